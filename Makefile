@@ -1,0 +1,37 @@
+# Two commands set everything up on a fresh machine: `make lab` and `make test`.
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# JupyterLab refuses to start as root (containers, CI) unless told it may.
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# Strict nbval: every stored output is compared after the sanitize rules.
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: venv lab test test-notebooks notebooks clean
+
+venv: $(STAMP)
+
+# Reinstall whenever the pinned set or the package metadata changes.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+lab: $(STAMP)
+	@echo "Starting JupyterLab on notebooks/; open the http://127.0.0.1:8888/lab?token=... URL printed below."
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --no-browser $(ROOT_FLAG)
+
+test: $(STAMP)
+	$(PYTHON) -m pytest $(NBVAL) -q
+
+test-notebooks: $(STAMP)
+	$(PYTHON) -m pytest $(NBVAL) -q notebooks
+
+# Re-run every notebook in a clean kernel and store its outputs (execution counts 1..n).
+notebooks: $(STAMP)
+	for nb in notebooks/*.ipynb; do \
+		$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,84 @@
+"""Independent checks on a network: finite-difference gradients and tied hidden units."""
+
+import numpy as np
+
+from .losses import check_loss_name, loss_value
+from .validation import as_real
+
+
+def numerical_gradients(net, X, Y, loss, eps=1e-6):
+    """Central-difference estimate of ``net.gradients(X, Y, loss)``.
+
+    Each parameter p is nudged to p +/- eps on a copy of ``net``, and
+    dLoss/dp ~ (L(p + eps) - L(p - eps)) / (2 eps). Slow (two forward passes per
+    parameter) and independent of backpropagation, which is the point.
+    X: (m, sizes[0]); Y: (m, sizes[-1]). Returns ``(dW, db)`` shaped like the parameters.
+    """
+    check_loss_name(loss)
+    X, Y = net.check_data(X, Y)
+    eps = as_real("eps", eps, positive=True)
+    probe = net.copy()
+
+    def estimate(param):
+        grad = np.zeros_like(param)
+        for index in np.ndindex(param.shape):
+            saved = param[index]
+            param[index] = saved + eps
+            plus = loss_value(loss, probe._forward(X)[-1], Y)
+            param[index] = saved - eps
+            minus = loss_value(loss, probe._forward(X)[-1], Y)
+            param[index] = saved
+            grad[index] = (plus - minus) / (2 * eps)
+        return grad
+
+    return [estimate(W) for W in probe.weights], [estimate(b) for b in probe.biases]
+
+
+def relative_error(a, b):
+    """Largest |a - b| / max(1e-8, |a| + |b|) over all entries (cs231n's measure).
+
+    About 1e-7 or less: the two agree; 1e-2 or more: one of them is wrong.
+    """
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    if a.size == 0:
+        return 0.0
+    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))
+
+
+def gradient_check(net, X, Y, loss, eps=1e-6):
+    """Max relative error between backprop's gradients and finite differences."""
+    analytic = net.gradients(X, Y, loss)
+    numeric = numerical_gradients(net, X, Y, loss, eps=eps)
+    pairs = list(zip(analytic[0] + analytic[1], numeric[0] + numeric[1]))
+    return max(relative_error(a, n) for a, n in pairs)
+
+
+def tied_units(net, atol=1e-10):
+    """Groups of hidden units that are exact copies of each other.
+
+    Unit j of hidden layer l (1 <= l < len(sizes) - 1) is described by its incoming
+    weights ``weights[l-1][:, j]``, its bias ``biases[l-1][j]`` and its outgoing weights
+    ``weights[l][j, :]``. Two units whose descriptions agree within ``atol`` compute the
+    same activation and receive the same gradient, so gradient descent keeps them equal.
+
+    Returns one list per hidden layer; each holds the groups (sorted lists of unit
+    indices, at least two units) of tied units, e.g. ``[[[0, 1, 2]], [[0, 1, 2]]]``.
+    """
+    atol = as_real("atol", atol)
+    layers = []
+    for l in range(1, len(net.sizes) - 1):
+        parts = [net.weights[l - 1], net.weights[l].T]
+        if net.bias:
+            parts.append(net.biases[l - 1][None, :])
+        units = np.vstack(parts).T  # (sizes[l], description length)
+        groups = []
+        for j, unit in enumerate(units):
+            for group in groups:
+                if np.allclose(unit, units[group[0]], rtol=0.0, atol=atol):
+                    group.append(j)
+                    break
+            else:
+                groups.append([j])
+        layers.append([g for g in groups if len(g) > 1])
+    return layers

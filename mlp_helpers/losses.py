@@ -1,0 +1,63 @@
+"""The four costs the seeds use, and their derivatives with respect to the prediction.
+
+With ``m`` observations (rows) and the sum running over every row and output:
+
+==============  ==========================  ============================  ============
+name            cost                        d cost / d y_hat              seed
+==============  ==========================  ============================  ============
+``"sse"``       sum (y_hat - y)^2           2 (y_hat - y)                 001 / 003
+``"half_sse"``  1/2 sum (y_hat - y)^2       (y_hat - y)                   002
+``"mse"``       1/m sum (y_hat - y)^2       2 (y_hat - y) / m
+``"half_mse"``  1/(2m) sum (y_hat - y)^2    (y_hat - y) / m               000
+==============  ==========================  ============================  ============
+"""
+
+import numpy as np
+
+from .validation import as_choice, as_float_array
+
+# name -> (scale of the sum, whether it is divided by m); the derivative is 2*scale*(y_hat - y)/m^k
+_LOSSES = {
+    "sse": (1.0, False),
+    "half_sse": (0.5, False),
+    "mse": (1.0, True),
+    "half_mse": (0.5, True),
+}
+LOSS_NAMES = tuple(_LOSSES)
+
+
+def check_loss_name(name):
+    """Return ``name`` if it names a loss, else raise a ValueError/TypeError naming ``loss``."""
+    return as_choice("loss", name, _LOSSES)
+
+
+def _factor(name, m):
+    scale, per_observation = _LOSSES[name]
+    return scale / m if per_observation else scale
+
+
+def loss_value(name, Y_hat, Y):
+    """Cost ``name`` of predictions ``Y_hat`` (m, n_out) against targets ``Y`` (m, n_out); no checks."""
+    diff = Y_hat - Y
+    return _factor(name, Y.shape[0]) * float(np.sum(diff * diff))
+
+
+def loss_gradient(name, Y_hat, Y):
+    """d cost / d ``Y_hat``, shape (m, n_out), for already-checked arrays."""
+    return (2.0 * _factor(name, Y.shape[0])) * (Y_hat - Y)
+
+
+def loss(name, Y_hat, Y):
+    """Cost ``name`` (see the module table) of predictions against targets, as a float.
+
+    Y_hat: (m, n_out) predictions, one row per observation.
+    Y: (m, n_out) targets.
+    """
+    check_loss_name(name)
+    Y_hat = as_float_array("Y_hat", Y_hat)
+    Y = as_float_array("Y", Y)
+    if Y_hat.ndim != 2:
+        raise ValueError(f"Y_hat must be a 2-D array (m, n_out), got shape {Y_hat.shape}")
+    if Y.shape != Y_hat.shape:
+        raise ValueError(f"Y must have the same shape as Y_hat {Y_hat.shape}, got shape {Y.shape}")
+    return loss_value(name, Y_hat, Y)
