@@ -42,6 +42,15 @@ def loss_value(name, Y_hat, Y):
     return _factor(name, Y.shape[0]) * float(np.sum(diff * diff))
 
 
+def loss_difference(name, Y_a, Y_b, Y):
+    """Cost of predictions ``Y_a`` minus cost of ``Y_b`` (both (m, n_out)), without cancellation.
+
+    sum (a - y)^2 - sum (b - y)^2 = sum (a - b)(a + b - 2y): the small difference of two
+    nearly equal costs is computed directly, which finite differences need.
+    """
+    return _factor(name, Y.shape[0]) * float(np.sum((Y_a - Y_b) * (Y_a + Y_b - 2.0 * Y)))
+
+
 def loss_gradient(name, Y_hat, Y):
     """d cost / d ``Y_hat``, shape (m, n_out), for already-checked arrays."""
     return (2.0 * _factor(name, Y.shape[0])) * (Y_hat - Y)
