@@ -18,8 +18,8 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	@echo "Starting JupyterLab on notebooks/; open the http://127.0.0.1:8888/lab?token=... URL printed below."
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --no-browser $(ROOT_FLAG)
+	@echo "Starting JupyterLab on notebooks/: it opens your browser, or open the http://127.0.0.1:PORT/lab?token=... URL it prints. Ctrl-C stops it."
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
 
 test: $(STAMP)
 	$(PYTHON) -m pytest $(NBVAL) -q
