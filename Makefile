@@ -7,7 +7,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Strict nbval: every stored output is compared after the sanitize rules.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-notebooks notebooks clean
+.PHONY: venv lab test test-notebooks test-browser notebooks clean
 
 venv: $(STAMP)
 
@@ -26,6 +26,11 @@ test: $(STAMP)
 
 test-notebooks: $(STAMP)
 	$(PYTHON) -m pytest $(NBVAL) -q notebooks
+
+# Every notebook run in JupyterLab in headless chromium (skipped without chromium unless
+# BPH_REQUIRE_BROWSER=1); screenshots land in tests/browser/screenshots/.
+test-browser: $(STAMP)
+	$(PYTHON) -m pytest -q tests/browser
 
 # Re-run every notebook in a clean kernel and store its outputs (execution counts 1..n).
 notebooks: $(STAMP)

@@ -1,0 +1,224 @@
+"""Seed 000: linear regression with a linear 2-2-1 network and no biases.
+
+A feature x is split into two inputs x1 = a x and x2 = (1 - a) x (0 < a < 1), so each
+observation is the row ``X[i] = (a x_i, (1 - a) x_i)`` and ``X.sum(axis=1)`` gives ``x`` back.
+Without activations or biases the network is one matrix product,
+
+    y' = X @ weights[0] @ weights[1] = c x,   c = (a, 1 - a) @ weights[0] @ weights[1],
+
+so whatever its six weights, it fits a line through the origin with slope ``c``.
+
+The formulas use the accepted answer's names (``notation`` "seed000_answer", whose docstring
+has the full table): w_{l,i,k} runs from unit k of layer l-1 to unit i of layer l, so it is
+``weights[l-1][k-1, i-1]`` (w112 = weights[0][1, 0], x2 -> z11). The answer writes
+z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 z12.
+"""
+
+import numpy as np
+
+from .notation import weight_label
+from .validation import as_float_array, as_real
+
+#: the answer's weight names -> (layer, from_unit, to_unit) in ``weights[layer][from, to]``
+ANSWER_WEIGHTS = {
+    weight_label("seed000_answer", l, i, j): (l, i, j)
+    for l, i, j in [(0, 0, 0), (0, 1, 0), (0, 0, 1), (0, 1, 1), (1, 0, 0), (1, 1, 0)]
+}
+
+
+def _check_linear(net):
+    """Raise unless ``net`` is an MLP with linear activations and no biases."""
+    if not hasattr(net, "weights") or not hasattr(net, "activation"):
+        raise TypeError(f"net must be an mlp_helpers.MLP, got {type(net).__name__}")
+    if net.bias or any(name != "linear" for name in net.activation):
+        raise ValueError(
+            "net must be a linear network without biases "
+            f"(activation='linear', bias=False), got {net!r}"
+        )
+
+
+def _check_2_2_1(net):
+    _check_linear(net)
+    if list(net.sizes) != [2, 2, 1]:
+        raise ValueError(f"net must have sizes [2, 2, 1] (seed 000), got {net.sizes}")
+
+
+def end_to_end_matrix(net):
+    """The single matrix a linear network without biases computes: ``predict(X) = X @ P``.
+
+    P = weights[0] @ weights[1] @ ... , shape (sizes[0], sizes[-1]). Each entry is a sum
+    over paths of the product of the weights along the path.
+    """
+    _check_linear(net)
+    product = net.weights[0]
+    for W in net.weights[1:]:
+        product = product @ W
+    return product
+
+
+def _split(a):
+    a = as_real("a", a)
+    if not 0.0 < a < 1.0:
+        raise ValueError(f"a must lie strictly between 0 and 1, got {a!r}")
+    return np.array([a, 1.0 - a])
+
+
+def effective_slope(net, a):
+    """Slope c of the line y' = c x that a linear 2-..-1 network fits when x1 = a x, x2 = (1-a) x.
+
+    c = (a, 1 - a) @ end_to_end_matrix(net), a float. For the 2-2-1 net in the answer's names,
+    c = a (w111 w211 + w121 w212) + (1 - a) (w112 w211 + w122 w212).
+    """
+    split = _split(a)
+    product = end_to_end_matrix(net)
+    if product.shape != (2, 1):
+        raise ValueError(f"net must have 2 inputs and 1 output, got sizes {net.sizes}")
+    return float(split @ product[:, 0])
+
+
+def slope_history(history, a):
+    """The slope c at every recorded step of a ``History`` of a linear 2-..-1 network.
+
+    history.weights: per layer, (T, sizes[l], sizes[l+1]). Returns c: (T,).
+    """
+    split = _split(a)
+    if not history.weights or history.weights[0].shape[1] != 2 or history.weights[-1].shape[2] != 1:
+        raise ValueError("history must record a network with 2 inputs and 1 output")
+    product = history.weights[0]
+    for W in history.weights[1:]:
+        product = product @ W  # (T, 2, n) @ (T, n, k): one matrix product per step
+    return product[:, :, 0] @ split
+
+
+def least_squares_slope(x, y):
+    """Closed-form least-squares slope of a line through the origin: sum(x y) / sum(x^2).
+
+    x: (m,) feature values; y: (m,) or (m, 1) targets. It minimises sum (y - c x)^2,
+    which is what a network without biases can do at best.
+    """
+    x = as_float_array("x", x)
+    y = as_float_array("y", y)
+    if x.ndim != 1:
+        raise ValueError(f"x must be a 1-D array (m,), got shape {x.shape}")
+    if y.shape not in ((x.size,), (x.size, 1)):
+        raise ValueError(f"y must have shape ({x.size},) or ({x.size}, 1) to match x, got shape {y.shape}")
+    sum_xx = float(x @ x)
+    if sum_xx == 0.0:
+        raise ValueError("x must contain at least one non-zero value")
+    return float(x @ y.reshape(-1)) / sum_xx
+
+
+def _answer_terms(net, X):
+    """Checked X (m, 2) and the answer's z11, z12, z_b, each (m,)."""
+    _check_2_2_1(net)
+    X = net.check_data(X)
+    w = {name: net.weights[l][i, j] for name, (l, i, j) in ANSWER_WEIGHTS.items()}
+    x1, x2 = X[:, 0], X[:, 1]
+    z11 = w["w111"] * x1 + w["w112"] * x2
+    z12 = w["w121"] * x1 + w["w122"] * x2
+    return X, {"z11": z11, "z12": z12, "z_b": w["w211"] * z11 + w["w212"] * z12}
+
+
+def forward_terms(net, X):
+    """The answer's forward pass, term by term: z11, z12 and z_b, each of shape (m,).
+
+    X: (m, 2) rows (x1, x2). Returns a dict {"z11", "z12", "z_b"}; z_b is y'.
+    """
+    return _answer_terms(net, X)[1]
+
+
+def answer_partials(net, X):
+    """dz_b/dw for each of the six weights, per observation, written as the answer writes them.
+
+    X: (m, 2). Returns a dict from the answer's names to arrays of shape (m,):
+    dz_b/dw111 = x1 w211, dz_b/dw121 = x1 w212, dz_b/dw112 = x2 w211,
+    dz_b/dw122 = x2 w212, dz_b/dw211 = z11, dz_b/dw212 = z12.
+    """
+    X, z = _answer_terms(net, X)
+    x1, x2 = X[:, 0], X[:, 1]
+    w211, w212 = net.weights[1][:, 0]
+    return {
+        "w111": x1 * w211,
+        "w121": x1 * w212,
+        "w112": x2 * w211,
+        "w122": x2 * w212,
+        "w211": z["z11"],
+        "w212": z["z12"],
+    }
+
+
+def answer_gradients(net, X, Y):
+    """dC/dw from the answer's formulas, for C = (1/m) sum 1/2 (y - y')^2 (loss "half_mse").
+
+    dC/dw = (1/m) sum_i (y'_i - y_i) dz_b/dw (note dL/dy' = y' - y, not y - y').
+    X: (m, 2); Y: (m, 1). Returns ``dW`` shaped like ``net.weights``: [(2, 2), (2, 1)].
+    """
+    partials = answer_partials(net, X)
+    X, Y = net.check_data(X, Y)
+    residual = _answer_terms(net, X)[1]["z_b"] - Y[:, 0]  # y' - y, shape (m,)
+    dW = [np.zeros_like(W) for W in net.weights]
+    for name, (l, i, j) in ANSWER_WEIGHTS.items():
+        dW[l][i, j] = np.mean(residual * partials[name])
+    return dW
+
+
+def question_gradients(net, X, Y):
+    """The question's mistaken dC/dw for the first-layer weights, shape (2, 2) like weights[0].
+
+    The question takes dy'/dw as dz/dw of the hidden unit (dropping the outgoing weight) and
+    writes dL/dy' = y - y', so entry [k, j] (input k -> hidden unit j) is
+    (1/m) sum_i (y_i - y'_i) x_ik: the same for both hidden units j, whatever the weights.
+    X: (m, 2); Y: (m, 1).
+    """
+    _check_2_2_1(net)
+    X, Y = net.check_data(X, Y)
+    slipped = Y[:, 0] - net._forward(X)[-1][:, 0]  # y - y', the question's sign
+    per_input = X.T @ slipped / X.shape[0]  # (2,)
+    return np.repeat(per_input[:, None], 2, axis=1)
+
+
+def steps_to_slope(history, a, target, tol=1e-6):
+    """First recorded step from which the slope c stays within ``tol`` of ``target``, else None.
+
+    history: a ``History`` of a linear 2-..-1 network; a: the split; target: e.g. the
+    least-squares slope. Returns an int step number, or None when the last step is still off.
+    """
+    target = as_real("target", target)
+    tol = as_real("tol", tol, positive=True)
+    off = np.nonzero(np.abs(slope_history(history, a) - target) >= tol)[0]
+    if off.size == 0:
+        return int(history.iterations[0]) if len(history.iterations) else None
+    if off[-1] == len(history.iterations) - 1:
+        return None
+    return int(history.iterations[off[-1] + 1])
+
+
+def compare_splits(a_values, seed=0, tol=1e-6, **data):
+    """Train seed 000's case for several splits a, from the constant and a random start.
+
+    a_values: splits in (0, 1); seed: ``init_random`` seed of the random start; tol: how
+    close to the least-squares slope counts as reached; ``data``: passed on to
+    ``cases.linear_2_2_1`` (m, seed of the data, slope, noise), the same for every a.
+    Returns one dict per a with ``a``, ``c_star`` (least-squares slope) and, for
+    ``"constant"`` and ``"random"``, a dict with ``c`` (slope after training), ``steps``
+    (``steps_to_slope``) and ``shift_ratio``: how far the weights from x1 moved, divided
+    by how far the weights from x2 moved (both into hidden unit 1).
+    """
+    from .cases import linear_2_2_1  # cases builds on this package's core; import when used
+
+    rows = []
+    for a in a_values:
+        case = linear_2_2_1(a=a, **data)
+        c_star = least_squares_slope(case.X.sum(axis=1), case.Y)  # x1 + x2 = x
+        row = {"a": float(a), "c_star": c_star}
+        for init, net in (("constant", case.network()), ("random", case.network().init_random(seed=seed))):
+            start = net.weights[0].copy()
+            net, history = case.train(net)
+            shift = net.weights[0][:, 0] - start[:, 0]  # (2,): from x1, from x2
+            row[init] = {
+                "c": effective_slope(net, a),
+                "steps": steps_to_slope(history, a, c_star, tol),
+                "shift_ratio": float(shift[0] / shift[1]),
+            }
+        rows.append(row)
+    return rows

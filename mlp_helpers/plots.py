@@ -1,0 +1,442 @@
+"""Pictures of a network: its diagram, its weights over training, its loss.
+
+Every public function takes ``ax=None`` (draw into new axes) and returns the figure; none
+calls ``plt.show()``. Colours are the Okabe-Ito palette, which stays distinguishable for
+colour-blind readers and on a projector: blue for positive weights, vermillion for
+negative ones, and one fill colour per group of tied units.
+
+The diagram and the trajectory panels are classes (``NetworkDiagram``,
+``WeightTrajectories``) so that the explorer widget can update their artists in place
+instead of rebuilding a figure for every frame.
+"""
+
+from types import SimpleNamespace
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from .checks import tied_units
+from .notation import NOTATIONS, bias_label, unit_label, weight_label
+from .validation import as_choice
+
+# Okabe-Ito colours (Okabe & Ito 2008)
+BLUE, VERMILLION, ORANGE, SKY, GREEN, PURPLE, YELLOW, BLACK = (
+    "#0072B2",
+    "#D55E00",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#CC79A7",
+    "#F0E442",
+    "#000000",
+)
+POSITIVE, NEGATIVE, ZERO = BLUE, VERMILLION, "#999999"
+#: fill of tied units, one colour per group
+GROUP_COLOURS = (ORANGE, SKY, GREEN, PURPLE, YELLOW)
+#: colours of trajectory lines, one per distinct line
+LINE_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK)
+UNTIED_FILL = "white"
+_UNIT_RADIUS = 0.24
+_LAYER_GAP = 2.2
+
+
+def _sizes_of(weights):
+    """Layer widths from a list of (n_in, n_out) or (T, n_in, n_out) arrays."""
+    return [weights[0].shape[-2]] + [W.shape[-1] for W in weights]
+
+
+def _axes_or_new(ax, **subplots):
+    if ax is None:
+        fig, ax = plt.subplots(**subplots)
+    return ax.figure, ax
+
+
+def _check_history(history):
+    if not all(hasattr(history, name) for name in ("iterations", "loss", "weights", "diverged")):
+        raise TypeError(f"history must be a History returned by train, got {type(history).__name__}")
+
+
+def _check_net(net):
+    if not all(hasattr(net, name) for name in ("sizes", "weights", "biases")):
+        raise TypeError(f"net must be an MLP (with sizes, weights and biases), got {type(net).__name__}")
+
+
+def _check_highlight(highlight_edges, sizes, has_bias):
+    """Normalise ``highlight_edges`` to a set of tuples, checking every index."""
+    if highlight_edges is None:
+        return set()
+    if isinstance(highlight_edges, (str, tuple)):
+        raise TypeError("highlight_edges must be a list of tuples such as [('w', 0, 1, 2), ('b', 0, 1)]")
+    chosen = set()
+    for item in highlight_edges:
+        item = tuple(item)
+        n_layers = len(sizes) - 1
+        if len(item) == 4 and item[0] == "w":
+            _, l, i, j = item
+            ok = 0 <= l < n_layers and 0 <= i < sizes[l] and 0 <= j < sizes[l + 1]
+        elif len(item) == 3 and item[0] == "b":
+            _, l, j = item
+            ok = has_bias and 0 <= l < n_layers and 0 <= j < sizes[l + 1]
+        else:
+            ok = False
+        if not ok:
+            raise ValueError(
+                f"highlight_edges: {item!r} is not ('w', layer, from_unit, to_unit) or ('b', layer, unit) "
+                f"of a network with sizes {sizes}" + ("" if has_bias else " and no biases")
+            )
+        chosen.add(item)
+    return chosen
+
+
+def _count(n, noun):
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _fmt(value):
+    return f"{value:.3g}"
+
+
+class NetworkDiagram:
+    """Units in columns, one line per weight, in ``ax``; ``update`` redraws new values.
+
+    Artists carry gids a test or a caller can find: ``"unit:l:j"`` (a circle),
+    ``"w:l:i:j"`` (the line of ``weights[l][i, j]``), ``"wlabel:l:i:j"`` (its label),
+    ``"b:l:j"`` (the label of ``biases[l][j]``).
+    """
+
+    def __init__(self, ax, sizes, notation="index", bias=True, show_values=False):
+        self.ax = ax
+        self.sizes = list(sizes)
+        self.notation = as_choice("notation", notation, NOTATIONS)
+        self.bias = bool(bias)
+        self.show_values = bool(show_values)
+        self.position = {
+            (l, j): (_LAYER_GAP * l, (n - 1) / 2 - j) for l, n in enumerate(self.sizes) for j in range(n)
+        }
+        self.edges, self.edge_labels, self.units, self.bias_labels = {}, {}, {}, {}
+        self._draw_static()
+
+    def _draw_static(self):
+        ax, sizes = self.ax, self.sizes
+        for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+            for i in range(n_in):
+                for j in range(n_out):
+                    (x0, y0), (x1, y1) = self.position[l, i], self.position[l + 1, j]
+                    (line,) = ax.plot([x0, x1], [y0, y1], color=ZERO, solid_capstyle="round", zorder=1)
+                    line.set_gid(f"w:{l}:{i}:{j}")
+                    self.edges[l, i, j] = line
+                    # spread labels along the edges by to-unit so a fan of edges keeps them apart
+                    t = 0.22 + 0.56 * (j + 0.5) / n_out if n_out > 1 else 0.5
+                    text = ax.text(
+                        x0 + t * (x1 - x0),
+                        y0 + t * (y1 - y0),
+                        "",
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        zorder=4,
+                        bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.85),
+                    )
+                    text.set_gid(f"wlabel:{l}:{i}:{j}")
+                    self.edge_labels[l, i, j] = text
+        for (l, j), (x, y) in self.position.items():
+            circle = plt.Circle((x, y), _UNIT_RADIUS, fc=UNTIED_FILL, ec="#333333", lw=1.5, zorder=3)
+            circle.set_gid(f"unit:{l}:{j}")
+            ax.add_patch(circle)
+            self.units[l, j] = circle
+            name = unit_label(self.notation, l, j, latex=True, sizes=sizes)
+            ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=10, zorder=5)
+            if self.bias and l > 0:
+                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=7, zorder=5)
+                text.set_gid(f"b:{l - 1}:{j}")
+                self.bias_labels[l - 1, j] = text
+        height = max(sizes)
+        ax.set_xlim(-0.6, _LAYER_GAP * (len(sizes) - 1) + 0.6)
+        ax.set_ylim(-height / 2 - 0.2, height / 2 + 0.05)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        self.note = ax.text(0.5, 0.0, "", transform=ax.transAxes, ha="center", va="top", fontsize=8)
+
+    def update(self, weights, biases=(), tied=None, highlight=frozenset()):
+        """Show ``weights`` / ``biases`` (lists shaped like ``MLP.weights`` / ``MLP.biases``).
+
+        tied: groups per hidden layer as returned by ``tied_units`` (None: no highlight).
+        highlight: set of ``("w", l, i, j)`` / ``("b", l, j)`` drawn emphasised, the rest faded.
+        """
+        scale = max(float(np.max(np.abs(W))) for W in weights) or 1.0
+        faded = bool(highlight)
+        for (l, i, j), line in self.edges.items():
+            w = float(weights[l][i, j])
+            emphasised = ("w", l, i, j) in highlight
+            line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
+            line.set_linewidth(0.8 + 4.2 * abs(w) / scale + (2.5 if emphasised else 0.0))
+            line.set_alpha(1.0 if emphasised or not faded else 0.25)
+            line.set_zorder(2 if emphasised else 1)
+            name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
+            label = self.edge_labels[l, i, j]
+            label.set_text(f"{name} = {_fmt(w)}" if self.show_values else name)
+            label.set_fontweight("bold" if emphasised else "normal")
+            label.set_alpha(1.0 if emphasised or not faded else 0.4)
+        for (l, j), text in self.bias_labels.items():
+            name = f"${bias_label(self.notation, l, j, latex=True, sizes=self.sizes)}$"
+            text.set_text(f"{name} = {_fmt(float(biases[l][j]))}" if self.show_values else name)
+            emphasised = ("b", l, j) in highlight
+            text.set_bbox(dict(boxstyle="round,pad=0.15", fc="white", ec=BLACK if emphasised else "none", lw=1.5))
+            text.set_fontweight("bold" if emphasised else "normal")
+        for circle in self.units.values():
+            circle.set_facecolor(UNTIED_FILL)
+        n_groups = 0
+        for layer, groups in enumerate(tied or [], start=1):
+            for group in groups:
+                colour = GROUP_COLOURS[n_groups % len(GROUP_COLOURS)]
+                for j in group:
+                    self.units[layer, j].set_facecolor(colour)
+                n_groups += 1
+        self.note.set_text(
+            "same fill = tied units: they compute the same and move as one"
+            if n_groups
+            else ""
+        )
+
+
+def draw_network(net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True):
+    """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
+
+    Line colour is the weight's sign (blue +, vermillion -), width its magnitude.
+    show_values: append each weight's and bias's value to its label.
+    highlight_edges: list of ``("w", layer, from_unit, to_unit)`` and ``("b", layer, unit)``
+        drawn thick and bold while the other weights fade (to trace a chain-rule path).
+    tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
+    Returns the figure.
+    """
+    _check_net(net)
+    highlight = _check_highlight(highlight_edges, net.sizes, bool(net.biases))
+    width = max(3.0, 1.9 * len(net.sizes))
+    fig, ax = _axes_or_new(ax, figsize=(width, 0.9 * max(net.sizes) + 1.2))
+    diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values)
+    diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
+    return fig
+
+
+def _tied_lines(trajectories, atol):
+    """Group the columns of ``trajectories`` (T, k) that are equal at every step.
+
+    Returns a list of lists of column indices; columns within ``atol`` (scaled by the
+    largest weight) of a group's first column join that group.
+    """
+    tolerance = atol * max(1.0, float(np.max(np.abs(trajectories)))) if trajectories.size else atol
+    groups = []
+    for k in range(trajectories.shape[1]):
+        for group in groups:
+            if np.allclose(trajectories[:, k], trajectories[:, group[0]], rtol=0.0, atol=tolerance):
+                group.append(k)
+                break
+        else:
+            groups.append([k])
+    return groups
+
+
+class WeightTrajectories:
+    """One panel per weight layer, one line per distinct weight trajectory; ``update`` redraws.
+
+    Weights whose values agree at every recorded step are drawn as a single line (they
+    would overlap exactly) in one colour, and each panel notes how many lines stand for
+    how many weights in its title, e.g. "1 line drawn, 9 weights".
+    """
+
+    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10):
+        self.axes = list(axes)
+        self.layers = list(layers)
+        self.sizes = list(sizes)
+        self.notation = as_choice("notation", notation, NOTATIONS)
+        self.atol = atol
+        self.lines = [[] for _ in self.layers]
+        self.titles = []
+        for ax, l in zip(self.axes, self.layers):
+            self.titles.append(f"weights from layer {l} to layer {l + 1}")
+            ax.set_xlabel("step")
+            ax.set_ylabel("weight")
+            ax.grid(alpha=0.3)
+
+    def update(self, history):
+        """Draw ``history.weights`` for the chosen layers (old lines are removed)."""
+        steps = history.iterations
+        self.groups = []
+        for panel, (ax, l) in enumerate(zip(self.axes, self.layers)):
+            W = history.weights[l]
+            flat = W.reshape(len(W), -1)  # (T, n_in * n_out), column k = weights[l][k // n_out, k % n_out]
+            groups = _tied_lines(flat, self.atol)
+            self.groups.append(groups)
+            for line in self.lines[panel]:
+                line.remove()
+            self.lines[panel] = []
+            n_out = W.shape[2]
+            for g, group in enumerate(groups):
+                i, j = divmod(group[0], n_out)
+                name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
+                label = name if len(group) == 1 else f"{name} and {len(group) - 1} tied"
+                colour = LINE_COLOURS[g % len(LINE_COLOURS)]
+                (line,) = ax.plot(steps, flat[:, group[0]], color=colour, lw=1.8, label=label)
+                line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
+                self.lines[panel].append(line)
+            n_lines, n_weights = len(groups), flat.shape[1]
+            note = f"{_count(n_lines, 'line')} drawn, {_count(n_weights, 'weight')}"
+            ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9)
+            legend = ax.get_legend()
+            if legend is not None:
+                legend.remove()
+            if n_lines <= 4:
+                ax.legend(loc="best", fontsize=7, framealpha=0.8)
+            ax.relim()
+            ax.autoscale_view()
+
+
+def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10):
+    """Each weight over the training steps of ``history``, a panel per weight layer.
+
+    layers: which weight layers to show (default: all).
+    ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
+    Weights equal at every step (tied) are drawn as one line with one colour, and each
+    panel says how many lines stand for how many weights. Returns the figure.
+    """
+    _check_history(history)
+    sizes = _sizes_of(history.weights)
+    layers = list(range(len(sizes) - 1)) if layers is None else list(layers)
+    for l in layers:
+        if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 0 <= l < len(sizes) - 1:
+            raise ValueError(f"layers must list weight layers between 0 and {len(sizes) - 2}, got {l!r}")
+    if not layers:
+        raise ValueError("layers must name at least one weight layer")
+    if ax is None:
+        size = (4.2 * len(layers), 3.3)
+        fig, axes = plt.subplots(1, len(layers), figsize=size, squeeze=False, layout="constrained")
+        axes = list(axes[0])
+    else:
+        axes = list(ax) if np.iterable(ax) else [ax]
+        if len(axes) != len(layers):
+            raise ValueError(f"ax must hold one Axes per layer shown ({len(layers)}), got {len(axes)}")
+        fig = axes[0].figure
+    WeightTrajectories(axes, layers, sizes, notation, atol).update(history)
+    return fig
+
+
+class LossCurve:
+    """The loss on a log scale, with a marker where training diverged; ``update`` redraws."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        (self.line,) = ax.plot([], [], color=BLACK, lw=1.8)
+        (self.marker,) = ax.plot([], [], "X", color=VERMILLION, ms=11, zorder=5)
+        self.marker.set_gid("diverged")
+        self.message = ax.text(
+            0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top", color=VERMILLION, fontsize=8
+        )
+        ax.set_yscale("log")
+        ax.set_xlabel("step")
+        ax.set_ylabel("loss (log scale)")
+        ax.grid(alpha=0.3)
+
+    def update(self, history):
+        steps = history.iterations
+        # a loss of exactly 0 has no place on a log axis: show it at the smallest float
+        values = np.maximum(history.loss, np.finfo(np.float64).tiny)
+        self.line.set_data(steps, values)
+        self.marker.set_data(steps[-1:] if history.diverged else [], values[-1:] if history.diverged else [])
+        if not history.diverged:
+            self.message.set_text("")
+        elif len(steps) == 0:
+            self.message.set_text("diverged before the first step: try a smaller learning rate")
+        else:
+            self.message.set_text(f"diverged after step {steps[-1]}: try a smaller learning rate")
+        self.ax.relim()
+        self.ax.autoscale_view()
+
+
+def plot_loss(history, ax=None):
+    """The loss of ``history`` against the step, log scale; divergence marked with an X.
+
+    Returns the figure.
+    """
+    _check_history(history)
+    fig, ax = _axes_or_new(ax, figsize=(4.2, 3.3), layout="constrained")
+    LossCurve(ax).update(history)
+    return fig
+
+
+class TrainingFigure:
+    """Diagram, loss and weight trajectories of one training run, in one figure.
+
+    Top row: the network diagram (two thirds) and the loss; bottom row: one trajectory
+    panel per weight layer. ``show(history, tied)`` draws a run, ``show_step(row)`` moves
+    the diagram and the dashed step markers to recorded row ``row`` of that run. Margins
+    are fixed, because a layout engine costs about as much as drawing the figure.
+    fig: draw into this (empty) figure; None makes a new pyplot figure.
+    """
+
+    def __init__(self, sizes, notation="index", bias=True, fig=None):
+        sizes = list(sizes)
+        n_layers = len(sizes) - 1
+        width = 3.3 * max(n_layers, 3)
+        if fig is None:
+            fig = plt.figure(figsize=(width, 6.2))
+        else:
+            fig.set_size_inches(width, 6.2)
+        self.fig = fig
+        rows = fig.add_gridspec(
+            2, 1, height_ratios=(1.25, 1), hspace=0.42,
+            left=0.65 / width, right=1 - 0.15 / width, bottom=0.08, top=0.93,
+        )
+        top = rows[0].subgridspec(1, 3, wspace=0.38)
+        bottom = rows[1].subgridspec(1, n_layers, wspace=0.38)
+        loss_ax = fig.add_subplot(top[0, 2])
+        weight_axes = [fig.add_subplot(bottom[0, l]) for l in range(n_layers)]
+        self.diagram = NetworkDiagram(fig.add_subplot(top[0, :2]), sizes, notation, bias=bias)
+        self.loss_curve = LossCurve(loss_ax)
+        self.trajectories = WeightTrajectories(weight_axes, range(n_layers), sizes, notation)
+        self.markers = [ax.axvline(0, color="#555555", lw=1, ls="--") for ax in weight_axes + [loss_ax]]
+        self.title = fig.suptitle("", fontsize=10)
+
+    def show(self, history, tied=None, title=""):
+        """Draw the run in ``history``; ``tied``: groups per hidden layer (``tied_units``)."""
+        self.history, self.tied = history, tied
+        self.loss_curve.update(history)
+        self.trajectories.update(history)
+        self.show_step(len(history) - 1, title)
+
+    def show_step(self, row, title=""):
+        """Show the parameters of recorded row ``row`` of the current history."""
+        history = self.history
+        self.diagram.update([W[row] for W in history.weights], [b[row] for b in history.biases], self.tied)
+        step = history.iterations[row]
+        for marker in self.markers:
+            marker.set_xdata([step, step])
+        self.title.set_text(f"{title} | step {step} of {history.iterations[-1]}, loss {history.loss[row]:.4g}")
+
+
+def plot_training(history, notation="index", step=None, title="", tied=True):
+    """One figure with the diagram at ``step``, the loss and the weight trajectories.
+
+    The same picture as the init explorer widget, for a notebook read without a kernel.
+    history: from ``train`` (record every step to place ``step`` exactly).
+    step: the step shown in the diagram (default: the last; otherwise the last recorded
+        step at or before it). tied: fill tied units (found in the last recorded row).
+    Returns the figure.
+    """
+    _check_history(history)
+    if len(history) == 0:
+        raise ValueError("history must hold at least one recorded step")
+    sizes = _sizes_of(history.weights)
+    last = SimpleNamespace(
+        sizes=sizes,
+        weights=[W[-1] for W in history.weights],
+        biases=[b[-1] for b in history.biases],
+        bias=bool(history.biases),
+    )
+    figure = TrainingFigure(sizes, notation, bias=bool(history.biases))
+    figure.show(history, tied_units(last) if tied else None, title)
+    if step is not None:
+        if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or step < 0:
+            raise ValueError(f"step must be a whole number >= 0, got {step!r}")
+        row = max(int(np.searchsorted(history.iterations, step, side="right")) - 1, 0)
+        figure.show_step(row, title)
+    return figure.fig

@@ -1,0 +1,202 @@
+"""Seed 001/003: the 2-3-3-2 sigmoid network whose hidden units never separate.
+
+The question writes every layer in a bias-augmented layout: the activations get a column
+of ones on the left, the weights get the biases as an extra row on top, and one matrix
+product does both jobs::
+
+    n^{l+1} = [1  a^l] @ [b^l ; w^l]        [1  a^l]: (m, 1 + sizes[l])
+                                            [b^l ; w^l]: (1 + sizes[l], sizes[l+1])
+
+which is ``a[l] @ weights[l] + biases[l]`` in this package's layout. ``QUESTION`` holds the
+matrices the question prints (computed in float32, shown with 7-8 digits);
+``question_steps`` recomputes each of them in float64 from an ``MLP``.
+"""
+
+import numpy as np
+
+from .activations import ACTIVATIONS, activate
+from .losses import loss_gradient
+from .notation import latex_matrix
+from .validation import as_choice, as_float_array, as_real
+
+#: The matrices printed in the question (seed 001/003), every weight and bias 1, cost
+#: sum (a - y)^2. Keys match ``question_steps``. Rows are observations.
+QUESTION = {
+    "n1": np.array([[2.2, 2.2, 2.2], [1.6, 1.6, 1.6]]),
+    "a1": np.array([[0.9002495] * 3, [0.8320184] * 3]),
+    "a2": np.array([[0.9758906] * 3, [0.9705753] * 3]),
+    "a3": np.array([[0.9806908] * 2, [0.9803864] * 2]),
+    "cost_slope": np.array([[1.5613816, 1.1613816], [-0.0392272, 1.9607728]]),
+    "sigmoid_slope": np.array([[0.01893635] * 2, [0.01922891] * 2]),
+    "delta": np.array([[0.02956687, 0.02199233], [-0.0007543, 0.03770352]]),
+    # dC/d[b^2 ; w^2]: the bias row on top, then one row per unit of a^2
+    "last_layer_gradient": np.array([[0.0288126, 0.0596958]] + [[0.028122, 0.0580562]] * 3),
+    # the output after 1000 steps of gradient descent at learning rate 0.5
+    "output_after_1000": np.array([[0.5992708, 0.1997655], [0.5993174, 0.2004307]]),
+}
+for _printed in QUESTION.values():
+    _printed.flags.writeable = False  # reference data: a notebook must not change it by accident
+
+
+def with_ones(activations):
+    """Prepend the question's column of ones. activations: (m, n) -> (m, 1 + n)."""
+    activations = as_float_array("activations", activations)
+    if activations.ndim != 2:
+        raise ValueError(f"activations must be a 2-D array (m, n), got shape {activations.shape}")
+    return np.hstack([np.ones((activations.shape[0], 1)), activations])
+
+
+def stack_bias(weights, biases):
+    """The question's weight matrix: biases as the top row. (n_in, n_out), (n_out,) -> (1 + n_in, n_out)."""
+    weights = as_float_array("weights", weights)
+    biases = as_float_array("biases", biases)
+    if weights.ndim != 2 or biases.shape != (weights.shape[1],):
+        raise ValueError(
+            f"weights must be (n_in, n_out) and biases (n_out,), got shapes {weights.shape} and {biases.shape}"
+        )
+    return np.vstack([biases[None, :], weights])
+
+
+def _check_seed_network(net):
+    if not hasattr(net, "weights") or not hasattr(net, "activation"):
+        raise TypeError(f"net must be an mlp_helpers.MLP, got {type(net).__name__}")
+    if not net.bias or net.activation[-1] != "sigmoid":
+        raise ValueError(f"net must have biases and a sigmoid output layer like seed 001, got {net!r}")
+
+
+def question_steps(net, X, Y):
+    """Recompute, in the question's layout, every matrix it prints (keys as in ``QUESTION``).
+
+    X: (m, sizes[0]); Y: (m, sizes[-1]); the cost is sum (a - y)^2 and the output layer a sigmoid.
+    Returns a dict of float64 arrays: ``n1`` (m, sizes[1]) = [1 X] @ [b^0 ; w^0]; ``a1``, ``a2``,
+    ... the activations (m, sizes[l]); ``cost_slope`` = 2 (aL - Y); ``sigmoid_slope`` =
+    aL (1 - aL); ``delta`` their elementwise product, all (m, sizes[-1]); and
+    ``last_layer_gradient`` = [1 a^{L-1}]^T @ delta, (1 + sizes[-2], sizes[-1]), the gradient of
+    the cost with respect to the last layer's [b ; w], bias row on top.
+    """
+    _check_seed_network(net)
+    X, Y = net.check_data(X, Y)
+    activations = net.forward(X)
+    output = activations[-1]
+    steps = {"n1": with_ones(X) @ stack_bias(net.weights[0], net.biases[0])}
+    steps.update({f"a{l}": a for l, a in enumerate(activations) if l > 0})
+    steps["cost_slope"] = loss_gradient("sse", output, Y)
+    steps["sigmoid_slope"] = output * (1.0 - output)
+    steps["delta"] = steps["cost_slope"] * steps["sigmoid_slope"]
+    steps["last_layer_gradient"] = with_ones(activations[-2]).T @ steps["delta"]
+    return steps
+
+
+def side_by_side(symbol, ours, question, digits=7):
+    r"""LaTeX placing a recomputed matrix next to the question's, for ``IPython.display.Math``.
+
+    symbol: LaTeX for the left-hand side, e.g. ``"a^1"``; ours, question: arrays of the same
+    shape (1-D or 2-D), shown with ``digits`` significant digits.
+    """
+    if not isinstance(symbol, str):
+        raise TypeError(f"symbol must be a LaTeX string such as 'a^1', got {type(symbol).__name__}")
+    ours = as_float_array("ours", ours)
+    question = as_float_array("question", question)
+    if ours.shape != question.shape:
+        raise ValueError(f"question must have the shape of ours {ours.shape}, got shape {question.shape}")
+    return (
+        symbol + r" = \underset{\text{recomputed}}{" + latex_matrix(ours, digits) + r"}"
+        r"\qquad \underset{\text{question}}{" + latex_matrix(question, digits) + "}"
+    )
+
+
+def outputs_over_training(history, X, activation="sigmoid"):
+    """The network's output at every recorded step of a ``History``, in one batched pass.
+
+    history.weights: per layer (T, sizes[l], sizes[l+1]); X: (m, sizes[0]); activation: one
+    name or a list with one name per layer (as in ``MLP``). Returns (T, m, sizes[-1]).
+    """
+    X = as_float_array("X", X)
+    n_layers = len(history.weights)
+    names = [activation] * n_layers if isinstance(activation, str) else list(activation)
+    if len(names) != n_layers:
+        raise ValueError(f"activation must name one function per layer ({n_layers}), got {names!r}")
+    for name in names:
+        as_choice("activation", name, ACTIVATIONS)
+    if X.ndim != 2 or X.shape[1] != history.weights[0].shape[1]:
+        raise ValueError(f"X must have shape (m, {history.weights[0].shape[1]}), got shape {X.shape}")
+    a = X[None, :, :]
+    for l, W in enumerate(history.weights):
+        z = a @ W  # (1 or T, m, n_in) @ (T, n_in, n_out): one product per recorded step
+        if history.biases:
+            z = z + history.biases[l][:, None, :]
+        a = activate(names[l], z)
+    return a
+
+
+def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
+    """First recorded step at which every output is within ``tol`` of its target, else None.
+
+    X: (m, sizes[0]); Y: (m, sizes[-1]); tol > 0. Returns an int step number or None.
+    """
+    tol = as_real("tol", tol, positive=True)
+    Y = as_float_array("Y", Y)
+    outputs = outputs_over_training(history, X, activation)
+    if Y.shape != outputs.shape[1:]:
+        raise ValueError(f"Y must have shape {outputs.shape[1:]}, got shape {Y.shape}")
+    fitted = np.nonzero(np.abs(outputs - Y).max(axis=(1, 2)) < tol)[0]
+    return int(history.iterations[fitted[0]]) if fitted.size else None
+
+
+def unit_spread(history):
+    """How far apart the hidden units of each layer are, at every recorded step.
+
+    A hidden unit j of layer l is its incoming weights ``weights[l-1][:, j]``, bias
+    ``biases[l-1][j]`` and outgoing weights ``weights[l][j, :]``. Returns (T,): the largest
+    absolute difference between any unit and unit 0 of the same layer, over all hidden
+    layers; exactly 0.0 while every hidden layer is one tied group.
+    """
+    spread = np.zeros(len(history.iterations))
+    for l in range(1, len(history.weights)):
+        parts = [history.weights[l - 1], np.swapaxes(history.weights[l], 1, 2)]  # (T, ., units)
+        if history.biases:
+            parts.append(history.biases[l - 1][:, None, :])
+        units = np.concatenate(parts, axis=1)  # (T, description length, units)
+        spread = np.maximum(spread, np.abs(units - units[:, :, :1]).max(axis=(1, 2)))
+    return spread
+
+
+def collapse_tied(net):
+    """The narrow network a fully tied one really is: one unit per hidden layer.
+
+    When every hidden layer of ``net`` is a single tied group (``unit_spread`` 0), each unit
+    of a layer computes the same activation h, so unit 0 can stand for all of them: the
+    weight into the next layer becomes the sum over the copies. Returns an ``MLP`` with
+    sizes ``[sizes[0], 1, ..., 1, sizes[-1]]`` whose ``predict`` equals ``net.predict``.
+    """
+    from .network import MLP
+
+    if not hasattr(net, "weights"):
+        raise TypeError(f"net must be an mlp_helpers.MLP, got {type(net).__name__}")
+    for l, W in enumerate(net.weights[:-1]):
+        incoming = stack_bias(W, net.biases[l]) if net.bias else W
+        outgoing = net.weights[l + 1]
+        if not (np.array_equal(incoming, incoming[:, :1].repeat(W.shape[1], 1))
+                and np.array_equal(outgoing, outgoing[:1].repeat(W.shape[1], 0))):
+            raise ValueError(f"net must have every hidden layer tied into one group; layer {l + 1} is not")
+    sizes = [net.sizes[0]] + [1] * (net.n_layers - 1) + [net.sizes[-1]]
+    last = net.n_layers - 1
+    # into a hidden layer keep unit 0's column; from a hidden layer add up the copies' rows
+    weights = [net.weights[0][:, :1]] + [
+        W.sum(axis=0, keepdims=True)[:, : (None if l == last else 1)] for l, W in enumerate(net.weights) if l > 0
+    ]
+    biases = [b[: (None if l == last else 1)] for l, b in enumerate(net.biases)] if net.bias else None
+    return MLP(sizes, activation=net.activation, bias=net.bias).set_params(weights, biases)
+
+
+def column_mean_floor(Y):
+    """Best the network can do when every observation gets the same output row.
+
+    Y: (m, n_out). Under sum (a - y)^2 the best shared row is the column means of Y.
+    Returns (means (n_out,), cost) with cost = sum (Y - means)^2.
+    """
+    Y = as_float_array("Y", Y)
+    if Y.ndim != 2:
+        raise ValueError(f"Y must be a 2-D array (m, n_out), got shape {Y.shape}")
+    means = Y.mean(axis=0)
+    return means, float(((Y - means) ** 2).sum())

@@ -1,0 +1,198 @@
+"""Every notebook, run in JupyterLab in a real (headless) browser, as a student would run it.
+
+Executing a notebook is not verifying it: a widget can fail to render, or its callback can fail
+on a click, without any cell raising. These tests open each notebook, Run All, look at what the
+page shows, and click through every init explorer.
+"""
+
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from browser_env import (TIMINGS, VIEWPORT, browser_required, browser_timeout, notebook_paths,
+                         notebooks_dir, screenshot_path)
+from notebook_page import log_console_errors, log_entries, open_notebook, run_all, save
+
+NOTEBOOKS = notebook_paths()
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+
+
+def stored_widget_views(notebook):
+    """How many widget views the committed notebook displays at top level."""
+    return sum(WIDGET_VIEW in output.get("data", {})
+               for cell in code_cells(notebook) for output in cell["outputs"])
+
+
+@dataclass
+class NotebookRun:
+    path: Path           # the committed notebook
+    page: object         # the Playwright page showing it after Run All
+    state: dict          # what the page showed when the run was over (see notebook_page.STATE_JS)
+    saved: dict          # the notebook as JupyterLab saved it after the run
+    seconds: float       # open + Run All
+    console: list        # errors the page logged to the browser console (for failure messages)
+
+
+def test_there_are_notebooks_to_run():
+    if not NOTEBOOKS:
+        if browser_required():
+            pytest.fail("no notebooks in notebooks/: with BPH_REQUIRE_BROWSER=1 the browser test "
+                        "must have something to run")
+        pytest.skip("no notebooks in notebooks/ yet")
+    assert all(path.stat().st_size > 0 for path in NOTEBOOKS)
+
+
+def test_lab_serves_a_copy_of_the_notebooks_behind_a_token(lab, page):
+    listing = lab.api("GET", "contents")
+    served = sorted(item["name"] for item in listing["content"] if item["type"] == "notebook")
+    assert served == [path.name for path in NOTEBOOKS]
+    assert lab.root_dir.resolve() != notebooks_dir()  # running them must not touch the originals
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{lab.base_url}/api/contents", timeout=10)
+    assert refused.value.code == 403
+    page.goto(lab.lab_url(), timeout=browser_timeout() * 1000)
+    page.wait_for_selector("#jp-main-statusbar", timeout=browser_timeout() * 1000)
+    for path in NOTEBOOKS:
+        page.wait_for_selector(f'.jp-DirListing-item[title^="Name: {path.name}"]', timeout=30_000)
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda path: path.stem)
+def ran_notebook(request, lab, browser):
+    """The notebook opened in a fresh page, every output cleared, Run All done, then saved."""
+    path = request.param
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: message.type == "error" and console.append(message.text))
+    page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
+    try:
+        started = time.monotonic()
+        open_notebook(page, lab, path.name, browser_timeout())
+        final = run_all(page, path.name, browser_timeout())
+        seconds = time.monotonic() - started
+        page.screenshot(path=screenshot_path(f"{path.stem}-after-run-all"))
+        save(page, lab.root_dir / path.name)
+        saved = json.loads((lab.root_dir / path.name).read_text())
+        request.config.stash.setdefault(TIMINGS, {})[path.name] = seconds
+        yield NotebookRun(path, page, final, saved, seconds, console)
+    except Exception:
+        if not page.is_closed():
+            page.screenshot(path=screenshot_path(f"FAILED-{path.stem}-run-all"))
+        raise
+    finally:
+        context.close()
+        lab.shutdown_kernels()  # the next notebook gets the CPU
+
+
+@pytest.fixture
+def notebook_run(ran_notebook, request):
+    request.node.bph_page = ran_notebook.page  # for the screenshot when the test fails
+    return ran_notebook
+
+
+def test_runs_clean_in_jupyterlab(notebook_run):
+    state, saved = notebook_run.state, notebook_run.saved
+    committed = json.loads(notebook_run.path.read_text())
+    n_code = len(code_cells(committed))
+
+    assert not state["errors"], "error output in the browser:\n" + "\n---\n".join(state["errors"])
+    stored_errors = [f"cell {i + 1}: {o.get('ename')}: {o.get('evalue')}"
+                     for i, cell in enumerate(code_cells(saved)) for o in cell["outputs"]
+                     if o["output_type"] == "error"]
+    assert not stored_errors, f"error outputs after Run All: {stored_errors}"
+    counts = [cell["execution_count"] for cell in code_cells(saved)]
+    assert counts == list(range(1, n_code + 1)), (
+        f"Run All in a fresh kernel should number the cells 1..{n_code}, got {counts}")
+
+    assert not state["unrendered"], (
+        f"widgets not rendered: {state['unrendered']}; browser console errors: "
+        f"{notebook_run.console[-5:]}")
+    assert not state["output_errors"], f"errors inside Output widgets: {state['output_errors']}"
+    expected_views = stored_widget_views(committed)
+    assert state["widget_views"] == expected_views, (
+        f"{state['widget_views']} widget views rendered, the committed notebook shows {expected_views}")
+    assert state["empty_widget_views"] == 0, "a widget view was rendered with zero size"
+    errors = log_console_errors(notebook_run.page)
+    assert not errors, "errors in JupyterLab's Log Console:\n" + "\n---\n".join(errors)
+
+
+# The explorer's "start from" ToggleButtons (an explorer may hold other toggle buttons too).
+INIT_BUTTONS = '.widget-toggle-buttons:has(button[data-value="random"]) button.widget-toggle-button'
+
+
+def _explorer_state(explorer):
+    return explorer.evaluate("""(box, buttons) => ({
+        verdict: (box.querySelector('.bph-verdict')?.innerText || '').trim(),
+        images: [...box.querySelectorAll('.bph-figure img')].map((img) => img.src),
+        figure_text: (box.querySelector('.bph-figure')?.innerText || '').trim(),
+        active: [...box.querySelectorAll(buttons)].filter((b) => b.classList.contains('mod-active'))
+            .map((b) => b.innerText.trim()),
+    })""", INIT_BUTTONS)
+
+
+def _choose(page, explorer, option, verdict_pattern, old_image, what):
+    """Click `option` and wait until the verdict matches and a new single image is shown."""
+    explorer.locator(INIT_BUTTONS, has_text=option).click()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        now = _explorer_state(explorer)
+        if (re.search(verdict_pattern, now["verdict"]) and len(now["images"]) == 1
+                and now["images"][0] != old_image):
+            return now
+        if re.search(r"(^|\n)Error", now["figure_text"]) or log_entries(page):
+            break
+        page.wait_for_timeout(200)
+    pytest.fail(f"{what}: after clicking {option!r} expected a verdict matching "
+                f"{verdict_pattern!r} and one new figure; the explorer shows verdict "
+                f"{now['verdict']!r}, {len(now['images'])} image(s) "
+                f"({'unchanged' if old_image in now['images'] else 'changed'}), "
+                f"figure text {now['figure_text'][:300]!r}, active button {now['active']}; "
+                f"Log Console errors: {log_console_errors(page)}", pytrace=False)
+
+
+TIED = r"tied in \d+ group"
+UNTIED = r"^no tied units$"
+
+
+def test_init_explorers_untie_and_tie_again(notebook_run):
+    page, path = notebook_run.page, notebook_run.path
+    committed = json.loads(path.read_text())
+    uses_explorer = any("init_explorer(" in "".join(cell["source"])
+                        for cell in code_cells(committed))
+    explorers = page.locator(".bph-init-explorer")
+    count = explorers.count()
+    if not uses_explorer and count == 0:
+        pytest.skip(f"{path.name} has no init explorer")
+    assert count >= 1, f"{path.name} calls init_explorer but the page shows none"
+
+    for i in range(count):
+        explorer = explorers.nth(i)
+        explorer.scroll_into_view_if_needed()
+        what = f"{path.name}, init explorer {i + 1} of {count}"
+        labels = [t.strip() for t in explorer.locator(INIT_BUTTONS).all_inner_texts()]
+        assert labels == ["constant", "random"], f"{what}: toggle options {labels}"
+        start = _explorer_state(explorer)
+        assert len(start["images"]) == 1, f"{what}: {len(start['images'])} figure images, expected 1"
+        if start["active"] != ["constant"]:  # start from the tied case so "random" is a change
+            start = _choose(page, explorer, "constant", TIED, None, what)
+        assert re.search(TIED, start["verdict"]), f"{what}: constant init verdict {start['verdict']!r}"
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-explorer{i + 1}-constant"))
+
+        untied = _choose(page, explorer, "random", UNTIED, start["images"][0], what)
+        assert untied["active"] == ["random"]
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-explorer{i + 1}-random"))
+
+        tied = _choose(page, explorer, "constant", TIED, untied["images"][0], what)
+        assert tied["active"] == ["constant"]
+        assert not re.search(r"(^|\n)Error", tied["figure_text"])
+    errors = log_console_errors(page)
+    assert not errors, "clicking the explorers logged errors:\n" + "\n---\n".join(errors)

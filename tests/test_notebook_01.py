@@ -1,0 +1,188 @@
+"""Every number notebook 01 shows, recomputed with mlp_helpers and compared with literals.
+
+Each literal is also looked up in the notebook's stored outputs, so a re-run that changes
+a number fails here as well as under nbval.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import mlp_helpers as mh
+from mlp_helpers import cases, paths
+from mlp_helpers.path_exercises import check_path_answer
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_chain_rule_1_1_1.ipynb"
+
+
+@pytest.fixture(scope="module")
+def shown():
+    """All text the notebook's stored outputs show (streams, plain text, HTML, LaTeX)."""
+    parts = []
+    for cell in json.loads(NOTEBOOK.read_text())["cells"]:
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("text", "")))
+            for mime in ("text/plain", "text/html", "text/latex"):
+                parts.append("".join(output.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
+def expect(shown, text, literal):
+    """``text`` (recomputed) must equal ``literal`` and appear in the notebook."""
+    assert text == literal
+    assert literal in shown, f"{literal!r} is not in the notebook's outputs"
+
+
+@pytest.fixture(scope="module")
+def one():
+    case = cases.one_one_one()
+    return case, case.network(), case.X[0], case.Y[0]
+
+
+@pytest.fixture(scope="module")
+def branch():
+    net = mh.MLP([2, 2, 2]).set_params(
+        [[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
+        [[0.1, -0.1], [0.2, -0.3]],
+    )
+    return net, np.array([1.0, 0.5]), np.array([1.0, 0.0])
+
+
+def test_the_1_1_1_case_and_forward_pass(shown, one):
+    case, net, x, y = one
+    assert (x[0], y[0], case.loss) == (1.0, 0.25, "half_sse")
+    assert [W[0, 0] for W in net.weights] + [b[0] for b in net.biases] == [0.5] * 4
+    expect(shown, f"x = {x[0]}, y = {y[0]}, loss: {case.loss}", "x = 1.0, y = 0.25, loss: half_sse")
+    z1 = 0.5 * x[0] + 0.5
+    h = mh.sigmoid(z1)
+    z2 = 0.5 * h + 0.5
+    y_hat = net.predict(case.X)[0, 0]
+    assert mh.sigmoid(z2) == y_hat
+    expect(shown, f"z1 = w1 x + b1 = {z1:.6f}    h  = sigmoid(z1) = {h:.6f}",
+           "z1 = w1 x + b1 = 1.000000    h  = sigmoid(z1) = 0.731059")
+    expect(shown, f"z2 = w2 h + b2 = {z2:.6f}    y' = sigmoid(z2) = {y_hat:.6f}",
+           "z2 = w2 h + b2 = 0.865529    y' = sigmoid(z2) = 0.703815")
+    expect(shown, f"L = 1/2 (y - y')^2 = {mh.loss('half_sse', [[y_hat]], case.Y):.6f}", "L = 1/2 (y - y')^2 = 0.102974")
+
+
+def factor_values(result):
+    return [[f"{f.value:.6g}" for f in path.factors] + [f"{path.product:.6g}"] for path in result.paths]
+
+
+def test_the_local_derivatives_of_w1_and_w2(shown, one):
+    _, net, x, y = one
+    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="seed002")
+    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="seed002")
+    assert factor_values(dw2) == [["0.731059", "0.20846", "0.453815", "0.0691596"]]
+    assert factor_values(dw1) == [["1", "0.196612", "0.5", "0.20846", "0.453815", "0.00929994"]]
+    for result in (dw1, dw2):
+        for value in factor_values(result)[0]:
+            assert f"= {value}</td>" in shown or f"<td>{value}</td>" in shown
+    expect(shown, dw2.to_latex().split(r"\\")[1], r" &= (0.731059 \cdot 0.20846 \cdot 0.453815) ")
+    expect(shown, dw1.to_latex().split(r"\\")[2], r" &= 0.00929994\end{aligned}")
+    expect(shown, repr(dw2).splitlines()[-1], "dL/dw2 = 0.0691596 (sum of 1 path(s))")
+
+
+def test_separate_biases(shown, one):
+    _, net, x, y = one
+    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="seed002").total
+    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="seed002").total
+    expect(shown, f"dL/db1 = {db1:.6f}    dL/db2 = {db2:.6f}", "dL/db1 = 0.009300    dL/db2 = 0.094602")
+    expect(shown, f"{db1 + db2:.6f}", "0.103902")
+
+
+def test_paths_backprop_and_finite_differences_agree(shown, one):
+    case, net, x, y = one
+    dW, _ = net.gradients(case.X, case.Y, loss="half_sse")
+    nW, _ = mh.numerical_gradients(net, case.X, case.Y, "half_sse")
+    for name, layer, literal in [("w1", 0, "0.009299942"), ("w2", 1, "0.069159614")]:
+        by_paths = paths.chain_rule_paths(net, x, y, name, notation="seed002").total
+        row = f"dL/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
+        expect(shown, row, f"dL/d{name}  {literal}  {literal}  {literal}")
+    assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-7
+    assert "relative error below 1e-7: True" in shown
+
+
+def test_five_steps_of_gradient_descent(shown, one):
+    case, net, _, _ = one
+    history = mh.train(net.copy(), case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
+    rows = [
+        f"step {s}: L = {loss:.6f}   w1 = {w1:.6f}   w2 = {w2:.6f}"
+        for s, loss, w1, w2 in zip(history.iterations, history.loss, history.weights[0][:, 0, 0], history.weights[1][:, 0, 0])
+    ]
+    expected = [
+        "step 0: L = 0.102974   w1 = 0.500000   w2 = 0.500000",
+        "step 1: L = 0.089185   w1 = 0.490700   w2 = 0.430840",
+        "step 2: L = 0.076050   w1 = 0.482751   w2 = 0.363164",
+        "step 3: L = 0.063970   w1 = 0.476234   w2 = 0.298088",
+        "step 4: L = 0.053223   w1 = 0.471127   w2 = 0.236553",
+        "step 5: L = 0.043935   w1 = 0.467324   w2 = 0.179228",
+    ]
+    for row, literal in zip(rows, expected, strict=True):
+        expect(shown, row, literal)
+    assert np.all(np.diff(history.loss) < 0)
+    expect(shown, f"{0.5 - net.gradients(case.X, case.Y, 'half_sse')[0][0][0, 0]:.6f}", "0.490700")
+
+
+def test_the_branching_network(shown, branch):
+    net, x, y = branch
+    # seed002 names: weights[0] = [[w1, w3], [w2, w4]], weights[1] = [[w5, w7], [w6, w8]]
+    assert mh.notation.parse_weight("seed002", "w7", sizes=[2, 2, 2]) == (1, 0, 1)
+    assert net.weights[1][0, 1] == 0.9 and net.weights[1][0, 0] == 0.6
+    _, (h1, h2), (o1, o2) = (a[0] for a in net.forward(x[None, :]))
+    literal = "h1 = 0.598688   h2 = 0.645656   o1 = 0.605893   o2 = 0.575270"
+    expect(shown, f"h1 = {h1:.6f}   h2 = {h2:.6f}   o1 = {o1:.6f}   o2 = {o2:.6f}", literal)
+    result = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False)
+    assert [p.route for p in result.paths] == ["w1 → h1 → o1 → L", "w1 → h1 → o2 → L"]
+    assert factor_values(result) == [
+        ["0.240261", "0.143272", "-0.394107", "-0.0135662"],
+        ["0.240261", "0.219901", "0.57527", "0.0303936"],
+    ]
+    expect(shown, result.to_latex().split(r"\\")[1],
+           r" &= (0.240261 \cdot 0.143272 \cdot (-0.394107)) + (0.240261 \cdot 0.219901 \cdot 0.57527) ")
+    assert "<b>0.0168274</b>" in shown
+    dW, _ = net.gradients(x[None, :], y[None, :], loss="half_sse")
+    nW, _ = mh.numerical_gradients(net, x[None, :], y[None, :], "half_sse")
+    first, second = (p.product for p in result.paths)
+    expect(shown, f"{first:.8f} + {second:.8f}", "-0.01356620 + 0.03039356")
+    for value, label in [(result.total, "sum of paths"), (dW[0][0, 0], "backprop"), (nW[0][0, 0], "finite differences")]:
+        expect(shown, f"{value:.8f}  ({label})", f"0.01682736  ({label})")
+
+
+def test_the_proposed_equation_with_dw7_dh1(shown, branch):
+    net, x, y = branch
+    partial = paths.weight_as_node(net, x, y, "w1", reading="partial")
+    edge = paths.weight_as_node(net, x, y, "w1", reading="edge weight")
+    expect(shown, f"partial     reading: {partial.total:.8f}", "partial     reading: 0.00000000")
+    expect(shown, f"edge weight reading: {edge.total:.8f}", "edge weight reading: 0.01007433")
+    expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='seed002').total:.8f}",
+           "corrected formula:                0.01682736")
+    h1 = net.forward(x[None, :])[1][0, 0]
+    expect(shown, f"{h1:.6f} * 0.01682736 = {edge.total:.8f}", "0.598688 * 0.01682736 = 0.01007433")
+    assert factor_values(edge) == [
+        ["0.240261", "0.6", "0.142959", "-0.394107", "-0.00812192"],
+        ["0.240261", "0.9", "0.14628", "0.57527", "0.0181962"],
+    ]
+    assert "<b>0.0100743</b>" in shown
+    nW, _ = mh.numerical_gradients(net, x[None, :], y[None, :], "half_sse")
+    assert abs(nW[0][0, 0] - 0.01682736) < 5e-9 and abs(nW[0][0, 0] - edge.total) > 0.006
+
+
+def test_the_exercises_accept_the_right_answers(shown, branch):
+    net, x, y = branch
+    w7 = paths.chain_rule_paths(net, x, y, "w7", notation="seed002")
+    w3 = paths.chain_rule_paths(net, x, y, "w3", notation="seed002", through_z=False)
+    assert shown.count("No answer yet: replace None with your number and run the cell again.") == 2
+    assert (len(w7.paths), len(w3.paths)) == (1, 2)
+    assert check_path_answer(0.08415, w7) == "Correct: dL/dw7 = 0.0841505, the sum of 1 path product(s)."
+    assert check_path_answer(0.007522, w3) == "Correct: dL/dw3 = 0.00752181, the sum of 2 path product(s)."
+    assert "path 1 alone" in check_path_answer(w3.paths[0].product, w3)
+
+
+def test_the_notebook_ran_in_order_with_a_kernelspec():
+    notebook = json.loads(NOTEBOOK.read_text())
+    counts = [c["execution_count"] for c in notebook["cells"] if c["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1))
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"

@@ -1,0 +1,336 @@
+"""Every number notebook 03 (seeds 001/003, the tied 2-3-3-2 network) shows.
+
+Each value is recomputed with mlp_helpers and compared with a literal, and the literal is
+looked up in the notebook: in its stored outputs (streams, plain text, LaTeX), or in its
+markdown where the prose quotes a number. The question's own numbers (float32) are
+compared with an absolute tolerance of 2e-6.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import mlp_helpers as mh
+from mlp_helpers import cases, notation, symmetry, widgets
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_symmetry_2_3_3_2.ipynb"
+FLOAT32 = dict(rtol=0, atol=2e-6)
+
+
+def _read():
+    return json.loads(NOTEBOOK.read_text())
+
+
+@pytest.fixture(scope="module")
+def notebook_text():
+    """(outputs, markdown): all text of the stored outputs, and all markdown, as two strings."""
+    cells = _read()["cells"]
+    outputs = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            outputs.append("".join(output.get("text", "")))
+            outputs.extend("".join(output.get("data", {}).get(mime, "")) for mime in ("text/plain", "text/latex"))
+    markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return "\n".join(outputs), markdown
+
+
+@pytest.fixture(scope="module")
+def shown(notebook_text):
+    return notebook_text[0]
+
+
+@pytest.fixture(scope="module")
+def prose(notebook_text):
+    return notebook_text[1]
+
+
+@pytest.fixture(scope="module")
+def case():
+    return cases.sigmoid_2_3_3_2()
+
+
+@pytest.fixture(scope="module")
+def steps(case):
+    return symmetry.question_steps(case.network(), case.X, case.Y)
+
+
+def fit(start, case, lr=0.5, loss="sse", iterations=10000):
+    """The notebook's ``steps_to_fit``: (history, first step with every output within 0.01)."""
+    history = mh.train(start.copy(), case.X, case.Y, lr, iterations, loss=loss)
+    return history, symmetry.first_fit_step(history, case.X, case.Y)
+
+
+def expect(shown, text, literal):
+    """``text`` (recomputed) equals ``literal``, and the notebook shows it."""
+    assert text == literal
+    assert literal in shown, f"{literal!r} is not in the notebook's outputs"
+
+
+# -- the notebook as a file -------------------------------------------------------------
+def test_stored_clean_run_with_kernelspec_and_no_errors():
+    nb = _read()
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    assert all(c["outputs"] for c in code[1:])  # every cell but the imports shows something
+    assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    assert all(len(c["source"].splitlines() if isinstance(c["source"], str) else c["source"]) <= 15 for c in code)
+
+
+def test_static_figures_come_before_the_widget():
+    code = [c for c in _read()["cells"] if c["cell_type"] == "code"]
+    kinds = ["png" if any("image/png" in o.get("data", {}) for o in c["outputs"]) else
+             "widget" if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c["outputs"])
+             else "" for c in code]
+    assert kinds.count("png") == 6 and kinds.count("widget") == 1
+    assert max(i for i, k in enumerate(kinds) if k == "png") < kinds.index("widget")
+
+
+def test_readme_lists_the_notebook():
+    readme = (NOTEBOOK.parent.parent / "README.md").read_text()
+    assert "03_symmetry_2_3_3_2.ipynb" in readme
+
+
+# -- setup and notation ---------------------------------------------------------------
+def test_setup(shown, case):
+    expect(
+        shown,
+        f"sizes {case.sizes} | loss {case.loss} | lr {case.lr} | every parameter {case.init_value}",
+        "sizes (2, 3, 3, 2) | loss sse | lr 0.5 | every parameter 1.0",
+    )
+    expect(shown, f"X = {case.X.tolist()}", "X = [[0.8, 0.4], [0.3, 0.3]]")
+    expect(shown, f"Y = {case.Y.tolist()}", "Y = [[0.2, 0.4], [1.0, 0.0]]")
+
+
+def test_first_layer_table_names(shown, case):
+    table = notation.latex_table("seed001", 0, case.sizes, bias_row=True)
+    assert r"1 & b^{0}_{0} & b^{0}_{1} & b^{0}_{2}" in table and r"a^{0}_{1} & w^{0}_{1,0}" in table
+    assert table in shown
+
+
+# -- forward pass -------------------------------------------------------------------------
+def test_augmented_product(shown, steps):
+    literal = (r"n^1 = \begin{pmatrix}1 & 0.8 & 0.4 \\ 1 & 0.3 & 0.3\end{pmatrix}"
+               r"\begin{pmatrix}1 & 1 & 1 \\ 1 & 1 & 1 \\ 1 & 1 & 1\end{pmatrix}"
+               r" = \begin{pmatrix}2.2 & 2.2 & 2.2 \\ 1.6 & 1.6 & 1.6\end{pmatrix}")
+    assert literal in shown
+    np.testing.assert_array_equal(steps["n1"], [[2.2] * 3, [1.6] * 3])
+
+
+@pytest.mark.parametrize(
+    "key, rows",
+    [
+        ("a1", ["0.9002495 & 0.9002495 & 0.9002495", "0.8320184 & 0.8320184 & 0.8320184"]),
+        ("a2", ["0.9758906 & 0.9758906 & 0.9758906", "0.9705753 & 0.9705753 & 0.9705753"]),
+        ("a3", ["0.9806907 & 0.9806907", "0.9803864 & 0.9803864"]),
+    ],
+)
+def test_activations_beside_the_question(shown, steps, key, rows):
+    latex = symmetry.side_by_side(f"{key[0]}^{key[1]}", steps[key], symmetry.QUESTION[key])
+    expected = r"\begin{pmatrix}" + r" \\ ".join(rows) + r"\end{pmatrix}"
+    assert latex.split(r"\qquad")[0].endswith(expected + "}")
+    assert latex in shown
+    np.testing.assert_allclose(steps[key], symmetry.QUESTION[key], **FLOAT32)
+
+
+@pytest.mark.parametrize(
+    "key, literal", [("n1", "0e+00"), ("a1", "1e-08"), ("a2", "2e-08"), ("a3", "7e-08"), ("last_layer_gradient", "9e-08")]
+)
+def test_largest_differences_from_the_question(shown, steps, key, literal):
+    difference = f"{np.abs(steps[key] - symmetry.QUESTION[key]).max():.0e}"
+    assert difference == literal
+    assert f"largest difference from the question {literal}" in shown
+
+
+# -- backward pass ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "key, symbol, rows",
+    [
+        ("cost_slope", "2(a^3 - y)", ["1.561381 & 1.161381", "-0.03922711 & 1.960773"]),
+        ("sigmoid_slope", r"a^3 \odot (1 - a^3)", ["0.01893642 & 0.01893642", "0.01922886 & 0.01922886"]),
+        ("delta", r"\delta^3", ["0.02956698 & 0.02199241", "-0.0007542927 & 0.03770343"]),
+        (
+            "last_layer_gradient",
+            r"\partial C / \partial [b^2; w^2]",
+            ["0.02881269 & 0.05969584"] + ["0.02812204 & 0.05805621"] * 3,
+        ),
+    ],
+)
+def test_backward_matrices_beside_the_question(shown, steps, key, symbol, rows):
+    latex = symmetry.side_by_side(symbol, steps[key], symmetry.QUESTION[key])
+    assert (r"\begin{pmatrix}" + r" \\ ".join(rows) + r"\end{pmatrix}") in latex
+    assert latex in shown
+    np.testing.assert_allclose(steps[key], symmetry.QUESTION[key], **FLOAT32)
+
+
+def test_elementwise_versus_matrix_product(shown, prose, steps):
+    elementwise = np.round(steps["cost_slope"] * steps["sigmoid_slope"], 8)
+    matrix = np.round(steps["cost_slope"] @ steps["sigmoid_slope"], 8)
+    expect(shown, str(elementwise), "[[ 0.02956698  0.02199241]\n [-0.00075429  0.03770343]]")
+    expect(shown, str(matrix), "[[0.05189902 0.05189902]\n [0.03696061 0.03696061]]")
+    assert "top-left entry with $\\delta^3$'s, 0.02956698" in prose
+
+
+def test_gradient_table_in_weights_and_biases_form(shown, case, steps):
+    net = case.network()
+    dW, db = net.gradients(case.X, case.Y, loss="sse")
+    table = notation.latex_table("seed001", 2, case.sizes, weight=dW[2], bias=db[2])
+    assert r"1 & 0.02881269 & 0.05969584 \\ a^{2}_{0} & 0.02812204 & 0.05805621" in table
+    assert table in shown
+    assert np.array_equal(symmetry.stack_bias(dW[2], db[2]), steps["last_layer_gradient"])
+    assert "db[2] on top of dW[2] equals the table: True" in shown
+    assert mh.gradient_check(net, case.X, case.Y, "sse") < 1e-7
+    assert "backprop vs finite differences, relative error below 1e-7: True" in shown
+
+
+# -- 1000 steps -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def thousand(case):
+    return case.train()
+
+
+def test_units_stay_tied_for_1000_steps(shown, thousand):
+    trained, history = thousand
+    expect(shown, f"{symmetry.unit_spread(history).max()}", "0.0")
+    assert "hidden layer, steps 0 to 1000: 0.0" in shown
+    checkpoint = cases.sigmoid_2_3_3_2().network()
+    for step in range(250, 1001, 250):
+        cases.sigmoid_2_3_3_2().train(checkpoint, iterations=250)
+        expect(shown, f"tied groups after {step:4d} steps: {mh.tied_units(checkpoint)}",
+               f"tied groups after {step:4d} steps: [[[0, 1, 2]], [[0, 1, 2]]]")
+    # stopping every 250 steps changes nothing: the same network as 1000 steps in one go
+    assert all(np.array_equal(a, b) for a, b in zip(checkpoint.weights, trained.weights))
+
+
+def test_output_after_1000_steps(shown, case, thousand):
+    output = thousand[0].predict(case.X)
+    question = symmetry.QUESTION["output_after_1000"]
+    np.testing.assert_allclose(output, [[0.5992708, 0.1997655], [0.5993174, 0.2004307]], rtol=0, atol=1e-6)
+    np.testing.assert_allclose(output, [[0.59927057, 0.19976566], [0.59931759, 0.20043062]], rtol=0, atol=6e-9)
+    latex = symmetry.side_by_side("a^3_{1000}", output, question)
+    assert r"\begin{pmatrix}0.5992706 & 0.1997657 \\ 0.5993176 & 0.2004306\end{pmatrix}" in latex
+    assert latex in shown
+    expect(shown, f"largest difference: {np.abs(output - question).max():.0e}", "largest difference: 2e-07")
+    assert "within 1e-6: True" in shown
+
+
+def test_column_mean_floor_and_plateau(shown, prose, case, thousand):
+    means, floor = symmetry.column_mean_floor(case.Y)
+    history = thousand[1]
+    expect(shown, f"column means of Y: {means.round(6)} | cost of outputting them for both rows: {round(floor, 6)}",
+           "column means of Y: [0.6 0.2] | cost of outputting them for both rows: 0.4")
+    expect(shown, f"loss after 100 steps: {round(history.loss[100], 6)} | after 1000 steps: {round(history.loss[-1], 6)}",
+           "loss after 100 steps: 0.400675 | after 1000 steps: 0.40023")
+    assert r"$2 \cdot 0.4^2 + 2 \cdot 0.2^2 = 0.4$" in prose
+
+
+def test_the_tied_net_is_a_2_1_1_2_net(shown, case, thousand):
+    trained = thousand[0]
+    narrow = symmetry.collapse_tied(trained)
+    expect(shown, repr(narrow), "MLP(sizes=[2, 1, 1, 2], activation=['sigmoid', 'sigmoid', 'sigmoid'], bias=True)")
+    difference = np.abs(narrow.predict(case.X) - trained.predict(case.X)).max()
+    expect(shown, f"largest difference between the two networks' outputs: {difference}",
+           "largest difference between the two networks' outputs: 0.0")
+
+
+def test_the_single_hidden_feature(shown, prose, case, thousand):
+    start = case.network().forward(case.X)[2][:, 0]
+    assert [f"{h:.4f}" for h in start] == ["0.9759", "0.9706"]
+    assert "$h^2$ is 0.9759 for the first observation and 0.9706 for the second" in prose
+    after = thousand[0].forward(case.X)[2][:, 0].round(4)
+    expect(shown, f"h2 per observation after 1000 steps: {after}", "h2 per observation after 1000 steps: [0.978  0.9734]")
+
+
+# -- the plateau ends ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def long_run(case):
+    return case.train(iterations=20000)
+
+
+def test_the_tied_net_fits_after_the_plateau(shown, prose, case, long_run):
+    net, history = long_run
+    expect(shown, f"at step {np.argmax(history.loss < 0.399)} | below 0.01 at step {np.argmax(history.loss < 0.01)}",
+           "at step 3661 | below 0.01 at step 5660")
+    expect(shown, f"from step {symmetry.first_fit_step(history, case.X, case.Y)}", "from step 14575")
+    expect(shown, f"output after 20000 steps: {net.predict(case.X).round(4).tolist()}",
+           "output after 20000 steps: [[0.2001, 0.3999], [0.9937, 0.0077]]")
+    expect(shown, f"still tied: {mh.tied_units(net)}", "still tied: [[[0, 1, 2]], [[0, 1, 2]]]")
+    assert "after about 14600 steps" in prose
+
+
+def test_four_corners_defeat_the_tied_net(shown):
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    Y = np.array([[0.1, 0.1], [0.9, 0.1], [0.9, 0.9], [0.1, 0.9]])
+    results = {}
+    for start, net in [("constant", mh.MLP([2, 3, 3, 2]).init_constant(1.0)),
+                       ("random seed 0", mh.MLP([2, 3, 3, 2]).init_random(seed=0))]:
+        history = mh.train(net, X, Y, lr=2.0, iterations=5000, record_every=1000)
+        results[start] = f"{start:>13}: loss after 5000 steps {history.loss[-1]:.4f}, tied groups {mh.tied_units(net)}"
+    expect(shown, results["constant"], "     constant: loss after 5000 steps 0.6400, tied groups [[[0, 1, 2]], [[0, 1, 2]]]")
+    expect(shown, results["random seed 0"], "random seed 0: loss after 5000 steps 0.0000, tied groups [[], []]")
+
+
+# -- random starts and the number of steps ------------------------------------------------------
+def test_random_start_seed_0(shown, case):
+    start = case.network().init_random(seed=0)
+    expect(shown, f"tied groups at the start: {mh.tied_units(start)}", "tied groups at the start: [[], []]")
+    history, first = fit(start, case)
+    output = symmetry.outputs_over_training(history, case.X)[-1]
+    assert np.abs(output - case.Y).max() < 0.01
+    expect(shown, f"output after 10000 steps: {output.round(4).tolist()}",
+           "output after 10000 steps: [[0.2002, 0.3998], [0.9948, 0.0062]]")
+    expect(shown, f"every output within 0.01 from step {first}", "every output within 0.01 from step 4654")
+
+
+def test_ten_seeds_fit_between_4000_and_6000_steps(shown, prose, case):
+    steps = {seed: fit(case.network().init_random(seed=seed), case)[1] for seed in range(10)}
+    expect(shown, str(steps), "{0: 4654, 1: 5672, 2: 5725, 3: 5521, 4: 5318, 5: 4009, 6: 4439, 7: 6028, 8: 4480, 9: 4541}")
+    assert min(steps.values()) > 1000  # "at step 1000 none of them is within 0.01 yet"
+    assert "between about 4000 and 6000" in prose
+    assert "[[0.2002207, 0.3998017],\n[0.9927028, 0.008218]]" in prose
+
+
+def test_learning_rates(shown, prose, case):
+    seed0 = case.network().init_random(seed=0)
+    steps = {lr: fit(seed0, case, lr=lr)[1] for lr in (0.5, 1, 2, 4, 8)}
+    expect(shown, f"first step with every output within 0.01: {steps}",
+           "first step with every output within 0.01: {0.5: 4654, 1: 2327, 2: 1163, 4: 579, 8: 235}")
+    assert "(4654, 2327, 1163, 579, then 235)" in prose
+    assert round(steps[0.5] / steps[8]) == 20 and "factor of 20" in prose
+    big = {seed: fit(case.network().init_random(seed=seed), case, lr=16)[1] for seed in range(4)}
+    expect(shown, f"lr 16, first step within 0.01, by seed: {big}",
+           "lr 16, first step within 0.01, by seed: {0: 189, 1: 2000, 2: 1344, 3: 412}")
+
+
+def test_sum_or_mean_cost(case):
+    seed0 = case.network().init_random(seed=0)
+    sse, sse_steps = fit(seed0, case, lr=0.5)
+    mse_half, mse_half_steps = fit(seed0, case, lr=0.5, loss="mse")
+    mse, mse_steps = fit(seed0, case, lr=1.0, loss="mse")
+    # the mean at twice the rate is the sum: same path (the figure's dotted line on the solid one)
+    np.testing.assert_array_equal(2 * mse.loss, sse.loss)
+    assert mse_steps == sse_steps == 4654
+    assert mse_half_steps == 9309  # "about twice the steps"
+
+
+def test_initial_scales(shown, prose, case):
+    scales = (0.1, 0.3, 1.0, 3.0)
+    steps = {seed: [fit(case.network().init_random(seed, scale=s), case)[1] for s in scales] for seed in range(4)}
+    expect(shown, f"steps to fit at scales {scales} by seed: {steps}",
+           "steps to fit at scales (0.1, 0.3, 1.0, 3.0) by seed: {0: [5554, 4974, 4405, 6841], "
+           "1: [6210, 5638, 5010, 4388], 2: [7172, 6631, 5358, 6048], 3: [7471, 5820, 6695, 7617]}")
+    counts = [n for row in steps.values() for n in row]
+    assert (min(counts), max(counts)) == (4388, 7617) and "between\nabout 4400 and 7600 steps" in prose
+    best = {scales[int(np.argmin(row))] for row in steps.values()}
+    assert len(best) > 1  # "no scale is the best one for every seed"
+
+
+def test_the_explorer_starts_tied(shown, case):
+    explorer = widgets.init_explorer(case)
+    assert explorer.verdict.value == "layer 1: 3 units tied in 1 group; layer 2: 3 units tied in 1 group"
+    expect(shown, repr(explorer), "InitExplorer(case='seed 001: 2-3-3-2 sigmoid')")
+    state = _read()["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    verdicts = [m["state"]["value"] for m in state.values() if "bph-verdict" in m["state"].get("_dom_classes", [])]
+    assert verdicts == [explorer.verdict.value]

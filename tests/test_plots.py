@@ -1,0 +1,246 @@
+"""The figures carry the right artists: an edge per weight, names in the chosen notation,
+tied units sharing a fill, overlapping trajectories drawn once, divergence marked."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+
+import mlp_helpers as mh  # noqa: E402
+from mlp_helpers import cases, plots  # noqa: E402
+from mlp_helpers.notation import bias_label, weight_label  # noqa: E402
+
+CASES = [cases.sigmoid_2_3_3_2, cases.linear_2_2_1, cases.one_one_one]
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def by_gid(fig, prefix):
+    """Artists of ``fig`` whose gid starts with ``prefix``, keyed by the gid."""
+    found = {}
+    for artist in fig.findobj():
+        gid = artist.get_gid()
+        if gid and gid.startswith(prefix):
+            found[gid] = artist
+    return found
+
+
+@pytest.mark.parametrize("make_case", CASES)
+def test_one_edge_per_weight_labelled_in_the_case_notation(make_case):
+    case = make_case()
+    net = case.network()
+    fig = mh.draw_network(net, notation=case.notation)
+    edges = by_gid(fig, "w:")
+    labels = by_gid(fig, "wlabel:")
+    expected = {
+        f"{l}:{i}:{j}" for l, W in enumerate(net.weights) for i in range(W.shape[0]) for j in range(W.shape[1])
+    }
+    assert {gid[2:] for gid in edges} == expected
+    for gid, line in edges.items():
+        l, i, j = map(int, gid[2:].split(":"))
+        assert np.allclose(line.get_xydata()[:, 0], [2.2 * l, 2.2 * (l + 1)])
+        name = weight_label(case.notation, l, i, j, latex=True, sizes=case.sizes)
+        assert labels[f"wlabel:{gid[2:]}"].get_text() == f"${name}$"
+    assert len(by_gid(fig, "unit:")) == sum(case.sizes)
+    assert len(by_gid(fig, "b:")) == (sum(case.sizes[1:]) if case.bias else 0)
+
+
+def test_seed_names_appear_on_the_diagram():
+    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="seed000_question")
+    texts = {t.get_text() for t in fig.findobj(matplotlib.text.Text)}
+    assert {"$w_{111}$", "$w_{121}$", "$w_{211}$", "$w_{221}$", "$w_{112}$", "$w_{212}$"} <= texts
+    assert {"$x_{1}$", "$a_{2}$", "$y'$"} <= texts
+    fig = mh.draw_network(mh.MLP([2, 2, 2]), notation="seed002")
+    texts = {t.get_text() for t in fig.findobj(matplotlib.text.Text)}
+    assert {f"$w_{{{k}}}$" for k in range(1, 9)} | {"$h_{1}$", "$o_{2}$", "$b_{4}$"} <= texts
+
+
+def test_values_colour_and_width_follow_the_weights():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=4)
+    fig = mh.draw_network(net, notation="seed001", show_values=True)
+    edges, labels, biases = by_gid(fig, "w:"), by_gid(fig, "wlabel:"), by_gid(fig, "b:")
+    scale = max(np.abs(W).max() for W in net.weights)
+    for gid, line in edges.items():
+        l, i, j = map(int, gid[2:].split(":"))
+        w = net.weights[l][i, j]
+        assert to_hex(line.get_color()) == to_hex(plots.POSITIVE if w > 0 else plots.NEGATIVE)
+        assert line.get_linewidth() == pytest.approx(0.8 + 4.2 * abs(w) / scale)
+        name = weight_label("seed001", l, i, j, latex=True)
+        assert labels["wlabel:" + gid[2:]].get_text() == f"${name}$ = {w:.3g}"
+    assert biases["b:1:2"].get_text() == f"${bias_label('seed001', 1, 2, latex=True)}$ = {net.biases[1][2]:.3g}"
+
+
+def fills(fig, layer, n):
+    units = by_gid(fig, "unit:")
+    return [to_hex(units[f"unit:{layer}:{j}"].get_facecolor()) for j in range(n)]
+
+
+def test_a_tied_group_shares_one_highlight():
+    case = cases.sigmoid_2_3_3_2()
+    net, _ = case.train()
+    fig = mh.draw_network(net, notation=case.notation)
+    first, second = fills(fig, 1, 3), fills(fig, 2, 3)
+    assert len(set(first)) == 1 and len(set(second)) == 1
+    assert first[0] != to_hex("white") and second[0] != to_hex("white") and first[0] != second[0]
+    assert fills(fig, 0, 2) == [to_hex("white")] * 2  # inputs are never "tied"
+    untied = mh.draw_network(case.network().init_random(seed=0))
+    assert fills(untied, 1, 3) == [to_hex("white")] * 3
+    no_highlight = mh.draw_network(net, tied=False)
+    assert fills(no_highlight, 1, 3) == [to_hex("white")] * 3
+
+
+def test_two_groups_in_one_layer_get_two_fills():
+    net = mh.MLP([1, 4, 1], bias=False)
+    net.set_params([np.array([[1.0, 2.0, 1.0, 2.0]]), np.array([[3.0], [4.0], [3.0], [4.0]])])
+    fig = mh.draw_network(net)
+    f = fills(fig, 1, 4)
+    assert f[0] == f[2] and f[1] == f[3] and f[0] != f[1]
+
+
+def test_highlighted_path_stands_out():
+    net = mh.MLP([2, 2, 2]).init_random(seed=2)
+    path = [("w", 0, 0, 0), ("w", 1, 0, 1), ("b", 0, 0)]
+    fig = mh.draw_network(net, notation="seed002", highlight_edges=path)
+    edges, biases = by_gid(fig, "w:"), by_gid(fig, "b:")
+    scale = max(np.abs(W).max() for W in net.weights)
+    for gid, line in edges.items():
+        l, i, j = map(int, gid[2:].split(":"))
+        on_path = ("w", l, i, j) in path
+        assert line.get_alpha() == (1.0 if on_path else 0.25)
+        assert line.get_linewidth() == pytest.approx(0.8 + 4.2 * abs(net.weights[l][i, j]) / scale + 2.5 * on_path)
+    assert biases["b:0:0"].get_fontweight() == "bold" and biases["b:0:1"].get_fontweight() == "normal"
+
+
+@pytest.mark.parametrize(
+    "highlight",
+    [[("w", 0, 2, 0)], [("w", 2, 0, 0)], [("b", 1, 5)], [("v", 0, 0, 0)], ("w", 0, 0, 0)],
+)
+def test_bad_highlight_is_named(highlight):
+    with pytest.raises((ValueError, TypeError), match="highlight_edges"):
+        mh.draw_network(mh.MLP([2, 2, 2]), highlight_edges=highlight)
+
+
+def test_biasless_network_rejects_bias_highlight():
+    with pytest.raises(ValueError, match="no biases"):
+        mh.draw_network(mh.MLP([2, 2, 1], bias=False), highlight_edges=[("b", 0, 0)])
+
+
+def test_draws_into_a_given_axes():
+    fig, (left, right) = plt.subplots(1, 2)
+    assert mh.draw_network(mh.MLP([1, 1, 1]), ax=right) is fig
+    assert len(by_gid(fig, "w:")) == 2 and not left.lines
+
+
+def titles(fig):
+    return [ax.get_title() for ax in fig.axes]
+
+
+def test_tied_trajectories_are_drawn_once_with_a_note():
+    case = cases.sigmoid_2_3_3_2()
+    _, history = case.train()
+    fig = mh.plot_weight_trajectories(history, notation=case.notation)
+    assert [t.split("\n")[1] for t in titles(fig)] == [
+        "2 lines drawn, 6 weights",
+        "1 line drawn, 9 weights",
+        "2 lines drawn, 6 weights",
+    ]
+    layer1 = by_gid(fig, "traj:1:")
+    assert list(layer1) == ["traj:1:0,1,2,3,4,5,6,7,8"]
+    assert layer1["traj:1:0,1,2,3,4,5,6,7,8"].get_ydata() == pytest.approx(history.weights[1][:, 0, 0])
+    # in layer 0 a weight's value depends only on its input: rows of weights[0] move together
+    assert set(by_gid(fig, "traj:0:")) == {"traj:0:0,1,2", "traj:0:3,4,5"}
+    colours = {to_hex(line.get_color()) for line in by_gid(fig, "traj:0:").values()}
+    assert len(colours) == 2
+
+
+def test_random_start_draws_every_weight():
+    case = cases.sigmoid_2_3_3_2()
+    _, history = case.train(case.network().init_random(seed=1), iterations=200)
+    fig = mh.plot_weight_trajectories(history, notation="seed001")
+    assert [t.split("\n")[1] for t in titles(fig)] == [
+        "6 lines drawn, 6 weights",
+        "9 lines drawn, 9 weights",
+        "6 lines drawn, 6 weights",
+    ]
+    line = by_gid(fig, "traj:2:")["traj:2:3"]  # weights[2][1, 1]
+    assert line.get_ydata() == pytest.approx(history.weights[2][:, 1, 1])
+    assert line.get_xdata() == pytest.approx(np.arange(201))
+
+
+def test_trajectory_layers_and_axes():
+    _, history = cases.one_one_one().train()
+    fig, ax = plt.subplots()
+    assert mh.plot_weight_trajectories(history, ax=ax, layers=[1], notation="seed002") is fig
+    assert ax.get_title() == "weights from layer 1 to layer 2\n1 line drawn, 1 weight"
+    assert ax.get_legend().get_texts()[0].get_text() == "$w_{2}$"
+    with pytest.raises(ValueError, match="layers"):
+        mh.plot_weight_trajectories(history, layers=[2])
+    with pytest.raises(ValueError, match="ax must hold one Axes per layer"):
+        mh.plot_weight_trajectories(history, ax=ax)
+
+
+def test_loss_on_a_log_scale():
+    _, history = cases.one_one_one().train()
+    fig = mh.plot_loss(history)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    assert ax.lines[0].get_ydata() == pytest.approx(history.loss)
+    assert len(by_gid(fig, "diverged")["diverged"].get_xdata()) == 0
+
+
+def test_divergence_is_marked():
+    case = cases.linear_2_2_1()
+    with pytest.warns(mh.TrainingDiverged):
+        _, history = case.train(lr=50.0, iterations=2000)
+    assert history.diverged
+    fig = mh.plot_loss(history)
+    marker = by_gid(fig, "diverged")["diverged"]
+    assert list(marker.get_xdata()) == [history.iterations[-1]]
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert f"diverged after step {history.iterations[-1]}: try a smaller learning rate" in texts
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mh.plot_loss([0.1, 0.2]),
+        lambda: mh.plot_weight_trajectories(np.zeros((3, 2))),
+        lambda: mh.draw_network([[1.0]]),
+    ],
+)
+def test_wrong_objects_are_named(call):
+    with pytest.raises(TypeError, match="history must be a History|net must be an MLP"):
+        call()
+
+
+def test_unknown_notation_is_named():
+    with pytest.raises(ValueError, match="notation"):
+        mh.draw_network(mh.MLP([1, 1, 1]), notation="greek")
+
+
+def test_plot_training_shows_diagram_loss_and_trajectories():
+    case = cases.sigmoid_2_3_3_2()
+    _, history = case.train()
+    fig = mh.plot_training(history, notation=case.notation, step=250, title="constant start")
+    assert len(fig.axes) == 5  # diagram, loss, three trajectory panels
+    assert fig._suptitle.get_text() == f"constant start | step 250 of 1000, loss {history.loss[250]:.4g}"
+    assert len(by_gid(fig, "w:")) == 21
+    scale = max(np.abs(W[250]).max() for W in history.weights)
+    assert by_gid(fig, "w:")["w:2:1:0"].get_linewidth() == pytest.approx(
+        0.8 + 4.2 * abs(history.weights[2][250, 1, 0]) / scale
+    )
+    assert len(set(fills(fig, 1, 3))) == 1 and fills(fig, 1, 3)[0] != to_hex("white")
+    markers = [line for ax in fig.axes for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(markers) == 4 and all(m.get_xdata()[0] == 250 for m in markers)
+    untied = mh.plot_training(case.train(case.start("random", seed=2), iterations=50)[1])
+    assert fills(untied, 1, 3) == [to_hex("white")] * 3
+    with pytest.raises(ValueError, match="step"):
+        mh.plot_training(history, step=-1)

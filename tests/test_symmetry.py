@@ -1,0 +1,155 @@
+"""mlp_helpers.symmetry: seed 001/003 in the question's bias-augmented layout.
+
+The question's numbers were computed in float32 and printed with 7-8 digits: compared
+with an absolute tolerance of 2e-6. float64 numbers are compared much tighter.
+"""
+
+import numpy as np
+import pytest
+
+import mlp_helpers as mh
+from mlp_helpers import symmetry
+
+FLOAT32 = dict(rtol=0, atol=2e-6)
+X = np.array([[0.8, 0.4], [0.3, 0.3]])
+Y = np.array([[0.2, 0.4], [1.0, 0.0]])
+
+
+def seed_net():
+    return mh.MLP([2, 3, 3, 2]).init_constant(1.0)
+
+
+def test_question_reference_data_is_the_printed_numbers():
+    assert symmetry.QUESTION["a3"].tolist() == [[0.9806908] * 2, [0.9803864] * 2]
+    assert symmetry.QUESTION["last_layer_gradient"].shape == (4, 2)
+    assert symmetry.QUESTION["output_after_1000"].tolist() == [[0.5992708, 0.1997655], [0.5993174, 0.2004307]]
+    with pytest.raises(ValueError, match="read-only"):
+        symmetry.QUESTION["a1"][0, 0] = 0.0
+
+
+def test_with_ones_and_stack_bias_build_the_augmented_layout():
+    np.testing.assert_array_equal(symmetry.with_ones(X), [[1, 0.8, 0.4], [1, 0.3, 0.3]])
+    table = symmetry.stack_bias([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [7.0, 8.0])
+    np.testing.assert_array_equal(table, [[7, 8], [1, 2], [3, 4], [5, 6]])
+
+
+def test_augmented_product_equals_weights_plus_biases_on_a_random_net():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=4)
+    augmented = symmetry.with_ones(X) @ symmetry.stack_bias(net.weights[0], net.biases[0])
+    np.testing.assert_allclose(augmented, X @ net.weights[0] + net.biases[0], rtol=0, atol=1e-15)
+
+
+def test_question_steps_reproduce_every_printed_matrix():
+    steps = symmetry.question_steps(seed_net(), X, Y)
+    assert set(steps) == set(symmetry.QUESTION) - {"output_after_1000"}
+    np.testing.assert_array_equal(steps["n1"], [[2.2] * 3, [1.6] * 3])
+    for key, printed in symmetry.QUESTION.items():
+        if key in steps:
+            np.testing.assert_allclose(steps[key], printed, **FLOAT32, err_msg=key)
+    # float64 values to 8 digits
+    np.testing.assert_allclose(steps["a3"], [[0.98069073] * 2, [0.98038645] * 2], rtol=0, atol=5e-9)
+    np.testing.assert_allclose(
+        steps["delta"], [[0.02956698, 0.02199241], [-0.00075429, 0.03770343]], rtol=0, atol=5e-9
+    )
+    np.testing.assert_allclose(
+        steps["last_layer_gradient"], [[0.02881269, 0.05969584]] + [[0.02812204, 0.05805621]] * 3, rtol=0, atol=5e-9
+    )
+
+
+def test_last_layer_gradient_is_backprop_and_finite_differences():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=1)
+    table = symmetry.question_steps(net, X, Y)["last_layer_gradient"]
+    dW, db = net.gradients(X, Y, loss="sse")
+    np.testing.assert_allclose(table, symmetry.stack_bias(dW[2], db[2]), rtol=0, atol=1e-15)
+    numeric_W, numeric_b = mh.numerical_gradients(net, X, Y, "sse")
+    assert mh.relative_error(table, symmetry.stack_bias(numeric_W[2], numeric_b[2])) < 1e-7
+
+
+def test_side_by_side_shows_both_matrices():
+    latex = symmetry.side_by_side("a^3", [[0.98069073, 0.5]], [[0.9806908, 0.5]])
+    assert latex.startswith("a^3 = ")
+    assert "0.9806907" in latex and "0.9806908" in latex
+    assert latex.count(r"\begin{pmatrix}") == 2
+
+
+def test_outputs_over_training_match_predict_at_every_step():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=2)
+    history = mh.train(net, X, Y, lr=0.5, iterations=30, record_every=10)
+    outputs = symmetry.outputs_over_training(history, X)
+    assert outputs.shape == (4, 2, 2)
+    np.testing.assert_allclose(outputs[-1], net.predict(X), rtol=0, atol=1e-14)
+    start = mh.MLP([2, 3, 3, 2]).init_random(seed=2)
+    np.testing.assert_allclose(outputs[0], start.predict(X), rtol=0, atol=1e-14)
+
+
+def test_outputs_over_training_without_biases_and_mixed_activations():
+    net = mh.MLP([2, 2, 1], activation=["sigmoid", "linear"], bias=False).init_random(seed=3)
+    history = mh.train(net, X, [[0.5], [0.1]], lr=0.1, iterations=5)
+    outputs = symmetry.outputs_over_training(history, X, ["sigmoid", "linear"])
+    np.testing.assert_allclose(outputs[-1], net.predict(X), rtol=0, atol=1e-14)
+
+
+def test_first_fit_step_of_the_seed_problem():
+    history = mh.train(seed_net(), X, Y, 0.5, 15000)
+    assert symmetry.first_fit_step(history, X, Y) == 14575
+    assert symmetry.first_fit_step(history, X, Y, tol=1.0) == 0  # every start error is below 1
+    assert symmetry.first_fit_step(history, X, Y, tol=0.5) == 23
+    short = mh.train(seed_net(), X, Y, 0.5, 1000)
+    assert symmetry.first_fit_step(short, X, Y) is None
+
+
+def test_unit_spread_is_exactly_zero_for_the_tied_net_and_not_for_a_random_one():
+    tied = mh.train(seed_net(), X, Y, 0.5, 200)
+    assert symmetry.unit_spread(tied).shape == (201,)
+    assert symmetry.unit_spread(tied).max() == 0.0
+    loose = mh.train(mh.MLP([2, 3, 3, 2]).init_random(seed=0), X, Y, 0.5, 10)
+    assert np.all(symmetry.unit_spread(loose) > 0.1)
+
+
+def test_collapse_tied_gives_the_same_function_with_one_unit_per_hidden_layer():
+    net = seed_net()
+    mh.train(net, X, Y, 0.5, 1000)
+    narrow = symmetry.collapse_tied(net)
+    assert narrow.sizes == [2, 1, 1, 2]
+    np.testing.assert_allclose(narrow.predict(X), net.predict(X), rtol=0, atol=1e-15)
+    np.testing.assert_allclose(narrow.predict([[0.1, -2.0]]), net.predict([[0.1, -2.0]]), rtol=0, atol=1e-15)
+
+
+def test_collapse_tied_refuses_an_untied_network():
+    with pytest.raises(ValueError, match="layer 1"):
+        symmetry.collapse_tied(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
+    with pytest.raises(TypeError, match="net"):
+        symmetry.collapse_tied("not a net")
+
+
+def test_column_mean_floor_of_the_seed_targets():
+    means, cost = symmetry.column_mean_floor(Y)
+    np.testing.assert_allclose(means, [0.6, 0.2], rtol=0, atol=1e-15)
+    assert cost == pytest.approx(0.4, abs=1e-15)
+    # no shared row does better than the column means
+    for row in ([0.6, 0.25], [0.55, 0.2], [0.2, 0.4]):
+        assert mh.loss("sse", np.tile(row, (2, 1)), Y) > cost
+
+
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        (lambda: symmetry.with_ones([1.0, 2.0]), ValueError, "activations"),
+        (lambda: symmetry.stack_bias(np.ones((3, 2)), np.ones(3)), ValueError, "biases"),
+        (lambda: symmetry.side_by_side(3, [1.0], [1.0]), TypeError, "symbol"),
+        (lambda: symmetry.side_by_side("a", [1.0, 2.0], [1.0]), ValueError, "question"),
+        (lambda: symmetry.question_steps(mh.MLP([2, 2], bias=False), X, Y), ValueError, "net"),
+        (lambda: symmetry.question_steps(seed_net(), X, [[1.0]]), ValueError, "Y"),
+        (lambda: symmetry.first_fit_step(mh.train(seed_net(), X, Y, 0.5, 1), X, Y, tol=0), ValueError, "tol"),
+        (lambda: symmetry.first_fit_step(mh.train(seed_net(), X, Y, 0.5, 1), X, [[1.0]]), ValueError, "Y"),
+        (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), [[1.0]]), ValueError, "X"),
+        (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), X, ["sigmoid"]), ValueError,
+         "activation"),
+        (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), X, "relu"), ValueError,
+         "activation"),
+        (lambda: symmetry.column_mean_floor([1.0, 2.0]), ValueError, "Y"),
+    ],
+)
+def test_bad_input_is_named(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
