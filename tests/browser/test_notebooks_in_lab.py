@@ -163,16 +163,12 @@ TIED = r"tied in \d+ group"
 UNTIED = r"^no tied units$"
 
 
-def test_init_explorers_untie_and_tie_again(notebook_run):
-    page, path = notebook_run.page, notebook_run.path
-    committed = json.loads(path.read_text())
-    uses_explorer = any("init_explorer(" in "".join(cell["source"])
-                        for cell in code_cells(committed))
+def _check_init_explorers(page, path, uses_explorer):
+    """Click random then constant in every init explorer; returns how many there were."""
     explorers = page.locator(".bph-init-explorer")
     count = explorers.count()
-    if not uses_explorer and count == 0:
-        pytest.skip(f"{path.name} has no init explorer")
-    assert count >= 1, f"{path.name} calls init_explorer but the page shows none"
+    if uses_explorer:
+        assert count >= 1, f"{path.name} calls init_explorer but the page shows none"
 
     for i in range(count):
         explorer = explorers.nth(i)
@@ -194,5 +190,56 @@ def test_init_explorers_untie_and_tie_again(notebook_run):
         tied = _choose(page, explorer, "constant", TIED, untied["images"][0], what)
         assert tied["active"] == ["constant"]
         assert not re.search(r"(^|\n)Error", tied["figure_text"])
+    return count
+
+
+def _path_explorer_state(explorer):
+    return explorer.evaluate("""(box) => ({
+        table: (box.querySelector('.bph-path-table')?.innerText || '').trim(),
+        images: [...box.querySelectorAll('.bph-figure img')].map((img) => img.src),
+        figure_text: (box.querySelector('.bph-figure')?.innerText || '').trim(),
+    })""")
+
+
+def _check_path_explorers(page, path, uses_explorer):
+    """Pick another weight in every path explorer; returns how many there were."""
+    explorers = page.locator(".bph-path-explorer")
+    count = explorers.count()
+    if uses_explorer:
+        assert count >= 1, f"{path.name} calls path_explorer but the page shows none"
+    for i in range(count):
+        explorer = explorers.nth(i)
+        explorer.scroll_into_view_if_needed()
+        what = f"{path.name}, path explorer {i + 1} of {count}"
+        menu = explorer.locator("select")
+        labels = [t.strip() for t in menu.locator("option").all_inner_texts()]
+        start = _path_explorer_state(explorer)
+        assert len(start["images"]) == 1, f"{what}: {len(start['images'])} figure images, expected 1"
+        # the last weight ends in a single output, so it has exactly one path to the loss
+        menu.select_option(label=labels[-1])
+        deadline = time.monotonic() + 60
+        now = start
+        while time.monotonic() < deadline:
+            now = _path_explorer_state(explorer)
+            if "along 1 path" in now["table"] and now["images"] and now["images"][0] != start["images"][0]:
+                break
+            page.wait_for_timeout(200)
+        else:
+            pytest.fail(f"{what}: after choosing {labels[-1]!r} expected a one-path table and a new "
+                        f"figure; table {now['table'][:200]!r}, figure text {now['figure_text'][:200]!r}",
+                        pytrace=False)
+        assert not re.search(r"(^|\n)Error", now["figure_text"])
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-path-explorer{i + 1}-{labels[-1]}"))
+    return count
+
+
+def test_explorers_respond_to_clicks(notebook_run):
+    """Every explorer in the notebook is clicked, and what it shows changes as it should."""
+    page, path = notebook_run.page, notebook_run.path
+    source = "".join("".join(cell["source"]) for cell in code_cells(json.loads(path.read_text())))
+    clicked = _check_init_explorers(page, path, "init_explorer(" in source)
+    clicked += _check_path_explorers(page, path, "path_explorer(" in source)
+    if not clicked:
+        pytest.skip(f"{path.name} has no explorer to click")
     errors = log_console_errors(page)
     assert not errors, "clicking the explorers logged errors:\n" + "\n---\n".join(errors)
