@@ -130,8 +130,10 @@ INIT_BUTTONS = '.widget-toggle-buttons:has(button[data-value="random"]) button.w
 
 
 def _explorer_state(explorer):
+    """What an explorer shows: verdict or path table, figure images and text, active toggle."""
     return explorer.evaluate("""(box, buttons) => ({
         verdict: (box.querySelector('.bph-verdict')?.innerText || '').trim(),
+        table: (box.querySelector('.bph-path-table')?.innerText || '').trim(),
         images: [...box.querySelectorAll('.bph-figure img')].map((img) => img.src),
         figure_text: (box.querySelector('.bph-figure')?.innerText || '').trim(),
         active: [...box.querySelectorAll(buttons)].filter((b) => b.classList.contains('mod-active'))
@@ -139,97 +141,86 @@ def _explorer_state(explorer):
     })""", INIT_BUTTONS)
 
 
-def _choose(page, explorer, option, verdict_pattern, old_image, what):
-    """Click `option` and wait until the verdict matches and a new single image is shown."""
-    explorer.locator(INIT_BUTTONS, has_text=option).click()
+def _wait_until(page, explorer, shows, what, action):
+    """Poll the explorer (60 s at most) until ``shows(state)``; fail with what it shows instead."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         now = _explorer_state(explorer)
-        if (re.search(verdict_pattern, now["verdict"]) and len(now["images"]) == 1
-                and now["images"][0] != old_image):
+        if shows(now):
             return now
         if re.search(r"(^|\n)Error", now["figure_text"]) or log_entries(page):
             break
         page.wait_for_timeout(200)
-    pytest.fail(f"{what}: after clicking {option!r} expected a verdict matching "
-                f"{verdict_pattern!r} and one new figure; the explorer shows verdict "
-                f"{now['verdict']!r}, {len(now['images'])} image(s) "
-                f"({'unchanged' if old_image in now['images'] else 'changed'}), "
+    pytest.fail(f"{what}: after {action} the explorer shows verdict {now['verdict']!r}, "
+                f"table {now['table'][:200]!r}, {len(now['images'])} image(s), "
                 f"figure text {now['figure_text'][:300]!r}, active button {now['active']}; "
                 f"Log Console errors: {log_console_errors(page)}", pytrace=False)
+
+
+def _each_explorer(page, path, css, name, used):
+    """Yield ``(explorer, description)`` for every explorer matching ``css``, scrolled into view."""
+    explorers = page.locator(css)
+    count = explorers.count()
+    if used:
+        assert count >= 1, f"{path.name} calls {name} but the page shows none"
+    for i in range(count):
+        explorer = explorers.nth(i)
+        explorer.scroll_into_view_if_needed()
+        what = f"{path.name}, {name} {i + 1} of {count}"
+        start = _explorer_state(explorer)
+        assert len(start["images"]) == 1, f"{what}: {len(start['images'])} figure images, expected 1"
+        yield explorer, what, start
+
+
+def _choose(page, explorer, option, verdict_pattern, old_image, what):
+    """Click `option` and wait until the verdict matches and a new single image is shown."""
+    explorer.locator(INIT_BUTTONS, has_text=option).click()
+    return _wait_until(
+        page, explorer,
+        lambda now: (re.search(verdict_pattern, now["verdict"]) and len(now["images"]) == 1
+                     and now["images"][0] != old_image),
+        what, f"clicking {option!r} (expected a verdict matching {verdict_pattern!r} and a new figure)")
 
 
 TIED = r"tied in \d+ group"
 UNTIED = r"^no tied units$"
 
 
-def _check_init_explorers(page, path, uses_explorer):
+def _check_init_explorers(page, path, used):
     """Click random then constant in every init explorer; returns how many there were."""
-    explorers = page.locator(".bph-init-explorer")
-    count = explorers.count()
-    if uses_explorer:
-        assert count >= 1, f"{path.name} calls init_explorer but the page shows none"
-
-    for i in range(count):
-        explorer = explorers.nth(i)
-        explorer.scroll_into_view_if_needed()
-        what = f"{path.name}, init explorer {i + 1} of {count}"
+    count = 0
+    for explorer, what, start in _each_explorer(page, path, ".bph-init-explorer", "init_explorer", used):
+        count += 1
         labels = [t.strip() for t in explorer.locator(INIT_BUTTONS).all_inner_texts()]
         assert labels == ["constant", "random"], f"{what}: toggle options {labels}"
-        start = _explorer_state(explorer)
-        assert len(start["images"]) == 1, f"{what}: {len(start['images'])} figure images, expected 1"
         if start["active"] != ["constant"]:  # start from the tied case so "random" is a change
             start = _choose(page, explorer, "constant", TIED, None, what)
         assert re.search(TIED, start["verdict"]), f"{what}: constant init verdict {start['verdict']!r}"
-        explorer.screenshot(path=screenshot_path(f"{path.stem}-explorer{i + 1}-constant"))
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-explorer{count}-constant"))
 
         untied = _choose(page, explorer, "random", UNTIED, start["images"][0], what)
         assert untied["active"] == ["random"]
-        explorer.screenshot(path=screenshot_path(f"{path.stem}-explorer{i + 1}-random"))
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-explorer{count}-random"))
 
         tied = _choose(page, explorer, "constant", TIED, untied["images"][0], what)
         assert tied["active"] == ["constant"]
-        assert not re.search(r"(^|\n)Error", tied["figure_text"])
     return count
 
 
-def _path_explorer_state(explorer):
-    return explorer.evaluate("""(box) => ({
-        table: (box.querySelector('.bph-path-table')?.innerText || '').trim(),
-        images: [...box.querySelectorAll('.bph-figure img')].map((img) => img.src),
-        figure_text: (box.querySelector('.bph-figure')?.innerText || '').trim(),
-    })""")
-
-
-def _check_path_explorers(page, path, uses_explorer):
-    """Pick another weight in every path explorer; returns how many there were."""
-    explorers = page.locator(".bph-path-explorer")
-    count = explorers.count()
-    if uses_explorer:
-        assert count >= 1, f"{path.name} calls path_explorer but the page shows none"
-    for i in range(count):
-        explorer = explorers.nth(i)
-        explorer.scroll_into_view_if_needed()
-        what = f"{path.name}, path explorer {i + 1} of {count}"
+def _check_path_explorers(page, path, used):
+    """Pick the last weight in every path explorer; returns how many there were."""
+    count = 0
+    for explorer, what, start in _each_explorer(page, path, ".bph-path-explorer", "path_explorer", used):
+        count += 1
         menu = explorer.locator("select")
-        labels = [t.strip() for t in menu.locator("option").all_inner_texts()]
-        start = _path_explorer_state(explorer)
-        assert len(start["images"]) == 1, f"{what}: {len(start['images'])} figure images, expected 1"
+        last = [t.strip() for t in menu.locator("option").all_inner_texts()][-1]
         # the last weight ends in a single output, so it has exactly one path to the loss
-        menu.select_option(label=labels[-1])
-        deadline = time.monotonic() + 60
-        now = start
-        while time.monotonic() < deadline:
-            now = _path_explorer_state(explorer)
-            if "along 1 path" in now["table"] and now["images"] and now["images"][0] != start["images"][0]:
-                break
-            page.wait_for_timeout(200)
-        else:
-            pytest.fail(f"{what}: after choosing {labels[-1]!r} expected a one-path table and a new "
-                        f"figure; table {now['table'][:200]!r}, figure text {now['figure_text'][:200]!r}",
-                        pytrace=False)
-        assert not re.search(r"(^|\n)Error", now["figure_text"])
-        explorer.screenshot(path=screenshot_path(f"{path.stem}-path-explorer{i + 1}-{labels[-1]}"))
+        menu.select_option(label=last)
+        _wait_until(
+            page, explorer,
+            lambda now: "along 1 path" in now["table"] and now["images"][:1] not in ([], start["images"]),
+            what, f"choosing {last!r} (expected a one-path table and a new figure)")
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-path-explorer{count}-{last}"))
     return count
 
 
