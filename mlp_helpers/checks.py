@@ -3,6 +3,7 @@
 import numpy as np
 
 from .losses import check_loss_name, loss_difference
+from .network import check_network
 from .validation import as_real
 
 
@@ -22,6 +23,7 @@ def numerical_gradients(net, X, Y, loss, eps=1e-6, order=2):
     cancellation of two nearly equal totals.
     X: (m, sizes[0]); Y: (m, sizes[-1]). Returns ``(dW, db)`` shaped like the parameters.
     """
+    check_network(net)
     check_loss_name(loss)
     X, Y = net.check_data(X, Y)
     eps = as_real("eps", eps, positive=True)
@@ -68,7 +70,7 @@ def relative_error(a, b):
 
 def gradient_check(net, X, Y, loss, eps=1e-6, order=2):
     """Max relative error between backprop's gradients and ``numerical_gradients``."""
-    analytic = net.gradients(X, Y, loss)
+    analytic = check_network(net).gradients(X, Y, loss)
     numeric = numerical_gradients(net, X, Y, loss, eps=eps, order=order)
     pairs = list(zip(analytic[0] + analytic[1], numeric[0] + numeric[1]))
     return max(relative_error(a, n) for a, n in pairs)
@@ -85,6 +87,7 @@ def tied_units(net, atol=1e-10):
     Returns one list per hidden layer; each holds the groups (sorted lists of unit
     indices, at least two units) of tied units, e.g. ``[[[0, 1, 2]], [[0, 1, 2]]]``.
     """
+    check_network(net)
     atol = as_real("atol", atol)
     layers = []
     for l in range(1, len(net.sizes) - 1):

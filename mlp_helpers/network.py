@@ -193,3 +193,10 @@ class MLP:
             if l > 0:
                 delta = (delta @ self.weights[l].T) * slope(self.activation[l - 1], activations[l])
         return dW, db
+
+
+def check_network(net):
+    """Return ``net`` if it is an ``MLP``; otherwise a TypeError naming the argument ``net``."""
+    if not isinstance(net, MLP):
+        raise TypeError(f"net must be an MLP (mlp_helpers.MLP), got {type(net).__name__}")
+    return net

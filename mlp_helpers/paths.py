@@ -35,6 +35,7 @@ import numpy as np
 from . import notation as notations
 from .activations import slope
 from .losses import check_loss_name, loss_gradient
+from .network import check_network
 from .notation import format_number
 from .validation import as_choice, as_count, as_float_array, as_observations
 
@@ -272,6 +273,7 @@ def chain_rule_paths(net, x, y, parameter, loss="half_sse", notation="index", th
     through_z: True gives one factor per z and per activation; False one per diagram edge.
     Returns a ``PathSum`` whose ``total`` equals ``net.gradients(x, y, loss)`` for ``parameter``.
     """
+    check_network(net)
     check_loss_name(loss)
     X = as_observations("x", np.atleast_2d(as_float_array("x", x)), net.sizes[0])
     if X.shape[0] != 1:

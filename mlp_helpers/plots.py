@@ -10,12 +10,11 @@ The diagram and the trajectory panels are classes (``NetworkDiagram``,
 instead of rebuilding a figure for every frame.
 """
 
-from types import SimpleNamespace
-
 import matplotlib.pyplot as plt
 import numpy as np
 
 from .checks import tied_units
+from .network import MLP, check_network
 from .notation import NOTATIONS, bias_label, unit_label, weight_label
 from .validation import as_choice
 
@@ -54,11 +53,6 @@ def _axes_or_new(ax, **subplots):
 def _check_history(history):
     if not all(hasattr(history, name) for name in ("iterations", "loss", "weights", "diverged")):
         raise TypeError(f"history must be a History returned by train, got {type(history).__name__}")
-
-
-def _check_net(net):
-    if not all(hasattr(net, name) for name in ("sizes", "weights", "biases")):
-        raise TypeError(f"net must be an MLP (with sizes, weights and biases), got {type(net).__name__}")
 
 
 def _check_highlight(highlight_edges, sizes, has_bias):
@@ -209,7 +203,7 @@ def draw_network(net, notation="index", ax=None, show_values=False, highlight_ed
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
     Returns the figure.
     """
-    _check_net(net)
+    check_network(net)
     highlight = _check_highlight(highlight_edges, net.sizes, bool(net.biases))
     width = max(3.0, 1.9 * len(net.sizes))
     fig, ax = _axes_or_new(ax, figsize=(width, 0.9 * max(net.sizes) + 1.2))
@@ -426,11 +420,9 @@ def plot_training(history, notation="index", step=None, title="", tied=True):
     if len(history) == 0:
         raise ValueError("history must hold at least one recorded step")
     sizes = _sizes_of(history.weights)
-    last = SimpleNamespace(
-        sizes=sizes,
-        weights=[W[-1] for W in history.weights],
-        biases=[b[-1] for b in history.biases],
-        bias=bool(history.biases),
+    # the last recorded parameters as a network, to ask which units are tied
+    last = MLP(sizes, bias=bool(history.biases)).set_params(
+        [W[-1] for W in history.weights], [b[-1] for b in history.biases]
     )
     figure = TrainingFigure(sizes, notation, bias=bool(history.biases))
     figure.show(history, tied_units(last) if tied else None, title)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .losses import check_loss_name, loss_value
+from .network import check_network
 from .validation import as_count, as_real
 
 
@@ -46,6 +47,7 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     a ``TrainingDiverged`` warning says so once, ``net`` keeps the parameters of step
     t - 1 and the history keeps only the finite rows before t.
     """
+    check_network(net)
     check_loss_name(loss)
     X, Y = net.check_data(X, Y)
     lr = as_real("lr", lr, positive=True)

@@ -189,3 +189,19 @@ def test_no_numpy_warning_or_nan_from_saturated_units():
         dW, db = n.gradients([[1e4], [-800.0]], [[1.0], [0.0]])
     np.testing.assert_array_equal(out, [[1.0], [0.0]])
     assert np.all(np.isfinite(dW[0])) and np.all(np.isfinite(db[0]))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mh.train("net", X, Y, lr=0.5, iterations=1),
+        lambda: mh.numerical_gradients(None, X, Y, "sse"),
+        lambda: mh.gradient_check([1, 2], X, Y, "sse"),
+        lambda: mh.tied_units("net"),
+        lambda: mh.chain_rule_paths({}, [0.8, 0.4], [0.2, 0.4], "w1"),
+        lambda: mh.draw_network("net"),
+    ],
+)
+def test_functions_taking_a_network_reject_anything_else(call):
+    with pytest.raises(TypeError, match=r"net must be an MLP \(mlp_helpers.MLP\), got "):
+        call()
