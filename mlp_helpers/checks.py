@@ -76,13 +76,28 @@ def gradient_check(net, X, Y, loss, eps=1e-6, order=2):
     return max(relative_error(a, n) for a, n in pairs)
 
 
+def unit_descriptions(incoming, outgoing, biases=None):
+    """Everything that defines each unit of one hidden layer, one column per unit.
+
+    incoming: (..., n_in, units), the weights into the layer; outgoing: (..., units, n_out),
+    the weights out of it; biases: (..., units) or None. Leading axes (e.g. the recorded
+    steps of a ``History``) are kept. Returns (..., n_in + n_out [+ 1], units): two units
+    compute the same thing, and receive the same updates, exactly when their columns agree.
+    """
+    parts = [incoming, np.swapaxes(outgoing, -1, -2)]
+    if biases is not None:
+        parts.append(biases[..., None, :])
+    return np.concatenate(parts, axis=-2)
+
+
 def tied_units(net, atol=1e-10):
     """Groups of hidden units that are exact copies of each other.
 
     Unit j of hidden layer l (1 <= l < len(sizes) - 1) is described by its incoming
     weights ``weights[l-1][:, j]``, its bias ``biases[l-1][j]`` and its outgoing weights
-    ``weights[l][j, :]``. Two units whose descriptions agree within ``atol`` compute the
-    same activation and receive the same gradient, so gradient descent keeps them equal.
+    ``weights[l][j, :]`` (see ``unit_descriptions``). Two units whose descriptions agree
+    within ``atol`` compute the same activation and receive the same gradient, so gradient
+    descent keeps them equal.
 
     Returns one list per hidden layer; each holds the groups (sorted lists of unit
     indices, at least two units) of tied units, e.g. ``[[[0, 1, 2]], [[0, 1, 2]]]``.
@@ -91,10 +106,8 @@ def tied_units(net, atol=1e-10):
     atol = as_real("atol", atol)
     layers = []
     for l in range(1, len(net.sizes) - 1):
-        parts = [net.weights[l - 1], net.weights[l].T]
-        if net.bias:
-            parts.append(net.biases[l - 1][None, :])
-        units = np.vstack(parts).T  # (sizes[l], description length)
+        bias = net.biases[l - 1] if net.bias else None
+        units = unit_descriptions(net.weights[l - 1], net.weights[l], bias).T  # (units, description)
         groups = []
         for j, unit in enumerate(units):
             for group in groups:

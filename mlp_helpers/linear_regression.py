@@ -16,6 +16,7 @@ z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 
 
 import numpy as np
 
+from .network import check_network
 from .notation import weight_label
 from .validation import as_float_array, as_real
 
@@ -28,8 +29,7 @@ ANSWER_WEIGHTS = {
 
 def _check_linear(net):
     """Raise unless ``net`` is an MLP with linear activations and no biases."""
-    if not hasattr(net, "weights") or not hasattr(net, "activation"):
-        raise TypeError(f"net must be an mlp_helpers.MLP, got {type(net).__name__}")
+    check_network(net)
     if net.bias or any(name != "linear" for name in net.activation):
         raise ValueError(
             "net must be a linear network without biases "

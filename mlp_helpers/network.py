@@ -25,7 +25,8 @@ def _check_sizes(sizes):
     return [as_count(f"sizes[{i}]", width, minimum=1) for i, width in enumerate(sizes)]
 
 
-def _check_activation(activation, n_layers):
+def check_activation(activation, n_layers):
+    """One activation name per weight layer, from a single name or a list of ``n_layers`` names."""
     if isinstance(activation, str):
         activation = [activation] * n_layers
     elif isinstance(activation, (list, tuple)):
@@ -55,7 +56,7 @@ class MLP:
 
     def __init__(self, sizes, activation="sigmoid", bias=True):
         self.sizes = _check_sizes(sizes)
-        self.activation = _check_activation(activation, len(self.sizes) - 1)
+        self.activation = check_activation(activation, len(self.sizes) - 1)
         if not isinstance(bias, (bool, np.bool_)):
             raise TypeError(f"bias must be True or False, got {bias!r}")
         self.bias = bool(bias)

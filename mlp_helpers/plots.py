@@ -16,6 +16,7 @@ import numpy as np
 from .checks import tied_units
 from .network import MLP, check_network
 from .notation import NOTATIONS, bias_label, unit_label, weight_label
+from .training import History
 from .validation import as_choice
 
 # Okabe-Ito colours (Okabe & Ito 2008)
@@ -51,7 +52,7 @@ def _axes_or_new(ax, **subplots):
 
 
 def _check_history(history):
-    if not all(hasattr(history, name) for name in ("iterations", "loss", "weights", "diverged")):
+    if not isinstance(history, History):
         raise TypeError(f"history must be a History returned by train, got {type(history).__name__}")
 
 

@@ -14,10 +14,12 @@ matrices the question prints (computed in float32, shown with 7-8 digits);
 
 import numpy as np
 
-from .activations import ACTIVATIONS, activate
+from .activations import activate
+from .checks import unit_descriptions
 from .losses import loss_gradient
+from .network import MLP, check_activation, check_network
 from .notation import latex_matrix
-from .validation import as_choice, as_float_array, as_real
+from .validation import as_float_array, as_real
 
 #: The matrices printed in the question (seed 001/003), every weight and bias 1, cost
 #: sum (a - y)^2. Keys match ``question_steps``. Rows are observations.
@@ -58,8 +60,7 @@ def stack_bias(weights, biases):
 
 
 def _check_seed_network(net):
-    if not hasattr(net, "weights") or not hasattr(net, "activation"):
-        raise TypeError(f"net must be an mlp_helpers.MLP, got {type(net).__name__}")
+    check_network(net)
     if not net.bias or net.activation[-1] != "sigmoid":
         raise ValueError(f"net must have biases and a sigmoid output layer like seed 001, got {net!r}")
 
@@ -112,12 +113,7 @@ def outputs_over_training(history, X, activation="sigmoid"):
     name or a list with one name per layer (as in ``MLP``). Returns (T, m, sizes[-1]).
     """
     X = as_float_array("X", X)
-    n_layers = len(history.weights)
-    names = [activation] * n_layers if isinstance(activation, str) else list(activation)
-    if len(names) != n_layers:
-        raise ValueError(f"activation must name one function per layer ({n_layers}), got {names!r}")
-    for name in names:
-        as_choice("activation", name, ACTIVATIONS)
+    names = check_activation(activation, len(history.weights))
     if X.ndim != 2 or X.shape[1] != history.weights[0].shape[1]:
         raise ValueError(f"X must have shape (m, {history.weights[0].shape[1]}), got shape {X.shape}")
     a = X[None, :, :]
@@ -153,10 +149,8 @@ def unit_spread(history):
     """
     spread = np.zeros(len(history.iterations))
     for l in range(1, len(history.weights)):
-        parts = [history.weights[l - 1], np.swapaxes(history.weights[l], 1, 2)]  # (T, ., units)
-        if history.biases:
-            parts.append(history.biases[l - 1][:, None, :])
-        units = np.concatenate(parts, axis=1)  # (T, description length, units)
+        bias = history.biases[l - 1] if history.biases else None
+        units = unit_descriptions(history.weights[l - 1], history.weights[l], bias)  # (T, ., units)
         spread = np.maximum(spread, np.abs(units - units[:, :, :1]).max(axis=(1, 2)))
     return spread
 
@@ -169,10 +163,7 @@ def collapse_tied(net):
     weight into the next layer becomes the sum over the copies. Returns an ``MLP`` with
     sizes ``[sizes[0], 1, ..., 1, sizes[-1]]`` whose ``predict`` equals ``net.predict``.
     """
-    from .network import MLP
-
-    if not hasattr(net, "weights"):
-        raise TypeError(f"net must be an mlp_helpers.MLP, got {type(net).__name__}")
+    check_network(net)
     for l, W in enumerate(net.weights[:-1]):
         incoming = stack_bias(W, net.biases[l]) if net.bias else W
         outgoing = net.weights[l + 1]

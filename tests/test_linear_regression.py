@@ -141,7 +141,7 @@ def test_bad_networks_are_refused():
         lr.answer_gradients(wide, [[1.0, 2.0]], [[0.0]])
     with pytest.raises(ValueError, match="net must have 2 inputs and 1 output"):
         mh.effective_slope(linear_net(sizes=(2, 2, 2)), 0.3)
-    with pytest.raises(TypeError, match="net must be an mlp_helpers.MLP"):
+    with pytest.raises(TypeError, match=r"net must be an MLP \(mlp_helpers.MLP\)"):
         mh.end_to_end_matrix([np.eye(2)])
 
 
