@@ -3,7 +3,7 @@
 import numpy as np
 
 from .losses import check_loss_name, loss_difference
-from .network import check_network
+from .network import check_network, feedforward
 from .validation import as_real
 
 
@@ -34,7 +34,7 @@ def numerical_gradients(net, X, Y, loss, eps=1e-6, order=2):
     def output_at(param, index, value):
         saved = param[index]
         param[index] = value
-        output = probe._forward(X)[-1]
+        output = feedforward(probe, X)[-1]
         param[index] = saved
         return output
 

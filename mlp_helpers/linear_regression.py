@@ -16,7 +16,7 @@ z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 
 
 import numpy as np
 
-from .network import check_network
+from .network import check_network, feedforward
 from .notation import weight_label
 from .validation import as_float_array, as_real
 
@@ -172,7 +172,7 @@ def question_gradients(net, X, Y):
     """
     _check_2_2_1(net)
     X, Y = net.check_data(X, Y)
-    slipped = Y[:, 0] - net._forward(X)[-1][:, 0]  # y - y', the question's sign
+    slipped = Y[:, 0] - feedforward(net, X)[-1][:, 0]  # y - y', the question's sign
     per_input = X.T @ slipped / X.shape[0]  # (2,)
     return np.repeat(per_input[:, None], 2, axis=1)
 

@@ -152,48 +152,66 @@ class MLP:
         return X, as_observations("Y", Y, self.sizes[-1], rows=X.shape[0])
 
     def forward(self, X):
-        """Forward pass. X: (m, sizes[0]). Returns ``[X, a1, ..., aL]``, a_l: (m, sizes[l])."""
-        return self._forward(self.check_data(X))
+        """Forward pass. X: (m, sizes[0]). Returns the cache ``[X, a1, ..., aL]``, a_l: (m, sizes[l])."""
+        return feedforward(self, self.check_data(X))
+
+    def backward(self, activations, Y, loss="sse"):
+        """Backpropagation from the cache ``activations`` that ``forward`` returned.
+
+        Y: (m, sizes[-1]); loss: a name from ``mlp_helpers.losses``.
+        Returns ``(dW, db)`` shaped like ``weights`` and ``biases``.
+        """
+        check_loss_name(loss)
+        if not isinstance(activations, list) or len(activations) != len(self.sizes):
+            raise TypeError(f"activations must be the list [X, a1, ..., aL] that forward returns ({len(self.sizes)} arrays)")
+        for l, a in enumerate(activations):
+            if not isinstance(a, np.ndarray) or a.ndim != 2 or a.shape[1] != self.sizes[l]:
+                raise ValueError(f"activations[{l}] must be an array of shape (m, {self.sizes[l]}), as forward returns")
+        Y = as_observations("Y", Y, self.sizes[-1], rows=activations[0].shape[0])
+        return backpropagate(self, activations, Y, loss)
 
     def predict(self, X):
         """Network output ``aL``, shape (m, sizes[-1])."""
         return self.forward(X)[-1]
 
     def gradients(self, X, Y, loss="sse"):
-        """Exact gradient of the total ``loss`` over all observations.
+        """Exact gradient of the total ``loss`` over all observations: ``backward(forward(X), Y, loss)``.
 
         X: (m, sizes[0]); Y: (m, sizes[-1]); loss: a name from ``mlp_helpers.losses``.
         Returns ``(dW, db)`` shaped like ``weights`` and ``biases``.
         """
         check_loss_name(loss)
         X, Y = self.check_data(X, Y)
-        return self._backward(self._forward(X), Y, loss)
+        return backpropagate(self, feedforward(self, X), Y, loss)
 
-    def _forward(self, X):
-        activations = [X]
-        for l, W in enumerate(self.weights):
-            z = activations[-1] @ W
-            if self.bias:
-                z += self.biases[l]
-            activations.append(activate(self.activation[l], z))
-        return activations
 
-    def _backward(self, activations, Y, loss):
-        """Backpropagation from the forward cache ``activations``; no second forward pass.
+def feedforward(net, X):
+    """``net.forward`` without the argument checks, for loops over already-checked X: (m, sizes[0])."""
+    activations = [X]
+    for l, W in enumerate(net.weights):
+        z = activations[-1] @ W
+        if net.bias:
+            z += net.biases[l]
+        activations.append(activate(net.activation[l], z))
+    return activations
 
-        delta_l = dLoss/dz_l, shape (m, sizes[l+1]); dW_l = a_l^T delta_l sums the
-        contributions of every observation.
-        """
-        dW = [None] * self.n_layers
-        db = [None] * self.n_layers if self.bias else []
-        delta = loss_gradient(loss, activations[-1], Y) * slope(self.activation[-1], activations[-1])
-        for l in range(self.n_layers - 1, -1, -1):
-            dW[l] = activations[l].T @ delta
-            if self.bias:
-                db[l] = delta.sum(axis=0)
-            if l > 0:
-                delta = (delta @ self.weights[l].T) * slope(self.activation[l - 1], activations[l])
-        return dW, db
+
+def backpropagate(net, activations, Y, loss):
+    """``net.backward`` without the argument checks; no second forward pass.
+
+    delta_l = dLoss/dz_l, shape (m, sizes[l+1]); dW_l = a_l^T delta_l sums the
+    contributions of every observation.
+    """
+    dW = [None] * net.n_layers
+    db = [None] * net.n_layers if net.bias else []
+    delta = loss_gradient(loss, activations[-1], Y) * slope(net.activation[-1], activations[-1])
+    for l in range(net.n_layers - 1, -1, -1):
+        dW[l] = activations[l].T @ delta
+        if net.bias:
+            db[l] = delta.sum(axis=0)
+        if l > 0:
+            delta = (delta @ net.weights[l].T) * slope(net.activation[l - 1], activations[l])
+    return dW, db
 
 
 def check_network(net):

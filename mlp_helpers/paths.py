@@ -35,7 +35,7 @@ import numpy as np
 from . import notation as notations
 from .activations import slope
 from .losses import check_loss_name, loss_gradient
-from .network import check_network
+from .network import check_network, feedforward
 from .notation import format_number
 from .validation import as_choice, as_count, as_float_array, as_observations
 
@@ -283,7 +283,7 @@ def chain_rule_paths(net, x, y, parameter, loss="half_sse", notation="index", th
         raise TypeError(f"through_z must be True or False, got {through_z!r}")
     parameter = _check_parameter(net, parameter, notation)
     names = _Names(notation, net.sizes)
-    a = [layer[0] for layer in net._forward(X)]  # a[k]: (sizes[k],), a[0] = x
+    a = [layer[0] for layer in feedforward(net, X)]  # a[k]: (sizes[k],), a[0] = x
     slopes = [None] + [slope(f, a[k + 1]) for k, f in enumerate(net.activation)]
     dL_da = loss_gradient(loss, a[-1][None, :], Y)[0]
     kind, layer, *units = parameter
@@ -385,7 +385,7 @@ def weight_as_node(net, x, y, parameter, reading="partial", loss="half_sse", not
     as_choice("reading", reading, WEIGHT_READINGS)
     true = chain_rule_paths(net, x, y, parameter, loss=loss, notation=notation, through_z=False)
     names = _Names(notation, net.sizes)
-    a = [layer[0] for layer in net._forward(np.atleast_2d(as_float_array("x", x)))]
+    a = [layer[0] for layer in feedforward(net, np.atleast_2d(as_float_array("x", x)))]
     paths = []
     for path in true.paths:
         factors = [path.factors[0]]

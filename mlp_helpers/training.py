@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .losses import check_loss_name, loss_value
-from .network import check_network
+from .network import backpropagate, check_network, feedforward
 from .validation import as_count, as_real
+
+#: A history larger than this is refused before training starts (the kernel would die first).
+HISTORY_BUDGET_BYTES = 512 * 2**20
 
 
 class TrainingDiverged(RuntimeWarning):
@@ -35,6 +38,29 @@ class History:
         return len(self.iterations)
 
 
+def recorded_steps(iterations, record_every):
+    """Steps 0, k, 2k, ... and always ``iterations`` itself, as an int array (T,)."""
+    steps = np.arange(0, iterations + 1, record_every)
+    return steps if steps[-1] == iterations else np.append(steps, iterations)
+
+
+def check_history_size(iterations, record_every, floats_per_row):
+    """Refuse, with a ValueError naming ``record_every``, a history over ``HISTORY_BUDGET_BYTES``.
+
+    floats_per_row: how many float64 numbers one recorded step holds (loss, step, parameters).
+    """
+    rows = iterations // record_every + 2
+    row_bytes = floats_per_row * 8
+    if rows * row_bytes > HISTORY_BUDGET_BYTES:
+        fitting_rows = HISTORY_BUDGET_BYTES // row_bytes - 2
+        raise ValueError(
+            f"recording every {record_every} of {iterations:,} steps would need "
+            f"{rows * row_bytes / 2**20:,.0f} MiB, over the {HISTORY_BUDGET_BYTES / 2**20:.0f} MiB "
+            f"budget; record fewer steps with a larger record_every "
+            f"(at least {-(-iterations // fitting_rows):,})"
+        )
+
+
 def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1):
     """Run ``iterations`` steps of full-batch gradient descent on ``net`` in place.
 
@@ -53,9 +79,10 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     lr = as_real("lr", lr, positive=True)
     iterations = as_count("iterations", iterations)
     record_every = as_count("record_every", record_every, minimum=1)
-    recorded = sorted(set(range(0, iterations + 1, record_every)) | {iterations})
+    n_params = sum(W.size for W in net.weights) + sum(b.size for b in net.biases)
+    check_history_size(iterations, record_every, n_params + 2)
+    recorded = steps = recorded_steps(iterations, record_every)
     T = len(recorded)
-    steps = np.array(recorded)
     losses = np.empty(T)
     w_hist = [np.empty((T,) + W.shape) for W in net.weights]
     b_hist = [np.empty((T,) + b.shape) for b in net.biases]
@@ -66,7 +93,7 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     previous = (net.weights, net.biases)
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(iterations + 1):
-            activations = net._forward(X)
+            activations = feedforward(net, X)
             value = loss_value(loss, activations[-1], Y)
             if not np.isfinite(value):
                 diverged = True
@@ -80,7 +107,7 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
                 row += 1
             if step == iterations:
                 break
-            dW, db = net._backward(activations, Y, loss)
+            dW, db = backpropagate(net, activations, Y, loss)
             previous = (net.weights, net.biases)
             net.weights = [W - lr * g for W, g in zip(net.weights, dW)]
             if update_biases:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
+from mlp_helpers import network
 
 
 def random_problem(seed):
@@ -68,8 +69,8 @@ def test_gradients_keep_the_parameters_shapes(seed001):
 def test_gradients_reuse_the_forward_cache(seed001, monkeypatch):
     net, X, Y = seed001
     calls = []
-    original = mh.MLP._forward
-    monkeypatch.setattr(mh.MLP, "_forward", lambda self, X: calls.append(1) or original(self, X))
+    original = network.feedforward
+    monkeypatch.setattr(network, "feedforward", lambda net, X: calls.append(1) or original(net, X))
     net.gradients(X, Y)
     assert len(calls) == 1
 
@@ -92,3 +93,22 @@ def test_sigmoid_is_stable_at_extreme_inputs():
         values = mh.sigmoid(np.array([1e4, -800.0, -1e4, 0.0, 2.2]))
     np.testing.assert_allclose(values, [1.0, 0.0, 0.0, 0.5, 0.9002495108803148], rtol=1e-15, atol=0)
     assert mh.sigmoid(np.array([-30.0]))[0] == pytest.approx(9.357622968840175e-14, rel=1e-13)
+
+
+def test_backward_takes_the_cache_that_forward_returns(seed001):
+    net, X, Y = seed001
+    activations = net.forward(X)
+    assert [a.shape for a in activations] == [(2, 2), (2, 3), (2, 3), (2, 2)]
+    dW, db = net.backward(activations, Y, "sse")
+    expected_dW, expected_db = net.gradients(X, Y, "sse")
+    assert all(np.array_equal(a, b) for a, b in zip(dW + db, expected_dW + expected_db))
+
+
+def test_backward_rejects_what_forward_did_not_return(seed001):
+    net, X, Y = seed001
+    with pytest.raises(TypeError, match="activations must be the list"):
+        net.backward(net.forward(X)[1:], Y)
+    with pytest.raises(ValueError, match=r"activations\[1\] must be an array of shape \(m, 3\)"):
+        net.backward([X, X, X, X], Y)
+    with pytest.raises(ValueError, match="Y must have 2 row"):
+        net.backward(net.forward(X), Y[:1])

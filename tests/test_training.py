@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
+from mlp_helpers import training
 
 
 def test_history_records_every_step(seed001):
@@ -105,3 +106,25 @@ def test_set_params_copies_the_arrays():
     weights[0][0, 0] = 99.0
     assert net.weights[0][0, 0] == 0.0
     np.testing.assert_array_equal(net.predict([[1.0, 1.0]]), [[2.0 * 1 + 4.0 * 2]])
+
+
+def test_recorded_steps_are_computed_and_end_on_the_last_step():
+    assert training.recorded_steps(10, 4).tolist() == [0, 4, 8, 10]
+    assert training.recorded_steps(8, 4).tolist() == [0, 4, 8]
+    assert training.recorded_steps(0, 3).tolist() == [0]
+
+
+def test_a_history_over_budget_is_refused_before_training(seed001):
+    net, X, Y = seed001
+    before = [W.copy() for W in net.weights]
+    with pytest.raises(ValueError, match=r"every 1 of 10,000,000 steps would need 2,365 MiB.*record_every \(at least 5\)"):
+        mh.train(net, X, Y, lr=0.5, iterations=10**7)
+    with pytest.raises(ValueError, match="record_every"):
+        mh.train(net, X, Y, lr=0.5, iterations=10**9, record_every=10)
+    assert all(np.array_equal(a, b) for a, b in zip(before, net.weights))
+
+
+def test_ten_million_steps_recorded_sparsely_fit_the_budget():
+    # the size check is what bounds memory: 1001 rows of 37 floats, far under 100 MB
+    training.check_history_size(10**7, 10**4, 37)
+    assert len(training.recorded_steps(10**7, 10**4)) == 1001
