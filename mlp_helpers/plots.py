@@ -45,6 +45,17 @@ def _sizes_of(weights):
     return [weights[0].shape[-2]] + [W.shape[-1] for W in weights]
 
 
+def show(fig):
+    """Show a finished figure once, as a static image under the cell, and free it.
+
+    Closing it keeps the notebook's inline backend from drawing the same figure a second time.
+    """
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)
+
+
 def _axes_or_new(ax, **subplots):
     if ax is None:
         fig, ax = plt.subplots(**subplots)

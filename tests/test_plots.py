@@ -244,3 +244,15 @@ def test_plot_training_shows_diagram_loss_and_trajectories():
     assert fills(untied, 1, 3) == [to_hex("white")] * 3
     with pytest.raises(ValueError, match="step"):
         mh.plot_training(history, step=-1)
+
+
+def test_show_displays_a_figure_once_and_closes_it(monkeypatch):
+    import IPython.display
+    import matplotlib.pyplot as plt
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    fig = mh.plots.draw_network(mh.MLP([2, 2]))
+    mh.plots.show(fig)
+    assert shown == [fig]
+    assert fig.number not in plt.get_fignums()
