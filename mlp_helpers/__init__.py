@@ -4,25 +4,56 @@
     net = mh.MLP([2, 3, 3, 2]).init_constant(1.0)
     dW, db = net.gradients(X, Y, loss="sse")
 
-Modules: ``network`` (MLP), ``losses``, ``training``, ``checks`` (finite differences, tied
-units), ``paths`` (the chain rule path by path), ``cases`` (the seeds' problems),
-``notation`` (the seeds' weight names), ``plots``, ``widgets`` (the explorers), and the
-notebooks' own helpers ``linear_regression``, ``symmetry`` and ``path_exercises``.
+Three layers, each importing only from the ones before it:
+
+* the core, numpy only: ``validation``, ``activations``, ``losses``, ``network`` (MLP),
+  ``training`` and ``checks`` (finite differences, tied units);
+* ``lessons/``: one module per notebook topic (``cases``, ``notation``, ``paths``,
+  ``path_exercises``, ``linear_regression``, ``symmetry``);
+* ``visual/``: pictures (``plots``, matplotlib) and explorers (``widgets``, ipywidgets).
+  They are imported the first time one of their names is used, so that ``import
+  mlp_helpers`` needs numpy alone.
 """
 
-from . import cases, linear_regression, notation, path_exercises, paths, plots, symmetry, widgets
+import importlib
+
 from .activations import sigmoid
-from .cases import Case
-from .checks import gradient_check, numerical_gradients, relative_error, tied_units
-from .linear_regression import effective_slope, end_to_end_matrix, least_squares_slope, slope_history
+from .checks import gradient_check, numerical_gradients, relative_error, tied_units, tied_verdict
+from .lessons import cases, linear_regression, notation, path_exercises, paths, symmetry
+from .lessons.cases import Case
+from .lessons.linear_regression import effective_slope, end_to_end_matrix, least_squares_slope, slope_history
+from .lessons.path_exercises import check_path_answer
+from .lessons.paths import chain_rule_paths, path_gradients, weight_as_node
+from .lessons.symmetry import collapse_tied, first_fit_step, outputs_over_training, unit_spread
 from .losses import LOSS_NAMES, loss, loss_gradient
 from .network import MLP
-from .path_exercises import check_path_answer
-from .paths import chain_rule_paths, path_gradients, weight_as_node
-from .plots import draw_network, plot_loss, plot_training, plot_weight_trajectories
-from .symmetry import collapse_tied, first_fit_step, outputs_over_training, unit_spread
 from .training import History, TrainingDiverged, train
-from .widgets import init_explorer, path_explorer, tied_verdict
+
+# name -> module of the visual layer that defines it, imported on first use
+_VISUAL = {
+    "plots": "plots",
+    "widgets": "widgets",
+    "draw_network": "plots",
+    "plot_loss": "plots",
+    "plot_weight_trajectories": "plots",
+    "plot_training": "widgets",
+    "init_explorer": "widgets",
+    "path_explorer": "widgets",
+}
+
+
+def __getattr__(name):
+    if name not in _VISUAL:
+        raise AttributeError(f"module 'mlp_helpers' has no attribute {name!r}")
+    module = importlib.import_module(f".visual.{_VISUAL[name]}", __name__)
+    value = module if name == _VISUAL[name] else getattr(module, name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_VISUAL))
+
 
 __all__ = [
     # the network and its gradients
@@ -39,6 +70,7 @@ __all__ = [
     "numerical_gradients",
     "relative_error",
     "tied_units",
+    "tied_verdict",
     "chain_rule_paths",
     "path_gradients",
     "weight_as_node",
@@ -50,7 +82,6 @@ __all__ = [
     "plot_weight_trajectories",
     "init_explorer",
     "path_explorer",
-    "tied_verdict",
     "check_path_answer",
     # notebook helpers
     "effective_slope",

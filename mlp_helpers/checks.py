@@ -104,17 +104,46 @@ def tied_units(net, atol=1e-10):
     """
     check_network(net)
     atol = as_real("atol", atol)
+    if atol < 0:
+        raise ValueError(f"atol must be at least 0, got {atol!r}")
     layers = []
     for l in range(1, len(net.sizes) - 1):
         bias = net.biases[l - 1] if net.bias else None
-        units = unit_descriptions(net.weights[l - 1], net.weights[l], bias).T  # (units, description)
-        groups = []
-        for j, unit in enumerate(units):
-            for group in groups:
-                if np.allclose(unit, units[group[0]], rtol=0.0, atol=atol):
-                    group.append(j)
-                    break
-            else:
-                groups.append([j])
-        layers.append([g for g in groups if len(g) > 1])
+        units = unit_descriptions(net.weights[l - 1], net.weights[l], bias)  # (description, units)
+        layers.append([g for g in equal_columns(units, atol) if len(g) > 1])
     return layers
+
+
+def equal_columns(columns, atol):
+    """Group the columns of ``columns`` (k, n) that agree within ``atol`` in every row.
+
+    Returns lists of column indices, each group in the order of its first member; a column
+    joins the first group whose first column it matches. One grouping serves the tied
+    units, the plots' tied trajectory lines and ``collapse_tied``.
+    """
+    groups = []
+    for j in range(columns.shape[1]):
+        for group in groups:
+            if np.allclose(columns[:, j], columns[:, group[0]], rtol=0.0, atol=atol):
+                group.append(j)
+                break
+        else:
+            groups.append([j])
+    return groups
+
+
+def tied_verdict(groups):
+    """One plain line about ``groups`` (the result of ``tied_units``).
+
+    ``[[[0, 1, 2]], [[0, 1, 2]]]`` -> "layer 1: 3 units tied in 1 group; layer 2: 3 units
+    tied in 1 group"; no groups anywhere -> "no tied units". Layers count from 0 = inputs.
+    """
+    if not isinstance(groups, list) or not all(isinstance(layer, list) for layer in groups):
+        raise TypeError(f"groups must be the list of lists that tied_units returns, got {groups!r}")
+    parts = []
+    for layer, layer_groups in enumerate(groups, start=1):
+        if layer_groups:
+            units = sum(len(g) for g in layer_groups)
+            n = len(layer_groups)
+            parts.append(f"layer {layer}: {units} units tied in {n} group{'s' if n != 1 else ''}")
+    return "; ".join(parts) if parts else "no tied units"

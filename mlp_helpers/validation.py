@@ -9,13 +9,15 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from .activations import ACTIVATIONS
+
 
 def as_count(name, value, minimum=0):
     """Return ``value`` as a Python int ``>= minimum``; integral floats such as ``1e3`` pass."""
     if isinstance(value, bool) or not isinstance(value, Real):
         raise TypeError(f"{name} must be a whole number, got {type(value).__name__} {value!r}")
     if not isinstance(value, Integral):
-        if not np.isfinite(value) or not float(value).is_integer():
+        if not np.isfinite(float(value)) or not float(value).is_integer():
             raise ValueError(f"{name} must be a whole number, got {value!r}")
     if value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
@@ -26,7 +28,10 @@ def as_real(name, value, positive=False):
     """Return ``value`` as a finite Python float (strictly positive when ``positive``)."""
     if isinstance(value, bool) or not isinstance(value, Real):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        raise ValueError(f"{name} must be a finite number of float size (about 1.8e308 at most), got {value!r}") from None
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if positive and value <= 0:
@@ -82,3 +87,95 @@ def as_choice(name, value, choices):
     if value not in choices:
         raise ValueError(f"{name} must be one of {sorted(choices)}, got {value!r}")
     return value
+
+
+def as_flag(name, value):
+    """Return ``value`` when it is True or False (numpy's bools too); never a truthy string."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+    return bool(value)
+
+
+def as_sizes(name, sizes):
+    """Layer widths, inputs first, as a list of ints >= 1: at least two layers.
+
+    A list, a tuple or a 1-D array such as ``[2, 3, 3, 2]``; sets and dicts have no order
+    and are refused.
+    """
+    if isinstance(sizes, np.ndarray):
+        sizes = sizes.tolist() if sizes.ndim == 1 else sizes
+    if not isinstance(sizes, (list, tuple)):
+        raise TypeError(f"{name} must be a list of layer widths such as [2, 3, 3, 2], got {type(sizes).__name__} {sizes!r}")
+    if len(sizes) < 2:
+        raise ValueError(f"{name} must list at least two layers (inputs and outputs), got {list(sizes)!r}")
+    return [as_count(f"{name}[{i}]", width, minimum=1) for i, width in enumerate(sizes)]
+
+
+def as_parameter(name, key, sizes, bias=True):
+    """One parameter of a network with layer widths ``sizes``, as a checked tuple.
+
+    key: ``("w", layer, from_unit, to_unit)`` for ``weights[layer][from_unit, to_unit]`` or
+    ``("b", layer, unit)`` for ``biases[layer][unit]`` (a list works too); bias: whether the
+    network has biases. Every parameter key in the package is read here.
+    """
+    if isinstance(key, (list, tuple)):
+        key = tuple(key)
+    if not isinstance(key, tuple) or not key or key[0] not in ("w", "b") or len(key) != (4 if key[0] == "w" else 3):
+        raise TypeError(f"{name} must be ('w', layer, from_unit, to_unit) or ('b', layer, unit), got {key!r}")
+    kind, layer, units = key[0], as_count(f"{name} layer", key[1]), [as_count(f"{name} unit", u) for u in key[2:]]
+    if kind == "b" and not bias:
+        raise ValueError(f"{name} {key!r} names a bias, but this network has no biases")
+    if layer >= len(sizes) - 1:
+        raise ValueError(f"{name} {key!r}: layer must be below {len(sizes) - 1}, the number of weight layers")
+    limits = (sizes[layer], sizes[layer + 1])[-len(units):]
+    for unit, limit, what in zip(units, limits, ("from_unit", "to_unit")[-len(units):]):
+        if unit >= limit:
+            raise ValueError(f"{name} {key!r}: {what} must be below {limit} in a network with sizes {list(sizes)}")
+    return (kind, layer, *units)
+
+
+def as_activations(name, activation, n_layers):
+    """One activation name per weight layer, from a single name or a list of ``n_layers`` names."""
+    if isinstance(activation, str):
+        activation = [activation] * n_layers
+    if not isinstance(activation, (list, tuple)):
+        raise TypeError(f"{name} must be a name or a list of names, got {activation!r}")
+    if len(activation) != n_layers:
+        raise ValueError(f"{name} must name one function per weight layer ({n_layers}), got {list(activation)!r}")
+    for each in activation:
+        as_choice(name, each, ACTIVATIONS)
+    return list(activation)
+
+
+def as_layers(name, arrays, shapes, assigned=False):
+    """One finite float64 array per layer, ``arrays[l]`` of shape ``shapes[l]``.
+
+    assigned: the arrays are a network's own (``net.weights``), assigned by hand perhaps;
+    they must already be float64 numpy arrays and are returned as they are, while new
+    parameters (``set_params``) are converted and copied.
+    """
+    if not isinstance(arrays, (list, tuple)):
+        raise TypeError(f"{name} must be a list with one array per layer ({len(shapes)}), got {type(arrays).__name__}")
+    if len(arrays) != len(shapes):
+        raise ValueError(f"{name} must hold {len(shapes)} arrays, one per layer, got {len(arrays)}")
+    checked = []
+    for l, (array, shape) in enumerate(zip(arrays, shapes)):
+        if assigned and not (isinstance(array, np.ndarray) and array.dtype == np.float64):
+            raise TypeError(
+                f"{name}[{l}] must be a float64 numpy array of shape {shape}, got {type(array).__name__}; "
+                "use set_params to put in new parameters"
+            )
+        try:
+            array = as_shaped(f"{name}[{l}]", array, shape)
+        except ValueError as exc:
+            raise ValueError(f"{exc}" + (": the network's parameters are not a valid start" if assigned else "")) from None
+        checked.append(array if assigned else array.copy())
+    return checked
+
+
+def as_cache(name, activations, sizes):
+    """The list ``[X, a1, ..., aL]`` that ``MLP.forward`` returns, each (m, sizes[l])."""
+    if not isinstance(activations, list) or len(activations) != len(sizes):
+        raise TypeError(f"{name} must be the list [X, a1, ..., aL] that forward returns ({len(sizes)} arrays)")
+    rows = as_observations(f"{name}[0]", activations[0], sizes[0]).shape[0]
+    return [as_observations(f"{name}[{l}]", a, sizes[l], rows=rows) for l, a in enumerate(activations)]

@@ -1,4 +1,4 @@
-"""mlp_helpers.linear_regression: seed 000's linear 2-2-1 network, its slope and its formulas."""
+"""mlp_helpers.lessons.linear_regression: seed 000's linear 2-2-1 network, its slope and its formulas."""
 
 import numpy as np
 import pytest

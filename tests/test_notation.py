@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers.notation import (
+from mlp_helpers.lessons.notation import (
     NOTATIONS,
     bias_label,
     latex_matrix,

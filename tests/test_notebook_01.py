@@ -12,7 +12,7 @@ import pytest
 
 import mlp_helpers as mh
 from mlp_helpers import cases, paths
-from mlp_helpers.path_exercises import check_path_answer
+from mlp_helpers.lessons.path_exercises import check_path_answer
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_chain_rule_1_1_1.ipynb"
 

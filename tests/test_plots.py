@@ -12,7 +12,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 import mlp_helpers as mh  # noqa: E402
 from mlp_helpers import cases, plots  # noqa: E402
-from mlp_helpers.notation import bias_label, weight_label  # noqa: E402
+from mlp_helpers.lessons.notation import bias_label, weight_label  # noqa: E402
 
 CASES = [cases.sigmoid_2_3_3_2, cases.linear_2_2_1, cases.one_one_one]
 
@@ -252,7 +252,30 @@ def test_show_displays_a_figure_once_and_closes_it(monkeypatch):
 
     shown = []
     monkeypatch.setattr(IPython.display, "display", shown.append)
-    fig = mh.plots.draw_network(mh.MLP([2, 2]))
+    fig, ax = plt.subplots()
     mh.plots.show(fig)
     assert shown == [fig]
-    assert fig.number not in plt.get_fignums()
+    assert plt.get_fignums() == []
+
+
+def test_plot_functions_never_register_with_pyplot():
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    net = mh.MLP([2, 2])
+    history = mh.train(net, [[1.0, 0.0]], [[0.0, 1.0]], lr=0.5, iterations=3)
+    figures = [mh.draw_network(net), mh.plot_loss(history), mh.plot_weight_trajectories(history),
+               mh.plot_training(history)]
+    assert all(f.axes for f in figures)
+    assert plt.get_fignums() == []
+
+
+def test_a_plot_as_the_last_line_of_a_cell_is_drawn_once():
+    import nbformat
+    from nbclient import NotebookClient
+
+    code = "%matplotlib inline\nimport mlp_helpers as mh\nmh.draw_network(mh.MLP([2, 2]))"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(nb, kernel_name="python3", timeout=60).execute()
+    images = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 1

@@ -1,4 +1,4 @@
-"""mlp_helpers.symmetry: seed 001/003 in the question's bias-augmented layout.
+"""mlp_helpers.lessons.symmetry: seed 001/003 in the question's bias-augmented layout.
 
 The question's numbers were computed in float32 and printed with 7-8 digits: compared
 with an absolute tolerance of 2e-6. float64 numbers are compared much tighter.

@@ -41,7 +41,7 @@ def test_integral_float_sizes_are_accepted():
     "activation, error, words",
     [
         ("relu", ValueError, "activation must be one of"),
-        (["sigmoid"], ValueError, r"one function per weight layer \(3\), got 1"),
+        (["sigmoid"], ValueError, r"one function per weight layer \(3\), got \['sigmoid'\]"),
         (["sigmoid", "linear", "tanh"], ValueError, "activation must be one of"),
         (None, TypeError, "activation must be a name or a list"),
     ],

@@ -16,9 +16,9 @@ z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 
 
 import numpy as np
 
-from .network import check_network, feedforward
+from ..network import check_network, feedforward
 from .notation import weight_label
-from .validation import as_float_array, as_real
+from ..validation import as_float_array, as_real
 
 #: the answer's weight names -> (layer, from_unit, to_unit) in ``weights[layer][from, to]``
 ANSWER_WEIGHTS = {

@@ -12,12 +12,14 @@ instead of rebuilding a figure for every frame.
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle
 
-from .checks import tied_units
-from .network import MLP, check_network
-from .notation import NOTATIONS, bias_label, unit_label, weight_label
-from .training import History
-from .validation import as_choice
+from ..checks import equal_columns, tied_units
+from ..network import MLP, check_network
+from ..lessons.notation import NOTATIONS, bias_label, unit_label, weight_label
+from ..training import check_history
+from ..validation import as_choice, as_parameter
 
 # Okabe-Ito colours (Okabe & Ito 2008)
 BLUE, VERMILLION, ORANGE, SKY, GREEN, PURPLE, YELLOW, BLACK = (
@@ -40,11 +42,6 @@ _UNIT_RADIUS = 0.24
 _LAYER_GAP = 2.2
 
 
-def _sizes_of(weights):
-    """Layer widths from a list of (n_in, n_out) or (T, n_in, n_out) arrays."""
-    return [weights[0].shape[-2]] + [W.shape[-1] for W in weights]
-
-
 def show(fig):
     """Show a finished figure once, as a static image under the cell, and free it.
 
@@ -56,15 +53,20 @@ def show(fig):
     plt.close(fig)
 
 
-def _axes_or_new(ax, **subplots):
+def new_figure(figsize, layout=None, **subplots):
+    """A bare figure and its axes, never registered with pyplot.
+
+    Returned as a cell's last value it is drawn exactly once (by its repr), not a second
+    time by the inline backend; ``show(fig)`` works for it too.
+    """
+    fig = Figure(figsize=figsize, layout=layout)
+    return fig, fig.subplots(**subplots)
+
+
+def _axes_or_new(ax, **figure):
     if ax is None:
-        fig, ax = plt.subplots(**subplots)
+        return new_figure(**figure)
     return ax.figure, ax
-
-
-def _check_history(history):
-    if not isinstance(history, History):
-        raise TypeError(f"history must be a History returned by train, got {type(history).__name__}")
 
 
 def _check_highlight(highlight_edges, sizes, has_bias):
@@ -73,25 +75,7 @@ def _check_highlight(highlight_edges, sizes, has_bias):
         return set()
     if isinstance(highlight_edges, (str, tuple)):
         raise TypeError("highlight_edges must be a list of tuples such as [('w', 0, 1, 2), ('b', 0, 1)]")
-    chosen = set()
-    for item in highlight_edges:
-        item = tuple(item)
-        n_layers = len(sizes) - 1
-        if len(item) == 4 and item[0] == "w":
-            _, l, i, j = item
-            ok = 0 <= l < n_layers and 0 <= i < sizes[l] and 0 <= j < sizes[l + 1]
-        elif len(item) == 3 and item[0] == "b":
-            _, l, j = item
-            ok = has_bias and 0 <= l < n_layers and 0 <= j < sizes[l + 1]
-        else:
-            ok = False
-        if not ok:
-            raise ValueError(
-                f"highlight_edges: {item!r} is not ('w', layer, from_unit, to_unit) or ('b', layer, unit) "
-                f"of a network with sizes {sizes}" + ("" if has_bias else " and no biases")
-            )
-        chosen.add(item)
-    return chosen
+    return {as_parameter("highlight_edges", item, sizes, has_bias) for item in highlight_edges}
 
 
 def _count(n, noun):
@@ -146,7 +130,7 @@ class NetworkDiagram:
                     text.set_gid(f"wlabel:{l}:{i}:{j}")
                     self.edge_labels[l, i, j] = text
         for (l, j), (x, y) in self.position.items():
-            circle = plt.Circle((x, y), _UNIT_RADIUS, fc=UNTIED_FILL, ec="#333333", lw=1.5, zorder=3)
+            circle = Circle((x, y), _UNIT_RADIUS, fc=UNTIED_FILL, ec="#333333", lw=1.5, zorder=3)
             circle.set_gid(f"unit:{l}:{j}")
             ax.add_patch(circle)
             self.units[l, j] = circle
@@ -227,19 +211,11 @@ def draw_network(net, notation="index", ax=None, show_values=False, highlight_ed
 def _tied_lines(trajectories, atol):
     """Group the columns of ``trajectories`` (T, k) that are equal at every step.
 
-    Returns a list of lists of column indices; columns within ``atol`` (scaled by the
-    largest weight) of a group's first column join that group.
+    The tolerance ``atol`` is scaled by the largest weight, so large weights that differ
+    only in their last bits still count as one line.
     """
     tolerance = atol * max(1.0, float(np.max(np.abs(trajectories)))) if trajectories.size else atol
-    groups = []
-    for k in range(trajectories.shape[1]):
-        for group in groups:
-            if np.allclose(trajectories[:, k], trajectories[:, group[0]], rtol=0.0, atol=tolerance):
-                group.append(k)
-                break
-        else:
-            groups.append([k])
-    return groups
+    return equal_columns(trajectories, tolerance)
 
 
 class WeightTrajectories:
@@ -305,8 +281,8 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     Weights equal at every step (tied) are drawn as one line with one colour, and each
     panel says how many lines stand for how many weights. Returns the figure.
     """
-    _check_history(history)
-    sizes = _sizes_of(history.weights)
+    check_history(history)
+    sizes = history.sizes
     layers = list(range(len(sizes) - 1)) if layers is None else list(layers)
     for l in layers:
         if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 0 <= l < len(sizes) - 1:
@@ -315,7 +291,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
         raise ValueError("layers must name at least one weight layer")
     if ax is None:
         size = (4.2 * len(layers), 3.3)
-        fig, axes = plt.subplots(1, len(layers), figsize=size, squeeze=False, layout="constrained")
+        fig, axes = new_figure(size, "constrained", nrows=1, ncols=len(layers), squeeze=False)
         axes = list(axes[0])
     else:
         axes = list(ax) if np.iterable(ax) else [ax]
@@ -363,84 +339,16 @@ def plot_loss(history, ax=None):
 
     Returns the figure.
     """
-    _check_history(history)
+    check_history(history)
     fig, ax = _axes_or_new(ax, figsize=(4.2, 3.3), layout="constrained")
     LossCurve(ax).update(history)
     return fig
 
 
-class TrainingFigure:
-    """Diagram, loss and weight trajectories of one training run, in one figure.
+def __getattr__(name):
+    # the explorer's figure lives beside the explorer; its old home keeps working
+    if name in ("TrainingFigure", "plot_training"):
+        from . import widgets
 
-    Top row: the network diagram (two thirds) and the loss; bottom row: one trajectory
-    panel per weight layer. ``show(history, tied)`` draws a run, ``show_step(row)`` moves
-    the diagram and the dashed step markers to recorded row ``row`` of that run. Margins
-    are fixed, because a layout engine costs about as much as drawing the figure.
-    fig: draw into this (empty) figure; None makes a new pyplot figure.
-    """
-
-    def __init__(self, sizes, notation="index", bias=True, fig=None):
-        sizes = list(sizes)
-        n_layers = len(sizes) - 1
-        width = 3.3 * max(n_layers, 3)
-        if fig is None:
-            fig = plt.figure(figsize=(width, 6.2))
-        else:
-            fig.set_size_inches(width, 6.2)
-        self.fig = fig
-        rows = fig.add_gridspec(
-            2, 1, height_ratios=(1.25, 1), hspace=0.42,
-            left=0.65 / width, right=1 - 0.15 / width, bottom=0.08, top=0.93,
-        )
-        top = rows[0].subgridspec(1, 3, wspace=0.38)
-        bottom = rows[1].subgridspec(1, n_layers, wspace=0.38)
-        loss_ax = fig.add_subplot(top[0, 2])
-        weight_axes = [fig.add_subplot(bottom[0, l]) for l in range(n_layers)]
-        self.diagram = NetworkDiagram(fig.add_subplot(top[0, :2]), sizes, notation, bias=bias)
-        self.loss_curve = LossCurve(loss_ax)
-        self.trajectories = WeightTrajectories(weight_axes, range(n_layers), sizes, notation)
-        self.markers = [ax.axvline(0, color="#555555", lw=1, ls="--") for ax in weight_axes + [loss_ax]]
-        self.title = fig.suptitle("", fontsize=10)
-
-    def show(self, history, tied=None, title=""):
-        """Draw the run in ``history``; ``tied``: groups per hidden layer (``tied_units``)."""
-        self.history, self.tied = history, tied
-        self.loss_curve.update(history)
-        self.trajectories.update(history)
-        self.show_step(len(history) - 1, title)
-
-    def show_step(self, row, title=""):
-        """Show the parameters of recorded row ``row`` of the current history."""
-        history = self.history
-        self.diagram.update([W[row] for W in history.weights], [b[row] for b in history.biases], self.tied)
-        step = history.iterations[row]
-        for marker in self.markers:
-            marker.set_xdata([step, step])
-        self.title.set_text(f"{title} | step {step} of {history.iterations[-1]}, loss {history.loss[row]:.4g}")
-
-
-def plot_training(history, notation="index", step=None, title="", tied=True):
-    """One figure with the diagram at ``step``, the loss and the weight trajectories.
-
-    The same picture as the init explorer widget, for a notebook read without a kernel.
-    history: from ``train`` (record every step to place ``step`` exactly).
-    step: the step shown in the diagram (default: the last; otherwise the last recorded
-        step at or before it). tied: fill tied units (found in the last recorded row).
-    Returns the figure.
-    """
-    _check_history(history)
-    if len(history) == 0:
-        raise ValueError("history must hold at least one recorded step")
-    sizes = _sizes_of(history.weights)
-    # the last recorded parameters as a network, to ask which units are tied
-    last = MLP(sizes, bias=bool(history.biases)).set_params(
-        [W[-1] for W in history.weights], [b[-1] for b in history.biases]
-    )
-    figure = TrainingFigure(sizes, notation, bias=bool(history.biases))
-    figure.show(history, tied_units(last) if tied else None, title)
-    if step is not None:
-        if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or step < 0:
-            raise ValueError(f"step must be a whole number >= 0, got {step!r}")
-        row = max(int(np.searchsorted(history.iterations, step, side="right")) - 1, 0)
-        figure.show_step(row, title)
-    return figure.fig
+        return getattr(widgets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,12 +14,12 @@ matrices the question prints (computed in float32, shown with 7-8 digits);
 
 import numpy as np
 
-from .activations import activate
-from .checks import unit_descriptions
-from .losses import loss_gradient
-from .network import MLP, check_activation, check_network
+from ..activations import activate
+from ..checks import unit_descriptions
+from ..losses import loss_gradient
+from ..network import MLP, check_network
 from .notation import latex_matrix
-from .validation import as_float_array, as_real
+from ..validation import as_activations, as_float_array, as_real
 
 #: The matrices printed in the question (seed 001/003), every weight and bias 1, cost
 #: sum (a - y)^2. Keys match ``question_steps``. Rows are observations.
@@ -113,7 +113,7 @@ def outputs_over_training(history, X, activation="sigmoid"):
     name or a list with one name per layer (as in ``MLP``). Returns (T, m, sizes[-1]).
     """
     X = as_float_array("X", X)
-    names = check_activation(activation, len(history.weights))
+    names = as_activations("activation", activation, len(history.weights))
     if X.ndim != 2 or X.shape[1] != history.weights[0].shape[1]:
         raise ValueError(f"X must have shape (m, {history.weights[0].shape[1]}), got shape {X.shape}")
     a = X[None, :, :]

@@ -16,11 +16,11 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .losses import check_loss_name
-from .network import MLP
+from ..losses import check_loss_name
+from ..network import MLP
 from .notation import NOTATIONS
-from .training import train
-from .validation import as_choice, as_count, as_real
+from ..training import train
+from ..validation import as_choice, as_count, as_real
 
 
 @dataclass(frozen=True, eq=False)

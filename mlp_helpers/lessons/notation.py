@@ -95,7 +95,7 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
 import re
 
 
-from .validation import as_choice, as_count, as_float_array
+from ..validation import as_choice, as_count, as_float_array, as_parameter, as_sizes
 
 NOTATIONS = ("index", "seed000_question", "seed000_answer", "seed001", "seed002")
 
@@ -106,35 +106,24 @@ def _check_sizes(sizes, notation, needed):
         if needed:
             raise ValueError(f"sizes is needed to number labels in notation {notation!r}, e.g. sizes=[2, 2, 2]")
         return None
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
-        raise TypeError(f"sizes must be a list of at least two layer widths such as [2, 3, 3, 2], got {sizes!r}")
-    return [as_count(f"sizes[{i}]", width, minimum=1) for i, width in enumerate(sizes)]
+    return as_sizes("sizes", sizes)
 
 
 def _check_weight(layer, from_unit, to_unit, sizes):
-    layer = as_count("layer", layer)
-    from_unit = as_count("from_unit", from_unit)
-    to_unit = as_count("to_unit", to_unit)
-    if sizes is not None:
-        if layer >= len(sizes) - 1:
-            raise ValueError(f"layer must be below {len(sizes) - 1} (number of weight layers), got {layer}")
-        if from_unit >= sizes[layer]:
-            raise ValueError(f"from_unit must be below sizes[{layer}] = {sizes[layer]}, got {from_unit}")
-        if to_unit >= sizes[layer + 1]:
-            raise ValueError(f"to_unit must be below sizes[{layer + 1}] = {sizes[layer + 1]}, got {to_unit}")
-    return layer, from_unit, to_unit
+    key = ("w", as_count("layer", layer), as_count("from_unit", from_unit), as_count("to_unit", to_unit))
+    return key[1:] if sizes is None else as_parameter("weight", key, sizes)[1:]
 
 
-def _check_unit(layer, unit, sizes, n_layers_name="layer", bias=False):
-    layer = as_count(n_layers_name, layer)
-    unit = as_count("unit", unit)
-    if sizes is not None:
-        width_layer = layer + 1 if bias else layer
-        top = len(sizes) - 1 if bias else len(sizes)
-        if layer >= top:
-            raise ValueError(f"{n_layers_name} must be below {top}, got {layer}")
-        if unit >= sizes[width_layer]:
-            raise ValueError(f"unit must be below sizes[{width_layer}] = {sizes[width_layer]}, got {unit}")
+def _check_unit(layer, unit, sizes, bias=False):
+    layer, unit = as_count("layer", layer), as_count("unit", unit)
+    if sizes is None:
+        return layer, unit
+    if bias:
+        return as_parameter("bias", ("b", layer, unit), sizes)[1:]
+    if layer >= len(sizes):
+        raise ValueError(f"layer must be below {len(sizes)}, got {layer}")
+    if unit >= sizes[layer]:
+        raise ValueError(f"unit must be below sizes[{layer}] = {sizes[layer]}, got {unit}")
     return layer, unit
 
 

@@ -25,33 +25,19 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .cases import Case
-from .checks import tied_units
-from .notation import format_number, weight_label
-from .paths import chain_rule_paths, parameters
-from .plots import NetworkDiagram, TrainingFigure
-from .training import TrainingDiverged, train
+from ..lessons.cases import Case
+from ..checks import tied_units, tied_verdict
+from ..lessons.notation import format_number, weight_label
+from ..lessons.paths import chain_rule_paths, parameters
+from ..network import MLP
+from ..training import TrainingDiverged, check_history, train
+from .plots import LossCurve, NetworkDiagram, WeightTrajectories
 
 INIT_CHOICES = ("constant", "random")
 
 #: learning rates offered by the explorer: log-spaced (1, 2, 5 per decade) and exact, so the
 #: case's own rate (seed 001's 0.5) is used as it is, not snapped to a nearby grid point
 LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0)
-
-
-def tied_verdict(groups):
-    """One plain line about ``groups`` (the result of ``tied_units``).
-
-    ``[[[0, 1, 2]], [[0, 1, 2]]]`` -> "layer 1: 3 units tied in 1 group; layer 2: 3 units
-    tied in 1 group"; no groups anywhere -> "no tied units". Layers count from 0 = inputs.
-    """
-    parts = []
-    for layer, layer_groups in enumerate(groups, start=1):
-        if layer_groups:
-            units = sum(len(g) for g in layer_groups)
-            n = len(layer_groups)
-            parts.append(f"layer {layer}: {units} units tied in {n} group{'s' if n != 1 else ''}")
-    return "; ".join(parts) if parts else "no tied units"
 
 
 def figure_png(fig, **savefig_kwargs):
@@ -272,3 +258,79 @@ def path_explorer(net, x, y, loss="half_sse", notation="seed002", through_z=Fals
     box = widgets.VBox([choice, out, table])
     box.add_class("bph-path-explorer")
     return box
+
+
+class TrainingFigure:
+    """Diagram, loss and weight trajectories of one training run, in one figure.
+
+    Top row: the network diagram (two thirds) and the loss; bottom row: one trajectory
+    panel per weight layer. ``show(history, tied)`` draws a run, ``show_step(row)`` moves
+    the diagram and the dashed step markers to recorded row ``row`` of that run. Margins
+    are fixed, because a layout engine costs about as much as drawing the figure.
+    fig: draw into this (empty) figure; None makes a new pyplot figure.
+    """
+
+    def __init__(self, sizes, notation="index", bias=True, fig=None):
+        sizes = list(sizes)
+        n_layers = len(sizes) - 1
+        width = 3.3 * max(n_layers, 3)
+        if fig is None:
+            fig = Figure()
+        fig.set_size_inches(width, 6.2)
+        self.fig = fig
+        rows = fig.add_gridspec(
+            2, 1, height_ratios=(1.25, 1), hspace=0.42,
+            left=0.65 / width, right=1 - 0.15 / width, bottom=0.08, top=0.93,
+        )
+        top = rows[0].subgridspec(1, 3, wspace=0.38)
+        bottom = rows[1].subgridspec(1, n_layers, wspace=0.38)
+        loss_ax = fig.add_subplot(top[0, 2])
+        weight_axes = [fig.add_subplot(bottom[0, l]) for l in range(n_layers)]
+        self.diagram = NetworkDiagram(fig.add_subplot(top[0, :2]), sizes, notation, bias=bias)
+        self.loss_curve = LossCurve(loss_ax)
+        self.trajectories = WeightTrajectories(weight_axes, range(n_layers), sizes, notation)
+        self.markers = [ax.axvline(0, color="#555555", lw=1, ls="--") for ax in weight_axes + [loss_ax]]
+        self.title = fig.suptitle("", fontsize=10)
+
+    def show(self, history, tied=None, title=""):
+        """Draw the run in ``history``; ``tied``: groups per hidden layer (``tied_units``)."""
+        self.history, self.tied = history, tied
+        self.loss_curve.update(history)
+        self.trajectories.update(history)
+        self.show_step(len(history) - 1, title)
+
+    def show_step(self, row, title=""):
+        """Show the parameters of recorded row ``row`` of the current history."""
+        history = self.history
+        self.diagram.update([W[row] for W in history.weights], [b[row] for b in history.biases], self.tied)
+        step = history.iterations[row]
+        for marker in self.markers:
+            marker.set_xdata([step, step])
+        self.title.set_text(f"{title} | step {step} of {history.iterations[-1]}, loss {history.loss[row]:.4g}")
+
+
+def plot_training(history, notation="index", step=None, title="", tied=True):
+    """One figure with the diagram at ``step``, the loss and the weight trajectories.
+
+    The same picture as the init explorer widget, for a notebook read without a kernel.
+    history: from ``train`` (record every step to place ``step`` exactly).
+    step: the step shown in the diagram (default: the last; otherwise the last recorded
+        step at or before it). tied: fill tied units (found in the last recorded row).
+    Returns the figure.
+    """
+    check_history(history)
+    if len(history) == 0:
+        raise ValueError("history must hold at least one recorded step")
+    sizes = history.sizes
+    # the last recorded parameters as a network, to ask which units are tied
+    last = MLP(sizes, bias=bool(history.biases)).set_params(
+        [W[-1] for W in history.weights], [b[-1] for b in history.biases]
+    )
+    figure = TrainingFigure(sizes, notation, bias=bool(history.biases))
+    figure.show(history, tied_units(last) if tied else None, title)
+    if step is not None:
+        if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or step < 0:
+            raise ValueError(f"step must be a whole number >= 0, got {step!r}")
+        row = max(int(np.searchsorted(history.iterations, step, side="right")) - 1, 0)
+        figure.show_step(row, title)
+    return figure.fig

@@ -10,7 +10,7 @@ from numbers import Real
 import numpy as np
 
 from .notation import format_number
-from .validation import as_real
+from ..validation import as_real
 
 
 def likely_mistakes(expected):

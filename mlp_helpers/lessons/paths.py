@@ -33,11 +33,11 @@ from math import prod
 import numpy as np
 
 from . import notation as notations
-from .activations import slope
-from .losses import check_loss_name, loss_gradient
-from .network import check_network, feedforward
+from ..activations import slope
+from ..losses import check_loss_name, loss_gradient
+from ..network import check_network, feedforward
 from .notation import format_number
-from .validation import as_choice, as_count, as_float_array, as_observations
+from ..validation import as_choice, as_count, as_float_array, as_observations, as_parameter
 
 #: the factor d(loss)/d(output) for one observation, as a multiple of (output - target)
 _LOSS_FACTOR = {"sse": "2", "mse": "2", "half_sse": "", "half_mse": ""}
@@ -204,25 +204,7 @@ def _check_parameter(net, parameter, notation):
     """Turn a label or a tuple into ``("w", l, i, j)`` / ``("b", l, j)``, checked against ``net``."""
     if isinstance(parameter, str):
         parameter = ("w", *notations.parse_weight(notation, parameter, sizes=net.sizes))
-    if not isinstance(parameter, tuple) or not parameter or parameter[0] not in ("w", "b"):
-        raise TypeError(
-            "parameter must be a weight label or a tuple ('w', layer, from_unit, to_unit) / "
-            f"('b', layer, unit), got {parameter!r}"
-        )
-    expected = 4 if parameter[0] == "w" else 3
-    if len(parameter) != expected:
-        raise ValueError(f"parameter {parameter!r} must have {expected} entries")
-    if parameter[0] == "b" and not net.bias:
-        raise ValueError(f"parameter {parameter!r} names a bias, but this network has bias=False")
-    layer = as_count("parameter layer", parameter[1])
-    if layer >= net.n_layers:
-        raise ValueError(f"parameter layer must be below {net.n_layers}, got {layer}")
-    limits = net.weight_shapes[layer] if parameter[0] == "w" else (net.sizes[layer + 1],)
-    units = tuple(as_count("parameter unit", u) for u in parameter[2:])
-    for unit, limit in zip(units, limits):
-        if unit >= limit:
-            raise ValueError(f"parameter {parameter!r} is outside weights/biases of shape {limits}")
-    return (parameter[0], layer, *units)
+    return as_parameter("parameter", parameter, net.sizes, net.bias)
 
 
 class _Names:

@@ -1,0 +1,64 @@
+"""What training records: a ``History`` of the loss and the parameters, within a memory budget."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: A history larger than this is refused before training starts (the kernel would die first).
+HISTORY_BUDGET_BYTES = 512 * 2**20
+
+
+@dataclass
+class History:
+    """What ``train`` recorded, one row per recorded step (T rows).
+
+    iterations: (T,) step numbers (0 = before the first update).
+    loss: (T,) loss at those steps.
+    weights: per layer, (T, sizes[l], sizes[l+1]).
+    biases: per layer, (T, sizes[l+1]); empty for a network without biases.
+    diverged: True when training stopped because the loss became inf or NaN.
+    """
+
+    iterations: np.ndarray
+    loss: np.ndarray
+    weights: list
+    biases: list = field(default_factory=list)
+    diverged: bool = False
+
+    def __len__(self):
+        return len(self.iterations)
+
+    @property
+    def sizes(self):
+        """Layer widths of the trained network, ``[sizes[0], ..., sizes[-1]]``."""
+        return [self.weights[0].shape[-2]] + [W.shape[-1] for W in self.weights]
+
+
+def check_history(history):
+    """Return ``history`` if it is a ``History``; otherwise a TypeError naming ``history``."""
+    if not isinstance(history, History):
+        raise TypeError(f"history must be a History returned by train, got {type(history).__name__}")
+    return history
+
+
+def recorded_steps(iterations, record_every):
+    """Steps 0, k, 2k, ... and always ``iterations`` itself, as an int array (T,)."""
+    steps = np.arange(0, iterations + 1, record_every)
+    return steps if steps[-1] == iterations else np.append(steps, iterations)
+
+
+def check_history_size(iterations, record_every, floats_per_row):
+    """Refuse, with a ValueError naming ``record_every``, a history over ``HISTORY_BUDGET_BYTES``.
+
+    floats_per_row: how many float64 numbers one recorded step holds (loss, step, parameters).
+    """
+    rows = iterations // record_every + 2
+    row_bytes = floats_per_row * 8
+    if rows * row_bytes > HISTORY_BUDGET_BYTES:
+        fitting_rows = HISTORY_BUDGET_BYTES // row_bytes - 2
+        raise ValueError(
+            f"recording every {record_every} of {iterations:,} steps would need "
+            f"{rows * row_bytes / 2**20:,.0f} MiB, over the {HISTORY_BUDGET_BYTES / 2**20:.0f} MiB "
+            f"budget; record fewer steps with a larger record_every "
+            f"(at least {-(-iterations // fitting_rows):,})"
+        )

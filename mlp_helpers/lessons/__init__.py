@@ -1,0 +1,6 @@
+"""Lesson helpers, one module per notebook topic, built on the numpy-only core.
+
+``cases`` (the seeds' problems), ``notation`` (the seeds' weight names), ``paths`` (the chain
+rule path by path, notebook 01), ``path_exercises`` (01's checks), ``linear_regression``
+(notebook 02) and ``symmetry`` (notebook 03). Nothing here imports matplotlib or ipywidgets.
+"""
