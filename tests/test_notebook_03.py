@@ -84,7 +84,7 @@ def test_static_figures_come_before_the_widget():
     kinds = ["png" if any("image/png" in o.get("data", {}) for o in c["outputs"]) else
              "widget" if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c["outputs"])
              else "" for c in code]
-    assert kinds.count("png") == 6 and kinds.count("widget") == 1
+    assert kinds.count("png") == 7 and kinds.count("widget") == 1
     assert max(i for i, k in enumerate(kinds) if k == "png") < kinds.index("widget")
 
 
@@ -299,9 +299,8 @@ def test_learning_rates(shown, prose, case):
            "first step with every output within 0.01: {0.5: 4654, 1: 2327, 2: 1163, 4: 579, 8: 235}")
     assert "(4654, 2327, 1163, 579, then 235)" in prose
     assert round(steps[0.5] / steps[8]) == 20 and "factor of 20" in prose
-    big = {seed: fit(case.network().init_random(seed=seed), case, lr=16)[1] for seed in range(4)}
-    expect(shown, f"lr 16, first step within 0.01, by seed: {big}",
-           "lr 16, first step within 0.01, by seed: {0: 189, 1: 2000, 2: 1344, 3: 412}")
+    # lr 16 is chaotic: its step counts depend on the CPU's rounding, so the notebook draws them only
+    assert "lr 16, first step" not in shown
 
 
 def test_sum_or_mean_cost(case):
