@@ -274,7 +274,8 @@ def test_a_plot_as_the_last_line_of_a_cell_is_drawn_once():
     import nbformat
     from nbclient import NotebookClient
 
-    code = "%matplotlib inline\nimport mlp_helpers as mh\nmh.draw_network(mh.MLP([2, 2]))"
+    # no pyplot figure made before: the package itself must get the inline backend to draw it
+    code = "import mlp_helpers as mh\nmh.draw_network(mh.MLP([2, 2]))"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     NotebookClient(nb, kernel_name="python3", timeout=60).execute()
     images = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]

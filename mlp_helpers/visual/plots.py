@@ -12,7 +12,6 @@ instead of rebuilding a figure for every frame.
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from ..checks import equal_columns, tied_units
@@ -53,13 +52,21 @@ def show(fig):
     plt.close(fig)
 
 
-def new_figure(figsize, layout=None, **subplots):
-    """A bare figure and its axes, never registered with pyplot.
+def blank_figure(figsize=None, layout=None):
+    """An empty figure that pyplot no longer tracks.
 
-    Returned as a cell's last value it is drawn exactly once (by its repr), not a second
-    time by the inline backend; ``show(fig)`` works for it too.
+    Made through pyplot, so that a notebook's inline backend is set up to draw it, then
+    closed at once: returned as a cell's last value it is drawn exactly once (by its repr),
+    never a second time when the cell ends; ``show(fig)`` works for it too.
     """
-    fig = Figure(figsize=figsize, layout=layout)
+    fig = plt.figure(figsize=figsize, layout=layout)
+    plt.close(fig)
+    return fig
+
+
+def new_figure(figsize, layout=None, **subplots):
+    """A ``blank_figure`` and its axes (``Figure.subplots`` arguments)."""
+    fig = blank_figure(figsize, layout)
     return fig, fig.subplots(**subplots)
 
 

@@ -31,7 +31,7 @@ from ..lessons.notation import format_number, weight_label
 from ..lessons.paths import chain_rule_paths, parameters
 from ..network import MLP
 from ..training import TrainingDiverged, check_history, train
-from .plots import LossCurve, NetworkDiagram, WeightTrajectories
+from .plots import LossCurve, NetworkDiagram, WeightTrajectories, blank_figure
 
 INIT_CHOICES = ("constant", "random")
 
@@ -274,8 +274,7 @@ class TrainingFigure:
         sizes = list(sizes)
         n_layers = len(sizes) - 1
         width = 3.3 * max(n_layers, 3)
-        if fig is None:
-            fig = Figure()
+        fig = blank_figure() if fig is None else fig
         fig.set_size_inches(width, 6.2)
         self.fig = fig
         rows = fig.add_gridspec(
