@@ -171,3 +171,14 @@ def test_cases_compare_by_value():
     assert cases.linear_2_2_1(seed=1) != cases.linear_2_2_1(seed=2)
     assert cases.one_one_one() != cases.sigmoid_2_3_3_2()
     assert len({cases.one_one_one(), cases.one_one_one()}) == 1
+
+
+def test_a_case_copies_the_callers_arrays():
+    X = np.array([[0.8, 0.4], [0.3, 0.3]])
+    Y = np.array([[0.2, 0.4], [1.0, 0.0]])
+    case = mh.Case("mine", X, Y, (2, 3, 3, 2), "sigmoid", True, "sse", 0.5, 10, 1.0, "index")
+    assert case.X is not X and np.array_equal(case.X, X)
+    X[0, 0] = 1.0  # the caller's array stays writable and the case keeps its own numbers
+    assert case.X[0, 0] == 0.8
+    with pytest.raises(ValueError, match="read-only"):
+        case.X[0, 0] = 2.0

@@ -20,7 +20,7 @@ from ..losses import check_loss_name
 from ..network import MLP
 from .notation import NOTATIONS
 from ..training import train
-from ..validation import as_choice, as_count, as_real
+from ..validation import as_choice, as_count, as_observations, as_real
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,7 +33,7 @@ class Case:
     loss: a name from ``mlp_helpers.losses``; lr > 0; iterations >= 0 steps.
     init_value: the constant every weight and bias starts from.
     notation: how figures name the weights (one of ``notation.NOTATIONS``).
-    ``X`` and ``Y`` are stored as read-only float64 arrays.
+    ``X`` and ``Y`` are stored as read-only float64 copies; the caller's arrays are not touched.
     """
 
     name: str
@@ -52,7 +52,9 @@ class Case:
         if not isinstance(self.name, str):
             raise TypeError(f"name must be a string, got {type(self.name).__name__} {self.name!r}")
         net = MLP(self.sizes, self.activation, self.bias)  # validates sizes, activation, bias
-        X, Y = net.check_data(self.X, self.Y)
+        # the case's own read-only copies: the caller's arrays stay theirs and stay writable
+        X = as_observations("X", self.X, net.sizes[0]).copy()
+        Y = as_observations("Y", self.Y, net.sizes[-1], rows=X.shape[0]).copy()
         for array in (X, Y):
             array.flags.writeable = False
         checked = {
