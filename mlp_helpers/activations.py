@@ -6,13 +6,19 @@ activations is all that backpropagation needs.
 
 import numpy as np
 
+from .validation import as_float_array
+
 
 def sigmoid(z):
-    """Logistic sigmoid 1 / (1 + e^-z), elementwise, stable for any finite ``z``.
+    """Logistic sigmoid 1 / (1 + e^-z) of a number or an array of any shape, checked.
 
-    ``exp(-logaddexp(0, -z))`` never overflows: ``sigmoid(1e4)`` is 1.0 and
-    ``sigmoid(-800)`` is 0.0, with no RuntimeWarning.
+    ``sigmoid(1e4)`` is 1.0 and ``sigmoid(-800)`` is 0.0, with no RuntimeWarning.
     """
+    return logistic(as_float_array("z", z))
+
+
+def logistic(z):
+    """``sigmoid`` for an already-checked float array: ``exp(-logaddexp(0, -z))`` never overflows."""
     return np.exp(-np.logaddexp(0.0, -z))
 
 
@@ -31,7 +37,7 @@ def _linear_slope(a):
 
 #: name -> (f(z), f'(z) written as a function of a = f(z))
 ACTIVATIONS = {
-    "sigmoid": (sigmoid, _sigmoid_slope),
+    "sigmoid": (logistic, _sigmoid_slope),
     "linear": (_identity, _linear_slope),
 }
 

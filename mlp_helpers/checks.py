@@ -4,7 +4,7 @@ import numpy as np
 
 from .losses import check_loss_name, loss_difference
 from .network import check_network, feedforward
-from .validation import as_real
+from .validation import as_float_array, as_real, as_shaped
 
 
 def numerical_gradients(net, X, Y, loss, eps=1e-6, order=2):
@@ -59,13 +59,30 @@ def numerical_gradients(net, X, Y, loss, eps=1e-6, order=2):
 def relative_error(a, b):
     """Largest |a - b| / max(1e-8, |a| + |b|) over all entries (cs231n's measure).
 
-    About 1e-7 or less: the two agree; 1e-2 or more: one of them is wrong.
+    a, b: two arrays of one shape, or two lists with one array per layer (what ``gradients``
+    returns, e.g. ``dW + db``), compared layer by layer. About 1e-7 or less: the two agree;
+    1e-2 or more: one of them is wrong.
     """
-    a = np.asarray(a, dtype=np.float64)
-    b = np.asarray(b, dtype=np.float64)
-    if a.size == 0:
-        return 0.0
-    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))
+    worst = 0.0
+    for x, y in _paired(a, b):
+        if x.size:
+            worst = max(worst, float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y)))))
+    return worst
+
+
+def _paired(a, b):
+    """``[(a, b)]`` as checked float arrays of one shape, or one such pair per layer."""
+    if isinstance(a, (list, tuple)) and a and all(isinstance(layer, np.ndarray) for layer in a):
+        if not isinstance(b, (list, tuple)) or len(b) != len(a):
+            count = len(b) if isinstance(b, (list, tuple)) else type(b).__name__
+            raise ValueError(f"b must hold {len(a)} arrays like a, got {count}")
+        return [_same_shape(f"a[{l}]", x, f"b[{l}]", y) for l, (x, y) in enumerate(zip(a, b))]
+    return [_same_shape("a", a, "b", b)]
+
+
+def _same_shape(a_name, a, b_name, b):
+    a = as_float_array(a_name, a)
+    return a, as_shaped(b_name, b, a.shape, f"the shape of {a_name} {a.shape}")
 
 
 def gradient_check(net, X, Y, loss, eps=1e-6, order=2):
@@ -138,7 +155,10 @@ def tied_verdict(groups):
     ``[[[0, 1, 2]], [[0, 1, 2]]]`` -> "layer 1: 3 units tied in 1 group; layer 2: 3 units
     tied in 1 group"; no groups anywhere -> "no tied units". Layers count from 0 = inputs.
     """
-    if not isinstance(groups, list) or not all(isinstance(layer, list) for layer in groups):
+    def is_group(group):
+        return isinstance(group, list) and all(isinstance(u, (int, np.integer)) for u in group)
+
+    if not isinstance(groups, list) or not all(isinstance(layer, list) and all(map(is_group, layer)) for layer in groups):
         raise TypeError(f"groups must be the list of lists that tied_units returns, got {groups!r}")
     parts = []
     for layer, layer_groups in enumerate(groups, start=1):

@@ -14,7 +14,7 @@ name            cost                        d cost / d y_hat              seed
 
 import numpy as np
 
-from .validation import as_choice, as_float_array
+from .validation import as_choice, as_predictions
 
 # name -> (scale of the sum, whether it is divided by m); the derivative is 2*scale*(y_hat - y)/m^k
 _LOSSES = {
@@ -51,9 +51,15 @@ def loss_difference(name, Y_a, Y_b, Y):
     return _factor(name, Y.shape[0]) * float(np.sum((Y_a - Y_b) * (Y_a + Y_b - 2.0 * Y)))
 
 
-def loss_gradient(name, Y_hat, Y):
+def scaled_error(name, Y_hat, Y):
     """d cost / d ``Y_hat``, shape (m, n_out), for already-checked arrays."""
     return (2.0 * _factor(name, Y.shape[0])) * (Y_hat - Y)
+
+
+def loss_gradient(name, Y_hat, Y):
+    """d cost / d ``Y_hat`` (m, n_out) of cost ``name`` (see the module table), checked."""
+    check_loss_name(name)
+    return scaled_error(name, *as_predictions(Y_hat, Y))
 
 
 def loss(name, Y_hat, Y):
@@ -63,10 +69,8 @@ def loss(name, Y_hat, Y):
     Y: (m, n_out) targets.
     """
     check_loss_name(name)
-    Y_hat = as_float_array("Y_hat", Y_hat)
-    Y = as_float_array("Y", Y)
-    if Y_hat.ndim != 2:
-        raise ValueError(f"Y_hat must be a 2-D array (m, n_out), got shape {Y_hat.shape}")
-    if Y.shape != Y_hat.shape:
-        raise ValueError(f"Y must have the same shape as Y_hat {Y_hat.shape}, got shape {Y.shape}")
-    return loss_value(name, Y_hat, Y)
+    with np.errstate(over="ignore"):
+        value = loss_value(name, *as_predictions(Y_hat, Y))
+    if not np.isfinite(value):
+        raise ValueError("the loss overflowed to inf: Y_hat and Y differ by more than a float can square")
+    return value

@@ -15,8 +15,8 @@ import copy
 
 import numpy as np
 
-from .activations import activate, slope
-from .losses import check_loss_name, loss_gradient
+from .activations import ACTIVATIONS, activate, slope
+from .losses import check_loss_name, scaled_error
 from .validation import as_activations, as_cache, as_count, as_flag, as_layers, as_observations, as_real, as_sizes
 
 
@@ -33,7 +33,7 @@ class MLP:
 
     def __init__(self, sizes, activation="sigmoid", bias=True):
         self.sizes = as_sizes("sizes", sizes)
-        self.activation = as_activations("activation", activation, self.n_layers)
+        self.activation = as_activations("activation", activation, self.n_layers, ACTIVATIONS)
         self.bias = as_flag("bias", bias)
         self.weights = [np.zeros(shape) for shape in self.weight_shapes]
         self.biases = [np.zeros(n_out) for n_out in self.sizes[1:]] if self.bias else []
@@ -163,7 +163,7 @@ def backpropagate(net, activations, Y, loss):
     """
     dW = [None] * net.n_layers
     db = [None] * net.n_layers if net.bias else []
-    delta = loss_gradient(loss, activations[-1], Y) * slope(net.activation[-1], activations[-1])
+    delta = scaled_error(loss, activations[-1], Y) * slope(net.activation[-1], activations[-1])
     for l in range(net.n_layers - 1, -1, -1):
         dW[l] = activations[l].T @ delta
         if net.bias:

@@ -9,8 +9,6 @@ from numbers import Integral, Real
 
 import numpy as np
 
-from .activations import ACTIVATIONS
-
 
 def as_count(name, value, minimum=0):
     """Return ``value`` as a Python int ``>= minimum``; integral floats such as ``1e3`` pass."""
@@ -40,23 +38,37 @@ def as_real(name, value, positive=False):
 
 
 def as_float_array(name, value):
-    """Convert ``value`` to a float64 array whose entries are all finite."""
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be an array of numbers, got a string")
+    """Convert ``value`` to a float64 array whose entries are all finite real numbers.
+
+    Integers, bools and fractions count as numbers; complex numbers, text (even "1.0"),
+    dates and masked arrays (whose mask would be lost) are refused with a TypeError.
+    """
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(f"{name} must be a plain array of numbers; masked arrays are not supported (fill or drop the masked entries)")
     try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be an array of numbers ({exc})") from None
+        raw = np.asarray(value)
+    except ValueError as exc:  # ragged nesting
+        raise TypeError(f"{name} must be an array of numbers with one length per row ({exc})") from None
+    kind = {"c": "complex numbers", "U": "text", "S": "text", "M": "datetime64 dates", "m": "timedelta64 durations"}.get(raw.dtype.kind)
+    if kind is None and raw.dtype.kind in "OV":
+        if not all(isinstance(item, Real) for item in raw.ravel()):
+            kind = "things that are not numbers"
+    if kind:
+        raise TypeError(f"{name} must be an array of real numbers, got {kind} ({raw.dtype})")
+    array = raw.astype(np.float64)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} contains NaN or inf; every entry must be a finite number")
     return array
 
 
-def as_shaped(name, value, shape):
-    """Convert ``value`` to a finite float64 array of exactly ``shape``."""
+def as_shaped(name, value, shape, expected=None):
+    """Convert ``value`` to a finite float64 array of exactly ``shape``.
+
+    expected: how the error names the shape (default "shape (2, 3)").
+    """
     array = as_float_array(name, value)
     if array.shape != tuple(shape):
-        raise ValueError(f"{name} must have shape {tuple(shape)}, got shape {array.shape}")
+        raise ValueError(f"{name} must have {expected or f'shape {tuple(shape)}'}, got shape {array.shape}")
     return array
 
 
@@ -134,7 +146,7 @@ def as_parameter(name, key, sizes, bias=True):
     return (kind, layer, *units)
 
 
-def as_activations(name, activation, n_layers):
+def as_activations(name, activation, n_layers, choices):
     """One activation name per weight layer, from a single name or a list of ``n_layers`` names."""
     if isinstance(activation, str):
         activation = [activation] * n_layers
@@ -143,7 +155,7 @@ def as_activations(name, activation, n_layers):
     if len(activation) != n_layers:
         raise ValueError(f"{name} must name one function per weight layer ({n_layers}), got {list(activation)!r}")
     for each in activation:
-        as_choice(name, each, ACTIVATIONS)
+        as_choice(name, each, choices)
     return list(activation)
 
 
@@ -179,3 +191,11 @@ def as_cache(name, activations, sizes):
         raise TypeError(f"{name} must be the list [X, a1, ..., aL] that forward returns ({len(sizes)} arrays)")
     rows = as_observations(f"{name}[0]", activations[0], sizes[0]).shape[0]
     return [as_observations(f"{name}[{l}]", a, sizes[l], rows=rows) for l, a in enumerate(activations)]
+
+
+def as_predictions(Y_hat, Y):
+    """Predictions and targets as float64 arrays of one shape (m, n_out), m >= 1."""
+    Y_hat = as_float_array("Y_hat", Y_hat)
+    if Y_hat.ndim != 2 or Y_hat.shape[0] == 0:
+        raise ValueError(f"Y_hat must be a 2-D array (m, n_out) that holds at least one observation, got shape {Y_hat.shape}")
+    return Y_hat, as_shaped("Y", Y, Y_hat.shape, f"the same shape as Y_hat {Y_hat.shape}")

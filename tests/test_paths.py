@@ -38,8 +38,8 @@ def test_sum_of_path_products_is_the_gradient_of_every_parameter(sizes, seed, lo
 
 def test_both_ways_of_cutting_a_path_give_the_same_products():
     net, x, y = random_network([2, 3, 3, 2], seed=5)
-    fine = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2), through_z=True)
-    coarse = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2), through_z=False)
+    fine = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2), through_z=True, loss="half_sse")
+    coarse = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2), through_z=False, loss="half_sse")
     assert [len(p.factors) for p in fine.paths] == [7] * 6  # z and unit in 3 layers, then L
     assert [len(p.factors) for p in coarse.paths] == [4] * 6  # one factor per diagram edge, then L
     np.testing.assert_allclose([p.product for p in fine.paths], [p.product for p in coarse.paths], atol=1e-15)
@@ -51,7 +51,7 @@ def test_number_of_paths_is_the_product_of_the_later_widths(sizes):
     net, x, y = random_network(sizes, seed=1)  # seed 1: with biases
     for parameter in paths.parameters(net):
         later = sizes[parameter[1] + 2:]
-        found = paths.chain_rule_paths(net, x, y, parameter).paths
+        found = paths.chain_rule_paths(net, x, y, parameter, loss="half_sse").paths
         assert len(found) == paths.count_paths(sizes, parameter) == prod(later)
         # every path is a different route, and visits one unit per later layer
         assert len({p.network_edges for p in found}) == len(found)
@@ -68,14 +68,14 @@ def test_path_counts_for_the_seed_networks():
 
 def test_highlight_edges_form_connected_routes():
     net, x, y = random_network([2, 3, 3, 2], seed=3)
-    result = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2))
+    result = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2), loss="half_sse")
     for path in result.paths:
         edges = path.highlight_edges()
         assert edges[0] == ("w", 0, 1, 2)
         for before, after in zip(edges, edges[1:]):
             assert after[0] == "w" and after[1] == before[1] + 1 and after[2] == before[-1]
     assert len(result.highlight_edges()) == 1 + 3 + 3 * 2  # the weight, 3 then 6 later edges
-    bias = paths.chain_rule_paths(net, x, y, ("b", 1, 0))
+    bias = paths.chain_rule_paths(net, x, y, ("b", 1, 0), loss="half_sse")
     assert bias.highlight_edges() == [("b", 1, 0), ("w", 2, 0, 0), ("w", 2, 0, 1)]
 
 
@@ -85,7 +85,7 @@ def test_seed002_labels_and_local_derivatives_of_the_2_2_2_network():
         [np.array([0.35, 0.35]), np.array([0.6, 0.6])],
     )
     x, y = np.array([0.05, 0.1]), np.array([0.01, 0.99])
-    result = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False)
+    result = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False, loss="half_sse")
     assert result.parameter == ("w", 0, 0, 0)
     assert [p.route for p in result.paths] == ["w1 → h1 → o1 → L", "w1 → h1 → o2 → L"]
     first, second = result.paths
@@ -105,7 +105,7 @@ def test_seed002_labels_and_local_derivatives_of_the_2_2_2_network():
 
 def test_labels_of_the_1_1_1_network_follow_the_issue():
     net = mh.MLP([1, 1, 1]).init_random(seed=2)
-    result = paths.chain_rule_paths(net, [0.5], [0.2], "w1", notation="seed002")
+    result = paths.chain_rule_paths(net, [0.5], [0.2], "w1", notation="seed002", loss="half_sse")
     (path,) = result.paths
     assert [f.label for f in path.factors] == ["dz1/dw1", "dh/dz1", "dz2/dh", "dy'/dz2", "dL/dy'"]
     assert [f.formula for f in path.factors] == ["x", "h(1 - h)", "w_{2}", "y'(1 - y')", "y' - y"]
@@ -117,7 +117,7 @@ def test_labels_of_the_1_1_1_network_follow_the_issue():
 
 def test_a_linear_layer_has_slope_one():
     net = mh.MLP([1, 1, 1], activation="linear", bias=False).set_params([[[0.5]], [[-2.0]]])
-    result = paths.chain_rule_paths(net, [3.0], [1.0], ("w", 0, 0, 0), notation="seed002", through_z=False)
+    result = paths.chain_rule_paths(net, [3.0], [1.0], ("w", 0, 0, 0), notation="seed002", through_z=False, loss="half_sse")
     assert [(f.formula, f.value) for f in result.paths[0].factors] == [("x", 3.0), ("w_{2}", -2.0), ("y' - y", -4.0)]
     assert result.total == 24.0  # 3 * (-2) * (-4)
 
@@ -137,21 +137,21 @@ def test_a_linear_layer_has_slope_one():
 def test_bad_parameters_are_named(parameter, error, words):
     net = mh.MLP([2, 2, 2], bias=False)
     with pytest.raises(error, match=words):
-        paths.chain_rule_paths(net, [0.1, 0.2], [0.0, 1.0], parameter)
+        paths.chain_rule_paths(net, [0.1, 0.2], [0.0, 1.0], parameter, loss="half_sse")
 
 
 def test_bad_data_and_options_are_named():
     net = mh.MLP([2, 2, 2])
     with pytest.raises(ValueError, match="ONE observation"):
-        paths.chain_rule_paths(net, [[0.1, 0.2], [0.3, 0.4]], [[0, 1], [1, 0]], ("w", 0, 0, 0))
+        paths.chain_rule_paths(net, [[0.1, 0.2], [0.3, 0.4]], [[0, 1], [1, 0]], ("w", 0, 0, 0), loss="half_sse")
     with pytest.raises(ValueError, match="x must have 2 column"):
-        paths.chain_rule_paths(net, [0.1, 0.2, 0.3], [0, 1], ("w", 0, 0, 0))
+        paths.chain_rule_paths(net, [0.1, 0.2, 0.3], [0, 1], ("w", 0, 0, 0), loss="half_sse")
     with pytest.raises(ValueError, match="loss must be one of"):
         paths.chain_rule_paths(net, [0.1, 0.2], [0, 1], ("w", 0, 0, 0), loss="l1")
     with pytest.raises(ValueError, match="notation must be one of"):
-        paths.chain_rule_paths(net, [0.1, 0.2], [0, 1], ("w", 0, 0, 0), notation="greek")
+        paths.chain_rule_paths(net, [0.1, 0.2], [0, 1], ("w", 0, 0, 0), notation="greek", loss="half_sse")
     with pytest.raises(TypeError, match="through_z must be True or False"):
-        paths.chain_rule_paths(net, [0.1, 0.2], [0, 1], ("w", 0, 0, 0), through_z="yes")
+        paths.chain_rule_paths(net, [0.1, 0.2], [0, 1], ("w", 0, 0, 0), through_z="yes", loss="half_sse")
 
 
 def branching_network():
@@ -165,26 +165,26 @@ def branching_network():
 
 def test_weight_as_node_readings_of_the_question():
     net, x, y = branching_network()
-    true = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False)
-    partial = paths.weight_as_node(net, x, y, "w1", reading="partial")
+    true = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False, loss="half_sse")
+    partial = paths.weight_as_node(net, x, y, "w1", reading="partial", loss="half_sse")
     assert [p.route for p in partial.paths] == ["w1 → h1 → w5 → o1 → L", "w1 → h1 → w7 → o2 → L"]
     assert [f.label for f in partial.paths[1].factors] == ["dh1/dw1", "dw7/dh1", "do2/dw7", "dL/do2"]
     assert partial.total == 0.0
     # reading dw7/dh1 as w7 swaps do/dh = o(1-o) w for o(1-o) h1 * w: every path gains a factor h1
-    edge = paths.weight_as_node(net, x, y, "w1", reading="edge weight")
+    edge = paths.weight_as_node(net, x, y, "w1", reading="edge weight", loss="half_sse")
     h1 = net.forward(x[None])[1][0, 0]
     assert edge.paths[1].factors[1].value == 0.9  # w7
     assert edge.total == pytest.approx(h1 * true.total, abs=1e-15)
     assert abs(edge.total - true.total) > 0.005
     with pytest.raises(ValueError, match="reading must be one of"):
-        paths.weight_as_node(net, x, y, "w1", reading="reciprocal")
+        paths.weight_as_node(net, x, y, "w1", reading="reciprocal", loss="half_sse")
 
 
 def test_check_path_answer_names_the_slip():
     from mlp_helpers.lessons.path_exercises import check_path_answer
 
     net, x, y = branching_network()
-    w3 = paths.chain_rule_paths(net, x, y, "w3", notation="seed002", through_z=False)
+    w3 = paths.chain_rule_paths(net, x, y, "w3", notation="seed002", through_z=False, loss="half_sse")
     first, second = (p.product for p in w3.paths)
     assert check_path_answer(None, w3).startswith("No answer yet")
     assert check_path_answer("0.1", w3).startswith("Not yet: the answer must be one number")
@@ -195,7 +195,7 @@ def test_check_path_answer_names_the_slip():
     assert "path 2 alone" in check_path_answer(second, w3)
     assert "keep more digits" in check_path_answer(0.0075, w3)
     assert check_path_answer(1.0, w3).startswith("Not yet: 1 is not dL/dw3. Multiply")
-    w7 = paths.chain_rule_paths(net, x, y, "w7", notation="seed002", through_z=True)
+    w7 = paths.chain_rule_paths(net, x, y, "w7", notation="seed002", through_z=True, loss="half_sse")
     o2 = net.forward(x[None])[2][0, 1]
     h1 = net.forward(x[None])[1][0, 0]
     assert "a factor is missing: do2/dz_o2" in check_path_answer(h1 * (o2 - 0.0), w7)
@@ -217,7 +217,7 @@ def test_path_explorer_switches_paths_in_table_and_figure():
     from mlp_helpers.visual.widgets import path_explorer
 
     net, x, y = branching_network()
-    box = path_explorer(net, x, y, notation="seed002")
+    box = path_explorer(net, x, y, notation="seed002", loss="half_sse")
     assert "bph-path-explorer" in box._dom_classes
     choice, out, table = widget_parts(box)
     assert [label for label, _ in choice.options] == [f"w{k}" for k in range(1, 9)]
@@ -237,7 +237,7 @@ def test_path_explorer_reports_callback_errors_in_its_output(monkeypatch):
     from mlp_helpers import widgets as explorer
 
     net, x, y = branching_network()
-    box = explorer.path_explorer(net, x, y, notation="seed002")
+    box = explorer.path_explorer(net, x, y, notation="seed002", loss="half_sse")
     choice, out, _ = widget_parts(box)
 
     def broken(*args, **kwargs):
@@ -254,6 +254,6 @@ def test_path_explorer_rejects_bad_arguments_at_once():
 
     net, x, y = branching_network()
     with pytest.raises(ValueError, match="notation must be one of"):
-        path_explorer(net, x, y, notation="greek")
+        path_explorer(net, x, y, notation="greek", loss="half_sse")
     with pytest.raises(ValueError, match="y must have 2 column"):
-        path_explorer(net, x, [1.0], notation="seed002")
+        path_explorer(net, x, [1.0], notation="seed002", loss="half_sse")

@@ -16,6 +16,7 @@ z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 
 
 import numpy as np
 
+from ..history import check_history
 from ..network import check_network, feedforward
 from .notation import weight_label
 from ..validation import as_float_array, as_real
@@ -81,6 +82,7 @@ def slope_history(history, a):
 
     history.weights: per layer, (T, sizes[l], sizes[l+1]). Returns c: (T,).
     """
+    check_history(history)
     split = _split(a)
     if not history.weights or history.weights[0].shape[1] != 2 or history.weights[-1].shape[2] != 1:
         raise ValueError("history must record a network with 2 inputs and 1 output")
@@ -102,10 +104,14 @@ def least_squares_slope(x, y):
         raise ValueError(f"x must be a 1-D array (m,), got shape {x.shape}")
     if y.shape not in ((x.size,), (x.size, 1)):
         raise ValueError(f"y must have shape ({x.size},) or ({x.size}, 1) to match x, got shape {y.shape}")
-    sum_xx = float(x @ x)
-    if sum_xx == 0.0:
+    x_scale, y_scale = np.abs(x).max(initial=0.0), np.abs(y).max(initial=0.0)
+    if x_scale == 0.0:
         raise ValueError("x must contain at least one non-zero value")
-    return float(x @ y.reshape(-1)) / sum_xx
+    if y_scale == 0.0:
+        return 0.0
+    # scaled to at most 1 first, so that 1e200 squared does not overflow nor 1e-200 squared vanish
+    x, y = x / x_scale, y.reshape(-1) / y_scale
+    return float(x @ y) / float(x @ x) * (y_scale / x_scale)
 
 
 def _answer_terms(net, X):
@@ -206,6 +212,8 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
+    if isinstance(a_values, (str, bytes)) or not np.iterable(a_values):
+        raise TypeError(f"a_values must be a list of splits a in (0, 1), such as [0.3, 0.5], got {a_values!r}")
     rows = []
     for a in a_values:
         case = linear_2_2_1(a=a, **data)

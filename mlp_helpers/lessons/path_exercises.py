@@ -10,6 +10,7 @@ from numbers import Real
 import numpy as np
 
 from .notation import format_number
+from .paths import PathSum
 from ..validation import as_real
 
 
@@ -42,6 +43,8 @@ def check_path_answer(answer, expected, rtol=1e-3):
     rtol: relative tolerance, so that an answer rounded to 4 significant digits passes.
     Returns a string starting with "Correct", "No answer yet" or "Not yet".
     """
+    if not isinstance(expected, PathSum):
+        raise TypeError(f"expected must be the PathSum that chain_rule_paths returns, got {type(expected).__name__}")
     rtol = as_real("rtol", rtol, positive=True)
     target = expected.total
     if answer is None or answer is Ellipsis:

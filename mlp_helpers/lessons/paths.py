@@ -246,7 +246,7 @@ def _slope_formula(activation, unit_latex):
     return f"{unit_latex}(1 - {unit_latex})" if activation == "sigmoid" else "1"
 
 
-def chain_rule_paths(net, x, y, parameter, loss="half_sse", notation="index", through_z=True):
+def chain_rule_paths(net, x, y, parameter, *, loss, notation="index", through_z=True):
     """Every path from ``parameter`` to the loss of ONE observation, with local derivatives.
 
     net: an ``MLP``; x: (sizes[0],) or (1, sizes[0]); y: (sizes[-1],) or (1, sizes[-1]).
@@ -331,12 +331,14 @@ def _one_path(net, names, a, slopes, dL_da, loss, parameter, route_units, throug
     return ChainPath(names_plain, names_latex, tuple(factors), path_product, tuple(edges))
 
 
-def path_gradients(net, x, y, loss="half_sse"):
+def path_gradients(net, x, y, *, loss):
     """dL/dp for every parameter from sums over paths (slow, independent of backprop).
 
-    x: (sizes[0],) one observation; y: (sizes[-1],). Returns ``(dW, db)`` shaped like
+    x: (sizes[0],) one observation; y: (sizes[-1],); loss: a loss name, always given (the
+    seeds use different costs, a factor 2 apart). Returns ``(dW, db)`` shaped like
     ``net.gradients``.
     """
+    check_network(net)
     dW = [np.zeros(shape) for shape in net.weight_shapes]
     db = [np.zeros(n) for n in net.sizes[1:]] if net.bias else []
     for parameter in parameters(net):
@@ -353,7 +355,7 @@ WEIGHT_READINGS = {
 }
 
 
-def weight_as_node(net, x, y, parameter, reading="partial", loss="half_sse", notation="seed002"):
+def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="seed002"):
     """The seed-002 question's formula, which routes each path THROUGH the later weights.
 
     The question writes dL/dw1 = dh1/dw1 dw7/dh1 do2/dw7 dL/do2 + (the same via w5):

@@ -14,8 +14,9 @@ matrices the question prints (computed in float32, shown with 7-8 digits);
 
 import numpy as np
 
-from ..activations import activate
-from ..checks import unit_descriptions
+from ..activations import ACTIVATIONS, activate
+from ..checks import tied_units, unit_descriptions
+from ..history import check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network
 from .notation import latex_matrix
@@ -112,8 +113,9 @@ def outputs_over_training(history, X, activation="sigmoid"):
     history.weights: per layer (T, sizes[l], sizes[l+1]); X: (m, sizes[0]); activation: one
     name or a list with one name per layer (as in ``MLP``). Returns (T, m, sizes[-1]).
     """
+    check_history(history)
     X = as_float_array("X", X)
-    names = as_activations("activation", activation, len(history.weights))
+    names = as_activations("activation", activation, len(history.weights), ACTIVATIONS)
     if X.ndim != 2 or X.shape[1] != history.weights[0].shape[1]:
         raise ValueError(f"X must have shape (m, {history.weights[0].shape[1]}), got shape {X.shape}")
     a = X[None, :, :]
@@ -147,6 +149,7 @@ def unit_spread(history):
     absolute difference between any unit and unit 0 of the same layer, over all hidden
     layers; exactly 0.0 while every hidden layer is one tied group.
     """
+    check_history(history)
     spread = np.zeros(len(history.iterations))
     for l in range(1, len(history.weights)):
         bias = history.biases[l - 1] if history.biases else None
@@ -164,12 +167,11 @@ def collapse_tied(net):
     sizes ``[sizes[0], 1, ..., 1, sizes[-1]]`` whose ``predict`` equals ``net.predict``.
     """
     check_network(net)
-    for l, W in enumerate(net.weights[:-1]):
-        incoming = stack_bias(W, net.biases[l]) if net.bias else W
-        outgoing = net.weights[l + 1]
-        if not (np.array_equal(incoming, incoming[:, :1].repeat(W.shape[1], 1))
-                and np.array_equal(outgoing, outgoing[:1].repeat(W.shape[1], 0))):
-            raise ValueError(f"net must have every hidden layer tied into one group; layer {l + 1} is not")
+    if net.n_layers < 2:
+        raise ValueError(f"net has no hidden layer to collapse: its sizes are {net.sizes}")
+    for layer, groups in enumerate(tied_units(net, atol=0.0), start=1):
+        if net.sizes[layer] > 1 and groups != [list(range(net.sizes[layer]))]:
+            raise ValueError(f"net must have every hidden layer tied into one group; layer {layer} is not")
     sizes = [net.sizes[0]] + [1] * (net.n_layers - 1) + [net.sizes[-1]]
     last = net.n_layers - 1
     # into a hidden layer keep unit 0's column; from a hidden layer add up the copies' rows
