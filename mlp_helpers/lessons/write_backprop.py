@@ -71,7 +71,7 @@ def _output_delta(aL, Y, slip=None):
 def _step_back(delta, W, a, slip=None):
     """delta_l = (delta_{l+1} @ W_l^T) * a_l (1 - a_l): delta (m, n_{l+1}), W (n_l, n_{l+1}), a (m, n_l)."""
     back = delta @ W if slip == "no transpose" else delta @ W.T
-    return back * _slope(a, slip, "hidden")
+    return (-1.0 if slip == "sign" else 1.0) * back * _slope(a, slip, "hidden")
 
 
 def _layer_gradients(a, delta, slip=None):
@@ -127,6 +127,7 @@ MEAN = (
 )
 FACTOR_2 = "the factor 2 is missing: the derivative of (a - y)^2 with respect to a is 2 (a - y)"
 SIGN = "the sign is flipped: the derivative of (a - y)^2 with respect to a is 2 (a - y), not 2 (y - a)"
+SIGN_HERE = "the sign is flipped: no minus sign belongs in this step (the sign comes from 2 (a - y) at the output)"
 BIAS_NOT_SUMMED = (
     "the bias gradient is not summed over observations: db_l needs one number per unit, "
     "shape (n_{l+1},), so sum delta over its rows: delta.sum(axis=0)"
@@ -365,15 +366,15 @@ def _run(spec, student):
         if _looks_like(slip, spec.variant, outcomes, right):
             return _not_yet(message)
     for outcome in outcomes:
-        if outcome.error is None:
-            message = spec.shape_problem(outcome.output, outcome.case)
-            if message:
-                return _not_yet(f"{message} (on {outcome.case.label})")
-    for outcome in outcomes:
         if outcome.error is not None:
             exc = outcome.error
             return _not_yet(f"{name} raised {type(exc).__name__}: {exc}{_where_raised(exc)} "
                             f"(on {outcome.case.label}). Hint: {_hint(exc)}")
+    for outcome in outcomes:
+        if outcome.error is None:
+            message = spec.shape_problem(outcome.output, outcome.case)
+            if message:
+                return _not_yet(f"{message} (on {outcome.case.label})")
     single = [ok for o, ok in zip(outcomes, right) if o.case.m == 1]
     if single and all(single):
         return _not_yet(ONE_OBSERVATION)
@@ -490,7 +491,7 @@ def check_step_back(step_back):
 
     spec = _Spec(
         "step_back", cases, lambda c: _step_back(*c.args), lambda c, slip: _step_back(*c.args, slip=slip),
-        (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN)),
+        (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN_HERE)),
         lambda raw, case: _array("delta_l", raw), shape_problem, _no_parts,
         f"Correct: step_back gives delta_l on all {len(cases)} hidden layers tried "
         "(square and non-square W, 1 to 5 observations).",
@@ -538,7 +539,7 @@ def check_layer_gradients(layer_gradients):
     spec = _Spec(
         "layer_gradients", cases, lambda c: _layer_gradients(*c.args),
         lambda c, slip: _layer_gradients(*c.args, slip=slip),
-        (("mean", MEAN), ("sign", SIGN), ("bias not summed", BIAS_NOT_SUMMED),
+        (("mean", MEAN), ("sign", SIGN_HERE), ("bias not summed", BIAS_NOT_SUMMED),
          ("bias over units", BIAS_OVER_UNITS), ("dW transposed", DW_TRANSPOSED)),
         parse, shape_problem, parts,
         f"Correct: layer_gradients gives dW and db on all {len(cases)} layers tried (1 to 5 observations).",
