@@ -292,7 +292,7 @@ def test_a_stub_is_not_yet():
                   wb.check_layer_gradients, wb.check_backward):
         result = check(lambda *args: stub(None, None, None))
         assert result.passed is False
-        assert "is not written yet (it raises NotImplementedError)" in repr(result)
+        assert "is not finished (it, or a function it calls, still raises NotImplementedError)" in repr(result)
     assert repr(wb.check_backward(lambda w, a, Y: (..., ...))).startswith("Not yet: backward returns ...")
 
 

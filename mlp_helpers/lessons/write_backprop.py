@@ -348,8 +348,8 @@ def _run(spec, student):
         try:
             raw = student(*case.fresh_args())
         except NotImplementedError:
-            return _not_yet(f"{name} is not written yet (it raises NotImplementedError): "
-                            "replace the stub, run that cell, then run this one")
+            return _not_yet(f"{name} is not finished (it, or a function it calls, still raises "
+                            "NotImplementedError): write the missing part, run its cell, then run this one")
         except Exception as exc:  # the student's error is reported, never raised
             outcomes.append(_Outcome(case, error=exc))
             continue
