@@ -20,8 +20,6 @@ agrees with the variant on every case (and raises where the variant raises) whil
 differs from the right answer somewhere. A verdict never shows an expected number.
 """
 
-import traceback
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -29,9 +27,11 @@ import numpy as np
 from ..activations import sigmoid
 from ..checks import numerical_gradients
 from ..network import MLP, feedforward
-from ..validation import as_float_array
+from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
+                              run_check, same, shape_mismatch)
 
-RTOL, ATOL = 1e-6, 1e-9
+__all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
+           "check_layer_gradients", "check_backward"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -165,40 +165,9 @@ W_TRANSPOSED = (
     "a @ W (a @ W.T only runs when W is square, and then gives the wrong numbers)"
 )
 NO_X = "the list must start with X itself: [X, a1, ..., aL] (backward needs X for dW_0)"
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The verdict of one check: ``passed`` (bool) and ``verdict``, one line of text.
-
-    Prints as its verdict; never contains an expected number.
-    """
-
-    passed: bool
-    verdict: str
-
-    def __repr__(self):
-        return self.verdict
-
-    __str__ = __repr__
-
-
-class _Problem(Exception):
-    """A returned value of the wrong kind; its message is the verdict's reason."""
-
-
-@dataclass(frozen=True)
-class _Case:
-    """One call of the student's function: ``args`` and where they come from."""
-
-    label: str
-    args: tuple
-    m: int
-    net: MLP = None
-
-    def fresh_args(self):
-        """Copies, so that a function that writes into its arguments spoils nothing."""
-        return tuple([x.copy() for x in arg] if isinstance(arg, list) else arg.copy() for arg in self.args)
+SHAPE_HINT = ("the shapes do not line up: print the .shape of each array on that line; a_l is (m, n_l), "
+              "W_l is (n_l, n_{l+1}) and delta_{l+1} is (m, n_{l+1})")
+INDEX_HINT = "an index runs past the end: weights and biases hold L arrays, activations L + 1 (X first)"
 
 
 # -- the networks every check uses -----------------------------------------------------------
@@ -235,200 +204,56 @@ def _networks():
 
 
 def _layer_cases(first_layer=0):
-    """(label, net, l, X, Y, activations) for every weight layer l >= first_layer of every network."""
+    """(label, net, l, Y, activations) for every weight layer l >= first_layer of every network."""
     for label, net, X, Y, a in _networks():
         for l in range(first_layer, net.n_layers):
             yield f"weights[{l}] of {label}", net, l, Y, a
 
 
-# -- running a check -------------------------------------------------------------------------
+# -- the six checks ---------------------------------------------------------------------------
 
 
-def _holds_ellipsis(value):
-    if value is Ellipsis:
-        return True
-    return isinstance(value, (list, tuple)) and any(_holds_ellipsis(v) for v in value)
-
-
-def _same(x, y):
-    """Equal structure, equal shapes, equal numbers (to RTOL/ATOL)."""
-    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
-        return (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape == y.shape
-                and bool(np.allclose(x, y, rtol=RTOL, atol=ATOL)))
-    return len(x) == len(y) and all(_same(a, b) for a, b in zip(x, y))
-
-
-def _array(name, value):
-    try:
-        return as_float_array(name, value)
-    except (TypeError, ValueError) as exc:
-        raise _Problem(str(exc)) from None
-
-
-def _array_list(name, value, what):
-    if isinstance(value, np.ndarray) or not isinstance(value, (list, tuple)):
-        raise _Problem(f"{name} must be a list with {what}, got {type(value).__name__}")
-    return [_array(f"{name}[{k}]", v) for k, v in enumerate(value)]
-
-
-def _where_raised(exc):
-    """The student's line that raised, as ' (line: `...`)', or '' when it cannot be found."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__)
-              if f.filename != __file__ and "site-packages" not in f.filename and f.line]
-    return f" at `{frames[-1].line.strip()}`" if frames else ""
-
-
-def _hint(exc):
-    text = str(exc)
-    if isinstance(exc, ValueError) and any(w in text for w in ("matmul", "shape", "broadcast", "align")):
-        return ("the shapes do not line up: print the .shape of each array on that line; a_l is (m, n_l), "
-                "W_l is (n_l, n_{l+1}) and delta_{l+1} is (m, n_{l+1})")
-    if isinstance(exc, IndexError):
-        return "an index runs past the end: weights and biases hold L arrays, activations L + 1 (X first)"
-    if isinstance(exc, NameError):
-        return "a name is not defined: run the cell that defines it first, or check its spelling"
-    if isinstance(exc, TypeError):
-        return "a value has the wrong kind: check what your function passes on and what it returns"
-    return "read the message and the line it names, then try your function on a small example by hand"
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    case: _Case
-    output: object = None
-    error: Exception = None
-
-
-def _looks_like(slip, variant, outcomes, right):
-    """True when the answers agree with ``variant(case, slip)`` on every case and differ from the right ones."""
-    wrong_somewhere = False
-    for outcome, ok in zip(outcomes, right):
-        try:
-            expected = variant(outcome.case, slip)
-        except Exception:
-            expected = None
-        student_raised, variant_raised = outcome.error is not None, expected is None
-        if student_raised or variant_raised:
-            if student_raised != variant_raised:
-                return False
-            continue
-        if not _same(outcome.output, expected):
-            return False
-        wrong_somewhere = wrong_somewhere or not ok
-    return wrong_somewhere
-
-
-@dataclass(frozen=True)
-class _Spec:
-    """What one check needs: its cases, the right answer, the slips, and how to read an answer."""
-
-    name: str
-    cases: tuple
-    reference: object       # case -> right answer
-    variant: object         # (case, slip) -> the slip's answer
-    slips: tuple            # (slip, message) pairs, tried in order
-    parse: object           # (raw answer, case) -> normalized answer, or raises _Problem
-    shape_problem: object   # (answer, case) -> message or None
-    parts: object           # (answer, right answer) -> names of the wrong parts
-    passed: str             # the verdict when every case is right
-
-
-def _not_yet(reason):
-    return CheckResult(False, f"Not yet: {reason}.")
-
-
-def _run(spec, student):
-    name = spec.name
-    if student is None or student is Ellipsis:
-        return _not_yet(f"there is no {name} yet: write it in the cell above, run it, then run this cell")
-    if not callable(student):
-        return _not_yet(f"pass the function itself, check_{name}({name}), not {type(student).__name__}")
-    outcomes = []
-    for case in spec.cases:
-        try:
-            raw = student(*case.fresh_args())
-        except NotImplementedError:
-            return _not_yet(f"{name} is not finished (it, or a function it calls, still raises "
-                            "NotImplementedError): write the missing part, run its cell, then run this one")
-        except Exception as exc:  # the student's error is reported, never raised
-            outcomes.append(_Outcome(case, error=exc))
-            continue
-        if _holds_ellipsis(raw):
-            return _not_yet(f"{name} returns ... (a placeholder): make it return its result")
-        try:
-            outcomes.append(_Outcome(case, output=spec.parse(raw, case)))
-        except _Problem as problem:
-            return _not_yet(f"{problem} (on {case.label})")
-    right = [o.error is None and _same(o.output, spec.reference(o.case)) for o in outcomes]
-    if all(right):
-        return CheckResult(True, spec.passed)
-    for slip, message in spec.slips:
-        if _looks_like(slip, spec.variant, outcomes, right):
-            return _not_yet(message)
-    for outcome in outcomes:
-        if outcome.error is not None:
-            exc = outcome.error
-            return _not_yet(f"{name} raised {type(exc).__name__}: {exc}{_where_raised(exc)} "
-                            f"(on {outcome.case.label}). Hint: {_hint(exc)}")
-    for outcome in outcomes:
-        if outcome.error is None:
-            message = spec.shape_problem(outcome.output, outcome.case)
-            if message:
-                return _not_yet(f"{message} (on {outcome.case.label})")
-    single = [ok for o, ok in zip(outcomes, right) if o.case.m == 1]
-    if single and all(single):
-        return _not_yet(ONE_OBSERVATION)
-    first = next(o for o, ok in zip(outcomes, right) if not ok)
-    wrong = spec.parts(first.output, spec.reference(first.case))
-    where = f" ({', '.join(wrong)} wrong)" if wrong else ""
-    return _not_yet(f"{name} gives wrong numbers on {first.case.label}{where}, and they look like none "
-                    "of the usual slips: compare each line with the formula above it")
-
-
-def _shape_of(name, value, shape, why):
-    if value.shape != tuple(shape):
-        return f"{name} has shape {value.shape}, but {why}: {tuple(shape)}"
-    return None
+def _exercise(*fields, **options):
+    """An ``Exercise`` with this notebook's hints and its one-observation message."""
+    return Exercise(*fields, one_observation=ONE_OBSERVATION, shape_hint=SHAPE_HINT, index_hint=INDEX_HINT,
+                    **options)
 
 
 def _no_parts(answer, right):
     return []
 
 
-# -- the six checks ---------------------------------------------------------------------------
-
-
 def check_layer_forward(layer_forward):
     """Check ``layer_forward(a, W, b) -> sigmoid(a @ W + b)`` on every layer of every network."""
-    cases = tuple(_Case(label, (a[l], net.weights[l], net.biases[l]), len(a[0]))
+    cases = tuple(Case(label, (a[l], net.weights[l], net.biases[l]), len(a[0]))
                   for label, net, l, Y, a in _layer_cases())
 
     def shape_problem(out, case):
         a, W, _ = case.args
-        return _shape_of("the result", out, (len(a), W.shape[1]),
-                         "it needs one row per observation and one column per unit the layer feeds")
+        return shape_mismatch("the result", out, (len(a), W.shape[1]),
+                              "it needs one row per observation and one column per unit the layer feeds")
 
-    spec = _Spec(
+    exercise = _exercise(
         "layer_forward", cases, lambda c: _layer_forward(*c.args),
         lambda c, slip: _layer_forward(*c.args, slip=slip),
         (("no bias", NO_BIAS), ("no sigmoid", NO_SIGMOID), ("W transposed", W_TRANSPOSED)),
-        lambda raw, case: _array("the result", raw), shape_problem, _no_parts,
+        lambda raw, case: answer_array("the result", raw), shape_problem, _no_parts,
         f"Correct: layer_forward gives sigmoid(a W + b) on all {len(cases)} layers tried "
         "(1 to 5 observations, square and non-square W).",
     )
-    return _run(spec, layer_forward)
+    return run_check(exercise, layer_forward)
 
 
 def check_forward(forward):
     """Check ``forward(weights, biases, X) -> [X, a1, ..., aL]`` on every network."""
-    cases = tuple(_Case(label, (list(net.weights), list(net.biases), X), len(X))
+    cases = tuple(Case(label, (list(net.weights), list(net.biases), X), len(X))
                   for label, net, X, Y, a in _networks())
 
     def parse(raw, case):
         if isinstance(raw, np.ndarray):
-            raise _Problem("forward must return the list [X, a1, ..., aL] of every layer's activations "
-                           "(backward needs them all), not one array")
-        return _array_list("the list forward returns", raw, "X and every layer's activations")
+            raise AnswerProblem("forward must return the list [X, a1, ..., aL] of every layer's activations "
+                                "(backward needs them all), not one array")
+        return answer_list("the list forward returns", raw, "X and every layer's activations")
 
     def shape_problem(out, case):
         weights, _, X = case.args
@@ -439,15 +264,15 @@ def check_forward(forward):
             return (f"the list holds {len(out)} arrays, but a network with {len(weights)} weight layers has "
                     f"{len(sizes)}: [X, a1, ..., aL]")
         for k, (a, n) in enumerate(zip(out, sizes)):
-            problem = _shape_of(f"activations[{k}]", a, (len(X), n), "it needs one row per observation")
+            problem = shape_mismatch(f"activations[{k}]", a, (len(X), n), "it needs one row per observation")
             if problem:
                 return problem
         return None
 
     def parts(out, right):
-        return [f"a{k}" for k, (a, r) in enumerate(zip(out, right)) if not _same(a, r)] if len(out) == len(right) else []
+        return [f"a{k}" for k, (a, r) in enumerate(zip(out, right)) if not same(a, r)] if len(out) == len(right) else []
 
-    spec = _Spec(
+    exercise = _exercise(
         "forward", cases, lambda c: _forward(*c.args), lambda c, slip: _forward(*c.args, slip=slip),
         (("no X", NO_X), ("no bias", NO_BIAS), ("no sigmoid", NO_SIGMOID), ("no sigmoid last", NO_SIGMOID_LAST),
          ("W transposed", W_TRANSPOSED)),
@@ -455,23 +280,23 @@ def check_forward(forward):
         f"Correct: forward returns [X, a1, ..., aL] right on all {len(cases)} networks tried "
         "(1 to 3 hidden layers, 1 to 5 observations).",
     )
-    return _run(spec, forward)
+    return run_check(exercise, forward)
 
 
 def check_output_delta(output_delta):
     """Check ``output_delta(aL, Y) -> 2 (aL - Y) aL (1 - aL)`` on every network's output."""
-    cases = tuple(_Case(label, (a[-1], Y), len(Y)) for label, net, X, Y, a in _networks())
+    cases = tuple(Case(label, (a[-1], Y), len(Y)) for label, net, X, Y, a in _networks())
 
     def shape_problem(out, case):
-        return _shape_of("delta_L", out, case.args[0].shape, "it is shaped like aL")
+        return shape_mismatch("delta_L", out, case.args[0].shape, "it is shaped like aL")
 
-    spec = _Spec(
+    exercise = _exercise(
         "output_delta", cases, lambda c: _output_delta(*c.args), lambda c, slip: _output_delta(*c.args, slip=slip),
         (("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN), ("no 2", FACTOR_2), ("mean", MEAN)),
-        lambda raw, case: _array("delta_L", raw), shape_problem, _no_parts,
+        lambda raw, case: answer_array("delta_L", raw), shape_problem, _no_parts,
         f"Correct: output_delta gives dC/dz_L on all {len(cases)} networks' outputs (1 to 5 observations).",
     )
-    return _run(spec, output_delta)
+    return run_check(exercise, output_delta)
 
 
 def check_step_back(step_back):
@@ -479,7 +304,7 @@ def check_step_back(step_back):
     cases = []
     for label, net, l, Y, a in _layer_cases(first_layer=1):
         delta_next = _backward_deltas(net, a, Y)[l + 1]
-        cases.append(_Case(f"the step back through {label}", (delta_next, net.weights[l], a[l]), len(Y)))
+        cases.append(Case(f"the step back through {label}", (delta_next, net.weights[l], a[l]), len(Y)))
     cases = tuple(cases)
 
     def shape_problem(out, case):
@@ -487,16 +312,16 @@ def check_step_back(step_back):
         if out.shape == delta_next.shape and delta_next.shape != a.shape:
             return ("the result has the shape of delta_{l+1}; stepping back gives one column per unit of "
                     "layer l, shaped like a")
-        return _shape_of("delta_l", out, a.shape, "it is shaped like a_l")
+        return shape_mismatch("delta_l", out, a.shape, "it is shaped like a_l")
 
-    spec = _Spec(
+    exercise = _exercise(
         "step_back", cases, lambda c: _step_back(*c.args), lambda c, slip: _step_back(*c.args, slip=slip),
         (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN_HERE)),
-        lambda raw, case: _array("delta_l", raw), shape_problem, _no_parts,
+        lambda raw, case: answer_array("delta_l", raw), shape_problem, _no_parts,
         f"Correct: step_back gives delta_l on all {len(cases)} hidden layers tried "
         "(square and non-square W, 1 to 5 observations).",
     )
-    return _run(spec, step_back)
+    return run_check(exercise, step_back)
 
 
 def _backward_deltas(net, a, Y):
@@ -508,20 +333,14 @@ def _backward_deltas(net, a, Y):
     return deltas
 
 
-def _parse_pair(raw, name, first, second, what):
-    if isinstance(raw, np.ndarray) or not isinstance(raw, (list, tuple)) or len(raw) != 2:
-        raise _Problem(f"{name} must return a pair ({first}, {second}) of {what}, got {type(raw).__name__}")
-    return raw
-
-
 def check_layer_gradients(layer_gradients):
     """Check ``layer_gradients(a, delta_next) -> (a.T @ delta_next, delta_next.sum(axis=0))``."""
-    cases = tuple(_Case(label, (a[l], _backward_deltas(net, a, Y)[l + 1]), len(Y))
+    cases = tuple(Case(label, (a[l], _backward_deltas(net, a, Y)[l + 1]), len(Y))
                   for label, net, l, Y, a in _layer_cases())
 
     def parse(raw, case):
-        dW, db = _parse_pair(raw, "layer_gradients", "dW", "db", "arrays")
-        return _array("dW", dW), _array("db", db)
+        dW, db = answer_pair("layer_gradients", raw, "dW", "db", "arrays")
+        return answer_array("dW", dW), answer_array("db", db)
 
     def shape_problem(out, case):
         (dW, db), (a, delta) = out, case.args
@@ -530,13 +349,13 @@ def check_layer_gradients(layer_gradients):
             return DW_TRANSPOSED
         if db.shape == delta.shape != (delta.shape[1],):
             return BIAS_NOT_SUMMED
-        return (_shape_of("dW", dW, shape, "it is shaped like the weights of the layer")
-                or _shape_of("db", db, (delta.shape[1],), "it holds one number per unit of the next layer"))
+        return (shape_mismatch("dW", dW, shape, "it is shaped like the weights of the layer")
+                or shape_mismatch("db", db, (delta.shape[1],), "it holds one number per unit of the next layer"))
 
     def parts(out, right):
-        return [n for n, x, r in zip(("dW", "db"), out, right) if not _same(x, r)]
+        return [n for n, x, r in zip(("dW", "db"), out, right) if not same(x, r)]
 
-    spec = _Spec(
+    exercise = _exercise(
         "layer_gradients", cases, lambda c: _layer_gradients(*c.args),
         lambda c, slip: _layer_gradients(*c.args, slip=slip),
         (("mean", MEAN), ("sign", SIGN_HERE), ("bias not summed", BIAS_NOT_SUMMED),
@@ -544,7 +363,7 @@ def check_layer_gradients(layer_gradients):
         parse, shape_problem, parts,
         f"Correct: layer_gradients gives dW and db on all {len(cases)} layers tried (1 to 5 observations).",
     )
-    return _run(spec, layer_gradients)
+    return run_check(exercise, layer_gradients)
 
 
 @lru_cache(maxsize=None)
@@ -576,13 +395,13 @@ def check_backward(backward):
     the finite-difference gradient of each network's cost sum (a - y)^2, computed here.
     """
     nets = _networks()
-    cases = tuple(_Case(label, (list(net.weights), a, Y), len(Y), net) for label, net, X, Y, a in nets)
+    cases = tuple(Case(label, (list(net.weights), a, Y), len(Y)) for label, net, X, Y, a in nets)
     index = {case.label: k for k, case in enumerate(cases)}
 
     def parse(raw, case):
-        dW, db = _parse_pair(raw, "backward", "dW", "db", "lists")
+        dW, db = answer_pair("backward", raw, "dW", "db", "lists")
         what = f"one array per weight layer ({len(case.args[0])})"
-        return _array_list("dW", dW, what), _array_list("db", db, what)
+        return answer_list("dW", dW, what), answer_list("db", db, what)
 
     def shape_problem(out, case):
         (dW, db), weights, m = out, case.args[0], case.m
@@ -596,25 +415,25 @@ def check_backward(backward):
                 return DW_TRANSPOSED
             if g.shape == (shape[1], shape[1]) != shape:
                 return LAYER_OFF_DW
-            problem = _shape_of(f"dW[{l}]", g, shape, f"it is shaped like weights[{l}]")
+            problem = shape_mismatch(f"dW[{l}]", g, shape, f"it is shaped like weights[{l}]")
             if problem:
                 return problem
         for l, (g, shape) in enumerate(zip(db, shapes)):
             if g.shape == (m, shape[1]) != (shape[1],):
                 return BIAS_NOT_SUMMED
-            problem = _shape_of(f"db[{l}]", g, (shape[1],), "it holds one number per unit of the layer it feeds")
+            problem = shape_mismatch(f"db[{l}]", g, (shape[1],), "it holds one number per unit of the layer it feeds")
             if problem:
                 return problem
         return None
 
     def parts(out, right):
         names = [f"dW[{l}]" for l in range(len(right[0]))] + [f"db[{l}]" for l in range(len(right[1]))]
-        return [n for n, x, r in zip(names, out[0] + out[1], right[0] + right[1]) if not _same(x, r)]
+        return [n for n, x, r in zip(names, out[0] + out[1], right[0] + right[1]) if not same(x, r)]
 
-    spec = _Spec(
+    exercise = _exercise(
         "backward", cases, lambda c: _finite_differences(index[c.label]),
         lambda c, slip: _backward(*c.args, slip=slip), _BACKWARD_SLIPS, parse, shape_problem, parts,
         f"Correct: backward agrees with finite differences of the cost on all {len(cases)} networks tried "
         "(the seeds' 2-3-3-2 with all ones and random weights, 1 and 3 hidden layers, 1 to 5 observations).",
     )
-    return _run(spec, backward)
+    return run_check(exercise, backward)
