@@ -59,7 +59,7 @@ def expected_outputs():
     """{a line of the cell's source: the exact text the cell shows}, for every cell that shows text."""
     net, x, y = path_net()
     path_sum = mh.chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss="sse")
-    nW, _ = mh.numerical_gradients(net, x, y, "sse", eps=1e-3, order=4)
+    fd_W, fd_b = mh.numerical_gradients(net, x, y, "sse", eps=1e-3, order=4)
 
     # delta2 = dC/dz2 by finite differences in z2, independent of the formula the notebook shows
     a1 = net.forward(x)[1]
@@ -72,7 +72,12 @@ def expected_outputs():
     delta2 = np.array([(cost(z2 + h * e) - cost(z2 - h * e)) / (2 * h) for e in np.eye(2)])
     tails = [p.factors[-2].value * p.factors[-1].value for p in path_sum.paths]
     np.testing.assert_allclose(tails, delta2, rtol=1e-8)
-    np.testing.assert_allclose(path_sum.total, nW[0][0, 0], rtol=1e-9)
+    np.testing.assert_allclose(path_sum.total, fd_W[0][0, 0], rtol=1e-9)
+
+    # every parameter: the path sums against finite differences (independent of both)
+    path_W, path_b = mh.path_gradients(net, x[0], y[0], loss="sse")
+    paths_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(path_W + path_b, fd_W + fd_b))
+    assert paths_agree and sum(p.size for p in path_W + path_b) == 12
 
     counts = "".join(f"{str(s):>22}: {int(np.prod(s[2:])):>6} paths\n"
                      for s in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
@@ -93,7 +98,8 @@ def expected_outputs():
         "delta2 = 2 * (a2 - y)": (
             f"last two factors of each path: {np.round(tails, 6)}\n"
             f"delta2                       : {np.round(delta2, 6)}\n"
-            f"dC/dW0[0,0]: path sum {nW[0][0, 0]:.6f}, backpropagation {nW[0][0, 0]:.6f}\n"),
+            f"dC/dW0[0,0]: path sum {fd_W[0][0, 0]:.6f}, backpropagation {fd_W[0][0, 0]:.6f}\n"),
+        "path_W, path_b = mh.path_gradients": f"all 12 parameters, path sum = backpropagation: {paths_agree}\n",
         "for sizes in": counts,
         "write_backprop.check_layer_forward(layer_forward)": verdict(write_backprop.check_layer_forward, layer_forward),
         "write_backprop.check_forward(forward)": verdict(write_backprop.check_forward, forward),
