@@ -2,5 +2,6 @@
 
 ``cases`` (the seeds' problems), ``notation`` (the seeds' weight names), ``paths`` (the chain
 rule path by path, notebook 01), ``path_exercises`` (01's checks), ``linear_regression``
-(notebook 02) and ``symmetry`` (notebook 03). Nothing here imports matplotlib or ipywidgets.
+(notebook 02), ``symmetry`` (notebook 03), ``write_backprop`` (notebook 04's checks, on the
+shared runner ``exercise_checks``). Nothing here imports matplotlib or ipywidgets.
 """

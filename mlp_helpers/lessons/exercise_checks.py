@@ -1,0 +1,233 @@
+"""Running a student's function on several cases and naming its most likely slip.
+
+A check is described by an ``Exercise``: the cases to run, the right answer of each, and the
+usual slips, each a *variant* of the right computation. ``run_check(exercise, student)`` calls
+the student's function on every case and returns a ``CheckResult`` whose verdict is, in order:
+
+* "Not yet: ..." when there is no function yet, it raises ``NotImplementedError`` or returns
+  ``...`` (a stub from a student copy), or it returns something of the wrong kind;
+* "Correct: ..." when every case agrees with the right answer;
+* the slip's message when the answers agree with that slip's variant on every case (raising
+  where the variant raises) and the variant differs from the right answer somewhere;
+* the student's own error, shown plainly with a hint, when the function raised;
+* a shape that cannot be right, then "right for one observation but not several", then which
+  part of the answer is wrong.
+
+A verdict never contains an expected number. The student's function never crashes the check.
+"""
+
+import traceback
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..validation import as_float_array
+
+#: answers agree when every entry does to this relative/absolute tolerance
+RTOL, ATOL = 1e-6, 1e-9
+
+SHAPE_HINT = "the shapes do not line up: print the .shape of each array on that line"
+INDEX_HINT = "an index runs past the end of a list or an array: print its length"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict of one check: ``passed`` (bool) and ``verdict``, one line of text.
+
+    Prints as its verdict; never contains an expected number.
+    """
+
+    passed: bool
+    verdict: str
+
+    def __repr__(self):
+        return self.verdict
+
+    __str__ = __repr__
+
+
+class AnswerProblem(Exception):
+    """An answer of the wrong kind; its message becomes the verdict's reason."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call of the student's function: ``args``, a ``label`` saying where they come from,
+    and ``m``, the number of observations in them."""
+
+    label: str
+    args: tuple
+    m: int
+
+    def fresh_args(self):
+        """Copies, so that a function that writes into its arguments spoils nothing."""
+        return tuple([x.copy() for x in arg] if isinstance(arg, list) else arg.copy() for arg in self.args)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """What one check needs.
+
+    name: the student's function name; cases: ``Case`` objects; reference: case -> right answer;
+    variant: (case, slip) -> that slip's answer; slips: ``(slip, message)`` pairs, tried in order;
+    parse: (raw answer, case) -> normalized answer (arrays), or raises ``AnswerProblem``;
+    shape_problem: (answer, case) -> a message, or None when the shapes can be right;
+    parts: (answer, right answer) -> names of the wrong parts; passed: the verdict when right;
+    one_observation: the message for "right on every one-observation case only" (None: never);
+    shape_hint / index_hint: the hints for a student's shape or index error.
+    """
+
+    name: str
+    cases: tuple
+    reference: object
+    variant: object
+    slips: tuple
+    parse: object
+    shape_problem: object
+    parts: object
+    passed: str
+    one_observation: str = None
+    shape_hint: str = SHAPE_HINT
+    index_hint: str = INDEX_HINT
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    case: Case
+    output: object = None
+    error: Exception = None
+
+
+def same(x, y):
+    """Equal structure, equal shapes, equal numbers (to RTOL/ATOL); x, y: arrays or nested lists of them."""
+    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+        return (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape == y.shape
+                and bool(np.allclose(x, y, rtol=RTOL, atol=ATOL)))
+    return len(x) == len(y) and all(same(a, b) for a, b in zip(x, y))
+
+
+def answer_array(name, value):
+    """``value`` as a finite float64 array, or an ``AnswerProblem`` naming ``name``."""
+    try:
+        return as_float_array(name, value)
+    except (TypeError, ValueError) as exc:
+        raise AnswerProblem(str(exc)) from None
+
+
+def answer_list(name, value, what):
+    """``value`` (a list or tuple) as a list of arrays; ``what`` says what the list must hold."""
+    if isinstance(value, np.ndarray) or not isinstance(value, (list, tuple)):
+        raise AnswerProblem(f"{name} must be a list with {what}, got {type(value).__name__}")
+    return [answer_array(f"{name}[{k}]", v) for k, v in enumerate(value)]
+
+
+def answer_pair(name, value, first, second, what):
+    """``value`` as a pair ``(first, second)``, or an ``AnswerProblem`` saying what ``name`` must return."""
+    if isinstance(value, np.ndarray) or not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise AnswerProblem(f"{name} must return a pair ({first}, {second}) of {what}, got {type(value).__name__}")
+    return value
+
+
+def shape_mismatch(name, value, shape, why):
+    """A message when ``value`` is not of ``shape`` (``why`` says what the shape follows from), else None."""
+    if value.shape != tuple(shape):
+        return f"{name} has shape {value.shape}, but {why}: {tuple(shape)}"
+    return None
+
+
+def _holds_ellipsis(value):
+    if value is Ellipsis:
+        return True
+    return isinstance(value, (list, tuple)) and any(_holds_ellipsis(v) for v in value)
+
+
+def _where_raised(exc):
+    """The student's line that raised, as ' at `...`', or '' when it cannot be found."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if f.filename != __file__ and "site-packages" not in f.filename and f.line]
+    return f" at `{frames[-1].line.strip()}`" if frames else ""
+
+
+def _hint(exercise, exc):
+    text = str(exc)
+    if isinstance(exc, ValueError) and any(w in text for w in ("matmul", "shape", "broadcast", "align")):
+        return exercise.shape_hint
+    if isinstance(exc, IndexError):
+        return exercise.index_hint
+    if isinstance(exc, NameError):
+        return "a name is not defined: run the cell that defines it first, or check its spelling"
+    if isinstance(exc, TypeError):
+        return "a value has the wrong kind: check what your function passes on and what it returns"
+    return "read the message and the line it names, then try your function on a small example by hand"
+
+
+def _looks_like(slip, variant, outcomes, right):
+    """True when the answers agree with ``variant(case, slip)`` on every case and differ from the right ones."""
+    wrong_somewhere = False
+    for outcome, ok in zip(outcomes, right):
+        try:
+            expected = variant(outcome.case, slip)
+        except Exception:  # the slip itself cannot run on this case (a shape mismatch, say)
+            expected = None
+        student_raised, variant_raised = outcome.error is not None, expected is None
+        if student_raised or variant_raised:
+            if student_raised != variant_raised:
+                return False
+            continue
+        if not same(outcome.output, expected):
+            return False
+        wrong_somewhere = wrong_somewhere or not ok
+    return wrong_somewhere
+
+
+def not_yet(reason):
+    """A failed ``CheckResult`` reading "Not yet: reason."."""
+    return CheckResult(False, f"Not yet: {reason}.")
+
+
+def run_check(exercise, student):
+    """Run ``student`` on every case of ``exercise``; a ``CheckResult`` (see the module docstring)."""
+    name = exercise.name
+    if student is None or student is Ellipsis:
+        return not_yet(f"there is no {name} yet: write it in the cell above, run it, then run this cell")
+    if not callable(student):
+        return not_yet(f"pass the function itself, check_{name}({name}), not {type(student).__name__}")
+    outcomes = []
+    for case in exercise.cases:
+        try:
+            raw = student(*case.fresh_args())
+        except NotImplementedError:
+            return not_yet(f"{name} is not finished (it, or a function it calls, still raises "
+                           "NotImplementedError): write the missing part, run its cell, then run this one")
+        except Exception as exc:  # the student's error is reported, never raised
+            outcomes.append(_Outcome(case, error=exc))
+            continue
+        if _holds_ellipsis(raw):
+            return not_yet(f"{name} returns ... (a placeholder): make it return its result")
+        try:
+            outcomes.append(_Outcome(case, output=exercise.parse(raw, case)))
+        except AnswerProblem as problem:
+            return not_yet(f"{problem} (on {case.label})")
+    right = [o.error is None and same(o.output, exercise.reference(o.case)) for o in outcomes]
+    if all(right):
+        return CheckResult(True, exercise.passed)
+    for slip, message in exercise.slips:
+        if _looks_like(slip, exercise.variant, outcomes, right):
+            return not_yet(message)
+    for outcome in outcomes:
+        if outcome.error is not None:
+            exc = outcome.error
+            return not_yet(f"{name} raised {type(exc).__name__}: {exc}{_where_raised(exc)} "
+                           f"(on {outcome.case.label}). Hint: {_hint(exercise, exc)}")
+    for outcome in outcomes:
+        message = exercise.shape_problem(outcome.output, outcome.case)
+        if message:
+            return not_yet(f"{message} (on {outcome.case.label})")
+    single = [ok for o, ok in zip(outcomes, right) if o.case.m == 1]
+    if exercise.one_observation and single and all(single):
+        return not_yet(exercise.one_observation)
+    first = next(o for o, ok in zip(outcomes, right) if not ok)
+    wrong = exercise.parts(first.output, exercise.reference(first.case))
+    where = f" ({', '.join(wrong)} wrong)" if wrong else ""
+    return not_yet(f"{name} gives wrong numbers on {first.case.label}{where}, and they look like none "
+                   "of the usual slips: compare each line with the formula above it")

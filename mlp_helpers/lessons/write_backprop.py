@@ -1,0 +1,438 @@
+"""Checks for notebook 04, where the student writes backpropagation one function at a time.
+
+The network is all-sigmoid, the cost is ``sum (a - y)^2`` over every observation and output,
+and arrays hold one row per observation (m rows). The student writes::
+
+    layer_forward(a, W, b)            a: (m, n_in), W: (n_in, n_out), b: (n_out,) -> (m, n_out)
+    forward(weights, biases, X)       -> [X, a1, ..., aL], a_l: (m, sizes[l])
+    output_delta(aL, Y)               -> delta_L = 2 (aL - Y) aL (1 - aL), (m, sizes[L])
+    step_back(delta_next, W, a)       -> (delta_next @ W.T) * a (1 - a), (m, n_l)
+    layer_gradients(a, delta_next)    -> (a.T @ delta_next, delta_next summed over rows)
+    backward(weights, activations, Y) -> (dW, db), shaped like weights and biases
+
+Each ``check_*`` runs the student's function on several cases and returns a ``CheckResult``
+(``.passed``; prints as a one-line verdict). ``check_backward`` compares with finite
+differences of the network's own loss; the step checks with the formula of their step.
+
+How a wrong answer is named: every usual slip is a variant of the right computation (the
+``slip`` argument of the private functions below). The answer is called that slip when it
+agrees with the variant on every case (and raises where the variant raises) while the variant
+differs from the right answer somewhere. A verdict never shows an expected number.
+"""
+
+from functools import lru_cache
+
+import numpy as np
+
+from ..activations import sigmoid
+from ..checks import numerical_gradients
+from ..network import MLP, feedforward
+from .cases import sigmoid_2_3_3_2
+from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
+                              run_check, same, shape_mismatch)
+
+__all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
+           "check_layer_gradients", "check_backward"]
+
+# -- the right computation, and each slip as a variant of it -----------------------------------
+
+
+def _slope(a, slip, where):
+    """The sigmoid's slope at a unit whose output is ``a``; ``where``: "output" or "hidden"."""
+    if slip in ("no slope", f"no slope {where}"):
+        return np.ones_like(a)
+    if slip in ("sigma'(a)", f"sigma'(a) {where}"):
+        s = sigmoid(a)  # the slip: a treated as if it were z
+        return s * (1.0 - s)
+    return a * (1.0 - a)
+
+
+def _layer_forward(a, W, b, slip=None):
+    """sigmoid(a @ W + b): a (m, n_in), W (n_in, n_out), b (n_out,) -> (m, n_out)."""
+    z = (a @ W.T if slip == "W transposed" else a @ W) + (0.0 if slip == "no bias" else b)
+    return z if slip == "no sigmoid" else sigmoid(z)
+
+
+def _forward(weights, biases, X, slip=None):
+    """[X, a1, ..., aL] for an all-sigmoid network."""
+    activations = [X]
+    for l, (W, b) in enumerate(zip(weights, biases)):
+        last = l == len(weights) - 1
+        layer_slip = "no sigmoid" if slip == "no sigmoid" or (slip == "no sigmoid last" and last) else slip
+        activations.append(_layer_forward(activations[-1], W, b, layer_slip))
+    return activations[1:] if slip == "no X" else activations
+
+
+def _output_delta(aL, Y, slip=None):
+    """dCost/dz_L = 2 (aL - Y) aL (1 - aL), (m, n_L)."""
+    scale = {"mean": 2.0 / len(Y), "no 2": 1.0, "sign": -2.0}.get(slip, 2.0)
+    return scale * (aL - Y) * _slope(aL, slip, "output")
+
+
+def _step_back(delta, W, a, slip=None):
+    """delta_l = (delta_{l+1} @ W_l^T) * a_l (1 - a_l): delta (m, n_{l+1}), W (n_l, n_{l+1}), a (m, n_l)."""
+    back = delta @ W if slip == "no transpose" else delta @ W.T
+    return (-1.0 if slip == "sign" else 1.0) * back * _slope(a, slip, "hidden")
+
+
+def _layer_gradients(a, delta, slip=None):
+    """(a^T delta, delta summed over observations): a (m, n_l), delta (m, n_{l+1})."""
+    scale = {"mean": 1.0 / len(a), "sign": -1.0}.get(slip, 1.0)
+    dW = delta.T @ a if slip == "dW transposed" else a.T @ delta
+    if slip == "bias not summed":
+        db = delta
+    elif slip == "bias over units":
+        db = delta.sum(axis=1)
+    else:
+        db = delta.sum(axis=0)
+    return scale * dW, scale * db
+
+
+_OUTPUT_SLIPS = {"no slope", "no slope output", "sigma'(a)", "sigma'(a) output", "mean", "no 2", "sign"}
+_STEP_SLIPS = {"no transpose", "no slope", "no slope hidden", "sigma'(a)", "sigma'(a) hidden"}
+_GRADIENT_SLIPS = {"dW transposed", "bias not summed", "bias over units"}
+
+
+def _backward(weights, activations, Y, slip=None):
+    """(dW, db) of the cost sum (a - y)^2, from the forward cache [X, a1, ..., aL]."""
+    a, L = activations, len(weights)
+    dW, db = [None] * L, [None] * L
+    delta = _output_delta(a[L], Y, slip if slip in _OUTPUT_SLIPS else None)
+    for l in range(L - 1, -1, -1):
+        source = a[l + 1] if slip == "dW from a[l+1]" else a[l]
+        dW[l], db[l] = _layer_gradients(source, delta, slip if slip in _GRADIENT_SLIPS else None)
+        if l > 0:
+            W = weights[l - 1] if slip == "through W[l-1]" else weights[l]
+            slope_at = a[l + 1] if slip == "slope of a[l+1]" else a[l]
+            delta = _step_back(delta, W, slope_at, slip if slip in _STEP_SLIPS else None)
+    if slip == "reversed":
+        dW, db = dW[::-1], db[::-1]
+    return dW, db
+
+
+# -- what the checks say ---------------------------------------------------------------------
+
+NOT_TRANSPOSED = (
+    "the weights are not transposed in the step back: delta_{l+1} (m, n_{l+1}) goes back through "
+    "W_l^T (n_{l+1}, n_l), so write delta @ W.T (delta @ W only runs when W is square, and then "
+    "gives the wrong numbers)"
+)
+SLOPE_MISSING = "the sigmoid's slope is missing: multiply elementwise by a * (1 - a), the slope at each unit"
+SLOPE_AT_Z = (
+    "the slope is taken at the wrong place: sigma'(a) = sigma(a)(1 - sigma(a)) treats the output a as if "
+    "it were z; the unit's slope is a * (1 - a), computed from its output a = sigma(z)"
+)
+MEAN = (
+    "you took a mean over the observations: the cost is the SUM of (a - y)^2 over observations, "
+    "so nothing is divided by m"
+)
+FACTOR_2 = "the factor 2 is missing: the derivative of (a - y)^2 with respect to a is 2 (a - y)"
+SIGN = "the sign is flipped: the derivative of (a - y)^2 with respect to a is 2 (a - y), not 2 (y - a)"
+SIGN_HERE = "the sign is flipped: no minus sign belongs in this step (the sign comes from 2 (a - y) at the output)"
+BIAS_NOT_SUMMED = (
+    "the bias gradient is not summed over observations: db_l needs one number per unit, "
+    "shape (n_{l+1},), so sum delta over its rows: delta.sum(axis=0)"
+)
+BIAS_OVER_UNITS = "the bias gradient is summed over the units instead of the observations: use delta.sum(axis=0)"
+DW_TRANSPOSED = (
+    "dW is transposed: a_l^T @ delta_{l+1} has shape (n_l, n_{l+1}), like the weights it belongs to"
+)
+LAYER_OFF_DW = (
+    "one layer off: dW_l = a_l^T delta_{l+1} uses activations[l], the inputs that weights[l] multiplies, "
+    "not activations[l+1]"
+)
+LAYER_OFF_W = (
+    "one layer off: delta_{l+1} steps back through weights[l], the weights it came through, "
+    "not weights[l-1]"
+)
+LAYER_OFF_SLOPE = (
+    "one layer off: the slope in the step back is a_l (1 - a_l) of the layer you step back TO "
+    "(activations[l]), not of activations[l+1]"
+)
+REVERSED = (
+    "the gradients are in reverse order: dW[0] must be the gradient of weights[0]; walking backwards, "
+    "fill dW[l] (or reverse your lists at the end)"
+)
+ONE_OBSERVATION = (
+    "right for one observation but not for several: with m rows, every observation's contribution "
+    "must be added up (a_l.T @ delta_{l+1} and delta.sum(axis=0) do it; a loop over rows must use "
+    "every row and add)"
+)
+NO_BIAS = "the bias is missing: add b after the product a @ W"
+NO_SIGMOID = "the sigmoid is missing: the layer's output is sigmoid(a @ W + b), not z = a @ W + b"
+NO_SIGMOID_LAST = "the sigmoid is missing on the last layer: every layer, the output layer too, applies it"
+W_TRANSPOSED = (
+    "W is transposed: weights[l] has shape (n_in, n_out), one row per from-unit, so the product is "
+    "a @ W (a @ W.T only runs when W is square, and then gives the wrong numbers)"
+)
+NO_X = "the list must start with X itself: [X, a1, ..., aL] (backward needs X for dW_0)"
+SHAPE_HINT = ("the shapes do not line up: print the .shape of each array on that line; a_l is (m, n_l), "
+              "W_l is (n_l, n_{l+1}) and delta_{l+1} is (m, n_{l+1})")
+INDEX_HINT = "an index runs past the end: weights and biases hold L arrays, activations L + 1 (X first)"
+
+
+# -- the networks every check uses -----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _networks():
+    """(label, net, X, Y, activations) for each network tried, the seeds' problem first."""
+    seed = sigmoid_2_3_3_2()
+    X, Y = np.asarray(seed.X, dtype=float), np.asarray(seed.Y, dtype=float)
+    rng = np.random.default_rng(404)
+
+    def data(sizes, m):
+        return rng.uniform(-1.0, 1.0, size=(m, sizes[0])), rng.uniform(0.0, 1.0, size=(m, sizes[-1]))
+
+    random_seed_net = MLP([2, 3, 3, 2]).init_random(seed=4, scale=1.0)
+    nets = [
+        ("the seeds' 2-3-3-2 network with every weight and bias 1, 2 observations",
+         MLP([2, 3, 3, 2]).init_constant(1.0), X, Y),
+        ("the 2-3-3-2 network with random weights, 2 observations", random_seed_net, X, Y),
+        ("the 2-3-3-2 network with random weights, 1 observation", random_seed_net, X[:1], Y[:1]),
+        ("a 3-4-2 network (one hidden layer), 3 observations",
+         MLP([3, 4, 2]).init_random(seed=5, scale=1.0), *data([3, 4, 2], 3)),
+        ("a 3-3-3-3-3 network (three hidden layers), 4 observations",
+         MLP([3, 3, 3, 3, 3]).init_random(seed=6, scale=1.0), *data([3] * 5, 4)),
+        ("a 2-4-3-5-1 network (three hidden layers), 1 observation",
+         MLP([2, 4, 3, 5, 1]).init_random(seed=7, scale=1.0), *data([2, 4, 3, 5, 1], 1)),
+        ("a 2-4-3-5-1 network (three hidden layers), 5 observations",
+         MLP([2, 4, 3, 5, 1]).init_random(seed=7, scale=1.0), *data([2, 4, 3, 5, 1], 5)),
+    ]
+    return tuple((label, net, X, Y, feedforward(net, X)) for label, net, X, Y in nets)
+
+
+def _layer_cases(first_layer=0):
+    """(label, net, l, Y, activations) for every weight layer l >= first_layer of every network."""
+    for label, net, X, Y, a in _networks():
+        for l in range(first_layer, net.n_layers):
+            yield f"weights[{l}] of {label}", net, l, Y, a
+
+
+# -- the six checks ---------------------------------------------------------------------------
+
+
+def _exercise(*fields, **options):
+    """An ``Exercise`` with this notebook's hints and its one-observation message."""
+    return Exercise(*fields, one_observation=ONE_OBSERVATION, shape_hint=SHAPE_HINT, index_hint=INDEX_HINT,
+                    **options)
+
+
+def _no_parts(answer, right):
+    return []
+
+
+def check_layer_forward(layer_forward):
+    """Check ``layer_forward(a, W, b) -> sigmoid(a @ W + b)`` on every layer of every network."""
+    cases = tuple(Case(label, (a[l], net.weights[l], net.biases[l]), len(a[0]))
+                  for label, net, l, Y, a in _layer_cases())
+
+    def shape_problem(out, case):
+        a, W, _ = case.args
+        return shape_mismatch("the result", out, (len(a), W.shape[1]),
+                              "it needs one row per observation and one column per unit the layer feeds")
+
+    exercise = _exercise(
+        "layer_forward", cases, lambda c: _layer_forward(*c.args),
+        lambda c, slip: _layer_forward(*c.args, slip=slip),
+        (("no bias", NO_BIAS), ("no sigmoid", NO_SIGMOID), ("W transposed", W_TRANSPOSED)),
+        lambda raw, case: answer_array("the result", raw), shape_problem, _no_parts,
+        f"Correct: layer_forward gives sigmoid(a W + b) on all {len(cases)} layers tried "
+        "(1 to 5 observations, square and non-square W).",
+    )
+    return run_check(exercise, layer_forward)
+
+
+def check_forward(forward):
+    """Check ``forward(weights, biases, X) -> [X, a1, ..., aL]`` on every network."""
+    cases = tuple(Case(label, (list(net.weights), list(net.biases), X), len(X))
+                  for label, net, X, Y, a in _networks())
+
+    def parse(raw, case):
+        if isinstance(raw, np.ndarray):
+            raise AnswerProblem("forward must return the list [X, a1, ..., aL] of every layer's activations "
+                                "(backward needs them all), not one array")
+        return answer_list("the list forward returns", raw, "X and every layer's activations")
+
+    def shape_problem(out, case):
+        weights, _, X = case.args
+        sizes = [X.shape[1]] + [W.shape[1] for W in weights]
+        if len(out) == len(weights) and out and out[0].shape == (len(X), sizes[1]):
+            return NO_X
+        if len(out) != len(sizes):
+            return (f"the list holds {len(out)} arrays, but a network with {len(weights)} weight layers has "
+                    f"{len(sizes)}: [X, a1, ..., aL]")
+        for k, (a, n) in enumerate(zip(out, sizes)):
+            problem = shape_mismatch(f"activations[{k}]", a, (len(X), n), "it needs one row per observation")
+            if problem:
+                return problem
+        return None
+
+    def parts(out, right):
+        return [f"a{k}" for k, (a, r) in enumerate(zip(out, right)) if not same(a, r)] if len(out) == len(right) else []
+
+    exercise = _exercise(
+        "forward", cases, lambda c: _forward(*c.args), lambda c, slip: _forward(*c.args, slip=slip),
+        (("no X", NO_X), ("no bias", NO_BIAS), ("no sigmoid", NO_SIGMOID), ("no sigmoid last", NO_SIGMOID_LAST),
+         ("W transposed", W_TRANSPOSED)),
+        parse, shape_problem, parts,
+        f"Correct: forward returns [X, a1, ..., aL] right on all {len(cases)} networks tried "
+        "(1 to 3 hidden layers, 1 to 5 observations).",
+    )
+    return run_check(exercise, forward)
+
+
+def check_output_delta(output_delta):
+    """Check ``output_delta(aL, Y) -> 2 (aL - Y) aL (1 - aL)`` on every network's output."""
+    cases = tuple(Case(label, (a[-1], Y), len(Y)) for label, net, X, Y, a in _networks())
+
+    def shape_problem(out, case):
+        return shape_mismatch("delta_L", out, case.args[0].shape, "it is shaped like aL")
+
+    exercise = _exercise(
+        "output_delta", cases, lambda c: _output_delta(*c.args), lambda c, slip: _output_delta(*c.args, slip=slip),
+        (("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN), ("no 2", FACTOR_2), ("mean", MEAN)),
+        lambda raw, case: answer_array("delta_L", raw), shape_problem, _no_parts,
+        f"Correct: output_delta gives dC/dz_L on all {len(cases)} networks' outputs (1 to 5 observations).",
+    )
+    return run_check(exercise, output_delta)
+
+
+def check_step_back(step_back):
+    """Check ``step_back(delta_next, W, a) -> (delta_next @ W.T) * a (1 - a)`` on every hidden layer."""
+    cases = []
+    for label, net, l, Y, a in _layer_cases(first_layer=1):
+        delta_next = _backward_deltas(net, a, Y)[l + 1]
+        cases.append(Case(f"the step back through {label}", (delta_next, net.weights[l], a[l]), len(Y)))
+    cases = tuple(cases)
+
+    def shape_problem(out, case):
+        delta_next, W, a = case.args
+        if out.shape == delta_next.shape and delta_next.shape != a.shape:
+            return ("the result has the shape of delta_{l+1}; stepping back gives one column per unit of "
+                    "layer l, shaped like a")
+        return shape_mismatch("delta_l", out, a.shape, "it is shaped like a_l")
+
+    exercise = _exercise(
+        "step_back", cases, lambda c: _step_back(*c.args), lambda c, slip: _step_back(*c.args, slip=slip),
+        (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN_HERE)),
+        lambda raw, case: answer_array("delta_l", raw), shape_problem, _no_parts,
+        f"Correct: step_back gives delta_l on all {len(cases)} hidden layers tried "
+        "(square and non-square W, 1 to 5 observations).",
+    )
+    return run_check(exercise, step_back)
+
+
+def _backward_deltas(net, a, Y):
+    """{l: delta_l} for l = 1..L (delta_l: (m, sizes[l])), by the right recursion."""
+    L = net.n_layers
+    deltas = {L: _output_delta(a[L], Y)}
+    for l in range(L - 1, 0, -1):
+        deltas[l] = _step_back(deltas[l + 1], net.weights[l], a[l])
+    return deltas
+
+
+def check_layer_gradients(layer_gradients):
+    """Check ``layer_gradients(a, delta_next) -> (a.T @ delta_next, delta_next.sum(axis=0))``."""
+    cases = tuple(Case(label, (a[l], _backward_deltas(net, a, Y)[l + 1]), len(Y))
+                  for label, net, l, Y, a in _layer_cases())
+
+    def parse(raw, case):
+        dW, db = answer_pair("layer_gradients", raw, "dW", "db", "arrays")
+        return answer_array("dW", dW), answer_array("db", db)
+
+    def shape_problem(out, case):
+        (dW, db), (a, delta) = out, case.args
+        shape = (a.shape[1], delta.shape[1])
+        if dW.shape == shape[::-1] != shape:
+            return DW_TRANSPOSED
+        if db.shape == delta.shape != (delta.shape[1],):
+            return BIAS_NOT_SUMMED
+        return (shape_mismatch("dW", dW, shape, "it is shaped like the weights of the layer")
+                or shape_mismatch("db", db, (delta.shape[1],), "it holds one number per unit of the next layer"))
+
+    def parts(out, right):
+        return [n for n, x, r in zip(("dW", "db"), out, right) if not same(x, r)]
+
+    exercise = _exercise(
+        "layer_gradients", cases, lambda c: _layer_gradients(*c.args),
+        lambda c, slip: _layer_gradients(*c.args, slip=slip),
+        (("mean", MEAN), ("sign", SIGN_HERE), ("bias not summed", BIAS_NOT_SUMMED),
+         ("bias over units", BIAS_OVER_UNITS), ("dW transposed", DW_TRANSPOSED)),
+        parse, shape_problem, parts,
+        f"Correct: layer_gradients gives dW and db on all {len(cases)} layers tried (1 to 5 observations).",
+    )
+    return run_check(exercise, layer_gradients)
+
+
+@lru_cache(maxsize=None)
+def _finite_differences(index):
+    """Finite differences of the loss of network ``index`` (five-point, accurate to ~1e-11)."""
+    _, net, X, Y, _ = _networks()[index]
+    return numerical_gradients(net, X, Y, "sse", eps=1e-3, order=4)
+
+
+_BACKWARD_SLIPS = (
+    ("reversed", REVERSED),
+    ("no transpose", NOT_TRANSPOSED),
+    ("no slope", SLOPE_MISSING), ("no slope hidden", SLOPE_MISSING), ("no slope output", SLOPE_MISSING),
+    ("sigma'(a)", SLOPE_AT_Z), ("sigma'(a) hidden", SLOPE_AT_Z), ("sigma'(a) output", SLOPE_AT_Z),
+    ("sign", SIGN),
+    ("no 2", FACTOR_2),
+    ("mean", MEAN),
+    ("bias not summed", BIAS_NOT_SUMMED), ("bias over units", BIAS_OVER_UNITS),
+    ("dW transposed", DW_TRANSPOSED),
+    ("dW from a[l+1]", LAYER_OFF_DW), ("through W[l-1]", LAYER_OFF_W), ("slope of a[l+1]", LAYER_OFF_SLOPE),
+)
+
+
+def check_backward(backward):
+    """Check ``backward(weights, activations, Y) -> (dW, db)`` against finite differences.
+
+    The networks: the seeds' 2-3-3-2 (all ones, and random), one hidden layer, three hidden
+    layers (equal and unequal widths), with one observation and several. The right answer is
+    the finite-difference gradient of each network's cost sum (a - y)^2, computed here.
+    """
+    nets = _networks()
+    cases = tuple(Case(label, (list(net.weights), a, Y), len(Y)) for label, net, X, Y, a in nets)
+    index = {case.label: k for k, case in enumerate(cases)}
+
+    def parse(raw, case):
+        dW, db = answer_pair("backward", raw, "dW", "db", "lists")
+        what = f"one array per weight layer ({len(case.args[0])})"
+        return answer_list("dW", dW, what), answer_list("db", db, what)
+
+    def shape_problem(out, case):
+        (dW, db), weights, m = out, case.args[0], case.m
+        shapes = [W.shape for W in weights]
+        if len(dW) != len(shapes) or len(db) != len(shapes):
+            return f"dW and db must hold one array per weight layer ({len(shapes)}), got {len(dW)} and {len(db)}"
+        if [g.shape for g in dW] == shapes[::-1] != shapes:
+            return REVERSED
+        for l, (g, shape) in enumerate(zip(dW, shapes)):
+            if g.shape == shape[::-1] != shape:
+                return DW_TRANSPOSED
+            if g.shape == (shape[1], shape[1]) != shape:
+                return LAYER_OFF_DW
+            problem = shape_mismatch(f"dW[{l}]", g, shape, f"it is shaped like weights[{l}]")
+            if problem:
+                return problem
+        for l, (g, shape) in enumerate(zip(db, shapes)):
+            if g.shape == (m, shape[1]) != (shape[1],):
+                return BIAS_NOT_SUMMED
+            problem = shape_mismatch(f"db[{l}]", g, (shape[1],), "it holds one number per unit of the layer it feeds")
+            if problem:
+                return problem
+        return None
+
+    def parts(out, right):
+        names = [f"dW[{l}]" for l in range(len(right[0]))] + [f"db[{l}]" for l in range(len(right[1]))]
+        return [n for n, x, r in zip(names, out[0] + out[1], right[0] + right[1]) if not same(x, r)]
+
+    exercise = _exercise(
+        "backward", cases, lambda c: _finite_differences(index[c.label]),
+        lambda c, slip: _backward(*c.args, slip=slip), _BACKWARD_SLIPS, parse, shape_problem, parts,
+        f"Correct: backward agrees with finite differences of the cost on all {len(cases)} networks tried "
+        "(the seeds' 2-3-3-2 with all ones and random weights, 1 and 3 hidden layers, 1 to 5 observations).",
+    )
+    return run_check(exercise, backward)

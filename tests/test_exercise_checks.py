@@ -1,0 +1,62 @@
+"""The generic check runner on a toy exercise: square every entry of an array."""
+
+import numpy as np
+
+from mlp_helpers.lessons.exercise_checks import (ATOL, RTOL, Case, CheckResult, Exercise, answer_array, run_check,
+                                                 same, shape_mismatch)
+
+CASES = (Case("one row", (np.array([[1.0, -2.0]]),), 1), Case("three rows", (np.arange(6.0).reshape(3, 2),), 3))
+
+
+def variant(case, slip):
+    (x,) = case.args
+    if slip == "doubled":
+        return 2 * x
+    if slip == "first row":
+        return x[:1] ** 2
+    raise AssertionError(slip)
+
+
+def exercise(one_observation=None):
+    return Exercise(
+        "square", CASES, lambda c: c.args[0] ** 2, variant,
+        (("doubled", "you doubled instead of squaring"), ("first row", "only the first row")),
+        lambda raw, case: answer_array("the result", raw),
+        lambda out, case: shape_mismatch("the result", out, case.args[0].shape, "it is shaped like x"),
+        lambda out, right: [], "Correct: square squares.", one_observation=one_observation)
+
+
+def test_right_and_each_slip():
+    assert run_check(exercise(), lambda x: x * x) == CheckResult(True, "Correct: square squares.")
+    assert repr(run_check(exercise(), lambda x: x + x)) == "Not yet: you doubled instead of squaring."
+    assert repr(run_check(exercise(), lambda x: x[:1] ** 2)) == "Not yet: only the first row."
+
+
+def test_shape_then_one_observation_then_generic():
+    assert repr(run_check(exercise(), lambda x: (x ** 2).ravel())).startswith(
+        "Not yet: the result has shape (2,), but it is shaped like x: (1, 2) (on one row)")
+    one_row_only = lambda x: x ** 2 if len(x) == 1 else x  # noqa: E731
+    assert repr(run_check(exercise("one observation only"), one_row_only)) == "Not yet: one observation only."
+    assert repr(run_check(exercise(), one_row_only)).startswith("Not yet: square gives wrong numbers on three rows")
+
+
+def test_stubs_errors_and_copies():
+    def stub(x):
+        raise NotImplementedError("write this part")
+
+    assert "is not finished" in repr(run_check(exercise(), stub))
+    assert "returns ... (a placeholder)" in repr(run_check(exercise(), lambda x: ...))
+    assert repr(run_check(exercise(), lambda x: x.nope)).startswith("Not yet: square raised AttributeError")
+
+    def in_place(x):
+        x **= 2
+        return x
+
+    assert run_check(exercise(), in_place).passed and run_check(exercise(), in_place).passed
+    assert np.array_equal(CASES[1].args[0], np.arange(6.0).reshape(3, 2))
+
+
+def test_same_compares_structure_shape_and_numbers():
+    x = np.ones((2, 2))
+    assert same([x, (x,)], [x, (x + ATOL / 2,)])
+    assert not same([x], [x, x]) and not same(x, x.ravel()) and not same(x, x * (1 + 10 * RTOL))

@@ -1,0 +1,442 @@
+"""The checks of notebook 04: each accepts a right function and names each usual slip.
+
+Every wrong function below is written the way a student would write it (not taken from the
+checker's own variants), and each test asserts the exact verdict. The checker's right
+computation is itself compared with backpropagation in the core and with finite differences.
+"""
+
+import re
+
+import numpy as np
+import pytest
+
+import mlp_helpers as mh
+from mlp_helpers.lessons import write_backprop as wb
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def verdict(message):
+    return f"Not yet: {message}."
+
+
+# -- right answers, as the notebook's answer key writes them -----------------------------------
+
+
+def layer_forward(a, W, b):
+    return sigmoid(a @ W + b)
+
+
+def forward(weights, biases, X):
+    activations = [X]
+    for W, b in zip(weights, biases):
+        activations.append(layer_forward(activations[-1], W, b))
+    return activations
+
+
+def output_delta(aL, Y):
+    return 2 * (aL - Y) * aL * (1 - aL)
+
+
+def step_back(delta_next, W, a):
+    return (delta_next @ W.T) * a * (1 - a)
+
+
+def layer_gradients(a, delta_next):
+    return a.T @ delta_next, delta_next.sum(axis=0)
+
+
+def backward_with(output_delta=output_delta, step_back=step_back, layer_gradients=layer_gradients):
+    """The answer key's backward, built from the three step functions it calls."""
+
+    def backward(weights, activations, Y):
+        L = len(weights)
+        dW, db = [None] * L, [None] * L
+        delta = output_delta(activations[L], Y)
+        for l in range(L - 1, -1, -1):
+            dW[l], db[l] = layer_gradients(activations[l], delta)
+            if l > 0:
+                delta = step_back(delta, weights[l], activations[l])
+        return dW, db
+
+    return backward
+
+
+backward = backward_with()
+
+
+def test_every_right_function_passes():
+    for check, function in [(wb.check_layer_forward, layer_forward), (wb.check_forward, forward),
+                            (wb.check_output_delta, output_delta), (wb.check_step_back, step_back),
+                            (wb.check_layer_gradients, layer_gradients), (wb.check_backward, backward)]:
+        result = check(function)
+        assert result.passed is True, result
+        assert repr(result).startswith("Correct: ") and str(result) == repr(result)
+
+
+def test_a_right_function_written_differently_passes():
+    def backward_by_rows(weights, activations, Y):
+        # one observation at a time, added up: the same gradient
+        dW = [np.zeros_like(W) for W in weights]
+        db = [np.zeros(W.shape[1]) for W in weights]
+        for i in range(len(Y)):
+            a = [x[i:i + 1] for x in activations]
+            gW, gb = backward(weights, a, Y[i:i + 1])
+            dW = [s + g for s, g in zip(dW, gW)]
+            db = [s + g for s, g in zip(db, gb)]
+        return tuple(dW), tuple(db)
+
+    assert wb.check_backward(backward_by_rows).passed
+
+
+# -- the checker's own right computation against two independent ones ------------------------
+
+
+def test_the_reference_is_backprop_and_finite_differences():
+    for label, net, X, Y, a in wb._networks():
+        dW, db = wb._backward(net.weights, a, Y)
+        core_W, core_b = net.gradients(X, Y, loss="sse")
+        fd_W, fd_b = mh.numerical_gradients(net, X, Y, "sse", eps=1e-3, order=4)
+        for mine, core, fd in zip(dW + db, core_W + core_b, fd_W + fd_b):
+            np.testing.assert_allclose(mine, core, rtol=1e-12, atol=1e-15, err_msg=label)
+            np.testing.assert_allclose(mine, fd, rtol=1e-7, atol=1e-10, err_msg=label)
+
+
+def test_the_cases_cover_what_the_issue_asks():
+    labels = [label for label, *_ in wb._networks()]
+    sizes = [tuple(net.sizes) for _, net, *_ in wb._networks()]
+    observations = {len(X) for _, _, X, _, _ in wb._networks()}
+    assert (2, 3, 3, 2) in sizes and any(len(s) == 3 for s in sizes) and any(len(s) == 5 for s in sizes)
+    assert any("every weight and bias 1" in label for label in labels) and any("random" in label for label in labels)
+    assert 1 in observations and max(observations) > 2
+    # one network with square weights, so that a missing transpose runs and can be recognised
+    assert any(len(set(s)) == 1 for s in sizes)
+
+
+# -- backward: one wrong function per slip ---------------------------------------------------
+
+
+def backward_not_transposed(weights, activations, Y):
+    return backward_with(step_back=lambda d, W, a: (d @ W) * a * (1 - a))(weights, activations, Y)
+
+
+def backward_no_slope(weights, activations, Y):
+    return backward_with(output_delta=lambda aL, Y: 2 * (aL - Y),
+                         step_back=lambda d, W, a: d @ W.T)(weights, activations, Y)
+
+
+def backward_no_hidden_slope(weights, activations, Y):
+    return backward_with(step_back=lambda d, W, a: d @ W.T)(weights, activations, Y)
+
+
+def sigmoid_prime(z):
+    return sigmoid(z) * (1 - sigmoid(z))
+
+
+def backward_sigma_prime_of_a(weights, activations, Y):
+    return backward_with(output_delta=lambda aL, Y: 2 * (aL - Y) * sigmoid_prime(aL),
+                         step_back=lambda d, W, a: (d @ W.T) * sigmoid_prime(a))(weights, activations, Y)
+
+
+def backward_mean(weights, activations, Y):
+    m = len(Y)
+    return backward_with(output_delta=lambda aL, Y: 2 * (aL - Y) * aL * (1 - aL) / m)(weights, activations, Y)
+
+
+def backward_mean_at_the_end(weights, activations, Y):
+    dW, db = backward(weights, activations, Y)
+    return [g / len(Y) for g in dW], [g / len(Y) for g in db]
+
+
+def backward_no_2(weights, activations, Y):
+    return backward_with(output_delta=lambda aL, Y: (aL - Y) * aL * (1 - aL))(weights, activations, Y)
+
+
+def backward_sign(weights, activations, Y):
+    return backward_with(output_delta=lambda aL, Y: 2 * (Y - aL) * aL * (1 - aL))(weights, activations, Y)
+
+
+def backward_bias_not_summed(weights, activations, Y):
+    return backward_with(layer_gradients=lambda a, d: (a.T @ d, d))(weights, activations, Y)
+
+
+def backward_layer_off(weights, activations, Y):
+    L = len(weights)
+    dW, db = [None] * L, [None] * L
+    delta = output_delta(activations[L], Y)
+    for l in range(L - 1, -1, -1):
+        dW[l], db[l] = activations[l + 1].T @ delta, delta.sum(axis=0)  # the slip: l + 1
+        if l > 0:
+            delta = step_back(delta, weights[l], activations[l])
+    return dW, db
+
+
+def backward_through_previous_weights(weights, activations, Y):
+    L = len(weights)
+    dW, db = [None] * L, [None] * L
+    delta = output_delta(activations[L], Y)
+    for l in range(L - 1, -1, -1):
+        dW[l], db[l] = layer_gradients(activations[l], delta)
+        if l > 0:
+            delta = step_back(delta, weights[l - 1], activations[l])  # the slip: l - 1
+    return dW, db
+
+
+def backward_appended(weights, activations, Y):
+    dW, db = [], []
+    delta = output_delta(activations[-1], Y)
+    for l in reversed(range(len(weights))):
+        gW, gb = layer_gradients(activations[l], delta)
+        dW.append(gW)  # the slip: appended while walking backwards, never reversed
+        db.append(gb)
+        if l > 0:
+            delta = step_back(delta, weights[l], activations[l])
+    return dW, db
+
+
+def backward_first_observation_only(weights, activations, Y):
+    a = [x[:1] for x in activations]  # the slip: written and tried for one observation
+    return backward(weights, a, Y[:1])
+
+
+def backward_outer_of_first_rows(weights, activations, Y):
+    return backward_with(layer_gradients=lambda a, d: (np.outer(a[0], d[0]), d[0]))(weights, activations, Y)
+
+
+@pytest.mark.parametrize("function, message", [
+    (backward_not_transposed, wb.NOT_TRANSPOSED),
+    (backward_no_slope, wb.SLOPE_MISSING),
+    (backward_no_hidden_slope, wb.SLOPE_MISSING),
+    (backward_sigma_prime_of_a, wb.SLOPE_AT_Z),
+    (backward_mean, wb.MEAN),
+    (backward_mean_at_the_end, wb.MEAN),
+    (backward_no_2, wb.FACTOR_2),
+    (backward_sign, wb.SIGN),
+    (backward_bias_not_summed, wb.BIAS_NOT_SUMMED),
+    (backward_layer_off, wb.LAYER_OFF_DW),
+    (backward_through_previous_weights, wb.LAYER_OFF_W),
+    (backward_appended, wb.REVERSED),
+    (backward_first_observation_only, wb.ONE_OBSERVATION),
+    (backward_outer_of_first_rows, wb.ONE_OBSERVATION),
+], ids=lambda x: getattr(x, "__name__", "message"))
+def test_backward_names_each_slip(function, message):
+    result = wb.check_backward(function)
+    assert result.passed is False
+    assert repr(result) == verdict(message)
+
+
+def test_backward_slope_of_the_wrong_layer_is_one_layer_off():
+    def backward_slope_above(weights, activations, Y):
+        L = len(weights)
+        dW, db = [None] * L, [None] * L
+        delta = output_delta(activations[L], Y)
+        for l in range(L - 1, -1, -1):
+            dW[l], db[l] = layer_gradients(activations[l], delta)
+            if l > 0:
+                a = activations[l + 1]  # the slip: the slope of the layer stepped back FROM
+                delta = (delta @ weights[l].T) * a * (1 - a)
+        return dW, db
+
+    assert repr(wb.check_backward(backward_slope_above)) == verdict(wb.LAYER_OFF_SLOPE)
+
+
+def test_a_slip_that_matches_nothing_says_where_it_is_wrong():
+    def backward_first_layer_doubled(weights, activations, Y):
+        dW, db = backward(weights, activations, Y)
+        return [2 * dW[0]] + dW[1:], db
+
+    text = repr(wb.check_backward(backward_first_layer_doubled))
+    assert text.startswith("Not yet: backward gives wrong numbers on the seeds' 2-3-3-2 network")
+    assert "(dW[0] wrong)" in text and "none of the usual slips" in text
+
+
+# -- errors, placeholders, wrong kinds --------------------------------------------------------
+
+
+def test_a_raising_function_gets_its_error_and_a_hint():
+    def backward_typo(weights, activations, Y):
+        delta = output_delta(activations[-1], Y)
+        return [activations[-2].T @ delta @ weights[5]], []
+
+    result = wb.check_backward(backward_typo)
+    assert result.passed is False
+    text = repr(result)
+    assert text.startswith("Not yet: backward raised IndexError: list index out of range")
+    assert "at `return [activations[-2].T @ delta @ weights[5]], []`" in text
+    assert "Hint: an index runs past the end" in text
+
+
+def test_a_shape_error_gets_the_shape_hint():
+    def backward_wrong_product(weights, activations, Y):
+        delta = output_delta(activations[-1], Y)
+        return [delta @ weights[-1]], [delta]
+
+    text = repr(wb.check_backward(backward_wrong_product))
+    assert "backward raised ValueError: matmul" in text and "Hint: the shapes do not line up" in text
+
+
+@pytest.mark.parametrize("answer", [None, ...])
+def test_no_function_yet_is_not_yet(answer):
+    result = wb.check_backward(answer)
+    assert result.passed is False and repr(result).startswith("Not yet: there is no backward yet")
+
+
+def test_a_stub_is_not_yet():
+    def stub(weights, activations, Y):
+        # YOUR CODE HERE
+        raise NotImplementedError("write this part")
+
+    for check in (wb.check_layer_forward, wb.check_forward, wb.check_output_delta, wb.check_step_back,
+                  wb.check_layer_gradients, wb.check_backward):
+        result = check(lambda *args: stub(None, None, None))
+        assert result.passed is False
+        assert "is not finished (it, or a function it calls, still raises NotImplementedError)" in repr(result)
+    assert repr(wb.check_backward(lambda w, a, Y: (..., ...))).startswith("Not yet: backward returns ...")
+
+
+def test_wrong_kinds_of_answer():
+    assert repr(wb.check_backward(lambda w, a, Y: 3)).startswith(
+        "Not yet: backward must return a pair (dW, db) of lists, got int")
+    assert repr(wb.check_backward(lambda w, a, Y: (np.zeros(3), []))).startswith(
+        "Not yet: dW must be a list with one array per weight layer (3), got ndarray")
+    assert repr(wb.check_backward(lambda w, a, Y: (["x"] * len(w), [0] * len(w)))).startswith(
+        "Not yet: dW[0] must be an array of real numbers")
+    assert repr(wb.check_backward(lambda w, a, Y: ([np.full(W.shape, np.nan) for W in w], [0] * len(w)))).startswith(
+        "Not yet: dW[0] contains NaN or inf")
+    assert repr(wb.check_backward(lambda w, a, Y: backward(w, a, Y)[0][:1] and ([], []))).startswith(
+        "Not yet: dW and db must hold one array per weight layer (3), got 0 and 0")
+    assert repr(wb.check_backward("backward")).startswith("Not yet: pass the function itself")
+
+
+def test_wrong_shapes_are_named():
+    def backward_dW_transposed(weights, activations, Y):
+        return backward_with(layer_gradients=lambda a, d: (d.T @ a, d.sum(axis=0)))(weights, activations, Y)
+
+    assert repr(wb.check_backward(backward_dW_transposed)) == verdict(wb.DW_TRANSPOSED)
+
+    def backward_bias_per_unit(weights, activations, Y):
+        return backward_with(layer_gradients=lambda a, d: (a.T @ d, d.sum(axis=1)))(weights, activations, Y)
+
+    assert repr(wb.check_backward(backward_bias_per_unit)) == verdict(wb.BIAS_OVER_UNITS)
+
+
+def test_the_function_cannot_spoil_the_cases():
+    def backward_in_place(weights, activations, Y):
+        result = backward(weights, activations, Y)
+        for W in weights:
+            W *= 0.0
+        for a in activations:
+            a *= 0.0
+        Y *= 0.0
+        return result
+
+    assert wb.check_backward(backward_in_place).passed
+    assert wb.check_backward(backward).passed
+
+
+# -- the step checks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function, message", [
+    (lambda a, W, b: sigmoid(a @ W), wb.NO_BIAS),
+    (lambda a, W, b: a @ W + b, wb.NO_SIGMOID),
+    (lambda a, W, b: sigmoid(a @ W.T + b), wb.W_TRANSPOSED),
+])
+def test_layer_forward_slips(function, message):
+    assert repr(wb.check_layer_forward(function)) == verdict(message)
+
+
+def test_layer_forward_wrong_shape():
+    text = repr(wb.check_layer_forward(lambda a, W, b: sigmoid(a @ W + b).T))
+    assert text.startswith("Not yet: the result has shape (3, 2), but it needs one row per observation")
+
+
+def forward_without(step):
+    def forward(weights, biases, X):
+        activations = [X]
+        for l, (W, b) in enumerate(zip(weights, biases)):
+            activations.append(step(activations[-1], W, b, l == len(weights) - 1))
+        return activations
+
+    return forward
+
+
+@pytest.mark.parametrize("function, message", [
+    (lambda w, b, X: forward(w, b, X)[1:], wb.NO_X),
+    (forward_without(lambda a, W, b, last: sigmoid(a @ W)), wb.NO_BIAS),
+    (forward_without(lambda a, W, b, last: a @ W + b), wb.NO_SIGMOID),
+    (forward_without(lambda a, W, b, last: a @ W + b if last else sigmoid(a @ W + b)), wb.NO_SIGMOID_LAST),
+])
+def test_forward_slips(function, message):
+    assert repr(wb.check_forward(function)) == verdict(message)
+
+
+def test_forward_returning_only_the_output():
+    text = repr(wb.check_forward(lambda w, b, X: forward(w, b, X)[-1]))
+    assert text.startswith("Not yet: forward must return the list [X, a1, ..., aL]")
+
+
+@pytest.mark.parametrize("function, message", [
+    (lambda aL, Y: 2 * (aL - Y), wb.SLOPE_MISSING),
+    (lambda aL, Y: 2 * (aL - Y) * sigmoid_prime(aL), wb.SLOPE_AT_Z),
+    (lambda aL, Y: 2 * (Y - aL) * aL * (1 - aL), wb.SIGN),
+    (lambda aL, Y: (aL - Y) * aL * (1 - aL), wb.FACTOR_2),
+    (lambda aL, Y: 2 * (aL - Y) * aL * (1 - aL) / len(Y), wb.MEAN),
+])
+def test_output_delta_slips(function, message):
+    assert repr(wb.check_output_delta(function)) == verdict(message)
+
+
+@pytest.mark.parametrize("function, message", [
+    (lambda d, W, a: (d @ W) * a * (1 - a), wb.NOT_TRANSPOSED),
+    (lambda d, W, a: d @ W.T, wb.SLOPE_MISSING),
+    (lambda d, W, a: (d @ W.T) * sigmoid_prime(a), wb.SLOPE_AT_Z),
+    (lambda d, W, a: -(d @ W.T) * a * (1 - a), wb.SIGN_HERE),
+])
+def test_step_back_slips(function, message):
+    assert repr(wb.check_step_back(function)) == verdict(message)
+
+
+@pytest.mark.parametrize("function, message", [
+    (lambda a, d: (a.T @ d / len(a), d.mean(axis=0)), wb.MEAN),
+    (lambda a, d: (-(a.T @ d), -d.sum(axis=0)), wb.SIGN_HERE),
+    (lambda a, d: (a.T @ d, d), wb.BIAS_NOT_SUMMED),
+    (lambda a, d: (a.T @ d, d.sum(axis=1)), wb.BIAS_OVER_UNITS),
+    (lambda a, d: (d.T @ a, d.sum(axis=0)), wb.DW_TRANSPOSED),
+    (lambda a, d: (np.outer(a[0], d[0]), d[0]), wb.ONE_OBSERVATION),
+])
+def test_layer_gradients_slips(function, message):
+    assert repr(wb.check_layer_gradients(function)) == verdict(message)
+
+
+# -- a verdict never shows an expected number -------------------------------------------------
+
+WRONG_FUNCTIONS = [
+    (wb.check_backward, backward_not_transposed), (wb.check_backward, backward_mean),
+    (wb.check_backward, backward_first_observation_only), (wb.check_backward, backward_bias_not_summed),
+    (wb.check_backward, lambda w, a, Y: ([2 * g for g in backward(w, a, Y)[0]], backward(w, a, Y)[1])),
+    (wb.check_output_delta, lambda aL, Y: aL), (wb.check_step_back, lambda d, W, a: a),
+    (wb.check_layer_gradients, lambda a, d: (a.T @ d + 1, d.sum(axis=0))),
+    (wb.check_layer_forward, lambda a, W, b: a @ W), (wb.check_forward, lambda w, b, X: [X] * (len(w) + 1)),
+]
+
+
+@pytest.mark.parametrize("check, function", WRONG_FUNCTIONS)
+def test_verdicts_hold_no_numbers(check, function):
+    text = repr(check(function))
+    assert text.startswith("Not yet: ")
+    # shapes and layer indices are small whole numbers; an expected value would have decimals
+    assert not re.search(r"\d\.\d|\de-?\d", text), text
+
+
+def test_verdicts_hold_none_of_the_expected_values():
+    expected = set()
+    for k in range(len(wb._networks())):
+        dW, db = wb._finite_differences(k)
+        for g in dW + db:
+            expected.update(f"{v:.3g}" for v in g.ravel() if abs(v) > 1e-3)
+    for check, function in WRONG_FUNCTIONS:
+        text = repr(check(function))
+        assert not any(value in text for value in expected if len(value) > 3), text
