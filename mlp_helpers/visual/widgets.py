@@ -295,13 +295,12 @@ def path_explorer(net, x, y, loss="half_sse", notation="seed002", through_z=Fals
     Returns a ``VBox`` (DOM class ``"bph-path-explorer"``) holding the ``Dropdown``
     (``"bph-path-choice"``; its value is a ``("w", l, i, j)`` tuple), an ``Output`` with
     ONE PNG of the diagram (``"bph-figure"``) and an ``HTMLMath`` with the paths' table
-    (``"bph-path-table"``). An error inside the callback (NaN or inf in ``net``'s parameters
-    included) replaces the figure by text starting with "Error:" and empties the table; the
+    (``"bph-path-table"``). An error inside the callback (NaN or inf written into ``net``'s
+    parameters included) replaces the figure by text starting with "Error:" and empties the table; the
     next weight that can be shown restores both.
     """
     # check every argument once, up front, so a bad call fails here and not in a callback
     chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss=loss, notation=notation, through_z=through_z)
-    check_finite_parameters(net)
     weights = sorted(parameters(net, include_biases=False), key=lambda p: (p[1], p[3], p[2]))
     labels = [weight_label(notation, *p[1:], sizes=net.sizes) for p in weights]
     choice = widgets.Dropdown(options=list(zip(labels, weights)), value=weights[0], description="weight")
@@ -318,7 +317,6 @@ def path_explorer(net, x, y, loss="half_sse", notation="seed002", through_z=Fals
 
     def show(change=None):
         try:
-            check_finite_parameters(net)
             result = chain_rule_paths(net, x, y, choice.value, loss=loss, notation=notation, through_z=through_z)
             diagram.update(net.weights, net.biases, highlight=set(result.highlight_edges()))
             if not crop:
@@ -340,14 +338,6 @@ def path_explorer(net, x, y, loss="half_sse", notation="seed002", through_z=Fals
     box = widgets.VBox([choice, out, table])
     box.add_class("bph-path-explorer")
     return box
-
-
-def check_finite_parameters(net):
-    """Refuse, with a ValueError naming the parameter, a network whose parameters hold NaN or inf."""
-    for kind, params in (("weights", net.weights), ("biases", net.biases)):
-        for l, values in enumerate(params):
-            if not np.all(np.isfinite(values)):
-                raise ValueError(f"{kind}[{l}] holds NaN or inf: the network has no paths to show")
 
 
 class TrainingFigure:
