@@ -202,7 +202,6 @@ class InitExplorer(widgets.VBox):
         self.frames_drawn += 1
 
     def _show_error(self, exc):
-        self._failed = True
         show_error(self.figure, exc)
         self.verdict.value = "no verdict: the last change failed (see the message below)"
 
@@ -216,6 +215,7 @@ class InitExplorer(widgets.VBox):
             self._show()
             run.background = self.panel.background
         except Exception as exc:  # a callback's error must reach the learner, not vanish
+            self._failed = True  # the settings have no run: the step slider has nothing to show
             self._show_error(exc)
 
     def _on_step(self, change):
