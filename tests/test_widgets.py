@@ -1,13 +1,16 @@
 """The initialization explorer, driven the way a learner would: flip, slide, play."""
 
 import base64
+import dataclasses
+import io
 
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from PIL import Image
 
 import mlp_helpers as mh
-from mlp_helpers import cases
+from mlp_helpers import cases, plots
 from mlp_helpers import widgets as explorer_module
 
 CASES = [cases.sigmoid_2_3_3_2, cases.linear_2_2_1, cases.one_one_one]
@@ -185,3 +188,208 @@ def test_the_learning_rate_control_starts_at_the_cases_exact_rate(make_case):
     rates = [value for _, value in explorer.lr.options]
     assert rates == sorted(rates) and rates[0] == 0.001 and rates[-1] == 20.0
     assert case.lr in rates
+
+
+# -- speed without a different picture (issue 17) ------------------------------------------
+
+
+def pixel_difference(explorer):
+    """How many pixels of the explorer's frame differ visibly from a full redraw of the same state."""
+    frame = np.array(explorer.panel.frame()).astype(int)
+    full = explorer.panel.full_redraw().astype(int)
+    assert frame.shape == full.shape
+    return int(np.count_nonzero(np.abs(frame - full).max(axis=-1) > 8))
+
+
+@pytest.mark.parametrize("make_case", CASES)
+def test_a_frame_over_the_cached_background_matches_a_full_redraw(make_case):
+    explorer = mh.init_explorer(make_case())
+    last = explorer.step.max
+    assert pixel_difference(explorer) == 0
+    explorer.init.value = "random"
+    for step in (0, 1, last // 3, last):
+        explorer.step.value = step
+        assert pixel_difference(explorer) == 0, f"step {step}"
+    explorer.init.value = "constant"  # a run already seen: its background comes from the cache
+    explorer.step.value = last // 2
+    assert pixel_difference(explorer) == 0
+    explorer.lr.value = 20.0  # a run that diverges: another loss axis, the X and its message
+    assert pixel_difference(explorer) == 0
+
+
+def test_the_shown_image_is_the_frame_and_changes_with_the_step():
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+    explorer.step.value = 0
+    shown = np.asarray(Image.open(io.BytesIO(png(explorer))).convert("RGB"))
+    assert np.array_equal(shown, explorer.panel.full_redraw()[..., :3])
+
+
+def test_a_run_already_seen_is_shown_again_without_training(monkeypatch):
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+    explorer.seed.value = 4
+    explorer.init.value = "random"
+    tied_image, tied_history = None, explorer.runs[("constant", 1.0, 0.5, 1000)].history
+    trained = []
+
+    def counting_train(*args, **kwargs):
+        trained.append(args)
+        return mh.train(*args, **kwargs)
+
+    monkeypatch.setattr(explorer_module, "train", counting_train)
+    random_image = png(explorer)
+    explorer.init.value = "constant"
+    tied_image = png(explorer)
+    assert explorer.history is tied_history and explorer.verdict.value == TIED_2_3_3_2
+    explorer.init.value = "random"
+    assert png(explorer) == random_image and explorer.verdict.value == "no tied units"
+    assert trained == []  # constant -> random -> constant: frames only
+    explorer.seed.value = 5
+    assert len(trained) == 1
+    explorer.init.value = "constant"
+    assert png(explorer) == tied_image and len(trained) == 1
+
+
+def test_the_run_cache_keeps_only_the_latest_runs():
+    explorer = mh.init_explorer(cases.one_one_one())
+    explorer.init.value = "random"
+    for seed in range(1, explorer.MAX_RUNS + 5):
+        explorer.seed.value = seed
+    assert len(explorer.runs) == explorer.MAX_RUNS
+    assert list(explorer.runs)[-1] == ("random", explorer.MAX_RUNS + 4, 1.0, 200)
+
+
+def test_curves_have_no_more_points_than_their_axes_have_pixels():
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+    explorer.iterations.value = 5000
+    panel = explorer.panel
+    lines = [panel.loss_curve.line] + [line for lines in panel.trajectories.lines for line in lines]
+    for line in lines:
+        steps = np.asarray(line.get_xdata())
+        assert len(steps) <= line.axes.bbox.width
+        assert steps[0] == 0 and steps[-1] == 5000
+
+
+def test_thin_curve_keeps_the_extremes_of_every_stretch():
+    x = np.arange(10001)
+    y = np.sin(x / 50.0)
+    y[1234], y[7777] = 5.0, -5.0  # one-step spikes must stay visible
+    tx, ty = plots.thin_curve(x, y, 200)
+    assert len(tx) <= 200 and tx[0] == 0 and tx[-1] == 10000 and np.all(np.diff(tx) > 0)
+    assert np.array_equal(ty, y[tx]) and {1234, 7777} <= set(tx.tolist())
+    short = plots.thin_curve(x[:50], y[:50], 200)
+    assert short[0] is x[:50].base or np.array_equal(short[0], x[:50])
+
+
+def test_artists_are_reused_from_run_to_run():
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+    explorer.init.value = "random"
+    lines = [line for lines in explorer.panel.trajectories.lines for line in lines]
+    children = list(explorer.panel.diagram.ax.get_children())
+    explorer.seed.value = 9
+    assert [line for lines in explorer.panel.trajectories.lines for line in lines] == lines
+    assert list(explorer.panel.diagram.ax.get_children()) == children
+
+
+# -- explorer and plot defects (issue 11, section 3) --------------------------------------
+
+
+def test_the_step_axis_follows_a_shorter_run():
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+    explorer.iterations.value = 10
+    loss_ax = explorer.panel.loss_curve.ax
+    assert -1 < loss_ax.get_xlim()[0] < 0 and 10 < loss_ax.get_xlim()[1] < 11
+    for ax in explorer.panel.trajectories.axes:
+        assert ax.get_xlim()[1] < 11
+
+
+def test_divergence_after_a_few_steps_gets_its_own_axis_and_a_message_clear_of_its_marker():
+    explorer = mh.init_explorer(cases.linear_2_2_1())
+    explorer.lr.value = 20.0
+    last = explorer.history.iterations[-1]
+    assert explorer.history.diverged and last < 20
+    curve = explorer.panel.loss_curve
+    assert curve.ax.get_xlim()[1] < last + 2
+    explorer.panel.frame()  # lays the text out
+    renderer = explorer.fig.canvas.get_renderer()
+    text_box = curve.message.get_window_extent(renderer)
+    x, y = curve.ax.transData.transform((curve.marker.get_xdata()[0], curve.marker.get_ydata()[0]))
+    half = curve.marker.get_markersize() / 72 * explorer.fig.dpi / 2
+    assert curve.message.get_text().startswith(f"diverged after step {last}")
+    assert x + half < text_box.x0 or x - half > text_box.x1 or y + half < text_box.y0 or y - half > text_box.y1
+
+
+def test_a_teachers_case_is_trained_as_given_not_clamped():
+    case = dataclasses.replace(cases.linear_2_2_1(), init_value=5.0, iterations=5, lr=0.001)
+    explorer = mh.init_explorer(case)
+    assert explorer.value.value == 5.0 and explorer.iterations.value == 5
+    assert explorer.history.iterations[-1] == 5
+    assert explorer.history.weights[0][0] == pytest.approx(np.full((2, 2), 5.0))
+    negative = mh.init_explorer(dataclasses.replace(case, init_value=-7.5))
+    assert negative.history.weights[0][0] == pytest.approx(np.full((2, 2), -7.5))
+
+
+def test_after_an_error_moving_the_step_keeps_the_message_and_a_valid_change_restores(monkeypatch):
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+
+    def broken_train(*args, **kwargs):
+        raise RuntimeError("the training broke")
+
+    monkeypatch.setattr(explorer_module, "train", broken_train)
+    explorer.init.value = "random"
+    explorer.step.value = 10  # the last good run belongs to other settings: not shown again
+    (error,) = explorer.figure.outputs
+    assert error["text"].startswith("Error: RuntimeError: the training broke")
+    assert "no verdict" in explorer.verdict.value
+    monkeypatch.undo()
+    explorer.seed.value = 2
+    png(explorer)
+    explorer.step.value = 10
+    assert "step 10 of 1000" in explorer.panel.title.get_text()
+    png(explorer)
+
+
+def test_path_explorer_replaces_table_and_figure_by_the_error_and_restores_them():
+    from tests.test_paths import branching_network, widget_parts
+
+    net, x, y = branching_network()
+    box = explorer_module.path_explorer(net, x, y, notation="seed002", loss="half_sse")
+    choice, out, table = widget_parts(box)
+    good = net.weights[1].copy()
+    net.weights[1] = np.array([[np.nan, 0.9], [-0.2, 0.1]])
+    choice.label = "w7"
+    (error,) = out.outputs
+    assert error["output_type"] == "stream"
+    assert error["text"].startswith("Error: ValueError: net.weights[1] contains NaN or inf")
+    assert table.value == ""
+    net.weights[1] = good
+    choice.label = "w1"
+    (image,) = out.outputs
+    assert "image/png" in image["data"] and "0.0168274" in table.value
+
+
+def test_path_explorer_refuses_a_network_with_nan_at_once():
+    from tests.test_paths import branching_network
+
+    net, x, y = branching_network()
+    net.biases[0] = np.array([np.nan, 0.0])
+    with pytest.raises(ValueError, match=r"net.biases\[0\] contains NaN or inf"):
+        explorer_module.path_explorer(net, x, y, notation="seed002", loss="half_sse")
+
+
+def test_plot_arguments_are_checked_before_anything_is_drawn():
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    case = cases.sigmoid_2_3_3_2()
+    _, history = case.train(iterations=20)
+    fig = mh.plot_weight_trajectories(history, layers=1)  # one layer on its own
+    assert len(fig.axes) == 1 and fig.axes[0].get_title().startswith("weights from layer 1 to layer 2")
+    with pytest.raises(TypeError, match="layers must be a weight layer number or a list"):
+        mh.plot_weight_trajectories(history, layers=1.5)
+    empty = mh.History(np.arange(0), np.empty(0), [W[:0] for W in history.weights], [b[:0] for b in history.biases])
+    for plot in (mh.plot_weight_trajectories, mh.plot_loss, mh.plot_training):
+        with pytest.raises(ValueError, match="history must hold at least one recorded step"):
+            plot(empty)
+    with pytest.raises(ValueError, match="step must be a whole number >= 0"):
+        mh.plot_training(history, step=-1)
+    assert plt.get_fignums() == []  # nothing left open for the notebook to show beside the error

@@ -215,6 +215,39 @@ def draw_network(net, notation="index", ax=None, show_values=False, highlight_ed
     return fig
 
 
+def _pixel_width(ax):
+    """How many pixels wide ``ax`` is drawn at its figure's resolution (at least 64)."""
+    return max(64, int(ax.bbox.width))
+
+
+def thin_curve(x, y, pixels):
+    """At most ``pixels`` points of the curve ``(x, y)`` (both (T,)) that draw the same picture.
+
+    A curve with more points than its axes have pixel columns spends time on points that
+    land on the same pixels. The points are split into runs of equal length, and each run
+    keeps its lowest and highest point (in their order), so spikes and oscillations stay
+    visible; the first and last points are always kept.
+    """
+    n = len(x)
+    if n <= pixels:
+        return x, y
+    runs = max(1, (pixels - 2) // 2)
+    width = -(-n // runs)
+    padded = np.concatenate([y, np.full(runs * width - n, y[-1])]).reshape(runs, width)
+    starts = np.arange(runs) * width
+    keep = np.unique(np.concatenate([[0, n - 1], starts + padded.argmin(1), starts + padded.argmax(1)]))
+    keep = keep[keep < n]
+    return x[keep], y[keep]
+
+
+def recorded(history):
+    """``history`` (a ``History``) if it holds at least one recorded step, else a ValueError."""
+    check_history(history)
+    if len(history) == 0:
+        raise ValueError("history must hold at least one recorded step, got an empty history")
+    return history
+
+
 def _tied_lines(trajectories, atol):
     """Group the columns of ``trajectories`` (T, k) that are equal at every step.
 
@@ -248,7 +281,7 @@ class WeightTrajectories:
             ax.grid(alpha=0.3)
 
     def update(self, history):
-        """Draw ``history.weights`` for the chosen layers (old lines are removed)."""
+        """Draw ``history.weights`` for the chosen layers, reusing the lines already drawn."""
         steps = history.iterations
         self.groups = []
         for panel, (ax, l) in enumerate(zip(self.axes, self.layers)):
@@ -256,18 +289,23 @@ class WeightTrajectories:
             flat = W.reshape(len(W), -1)  # (T, n_in * n_out), column k = weights[l][k // n_out, k % n_out]
             groups = _tied_lines(flat, self.atol)
             self.groups.append(groups)
-            for line in self.lines[panel]:
-                line.remove()
-            self.lines[panel] = []
+            lines = self.lines[panel]
+            while len(lines) > len(groups):  # a line kept but hidden would still enter the legend
+                lines.pop().remove()
             n_out = W.shape[2]
+            pixels = _pixel_width(ax)
             for g, group in enumerate(groups):
                 i, j = divmod(group[0], n_out)
                 name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
                 label = name if len(group) == 1 else f"{name} and {len(group) - 1} tied"
-                colour = LINE_COLOURS[g % len(LINE_COLOURS)]
-                (line,) = ax.plot(steps, flat[:, group[0]], color=colour, lw=1.8, label=label)
+                if g == len(lines):
+                    (line,) = ax.plot([], [], lw=1.8)
+                    lines.append(line)
+                line = lines[g]
+                line.set_data(*thin_curve(steps, flat[:, group[0]], pixels))
+                line.set_color(LINE_COLOURS[g % len(LINE_COLOURS)])
+                line.set_label(label)
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
-                self.lines[panel].append(line)
             n_lines, n_weights = len(groups), flat.shape[1]
             note = f"{_count(n_lines, 'line')} drawn, {_count(n_weights, 'weight')}"
             ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9)
@@ -288,8 +326,12 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     Weights equal at every step (tied) are drawn as one line with one colour, and each
     panel says how many lines stand for how many weights. Returns the figure.
     """
-    check_history(history)
+    recorded(history)
     sizes = history.sizes
+    if isinstance(layers, (int, np.integer)) and not isinstance(layers, bool):
+        layers = [layers]  # one layer may be named on its own
+    if layers is not None and not np.iterable(layers):
+        raise TypeError(f"layers must be a weight layer number or a list of them, got {layers!r}")
     layers = list(range(len(sizes) - 1)) if layers is None else list(layers)
     for l in layers:
         if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 0 <= l < len(sizes) - 1:
@@ -317,8 +359,9 @@ class LossCurve:
         (self.line,) = ax.plot([], [], color=BLACK, lw=1.8)
         (self.marker,) = ax.plot([], [], "X", color=VERMILLION, ms=11, zorder=5)
         self.marker.set_gid("diverged")
+        # top left, on two lines: the X sits at the last step, at the right end
         self.message = ax.text(
-            0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top", color=VERMILLION, fontsize=8
+            0.03, 0.97, "", transform=ax.transAxes, ha="left", va="top", color=VERMILLION, fontsize=8
         )
         ax.set_yscale("log")
         ax.set_xlabel("step")
@@ -329,14 +372,14 @@ class LossCurve:
         steps = history.iterations
         # a loss of exactly 0 has no place on a log axis: show it at the smallest float
         values = np.maximum(history.loss, np.finfo(np.float64).tiny)
-        self.line.set_data(steps, values)
+        self.line.set_data(*thin_curve(steps, values, _pixel_width(self.ax)))
         self.marker.set_data(steps[-1:] if history.diverged else [], values[-1:] if history.diverged else [])
         if not history.diverged:
             self.message.set_text("")
         elif len(steps) == 0:
-            self.message.set_text("diverged before the first step: try a smaller learning rate")
+            self.message.set_text("diverged before the first step:\ntry a smaller learning rate")
         else:
-            self.message.set_text(f"diverged after step {steps[-1]}: try a smaller learning rate")
+            self.message.set_text(f"diverged after step {steps[-1]}:\ntry a smaller learning rate")
         self.ax.relim()
         self.ax.autoscale_view()
 
@@ -346,7 +389,7 @@ def plot_loss(history, ax=None):
 
     Returns the figure.
     """
-    check_history(history)
+    recorded(history)
     fig, ax = _axes_or_new(ax, figsize=(4.2, 3.3), layout="constrained")
     LossCurve(ax).update(history)
     return fig

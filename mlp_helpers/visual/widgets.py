@@ -19,19 +19,24 @@ import base64
 import io
 import traceback
 import warnings
+from collections import OrderedDict
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory
+from PIL import Image
 
 from ..lessons.cases import Case
 from ..checks import tied_units, tied_verdict
 from ..lessons.notation import format_number, weight_label
 from ..lessons.paths import chain_rule_paths, parameters
 from ..network import MLP
-from ..training import TrainingDiverged, check_history, train
-from .plots import LossCurve, NetworkDiagram, WeightTrajectories, blank_figure
+from ..training import History, TrainingDiverged, train
+from .plots import LossCurve, NetworkDiagram, WeightTrajectories, blank_figure, recorded
 
 INIT_CHOICES = ("constant", "random")
 
@@ -41,9 +46,22 @@ LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0
 
 
 def figure_png(fig, **savefig_kwargs):
-    """``fig`` (a bare matplotlib ``Figure``, not a pyplot one) rendered to PNG bytes."""
+    """``fig`` (a bare matplotlib ``Figure``, not a pyplot one) rendered to PNG bytes.
+
+    Compressed lightly unless ``pil_kwargs`` say otherwise: in a widget the time to encode
+    matters more than a few kilobytes.
+    """
+    savefig_kwargs.setdefault("pil_kwargs", {"compress_level": 1})
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", **savefig_kwargs)
+    return buffer.getvalue()
+
+
+def rgba_png(rgba):
+    """An (h, w, 4) uint8 RGBA pixel array (an opaque figure) as PNG bytes, lightly compressed."""
+    buffer = io.BytesIO()
+    # the figure is opaque: RGB holds the same picture in three quarters of the bytes
+    Image.fromarray(np.asarray(rgba)[..., :3]).save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 
@@ -73,6 +91,21 @@ def show_error(out, exc):
     out.outputs = ({"output_type": "stream", "name": "stderr", "text": text},)
 
 
+@dataclass
+class Run:
+    """One finished run of the explorer: what it shows for every step, kept for a return visit.
+
+    background: the figure's pixels without the moving artists (``TrainingFigure.background``),
+    filled in when the run is first drawn.
+    """
+
+    net: MLP
+    history: History
+    tied: list
+    verdict: str
+    background: object = None
+
+
 class InitExplorer(widgets.VBox):
     """The explorer's widgets and the training behind them (see ``init_explorer``).
 
@@ -80,20 +113,34 @@ class InitExplorer(widgets.VBox):
     (constant start, shown for "constant"), ``seed`` (shown for "random"), ``lr``
     (a slider over the log-spaced ``LEARNING_RATES``), ``iterations``, ``play`` and ``step`` (the step shown in the diagram).
     Results: ``verdict`` (HTML), ``figure`` (Output holding one image/png), ``net`` (the
-    trained network), ``history``; ``panel`` (the ``plots.TrainingFigure``) and ``fig``.
-    dpi: resolution of the PNG (72 keeps a 2000-step change well under 300 ms here).
+    trained network), ``history``; ``panel`` (the ``TrainingFigure``) and ``fig``.
+    dpi: resolution of the PNG.
+
+    Speed: finished runs are kept by their settings (``runs``, the last ``MAX_RUNS``), so going
+    back to a start already seen shows it without training again; a step is drawn by
+    restoring the run's background and drawing only what moves (``TrainingFigure.frame``).
+    Changes reach the kernel one at a time: the page sends a control's next value only once
+    the kernel is idle again, merging the values moved in between, so the kernel never works
+    through a queue of stale slider positions.
     """
+
+    MAX_RUNS = 16
 
     def __init__(self, case, dpi=72):
         if not isinstance(case, Case):
             raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
         self.case = case
         self.dpi = dpi
+        self.runs = OrderedDict()  # settings -> Run, most recently shown last
+        self.frames_drawn = 0
+        self._failed = False  # True while the output shows an error for the current settings
         self._moving_step = False  # True while retrain moves the step controls itself
         style = {"description_width": "initial"}
         self.init = widgets.ToggleButtons(options=INIT_CHOICES, value="constant", description="start from")
+        # the range always holds the case's own start: a teacher's Case is trained as given
+        reach = max(2.0, float(np.ceil(abs(case.init_value))))
         self.value = widgets.FloatSlider(
-            value=case.init_value, min=-2.0, max=2.0, step=0.05, description="every weight =", style=style
+            value=case.init_value, min=-reach, max=reach, step=0.05, description="every weight =", style=style
         )
         self.seed = widgets.BoundedIntText(value=0, min=0, max=99999, description="seed", style=style)
         rates = sorted(set(LEARNING_RATES) | {case.lr})
@@ -101,7 +148,11 @@ class InitExplorer(widgets.VBox):
             options=[(f"{rate:g}", rate) for rate in rates], value=case.lr, description="learning rate", style=style
         )
         self.iterations = widgets.IntSlider(
-            value=case.iterations, min=10, max=max(10000, case.iterations), step=10, description="steps"
+            value=case.iterations,
+            min=min(10, case.iterations),
+            max=max(10000, case.iterations),
+            step=10 if case.iterations % 10 == 0 else 1,
+            description="steps",
         )
         self.play = widgets.Play(
             value=case.iterations, min=0, max=case.iterations, interval=120, description="play"
@@ -142,13 +193,13 @@ class InitExplorer(widgets.VBox):
         self.fig = fig
 
     def render_png(self):
-        """The current figure as PNG bytes."""
-        # light compression: encoding time matters more here than a few kilobytes
-        return figure_png(self.fig, pil_kwargs={"compress_level": 1})
+        """The current figure as PNG bytes (drawn as a frame over the run's background)."""
+        return rgba_png(self.panel.frame())
 
     def _show(self):
         description = f"network diagram, weight trajectories and loss of {self.case.name}"
         show_image(self.figure, self.render_png(), description)
+        self.frames_drawn += 1
 
     def _show_error(self, exc):
         show_error(self.figure, exc)
@@ -159,37 +210,45 @@ class InitExplorer(widgets.VBox):
         try:
             self.value.layout.display = None if self.init.value == "constant" else "none"
             self.seed.layout.display = None if self.init.value == "random" else "none"
-            self.retrain()
+            run = self.retrain()
+            self._failed = False
             self._show()
+            run.background = self.panel.background
         except Exception as exc:  # a callback's error must reach the learner, not vanish
+            self._failed = True  # the settings have no run: the step slider has nothing to show
             self._show_error(exc)
 
     def _on_step(self, change):
+        # after an error the output keeps the message: the last good run belongs to other settings
+        if self._moving_step or self._failed:
+            return
         try:
-            if not self._moving_step:
-                row = int(np.searchsorted(self.history.iterations, change["new"], side="right")) - 1
-                self.panel.show_step(max(row, 0), self._title())
-                self._show()
+            row = int(np.searchsorted(self.history.iterations, change["new"], side="right")) - 1
+            self.panel.show_step(max(row, 0), self._title())
+            self._show()
         except Exception as exc:
             self._show_error(exc)
 
+    def _settings(self):
+        start = ("constant", self.value.value) if self.init.value == "constant" else ("random", self.seed.value)
+        return start + (self.lr.value, self.iterations.value)
+
     def retrain(self):
-        """Train a fresh network from the current controls; updates the verdict and figure."""
-        case = self.case
-        net = case.start(self.init.value, value=self.value.value, seed=self.seed.value)
-        with warnings.catch_warnings():
-            # divergence is shown in the figure and the verdict instead of as a warning
-            warnings.simplefilter("ignore", TrainingDiverged)
-            history = train(net, case.X, case.Y, self.lr.value, self.iterations.value, loss=case.loss)
-        self.net, self.history = net, history
-        # tied units stay tied at every step, so the final network's groups hold throughout
-        tied = tied_units(net)
-        verdict = tied_verdict(tied)
-        if history.diverged:
-            verdict += f"; training diverged after step {history.iterations[-1]}: try a smaller learning rate"
-        self.verdict.value = verdict
-        self.panel.show(history, tied, self._title())
-        last = int(history.iterations[-1])
+        """Show the run for the current controls, training it unless it was seen before.
+
+        Updates ``net``, ``history``, the verdict and the figure's curves; returns the ``Run``.
+        """
+        key = self._settings()
+        run = self.runs.pop(key, None)
+        if run is None:
+            run = self._train()
+        self.runs[key] = run
+        while len(self.runs) > self.MAX_RUNS:
+            self.runs.popitem(last=False)
+        self.net, self.history = run.net, run.history
+        self.verdict.value = run.verdict
+        self.panel.show(run.history, run.tied, self._title(), background=run.background)
+        last = int(run.history.iterations[-1])
         self._moving_step = True
         try:  # move the Play/step controls to the end without redrawing twice
             self.play.max = self.step.max = last
@@ -197,6 +256,21 @@ class InitExplorer(widgets.VBox):
             self.play.value = self.step.value = last
         finally:
             self._moving_step = False
+        return run
+
+    def _train(self):
+        case = self.case
+        net = case.start(self.init.value, value=self.value.value, seed=self.seed.value)
+        with warnings.catch_warnings():
+            # divergence is shown in the figure and the verdict instead of as a warning
+            warnings.simplefilter("ignore", TrainingDiverged)
+            history = train(net, case.X, case.Y, self.lr.value, self.iterations.value, loss=case.loss)
+        # tied units stay tied at every step, so the final network's groups hold throughout
+        tied = tied_units(net)
+        verdict = tied_verdict(tied)
+        if history.diverged:
+            verdict += f"; training diverged after step {history.iterations[-1]}: try a smaller learning rate"
+        return Run(net, history, tied, verdict)
 
     def _title(self):
         if self.init.value == "constant":
@@ -221,8 +295,9 @@ def path_explorer(net, x, y, *, loss, notation="seed002", through_z=False):
     Returns a ``VBox`` (DOM class ``"bph-path-explorer"``) holding the ``Dropdown``
     (``"bph-path-choice"``; its value is a ``("w", l, i, j)`` tuple), an ``Output`` with
     ONE PNG of the diagram (``"bph-figure"``) and an ``HTMLMath`` with the paths' table
-    (``"bph-path-table"``). Errors inside the callback appear in the output area as text
-    starting with "Error:".
+    (``"bph-path-table"``). An error inside the callback (NaN or inf written into ``net``'s
+    parameters included) replaces the figure by text starting with "Error:" and empties the table; the
+    next weight that can be shown restores both.
     """
     # check every argument once, up front, so a bad call fails here and not in a callback
     chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss=loss, notation=notation, through_z=through_z)
@@ -235,16 +310,21 @@ def path_explorer(net, x, y, *, loss, notation="seed002", through_z=False):
     table = widgets.HTMLMath()
     table.add_class("bph-path-table")
 
-    figure = Figure(figsize=(max(3.0, 1.9 * len(net.sizes)), 0.9 * max(net.sizes) + 1.2))
+    figure = Figure(figsize=(max(3.0, 1.9 * len(net.sizes)), 0.9 * max(net.sizes) + 1.2), dpi=100)
+    FigureCanvasAgg(figure)
     diagram = NetworkDiagram(figure.add_subplot(), net.sizes, notation, bias=net.bias)
+    crop = []  # the area around the drawing, found once: later images need one draw, not two
 
     def show(change=None):
         try:
             result = chain_rule_paths(net, x, y, choice.value, loss=loss, notation=notation, through_z=through_z)
             diagram.update(net.weights, net.biases, highlight=set(result.highlight_edges()))
-            show_image(out, figure_png(figure, dpi=100, bbox_inches="tight"), f"paths of {result.name}")
+            if not crop:
+                crop.append(figure.get_tightbbox().padded(0.1))
+            show_image(out, figure_png(figure, dpi=100, bbox_inches=crop[0]), f"paths of {result.name}")
         except Exception as exc:  # shown to the learner instead of vanishing in the console
             show_error(out, exc)
+            table.value = ""  # the table of another weight must not stand under the message
             return
         count = len(result.paths)
         how = f"{count} paths; their products add up to" if count > 1 else "1 path; its product is"
@@ -267,14 +347,22 @@ class TrainingFigure:
     panel per weight layer. ``show(history, tied)`` draws a run, ``show_step(row)`` moves
     the diagram and the dashed step markers to recorded row ``row`` of that run. Margins
     are fixed, because a layout engine costs about as much as drawing the figure.
-    fig: draw into this (empty) figure; None makes a new pyplot figure.
+    fig: draw into this (empty) figure; None makes a new bare ``Figure``.
+
+    Frames: everything that stays put while the step changes (axes, ticks, titles, legends,
+    the finished curves) is drawn once per run into ``background``; ``frame()`` restores it
+    and draws only the moving artists (``moving``: the diagram, the step markers, the title).
+    ``full_redraw()`` draws the same state the slow way.
     """
 
     def __init__(self, sizes, notation="index", bias=True, fig=None):
         sizes = list(sizes)
         n_layers = len(sizes) - 1
         width = 3.3 * max(n_layers, 3)
+        # made through pyplot (so a notebook draws it once), then on an Agg canvas for blitting
         fig = blank_figure() if fig is None else fig
+        if fig.canvas is None or not hasattr(fig.canvas, "copy_from_bbox"):
+            FigureCanvasAgg(fig)
         fig.set_size_inches(width, 6.2)
         self.fig = fig
         rows = fig.add_gridspec(
@@ -288,14 +376,28 @@ class TrainingFigure:
         self.diagram = NetworkDiagram(fig.add_subplot(top[0, :2]), sizes, notation, bias=bias)
         self.loss_curve = LossCurve(loss_ax)
         self.trajectories = WeightTrajectories(weight_axes, range(n_layers), sizes, notation)
-        self.markers = [ax.axvline(0, color="#555555", lw=1, ls="--") for ax in weight_axes + [loss_ax]]
+        # the step markers belong to the figure, not to their panels: a panel's autoscale and
+        # its legend's "best" place then ignore them, so neither changes as the step moves
+        self.markers = []
+        for ax in weight_axes + [loss_ax]:
+            marker = Line2D([0, 0], [0, 1], color="#555555", lw=1, ls="--",
+                            transform=blended_transform_factory(ax.transData, ax.transAxes))
+            marker.set_clip_box(ax.bbox)
+            self.markers.append(fig.add_artist(marker))
         self.title = fig.suptitle("", fontsize=10)
+        # in the figure's drawing order: axes first, then the markers, the title last
+        self.moving = [self.diagram.ax, *self.markers, self.title]
+        self.background = None
 
-    def show(self, history, tied=None, title=""):
-        """Draw the run in ``history``; ``tied``: groups per hidden layer (``tied_units``)."""
+    def show(self, history, tied=None, title="", background=None):
+        """Draw the run in ``history``; ``tied``: groups per hidden layer (``tied_units``).
+
+        background: the ``background`` this run had when it was last shown (saves drawing it).
+        """
         self.history, self.tied = history, tied
         self.loss_curve.update(history)
         self.trajectories.update(history)
+        self.background = background
         self.show_step(len(history) - 1, title)
 
     def show_step(self, row, title=""):
@@ -307,6 +409,30 @@ class TrainingFigure:
             marker.set_xdata([step, step])
         self.title.set_text(f"{title} | step {step} of {history.iterations[-1]}, loss {history.loss[row]:.4g}")
 
+    def frame(self):
+        """The figure's pixels, (h, w, 4) uint8 RGBA: the background and the moving artists on it."""
+        canvas = self.fig.canvas
+        if self.background is None:
+            for artist in self.moving:
+                artist.set_animated(True)
+            canvas.draw()  # everything that is not animated
+            self.background = canvas.copy_from_bbox(self.fig.bbox)
+        canvas.restore_region(self.background)
+        renderer = canvas.get_renderer()
+        for artist in self.moving:
+            artist.draw(renderer)
+        return np.asarray(canvas.buffer_rgba())
+
+    def full_redraw(self):
+        """The figure's pixels drawn from scratch, every artist in its place (for comparison)."""
+        for artist in self.moving:
+            artist.set_animated(False)
+        self.fig.canvas.draw()
+        pixels = np.array(self.fig.canvas.buffer_rgba())
+        for artist in self.moving:
+            artist.set_animated(True)
+        return pixels
+
 
 def plot_training(history, notation="index", step=None, title="", tied=True):
     """One figure with the diagram at ``step``, the loss and the weight trajectories.
@@ -315,11 +441,11 @@ def plot_training(history, notation="index", step=None, title="", tied=True):
     history: from ``train`` (record every step to place ``step`` exactly).
     step: the step shown in the diagram (default: the last; otherwise the last recorded
         step at or before it). tied: fill tied units (found in the last recorded row).
-    Returns the figure.
+    Returns the figure (a bare ``Figure``: nothing is left open if an argument is refused).
     """
-    check_history(history)
-    if len(history) == 0:
-        raise ValueError("history must hold at least one recorded step")
+    recorded(history)
+    if step is not None and (isinstance(step, bool) or not isinstance(step, (int, np.integer)) or step < 0):
+        raise ValueError(f"step must be a whole number >= 0, got {step!r}")
     sizes = history.sizes
     # the last recorded parameters as a network, to ask which units are tied
     last = MLP(sizes, bias=bool(history.biases)).set_params(
@@ -328,8 +454,6 @@ def plot_training(history, notation="index", step=None, title="", tied=True):
     figure = TrainingFigure(sizes, notation, bias=bool(history.biases))
     figure.show(history, tied_units(last) if tied else None, title)
     if step is not None:
-        if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or step < 0:
-            raise ValueError(f"step must be a whole number >= 0, got {step!r}")
         row = max(int(np.searchsorted(history.iterations, step, side="right")) - 1, 0)
         figure.show_step(row, title)
     return figure.fig

@@ -31,6 +31,8 @@ VIEWPORT = {"width": 1280, "height": 1000}
 
 # Seconds each notebook took to open and Run All, printed at the end of the test report.
 TIMINGS = pytest.StashKey[dict]()
+#: per notebook: its init explorer's click-to-new-image seconds and a slider burst (for the report)
+CLICK_TIMES = pytest.StashKey[dict]()
 
 
 def notebooks_dir():

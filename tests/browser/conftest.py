@@ -1,12 +1,18 @@
 """Fixtures for the browser tests: a private JupyterLab and headless Debian chromium (see browser_env)."""
 
+import os
 import shutil
+import statistics
 
 import pytest
 
-from browser_env import (CHROMIUM_ARGS, SCREENSHOTS, TIMINGS, VIEWPORT, browser_required,
+from browser_env import (CHROMIUM_ARGS, CLICK_TIMES, SCREENSHOTS, TIMINGS, VIEWPORT, browser_required,
                          browser_unavailable_reason, find_chromium, notebooks_dir, screenshot_path)
 from lab_server import LabServer
+
+#: issue 17: from a click to the new image in the page, median (reported, not asserted: speed is
+#: measured, never made a test's pass condition)
+CLICK_TARGET_S = 0.4
 
 # Why the browser tests were skipped, for the line at the end of the test report.
 SKIP_REASON = pytest.StashKey[str]()
@@ -27,6 +33,16 @@ def chromium_path(request):
 def pytest_terminal_summary(terminalreporter, config):
     for name, seconds in config.stash.get(TIMINGS, {}).items():
         terminalreporter.write_line(f"browser: {name} opened and Run All in {seconds:.1f} s")
+    for name, measured in config.stash.get(CLICK_TIMES, {}).items():
+        clicks = sorted(measured["clicks"])
+        median = statistics.median(clicks)
+        verdict = "within" if median <= CLICK_TARGET_S else "OVER"
+        moves, drawn, typing, after = measured["burst"]
+        terminalreporter.write_line(
+            f"browser: {name} init explorer, click to new image: median {median:.3f} s "
+            f"({verdict} the {CLICK_TARGET_S} s target), min {clicks[0]:.3f} s, max {clicks[-1]:.3f} s "
+            f"over {len(clicks)} clicks; {moves} step-slider moves in {typing:.2f} s drew {drawn} images, "
+            f"the last {after:.2f} s after the last move (load average {os.getloadavg()[0]:.2f})")
     reason = config.stash.get(SKIP_REASON, None)
     if reason:
         terminalreporter.write_line(
