@@ -7,19 +7,29 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Strict nbval: every stored output is compared after the sanitize rules.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-notebooks test-browser notebooks clean
+.PHONY: venv lab test test-notebooks test-browser notebooks student links clean
 
 venv: $(STAMP)
 
-# Reinstall whenever the pinned set or the package metadata changes.
-$(STAMP): requirements.txt pyproject.toml
+# Two stamps: `make lab` needs only the runtime set (what a student's machine or a hub gets),
+# `make test` the development set on top. Each reinstalls when its requirement files or the
+# package metadata change.
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+$(RUNTIME_STAMP): requirements.txt pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	touch $(RUNTIME_STAMP)
+
+$(STAMP): $(RUNTIME_STAMP) requirements-dev.txt requirements.txt pyproject.toml
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-lab: $(STAMP)
+# The quiet notification settings (no news question, no update check) come with the package:
+# pip installs mlp_helpers/tools/overrides.json into .venv/share/jupyter/lab/settings/.
+# LAB_ARGS adds flags (the settings test passes --no-browser, a port and a token).
+lab: $(RUNTIME_STAMP)
 	@echo "Starting JupyterLab on notebooks/: it opens your browser, or open the http://127.0.0.1:PORT/lab?token=... URL it prints. Ctrl-C stops it."
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP)
 	$(PYTHON) -m pytest $(NBVAL) -q
@@ -37,6 +47,14 @@ notebooks: $(STAMP)
 	for nb in notebooks/*.ipynb; do \
 		$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
+
+# The student copies (notebooks/student/): each answer key with its solutions replaced by stubs.
+student: $(RUNTIME_STAMP)
+	$(PYTHON) -m mlp_helpers.tools.student_copies
+
+# The Binder and nbgitpuller links for this clone's origin remote: make links HUB=https://hub.example.edu
+links: $(RUNTIME_STAMP)
+	$(PYTHON) -m mlp_helpers.tools.class_links --hub "$(HUB)"
 
 clean:
 	rm -rf $(VENV)
