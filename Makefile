@@ -47,14 +47,17 @@ notebooks: $(STAMP)
 	for nb in notebooks/*.ipynb; do \
 		$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
+	$(PYTHON) -m mlp_helpers.tools.student_copies
 
 # The student copies (notebooks/student/): each answer key with its solutions replaced by stubs.
 student: $(RUNTIME_STAMP)
 	$(PYTHON) -m mlp_helpers.tools.student_copies
 
-# The Binder and nbgitpuller links for this clone's origin remote: make links HUB=https://hub.example.edu
+# The Binder and nbgitpuller links for this clone's origin remote:
+#   make links HUB=https://hub.example.edu [BRANCH=main]
+BRANCH ?= main
 links: $(RUNTIME_STAMP)
-	$(PYTHON) -m mlp_helpers.tools.class_links --hub "$(HUB)"
+	@$(PYTHON) -m mlp_helpers.tools.class_links --hub "$(HUB)" --branch "$(BRANCH)"
 
 clean:
 	rm -rf $(VENV)
