@@ -15,18 +15,22 @@ venv: $(STAMP)
 # `make test` the development set on top. Each reinstalls when its requirement files or the
 # package metadata change.
 RUNTIME_STAMP := $(VENV)/.runtime-installed
-$(RUNTIME_STAMP): requirements.txt pyproject.toml
+# The quiet JupyterLab settings (no news question, no update check). A wheel of the package
+# carries this file into {prefix}/share/jupyter/lab/settings/ (conda, Binder, a hub install it
+# that way); an editable install does not, so the venv gets it copied after every install.
+QUIET_LAB := install -D -m 644 mlp_helpers/tools/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+$(RUNTIME_STAMP): requirements.txt pyproject.toml mlp_helpers/tools/overrides.json
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	$(QUIET_LAB)
 	touch $(RUNTIME_STAMP)
 
 $(STAMP): $(RUNTIME_STAMP) requirements-dev.txt requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(QUIET_LAB)
 	touch $(STAMP)
 
-# The quiet notification settings (no news question, no update check) come with the package:
-# pip installs mlp_helpers/tools/overrides.json into .venv/share/jupyter/lab/settings/.
-# LAB_ARGS adds flags (the settings test passes --no-browser, a port and a token).
+# Serves the quiet notification settings installed above. LAB_ARGS adds flags (the settings test passes --no-browser, a port and a token).
 lab: $(RUNTIME_STAMP)
 	@echo "Starting JupyterLab on notebooks/: it opens your browser, or open the http://127.0.0.1:PORT/lab?token=... URL it prints. Ctrl-C stops it."
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS)
