@@ -3,6 +3,7 @@ copy runs top to bottom in a fresh kernel (run here, not by strict nbval: copies
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -329,7 +330,12 @@ def test_student_copy_runs_top_to_bottom_in_a_fresh_kernel(student_copy):
     assert student_copy.exists(), f"{student_copy} is missing: run `make student`"
     start = time.monotonic()
     nb = run_in_fresh_kernel(student_copy)
-    errors = [output for cell in nb.cells if cell.cell_type == "code"
-              for output in cell.outputs if output["output_type"] == "error"]
+    outputs = [output for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs]
+    errors = [output for output in outputs if output["output_type"] == "error"]
     assert not errors, errors
+    # the checks answer the stubs with a verdict ("not yet: ..."), never a crash
+    shown = "\n".join(str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", ""))
+                      for output in outputs)
+    assert re.search(r"(?i)\bnot yet\b|\bno answer yet\b", shown), (
+        f"{student_copy.name}: no check cell says 'not yet'")
     print(f"{student_copy.name} ran in {time.monotonic() - start:.1f} s")
