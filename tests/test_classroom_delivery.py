@@ -129,3 +129,20 @@ def test_repo2docker_installs_into_the_prefix_jupyterlab_runs_from_after_copying
     assert workdir < copy < update
     assert "ENV KERNEL_PYTHON_PREFIX=${NB_PYTHON_PREFIX}" in lines
     assert "ENV PATH=${NB_PYTHON_PREFIX}/bin:${CONDA_DIR}/bin:${NPM_DIR}/bin:${PATH}" in lines
+
+
+# The Zero to JupyterHub recipe in notebooks/CLASSROOM.md adds nbgitpuller to the image this way.
+HUB_IMAGE_APPENDIX = "RUN python -m pip install --no-cache-dir nbgitpuller==1.3.0"
+
+
+def test_hub_image_recipe_adds_nbgitpuller_after_the_pinned_set():
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("jupyter-repo2docker")), "--no-build", "--debug",
+         "--user-id", "1000", "--user-name", "jovyan", "--appendix", HUB_IMAGE_APPENDIX, str(REPO)],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = (result.stdout + result.stderr).splitlines()
+    update = next(i for i, line in enumerate(lines) if 'env update -p ${NB_PYTHON_PREFIX}' in line)
+    assert HUB_IMAGE_APPENDIX in lines[update:]
+    assert HUB_IMAGE_APPENDIX in (REPO / "notebooks" / "CLASSROOM.md").read_text(), (
+        "CLASSROOM.md's Zero to JupyterHub recipe should use the appendix this test checks")
