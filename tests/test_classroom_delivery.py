@@ -146,3 +146,20 @@ def test_hub_image_recipe_adds_nbgitpuller_after_the_pinned_set():
     assert HUB_IMAGE_APPENDIX in lines[update:]
     assert HUB_IMAGE_APPENDIX in (REPO / "notebooks" / "CLASSROOM.md").read_text(), (
         "CLASSROOM.md's Zero to JupyterHub recipe should use the appendix this test checks")
+
+
+def test_a_hub_installs_the_package_and_the_quiet_settings_from_the_git_url(tmp_path):
+    """What CLASSROOM.md tells a hub admin: `pip install git+URL@REF` (here a file:// URL to this
+    clone's commit, into an empty prefix standing in for /opt/tljh/user)."""
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    prefix = tmp_path / "user-env"
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
+         "--prefix", str(prefix), f"git+{REPO.as_uri()}@{commit}"],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    settings = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert json.loads(settings.read_text()) == QUIET
+    (package,) = prefix.glob("lib/python3*/site-packages/mlp_helpers/__init__.py")
+    assert (package.parent / "tools" / "student_copies.py").is_file()

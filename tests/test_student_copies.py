@@ -179,6 +179,9 @@ def test_copy_clears_outputs_keeps_ids_and_keeps_only_layout_metadata(tmp_path):
     # nbformat's own layout, so saving the copy in JupyterLab does not reformat every line
     assert text == json.dumps(copy, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
     assert "Lesson é" in text
+    import nbformat
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    assert nbformat.writes(nbformat.reads(text, as_version=4)) + "\n" == text
 
 
 def test_regeneration_is_byte_identical_and_leaves_files_alone(tmp_path):
