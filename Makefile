@@ -30,7 +30,8 @@ $(STAMP): $(RUNTIME_STAMP) requirements-dev.txt requirements.txt pyproject.toml
 	$(QUIET_LAB)
 	touch $(STAMP)
 
-# Serves the quiet notification settings installed above. LAB_ARGS adds flags (the settings test passes --no-browser, a port and a token).
+# Serves the quiet notification settings installed above. LAB_ARGS adds flags (the settings
+# test passes --no-browser, a port and a token).
 lab: $(RUNTIME_STAMP)
 	@echo "Starting JupyterLab on notebooks/: it opens your browser, or open the http://127.0.0.1:PORT/lab?token=... URL it prints. Ctrl-C stops it."
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS)
@@ -46,7 +47,8 @@ test-notebooks: $(STAMP)
 test-browser: $(STAMP)
 	$(PYTHON) -m pytest -q tests/browser
 
-# Re-run every notebook in a clean kernel and store its outputs (execution counts 1..n).
+# Re-run every notebook in a clean kernel and store its outputs (execution counts 1..n), then
+# refresh the student copies (they change only where an answer key's cells changed).
 notebooks: $(STAMP)
 	for nb in notebooks/*.ipynb; do \
 		$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
