@@ -149,17 +149,21 @@ def test_hub_image_recipe_adds_nbgitpuller_after_the_pinned_set():
 
 
 def test_a_hub_installs_the_package_and_the_quiet_settings_from_the_git_url(tmp_path):
-    """What CLASSROOM.md tells a hub admin: `pip install git+URL@REF` (here a file:// URL to this
-    clone's commit, into an empty prefix standing in for /opt/tljh/user)."""
+    """What CLASSROOM.md tells a hub admin: `pip install git+URL@REF`, here into a new virtual
+    environment standing in for /opt/tljh/user (a file:// URL to this clone's commit). A separate
+    environment: pip's --prefix would uninstall the package from the one running the tests."""
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
                             check=True).stdout.strip()
-    prefix = tmp_path / "user-env"
+    env = tmp_path / "user-env"
+    subprocess.run([sys.executable, "-m", "venv", str(env)], check=True, timeout=120)
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
-         "--prefix", str(prefix), f"git+{REPO.as_uri()}@{commit}"],
+        [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps",
+         "--disable-pip-version-check", f"git+{REPO.as_uri()}@{commit}"],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    settings = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    settings = env / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     assert json.loads(settings.read_text()) == QUIET
-    (package,) = prefix.glob("lib/python3*/site-packages/mlp_helpers/__init__.py")
+    (package,) = env.glob("lib/python3*/site-packages/mlp_helpers/__init__.py")
     assert (package.parent / "tools" / "student_copies.py").is_file()
+    # the environment running these tests still has its own (editable) install
+    assert importlib.metadata.version("mlp_helpers") == "0.1.0"
