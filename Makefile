@@ -7,19 +7,34 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Strict nbval: every stored output is compared after the sanitize rules.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: venv lab test test-notebooks test-browser notebooks clean
+.PHONY: venv lab test test-notebooks test-browser notebooks student links clean
 
 venv: $(STAMP)
 
-# Reinstall whenever the pinned set or the package metadata changes.
-$(STAMP): requirements.txt pyproject.toml
+# Two stamps: `make lab` needs only the runtime set (what a student's machine or a hub gets),
+# `make test` the development set on top. Each reinstalls when its requirement files or the
+# package metadata change.
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+# The quiet JupyterLab settings (no news question, no update check). A wheel of the package
+# carries this file into {prefix}/share/jupyter/lab/settings/ (conda, Binder, a hub install it
+# that way); an editable install does not, so the venv gets it copied after every install.
+QUIET_LAB := install -D -m 644 mlp_helpers/tools/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+$(RUNTIME_STAMP): requirements.txt pyproject.toml mlp_helpers/tools/overrides.json
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	$(QUIET_LAB)
+	touch $(RUNTIME_STAMP)
+
+$(STAMP): $(RUNTIME_STAMP) requirements-dev.txt requirements.txt pyproject.toml
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(QUIET_LAB)
 	touch $(STAMP)
 
-lab: $(STAMP)
+# Serves the quiet notification settings installed above. LAB_ARGS adds flags (the settings
+# test passes --no-browser, a port and a token).
+lab: $(RUNTIME_STAMP)
 	@echo "Starting JupyterLab on notebooks/: it opens your browser, or open the http://127.0.0.1:PORT/lab?token=... URL it prints. Ctrl-C stops it."
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP)
 	$(PYTHON) -m pytest $(NBVAL) -q
@@ -32,11 +47,23 @@ test-notebooks: $(STAMP)
 test-browser: $(STAMP)
 	$(PYTHON) -m pytest -q tests/browser
 
-# Re-run every notebook in a clean kernel and store its outputs (execution counts 1..n).
+# Re-run every notebook in a clean kernel and store its outputs (execution counts 1..n), then
+# refresh the student copies (they change only where an answer key's cells changed).
 notebooks: $(STAMP)
 	for nb in notebooks/*.ipynb; do \
 		$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	done
+	$(PYTHON) -m mlp_helpers.tools.student_copies
+
+# The student copies (notebooks/student/): each answer key with its solutions replaced by stubs.
+student: $(RUNTIME_STAMP)
+	$(PYTHON) -m mlp_helpers.tools.student_copies
+
+# The Binder and nbgitpuller links for this clone's origin remote:
+#   make links HUB=https://hub.example.edu [BRANCH=main]
+BRANCH ?= main
+links: $(RUNTIME_STAMP)
+	@$(PYTHON) -m mlp_helpers.tools.class_links --hub "$(HUB)" --branch "$(BRANCH)"
 
 clean:
 	rm -rf $(VENV)

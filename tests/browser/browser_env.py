@@ -71,7 +71,7 @@ def browser_unavailable_reason():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "playwright is not installed in this Python (it is pinned in requirements.txt)"
+        return "playwright is not installed in this Python (it is pinned in requirements-dev.txt)"
     return find_chromium()[1]
 
 
