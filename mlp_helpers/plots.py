@@ -17,7 +17,7 @@ from .checks import tied_units
 from .network import MLP, check_network
 from .notation import NOTATIONS, bias_label, unit_label, weight_label
 from .training import History
-from .validation import as_choice
+from .validation import as_choice, as_real
 
 # Okabe-Ito colours (Okabe & Ito 2008)
 BLUE, VERMILLION, ORANGE, SKY, GREEN, PURPLE, YELLOW, BLACK = (
@@ -222,7 +222,9 @@ class NetworkDiagram:
         )
 
 
-def draw_network(net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None):
+def draw_network(
+    net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None
+):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
     Line colour is the weight's sign (blue +, vermillion -), width its magnitude.
@@ -232,10 +234,14 @@ def draw_network(net, notation="index", ax=None, show_values=False, highlight_ed
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
     label_layers: the weight layers whose edges are labelled (default: all), e.g. ``[0, 2]``
         to leave a dense middle layer unlabelled.
+    label_size: font size of the weight labels in points (default 8), larger where the
+        subscripts are the point.
     Returns the figure.
     """
     check_network(net)
     highlight = _check_highlight(highlight_edges, net.sizes, bool(net.biases))
+    if label_size is not None:
+        label_size = as_real("label_size", label_size, positive=True)
     width = max(3.0, 2.3 * len(net.sizes))  # wide enough for the edge labels at their font size
     fig, ax = _axes_or_new(ax, figsize=(width, 0.9 * max(net.sizes) + 1.2))
     if label_layers is not None:
@@ -249,6 +255,9 @@ def draw_network(net, notation="index", ax=None, show_values=False, highlight_ed
         ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values, label_layers=label_layers
     )
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
+    if label_size is not None:
+        for text in diagram.edge_labels.values():
+            text.set_fontsize(label_size)
     return fig
 
 

@@ -324,3 +324,14 @@ def test_nine_weights_get_nine_colours_and_a_legend():
     assert [t.get_text() for t in tied_fig.axes[0].get_legend().get_texts()] == [f"${name}$ and 8 tied"]
     with pytest.raises(ValueError, match="legend"):
         mh.plot_weight_trajectories(history, legend="top")
+
+
+def test_label_size_enlarges_the_weight_labels():
+    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="seed000_answer", label_size=13)
+    assert {text.get_fontsize() for text in by_gid(fig, "wlabel:").values()} == {13}
+    assert {text.get_fontsize() for text in by_gid(mh.draw_network(mh.MLP([2, 2])), "wlabel:").values()} == {8}
+    n_open = len(plt.get_fignums())
+    for bad, error in ((0, ValueError), ("big", TypeError)):
+        with pytest.raises(error, match="label_size"):
+            mh.draw_network(mh.MLP([2, 2]), label_size=bad)
+    assert len(plt.get_fignums()) == n_open  # a refused call leaves no figure behind
