@@ -13,7 +13,8 @@ import mlp_helpers as mh
 
 PACKAGE = Path(mh.__file__).parent
 CORE = ("validation", "activations", "losses", "network", "history", "training", "checks")
-LAYER_OF = {"core": 0, "lessons": 1, "visual": 2}
+# tools/ (student copies, class links) serve the course, not the lessons: standard library only
+LAYER_OF = {"core": 0, "lessons": 1, "visual": 2, "tools": 3}
 
 
 def layer_of(path):

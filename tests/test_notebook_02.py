@@ -91,7 +91,10 @@ def test_section_2_notation_table(case, stored):
         ("w212", "a2 -> y'", "w212", "z12 -> z21"),
     ]
     assert list(lr.ANSWER_WEIGHTS.values()) == [(0, 0, 0), (0, 1, 0), (0, 0, 1), (0, 1, 1), (1, 0, 0), (1, 1, 0)]
-    assert "weights[0][0, 1]      w211 (x1 -> a2)     w121 (x1 -> z12)" in stored
+    for l, i, j in lr.ANSWER_WEIGHTS.values():
+        question = notation.weight_label("seed000_question", l, i, j)
+        assert f"weights[{l}][{i}, {j}]      {question:<10}{notation.weight_label('seed000_answer', l, i, j)}\n" in stored
+    assert "weights[0][0, 1]      w211      w121\n" in stored
 
 
 def test_section_3_cost_and_sign_slip(case, net, stored):
@@ -132,6 +135,25 @@ def test_section_4_forward_pass(case, net, stored):
     assert "z_b = (-0.3788)(0.0941377) + (0.2557)(0.0065466) = -0.0339832" in stored
 
 
+def notebook_function(name):
+    """The function ``name`` as the notebook defines it, compiled from its cell."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(f"def {name}(")]
+    namespace = {"np": np}
+    exec(compile(source, str(NOTEBOOK), "exec"), namespace)
+    return namespace[name]
+
+
+def test_section_5_the_formulas_shown_as_code(case, net):
+    shown_formulas = notebook_function("answer_gradients")
+    for start in (net, case.network(), case.network().init_random(seed=3)):
+        package = lr.answer_gradients(start, case.X, case.Y)
+        by_cell = shown_formulas(start, case.X, case.Y)
+        assert set(by_cell) == set(lr.ANSWER_WEIGHTS)
+        for name, (l, i, j) in lr.ANSWER_WEIGHTS.items():
+            assert by_cell[name] == pytest.approx(package[l][i, j], rel=1e-12, abs=1e-15)
+
+
 def test_section_5_six_derivatives_three_ways(case, net, stored):
     formula = lr.answer_gradients(net, case.X, case.Y)
     backprop, _ = net.gradients(case.X, case.Y, loss=case.loss)
@@ -147,7 +169,26 @@ def test_section_5_six_derivatives_three_ways(case, net, stored):
     for l in range(2):
         assert mh.relative_error(formula[l], backprop[l]) < 1e-12
         assert mh.relative_error(formula[l], numeric[l]) < 1e-7
-    assert "formula = backprop (relative error < 1e-12): True; = finite differences (< 1e-7): True" in stored
+    assert "formula = backprop (to 1e-12): True; backprop = finite differences (relative error < 1e-7): True" in stored
+
+
+def test_exercise_1_gradient_in_the_question_names(case, net, stored):
+    net_seed1 = case.network().init_random(seed=1)
+    printed = f"weights[0] = {net_seed1.weights[0].round(4).tolist()}   weights[1] = {net_seed1.weights[1].round(4).tolist()}"
+    assert printed == "weights[0] = [[0.2444, 0.581], [0.2337, -0.9215]]   weights[1] = [[0.6402], [0.3156]]"
+    assert printed in stored
+    # the question's w221 is weights[0][1, 1]; its gradient is not on screen (section 5 shows seed 0's)
+    right = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0][0][1, 1]
+    assert f"{right:.4f}" not in stored and f"{-right:.4f}" not in stored
+    verdict = lr.check_gradient_answer(right, net_seed1, case.X, case.Y, "w221")
+    assert verdict == "Correct: that is dC/dw221."
+    assert verdict in stored
+
+
+def test_exercise_2_symmetric_start(case, stored):
+    verdict = lr.check_symmetric_start([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], case)
+    assert verdict.startswith("Correct")
+    assert verdict in stored
 
 
 def test_section_5_question_formula_is_wrong(case, net, stored):
@@ -241,6 +282,14 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     assert "moved: w111 = +0.7612, w112 = +0.0882, c = 1.4711278, C = 0.0022719" in stored
 
 
+def test_section_7_equal_gradients_at_the_solution(trained, case, stored):
+    net, _ = trained["random"]
+    g, _ = net.gradients(case.X, case.Y, loss=case.loss)
+    assert np.all(np.abs(g[0][0]) < 1e-12)  # both gradients leaving x1 are 0 ...
+    assert abs(net.weights[1][0, 0] - net.weights[1][1, 0]) > 1  # ... while the outgoing weights differ
+    assert "random start, trained: |dC/dw111| and |dC/dw121| below 1e-12: True" in stored
+
+
 def test_section_8_effect_of_a(case, stored):
     rows = lr.compare_splits((0.1, 0.3, 0.5, 0.7, 0.9))
     c_star = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
@@ -254,7 +303,51 @@ def test_section_8_effect_of_a(case, stored):
             assert r[init]["shift_ratio"] == pytest.approx(a / (1 - a), rel=1e-10)
         assert (r["constant"]["steps"], r["random"]["steps"]) == expected_steps[a]
     assert [shown(r["a"] / (1 - r["a"]), 4) for r in rows] == ["0.1111", "0.4286", "1.0000", "2.3333", "9.0000"]
-    assert " 0.5   1.0000  1.4711278  1.4711278       165     216    1.0000    1.0000" in stored
+    assert "c* = 1.4711278 reached from both starts for every a: True" in stored
+    for r in rows:
+        line = (f"{r['a']:>4}{r['a'] / (1 - r['a']):>9.4f}{r['random']['shift_ratio']:>13.4f}"
+                f"{r['constant']['steps']:>17}{r['random']['steps']:>8}")
+        assert line in stored
+    assert " 0.5   1.0000       1.0000              165     216" in stored
+    assert "shift ratio = a/(1-a) from both starts: True" in stored
+
+
+def test_section_8_first_order_change_of_the_slope(stored):
+    expected = {0.1: ("0.82", "0.0372", "0.0366"), 0.3: ("0.58", "0.0322", "0.0318"), 0.5: ("0.50", "0.0306", "0.0302")}
+    for a, (factor, measured_text, formula_text) in expected.items():
+        case_a = cases.linear_2_2_1(a=a)
+        start = case_a.network()
+        x = case_a.X.sum(axis=1)
+        G = np.mean((start.predict(case_a.X)[:, 0] - case_a.Y[:, 0]) * x)
+        c0 = mh.effective_slope(start, a)
+        c1 = mh.effective_slope(case_a.train(start.copy(), iterations=1)[0], a)
+        # the first-order formula, derived independently: sum over weights of (dc/dw) * (-lr dC/dw)
+        dW = start.gradients(case_a.X, case_a.Y, loss=case_a.loss)[0]
+        eps = 1e-7
+        dc = [np.zeros_like(W) for W in start.weights]
+        for l, W in enumerate(start.weights):
+            for index in np.ndindex(W.shape):
+                bumped = start.copy()
+                bumped.weights[l][index] += eps
+                dc[l][index] = (mh.effective_slope(bumped, a) - c0) / eps
+        first_order = sum(float(np.sum(d * -case_a.lr * g)) for d, g in zip(dc, dW))
+        formula = -case_a.lr * G * ((a**2 + (1 - a) ** 2) * 0.5 + 0.5)
+        assert first_order == pytest.approx(formula, rel=1e-5)
+        line = (f"a = {a}: a^2 + (1-a)^2 = {a**2 + (1 - a) ** 2:.2f}   "
+                f"first-step change of c: measured {c1 - c0:.4f}, first-order formula {formula:.4f}")
+        assert line == f"a = {a}: a^2 + (1-a)^2 = {factor}   first-step change of c: measured {measured_text}, first-order formula {formula_text}"
+        assert line in stored
+
+
+def test_section_8_swapping_the_inputs_is_a_to_1_minus_a(stored):
+    case_07 = cases.linear_2_2_1(a=0.7)
+    c_star = mh.least_squares_slope(case_07.X.sum(axis=1), case_07.Y)
+    swapped = case_07.network().init_random(seed=0)
+    swapped.weights[0] = swapped.weights[0][::-1].copy()
+    steps = lr.steps_to_slope(case_07.train(swapped)[1], 0.7, c_star)
+    case_03 = cases.linear_2_2_1(a=0.3)
+    assert steps == lr.steps_to_slope(case_03.train(case_03.network().init_random(seed=0))[1], 0.3, c_star) == 194
+    assert "steps to 1e-6 = 194 (a = 0.3, random start: 194)" in stored
 
 
 def test_section_8_half_split_ties_the_inputs_too():

@@ -186,7 +186,8 @@ def test_check_path_answer_names_the_slip():
     net, x, y = branching_network()
     w3 = paths.chain_rule_paths(net, x, y, "w3", notation="seed002", through_z=False, loss="half_sse")
     first, second = (p.product for p in w3.paths)
-    assert check_path_answer(None, w3).startswith("No answer yet")
+    assert check_path_answer(None, w3).startswith("Not yet answered")
+    assert check_path_answer(..., w3).startswith("Not yet answered")
     assert check_path_answer("0.1", w3).startswith("Not yet: the answer must be one number")
     assert check_path_answer(w3.total, w3) == "Correct: dL/dw3 = 0.00752181, the sum of 2 path product(s)."
     assert check_path_answer(0.007522, w3).startswith("Correct")  # rounded to 4 digits

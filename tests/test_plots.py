@@ -114,7 +114,7 @@ def test_highlighted_path_stands_out():
     for gid, line in edges.items():
         l, i, j = map(int, gid[2:].split(":"))
         on_path = ("w", l, i, j) in path
-        assert line.get_alpha() == (1.0 if on_path else 0.25)
+        assert line.get_alpha() == (1.0 if on_path else plots.FADED_ALPHA)
         assert line.get_linewidth() == pytest.approx(0.8 + 4.2 * abs(net.weights[l][i, j]) / scale + 2.5 * on_path)
     assert biases["b:0:0"].get_fontweight() == "bold" and biases["b:0:1"].get_fontweight() == "normal"
 
@@ -284,3 +284,83 @@ def test_a_plot_as_the_last_line_of_a_cell_is_drawn_once():
     NotebookClient(nb, kernel_name="python3", timeout=60).execute()
     images = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
     assert len(images) == 1
+
+
+
+def test_labels_of_crossing_edges_sit_on_their_own_edge():
+    # 2-2-2: the slanted edges cross in the middle; their labels sit near the from-unit, apart
+    fig = mh.draw_network(mh.MLP([2, 2, 2]).init_random(seed=0), notation="seed002", show_values=True)
+    labels = by_gid(fig, "wlabel:")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = {gid: text.get_window_extent(renderer) for gid, text in labels.items()}
+    for a in boxes:
+        for b in boxes:
+            if a < b:
+                assert not boxes[a].overlaps(boxes[b]), (a, b)
+    for gid, text in labels.items():
+        l, i, j = map(int, gid.split(":")[1:])
+        x, y = text.get_position()
+        t = (x - 2.2 * l) / 2.2
+        assert t == pytest.approx(0.5 if i == j else 0.3)
+        # the label lies on its edge
+        assert y == pytest.approx((0.5 - i) + t * ((0.5 - j) - (0.5 - i)))
+    assert 0.3 < plots.FADED_ALPHA < 1 and plots.FADED_ALPHA < plots.FADED_LABEL_ALPHA < 1
+
+
+def test_label_layers_leaves_a_dense_layer_unlabelled():
+    fig = mh.draw_network(cases.sigmoid_2_3_3_2().network(), notation="seed001", label_layers=[0, 2])
+    visible = {gid.split(":")[1] for gid, text in by_gid(fig, "wlabel:").items() if text.get_visible()}
+    assert visible == {"0", "2"}
+    assert len(by_gid(fig, "w:")) == 6 + 9 + 6
+    for bad in ([3], [True], ["1"]):
+        with pytest.raises(ValueError, match="label_layers"):
+            mh.draw_network(mh.MLP([2, 3, 3, 2]), label_layers=bad)
+    with pytest.raises(TypeError, match="label_layers"):
+        mh.draw_network(mh.MLP([2, 3, 3, 2]), label_layers=1)
+
+
+def test_trajectory_legend_names_tied_partners_and_keeps_colours():
+    case = cases.linear_2_2_1()
+    _, tied = case.train(case.network())
+    _, free = case.train(case.network().init_random(seed=0))
+    fig, axes = plt.subplots(2, 2)
+    mh.plot_weight_trajectories(tied, ax=axes[0], notation="seed000_question")
+    mh.plot_weight_trajectories(free, ax=axes[1], notation="seed000_question")
+    legend = [t.get_text() for t in axes[0][0].get_legend().get_texts()]
+    assert legend == ["$w_{111}$ = $w_{211}$", "$w_{121}$ = $w_{221}$"]
+    # the legend sits right of the panel, off the data
+    assert axes[0][0].get_legend().get_bbox_to_anchor().x0 > axes[0][0].get_window_extent().x1 - 1
+    for gid, line in by_gid(fig, "traj:").items():
+        first = int(gid.split(":")[2].split(",")[0])
+        assert to_hex(line.get_color()) == to_hex(plots._trajectory_colour(first, 4 if gid[5] == "0" else 2))
+    colour_of = {row: {gid.split(":")[2].split(",")[0]: to_hex(line.get_color())
+                       for gid, line in by_gid(fig, "traj:0:").items() if line.axes is axes[row][0]}
+                 for row in (0, 1)}
+    for first, colour in colour_of[0].items():
+        assert colour_of[1][first] == colour  # the same weight, the same colour in both rows
+
+
+def test_nine_weights_get_nine_colours_and_a_legend():
+    case = cases.sigmoid_2_3_3_2()
+    _, history = case.train(case.network().init_random(seed=1), iterations=20)
+    fig = mh.plot_weight_trajectories(history, notation="seed001", layers=[1])
+    colours = [to_hex(line.get_color()) for line in by_gid(fig, "traj:1:").values()]
+    assert len(set(colours)) == 9
+    assert len(fig.axes[0].get_legend().get_texts()) == 9
+    tied_fig = mh.plot_weight_trajectories(case.train()[1], layers=[1], notation="seed001")
+    name = weight_label("seed001", 1, 0, 0, latex=True, sizes=case.sizes)
+    assert [t.get_text() for t in tied_fig.axes[0].get_legend().get_texts()] == [f"${name}$ and 8 tied"]
+    with pytest.raises(ValueError, match="legend"):
+        mh.plot_weight_trajectories(history, legend="top")
+
+
+def test_label_size_enlarges_the_weight_labels():
+    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="seed000_answer", label_size=13)
+    assert {text.get_fontsize() for text in by_gid(fig, "wlabel:").values()} == {13}
+    assert {text.get_fontsize() for text in by_gid(mh.draw_network(mh.MLP([2, 2])), "wlabel:").values()} == {8}
+    n_open = len(plt.get_fignums())
+    for bad, error in ((0, ValueError), ("big", TypeError)):
+        with pytest.raises(error, match="label_size"):
+            mh.draw_network(mh.MLP([2, 2]), label_size=bad)
+    assert len(plt.get_fignums()) == n_open  # a refused call leaves no figure behind

@@ -16,6 +16,7 @@ z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 
 
 import numpy as np
 
+from ..checks import tied_units
 from ..history import check_history
 from ..network import check_network, feedforward
 from .notation import weight_label
@@ -230,3 +231,110 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
             }
         rows.append(row)
     return rows
+
+
+# --- exercise checks of notebook 02 (each returns a one-line verdict and never raises) ---
+
+
+def _not_a_number(answer):
+    """The "not yet" verdict for a placeholder or a non-number, else None."""
+    from numbers import Real
+
+    if answer is None or answer is Ellipsis:
+        return "Not yet answered: write your number in place of the ... and run the cell again."
+    if isinstance(answer, bool) or not isinstance(answer, Real) or not np.isfinite(answer):
+        return f"Not yet: the answer must be one finite number such as 0.0123, got {answer!r}."
+    return None
+
+
+def check_gradient_answer(answer, net, X, Y, weight, notation="seed000_question", rtol=1e-3):
+    """A verdict on ``answer`` for dC/d(weight) of a linear 2-2-1 net, C the mean half squared error.
+
+    weight: the weight's name in ``notation`` (default the question's, e.g. "w221");
+    X: (m, 2); Y: (m, 1); rtol: relative tolerance (4 significant digits pass).
+    Returns a string starting with "Correct" or "Not yet"; it never shows the right value and
+    names the slip the answer looks like: a flipped sign, the outgoing weight dropped (the
+    question's slip), a sum instead of the mean, a factor 2, or another weight's gradient.
+    """
+    from .notation import parse_weight
+
+    verdict = _not_a_number(answer)
+    if verdict:
+        return verdict
+    answer = float(answer)
+    layer, i, j = parse_weight(notation, weight, sizes=net.sizes)
+    gradients = answer_gradients(net, X, Y)
+    X, Y = net.check_data(X, Y)
+    right = float(gradients[layer][i, j])
+
+    def matches(value, tolerance=rtol):
+        return bool(np.isclose(answer, value, rtol=tolerance, atol=1e-12))
+
+    if matches(right):
+        return f"Correct: that is dC/d{weight}."
+    residual = feedforward(net, X)[-1][:, 0] - Y[:, 0]  # y' - y, (m,)
+    slips = [
+        (-right, "the sign is flipped: dL/dy' is y' - y, not y - y'"),
+        (X.shape[0] * right, "that is the sum over observations; C is their mean: divide by m"),
+        (2 * right, "that is twice the gradient: the 1/2 in C = (1/m) sum 1/2 (y - y')^2 cancels the 2"),
+    ]
+    if layer == 0:
+        dropped = float(np.mean(residual * X[:, i]))
+        slips += [
+            (dropped, "the outgoing weight is missing: w reaches y' only through its hidden unit, "
+                      "so dz_b/dw carries that unit's outgoing weight (the question's slip)"),
+            (-dropped, "the outgoing weight is missing and the sign is flipped: the question's formula"),
+        ]
+    for name, (l, k, q) in ANSWER_WEIGHTS.items():
+        if (l, k, q) != (layer, i, j):
+            slips.append((float(gradients[l][k, q]), f"that is the gradient of weights[{l}][{k}, {q}], "
+                          f"the answer's {name}; the {notation.removeprefix('seed000_')}'s {weight} is "
+                          f"weights[{layer}][{i}, {j}]: check the table of names in section 2"))
+    for value, why in slips:
+        if matches(value) and not np.isclose(value, right, rtol=rtol, atol=1e-12):
+            return f"Not yet: {answer:.6g} is not dC/d{weight}; {why}."
+    if matches(right, 30 * rtol):
+        return f"Not yet: {answer:.6g} is close to dC/d{weight} but not within {rtol:g}: keep more digits."
+    return (f"Not yet: {answer:.6g} is not dC/d{weight}. Take the mean over observations of "
+            "(y' - y) times dz_b/dw from the formulas above.")
+
+
+def check_symmetric_start(weights, case):
+    """A verdict on ``weights`` as a start that is *not* constant but keeps the hidden units tied.
+
+    weights: ``[weights[0] (2, 2), weights[1] (2, 1)]`` for seed 000's 2-2-1 network; case: its
+    ``Case`` (trained for ``case.iterations`` steps to confirm the tie). Returns a string
+    starting with "Correct" or "Not yet"; it never raises and names the slip: a constant start,
+    equal incoming weights with different outgoing ones (or the reverse), or the rows of
+    ``weights[0]`` (one per input) made equal instead of its columns (one per hidden unit).
+    """
+
+    if weights is None or weights is Ellipsis:
+        return "Not yet answered: write your weights in place of the ... and run the cell again."
+    try:
+        net = case.network().set_params(weights)
+    except (TypeError, ValueError) as error:
+        return f"Not yet: {error}. Write [[[w, w], [w, w]], [[w], [w]]] with numbers for the w."
+    incoming, outgoing = net.weights[0], net.weights[1][:, 0]
+    same_in = bool(np.array_equal(incoming[:, 0], incoming[:, 1]))
+    same_out = bool(outgoing[0] == outgoing[1])
+    if same_in and same_out and np.all(incoming == outgoing[0]):
+        return "Not yet: every weight is the same number: that is a constant start; find a tied start that is not."
+    if same_in and same_out:
+        trained, _ = case.train(net)
+        if tied_units(trained) == [[[0, 1]]]:
+            return (f"Correct: the two hidden units start as copies without being constant, and after "
+                    f"{case.iterations} steps they are still tied.")
+        return "Not yet: the units start as copies but came apart in training; tell your teacher, this is unexpected."
+    if same_in:
+        return ("Not yet: the incoming weights match but the outgoing weights differ: each hidden unit's "
+                "gradient carries its outgoing weight, so the units get different updates and drift apart.")
+    if same_out:
+        return ("Not yet: the outgoing weights match but the incoming ones differ: the hidden units "
+                "compute different numbers from the start.")
+    if np.array_equal(incoming[0], incoming[1]):
+        return ("Not yet: you made the weights from x1 equal to the weights from x2 (the rows of weights[0]); "
+                "a hidden unit is a column: weights[0][:, 0] must equal weights[0][:, 1], and the two "
+                "outgoing weights must be equal.")
+    return ("Not yet: the two hidden units are not copies: weights[0][:, 0] must equal weights[0][:, 1] "
+            "(same incoming weights) and the two outgoing weights must be equal.")

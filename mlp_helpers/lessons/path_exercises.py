@@ -39,16 +39,16 @@ def likely_mistakes(expected):
 def check_path_answer(answer, expected, rtol=1e-3):
     """A one-line verdict on ``answer`` for dL/d(parameter), the ``total`` of ``expected``.
 
-    answer: a number (``None`` while the exercise is not done); expected: a ``PathSum``;
+    answer: a number (``...`` or ``None`` while the exercise is not done); expected: a ``PathSum``;
     rtol: relative tolerance, so that an answer rounded to 4 significant digits passes.
-    Returns a string starting with "Correct", "No answer yet" or "Not yet".
+    Returns a string starting with "Correct" or "Not yet"; it never raises.
     """
     if not isinstance(expected, PathSum):
         raise TypeError(f"expected must be the PathSum that chain_rule_paths returns, got {type(expected).__name__}")
     rtol = as_real("rtol", rtol, positive=True)
     target = expected.total
     if answer is None or answer is Ellipsis:
-        return "No answer yet: replace None with your number and run the cell again."
+        return "Not yet answered: write your number in place of the ... and run the cell again."
     if isinstance(answer, bool) or not isinstance(answer, Real):
         return f"Not yet: the answer must be one number such as 0.0123, got {type(answer).__name__} {answer!r}."
     answer = float(answer)

@@ -193,3 +193,95 @@ def column_mean_floor(Y):
         raise ValueError(f"Y must be a 2-D array (m, n_out), got shape {Y.shape}")
     means = Y.mean(axis=0)
     return means, float(((Y - means) ** 2).sum())
+
+
+# --- exercise checks of notebook 03 (each returns a one-line verdict and never raises) ---
+
+
+def check_output_delta(answer, net, X, Y):
+    """A verdict on ``answer`` for the output delta of the cost sum (a - y)^2 with sigmoid outputs.
+
+    delta = dC/dn^3 = 2 (a^3 - y) * a^3 (1 - a^3), elementwise, shape (m, sizes[-1]).
+    net: the sigmoid network; X: (m, sizes[0]); Y: (m, sizes[-1]). Returns a string starting
+    with "Correct" or "Not yet"; it never shows the right matrix and names the slip: the
+    second * taken as a matrix product, the factor 2 missing, the sign flipped, the sigmoid's
+    slope missing or taken at the wrong place (sigma'(a) instead of a (1 - a)).
+    """
+    if answer is None or answer is Ellipsis:
+        return "Not yet answered: write your array in place of the ... and run the cell again."
+    _check_seed_network(net)
+    X, Y = net.check_data(X, Y)
+    a = net.forward(X)[-1]
+    try:
+        answer = as_float_array("answer", answer)
+    except (TypeError, ValueError) as error:
+        return f"Not yet: {error}."
+    if answer.shape != a.shape:
+        return (f"Not yet: delta has one entry per observation and output, shape {a.shape}; got shape "
+                f"{answer.shape}. Both products in the formula are elementwise.")
+    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    right = cost_slope * slope
+
+    def matches(value):
+        return value.shape == right.shape and bool(np.allclose(answer, value, rtol=1e-4, atol=1e-7))
+
+    if matches(right):
+        return "Correct: that is delta^3 = 2(a^3 - y) * a^3(1 - a^3), elementwise."
+    sigma = activate("sigmoid", a)
+    slips = [
+        (right / 2, "the factor 2 is missing: the cost sum (a - y)^2 has no 1/2, so dC/da = 2(a - y)"),
+        (-right, "the sign is flipped: dC/da = 2(a - y), not 2(y - a)"),
+        (cost_slope, "the sigmoid's slope is missing: multiply by da/dn = a(1 - a)"),
+        (cost_slope * sigma * (1 - sigma), "the slope is taken at the wrong place: sigma'(n) = a(1 - a) uses the "
+                                           "activation a itself, not sigma(a)"),
+        ((Y - a) * slope, "the factor 2 is missing and the sign is flipped"),
+    ]
+    if a.shape[0] == a.shape[1]:  # only a square (m, m) pair can be matrix-multiplied by mistake
+        slips.insert(0, (cost_slope @ slope, "that is a matrix product: the second * is elementwise (numpy's *), "
+                                             "each output of each observation gets its own slope"))
+    for value, why in slips:
+        if matches(value):
+            return f"Not yet: {why}."
+    return "Not yet: compute 2 * (a3 - Y) and a3 * (1 - a3), then multiply them entry by entry."
+
+
+def check_floor_answer(answer, Y):
+    """A verdict on ``answer`` for the plateau cost of a tied network on targets ``Y`` (m, n_out).
+
+    The best output row shared by all observations is the column means of Y, and its cost
+    sum (Y - means)^2 is the floor (``column_mean_floor``). Returns a string starting with
+    "Correct" or "Not yet"; it never shows the right value and names the slip: half of it (a 1/2
+    or a 1/m that the cost sum (a - y)^2 does not have), the mean over entries, row means in
+    place of column means, the means themselves instead of the cost.
+    """
+    from numbers import Real
+
+    if answer is None or answer is Ellipsis:
+        return "Not yet answered: write your number in place of the ... and run the cell again."
+    means, floor = column_mean_floor(Y)
+    Y = as_float_array("Y", Y)
+    if np.ndim(answer) == 1 and np.size(answer) == Y.shape[1]:
+        return ("Not yet: that looks like the shared output row; the question asks for its cost, "
+                "sum over observations and outputs of (y - output)^2.")
+    if isinstance(answer, bool) or not isinstance(answer, Real) or not np.isfinite(answer):
+        return f"Not yet: the answer must be one finite number such as 0.123, got {answer!r}."
+
+    def matches(value):
+        return bool(np.isclose(float(answer), value, rtol=1e-3, atol=1e-9))
+
+    if matches(floor):
+        return "Correct: that is the cost of the best output row shared by every observation."
+    row_means = Y.mean(axis=1, keepdims=True)
+    slips = [
+        (floor / 2, "that is half the floor: the cost sum (a - y)^2 has no 1/2 and no 1/m; add over both "
+                    "observations and both outputs"),
+        (floor / Y.size, "that is the mean over all entries; the cost is their sum"),
+        (float(((Y - row_means) ** 2).sum()), "you used each observation's own mean (row means); a shared output "
+                                              "row has one value per output: the column means"),
+        (float(np.sqrt(((Y - means) ** 2).sum())), "that is the square root: the cost is the sum of squares itself"),
+    ]
+    for value, why in slips:
+        if matches(value) and not matches(floor):
+            return f"Not yet: {why}."
+    return ("Not yet: find the output row p that all observations share (one value per output), then add "
+            "(y - p)^2 over every observation and output.")

@@ -12,13 +12,14 @@ instead of rebuilding a figure for every frame.
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle
 
 from ..checks import equal_columns, tied_units
 from ..network import MLP, check_network
 from ..lessons.notation import NOTATIONS, bias_label, unit_label, weight_label
 from ..training import check_history
-from ..validation import as_choice, as_parameter
+from ..validation import as_choice, as_parameter, as_real
 
 # Okabe-Ito colours (Okabe & Ito 2008)
 BLUE, VERMILLION, ORANGE, SKY, GREEN, PURPLE, YELLOW, BLACK = (
@@ -37,6 +38,8 @@ GROUP_COLOURS = (ORANGE, SKY, GREEN, PURPLE, YELLOW)
 #: colours of trajectory lines, one per distinct line
 LINE_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK)
 UNTIED_FILL = "white"
+#: opacity of the edges (and their labels) off a highlighted path: faded, yet still readable
+FADED_ALPHA, FADED_LABEL_ALPHA = 0.4, 0.65
 _UNIT_RADIUS = 0.24
 _LAYER_GAP = 2.2
 
@@ -61,6 +64,7 @@ def blank_figure(figsize=None, layout=None):
     """
     fig = plt.figure(figsize=figsize, layout=layout)
     plt.close(fig)
+    FigureCanvasAgg(fig)  # closing left it a bare canvas; Agg can draw, measure text and blit
     return fig
 
 
@@ -93,6 +97,19 @@ def _fmt(value):
     return f"{value:.3g}"
 
 
+def _label_position(i, j, n_in, n_out):
+    """Where along edge ``i -> j`` its label sits (0 = from-unit, 1 = to-unit).
+
+    Between layers of equal width the edges cross in the middle, so a label there could
+    belong to either edge: level edges keep the middle, the slanted ones carry their label
+    near their from-unit, where each sits on its own edge. Otherwise labels spread along
+    the edges by to-unit, so a fan of edges keeps them apart.
+    """
+    if n_in == n_out and n_out > 1:
+        return 0.5 if i == j else 0.3
+    return 0.22 + 0.56 * (j + 0.5) / n_out if n_out > 1 else 0.5
+
+
 class NetworkDiagram:
     """Units in columns, one line per weight, in ``ax``; ``update`` redraws new values.
 
@@ -101,8 +118,10 @@ class NetworkDiagram:
     ``"b:l:j"`` (the label of ``biases[l][j]``).
     """
 
-    def __init__(self, ax, sizes, notation="index", bias=True, show_values=False):
+    def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None):
         self.ax = ax
+        # weight layers whose edges carry a label (None: all); a dense layer's labels can be left off
+        self.label_layers = None if label_layers is None else set(label_layers)
         self.sizes = list(sizes)
         self.notation = as_choice("notation", notation, NOTATIONS)
         self.bias = bool(bias)
@@ -122,8 +141,7 @@ class NetworkDiagram:
                     (line,) = ax.plot([x0, x1], [y0, y1], color=ZERO, solid_capstyle="round", zorder=1)
                     line.set_gid(f"w:{l}:{i}:{j}")
                     self.edges[l, i, j] = line
-                    # spread labels along the edges by to-unit so a fan of edges keeps them apart
-                    t = 0.22 + 0.56 * (j + 0.5) / n_out if n_out > 1 else 0.5
+                    t = _label_position(i, j, n_in, n_out)
                     text = ax.text(
                         x0 + t * (x1 - x0),
                         y0 + t * (y1 - y0),
@@ -167,13 +185,14 @@ class NetworkDiagram:
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
             line.set_linewidth(0.8 + 4.2 * abs(w) / scale + (2.5 if emphasised else 0.0))
-            line.set_alpha(1.0 if emphasised or not faded else 0.25)
+            line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
             name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
             label = self.edge_labels[l, i, j]
             label.set_text(f"{name} = {_fmt(w)}" if self.show_values else name)
+            label.set_visible(self.label_layers is None or l in self.label_layers)
             label.set_fontweight("bold" if emphasised else "normal")
-            label.set_alpha(1.0 if emphasised or not faded else 0.4)
+            label.set_alpha(1.0 if emphasised or not faded else FADED_LABEL_ALPHA)
         for (l, j), text in self.bias_labels.items():
             name = f"${bias_label(self.notation, l, j, latex=True, sizes=self.sizes)}$"
             text.set_text(f"{name} = {_fmt(float(biases[l][j]))}" if self.show_values else name)
@@ -196,7 +215,9 @@ class NetworkDiagram:
         )
 
 
-def draw_network(net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True):
+def draw_network(
+    net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None
+):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
     Line colour is the weight's sign (blue +, vermillion -), width its magnitude.
@@ -204,14 +225,32 @@ def draw_network(net, notation="index", ax=None, show_values=False, highlight_ed
     highlight_edges: list of ``("w", layer, from_unit, to_unit)`` and ``("b", layer, unit)``
         drawn thick and bold while the other weights fade (to trace a chain-rule path).
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
+    label_layers: the weight layers whose edges are labelled (default: all), e.g. ``[0, 2]``
+        to leave a dense middle layer unlabelled.
+    label_size: font size of the weight labels in points (default 8), larger where the
+        subscripts are the point.
     Returns the figure.
     """
     check_network(net)
     highlight = _check_highlight(highlight_edges, net.sizes, bool(net.biases))
-    width = max(3.0, 1.9 * len(net.sizes))
+    if label_size is not None:
+        label_size = as_real("label_size", label_size, positive=True)
+    width = max(3.0, 2.3 * len(net.sizes))  # wide enough for the edge labels at their font size
     fig, ax = _axes_or_new(ax, figsize=(width, 0.9 * max(net.sizes) + 1.2))
-    diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values)
+    if label_layers is not None:
+        if isinstance(label_layers, str) or not np.iterable(label_layers):
+            raise TypeError(f"label_layers must be a list of weight layers such as [0, 2], got {label_layers!r}")
+        label_layers = list(label_layers)
+        for l in label_layers:
+            if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 0 <= l < len(net.sizes) - 1:
+                raise ValueError(f"label_layers must list weight layers between 0 and {len(net.sizes) - 2}, got {l!r}")
+    diagram = NetworkDiagram(
+        ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values, label_layers=label_layers
+    )
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
+    if label_size is not None:
+        for text in diagram.edge_labels.values():
+            text.set_fontsize(label_size)
     return fig
 
 
@@ -258,6 +297,27 @@ def _tied_lines(trajectories, atol):
     return equal_columns(trajectories, tolerance)
 
 
+def _trajectory_label(notation, layer, group, n_out, sizes):
+    """Legend text for one line: the weight's name, or the names of the tied weights it stands for.
+
+    group: flat indices ``i * n_out + j`` into ``weights[layer]``; up to three tied weights are
+    named one by one ("w1 = w3"), more as "w1 and 8 tied".
+    """
+    names = [f"${weight_label(notation, layer, *divmod(k, n_out), latex=True, sizes=sizes)}$" for k in group]
+    return " = ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} tied"
+
+
+def _trajectory_colour(k, n_weights):
+    """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights.
+
+    Fixed by the weight, not by the order of the lines, so a weight keeps its colour from one
+    run (or row of panels) to the next; tab10 when the layer has more weights than LINE_COLOURS.
+    """
+    if n_weights <= len(LINE_COLOURS):
+        return LINE_COLOURS[k]
+    return plt.get_cmap("tab10")(k % 10)
+
+
 class WeightTrajectories:
     """One panel per weight layer, one line per distinct weight trajectory; ``update`` redraws.
 
@@ -266,12 +326,15 @@ class WeightTrajectories:
     how many weights in its title, e.g. "1 line drawn, 9 weights".
     """
 
-    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10):
+    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside"):
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
         self.notation = as_choice("notation", notation, NOTATIONS)
         self.atol = atol
+        # "inside": a legend in the panel for up to 4 lines (the explorer's fixed layout);
+        # "outside": every line named in a legend right of its panel, off the data
+        self.legend = as_choice("legend", legend, ("inside", "outside"))
         self.lines = [[] for _ in self.layers]
         self.titles = []
         for ax, l in zip(self.axes, self.layers):
@@ -295,36 +358,38 @@ class WeightTrajectories:
             n_out = W.shape[2]
             pixels = _pixel_width(ax)
             for g, group in enumerate(groups):
-                i, j = divmod(group[0], n_out)
-                name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
-                label = name if len(group) == 1 else f"{name} and {len(group) - 1} tied"
                 if g == len(lines):
                     (line,) = ax.plot([], [], lw=1.8)
                     lines.append(line)
                 line = lines[g]
                 line.set_data(*thin_curve(steps, flat[:, group[0]], pixels))
-                line.set_color(LINE_COLOURS[g % len(LINE_COLOURS)])
-                line.set_label(label)
+                line.set_color(_trajectory_colour(group[0], flat.shape[1]))
+                line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
             n_lines, n_weights = len(groups), flat.shape[1]
             note = f"{_count(n_lines, 'line')} drawn, {_count(n_weights, 'weight')}"
-            ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9)
+            ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9 if self.legend == "inside" else 10)
             legend = ax.get_legend()
             if legend is not None:
                 legend.remove()
-            if n_lines <= 4:
+            if self.legend == "outside":
+                ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
+                          handlelength=1.4, borderaxespad=0.0)
+            elif n_lines <= 4:
                 ax.legend(loc="best", fontsize=7, framealpha=0.8)
             ax.relim()
             ax.autoscale_view()
 
 
-def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10):
+def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10, legend="outside"):
     """Each weight over the training steps of ``history``, a panel per weight layer.
 
     layers: which weight layers to show (default: all).
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
     Weights equal at every step (tied) are drawn as one line with one colour, and each
-    panel says how many lines stand for how many weights. Returns the figure.
+    panel says how many lines stand for how many weights. Each weight keeps one colour in
+    every call. legend: "outside" names every line right of its panel; "inside" puts a
+    legend in the panel when it has at most 4 lines. Returns the figure.
     """
     recorded(history)
     sizes = history.sizes
@@ -338,8 +403,9 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
             raise ValueError(f"layers must list weight layers between 0 and {len(sizes) - 2}, got {l!r}")
     if not layers:
         raise ValueError("layers must name at least one weight layer")
+    legend = as_choice("legend", legend, ("inside", "outside"))
     if ax is None:
-        size = (4.2 * len(layers), 3.3)
+        size = ((5.4 if legend == "outside" else 4.2) * len(layers), 3.3)
         fig, axes = new_figure(size, "constrained", nrows=1, ncols=len(layers), squeeze=False)
         axes = list(axes[0])
     else:
@@ -347,7 +413,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
         if len(axes) != len(layers):
             raise ValueError(f"ax must hold one Axes per layer shown ({len(layers)}), got {len(axes)}")
         fig = axes[0].figure
-    WeightTrajectories(axes, layers, sizes, notation, atol).update(history)
+    WeightTrajectories(axes, layers, sizes, notation, atol, legend).update(history)
     return fig
 
 

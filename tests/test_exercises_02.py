@@ -1,0 +1,83 @@
+"""The checks of notebook 02's exercises: one wrong answer per slip, each with its own verdict."""
+
+import numpy as np
+import pytest
+
+from mlp_helpers import cases, linear_regression as lr
+
+
+@pytest.fixture(scope="module")
+def case():
+    return cases.linear_2_2_1(a=0.3)
+
+
+@pytest.fixture(scope="module")
+def net(case):
+    return case.network().init_random(seed=1)
+
+
+def verdict(net, case, answer, weight="w221"):
+    return lr.check_gradient_answer(answer, net, case.X, case.Y, weight)
+
+
+def test_gradient_check_placeholders_never_raise(net, case):
+    for placeholder in (..., None):
+        assert verdict(net, case, placeholder).startswith("Not yet answered")
+    for bad in ("0.1", [0.1], float("nan"), True):
+        assert verdict(net, case, bad).startswith("Not yet: the answer must be one finite number")
+
+
+def test_gradient_check_names_each_slip(net, case):
+    X, y = case.X, case.Y[:, 0]
+    (w111, w121), (w112, w122) = net.weights[0]
+    (w211,), (w212,) = net.weights[1]
+    x1, x2 = X[:, 0], X[:, 1]
+    residual = w211 * (w111 * x1 + w112 * x2) + w212 * (w121 * x1 + w122 * x2) - y  # y' - y
+    right = np.mean(residual * x2 * w212)  # the question's w221 is the answer's w122
+    assert verdict(net, case, right) == "Correct: that is dC/dw221."
+    assert verdict(net, case, round(right, 4)).startswith("Correct")
+    slips = {
+        "sign is flipped": np.mean(-residual * x2 * w212),
+        "sum over observations": np.sum(residual * x2 * w212),
+        "twice the gradient": np.mean(2 * residual * x2 * w212),
+        "outgoing weight is missing: w reaches": np.mean(residual * x2),  # the question's slip
+        "outgoing weight is missing and the sign is flipped": np.mean(-residual * x2),  # the question's formula
+        "the answer's w212": np.mean(residual * (w121 * x1 + w122 * x2)),  # dC/dw212 = mean((y'-y) z12)
+        "the answer's w121": np.mean(residual * x1 * w212),  # question's w211: the names mixed up
+        "keep more digits": right * 1.01,
+        "Take the mean over observations": 1.0,
+    }
+    for slip, answer in slips.items():
+        text = verdict(net, case, answer)
+        assert text.startswith("Not yet") and slip in text, (slip, text)
+        assert f"{right:.6g}" not in text and f"{right:.4f}" not in text  # never the right value
+
+
+def test_gradient_check_in_the_answer_names(net, case):
+    right = net.gradients(case.X, case.Y, loss=case.loss)[0][1][0, 0]  # answer's w211 (z11 -> y')
+    assert lr.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="seed000_answer").startswith("Correct")
+
+
+@pytest.mark.parametrize(
+    "weights, slip",
+    [
+        (..., "Not yet answered"),
+        ([[[0.5, 0.5], [0.5, 0.5]], [[0.5], [0.5]]], "constant start"),
+        ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [0.4]]], "incoming weights match but the outgoing weights differ"),
+        ([[[0.3, 0.2], [-0.7, -0.7]], [[1.1], [1.1]]], "outgoing weights match but the incoming ones differ"),
+        ([[[0.3, -0.7], [0.3, -0.7]], [[1.1], [0.4]]], "the rows of weights[0]"),
+        ([[[0.3, -0.7], [0.2, 0.1]], [[1.1], [0.4]]], "the two hidden units are not copies"),
+        ([[[0.3, 0.3], [-0.7, -0.7]]], "2 arrays, one per layer"),
+        ([[[0.3, 0.3, 0.1], [-0.7, -0.7, 0.1]], [[1.1], [1.1]]], "shape"),
+        (5, "must be a list"),
+    ],
+)
+def test_symmetric_start_check_names_each_slip(case, weights, slip):
+    text = lr.check_symmetric_start(weights, case)
+    assert text.startswith("Not yet") and slip in text, text
+
+
+def test_symmetric_start_check_accepts_any_tied_start(case):
+    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]]):
+        text = lr.check_symmetric_start(weights, case)
+        assert text == "Correct: the two hidden units start as copies without being constant, and after 500 steps they are still tied."
