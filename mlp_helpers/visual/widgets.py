@@ -10,7 +10,10 @@ share a fill), the weight trajectories and the loss, with a one-line verdict suc
 "layer 1: 3 units tied in 1 group; layer 2: 3 units tied in 1 group".
 
 The figure is built once with matplotlib's Agg canvas (never pyplot, so nothing is shown
-twice in a notebook) and later changes only update its artists. The output area is filled
+twice in a notebook) and later changes only update its artists. A step is a frame: the
+run's background (axes, ticks, legends, finished curves) is restored from a cache and only
+the diagram, the step markers and the title are drawn on it; finished runs are kept by their
+settings, so going back to one is a frame too. The output area is filled
 by assigning ``Output.outputs`` (never ``with out:``), which keeps the image inside the
 widget under nbval, nbconvert and JupyterLab alike.
 """

@@ -37,12 +37,15 @@ def pytest_terminal_summary(terminalreporter, config):
         clicks = sorted(measured["clicks"])
         median = statistics.median(clicks)
         verdict = "within" if median <= CLICK_TARGET_S else "OVER"
-        moves, drawn, typing, after = measured["burst"]
+        burst = ""
+        if measured["burst"]:
+            moves, drawn, typing, after = measured["burst"]
+            burst = (f"; {moves} step-slider moves in {typing:.2f} s drew {drawn} images, "
+                     f"the last {after:.2f} s after the last move")
         terminalreporter.write_line(
-            f"browser: {name} init explorer, click to new image: median {median:.3f} s "
+            f"browser: {name} explorer, click to new image: median {median:.3f} s "
             f"({verdict} the {CLICK_TARGET_S} s target), min {clicks[0]:.3f} s, max {clicks[-1]:.3f} s "
-            f"over {len(clicks)} clicks; {moves} step-slider moves in {typing:.2f} s drew {drawn} images, "
-            f"the last {after:.2f} s after the last move (load average {os.getloadavg()[0]:.2f})")
+            f"over {len(clicks)} clicks{burst} (load average {os.getloadavg()[0]:.2f})")
     reason = config.stash.get(SKIP_REASON, None)
     if reason:
         terminalreporter.write_line(
