@@ -14,6 +14,7 @@ from . import cases, linear_regression, notation, path_exercises, paths, plots, 
 from .activations import sigmoid
 from .cases import Case
 from .checks import gradient_check, numerical_gradients, relative_error, tied_units
+from .ensemble import EnsembleHistory, train_many
 from .linear_regression import effective_slope, end_to_end_matrix, least_squares_slope, slope_history
 from .losses import LOSS_NAMES, loss, loss_gradient
 from .network import MLP
@@ -34,6 +35,8 @@ __all__ = [
     "train",
     "History",
     "TrainingDiverged",
+    "train_many",
+    "EnsembleHistory",
     # independent checks
     "gradient_check",
     "numerical_gradients",
