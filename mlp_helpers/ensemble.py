@@ -32,8 +32,10 @@ class EnsembleHistory:
     loss: (N, T) each network's loss at those steps.
     max_error: (N, T) each network's largest |output - target| over every observation and
         output: a network fits within ``tol`` at a step when it is below ``tol``.
-    weights: per layer, (N, T, sizes[l], sizes[l+1]); empty when ``record_weights=False``.
-    biases: per layer, (N, T, sizes[l+1]); empty without biases or ``record_weights``.
+    weight_iterations: (Tw,) the steps at which the parameters were recorded (``weights_every``;
+        the same as ``iterations`` by default, empty with ``weights_every=0``).
+    weights: per layer, (N, Tw, sizes[l], sizes[l+1]); empty with ``weights_every=0``.
+    biases: per layer, (N, Tw, sizes[l+1]); empty without biases or ``weights_every=0``.
     diverged: (N,) True for a network whose loss became inf or NaN.
     diverged_at: (N,) the step at which it did, -1 for networks that never diverged.
 
@@ -44,6 +46,7 @@ class EnsembleHistory:
     iterations: np.ndarray
     loss: np.ndarray
     max_error: np.ndarray
+    weight_iterations: np.ndarray
     weights: list
     biases: list
     diverged: np.ndarray
@@ -61,9 +64,14 @@ class EnsembleHistory:
         the slowest, not as missing.
         """
         tol = as_real("tol", tol, positive=True)
-        fitted = self.max_error < tol  # NaN rows of diverged networks compare False
-        first = np.argmax(fitted, axis=1)
-        return np.where(fitted.any(axis=1), self.iterations[first].astype(float), np.inf)
+        return first_step(self.max_error < tol, self.iterations)  # NaN rows compare False
+
+
+def first_step(condition, iterations):
+    """(N,) float: for each row of ``condition`` (N, T) bool, the first of ``iterations`` (T,)
+    where it holds, ``inf`` where it never does."""
+    first = np.argmax(condition, axis=1)
+    return np.where(condition.any(axis=1), np.asarray(iterations)[first].astype(float), np.inf)
 
 
 def _check_nets(nets):
@@ -158,7 +166,7 @@ def _backpropagate(weights, activation, activations, output_gradient):
     return dW, db
 
 
-def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1, record_weights=True):
+def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1, weights_every=None):
     """Train every network of ``nets`` by full-batch gradient descent, together, in place.
 
     The same as ``[train(net, X, Y, rate, iterations, ...) for net, rate in zip(nets, lr)]``,
@@ -169,11 +177,12 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
         ``mlp_helpers.losses``.
     lr: one learning rate > 0 for all, or a sequence of N rates (a sweep in one call).
     train_biases: False keeps the biases fixed (only the weights learn).
-    record_every: record steps 0, k, 2k, ... and always the last step.
-    record_weights: False records only ``loss`` and ``max_error``. The parameters of N
-        networks at every step are N times the history of ``train``: 1000 networks of the
-        seed problem for 2000 steps need 480 MiB, for 10000 steps 2.3 GiB. A history over
-        512 MiB is refused before training starts (ValueError naming ``record_every``).
+    record_every: record ``loss`` and ``max_error`` at steps 0, k, 2k, ... and the last step.
+    weights_every: the same for the parameters; None (default) = ``record_every``, 0 = never.
+        Parameters are most of the memory: 1000 networks of the seed problem recorded at
+        every one of 2000 steps need 480 MiB, of 10000 steps 2.3 GiB. The losses and the
+        parameters must each fit in 512 MiB, or the call is refused before training starts
+        (a ValueError naming ``record_every`` or ``weights_every``).
 
     Returns an ``EnsembleHistory``. A network whose loss becomes inf or NaN at step t stops
     alone: it keeps the parameters of step t - 1 (as ``train`` does) and its history rows
@@ -187,24 +196,20 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     lr = _check_lr(lr, n)
     iterations = as_count("iterations", iterations)
     record_every = as_count("record_every", record_every, minimum=1)
+    weights_every = record_every if weights_every is None else as_count("weights_every", weights_every)
     train_biases = _check_flag("train_biases", train_biases)
-    record_weights = _check_flag("record_weights", record_weights)
     n_params = sum(W.size for W in first.weights) + sum(b.size for b in first.biases)
-    try:
-        check_history_size(iterations, record_every, n * (2 + n_params * record_weights) + 1)
-    except ValueError as exc:
-        hint = "; or pass record_weights=False to keep only the losses" if record_weights else ""
-        raise ValueError(f"{exc} (for {n} networks){hint}") from None
+    _check_memory(iterations, record_every, weights_every, n, n_params)
 
     steps = recorded_steps(iterations, record_every)
-    T = len(steps)
+    weight_steps = recorded_steps(iterations, weights_every) if weights_every else np.array([], dtype=int)
     # histories are filled (T, ..., N) so that each recorded row is one contiguous write
-    loss_hist = np.empty((T, n))
-    error_hist = np.empty((T, n))
+    loss_hist = np.empty((len(steps), n))
+    error_hist = np.empty((len(steps), n))
     weights = [np.stack([net.weights[l] for net in nets], axis=-1) for l in range(first.n_layers)]
     biases = [np.stack([net.biases[l] for net in nets], axis=-1) for l in range(first.n_layers)] if first.bias else []
-    w_hist = [np.empty((T,) + W.shape) for W in weights] if record_weights else []
-    b_hist = [np.empty((T,) + b.shape) for b in biases] if record_weights else []
+    w_hist = [np.empty((len(weight_steps),) + p.shape) for p in weights] if weights_every else []
+    b_hist = [np.empty((len(weight_steps),) + p.shape) for p in biases] if weights_every else []
     final_w = [np.empty_like(W) for W in weights]  # where each network's parameters end up
     final_b = [np.empty_like(b) for b in biases]
 
@@ -213,7 +218,7 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     alive = np.arange(n)  # which network each of the K columns still training is
     diverged_at = np.full(n, -1)
     previous = (weights, biases)
-    row = 0
+    row = weight_row = 0
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(iterations + 1):
             activations = _feedforward(weights, biases, first.activation, X)
@@ -239,14 +244,15 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
                     lr = lr[keep]
                 if alive.size == 0:
                     break
+            columns = slice(None) if alive.size == n else alive
             if step == steps[row]:
-                everyone = alive.size == n
-                columns = slice(None) if everyone else alive
                 loss_hist[row, columns] = value
                 error_hist[row, columns] = np.abs(errors).max(axis=(0, 1))
-                for hist, current in zip(w_hist + b_hist, weights + biases):
-                    hist[row][..., columns] = current
                 row += 1
+            if weight_row < len(weight_steps) and step == weight_steps[weight_row]:
+                for hist, current in zip(w_hist + b_hist, weights + biases):
+                    hist[weight_row][..., columns] = current
+                weight_row += 1
             if step == iterations:
                 break
             dW, db = _backpropagate(weights, first.activation, activations, gradient)
@@ -264,9 +270,10 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     diverged = diverged_at >= 0
     if diverged.any():
         for i in np.nonzero(diverged)[0]:
-            lost = steps >= diverged_at[i]
-            for hist in [loss_hist, error_hist] + w_hist + b_hist:
-                hist[lost, ..., i] = np.nan
+            for hist in (loss_hist, error_hist):
+                hist[steps >= diverged_at[i], i] = np.nan
+            for hist in w_hist + b_hist:
+                hist[weight_steps >= diverged_at[i], ..., i] = np.nan
         warnings.warn(
             f"{int(diverged.sum())} of {n} networks diverged (the first at step {int(diverged_at[diverged].min())}): "
             "their loss became inf or NaN; they keep their last finite parameters; try a smaller learning rate",
@@ -278,8 +285,22 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
         iterations=steps,
         loss=loss_hist.T,
         max_error=error_hist.T,
+        weight_iterations=weight_steps,
         weights=[network_first(h) for h in w_hist],
         biases=[network_first(h) for h in b_hist],
         diverged=diverged,
         diverged_at=diverged_at,
     )
+
+
+def _check_memory(iterations, record_every, weights_every, n, n_params):
+    """``check_history_size`` for the losses and for the parameters of ``n`` networks."""
+    parts = [("record_every", record_every, 2 * n + 1)]
+    if weights_every:
+        parts.append(("weights_every", weights_every, n * n_params + 1))
+    for name, every, floats in parts:
+        try:
+            check_history_size(iterations, every, floats)
+        except ValueError as exc:
+            hint = "; or weights_every=0 to keep only the losses" if name == "weights_every" else ""
+            raise ValueError(f"{str(exc).replace('record_every', name)} (for {n} networks){hint}") from None

@@ -101,15 +101,19 @@ def test_constant_starts_stay_tied_and_match_train(seed001):
     assert all(mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]] for net in nets)
 
 
-def test_record_weights_false_keeps_losses_only(seed001):
+def test_weights_every_records_parameters_on_their_own_steps(seed001):
     _, X, Y = seed001
     starts = [mh.MLP([2, 3, 3, 2]).init_random(seed) for seed in range(3)]
-    nets = [s.copy() for s in starts]
-    history = mh.train_many(nets, X, Y, 0.5, 100, record_weights=False)
-    assert history.weights == [] and history.biases == []
-    full = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 100)
-    np.testing.assert_array_equal(history.loss, full.loss)
-    np.testing.assert_array_equal(history.max_error, full.max_error)
+    full = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 120)
+    sparse = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 120, weights_every=50)
+    assert list(sparse.iterations) == list(range(121)) and list(sparse.weight_iterations) == [0, 50, 100, 120]
+    np.testing.assert_array_equal(sparse.loss, full.loss)
+    for h_sparse, h_full in zip(sparse.weights + sparse.biases, full.weights + full.biases):
+        np.testing.assert_array_equal(h_sparse, h_full[:, [0, 50, 100, 120]])
+    none = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 120, weights_every=0)
+    assert none.weights == [] and none.biases == [] and len(none.weight_iterations) == 0
+    np.testing.assert_array_equal(none.max_error, full.max_error)
+    np.testing.assert_array_equal(mh.unit_spread(sparse), mh.unit_spread(full)[:, [0, 50, 100, 120]])
 
 
 def test_fit_steps_are_first_fit_step_of_each_train_run(seed001):
@@ -170,12 +174,12 @@ def test_every_network_diverging_ends_the_run():
 def test_refuses_a_history_over_the_memory_budget(seed001):
     _, X, Y = seed001
     nets = [mh.MLP([2, 3, 3, 2]).init_constant(1.0) for _ in range(1000)]
-    with pytest.raises(ValueError, match=r"record_every .*\(for 1000 networks\); or pass record_weights=False"):
+    with pytest.raises(ValueError, match=r"weights_every .*\(for 1000 networks\); or weights_every=0 to keep only the losses"):
         mh.train_many(nets, X, Y, 0.5, 10000)
     assert all(np.all(W == 1.0) for W in nets[0].weights)  # refused before training
     # without the weights the same run fits; the losses alone still have a limit
     with pytest.raises(ValueError, match=r"larger record_every \(at least 3\) \(for 1000 networks\)$"):
-        mh.train_many(nets, X, Y, 0.5, 50_000_000 // 1000 * 2, record_weights=False)
+        mh.train_many(nets, X, Y, 0.5, 100_000, weights_every=0)
 
 
 @pytest.mark.parametrize(
@@ -202,7 +206,8 @@ def test_refuses_a_history_over_the_memory_budget(seed001):
         (dict(loss="cross_entropy"), ValueError, "loss must be one of ['half_mse', 'half_sse', 'mse', 'sse'], got 'cross_entropy'"),
         (dict(record_every=0), ValueError, "record_every must be at least 1, got 0"),
         (dict(train_biases="no"), TypeError, "train_biases must be True or False, got 'no'"),
-        (dict(record_weights=None), TypeError, "record_weights must be True or False, got None"),
+        (dict(weights_every=-1), ValueError, "weights_every must be at least 0, got -1"),
+        (dict(weights_every=0.5), ValueError, "weights_every must be a whole number, got 0.5"),
     ],
 )
 def test_bad_input_is_named(seed001, kwargs, error, message):

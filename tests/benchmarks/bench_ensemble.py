@@ -62,7 +62,7 @@ def main():
     X, Y = case.X, case.Y
     load_before = os.getloadavg()
 
-    t_many, history = median_time(lambda: mh.train_many(starts(case), X, Y, LR, STEPS, loss="sse", record_weights=False))
+    t_many, history = median_time(lambda: mh.train_many(starts(case), X, Y, LR, STEPS, loss="sse", weights_every=0))
     t_stacked, stacked_loss = median_time(lambda: stacked_matmul(starts(case), X, Y))
     sample = starts(case)[:SAMPLE]
     t_sample, alone = median_time(lambda: [mh.train(net.copy(), X, Y, LR, STEPS, loss="sse") for net in sample], repeats=3)

@@ -1,0 +1,1 @@
+"""Pictures and explorers: matplotlib figures and ipywidgets built on the core."""
