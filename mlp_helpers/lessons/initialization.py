@@ -14,6 +14,7 @@ compared on the same seeds differ by their scale alone.
 
 import numpy as np
 
+from .. import symmetry
 from ..ensemble import first_step
 from ..network import MLP
 from ..validation import as_choice, as_count, as_real
@@ -97,3 +98,72 @@ def plateau_exits(history, level):
 def fraction_fit_by(fit_steps, steps):
     """The fraction of ``fit_steps`` (N,) that are at most ``steps``, as a float."""
     return float(np.mean(np.asarray(fit_steps) <= steps))
+
+
+def gap_growth(history):
+    """(N, Tw): how many times larger the gap between hidden units is than at the start,
+    at every recorded step (``unit_spread`` divided by its first column)."""
+    gap = symmetry.unit_spread(history)
+    return gap / gap[:, :1]
+
+
+# -- exercises ------------------------------------------------------------------------------
+def _not_yet(answer):
+    return answer is None or answer is Ellipsis
+
+
+def check_glorot(glorot_std):
+    """Verdict on a learner's ``glorot_std(n_in, n_out)``: "Correct", "not yet: ..." (never raises).
+
+    Tries a few layer shapes and recognises the usual slips: LeCun's 1/sqrt(n_in), the
+    variance instead of the standard deviation, a missing factor 2, fan-out alone.
+    """
+    if _not_yet(glorot_std) or not callable(glorot_std):
+        return "not yet: define glorot_std(n_in, n_out) above and run its cell"
+    shapes = [(2, 3), (3, 3), (3, 2), (10, 1)]
+    try:
+        answers = np.array([float(glorot_std(n_in, n_out)) for n_in, n_out in shapes])
+    except NotImplementedError:
+        return "not yet: glorot_std still raises NotImplementedError; write its body"
+    except Exception as exc:  # the learner's code: say what happened instead of a traceback
+        return f"not yet: glorot_std({shapes[0][0]}, {shapes[0][1]}) raised {type(exc).__name__}: {exc}"
+    fan_in, fan_out = np.array(shapes, dtype=float).T
+    right = np.sqrt(2.0 / (fan_in + fan_out))
+    slips = [
+        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(fan-in); Glorot averages fan-in and fan-out"),
+        (2.0 / (fan_in + fan_out), "that is the variance; the standard deviation is its square root"),
+        (np.sqrt(1.0 / (fan_in + fan_out)), "the factor 2 is missing: the variance is 2 / (fan-in + fan-out)"),
+        (np.sqrt(1.0 / fan_out), "that uses fan-out alone; Glorot averages fan-in and fan-out"),
+        (np.sqrt(2.0 / (fan_in * fan_out)), "fan-in and fan-out are multiplied; Glorot adds them"),
+    ]
+    if np.allclose(answers, right, rtol=1e-9, atol=0):
+        return "Correct: the standard deviation for layer shapes " + ", ".join(f"{a}x{b}" for a, b in shapes)
+    for values, why in slips:
+        if np.allclose(answers, values, rtol=1e-9, atol=0):
+            return f"not yet: {why}"
+    return "not yet: for a (n_in, n_out) layer Glorot draws with variance 2 / (n_in + n_out)"
+
+
+def check_median_steps(answer, fit_steps):
+    """Verdict on a learner's median of ``fit_steps`` (inf = never fit); never shows the value.
+
+    Recognises the survivor slip (dropping the starts that never fit), the mean instead of
+    the median, and an answer that is still a list or array.
+    """
+    if _not_yet(answer):
+        return "not yet: set median_steps to your number and run the cell"
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+        return f"not yet: median_steps must be one number, got {type(answer).__name__}"
+    fit_steps = np.asarray(fit_steps, dtype=float)
+    right = float(np.median(fit_steps))
+    finite = fit_steps[np.isfinite(fit_steps)]
+    if answer == right or np.isclose(answer, right, rtol=1e-12):
+        return "Correct: the starts that never fit count as the slowest, not as missing"
+    if finite.size and np.isclose(answer, np.median(finite), rtol=1e-12):
+        return ("not yet: that is the median of the starts that fit; the ones that never fit are "
+                "dropped, which makes the start look better than it is (count them as inf)")
+    if finite.size and np.isclose(answer, np.mean(finite), rtol=1e-12):
+        return "not yet: that is the mean of the starts that fit; the question asks for the median of all"
+    return "not yet: take np.median over every start, inf included"
