@@ -14,7 +14,6 @@ compared on the same seeds differ by their scale alone.
 
 import numpy as np
 
-from .. import symmetry
 from ..ensemble import first_step
 from ..network import MLP
 from ..validation import as_choice, as_count, as_real
@@ -98,13 +97,6 @@ def plateau_exits(history, level):
 def fraction_fit_by(fit_steps, steps):
     """The fraction of ``fit_steps`` (N,) that are at most ``steps``, as a float."""
     return float(np.mean(np.asarray(fit_steps) <= steps))
-
-
-def gap_growth(history):
-    """(N, Tw): how many times larger the gap between hidden units is than at the start,
-    at every recorded step (``unit_spread`` divided by its first column)."""
-    gap = symmetry.unit_spread(history)
-    return gap / gap[:, :1]
 
 
 # -- exercises ------------------------------------------------------------------------------
