@@ -7,9 +7,10 @@
     activations a[l]: (m, sizes[l], K)        delta[l]: (m, sizes[l+1], K)
 
 so every elementwise step runs over K networks at once and each product over the units
-is one ``einsum`` (the first layer, where X is shared, is one BLAS product). K is the
-number of networks still training: a network whose loss becomes inf or NaN is taken out
-(with its last finite parameters) and the others go on.
+is one ``einsum`` (the first layer, where X is shared, is one BLAS product). All the
+parameters live in one (n_params, K) buffer whose rows the layers view, so that the update
+of a step is one subtraction. K is the number of networks still training: a network whose
+loss becomes inf or NaN is taken out (with its last finite parameters) and the others go on.
 """
 
 import warnings
@@ -148,22 +149,39 @@ def _feedforward(weights, biases, activation, X):
     return activations
 
 
-def _backpropagate(weights, activation, activations, output_gradient):
-    """Gradients of K networks' losses. output_gradient: dLoss/daL, (m, sizes[-1], K).
-    Returns (dW, db): dW[l] (n_in, n_out, K), db[l] (n_out, K) (always computed)."""
-    L = len(weights)
-    dW, db = [None] * L, [None] * L
+def _backpropagate(weights, activation, activations, output_gradient, dW, db):
+    """Gradients of K networks' losses, written into ``dW`` and ``db``.
+
+    output_gradient: dLoss/daL, (m, sizes[-1], K); dW[l]: (n_in, n_out, K) and db[l]: (n_out, K),
+    views of one gradient buffer (``db`` empty: the biases' gradients are not needed).
+    """
     delta = output_gradient * slope(activation[-1], activations[-1])
-    for l in range(L - 1, -1, -1):
+    for l in range(len(weights) - 1, -1, -1):
         if l == 0:
-            m, n_out, K = delta.shape
-            dW[0] = (activations[0].T @ delta.reshape(m, -1)).reshape(-1, n_out, K)
+            m = delta.shape[0]
+            np.matmul(activations[0].T, delta.reshape(m, -1), out=dW[0].reshape(dW[0].shape[0], -1))
         else:
-            dW[l] = np.einsum("mkn,mjn->kjn", activations[l], delta)
-        db[l] = delta.sum(axis=0)
+            np.einsum("mkn,mjn->kjn", activations[l], delta, out=dW[l])
+        if db:
+            delta.sum(axis=0, out=db[l])
         if l > 0:
             delta = np.einsum("mjn,kjn->mkn", delta, weights[l]) * slope(activation[l - 1], activations[l])
-    return dW, db
+
+
+def _layout(shapes):
+    """Where each layer lives in the rows of a parameter buffer: a list of (start, stop, shape)."""
+    layout, start = [], 0
+    for shape in shapes:
+        size = int(np.prod(shape))
+        layout.append((start, start + size, tuple(shape)))
+        start += size
+    return layout
+
+
+def _layers(params, layout):
+    """Views of the rows of ``params`` (n_params, K) (C order), one (*shape, K) array per layer."""
+    K = params.shape[1]
+    return [params[start:stop].reshape(shape + (K,)) for start, stop, shape in layout]
 
 
 def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1, weights_every=None):
@@ -203,91 +221,103 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
 
     steps = recorded_steps(iterations, record_every)
     weight_steps = recorded_steps(iterations, weights_every) if weights_every else np.array([], dtype=int)
+    # every parameter of every network in one (n_params, K) buffer, the network axis last: one
+    # update per step, and the layers are views of it (weights of every layer, then biases)
+    w_shapes = [W.shape for W in first.weights]
+    b_shapes = [b.shape for b in first.biases]
+    n_weights = sum(W.size for W in first.weights)
+    layout = _layout(w_shapes + b_shapes)
+    n_w = len(w_shapes)
+    params = np.stack([np.concatenate([p.ravel() for p in net.weights + net.biases]) for net in nets], axis=-1)
+    final = np.empty_like(params)  # where each network's parameters end up
     # histories are filled (T, ..., N) so that each recorded row is one contiguous write
     loss_hist = np.empty((len(steps), n))
     error_hist = np.empty((len(steps), n))
-    weights = [np.stack([net.weights[l] for net in nets], axis=-1) for l in range(first.n_layers)]
-    biases = [np.stack([net.biases[l] for net in nets], axis=-1) for l in range(first.n_layers)] if first.bias else []
-    w_hist = [np.empty((len(weight_steps),) + p.shape) for p in weights] if weights_every else []
-    b_hist = [np.empty((len(weight_steps),) + p.shape) for p in biases] if weights_every else []
-    final_w = [np.empty_like(W) for W in weights]  # where each network's parameters end up
-    final_b = [np.empty_like(b) for b in biases]
+    p_hist = np.empty((len(weight_steps), n_params, n)) if weights_every else None
 
     update_biases = first.bias and train_biases
     Y_all = Y[:, :, None]
+    # each of the four costs is c * sum(e^2) with gradient 2c e: c is half the gradient of e = 1
+    m = X.shape[0]
+    c = 0.5 * float(loss_gradient(loss, np.ones((m, 1)), np.zeros((m, 1)))[0, 0])
     alive = np.arange(n)  # which network each of the K columns still training is
     diverged_at = np.full(n, -1)
-    previous = (weights, biases)
+    previous = params
     row = weight_row = 0
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(iterations + 1):
+            layers = _layers(params, layout)
+            weights, biases = layers[:n_w], layers[n_w:]
             activations = _feedforward(weights, biases, first.activation, X)
-            output = activations[-1]
-            gradient = loss_gradient(loss, output, Y_all)
-            # each of the four costs is c * sum(e^2) with gradient 2 c e, so cost = sum(gradient * e) / 2
-            errors = output - Y_all
-            value = 0.5 * np.einsum("mon,mon->n", gradient, errors)
+            gradient = loss_gradient(loss, activations[-1], Y_all)
+            errors = activations[-1] - Y_all
+            value = c * np.einsum("mon,mon->n", errors, errors)
             finite = np.isfinite(value)
             if not finite.all():
                 # as in train: the network keeps the parameters of the step before
                 bad = ~finite
                 diverged_at[alive[bad]] = step
-                for dest, source in zip(final_w + final_b, previous[0] + previous[1]):
-                    dest[..., alive[bad]] = source[..., bad]
+                final[:, alive[bad]] = previous[:, bad]
                 keep = finite
                 alive = alive[keep]
-                weights = [W[..., keep] for W in weights]
-                biases = [b[..., keep] for b in biases]
+                params = np.ascontiguousarray(params[:, keep])  # its layers must stay views
+                if alive.size == 0:
+                    break
+                layers = _layers(params, layout)
+                weights, biases = layers[:n_w], layers[n_w:]
                 activations = [activations[0]] + [a[..., keep] for a in activations[1:]]
                 gradient, errors, value = gradient[..., keep], errors[..., keep], value[keep]
                 if not np.isscalar(lr):
                     lr = lr[keep]
-                if alive.size == 0:
-                    break
             columns = slice(None) if alive.size == n else alive
             if step == steps[row]:
                 loss_hist[row, columns] = value
                 error_hist[row, columns] = np.abs(errors).max(axis=(0, 1))
                 row += 1
             if weight_row < len(weight_steps) and step == weight_steps[weight_row]:
-                for hist, current in zip(w_hist + b_hist, weights + biases):
-                    hist[weight_row][..., columns] = current
+                p_hist[weight_row][:, columns] = params
                 weight_row += 1
             if step == iterations:
                 break
-            dW, db = _backpropagate(weights, first.activation, activations, gradient)
-            previous = (weights, biases)
-            weights = [W - lr * g for W, g in zip(weights, dW)]
-            if update_biases:
-                biases = [b - lr * g for b, g in zip(biases, db)]
+            grad = np.empty(params.shape)  # C order, so that its layers are views of it
+            g_layers = _layers(grad, layout)
+            if not update_biases:
+                grad[n_weights:] = 0.0  # b - lr * 0 is b exactly
+            _backpropagate(weights, first.activation, activations, gradient,
+                           g_layers[:n_w], g_layers[n_w:] if update_biases else [])
+            previous = params
+            params = params - lr * grad
 
-    for dest, source in zip(final_w + final_b, weights + biases):
-        dest[..., alive] = source
+    final[:, alive] = params
     for i, net in enumerate(nets):
-        net.weights = [W[..., i].copy() for W in final_w]
-        net.biases = [b[..., i].copy() for b in final_b]
+        layers = _layers(final[:, i:i + 1], layout)
+        net.weights = [W[..., 0].copy() for W in layers[:n_w]]
+        net.biases = [b[..., 0].copy() for b in layers[n_w:]]
 
     diverged = diverged_at >= 0
     if diverged.any():
         for i in np.nonzero(diverged)[0]:
             for hist in (loss_hist, error_hist):
                 hist[steps >= diverged_at[i], i] = np.nan
-            for hist in w_hist + b_hist:
-                hist[weight_steps >= diverged_at[i], ..., i] = np.nan
+            if weights_every:
+                p_hist[weight_steps >= diverged_at[i], :, i] = np.nan
         warnings.warn(
             f"{int(diverged.sum())} of {n} networks diverged (the first at step {int(diverged_at[diverged].min())}): "
             "their loss became inf or NaN; they keep their last finite parameters; try a smaller learning rate",
             TrainingDiverged,
             stacklevel=2,
         )
-    network_first = lambda hist: np.moveaxis(hist, -1, 0)  # (T, ..., N) -> (N, T, ...), a view
+    network_first = []  # (Tw, n_params, N) -> per layer (N, Tw, ...), views
+    for start, stop, shape in layout if weights_every else []:
+        rows = p_hist[:, start:stop].reshape((len(weight_steps),) + shape + (n,))
+        network_first.append(np.moveaxis(rows, -1, 0))
     return EnsembleHistory(
         iterations=steps,
         loss=loss_hist.T,
         max_error=error_hist.T,
         weight_iterations=weight_steps,
-        weights=[network_first(h) for h in w_hist],
-        biases=[network_first(h) for h in b_hist],
+        weights=network_first[:n_w],
+        biases=network_first[n_w:],
         diverged=diverged,
         diverged_at=diverged_at,
     )

@@ -132,9 +132,10 @@ def linear_problem():
     return np.column_stack([x, x]), (5 * x + np.sin(3 * x))[:, None]  # no exact fit: the loss stays well above 0
 
 
-def test_one_diverging_network_stops_alone():
+@pytest.mark.parametrize("bias", [False, True])
+def test_one_diverging_network_stops_alone(bias):
     X, Y = linear_problem()
-    starts = [mh.MLP([2, 2, 1], activation="linear", bias=False).init_constant(c) for c in (1.0, 0.5, 0.8)]
+    starts = [mh.MLP([2, 2, 1], activation="linear", bias=bias).init_constant(c) for c in (1.0, 0.5, 0.8)]
     rates = [0.0002, 1.0, 0.0005]
     nets = [s.copy() for s in starts]
     with warnings.catch_warnings(record=True) as caught:
