@@ -5,7 +5,7 @@
 rate; ``starts`` networks train together (``train_many``) and the figure shows how many steps
 each needed to bring every output within ``tol`` of its target, with the ones that never did in
 a bar of their own. The verdict line says whether the first start's hidden units are tied
-(``tied_verdict``) and how many of all the starts end with tied units.
+(``tied_verdict``) and how many of all the starts have tied units.
 
 Scale means, for each kind of start:
 
@@ -44,7 +44,7 @@ class InitializationExplorer(ipw.VBox):
     ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = never), ``runs`` (the cache).
     """
 
-    def __init__(self, case, starts=200, steps=4000, lr=2.0, tol=0.01, dpi=80):
+    def __init__(self, case, starts=200, steps=4000, lr=2.0, tol=0.01, dpi=72):
         if not isinstance(case, cases.Case):
             raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
         self.case, self.n_starts, self.steps, self.tol = case, starts, steps, tol
@@ -105,17 +105,37 @@ class InitializationExplorer(ipw.VBox):
                 nets = almost_constant_starts(sizes, scale, self.n_starts, 1.0, case.activation, case.bias)
             else:
                 nets = random_starts(sizes, self.n_starts, scale, case.activation, case.bias)
-            history = train_many(nets, case.X, case.Y, lr, self.steps, loss=case.loss, weights_every=0)
-            fits = np.resize(history.fit_steps(self.tol), self.n_starts)
+            fits = np.resize(self._fit_steps(nets, lr), self.n_starts)
+            # a tie is exact and kept at every step (notebook 03), so it does not matter where
+            # each network stopped
             tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
             self.runs[key] = (fits, tied, widgets.tied_verdict(tied_units(nets[0])))
         return self.runs[key]
+
+    def _fit_steps(self, nets, lr, chunk=500):
+        """Steps to fit (inf = never) of each of ``nets``, trained in chunks of ``chunk`` steps.
+
+        A network that has fit is not trained further: its first step within ``tol`` is known.
+        Training in place in chunks gives the same numbers as one long run, in a fraction of the
+        time when most starts fit early.
+        """
+        case = self.case
+        fits = np.full(len(nets), np.inf)
+        pending, done = np.arange(len(nets)), 0
+        while pending.size and done < self.steps:
+            steps = min(chunk, self.steps - done)
+            history = train_many([nets[i] for i in pending], case.X, case.Y, lr, steps,
+                                 loss=case.loss, weights_every=0)
+            found = history.fit_steps(self.tol) + done
+            fits[pending] = found
+            pending, done = pending[np.isinf(found)], done + steps
+        return fits
 
     def _on_change(self, change=None):
         try:
             fits, tied, verdict = self.run(self.start.value, self.scale.value, self.lr.value)
             self.fit_steps = fits
-            self.verdict.value = f"{verdict}; {tied} of {self.n_starts} starts end with tied units"
+            self.verdict.value = f"{verdict}; {tied} of {self.n_starts} starts have tied units"
             self._draw(fits)
             widgets.show_image(self.figure, widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1}),
                                "histogram of the steps to fit over many starts")
