@@ -14,7 +14,7 @@ compared on the same seeds differ by their scale alone.
 
 import numpy as np
 
-from ..ensemble import first_step
+from ..ensemble import first_step, train_many
 from ..network import MLP
 from ..validation import as_choice, as_count, as_real
 
@@ -86,6 +86,29 @@ def almost_constant_starts(sizes, eps, seeds, value=1.0, activation="sigmoid", b
 def constant_starts(sizes, values, activation="sigmoid", bias=True):
     """One network per constant c in ``values``: every weight and bias c."""
     return [MLP(sizes, activation, bias).init_constant(c) for c in values]
+
+
+def steps_to_fit(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
+    """(N,) float: the first step at which every output of each network is within ``tol`` of
+    its target, ``inf`` if not by step ``iterations``; the same as
+    ``train_many(nets, X, Y, lr, iterations, loss=loss).fit_steps(tol)``, usually much faster.
+
+    The networks train (in place, with ``train_many``) in chunks of ``chunk`` steps, and a
+    network that has fit trains no further: it stays at the end of the chunk in which it fit.
+    The others, those that never fit, end at step ``iterations``. lr: one rate or one per network.
+    """
+    iterations = as_count("iterations", iterations)
+    chunk = as_count("chunk", chunk, minimum=1)
+    rates = np.broadcast_to(np.asarray(lr, dtype=float), (len(nets),))
+    fits = np.full(len(nets), np.inf)
+    pending, done = np.arange(len(nets)), 0
+    while pending.size and done < iterations:
+        steps = min(chunk, iterations - done)
+        history = train_many([nets[i] for i in pending], X, Y, rates[pending], steps, loss=loss, weights_every=0)
+        found = history.fit_steps(tol) + done
+        fits[pending] = found
+        pending, done = pending[np.isinf(found)], done + steps
+    return fits
 
 
 def plateau_exits(history, level):

@@ -25,8 +25,7 @@ from matplotlib.figure import Figure
 
 from .. import cases, widgets
 from ..checks import tied_units
-from ..ensemble import train_many
-from ..lessons.initialization import almost_constant_starts, constant_starts, random_starts
+from ..lessons.initialization import almost_constant_starts, constant_starts, random_starts, steps_to_fit
 from ..plots import BLUE, VERMILLION
 
 START_CHOICES = ("constant", "almost constant", "random")
@@ -105,31 +104,13 @@ class InitializationExplorer(ipw.VBox):
                 nets = almost_constant_starts(sizes, scale, self.n_starts, 1.0, case.activation, case.bias)
             else:
                 nets = random_starts(sizes, self.n_starts, scale, case.activation, case.bias)
-            fits = np.resize(self._fit_steps(nets, lr), self.n_starts)
+            # a network that has fit trains no further (steps_to_fit), which keeps a change fast
+            fits = np.resize(steps_to_fit(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss), self.n_starts)
             # a tie is exact and kept at every step (notebook 03), so it does not matter where
             # each network stopped
             tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
             self.runs[key] = (fits, tied, widgets.tied_verdict(tied_units(nets[0])))
         return self.runs[key]
-
-    def _fit_steps(self, nets, lr, chunk=500):
-        """Steps to fit (inf = never) of each of ``nets``, trained in chunks of ``chunk`` steps.
-
-        A network that has fit is not trained further: its first step within ``tol`` is known.
-        Training in place in chunks gives the same numbers as one long run, in a fraction of the
-        time when most starts fit early.
-        """
-        case = self.case
-        fits = np.full(len(nets), np.inf)
-        pending, done = np.arange(len(nets)), 0
-        while pending.size and done < self.steps:
-            steps = min(chunk, self.steps - done)
-            history = train_many([nets[i] for i in pending], case.X, case.Y, lr, steps,
-                                 loss=case.loss, weights_every=0)
-            found = history.fit_steps(self.tol) + done
-            fits[pending] = found
-            pending, done = pending[np.isinf(found)], done + steps
-        return fits
 
     def _on_change(self, change=None):
         try:
