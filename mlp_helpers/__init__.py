@@ -4,10 +4,11 @@
     net = mh.MLP([2, 3, 3, 2]).init_constant(1.0)
     dW, db = net.gradients(X, Y, loss="sse")
 
-Modules: ``network`` (MLP), ``losses``, ``training``, ``checks`` (finite differences, tied
-units), ``paths`` (the chain rule path by path), ``cases`` (the seeds' problems),
-``notation`` (the seeds' weight names), ``plots``, ``widgets`` (the explorers), and the
-notebooks' own helpers ``linear_regression``, ``symmetry`` and ``path_exercises``.
+Modules: ``network`` (MLP), ``losses``, ``training``, ``ensemble`` (``train_many``: many
+networks at once), ``checks`` (finite differences, tied units), ``paths`` (the chain rule path
+by path), ``cases`` (the seeds' problems), ``notation`` (the seeds' weight names), ``plots``,
+``widgets`` (the explorers), and the notebooks' own helpers ``linear_regression``,
+``symmetry`` and ``path_exercises``.
 """
 
 from . import cases, linear_regression, notation, path_exercises, paths, plots, symmetry, widgets

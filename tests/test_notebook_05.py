@@ -81,7 +81,7 @@ def printed(X, xor_X, reverse):
         f = nudged_fits[k]
         out[f"eps {eps}"] = (
             f"ε = {eps:<6g} gap grows {np.median(growth[k, :, -1]):5.0f}-fold in 15000 steps | fits at steps "
-            f"{f.min():.0f} / {np.median(f):.0f} / {f.max():.0f} | gap when it fits "
+            f"{f.min():.0f} / {np.median(f):.0f} / {f.max():.0f} | gap at step 14600 "
             f"{np.median(gaps[n_c:][k * DRAWS:(k + 1) * DRAWS, 146]):.0e}")
     for step in (2500, 5500, 15000):
         out[f"growth {step}"] = f"gap / gap at step 0 by step {step:5d}: {np.median(growth[2, :, step // 100]):5.1f}"
@@ -193,6 +193,10 @@ def test_fit_steps_agree_with_separate_train_calls():
 def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
     assert "14575" in prose and computed["c = 1"].endswith("14575")
+    assert "Six starts in a thousand had not fit after 10000 steps" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
+    assert "leaves it only after about 13000 steps" in prose
+    exits = np.array(computed["exits"])
+    assert 12500 < exits[CONSTANTS == 1.25][0] < 13500 and np.all(np.isinf(exits[CONSTANTS > 1.25]))
     assert "like 99% of ours" in prose and "99.4%" in computed["by 10000"]
     scales = init.layer_scales(CASE.sizes, "lecun") + init.layer_scales(CASE.sizes, "glorot")
     assert "0.58 to 0.71" in prose and (round(min(scales), 2), round(max(scales), 2)) == (0.58, 0.71)
