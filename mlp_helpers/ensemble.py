@@ -242,6 +242,8 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     c = 0.5 * float(loss_gradient(loss, np.ones((m, 1)), np.zeros((m, 1)))[0, 0])
     alive = np.arange(n)  # which network each of the K columns still training is
     diverged_at = np.full(n, -1)
+    spare = np.empty_like(params)  # the next step's parameters are written here: two buffers, swapped
+    grad = np.empty_like(params)
     previous = params
     row = weight_row = 0
     with np.errstate(over="ignore", invalid="ignore"):
@@ -249,8 +251,8 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
             layers = _layers(params, layout)
             weights, biases = layers[:n_w], layers[n_w:]
             activations = _feedforward(weights, biases, first.activation, X)
-            gradient = loss_gradient(loss, activations[-1], Y_all)
             errors = activations[-1] - Y_all
+            gradient = (2.0 * c) * errors  # = loss_gradient(loss, output, Y), bit for bit
             value = c * np.einsum("mon,mon->n", errors, errors)
             finite = np.isfinite(value)
             if not finite.all():
@@ -261,6 +263,7 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
                 keep = finite
                 alive = alive[keep]
                 params = np.ascontiguousarray(params[:, keep])  # its layers must stay views
+                spare, grad = np.empty_like(params), np.empty_like(params)
                 if alive.size == 0:
                     break
                 layers = _layers(params, layout)
@@ -279,14 +282,14 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
                 weight_row += 1
             if step == iterations:
                 break
-            grad = np.empty(params.shape)  # C order, so that its layers are views of it
             g_layers = _layers(grad, layout)
             if not update_biases:
                 grad[n_weights:] = 0.0  # b - lr * 0 is b exactly
             _backpropagate(weights, first.activation, activations, gradient,
                            g_layers[:n_w], g_layers[n_w:] if update_biases else [])
-            previous = params
-            params = params - lr * grad
+            np.multiply(grad, lr, out=grad)
+            np.subtract(params, grad, out=spare)
+            previous, params, spare = params, spare, params  # previous keeps step t until t + 1 is checked
 
     final[:, alive] = params
     for i, net in enumerate(nets):
