@@ -93,7 +93,10 @@ def _check_nets(nets):
         seen[id(net)] = i
         first = nets[0]
         if (net.sizes, net.activation, net.bias) != (first.sizes, first.activation, first.bias):
-            raise ValueError(f"nets must share one architecture (sizes, activation, bias): nets[0] is {first!r}, nets[{i}] is {net!r}")
+            raise ValueError(
+                f"nets must share one architecture (sizes, activation, bias): nets[0] is {first!r}, "
+                f"nets[{i}] is {net!r}"
+            )
     return list(nets)
 
 
@@ -104,7 +107,8 @@ def _check_lr(lr, n):
         if rates.shape != (n,):
             raise ValueError(f"lr must be one number or one number per network ({n}), got shape {rates.shape}")
         if np.any(rates <= 0):
-            raise ValueError(f"lr must be greater than 0 for every network, got {float(rates[rates <= 0][0])!r} at index {int(np.argmax(rates <= 0))}")
+            index = int(np.argmax(rates <= 0))
+            raise ValueError(f"lr must be greater than 0 for every network, got {float(rates[index])!r} at index {index}")
         return rates
     return as_real("lr", lr, positive=True)
 

@@ -23,10 +23,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import cases, widgets
+from .. import cases, plots, widgets
 from ..checks import tied_units
 from ..lessons.initialization import almost_constant_starts, constant_starts, random_starts, steps_to_fit
-from ..plots import BLUE, VERMILLION
 
 START_CHOICES = ("constant", "almost constant", "random")
 SCALES = (1e-6, 1e-3, 0.01, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0)
@@ -77,9 +76,9 @@ class InitializationExplorer(ipw.VBox):
         ax = fig.add_axes((0.1, 0.15, 0.86, 0.72))
         width = self.steps / BINS
         self.edges = np.linspace(0, self.steps, BINS + 1)
-        self.bars = ax.bar(self.edges[:-1], np.zeros(BINS), width=width, align="edge", color=BLUE,
+        self.bars = ax.bar(self.edges[:-1], np.zeros(BINS), width=width, align="edge", color=plots.BLUE,
                            edgecolor="white", label="fit within the steps")
-        self.never = ax.bar([self.steps + 2.5 * width], [0], width=2 * width, align="edge", color=VERMILLION,
+        self.never = ax.bar([self.steps + 2.5 * width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
                             label=f"never fit in {self.steps} steps")[0]
         self.median_line = ax.axvline(0, color="black", ls="--", lw=1.5, label="median")
         ax.set_xlim(0, self.steps + 5 * width)
