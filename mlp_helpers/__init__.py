@@ -7,9 +7,11 @@
 Three layers, each importing only from the ones before it:
 
 * the core, numpy only: ``validation``, ``activations``, ``losses``, ``network`` (MLP),
-  ``training`` and ``checks`` (finite differences, tied units);
+  ``history`` and ``training`` (``train``), ``ensemble`` (``train_many``: many networks at
+  once) and ``checks`` (finite differences, tied units);
 * ``lessons/``: one module per notebook topic (``cases``, ``notation``, ``paths``,
-  ``path_exercises``, ``linear_regression``, ``symmetry``);
+  ``path_exercises``, ``linear_regression``, ``symmetry``, ``write_backprop``,
+  ``initialization``);
 * ``visual/``: pictures (``plots``, matplotlib) and explorers (``widgets``, ipywidgets).
   They are imported the first time one of their names is used, so that ``import
   mlp_helpers`` needs numpy alone.
@@ -19,6 +21,7 @@ import importlib
 
 from .activations import sigmoid
 from .checks import gradient_check, numerical_gradients, relative_error, tied_units, tied_verdict
+from .ensemble import EnsembleHistory, train_many
 from .lessons import cases, linear_regression, notation, path_exercises, paths, symmetry
 from .lessons.cases import Case
 from .lessons.linear_regression import effective_slope, end_to_end_matrix, least_squares_slope, slope_history
@@ -65,6 +68,8 @@ __all__ = [
     "train",
     "History",
     "TrainingDiverged",
+    "train_many",
+    "EnsembleHistory",
     # independent checks
     "gradient_check",
     "numerical_gradients",

@@ -16,7 +16,8 @@ import numpy as np
 
 from ..activations import ACTIVATIONS, activate
 from ..checks import tied_units, unit_descriptions
-from ..history import check_history
+from ..ensemble import EnsembleHistory
+from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network
 from .notation import latex_matrix
@@ -145,16 +146,18 @@ def unit_spread(history):
     """How far apart the hidden units of each layer are, at every recorded step.
 
     A hidden unit j of layer l is its incoming weights ``weights[l-1][:, j]``, bias
-    ``biases[l-1][j]`` and outgoing weights ``weights[l][j, :]``. Returns (T,): the largest
-    absolute difference between any unit and unit 0 of the same layer, over all hidden
-    layers; exactly 0.0 while every hidden layer is one tied group.
+    ``biases[l-1][j]`` and outgoing weights ``weights[l][j, :]``. Returns (T,) for a
+    ``History`` and (N, T) for an ``EnsembleHistory``: the largest absolute difference between
+    any unit and unit 0 of the same layer, over all hidden layers; exactly 0.0 while every
+    hidden layer is one tied group.
     """
-    check_history(history)
-    spread = np.zeros(len(history.iterations))
+    if not isinstance(history, (History, EnsembleHistory)):
+        raise TypeError(f"history must be a History or EnsembleHistory (train, train_many), got {type(history).__name__}")
+    spread = np.zeros(history.weights[0].shape[:-2])
     for l in range(1, len(history.weights)):
         bias = history.biases[l - 1] if history.biases else None
-        units = unit_descriptions(history.weights[l - 1], history.weights[l], bias)  # (T, ., units)
-        spread = np.maximum(spread, np.abs(units - units[:, :, :1]).max(axis=(1, 2)))
+        units = unit_descriptions(history.weights[l - 1], history.weights[l], bias)  # (..., T, ., units)
+        spread = np.maximum(spread, np.abs(units - units[..., :1]).max(axis=(-2, -1)))
     return spread
 
 

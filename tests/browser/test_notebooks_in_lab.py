@@ -173,7 +173,8 @@ def _each_explorer(page, path, css, name, used):
 
 
 def _choose(page, explorer, option, verdict_pattern, old_image, what):
-    """Click `option` and wait until the verdict matches and a new single image is shown."""
+    """Click `option` (a label, or a pattern for an exact match) and wait until the verdict
+    matches and a new single image is shown."""
     explorer.locator(INIT_BUTTONS, has_text=option).click()
     return _wait_until(
         page, explorer,
@@ -207,6 +208,25 @@ def _check_init_explorers(page, path, used):
     return count
 
 
+def _check_scale_explorers(page, path, used):
+    """Notebook 05's explorer: random then constant again; returns how many there were."""
+    count = 0
+    exactly = {option: re.compile(f"^{option}$") for option in ("constant", "random")}  # not "almost constant"
+    for explorer, what, start in _each_explorer(page, path, ".bph-init-scale-explorer",
+                                                "initialization_explorer", used):
+        count += 1
+        labels = [t.strip() for t in explorer.locator(INIT_BUTTONS).all_inner_texts()]
+        assert labels == ["constant", "almost constant", "random"], f"{what}: toggle options {labels}"
+        assert start["active"] == ["constant"] and re.search(TIED, start["verdict"]), (
+            f"{what}: starts at {start['active']} with verdict {start['verdict']!r}")
+        untied = _choose(page, explorer, exactly["random"], r"^no tied units; 0 of \d+ starts",
+                         start["images"][0], what)
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-scale-explorer{count}-random"))
+        tied = _choose(page, explorer, exactly["constant"], TIED, untied["images"][0], what)
+        assert tied["active"] == ["constant"]
+    return count
+
+
 def _check_path_explorers(page, path, used):
     """Pick the last weight in every path explorer; returns how many there were."""
     count = 0
@@ -229,7 +249,8 @@ def test_explorers_respond_to_clicks(notebook_run):
     page, path = notebook_run.page, notebook_run.path
     source = "".join("".join(cell["source"]) for cell in code_cells(json.loads(path.read_text())))
     clicked = _check_init_explorers(page, path, "init_explorer(" in source)
-    clicked += _check_path_explorers(page, path, "path_explorer(" in source, loss="half_sse")
+    clicked += _check_path_explorers(page, path, "path_explorer(" in source)
+    clicked += _check_scale_explorers(page, path, "initialization_explorer(" in source)
     if not clicked:
         pytest.skip(f"{path.name} has no explorer to click")
     errors = log_console_errors(page)

@@ -1,0 +1,184 @@
+"""Notebook 05: how often the start matters, over thousands of starts trained at once.
+
+Every start here is a list of ``MLP`` networks handed to ``train_many``:
+
+* ``random_starts``: weights and biases drawn from N(0, s^2) with LeCun's s = 1/sqrt(fan-in)
+  (``init_random``'s default), Glorot's s = sqrt(2 / (fan-in + fan-out)), or one fixed s;
+* ``almost_constant_starts``: every parameter ``value`` plus noise of size ``eps``;
+* ``constant_starts``: every parameter one constant c.
+
+The noise of seed k is always the same standard normal draws, ``default_rng(k)``, in the
+order ``init_random`` uses (weights then biases, layer by layer), only scaled: two schemes
+compared on the same seeds differ by their scale alone.
+"""
+
+import numpy as np
+
+from ..ensemble import first_step, train_many
+from ..network import MLP
+from ..validation import as_choice, as_count, as_real
+
+#: XOR: four corners of the unit square, target 1 where exactly one input is 1
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+for _array in (XOR_X, XOR_Y):
+    _array.flags.writeable = False
+
+SCHEMES = ("lecun", "glorot")
+
+
+def layer_scales(sizes, scale):
+    """Standard deviation of each weight layer's draws: ``"lecun"`` 1/sqrt(n_in), ``"glorot"``
+    sqrt(2 / (n_in + n_out)), or a number s >= 0 for every layer. Returns a list (n_layers,)."""
+    pairs = list(zip(sizes[:-1], sizes[1:]))
+    if isinstance(scale, str):
+        scale = as_choice("scale", scale, SCHEMES)
+        if scale == "lecun":
+            return [1.0 / np.sqrt(n_in) for n_in, _ in pairs]
+        return [np.sqrt(2.0 / (n_in + n_out)) for n_in, n_out in pairs]
+    scale = as_real("scale", scale)
+    if scale < 0:
+        raise ValueError(f"scale must be at least 0 (a standard deviation), got {scale!r}")
+    return [scale] * len(pairs)
+
+
+def _seeds(seeds):
+    if isinstance(seeds, (int, np.integer)):
+        return range(as_count("seeds", seeds))
+    return [as_count("seeds", seed) for seed in seeds]
+
+
+def _noise(sizes, activation, bias, seed):
+    """A network holding seed ``seed``'s standard normal draws (std 1 in every layer)."""
+    return MLP(sizes, activation, bias).init_random(seed, scale=1.0)
+
+
+def random_starts(sizes, seeds, scale="lecun", activation="sigmoid", bias=True):
+    """One network per seed, every weight and bias of layer l drawn from N(0, s_l^2).
+
+    sizes, activation, bias: as for ``MLP``; seeds: a count n (seeds 0..n-1) or a list;
+    scale: ``"lecun"`` (= ``init_random(seed)``), ``"glorot"`` or a number (see ``layer_scales``).
+    """
+    scales = layer_scales(sizes, scale)
+    nets = []
+    for seed in _seeds(seeds):
+        net = _noise(sizes, activation, bias, seed)
+        for l, s in enumerate(scales):
+            net.weights[l] *= s
+            if bias:
+                net.biases[l] *= s
+        nets.append(net)
+    return nets
+
+
+def almost_constant_starts(sizes, eps, seeds, value=1.0, activation="sigmoid", bias=True):
+    """One network per seed: every weight and bias ``value`` plus ``eps`` times seed's N(0, 1) draws."""
+    eps = as_real("eps", eps)
+    value = as_real("value", value)
+    nets = random_starts(sizes, seeds, scale=1.0, activation=activation, bias=bias)
+    for net in nets:
+        for p in net.weights + net.biases:
+            p *= eps
+            p += value
+    return nets
+
+
+def constant_starts(sizes, values, activation="sigmoid", bias=True):
+    """One network per constant c in ``values``: every weight and bias c."""
+    return [MLP(sizes, activation, bias).init_constant(c) for c in values]
+
+
+def steps_to_fit(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
+    """(N,) float: the first step at which every output of each network is within ``tol`` of
+    its target, ``inf`` if not by step ``iterations``; the same as
+    ``train_many(nets, X, Y, lr, iterations, loss=loss).fit_steps(tol)``, usually much faster.
+
+    The networks train (in place, with ``train_many``) in chunks of ``chunk`` steps, and a
+    network that has fit trains no further: it stays at the end of the chunk in which it fit.
+    The others, those that never fit, end at step ``iterations``. lr: one rate or one per network.
+    """
+    iterations = as_count("iterations", iterations)
+    chunk = as_count("chunk", chunk, minimum=1)
+    rates = np.broadcast_to(np.asarray(lr, dtype=float), (len(nets),))
+    fits = np.full(len(nets), np.inf)
+    pending, done = np.arange(len(nets)), 0
+    while pending.size and done < iterations:
+        steps = min(chunk, iterations - done)
+        history = train_many([nets[i] for i in pending], X, Y, rates[pending], steps, loss=loss, weights_every=0)
+        found = history.fit_steps(tol) + done
+        fits[pending] = found
+        pending, done = pending[np.isinf(found)], done + steps
+    return fits
+
+
+def plateau_exits(history, level):
+    """(N,) float: the first recorded step at which each network's loss is below ``level``,
+    ``inf`` when it never is (for a plateau at loss L, take ``level`` a little under L)."""
+    return first_step(history.loss < as_real("level", level), history.iterations)
+
+
+def fraction_fit_by(fit_steps, steps):
+    """The fraction of ``fit_steps`` (N,) that are at most ``steps``, as a float."""
+    return float(np.mean(np.asarray(fit_steps) <= steps))
+
+
+# -- exercises ------------------------------------------------------------------------------
+def _not_yet(answer):
+    return answer is None or answer is Ellipsis
+
+
+def check_glorot(glorot_std):
+    """Verdict on a learner's ``glorot_std(n_in, n_out)``: "Correct", "not yet: ..." (never raises).
+
+    Tries a few layer shapes and recognises the usual slips: LeCun's 1/sqrt(n_in), the
+    variance instead of the standard deviation, a missing factor 2, fan-out alone.
+    """
+    if _not_yet(glorot_std) or not callable(glorot_std):
+        return "not yet: define glorot_std(n_in, n_out) above and run its cell"
+    shapes = [(2, 3), (3, 3), (3, 2), (10, 1)]
+    try:
+        answers = np.array([float(glorot_std(n_in, n_out)) for n_in, n_out in shapes])
+    except NotImplementedError:
+        return "not yet: glorot_std still raises NotImplementedError; write its body"
+    except Exception as exc:  # the learner's code: say what happened instead of a traceback
+        return f"not yet: glorot_std({shapes[0][0]}, {shapes[0][1]}) raised {type(exc).__name__}: {exc}"
+    fan_in, fan_out = np.array(shapes, dtype=float).T
+    right = np.sqrt(2.0 / (fan_in + fan_out))
+    slips = [
+        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(fan-in); Glorot averages fan-in and fan-out"),
+        (2.0 / (fan_in + fan_out), "that is the variance; the standard deviation is its square root"),
+        (np.sqrt(1.0 / (fan_in + fan_out)), "the factor 2 is missing: the variance is 2 / (fan-in + fan-out)"),
+        (np.sqrt(1.0 / fan_out), "that uses fan-out alone; Glorot averages fan-in and fan-out"),
+        (np.sqrt(2.0 / (fan_in * fan_out)), "fan-in and fan-out are multiplied; Glorot adds them"),
+    ]
+    if np.allclose(answers, right, rtol=1e-9, atol=0):
+        return "Correct: the standard deviation for layer shapes " + ", ".join(f"{a}x{b}" for a, b in shapes)
+    for values, why in slips:
+        if np.allclose(answers, values, rtol=1e-9, atol=0):
+            return f"not yet: {why}"
+    return "not yet: for a (n_in, n_out) layer Glorot draws with variance 2 / (n_in + n_out)"
+
+
+def check_median_steps(answer, fit_steps):
+    """Verdict on a learner's median of ``fit_steps`` (inf = never fit); never shows the value.
+
+    Recognises the survivor slip (dropping the starts that never fit), the mean instead of
+    the median, and an answer that is still a list or array.
+    """
+    if _not_yet(answer):
+        return "not yet: set median_steps to your number and run the cell"
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+        return f"not yet: median_steps must be one number, got {type(answer).__name__}"
+    fit_steps = np.asarray(fit_steps, dtype=float)
+    right = float(np.median(fit_steps))
+    finite = fit_steps[np.isfinite(fit_steps)]
+    if answer == right or np.isclose(answer, right, rtol=1e-12):
+        return "Correct: the starts that never fit count as the slowest, not as missing"
+    if finite.size and np.isclose(answer, np.median(finite), rtol=1e-12):
+        return ("not yet: that is the median of the starts that fit; the ones that never fit are "
+                "dropped, which makes the start look better than it is (count them as inf)")
+    if finite.size and np.isclose(answer, np.mean(finite), rtol=1e-12):
+        return "not yet: that is the mean of the starts that fit; the question asks for the median of all"
+    return "not yet: take np.median over every start, inf included"

@@ -1,0 +1,145 @@
+"""Notebook 05's explorer: many starts at once, the histogram of steps to fit, tied or not.
+
+``initialization_explorer(case)`` returns an ``InitializationExplorer``, an ipywidgets ``VBox``
+(DOM class ``"bph-init-scale-explorer"``). Pick the kind of start, its scale and the learning
+rate; ``starts`` networks train together (``train_many``) and the figure shows how many steps
+each needed to bring every output within ``tol`` of its target, with the ones that never did in
+a bar of their own. The verdict line says whether the first start's hidden units are tied
+(``tied_verdict``) and how many of all the starts have tied units.
+
+Scale means, for each kind of start:
+
+* ``constant``: every weight and bias equals ``scale`` (every start is the same network);
+* ``almost constant``: every weight and bias is 1 plus ``scale`` times N(0, 1) noise;
+* ``random``: every weight and bias is ``scale`` times N(0, 1) noise (its standard deviation).
+
+Runs are cached by settings, and a change only moves the bars, the median line and the texts
+of one figure drawn once (a bare ``Figure``, never pyplot); the image is put into the Output
+widget by assigning its outputs (``widgets.show_image``), as the other explorers do.
+"""
+
+import ipywidgets as ipw
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from ..lessons import cases
+from . import plots, widgets
+from ..checks import tied_units
+from ..lessons.initialization import almost_constant_starts, constant_starts, random_starts, steps_to_fit
+
+START_CHOICES = ("constant", "almost constant", "random")
+SCALES = (1e-6, 1e-3, 0.01, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0)
+#: up to 4: with the cost sum (a - y)^2 larger rates make the counts depend on the CPU
+LEARNING_RATES = (0.25, 0.5, 1.0, 2.0, 4.0)
+BINS = 30
+
+
+class InitializationExplorer(ipw.VBox):
+    """The explorer's controls, runs and figure (see ``initialization_explorer``).
+
+    Controls: ``start`` (ToggleButtons), ``scale`` and ``lr`` (SelectionSliders). Results:
+    ``verdict`` (HTML, DOM class ``"bph-verdict"``), ``figure`` (Output with one PNG,
+    ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = never), ``runs`` (the cache).
+    """
+
+    def __init__(self, case, starts=200, steps=4000, lr=2.0, tol=0.01, dpi=72):
+        if not isinstance(case, cases.Case):
+            raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
+        self.case, self.n_starts, self.steps, self.tol = case, starts, steps, tol
+        self.runs = {}
+        style = {"description_width": "initial"}
+        self.start = ipw.ToggleButtons(options=START_CHOICES, value="constant", description="start")
+        self.scale = ipw.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=1.0,
+                                         description="scale", style=style)
+        self.lr = ipw.SelectionSlider(options=[(f"{r:g}", r) for r in LEARNING_RATES], value=lr,
+                                      description="learning rate", style=style)
+        self.verdict = ipw.HTML()
+        self.verdict.add_class("bph-verdict")
+        self.figure = ipw.Output()
+        self.figure.add_class("bph-figure")
+        self._build_figure(dpi)
+        super().__init__(children=[
+            ipw.HTML(f"<b>{case.name}</b>: {starts} starts, {steps} steps each"),
+            self.start, ipw.HBox([self.scale, self.lr]), self.verdict, self.figure,
+        ])
+        self.add_class("bph-init-scale-explorer")
+        for control in (self.start, self.scale, self.lr):
+            control.observe(self._on_change, names="value")
+        self._on_change()
+
+    def __repr__(self):
+        return f"InitializationExplorer(case={self.case.name!r})"
+
+    def _build_figure(self, dpi):
+        fig = Figure(figsize=(7.5, 3.4), dpi=dpi)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0.1, 0.15, 0.86, 0.72))
+        width = self.steps / BINS
+        self.edges = np.linspace(0, self.steps, BINS + 1)
+        self.bars = ax.bar(self.edges[:-1], np.zeros(BINS), width=width, align="edge", color=plots.BLUE,
+                           edgecolor="white", label="fit within the steps")
+        self.never = ax.bar([self.steps + 2.5 * width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
+                            label=f"never fit in {self.steps} steps")[0]
+        self.median_line = ax.axvline(0, color="black", ls="--", lw=1.5, label="median")
+        ax.set_xlim(0, self.steps + 5 * width)
+        ticks = list(np.linspace(0, self.steps, 5))
+        ax.set_xticks(ticks + [self.steps + 3.5 * width], [f"{t:.0f}" for t in ticks] + ["never"])
+        ax.set_xlabel(f"steps until every output is within {self.tol:g} of its target")
+        ax.set_ylabel("number of starts")
+        ax.legend(loc="upper center", fontsize=8, ncols=3, bbox_to_anchor=(0.5, -0.16), frameon=False)
+        fig.subplots_adjust(bottom=0.3)
+        ax.set_position((0.1, 0.3, 0.86, 0.6))
+        self.title = ax.set_title("")
+        self.fig, self.ax = fig, ax
+
+    def run(self, start, scale, lr):
+        """(fit_steps (starts,), tied starts, verdict) for these settings, trained once and cached."""
+        key = (start, scale, lr)
+        if key not in self.runs:
+            case, sizes = self.case, list(self.case.sizes)
+            if start == "constant":  # every start is this one network: train it once
+                nets = constant_starts(sizes, [scale], case.activation, case.bias)
+            elif start == "almost constant":
+                nets = almost_constant_starts(sizes, scale, self.n_starts, 1.0, case.activation, case.bias)
+            else:
+                nets = random_starts(sizes, self.n_starts, scale, case.activation, case.bias)
+            # a network that has fit trains no further (steps_to_fit), which keeps a change fast
+            fits = np.resize(steps_to_fit(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss), self.n_starts)
+            # a tie is exact and kept at every step (notebook 03), so it does not matter where
+            # each network stopped
+            tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
+            self.runs[key] = (fits, tied, widgets.tied_verdict(tied_units(nets[0])))
+        return self.runs[key]
+
+    def _on_change(self, change=None):
+        try:
+            fits, tied, verdict = self.run(self.start.value, self.scale.value, self.lr.value)
+            self.fit_steps = fits
+            self.verdict.value = f"{verdict}; {tied} of {self.n_starts} starts have tied units"
+            self._draw(fits)
+            widgets.show_image(self.figure, widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1}),
+                               "histogram of the steps to fit over many starts")
+        except Exception as exc:  # a callback's error must reach the learner, not vanish
+            widgets.show_error(self.figure, exc)
+            self.verdict.value = "no verdict: the last change failed (see the message below)"
+
+    def _draw(self, fits):
+        finite = fits[np.isfinite(fits)]
+        counts, _ = np.histogram(finite, bins=self.edges)
+        for bar, count in zip(self.bars, counts):
+            bar.set_height(count)
+        self.never.set_height(fits.size - finite.size)
+        median = np.median(fits)
+        self.median_line.set_xdata([min(median, self.steps + 3.5 * self.edges[1])] * 2)
+        self.ax.set_ylim(0, 1.15 * max(counts.max(), fits.size - finite.size))
+        shown = f"{median:.0f}" if np.isfinite(median) else "never"
+        self.title.set_text(f"start: {self.start.value}, scale {self.scale.value:g}, learning rate "
+                            f"{self.lr.value:g} | median steps {shown} | fit: {finite.size} of {fits.size}")
+
+
+def initialization_explorer(case, starts=200, steps=4000, lr=2.0):
+    """An ``InitializationExplorer`` for ``case`` (a ``Case`` from ``mlp_helpers.cases``):
+    ``starts`` networks, ``steps`` steps each, starting at learning rate ``lr`` (one of
+    ``LEARNING_RATES``)."""
+    return InitializationExplorer(case, starts=starts, steps=steps, lr=lr)

@@ -1,0 +1,138 @@
+"""Notebook 05's helpers: the starts, steps_to_fit, the exercise checks, and the explorer."""
+
+import base64
+
+import numpy as np
+import pytest
+
+import mlp_helpers as mh
+from mlp_helpers import cases
+from mlp_helpers.lessons import initialization as init
+from mlp_helpers.visual.initialization_explorer import InitializationExplorer, initialization_explorer
+
+CASE = cases.sigmoid_2_3_3_2()
+
+
+def test_layer_scales():
+    assert init.layer_scales([2, 3, 3, 2], "lecun") == pytest.approx([2 ** -0.5, 3 ** -0.5, 3 ** -0.5])
+    assert init.layer_scales([2, 3, 3, 2], "glorot") == pytest.approx([0.4 ** 0.5, (2 / 6) ** 0.5, 0.4 ** 0.5])
+    assert init.layer_scales([2, 3, 1], 0.3) == [0.3, 0.3]
+    with pytest.raises(ValueError, match=r"scale must be one of \['glorot', 'lecun'\], got 'he'"):
+        init.layer_scales([2, 3, 1], "he")
+    with pytest.raises(ValueError, match="scale must be at least 0"):
+        init.layer_scales([2, 3, 1], -1.0)
+
+
+def test_starts_scale_the_same_draws():
+    lecun = init.random_starts([2, 3, 3, 2], [4, 9])
+    for seed, net in zip([4, 9], lecun):  # LeCun is init_random's own default, to the bit
+        reference = mh.MLP([2, 3, 3, 2]).init_random(seed)
+        assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, reference.weights + reference.biases))
+    tenfold = init.random_starts([2, 3, 3, 2], [4], scale=10.0)[0]
+    unit = mh.MLP([2, 3, 3, 2]).init_random(4, scale=1.0)
+    assert all(np.array_equal(a, 10.0 * b) for a, b in zip(tenfold.weights, unit.weights))
+    nudged = init.almost_constant_starts([2, 3, 1], 1e-3, 2, value=0.5)
+    assert len(nudged) == 2 and all(np.abs(W - 0.5).max() < 0.01 and np.abs(W - 0.5).max() > 0 for W in nudged[0].weights)
+    assert mh.tied_units(nudged[0]) == [[]]
+    constant = init.constant_starts([2, 3, 1], [0.25])[0]
+    assert mh.tied_units(constant) == [[[0, 1, 2]]] and np.all(constant.biases[1] == 0.25)
+
+
+def test_steps_to_fit_is_fit_steps_of_one_long_run():
+    nets = init.random_starts(CASE.sizes, 40, scale=3.0) + init.constant_starts(CASE.sizes, [1.0, 2.0])
+    rates = np.linspace(1.0, 2.0, len(nets))
+    whole = mh.train_many([n.copy() for n in nets], CASE.X, CASE.Y, rates, 3000, weights_every=0).fit_steps(0.01)
+    chunked = init.steps_to_fit([n.copy() for n in nets], CASE.X, CASE.Y, rates, 3000, chunk=700)
+    np.testing.assert_array_equal(chunked, whole)
+    assert np.isfinite(whole).sum() > 20 and np.isinf(whole).sum() >= 2  # both kinds are there
+    stuck = nets[-1].copy()
+    init.steps_to_fit([stuck], CASE.X, CASE.Y, 2.0, 1200, chunk=500)  # never fits: trained all 1200 steps
+    reference = nets[-1].copy()
+    mh.train(reference, CASE.X, CASE.Y, 2.0, 1200)
+    np.testing.assert_allclose(stuck.weights[1], reference.weights[1], rtol=1e-12)
+
+
+def test_plateau_exits_and_fraction():
+    history = mh.train_many(init.constant_starts(CASE.sizes, [-1.0, 1.0]), CASE.X, CASE.Y, 0.5, 6000, weights_every=0)
+    exits = init.plateau_exits(history, 0.2)
+    assert exits[0] < 1000 and 5000 < exits[1] < 6000
+    assert history.loss[1, int(exits[1])] < 0.2 <= history.loss[1, int(exits[1]) - 1]
+    assert init.fraction_fit_by(np.array([1.0, 5.0, np.inf, 3.0]), 3) == 0.5
+
+
+def test_xor_data():
+    assert init.XOR_X.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]] and init.XOR_Y.ravel().tolist() == [0, 1, 1, 0]
+    with pytest.raises(ValueError):
+        init.XOR_X[0, 0] = 5.0
+
+
+@pytest.mark.parametrize("formula, verdict", [
+    (lambda a, b: np.sqrt(2.0 / (a + b)), "Correct"),
+    (lambda a, b: 1 / np.sqrt(a), "not yet: that is LeCun's"),
+    (lambda a, b: 2.0 / (a + b), "not yet: that is the variance"),
+    (lambda a, b: np.sqrt(1.0 / (a + b)), "not yet: the factor 2 is missing"),
+    (lambda a, b: 1 / np.sqrt(b), "not yet: that uses fan-out alone"),
+    (lambda a, b: np.sqrt(2.0 / (a * b)), "not yet: fan-in and fan-out are multiplied"),
+    (lambda a, b: 0.5, "not yet: for a (n_in, n_out) layer Glorot draws with variance 2 / (n_in + n_out)"),
+    (lambda a, b: 1 / 0, "not yet: glorot_std(2, 3) raised ZeroDivisionError"),
+    (..., "not yet: define glorot_std"),
+])
+def test_check_glorot_names_the_slip(formula, verdict):
+    message = init.check_glorot(formula)
+    assert message.startswith(verdict)
+    assert "0.63" not in message and "0.57" not in message  # never the expected values
+
+
+def test_check_glorot_not_implemented():
+    def glorot_std(n_in, n_out):
+        raise NotImplementedError("write this part")
+    assert init.check_glorot(glorot_std).startswith("not yet: glorot_std still raises NotImplementedError")
+
+
+def test_check_median_steps_names_the_slip():
+    fits = np.array([100.0, 200.0, np.inf, np.inf, 300.0, np.inf])
+    assert init.check_median_steps(np.median(fits), fits).startswith("Correct")
+    assert init.check_median_steps(200.0, fits).startswith("not yet: that is the median of the starts that fit")
+    assert init.check_median_steps(400.0, np.append(fits, 1000.0)).startswith("not yet: that is the mean")
+    assert init.check_median_steps(..., fits).startswith("not yet: set median_steps")
+    assert init.check_median_steps([1, 2], fits) == "not yet: median_steps must be one number, got list"
+    assert init.check_median_steps(17.0, fits) == "not yet: take np.median over every start, inf included"
+
+
+def png_of(explorer):
+    (output,) = explorer.figure.outputs
+    return base64.b64decode(output["data"]["image/png"])
+
+
+def test_explorer_starts_tied_and_unties_at_random():
+    explorer = initialization_explorer(CASE, starts=20, steps=1500)
+    assert isinstance(explorer, InitializationExplorer) and "bph-init-scale-explorer" in explorer._dom_classes
+    assert explorer.verdict.value == ("layer 1: 3 units tied in 1 group; layer 2: 3 units tied in 1 group; "
+                                      "20 of 20 starts have tied units")
+    first = png_of(explorer)
+    assert first.startswith(b"\x89PNG")
+    assert explorer.fit_steps.shape == (20,) and len(set(explorer.fit_steps.tolist())) == 1  # one network, 20 times
+    explorer.start.value = "random"
+    assert explorer.verdict.value == "no tied units; 0 of 20 starts have tied units"
+    assert png_of(explorer) != first
+    # the same numbers as the starts trained directly
+    direct = mh.train_many(init.random_starts(CASE.sizes, 20, 1.0), CASE.X, CASE.Y, 2.0, 1500, weights_every=0)
+    np.testing.assert_array_equal(explorer.fit_steps, direct.fit_steps(0.01))
+    assert np.isfinite(explorer.fit_steps).any()
+    explorer.start.value = "almost constant"
+    explorer.scale.value = 1e-6
+    assert explorer.verdict.value.startswith("no tied units")  # nudged: no longer exactly tied
+    assert len(explorer.runs) == 4  # constant, random, almost constant at scale 1 and at 1e-6
+    explorer.scale.value = 1.0
+    explorer.start.value = "random"  # both settings seen before: from the cache
+    assert len(explorer.runs) == 4 and explorer.verdict.value.startswith("no tied units")
+
+
+def test_explorer_shows_errors_and_checks_case():
+    with pytest.raises(TypeError, match="case must be a Case"):
+        initialization_explorer("seed 001")
+    explorer = initialization_explorer(CASE, starts=4, steps=50)
+    explorer.run = lambda *args: 1 / 0
+    explorer.lr.value = 1.0
+    (output,) = explorer.figure.outputs
+    assert output["text"].startswith("Error: ZeroDivisionError") and explorer.verdict.value.startswith("no verdict")
