@@ -6,6 +6,9 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Strict nbval: every stored output is compared after the sanitize rules.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Two pytest-xdist workers, one per core; a file's tests stay on one worker, so a notebook's
+# cells run in order in one kernel.
+WORKERS := -n 2 --dist loadfile
 
 .PHONY: venv lab test test-notebooks test-browser notebooks student links clean
 
@@ -37,10 +40,10 @@ lab: $(RUNTIME_STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP)
-	$(PYTHON) -m pytest $(NBVAL) -q
+	$(PYTHON) -m pytest $(NBVAL) $(WORKERS) -q
 
 test-notebooks: $(STAMP)
-	$(PYTHON) -m pytest $(NBVAL) -q notebooks
+	$(PYTHON) -m pytest $(NBVAL) $(WORKERS) -q notebooks
 
 # Every notebook run in JupyterLab in headless chromium (skipped without chromium unless
 # BPH_REQUIRE_BROWSER=1); screenshots land in tests/browser/screenshots/.

@@ -18,7 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 OVERRIDES = REPO / "mlp_helpers" / "tools" / "overrides.json"
 QUIET = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 RUNTIME = {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipykernel", "matplotlib", "numpy"}
-DEV_ONLY = {"pytest", "nbval", "nbclient", "nbconvert", "playwright", "jupyter-repo2docker", "nbgitpuller"}
+DEV_ONLY = {"pytest", "pytest-xdist", "nbval", "nbclient", "nbconvert", "playwright", "jupyter-repo2docker",
+            "nbgitpuller"}
 
 
 def canonical(name):

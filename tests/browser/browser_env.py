@@ -9,6 +9,7 @@ Environment variables:
   BPH_BROWSER_TIMEOUT   seconds allowed for opening a notebook and for Run All (default 300).
 """
 
+import json
 import os
 import re
 import shutil
@@ -29,10 +30,17 @@ CHROMIUM_ARGS = [
 
 VIEWPORT = {"width": 1280, "height": 1000}
 
-# Seconds each notebook took to open and Run All, printed at the end of the test report.
-TIMINGS = pytest.StashKey[dict]()
-#: per notebook: its init explorer's click-to-new-image seconds and a slider burst (for the report)
-CLICK_TIMES = pytest.StashKey[dict]()
+# What the browser tests measure (seconds to open and Run All, click-to-new-image times) and why
+# they were skipped, one JSON line each, printed at the end of the report by tests/conftest.py. A
+# file, because `make test` runs two pytest-xdist workers and the report is the controller's.
+MEASUREMENTS = SCREENSHOTS / "measurements.jsonl"
+
+
+def record(kind, name, value):
+    """Keep one measurement for the report: kind "timing", "clicks" or "skipped"."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with MEASUREMENTS.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({"kind": kind, "name": name, "value": value}) + "\n")
 
 
 def notebooks_dir():

@@ -2,20 +2,12 @@
 
 import os
 import shutil
-import statistics
 
 import pytest
 
-from browser_env import (CHROMIUM_ARGS, CLICK_TIMES, SCREENSHOTS, TIMINGS, VIEWPORT, browser_required,
+from browser_env import (CHROMIUM_ARGS, SCREENSHOTS, VIEWPORT, browser_required, record,
                          browser_unavailable_reason, find_chromium, notebooks_dir, screenshot_path)
 from lab_server import LabServer
-
-#: issue 17: from a click to the new image in the page, median (reported, not asserted: speed is
-#: measured, never made a test's pass condition)
-CLICK_TARGET_S = 0.4
-
-# Why the browser tests were skipped, for the line at the end of the test report.
-SKIP_REASON = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")
@@ -26,31 +18,8 @@ def chromium_path(request):
     if browser_required():
         pytest.fail(f"browser tests cannot run: {reason}; BPH_REQUIRE_BROWSER=1 makes this a failure",
                     pytrace=False)
-    request.config.stash[SKIP_REASON] = reason
+    record("skipped", "browser", reason)
     pytest.skip(f"browser tests skipped: {reason} (set BPH_REQUIRE_BROWSER=1 to fail instead)")
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    for name, seconds in config.stash.get(TIMINGS, {}).items():
-        terminalreporter.write_line(f"browser: {name} opened and Run All in {seconds:.1f} s")
-    for name, measured in config.stash.get(CLICK_TIMES, {}).items():
-        clicks = sorted(measured["clicks"])
-        median = statistics.median(clicks)
-        verdict = "within" if median <= CLICK_TARGET_S else "OVER"
-        burst = ""
-        if measured["burst"]:
-            moves, drawn, typing, after = measured["burst"]
-            burst = (f"; {moves} step-slider moves in {typing:.2f} s drew {drawn} images, "
-                     f"the last {after:.2f} s after the last move")
-        terminalreporter.write_line(
-            f"browser: {name} explorer, click to new image: median {median:.3f} s "
-            f"({verdict} the {CLICK_TARGET_S} s target), min {clicks[0]:.3f} s, max {clicks[-1]:.3f} s "
-            f"over {len(clicks)} clicks{burst} (load average {os.getloadavg()[0]:.2f})")
-    reason = config.stash.get(SKIP_REASON, None)
-    if reason:
-        terminalreporter.write_line(
-            f"NOTE: the browser tests in tests/browser/ were SKIPPED: {reason}. "
-            "`.ci/run` installs chromium and makes this a failure.", yellow=True, bold=True)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ no error anywhere, every cell run, and the checks answering the stubs with "not 
 import time
 
 import pytest
-from browser_env import TIMINGS, VIEWPORT, browser_timeout, notebooks_dir, screenshot_path
+from browser_env import VIEWPORT, record, browser_timeout, notebooks_dir, screenshot_path
 from notebook_page import log_console_errors, open_notebook, run_all
 
 from mlp_helpers.tools import student_copies
@@ -28,7 +28,7 @@ def test_student_copy_runs_in_jupyterlab_and_its_checks_say_not_yet(copy, reques
         started = time.monotonic()
         open_notebook(page, lab, relative, browser_timeout())
         final = run_all(page, relative, browser_timeout())
-        request.config.stash.setdefault(TIMINGS, {})[relative] = time.monotonic() - started
+        record("timing", relative, time.monotonic() - started)
         page.screenshot(path=screenshot_path(f"student-{copy.stem}-after-run-all"))
         assert not final["errors"], "error output in the browser:\n" + "\n---\n".join(final["errors"])
         assert all(any(ch.isdigit() for ch in prompt) for prompt in final["prompts"]), (
