@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import statistics
 from pathlib import Path
 
@@ -29,8 +30,10 @@ def seed001():
 
 
 def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):  # the controller, or a run without workers
-        MEASUREMENTS.unlink(missing_ok=True)
+    # only this run's screenshots and measurements: cleared once, by the controller (or a run
+    # without workers), before any worker starts writing into the folder
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(MEASUREMENTS.parent, ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from browser_env import (CHROMIUM_ARGS, SCREENSHOTS, VIEWPORT, browser_required, record,
+from browser_env import (CHROMIUM_ARGS, VIEWPORT, browser_required, record,
                          browser_unavailable_reason, find_chromium, notebooks_dir, screenshot_path)
 from lab_server import LabServer
 
@@ -36,7 +36,6 @@ def lab(chromium_path, tmp_path_factory):
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's screenshots, no stale ones
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS,
                                              headless=True)
