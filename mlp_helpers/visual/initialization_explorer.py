@@ -43,7 +43,7 @@ class InitializationExplorer(ipw.VBox):
     ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = never), ``runs`` (the cache).
     """
 
-    def __init__(self, case, starts=200, steps=4000, lr=2.0, tol=0.01, dpi=72):
+    def __init__(self, case, starts=200, steps=3000, lr=2.0, tol=0.01, dpi=72):
         if not isinstance(case, cases.Case):
             raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
         self.case, self.n_starts, self.steps, self.tol = case, starts, steps, tol
@@ -138,7 +138,7 @@ class InitializationExplorer(ipw.VBox):
                             f"{self.lr.value:g} | median steps {shown} | fit: {finite.size} of {fits.size}")
 
 
-def initialization_explorer(case, starts=200, steps=4000, lr=2.0):
+def initialization_explorer(case, starts=200, steps=3000, lr=2.0):
     """An ``InitializationExplorer`` for ``case`` (a ``Case`` from ``mlp_helpers.cases``):
     ``starts`` networks, ``steps`` steps each, starting at learning rate ``lr`` (one of
     ``LEARNING_RATES``)."""

@@ -17,6 +17,7 @@ import numpy as np
 
 import mlp_helpers as mh
 from mlp_helpers import cases
+from mlp_helpers.visual.initialization_explorer import SCALES, initialization_explorer
 from mlp_helpers.visual.widgets import path_explorer
 
 REPEATS = 15
@@ -88,12 +89,33 @@ def path_explorer_rows():
     return [("path explorer, 2-2-2 (notebook 01)", "weight switch", timed(switch))]
 
 
+def scale_explorer_rows():
+    """Notebook 05's explorer: a new setting trains its starts afresh; a setting seen is cached."""
+    explorer = initialization_explorer(cases.sigmoid_2_3_3_2())
+    explorer.start.value = "random"
+    values = [s for s in SCALES if s != explorer.scale.value]
+    name = f"initialization explorer ({explorer.n_starts} starts x {explorer.steps} steps)"
+
+    def new_run(k):
+        explorer.runs.clear()  # so that every change trains, as a setting never seen does
+        explorer.scale.value = values[k % len(values)]
+
+    def seen_again(k):
+        explorer.scale.value = values[k % 2]
+
+    rows = [(name, "new run", timed(new_run))]
+    explorer.scale.value, explorer.scale.value = values[0], values[1]  # both runs in the cache
+    rows.append((name, "run already seen", timed(seen_again)))
+    return rows
+
+
 def main():
     rows = []
     for make_case in (cases.sigmoid_2_3_3_2, cases.linear_2_2_1, cases.one_one_one):
         rows += init_explorer_rows(make_case)
     rows += init_explorer_rows(cases.sigmoid_2_3_3_2, iterations=2000)
     rows += path_explorer_rows()
+    rows += scale_explorer_rows()
     missed = []
     print(f"{'explorer':58s} {'change':26s} {'median':>8s} {'max':>8s} {'CPU':>8s} {'target':>8s}")
     for name, change, (median, worst, cpu) in rows:
