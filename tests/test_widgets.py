@@ -133,13 +133,19 @@ def test_divergence_is_reported_in_the_verdict(recwarn):
     assert not [w for w in recwarn if issubclass(w.category, mh.TrainingDiverged)]
 
 
-def test_a_callback_error_is_shown_in_the_output_area(monkeypatch):
-    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+def break_training(monkeypatch):
+    """Make the explorer's training raise, as a bug in a teacher's own case might."""
 
     def broken_train(*args, **kwargs):
         raise RuntimeError("the training broke")
 
     monkeypatch.setattr(explorer_module, "train", broken_train)
+
+
+def test_a_callback_error_is_shown_in_the_output_area(monkeypatch):
+    explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
+
+    break_training(monkeypatch)
     explorer.init.value = "random"
     outputs = explorer.figure.outputs
     assert len(outputs) == 1 and outputs[0]["output_type"] == "stream"
@@ -331,10 +337,7 @@ def test_a_teachers_case_is_trained_as_given_not_clamped():
 def test_after_an_error_moving_the_step_keeps_the_message_and_a_valid_change_restores(monkeypatch):
     explorer = mh.init_explorer(cases.sigmoid_2_3_3_2())
 
-    def broken_train(*args, **kwargs):
-        raise RuntimeError("the training broke")
-
-    monkeypatch.setattr(explorer_module, "train", broken_train)
+    break_training(monkeypatch)
     explorer.init.value = "random"
     explorer.step.value = 10  # the last good run belongs to other settings: not shown again
     (error,) = explorer.figure.outputs

@@ -1,4 +1,4 @@
-"""A private JupyterLab server for the browser tests: started, checked and always stopped by us.
+"""A private JupyterLab server for the tests: started, checked and always stopped by us.
 
 It listens on 127.0.0.1 only, on a free port, behind a random token, and keeps its config,
 settings, workspaces and runtime files in a temporary folder so a developer's own JupyterLab
@@ -38,7 +38,14 @@ def free_port():
 
 
 class LabServer:
-    """JupyterLab serving `root_dir`; use as a context manager so it is stopped even on failure."""
+    """JupyterLab serving `root_dir`; use as a context manager so it is stopped even on failure.
+
+    ``command()`` says how it is started and ``settings`` which user settings it gets; a
+    subclass may change both (``make_lab.MakeLab`` starts it with `make lab`, with none).
+    """
+
+    settings = LAB_SETTINGS
+    log_name = "jupyterlab.log"
 
     def __init__(self, root_dir, state_dir, startup_timeout=90.0):
         self.root_dir = Path(root_dir)
@@ -47,7 +54,7 @@ class LabServer:
         self.port = free_port()
         self.token = secrets.token_hex(24)
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.log_path = self.state_dir / "jupyterlab.log"
+        self.log_path = self.state_dir / self.log_name
         self.process = None
 
     def __enter__(self):
@@ -57,7 +64,7 @@ class LabServer:
     def __exit__(self, *exc_info):
         self.stop()
 
-    def _environment(self):
+    def environment(self):
         env = dict(os.environ)
         # JUPYTER_DATA_DIR too: saving a notebook records its trust signature there.
         for name, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
@@ -67,7 +74,7 @@ class LabServer:
             path = self.state_dir / sub
             path.mkdir(parents=True, exist_ok=True)
             env[name] = str(path)
-        for relative, values in LAB_SETTINGS.items():
+        for relative, values in self.settings.items():
             path = self.state_dir / "settings" / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values))
@@ -99,7 +106,7 @@ class LabServer:
             # A new session makes the server the leader of its own process group, so stop()
             # can reach every process it started without touching anything else.
             self.process = subprocess.Popen(
-                self.command(), env=self._environment(), cwd=self.root_dir,
+                self.command(), env=self.environment(), cwd=self.root_dir,
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True)
         deadline = time.monotonic() + self.startup_timeout
