@@ -140,8 +140,9 @@ class MLP:
         Returns ``(dW, db)`` shaped like ``weights`` and ``biases``.
         """
         check_loss_name(loss)
-        X, Y = self.check_data(X, Y)
-        return backpropagate(self, self.forward(X), Y, loss)
+        activations = self.forward(X)  # checks X and the parameters once
+        Y = as_observations("Y", Y, self.sizes[-1], rows=activations[0].shape[0])
+        return backpropagate(self, activations, Y, loss)
 
 
 def feedforward(net, X):
