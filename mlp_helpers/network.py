@@ -115,7 +115,10 @@ class MLP:
 
     def forward(self, X):
         """Forward pass. X: (m, sizes[0]). Returns the cache ``[X, a1, ..., aL]``, a_l: (m, sizes[l])."""
-        X = self.check_data(X)
+        return self._cache(self.check_data(X))
+
+    def _cache(self, X):
+        # for checked X: the parameters checked, overflow turned into a clear error
         with np.errstate(over="ignore", invalid="ignore"):
             return checked_outputs(feedforward(self.check_params(), X))
 
@@ -140,9 +143,8 @@ class MLP:
         Returns ``(dW, db)`` shaped like ``weights`` and ``biases``.
         """
         check_loss_name(loss)
-        activations = self.forward(X)  # checks X and the parameters once
-        Y = as_observations("Y", Y, self.sizes[-1], rows=activations[0].shape[0])
-        return backpropagate(self, activations, Y, loss)
+        X, Y = self.check_data(X, Y)
+        return backpropagate(self, self._cache(X), Y, loss)
 
 
 def feedforward(net, X):

@@ -19,7 +19,7 @@ from ..checks import tied_units, unit_descriptions
 from ..ensemble import EnsembleHistory
 from ..history import History, check_history
 from ..losses import loss_gradient
-from ..network import MLP, check_network
+from ..network import MLP, check_network, feedforward
 from .notation import latex_matrix
 from ..validation import as_activations, as_float_array, as_real
 
@@ -79,7 +79,7 @@ def question_steps(net, X, Y):
     """
     _check_seed_network(net)
     X, Y = net.check_data(X, Y)
-    activations = net.forward(X)
+    activations = feedforward(net, X)
     output = activations[-1]
     steps = {"n1": with_ones(X) @ stack_bias(net.weights[0], net.biases[0])}
     steps.update({f"a{l}": a for l, a in enumerate(activations) if l > 0})
