@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import activate, slope
-from .losses import check_loss_name, loss_gradient
-from .network import MLP
+from .losses import check_loss_name, loss_factor
+from .network import MLP, check_network
 from .training import TrainingDiverged, check_history_size, recorded_steps
-from .validation import as_count, as_float_array, as_real
+from .validation import as_count, as_flag, as_float_array, as_real
 
 
 @dataclass
@@ -75,23 +75,23 @@ def first_step(condition, iterations):
     return np.where(condition.any(axis=1), np.asarray(iterations)[first].astype(float), np.inf)
 
 
-def _check_nets(nets):
+def check_nets(nets):
     """A non-empty list of distinct ``MLP`` objects of one architecture; errors name ``nets``."""
     if isinstance(nets, MLP) or not isinstance(nets, (list, tuple)):
         raise TypeError(f"nets must be a list of MLP networks, got {type(nets).__name__}; for one network use train")
     if len(nets) == 0:
         raise ValueError("nets must hold at least one network, got an empty list")
-    seen = {}
+    seen, first = {}, nets[0]
     for i, net in enumerate(nets):
         if not isinstance(net, MLP):
             raise TypeError(f"nets[{i}] must be an MLP (mlp_helpers.MLP), got {type(net).__name__}")
+        check_network(net)  # parameters assigned by hand: right shapes, float arrays, finite
         if id(net) in seen:
             raise ValueError(
                 f"nets[{i}] is the same network as nets[{seen[id(net)]}]: each is trained in place, "
                 "so pass a copy (net.copy()) to train two from one start"
             )
         seen[id(net)] = i
-        first = nets[0]
         if (net.sizes, net.activation, net.bias) != (first.sizes, first.activation, first.bias):
             raise ValueError(
                 f"nets must share one architecture (sizes, activation, bias): nets[0] is {first!r}, "
@@ -100,7 +100,7 @@ def _check_nets(nets):
     return list(nets)
 
 
-def _check_lr(lr, n):
+def check_rates(lr, n):
     """A positive float, or an (n,) array of positive rates, one per network."""
     if isinstance(lr, (list, tuple, np.ndarray)):
         rates = as_float_array("lr", lr)
@@ -111,12 +111,6 @@ def _check_lr(lr, n):
             raise ValueError(f"lr must be greater than 0 for every network, got {float(rates[index])!r} at index {index}")
         return rates
     return as_real("lr", lr, positive=True)
-
-
-def _check_flag(name, value):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r}")
-    return bool(value)
 
 
 def _activate(name, z):
@@ -210,28 +204,24 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     alone: it keeps the parameters of step t - 1 (as ``train`` does) and its history rows
     from t on are NaN; one ``TrainingDiverged`` warning says how many stopped.
     """
-    nets = _check_nets(nets)
+    nets = check_nets(nets)
     first = nets[0]
     check_loss_name(loss)
     X, Y = first.check_data(X, Y)
     n = len(nets)
-    lr = _check_lr(lr, n)
+    lr = check_rates(lr, n)
     iterations = as_count("iterations", iterations)
     record_every = as_count("record_every", record_every, minimum=1)
     weights_every = record_every if weights_every is None else as_count("weights_every", weights_every)
-    train_biases = _check_flag("train_biases", train_biases)
-    n_params = sum(W.size for W in first.weights) + sum(b.size for b in first.biases)
+    train_biases = as_flag("train_biases", train_biases)
+    layout = _layout(first.weight_shapes + first.bias_shapes)
+    n_w, n_params = first.n_layers, layout[-1][1]
     _check_memory(iterations, record_every, weights_every, n, n_params)
 
     steps = recorded_steps(iterations, record_every)
     weight_steps = recorded_steps(iterations, weights_every) if weights_every else np.array([], dtype=int)
     # every parameter of every network in one (n_params, K) buffer, the network axis last: one
     # update per step, and the layers are views of it (weights of every layer, then biases)
-    w_shapes = [W.shape for W in first.weights]
-    b_shapes = [b.shape for b in first.biases]
-    n_weights = sum(W.size for W in first.weights)
-    layout = _layout(w_shapes + b_shapes)
-    n_w = len(w_shapes)
     params = np.stack([np.concatenate([p.ravel() for p in net.weights + net.biases]) for net in nets], axis=-1)
     final = np.empty_like(params)  # where each network's parameters end up
     # histories are filled (T, ..., N) so that each recorded row is one contiguous write
@@ -241,13 +231,12 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
 
     update_biases = first.bias and train_biases
     Y_all = Y[:, :, None]
-    # each of the four costs is c * sum(e^2) with gradient 2c e: c is half the gradient of e = 1
-    m = X.shape[0]
-    c = 0.5 * float(loss_gradient(loss, np.ones((m, 1)), np.zeros((m, 1)))[0, 0])
+    # each of the four costs is c * sum(e^2), its gradient 2c e
+    c = loss_factor(loss, X.shape[0])
     alive = np.arange(n)  # which network each of the K columns still training is
     diverged_at = np.full(n, -1)
     spare = np.empty_like(params)  # the next step's parameters are written here: two buffers, swapped
-    grad = np.empty_like(params)
+    grad = np.zeros_like(params)  # without bias training its bias rows stay 0: b - lr * 0 is b exactly
     previous = params
     row = weight_row = 0
     with np.errstate(over="ignore", invalid="ignore"):
@@ -256,10 +245,14 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
             weights, biases = layers[:n_w], layers[n_w:]
             activations = _feedforward(weights, biases, first.activation, X)
             errors = activations[-1] - Y_all
-            gradient = (2.0 * c) * errors  # = loss_gradient(loss, output, Y), bit for bit
+            gradient = (2.0 * c) * errors  # = scaled_error(loss, output, Y), bit for bit
             value = c * np.einsum("mon,mon->n", errors, errors)
             finite = np.isfinite(value)
             if not finite.all():
+                if step == 0:  # as in train: no step was taken, so no learning rate is to blame
+                    bad_net = int(alive[np.argmax(~finite)])
+                    raise ValueError(f"the loss of nets[{bad_net}] is {value[~finite][0]} before any step: "
+                                     "X, Y or its weights are too large")
                 # as in train: the network keeps the parameters of the step before
                 bad = ~finite
                 diverged_at[alive[bad]] = step
@@ -267,7 +260,7 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
                 keep = finite
                 alive = alive[keep]
                 params = np.ascontiguousarray(params[:, keep])  # its layers must stay views
-                spare, grad = np.empty_like(params), np.empty_like(params)
+                spare, grad = np.empty_like(params), np.zeros_like(params)
                 if alive.size == 0:
                     break
                 layers = _layers(params, layout)
@@ -287,8 +280,6 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
             if step == iterations:
                 break
             g_layers = _layers(grad, layout)
-            if not update_biases:
-                grad[n_weights:] = 0.0  # b - lr * 0 is b exactly
             _backpropagate(weights, first.activation, activations, gradient,
                            g_layers[:n_w], g_layers[n_w:] if update_biases else [])
             np.multiply(grad, lr, out=grad)
@@ -337,7 +328,7 @@ def _check_memory(iterations, record_every, weights_every, n, n_params):
         parts.append(("weights_every", weights_every, n * n_params + 1))
     for name, every, floats in parts:
         try:
-            check_history_size(iterations, every, floats)
+            check_history_size(iterations, every, floats, name=name)
         except ValueError as exc:
             hint = "; or weights_every=0 to keep only the losses" if name == "weights_every" else ""
-            raise ValueError(f"{str(exc).replace('record_every', name)} (for {n} networks){hint}") from None
+            raise ValueError(f"{exc} (for {n} networks){hint}") from None

@@ -47,10 +47,11 @@ def recorded_steps(iterations, record_every):
     return steps if steps[-1] == iterations else np.append(steps, iterations)
 
 
-def check_history_size(iterations, record_every, floats_per_row):
-    """Refuse, with a ValueError naming ``record_every``, a history over ``HISTORY_BUDGET_BYTES``.
+def check_history_size(iterations, record_every, floats_per_row, name="record_every"):
+    """Refuse, with a ValueError naming ``name``, a history over ``HISTORY_BUDGET_BYTES``.
 
-    floats_per_row: how many float64 numbers one recorded step holds (loss, step, parameters).
+    floats_per_row: how many float64 numbers one recorded step holds (loss, step, parameters);
+    name: the argument that sets how often a row is recorded.
     """
     rows = iterations // record_every + 2
     row_bytes = floats_per_row * 8
@@ -59,6 +60,6 @@ def check_history_size(iterations, record_every, floats_per_row):
         raise ValueError(
             f"recording every {record_every} of {iterations:,} steps would need "
             f"{rows * row_bytes / 2**20:,.0f} MiB, over the {HISTORY_BUDGET_BYTES / 2**20:.0f} MiB "
-            f"budget; record fewer steps with a larger record_every "
+            f"budget; record fewer steps with a larger {name} "
             f"(at least {-(-iterations // fitting_rows):,})"
         )

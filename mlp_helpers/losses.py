@@ -31,7 +31,8 @@ def check_loss_name(name):
     return as_choice("loss", name, _LOSSES)
 
 
-def _factor(name, m):
+def loss_factor(name, m):
+    """The cost ``name`` over ``m`` observations is ``loss_factor(name, m) * sum (y_hat - y)^2``."""
     scale, per_observation = _LOSSES[name]
     return scale / m if per_observation else scale
 
@@ -39,7 +40,7 @@ def _factor(name, m):
 def loss_value(name, Y_hat, Y):
     """Cost ``name`` of predictions ``Y_hat`` (m, n_out) against targets ``Y`` (m, n_out); no checks."""
     diff = Y_hat - Y
-    return _factor(name, Y.shape[0]) * float(np.sum(diff * diff))
+    return loss_factor(name, Y.shape[0]) * float(np.sum(diff * diff))
 
 
 def loss_difference(name, Y_a, Y_b, Y):
@@ -48,12 +49,12 @@ def loss_difference(name, Y_a, Y_b, Y):
     sum (a - y)^2 - sum (b - y)^2 = sum (a - b)(a + b - 2y): the small difference of two
     nearly equal costs is computed directly, which finite differences need.
     """
-    return _factor(name, Y.shape[0]) * float(np.sum((Y_a - Y_b) * (Y_a + Y_b - 2.0 * Y)))
+    return loss_factor(name, Y.shape[0]) * float(np.sum((Y_a - Y_b) * (Y_a + Y_b - 2.0 * Y)))
 
 
 def scaled_error(name, Y_hat, Y):
     """d cost / d ``Y_hat``, shape (m, n_out), for already-checked arrays."""
-    return (2.0 * _factor(name, Y.shape[0])) * (Y_hat - Y)
+    return (2.0 * loss_factor(name, Y.shape[0])) * (Y_hat - Y)
 
 
 def loss_gradient(name, Y_hat, Y):

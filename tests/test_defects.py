@@ -197,3 +197,14 @@ def test_a_sparse_history_of_many_steps_takes_little_memory():
     # 5 MB that recording all 20001 steps would take
     assert len(history) == 1001
     assert peak < 2 * 2**20
+
+
+@pytest.mark.parametrize("answer", [Fraction(1, 3) * 10**400, 10**400, [[1], [1, 2]]])
+def test_exercise_checks_give_a_verdict_on_odd_answers(answer):
+    case = mh.cases.sigmoid_2_3_3_2()
+    net = mh.MLP([2, 2, 2]).init_random(0)
+    w7 = mh.chain_rule_paths(net, [1.0, 0.5], [1.0, 0.0], "w7", loss="half_sse", notation="seed002")
+    two = mh.cases.linear_2_2_1()
+    verdicts = [mh.check_path_answer(answer, w7), symmetry.check_floor_answer(answer, case.Y),
+                linear_regression.check_gradient_answer(answer, two.network(), two.X, two.Y, "w221")]
+    assert all(v.startswith("Not yet") for v in verdicts), verdicts

@@ -206,7 +206,7 @@ def test_refuses_a_history_over_the_memory_budget(seed001):
         (dict(iterations=2.5), ValueError, "iterations must be a whole number, got 2.5"),
         (dict(loss="cross_entropy"), ValueError, "loss must be one of ['half_mse', 'half_sse', 'mse', 'sse'], got 'cross_entropy'"),
         (dict(record_every=0), ValueError, "record_every must be at least 1, got 0"),
-        (dict(train_biases="no"), TypeError, "train_biases must be True or False, got 'no'"),
+        (dict(train_biases="no"), TypeError, "train_biases must be True or False, got str 'no'"),
         (dict(weights_every=-1), ValueError, "weights_every must be at least 0, got -1"),
         (dict(weights_every=0.5), ValueError, "weights_every must be a whole number, got 0.5"),
     ],
@@ -232,3 +232,20 @@ def test_fit_steps_checks_tol(seed001):
     with pytest.raises(ValueError, match="tol must be greater than 0, got -0.1"):
         history.fit_steps(-0.1)
     assert len(history) == 1
+
+
+def test_networks_with_parameters_assigned_by_hand_are_checked(seed001):
+    _, X, Y = seed001
+    nets = [mh.MLP([2, 3, 3, 2]).init_random(seed) for seed in range(3)]
+    nets[1].weights[0] = [[1.0] * 3] * 2
+    with pytest.raises(TypeError, match=r"net.weights\[0\] must be a float64 numpy array"):
+        mh.train_many(nets, X, Y, 0.5, 10)
+    nets[1].weights[0] = np.full((2, 3), np.nan)
+    with pytest.raises(ValueError, match=r"net.weights\[0\] contains NaN or inf"):
+        mh.train_many(nets, X, Y, 0.5, 10)
+
+
+def test_a_loss_already_infinite_at_the_start_is_an_error_as_in_train():
+    linear = [mh.MLP([2, 1], activation="linear", bias=False).init_constant(1.0) for _ in range(2)]
+    with pytest.raises(ValueError, match=r"the loss of nets\[0\] is inf before any step"):
+        mh.train_many(linear, [[1e200, 1e200]], [[0.0]], lr=0.1, iterations=3)

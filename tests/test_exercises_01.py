@@ -36,7 +36,7 @@ def test_not_yet_answered_never_raises(net):
     for placeholder in (..., None):
         for name in ("w7", "w3"):
             assert check(net, name, placeholder).startswith("Not yet answered")
-    assert check(net, "w7", "0.1").startswith("Not yet: the answer must be one number")
+    assert check(net, "w7", "0.1").startswith("Not yet: the answer must be one finite number")
 
 
 def test_exercise_1_dw7(net, forward):

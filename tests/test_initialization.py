@@ -136,3 +136,38 @@ def test_explorer_shows_errors_and_checks_case():
     explorer.lr.value = 1.0
     (output,) = explorer.figure.outputs
     assert output["text"].startswith("Error: ZeroDivisionError") and explorer.verdict.value.startswith("no verdict")
+
+
+def test_steps_to_fit_measures_step_0_and_drops_networks_that_diverge():
+    case = mh.cases.sigmoid_2_3_3_2()
+    fitted = mh.MLP([2, 3, 3, 2]).init_random(0)
+    mh.train(fitted, case.X, case.Y, lr=0.5, iterations=6000)
+    assert init.steps_to_fit([fitted.copy()], case.X, case.Y, lr=0.5, iterations=0).tolist() == [0.0]
+    linear = mh.MLP([2, 1], activation="linear").init_constant(1.0)  # lr 10: each step overshoots 40-fold
+    with pytest.warns(mh.TrainingDiverged) as warned:
+        fits = init.steps_to_fit([linear], [[1.0, 1.0]], [[0.0]], lr=10.0, iterations=2000, chunk=500)
+    assert fits.tolist() == [np.inf] and len(warned) == 1  # not retrained chunk after chunk
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: init.steps_to_fit(mh.MLP([2, 3, 3, 2]), [[0.8, 0.4]], [[0.2, 0.4]], 0.5, 10), TypeError, "nets must be a list"),
+    (lambda: init.steps_to_fit([mh.MLP([2, 3, 3, 2])], [[0.8, 0.4]], [[0.2, 0.4]], [0.5, 1.0], 10), ValueError, "lr must be one number"),
+    (lambda: init.plateau_exits(mh.train(mh.MLP([1, 1]), [[1.0]], [[0.0]], 0.5, 2), 0.1), TypeError, "EnsembleHistory"),
+    (lambda: init.fraction_fit_by([], 10), ValueError, "at least one step"),
+    (lambda: init.constant_starts([2, 3, 1], 0.5), ValueError, "1-D list"),
+    (lambda: init.random_starts(5, 2), TypeError, "sizes must be a list"),
+    (lambda: init.random_starts([2, 1], 2.5), ValueError, "seeds must be a whole number"),
+])
+def test_bad_arguments_are_named(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    (dict(starts=0), ValueError, "starts must be at least 1"),
+    (dict(steps=0), ValueError, "steps must be at least 1"),
+    (dict(lr=3.0), ValueError, "lr must be one of the explorer's rates"),
+])
+def test_the_explorer_refuses_settings_it_cannot_show(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        initialization_explorer(CASE, **kwargs)

@@ -188,8 +188,8 @@ def test_check_path_answer_names_the_slip():
     first, second = (p.product for p in w3.paths)
     assert check_path_answer(None, w3).startswith("Not yet answered")
     assert check_path_answer(..., w3).startswith("Not yet answered")
-    assert check_path_answer("0.1", w3).startswith("Not yet: the answer must be one number")
-    assert check_path_answer(w3.total, w3) == "Correct: dL/dw3 = 0.00752181, the sum of 2 path product(s)."
+    assert check_path_answer("0.1", w3).startswith("Not yet: the answer must be one finite number")
+    assert check_path_answer(w3.total, w3) == "Correct: dL/dw3 is the sum of 2 path product(s)."
     assert check_path_answer(0.007522, w3).startswith("Correct")  # rounded to 4 digits
     assert "sign is flipped" in check_path_answer(-w3.total, w3)
     assert "path 1 alone (w3 → h2 → o1 → L)" in check_path_answer(first, w3)
@@ -200,7 +200,7 @@ def test_check_path_answer_names_the_slip():
     o2 = net.forward(x[None])[2][0, 1]
     h1 = net.forward(x[None])[1][0, 0]
     assert "a factor is missing: do2/dz_o2" in check_path_answer(h1 * (o2 - 0.0), w7)
-    assert "weight w7 = 0.9 was used where its input belongs" in check_path_answer(
+    assert "weight w7 was used where its input belongs" in check_path_answer(
         0.9 * o2 * (1 - o2) * o2, w7
     )
 

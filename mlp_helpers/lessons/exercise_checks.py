@@ -16,12 +16,13 @@ the student's function on every case and returns a ``CheckResult`` whose verdict
 A verdict never contains an expected number. The student's function never crashes the check.
 """
 
+import reprlib
 import traceback
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..validation import as_float_array
+from ..validation import as_float_array, as_real
 
 #: answers agree when every entry does to this relative/absolute tolerance
 RTOL, ATOL = 1e-6, 1e-9
@@ -178,6 +179,24 @@ def _looks_like(slip, variant, outcomes, right):
             return False
         wrong_somewhere = wrong_somewhere or not ok
     return wrong_somewhere
+
+
+PLACEHOLDER = "Not yet answered: write your number in place of the ... and run the cell again."
+
+
+def number_answer(answer, example="0.0123"):
+    """A learner's numeric answer: ``(value, None)`` for one finite number (a one-element array
+    too), ``(None, verdict)`` while it is still ``...``/None or is not one finite number. Never
+    raises, whatever the answer (a string, a list, NaN, 10**400)."""
+    if answer is None or answer is Ellipsis:
+        return None, PLACEHOLDER
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.item()
+    try:
+        return as_real("answer", answer), None
+    except (TypeError, ValueError):
+        return None, (f"Not yet: the answer must be one finite number such as {example}, "
+                      f"got {type(answer).__name__} {reprlib.repr(answer)}.")
 
 
 def not_yet(reason):

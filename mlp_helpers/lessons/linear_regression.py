@@ -19,6 +19,7 @@ import numpy as np
 from ..checks import tied_units
 from ..history import check_history
 from ..network import check_network, feedforward
+from .exercise_checks import number_answer
 from .notation import weight_label
 from ..validation import as_float_array, as_real
 
@@ -236,17 +237,6 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
 # --- exercise checks of notebook 02 (each returns a one-line verdict and never raises) ---
 
 
-def _not_a_number(answer):
-    """The "not yet" verdict for a placeholder or a non-number, else None."""
-    from numbers import Real
-
-    if answer is None or answer is Ellipsis:
-        return "Not yet answered: write your number in place of the ... and run the cell again."
-    if isinstance(answer, bool) or not isinstance(answer, Real) or not np.isfinite(answer):
-        return f"Not yet: the answer must be one finite number such as 0.0123, got {answer!r}."
-    return None
-
-
 def check_gradient_answer(answer, net, X, Y, weight, notation="seed000_question", rtol=1e-3):
     """A verdict on ``answer`` for dC/d(weight) of a linear 2-2-1 net, C the mean half squared error.
 
@@ -258,10 +248,9 @@ def check_gradient_answer(answer, net, X, Y, weight, notation="seed000_question"
     """
     from .notation import parse_weight
 
-    verdict = _not_a_number(answer)
+    answer, verdict = number_answer(answer)
     if verdict:
         return verdict
-    answer = float(answer)
     layer, i, j = parse_weight(notation, weight, sizes=net.sizes)
     gradients = answer_gradients(net, X, Y)
     X, Y = net.check_data(X, Y)

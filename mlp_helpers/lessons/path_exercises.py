@@ -5,10 +5,9 @@ of path products in ``expected`` (a ``paths.PathSum``) and recognises the usual 
 missing path, a missing factor, a flipped sign, the weight used where its input belongs.
 """
 
-from numbers import Real
-
 import numpy as np
 
+from .exercise_checks import number_answer
 from .notation import format_number
 from .paths import PathSum
 from ..validation import as_real
@@ -28,9 +27,8 @@ def likely_mistakes(expected):
         mistakes.append((f"a factor is missing: {labels}", float(sum(kept))))
     if expected.parameter[0] == "w" and expected.input_value != 0:
         why = (
-            f"the weight {name} = {format_number(expected.value, 6)} was used where its input belongs "
-            f"(= {format_number(expected.input_value, 6)}): the derivative of weight * input with respect "
-            "to the weight is the input"
+            f"the weight {name} was used where its input belongs: the derivative of weight * input with "
+            "respect to the weight is the input"
         )
         mistakes.append((why, expected.total * expected.value / expected.input_value))
     return mistakes
@@ -47,23 +45,21 @@ def check_path_answer(answer, expected, rtol=1e-3):
         raise TypeError(f"expected must be the PathSum that chain_rule_paths returns, got {type(expected).__name__}")
     rtol = as_real("rtol", rtol, positive=True)
     target = expected.total
-    if answer is None or answer is Ellipsis:
-        return "Not yet answered: write your number in place of the ... and run the cell again."
-    if isinstance(answer, bool) or not isinstance(answer, Real):
-        return f"Not yet: the answer must be one number such as 0.0123, got {type(answer).__name__} {answer!r}."
-    answer = float(answer)
+    answer, verdict = number_answer(answer)
+    if verdict:
+        return verdict
 
     def matches(value):
         return np.isclose(answer, value, rtol=rtol, atol=1e-12)
 
     shown = f"dL/d{expected.name}"
     if matches(target):
-        return f"Correct: {shown} = {format_number(target, 6)}, the sum of {len(expected.paths)} path product(s)."
+        return f"Correct: {shown} is the sum of {len(expected.paths)} path product(s)."
     # a slip counts only when it gives a value distinguishable from the right answer
     for why, value in likely_mistakes(expected):
         if matches(value) and not np.isclose(value, target, rtol=rtol, atol=1e-12):
             return f"Not yet: {format_number(answer, 6)} is not {shown}; {why}."
-    if np.isclose(answer, target, rtol=30 * rtol):
+    if np.isclose(answer, target, rtol=30 * rtol, atol=1e-12):
         return f"Not yet: {format_number(answer, 6)} is close to {shown} but not within {rtol:g}: keep more digits."
     return (
         f"Not yet: {format_number(answer, 6)} is not {shown}. Multiply the local derivatives along each "

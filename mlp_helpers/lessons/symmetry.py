@@ -20,6 +20,7 @@ from ..ensemble import EnsembleHistory
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
+from .exercise_checks import number_answer
 from .notation import latex_matrix
 from ..validation import as_activations, as_float_array, as_real
 
@@ -257,20 +258,17 @@ def check_floor_answer(answer, Y):
     or a 1/m that the cost sum (a - y)^2 does not have), the mean over entries, row means in
     place of column means, the means themselves instead of the cost.
     """
-    from numbers import Real
-
-    if answer is None or answer is Ellipsis:
-        return "Not yet answered: write your number in place of the ... and run the cell again."
     means, floor = column_mean_floor(Y)
     Y = as_float_array("Y", Y)
-    if np.ndim(answer) == 1 and np.size(answer) == Y.shape[1]:
-        return ("Not yet: that looks like the shared output row; the question asks for its cost, "
-                "sum over observations and outputs of (y - output)^2.")
-    if isinstance(answer, bool) or not isinstance(answer, Real) or not np.isfinite(answer):
-        return f"Not yet: the answer must be one finite number such as 0.123, got {answer!r}."
+    value, verdict = number_answer(answer, example="0.123")
+    if verdict:
+        if verdict.startswith("Not yet:") and _has_shape(answer, (Y.shape[1],)):
+            return ("Not yet: that looks like the shared output row; the question asks for its cost, "
+                    "sum over observations and outputs of (y - output)^2.")
+        return verdict
 
     def matches(value):
-        return bool(np.isclose(float(answer), value, rtol=1e-3, atol=1e-9))
+        return bool(np.isclose(answer, value, rtol=1e-3, atol=1e-9))
 
     if matches(floor):
         return "Correct: that is the cost of the best output row shared by every observation."
@@ -284,7 +282,14 @@ def check_floor_answer(answer, Y):
         (float(np.sqrt(((Y - means) ** 2).sum())), "that is the square root: the cost is the sum of squares itself"),
     ]
     for value, why in slips:
-        if matches(value) and not matches(floor):
+        if matches(value) and not np.isclose(value, floor, rtol=1e-3, atol=1e-9):
             return f"Not yet: {why}."
     return ("Not yet: find the output row p that all observations share (one value per output), then add "
             "(y - p)^2 over every observation and output.")
+
+
+def _has_shape(value, shape):
+    try:
+        return np.shape(value) == shape
+    except ValueError:  # a ragged list has no shape
+        return False

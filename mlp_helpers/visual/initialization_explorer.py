@@ -25,7 +25,8 @@ from matplotlib.figure import Figure
 
 from ..lessons import cases
 from . import plots, widgets
-from ..checks import tied_units
+from ..checks import tied_units, tied_verdict
+from ..validation import as_count, as_real
 from ..lessons.initialization import almost_constant_starts, constant_starts, random_starts, steps_to_fit
 
 START_CHOICES = ("constant", "almost constant", "random")
@@ -46,7 +47,10 @@ class InitializationExplorer(ipw.VBox):
     def __init__(self, case, starts=200, steps=3000, lr=2.0, tol=0.01, dpi=72):
         if not isinstance(case, cases.Case):
             raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
-        self.case, self.n_starts, self.steps, self.tol = case, starts, steps, tol
+        if lr not in LEARNING_RATES:
+            raise ValueError(f"lr must be one of the explorer's rates {LEARNING_RATES}, got {lr!r}")
+        self.case, self.tol = case, as_real("tol", tol, positive=True)
+        self.n_starts, self.steps = as_count("starts", starts, minimum=1), as_count("steps", steps, minimum=1)
         self.runs = {}
         style = {"description_width": "initial"}
         self.start = ipw.ToggleButtons(options=START_CHOICES, value="constant", description="start")
@@ -109,7 +113,7 @@ class InitializationExplorer(ipw.VBox):
             # a tie is exact and kept at every step (notebook 03), so it does not matter where
             # each network stopped
             tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
-            self.runs[key] = (fits, tied, widgets.tied_verdict(tied_units(nets[0])))
+            self.runs[key] = (fits, tied, tied_verdict(tied_units(nets[0])))
         return self.runs[key]
 
     def _on_change(self, change=None):
