@@ -19,7 +19,7 @@ OVERRIDES = REPO / "mlp_helpers" / "tools" / "overrides.json"
 QUIET = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 RUNTIME = {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipykernel", "matplotlib", "numpy"}
 DEV_ONLY = {"pytest", "pytest-xdist", "nbval", "nbclient", "nbconvert", "playwright", "jupyter-repo2docker",
-            "nbgitpuller"}
+            "nbgitpuller", "nbgrader"}
 
 
 def canonical(name):
