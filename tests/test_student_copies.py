@@ -373,28 +373,16 @@ def test_check_mode_names_each_difference_and_writes_nothing(tmp_path, capsys):
 
 # --- no solution code in a copy ------------------------------------------------------------------
 
-def solution_lines(key):
-    """Lines that appear inside a solution block of `key` and nowhere outside one."""
-    inside, outside = set(), set()
-    for cell in key["cells"]:
-        lines = sc._source_text(cell).splitlines()
-        blocks = sc.solution_blocks("\n".join(lines)) if cell["cell_type"] == "code" else []
-        in_block = {n for begin, end, _ in blocks for n in range(begin, end + 1)}
-        for number, line in enumerate(lines):
-            (inside if number in in_block else outside).add(line.strip())
-    return {line for line in inside - outside if line and not sc.MARKER.match(line)}
-
-
 def leaked(key, copy):
     copied = {line.strip() for cell in copy["cells"] for line in sc._source_text(cell).splitlines()}
-    return sorted(solution_lines(key) & copied)
+    return sorted(sc.solution_lines(key) & copied)
 
 
 def test_synthetic_copy_holds_no_solution_line(tmp_path):
     key = save(tmp_path / "04_lesson.ipynb", lesson())
     sc.write_copies(tmp_path)
     key_json = json.loads(key.read_text())
-    assert len(solution_lines(key_json)) == 4  # the detector sees the solution
+    assert len(sc.solution_lines(key_json)) == 4  # the detector sees the solution
     assert leaked(key_json, json.loads((tmp_path / "student" / key.name).read_text())) == []
 
 

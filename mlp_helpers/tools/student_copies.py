@@ -197,6 +197,19 @@ def has_solutions(notebook, name="notebook"):
                 if cell.get("cell_type") == "code"])
 
 
+def solution_lines(notebook):
+    """The stripped lines of `notebook` (parsed JSON) that stand inside a solution block and
+    nowhere outside one: what must never reach a student (the marker lines themselves aside)."""
+    inside, outside = set(), set()
+    for cell in notebook.get("cells", []):
+        lines = _source_text(cell).splitlines()
+        blocks = solution_blocks("\n".join(lines)) if cell.get("cell_type") == "code" else []
+        in_block = {n for begin, end, _ in blocks for n in range(begin, end + 1)}
+        for number, line in enumerate(lines):
+            (inside if number in in_block else outside).add(line.strip())
+    return {line for line in inside - outside if line and not MARKER.match(line)}
+
+
 def _cell_id(cell, notebook_name, index):
     # Keep the key's id, so a copy's cells stay the same cells from one regeneration to the next;
     # a key saved before nbformat 4.5 has none, so derive one from where the cell stands.
