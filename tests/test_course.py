@@ -56,6 +56,23 @@ def lesson():
     )
 
 
+PASSED = 'assert getattr(_verdict, "passed", str(_verdict).startswith("Correct")) is True, str(_verdict)'
+
+
+def test_the_hidden_assert_passes_only_a_passed_check_or_a_correct_verdict():
+    from mlp_helpers.lessons.exercise_checks import CheckResult
+
+    for verdict, passes in [(CheckResult(True, "Correct: yes"), True), (CheckResult(False, "Correct? no"), False),
+                            ("Correct: that is dC/dw.", True), ("Not yet: 0.5 is not dC/dw.", False),
+                            ("not yet: no answer", False), (None, False)]:
+        namespace = {"_verdict": verdict}
+        if passes:
+            exec(PASSED, namespace)
+        else:
+            with pytest.raises(AssertionError):
+                exec(PASSED, namespace)
+
+
 def grading(cell):
     return cell["metadata"]["nbgrader"]
 
@@ -99,10 +116,9 @@ def test_the_assignment_marks_answers_tests_and_locks_everything_else():
                                 "### BEGIN HIDDEN TESTS\n"
                                 "# graded: the check runs again on this notebook's answer\n"
                                 "_verdict = lessons.check_slope(slope)\n"
-                                "assert _verdict.passed, str(_verdict)\n"
+                                f"{PASSED}\n"
                                 "### END HIDDEN TESTS")
-    assert source(cells[8]).endswith("_verdict = lessons.check_floor(my_floor, Y)\n"
-                                     "assert _verdict.passed, str(_verdict)\n### END HIDDEN TESTS")
+    assert source(cells[8]).endswith(f"_verdict = lessons.check_floor(my_floor, Y)\n{PASSED}\n### END HIDDEN TESTS")
     assert source(cells[2]) == ANSWER and source(cells[7]) == SAME_CELL
 
 

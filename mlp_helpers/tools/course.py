@@ -9,7 +9,8 @@ that holds solution blocks, named after the notebook. Every cell gets nbgrader's
   nbgrader solution cell ("autograded answer");
 * its **check** is the first call of a function named `check_*` after the answer: in the answer
   cell below the last END marker, or in the next code cell. A check returns a `CheckResult` whose
-  `.passed` says right or not, and never raises. The check cell becomes an autograded test cell
+  `.passed` says right or not (or a verdict text starting with "Correct" when right), and never
+  raises. The check cell becomes an autograded test cell
   worth `POINTS` points; it keeps the visible check and gets, between `### BEGIN HIDDEN TESTS` and
   `### END HIDDEN TESTS` (which nbgrader strips from the students' release), the same check calls
   run again with `assert verdict.passed`. A check inside the answer cell gets a test cell of its
@@ -137,10 +138,13 @@ def find_exercises(notebook, name="notebook"):
 
 
 def hidden_tests(calls):
-    """The hidden-test block that runs each check call again and asserts it passed."""
+    """The hidden-test block that runs each check call again and asserts it passed: its
+    CheckResult's `.passed`, or, for a check that returns its verdict as text, a verdict that
+    starts with "Correct" (the convention of every check's text)."""
     lines = [HIDDEN_BEGIN, "# graded: the check runs again on this notebook's answer"]
     for call in calls:
-        lines += [f"_verdict = {call}", "assert _verdict.passed, str(_verdict)"]
+        lines += [f"_verdict = {call}",
+                  'assert getattr(_verdict, "passed", str(_verdict).startswith("Correct")) is True, str(_verdict)']
     return "\n".join(lines + [HIDDEN_END])
 
 
