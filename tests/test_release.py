@@ -74,7 +74,7 @@ def test_no_solution_line_in_any_notebook_or_page(tree):
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".ipynb":
             lines = {line.strip() for cell in json.loads(text)["cells"]
-                     for line in sc._source_text(cell).splitlines()}
+                     for line in sc.source_text(cell).splitlines()}
         else:
             lines = {line.strip() for line in text.splitlines()}
         assert not solution & lines, f"{path}: {sorted(solution & lines)}"

@@ -374,7 +374,7 @@ def test_check_mode_names_each_difference_and_writes_nothing(tmp_path, capsys):
 # --- no solution code in a copy ------------------------------------------------------------------
 
 def leaked(key, copy):
-    copied = {line.strip() for cell in copy["cells"] for line in sc._source_text(cell).splitlines()}
+    copied = {line.strip() for cell in copy["cells"] for line in sc.source_text(cell).splitlines()}
     return sorted(sc.solution_lines(key) & copied)
 
 

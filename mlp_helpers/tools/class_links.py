@@ -28,7 +28,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 GITHUB_HOST = re.compile(r"^(?:www\.)?github\.com$", re.IGNORECASE)
 SCP_LIKE = re.compile(r"^(?P<user>[^@/:]+@)?(?P<host>[^/:]+):(?P<path>(?!/).+)$")
@@ -44,9 +44,9 @@ class LinkError(ValueError):
 
 def redact(url):
     """`url` without a user name or password (`https://user:token@host/x` -> `https://host/x`)."""
-    parts = urlsplit(url)
-    if parts.scheme and "@" in parts.netloc:
-        return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    if scheme and "@" in netloc:
+        return urlunsplit((scheme, netloc.rsplit("@", 1)[1], path, query, fragment))
     return url
 
 

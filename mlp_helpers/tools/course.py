@@ -36,7 +36,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlp_helpers.tools.student_copies import (ANSWER_KEY, MarkerError, _source_text, _where, dumps,
+from mlp_helpers.tools.student_copies import (ANSWER_KEY, MarkerError, source_text, cell_name, dumps,
                                               has_solutions, solution_blocks)
 
 COURSE_ID = "backprop-by-hand"
@@ -114,8 +114,8 @@ def find_exercises(notebook, name="notebook"):
     for index, cell in enumerate(cells):
         if cell.get("cell_type") != "code":
             continue
-        where = _where(name, index, cell)
-        source = _source_text(cell)
+        where = cell_name(name, index, cell)
+        source = source_text(cell)
         blocks = solution_blocks(source, where)
         if not blocks:
             continue
@@ -126,9 +126,9 @@ def find_exercises(notebook, name="notebook"):
             continue
         following = next((k for k in range(index + 1, len(cells)) if cells[k].get("cell_type") == "code"), None)
         if following is not None:
-            next_source = _source_text(cells[following])
-            if not solution_blocks(next_source, _where(name, following, cells[following])):
-                calls = check_calls(next_source, 1, _where(name, following, cells[following]))
+            next_source = source_text(cells[following])
+            if not solution_blocks(next_source, cell_name(name, following, cells[following])):
+                calls = check_calls(next_source, 1, cell_name(name, following, cells[following]))
                 if calls:
                     found.append(Exercise(index, following, calls))
                     continue
@@ -169,7 +169,7 @@ def assignment_notebook(notebook, name="notebook", points=POINTS):
     cells = []
     for index, original in enumerate(notebook.get("cells", [])):
         cell = copy.deepcopy(original)
-        cell["source"] = _source_text(cell)
+        cell["source"] = source_text(cell)
         cell_id = cell.get("id") or f"cell-{index}"
         metadata = cell.setdefault("metadata", {})
         if index in answer_of:

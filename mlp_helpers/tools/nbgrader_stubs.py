@@ -19,11 +19,11 @@ class StudentStubs(ClearSolutions):
     """ClearSolutions with the student copies' stubs for solution code cells (other cells keep
     nbgrader's own handling, which refuses a solution block outside a solution cell)."""
 
-    def _replace_solution_region(self, cell, language):
+    def preprocess_cell(self, cell, resources, cell_index):
         if cell.cell_type != "code" or not utils.is_solution(cell):
-            return super()._replace_solution_region(cell, language)
-        where = f"cell {cell.metadata.get('nbgrader', {}).get('grade_id', cell.get('id', '?'))}"
+            return super().preprocess_cell(cell, resources, cell_index)
+        where = f"cell {cell.metadata['nbgrader'].get('grade_id', cell_index)}"
         if not solution_blocks(cell.source, where):
-            return False
+            return super().preprocess_cell(cell, resources, cell_index)  # a whole-cell answer
         cell.source = stub_source(cell.source, where)
-        return True
+        return cell, resources

@@ -165,12 +165,14 @@ def stub_source(source, where="cell"):
     return text
 
 
-def _source_text(cell):
+def source_text(cell):
+    """A cell's source as one string (nbformat stores it as a string or a list of lines)."""
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else source
 
 
-def _where(name, index, cell):
+def cell_name(name, index, cell):
+    """How error messages name a cell: notebook, index and id."""
     return f"{name}, cell {index} (id {cell.get('id', '?')})"
 
 
@@ -179,9 +181,9 @@ def check_marker_lines(notebook, name="notebook"):
     for index, cell in enumerate(notebook.get("cells", [])):
         if cell.get("cell_type") == "code":
             continue
-        for number, line in enumerate(_source_text(cell).splitlines()):
+        for number, line in enumerate(source_text(cell).splitlines()):
             if LOOKALIKE.search(line):
-                raise MarkerError(f"{_where(name, index, cell)} ({cell.get('cell_type')} cell), line "
+                raise MarkerError(f"{cell_name(name, index, cell)} ({cell.get('cell_type')} cell), line "
                                   f"{number + 1}: {line.strip()!r}: solution markers belong in code "
                                   "cells only; a solution here would reach the student copy")
 
@@ -192,7 +194,7 @@ def has_solutions(notebook, name="notebook"):
     Raises MarkerError for any malformed or misplaced marker, in any cell.
     """
     check_marker_lines(notebook, name)
-    return any([solution_blocks(_source_text(cell), _where(name, index, cell))
+    return any([solution_blocks(source_text(cell), cell_name(name, index, cell))
                 for index, cell in enumerate(notebook.get("cells", []))
                 if cell.get("cell_type") == "code"])
 
@@ -202,7 +204,7 @@ def solution_lines(notebook):
     nowhere outside one: what must never reach a student (the marker lines themselves aside)."""
     inside, outside = set(), set()
     for cell in notebook.get("cells", []):
-        lines = _source_text(cell).splitlines()
+        lines = source_text(cell).splitlines()
         blocks = solution_blocks("\n".join(lines)) if cell.get("cell_type") == "code" else []
         in_block = {n for begin, end, _ in blocks for n in range(begin, end + 1)}
         for number, line in enumerate(lines):
@@ -222,14 +224,14 @@ def student_notebook(notebook, name="notebook"):
     """The student copy of `notebook` (parsed JSON of an answer key) as a new dict."""
     cells = []
     for index, cell in enumerate(notebook.get("cells", [])):
-        where = _where(name, index, cell)
+        where = cell_name(name, index, cell)
         kind = cell["cell_type"]
         copy = {
             "cell_type": kind,
             "id": _cell_id(cell, name, index),
             "metadata": {key: cell["metadata"][key] for key in CELL_METADATA
                          if key in cell.get("metadata", {})},
-            "source": _source_text(cell),
+            "source": source_text(cell),
         }
         if kind == "code":
             copy["source"] = stub_source(copy["source"], where)
