@@ -238,16 +238,15 @@ def nbgrader_course(tmp_path_factory):
     course_dir = tmp_path_factory.mktemp("course")
     course.write_course(course_dir, NOTEBOOKS)
     assignments = sorted(p.name for p in (course_dir / "source").iterdir())
-    # the gradebook's students and assignments through nbgrader's API (what `nbgrader db student add`
-    # does, without a command's start-up per name); then nbgrader's own commands
+    nbgrader(course_dir, "generate_assignment", "*", "--force")  # also creates the gradebook
+    # the students through nbgrader's API (what `nbgrader db student add` does, without a
+    # command's start-up per name)
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}", course_id=course.COURSE_ID) as gradebook:
+        assert sorted(a.name for a in gradebook.assignments) == assignments
         for student in (STUDENT_KEY, STUDENT_BLANK, STUDENT_SLIP):
             gradebook.update_or_create_student(student)
-        for assignment in assignments:
-            gradebook.update_or_create_assignment(assignment)
-    nbgrader(course_dir, "generate_assignment", "*", "--force")
     slipped = slip_assignment(course_dir)
     graded = graded_assignments(assignments, slipped)
     for assignment in graded:
