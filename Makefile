@@ -87,7 +87,7 @@ links: $(RUNTIME_STAMP)
 COURSE_ID ?= backprop-by-hand
 course: export BPH_COURSE = $(COURSE)
 course: export BPH_COURSE_ID = $(COURSE_ID)
-course: $(STAMP)
+course: $(RUNTIME_STAMP)
 	@test -n "$$BPH_COURSE" || { echo "usage: make course COURSE=DIR [COURSE_ID=name]"; exit 2; }
 	$(PYTHON) -m mlp_helpers.tools.course "$$BPH_COURSE" --course-id "$$BPH_COURSE_ID"
 
@@ -98,9 +98,9 @@ release: $(RUNTIME_STAMP)
 	$(PYTHON) -m mlp_helpers.tools.release "$$BPH_RELEASE"
 
 # Static HTML of every answer key and student copy (figures embedded): make handouts HANDOUTS=DIR
-HANDOUTS ?= handouts
 handouts: export BPH_HANDOUTS = $(HANDOUTS)
 handouts: $(STAMP)
+	@test -n "$$BPH_HANDOUTS" || { echo "usage: make handouts HANDOUTS=DIR"; exit 2; }
 	$(PYTHON) -m mlp_helpers.tools.handouts "$$BPH_HANDOUTS"
 # ---- end of the classroom block ----
 
