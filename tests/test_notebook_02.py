@@ -445,3 +445,29 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
+    x = case.X.sum(axis=1)
+    c_star = mh.least_squares_slope(x, case.Y)
+    S = np.mean(x**2)
+    for label, init, text in (("constant start", "constant", "0.9068"), ("random start", "random", "0.9071")):
+        net, history = trained[init]
+        # G = S (c - c*) exactly, at every step
+        for step in (0, 100, 200):
+            c = mh.slope_history(history, A)[step]
+            G = np.mean((c * x - case.Y[:, 0]) * x)
+            assert G == pytest.approx(S * (c - c_star), rel=1e-9, abs=1e-15)
+        # the derived factor, with sum of (dc/dW)^2 by finite differences, independent of the notebook's formula
+        eps, c0, squared = 1e-7, mh.effective_slope(net, A), 0.0
+        for l, W in enumerate(net.weights):
+            for index in np.ndindex(W.shape):
+                bumped = net.copy()
+                bumped.weights[l][index] += eps
+                squared += ((mh.effective_slope(bumped, A) - c0) / eps) ** 2
+        derived = 1 - case.lr * S * squared
+        gap = np.abs(mh.slope_history(history, A) - c_star)
+        measured = (gap[250] / gap[200]) ** (1 / 50)
+        assert f"{derived:.4f}" == f"{measured:.4f}" == text
+        assert (f"{label}: the gap shrinks per step by a factor {text} (derived), {text} "
+                "(measured between steps 200 and 250)") in stored
