@@ -56,7 +56,7 @@ def test_gradient_check_names_each_slip(net, case):
         # and the others
         "outgoing weight is missing and the sign is flipped: that is the question's own formula": np.mean(-residual * x2),
         "a factor 2 too many": np.mean(2 * residual * x2 * w212),
-        "gradient of W_1[1, 0]": np.mean(residual * (w121 * x1 + w122 * x2)),  # dC/dW_1[1, 0] = mean((ŷ - y) h2)
+        "gradient of W_1[1, 0]": np.mean(residual * (w121 * x1 + w122 * x2)),  # dC/dW_1[1, 0] = mean((y' - y) h2)
         "gradient of W_0[0, 1]": np.mean(residual * x1 * w212),  # the question's w211: the names mixed up
         "keep at least 4 significant digits": right * 1.01,
         "looks like none of the usual slips": 1.0,

@@ -108,7 +108,7 @@ def test_the_question_diagram_uses_its_names_and_the_rest_the_card(nb):
 def test_the_card_names_the_units_and_weights(case):
     sizes = case.sizes
     assert [notation.unit_label("card", l, j, sizes=sizes) for l, j in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]] == [
-        "x_1", "x_2", "h_1", "h_2", "ŷ"]
+        "x_1", "x_2", "h_1", "h_2", "y'"]
     assert [notation.weight_label("card", *w) for w in WEIGHTS] == [
         "W_0[0, 0]", "W_0[1, 0]", "W_0[0, 1]", "W_0[1, 1]", "W_1[0, 0]", "W_1[1, 0]"]
 
@@ -146,7 +146,7 @@ def test_section_3_cost_and_sign_slip(case, net, stored):
     finite_difference = (0.5 * (y - y_hat - eps) ** 2 - 0.5 * (y - y_hat + eps) ** 2) / (2 * eps)
     assert [shown(y), shown(y_hat)] == ["0.3980316", "-0.0339832"]
     assert shown(finite_difference) == shown(y_hat - y) == "-0.4320148"
-    assert "ŷ - y = -0.4320148    y - ŷ = 0.4320148" in stored
+    assert "y' - y = -0.4320148    y - y' = 0.4320148" in stored
     C = mh.loss(case.loss, net.predict(case.X), case.Y)
     assert C == pytest.approx(np.mean(0.5 * (case.Y - net.predict(case.X)) ** 2), rel=1e-14)
     dW, _ = net.gradients(case.X, case.Y, loss=case.loss)
@@ -158,7 +158,7 @@ def test_section_3_cost_and_sign_slip(case, net, stored):
     uphill = cost([W + case.lr * g for W, g in zip(net.weights, dW)])
     assert [shown(C), shown(downhill), shown(uphill)] == ["0.5289863", "0.5187854", "0.5397055"]
     assert downhill < C < uphill
-    assert "after a step with ŷ - y: 0.5187854    with y - ŷ: 0.5397055" in stored
+    assert "after a step with y' - y: 0.5187854    with y - y': 0.5397055" in stored
 
 
 def test_section_4_forward_pass(case, net, stored):
@@ -168,8 +168,8 @@ def test_section_4_forward_pass(case, net, stored):
     h = net.forward(case.X)[1][0]
     assert [shown(h[0]), shown(h[1])] == ["0.0941377", "0.0065466"]
     assert "h1 = (0.0889)(0.0822) + (0.4528)(0.1917) = 0.0941377" in stored
-    assert "ŷ  = (-0.3788)(0.0941377) + (0.2557)(0.0065466) = -0.0339832" in stored
-    assert "net.predict: ŷ = -0.0339832" in stored
+    assert "y'  = (-0.3788)(0.0941377) + (0.2557)(0.0065466) = -0.0339832" in stored
+    assert "net.predict: y' = -0.0339832" in stored
 
 
 def notebook_function(nb, name):
@@ -222,7 +222,7 @@ def test_exercise_1_gradient_in_the_question_names(case, stored):
 
 def test_section_5_question_formula_is_wrong(case, net, stored):
     mistaken = lr.question_gradients(net, case.X, case.Y)
-    # by hand: (1/m) sum (y - ŷ) x1, the same for both weights leaving x1
+    # by hand: (1/m) sum (y - y') x1, the same for both weights leaving x1
     by_hand = np.mean((case.Y[:, 0] - net.predict(case.X)[:, 0]) * case.X[:, 0])
     assert shown(mistaken[0, 0], sign=True) == shown(mistaken[0, 1], sign=True) == shown(by_hand, sign=True) == "+0.1981136"
     assert [notation.weight_label("regression_question", 0, 0, j) for j in (0, 1)] == ["w111", "w211"]

@@ -12,7 +12,7 @@ The formulas are the accepted answer's; its names (``notation`` "regression_answ
 docstring has the full table) key the dicts: w_{l,i,k} runs from unit k of layer l-1 to unit i of
 layer l, so it is ``weights[l-1][k-1, i-1]`` (w112 = weights[0][1, 0], x2 -> z11), the card's
 W_0[1, 0] (x_2 -> h_1). The answer writes z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and
-z_b = y' = w211 z11 + w212 z12; the notebook writes the same with the card's names h_1, h_2, ŷ.
+z_b = y' = w211 z11 + w212 z12; the notebook writes the same with the card's names h_1, h_2, y'.
 """
 
 import numpy as np

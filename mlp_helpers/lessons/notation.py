@@ -24,11 +24,12 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     ======================================  ==========================================
     ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices)
     ``b_0[2]`` / ``b_{0}[2]``               ``biases[0][2]``
-    ``x_1``, ``h_2``, ``ŷ`` / ``\hat y``    input 1, hidden unit 2, the output (subscripts: unit numbers from 1)
+    ``x_1``, ``h_2``, ``y'``                input 1, hidden unit 2, the output (subscripts: unit numbers from 1)
     ======================================  ==========================================
 
     Units: inputs x_1, x_2, ...; with one hidden layer its units are h_1, h_2, ... and the
-    output is ŷ (ŷ_1, ŷ_2, ... when there are several); with more hidden layers a unit is
+    output is y' (y'_1, y'_2, ... when there are several; the card's a^L, with the letter the
+    1-1-1 and 2-2-1 questions use); with more hidden layers a unit is
     a^l_j (layer l, unit number j). Unit names need ``sizes``.
 
 ``"regression_question"``: the 2-2-1 regression question (linear, no biases).
@@ -257,14 +258,13 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
 
 
 def _card_unit(layer, unit, sizes, latex):
-    """The card's name of a unit: x_j, h_j (one hidden layer) or a^l_j, and ŷ (ŷ_j)."""
+    """The card's name of a unit: x_j, h_j (one hidden layer) or a^l_j, and y' (y'_j)."""
     number = _sub(str(unit + 1), latex) if latex else f"_{unit + 1}"
     single = sizes[layer] == 1
     if layer == 0:
         return "x" + number
     if layer == len(sizes) - 1:
-        hat = r"\hat y" if latex else "ŷ"
-        return hat if single else hat + number
+        return "y'" if single else "y'" + number
     if len(sizes) == 3:
         return "h" + number
     return f"a^{{{layer}}}" + number if latex else f"a^{layer}" + number
