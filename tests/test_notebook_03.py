@@ -26,7 +26,7 @@ QUESTION_OUTPUT = np.array([[0.5992708, 0.1997655], [0.5993174, 0.2004307]])
 # what the question printed for a1, a2, a3 (float32, 7 decimals), typed here from the question
 QUESTION_LAYERS = [np.array([[0.9002495] * 3, [0.8320184] * 3]), np.array([[0.9758906] * 3, [0.9705753] * 3]),
                    np.array([[0.9806908] * 2, [0.9803864] * 2])]
-NOT_READY = "not yet: this cell runs your functions once their checks above say Correct\n"
+NOT_READY = "not yet: this cell runs your functions once their checks above pass\n"
 CHECKS = ("check_layer_forward", "check_forward", "check_output_delta", "check_step_back", "check_layer_gradients",
           "check_backward")
 
