@@ -319,3 +319,22 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
     assert len(after) == 7 and all(shown_text(c) == NOT_READY for c in after)
     assert shown_text(next(c for c in nb.cells if "ready = " in c.source)) == NOT_READY
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
+
+
+def test_nothing_on_the_student_copy_passes_an_exercise(capsys):
+    """Every function and value the student copy defines or imports by name, fed to every check: none
+    passes (the check cells call a check function, never a computation of the answer)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    namespace = {}
+    for cell in read()["cells"]:
+        if cell["cell_type"] == "code":
+            exec(compile(stub_solutions(source(cell)), "student copy", "exec"), namespace)
+    capsys.readouterr()
+    candidates = {name: value for name, value in namespace.items()
+                  if not name.startswith("__") and not name.startswith("check_")}
+    for check in CHECKS:
+        for name, value in candidates.items():
+            result = getattr(write_backprop, check)(value)
+            assert result.passed is False, (check, name)
