@@ -121,7 +121,7 @@ def expected_outputs():
            for name, function in functions.items()},
         "QUESTION_LAYERS = ": forward_lines,
         "small = mh.MLP": (f"a1 = {np.round(a1, 6)}   a2 = {np.round(a2, 6)}\n"
-                           "<Figure size 690x300 with 1 Axes>"),
+                           "<Figure size 900x340 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
         "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n",
