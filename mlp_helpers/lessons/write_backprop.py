@@ -5,10 +5,14 @@ and arrays hold one row per observation (m rows). The student writes::
 
     layer_forward(a, W, b)            a: (m, n_in), W: (n_in, n_out), b: (n_out,) -> (m, n_out)
     forward(weights, biases, X)       -> [X, a1, ..., aL], a_l: (m, sizes[l])
-    output_delta(aL, Y)               -> delta_L = 2 (aL - Y) aL (1 - aL), (m, sizes[L])
-    step_back(delta_next, W, a)       -> (delta_next @ W.T) * a (1 - a), (m, n_l)
-    layer_gradients(a, delta_next)    -> (a.T @ delta_next, delta_next summed over rows)
+    output_delta(aL, Y)               -> delta_L = dC/dz_L, (m, sizes[L])
+    step_back(delta_next, W, a)       -> delta_l from delta_{l+1}, (m, n_l)
+    layer_gradients(a, delta_next)    -> (dW_l, db_l), shaped like weights[l] and biases[l]
     backward(weights, activations, Y) -> (dW, db), shaped like weights and biases
+
+No formula of the recursion is written in what a student can read through ``help()`` on a
+check (the notebook asks the student to derive them); the right computations are the private
+functions below.
 
 Each ``check_*`` runs the student's function on several cases and returns a ``CheckResult``
 (``.passed``; prints as a one-line verdict). ``check_backward`` compares with finite
@@ -256,7 +260,7 @@ def _no_parts(answer, right):
 
 
 def check_layer_forward(layer_forward):
-    """Check ``layer_forward(a, W, b) -> sigmoid(a @ W + b)`` on every layer of every network."""
+    """Check ``layer_forward(a, W, b)``, one layer's activations, on every layer of every network."""
     cases = tuple(Case(label, (a[l], net.weights[l], net.biases[l]), len(a[0]))
                   for label, net, l, Y, a in _layer_cases())
 
@@ -318,7 +322,7 @@ def check_forward(forward):
 
 
 def check_output_delta(output_delta):
-    """Check ``output_delta(aL, Y) -> 2 (aL - Y) aL (1 - aL)`` on every network's output."""
+    """Check ``output_delta(aL, Y)``, dC/dz at the output for the cost sum (a - y)^2, on every network."""
     cases = tuple(Case(label, (a[-1], Y), len(Y)) for label, net, X, Y, a in _networks())
 
     def shape_problem(out, case):
@@ -335,7 +339,7 @@ def check_output_delta(output_delta):
 
 
 def check_step_back(step_back):
-    """Check ``step_back(delta_next, W, a) -> (delta_next @ W.T) * a (1 - a)`` on every hidden layer."""
+    """Check ``step_back(delta_next, W, a)``, delta_l from delta_{l+1}, on every hidden layer."""
     cases = []
     for label, net, l, Y, a in _layer_cases(first_layer=1):
         delta_next = _backward_deltas(net, a, Y)[l + 1]
@@ -371,7 +375,7 @@ def _backward_deltas(net, a, Y):
 
 
 def check_layer_gradients(layer_gradients):
-    """Check ``layer_gradients(a, delta_next) -> (a.T @ delta_next, delta_next.sum(axis=0))``."""
+    """Check ``layer_gradients(a, delta_next)``, the pair (dW_l, db_l), on every layer of every network."""
     cases = tuple(Case(label, (a[l], _backward_deltas(net, a, Y)[l + 1]), len(Y))
                   for label, net, l, Y, a in _layer_cases())
 
