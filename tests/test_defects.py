@@ -20,7 +20,7 @@ def seed_net():
 
 # -- 4. one default loss everywhere, or none ---------------------------------------------------
 @pytest.mark.parametrize("call", [
-    lambda net: mh.chain_rule_paths(net, [0.5], [0.2], "w1", notation="seed002"),
+    lambda net: mh.chain_rule_paths(net, [0.5], [0.2], "w1", notation="one_one_one"),
     lambda net: mh.path_gradients(net, [0.5], [0.2]),
     lambda net: mh.weight_as_node(net, [0.5], [0.2], "w1"),
     lambda net: mh.path_explorer(net, [0.5], [0.2]),
@@ -203,7 +203,7 @@ def test_a_sparse_history_of_many_steps_takes_little_memory():
 def test_exercise_checks_give_a_verdict_on_odd_answers(answer):
     case = mh.cases.sigmoid_2_3_3_2()
     net = mh.MLP([2, 2, 2]).init_random(0)
-    w7 = mh.chain_rule_paths(net, [1.0, 0.5], [1.0, 0.0], "w7", loss="half_sse", notation="seed002")
+    w7 = mh.chain_rule_paths(net, [1.0, 0.5], [1.0, 0.0], "w7", loss="half_sse", notation="one_one_one")
     two = mh.cases.linear_2_2_1()
     verdicts = [mh.check_path_answer(answer, w7), symmetry.check_floor_answer(answer, case.Y),
                 linear_regression.check_gradient_answer(answer, two.network(), two.X, two.Y, "w221")]

@@ -73,8 +73,8 @@ def factor_values(result):
 
 def test_the_local_derivatives_of_w1_and_w2(shown, one):
     _, net, x, y = one
-    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="seed002")
-    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="seed002")
+    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="one_one_one")
+    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="one_one_one")
     assert factor_values(dw2) == [["0.731059", "0.20846", "0.453815", "0.0691596"]]
     assert factor_values(dw1) == [["1", "0.196612", "0.5", "0.20846", "0.453815", "0.00929994"]]
     for result in (dw1, dw2):
@@ -88,8 +88,8 @@ def test_the_local_derivatives_of_w1_and_w2(shown, one):
 
 def test_separate_biases(shown, one):
     _, net, x, y = one
-    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="seed002", loss="half_sse").total
-    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="seed002", loss="half_sse").total
+    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="one_one_one", loss="half_sse").total
+    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one", loss="half_sse").total
     expect(shown, f"dL/db1 = {db1:.6f}    dL/db2 = {db2:.6f}", "dL/db1 = 0.009300    dL/db2 = 0.094602")
     expect(shown, f"{db1 + db2:.6f}", "0.103902")
 
@@ -99,7 +99,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     dW, _ = net.gradients(case.X, case.Y, loss="half_sse")
     nW, _ = mh.numerical_gradients(net, case.X, case.Y, "half_sse")
     for name, layer, literal in [("w1", 0, "0.009299942"), ("w2", 1, "0.069159614")]:
-        by_paths = paths.chain_rule_paths(net, x, y, name, notation="seed002", loss="half_sse").total
+        by_paths = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", loss="half_sse").total
         row = f"dL/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
         expect(shown, row, f"dL/d{name}  {literal}  {literal}  {literal}")
     assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-7
@@ -130,12 +130,12 @@ def test_five_steps_of_gradient_descent(shown, one):
 def test_the_branching_network(shown, branch):
     net, x, y = branch
     # seed002 names: weights[0] = [[w1, w3], [w2, w4]], weights[1] = [[w5, w7], [w6, w8]]
-    assert mh.notation.parse_weight("seed002", "w7", sizes=[2, 2, 2]) == (1, 0, 1)
+    assert mh.notation.parse_weight("one_one_one", "w7", sizes=[2, 2, 2]) == (1, 0, 1)
     assert net.weights[1][0, 1] == 0.9 and net.weights[1][0, 0] == 0.6
     _, (h1, h2), (o1, o2) = (a[0] for a in net.forward(x[None, :]))
     literal = "h1 = 0.598688   h2 = 0.645656   o1 = 0.605893   o2 = 0.575270"
     expect(shown, f"h1 = {h1:.6f}   h2 = {h2:.6f}   o1 = {o1:.6f}   o2 = {o2:.6f}", literal)
-    result = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False, loss="half_sse")
+    result = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", through_z=False, loss="half_sse")
     assert [p.route for p in result.paths] == ["w1 → h1 → o1 → L", "w1 → h1 → o2 → L"]
     assert factor_values(result) == [
         ["0.240261", "0.143272", "-0.394107", "-0.0135662"],
@@ -161,7 +161,7 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     edge = paths.weight_as_node(net, x, y, "w1", reading="edge weight", loss="half_sse")
     expect(shown, f"partial     reading: {partial.total:.8f}", "partial     reading: 0.00000000")
     expect(shown, f"edge weight reading: {edge.total:.8f}", "edge weight reading: 0.01007433")
-    expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='seed002', loss='half_sse').total:.8f}",
+    expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
     expect(shown, f"{h1:.6f} * 0.01682736 = {edge.total:.8f}", "0.598688 * 0.01682736 = 0.01007433")
@@ -186,12 +186,12 @@ def test_the_exercise_observation(shown, branch):
 
 def test_the_answer_keys_pass_their_checks(shown, branch):
     net, x, y = branch
-    w7 = paths.chain_rule_paths(net, X_EX, Y_EX, "w7", notation="seed002", through_z=False, loss="half_sse")
-    w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="seed002", through_z=False, loss="half_sse")
+    w7 = paths.chain_rule_paths(net, X_EX, Y_EX, "w7", notation="one_one_one", through_z=False, loss="half_sse")
+    w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="one_one_one", through_z=False, loss="half_sse")
     assert (len(w7.paths), len(w3.paths)) == (1, 2)
     # the exercises' answers are not on screen: not the values for the observation of sections 3-5
     for name, result in (("w7", w7), ("w3", w3)):
-        on_screen = paths.chain_rule_paths(net, x, y, name, notation="seed002", through_z=False, loss="half_sse").total
+        on_screen = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", through_z=False, loss="half_sse").total
         assert abs(result.total - on_screen) > 1e-3
         assert f"{result.total:.4g}" not in shown.replace(f"Correct: dL/d{name} = {result.total:.6g}", "")
     expect(shown, check_path_answer(-0.04272, w7), "Correct: dL/dw7 is the sum of 1 path product(s).")

@@ -18,7 +18,7 @@ paths (one path for the last layer). Two ways to cut a path into local derivativ
 
 Parameters are written as the tuples ``plots.draw_network`` highlights: ``("w", l, i, j)``
 for ``weights[l][i, j]`` and ``("b", l, j)`` for ``biases[l][j]`` (0-based), or as a weight
-label in the chosen notation (``"w7"`` in ``"seed002"``).
+label in the chosen notation (``"w7"`` in ``"one_one_one"``).
 
 Pre-activations are named after their unit: ``z1[0]`` for unit ``a1[0]`` (``"index"``),
 ``z1, z2, ...`` (by layer) where a layer has a single unit, ``z_h1``, ``z_o2`` otherwise. Targets are ``y`` for one output, else
@@ -219,7 +219,7 @@ class _Names:
     """Plain and LaTeX names of units, pre-activations, targets and parameters in one notation."""
 
     def __init__(self, notation, sizes):
-        self.notation = as_choice("notation", notation, notations.NOTATIONS)
+        self.notation = notations.as_notation(notation)
         self.sizes = sizes
 
     def unit(self, layer, unit):
@@ -231,7 +231,7 @@ class _Names:
 
     def z(self, layer, unit):
         plain, latex = self.unit(layer, unit)
-        if plain.startswith("a"):  # "index" and "seed001" name units a: z takes its indices
+        if plain.startswith("a"):  # "index" and "tied_units" name units a: z takes its indices
             return "z" + plain[1:], "z" + latex[1:]
         if self.sizes[layer] == 1:
             return f"z{layer}", f"z_{{{layer}}}"
@@ -368,7 +368,7 @@ WEIGHT_READINGS = {
 }
 
 
-def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="seed002"):
+def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="one_one_one"):
     """The seed-002 question's formula, which routes each path THROUGH the later weights.
 
     The question writes dL/dw1 = dh1/dw1 dw7/dh1 do2/dw7 dL/do2 + (the same via w5):

@@ -17,7 +17,7 @@ from matplotlib.patches import Circle
 
 from ..checks import equal_columns, tied_units
 from ..network import MLP, check_network
-from ..lessons.notation import NOTATIONS, bias_label, unit_label, weight_label
+from ..lessons.notation import as_notation, bias_label, unit_label, weight_label
 from ..training import check_history
 from ..validation import as_choice, as_parameter, as_real
 
@@ -123,7 +123,7 @@ class NetworkDiagram:
         # weight layers whose edges carry a label (None: all); a dense layer's labels can be left off
         self.label_layers = None if label_layers is None else set(label_layers)
         self.sizes = list(sizes)
-        self.notation = as_choice("notation", notation, NOTATIONS)
+        self.notation = as_notation(notation)
         self.bias = bool(bias)
         self.show_values = bool(show_values)
         self.position = {
@@ -330,7 +330,7 @@ class WeightTrajectories:
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
-        self.notation = as_choice("notation", notation, NOTATIONS)
+        self.notation = as_notation(notation)
         self.atol = atol
         # "inside": a legend in the panel for up to 4 lines (the explorer's fixed layout);
         # "outside": every line named in a legend right of its panel, off the data
