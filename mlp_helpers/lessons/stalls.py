@@ -17,7 +17,8 @@ import numpy as np
 from ..network import MLP
 from ..validation import as_choice, as_count, as_observations, as_real
 from . import symmetry
-from .exercise_checks import Case, Exercise, answer_array, judge_number, not_yet, run_check, shape_mismatch
+from .exercise_checks import (AnswerProblem, Case, Exercise, answer_array, judge_number, not_yet, run_check,
+                              shape_mismatch)
 
 HIDDEN = ("sigmoid", "tanh", "relu")
 #: the random start each hidden activation is usually paired with
@@ -128,6 +129,13 @@ def _delta_cases():
     )
 
 
+def _delta_answer(raw, case):
+    try:
+        return answer_array("delta", raw)
+    except OverflowError:  # a Python int beyond float range
+        raise AnswerProblem(f"delta must hold numbers of float size, got {type(raw).__name__} too large") from None
+
+
 def check_output_delta(output_delta):
     """Check a learner's ``output_delta(a, y) -> delta`` of summed cross-entropy with sigmoid outputs
     (a, y: (m, n_out)); a ``CheckResult`` naming the slip, never the expected numbers."""
@@ -136,7 +144,7 @@ def check_output_delta(output_delta):
 
     exercise = Exercise(
         "output_delta", _delta_cases(), lambda c: _ce_delta(*c.args), lambda c, slip: _ce_delta(*c.args, slip=slip),
-        CE_SLIPS, lambda raw, case: answer_array("delta", raw), shape_problem, lambda out, right: [],
+        CE_SLIPS, _delta_answer, shape_problem, lambda out, right: [],
         "Correct: a(1 - a) cancels, so delta = a - y: the output never crawls because it is saturated.",
     )
     try:

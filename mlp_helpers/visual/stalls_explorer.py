@@ -42,7 +42,7 @@ class StallsExplorer(ipw.VBox):
     with one PNG, ``"bph-figure"``), ``runs`` (settings -> (verdict, PNG bytes)).
     """
 
-    def __init__(self, steps=3000, dpi=None):
+    def __init__(self, steps=2000, dpi=None):
         self.steps = as_count("steps", steps, minimum=10)
         self.runs = {}
         self.cost = ipw.ToggleButtons(options=COSTS, value="sse", description="cost")
@@ -138,6 +138,6 @@ class StallsExplorer(ipw.VBox):
             self.verdict.value = "no verdict: the last change failed (see the message below)"
 
 
-def stalls_explorer(steps=3000, dpi=None):
+def stalls_explorer(steps=2000, dpi=None):
     """A ``StallsExplorer``: ``steps`` steps per run; ``dpi`` of its picture (None: 72)."""
     return StallsExplorer(steps=steps, dpi=dpi)
