@@ -76,7 +76,7 @@ class StallsExplorer(ipw.VBox):
         left, right = fig.add_axes((0.08, 0.15, 0.52, 0.74)), fig.add_axes((0.71, 0.15, 0.27, 0.74))
         self.error_line, = left.plot([], [], color=plots.BLUE, lw=2)
         left.axhline(TOL, color="black", ls="--", lw=1)
-        left.text(self.steps, TOL * 1.15, "fit: 0.01", ha="right", va="bottom", fontsize=9)
+        left.text(0.02 * self.steps, TOL * 0.85, "fit: 0.01", ha="left", va="top", fontsize=9)
         self.fit_mark = left.axvline(-1, color=plots.VERMILLION, lw=1.5)
         left.set(yscale="log", xlim=(0, self.steps), ylim=(1e-3, 1.5), xlabel="step",
                  ylabel="largest |a - y|")
