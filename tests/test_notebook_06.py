@@ -169,3 +169,19 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "a plateau half as long" in prose and round(4861 / 2478) == 2
     assert "millions of times" in prose and 1e6 < 1 / 3.6e-7 < 1e7
     assert "about half the ReLU hidden units" in prose
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: stalls.stall_net("softplus"), ValueError, "hidden must be one of"),
+    (lambda: stalls.stall_net("relu", depth=0), ValueError, "depth must be at least 1"),
+    (lambda: stalls.fit_and_plateau("run", CASE.X, CASE.Y, "sigmoid"), TypeError, "history must be a History"),
+    (lambda: stalls.fit_and_plateau(mh.train(CASE.network(), CASE.X, CASE.Y, 0.5, 20, record_every=5), CASE.X,
+                                     CASE.Y, "sigmoid"), ValueError, "recorded at every step"),
+    (lambda: stalls.layer_gradient_norms(CASE.network(), CASE.X, CASE.Y, "sse"), TypeError, "nets must be a list"),
+    (lambda: stalls.dead_units("net", CASE.X), TypeError, "net must be an MLP"),
+    (lambda: stalls.dead_units(CASE.network(), [[1.0]]), ValueError, "X"),
+    (lambda: stalls.depth_chain(1), ValueError, "depth must be at least 2"),
+])
+def test_lesson_helpers_name_bad_input(call, error, words):
+    with pytest.raises(error, match=words):
+        call()

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..network import MLP
+from ..ensemble import check_nets
+from ..network import MLP, check_network
+from ..training import check_history
 from ..validation import as_choice, as_count, as_observations, as_real
 from . import symmetry
 from .exercise_checks import (AnswerProblem, Case, Exercise, answer_array, judge_number, not_yet, run_check,
@@ -58,14 +60,9 @@ def _first(condition):
     return int(np.argmax(condition)) if condition.any() else -1
 
 
-def sum_of_squares_along(history, X, Y, activation):
-    """(T,): sum (a - y)^2 of the outputs at every recorded step of a ``History`` (any cost)."""
-    outputs = symmetry.outputs_over_training(history, X, activation)
-    return ((outputs - Y) ** 2).sum(axis=(1, 2))
-
-
 def fit_and_plateau(history, X, Y, activation, tol=0.01):
     """``Milestones`` of a ``History`` recorded at every step (``record_every=1``)."""
+    check_history(history)
     if not np.array_equal(history.iterations, np.arange(len(history.iterations))):
         raise ValueError("history must be recorded at every step (train with record_every=1)")
     X = as_observations("X", X, history.weights[0].shape[1])
@@ -80,13 +77,13 @@ def fit_and_plateau(history, X, Y, activation, tol=0.01):
 def layer_gradient_norms(nets, X, Y, loss):
     """(N, n_layers): the Frobenius norm of each weight layer's gradient |dW_l| at the nets' current
     parameters, one row per network of the list ``nets``."""
-    return np.array([[np.linalg.norm(g) for g in net.gradients(X, Y, loss)[0]] for net in nets])
+    return np.array([[np.linalg.norm(g) for g in net.gradients(X, Y, loss)[0]] for net in check_nets(nets)])
 
 
 def dead_units(net, X):
     """One boolean array per hidden layer, (sizes[l],): True for a unit whose output is exactly 0
     on every observation of ``X`` (m, sizes[0]). Such a ReLU unit passes no gradient back."""
-    return [np.all(a == 0.0, axis=0) for a in net.forward(X)[1:-1]]
+    return [np.all(a == 0.0, axis=0) for a in check_network(net).forward(X)[1:-1]]
 
 
 # -- exercise 1: the output delta of cross-entropy --------------------------------------------
