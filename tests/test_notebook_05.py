@@ -112,7 +112,7 @@ def printed(X, xor_X, reverse):
 
     # 5. saturated units at the start, by scale
     for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
-        slopes = init.start_slopes(init.random_starts(CASE.sizes, in_order(range(1000), reverse), scale=scheme), X)
+        slopes = init.start_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: slope below 0.01 in {shares}"
 
@@ -272,6 +272,6 @@ def test_prose_quotes_the_numbers(computed, notebook):
     grid = np.array(computed["map"])
     works = np.isfinite(grid).all(axis=0)
     assert np.all(np.abs(grid[:-1, works] / grid[1:, works] - 2) < 0.35)
-    assert "0.061 at the output for $c = -2$ against 0.000 for $c = 2$" in prose
+    assert "0.061 at the output for $c = -2$, against 0.000 for $c = 2$" in prose
     assert "most $|z|$ larger than 5, where the slope is below 0.007" in prose
     assert mh.sigmoid(5.0) * (1 - mh.sigmoid(5.0)) < 0.007 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
