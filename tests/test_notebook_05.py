@@ -91,14 +91,14 @@ def printed(X, xor_X, reverse):
     for k, eps in enumerate(EPSILONS):
         f = nudged_fits[k]
         out[f"eps {eps}"] = (
-            f"ε = {eps:<6g} spread grows {np.median(growth[k, :, -1]):5.0f}-fold in 15000 steps | fits at steps "
-            f"{f.min():.0f} / {np.median(f):.0f} / {f.max():.0f} | spread at step 14600 "
+            f"ε = {eps:<6g} gap grows {np.median(growth[k, :, -1]):5.0f}-fold in 15000 steps | fits at steps "
+            f"{f.min():.0f} / {np.median(f):.0f} / {f.max():.0f} | gap at step 14600 "
             f"{np.median(spread[n_c:][k * DRAWS:(k + 1) * DRAWS, 146]):.0e}")
     out["growth curves"] = np.median(growth, axis=1)  # drawn, not printed: the nudge may move it by 1e-2 (the spread of 1e-12 feels the last bits)
     k = EPSILONS.index(1e-6)
     for first, last in [(0, 2500), (2500, 5500), (5500, 15000), (0, 15000)]:
         ratio = np.median(growth[k, :, last // 100] / growth[k, :, first // 100])
-        out[f"stretch {first}-{last}"] = f"ε = 1e-6, spread from step {first:5d} to step {last:5d}: grows {ratio:5.1f}-fold"
+        out[f"stretch {first}-{last}"] = f"ε = 1e-6, gap from step {first:5d} to step {last:5d}: grows {ratio:5.1f}-fold"
 
     # 4. XOR 2-3-1 from 0.5 plus a nudge
     xor_nudged = in_order(init.almost_constant_starts([2, 3, 1], 1e-8, 10, value=0.5), reverse)
@@ -106,7 +106,7 @@ def printed(X, xor_X, reverse):
                             lr=2.0, iterations=3000, weights_every=100)
     xor_spread = symmetry.unit_spread(xor_run)[:10]
     xor_fits = xor_run.fit_steps(0.1)
-    out["xor growth"] = f"median spread growth by step 1000: {np.median(xor_spread[:, 10] / xor_spread[:, 0]):.0e}-fold"
+    out["xor growth"] = f"median gap growth by step 1000: {np.median(xor_spread[:, 10] / xor_spread[:, 0]):.0e}-fold"
     out["xor nudged"] = (f"nudged: {np.isfinite(xor_fits[:10]).sum()} of 10 fit (median step {np.median(xor_fits[:10]):.0f}); "
                          f"exactly tied: {'fits' if np.isfinite(xor_fits[10]) else 'not within 3000 steps'}")
 
@@ -262,7 +262,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun", "glorot")]
     assert all(1250 < m < 1350 for m in middle)
     assert "only 1.3-fold before and 1.3-fold after" in prose
-    assert computed["stretch 0-2500"].startswith("ε = 1e-6, spread from step     0 to step  2500: grows   1.3")
+    assert computed["stretch 0-2500"].startswith("ε = 1e-6, gap from step     0 to step  2500: grows   1.3")
     assert computed["stretch 5500-15000"].endswith("grows   1.3-fold")
     # the curves drawn: the four smallest sizes on one line, 0.1 below it
     curves = np.array(computed["growth curves"])
