@@ -81,7 +81,7 @@ class ArrayRaises:
     (lambda a, b: np.sqrt(2.0 / (a * b)), "Not yet: fan-in and fan-out are multiplied"),
     (lambda a, b: 0.5, "Not yet: for a layer (n_in, n_out), set s^2 times the average"),
     (lambda a, b: 1 / 0, "Not yet: glorot_std(2, 3) raised ZeroDivisionError"),
-    (lambda a, b: None, "Not yet: glorot_std(2, 3) returned None: its `return` line may be missing"),
+    (lambda a, b: None, "Not yet: your function returns None: did you forget `return`? glorot_std must end"),
     (lambda a, b: 10 ** 400, "Not yet: glorot_std(2, 3) must return one finite number, got int"),
     (lambda a, b: "0.6", "Not yet: glorot_std(2, 3) must return one finite number, got str"),
     (lambda a, b: ArrayRaises(), "Not yet: glorot_std(2, 3) must return one finite number"),

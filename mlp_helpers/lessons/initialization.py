@@ -20,7 +20,7 @@ from ..activations import logistic
 from ..ensemble import EnsembleHistory, check_nets, check_rates, first_step, train_many
 from ..network import MLP
 from ..validation import as_choice, as_count, as_float_array, as_real, as_sizes
-from .exercise_checks import NUMBER_RTOL, RTOL, judge, judge_number, not_yet, number_answer
+from .exercise_checks import NO_RETURN, NUMBER_RTOL, RTOL, judge, judge_number, not_yet, number_answer
 
 #: XOR: four corners of the unit square, target 1 where exactly one input is 1
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -191,7 +191,7 @@ def check_glorot_std(glorot_std):
         value, verdict = number_answer(answer)
         if verdict:
             if answer is None:
-                return not_yet(f"glorot_std({n_in}, {n_out}) returned None: its `return` line may be missing")
+                return not_yet(f"{NO_RETURN} glorot_std must end with `return` and the standard deviation")
             return not_yet(f"glorot_std({n_in}, {n_out}) must return one finite number, got {type(answer).__name__}")
         answers.append(value)
     fan_in, fan_out = np.array(GLOROT_SHAPES, dtype=float).T
