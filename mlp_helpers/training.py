@@ -13,7 +13,11 @@ __all__ = ["History", "TrainingDiverged", "check_history", "check_history_size",
 
 
 class TrainingDiverged(RuntimeWarning):
-    """Warned when the loss becomes inf or NaN during ``train``."""
+    """Warned when the loss or a parameter becomes inf or NaN during ``train`` or ``train_many``."""
+
+
+def _all_finite(net):
+    return all(np.isfinite(p).all() for p in net.weights + net.biases)
 
 
 def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1):
@@ -24,7 +28,8 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     record_every: record steps 0, k, 2k, ... and always the last step.
     Each step replaces ``net.weights[l]`` by a new array ``W - lr * dW``.
 
-    Returns a ``History``. If the loss becomes inf or NaN at step t, training stops there,
+    Returns a ``History``. If the loss or a parameter becomes inf or NaN at step t (a weight
+    can overflow while a saturated sigmoid keeps the loss finite), training stops there,
     a ``TrainingDiverged`` warning says so once, ``net`` keeps the parameters of step
     t - 1 and the history keeps only the finite rows before t.
     """
@@ -41,13 +46,17 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     w_hist = [np.empty((len(steps),) + W.shape) for W in net.weights]
     b_hist = [np.empty((len(steps),) + b.shape) for b in net.biases]
 
-    row = 0
+    row, diverged = 0, False
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(iterations + 1):
             activations = feedforward(net, X)
             value = loss_value(loss, activations[-1], Y)
-            if not np.isfinite(value):
-                break
+            # a weight can overflow while the loss stays finite (a saturated sigmoid): 0 * (sum of
+            # the parameters) is NaN exactly when one is inf or NaN, or when finite ones overflow the sum
+            if not np.isfinite(value + 0.0 * sum(float(p.sum()) for p in net.weights + net.biases)):
+                if not (np.isfinite(value) and _all_finite(net)):
+                    diverged = True
+                    break
             if step == steps[row]:
                 losses[row] = value
                 for params, hist in zip(net.weights + net.biases, w_hist + b_hist):
@@ -60,11 +69,10 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
             net.weights = [W - lr * g for W, g in zip(net.weights, dW)]
             if update_biases:
                 net.biases = [b - lr * g for b, g in zip(net.biases, db)]
-    diverged = not np.isfinite(value)
     if diverged and step == 0:
         raise ValueError(f"the loss is {value} before any step: X, Y or the network's weights are too large")
     if diverged:
+        what = f"the loss became {value}" if not np.isfinite(value) else "a parameter overflowed to inf or NaN"
         net.weights, net.biases = previous
-        warnings.warn(f"diverged at step {step}: the loss became {value}; try a smaller learning rate",
-                      TrainingDiverged, stacklevel=2)
+        warnings.warn(f"diverged at step {step}: {what}; try a smaller learning rate", TrainingDiverged, stacklevel=2)
     return History(steps[:row], losses[:row], [h[:row] for h in w_hist], [h[:row] for h in b_hist], diverged)
