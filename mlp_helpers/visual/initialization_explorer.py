@@ -51,7 +51,7 @@ class InitializationExplorer(ipw.VBox):
             raise ValueError(f"lr must be one of the explorer's rates {LEARNING_RATES}, got {lr!r}")
         self.case, self.tol = case, as_real("tol", tol, positive=True)
         self.n_starts, self.steps = as_count("starts", starts, minimum=1), as_count("steps", steps, minimum=1)
-        self.runs = {}
+        self.runs, self.images = {}, {}  # by settings: (fit_steps, tied, verdict), and the PNG shown
         style = {"description_width": "initial"}
         self.start = ipw.ToggleButtons(options=START_CHOICES, value="constant", description="start")
         self.scale = ipw.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=1.0,
@@ -128,12 +128,14 @@ class InitializationExplorer(ipw.VBox):
 
     def _on_change(self, change=None):
         try:
-            fits, tied, verdict = self.run(self.start.value, self.scale.value, self.lr.value)
+            key = (self.start.value, self.scale.value, self.lr.value)
+            fits, tied, verdict = self.run(*key)
             self.fit_steps = fits
             self.verdict.value = verdict
-            self._draw(fits)
-            widgets.show_image(self.figure, widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1}),
-                               "histogram of the steps to fit over many starts")
+            if key not in self.images:  # a setting seen before shows its image again
+                self._draw(fits)
+                self.images[key] = widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1})
+            widgets.show_image(self.figure, self.images[key], "histogram of the steps to fit over many starts")
         except Exception as exc:  # a callback's error must reach the learner, not vanish
             widgets.show_error(self.figure, exc)
             self.verdict.value = "no verdict: the last change failed (see the message below)"

@@ -99,7 +99,8 @@ class Run:
     """One finished run of the explorer: what it shows for every step, kept for a return visit.
 
     background: the figure's pixels without the moving artists (``TrainingFigure.background``),
-    filled in when the run is first drawn.
+    filled in when the run is first drawn; last_png: the PNG of its last step, shown again as
+    it is when the run is chosen again.
     """
 
     net: MLP
@@ -107,6 +108,7 @@ class Run:
     tied: list
     verdict: str
     background: object = None
+    last_png: bytes = None
 
 
 class InitExplorer(widgets.VBox):
@@ -199,9 +201,11 @@ class InitExplorer(widgets.VBox):
         """The current figure as PNG bytes (drawn as a frame over the run's background)."""
         return rgba_png(self.panel.frame())
 
-    def _show(self):
+    def _show(self, png=None):
+        """Show ``png``, or the current frame rendered now."""
         description = f"network diagram, weight trajectories and loss of {self.case.name}"
-        show_image(self.figure, self.render_png(), description)
+        self._shown_png = self.render_png() if png is None else png
+        show_image(self.figure, self._shown_png, description)
         self.frames_drawn += 1
 
     def _show_error(self, exc):
@@ -215,8 +219,8 @@ class InitExplorer(widgets.VBox):
             self.seed.layout.display = None if self.init.value == "random" else "none"
             run = self.retrain()
             self._failed = False
-            self._show()
-            run.background = self.panel.background
+            self._show(run.last_png)  # a run seen before shows its last step's image again
+            run.background, run.last_png = self.panel.background, self._shown_png
         except Exception as exc:  # a callback's error must reach the learner, not vanish
             self._failed = True  # the settings have no run: the step slider has nothing to show
             self._show_error(exc)
