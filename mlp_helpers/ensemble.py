@@ -132,7 +132,8 @@ def stacked_parameters(nets):
         plain = False
     if not plain:
         _first_bad_network(nets)  # raises for the network at fault
-        stacked = [np.array([np.asarray(p, dtype=np.float64) for p in layer]) for layer in layers]
+        # all valid after all (arrays of a subclass of ndarray, say): one network at a time
+        return np.array([np.concatenate([np.ravel(p) for p in net.weights + net.biases]) for net in nets]).T.copy()
     params = np.concatenate([s.reshape(len(nets), -1) for s in stacked], axis=1).T.copy()
     with np.errstate(over="ignore", invalid="ignore"):  # a sum of finite parameters may overflow
         if not np.isfinite(params.sum(axis=0)).all() and not np.isfinite(params).all():
