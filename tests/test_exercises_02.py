@@ -55,7 +55,7 @@ def test_gradient_check_names_each_slip(net, case):
 
 def test_gradient_check_in_the_answer_names(net, case):
     right = net.gradients(case.X, case.Y, loss=case.loss)[0][1][0, 0]  # answer's w211 (z11 -> y')
-    assert lr.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="seed000_answer").startswith("Correct")
+    assert lr.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="regression_answer").startswith("Correct")
 
 
 @pytest.mark.parametrize(

@@ -78,8 +78,8 @@ def test_section_2_notation_table(case, stored):
         return f"{notation.unit_label(name, l, i, sizes=case.sizes)} -> {notation.unit_label(name, l + 1, j, sizes=case.sizes)}"
 
     rows = [
-        (notation.weight_label("seed000_question", l, i, j), edge("seed000_question", l, i, j),
-         notation.weight_label("seed000_answer", l, i, j), edge("seed000_answer", l, i, j))
+        (notation.weight_label("regression_question", l, i, j), edge("regression_question", l, i, j),
+         notation.weight_label("regression_answer", l, i, j), edge("regression_answer", l, i, j))
         for l, i, j in lr.ANSWER_WEIGHTS.values()
     ]
     assert rows == [
@@ -92,8 +92,8 @@ def test_section_2_notation_table(case, stored):
     ]
     assert list(lr.ANSWER_WEIGHTS.values()) == [(0, 0, 0), (0, 1, 0), (0, 0, 1), (0, 1, 1), (1, 0, 0), (1, 1, 0)]
     for l, i, j in lr.ANSWER_WEIGHTS.values():
-        question = notation.weight_label("seed000_question", l, i, j)
-        assert f"weights[{l}][{i}, {j}]      {question:<10}{notation.weight_label('seed000_answer', l, i, j)}\n" in stored
+        question = notation.weight_label("regression_question", l, i, j)
+        assert f"weights[{l}][{i}, {j}]      {question:<10}{notation.weight_label('regression_answer', l, i, j)}\n" in stored
     assert "weights[0][0, 1]      w211      w121\n" in stored
 
 
@@ -194,7 +194,7 @@ def test_exercise_2_symmetric_start(case, stored):
 def test_section_5_question_formula_is_wrong(case, net, stored):
     mistaken = lr.question_gradients(net, case.X, case.Y)
     backprop, _ = net.gradients(case.X, case.Y, loss=case.loss)
-    assert [notation.weight_label("seed000_question", 0, 0, j) for j in (0, 1)] == ["w111", "w211"]
+    assert [notation.weight_label("regression_question", 0, 0, j) for j in (0, 1)] == ["w111", "w211"]
     assert shown(mistaken[0, 0], sign=True) == shown(mistaken[0, 1], sign=True) == "+0.1981136"
     assert [shown(backprop[0][0, j], sign=True) for j in (0, 1)] == ["+0.0750406", "-0.0506549"]
     assert "question's w211: question's formula +0.1981136    correct -0.0506549" in stored
@@ -233,7 +233,7 @@ def test_section_6_symmetric_start_versus_equal_incoming_weights(case, stored):
 def test_section_6_trajectories_draw_3_lines_for_6_weights(trained):
     counts = {}
     for init, (_, history) in trained.items():
-        fig = plots.plot_weight_trajectories(history, notation="seed000_question")
+        fig = plots.plot_weight_trajectories(history, notation="regression_question")
         counts[init] = sum(1 for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("traj:"))
         plots.plt.close(fig)
     assert counts == {"constant": 3, "random": 6}

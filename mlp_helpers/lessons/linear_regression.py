@@ -8,7 +8,7 @@ Without activations or biases the network is one matrix product,
 
 so whatever its six weights, it fits a line through the origin with slope ``c``.
 
-The formulas use the accepted answer's names (``notation`` "seed000_answer", whose docstring
+The formulas use the accepted answer's names (``notation`` "regression_answer", whose docstring
 has the full table): w_{l,i,k} runs from unit k of layer l-1 to unit i of layer l, so it is
 ``weights[l-1][k-1, i-1]`` (w112 = weights[0][1, 0], x2 -> z11). The answer writes
 z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 z12.
@@ -25,7 +25,7 @@ from ..validation import as_float_array, as_real
 
 #: the answer's weight names -> (layer, from_unit, to_unit) in ``weights[layer][from, to]``
 ANSWER_WEIGHTS = {
-    weight_label("seed000_answer", l, i, j): (l, i, j)
+    weight_label("regression_answer", l, i, j): (l, i, j)
     for l, i, j in [(0, 0, 0), (0, 1, 0), (0, 0, 1), (0, 1, 1), (1, 0, 0), (1, 1, 0)]
 }
 
@@ -237,7 +237,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
 # --- exercise checks of notebook 02 (each returns a one-line verdict and never raises) ---
 
 
-def check_gradient_answer(answer, net, X, Y, weight, notation="seed000_question", rtol=1e-3):
+def check_gradient_answer(answer, net, X, Y, weight, notation="regression_question", rtol=1e-3):
     """A verdict on ``answer`` for dC/d(weight) of a linear 2-2-1 net, C the mean half squared error.
 
     weight: the weight's name in ``notation`` (default the question's, e.g. "w221");
@@ -277,7 +277,7 @@ def check_gradient_answer(answer, net, X, Y, weight, notation="seed000_question"
     for name, (l, k, q) in ANSWER_WEIGHTS.items():
         if (l, k, q) != (layer, i, j):
             slips.append((float(gradients[l][k, q]), f"that is the gradient of weights[{l}][{k}, {q}], "
-                          f"the answer's {name}; the {notation.removeprefix('seed000_')}'s {weight} is "
+                          f"the answer's {name}; the {notation.removeprefix('regression_')}'s {weight} is "
                           f"weights[{layer}][{i}, {j}]: check the table of names in section 2"))
     for value, why in slips:
         if matches(value) and not np.isclose(value, right, rtol=rtol, atol=1e-12):

@@ -115,7 +115,7 @@ class InitializationExplorer(ipw.VBox):
             # a network that has fit trains no further (steps_to_fit), which keeps a change fast
             fits, diverged_at = fit_and_divergence(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss)
             fits, diverged_at = np.resize(fits, self.n_starts), np.resize(diverged_at, self.n_starts)
-            # a tie is exact and kept at every step (notebook 03), so it does not matter where
+            # a tie is exact and kept at every step (notebook 04), so it does not matter where
             # each network stopped
             tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
             verdict = f"{tied_verdict(tied_units(nets[0]))}; {tied} of {self.n_starts} starts have tied units"

@@ -294,7 +294,7 @@ def init_explorer(case):
     return InitExplorer(case)
 
 
-def path_explorer(net, x, y, *, loss, notation="seed002", through_z=False):
+def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
     """A Dropdown of ``net``'s weights; the chosen weight's paths drawn and tabulated.
 
     net: an ``MLP``; x: (sizes[0],) one observation; y: (sizes[-1],) its target; loss,

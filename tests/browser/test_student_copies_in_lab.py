@@ -1,7 +1,7 @@
 """A student copy (notebooks/student/), opened in JupyterLab and Run All, as a student meets it:
 no error anywhere, every cell run, and the checks answering the stubs with "not yet".
 
-Notebook 04's copy, where the student writes the most code (six functions). Every copy runs top to
+Notebook 03's copy, where the student writes the most code (six functions). Every copy runs top to
 bottom in a fresh kernel in tests/test_student_copies.py; opening each one in the browser as well
 would cost as much time again as the answer keys' browser runs.
 """
@@ -14,7 +14,7 @@ from notebook_page import log_console_errors, open_notebook, run_all
 
 from mlp_helpers.tools import student_copies
 
-COPIES = [copy for copy in student_copies.existing_copies(notebooks_dir()) if copy.name.startswith("04_")]
+COPIES = [copy for copy in student_copies.existing_copies(notebooks_dir()) if copy.name.startswith("03_")]
 NOT_YET = r"/\bnot yet\b|\bno answer yet\b/i"
 
 
