@@ -7,17 +7,13 @@ import numpy as np
 from .history import History, check_history, check_history_size, recorded_steps
 from .losses import check_loss_name, loss_value
 from .network import backpropagate, check_network, feedforward
-from .validation import as_count, as_flag, as_real
+from .validation import all_finite, as_count, as_flag, as_real
 
 __all__ = ["History", "TrainingDiverged", "check_history", "check_history_size", "recorded_steps", "train"]
 
 
 class TrainingDiverged(RuntimeWarning):
     """Warned when the loss or a parameter becomes inf or NaN during ``train`` or ``train_many``."""
-
-
-def _all_finite(net):
-    return all(np.isfinite(p).all() for p in net.weights + net.biases)
 
 
 def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1):
@@ -36,8 +32,7 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     check_network(net)
     check_loss_name(loss)
     X, Y = net.check_data(X, Y)
-    lr = as_real("lr", lr, positive=True)
-    iterations = as_count("iterations", iterations)
+    lr, iterations = as_real("lr", lr, positive=True), as_count("iterations", iterations)
     record_every = as_count("record_every", record_every, minimum=1)
     update_biases = net.bias and as_flag("train_biases", train_biases)
     check_history_size(iterations, record_every, 2 + sum(p.size for p in net.weights + net.biases))
@@ -47,7 +42,7 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
         # so one look at the parameters kept at the end tells whether one overflowed on the way;
         # only then is the run made again, looking at them after every step, to find where.
         history, step, value = _descend(net, X, Y, lr, iterations, loss, update_biases, record_every, False)
-        if not _all_finite(net):
+        if not all_finite(net.weights + net.biases):
             net.weights, net.biases = start
             history, step, value = _descend(net, X, Y, lr, iterations, loss, update_biases, record_every, True)
     if history.diverged and step == 0:
@@ -63,32 +58,26 @@ def _descend(net, X, Y, lr, iterations, loss, update_biases, record_every, check
 
     check_parameters: stop at the first step whose parameters are not all finite (else only a
     loss that is not finite stops the run). A run that stops at step t leaves ``net`` with the
-    parameters of step t - 1.
+    parameters of step t - 1; its history lacks the last step, which is always recorded.
     """
     steps = recorded_steps(iterations, record_every)
-    losses = np.empty(len(steps))
-    w_hist = [np.empty((len(steps),) + W.shape) for W in net.weights]
-    b_hist = [np.empty((len(steps),) + b.shape) for b in net.biases]
-    row, diverged, previous = 0, False, None
+    hist = [np.empty((len(steps),) + np.shape(p)) for p in [0.0] + net.weights + net.biases]  # loss, parameters
+    row, previous = 0, (net.weights, net.biases)
     for step in range(iterations + 1):
         activations = feedforward(net, X)
         value = loss_value(loss, activations[-1], Y)
-        if not np.isfinite(value) or (check_parameters and not _all_finite(net)):
-            diverged = True
+        if not np.isfinite(value) or (check_parameters and not all_finite(net.weights + net.biases)):
+            net.weights, net.biases = previous  # at step 0, the start itself
             break
         if step == steps[row]:
-            losses[row] = value
-            for params, hist in zip(net.weights + net.biases, w_hist + b_hist):
-                hist[row] = params
+            for recorded, h in zip([value] + net.weights + net.biases, hist):
+                h[row] = recorded
             row += 1
         if step == iterations:
             break
         dW, db = backpropagate(net, activations, Y, loss)
         previous = (net.weights, net.biases)
         net.weights = [W - lr * g for W, g in zip(net.weights, dW)]
-        if update_biases:
-            net.biases = [b - lr * g for b, g in zip(net.biases, db)]
-    if diverged and previous is not None:
-        net.weights, net.biases = previous
-    history = History(steps[:row], losses[:row], [h[:row] for h in w_hist], [h[:row] for h in b_hist], diverged)
-    return history, step, value
+        net.biases = [b - lr * g for b, g in zip(net.biases, db)] if update_biases else net.biases
+    rows, n_w = [h[:row] for h in hist], net.n_layers
+    return History(steps[:row], rows[0], rows[1:n_w + 1], rows[n_w + 1:], row < len(steps)), step, value

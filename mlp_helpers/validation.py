@@ -70,6 +70,11 @@ def as_float_array(name, value):
     return array
 
 
+def all_finite(arrays):
+    """Whether every entry of every array in ``arrays`` (a list) is finite (no inf, no NaN)."""
+    return all(np.isfinite(a).all() for a in arrays)
+
+
 def as_shaped(name, value, shape, expected=None):
     """Convert ``value`` to a finite float64 array of exactly ``shape``.
 
