@@ -300,7 +300,15 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
         for begin in range(0, n, group):  # the same computation for each group of networks
             columns = slice(begin, min(begin + group, n))
             rates = lr if np.isscalar(lr) else lr[columns]
-            params[:, columns] = descent.run(np.ascontiguousarray(params[:, columns]), rates, history.part(columns))
+            start, part = np.ascontiguousarray(params[:, columns]), history.part(columns)
+            final = descent.run(start.copy(), rates, part, check_parameters=False)
+            # a parameter that is inf or NaN stays so (inf - x is inf or NaN): the final ones tell
+            # whether one overflowed on the way; only then is the group trained again, looking at
+            # its parameters after every step to find where
+            if not np.isfinite(final).all():
+                part.diverged_at[:] = -1
+                final = descent.run(start, rates, part, check_parameters=True)
+            params[:, columns] = final
     _assign(nets, params, layout)
     return history.finish(n, layout, first.n_layers)
 
@@ -375,9 +383,11 @@ class _Descent:
         self.c = loss_factor(loss, X.shape[0])  # each of the four costs is c * sum(e^2), its gradient 2c e
         self.update_biases, self.iterations = update_biases, iterations
 
-    def run(self, params, lr, record):
-        """Train the K networks whose parameters are the columns of ``params`` (n_params, K);
-        fill ``record`` (their columns of the histories). Returns their final parameters."""
+    def run(self, params, lr, record, check_parameters):
+        """Train the K networks whose parameters are the columns of ``params`` (n_params, K,
+        overwritten); fill ``record`` (their columns of the histories). Returns their final
+        parameters (a diverged network's: those of the step before). check_parameters: stop a
+        network at the first step whose parameters are not all finite (else only its loss counts)."""
         n_w, layout, activation, c, X = self.n_w, self.layout, self.activation, self.c, self.X
         steps, weight_steps = record.steps, record.weight_steps
         final = np.empty_like(params)  # where each network's parameters end up
@@ -392,13 +402,13 @@ class _Descent:
             activations = _feedforward(layers[:n_w], layers[n_w:], activation, X)
             errors = activations[-1] - self.Y
             value = c * np.einsum("mon,mon->n", errors, errors)
-            # one test for the loss and every parameter: 0 * (column sum) is NaN when a parameter is
-            # inf or NaN (or, rarely, when finite ones overflow the sum: then checked one by one)
-            check = params.sum(axis=0)
-            check *= 0.0
-            check += value
+            check = value
+            if check_parameters:  # 0 * (column sum) is NaN when a parameter is inf or NaN (or, rarely,
+                check = params.sum(axis=0)  # when finite ones overflow the sum: then checked one by one)
+                check *= 0.0
+                check += value
             if not np.isfinite(check).all():
-                finite = np.isfinite(value) & np.isfinite(params).all(axis=0)
+                finite = np.isfinite(value) & (np.isfinite(params).all(axis=0) if check_parameters else True)
                 if not finite.all():
                     if step == 0:  # as in train: no step was taken, so no learning rate is to blame
                         raise _infinite_start(value, finite, alive, record)
