@@ -405,3 +405,10 @@ def test_a_finite_loss_is_drawn_as_it_is_without_a_note():
     fig = mh.plot_loss(calm)
     assert all("drawn at" not in t.get_text() for t in fig.axes[0].texts)
     assert fig.axes[0].lines[0].get_ydata()[0] == 1.5
+
+
+def test_weights_near_the_float_limit_draw_edges_of_the_usual_width():
+    # 4.2 * 1.7e308 overflows: an edge width computed in that order is infinite (and takes seconds to draw)
+    fig = mh.plot_training(diverging_history())
+    widths = [line.get_linewidth() for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("w:")]
+    assert len(widths) == 6 and max(widths) == pytest.approx(5.0) and min(widths) >= 0.8

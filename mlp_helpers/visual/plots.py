@@ -189,7 +189,7 @@ class NetworkDiagram:
             w = float(weights[l][i, j])
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
-            width = 0.8 + 4.2 * abs(w) / scale
+            width = 0.8 + 4.2 * (abs(w) / scale)  # the ratio first: 4.2 * 1.7e308 overflows to inf
             line.set_linewidth(width + 2.5 if emphasised else width * (0.5 if faded else 1.0))
             line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
