@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import activate, slope
-from .losses import check_loss_name, loss_factor
+from .losses import check_loss, loss_values, output_delta
 from .network import MLP, check_network
 from .history import MEMORY_BUDGET_BYTES
 from .training import TrainingDiverged, recorded_steps
@@ -210,13 +210,12 @@ def _feedforward(weights, biases, activation, X):
     return activations
 
 
-def _backpropagate(weights, activation, activations, output_gradient, dW, db):
+def _backpropagate(weights, activation, activations, delta, dW, db):
     """Gradients of K networks' losses, written into ``dW`` and ``db``.
 
-    output_gradient: dLoss/daL, (m, sizes[-1], K); dW[l]: (n_in, n_out, K) and db[l]: (n_out, K),
+    delta: the output delta dLoss/dzL, (m, sizes[-1], K); dW[l]: (n_in, n_out, K) and db[l]: (n_out, K),
     views of one gradient buffer (``db`` empty: the biases' gradients are not needed).
     """
-    delta = output_gradient * slope(activation[-1], activations[-1])
     for l in range(len(weights) - 1, -1, -1):
         if l == 0:
             m = delta.shape[0]
@@ -277,8 +276,8 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     """
     nets = check_nets(nets)
     first = nets[0]
-    check_loss_name(loss)
     X, Y = first.check_data(X, Y)
+    check_loss(loss, first.activation[-1], Y)
     n = len(nets)
     lr = check_rates(lr, n)
     iterations = as_count("iterations", iterations)
@@ -379,8 +378,7 @@ class _Descent:
 
     def __init__(self, first, layout, X, Y, loss, update_biases, iterations):
         self.activation, self.n_w, self.layout = first.activation, first.n_layers, layout
-        self.X, self.Y = X, Y[:, :, None]
-        self.c = loss_factor(loss, X.shape[0])  # each of the four costs is c * sum(e^2), its gradient 2c e
+        self.X, self.Y, self.loss = X, Y[:, :, None], loss
         self.update_biases, self.iterations = update_biases, iterations
 
     def run(self, params, lr, record, check_parameters):
@@ -388,7 +386,7 @@ class _Descent:
         overwritten); fill ``record`` (their columns of the histories). Returns their final
         parameters (a diverged network's: those of the step before). check_parameters: stop a
         network at the first step whose parameters are not all finite (else only its loss counts)."""
-        n_w, layout, activation, c, X = self.n_w, self.layout, self.activation, self.c, self.X
+        n_w, layout, activation, X = self.n_w, self.layout, self.activation, self.X
         steps, weight_steps = record.steps, record.weight_steps
         final = np.empty_like(params)  # where each network's parameters end up
         alive = np.arange(params.shape[1])  # which network each of the K columns still training is
@@ -401,7 +399,7 @@ class _Descent:
             layers = views[0]
             activations = _feedforward(layers[:n_w], layers[n_w:], activation, X)
             errors = activations[-1] - self.Y
-            value = c * np.einsum("mon,mon->n", errors, errors)
+            value = loss_values(self.loss, activations[-1], self.Y)
             check = value
             if check_parameters:  # 0 * (column sum) is NaN when a parameter is inf or NaN (or, rarely,
                 check = params.sum(axis=0)  # when finite ones overflow the sum: then checked one by one)
@@ -436,9 +434,9 @@ class _Descent:
                 weight_row += 1
             if step == self.iterations:
                 break
-            errors *= 2.0 * c  # dLoss/daL = 2c e: the same numbers as scaled_error, bit for bit
+            delta = output_delta(self.loss, activation[-1], activations[-1], self.Y)  # as in train, bit for bit
             g_layers = views[2]
-            _backpropagate(layers[:n_w], activation, activations, errors,
+            _backpropagate(layers[:n_w], activation, activations, delta,
                            g_layers[:n_w], g_layers[n_w:] if self.update_biases else [])
             np.multiply(grad, lr, out=grad)
             np.subtract(params, grad, out=spare)

@@ -17,8 +17,9 @@ def test_layer_scales():
     assert init.layer_scales([2, 3, 3, 2], "lecun") == pytest.approx([2 ** -0.5, 3 ** -0.5, 3 ** -0.5])
     assert init.layer_scales([2, 3, 3, 2], "glorot") == pytest.approx([0.4 ** 0.5, (2 / 6) ** 0.5, 0.4 ** 0.5])
     assert init.layer_scales([2, 3, 1], 0.3) == [0.3, 0.3]
-    with pytest.raises(ValueError, match=r"scale must be one of \['glorot', 'lecun'\], got 'he'"):
-        init.layer_scales([2, 3, 1], "he")
+    assert init.layer_scales([2, 3, 3, 2], "he") == pytest.approx([1.0, (2 / 3) ** 0.5, (2 / 3) ** 0.5])
+    with pytest.raises(ValueError, match=r"scale must be one of \['glorot', 'he', 'lecun'\], got 'xavier'"):
+        init.layer_scales([2, 3, 1], "xavier")
     with pytest.raises(ValueError, match="scale must be at least 0"):
         init.layer_scales([2, 3, 1], -1.0)
 

@@ -3,7 +3,8 @@
 Every start here is a list of ``MLP`` networks handed to ``train_many``:
 
 * ``random_starts``: weights and biases drawn from N(0, s^2) with LeCun's s = 1/sqrt(fan-in)
-  (``init_random``'s default), Glorot's s = sqrt(2 / (fan-in + fan-out)), or one fixed s;
+  (``init_random``'s default), Glorot's s = sqrt(2 / (fan-in + fan-out)), He's s =
+  sqrt(2 / fan-in), or one fixed s;
 * ``almost_constant_starts``: every parameter ``value`` plus noise of size ``eps``;
 * ``constant_starts``: every parameter one constant c.
 
@@ -30,18 +31,21 @@ XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
 for _array in (XOR_X, XOR_Y):
     _array.flags.writeable = False
 
-SCHEMES = ("lecun", "glorot")
+SCHEMES = ("lecun", "glorot", "he")
 
 
 def layer_scales(sizes, scale):
     """Standard deviation of each weight layer's draws: ``"lecun"`` 1/sqrt(n_in), ``"glorot"``
-    sqrt(2 / (n_in + n_out)), or a number s >= 0 for every layer. Returns a list (n_layers,)."""
+    sqrt(2 / (n_in + n_out)), ``"he"`` sqrt(2 / n_in) (for ReLU, notebook 06), or a number
+    s >= 0 for every layer. Returns a list (n_layers,)."""
     sizes = as_sizes("sizes", sizes)
     pairs = list(zip(sizes[:-1], sizes[1:]))
     if isinstance(scale, str):
         scale = as_choice("scale", scale, SCHEMES)
         if scale == "lecun":
             return [1.0 / np.sqrt(n_in) for n_in, _ in pairs]
+        if scale == "he":
+            return [np.sqrt(2.0 / n_in) for n_in, _ in pairs]
         return [np.sqrt(2.0 / (n_in + n_out)) for n_in, n_out in pairs]
     scale = as_real("scale", scale)
     if scale < 0:
