@@ -507,16 +507,17 @@ def call_bytes(sizes, bias, m, n, iterations, record_every, weights_every):
     """(fixed, working): the bytes ``train_many`` holds for ``n`` networks whatever their grouping
     (histories; the parameters stacked, grouped and handed back: 3 copies), and the bytes of
     one network's working arrays during a step over ``m`` observations: the parameters in 5
-    buffers (its start kept) and 3 more while diverged networks are dropped; m numbers per unit for the
-    activations, the errors twice, the deltas of backpropagation and their slopes 4 times the
-    widest layer. An upper bound: peaks measured with tracemalloc are 60 to 100% of it.
+    buffers (its start kept) and 3 more while diverged networks are dropped; m numbers per unit
+    for the activations, the errors and the cost's terms 3 times, the deltas of backpropagation
+    and their slopes 4 times the widest layer. An upper bound: peaks measured with tracemalloc
+    are 60 to 100% of it.
     """
     n_params = _n_params(sizes, bias)
     rows = iterations // record_every + 2
     weight_rows = iterations // weights_every + 2 if weights_every else 0
     fixed = 8 * n * (2 * rows + n_params * weight_rows + 3 * n_params)
     widths = sizes[1:]
-    working = 8 * (8 * n_params + m * (sum(widths) + 2 * widths[-1] + 4 * max(widths)))
+    working = 8 * (8 * n_params + m * (sum(widths) + 3 * widths[-1] + 4 * max(widths)))
     return fixed, working
 
 

@@ -69,11 +69,13 @@ def test_many_observations_train_in_groups_within_the_budget_with_the_same_resul
 
 def test_the_estimate_bounds_the_measured_peak():
     rng = np.random.default_rng(4)
-    for sizes, activation, m, n in [([2, 3, 3, 2], "sigmoid", 3000, 60), ([5, 20, 20, 3], "linear", 500, 40)]:
+    for sizes, activation, loss, m, n in [([2, 3, 3, 2], "sigmoid", "sse", 3000, 60),
+                                          ([5, 20, 20, 3], "linear", "sse", 500, 40),
+                                          ([2, 2], "sigmoid", "cross_entropy", 3000, 60)]:
         X, Y = rng.uniform(-1, 1, (m, sizes[0])), rng.uniform(0, 1, (m, sizes[-1]))
         nets = [mh.MLP(sizes, activation).init_random(seed, scale=0.1) for seed in range(n)]
         fixed, working = ensemble.call_bytes(sizes, True, m, n, 3, 1, 1)
-        _, peak = traced_peak(lambda: mh.train_many(nets, X, Y, 0.01, 3, weights_every=1))
+        _, peak = traced_peak(lambda: mh.train_many(nets, X, Y, 1e-4, 3, loss=loss, weights_every=1))
         assert 0.5 * (fixed + n * working) < peak <= fixed + n * working, (sizes, peak, fixed + n * working)
 
 
