@@ -1,6 +1,9 @@
 """The figures carry the right artists: an edge per weight, names in the chosen notation,
 tied units sharing a fill, overlapping trajectories drawn once, divergence marked."""
 
+import io
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -365,3 +368,47 @@ def test_label_size_enlarges_the_weight_labels():
         with pytest.raises(error, match="label_size"):
             mh.draw_network(mh.MLP([2, 2]), label_size=bad)
     assert len(plt.get_fignums()) == n_open  # a refused call leaves no figure behind
+
+
+# -- histories at the end of the float range (issue 23) ---------------------------------------
+def diverging_history():
+    """A 2-2-1 run whose loss reaches 3e291 and then inf, its weights 1e73 and then 1.7e308."""
+    W0 = np.stack([np.full((2, 2), v) for v in (0.5, 1e73, 1.7e308)])
+    W1 = np.stack([np.full((2, 1), v) for v in (0.5, -1e73, -1.7e308)])
+    biases = [np.zeros((3, 2)), np.zeros((3, 1))]
+    return mh.History(np.arange(3), np.array([1.5, 3.1e291, np.inf]), [W0, W1], biases, diverged=True)
+
+
+@pytest.mark.parametrize("plot", ["plot_loss", "plot_training", "plot_weight_trajectories"])
+def test_a_loss_of_1e291_or_inf_and_huge_weights_are_drawn_at_the_edge_and_said(plot):
+    history = diverging_history()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = getattr(mh, plot)(history)
+        fig.savefig(io.BytesIO(), format="png")  # drawing it is what used to overflow
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [ax.get_title() for ax in fig.axes]
+    if plot != "plot_weight_trajectories":
+        assert "loss above 1e+100 drawn at 1e+100" in texts
+        (loss_ax,) = [ax for ax in fig.axes if ax.get_yscale() == "log"]
+        assert loss_ax.get_ylim()[1] < 1e110
+        assert max(line.get_ydata().max() for line in loss_ax.lines if len(line.get_ydata())) == 1e100
+    if plot != "plot_loss":
+        notes = [t for t in texts if "drawn at the edge" in t]
+        assert notes == ["weights from layer 0 to layer 1\n1 line drawn, 4 weights; beyond \u00b11e+100 drawn at the edge",
+                         "weights from layer 1 to layer 2\n1 line drawn, 2 weights; beyond \u00b11e+100 drawn at the edge"]
+
+
+def test_a_finite_loss_is_drawn_as_it_is_without_a_note():
+    history = diverging_history()
+    calm = mh.History(history.iterations[:1], history.loss[:1], [W[:1] for W in history.weights],
+                      [b[:1] for b in history.biases])
+    fig = mh.plot_loss(calm)
+    assert all("drawn at" not in t.get_text() for t in fig.axes[0].texts)
+    assert fig.axes[0].lines[0].get_ydata()[0] == 1.5
+
+
+def test_weights_near_the_float_limit_draw_edges_of_the_usual_width():
+    # 4.2 * 1.7e308 overflows: an edge width computed in that order is infinite (and takes seconds to draw)
+    fig = mh.plot_training(diverging_history())
+    widths = [line.get_linewidth() for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("w:")]
+    assert len(widths) == 6 and max(widths) == pytest.approx(5.0) and min(widths) >= 0.8

@@ -13,12 +13,15 @@ order ``init_random`` uses (weights then biases, layer by layer), only scaled: t
 compared on the same seeds differ by their scale alone.
 """
 
+import warnings
 from numbers import Real
 
 import numpy as np
 
 from ..activations import logistic
-from ..ensemble import EnsembleHistory, check_nets, check_rates, first_step, train_many
+from ..ensemble import EnsembleHistory, check_nets, check_rates, first_step, max_recorded_steps, train_many
+from ..history import MEMORY_BUDGET_BYTES
+from ..training import TrainingDiverged
 from ..network import MLP
 from ..validation import as_choice, as_count, as_float_array, as_real, as_sizes
 from .exercise_checks import NO_RETURN, NUMBER_RTOL, RTOL, judge, judge_number, not_yet, number_answer
@@ -52,11 +55,16 @@ def layer_scales(sizes, scale):
 
 
 def _seeds(seeds):
+    """A count n (seeds 0..n-1) or an ordered list of seeds; a set or dict has no order, so the
+    networks would come out in an order that changes from run to run."""
     if isinstance(seeds, Real):
         return range(as_count("seeds", seeds))
+    if isinstance(seeds, (set, frozenset, dict)):
+        raise TypeError(f"seeds must be a count or a list of seeds in order, got a {type(seeds).__name__} "
+                        "(no order); write sorted(seeds) or a list")
     if isinstance(seeds, str) or not np.iterable(seeds):
         raise TypeError(f"seeds must be a count or a list of seeds, got {type(seeds).__name__} {seeds!r}")
-    return [as_count("seeds", seed) for seed in seeds]
+    return [as_count(f"seeds[{i}]", seed) for i, seed in enumerate(seeds)]
 
 
 def _noise(sizes, activation, bias, seed):
@@ -96,6 +104,8 @@ def almost_constant_starts(sizes, eps, seeds, value=1.0, activation="sigmoid", b
 
 def constant_starts(sizes, values, activation="sigmoid", bias=True):
     """One network per constant c in ``values`` (1-D, at least one): every weight and bias c."""
+    if any(isinstance(v, (bool, np.bool_)) for v in np.ravel(np.asarray(values, dtype=object))):
+        raise TypeError("values must be constants (numbers), got True or False in it")
     values = as_float_array("values", values)
     if values.ndim != 1 or values.size == 0:
         raise ValueError(f"values must be a 1-D list of at least one constant, got shape {values.shape}")
@@ -110,22 +120,51 @@ def steps_to_fit(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
     The networks train (in place, with ``train_many``) in chunks of ``chunk`` steps, and a
     network that has fit trains no further: it stays at the end of the chunk in which it fit.
     The others, those that never fit, end at step ``iterations``. lr: one rate or one per network.
+    Networks that diverge count as never fit; one ``TrainingDiverged`` warning says how many.
     """
+    fits, diverged_at = fit_and_divergence(nets, X, Y, lr, iterations, tol, loss, chunk)
+    diverged = diverged_at >= 0
+    if diverged.any():
+        warnings.warn(
+            f"{int(diverged.sum())} of {len(fits)} networks diverged (the first after step "
+            f"{int(diverged_at[diverged].min()) - 1}): their loss or parameters became inf or NaN; they count "
+            "as never fit; try a smaller learning rate",
+            TrainingDiverged,
+            stacklevel=2,
+        )
+    return fits
+
+
+def fit_and_divergence(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
+    """``steps_to_fit`` without its warning: ((N,) steps to fit, (N,) the step at which each
+    network diverged, -1 for those that did not)."""
     nets = check_nets(nets)
     rates = np.broadcast_to(check_rates(lr, len(nets)), (len(nets),))
     iterations = as_count("iterations", iterations)
     chunk = as_count("chunk", chunk, minimum=1)
     tol = as_real("tol", tol, positive=True)
+    X, Y = nets[0].check_data(X, Y)
+    first = nets[0]
+    most = max_recorded_steps(first.sizes, first.bias, X.shape[0], len(nets))
+    if min(chunk, iterations) > most:
+        raise ValueError(
+            f"chunk={chunk:,} steps of {len(nets):,} networks would not fit in the "
+            f"{MEMORY_BUDGET_BYTES / 2**20:.0f} MiB budget; use a smaller chunk (at most {max(most, 0):,})"
+        )
     fits = np.full(len(nets), np.inf)
+    diverged_at = np.full(len(nets), -1)
     pending, done = np.arange(len(nets)), 0
-    while pending.size and (done < iterations or done == 0):  # iterations = 0: step 0 is still measured
-        steps = min(chunk, iterations - done)
-        history = train_many([nets[i] for i in pending], X, Y, rates[pending], steps, loss=loss, weights_every=0)
-        found = history.fit_steps(tol) + done
-        fits[pending] = found
-        # a network that diverged is finished too: it will never fit
-        pending, done = pending[np.isinf(found) & ~history.diverged], done + max(steps, 1)
-    return fits
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TrainingDiverged)  # counted here, said once by the caller
+        while pending.size and (done < iterations or done == 0):  # iterations = 0: step 0 is still measured
+            steps = min(chunk, iterations - done)
+            history = train_many([nets[i] for i in pending], X, Y, rates[pending], steps, loss=loss, weights_every=0)
+            found = history.fit_steps(tol) + done
+            fits[pending] = found
+            diverged_at[pending[history.diverged]] = history.diverged_at[history.diverged] + done
+            # a network that diverged is finished too: it will never fit
+            pending, done = pending[np.isinf(found) & ~history.diverged], done + max(steps, 1)
+    return fits, diverged_at
 
 
 def plateau_exits(history, level):
@@ -137,14 +176,34 @@ def plateau_exits(history, level):
 
 
 def fraction_fit_by(fit_steps, steps):
-    """The fraction of ``fit_steps`` (N,) that are at most ``steps``, as a float."""
-    try:  # inf (never fit) is a valid entry, so not as_float_array
-        fit_steps = np.asarray(fit_steps, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"fit_steps must be an array of steps to fit (inf for never), got {fit_steps!r}") from None
-    if fit_steps.size == 0 or np.isnan(fit_steps).any():
-        raise ValueError("fit_steps must hold at least one step to fit (inf for never), and no NaN")
-    return float(np.mean(fit_steps <= as_real("steps", steps)))
+    """The fraction of ``fit_steps`` (N,) that are at most ``steps``, as a float.
+
+    fit_steps: a 1-D list or array of steps to fit, each >= 0 or ``inf`` (never fit), as
+    ``fit_steps`` and ``steps_to_fit`` return; steps: a number >= 0, or ``inf`` (ever fit).
+    """
+    if isinstance(fit_steps, (str, bytes)) or not np.iterable(fit_steps):
+        raise TypeError(f"fit_steps must be a 1-D array of steps to fit (inf for never), got {type(fit_steps).__name__}")
+    raw = np.asarray(fit_steps, dtype=object) if not isinstance(fit_steps, np.ndarray) else fit_steps
+    if raw.dtype == bool or raw.dtype.kind in "USOc" and not all(
+            isinstance(v, Real) and not isinstance(v, (bool, np.bool_)) for v in raw.ravel()):
+        raise TypeError("fit_steps must hold numbers (steps to fit, inf for never), not text or True/False")
+    try:
+        values = raw.astype(float)
+    except OverflowError:  # a Python int beyond the float range is later than any step: as never
+        values = np.array([float(v) if abs(v) < 2**1024 else (np.inf if v > 0 else -np.inf) for v in raw.ravel()]).reshape(raw.shape)
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"fit_steps must be a 1-D array of at least one step to fit, got shape {values.shape}")
+    if np.isnan(values).any() or (values < 0).any():
+        raise ValueError("fit_steps must hold steps >= 0 or inf (never fit); it holds NaN or a negative number")
+    if isinstance(steps, bool) or not isinstance(steps, Real):
+        raise TypeError(f"steps must be a number of steps (inf for ever), got {type(steps).__name__} {steps!r}")
+    try:
+        steps = float(steps)
+    except OverflowError:  # a Python int beyond the float range
+        steps = np.inf if steps > 0 else -np.inf
+    if np.isnan(steps) or steps < 0:
+        raise ValueError(f"steps must be at least 0 (or inf), got {steps!r}")
+    return float(np.mean(np.isfinite(values) & (values <= steps)))
 
 
 def start_slopes(nets, X):

@@ -41,6 +41,9 @@ UNTIED_FILL = "white"
 #: opacity of the edges (and their labels) off a highlighted path: they are drawn thin, and only
 #: a little transparent, so that vermillion still reads as vermillion; a label on the path gets a frame
 FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
+#: values beyond +-DRAWN_LIMIT (a diverging run reaches 1e291, or inf) are drawn at the limit and the
+#: panel says so: matplotlib's axes cannot place ticks or margins near the float range's end
+DRAWN_LIMIT = 1e100
 _UNIT_RADIUS = 0.24
 _LAYER_GAP = 2.2
 
@@ -186,7 +189,7 @@ class NetworkDiagram:
             w = float(weights[l][i, j])
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
-            width = 0.8 + 4.2 * abs(w) / scale
+            width = 0.8 + 4.2 * (abs(w) / scale)  # the ratio first: 4.2 * 1.7e308 overflows to inf
             line.set_linewidth(width + 2.5 if emphasised else width * (0.5 if faded else 1.0))
             line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
@@ -284,6 +287,14 @@ def thin_curve(x, y, pixels):
     return x[keep], y[keep]
 
 
+def clipped(values, low=-DRAWN_LIMIT, high=DRAWN_LIMIT):
+    """(values clipped to [low, high] with NaN kept as gaps, whether any was beyond +-DRAWN_LIMIT)."""
+    values = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        outside = np.abs(values) > DRAWN_LIMIT
+    return np.clip(values, low, high), bool(outside.any())
+
+
 def recorded(history):
     """``history`` (a ``History``) if it holds at least one recorded step, else a ValueError."""
     check_history(history)
@@ -362,17 +373,20 @@ class WeightTrajectories:
                 lines.pop().remove()
             n_out = W.shape[2]
             pixels = _pixel_width(ax)
+            drawn, cut = clipped(flat)
             for g, group in enumerate(groups):
                 if g == len(lines):
                     (line,) = ax.plot([], [], lw=1.8)
                     lines.append(line)
                 line = lines[g]
-                line.set_data(*thin_curve(steps, flat[:, group[0]], pixels))
+                line.set_data(*thin_curve(steps, drawn[:, group[0]], pixels))
                 line.set_color(_trajectory_colour(group[0], flat.shape[1]))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
             n_lines, n_weights = len(groups), flat.shape[1]
             note = f"{_count(n_lines, 'line')} drawn, {_count(n_weights, 'weight')}"
+            if cut:
+                note += f"; beyond ±{DRAWN_LIMIT:.0e} drawn at the edge"
             ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9 if self.legend == "inside" else 10)
             legend = ax.get_legend()
             if legend is not None:
@@ -434,6 +448,9 @@ class LossCurve:
         self.message = ax.text(
             0.03, 0.97, "", transform=ax.transAxes, ha="left", va="top", color=VERMILLION, fontsize=8
         )
+        # bottom right, clear of a diverging curve, which rises to the right
+        self.clip_note = ax.text(0.97, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", color="#555555",
+                                 fontsize=7)
         ax.set_yscale("log")
         ax.set_xlabel("step")
         ax.set_ylabel("loss (log scale)")
@@ -441,8 +458,10 @@ class LossCurve:
 
     def update(self, history):
         steps = history.iterations
-        # a loss of exactly 0 has no place on a log axis: show it at the smallest float
-        values = np.maximum(history.loss, np.finfo(np.float64).tiny)
+        # a loss of exactly 0 has no place on a log axis: show it at the smallest float; a loss
+        # beyond DRAWN_LIMIT (or inf) at the limit, as the note says
+        values, cut = clipped(history.loss, np.finfo(np.float64).tiny, DRAWN_LIMIT)
+        self.clip_note.set_text(f"loss above {DRAWN_LIMIT:.0e} drawn at {DRAWN_LIMIT:.0e}" if cut else "")
         self.line.set_data(*thin_curve(steps, values, _pixel_width(self.ax)))
         self.marker.set_data(steps[-1:] if history.diverged else [], values[-1:] if history.diverged else [])
         if not history.diverged:

@@ -98,7 +98,8 @@ def scale_explorer_rows():
     name = f"initialization explorer ({explorer.n_starts} starts x {explorer.steps} steps)"
 
     def new_run(k):
-        explorer.runs.clear()  # so that every change trains, as a setting never seen does
+        explorer.runs.clear()  # so that every change trains and draws, as a setting never seen does
+        getattr(explorer, "images", {}).clear()
         explorer.scale.value = values[k % len(values)]
 
     def seen_again(k):
