@@ -127,9 +127,6 @@ def test_notebook_05_explorer_on_the_linear_case_at_scale_10_says_it_diverged():
     assert np.isinf(explorer.fit_steps[history.diverged]).all()
 
 
-@pytest.mark.xfail(strict=True, reason="known defect, reported to the stalls explorer's owner: cross-entropy with ReLU "
-                   "hidden layers from all ones at 6 weight layers starts at an infinite loss (the sigmoid output is "
-                   "exactly 1), which train refuses, so the explorer shows an error (2 of its 72 settings)")
 def test_stalls_explorer_at_every_choice_and_extreme_of_its_controls():
     from mlp_helpers.visual import stalls_explorer as stalls
 
@@ -145,3 +142,13 @@ def test_stalls_explorer_at_every_choice_and_extreme_of_its_controls():
                 control.value = value
             assert shown(explorer) == ("image", None), settings
             assert explorer.verdict.value and not explorer.verdict.value.startswith("no verdict"), settings
+
+
+def test_stalls_explorer_says_why_a_saturated_start_cannot_train():
+    from mlp_helpers.visual import stalls_explorer as stalls
+
+    explorer = stalls.StallsExplorer(steps=200)
+    verdict, png = explorer.run("cross_entropy", "relu", "all ones", 0.5, 6)
+    assert verdict.startswith("the cost is infinite at step 0") and png.startswith(b"\x89PNG")
+    verdict, _ = explorer.run("sse", "relu", "all ones", 0.5, 6)  # the same start trains under the sum of squares
+    assert not verdict.startswith("the cost is infinite")

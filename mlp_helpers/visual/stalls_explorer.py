@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from ..lessons.initialization import random_starts
 from ..lessons.stalls import HIDDEN, SCHEME_OF, dead_units, layer_gradient_norms, stall_net
 from ..lessons.symmetry import outputs_over_training
+from ..losses import loss
 from ..training import train
 from ..validation import as_count
 from . import plots, widgets
@@ -32,6 +33,14 @@ LEARNING_RATES = (0.5, 1.0)
 TOL, MAX_DEPTH = 0.01, max(DEPTHS)
 X = np.array([[0.8, 0.4], [0.3, 0.3]])
 Y = np.array([[0.2, 0.4], [1.0, 0.0]])
+
+
+def _starts(cost, net):
+    """False when the cost is infinite at step 0, so that training cannot start (``loss`` says so)."""
+    try:
+        return bool(np.isfinite(loss(cost, net.predict(X), Y)))
+    except ValueError:  # cross-entropy of an output saturated at exactly 0 or 1 against the other target
+        return False
 
 
 class StallsExplorer(ipw.VBox):
@@ -100,11 +109,16 @@ class StallsExplorer(ipw.VBox):
         if key not in self.runs:
             net = self._network(activation, start, depth)
             norms = layer_gradient_norms([net], X, Y, cost)[0]
-            history = train(net, X, Y, lr, self.steps, loss=cost)
-            error = np.abs(outputs_over_training(history, X, net.activation) - Y).max(axis=(1, 2))
-            fit = int(np.argmax(error < TOL)) if (error < TOL).any() else None
-            self._draw(history.iterations, error, fit, norms)
-            said = f"fits at step {fit}" if fit is not None else f"not within {self.steps} steps"
+            if _starts(cost, net):
+                history = train(net, X, Y, lr, self.steps, loss=cost)
+                error = np.abs(outputs_over_training(history, X, net.activation) - Y).max(axis=(1, 2))
+                fit = int(np.argmax(error < TOL)) if (error < TOL).any() else None
+                self._draw(history.iterations, error, fit, norms)
+                said = f"fits at step {fit}" if fit is not None else f"not within {self.steps} steps"
+            else:  # an output saturated at exactly 0 or 1 against the other target: log(0)
+                self._draw(np.array([0]), np.abs(net.predict(X) - Y).max(keepdims=True), None, norms)
+                said = ("the cost is infinite at step 0 (an output is exactly 0 or 1 where its target is not), "
+                        "so training cannot start: try the sum of squares or a random start")
             ratio = (f"first layer's gradient / last layer's at step 0: {norms[0] / norms[-1]:.2g}"
                      if norms[-1] > 0 else "the last layer's gradient is 0 at step 0")
             verdict = f"{said}; {ratio}"
