@@ -207,4 +207,4 @@ def test_exercise_checks_give_a_verdict_on_odd_answers(answer):
     two = mh.cases.linear_2_2_1()
     verdicts = [mh.check_path_answer(answer, w7), symmetry.check_floor_answer(answer, case.Y),
                 linear_regression.check_gradient_answer(answer, two.network(), two.X, two.Y, "w221")]
-    assert all(v.startswith("Not yet") for v in verdicts), verdicts
+    assert all(str(v).startswith("Not yet") for v in verdicts), verdicts
