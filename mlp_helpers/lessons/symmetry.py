@@ -142,20 +142,23 @@ def outputs_over_training(history, X, activation="sigmoid"):
 
 
 def member_history(runs, k):
-    """Network ``k`` of an ``EnsembleHistory`` as the ``History`` that ``train`` would have recorded.
+    """Network ``k`` of an ``EnsembleHistory`` as a ``History``, at the steps its parameters were recorded.
 
-    runs: from ``train_many`` with the parameters recorded at every recorded step (the default
-    ``weights_every``); k: 0 <= k < len(runs). The History's rows are ``runs.iterations``, so
-    ``plot_weight_trajectories``, ``outputs_over_training`` and ``first_fit_step`` take it.
+    runs: from ``train_many`` with parameters recorded (``weights_every`` > 0); k: 0 <= k < len(runs).
+    The History's rows are ``runs.weight_iterations`` (every step by default, every 10th with
+    ``weights_every=10``), with the loss at those steps, so ``plot_weight_trajectories``,
+    ``outputs_over_training`` and ``first_fit_step`` take it (a fit step then to that resolution;
+    ``runs.fit_steps`` has every step).
     """
     if not isinstance(runs, EnsembleHistory):
         raise TypeError(f"runs must be an EnsembleHistory returned by train_many, got {type(runs).__name__}")
-    if not np.array_equal(runs.weight_iterations, runs.iterations):
-        raise ValueError("runs must hold the parameters at every recorded step: train_many without weights_every")
+    if len(runs.weight_iterations) == 0:
+        raise ValueError("runs must hold recorded parameters: train_many with weights_every > 0")
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k < len(runs):
         raise ValueError(f"k must be a network number from 0 to {len(runs) - 1}, got {k!r}")
-    return History(runs.iterations, runs.loss[k], [W[k] for W in runs.weights], [b[k] for b in runs.biases],
-                   bool(runs.diverged[k]))
+    rows = np.searchsorted(runs.iterations, runs.weight_iterations)  # every weight step is a recorded step
+    return History(runs.weight_iterations.copy(), runs.loss[k, rows], [W[k] for W in runs.weights],
+                   [b[k] for b in runs.biases], bool(runs.diverged[k]))
 
 
 def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
