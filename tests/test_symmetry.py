@@ -82,9 +82,14 @@ def test_member_history_is_what_train_records():
         symmetry.member_history(runs, 2)
     with pytest.raises(TypeError, match="runs"):
         symmetry.member_history(alone, 0)
-    sparse = mh.train_many(nets, X, Y, lr=0.5, iterations=4, weights_every=0)
-    with pytest.raises(ValueError, match="every recorded step"):
-        symmetry.member_history(sparse, 0)
+    fresh = [mh.MLP([2, 3, 3, 2]).init_constant(1.0), mh.MLP([2, 3, 3, 2]).init_random(seed=2)]  # train_many trains in place
+    every_10th = symmetry.member_history(mh.train_many(fresh, X, Y, lr=0.5, iterations=40, weights_every=10), 1)
+    assert every_10th.iterations.tolist() == [0, 10, 20, 30, 40]
+    np.testing.assert_allclose(every_10th.loss, alone.loss[::10], rtol=0, atol=1e-14)
+    np.testing.assert_allclose(every_10th.weights[2], alone.weights[2][::10], rtol=0, atol=1e-14)
+    without = mh.train_many(nets, X, Y, lr=0.5, iterations=4, weights_every=0)
+    with pytest.raises(ValueError, match="weights_every"):
+        symmetry.member_history(without, 0)
 
 
 def test_last_layer_gradient_is_backprop_and_finite_differences():
