@@ -406,6 +406,8 @@ class WeightTrajectories:
                                    else _stripes(0, len(group)))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
+                # one drawing order whatever order the lines were made in (a cached background must match)
+                line.set_zorder(2 + 0.01 * g)
                 if len(group) == 1:
                     handles.append(line)
                     continue
@@ -419,6 +421,7 @@ class WeightTrajectories:
                     stripe.set_color(_trajectory_colour(k, n_weights))
                     stripe.set_linestyle(_stripes(member, len(group)))
                     stripe.set_gid(f"stripe:{l}:{k}")
+                    stripe.set_zorder(2 + 0.01 * g + 0.0001 * member)
                 handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights)) for k in group))
             while len(stripes) > n_stripes:
                 stripes.pop().remove()
