@@ -40,9 +40,11 @@ GROUP_COLOURS = (ORANGE, SKY, GREEN, PURPLE, YELLOW)
 #: colours of trajectory lines, one per distinct line
 LINE_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK)
 UNTIED_FILL = "white"
-#: opacity of the edges (and their labels) off a highlighted path: faded, yet still readable
-FADED_ALPHA, FADED_LABEL_ALPHA = 0.4, 0.65
+#: opacity of the edges (and their labels) off a highlighted path: they are drawn thin, and only
+#: a little transparent, so that vermillion still reads as vermillion
+FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
 _UNIT_RADIUS = 0.24
+BIAS_LABEL_SIZE = 9.5  # points
 _LAYER_GAP = 2.2
 
 
@@ -103,15 +105,17 @@ def _label_position(i, j, n_in, n_out):
     """Where along edge ``i -> j`` its label sits (0 = from-unit, 1 = to-unit).
 
     Between layers of equal width the edges cross in the middle, so a label there could
-    belong to either edge: level edges keep the middle, the slanted ones carry their label
-    near their from-unit, where each sits on its own edge. Between layers of different
-    widths (2 -> 3 and 3 -> 2 in the 2-3-3-2 network) the two outer edges cross nothing and
-    keep their label near the middle; the inner edges cross each other in the half next to
-    the narrower layer, so their labels sit in the other half, where the edges have fanned out
-    (placed to keep a label's box clear of every other edge and label).
+    belong to either edge: level edges keep the middle, an edge going down carries its label
+    near its to-unit and one going up near its from-unit, so that the two labels of a crossing
+    pair sit apart, each on its own edge. Between layers of different widths (2 -> 3 and
+    3 -> 2 in the 2-3-3-2 network) the two outer edges cross nothing and keep their label near
+    the middle; the inner edges cross each other in the half next to the narrower layer, so
+    their labels sit in the other half, where the edges have fanned out (placed to keep a
+    label's box clear of every other edge and label). Fans from or into one unit spread their
+    labels along the edges by to-unit.
     """
     if n_in == n_out and n_out > 1:
-        return 0.5 if i == j else 0.3
+        return 0.5 if i == j else (0.7 if i < j else 0.3)
     if n_out == 1 or n_in == 1:
         return 0.5 if n_out == 1 else 0.22 + 0.56 * (j + 0.5) / n_out
     outer = (i, j) in ((0, 0), (n_in - 1, n_out - 1))
@@ -157,7 +161,7 @@ class NetworkDiagram:
                         "",
                         ha="center",
                         va="center",
-                        fontsize=8,
+                        fontsize=9.5,
                         zorder=4,
                         bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.85),
                     )
@@ -169,9 +173,9 @@ class NetworkDiagram:
             ax.add_patch(circle)
             self.units[l, j] = circle
             name = unit_label(self.notation, l, j, latex=True, sizes=sizes)
-            ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=10, zorder=5)
+            ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=12, zorder=5)
             if self.bias and l > 0:
-                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=7, zorder=5)
+                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=BIAS_LABEL_SIZE, zorder=5)
                 text.set_gid(f"b:{l - 1}:{j}")
                 self.bias_labels[l - 1, j] = text
         height = max(sizes)
@@ -193,7 +197,8 @@ class NetworkDiagram:
             w = float(weights[l][i, j])
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
-            line.set_linewidth(0.8 + 4.2 * abs(w) / scale + (2.5 if emphasised else 0.0))
+            width = 0.8 + 4.2 * abs(w) / scale
+            line.set_linewidth(width + 2.5 if emphasised else width * (0.5 if faded else 1.0))
             line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
             name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
@@ -236,8 +241,8 @@ def draw_network(
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
     label_layers: the weight layers whose edges are labelled (default: all), e.g. ``[0, 2]``
         to leave a dense middle layer unlabelled.
-    label_size: font size of the weight labels in points (default 8), larger where the
-        subscripts are the point; the bias labels get 2 points less (default 7).
+    label_size: font size of the weight labels in points (default 9.5), larger where the
+        subscripts are the point; bias labels grow with them, 2 points smaller (never below 9.5).
     Returns the figure.
     """
     check_network(net)
@@ -261,7 +266,7 @@ def draw_network(
         for text in diagram.edge_labels.values():
             text.set_fontsize(label_size)
         for text in diagram.bias_labels.values():  # the biases' names, a little smaller than the weights'
-            text.set_fontsize(max(7.0, label_size - 2))
+            text.set_fontsize(max(BIAS_LABEL_SIZE, label_size - 2))
     return fig
 
 
