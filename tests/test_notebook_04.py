@@ -245,17 +245,17 @@ def test_exercise_2_floor_of_new_targets(shown):
            "digits).")
 
 
-# -- 20000 steps of the tied network and of seed 0, trained together ---------------------------
+# -- 15000 steps of the tied network and of seed 0, trained together ---------------------------
 @pytest.fixture(scope="module")
 def pair(case):
     nets = [case.network(), case.network().init_random(seed=0)]
-    runs = mh.train_many(nets, case.X, case.Y, lr=0.5, iterations=20000)
+    runs = mh.train_many(nets, case.X, case.Y, lr=0.5, iterations=15000)
     return nets, runs
 
 
 def test_train_many_pair_is_two_train_calls(case, pair):
     nets, runs = pair
-    history = case.train(iterations=20000)[1]
+    history = case.train(iterations=15000)[1]
     np.testing.assert_allclose(symmetry.member_history(runs, 0).loss, history.loss, rtol=0, atol=1e-12)
     assert symmetry.unit_spread(symmetry.member_history(runs, 0)).max() == 0.0  # tied in train_many too
 
@@ -269,8 +269,8 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
            "at step 3661 | below 0.01 at step 5660")
     expect(shown, f"every output within 0.01 of its target from step {fit}",
            "every output within 0.01 of its target from step 14575")
-    expect(shown, f"output after 20000 steps: {nets[0].predict(case.X).round(4).tolist()}",
-           "output after 20000 steps: [[0.2001, 0.3999], [0.9937, 0.0077]]")
+    expect(shown, f"output after 15000 steps: {nets[0].predict(case.X).round(4).tolist()}",
+           "output after 15000 steps: [[0.2001, 0.3998], [0.9923, 0.0098]]")
     expect(shown, f"still tied: {mh.tied_units(nets[0])}", "still tied: [[[0, 1, 2]], [[0, 1, 2]]]")
     assert "from step 14575 on" in prose and "at step 14575" in prose
 
