@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import activate, slope
-from .losses import check_loss_name, loss_factor
+from .losses import check_loss, loss_values, output_delta
 from .network import MLP, check_network
 from .training import TrainingDiverged, check_history_size, recorded_steps
 from .validation import as_count, as_flag, as_float_array, as_real
@@ -147,13 +147,12 @@ def _feedforward(weights, biases, activation, X):
     return activations
 
 
-def _backpropagate(weights, activation, activations, output_gradient, dW, db):
+def _backpropagate(weights, activation, activations, delta, dW, db):
     """Gradients of K networks' losses, written into ``dW`` and ``db``.
 
-    output_gradient: dLoss/daL, (m, sizes[-1], K); dW[l]: (n_in, n_out, K) and db[l]: (n_out, K),
+    delta: the output delta dLoss/dzL, (m, sizes[-1], K); dW[l]: (n_in, n_out, K) and db[l]: (n_out, K),
     views of one gradient buffer (``db`` empty: the biases' gradients are not needed).
     """
-    delta = output_gradient * slope(activation[-1], activations[-1])
     for l in range(len(weights) - 1, -1, -1):
         if l == 0:
             m = delta.shape[0]
@@ -206,8 +205,8 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
     """
     nets = check_nets(nets)
     first = nets[0]
-    check_loss_name(loss)
     X, Y = first.check_data(X, Y)
+    check_loss(loss, first.activation[-1], Y)
     n = len(nets)
     lr = check_rates(lr, n)
     iterations = as_count("iterations", iterations)
@@ -231,8 +230,6 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
 
     update_biases = first.bias and train_biases
     Y_all = Y[:, :, None]
-    # each of the four costs is c * sum(e^2), its gradient 2c e
-    c = loss_factor(loss, X.shape[0])
     alive = np.arange(n)  # which network each of the K columns still training is
     diverged_at = np.full(n, -1)
     spare = np.empty_like(params)  # the next step's parameters are written here: two buffers, swapped
@@ -245,8 +242,8 @@ def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record
             weights, biases = layers[:n_w], layers[n_w:]
             activations = _feedforward(weights, biases, first.activation, X)
             errors = activations[-1] - Y_all
-            gradient = (2.0 * c) * errors  # = scaled_error(loss, output, Y), bit for bit
-            value = c * np.einsum("mon,mon->n", errors, errors)
+            gradient = output_delta(loss, first.activation[-1], activations[-1], Y_all)  # as in train, bit for bit
+            value = loss_values(loss, activations[-1], Y_all)
             finite = np.isfinite(value)
             if not finite.all():
                 if step == 0:  # as in train: no step was taken, so no learning rate is to blame

@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 
 from .history import History, check_history, check_history_size, recorded_steps
-from .losses import check_loss_name, loss_value
+from .losses import check_loss, loss_value
 from .network import backpropagate, check_network, feedforward
 from .validation import as_count, as_flag, as_real
 
@@ -29,8 +29,8 @@ def train(net, X, Y, lr, iterations, loss="sse", train_biases=True, record_every
     t - 1 and the history keeps only the finite rows before t.
     """
     check_network(net)
-    check_loss_name(loss)
     X, Y = net.check_data(X, Y)
+    check_loss(loss, net.activation[-1], Y)
     lr = as_real("lr", lr, positive=True)
     iterations = as_count("iterations", iterations)
     record_every = as_count("record_every", record_every, minimum=1)

@@ -193,6 +193,19 @@ def as_cache(name, activations, sizes):
     return [as_observations(f"{name}[{l}]", a, sizes[l], rows=rows) for l, a in enumerate(activations)]
 
 
+def as_probabilities(name, array, why, strict=False):
+    """``array`` unchanged if every entry lies in [0, 1] ((0, 1) when ``strict``); else a ValueError
+    naming ``name`` and saying ``why`` (e.g. "for loss='cross_entropy'").
+
+    [0, 1] allows 1e-12 of rounding either side: 1 + 2e-16 is a target of 1 computed in floats.
+    """
+    low, high = float(np.min(array)), float(np.max(array))
+    if (low <= 0 or high >= 1) if strict else (low < -1e-12 or high > 1 + 1e-12):
+        where = "strictly between 0 and 1" if strict else "in [0, 1]"
+        raise ValueError(f"{name} must lie {where} {why}, got values from {low!r} to {high!r}")
+    return array
+
+
 def as_predictions(Y_hat, Y):
     """Predictions and targets as float64 arrays of one shape (m, n_out), m >= 1."""
     Y_hat = as_float_array("Y_hat", Y_hat)

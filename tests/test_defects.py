@@ -206,4 +206,4 @@ def test_exercise_checks_give_a_verdict_on_odd_answers(answer):
     two = mh.cases.linear_2_2_1()
     verdicts = [mh.check_path_gradient(answer, net, [1.0, 0.5], [1.0, 0.0], "w7", loss="half_sse").verdict, symmetry.check_floor_answer(answer, case.Y),
                 linear_regression.check_gradient_answer(answer, two.network(), two.X, two.Y, "w221")]
-    assert all(str(v).startswith("Not yet") for v in verdicts), verdicts
+    assert all(str(v).startswith("Not yet") for v in verdicts), verdicts  # a string or a CheckResult

@@ -204,7 +204,7 @@ def test_refuses_a_history_over_the_memory_budget(seed001):
         (dict(Y=[[0.2, 0.4]]), ValueError, "Y must have 2 row(s), one per row of X, got 1"),
         (dict(iterations=-1), ValueError, "iterations must be at least 0, got -1"),
         (dict(iterations=2.5), ValueError, "iterations must be a whole number, got 2.5"),
-        (dict(loss="cross_entropy"), ValueError, "loss must be one of ['half_mse', 'half_sse', 'mse', 'sse'], got 'cross_entropy'"),
+        (dict(loss="hinge"), ValueError, "loss must be one of ['cross_entropy', 'half_mse', 'half_sse', 'mse', 'sse'], got 'hinge'"),
         (dict(record_every=0), ValueError, "record_every must be at least 1, got 0"),
         (dict(train_biases="no"), TypeError, "train_biases must be True or False, got str 'no'"),
         (dict(weights_every=-1), ValueError, "weights_every must be at least 0, got -1"),

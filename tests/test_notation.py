@@ -227,3 +227,22 @@ def test_latex_matrix():
 def test_bad_arguments_are_named(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_card_names_are_the_notation_cards(linear_221):
+    """notebooks/NOTATION.md: W_l[i, j] is weights[l][i, j]; units x_j, h_j (one hidden layer) or a^l_j, and y'."""
+    net, x = linear_221
+    for l, i, j in [(0, 1, 0), (1, 1, 0)]:
+        assert named(net, "card", f"W_{l}[{i}, {j}]") == named(net, "card", f"weights[{l}][{i}, {j}]") == net.weights[l][i, j]
+    # h_2 = W_0[0, 1] x_1 + W_0[1, 1] x_2 and y' = W_1[0, 0] h_1 + W_1[1, 0] h_2, as the card's z^{l+1} = a^l W_l
+    w = lambda name: named(net, "card", name)  # noqa: E731
+    h = x @ net.weights[0]
+    assert h[0, 1] == pytest.approx(w("W_0[0, 1]") * x[0, 0] + w("W_0[1, 1]") * x[0, 1], rel=1e-14)
+    assert net.predict(x)[0, 0] == pytest.approx(w("W_1[0, 0]") * h[0, 0] + w("W_1[1, 0]") * h[0, 1], rel=1e-14)
+    assert [unit_label("card", l, u, sizes=[2, 2, 1]) for l, u in [(0, 0), (1, 1), (2, 0)]] == ["x_1", "h_2", "y'"]
+    assert [unit_label("card", l, u, sizes=[2, 3, 3, 2], latex=True) for l, u in [(1, 2), (2, 0), (3, 1)]] == [
+        "a^{1}_{3}", "a^{2}_{1}", "y'_{2}"]
+    assert (weight_label("card", 1, 2, 0, latex=True), bias_label("card", 0, 1), bias_label("card", 0, 1, latex=True)) == (
+        "W_{1}[2, 0]", "b_0[1]", "b_{0}[1]")
+    with pytest.raises(ValueError, match="sizes is needed"):
+        unit_label("card", 1, 0)

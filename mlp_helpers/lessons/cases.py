@@ -4,7 +4,7 @@
 case                          sizes     f        bias    loss        lr    steps  notation
 ============================  ========  =======  ======  ==========  ====  =====  ================
 ``sigmoid_2_3_3_2()``         2-3-3-2   sigmoid  yes     sse         0.5   1000   tied_units
-``linear_2_2_1(a=0.3)``       2-2-1     linear   no      half_mse    0.1   500    regression_answer
+``linear_2_2_1(a=0.3)``       2-2-1     linear   no      half_mse    0.1   500    card
 ``one_one_one()``             1-1-1     sigmoid  yes     half_sse    1.0   200    one_one_one
 ============================  ========  =======  ======  ==========  ====  =====  ================
 
@@ -138,9 +138,9 @@ def sigmoid_2_3_3_2():
 
 
 def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
-    """Seed 000: a linear 2-2-1 network without biases fitting a line y = slope * x.
+    """The 2-2-1 regression question: a linear 2-2-1 network without biases fitting y = slope * x.
 
-    The seed gives no data, so we draw it: ``m`` values x ~ Uniform(-1, 1) and
+    The question gives no data, so we draw it: ``m`` values x ~ Uniform(-1, 1) and
     y = slope * x + noise * N(0, 1), from ``numpy.random.default_rng(seed)``. As in the
     question, each x is split into two features x1 = a x and x2 = (1 - a) x with
     0 < a < 1. The network computes y' = (w211 w111 + w212 w121) x1 + (w211 w112 +
@@ -173,7 +173,7 @@ def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
         lr=0.1,
         iterations=500,
         init_value=0.5,
-        notation="regression_answer",
+        notation="card",
     )
 
 

@@ -18,6 +18,20 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     ``a1[0]`` / ``a^{(1)}_{0}``          unit 0 of layer 1
     ===================================  ======================
 
+``"card"``: the notation card's names (``notebooks/NOTATION.md``)
+    ======================================  ==========================================
+    name (plain / LaTeX)                    means
+    ======================================  ==========================================
+    ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices)
+    ``b_0[2]`` / ``b_{0}[2]``               ``biases[0][2]``
+    ``x_1``, ``h_2``, ``y'``                input 1, hidden unit 2, the output (subscripts: unit numbers from 1)
+    ======================================  ==========================================
+
+    Units: inputs x_1, x_2, ...; with one hidden layer its units are h_1, h_2, ... and the
+    output is y' (y'_1, y'_2, ... when there are several; the card's a^L, with the letter the
+    1-1-1 and 2-2-1 questions use); with more hidden layers a unit is
+    a^l_j (layer l, unit number j). Unit names need ``sizes``.
+
 ``"regression_question"``: the 2-2-1 regression question (linear, no biases).
     The question writes z_a1 = w111 x1 + w121 x2 and z_a2 = w211 x1 + w221 x2, and
     calls the output weights w112 and w212: the first index is the hidden unit, the
@@ -97,7 +111,7 @@ import re
 
 from ..validation import as_choice, as_count, as_float_array, as_parameter, as_sizes
 
-NOTATIONS = ("index", "regression_question", "regression_answer", "tied_units", "one_one_one")
+NOTATIONS = ("index", "card", "regression_question", "regression_answer", "tied_units", "one_one_one")
 
 #: the names these notations had before the questions were named for students; still accepted
 ALIASES = {"seed000_question": "regression_question", "seed000_answer": "regression_answer",
@@ -172,6 +186,8 @@ def weight_label(notation, layer, from_unit, to_unit, latex=False, sizes=None):
     layer, i, j = _check_weight(layer, from_unit, to_unit, sizes)
     if notation == "index":
         return f"W^{{({layer})}}_{{{i},{j}}}" if latex else f"W{layer}[{i},{j}]"
+    if notation == "card":
+        return f"W_{{{layer}}}[{i}, {j}]" if latex else f"W_{layer}[{i}, {j}]"
     if notation == "regression_question":
         first, second = (j, i) if layer == 0 else (i, j)
         return "w" + _sub(_indices(first + 1, second + 1, layer + 1), latex)
@@ -193,6 +209,8 @@ def bias_label(notation, layer, unit, latex=False, sizes=None):
     layer, unit = _check_unit(layer, unit, sizes, bias=True)
     if notation == "index":
         return f"b^{{({layer})}}_{{{unit}}}" if latex else f"b{layer}[{unit}]"
+    if notation == "card":
+        return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
     if notation == "regression_question":
         name = unit_label(notation, layer + 1, unit, latex=False, sizes=sizes)
         return f"b_{{{name}}}" if latex else f"b_{name}"
@@ -211,10 +229,12 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     is required for ``"regression_question"`` and ``"one_one_one"``.
     """
     notation = as_notation(notation)
-    sizes = _check_sizes(sizes, notation, needed=notation in ("regression_question", "one_one_one"))
+    sizes = _check_sizes(sizes, notation, needed=notation in ("card", "regression_question", "one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes)
     if notation == "index":
         return f"a^{{({layer})}}_{{{unit}}}" if latex else f"a{layer}[{unit}]"
+    if notation == "card":
+        return _card_unit(layer, unit, sizes, latex)
     if notation == "tied_units":
         return f"a^{{{layer}}}_{{{unit}}}" if latex else f"a^{layer}_{unit}"
     if layer == 0 and notation != "one_one_one":
@@ -235,6 +255,19 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     if len(sizes) > 3:  # several hidden layers: say which one
         return f"h^{{({layer})}}_{{{unit + 1}}}" if latex else f"h({layer})_{unit + 1}"
     return "h" if single else "h" + _sub(str(unit + 1), latex)
+
+
+def _card_unit(layer, unit, sizes, latex):
+    """The card's name of a unit: x_j, h_j (one hidden layer) or a^l_j, and y' (y'_j)."""
+    number = _sub(str(unit + 1), latex) if latex else f"_{unit + 1}"
+    single = sizes[layer] == 1
+    if layer == 0:
+        return "x" + number
+    if layer == len(sizes) - 1:
+        return "y'" if single else "y'" + number
+    if len(sizes) == 3:
+        return "h" + number
+    return f"a^{{{layer}}}" + number if latex else f"a^{layer}" + number
 
 
 # -- parsing --------------------------------------------------------------------------
@@ -262,12 +295,12 @@ def parse_weight(notation, label, sizes=None):
         raise TypeError(f"label must be a string such as 'w111', got {type(label).__name__} {label!r}")
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     text = _normalise(label)
-    pattern = {"index": _INDEX, "tied_units": _SEED001, "one_one_one": _NUMBER}.get(notation, _THREE)
+    pattern = {"index": _INDEX, "card": _INDEX, "tied_units": _SEED001, "one_one_one": _NUMBER}.get(notation, _THREE)
     match = pattern.fullmatch(text)
     if match is None:
         raise ValueError(f"label {label!r} is not a weight name in notation {notation!r}")
     numbers = [int(g) for g in match.groups() if g is not None]
-    if notation in ("index", "tied_units"):
+    if notation in ("index", "card", "tied_units"):
         layer, i, j = numbers
     elif notation == "regression_question":
         first, second, k = (n - 1 for n in numbers)

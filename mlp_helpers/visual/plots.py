@@ -41,7 +41,7 @@ GROUP_COLOURS = (ORANGE, SKY, GREEN, PURPLE, YELLOW)
 LINE_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK)
 UNTIED_FILL = "white"
 #: opacity of the edges (and their labels) off a highlighted path: they are drawn thin, and only
-#: a little transparent, so that vermillion still reads as vermillion
+#: a little transparent, so that vermillion still reads as vermillion; a label on the path gets a frame
 FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
 _UNIT_RADIUS = 0.24
 BIAS_LABEL_SIZE = 9.5  # points
@@ -207,6 +207,8 @@ class NetworkDiagram:
             label.set_visible(self.label_layers is None or l in self.label_layers)
             label.set_fontweight("bold" if emphasised else "normal")
             label.set_alpha(1.0 if emphasised or not faded else FADED_LABEL_ALPHA)
+            # mathtext ignores the weight: a frame marks a label on the path
+            label.get_bbox_patch().set_edgecolor(BLACK if emphasised else "none")
         for (l, j), text in self.bias_labels.items():
             name = f"${bias_label(self.notation, l, j, latex=True, sizes=self.sizes)}$"
             text.set_text(f"{name} = {_fmt(float(biases[l][j]))}" if self.show_values else name)
