@@ -345,12 +345,14 @@ def test_trajectory_legend_names_tied_partners_and_keeps_colours():
         assert colour_of[1][first] == colour  # the same weight, the same colour in both rows
 
 
-def test_nine_weights_get_nine_colours_and_a_legend():
+def test_nine_weights_get_nine_okabe_ito_styles_and_a_legend():
     case = cases.sigmoid_2_3_3_2()
     _, history = case.train(case.network().init_random(seed=1), iterations=20)
     fig = mh.plot_weight_trajectories(history, notation="tied_units", layers=[1])
-    colours = [to_hex(line.get_color()) for line in by_gid(fig, "traj:1:").values()]
-    assert len(set(colours)) == 9
+    lines = by_gid(fig, "traj:1:").values()
+    styles = {(to_hex(line.get_color()), str(line.get_linestyle())) for line in lines}
+    assert len(styles) == 9  # past the palette's 7 colours a line style tells the weights apart
+    assert {colour for colour, _ in styles} <= {to_hex(c) for c in plots.LINE_COLOURS}  # never tab10
     assert len(fig.axes[0].get_legend().get_texts()) == 9
     tied_fig = mh.plot_weight_trajectories(case.train()[1], layers=[1], notation="tied_units")
     name = weight_label("tied_units", 1, 0, 0, latex=True, sizes=case.sizes)
@@ -412,3 +414,34 @@ def test_weights_near_the_float_limit_draw_edges_of_the_usual_width():
     fig = mh.plot_training(diverging_history())
     widths = [line.get_linewidth() for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("w:")]
     assert len(widths) == 6 and max(widths) == pytest.approx(5.0) and min(widths) >= 0.8
+
+
+def test_a_tied_line_is_striped_in_the_colours_of_all_its_weights():
+    case = cases.sigmoid_2_3_3_2()
+    _, tied = case.train(iterations=50)
+    _, free = case.train(case.network().init_random(seed=0), iterations=50)
+    fig, axes = plt.subplots(2, 3)
+    mh.plot_weight_trajectories(tied, ax=axes[0], notation="tied_units")
+    mh.plot_weight_trajectories(free, ax=axes[1], notation="tied_units")
+    for l in range(3):
+        alone = {int(line.get_gid().split(":")[2]): to_hex(line.get_color()) for line in axes[1][l].lines}
+        on_top, groups = {}, {}
+        for line in axes[0][l].lines:  # a tied group's line, then its stripes, one per other weight
+            kind, _, members = line.get_gid().split(":")
+            first = int(members.split(",")[0])
+            on_top[first] = to_hex(line.get_color())
+            if kind == "traj":
+                groups.update({int(k): line for k in members.split(",")})
+            else:
+                np.testing.assert_array_equal(line.get_ydata(), groups[first].get_ydata())
+        assert on_top == alone  # every weight of the layer shows in its own colour, in both rows
+    legend = axes[0][1].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["$w^{1}_{0,0}$ and 8 tied"]
+    # the explorer's panels: a random run after a tied one removes the stripes again
+    fig, axes = plt.subplots(1, 3)
+    panels = plots.WeightTrajectories(axes, range(3), case.sizes, "tied_units")
+    panels.update(tied)
+    assert [len(ax.lines) for ax in axes] == [6, 9, 6] and [len(lines) for lines in panels.lines] == [2, 1, 2]
+    panels.update(free)
+    assert [len(ax.lines) for ax in axes] == [6, 9, 6] and [len(lines) for lines in panels.lines] == [6, 9, 6]
+    assert not any(line.get_gid().startswith("stripe:") for ax in axes for line in ax.lines)
