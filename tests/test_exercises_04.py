@@ -29,7 +29,7 @@ ODD_ANSWERS = [..., None, "delta", 10**400, Fraction(1, 3) * 10**400, [[10**400,
                Unconvertible(), object(), [[1.0, np.nan], [0.0, 0.0]], np.inf, {"a": 1}]
 
 
-@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=repr)
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda answer: type(answer).__name__)
 def test_output_delta_check_never_raises(question, answer):
     net, X, Y, _ = question
     result = symmetry.check_tied_output_delta(answer, net, X, Y)
@@ -86,7 +86,7 @@ def test_the_old_name_is_gone_so_no_two_public_checks_share_a_name():
 Y_NEW = np.array([[0.9, 0.1], [0.3, 0.5]])
 
 
-@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=repr)
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda answer: type(answer).__name__)
 def test_floor_check_never_raises(answer):
     result = symmetry.check_floor_answer(answer, Y_NEW)
     assert not result.passed and repr(result).startswith("Not yet")
