@@ -163,6 +163,10 @@ class Run:
     background: object = None
 
 
+#: a row of controls that wraps in a narrow page instead of squeezing its controls
+ROW = {"flex_flow": "row wrap"}
+
+
 class InitExplorer(Explorer, widgets.VBox):
     """The explorer's widgets and the training behind them (see ``init_explorer``).
 
@@ -196,9 +200,10 @@ class InitExplorer(Explorer, widgets.VBox):
         self._failed = False  # True while the output shows an error for the current settings
         self._moving_step = False  # True while retrain moves the step controls itself
         style = {"description_width": "initial"}
-        # the label beside the buttons, not above them: one row less between controls and figure
+        # the label beside the buttons, not above them (one row less between controls and figure),
+        # and never squeezed: in a narrow page the rest of its row wraps instead
         self.init = widgets.ToggleButtons(options=INIT_CHOICES, value="constant", description="start from",
-                                          layout=widgets.Layout(display="flex", align_items="center"))
+                                          layout=widgets.Layout(display="flex", align_items="center", flex="0 0 auto"))
         # the range always holds the case's own start: a teacher's Case is trained as given
         reach = max(2.0, float(np.ceil(abs(case.init_value))))
         self.value = widgets.FloatSlider(
@@ -230,8 +235,8 @@ class InitExplorer(Explorer, widgets.VBox):
             children=[
                 # two rows of controls and no heading (the figure's title names the case): on
                 # a projector every row the controls give up is a row more for the figure
-                widgets.HBox([self.init, self.value, self.seed, self.lr]),
-                widgets.HBox([self.iterations, self.play, self.step]),
+                widgets.HBox([self.init, self.value, self.seed, self.lr], layout=ROW),
+                widgets.HBox([self.iterations, self.play, self.step], layout=ROW),
                 self.verdict,
                 self.figure,
             ]
