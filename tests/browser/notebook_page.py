@@ -164,3 +164,23 @@ def save(page, disk_path, timeout_s=30):
     page.wait_for_function(
         "() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')",
         timeout=timeout_s * 1000)
+
+
+def seconds_to_new_image(explorer, act, arg=None):
+    """Run ``act`` in the page (JavaScript statements that see the explorer's element as ``box``
+    and ``arg``), then wait there, every 5 ms, until the explorer's figure shows another image.
+
+    Returns the seconds from the action to the new image (kernel and browser included: what a
+    learner waits), or None when none came within 30 s.
+    """
+    return explorer.evaluate(f"""async (box, arg) => {{
+        const image = () => box.querySelector('.bph-figure img')?.src;
+        const before = image();
+        const start = performance.now();
+        {act}
+        while (image() === before || image() === undefined) {{
+            if (performance.now() - start > 30000) return null;
+            await new Promise((resolve) => setTimeout(resolve, 5));
+        }}
+        return (performance.now() - start) / 1000;
+    }}""", arg)

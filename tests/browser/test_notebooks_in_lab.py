@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from browser_env import (FRONT_ENDS, VIEWPORT, record, browser_required, browser_timeout, notebook_paths,
                          notebooks_dir, screenshot_path)
-from notebook_page import log_console_errors, log_entries, open_notebook, run_all, save
+from notebook_page import log_console_errors, log_entries, open_notebook, run_all, save, seconds_to_new_image
 from notebook_page import state as page_state
 
 NOTEBOOKS = notebook_paths()
@@ -267,35 +267,14 @@ def test_explorers_respond_to_clicks(notebook_run):
     assert not errors, "clicking the explorers logged errors:\n" + "\n---\n".join(errors)
 
 
-# Click in the page, then wait there (in JavaScript, every 5 ms) until the figure's image changes:
-# the time a learner waits for the picture, kernel and browser included.
-CLICK_TO_IMAGE_JS = """async (box, [selector, label]) => {
-    const image = () => box.querySelector('.bph-figure img')?.src;
-    const before = image();
-    const button = [...box.querySelectorAll(selector)].find((b) => b.innerText.trim() === label);
-    const start = performance.now();
-    button.click();
-    while (image() === before || image() === undefined) {
-        if (performance.now() - start > 30000) return null;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return (performance.now() - start) / 1000;
-}"""
+# Click in the page (or choose in the path explorer's Dropdown), then wait there until the figure's
+# image changes (notebook_page.seconds_to_new_image): the time a learner waits for the picture.
+CLICK = """const button = [...box.querySelectorAll(arg[0])].find((b) => b.innerText.trim() === arg[1]);
+           button.click();"""
+CHOOSE = """const menu = box.querySelector('select');
+            menu.selectedIndex = arg;
+            menu.dispatchEvent(new Event('change', {bubbles: true}));"""
 
-# The same for the path explorer's Dropdown: choose option ``index`` the way the page does.
-CHOOSE_TO_IMAGE_JS = """async (box, index) => {
-    const image = () => box.querySelector('.bph-figure img')?.src;
-    const before = image();
-    const menu = box.querySelector('select');
-    const start = performance.now();
-    menu.selectedIndex = index;
-    menu.dispatchEvent(new Event('change', {bubbles: true}));
-    while (image() === before || image() === undefined) {
-        if (performance.now() - start > 30000) return null;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return (performance.now() - start) / 1000;
-}"""
 
 # Count every new image the figure shows (a MutationObserver), to see how many slider values
 # the kernel drew when the slider moved faster than it could draw.
@@ -322,7 +301,7 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
         explorer = page.locator(".bph-init-scale-explorer").first
         explorer.scroll_into_view_if_needed()
         # random and constant in turn: the first two train new runs, the rest show runs already seen
-        times = [explorer.evaluate(CLICK_TO_IMAGE_JS, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
+        times = [seconds_to_new_image(explorer, CLICK, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
                  for k in range(10)]
         assert None not in times, f"{path.name}: no new image 30 s after a click"
         record("clicks", name, {"clicks": times, "burst": None})
@@ -335,7 +314,7 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
         explorer = path_explorers.first
         explorer.scroll_into_view_if_needed()
         n_options = explorer.locator("select option").count()
-        times = [explorer.evaluate(CHOOSE_TO_IMAGE_JS, k % n_options) for k in range(1, 11)]
+        times = [seconds_to_new_image(explorer, CHOOSE, k % n_options) for k in range(1, 11)]
         assert None not in times, f"{path.name}: no new image 30 s after choosing a weight"
         record("clicks", name, {"clicks": times, "burst": None})
         return
@@ -343,7 +322,7 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
     explorer.scroll_into_view_if_needed()
     times = []
     for k in range(10):  # the first two train new runs, the rest show runs already seen
-        seconds = explorer.evaluate(CLICK_TO_IMAGE_JS, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
+        seconds = seconds_to_new_image(explorer, CLICK, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
         assert seconds is not None, f"{path.name}: no new image 30 s after a click"
         times.append(seconds)
     if notebook_run.server.front_end != "JupyterLab":
