@@ -35,8 +35,18 @@ class Notebook7Server(LabServer):
         return f"{self.base_url}/notebooks/{relative_path}?token={self.token}"
 
     def kernels_idle(self):
-        """True when the server knows at least one kernel and every kernel is idle."""
-        states = [kernel["execution_state"] for kernel in self.api("GET", "kernels")]
+        """True when the server knows at least one kernel and every kernel is idle.
+
+        Asked while a kernel starts or the previous one is still being removed, the server
+        can answer 500 (seen on a loaded machine): that is "not yet", and the caller asks again.
+        """
+        try:
+            kernels = self.api("GET", "kernels")
+        except urllib.error.HTTPError as error:
+            if error.code >= 500:
+                return False
+            raise
+        states = [kernel["execution_state"] for kernel in kernels]
         return bool(states) and all(state == "idle" for state in states)
 
 
