@@ -25,7 +25,7 @@ from .ensemble import EnsembleHistory, train_many
 from .lessons import cases, linear_regression, notation, path_exercises, paths, symmetry
 from .lessons.cases import Case
 from .lessons.linear_regression import effective_slope, end_to_end_matrix, least_squares_slope, slope_history
-from .lessons.path_exercises import check_path_answer
+from .lessons.path_exercises import check_path_gradient, check_path_steps
 from .lessons.paths import chain_rule_paths, path_gradients, weight_as_node
 from .lessons.symmetry import collapse_tied, first_fit_step, outputs_over_training, unit_spread
 from .losses import LOSS_NAMES, loss, loss_gradient
@@ -87,7 +87,8 @@ __all__ = [
     "plot_weight_trajectories",
     "init_explorer",
     "path_explorer",
-    "check_path_answer",
+    "check_path_gradient",
+    "check_path_steps",
     # notebook helpers
     "effective_slope",
     "end_to_end_matrix",

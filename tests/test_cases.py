@@ -21,7 +21,7 @@ def test_sigmoid_2_3_3_2_is_seed_001():
         0.5,
         1000,
         1.0,
-        "seed001",
+        "tied_units",
     )
     net = case.network()
     assert all((W == 1.0).all() for W in net.weights) and all((b == 1.0).all() for b in net.biases)
@@ -42,7 +42,7 @@ def test_cases_are_frozen_and_their_data_read_only():
     assert case.X.dtype == np.float64
 
 
-def test_linear_2_2_1_splits_x_as_in_seed_000():
+def test_linear_2_2_1_splits_x_as_in_the_regression_question():
     case = cases.linear_2_2_1(a=0.3)
     x = case.X.sum(axis=1)
     assert case.X[:, 0] == pytest.approx(0.3 * x, abs=1e-15)
@@ -53,7 +53,7 @@ def test_linear_2_2_1_splits_x_as_in_seed_000():
         "linear",
         False,
         "half_mse",
-        "seed000_answer",
+        "card",
     )
     # the documented draw: x ~ U(-1, 1), y = 1.5 x + 0.1 N(0, 1) from default_rng(0)
     rng = np.random.default_rng(0)
@@ -91,7 +91,7 @@ def test_one_one_one():
         "sigmoid",
         True,
         "half_sse",
-        "seed002",
+        "one_one_one",
         0.5,
     )
     net, history = case.train()

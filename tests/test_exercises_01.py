@@ -8,16 +8,17 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers import paths
-from mlp_helpers.lessons.path_exercises import check_path_answer
+from mlp_helpers.lessons.exercise_checks import CheckResult
+from mlp_helpers.lessons.path_exercises import check_path_gradient, check_path_steps
 
 X, Y = np.array([-1.0, 0.5]), np.array([0.0, 1.0])
+W6, W7, W8 = -0.2, 0.9, 0.1
 
 
 @pytest.fixture(scope="module")
 def net():
     return mh.MLP([2, 2, 2]).set_params(
-        [[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
+        [[[0.5, 0.3], [-0.4, 0.8]], [[0.6, W7], [W6, W8]]],
         [[0.1, -0.1], [0.2, -0.3]],
     )
 
@@ -29,48 +30,91 @@ def forward(net):
 
 
 def check(net, name, answer):
-    return check_path_answer(answer, paths.chain_rule_paths(net, X, Y, name, notation="seed002", through_z=False, loss="half_sse"))
+    result = check_path_gradient(answer, net, X, Y, name, loss="half_sse")
+    assert isinstance(result, CheckResult)
+    return result.verdict
 
 
-def test_not_yet_answered_never_raises(net):
-    for placeholder in (..., None):
-        for name in ("w7", "w3"):
-            assert check(net, name, placeholder).startswith("Not yet answered")
-    assert check(net, "w7", "0.1").startswith("Not yet: the answer must be one finite number")
+class Unreadable:
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array here")
+
+    def __float__(self):
+        raise RuntimeError("no number here")
 
 
-def test_exercise_1_dw7(net, forward):
+@pytest.mark.parametrize("answer", [..., None, "0.1", 10**400, [1, 2], Unreadable(), float("nan"), {}, 1j])
+def test_no_answer_of_any_kind_makes_a_check_raise(net, answer):
+    for name in ("w7", "w3"):
+        assert check(net, name, answer).startswith("Not yet")
+    result = check_path_steps(net, X, Y, "w3", loss="half_sse", first_edge=answer, via=answer, total=answer)
+    assert not result.passed and result.verdict.startswith("Not yet")
+
+
+def test_exercise_1_dw7_names_each_slip(net, forward):
     h1, _, _, o2 = forward
     edge, tail = o2 * (1 - o2) * h1, o2 - Y[1]
     right = edge * tail
-    assert np.isclose(right, mh.MLP.gradients(net, X[None], Y[None], "half_sse")[0][1][0, 1])
+    assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[0][1][0, 1])
     assert check(net, "w7", right).startswith("Correct")
     assert check(net, "w7", round(right, 5)).startswith("Correct")
     assert "sign is flipped" in check(net, "w7", -right)  # (y - o2) instead of (o2 - y)
-    assert "factor is missing" in check(net, "w7", tail)  # the edge's factor left out
-    assert "factor is missing" in check(net, "w7", edge)  # dL/do2 left out
-    assert "was used where its input belongs" in check(net, "w7", o2 * (1 - o2) * 0.9 * tail)  # w7 for h1
-    assert "keep more digits" in check(net, "w7", round(right, 3))
-    verdict = check(net, "w7", 1.0)
-    assert verdict.startswith("Not yet: 1 is not dL/dw7")
-    for verdict in (check(net, "w7", tail), check(net, "w7", 1.0)):
+    assert "factor 2 too many" in check(net, "w7", 2 * right)  # the cost taken as sse, not half_sse
+    assert "sigmoid slopes are missing" in check(net, "w7", h1 * tail)  # o2(1 - o2) left out of the edge
+    assert "wrong target" in check(net, "w7", edge * (o2 - Y[0]))  # y1 where y2 belongs
+    assert "was used where its input belongs" in check(net, "w7", o2 * (1 - o2) * W7 * tail)  # w7 for h1
+    assert "factor is missing" in check(net, "w7", edge)  # dC/do2 left out
+    close = check(net, "w7", right * 1.005)
+    assert "within 0.1%" in close and "relative" in close
+    assert check(net, "w7", 1.0).startswith("Not yet: multiply the local derivatives")
+    for wrong in (h1 * tail, edge, 2 * right, right * 1.005, 1.0):
+        verdict = check(net, "w7", wrong)
         assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
 
 
-def test_exercise_2_dw3(net, forward):
-    _, h2, o1, o2 = forward
+def test_exercise_2_dw3_names_each_slip(net, forward):
+    h1, h2, o1, o2 = forward
     edge = h2 * (1 - h2) * X[0]
-    via_o1 = edge * o1 * (1 - o1) * -0.2 * (o1 - Y[0])
-    via_o2 = edge * o2 * (1 - o2) * 0.1 * (o2 - Y[1])
+    via_o1 = edge * o1 * (1 - o1) * W6 * (o1 - Y[0])
+    via_o2 = edge * o2 * (1 - o2) * W8 * (o2 - Y[1])
     right = via_o1 + via_o2
     assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[0][0][0, 1])
-    assert check(net, "w3", right).startswith("Correct: dL/dw3")
+    assert check(net, "w3", right).startswith("Correct: dC/dw3")
     assert "path 1 alone" in check(net, "w3", via_o1)  # only the path through o1
     assert "path 2 alone" in check(net, "w3", via_o2)  # only the path through o2
     assert "sign is flipped" in check(net, "w3", -right)
-    assert "factor is missing" in check(net, "w3", via_o1 / edge + via_o2 / edge)  # the edge x1 -> h2 left out
-    # with x1 = -1, leaving out the input is the same number as a flipped sign: the check says the sign
-    assert "sign is flipped" in check(net, "w3", right / X[0])
+    assert "factor 2 too many" in check(net, "w3", 2 * right)
+    assert "slope of h2 is missing" in check(net, "w3", right / (h2 * (1 - h2)))
+    assert "wrong target" in check(net, "w3", edge * (o1 * (1 - o1) * W6 * (o1 - Y[1]) + o2 * (1 - o2) * W8 * (o2 - Y[0])))
     assert "was used where its input belongs" in check(net, "w3", right * 0.3 / X[0])  # w3 for x1
+    assert "d(weight)/d(unit) read as the weight" in check(net, "w3", h2 * right)  # the question's formula
     for wrong in (via_o1, via_o2, 1.0):  # the verdict repeats the student's number, never the answer
         assert f"{right:.6g}" not in check(net, "w3", wrong)
+
+
+def test_exercise_2_steps_name_the_first_wrong_step(net, forward):
+    _, h2, o1, o2 = forward
+    edge = h2 * (1 - h2) * X[0]
+    via_o1 = edge * o1 * (1 - o1) * W6 * (o1 - Y[0])
+    via_o2 = edge * o2 * (1 - o2) * W8 * (o2 - Y[1])
+
+    def steps(first_edge=edge, via=(via_o1, via_o2), total=via_o1 + via_o2):
+        return check_path_steps(net, X, Y, "w3", loss="half_sse", first_edge=first_edge, via=list(via), total=total)
+
+    assert steps().passed and steps().verdict.startswith("Correct: every step is right")
+    assert "step 1" in steps(first_edge=h2 * (1 - h2) * 0.3).verdict  # the weight w3 for the input x1
+    assert "weight w3 was used" in steps(first_edge=h2 * (1 - h2) * 0.3).verdict
+    assert "slope of h2 is missing" in steps(first_edge=X[0]).verdict
+    # x1 = -1: a missing input and a flipped sign are the same number, and the verdict says both
+    assert "or the input (-1) is missing" in steps(first_edge=-edge).verdict
+    verdict = steps(via=(edge * W6 * (o1 - Y[0]), via_o2)).verdict
+    assert "step 2" in verdict and "slope of o1 is missing" in verdict
+    verdict = steps(via=(via_o2, via_o1)).verdict
+    assert "step 2" in verdict and "other path" in verdict
+    verdict = steps(via=(via_o1, edge * o2 * (1 - o2) * W8 * (o2 - Y[0]))).verdict
+    assert "step 3" in verdict and "wrong target" in verdict
+    verdict = steps(total=via_o1).verdict
+    assert "steps 1 to 3 are right, but the sum is not" in verdict and "path 1 alone" in verdict
+    assert "via must list your 2 path products" in steps(via=(via_o1,)).verdict
+    for result in (steps(first_edge=X[0]), steps(total=via_o1)):
+        assert f"{via_o1 + via_o2:.6g}" not in result.verdict and f"{edge:.6g}" not in result.verdict

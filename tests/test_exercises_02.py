@@ -4,6 +4,14 @@ import numpy as np
 import pytest
 
 from mlp_helpers import cases, linear_regression as lr
+from mlp_helpers.lessons.exercise_checks import CheckResult
+
+
+class Unreadable:
+    """An answer whose conversion to an array raises."""
+
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array here")
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +25,16 @@ def net(case):
 
 
 def verdict(net, case, answer, weight="w221"):
-    return lr.check_gradient_answer(answer, net, case.X, case.Y, weight)
+    result = lr.check_gradient_answer(answer, net, case.X, case.Y, weight)
+    assert isinstance(result, CheckResult) and str(result) == result.verdict
+    assert result.passed == result.verdict.startswith("Correct")
+    return result.verdict
 
 
 def test_gradient_check_placeholders_never_raise(net, case):
     for placeholder in (..., None):
         assert verdict(net, case, placeholder).startswith("Not yet answered")
-    for bad in ("0.1", [0.1], float("nan"), True):
+    for bad in ("0.1", [0.1], float("nan"), True, 10**400, Unreadable(), object(), [[1.0, 2.0]]):
         assert verdict(net, case, bad).startswith("Not yet: the answer must be one finite number")
 
 
@@ -34,28 +45,32 @@ def test_gradient_check_names_each_slip(net, case):
     x1, x2 = X[:, 0], X[:, 1]
     residual = w211 * (w111 * x1 + w112 * x2) + w212 * (w121 * x1 + w122 * x2) - y  # y' - y
     right = np.mean(residual * x2 * w212)  # the question's w221 is the answer's w122
-    assert verdict(net, case, right) == "Correct: that is dC/dw221."
+    assert verdict(net, case, right) == "Correct: that is dC/dw221 (to 4 significant digits)."
     assert verdict(net, case, round(right, 4)).startswith("Correct")
+    assert verdict(net, case, np.array([right])).startswith("Correct")
     slips = {
+        # the three most common: the question's own slip, a flipped sign, the sum instead of the mean
+        "outgoing weight is missing: w221 reaches": np.mean(residual * x2),
         "sign is flipped": np.mean(-residual * x2 * w212),
-        "sum over observations": np.sum(residual * x2 * w212),
-        "twice the gradient": np.mean(2 * residual * x2 * w212),
-        "outgoing weight is missing: w reaches": np.mean(residual * x2),  # the question's slip
-        "outgoing weight is missing and the sign is flipped": np.mean(-residual * x2),  # the question's formula
-        "the answer's w212": np.mean(residual * (w121 * x1 + w122 * x2)),  # dC/dw212 = mean((y'-y) z12)
-        "the answer's w121": np.mean(residual * x1 * w212),  # question's w211: the names mixed up
-        "keep more digits": right * 1.01,
-        "Take the mean over observations": 1.0,
+        "the 1/m is missing": np.sum(residual * x2 * w212),
+        # and the others
+        "outgoing weight is missing and the sign is flipped: that is the question's own formula": np.mean(-residual * x2),
+        "a factor 2 too many": np.mean(2 * residual * x2 * w212),
+        "gradient of W_1[1, 0]": np.mean(residual * (w121 * x1 + w122 * x2)),  # dC/dW_1[1, 0] = mean((y' - y) h2)
+        "gradient of W_0[0, 1]": np.mean(residual * x1 * w212),  # the question's w211: the names mixed up
+        "keep at least 4 significant digits": right * 1.01,
+        "looks like none of the usual slips": 1.0,
     }
     for slip, answer in slips.items():
         text = verdict(net, case, answer)
         assert text.startswith("Not yet") and slip in text, (slip, text)
-        assert f"{right:.6g}" not in text and f"{right:.4f}" not in text  # never the right value
+        assert f"{abs(right):.4f}" not in text and f"{abs(right):.3g}" not in text  # never the right value
 
 
 def test_gradient_check_in_the_answer_names(net, case):
     right = net.gradients(case.X, case.Y, loss=case.loss)[0][1][0, 0]  # answer's w211 (z11 -> y')
-    assert lr.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="seed000_answer").startswith("Correct")
+    assert lr.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="regression_answer").passed
+    assert lr.check_gradient_answer(right, net, case.X, case.Y, "W_1[0, 0]", notation="card").passed
 
 
 @pytest.mark.parametrize(
@@ -70,14 +85,24 @@ def test_gradient_check_in_the_answer_names(net, case):
         ([[[0.3, 0.3], [-0.7, -0.7]]], "2 arrays, one per layer"),
         ([[[0.3, 0.3, 0.1], [-0.7, -0.7, 0.1]], [[1.1], [1.1]]], "shape"),
         (5, "must be a list"),
+        ("weights", "must be a list"),
+        (None, "Not yet answered"),
+        ([[[10**400, 1.0], [1.0, 1.0]], [[1.0], [1.0]]], "could not be read as numbers"),
+        ([Unreadable(), Unreadable()], "could not be read as numbers"),
+        ([[[float("nan"), 1.0], [1.0, 1.0]], [[1.0], [1.0]]], "NaN"),
+        # almost copies is not copies: a tie holds only when the units are equal to the last bit
+        ([[[0.3, 0.3 + 1e-12], [-0.7, -0.7]], [[1.1], [1.1]]], "outgoing weights match but the incoming ones differ"),
     ],
 )
 def test_symmetric_start_check_names_each_slip(case, weights, slip):
-    text = lr.check_symmetric_start(weights, case)
-    assert text.startswith("Not yet") and slip in text, text
+    result = lr.check_symmetric_start(weights, case)
+    assert isinstance(result, CheckResult) and not result.passed
+    assert result.verdict.startswith("Not yet") and slip in result.verdict, result.verdict
 
 
 def test_symmetric_start_check_accepts_any_tied_start(case):
     for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]]):
-        text = lr.check_symmetric_start(weights, case)
-        assert text == "Correct: the two hidden units start as copies without being constant, and after 500 steps they are still tied."
+        result = lr.check_symmetric_start(weights, case)
+        assert result.passed
+        assert result.verdict == ("Correct: the two hidden units start as copies without being constant, "
+                                  "and after 500 steps they are still tied.")

@@ -32,9 +32,9 @@ def linear_221():
     return net, x
 
 
-def test_seed000_question_names_match_its_equations(linear_221):
+def test_regression_question_names_match_its_equations(linear_221):
     net, x = linear_221
-    w = lambda name: named(net, "seed000_question", name)  # noqa: E731
+    w = lambda name: named(net, "regression_question", name)  # noqa: E731
     x1, x2 = x[0]
     z = x @ net.weights[0]
     # z_a1 = w111 x1 + w121 x2 and z_a2 = w211 x1 + w221 x2
@@ -43,7 +43,7 @@ def test_seed000_question_names_match_its_equations(linear_221):
     # the output weights w112 (from a1) and w212 (from a2)
     assert net.predict(x)[0, 0] == pytest.approx(w("w112") * z[0, 0] + w("w212") * z[0, 1], rel=1e-15)
     sizes = [2, 2, 1]
-    assert [unit_label("seed000_question", l, u, sizes=sizes) for l, u in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]] == [
+    assert [unit_label("regression_question", l, u, sizes=sizes) for l, u in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]] == [
         "x1",
         "x2",
         "a1",
@@ -52,9 +52,9 @@ def test_seed000_question_names_match_its_equations(linear_221):
     ]
 
 
-def test_seed000_answer_names_match_its_equations_and_derivatives(linear_221):
+def test_regression_answer_names_match_its_equations_and_derivatives(linear_221):
     net, x = linear_221
-    w = lambda name: named(net, "seed000_answer", name)  # noqa: E731
+    w = lambda name: named(net, "regression_answer", name)  # noqa: E731
     x1, x2 = x[0]
     z11 = w("w111") * x1 + w("w112") * x2
     z12 = w("w121") * x1 + w("w122") * x2
@@ -64,7 +64,7 @@ def test_seed000_answer_names_match_its_equations_and_derivatives(linear_221):
     assert net.predict(x)[0, 0] == pytest.approx(z_b, rel=1e-15)
     # With L = 1/2 (y' - y)^2 and y = y' - 1, dL/dz_b = 1, so backprop gives dz_b/dw.
     dW, _ = net.gradients(x, [[z_b - 1.0]], loss="half_sse")
-    grad = lambda name: dW[parse_weight("seed000_answer", name)[0]][parse_weight("seed000_answer", name)[1:]]  # noqa: E731
+    grad = lambda name: dW[parse_weight("regression_answer", name)[0]][parse_weight("regression_answer", name)[1:]]  # noqa: E731
     expected = {
         "w111": x1 * w("w211"),
         "w121": x1 * w("w212"),
@@ -75,17 +75,17 @@ def test_seed000_answer_names_match_its_equations_and_derivatives(linear_221):
     }
     for name, value in expected.items():
         assert grad(name) == pytest.approx(value, rel=1e-12), name
-    assert [unit_label("seed000_answer", 1, u) for u in range(2)] == ["z11", "z12"]
-    assert unit_label("seed000_answer", 2, 0) == "z21"
+    assert [unit_label("regression_answer", 1, u) for u in range(2)] == ["z11", "z12"]
+    assert unit_label("regression_answer", 2, 0) == "z21"
 
 
 def test_the_two_seed000_notations_name_the_same_weight_differently():
     # weights[0][1, 0] (x2 -> first hidden unit) is w121 in the question, w112 in the answer
-    assert weight_label("seed000_question", 0, 1, 0) == "w121"
-    assert weight_label("seed000_answer", 0, 1, 0) == "w112"
-    assert weight_label("seed000_question", 1, 1, 0) == "w212"
-    assert weight_label("seed000_answer", 1, 1, 0) == "w212"
-    assert weight_label("seed000_answer", 0, 1, 0, latex=True) == "w_{112}"
+    assert weight_label("regression_question", 0, 1, 0) == "w121"
+    assert weight_label("regression_answer", 0, 1, 0) == "w112"
+    assert weight_label("regression_question", 1, 1, 0) == "w212"
+    assert weight_label("regression_answer", 1, 1, 0) == "w212"
+    assert weight_label("regression_answer", 0, 1, 0, latex=True) == "w_{112}"
 
 
 def test_seed001_augmented_table_reproduces_the_first_activation():
@@ -94,16 +94,16 @@ def test_seed001_augmented_table_reproduces_the_first_activation():
     # row "1" holds b^0_j, row a^0_i holds w^0_{i,j}
     table = np.array(
         [[net.biases[0][j] for j in range(3)]]
-        + [[named(net, "seed001", f"w^0_{{{i},{j}}}") for j in range(3)] for i in range(2)]
+        + [[named(net, "tied_units", f"w^0_{{{i},{j}}}") for j in range(3)] for i in range(2)]
     )
     a1 = mh.sigmoid(np.column_stack([np.ones(2), X]) @ table)
     assert a1 == pytest.approx(net.forward(X)[1], abs=1e-15)
     assert a1[:, 0] == pytest.approx([0.9002495, 0.8320184], abs=5e-8)
-    assert weight_label("seed001", 1, 0, 2) == "w^1_{0,2}"
-    assert weight_label("seed001", 1, 0, 2, latex=True) == "w^{1}_{0,2}"
-    assert bias_label("seed001", 2, 1) == "b^2_1"
-    assert unit_label("seed001", 3, 1, latex=True) == "a^{3}_{1}"
-    symbolic = latex_table("seed001", 0, [2, 3, 3, 2], bias_row=True)
+    assert weight_label("tied_units", 1, 0, 2) == "w^1_{0,2}"
+    assert weight_label("tied_units", 1, 0, 2, latex=True) == "w^{1}_{0,2}"
+    assert bias_label("tied_units", 2, 1) == "b^2_1"
+    assert unit_label("tied_units", 3, 1, latex=True) == "a^{3}_{1}"
+    symbolic = latex_table("tied_units", 0, [2, 3, 3, 2], bias_row=True)
     assert symbolic == (
         r"\begin{array}{c|ccc} & a^{1}_{0} & a^{1}_{1} & a^{1}_{2} \\ \hline "
         r"1 & b^{0}_{0} & b^{0}_{1} & b^{0}_{2} \\ "
@@ -115,7 +115,7 @@ def test_seed001_augmented_table_reproduces_the_first_activation():
 def test_seed001_gradient_table_with_three_identical_rows():
     net = mh.MLP([2, 3, 3, 2]).init_constant(1.0)
     dW, db = net.gradients([[0.8, 0.4], [0.3, 0.3]], [[0.2, 0.4], [1, 0]], loss="sse")
-    table = latex_table("seed001", 2, [2, 3, 3, 2], weight=dW[2], bias=db[2])
+    table = latex_table("tied_units", 2, [2, 3, 3, 2], weight=dW[2], bias=db[2])
     body = table[table.index("{c|cc}") + len("{c|cc}") : table.rindex(r"\end")]
     rows = [row.replace(r"\hline", "").split("&") for row in body.split(r"\\")]
     assert [cell.strip() for cell in rows[0]] == ["", "a^{3}_{0}", "a^{3}_{1}"]
@@ -130,7 +130,7 @@ def test_seed001_gradient_table_with_three_identical_rows():
 def test_seed002_numbering_of_the_2_2_2_picture():
     sizes = [2, 2, 2]
     edges = {
-        f"w{k}": (unit_label("seed002", l, i, sizes=sizes), unit_label("seed002", l + 1, j, sizes=sizes))
+        f"w{k}": (unit_label("one_one_one", l, i, sizes=sizes), unit_label("one_one_one", l + 1, j, sizes=sizes))
         for k, (l, i, j) in enumerate(
             [(l, i, j) for l in range(2) for j in range(2) for i in range(2)], start=1
         )
@@ -146,10 +146,10 @@ def test_seed002_numbering_of_the_2_2_2_picture():
         "w8": ("h2", "o2"),
     }
     for name, (start, end) in edges.items():
-        layer, i, j = parse_weight("seed002", name, sizes=sizes)
-        assert weight_label("seed002", layer, i, j, sizes=sizes) == name
-        assert unit_label("seed002", layer, i, sizes=sizes) == start
-        assert unit_label("seed002", layer + 1, j, sizes=sizes) == end
+        layer, i, j = parse_weight("one_one_one", name, sizes=sizes)
+        assert weight_label("one_one_one", layer, i, j, sizes=sizes) == name
+        assert unit_label("one_one_one", layer, i, sizes=sizes) == start
+        assert unit_label("one_one_one", layer + 1, j, sizes=sizes) == end
 
 
 def test_seed002_answer_chain_rule_for_w1():
@@ -158,20 +158,20 @@ def test_seed002_answer_chain_rule_for_w1():
     net = mh.MLP(sizes).init_random(seed=11)
     x, y = np.array([[0.4, -0.9]]), np.array([[0.1, 0.8]])
     _, h, o = (a[0] for a in net.forward(x))
-    w = lambda name: named(net, "seed002", name, sizes=sizes)  # noqa: E731
+    w = lambda name: named(net, "one_one_one", name, sizes=sizes)  # noqa: E731
     dL_dzo = (o - y[0]) * o * (1 - o)  # L = 1/2 sum (y - y')^2
     dL_dw1 = x[0, 0] * h[0] * (1 - h[0]) * (w("w5") * dL_dzo[0] + w("w7") * dL_dzo[1])
     dW, _ = net.gradients(x, y, loss="half_sse")
-    layer, i, j = parse_weight("seed002", "w1", sizes=sizes)
+    layer, i, j = parse_weight("one_one_one", "w1", sizes=sizes)
     assert dW[layer][i, j] == pytest.approx(dL_dw1, rel=1e-12)
 
 
 def test_seed002_one_one_one_names():
     sizes = [1, 1, 1]
-    assert [weight_label("seed002", l, 0, 0, sizes=sizes) for l in range(2)] == ["w1", "w2"]
-    assert [bias_label("seed002", l, 0, sizes=sizes) for l in range(2)] == ["b1", "b2"]
-    assert [unit_label("seed002", l, 0, sizes=sizes) for l in range(3)] == ["x", "h", "y'"]
-    assert bias_label("seed002", 1, 1, sizes=[2, 2, 2]) == "b4"
+    assert [weight_label("one_one_one", l, 0, 0, sizes=sizes) for l in range(2)] == ["w1", "w2"]
+    assert [bias_label("one_one_one", l, 0, sizes=sizes) for l in range(2)] == ["b1", "b2"]
+    assert [unit_label("one_one_one", l, 0, sizes=sizes) for l in range(3)] == ["x", "h", "y'"]
+    assert bias_label("one_one_one", 1, 1, sizes=[2, 2, 2]) == "b4"
 
 
 @pytest.mark.parametrize("notation", NOTATIONS)
@@ -191,8 +191,8 @@ def test_every_label_parses_back_to_its_weight(notation, sizes):
 
 
 def test_wide_layers_separate_their_indices():
-    assert weight_label("seed000_answer", 0, 2, 10, sizes=[3, 11, 2]) == "w1,11,3"
-    assert weight_label("seed000_answer", 0, 2, 10, latex=True) == "w_{1,11,3}"
+    assert weight_label("regression_answer", 0, 2, 10, sizes=[3, 11, 2]) == "w1,11,3"
+    assert weight_label("regression_answer", 0, 2, 10, latex=True) == "w_{1,11,3}"
 
 
 def test_latex_matrix():
@@ -206,24 +206,43 @@ def test_latex_matrix():
     "call, error, words",
     [
         (lambda: weight_label("greek", 0, 0, 0), ValueError, "notation"),
-        (lambda: weight_label("seed002", 0, 0, 0), ValueError, "sizes"),
-        (lambda: weight_label("seed001", 0, 2, 0, sizes=[2, 3, 2]), ValueError, "from_unit"),
-        (lambda: weight_label("seed001", 2, 0, 0, sizes=[2, 3, 2]), ValueError, "layer"),
+        (lambda: weight_label("one_one_one", 0, 0, 0), ValueError, "sizes"),
+        (lambda: weight_label("tied_units", 0, 2, 0, sizes=[2, 3, 2]), ValueError, "from_unit"),
+        (lambda: weight_label("tied_units", 2, 0, 0, sizes=[2, 3, 2]), ValueError, "layer"),
         (lambda: weight_label("index", 0, -1, 0), ValueError, "from_unit"),
         (lambda: weight_label("index", 0, 0.5, 0), ValueError, "from_unit"),
-        (lambda: unit_label("seed001", 0, 2, sizes=[2, 3, 2]), ValueError, "unit"),
-        (lambda: bias_label("seed001", 0, 3, sizes=[2, 3, 2]), ValueError, "unit"),
-        (lambda: parse_weight("seed000_answer", "v111"), ValueError, "label"),
-        (lambda: parse_weight("seed000_answer", "w011"), ValueError, "counts from 1"),
-        (lambda: parse_weight("seed002", "w9", sizes=[2, 2, 2]), ValueError, "w1 .. w8"),
-        (lambda: parse_weight("seed001", "w^0_{2,0}", sizes=[2, 3, 2]), ValueError, "outside"),
-        (lambda: parse_weight("seed001", 7), TypeError, "label"),
+        (lambda: unit_label("tied_units", 0, 2, sizes=[2, 3, 2]), ValueError, "unit"),
+        (lambda: bias_label("tied_units", 0, 3, sizes=[2, 3, 2]), ValueError, "unit"),
+        (lambda: parse_weight("regression_answer", "v111"), ValueError, "label"),
+        (lambda: parse_weight("regression_answer", "w011"), ValueError, "counts from 1"),
+        (lambda: parse_weight("one_one_one", "w9", sizes=[2, 2, 2]), ValueError, "w1 .. w8"),
+        (lambda: parse_weight("tied_units", "w^0_{2,0}", sizes=[2, 3, 2]), ValueError, "outside"),
+        (lambda: parse_weight("tied_units", 7), TypeError, "label"),
         (lambda: latex_matrix(np.zeros((2, 2, 2))), ValueError, "array"),
         (lambda: latex_matrix([[np.nan]]), ValueError, "array"),
-        (lambda: latex_table("seed001", 0, [2, 3], weight=np.zeros((3, 2))), ValueError, "weight"),
-        (lambda: latex_table("seed001", 1, [2, 3]), ValueError, "layer"),
+        (lambda: latex_table("tied_units", 0, [2, 3], weight=np.zeros((3, 2))), ValueError, "weight"),
+        (lambda: latex_table("tied_units", 1, [2, 3]), ValueError, "layer"),
     ],
 )
 def test_bad_arguments_are_named(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_card_names_are_the_notation_cards(linear_221):
+    """notebooks/NOTATION.md: W_l[i, j] is weights[l][i, j]; units x_j, h_j (one hidden layer) or a^l_j, and y'."""
+    net, x = linear_221
+    for l, i, j in [(0, 1, 0), (1, 1, 0)]:
+        assert named(net, "card", f"W_{l}[{i}, {j}]") == named(net, "card", f"weights[{l}][{i}, {j}]") == net.weights[l][i, j]
+    # h_2 = W_0[0, 1] x_1 + W_0[1, 1] x_2 and y' = W_1[0, 0] h_1 + W_1[1, 0] h_2, as the card's z^{l+1} = a^l W_l
+    w = lambda name: named(net, "card", name)  # noqa: E731
+    h = x @ net.weights[0]
+    assert h[0, 1] == pytest.approx(w("W_0[0, 1]") * x[0, 0] + w("W_0[1, 1]") * x[0, 1], rel=1e-14)
+    assert net.predict(x)[0, 0] == pytest.approx(w("W_1[0, 0]") * h[0, 0] + w("W_1[1, 0]") * h[0, 1], rel=1e-14)
+    assert [unit_label("card", l, u, sizes=[2, 2, 1]) for l, u in [(0, 0), (1, 1), (2, 0)]] == ["x_1", "h_2", "y'"]
+    assert [unit_label("card", l, u, sizes=[2, 3, 3, 2], latex=True) for l, u in [(1, 2), (2, 0), (3, 1)]] == [
+        "a^{1}_{3}", "a^{2}_{1}", "y'_{2}"]
+    assert (weight_label("card", 1, 2, 0, latex=True), bias_label("card", 0, 1), bias_label("card", 0, 1, latex=True)) == (
+        "W_{1}[2, 0]", "b_0[1]", "b_{0}[1]")
+    with pytest.raises(ValueError, match="sizes is needed"):
+        unit_label("card", 1, 0)

@@ -12,7 +12,7 @@ import pytest
 
 import mlp_helpers as mh
 from mlp_helpers import cases, paths
-from mlp_helpers.lessons.path_exercises import check_path_answer
+from mlp_helpers.lessons.path_exercises import check_path_gradient, check_path_steps
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_chain_rule_1_1_1.ipynb"
 
@@ -64,7 +64,7 @@ def test_the_1_1_1_case_and_forward_pass(shown, one):
            "z1 = w1 x + b1 = 1.000000    h  = sigmoid(z1) = 0.731059")
     expect(shown, f"z2 = w2 h + b2 = {z2:.6f}    y' = sigmoid(z2) = {y_hat:.6f}",
            "z2 = w2 h + b2 = 0.865529    y' = sigmoid(z2) = 0.703815")
-    expect(shown, f"L = 1/2 (y - y')^2 = {mh.loss('half_sse', [[y_hat]], case.Y):.6f}", "L = 1/2 (y - y')^2 = 0.102974")
+    expect(shown, f"C = 1/2 (y - y')^2 = {mh.loss('half_sse', [[y_hat]], case.Y):.6f}", "C = 1/2 (y - y')^2 = 0.102974")
 
 
 def factor_values(result):
@@ -73,8 +73,8 @@ def factor_values(result):
 
 def test_the_local_derivatives_of_w1_and_w2(shown, one):
     _, net, x, y = one
-    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="seed002")
-    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="seed002")
+    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="one_one_one")
+    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="one_one_one")
     assert factor_values(dw2) == [["0.731059", "0.20846", "0.453815", "0.0691596"]]
     assert factor_values(dw1) == [["1", "0.196612", "0.5", "0.20846", "0.453815", "0.00929994"]]
     for result in (dw1, dw2):
@@ -83,14 +83,14 @@ def test_the_local_derivatives_of_w1_and_w2(shown, one):
         # each table is shown once, as HTML (no second copy in LaTeX)
         assert shown.count(result.to_html()) == 1
     assert r"\begin{aligned}" not in shown
-    expect(shown, repr(dw2).splitlines()[-1], "dL/dw2 = 0.0691596 (sum of 1 path(s))")
+    expect(shown, repr(dw2).splitlines()[-1], "dC/dw2 = 0.0691596 (sum of 1 path(s))")
 
 
 def test_separate_biases(shown, one):
     _, net, x, y = one
-    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="seed002", loss="half_sse").total
-    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="seed002", loss="half_sse").total
-    expect(shown, f"dL/db1 = {db1:.6f}    dL/db2 = {db2:.6f}", "dL/db1 = 0.009300    dL/db2 = 0.094602")
+    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="one_one_one", loss="half_sse").total
+    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one", loss="half_sse").total
+    expect(shown, f"dC/db1 = {db1:.6f}    dC/db2 = {db2:.6f}", "dC/db1 = 0.009300    dC/db2 = 0.094602")
     expect(shown, f"{db1 + db2:.6f}", "0.103902")
 
 
@@ -99,9 +99,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     dW, _ = net.gradients(case.X, case.Y, loss="half_sse")
     nW, _ = mh.numerical_gradients(net, case.X, case.Y, "half_sse")
     for name, layer, literal in [("w1", 0, "0.009299942"), ("w2", 1, "0.069159614")]:
-        by_paths = paths.chain_rule_paths(net, x, y, name, notation="seed002", loss="half_sse").total
-        row = f"dL/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
-        expect(shown, row, f"dL/d{name}  {literal}  {literal}  {literal}")
+        by_paths = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", loss="half_sse").total
+        row = f"dC/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
+        expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
     assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-7
     assert "relative error below 1e-7: True" in shown
 
@@ -110,16 +110,16 @@ def test_five_steps_of_gradient_descent(shown, one):
     case, net, _, _ = one
     history = mh.train(net.copy(), case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
     rows = [
-        f"step {s}: L = {loss:.6f}   w1 = {w1:.6f}   w2 = {w2:.6f}"
+        f"step {s}: C = {loss:.6f}   w1 = {w1:.6f}   w2 = {w2:.6f}"
         for s, loss, w1, w2 in zip(history.iterations, history.loss, history.weights[0][:, 0, 0], history.weights[1][:, 0, 0])
     ]
     expected = [
-        "step 0: L = 0.102974   w1 = 0.500000   w2 = 0.500000",
-        "step 1: L = 0.089185   w1 = 0.490700   w2 = 0.430840",
-        "step 2: L = 0.076050   w1 = 0.482751   w2 = 0.363164",
-        "step 3: L = 0.063970   w1 = 0.476234   w2 = 0.298088",
-        "step 4: L = 0.053223   w1 = 0.471127   w2 = 0.236553",
-        "step 5: L = 0.043935   w1 = 0.467324   w2 = 0.179228",
+        "step 0: C = 0.102974   w1 = 0.500000   w2 = 0.500000",
+        "step 1: C = 0.089185   w1 = 0.490700   w2 = 0.430840",
+        "step 2: C = 0.076050   w1 = 0.482751   w2 = 0.363164",
+        "step 3: C = 0.063970   w1 = 0.476234   w2 = 0.298088",
+        "step 4: C = 0.053223   w1 = 0.471127   w2 = 0.236553",
+        "step 5: C = 0.043935   w1 = 0.467324   w2 = 0.179228",
     ]
     for row, literal in zip(rows, expected, strict=True):
         expect(shown, row, literal)
@@ -129,14 +129,14 @@ def test_five_steps_of_gradient_descent(shown, one):
 
 def test_the_branching_network(shown, branch):
     net, x, y = branch
-    # seed002 names: weights[0] = [[w1, w3], [w2, w4]], weights[1] = [[w5, w7], [w6, w8]]
-    assert mh.notation.parse_weight("seed002", "w7", sizes=[2, 2, 2]) == (1, 0, 1)
+    # the 1-1-1 question's names: weights[0] = [[w1, w3], [w2, w4]], weights[1] = [[w5, w7], [w6, w8]]
+    assert mh.notation.parse_weight("one_one_one", "w7", sizes=[2, 2, 2]) == (1, 0, 1)
     assert net.weights[1][0, 1] == 0.9 and net.weights[1][0, 0] == 0.6
     _, (h1, h2), (o1, o2) = (a[0] for a in net.forward(x[None, :]))
     literal = "h1 = 0.598688   h2 = 0.645656   o1 = 0.605893   o2 = 0.575270"
     expect(shown, f"h1 = {h1:.6f}   h2 = {h2:.6f}   o1 = {o1:.6f}   o2 = {o2:.6f}", literal)
-    result = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False, loss="half_sse")
-    assert [p.route for p in result.paths] == ["w1 → h1 → o1 → L", "w1 → h1 → o2 → L"]
+    result = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", through_z=False, loss="half_sse")
+    assert [p.route for p in result.paths] == ["w1 → h1 → o1 → C", "w1 → h1 → o2 → C"]
     assert factor_values(result) == [
         ["0.240261", "0.143272", "-0.394107", "-0.0135662"],
         ["0.240261", "0.219901", "0.57527", "0.0303936"],
@@ -161,7 +161,7 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     edge = paths.weight_as_node(net, x, y, "w1", reading="edge weight", loss="half_sse")
     expect(shown, f"partial     reading: {partial.total:.8f}", "partial     reading: 0.00000000")
     expect(shown, f"edge weight reading: {edge.total:.8f}", "edge weight reading: 0.01007433")
-    expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='seed002', loss='half_sse').total:.8f}",
+    expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
     expect(shown, f"{h1:.6f} * 0.01682736 = {edge.total:.8f}", "0.598688 * 0.01682736 = 0.01007433")
@@ -186,16 +186,24 @@ def test_the_exercise_observation(shown, branch):
 
 def test_the_answer_keys_pass_their_checks(shown, branch):
     net, x, y = branch
-    w7 = paths.chain_rule_paths(net, X_EX, Y_EX, "w7", notation="seed002", through_z=False, loss="half_sse")
-    w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="seed002", through_z=False, loss="half_sse")
+    w7 = paths.chain_rule_paths(net, X_EX, Y_EX, "w7", notation="one_one_one", through_z=False, loss="half_sse")
+    w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="one_one_one", through_z=False, loss="half_sse")
     assert (len(w7.paths), len(w3.paths)) == (1, 2)
     # the exercises' answers are not on screen: not the values for the observation of sections 3-5
     for name, result in (("w7", w7), ("w3", w3)):
-        on_screen = paths.chain_rule_paths(net, x, y, name, notation="seed002", through_z=False, loss="half_sse").total
+        on_screen = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", through_z=False, loss="half_sse").total
         assert abs(result.total - on_screen) > 1e-3
-        assert f"{result.total:.4g}" not in shown.replace(f"Correct: dL/d{name} = {result.total:.6g}", "")
-    expect(shown, check_path_answer(-0.04272, w7), "Correct: dL/dw7 is the sum of 1 path product(s).")
-    expect(shown, check_path_answer(0.01006, w3), "Correct: dL/dw3 is the sum of 2 path product(s).")
+        assert f"{result.total:.4g}" not in shown
+    right = check_path_gradient(-0.04272, net, X_EX, Y_EX, "w7", loss="half_sse")
+    expect(shown, right.verdict, "Correct: dC/dw7 is the sum of 1 path product.")
+    first, (via_o1, via_o2) = w3.paths[0].factors[0].value, (p.product for p in w3.paths)
+    steps = check_path_steps(net, X_EX, Y_EX, "w3", loss="half_sse", first_edge=round(first, 5),
+                             via=[round(via_o1, 6), round(via_o2, 6)], total=0.01006)
+    expect(shown, steps.verdict, "Correct: every step is right, and dC/dw3 is the sum of its 2 path products.")
+    # the check cells call a check, never the computation of the answer
+    sources = ["".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code"]
+    checks = [s for s in sources if s.startswith("check_path_")]
+    assert len(checks) == 2 and not any("chain_rule_paths" in s for s in checks)
 
 
 def test_the_notebook_ran_in_order_with_a_kernelspec():

@@ -85,12 +85,12 @@ def test_seed002_labels_and_local_derivatives_of_the_2_2_2_network():
         [np.array([0.35, 0.35]), np.array([0.6, 0.6])],
     )
     x, y = np.array([0.05, 0.1]), np.array([0.01, 0.99])
-    result = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False, loss="half_sse")
+    result = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", through_z=False, loss="half_sse")
     assert result.parameter == ("w", 0, 0, 0)
-    assert [p.route for p in result.paths] == ["w1 → h1 → o1 → L", "w1 → h1 → o2 → L"]
+    assert [p.route for p in result.paths] == ["w1 → h1 → o1 → C", "w1 → h1 → o2 → C"]
     first, second = result.paths
-    assert [f.label for f in first.factors] == ["dh1/dw1", "do1/dh1", "dL/do1"]
-    assert [f.label for f in second.factors] == ["dh1/dw1", "do2/dh1", "dL/do2"]
+    assert [f.label for f in first.factors] == ["dh1/dw1", "do1/dh1", "dC/do1"]
+    assert [f.label for f in second.factors] == ["dh1/dw1", "do2/dh1", "dC/do2"]
     # the second path runs along w7 (h1 -> o2), as in the question's figure
     assert second.highlight_edges() == [("w", 0, 0, 0), ("w", 1, 0, 1)]
     a = net.forward(x[None, :])
@@ -105,11 +105,11 @@ def test_seed002_labels_and_local_derivatives_of_the_2_2_2_network():
 
 def test_labels_of_the_1_1_1_network_follow_the_issue():
     net = mh.MLP([1, 1, 1]).init_random(seed=2)
-    result = paths.chain_rule_paths(net, [0.5], [0.2], "w1", notation="seed002", loss="half_sse")
+    result = paths.chain_rule_paths(net, [0.5], [0.2], "w1", notation="one_one_one", loss="half_sse")
     (path,) = result.paths
-    assert [f.label for f in path.factors] == ["dz1/dw1", "dh/dz1", "dz2/dh", "dy'/dz2", "dL/dy'"]
+    assert [f.label for f in path.factors] == ["dz1/dw1", "dh/dz1", "dz2/dh", "dy'/dz2", "dC/dy'"]
     assert [f.formula for f in path.factors] == ["x", "h(1 - h)", "w_{2}", "y'(1 - y')", "y' - y"]
-    sse = paths.chain_rule_paths(net, [0.5], [0.2], "w2", loss="sse", notation="seed002")
+    sse = paths.chain_rule_paths(net, [0.5], [0.2], "w2", loss="sse", notation="one_one_one")
     assert [f.formula for f in sse.paths[0].factors] == ["h", "y'(1 - y')", "2(y' - y)"]
     assert sse.total == pytest.approx(2 * result.paths[0].factors[-1].value * sse.paths[0].factors[0].value
                                       * sse.paths[0].factors[1].value, abs=1e-15)
@@ -117,7 +117,7 @@ def test_labels_of_the_1_1_1_network_follow_the_issue():
 
 def test_a_linear_layer_has_slope_one():
     net = mh.MLP([1, 1, 1], activation="linear", bias=False).set_params([[[0.5]], [[-2.0]]])
-    result = paths.chain_rule_paths(net, [3.0], [1.0], ("w", 0, 0, 0), notation="seed002", through_z=False, loss="half_sse")
+    result = paths.chain_rule_paths(net, [3.0], [1.0], ("w", 0, 0, 0), notation="one_one_one", through_z=False, loss="half_sse")
     assert [(f.formula, f.value) for f in result.paths[0].factors] == [("x", 3.0), ("w_{2}", -2.0), ("y' - y", -4.0)]
     assert result.total == 24.0  # 3 * (-2) * (-4)
 
@@ -165,10 +165,10 @@ def branching_network():
 
 def test_weight_as_node_readings_of_the_question():
     net, x, y = branching_network()
-    true = paths.chain_rule_paths(net, x, y, "w1", notation="seed002", through_z=False, loss="half_sse")
+    true = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", through_z=False, loss="half_sse")
     partial = paths.weight_as_node(net, x, y, "w1", reading="partial", loss="half_sse")
-    assert [p.route for p in partial.paths] == ["w1 → h1 → w5 → o1 → L", "w1 → h1 → w7 → o2 → L"]
-    assert [f.label for f in partial.paths[1].factors] == ["dh1/dw1", "dw7/dh1", "do2/dw7", "dL/do2"]
+    assert [p.route for p in partial.paths] == ["w1 → h1 → w5 → o1 → C", "w1 → h1 → w7 → o2 → C"]
+    assert [f.label for f in partial.paths[1].factors] == ["dh1/dw1", "dw7/dh1", "do2/dw7", "dC/do2"]
     assert partial.total == 0.0
     # reading dw7/dh1 as w7 swaps do/dh = o(1-o) w for o(1-o) h1 * w: every path gains a factor h1
     edge = paths.weight_as_node(net, x, y, "w1", reading="edge weight", loss="half_sse")
@@ -180,29 +180,30 @@ def test_weight_as_node_readings_of_the_question():
         paths.weight_as_node(net, x, y, "w1", reading="reciprocal", loss="half_sse")
 
 
-def test_check_path_answer_names_the_slip():
-    from mlp_helpers.lessons.path_exercises import check_path_answer
+def test_check_path_gradient_names_the_slip():
+    from mlp_helpers.lessons.path_exercises import check_path_gradient
 
     net, x, y = branching_network()
-    w3 = paths.chain_rule_paths(net, x, y, "w3", notation="seed002", through_z=False, loss="half_sse")
+    w3 = paths.chain_rule_paths(net, x, y, "w3", notation="one_one_one", through_z=False, loss="half_sse")
     first, second = (p.product for p in w3.paths)
-    assert check_path_answer(None, w3).startswith("Not yet answered")
-    assert check_path_answer(..., w3).startswith("Not yet answered")
-    assert check_path_answer("0.1", w3).startswith("Not yet: the answer must be one finite number")
-    assert check_path_answer(w3.total, w3) == "Correct: dL/dw3 is the sum of 2 path product(s)."
-    assert check_path_answer(0.007522, w3).startswith("Correct")  # rounded to 4 digits
-    assert "sign is flipped" in check_path_answer(-w3.total, w3)
-    assert "path 1 alone (w3 → h2 → o1 → L)" in check_path_answer(first, w3)
-    assert "path 2 alone" in check_path_answer(second, w3)
-    assert "keep more digits" in check_path_answer(0.0075, w3)
-    assert check_path_answer(1.0, w3).startswith("Not yet: 1 is not dL/dw3. Multiply")
-    w7 = paths.chain_rule_paths(net, x, y, "w7", notation="seed002", through_z=True, loss="half_sse")
+
+    def check(answer, weight="w3"):
+        return check_path_gradient(answer, net, x, y, weight, loss="half_sse").verdict
+
+    assert check(None).startswith("Not yet answered")
+    assert check(...).startswith("Not yet answered")
+    assert check("0.1").startswith("Not yet: the answer must be one finite number")
+    assert check(w3.total) == "Correct: dC/dw3 is the sum of 2 path products."
+    assert check(float(f"{w3.total:.4g}")).startswith("Correct")  # rounded to 4 digits
+    assert "sign is flipped" in check(-w3.total)
+    assert "path 1 alone (w3 → h2 → o1 → C)" in check(first)
+    assert "path 2 alone" in check(second)
+    assert "keep at least 4 significant digits" in check(float(f"{w3.total:.2g}"))
+    assert check(1.0).startswith("Not yet: multiply the local derivatives along each path from w3 to C")
     o2 = net.forward(x[None])[2][0, 1]
     h1 = net.forward(x[None])[1][0, 0]
-    assert "a factor is missing: do2/dz_o2" in check_path_answer(h1 * (o2 - 0.0), w7)
-    assert "weight w7 was used where its input belongs" in check_path_answer(
-        0.9 * o2 * (1 - o2) * o2, w7
-    )
+    assert "a factor is missing: dC/do2" in check(o2 * (1 - o2) * h1, "w7")
+    assert "weight w7 was used where its input belongs" in check(0.9 * o2 * (1 - o2) * (o2 - 0.0), "w7")
 
 
 def widget_parts(box):
@@ -218,7 +219,7 @@ def test_path_explorer_switches_paths_in_table_and_figure():
     from mlp_helpers.visual.widgets import path_explorer
 
     net, x, y = branching_network()
-    box = path_explorer(net, x, y, notation="seed002", loss="half_sse")
+    box = path_explorer(net, x, y, notation="one_one_one", loss="half_sse")
     assert "bph-path-explorer" in box._dom_classes
     choice, out, table = widget_parts(box)
     assert [label for label, _ in choice.options] == [f"w{k}" for k in range(1, 9)]
@@ -238,7 +239,7 @@ def test_path_explorer_reports_callback_errors_in_its_output(monkeypatch):
     from mlp_helpers import widgets as explorer
 
     net, x, y = branching_network()
-    box = explorer.path_explorer(net, x, y, notation="seed002", loss="half_sse")
+    box = explorer.path_explorer(net, x, y, notation="one_one_one", loss="half_sse")
     choice, out, _ = widget_parts(box)
 
     def broken(*args, **kwargs):
@@ -257,4 +258,4 @@ def test_path_explorer_rejects_bad_arguments_at_once():
     with pytest.raises(ValueError, match="notation must be one of"):
         path_explorer(net, x, y, notation="greek", loss="half_sse")
     with pytest.raises(ValueError, match="y must have 2 column"):
-        path_explorer(net, x, [1.0], notation="seed002", loss="half_sse")
+        path_explorer(net, x, [1.0], notation="one_one_one", loss="half_sse")

@@ -54,18 +54,18 @@ def test_one_edge_per_weight_labelled_in_the_case_notation(make_case):
 
 
 def test_seed_names_appear_on_the_diagram():
-    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="seed000_question")
+    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="regression_question")
     texts = {t.get_text() for t in fig.findobj(matplotlib.text.Text)}
     assert {"$w_{111}$", "$w_{121}$", "$w_{211}$", "$w_{221}$", "$w_{112}$", "$w_{212}$"} <= texts
     assert {"$x_{1}$", "$a_{2}$", "$y'$"} <= texts
-    fig = mh.draw_network(mh.MLP([2, 2, 2]), notation="seed002")
+    fig = mh.draw_network(mh.MLP([2, 2, 2]), notation="one_one_one")
     texts = {t.get_text() for t in fig.findobj(matplotlib.text.Text)}
     assert {f"$w_{{{k}}}$" for k in range(1, 9)} | {"$h_{1}$", "$o_{2}$", "$b_{4}$"} <= texts
 
 
 def test_values_colour_and_width_follow_the_weights():
     net = mh.MLP([2, 3, 3, 2]).init_random(seed=4)
-    fig = mh.draw_network(net, notation="seed001", show_values=True)
+    fig = mh.draw_network(net, notation="tied_units", show_values=True)
     edges, labels, biases = by_gid(fig, "w:"), by_gid(fig, "wlabel:"), by_gid(fig, "b:")
     scale = max(np.abs(W).max() for W in net.weights)
     for gid, line in edges.items():
@@ -73,9 +73,9 @@ def test_values_colour_and_width_follow_the_weights():
         w = net.weights[l][i, j]
         assert to_hex(line.get_color()) == to_hex(plots.POSITIVE if w > 0 else plots.NEGATIVE)
         assert line.get_linewidth() == pytest.approx(0.8 + 4.2 * abs(w) / scale)
-        name = weight_label("seed001", l, i, j, latex=True)
+        name = weight_label("tied_units", l, i, j, latex=True)
         assert labels["wlabel:" + gid[2:]].get_text() == f"${name}$ = {w:.3g}"
-    assert biases["b:1:2"].get_text() == f"${bias_label('seed001', 1, 2, latex=True)}$ = {net.biases[1][2]:.3g}"
+    assert biases["b:1:2"].get_text() == f"${bias_label('tied_units', 1, 2, latex=True)}$ = {net.biases[1][2]:.3g}"
 
 
 def fills(fig, layer, n):
@@ -108,14 +108,15 @@ def test_two_groups_in_one_layer_get_two_fills():
 def test_highlighted_path_stands_out():
     net = mh.MLP([2, 2, 2]).init_random(seed=2)
     path = [("w", 0, 0, 0), ("w", 1, 0, 1), ("b", 0, 0)]
-    fig = mh.draw_network(net, notation="seed002", highlight_edges=path)
+    fig = mh.draw_network(net, notation="one_one_one", highlight_edges=path)
     edges, biases = by_gid(fig, "w:"), by_gid(fig, "b:")
     scale = max(np.abs(W).max() for W in net.weights)
     for gid, line in edges.items():
         l, i, j = map(int, gid[2:].split(":"))
         on_path = ("w", l, i, j) in path
         assert line.get_alpha() == (1.0 if on_path else plots.FADED_ALPHA)
-        assert line.get_linewidth() == pytest.approx(0.8 + 4.2 * abs(net.weights[l][i, j]) / scale + 2.5 * on_path)
+        width = 0.8 + 4.2 * abs(net.weights[l][i, j]) / scale
+        assert line.get_linewidth() == pytest.approx(width + 2.5 if on_path else width / 2)  # faded edges thin
     assert biases["b:0:0"].get_fontweight() == "bold" and biases["b:0:1"].get_fontweight() == "normal"
 
 
@@ -168,7 +169,7 @@ def test_tied_trajectories_are_drawn_once_with_a_note():
 def test_random_start_draws_every_weight():
     case = cases.sigmoid_2_3_3_2()
     _, history = case.train(case.network().init_random(seed=1), iterations=200)
-    fig = mh.plot_weight_trajectories(history, notation="seed001")
+    fig = mh.plot_weight_trajectories(history, notation="tied_units")
     assert [t.split("\n")[1] for t in titles(fig)] == [
         "6 lines drawn, 6 weights",
         "9 lines drawn, 9 weights",
@@ -182,7 +183,7 @@ def test_random_start_draws_every_weight():
 def test_trajectory_layers_and_axes():
     _, history = cases.one_one_one().train()
     fig, ax = plt.subplots()
-    assert mh.plot_weight_trajectories(history, ax=ax, layers=[1], notation="seed002") is fig
+    assert mh.plot_weight_trajectories(history, ax=ax, layers=[1], notation="one_one_one") is fig
     assert ax.get_title() == "weights from layer 1 to layer 2\n1 line drawn, 1 weight"
     assert ax.get_legend().get_texts()[0].get_text() == "$w_{2}$"
     with pytest.raises(ValueError, match="layers"):
@@ -289,7 +290,7 @@ def test_a_plot_as_the_last_line_of_a_cell_is_drawn_once():
 
 def test_labels_of_crossing_edges_sit_on_their_own_edge():
     # 2-2-2: the slanted edges cross in the middle; their labels sit near the from-unit, apart
-    fig = mh.draw_network(mh.MLP([2, 2, 2]).init_random(seed=0), notation="seed002", show_values=True)
+    fig = mh.draw_network(mh.MLP([2, 2, 2]).init_random(seed=0), notation="one_one_one", show_values=True)
     labels = by_gid(fig, "wlabel:")
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -302,14 +303,14 @@ def test_labels_of_crossing_edges_sit_on_their_own_edge():
         l, i, j = map(int, gid.split(":")[1:])
         x, y = text.get_position()
         t = (x - 2.2 * l) / 2.2
-        assert t == pytest.approx(0.5 if i == j else 0.3)
+        assert t == pytest.approx(0.5 if i == j else 0.7 if i < j else 0.3)  # crossing labels apart
         # the label lies on its edge
         assert y == pytest.approx((0.5 - i) + t * ((0.5 - j) - (0.5 - i)))
     assert 0.3 < plots.FADED_ALPHA < 1 and plots.FADED_ALPHA < plots.FADED_LABEL_ALPHA < 1
 
 
 def test_label_layers_leaves_a_dense_layer_unlabelled():
-    fig = mh.draw_network(cases.sigmoid_2_3_3_2().network(), notation="seed001", label_layers=[0, 2])
+    fig = mh.draw_network(cases.sigmoid_2_3_3_2().network(), notation="tied_units", label_layers=[0, 2])
     visible = {gid.split(":")[1] for gid, text in by_gid(fig, "wlabel:").items() if text.get_visible()}
     assert visible == {"0", "2"}
     assert len(by_gid(fig, "w:")) == 6 + 9 + 6
@@ -325,8 +326,8 @@ def test_trajectory_legend_names_tied_partners_and_keeps_colours():
     _, tied = case.train(case.network())
     _, free = case.train(case.network().init_random(seed=0))
     fig, axes = plt.subplots(2, 2)
-    mh.plot_weight_trajectories(tied, ax=axes[0], notation="seed000_question")
-    mh.plot_weight_trajectories(free, ax=axes[1], notation="seed000_question")
+    mh.plot_weight_trajectories(tied, ax=axes[0], notation="regression_question")
+    mh.plot_weight_trajectories(free, ax=axes[1], notation="regression_question")
     legend = [t.get_text() for t in axes[0][0].get_legend().get_texts()]
     assert legend == ["$w_{111}$ = $w_{211}$", "$w_{121}$ = $w_{221}$"]
     # the legend sits right of the panel, off the data
@@ -344,21 +345,21 @@ def test_trajectory_legend_names_tied_partners_and_keeps_colours():
 def test_nine_weights_get_nine_colours_and_a_legend():
     case = cases.sigmoid_2_3_3_2()
     _, history = case.train(case.network().init_random(seed=1), iterations=20)
-    fig = mh.plot_weight_trajectories(history, notation="seed001", layers=[1])
+    fig = mh.plot_weight_trajectories(history, notation="tied_units", layers=[1])
     colours = [to_hex(line.get_color()) for line in by_gid(fig, "traj:1:").values()]
     assert len(set(colours)) == 9
     assert len(fig.axes[0].get_legend().get_texts()) == 9
-    tied_fig = mh.plot_weight_trajectories(case.train()[1], layers=[1], notation="seed001")
-    name = weight_label("seed001", 1, 0, 0, latex=True, sizes=case.sizes)
+    tied_fig = mh.plot_weight_trajectories(case.train()[1], layers=[1], notation="tied_units")
+    name = weight_label("tied_units", 1, 0, 0, latex=True, sizes=case.sizes)
     assert [t.get_text() for t in tied_fig.axes[0].get_legend().get_texts()] == [f"${name}$ and 8 tied"]
     with pytest.raises(ValueError, match="legend"):
         mh.plot_weight_trajectories(history, legend="top")
 
 
 def test_label_size_enlarges_the_weight_labels():
-    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="seed000_answer", label_size=13)
+    fig = mh.draw_network(cases.linear_2_2_1().network(), notation="regression_answer", label_size=13)
     assert {text.get_fontsize() for text in by_gid(fig, "wlabel:").values()} == {13}
-    assert {text.get_fontsize() for text in by_gid(mh.draw_network(mh.MLP([2, 2])), "wlabel:").values()} == {8}
+    assert {text.get_fontsize() for text in by_gid(mh.draw_network(mh.MLP([2, 2])), "wlabel:").values()} == {9.5}
     n_open = len(plt.get_fignums())
     for bad, error in ((0, ValueError), ("big", TypeError)):
         with pytest.raises(error, match="label_size"):

@@ -110,7 +110,7 @@ def test_a_term_update_keeps_the_students_answer_and_brings_the_fix(tmp_path):
     corrected = lesson()
     corrected["cells"][0]["source"] = "# Lesson é, corrected\n"
     save(teacher / "notebooks" / "04_lesson.ipynb", corrected)
-    publish(teacher, "Week 3: notebook 04's introduction")
+    publish(teacher, "Week 3: notebook 03's introduction")
     gitpuller(url, student)
     merged = json.loads((student / "notebooks" / "student" / "04_lesson.ipynb").read_text(encoding="utf-8"))
     assert merged["cells"][0]["source"] == ["# Lesson é, corrected\n"]

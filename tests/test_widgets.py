@@ -355,7 +355,7 @@ def test_path_explorer_replaces_table_and_figure_by_the_error_and_restores_them(
     from tests.test_paths import branching_network, widget_parts
 
     net, x, y = branching_network()
-    box = explorer_module.path_explorer(net, x, y, notation="seed002", loss="half_sse")
+    box = explorer_module.path_explorer(net, x, y, notation="one_one_one", loss="half_sse")
     choice, out, table = widget_parts(box)
     good = net.weights[1].copy()
     net.weights[1] = np.array([[np.nan, 0.9], [-0.2, 0.1]])
@@ -376,7 +376,7 @@ def test_path_explorer_refuses_a_network_with_nan_at_once():
     net, x, y = branching_network()
     net.biases[0] = np.array([np.nan, 0.0])
     with pytest.raises(ValueError, match=r"net.biases\[0\] contains NaN or inf"):
-        explorer_module.path_explorer(net, x, y, notation="seed002", loss="half_sse")
+        explorer_module.path_explorer(net, x, y, notation="one_one_one", loss="half_sse")
 
 
 def test_plot_arguments_are_checked_before_anything_is_drawn():

@@ -1,4 +1,4 @@
-"""The checks of notebook 04: each accepts a right function and names each usual slip.
+"""The checks of notebook 03: each accepts a right function and names each usual slip.
 
 Every wrong function below is written the way a student would write it (not taken from the
 checker's own variants), and each test asserts the exact verdict. The checker's right

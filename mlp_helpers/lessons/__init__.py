@@ -2,6 +2,6 @@
 
 ``cases`` (the seeds' problems), ``notation`` (the seeds' weight names), ``paths`` (the chain
 rule path by path, notebook 01), ``path_exercises`` (01's checks), ``linear_regression``
-(notebook 02), ``symmetry`` (notebook 03), ``write_backprop`` (notebook 04's checks, on the
+(notebook 02), ``symmetry`` (notebook 04), ``write_backprop`` (notebook 03's checks, on the
 shared runner ``exercise_checks``). Nothing here imports matplotlib or ipywidgets.
 """

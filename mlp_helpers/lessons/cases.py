@@ -3,9 +3,9 @@
 ============================  ========  =======  ======  ==========  ====  =====  ================
 case                          sizes     f        bias    loss        lr    steps  notation
 ============================  ========  =======  ======  ==========  ====  =====  ================
-``sigmoid_2_3_3_2()``         2-3-3-2   sigmoid  yes     sse         0.5   1000   seed001
-``linear_2_2_1(a=0.3)``       2-2-1     linear   no      half_mse    0.1   500    seed000_answer
-``one_one_one()``             1-1-1     sigmoid  yes     half_sse    1.0   200    seed002
+``sigmoid_2_3_3_2()``         2-3-3-2   sigmoid  yes     sse         0.5   1000   tied_units
+``linear_2_2_1(a=0.3)``       2-2-1     linear   no      half_mse    0.1   500    card
+``one_one_one()``             1-1-1     sigmoid  yes     half_sse    1.0   200    one_one_one
 ============================  ========  =======  ======  ==========  ====  =====  ================
 
 Every case starts from a constant initialization (``init_value``): the seeds' own
@@ -18,7 +18,7 @@ import numpy as np
 
 from ..losses import check_loss_name
 from ..network import MLP
-from .notation import NOTATIONS
+from .notation import as_notation
 from ..training import train
 from ..validation import as_choice, as_count, as_observations, as_real
 
@@ -65,7 +65,7 @@ class Case:
             "lr": as_real("lr", self.lr, positive=True),
             "iterations": as_count("iterations", self.iterations),
             "init_value": as_real("init_value", self.init_value),
-            "notation": as_choice("notation", self.notation, NOTATIONS),
+            "notation": as_notation(self.notation),
         }
         for key, value in checked.items():
             object.__setattr__(self, key, value)
@@ -123,7 +123,7 @@ def sigmoid_2_3_3_2():
     [[0.5992706, 0.1997657], [0.5993176, 0.2004306]] instead of the targets.
     """
     return Case(
-        name="seed 001: 2-3-3-2 sigmoid",
+        name="tied-units question: 2-3-3-2 sigmoid",
         X=[[0.8, 0.4], [0.3, 0.3]],
         Y=[[0.2, 0.4], [1.0, 0.0]],
         sizes=(2, 3, 3, 2),
@@ -133,14 +133,14 @@ def sigmoid_2_3_3_2():
         lr=0.5,
         iterations=1000,
         init_value=1.0,
-        notation="seed001",
+        notation="tied_units",
     )
 
 
 def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
-    """Seed 000: a linear 2-2-1 network without biases fitting a line y = slope * x.
+    """The 2-2-1 regression question: a linear 2-2-1 network without biases fitting y = slope * x.
 
-    The seed gives no data, so we draw it: ``m`` values x ~ Uniform(-1, 1) and
+    The question gives no data, so we draw it: ``m`` values x ~ Uniform(-1, 1) and
     y = slope * x + noise * N(0, 1), from ``numpy.random.default_rng(seed)``. As in the
     question, each x is split into two features x1 = a x and x2 = (1 - a) x with
     0 < a < 1. The network computes y' = (w211 w111 + w212 w121) x1 + (w211 w112 +
@@ -163,7 +163,7 @@ def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
     x = rng.uniform(-1.0, 1.0, size=m)
     y = slope * x + noise * rng.standard_normal(m)
     return Case(
-        name=f"seed 000: linear 2-2-1, a = {a:g}",
+        name=f"2-2-1 regression question: linear, a = {a:g}",
         X=np.column_stack([a * x, (1 - a) * x]),
         Y=y[:, None],
         sizes=(2, 2, 1),
@@ -173,7 +173,7 @@ def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
         lr=0.1,
         iterations=500,
         init_value=0.5,
-        notation="seed000_answer",
+        notation="card",
     )
 
 
@@ -185,7 +185,7 @@ def one_one_one():
     tied to, so this case shows the chain rule, not symmetry.
     """
     return Case(
-        name="seed 002: 1-1-1 sigmoid",
+        name="1-1-1 question: sigmoid",
         X=[[1.0]],
         Y=[[0.25]],
         sizes=(1, 1, 1),
@@ -195,7 +195,7 @@ def one_one_one():
         lr=1.0,
         iterations=200,
         init_value=0.5,
-        notation="seed002",
+        notation="one_one_one",
     )
 
 

@@ -24,8 +24,17 @@ import numpy as np
 
 from ..validation import as_float_array, as_real
 
-#: answers agree when every entry does to this relative/absolute tolerance
+# The one tolerance policy of every check in the course, said in the verdicts that depend on it:
+# * what a student's code computes (a function, an array) is right when every entry agrees with the
+#   right value to RTOL relative or ATOL absolute (float64 work, rounding only);
+# * a number the student types is right when it agrees to NUMBER_RTOL relative (4 significant
+#   digits), or within NUMBER_ATOL when the right value is 0.
+# A slip is named only when the answer agrees with the slip's value to the same tolerance and that
+# value differs from the right one by more than it.
 RTOL, ATOL = 1e-6, 1e-9
+NUMBER_RTOL, NUMBER_ATOL = 1e-3, 1e-12
+#: a typed number this many tolerances from the right value is "close: keep more digits"
+CLOSE = 30
 
 SHAPE_HINT = "the shapes do not line up: print the .shape of each array on that line"
 INDEX_HINT = "an index runs past the end of a list or an array: print its length"
@@ -250,3 +259,76 @@ def run_check(exercise, student):
     where = f" ({', '.join(wrong)} wrong)" if wrong else ""
     return not_yet(f"{name} gives wrong numbers on {first.case.label}{where}, and they look like none "
                    "of the usual slips: compare each line with the formula above it")
+
+
+# --- judging a typed number or a computed array against the right value and the usual slips ---
+
+
+def agrees(answer, value, rtol=NUMBER_RTOL, atol=NUMBER_ATOL):
+    """True when ``answer`` and ``value`` (numbers or arrays) have one shape and agree to rtol/atol."""
+    answer, value = np.asarray(answer, dtype=float), np.asarray(value, dtype=float)
+    return answer.shape == value.shape and bool(np.allclose(answer, value, rtol=rtol, atol=atol))
+
+
+def named_slip(answer, right, slips, rtol=NUMBER_RTOL, atol=NUMBER_ATOL):
+    """The message of the first ``(value, message)`` in ``slips`` that ``answer`` agrees with and
+    that differs from ``right``; None when the answer looks like none of them."""
+    for value, message in slips:
+        try:
+            if agrees(answer, value, rtol, atol) and not agrees(value, right, rtol, atol):
+                return message
+        except (TypeError, ValueError):  # a slip that has no value for this answer's shape
+            continue
+    return None
+
+
+def judge(answer, right, slips, *, correct, fallback, quantity="the right value", typed=True):
+    """A ``CheckResult`` for an already parsed ``answer`` (a float or a float64 array).
+
+    right: the right value; slips: ``(value, message)`` pairs, the most telling first (see
+    ``common_slips``); correct: the verdict's text when right; fallback: what to try when the
+    answer looks like no slip; quantity: what the answer stands for, for "close" verdicts;
+    typed: True for a number typed by hand (NUMBER_RTOL), False for computed arrays (RTOL/ATOL).
+    Never contains the right value.
+    """
+    rtol, atol = (NUMBER_RTOL, NUMBER_ATOL) if typed else (RTOL, ATOL)
+    if agrees(answer, right, rtol, atol):
+        return CheckResult(True, f"Correct: {correct}")
+    message = named_slip(answer, right, slips, rtol, atol)
+    if message:
+        return not_yet(message)
+    if typed and agrees(answer, right, CLOSE * rtol, atol):
+        return not_yet(f"{float(answer):.6g} is close to {quantity} but not within {rtol:.1%} of it "
+                       "(a relative tolerance): keep at least 4 significant digits in every step")
+    return not_yet(fallback)
+
+
+def judge_number(answer, right, slips, *, correct, fallback, quantity="the right value", example="0.0123"):
+    """``judge`` for a number the student types: ``...``/None, text, NaN or 10**400 get a
+    "Not yet" verdict instead of an error."""
+    value, verdict = number_answer(answer, example)
+    if verdict:
+        return CheckResult(False, verdict)
+    return judge(value, right, slips, correct=correct, fallback=fallback, quantity=quantity)
+
+
+def common_slips(right, loss, m=1):
+    """The slips every gradient exercise shares, for a right value ``right`` of d(cost)/d(something)
+    under the cost ``loss`` (a name from ``mlp_helpers.losses``) over ``m`` observations:
+    a flipped sign, the cost's factor 2 (missing or doubled), a sum taken as a mean or the reverse.
+    A list of ``(value, message)`` for ``judge``."""
+    right = np.asarray(right, dtype=float)
+    slips = [(-right, "the sign is flipped: the cost's slope is (prediction - target), not (target - prediction)")]
+    if loss in ("sse", "mse"):
+        slips.append((right / 2, f"the factor 2 is missing: the cost `{loss}` has no 1/2, so the square "
+                                 "brings down a 2: dC/da = 2(a - y)"))
+    else:
+        slips.append((2 * right, f"a factor 2 too many: the cost `{loss}` has a 1/2 that cancels the 2 "
+                                 "the square brings down"))
+    if m > 1 and loss in ("sse", "half_sse"):
+        slips.append((right / m, f"that is divided by m = {m}: the cost `{loss}` is a sum over the "
+                                 "observations, not a mean"))
+    if m > 1 and loss in ("mse", "half_mse"):
+        slips.append((right * m, f"the 1/m is missing: the cost `{loss}` is a mean over the m = {m} "
+                                 "observations"))
+    return slips

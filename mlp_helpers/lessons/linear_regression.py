@@ -1,4 +1,4 @@
-"""Seed 000: linear regression with a linear 2-2-1 network and no biases.
+"""The 2-2-1 regression question: linear regression with a linear 2-2-1 network and no biases.
 
 A feature x is split into two inputs x1 = a x and x2 = (1 - a) x (0 < a < 1), so each
 observation is the row ``X[i] = (a x_i, (1 - a) x_i)`` and ``X.sum(axis=1)`` gives ``x`` back.
@@ -8,10 +8,11 @@ Without activations or biases the network is one matrix product,
 
 so whatever its six weights, it fits a line through the origin with slope ``c``.
 
-The formulas use the accepted answer's names (``notation`` "seed000_answer", whose docstring
-has the full table): w_{l,i,k} runs from unit k of layer l-1 to unit i of layer l, so it is
-``weights[l-1][k-1, i-1]`` (w112 = weights[0][1, 0], x2 -> z11). The answer writes
-z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and z_b = y' = w211 z11 + w212 z12.
+The formulas are the accepted answer's; its names (``notation`` "regression_answer", whose
+docstring has the full table) key the dicts: w_{l,i,k} runs from unit k of layer l-1 to unit i of
+layer l, so it is ``weights[l-1][k-1, i-1]`` (w112 = weights[0][1, 0], x2 -> z11), the card's
+W_0[1, 0] (x_2 -> h_1). The answer writes z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and
+z_b = y' = w211 z11 + w212 z12; the notebook writes the same with the card's names h_1, h_2, y'.
 """
 
 import numpy as np
@@ -19,13 +20,13 @@ import numpy as np
 from ..checks import tied_units
 from ..history import check_history
 from ..network import check_network, feedforward
-from .exercise_checks import number_answer
+from .exercise_checks import CheckResult, common_slips, judge, judge_number, not_yet
 from .notation import weight_label
 from ..validation import as_float_array, as_real
 
 #: the answer's weight names -> (layer, from_unit, to_unit) in ``weights[layer][from, to]``
 ANSWER_WEIGHTS = {
-    weight_label("seed000_answer", l, i, j): (l, i, j)
+    weight_label("regression_answer", l, i, j): (l, i, j)
     for l, i, j in [(0, 0, 0), (0, 1, 0), (0, 0, 1), (0, 1, 1), (1, 0, 0), (1, 1, 0)]
 }
 
@@ -43,7 +44,7 @@ def _check_linear(net):
 def _check_2_2_1(net):
     _check_linear(net)
     if list(net.sizes) != [2, 2, 1]:
-        raise ValueError(f"net must have sizes [2, 2, 1] (seed 000), got {net.sizes}")
+        raise ValueError(f"net must have sizes [2, 2, 1] (the 2-2-1 regression question), got {net.sizes}")
 
 
 def end_to_end_matrix(net):
@@ -202,7 +203,7 @@ def steps_to_slope(history, a, target, tol=1e-6):
 
 
 def compare_splits(a_values, seed=0, tol=1e-6, **data):
-    """Train seed 000's case for several splits a, from the constant and a random start.
+    """Train the 2-2-1 regression question's case for several splits a, from the constant and a random start.
 
     a_values: splits in (0, 1); seed: ``init_random`` seed of the random start; tol: how
     close to the least-squares slope counts as reached; ``data``: passed on to
@@ -234,96 +235,105 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     return rows
 
 
-# --- exercise checks of notebook 02 (each returns a one-line verdict and never raises) ---
+# --- exercise checks of notebook 02 (each returns a CheckResult and never raises) ---
 
 
-def check_gradient_answer(answer, net, X, Y, weight, notation="seed000_question", rtol=1e-3):
-    """A verdict on ``answer`` for dC/d(weight) of a linear 2-2-1 net, C the mean half squared error.
+def check_gradient_answer(answer, net, X, Y, weight, notation="regression_question"):
+    """A ``CheckResult`` for ``answer``, a typed number for dC/d(weight) of a linear 2-2-1 net,
+    C the mean half squared error ("half_mse").
 
     weight: the weight's name in ``notation`` (default the question's, e.g. "w221");
-    X: (m, 2); Y: (m, 1); rtol: relative tolerance (4 significant digits pass).
-    Returns a string starting with "Correct" or "Not yet"; it never shows the right value and
-    names the slip the answer looks like: a flipped sign, the outgoing weight dropped (the
-    question's slip), a sum instead of the mean, a factor 2, or another weight's gradient.
+    X: (m, 2); Y: (m, 1). Right within the course's typed-number tolerance (4 significant
+    digits, ``exercise_checks.NUMBER_RTOL``). The verdict never shows the right value; it names
+    the slip the answer looks like: the outgoing weight dropped (the question's slip, with or
+    without its flipped sign), a flipped sign, a factor 2, the sum instead of the mean, or the
+    gradient of another weight (the table of names misread).
     """
     from .notation import parse_weight
 
-    answer, verdict = number_answer(answer)
-    if verdict:
-        return verdict
     layer, i, j = parse_weight(notation, weight, sizes=net.sizes)
     gradients = answer_gradients(net, X, Y)
     X, Y = net.check_data(X, Y)
     right = float(gradients[layer][i, j])
-
-    def matches(value, tolerance=rtol):
-        return bool(np.isclose(answer, value, rtol=tolerance, atol=1e-12))
-
-    if matches(right):
-        return f"Correct: that is dC/d{weight}."
     residual = feedforward(net, X)[-1][:, 0] - Y[:, 0]  # y' - y, (m,)
-    slips = [
-        (-right, "the sign is flipped: dL/dy' is y' - y, not y - y'"),
-        (X.shape[0] * right, "that is the sum over observations; C is their mean: divide by m"),
-        (2 * right, "that is twice the gradient: the 1/2 in C = (1/m) sum 1/2 (y - y')^2 cancels the 2"),
-    ]
+    slips = []
     if layer == 0:
         dropped = float(np.mean(residual * X[:, i]))
         slips += [
-            (dropped, "the outgoing weight is missing: w reaches y' only through its hidden unit, "
-                      "so dz_b/dw carries that unit's outgoing weight (the question's slip)"),
-            (-dropped, "the outgoing weight is missing and the sign is flipped: the question's formula"),
+            (dropped, f"the outgoing weight is missing: {weight} reaches the output only through its hidden "
+                      "unit, so dy'/dw carries that unit's outgoing weight (the question's slip)"),
+            (-dropped, "the outgoing weight is missing and the sign is flipped: that is the question's own formula"),
         ]
-    for name, (l, k, q) in ANSWER_WEIGHTS.items():
+    slips += common_slips(right, "half_mse", m=X.shape[0])
+    card = weight_label("card", layer, i, j)
+    for l, k, q in ANSWER_WEIGHTS.values():
         if (l, k, q) != (layer, i, j):
-            slips.append((float(gradients[l][k, q]), f"that is the gradient of weights[{l}][{k}, {q}], "
-                          f"the answer's {name}; the {notation.removeprefix('seed000_')}'s {weight} is "
-                          f"weights[{layer}][{i}, {j}]: check the table of names in section 2"))
-    for value, why in slips:
-        if matches(value) and not np.isclose(value, right, rtol=rtol, atol=1e-12):
-            return f"Not yet: {answer:.6g} is not dC/d{weight}; {why}."
-    if matches(right, 30 * rtol):
-        return f"Not yet: {answer:.6g} is close to dC/d{weight} but not within {rtol:g}: keep more digits."
-    return (f"Not yet: {answer:.6g} is not dC/d{weight}. Take the mean over observations of "
-            "(y' - y) times dz_b/dw from the formulas above.")
+            slips.append((float(gradients[l][k, q]), f"that is the gradient of {weight_label('card', l, k, q)}, "
+                          f"another weight: the {notation.removeprefix('regression_')}'s {weight} is {card} "
+                          "(look it up again in the table of names, section 2)"))
+    return judge_number(
+        answer, right, slips,
+        correct=f"that is dC/d{weight} (to 4 significant digits).",
+        fallback=f"that is not dC/d{weight}, and it looks like none of the usual slips: take the mean over "
+                 "the observations of (y' - y) times dy'/dw from the formulas of section 5",
+        quantity=f"dC/d{weight}",
+    )
+
+
+def _tie_pattern(incoming, outgoing):
+    """What a 2-2-1 start's two hidden units share, as 0/1 flags (float64, (4,)):
+    [same incoming weights (the columns of weights[0]), same outgoing weight, not every weight
+    the same, the rows of weights[0] equal while its columns are not]."""
+    same_in = np.array_equal(incoming[:, 0], incoming[:, 1])
+    same_out = outgoing[0] == outgoing[1]
+    constant = bool(np.all(incoming == incoming[0, 0]) and np.all(outgoing == incoming[0, 0]))
+    rows_instead = np.array_equal(incoming[0], incoming[1]) and not same_in
+    return np.array([same_in, same_out, not constant, rows_instead], dtype=float)
+
+
+#: the flags of ``_tie_pattern`` for a right answer, and for each usual slip with its message
+_TIED_NOT_CONSTANT = np.array([1.0, 1.0, 1.0, 0.0])
+_ROWS_SLIP = ("you made the weights from x_1 equal to the weights from x_2 (the rows of weights[0]); "
+              "a hidden unit is a column: weights[0][:, 0] must equal weights[0][:, 1], and the two "
+              "outgoing weights must be equal")
+_START_SLIPS = (
+    ([1.0, 1.0, 0.0, 0.0], "every weight is the same number: that is a constant start; find a tied start that is not"),
+    ([1.0, 0.0, 1.0, 0.0], "the incoming weights match but the outgoing weights differ: each hidden unit's "
+                           "gradient carries its outgoing weight, so the units get different updates and drift apart"),
+    ([0.0, 1.0, 1.0, 0.0], "the outgoing weights match but the incoming ones differ: the hidden units "
+                           "compute different numbers from the start"),
+    ([0.0, 1.0, 1.0, 1.0], _ROWS_SLIP),
+    ([0.0, 0.0, 1.0, 1.0], _ROWS_SLIP),
+)
 
 
 def check_symmetric_start(weights, case):
-    """A verdict on ``weights`` as a start that is *not* constant but keeps the hidden units tied.
+    """A ``CheckResult`` for ``weights`` as a start that is *not* constant but keeps the hidden
+    units tied.
 
-    weights: ``[weights[0] (2, 2), weights[1] (2, 1)]`` for seed 000's 2-2-1 network; case: its
-    ``Case`` (trained for ``case.iterations`` steps to confirm the tie). Returns a string
-    starting with "Correct" or "Not yet"; it never raises and names the slip: a constant start,
-    equal incoming weights with different outgoing ones (or the reverse), or the rows of
-    ``weights[0]`` (one per input) made equal instead of its columns (one per hidden unit).
+    weights: ``[weights[0] (2, 2), weights[1] (2, 1)]`` for the 2-2-1 regression question's
+    network; case: its ``Case`` (trained for ``case.iterations`` steps to confirm the tie). Never
+    raises; names the slip: a constant start, equal incoming weights with different outgoing
+    ones (or the reverse), or the rows of ``weights[0]`` (one per input) made equal instead of
+    its columns (one per hidden unit). Equality is exact: tied units are copies to the last bit.
     """
-
     if weights is None or weights is Ellipsis:
-        return "Not yet answered: write your weights in place of the ... and run the cell again."
+        return CheckResult(False, "Not yet answered: write your weights in place of the ... and run the cell again.")
     try:
         net = case.network().set_params(weights)
-    except (TypeError, ValueError) as error:
-        return f"Not yet: {error}. Write [[[w, w], [w, w]], [[w], [w]]] with numbers for the w."
-    incoming, outgoing = net.weights[0], net.weights[1][:, 0]
-    same_in = bool(np.array_equal(incoming[:, 0], incoming[:, 1]))
-    same_out = bool(outgoing[0] == outgoing[1])
-    if same_in and same_out and np.all(incoming == outgoing[0]):
-        return "Not yet: every weight is the same number: that is a constant start; find a tied start that is not."
-    if same_in and same_out:
-        trained, _ = case.train(net)
-        if tied_units(trained) == [[[0, 1]]]:
-            return (f"Correct: the two hidden units start as copies without being constant, and after "
-                    f"{case.iterations} steps they are still tied.")
-        return "Not yet: the units start as copies but came apart in training; tell your teacher, this is unexpected."
-    if same_in:
-        return ("Not yet: the incoming weights match but the outgoing weights differ: each hidden unit's "
-                "gradient carries its outgoing weight, so the units get different updates and drift apart.")
-    if same_out:
-        return ("Not yet: the outgoing weights match but the incoming ones differ: the hidden units "
-                "compute different numbers from the start.")
-    if np.array_equal(incoming[0], incoming[1]):
-        return ("Not yet: you made the weights from x1 equal to the weights from x2 (the rows of weights[0]); "
-                "a hidden unit is a column: weights[0][:, 0] must equal weights[0][:, 1], and the two "
-                "outgoing weights must be equal.")
-    return ("Not yet: the two hidden units are not copies: weights[0][:, 0] must equal weights[0][:, 1] "
-            "(same incoming weights) and the two outgoing weights must be equal.")
+    except (TypeError, ValueError) as error:  # a wrong shape or kind: the message names it
+        return not_yet(f"{error}. Write [[[w, w], [w, w]], [[w], [w]]] with numbers for the w")
+    except Exception as error:  # whatever the answer holds, the check explains instead of raising
+        return not_yet(f"the weights could not be read as numbers ({type(error).__name__}: {error}). "
+                       "Write [[[w, w], [w, w]], [[w], [w]]] with numbers for the w")
+    pattern = _tie_pattern(net.weights[0], net.weights[1][:, 0])
+    verdict = judge(pattern, _TIED_NOT_CONSTANT, _START_SLIPS, typed=False,
+                    correct="the two hidden units start as copies without being constant",
+                    fallback="the two hidden units are not copies: weights[0][:, 0] must equal weights[0][:, 1] "
+                             "(same incoming weights) and the two outgoing weights must be equal")
+    if not verdict.passed:
+        return verdict
+    trained, _ = case.train(net)
+    if tied_units(trained) != [[[0, 1]]]:
+        return not_yet("the units start as copies but came apart in training; tell your teacher, this is unexpected")
+    return CheckResult(True, f"{verdict.verdict}, and after {case.iterations} steps they are still tied.")

@@ -1,4 +1,4 @@
-r"""Names for weights, biases and units in each seed's own notation.
+r"""Names for weights, biases and units in each learner's question's own notation.
 
 Every name maps to the package's one storage convention ``weights[l][from, to]``
 (row = from-unit, column = to-unit, ``a[l+1] = f(a[l] @ weights[l] + biases[l])``).
@@ -18,7 +18,21 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     ``a1[0]`` / ``a^{(1)}_{0}``          unit 0 of layer 1
     ===================================  ======================
 
-``"seed000_question"``: seed 000's question (linear 2-2-1, no biases).
+``"card"``: the notation card's names (``notebooks/NOTATION.md``)
+    ======================================  ==========================================
+    name (plain / LaTeX)                    means
+    ======================================  ==========================================
+    ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices)
+    ``b_0[2]`` / ``b_{0}[2]``               ``biases[0][2]``
+    ``x_1``, ``h_2``, ``y'``                input 1, hidden unit 2, the output (subscripts: unit numbers from 1)
+    ======================================  ==========================================
+
+    Units: inputs x_1, x_2, ...; with one hidden layer its units are h_1, h_2, ... and the
+    output is y' (y'_1, y'_2, ... when there are several; the card's a^L, with the letter the
+    1-1-1 and 2-2-1 questions use); with more hidden layers a unit is
+    a^l_j (layer l, unit number j). Unit names need ``sizes``.
+
+``"regression_question"``: the 2-2-1 regression question (linear, no biases).
     The question writes z_a1 = w111 x1 + w121 x2 and z_a2 = w211 x1 + w221 x2, and
     calls the output weights w112 and w212: the first index is the hidden unit, the
     second the unit at the other end, the third the layer (1-based).
@@ -40,7 +54,7 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     y'1, y'2, ... when there are several). The seed has no biases; for networks that
     have them this module names them b_a1, b_a2, ... (b_y' at the output).
 
-``"seed000_answer"``: seed 000's accepted answer.
+``"regression_answer"``: the 2-2-1 regression question's accepted answer.
     The answer writes z11 = w111 x1 + w112 x2, z12 = w121 x1 + w122 x2 and
     z_b = z21 = w211 z11 + w212 z12: w_{l, to, from} with 1-based indices.
 
@@ -60,7 +74,7 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     ``biases[l-1][j-1]``. Indices are run together (w111) while all are single digits,
     and separated by commas (w_{1,10,2}) otherwise.
 
-``"seed001"``: seed 001 (2-3-3-2 sigmoid; all indices 0-based).
+``"tied_units"``: the tied-units question (2-3-3-2 sigmoid; all indices 0-based).
     w^n_{i,j} connects unit i of a^n to unit j of a^{n+1}, so it *is* ``weights[n][i, j]``
     and b^n_j is ``biases[n][j]``; units are a^n_j. The seed stacks them in one
     bias-augmented table per layer, the bias row on top (it multiplies a column of 1s
@@ -72,7 +86,7 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
 
     ``latex_table(..., bias=...)`` draws exactly this table.
 
-``"seed002"``: seed 002 (1-1-1, and the 2-2-2 picture).
+``"one_one_one"``: the 1-1-1 question (1-1-1, and the 2-2-2 picture).
     Weights are numbered w1, w2, ... layer by layer, to-unit major, then from-unit:
 
     ====  ===================  ========    ====  ===================  ========
@@ -97,7 +111,18 @@ import re
 
 from ..validation import as_choice, as_count, as_float_array, as_parameter, as_sizes
 
-NOTATIONS = ("index", "seed000_question", "seed000_answer", "seed001", "seed002")
+NOTATIONS = ("index", "card", "regression_question", "regression_answer", "tied_units", "one_one_one")
+
+#: the names these notations had before the questions were named for students; still accepted
+ALIASES = {"seed000_question": "regression_question", "seed000_answer": "regression_answer",
+           "seed001": "tied_units", "seed002": "one_one_one"}
+
+
+def as_notation(notation):
+    """``notation`` checked against ``NOTATIONS`` (an old name from ``ALIASES`` is translated)."""
+    if isinstance(notation, str):
+        notation = ALIASES.get(notation, notation)
+    return as_choice("notation", notation, NOTATIONS)
 
 
 # -- argument checks ------------------------------------------------------------------
@@ -143,7 +168,7 @@ def _hidden_letter(layer):
     return "abcdefg"[layer - 1] if layer <= 7 else f"h{layer}_"
 
 
-def _seed002_offset(sizes, layer):
+def _one_one_one_offset(sizes, layer):
     """Number of weights in the layers before ``layer``."""
     return sum(sizes[l] * sizes[l + 1] for l in range(layer))
 
@@ -154,40 +179,44 @@ def weight_label(notation, layer, from_unit, to_unit, latex=False, sizes=None):
 
     latex: True gives a LaTeX fragment (no ``$``) for ``IPython.display.Math`` or
     matplotlib's mathtext; False gives plain text. ``sizes`` (layer widths) is required
-    for ``"seed002"`` and, when given, checks the indices are inside the network.
+    for ``"one_one_one"`` and, when given, checks the indices are inside the network.
     """
-    as_choice("notation", notation, NOTATIONS)
-    sizes = _check_sizes(sizes, notation, needed=notation == "seed002")
+    notation = as_notation(notation)
+    sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, i, j = _check_weight(layer, from_unit, to_unit, sizes)
     if notation == "index":
         return f"W^{{({layer})}}_{{{i},{j}}}" if latex else f"W{layer}[{i},{j}]"
-    if notation == "seed000_question":
+    if notation == "card":
+        return f"W_{{{layer}}}[{i}, {j}]" if latex else f"W_{layer}[{i}, {j}]"
+    if notation == "regression_question":
         first, second = (j, i) if layer == 0 else (i, j)
         return "w" + _sub(_indices(first + 1, second + 1, layer + 1), latex)
-    if notation == "seed000_answer":
+    if notation == "regression_answer":
         return "w" + _sub(_indices(layer + 1, j + 1, i + 1), latex)
-    if notation == "seed001":
+    if notation == "tied_units":
         return f"w^{{{layer}}}_{{{i},{j}}}" if latex else f"w^{layer}_{{{i},{j}}}"
-    number = _seed002_offset(sizes, layer) + j * sizes[layer] + i + 1
+    number = _one_one_one_offset(sizes, layer) + j * sizes[layer] + i + 1
     return "w" + _sub(str(number), latex)
 
 
 def bias_label(notation, layer, unit, latex=False, sizes=None):
     """Name of ``biases[layer][unit]`` (the bias of unit ``unit`` of layer ``layer + 1``).
 
-    ``sizes`` is required for ``"seed002"`` (biases b1, b2, ... numbered through the net).
+    ``sizes`` is required for ``"one_one_one"`` (biases b1, b2, ... numbered through the net).
     """
-    as_choice("notation", notation, NOTATIONS)
-    sizes = _check_sizes(sizes, notation, needed=notation == "seed002")
+    notation = as_notation(notation)
+    sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, unit = _check_unit(layer, unit, sizes, bias=True)
     if notation == "index":
         return f"b^{{({layer})}}_{{{unit}}}" if latex else f"b{layer}[{unit}]"
-    if notation == "seed000_question":
+    if notation == "card":
+        return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
+    if notation == "regression_question":
         name = unit_label(notation, layer + 1, unit, latex=False, sizes=sizes)
         return f"b_{{{name}}}" if latex else f"b_{name}"
-    if notation == "seed000_answer":
+    if notation == "regression_answer":
         return "b" + _sub(_indices(layer + 1, unit + 1), latex)
-    if notation == "seed001":
+    if notation == "tied_units":
         return f"b^{{{layer}}}_{{{unit}}}" if latex else f"b^{layer}_{unit}"
     number = sum(sizes[1 : layer + 1]) + unit + 1
     return "b" + _sub(str(number), latex)
@@ -197,26 +226,28 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     """Name of unit ``unit`` of layer ``layer`` (layer 0 = inputs, last = outputs).
 
     ``sizes`` tells which layer is the output and whether a layer has a single unit; it
-    is required for ``"seed000_question"`` and ``"seed002"``.
+    is required for ``"regression_question"`` and ``"one_one_one"``.
     """
-    as_choice("notation", notation, NOTATIONS)
-    sizes = _check_sizes(sizes, notation, needed=notation in ("seed000_question", "seed002"))
+    notation = as_notation(notation)
+    sizes = _check_sizes(sizes, notation, needed=notation in ("card", "regression_question", "one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes)
     if notation == "index":
         return f"a^{{({layer})}}_{{{unit}}}" if latex else f"a{layer}[{unit}]"
-    if notation == "seed001":
+    if notation == "card":
+        return _card_unit(layer, unit, sizes, latex)
+    if notation == "tied_units":
         return f"a^{{{layer}}}_{{{unit}}}" if latex else f"a^{layer}_{unit}"
-    if layer == 0 and notation != "seed002":
+    if layer == 0 and notation != "one_one_one":
         return "x" + _sub(str(unit + 1), latex)
-    if notation == "seed000_answer":
+    if notation == "regression_answer":
         return "z" + _sub(_indices(layer, unit + 1), latex)
     last = layer == len(sizes) - 1
     single = sizes[layer] == 1
-    if notation == "seed000_question":
+    if notation == "regression_question":
         if last:
             return "y'" if single else "y'" + _sub(str(unit + 1), latex)
         return _hidden_letter(layer) + _sub(str(unit + 1), latex)
-    # seed002
+    # one_one_one
     if layer == 0:
         return "x" if single else "x" + _sub(str(unit + 1), latex)
     if last:
@@ -224,6 +255,19 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     if len(sizes) > 3:  # several hidden layers: say which one
         return f"h^{{({layer})}}_{{{unit + 1}}}" if latex else f"h({layer})_{unit + 1}"
     return "h" if single else "h" + _sub(str(unit + 1), latex)
+
+
+def _card_unit(layer, unit, sizes, latex):
+    """The card's name of a unit: x_j, h_j (one hidden layer) or a^l_j, and y' (y'_j)."""
+    number = _sub(str(unit + 1), latex) if latex else f"_{unit + 1}"
+    single = sizes[layer] == 1
+    if layer == 0:
+        return "x" + number
+    if layer == len(sizes) - 1:
+        return "y'" if single else "y'" + number
+    if len(sizes) == 3:
+        return "h" + number
+    return f"a^{{{layer}}}" + number if latex else f"a^{layer}" + number
 
 
 # -- parsing --------------------------------------------------------------------------
@@ -242,30 +286,30 @@ def parse_weight(notation, label, sizes=None):
     """Inverse of ``weight_label``: ``(layer, from_unit, to_unit)``, 0-based.
 
     Accepts the plain or LaTeX form, with or without ``$``, e.g. ``"w121"``,
-    ``"$w_{121}$"``, ``"w^1_{0,2}"``, ``"W0[1,2]"``, ``"w7"`` (``"seed002"`` needs ``sizes``).
+    ``"$w_{121}$"``, ``"w^1_{0,2}"``, ``"W0[1,2]"``, ``"w7"`` (``"one_one_one"`` needs ``sizes``).
     Raises ValueError when ``label`` is not a weight name of ``notation`` or names a
     weight outside ``sizes``.
     """
-    as_choice("notation", notation, NOTATIONS)
+    notation = as_notation(notation)
     if not isinstance(label, str):
         raise TypeError(f"label must be a string such as 'w111', got {type(label).__name__} {label!r}")
-    sizes = _check_sizes(sizes, notation, needed=notation == "seed002")
+    sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     text = _normalise(label)
-    pattern = {"index": _INDEX, "seed001": _SEED001, "seed002": _NUMBER}.get(notation, _THREE)
+    pattern = {"index": _INDEX, "card": _INDEX, "tied_units": _SEED001, "one_one_one": _NUMBER}.get(notation, _THREE)
     match = pattern.fullmatch(text)
     if match is None:
         raise ValueError(f"label {label!r} is not a weight name in notation {notation!r}")
     numbers = [int(g) for g in match.groups() if g is not None]
-    if notation in ("index", "seed001"):
+    if notation in ("index", "card", "tied_units"):
         layer, i, j = numbers
-    elif notation == "seed000_question":
+    elif notation == "regression_question":
         first, second, k = (n - 1 for n in numbers)
         layer = k
         i, j = (second, first) if k == 0 else (first, second)
-    elif notation == "seed000_answer":
+    elif notation == "regression_answer":
         layer, j, i = (n - 1 for n in numbers)
     else:
-        layer, i, j = _seed002_position(numbers[0], sizes, label)
+        layer, i, j = _one_one_one_position(numbers[0], sizes, label)
     if min(layer, i, j) < 0:
         raise ValueError(f"label {label!r} uses index 0, but notation {notation!r} counts from 1")
     try:
@@ -274,7 +318,7 @@ def parse_weight(notation, label, sizes=None):
         raise ValueError(f"label {label!r} names a weight outside the network {sizes}: {exc}") from None
 
 
-def _seed002_position(number, sizes, label):
+def _one_one_one_position(number, sizes, label):
     index = number - 1
     for layer in range(len(sizes) - 1):
         count = sizes[layer] * sizes[layer + 1]
@@ -282,7 +326,7 @@ def _seed002_position(number, sizes, label):
             to_unit, from_unit = divmod(index, sizes[layer])
             return layer, from_unit, to_unit
         index -= count
-    total = _seed002_offset(sizes, len(sizes) - 1)
+    total = _one_one_one_offset(sizes, len(sizes) - 1)
     raise ValueError(f"label {label!r}: the network {sizes} has weights w1 .. w{total}")
 
 
@@ -317,7 +361,7 @@ def latex_table(notation, layer, sizes, weight=None, bias=None, bias_row=False, 
     weight: (sizes[layer], sizes[layer+1]) numbers, or None to show the weights' names.
     bias: (sizes[layer+1],) numbers, or None (names when ``bias_row`` is True).
     """
-    as_choice("notation", notation, NOTATIONS)
+    notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=True)
     layer = as_count("layer", layer)
     if layer >= len(sizes) - 1:

@@ -1,24 +1,24 @@
-"""The chain rule path by path: dL/dp as a sum over every route from a parameter to the loss.
+"""The chain rule path by path: dC/dp as a sum over every route from a parameter to the cost C.
 
 For ONE observation, a weight ``weights[l][i, j]`` (or a bias ``biases[l][j]``) changes the
 loss only through unit j of layer l+1, and from there through every choice of one unit in each
 later layer. Each such route is a *path*; the chain rule says::
 
-    dL/dp = sum over paths of (product of the local derivatives along the path)
+    dC/dp = sum over paths of (product of the local derivatives along the path)
 
 With sizes ``[n0, n1, ..., nL]`` a parameter of weight layer l has ``n_{l+2} * ... * n_L``
 paths (one path for the last layer). Two ways to cut a path into local derivatives:
 
 * ``through_z=True`` (fine): every pre-activation z is a node, e.g. in the 1-1-1 network
-  ``w1 -> z1 -> h -> z2 -> y' -> L`` with factors dz1/dw1 = x, dh/dz1 = h(1 - h),
-  dz2/dh = w2, dy'/dz2 = y'(1 - y'), dL/dy' = y' - y.
+  ``w1 -> z1 -> h -> z2 -> y' -> C`` with factors dz1/dw1 = x, dh/dz1 = h(1 - h),
+  dz2/dh = w2, dy'/dz2 = y'(1 - y'), dC/dy' = y' - y.
 * ``through_z=False`` (one factor per edge of the network diagram), as in the answer to
-  seed 002: ``w1 -> h1 -> o1 -> L`` with dh1/dw1 = h1(1 - h1) x1, do1/dh1 = o1(1 - o1) w5,
-  dL/do1 = o1 - y1.
+  the 1-1-1 question: ``w1 -> h1 -> o1 -> C`` with dh1/dw1 = h1(1 - h1) x1, do1/dh1 = o1(1 - o1) w5,
+  dC/do1 = o1 - y1.
 
 Parameters are written as the tuples ``plots.draw_network`` highlights: ``("w", l, i, j)``
 for ``weights[l][i, j]`` and ``("b", l, j)`` for ``biases[l][j]`` (0-based), or as a weight
-label in the chosen notation (``"w7"`` in ``"seed002"``).
+label in the chosen notation (``"w7"`` in ``"one_one_one"``).
 
 Pre-activations are named after their unit: ``z1[0]`` for unit ``a1[0]`` (``"index"``),
 ``z1, z2, ...`` (by layer) where a layer has a single unit, ``z_h1``, ``z_o2`` otherwise. Targets are ``y`` for one output, else
@@ -73,7 +73,7 @@ class LocalDerivative:
 class ChainPath:
     """One route from a parameter to the loss.
 
-    nodes: plain names from the parameter to ``"L"``; factors: one ``LocalDerivative`` per
+    nodes: plain names from the parameter to ``"C"`` (the cost); factors: one ``LocalDerivative`` per
     edge (``len(nodes) - 1``); product: their product; network_edges: the diagram edges the
     route runs along, as ``("w", l, i, j)`` / ``("b", l, j)`` tuples for ``draw_network``.
     """
@@ -96,7 +96,7 @@ class ChainPath:
 
 @dataclass(frozen=True, repr=False)
 class PathSum:
-    """Every path from one parameter to the loss, and their sum dL/dp.
+    """Every path from one parameter to the loss, and their sum dC/dp.
 
     parameter: ``("w", l, i, j)`` or ``("b", l, j)``; name/name_latex: its label in the
     notation used; paths: tuple of ``ChainPath``; total: the sum of the path products;
@@ -118,8 +118,8 @@ class PathSum:
 
     @property
     def latex(self):
-        r"""``\frac{\partial L}{\partial w_{1}}`` for this parameter."""
-        return rf"\frac{{\partial L}}{{\partial {self.name_latex}}}"
+        r"""``\frac{\partial C}{\partial w_{1}}`` for this parameter."""
+        return rf"\frac{{\partial C}}{{\partial {self.name_latex}}}"
 
     def to_latex(self, digits=6):
         r"""An ``aligned`` block: the sum of path products in symbols, in numbers, and the total."""
@@ -169,7 +169,7 @@ class PathSum:
         for path in self.paths:
             factors = " * ".join(f"{f.label}={format_number(f.value, digits)}" for f in path.factors)
             lines.append(f"{path.route}: {factors} = {format_number(path.product, digits)}")
-        lines.append(f"dL/d{self.name} = {format_number(self.total, digits)} (sum of {len(self.paths)} path(s))")
+        lines.append(f"dC/d{self.name} = {format_number(self.total, digits)} (sum of {len(self.paths)} path(s))")
         return "\n".join(lines)
 
     def __repr__(self):
@@ -211,7 +211,7 @@ class _Names:
     """Plain and LaTeX names of units, pre-activations, targets and parameters in one notation."""
 
     def __init__(self, notation, sizes):
-        self.notation = as_choice("notation", notation, notations.NOTATIONS)
+        self.notation = notations.as_notation(notation)
         self.sizes = sizes
 
     def unit(self, layer, unit):
@@ -223,7 +223,7 @@ class _Names:
 
     def z(self, layer, unit):
         plain, latex = self.unit(layer, unit)
-        if plain.startswith("a"):  # "index" and "seed001" name units a: z takes its indices
+        if plain.startswith("a"):  # "index" and "tied_units" name units a: z takes its indices
             return "z" + plain[1:], "z" + latex[1:]
         if self.sizes[layer] == 1:
             return f"z{layer}", f"z_{{{layer}}}"
@@ -325,17 +325,17 @@ def _one_path(net, names, a, slopes, dL_da, loss, parameter, route_units, throug
     target_latex = names.target(out)[1]
     factor = _LOSS_FACTOR[loss]
     diff = f"{out_latex} - {target_latex}"
-    add(("L", "L"), f"{factor}({diff})" if factor else diff, dL_da[out])
+    add(("C", "C"), f"{factor}({diff})" if factor else diff, dL_da[out])
     names_plain, names_latex = zip(*nodes)
     path_product = float(prod(f.value for f in factors))
     return ChainPath(names_plain, names_latex, tuple(factors), path_product, tuple(edges))
 
 
 def path_gradients(net, x, y, *, loss):
-    """dL/dp for every parameter from sums over paths (slow, independent of backprop).
+    """dC/dp for every parameter from sums over paths (slow, independent of backprop).
 
     x: (sizes[0],) one observation; y: (sizes[-1],); loss: a loss name, always given (the
-    seeds use different costs, a factor 2 apart). Returns ``(dW, db)`` shaped like
+    questions use different costs, a factor 2 apart). Returns ``(dW, db)`` shaped like
     ``net.gradients``.
     """
     check_network(net)
@@ -348,15 +348,15 @@ def path_gradients(net, x, y, *, loss):
     return dW, db
 
 
-#: how the seed-002 question's factor d(weight)/d(unit) can be given a number
+#: how the 1-1-1 question's factor d(weight)/d(unit) can be given a number
 WEIGHT_READINGS = {
     "partial": "a weight is a constant during a forward pass, so d(weight)/d(unit) = 0",
     "edge weight": "d(weight)/d(unit) read as the number on the arrow, the weight itself",
 }
 
 
-def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="seed002"):
-    """The seed-002 question's formula, which routes each path THROUGH the later weights.
+def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="one_one_one"):
+    """The 1-1-1 question's formula, which routes each path THROUGH the later weights.
 
     The question writes dL/dw1 = dh1/dw1 dw7/dh1 do2/dw7 dL/do2 + (the same via w5):
     every unit-to-unit factor do/dh is split into dw/dh * do/dw, where do/dw = f'(z_o) h.
@@ -391,7 +391,7 @@ def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="s
             )
             nodes += [(w_name, w_latex), (factor.of, factor.of_latex)]
         factors.append(path.factors[-1])
-        nodes.append(("L", "L"))
+        nodes.append(("C", "C"))
         plain, latex = zip(*nodes)
         paths.append(ChainPath(plain, latex, tuple(factors), float(prod(f.value for f in factors)), path.network_edges))
     total = float(sum(p.product for p in paths))

@@ -199,7 +199,7 @@ def column_mean_floor(Y):
     return means, float(((Y - means) ** 2).sum())
 
 
-# --- exercise checks of notebook 03 (each returns a one-line verdict and never raises) ---
+# --- exercise checks of notebook 04 (each returns a one-line verdict and never raises) ---
 
 
 def check_output_delta(answer, net, X, Y):

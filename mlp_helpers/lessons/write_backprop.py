@@ -1,4 +1,4 @@
-"""Checks for notebook 04, where the student writes backpropagation one function at a time.
+"""Checks for notebook 03, where the student writes backpropagation one function at a time.
 
 The network is all-sigmoid, the cost is ``sum (a - y)^2`` over every observation and output,
 and arrays hold one row per observation (m rows). The student writes::

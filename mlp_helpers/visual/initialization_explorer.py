@@ -119,7 +119,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
                 nets = random_starts(sizes, self.n_starts, scale, case.activation, case.bias)
             # a network that has fit trains no further (steps_to_fit), which keeps a change fast
             fits = np.resize(steps_to_fit(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss), self.n_starts)
-            # a tie is exact and kept at every step (notebook 03), so it does not matter where
+            # a tie is exact and kept at every step (notebook 04), so it does not matter where
             # each network stopped
             tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
             self.runs[key] = (fits, tied, tied_verdict(tied_units(nets[0])))

@@ -17,7 +17,7 @@ from matplotlib.patches import Circle
 
 from ..checks import equal_columns, tied_units
 from ..network import MLP, check_network
-from ..lessons.notation import NOTATIONS, bias_label, unit_label, weight_label
+from ..lessons.notation import as_notation, bias_label, unit_label, weight_label
 from ..training import check_history
 from ..validation import as_choice, as_parameter, as_real
 
@@ -38,8 +38,9 @@ GROUP_COLOURS = (ORANGE, SKY, GREEN, PURPLE, YELLOW)
 #: colours of trajectory lines, one per distinct line
 LINE_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, BLACK)
 UNTIED_FILL = "white"
-#: opacity of the edges (and their labels) off a highlighted path: faded, yet still readable
-FADED_ALPHA, FADED_LABEL_ALPHA = 0.4, 0.65
+#: opacity of the edges (and their labels) off a highlighted path: they are drawn thin, and only
+#: a little transparent, so that vermillion still reads as vermillion; a label on the path gets a frame
+FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
 _UNIT_RADIUS = 0.24
 _LAYER_GAP = 2.2
 
@@ -101,12 +102,13 @@ def _label_position(i, j, n_in, n_out):
     """Where along edge ``i -> j`` its label sits (0 = from-unit, 1 = to-unit).
 
     Between layers of equal width the edges cross in the middle, so a label there could
-    belong to either edge: level edges keep the middle, the slanted ones carry their label
-    near their from-unit, where each sits on its own edge. Otherwise labels spread along
+    belong to either edge: level edges keep the middle, an edge going down carries its label
+    near its to-unit and one going up near its from-unit, so that the two labels of a crossing
+    pair sit apart, each on its own edge. Otherwise labels spread along
     the edges by to-unit, so a fan of edges keeps them apart.
     """
     if n_in == n_out and n_out > 1:
-        return 0.5 if i == j else 0.3
+        return 0.5 if i == j else (0.7 if i < j else 0.3)
     return 0.22 + 0.56 * (j + 0.5) / n_out if n_out > 1 else 0.5
 
 
@@ -123,7 +125,7 @@ class NetworkDiagram:
         # weight layers whose edges carry a label (None: all); a dense layer's labels can be left off
         self.label_layers = None if label_layers is None else set(label_layers)
         self.sizes = list(sizes)
-        self.notation = as_choice("notation", notation, NOTATIONS)
+        self.notation = as_notation(notation)
         self.bias = bool(bias)
         self.show_values = bool(show_values)
         self.position = {
@@ -148,7 +150,7 @@ class NetworkDiagram:
                         "",
                         ha="center",
                         va="center",
-                        fontsize=8,
+                        fontsize=9.5,
                         zorder=4,
                         bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.85),
                     )
@@ -160,9 +162,9 @@ class NetworkDiagram:
             ax.add_patch(circle)
             self.units[l, j] = circle
             name = unit_label(self.notation, l, j, latex=True, sizes=sizes)
-            ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=10, zorder=5)
+            ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=12, zorder=5)
             if self.bias and l > 0:
-                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=7, zorder=5)
+                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=9.5, zorder=5)
                 text.set_gid(f"b:{l - 1}:{j}")
                 self.bias_labels[l - 1, j] = text
         height = max(sizes)
@@ -184,7 +186,8 @@ class NetworkDiagram:
             w = float(weights[l][i, j])
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
-            line.set_linewidth(0.8 + 4.2 * abs(w) / scale + (2.5 if emphasised else 0.0))
+            width = 0.8 + 4.2 * abs(w) / scale
+            line.set_linewidth(width + 2.5 if emphasised else width * (0.5 if faded else 1.0))
             line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
             name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
@@ -193,6 +196,8 @@ class NetworkDiagram:
             label.set_visible(self.label_layers is None or l in self.label_layers)
             label.set_fontweight("bold" if emphasised else "normal")
             label.set_alpha(1.0 if emphasised or not faded else FADED_LABEL_ALPHA)
+            # mathtext ignores the weight: a frame marks a label on the path
+            label.get_bbox_patch().set_edgecolor(BLACK if emphasised else "none")
         for (l, j), text in self.bias_labels.items():
             name = f"${bias_label(self.notation, l, j, latex=True, sizes=self.sizes)}$"
             text.set_text(f"{name} = {_fmt(float(biases[l][j]))}" if self.show_values else name)
@@ -227,7 +232,7 @@ def draw_network(
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
     label_layers: the weight layers whose edges are labelled (default: all), e.g. ``[0, 2]``
         to leave a dense middle layer unlabelled.
-    label_size: font size of the weight labels in points (default 8), larger where the
+    label_size: font size of the weight labels in points (default 9.5), larger where the
         subscripts are the point.
     Returns the figure.
     """
@@ -330,7 +335,7 @@ class WeightTrajectories:
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
-        self.notation = as_choice("notation", notation, NOTATIONS)
+        self.notation = as_notation(notation)
         self.atol = atol
         # "inside": a legend in the panel for up to 4 lines (the explorer's fixed layout);
         # "outside": every line named in a legend right of its panel, off the data

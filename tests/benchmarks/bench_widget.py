@@ -79,7 +79,7 @@ def path_explorer_rows():
         [np.array([[0.5, 0.3], [-0.4, 0.8]]), np.array([[0.6, 0.9], [-0.2, 0.1]])],
         [np.array([0.1, -0.1]), np.array([0.2, -0.3])],
     )
-    box = path_explorer(net, np.array([1.0, 0.5]), np.array([1.0, 0.0]), notation="seed002", loss="half_sse")
+    box = path_explorer(net, np.array([1.0, 0.5]), np.array([1.0, 0.0]), notation="one_one_one", loss="half_sse")
     (choice,) = [w for w in box.children if "bph-path-choice" in w._dom_classes]
     options = [value for _, value in choice.options]
 

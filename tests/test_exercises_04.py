@@ -1,4 +1,4 @@
-"""The checks of notebook 03's exercises: one wrong answer per slip, each with its own verdict."""
+"""The checks of notebook 04's exercises: one wrong answer per slip, each with its own verdict."""
 
 import numpy as np
 import pytest
