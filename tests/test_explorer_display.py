@@ -33,7 +33,7 @@ def init_2_2_1(dpi=72):
 
 def paths_2_2_2(dpi=100):
     net, x, y = branching_network()
-    return widgets.path_explorer(net, x, y, loss="half_sse", notation="seed002", dpi=dpi)
+    return widgets.path_explorer(net, x, y, loss="half_sse", notation="one_one_one", dpi=dpi)
 
 
 def many_starts(dpi=72):
@@ -48,10 +48,10 @@ def picture(explorer):
 
 # (make, kind, the name of what it shows, the figure's size in inches at any dpi; None: cropped)
 EXPLORERS = [
-    (init_2_3_3_2, "The initialization explorer", "seed 001: 2-3-3-2 sigmoid", (9.9, 6.2)),
-    (init_2_2_1, "The initialization explorer", "seed 000: linear 2-2-1, a = 0.3", (9.9, 6.2)),
+    (init_2_3_3_2, "The initialization explorer", "tied-units question: 2-3-3-2 sigmoid", (9.9, 6.2)),
+    (init_2_2_1, "The initialization explorer", "2-2-1 regression question: linear, a = 0.3", (9.9, 6.2)),
     (paths_2_2_2, "The path explorer", "2-2-2 network", None),
-    (many_starts, "The explorer of many starts", "seed 001: 2-3-3-2 sigmoid, 8 starts", (7.5, 3.4)),
+    (many_starts, "The explorer of many starts", "tied-units question: 2-3-3-2 sigmoid, 8 starts", (7.5, 3.4)),
 ]
 IDS = ["init-2-3-3-2", "init-2-2-1", "paths-2-2-2", "many-starts"]
 
@@ -72,7 +72,7 @@ def test_the_text_a_notebook_stores_says_what_the_explorer_is_and_to_run_the_cel
 
 def test_the_stand_in_of_each_explorer_exactly():
     assert init_2_3_3_2()._repr_mimebundle_()["text/plain"] == (
-        "The initialization explorer (seed 001: 2-3-3-2 sigmoid): run this cell to use it "
+        "The initialization explorer (tied-units question: 2-3-3-2 sigmoid): run this cell to use it "
         "(it needs a running Jupyter kernel).")
     assert paths_2_2_2()._repr_mimebundle_()["text/plain"] == (
         "The path explorer (the chain-rule paths of each weight of a 2-2-2 network): run this cell "

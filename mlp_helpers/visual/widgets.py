@@ -358,7 +358,6 @@ def init_explorer(case, dpi=72):
     return InitExplorer(case, dpi=dpi)
 
 
-<<<<<<< HEAD
 class PathExplorer(Explorer, widgets.VBox):
     """The box ``path_explorer`` returns: a VBox with the path explorer's stand-in."""
 
@@ -376,10 +375,7 @@ class PathExplorer(Explorer, widgets.VBox):
         return f"the chain-rule paths of each weight of a {'-'.join(map(str, self.sizes))} network"
 
 
-def path_explorer(net, x, y, *, loss, notation="seed002", through_z=False, dpi=100):
-=======
-def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
->>>>>>> main
+def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False, dpi=100):
     """A Dropdown of ``net``'s weights; the chosen weight's paths drawn and tabulated.
 
     net: an ``MLP``; x: (sizes[0],) one observation; y: (sizes[-1],) its target; loss,
