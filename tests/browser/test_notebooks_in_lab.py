@@ -1,5 +1,5 @@
-"""Every notebook, run in JupyterLab and in Notebook 7 in a real (headless) browser, as a student
-would run it.
+"""Every notebook, run in JupyterLab in a real (headless) browser, as a student would run it
+(test_notebooks_in_notebook7.py runs the same checks in Notebook 7).
 
 Executing a notebook is not verifying it: a widget can fail to render, or its callback can fail
 on a click, without any cell raising. These tests open each notebook, Run All, look at what the
@@ -69,35 +69,44 @@ def test_lab_serves_a_copy_of_the_notebooks_behind_a_token(lab, page):
         page.wait_for_selector(f'.jp-DirListing-item[title^="Name: {path.name}"]', timeout=30_000)
 
 
-@pytest.fixture(scope="module", params=[(front_end, path) for front_end in FRONT_ENDS for path in NOTEBOOKS],
-                ids=lambda param: f"{param[0]}-{param[1].stem}")
-def ran_notebook(request, browser):
-    """The notebook opened in a fresh page of one front end, every output cleared, Run All done,
-    then saved."""
-    front_end, path = request.param
-    lab = request.getfixturevalue(FRONT_ENDS[front_end])  # JupyterLab or Notebook 7
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    console = []
-    page.on("console", lambda message: message.type == "error" and console.append(message.text))
-    page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
-    try:
-        started = time.monotonic()
-        open_notebook(page, lab, path.name, browser_timeout())
-        final = run_all(page, lab, path.name, browser_timeout())
-        seconds = time.monotonic() - started
-        page.screenshot(path=screenshot_path(f"{front_end}-{path.stem}-after-run-all"))
-        save(page, lab.root_dir / path.name)
-        saved = json.loads((lab.root_dir / path.name).read_text())
-        record("timing", f"{lab.front_end}: {path.name}", seconds)
-        yield NotebookRun(lab, path, page, final, saved, seconds, console)
-    except Exception:
-        if not page.is_closed():
-            page.screenshot(path=screenshot_path(f"FAILED-{front_end}-{path.stem}-run-all"))
-        raise
-    finally:
-        context.close()
-        lab.shutdown_kernels()  # the next notebook gets the CPU
+def ran_notebook_in(front_end):
+    """The module fixture ``ran_notebook`` for one front end ("lab" or "nb7", see FRONT_ENDS): each
+    notebook opened in a fresh page, every output cleared, Run All done, then saved.
+
+    One per test file, so that pytest-xdist (which keeps a file on one worker) runs JupyterLab's
+    notebooks and Notebook 7's side by side (test_notebooks_in_notebook7.py imports the checks).
+    """
+    @pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda path: f"{front_end}-{path.stem}")
+    def ran_notebook(request, browser):
+        path = request.param
+        lab = request.getfixturevalue(FRONT_ENDS[front_end])  # JupyterLab or Notebook 7
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        console = []
+        page.on("console", lambda message: message.type == "error" and console.append(message.text))
+        page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
+        try:
+            started = time.monotonic()
+            open_notebook(page, lab, path.name, browser_timeout())
+            final = run_all(page, lab, path.name, browser_timeout())
+            seconds = time.monotonic() - started
+            page.screenshot(path=screenshot_path(f"{front_end}-{path.stem}-after-run-all"))
+            save(page, lab.root_dir / path.name)
+            saved = json.loads((lab.root_dir / path.name).read_text())
+            record("timing", f"{lab.front_end}: {path.name}", seconds)
+            yield NotebookRun(lab, path, page, final, saved, seconds, console)
+        except Exception:
+            if not page.is_closed():
+                page.screenshot(path=screenshot_path(f"FAILED-{front_end}-{path.stem}-run-all"))
+            raise
+        finally:
+            context.close()
+            lab.shutdown_kernels()  # the next notebook gets the CPU
+
+    return ran_notebook
+
+
+ran_notebook = ran_notebook_in("lab")
 
 
 @pytest.fixture

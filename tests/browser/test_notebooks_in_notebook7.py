@@ -1,0 +1,19 @@
+"""Every notebook run in Jupyter Notebook 7, with the checks test_notebooks_in_lab.py makes in
+JupyterLab: Run All without an error, the explorers answer clicks (timed), and the notebook, saved
+and reopened without a kernel, shows its explorers' stored pictures.
+
+A file of its own so that pytest-xdist, which keeps each file on one worker, runs it beside the
+JupyterLab file. Notebook 7 is built from JupyterLab's notebook, menus and widget manager, so the
+same page driver works (notebook_page; the kernel's state comes from the server).
+"""
+
+from test_notebooks_in_lab import (  # noqa: F401  (pytest collects what is imported here)
+    notebook_run,
+    ran_notebook_in,
+    test_a_saved_notebook_reopens_with_its_explorers_pictures,
+    test_explorer_answers_a_click_quickly,
+    test_explorers_respond_to_clicks,
+    test_runs_clean,
+)
+
+ran_notebook = ran_notebook_in("nb7")
