@@ -373,8 +373,9 @@ def test_a_saved_notebook_reopens_with_its_explorers_pictures(notebook_run, brow
     The widget manager saves widget state only when its saveState setting is on: the package's
     overrides.json turns it on for JupyterLab and Notebook 7 (this server reads the installed
     file). Off, the saved outputs point at widgets the file does not hold: "Error displaying
-    widget: model not found". Runs last for each notebook: it shuts the kernel down first, so
-    the reopened page can only show what the file holds.
+    widget: model not found". The saved file is opened under another name, so it gets a kernel of
+    its own that holds none of the run's widgets: the page can only show what the file holds
+    (and the run's page and kernel stay as they are, whatever order the tests run in).
     """
     server, path = notebook_run.server, notebook_run.path
     views = stored_widget_views(notebook_run.saved)
@@ -385,12 +386,12 @@ def test_a_saved_notebook_reopens_with_its_explorers_pictures(notebook_run, brow
     assert len(stored) >= explorers, (
         f"{path.name}: the saved file holds {len(stored)} explorer figures for {explorers} explorers; "
         "is the widget manager's saveState setting on?")
-    notebook_run.page.context.close()
-    server.shutdown_kernels()
+    reopened = f"reopened-{path.name}"
+    (server.root_dir / reopened).write_text(json.dumps(notebook_run.saved), encoding="utf-8")
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
-        page.goto(server.notebook_url(path.name), timeout=browser_timeout() * 1000)
+        page.goto(server.notebook_url(reopened), timeout=browser_timeout() * 1000)
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=browser_timeout() * 1000)
         deadline = time.monotonic() + 60
         shown = page_state(page)
@@ -412,4 +413,4 @@ def test_a_saved_notebook_reopens_with_its_explorers_pictures(notebook_run, brow
             assert src.split(",", 1)[1] in stored
     finally:
         context.close()
-        server.shutdown_kernels()
+        (server.root_dir / reopened).unlink()

@@ -7,13 +7,11 @@ JupyterLab file. Notebook 7 is built from JupyterLab's notebook, menus and widge
 same page driver works (notebook_page; the kernel's state comes from the server).
 """
 
-from test_notebooks_in_lab import (  # noqa: F401  (pytest collects what is imported here)
-    notebook_run,
-    ran_notebook_in,
-    test_a_saved_notebook_reopens_with_its_explorers_pictures,
-    test_explorer_answers_a_click_quickly,
-    test_explorers_respond_to_clicks,
-    test_runs_clean,
-)
+# pytest collects what is imported here, in this order (the order of the JupyterLab file)
+from test_notebooks_in_lab import notebook_run, ran_notebook_in  # noqa: F401
+from test_notebooks_in_lab import test_runs_clean  # noqa: F401
+from test_notebooks_in_lab import test_explorers_respond_to_clicks  # noqa: F401
+from test_notebooks_in_lab import test_explorer_answers_a_click_quickly  # noqa: F401
+from test_notebooks_in_lab import test_a_saved_notebook_reopens_with_its_explorers_pictures  # noqa: F401
 
 ran_notebook = ran_notebook_in("nb7")
