@@ -58,15 +58,51 @@ notebooks: $(STAMP)
 	done
 	$(PYTHON) -m mlp_helpers.tools.student_copies
 
-# The student copies (notebooks/student/): each answer key with its solutions replaced by stubs.
-student: $(RUNTIME_STAMP)
-	$(PYTHON) -m mlp_helpers.tools.student_copies
+# ---- Classroom: student copies, links, an nbgrader course, the students' release, handouts ----
+.PHONY: course release handouts
+# Arguments reach the tools through the environment (target-specific `export`), never pasted
+# into a shell command line: a HUB or folder name holding quotes or `;` cannot run anything.
 
-# The Binder and nbgitpuller links for this clone's origin remote:
-#   make links HUB=https://hub.example.edu [BRANCH=main]
+# The student copies (notebooks/student/): each answer key with its solutions replaced by stubs.
+# Never overwrites a copy a student changed, nor deletes a file it did not write; FORCE=1
+# overwrites changed copies (it names them first).
+student: export BPH_FORCE = $(if $(FORCE),--force)
+student: $(RUNTIME_STAMP)
+	$(PYTHON) -m mlp_helpers.tools.student_copies $$BPH_FORCE
+
+# The Binder and nbgitpuller links for this clone's origin remote; RELEASE=DIR links the
+# students' repository instead (a `make release` folder, cloned or pushed with its own origin):
+#   make links HUB=https://hub.example.edu [BRANCH=main or a tag] [REMOTE=origin] [RELEASE=DIR]
 BRANCH ?= main
+REMOTE ?= origin
+links: export BPH_REPO = $(or $(RELEASE),.)
+links: export BPH_HUB = $(HUB)
+links: export BPH_BRANCH = $(BRANCH)
+links: export BPH_REMOTE = $(REMOTE)
 links: $(RUNTIME_STAMP)
-	@$(PYTHON) -m mlp_helpers.tools.class_links --hub "$(HUB)" --branch "$(BRANCH)"
+	@$(PYTHON) -m mlp_helpers.tools.class_links --hub "$$BPH_HUB" --branch "$$BPH_BRANCH" \
+		--remote "$$BPH_REMOTE" --repo "$$BPH_REPO"
+
+# An nbgrader course from the answer keys: make course COURSE=DIR [COURSE_ID=name]
+COURSE_ID ?= backprop-by-hand
+course: export BPH_COURSE = $(COURSE)
+course: export BPH_COURSE_ID = $(COURSE_ID)
+course: $(RUNTIME_STAMP)
+	@test -n "$$BPH_COURSE" || { echo "usage: make course COURSE=DIR [COURSE_ID=name]"; exit 2; }
+	$(PYTHON) -m mlp_helpers.tools.course "$$BPH_COURSE" --course-id "$$BPH_COURSE_ID"
+
+# The students' repository: student copies, the package, requirements, no answer key.
+release: export BPH_RELEASE = $(RELEASE)
+release: $(RUNTIME_STAMP)
+	@test -n "$$BPH_RELEASE" || { echo "usage: make release RELEASE=DIR"; exit 2; }
+	$(PYTHON) -m mlp_helpers.tools.release "$$BPH_RELEASE"
+
+# Static HTML of every answer key and student copy (figures embedded): make handouts HANDOUTS=DIR
+handouts: export BPH_HANDOUTS = $(HANDOUTS)
+handouts: $(STAMP)
+	@test -n "$$BPH_HANDOUTS" || { echo "usage: make handouts HANDOUTS=DIR"; exit 2; }
+	$(PYTHON) -m mlp_helpers.tools.handouts "$$BPH_HANDOUTS"
+# ---- end of the classroom block ----
 
 # Present the explorers on a projector: Voilà serves notebooks/present/, one short notebook per
 # explorer (code hidden, picture sized for 1280x720 and 1024x768), from a page that lists them.

@@ -11,7 +11,7 @@ Three layers, each importing only from the ones before it:
   once) and ``checks`` (finite differences, tied units);
 * ``lessons/``: one module per notebook topic (``cases``, ``notation``, ``paths``,
   ``path_exercises``, ``linear_regression``, ``symmetry``, ``write_backprop``,
-  ``initialization``);
+  ``initialization``, ``stalls``);
 * ``visual/``: pictures (``plots``, matplotlib) and explorers (``widgets``, ipywidgets).
   They are imported the first time one of their names is used, so that ``import
   mlp_helpers`` needs numpy alone.

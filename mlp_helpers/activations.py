@@ -1,7 +1,16 @@
 """Activation functions and their derivatives, written in terms of the unit's output.
 
-Both derivatives depend only on ``a = f(z)``, which is why the forward cache of
-activations is all that backpropagation needs.
+=============  ====================  ===========================
+name           a = f(z)              f'(z) from a
+=============  ====================  ===========================
+``sigmoid``    1 / (1 + e^-z)        a (1 - a)
+``tanh``       tanh z                1 - a^2
+``relu``       max(0, z)             1 where a > 0, else 0
+``linear``     z                     1
+=============  ====================  ===========================
+
+Every derivative depends only on ``a = f(z)``, which is why the forward cache of
+activations is all that backpropagation needs. ReLU's slope at z = 0 is taken as 0.
 """
 
 import numpy as np
@@ -35,10 +44,26 @@ def _linear_slope(a):
     return np.ones_like(a)
 
 
+def _tanh_slope(a):
+    # tanh'(z) = 1 - tanh(z)^2 = 1 - a^2
+    return 1.0 - a * a
+
+
+def _relu(z):
+    return np.maximum(z, 0.0)
+
+
+def _relu_slope(a):
+    # a > 0 exactly when z > 0; a unit with a = 0 on every observation passes no gradient back
+    return (a > 0.0).astype(a.dtype)
+
+
 #: name -> (f(z), f'(z) written as a function of a = f(z))
 ACTIVATIONS = {
     "sigmoid": (logistic, _sigmoid_slope),
     "linear": (_identity, _linear_slope),
+    "tanh": (np.tanh, _tanh_slope),
+    "relu": (_relu, _relu_slope),
 }
 
 

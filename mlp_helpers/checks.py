@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .losses import check_loss_name, loss_difference
+from .losses import check_loss, loss_difference
 from .network import check_network, feedforward
 from .validation import as_float_array, as_real, as_shaped
 
@@ -18,14 +18,14 @@ def numerical_gradients(net, X, Y, loss, eps=1e-6, order=2):
       (8 [L(p + eps) - L(p - eps)] - [L(p + 2 eps) - L(p - 2 eps)]) / (12 eps), error ~ eps^4,
       accurate to ~1e-13 with eps = 1e-3: the tool for checking to the last digits.
 
-    Differences of the loss are formed output by output,
-    L(a) - L(b) = c * sum((a - b) * (a + b - 2 y)), which is the same number without the
+    Differences of the loss are formed output by output (``losses.loss_difference``),
+    e.g. L(a) - L(b) = c * sum((a - b) * (a + b - 2 y)), which is the same number without the
     cancellation of two nearly equal totals.
     X: (m, sizes[0]); Y: (m, sizes[-1]). Returns ``(dW, db)`` shaped like the parameters.
     """
     check_network(net)
-    check_loss_name(loss)
     X, Y = net.check_data(X, Y)
+    check_loss(loss, net.activation[-1], Y)
     eps = as_real("eps", eps, positive=True)
     if order not in (2, 4):
         raise ValueError(f"order must be 2 or 4, got {order!r}")

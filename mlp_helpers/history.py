@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-#: A history larger than this is refused before training starts (the kernel would die first).
-HISTORY_BUDGET_BYTES = 512 * 2**20
+#: The memory one call of ``train`` or ``train_many`` may use: its histories and working arrays.
+#: A student's kernel may get 1 GB on a class hub and Binder guarantees 450 MB, of which the
+#: kernel itself, numpy and matplotlib take about 150 MB: a call that would need more is
+#: split into groups of networks (``train_many``) or refused before it starts.
+MEMORY_BUDGET_BYTES = 256 * 2**20
 
 
 @dataclass
@@ -48,18 +51,18 @@ def recorded_steps(iterations, record_every):
 
 
 def check_history_size(iterations, record_every, floats_per_row, name="record_every"):
-    """Refuse, with a ValueError naming ``name``, a history over ``HISTORY_BUDGET_BYTES``.
+    """Refuse, with a ValueError naming ``name``, a history over ``MEMORY_BUDGET_BYTES``.
 
     floats_per_row: how many float64 numbers one recorded step holds (loss, step, parameters);
     name: the argument that sets how often a row is recorded.
     """
     rows = iterations // record_every + 2
     row_bytes = floats_per_row * 8
-    if rows * row_bytes > HISTORY_BUDGET_BYTES:
-        fitting_rows = HISTORY_BUDGET_BYTES // row_bytes - 2
+    if rows * row_bytes > MEMORY_BUDGET_BYTES:
+        fitting_rows = MEMORY_BUDGET_BYTES // row_bytes - 2
         raise ValueError(
             f"recording every {record_every} of {iterations:,} steps would need "
-            f"{rows * row_bytes / 2**20:,.0f} MiB, over the {HISTORY_BUDGET_BYTES / 2**20:.0f} MiB "
+            f"{rows * row_bytes / 2**20:,.0f} MiB, over the {MEMORY_BUDGET_BYTES / 2**20:.0f} MiB "
             f"budget; record fewer steps with a larger {name} "
             f"(at least {-(-iterations // fitting_rows):,})"
         )

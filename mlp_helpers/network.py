@@ -16,7 +16,7 @@ import copy
 import numpy as np
 
 from .activations import ACTIVATIONS, activate, slope
-from .losses import check_loss_name, scaled_error
+from .losses import check_loss, output_delta
 from .validation import as_activations, as_cache, as_count, as_flag, as_layers, as_observations, as_real, as_sizes
 
 
@@ -24,8 +24,8 @@ class MLP:
     """A fully connected network with one activation per weight layer.
 
     sizes: layer widths, inputs first, e.g. ``[2, 3, 3, 2]``.
-    activation: ``"sigmoid"`` or ``"linear"`` for every layer, or a list with one name
-        per weight layer (``len(sizes) - 1`` names).
+    activation: ``"sigmoid"``, ``"tanh"``, ``"relu"`` or ``"linear"`` for every layer, or a
+        list with one name per weight layer (``len(sizes) - 1`` names).
     bias: whether each layer adds a bias vector; ``biases`` is empty when False.
 
     A new network starts from ``init_random(seed=0)``.
@@ -130,7 +130,7 @@ class MLP:
         """
         activations = as_cache("activations", activations, self.sizes)
         Y = as_observations("Y", Y, self.sizes[-1], rows=activations[0].shape[0])
-        return backpropagate(self.check_params(), activations, Y, check_loss_name(loss))
+        return backpropagate(self.check_params(), activations, Y, check_loss(loss, self.activation[-1], Y))
 
     def predict(self, X):
         """Network output ``aL``, shape (m, sizes[-1])."""
@@ -142,9 +142,8 @@ class MLP:
         X: (m, sizes[0]); Y: (m, sizes[-1]); loss: a name from ``mlp_helpers.losses``.
         Returns ``(dW, db)`` shaped like ``weights`` and ``biases``.
         """
-        check_loss_name(loss)
         X, Y = self.check_data(X, Y)
-        return backpropagate(self, self._cache(X), Y, loss)
+        return backpropagate(self, self._cache(X), Y, check_loss(loss, self.activation[-1], Y))
 
 
 def feedforward(net, X):
@@ -166,7 +165,7 @@ def backpropagate(net, activations, Y, loss):
     """
     dW = [None] * net.n_layers
     db = [None] * net.n_layers if net.bias else []
-    delta = scaled_error(loss, activations[-1], Y) * slope(net.activation[-1], activations[-1])
+    delta = output_delta(loss, net.activation[-1], activations[-1], Y)
     for l in range(net.n_layers - 1, -1, -1):
         dW[l] = activations[l].T @ delta
         if net.bias:

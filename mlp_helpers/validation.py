@@ -23,7 +23,12 @@ def as_count(name, value, minimum=0):
 
 
 def as_real(name, value, positive=False):
-    """Return ``value`` as a finite Python float (strictly positive when ``positive``)."""
+    """Return ``value`` as a finite Python float (strictly positive when ``positive``).
+
+    A 0-d numpy array (``np.array(0.5)``) counts as the number it holds.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        value = value[()]
     if isinstance(value, bool) or not isinstance(value, Real):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
     try:
@@ -55,10 +60,19 @@ def as_float_array(name, value):
             kind = "things that are not numbers"
     if kind:
         raise TypeError(f"{name} must be an array of real numbers, got {kind} ({raw.dtype})")
-    array = raw.astype(np.float64)
+    try:
+        array = raw.astype(np.float64)
+    except OverflowError:  # a Python int beyond the float range, such as 10**400
+        raise ValueError(f"{name} holds a number too large for a float (about 1.8e308 at most); "
+                         "scale the data or write the number as a float") from None
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} contains NaN or inf; every entry must be a finite number")
     return array
+
+
+def all_finite(arrays):
+    """Whether every entry of every array in ``arrays`` (a list) is finite (no inf, no NaN)."""
+    return all(np.isfinite(a).all() for a in arrays)
 
 
 def as_shaped(name, value, shape, expected=None):
@@ -173,9 +187,10 @@ def as_layers(name, arrays, shapes, assigned=False):
     checked = []
     for l, (array, shape) in enumerate(zip(arrays, shapes)):
         if assigned and not (isinstance(array, np.ndarray) and array.dtype == np.float64):
+            got = f"a {array.dtype} array" if isinstance(array, np.ndarray) else type(array).__name__
             raise TypeError(
-                f"{name}[{l}] must be a float64 numpy array of shape {shape}, got {type(array).__name__}; "
-                "use set_params to put in new parameters"
+                f"{name}[{l}] must be a float64 numpy array of shape {shape}, got {got}; "
+                "use set_params to put in new parameters (it converts them)"
             )
         try:
             array = as_shaped(f"{name}[{l}]", array, shape)
@@ -191,6 +206,19 @@ def as_cache(name, activations, sizes):
         raise TypeError(f"{name} must be the list [X, a1, ..., aL] that forward returns ({len(sizes)} arrays)")
     rows = as_observations(f"{name}[0]", activations[0], sizes[0]).shape[0]
     return [as_observations(f"{name}[{l}]", a, sizes[l], rows=rows) for l, a in enumerate(activations)]
+
+
+def as_probabilities(name, array, why, strict=False):
+    """``array`` unchanged if every entry lies in [0, 1] ((0, 1) when ``strict``); else a ValueError
+    naming ``name`` and saying ``why`` (e.g. "for loss='cross_entropy'").
+
+    [0, 1] allows 1e-12 of rounding either side: 1 + 2e-16 is a target of 1 computed in floats.
+    """
+    low, high = float(np.min(array)), float(np.max(array))
+    if (low <= 0 or high >= 1) if strict else (low < -1e-12 or high > 1 + 1e-12):
+        where = "strictly between 0 and 1" if strict else "in [0, 1]"
+        raise ValueError(f"{name} must lie {where} {why}, got values from {low!r} to {high!r}")
+    return array
 
 
 def as_predictions(Y_hat, Y):

@@ -21,7 +21,7 @@ QUIET = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "
          "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}
 RUNTIME = {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipykernel", "matplotlib", "numpy"}
 DEV_ONLY = {"pytest", "pytest-xdist", "nbval", "nbclient", "nbconvert", "playwright", "jupyter-repo2docker",
-            "nbgitpuller"}
+            "nbgitpuller", "nbgrader"}
 TEACHER = {"voila", "notebook"}  # make present, and Notebook 7 beside JupyterLab
 
 

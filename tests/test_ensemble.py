@@ -1,12 +1,13 @@
 """train_many: the same results as N separate train calls, independent divergence, bad input."""
 
+import re
 import warnings
 
 import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers import symmetry
+from mlp_helpers import ensemble, symmetry
 
 RTOL = 1e-12
 
@@ -31,7 +32,8 @@ def separately(starts, X, Y, lr, iterations, **options):
 def assert_same_as_train(starts, X, Y, lr, iterations, **options):
     """train_many on copies of ``starts`` against one mh.train per start, every recorded number."""
     nets = [start.copy() for start in starts]
-    together = mh.train_many(nets, X, Y, lr, iterations, **options)
+    # train records its parameters where it records the loss: so must train_many here
+    together = mh.train_many(nets, X, Y, lr, iterations, weights_every=options.get("record_every", 1), **options)
     alone_nets, alone = separately(starts, X, Y, lr, iterations, **options)
     activation = starts[0].activation
     np.testing.assert_array_equal(together.iterations, alone[0].iterations)
@@ -104,7 +106,7 @@ def test_constant_starts_stay_tied_and_match_train(seed001):
 def test_weights_every_records_parameters_on_their_own_steps(seed001):
     _, X, Y = seed001
     starts = [mh.MLP([2, 3, 3, 2]).init_random(seed) for seed in range(3)]
-    full = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 120)
+    full = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 120, weights_every=1)
     sparse = mh.train_many([s.copy() for s in starts], X, Y, 0.5, 120, weights_every=50)
     assert list(sparse.iterations) == list(range(121)) and list(sparse.weight_iterations) == [0, 50, 100, 120]
     np.testing.assert_array_equal(sparse.loss, full.loss)
@@ -140,7 +142,7 @@ def test_one_diverging_network_stops_alone(bias):
     nets = [s.copy() for s in starts]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        together = mh.train_many(nets, X, Y, rates, 300, loss="sse")
+        together = mh.train_many(nets, X, Y, rates, 300, loss="sse", weights_every=1)
         alone_nets, alone = separately(starts, X, Y, rates, 300, loss="sse")
     # mh.train warned for its diverging run; train_many once for all its networks
     ours = [w for w in caught if "networks diverged" in str(w.message)]
@@ -175,12 +177,26 @@ def test_every_network_diverging_ends_the_run():
 def test_refuses_a_history_over_the_memory_budget(seed001):
     _, X, Y = seed001
     nets = [mh.MLP([2, 3, 3, 2]).init_constant(1.0) for _ in range(1000)]
-    with pytest.raises(ValueError, match=r"weights_every .*\(for 1000 networks\); or weights_every=0 to keep only the losses"):
-        mh.train_many(nets, X, Y, 0.5, 10000)
+    # every parameter at every step: 10,002 rows of 29 numbers for each of 1000 networks
+    with pytest.raises(ValueError, match=r"^recording the parameters every 1 of 10,000 steps for 1,000 networks would "
+                       r"need 2,\d{3} MiB, over the 256 MiB budget \(MEMORY_BUDGET_BYTES\); record them with a larger "
+                       r"weights_every \(at least (\d+)\), or weights_every=0 to keep only the losses") as raised:
+        mh.train_many(nets, X, Y, 0.5, 10000, weights_every=1)
     assert all(np.all(W == 1.0) for W in nets[0].weights)  # refused before training
+    # the smallest weights_every it suggests fits, one less does not
+    every = int(re.search(r"at least (\d+)", str(raised.value)).group(1))
+    assert ensemble.networks_at_once([2, 3, 3, 2], True, 2, 1000, 10000, 1, every) >= 1  # in groups, maybe
+    with pytest.raises(ValueError, match="weights_every"):
+        ensemble.networks_at_once([2, 3, 3, 2], True, 2, 1000, 10000, 1, every - 1)
     # without the weights the same run fits; the losses alone still have a limit
-    with pytest.raises(ValueError, match=r"larger record_every \(at least 3\) \(for 1000 networks\)$"):
+    with pytest.raises(ValueError, match=r"^recording every 1 of 100,000 steps for 1,000 networks would need 1,\d{3} MiB, "
+                       r"over the 256 MiB budget \(MEMORY_BUDGET_BYTES\); record fewer steps with a larger record_every "
+                       r"\(at least (\d+)\)$") as raised:
         mh.train_many(nets, X, Y, 0.5, 100_000, weights_every=0)
+    every = int(re.search(r"at least (\d+)", str(raised.value)).group(1))
+    assert ensemble.networks_at_once([2, 3, 3, 2], True, 2, 1000, 100_000, every, 0) >= 1
+    with pytest.raises(ValueError, match="record_every"):
+        ensemble.networks_at_once([2, 3, 3, 2], True, 2, 1000, 100_000, every - 1, 0)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +220,7 @@ def test_refuses_a_history_over_the_memory_budget(seed001):
         (dict(Y=[[0.2, 0.4]]), ValueError, "Y must have 2 row(s), one per row of X, got 1"),
         (dict(iterations=-1), ValueError, "iterations must be at least 0, got -1"),
         (dict(iterations=2.5), ValueError, "iterations must be a whole number, got 2.5"),
-        (dict(loss="cross_entropy"), ValueError, "loss must be one of ['half_mse', 'half_sse', 'mse', 'sse'], got 'cross_entropy'"),
+        (dict(loss="hinge"), ValueError, "loss must be one of ['cross_entropy', 'half_mse', 'half_sse', 'mse', 'sse'], got 'hinge'"),
         (dict(record_every=0), ValueError, "record_every must be at least 1, got 0"),
         (dict(train_biases="no"), TypeError, "train_biases must be True or False, got str 'no'"),
         (dict(weights_every=-1), ValueError, "weights_every must be at least 0, got -1"),

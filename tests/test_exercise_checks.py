@@ -79,3 +79,60 @@ def test_a_placeholder_is_not_yet_answered():
     assert number_answer(...) == (None, PLACEHOLDER)
     assert number_answer(None) == (None, PLACEHOLDER)
     assert number_answer(np.array([0.5])) == (0.5, None)
+
+
+# -- issue 21: a forgotten return, float32, odd answers, the shared wording ----------------------
+
+from mlp_helpers.lessons.exercise_checks import (FLOAT32_NOTE, FLOAT32_RTOL, NO_RETURN, agrees,  # noqa: E402
+                                                 common_slips, cost_slip_message, judge, judge_number)
+
+
+def test_a_forgotten_return_is_named():
+    def square(x):
+        x ** 2  # noqa: B018  (the slip: no return)
+
+    assert repr(run_check(exercise(), square)).startswith(f"Not yet: {NO_RETURN} square computes its result")
+
+
+def test_float32_is_accepted_and_said():
+    result = run_check(exercise(), lambda x: (x.astype(np.float32) ** 2 * np.float32(1 + 3e-6)))
+    assert result.passed and repr(result) == "Correct: square squares." + FLOAT32_NOTE
+    assert "float32" in FLOAT32_NOTE and "float64" in FLOAT32_NOTE
+    # beyond float32's tolerance it is wrong
+    assert not run_check(exercise(), lambda x: x ** 2 * (1 + 30 * FLOAT32_RTOL)).passed
+    # a computed array judged with judge(typed=False) follows the same policy
+    right = np.array([1.0, -2.0, 3.0])
+    verdict = judge(right * (1 + 2e-6), right, [], correct="yes.", fallback="no", typed=False)
+    assert verdict.passed and repr(verdict) == "Correct: yes." + FLOAT32_NOTE
+    assert repr(judge(right, right, [], correct="yes.", fallback="no", typed=False)) == "Correct: yes."
+
+
+class Unreadable:
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no")
+
+    def __float__(self):
+        raise RuntimeError("no")
+
+
+@pytest.mark.parametrize("odd", [10**400, [10**400], Unreadable(), [Unreadable()], "x", None, [None]])
+def test_run_check_never_raises_on_odd_answers(odd):
+    result = run_check(exercise(), lambda x: odd)
+    assert result.passed is False and repr(result).startswith("Not yet: ")
+
+
+@pytest.mark.parametrize("odd", [10**400, Unreadable(), [Unreadable()], Fraction(10**400, 3)])
+def test_the_number_judges_never_raise(odd):
+    assert judge_number(odd, 0.5, common_slips(0.5, "sse"), correct="c", fallback="f").passed is False
+    assert agrees(odd, 0.5) is False
+    assert judge(odd, 0.5, [(odd, "odd")], correct="c", fallback="f").passed is False
+
+
+def test_one_wording_of_the_cost_slips():
+    assert [t for _, t in common_slips(1.0, "half_mse", m=4)] == [
+        cost_slip_message("sign", "half_mse"), cost_slip_message("factor 2", "half_mse"),
+        cost_slip_message("1/m missing", "half_mse", 4)]
+    assert "m = 4" in cost_slip_message("divided by m", "sse", 4)
+    assert "divided by m:" in cost_slip_message("divided by m", "sse")
+    with pytest.raises(ValueError, match="slip must be"):
+        cost_slip_message("other", "sse")

@@ -9,27 +9,50 @@ import mlp_helpers as mh
 from mlp_helpers import network
 
 
-def random_problem(seed):
-    """A random architecture (depth 1-4, widths 1-5), activations, bias flag and data."""
+def random_problem(seed, loss="sse"):
+    """A random architecture (depth 1-4, widths 1-5), activations, bias flag and data; for
+    cross-entropy a sigmoid output layer and targets in [0, 1]."""
     rng = np.random.default_rng(seed)
     depth = int(rng.integers(1, 5))
     sizes = [int(n) for n in rng.integers(1, 6, size=depth + 1)]
-    activation = [str(rng.choice(["sigmoid", "linear"])) for _ in range(depth)]
+    activation = [str(rng.choice(["sigmoid", "linear", "tanh", "relu"])) for _ in range(depth)]
+    if loss == "cross_entropy":
+        activation[-1] = "sigmoid"
     bias = bool(rng.integers(0, 2))
     net = mh.MLP(sizes, activation=activation, bias=bias).init_random(seed=seed, scale=0.8)
     m = int(rng.integers(1, 6))
     X = rng.normal(size=(m, sizes[0]))
-    Y = rng.uniform(-1, 1, size=(m, sizes[-1]))
+    Y = rng.uniform(*((0, 1) if loss == "cross_entropy" else (-1, 1)), size=(m, sizes[-1]))
+    if kink_distance(net, X) < 0.01:
+        # a difference 2e-3 wide would straddle ReLU's kink, where there is no derivative to compare
+        net.activation = ["tanh" if f == "relu" else f for f in net.activation]
     return net, X, Y
+
+
+def kink_distance(net, X):
+    """The smallest |z| over every ReLU unit and observation (inf without ReLU layers)."""
+    a, closest = X, np.inf
+    for W, f, b in zip(net.weights, net.activation, net.biases or [0.0] * net.n_layers):
+        z = a @ W + b
+        if f == "relu":
+            closest = min(closest, float(np.abs(z).min()))
+        a = mh.activations.activate(f, z)
+    return closest
 
 
 @pytest.mark.parametrize("loss", mh.LOSS_NAMES)
 @pytest.mark.parametrize("seed", range(50))
 def test_backprop_matches_finite_differences(seed, loss):
-    net, X, Y = random_problem(seed)
+    net, X, Y = random_problem(seed, loss)
     # The five-point difference is accurate to ~1e-13, so 1e-7 leaves no room for a wrong gradient.
     error = mh.gradient_check(net, X, Y, loss, eps=1e-3, order=4)
     assert error < 1e-7, (net, error)
+
+
+@pytest.mark.parametrize("loss", ["sse", "cross_entropy"])
+def test_every_activation_is_among_the_random_problems(loss):
+    kinds = [f for seed in range(50) for f in random_problem(seed, loss)[0].activation]
+    assert min(kinds.count(f) for f in ("sigmoid", "linear", "tanh", "relu")) >= 10, kinds
 
 
 @pytest.mark.parametrize("loss", mh.LOSS_NAMES)

@@ -17,8 +17,9 @@ def test_layer_scales():
     assert init.layer_scales([2, 3, 3, 2], "lecun") == pytest.approx([2 ** -0.5, 3 ** -0.5, 3 ** -0.5])
     assert init.layer_scales([2, 3, 3, 2], "glorot") == pytest.approx([0.4 ** 0.5, (2 / 6) ** 0.5, 0.4 ** 0.5])
     assert init.layer_scales([2, 3, 1], 0.3) == [0.3, 0.3]
-    with pytest.raises(ValueError, match=r"scale must be one of \['glorot', 'lecun'\], got 'he'"):
-        init.layer_scales([2, 3, 1], "he")
+    assert init.layer_scales([2, 3, 3, 2], "he") == pytest.approx([1.0, (2 / 3) ** 0.5, (2 / 3) ** 0.5])
+    with pytest.raises(ValueError, match=r"scale must be one of \['glorot', 'he', 'lecun'\], got 'xavier'"):
+        init.layer_scales([2, 3, 1], "xavier")
     with pytest.raises(ValueError, match="scale must be at least 0"):
         init.layer_scales([2, 3, 1], -1.0)
 
@@ -66,37 +67,75 @@ def test_xor_data():
         init.XOR_X[0, 0] = 5.0
 
 
+class ArrayRaises:
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array here")
+
+
 @pytest.mark.parametrize("formula, verdict", [
-    (lambda a, b: np.sqrt(2.0 / (a + b)), "Correct"),
-    (lambda a, b: 1 / np.sqrt(a), "not yet: that is LeCun's"),
-    (lambda a, b: 2.0 / (a + b), "not yet: that is the variance"),
-    (lambda a, b: np.sqrt(1.0 / (a + b)), "not yet: the factor 2 is missing"),
-    (lambda a, b: 1 / np.sqrt(b), "not yet: that uses fan-out alone"),
-    (lambda a, b: np.sqrt(2.0 / (a * b)), "not yet: fan-in and fan-out are multiplied"),
-    (lambda a, b: 0.5, "not yet: for a (n_in, n_out) layer Glorot draws with variance 2 / (n_in + n_out)"),
-    (lambda a, b: 1 / 0, "not yet: glorot_std(2, 3) raised ZeroDivisionError"),
-    (..., "not yet: define glorot_std"),
+    (lambda a, b: np.sqrt(2.0 / (a + b)), "Correct: the standard deviation"),
+    (lambda a, b: 1 / np.sqrt(a), "Not yet: that is LeCun's"),
+    (lambda a, b: 2.0 / (a + b), "Not yet: that is the variance s^2"),
+    (lambda a, b: np.sqrt(1.0 / (a + b)), "Not yet: that uses the sum of fan-in and fan-out where their average"),
+    (lambda a, b: 1.0 / (a + b), "Not yet: that is the variance with the sum of the fans"),
+    (lambda a, b: 1 / np.sqrt(b), "Not yet: that uses fan-out alone"),
+    (lambda a, b: np.sqrt(2.0 / (a * b)), "Not yet: fan-in and fan-out are multiplied"),
+    (lambda a, b: 0.5, "Not yet: for a layer (n_in, n_out), set s^2 times the average"),
+    (lambda a, b: 1 / 0, "Not yet: glorot_std(2, 3) raised ZeroDivisionError"),
+    (lambda a, b: None, "Not yet: your function returns None: did you forget `return`? glorot_std must end"),
+    (lambda a, b: 10 ** 400, "Not yet: glorot_std(2, 3) must return one finite number, got int"),
+    (lambda a, b: "0.6", "Not yet: glorot_std(2, 3) must return one finite number, got str"),
+    (lambda a, b: ArrayRaises(), "Not yet: glorot_std(2, 3) must return one finite number"),
+    (lambda a, b: [0.6, 0.5], "Not yet: glorot_std(2, 3) must return one finite number, got list"),
+    (..., "Not yet: there is no glorot_std yet"),
+    (None, "Not yet: there is no glorot_std yet"),
+    (0.63, "Not yet: pass the function itself"),
 ])
-def test_check_glorot_names_the_slip(formula, verdict):
-    message = init.check_glorot(formula)
-    assert message.startswith(verdict)
-    assert "0.63" not in message and "0.57" not in message  # never the expected values
+def test_check_glorot_std_names_the_slip(formula, verdict):
+    result = init.check_glorot_std(formula)
+    assert isinstance(result, mh.lessons.exercise_checks.CheckResult)
+    assert result.verdict.startswith(verdict), result.verdict
+    assert result.passed == verdict.startswith("Correct")
+    assert not any(f"{v:.2f}"[:4] in result.verdict for v in np.sqrt(2.0 / np.array([5.0, 6.0, 11.0])))  # no expected value
+    assert "tolerance" in result.verdict or not result.passed
 
 
-def test_check_glorot_not_implemented():
+def test_check_glorot_std_not_implemented():
     def glorot_std(n_in, n_out):
         raise NotImplementedError("write this part")
-    assert init.check_glorot(glorot_std).startswith("not yet: glorot_std still raises NotImplementedError")
+    assert init.check_glorot_std(glorot_std).verdict.startswith("Not yet: glorot_std still raises NotImplementedError")
 
 
-def test_check_median_steps_names_the_slip():
-    fits = np.array([100.0, 200.0, np.inf, np.inf, 300.0, np.inf])
-    assert init.check_median_steps(np.median(fits), fits).startswith("Correct")
-    assert init.check_median_steps(200.0, fits).startswith("not yet: that is the median of the starts that fit")
-    assert init.check_median_steps(400.0, np.append(fits, 1000.0)).startswith("not yet: that is the mean")
-    assert init.check_median_steps(..., fits).startswith("not yet: set median_steps")
-    assert init.check_median_steps([1, 2], fits) == "not yet: median_steps must be one number, got list"
-    assert init.check_median_steps(17.0, fits) == "not yet: take np.median over every start, inf included"
+GRID = np.array([[[100.0, 200.0, np.inf, np.inf, 300.0, np.inf, np.inf], [50.0] * 7],
+                 [[10.0, 20.0, 30.0, np.inf, 40.0, 1000.0, 60.0], [70.0] * 7]])  # (rates, scales, seeds)
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    (np.median(GRID[1, 0]), "Correct: the starts not within 6000 steps count as the slowest"),
+    (40.0, "Correct"),  # typed: 4 significant digits are enough
+    (np.median([10.0, 20.0, 30.0, 40.0, 1000.0, 60.0]), "Not yet: that is the median of the starts that fit"),
+    (np.mean([10.0, 20.0, 30.0, 40.0, 1000.0, 60.0]), "Not yet: that is the mean of the starts that fit"),
+    (np.mean([10.0, 20.0, 30.0, 6000.0, 40.0, 1000.0, 60.0]), "Not yet: that is the mean with 6000 in place of inf"),
+    (70.0, "Not yet: that is the median of another cell of the grid"),
+    (50.0, "Not yet: that is the median of another cell of the grid"),
+    (np.inf, "Not yet: inf is what the mean of every start gives"),
+    (np.float64(np.inf), "Not yet: inf is what the mean of every start gives"),
+    (17.0, "Not yet: take np.median over every start of the cell, inf included"),
+    (40.5, "Not yet: 40.5 is close to the median"),
+    (..., "Not yet answered"),
+    (None, "Not yet answered"),
+    ([1, 2], "Not yet: the answer must be one finite number"),
+    ("40", "Not yet: the answer must be one finite number"),
+    (10 ** 400, "Not yet: the answer must be one finite number"),
+    (float("nan"), "Not yet: the answer must be one finite number"),
+    (ArrayRaises(), "Not yet: the answer must be one finite number"),
+    (np.array([40.0]), "Correct"),
+])
+def test_check_median_steps_names_the_slip(answer, verdict):
+    result = init.check_median_steps(answer, GRID, cell=(1, 0), limit=6000)
+    assert result.verdict.startswith(verdict), result.verdict
+    assert result.passed == verdict.startswith("Correct")
+    assert "40 " not in result.verdict.replace("40.5 ", "") and "40." not in result.verdict.replace("40.5", "")
 
 
 def png_of(explorer):

@@ -83,7 +83,10 @@ def test_the_core_imports_numpy_and_the_standard_library_only(path):
 
 def test_the_four_core_modules_read_in_one_sitting():
     counts = {name: code_lines(PACKAGE / f"{name}.py") for name in ("network", "activations", "losses", "training")}
-    assert sum(counts.values()) <= 200, counts
+    # 200 until notebook 06 (issue 24) added tanh, ReLU and cross-entropy (about 45 lines: each
+    # formula, its slope or output delta, the loss difference without cancellation, and the checks
+    # that cross-entropy gets a sigmoid output and targets in [0, 1]); still one sitting
+    assert sum(counts.values()) <= 245, counts
 
 
 def test_code_lines_leave_out_docstrings_comments_and_blank_lines(tmp_path):

@@ -23,7 +23,12 @@ from mlp_helpers.lessons import write_backprop
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_write_backprop.ipynb"
 QUESTION_OUTPUT = np.array([[0.5992708, 0.1997655], [0.5993174, 0.2004307]])
-NOT_READY = "not yet: finish forward and backward above (their checks say what is missing), then run this cell again\n"
+# what the question printed for a1, a2, a3 (float32, 7 decimals), typed here from the question
+QUESTION_LAYERS = [np.array([[0.9002495] * 3, [0.8320184] * 3]), np.array([[0.9758906] * 3, [0.9705753] * 3]),
+                   np.array([[0.9806908] * 2, [0.9803864] * 2])]
+NOT_READY = "not yet: this cell runs your functions once their checks above pass\n"
+CHECKS = ("check_layer_forward", "check_forward", "check_output_delta", "check_step_back", "check_layer_gradients",
+          "check_backward")
 
 
 def read():
@@ -43,13 +48,15 @@ def shown_text(cell):
     return "".join(parts)
 
 
-def path_net():
-    net = mh.MLP([2, 2, 2]).init_random(seed=3)
+def small_net():
+    """The 2-2-2 network of section 2, with the question's first observation."""
+    net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
+                                      [[0.1, -0.1], [0.2, -0.3]])
     return net, np.array([[0.8, 0.4]]), np.array([[0.2, 0.4]])
 
 
 def trained(start):
-    """The seeds' problem trained by the package (not by the notebook's code): lr 0.5, 1000 steps."""
+    """The question's problem trained by the package (not by the notebook's code): lr 0.5, 1000 steps."""
     case = mh.cases.sigmoid_2_3_3_2()
     mh.train(start, case.X, case.Y, lr=0.5, iterations=1000, loss="sse")
     return start, case
@@ -57,12 +64,20 @@ def trained(start):
 
 def expected_outputs():
     """{a line of the cell's source: the exact text the cell shows}, for every cell that shows text."""
-    net, x, y = path_net()
-    path_sum = mh.chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss="sse")
-    fd_W, fd_b = mh.numerical_gradients(net, x, y, "sse", eps=1e-3, order=4)
+    net, x, y = small_net()
+    case = mh.cases.sigmoid_2_3_3_2()
 
-    # delta2 = dC/dz2 by finite differences in z2, independent of the formula the notebook shows
-    a1 = net.forward(x)[1]
+    # section 1: the package's forward pass of the question's network beside the question's printed layers
+    layers = mh.MLP(case.sizes).init_constant(1.0).forward(case.X)
+    forward_lines = "".join(
+        f"a{l}: yours {np.round(layers[l][:, 0], 7)}, the question's {printed[:, 0]} (every column equal: "
+        f"{bool(np.all(layers[l] == layers[l][:, :1]))})\n" for l, printed in enumerate(QUESTION_LAYERS, start=1))
+    gap = max(np.abs(layers[l] - printed).max() for l, printed in enumerate(QUESTION_LAYERS, start=1))
+    assert gap < 1e-6
+    forward_lines += f"largest difference from the question's numbers: {gap:.0e} (below 1e-6: {gap < 1e-6})\n"
+
+    # section 2: the path tables, and delta2 = dC/dz2 by finite differences in z2 (independent of any formula)
+    a0, a1, a2 = net.forward(x)
     z2 = a1 @ net.weights[1] + net.biases[1]
 
     def cost(z):
@@ -70,15 +85,20 @@ def expected_outputs():
 
     h = 1e-5
     delta2 = np.array([(cost(z2 + h * e) - cost(z2 - h * e)) / (2 * h) for e in np.eye(2)])
-    tails = [p.factors[-2].value * p.factors[-1].value for p in path_sum.paths]
+    tables = {p: mh.chain_rule_paths(net, x, y, p, loss="sse")
+              for p in [("w", 1, 0, 0), ("w", 0, 0, 0), ("w", 0, 1, 0), ("b", 0, 0)]}
+    tails = [p.factors[-2].value * p.factors[-1].value for p in tables["w", 0, 0, 0].paths]
     np.testing.assert_allclose(tails, delta2, rtol=1e-8)
-    np.testing.assert_allclose(path_sum.total, fd_W[0][0, 0], rtol=1e-9)
+    fd_W, fd_b = mh.numerical_gradients(net, x, y, "sse", eps=1e-3, order=4)
+    for parameter, table in tables.items():
+        kind, l, *units = parameter
+        fd = (fd_W if kind == "w" else fd_b)[l][tuple(units)]
+        np.testing.assert_allclose(table.total, fd, rtol=1e-9)
 
-    # every parameter: the path sums against finite differences (independent of both)
+    # section 4: every parameter, path sums against finite differences (independent of both)
     path_W, path_b = mh.path_gradients(net, x[0], y[0], loss="sse")
     paths_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(path_W + path_b, fd_W + fd_b))
     assert paths_agree and sum(p.size for p in path_W + path_b) == 12
-
     counts = "".join(f"{str(s):>22}: {int(np.prod(s[2:])):>6} paths\n"
                      for s in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
 
@@ -93,22 +113,24 @@ def expected_outputs():
         assert result.passed, result
         return repr(result)
 
+    functions = dict(check_layer_forward=layer_forward, check_forward=forward, check_output_delta=output_delta,
+                     check_step_back=step_back, check_layer_gradients=layer_gradients, check_backward=backward)
     return {
-        "path_sum = mh.chain_rule_paths": repr(path_sum),
-        "delta2 = 2 * (a2 - y)": (
-            f"last two factors of each path: {np.round(tails, 6)}\n"
-            f"delta2                       : {np.round(delta2, 6)}\n"
-            f"dC/dW0[0,0]: path sum {fd_W[0][0, 0]:.6f}, backpropagation {fd_W[0][0, 0]:.6f}\n"),
-        "path_W, path_b = mh.path_gradients": f"all 12 parameters, path sum = backpropagation: {paths_agree}\n",
-        "for sizes in": counts,
-        "write_backprop.check_layer_forward(layer_forward)": verdict(write_backprop.check_layer_forward, layer_forward),
-        "write_backprop.check_forward(forward)": verdict(write_backprop.check_forward, forward),
-        "write_backprop.check_output_delta(output_delta)": verdict(write_backprop.check_output_delta, output_delta),
-        "write_backprop.check_step_back(step_back)": verdict(write_backprop.check_step_back, step_back),
-        "write_backprop.check_layer_gradients(layer_gradients)": verdict(
-            write_backprop.check_layer_gradients, layer_gradients),
-        "write_backprop.check_backward(backward)": verdict(write_backprop.check_backward, backward),
+        "import matplotlib": "<Figure size 920x390 with 1 Axes>",
+        **{f"{name}({function.__name__})": verdict(getattr(write_backprop, name), function)
+           for name, function in functions.items()},
+        "QUESTION_LAYERS = ": forward_lines,
+        "small = mh.MLP": (f"a1 = {np.round(a1, 6)}   a2 = {np.round(a2, 6)}\n"
+                           "<Figure size 900x340 with 1 Axes>"),
+        'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
+        'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
+        "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n",
         "ready = ": "ready: forward and backward pass their checks\n",
+        "tails = ": (
+            f"last two factors of each path of W0[0,0]: {np.round(delta2, 6)}\n"
+            f"your output_delta                      : {np.round(delta2, 6)}\n"
+            f"all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"),
+        "for sizes in": counts,
         "QUESTION_OUTPUT = ": (
             f"your output after 1000 steps:\n{np.round(output, 7)}\n"
             f"the question's output:\n{QUESTION_OUTPUT}\n"
@@ -118,7 +140,7 @@ def expected_outputs():
             f"largest difference between a column of weights[0] and its first column: {np.abs(W - W[:, :1]).max()}\n"),
         "reference, _ = case.train()": "your weights equal mh.train's: True\n",
         "start = mh.MLP(case.sizes).init_random(seed=0)": f"tied groups per hidden layer: {mh.tied_units(random)}\n",
-        "plot_first_layer(axes[0]": "<Figure size 1100x400 with 2 Axes>",
+        "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
     }
 
 
@@ -147,12 +169,14 @@ def test_every_text_output_is_recomputed(notebook):
     assert not uncovered, f"cells whose output no test recomputes: {uncovered}"
 
 
-def test_the_path_table_shows_the_recomputed_paths(notebook):
-    net, x, y = path_net()
-    path_sum = mh.chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss="sse")
-    (output,) = cell_for(notebook, "path_sum = mh.chain_rule_paths")["outputs"]
-    assert "".join(output["data"]["text/html"]) == path_sum._repr_html_()
-    assert len(path_sum.paths) == 2
+def test_the_path_tables_show_the_recomputed_paths(notebook):
+    net, x, y = small_net()
+    for parameter, n_paths in ((("w", 1, 0, 0), 1), (("w", 0, 0, 0), 2)):
+        path_sum = mh.chain_rule_paths(net, x, y, parameter, loss="sse")
+        marker = f"mh.chain_rule_paths(small, x, y, {parameter}, loss=\"sse\")".replace("'", '"')
+        (output,) = cell_for(notebook, marker)["outputs"]
+        assert "".join(output["data"]["text/html"]) == path_sum._repr_html_()
+        assert len(path_sum.paths) == n_paths
 
 
 def test_the_question_output_is_reproduced_to_1e_6():
@@ -167,7 +191,7 @@ def test_the_notebooks_own_code_matches_the_package(notebook):
     """The answer key's gradient descent, run here, gives mh.train's weights."""
     namespace = {}
     for marker in ("import numpy", "def layer_forward", "def forward", "def output_delta", "def step_back",
-                   "def layer_gradients", "def backward", "ready = "):
+                   "def layer_gradients", "def backward", "def gradient_descent"):
         exec(compile(source(cell_for(notebook, marker)), marker, "exec"), namespace)
     case = mh.cases.sigmoid_2_3_3_2()
     start = mh.MLP(case.sizes).init_random(seed=0)
@@ -183,8 +207,53 @@ def test_the_prose_quotes_the_question_and_the_setup(notebook):
     assert r"0.5992708 & 0.1997655\\ 0.5993174 & 0.2004307" in markdown
     case = mh.cases.sigmoid_2_3_3_2()
     assert case.lr == 0.5 and case.iterations == 1000 and case.loss == "sse" and case.init_value == 1.0
-    assert "learning rate 0.5" in markdown and "1000 steps" in markdown and "about 45 minutes" in markdown
-    assert "Predict first" in markdown
+    assert "learning rate 0.5" in markdown and "1000 steps" in markdown and "about 60 minutes" in markdown
+    assert markdown.count("Predict first") == 3
+    assert "[notation card](NOTATION.md)" in markdown and "Prerequisites:" in markdown
+
+
+# -- the student derives, then writes: no formula of the recursion before the exercise that asks for it --
+
+# each piece of the solution, as the prose or the code would write it, and the exercise that asks for it
+SOLUTION_PIECES = {
+    "output_delta": [r"2\,(a^L - y) \odot a^L", "2 * (aL - Y)", "2(a^L - y)"],
+    "step_back": [r"W_l^{\mathsf T}) \odot", "@ W.T", r"\delta^{l+1} W_l^{\mathsf T}"],
+    "layer_gradients": [r"(a^l)^{\mathsf T} \delta^{l+1}", "a.T @", ".sum(axis=0)", r"(a^l)^{\mathsf T}\delta^{l+1}"],
+}
+
+
+def test_no_piece_of_the_recursion_appears_before_its_exercise(notebook):
+    cells = notebook["cells"]
+    exercise_at = {name: next(k for k, c in enumerate(cells) if c["cell_type"] == "code"
+                              and source(c).startswith(f"def {name}(")) for name in SOLUTION_PIECES}
+    for name, pieces in SOLUTION_PIECES.items():
+        for k, cell in enumerate(cells[:exercise_at[name]]):
+            text = source(cell)
+            if cell["cell_type"] == "markdown":
+                text = re.sub(r"<details>.*?</details>", "", text, flags=re.S)  # hints are opened on purpose
+            elif "### BEGIN SOLUTION" in text:
+                continue  # an earlier answer, stubbed in the student copy
+            for piece in pieces:
+                assert piece not in text, f"cell {k} shows {piece!r} before the exercise on {name}"
+
+
+def test_every_exercise_has_progressive_hints_ending_with_the_formula(notebook):
+    cells = notebook["cells"]
+    for k, cell in enumerate(cells):
+        if cell["cell_type"] == "code" and "### BEGIN SOLUTION" in source(cell):
+            prose = source(cells[k - 1])
+            hints = re.findall(r"<details><summary>Hint (\d)</summary>(.*?)</details>", prose, flags=re.S)
+            assert [int(n) for n, _ in hints] == list(range(1, len(hints) + 1)) and len(hints) >= 2, prose[:80]
+            assert "formula" in hints[-1][1].lower(), prose[:80]
+            check = source(cells[k + 1])
+            assert re.fullmatch(r"check_\w+\(\w+\)", check), check
+
+
+def test_the_comparisons_come_after_the_exercises(notebook):
+    cells = notebook["cells"]
+    last_exercise = max(k for k, c in enumerate(cells) if c["cell_type"] == "code" and "### BEGIN SOLUTION" in source(c))
+    for marker in ("mh.path_gradients", "count_paths"):
+        assert all(k > last_exercise for k, c in enumerate(cells) if marker in source(c)), marker
 
 
 # -- the student copy --------------------------------------------------------------------------
@@ -241,12 +310,31 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors, errors
-    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("write_backprop.check_")]
+    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith(CHECKS)]
     assert len(checks) == 6
     for cell in checks:
         text = shown_text(cell)
         assert text.startswith("Not yet: ") and "is not finished (it, or a function it calls, still raises NotImplementedError)" in text, text
-    after = [c for c in nb.cells if c.cell_type == "code" and "if ready:" in c.source]
-    assert len(after) == 5 and all(shown_text(c) == NOT_READY for c in after)
+    after = [c for c in nb.cells if c.cell_type == "code" and ("if ready:" in c.source or ".passed:" in c.source)]
+    assert len(after) == 7 and all(shown_text(c) == NOT_READY for c in after)
     assert shown_text(next(c for c in nb.cells if "ready = " in c.source)) == NOT_READY
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
+
+
+def test_nothing_on_the_student_copy_passes_an_exercise(capsys):
+    """Every function and value the student copy defines or imports by name, fed to every check: none
+    passes (the check cells call a check function, never a computation of the answer)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    namespace = {}
+    for cell in read()["cells"]:
+        if cell["cell_type"] == "code":
+            exec(compile(stub_solutions(source(cell)), "student copy", "exec"), namespace)
+    capsys.readouterr()
+    candidates = {name: value for name, value in namespace.items()
+                  if not name.startswith("__") and not name.startswith("check_")}
+    for check in CHECKS:
+        for name, value in candidates.items():
+            result = getattr(write_backprop, check)(value)
+            assert result.passed is False, (check, name)

@@ -48,6 +48,10 @@ def train_in_order(nets, X, Y, reverse, **options):
     return history
 
 
+def step_text(step, limit=15000):
+    return f"at step {step:5g}" if np.isfinite(step) else f"not within {limit} steps"
+
+
 def printed(X, xor_X, reverse):
     """Every line the notebook prints (after its first, set-up cells), and the map's medians."""
     Y = CASE.Y
@@ -61,42 +65,58 @@ def printed(X, xor_X, reverse):
                      f"fastest {fits.min():.0f}")
     for steps in (1000, 2000, 10000):
         out[f"by {steps}"] = f"fit by step {steps:5d}: {init.fraction_fit_by(fits, steps):.1%} of the starts"
+    out["not within 10000"] = f"not within 10000 steps: {np.isinf(fits).sum()} of {fits.size}"
     out["over 8000"] = f"starts that need more than 8000 steps: {np.mean(fits > 8000):.1%}"
 
-    # 2 and 3. constant and almost-constant starts, one run
+    # 2 and 4. constant and almost-constant starts, one run
     nudged = [net for eps in EPSILONS for net in init.almost_constant_starts(CASE.sizes, eps, DRAWS)]
     long_run = train_in_order(init.constant_starts(CASE.sizes, CONSTANTS) + nudged, X, Y, reverse,
                               lr=0.5, iterations=15000, weights_every=100)
     n_c = len(CONSTANTS)
-    gaps = symmetry.unit_spread(long_run)
+    spread = symmetry.unit_spread(long_run)
     long_fits = long_run.fit_steps(0.01)
+    exits = init.plateau_exits(long_run, 0.2)
     out["tied"] = ("largest difference between two units of a layer, over every constant start and recorded "
-                   f"step: {gaps[:n_c].max()}")
-    out["never"] = f"never within 0.01 in 15000 steps: c = {CONSTANTS[np.isinf(long_fits[:n_c])].tolist()}"
-    out["c = 1"] = f"c = 1 (the question's start) fits at step {int(long_fits[:n_c][CONSTANTS == 1.0][0])}"
-    out["exits"] = init.plateau_exits(long_run, 0.2)[:n_c].tolist()  # drawn, not printed
-    growth = (gaps[n_c:] / gaps[n_c:, :1]).reshape(len(EPSILONS), DRAWS, -1)
+                   f"step: {spread[:n_c].max()}")
+    output_slopes = init.start_slopes(init.constant_starts(CASE.sizes, in_order(CONSTANTS, reverse)), X)[-1][:, 0, 0]
+    output_slopes = np.array(in_order(output_slopes, reverse))
+    for k, c in enumerate(CONSTANTS):
+        if c in (-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.25, 1.5, 2):
+            out[f"c = {c}"] = (f"c = {c:5.2f}: output slope {output_slopes[k]:.3f} | loss below 0.2 {step_text(exits[k])} "
+                               f"| every output within 0.01 {step_text(long_fits[k])}")
+    out["exits"] = exits[:n_c].tolist()  # drawn
+    out["constant fits"] = long_fits[:n_c].tolist()  # drawn
+    growth = (spread[n_c:] / spread[n_c:, :1]).reshape(len(EPSILONS), DRAWS, -1)
     nudged_fits = long_fits[n_c:].reshape(len(EPSILONS), DRAWS)
     for k, eps in enumerate(EPSILONS):
         f = nudged_fits[k]
         out[f"eps {eps}"] = (
             f"ε = {eps:<6g} gap grows {np.median(growth[k, :, -1]):5.0f}-fold in 15000 steps | fits at steps "
             f"{f.min():.0f} / {np.median(f):.0f} / {f.max():.0f} | gap at step 14600 "
-            f"{np.median(gaps[n_c:][k * DRAWS:(k + 1) * DRAWS, 146]):.0e}")
-    for step in (2500, 5500, 15000):
-        out[f"growth {step}"] = f"gap / gap at step 0 by step {step:5d}: {np.median(growth[2, :, step // 100]):5.1f}"
+            f"{np.median(spread[n_c:][k * DRAWS:(k + 1) * DRAWS, 146]):.0e}")
+    out["growth curves"] = np.median(growth, axis=1)  # drawn, not printed: the nudge may move it by 1e-2 (the spread of 1e-12 feels the last bits)
+    k = EPSILONS.index(1e-6)
+    for first, last in [(0, 2500), (2500, 5500), (5500, 15000), (0, 15000)]:
+        ratio = np.median(growth[k, :, last // 100] / growth[k, :, first // 100])
+        out[f"stretch {first}-{last}"] = f"ε = 1e-6, gap from step {first:5d} to step {last:5d}: grows {ratio:5.1f}-fold"
 
-    # 3. XOR 2-3-1 from 0.5 plus a nudge
+    # 4. XOR 2-3-1 from 0.5 plus a nudge
     xor_nudged = in_order(init.almost_constant_starts([2, 3, 1], 1e-8, 10, value=0.5), reverse)
     xor_run = mh.train_many(xor_nudged + init.constant_starts([2, 3, 1], [0.5]), xor_X, init.XOR_Y,
                             lr=2.0, iterations=3000, weights_every=100)
-    xor_gaps = symmetry.unit_spread(xor_run)[:10]
+    xor_spread = symmetry.unit_spread(xor_run)[:10]
     xor_fits = xor_run.fit_steps(0.1)
-    out["xor growth"] = f"median gap growth by step 1000: {np.median(xor_gaps[:, 10] / xor_gaps[:, 0]):.0e}-fold"
+    out["xor growth"] = f"median gap growth by step 1000: {np.median(xor_spread[:, 10] / xor_spread[:, 0]):.0e}-fold"
     out["xor nudged"] = (f"nudged: {np.isfinite(xor_fits[:10]).sum()} of 10 fit (median step {np.median(xor_fits[:10]):.0f}); "
-                         f"exactly tied: {'never' if np.isinf(xor_fits[10]) else 'fits'}")
+                         f"exactly tied: {'fits' if np.isfinite(xor_fits[10]) else 'not within 3000 steps'}")
 
-    # 4 and 6. scale x learning rate
+    # 5. saturated units at the start, by scale
+    for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
+        slopes = init.start_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
+        shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
+        out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: slope below 0.01 in {shares}"
+
+    # 5 and 6. scale x learning rate
     grid_nets, grid_lr = [], []
     for lr in RATES:
         for scheme in SCHEMES:
@@ -104,22 +124,34 @@ def printed(X, xor_X, reverse):
             grid_lr += [lr] * 30
     grid_fits = mh.train_many(grid_nets, X, Y, lr=grid_lr, iterations=6000, weights_every=0).fit_steps(0.01)
     grid_fits = np.sort(grid_fits.reshape(len(RATES), len(SCHEMES), 30), axis=2)  # order-free
+    out["grid shapes"] = f"grid_fits {grid_fits.shape} | at_2 {grid_fits[2].shape}"
     for scheme, f in zip(SCHEMES, grid_fits[2]):
         steps = np.median(f)
-        out[f"scale {scheme}"] = (f"scale {scheme!s:>6}: median steps {steps if np.isfinite(steps) else 'never':>6} | "
-                                  f"never fit in 6000 steps: {np.mean(np.isinf(f)):4.0%}")
-    out["map"] = np.median(grid_fits, axis=2).tolist()
-    out["scale 10 at lr 2"] = grid_fits[2, 5].tolist()
+        median_text = f"{steps:g} steps" if np.isfinite(steps) else "not known (over half not within 6000)"
+        out[f"scale {scheme}"] = f"scale {scheme!s:>6}: not within 6000 steps {np.mean(np.isinf(f)):4.0%} | median {median_text}"
+    medians = np.median(grid_fits, axis=2)
+    for scheme in ("lecun", 0.01, 3.0):
+        column = medians[:, SCHEMES.index(scheme)]
+        out[f"column {scheme}"] = (f"scale {scheme!s:>5}: median steps at lr 0.5 / 1 / 2: "
+                                   + " / ".join(f"{m:g}" if np.isfinite(m) else "not known" for m in column))
+    out["map"] = medians.tolist()
+    # exercise 2's cell: single counts there may move under the nudge (1767 -> 1762 for one start), but not
+    # the median the check wants, nor the slips' values to the check's tolerance (NUMBER_RTOL)
+    cell = grid_fits[2, 4]
+    finite = cell[np.isfinite(cell)]
+    out["exercise 2"] = [f"{v:.4g}" for v in (np.median(cell), np.median(finite), finite.mean(),
+                                             np.where(np.isfinite(cell), cell, 6000).mean())]
 
-    # 5. XOR, random against constant
+    # 3. XOR, random against constant
     for sizes in ([2, 2, 1], [2, 3, 1]):
         xor_nets = init.random_starts(sizes, in_order(range(500), reverse)) + init.constant_starts(sizes, [-1.0, 0.5, 1.0, 2.0])
         run = mh.train_many(xor_nets, xor_X, init.XOR_Y, lr=2.0, iterations=5000, weights_every=0)
         f = run.fit_steps(0.1)
         stuck_loss = run.loss[:500, -1][np.isinf(f[:500])]
         out[f"xor {sizes}"] = (
-            f"{sizes}: random starts fit {np.isfinite(f[:500]).mean():.1%}, stuck {np.isinf(f[:500]).mean():.1%} "
-            f"(their loss: {sorted(set(stuck_loss.round(2).tolist()))}) | constant starts fit: {np.isfinite(f[500:]).sum()} of 4")
+            f"{sizes}: random starts fit {np.isfinite(f[:500]).mean():.1%}, not within 5000 steps "
+            f"{np.isinf(f[:500]).mean():.1%} (their loss: {sorted(set(stuck_loss.round(2).tolist()))}) "
+            f"| constant starts fit: {np.isfinite(f[500:]).sum()} of 4")
     return out
 
 
@@ -136,7 +168,8 @@ def nudged():
 @pytest.fixture(scope="module")
 def notebook():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    outputs = "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+    outputs = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", "")) + "\n" * ("data" in o)
+                      for c in cells for o in c.get("outputs", []))
     prose = " ".join(" ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown").split())
     return outputs, prose
 
@@ -144,13 +177,15 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 28
+    assert len(lines) == 47
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
 
 def test_printed_numbers_hold_under_a_one_ulp_nudge_and_another_order(computed, nudged):
-    changed = {key: (computed[key], nudged[key]) for key in computed if computed[key] != nudged[key]}
+    changed = {key: (computed[key], nudged[key]) for key in computed
+               if (not np.allclose(computed[key], nudged[key], rtol=1e-2) if isinstance(computed[key], np.ndarray)
+                   else computed[key] != nudged[key])}
     assert not changed, f"these depend on the last bits: {changed}"
 
 
@@ -158,10 +193,15 @@ def test_the_printed_values_themselves(computed):
     # literals, so that a change of the experiment shows up here too
     assert computed["median"] == "median 5162 steps; the middle half of the starts need 4667 to 5696; fastest 3265"
     assert computed["by 10000"].endswith("99.4% of the starts")
-    assert computed["never"] == "never within 0.01 in 15000 steps: c = [1.25, 1.5, 1.75, 2.0]"
-    assert computed["c = 1"].endswith("14575")
+    assert computed["not within 10000"] == "not within 10000 steps: 6 of 1000"
+    assert computed["c = 1.0"].endswith("loss below 0.2 at step  5301 | every output within 0.01 at step 14575")
+    assert computed["c = 1.25"] == ("c =  1.25: output slope 0.007 | loss below 0.2 at step 13474 "
+                                    "| every output within 0.01 not within 15000 steps")
     assert computed["tied"].endswith(": 0.0")
+    assert computed["stretch 2500-5500"].endswith("grows  93.3-fold") and computed["stretch 0-15000"].endswith("159.0-fold")
     assert computed["map"][2][3] == 1269.5 and np.isinf(computed["map"][0][5])
+    assert np.isinf(computed["map"][0][0]) and np.isinf(computed["map"][0][4])  # not within 6000 at lr 0.5 ...
+    assert np.isfinite(computed["map"][2][0]) and np.isfinite(computed["map"][2][4])  # ... but fit at lr 2
 
 
 def test_setup_lines_and_the_question_numbers(notebook):
@@ -173,11 +213,14 @@ def test_setup_lines_and_the_question_numbers(notebook):
     together = mh.train_many([net.copy() for net in starts], CASE.X, CASE.Y, lr=0.5, iterations=1000)
     assert f"loss {together.loss.shape} | weights[0] {together.weights[0].shape}\n" in outputs
     assert "same losses as three train calls, to 1e-12: True\n" in outputs
+    assert f"X = {CASE.X.tolist()} | Y = {CASE.Y.tolist()}\n" in outputs
+    net = CASE.network()
+    mh.train(net, CASE.X, CASE.Y, lr=0.5, iterations=1000)
+    assert f"output after 1000 steps from all ones, lr 0.5: {net.predict(CASE.X).round(3).tolist()}\n" in outputs
+    assert "[[0.599, 0.2], [0.599, 0.2]]" in outputs  # the question's (0.6, 0.2), recomputed
+    assert f"X = {init.XOR_X.tolist()} | Y = {init.XOR_Y.ravel().tolist()}\n" in outputs
     theirs = np.array([[0.2002207, 0.3998017], [0.9927028, 0.008218]])
     assert f"their largest error after 10000 steps: {np.abs(theirs - CASE.Y).max():.4f}\n" in outputs
-    a = CASE.network().forward(CASE.X)
-    assert (f"slopes at the start, a1 (1 - a1): {(a[1] * (1 - a[1]))[:, 0].round(3)} | "
-            f"a2 (1 - a2): {(a[2] * (1 - a[2]))[:, 0].round(3)}\n") in outputs
     assert outputs.count("Correct: ") == 2  # both answer keys pass their checks
 
 
@@ -190,25 +233,45 @@ def test_fit_steps_agree_with_separate_train_calls():
     assert alone[-1] == 14575
 
 
+def test_the_output_slopes_are_the_forward_pass():
+    """start_slopes against one forward pass per constant start."""
+    slopes = init.start_slopes(init.constant_starts(CASE.sizes, CONSTANTS), CASE.X)
+    for k, c in enumerate(CONSTANTS):
+        a = CASE.network().init_constant(float(c)).forward(CASE.X)
+        for l in range(3):
+            np.testing.assert_allclose(slopes[l][k], a[l + 1] * (1 - a[l + 1]), rtol=1e-12, atol=1e-300)
+
+
 def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
-    assert "14575" in prose and computed["c = 1"].endswith("14575")
-    assert "Six starts in a thousand had not fit after 10000 steps" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
-    assert "leaves it only after about 13000 steps" in prose
-    exits = np.array(computed["exits"])
-    assert 12500 < exits[CONSTANTS == 1.25][0] < 13500 and np.all(np.isinf(exits[CONSTANTS > 1.25]))
-    assert "like 99% of ours" in prose and "99.4%" in computed["by 10000"]
+    assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
+    exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
+    # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves within 650 steps
+    assert "Every $c$ up to 1 fits" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
+    rising = exits[CONSTANTS >= 0.5]
+    assert "From $c = 0.5$ up, the larger $c$, the later" in prose and np.all(np.diff(rising[np.isfinite(rising)]) > 0)
+    assert "within about 650 steps" in prose and np.all(exits[(CONSTANTS >= -2) & (CONSTANTS <= -0.5)] < 650)
+    assert "from $c = 1.5$ on, the loss is not even below 0.2 within 15000 steps" in prose
+    assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
+    assert "about one 2-2-1 start in six" in prose and "not within 5000 steps 16.6%" in computed["xor [2, 2, 1]"]
+    assert "Even $10^{-3}$ moves the step by at most about a hundred" in prose
+    assert "14573 / 14594 / 14697" in computed["eps 0.001"]
     scales = init.layer_scales(CASE.sizes, "lecun") + init.layer_scales(CASE.sizes, "glorot")
-    assert "0.58 to 0.71" in prose and (round(min(scales), 2), round(max(scales), 2)) == (0.58, 0.71)
-    assert "about one 2-2-1 start in six" in prose and "stuck 16.6%" in computed["xor [2, 2, 1]"]
+    assert "between 0.58 and 0.71" in prose and (round(min(scales), 2), round(max(scales), 2)) == (0.58, 0.71)
     assert "about 1300 steps" in prose
-    middle = [float(computed[f"scale {s}"].split()[4]) for s in (0.3, 1.0, "lecun", "glorot")]
+    middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun", "glorot")]
     assert all(1250 < m < 1350 for m in middle)
-    assert "about 100-fold" in prose  # growth between steps 2500 and 5500
-    g2500, g5500 = (float(computed[f"growth {s}"].split()[-1]) for s in (2500, 5500))
-    assert 80 < g5500 / g2500 < 120
-    assert "a median of about 5000 steps" in prose and computed["median"].startswith("median 5162 ")
-    # doubling the learning rate halves the steps, at every scale that works
+    assert "only 1.3-fold before and 1.3-fold after" in prose
+    assert computed["stretch 0-2500"].startswith("ε = 1e-6, gap from step     0 to step  2500: grows   1.3")
+    assert computed["stretch 5500-15000"].endswith("grows   1.3-fold")
+    # the curves drawn: the four smallest sizes on one line, 0.1 below it
+    curves = np.array(computed["growth curves"])
+    assert np.allclose(curves[:4], curves[0], rtol=0.02) and curves[4, -1] < curves[0, -1] / 5
+    # doubling the learning rate about halves the steps, where a scale fits at all three rates
+    assert "doubling the learning rate about halves the" in prose
     grid = np.array(computed["map"])
     works = np.isfinite(grid).all(axis=0)
     assert np.all(np.abs(grid[:-1, works] / grid[1:, works] - 2) < 0.35)
+    assert "0.061 at the output for $c = -2$, against 0.000 for $c = 2$" in prose
+    assert "most $|z|$ larger than 5, where the slope is below 0.007" in prose
+    assert mh.sigmoid(5.0) * (1 - mh.sigmoid(5.0)) < 0.007 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21

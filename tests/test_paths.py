@@ -11,14 +11,17 @@ from mlp_helpers import paths
 ARCHITECTURES = [[1, 1, 1], [2, 2, 2], [2, 3, 3, 2], [3, 1, 4], [1, 2, 3, 2, 1], [4, 2], [2, 5, 1, 3]]
 
 
-def random_network(sizes, seed):
-    """A network of ``sizes`` with random activations per layer, bias flag and one observation."""
+def random_network(sizes, seed, kinds=("sigmoid", "linear"), loss="sse"):
+    """A network of ``sizes`` with random activations per layer (from ``kinds``), bias flag and one
+    observation; for cross-entropy a sigmoid output and a target in [0, 1]."""
     rng = np.random.default_rng(seed)
-    activation = [str(rng.choice(["sigmoid", "linear"])) for _ in sizes[1:]]
+    activation = [str(rng.choice(kinds)) for _ in sizes[1:]]
+    if loss == "cross_entropy":
+        activation[-1] = "sigmoid"
     bias = bool(seed % 2)
     net = mh.MLP(sizes, activation=activation, bias=bias).init_random(seed=seed, scale=0.9)
     x = rng.normal(size=sizes[0])
-    y = rng.uniform(-1, 1, size=sizes[-1])
+    y = rng.uniform(*((0, 1) if loss == "cross_entropy" else (-1, 1)), size=sizes[-1])
     return net, x, y
 
 
@@ -26,7 +29,9 @@ def random_network(sizes, seed):
 @pytest.mark.parametrize("seed", range(4))
 @pytest.mark.parametrize("sizes", ARCHITECTURES, ids=str)
 def test_sum_of_path_products_is_the_gradient_of_every_parameter(sizes, seed, loss):
-    net, x, y = random_network(sizes, seed)
+    net, x, y = random_network(sizes, seed, ("sigmoid", "linear", "tanh", "relu"), loss)
+    if max(np.abs(g).max() for g in net.gradients(x[None, :], y[None, :], loss=loss)[0]) <= 1e-3:
+        net.activation = ["tanh" if f == "relu" else f for f in net.activation]  # a dead ReLU: nothing to compare
     dW, db = net.gradients(x[None, :], y[None, :], loss=loss)  # one observation: m = 1
     pW, pb = paths.path_gradients(net, x, y, loss=loss)
     assert len(pb) == len(db) == (len(sizes) - 1 if net.bias else 0)

@@ -1,6 +1,9 @@
 """The figures carry the right artists: an edge per weight, names in the chosen notation,
 tied units sharing a fill, overlapping trajectories drawn once, divergence marked."""
 
+import io
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -342,12 +345,14 @@ def test_trajectory_legend_names_tied_partners_and_keeps_colours():
         assert colour_of[1][first] == colour  # the same weight, the same colour in both rows
 
 
-def test_nine_weights_get_nine_colours_and_a_legend():
+def test_nine_weights_get_nine_okabe_ito_styles_and_a_legend():
     case = cases.sigmoid_2_3_3_2()
     _, history = case.train(case.network().init_random(seed=1), iterations=20)
     fig = mh.plot_weight_trajectories(history, notation="tied_units", layers=[1])
-    colours = [to_hex(line.get_color()) for line in by_gid(fig, "traj:1:").values()]
-    assert len(set(colours)) == 9
+    lines = by_gid(fig, "traj:1:").values()
+    styles = {(to_hex(line.get_color()), str(line.get_linestyle())) for line in lines}
+    assert len(styles) == 9  # past the palette's 7 colours a line style tells the weights apart
+    assert {colour for colour, _ in styles} <= {to_hex(c) for c in plots.LINE_COLOURS}  # never tab10
     assert len(fig.axes[0].get_legend().get_texts()) == 9
     tied_fig = mh.plot_weight_trajectories(case.train()[1], layers=[1], notation="tied_units")
     name = weight_label("tied_units", 1, 0, 0, latex=True, sizes=case.sizes)
@@ -365,3 +370,78 @@ def test_label_size_enlarges_the_weight_labels():
         with pytest.raises(error, match="label_size"):
             mh.draw_network(mh.MLP([2, 2]), label_size=bad)
     assert len(plt.get_fignums()) == n_open  # a refused call leaves no figure behind
+
+
+# -- histories at the end of the float range (issue 23) ---------------------------------------
+def diverging_history():
+    """A 2-2-1 run whose loss reaches 3e291 and then inf, its weights 1e73 and then 1.7e308."""
+    W0 = np.stack([np.full((2, 2), v) for v in (0.5, 1e73, 1.7e308)])
+    W1 = np.stack([np.full((2, 1), v) for v in (0.5, -1e73, -1.7e308)])
+    biases = [np.zeros((3, 2)), np.zeros((3, 1))]
+    return mh.History(np.arange(3), np.array([1.5, 3.1e291, np.inf]), [W0, W1], biases, diverged=True)
+
+
+@pytest.mark.parametrize("plot", ["plot_loss", "plot_training", "plot_weight_trajectories"])
+def test_a_loss_of_1e291_or_inf_and_huge_weights_are_drawn_at_the_edge_and_said(plot):
+    history = diverging_history()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = getattr(mh, plot)(history)
+        fig.savefig(io.BytesIO(), format="png")  # drawing it is what used to overflow
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [ax.get_title() for ax in fig.axes]
+    if plot != "plot_weight_trajectories":
+        assert "loss above 1e+100 drawn at 1e+100" in texts
+        (loss_ax,) = [ax for ax in fig.axes if ax.get_yscale() == "log"]
+        assert loss_ax.get_ylim()[1] < 1e110
+        assert max(line.get_ydata().max() for line in loss_ax.lines if len(line.get_ydata())) == 1e100
+    if plot != "plot_loss":
+        notes = [t for t in texts if "drawn at the edge" in t]
+        assert notes == ["weights from layer 0 to layer 1\n1 line drawn, 4 weights; beyond \u00b11e+100 drawn at the edge",
+                         "weights from layer 1 to layer 2\n1 line drawn, 2 weights; beyond \u00b11e+100 drawn at the edge"]
+
+
+def test_a_finite_loss_is_drawn_as_it_is_without_a_note():
+    history = diverging_history()
+    calm = mh.History(history.iterations[:1], history.loss[:1], [W[:1] for W in history.weights],
+                      [b[:1] for b in history.biases])
+    fig = mh.plot_loss(calm)
+    assert all("drawn at" not in t.get_text() for t in fig.axes[0].texts)
+    assert fig.axes[0].lines[0].get_ydata()[0] == 1.5
+
+
+def test_weights_near_the_float_limit_draw_edges_of_the_usual_width():
+    # 4.2 * 1.7e308 overflows: an edge width computed in that order is infinite (and takes seconds to draw)
+    fig = mh.plot_training(diverging_history())
+    widths = [line.get_linewidth() for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("w:")]
+    assert len(widths) == 6 and max(widths) == pytest.approx(5.0) and min(widths) >= 0.8
+
+
+def test_a_tied_line_is_striped_in_the_colours_of_all_its_weights():
+    case = cases.sigmoid_2_3_3_2()
+    _, tied = case.train(iterations=50)
+    _, free = case.train(case.network().init_random(seed=0), iterations=50)
+    fig, axes = plt.subplots(2, 3)
+    mh.plot_weight_trajectories(tied, ax=axes[0], notation="tied_units")
+    mh.plot_weight_trajectories(free, ax=axes[1], notation="tied_units")
+    for l in range(3):
+        alone = {int(line.get_gid().split(":")[2]): to_hex(line.get_color()) for line in axes[1][l].lines}
+        on_top, groups = {}, {}
+        for line in axes[0][l].lines:  # a tied group's line, then its stripes, one per other weight
+            kind, _, members = line.get_gid().split(":")
+            first = int(members.split(",")[0])
+            on_top[first] = to_hex(line.get_color())
+            if kind == "traj":
+                groups.update({int(k): line for k in members.split(",")})
+            else:
+                np.testing.assert_array_equal(line.get_ydata(), groups[first].get_ydata())
+        assert on_top == alone  # every weight of the layer shows in its own colour, in both rows
+    legend = axes[0][1].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["$w^{1}_{0,0}$ and 8 tied"]
+    # the explorer's panels: a random run after a tied one removes the stripes again
+    fig, axes = plt.subplots(1, 3)
+    panels = plots.WeightTrajectories(axes, range(3), case.sizes, "tied_units")
+    panels.update(tied)
+    assert [len(ax.lines) for ax in axes] == [6, 9, 6] and [len(lines) for lines in panels.lines] == [2, 1, 2]
+    panels.update(free)
+    assert [len(ax.lines) for ax in axes] == [6, 9, 6] and [len(lines) for lines in panels.lines] == [6, 9, 6]
+    assert not any(line.get_gid().startswith("stripe:") for ax in axes for line in ax.lines)

@@ -1,4 +1,4 @@
-"""Every matrix seed 001/003 prints, recomputed in float64.
+"""Every matrix the tied-units question prints, recomputed in float64.
 
 The question's numbers were computed in float32 and printed with 7-8 digits, so they are
 compared with an absolute tolerance of 2e-6.

@@ -156,6 +156,37 @@ def test_bad_markers_are_errors_naming_the_notebook_and_cell(tmp_path, source, s
     assert not (tmp_path / "student").exists()
 
 
+@pytest.mark.parametrize("line", [
+    "## BEGIN SOLUTION", "# BEGIN SOLUTION", "#### END SOLUTION", "### begin solution", "### Begin Solution",
+    "###BEGIN SOLUTION", "### BEGIN  SOLUTION", "### BEGIN SOLUTIONS", "### END SOLUTION here",
+    "    # end solution", "### BEGIN HIDDEN TESTS",
+])
+def test_lookalike_markers_in_code_cells_are_errors(tmp_path, line):
+    source = f"x = 1\n{line}\ny = 2\n"
+    save(tmp_path / "03_c.ipynb", notebook(code("y = 1\n", "ok"), code(source, "near")))
+    with pytest.raises(sc.MarkerError, match="03_c.ipynb, cell 1 \\(id near\\), line 2") as error:
+        sc.write_copies(tmp_path)
+    assert repr(line.strip()) in str(error.value)
+    assert not (tmp_path / "student").exists()
+
+
+@pytest.mark.parametrize("kind", ["markdown", "raw"])
+@pytest.mark.parametrize("line", ["### BEGIN SOLUTION", "## end solution"])
+def test_markers_outside_code_cells_are_errors(tmp_path, kind, line):
+    cell = {"cell_type": kind, "id": "prose", "metadata": {}, "source": f"Answer:\n{line}\n42\n"}
+    save(tmp_path / "03_c.ipynb", notebook(code(FUNCTION_KEY, "fn"), cell))
+    with pytest.raises(sc.MarkerError, match=f"03_c.ipynb, cell 1 \\(id prose\\) \\({kind} cell\\), "
+                                             "line 2") as error:
+        sc.write_copies(tmp_path)
+    assert "code cells only" in str(error.value)
+    assert not (tmp_path / "student").exists()
+
+
+def test_words_near_a_marker_are_not_markers():
+    source = "# the solution begins here; see the end\nprint('begin solution')  # no hash before it\n"
+    assert sc.stub_source(source) == source
+
+
 def test_bad_markers_make_the_command_fail_with_the_message(tmp_path, capsys):
     save(tmp_path / "02_b.ipynb", notebook(code("### END SOLUTION\n", "c0")))
     assert sc.main(["--notebooks", str(tmp_path)]) == 2
@@ -186,7 +217,7 @@ def test_copy_clears_outputs_keeps_ids_and_keeps_only_layout_metadata(tmp_path):
 
 def test_regeneration_is_byte_identical_and_leaves_files_alone(tmp_path):
     save(tmp_path / "04_lesson.ipynb", lesson())
-    written, _ = sc.write_copies(tmp_path)
+    written, _, _ = sc.write_copies(tmp_path)
     copy = tmp_path / "student" / "04_lesson.ipynb"
     assert written == [copy]
     first = copy.read_bytes()
@@ -197,7 +228,7 @@ def test_regeneration_is_byte_identical_and_leaves_files_alone(tmp_path):
     key["cells"][1]["metadata"]["execution"] = {"iopub.status.idle": "2027-01-01T00:00:00Z"}
     key["metadata"]["widgets"] = {"other": "state"}
     save(tmp_path / "04_lesson.ipynb", key)
-    assert sc.write_copies(tmp_path) == ([], [])
+    assert sc.write_copies(tmp_path) == ([], [], [])
     assert copy.read_bytes() == first
     assert copy.stat().st_mtime == 1_000_000_000
     assert sc.check_copies(tmp_path) == []
@@ -211,8 +242,8 @@ def test_changing_one_notebook_changes_only_its_copy(tmp_path):
     changed = lesson()
     changed["cells"][0]["source"] = "# Lesson, corrected\n"
     save(tmp_path / "05_more.ipynb", changed)
-    written, removed = sc.write_copies(tmp_path)
-    assert written == [tmp_path / "student" / "05_more.ipynb"] and removed == []
+    written, removed, kept = sc.write_copies(tmp_path)
+    assert written == [tmp_path / "student" / "05_more.ipynb"] and removed == kept == []
     after = {path.name: path.read_bytes() for path in (tmp_path / "student").iterdir()}
     assert after["04_lesson.ipynb"] == before["04_lesson.ipynb"]
     assert after["05_more.ipynb"] != before["05_more.ipynb"]
@@ -222,17 +253,105 @@ def test_changing_one_notebook_changes_only_its_copy(tmp_path):
     assert [(a, b) for a, b in zip(old, new) if a != b] == [('    "# Lesson é\\n"', '    "# Lesson, corrected\\n"')]
 
 
-def test_only_answer_keys_with_blocks_get_copies_and_stale_copies_go(tmp_path):
-    save(tmp_path / "01_plain.ipynb", notebook(code("print(1)\n", "a")))
+def test_only_answer_keys_with_blocks_get_copies_and_only_copies_it_wrote_go(tmp_path):
+    save(tmp_path / "01_plain.ipynb", lesson())
     save(tmp_path / "scratch.ipynb", lesson())  # not named NN_*: not an answer key
     save(tmp_path / "04_lesson.ipynb", lesson())
-    save(tmp_path / "student" / "01_plain.ipynb", notebook())  # its key lost its blocks
-    save(tmp_path / "student" / "09_gone.ipynb", notebook())  # its key was deleted
+    save(tmp_path / "09_gone.ipynb", lesson())
+    assert len(sc.write_copies(tmp_path)[0]) == 3
+    save(tmp_path / "01_plain.ipynb", notebook(code("print(1)\n", "a")))  # the key lost its blocks
+    (tmp_path / "09_gone.ipynb").unlink()  # the key was deleted
+    # files make student never wrote: JupyterLab's Duplicate, a student's own notebook, a README
+    duplicate = save(tmp_path / "student" / "04_lesson-Copy1.ipynb", notebook())
+    own = save(tmp_path / "student" / "06_my_notes.ipynb", notebook())
     (tmp_path / "student" / "README.md").write_text("kept")
-    written, removed = sc.write_copies(tmp_path)
-    assert written == [tmp_path / "student" / "04_lesson.ipynb"]
-    assert sorted(path.name for path in removed) == ["01_plain.ipynb", "09_gone.ipynb"]
-    assert sorted(path.name for path in (tmp_path / "student").iterdir()) == ["04_lesson.ipynb", "README.md"]
+    assert sc.write_copies(tmp_path) == ([], [tmp_path / "student" / "01_plain.ipynb",
+                                              tmp_path / "student" / "09_gone.ipynb"], [])
+    assert sorted(path.name for path in (tmp_path / "student").iterdir()) == [
+        ".generated.json", "04_lesson-Copy1.ipynb", "04_lesson.ipynb", "06_my_notes.ipynb", "README.md"]
+    assert json.loads(duplicate.read_text()) == json.loads(own.read_text()) == notebook()
+    assert list(json.loads((tmp_path / "student" / ".generated.json").read_text())) == ["04_lesson.ipynb"]
+
+
+# --- never lose a student's work -----------------------------------------------------------------
+
+def answered(path, answer="my_answer = 0.25  # my own work\n"):
+    """A student's edit of the copy at `path`: the top-level stub replaced by an answer."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["cells"][2]["source"] = [answer, "my_other = 0.25\n"]
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path.read_bytes()
+
+
+def test_a_copy_holding_a_students_answer_is_never_overwritten_without_force(tmp_path, capsys):
+    save(tmp_path / "04_lesson.ipynb", lesson())
+    save(tmp_path / "05_more.ipynb", lesson())
+    assert sc.main(["--notebooks", str(tmp_path)]) == 0
+    work = answered(tmp_path / "student" / "04_lesson.ipynb")
+    # the teacher corrects both keys: 05's copy is untouched and is updated, 04's is refused
+    for name in ["04_lesson.ipynb", "05_more.ipynb"]:
+        key = lesson()
+        key["cells"][0]["source"] = "# Lesson, corrected\n"
+        save(tmp_path / name, key)
+    capsys.readouterr()
+    assert sc.main(["--notebooks", str(tmp_path)]) == 3
+    out, err = capsys.readouterr()
+    assert f"wrote {tmp_path / 'student' / '05_more.ipynb'}" in out
+    assert f"{tmp_path / 'student' / '04_lesson.ipynb'}: changed since `make student` wrote it" in err
+    assert "--force" in err
+    assert (tmp_path / "student" / "04_lesson.ipynb").read_bytes() == work
+    assert "Lesson, corrected" in (tmp_path / "student" / "05_more.ipynb").read_text()
+    # asked again, it still refuses: the manifest kept what it wrote before
+    assert sc.main(["--notebooks", str(tmp_path)]) == 3
+    assert (tmp_path / "student" / "04_lesson.ipynb").read_bytes() == work
+    # told to, it replaces the copy and says so
+    assert sc.main(["--notebooks", str(tmp_path), "--force"]) == 0
+    assert f"wrote {tmp_path / 'student' / '04_lesson.ipynb'}" in capsys.readouterr().out
+    assert "Lesson, corrected" in (tmp_path / "student" / "04_lesson.ipynb").read_text()
+    assert sc.check_copies(tmp_path) == []
+
+
+def test_a_file_it_never_wrote_under_a_copys_name_is_refused(tmp_path):
+    save(tmp_path / "04_lesson.ipynb", lesson())
+    own = save(tmp_path / "student" / "04_lesson.ipynb", notebook(code("x = 'mine'\n", "s")))
+    before = own.read_bytes()
+    with pytest.raises(sc.OverwriteError, match="04_lesson.ipynb: not written by `make student`"):
+        sc.write_copies(tmp_path)
+    assert own.read_bytes() == before
+    assert not (tmp_path / "student" / ".generated.json").exists()
+    sc.write_copies(tmp_path, force=True)
+    assert own.read_bytes() != before and sc.check_copies(tmp_path) == []
+
+
+def test_an_unchanged_copy_without_a_manifest_is_adopted(tmp_path):
+    """A clone made before the manifest existed: copies equal to a regeneration are recorded."""
+    save(tmp_path / "04_lesson.ipynb", lesson())
+    sc.write_copies(tmp_path)
+    (tmp_path / "student" / ".generated.json").unlink()
+    assert sc.check_copies(tmp_path) == [f"{tmp_path / 'student' / '.generated.json'}: does not record "
+                                         "the copies' hashes"]
+    assert sc.write_copies(tmp_path) == ([], [], [])
+    assert sc.check_copies(tmp_path) == []
+
+
+def test_a_changed_copy_of_a_gone_key_is_kept(tmp_path, capsys):
+    save(tmp_path / "04_lesson.ipynb", lesson())
+    sc.write_copies(tmp_path)
+    work = answered(tmp_path / "student" / "04_lesson.ipynb")
+    (tmp_path / "04_lesson.ipynb").unlink()
+    assert sc.main(["--notebooks", str(tmp_path)]) == 0
+    assert "left " in capsys.readouterr().out
+    assert (tmp_path / "student" / "04_lesson.ipynb").read_bytes() == work
+
+
+def test_a_broken_manifest_is_an_error_not_a_licence_to_overwrite(tmp_path, capsys):
+    save(tmp_path / "04_lesson.ipynb", lesson())
+    sc.write_copies(tmp_path)
+    work = answered(tmp_path / "student" / "04_lesson.ipynb")
+    (tmp_path / "student" / ".generated.json").write_text("{not json")
+    assert sc.main(["--notebooks", str(tmp_path)]) == 3
+    assert ".generated.json: not the manifest" in capsys.readouterr().err
+    assert (tmp_path / "student" / "04_lesson.ipynb").read_bytes() == work
 
 
 def test_check_mode_names_each_difference_and_writes_nothing(tmp_path, capsys):
@@ -254,28 +373,16 @@ def test_check_mode_names_each_difference_and_writes_nothing(tmp_path, capsys):
 
 # --- no solution code in a copy ------------------------------------------------------------------
 
-def solution_lines(key):
-    """Lines that appear inside a solution block of `key` and nowhere outside one."""
-    inside, outside = set(), set()
-    for cell in key["cells"]:
-        lines = sc._source_text(cell).splitlines()
-        blocks = sc.solution_blocks("\n".join(lines)) if cell["cell_type"] == "code" else []
-        in_block = {n for begin, end, _ in blocks for n in range(begin, end + 1)}
-        for number, line in enumerate(lines):
-            (inside if number in in_block else outside).add(line.strip())
-    return {line for line in inside - outside if line and not sc.MARKER.match(line)}
-
-
 def leaked(key, copy):
-    copied = {line.strip() for cell in copy["cells"] for line in sc._source_text(cell).splitlines()}
-    return sorted(solution_lines(key) & copied)
+    copied = {line.strip() for cell in copy["cells"] for line in sc.source_text(cell).splitlines()}
+    return sorted(sc.solution_lines(key) & copied)
 
 
 def test_synthetic_copy_holds_no_solution_line(tmp_path):
     key = save(tmp_path / "04_lesson.ipynb", lesson())
     sc.write_copies(tmp_path)
     key_json = json.loads(key.read_text())
-    assert len(solution_lines(key_json)) == 4  # the detector sees the solution
+    assert len(sc.solution_lines(key_json)) == 4  # the detector sees the solution
     assert leaked(key_json, json.loads((tmp_path / "student" / key.name).read_text())) == []
 
 

@@ -1,4 +1,4 @@
-"""mlp_helpers.lessons.symmetry: seed 001/003 in the question's bias-augmented layout.
+"""mlp_helpers.lessons.symmetry: the tied-units question in its bias-augmented layout.
 
 The question's numbers were computed in float32 and printed with 7-8 digits: compared
 with an absolute tolerance of 2e-6. float64 numbers are compared much tighter.
@@ -54,6 +54,42 @@ def test_question_steps_reproduce_every_printed_matrix():
     np.testing.assert_allclose(
         steps["last_layer_gradient"], [[0.02881269, 0.05969584]] + [[0.02812204, 0.05805621]] * 3, rtol=0, atol=5e-9
     )
+
+
+def test_question_forward_is_the_forward_part_of_question_steps():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=3)
+    forward = symmetry.question_forward(net, X)
+    steps = symmetry.question_steps(net, X, Y)
+    assert set(forward) == {"n1", "a1", "a2", "a3"}  # nothing of the backward pass: no delta to copy
+    for key, value in forward.items():
+        np.testing.assert_array_equal(value, steps[key])
+    np.testing.assert_array_equal(forward["a3"], net.predict(X))
+    with pytest.raises(ValueError, match="X"):
+        symmetry.question_forward(net, [[1.0, 2.0, 3.0]])
+
+
+def test_member_history_is_what_train_records():
+    nets = [mh.MLP([2, 3, 3, 2]).init_constant(1.0), mh.MLP([2, 3, 3, 2]).init_random(seed=2)]
+    runs = mh.train_many(nets, X, Y, lr=0.5, iterations=40)
+    alone = mh.train(mh.MLP([2, 3, 3, 2]).init_random(seed=2), X, Y, 0.5, 40)
+    member = symmetry.member_history(runs, 1)
+    assert isinstance(member, mh.History) and len(member) == 41 and member.sizes == [2, 3, 3, 2]
+    np.testing.assert_allclose(member.loss, alone.loss, rtol=0, atol=1e-14)
+    for ours, theirs in zip(member.weights + member.biases, alone.weights + alone.biases):
+        np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-14)
+    assert symmetry.first_fit_step(member, X, Y, tol=1.0) == 0
+    with pytest.raises(ValueError, match="k must be"):
+        symmetry.member_history(runs, 2)
+    with pytest.raises(TypeError, match="runs"):
+        symmetry.member_history(alone, 0)
+    fresh = [mh.MLP([2, 3, 3, 2]).init_constant(1.0), mh.MLP([2, 3, 3, 2]).init_random(seed=2)]  # train_many trains in place
+    every_10th = symmetry.member_history(mh.train_many(fresh, X, Y, lr=0.5, iterations=40, weights_every=10), 1)
+    assert every_10th.iterations.tolist() == [0, 10, 20, 30, 40]
+    np.testing.assert_allclose(every_10th.loss, alone.loss[::10], rtol=0, atol=1e-14)
+    np.testing.assert_allclose(every_10th.weights[2], alone.weights[2][::10], rtol=0, atol=1e-14)
+    without = mh.train_many(nets, X, Y, lr=0.5, iterations=4, weights_every=0)
+    with pytest.raises(ValueError, match="weights_every"):
+        symmetry.member_history(without, 0)
 
 
 def test_last_layer_gradient_is_backprop_and_finite_differences():
@@ -145,7 +181,7 @@ def test_column_mean_floor_of_the_seed_targets():
         (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), [[1.0]]), ValueError, "X"),
         (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), X, ["sigmoid"]), ValueError,
          "activation"),
-        (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), X, "relu"), ValueError,
+        (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), X, "softplus"), ValueError,
          "activation"),
         (lambda: symmetry.column_mean_floor([1.0, 2.0]), ValueError, "Y"),
     ],

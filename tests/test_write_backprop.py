@@ -248,7 +248,7 @@ def test_a_slip_that_matches_nothing_says_where_it_is_wrong():
         return [2 * dW[0]] + dW[1:], db
 
     text = repr(wb.check_backward(backward_first_layer_doubled))
-    assert text.startswith("Not yet: backward gives wrong numbers on the seeds' 2-3-3-2 network")
+    assert text.startswith("Not yet: backward gives wrong numbers on the tied-units question's 2-3-3-2 network")
     assert "(dW[0] wrong)" in text and "none of the usual slips" in text
 
 
@@ -440,3 +440,215 @@ def test_verdicts_hold_none_of_the_expected_values():
     for check, function in WRONG_FUNCTIONS:
         text = repr(check(function))
         assert not any(value in text for value in expected if len(value) > 3), text
+
+
+# -- issue 21: a forgotten return, a pair in the other order, an extra 1/2, float32, odd answers ---
+
+ALL_CHECKS = [(wb.check_layer_forward, layer_forward), (wb.check_forward, forward),
+              (wb.check_output_delta, output_delta), (wb.check_step_back, step_back),
+              (wb.check_layer_gradients, layer_gradients), (wb.check_backward, backward)]
+
+
+@pytest.mark.parametrize("check, right", ALL_CHECKS, ids=lambda x: getattr(x, "__name__", ""))
+def test_a_function_without_return_is_told_so(check, right):
+    def forgot_return(*args):
+        right(*args)  # the slip: computed, never returned
+
+    text = repr(check(forgot_return))
+    assert text.startswith("Not yet: your function returns None: did you forget `return`?"), text
+
+
+def test_a_list_entry_left_none_is_named():
+    def backward_unfilled(weights, activations, Y):
+        dW, db = backward(weights, activations, Y)
+        return [None] + list(dW[1:]), db
+
+    assert repr(wb.check_backward(backward_unfilled)).startswith(
+        "Not yet: dW[0] is None: nothing was stored there (a function that computes it without `return`")
+
+
+def test_pairs_in_the_other_order_are_named():
+    assert repr(wb.check_layer_gradients(lambda a, d: (d.sum(axis=0), a.T @ d))) == verdict(wb.SWAPPED)
+
+    def backward_swapped(weights, activations, Y):
+        dW, db = backward(weights, activations, Y)
+        return db, dW
+
+    assert repr(wb.check_backward(backward_swapped)) == verdict(wb.SWAPPED_LISTS)
+
+
+@pytest.mark.parametrize("check, function, message", [
+    (wb.check_step_back, lambda d, W, a: 0.5 * (d @ W.T) * a * (1 - a), wb.HALF_STEP),
+    (wb.check_layer_gradients, lambda a, d: (0.5 * a.T @ d, 0.5 * d.sum(axis=0)), wb.HALF_GRADIENTS),
+    (wb.check_output_delta, lambda aL, Y: 0.5 * 2 * (aL - Y) * aL * (1 - aL), wb.FACTOR_2),
+    (wb.check_backward, backward_with(step_back=lambda d, W, a: 0.5 * (d @ W.T) * a * (1 - a)), wb.HALF_STEP),
+    (wb.check_backward, lambda w, a, Y: tuple([0.5 * g for g in part] for part in backward(w, a, Y)), wb.FACTOR_2),
+], ids=["step_back", "layer_gradients", "output_delta", "backward_step", "backward_all"])
+def test_an_extra_half_is_named(check, function, message):
+    assert repr(check(function)) == verdict(message)
+    assert "1/2" in message
+
+
+def test_the_shared_cost_slips_are_worded_once():
+    from mlp_helpers.lessons.exercise_checks import common_slips
+
+    messages = [text for _, text in common_slips(1.0, "sse", m=2)]
+    assert wb.SIGN == messages[0] and wb.FACTOR_2.startswith(messages[1])
+    assert wb.MEAN == messages[2].replace("m = 2", "m")
+
+
+def in_float32(function):
+    """``function`` computed in float32 throughout, as a student who wrote dtype=np.float32 would."""
+    def cast(x):
+        if isinstance(x, list):
+            return [cast(v) for v in x]
+        return np.asarray(x, dtype=np.float32)
+
+    def wrapped(*args):
+        return function(*(cast(x) for x in args))
+
+    return wrapped
+
+
+@pytest.mark.parametrize("check, right", ALL_CHECKS, ids=lambda x: getattr(x, "__name__", ""))
+def test_float32_answers_pass_and_are_told_why_they_are_not_exact(check, right):
+    result = check(in_float32(right))
+    assert result.passed is True, result
+    text = repr(result)
+    assert text.startswith("Correct: ")
+    if "float32" in text:  # a few functions are exact to float64's tolerance even in float32
+        assert "agree to float32 precision only" in text
+    if check is wb.check_backward:
+        assert "float32 precision only" in text
+
+
+def test_a_float32_slip_is_still_named():
+    slip = in_float32(backward_with(step_back=lambda d, W, a: (d @ W) * a * (1 - a)))
+    assert repr(wb.check_backward(slip)) == verdict(wb.NOT_TRANSPOSED)
+
+
+# -- loops over observations pass; odd answers never make a check raise ------------------------
+
+
+def by_rows(function, stack):
+    """``function`` applied one observation (row) at a time; ``stack`` joins the rows' results."""
+    def looped(*args, rows_of=None):
+        m = len(args[0]) if rows_of is None else rows_of
+        return stack([function(*args, i) for i in range(m)])
+
+    return looped
+
+
+def test_loops_over_observations_pass():
+    def layer_forward_loop(a, W, b):
+        out = np.zeros((len(a), W.shape[1]))
+        for i in range(len(a)):
+            for j in range(W.shape[1]):
+                out[i, j] = sigmoid(sum(a[i, k] * W[k, j] for k in range(W.shape[0])) + b[j])
+        return out
+
+    def output_delta_loop(aL, Y):
+        return np.array([[2 * (p - t) * p * (1 - p) for p, t in zip(row, target)] for row, target in zip(aL, Y)])
+
+    def step_back_loop(delta_next, W, a):
+        out = np.zeros_like(a)
+        for i in range(len(a)):
+            out[i] = (W @ delta_next[i]) * a[i] * (1 - a[i])
+        return out
+
+    def layer_gradients_loop(a, delta_next):
+        dW, db = np.zeros((a.shape[1], delta_next.shape[1])), np.zeros(delta_next.shape[1])
+        for i in range(len(a)):
+            dW += np.outer(a[i], delta_next[i])
+            db += delta_next[i]
+        return dW, db
+
+    def forward_loop(weights, biases, X):
+        activations = [X]
+        for W, b in zip(weights, biases):
+            activations.append(np.vstack([layer_forward_loop(row[None, :], W, b) for row in activations[-1]]))
+        return activations
+
+    for check, function in [(wb.check_layer_forward, layer_forward_loop), (wb.check_output_delta, output_delta_loop),
+                            (wb.check_step_back, step_back_loop), (wb.check_layer_gradients, layer_gradients_loop),
+                            (wb.check_forward, forward_loop),
+                            (wb.check_backward, backward_with(output_delta_loop, step_back_loop, layer_gradients_loop))]:
+        assert check(function).passed, (check.__name__, check(function))
+
+
+class Unreadable:
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array here")
+
+
+ODD = [10**400, [10**400], "1.0", Unreadable(), [Unreadable()], object(), {"a": 1}, [[1], [1, 2]], float("nan"),
+       (Unreadable(), Unreadable()), ([10**400], [10**400]), np.array(["x"]), 1j]
+
+
+@pytest.mark.parametrize("odd", ODD, ids=lambda x: type(x).__name__)
+@pytest.mark.parametrize("check", [c for c, _ in ALL_CHECKS], ids=lambda c: c.__name__)
+def test_odd_answers_never_make_a_check_raise(check, odd):
+    result = check(lambda *args: odd)
+    assert isinstance(result, wb.CheckResult) and result.passed is False
+    assert repr(result).startswith("Not yet: ")
+
+
+def test_odd_functions_never_make_a_check_raise():
+    class Weird:
+        def __call__(self, *args):
+            raise SystemError("odd")
+
+    assert repr(wb.check_backward(Weird())).startswith("Not yet: backward raised SystemError")
+    assert repr(wb.check_backward(lambda *a: 10**400)).startswith("Not yet: backward must return a pair")
+    assert "too large for a float" in repr(wb.check_layer_forward(lambda *a: [[10**400]]))
+    assert "converting it raised RuntimeError" in repr(wb.check_step_back(lambda *a: Unreadable()))
+
+
+# -- each hint fits the function it is about ----------------------------------------------------
+
+
+def test_layer_forward_on_row_0_only_gets_a_forward_hint():
+    def first_row_only(a, W, b):
+        out = np.zeros((len(a), W.shape[1]))
+        out[0] = sigmoid(a[0] @ W + b)  # the slip: only the first observation
+        return out
+
+    assert repr(wb.check_layer_forward(first_row_only)) == verdict(wb.ONE_OBSERVATION_FORWARD)
+    text = repr(wb.check_layer_forward(lambda a, W, b: sigmoid(a[0] @ W + b)))
+    assert text.startswith("Not yet: the result has shape") and "one row per observation" in text
+    for text in (wb.ONE_OBSERVATION_FORWARD, text):
+        assert "gradient" not in text and "sum" not in text and "delta" not in text
+
+
+def test_step_back_dividing_by_m_gets_a_step_back_hint():
+    text = repr(wb.check_step_back(lambda d, W, a: (d @ W.T) * a * (1 - a) / len(a)))
+    assert text == verdict(wb.STEP_MEAN)
+    assert "gradient" not in text and ".sum" not in text
+
+    def first_row_only(d, W, a):
+        out = np.zeros_like(a)
+        out[0] = (d[0] @ W.T) * a[0] * (1 - a[0])
+        return out
+
+    assert repr(wb.check_step_back(first_row_only)) == verdict(wb.ONE_OBSERVATION_DELTA)
+    assert "gradient" not in wb.ONE_OBSERVATION_DELTA
+
+
+def test_shape_errors_get_the_shapes_of_their_own_function():
+    forward_text = repr(wb.check_layer_forward(lambda a, W, b: sigmoid(W @ a + b)))
+    assert "Hint: the shapes do not line up" in forward_text and "a is (m, n_in)" in forward_text
+    assert "delta" not in forward_text
+    step_text = repr(wb.check_step_back(lambda d, W, a: (W @ d) * a * (1 - a)))
+    assert "delta_next is (m, n_{l+1})" in step_text
+    delta_text = repr(wb.check_output_delta(lambda aL, Y: 2 * (aL - Y) @ aL))
+    assert "entry by entry" in delta_text or "shape" in delta_text
+
+
+def test_forward_from_x_every_layer_is_named():
+    def forward_from_x(weights, biases, X):
+        activations = [X]
+        for W, b in zip(weights, biases):
+            activations.append(layer_forward(X, W, b))  # the slip: X instead of the previous layer
+        return activations
+
+    assert repr(wb.check_forward(forward_from_x)) == verdict(wb.FROM_X)

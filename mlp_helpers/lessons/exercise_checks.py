@@ -5,8 +5,10 @@ usual slips, each a *variant* of the right computation. ``run_check(exercise, st
 the student's function on every case and returns a ``CheckResult`` whose verdict is, in order:
 
 * "Not yet: ..." when there is no function yet, it raises ``NotImplementedError`` or returns
-  ``...`` (a stub from a student copy), or it returns something of the wrong kind;
-* "Correct: ..." when every case agrees with the right answer;
+  ``...`` (a stub from a student copy), returns None (a forgotten ``return``), or returns something
+  of the wrong kind (text, 10**400, an object that cannot become an array);
+* "Correct: ..." when every case agrees with the right answer (to float64 rounding, or to float32
+  rounding with a note that says so: see the tolerance policy below);
 * the slip's message when the answers agree with that slip's variant on every case (raising
   where the variant raises) and the variant differs from the right answer somewhere;
 * the student's own error, shown plainly with a hint, when the function raised;
@@ -27,17 +29,31 @@ from ..validation import as_float_array, as_real
 # The one tolerance policy of every check in the course, said in the verdicts that depend on it:
 # * what a student's code computes (a function, an array) is right when every entry agrees with the
 #   right value to RTOL relative or ATOL absolute (float64 work, rounding only);
+# * float32: code that computes in float32 (about 7 significant digits) is ACCEPTED when every entry
+#   agrees with the right value to FLOAT32_RTOL of the largest entry of its array (float32 rounding,
+#   compounded over a few products and sums, with cancellation in sums of mixed signs). The check
+#   passes, and its verdict says that the numbers are right to float32 precision only and that
+#   numpy's default float64 matches the package to the last digits. The reason: the maths is right,
+#   which is what an exercise asks, and no usual slip comes within 1e-5 of the right answer on every
+#   case (a slip is off by a factor, a sign, a transpose or a layer);
 # * a number the student types is right when it agrees to NUMBER_RTOL relative (4 significant
 #   digits), or within NUMBER_ATOL when the right value is 0.
 # A slip is named only when the answer agrees with the slip's value to the same tolerance and that
 # value differs from the right one by more than it.
 RTOL, ATOL = 1e-6, 1e-9
+FLOAT32_RTOL = 1e-5
 NUMBER_RTOL, NUMBER_ATOL = 1e-3, 1e-12
 #: a typed number this many tolerances from the right value is "close: keep more digits"
 CLOSE = 30
 
 SHAPE_HINT = "the shapes do not line up: print the .shape of each array on that line"
 INDEX_HINT = "an index runs past the end of a list or an array: print its length"
+FLOAT32_NOTE = (
+    " Your numbers agree to float32 precision only (about 7 significant digits): somewhere they are "
+    "computed in float32 (dtype=np.float32, .astype(np.float32)). That is accepted; numpy's default, "
+    "float64 (about 16 digits), matches the package to the last digits."
+)
+NO_RETURN = "your function returns None: did you forget `return`?"
 
 
 @dataclass(frozen=True)
@@ -108,20 +124,35 @@ class _Outcome:
     error: Exception = None
 
 
-def same(x, y):
-    """Equal structure, equal shapes, equal numbers (to RTOL/ATOL); x, y: arrays or nested lists of them."""
+def same(x, y, float32=False):
+    """Equal structure, equal shapes, equal numbers; x, y: arrays or nested lists of them, y the
+    right one. The numbers agree to RTOL/ATOL, or with ``float32`` to FLOAT32_RTOL of y's largest
+    entry (the tolerance policy above)."""
     if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
-        return (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape == y.shape
-                and bool(np.allclose(x, y, rtol=RTOL, atol=ATOL)))
-    return len(x) == len(y) and all(same(a, b) for a, b in zip(x, y))
+        if not (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape == y.shape):
+            return False
+        if float32:
+            scale = float(np.max(np.abs(y), initial=0.0))
+            return bool(np.all(np.abs(x - y) <= FLOAT32_RTOL * scale + ATOL))
+        return bool(np.allclose(x, y, rtol=RTOL, atol=ATOL))
+    return len(x) == len(y) and all(same(a, b, float32) for a, b in zip(x, y))
 
 
 def answer_array(name, value):
-    """``value`` as a finite float64 array, or an ``AnswerProblem`` naming ``name``."""
+    """``value`` as a finite float64 array, or an ``AnswerProblem`` naming ``name``; never another
+    error, whatever ``value`` is (None, text, 10**400, an object whose ``__array__`` raises)."""
+    if value is None:
+        raise AnswerProblem(f"{name} is None: nothing was stored there (a function that computes it "
+                            "without `return`, or a list entry never filled)")
     try:
         return as_float_array(name, value)
     except (TypeError, ValueError) as exc:
         raise AnswerProblem(str(exc)) from None
+    except OverflowError:
+        raise AnswerProblem(f"{name} holds a number too large for a float (above about 1.8e308)") from None
+    except Exception as exc:  # an object whose __array__, __len__ or __float__ raises
+        raise AnswerProblem(f"{name} cannot be read as an array of numbers (converting it raised "
+                            f"{type(exc).__name__})") from None
 
 
 def answer_list(name, value, what):
@@ -184,7 +215,7 @@ def _looks_like(slip, variant, outcomes, right):
             if student_raised != variant_raised:
                 return False
             continue
-        if not same(outcome.output, expected):
+        if not same(outcome.output, expected, float32=True):  # a slip computed in float32 is still that slip
             return False
         wrong_somewhere = wrong_somewhere or not ok
     return wrong_somewhere
@@ -199,13 +230,17 @@ def number_answer(answer, example="0.0123"):
     raises, whatever the answer (a string, a list, NaN, 10**400)."""
     if answer is None or answer is Ellipsis:
         return None, PLACEHOLDER
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
     try:
+        if isinstance(answer, np.ndarray) and answer.size == 1:
+            answer = answer.item()
         return as_real("answer", answer), None
-    except (TypeError, ValueError):
+    except Exception:  # text, NaN, 10**400, a list, an object whose __float__ raises
+        try:
+            shown = reprlib.repr(answer)
+        except Exception:
+            shown = "(that cannot be shown)"
         return None, (f"Not yet: the answer must be one finite number such as {example}, "
-                      f"got {type(answer).__name__} {reprlib.repr(answer)}.")
+                      f"got {type(answer).__name__} {shown}.")
 
 
 def not_yet(reason):
@@ -230,15 +265,23 @@ def run_check(exercise, student):
         except Exception as exc:  # the student's error is reported, never raised
             outcomes.append(_Outcome(case, error=exc))
             continue
-        if _holds_ellipsis(raw):
-            return not_yet(f"{name} returns ... (a placeholder): make it return its result")
+        if raw is None:
+            return not_yet(f"{NO_RETURN} {name} computes its result but must also hand it back: end it with "
+                           "`return` and the result")
         try:
+            if _holds_ellipsis(raw):
+                return not_yet(f"{name} returns ... (a placeholder): make it return its result")
             outcomes.append(_Outcome(case, output=exercise.parse(raw, case)))
         except AnswerProblem as problem:
             return not_yet(f"{problem} (on {case.label})")
+        except Exception as exc:  # an answer so odd that reading it fails: a verdict, never an error
+            return not_yet(f"what {name} returns cannot be read as numbers (reading it raised "
+                           f"{type(exc).__name__}) (on {case.label})")
     right = [o.error is None and same(o.output, exercise.reference(o.case)) for o in outcomes]
     if all(right):
         return CheckResult(True, exercise.passed)
+    if all(o.error is None and same(o.output, exercise.reference(o.case), float32=True) for o in outcomes):
+        return CheckResult(True, exercise.passed + FLOAT32_NOTE)
     for slip, message in exercise.slips:
         if _looks_like(slip, exercise.variant, outcomes, right):
             return not_yet(message)
@@ -258,16 +301,29 @@ def run_check(exercise, student):
     wrong = exercise.parts(first.output, exercise.reference(first.case))
     where = f" ({', '.join(wrong)} wrong)" if wrong else ""
     return not_yet(f"{name} gives wrong numbers on {first.case.label}{where}, and they look like none "
-                   "of the usual slips: compare each line with the formula above it")
+                   "of the usual slips: compare each line with the formula it stands for")
 
 
 # --- judging a typed number or a computed array against the right value and the usual slips ---
 
 
 def agrees(answer, value, rtol=NUMBER_RTOL, atol=NUMBER_ATOL):
-    """True when ``answer`` and ``value`` (numbers or arrays) have one shape and agree to rtol/atol."""
-    answer, value = np.asarray(answer, dtype=float), np.asarray(value, dtype=float)
-    return answer.shape == value.shape and bool(np.allclose(answer, value, rtol=rtol, atol=atol))
+    """True when ``answer`` and ``value`` (numbers or arrays) have one shape and agree to rtol/atol;
+    False, never an error, when either cannot be read as float numbers."""
+    try:
+        answer, value = np.asarray(answer, dtype=float), np.asarray(value, dtype=float)
+        return answer.shape == value.shape and bool(np.allclose(answer, value, rtol=rtol, atol=atol))
+    except Exception:
+        return False
+
+
+def _float32_agrees(answer, right):
+    """True when ``answer`` agrees with ``right`` (arrays or numbers) to float32 precision."""
+    try:
+        answer, right = np.asarray(answer, dtype=float), np.asarray(right, dtype=float)
+        return same(answer, right, float32=True)
+    except Exception:
+        return False
 
 
 def named_slip(answer, right, slips, rtol=NUMBER_RTOL, atol=NUMBER_ATOL):
@@ -277,7 +333,7 @@ def named_slip(answer, right, slips, rtol=NUMBER_RTOL, atol=NUMBER_ATOL):
         try:
             if agrees(answer, value, rtol, atol) and not agrees(value, right, rtol, atol):
                 return message
-        except (TypeError, ValueError):  # a slip that has no value for this answer's shape
+        except Exception:  # a slip that has no value for this answer's shape
             continue
     return None
 
@@ -294,6 +350,8 @@ def judge(answer, right, slips, *, correct, fallback, quantity="the right value"
     rtol, atol = (NUMBER_RTOL, NUMBER_ATOL) if typed else (RTOL, ATOL)
     if agrees(answer, right, rtol, atol):
         return CheckResult(True, f"Correct: {correct}")
+    if not typed and _float32_agrees(answer, right):
+        return CheckResult(True, f"Correct: {correct}{FLOAT32_NOTE}")
     message = named_slip(answer, right, slips, rtol, atol)
     if message:
         return not_yet(message)
@@ -312,23 +370,40 @@ def judge_number(answer, right, slips, *, correct, fallback, quantity="the right
     return judge(value, right, slips, correct=correct, fallback=fallback, quantity=quantity)
 
 
+def cost_slip_message(slip, loss, m=None):
+    """The one wording of a slip shared by several notebooks, for the cost ``loss``.
+
+    slip: "sign" (target - prediction), "factor 2" (the 2 of the square dropped under a cost
+    without 1/2, or kept under a cost with 1/2), "divided by m" (a mean where the cost sums),
+    "1/m missing" (a sum where the cost averages); m: the number of observations, or None when
+    the message covers several cases.
+    """
+    observations = "m" if m is None else f"m = {m}"
+    if slip == "sign":
+        return "the sign is flipped: the cost's slope is (prediction - target), not (target - prediction)"
+    if slip == "factor 2" and loss in ("sse", "mse"):
+        return f"the factor 2 is missing: the cost `{loss}` has no 1/2, so the square brings down a 2: dC/da = 2(a - y)"
+    if slip == "factor 2":
+        return f"a factor 2 too many: the cost `{loss}` has a 1/2 that cancels the 2 the square brings down"
+    if slip == "divided by m":
+        return f"that is divided by {observations}: the cost `{loss}` is a sum over the observations, not a mean"
+    if slip == "1/m missing":
+        the = "the m" if m is None else f"the m = {m}"
+        return f"the 1/m is missing: the cost `{loss}` is a mean over {the} observations"
+    raise ValueError(f"slip must be 'sign', 'factor 2', 'divided by m' or '1/m missing', got {slip!r}")
+
+
 def common_slips(right, loss, m=1):
     """The slips every gradient exercise shares, for a right value ``right`` of d(cost)/d(something)
     under the cost ``loss`` (a name from ``mlp_helpers.losses``) over ``m`` observations:
     a flipped sign, the cost's factor 2 (missing or doubled), a sum taken as a mean or the reverse.
     A list of ``(value, message)`` for ``judge``."""
     right = np.asarray(right, dtype=float)
-    slips = [(-right, "the sign is flipped: the cost's slope is (prediction - target), not (target - prediction)")]
-    if loss in ("sse", "mse"):
-        slips.append((right / 2, f"the factor 2 is missing: the cost `{loss}` has no 1/2, so the square "
-                                 "brings down a 2: dC/da = 2(a - y)"))
-    else:
-        slips.append((2 * right, f"a factor 2 too many: the cost `{loss}` has a 1/2 that cancels the 2 "
-                                 "the square brings down"))
+    slips = [(-right, cost_slip_message("sign", loss, m))]
+    factor = 0.5 if loss in ("sse", "mse") else 2.0
+    slips.append((factor * right, cost_slip_message("factor 2", loss, m)))
     if m > 1 and loss in ("sse", "half_sse"):
-        slips.append((right / m, f"that is divided by m = {m}: the cost `{loss}` is a sum over the "
-                                 "observations, not a mean"))
+        slips.append((right / m, cost_slip_message("divided by m", loss, m)))
     if m > 1 and loss in ("mse", "half_mse"):
-        slips.append((right * m, f"the 1/m is missing: the cost `{loss}` is a mean over the m = {m} "
-                                 "observations"))
+        slips.append((right * m, cost_slip_message("1/m missing", loss, m)))
     return slips

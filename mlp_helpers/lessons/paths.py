@@ -34,13 +34,21 @@ import numpy as np
 
 from . import notation as notations
 from ..activations import slope
-from ..losses import check_loss_name, loss_gradient
+from ..losses import check_loss, loss_gradient
 from ..network import check_network, feedforward
 from .notation import format_number
 from ..validation import as_choice, as_count, as_float_array, as_observations, as_parameter
 
 #: the factor d(loss)/d(output) for one observation, as a multiple of (output - target)
 _LOSS_FACTOR = {"sse": "2", "mse": "2", "half_sse": "", "half_mse": ""}
+
+#: f'(z) of each activation written with its output u (a LaTeX name)
+_SLOPE_FORMULA = {
+    "sigmoid": "{u}(1 - {u})",
+    "tanh": "1 - ({u})^2",
+    "relu": r"\mathbb{{1}}[{u} > 0]",
+    "linear": "1",
+}
 
 
 @dataclass(frozen=True)
@@ -243,7 +251,7 @@ class _Names:
 
 
 def _slope_formula(activation, unit_latex):
-    return f"{unit_latex}(1 - {unit_latex})" if activation == "sigmoid" else "1"
+    return _SLOPE_FORMULA[activation].format(u=unit_latex)
 
 
 def chain_rule_paths(net, x, y, parameter, *, loss, notation="index", through_z=True):
@@ -251,16 +259,18 @@ def chain_rule_paths(net, x, y, parameter, *, loss, notation="index", through_z=
 
     net: an ``MLP``; x: (sizes[0],) or (1, sizes[0]); y: (sizes[-1],) or (1, sizes[-1]).
     parameter: ``("w", l, i, j)``, ``("b", l, j)`` or a weight label in ``notation``.
-    loss: a loss name; with one observation "mse" equals "sse" and "half_mse" "half_sse".
+    loss: a loss name; with one observation "mse" equals "sse" and "half_mse" "half_sse";
+        "cross_entropy" (sigmoid outputs) gives dL/da = (a - y) / (a (1 - a)).
     through_z: True gives one factor per z and per activation; False one per diagram edge.
     Returns a ``PathSum`` whose ``total`` equals ``net.gradients(x, y, loss)`` for ``parameter``.
     """
     check_network(net)
-    check_loss_name(loss)
+    check_loss(loss, net.activation[-1])
     X = as_observations("x", np.atleast_2d(as_float_array("x", x)), net.sizes[0])
     if X.shape[0] != 1:
         raise ValueError(f"x must be ONE observation (shape ({net.sizes[0]},)), got {X.shape[0]} rows")
     Y = as_observations("y", np.atleast_2d(as_float_array("y", y)), net.sizes[-1], rows=1)
+    check_loss(loss, net.activation[-1], Y)
     if not isinstance(through_z, (bool, np.bool_)):
         raise TypeError(f"through_z must be True or False, got {through_z!r}")
     parameter = _check_parameter(net, parameter, notation)
@@ -323,9 +333,12 @@ def _one_path(net, names, a, slopes, dL_da, loss, parameter, route_units, throug
     out = route_units[-1]
     out_latex = names.unit(net.n_layers, out)[1]
     target_latex = names.target(out)[1]
-    factor = _LOSS_FACTOR[loss]
     diff = f"{out_latex} - {target_latex}"
-    add(("C", "C"), f"{factor}({diff})" if factor else diff, dL_da[out])
+    if loss in _LOSS_FACTOR:
+        formula = f"{_LOSS_FACTOR[loss]}({diff})" if _LOSS_FACTOR[loss] else diff
+    else:  # cross-entropy
+        formula = rf"\frac{{{diff}}}{{{out_latex}(1 - {out_latex})}}"
+    add(("C", "C"), formula, dL_da[out])
     names_plain, names_latex = zip(*nodes)
     path_product = float(prod(f.value for f in factors))
     return ChainPath(names_plain, names_latex, tuple(factors), path_product, tuple(edges))

@@ -1,4 +1,4 @@
-"""Seed 001/003: the 2-3-3-2 sigmoid network whose hidden units never separate.
+"""The tied-units question: the 2-3-3-2 sigmoid network whose hidden units never separate.
 
 The question writes every layer in a bias-augmented layout: the activations get a column
 of ones on the left, the weights get the biases as an extra row on top, and one matrix
@@ -9,7 +9,9 @@ product does both jobs::
 
 which is ``a[l] @ weights[l] + biases[l]`` in this package's layout. ``QUESTION`` holds the
 matrices the question prints (computed in float32, shown with 7-8 digits);
-``question_steps`` recomputes each of them in float64 from an ``MLP``.
+``question_forward`` and ``question_steps`` recompute them in float64 from an ``MLP``.
+The two exercise checks of notebook 04 (``check_tied_output_delta``, ``check_floor_answer``)
+return ``CheckResult`` verdicts judged by ``exercise_checks.judge`` (its tolerance policy).
 """
 
 import numpy as np
@@ -20,11 +22,11 @@ from ..ensemble import EnsembleHistory
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
-from .exercise_checks import number_answer
+from .exercise_checks import ATOL, RTOL, CheckResult, agrees, common_slips, judge, judge_number, not_yet
 from .notation import latex_matrix
 from ..validation import as_activations, as_float_array, as_real
 
-#: The matrices printed in the question (seed 001/003), every weight and bias 1, cost
+#: The matrices printed in the tied-units question, every weight and bias 1, cost
 #: sum (a - y)^2. Keys match ``question_steps``. Rows are observations.
 QUESTION = {
     "n1": np.array([[2.2, 2.2, 2.2], [1.6, 1.6, 1.6]]),
@@ -65,7 +67,19 @@ def stack_bias(weights, biases):
 def _check_seed_network(net):
     check_network(net)
     if not net.bias or net.activation[-1] != "sigmoid":
-        raise ValueError(f"net must have biases and a sigmoid output layer like seed 001, got {net!r}")
+        raise ValueError(f"net must have biases and a sigmoid output layer like the tied-units question's, got {net!r}")
+
+
+def question_forward(net, X):
+    """The forward matrices the question prints: ``n1`` = [1 X] @ [b^0 ; w^0] (m, sizes[1]) and
+    the activations ``a1``, ``a2``, ... (m, sizes[l]). X: (m, sizes[0]). Nothing of the backward
+    pass, so a notebook can show these before an exercise asks for the output delta."""
+    _check_seed_network(net)
+    X = net.check_data(X)
+    activations = feedforward(net, X)
+    steps = {"n1": with_ones(X) @ stack_bias(net.weights[0], net.biases[0])}
+    steps.update({f"a{l}": a for l, a in enumerate(activations) if l > 0})
+    return steps
 
 
 def question_steps(net, X, Y):
@@ -80,14 +94,12 @@ def question_steps(net, X, Y):
     """
     _check_seed_network(net)
     X, Y = net.check_data(X, Y)
-    activations = feedforward(net, X)
-    output = activations[-1]
-    steps = {"n1": with_ones(X) @ stack_bias(net.weights[0], net.biases[0])}
-    steps.update({f"a{l}": a for l, a in enumerate(activations) if l > 0})
+    steps = question_forward(net, X)
+    output = steps[f"a{net.n_layers}"]
     steps["cost_slope"] = loss_gradient("sse", output, Y)
     steps["sigmoid_slope"] = output * (1.0 - output)
     steps["delta"] = steps["cost_slope"] * steps["sigmoid_slope"]
-    steps["last_layer_gradient"] = with_ones(activations[-2]).T @ steps["delta"]
+    steps["last_layer_gradient"] = with_ones(steps[f"a{net.n_layers - 1}"]).T @ steps["delta"]
     return steps
 
 
@@ -127,6 +139,26 @@ def outputs_over_training(history, X, activation="sigmoid"):
             z = z + history.biases[l][:, None, :]
         a = activate(names[l], z)
     return a
+
+
+def member_history(runs, k):
+    """Network ``k`` of an ``EnsembleHistory`` as a ``History``, at the steps its parameters were recorded.
+
+    runs: from ``train_many`` with parameters recorded (``weights_every`` > 0); k: 0 <= k < len(runs).
+    The History's rows are ``runs.weight_iterations`` (every step by default, every 10th with
+    ``weights_every=10``), with the loss at those steps, so ``plot_weight_trajectories``,
+    ``outputs_over_training`` and ``first_fit_step`` take it (a fit step then to that resolution;
+    ``runs.fit_steps`` has every step).
+    """
+    if not isinstance(runs, EnsembleHistory):
+        raise TypeError(f"runs must be an EnsembleHistory returned by train_many, got {type(runs).__name__}")
+    if len(runs.weight_iterations) == 0:
+        raise ValueError("runs must hold recorded parameters: train_many with weights_every > 0")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k < len(runs):
+        raise ValueError(f"k must be a network number from 0 to {len(runs) - 1}, got {k!r}")
+    rows = np.searchsorted(runs.iterations, runs.weight_iterations)  # every weight step is a recorded step
+    return History(runs.weight_iterations.copy(), runs.loss[k, rows], [W[k] for W in runs.weights],
+                   [b[k] for b in runs.biases], bool(runs.diverged[k]))
 
 
 def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
@@ -199,79 +231,88 @@ def column_mean_floor(Y):
     return means, float(((Y - means) ** 2).sum())
 
 
-# --- exercise checks of notebook 04 (each returns a one-line verdict and never raises) ---
+# --- exercise checks of notebook 04 (each returns a CheckResult and never raises) ---
+
+#: Exercise 1's answer, delta^3 of the all-ones network, is printed by the question itself (float32,
+#: rounded to 7-8 digits; the notebook quotes the question at its top). The course's policy
+#: (exercise_checks) accepts arrays right to float32 precision with a note; here that would let the
+#: question's own numbers pass, so an answer that agrees only to this looser tolerance is told that
+#: float32 or rounding is the problem instead, and does not pass.
+ROUNDED_RTOL, ROUNDED_ATOL = 1e-4, 1e-7
 
 
-def check_output_delta(answer, net, X, Y):
-    """A verdict on ``answer`` for the output delta of the cost sum (a - y)^2 with sigmoid outputs.
-
-    delta = dC/dn^3 = 2 (a^3 - y) * a^3 (1 - a^3), elementwise, shape (m, sizes[-1]).
-    net: the sigmoid network; X: (m, sizes[0]); Y: (m, sizes[-1]). Returns a string starting
-    with "Correct" or "Not yet"; it never shows the right matrix and names the slip: the
-    second * taken as a matrix product, the factor 2 missing, the sign flipped, the sigmoid's
-    slope missing or taken at the wrong place (sigma'(a) instead of a (1 - a)).
-    """
+def _as_answer_array(answer):
+    """(array, None) for an array of finite numbers, else (None, a "Not yet" CheckResult)."""
     if answer is None or answer is Ellipsis:
-        return "Not yet answered: write your array in place of the ... and run the cell again."
+        return None, CheckResult(False, "Not yet answered: write your array in place of the ... and run the cell again.")
+    try:
+        return as_float_array("answer", answer), None
+    except (TypeError, ValueError) as error:
+        return None, not_yet(str(error))
+    except Exception:  # 10**400 (OverflowError), an object whose __array__ raises: a verdict, never an error
+        return None, not_yet("the answer must be an array of ordinary finite numbers, such as the result of "
+                             "a numpy computation on a3 and Y")
+
+
+def check_tied_output_delta(answer, net, X, Y):
+    """A ``CheckResult`` for ``answer``, the output delta of the cost sum (a - y)^2 with sigmoid outputs.
+
+    delta^L = dC/dz^L = 2 (a^L - y) * a^L (1 - a^L), elementwise, shape (m, sizes[-1]).
+    net: the sigmoid network; X: (m, sizes[0]); Y: (m, sizes[-1]). Right when every entry agrees
+    to the course's tolerance for computed arrays (exercise_checks.RTOL relative). The verdict
+    never shows the right matrix; it names the slip: the second * taken as a matrix product,
+    the factor 2 missing, the sign flipped, the sigmoid's slope missing or taken at the wrong
+    place (sigma'(a) instead of a (1 - a)), both of the first two, or numbers right only to
+    float32 precision (the question's own printed ones, or a float32 computation).
+    """
+    answer, problem = _as_answer_array(answer)
+    if problem:
+        return problem
     _check_seed_network(net)
     X, Y = net.check_data(X, Y)
     a = net.forward(X)[-1]
-    try:
-        answer = as_float_array("answer", answer)
-    except (TypeError, ValueError) as error:
-        return f"Not yet: {error}."
     if answer.shape != a.shape:
-        return (f"Not yet: delta has one entry per observation and output, shape {a.shape}; got shape "
-                f"{answer.shape}. Both products in the formula are elementwise.")
+        return not_yet(f"delta^3 has one entry per observation (row) and output (column), shape {a.shape}; "
+                       f"got shape {answer.shape}. Both products in its formula are elementwise")
     cost_slope, slope = 2 * (a - Y), a * (1 - a)
     right = cost_slope * slope
-
-    def matches(value):
-        return value.shape == right.shape and bool(np.allclose(answer, value, rtol=1e-4, atol=1e-7))
-
-    if matches(right):
-        return "Correct: that is delta^3 = 2(a^3 - y) * a^3(1 - a^3), elementwise."
     sigma = activate("sigmoid", a)
-    slips = [
-        (right / 2, "the factor 2 is missing: the cost sum (a - y)^2 has no 1/2, so dC/da = 2(a - y)"),
-        (-right, "the sign is flipped: dC/da = 2(a - y), not 2(y - a)"),
-        (cost_slope, "the sigmoid's slope is missing: multiply by da/dn = a(1 - a)"),
-        (cost_slope * sigma * (1 - sigma), "the slope is taken at the wrong place: sigma'(n) = a(1 - a) uses the "
-                                           "activation a itself, not sigma(a)"),
-        ((Y - a) * slope, "the factor 2 is missing and the sign is flipped"),
-    ]
+    slips = []
     if a.shape[0] == a.shape[1]:  # only a square (m, m) pair can be matrix-multiplied by mistake
-        slips.insert(0, (cost_slope @ slope, "that is a matrix product: the second * is elementwise (numpy's *), "
-                                             "each output of each observation gets its own slope"))
-    for value, why in slips:
-        if matches(value):
-            return f"Not yet: {why}."
-    return "Not yet: compute 2 * (a3 - Y) and a3 * (1 - a3), then multiply them entry by entry."
+        slips.append((cost_slope @ slope, "that is a matrix product: the second * is elementwise (numpy's *), "
+                                          "each output of each observation gets its own slope"))
+    slips += common_slips(right, "sse", m=a.shape[0])[:2]  # the sign, the factor 2
+    slips += [
+        (cost_slope, "the sigmoid's slope is missing: multiply by da/dz = a(1 - a)"),
+        (cost_slope * sigma * (1 - sigma), "the slope is taken at the wrong place: sigma'(z) = a(1 - a) uses the "
+                                           "activation a itself, not sigma(a)"),
+        ((Y - a) * slope, "the factor 2 is missing and the sign is flipped: dC/da = 2(a - y)"),
+    ]
+    if not agrees(answer, right, RTOL, ATOL) and agrees(answer, right, ROUNDED_RTOL, ROUNDED_ATOL):
+        return not_yet("your numbers agree with delta^3 only to float32 precision (about 6 digits), like the "
+                       "question's printed float32 numbers: compute it in float64 (numpy's default) from a3 and Y, "
+                       "without rounding or typing numbers")
+    return judge(answer, right, slips, typed=False,
+                 correct="that is delta^3 = 2(a^3 - y) * a^3(1 - a^3), elementwise (checked to 1e-6 relative).",
+                 fallback="compute 2 * (a3 - Y) and a3 * (1 - a3), then multiply them entry by entry "
+                          "(checked to 1e-6 relative)")
 
 
 def check_floor_answer(answer, Y):
-    """A verdict on ``answer`` for the plateau cost of a tied network on targets ``Y`` (m, n_out).
+    """A ``CheckResult`` for ``answer``, the plateau cost of a tied network on targets ``Y`` (m, n_out).
 
     The best output row shared by all observations is the column means of Y, and its cost
-    sum (Y - means)^2 is the floor (``column_mean_floor``). Returns a string starting with
-    "Correct" or "Not yet"; it never shows the right value and names the slip: half of it (a 1/2
-    or a 1/m that the cost sum (a - y)^2 does not have), the mean over entries, row means in
-    place of column means, the means themselves instead of the cost.
+    sum (Y - means)^2 is the floor (``column_mean_floor``). A typed number, judged by
+    ``exercise_checks.judge_number`` (4 significant digits). The verdict never shows the right
+    value and names the slip: half of it (a 1/2 or a 1/m that the cost sum (a - y)^2 does not
+    have), the mean over entries, row means in place of column means, the square root, the
+    shared row itself instead of its cost.
     """
     means, floor = column_mean_floor(Y)
     Y = as_float_array("Y", Y)
-    value, verdict = number_answer(answer, example="0.123")
-    if verdict:
-        if verdict.startswith("Not yet:") and _has_shape(answer, (Y.shape[1],)):
-            return ("Not yet: that looks like the shared output row; the question asks for its cost, "
-                    "sum over observations and outputs of (y - output)^2.")
-        return verdict
-
-    def matches(value):
-        return bool(np.isclose(answer, value, rtol=1e-3, atol=1e-9))
-
-    if matches(floor):
-        return "Correct: that is the cost of the best output row shared by every observation."
+    if _has_shape(answer, (Y.shape[1],)) and Y.shape[1] > 1:
+        return not_yet("that looks like the shared output row; the exercise asks for its cost, the sum over "
+                       "observations and outputs of (y - output)^2")
     row_means = Y.mean(axis=1, keepdims=True)
     slips = [
         (floor / 2, "that is half the floor: the cost sum (a - y)^2 has no 1/2 and no 1/m; add over both "
@@ -279,17 +320,17 @@ def check_floor_answer(answer, Y):
         (floor / Y.size, "that is the mean over all entries; the cost is their sum"),
         (float(((Y - row_means) ** 2).sum()), "you used each observation's own mean (row means); a shared output "
                                               "row has one value per output: the column means"),
-        (float(np.sqrt(((Y - means) ** 2).sum())), "that is the square root: the cost is the sum of squares itself"),
+        (float(np.sqrt(floor)), "that is the square root: the cost is the sum of squares itself"),
     ]
-    for value, why in slips:
-        if matches(value) and not np.isclose(value, floor, rtol=1e-3, atol=1e-9):
-            return f"Not yet: {why}."
-    return ("Not yet: find the output row p that all observations share (one value per output), then add "
-            "(y - p)^2 over every observation and output.")
+    return judge_number(answer, floor, slips, example="0.123", quantity="the floor",
+                        correct="that is the cost of the best output row shared by every observation "
+                                "(checked to 4 significant digits).",
+                        fallback="find the output row p that all observations share (one value per output), then "
+                                 "add (y - p)^2 over every observation and output (checked to 4 significant digits)")
 
 
 def _has_shape(value, shape):
     try:
         return np.shape(value) == shape
-    except ValueError:  # a ragged list has no shape
+    except Exception:  # a ragged list, an object whose __array__ raises: no shape
         return False

@@ -5,10 +5,14 @@ and arrays hold one row per observation (m rows). The student writes::
 
     layer_forward(a, W, b)            a: (m, n_in), W: (n_in, n_out), b: (n_out,) -> (m, n_out)
     forward(weights, biases, X)       -> [X, a1, ..., aL], a_l: (m, sizes[l])
-    output_delta(aL, Y)               -> delta_L = 2 (aL - Y) aL (1 - aL), (m, sizes[L])
-    step_back(delta_next, W, a)       -> (delta_next @ W.T) * a (1 - a), (m, n_l)
-    layer_gradients(a, delta_next)    -> (a.T @ delta_next, delta_next summed over rows)
+    output_delta(aL, Y)               -> delta_L = dC/dz_L, (m, sizes[L])
+    step_back(delta_next, W, a)       -> delta_l from delta_{l+1}, (m, n_l)
+    layer_gradients(a, delta_next)    -> (dW_l, db_l), shaped like weights[l] and biases[l]
     backward(weights, activations, Y) -> (dW, db), shaped like weights and biases
+
+No formula of the recursion is written in what a student can read through ``help()`` on a
+check (the notebook asks the student to derive them); the right computations are the private
+functions below.
 
 Each ``check_*`` runs the student's function on several cases and returns a ``CheckResult``
 (``.passed``; prints as a one-line verdict). ``check_backward`` compares with finite
@@ -29,7 +33,7 @@ from ..checks import numerical_gradients
 from ..network import MLP, feedforward
 from .cases import sigmoid_2_3_3_2
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
-                              run_check, same, shape_mismatch)
+                              cost_slip_message, run_check, same, shape_mismatch)
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward"]
@@ -59,7 +63,8 @@ def _forward(weights, biases, X, slip=None):
     for l, (W, b) in enumerate(zip(weights, biases)):
         last = l == len(weights) - 1
         layer_slip = "no sigmoid" if slip == "no sigmoid" or (slip == "no sigmoid last" and last) else slip
-        activations.append(_layer_forward(activations[-1], W, b, layer_slip))
+        source = X if slip == "every layer from X" else activations[-1]
+        activations.append(_layer_forward(source, W, b, layer_slip))
     return activations[1:] if slip == "no X" else activations
 
 
@@ -72,12 +77,13 @@ def _output_delta(aL, Y, slip=None):
 def _step_back(delta, W, a, slip=None):
     """delta_l = (delta_{l+1} @ W_l^T) * a_l (1 - a_l): delta (m, n_{l+1}), W (n_l, n_{l+1}), a (m, n_l)."""
     back = delta @ W if slip == "no transpose" else delta @ W.T
-    return (-1.0 if slip == "sign" else 1.0) * back * _slope(a, slip, "hidden")
+    scale = {"sign": -1.0, "half": 0.5, "mean": 1.0 / len(a)}.get(slip, 1.0)
+    return scale * back * _slope(a, slip, "hidden")
 
 
 def _layer_gradients(a, delta, slip=None):
     """(a^T delta, delta summed over observations): a (m, n_l), delta (m, n_{l+1})."""
-    scale = {"mean": 1.0 / len(a), "sign": -1.0}.get(slip, 1.0)
+    scale = {"mean": 1.0 / len(a), "sign": -1.0, "half": 0.5}.get(slip, 1.0)
     dW = delta.T @ a if slip == "dW transposed" else a.T @ delta
     if slip == "bias not summed":
         db = delta
@@ -85,11 +91,11 @@ def _layer_gradients(a, delta, slip=None):
         db = delta.sum(axis=1)
     else:
         db = delta.sum(axis=0)
-    return scale * dW, scale * db
+    return (scale * db, scale * dW) if slip == "swapped" else (scale * dW, scale * db)
 
 
 _OUTPUT_SLIPS = {"no slope", "no slope output", "sigma'(a)", "sigma'(a) output", "mean", "no 2", "sign"}
-_STEP_SLIPS = {"no transpose", "no slope", "no slope hidden", "sigma'(a)", "sigma'(a) hidden"}
+_STEP_SLIPS = {"no transpose", "no slope", "no slope hidden", "sigma'(a)", "sigma'(a) hidden", "half"}
 _GRADIENT_SLIPS = {"dW transposed", "bias not summed", "bias over units"}
 
 
@@ -107,7 +113,7 @@ def _backward(weights, activations, Y, slip=None):
             delta = _step_back(delta, W, slope_at, slip if slip in _STEP_SLIPS else None)
     if slip == "reversed":
         dW, db = dW[::-1], db[::-1]
-    return dW, db
+    return (db, dW) if slip == "swapped" else (dW, db)
 
 
 # -- what the checks say ---------------------------------------------------------------------
@@ -122,13 +128,29 @@ SLOPE_AT_Z = (
     "the slope is taken at the wrong place: sigma'(a) = sigma(a)(1 - sigma(a)) treats the output a as if "
     "it were z; the unit's slope is a * (1 - a), computed from its output a = sigma(z)"
 )
-MEAN = (
-    "you took a mean over the observations: the cost is the SUM of (a - y)^2 over observations, "
-    "so nothing is divided by m"
-)
-FACTOR_2 = "the factor 2 is missing: the derivative of (a - y)^2 with respect to a is 2 (a - y)"
-SIGN = "the sign is flipped: the derivative of (a - y)^2 with respect to a is 2 (a - y), not 2 (y - a)"
+# the cost's slips, worded once for every notebook in exercise_checks
+MEAN = cost_slip_message("divided by m", "sse")
+FACTOR_2 = cost_slip_message("factor 2", "sse") + " (an extra 1/2 in front gives the same numbers)"
+SIGN = cost_slip_message("sign", "sse")
 SIGN_HERE = "the sign is flipped: no minus sign belongs in this step (the sign comes from 2 (a - y) at the output)"
+HALF_STEP = (
+    "a factor 1/2 too many: stepping back multiplies by the weights and the sigmoid's slope, nothing else "
+    "(the cost's constant, 2, enters once, at the output)"
+)
+HALF_GRADIENTS = (
+    "a factor 1/2 too many: a layer's gradients multiply the layer's input by delta_{l+1}, with no constant "
+    "(the cost's 2 is already inside delta, and the cost has no 1/2)"
+)
+STEP_MEAN = (
+    "that is divided by m, the number of observations: each row of delta_next is one observation's and steps "
+    "back on its own; nothing is averaged here (the cost is a sum over the observations)"
+)
+SWAPPED = "the pair is in the other order: return (dW, db), the weights' gradient first, then the biases'"
+SWAPPED_LISTS = "the pair is in the other order: return (dW, db), the list of weight gradients first, then the biases'"
+FROM_X = (
+    "every layer takes X: each layer must take the previous layer's output, a^{l+1} from a^l "
+    "(the last entry of your list so far), and only the first layer takes X"
+)
 BIAS_NOT_SUMMED = (
     "the bias gradient is not summed over observations: db_l needs one number per unit, "
     "shape (n_{l+1},), so sum delta over its rows: delta.sum(axis=0)"
@@ -154,9 +176,16 @@ REVERSED = (
     "fill dW[l] (or reverse your lists at the end)"
 )
 ONE_OBSERVATION = (
-    "right for one observation but not for several: with m rows, every observation's contribution "
-    "must be added up (a_l.T @ delta_{l+1} and delta.sum(axis=0) do it; a loop over rows must use "
-    "every row and add)"
+    "right for one observation but not for several: the cost adds up the observations, so their gradients "
+    "add up too: every row's contribution must be added (a loop over the rows must use every row and add)"
+)
+ONE_OBSERVATION_FORWARD = (
+    "right for one observation but not for several: each row of the input is one observation and needs its "
+    "own output row (a loop over the rows must fill every row; one matrix product does them all)"
+)
+ONE_OBSERVATION_DELTA = (
+    "right for one observation but not for several: each row is one observation, and its row of delta comes "
+    "from the same row of the inputs alone (a loop over the rows must fill every row)"
 )
 NO_BIAS = "the bias is missing: add b after the product a @ W"
 NO_SIGMOID = "the sigmoid is missing: the layer's output is sigmoid(a @ W + b), not z = a @ W + b"
@@ -166,9 +195,15 @@ W_TRANSPOSED = (
     "a @ W (a @ W.T only runs when W is square, and then gives the wrong numbers)"
 )
 NO_X = "the list must start with X itself: [X, a1, ..., aL] (backward needs X for dW_0)"
-SHAPE_HINT = ("the shapes do not line up: print the .shape of each array on that line; a_l is (m, n_l), "
-              "W_l is (n_l, n_{l+1}) and delta_{l+1} is (m, n_{l+1})")
-INDEX_HINT = "an index runs past the end: weights and biases hold L arrays, activations L + 1 (X first)"
+SHAPE_HINTS = {
+    "layer_forward": "a is (m, n_in), W is (n_in, n_out) and b is (n_out,)",
+    "forward": "X is (m, n_0), weights[l] is (n_l, n_{l+1}) and biases[l] is (n_{l+1},)",
+    "output_delta": "aL and Y are both (m, n_L), and every product here is entry by entry (*), not @",
+    "step_back": "delta_next is (m, n_{l+1}), W is (n_l, n_{l+1}) and a is (m, n_l)",
+    "layer_gradients": "a is (m, n_l), delta_next is (m, n_{l+1}), and dW must come out (n_l, n_{l+1})",
+    "backward": "activations[l] is (m, n_l), weights[l] is (n_l, n_{l+1}) and delta_{l+1} is (m, n_{l+1})",
+}
+LIST_INDEX_HINT = "an index runs past the end: weights and biases hold L arrays, activations L + 1 (X first)"
 
 
 # -- the networks every check uses -----------------------------------------------------------
@@ -176,9 +211,9 @@ INDEX_HINT = "an index runs past the end: weights and biases hold L arrays, acti
 
 @lru_cache(maxsize=1)
 def _networks():
-    """(label, net, X, Y, activations) for each network tried, the seeds' problem first."""
-    seed = sigmoid_2_3_3_2()
-    X, Y = np.asarray(seed.X, dtype=float), np.asarray(seed.Y, dtype=float)
+    """(label, net, X, Y, activations) for each network tried, the tied-units question's problem first."""
+    question = sigmoid_2_3_3_2()
+    X, Y = np.asarray(question.X, dtype=float), np.asarray(question.Y, dtype=float)
     rng = np.random.default_rng(404)
 
     def data(sizes, m):
@@ -186,7 +221,7 @@ def _networks():
 
     random_seed_net = MLP([2, 3, 3, 2]).init_random(seed=4, scale=1.0)
     nets = [
-        ("the seeds' 2-3-3-2 network with every weight and bias 1, 2 observations",
+        ("the tied-units question's 2-3-3-2 network with every weight and bias 1, 2 observations",
          MLP([2, 3, 3, 2]).init_constant(1.0), X, Y),
         ("the 2-3-3-2 network with random weights, 2 observations", random_seed_net, X, Y),
         ("the 2-3-3-2 network with random weights, 1 observation", random_seed_net, X[:1], Y[:1]),
@@ -212,10 +247,12 @@ def _layer_cases(first_layer=0):
 # -- the six checks ---------------------------------------------------------------------------
 
 
-def _exercise(*fields, **options):
-    """An ``Exercise`` with this notebook's hints and its one-observation message."""
-    return Exercise(*fields, one_observation=ONE_OBSERVATION, shape_hint=SHAPE_HINT, index_hint=INDEX_HINT,
-                    **options)
+def _exercise(name, *fields, one_observation=ONE_OBSERVATION):
+    """An ``Exercise`` for the function ``name``, with the hints that fit that function."""
+    hints = {"shape_hint": f"the shapes do not line up: print the .shape of each array on that line; {SHAPE_HINTS[name]}"}
+    if name in ("forward", "backward"):
+        hints["index_hint"] = LIST_INDEX_HINT
+    return Exercise(name, *fields, one_observation=one_observation, **hints)
 
 
 def _no_parts(answer, right):
@@ -223,7 +260,7 @@ def _no_parts(answer, right):
 
 
 def check_layer_forward(layer_forward):
-    """Check ``layer_forward(a, W, b) -> sigmoid(a @ W + b)`` on every layer of every network."""
+    """Check ``layer_forward(a, W, b)``, one layer's activations, on every layer of every network."""
     cases = tuple(Case(label, (a[l], net.weights[l], net.biases[l]), len(a[0]))
                   for label, net, l, Y, a in _layer_cases())
 
@@ -239,6 +276,7 @@ def check_layer_forward(layer_forward):
         lambda raw, case: answer_array("the result", raw), shape_problem, _no_parts,
         f"Correct: layer_forward gives sigmoid(a W + b) on all {len(cases)} layers tried "
         "(1 to 5 observations, square and non-square W).",
+        one_observation=ONE_OBSERVATION_FORWARD,
     )
     return run_check(exercise, layer_forward)
 
@@ -274,16 +312,17 @@ def check_forward(forward):
     exercise = _exercise(
         "forward", cases, lambda c: _forward(*c.args), lambda c, slip: _forward(*c.args, slip=slip),
         (("no X", NO_X), ("no bias", NO_BIAS), ("no sigmoid", NO_SIGMOID), ("no sigmoid last", NO_SIGMOID_LAST),
-         ("W transposed", W_TRANSPOSED)),
+         ("W transposed", W_TRANSPOSED), ("every layer from X", FROM_X)),
         parse, shape_problem, parts,
         f"Correct: forward returns [X, a1, ..., aL] right on all {len(cases)} networks tried "
         "(1 to 3 hidden layers, 1 to 5 observations).",
+        one_observation=ONE_OBSERVATION_FORWARD,
     )
     return run_check(exercise, forward)
 
 
 def check_output_delta(output_delta):
-    """Check ``output_delta(aL, Y) -> 2 (aL - Y) aL (1 - aL)`` on every network's output."""
+    """Check ``output_delta(aL, Y)``, dC/dz at the output for the cost sum (a - y)^2, on every network."""
     cases = tuple(Case(label, (a[-1], Y), len(Y)) for label, net, X, Y, a in _networks())
 
     def shape_problem(out, case):
@@ -294,12 +333,13 @@ def check_output_delta(output_delta):
         (("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN), ("no 2", FACTOR_2), ("mean", MEAN)),
         lambda raw, case: answer_array("delta_L", raw), shape_problem, _no_parts,
         f"Correct: output_delta gives dC/dz_L on all {len(cases)} networks' outputs (1 to 5 observations).",
+        one_observation=ONE_OBSERVATION_DELTA,
     )
     return run_check(exercise, output_delta)
 
 
 def check_step_back(step_back):
-    """Check ``step_back(delta_next, W, a) -> (delta_next @ W.T) * a (1 - a)`` on every hidden layer."""
+    """Check ``step_back(delta_next, W, a)``, delta_l from delta_{l+1}, on every hidden layer."""
     cases = []
     for label, net, l, Y, a in _layer_cases(first_layer=1):
         delta_next = _backward_deltas(net, a, Y)[l + 1]
@@ -315,10 +355,12 @@ def check_step_back(step_back):
 
     exercise = _exercise(
         "step_back", cases, lambda c: _step_back(*c.args), lambda c, slip: _step_back(*c.args, slip=slip),
-        (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN_HERE)),
+        (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN_HERE),
+         ("half", HALF_STEP), ("mean", STEP_MEAN)),
         lambda raw, case: answer_array("delta_l", raw), shape_problem, _no_parts,
         f"Correct: step_back gives delta_l on all {len(cases)} hidden layers tried "
         "(square and non-square W, 1 to 5 observations).",
+        one_observation=ONE_OBSERVATION_DELTA,
     )
     return run_check(exercise, step_back)
 
@@ -333,7 +375,7 @@ def _backward_deltas(net, a, Y):
 
 
 def check_layer_gradients(layer_gradients):
-    """Check ``layer_gradients(a, delta_next) -> (a.T @ delta_next, delta_next.sum(axis=0))``."""
+    """Check ``layer_gradients(a, delta_next)``, the pair (dW_l, db_l), on every layer of every network."""
     cases = tuple(Case(label, (a[l], _backward_deltas(net, a, Y)[l + 1]), len(Y))
                   for label, net, l, Y, a in _layer_cases())
 
@@ -357,8 +399,8 @@ def check_layer_gradients(layer_gradients):
     exercise = _exercise(
         "layer_gradients", cases, lambda c: _layer_gradients(*c.args),
         lambda c, slip: _layer_gradients(*c.args, slip=slip),
-        (("mean", MEAN), ("sign", SIGN_HERE), ("bias not summed", BIAS_NOT_SUMMED),
-         ("bias over units", BIAS_OVER_UNITS), ("dW transposed", DW_TRANSPOSED)),
+        (("swapped", SWAPPED), ("mean", MEAN), ("sign", SIGN_HERE), ("half", HALF_GRADIENTS),
+         ("bias not summed", BIAS_NOT_SUMMED), ("bias over units", BIAS_OVER_UNITS), ("dW transposed", DW_TRANSPOSED)),
         parse, shape_problem, parts,
         f"Correct: layer_gradients gives dW and db on all {len(cases)} layers tried (1 to 5 observations).",
     )
@@ -373,6 +415,7 @@ def _finite_differences(index):
 
 
 _BACKWARD_SLIPS = (
+    ("swapped", SWAPPED_LISTS),
     ("reversed", REVERSED),
     ("no transpose", NOT_TRANSPOSED),
     ("no slope", SLOPE_MISSING), ("no slope hidden", SLOPE_MISSING), ("no slope output", SLOPE_MISSING),
@@ -380,6 +423,7 @@ _BACKWARD_SLIPS = (
     ("sign", SIGN),
     ("no 2", FACTOR_2),
     ("mean", MEAN),
+    ("half", HALF_STEP),
     ("bias not summed", BIAS_NOT_SUMMED), ("bias over units", BIAS_OVER_UNITS),
     ("dW transposed", DW_TRANSPOSED),
     ("dW from a[l+1]", LAYER_OFF_DW), ("through W[l-1]", LAYER_OFF_W), ("slope of a[l+1]", LAYER_OFF_SLOPE),
@@ -389,7 +433,7 @@ _BACKWARD_SLIPS = (
 def check_backward(backward):
     """Check ``backward(weights, activations, Y) -> (dW, db)`` against finite differences.
 
-    The networks: the seeds' 2-3-3-2 (all ones, and random), one hidden layer, three hidden
+    The networks: the tied-units question's 2-3-3-2 (all ones, and random), one hidden layer, three hidden
     layers (equal and unequal widths), with one observation and several. The right answer is
     the finite-difference gradient of each network's cost sum (a - y)^2, computed here.
     """
@@ -433,6 +477,6 @@ def check_backward(backward):
         "backward", cases, lambda c: _finite_differences(index[c.label]),
         lambda c, slip: _backward(*c.args, slip=slip), _BACKWARD_SLIPS, parse, shape_problem, parts,
         f"Correct: backward agrees with finite differences of the cost on all {len(cases)} networks tried "
-        "(the seeds' 2-3-3-2 with all ones and random weights, 1 and 3 hidden layers, 1 to 5 observations).",
+        "(the tied-units question's 2-3-3-2 with all ones and random weights, 1 and 3 hidden layers, 1 to 5 observations).",
     )
     return run_check(exercise, backward)

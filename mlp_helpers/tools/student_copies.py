@@ -14,7 +14,18 @@ ids are kept, metadata is reduced to what opening the notebook needs and written
 nbformat's JSON layout. So regenerating an unchanged key gives an identical file, and nbgitpuller
 merges a teacher's update into a student's clone without touching what did not change.
 
+A student's work is never lost: `notebooks/student/.generated.json` (the manifest) records the
+SHA-256 of every copy this tool last wrote. A copy is replaced or removed only while its bytes are
+still what the manifest records; a copy that differs (a student's answers) is left alone and named,
+unless `--force`; a file the manifest does not list (a JupyterLab duplicate, a student's own
+notebook) is never deleted and never overwritten without `--force`.
+
+Any line that looks like a solution marker (any case, any number of `#`, in any cell type) but is
+not exactly one of the two markers in a code cell is an error naming the notebook and the cell, so
+a slip never copies a solution into a student copy.
+
     python -m mlp_helpers.tools.student_copies            # write notebooks/student/
+    python -m mlp_helpers.tools.student_copies --force    # also overwrite copies that were edited
     python -m mlp_helpers.tools.student_copies --check    # exit 1 if the committed copies differ
 
 Standard library only, so it runs before anything else is installed.
@@ -31,8 +42,12 @@ from pathlib import Path
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 MARKER = re.compile(r"^([ \t]*)(### (?:BEGIN|END) SOLUTION)[ \t]*$")
+# Anything a reader (or nbgrader, which looks for the words anywhere in a line) could take for a
+# marker: a comment sign, BEGIN or END, SOLUTION, in any case and spacing.
+LOOKALIKE = re.compile(r"(?i)#.*\b(?:begin|end)[\s_-]*(?:solutions?|hidden[\s_-]*tests?)\b")
 ANSWER_KEY = re.compile(r"^\d\d_.*\.ipynb$")
 STUDENT_DIR = "student"
+MANIFEST = ".generated.json"
 
 # Notebook metadata a copy keeps: what JupyterLab needs to open it with the right kernel.
 # Widget state, execution timings and any tool's own keys are dropped.
@@ -42,7 +57,12 @@ CELL_METADATA = ("tags", "editable", "deletable", "slideshow", "jupyter")
 
 
 class MarkerError(ValueError):
-    """A solution block that is not closed, closed twice, nested or cannot be stubbed."""
+    """A solution block that is not closed, closed twice, nested or cannot be stubbed, or a line
+    that looks like a marker but is not one."""
+
+
+class OverwriteError(ValueError):
+    """`write_copies` would replace or remove a file it did not write, or one changed since."""
 
 
 def solution_blocks(source, where="cell"):
@@ -60,6 +80,10 @@ def solution_blocks(source, where="cell"):
             if BEGIN in line or END in line:
                 raise MarkerError(f"{where}, line {number + 1}: a solution marker must stand alone "
                                   f"on its line, found {line.strip()!r}")
+            if LOOKALIKE.search(line):
+                raise MarkerError(f"{where}, line {number + 1}: {line.strip()!r} looks like a solution "
+                                  f"marker but is not one; write exactly {BEGIN!r} or {END!r} "
+                                  "(hidden tests are added by `make course`, never in an answer key)")
             continue
         indent, marker = match.groups()
         if marker == BEGIN:
@@ -141,20 +165,51 @@ def stub_source(source, where="cell"):
     return text
 
 
-def _source_text(cell):
+def source_text(cell):
+    """A cell's source as one string (nbformat stores it as a string or a list of lines)."""
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else source
 
 
-def _where(name, index, cell):
+def cell_name(name, index, cell):
+    """How error messages name a cell: notebook, index and id."""
     return f"{name}, cell {index} (id {cell.get('id', '?')})"
 
 
+def check_marker_lines(notebook, name="notebook"):
+    """Raise MarkerError for a marker-like line outside a code cell (markers work only in code)."""
+    for index, cell in enumerate(notebook.get("cells", [])):
+        if cell.get("cell_type") == "code":
+            continue
+        for number, line in enumerate(source_text(cell).splitlines()):
+            if LOOKALIKE.search(line):
+                raise MarkerError(f"{cell_name(name, index, cell)} ({cell.get('cell_type')} cell), line "
+                                  f"{number + 1}: {line.strip()!r}: solution markers belong in code "
+                                  "cells only; a solution here would reach the student copy")
+
+
 def has_solutions(notebook, name="notebook"):
-    """True when a code cell of `notebook` (parsed JSON) holds a solution block."""
-    return any(solution_blocks(_source_text(cell), _where(name, index, cell))
-               for index, cell in enumerate(notebook.get("cells", []))
-               if cell.get("cell_type") == "code")
+    """True when a code cell of `notebook` (parsed JSON) holds a solution block.
+
+    Raises MarkerError for any malformed or misplaced marker, in any cell.
+    """
+    check_marker_lines(notebook, name)
+    return any([solution_blocks(source_text(cell), cell_name(name, index, cell))
+                for index, cell in enumerate(notebook.get("cells", []))
+                if cell.get("cell_type") == "code"])
+
+
+def solution_lines(notebook):
+    """The stripped lines of `notebook` (parsed JSON) that stand inside a solution block and
+    nowhere outside one: what must never reach a student (the marker lines themselves aside)."""
+    inside, outside = set(), set()
+    for cell in notebook.get("cells", []):
+        lines = source_text(cell).splitlines()
+        blocks = solution_blocks("\n".join(lines)) if cell.get("cell_type") == "code" else []
+        in_block = {n for begin, end, _ in blocks for n in range(begin, end + 1)}
+        for number, line in enumerate(lines):
+            (inside if number in in_block else outside).add(line.strip())
+    return {line for line in inside - outside if line and not MARKER.match(line)}
 
 
 def _cell_id(cell, notebook_name, index):
@@ -169,14 +224,14 @@ def student_notebook(notebook, name="notebook"):
     """The student copy of `notebook` (parsed JSON of an answer key) as a new dict."""
     cells = []
     for index, cell in enumerate(notebook.get("cells", [])):
-        where = _where(name, index, cell)
+        where = cell_name(name, index, cell)
         kind = cell["cell_type"]
         copy = {
             "cell_type": kind,
             "id": _cell_id(cell, name, index),
             "metadata": {key: cell["metadata"][key] for key in CELL_METADATA
                          if key in cell.get("metadata", {})},
-            "source": _source_text(cell),
+            "source": source_text(cell),
         }
         if kind == "code":
             copy["source"] = stub_source(copy["source"], where)
@@ -222,31 +277,98 @@ def existing_copies(notebooks_dir):
     return sorted(path for path in folder.glob("*.ipynb") if ANSWER_KEY.match(path.name))
 
 
-def write_copies(notebooks_dir):
-    """Write every student copy and remove copies whose key has gone or holds no solution.
+def digest(data):
+    """SHA-256 hex digest of `data` (bytes): what the manifest records for a copy."""
+    return hashlib.sha256(data).hexdigest()
 
-    Returns (written, removed): lists of paths. A copy whose bytes would not change is not
-    rewritten (its modification time stays).
+
+def manifest_path(notebooks_dir):
+    return Path(notebooks_dir) / STUDENT_DIR / MANIFEST
+
+
+def read_manifest(notebooks_dir):
+    """{file name: digest} of the copies this tool last wrote ({} before the first run)."""
+    path = manifest_path(notebooks_dir)
+    if not path.exists():
+        return {}
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise OverwriteError(f"{path}: not the manifest `make student` writes ({error}); restore it "
+                             "with git, or delete it (then no edited copy is overwritten)") from None
+    if not (isinstance(recorded, dict) and all(isinstance(v, str) for v in recorded.values())):
+        raise OverwriteError(f"{path}: expected {{file name: sha256}}, restore it with git or delete it")
+    return recorded
+
+
+def manifest_text(records):
+    """The manifest for `records` ({file name: digest}), sorted, so it changes only when a copy does."""
+    return json.dumps(records, sort_keys=True, indent=1) + "\n"
+
+
+def expected_records(copies):
+    """{file name: digest} of `copies` ({path: text})."""
+    return {path.name: digest(text.encode("utf-8")) for path, text in copies.items()}
+
+
+def write_copies(notebooks_dir, force=False):
+    """Write every student copy, and remove copies this tool wrote whose key is gone.
+
+    A copy that exists is replaced only while its bytes are what the manifest recorded (or with
+    `force`); a file the manifest does not list is never deleted, and a listed one only while
+    unchanged. A copy whose bytes would not change is not rewritten (its modification time stays).
+    Returns (written, removed, kept): lists of paths, kept being copies of a gone key left alone
+    because they changed. Raises OverwriteError naming every copy it refused to overwrite, after
+    writing the others; the error's `written` and `removed` say what it did.
     """
     copies = expected_copies(notebooks_dir)
-    written, removed = [], []
+    recorded = read_manifest(notebooks_dir)
+    records = expected_records(copies)
+    written, removed, kept, refused = [], [], [], []
     for path, text in copies.items():
         data = text.encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            written.append(path)
+        if path.exists():
+            now = path.read_bytes()
+            if now == data:
+                continue
+            if digest(now) != recorded.get(path.name) and not force:
+                refused.append((path, "changed since `make student` wrote it (a student's work?)"
+                                if path.name in recorded else "not written by `make student`"))
+                # keep the old record: a later run still knows this tool once wrote it
+                del records[path.name]
+                if path.name in recorded:
+                    records[path.name] = recorded[path.name]
+                continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
     for path in existing_copies(notebooks_dir):
-        if path not in copies:
+        if path in copies or path.name not in recorded:
+            continue  # needed, or never written by this tool (a duplicate, a student's notebook)
+        if digest(path.read_bytes()) == recorded[path.name]:
             path.unlink()
             removed.append(path)
-    return written, removed
+        else:
+            kept.append(path)
+            records[path.name] = recorded[path.name]
+    manifest = manifest_path(notebooks_dir)
+    if records != recorded and (records or manifest.exists()):
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(manifest_text(records), encoding="utf-8")
+    if refused:
+        error = OverwriteError(
+            "not overwritten, the file differs from what `make student` last wrote (save the work "
+            "elsewhere, then run again with --force for a fresh copy):\n"
+            + "\n".join(f"  {path}: {reason}" for path, reason in refused))
+        error.written, error.removed = written, removed
+        raise error
+    return written, removed, kept
 
 
 def check_copies(notebooks_dir):
     """The differences between the committed copies and what `write_copies` would write.
 
-    Returns a list of messages, empty when everything agrees.
+    Returns a list of messages, empty when everything agrees (the manifest included).
     """
     copies = expected_copies(notebooks_dir)
     problems = []
@@ -257,6 +379,10 @@ def check_copies(notebooks_dir):
             problems.append(f"{path}: differs from its answer key's regeneration")
     problems += [f"{path}: stale (its answer key has no solution block, or is gone)"
                  for path in existing_copies(notebooks_dir) if path not in copies]
+    manifest = manifest_path(notebooks_dir)
+    if copies and (not manifest.exists()
+                   or manifest.read_text(encoding="utf-8") != manifest_text(expected_records(copies))):
+        problems.append(f"{manifest}: does not record the copies' hashes")
     return problems
 
 
@@ -268,6 +394,8 @@ def main(argv=None):
                         help="folder of the answer keys NN_*.ipynb (default: notebooks)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the committed copies differ from a regeneration")
+    parser.add_argument("--force", action="store_true",
+                        help="also overwrite copies changed since they were written (a student's answers)")
     args = parser.parse_args(argv)
     if not args.notebooks.is_dir():
         parser.error(f"--notebooks: {args.notebooks} is not a folder")
@@ -280,17 +408,27 @@ def main(argv=None):
                 return 1
             print(f"student copies up to date ({len(expected_copies(args.notebooks))} notebooks)")
             return 0
-        written, removed = write_copies(args.notebooks)
+        written, removed, kept = write_copies(args.notebooks, args.force)
     except MarkerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    for path in written:
-        print(f"wrote {path}")
-    for path in removed:
-        print(f"removed {path} (stale)")
+    except OverwriteError as error:
+        _report(getattr(error, "written", []), getattr(error, "removed", []), [])
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    _report(written, removed, kept)
     if not written and not removed:
         print("student copies already up to date")
     return 0
+
+
+def _report(written, removed, kept):
+    for path in written:
+        print(f"wrote {path}")
+    for path in removed:
+        print(f"removed {path} (written by make student; its answer key is gone)")
+    for path in kept:
+        print(f"left {path} alone: its answer key is gone, but it changed since it was written")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from ..lessons import cases
 from . import plots, widgets
 from ..checks import tied_units, tied_verdict
 from ..validation import as_count, as_real
-from ..lessons.initialization import almost_constant_starts, constant_starts, random_starts, steps_to_fit
+from ..lessons.initialization import almost_constant_starts, constant_starts, fit_and_divergence, random_starts
 
 START_CHOICES = ("constant", "almost constant", "random")
 SCALES = (1e-6, 1e-3, 0.01, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0)
@@ -56,7 +56,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
             raise ValueError(f"lr must be one of the explorer's rates {LEARNING_RATES}, got {lr!r}")
         self.case, self.tol = case, as_real("tol", tol, positive=True)
         self.n_starts, self.steps = as_count("starts", starts, minimum=1), as_count("steps", steps, minimum=1)
-        self.runs = {}
+        self.runs, self.images = {}, {}  # by settings: (fit_steps, tied, verdict), and the PNG shown
         dpi = widgets.check_dpi(dpi, self.PROJECTOR_DPI)
         style = {"description_width": "initial"}
         self.start = ipw.ToggleButtons(options=START_CHOICES, value="constant", description="start")
@@ -107,7 +107,11 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         self.fig, self.ax = fig, ax
 
     def run(self, start, scale, lr):
-        """(fit_steps (starts,), tied starts, verdict) for these settings, trained once and cached."""
+        """(fit_steps (starts,), tied starts, verdict) for these settings, trained once and cached.
+
+        Starts that diverge count as never fit and the verdict says so ("diverged after step N");
+        no warning leaves the explorer.
+        """
         key = (start, scale, lr)
         if key not in self.runs:
             case, sizes = self.case, list(self.case.sizes)
@@ -118,21 +122,29 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
             else:
                 nets = random_starts(sizes, self.n_starts, scale, case.activation, case.bias)
             # a network that has fit trains no further (steps_to_fit), which keeps a change fast
-            fits = np.resize(steps_to_fit(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss), self.n_starts)
+            fits, diverged_at = fit_and_divergence(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss)
+            fits, diverged_at = np.resize(fits, self.n_starts), np.resize(diverged_at, self.n_starts)
             # a tie is exact and kept at every step (notebook 04), so it does not matter where
             # each network stopped
             tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
-            self.runs[key] = (fits, tied, tied_verdict(tied_units(nets[0])))
+            verdict = f"{tied_verdict(tied_units(nets[0]))}; {tied} of {self.n_starts} starts have tied units"
+            diverged = diverged_at >= 0
+            if diverged.any():  # the step before its loss or parameters became inf or NaN
+                verdict += (f"; {int(diverged.sum())} of {self.n_starts} starts diverged (the first diverged after "
+                            f"step {int(diverged_at[diverged].min()) - 1}): try a smaller learning rate or scale")
+            self.runs[key] = (fits, tied, verdict)
         return self.runs[key]
 
     def _on_change(self, change=None):
         try:
-            fits, tied, verdict = self.run(self.start.value, self.scale.value, self.lr.value)
+            key = (self.start.value, self.scale.value, self.lr.value)
+            fits, tied, verdict = self.run(*key)
             self.fit_steps = fits
-            self.verdict.value = f"{verdict}; {tied} of {self.n_starts} starts have tied units"
-            self._draw(fits)
-            widgets.show_image(self.figure, widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1}),
-                               "histogram of the steps to fit over many starts")
+            self.verdict.value = verdict
+            if key not in self.images:  # a setting seen before shows its image again
+                self._draw(fits)
+                self.images[key] = widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1})
+            widgets.show_image(self.figure, self.images[key], "histogram of the steps to fit over many starts")
         except Exception as exc:  # a callback's error must reach the learner, not vanish
             widgets.show_error(self.figure, exc)
             self.verdict.value = "no verdict: the last change failed (see the message below)"

@@ -13,6 +13,8 @@ instead of rebuilding a figure for every frame.
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
 from ..checks import equal_columns, tied_units
@@ -41,7 +43,11 @@ UNTIED_FILL = "white"
 #: opacity of the edges (and their labels) off a highlighted path: they are drawn thin, and only
 #: a little transparent, so that vermillion still reads as vermillion; a label on the path gets a frame
 FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
+#: values beyond +-DRAWN_LIMIT (a diverging run reaches 1e291, or inf) are drawn at the limit and the
+#: panel says so: matplotlib's axes cannot place ticks or margins near the float range's end
+DRAWN_LIMIT = 1e100
 _UNIT_RADIUS = 0.24
+BIAS_LABEL_SIZE = 9.5  # points
 _LAYER_GAP = 2.2
 
 
@@ -104,12 +110,20 @@ def _label_position(i, j, n_in, n_out):
     Between layers of equal width the edges cross in the middle, so a label there could
     belong to either edge: level edges keep the middle, an edge going down carries its label
     near its to-unit and one going up near its from-unit, so that the two labels of a crossing
-    pair sit apart, each on its own edge. Otherwise labels spread along
-    the edges by to-unit, so a fan of edges keeps them apart.
+    pair sit apart, each on its own edge. Between layers of different widths (2 -> 3 and
+    3 -> 2 in the 2-3-3-2 network) the two outer edges cross nothing and keep their label near
+    the middle; the inner edges cross each other in the half next to the narrower layer, so
+    their labels sit in the other half, where the edges have fanned out (placed to keep a
+    label's box clear of every other edge and label). Fans from or into one unit spread their
+    labels along the edges by to-unit.
     """
     if n_in == n_out and n_out > 1:
         return 0.5 if i == j else (0.7 if i < j else 0.3)
-    return 0.22 + 0.56 * (j + 0.5) / n_out if n_out > 1 else 0.5
+    if n_out == 1 or n_in == 1:
+        return 0.5 if n_out == 1 else 0.22 + 0.56 * (j + 0.5) / n_out
+    outer = (i, j) in ((0, 0), (n_in - 1, n_out - 1))
+    from_narrow = 0.4 if outer else 0.7  # measured from the narrower layer's end
+    return from_narrow if n_in < n_out else 1.0 - from_narrow
 
 
 class NetworkDiagram:
@@ -164,7 +178,7 @@ class NetworkDiagram:
             name = unit_label(self.notation, l, j, latex=True, sizes=sizes)
             ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=12, zorder=5)
             if self.bias and l > 0:
-                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=9.5, zorder=5)
+                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=BIAS_LABEL_SIZE, zorder=5)
                 text.set_gid(f"b:{l - 1}:{j}")
                 self.bias_labels[l - 1, j] = text
         height = max(sizes)
@@ -186,7 +200,7 @@ class NetworkDiagram:
             w = float(weights[l][i, j])
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
-            width = 0.8 + 4.2 * abs(w) / scale
+            width = 0.8 + 4.2 * (abs(w) / scale)  # the ratio first: 4.2 * 1.7e308 overflows to inf
             line.set_linewidth(width + 2.5 if emphasised else width * (0.5 if faded else 1.0))
             line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
@@ -233,7 +247,7 @@ def draw_network(
     label_layers: the weight layers whose edges are labelled (default: all), e.g. ``[0, 2]``
         to leave a dense middle layer unlabelled.
     label_size: font size of the weight labels in points (default 9.5), larger where the
-        subscripts are the point.
+        subscripts are the point; bias labels grow with them, 2 points smaller (never below 9.5).
     Returns the figure.
     """
     check_network(net)
@@ -256,6 +270,8 @@ def draw_network(
     if label_size is not None:
         for text in diagram.edge_labels.values():
             text.set_fontsize(label_size)
+        for text in diagram.bias_labels.values():  # the biases' names, a little smaller than the weights'
+            text.set_fontsize(max(BIAS_LABEL_SIZE, label_size - 2))
     return fig
 
 
@@ -282,6 +298,14 @@ def thin_curve(x, y, pixels):
     keep = np.unique(np.concatenate([[0, n - 1], starts + padded.argmin(1), starts + padded.argmax(1)]))
     keep = keep[keep < n]
     return x[keep], y[keep]
+
+
+def clipped(values, low=-DRAWN_LIMIT, high=DRAWN_LIMIT):
+    """(values clipped to [low, high] with NaN kept as gaps, whether any was beyond +-DRAWN_LIMIT)."""
+    values = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        outside = np.abs(values) > DRAWN_LIMIT
+    return np.clip(values, low, high), bool(outside.any())
 
 
 def recorded(history):
@@ -316,22 +340,39 @@ def _trajectory_colour(k, n_weights):
     """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights.
 
     Fixed by the weight, not by the order of the lines, so a weight keeps its colour from one
-    run (or row of panels) to the next; tab10 when the layer has more weights than LINE_COLOURS.
+    run (or row of panels) to the next. Okabe-Ito only: past its 7 line colours the colours
+    repeat and ``_trajectory_linestyle`` tells the weights apart.
     """
-    if n_weights <= len(LINE_COLOURS):
-        return LINE_COLOURS[k]
-    return plt.get_cmap("tab10")(k % 10)
+    return LINE_COLOURS[k % len(LINE_COLOURS)]
+
+
+#: line styles of the weights past the first 7 of a layer (solid, then dashed, dotted, dash-dot)
+LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)))
+#: length of one stripe of a tied line, in multiples of its width (matplotlib scales dashes by it)
+STRIPE = 3.0
+
+
+def _trajectory_linestyle(k, n_weights):
+    """The line style of weight ``k`` (flat index) of a layer with ``n_weights`` weights: solid for
+    the first 7, whose colours are all different; the next 7 dashed, and so on."""
+    return LINE_STYLES[(k // len(LINE_COLOURS)) % len(LINE_STYLES)] if n_weights > len(LINE_COLOURS) else "-"
+
+
+def _stripes(member, n_members):
+    """Dash pattern of member ``member`` of a tied line drawn by ``n_members`` overlapping lines:
+    each shows one stripe in turn, so the line is striped in the colours of all its weights."""
+    return (STRIPE * member, (STRIPE, STRIPE * (n_members - 1)))
 
 
 class WeightTrajectories:
     """One panel per weight layer, one line per distinct weight trajectory; ``update`` redraws.
 
     Weights whose values agree at every recorded step are drawn as a single line (they
-    would overlap exactly) in one colour, and each panel notes how many lines stand for
+    would overlap exactly), striped in their colours, and each panel notes how many lines stand for
     how many weights in its title, e.g. "1 line drawn, 9 weights".
     """
 
-    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside"):
+    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside", text_size=8):
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
@@ -340,7 +381,10 @@ class WeightTrajectories:
         # "inside": a legend in the panel for up to 4 lines (the explorer's fixed layout);
         # "outside": every line named in a legend right of its panel, off the data
         self.legend = as_choice("legend", legend, ("inside", "outside"))
+        # the "outside" legend's font size in points (titles 2 points larger)
+        self.text_size = as_real("text_size", text_size, positive=True)
         self.lines = [[] for _ in self.layers]
+        self.stripes = [[] for _ in self.layers]  # the extra lines that stripe tied groups
         self.titles = []
         for ax, l in zip(self.axes, self.layers):
             self.titles.append(f"weights from layer {l} to layer {l + 1}")
@@ -349,7 +393,12 @@ class WeightTrajectories:
             ax.grid(alpha=0.3)
 
     def update(self, history):
-        """Draw ``history.weights`` for the chosen layers, reusing the lines already drawn."""
+        """Draw ``history.weights`` for the chosen layers, reusing the lines already drawn.
+
+        A line standing for several tied weights is striped in the colours of all of them (one
+        overlapping line per weight, each drawing every n-th stripe), so every weight keeps its
+        colour whether it is drawn alone or in a tied group; its legend entry shows the stripes.
+        """
         steps = history.iterations
         self.groups = []
         for panel, (ax, l) in enumerate(zip(self.axes, self.layers)):
@@ -357,43 +406,72 @@ class WeightTrajectories:
             flat = W.reshape(len(W), -1)  # (T, n_in * n_out), column k = weights[l][k // n_out, k % n_out]
             groups = _tied_lines(flat, self.atol)
             self.groups.append(groups)
-            lines = self.lines[panel]
+            lines, stripes = self.lines[panel], self.stripes[panel]
             while len(lines) > len(groups):  # a line kept but hidden would still enter the legend
                 lines.pop().remove()
-            n_out = W.shape[2]
+            n_out, n_weights = W.shape[2], flat.shape[1]
             pixels = _pixel_width(ax)
+            drawn, cut = clipped(flat)
+            handles, n_stripes = [], 0
             for g, group in enumerate(groups):
                 if g == len(lines):
                     (line,) = ax.plot([], [], lw=1.8)
                     lines.append(line)
                 line = lines[g]
-                line.set_data(*thin_curve(steps, flat[:, group[0]], pixels))
-                line.set_color(_trajectory_colour(group[0], flat.shape[1]))
+                data = thin_curve(steps, drawn[:, group[0]], pixels)
+                line.set_data(*data)
+                line.set_color(_trajectory_colour(group[0], n_weights))
+                line.set_linestyle(_trajectory_linestyle(group[0], n_weights) if len(group) == 1
+                                   else _stripes(0, len(group)))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
-            n_lines, n_weights = len(groups), flat.shape[1]
+                # one drawing order whatever order the lines were made in (a cached background must match)
+                line.set_zorder(2 + 0.01 * g)
+                if len(group) == 1:
+                    handles.append(line)
+                    continue
+                for member, k in enumerate(group[1:], start=1):  # the other weights' stripes
+                    if n_stripes == len(stripes):
+                        (stripe,) = ax.plot([], [], lw=1.8, label="_stripe")
+                        stripes.append(stripe)
+                    stripe = stripes[n_stripes]
+                    n_stripes += 1
+                    stripe.set_data(*data)
+                    stripe.set_color(_trajectory_colour(k, n_weights))
+                    stripe.set_linestyle(_stripes(member, len(group)))
+                    stripe.set_gid(f"stripe:{l}:{k}")
+                    stripe.set_zorder(2 + 0.01 * g + 0.0001 * member)
+                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights)) for k in group))
+            while len(stripes) > n_stripes:
+                stripes.pop().remove()
+            n_lines = len(groups)
             note = f"{_count(n_lines, 'line')} drawn, {_count(n_weights, 'weight')}"
-            ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9 if self.legend == "inside" else 10)
+            if cut:
+                note += f"; beyond ±{DRAWN_LIMIT:.0e} drawn at the edge"
+            ax.set_title(f"{self.titles[panel]}\n{note}", fontsize=9 if self.legend == "inside" else self.text_size + 2)
             legend = ax.get_legend()
             if legend is not None:
                 legend.remove()
+            labels = [line.get_label() for line in lines]
+            tuples = {tuple: HandlerTuple(ndivide=None, pad=0.0)}
             if self.legend == "outside":
-                ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
-                          handlelength=1.4, borderaxespad=0.0)
+                ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=self.text_size, frameon=False,
+                          handlelength=2.4, borderaxespad=0.0, handler_map=tuples)
             elif n_lines <= 4:
-                ax.legend(loc="best", fontsize=7, framealpha=0.8)
+                ax.legend(handles, labels, loc="best", fontsize=7, framealpha=0.8, handler_map=tuples)
             ax.relim()
             ax.autoscale_view()
 
 
-def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10, legend="outside"):
+def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10, legend="outside",
+                             text_size=8):
     """Each weight over the training steps of ``history``, a panel per weight layer.
 
     layers: which weight layers to show (default: all).
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
-    Weights equal at every step (tied) are drawn as one line with one colour, and each
-    panel says how many lines stand for how many weights. Each weight keeps one colour in
-    every call. legend: "outside" names every line right of its panel; "inside" puts a
+    Weights equal at every step (tied) are drawn as one line, striped in their colours, and
+    each panel says how many lines stand for how many weights. Each weight keeps one colour
+    (Okabe-Ito; past 7 weights in a layer, a line style too) in every call. legend: "outside" names every line right of its panel; "inside" puts a
     legend in the panel when it has at most 4 lines. Returns the figure.
     """
     recorded(history)
@@ -418,7 +496,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
         if len(axes) != len(layers):
             raise ValueError(f"ax must hold one Axes per layer shown ({len(layers)}), got {len(axes)}")
         fig = axes[0].figure
-    WeightTrajectories(axes, layers, sizes, notation, atol, legend).update(history)
+    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size).update(history)
     return fig
 
 
@@ -434,6 +512,9 @@ class LossCurve:
         self.message = ax.text(
             0.03, 0.97, "", transform=ax.transAxes, ha="left", va="top", color=VERMILLION, fontsize=8
         )
+        # bottom right, clear of a diverging curve, which rises to the right
+        self.clip_note = ax.text(0.97, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", color="#555555",
+                                 fontsize=7)
         ax.set_yscale("log")
         ax.set_xlabel("step")
         ax.set_ylabel("loss (log scale)")
@@ -441,8 +522,10 @@ class LossCurve:
 
     def update(self, history):
         steps = history.iterations
-        # a loss of exactly 0 has no place on a log axis: show it at the smallest float
-        values = np.maximum(history.loss, np.finfo(np.float64).tiny)
+        # a loss of exactly 0 has no place on a log axis: show it at the smallest float; a loss
+        # beyond DRAWN_LIMIT (or inf) at the limit, as the note says
+        values, cut = clipped(history.loss, np.finfo(np.float64).tiny, DRAWN_LIMIT)
+        self.clip_note.set_text(f"loss above {DRAWN_LIMIT:.0e} drawn at {DRAWN_LIMIT:.0e}" if cut else "")
         self.line.set_data(*thin_curve(steps, values, _pixel_width(self.ax)))
         self.marker.set_data(steps[-1:] if history.diverged else [], values[-1:] if history.diverged else [])
         if not history.diverged:

@@ -153,7 +153,8 @@ class Run:
     """One finished run of the explorer: what it shows for every step, kept for a return visit.
 
     background: the figure's pixels without the moving artists (``TrainingFigure.background``),
-    filled in when the run is first drawn.
+    filled in when the run is first drawn; last_png: the PNG of its last step, shown again as
+    it is when the run is chosen again.
     """
 
     net: MLP
@@ -161,6 +162,7 @@ class Run:
     tied: list
     verdict: str
     background: object = None
+    last_png: bytes = None
 
 
 #: a row of controls that wraps in a narrow page instead of squeezing its controls
@@ -266,9 +268,11 @@ class InitExplorer(Explorer, widgets.VBox):
         """The current figure as PNG bytes (drawn as a frame over the run's background)."""
         return rgba_png(self.panel.frame())
 
-    def _show(self):
+    def _show(self, png=None):
+        """Show ``png``, or the current frame rendered now."""
         description = f"network diagram, weight trajectories and loss of {self.case.name}"
-        show_image(self.figure, self.render_png(), description)
+        self._shown_png = self.render_png() if png is None else png
+        show_image(self.figure, self._shown_png, description)
         self.frames_drawn += 1
 
     def _show_error(self, exc):
@@ -282,8 +286,8 @@ class InitExplorer(Explorer, widgets.VBox):
             self.seed.layout.display = None if self.init.value == "random" else "none"
             run = self.retrain()
             self._failed = False
-            self._show()
-            run.background = self.panel.background
+            self._show(run.last_png)  # a run seen before shows its last step's image again
+            run.background, run.last_png = self.panel.background, self._shown_png
         except Exception as exc:  # a callback's error must reach the learner, not vanish
             self._failed = True  # the settings have no run: the step slider has nothing to show
             self._show_error(exc)
@@ -500,18 +504,35 @@ class TrainingFigure:
         self.title.set_text(f"{title} | step {step} of {history.iterations[-1]}, loss {history.loss[row]:.4g}")
 
     def frame(self):
-        """The figure's pixels, (h, w, 4) uint8 RGBA: the background and the moving artists on it."""
+        """The figure's pixels, (h, w, 4) uint8 RGBA: the background and the moving artists on it.
+
+        Of the diagram only the edges move; its units and labels (a few dozen texts, most of
+        a frame's cost when drawn each time) stay put for a run, so they are drawn once into a
+        transparent ``Overlay`` kept with the background and laid over the edges.
+        """
         canvas = self.fig.canvas
         if self.background is None:
             for artist in self.moving:
                 artist.set_animated(True)
             canvas.draw()  # everything that is not animated
-            self.background = canvas.copy_from_bbox(self.fig.bbox)
-        canvas.restore_region(self.background)
+            pixels = canvas.copy_from_bbox(self.fig.bbox)
+            self.diagram.ax.apply_aspect()  # what drawing the (animated) axes would have done
+            self.background = (pixels, Overlay.drawn(canvas, self._diagram_overlay()))
+        pixels, overlay = self.background
+        canvas.restore_region(pixels)
         renderer = canvas.get_renderer()
-        for artist in self.moving:
+        for edge in sorted(self.diagram.edges.values(), key=lambda line: line.get_zorder()):
+            edge.draw(renderer)
+        frame = np.asarray(canvas.buffer_rgba())
+        overlay.over(frame)
+        for artist in self.moving[1:]:  # the markers and the title
             artist.draw(renderer)
-        return np.asarray(canvas.buffer_rgba())
+        return frame
+
+    def _diagram_overlay(self):
+        """The diagram's artists that stay put during a run (units, labels, note), in drawing order."""
+        ax = self.diagram.ax
+        return sorted([*self.diagram.units.values(), *ax.texts], key=lambda artist: artist.get_zorder())
 
     def full_redraw(self):
         """The figure's pixels drawn from scratch, every artist in its place (for comparison)."""
@@ -522,6 +543,43 @@ class TrainingFigure:
         for artist in self.moving:
             artist.set_animated(True)
         return pixels
+
+
+class Overlay:
+    """Artists drawn once on a transparent canvas and laid over later frames (alpha blending).
+
+    Holds the bounding box of the drawn pixels, their colours times their opacity and the
+    opacity left to what lies under them, as uint16, so that laying it over a frame is three
+    integer operations on that box.
+    """
+
+    def __init__(self, rgba):
+        rgba = np.asarray(rgba)
+        rows, columns = np.nonzero(rgba[..., 3])
+        if rows.size == 0:
+            self.box, self.colour, self.rest = None, None, None
+            return
+        self.box = (slice(rows.min(), rows.max() + 1), slice(columns.min(), columns.max() + 1))
+        part = rgba[self.box].astype(np.uint16)
+        alpha = part[..., 3:]
+        self.colour = part[..., :3] * alpha + 127  # rounds the division below to the nearest
+        self.rest = 255 - alpha
+
+    @classmethod
+    def drawn(cls, canvas, artists):
+        """The ``artists`` drawn alone on ``canvas``'s cleared (transparent) buffer."""
+        renderer = canvas.get_renderer()
+        renderer.clear()
+        for artist in artists:
+            artist.draw(renderer)
+        return cls(np.array(canvas.buffer_rgba()))
+
+    def over(self, frame):
+        """Lay the overlay over ``frame`` ((h, w, 4) uint8, opaque), in place."""
+        if self.box is None:
+            return
+        under = frame[self.box][..., :3]
+        frame[self.box + (slice(0, 3),)] = (self.colour + under * self.rest) // 255
 
 
 def plot_training(history, notation="index", step=None, title="", tied=True):

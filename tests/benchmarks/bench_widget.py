@@ -18,6 +18,7 @@ import numpy as np
 import mlp_helpers as mh
 from mlp_helpers import cases
 from mlp_helpers.visual.initialization_explorer import SCALES, initialization_explorer
+from mlp_helpers.visual.stalls_explorer import DEPTHS, stalls_explorer
 from mlp_helpers.visual.widgets import path_explorer
 
 REPEATS = 15
@@ -97,7 +98,8 @@ def scale_explorer_rows():
     name = f"initialization explorer ({explorer.n_starts} starts x {explorer.steps} steps)"
 
     def new_run(k):
-        explorer.runs.clear()  # so that every change trains, as a setting never seen does
+        explorer.runs.clear()  # so that every change trains and draws, as a setting never seen does
+        getattr(explorer, "images", {}).clear()
         explorer.scale.value = values[k % len(values)]
 
     def seen_again(k):
@@ -109,6 +111,30 @@ def scale_explorer_rows():
     return rows
 
 
+def stalls_explorer_rows():
+    """Notebook 06's explorer: a new setting trains one network; a setting seen shows its stored PNG.
+    It has no step slider, so a change is either a new run or a run seen before (no frames)."""
+    explorer = stalls_explorer()
+    name = f"stalls explorer ({explorer.steps} steps, up to {max(DEPTHS)} weight layers)"
+    settings = [(cost, f, start, depth) for cost in ("sse", "cross_entropy") for f in ("sigmoid", "tanh", "relu")
+                for start in ("all ones", "random") for depth in (3, max(DEPTHS))]
+
+    def apply(setting):
+        explorer.cost.value, explorer.activation.value, explorer.start.value, explorer.depth.value = setting
+
+    def new_run(k):
+        explorer.runs.clear()  # so that every change trains, as a setting never seen does
+        apply(settings[k % len(settings)])
+
+    def seen_again(k):
+        apply(settings[k % 2])
+
+    rows = [(name, "new run", timed(new_run, repeats=len(settings)))]
+    apply(settings[0]), apply(settings[1])  # both in the cache
+    rows.append((name, "run already seen", timed(seen_again)))
+    return rows
+
+
 def main():
     rows = []
     for make_case in (cases.sigmoid_2_3_3_2, cases.linear_2_2_1, cases.one_one_one):
@@ -116,6 +142,7 @@ def main():
     rows += init_explorer_rows(cases.sigmoid_2_3_3_2, iterations=2000)
     rows += path_explorer_rows()
     rows += scale_explorer_rows()
+    rows += stalls_explorer_rows()
     missed = []
     print(f"{'explorer':58s} {'change':26s} {'median':>8s} {'max':>8s} {'CPU':>8s} {'target':>8s}")
     for name, change, (median, worst, cpu) in rows:

@@ -260,7 +260,32 @@ def _check_path_explorers(page, path, used):
     return count
 
 
-ANY_EXPLORER = ".bph-init-explorer, .bph-path-explorer, .bph-init-scale-explorer"
+def _check_stalls_explorers(page, path, used):
+    """Notebook 06's explorer: cross-entropy (the all-ones start now fits), then ReLU from all
+    zeros (dead: never fits); returns how many there were."""
+    count = 0
+    for explorer, what, start in _each_explorer(page, path, ".bph-stalls-explorer", "stalls_explorer", used):
+        count += 1
+        assert start["active"] == ["all ones"] and start["verdict"].startswith("not within 2000 steps"), (
+            f"{what}: starts at {start['active']} with verdict {start['verdict']!r}")
+        explorer.locator("button.widget-toggle-button", has_text="cross-entropy").click()
+        fits = _wait_until(
+            page, explorer,
+            lambda now: (now["verdict"].startswith("fits at step") and len(now["images"]) == 1
+                         and now["images"][0] != start["images"][0]),
+            what, "clicking 'cross-entropy' (expected 'fits at step ...' and a new figure)")
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-stalls-explorer{count}-cross-entropy"))
+        explorer.locator("button.widget-toggle-button", has_text="relu").click()
+        relu = _wait_until(page, explorer, lambda now: now["images"][:1] not in ([], fits["images"]), what,
+                           "clicking 'relu' (expected a new figure)")
+        dead = _choose(page, explorer, "all zeros", r"^not within 2000 steps; the last layer's gradient is 0",
+                       relu["images"][0], what)
+        assert dead["verdict"].endswith("dead hidden units at step 0: 6 of 6"), f"{what}: {dead['verdict']!r}"
+        explorer.screenshot(path=screenshot_path(f"{path.stem}-stalls-explorer{count}-relu-zeros"))
+    return count
+
+
+ANY_EXPLORER = ".bph-init-explorer, .bph-path-explorer, .bph-init-scale-explorer, .bph-stalls-explorer"
 
 
 def test_explorers_respond_to_clicks(notebook_run):
@@ -270,6 +295,7 @@ def test_explorers_respond_to_clicks(notebook_run):
     clicked = _check_init_explorers(page, path, "init_explorer(" in source)
     clicked += _check_path_explorers(page, path, "path_explorer(" in source)
     clicked += _check_scale_explorers(page, path, "initialization_explorer(" in source)
+    clicked += _check_stalls_explorers(page, path, "stalls_explorer(" in source)
     if not clicked:  # nothing to click is right only where the page shows no explorer either
         assert page.locator(ANY_EXPLORER).count() == 0, f"{path.name}: an explorer in the page that no check clicked"
     errors = log_console_errors(page)
@@ -306,15 +332,17 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
     page, path = notebook_run.page, notebook_run.path
     name = f"{notebook_run.server.front_end}: {path.name}"
     explorers = page.locator(".bph-init-explorer")
-    if explorers.count() == 0 and page.locator(".bph-init-scale-explorer").count():
-        explorer = page.locator(".bph-init-scale-explorer").first
-        explorer.scroll_into_view_if_needed()
-        # random and constant in turn: the first two train new runs, the rest show runs already seen
-        times = [seconds_to_new_image(explorer, CLICK, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
-                 for k in range(10)]
-        assert None not in times, f"{path.name}: no new image 30 s after a click"
-        record("clicks", name, {"clicks": times, "burst": None})
-        return
+    # random and the other start in turn (notebook 05: constant; 06: all ones, after all ones or all
+    # zeros): the first clicks train new runs, the rest show runs already seen
+    for css, other in ((".bph-stalls-explorer", "all ones"), (".bph-init-scale-explorer", "constant")):
+        if explorers.count() == 0 and page.locator(css).count():
+            explorer = page.locator(css).first
+            explorer.scroll_into_view_if_needed()
+            times = [seconds_to_new_image(explorer, CLICK, [INIT_BUTTONS, "random" if k % 2 == 0 else other])
+                     for k in range(10)]
+            assert None not in times, f"{path.name}: no new image 30 s after a click"
+            record("clicks", name, {"clicks": times, "burst": None})
+            return
     if explorers.count() == 0:
         path_explorers = page.locator(".bph-path-explorer")
         if path_explorers.count() == 0:  # a notebook without explorers: nothing to time, and none shown

@@ -1,9 +1,10 @@
 """A student copy (notebooks/student/), opened in JupyterLab and in Notebook 7 and Run All, as a
 student meets it: no error anywhere, every cell run, and the checks answering the stubs with "not yet".
 
-The copy of the write-backprop notebook, where the student writes the most code (six functions).
-Every copy runs top to bottom in a fresh kernel in tests/test_student_copies.py; opening each one
-in the browser as well would cost as much time again as the answer keys' browser runs.
+The write-backprop notebook's copy (03), where the student writes the most code (six functions, each derived first with
+hints folded in <details> blocks). Every copy runs top to bottom in a fresh kernel in
+tests/test_student_copies.py; opening each one in the browser as well would cost as much time again as
+the answer keys' browser runs.
 """
 
 import time
@@ -17,6 +18,19 @@ from mlp_helpers.tools import student_copies
 # by its name, not its number: the course's order renumbers notebooks
 COPIES = [copy for copy in student_copies.existing_copies(notebooks_dir()) if "write_backprop" in copy.name]
 NOT_YET = r"/\bnot yet\b|\bno answer yet\b/i"
+# What the copy of notebook 03 shows after Run All: every text output, and its folded hints.
+SHOWN_JS = """
+(panel) => {
+  const root = document.querySelector(panel);
+  const outputs = [...root.querySelectorAll('.jp-OutputArea-output')].map((el) => (el.textContent || '').trim());
+  const details = [...root.querySelectorAll('.jp-RenderedMarkdown details')];
+  return {outputs, hints: details.length, open: details.filter((d) => d.open).length,
+          summaries: details.map((d) => (d.querySelector('summary') || {}).textContent || '')};
+}
+"""
+CHECK_CELLS = 6  # check_layer_forward ... check_backward
+GUARDED_CELLS = 8  # the "ready" cell, and the 7 cells that run the student's functions once they pass
+HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
 
 
 @pytest.mark.parametrize("front_end", FRONT_ENDS)
@@ -42,6 +56,16 @@ def test_student_copy_runs_and_its_checks_say_not_yet(copy, front_end, request):
             f"Run All stopped early: prompts {final['prompts']}")
         assert page.evaluate(f"() => {NOT_YET}.test(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)').innerText)"), (
             "no check cell says 'not yet'")
+        if copy.name.startswith("03_"):
+            shown = page.evaluate(SHOWN_JS, ".jp-NotebookPanel:not(.lm-mod-hidden)")
+            checks = [t for t in shown["outputs"] if t.startswith("Not yet: ") and "NotImplementedError" in t]
+            guarded = [t for t in shown["outputs"] if t.startswith("not yet: this cell runs your functions")]
+            assert len(checks) == CHECK_CELLS, shown["outputs"]
+            assert len(guarded) == GUARDED_CELLS, shown["outputs"]
+            assert not any("Correct" in t for t in shown["outputs"])
+            # the hints are there, folded until the student opens them
+            assert shown["hints"] == HINTS and shown["open"] == 0, shown
+            assert all(text.startswith("Hint ") for text in shown["summaries"]), shown["summaries"]
         errors = log_console_errors(page)
         assert not errors, f"errors in {lab.front_end}'s Log Console:\n" + "\n---\n".join(errors)
     finally:

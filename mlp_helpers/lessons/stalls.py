@@ -1,0 +1,198 @@
+"""Notebook 06: why training stalls, and what unsticks it (the cost, depth, dead starts).
+
+All on the tied-units question's data (two observations, two outputs, sigmoid outputs):
+
+* ``stall_net``: the 2-H-...-H-2 network with one hidden activation, sigmoid outputs;
+* ``fit_and_plateau``: when one run enters and leaves the plateau, and when it fits, measured
+  with the same yardstick (the sum of squares of its outputs) whatever cost it trained on;
+* ``layer_gradient_norms``: |dW_l| for each weight layer at the start, for many starts at once;
+* ``dead_units``: hidden units whose output is 0 on every observation (ReLU);
+* the two exercises' checks, ``check_output_delta`` and ``check_depth_ratio``.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..ensemble import check_nets
+from ..network import MLP, check_network
+from ..training import check_history
+from ..validation import as_choice, as_count, as_observations, as_real
+from . import symmetry
+from .exercise_checks import (AnswerProblem, Case, Exercise, answer_array, judge_number, not_yet, run_check,
+                              shape_mismatch)
+
+HIDDEN = ("sigmoid", "tanh", "relu")
+#: the random start each hidden activation is usually paired with
+SCHEME_OF = {"sigmoid": "lecun", "tanh": "glorot", "relu": "he"}
+#: the plateau of the tied-units question: its loss sits near 0.4 (sum of squares)
+PLATEAU_ENTER, PLATEAU_LEAVE = 0.41, 0.39
+
+
+def stall_net(hidden="sigmoid", depth=3, width=3):
+    """An ``MLP`` 2-width-...-width-2 with ``depth`` weight layers, ``hidden`` in every hidden
+    layer and sigmoid outputs (what cross-entropy needs). Parameters from ``init_random(0)``."""
+    hidden = as_choice("hidden", hidden, HIDDEN)
+    depth, width = as_count("depth", depth, minimum=1), as_count("width", width, minimum=1)
+    return MLP([2] + [width] * (depth - 1) + [2], activation=[hidden] * (depth - 1) + ["sigmoid"])
+
+
+@dataclass(frozen=True)
+class Milestones:
+    """Steps of one run: ``enter`` (first sum of squares <= 0.41), ``leave`` (first < 0.39) and
+    ``fit`` (first step with every output within ``tol``); -1 where it never happened.
+    ``plateau`` = leave - enter and ``approach`` = fit - leave (-1 when either end is missing)."""
+
+    enter: int
+    leave: int
+    fit: int
+
+    @property
+    def plateau(self):
+        return self.leave - self.enter if min(self.enter, self.leave) >= 0 else -1
+
+    @property
+    def approach(self):
+        return self.fit - self.leave if min(self.leave, self.fit) >= 0 else -1
+
+
+def _first(condition):
+    return int(np.argmax(condition)) if condition.any() else -1
+
+
+def fit_and_plateau(history, X, Y, activation, tol=0.01):
+    """``Milestones`` of a ``History`` recorded at every step (``record_every=1``)."""
+    check_history(history)
+    if not np.array_equal(history.iterations, np.arange(len(history.iterations))):
+        raise ValueError("history must be recorded at every step (train with record_every=1)")
+    X = as_observations("X", X, history.weights[0].shape[1])
+    Y = as_observations("Y", Y, history.weights[-1].shape[2], rows=X.shape[0])
+    outputs = symmetry.outputs_over_training(history, X, activation)
+    sse = ((outputs - Y) ** 2).sum(axis=(1, 2))
+    error = np.abs(outputs - Y).max(axis=(1, 2))
+    return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE),
+                      _first(error < as_real("tol", tol, positive=True)))
+
+
+def layer_gradient_norms(nets, X, Y, loss):
+    """(N, n_layers): the Frobenius norm of each weight layer's gradient |dW_l| at the nets' current
+    parameters, one row per network of the list ``nets``."""
+    return np.array([[np.linalg.norm(g) for g in net.gradients(X, Y, loss)[0]] for net in check_nets(nets)])
+
+
+def dead_units(net, X):
+    """One boolean array per hidden layer, (sizes[l],): True for a unit whose output is exactly 0
+    on every observation of ``X`` (m, sizes[0]). Such a ReLU unit passes no gradient back."""
+    return [np.all(a == 0.0, axis=0) for a in check_network(net).forward(X)[1:-1]]
+
+
+# -- exercise 1: the output delta of cross-entropy --------------------------------------------
+CE_SLIPS = (
+    ("no slope", "that is dC/da, (a - y) / (a(1 - a)); delta is dC/dz, so multiply by the "
+                 "sigmoid's slope da/dz = a(1 - a), and see what cancels"),
+    ("sign", "the sign is flipped. Where a > y the cost falls as a falls, so dC/dz is positive there"),
+    ("sse", "that is the sum of squares' delta, 2(a - y) a(1 - a). With cross-entropy the "
+            "derivative of -[y log a + (1 - y) log(1 - a)] is different: write dC/da first"),
+    ("half sse", "that is (a - y) a(1 - a), half the sum of squares' delta; cross-entropy's dC/da "
+                 "has a(1 - a) in the denominator"),
+    ("mean", "divided by the number of observations; the cost here is summed, not averaged"),
+)
+
+
+def _ce_delta(a, y, slip=None):
+    if slip == "no slope":
+        return (a - y) / (a * (1 - a))
+    if slip == "sign":
+        return y - a
+    if slip == "sse":
+        return 2 * (a - y) * a * (1 - a)
+    if slip == "half sse":
+        return (a - y) * a * (1 - a)
+    if slip == "mean":
+        return (a - y) / len(a)
+    return a - y
+
+
+def _delta_cases():
+    rng = np.random.default_rng(6)
+    X = np.array([[0.8, 0.4], [0.3, 0.3]])
+    Y = np.array([[0.2, 0.4], [1.0, 0.0]])
+    ones = MLP([2, 3, 3, 2]).init_constant(1.0)
+    start = MLP([2, 3, 3, 2]).init_random(3)
+    return (
+        Case("the tied-units question from all ones", (ones.predict(X), Y), 2),
+        Case("the tied-units question from a random start", (start.predict(X), Y), 2),
+        Case("one observation, three outputs", (rng.uniform(0.05, 0.95, (1, 3)), rng.uniform(0, 1, (1, 3))), 1),
+    )
+
+
+def _delta_answer(raw, case):
+    try:
+        return answer_array("delta", raw)
+    except OverflowError:  # a Python int beyond float range
+        raise AnswerProblem(f"delta must hold numbers of float size, got {type(raw).__name__} too large") from None
+
+
+def check_output_delta(output_delta):
+    """Check a learner's ``output_delta(a, y) -> delta`` of summed cross-entropy with sigmoid outputs
+    (a, y: (m, n_out)); a ``CheckResult`` naming the slip, never the expected numbers."""
+    def shape_problem(out, case):
+        return shape_mismatch("delta", out, case.args[0].shape, "it has one entry per observation and output")
+
+    exercise = Exercise(
+        "output_delta", _delta_cases(), lambda c: _ce_delta(*c.args), lambda c, slip: _ce_delta(*c.args, slip=slip),
+        CE_SLIPS, _delta_answer, shape_problem, lambda out, right: [],
+        "Correct: a(1 - a) cancels, so delta = a - y: the output never crawls because it is saturated.",
+    )
+    try:
+        return run_check(exercise, output_delta)
+    except Exception as exc:  # the check itself must never raise at a learner
+        return not_yet(f"the check could not run your function ({type(exc).__name__}); run its cell again")
+
+
+# -- exercise 2: which layer's gradient is smallest, and by how much ------------------------
+def depth_chain(depth):
+    """The 1-1-...-1 sigmoid chain of exercise 2: ``depth`` weight layers, every weight 1 and every
+    bias -0.5, so that with x = 0.5 every pre-activation is 0 and every unit outputs 1/2."""
+    depth = as_count("depth", depth, minimum=2)
+    net = MLP([1] * (depth + 1)).init_constant(1.0)
+    return net.set_params(net.weights, [np.full(1, -0.5) for _ in range(depth)])
+
+
+def _chain_ratio(depth, slip=None):
+    """|dW_0| / |dW_last| of ``depth_chain(depth)``, or what a slip would give."""
+    if slip == "one too many":
+        return 0.25 ** depth
+    if slip == "a not slope":
+        return 0.5 ** (depth - 1)
+    if slip == "inverted":
+        return 4.0 ** (depth - 1)
+    net = depth_chain(depth)
+    dW, _ = net.gradients([[0.5]], [[1.0]], loss="sse")
+    return abs(dW[0].item()) / abs(dW[-1].item())
+
+
+DEPTH_SLIPS = (
+    ("one too many", "one factor 1/4 too many. The output layer's own slope is in both "
+                     "gradients, so it cancels; count the layers between them"),
+    ("a not slope", "you multiplied by the unit's output a = 1/2 per layer; the chain rule "
+                    "multiplies by its slope da/dz = a(1 - a)"),
+    ("inverted", "that is the last layer's gradient over the first's; the question asks the "
+                 "first over the last, which is smaller than 1"),
+)
+
+
+def check_depth_ratio(answer, depth=10):
+    """Check a learner's number for |dW_0| / |dW_last| in ``depth_chain(depth)``; a ``CheckResult``
+    that names the slip and never shows the value. Never raises."""
+    try:
+        slips = [(_chain_ratio(depth, slip), message) for slip, message in DEPTH_SLIPS]
+        return judge_number(
+            answer, _chain_ratio(depth), slips, example="1.2e-3", quantity="the ratio",
+            correct="each sigmoid layer between them multiplies the gradient by its slope, at most 1/4, "
+                    "so depth shrinks it geometrically",
+            fallback="follow delta from the last layer back to the first: each layer multiplies it by "
+                     "its weight times its unit's slope a(1 - a)",
+        )
+    except Exception as exc:  # the check itself must never raise at a learner
+        return not_yet(f"the check could not read your answer ({type(exc).__name__})")

@@ -1,0 +1,157 @@
+"""Notebook 06's explorer: the cost, the activation, the depth and the start of one network.
+
+``stalls_explorer()`` returns a ``StallsExplorer``, an ipywidgets ``VBox`` (DOM class
+``"bph-stalls-explorer"``). Choose the cost (sum of squares or cross-entropy), the hidden
+activation (sigmoid, tanh, ReLU), the number of weight layers and the start (all ones, all
+zeros, or random with the activation's usual scale: LeCun for sigmoid, Glorot for tanh, He for
+ReLU); the network 2-3-...-3-2 (sigmoid outputs) trains on the tied-units question's data at
+learning rate 0.5 or 1. Left: the largest |a - y| over the steps (the fit line at 0.01), the same
+yardstick for both costs. Right: each weight layer's gradient |dW_l| at step 0.
+
+Drawing: the figure is built once (a bare ``Figure``, never pyplot) and a change only moves its
+two lines and the bars, then encodes one PNG; every finished setting keeps its PNG, so going
+back to a setting already seen only puts the stored image into the Output widget.
+"""
+
+import ipywidgets as ipw
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from ..lessons.initialization import random_starts
+from ..lessons.stalls import HIDDEN, SCHEME_OF, dead_units, layer_gradient_norms, stall_net
+from ..lessons.symmetry import outputs_over_training
+from ..losses import loss
+from ..training import train
+from ..validation import as_count
+from . import plots, widgets
+
+COSTS = (("sum of squares", "sse"), ("cross-entropy", "cross_entropy"))
+STARTS = ("all ones", "all zeros", "random")
+DEPTHS = (2, 3, 4, 5, 6)
+LEARNING_RATES = (0.5, 1.0)
+TOL, MAX_DEPTH = 0.01, max(DEPTHS)
+X = np.array([[0.8, 0.4], [0.3, 0.3]])
+Y = np.array([[0.2, 0.4], [1.0, 0.0]])
+
+
+def _starts(cost, net):
+    """False when the cost is infinite at step 0, so that training cannot start (``loss`` says so)."""
+    try:
+        return bool(np.isfinite(loss(cost, net.predict(X), Y)))
+    except ValueError:  # cross-entropy of an output saturated at exactly 0 or 1 against the other target
+        return False
+
+
+class StallsExplorer(ipw.VBox):
+    """The explorer's controls, runs and figure (see ``stalls_explorer``).
+
+    Controls: ``cost``, ``activation``, ``start``, ``lr`` (ToggleButtons), ``depth``
+    (SelectionSlider of weight layers). Results: ``verdict`` (HTML, DOM class ``"bph-verdict"``), ``figure`` (Output
+    with one PNG, ``"bph-figure"``), ``runs`` (settings -> (verdict, PNG bytes)).
+    """
+
+    def __init__(self, steps=2000, dpi=None):
+        self.steps = as_count("steps", steps, minimum=10)
+        self.runs = {}
+        self.cost = ipw.ToggleButtons(options=COSTS, value="sse", description="cost")
+        self.activation = ipw.ToggleButtons(options=[(f, f) for f in HIDDEN], value="sigmoid",
+                                            description="hidden units")
+        self.start = ipw.ToggleButtons(options=STARTS, value="all ones", description="start")
+        self.lr = ipw.ToggleButtons(options=[(f"{r:g}", r) for r in LEARNING_RATES], value=1.0,
+                                    description="learning rate")
+        self.depth = ipw.SelectionSlider(options=DEPTHS, value=3, description="weight layers",
+                                         style={"description_width": "initial"})
+        self.verdict = ipw.HTML()
+        self.verdict.add_class("bph-verdict")
+        self.figure = ipw.Output()
+        self.figure.add_class("bph-figure")
+        self._build_figure(72 if dpi is None else dpi)
+        super().__init__(children=[
+            ipw.HTML(f"<b>tied-units question, 2-3-...-3-2</b>: {self.steps} steps per run"),
+            self.cost, self.activation, self.start, self.lr, self.depth, self.verdict, self.figure,
+        ])
+        self.add_class("bph-stalls-explorer")
+        for control in (self.cost, self.activation, self.start, self.lr, self.depth):
+            control.observe(self._on_change, names="value")
+        self._on_change()
+
+    def __repr__(self):
+        return "the stalls explorer: run this cell to use it"
+
+    def _build_figure(self, dpi):
+        fig = Figure(figsize=(9.0, 3.6), dpi=dpi)  # fixed axes: no layout engine at every draw
+        FigureCanvasAgg(fig)
+        left, right = fig.add_axes((0.08, 0.15, 0.52, 0.74)), fig.add_axes((0.71, 0.15, 0.27, 0.74))
+        self.error_line, = left.plot([], [], color=plots.BLUE, lw=2)
+        left.axhline(TOL, color="black", ls="--", lw=1)
+        left.text(0.02 * self.steps, TOL * 0.85, "fit: 0.01", ha="left", va="top", fontsize=9)
+        self.fit_mark = left.axvline(-1, color=plots.VERMILLION, lw=1.5)
+        left.set(yscale="log", xlim=(0, self.steps), ylim=(1e-3, 1.5), xlabel="step",
+                 ylabel="largest |a - y|")
+        self.bars = right.bar(np.arange(1, MAX_DEPTH + 1), np.ones(MAX_DEPTH), color=plots.BLUE)
+        self.dead_marks = [right.text(l, 2e-12, "0", ha="center", va="bottom", fontsize=11,
+                                      color=plots.VERMILLION) for l in range(1, MAX_DEPTH + 1)]
+        right.set(yscale="log", ylim=(1e-12, 10), xlim=(0.4, MAX_DEPTH + 0.6), xticks=range(1, MAX_DEPTH + 1),
+                  xlabel="weight layer (1 = first)", ylabel="|dW| at step 0")
+        self.left_title, self.right_title = left.set_title(""), right.set_title("gradient by layer", fontsize=10)
+        self.fig = fig
+
+    def _network(self, activation, start, depth):
+        if start == "random":
+            sizes = [2] + [3] * (depth - 1) + [2]
+            return random_starts(sizes, [0], SCHEME_OF[activation], [activation] * (depth - 1) + ["sigmoid"])[0]
+        return stall_net(activation, depth).init_constant(1.0 if start == "all ones" else 0.0)
+
+    def run(self, cost, activation, start, lr, depth):
+        """(verdict, PNG bytes) for these settings, trained and drawn once, then kept."""
+        key = (cost, activation, start, lr, depth)
+        if key not in self.runs:
+            net = self._network(activation, start, depth)
+            norms = layer_gradient_norms([net], X, Y, cost)[0]
+            if _starts(cost, net):
+                history = train(net, X, Y, lr, self.steps, loss=cost)
+                error = np.abs(outputs_over_training(history, X, net.activation) - Y).max(axis=(1, 2))
+                fit = int(np.argmax(error < TOL)) if (error < TOL).any() else None
+                self._draw(history.iterations, error, fit, norms)
+                said = f"fits at step {fit}" if fit is not None else f"not within {self.steps} steps"
+            else:  # an output saturated at exactly 0 or 1 against the other target: log(0)
+                self._draw(np.array([0]), np.abs(net.predict(X) - Y).max(keepdims=True), None, norms)
+                said = ("the cost is infinite at step 0 (an output is exactly 0 or 1 where its target is not), "
+                        "so training cannot start: try the sum of squares or a random start")
+            ratio = (f"first layer's gradient / last layer's at step 0: {norms[0] / norms[-1]:.2g}"
+                     if norms[-1] > 0 else "the last layer's gradient is 0 at step 0")
+            verdict = f"{said}; {ratio}"
+            if activation == "relu":
+                dead = sum(int(d.sum()) for d in dead_units(self._network(activation, start, depth), X))
+                verdict += f"; dead hidden units at step 0: {dead} of {3 * (depth - 1)}"
+            self.runs[key] = (verdict, widgets.figure_png(self.fig))
+        return self.runs[key]
+
+    def _draw(self, steps, error, fit, norms):
+        self.error_line.set_data(steps, np.maximum(error, 1e-3))
+        self.fit_mark.set_xdata([-1 if fit is None else fit] * 2)
+        depth = len(norms)
+        for l, (bar, mark) in enumerate(zip(self.bars, self.dead_marks)):
+            shown = l < depth
+            bar.set_visible(shown)
+            bar.set_height(norms[l] if shown and norms[l] > 0 else 1e-12)
+            mark.set_visible(shown and norms[l] == 0)
+        names = dict((v, k) for k, v in COSTS)
+        self.left_title.set_text(f"{names[self.cost.value]}, {self.activation.value}, {self.start.value}, "
+                                 f"lr {self.lr.value:g}, {depth} weight layers")
+
+    def _on_change(self, change=None):
+        try:
+            verdict, png = self.run(self.cost.value, self.activation.value, self.start.value, self.lr.value,
+                                    self.depth.value)
+            self.verdict.value = verdict
+            widgets.show_image(self.figure, png, "the largest error over the steps and the gradient by layer")
+        except Exception as exc:  # a callback's error must reach the learner, not vanish
+            widgets.show_error(self.figure, exc)
+            self.verdict.value = "no verdict: the last change failed (see the message below)"
+
+
+def stalls_explorer(steps=2000, dpi=None):
+    """A ``StallsExplorer``: ``steps`` steps per run; ``dpi`` of its picture (None: 72)."""
+    return StallsExplorer(steps=steps, dpi=dpi)
