@@ -10,7 +10,7 @@ NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize
 # cells run in order in one kernel.
 WORKERS := -n 2 --dist loadfile
 
-.PHONY: venv lab test test-notebooks test-browser notebooks student links clean
+.PHONY: venv lab test test-notebooks test-browser notebooks student links present clean
 
 venv: $(STAMP)
 
@@ -28,10 +28,10 @@ $(RUNTIME_STAMP): requirements.txt pyproject.toml mlp_helpers/tools/overrides.js
 	$(QUIET_LAB)
 	touch $(RUNTIME_STAMP)
 
-$(STAMP): $(RUNTIME_STAMP) requirements-dev.txt requirements.txt pyproject.toml
+$(STAMP): $(RUNTIME_STAMP) requirements-dev.txt requirements-teacher.txt requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(QUIET_LAB)
-	touch $(STAMP)
+	touch $(STAMP) $(TEACHER_STAMP)
 
 # Serves the quiet notification settings installed above. LAB_ARGS adds flags (the settings
 # test passes --no-browser, a port and a token).
@@ -103,6 +103,20 @@ handouts: $(STAMP)
 	@test -n "$$BPH_HANDOUTS" || { echo "usage: make handouts HANDOUTS=DIR"; exit 2; }
 	$(PYTHON) -m mlp_helpers.tools.handouts "$$BPH_HANDOUTS"
 # ---- end of the classroom block ----
+
+# Present the explorers on a projector: Voilà serves notebooks/present/, one short notebook per
+# explorer (code hidden, picture sized for 1280x720 and 1024x768), from a page that lists them.
+# The standalone `voila` command renders LaTeX offline (Voilà opened from inside JupyterLab loads
+# MathJax from the internet). Voilà and Notebook 7 come from requirements-teacher.txt, which a
+# student never needs. PRESENT_ARGS adds flags (the browser tests pass a port and a token).
+TEACHER_STAMP := $(VENV)/.teacher-installed
+$(TEACHER_STAMP): $(RUNTIME_STAMP) requirements-teacher.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-teacher.txt
+	touch $(TEACHER_STAMP)
+
+present: $(TEACHER_STAMP)
+	@echo "Starting Voilà on notebooks/present/: it opens your browser, or open the http://127.0.0.1:PORT/ URL it prints; click a notebook. Ctrl-C stops it."
+	$(VENV)/bin/voila notebooks/present --Voila.ip=127.0.0.1 $(PRESENT_ARGS)
 
 clean:
 	rm -rf $(VENV)

@@ -46,6 +46,7 @@ class LabServer:
 
     settings = LAB_SETTINGS
     log_name = "jupyterlab.log"
+    front_end = "JupyterLab"  # what the browser tests call it (tests/browser/servers.py has others)
 
     def __init__(self, root_dir, state_dir, startup_timeout=90.0):
         self.root_dir = Path(root_dir)
@@ -142,6 +143,10 @@ class LabServer:
         """The URL opening `relative_path` (under root_dir) in JupyterLab, with a fresh layout."""
         tree = f"/tree/{relative_path}" if relative_path else ""
         return f"{self.base_url}/lab{tree}?token={self.token}&reset"
+
+    def notebook_url(self, relative_path):
+        """The URL a student opens `relative_path` at, in this server's front end."""
+        return self.lab_url(relative_path)
 
     def shutdown_kernels(self):
         """Shut down every running kernel (frees CPU between notebooks)."""

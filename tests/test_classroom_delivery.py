@@ -16,10 +16,13 @@ from make_lab import MakeLab
 
 REPO = Path(__file__).resolve().parents[1]
 OVERRIDES = REPO / "mlp_helpers" / "tools" / "overrides.json"
-QUIET = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+QUIET = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+         # a saved notebook keeps its widgets' state, so it reopens with its explorers' pictures
+         "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}
 RUNTIME = {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipykernel", "matplotlib", "numpy"}
 DEV_ONLY = {"pytest", "pytest-xdist", "nbval", "nbclient", "nbconvert", "playwright", "jupyter-repo2docker",
             "nbgitpuller", "nbgrader"}
+TEACHER = {"voila", "notebook"}  # make present, and Notebook 7 beside JupyterLab
 
 
 def canonical(name):
@@ -49,16 +52,25 @@ def test_runtime_requirements_are_pinned_and_installable_from_a_url():
     assert set(pins(REPO / "requirements.txt")) == RUNTIME
 
 
-def test_dev_requirements_add_the_test_tools_to_the_runtime_set_and_pin_them():
+def test_dev_requirements_add_the_test_tools_to_the_teacher_and_runtime_sets_and_pin_them():
     lines = requirement_lines(REPO / "requirements-dev.txt")
-    assert lines[0] == "-r requirements.txt" and "-e ." in lines
+    # the teacher's set (which reads the runtime set): the browser tests use Voilà and Notebook 7
+    assert lines[0] == "-r requirements-teacher.txt" and "-e ." in lines
     dev = pins(REPO / "requirements-dev.txt")
-    assert set(dev) == DEV_ONLY and not set(dev) & RUNTIME, "one source of truth: no runtime pin twice"
+    assert set(dev) == DEV_ONLY and not set(dev) & (RUNTIME | TEACHER), "one source of truth: no pin twice"
+
+
+def test_teacher_requirements_add_voila_and_notebook_7_to_the_runtime_set():
+    lines = requirement_lines(REPO / "requirements-teacher.txt")
+    assert lines[0] == "-r requirements.txt"
+    assert pins(REPO / "requirements-teacher.txt") == {"voila": "0.5.13", "notebook": "7.6.5"}
+    assert len(lines) == 1 + len(TEACHER), f"only the runtime set and name==version pins: {lines}"
 
 
 def test_this_environment_runs_the_pinned_versions():
     """The tests pass on exactly the versions the routes install (make test installs the same files)."""
-    wanted = {**pins(REPO / "requirements.txt"), **pins(REPO / "requirements-dev.txt")}
+    wanted = {**pins(REPO / "requirements.txt"), **pins(REPO / "requirements-teacher.txt"),
+              **pins(REPO / "requirements-dev.txt")}
     installed = {name: importlib.metadata.version(name) for name in wanted}
     assert installed == wanted
 
@@ -86,13 +98,17 @@ def test_the_package_carries_the_quiet_lab_settings_into_the_prefix(tmp_path):
     assert json.loads(installed.read_text()) == QUIET
 
 
-def test_make_lab_serves_the_quiet_notification_defaults(tmp_path):
+def test_make_lab_serves_the_quiet_notification_defaults_and_saves_widget_state(tmp_path):
     with MakeLab(tmp_path) as lab:
         served = lab.get("/lab/api/settings/@jupyterlab/apputils-extension:notification")
+        widget_manager = lab.get("/lab/api/settings/@jupyter-widgets/jupyterlab-manager:plugin")
     properties = served["schema"]["properties"]
     # Without the overrides JupyterLab 4.6 serves "none" (ask the user) and true.
     assert properties["fetchNews"]["default"] == "false"
     assert properties["checkForUpdates"]["default"] is False
+    # Without them the widget manager's default is false: a saved notebook keeps stale widget
+    # state and shows "Error displaying widget: model not found" when reopened.
+    assert widget_manager["schema"]["properties"]["saveState"]["default"] is True
 
 
 @pytest.fixture(scope="module")

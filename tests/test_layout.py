@@ -2,6 +2,7 @@
 
 import ast
 import io
+import re
 import subprocess
 import sys
 import tokenize
@@ -94,6 +95,10 @@ def test_code_lines_leave_out_docstrings_comments_and_blank_lines(tmp_path):
     assert code_lines(sample) == 3
 
 
+def _is_super_call(node):
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+
+
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_no_module_uses_another_modules_private_names(path):
     for node in ast.walk(ast.parse(path.read_text())):
@@ -101,6 +106,8 @@ def test_no_module_uses_another_modules_private_names(path):
             assert not [a.name for a in node.names if a.name.startswith("_")], f"{path.name} imports a private name"
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
             owner = node.value
+            if re.fullmatch(r"_repr_\w+_", node.attr) and _is_super_call(owner):
+                continue  # IPython's display protocol: public, and extended through super()
             assert isinstance(owner, ast.Name) and owner.id in ("self", "cls"), (
                 f"{path.name}:{node.lineno} uses {node.attr} of another object"
             )

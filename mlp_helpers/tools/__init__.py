@@ -10,5 +10,6 @@ Not imported by `import mlp_helpers`; each is a command (and a `make` target):
 * `handouts` (`make handouts`): static HTML of every notebook.
 
 `overrides.json` here is the quiet JupyterLab settings file that pip installs into
-{sys.prefix}/share/jupyter/lab/settings/.
+{sys.prefix}/share/jupyter/lab/settings/ (no news, no update check, widget state saved with the
+notebook; Notebook 7 reads the same file).
 """

@@ -36,13 +36,18 @@ LEARNING_RATES = (0.25, 0.5, 1.0, 2.0, 4.0)
 BINS = 30
 
 
-class InitializationExplorer(ipw.VBox):
+class InitializationExplorer(widgets.Explorer, ipw.VBox):
     """The explorer's controls, runs and figure (see ``initialization_explorer``).
 
     Controls: ``start`` (ToggleButtons), ``scale`` and ``lr`` (SelectionSliders). Results:
     ``verdict`` (HTML, DOM class ``"bph-verdict"``), ``figure`` (Output with one PNG,
     ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = never), ``runs`` (the cache).
+    dpi: resolution of the picture (``widgets.DPI_RANGE``), or "projector": ``PROJECTOR_DPI``, at
+    which the 7.5 x 3.4 inch figure is 900 x 408 px.
     """
+
+    kind = "the explorer of many starts"
+    PROJECTOR_DPI = 120
 
     def __init__(self, case, starts=200, steps=3000, lr=2.0, tol=0.01, dpi=72):
         if not isinstance(case, cases.Case):
@@ -52,6 +57,7 @@ class InitializationExplorer(ipw.VBox):
         self.case, self.tol = case, as_real("tol", tol, positive=True)
         self.n_starts, self.steps = as_count("starts", starts, minimum=1), as_count("steps", steps, minimum=1)
         self.runs, self.images = {}, {}  # by settings: (fit_steps, tied, verdict), and the PNG shown
+        dpi = widgets.check_dpi(dpi, self.PROJECTOR_DPI)
         style = {"description_width": "initial"}
         self.start = ipw.ToggleButtons(options=START_CHOICES, value="constant", description="start")
         self.scale = ipw.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=1.0,
@@ -74,6 +80,9 @@ class InitializationExplorer(ipw.VBox):
 
     def __repr__(self):
         return f"InitializationExplorer(case={self.case.name!r})"
+
+    def subject(self):
+        return f"{self.case.name}, {self.n_starts} starts"
 
     def _build_figure(self, dpi):
         fig = Figure(figsize=(7.5, 3.4), dpi=dpi)
@@ -154,8 +163,8 @@ class InitializationExplorer(ipw.VBox):
                             f"{self.lr.value:g} | median steps {shown} | fit: {finite.size} of {fits.size}")
 
 
-def initialization_explorer(case, starts=200, steps=3000, lr=2.0):
+def initialization_explorer(case, starts=200, steps=3000, lr=2.0, dpi=72):
     """An ``InitializationExplorer`` for ``case`` (a ``Case`` from ``mlp_helpers.cases``):
     ``starts`` networks, ``steps`` steps each, starting at learning rate ``lr`` (one of
-    ``LEARNING_RATES``)."""
-    return InitializationExplorer(case, starts=starts, steps=steps, lr=lr)
+    ``LEARNING_RATES``); dpi: resolution of the picture, or "projector"."""
+    return InitializationExplorer(case, starts=starts, steps=steps, lr=lr, dpi=dpi)

@@ -4,6 +4,11 @@
 * ``path_explorer(net, x, y)``: pick a weight, see its chain-rule paths on the diagram and
   in a table.
 
+Every explorer takes ``dpi``, the resolution of its picture: a number, or ``"projector"`` for
+the explorer's ``PROJECTOR_DPI``, which fits it on a projector of 1280x720 or 1024x768 without
+scrolling. Every explorer has a plain-text stand-in (``Explorer``) that says what it is and how
+to use it wherever it cannot run: an untrusted notebook, no kernel, a static page.
+
 ``init_explorer(case)`` returns an ``InitExplorer``, an ipywidgets ``VBox`` that trains
 ``case`` from the chosen start and shows, as one PNG, the network diagram (tied units
 share a fill), the weight trajectories and the loss, with a one-line verdict such as
@@ -39,6 +44,7 @@ from ..lessons.notation import format_number, weight_label
 from ..lessons.paths import chain_rule_paths, parameters
 from ..network import MLP
 from ..training import History, TrainingDiverged, train
+from ..validation import as_real
 from .plots import LossCurve, NetworkDiagram, WeightTrajectories, blank_figure, recorded
 
 INIT_CHOICES = ("constant", "random")
@@ -46,6 +52,54 @@ INIT_CHOICES = ("constant", "random")
 #: learning rates offered by the explorer: log-spaced (1, 2, 5 per decade) and exact, so the
 #: case's own rate (seed 001's 0.5) is used as it is, not snapped to a nearby grid point
 LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0)
+
+#: resolutions an explorer accepts: below 30 dpi its text is a few pixels high, above 300 one
+#: picture takes millions of pixels to draw and send at every click
+DPI_RANGE = (30, 300)
+
+
+
+def check_dpi(dpi, projector):
+    """``dpi`` as a float: a number within ``DPI_RANGE``, or ``"projector"`` for ``projector``
+    (the explorer's ``PROJECTOR_DPI``); anything else is a ValueError/TypeError naming both."""
+    if isinstance(dpi, str):
+        if dpi != "projector":
+            raise ValueError(f'dpi must be a number or "projector", got {dpi!r}')
+        return float(projector)
+    dpi = as_real("dpi", dpi)
+    if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+        raise ValueError(f"dpi must lie between {DPI_RANGE[0]} and {DPI_RANGE[1]} (dots per inch of the "
+                         f'explorer\'s picture), or be "projector", got {dpi!r}')
+    return dpi
+
+
+class Explorer:
+    """What every explorer widget shares: its plain-text stand-in.
+
+    A notebook shows the text/plain form of a widget wherever the widget cannot be drawn (an
+    untrusted notebook, a page without a kernel or without saved widget state, a static
+    render): there it says what the explorer is and what to do, instead of a class repr.
+    A subclass sets ``kind`` ("the initialization explorer") and ``subject()`` (what it shows).
+    """
+
+    kind = "an explorer"
+    #: the resolution that fits the explorer on a projector of 1280x720 or 1024x768
+    PROJECTOR_DPI = 85
+
+    def subject(self):
+        return ""
+
+    def stand_in(self):
+        subject = f" ({self.subject()})" if self.subject() else ""
+        return (f"{self.kind[0].upper()}{self.kind[1:]}{subject}: run this cell to use it "
+                "(it needs a running Jupyter kernel).")
+
+    def _repr_mimebundle_(self, **kwargs):
+        # ipywidgets puts repr(self), cut at 110 characters, into text/plain
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = self.stand_in()
+        return bundle
 
 
 def figure_png(fig, **savefig_kwargs):
@@ -111,7 +165,11 @@ class Run:
     last_png: bytes = None
 
 
-class InitExplorer(widgets.VBox):
+#: a row of controls that wraps in a narrow page instead of squeezing its controls
+ROW = {"flex_flow": "row wrap"}
+
+
+class InitExplorer(Explorer, widgets.VBox):
     """The explorer's widgets and the training behind them (see ``init_explorer``).
 
     Controls (attributes): ``init`` (ToggleButtons "constant"/"random"), ``value``
@@ -119,7 +177,9 @@ class InitExplorer(widgets.VBox):
     (a slider over the log-spaced ``LEARNING_RATES``), ``iterations``, ``play`` and ``step`` (the step shown in the diagram).
     Results: ``verdict`` (HTML), ``figure`` (Output holding one image/png), ``net`` (the
     trained network), ``history``; ``panel`` (the ``TrainingFigure``) and ``fig``.
-    dpi: resolution of the PNG.
+    dpi: resolution of the PNG (within ``DPI_RANGE``), or "projector": ``PROJECTOR_DPI``, at
+    which the 9.9 x 6.2 inch figure is 841 x 527 px (about 9 px for its smallest text, 8 px at
+    72 dpi), and the controls, verdict and figure fit in 1280x720 below one line of text.
 
     Speed: finished runs are kept by their settings (``runs``, the last ``MAX_RUNS``), so going
     back to a start already seen shows it without training again; a step is drawn by
@@ -130,18 +190,22 @@ class InitExplorer(widgets.VBox):
     """
 
     MAX_RUNS = 16
+    kind = "the initialization explorer"
 
     def __init__(self, case, dpi=72):
         if not isinstance(case, Case):
             raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
         self.case = case
-        self.dpi = dpi
+        self.dpi = check_dpi(dpi, self.PROJECTOR_DPI)
         self.runs = OrderedDict()  # settings -> Run, most recently shown last
         self.frames_drawn = 0
         self._failed = False  # True while the output shows an error for the current settings
         self._moving_step = False  # True while retrain moves the step controls itself
         style = {"description_width": "initial"}
-        self.init = widgets.ToggleButtons(options=INIT_CHOICES, value="constant", description="start from")
+        # the label beside the buttons, not above them (one row less between controls and figure),
+        # and never squeezed: in a narrow page the rest of its row wraps instead
+        self.init = widgets.ToggleButtons(options=INIT_CHOICES, value="constant", description="start from",
+                                          layout=widgets.Layout(display="flex", align_items="center", flex="0 0 auto"))
         # the range always holds the case's own start: a teacher's Case is trained as given
         reach = max(2.0, float(np.ceil(abs(case.init_value))))
         self.value = widgets.FloatSlider(
@@ -171,10 +235,10 @@ class InitExplorer(widgets.VBox):
         self._build_figure()
         super().__init__(
             children=[
-                widgets.HTML(f"<b>{case.name}</b>"),
-                widgets.HBox([self.init, self.value, self.seed]),
-                widgets.HBox([self.lr, self.iterations]),
-                widgets.HBox([self.play, self.step]),
+                # two rows of controls and no heading (the figure's title names the case): on
+                # a projector every row the controls give up is a row more for the figure
+                widgets.HBox([self.init, self.value, self.seed, self.lr], layout=ROW),
+                widgets.HBox([self.iterations, self.play, self.step], layout=ROW),
                 self.verdict,
                 self.figure,
             ]
@@ -188,6 +252,9 @@ class InitExplorer(widgets.VBox):
     def __repr__(self):
         # the default repr lists every child's state (including the PNG); keep it short and stable
         return f"InitExplorer(case={self.case.name!r})"
+
+    def subject(self):
+        return self.case.name
 
     # -- figure ---------------------------------------------------------------------
     def _build_figure(self):
@@ -285,21 +352,40 @@ class InitExplorer(widgets.VBox):
         return f"{self.case.name} | start: random, seed {self.seed.value}"
 
 
-def init_explorer(case):
+def init_explorer(case, dpi=72):
     """An ``InitExplorer`` widget for ``case`` (a ``Case`` from ``mlp_helpers.cases``).
 
     Shows the diagram, weight trajectories and loss of ``case`` trained from a constant
-    or a random start, and a one-line verdict on tied units.
+    or a random start, and a one-line verdict on tied units. dpi: resolution of the picture
+    (72: 712 px wide for the 2-3-3-2 case; "projector" for ``InitExplorer.PROJECTOR_DPI``).
     """
-    return InitExplorer(case)
+    return InitExplorer(case, dpi=dpi)
 
 
-def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
+class PathExplorer(Explorer, widgets.VBox):
+    """The box ``path_explorer`` returns: a VBox with the path explorer's stand-in."""
+
+    kind = "the path explorer"
+    PROJECTOR_DPI = 150
+
+    def __init__(self, children, sizes):
+        self.sizes = tuple(sizes)
+        super().__init__(children)
+
+    def __repr__(self):
+        return f"PathExplorer(sizes={self.sizes})"
+
+    def subject(self):
+        return f"the chain-rule paths of each weight of a {'-'.join(map(str, self.sizes))} network"
+
+
+def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False, dpi=100):
     """A Dropdown of ``net``'s weights; the chosen weight's paths drawn and tabulated.
 
     net: an ``MLP``; x: (sizes[0],) one observation; y: (sizes[-1],) its target; loss,
-    notation, through_z: as for ``paths.chain_rule_paths``.
-    Returns a ``VBox`` (DOM class ``"bph-path-explorer"``) holding the ``Dropdown``
+    notation, through_z: as for ``paths.chain_rule_paths``. dpi: resolution of the diagram
+    (100: 570 px wide for a 2-2-2 network; "projector" for ``PathExplorer.PROJECTOR_DPI``).
+    Returns a ``PathExplorer`` VBox (DOM class ``"bph-path-explorer"``) holding the ``Dropdown``
     (``"bph-path-choice"``; its value is a ``("w", l, i, j)`` tuple), an ``Output`` with
     ONE PNG of the diagram (``"bph-figure"``) and an ``HTMLMath`` with the paths' table
     (``"bph-path-table"``). An error inside the callback (NaN or inf written into ``net``'s
@@ -308,6 +394,7 @@ def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
     """
     # check every argument once, up front, so a bad call fails here and not in a callback
     chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss=loss, notation=notation, through_z=through_z)
+    dpi = check_dpi(dpi, PathExplorer.PROJECTOR_DPI)
     weights = sorted(parameters(net, include_biases=False), key=lambda p: (p[1], p[3], p[2]))
     labels = [weight_label(notation, *p[1:], sizes=net.sizes) for p in weights]
     choice = widgets.Dropdown(options=list(zip(labels, weights)), value=weights[0], description="weight")
@@ -317,7 +404,7 @@ def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
     table = widgets.HTMLMath()
     table.add_class("bph-path-table")
 
-    figure = Figure(figsize=(max(3.0, 1.9 * len(net.sizes)), 0.9 * max(net.sizes) + 1.2), dpi=100)
+    figure = Figure(figsize=(max(3.0, 1.9 * len(net.sizes)), 0.9 * max(net.sizes) + 1.2), dpi=dpi)
     FigureCanvasAgg(figure)
     diagram = NetworkDiagram(figure.add_subplot(), net.sizes, notation, bias=net.bias)
     crop = []  # the area around the drawing, found once: later images need one draw, not two
@@ -328,7 +415,7 @@ def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
             diagram.update(net.weights, net.biases, highlight=set(result.highlight_edges()))
             if not crop:
                 crop.append(figure.get_tightbbox().padded(0.1))
-            show_image(out, figure_png(figure, dpi=100, bbox_inches=crop[0]), f"paths of {result.name}")
+            show_image(out, figure_png(figure, dpi=dpi, bbox_inches=crop[0]), f"paths of {result.name}")
         except Exception as exc:  # shown to the learner instead of vanishing in the console
             show_error(out, exc)
             table.value = ""  # the table of another weight must not stand under the message
@@ -342,7 +429,7 @@ def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False):
 
     choice.observe(show, names="value")
     show()
-    box = widgets.VBox([choice, out, table])
+    box = PathExplorer([choice, out, table], net.sizes)
     box.add_class("bph-path-explorer")
     return box
 

@@ -30,6 +30,12 @@ CHROMIUM_ARGS = [
 
 VIEWPORT = {"width": 1280, "height": 1000}
 
+#: the front ends every notebook is run in: the short name test ids carry -> its fixture
+FRONT_ENDS = {"lab": "lab", "nb7": "notebook7"}
+
+#: the projector sizes a presentation page must fit without scrolling
+PROJECTOR_VIEWPORTS = [{"width": 1280, "height": 720}, {"width": 1024, "height": 768}]
+
 # What the browser tests measure (seconds to open and Run All, click-to-new-image times) and why
 # they were skipped, one JSON line each, printed at the end of the report by tests/conftest.py. A
 # file, because `make test` runs two pytest-xdist workers and the report is the controller's.
@@ -37,7 +43,7 @@ MEASUREMENTS = SCREENSHOTS / "measurements.jsonl"
 
 
 def record(kind, name, value):
-    """Keep one measurement for the report: kind "timing", "clicks" or "skipped"."""
+    """Keep one measurement for the report: kind "timing", "ready", "clicks" or "skipped"."""
     SCREENSHOTS.mkdir(exist_ok=True)
     with MEASUREMENTS.open("a", encoding="utf-8") as out:
         out.write(json.dumps({"kind": kind, "name": name, "value": value}) + "\n")
@@ -50,6 +56,11 @@ def notebooks_dir():
 def notebook_paths():
     """Every notebook the browser tests run, sorted by name."""
     return sorted(notebooks_dir().glob("*.ipynb"))
+
+
+def presentation_paths():
+    """The presentation notebooks `make present` serves (notebooks/present/), sorted by name."""
+    return sorted((REPO / "notebooks" / "present").glob("*.ipynb"))
 
 
 def browser_required():

@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: a private JupyterLab and headless Debian chromium (see browser_env)."""
+"""Fixtures for the browser tests: a private JupyterLab, a private Notebook 7, `make present`'s
+Voilà, and headless Debian chromium (see browser_env). One server of each kind for the session."""
 
 import os
 import shutil
@@ -8,6 +9,7 @@ import pytest
 from browser_env import (CHROMIUM_ARGS, VIEWPORT, browser_required, record,
                          browser_unavailable_reason, find_chromium, notebooks_dir, screenshot_path)
 from lab_server import LabServer
+from servers import Notebook7Server, PresentServer
 
 
 @pytest.fixture(scope="session")
@@ -22,13 +24,31 @@ def chromium_path(request):
     pytest.skip(f"browser tests skipped: {reason} (set BPH_REQUIRE_BROWSER=1 to fail instead)")
 
 
-@pytest.fixture(scope="session")
-def lab(chromium_path, tmp_path_factory):
-    """JupyterLab serving a copy of the notebooks folder (running them never touches the originals)."""
-    work = tmp_path_factory.mktemp("lab")
+def _serve_a_copy(server_class, tmp_path_factory, name):
+    """``server_class`` serving a copy of the notebooks folder (running them never touches the originals)."""
+    work = tmp_path_factory.mktemp(name)
     root = work / "notebooks"
     shutil.copytree(notebooks_dir(), root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    with LabServer(root, work / "state") as server:
+    with server_class(root, work / "state") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def lab(chromium_path, tmp_path_factory):
+    """JupyterLab on a copy of the notebooks folder."""
+    yield from _serve_a_copy(LabServer, tmp_path_factory, "lab")
+
+
+@pytest.fixture(scope="session")
+def notebook7(chromium_path, tmp_path_factory):
+    """Jupyter Notebook 7 on another copy of the notebooks folder."""
+    yield from _serve_a_copy(Notebook7Server, tmp_path_factory, "notebook7")
+
+
+@pytest.fixture(scope="session")
+def present(chromium_path, tmp_path_factory):
+    """`make present`: Voilà on the repository's notebooks/present/ (it never writes a notebook)."""
+    with PresentServer(tmp_path_factory.mktemp("present")) as server:
         yield server
 
 

@@ -1,7 +1,10 @@
-"""Driving one notebook in JupyterLab through Playwright, and reading what the page shows.
+"""Driving one notebook in JupyterLab or Notebook 7 through Playwright, and reading what the page shows.
 
-The selectors are JupyterLab 4 / ipywidgets 8 DOM, checked with jupyterlab 4.6.6,
-jupyterlab_widgets 3.0.17 and Debian's chromium.
+The selectors are JupyterLab 4 / ipywidgets 8 DOM, checked with jupyterlab 4.6.6, notebook 7.6.5,
+jupyterlab_widgets 3.0.17 and Debian's chromium. Notebook 7 is built from JupyterLab's notebook,
+menus and widget manager, so the same selectors and menu labels work there; it has no status bar
+(the kernel's state is asked from the server) and no Log Console status item (``log_entries`` is
+then 0: a callback's error still shows in the explorer's output, which the tests read).
 """
 
 import re
@@ -81,6 +84,14 @@ def log_console_errors(page):
     return [text[-1500:] for text in entries.all_inner_texts()]
 
 
+def kernel_idle(page, server, current):
+    """Whether the notebook's kernel is idle: JupyterLab's status bar says so (``current``, a
+    ``state``), or, in a front end without one, the server does."""
+    if server.front_end == "JupyterLab":
+        return bool(current and current["idle"])
+    return server.kernels_idle()
+
+
 def click_menu(page, menu, item):
     """Click `menu` in the menu bar, then its entry `item` (both matched by their exact label)."""
     page.locator(f'.lm-MenuBar-itemLabel:text-is("{menu}")').click()
@@ -88,29 +99,28 @@ def click_menu(page, menu, item):
 
 
 def open_notebook(page, server, relative_path, timeout_s):
-    """Open the notebook and wait until its kernel is idle."""
-    page.goto(server.lab_url(relative_path), timeout=timeout_s * 1000)
+    """Open the notebook in the server's front end and wait until its kernel is idle."""
+    page.goto(server.notebook_url(relative_path), timeout=timeout_s * 1000)
     page.wait_for_selector(f"{PANEL} .jp-Notebook", timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if page.query_selector(".jp-Dialog"):
             raise NotebookRunError(
-                f"{relative_path}: JupyterLab opened a dialog instead of a kernel "
+                f"{relative_path}: {server.front_end} opened a dialog instead of a kernel "
                 f"({page.inner_text('.jp-Dialog')[:200]!r}); does the notebook carry a kernelspec?")
-        current = state(page)
-        if current and current["idle"]:
+        if kernel_idle(page, server, state(page)):
             return
         time.sleep(0.25)
     raise NotebookRunError(f"{relative_path}: the kernel was not idle {timeout_s} s after opening")
 
 
-def run_all(page, relative_path, timeout_s):
+def run_all(page, server, relative_path, timeout_s):
     """Clear every output, Run All, and wait until the run is over; returns the final state.
 
     Clearing first turns every prompt into "[ ]", so a number in a prompt afterwards can only
     come from this run. The run is over when no cell is queued ("[*]"), the kernel is idle, and
-    either every code cell has a number or an error stopped the run (JupyterLab then leaves the
-    remaining cells unnumbered).
+    either every code cell has a number or an error stopped the run (JupyterLab and Notebook 7
+    then leave the remaining cells unnumbered).
     """
     click_menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
@@ -123,11 +133,11 @@ def run_all(page, relative_path, timeout_s):
         current = state(page)
         queued = any("*" in p for p in current["prompts"])
         numbered = all(any(ch.isdigit() for ch in p) for p in current["prompts"])
-        if current["idle"] and not queued and (numbered or current["errors"]):
+        if not queued and (numbered or current["errors"]) and kernel_idle(page, server, current):
             return _settled(page)
         time.sleep(0.25)
     raise NotebookRunError(f"{relative_path}: Run All had not finished after {timeout_s} s; "
-                           f"prompts {current['prompts']}, kernel idle: {current['idle']}")
+                           f"prompts {current['prompts']}, kernel idle: {kernel_idle(page, server, current)}")
 
 
 def _settled(page, timeout_s=30):
@@ -154,3 +164,23 @@ def save(page, disk_path, timeout_s=30):
     page.wait_for_function(
         "() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')",
         timeout=timeout_s * 1000)
+
+
+def seconds_to_new_image(explorer, act, arg=None):
+    """Run ``act`` in the page (JavaScript statements that see the explorer's element as ``box``
+    and ``arg``), then wait there, every 5 ms, until the explorer's figure shows another image.
+
+    Returns the seconds from the action to the new image (kernel and browser included: what a
+    learner waits), or None when none came within 30 s.
+    """
+    return explorer.evaluate(f"""async (box, arg) => {{
+        const image = () => box.querySelector('.bph-figure img')?.src;
+        const before = image();
+        const start = performance.now();
+        {act}
+        while (image() === before || image() === undefined) {{
+            if (performance.now() - start > 30000) return null;
+            await new Promise((resolve) => setTimeout(resolve, 5));
+        }}
+        return (performance.now() - start) / 1000;
+    }}""", arg)

@@ -1,8 +1,10 @@
-"""Every notebook, run in JupyterLab in a real (headless) browser, as a student would run it.
+"""Every notebook, run in JupyterLab in a real (headless) browser, as a student would run it
+(test_notebooks_in_notebook7.py runs the same checks in Notebook 7).
 
 Executing a notebook is not verifying it: a widget can fail to render, or its callback can fail
 on a click, without any cell raising. These tests open each notebook, Run All, look at what the
-page shows, and click through every init explorer.
+page shows, click through every explorer, save, and reopen the saved notebook without running it
+(its explorers must show their stored pictures: the widget state saved with it).
 """
 
 import json
@@ -14,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser_env import (VIEWPORT, record, browser_required, browser_timeout, notebook_paths,
+from browser_env import (FRONT_ENDS, VIEWPORT, record, browser_required, browser_timeout, notebook_paths,
                          notebooks_dir, screenshot_path)
-from notebook_page import log_console_errors, log_entries, open_notebook, run_all, save
+from notebook_page import log_console_errors, log_entries, open_notebook, run_all, save, seconds_to_new_image
+from notebook_page import state as page_state
 
 NOTEBOOKS = notebook_paths()
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -34,6 +37,7 @@ def stored_widget_views(notebook):
 
 @dataclass
 class NotebookRun:
+    server: object       # the server (and so the front end) it ran in
     path: Path           # the committed notebook
     page: object         # the Playwright page showing it after Run All
     state: dict          # what the page showed when the run was over (see notebook_page.STATE_JS)
@@ -65,32 +69,44 @@ def test_lab_serves_a_copy_of_the_notebooks_behind_a_token(lab, page):
         page.wait_for_selector(f'.jp-DirListing-item[title^="Name: {path.name}"]', timeout=30_000)
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda path: path.stem)
-def ran_notebook(request, lab, browser):
-    """The notebook opened in a fresh page, every output cleared, Run All done, then saved."""
-    path = request.param
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    console = []
-    page.on("console", lambda message: message.type == "error" and console.append(message.text))
-    page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
-    try:
-        started = time.monotonic()
-        open_notebook(page, lab, path.name, browser_timeout())
-        final = run_all(page, path.name, browser_timeout())
-        seconds = time.monotonic() - started
-        page.screenshot(path=screenshot_path(f"{path.stem}-after-run-all"))
-        save(page, lab.root_dir / path.name)
-        saved = json.loads((lab.root_dir / path.name).read_text())
-        record("timing", path.name, seconds)
-        yield NotebookRun(path, page, final, saved, seconds, console)
-    except Exception:
-        if not page.is_closed():
-            page.screenshot(path=screenshot_path(f"FAILED-{path.stem}-run-all"))
-        raise
-    finally:
-        context.close()
-        lab.shutdown_kernels()  # the next notebook gets the CPU
+def ran_notebook_in(front_end):
+    """The module fixture ``ran_notebook`` for one front end ("lab" or "nb7", see FRONT_ENDS): each
+    notebook opened in a fresh page, every output cleared, Run All done, then saved.
+
+    One per test file, so that pytest-xdist (which keeps a file on one worker) runs JupyterLab's
+    notebooks and Notebook 7's side by side (test_notebooks_in_notebook7.py imports the checks).
+    """
+    @pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda path: f"{front_end}-{path.stem}")
+    def ran_notebook(request, browser):
+        path = request.param
+        lab = request.getfixturevalue(FRONT_ENDS[front_end])  # JupyterLab or Notebook 7
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        console = []
+        page.on("console", lambda message: message.type == "error" and console.append(message.text))
+        page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
+        try:
+            started = time.monotonic()
+            open_notebook(page, lab, path.name, browser_timeout())
+            final = run_all(page, lab, path.name, browser_timeout())
+            seconds = time.monotonic() - started
+            page.screenshot(path=screenshot_path(f"{front_end}-{path.stem}-after-run-all"))
+            save(page, lab.root_dir / path.name)
+            saved = json.loads((lab.root_dir / path.name).read_text())
+            record("timing", f"{lab.front_end}: {path.name}", seconds)
+            yield NotebookRun(lab, path, page, final, saved, seconds, console)
+        except Exception:
+            if not page.is_closed():
+                page.screenshot(path=screenshot_path(f"FAILED-{front_end}-{path.stem}-run-all"))
+            raise
+        finally:
+            context.close()
+            lab.shutdown_kernels()  # the next notebook gets the CPU
+
+    return ran_notebook
+
+
+ran_notebook = ran_notebook_in("lab")
 
 
 @pytest.fixture
@@ -99,7 +115,7 @@ def notebook_run(ran_notebook, request):
     return ran_notebook
 
 
-def test_runs_clean_in_jupyterlab(notebook_run):
+def test_runs_clean(notebook_run):
     state, saved = notebook_run.state, notebook_run.saved
     committed = json.loads(notebook_run.path.read_text())
     n_code = len(code_cells(committed))
@@ -286,35 +302,14 @@ def test_explorers_respond_to_clicks(notebook_run):
     assert not errors, "clicking the explorers logged errors:\n" + "\n---\n".join(errors)
 
 
-# Click in the page, then wait there (in JavaScript, every 5 ms) until the figure's image changes:
-# the time a learner waits for the picture, kernel and browser included.
-CLICK_TO_IMAGE_JS = """async (box, [selector, label]) => {
-    const image = () => box.querySelector('.bph-figure img')?.src;
-    const before = image();
-    const button = [...box.querySelectorAll(selector)].find((b) => b.innerText.trim() === label);
-    const start = performance.now();
-    button.click();
-    while (image() === before || image() === undefined) {
-        if (performance.now() - start > 30000) return null;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return (performance.now() - start) / 1000;
-}"""
+# Click in the page (or choose in the path explorer's Dropdown), then wait there until the figure's
+# image changes (notebook_page.seconds_to_new_image): the time a learner waits for the picture.
+CLICK = """const button = [...box.querySelectorAll(arg[0])].find((b) => b.innerText.trim() === arg[1]);
+           button.click();"""
+CHOOSE = """const menu = box.querySelector('select');
+            menu.selectedIndex = arg;
+            menu.dispatchEvent(new Event('change', {bubbles: true}));"""
 
-# The same for the path explorer's Dropdown: choose option ``index`` the way the page does.
-CHOOSE_TO_IMAGE_JS = """async (box, index) => {
-    const image = () => box.querySelector('.bph-figure img')?.src;
-    const before = image();
-    const menu = box.querySelector('select');
-    const start = performance.now();
-    menu.selectedIndex = index;
-    menu.dispatchEvent(new Event('change', {bubbles: true}));
-    while (image() === before || image() === undefined) {
-        if (performance.now() - start > 30000) return null;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return (performance.now() - start) / 1000;
-}"""
 
 # Count every new image the figure shows (a MutationObserver), to see how many slider values
 # the kernel drew when the slider moved faster than it could draw.
@@ -330,8 +325,12 @@ COUNT_IMAGES_JS = """(box) => {
 
 
 def test_explorer_answers_a_click_quickly(notebook_run, request):
-    """Click-to-new-image times of the first explorer (target: median <= 0.4 s), reported."""
+    """Click-to-new-image times of the first explorer (target: median <= 0.4 s), reported.
+
+    Notebook 7 draws the same widgets from the same kernel as JupyterLab: there the clicks are
+    timed, the burst of slider moves is not (it takes 5 s of waiting per notebook)."""
     page, path = notebook_run.page, notebook_run.path
+    name = f"{notebook_run.server.front_end}: {path.name}"
     explorers = page.locator(".bph-init-explorer")
     # random and the other start in turn (notebook 05: constant; 06: all ones, after all ones or all
     # zeros): the first clicks train new runs, the rest show runs already seen
@@ -339,10 +338,10 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
         if explorers.count() == 0 and page.locator(css).count():
             explorer = page.locator(css).first
             explorer.scroll_into_view_if_needed()
-            times = [explorer.evaluate(CLICK_TO_IMAGE_JS, [INIT_BUTTONS, "random" if k % 2 == 0 else other])
+            times = [seconds_to_new_image(explorer, CLICK, [INIT_BUTTONS, "random" if k % 2 == 0 else other])
                      for k in range(10)]
             assert None not in times, f"{path.name}: no new image 30 s after a click"
-            record("clicks", path.name, {"clicks": times, "burst": None})
+            record("clicks", name, {"clicks": times, "burst": None})
             return
     if explorers.count() == 0:
         path_explorers = page.locator(".bph-path-explorer")
@@ -352,17 +351,20 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
         explorer = path_explorers.first
         explorer.scroll_into_view_if_needed()
         n_options = explorer.locator("select option").count()
-        times = [explorer.evaluate(CHOOSE_TO_IMAGE_JS, k % n_options) for k in range(1, 11)]
+        times = [seconds_to_new_image(explorer, CHOOSE, k % n_options) for k in range(1, 11)]
         assert None not in times, f"{path.name}: no new image 30 s after choosing a weight"
-        record("clicks", path.name, {"clicks": times, "burst": None})
+        record("clicks", name, {"clicks": times, "burst": None})
         return
     explorer = explorers.first
     explorer.scroll_into_view_if_needed()
     times = []
     for k in range(10):  # the first two train new runs, the rest show runs already seen
-        seconds = explorer.evaluate(CLICK_TO_IMAGE_JS, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
+        seconds = seconds_to_new_image(explorer, CLICK, [INIT_BUTTONS, "random" if k % 2 == 0 else "constant"])
         assert seconds is not None, f"{path.name}: no new image 30 s after a click"
         times.append(seconds)
+    if notebook_run.server.front_end != "JupyterLab":
+        record("clicks", name, {"clicks": times, "burst": None})
+        return
     explorer.locator(INIT_BUTTONS, has_text="constant").click()
     # the step slider moved 30 times as fast as the keyboard repeats: how many frames are drawn?
     explorer.evaluate(COUNT_IMAGES_JS)
@@ -377,8 +379,66 @@ def test_explorer_answers_a_click_quickly(notebook_run, request):
     pressed = explorer.evaluate("() => performance.now()")
     page.wait_for_timeout(3000)
     drawn = explorer.evaluate("() => window.bphImages")
-    record("clicks", path.name, {
+    record("clicks", name, {
         "clicks": times,
         "burst": (30, drawn["count"], (pressed - start) / 1000, max(0.0, (drawn["last"] - pressed) / 1000)),
     })
     assert drawn["count"] >= 1, f"{path.name}: moving the step slider drew no new image"
+
+
+def _stored_figures(saved):
+    """The PNGs (base64) that the saved widget state holds in the explorers' figure outputs."""
+    models = saved["metadata"].get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    return {output["data"]["image/png"]
+            for model in models.get("state", {}).values()
+            if "bph-figure" in model["state"].get("_dom_classes", ())
+            for output in model["state"].get("outputs", ()) if "image/png" in output.get("data", {})}
+
+
+def test_a_saved_notebook_reopens_with_its_explorers_pictures(notebook_run, browser):
+    """Run, save, reopen without running: every explorer shows the picture saved with it.
+
+    The widget manager saves widget state only when its saveState setting is on: the package's
+    overrides.json turns it on for JupyterLab and Notebook 7 (this server reads the installed
+    file). Off, the saved outputs point at widgets the file does not hold: "Error displaying
+    widget: model not found". The saved file is opened under another name, so it gets a kernel of
+    its own that holds none of the run's widgets: the page can only show what the file holds
+    (and the run's page and kernel stay as they are, whatever order the tests run in).
+    """
+    server, path = notebook_run.server, notebook_run.path
+    views = stored_widget_views(notebook_run.saved)
+    if not views:
+        return  # nothing to keep: the notebook shows no widget
+    stored = _stored_figures(notebook_run.saved)
+    explorers = notebook_run.page.locator(ANY_EXPLORER).count()
+    assert len(stored) >= explorers, (
+        f"{path.name}: the saved file holds {len(stored)} explorer figures for {explorers} explorers; "
+        "is the widget manager's saveState setting on?")
+    reopened = f"reopened-{path.name}"
+    (server.root_dir / reopened).write_text(json.dumps(notebook_run.saved), encoding="utf-8")
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(server.notebook_url(reopened), timeout=browser_timeout() * 1000)
+        page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=browser_timeout() * 1000)
+        deadline = time.monotonic() + 60
+        shown = page_state(page)
+        while time.monotonic() < deadline and (shown["widget_views"] < views or any(
+                "Loading widget" in text for text in shown["unrendered"])):
+            page.wait_for_timeout(250)
+            shown = page_state(page)
+        if explorers:
+            first = page.locator(ANY_EXPLORER).first
+            first.scroll_into_view_if_needed()
+            first.screenshot(path=screenshot_path(f"{server.front_end}-{path.stem}-reopened-explorer"))
+        assert not shown["unrendered"], f"{path.name} reopened in {server.front_end}: {shown['unrendered']}"
+        assert shown["widget_views"] == views
+        images = page.evaluate("""(css) => [...document.querySelectorAll(css)].map(
+            (box) => [...box.querySelectorAll('.bph-figure img')].map((img) => img.src))""", ANY_EXPLORER)
+        assert len(images) == explorers and all(len(found) == 1 for found in images), (
+            f"{path.name} reopened: figure images per explorer {[len(found) for found in images]}")
+        for (src,) in images:  # the picture saved with the file, not one drawn by a kernel
+            assert src.split(",", 1)[1] in stored
+    finally:
+        context.close()
+        (server.root_dir / reopened).unlink()

@@ -1,7 +1,7 @@
-"""A student copy (notebooks/student/), opened in JupyterLab and Run All, as a student meets it:
-no error anywhere, every cell run, and the checks answering the stubs with "not yet".
+"""A student copy (notebooks/student/), opened in JupyterLab and in Notebook 7 and Run All, as a
+student meets it: no error anywhere, every cell run, and the checks answering the stubs with "not yet".
 
-Notebook 03's copy, where the student writes the most code (six functions, each derived first with
+The write-backprop notebook's copy (03), where the student writes the most code (six functions, each derived first with
 hints folded in <details> blocks). Every copy runs top to bottom in a fresh kernel in
 tests/test_student_copies.py; opening each one in the browser as well would cost as much time again as
 the answer keys' browser runs.
@@ -10,12 +10,13 @@ the answer keys' browser runs.
 import time
 
 import pytest
-from browser_env import VIEWPORT, record, browser_timeout, notebooks_dir, screenshot_path
+from browser_env import FRONT_ENDS, VIEWPORT, record, browser_timeout, notebooks_dir, screenshot_path
 from notebook_page import log_console_errors, open_notebook, run_all
 
 from mlp_helpers.tools import student_copies
 
-COPIES = [copy for copy in student_copies.existing_copies(notebooks_dir()) if copy.name.startswith("03_")]
+# by its name, not its number: the course's order renumbers notebooks
+COPIES = [copy for copy in student_copies.existing_copies(notebooks_dir()) if "write_backprop" in copy.name]
 NOT_YET = r"/\bnot yet\b|\bno answer yet\b/i"
 # What the copy of notebook 03 shows after Run All: every text output, and its folded hints.
 SHOWN_JS = """
@@ -32,23 +33,24 @@ GUARDED_CELLS = 8  # the "ready" cell, and the 7 cells that run the student's fu
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
 
 
+@pytest.mark.parametrize("front_end", FRONT_ENDS)
 @pytest.mark.parametrize("copy", COPIES or [None], ids=lambda p: p.stem if p else "no-copies-yet")
-def test_student_copy_runs_in_jupyterlab_and_its_checks_say_not_yet(copy, request):
+def test_student_copy_runs_and_its_checks_say_not_yet(copy, front_end, request):
     if copy is None:
         # Nothing to open only while no answer key holds a solution block (test_student_copies
         # fails when a key has one but its copy is missing).
         assert student_copies.expected_copies(notebooks_dir()) == {}
         return
-    lab, browser = request.getfixturevalue("lab"), request.getfixturevalue("browser")
+    lab, browser = request.getfixturevalue(FRONT_ENDS[front_end]), request.getfixturevalue("browser")
     relative = f"{student_copies.STUDENT_DIR}/{copy.name}"
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     try:
         started = time.monotonic()
         open_notebook(page, lab, relative, browser_timeout())
-        final = run_all(page, relative, browser_timeout())
-        record("timing", relative, time.monotonic() - started)
-        page.screenshot(path=screenshot_path(f"student-{copy.stem}-after-run-all"))
+        final = run_all(page, lab, relative, browser_timeout())
+        record("timing", f"{lab.front_end}: {relative}", time.monotonic() - started)
+        page.screenshot(path=screenshot_path(f"{front_end}-student-{copy.stem}-after-run-all"))
         assert not final["errors"], "error output in the browser:\n" + "\n---\n".join(final["errors"])
         assert all(any(ch.isdigit() for ch in prompt) for prompt in final["prompts"]), (
             f"Run All stopped early: prompts {final['prompts']}")
@@ -65,7 +67,7 @@ def test_student_copy_runs_in_jupyterlab_and_its_checks_say_not_yet(copy, reques
             assert shown["hints"] == HINTS and shown["open"] == 0, shown
             assert all(text.startswith("Hint ") for text in shown["summaries"]), shown["summaries"]
         errors = log_console_errors(page)
-        assert not errors, "errors in JupyterLab's Log Console:\n" + "\n---\n".join(errors)
+        assert not errors, f"errors in {lab.front_end}'s Log Console:\n" + "\n---\n".join(errors)
     finally:
         context.close()
         lab.shutdown_kernels()
