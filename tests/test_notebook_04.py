@@ -249,7 +249,7 @@ def test_exercise_2_floor_of_new_targets(shown):
 @pytest.fixture(scope="module")
 def pair(case):
     nets = [case.network(), case.network().init_random(seed=0)]
-    runs = mh.train_many(nets, case.X, case.Y, lr=0.5, iterations=15000)
+    runs = mh.train_many(nets, case.X, case.Y, lr=0.5, iterations=15000, weights_every=1)
     return nets, runs
 
 
@@ -356,7 +356,9 @@ def test_sum_or_mean_cost(shown, case, sweep):
 def test_the_explorer_starts_tied(shown, case):
     explorer = widgets.init_explorer(case)
     assert explorer.verdict.value == "layer 1: 3 units tied in 1 group; layer 2: 3 units tied in 1 group"
-    expect(shown, repr(explorer), "InitExplorer(case='tied-units question: 2-3-3-2 sigmoid')")
+    expect(shown, explorer.stand_in(),
+           "The initialization explorer (tied-units question: 2-3-3-2 sigmoid): run this cell to use it "
+           "(it needs a running Jupyter kernel).")
     state = _read()["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     verdicts = [m["state"]["value"] for m in state.values() if "bph-verdict" in m["state"].get("_dom_classes", [])]
     assert verdicts == [explorer.verdict.value]

@@ -210,7 +210,8 @@ def test_setup_lines_and_the_question_numbers(notebook):
     for seed, net in enumerate(starts):  # LeCun's scale is exactly init_random(seed)
         reference = mh.MLP([2, 3, 3, 2]).init_random(seed)
         assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, reference.weights + reference.biases))
-    together = mh.train_many([net.copy() for net in starts], CASE.X, CASE.Y, lr=0.5, iterations=1000)
+    together = mh.train_many([net.copy() for net in starts], CASE.X, CASE.Y, lr=0.5, iterations=1000, weights_every=1)
+    assert together.weights[0].shape == (3, 1001, 2, 3)
     assert f"loss {together.loss.shape} | weights[0] {together.weights[0].shape}\n" in outputs
     assert "same losses as three train calls, to 1e-12: True\n" in outputs
     assert f"X = {CASE.X.tolist()} | Y = {CASE.Y.tolist()}\n" in outputs

@@ -70,7 +70,7 @@ def test_question_forward_is_the_forward_part_of_question_steps():
 
 def test_member_history_is_what_train_records():
     nets = [mh.MLP([2, 3, 3, 2]).init_constant(1.0), mh.MLP([2, 3, 3, 2]).init_random(seed=2)]
-    runs = mh.train_many(nets, X, Y, lr=0.5, iterations=40)
+    runs = mh.train_many(nets, X, Y, lr=0.5, iterations=40, weights_every=1)
     alone = mh.train(mh.MLP([2, 3, 3, 2]).init_random(seed=2), X, Y, 0.5, 40)
     member = symmetry.member_history(runs, 1)
     assert isinstance(member, mh.History) and len(member) == 41 and member.sizes == [2, 3, 3, 2]
