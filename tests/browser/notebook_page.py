@@ -7,6 +7,7 @@ menus and widget manager, so the same selectors and menu labels work there; it h
 then 0: a callback's error still shows in the explorer's output, which the tests read).
 """
 
+import json
 import re
 import time
 
@@ -164,6 +165,16 @@ def save(page, disk_path, timeout_s=30):
     page.wait_for_function(
         "() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')",
         timeout=timeout_s * 1000)
+    # the server may have opened the file (a new mtime) but not yet written all of it; Notebook 7 has no
+    # tab bar whose dirty mark would tell: wait until the file on disk is a whole notebook again
+    while True:
+        try:
+            json.loads(disk_path.read_text(encoding="utf-8"))
+            return
+        except ValueError:
+            if time.monotonic() > deadline:
+                raise NotebookRunError(f"{disk_path.name}: the saved file was not whole within {timeout_s} s") from None
+            time.sleep(0.1)
 
 
 def seconds_to_new_image(explorer, act, arg=None):
