@@ -3,7 +3,8 @@
 ``initialization_explorer(case)`` returns an ``InitializationExplorer``, an ipywidgets ``VBox``
 (DOM class ``"bph-init-scale-explorer"``). Pick the kind of start, its scale and the learning
 rate; ``starts`` networks train together (``train_many``) and the figure shows how many steps
-each needed to bring every output within ``tol`` of its target, with the ones that never did in
+each needed to bring every output within ``tol`` of its target, with the starts that did not fit
+within the steps in
 a bar of their own. The verdict line says whether the first start's hidden units are tied
 (``tied_verdict``) and how many of all the starts have tied units.
 
@@ -41,7 +42,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
 
     Controls: ``start`` (ToggleButtons), ``scale`` and ``lr`` (SelectionSliders). Results:
     ``verdict`` (HTML, DOM class ``"bph-verdict"``), ``figure`` (Output with one PNG,
-    ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = never), ``runs`` (the cache).
+    ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = not within the steps), ``runs`` (the cache).
     dpi: resolution of the picture (``widgets.DPI_RANGE``), or "projector": ``PROJECTOR_DPI``, at
     which the 7.5 x 3.4 inch figure is 900 x 408 px.
     """
@@ -93,11 +94,11 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         self.bars = ax.bar(self.edges[:-1], np.zeros(BINS), width=width, align="edge", color=plots.BLUE,
                            edgecolor="white", label="fit within the steps")
         self.never = ax.bar([self.steps + 2.5 * width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
-                            label=f"never fit in {self.steps} steps")[0]
+                            label=f"not within {self.steps} steps")[0]
         self.median_line = ax.axvline(0, color="black", ls="--", lw=1.5, label="median")
         ax.set_xlim(0, self.steps + 5 * width)
         ticks = list(np.linspace(0, self.steps, 5))
-        ax.set_xticks(ticks + [self.steps + 3.5 * width], [f"{t:.0f}" for t in ticks] + ["never"])
+        ax.set_xticks(ticks + [self.steps + 3.5 * width], [f"{t:.0f}" for t in ticks] + [f"> {self.steps}"])
         ax.set_xlabel(f"steps until every output is within {self.tol:g} of its target")
         ax.set_ylabel("number of starts")
         ax.legend(loc="upper center", fontsize=8, ncols=3, bbox_to_anchor=(0.5, -0.16), frameon=False)
@@ -158,7 +159,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         median = np.median(fits)
         self.median_line.set_xdata([min(median, self.steps + 3.5 * self.edges[1])] * 2)
         self.ax.set_ylim(0, 1.15 * max(counts.max(), fits.size - finite.size))
-        shown = f"{median:.0f}" if np.isfinite(median) else "never"
+        shown = f"{median:.0f}" if np.isfinite(median) else f"not within {self.steps}"
         self.title.set_text(f"start: {self.start.value}, scale {self.scale.value:g}, learning rate "
                             f"{self.lr.value:g} | median steps {shown} | fit: {finite.size} of {fits.size}")
 
