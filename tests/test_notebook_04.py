@@ -162,6 +162,9 @@ def test_backward_pass_beside_the_question(shown, steps):
     for key in ("cost_slope", "sigmoid_slope", "delta"):
         np.testing.assert_allclose(steps[key], symmetry.QUESTION[key], **FLOAT32)
     matrix = steps["cost_slope"] @ steps["sigmoid_slope"]
+    # the matrix product runs only because both are (2, 2): the prose says so, the output shows the shapes
+    expect(shown, f"shapes of 2(a3 - y) and a3(1 - a3): {steps['cost_slope'].shape} {steps['sigmoid_slope'].shape}",
+           "shapes of 2(a3 - y) and a3(1 - a3): (2, 2) (2, 2)")
     expect(shown, f"the matrix product differs from delta3 by up to {np.abs(matrix - steps['delta']).max():.3f}",
            "the matrix product differs from delta3 by up to 0.038")
 
@@ -265,14 +268,43 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     loss = runs.loss[0]
     fit = int(runs.fit_steps(0.01)[0])
     assert fit == symmetry.first_fit_step(symmetry.member_history(runs, 0), case.X, case.Y)
-    expect(shown, f"at step {np.argmax(loss < 0.399)} | below 0.01 at step {np.argmax(loss < 0.01)}",
-           "at step 3661 | below 0.01 at step 5660")
-    expect(shown, f"every output within 0.01 of its target from step {fit}",
-           "every output within 0.01 of its target from step 14575")
+    expect(shown, f"loss first below the floor 0.4 at step {np.argmax(loss < 0.4)} | below 0.399 at step "
+                  f"{np.argmax(loss < 0.399)} | below 0.01 at step {np.argmax(loss < 0.01)}",
+           "loss first below the floor 0.4 at step 1700 | below 0.399 at step 3661 | below 0.01 at step 5660")
+    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}",
+           "all ones at lr 0.5: every output within 0.01 of its target from step 14575")
     expect(shown, f"output after 15000 steps: {nets[0].predict(case.X).round(4).tolist()}",
            "output after 15000 steps: [[0.2001, 0.3998], [0.9923, 0.0098]]")
     expect(shown, f"still tied: {mh.tied_units(nets[0])}", "still tied: [[[0, 1, 2]], [[0, 1, 2]]]")
     assert "from step 14575 on" in prose and "at step 14575" in prose
+
+
+def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
+    """Section 8's table: a2 of each observation, their gap, the slope, u_1 = 3 W_2[0, 0] and the loss."""
+    _, runs = pair
+    history = symmetry.member_history(runs, 0)  # every step
+    hidden = symmetry.activations_over_training(history, case.X, 2)[:, :, 0]
+    expected = [
+        "step    0: a2 [0.9759 0.9706], gap 0.0053, slope 0.026, u_1  3.00, loss 1.9082",
+        "step 1000: a2 [0.978  0.9734], gap 0.0046, slope 0.024, u_1 -0.04, loss 0.4002",
+        "step 2000: a2 [0.9786 0.9741], gap 0.0045, slope 0.023, u_1 -0.38, loss 0.3999",
+        "step 3000: a2 [0.9759 0.9708], gap 0.0051, slope 0.026, u_1 -0.73, loss 0.3995",
+        "step 4000: a2 [0.9656 0.9579], gap 0.0077, slope 0.037, u_1 -1.20, loss 0.3985",
+        "step 5000: a2 [0.8663 0.831 ], gap 0.0353, slope 0.128, u_1 -2.59, loss 0.3830",
+        "step 5500: a2 [0.7015 0.2879], gap 0.4136, slope 0.207, u_1 -8.52, loss 0.0259",
+    ]
+    for step, literal in zip((0, 1000, 2000, 3000, 4000, 5000, 5500), expected):
+        a2, u1 = hidden[step], 3 * history.weights[2][step, 0, 0]
+        expect(shown, f"step {step:>4}: a2 {a2.round(4)}, gap {abs(a2[0] - a2[1]):.4f}, slope "
+                      f"{np.mean(a2 * (1 - a2)):.3f}, u_1 {u1:5.2f}, loss {runs.loss[0, step]:.4f}", literal)
+    gaps = np.abs(hidden[:, 0] - hidden[:, 1])
+    # the prose: the gap shrinks a little before step 2000, then grows more than fourfold from 4000 to 5000 and more
+    # than tenfold in the next 500 steps; the slope starts at 0.026
+    assert gaps[2000] < gaps[0] and gaps[5000] > 4 * gaps[4000] and gaps[5500] > 10 * gaps[5000]
+    assert "more than fourfold" in prose and "more than\ntenfold" in prose and "a slope of 0.026" in prose
+    # the errors on the floor are opposite for the two observations: about (0.4, -0.2) and (-0.4, 0.2)
+    outputs = symmetry.outputs_over_training(history, case.X)[1000]
+    np.testing.assert_allclose(outputs - case.Y, [[0.4, -0.2], [-0.4, 0.2]], rtol=0, atol=0.001)
 
 
 def test_random_start_seed_0(shown, case, pair):
@@ -283,8 +315,8 @@ def test_random_start_seed_0(shown, case, pair):
     assert np.abs(outputs[10000] - case.Y).max() < 0.01
     expect(shown, f"output after 10000 steps: {outputs[10000].round(4).tolist()}",
            "output after 10000 steps: [[0.2002, 0.3998], [0.9948, 0.0062]]")
-    expect(shown, f"every output within 0.01 of its target from step {int(runs.fit_steps(0.01)[1])}",
-           "every output within 0.01 of its target from step 4654")
+    expect(shown, f"\nevery output within 0.01 of its target from step {int(runs.fit_steps(0.01)[1])}",
+           "\nevery output within 0.01 of its target from step 4654")
 
 
 def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
@@ -306,18 +338,35 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert "differ by less than 0.001" in prose and "within 20 steps" in prose
     start = case.network().init_random(seed=0)
     biggest = max(np.abs(W).max() for W in start.weights)
-    expect(shown, f"largest weight at the start, in size: {round(biggest, 2)}", "largest weight at the start, in size: 1.34")
+    expect(shown, f"seed 0, largest weight at the start, in size: {round(biggest, 2)}",
+           "seed 0, largest weight at the start, in size: 1.34")
     assert min(W.min() for W in start.weights) == pytest.approx(-1.34, abs=0.005) and "near -1.3" in prose
-    gaps = [round(float(np.abs(a[0] - a[1]).max()), 4) for a in start.forward(case.X)]
-    expect(shown, f"(outputs): {gaps}", "(outputs): [0.5, 0.0625, 0.0052, 0.0006]")
+    assert "Step 20's loss, 0.3996, is already below the floor" in prose and "differ by 0.0012" in prose
+    expected = {
+        "all ones": "all ones: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
+                    "[0.5, 0.0682, 0.0053, 0.0003] | mean slope a(1 - a), layers 1 and 2: [0.115, 0.026]",
+        "seed 0": "  seed 0: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
+                  "[0.5, 0.0625, 0.0052, 0.0006] | mean slope a(1 - a), layers 1 and 2: [0.227, 0.215]",
+    }
+    for name, net in (("all ones", case.network()), ("seed 0", start)):
+        a = net.forward(case.X)
+        gaps = [round(float(np.abs(x[0] - x[1]).max()), 4) for x in a]
+        slopes = [round(float(np.mean(x * (1 - x))), 3) for x in a[1:3]]
+        expect(shown, f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
+                      f"| mean slope a(1 - a), layers 1 and 2: {slopes}", expected[name])
+    assert "(0.227 and 0.215 in its two hidden layers)" in prose and "saturated end (0.026)" in prose
 
 
 # -- ten seeds and the learning rate (one train_many call) --------------------------------------
 @pytest.fixture(scope="module")
 def sweep(case):
-    rates = (1, 2, 4, 8)
-    starts = [case.network().init_random(seed=s) for s in range(10)] + [case.network().init_random(seed=0) for _ in rates]
-    return mh.train_many(starts, case.X, case.Y, lr=[0.5] * 10 + list(rates), iterations=10000, weights_every=0)
+    """Rows 0-9: seeds 0-9 at lr 0.5; 10-13: seed 0 at lr 1, 2, 4, 8; 14-17: seed 0 at lr 0.5, 1, 2, 4 with its first
+    weight one ulp up; 18: all ones at lr 1."""
+    starts = [case.network().init_random(seed=s) for s in range(10)] + [case.network().init_random(seed=0) for _ in range(8)]
+    for twin in starts[14:18]:
+        twin.weights[0][0, 0] = np.nextafter(twin.weights[0][0, 0], np.inf)
+    rates = [0.5] * 10 + [1, 2, 4, 8] + [0.5, 1, 2, 4] + [1]
+    return mh.train_many(starts + [case.network()], case.X, case.Y, lr=rates, iterations=10000, weights_every=0)
 
 
 def test_ten_seeds_fit_between_4000_and_6000_steps(shown, prose, case, sweep):
@@ -340,17 +389,43 @@ def test_learning_rates(shown, prose, sweep):
     expect(shown, f"first step with every output within 0.01: {counts}",
            "first step with every output within 0.01: {0.5: 4654, 1: 2327, 2: 1163, 4: 579}")
     assert "(4654, 2327, 1163, 579)" in prose
+    expect(shown, f"lr × that step: { {lr: lr * n for lr, n in counts.items()} }",
+           "lr × that step: {0.5: 2327.0, 1: 2327, 2: 2326, 4: 2316}")
+    assert "lr $\\times$ steps stays near 2327" in prose
+    expect(shown, f"the same counts with one weight moved by one ulp: {dict(zip(counts, fits[14:18].astype(int).tolist()))}",
+           "the same counts with one weight moved by one ulp: {0.5: 4654, 1: 2327, 2: 1163, 4: 579}")
+    expect(shown, f"lr 1 at step {np.argmax(sweep.loss[18] < 0.399)}", "lr 1 at step 1814")
+    assert "all-ones start, loss first below 0.399: lr 0.5 at step 3661 | lr 1 at step 1814" in shown
     # lr 8 and above are at or past the edge of chaos: shown as figures, never printed
     assert f"8: {int(fits[13])}" not in shown and "lr 16, first step" not in shown
 
 
-def test_sum_or_mean_cost(shown, case, sweep):
-    runs = mh.train_many([case.network().init_random(seed=0) for _ in range(2)], case.X, case.Y, lr=[0.5, 1.0],
-                         iterations=10000, loss="mse", weights_every=0)
-    expect(shown, f"steps to fit, mse at lr 0.5 and at lr 1: {runs.fit_steps(0.01).astype(int).tolist()}",
-           "steps to fit, mse at lr 0.5 and at lr 1: [9309, 4654]")
+def test_lr_16_starts_near_the_cost_of_a_shared_row_1_0(shown, prose, case):
+    """The first 20 steps at lr 16 are the same under a one-ulp nudge: printed; the rest is only drawn."""
+    starts = [case.network().init_random(seed=1)]
+    runs = mh.train_many(starts, case.X, case.Y, lr=16, iterations=20, weights_every=10)
+    outputs = symmetry.outputs_over_training(symmetry.member_history(runs, 0), case.X)
+    expected = {10: "seed 1, lr 16, step 10: loss 0.7945, outputs [[0.998, 0.003], [0.998, 0.003]]",
+                20: "seed 1, lr 16, step 20: loss 0.7589, outputs [[0.978, 0.009], [0.978, 0.009]]"}
+    for step, literal in expected.items():
+        expect(shown, f"seed 1, lr 16, step {step}: loss {runs.loss[0, step]:.4f}, outputs "
+                      f"{outputs[step // 10].round(3).tolist()}", literal)
+        assert (outputs[step // 10] * (1 - outputs[step // 10])).max() < 0.022  # "about 0.02 or less"
+    shared = mh.loss("sse", np.tile(case.Y[1], (2, 1)), case.Y)
+    expect(shown, f"cost of the row (1, 0) for both observations: {round(shared, 6)}",
+           "cost of the row (1, 0) for both observations: 0.8")
+    assert "0.64 + 0.16 = 0.8" in prose and "lr 16, first step" not in shown
+
+
+def test_sum_or_mean_cost(shown, prose, case, sweep):
+    runs = mh.train_many([case.network().init_random(seed=0) for _ in range(2)], case.X, case.Y, lr=[2.0, 4.0],
+                         iterations=2400, loss="mse", weights_every=0)
+    expect(shown, f"steps to fit, mse at lr 2 and at lr 4: {runs.fit_steps(0.01).astype(int).tolist()}",
+           "steps to fit, mse at lr 2 and at lr 4: [2327, 1163]")
     # the mean at twice the rate is the sum, step for step: the dotted line on the wide one
-    np.testing.assert_array_equal(2 * runs.loss[1], sweep.loss[0])
+    np.testing.assert_array_equal(2 * runs.loss[1], sweep.loss[11, :2401])
+    assert "2 × mse loss at lr 4 equals the sse loss at lr 2 at every step: True" in shown
+    assert "twice the steps (2327 against the sum's 1163)" in prose
 
 
 def test_the_explorer_starts_tied(shown, case):

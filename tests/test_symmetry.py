@@ -189,3 +189,16 @@ def test_column_mean_floor_of_the_seed_targets():
 def test_bad_input_is_named(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_activations_over_training_are_the_forward_pass_at_each_step():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=2)
+    history = mh.train(net, X, Y, lr=0.5, iterations=20, record_every=10)
+    hidden = symmetry.activations_over_training(history, X, 2)
+    assert hidden.shape == (3, 2, 3)
+    np.testing.assert_allclose(hidden[-1], net.forward(X)[2], rtol=0, atol=1e-14)
+    np.testing.assert_array_equal(symmetry.activations_over_training(history, X, 3),
+                                  symmetry.outputs_over_training(history, X))
+    for bad in (0, 4, True, 1.5):
+        with pytest.raises(ValueError, match="layer"):
+            symmetry.activations_over_training(history, X, bad)

@@ -128,12 +128,25 @@ def outputs_over_training(history, X, activation="sigmoid"):
     name or a list with one name per layer (as in ``MLP``). Returns (T, m, sizes[-1]).
     """
     check_history(history)
+    return activations_over_training(history, X, len(history.weights), activation)
+
+
+def activations_over_training(history, X, layer, activation="sigmoid"):
+    """Layer ``layer``'s activations a^layer at every recorded step of a ``History``, in one pass.
+
+    history.weights: per layer (T, sizes[l], sizes[l+1]); X: (m, sizes[0]); layer: 1 to the
+    number of weight layers (the last is the output); activation: one name or a list with one
+    name per layer (as in ``MLP``). Returns (T, m, sizes[layer]).
+    """
+    check_history(history)
     X = as_float_array("X", X)
     names = as_activations("activation", activation, len(history.weights), ACTIVATIONS)
     if X.ndim != 2 or X.shape[1] != history.weights[0].shape[1]:
         raise ValueError(f"X must have shape (m, {history.weights[0].shape[1]}), got shape {X.shape}")
+    if isinstance(layer, bool) or not isinstance(layer, (int, np.integer)) or not 1 <= layer <= len(history.weights):
+        raise ValueError(f"layer must be a layer number from 1 to {len(history.weights)}, got {layer!r}")
     a = X[None, :, :]
-    for l, W in enumerate(history.weights):
+    for l, W in enumerate(history.weights[:layer]):
         z = a @ W  # (1 or T, m, n_in) @ (T, n_in, n_out): one product per recorded step
         if history.biases:
             z = z + history.biases[l][:, None, :]
