@@ -181,6 +181,11 @@ def test_weight_as_node_readings_of_the_question():
     assert edge.paths[1].factors[1].value == 0.9  # w7
     assert edge.total == pytest.approx(h1 * true.total, abs=1e-15)
     assert abs(edge.total - true.total) > 0.005
+    # the misread sum is labelled as the proposed paths' sum, never as dC/dw1
+    assert edge.proposed and not true.proposed
+    assert repr(edge).endswith(f"sum of the proposed paths = {edge.total:.6g} (not dC/dw1)")
+    assert "the proposed paths, not" in edge.to_html() and "the proposed paths" not in true.to_html()
+    assert "<th>factor 1</th>" in true.to_html() and "<th>edge" not in true.to_html()
     with pytest.raises(ValueError, match="reading must be one of"):
         paths.weight_as_node(net, x, y, "w1", reading="reciprocal", loss="half_sse")
 
