@@ -46,8 +46,8 @@ def test_regression_question_names_match_its_equations(linear_221):
     assert [unit_label("regression_question", l, u, sizes=sizes) for l, u in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]] == [
         "x1",
         "x2",
-        "a1",
-        "a2",
+        "z_a1",
+        "z_a2",
         "y'",
     ]
 

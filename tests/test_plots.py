@@ -60,7 +60,7 @@ def test_seed_names_appear_on_the_diagram():
     fig = mh.draw_network(cases.linear_2_2_1().network(), notation="regression_question")
     texts = {t.get_text() for t in fig.findobj(matplotlib.text.Text)}
     assert {"$w_{111}$", "$w_{121}$", "$w_{211}$", "$w_{221}$", "$w_{112}$", "$w_{212}$"} <= texts
-    assert {"$x_{1}$", "$a_{2}$", "$y'$"} <= texts
+    assert {"$x_{1}$", "$z_{a2}$", "$y'$"} <= texts  # the question's z_{a1}, z_{a2}
     fig = mh.draw_network(mh.MLP([2, 2, 2]), notation="one_one_one")
     texts = {t.get_text() for t in fig.findobj(matplotlib.text.Text)}
     assert {f"$w_{{{k}}}$" for k in range(1, 9)} | {"$h_{1}$", "$o_{2}$", "$b_{4}$"} <= texts

@@ -37,20 +37,20 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     calls the output weights w112 and w212: the first index is the hidden unit, the
     second the unit at the other end, the third the layer (1-based).
 
-    ======  ===================  =========
+    ======  ===================  ============
     name    means                edge
-    ======  ===================  =========
-    w111    ``weights[0][0, 0]``   x1 -> a1
-    w121    ``weights[0][1, 0]``   x2 -> a1
-    w211    ``weights[0][0, 1]``   x1 -> a2
-    w221    ``weights[0][1, 1]``   x2 -> a2
-    w112    ``weights[1][0, 0]``   a1 -> y'
-    w212    ``weights[1][1, 0]``   a2 -> y'
-    ======  ===================  =========
+    ======  ===================  ============
+    w111    ``weights[0][0, 0]``   x1 -> z_a1
+    w121    ``weights[0][1, 0]``   x2 -> z_a1
+    w211    ``weights[0][0, 1]``   x1 -> z_a2
+    w221    ``weights[0][1, 1]``   x2 -> z_a2
+    w112    ``weights[1][0, 0]``   z_a1 -> y'
+    w212    ``weights[1][1, 0]``   z_a2 -> y'
+    ======  ===================  ============
 
     In general w_{ijk}: layer k = 1 is ``weights[0][j-1, i-1]`` (i = to-unit), layers
     k >= 2 are ``weights[k-1][i-1, j-1]`` (i = from-unit). Units: x1, x2, ... (inputs),
-    a1, a2 (first hidden layer; b, c, ... for further hidden layers), y' (the output;
+    z_a1, z_a2 (first hidden layer, the question's sums; z_b1, ... for further hidden layers), y' (the output;
     y'1, y'2, ... when there are several). The seed has no biases; for networks that
     have them this module names them b_a1, b_a2, ... (b_y' at the output).
 
@@ -164,8 +164,13 @@ def _sub(text, latex):
 
 
 def _hidden_letter(layer):
-    # seed 000's question calls the first hidden layer's units a1, a2 (z_a1, z_a2)
+    # the 2-2-1 regression question calls the first hidden layer's units a1, a2 (z_a1, z_a2)
     return "abcdefg"[layer - 1] if layer <= 7 else f"h{layer}_"
+
+
+def _question_unit(layer, unit, sizes):
+    """The 2-2-1 regression question's tag of a hidden unit (a1, a2, ...; b1, ... one layer on)."""
+    return _hidden_letter(layer) + str(unit + 1)
 
 
 def _one_one_one_offset(sizes, layer):
@@ -212,7 +217,7 @@ def bias_label(notation, layer, unit, latex=False, sizes=None):
     if notation == "card":
         return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
     if notation == "regression_question":
-        name = unit_label(notation, layer + 1, unit, latex=False, sizes=sizes)
+        name = _question_unit(layer + 1, unit, sizes)
         return f"b_{{{name}}}" if latex else f"b_{name}"
     if notation == "regression_answer":
         return "b" + _sub(_indices(layer + 1, unit + 1), latex)
@@ -246,7 +251,8 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     if notation == "regression_question":
         if last:
             return "y'" if single else "y'" + _sub(str(unit + 1), latex)
-        return _hidden_letter(layer) + _sub(str(unit + 1), latex)
+        tag = _question_unit(layer, unit, sizes)
+        return f"z_{{{tag}}}" if latex else f"z_{tag}"  # the question's z_{a1}, z_{a2}
     # one_one_one
     if layer == 0:
         return "x" if single else "x" + _sub(str(unit + 1), latex)
