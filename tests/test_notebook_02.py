@@ -507,7 +507,8 @@ def test_one_letter_per_thing_after_the_table(nb):
     question's hidden units are z_{a1}, z_{a2} wherever the page names them."""
     texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
     table = next(k for k, t in enumerate(texts) if t.startswith("## 2."))
-    assert r"| $a$ | | $\rho$ |" in texts[table] and r"| $x_{i1}$, $y_i$, $y'_i$, $L_i$ | |" in texts[table]
+    assert r"| $a$ | (not named) | $\rho$ |" in texts[table]
+    assert r"| $x_{i1}$, $y_i$, $y'_i$, $L_i$ | (not named) |" in texts[table]
     split_a = re.compile(r"\(1 ?- ?a\)|\ba\^2|\ba\s*/|\ba\\,|\$a\s*=|\$a\$|s_0|s_1")
     by_observation = re.compile(r"\b[xyL]'?_\{?i|x_\{i[12]\}|(?<!sum)_i\b")
     for text in texts[table + 1:]:
