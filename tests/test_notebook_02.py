@@ -456,6 +456,17 @@ def _walk(widget):
         yield from _walk(child)
 
 
+def squared_slope_derivatives(net, rho, eps=1e-7):
+    """The sum over the six weights of (dc/dW)^2, each dc/dW by a forward difference of the slope c."""
+    c0, squared = mh.effective_slope(net, rho), 0.0
+    for l, W in enumerate(net.weights):
+        for index in np.ndindex(W.shape):
+            bumped = net.copy()
+            bumped.weights[l][index] += eps
+            squared += ((mh.effective_slope(bumped, rho) - c0) / eps) ** 2
+    return squared
+
+
 def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     x = case.X.sum(axis=1)
     c_star = mh.least_squares_slope(x, case.Y)
@@ -470,12 +481,7 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
             G = np.mean((c * x - case.Y[:, 0]) * x)
             assert G == pytest.approx(S * (c - c_star), rel=1e-9, abs=1e-15)
         # the derived factor, with sum of (dc/dW)^2 by finite differences, independent of the notebook's formula
-        eps, c0, squared = 1e-7, mh.effective_slope(net, A), 0.0
-        for l, W in enumerate(net.weights):
-            for index in np.ndindex(W.shape):
-                bumped = net.copy()
-                bumped.weights[l][index] += eps
-                squared += ((mh.effective_slope(bumped, A) - c0) / eps) ** 2
+        squared = squared_slope_derivatives(net, A)
         derived = 1 - case.lr * S * squared
         gap = np.abs(mh.slope_history(history, A) - c_star)
         measured = (gap[250] / gap[200]) ** (1 / 50)
@@ -489,13 +495,7 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     for rho in (0.1, 0.3, 0.5, 0.7, 0.9):
         case_rho = cases.linear_2_2_1(a=rho)
         net, _ = case_rho.train(case_rho.network())
-        eps, c0, squared = 1e-7, mh.effective_slope(net, rho), 0.0
-        for l, W in enumerate(net.weights):
-            for index in np.ndindex(W.shape):
-                bumped = net.copy()
-                bumped.weights[l][index] += eps
-                squared += ((mh.effective_slope(bumped, rho) - c0) / eps) ** 2
-        factors[rho] = f"{1 - case_rho.lr * S * squared:.4f}"
+        factors[rho] = f"{1 - case_rho.lr * S * squared_slope_derivatives(net, rho):.4f}"
     assert factors == {0.1: "0.8896", 0.3: "0.9068", 0.5: "0.9133", 0.7: "0.9068", 0.9: "0.8896"}
     assert ("constant start, the factor per step at the trained weights, for each rho of the table:\n    "
             + "   ".join(f"rho = {rho}: {text}" for rho, text in factors.items())) in stored
