@@ -472,8 +472,9 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     c_star = mh.least_squares_slope(x, case.Y)
     S = np.mean(x**2)
     assert f"S = mean of x^2 = {S:.7f}" in stored and f"{S:.7f}" == "0.4139816"
-    for label, init, text, sum_text in (("constant start", "constant", "0.9068", "2.2504"),
-                                        ("random start", "random", "0.9071", "2.2449")):
+    starts = {"constant": case.network(), "random": case.network().init_random(seed=0)}
+    for label, init, text, sum_text, first in (("constant start", "constant", "0.9068", "2.2504", ("0.5000", "0.7900", "0.9673")),
+                                               ("random start", "random", "0.9071", "2.2449", ("-0.1241", "0.2398", "0.9901"))):
         net, history = trained[init]
         # G = S (c - c*) exactly, at every step
         for step in (0, 100, 200):
@@ -488,8 +489,12 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
         assert f"{derived:.4f}" == f"{measured:.4f}" == text
         assert f"{squared:.4f}" == sum_text  # so a reader can multiply it out: 1 - 0.1 S sum
         assert f"{1 - 0.1 * float(f'{S:.7f}') * float(sum_text):.4f}" == text
-        assert (f"{label}: sum of (dc/dW)^2 = {sum_text}; the gap shrinks per step by a factor\n"
-                f"    {text} (derived), {text} (measured between steps 200 and 250)") in stored
+        # at step 0: the slope and the sum at the start's own weights (a start with small weights moves slowly)
+        start_sum = squared_slope_derivatives(starts[init], A)
+        assert (f"{mh.effective_slope(starts[init], A):.4f}", f"{start_sum:.4f}", f"{1 - case.lr * S * start_sum:.4f}") == first
+        assert (f"{label}: c = {first[0]} at step 0; sum of (dc/dW)^2 = {first[1]} at step 0, {sum_text} at the end\n"
+                f"    factor per step: {first[2]} at step 0; at the end {text} (derived), {text} "
+                "(measured between steps 200 and 250)") in stored
     # the factor at the end of training for every split, from the constant start: slowest at 0.5, symmetric
     factors = {}
     for rho in (0.1, 0.3, 0.5, 0.7, 0.9):
