@@ -114,7 +114,8 @@ def _with_value(name, value):
 
 
 def _label_position(i, j, n_in, n_out):
-    """Where along edge ``i -> j`` its label sits (0 = from-unit, 1 = to-unit).
+    """Where along edge ``i -> j`` its label would rather sit (0 = from-unit, 1 = to-unit); the
+    diagram moves it from there only as far as it takes to keep it clear (``label_layout``).
 
     Between layers of equal width the edges cross in the middle, so a label there could
     belong to either edge: level edges keep the middle, an edge going down carries its label
@@ -310,7 +311,8 @@ def draw_network(
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
     Line colour is the weight's sign (blue +, vermillion -), width its magnitude.
-    show_values: append each weight's and bias's value to its label.
+    show_values: each weight's and bias's value on a second line of its label (the units then sit
+        further apart, and a figure made here is taller).
     highlight_edges: list of ``("w", layer, from_unit, to_unit)`` and ``("b", layer, unit)``
         drawn thick and bold while the other weights fade (to trace a chain-rule path).
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
