@@ -106,6 +106,7 @@ def expected_outputs():
     output = ones.predict(case.X)
     gap = np.abs(output - QUESTION_OUTPUT).max()
     random, _ = trained(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
+    random_output = random.predict(case.X)
     W = ones.weights[0]
 
     def verdict(check, function):
@@ -121,14 +122,14 @@ def expected_outputs():
            for name, function in functions.items()},
         "QUESTION_LAYERS = ": forward_lines,
         "small = mh.MLP": (f"a1 = {np.round(a1, 6)}   a2 = {np.round(a2, 6)}\n"
-                           "<Figure size 900x340 with 1 Axes>"),
+                           "<Figure size 690x345 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
         "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n",
         "ready = ": "ready: forward and backward pass their checks\n",
         "tails = ": (
-            f"last two factors of each path of W0[0,0]: {np.round(delta2, 6)}\n"
-            f"your output_delta                      : {np.round(delta2, 6)}\n"
+            f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
+            f"your output_delta                        : {np.round(delta2, 6)}\n"
             f"all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"),
         "for sizes in": counts,
         "QUESTION_OUTPUT = ": (
@@ -139,7 +140,12 @@ def expected_outputs():
             f"tied groups per hidden layer (units that are exact copies): {mh.tied_units(ones)}\n"
             f"largest difference between a column of weights[0] and its first column: {np.abs(W - W[:, :1]).max()}\n"),
         "reference, _ = case.train()": "your weights equal mh.train's: True\n",
-        "start = mh.MLP(case.sizes).init_random(seed=0)": f"tied groups per hidden layer: {mh.tied_units(random)}\n",
+        "start = mh.MLP(case.sizes).init_random(seed=0)": (
+            f"tied groups per hidden layer: {mh.tied_units(random)}\n"
+            f"your output after 1000 steps from the random start:\n{np.round(random_output, 4)}\n"
+            f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f} from the random start, "
+            f"{np.sum((output - case.Y) ** 2):.4f} from all ones\n"
+            f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
     }
 
@@ -338,3 +344,18 @@ def test_nothing_on_the_student_copy_passes_an_exercise(capsys):
         for name, value in candidates.items():
             result = getattr(write_backprop, check)(value)
             assert result.passed is False, (check, name)
+
+
+def test_the_random_start_is_as_the_prose_says(notebook):
+    """Section 6: the random start's outputs come apart, near their targets, its cost over 100 times smaller, not yet within 0.01."""
+    markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    assert "cost is more than a hundred times smaller" in markdown and "Not yet every output is within 0.01" in markdown
+    ones, case = trained(mh.MLP([2, 3, 3, 2]).init_constant(1.0))
+    random, _ = trained(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
+    cost = {name: np.sum((net.predict(case.X) - case.Y) ** 2) for name, net in (("ones", ones), ("random", random))}
+    assert cost["ones"] > 100 * cost["random"]
+    gaps = np.abs(random.predict(case.X) - case.Y)
+    assert 0.01 < gaps.max() < 0.05  # near the targets, not yet within 0.01 of all of them
+    ones_output = ones.predict(case.X)
+    assert np.abs(ones_output[0] - ones_output[1]).max() < 1e-3  # all ones: both rows the same output
+    assert np.allclose(ones_output[0], [0.6, 0.2], atol=0.01)

@@ -9,28 +9,23 @@ of weights (0 = inputs -> first hidden layer).
 Each function takes ``latex=False`` (plain text, what ``print`` shows) or
 ``latex=True`` (a LaTeX/mathtext fragment without ``$``). ``parse_weight`` reads either.
 
-``"index"``: the code's own indices (plain / LaTeX)
-    ===================================  ======================
-    name                                 means
-    ===================================  ======================
-    ``W0[1,2]`` / ``W^{(0)}_{1,2}``      ``weights[0][1, 2]``
-    ``b0[2]`` / ``b^{(0)}_{2}``          ``biases[0][2]``
-    ``a1[0]`` / ``a^{(1)}_{0}``          unit 0 of layer 1
-    ===================================  ======================
-
-``"card"``: the notation card's names (``notebooks/NOTATION.md``)
+``"index"`` (the default): the notation card's names for any network (``notebooks/NOTATION.md``)
     ======================================  ==========================================
     name (plain / LaTeX)                    means
     ======================================  ==========================================
-    ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices)
+    ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices, from 0)
     ``b_0[2]`` / ``b_{0}[2]``               ``biases[0][2]``
-    ``x_1``, ``h_2``, ``y'``                input 1, hidden unit 2, the output (subscripts: unit numbers from 1)
+    ``x_1``, ``a^2_3`` / ``a^{2}_{3}``      input 1; layer 2, unit number 3 (subscripts: unit numbers, from 1)
     ======================================  ==========================================
 
-    Units: inputs x_1, x_2, ...; with one hidden layer its units are h_1, h_2, ... and the
-    output is y' (y'_1, y'_2, ... when there are several; the card's a^L, with the letter the
-    1-1-1 and 2-2-1 questions use); with more hidden layers a unit is
-    a^l_j (layer l, unit number j). Unit names need ``sizes``.
+    Every unit past the inputs is a^l_j, the output too (the card's a^L). The labels of the
+    package's first versions (``W0[1,2]``, ``W^{(0)}_{1,2}``) still parse.
+
+``"card"``: the same names, with the card's letters for small networks
+    ``x_1``, ``h_2``, ``y'``: with one hidden layer its units are h_1, h_2, ..., and the
+    output of any network is y' (y'_1, y'_2, ... when there are several; the card's a^L, with
+    the letter the 1-1-1 and 2-2-1 questions use); with more hidden layers a hidden unit is
+    a^l_j as in ``"index"``. Weights and biases as in ``"index"``. Unit names need ``sizes``.
 
 ``"regression_question"``: the 2-2-1 regression question (linear, no biases).
     The question writes z_a1 = w111 x1 + w121 x2 and z_a2 = w211 x1 + w221 x2, and
@@ -189,9 +184,7 @@ def weight_label(notation, layer, from_unit, to_unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, i, j = _check_weight(layer, from_unit, to_unit, sizes)
-    if notation == "index":
-        return f"W^{{({layer})}}_{{{i},{j}}}" if latex else f"W{layer}[{i},{j}]"
-    if notation == "card":
+    if notation in ("index", "card"):
         return f"W_{{{layer}}}[{i}, {j}]" if latex else f"W_{layer}[{i}, {j}]"
     if notation == "regression_question":
         first, second = (j, i) if layer == 0 else (i, j)
@@ -212,9 +205,7 @@ def bias_label(notation, layer, unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, unit = _check_unit(layer, unit, sizes, bias=True)
-    if notation == "index":
-        return f"b^{{({layer})}}_{{{unit}}}" if latex else f"b{layer}[{unit}]"
-    if notation == "card":
+    if notation in ("index", "card"):
         return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
     if notation == "regression_question":
         name = _question_unit(layer + 1, unit, sizes)
@@ -236,10 +227,8 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation in ("card", "regression_question", "one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes)
-    if notation == "index":
-        return f"a^{{({layer})}}_{{{unit}}}" if latex else f"a{layer}[{unit}]"
-    if notation == "card":
-        return _card_unit(layer, unit, sizes, latex)
+    if notation in ("index", "card"):
+        return _card_unit(layer, unit, sizes, latex, letters=notation == "card")
     if notation == "tied_units":
         return f"a^{{{layer}}}_{{{unit}}}" if latex else f"a^{layer}_{unit}"
     if layer == 0 and notation != "one_one_one":
@@ -263,15 +252,14 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     return "h" if single else "h" + _sub(str(unit + 1), latex)
 
 
-def _card_unit(layer, unit, sizes, latex):
-    """The card's name of a unit: x_j, h_j (one hidden layer) or a^l_j, and y' (y'_j)."""
+def _card_unit(layer, unit, sizes, latex, letters):
+    """The card's name of a unit: x_j, a^l_j; with ``letters``, h_j (one hidden layer) and y' (y'_j)."""
     number = _sub(str(unit + 1), latex) if latex else f"_{unit + 1}"
-    single = sizes[layer] == 1
     if layer == 0:
         return "x" + number
-    if layer == len(sizes) - 1:
-        return "y'" if single else "y'" + number
-    if len(sizes) == 3:
+    if letters and layer == len(sizes) - 1:
+        return "y'" if sizes[layer] == 1 else "y'" + number
+    if letters and len(sizes) == 3:
         return "h" + number
     return f"a^{{{layer}}}" + number if latex else f"a^{layer}" + number
 

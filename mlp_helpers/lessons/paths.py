@@ -20,9 +20,9 @@ Parameters are written as the tuples ``plots.draw_network`` highlights: ``("w", 
 for ``weights[l][i, j]`` and ``("b", l, j)`` for ``biases[l][j]`` (0-based), or as a weight
 label in the chosen notation (``"w7"`` in ``"one_one_one"``).
 
-Pre-activations are named after their unit: ``z1[0]`` for unit ``a1[0]`` (``"index"``),
+Pre-activations are named after their unit: ``z^1_2`` for unit ``a^1_2`` (``"index"``, the card's names),
 ``z1, z2, ...`` (by layer) where a layer has a single unit, ``z_h1``, ``z_o2`` otherwise. Targets are ``y`` for one output, else
-``y1, y2, ...`` (``y0, y1, ...`` in the 0-based ``"index"`` notation).
+``y1, y2, ...`` (numbered from 1, as the card numbers units).
 """
 
 from dataclasses import dataclass
@@ -237,7 +237,7 @@ class _Names:
 
     def z(self, layer, unit):
         plain, latex = self.unit(layer, unit)
-        if plain.startswith("a"):  # "index" and "tied_units" name units a: z takes its indices
+        if plain.startswith("a"):  # units named a^l_j ("index", "tied_units"): z takes the same indices
             return "z" + plain[1:], "z" + latex[1:]
         if self.sizes[layer] == 1:
             return f"z{layer}", f"z_{{{layer}}}"
@@ -246,8 +246,7 @@ class _Names:
     def target(self, unit):
         if self.sizes[-1] == 1:
             return "y", "y"
-        number = unit if self.notation == "index" else unit + 1
-        return f"y{number}", f"y_{{{number}}}"
+        return f"y{unit + 1}", f"y_{{{unit + 1}}}"
 
     def parameter(self, parameter):
         kind, layer, *units = parameter
