@@ -526,3 +526,11 @@ def test_one_letter_per_thing_after_the_table(nb):
     assert any("$z_{a1}$ and\n$z_{a2}$" in t or "$z_{a1}$ and $z_{a2}$" in t for t in texts[:table])  # the figure's names
     hint = next(t for t in texts if t.startswith("**Exercise 1.**"))
     assert "$z_{a2}$" in hint and " $a_2$" not in hint
+
+
+def test_section_2_says_which_crossing_label_is_which(nb, net, markdown):
+    """The sentence before the card's diagram names each crossing edge by its sign (colour) and its size (width)."""
+    W0 = net.weights[0]
+    assert W0[1, 0] > 0 > W0[0, 1] and abs(W0[1, 0]) > 4 * abs(W0[0, 1])  # blue and thick, vermillion and thin
+    assert ("$W_0[1, 0]$ on the thick blue edge rising from $x_2$ to $h_1$,\n"
+            "$W_0[0, 1]$ on the thin vermillion edge falling from $x_1$ to $h_2$") in markdown
