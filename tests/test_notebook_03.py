@@ -112,8 +112,8 @@ def count_line(sizes):
                                     np.zeros((1, sizes[-1])), ("w", 0, 0, 0), loss="sse")
         assert len(table.paths) == paths and {len(p.factors) for p in table.paths} == {2 * L + 1}
     parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
-    return (f"{str(sizes):>22}: {paths:>6} paths, {paths * 2 * L:>6} multiplications for W_0[0, 0] alone; "
-            f"your backward: {backward_multiplications(sizes):>5} for all {parameters:>5} weights and biases\n")
+    return (f"{str(sizes):>22}: W_0[0, 0] has {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
+            f"your backward: {backward_multiplications(sizes):>5} for all {parameters:>5} parameters\n")
 
 
 def unit_gap(net):
