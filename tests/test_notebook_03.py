@@ -220,7 +220,7 @@ def expected_outputs():
             f"largest difference {gap:.1e}, below 1e-6: {gap < 1e-6}\n"
             f"the targets' column means: {case.Y.mean(axis=0)}\n"),
         "trained = mh.MLP": (
-            f"tied groups per hidden layer (units that are exact copies): {mh.tied_units(ones)}\n"
+            f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
             "largest difference between a hidden unit and unit 1 of its layer (incoming weights, bias, outgoing weights): "
             f"{unit_gap(ones)}\n"),
         "dC_da = 2 * (a[3] - Y)": question_formula_lines(case),
