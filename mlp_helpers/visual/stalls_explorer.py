@@ -118,8 +118,11 @@ class StallsExplorer(ipw.VBox):
                                       color=plots.VERMILLION) for l in range(MAX_DEPTH)]
         right.set(yscale="log", ylim=(1e-12, 10), xlim=(-0.6, MAX_DEPTH - 0.4), xlabel="weight layer",
                   ylabel="|dW| at step 0")
-        right.set_xticks(range(MAX_DEPTH), [f"$W_{l}$" for l in range(MAX_DEPTH)])
-        self.left_title, self.right_title = left.set_title(""), right.set_title("gradient by layer", fontsize=10)
+        right.set_xticks(range(MAX_DEPTH), [f"W{chr(0x2080 + l)}" for l in range(MAX_DEPTH)])  # W₀, W₁, ...: no mathtext to lay out
+        # a title with its own y is not moved above the tick labels at every draw (that search costs
+        # more than the rest of the first draw)
+        self.left_title = left.set_title("", y=1.01)
+        self.right_title = right.set_title("gradient by layer", fontsize=10, y=1.01)
         self.fig, self.left = fig, left
         # what a run changes; everything else is drawn once, into the background. The spines
         # go with them, drawn in their place in the order (zorder 2.5: over the curve and the bars)
