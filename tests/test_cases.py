@@ -21,7 +21,7 @@ def test_sigmoid_2_3_3_2_is_seed_001():
         0.5,
         1000,
         1.0,
-        "tied_units",
+        "index",  # the card's names: the question's own are for its one translation table
     )
     net = case.network()
     assert all((W == 1.0).all() for W in net.weights) and all((b == 1.0).all() for b in net.biases)

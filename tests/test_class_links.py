@@ -1,11 +1,14 @@
 """`make links HUB=...`: Binder and nbgitpuller links for a clone's origin remote."""
 
+import contextlib
+import io
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from mlp_helpers.tools import class_links
 
 REPO = Path(__file__).resolve().parents[1]
 HUB = "https://hub.example.edu"
@@ -25,8 +28,15 @@ def clone_with_origin(tmp_path, origin, student=True):
 
 
 def run_links(repo, *args):
-    return subprocess.run([sys.executable, "-m", "mlp_helpers.tools.class_links", *args],
-                          cwd=repo, capture_output=True, text=True, timeout=60)
+    """The tool's `main(args)` run in `repo`, in this process (a new Python per case would cost a
+    second each; the command line itself is run by the `make links` tests below)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(repo), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = class_links.main(list(args))
+        except SystemExit as exit:  # argparse refusing an argument
+            code = exit.code
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 @pytest.mark.parametrize("origin", [

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from make_lab import MakeLab
+from tiers import full_only
 
 REPO = Path(__file__).resolve().parents[1]
 OVERRIDES = REPO / "mlp_helpers" / "tools" / "overrides.json"
@@ -82,6 +83,7 @@ def test_environment_yml_installs_the_runtime_file_and_the_package_on_python_3_1
     assert pip_section == ["-r requirements.txt", "."]
 
 
+@full_only  # a pip install of the package: 15 s
 def test_the_package_carries_the_quiet_lab_settings_into_the_prefix(tmp_path):
     """pip installs the file as wheel data into {prefix}/share/jupyter/lab/settings/: every route
     that installs mlp_helpers (make lab, conda, Binder, a hub) gets it."""
@@ -165,6 +167,7 @@ def test_hub_image_recipe_adds_nbgitpuller_after_the_pinned_set():
         "CLASSROOM.md's Zero to JupyterHub recipe should use the appendix this test checks")
 
 
+@full_only  # a pip install of the package: 15 s
 def test_a_hub_installs_the_package_and_the_quiet_settings_from_the_git_url(tmp_path):
     """What CLASSROOM.md tells a hub admin: `pip install git+URL@REF`, here into a new virtual
     environment standing in for /opt/tljh/user (a file:// URL to this clone's commit). A separate

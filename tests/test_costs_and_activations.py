@@ -96,7 +96,7 @@ def test_path_sums_equal_backprop_with_the_new_pieces(hidden, loss):
     for backprop, by_paths in zip(dW + db, pW + pb):
         np.testing.assert_allclose(by_paths, backprop, rtol=0, atol=1e-13)
     formulas = [f.formula for p in paths.chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss=loss).paths for f in p.factors]
-    assert any(("1 - (a^{(1)}_{0})^2" if hidden == "tanh" else r"\mathbb{1}[a^{(1)}_{0} > 0]") in f for f in formulas), formulas
+    assert any(("1 - (a^{1}_{1})^2" if hidden == "tanh" else r"\mathbb{1}[a^{1}_{1} > 0]") in f for f in formulas), formulas
     assert any(r"\frac{" in f for f in formulas) == (loss == "cross_entropy")
 
 

@@ -1,5 +1,7 @@
 """The checks of notebook 02's exercises: one wrong answer per slip, each with its own verdict."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -92,16 +94,24 @@ def test_gradient_check_in_the_answer_names(net, case):
         ([[[float("nan"), 1.0], [1.0, 1.0]], [[1.0], [1.0]]], "NaN"),
         # almost copies is not copies: a tie holds only when the units are equal to the last bit
         ([[[0.3, 0.3 + 1e-12], [-0.7, -0.7]], [[1.1], [1.1]]], "outgoing weights match but the incoming ones differ"),
+        # tied, but too large: training overflows (at a step, or before the first), so the verdict says diverged
+        ([[[10.0, 10.0], [-10.0, -10.0]], [[10.0], [10.0]]], "training diverges at step 7"),
+        ([[[1e200, 1e200], [1.0, 1.0]], [[1.0], [1.0]]], "training diverges before the first step"),
     ],
 )
 def test_symmetric_start_check_names_each_slip(case, weights, slip):
-    result = lr.check_symmetric_start(weights, case)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the check explains a divergence; it neither warns nor raises
+        result = lr.check_symmetric_start(weights, case)
     assert isinstance(result, CheckResult) and not result.passed
     assert result.verdict.startswith("Not yet") and slip in result.verdict, result.verdict
 
 
 def test_symmetric_start_check_accepts_any_tied_start(case):
-    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]]):
+    # the hint's range: any tied start with weights between -2 and 2 trains without diverging
+    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]],
+                    [[[2.0, 2.0], [-2.0, -2.0]], [[2.0], [2.0]]], [[[-2.0, -2.0], [-2.0, -2.0]], [[2.0], [2.0]]],
+                    [[[2.0, 2.0], [2.0, 2.0]], [[-2.0], [-2.0]]]):
         result = lr.check_symmetric_start(weights, case)
         assert result.passed
         assert result.verdict == ("Correct: the two hidden units start as copies without being constant, "

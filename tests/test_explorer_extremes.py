@@ -14,6 +14,7 @@ import pytest
 import mlp_helpers as mh
 from mlp_helpers import cases
 from mlp_helpers.visual.initialization_explorer import LEARNING_RATES, SCALES, START_CHOICES, InitializationExplorer
+from tiers import sampled
 
 CASES = [cases.sigmoid_2_3_3_2, cases.linear_2_2_1, cases.one_one_one]
 
@@ -49,7 +50,7 @@ def check_shown(explorer, settings):
     return history.diverged
 
 
-@pytest.mark.parametrize("make_case", CASES)
+@pytest.mark.parametrize("make_case", sampled(CASES, lambda make: make is cases.one_one_one))
 def test_init_explorer_at_every_extreme_of_its_controls(make_case):
     """Each control at its smallest and largest value, the others at the case's own; then the
     largest learning rate from each extreme start (where runs diverge)."""
@@ -94,7 +95,7 @@ def test_the_2_2_1_explorer_at_rate_20_draws_a_loss_of_1e291():
     assert curve.clip_note.get_text() == "" and not explorer.history.diverged
 
 
-@pytest.mark.parametrize("make_case", CASES)
+@pytest.mark.parametrize("make_case", sampled(CASES, lambda make: make is cases.one_one_one))
 def test_initialization_explorer_at_every_extreme_of_its_controls(make_case):
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -210,3 +210,44 @@ def test_bad_arguments_are_named(call, error, words):
 def test_the_explorer_refuses_settings_it_cannot_show(kwargs, error, words):
     with pytest.raises(error, match=words):
         initialization_explorer(CASE, **kwargs)
+
+
+def test_fit_and_follow_refuses_what_it_cannot_record():
+    nets = init.random_starts(CASE.sizes, 4)
+    with pytest.raises(ValueError, match=r"^the followed networks must share one step limit \(iterations\), got \[200, 300\]"):
+        init.fit_and_follow(nets, CASE.X, CASE.Y, 0.5, [200, 300, 300, 300], follow=[0, 1])
+    with pytest.raises(ValueError, match=r"^chunk and every step limit below the followed networks' \(300\) must be "
+                                         r"multiples of weights_every=100, got \[150\]"):
+        init.fit_and_follow(nets, CASE.X, CASE.Y, 0.5, [150, 300, 300, 300], follow=[1])
+    with pytest.raises(ValueError, match=r"^follow must hold distinct network indices from 0 to 3, got \[1, 1\]"):
+        init.fit_and_follow(nets, CASE.X, CASE.Y, 0.5, 300, follow=[1, 1])
+    with pytest.raises(ValueError, match=r"^follow must hold distinct network indices from 0 to 3, got \[4\]"):
+        init.fit_and_follow(nets, CASE.X, CASE.Y, 0.5, 300, follow=[4])
+    with pytest.raises(TypeError, match=r"^follow must be a list of network indices, got set"):
+        init.fit_and_follow(nets, CASE.X, CASE.Y, 0.5, 300, follow={1})
+    with pytest.raises(ValueError, match=r"^iterations must be one step count or one per network \(4\), got 2"):
+        init.fit_and_follow(nets, CASE.X, CASE.Y, 0.5, [300, 300], follow=[1])
+
+
+def test_steps_to_fit_takes_a_limit_per_network():
+    nets = init.random_starts(CASE.sizes, 6, scale=1.0)
+    fits = init.steps_to_fit([n.copy() for n in nets], CASE.X, CASE.Y, 2.0, [1000, 3000] * 3, chunk=400)
+    whole = mh.train_many([n.copy() for n in nets], CASE.X, CASE.Y, 2.0, 3000, weights_every=0).fit_steps(0.01)
+    np.testing.assert_array_equal(fits[1::2], whole[1::2])
+    np.testing.assert_array_equal(fits[::2], np.where(whole[::2] <= 1000, whole[::2], np.inf))
+    assert np.isinf(fits[::2]).any() and np.isfinite(fits[1::2]).any()
+
+
+def test_separating_part_keeps_only_what_separates_units():
+    rng = np.random.default_rng(3)
+    weights = [rng.normal(size=s) for s in [(2, 3), (3, 3), (3, 2)]]
+    biases = [rng.normal(size=s) for s in [3, 3, 2]]
+    parts, kept = init.separating_part(weights, biases)
+    assert np.allclose(parts[0].sum(axis=1), 0) and np.allclose(parts[1].sum(axis=(0, 1)), 0)
+    assert np.allclose(parts[2].sum(axis=0), 0) and np.array_equal(kept[2], np.zeros(2))
+    tied = init.constant_starts(CASE.sizes, [0.7])[0]  # a change that keeps the units tied has no separating part
+    parts, kept = init.separating_part(tied.weights, tied.biases)
+    assert all(np.abs(p).max() < 1e-15 for p in parts + kept)
+    with pytest.raises(TypeError, match="history must be the EnsembleHistory of train_many with recorded parameters"):
+        init.separating_curvature(mh.train_many(init.random_starts(CASE.sizes, 2), CASE.X, CASE.Y, 0.5, 5, weights_every=0),
+                                  0, [1], CASE.X, CASE.Y)

@@ -162,3 +162,41 @@ def test_bad_arguments_are_refused():
         lr.answer_gradients(net, [[1.0, 2.0, 3.0]], [[0.0]])
     with pytest.raises(ValueError, match="Y must have 1 row"):
         lr.question_gradients(net, [[1.0, 2.0]], [[0.0], [1.0]])
+
+
+@pytest.mark.parametrize("sizes, seed, a", [((2, 2, 1), 0, 0.3), ((2, 3, 1), 4, 0.8)])
+def test_slope_sensitivity_is_the_sum_of_squared_slope_derivatives(sizes, seed, a):
+    net = linear_net(sizes, seed)
+    c0, eps, by_differences = mh.effective_slope(net, a), 1e-6, 0.0
+    for l, W in enumerate(net.weights):
+        for index in np.ndindex(W.shape):
+            up, down = net.copy(), net.copy()
+            up.weights[l][index] += eps
+            down.weights[l][index] -= eps
+            by_differences += ((mh.effective_slope(up, a) - mh.effective_slope(down, a)) / (2 * eps)) ** 2
+    assert lr.slope_sensitivity(net, a) == pytest.approx(by_differences, rel=1e-8)
+    # by hand for the hand net at a = 0.5: dc/dW0[k, j] = 0.5 W1[j], dc/dW1[j] = 0.5 (W0[0, j] + W0[1, j])
+    by_hand = 0.25 * 2 * (25 + 36) + 0.25 * ((1 + 3) ** 2 + (2 + 4) ** 2)
+    assert lr.slope_sensitivity(hand_net(), 0.5) == pytest.approx(by_hand, rel=1e-15)
+    assert c0 == pytest.approx(mh.effective_slope(net, a))
+
+
+def test_slope_sensitivity_gives_the_per_step_factor_of_compare_splits():
+    (row,) = lr.compare_splits([0.3])
+    from mlp_helpers import cases
+
+    case = cases.linear_2_2_1(a=0.3)
+    net, history = case.train(case.network())
+    x = case.X.sum(axis=1)
+    gap = np.abs(mh.slope_history(history, 0.3) - row["c_star"])
+    assert row["constant"]["factor"] == pytest.approx(1 - 0.1 * np.mean(x**2) * lr.slope_sensitivity(net, 0.3), rel=1e-14)
+    assert row["constant"]["factor"] == pytest.approx((gap[250] / gap[200]) ** (1 / 50), abs=1e-4)
+
+
+def test_slope_sensitivity_refuses_other_networks():
+    with pytest.raises(ValueError, match=r"net must have sizes \[2, n, 1\]"):
+        lr.slope_sensitivity(linear_net(sizes=(2, 2, 2, 1)), 0.3)
+    with pytest.raises(ValueError, match="net must be a linear network"):
+        lr.slope_sensitivity(mh.MLP([2, 2, 1], activation="sigmoid", bias=False), 0.3)
+    with pytest.raises(ValueError, match="a must lie strictly between 0 and 1"):
+        lr.slope_sensitivity(linear_net(), 1.0)

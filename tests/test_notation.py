@@ -4,6 +4,8 @@ The equations come from the seeds themselves; a name mapped to the wrong entry m
 one of them fail.
 """
 
+import re
+
 import numpy as np
 import pytest
 
@@ -46,8 +48,8 @@ def test_regression_question_names_match_its_equations(linear_221):
     assert [unit_label("regression_question", l, u, sizes=sizes) for l, u in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]] == [
         "x1",
         "x2",
-        "a1",
-        "a2",
+        "z_a1",
+        "z_a2",
         "y'",
     ]
 
@@ -246,3 +248,30 @@ def test_card_names_are_the_notation_cards(linear_221):
         "W_{1}[2, 0]", "b_0[1]", "b_{0}[1]")
     with pytest.raises(ValueError, match="sizes is needed"):
         unit_label("card", 1, 0)
+
+
+def test_index_names_follow_the_card_for_any_network():
+    """The default notation: units a^l_j numbered from 1 (the card's subscripts), weights W_l[i, j] indexed from 0."""
+    card_numbers = re.compile(r"_\{?(\d+)\}?$")
+    for sizes in ([2, 3, 3, 2], [2, 2, 2], [1, 1, 1]):
+        for l, n in enumerate(sizes):
+            for j in range(n):
+                for latex in (False, True):
+                    name = unit_label("index", l, j, latex=latex, sizes=sizes)
+                    assert int(card_numbers.search(name).group(1)) == j + 1, name  # a subscript is a unit's number
+                    assert name.startswith("x" if l == 0 else f"a^{{{l}}}" if latex else f"a^{l}"), name
+    # no sizes needed: every layer past the inputs is a^l, the output too (the card's a^L)
+    assert [unit_label("index", l, u) for l, u in [(0, 1), (1, 2), (3, 0)]] == ["x_2", "a^1_3", "a^3_1"]
+    assert unit_label("index", 2, 1, latex=True) == "a^{2}_{2}"
+    # the card's own example: W_0[1, 2] is weights[0][1, 2], from input x_2 to hidden unit 3
+    assert weight_label("index", 0, 1, 2) == "W_0[1, 2]" and weight_label("index", 0, 1, 2, latex=True) == "W_{0}[1, 2]"
+    assert (unit_label("index", 0, 1), unit_label("index", 1, 2)) == ("x_2", "a^1_3")
+    assert (bias_label("index", 1, 2), bias_label("index", 1, 2, latex=True)) == ("b_1[2]", "b_{1}[2]")
+    # the labels of the first versions still name the same weight
+    for old in ("W0[1,2]", "W^{(0)}_{1,2}", "$W^{(0)}_{1,2}$", "weights[0][1, 2]"):
+        assert parse_weight("index", old, sizes=[2, 3, 3, 2]) == (0, 1, 2), old
+
+
+def test_small_network_letters_only_in_card():
+    assert [unit_label("card", l, 1, sizes=[2, 2, 2]) for l in range(3)] == ["x_2", "h_2", "y'_2"]
+    assert [unit_label("index", l, 1, sizes=[2, 2, 2]) for l in range(3)] == ["x_2", "a^1_2", "a^2_2"]

@@ -137,7 +137,7 @@ def test_section_1_data(case, stored):
     c_star = float(x @ case.Y[:, 0] / (x @ x))
     assert shown(c_star) == shown(mh.least_squares_slope(x, case.Y)) == "1.4711278"
     assert "rank of X: 1" in stored and "c* = 1.4711278" in stored
-    assert "x1 / x2 equals a / (1 - a) = 0.4286 in every row: True" in stored
+    assert "x1 / x2 equals rho / (1 - rho) = 0.4286 in every row: True" in stored
 
 
 def test_section_3_cost_and_sign_slip(case, net, stored):
@@ -273,20 +273,26 @@ def test_exercise_2_has_no_answer_on_the_page(nb, case, stored):
     assert verdict.passed and verdict.verdict in stored
 
 
-def test_section_6_trajectories_colours_and_lines(trained):
-    """3 lines for 6 weights from the constant start; a tied line has the colour of the first weight
-    its legend names, the colour that weight has in the random start's row."""
-    colours = {}
+def test_section_6_trajectories_colours_and_lines(trained, markdown):
+    """3 lines for 6 weights from the constant start; a tied line is striped in the colours of both
+    weights its legend names, the colours those weights have in the random start's row."""
+    colours, stripes = {}, {}
     for init, (_, history) in trained.items():
         fig = plots.plot_weight_trajectories(history, notation="card")
-        lines = [line for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("traj:")]
-        colours[init] = {line.get_label(): line.get_color() for line in lines}
+        lines = [line for ax in fig.axes for line in ax.lines]
+        colours[init] = {line.get_label(): line.get_color() for line in lines if line.get_gid().startswith("traj:")}
+        stripes[init] = [line for line in lines if line.get_gid().startswith("stripe:")]
         plots.plt.close(fig)
     assert len(colours["constant"]) == 3 and len(colours["random"]) == 6
+    assert len(stripes["constant"]) == 3 and not stripes["random"]  # one stripe line per tied line
+    by_weight = {(l, k): colour for (l, k), colour in
+                 ((tuple(map(int, line.get_gid().split(":")[1:])), line.get_color()) for line in stripes["constant"])}
     for label, colour in colours["constant"].items():
-        names = label.split(" = ")
-        assert len(names) == 2
-        assert colours["random"][names[0]] == colour
+        first, second = label.split(" = ")
+        assert colours["random"][first] == colour
+        W = notation.parse_weight("card", second)
+        assert by_weight[W[0], W[1] * (2 if W[0] == 0 else 1) + W[2]] == colours["random"][second] != colour
+    assert "striped in both weights' colours" in markdown
 
 
 def test_figures_use_no_colour_that_means_a_sign(nb):
@@ -361,12 +367,13 @@ def test_section_8_effect_of_a(case, stored):
             assert abs(r[init]["c"] - r["c_star"]) < 1e-6
             assert r[init]["shift_ratio"] == pytest.approx(a / (1 - a), rel=1e-10)
         assert (r["constant"]["steps"], r["random"]["steps"]) == expected_steps[a]
-        line = (f"{r['a']:>4}{r['a'] / (1 - r['a']):>9.4f}{r['random']['shift_ratio']:>13.4f}"
-                f"{r['constant']['steps']:>17}{r['random']['steps']:>8}")
+        line = (f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>14.4f}"
+                f"{r['constant']['steps']:>10}{r['random']['steps']:>8}")
         assert line in stored
-    assert " 0.5   1.0000       1.0000              165     216" in stored
-    assert "c* = 1.4711278 reached from both starts for every a: True" in stored
-    assert "shift ratio = a/(1-a) from both starts: True" in stored
+    assert "                   random start     steps to 1e-6\n rho  rho/(1-rho)   shift ratio  constant  random" in stored
+    assert " 0.5       1.0000        1.0000       165     216" in stored
+    assert "c* = 1.4711278 reached from both starts for every rho: True" in stored
+    assert "shift ratio = rho/(1-rho) from both starts: True" in stored
     # the constant start is slowest where a^2 + (1 - a)^2 is smallest (a = 0.5), as section 8 derives
     assert max(expected_steps, key=lambda a: expected_steps[a][0]) == 0.5
 
@@ -379,9 +386,9 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case):
 
 
 def test_section_8_first_step_change_of_the_slope(stored):
-    expected = {0.1: ("0.82", "0.0372", "0.0366", "0.0007"), 0.3: ("0.58", "0.0322", "0.0318", "0.0005"),
-                0.5: ("0.50", "0.0306", "0.0302", "0.0004")}
-    for a, (factor, measured_text, first_text, second_text) in expected.items():
+    expected = {0.1: ("0.82", "0.0372473", "0.0365846"), 0.3: ("0.58", "0.0322290", "0.0317603"),
+                0.5: ("0.50", "0.0305562", "0.0301522")}
+    for a, (factor, measured_text, first_text) in expected.items():
         case_a = cases.linear_2_2_1(a=a)
         start = case_a.network()
         x = case_a.X.sum(axis=1)
@@ -403,10 +410,12 @@ def test_section_8_first_step_change_of_the_slope(stored):
         second = case_a.lr**2 * G**2 * squares * c0
         assert first_order == pytest.approx(formula, rel=1e-5)
         assert measured == pytest.approx(formula + second, rel=1e-12)
-        assert [f"{squares:.2f}", f"{measured:.4f}", f"{formula:.4f}", f"{second:.4f}"] == [factor, measured_text, first_text, second_text]
-        line = (f"a = {a}: a^2 + (1-a)^2 = {factor}, G = -0.4020; first step changes c by {measured_text}: "
-                f"first order {first_text} + second order {second_text} = {formula + second:.4f} (equal to 1e-12: True)")
-        assert line in stored
+        assert [f"{squares:.2f}", f"{measured:.7f}", f"{formula:.7f}"] == [factor, measured_text, first_text]
+        assert f"{G:.4f}" == "-0.4020"
+        lines = (f"rho = {a}: rho^2 + (1-rho)^2 = {factor}, G = -0.4020\n"
+                 f"    the first step changes c by {measured_text}; the first-order formula gives {first_text}\n"
+                 "    their difference is the eta^2 term (to 1e-12): True")
+        assert lines in stored
 
 
 def test_section_8_swapping_the_inputs_is_a_to_1_minus_a(stored):
@@ -417,7 +426,7 @@ def test_section_8_swapping_the_inputs_is_a_to_1_minus_a(stored):
     steps = lr.steps_to_slope(case_07.train(swapped)[1], 0.7, c_star)
     case_03 = cases.linear_2_2_1(a=0.3)
     assert steps == lr.steps_to_slope(case_03.train(case_03.network().init_random(seed=0))[1], 0.3, c_star) == 194
-    assert "steps to 1e-6 = 194 (a = 0.3, random start: 194)" in stored
+    assert "rho = 0.7, random start with its input rows swapped: steps to 1e-6 = 194 (rho = 0.3, random start: 194)" in stored
 
 
 def test_section_9_zero_start_never_moves(case):
@@ -447,11 +456,25 @@ def _walk(widget):
         yield from _walk(child)
 
 
+def squared_slope_derivatives(net, rho, eps=1e-7):
+    """The sum over the six weights of (dc/dW)^2, each dc/dW by a forward difference of the slope c."""
+    c0, squared = mh.effective_slope(net, rho), 0.0
+    for l, W in enumerate(net.weights):
+        for index in np.ndindex(W.shape):
+            bumped = net.copy()
+            bumped.weights[l][index] += eps
+            squared += ((mh.effective_slope(bumped, rho) - c0) / eps) ** 2
+    return squared
+
+
 def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     x = case.X.sum(axis=1)
     c_star = mh.least_squares_slope(x, case.Y)
     S = np.mean(x**2)
-    for label, init, text in (("constant start", "constant", "0.9068"), ("random start", "random", "0.9071")):
+    assert f"S = mean of x^2 = {S:.7f}" in stored and f"{S:.7f}" == "0.4139816"
+    starts = {"constant": case.network(), "random": case.network().init_random(seed=0)}
+    for label, init, text, sum_text, first in (("constant start", "constant", "0.9068", "2.2504", ("0.5000", "0.7900", "0.9673")),
+                                               ("random start", "random", "0.9071", "2.2449", ("-0.1241", "0.2398", "0.9901"))):
         net, history = trained[init]
         # G = S (c - c*) exactly, at every step
         for step in (0, 100, 200):
@@ -459,15 +482,55 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
             G = np.mean((c * x - case.Y[:, 0]) * x)
             assert G == pytest.approx(S * (c - c_star), rel=1e-9, abs=1e-15)
         # the derived factor, with sum of (dc/dW)^2 by finite differences, independent of the notebook's formula
-        eps, c0, squared = 1e-7, mh.effective_slope(net, A), 0.0
-        for l, W in enumerate(net.weights):
-            for index in np.ndindex(W.shape):
-                bumped = net.copy()
-                bumped.weights[l][index] += eps
-                squared += ((mh.effective_slope(bumped, A) - c0) / eps) ** 2
+        squared = squared_slope_derivatives(net, A)
         derived = 1 - case.lr * S * squared
         gap = np.abs(mh.slope_history(history, A) - c_star)
         measured = (gap[250] / gap[200]) ** (1 / 50)
         assert f"{derived:.4f}" == f"{measured:.4f}" == text
-        assert (f"{label}: the gap shrinks per step by a factor {text} (derived), {text} "
+        assert f"{squared:.4f}" == sum_text  # so a reader can multiply it out: 1 - 0.1 S sum
+        assert f"{1 - 0.1 * float(f'{S:.7f}') * float(sum_text):.4f}" == text
+        # at step 0: the slope and the sum at the start's own weights (a start with small weights moves slowly)
+        start_sum = squared_slope_derivatives(starts[init], A)
+        assert (f"{mh.effective_slope(starts[init], A):.4f}", f"{start_sum:.4f}", f"{1 - case.lr * S * start_sum:.4f}") == first
+        assert (f"{label}: c = {first[0]} at step 0; sum of (dc/dW)^2 = {first[1]} at step 0, {sum_text} at the end\n"
+                f"    factor per step: {first[2]} at step 0; at the end {text} (derived), {text} "
                 "(measured between steps 200 and 250)") in stored
+    # the factor at the end of training for every split, from the constant start: slowest at 0.5, symmetric
+    factors = {}
+    for rho in (0.1, 0.3, 0.5, 0.7, 0.9):
+        case_rho = cases.linear_2_2_1(a=rho)
+        net, _ = case_rho.train(case_rho.network())
+        factors[rho] = f"{1 - case_rho.lr * S * squared_slope_derivatives(net, rho):.4f}"
+    assert factors == {0.1: "0.8896", 0.3: "0.9068", 0.5: "0.9133", 0.7: "0.9068", 0.9: "0.8896"}
+    assert ("constant start, the factor per step at the trained weights, for each rho of the table:\n    "
+            + "   ".join(f"rho = {rho}: {text}" for rho, text in factors.items())) in stored
+
+
+def test_one_letter_per_thing_after_the_table(nb):
+    """After section 0 quotes the question and section 2's table translates it, the split is rho (the card's a is
+    an activation), observation i is written x[i], y[i], y'[i] (the card's subscripts are unit numbers), and the
+    question's hidden units are z_{a1}, z_{a2} wherever the page names them."""
+    texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    table = next(k for k, t in enumerate(texts) if t.startswith("## 2."))
+    assert r"| $a$ | (not named) | $\rho$ |" in texts[table]
+    assert r"| $x_{i1}$, $y_i$, $y'_i$, $L_i$ | (not named) |" in texts[table]
+    split_a = re.compile(r"\(1 ?- ?a\)|\ba\^2|\ba\s*/|\ba\\,|\$a\s*=|\$a\$|s_0|s_1")
+    by_observation = re.compile(r"\b[xyL]'?_\{?i|x_\{i[12]\}|(?<!sum)_i\b")
+    for text in texts[table + 1:]:
+        maths = " ".join(a or b for a, b in re.findall(r"\$\$(.+?)\$\$|\$(.+?)\$", text, re.S))
+        assert not split_a.search(maths), split_a.search(maths)
+        assert not by_observation.search(maths), by_observation.search(maths)
+    code = ast.parse("\n".join(c.source for c in nb.cells if c.cell_type == "code"))
+    assert "rho" in {node.id for node in ast.walk(code) if isinstance(node, ast.Name)}
+    assert "a" not in {node.id for node in ast.walk(code) if isinstance(node, ast.Name)}  # `a=` keywords stay
+    assert any("$z_{a1}$ and\n$z_{a2}$" in t or "$z_{a1}$ and $z_{a2}$" in t for t in texts[:table])  # the figure's names
+    hint = next(t for t in texts if t.startswith("**Exercise 1.**"))
+    assert "$z_{a2}$" in hint and " $a_2$" not in hint
+
+
+def test_section_2_says_which_crossing_label_is_which(nb, net, markdown):
+    """The sentence before the card's diagram names each crossing edge by its sign (colour) and its size (width)."""
+    W0 = net.weights[0]
+    assert W0[1, 0] > 0 > W0[0, 1] and abs(W0[1, 0]) > 4 * abs(W0[0, 1])  # blue and thick, vermillion and thin
+    assert ("$W_0[1, 0]$ on the thick blue edge rising from $x_2$ to $h_1$,\n"
+            "$W_0[0, 1]$ on the thin vermillion edge falling from $x_1$ to $h_2$") in markdown

@@ -62,6 +62,90 @@ def trained(start):
     return start, case
 
 
+class Counted:
+    """A number that counts every multiplication done with it (in ``Counted.multiplications``)."""
+
+    multiplications = 0
+
+    def __init__(self, value):
+        self.value = float(value)
+
+    @staticmethod
+    def _value(other):
+        return other.value if isinstance(other, Counted) else other
+
+    def __mul__(self, other):
+        Counted.multiplications += 1
+        return Counted(self.value * self._value(other))
+
+    __rmul__ = __mul__
+
+    def __add__(self, other):
+        return Counted(self.value + self._value(other))
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return Counted(self.value - self._value(other))
+
+    def __rsub__(self, other):
+        return Counted(self._value(other) - self.value)
+
+
+def backward_multiplications(sizes):
+    """The multiplications the vectorised backward pass does for one observation, counted by running the
+    test file's own ``backward`` on arrays of ``Counted`` numbers (numpy's object arrays call ``*`` per entry)."""
+    net = mh.MLP(sizes).init_random(seed=0)
+    activations = [np.vectorize(Counted, otypes=[object])(a) for a in net.forward(np.full((1, sizes[0]), 0.5))]
+    weights = [np.vectorize(Counted, otypes=[object])(W) for W in net.weights]
+    Counted.multiplications = 0
+    backward(weights, activations, np.zeros((1, sizes[-1])))
+    return Counted.multiplications
+
+
+def count_line(sizes):
+    """Section 4's line for one network: paths of W_0[0, 0], their multiplications, backward's multiplications."""
+    L = len(sizes) - 1
+    paths = int(np.prod(sizes[2:]))  # one choice of unit in every layer after the hidden unit
+    if max(sizes) <= 3:  # small enough to list the paths: count their factors too
+        table = mh.chain_rule_paths(mh.MLP(sizes).init_random(seed=0), np.full((1, sizes[0]), 0.5),
+                                    np.zeros((1, sizes[-1])), ("w", 0, 0, 0), loss="sse")
+        assert len(table.paths) == paths and {len(p.factors) for p in table.paths} == {2 * L + 1}
+    parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+    return (f"{str(sizes):>22}: W_0[0, 0] has {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
+            f"your backward: {backward_multiplications(sizes):>5} for all {parameters:>5} parameters\n")
+
+
+def unit_gap(net):
+    """Largest difference between any hidden unit and the first unit of its layer, over its incoming weights,
+    its bias and its outgoing weights."""
+    gaps = []
+    for l in range(1, net.n_layers):
+        for j in range(net.sizes[l]):
+            gaps += [np.abs(net.weights[l - 1][:, j] - net.weights[l - 1][:, 0]).max(),
+                     abs(net.biases[l - 1][j] - net.biases[l - 1][0]),
+                     np.abs(net.weights[l][j] - net.weights[l][0]).max()]
+    return max(gaps)
+
+
+def question_formula_lines(case):
+    """Section 5: the question's chain rule read as matrices, layer by layer, against finite differences
+    (independent of any backward pass) and against the test file's backward (what the cell compares with)."""
+    net = mh.MLP(case.sizes).init_constant(1.0)
+    a = net.forward(case.X)
+    fd_W, _ = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
+    dW, _ = backward(net.weights, a, case.Y)
+    dC_da, lines = 2 * (a[3] - case.Y), ""
+    for l in (2, 1, 0):
+        delta = dC_da * a[l + 1] * (1 - a[l + 1])
+        question = a[l].T @ delta
+        np.testing.assert_allclose(question, fd_W[l], rtol=1e-8)
+        lines += (f"W_{l}: the question's formula gives your dW[{l}]: "
+                  f"{np.allclose(question, dW[l], rtol=1e-12, atol=1e-15)}\n")
+        dC_da = delta @ net.weights[l].T
+    return lines
+
+
 def expected_outputs():
     """{a line of the cell's source: the exact text the cell shows}, for every cell that shows text."""
     net, x, y = small_net()
@@ -99,14 +183,13 @@ def expected_outputs():
     path_W, path_b = mh.path_gradients(net, x[0], y[0], loss="sse")
     paths_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(path_W + path_b, fd_W + fd_b))
     assert paths_agree and sum(p.size for p in path_W + path_b) == 12
-    counts = "".join(f"{str(s):>22}: {int(np.prod(s[2:])):>6} paths\n"
-                     for s in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
+    counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
 
     ones, case = trained(mh.MLP([2, 3, 3, 2]).init_constant(1.0))
     output = ones.predict(case.X)
     gap = np.abs(output - QUESTION_OUTPUT).max()
     random, _ = trained(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
-    W = ones.weights[0]
+    random_output = random.predict(case.X)
 
     def verdict(check, function):
         result = check(function)
@@ -121,25 +204,33 @@ def expected_outputs():
            for name, function in functions.items()},
         "QUESTION_LAYERS = ": forward_lines,
         "small = mh.MLP": (f"a1 = {np.round(a1, 6)}   a2 = {np.round(a2, 6)}\n"
-                           "<Figure size 900x340 with 1 Axes>"),
+                           "<Figure size 690x345 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
         "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n",
-        "ready = ": "ready: forward and backward pass their checks\n",
+        "ready = ": "ready: forward, output_delta and backward pass their checks\n",
         "tails = ": (
-            f"last two factors of each path of W0[0,0]: {np.round(delta2, 6)}\n"
-            f"your output_delta                      : {np.round(delta2, 6)}\n"
+            f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
+            f"your output_delta                        : {np.round(delta2, 6)}\n"
             f"all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"),
         "for sizes in": counts,
         "QUESTION_OUTPUT = ": (
             f"your output after 1000 steps:\n{np.round(output, 7)}\n"
             f"the question's output:\n{QUESTION_OUTPUT}\n"
-            f"largest difference {gap:.1e}, below 1e-6: {gap < 1e-6}\n"),
+            f"largest difference {gap:.1e}, below 1e-6: {gap < 1e-6}\n"
+            f"the targets' column means: {case.Y.mean(axis=0)}\n"),
         "trained = mh.MLP": (
-            f"tied groups per hidden layer (units that are exact copies): {mh.tied_units(ones)}\n"
-            f"largest difference between a column of weights[0] and its first column: {np.abs(W - W[:, :1]).max()}\n"),
+            f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
+            "largest difference between a hidden unit and unit 1 of its layer (incoming weights, bias, outgoing weights): "
+            f"{unit_gap(ones)}\n"),
+        "dC_da = 2 * (a[3] - Y)": question_formula_lines(case),
         "reference, _ = case.train()": "your weights equal mh.train's: True\n",
-        "start = mh.MLP(case.sizes).init_random(seed=0)": f"tied groups per hidden layer: {mh.tied_units(random)}\n",
+        "start = mh.MLP(case.sizes).init_random(seed=0)": (
+            f"tied groups per hidden layer: {mh.tied_units(random)}\n"
+            f"your output after 1000 steps from the random start:\n{np.round(random_output, 4)}\n"
+            f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f} from the random start, "
+            f"{np.sum((output - case.Y) ** 2):.4f} from all ones\n"
+            f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
     }
 
@@ -316,7 +407,7 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
         text = shown_text(cell)
         assert text.startswith("Not yet: ") and "is not finished (it, or a function it calls, still raises NotImplementedError)" in text, text
     after = [c for c in nb.cells if c.cell_type == "code" and ("if ready:" in c.source or ".passed:" in c.source)]
-    assert len(after) == 7 and all(shown_text(c) == NOT_READY for c in after)
+    assert len(after) == 8 and all(shown_text(c) == NOT_READY for c in after)
     assert shown_text(next(c for c in nb.cells if "ready = " in c.source)) == NOT_READY
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
 
@@ -338,3 +429,18 @@ def test_nothing_on_the_student_copy_passes_an_exercise(capsys):
         for name, value in candidates.items():
             result = getattr(write_backprop, check)(value)
             assert result.passed is False, (check, name)
+
+
+def test_the_random_start_is_as_the_prose_says(notebook):
+    """Section 6: the random start's outputs come apart, near their targets, its cost over 100 times smaller, not yet within 0.01."""
+    markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    assert "cost is more than a hundred times smaller" in markdown and "Not yet every output is within 0.01" in markdown
+    ones, case = trained(mh.MLP([2, 3, 3, 2]).init_constant(1.0))
+    random, _ = trained(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
+    cost = {name: np.sum((net.predict(case.X) - case.Y) ** 2) for name, net in (("ones", ones), ("random", random))}
+    assert cost["ones"] > 100 * cost["random"]
+    gaps = np.abs(random.predict(case.X) - case.Y)
+    assert 0.01 < gaps.max() < 0.05  # near the targets, not yet within 0.01 of all of them
+    ones_output = ones.predict(case.X)
+    assert np.abs(ones_output[0] - ones_output[1]).max() < 1e-3  # all ones: both rows the same output
+    assert np.allclose(ones_output[0], [0.6, 0.2], atol=0.01)

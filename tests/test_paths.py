@@ -181,6 +181,11 @@ def test_weight_as_node_readings_of_the_question():
     assert edge.paths[1].factors[1].value == 0.9  # w7
     assert edge.total == pytest.approx(h1 * true.total, abs=1e-15)
     assert abs(edge.total - true.total) > 0.005
+    # the misread sum is labelled as the proposed paths' sum, never as dC/dw1
+    assert edge.proposed and not true.proposed
+    assert repr(edge).endswith(f"sum of the proposed paths = {edge.total:.6g} (not dC/dw1)")
+    assert "the proposed paths, not" in edge.to_html() and "the proposed paths" not in true.to_html()
+    assert "<th>factor 1</th>" in true.to_html() and "<th>edge" not in true.to_html()
     with pytest.raises(ValueError, match="reading must be one of"):
         paths.weight_as_node(net, x, y, "w1", reading="reciprocal", loss="half_sse")
 
@@ -264,3 +269,18 @@ def test_path_explorer_rejects_bad_arguments_at_once():
         path_explorer(net, x, y, notation="greek", loss="half_sse")
     with pytest.raises(ValueError, match="y must have 2 column"):
         path_explorer(net, x, [1.0], notation="one_one_one", loss="half_sse")
+
+
+def test_default_names_are_the_cards():
+    """Path tables name units a^l_j with the card's unit numbers (from 1) and weights W_l[i, j] (numpy, from 0)."""
+    net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
+                                       [[0.1, -0.1], [0.2, -0.3]])
+    result = paths.chain_rule_paths(net, [0.8, 0.4], [0.2, 0.4], ("w", 0, 1, 0), loss="sse")
+    assert [p.route for p in result.paths] == ["W_0[1, 0] → z^1_1 → a^1_1 → z^2_1 → a^2_1 → C",
+                                               "W_0[1, 0] → z^1_1 → a^1_1 → z^2_2 → a^2_2 → C"]
+    first, *_, last = result.paths[1].factors
+    assert (first.latex, first.formula) == (r"\frac{\partial z^{1}_{1}}{\partial W_{0}[1, 0]}", "x_{2}")
+    assert last.formula == "2(a^{2}_{2} - y_{2})"  # output 2 against target 2
+    assert result.paths[1].factors[2].formula == "W_{1}[0, 1]"  # from hidden unit 1 to output 2
+    assert result.to_text().endswith("dC/dW_0[1, 0] = 0.0186285 (sum of 2 path(s))")
+    assert paths.chain_rule_paths(net, [0.8, 0.4], [0.2, 0.4], "W0[1,0]", loss="sse").total == result.total  # old name

@@ -1,4 +1,4 @@
-"""Notebook 06's explorer: what it shows for each setting, its cache, its dpi and its errors."""
+"""Notebook 06's explorer: what it shows for each setting, its cache, its drawing, its dpi and its errors."""
 
 import base64
 import io
@@ -16,6 +16,10 @@ from mlp_helpers.visual.stalls_explorer import stalls_explorer
 def shown_png(explorer):
     (output,) = explorer.figure.outputs
     return base64.b64decode(output["data"]["image/png"])
+
+
+def pixels(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +43,22 @@ def test_cross_entropy_from_all_ones_fits_where_the_package_says(explorer):
     explorer.cost.value = "sse"
 
 
+@pytest.mark.parametrize("cost, activation, start, lr, depth", [
+    ("sse", "tanh", "random", 0.5, 4), ("cross_entropy", "relu", "random", 0.5, 6), ("sse", "sigmoid", "all ones", 0.5, 2),
+])
+def test_the_curve_is_the_largest_error_of_each_step(explorer, cost, activation, start, lr, depth):
+    """The explorer keeps each step's largest error of its train run: train_many, which records
+    that error itself at every step, gives the same curve and fit step. (Not bit for bit: their
+    products round differently, which a run that overshoots, such as tanh at lr 1, amplifies;
+    the explorer only draws such runs.)"""
+    run = explorer.train_run(cost, activation, start, lr, depth)
+    net = explorer._network(activation, start, depth)
+    history = mh.train_many([net], module.X, module.Y, lr, explorer.steps, loss=cost, weights_every=0)
+    np.testing.assert_allclose(run.error, history.max_error[0], rtol=1e-7)
+    fit = history.fit_steps(module.TOL)[0]
+    assert run.fit == (int(fit) if np.isfinite(fit) else None) and run.diverged_at == -1
+
+
 def test_relu_from_zeros_is_dead_and_a_seen_setting_is_not_trained_again(explorer, monkeypatch):
     explorer.activation.value = "relu"
     explorer.start.value = "all zeros"
@@ -59,6 +79,37 @@ def test_the_depth_bars_follow_the_package(explorer):
     np.testing.assert_allclose(heights, norms, rtol=1e-12)
     assert not any(bar.get_visible() for bar in explorer.bars[5:])
     assert f"{norms[0] / norms[-1]:.2g}" in explorer.verdict.value
+
+
+def test_the_picture_drawn_on_the_background_is_the_whole_figure_drawn_afresh(explorer):
+    """Only the moving artists are drawn on the stored background; the pixels are those of a
+    full redraw of the same state, for two settings drawn one after the other."""
+    for setting in (("cross_entropy", "relu", "random", 1.0, 6), ("sse", "sigmoid", "all zeros", 0.5, 2)):
+        explorer.cost.value, explorer.activation.value, explorer.start.value, explorer.lr.value, \
+            explorer.depth.value = setting
+        blitted = pixels(shown_png(explorer))
+        for artist in explorer.moving:
+            artist.set_animated(False)
+        try:
+            full = pixels(mh.visual.widgets.figure_png(explorer.fig))
+        finally:
+            for artist in explorer.moving:
+                artist.set_animated(True)
+        assert blitted.shape == full.shape
+        assert np.abs(blitted.astype(int) - full.astype(int)).max() <= 2, setting  # antialiasing rounding
+
+
+def test_a_diverging_run_is_said_and_drawn(monkeypatch):
+    """A learning rate far too large (1e308, not one of the explorer's) makes cross-entropy's
+    outputs saturate at once: the verdict says after which step, the picture is drawn."""
+    monkeypatch.setattr(module, "LEARNING_RATES", (1.0, 1e308))
+    explorer = module.StallsExplorer(steps=200)
+    explorer.cost.value, explorer.start.value = "cross_entropy", "random"
+    explorer.lr.value = 1e308
+    assert explorer.verdict.value.startswith("diverged after step 0 (the cost or a weight became infinite)")
+    assert shown_png(explorer).startswith(b"\x89PNG")
+    run = explorer.trained[("cross_entropy", "sigmoid", "random", 1e308, 3)]
+    assert run.diverged_at == 1 and np.isfinite(run.error).all()
 
 
 def test_dpi_sets_the_picture_size():

@@ -3,7 +3,7 @@
 ============================  ========  =======  ======  ==========  ====  =====  ================
 case                          sizes     f        bias    loss        lr    steps  notation
 ============================  ========  =======  ======  ==========  ====  =====  ================
-``sigmoid_2_3_3_2()``         2-3-3-2   sigmoid  yes     sse         0.5   1000   tied_units
+``sigmoid_2_3_3_2()``         2-3-3-2   sigmoid  yes     sse         0.5   1000   index
 ``linear_2_2_1(a=0.3)``       2-2-1     linear   no      half_mse    0.1   500    card
 ``one_one_one()``             1-1-1     sigmoid  yes     half_sse    1.0   200    one_one_one
 ============================  ========  =======  ======  ==========  ====  =====  ================
@@ -133,7 +133,7 @@ def sigmoid_2_3_3_2():
         lr=0.5,
         iterations=1000,
         init_value=1.0,
-        notation="tied_units",
+        notation="index",  # after the one translation table, figures use the card's names
     )
 
 

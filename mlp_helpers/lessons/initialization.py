@@ -20,7 +20,7 @@ import numpy as np
 
 from ..activations import logistic
 from ..ensemble import EnsembleHistory, check_nets, check_rates, first_step, max_recorded_steps, train_many
-from ..history import MEMORY_BUDGET_BYTES
+from ..history import MEMORY_BUDGET_BYTES, recorded_steps
 from ..training import TrainingDiverged
 from ..network import MLP
 from ..validation import as_choice, as_count, as_float_array, as_real, as_sizes
@@ -119,10 +119,36 @@ def steps_to_fit(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
 
     The networks train (in place, with ``train_many``) in chunks of ``chunk`` steps, and a
     network that has fit trains no further: it stays at the end of the chunk in which it fit.
-    The others, those that never fit, end at step ``iterations``. lr: one rate or one per network.
+    The others, those that never fit, end at step ``iterations``. lr: one rate or one per network;
+    iterations: one step limit, or one per network (N,).
     Networks that diverge count as never fit; one ``TrainingDiverged`` warning says how many.
     """
-    fits, diverged_at = fit_and_divergence(nets, X, Y, lr, iterations, tol, loss, chunk)
+    fits, diverged_at, _ = _train_in_chunks(nets, X, Y, lr, iterations, tol, loss, chunk)
+    _warn_diverged(fits, diverged_at)
+    return fits
+
+
+def fit_and_follow(nets, X, Y, lr, iterations, follow, tol=0.01, weights_every=100, loss="sse", chunk=500):
+    """``steps_to_fit`` for every network, and the whole run of the networks in ``follow``.
+
+    One call, so that experiments on the same data share their steps (most of the time of a
+    step is the same for 10 networks as for 1000). follow: indices of the networks to follow
+    (ordered); they train to their step limit, which must be the same for all of them, with
+    the loss and ``max_error`` recorded at every step and the parameters every ``weights_every``
+    steps. The others stop once they fit, as in ``steps_to_fit``.
+    iterations: one step limit, or one per network (N,); a limit below the followed networks'
+    must be a multiple of ``weights_every``, and so must ``chunk``.
+
+    Returns ((N,) steps to fit, ``inf`` for not within the network's limit; the
+    ``EnsembleHistory`` of the followed networks, in the order of ``follow``), the same numbers
+    as ``train_many`` on each group alone.
+    """
+    fits, diverged_at, followed = _train_in_chunks(nets, X, Y, lr, iterations, tol, loss, chunk, follow, weights_every)
+    _warn_diverged(fits, diverged_at)
+    return fits, followed
+
+
+def _warn_diverged(fits, diverged_at):
     diverged = diverged_at >= 0
     if diverged.any():
         warnings.warn(
@@ -130,41 +156,124 @@ def steps_to_fit(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
             f"{int(diverged_at[diverged].min()) - 1}): their loss or parameters became inf or NaN; they count "
             "as never fit; try a smaller learning rate",
             TrainingDiverged,
-            stacklevel=2,
+            stacklevel=3,
         )
-    return fits
 
 
 def fit_and_divergence(nets, X, Y, lr, iterations, tol=0.01, loss="sse", chunk=500):
     """``steps_to_fit`` without its warning: ((N,) steps to fit, (N,) the step at which each
     network diverged, -1 for those that did not)."""
+    fits, diverged_at, _ = _train_in_chunks(nets, X, Y, lr, iterations, tol, loss, chunk)
+    return fits, diverged_at
+
+
+def _step_limits(iterations, n):
+    """(n,) int step limits from one count or one per network."""
+    if isinstance(iterations, (list, tuple, np.ndarray)):
+        limits = [as_count(f"iterations[{i}]", v) for i, v in enumerate(iterations)]
+        if len(limits) != n:
+            raise ValueError(f"iterations must be one step count or one per network ({n}), got {len(limits)}")
+        return np.array(limits, dtype=int)
+    return np.full(n, as_count("iterations", iterations), dtype=int)
+
+
+def _followed(follow, n):
+    """The indices of ``follow`` as an int array: distinct, each a network number 0..n-1."""
+    if isinstance(follow, (str, bytes, set, frozenset, dict)) or not np.iterable(follow):
+        raise TypeError(f"follow must be a list of network indices, got {type(follow).__name__}")
+    indices = [as_count(f"follow[{i}]", k) for i, k in enumerate(follow)]
+    if any(k >= n for k in indices) or len(set(indices)) != len(indices):
+        raise ValueError(f"follow must hold distinct network indices from 0 to {n - 1}, got {indices}")
+    return np.array(indices, dtype=int)
+
+
+def _train_in_chunks(nets, X, Y, lr, iterations, tol, loss, chunk, follow=(), weights_every=100):
+    """The chunked training behind ``steps_to_fit`` and ``fit_and_follow``: ((N,) fits, (N,)
+    diverged_at, the followed networks' ``EnsembleHistory`` or None)."""
     nets = check_nets(nets)
     rates = np.broadcast_to(check_rates(lr, len(nets)), (len(nets),))
-    iterations = as_count("iterations", iterations)
+    limits = _step_limits(iterations, len(nets))
     chunk = as_count("chunk", chunk, minimum=1)
     tol = as_real("tol", tol, positive=True)
+    follow = _followed(follow, len(nets))
     X, Y = nets[0].check_data(X, Y)
     first = nets[0]
     most = max_recorded_steps(first.sizes, first.bias, X.shape[0], len(nets))
-    if min(chunk, iterations) > most:
+    if min(chunk, limits.max()) > most:
         raise ValueError(
             f"chunk={chunk:,} steps of {len(nets):,} networks would not fit in the "
             f"{MEMORY_BUDGET_BYTES / 2**20:.0f} MiB budget; use a smaller chunk (at most {max(most, 0):,})"
         )
+    record = None
+    if follow.size:
+        record = _FollowRecord(first, limits, follow, as_count("weights_every", weights_every, minimum=1), chunk)
     fits = np.full(len(nets), np.inf)
     diverged_at = np.full(len(nets), -1)
     pending, done = np.arange(len(nets)), 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TrainingDiverged)  # counted here, said once by the caller
-        while pending.size and (done < iterations or done == 0):  # iterations = 0: step 0 is still measured
-            steps = min(chunk, iterations - done)
-            history = train_many([nets[i] for i in pending], X, Y, rates[pending], steps, loss=loss, weights_every=0)
+        while pending.size and (done < limits[pending].max() or done == 0):  # a limit 0: step 0 is still measured
+            ahead = limits[pending][limits[pending] > done]  # the chunk ends at the next limit, if sooner
+            steps = min(chunk, int(ahead.min()) - done) if ahead.size else 0
+            history = train_many([nets[i] for i in pending], X, Y, rates[pending], steps, loss=loss,
+                                 weights_every=0 if record is None else record.every)
             found = history.fit_steps(tol) + done
             fits[pending] = found
             diverged_at[pending[history.diverged]] = history.diverged_at[history.diverged] + done
-            # a network that diverged is finished too: it will never fit
-            pending, done = pending[np.isinf(found) & ~history.diverged], done + max(steps, 1)
-    return fits, diverged_at
+            if record is not None:
+                record.add(history, pending, done)
+            done += max(steps, 1)
+            # a network that fit, diverged or reached its limit is finished (unless followed)
+            going = np.isinf(found) & ~history.diverged & (limits[pending] > done)
+            if record is not None:
+                going |= record.is_followed[pending] & ~history.diverged & (limits[pending] > done)
+            pending = pending[going]
+    return fits, diverged_at, None if record is None else record.finish()
+
+
+class _FollowRecord:
+    """The histories of the followed networks, filled chunk by chunk (NaN where a network diverged)."""
+
+    def __init__(self, first, limits, follow, every, chunk):
+        limit = int(limits[follow[0]])
+        if np.any(limits[follow] != limit):
+            raise ValueError("the followed networks must share one step limit (iterations), got "
+                             f"{sorted(set(limits[follow].tolist()))}")
+        ends = [int(v) for v in limits if v < limit] + ([chunk] if chunk < limit else [])
+        if any(v % every for v in ends):
+            raise ValueError(f"chunk and every step limit below the followed networks' ({limit}) must be multiples "
+                             f"of weights_every={every}, got {sorted(set(v for v in ends if v % every))}")
+        self.every, self.limit, self.first = every, limit, first
+        self.is_followed = np.zeros(len(limits), dtype=bool)
+        self.is_followed[follow] = True
+        self.row_of = np.full(len(limits), -1)  # the row of each followed network in the record
+        self.row_of[follow] = np.arange(len(follow))
+        self.steps = np.arange(limit + 1)
+        self.weight_steps = recorded_steps(limit, every)
+        n, t = len(follow), len(self.steps)
+        self.loss, self.max_error = np.full((n, t), np.nan), np.full((n, t), np.nan)
+        shapes = first.weight_shapes + (first.bias_shapes if first.bias else [])
+        self.params = [np.full((n, len(self.weight_steps)) + tuple(shape), np.nan) for shape in shapes]
+        self.diverged_at = np.full(n, -1)
+
+    def add(self, history, pending, done):
+        """Copy the followed networks' rows of one chunk's ``history`` (networks ``pending``)."""
+        mine = self.is_followed[pending]
+        rows = self.row_of[pending[mine]][:, None]
+        self.loss[rows, done + history.iterations] = history.loss[mine]
+        self.max_error[rows, done + history.iterations] = history.max_error[mine]
+        at = np.searchsorted(self.weight_steps, done + history.weight_iterations)
+        for kept, recorded in zip(self.params, history.weights + history.biases):
+            kept[rows, at] = recorded[mine]
+        gone = history.diverged[mine]
+        self.diverged_at[rows[gone, 0]] = history.diverged_at[mine][gone] + done
+
+    def finish(self):
+        n_w = self.first.n_layers
+        return EnsembleHistory(iterations=self.steps, loss=self.loss, max_error=self.max_error,
+                               weight_iterations=self.weight_steps, weights=self.params[:n_w],
+                               biases=self.params[n_w:], diverged=self.diverged_at >= 0,
+                               diverged_at=self.diverged_at)
 
 
 def plateau_exits(history, level):
@@ -216,15 +325,73 @@ def start_slopes(nets, X):
     nets = check_nets(nets)
     if any(f != "sigmoid" for f in nets[0].activation):
         raise ValueError(f"nets must be sigmoid networks (slope a(1 - a)), got activation {nets[0].activation!r}")
-    a = nets[0].check_data(X)[None]  # (1, m, n_0): the same inputs for every network
-    slopes = []
-    for l in range(len(nets[0].weights)):
-        z = a @ np.stack([net.weights[l] for net in nets])  # (N, m, n_l+1)
-        if nets[0].biases:
-            z = z + np.stack([net.biases[l] for net in nets])[:, None, :]
-        a = logistic(z)
-        slopes.append(a * (1.0 - a))
-    return slopes
+    weights = [np.stack([net.weights[l] for net in nets]) for l in range(nets[0].n_layers)]
+    biases = [np.stack([net.biases[l] for net in nets]) for l in range(len(nets[0].biases))]
+    return [a * (1.0 - a) for a in _sigmoid_forward(weights, biases, nets[0].check_data(X))[1:]]
+
+
+def _sigmoid_forward(weights, biases, X):
+    """Forward pass of many sigmoid networks stacked on leading axes.
+
+    weights[l]: (..., n_l, n_l+1); biases[l]: (..., n_l+1) or none; X: (m, n_0).
+    Returns [X, a^1, ..., a^L] with a^l: (..., m, n_l).
+    """
+    a = [X]
+    for l, W in enumerate(weights):
+        z = a[-1] @ W
+        if biases:
+            z = z + biases[l][..., None, :]
+        a.append(logistic(z))
+    return a
+
+
+def separating_part(weights, biases):
+    """The part of a change of the parameters that separates the hidden units of each layer.
+
+    weights[l]: (..., n_l, n_l+1), biases[l]: (..., n_l+1) (leading axes: steps, networks).
+    Averaging a change over every way of renumbering the units of each hidden layer gives its
+    tied part (every unit of a layer changed alike); what is left separates units. Unit j of
+    hidden layer l is column j of W_(l-1), entry j of b_(l-1) and row j of W_l, so: a W with
+    hidden units on its rows or columns loses its mean over them, a hidden layer's b its mean,
+    and the output biases (no unit to separate) become 0. Returns (weights, biases) like those given.
+    """
+    last = len(weights) - 1
+    parts = []
+    for l, W in enumerate(weights):
+        axes = tuple(axis for axis, hidden in ((-2, l > 0), (-1, l < last)) if hidden)
+        parts.append(W - W.mean(axis=axes, keepdims=True) if axes else np.zeros_like(W))
+    kept = [b - b.mean(axis=-1, keepdims=True) if l < last else np.zeros_like(b) for l, b in enumerate(biases)]
+    return parts, kept
+
+
+def separating_curvature(history, tied, nudged, X, Y, h=1e-3):
+    """lambda(t): the curvature of the cost ``sse`` along the direction in which nudged runs
+    leave a tied one, at every step whose parameters ``history`` recorded.
+
+    history: an ``EnsembleHistory`` of sigmoid networks (``train_many``, ``weights_every`` > 0);
+    tied: the index of the tied run theta(t); nudged: the indices of runs started near it.
+    For each nudged run, u(t) = its parameters - theta(t), v its ``separating_part`` made of
+    length 1 (all parameters as one vector), and lambda = v^T H v, the second derivative of C
+    along v at theta(t), from the central difference (C(theta + h v) - 2 C(theta) + C(theta - h v)) / h^2.
+    Returns (len(nudged), T_w).
+    """
+    if not isinstance(history, EnsembleHistory) or not len(history.weight_iterations):
+        raise TypeError("history must be the EnsembleHistory of train_many with recorded parameters (weights_every > 0)")
+    nudged = list(nudged)
+    theta_w = [W[tied] for W in history.weights]  # (T, n_l, n_l+1)
+    theta_b = [b[tied] for b in history.biases]
+    v_w, v_b = separating_part([W[nudged] - W[tied] for W in history.weights],
+                               [b[nudged] - b[tied] for b in history.biases])
+    norm = np.sqrt(sum((p ** 2).sum(axis=tuple(range(2, p.ndim))) for p in v_w + v_b))  # (nudged, T)
+    X = np.asarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+
+    def cost(sign):
+        w = [t + sign * h * v / norm[(...,) + (None,) * 2] for t, v in zip(theta_w, v_w)]
+        b = [t + sign * h * v / norm[..., None] for t, v in zip(theta_b, v_b)]
+        return ((_sigmoid_forward(w, b, X)[-1] - Y) ** 2).sum(axis=(-2, -1))
+
+    return (cost(1.0) - 2.0 * cost(0.0) + cost(-1.0)) / h ** 2
 
 
 # -- exercises ------------------------------------------------------------------------------

@@ -15,11 +15,14 @@ W_0[1, 0] (x_2 -> h_1). The answer writes z11 = w111 x1 + w112 x2, z12 = w121 x1
 z_b = y' = w211 z11 + w212 z12; the notebook writes the same with the card's names h_1, h_2, y'.
 """
 
+import warnings
+
 import numpy as np
 
 from ..checks import tied_units
 from ..history import check_history
 from ..network import check_network, feedforward
+from ..training import TrainingDiverged
 from .exercise_checks import CheckResult, common_slips, judge, judge_number, not_yet
 from .notation import weight_label
 from ..validation import as_float_array, as_real
@@ -78,6 +81,23 @@ def effective_slope(net, a):
     if product.shape != (2, 1):
         raise ValueError(f"net must have 2 inputs and 1 output, got sizes {net.sizes}")
     return float(split @ product[:, 0])
+
+
+def slope_sensitivity(net, a):
+    """The sum over the weights of (dc/dW)^2, for the slope c of a linear 2-n-1 network without biases.
+
+    With s = (a, 1 - a): dc/dweights[0][k, j] = s[k] weights[1][j, 0] and
+    dc/dweights[1][j, 0] = s @ weights[0][:, j], so the sum is
+    (a^2 + (1 - a)^2) sum_j weights[1][j, 0]^2 + sum_j (s @ weights[0][:, j])^2, a float.
+    One step of gradient descent on C = 1/(2m) sum (c x - y)^2 multiplies c - c* by about
+    1 - lr * mean(x^2) * slope_sensitivity(net, a).
+    """
+    split = _split(a)
+    _check_linear(net)
+    if len(net.weights) != 2 or net.sizes[0] != 2 or net.sizes[-1] != 1:
+        raise ValueError(f"net must have sizes [2, n, 1] (one hidden layer), got {net.sizes}")
+    W0, W1 = net.weights
+    return float(split @ split * np.sum(W1**2) + np.sum((split @ W0) ** 2))
 
 
 def slope_history(history, a):
@@ -210,8 +230,10 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     ``cases.linear_2_2_1`` (m, seed of the data, slope, noise), the same for every a.
     Returns one dict per a with ``a``, ``c_star`` (least-squares slope) and, for
     ``"constant"`` and ``"random"``, a dict with ``c`` (slope after training), ``steps``
-    (``steps_to_slope``) and ``shift_ratio``: how far the weights from x1 moved, divided
-    by how far the weights from x2 moved (both into hidden unit 1).
+    (``steps_to_slope``), ``shift_ratio``: how far the weights from x1 moved, divided
+    by how far the weights from x2 moved (both into hidden unit 1), and ``factor``: the
+    factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
+    c - c* at the trained weights.
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
@@ -220,7 +242,8 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     rows = []
     for a in a_values:
         case = linear_2_2_1(a=a, **data)
-        c_star = least_squares_slope(case.X.sum(axis=1), case.Y)  # x1 + x2 = x
+        x = case.X.sum(axis=1)  # x1 + x2 = x
+        c_star = least_squares_slope(x, case.Y)
         row = {"a": float(a), "c_star": c_star}
         for init, net in (("constant", case.network()), ("random", case.network().init_random(seed=seed))):
             start = net.weights[0].copy()
@@ -230,6 +253,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
                 "c": effective_slope(net, a),
                 "steps": steps_to_slope(history, a, c_star, tol),
                 "shift_ratio": float(shift[0] / shift[1]),
+                "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
             }
         rows.append(row)
     return rows
@@ -307,6 +331,11 @@ _START_SLIPS = (
 )
 
 
+_DIVERGED = ("your two hidden units are copies, but from weights this large training diverges {when}: "
+             "with learning rate {lr:g} the weights overflow to inf and NaN, and NaN is not equal even to "
+             "itself. Keep every weight modest, between -2 and 2")
+
+
 def check_symmetric_start(weights, case):
     """A ``CheckResult`` for ``weights`` as a start that is *not* constant but keeps the hidden
     units tied.
@@ -315,7 +344,9 @@ def check_symmetric_start(weights, case):
     network; case: its ``Case`` (trained for ``case.iterations`` steps to confirm the tie). Never
     raises; names the slip: a constant start, equal incoming weights with different outgoing
     ones (or the reverse), or the rows of ``weights[0]`` (one per input) made equal instead of
-    its columns (one per hidden unit). Equality is exact: tied units are copies to the last bit.
+    its columns (one per hidden unit), or a tied start so large that training diverges (its
+    weights overflow, and NaN equals nothing). Equality is exact: tied units are copies to the
+    last bit.
     """
     if weights is None or weights is Ellipsis:
         return CheckResult(False, "Not yet answered: write your weights in place of the ... and run the cell again.")
@@ -333,7 +364,14 @@ def check_symmetric_start(weights, case):
                              "(same incoming weights) and the two outgoing weights must be equal")
     if not verdict.passed:
         return verdict
-    trained, _ = case.train(net)
+    with warnings.catch_warnings():  # a start too large diverges: said below, not warned
+        warnings.simplefilter("ignore", TrainingDiverged)
+        try:
+            trained, history = case.train(net)
+        except ValueError:  # the loss overflows before the first step
+            return not_yet(_DIVERGED.format(when="before the first step", lr=case.lr))
+    if history.diverged:
+        return not_yet(_DIVERGED.format(when=f"at step {int(history.iterations[-1]) + 1}", lr=case.lr))
     if tied_units(trained) != [[[0, 1]]]:
         return not_yet("the units start as copies but came apart in training; tell your teacher, this is unexpected")
     return CheckResult(True, f"{verdict.verdict}, and after {case.iterations} steps they are still tied.")

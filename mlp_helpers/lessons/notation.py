@@ -9,48 +9,43 @@ of weights (0 = inputs -> first hidden layer).
 Each function takes ``latex=False`` (plain text, what ``print`` shows) or
 ``latex=True`` (a LaTeX/mathtext fragment without ``$``). ``parse_weight`` reads either.
 
-``"index"``: the code's own indices (plain / LaTeX)
-    ===================================  ======================
-    name                                 means
-    ===================================  ======================
-    ``W0[1,2]`` / ``W^{(0)}_{1,2}``      ``weights[0][1, 2]``
-    ``b0[2]`` / ``b^{(0)}_{2}``          ``biases[0][2]``
-    ``a1[0]`` / ``a^{(1)}_{0}``          unit 0 of layer 1
-    ===================================  ======================
-
-``"card"``: the notation card's names (``notebooks/NOTATION.md``)
+``"index"`` (the default): the notation card's names for any network (``notebooks/NOTATION.md``)
     ======================================  ==========================================
     name (plain / LaTeX)                    means
     ======================================  ==========================================
-    ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices)
+    ``W_0[1, 2]`` / ``W_{0}[1, 2]``         ``weights[0][1, 2]`` (square brackets: numpy indices, from 0)
     ``b_0[2]`` / ``b_{0}[2]``               ``biases[0][2]``
-    ``x_1``, ``h_2``, ``y'``                input 1, hidden unit 2, the output (subscripts: unit numbers from 1)
+    ``x_1``, ``a^2_3`` / ``a^{2}_{3}``      input 1; layer 2, unit number 3 (subscripts: unit numbers, from 1)
     ======================================  ==========================================
 
-    Units: inputs x_1, x_2, ...; with one hidden layer its units are h_1, h_2, ... and the
-    output is y' (y'_1, y'_2, ... when there are several; the card's a^L, with the letter the
-    1-1-1 and 2-2-1 questions use); with more hidden layers a unit is
-    a^l_j (layer l, unit number j). Unit names need ``sizes``.
+    Every unit past the inputs is a^l_j, the output too (the card's a^L). The labels of the
+    package's first versions (``W0[1,2]``, ``W^{(0)}_{1,2}``) still parse.
+
+``"card"``: the same names, with the card's letters for small networks
+    ``x_1``, ``h_2``, ``y'``: with one hidden layer its units are h_1, h_2, ..., and the
+    output of any network is y' (y'_1, y'_2, ... when there are several; the card's a^L, with
+    the letter the 1-1-1 and 2-2-1 questions use); with more hidden layers a hidden unit is
+    a^l_j as in ``"index"``. Weights and biases as in ``"index"``. Unit names need ``sizes``.
 
 ``"regression_question"``: the 2-2-1 regression question (linear, no biases).
     The question writes z_a1 = w111 x1 + w121 x2 and z_a2 = w211 x1 + w221 x2, and
     calls the output weights w112 and w212: the first index is the hidden unit, the
     second the unit at the other end, the third the layer (1-based).
 
-    ======  ===================  =========
+    ======  ===================  ============
     name    means                edge
-    ======  ===================  =========
-    w111    ``weights[0][0, 0]``   x1 -> a1
-    w121    ``weights[0][1, 0]``   x2 -> a1
-    w211    ``weights[0][0, 1]``   x1 -> a2
-    w221    ``weights[0][1, 1]``   x2 -> a2
-    w112    ``weights[1][0, 0]``   a1 -> y'
-    w212    ``weights[1][1, 0]``   a2 -> y'
-    ======  ===================  =========
+    ======  ===================  ============
+    w111    ``weights[0][0, 0]``   x1 -> z_a1
+    w121    ``weights[0][1, 0]``   x2 -> z_a1
+    w211    ``weights[0][0, 1]``   x1 -> z_a2
+    w221    ``weights[0][1, 1]``   x2 -> z_a2
+    w112    ``weights[1][0, 0]``   z_a1 -> y'
+    w212    ``weights[1][1, 0]``   z_a2 -> y'
+    ======  ===================  ============
 
     In general w_{ijk}: layer k = 1 is ``weights[0][j-1, i-1]`` (i = to-unit), layers
     k >= 2 are ``weights[k-1][i-1, j-1]`` (i = from-unit). Units: x1, x2, ... (inputs),
-    a1, a2 (first hidden layer; b, c, ... for further hidden layers), y' (the output;
+    z_a1, z_a2 (first hidden layer, the question's sums; z_b1, ... for further hidden layers), y' (the output;
     y'1, y'2, ... when there are several). The seed has no biases; for networks that
     have them this module names them b_a1, b_a2, ... (b_y' at the output).
 
@@ -164,8 +159,13 @@ def _sub(text, latex):
 
 
 def _hidden_letter(layer):
-    # seed 000's question calls the first hidden layer's units a1, a2 (z_a1, z_a2)
+    # the 2-2-1 regression question calls the first hidden layer's units a1, a2 (z_a1, z_a2)
     return "abcdefg"[layer - 1] if layer <= 7 else f"h{layer}_"
+
+
+def _question_unit(layer, unit, sizes):
+    """The 2-2-1 regression question's tag of a hidden unit (a1, a2, ...; b1, ... one layer on)."""
+    return _hidden_letter(layer) + str(unit + 1)
 
 
 def _one_one_one_offset(sizes, layer):
@@ -184,9 +184,7 @@ def weight_label(notation, layer, from_unit, to_unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, i, j = _check_weight(layer, from_unit, to_unit, sizes)
-    if notation == "index":
-        return f"W^{{({layer})}}_{{{i},{j}}}" if latex else f"W{layer}[{i},{j}]"
-    if notation == "card":
+    if notation in ("index", "card"):
         return f"W_{{{layer}}}[{i}, {j}]" if latex else f"W_{layer}[{i}, {j}]"
     if notation == "regression_question":
         first, second = (j, i) if layer == 0 else (i, j)
@@ -207,12 +205,10 @@ def bias_label(notation, layer, unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, unit = _check_unit(layer, unit, sizes, bias=True)
-    if notation == "index":
-        return f"b^{{({layer})}}_{{{unit}}}" if latex else f"b{layer}[{unit}]"
-    if notation == "card":
+    if notation in ("index", "card"):
         return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
     if notation == "regression_question":
-        name = unit_label(notation, layer + 1, unit, latex=False, sizes=sizes)
+        name = _question_unit(layer + 1, unit, sizes)
         return f"b_{{{name}}}" if latex else f"b_{name}"
     if notation == "regression_answer":
         return "b" + _sub(_indices(layer + 1, unit + 1), latex)
@@ -231,10 +227,8 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation in ("card", "regression_question", "one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes)
-    if notation == "index":
-        return f"a^{{({layer})}}_{{{unit}}}" if latex else f"a{layer}[{unit}]"
-    if notation == "card":
-        return _card_unit(layer, unit, sizes, latex)
+    if notation in ("index", "card"):
+        return _card_unit(layer, unit, sizes, latex, letters=notation == "card")
     if notation == "tied_units":
         return f"a^{{{layer}}}_{{{unit}}}" if latex else f"a^{layer}_{unit}"
     if layer == 0 and notation != "one_one_one":
@@ -246,7 +240,8 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     if notation == "regression_question":
         if last:
             return "y'" if single else "y'" + _sub(str(unit + 1), latex)
-        return _hidden_letter(layer) + _sub(str(unit + 1), latex)
+        tag = _question_unit(layer, unit, sizes)
+        return f"z_{{{tag}}}" if latex else f"z_{tag}"  # the question's z_{a1}, z_{a2}
     # one_one_one
     if layer == 0:
         return "x" if single else "x" + _sub(str(unit + 1), latex)
@@ -257,15 +252,14 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     return "h" if single else "h" + _sub(str(unit + 1), latex)
 
 
-def _card_unit(layer, unit, sizes, latex):
-    """The card's name of a unit: x_j, h_j (one hidden layer) or a^l_j, and y' (y'_j)."""
+def _card_unit(layer, unit, sizes, latex, letters):
+    """The card's name of a unit: x_j, a^l_j; with ``letters``, h_j (one hidden layer) and y' (y'_j)."""
     number = _sub(str(unit + 1), latex) if latex else f"_{unit + 1}"
-    single = sizes[layer] == 1
     if layer == 0:
         return "x" + number
-    if layer == len(sizes) - 1:
-        return "y'" if single else "y'" + number
-    if len(sizes) == 3:
+    if letters and layer == len(sizes) - 1:
+        return "y'" if sizes[layer] == 1 else "y'" + number
+    if letters and len(sizes) == 3:
         return "h" + number
     return f"a^{{{layer}}}" + number if latex else f"a^{layer}" + number
 

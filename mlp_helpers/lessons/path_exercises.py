@@ -129,7 +129,7 @@ def check_path_steps(net, x, y, weight, *, loss, first_edge, via, total):
     expected = chain_rule_paths(net, x, y, weight, loss=loss, **_BOOKKEEPING)
     paths = expected.paths
     first = paths[0].factors[0]
-    a, slopes = _slopes(net, x)
+    _, slopes = _slopes(net, x)
     layer, unit = _route_units(paths[0])[0]
     sign = "the sign is flipped"
     if expected.input_value == -1:  # then a missing input and a flipped sign give the same number

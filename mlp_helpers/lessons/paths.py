@@ -20,9 +20,9 @@ Parameters are written as the tuples ``plots.draw_network`` highlights: ``("w", 
 for ``weights[l][i, j]`` and ``("b", l, j)`` for ``biases[l][j]`` (0-based), or as a weight
 label in the chosen notation (``"w7"`` in ``"one_one_one"``).
 
-Pre-activations are named after their unit: ``z1[0]`` for unit ``a1[0]`` (``"index"``),
+Pre-activations are named after their unit: ``z^1_2`` for unit ``a^1_2`` (``"index"``, the card's names),
 ``z1, z2, ...`` (by layer) where a layer has a single unit, ``z_h1``, ``z_o2`` otherwise. Targets are ``y`` for one output, else
-``y1, y2, ...`` (``y0, y1, ...`` in the 0-based ``"index"`` notation).
+``y1, y2, ...`` (numbered from 1, as the card numbers units).
 """
 
 from dataclasses import dataclass
@@ -109,7 +109,8 @@ class PathSum:
     parameter: ``("w", l, i, j)`` or ``("b", l, j)``; name/name_latex: its label in the
     notation used; paths: tuple of ``ChainPath``; total: the sum of the path products;
     value: the parameter's current value; input_value: what it multiplies (the from-unit's
-    activation for a weight, 1 for a bias), so dz/d(parameter) = input_value.
+    activation for a weight, 1 for a bias), so dz/d(parameter) = input_value; proposed: True for
+    a misread sum (``weight_as_node``), whose total is not dC/dp and is labelled so.
     """
 
     parameter: tuple
@@ -119,6 +120,7 @@ class PathSum:
     total: float
     value: float
     input_value: float
+    proposed: bool = False
 
     def highlight_edges(self):
         """Every diagram edge on some path (no repeats, in path order)."""
@@ -148,7 +150,7 @@ class PathSum:
         """
         digits = as_count("digits", digits, minimum=1)
         n_factors = len(self.paths[0].factors)
-        head = "".join(f"<th>edge {k + 1}</th>" for k in range(n_factors))
+        head = "".join(f"<th>factor {k + 1}</th>" for k in range(n_factors))
         rows = []
         for number, path in enumerate(self.paths, start=1):
             cells = "".join(
@@ -158,8 +160,9 @@ class PathSum:
             rows.append(
                 f"<tr><td>{number}</td><td>{route}</td>{cells}<td>{format_number(path.product, digits)}</td></tr>"
             )
+        summed = f"the proposed paths, not ${self.latex}$" if self.proposed else f"{len(self.paths)} path(s): ${self.latex}$"
         total = (
-            f"<tr><td colspan='{n_factors + 2}'>sum over {len(self.paths)} path(s): ${self.latex}$</td>"
+            f"<tr><td colspan='{n_factors + 2}'>sum over {summed}</td>"
             f"<td><b>{format_number(self.total, digits)}</b></td></tr>"
         )
         return (
@@ -177,7 +180,10 @@ class PathSum:
         for path in self.paths:
             factors = " * ".join(f"{f.label}={format_number(f.value, digits)}" for f in path.factors)
             lines.append(f"{path.route}: {factors} = {format_number(path.product, digits)}")
-        lines.append(f"dC/d{self.name} = {format_number(self.total, digits)} (sum of {len(self.paths)} path(s))")
+        if self.proposed:
+            lines.append(f"sum of the proposed paths = {format_number(self.total, digits)} (not dC/d{self.name})")
+        else:
+            lines.append(f"dC/d{self.name} = {format_number(self.total, digits)} (sum of {len(self.paths)} path(s))")
         return "\n".join(lines)
 
     def __repr__(self):
@@ -231,7 +237,7 @@ class _Names:
 
     def z(self, layer, unit):
         plain, latex = self.unit(layer, unit)
-        if plain.startswith("a"):  # "index" and "tied_units" name units a: z takes its indices
+        if plain.startswith("a"):  # units named a^l_j ("index", "tied_units"): z takes the same indices
             return "z" + plain[1:], "z" + latex[1:]
         if self.sizes[layer] == 1:
             return f"z{layer}", f"z_{{{layer}}}"
@@ -240,8 +246,7 @@ class _Names:
     def target(self, unit):
         if self.sizes[-1] == 1:
             return "y", "y"
-        number = unit if self.notation == "index" else unit + 1
-        return f"y{number}", f"y_{{{number}}}"
+        return f"y{unit + 1}", f"y_{{{unit + 1}}}"
 
     def parameter(self, parameter):
         kind, layer, *units = parameter
@@ -408,4 +413,5 @@ def weight_as_node(net, x, y, parameter, reading="partial", *, loss, notation="o
         plain, latex = zip(*nodes)
         paths.append(ChainPath(plain, latex, tuple(factors), float(prod(f.value for f in factors)), path.network_edges))
     total = float(sum(p.product for p in paths))
-    return PathSum(true.parameter, true.name, true.name_latex, tuple(paths), total, true.value, true.input_value)
+    return PathSum(true.parameter, true.name, true.name_latex, tuple(paths), total, true.value, true.input_value,
+                   proposed=True)

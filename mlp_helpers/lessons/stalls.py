@@ -4,9 +4,12 @@ All on the tied-units question's data (two observations, two outputs, sigmoid ou
 
 * ``stall_net``: the 2-H-...-H-2 network with one hidden activation, sigmoid outputs;
 * ``fit_and_plateau``: when one run enters and leaves the plateau, and when it fits, measured
-  with the same yardstick (the sum of squares of its outputs) whatever cost it trained on;
+  with the same yardstick (the sum of squared errors of its outputs) whatever cost it trained on;
 * ``layer_gradient_norms``: |dW_l| for each weight layer at the start, for many starts at once;
+* ``layer_sizes``: the typical size of one unit's delta, of one weight's gradient and of one
+  input, layer by layer (sizes that compare across layers of different shapes);
 * ``dead_units``: hidden units whose output is 0 on every observation (ReLU);
+* ``both_off_chance``: how often a random unit is off on both of two observations;
 * the two exercises' checks, ``check_output_delta`` and ``check_depth_ratio``.
 """
 
@@ -17,7 +20,7 @@ import numpy as np
 from ..ensemble import check_nets
 from ..network import MLP, check_network
 from ..training import check_history
-from ..validation import as_choice, as_count, as_observations, as_real
+from ..validation import as_choice, as_count, as_float_array, as_observations, as_real
 from . import symmetry
 from .exercise_checks import (AnswerProblem, Case, Exercise, answer_array, judge_number, not_yet, run_check,
                               shape_mismatch)
@@ -25,8 +28,10 @@ from .exercise_checks import (AnswerProblem, Case, Exercise, answer_array, judge
 HIDDEN = ("sigmoid", "tanh", "relu")
 #: the random start each hidden activation is usually paired with
 SCHEME_OF = {"sigmoid": "lecun", "tanh": "glorot", "relu": "he"}
-#: the plateau of the tied-units question: its loss sits near 0.4 (sum of squares)
+#: the plateau of the tied-units question: its loss sits near 0.4 (sum of squared errors)
 PLATEAU_ENTER, PLATEAU_LEAVE = 0.41, 0.39
+#: notebook 05's yardstick for leaving the plateau: half the floor 0.4
+HALF_FLOOR = 0.2
 
 
 def stall_net(hidden="sigmoid", depth=3, width=3):
@@ -39,12 +44,14 @@ def stall_net(hidden="sigmoid", depth=3, width=3):
 
 @dataclass(frozen=True)
 class Milestones:
-    """Steps of one run: ``enter`` (first sum of squares <= 0.41), ``leave`` (first < 0.39) and
-    ``fit`` (first step with every output within ``tol``); -1 where it never happened.
-    ``plateau`` = leave - enter and ``approach`` = fit - leave (-1 when either end is missing)."""
+    """Steps of one run: ``enter`` (first sum of squared errors <= 0.41), ``leave`` (first < 0.39),
+    ``half_floor`` (first < 0.2, notebook 05's yardstick) and ``fit`` (first step with every output
+    within ``tol``); -1 where it never happened. ``plateau`` = leave - enter and ``approach`` =
+    fit - leave (-1 when either end is missing)."""
 
     enter: int
     leave: int
+    half_floor: int
     fit: int
 
     @property
@@ -70,7 +77,7 @@ def fit_and_plateau(history, X, Y, activation, tol=0.01):
     outputs = symmetry.outputs_over_training(history, X, activation)
     sse = ((outputs - Y) ** 2).sum(axis=(1, 2))
     error = np.abs(outputs - Y).max(axis=(1, 2))
-    return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE),
+    return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE), _first(sse < HALF_FLOOR),
                       _first(error < as_real("tol", tol, positive=True)))
 
 
@@ -78,6 +85,48 @@ def layer_gradient_norms(nets, X, Y, loss):
     """(N, n_layers): the Frobenius norm of each weight layer's gradient |dW_l| at the nets' current
     parameters, one row per network of the list ``nets``."""
     return np.array([[np.linalg.norm(g) for g in net.gradients(X, Y, loss)[0]] for net in check_nets(nets)])
+
+
+def _rms(array):
+    return float(np.sqrt(np.mean(np.square(array))))
+
+
+def layer_sizes(nets, X, Y, loss):
+    """Typical sizes, layer by layer, at the nets' current parameters: three (N, n_layers) arrays,
+    one row per network of the list ``nets``, column l for weight layer l:
+
+    * ``delta``: the root mean square over the units of layer l + 1 of dC/db_l, which is each
+      unit's delta summed over the observations: the size of one unit's delta;
+    * ``gradient``: the root mean square over the entries of dC/dW_l: the size of one weight's
+      gradient (a Frobenius norm would also count the entries, which differ from layer to layer);
+    * ``inputs``: the root mean square of a^l, the input of W_l (a^0 = X).
+    """
+    X = as_observations("X", X, check_nets(nets)[0].sizes[0])
+    delta, gradient, inputs = [], [], []
+    for net in nets:
+        dW, db = net.gradients(X, Y, loss)
+        delta.append([_rms(g) for g in db])
+        gradient.append([_rms(g) for g in dW])
+        inputs.append([_rms(a) for a in net.forward(X)[:-1]])
+    return np.array(delta), np.array(gradient), np.array(inputs)
+
+
+def both_off_chance(X):
+    """The chance that a unit whose weights and bias are drawn independently from one centred
+    normal distribution (all with the same standard deviation) is off, z <= 0, on both rows of
+    ``X`` (2, n_in).
+
+    z_i = [x_i, 1] . v with v = (weights, bias). Such a v points in every direction equally often;
+    seen in the plane of the two rows, z_1 and z_2 are both negative on an arc of 180 - theta of
+    the 360 degrees, theta the angle between [x_1, 1] and [x_2, 1]: the chance is
+    (180 - theta) / 360, 1/4 for perpendicular rows and up to 1/2 for parallel ones."""
+    X = as_float_array("X", X)
+    if X.ndim != 2 or X.shape[0] != 2:
+        raise ValueError(f"X must hold exactly two observations (rows), got shape {X.shape}")
+    rows = np.hstack([X, np.ones((2, 1))])
+    cosine = rows[0] @ rows[1] / (np.linalg.norm(rows[0]) * np.linalg.norm(rows[1]))
+    theta = np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))
+    return float((180.0 - theta) / 360.0)
 
 
 def dead_units(net, X):

@@ -332,7 +332,7 @@ def check_output_delta(output_delta):
         "output_delta", cases, lambda c: _output_delta(*c.args), lambda c, slip: _output_delta(*c.args, slip=slip),
         (("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN), ("no 2", FACTOR_2), ("mean", MEAN)),
         lambda raw, case: answer_array("delta_L", raw), shape_problem, _no_parts,
-        f"Correct: output_delta gives dC/dz_L on all {len(cases)} networks' outputs (1 to 5 observations).",
+        f"Correct: output_delta gives delta[L] = dC/dz[L] on all {len(cases)} networks' outputs (1 to 5 observations).",
         one_observation=ONE_OBSERVATION_DELTA,
     )
     return run_check(exercise, output_delta)
@@ -358,7 +358,7 @@ def check_step_back(step_back):
         (("no transpose", NOT_TRANSPOSED), ("no slope", SLOPE_MISSING), ("sigma'(a)", SLOPE_AT_Z), ("sign", SIGN_HERE),
          ("half", HALF_STEP), ("mean", STEP_MEAN)),
         lambda raw, case: answer_array("delta_l", raw), shape_problem, _no_parts,
-        f"Correct: step_back gives delta_l on all {len(cases)} hidden layers tried "
+        f"Correct: step_back gives delta[l] on all {len(cases)} hidden layers tried "
         "(square and non-square W, 1 to 5 observations).",
         one_observation=ONE_OBSERVATION_DELTA,
     )

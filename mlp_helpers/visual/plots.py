@@ -12,11 +12,12 @@ instead of rebuilding a figure for every frame.
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
+from . import label_layout
 from ..checks import equal_columns, tied_units
 from ..network import MLP, check_network
 from ..lessons.notation import as_notation, bias_label, unit_label, weight_label
@@ -47,8 +48,10 @@ FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
 #: panel says so: matplotlib's axes cannot place ticks or margins near the float range's end
 DRAWN_LIMIT = 1e100
 _UNIT_RADIUS = 0.24
-BIAS_LABEL_SIZE = 9.5  # points
+LABEL_SIZE = BIAS_LABEL_SIZE = 9.5  # points
 _LAYER_GAP = 2.2
+#: the distance between two units of a layer; more with values, whose labels take two lines
+_UNIT_GAP, _VALUES_UNIT_GAP = 1.0, 1.5
 
 
 def show(fig):
@@ -104,8 +107,15 @@ def _fmt(value):
     return f"{value:.3g}"
 
 
+def _with_value(name, value):
+    """A label with its value on a second line: half as wide as "name = value", so that the labels
+    of edges that cross or fan out stay apart."""
+    return f"{name}\n= {_fmt(value)}"
+
+
 def _label_position(i, j, n_in, n_out):
-    """Where along edge ``i -> j`` its label sits (0 = from-unit, 1 = to-unit).
+    """Where along edge ``i -> j`` its label would rather sit (0 = from-unit, 1 = to-unit); the
+    diagram moves it from there only as far as it takes to keep it clear (``label_layout``).
 
     Between layers of equal width the edges cross in the middle, so a label there could
     belong to either edge: level edges keep the middle, an edge going down carries its label
@@ -132,18 +142,26 @@ class NetworkDiagram:
     Artists carry gids a test or a caller can find: ``"unit:l:j"`` (a circle),
     ``"w:l:i:j"`` (the line of ``weights[l][i, j]``), ``"wlabel:l:i:j"`` (its label),
     ``"b:l:j"`` (the label of ``biases[l][j]``).
+    Each edge label slides along its own edge to a place clear of the units, the bias labels and
+    the other labels (``label_layout``), measured in ``ax``'s size when ``update`` changes a text.
+    label_size: the weight labels' font size in points; the bias labels' is 2 points smaller,
+    never below ``BIAS_LABEL_SIZE``.
     """
 
-    def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None):
+    def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None,
+                 label_size=LABEL_SIZE):
         self.ax = ax
+        self.label_size = as_real("label_size", label_size, positive=True)
+        self._placed_for = None  # the label texts the labels' places were chosen for
         # weight layers whose edges carry a label (None: all); a dense layer's labels can be left off
         self.label_layers = None if label_layers is None else set(label_layers)
         self.sizes = list(sizes)
         self.notation = as_notation(notation)
         self.bias = bool(bias)
         self.show_values = bool(show_values)
+        self.unit_gap = _VALUES_UNIT_GAP if self.show_values else _UNIT_GAP
         self.position = {
-            (l, j): (_LAYER_GAP * l, (n - 1) / 2 - j) for l, n in enumerate(self.sizes) for j in range(n)
+            (l, j): (_LAYER_GAP * l, self.unit_gap * ((n - 1) / 2 - j)) for l, n in enumerate(self.sizes) for j in range(n)
         }
         self.edges, self.edge_labels, self.units, self.bias_labels = {}, {}, {}, {}
         self._draw_static()
@@ -164,7 +182,7 @@ class NetworkDiagram:
                         "",
                         ha="center",
                         va="center",
-                        fontsize=9.5,
+                        fontsize=self.label_size,
                         zorder=4,
                         bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.85),
                     )
@@ -178,12 +196,14 @@ class NetworkDiagram:
             name = unit_label(self.notation, l, j, latex=True, sizes=sizes)
             ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=12, zorder=5)
             if self.bias and l > 0:
-                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=BIAS_LABEL_SIZE, zorder=5)
+                size = max(BIAS_LABEL_SIZE, self.label_size - 2)
+                text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=size, zorder=5)
                 text.set_gid(f"b:{l - 1}:{j}")
                 self.bias_labels[l - 1, j] = text
-        height = max(sizes)
+        half = self.unit_gap * (max(sizes) - 1) / 2  # from the middle to the top unit's centre
+        below = 0.7 + (0.2 if self.show_values else 0.0)  # room for the bottom units' bias labels
         ax.set_xlim(-0.6, _LAYER_GAP * (len(sizes) - 1) + 0.6)
-        ax.set_ylim(-height / 2 - 0.2, height / 2 + 0.05)
+        ax.set_ylim(-half - below, half + 0.55)
         ax.set_aspect("equal")
         ax.set_axis_off()
         self.note = ax.text(0.5, 0.0, "", transform=ax.transAxes, ha="center", va="top", fontsize=8)
@@ -206,7 +226,7 @@ class NetworkDiagram:
             line.set_zorder(2 if emphasised else 1)
             name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
             label = self.edge_labels[l, i, j]
-            label.set_text(f"{name} = {_fmt(w)}" if self.show_values else name)
+            label.set_text(_with_value(name, w) if self.show_values else name)
             label.set_visible(self.label_layers is None or l in self.label_layers)
             label.set_fontweight("bold" if emphasised else "normal")
             label.set_alpha(1.0 if emphasised or not faded else FADED_LABEL_ALPHA)
@@ -214,7 +234,7 @@ class NetworkDiagram:
             label.get_bbox_patch().set_edgecolor(BLACK if emphasised else "none")
         for (l, j), text in self.bias_labels.items():
             name = f"${bias_label(self.notation, l, j, latex=True, sizes=self.sizes)}$"
-            text.set_text(f"{name} = {_fmt(float(biases[l][j]))}" if self.show_values else name)
+            text.set_text(_with_value(name, float(biases[l][j])) if self.show_values else name)
             emphasised = ("b", l, j) in highlight
             text.set_bbox(dict(boxstyle="round,pad=0.15", fc="white", ec=BLACK if emphasised else "none", lw=1.5))
             text.set_fontweight("bold" if emphasised else "normal")
@@ -232,6 +252,57 @@ class NetworkDiagram:
             if n_groups
             else ""
         )
+        self._place_labels()
+
+    def _place_labels(self):
+        """Slide each shown edge label along its edge to a place clear of the rest (once per set of texts)."""
+        shown = [key for key, text in self.edge_labels.items() if text.get_visible()]
+        texts = tuple(self.edge_labels[key].get_text() for key in shown)
+        texts += tuple(text.get_text() for text in self.bias_labels.values())
+        if texts == self._placed_for:
+            return  # the explorer redraws the same names at every step: their places stay
+        self._placed_for = texts
+        if not shown:
+            return
+        ax = self.ax
+        renderer = _renderer(ax.figure)
+        ax.apply_aspect()  # the axes' box as the equal aspect leaves it: data units to pixels
+        (x0, y0), (x1, y1) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
+        scale = np.array([x1 - x0, y1 - y0])  # pixels per data unit
+        points = ax.figure.dpi / 72
+
+        def extent(text, pad):
+            """(width, height) of ``text`` in data units, with its white frame (``pad`` of its font size)."""
+            box = text.get_window_extent(renderer)
+            margin = 2 * pad * text.get_fontsize() * points
+            return (np.array([box.width, box.height]) + margin) / scale
+
+        fixed = [(x - _UNIT_RADIUS, y - _UNIT_RADIUS, x + _UNIT_RADIUS, y + _UNIT_RADIUS)
+                 for x, y in self.position.values()]
+        for (l, j), text in self.bias_labels.items():
+            if text.get_text():
+                (width, height), (x, top) = extent(text, 0.15), text.get_position()
+                fixed.append((x - width / 2, top - height, x + width / 2, top))
+        segments = {key: (*self.position[key[0], key[1]], *self.position[key[0] + 1, key[2]]) for key in self.edges}
+        places = label_layout.choose_places(
+            [segments[key] for key in shown],
+            [extent(self.edge_labels[key], 0.12) for key in shown],
+            [_label_position(i, j, self.sizes[l], self.sizes[l + 1]) for l, i, j in shown],
+            fixed,
+            [np.array([segment for other, segment in segments.items() if other != key]) for key in shown],
+        )
+        for key, t in zip(shown, places):
+            xa, ya, xb, yb = segments[key]
+            self.edge_labels[key].set_position((xa + t * (xb - xa), ya + t * (yb - ya)))
+
+
+def _renderer(fig):
+    """A renderer to measure ``fig``'s texts before it is drawn: its canvas's, or an Agg one at its dpi."""
+    get = getattr(fig.canvas, "get_renderer", None)
+    if get is not None:
+        return get()
+    width, height = fig.bbox.size
+    return RendererAgg(int(width), int(height), fig.dpi)
 
 
 def draw_network(
@@ -240,7 +311,8 @@ def draw_network(
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
     Line colour is the weight's sign (blue +, vermillion -), width its magnitude.
-    show_values: append each weight's and bias's value to its label.
+    show_values: each weight's and bias's value on a second line of its label (the units then sit
+        further apart, and a figure made here is taller).
     highlight_edges: list of ``("w", layer, from_unit, to_unit)`` and ``("b", layer, unit)``
         drawn thick and bold while the other weights fade (to trace a chain-rule path).
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
@@ -252,10 +324,12 @@ def draw_network(
     """
     check_network(net)
     highlight = _check_highlight(highlight_edges, net.sizes, bool(net.biases))
-    if label_size is not None:
-        label_size = as_real("label_size", label_size, positive=True)
     width = max(3.0, 2.3 * len(net.sizes))  # wide enough for the edge labels at their font size
-    fig, ax = _axes_or_new(ax, figsize=(width, 0.9 * max(net.sizes) + 1.2))
+    gap = _VALUES_UNIT_GAP if show_values else _UNIT_GAP
+    own_figure = ax is None
+    fig, ax = _axes_or_new(ax, figsize=(width, 0.9 * (gap * (max(net.sizes) - 1) + 1) + 1.2))
+    if own_figure:  # the diagram fills its figure; the tied-units note sits in the bottom margin
+        fig.subplots_adjust(left=0.02, right=0.98, top=0.98, bottom=0.08)
     if label_layers is not None:
         if isinstance(label_layers, str) or not np.iterable(label_layers):
             raise TypeError(f"label_layers must be a list of weight layers such as [0, 2], got {label_layers!r}")
@@ -263,15 +337,9 @@ def draw_network(
         for l in label_layers:
             if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 0 <= l < len(net.sizes) - 1:
                 raise ValueError(f"label_layers must list weight layers between 0 and {len(net.sizes) - 2}, got {l!r}")
-    diagram = NetworkDiagram(
-        ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values, label_layers=label_layers
-    )
+    diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values,
+                             label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size)
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
-    if label_size is not None:
-        for text in diagram.edge_labels.values():
-            text.set_fontsize(label_size)
-        for text in diagram.bias_labels.values():  # the biases' names, a little smaller than the weights'
-            text.set_fontsize(max(BIAS_LABEL_SIZE, label_size - 2))
     return fig
 
 

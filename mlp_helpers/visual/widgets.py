@@ -423,7 +423,7 @@ def path_explorer(net, x, y, *, loss, notation="one_one_one", through_z=False, d
         count = len(result.paths)
         how = f"{count} paths; their products add up to" if count > 1 else "1 path; its product is"
         table.value = (
-            f"<p>${result.name_latex}$ reaches $L$ along {how} "
+            f"<p>${result.name_latex}$ reaches $C$ along {how} "
             f"${result.latex} = {format_number(result.total, 6)}$.</p>" + result.to_html()
         )
 

@@ -10,6 +10,20 @@ from browser_env import (CHROMIUM_ARGS, VIEWPORT, browser_required, record,
                          browser_unavailable_reason, find_chromium, notebooks_dir, screenshot_path)
 from lab_server import LabServer
 from servers import Notebook7Server, PresentServer
+from tiers import FULL
+
+BROWSER_TESTS = os.path.dirname(os.path.abspath(__file__))
+
+
+def pytest_collection_modifyitems(config, items):
+    """The browser tests take minutes (a JupyterLab, a Notebook 7 and a Voila server, every notebook
+    run in chromium): CI runs them (BPH_FULL=1), `make test` lists them as skipped."""
+    if FULL:
+        return
+    skip = pytest.mark.skip(reason="browser tests: run in CI, `make test-browser` and `make test-all` (BPH_FULL=1)")
+    for item in items:
+        if os.path.abspath(str(item.path)).startswith(BROWSER_TESTS + os.sep):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ SHOWN_JS = """
 }
 """
 CHECK_CELLS = 6  # check_layer_forward ... check_backward
-GUARDED_CELLS = 8  # the "ready" cell, and the 7 cells that run the student's functions once they pass
+GUARDED_CELLS = 9  # the "ready" cell, and the 8 cells that run the student's functions once they pass
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
 
 
