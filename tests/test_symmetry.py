@@ -87,6 +87,12 @@ def test_member_history_is_what_train_records():
     assert every_10th.iterations.tolist() == [0, 10, 20, 30, 40]
     np.testing.assert_allclose(every_10th.loss, alone.loss[::10], rtol=0, atol=1e-14)
     np.testing.assert_allclose(every_10th.weights[2], alone.weights[2][::10], rtol=0, atol=1e-14)
+    first_20 = symmetry.member_history(mh.train_many([mh.MLP([2, 3, 3, 2]).init_random(seed=2)], X, Y, lr=0.5,
+                                                     iterations=40, weights_every=10), 0, until=25)
+    assert first_20.iterations.tolist() == [0, 10, 20] and first_20.weights[1].shape == (3, 3, 3)
+    np.testing.assert_allclose(first_20.loss, alone.loss[:21:10], rtol=0, atol=1e-14)
+    with pytest.raises(ValueError, match="until"):
+        symmetry.member_history(runs, 0, until=-1)
     without = mh.train_many(nets, X, Y, lr=0.5, iterations=4, weights_every=0)
     with pytest.raises(ValueError, match="weights_every"):
         symmetry.member_history(without, 0)

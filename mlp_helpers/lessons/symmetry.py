@@ -24,7 +24,7 @@ from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
 from .exercise_checks import ATOL, RTOL, CheckResult, agrees, common_slips, judge, judge_number, not_yet
 from .notation import latex_matrix
-from ..validation import as_activations, as_float_array, as_real
+from ..validation import as_activations, as_count, as_float_array, as_real
 
 #: The matrices printed in the tied-units question, every weight and bias 1, cost
 #: sum (a - y)^2. Keys match ``question_steps``. Rows are observations.
@@ -154,14 +154,15 @@ def activations_over_training(history, X, layer, activation="sigmoid"):
     return a
 
 
-def member_history(runs, k):
+def member_history(runs, k, until=None):
     """Network ``k`` of an ``EnsembleHistory`` as a ``History``, at the steps its parameters were recorded.
 
-    runs: from ``train_many`` with parameters recorded (``weights_every`` > 0); k: 0 <= k < len(runs).
-    The History's rows are ``runs.weight_iterations`` (every step by default, every 10th with
-    ``weights_every=10``), with the loss at those steps, so ``plot_weight_trajectories``,
-    ``outputs_over_training`` and ``first_fit_step`` take it (a fit step then to that resolution;
-    ``runs.fit_steps`` has every step).
+    runs: from ``train_many`` with parameters recorded (``weights_every`` > 0); k: 0 <= k < len(runs);
+    until: None for every recorded step, else the last step to keep (a figure of the first steps
+    only, drawn with all their recorded points). The History's rows are ``runs.weight_iterations``
+    (every step by default, every 10th with ``weights_every=10``), with the loss at those steps, so
+    ``plot_weight_trajectories``, ``outputs_over_training`` and ``first_fit_step`` take it (a fit
+    step then to that resolution; ``runs.fit_steps`` has every step).
     """
     if not isinstance(runs, EnsembleHistory):
         raise TypeError(f"runs must be an EnsembleHistory returned by train_many, got {type(runs).__name__}")
@@ -169,9 +170,14 @@ def member_history(runs, k):
         raise ValueError("runs must hold recorded parameters: train_many with weights_every > 0")
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k < len(runs):
         raise ValueError(f"k must be a network number from 0 to {len(runs) - 1}, got {k!r}")
-    rows = np.searchsorted(runs.iterations, runs.weight_iterations)  # every weight step is a recorded step
-    return History(runs.weight_iterations.copy(), runs.loss[k, rows], [W[k] for W in runs.weights],
-                   [b[k] for b in runs.biases], bool(runs.diverged[k]))
+    kept = len(runs.weight_iterations)
+    if until is not None:
+        until = as_count("until", until)
+        kept = int(np.searchsorted(runs.weight_iterations, until, side="right"))
+    steps = runs.weight_iterations[:kept]
+    rows = np.searchsorted(runs.iterations, steps)  # every weight step is a recorded step
+    return History(steps.copy(), runs.loss[k, rows], [W[k, :kept] for W in runs.weights],
+                   [b[k, :kept] for b in runs.biases], bool(runs.diverged[k]))
 
 
 def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
