@@ -170,7 +170,7 @@ def expected_outputs():
     h = 1e-5
     delta2 = np.array([(cost(z2 + h * e) - cost(z2 - h * e)) / (2 * h) for e in np.eye(2)])
     tables = {p: mh.chain_rule_paths(net, x, y, p, loss="sse")
-              for p in [("w", 1, 0, 0), ("w", 0, 0, 0), ("w", 0, 1, 0), ("b", 0, 0)]}
+              for p in [("w", 1, 0, 0), ("w", 0, 0, 0), ("w", 0, 1, 0), ("b", 0, 0), ("b", 0, 1)]}
     tails = [p.factors[-2].value * p.factors[-1].value for p in tables["w", 0, 0, 0].paths]
     np.testing.assert_allclose(tails, delta2, rtol=1e-8)
     fd_W, fd_b = mh.numerical_gradients(net, x, y, "sse", eps=1e-3, order=4)
@@ -207,7 +207,7 @@ def expected_outputs():
                            "<Figure size 690x345 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
-        "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n",
+        "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n{tables['b', 0, 1]!r}\n\n",
         "ready = ": "ready: forward, output_delta and backward pass their checks\n",
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
@@ -223,7 +223,7 @@ def expected_outputs():
             f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
             "largest difference between a hidden unit and unit 1 of its layer (incoming weights, bias, outgoing weights): "
             f"{unit_gap(ones)}\n"),
-        "dC_da = 2 * (a[3] - Y)": question_formula_lines(case),
+        "delta = output_delta(a[3], Y)": question_formula_lines(case),
         "reference, _ = case.train()": "your weights equal mh.train's: True\n",
         "start = mh.MLP(case.sizes).init_random(seed=0)": (
             f"tied groups per hidden layer: {mh.tied_units(random)}\n"
