@@ -211,3 +211,29 @@ def test_the_notebook_ran_in_order_with_a_kernelspec():
     counts = [c["execution_count"] for c in notebook["cells"] if c["cell_type"] == "code"]
     assert counts == list(range(1, len(counts) + 1))
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_one_sided_against_central_differences(shown, one):
+    """Section 2's comparison at eps = 1e-3: the one-sided error is about eps/2 C'', the central one
+    about eps^2/6 C''' (both recomputed here from the path sum, an independent route)."""
+    case, net, x, y = one
+    exact = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", loss="half_sse").total
+
+    def cost_at(value):
+        moved = net.copy()
+        moved.weights[0][0, 0] = value
+        return mh.loss("half_sse", moved.predict(case.X), case.Y)
+
+    eps = 1e-3
+    one_sided = (cost_at(0.5 + eps) - cost_at(0.5)) / eps
+    central = (cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps)
+    expect(shown, f"one-sided: off by {abs(one_sided - exact):.1e}    central: off by {abs(central - exact):.1e}",
+           "one-sided: off by 2.1e-06    central: off by 3.0e-10")
+    assert abs(central - exact) < abs(one_sided - exact) / 1000
+
+
+def test_the_learning_rate_and_the_observation_are_printed(shown, one, branch):
+    case = one[0]
+    expect(shown, f"learning rate eta = {case.lr}", "learning rate eta = 1.0")
+    _, x, y = branch
+    expect(shown, f"x = {x.tolist()}, targets y = {y.tolist()}", "x = [1.0, 0.5], targets y = [1.0, 0.0]")

@@ -44,6 +44,8 @@ UNTIED_FILL = "white"
 #: opacity of the edges (and their labels) off a highlighted path: they are drawn thin, and only
 #: a little transparent, so that vermillion still reads as vermillion; a label on the path gets a frame
 FADED_ALPHA, FADED_LABEL_ALPHA = 0.85, 0.9
+#: edge widths when a path is highlighted, whatever the weights' sizes (otherwise width grows with |w|)
+HIGHLIGHT_WIDTH, FADED_WIDTH = 5.0, 1.0
 #: values beyond +-DRAWN_LIMIT (a diverging run reaches 1e291, or inf) are drawn at the limit and the
 #: panel says so: matplotlib's axes cannot place ticks or margins near the float range's end
 DRAWN_LIMIT = 1e100
@@ -221,7 +223,9 @@ class NetworkDiagram:
             emphasised = ("w", l, i, j) in highlight
             line.set_color(POSITIVE if w > 0 else NEGATIVE if w < 0 else ZERO)
             width = 0.8 + 4.2 * (abs(w) / scale)  # the ratio first: 4.2 * 1.7e308 overflows to inf
-            line.set_linewidth(width + 2.5 if emphasised else width * (0.5 if faded else 1.0))
+            if faded:  # with a highlight, width says "on the path" and nothing else: two widths only
+                width = HIGHLIGHT_WIDTH if emphasised else FADED_WIDTH
+            line.set_linewidth(width)
             line.set_alpha(1.0 if emphasised or not faded else FADED_ALPHA)
             line.set_zorder(2 if emphasised else 1)
             name = f"${weight_label(self.notation, l, i, j, latex=True, sizes=self.sizes)}$"
