@@ -242,15 +242,18 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "its share is 47%" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
 
 
-def test_the_one_ulp_twin_of_the_figure_fits_at_another_step():
-    """The figure's claim at cross-entropy lr 2.5: a one-ulp nudge of X and Y moves the fit step (seen on
-    this machine's CPU; a fact about rounding, which is why the notebook shows it only in a figure)."""
+def test_the_one_ulp_twin_of_the_figure_parts_from_its_run():
+    """The figure's claim at cross-entropy lr 2.5: after a one-ulp nudge of X and Y the run parts from
+    its twin (the overshoot amplifies the nudge) and both still fit within 400 steps. Which step each
+    fits at is a fact about the CPU's rounding, so neither is asserted, as the notebook prints neither."""
     start = init.random_starts(CASE.sizes, [32])[0]
-    fits = []
+    losses, fits = [], []
     for X, Y in ((CASE.X, CASE.Y), (np.nextafter(CASE.X, np.inf), np.nextafter(CASE.Y, np.inf))):
         history = mh.train(start.copy(), X, Y, lr=2.5, iterations=400, loss="cross_entropy")
+        losses.append(np.asarray(history.loss))
         fits.append(mh.first_fit_step(history, X, Y, CASE.activation))
-    assert None not in fits and fits[0] != fits[1]
+    assert None not in fits
+    assert np.abs(losses[0] - losses[1]).max() > 1e-3  # a 1e-16 nudge grown a trillion-fold
 
 
 def test_the_answer_of_exercise_1_is_only_inside_the_after_the_check_block(notebook):
