@@ -235,7 +235,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "(45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
-    assert "(ratio 1.00 below), and nearly so for tanh (0.81)" in prose and "(0.87 against 0.81)" in prose
+    assert "(ratio 1.00 below), and for tanh, whose $\\delta$ shrinks by 0.81" in prose and "(0.87 against 0.81)" in prose
     assert "(0.19), its inputs are about the same size (0.49 against 0.51 to 0.54), and yet $W_0$ gets less still (0.13)" \
         in prose
     assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
