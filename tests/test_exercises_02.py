@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from mlp_helpers import cases, linear_regression as lr
+from mlp_helpers import cases, linear_regression as linreg
 from mlp_helpers.lessons.exercise_checks import CheckResult
 
 
@@ -27,7 +27,7 @@ def net(case):
 
 
 def verdict(net, case, answer, weight="w221"):
-    result = lr.check_gradient_answer(answer, net, case.X, case.Y, weight)
+    result = linreg.check_gradient_answer(answer, net, case.X, case.Y, weight)
     assert isinstance(result, CheckResult) and str(result) == result.verdict
     assert result.passed == result.verdict.startswith("Correct")
     return result.verdict
@@ -71,8 +71,8 @@ def test_gradient_check_names_each_slip(net, case):
 
 def test_gradient_check_in_the_answer_names(net, case):
     right = net.gradients(case.X, case.Y, loss=case.loss)[0][1][0, 0]  # answer's w211 (z11 -> y')
-    assert lr.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="regression_answer").passed
-    assert lr.check_gradient_answer(right, net, case.X, case.Y, "W_1[0, 0]", notation="card").passed
+    assert linreg.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="regression_answer").passed
+    assert linreg.check_gradient_answer(right, net, case.X, case.Y, "W_1[0, 0]", notation="card").passed
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_gradient_check_in_the_answer_names(net, case):
 def test_symmetric_start_check_names_each_slip(case, weights, slip):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the check explains a divergence; it neither warns nor raises
-        result = lr.check_symmetric_start(weights, case)
+        result = linreg.check_symmetric_start(weights, case)
     assert isinstance(result, CheckResult) and not result.passed
     assert result.verdict.startswith("Not yet") and slip in result.verdict, result.verdict
 
@@ -112,7 +112,7 @@ def test_symmetric_start_check_accepts_any_tied_start(case):
     for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]],
                     [[[2.0, 2.0], [-2.0, -2.0]], [[2.0], [2.0]]], [[[-2.0, -2.0], [-2.0, -2.0]], [[2.0], [2.0]]],
                     [[[2.0, 2.0], [2.0, 2.0]], [[-2.0], [-2.0]]]):
-        result = lr.check_symmetric_start(weights, case)
+        result = linreg.check_symmetric_start(weights, case)
         assert result.passed
         assert result.verdict == ("Correct: the two hidden units start as copies without being constant, "
                                   "and after 500 steps they are still tied.")

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers import linear_regression as lr
+from mlp_helpers import linear_regression as linreg
 
 
 def linear_net(sizes=(2, 2, 1), seed=0):
@@ -28,19 +28,19 @@ def hand_net():
 
 def test_answer_weight_names_map_to_weights_from_to():
     net = hand_net()
-    values = {name: net.weights[l][i, j] for name, (l, i, j) in lr.ANSWER_WEIGHTS.items()}
+    values = {name: net.weights[l][i, j] for name, (l, i, j) in linreg.ANSWER_WEIGHTS.items()}
     assert values == {"w111": 1.0, "w121": 2.0, "w112": 3.0, "w122": 4.0, "w211": 5.0, "w212": 6.0}
 
 
 def test_forward_terms_by_hand():
     # x1 = 1, x2 = 2: z11 = 1*1 + 3*2 = 7, z12 = 2*1 + 4*2 = 10, z_b = 5*7 + 6*10 = 95
-    z = lr.forward_terms(hand_net(), [[1.0, 2.0]])
+    z = linreg.forward_terms(hand_net(), [[1.0, 2.0]])
     assert (z["z11"][0], z["z12"][0], z["z_b"][0]) == (7.0, 10.0, 95.0)
 
 
 def test_answer_gradients_by_hand():
     # one observation, y = 0, so y' - y = 95 and dC/dw = 95 * dz_b/dw
-    dW = lr.answer_gradients(hand_net(), [[1.0, 2.0]], [[0.0]])
+    dW = linreg.answer_gradients(hand_net(), [[1.0, 2.0]], [[0.0]])
     np.testing.assert_array_equal(dW[0], [[95 * 1 * 5, 95 * 1 * 6], [95 * 2 * 5, 95 * 2 * 6]])
     np.testing.assert_array_equal(dW[1], [[95 * 7], [95 * 10]])
 
@@ -50,7 +50,7 @@ def test_answer_gradients_match_backprop_and_finite_differences(seed):
     a = 0.1 + 0.15 * seed
     _, X, Y = split_data(a, seed=seed)
     net = linear_net(seed=seed)
-    formula = lr.answer_gradients(net, X, Y)
+    formula = linreg.answer_gradients(net, X, Y)
     backprop, _ = net.gradients(X, Y, loss="half_mse")
     numeric, _ = mh.numerical_gradients(net, X, Y, "half_mse")
     for l in range(2):
@@ -60,15 +60,15 @@ def test_answer_gradients_match_backprop_and_finite_differences(seed):
 
 def test_answer_partials_are_per_observation():
     _, X, _ = split_data(0.3, m=5)
-    partials = lr.answer_partials(linear_net(seed=2), X)
-    assert sorted(partials) == sorted(lr.ANSWER_WEIGHTS)
+    partials = linreg.answer_partials(linear_net(seed=2), X)
+    assert sorted(partials) == sorted(linreg.ANSWER_WEIGHTS)
     assert all(p.shape == (5,) for p in partials.values())
 
 
 def test_question_gradients_repeat_across_hidden_units_and_are_wrong():
     _, X, Y = split_data(0.3, seed=1)
     net = linear_net(seed=1)
-    mistaken = lr.question_gradients(net, X, Y)
+    mistaken = linreg.question_gradients(net, X, Y)
     assert mistaken.shape == (2, 2)
     np.testing.assert_array_equal(mistaken[:, 0], mistaken[:, 1])
     y_hat = net.predict(X)[:, 0]
@@ -81,7 +81,7 @@ def test_question_gradients_repeat_across_hidden_units_and_are_wrong():
 def test_question_gradients_by_hand():
     # y - y' = 0 - 95; column k is (y - y') x_k for both hidden units
     np.testing.assert_array_equal(
-        lr.question_gradients(hand_net(), [[1.0, 2.0]], [[0.0]]), [[-95.0, -95.0], [-190.0, -190.0]]
+        linreg.question_gradients(hand_net(), [[1.0, 2.0]], [[0.0]]), [[-95.0, -95.0], [-190.0, -190.0]]
     )
 
 
@@ -138,7 +138,7 @@ def test_bad_networks_are_refused():
         with pytest.raises(ValueError, match="net must be a linear network"):
             mh.end_to_end_matrix(net)
     with pytest.raises(ValueError, match=r"net must have sizes \[2, 2, 1\]"):
-        lr.answer_gradients(wide, [[1.0, 2.0]], [[0.0]])
+        linreg.answer_gradients(wide, [[1.0, 2.0]], [[0.0]])
     with pytest.raises(ValueError, match="net must have 2 inputs and 1 output"):
         mh.effective_slope(linear_net(sizes=(2, 2, 2)), 0.3)
     with pytest.raises(TypeError, match=r"net must be an MLP \(mlp_helpers.MLP\)"):
@@ -159,9 +159,9 @@ def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="x must contain at least one non-zero value"):
         mh.least_squares_slope([0.0, 0.0], [1.0, 2.0])
     with pytest.raises(ValueError, match="X must have 2 column"):
-        lr.answer_gradients(net, [[1.0, 2.0, 3.0]], [[0.0]])
+        linreg.answer_gradients(net, [[1.0, 2.0, 3.0]], [[0.0]])
     with pytest.raises(ValueError, match="Y must have 1 row"):
-        lr.question_gradients(net, [[1.0, 2.0]], [[0.0], [1.0]])
+        linreg.question_gradients(net, [[1.0, 2.0]], [[0.0], [1.0]])
 
 
 @pytest.mark.parametrize("sizes, seed, a", [((2, 2, 1), 0, 0.3), ((2, 3, 1), 4, 0.8)])
@@ -174,29 +174,29 @@ def test_slope_sensitivity_is_the_sum_of_squared_slope_derivatives(sizes, seed, 
             up.weights[l][index] += eps
             down.weights[l][index] -= eps
             by_differences += ((mh.effective_slope(up, a) - mh.effective_slope(down, a)) / (2 * eps)) ** 2
-    assert lr.slope_sensitivity(net, a) == pytest.approx(by_differences, rel=1e-8)
+    assert linreg.slope_sensitivity(net, a) == pytest.approx(by_differences, rel=1e-8)
     # by hand for the hand net at a = 0.5: dc/dW0[k, j] = 0.5 W1[j], dc/dW1[j] = 0.5 (W0[0, j] + W0[1, j])
     by_hand = 0.25 * 2 * (25 + 36) + 0.25 * ((1 + 3) ** 2 + (2 + 4) ** 2)
-    assert lr.slope_sensitivity(hand_net(), 0.5) == pytest.approx(by_hand, rel=1e-15)
+    assert linreg.slope_sensitivity(hand_net(), 0.5) == pytest.approx(by_hand, rel=1e-15)
     assert c0 == pytest.approx(mh.effective_slope(net, a))
 
 
 def test_slope_sensitivity_gives_the_per_step_factor_of_compare_splits():
-    (row,) = lr.compare_splits([0.3])
+    (row,) = linreg.compare_splits([0.3])
     from mlp_helpers import cases
 
     case = cases.linear_2_2_1(a=0.3)
     net, history = case.train(case.network())
     x = case.X.sum(axis=1)
     gap = np.abs(mh.slope_history(history, 0.3) - row["c_star"])
-    assert row["constant"]["factor"] == pytest.approx(1 - 0.1 * np.mean(x**2) * lr.slope_sensitivity(net, 0.3), rel=1e-14)
+    assert row["constant"]["factor"] == pytest.approx(1 - 0.1 * np.mean(x**2) * linreg.slope_sensitivity(net, 0.3), rel=1e-14)
     assert row["constant"]["factor"] == pytest.approx((gap[250] / gap[200]) ** (1 / 50), abs=1e-4)
 
 
 def test_slope_sensitivity_refuses_other_networks():
     with pytest.raises(ValueError, match=r"net must have sizes \[2, n, 1\]"):
-        lr.slope_sensitivity(linear_net(sizes=(2, 2, 2, 1)), 0.3)
+        linreg.slope_sensitivity(linear_net(sizes=(2, 2, 2, 1)), 0.3)
     with pytest.raises(ValueError, match="net must be a linear network"):
-        lr.slope_sensitivity(mh.MLP([2, 2, 1], activation="sigmoid", bias=False), 0.3)
+        linreg.slope_sensitivity(mh.MLP([2, 2, 1], activation="sigmoid", bias=False), 0.3)
     with pytest.raises(ValueError, match="a must lie strictly between 0 and 1"):
-        lr.slope_sensitivity(linear_net(), 1.0)
+        linreg.slope_sensitivity(linear_net(), 1.0)

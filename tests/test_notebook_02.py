@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers import cases, linear_regression as lr, notation, plots
+from mlp_helpers import cases, linear_regression as linreg, notation, plots
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_linear_regression_2_2_1.ipynb"
 A = 0.3
@@ -159,6 +159,8 @@ def test_section_3_cost_and_sign_slip(case, net, stored):
     assert [shown(C), shown(downhill), shown(uphill)] == ["0.5289863", "0.5187854", "0.5397055"]
     assert downhill < C < uphill
     assert "after a step with y' - y: 0.5187854    with y - y': 0.5397055" in stored
+    assert (case.lr, case.iterations) == (0.1, 500)
+    assert "learning rate eta = case.lr = 0.1; training (section 6) runs case.iterations = 500 steps" in stored
 
 
 def test_section_4_forward_pass(case, net, stored):
@@ -184,14 +186,14 @@ def test_section_5_the_formulas_shown_as_code(nb, case, net):
     six_gradients = notebook_function(nb, "six_gradients")
     for start in (net, case.network(), case.network().init_random(seed=3)):
         by_cell = six_gradients(start, case.X, case.Y)
-        for l, W in enumerate(lr.answer_gradients(start, case.X, case.Y)):
+        for l, W in enumerate(linreg.answer_gradients(start, case.X, case.Y)):
             np.testing.assert_allclose(by_cell[l], W, rtol=1e-12, atol=1e-15)
             np.testing.assert_allclose(by_cell[l], mh.numerical_gradients(start, case.X, case.Y, case.loss)[0][l],
                                        rtol=1e-6, atol=1e-10)
 
 
 def test_section_5_six_gradients_three_ways(case, net, stored):
-    formula = lr.answer_gradients(net, case.X, case.Y)
+    formula = linreg.answer_gradients(net, case.X, case.Y)
     backprop, _ = net.gradients(case.X, case.Y, loss=case.loss)
     numeric, _ = mh.numerical_gradients(net, case.X, case.Y, case.loss)
     expected = ["0.0750406", "0.1750947", "-0.0506549", "-0.1181949", "-0.2269487", "-0.0157825"]
@@ -216,17 +218,20 @@ def test_exercise_1_gradient_in_the_question_names(case, stored):
     for value in (right, -right, 2 * right, 20 * right):
         for digits in (3, 4, 7):
             assert f"{abs(value):.{digits}f}" not in stored
-    verdict = lr.check_gradient_answer(right, net_seed1, case.X, case.Y, "w221")
+    verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, "w221")
     assert verdict.passed and verdict.verdict in stored
 
 
 def test_section_5_question_formula_is_wrong(case, net, stored):
-    mistaken = lr.question_gradients(net, case.X, case.Y)
+    mistaken = linreg.question_gradients(net, case.X, case.Y)
     # by hand: (1/m) sum (y - y') x1, the same for both weights leaving x1
     by_hand = np.mean((case.Y[:, 0] - net.predict(case.X)[:, 0]) * case.X[:, 0])
     assert shown(mistaken[0, 0], sign=True) == shown(mistaken[0, 1], sign=True) == shown(by_hand, sign=True) == "+0.1981136"
     assert [notation.weight_label("regression_question", 0, 0, j) for j in (0, 1)] == ["w111", "w211"]
     assert "W_0[0, 1] (the question's w211): question's formula +0.1981136    correct -0.0506549" in stored
+    # the two slips cancel in sign for W_0[0, 0] only: the dropped W_1[0, 0] is negative, W_1[1, 0] positive
+    W1 = net.weights[1]
+    assert W1[0, 0] < 0 < W1[1, 0] and mistaken[0, 0] > 0 and net.gradients(case.X, case.Y, loss=case.loss)[0][0][0, 0] > 0
 
 
 def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
@@ -268,8 +273,8 @@ def test_exercise_2_has_no_answer_on_the_page(nb, case, stored):
     candidates += [[W.tolist() for W in start.weights] for start in (case.network(), case.network().init_random(seed=0))]
     assert candidates
     for weights in candidates:
-        assert not lr.check_symmetric_start(weights, case).passed, weights
-    verdict = lr.check_symmetric_start([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], case)
+        assert not linreg.check_symmetric_start(weights, case).passed, weights
+    verdict = linreg.check_symmetric_start([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], case)
     assert verdict.passed and verdict.verdict in stored
 
 
@@ -312,11 +317,16 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
         assert c == pytest.approx(by_hand, rel=1e-13)
         assert abs(c - c_star) < 1e-6
         assert (shown(history.loss[-1]), shown(c)) == ("0.0022719", "1.4711278")
-        assert lr.steps_to_slope(history, A, c_star) == expected_steps[init]
+        assert linreg.steps_to_slope(history, A, c_star) == expected_steps[init]
         np.testing.assert_allclose(net.predict(case.X)[:, 0], c * case.X.sum(axis=1), rtol=1e-12)
         assert np.abs(mh.slope_history(history, A) - c_star)[-100:].max() < 1e-13
     assert "random: C = 0.0022719, c = 1.4711278, |c - c*| < 1e-6: True, from step 194" in stored
-    assert "over the last 100 steps, |c - c*| stays below 1e-13: True" in stored
+    # the level where the curves end: a few float64 spacings, between 1e-15 and 1e-14 from both starts
+    for net, history in trained.values():
+        tail = np.abs(mh.slope_history(history, A) - c_star)[-100:]
+        assert 1e-15 < tail.min() and tail.max() < 1e-14
+    assert f"{np.spacing(c_star):.1e}" == "2.2e-16" and "float64 spacing near c*: 2.2e-16" in stored
+    assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
 
 
 def test_section_7_different_weights_same_slope(trained, stored):
@@ -357,7 +367,7 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
 
 
 def test_section_8_effect_of_a(case, stored):
-    rows = lr.compare_splits((0.1, 0.3, 0.5, 0.7, 0.9))
+    rows = linreg.compare_splits((0.1, 0.3, 0.5, 0.7, 0.9))
     c_star = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
     expected_steps = {0.1: (128, 159), 0.3: (153, 194), 0.5: (165, 216), 0.7: (153, 200), 0.9: (128, 161)}
     for r in rows:
@@ -423,13 +433,14 @@ def test_section_8_swapping_the_inputs_is_a_to_1_minus_a(stored):
     c_star = mh.least_squares_slope(case_07.X.sum(axis=1), case_07.Y)
     swapped = case_07.network().init_random(seed=0)
     swapped.weights[0] = swapped.weights[0][::-1].copy()
-    steps = lr.steps_to_slope(case_07.train(swapped)[1], 0.7, c_star)
+    steps = linreg.steps_to_slope(case_07.train(swapped)[1], 0.7, c_star)
     case_03 = cases.linear_2_2_1(a=0.3)
-    assert steps == lr.steps_to_slope(case_03.train(case_03.network().init_random(seed=0))[1], 0.3, c_star) == 194
+    assert steps == linreg.steps_to_slope(case_03.train(case_03.network().init_random(seed=0))[1], 0.3, c_star) == 194
     assert "rho = 0.7, random start with its input rows swapped: steps to 1e-6 = 194 (rho = 0.3, random start: 194)" in stored
 
 
-def test_section_9_zero_start_never_moves(case):
+def test_section_9_zero_start_never_moves(case, stored):
+    assert "every weight 0: the largest |dC/dW| over the six weights is 0.0" in stored
     net = case.network().init_constant(0.0)
     dW, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert all(np.all(g == 0.0) for g in dW)
@@ -502,6 +513,10 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
         net, _ = case_rho.train(case_rho.network())
         factors[rho] = f"{1 - case_rho.lr * S * squared_slope_derivatives(net, rho):.4f}"
     assert factors == {0.1: "0.8896", 0.3: "0.9068", 0.5: "0.9133", 0.7: "0.9068", 0.9: "0.8896"}
+    # the largest stable learning rate near the constant start's trained weights: factor = -1
+    eta_max = 2 / (S * squared_slope_derivatives(trained["constant"][0], A))
+    assert f"{eta_max:.3f}" == "2.147" and 1 - eta_max * S * squared_slope_derivatives(trained["constant"][0], A) == pytest.approx(-1)
+    assert "the factor falls below -1 near the constant start's trained weights for eta > 2 / (S sum) = 2.147" in stored
     assert ("constant start, the factor per step at the trained weights, for each rho of the table:\n    "
             + "   ".join(f"rho = {rho}: {text}" for rho, text in factors.items())) in stored
 
