@@ -29,10 +29,12 @@ ODD_ANSWERS = [..., None, "delta", 10**400, Fraction(1, 3) * 10**400, [[10**400,
                Unconvertible(), object(), [[1.0, np.nan], [0.0, 0.0]], np.inf, {"a": 1}]
 
 
+@pytest.mark.parametrize("check", [symmetry.check_tied_output_delta, symmetry.check_mixed_entry],
+                         ids=lambda check: check.__name__)
 @pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda answer: type(answer).__name__)
-def test_output_delta_check_never_raises(question, answer):
+def test_delta_checks_never_raise(question, check, answer):
     net, X, Y, _ = question
-    result = symmetry.check_tied_output_delta(answer, net, X, Y)
+    result = check(answer, net, X, Y)
     assert isinstance(result, mh.lessons.exercise_checks.CheckResult)
     assert not result.passed and repr(result).startswith("Not yet")
 
@@ -113,3 +115,62 @@ def test_floor_check_names_each_slip():
         assert not result.passed and slip in repr(result), (slip, result)
         assert "0.26" not in repr(result) or slip in ("one finite number", "close to the floor")  # its own answer
     assert "4 significant digits" in repr(symmetry.check_floor_answer(floor, Y_NEW))
+
+
+# -- exercise 1: entry [0, 1] of the matrix product the question's second * is not ---------------
+def test_mixed_entry_names_each_slip(question):
+    net, X, Y, a = question
+    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    right = cost_slope[0, 0] * slope[0, 1] + cost_slope[0, 1] * slope[1, 1]
+    for answer in (right, float(right), np.array(right), [right], np.float32(right)):
+        assert symmetry.check_mixed_entry(answer, net, X, Y).passed, answer
+    slips = {
+        "elementwise product's entry": cost_slope[0, 1] * slope[0, 1],  # delta^3[0, 1]
+        "entry [1, 0]": cost_slope[1, 0] * slope[0, 0] + cost_slope[1, 1] * slope[1, 0],
+        "other order": (slope @ cost_slope)[0, 1],
+        "only the first": cost_slope[0, 0] * slope[0, 1],
+        "only the second": cost_slope[0, 1] * slope[1, 1],
+        "factor 2 is missing": right / 2,
+        "sign is flipped": -right,
+        "one number": cost_slope @ slope,  # the whole product
+        "sum over j of A[i, j] B[j, k]": 0.3,
+    }
+    for slip, answer in slips.items():
+        result = symmetry.check_mixed_entry(answer, net, X, Y)
+        assert not result.passed and slip in repr(result), (slip, result)
+        assert f"{right:.4f}" not in repr(result) and f"{right:.3f}" not in repr(result)
+    assert "1e-6 relative" in repr(symmetry.check_mixed_entry(right, net, X, Y))
+
+
+def test_mixed_entry_needs_two_observations_and_two_outputs():
+    net = mh.MLP([2, 3, 2])
+    X, Y = np.array([[0.1, 0.9], [0.5, 0.2], [0.7, 0.7]]), np.array([[0.0, 1.0], [1.0, 0.0], [0.5, 0.5]])
+    with pytest.raises(ValueError, match="two observations and two outputs"):
+        symmetry.check_mixed_entry(0.1, net, X, Y)
+
+
+# -- exercise 2: best_row, judged before the floor ---------------------------------------------
+def test_best_row_names_each_slip():
+    floor = 2 * 0.3**2 + 2 * 0.2**2
+    means = Y_NEW.mean(axis=0)
+    assert symmetry.check_floor_answer(floor, Y_NEW, best_row=means).passed
+    assert symmetry.check_floor_answer(floor, Y_NEW, best_row=means.tolist()).passed
+    slips = {
+        "Not yet answered: write best_row": ...,
+        "row means": Y_NEW.mean(axis=1),
+        "mean of every target": np.full(2, Y_NEW.mean()),
+        "swapped": means[::-1],
+        "observation [0]'s targets": Y_NEW[0],
+        "observation [1]'s targets": Y_NEW[1],
+        "shape (2,); got shape (3,)": [0.6, 0.3, 0.0],
+        "best_row: answer must be an array of real numbers": "0.6, 0.3",
+        "set the slope of the cost": [0.5, 0.5],
+    }
+    for slip, row in slips.items():
+        result = symmetry.check_floor_answer(floor, Y_NEW, best_row=row)
+        assert not result.passed and slip in repr(result), (slip, result)
+        assert "0.6" not in repr(result) or slip.startswith("best_row: answer")
+    # a right row with a wrong floor: the floor's slip is named
+    assert "half the floor" in repr(symmetry.check_floor_answer(floor / 2, Y_NEW, best_row=means))
+    for odd in ODD_ANSWERS[2:]:
+        assert not symmetry.check_floor_answer(floor, Y_NEW, best_row=odd).passed

@@ -10,8 +10,8 @@ product does both jobs::
 which is ``a[l] @ weights[l] + biases[l]`` in this package's layout. ``QUESTION`` holds the
 matrices the question prints (computed in float32, shown with 7-8 digits);
 ``question_forward`` and ``question_steps`` recompute them in float64 from an ``MLP``.
-The two exercise checks of notebook 04 (``check_tied_output_delta``, ``check_floor_answer``)
-return ``CheckResult`` verdicts judged by ``exercise_checks.judge`` (its tolerance policy).
+The exercise checks of notebook 04 (``check_mixed_entry``, ``check_floor_answer``; and
+``check_tied_output_delta`` for the output delta itself) return ``CheckResult`` verdicts judged by ``exercise_checks.judge`` (its tolerance policy).
 """
 
 import numpy as np
@@ -317,8 +317,56 @@ def check_tied_output_delta(answer, net, X, Y):
                           "(checked to 1e-6 relative)")
 
 
-def check_floor_answer(answer, Y):
+def check_mixed_entry(answer, net, X, Y):
+    """A ``CheckResult`` for ``answer``, entry [0, 1] of the matrix product the question's second * is not.
+
+    With cost_slope = 2 (a^L - y) and sigmoid_slope = a^L (1 - a^L), both (m, n_out) with
+    m = n_out, the entry is (cost_slope @ sigmoid_slope)[0, 1]
+    = cost_slope[0, 0] sigmoid_slope[0, 1] + cost_slope[0, 1] sigmoid_slope[1, 1]: it mixes
+    observation 0's cost slopes with observation 1's sigmoid slope. One computed number, judged
+    to the course's tolerance for computed values (exercise_checks.RTOL relative). The verdict
+    never shows the value; it names the slip: the elementwise entry delta^3[0, 1], the entry
+    [1, 0], the factors in the other order, one of the two products only, the factor 2 missing,
+    the sign flipped.
+    """
+    answer, problem = _as_answer_array(answer)
+    if problem:
+        return problem
+    if answer.size != 1:
+        return not_yet(f"the exercise asks for one number, entry [0, 1] of the matrix product; got shape {answer.shape}")
+    _check_seed_network(net)
+    X, Y = net.check_data(X, Y)
+    a = net.forward(X)[-1]
+    if a.shape != (2, 2):
+        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
+    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    product = cost_slope @ slope
+    right = product[0, 1]
+    first, second = cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]
+    slips = [
+        (cost_slope[0, 1] * slope[0, 1], "that is the elementwise product's entry [0, 1] (delta^3[0, 1]): the "
+                                         "exercise asks for the matrix product's, a sum over j"),
+        (product[1, 0], "that is entry [1, 0]: [0, 1] is row [0] of the first array against column [1] of the second"),
+        ((slope @ cost_slope)[0, 1], "the two arrays are in the other order: cost_slope @ sigmoid_slope, the cost "
+                                     "slope on the left"),
+        (first, "only the first of the two products: j runs over 0 and 1"),
+        (second, "only the second of the two products: j runs over 0 and 1"),
+        (right / 2, "the factor 2 is missing: the cost slope is 2(a^3 - y)"),
+        (-right, "the sign is flipped: the cost slope is 2(a^3 - y), not 2(y - a^3)"),
+    ]
+    return judge(answer.reshape(()), right, slips, typed=False,
+                 correct="that is row [0] of 2(a^3 - y) against column [1] of a^3(1 - a^3) "
+                         "(checked to 1e-6 relative).",
+                 fallback="entry [i, k] of A @ B is the sum over j of A[i, j] B[j, k]: take i = 0, k = 1 "
+                          "(checked to 1e-6 relative)")
+
+
+def check_floor_answer(answer, Y, best_row=None):
     """A ``CheckResult`` for ``answer``, the plateau cost of a tied network on targets ``Y`` (m, n_out).
+
+    best_row: the student's best shared output row (n_out,), judged first when given (computed
+    values, exercise_checks.RTOL): the row means, the mean of every target, one observation's
+    targets, or the column means in the other order are named as slips.
 
     The best output row shared by all observations is the column means of Y, and its cost
     sum (Y - means)^2 is the floor (``column_mean_floor``). A typed number, judged by
@@ -329,6 +377,10 @@ def check_floor_answer(answer, Y):
     """
     means, floor = column_mean_floor(Y)
     Y = as_float_array("Y", Y)
+    if best_row is not None:
+        row_verdict = _check_best_row(best_row, Y, means)
+        if not row_verdict.passed:
+            return row_verdict
     if _has_shape(answer, (Y.shape[1],)) and Y.shape[1] > 1:
         return not_yet("that looks like the shared output row; the exercise asks for its cost, the sum over "
                        "observations and outputs of (y - output)^2")
@@ -346,6 +398,27 @@ def check_floor_answer(answer, Y):
                                 "(checked to 4 significant digits).",
                         fallback="find the output row p that all observations share (one value per output), then "
                                  "add (y - p)^2 over every observation and output (checked to 4 significant digits)")
+
+
+def _check_best_row(best_row, Y, means):
+    """The verdict on ``best_row`` alone, "best_row: ..." when it is not the column means ``means``."""
+    if best_row is Ellipsis:
+        return CheckResult(False, "Not yet answered: write best_row (one number per output) in place of the ...")
+    row, problem = _as_answer_array(best_row)
+    if problem:
+        return CheckResult(False, problem.verdict.replace("Not yet: ", "Not yet: best_row: ", 1))
+    if row.shape != means.shape:
+        return not_yet(f"best_row: one number per output, shape {means.shape}; got shape {row.shape}")
+    slips = [
+        (np.full_like(means, Y.mean()), "best_row: that is the mean of every target; each output has its own value"),
+        (means[::-1], "best_row: the two outputs' values are swapped"),
+    ] + [(Y[i], f"best_row: that is observation [{i}]'s targets; the shared row must serve every observation")
+         for i in range(Y.shape[0])]
+    if Y.shape[0] == Y.shape[1]:
+        slips.insert(0, (Y.mean(axis=1), "best_row: those are the row means (each observation's own mean); the "
+                                          "shared row has one value per output: average each column"))
+    return judge(row, means, slips, typed=False, correct="best_row is right.",
+                 fallback="best_row: set the slope of the cost in each p[k] to zero and solve (checked to 1e-6 relative)")
 
 
 def _has_shape(value, shape):
