@@ -208,7 +208,7 @@ def expected_outputs():
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
         "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n{tables['b', 0, 1]!r}\n\n",
-        "ready = ": "ready: forward, output_delta and backward pass their checks\n",
+        "ready = ": "ready: all six functions pass their checks\n",
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
             f"your output_delta                        : {np.round(delta2, 6)}\n"
