@@ -1,6 +1,7 @@
 """Notebook 05's helpers: the starts, steps_to_fit, the exercise checks, and the explorer."""
 
 import base64
+import warnings
 
 import numpy as np
 import pytest
@@ -111,31 +112,37 @@ GRID = np.array([[[100.0, 200.0, np.inf, np.inf, 300.0, np.inf, np.inf], [50.0] 
 
 
 @pytest.mark.parametrize("answer, verdict", [
-    (np.median(GRID[1, 0]), "Correct: the starts not within 6000 steps count as the slowest"),
-    (40.0, "Correct"),  # typed: 4 significant digits are enough
-    (np.median([10.0, 20.0, 30.0, 40.0, 1000.0, 60.0]), "Not yet: that is the median of the starts that fit"),
+    (np.percentile(GRID[1, 0], 75), "Correct: the starts not within 6000 steps count as the slowest"),
+    (530.0, "Correct"),  # typed: 4 significant digits are enough
+    (np.quantile(GRID[1, 0], 0.75), "Correct"),
+    (np.percentile([10.0, 20.0, 30.0, 40.0, 1000.0, 60.0], 75), "Not yet: that is the 75th percentile of the starts that fit"),
+    (np.median(GRID[1, 0]), "Not yet: that is the median (the 50th percentile)"),
+    (np.percentile(GRID[1, 0], 25), "Not yet: that is the 25th percentile"),
+    (np.percentile(GRID[1, 0], 0.75), "Not yet: np.percentile takes q in percent (75)"),
     (np.mean([10.0, 20.0, 30.0, 40.0, 1000.0, 60.0]), "Not yet: that is the mean of the starts that fit"),
     (np.mean([10.0, 20.0, 30.0, 6000.0, 40.0, 1000.0, 60.0]), "Not yet: that is the mean with 6000 in place of inf"),
-    (70.0, "Not yet: that is the median of another cell of the grid"),
-    (50.0, "Not yet: that is the median of another cell of the grid"),
+    (70.0, "Not yet: that is the 75th percentile of another cell of the grid"),
+    (50.0, "Not yet: that is the 75th percentile of another cell of the grid"),
     (np.inf, "Not yet: inf is what the mean of every start gives"),
     (np.float64(np.inf), "Not yet: inf is what the mean of every start gives"),
-    (17.0, "Not yet: take np.median over every start of the cell, inf included"),
-    (40.5, "Not yet: 40.5 is close to the median"),
+    (17.0, "Not yet: take np.percentile of every start of the cell, inf included, at q = 75"),
+    (530.9, "Not yet: 530.9 is close to the 75th percentile"),
     (..., "Not yet answered"),
     (None, "Not yet answered"),
     ([1, 2], "Not yet: the answer must be one finite number"),
-    ("40", "Not yet: the answer must be one finite number"),
+    ("530", "Not yet: the answer must be one finite number"),
     (10 ** 400, "Not yet: the answer must be one finite number"),
     (float("nan"), "Not yet: the answer must be one finite number"),
     (ArrayRaises(), "Not yet: the answer must be one finite number"),
-    (np.array([40.0]), "Correct"),
+    (np.array([530.0]), "Correct"),
 ])
-def test_check_median_steps_names_the_slip(answer, verdict):
-    result = init.check_median_steps(answer, GRID, cell=(1, 0), limit=6000)
+def test_check_upper_quartile_names_the_slip(answer, verdict):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a cell with inf around its 75th percentile must not warn
+        result = init.check_upper_quartile(answer, GRID, cell=(1, 0), limit=6000)
     assert result.verdict.startswith(verdict), result.verdict
     assert result.passed == verdict.startswith("Correct")
-    assert "40 " not in result.verdict.replace("40.5 ", "") and "40." not in result.verdict.replace("40.5", "")
+    assert "530" not in result.verdict.replace("530.9", "").replace("got str '530'", "")
 
 
 def png_of(explorer):

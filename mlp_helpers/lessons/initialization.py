@@ -443,14 +443,16 @@ def check_glorot_std(glorot_std):
                           "then return s (open the hints)")
 
 
-def check_median_steps(answer, grid_fits, cell, limit):
-    """A ``CheckResult`` for a learner's median steps to fit of ``grid_fits[cell]`` (never raises).
+def check_upper_quartile(answer, grid_fits, cell, limit):
+    """A ``CheckResult`` for a learner's 75th percentile of the steps to fit of ``grid_fits[cell]``
+    (never raises).
 
     grid_fits: (rates, scales, seeds) steps to fit, ``inf`` for a start not within ``limit``
     steps; cell: (rate index, scale index) of the cell the exercise asks about. Names the
-    survivor slip (the starts that did not fit dropped), the mean of those that fit, ``limit``
-    counted as their step, the mean of every start (inf), and another cell of the grid. A typed
-    or computed number: tolerance NUMBER_RTOL.
+    survivor slip (the starts that did not fit dropped), the median or the 25th percentile in
+    place of the 75th, ``q`` given as a fraction to ``np.percentile``, the mean of those that fit,
+    ``limit`` counted as their step in a mean, and another cell of the grid. A typed or computed
+    number: tolerance NUMBER_RTOL.
     """
     grid_fits = np.asarray(grid_fits, dtype=float)
     fits = grid_fits[tuple(cell)]
@@ -460,20 +462,29 @@ def check_median_steps(answer, grid_fits, cell, limit):
         answer = answer.item()
     if isinstance(answer, (float, np.floating)) and np.isinf(answer):  # inf: a fair number, not a typo
         return not_yet(f"inf is what the mean of every start gives when one of them is not within {limit} steps "
-                       "(or the median of a cell where more than half are not): take the median of this cell")
-    others = [np.median(grid_fits[index]) for index in np.ndindex(grid_fits.shape[:2]) if index != tuple(cell)]
+                       "(or the 75th percentile of a cell where over a quarter are not): take the 75th "
+                       "percentile of this cell")
+    with np.errstate(invalid="ignore"):  # a cell with inf on both sides of its 75th percentile: inf - inf
+        others = [np.percentile(grid_fits[index], 75) for index in np.ndindex(grid_fits.shape[:2])
+                  if index != tuple(cell)]
+        right = float(np.percentile(fits, 75))
     slips = [
-        (np.median(finite) if finite.size else np.nan,
-         f"that is the median of the starts that fit; the ones not within {limit} steps were dropped, which makes "
-         f"the start look better than it is: count them as the slowest (inf)"),
+        (np.percentile(finite, 75) if finite.size else np.nan,
+         f"that is the 75th percentile of the starts that fit; the ones not within {limit} steps were dropped, "
+         "which makes the start look better than it is: count them as the slowest (inf)"),
+        (np.median(fits), "that is the median (the 50th percentile); the exercise asks for the 75th"),
+        (np.percentile(fits, 25), "that is the 25th percentile, the value below which a quarter of the starts "
+                                  "lie; the exercise asks for the 75th"),
+        (np.percentile(fits, 0.75), "np.percentile takes q in percent (75); 0.75 is np.quantile's way"),
         (np.mean(finite) if finite.size else np.nan, "that is the mean of the starts that fit; the exercise asks "
-                                                     "for the median of every start"),
-        (np.mean(capped), f"that is the mean with {limit} in place of inf: a start not within {limit} steps has "
-                          "no step count, and the median of every start needs none"),
-    ] + [(value, "that is the median of another cell of the grid: at_2 is the row of lr 2, and at_2[k] is "
-                 "the k-th scale of `schemes`, counted from 0") for value in others if np.isfinite(value)]
-    return judge_number(answer, float(np.median(fits)), slips, quantity="the median",
+                                                     "for the 75th percentile of every start"),
+        (np.mean(capped), f"that is the mean with {limit} in place of inf; the exercise asks for the 75th "
+                          "percentile of every start"),
+    ] + [(value, "that is the 75th percentile of another cell of the grid: at_2 is the row of lr 2, and at_2[k] "
+                 "is the k-th scale of `schemes`, counted from 0") for value in others if np.isfinite(value)]
+    return judge_number(answer, right, slips, quantity="the 75th percentile",
                         correct=f"the starts not within {limit} steps count as the slowest, not as missing "
                                 f"(relative tolerance {NUMBER_RTOL:.1%})",
-                        fallback="take np.median over every start of the cell, inf included", example="1234.5")
+                        fallback="take np.percentile of every start of the cell, inf included, at q = 75",
+                        example="1234.5")
 
