@@ -45,6 +45,8 @@ def printed(X, Y):
         runs[loss, lr] = history, m
         out[f"milestones {loss} {lr}"] = (f"{loss:14s} {lr:3g} {m.enter:12d} {m.leave:5d} {m.plateau:7d} "
                                           f"{m.half_floor:9d} {m.fit:6d} {m.approach:13d}")
+    out["cross-entropy at a = y"] = ("cross-entropy of the first observation with its outputs equal to its targets 0.2 "
+                                     f"and 0.4: {mh.loss('cross_entropy', Y[:1], Y[:1]):.3f}")
     plateau = mh.symmetry.outputs_over_training(runs["cross_entropy", 0.5][0], X, CASE.activation)[1000]
     out["plateau outputs"] = f"cross-entropy run at step 1000, outputs: {plateau.round(3).tolist()}"
     out["plateau ratio"] = ("sum of squared errors' delta / cross-entropy's, 2a(1 - a), per output: "
@@ -76,7 +78,8 @@ def printed(X, Y):
         out[f"inputs {f}"] = (f"{f:8s}: input of W_0 (X) {inputs[0]:.2f}; inputs of W_1 to W_9 (hidden outputs) from "
                               f"{inputs[1:].min():.2f} to {inputs[1:].max():.2f}; delta, layer 1 / layer 2: "
                               f"{delta[0] / delta[1]:.2f}; one weight's gradient, W_0 / W_1: "
-                              f"{gradient[0] / gradient[1]:.2f}")
+                              f"{gradient[0] / gradient[1]:.2f} (guess, delta ratio x input ratio: "
+                              f"{delta[0] / delta[1] * inputs[0] / inputs[1]:.2f})")
 
     for f in stalls.HIDDEN:
         net = stalls.stall_net(f).init_constant(0.0)
@@ -89,6 +92,12 @@ def printed(X, Y):
         out[f"zeros {f}"] = (f"{f:8s}: {said}; parameters that moved: {', '.join(moved)}; "
                              f"sum of squared errors at the end {sse:.3f}")
 
+    tanh_steps = init.steps_to_fit(init.random_starts(CASE.sizes, 20, "glorot", activation=["tanh", "tanh", "sigmoid"]),
+                                   X, Y, lr=0.5, iterations=1500, loss="cross_entropy")
+    out["tanh random"] = (f"tanh, 20 random starts: all fit within 1500 steps: {bool(np.isfinite(tanh_steps).all())}; "
+                          f"median {np.median(tanh_steps):.0f} steps, from {tanh_steps.min():.0f} to "
+                          f"{tanh_steps.max():.0f}")
+
     relu_nets = init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])
     out["he scales"] = ("He's standard deviation per weight layer, for its weights and its biases alike: "
                         f"{[round(float(s), 2) for s in init.layer_scales(CASE.sizes, 'he')]}")
@@ -98,6 +107,10 @@ def printed(X, Y):
     out["dead by layer"] = (f"first hidden layer: {dead_at_start[:, :3].mean():.0%} dead (predicted from the angle "
                             f"between the two observations: {stalls.both_off_chance(X):.0%}); "
                             f"second hidden layer: {dead_at_start[:, 3:].mean():.0%}")
+    u = np.hstack([X, np.ones((2, 1))])
+    cos_phi = u[0] @ u[1] / (np.linalg.norm(u[0]) * np.linalg.norm(u[1]))
+    out["angle"] = (f"u[0] . u[1] = {u[0] @ u[1]:.2f}, lengths {np.linalg.norm(u[0]):.3f} and "
+                    f"{np.linalg.norm(u[1]):.3f}: cos phi = {cos_phi:.3f}, phi = {np.degrees(np.arccos(cos_phi)):.0f} degrees")
     mh.train_many(relu_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
     dead_at_end = np.array([np.concatenate(stalls.dead_units(net, X)) for net in relu_nets])
     revived = dead_at_start & ~dead_at_end
@@ -130,7 +143,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 30
+    assert len(computed) == 33
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -159,11 +172,17 @@ def test_the_printed_values_themselves(computed):
     assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.12"]
     assert computed["random factor"].endswith("median 0.47, from 0.16 to 0.50")
     assert computed["inputs relu"].endswith("(X) 0.49; inputs of W_1 to W_9 (hidden outputs) from 0.74 to 0.85; "
-                                            "delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47")
+                                            "delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47 "
+                                            "(guess, delta ratio x input ratio: 0.60)")
     assert computed["inputs tanh"].endswith("from 0.35 to 0.40; delta, layer 1 / layer 2: 0.81; "
-                                            "one weight's gradient, W_0 / W_1: 0.87")
+                                            "one weight's gradient, W_0 / W_1: 0.87 (guess, delta ratio x input ratio: 1.15)")
     assert computed["inputs sigmoid"].endswith("(X) 0.49; inputs of W_1 to W_9 (hidden outputs) from 0.51 to 0.54; "
-                                               "delta, layer 1 / layer 2: 0.19; one weight's gradient, W_0 / W_1: 0.13")
+                                               "delta, layer 1 / layer 2: 0.19; one weight's gradient, W_0 / W_1: 0.13 "
+                                               "(guess, delta ratio x input ratio: 0.18)")
+    assert computed["cross-entropy at a = y"].endswith(": 1.173")
+    assert computed["tanh random"] == ("tanh, 20 random starts: all fit within 1500 steps: True; median 106 steps, "
+                                       "from 67 to 1147")
+    assert computed["angle"] == "u[0] . u[1] = 1.36, lengths 1.342 and 1.086: cos phi = 0.933, phi = 21 degrees"
     assert computed["he scales"].endswith("alike: [1.0, 0.82, 0.82]")
     assert computed["zeros sigmoid"].startswith("sigmoid : fits at step 1423")
     for f in ("tanh", "relu"):
@@ -236,9 +255,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
     assert "(ratio 1.00 below), and for tanh, whose $\\delta$ shrinks by 0.81" in prose and "(0.87 against 0.81)" in prose
-    assert "(0.19), its inputs are about the same size (0.49 against 0.51 to 0.54), and yet $W_0$ gets less still (0.13)" \
-        in prose
+    assert "units the inputs are about the same size (0.49 against 0.51 to 0.54)" in prose
     assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
+    assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
+    assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
+    assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's here" in prose
     assert "its share is 47%" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
 
 
@@ -264,6 +285,14 @@ def test_the_answer_of_exercise_1_is_only_inside_the_after_the_check_block(noteb
     assert not any(form in outside for form in ("= a^L - y", "against $a - y$", "is the error itself", "cancels",
                                                 "the error's full size",
                                                 "\\sum_i (a - y", "is $2a(1 - a)$ times the cross-entropy delta"))
+
+
+def test_the_answer_of_exercise_2_is_only_inside_the_after_the_check_block(notebook):
+    _, prose = notebook
+    blocks = re.findall(r"<details><summary>After the check.*?</details>", prose)
+    assert len(blocks) == 2 and "4^{-9}" in blocks[1]
+    outside = re.sub(r"<details><summary>After the check.*?</details>", "", prose)
+    assert not any(form in outside for form in ("4^{-9}", "4^{-10}", "0.25 ** 9", "2 ** -18"))
 
 
 def test_the_chance_that_a_unit_is_off_on_both_observations():
