@@ -42,7 +42,10 @@ def test_delta_checks_never_raise(question, check, answer):
 def test_output_delta_placeholders_and_shapes(question):
     net, X, Y, a = question
     for placeholder in (..., None):
-        assert repr(symmetry.check_tied_output_delta(placeholder, net, X, Y)).startswith("Not yet answered")
+        assert repr(symmetry.check_tied_output_delta(placeholder, net, X, Y)).startswith(
+            "Not yet answered: write your array")
+        # exercise 1's my_entry is one number: its placeholder verdict says so
+        assert repr(symmetry.check_mixed_entry(placeholder, net, X, Y)).startswith("Not yet answered: write your number")
     assert "shape (2, 2)" in repr(symmetry.check_tied_output_delta(a[0], net, X, Y))
     assert "real numbers, got text" in repr(symmetry.check_tied_output_delta("delta", net, X, Y))
 

@@ -271,6 +271,14 @@ def test_train_many_pair_is_two_train_calls(case, pair):
     assert symmetry.unit_spread(symmetry.member_history(runs, 0)).max() == 0.0  # tied in train_many too
 
 
+def test_train_many_row_0_is_section_5s_train(shown, case, pair):
+    _, runs = pair
+    history = case.train()[1]  # section 5's 1000 steps
+    agree = np.abs(runs.loss[0, :1001] - history.loss).max() < 1e-12
+    expect(shown, f"row 0's loss, steps 0 to 1000, equals section 5's case.train() to 1e-12: {agree}",
+           "row 0's loss, steps 0 to 1000, equals section 5's case.train() to 1e-12: True")
+
+
 def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     nets, runs = pair
     loss = runs.loss[0]
@@ -315,12 +323,26 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
         expect(shown, f"step {step:>4}: a2 {a2.round(4)}, gap {abs(a2[0] - a2[1]):.4f}, slope "
                       f"{np.mean(a2 * (1 - a2)):.3f}, u_1 {u1:5.2f}, loss {runs.loss[0, step]:.4f}, a1 gap "
                       f"{abs(first[step, 0] - first[step, 1]):.4f}", literal)
-    assert "from 0.0682 to 0.1313 at step 5000, 0.3745 at step 5500" in prose
+    assert "from 0.0682 to 0.1313 at step 5000, 0.3745 at step 5500" in " ".join(prose.split())
+    # one more step from step 4000: the z^2 gap widens through the a^1 gap's change, while v's change narrows it
+    at_4000 = case.network().set_params([W[4000] for W in history.weights], [b[4000] for b in history.biases])
+    terms = symmetry.one_step_gap_terms(at_4000, case.X, case.Y, lr=0.5)
+    after = at_4000.copy().set_params(*[[p - 0.5 * g for p, g in zip(params, grads)] for params, grads in
+                                         zip((at_4000.weights, at_4000.biases), at_4000.gradients(case.X, case.Y, loss="sse"))])
+    z2 = [(n.forward(case.X)[1] @ n.weights[1] + n.biases[1])[:, 0] for n in (at_4000, after)]
+    assert terms["total"] == pytest.approx((z2[1][0] - z2[1][1]) - (z2[0][0] - z2[0][1]), rel=1e-6)
+    assert terms["v"] == pytest.approx(3 * history.weights[1][4000, 0, 0], rel=1e-12)
+    assert terms["through_v"] < 0 < terms["total"] < terms["through_a1"]
+    expect(shown, f"one step from step 4000: v {terms['v']:.2f}, z2 gap changes by {terms['total']:.1e}: "
+                  f"through the change of v {terms['through_v']:.1e}, through the a1 gap's change {terms['through_a1']:.1e}",
+           "one step from step 4000: v 2.77, z2 gap changes by 2.0e-05: through the change of v -2.6e-05, "
+           "through the a1 gap's change 4.6e-05")
+    assert "$u_1$ falls from 3.00 to $-0.04$ by step 1000" in prose and "$v$, near 3," in prose
     gaps = np.abs(hidden[:, 0] - hidden[:, 1])
     # the prose: the gap shrinks a little before step 2000, then grows more than fourfold from 4000 to 5000 and more
     # than tenfold in the next 500 steps; the slope starts at 0.026
     assert gaps[2000] < gaps[0] and gaps[5000] > 4 * gaps[4000] and gaps[5500] > 10 * gaps[5000]
-    assert "more than fourfold" in prose and "more than\ntenfold" in prose and "a slope of 0.026" in prose
+    assert "more than fourfold" in prose and "more than tenfold" in " ".join(prose.split()) and "a slope of 0.026" in prose
     # the errors on the floor are opposite for the two observations: about (0.4, -0.2) and (-0.4, 0.2)
     outputs = symmetry.outputs_over_training(history, case.X)[1000]
     np.testing.assert_allclose(outputs - case.Y, [[0.4, -0.2], [-0.4, 0.2]], rtol=0, atol=0.001)
@@ -364,16 +386,20 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert "Step 20's loss, 0.3996, is already below the floor" in prose and "differ by 0.0012" in prose
     expected = {
         "all ones": "all ones: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
-                    "[0.5, 0.0682, 0.0053, 0.0003] | mean slope a(1 - a), layers 1 and 2: [0.115, 0.026]",
+                    "[0.5, 0.0682, 0.0053, 0.0003] | mean slope a(1 - a), layers 1 and 2: [0.115, 0.026] "
+                    "| layer 2's gap / layer 1's: 0.078",
         "seed 0": "  seed 0: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
-                  "[0.5, 0.0625, 0.0052, 0.0006] | mean slope a(1 - a), layers 1 and 2: [0.227, 0.215]",
+                  "[0.5, 0.0625, 0.0052, 0.0006] | mean slope a(1 - a), layers 1 and 2: [0.227, 0.215] "
+                  "| layer 2's gap / layer 1's: 0.083",
     }
     for name, net in (("all ones", case.network()), ("seed 0", start)):
         a = net.forward(case.X)
         gaps = [round(float(np.abs(x[0] - x[1]).max()), 4) for x in a]
         slopes = [round(float(np.mean(x * (1 - x))), 3) for x in a[1:3]]
+        ratio = round(float(np.abs(a[2][0] - a[2][1]).max() / np.abs(a[1][0] - a[1][1]).max()), 3)
         expect(shown, f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
-                      f"| mean slope a(1 - a), layers 1 and 2: {slopes}", expected[name])
+                      f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}", expected[name])
+        assert ratio == pytest.approx(0.08, abs=0.005)  # the prose: about 0.08 for both starts
     assert "(0.227 and 0.215 in its two hidden layers)" in prose and "saturated end (0.026)" in prose
 
 

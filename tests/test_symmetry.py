@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers import symmetry
+from mlp_helpers import cases, symmetry
 
 FLOAT32 = dict(rtol=0, atol=2e-6)
 X = np.array([[0.8, 0.4], [0.3, 0.3]])
@@ -208,3 +208,16 @@ def test_activations_over_training_are_the_forward_pass_at_each_step():
     for bad in (0, 4, True, 1.5):
         with pytest.raises(ValueError, match="layer"):
             symmetry.activations_over_training(history, X, bad)
+
+
+def test_one_step_gap_terms_adds_up_and_refuses_bad_input():
+    case = cases.sigmoid_2_3_3_2()
+    terms = symmetry.one_step_gap_terms(case.network(), case.X, case.Y, lr=0.5)
+    assert terms["v"] == 3.0 and terms["a1_gap"] > 0
+    assert terms["through_v"] + terms["through_a1"] == pytest.approx(terms["total"], rel=1e-12)
+    with pytest.raises(ValueError, match="lr"):
+        symmetry.one_step_gap_terms(case.network(), case.X, case.Y, lr=-1)
+    with pytest.raises(ValueError, match="two observations"):
+        symmetry.one_step_gap_terms(case.network(), np.vstack([case.X, case.X]), np.vstack([case.Y, case.Y]), lr=0.5)
+    with pytest.raises(ValueError, match="tied"):
+        symmetry.one_step_gap_terms(case.network().init_random(seed=0), case.X, case.Y, lr=0.5)

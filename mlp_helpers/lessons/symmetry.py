@@ -237,6 +237,32 @@ def collapse_tied(net):
     return MLP(sizes, activation=net.activation, bias=net.bias).set_params(weights, biases)
 
 
+def one_step_gap_terms(net, X, Y, lr, loss="sse"):
+    """How one gradient step changes the gap between two observations' z^2, in a tied network.
+
+    net: a network whose hidden layers are each one tied group (sizes [n0, h, h, n_out]);
+    X: (2, n0), Y: (2, n_out); lr > 0. In the narrow network (``collapse_tied``) the one z^2
+    per observation is z^2[i] = v a^1[i] + b, so the gap z^2[0] - z^2[1] = v g with
+    g = a^1[0] - a^1[1]. A step changes it by (Delta v) g + v (Delta g) + (Delta v)(Delta g).
+    Returns a dict of floats: "v", "a1_gap" (g), "through_v" ((Delta v) g), "through_a1"
+    (v Delta g + (Delta v)(Delta g), the part the a^1 gap's change carries) and "total".
+    """
+    check_network(net)
+    X, Y = net.check_data(X, Y)
+    lr = as_real("lr", lr, positive=True)
+    if len(X) != 2 or net.n_layers != 3:
+        raise ValueError(f"one_step_gap_terms needs two observations and three weight layers, got {len(X)} and {net.n_layers}")
+    dW, db = net.gradients(X, Y, loss=loss)
+    after = net.copy().set_params([W - lr * g for W, g in zip(net.weights, dW)],
+                                  [b - lr * g for b, g in zip(net.biases, db)] if net.bias else None)
+    before, after = collapse_tied(net), collapse_tied(after)
+    v0, v1 = before.weights[1][0, 0], after.weights[1][0, 0]
+    g0, g1 = (float(n.forward(X)[1][0, 0] - n.forward(X)[1][1, 0]) for n in (before, after))
+    through_v = float((v1 - v0) * g0)
+    total = float(v1 * g1 - v0 * g0)
+    return {"v": float(v0), "a1_gap": g0, "through_v": through_v, "through_a1": total - through_v, "total": total}
+
+
 def column_mean_floor(Y):
     """Best the network can do when every observation gets the same output row.
 
@@ -260,10 +286,13 @@ def column_mean_floor(Y):
 ROUNDED_RTOL, ROUNDED_ATOL = 1e-4, 1e-7
 
 
-def _as_answer_array(answer):
-    """(array, None) for an array of finite numbers, else (None, a "Not yet" CheckResult)."""
+def _as_answer_array(answer, what="array"):
+    """(array, None) for an array of finite numbers, else (None, a "Not yet" CheckResult).
+
+    what: how the "Not yet answered" verdict names the answer ("array", "number").
+    """
     if answer is None or answer is Ellipsis:
-        return None, CheckResult(False, "Not yet answered: write your array in place of the ... and run the cell again.")
+        return None, CheckResult(False, f"Not yet answered: write your {what} in place of the ... and run the cell again.")
     try:
         return as_float_array("answer", answer), None
     except (TypeError, ValueError) as error:
@@ -329,7 +358,7 @@ def check_mixed_entry(answer, net, X, Y):
     [1, 0], the factors in the other order, one of the two products only, the factor 2 missing,
     the sign flipped.
     """
-    answer, problem = _as_answer_array(answer)
+    answer, problem = _as_answer_array(answer, "number")
     if problem:
         return problem
     if answer.size != 1:
