@@ -97,6 +97,10 @@ def printed(X, Y):
     out["tanh random"] = (f"tanh, 20 random starts: all fit within 1500 steps: {bool(np.isfinite(tanh_steps).all())}; "
                           f"median {np.median(tanh_steps):.0f} steps, from {tanh_steps.min():.0f} to "
                           f"{tanh_steps.max():.0f}")
+    sigmoid_steps = init.steps_to_fit(init.random_starts(CASE.sizes, 20, "glorot"), X, Y, lr=0.5, iterations=1500,
+                                      loss="cross_entropy")
+    out["sigmoid glorot"] = (f"sigmoid, the same Glorot scale: median {np.median(sigmoid_steps):.0f} steps, "
+                             f"from {sigmoid_steps.min():.0f} to {sigmoid_steps.max():.0f}")
 
     relu_nets = init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])
     out["he scales"] = ("He's standard deviation per weight layer, for its weights and its biases alike: "
@@ -111,6 +115,9 @@ def printed(X, Y):
     cos_phi = u[0] @ u[1] / (np.linalg.norm(u[0]) * np.linalg.norm(u[1]))
     out["angle"] = (f"u[0] . u[1] = {u[0] @ u[1]:.2f}, lengths {np.linalg.norm(u[0]):.3f} and "
                     f"{np.linalg.norm(u[1]):.3f}: cos phi = {cos_phi:.3f}, phi = {np.degrees(np.arccos(cos_phi)):.0f} degrees")
+    phi_0 = np.degrees(np.arccos(X[0] @ X[1] / (np.linalg.norm(X[0]) * np.linalg.norm(X[1]))))
+    out["angle without biases"] = (f"with zero biases: phi = {phi_0:.0f} degrees, dead share (180 - phi) / 360 = "
+                                   f"{(180 - phi_0) / 360:.0%}")
     mh.train_many(relu_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
     dead_at_end = np.array([np.concatenate(stalls.dead_units(net, X)) for net in relu_nets])
     revived = dead_at_start & ~dead_at_end
@@ -119,6 +126,9 @@ def printed(X, Y):
                         f"{revived[:, 3:].sum() / dead_at_start[:, 3:].sum():.0%} of them")
     out["dead at the end"] = (f"dead after 500 steps: first hidden layer {dead_at_end[:, :3].mean():.0%}, "
                               f"second {dead_at_end[:, 3:].mean():.0%}")
+    worst_error = np.array([np.abs(net.predict(X) - Y).max() for net in relu_nets])
+    out["relu fitted"] = ("starts with every output within 0.01 of its target after 500 steps: "
+                          f"{(worst_error < 0.01).mean():.0%}")
     return out
 
 
@@ -143,7 +153,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 33
+    assert len(computed) == 36
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -194,6 +204,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["revived"].endswith(": 0")
     assert computed["revived 2"].endswith(": 6% of them")
     assert computed["dead at the end"] == "dead after 500 steps: first hidden layer 61%, second 72%"
+    assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
+    assert computed["angle without biases"] == "with zero biases: phi = 18 degrees, dead share (180 - phi) / 360 = 45%"
+    assert computed["relu fitted"].endswith("after 500 steps: 27%")
 
 
 def test_the_answer_keys_pass_and_the_setup_line(notebook):
@@ -236,7 +249,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
     assert "0.0099" in prose and computed["slope 0.99"].endswith("0.0099")
     assert "fits at step 3071 instead of 14575" in prose
-    assert "notebook 05's 5301 and this table's 4885 differ for the same run" in prose
+    assert "its 5301 for this run is this table's \"below 0.2\", not its \"to\" (4885)" in prose
     assert "the plateau of the sum of squared errors at lr 1 (2413 steps) is as long as cross-entropy's at lr 0.5 (2478)" \
         in prose
     assert "about 2 (first output, $1/0.48$) to 3 (second output, $1/0.32$)" in prose
@@ -249,17 +262,22 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "a last approach sixteen times shorter" in prose and round(9690 / 590) == 16
     assert "a plateau half as long" in prose and round(4861 / 2478) == 2
     assert "millions of times" in prose and 1e6 < 1 / 3.6e-7 < 1e7
-    assert "0.22 per layer" in prose and "(0.83 and 0.96 per hidden layer)" in prose
+    assert "0.22 times its size per layer" in prose and "(0.83 and 0.96 per hidden layer)" in prose
     assert "$(180 - 21)/360 \\approx 44\\%$" in prose and round(np.degrees(np.arccos(
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "(45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
-    assert "(ratio 1.00 below), and for tanh, whose $\\delta$ shrinks by 0.81" in prose and "(0.87 against 0.81)" in prose
+    assert "(ratio 1.00 below), and for tanh, whose $\\delta$ shrinks to 0.81 times" in prose and "(0.87 against 0.81)" in prose
     assert "units the inputs are about the same size (0.49 against 0.51 to 0.54)" in prose
     assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
     assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's here" in prose
+    assert "(418 against 417)" in prose and "median 418 steps" in computed["sigmoid glorot"]
+    assert "the angle is about $18°$ and the share about 45%" in prose
+    assert "only 27% of He's starts have fitted after 500 steps" in prose and computed["relu fitted"].endswith("27%")
+    assert "$1300 / 417 \\approx 3.1$" in prose and round(1300 / 417, 1) == 3.1 and round(2 * 1300 / 417, 1) == 6.2
+    assert "$2 \\times 0.0078 \\approx 0.016$ and $2 \\times 0.0099 \\approx 0.020$" in prose
     assert "its share is 47%" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
 
 
