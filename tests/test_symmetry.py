@@ -157,6 +157,20 @@ def test_collapse_tied_gives_the_same_function_with_one_unit_per_hidden_layer():
     np.testing.assert_allclose(narrow.predict([[0.1, -2.0]]), net.predict([[0.1, -2.0]]), rtol=0, atol=1e-15)
 
 
+def test_tied_and_narrow_networks_share_outputs_but_not_their_training_step():
+    # notebook 04, section 7: the sum u of three tied copies moves 3 times as far per step as the
+    # narrow network's u; each copy of W_0 (and b_0) a third as far; the middle sum v just as far
+    net = seed_net()
+    mh.train(net, X, Y, 0.5, 1000)
+    narrow = symmetry.collapse_tied(net)
+    dW, db = net.gradients(X, Y, loss="sse")
+    dW_narrow, db_narrow = narrow.gradients(X, Y, loss="sse")
+    np.testing.assert_allclose(dW[2][0], dW_narrow[2][0], rtol=1e-12)  # each copy gets u's narrow gradient
+    np.testing.assert_allclose(3 * dW[0][:, 0], dW_narrow[0][:, 0], rtol=1e-12)
+    np.testing.assert_allclose(3 * db[0][0], db_narrow[0][0], rtol=1e-12)
+    np.testing.assert_allclose(3 * dW[1][0, 0], dW_narrow[1][0, 0], rtol=1e-12)  # v = 3 copies, each a third
+
+
 def test_collapse_tied_refuses_an_untied_network():
     with pytest.raises(ValueError, match="layer 1"):
         symmetry.collapse_tied(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
