@@ -272,7 +272,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
     assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
-    assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's here" in prose
+    assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
     assert "(418 against 417)" in prose and "median 418 steps" in computed["sigmoid glorot"]
     assert "the angle is about $18°$ and the share about 45%" in prose
     assert "only 27% of He's starts have fitted after 500 steps" in prose and computed["relu fitted"].endswith("27%")
