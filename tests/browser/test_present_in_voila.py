@@ -66,8 +66,8 @@ def test_the_listing_page_offers_every_presentation_notebook(present, browser):
     try:
         page = context.new_page()
         page.goto(present.page_url(""), timeout=browser_timeout() * 1000)
-        for path in PRESENTATIONS:
-            page.wait_for_selector(f"text={path.name}", timeout=30_000)
+        for path in PRESENTATIONS:  # the first page of a fresh server builds its listing: allow the same as goto
+            page.wait_for_selector(f"text={path.name}", timeout=browser_timeout() * 1000)
         page.screenshot(path=screenshot_path("voila-listing"))
         listed = page.locator(".jp-DirListing-item, li, a").all_inner_texts()
         offered = sorted({name for name in (text.strip() for text in listed) if name.endswith(".ipynb")})
