@@ -3,12 +3,12 @@
 With ``m`` observations (rows) and the sum running over every row and output:
 
 ==============  ==========================  ============================  ============
-name            cost                        d cost / d y_hat              seed
+name            cost                        d cost / d y_hat              question
 ==============  ==========================  ============================  ============
-``"sse"``       sum (y_hat - y)^2           2 (y_hat - y)                 001 / 003
-``"half_sse"``  1/2 sum (y_hat - y)^2       (y_hat - y)                   002
+``"sse"``       sum (y_hat - y)^2           2 (y_hat - y)                 tied-units
+``"half_sse"``  1/2 sum (y_hat - y)^2       (y_hat - y)                   1-1-1
 ``"mse"``       1/m sum (y_hat - y)^2       2 (y_hat - y) / m
-``"half_mse"``  1/(2m) sum (y_hat - y)^2    (y_hat - y) / m               000
+``"half_mse"``  1/(2m) sum (y_hat - y)^2    (y_hat - y) / m               2-2-1
 ==============  ==========================  ============================  ============
 
 ``"cross_entropy"``, summed binary cross-entropy, for sigmoid outputs and targets in [0, 1]:

@@ -1,6 +1,6 @@
 """The multilayer perceptron: parameters, forward pass and chain-rule gradients.
 
-Conventions (the same as seed 001, rows are observations)::
+Conventions (the same as the tied-units question's, rows are observations)::
 
     a[0] = X                                   X: (m, sizes[0])
     a[l+1] = f_l(a[l] @ weights[l] + biases[l])
@@ -59,7 +59,7 @@ class MLP:
 
     # -- parameters ------------------------------------------------------------------
     def init_constant(self, value=1.0):
-        """Set every weight and bias to ``value`` (seed 001 uses 1). Returns the network."""
+        """Set every weight and bias to ``value`` (the tied-units question uses 1). Returns the network."""
         value = as_real("value", value)
         self.weights = [np.full(shape, value) for shape in self.weight_shapes]
         self.biases = [np.full(shape, value) for shape in self.bias_shapes]

@@ -7,6 +7,7 @@ where an output prints 0.97592). And the learners' questions are never called "s
 anything a student or a teacher reads.
 """
 
+import ast
 import json
 import math
 import re
@@ -139,3 +140,16 @@ def test_the_questions_are_never_called_seeds(path):
     text = path.read_text(encoding="utf-8")
     hits = [m.group(0) for m in re.finditer(r"(?i)seeds? ?0\d\d(?:/0\d\d)?", text)]
     assert not hits, f"{path.relative_to(ROOT)} calls a learner's question a seed: {sorted(set(hits))}"
+
+
+def docstrings(path):
+    """Every docstring of one module: what help() shows a student."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))]
+    return [text for text in map(ast.get_docstring, nodes) if text]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "mlp_helpers").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_help_never_calls_a_question_a_seed(path):
+    hits = [m.group(0) for text in docstrings(path) for m in re.finditer(r"(?i)seeds? ?0\d\d(?:/0\d\d)?", text)]
+    assert not hits, f"a docstring of {path.relative_to(ROOT)} calls a learner's question a seed: {sorted(set(hits))}"

@@ -116,7 +116,7 @@ class Case:
 
 
 def sigmoid_2_3_3_2():
-    """Seed 001 exactly: two observations, all weights and biases 1, cost sum (a - y)^2.
+    """The tied-units question exactly: two observations, all weights and biases 1, cost sum (a - y)^2.
 
     X = [[0.8, 0.4], [0.3, 0.3]], Y = [[0.2, 0.4], [1, 0]], lr 0.5, 1000 steps. From the
     all-ones start both hidden layers stay one tied group, and the outputs end at
@@ -178,7 +178,7 @@ def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
 
 
 def one_one_one():
-    """Seed 002's chain x -> h -> y', sigmoid units with biases, cost 1/2 sum (y - y')^2.
+    """The 1-1-1 question's chain x -> h -> y', sigmoid units with biases, cost 1/2 sum (y - y')^2.
 
     One observation x = 1.0 with target y = 0.25 (the seed gives no numbers), every
     weight and bias 0.5, lr 1.0, 200 steps. A single hidden unit has nothing to be

@@ -351,7 +351,7 @@ def latex_table(notation, layer, sizes, weight=None, bias=None, bias_row=False, 
 
     Columns are the to-units of layer ``layer + 1``, rows the from-units of layer
     ``layer``; with ``bias`` given (or ``bias_row=True``) a row "1" on top holds the
-    biases, as in seed 001's bias-augmented table.
+    biases, as in the tied-units question's bias-augmented table.
     weight: (sizes[layer], sizes[layer+1]) numbers, or None to show the weights' names.
     bias: (sizes[layer+1],) numbers, or None (names when ``bias_row`` is True).
     """

@@ -50,7 +50,7 @@ from .plots import LossCurve, NetworkDiagram, WeightTrajectories, blank_figure, 
 INIT_CHOICES = ("constant", "random")
 
 #: learning rates offered by the explorer: log-spaced (1, 2, 5 per decade) and exact, so the
-#: case's own rate (seed 001's 0.5) is used as it is, not snapped to a nearby grid point
+#: case's own rate (the tied-units question's 0.5) is used as it is, not snapped to a nearby grid point
 LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0)
 
 #: resolutions an explorer accepts: below 30 dpi its text is a few pixels high, above 300 one
