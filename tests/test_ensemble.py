@@ -265,3 +265,12 @@ def test_a_loss_already_infinite_at_the_start_is_an_error_as_in_train():
     linear = [mh.MLP([2, 1], activation="linear", bias=False).init_constant(1.0) for _ in range(2)]
     with pytest.raises(ValueError, match=r"the loss of nets\[0\] is inf before any step"):
         mh.train_many(linear, [[1e200, 1e200]], [[0.0]], lr=0.1, iterations=3)
+
+
+def test_train_many_calls_einsum_without_its_python_wrapper():
+    """The pinned numpy has c_einsum; the fallback is only for another numpy layout."""
+    from mlp_helpers import ensemble
+
+    assert ensemble.einsum is not np.einsum
+    a, w = np.arange(6.0).reshape(2, 3, 1), np.arange(9.0).reshape(3, 3, 1)
+    assert np.array_equal(ensemble.einsum("mkn,kjn->mjn", a, w), np.einsum("mkn,kjn->mjn", a, w))
