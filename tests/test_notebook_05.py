@@ -169,9 +169,10 @@ def printed(X, xor_X, reverse):
             for data in (X, np.nextafter(X, np.inf))]
     out["lr 4"] = (f"inputs moved by one ulp: some of LeCun's 30 starts change their steps to fit at lr 4: "
                    f"{bool(np.any(moved != at_4))} | start 29 keeps its steps at lr 2: {twin[0] == twin[1]}")
-    out["one call"] = (f"{1000 + len(CONSTANTS) + len(EPSILONS) * DRAWS + len(grid_nets)} starts in one call: 1000 random "
-                       f"(section 1), {len(CONSTANTS) + len(EPSILONS) * DRAWS} followed for 15000 steps (sections 2 and 4), "
-                       f"{len(grid_nets)} at 8 scales x 3 learning rates (sections 5 and 6)")
+    out["one call"] = (f"{1000 + len(CONSTANTS) + len(EPSILONS) * DRAWS + len(grid_nets) + len(lecun)} starts in one call: "
+                       f"1000 random (section 1), {len(CONSTANTS) + len(EPSILONS) * DRAWS} followed for 15000 steps "
+                       f"(sections 2 and 4), {len(grid_nets)} at 8 scales x 3 learning rates (sections 5 and 6), "
+                       f"{len(lecun)} at learning rate 4 (section 6)")
     for scheme, f in zip(SCHEMES, grid_fits[2]):
         steps = np.median(f)
         median_text = f"{steps:g} steps" if np.isfinite(steps) else "not known (over half not within 6000)"
