@@ -288,7 +288,7 @@ def test_exercise_2_floor_of_new_targets(shown):
            "digits). That row is the column means of the targets: each output's part of the cost is a parabola in "
            "p[k], lowest where its slope 2 sum_i (p[k] - y[i, k]) is zero. On the question's targets it is the row "
            "the network stopped near.")
-    for wrong in (floor / 2, float(np.sqrt(floor)), 0.5):  # a wrong verdict does not name the column means
+    for wrong in (floor / 2, float(np.sqrt(floor)), 0.5):  # these slips' verdicts do not give the row away
         verdict = repr(symmetry.check_floor_answer(wrong, Y_new, best_row=means))
         assert verdict.startswith("Not yet") and "column means" not in verdict
 
@@ -410,6 +410,11 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert s[0] * dz1[0] - s[1] * dz1[1] == pytest.approx(terms["a1_gap_change"], rel=0.02)
     assert round(s.mean(), 2) == 0.12 and s.mean() * (dz1[0] - dz1[1]) < terms["a1_gap_change"] / 4
     assert dz1.max() < 0 and s[1] > s[0] and abs(dz1[0] - dz1[1]) < 0.2 * abs(dz1.mean())
+    # both parts of delta1 widen the a1 gap at step 4000: each z1 moves by -(eta/3)(x[i].x[j] + 1) delta1[j]
+    kernel = case.X @ case.X.T + 1
+    for part in (c * np.ones(2), o * np.array([1, -1])):
+        moved = -0.5 / 3 * kernel @ part
+        assert s[0] * moved[0] - s[1] * moved[1] > 0
     # the aside: v's change, split: the common part (times a1[0] + a1[1], both above 0.8) outweighs the opposite part
     common2, o2 = d2.mean(), (d2[0] - d2[1]) / 2
     assert first[4000].min() > 0.8 and 9 * common2 < abs(o2) < 11 * common2
