@@ -158,8 +158,20 @@ def test_exercise_1_entry_of_the_matrix_product(shown, case):
     assert by_hand == pytest.approx((cost_slope @ sigmoid_slope)[0, 1], rel=1e-15)
     verdict = symmetry.check_mixed_entry(by_hand, net, case.X, case.Y)
     assert verdict.passed
+    # the reading of the sum comes with the correct verdict only; the page holds no block a student could open first
     expect(shown, repr(verdict),
-           "Correct: that is row [0] of 2(a^3 - y) against column [1] of a^3(1 - a^3) (checked to 1e-6 relative).")
+           "Correct: that is row [0] of 2(a^3 - y) against column [1] of a^3(1 - a^3) (checked to 1e-6 relative). "
+           "Read your sum: it pairs observation [0]'s cost slopes with observation [1]'s sigmoid slope, and output "
+           "[0]'s cost slope with output [1]'s sigmoid slope. But delta^3[i, k] = dC/dz^3[i, k] belongs to one "
+           "observation and one output: its chain has one path, with the cost slope and the sigmoid slope of that "
+           "same entry. So the question's second * must be elementwise.")
+    wrong = symmetry.check_mixed_entry(cost_slope[0, 1] * sigmoid_slope[0, 1], net, case.X, case.Y)
+    assert not wrong.passed and "Read your sum" not in repr(wrong) and "elementwise" in repr(wrong)
+
+
+def test_no_after_the_check_blocks_on_the_page(prose):
+    """An explanation a student could open before answering would give the answer away: it is in the verdicts."""
+    assert "After the check" not in prose and "<details><summary>After" not in prose
 
 
 def test_backward_pass_beside_the_question(shown, steps):
@@ -230,7 +242,8 @@ def test_column_mean_floor_and_plateau(shown, prose, case, thousand):
     expect(shown, f"loss after 100 steps: {round(history.loss[100], 6)} | after 1000 steps: {round(history.loss[-1], 6)}",
            "loss after 100 steps: 0.400675 | after 1000 steps: 0.40023")
     assert history.loss[100] - floor < 0.001 and "within 0.001 of the floor after 100 steps" in prose
-    assert r"$2 \cdot 0.4^2 + 2 \cdot 0.2^2 = 0.4$" in prose
+    # the floor's derivation is the exercise's: it is in the correct verdict, not on the page
+    assert r"2 \cdot 0.4^2 + 2 \cdot 0.2^2" not in prose and floor == pytest.approx(2 * 0.4**2 + 2 * 0.2**2)
 
 
 def test_the_tied_net_is_a_2_1_1_2_net(shown, case, thousand):
@@ -244,6 +257,25 @@ def test_the_tied_net_is_a_2_1_1_2_net(shown, case, thousand):
     after = trained.forward(case.X)[2][:, 0].round(4)
     expect(shown, f"a2, the one hidden number of layer 2, after 1000 steps: {after}",
            "a2, the one hidden number of layer 2, after 1000 steps: [0.978  0.9734]")
+    # same outputs, not the same path: a copy's deltas are a third of the narrow network's; per step u moves 3 times
+    # as far as the narrow network's, v as far, W_0 a third as far
+    dW_t, db_t = trained.gradients(case.X, case.Y, loss="sse")
+    dW_n, db_n = narrow.gradients(case.X, case.Y, loss="sse")
+    for i in range(2):  # each observation's own deltas: its bias gradients
+        _, db_ti = trained.gradients(case.X[i:i + 1], case.Y[i:i + 1], loss="sse")
+        _, db_ni = narrow.gradients(case.X[i:i + 1], case.Y[i:i + 1], loss="sse")
+        np.testing.assert_allclose([db_ti[1], db_ti[0]], [np.full(3, db_ni[1][0] / 3), np.full(3, db_ni[0][0] / 3)],
+                                   rtol=1e-12)
+    expect(shown, "a copy's delta / the narrow network's, layers 2 and 1 (summed over the observations): "
+                  f"{round(db_t[1][0] / db_n[1][0], 3)} {round(db_t[0][0] / db_n[0][0], 3)}",
+           "a copy's delta / the narrow network's, layers 2 and 1 (summed over the observations): 0.333 0.333")
+    expect(shown, f"one step's change, tied / narrow: u_1 and u_2 {(3 * dW_t[2][0] / dW_n[2][0]).round(3)} | v "
+                  f"{round(dW_t[1][:, 0].sum() / dW_n[1][0, 0], 3)} | W_0's column {(dW_t[0][:, 0] / dW_n[0][:, 0]).round(3)}",
+           "one step's change, tied / narrow: u_1 and u_2 [3. 3.] | v 1.0 | W_0's column [0.333 0.333]")
+    # trained on its own, the narrow network takes another path: after 200 more steps its loss differs
+    alone = mh.train(narrow.copy(), case.X, case.Y, lr=0.5, iterations=200, loss="sse")
+    tied = mh.train(trained.copy(), case.X, case.Y, lr=0.5, iterations=200, loss="sse")
+    assert abs(alone.loss[-1] - tied.loss[-1]) > 1e-6
 
 
 def test_exercise_2_floor_of_new_targets(shown):
@@ -253,7 +285,12 @@ def test_exercise_2_floor_of_new_targets(shown):
     assert symmetry.check_floor_answer(floor, Y_new).passed
     expect(shown, repr(symmetry.check_floor_answer(floor, Y_new, best_row=means)),
            "Correct: that is the cost of the best output row shared by every observation (checked to 4 significant "
-           "digits).")
+           "digits). That row is the column means of the targets: each output's part of the cost is a parabola in "
+           "p[k], lowest where its slope 2 sum_i (p[k] - y[i, k]) is zero. On the question's targets it is the row "
+           "the network stopped near.")
+    for wrong in (floor / 2, float(np.sqrt(floor)), 0.5):  # these slips' verdicts do not give the row away
+        verdict = repr(symmetry.check_floor_answer(wrong, Y_new, best_row=means))
+        assert verdict.startswith("Not yet") and "column means" not in verdict
 
 
 # -- 15000 steps of the tied network and of seed 0, trained together ---------------------------
@@ -337,6 +374,52 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
                   f"through the change of v {terms['through_v']:.1e}, through the a1 gap's change {terms['through_a1']:.1e}",
            "one step from step 4000: v 2.77, z2 gap changes by 2.0e-05: through the change of v -2.6e-05, "
            "through the a1 gap's change 4.6e-05")
+    # the symbols the text reasons with, printed beside the terms: the narrow network's deltas by the recursion
+    narrow = symmetry.collapse_tied(at_4000)
+    a = narrow.forward(case.X)
+    delta3 = 2 * (a[3] - case.Y) * a[3] * (1 - a[3])
+    delta2 = (delta3 @ narrow.weights[2].T)[:, 0] * a[2][:, 0] * (1 - a[2][:, 0])
+    delta1 = delta2 * narrow.weights[1][0, 0] * a[1][:, 0] * (1 - a[1][:, 0])
+    np.testing.assert_allclose(terms["delta2"], delta2, rtol=1e-12)
+    np.testing.assert_allclose(terms["delta1"], delta1, rtol=1e-12)
+    d2, d1, dz1, s = terms["delta2"], terms["delta1"], terms["z1_change"], terms["a1_slope"]
+    expect(shown, f"step 4000: a1 {first[4000].round(3)}, g {terms['a1_gap']:.4f}; the narrow network's deltas of "
+                  "observations [0] and [1]:",
+           "step 4000: a1 [0.89  0.814], g 0.0756; the narrow network's deltas of observations [0] and [1]:")
+    expect(shown, f"  delta2: d = {d2[0]:.1e} and {d2[1]:.1e}; common part (delta2[0] + delta2[1]) / 2 = {d2.mean():.1e}, "
+                  f"opposite part (delta2[0] - delta2[1]) / 2 = {(d2[0] - d2[1]) / 2:.1e}",
+           "  delta2: d = -6.5e-03 and 7.9e-03; common part (delta2[0] + delta2[1]) / 2 = 7.2e-04, "
+           "opposite part (delta2[0] - delta2[1]) / 2 = -7.2e-03")
+    expect(shown, f"  delta1: e = {d1[0]:.1e} and {d1[1]:.1e}; common part c = (delta1[0] + delta1[1]) / 2 = "
+                  f"{d1.mean():.1e}, opposite part (delta1[0] - delta1[1]) / 2 = {(d1[0] - d1[1]) / 2:.1e}",
+           "  delta1: e = -1.8e-03 and 3.3e-03; common part c = (delta1[0] + delta1[1]) / 2 = 7.8e-04, "
+           "opposite part (delta1[0] - delta1[1]) / 2 = -2.6e-03")
+    expect(shown, f"line 1: z1 changes by {dz1[0]:.1e} and {dz1[1]:.1e}, the z1 gap by {dz1[0] - dz1[1]:.1e}",
+           "line 1: z1 changes by -2.2e-04 and -2.5e-04, the z1 gap by 3.0e-05")
+    expect(shown, f"line 2: slopes s = {s[0]:.3f} and {s[1]:.3f}; s[0] dz1[0] - s[1] dz1[1] = "
+                  f"{s[0] * dz1[0] - s[1] * dz1[1]:.1e}; the a1 gap's change, measured: {terms['a1_gap_change']:.1e}",
+           "line 2: slopes s = 0.098 and 0.151; s[0] dz1[0] - s[1] dz1[1] = 1.6e-05; the a1 gap's change, measured: 1.6e-05")
+    # line 1 is exact: -(eta/3)(0.44 delta1[0] + 0.18 delta1[1]) = -(eta/3)(0.62 c + 0.26 o), the tied W_0 a third as fast
+    dx = case.X[0] - case.X[1]
+    np.testing.assert_allclose(case.X @ dx, [0.44, 0.18]) and np.testing.assert_allclose(dx @ dx, 0.26)
+    c, o = d1.mean(), (d1[0] - d1[1]) / 2
+    assert dz1[0] - dz1[1] == pytest.approx(-0.5 / 3 * (0.44 * d1[0] + 0.18 * d1[1]), rel=1e-6)
+    assert dz1[0] - dz1[1] == pytest.approx(-0.5 / 3 * (0.62 * c + 0.26 * o), rel=1e-6)
+    assert d1[0] < 0 < c < d1[1] and o < 0 and -0.5 / 3 * 0.62 * c < 0 < dz1[0] - dz1[1]
+    # line 2 matches the measured change; the z1 gap alone, times the mean slope (near 0.12), gives under a quarter
+    assert s[0] * dz1[0] - s[1] * dz1[1] == pytest.approx(terms["a1_gap_change"], rel=0.02)
+    assert round(s.mean(), 2) == 0.12 and s.mean() * (dz1[0] - dz1[1]) < terms["a1_gap_change"] / 4
+    assert dz1.max() < 0 and s[1] > s[0] and abs(dz1[0] - dz1[1]) < 0.2 * abs(dz1.mean())
+    # both parts of delta1 widen the a1 gap at step 4000: each z1 moves by -(eta/3)(x[i].x[j] + 1) delta1[j]
+    kernel = case.X @ case.X.T + 1
+    for part in (c * np.ones(2), o * np.array([1, -1])):
+        moved = -0.5 / 3 * kernel @ part
+        assert s[0] * moved[0] - s[1] * moved[1] > 0
+    # the aside: v's change, split: the common part (times a1[0] + a1[1], both above 0.8) outweighs the opposite part
+    common2, o2 = d2.mean(), (d2[0] - d2[1]) / 2
+    assert first[4000].min() > 0.8 and 9 * common2 < abs(o2) < 11 * common2
+    by_common, by_opposite = -0.5 * common2 * first[4000].sum(), -0.5 * o2 * terms["a1_gap"]
+    assert by_common < -by_opposite < 0 and (by_common + by_opposite) * terms["a1_gap"] == pytest.approx(terms["through_v"], rel=1e-6)
     assert "$u_1$ falls from 3.00 to $-0.04$ by step 1000" in prose and "$v$, near 3," in prose
     gaps = np.abs(hidden[:, 0] - hidden[:, 1])
     # the prose: the gap shrinks a little before step 2000, then grows more than fourfold from 4000 to 5000 and more
