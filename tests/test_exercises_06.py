@@ -71,10 +71,17 @@ def test_ratio_check_never_raises(answer, says):
     assert not result.passed and says in str(result), str(result)
 
 
-@pytest.mark.parametrize("answer", [RIGHT_RATIO, 0.25 ** 10, 0.5 ** 9, 4.0 ** 9, 0.5, None])
-def test_no_verdict_shows_the_value(answer):
+@pytest.mark.parametrize("answer", [0.25 ** 10, 0.5 ** 9, 4.0 ** 9, 0.5, None])
+def test_no_wrong_answer_is_shown_the_value(answer):
     text = str(stalls.check_depth_ratio(answer))
-    assert not any(form in text for form in ("3.81", "3.8e", "0.0000038", "2**-18", "4**-9", "0.25**9"))
+    assert not any(form in text for form in ("3.81", "3.8e", "0.0000038", "2**-18", "4**-9", "4^-9", "0.25**9"))
+
+
+def test_only_the_right_answer_is_told_what_it_means():
+    """The right answer's verdict explains it (the student has the value already): nine factors 1/4."""
+    text = str(stalls.check_depth_ratio(RIGHT_RATIO))
+    assert text.startswith("Correct: ") and "4^-9" in text and "3.8e-6" in text
+    assert "9 steps back from delta^10 to delta^1" in text
 
 
 def test_no_delta_verdict_shows_numbers():

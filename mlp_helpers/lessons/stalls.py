@@ -191,7 +191,9 @@ def check_output_delta(output_delta):
     exercise = Exercise(
         "output_delta", _delta_cases(), lambda c: _ce_delta(*c.args), lambda c, slip: _ce_delta(*c.args, slip=slip),
         CE_SLIPS, _delta_answer, shape_problem, lambda out, right: [],
-        "Correct: a(1 - a) cancels, so delta = a - y: the output never crawls because it is saturated.",
+        "Correct: with cross-entropy the sigmoid's slope a(1 - a) cancels, so the output delta is the error "
+        "itself, delta^L = a^L - y, however saturated the output: a nearly saturated output no longer crawls. "
+        "The package computes delta^L for this cost that way, without the slope.",
     )
     try:
         return run_check(exercise, output_delta)
@@ -236,10 +238,13 @@ def check_depth_ratio(answer, depth=10):
     that names the slip and never shows the value. Never raises."""
     try:
         slips = [(_chain_ratio(depth, slip), message) for slip, message in DEPTH_SLIPS]
+        size = f"{0.25 ** (depth - 1):.1e}".replace("e-0", "e-")  # 3.8e-6, said only to a right answer
         return judge_number(
             answer, _chain_ratio(depth), slips, example="1.2e-3", quantity="the ratio",
-            correct="each sigmoid layer between them multiplies the gradient by its slope, at most 1/4, "
-                    "so depth shrinks it geometrically",
+            correct=f"the chain loses the sigmoid's largest slope, 1/4, at each of the {depth - 1} steps back "
+                    f"from delta^{depth} to delta^1: 4^-{depth - 1} in all, so the first weight layer's gradient is "
+                    f"about {size} of the last one's. Depth shrinks the gradient geometrically, "
+                    "by the slope at every layer.",
             fallback="follow delta from the last layer back to the first: each layer multiplies it by "
                      "its weight times its unit's slope a(1 - a)",
         )
