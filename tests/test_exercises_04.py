@@ -29,8 +29,7 @@ ODD_ANSWERS = [..., None, "delta", 10**400, Fraction(1, 3) * 10**400, [[10**400,
                Unconvertible(), object(), [[1.0, np.nan], [0.0, 0.0]], np.inf, {"a": 1}]
 
 
-@pytest.mark.parametrize("check", [symmetry.check_tied_output_delta, symmetry.check_mixed_entry],
-                         ids=lambda check: check.__name__)
+@pytest.mark.parametrize("check", [symmetry.check_mixed_entry], ids=lambda check: check.__name__)
 @pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda answer: type(answer).__name__)
 def test_delta_checks_never_raise(question, check, answer):
     net, X, Y, _ = question
@@ -39,53 +38,14 @@ def test_delta_checks_never_raise(question, check, answer):
     assert not result.passed and repr(result).startswith("Not yet")
 
 
-def test_output_delta_placeholders_and_shapes(question):
-    net, X, Y, a = question
-    for placeholder in (..., None):
-        assert repr(symmetry.check_tied_output_delta(placeholder, net, X, Y)).startswith(
-            "Not yet answered: write your array")
-        # exercise 1's my_entry is one number: its placeholder verdict says so
+def test_mixed_entry_placeholder(question):
+    net, X, Y, _ = question
+    for placeholder in (..., None):  # exercise 1's my_entry is one number: its placeholder verdict says so
         assert repr(symmetry.check_mixed_entry(placeholder, net, X, Y)).startswith("Not yet answered: write your number")
-    assert "shape (2, 2)" in repr(symmetry.check_tied_output_delta(a[0], net, X, Y))
-    assert "real numbers, got text" in repr(symmetry.check_tied_output_delta("delta", net, X, Y))
 
 
-def test_output_delta_names_each_slip(question):
-    net, X, Y, a = question
-    right = 2 * (a - Y) * a * (1 - a)
-    assert symmetry.check_tied_output_delta(right, net, X, Y).passed
-    assert symmetry.check_tied_output_delta(right.tolist(), net, X, Y).passed
-    sigma = mh.sigmoid(a)
-    slips = {
-        "matrix product": (2 * (a - Y)) @ (a * (1 - a)),  # the question's second * read as @
-        "factor 2 is missing:": (a - Y) * a * (1 - a),
-        "sign is flipped": 2 * (Y - a) * a * (1 - a),
-        "slope is missing": 2 * (a - Y),
-        "wrong place": 2 * (a - Y) * sigma * (1 - sigma),  # sigma'(a) instead of a(1 - a)
-        "missing and the sign is flipped": (Y - a) * a * (1 - a),
-        "float32 precision": symmetry.QUESTION["delta"],  # the question's own printed numbers
-        "entry by entry": right + 0.01,
-    }
-    for slip, answer in slips.items():
-        result = symmetry.check_tied_output_delta(answer, net, X, Y)
-        assert not result.passed and slip in repr(result), (slip, result)
-        assert not any(f"{v:.6f}" in repr(result) or f"{v:.4f}" in repr(result) for v in right.ravel())
-    assert "1e-6 relative" in repr(symmetry.check_tied_output_delta(right, net, X, Y))
-
-
-def test_output_delta_on_another_network():
-    net = mh.MLP([2, 3, 2]).init_random(seed=4)
-    X, Y = np.array([[0.1, 0.9], [0.5, 0.2], [0.7, 0.7]]), np.array([[0.0, 1.0], [1.0, 0.0], [0.5, 0.5]])
-    a = net.forward(X)[-1]
-    assert symmetry.check_tied_output_delta(2 * (a - Y) * a * (1 - a), net, X, Y).passed
-    assert "slope is missing" in repr(symmetry.check_tied_output_delta(2 * (a - Y), net, X, Y))
-
-
-def test_the_old_name_is_gone_so_no_two_public_checks_share_a_name():
+def test_no_two_public_checks_share_a_name():
     assert not hasattr(symmetry, "check_output_delta")
-    from mlp_helpers.lessons import write_backprop
-
-    assert symmetry.check_tied_output_delta.__name__ != write_backprop.check_output_delta.__name__
 
 
 Y_NEW = np.array([[0.9, 0.1], [0.3, 0.5]])

@@ -10,8 +10,8 @@ product does both jobs::
 which is ``a[l] @ weights[l] + biases[l]`` in this package's layout. ``QUESTION`` holds the
 matrices the question prints (computed in float32, shown with 7-8 digits);
 ``question_forward`` and ``question_steps`` recompute them in float64 from an ``MLP``.
-The exercise checks of notebook 04 (``check_mixed_entry``, ``check_floor_answer``; and
-``check_tied_output_delta`` for the output delta itself) return ``CheckResult`` verdicts judged by ``exercise_checks.judge`` (its tolerance policy).
+The exercise checks of notebook 04 (``check_mixed_entry``, ``check_floor_answer``) return
+``CheckResult`` verdicts judged by ``exercise_checks.judge`` (its tolerance policy).
 """
 
 import numpy as np
@@ -22,7 +22,7 @@ from ..ensemble import EnsembleHistory
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
-from .exercise_checks import ATOL, RTOL, CheckResult, agrees, common_slips, judge, judge_number, not_yet
+from .exercise_checks import CheckResult, judge, judge_number, not_yet
 from .notation import latex_matrix
 from ..validation import as_activations, as_count, as_float_array, as_real
 
@@ -127,7 +127,7 @@ def outputs_over_training(history, X, activation="sigmoid"):
     history.weights: per layer (T, sizes[l], sizes[l+1]); X: (m, sizes[0]); activation: one
     name or a list with one name per layer (as in ``MLP``). Returns (T, m, sizes[-1]).
     """
-    check_history(history)
+    check_history(history)  # before len(history.weights): a wrong argument gets its TypeError, not AttributeError
     return activations_over_training(history, X, len(history.weights), activation)
 
 
@@ -291,13 +291,6 @@ def column_mean_floor(Y):
 
 # --- exercise checks of notebook 04 (each returns a CheckResult and never raises) ---
 
-#: Exercise 1's answer, delta^3 of the all-ones network, is printed by the question itself (float32,
-#: rounded to 7-8 digits; the notebook quotes the question at its top). The course's policy
-#: (exercise_checks) accepts arrays right to float32 precision with a note; here that would let the
-#: question's own numbers pass, so an answer that agrees only to this looser tolerance is told that
-#: float32 or rounding is the problem instead, and does not pass.
-ROUNDED_RTOL, ROUNDED_ATOL = 1e-4, 1e-7
-
 
 def _as_answer_array(answer, what="array"):
     """(array, None) for an array of finite numbers, else (None, a "Not yet" CheckResult).
@@ -313,50 +306,6 @@ def _as_answer_array(answer, what="array"):
     except Exception:  # 10**400 (OverflowError), an object whose __array__ raises: a verdict, never an error
         return None, not_yet("the answer must be an array of ordinary finite numbers, such as the result of "
                              "a numpy computation on a3 and Y")
-
-
-def check_tied_output_delta(answer, net, X, Y):
-    """A ``CheckResult`` for ``answer``, the output delta of the cost sum (a - y)^2 with sigmoid outputs.
-
-    delta^L = dC/dz^L = 2 (a^L - y) * a^L (1 - a^L), elementwise, shape (m, sizes[-1]).
-    net: the sigmoid network; X: (m, sizes[0]); Y: (m, sizes[-1]). Right when every entry agrees
-    to the course's tolerance for computed arrays (exercise_checks.RTOL relative). The verdict
-    never shows the right matrix; it names the slip: the second * taken as a matrix product,
-    the factor 2 missing, the sign flipped, the sigmoid's slope missing or taken at the wrong
-    place (sigma'(a) instead of a (1 - a)), both of the first two, or numbers right only to
-    float32 precision (the question's own printed ones, or a float32 computation).
-    """
-    answer, problem = _as_answer_array(answer)
-    if problem:
-        return problem
-    _check_seed_network(net)
-    X, Y = net.check_data(X, Y)
-    a = net.forward(X)[-1]
-    if answer.shape != a.shape:
-        return not_yet(f"delta^3 has one entry per observation (row) and output (column), shape {a.shape}; "
-                       f"got shape {answer.shape}. Both products in its formula are elementwise")
-    cost_slope, slope = 2 * (a - Y), a * (1 - a)
-    right = cost_slope * slope
-    sigma = activate("sigmoid", a)
-    slips = []
-    if a.shape[0] == a.shape[1]:  # only a square (m, m) pair can be matrix-multiplied by mistake
-        slips.append((cost_slope @ slope, "that is a matrix product: the second * is elementwise (numpy's *), "
-                                          "each output of each observation gets its own slope"))
-    slips += common_slips(right, "sse", m=a.shape[0])[:2]  # the sign, the factor 2
-    slips += [
-        (cost_slope, "the sigmoid's slope is missing: multiply by da/dz = a(1 - a)"),
-        (cost_slope * sigma * (1 - sigma), "the slope is taken at the wrong place: sigma'(z) = a(1 - a) uses the "
-                                           "activation a itself, not sigma(a)"),
-        ((Y - a) * slope, "the factor 2 is missing and the sign is flipped: dC/da = 2(a - y)"),
-    ]
-    if not agrees(answer, right, RTOL, ATOL) and agrees(answer, right, ROUNDED_RTOL, ROUNDED_ATOL):
-        return not_yet("your numbers agree with delta^3 only to float32 precision (about 6 digits), like the "
-                       "question's printed float32 numbers: compute it in float64 (numpy's default) from a3 and Y, "
-                       "without rounding or typing numbers")
-    return judge(answer, right, slips, typed=False,
-                 correct="that is delta^3 = 2(a^3 - y) * a^3(1 - a^3), elementwise (checked to 1e-6 relative).",
-                 fallback="compute 2 * (a3 - Y) and a3 * (1 - a3), then multiply them entry by entry "
-                          "(checked to 1e-6 relative)")
 
 
 def check_mixed_entry(answer, net, X, Y):
