@@ -40,6 +40,7 @@ def printed(X, Y):
     pair = mh.train_many([ones.copy(), ones.copy()], X, Y, lr=[0.5, 1.0], iterations=15000, weights_every=1)
     histories = {("sse", 0.5): mh.symmetry.member_history(pair, 0), ("sse", 1.0): mh.symmetry.member_history(pair, 1),
                  ("cross_entropy", 0.5): mh.train(ones.copy(), X, Y, lr=0.5, iterations=4000, loss="cross_entropy")}
+    out["start cost"] = f"sum of squared errors at step 0, all ones: {mh.loss('sse', ones.predict(X), Y):.3f}"
     for (loss, lr), history in histories.items():
         m = stalls.fit_and_plateau(history, X, Y, CASE.activation)
         runs[loss, lr] = history, m
@@ -102,7 +103,7 @@ def printed(X, Y):
                                    X, Y, lr=0.5, iterations=1500, loss="cross_entropy")
     out["tanh random"] = (f"tanh, 20 random starts: all fit within 1500 steps: {bool(np.isfinite(tanh_steps).all())}; "
                           f"median {np.median(tanh_steps):.0f} steps, from {tanh_steps.min():.0f} to "
-                          f"{tanh_steps.max():.0f}")
+                          f"{tanh_steps.max():.0f}; slower than 500 steps: {(tanh_steps > 500).sum()}")
     sigmoid_steps = init.steps_to_fit(init.random_starts(CASE.sizes, 20, "glorot"), X, Y, lr=0.5, iterations=1500,
                                       loss="cross_entropy")
     out["sigmoid glorot"] = (f"sigmoid, the same Glorot scale: median {np.median(sigmoid_steps):.0f} steps, "
@@ -137,6 +138,10 @@ def printed(X, Y):
     out["fit within 500"] = (f"starts that fit within 500 steps: ReLU (He's scale) "
                              f"{np.isfinite(relu_run.fit_steps(0.01)).mean():.0%}, "
                              f"tanh (Glorot's scale) {np.isfinite(tanh_run.fit_steps(0.01)).mean():.0%}")
+    relu_fits, dead_first = np.isfinite(relu_run.fit_steps(0.01)), dead_at_start[:, :3].sum(axis=1)
+    out["fit by dead units"] = ("ReLU starts that fit within 500 steps, by their dead first-layer units at step 0: "
+                                + "; ".join(f"{k} dead: {relu_fits[dead_first == k].mean():.0%} of "
+                                            f"{(dead_first == k).sum()}" for k in range(4)))
     return out
 
 
@@ -161,7 +166,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 38
+    assert len(computed) == 40
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -202,7 +207,7 @@ def test_the_printed_values_themselves(computed):
                                                "(guess, delta ratio x input ratio: 0.18)")
     assert computed["cross-entropy at a = y"].endswith(": 1.173")
     assert computed["tanh random"] == ("tanh, 20 random starts: all fit within 1500 steps: True; median 106 steps, "
-                                       "from 67 to 1147")
+                                       "from 67 to 1147; slower than 500 steps: 1")
     assert computed["angle"] == "u[0] . u[1] = 1.36, lengths 1.342 and 1.086: cos phi = 0.933, phi = 21 degrees"
     assert computed["he scales"].endswith("alike: [1.0, 0.82, 0.82]")
     assert computed["zeros sigmoid"].startswith("sigmoid : fits at step 1423")
@@ -218,6 +223,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
     assert computed["angle without biases"] == "with zero biases: phi = 18 degrees, dead share (180 - phi) / 360 = 45%"
     assert computed["fit within 500"].endswith("ReLU (He's scale) 28%, tanh (Glorot's scale) 81%")
+    assert computed["start cost"].endswith(": 1.908")
+    assert computed["fit by dead units"].endswith(": 0 dead: 27% of 173; 1 dead: 30% of 406; 2 dead: 34% of 319; "
+                                                  "3 dead: 0% of 102")
 
 
 def test_the_answer_keys_pass_and_the_setup_line(notebook):
@@ -261,16 +269,16 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "0.0099" in prose and computed["slope 0.99"].endswith("0.0099")
     assert "fits at step 3071 instead of 14575" in prose
     assert "so its 5301 for this run is this table's \"below 0.2\", not its \"to\"" in prose
-    assert "the **plateau**: 2478 steps, half the sum of squares' 4861 at lr 0.5, and as long as its 2413 at lr 1" \
+    assert "the **plateau**: 2478 steps, half the sum of squared errors' 4861 at lr 0.5, and as long as its 2413 at lr 1" \
         in prose and round(4861 / 2478) == 2
-    assert "590 steps, sixteen times fewer than the sum of squares' 9690 at lr 0.5, and still eight times fewer than " \
+    assert "590 steps, sixteen times fewer than the sum of squared errors' 9690 at lr 0.5, and still eight times fewer than " \
            "its 4845 at lr 1" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
     assert "about 2 (first output, $1/0.48$) to 3 (second output, $1/0.32$)" in prose
-    assert "the sum of squares' plateau at lr 1 (2413 steps) is as long as cross-entropy's at lr 0.5 (2478)" in prose
+    assert "the sum of squared errors' plateau at lr 1 (2413 steps) is as long as cross-entropy's at lr 0.5 (2478)" in prose
     assert "the median falls from 5209 to 417 steps" in prose
-    assert "even its slowest start (698) fits long before the fastest start of the sum of squares (3920)" in prose
+    assert "even its slowest start (698) fits long before the fastest start of the sum of squared errors (3920)" in prose
     assert "twelve times fewer steps (417 against 5209)" in prose and round(5209 / 417) == 12
-    assert "at the matched lr 1 the sum of squares needs half its steps (2604;" in prose and round(5209 / 2604) == 2
+    assert "at the matched lr 1 the sum of squared errors needs half its steps (2604;" in prose and round(5209 / 2604) == 2
     assert "**6.2 times fewer steps at the same gradient size at step 0, is the gain of the cost itself**" in prose
     assert "still needs 6.2 times more: the gain of the cost itself" in prose
     assert "at lr 2 the median start fits at step 118, against 417 at lr 0.5" in prose
@@ -282,11 +290,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "(45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
-    assert "(ratio 1.00 below), and for tanh, whose $\\delta$ shrinks to 0.81 times" in prose and "(0.87 against 0.81)" in prose
-    assert "$\\operatorname{rms}(X) = 0.49$ over $\\operatorname{rms}(a^1)$" in prose
-    assert "larger than $X$ (0.83)" in prose and "smaller than $X$ (0.35)" in prose
-    assert "the two are about the same size (0.49 against 0.54)" in prose
-    assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
+    assert "the same in layers 1 and 2 (ratio 1.00)" in prose and "whose $\\delta$ shrinks to 0.81 times" in prose
+    assert "(0.87 against 0.81)" in prose
+    assert "(0.83 against $\\operatorname{rms}(X) = 0.49$)" in prose
+    assert "larger than $X$ (0.83 against" in prose and "smaller than $X$ (0.35)" in prose
+    assert "the two inputs are about the same size (0.49 against 0.54)" in prose
+    assert "(printed above: 1 for the first layer, whose fan-in, the number of units feeding it, is 2)" in prose
     assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
     assert "1147 steps, slower than the sigmoid's slowest (698 with LeCun's scale, 704 with Glorot's)" in prose
@@ -299,6 +308,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "leaky ReLU" in prose and "small positive bias" in prose
     assert "$2 \\times 0.0078 \\approx 0.016$ and $2 \\times 0.0099 \\approx 0.020$" in prose
     assert "its share is 47%" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
+    assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
+    assert "Only one of these 20 takes longer than 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
     assert "its step-0 median 0.47" in prose and "median 0.47" in computed["random factor"]
 
 
