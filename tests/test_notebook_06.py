@@ -288,7 +288,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "0.22 times its size per layer" in prose and "(0.83 and 0.96 per hidden layer)" in prose
     assert "$(180 - 21)/360 \\approx 44\\%$" in prose and round(np.degrees(np.arccos(
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
-    assert "(45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
+    assert "(from 45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
     assert "the same in layers 1 and 2 (ratio 1.00)" in prose and "whose $\\delta$ shrinks to 0.81 times" in prose
     assert "(0.87 against 0.81)" in prose
