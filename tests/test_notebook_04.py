@@ -370,10 +370,10 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert terms["total"] == pytest.approx((z2[1][0] - z2[1][1]) - (z2[0][0] - z2[0][1]), rel=1e-6)
     assert terms["v"] == pytest.approx(3 * history.weights[1][4000, 0, 0], rel=1e-12)
     assert terms["through_v"] < 0 < terms["total"] < terms["through_a1"]
-    expect(shown, f"one step from step 4000: v {terms['v']:.2f}, z2 gap changes by {terms['total']:.1e}: "
-                  f"through the change of v {terms['through_v']:.1e}, through the a1 gap's change {terms['through_a1']:.1e}",
-           "one step from step 4000: v 2.77, z2 gap changes by 2.0e-05: through the change of v -2.6e-05, "
-           "through the a1 gap's change 4.6e-05")
+    expect(shown, f"one more step: the z2 gap changes by {terms['total']:.1e} = {terms['through_v']:.1e} through the "
+                  f"change of v + {terms['through_a1']:.1e} through the a1 gap's change (+ their product)",
+           "one more step: the z2 gap changes by 2.0e-05 = -2.6e-05 through the change of v + 4.6e-05 through the a1 "
+           "gap's change (+ their product)")
     # the symbols the text reasons with, printed beside the terms: the narrow network's deltas by the recursion
     narrow = symmetry.collapse_tied(at_4000)
     a = narrow.forward(case.X)
@@ -383,17 +383,12 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     np.testing.assert_allclose(terms["delta2"], delta2, rtol=1e-12)
     np.testing.assert_allclose(terms["delta1"], delta1, rtol=1e-12)
     d2, d1, dz1, s = terms["delta2"], terms["delta1"], terms["z1_change"], terms["a1_slope"]
-    expect(shown, f"step 4000: a1 {first[4000].round(3)}, g {terms['a1_gap']:.4f}; the narrow network's deltas of "
-                  "observations [0] and [1]:",
-           "step 4000: a1 [0.89  0.814], g 0.0756; the narrow network's deltas of observations [0] and [1]:")
-    expect(shown, f"  delta2: d = {d2[0]:.1e} and {d2[1]:.1e}; common part (delta2[0] + delta2[1]) / 2 = {d2.mean():.1e}, "
-                  f"opposite part (delta2[0] - delta2[1]) / 2 = {(d2[0] - d2[1]) / 2:.1e}",
-           "  delta2: d = -6.5e-03 and 7.9e-03; common part (delta2[0] + delta2[1]) / 2 = 7.2e-04, "
-           "opposite part (delta2[0] - delta2[1]) / 2 = -7.2e-03")
-    expect(shown, f"  delta1: e = {d1[0]:.1e} and {d1[1]:.1e}; common part c = (delta1[0] + delta1[1]) / 2 = "
-                  f"{d1.mean():.1e}, opposite part (delta1[0] - delta1[1]) / 2 = {(d1[0] - d1[1]) / 2:.1e}",
-           "  delta1: e = -1.8e-03 and 3.3e-03; common part c = (delta1[0] + delta1[1]) / 2 = 7.8e-04, "
-           "opposite part (delta1[0] - delta1[1]) / 2 = -2.6e-03")
+    expect(shown, f"step 4000: a1[:, 0] {first[4000].round(3)}, a1 gap {terms['a1_gap']:.4f}, v {terms['v']:.2f}",
+           "step 4000: a1[:, 0] [0.89  0.814], a1 gap 0.0756, v 2.77")
+    for name, d, literal in (("delta2", d2, "  delta2[:, 0]: -6.5e-03 and 7.9e-03 | common part 7.2e-04 | opposite part -7.2e-03"),
+                             ("delta1", d1, "  delta1[:, 0]: -1.8e-03 and 3.3e-03 | common part 7.8e-04 | opposite part -2.6e-03")):
+        expect(shown, f"  {name}[:, 0]: {d[0]:.1e} and {d[1]:.1e} | common part {d.mean():.1e} | opposite part "
+                      f"{(d[0] - d[1]) / 2:.1e}", literal)
     expect(shown, f"line 1: z1 changes by {dz1[0]:.1e} and {dz1[1]:.1e}, the z1 gap by {dz1[0] - dz1[1]:.1e}",
            "line 1: z1 changes by -2.2e-04 and -2.5e-04, the z1 gap by 3.0e-05")
     expect(shown, f"line 2: slopes s = {s[0]:.3f} and {s[1]:.3f}; s[0] dz1[0] - s[1] dz1[1] = "

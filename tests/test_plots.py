@@ -339,6 +339,21 @@ def test_nine_weights_get_nine_okabe_ito_styles_and_a_legend():
         mh.plot_weight_trajectories(history, legend="top")
 
 
+def test_trajectory_legend_below_sits_under_each_panel_in_columns():
+    case = cases.sigmoid_2_3_3_2()
+    _, history = case.train(case.network().init_random(seed=1), iterations=20)
+    fig = mh.plot_weight_trajectories(history, notation="card", legend="below")
+    fig.canvas.draw()
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        box, panel = legend.get_window_extent(), ax.get_window_extent()
+        assert box.y1 < panel.y0 and panel.x0 - 1 < (box.x0 + box.x1) / 2 < panel.x1 + 1  # under it, centred
+        assert legend._ncols == 3  # six or nine weights: three columns, so the legend stays as wide as its panel
+    _, tied = case.train(iterations=20)
+    tied_fig = mh.plot_weight_trajectories(tied, notation="card", legend="below", layers=[0])
+    assert tied_fig.axes[0].get_legend()._ncols == 1  # two long striped names: one column
+
+
 def test_label_size_enlarges_the_weight_labels():
     fig = mh.draw_network(cases.linear_2_2_1().network(), notation="regression_answer", label_size=13)
     assert {text.get_fontsize() for text in by_gid(fig, "wlabel:").values()} == {13}

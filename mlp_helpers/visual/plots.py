@@ -452,7 +452,7 @@ class WeightTrajectories:
         self.atol = atol
         # "inside": a legend in the panel for up to 4 lines (the explorer's fixed layout);
         # "outside": every line named in a legend right of its panel, off the data
-        self.legend = as_choice("legend", legend, ("inside", "outside"))
+        self.legend = as_choice("legend", legend, ("inside", "outside", "below"))
         # the "outside" legend's font size in points (titles 2 points larger)
         self.text_size = as_real("text_size", text_size, positive=True)
         self.lines = [[] for _ in self.layers]
@@ -529,6 +529,10 @@ class WeightTrajectories:
             if self.legend == "outside":
                 ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=self.text_size, frameon=False,
                           handlelength=2.4, borderaxespad=0.0, handler_map=tuples)
+            elif self.legend == "below":  # under the x label, so that side by side panels can be wide
+                ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.17), fontsize=self.text_size,
+                          frameon=False, handlelength=2.4, borderaxespad=0.0, handler_map=tuples,
+                          ncols=1 if n_lines <= 2 else 3, columnspacing=1.2)
             elif n_lines <= 4:
                 ax.legend(handles, labels, loc="best", fontsize=7, framealpha=0.8, handler_map=tuples)
             ax.relim()
@@ -543,8 +547,8 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
     Weights equal at every step (tied) are drawn as one line, striped in their colours, and
     each panel says how many lines stand for how many weights. Each weight keeps one colour
-    (Okabe-Ito; past 7 weights in a layer, a line style too) in every call. legend: "outside" names every line right of its panel; "inside" puts a
-    legend in the panel when it has at most 4 lines. Returns the figure.
+    (Okabe-Ito; past 7 weights in a layer, a line style too) in every call. legend: "outside" names every line right
+    of its panel, "below" under it; "inside" puts a legend in the panel when it has at most 4 lines. Returns the figure.
     """
     recorded(history)
     sizes = history.sizes
@@ -558,7 +562,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
             raise ValueError(f"layers must list weight layers between 0 and {len(sizes) - 2}, got {l!r}")
     if not layers:
         raise ValueError("layers must name at least one weight layer")
-    legend = as_choice("legend", legend, ("inside", "outside"))
+    legend = as_choice("legend", legend, ("inside", "outside", "below"))
     if ax is None:
         size = ((5.4 if legend == "outside" else 4.2) * len(layers), 3.3)
         fig, axes = new_figure(size, "constrained", nrows=1, ncols=len(layers), squeeze=False)
