@@ -143,7 +143,33 @@ def question_formula_lines(case):
         lines += (f"W_{l}: the question's formula gives your dW[{l}]: "
                   f"{np.allclose(question, dW[l], rtol=1e-12, atol=1e-15)}\n")
         dC_da = delta @ net.weights[l].T
+    # the two wrong orders of a[2] and delta[3]: numpy's own error, and the transpose of dW[2]
+    delta = 2 * (a[3] - case.Y) * a[3] * (1 - a[3])
+    with pytest.raises(ValueError) as error:
+        a[2] @ delta
+    wrong = delta.T @ a[2]
+    assert wrong.shape == (2, 3) and dW[2].shape == (3, 2)
+    lines += f"a[2] @ delta fails: {error.value}\n"
+    lines += (f"delta.T @ a[2] has shape {wrong.shape}, dW[2] has shape {dW[2].shape}: "
+              f"it is dW[2] transposed ({np.allclose(wrong, dW[2].T, rtol=1e-12, atol=1e-15)})\n")
     return lines
+
+
+def two_observation_lines(net, case):
+    """Exercise 5's numbers: each observation's path sums of b_0[0] and W_0[0, 0], and their total, checked
+    against finite differences of the two observations' cost (independent of the path tables)."""
+    lines, total = "", 0.0
+    for r in range(2):
+        x_r, y_r = case.X[r:r + 1], case.Y[r:r + 1]
+        w_sum = mh.chain_rule_paths(net, x_r, y_r, ("w", 0, 0, 0), loss="sse").total
+        b_sum = mh.chain_rule_paths(net, x_r, y_r, ("b", 0, 0), loss="sse").total
+        np.testing.assert_allclose(w_sum, x_r[0, 0] * b_sum, rtol=1e-12)
+        lines += (f"observation {r + 1}: x_1 = {x_r[0, 0]}, delta^1_1 = dC/db_0[0] = {b_sum:.6g}, "
+                  f"dC/dW_0[0, 0] = {w_sum:.6g}\n")
+        total += w_sum
+    fd_W, _ = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
+    np.testing.assert_allclose(total, fd_W[0][0, 0], rtol=1e-9)
+    return lines + f"both observations: dC/dW_0[0, 0] = {total:.6g} (the cost adds the two observations' costs)\n"
 
 
 def expected_outputs():
@@ -208,6 +234,7 @@ def expected_outputs():
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
         "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n{tables['b', 0, 1]!r}\n\n",
+        "both = mh.cases": two_observation_lines(net, case),
         "ready = ": "ready: all six functions pass their checks\n",
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
