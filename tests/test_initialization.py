@@ -97,7 +97,11 @@ def test_check_glorot_std_names_the_slip(formula, verdict):
     assert isinstance(result, mh.lessons.exercise_checks.CheckResult)
     assert result.verdict.startswith(verdict), result.verdict
     assert result.passed == verdict.startswith("Correct")
-    assert not any(f"{v:.2f}"[:4] in result.verdict for v in np.sqrt(2.0 / np.array([5.0, 6.0, 11.0])))  # no expected value
+    shown = [f"{v:.2f}"[:4] in result.verdict for v in np.sqrt(2.0 / np.array([5.0, 6.0, 11.0]))]
+    if result.passed:  # only a right answer is told the network's scales (its own values): 0.63, 0.58
+        assert shown == [True, True, False]
+    else:
+        assert not any(shown)  # no expected value
     assert "tolerance" in result.verdict or not result.passed
 
 

@@ -148,6 +148,15 @@ def printed(X, xor_X, reverse):
         slopes = init.start_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: slope below 0.01 in {shares}"
+    out["s lecun"] = "this network's LeCun s for W_0, W_1, W_2 = " + ", ".join(f"{v:.2f}" for v in init.layer_scales(CASE.sizes, "lecun"))
+    # the width argument: a 2-100-100-2 network's first forward pass, at s = 1 and at LeCun's s
+    for scheme in (1.0, "lecun"):
+        slopes = init.start_slopes(init.random_starts([2, 100, 100, 2], in_order(range(50), reverse), scale=scheme), X)
+        shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
+        scales = ", ".join(f"{s:.2f}" for s in init.layer_scales([2, 100, 100, 2], scheme))
+        out[f"wide {scheme}"] = f"2-100-100-2, s = {scales}: slope below 0.01 in {shares}"
+    # exercise 1's verdict, once right, gives the network's Glorot scales (printed nowhere before it)
+    out["glorot verdict"] = init.check_glorot_std(lambda n_in, n_out: np.sqrt(2.0 / (n_in + n_out))).verdict
 
     # 5 and 6. scale x learning rate
     grid_nets, grid_lr = [], []
@@ -158,8 +167,6 @@ def printed(X, xor_X, reverse):
     grid_fits = mh.train_many(grid_nets, X, Y, lr=grid_lr, iterations=6000, weights_every=0).fit_steps(0.01)
     grid_fits = np.sort(grid_fits.reshape(len(RATES), len(SCHEMES), 30), axis=2)  # order-free
     out["grid shapes"] = f"grid_fits {grid_fits.shape} | at_2 {grid_fits[2].shape}"
-    for scheme in ("lecun", "glorot"):
-        out[f"s {scheme}"] = f"{scheme:>6}: s for W_0, W_1, W_2 = " + ", ".join(f"{v:.2f}" for v in init.layer_scales(CASE.sizes, scheme))
     # lr 4 is at the edge: some starts' steps to fit move when X moves by one ulp (X here is already the
     # nudged data in the nudged run, so this compares X + 1 ulp with X + 2 ulp there); start 29 at lr 2 does not
     lecun = init.random_starts(CASE.sizes, 30)
@@ -235,7 +242,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 67
+    assert len(lines) == 69
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -257,6 +264,10 @@ def test_the_printed_values_themselves(computed):
                                     "| fit not within 15000 steps")
     assert computed["c = 0 gradient"] == "c = 0, step 0, largest |gradient| of W_0, W_1, W_2: 0, 0, 0.15 | of b_0, b_1, b_2: 0, 0, 0.3"
     assert computed["lr 4"].endswith("at lr 4: True | start 29 keeps its steps at lr 2: True")
+    assert computed["wide 1.0"] == ("2-100-100-2, s = 1.00, 1.00, 1.00: slope below 0.01 in layer 1  0.0%, layer 2 39.9%, "
+                                    "layer 3 40.5%")
+    assert computed["wide lecun"].endswith("s = 0.71, 0.10, 0.10: slope below 0.01 in layer 1  0.0%, layer 2  0.0%, layer 3  0.0%")
+    assert computed["glorot verdict"].endswith("Glorot's s for W_0, W_1, W_2 = 0.63, 0.58, 0.63")
     assert computed["exercise 2"][:3] == ["2326", "2190", "1664"]  # the answer is printed nowhere: not the median
     assert computed["tied"].endswith(": 0.0")
     assert computed["stretch 2500-5500"].endswith("grows  93.3-fold") and computed["stretch 0-15000"].endswith("159.0-fold")

@@ -437,8 +437,11 @@ def check_glorot_std(glorot_std):
         (np.sqrt(2.0 / (fan_in * fan_out)), "fan-in and fan-out are multiplied; Glorot averages them"),
     ]
     shapes = ", ".join(f"{a}x{b}" for a, b in GLOROT_SHAPES)
+    # the first three shapes are the 2-3-3-2 network's layers: shown only once the answer is right
+    network = ", ".join(f"{v:.2f}" for v in answers[:3])
     return judge(np.array(answers), np.sqrt(2.0 / (fan_in + fan_out)), slips, typed=False,
-                 correct=f"the standard deviation for the layer shapes {shapes} (relative tolerance {RTOL:g})",
+                 correct=f"the standard deviation for the layer shapes {shapes} (relative tolerance {RTOL:g}). "
+                         f"For the 2-3-3-2 network, Glorot's s for W_0, W_1, W_2 = {network}",
                  fallback="for a layer (n_in, n_out), set s^2 times the average of n_in and n_out to 1, "
                           "then return s (open the hints)")
 
