@@ -277,3 +277,22 @@ def test_the_learning_rate_and_the_observation_are_printed(shown, one, branch):
     expect(shown, f"learning rate eta = {case.lr}", "learning rate eta = 1.0")
     _, x, y = branch
     expect(shown, f"x = {x.tolist()}, targets y = {y.tolist()}", "x = [1.0, 0.5], targets y = [1.0, 0.0]")
+
+
+def test_the_diagram_keys(branch):
+    """The keys under sections 1 and 3's diagrams: colour is the sign; width the size, or the path."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from mlp_helpers import plots
+
+    for net, path, last in [(cases.one_one_one().network(), None, "width: the weight's size"),
+                            (branch[0], "on a path of $w_1$", "thick, boxed: on a path of $w_1$, any size")]:
+        fig = plots.draw_network(net, notation="one_one_one", show_values=True)
+        legend = plots.network_key(fig, path=path)
+        assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", last]
+        colours = [h.get_color() for h in legend.legend_handles[:2]]
+        assert colours == [plots.POSITIVE, plots.NEGATIVE]
+        plt.close(fig)
