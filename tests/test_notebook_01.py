@@ -102,29 +102,65 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         by_paths = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", loss="half_sse").total
         row = f"dC/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
         expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
-    assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-7
-    assert "relative error below 1e-7: True" in shown
+    # rounding sets the value (about 1e-9), so only a bound is printed
+    assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-8
+    assert "relative error below 1e-8: True" in shown
 
 
 def test_five_steps_of_gradient_descent(shown, one):
     case, net, _, _ = one
     history = mh.train(net.copy(), case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
     rows = [
-        f"step {s}: C = {loss:.6f}   w1 = {w1:.6f}   w2 = {w2:.6f}"
-        for s, loss, w1, w2 in zip(history.iterations, history.loss, history.weights[0][:, 0, 0], history.weights[1][:, 0, 0])
+        f"step {s}: C = {loss:.6f}   w1 = {w1:.6f}   b1 = {b1:.6f}   w2 = {w2:.6f}   b2 = {b2:.6f}"
+        for s, loss, w1, b1, w2, b2 in zip(history.iterations, history.loss,
+                                           history.weights[0][:, 0, 0], history.biases[0][:, 0],
+                                           history.weights[1][:, 0, 0], history.biases[1][:, 0])
     ]
     expected = [
-        "step 0: C = 0.102974   w1 = 0.500000   w2 = 0.500000",
-        "step 1: C = 0.089185   w1 = 0.490700   w2 = 0.430840",
-        "step 2: C = 0.076050   w1 = 0.482751   w2 = 0.363164",
-        "step 3: C = 0.063970   w1 = 0.476234   w2 = 0.298088",
-        "step 4: C = 0.053223   w1 = 0.471127   w2 = 0.236553",
-        "step 5: C = 0.043935   w1 = 0.467324   w2 = 0.179228",
+        "step 0: C = 0.102974   w1 = 0.500000   b1 = 0.500000   w2 = 0.500000   b2 = 0.500000",
+        "step 1: C = 0.089185   w1 = 0.490700   b1 = 0.490700   w2 = 0.430840   b2 = 0.405398",
+        "step 2: C = 0.076050   w1 = 0.482751   b1 = 0.482751   w2 = 0.363164   b2 = 0.312357",
+        "step 3: C = 0.063970   w1 = 0.476234   b1 = 0.476234   w2 = 0.298088   b2 = 0.222501",
+        "step 4: C = 0.053223   w1 = 0.471127   b1 = 0.471127   w2 = 0.236553   b2 = 0.137227",
+        "step 5: C = 0.043935   w1 = 0.467324   b1 = 0.467324   w2 = 0.179228   b2 = 0.057559",
     ]
     for row, literal in zip(rows, expected, strict=True):
         expect(shown, row, literal)
     assert np.all(np.diff(history.loss) < 0)
-    expect(shown, f"{0.5 - net.gradients(case.X, case.Y, 'half_sse')[0][0][0, 0]:.6f}", "0.490700")
+    # the first step by hand: every parameter, the biases included, steps against its gradient
+    dW, db = net.gradients(case.X, case.Y, "half_sse")
+    by_hand = [("w1", dW[0][0, 0]), ("b1", db[0][0]), ("w2", dW[1][0, 0]), ("b2", db[1][0])]
+    literals = ["  w1 = 0.5 - 1 * 0.009300 = 0.490700", "  b1 = 0.5 - 1 * 0.009300 = 0.490700",
+                "  w2 = 0.5 - 1 * 0.069160 = 0.430840", "  b2 = 0.5 - 1 * 0.094602 = 0.405398"]
+    for (name, grad), literal in zip(by_hand, literals, strict=True):
+        expect(shown, f"  {name} = 0.5 - 1 * {grad:.6f} = {0.5 - grad:.6f}", literal)
+    # and the by-hand step reproduces step 1's cost
+    stepped = net.copy()
+    for layer in range(2):
+        stepped.weights[layer] -= dW[layer]
+        stepped.biases[layer] -= db[layer]
+    assert f"{mh.loss('half_sse', stepped.predict(case.X), case.Y):.6f}" == "0.089185"
+
+
+def test_the_shared_tail(shown, one):
+    """y'(1 - y')(y' - y) is dC/db2, and both weight gradients are short products with it."""
+    case, net, x, y = one
+    _, (h,), (y_hat,) = (a[0] for a in net.forward(case.X))
+    tail = y_hat * (1 - y_hat) * (y_hat - y[0])
+    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one", loss="half_sse").total
+    expect(shown, f"tail = y'(1 - y')(y' - y) = {tail:.6f}   (dC/db2 = {db2:.6f})",
+           "tail = y'(1 - y')(y' - y) = 0.094602   (dC/db2 = 0.094602)")
+    expect(shown, f"dC/dw2 = h * tail = {h * tail:.7f}", "dC/dw2 = h * tail = 0.0691596")
+    expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * tail = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
+           "dC/dw1 = x * h(1 - h) * w2 * tail = 0.00929994")
+
+
+def test_the_path_count_of_a_deeper_network(shown, branch):
+    _, x, y = branch
+    deeper = mh.MLP([2, 3, 3, 2]).init_constant(0.5)
+    for layer, count in [(0, 6), (1, 2), (2, 1)]:
+        found = paths.chain_rule_paths(deeper, x, y, ("w", layer, 0, 0), through_z=False, loss="half_sse")
+        expect(shown, f"a weight of W_{layer}: {len(found.paths)} path(s)", f"a weight of W_{layer}: {count} path(s)")
 
 
 def test_the_branching_network(shown, branch):
@@ -214,7 +250,7 @@ def test_the_notebook_ran_in_order_with_a_kernelspec():
 
 
 def test_one_sided_against_central_differences(shown, one):
-    """Section 2's comparison at eps = 1e-3: the one-sided error is about eps/2 C'', the central one
+    """Section 2's table over eps: the one-sided error is about eps/2 C'', the central one
     about eps^2/6 C''' (both recomputed here from the path sum, an independent route)."""
     case, net, x, y = one
     exact = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", loss="half_sse").total
@@ -224,12 +260,16 @@ def test_one_sided_against_central_differences(shown, one):
         moved.weights[0][0, 0] = value
         return mh.loss("half_sse", moved.predict(case.X), case.Y)
 
-    eps = 1e-3
-    one_sided = (cost_at(0.5 + eps) - cost_at(0.5)) / eps
-    central = (cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps)
-    expect(shown, f"one-sided: off by {abs(one_sided - exact):.1e}    central: off by {abs(central - exact):.1e}",
-           "one-sided: off by 2.1e-06    central: off by 3.0e-10")
-    assert abs(central - exact) < abs(one_sided - exact) / 1000
+    literals = {1e-1: "1e-01    2.2e-04            3.0e-06", 1e-2: "1e-02    2.1e-05            3.0e-08",
+                1e-3: "1e-03    2.1e-06            3.0e-10"}
+    for eps, literal in literals.items():
+        one_sided = (cost_at(0.5 + eps) - cost_at(0.5)) / eps
+        central = (cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps)
+        expect(shown, f"{eps:.0e}    {abs(one_sided - exact):.1e}            {abs(central - exact):.1e}", literal)
+    # rounding at a tiny eps: the central difference is worse than at eps = 1e-2
+    central = (cost_at(0.5 + 1e-12) - cost_at(0.5 - 1e-12)) / 2e-12
+    assert abs(central - exact) > 1e-7
+    assert "eps = 1e-12: central off by more than 1e-7: True" in shown
 
 
 def test_the_learning_rate_and_the_observation_are_printed(shown, one, branch):
@@ -237,3 +277,22 @@ def test_the_learning_rate_and_the_observation_are_printed(shown, one, branch):
     expect(shown, f"learning rate eta = {case.lr}", "learning rate eta = 1.0")
     _, x, y = branch
     expect(shown, f"x = {x.tolist()}, targets y = {y.tolist()}", "x = [1.0, 0.5], targets y = [1.0, 0.0]")
+
+
+def test_the_diagram_keys(branch):
+    """The keys under sections 1 and 3's diagrams: colour is the sign; width the size, or the path."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from mlp_helpers import plots
+
+    for net, path, last in [(cases.one_one_one().network(), None, "width: the weight's size"),
+                            (branch[0], "on a path of $w_1$", "thick, boxed: on a path of $w_1$, any size")]:
+        fig = plots.draw_network(net, notation="one_one_one", show_values=True)
+        legend = plots.network_key(fig, path=path)
+        assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", last]
+        colours = [h.get_color() for h in legend.legend_handles[:2]]
+        assert colours == [plots.POSITIVE, plots.NEGATIVE]
+        plt.close(fig)

@@ -347,6 +347,26 @@ def draw_network(
     return fig
 
 
+def network_key(fig, path=None):
+    """A key under a ``draw_network`` diagram (the figure it returned): what colour and width mean.
+
+    path: None for the usual key (width grows with the weight's size), or a label such as
+    "on a path of $w_1$" for a diagram drawn with ``highlight_edges`` (width then marks the path).
+    Returns the legend.
+    """
+    ax = fig.axes[0]
+    thin, thick = (Line2D([], [], color=ZERO, lw=width) for width in (1.0, 4.5))
+    handles = [Line2D([], [], color=POSITIVE, lw=2.5), Line2D([], [], color=NEGATIVE, lw=2.5)]
+    labels = ["positive weight", "negative weight"]
+    if path is None:
+        handles.append((thin, thick))
+        labels.append("width: the weight's size")
+    else:
+        handles.append(thick)
+        labels.append(f"thick, boxed: {path}, any size")
+    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False,
+                     fontsize=9, handlelength=2.6, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
+
 def _pixel_width(ax):
     """How many pixels wide ``ax`` is drawn at its figure's resolution (at least 64)."""
     return max(64, int(ax.bbox.width))
