@@ -461,7 +461,11 @@ def test_section_9_zero_start_never_moves(case, stored):
     assert all(np.all(W == 0.0) for W in net.weights) and np.all(history.loss == history.loss[0])
 
 
-def test_section_9_explorer_verdicts(case, markdown):
+def test_section_9_explorer_verdicts(case, markdown, trained, stored):
+    for label, (net, _) in trained.items():
+        line = mh.tied_verdict(mh.tied_units(net))
+        assert line == {"constant": "layer 1: 2 units tied in 1 group", "random": "no tied units"}[label]
+        assert f"the explorer's verdict line after training from the {label} start: {line}" in stored
     from mlp_helpers import widgets
 
     explorer = widgets.init_explorer(case)
