@@ -543,12 +543,13 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     """Each weight over the training steps of ``history``, a panel per weight layer.
 
     layers: which weight layers to show (default: all).
+    colours: the line colours, weight k of a layer taking colours[k % len(colours)] (default
+    ``LINE_COLOURS``).
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
     Weights equal at every step (tied) are drawn as one line, striped in their colours, and
     each panel says how many lines stand for how many weights. Each weight keeps one colour
     (Okabe-Ito; past 7 weights in a layer, a line style too) in every call. legend: "outside" names every line right of its panel; "inside" puts a
-    legend in the panel when it has at most 4 lines. colours: the line colours, weight k of a
-    layer taking colours[k % len(colours)] (default ``LINE_COLOURS``). Returns the figure.
+    legend in the panel when it has at most 4 lines. Returns the figure.
     """
     recorded(history)
     sizes = history.sizes
