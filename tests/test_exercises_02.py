@@ -81,6 +81,9 @@ def test_gradient_check_in_the_answer_names(net, case):
         (..., "Not yet answered"),
         ([[[0.5, 0.5], [0.5, 0.5]], [[0.5], [0.5]]], "constant start"),
         ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [0.4]]], "incoming weights match but the outgoing weights differ"),
+        ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], "negative outgoing weight r < 0"),
+        ([[[0.3, 0.3], [-0.7, -0.7]], [[0.0], [0.0]]], "negative outgoing weight r < 0"),
+        ([[[0.3, 0.3], [0.3, 0.3]], [[-1.1], [-1.1]]], "p != q"),
         ([[[0.3, 0.2], [-0.7, -0.7]], [[1.1], [1.1]]], "outgoing weights match but the incoming ones differ"),
         ([[[0.3, -0.7], [0.3, -0.7]], [[1.1], [0.4]]], "the rows of weights[0]"),
         ([[[0.3, -0.7], [0.2, 0.1]], [[1.1], [0.4]]], "the two hidden units are not copies"),
@@ -109,10 +112,10 @@ def test_symmetric_start_check_names_each_slip(case, weights, slip):
 
 def test_symmetric_start_check_accepts_any_tied_start(case):
     # the hint's range: any tied start with weights between -2 and 2 trains without diverging
-    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]],
-                    [[[2.0, 2.0], [-2.0, -2.0]], [[2.0], [2.0]]], [[[-2.0, -2.0], [-2.0, -2.0]], [[2.0], [2.0]]],
-                    [[[2.0, 2.0], [2.0, 2.0]], [[-2.0], [-2.0]]]):
+    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[-1.1], [-1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]],
+                    [[[2.0, 2.0], [-2.0, -2.0]], [[-2.0], [-2.0]]], [[[-2.0, -2.0], [2.0, 2.0]], [[-2.0], [-2.0]]],
+                    [[[2.0, 2.0], [1.0, 1.0]], [[-2.0], [-2.0]]]):
         result = linreg.check_symmetric_start(weights, case)
         assert result.passed
-        assert result.verdict == ("Correct: the two hidden units start as copies without being constant, "
-                                  "and after 500 steps they are still tied.")
+        assert result.verdict.startswith("Correct: the two hidden units start as copies without being constant, "
+                                         "with r < 0 and p != q, and after 500 steps they are still tied")

@@ -75,7 +75,7 @@ def test_notebook_is_committed_with_clean_outputs(nb):
 
 def test_top_of_the_notebook(nb):
     top = nb.cells[0].source
-    for needed in ("Prerequisites:", "notebook 01", "[notation card](NOTATION.md)", "`half_mse`", "About 45 minutes",
+    for needed in ("Prerequisites:", "notebook 01", "[notation card](NOTATION.md)", "`half_mse`", "About 60 minutes",
                    "**Outline.**"):
         assert needed in top, needed
     # the outline lists the sections the notebook has, in order
@@ -172,6 +172,9 @@ def test_section_4_forward_pass(case, net, stored):
     assert "h1 = (0.0889)(0.0822) + (0.4528)(0.1917) = 0.0941377" in stored
     assert "y'  = (-0.3788)(0.0941377) + (0.2557)(0.0065466) = -0.0339832" in stored
     assert "net.predict: y' = -0.0339832" in stored
+    # the same six values under the section 0 figure, in the question's names
+    assert ("w111 = +0.0889   w121 = +0.4528   w211 = -0.0934   w221 = +0.0742   w112 = -0.3788   w212 = +0.2557"
+            in stored)
 
 
 def notebook_function(nb, name):
@@ -271,10 +274,12 @@ def test_exercise_2_has_no_answer_on_the_page(nb, case, stored):
                     pass
     candidates += [ast.literal_eval(m) for m in re.findall(r"\[\[\[[-+\d., \[\]]*\]\]\]", stored.replace("+", ""))]
     candidates += [[W.tolist() for W in start.weights] for start in (case.network(), case.network().init_random(seed=0))]
+    # the constant start's trained weights, printed in section 7 (tied, not constant): rejected too
+    candidates += [[W.round(4).tolist() for W in case.train(case.network())[0].weights]]
     assert candidates
     for weights in candidates:
         assert not linreg.check_symmetric_start(weights, case).passed, weights
-    verdict = linreg.check_symmetric_start([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], case)
+    verdict = linreg.check_symmetric_start([[[0.3, 0.3], [-0.7, -0.7]], [[-1.1], [-1.1]]], case)
     assert verdict.passed and verdict.verdict in stored
 
 
@@ -363,7 +368,15 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     for candidate in (net, moved):
         assert shown(mh.effective_slope(candidate, A)) == "1.4711278"
         assert shown(mh.loss(case.loss, candidate.predict(case.X), case.Y)) == "0.0022719"
-    assert "moved: W_0[0, 0] = +0.7612, W_0[1, 0] = +0.0882, c = 1.4711278, C = 0.0022719" in stored
+    assert "moved: W_0[0, 0] = +0.7612, W_0[1, 0] = +0.0882, W_1[0, 0] = +0.2998, c = 1.4711278, C = 0.0022719" in stored
+    # the other move: h_1's incoming weights doubled, its outgoing weight halved
+    scaled = net.copy()
+    scaled.weights[0][:, 0] *= 2
+    scaled.weights[1][0] /= 2
+    np.testing.assert_allclose(scaled.predict(case.X), net.predict(case.X), rtol=1e-12, atol=1e-15)
+    assert [shown(v, 4, sign=True) for v in (scaled.weights[0][0, 0], scaled.weights[0][1, 0], scaled.weights[1][0, 0])] == [
+        "+0.1224", "+0.7765", "+0.1499"]
+    assert "scaled: W_0[0, 0] = +0.1224, W_0[1, 0] = +0.7765, W_1[0, 0] = +0.1499, c = 1.4711278, C = 0.0022719" in stored
 
 
 def test_section_8_effect_of_a(case, stored):
@@ -448,7 +461,11 @@ def test_section_9_zero_start_never_moves(case, stored):
     assert all(np.all(W == 0.0) for W in net.weights) and np.all(history.loss == history.loss[0])
 
 
-def test_section_9_explorer_verdicts(case, markdown):
+def test_section_9_explorer_verdicts(case, markdown, trained, stored):
+    for label, (net, _) in trained.items():
+        line = mh.tied_verdict(mh.tied_units(net))
+        assert line == {"constant": "layer 1: 2 units tied in 1 group", "random": "no tied units"}[label]
+        assert f"the explorer's verdict line after training from the {label} start: {line}" in stored
     from mlp_helpers import widgets
 
     explorer = widgets.init_explorer(case)
@@ -503,9 +520,7 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
         # at step 0: the slope and the sum at the start's own weights (a start with small weights moves slowly)
         start_sum = squared_slope_derivatives(starts[init], A)
         assert (f"{mh.effective_slope(starts[init], A):.4f}", f"{start_sum:.4f}", f"{1 - case.lr * S * start_sum:.4f}") == first
-        assert (f"{label}: c = {first[0]} at step 0; sum of (dc/dW)^2 = {first[1]} at step 0, {sum_text} at the end\n"
-                f"    factor per step: {first[2]} at step 0; at the end {text} (derived), {text} "
-                "(measured between steps 200 and 250)") in stored
+        assert (f"{label:<16}{first[0]:>8}{first[1]:>9}{sum_text:>9}{first[2]:>9}{text:>9}{text:>10}") in stored
     # the factor at the end of training for every split, from the constant start: slowest at 0.5, symmetric
     factors = {}
     for rho in (0.1, 0.3, 0.5, 0.7, 0.9):
@@ -519,6 +534,27 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     assert "the factor falls below -1 near the constant start's trained weights for eta > 2 / (S sum) = 2.147" in stored
     assert ("constant start, the factor per step at the trained weights, for each rho of the table:\n    "
             + "   ".join(f"rho = {rho}: {text}" for rho, text in factors.items())) in stored
+    # the weights still move after step 100, by less than 0.005 (less than a drawn line's width)
+    late = max(np.abs(W[100:] - W[100]).max() for _, h in trained.values() for W in h.weights)
+    assert 0.001 < late < 0.005 and "after step 100 no weight moves by more than 0.005 from either start: True" in stored
+
+
+def test_section_8d_large_weights_break_training(case, stored):
+    """From every weight 6 the factor is below -1 and the gap explodes; Exercise 2's range keeps it above -1."""
+    x = case.X.sum(axis=1)
+    c_star, S = mh.least_squares_slope(x, case.Y), np.mean(x**2)
+    net = case.network().init_constant(6.0)
+    expected = [("+70.5", "-3.71"), ("+94.4", "-6.8"), ("+206", "-39.9"), ("+565", "-1.6e+03"), ("-7.27e+05", "-5.1e+05")]
+    for step, (gap, factor) in enumerate(expected):
+        squared = squared_slope_derivatives(net, A)
+        assert (f"{mh.effective_slope(net, A) - c_star:+.3g}", f"{1 - case.lr * S * squared:+.3g}") == (gap, factor)
+        assert f"every weight 6 at the start, step {step}: c - c* = {gap}, factor {factor}" in stored
+        dW, _ = net.gradients(case.X, case.Y, loss=case.loss)
+        net.set_params([W - case.lr * g for W, g in zip(net.weights, dW)])
+    # within [-2, 2] the sum is largest at every weight 2: 0.58 * 8 + 2 * 2^2 = 12.64
+    edge = 1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(2.0), A)
+    assert f"{edge:+.3f}" == "+0.477" and "every weight 2: factor at the start +0.477" in stored
+    assert "the same x and y at rho = 0.3 and 0.9: True" in stored
 
 
 def test_one_letter_per_thing_after_the_table(nb):

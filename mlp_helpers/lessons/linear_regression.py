@@ -345,8 +345,9 @@ def check_symmetric_start(weights, case):
     raises; names the slip: a constant start, equal incoming weights with different outgoing
     ones (or the reverse), or the rows of ``weights[0]`` (one per input) made equal instead of
     its columns (one per hidden unit), or a tied start so large that training diverges (its
-    weights overflow, and NaN equals nothing). Equality is exact: tied units are copies to the
-    last bit.
+    weights overflow, and NaN equals nothing), or a tied start without the asked-for negative
+    outgoing weight r or with p == q (the weights from x_1 and x_2). Equality is exact: tied units
+    are copies to the last bit.
     """
     if weights is None or weights is Ellipsis:
         return CheckResult(False, "Not yet answered: write your weights in place of the ... and run the cell again.")
@@ -364,6 +365,7 @@ def check_symmetric_start(weights, case):
                              "(same incoming weights) and the two outgoing weights must be equal")
     if not verdict.passed:
         return verdict
+    p, q, r = (float(w) for w in (net.weights[0][0, 0], net.weights[0][1, 0], net.weights[1][0, 0]))  # before training
     with warnings.catch_warnings():  # a start too large diverges: said below, not warned
         warnings.simplefilter("ignore", TrainingDiverged)
         try:
@@ -374,4 +376,14 @@ def check_symmetric_start(weights, case):
         return not_yet(_DIVERGED.format(when=f"at step {int(history.iterations[-1]) + 1}", lr=case.lr))
     if tied_units(trained) != [[[0, 1]]]:
         return not_yet("the units start as copies but came apart in training; tell your teacher, this is unexpected")
-    return CheckResult(True, f"{verdict.verdict}, and after {case.iterations} steps they are still tied.")
+    # the exercise asks for a start the page does not print: a negative outgoing weight, and a
+    # weight from x_1 unlike the weight from x_2 (the trained weights of section 7 are neither)
+    if not r < 0:
+        return not_yet("your two hidden units are copies and stay tied, but the exercise asks for a negative "
+                       "outgoing weight r < 0: change the sign of weights[1] (the units stay copies)")
+    if p == q:
+        return not_yet("your two hidden units are copies and stay tied, but the exercise asks for p != q: the "
+                       "weight from x_1 (row 0 of weights[0]) must differ from the weight from x_2 (row 1)")
+    return CheckResult(True, f"{verdict.verdict}, with r < 0 and p != q, and after {case.iterations} steps they are "
+                             "still tied: every step gives the two units equal gradients, because the same float "
+                             "operations run on the same numbers.")

@@ -428,14 +428,14 @@ def _trajectory_label(notation, layer, group, n_out, sizes):
     return " = ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} tied"
 
 
-def _trajectory_colour(k, n_weights):
-    """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights.
+def _trajectory_colour(k, n_weights, colours=LINE_COLOURS):
+    """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights, from ``colours``.
 
     Fixed by the weight, not by the order of the lines, so a weight keeps its colour from one
     run (or row of panels) to the next. Okabe-Ito only: past its 7 line colours the colours
     repeat and ``_trajectory_linestyle`` tells the weights apart.
     """
-    return LINE_COLOURS[k % len(LINE_COLOURS)]
+    return colours[k % len(colours)]
 
 
 #: line styles of the weights past the first 7 of a layer (solid, then dashed, dotted, dash-dot)
@@ -464,7 +464,8 @@ class WeightTrajectories:
     how many weights in its title, e.g. "1 line drawn, 9 weights".
     """
 
-    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside", text_size=8):
+    def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside", text_size=8,
+                 colours=LINE_COLOURS):
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
@@ -475,6 +476,8 @@ class WeightTrajectories:
         self.legend = as_choice("legend", legend, ("inside", "outside", "below"))
         # the "outside" legend's font size in points (titles 2 points larger)
         self.text_size = as_real("text_size", text_size, positive=True)
+        # a figure whose page uses blue/vermillion for signs passes colours without them
+        self.colours = tuple(colours)
         self.lines = [[] for _ in self.layers]
         self.stripes = [[] for _ in self.layers]  # the extra lines that stripe tied groups
         self.titles = []
@@ -512,7 +515,7 @@ class WeightTrajectories:
                 line = lines[g]
                 data = thin_curve(steps, drawn[:, group[0]], pixels)
                 line.set_data(*data)
-                line.set_color(_trajectory_colour(group[0], n_weights))
+                line.set_color(_trajectory_colour(group[0], n_weights, self.colours))
                 line.set_linestyle(_trajectory_linestyle(group[0], n_weights) if len(group) == 1
                                    else _stripes(0, len(group)))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
@@ -529,11 +532,11 @@ class WeightTrajectories:
                     stripe = stripes[n_stripes]
                     n_stripes += 1
                     stripe.set_data(*data)
-                    stripe.set_color(_trajectory_colour(k, n_weights))
+                    stripe.set_color(_trajectory_colour(k, n_weights, self.colours))
                     stripe.set_linestyle(_stripes(member, len(group)))
                     stripe.set_gid(f"stripe:{l}:{k}")
                     stripe.set_zorder(2 + 0.01 * g + 0.0001 * member)
-                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights)) for k in group))
+                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights, self.colours)) for k in group))
             while len(stripes) > n_stripes:
                 stripes.pop().remove()
             n_lines = len(groups)
@@ -560,10 +563,12 @@ class WeightTrajectories:
 
 
 def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10, legend="outside",
-                             text_size=8):
+                             text_size=8, colours=LINE_COLOURS):
     """Each weight over the training steps of ``history``, a panel per weight layer.
 
     layers: which weight layers to show (default: all).
+    colours: the line colours, weight k of a layer taking colours[k % len(colours)] (default
+    ``LINE_COLOURS``).
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
     Weights equal at every step (tied) are drawn as one line, striped in their colours, and
     each panel says how many lines stand for how many weights. Each weight keeps one colour
@@ -592,7 +597,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
         if len(axes) != len(layers):
             raise ValueError(f"ax must hold one Axes per layer shown ({len(layers)}), got {len(axes)}")
         fig = axes[0].figure
-    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size).update(history)
+    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size, colours).update(history)
     return fig
 
 
