@@ -102,9 +102,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         by_paths = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", loss="half_sse").total
         row = f"dC/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
         expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
-    # rounding sets the value (about 1e-9), so only a bound is printed
-    assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-8
-    assert "relative error below 1e-8: True" in shown
+    # rounding sets the value (about 1e-9, 1e-10 after a one-ulp nudge), so only the threshold test is printed
+    assert mh.gradient_check(net, case.X, case.Y, "half_sse") < 1e-7
+    assert "relative error below the threshold 1e-7: True" in shown
 
 
 def test_five_steps_of_gradient_descent(shown, one):
@@ -266,10 +266,16 @@ def test_one_sided_against_central_differences(shown, one):
         one_sided = (cost_at(0.5 + eps) - cost_at(0.5)) / eps
         central = (cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps)
         expect(shown, f"{eps:.0e}    {abs(one_sided - exact):.1e}            {abs(central - exact):.1e}", literal)
-    # rounding at a tiny eps: the central difference is worse than at eps = 1e-2
-    central = (cost_at(0.5 + 1e-12) - cost_at(0.5 - 1e-12)) / 2e-12
-    assert abs(central - exact) > 1e-7
-    assert "eps = 1e-12: central off by more than 1e-7: True" in shown
+    # past 1e-3 rounding takes over: only the power of ten just below each error is printed, and the
+    # central error falls to ~1e-12 and rises again (at 1e-12 worse than at 1e-2, as the prose says)
+    rounded = {1e-4: ("~1e-07", "~1e-12"), 1e-8: ("~1e-09", "~1e-10"), 1e-12: ("~1e-05", "~1e-06")}
+    for eps, (one_literal, central_literal) in rounded.items():
+        one_sided = abs((cost_at(0.5 + eps) - cost_at(0.5)) / eps - exact)
+        central = abs((cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps) - exact)
+        assert f"~1e{int(np.floor(np.log10(one_sided))):03d}" == one_literal
+        assert f"~1e{int(np.floor(np.log10(central))):03d}" == central_literal
+        assert f"{eps:.0e}    {one_literal:<19}{central_literal}" in shown
+    assert abs((cost_at(0.5 + 1e-12) - cost_at(0.5 - 1e-12)) / 2e-12 - exact) > 3.0e-8  # the 1e-02 row's error
 
 
 def test_the_learning_rate_and_the_observation_are_printed(shown, one, branch):
@@ -288,11 +294,12 @@ def test_the_diagram_keys(branch):
 
     from mlp_helpers import plots
 
-    for net, path, last in [(cases.one_one_one().network(), None, "width: the weight's size"),
-                            (branch[0], "on a path of $w_1$", "thick, boxed: on a path of $w_1$, any size")]:
+    for net, path, last in [(cases.one_one_one().network(), None, ["width: the weight's size"]),
+                            (branch[0], "on a path of $w_1$",
+                             ["thick, boxed: on a path of $w_1$, any size", "thin, faded: not on a path"])]:
         fig = plots.draw_network(net, notation="one_one_one", show_values=True)
         legend = plots.network_key(fig, path=path)
-        assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", last]
+        assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", *last]
         colours = [h.get_color() for h in legend.legend_handles[:2]]
         assert colours == [plots.POSITIVE, plots.NEGATIVE]
         plt.close(fig)

@@ -355,16 +355,16 @@ def network_key(fig, path=None):
     Returns the legend.
     """
     ax = fig.axes[0]
-    thin, thick = (Line2D([], [], color=ZERO, lw=width) for width in (1.0, 4.5))
+    thin, thick = (Line2D([], [], color=ZERO, lw=width) for width in (FADED_WIDTH, 4.5))
     handles = [Line2D([], [], color=POSITIVE, lw=2.5), Line2D([], [], color=NEGATIVE, lw=2.5)]
     labels = ["positive weight", "negative weight"]
     if path is None:
         handles.append((thin, thick))
         labels.append("width: the weight's size")
     else:
-        handles.append(thick)
-        labels.append(f"thick, boxed: {path}, any size")
-    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False,
+        handles += [Line2D([], [], color=ZERO, lw=HIGHLIGHT_WIDTH), Line2D([], [], color=ZERO, lw=FADED_WIDTH, alpha=FADED_ALPHA)]
+        labels += [f"thick, boxed: {path}, any size", "thin, faded: not on a path"]
+    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2 if path else 3, frameon=False,
                      fontsize=9, handlelength=2.6, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
 
 def _pixel_width(ax):
