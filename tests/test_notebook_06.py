@@ -321,7 +321,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "only 28% of He's starts fit within 500 steps" in prose and "(81% of 1000 starts within 500 steps)" in prose
     assert "leaky ReLU" in prose and "small positive bias" in prose
-    assert "so there it is 50 to 60 times the sum of squared errors'" in prose and 50 < 1 / 0.0198 < 1 / 0.0156 < 65
+    assert "about $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$ times" in prose \
+        and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
     assert "dead share at step 0 (47%) is close to the first layer's" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
     assert "Only one of these 20 takes longer than 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
