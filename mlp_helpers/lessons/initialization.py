@@ -487,7 +487,11 @@ def check_upper_quartile(answer, grid_fits, cell, limit):
                  "is the k-th scale of `schemes`, counted from 0") for value in others if np.isfinite(value)]
     return judge_number(answer, right, slips, quantity="the 75th percentile",
                         correct=f"the starts not within {limit} steps count as the slowest, not as missing "
-                                f"(relative tolerance {NUMBER_RTOL:.1%})",
+                                f"(relative tolerance {NUMBER_RTOL:.1%}). A percentile needs only the order of the "
+                                "numbers: inf sorts after every finite step count, just where the slowest starts "
+                                "belong, and while fewer than a quarter are inf the 75th percentile still falls "
+                                "between two finite counts. A mean would need their real step counts, which a run "
+                                "stopped at the limit does not give",
                         fallback="take np.percentile of every start of the cell, inf included, at q = 75",
                         example="1234.5")
 
