@@ -31,7 +31,7 @@ SHOWN_JS = """
 CHECK_CELLS = 6  # check_layer_forward ... check_backward
 GUARDED_CELLS = 9  # the "ready" cell, and the 8 cells that run the student's functions once they pass
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
-REVEALS = 3  # the "After you run the cell" / "After you look at the figure" blocks of sections 5 and 6
+REVEALS = 4  # the "After you run the cell" / "After you look at the figure" blocks of sections 2, 5 and 6
 
 
 @pytest.mark.parametrize("front_end", FRONT_ENDS)
