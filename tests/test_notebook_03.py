@@ -103,8 +103,25 @@ def backward_multiplications(sizes):
     return Counted.multiplications
 
 
+def path_sum_multiplications(sizes):
+    """Every parameter's path products, multiplications added up (a factor 1 of a bias's path not multiplied):
+    counted on the listed paths for small networks, by the widths after each layer for the large one."""
+    L = len(sizes) - 1
+    if max(sizes) <= 3:
+        net = mh.MLP(sizes).init_random(seed=0)
+        total = 0
+        for parameter in mh.paths.parameters(net):
+            for path in mh.chain_rule_paths(net, np.full((1, sizes[0]), 0.5), np.zeros((1, sizes[-1])), parameter,
+                                            loss="sse").paths:
+                total += len(path.factors) - 1 - (parameter[0] == "b")
+        return total
+    return sum(int(np.prod(sizes[l + 2:])) * sizes[l + 1] * (sizes[l] + 1) * 2 * (L - l) - int(np.prod(sizes[l + 2:])) * sizes[l + 1]
+               for l in range(L))
+
+
 def count_line(sizes):
-    """Section 4's line for one network: paths of W_0[0, 0], their multiplications, backward's multiplications."""
+    """Section 4's line for one network: paths of W_0[0, 0], their multiplications, every parameter's path
+    multiplications, backward's multiplications."""
     L = len(sizes) - 1
     paths = int(np.prod(sizes[2:]))  # one choice of unit in every layer after the hidden unit
     if max(sizes) <= 3:  # small enough to list the paths: count their factors too
@@ -112,8 +129,9 @@ def count_line(sizes):
                                     np.zeros((1, sizes[-1])), ("w", 0, 0, 0), loss="sse")
         assert len(table.paths) == paths and {len(p.factors) for p in table.paths} == {2 * L + 1}
     parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
-    return (f"{str(sizes):>22}: W_0[0, 0] has {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
-            f"your backward: {backward_multiplications(sizes):>5} for all {parameters:>5} parameters\n")
+    return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
+            f"all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>8}, "
+            f"your backward {backward_multiplications(sizes):>5}\n")
 
 
 def unit_gap(net):
@@ -129,20 +147,32 @@ def unit_gap(net):
 
 
 def question_formula_lines(case):
-    """Section 5: the question's chain rule read as matrices, layer by layer, against finite differences
-    (independent of any backward pass) and against the test file's backward (what the cell compares with)."""
+    """Section 5: the question's three factors, weight by weight and observation by observation, against
+    finite differences (independent of any backward pass) and against the test file's backward."""
     net = mh.MLP(case.sizes).init_constant(1.0)
     a = net.forward(case.X)
     fd_W, _ = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
     dW, _ = backward(net.weights, a, case.Y)
-    dC_da, lines = 2 * (a[3] - case.Y), ""
+    lines, dC_da = "", 2 * (a[3] - case.Y)
     for l in (2, 1, 0):
-        delta = dC_da * a[l + 1] * (1 - a[l + 1])
-        question = a[l].T @ delta
+        slope = a[l + 1] * (1 - a[l + 1])
+        question = a[l].T @ (slope * dC_da)  # the three factors multiplied and added over the observations
+        # independently: each dC/da[l+1][r, j] by central differences in that activation, the layers above run forward
+        for r, j in np.ndindex(a[l + 1].shape):
+            def cost(value):
+                layer = a[l + 1][r:r + 1].copy()
+                layer[0, j] = value
+                for W, b in zip(net.weights[l + 1:], net.biases[l + 1:]):
+                    layer = mh.sigmoid(layer @ W + b)
+                return np.sum((layer - case.Y[r:r + 1]) ** 2)
+            h = 1e-6
+            np.testing.assert_allclose((cost(a[l + 1][r, j] + h) - cost(a[l + 1][r, j] - h)) / (2 * h),
+                                       dC_da[r, j], rtol=1e-6)
         np.testing.assert_allclose(question, fd_W[l], rtol=1e-8)
-        lines += (f"W_{l}: the question's formula gives your dW[{l}]: "
+        lines += (f"W_{l}: the question's three factors = finite differences: "
+                  f"{np.allclose(question, fd_W[l], rtol=1e-8, atol=1e-12)}, = your dW[{l}]: "
                   f"{np.allclose(question, dW[l], rtol=1e-12, atol=1e-15)}\n")
-        dC_da = delta @ net.weights[l].T
+        dC_da = (slope * dC_da) @ net.weights[l].T
     # the two wrong orders of a[2] and delta[3]: numpy's own error, and the transpose of dW[2]
     delta = 2 * (a[3] - case.Y) * a[3] * (1 - a[3])
     with pytest.raises(ValueError) as error:
@@ -233,8 +263,8 @@ def expected_outputs():
                            "<Figure size 690x345 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
-        "for parameter in": f"{tables['w', 0, 1, 0]!r}\n\n{tables['b', 0, 0]!r}\n\n{tables['b', 0, 1]!r}\n\n",
-        "both = mh.cases": two_observation_lines(net, case),
+        "for parameter in": f"{tables['w', 0, 1, 0]!r}{tables['b', 0, 0]!r}{tables['b', 0, 1]!r}",
+        "total = 0.0": two_observation_lines(net, case),
         "ready = ": "ready: all six functions pass their checks\n",
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
@@ -325,7 +355,7 @@ def test_the_prose_quotes_the_question_and_the_setup(notebook):
     assert r"0.5992708 & 0.1997655\\ 0.5993174 & 0.2004307" in markdown
     case = mh.cases.sigmoid_2_3_3_2()
     assert case.lr == 0.5 and case.iterations == 1000 and case.loss == "sse" and case.init_value == 1.0
-    assert "learning rate 0.5" in markdown and "1000 steps" in markdown and "about 60 minutes" in markdown
+    assert "learning rate 0.5" in markdown and "1000 steps" in markdown and "about 75 minutes" in markdown
     assert markdown.count("Predict first") == 3
     assert "[notation card](NOTATION.md)" in markdown and "Prerequisites:" in markdown
 
