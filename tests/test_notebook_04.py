@@ -528,3 +528,11 @@ def test_the_explorer_starts_tied(shown, case):
     state = _read()["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     verdicts = [m["state"]["value"] for m in state.values() if "bph-verdict" in m["state"].get("_dom_classes", [])]
     assert verdicts == [explorer.verdict.value]
+
+
+def test_section_11_draws_one_line_per_tied_group(shown, pair):
+    """Section 11's top row draws one line per group: every weight of a group equals it at every step."""
+    _, runs = pair
+    W = symmetry.member_history(runs, 0).weights
+    assert np.all(W[0] == W[0][:, :, :1]) and np.all(W[1] == W[1][:, :1, :1]) and np.all(W[2] == W[2][:, :1, :])
+    assert "each line stands for weights equal to it at every step: True" in shown
