@@ -81,9 +81,9 @@ def test_gradient_check_in_the_answer_names(net, case):
         (..., "Not yet answered"),
         ([[[0.5, 0.5], [0.5, 0.5]], [[0.5], [0.5]]], "constant start"),
         ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [0.4]]], "incoming weights match but the outgoing weights differ"),
-        ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], "negative outgoing weight r < 0"),
-        ([[[0.3, 0.3], [-0.7, -0.7]], [[0.0], [0.0]]], "negative outgoing weight r < 0"),
-        ([[[0.3, 0.3], [0.3, 0.3]], [[-1.1], [-1.1]]], "p != q"),
+        ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], "a negative outgoing weight: change the sign"),
+        ([[[0.3, 0.3], [-0.7, -0.7]], [[0.0], [0.0]]], "a negative outgoing weight: change the sign"),
+        ([[[0.3, 0.3], [0.3, 0.3]], [[-1.1], [-1.1]]], "differ from the weight from x_2"),
         ([[[0.3, 0.2], [-0.7, -0.7]], [[1.1], [1.1]]], "outgoing weights match but the incoming ones differ"),
         ([[[0.3, -0.7], [0.3, -0.7]], [[1.1], [0.4]]], "the rows of weights[0]"),
         ([[[0.3, -0.7], [0.2, 0.1]], [[1.1], [0.4]]], "the two hidden units are not copies"),
@@ -118,4 +118,5 @@ def test_symmetric_start_check_accepts_any_tied_start(case):
         result = linreg.check_symmetric_start(weights, case)
         assert result.passed
         assert result.verdict.startswith("Correct: the two hidden units start as copies without being constant, "
-                                         "with r < 0 and p != q, and after 500 steps they are still tied")
+                                         "with negative outgoing weights and different weights from x_1 and x_2, "
+                                         "and after 500 steps they are still tied")

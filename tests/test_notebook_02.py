@@ -86,14 +86,22 @@ def test_top_of_the_notebook(nb):
     assert [line[0] for line in outline] == [str(n) for n in range(10)]
 
 
-def test_section_0_shows_the_question_and_the_answer(markdown):
-    # the question's network, derivation and claim, and the answer's six formulas, each on the page
+def test_section_0_shows_the_question_and_the_answer(nb, markdown):
+    # the question's network, derivation and claim on the page; the answer's point in words in section 0
     for text in (r"x_1 = a\,x", r"x_2 = (1 - a)\,x", r"z_{a1} = w_{111}x_1 + w_{121}x_2", r"z_{a2} = w_{211}x_1 + w_{221}x_2",
                  r"\frac{\partial y'}{\partial w_{111}} = \frac{\partial z_{a1}}{\partial w_{111}} = x_1",
-                 r"(y - y')", r"w_{111} = w_{211}", r"z_b = w_{211}z_{11} + w_{212}z_{12}",
-                 r"\frac{\partial z_b}{\partial w_{111}} = x_1 w_{211}", r"\frac{\partial z_b}{\partial w_{212}} = z_{12}"):
+                 r"(y - y')", r"w_{111} = w_{211}", "carries that outgoing weight as a factor"):
         assert text in markdown, text
     assert "2-2-1 regression question" in markdown
+    # the answer's six formulas appear once, in the card's names, in the table's order, after Exercise 1's check
+    texts = [c.source for c in nb.cells]
+    (six,) = [k for k, t in enumerate(texts) if r"\frac{\partial y'}{\partial W_1[1,0]} = h_2" in t]
+    (check,) = [k for k, t in enumerate(texts) if t.startswith("linreg.check_gradient_answer(")]
+    (code,) = [k for k, t in enumerate(texts) if t.startswith("def six_gradients(")]
+    assert check < six < code
+    order = re.findall(r"partial (W_\d\[\d,\d\])\}", texts[six])
+    assert order == [notation.weight_label("card", *w).replace(", ", ",") for w in WEIGHTS]
+    assert not any(r"\partial W_0[1,1]} = x_2" in t for t in texts[:check] if "Hint" not in t)
 
 
 def test_the_question_diagram_uses_its_names_and_the_rest_the_card(nb):
@@ -255,7 +263,13 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(trained, stored):
     assert np.array_equal(history_c.weights[1][:, 0, :], history_c.weights[1][:, 1, :])
     assert mh.tied_units(net_c) == [[[0, 1]]] and mh.tied_units(net_r) == [[]]
     assert shown(mh.unit_spread(history_r).max()) == "1.0593224"
-    assert ("constant start, 501 recorded steps:\n    largest gap between the hidden units = 0.0000000 (exactly 0: True); "
+    # the random start's units are apart from step 0 (its outgoing weights differ by 0.6345)
+    assert shown(mh.unit_spread(history_r)[0]) == "0.6344618" and mh.unit_spread(history_c)[0] == 0.0
+    assert shown(abs(history_r.weights[1][0, 0, 0] - history_r.weights[1][0, 1, 0])) == "0.6344618"
+    assert "random start, 501 recorded steps:\n    gap between the hidden units at step 0 = 0.6344618\n" in stored
+    assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
+    assert ("constant start, 501 recorded steps:\n    gap between the hidden units at step 0 = 0.0000000\n"
+            "    largest gap between the hidden units = 0.0000000 (exactly 0: True); "
             "their weights equal bit for bit at every step: True") in stored
     assert "largest gap between the hidden units = 1.0593224 (exactly 0: False)" in stored
 
@@ -401,8 +415,19 @@ def test_section_8_effect_of_a(case, stored):
     assert max(expected_steps, key=lambda a: expected_steps[a][0]) == 0.5
 
 
-def test_section_8_the_shift_ratio_holds_at_every_step(case):
+def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     _, history = case.train(case.network().init_random(seed=0))
+    # the two dips of h_1's incoming weights (start minus lowest value), in the ratio rho / (1 - rho)
+    W0 = history.weights[0]
+    dips = W0[0, :, 0] - W0[:, :, 0].min(axis=0)
+    assert (f"{dips[0]:.4f}", f"{dips[1]:.4f}", f"{dips[0] / dips[1]:.4f}") == ("0.0838", "0.1956", f"{A / (1 - A):.4f}")
+    assert np.argmin(W0[:, 0, 0]) == np.argmin(W0[:, 1, 0])  # the same step
+    assert "rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286" in stored
+    # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
+    kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
+    assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
+    assert ("(1 - rho) W_0[0, j] - rho W_0[1, j] at step 0: -0.0736 (h_1), -0.0876 (h_2); "
+            "the same at every step to 1e-12: True") in stored
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
@@ -531,9 +556,22 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     # the largest stable learning rate near the constant start's trained weights: factor = -1
     eta_max = 2 / (S * squared_slope_derivatives(trained["constant"][0], A))
     assert f"{eta_max:.3f}" == "2.147" and 1 - eta_max * S * squared_slope_derivatives(trained["constant"][0], A) == pytest.approx(-1)
-    assert "the factor falls below -1 near the constant start's trained weights for eta > 2 / (S sum) = 2.147" in stored
-    assert ("constant start, the factor per step at the trained weights, for each rho of the table:\n    "
-            + "   ".join(f"rho = {rho}: {text}" for rho, text in factors.items())) in stored
+    assert "the factor falls below -1 near the constant start's trained weights for eta > 2 / (S K) = 2.147" in stored
+    # the two parts of K at the trained weights for every split, by hand from the trained weights
+    parts = {0.1: ("0.82", "1.5713", "1.2884", "1.3774", "2.6658"), 0.3: ("0.58", "1.7607", "1.0212", "1.2292", "2.2504"),
+             0.5: ("0.50", "1.8474", "0.9237", "1.1715", "2.0952"), 0.7: ("0.58", "1.7607", "1.0212", "1.2292", "2.2504"),
+             0.9: ("0.82", "1.5713", "1.2884", "1.3774", "2.6658")}
+    assert (" rho  rho^2+(1-rho)^2  sum_j W_1[j,0]^2  first part  second part       K  factor") in stored
+    for rho, texts in parts.items():
+        case_rho = cases.linear_2_2_1(a=rho)
+        W0, W1 = case_rho.train(case_rho.network())[0].weights
+        squares = rho**2 + (1 - rho) ** 2
+        first = squares * np.sum(W1**2)
+        second = np.sum((rho * W0[0] + (1 - rho) * W0[1]) ** 2)
+        assert (f"{squares:.2f}", f"{np.sum(W1**2):.4f}", f"{first:.4f}", f"{second:.4f}", f"{first + second:.4f}") == texts
+        assert f"{rho:>4}{texts[0]:>17}{texts[1]:>18}{texts[2]:>12}{texts[3]:>13}{texts[4]:>8}{factors[rho]:>8}" in stored
+    # both parts smallest at 0.5, as the text says
+    assert min(parts, key=lambda r: float(parts[r][2])) == min(parts, key=lambda r: float(parts[r][3])) == 0.5
     # the weights still move after step 100, by less than 0.005 (less than a drawn line's width)
     late = max(np.abs(W[100:] - W[100]).max() for _, h in trained.values() for W in h.weights)
     assert 0.001 < late < 0.005 and "after step 100 no weight moves by more than 0.005 from either start: True" in stored
