@@ -62,6 +62,11 @@ def printed(X, Y):
     out["slopes at the fit"] = (f"step {m.fit}: outputs with target 1 and 0: {fitted[1, 0]:.4f} and "
                                 f"{fitted[1, 1]:.4f}; slopes a(1 - a): {fitted[1, 0] * (1 - fitted[1, 0]):.4f} and "
                                 f"{fitted[1, 1] * (1 - fitted[1, 1]):.4f}")
+    second = mh.symmetry.outputs_over_training(history, X, CASE.activation)[m.leave:m.fit + 1, 1]  # (steps, 2)
+    factor = 2 * second * (1 - second)  # the ratio of the two costs' deltas, sum of squared errors / cross-entropy
+    out["last approach"] = (f"last approach, steps {m.leave} to {m.fit}: 1/(2a(1 - a)) at its start "
+                            f"{1 / factor[0, 0]:.1f} and {1 / factor[0, 1]:.1f}; sum of 2a(1 - a) over its steps: "
+                            f"{factor[:, 0].sum():.0f} and {factor[:, 1].sum():.0f}")
 
     medians = {}
     for loss, lr in (("sse", 0.5), ("cross_entropy", 0.5), ("sse", 1.0), ("cross_entropy", 2.0)):
@@ -85,7 +90,7 @@ def printed(X, Y):
         delta, gradient = np.median(delta / delta[:, -1:], axis=0), np.median(gradient / gradient[:, -1:], axis=0)
         inputs = np.median(inputs, axis=0)
         per_layer = (delta[0] / delta[-2]) ** (1 / (depth - 2))
-        out[f"depth {f}"] = f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:27.2g}  {per_layer:16.2g}  {gradient[0]:20.2g}"
+        out[f"depth {f}"] = f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:7.2g}  {per_layer:9.2g}  {gradient[0]:7.2g}"
         out[f"inputs {f}"] = (f"{f:8s}: rms of the input of W_0, X: {inputs[0]:.2f}; of W_1, a^1: {inputs[1]:.2f}; "
                               f"of W_2 to W_9 from {inputs[2:].min():.2f} to {inputs[2:].max():.2f}; "
                               f"delta, layer 1 / layer 2: "
@@ -104,6 +109,9 @@ def printed(X, Y):
         out[f"zeros {f}"] = (f"{f:8s}: {said}; parameters that moved: {', '.join(moved)}; "
                              f"sum of squared errors at the end {sse:.3f}")
 
+    out["scales"] = ("standard deviation per weight layer, LeCun's: "
+                     f"{[round(float(s), 2) for s in init.layer_scales(CASE.sizes, 'lecun')]}; Glorot's: "
+                     f"{[round(float(s), 2) for s in init.layer_scales(CASE.sizes, 'glorot')]}")
     tanh_steps = init.steps_to_fit(init.random_starts(CASE.sizes, 20, "glorot", activation=["tanh", "tanh", "sigmoid"]),
                                    X, Y, lr=0.5, iterations=1500, loss="cross_entropy")
     out["tanh random"] = (f"tanh, 20 random starts: all fit within 1500 steps: {bool(np.isfinite(tanh_steps).all())}; "
@@ -175,7 +183,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 45
+    assert len(computed) == 47
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -196,6 +204,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["plateau ratio"].endswith("[[0.48, 0.32], [0.48, 0.32]]")
     assert computed["slopes at the fit"] == ("step 14575: outputs with target 1 and 0: 0.9921 and 0.0100; "
                                              "slopes a(1 - a): 0.0078 and 0.0099")
+    assert computed["last approach"] == ("last approach, steps 4885 to 14575: 1/(2a(1 - a)) at its start 2.1 and 3.1; "
+                                         "sum of 2a(1 - a) over its steps: 513 and 550")
+    assert computed["scales"].endswith("LeCun's: [0.71, 0.58, 0.58]; Glorot's: [0.63, 0.58, 0.63]")
     assert computed["random sse 0.5"].split() == ["sse", "0.5", "5209", "3920", "6028"]
     assert computed["random cross_entropy 0.5"].split() == ["cross_entropy", "0.5", "417", "254", "698"]
     assert computed["random sse 1.0"].split() == ["sse", "1", "2604", "1960", "3014"]  # the median is 2603.5
@@ -310,7 +321,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$X$ is smaller than $a^1$ (rms 0.49 against 0.83)" in prose
     assert "smaller than $X$ (0.35)" in prose
     assert "the two inputs are about the same size (0.49 against 0.54)" in prose
-    assert "(printed above: 1 for the first layer, whose fan-in, the number of units feeding it, is 2)" in prose
+    assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
     assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
     assert "1147 steps, slower than the sigmoid's slowest (698 with LeCun's scale, 704 with Glorot's)" in prose
@@ -326,6 +337,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "dead share at step 0 (47%) is close to the first layer's" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
     assert "Only one of these 20 takes longer than 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
+    assert "So 19% of these tanh starts, about one in five, take longer than 500 steps" in prose \
+        and computed["fit within 500"].endswith("tanh (Glorot's scale) 81%") \
+        and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
+    assert "it would need about the sum of $2a(1 - a)$ over the 9690 steps: 513 and 550" in prose \
+        and computed["last approach"].endswith("513 and 550")
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
 
 
