@@ -199,7 +199,7 @@ def two_observation_lines(net, case):
         total += w_sum
     fd_W, _ = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
     np.testing.assert_allclose(total, fd_W[0][0, 0], rtol=1e-9)
-    return lines + f"both observations: dC/dW_0[0, 0] = {total:.6g} (the cost adds the two observations' costs)\n"
+    return lines + f"the cost of both observations: dC/dW_0[0, 0] = {total:.6g}\n"
 
 
 def expected_outputs():
