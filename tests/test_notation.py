@@ -176,6 +176,16 @@ def test_seed002_one_one_one_names():
     assert bias_label("one_one_one", 1, 1, sizes=[2, 2, 2]) == "b4"
 
 
+def test_one_one_one_units_names_single_unit_biases_after_their_units():
+    sizes = [1, 1, 1]
+    assert [bias_label("one_one_one_units", l, 0, sizes=sizes) for l in range(2)] == ["b_h", "b_y'"]
+    assert bias_label("one_one_one_units", 1, 0, latex=True, sizes=sizes) == "b_{y'}"
+    assert weight_label("one_one_one_units", 1, 0, 0, sizes=sizes) == "w2"
+    assert unit_label("one_one_one_units", 2, 0, sizes=sizes) == "y'"
+    # layers of several units keep the numbered names of "one_one_one"
+    assert bias_label("one_one_one_units", 1, 1, sizes=[2, 2, 2]) == "b4"
+
+
 @pytest.mark.parametrize("notation", NOTATIONS)
 @pytest.mark.parametrize("sizes", [[2, 3, 3, 2], [1, 1, 1], [3, 11, 2]])
 def test_every_label_parses_back_to_its_weight(notation, sizes):

@@ -60,10 +60,10 @@ def test_the_1_1_1_case_and_forward_pass(shown, one):
     z2 = 0.5 * h + 0.5
     y_hat = net.predict(case.X)[0, 0]
     assert mh.sigmoid(z2) == y_hat
-    expect(shown, f"z1 = w1 x + b1 = {z1:.6f}    h  = sigmoid(z1) = {h:.6f}",
-           "z1 = w1 x + b1 = 1.000000    h  = sigmoid(z1) = 0.731059")
-    expect(shown, f"z2 = w2 h + b2 = {z2:.6f}    y' = sigmoid(z2) = {y_hat:.6f}",
-           "z2 = w2 h + b2 = 0.865529    y' = sigmoid(z2) = 0.703815")
+    expect(shown, f"z_h  = w1 x + b_h   = {z1:.6f}    h  = sigmoid(z_h)  = {h:.6f}",
+           "z_h  = w1 x + b_h   = 1.000000    h  = sigmoid(z_h)  = 0.731059")
+    expect(shown, f"z_y' = w2 h + b_y'  = {z2:.6f}    y' = sigmoid(z_y') = {y_hat:.6f}",
+           "z_y' = w2 h + b_y'  = 0.865529    y' = sigmoid(z_y') = 0.703815")
     expect(shown, f"C = 1/2 (y - y')^2 = {mh.loss('half_sse', [[y_hat]], case.Y):.6f}", "C = 1/2 (y - y')^2 = 0.102974")
 
 
@@ -73,8 +73,10 @@ def factor_values(result):
 
 def test_the_local_derivatives_of_w1_and_w2(shown, one):
     _, net, x, y = one
-    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="one_one_one")
-    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="one_one_one")
+    dw2 = paths.chain_rule_paths(net, x, y, "w2", loss="half_sse", notation="one_one_one_units")
+    dw1 = paths.chain_rule_paths(net, x, y, "w1", loss="half_sse", notation="one_one_one_units")
+    # the 1-1-1 sums are named after their units
+    assert [f.label for f in dw1.paths[0].factors] == ["dz_h/dw1", "dh/dz_h", "dz_y'/dh", "dy'/dz_y'", "dC/dy'"]
     assert factor_values(dw2) == [["0.731059", "0.20846", "0.453815", "0.0691596"]]
     assert factor_values(dw1) == [["1", "0.196612", "0.5", "0.20846", "0.453815", "0.00929994"]]
     for result in (dw1, dw2):
@@ -88,10 +90,20 @@ def test_the_local_derivatives_of_w1_and_w2(shown, one):
 
 def test_separate_biases(shown, one):
     _, net, x, y = one
-    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="one_one_one", loss="half_sse").total
-    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one", loss="half_sse").total
-    expect(shown, f"dC/db1 = {db1:.6f}    dC/db2 = {db2:.6f}", "dC/db1 = 0.009300    dC/db2 = 0.094602")
-    expect(shown, f"{db1 + db2:.6f}", "0.103902")
+    db1 = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="one_one_one_units", loss="half_sse").total
+    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one_units", loss="half_sse").total
+    expect(shown, f"dC/db_h = {db1:.6f}    dC/db_y' = {db2:.6f}    sum = {db1 + db2:.6f}",
+           "dC/db_h = 0.009300    dC/db_y' = 0.094602    sum = 0.103902")
+    # a shared b, nudged in both layers at once, gets that sum (finite differences, an independent route)
+    shared = mh.MLP([1, 1, 1]).set_params([[[0.5]], [[0.5]]], [[0.5], [0.5]])
+    costs = []
+    for step in (1e-6, -1e-6):
+        moved = shared.copy()
+        moved.biases[0][0] += step
+        moved.biases[1][0] += step
+        costs.append(mh.loss("half_sse", moved.predict([[1.0]]), [[0.25]]))
+    expect(shown, f"one shared b, by finite differences: dC/db = {(costs[0] - costs[1]) / 2e-6:.6f}",
+           "one shared b, by finite differences: dC/db = 0.103902")
 
 
 def test_paths_backprop_and_finite_differences_agree(shown, one):
@@ -111,29 +123,30 @@ def test_five_steps_of_gradient_descent(shown, one):
     case, net, _, _ = one
     history = mh.train(net.copy(), case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
     rows = [
-        f"step {s}: C = {loss:.6f}   w1 = {w1:.6f}   b1 = {b1:.6f}   w2 = {w2:.6f}   b2 = {b2:.6f}"
+        f"step {s}: C = {loss:.6f}   w1 = {w1:.6f}   b_h = {b1:.6f}   w2 = {w2:.6f}   b_y' = {b2:.6f}"
         for s, loss, w1, b1, w2, b2 in zip(history.iterations, history.loss,
                                            history.weights[0][:, 0, 0], history.biases[0][:, 0],
                                            history.weights[1][:, 0, 0], history.biases[1][:, 0])
     ]
     expected = [
-        "step 0: C = 0.102974   w1 = 0.500000   b1 = 0.500000   w2 = 0.500000   b2 = 0.500000",
-        "step 1: C = 0.089185   w1 = 0.490700   b1 = 0.490700   w2 = 0.430840   b2 = 0.405398",
-        "step 2: C = 0.076050   w1 = 0.482751   b1 = 0.482751   w2 = 0.363164   b2 = 0.312357",
-        "step 3: C = 0.063970   w1 = 0.476234   b1 = 0.476234   w2 = 0.298088   b2 = 0.222501",
-        "step 4: C = 0.053223   w1 = 0.471127   b1 = 0.471127   w2 = 0.236553   b2 = 0.137227",
-        "step 5: C = 0.043935   w1 = 0.467324   b1 = 0.467324   w2 = 0.179228   b2 = 0.057559",
+        "step 0: C = 0.102974   w1 = 0.500000   b_h = 0.500000   w2 = 0.500000   b_y' = 0.500000",
+        "step 1: C = 0.089185   w1 = 0.490700   b_h = 0.490700   w2 = 0.430840   b_y' = 0.405398",
+        "step 2: C = 0.076050   w1 = 0.482751   b_h = 0.482751   w2 = 0.363164   b_y' = 0.312357",
+        "step 3: C = 0.063970   w1 = 0.476234   b_h = 0.476234   w2 = 0.298088   b_y' = 0.222501",
+        "step 4: C = 0.053223   w1 = 0.471127   b_h = 0.471127   w2 = 0.236553   b_y' = 0.137227",
+        "step 5: C = 0.043935   w1 = 0.467324   b_h = 0.467324   w2 = 0.179228   b_y' = 0.057559",
     ]
     for row, literal in zip(rows, expected, strict=True):
         expect(shown, row, literal)
     assert np.all(np.diff(history.loss) < 0)
+    assert np.array_equal(history.weights[0][:, 0, 0], history.biases[0][:, 0])  # w1 and b_h stay equal
     # the first step by hand: every parameter, the biases included, steps against its gradient
     dW, db = net.gradients(case.X, case.Y, "half_sse")
-    by_hand = [("w1", dW[0][0, 0]), ("b1", db[0][0]), ("w2", dW[1][0, 0]), ("b2", db[1][0])]
-    literals = ["  w1 = 0.5 - 1 * 0.009300 = 0.490700", "  b1 = 0.5 - 1 * 0.009300 = 0.490700",
-                "  w2 = 0.5 - 1 * 0.069160 = 0.430840", "  b2 = 0.5 - 1 * 0.094602 = 0.405398"]
+    by_hand = [("w1", dW[0][0, 0]), ("b_h", db[0][0]), ("w2", dW[1][0, 0]), ("b_y'", db[1][0])]
+    literals = ["  w1   = 0.5 - 1 * 0.009300 = 0.490700", "  b_h  = 0.5 - 1 * 0.009300 = 0.490700",
+                "  w2   = 0.5 - 1 * 0.069160 = 0.430840", "  b_y' = 0.5 - 1 * 0.094602 = 0.405398"]
     for (name, grad), literal in zip(by_hand, literals, strict=True):
-        expect(shown, f"  {name} = 0.5 - 1 * {grad:.6f} = {0.5 - grad:.6f}", literal)
+        expect(shown, f"  {name:<4} = 0.5 - 1 * {grad:.6f} = {0.5 - grad:.6f}", literal)
     # and the by-hand step reproduces step 1's cost
     stepped = net.copy()
     for layer in range(2):
@@ -143,13 +156,13 @@ def test_five_steps_of_gradient_descent(shown, one):
 
 
 def test_the_shared_tail(shown, one):
-    """y'(1 - y')(y' - y) is dC/db2, and both weight gradients are short products with it."""
+    """y'(1 - y')(y' - y) is dC/db_y', and both weight gradients are short products with it."""
     case, net, x, y = one
     _, (h,), (y_hat,) = (a[0] for a in net.forward(case.X))
     tail = y_hat * (1 - y_hat) * (y_hat - y[0])
-    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one", loss="half_sse").total
-    expect(shown, f"tail = y'(1 - y')(y' - y) = {tail:.6f}   (dC/db2 = {db2:.6f})",
-           "tail = y'(1 - y')(y' - y) = 0.094602   (dC/db2 = 0.094602)")
+    db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one_units", loss="half_sse").total
+    expect(shown, f"tail = y'(1 - y')(y' - y) = {tail:.6f}   (dC/db_y' = {db2:.6f})",
+           "tail = y'(1 - y')(y' - y) = 0.094602   (dC/db_y' = 0.094602)")
     expect(shown, f"dC/dw2 = h * tail = {h * tail:.7f}", "dC/dw2 = h * tail = 0.0691596")
     expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * tail = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
            "dC/dw1 = x * h(1 - h) * w2 * tail = 0.00929994")
@@ -266,16 +279,31 @@ def test_one_sided_against_central_differences(shown, one):
         one_sided = (cost_at(0.5 + eps) - cost_at(0.5)) / eps
         central = (cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps)
         expect(shown, f"{eps:.0e}    {abs(one_sided - exact):.1e}            {abs(central - exact):.1e}", literal)
-    # past 1e-3 rounding takes over: only the power of ten just below each error is printed, and the
-    # central error falls to ~1e-12 and rises again (at 1e-12 worse than at 1e-2, as the prose says)
-    rounded = {1e-4: ("~1e-07", "~1e-12"), 1e-8: ("~1e-09", "~1e-10"), 1e-12: ("~1e-05", "~1e-06")}
-    for eps, (one_literal, central_literal) in rounded.items():
+    # 1e-4 to 1e-6: truncation still sets the one-sided error (two digits); the central one has one
+    # robust digit at 1e-4 and is rounding noise below, shown only as the bound 10 * 1e-17 / eps
+    rows = {1e-4: ("2.1e-07", "3e-12"), 1e-5: ("2.1e-08", "< 1e-11"), 1e-6: ("2.1e-09", "< 1e-10"),
+            1e-7: ("< 1e-09", "< 1e-09"), 1e-8: ("< 1e-08", "< 1e-08"), 1e-12: ("< 1e-04", "< 1e-04")}
+    for eps, (one_literal, central_literal) in rows.items():
         one_sided = abs((cost_at(0.5 + eps) - cost_at(0.5)) / eps - exact)
         central = abs((cost_at(0.5 + eps) - cost_at(0.5 - eps)) / (2 * eps) - exact)
-        assert f"~1e{int(np.floor(np.log10(one_sided))):03d}" == one_literal
-        assert f"~1e{int(np.floor(np.log10(central))):03d}" == central_literal
+        for error, literal in ((one_sided, one_literal), (central, central_literal)):
+            if literal.startswith("<"):
+                assert error < 1e-16 / eps and literal == f"< {1e-16 / eps:.0e}"
+            else:
+                assert f"{error:.{len(literal.split('e')[0].replace('.', '')) - 1}e}" == literal
         assert f"{eps:.0e}    {one_literal:<19}{central_literal}" in shown
-    assert abs((cost_at(0.5 + 1e-12) - cost_at(0.5 - 1e-12)) / 2e-12 - exact) > 3.0e-8  # the 1e-02 row's error
+    # truncation alone at 1e-4 and 1e-5 would be 3e-12 and 3e-14; the rounding estimate 1e-17 / eps
+    # (1e-13, 1e-12) is below the first and above the second, as the prose says
+    central_5 = abs((cost_at(0.5 + 1e-5) - cost_at(0.5 - 1e-5)) / 2e-5 - exact)
+    assert central_5 > 3e-14 * 5
+
+
+def test_the_static_table_of_w5_shows_one_path(shown, branch):
+    net, x, y = branch
+    dw5 = paths.chain_rule_paths(net, x, y, "w5", notation="one_one_one", through_z=False, loss="half_sse")
+    assert factor_values(dw5) == [["0.142959", "-0.394107", "-0.056341"]]
+    assert shown.count(dw5.to_html()) == 1
+    expect(shown, repr(dw5).splitlines()[-1], "dC/dw5 = -0.056341 (sum of 1 path(s))")
 
 
 def test_the_learning_rate_and_the_observation_are_printed(shown, one, branch):

@@ -99,6 +99,10 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     biases together; the network here gives each unit its own. Units: x / x1, x2, ...;
     h / h1, h2, ...; y' / o1, o2, ... (the bare letter when the layer has one unit;
     with several hidden layers, h^{(l)}_j). Numbering needs ``sizes``.
+
+``"one_one_one_units"``: the same, except that the bias of a layer with one unit is named
+    after that unit (b_h, b_{y'}; ``paths`` names its sum z_h, z_{y'} likewise), so no
+    number in a 1-1-1 name counts layers.
 """
 
 import re
@@ -106,7 +110,8 @@ import re
 
 from ..validation import as_choice, as_count, as_float_array, as_parameter, as_sizes
 
-NOTATIONS = ("index", "card", "regression_question", "regression_answer", "tied_units", "one_one_one")
+NOTATIONS = ("index", "card", "regression_question", "regression_answer", "tied_units", "one_one_one",
+             "one_one_one_units")
 
 #: the names these notations had before the questions were named for students; still accepted
 ALIASES = {"seed000_question": "regression_question", "seed000_answer": "regression_answer",
@@ -118,6 +123,11 @@ def as_notation(notation):
     if isinstance(notation, str):
         notation = ALIASES.get(notation, notation)
     return as_choice("notation", notation, NOTATIONS)
+
+
+def _numbered(notation):
+    """``"one_one_one_units"`` names weights and units as ``"one_one_one"`` does (only biases differ)."""
+    return "one_one_one" if notation == "one_one_one_units" else notation
 
 
 # -- argument checks ------------------------------------------------------------------
@@ -181,7 +191,7 @@ def weight_label(notation, layer, from_unit, to_unit, latex=False, sizes=None):
     matplotlib's mathtext; False gives plain text. ``sizes`` (layer widths) is required
     for ``"one_one_one"`` and, when given, checks the indices are inside the network.
     """
-    notation = as_notation(notation)
+    notation = _numbered(as_notation(notation))
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
     layer, i, j = _check_weight(layer, from_unit, to_unit, sizes)
     if notation in ("index", "card"):
@@ -203,8 +213,13 @@ def bias_label(notation, layer, unit, latex=False, sizes=None):
     ``sizes`` is required for ``"one_one_one"`` (biases b1, b2, ... numbered through the net).
     """
     notation = as_notation(notation)
-    sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")
+    sizes = _check_sizes(sizes, notation, needed=notation.startswith("one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes, bias=True)
+    if notation == "one_one_one_units":
+        if sizes[layer + 1] == 1:  # named after its unit: b_h, b_{y'}
+            name = unit_label(notation, layer + 1, unit, latex=latex, sizes=sizes)
+            return f"b_{{{name}}}" if latex else f"b_{name}"
+        notation = "one_one_one"
     if notation in ("index", "card"):
         return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
     if notation == "regression_question":
@@ -224,7 +239,7 @@ def unit_label(notation, layer, unit, latex=False, sizes=None):
     ``sizes`` tells which layer is the output and whether a layer has a single unit; it
     is required for ``"regression_question"`` and ``"one_one_one"``.
     """
-    notation = as_notation(notation)
+    notation = _numbered(as_notation(notation))
     sizes = _check_sizes(sizes, notation, needed=notation in ("card", "regression_question", "one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes)
     if notation in ("index", "card"):
@@ -284,7 +299,7 @@ def parse_weight(notation, label, sizes=None):
     Raises ValueError when ``label`` is not a weight name of ``notation`` or names a
     weight outside ``sizes``.
     """
-    notation = as_notation(notation)
+    notation = _numbered(as_notation(notation))
     if not isinstance(label, str):
         raise TypeError(f"label must be a string such as 'w111', got {type(label).__name__} {label!r}")
     sizes = _check_sizes(sizes, notation, needed=notation == "one_one_one")

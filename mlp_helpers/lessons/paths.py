@@ -239,7 +239,7 @@ class _Names:
         plain, latex = self.unit(layer, unit)
         if plain.startswith("a"):  # units named a^l_j ("index", "tied_units"): z takes the same indices
             return "z" + plain[1:], "z" + latex[1:]
-        if self.sizes[layer] == 1:
+        if self.sizes[layer] == 1 and self.notation != "one_one_one_units":
             return f"z{layer}", f"z_{{{layer}}}"
         return f"z_{plain}", f"z_{{{latex}}}"
 
