@@ -114,9 +114,16 @@ def test_symmetric_start_check_accepts_any_tied_start(case):
     # the hint's range: any tied start with weights between -2 and 2 trains without diverging
     for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[-1.1], [-1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]],
                     [[[2.0, 2.0], [-2.0, -2.0]], [[-2.0], [-2.0]]], [[[-2.0, -2.0], [2.0, 2.0]], [[-2.0], [-2.0]]],
-                    [[[2.0, 2.0], [1.0, 1.0]], [[-2.0], [-2.0]]]):
+                    [[[2.0, 2.0], [1.0, 1.0]], [[-2.0], [-2.0]]], [[[0.5, 0.5], [1.0, 1.0]], [[-1.0], [-1.0]]]):
         result = linreg.check_symmetric_start(weights, case)
         assert result.passed
+        # c starts below 0 (negative outgoing weights, positive hidden sums) and still crosses to c*
         assert result.verdict.startswith("Correct: the two hidden units start as copies without being constant, "
-                                         "with negative outgoing weights and different weights from x_1 and x_2, "
-                                         "and after 500 steps they are still tied")
+                                         "with negative outgoing weights and different weights from x_1 and x_2; "
+                                         "after 500 steps they are still tied and c reached c* (within 1e-6)."), weights
+
+
+def test_symmetric_start_check_says_when_c_has_not_reached_c_star(case):
+    # tied and as asked, but so small that 500 steps do not bring c to c*: passed, and the verdict says so
+    result = linreg.check_symmetric_start([[[1e-9, 1e-9], [2e-9, 2e-9]], [[-1e-9], [-1e-9]]], case)
+    assert result.passed and "c is not yet within 1e-6 of c*" in result.verdict, result.verdict

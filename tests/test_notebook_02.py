@@ -75,7 +75,7 @@ def test_notebook_is_committed_with_clean_outputs(nb):
 
 def test_top_of_the_notebook(nb):
     top = nb.cells[0].source
-    for needed in ("Prerequisites:", "notebook 01", "[notation card](NOTATION.md)", "`half_mse`", "About 60 minutes",
+    for needed in ("Prerequisites:", "notebook 01", "[notation card](NOTATION.md)", "`half_mse`", "About 75 to 90 minutes",
                    "**Outline.**"):
         assert needed in top, needed
     # the outline lists the sections the notebook has, in order
@@ -180,6 +180,12 @@ def test_section_4_forward_pass(case, net, stored):
     assert "h1 = (0.0889)(0.0822) + (0.4528)(0.1917) = 0.0941377" in stored
     assert "y'  = (-0.3788)(0.0941377) + (0.2557)(0.0065466) = -0.0339832" in stored
     assert "net.predict: y' = -0.0339832" in stored
+    # the slope c = s W_0 W_1 of the random start, and c x[0] = the same y' (section 4's check of y' = c x)
+    c = mh.effective_slope(net, A)
+    x0 = case.X[0].sum()
+    assert [shown(c, 4), shown(x0, 4), shown(c * x0)] == ["-0.1241", "0.2739", "-0.0339832"]
+    assert shown((np.array([A, 1 - A]) @ W0 @ W1)[0]) == shown(c)
+    assert "c = s W_0 W_1 = -0.1241;  c x[0] = (-0.1241)(0.2739) = -0.0339832" in stored
     # the same six values under the section 0 figure, in the question's names
     assert ("w111 = +0.0889   w121 = +0.4528   w211 = -0.0934   w221 = +0.0742   w112 = -0.3788   w212 = +0.2557"
             in stored)
@@ -266,12 +272,15 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(trained, stored):
     # the random start's units are apart from step 0 (its outgoing weights differ by 0.6345)
     assert shown(mh.unit_spread(history_r)[0]) == "0.6344618" and mh.unit_spread(history_c)[0] == 0.0
     assert shown(abs(history_r.weights[1][0, 0, 0] - history_r.weights[1][0, 1, 0])) == "0.6344618"
-    assert "random start, 501 recorded steps:\n    gap between the hidden units at step 0 = 0.6344618\n" in stored
+    # "never tied in these 500 steps": the smallest gap over the 501 recorded steps, at step 17
+    assert shown(mh.unit_spread(history_r).min()) == "0.4666676" and int(mh.unit_spread(history_r).argmin()) == 17
+    assert ("random start, 501 recorded steps:\n    gap between the hidden units: at step 0 0.6344618, "
+            "smallest 0.4666676, largest 1.0593224 (exactly 0: False)\n"
+            "    their weights equal bit for bit at every step: False") in stored
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
-    assert ("constant start, 501 recorded steps:\n    gap between the hidden units at step 0 = 0.0000000\n"
-            "    largest gap between the hidden units = 0.0000000 (exactly 0: True); "
-            "their weights equal bit for bit at every step: True") in stored
-    assert "largest gap between the hidden units = 1.0593224 (exactly 0: False)" in stored
+    assert ("constant start, 501 recorded steps:\n    gap between the hidden units: at step 0 0.0000000, "
+            "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
+            "    their weights equal bit for bit at every step: True") in stored
 
 
 def test_exercise_2_has_no_answer_on_the_page(nb, case, stored):
@@ -344,7 +353,9 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     for net, history in trained.values():
         tail = np.abs(mh.slope_history(history, A) - c_star)[-100:]
         assert 1e-15 < tail.min() and tail.max() < 1e-14
-    assert f"{np.spacing(c_star):.1e}" == "2.2e-16" and "float64 spacing near c*: 2.2e-16" in stored
+    assert f"{np.spacing(c_star):.1e}" == "2.2e-16"
+    assert [f"{1e-15 / np.spacing(c_star):.1f}", f"{1e-14 / np.spacing(c_star):.1f}"] == ["4.5", "45.0"]
+    assert ("float64 spacing near c*: 2.2e-16; 1e-15 and 1e-14 are 4.5 and 45.0 spacings") in stored
     assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
 
 
@@ -359,7 +370,8 @@ def test_section_7_different_weights_same_slope(trained, stored):
         paths = [A * W0[0, 0] * W1[0, 0], A * W0[0, 1] * W1[1, 0], (1 - A) * W0[1, 0] * W1[0, 0], (1 - A) * W0[1, 1] * W1[1, 0]]
         assert [shown(p, 4) for p in paths] == expected[init]
         assert shown(sum(paths)) == "1.4711278"
-    assert "paths: 0.0055 + 0.1717 + 0.0815 + 1.2125 = 1.4711278" in stored
+    assert ("paths: 0.0055 (x1-h1) + 0.1717 (x1-h2) + 0.0815 (x2-h1) + 1.2125 (x2-h2) = 1.4711278" in stored)
+    assert ("paths: 0.1821 (x1-h1) + 0.1821 (x1-h2) + 0.5535 (x2-h1) + 0.5535 (x2-h2) = 1.4711278" in stored)
 
 
 def test_section_7_equal_gradients_at_the_solution(trained, case, stored):
