@@ -87,6 +87,10 @@ def printed(X, xor_X, reverse):
         if c in (-2, -1.5, -1, -0.5, 0, 0.25, 0.5, 1, 1.25, 1.5, 2):
             out[f"c = {c}"] = (f"c = {c:5.2f}: output slope {output_slopes[k]:.3f} | loss {long_run.loss[k, 0]:.2f}, below 0.41 "
                                f"at step {near[k]:3g}, below 0.2 {step_text(exits[k])} | fit {step_text(long_fits[k])}")
+    neg, zero0 = list(CONSTANTS).index(-1.0), list(CONSTANTS).index(0.0)
+    out["negative c"] = (f"c = -1: loss at step 2000 {long_run.loss[neg, 2000]:.2g}; largest error "
+                         f"{long_run.max_error[neg, 2000]:.3f} at step 2000, {long_run.max_error[neg, 6000]:.3f} at step 6000 "
+                         f"| c = 0: loss at step 2000 {long_run.loss[zero0, 2000]:.2f}")
     out["near"] = near[:n_c].tolist()
     out["start loss"] = long_run.loss[:n_c, 0].copy()  # an array: compared to 1e-2 under the nudge
     # c = 0: W_1 = W_2 = 0, so delta^2 = delta^1 = 0 and only the output layer has a gradient at step 0
@@ -151,6 +155,8 @@ def printed(X, xor_X, reverse):
         slopes = init.start_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: slope below 0.01 in {shares}"
+    rms = [np.sqrt(np.mean(z ** 2)) for z in init.start_sums(init.random_starts(CASE.sizes, in_order(range(200), reverse)), X)]
+    out["rms z"] = "LeCun's scale, root mean square of z in layers 1, 2, 3: " + ", ".join(f"{r:.2f}" for r in rms)
     out["s lecun"] = "this network's LeCun s for W_0, W_1, W_2 = " + ", ".join(f"{v:.2f}" for v in init.layer_scales(CASE.sizes, "lecun"))
     # the width argument: a 2-100-100-2 network's first forward pass, at s = 1 and at LeCun's s
     for scheme in (1.0, "lecun"):
@@ -245,7 +251,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 73
+    assert len(lines) == 75
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -273,6 +279,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["glorot verdict"].endswith("Glorot's s for W_0, W_1, W_2 = 0.63, 0.58, 0.63")
     assert computed["exercise 2"][:3] == ["2326", "2190", "1664"]  # the answer is printed nowhere: not the median
     assert computed["tied"].endswith(": 0.0")
+    assert computed["negative c"] == ("c = -1: loss at step 2000 0.0013; largest error 0.030 at step 2000, 0.014 at step 6000 "
+                                      "| c = 0: loss at step 2000 0.40")
+    assert computed["rms z"].endswith("layers 1, 2, 3: 0.84, 0.79, 0.78")  # the text's "about 0.8", the bias included
     assert computed["stretch 2500-5500"].endswith("grows  93.3-fold") and computed["stretch 0-15000"].endswith("159.0-fold")
     assert computed["map"][2][3] == 1269.5 and np.isinf(computed["map"][0][5])
     assert np.isinf(computed["map"][0][0]) and np.isinf(computed["map"][0][4])  # not within 6000 at lr 0.5 ...
@@ -316,6 +325,37 @@ def test_the_output_slopes_are_the_forward_pass():
         a = CASE.network().init_constant(float(c)).forward(CASE.X)
         for l in range(3):
             np.testing.assert_allclose(slopes[l][k], a[l + 1] * (1 - a[l + 1]), rtol=1e-12, atol=1e-300)
+
+
+def test_start_sums_are_the_forward_pass():
+    """start_sums against one forward pass per start: z = a^l W_l + b_l, bias included."""
+    starts = init.random_starts(CASE.sizes, 5) + init.constant_starts(CASE.sizes, [1.0])
+    sums = init.start_sums(starts, CASE.X)
+    for k, net in enumerate(starts):
+        a = net.forward(CASE.X)
+        for l in range(3):
+            np.testing.assert_allclose(sums[l][k], a[l] @ net.weights[l] + net.biases[l], rtol=1e-12, atol=1e-15)
+
+
+def test_saturation_as_the_page_defines_it(notebook):
+    """All ones: slopes 0.09, 0.02, 0.02 in layers 1-3, product about 4e-5 against (1/4)^3."""
+    _, prose = notebook
+    slopes = [s[0, 0, 0] for s in init.start_slopes(init.constant_starts(CASE.sizes, [1.0]), CASE.X)]
+    assert [round(v, 2) for v in slopes] == [0.09, 0.02, 0.02] and round(np.prod(slopes) * 1e5) == 4
+    assert "at all ones they are 0.09, 0.02 and 0.02 in layers 1, 2 and 3, a product of about $4 \\times 10^{-5}$" in prose
+    assert "(about 0.8 here, the bias included: printed below)" in prose
+    # the learner's table: a tied start can be nearly as fast, others need about 10000 steps
+    assert "($c = 0$: 6748, $c = 0.25$: 6250, against 5162), but others need about 10000 steps ($c = -1$: 9949, $c = -0.5$: 9977)" in prose
+
+
+def test_the_verdicts_explain_after_the_answer():
+    glorot = init.check_glorot_std(lambda n_in, n_out: np.sqrt(2.0 / (n_in + n_out))).verdict
+    assert "The backward condition: delta^l[:, i] sums over the n_out units" in glorot
+    quartile = init.check_upper_quartile(np.percentile(GRID_05[0, 0], 75), GRID_05, cell=(0, 0), limit=6000).verdict
+    assert quartile.startswith("Correct") and "Dropping them (np.isfinite)" in quartile
+
+
+GRID_05 = np.array([[[10.0, 20.0, 30.0, np.inf, 40.0, 1000.0, 60.0], [70.0] * 7]])
 
 
 def test_prose_quotes_the_numbers(computed, notebook):
@@ -381,9 +421,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert np.all(np.abs(grid[:-1, works] / grid[1:, works] - 2) < 0.35)
     assert "0.061 at the output for $c = -2$, against 0.000 for $c = 2$" in prose
     # the learner's answer: the four numbers side by side, each as printed
-    assert "**all ones is slow mainly because it is saturated**" in prose
+    assert "**the tie is not what makes all ones slow**" in prose
     for row, line in [("| all ones, $c = 1$ (section 2) | yes | yes (output slope 0.019) | 14575 |", computed["c = 1.0"]),
-                      ("| constant $c = 0$ (section 2) | yes | no (output slope 0.250) | 6748 |", computed["c = 0.0"])]:
+                      ("| constant $c = 0$ (section 2) | yes | no (output slope 0.250) | 6748 |", computed["c = 0.0"]),
+                      ("| constant $c = -1$ (section 2) | yes | no (output slope 0.136) | 9949 |", computed["c = -1.0"])]:
         assert row in prose and row.split("| ")[-1].rstrip(" |") in line and row.split("slope ")[1][:5] in line
     assert "| all ones plus noise, $\\varepsilon = 0.1$ (median) | no | yes (within about 0.1 of all ones) | 12596 |" in prose
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
@@ -397,7 +438,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "-5.2e-06" in computed["lambda 100"] and "-1.6e-04" in computed["lambda 1000"]
     assert np.all(np.diff(computed["lambda"][1:26]) < 0)
     # exercise 1: the rule stated in the text, so the exercise is solving it
-    assert "they replace the count $n$ by **the average of $n_\\text{in}$ and $n_\\text{out}$**" in prose
+    assert "they replace the count $n$ by the average of $n_\\text{in}$ and $n_\\text{out}$" in prose
     assert "most $|z|$ larger than 4.6, where the slope is below 0.01" in prose
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
 

@@ -315,6 +315,22 @@ def fraction_fit_by(fit_steps, steps):
     return float(np.mean(np.isfinite(values) & (values <= steps)))
 
 
+def start_sums(nets, X):
+    """The sums z of every unit at the start, before any step.
+
+    nets: a list of sigmoid ``MLP`` of one architecture (N networks); X: (m, n_0).
+    Returns a list over the layers 1..L of (N, m, n_l) arrays, computed for all networks at once.
+    """
+    nets = check_nets(nets)
+    if any(f != "sigmoid" for f in nets[0].activation):
+        raise ValueError(f"nets must be sigmoid networks, got activation {nets[0].activation!r}")
+    weights = [np.stack([net.weights[l] for net in nets]) for l in range(nets[0].n_layers)]
+    biases = [np.stack([net.biases[l] for net in nets]) for l in range(len(nets[0].biases))]
+    a = _sigmoid_forward(weights, biases, nets[0].check_data(X))
+    # z = logit(a) would lose digits where a is near 0 or 1: recompute each layer's sum from its input
+    return [a[l] @ W + (biases[l][..., None, :] if biases else 0.0) for l, W in enumerate(weights)]
+
+
 def start_slopes(nets, X):
     """The sigmoid slopes a(1 - a) of every unit at the start, before any step.
 
@@ -441,7 +457,9 @@ def check_glorot_std(glorot_std):
     network = ", ".join(f"{v:.2f}" for v in answers[:3])
     return judge(np.array(answers), np.sqrt(2.0 / (fan_in + fan_out)), slips, typed=False,
                  correct=f"the standard deviation for the layer shapes {shapes} (relative tolerance {RTOL:g}). "
-                         f"For the 2-3-3-2 network, Glorot's s for W_0, W_1, W_2 = {network}",
+                         "The backward condition: delta^l[:, i] sums over the n_out units that row i of W_l "
+                         "feeds, each term a weight of variance s^2, so its variance grows by s^2 n_out per "
+                         f"layer. For the 2-3-3-2 network, Glorot's s for W_0, W_1, W_2 = {network}",
                  fallback="for a layer (n_in, n_out), set s^2 times the average of n_in and n_out to 1, "
                           "then return s (open the hints)")
 
@@ -487,7 +505,9 @@ def check_upper_quartile(answer, grid_fits, cell, limit):
                  "is the k-th scale of `schemes`, counted from 0") for value in others if np.isfinite(value)]
     return judge_number(answer, right, slips, quantity="the 75th percentile",
                         correct=f"the starts not within {limit} steps count as the slowest, not as missing "
-                                f"(relative tolerance {NUMBER_RTOL:.1%}). A percentile needs only the order of the "
+                                f"(relative tolerance {NUMBER_RTOL:.1%}). Dropping them (np.isfinite) would take "
+                                "the percentile of the starts that fit only, as if the slowest had never been "
+                                "tried, and make the scale look faster than it is. A percentile needs only the order of the "
                                 "numbers: inf sorts after every finite step count, just where the slowest starts "
                                 "belong, and while fewer than a quarter are inf the 75th percentile still falls "
                                 "between two finite counts. A mean would need their real step counts, which a run "
