@@ -31,7 +31,8 @@ SHOWN_JS = """
 CHECK_CELLS = 6  # check_layer_forward ... check_backward
 GUARDED_CELLS = 9  # the "ready" cell, and the 8 cells that run the student's functions once they pass
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
-REVEALS = 4  # the "After you run the cell" / "After you look at the figure" blocks of sections 2, 5 and 6
+REVEALS = 5  # the "After you ..." blocks: section 2, section 5 (decide, run the cell), section 6 (run, figure)
+ASIDES = 1  # "Why five points?" in exercise 6
 
 
 @pytest.mark.parametrize("front_end", FRONT_ENDS)
@@ -65,7 +66,7 @@ def test_student_copy_runs_and_its_checks_say_not_yet(copy, front_end, request):
             assert len(guarded) == GUARDED_CELLS, shown["outputs"]
             assert not any("Correct" in t for t in shown["outputs"])
             # the hints are there, folded until the student opens them
-            assert shown["hints"] == HINTS + REVEALS and shown["open"] == 0, shown
+            assert shown["hints"] == HINTS + REVEALS + ASIDES and shown["open"] == 0, shown
             hints = [text for text in shown["summaries"] if text.startswith("Hint ")]
             reveals = [text for text in shown["summaries"] if text.startswith("After you ")]
             assert len(hints) == HINTS and len(reveals) == REVEALS, shown["summaries"]
