@@ -247,16 +247,16 @@ def test_the_exercise_observation(shown, branch):
 
 def test_the_answer_keys_pass_their_checks(shown, branch):
     net, x, y = branch
-    w7 = paths.chain_rule_paths(net, X_EX, Y_EX, "w7", notation="one_one_one", through_z=False, loss="half_sse")
+    b1 = paths.chain_rule_paths(net, X_EX, Y_EX, ("b", 0, 0), notation="one_one_one", through_z=False, loss="half_sse")
     w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="one_one_one", through_z=False, loss="half_sse")
-    assert (len(w7.paths), len(w3.paths)) == (1, 2)
+    assert (len(b1.paths), len(w3.paths)) == (2, 2)
     # the exercises' answers are not on screen: not the values for the observation of sections 3-5
-    for name, result in (("w7", w7), ("w3", w3)):
+    for name, result in ((("b", 0, 0), b1), ("w3", w3)):
         on_screen = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", through_z=False, loss="half_sse").total
         assert abs(result.total - on_screen) > 1e-3
         assert f"{result.total:.4g}" not in shown
-    right = check_path_gradient(-0.04272, net, X_EX, Y_EX, "w7", loss="half_sse")
-    expect(shown, right.verdict, "Correct: dC/dw7 is the sum of 1 path product.")
+    right = check_path_gradient(-0.00548, net, X_EX, Y_EX, ("b", 0, 0), loss="half_sse")
+    expect(shown, right.verdict, "Correct: dC/db1 is the sum of 2 path products.")
     first, (via_o1, via_o2) = w3.paths[0].factors[0].value, (p.product for p in w3.paths)
     steps = check_path_steps(net, X_EX, Y_EX, "w3", loss="half_sse", first_edge=round(first, 5),
                              via=[round(via_o1, 6), round(via_o2, 6)], total=0.01006)
