@@ -116,13 +116,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
     # rounding sets the value (about 1e-9, 1e-10 after a one-ulp nudge): only its range and the threshold
     # test are printed; the range holds with every input and parameter moved by a few ulps
-    rng = np.random.default_rng(1)
-    for trial in range(40):
-        moved = net.copy()
-        X, Y = (_ulps(array, 0 if trial == 0 else int(rng.integers(-4, 5))) for array in (case.X, case.Y))
-        if trial:
-            for array in moved.weights + moved.biases:
-                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+    for moved, X, Y in _nudged_runs(case, net, seed=1):
         assert 1e-11 < mh.gradient_check(moved, X, Y, "half_sse") < 1e-8
     assert "relative error between 1e-11 and 1e-8: True" in shown
     assert "relative error below the threshold 1e-7: True" in shown
@@ -296,13 +290,7 @@ def test_one_sided_against_central_differences(shown, one):
     rows = {1e-4: ("2.1e-07", "3e-12"), 1e-5: ("2.1e-08", (1e-13, 1e-11)), 1e-6: ("2e-09", (1e-12, 1e-10)),
             1e-7: ((1e-11, 1e-9), (1e-11, 1e-9)), 1e-8: ((1e-9, 1e-8), (1e-10, 1e-8)),
             1e-12: ((1e-6, 1e-4), (1e-6, 1e-4))}
-    rng = np.random.default_rng(0)
-    for trial in range(40):
-        moved = net.copy()
-        X, Y = (_ulps(array, 0 if trial == 0 else int(rng.integers(-4, 5))) for array in (case.X, case.Y))
-        if trial:
-            for array in moved.weights + moved.biases:
-                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+    for trial, (moved, X, Y) in enumerate(_nudged_runs(case, net, seed=0)):
         w1 = moved.weights[0][0, 0]
         right = paths.chain_rule_paths(moved, X[0], Y[0], "w1", notation="one_one_one", loss="half_sse").total
 
@@ -324,6 +312,19 @@ def test_one_sided_against_central_differences(shown, one):
         assert f"{eps:.0e}    {cells[0]:<19}{cells[1]}" in shown
     # truncation alone at 1e-5 would be 3e-14: the printed range starts above it, as the prose says
     assert 3e-14 < rows[1e-5][1][0]
+
+
+def _nudged_runs(case, net, seed, runs=40):
+    """(network, X, Y) as given, then ``runs - 1`` times with every input, target and parameter
+    moved by up to 4 ulps."""
+    rng = np.random.default_rng(seed)
+    for run in range(runs):
+        moved = net.copy()
+        X, Y = (_ulps(array, 0 if run == 0 else int(rng.integers(-4, 5))) for array in (case.X, case.Y))
+        if run:
+            for array in moved.weights + moved.biases:
+                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+        yield moved, X, Y
 
 
 def _ulps(array, count):
