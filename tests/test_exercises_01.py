@@ -12,13 +12,13 @@ from mlp_helpers.lessons.exercise_checks import CheckResult
 from mlp_helpers.lessons.path_exercises import check_path_gradient, check_path_steps
 
 X, Y = np.array([-1.0, 0.5]), np.array([0.0, 1.0])
-W6, W7, W8 = -0.2, 0.9, 0.1
+W5, W6, W7, W8 = 0.6, -0.2, 0.9, 0.1
 
 
 @pytest.fixture(scope="module")
 def net():
     return mh.MLP([2, 2, 2]).set_params(
-        [[[0.5, 0.3], [-0.4, 0.8]], [[0.6, W7], [W6, W8]]],
+        [[[0.5, 0.3], [-0.4, 0.8]], [[W5, W7], [W6, W8]]],
         [[0.1, -0.1], [0.2, -0.3]],
     )
 
@@ -45,7 +45,7 @@ class Unreadable:
 
 @pytest.mark.parametrize("answer", [..., None, "0.1", 10**400, [1, 2], Unreadable(), float("nan"), {}, 1j])
 def test_no_answer_of_any_kind_makes_a_check_raise(net, answer):
-    for name in ("w7", "w3"):
+    for name in ("w7", "w3", ("b", 0, 0)):
         assert check(net, name, answer).startswith("Not yet")
     result = check_path_steps(net, X, Y, "w3", loss="half_sse", first_edge=answer, via=answer, total=answer)
     assert not result.passed and result.verdict.startswith("Not yet")
@@ -69,6 +69,28 @@ def test_exercise_1_dw7_names_each_slip(net, forward):
     assert check(net, "w7", 1.0).startswith("Not yet: multiply the local derivatives")
     for wrong in (h1 * tail, edge, 2 * right, right * 1.005, 1.0):
         verdict = check(net, "w7", wrong)
+        assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
+
+
+def test_exercise_1_db1_names_each_slip(net, forward):
+    """Exercise 1: the bias of h1, two paths (through o1 and o2) that pull against each other."""
+    h1, _, o1, o2 = forward
+    b1 = ("b", 0, 0)
+    slope = h1 * (1 - h1)
+    via_o1, via_o2 = slope * o1 * (1 - o1) * W5 * (o1 - Y[0]), slope * o2 * (1 - o2) * W7 * (o2 - Y[1])
+    right = via_o1 + via_o2
+    assert via_o1 > 0 > via_o2 and right < 0
+    assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[1][0][0])
+    assert check(net, b1, round(right, 6)) == "Correct: dC/db1 is the sum of 2 path products."
+    # w1's formula copied, the input x1 = -1 multiplied in (the same number as a flipped sign)
+    assert "an input (-1) was multiplied in (or the sign is flipped)" in check(net, b1, X[0] * right)
+    assert "an input (0.5) was multiplied in" in check(net, b1, X[1] * right)  # w2's formula copied
+    assert "path 1 alone" in check(net, b1, via_o1) and "path 2 alone" in check(net, b1, via_o2)
+    assert "factor 2 too many" in check(net, b1, 2 * right)  # the cost taken as sse
+    assert "slope of h1 is missing" in check(net, b1, right / slope)  # dh1/db1 taken as 1
+    assert "wrong target" in check(net, b1, via_o1 / (o1 - Y[0]) * (o1 - Y[1]) + via_o2 / (o2 - Y[1]) * (o2 - Y[0]))
+    for wrong in (via_o1, via_o2, 2 * right, -right, right / slope, 1.0):
+        verdict = check(net, b1, wrong)
         assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
 
 

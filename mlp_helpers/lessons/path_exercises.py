@@ -12,6 +12,7 @@ verdicts never contain the right value. Slips named:
 * a sigmoid slope left out of an edge factor (one edge's or every edge's);
 * the other output's target in dC/do;
 * the weight used where its input belongs (dz/dw is the input, not the weight);
+* for a bias, an input multiplied in (dz/db = 1);
 * the question's d(weight)/d(unit) factor read as "the number on the arrow" (``paths.weight_as_node``).
 """
 
@@ -50,7 +51,13 @@ def path_slips(expected, net, x, y, loss, misread=True):
     """
     paths, name = expected.paths, expected.name
     a, slopes = _slopes(net, x)
-    slips = list(common_slips(expected.total, loss))
+    slips = []
+    if expected.parameter[0] == "b":  # a bias's edge factor has no input: dz/db = 1
+        for value in dict.fromkeys(float(v) for v in a[expected.parameter[1]] if v not in (0, 1)):
+            also = " (or the sign is flipped)" if value == -1 else ""
+            slips.append((expected.total * value, f"an input ({value:g}) was multiplied in{also}: a bias is added "
+                                                  "as it is, dz/db = 1, so its edge factor is just the unit's slope"))
+    slips += common_slips(expected.total, loss)
     if len(paths) > 1:
         for number, path in enumerate(paths, start=1):
             slips.append((path.product, f"that is path {number} alone ({path.route}); {name} reaches C along "
@@ -103,7 +110,7 @@ def check_path_gradient(answer, net, x, y, weight, *, loss):
     """A verdict on ``answer`` for dC/d(``weight``) at one observation, worked out path by path.
 
     net: a sigmoid ``MLP``; x: (sizes[0],), y: (sizes[-1],); weight: a name such as ``"w7"`` in the
-    1-1-1 question's numbering, or ``("w", l, i, j)``; loss: the cost's name. A ``CheckResult``
+    1-1-1 question's numbering, ``("w", l, i, j)``, or a bias ``("b", l, j)``; loss: the cost's name. A ``CheckResult``
     that never contains the right value; typed numbers are right to 0.1% (relative).
     """
     x, y = _observation(net, x, y)
