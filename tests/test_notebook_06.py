@@ -335,7 +335,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
     assert "makes that factor $n_{l+1}/n_l$, which is 1 only where the two layers are equally wide" in prose
     assert "the factor $n_{l+1}/n_l$ is $2/16$ instead of 1" in prose and "(0.96 measured; the argument is approximate)" in prose
-    assert "about 1.8 standard errors of their difference apart" in prose \
+    assert "(third line: 0.034 and 0.027), and the two shares are 1.8 standard errors of their difference apart" in prose \
         and computed["standard errors"] == ("standard errors sqrt(p(1 - p)/n): 0 dead 0.034, 2 dead 0.027; "
                                             "2 dead minus 0 dead: 1.8 standard errors of the difference")
     assert "(418 against 417)" in prose and "median 418 steps" in computed["sigmoid glorot"]
@@ -351,7 +351,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "So 19% of these tanh starts, about one in five, take longer than 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
-    assert "the sum of $2a(1 - a)$ over the 9690 steps: 513 and 550" in prose \
+    assert "the sum of $2a(1 - a)$ over the 9690 steps. Each output gives its own estimate (second line): 513 for the " \
+           "output with target 1, 550 for the one with target 0, both a little below cross-entropy's 590" in prose \
         and computed["last approach"].endswith("513 and 550")
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
 
