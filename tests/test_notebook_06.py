@@ -335,7 +335,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
     assert "makes that factor $n_{l+1}/n_l$, which is 1 only where the two layers are equally wide" in prose
     assert "the factor $n_{l+1}/n_l$ is $2/16$ instead of 1" in prose and "(0.96 measured; the argument is approximate)" in prose
-    assert "(third line: 0.034 and 0.027), and the two shares are 1.8 standard errors of their difference apart" in prose \
+    assert "(third line: 0.034 and 0.027); their difference has the standard error $\\sqrt{0.034^2 + 0.027^2} \\approx 0.043$. " \
+           "The shares differ by 1.8 of those" in prose and round(np.hypot(0.034, 0.027), 3) == 0.043 \
         and computed["standard errors"] == ("standard errors sqrt(p(1 - p)/n): 0 dead 0.034, 2 dead 0.027; "
                                             "2 dead minus 0 dead: 1.8 standard errors of the difference")
     assert "(418 against 417)" in prose and "median 418 steps" in computed["sigmoid glorot"]
