@@ -90,7 +90,7 @@ def printed(X, Y):
         delta, gradient = np.median(delta / delta[:, -1:], axis=0), np.median(gradient / gradient[:, -1:], axis=0)
         inputs = np.median(inputs, axis=0)
         per_layer = (delta[0] / delta[-2]) ** (1 / (depth - 2))
-        out[f"depth {f}"] = f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:7.2g}  {per_layer:9.2g}  {gradient[0]:7.2g}"
+        out[f"depth {f}"] = f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:15.2g}  {per_layer:9.2g}  {gradient[0]:15.2g}"
         out[f"inputs {f}"] = (f"{f:8s}: rms of the input of W_0, X: {inputs[0]:.2f}; of W_1, a^1: {inputs[1]:.2f}; "
                               f"of W_2 to W_9 from {inputs[2:].min():.2f} to {inputs[2:].max():.2f}; "
                               f"delta, layer 1 / layer 2: "
@@ -148,13 +148,19 @@ def printed(X, Y):
                               f"second {dead_at_end[:, 3:].mean():.0%}")
     tanh_nets = init.random_starts(CASE.sizes, 1000, "glorot", activation=["tanh", "tanh", "sigmoid"])
     tanh_run = mh.train_many(tanh_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
-    out["fit within 500"] = (f"starts that fit within 500 steps: ReLU (He's scale) "
-                             f"{np.isfinite(relu_run.fit_steps(0.01)).mean():.0%}, "
-                             f"tanh (Glorot's scale) {np.isfinite(tanh_run.fit_steps(0.01)).mean():.0%}")
+    out["tanh fit within 500"] = ("tanh (Glorot's scale), 1000 random starts: fit within 500 steps: "
+                                  f"{np.isfinite(tanh_run.fit_steps(0.01)).mean():.0%}")
+    out["fit within 500"] = ("ReLU (He's scale), 1000 random starts: fit within 500 steps: "
+                             f"{np.isfinite(relu_run.fit_steps(0.01)).mean():.0%}")
     relu_fits, dead_first = np.isfinite(relu_run.fit_steps(0.01)), dead_at_start[:, :3].sum(axis=1)
     out["fit by dead units"] = ("ReLU starts that fit within 500 steps, by their dead first-layer units at step 0: "
                                 + "; ".join(f"{k} dead: {relu_fits[dead_first == k].mean():.0%} of "
                                             f"{(dead_first == k).sum()}" for k in range(4)))
+    share = {k: relu_fits[dead_first == k].mean() for k in (0, 2)}
+    error = {k: np.sqrt(share[k] * (1 - share[k]) / (dead_first == k).sum()) for k in (0, 2)}
+    out["standard errors"] = (f"standard errors sqrt(p(1 - p)/n): 0 dead {error[0]:.3f}, 2 dead {error[2]:.3f}; "
+                              f"2 dead minus 0 dead: {(share[2] - share[0]) / np.hypot(error[0], error[2]):.1f} "
+                              "standard errors of the difference")
     dead_500 = dead_at_end.sum(axis=1)
     groups = {"0 to 2": dead_500 <= 2, "3": dead_500 == 3, "4": dead_500 == 4, "5 or 6": dead_500 >= 5}
     out["fit by dead units at 500"] = ("the same, by their dead hidden units (of 6) at step 500: " + "; ".join(
@@ -183,7 +189,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 47
+    assert len(computed) == 49
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -242,7 +248,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["dead at the end"] == "dead after 500 steps: first hidden layer 61%, second 72%"
     assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
     assert computed["angle without biases"] == "with zero biases: phi = 18 degrees, dead share (180 - phi) / 360 = 45%"
-    assert computed["fit within 500"].endswith("ReLU (He's scale) 28%, tanh (Glorot's scale) 81%")
+    assert computed["fit within 500"].endswith("28%") and computed["tanh fit within 500"].endswith("81%")
     assert computed["start cost"].endswith(": 1.908")
     assert computed["fit by dead units"].endswith(": 0 dead: 27% of 173; 1 dead: 30% of 406; 2 dead: 34% of 319; "
                                                   "3 dead: 0% of 102")
@@ -319,7 +325,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the same in layers 1 and 2 (ratio 1.00 below)" in prose and "whose $\\delta$ shrinks to 0.81 times" in prose
     assert "(0.87 against 0.81)" in prose
     assert "$X$ is smaller than $a^1$ (rms 0.49 against 0.83)" in prose
-    assert "smaller than $X$ (0.35)" in prose
+    assert "smaller than $X$ (rms 0.35 against 0.49)" in prose
     assert "the two inputs are about the same size (0.49 against 0.54)" in prose
     assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
     assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
@@ -327,6 +333,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "1147 steps, slower than the sigmoid's slowest (698 with LeCun's scale, 704 with Glorot's)" in prose
     assert "why one tanh start of the 20 takes 1147 steps" in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
+    assert "makes that factor $n_{l+1}/n_l$, which is 1 only where the two layers are equally wide" in prose
+    assert "the factor $n_{l+1}/n_l$ is $2/16$ instead of 1" in prose and "(0.96 measured; the argument is approximate)" in prose
+    assert "(third line: 0.034 and 0.027); their difference has the standard error $\\sqrt{0.034^2 + 0.027^2} \\approx 0.043$. " \
+           "The shares differ by 1.8 of those" in prose and round(np.hypot(0.034, 0.027), 3) == 0.043 \
+        and computed["standard errors"] == ("standard errors sqrt(p(1 - p)/n): 0 dead 0.034, 2 dead 0.027; "
+                                            "2 dead minus 0 dead: 1.8 standard errors of the difference")
     assert "(418 against 417)" in prose and "median 418 steps" in computed["sigmoid glorot"]
     assert "the angle is about $18°$ and the share about 45%" in prose
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
@@ -338,9 +350,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
     assert "Only one of these 20 takes longer than 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
     assert "So 19% of these tanh starts, about one in five, take longer than 500 steps" in prose \
-        and computed["fit within 500"].endswith("tanh (Glorot's scale) 81%") \
+        and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
-    assert "it would need about the sum of $2a(1 - a)$ over the 9690 steps: 513 and 550" in prose \
+    assert "the sum of $2a(1 - a)$ over the 9690 steps. Each output gives its own estimate (second line): 513 for the " \
+           "output with target 1, 550 for the one with target 0, both a little below cross-entropy's 590" in prose \
         and computed["last approach"].endswith("513 and 550")
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
 
