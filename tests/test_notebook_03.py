@@ -193,9 +193,12 @@ def two_observation_lines(net, case):
         x_r, y_r = case.X[r:r + 1], case.Y[r:r + 1]
         w_sum = mh.chain_rule_paths(net, x_r, y_r, ("w", 0, 0, 0), loss="sse").total
         b_sum = mh.chain_rule_paths(net, x_r, y_r, ("b", 0, 0), loss="sse").total
+        b2_sum = mh.chain_rule_paths(net, x_r, y_r, ("b", 0, 1), loss="sse").total
         np.testing.assert_allclose(w_sum, x_r[0, 0] * b_sum, rtol=1e-12)
+        np.testing.assert_allclose(b2_sum, mh.numerical_gradients(net, x_r, y_r, "sse", eps=1e-3, order=4)[1][0][1],
+                                   rtol=1e-9)
         lines += (f"observation {r + 1}: x_1 = {x_r[0, 0]}, delta^1_1 = dC/db_0[0] = {b_sum:.6g}, "
-                  f"dC/dW_0[0, 0] = {w_sum:.6g}\n")
+                  f"delta^1_2 = dC/db_0[1] = {b2_sum:.6g}, dC/dW_0[0, 0] = {w_sum:.6g}\n")
         total += w_sum
     fd_W, _ = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
     np.testing.assert_allclose(total, fd_W[0][0, 0], rtol=1e-9)
@@ -289,7 +292,23 @@ def expected_outputs():
             f"{np.sum((output - case.Y) ** 2):.4f} from all ones\n"
             f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
+        "tied_starts = ": package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
+            f"every weight and bias {c}: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}, "
+            f"tied groups at step 3000: {mh.tied_units(net)}\n")),
+        "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
+            f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
     }
+
+
+def package_runs(starts, steps, line):
+    """The package's runs of sections 5 and 6 (tied constant starts, random seeds), one mh.train per network."""
+    case, text = mh.cases.sigmoid_2_3_3_2(), ""
+    for start in starts:
+        net = mh.MLP(case.sizes)
+        net = net.init_constant(start) if isinstance(start, float) else net.init_random(seed=start)
+        history = mh.train(net, case.X, case.Y, lr=0.5, iterations=steps, record_every=1000)
+        text += line(start, net, np.asarray(history.loss))
+    return text
 
 
 @pytest.fixture(scope="module")

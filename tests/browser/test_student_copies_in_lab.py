@@ -30,7 +30,7 @@ SHOWN_JS = """
 """
 CHECK_CELLS = 6  # check_layer_forward ... check_backward
 GUARDED_CELLS = 9  # the "ready" cell, and the 8 cells that run the student's functions once they pass
-HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
+HINTS = 15  # 2 + 2 + 2 + 3 + 3 + 3
 REVEALS = 5  # the "After you ..." blocks: section 2, section 5 (decide, run the cell), section 6 (run, figure)
 ASIDES = 1  # "Why five points?" in exercise 6
 
