@@ -97,6 +97,15 @@ def printed(X, Y):
                               f"{delta[0] / delta[1]:.2f}; one weight's gradient, W_0 / W_1: "
                               f"{gradient[0] / gradient[1]:.2f} (guess, delta ratio x input ratio: "
                               f"{delta[0] / delta[1] * inputs[0] / inputs[1]:.2f})")
+    for f in ("sigmoid", "tanh"):  # the training cell, a second way: each start with mh.train, not train_many
+        moved = [0, 0]
+        for net in init.random_starts(sizes, 5, stalls.SCHEME_OF[f], activation=[f] * (depth - 1) + ["sigmoid"]):
+            start = [w.copy() for w in net.weights]
+            mh.train(net, X, Y, lr=0.5, iterations=300, loss="cross_entropy")
+            for k, l in enumerate((0, -1)):
+                moved[k] += int(np.linalg.norm(net.weights[l] - start[l]) > 0.01 * np.linalg.norm(start[l]))
+        out[f"trained {f}"] = (f"{f} ({stalls.SCHEME_OF[f]}), 300 steps: starts whose W_0 changed by more than 1%: "
+                               f"{moved[0]} of 5; W_9: {moved[1]} of 5")
 
     for f in stalls.HIDDEN:
         net = stalls.stall_net(f).init_constant(0.0)
@@ -189,7 +198,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 49
+    assert len(computed) == 51
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -221,6 +230,8 @@ def test_the_printed_values_themselves(computed):
     assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "3.6e-07"]
     assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.087"]
     assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.12"]
+    assert computed["trained sigmoid"].endswith("W_0 changed by more than 1%: 0 of 5; W_9: 5 of 5")
+    assert computed["trained tanh"].endswith("W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5")
     assert computed["random factor"].endswith("median 0.47, from 0.16 to 0.50")
     assert computed["inputs relu"].endswith("X: 0.49; of W_1, a^1: 0.83; of W_2 to W_9 from 0.74 to 0.85; "
                                             "delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47 "
@@ -311,7 +322,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "even its slowest start (698) fits long before the fastest start of the sum of squared errors (3920)" in prose
     assert "twelve times fewer steps (417 against 5209)" in prose and round(5209 / 417) == 12
     assert "at the matched lr 1 the sum of squared errors needs half its steps (2604)" in prose and round(5209 / 2604) == 2
-    assert "**6.2 times fewer steps at the same gradient size at step 0, is the gain of the cost itself**" in prose
+    assert "**6.2 times fewer steps at about the same gradient size at step 0 (matched at the median output), is the gain " \
+           "of the cost itself**" in prose
+    assert "with cross-entropy all ones fit at step 3071, the random starts' median at 417; with the sum of squared " \
+           "errors 14575 against 5209" in prose
     assert "still needs 6.2 times more: the gain of the cost itself" in prose
     assert "at lr 2 the median start fits at step 118, against 417 at lr 0.5" in prose
     assert "a last approach sixteen times shorter" in prose
@@ -352,7 +366,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "So 19% of these tanh starts, about one in five, take longer than 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
-    assert "the sum of $2a(1 - a)$ over the 9690 steps. Each output gives its own estimate (second line): 513 for the " \
+    assert "the 9690 steps of the sum of squared errors shrink to $\\sum_t 2a_t(1 - a_t)$ cross-entropy steps" in prose
+    assert "Each output gives its own estimate, printed next: 513 for the " \
            "output with target 1, 550 for the one with target 0, both a little below cross-entropy's 590" in prose \
         and computed["last approach"].endswith("513 and 550")
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
