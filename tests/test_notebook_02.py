@@ -361,6 +361,7 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
 def test_section_7_different_weights_same_slope(trained, stored):
     assert ("constant: W_0 = [[+0.6469, +0.6469], [+0.8427, +0.8427]]   W_1 = [[+0.9383], [+0.9383]]" in stored)
     assert ("random: W_0 = [[+0.0612, +0.4210], [+0.3882, +1.2744]]   W_1 = [[+0.2998], [+1.3591]]" in stored)
+    assert "random start after the 500 steps: outgoing weights W_1[0, 0] = +0.2998, W_1[1, 0] = +1.3591" in stored
     expected = {"constant": ["0.1821", "0.1821", "0.5535", "0.5535"], "random": ["0.0055", "0.1717", "0.0815", "1.2125"]}
     for init, (net, _) in trained.items():
         W0, W1 = net.weights
