@@ -262,3 +262,20 @@ def test_separating_part_keeps_only_what_separates_units():
     with pytest.raises(TypeError, match="history must be the EnsembleHistory of train_many with recorded parameters"):
         init.separating_curvature(mh.train_many(init.random_starts(CASE.sizes, 2), CASE.X, CASE.Y, 0.5, 5, weights_every=0),
                                   0, [1], CASE.X, CASE.Y)
+
+
+def test_recorded_activations_is_a_forward_pass_of_the_recorded_parameters():
+    nets = init.random_starts([2, 3, 2], 2)
+    X = np.array([[0.8, 0.4], [0.3, 0.3]])
+    history = mh.train_many([n.copy() for n in nets], X, np.array([[0.2, 0.4], [1.0, 0.0]]), lr=0.5,
+                            iterations=20, weights_every=10)
+    acts = init.recorded_activations(history, [1], X)
+    assert [a.shape for a in acts] == [(1, 3, 2, 3), (1, 3, 2, 2)]
+    # at step 0 the recorded parameters are the start's: the network's own forward pass
+    assert np.allclose(acts[-1][0, 0], nets[1].forward(X)[-1], rtol=1e-12, atol=0)
+    with pytest.raises(ValueError, match="runs"):
+        init.recorded_activations(history, [2], X)
+    with pytest.raises(ValueError, match="columns"):
+        init.recorded_activations(history, [0], np.ones((2, 3)))
+    with pytest.raises(TypeError, match="history"):
+        init.recorded_activations("history", [0], X)

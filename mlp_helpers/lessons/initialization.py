@@ -346,6 +346,27 @@ def start_slopes(nets, X):
     return [a * (1.0 - a) for a in _sigmoid_forward(weights, biases, nets[0].check_data(X))[1:]]
 
 
+def recorded_activations(history, runs, X):
+    """The activations of some trained networks at every step whose parameters were recorded.
+
+    history: the ``EnsembleHistory`` of ``train_many`` on sigmoid networks; runs: a list of its
+    network rows (R,); X: (m, n_0). Returns [a^1, ..., a^L], each (R, recorded steps, m, n_l):
+    a forward pass only, nothing is trained.
+    """
+    if not isinstance(history, EnsembleHistory) or not len(history.weight_iterations):
+        raise TypeError("history must be the EnsembleHistory of train_many with recorded weights (weights_every > 0)")
+    runs = list(runs)
+    if not runs or any(isinstance(r, (bool, np.bool_)) or not isinstance(r, (int, np.integer))
+                       or not 0 <= r < history.loss.shape[0] for r in runs):
+        raise ValueError(f"runs must be a non-empty list of network rows 0..{history.loss.shape[0] - 1}, got {runs!r}")
+    X = as_float_array("X", X)
+    if X.ndim != 2 or X.shape[1] != history.weights[0].shape[-2]:
+        raise ValueError(f"X must have {history.weights[0].shape[-2]} columns (inputs), got shape {X.shape}")
+    weights = [W[runs] for W in history.weights]
+    biases = [b[runs] for b in history.biases]
+    return _sigmoid_forward(weights, biases, X)[1:]
+
+
 def _sigmoid_forward(weights, biases, X):
     """Forward pass of many sigmoid networks stacked on leading axes.
 
