@@ -328,8 +328,9 @@ def test_nine_weights_get_nine_okabe_ito_styles_and_a_legend():
     _, history = case.train(case.network().init_random(seed=1), iterations=20)
     fig = mh.plot_weight_trajectories(history, notation="tied_units", layers=[1])
     lines = by_gid(fig, "traj:1:").values()
-    styles = {(to_hex(line.get_color()), str(line.get_linestyle())) for line in lines}
-    assert len(styles) == 9  # past the palette's 7 colours a line style tells the weights apart
+    styles = {(to_hex(line.get_color()), str(line._unscaled_dash_pattern)) for line in lines}  # the dashes themselves
+    assert len(styles) == 9  # past the palette's 7 colours: one colour per column, one line style per row
+    assert len({colour for colour, _ in styles}) == 3 and len({dashes for _, dashes in styles}) == 3
     assert {colour for colour, _ in styles} <= {to_hex(c) for c in plots.LINE_COLOURS}  # never tab10
     assert len(fig.axes[0].get_legend().get_texts()) == 9
     tied_fig = mh.plot_weight_trajectories(case.train()[1], layers=[1], notation="tied_units")

@@ -428,14 +428,21 @@ def _trajectory_label(notation, layer, group, n_out, sizes):
     return " = ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} tied"
 
 
-def _trajectory_colour(k, n_weights, colours=LINE_COLOURS):
-    """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights, from ``colours``.
+def _by_row_and_column(n_weights, n_out, n_colours=len(LINE_COLOURS)):
+    """True when a layer has more weights than colours but few enough rows and columns that each column
+    can take one colour and each row one line style (a 3 x 3 layer: 3 colours times 3 styles)."""
+    return n_weights > n_colours and n_out is not None and n_out <= n_colours and n_weights // n_out <= len(LINE_STYLES)
+
+
+def _trajectory_colour(k, n_weights, colours=LINE_COLOURS, n_out=None):
+    """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights, from ``colours``;
+    with ``n_out`` columns and too many weights for the colours, one colour per column.
 
     Fixed by the weight, not by the order of the lines, so a weight keeps its colour from one
     run (or row of panels) to the next. Okabe-Ito only: past its 7 line colours the colours
     repeat and ``_trajectory_linestyle`` tells the weights apart.
     """
-    return colours[k % len(colours)]
+    return colours[k % n_out] if _by_row_and_column(n_weights, n_out, len(colours)) else colours[k % len(colours)]
 
 
 #: line styles of the weights past the first 7 of a layer (solid, then dashed, dotted, dash-dot)
@@ -444,9 +451,12 @@ LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)))
 STRIPE = 3.0
 
 
-def _trajectory_linestyle(k, n_weights):
+def _trajectory_linestyle(k, n_weights, n_out=None):
     """The line style of weight ``k`` (flat index) of a layer with ``n_weights`` weights: solid for
-    the first 7, whose colours are all different; the next 7 dashed, and so on."""
+    the first 7, whose colours are all different; the next 7 dashed, and so on. With ``n_out`` columns
+    and few enough rows, one style per row (solid, dashed, dotted) instead."""
+    if _by_row_and_column(n_weights, n_out):
+        return LINE_STYLES[k // n_out]
     return LINE_STYLES[(k // len(LINE_COLOURS)) % len(LINE_STYLES)] if n_weights > len(LINE_COLOURS) else "-"
 
 
@@ -515,8 +525,8 @@ class WeightTrajectories:
                 line = lines[g]
                 data = thin_curve(steps, drawn[:, group[0]], pixels)
                 line.set_data(*data)
-                line.set_color(_trajectory_colour(group[0], n_weights, self.colours))
-                line.set_linestyle(_trajectory_linestyle(group[0], n_weights) if len(group) == 1
+                line.set_color(_trajectory_colour(group[0], n_weights, self.colours, n_out))
+                line.set_linestyle(_trajectory_linestyle(group[0], n_weights, n_out) if len(group) == 1
                                    else _stripes(0, len(group)))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
@@ -532,11 +542,11 @@ class WeightTrajectories:
                     stripe = stripes[n_stripes]
                     n_stripes += 1
                     stripe.set_data(*data)
-                    stripe.set_color(_trajectory_colour(k, n_weights, self.colours))
+                    stripe.set_color(_trajectory_colour(k, n_weights, self.colours, n_out))
                     stripe.set_linestyle(_stripes(member, len(group)))
                     stripe.set_gid(f"stripe:{l}:{k}")
                     stripe.set_zorder(2 + 0.01 * g + 0.0001 * member)
-                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights, self.colours)) for k in group))
+                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights, self.colours, n_out)) for k in group))
             while len(stripes) > n_stripes:
                 stripes.pop().remove()
             n_lines = len(groups)
