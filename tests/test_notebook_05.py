@@ -460,7 +460,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["eps 0.1 slope"].startswith("ε = 0.1: output slope at step 0 0.020 ")
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
     assert "| random at LeCun's scale (section 1, median) | no | no (output slope 0.234, median) | 5162 |" in prose
-    assert "just as steep (0.250)" in prose and "does not measure how much each of those accounts for" in prose
+    assert "steeper still (0.250 against 0.234)" in prose and "does not measure how much each of those accounts for" in prose
     # the eps = 1e-3 gap, still small before the exit, large after it
     assert "their median gap is still 0.077 at step 5000 and reaches 0.44 by step 6000" in prose
     assert "a gap of 0.1 to 1.1 at step 14600" in prose and "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
