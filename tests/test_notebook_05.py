@@ -137,6 +137,8 @@ def printed(X, xor_X, reverse):
         f"|weight| of the tied network at step 15000: {max(np.abs(W[ones, -1]).max() for W in long_run.weights):.1f}")
     big_slopes = init.start_slopes(init.almost_constant_starts(CASE.sizes, 0.1, in_order(range(DRAWS), reverse)), X)[-1][:, 0, 0]
     out["eps 0.1 slope"] = f"ε = 0.1: output slope at step 0 {np.median(big_slopes):.3f} (median over the 20 draws)"
+    lecun_slopes = init.start_slopes(init.random_starts(CASE.sizes, 1000), X)[-1][:, 0, 0]
+    out["lecun slope"] = f"LeCun's scale: output slope at step 0 {np.median(lecun_slopes):.3f} (median over section 1's 1000 starts)"
     out["growth curves"] = np.median(growth, axis=1)  # drawn, not printed: the nudge may move it by 1e-2 (the spread of 1e-12 feels the last bits)
     k = EPSILONS.index(1e-6)
     for first, last in [(0, 2500), (2500, 5500), (5500, 15000), (0, 15000)]:
@@ -272,7 +274,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 85
+    assert len(lines) == 86
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -300,6 +302,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["glorot verdict"].endswith("Glorot's s for W_0, W_1, W_2 = 0.63, 0.58, 0.63")
     assert computed["exercise 2"][:3] == ["2326", "2190", "1664"]  # the answer is printed nowhere: not the median
     assert computed["tied"].endswith(": 0.0")
+    assert computed["lecun slope"].startswith("LeCun's scale: output slope at step 0 0.234 ")
     assert computed["negative c"] == ("c = -1: loss at step 2000 0.0013; largest error 0.030 at step 2000, 0.014 at step 6000 "
                                       "| c = 0: loss at step 2000 0.40")
     assert computed["rms z"].endswith("layers 1, 2, 3: 0.84, 0.79, 0.78")  # the text's "about 0.8", the bias included
@@ -456,7 +459,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "| all ones plus noise, $\\varepsilon = 0.1$ (median) | no | yes (output slope 0.020, median) | 12596 |" in prose
     assert computed["eps 0.1 slope"].startswith("ε = 0.1: output slope at step 0 0.020 ")
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
-    assert "| random at LeCun's scale (section 1, median) | no | no (section 5) | 5162 |" in prose
+    assert "| random at LeCun's scale (section 1, median) | no | no (output slope 0.234, median) | 5162 |" in prose
+    assert "steeper still (0.250 against 0.234)" in prose and "does not measure how much each of those accounts for" in prose
     # the eps = 1e-3 gap, still small before the exit, large after it
     assert "their median gap is still 0.077 at step 5000 and reaches 0.44 by step 6000" in prose
     assert "a gap of 0.1 to 1.1 at step 14600" in prose and "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
