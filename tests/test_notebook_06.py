@@ -68,13 +68,22 @@ def printed(X, Y):
                             f"{1 / factor[0, 0]:.1f} and {1 / factor[0, 1]:.1f}; sum of 2a(1 - a) over its steps: "
                             f"{factor[:, 0].sum():.0f} and {factor[:, 1].sum():.0f}")
 
-    medians = {}
+    medians, slowest = {}, None
     for loss, lr in (("sse", 0.5), ("cross_entropy", 0.5), ("sse", 1.0), ("cross_entropy", 2.0)):
         fits = init.steps_to_fit(init.random_starts(CASE.sizes, 20), X, Y, lr=lr, iterations=20000, loss=loss)
         medians[loss, lr] = np.median(fits)  # one call each here, not one per cost as in the notebook
+        slowest = int(fits.max()) if (loss, lr) == ("cross_entropy", 0.5) else slowest
         spread = f"{fits.min():7.0f}  {fits.max():7.0f}" if (loss, lr) != ("cross_entropy", 2.0) \
             else "(the median only: see below)"
         out[f"random {loss} {lr}"] = f"{loss:14s} {lr:3g}  {medians[loss, lr]:19.0f}  {spread}"
+    run = mh.train_many(init.random_starts(CASE.sizes, 20), X, Y, lr=0.5, iterations=slowest + 1,
+                        loss="cross_entropy", weights_every=1)
+    parts = [stalls.fit_and_plateau(mh.symmetry.member_history(run, k), X, Y, CASE.activation) for k in range(20)]
+    ones_part = runs["cross_entropy", 0.5][1]
+    out["random split"] = (f"cross_entropy at lr 0.5, medians over the 20 starts: plateau "
+                           f"{np.median([m.plateau for m in parts]):g}, last approach "
+                           f"{np.median([m.approach for m in parts]):g} (all ones: {ones_part.plateau} and "
+                           f"{ones_part.approach})")
     out["gain of the cost"] = ("the gain of the cost itself, medians, sum of squared errors at lr 1 / cross-entropy at "
                                f"lr 0.5: {medians['sse', 1.0] / medians['cross_entropy', 0.5]:.1f}")
     outputs = np.array([net.predict(X) for net in init.random_starts(CASE.sizes, 20)])
@@ -198,7 +207,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 51
+    assert len(computed) == 52
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -226,6 +235,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["random cross_entropy 0.5"].split() == ["cross_entropy", "0.5", "417", "254", "698"]
     assert computed["random sse 1.0"].split() == ["sse", "1", "2604", "1960", "3014"]  # the median is 2603.5
     assert computed["random cross_entropy 2.0"].split()[:3] == ["cross_entropy", "2", "118"]
+    assert computed["random split"].endswith("plateau 85.5, last approach 314 (all ones: 2478 and 590)")
     assert computed["gain of the cost"].endswith(": 6.2") and round(2603.5 / 417, 1) == 6.2
     assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "3.6e-07"]
     assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.087"]
@@ -324,10 +334,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "at the matched lr 1 the sum of squared errors needs half its steps (2604)" in prose and round(5209 / 2604) == 2
     assert "**6.2 times fewer steps at about the same gradient size at step 0 (matched at the median output), is the gain " \
            "of the cost itself**" in prose
-    assert "with cross-entropy all ones fit at step 3071, the random starts' median at 417; with the sum of squared " \
-           "errors 14575 against 5209" in prose
+    assert "with cross-entropy the median start at step 417 against all ones' 3071, with the sum of squared errors " \
+           "5209 against 14575" in prose
     assert "still needs 6.2 times more: the gain of the cost itself" in prose
-    assert "at lr 2 the median start fits at step 118, against 417 at lr 0.5" in prose
+    assert "For the median start, yes: at lr 2 it fits at step 118, against 417 at lr 0.5" in prose
     assert "a last approach sixteen times shorter" in prose
     assert "a plateau half as long" in prose
     assert "millions of times" in prose and 1e6 < 1 / 3.6e-7 < 1e7
@@ -341,7 +351,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$X$ is smaller than $a^1$ (rms 0.49 against 0.83)" in prose
     assert "smaller than $X$ (rms 0.35 against 0.49)" in prose
     assert "the two inputs are about the same size (0.49 against 0.54)" in prose
-    assert "(printed above: 1 for the first layer, whose fan-in is 2)" in prose
+    assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2)" in prose
     assert "(0.13 against 0.18, 0.87 against 1.15, 0.47 against 0.60)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
     assert "1147 steps, slower than the sigmoid's slowest (698 with LeCun's scale, 704 with Glorot's)" in prose
@@ -360,14 +370,16 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "leaky ReLU" in prose and "small positive bias" in prose
     assert "about $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$ times" in prose \
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
-    assert "dead share at step 0 (47%) is close to the first layer's" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
+    assert "dead share at step 0 (47%) is close to the first hidden layer's" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
+    assert "a median of 85.5 steps against all ones' 2478" in prose and "a median of 314 steps, is about half" in prose
     assert "Only one of these 20 takes longer than 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
     assert "So 19% of these tanh starts, about one in five, take longer than 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
-    assert "the 9690 steps of the sum of squared errors shrink to $\\sum_t 2a_t(1 - a_t)$ cross-entropy steps" in prose
-    assert "Each output gives its own estimate, printed next: 513 for the " \
+    assert "the 9690 steps shrink to $$\\sum_t 2a_t(1 - a_t) \\text{ cross-entropy steps.}$$" in prose \
+        and round(100 * 2 * 0.9 * (1 - 0.9)) == 18
+    assert "we get two estimates, one per output, printed next: 513 for the " \
            "output with target 1, 550 for the one with target 0, both a little below cross-entropy's 590" in prose \
         and computed["last approach"].endswith("513 and 550")
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
