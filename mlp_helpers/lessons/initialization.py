@@ -321,12 +321,7 @@ def start_sums(nets, X):
     nets: a list of sigmoid ``MLP`` of one architecture (N networks); X: (m, n_0).
     Returns a list over the layers 1..L of (N, m, n_l) arrays, computed for all networks at once.
     """
-    nets = check_nets(nets)
-    if any(f != "sigmoid" for f in nets[0].activation):
-        raise ValueError(f"nets must be sigmoid networks, got activation {nets[0].activation!r}")
-    weights = [np.stack([net.weights[l] for net in nets]) for l in range(nets[0].n_layers)]
-    biases = [np.stack([net.biases[l] for net in nets]) for l in range(len(nets[0].biases))]
-    a = _sigmoid_forward(weights, biases, nets[0].check_data(X))
+    weights, biases, a = _stacked_start(nets, X)
     # z = logit(a) would lose digits where a is near 0 or 1: recompute each layer's sum from its input
     return [a[l] @ W + (biases[l][..., None, :] if biases else 0.0) for l, W in enumerate(weights)]
 
@@ -338,12 +333,18 @@ def start_slopes(nets, X):
     Returns a list over the layers 1..L of (N, m, n_l) arrays, computed for all networks at
     once (a slope near 0 is a saturated unit: gradients through it nearly vanish).
     """
+    return [a * (1.0 - a) for a in _stacked_start(nets, X)[2][1:]]
+
+
+def _stacked_start(nets, X):
+    """(weights, biases, activations) of checked sigmoid ``nets`` stacked on a leading network axis:
+    weights[l] (N, n_l, n_{l+1}), biases[l] (N, n_{l+1}), activations [X, a^1, ..., a^L]."""
     nets = check_nets(nets)
     if any(f != "sigmoid" for f in nets[0].activation):
         raise ValueError(f"nets must be sigmoid networks (slope a(1 - a)), got activation {nets[0].activation!r}")
     weights = [np.stack([net.weights[l] for net in nets]) for l in range(nets[0].n_layers)]
     biases = [np.stack([net.biases[l] for net in nets]) for l in range(len(nets[0].biases))]
-    return [a * (1.0 - a) for a in _sigmoid_forward(weights, biases, nets[0].check_data(X))[1:]]
+    return weights, biases, _sigmoid_forward(weights, biases, nets[0].check_data(X))
 
 
 def recorded_activations(history, runs, X):

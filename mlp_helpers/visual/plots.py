@@ -367,6 +367,7 @@ def network_key(fig, path=None):
     return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2 if path else 3, frameon=False,
                      fontsize=9, handlelength=2.6, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
 
+
 def _pixel_width(ax):
     """How many pixels wide ``ax`` is drawn at its figure's resolution (at least 64)."""
     return max(64, int(ax.bbox.width))
