@@ -20,7 +20,8 @@ OVERRIDES = REPO / "mlp_helpers" / "tools" / "overrides.json"
 QUIET = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
          # a saved notebook keeps its widgets' state, so it reopens with its explorers' pictures
          "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}
-RUNTIME = {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipykernel", "matplotlib", "numpy"}
+RUNTIME = {"jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipykernel", "matplotlib", "numpy",
+           "jsonschema"}  # pinned below the version whose extra makes every notebook read 0.9 s slower
 DEV_ONLY = {"pytest", "pytest-xdist", "nbval", "nbclient", "nbconvert", "playwright", "jupyter-repo2docker",
             "nbgitpuller", "nbgrader"}
 TEACHER = {"voila", "notebook"}  # make present, and Notebook 7 beside JupyterLab
@@ -74,6 +75,14 @@ def test_this_environment_runs_the_pinned_versions():
               **pins(REPO / "requirements-dev.txt")}
     installed = {name: importlib.metadata.version(name) for name in wanted}
     assert installed == wanted
+
+
+def test_reading_a_notebook_does_not_build_the_iri_parser():
+    """jsonschema 4.25 and later import rfc3987-syntax, which builds a parser on import: 0.9 s
+    added to every Run All through nbconvert, every nbval worker and the server's start."""
+    code = "import sys, nbformat; print(sorted(m for m in sys.modules if m.startswith(('rfc3987_syntax', 'lark'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "[]"
 
 
 def test_environment_yml_installs_the_runtime_file_and_the_package_on_python_3_11():
