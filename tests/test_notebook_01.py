@@ -143,6 +143,11 @@ def test_five_steps_of_gradient_descent(shown, one):
         expect(shown, row, literal)
     assert np.all(np.diff(history.loss) < 0)
     assert np.array_equal(history.weights[0][:, 0, 0], history.biases[0][:, 0])  # w1 and b_h stay equal
+    # each step's move of w2 over that of w1: about 7 at the first step, growing as w2 shrinks
+    moves = np.diff(history.weights[1][:, 0, 0]) / np.diff(history.weights[0][:, 0, 0])
+    for step, (move, literal) in enumerate(zip(moves, ["7.4", "8.5", "10.0", "12.1", "15.1"], strict=True), start=1):
+        expect(shown, f"{rows[step]}   w2/w1 moved: {move:.1f}", f"{expected[step]}   w2/w1 moved: {literal}")
+    assert np.all(np.diff(moves) > 0)
     # the first step by hand: every parameter, the biases included, steps against its gradient
     dW, db = net.gradients(case.X, case.Y, "half_sse")
     by_hand = [("w1", dW[0][0, 0]), ("b_h", db[0][0]), ("w2", dW[1][0, 0]), ("b_y'", db[1][0])]
@@ -177,6 +182,16 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     for layer, count in [(0, 6), (1, 2), (2, 1)]:
         found = paths.chain_rule_paths(deeper, x, y, ("w", layer, 0, 0), through_z=False, loss="half_sse")
         expect(shown, f"a weight of W_{layer}: {len(found.paths)} path(s)", f"a weight of W_{layer}: {count} path(s)")
+    # the formula n_{l+2} ... n_L applied to a wide network, checked against an enumeration of its paths' ends:
+    # a weight of W_l reaches the cost once per choice of one unit in each layer after l + 1
+    wide = [10, 100, 100, 10]
+    per_weight = [int(np.prod(wide[l + 2:])) for l in range(3)]
+    assert per_weight == [len(np.zeros(wide[2:]).ravel()), len(np.zeros(wide[3:]).ravel()), 1]
+    all_paths = sum(n * m * c for n, m, c in zip(wide, wide[1:], per_weight))
+    expect(shown, f"10-100-100-10: {per_weight[0]} paths per weight of W_0; {all_paths} paths over all "
+                  f"{sum(n * m for n, m in zip(wide, wide[1:]))} weights",
+           "10-100-100-10: 1000 paths per weight of W_0; 1101000 paths over all 12000 weights")
+    assert round(all_paths / 12000) == 92  # the prose's "about 90 times as many products as there are weights"
 
 
 def test_the_branching_network(shown, branch):
@@ -205,6 +220,14 @@ def test_the_branching_network(shown, branch):
     assert first < 0 < result.total and second > 0
     expect(shown, f"path via o1 alone: {first:.8f} (wrong sign);  via o2 alone: {second:.8f} = {second / result.total:.2f} x the sum",
            "path via o1 alone: -0.01356620 (wrong sign);  via o2 alone: 0.03039356 = 1.81 x the sum")
+    # both paths start with dh1/dw1; the bracket is dC/dh1, the hidden unit's total effect on the cost
+    start = result.paths[0].factors[0].value
+    assert start == result.paths[1].factors[0].value
+    _, (h1, _), outputs = (a[0] for a in net.forward(x[None, :]))
+    dC_dh1 = np.sum(outputs * (1 - outputs) * net.weights[1][0] * (outputs - y))  # from the forward values
+    assert f"{start:.6f}" == f"{h1 * (1 - h1) * x[0]:.6f}"
+    expect(shown, f"factored: dh1/dw1 * dC/dh1 = {start:.6f} * {dC_dh1:.7f} = {start * dC_dh1:.8f}",
+           "factored: dh1/dw1 * dC/dh1 = 0.240261 * 0.0700379 = 0.01682736")
 
 
 def test_the_proposed_equation_with_dw7_dh1(shown, branch):
