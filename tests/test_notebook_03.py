@@ -186,23 +186,26 @@ def question_formula_lines(case):
 
 
 def two_observation_lines(net, case):
-    """Exercise 5's numbers: each observation's path sums of b_0[0] and W_0[0, 0], and their total, checked
-    against finite differences of the two observations' cost (independent of the path tables)."""
-    lines, total = "", 0.0
+    """Exercise 5's numbers: each observation's path sums of every parameter of layer 0, and both observations'
+    totals, checked against finite differences of each observation's and both observations' cost."""
+    lines = ""
+    both_W, both_b = np.zeros((2, 2)), np.zeros(2)
     for r in range(2):
         x_r, y_r = case.X[r:r + 1], case.Y[r:r + 1]
-        w_sum = mh.chain_rule_paths(net, x_r, y_r, ("w", 0, 0, 0), loss="sse").total
-        b_sum = mh.chain_rule_paths(net, x_r, y_r, ("b", 0, 0), loss="sse").total
-        b2_sum = mh.chain_rule_paths(net, x_r, y_r, ("b", 0, 1), loss="sse").total
-        np.testing.assert_allclose(w_sum, x_r[0, 0] * b_sum, rtol=1e-12)
-        np.testing.assert_allclose(b2_sum, mh.numerical_gradients(net, x_r, y_r, "sse", eps=1e-3, order=4)[1][0][1],
-                                   rtol=1e-9)
-        lines += (f"observation {r + 1}: x_1 = {x_r[0, 0]}, delta^1_1 = dC/db_0[0] = {b_sum:.6g}, "
-                  f"delta^1_2 = dC/db_0[1] = {b2_sum:.6g}, dC/dW_0[0, 0] = {w_sum:.6g}\n")
-        total += w_sum
-    fd_W, _ = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
-    np.testing.assert_allclose(total, fd_W[0][0, 0], rtol=1e-9)
-    return lines + f"the cost of both observations: dC/dW_0[0, 0] = {total:.6g}\n"
+        W_r = np.array([[mh.chain_rule_paths(net, x_r, y_r, ("w", 0, i, j), loss="sse").total for j in range(2)]
+                        for i in range(2)])
+        b_r = np.array([mh.chain_rule_paths(net, x_r, y_r, ("b", 0, j), loss="sse").total for j in range(2)])
+        fd_W, fd_b = mh.numerical_gradients(net, x_r, y_r, "sse", eps=1e-3, order=4)
+        np.testing.assert_allclose(W_r, fd_W[0], rtol=1e-9)
+        np.testing.assert_allclose(b_r, fd_b[0], rtol=1e-9)
+        np.testing.assert_allclose(W_r, x_r.T @ b_r[None, :], rtol=1e-12)  # dC/dW_0[i, j] = x_i delta^1_j
+        lines += (f"observation {r + 1}: x = {x_r[0]}, delta^1 = dC/db_0 = {np.round(b_r, 6)}, "
+                  f"dC/dW_0 = {np.round(W_r, 6).tolist()}\n")
+        both_W, both_b = both_W + W_r, both_b + b_r
+    fd_W, fd_b = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
+    np.testing.assert_allclose(both_W, fd_W[0], rtol=1e-9)
+    np.testing.assert_allclose(both_b, fd_b[0], rtol=1e-9)
+    return lines + f"both observations: dC/dW_0 = {np.round(both_W, 6).tolist()}, dC/db_0 = {np.round(both_b, 6)}\n"
 
 
 def expected_outputs():
@@ -265,9 +268,9 @@ def expected_outputs():
         "small = mh.MLP": (f"a1 = {np.round(a1, 6)}   a2 = {np.round(a2, 6)}\n"
                            "<Figure size 690x345 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
-        'mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': repr(tables["w", 0, 0, 0]),
+        'table = mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': "<IPython.core.display.HTML object>",
         "for parameter in": f"{tables['w', 0, 1, 0]!r}{tables['b', 0, 0]!r}{tables['b', 0, 1]!r}",
-        "total = 0.0": two_observation_lines(net, case),
+        "both_W, both_b = ": two_observation_lines(net, case),
         "ready = ": "ready: all six functions pass their checks\n",
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
@@ -293,11 +296,23 @@ def expected_outputs():
             f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
         "tied_starts = ": package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
-            f"every weight and bias {c}: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}, "
-            f"tied groups at step 3000: {mh.tied_units(net)}\n")),
+            f"every weight and bias {c}: largest slope a(1 - a) at step 0 in layers 1, 2, 3: "
+            f"{np.round(start_slopes(case, c), 3)}\n"
+            f"    cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}; at step 3000: output rows "
+            f"{np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n")),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
     }
+
+
+def start_slopes(case, c):
+    """The largest sigmoid slope a(1 - a) of each layer of the start with every weight and bias c, computed
+    layer by layer here (not with the package's forward pass)."""
+    a, slopes = case.X, []
+    for n_in, n_out in zip(case.sizes, case.sizes[1:]):
+        a = 1 / (1 + np.exp(-(a @ np.full((n_in, n_out), c) + c)))
+        slopes.append(np.max(a * (1 - a)))
+    return slopes
 
 
 def package_runs(starts, steps, line):
@@ -338,11 +353,13 @@ def test_every_text_output_is_recomputed(notebook):
 
 def test_the_path_tables_show_the_recomputed_paths(notebook):
     net, x, y = small_net()
-    for parameter, n_paths in ((("w", 1, 0, 0), 1), (("w", 0, 0, 0), 2)):
+    for parameter, n_paths, marker, wrap in (
+            (("w", 1, 0, 0), 1, 'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")', "{}"),
+            (("w", 0, 0, 0), 2, "table = mh.chain_rule_paths",  # folded, so the prediction comes first
+             "<details><summary>W_0[0, 0]'s two paths (open after you predict)</summary>{}</details>")):
         path_sum = mh.chain_rule_paths(net, x, y, parameter, loss="sse")
-        marker = f"mh.chain_rule_paths(small, x, y, {parameter}, loss=\"sse\")".replace("'", '"')
         (output,) = cell_for(notebook, marker)["outputs"]
-        assert "".join(output["data"]["text/html"]) == path_sum._repr_html_()
+        assert "".join(output["data"]["text/html"]) == wrap.format(path_sum._repr_html_())
         assert len(path_sum.paths) == n_paths
 
 

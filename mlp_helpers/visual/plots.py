@@ -186,7 +186,8 @@ class NetworkDiagram:
                         va="center",
                         fontsize=self.label_size,
                         zorder=4,
-                        bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.85),
+                        # opaque under a label with its value (two lines): a thick edge would show through
+                        bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=1.0 if self.show_values else 0.85),
                     )
                     text.set_gid(f"wlabel:{l}:{i}:{j}")
                     self.edge_labels[l, i, j] = text
