@@ -96,7 +96,7 @@ def test_section_0_shows_the_question_and_the_answer(nb, markdown):
     # the answer's six formulas appear once, in the card's names, in the table's order, after Exercise 1's check
     texts = [c.source for c in nb.cells]
     (six,) = [k for k, t in enumerate(texts) if r"\frac{\partial y'}{\partial W_1[1,0]} = h_2" in t]
-    (check,) = [k for k, t in enumerate(texts) if t.startswith("linreg.check_gradient_answer(")]
+    *_, check = [k for k, t in enumerate(texts) if t.startswith("linreg.check_gradient_answer(")]  # part 2's
     (code,) = [k for k, t in enumerate(texts) if "formula = linreg.answer_gradients(" in t]
     assert check < six < code
     # no code cell writes the formulas out: the student sees them only on opening the block after the check
@@ -227,6 +227,13 @@ def test_exercise_1_gradient_in_the_question_names(case, stored):
         for digits in (3, 4, 7):
             assert f"{abs(value):.{digits}f}" not in stored
     verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, "w221")
+    assert verdict.passed and verdict.verdict in stored
+    # part 2: the question's w212 is W_1[1, 0], an outgoing weight; nowhere on the page either
+    right = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0][1][1, 0]
+    for value in (right, -right, 2 * right, 20 * right):
+        for digits in (3, 4, 7):
+            assert f"{abs(value):.{digits}f}" not in stored
+    verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, "w212")
     assert verdict.passed and verdict.verdict in stored
 
 
