@@ -221,20 +221,16 @@ def test_exercise_1_gradient_in_the_question_names(case, stored):
     printed = f"weights[0] = {net_seed1.weights[0].round(4).tolist()}   weights[1] = {net_seed1.weights[1].round(4).tolist()}"
     assert printed == "weights[0] = [[0.2444, 0.581], [0.2337, -0.9215]]   weights[1] = [[0.6402], [0.3156]]"
     assert printed in stored
-    # the question's w221 is W_0[1, 1]; its gradient (or a slip of it) is nowhere on the page
-    right = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0][0][1, 1]
-    for value in (right, -right, 2 * right, 20 * right):
-        for digits in (3, 4, 7):
-            assert f"{abs(value):.{digits}f}" not in stored
-    verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, "w221")
-    assert verdict.passed and verdict.verdict in stored
-    # part 2: the question's w212 is W_1[1, 0], an outgoing weight; nowhere on the page either
-    right = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0][1][1, 0]
-    for value in (right, -right, 2 * right, 20 * right):
-        for digits in (3, 4, 7):
-            assert f"{abs(value):.{digits}f}" not in stored
-    verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, "w212")
-    assert verdict.passed and verdict.verdict in stored
+    # part 1: the question's w221 is W_0[1, 1]; part 2: its w212 is W_1[1, 0], an outgoing weight.
+    # Neither gradient (nor a slip of it) is anywhere on the page.
+    gradients = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0]
+    for weight, (l, i, j) in (("w221", (0, 1, 1)), ("w212", (1, 1, 0))):
+        right = gradients[l][i, j]
+        for value in (right, -right, 2 * right, 20 * right):
+            for digits in (3, 4, 7):
+                assert f"{abs(value):.{digits}f}" not in stored
+        verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, weight)
+        assert verdict.passed and verdict.verdict in stored
 
 
 def test_section_5_question_formula_is_wrong(case, net, stored):
