@@ -69,6 +69,27 @@ def test_gradient_check_names_each_slip(net, case):
         assert f"{abs(right):.4f}" not in text and f"{abs(right):.3g}" not in text  # never the right value
 
 
+def test_gradient_check_of_an_outgoing_weight_names_each_slip(net, case):
+    """Exercise 1b: the question's w212 is W_1[1, 0]; dy'/dW_1[1, 0] = h_2."""
+    residual = net.predict(case.X)[:, 0] - case.Y[:, 0]  # y' - y
+    h = case.X @ net.weights[0]  # (m, 2): h_1, h_2
+    w212 = net.weights[1][1, 0]
+    right = np.mean(residual * h[:, 1])
+    assert verdict(net, case, right, "w212") == "Correct: that is dC/dw212 (to 4 significant digits)."
+    slips = {
+        "the weight itself is an extra factor": np.mean(residual * h[:, 1] * w212),
+        "sign is flipped": -right,
+        "the 1/m is missing": np.sum(residual * h[:, 1]),
+        "a factor 2 too many": 2 * right,
+        "gradient of W_1[0, 0]": np.mean(residual * h[:, 0]),  # h_1: the other hidden unit
+        "gradient of W_0[1, 1]": np.mean(residual * case.X[:, 1] * w212),  # the question's w221
+    }
+    for slip, answer in slips.items():
+        text = verdict(net, case, answer, "w212")
+        assert text.startswith("Not yet") and slip in text, (slip, text)
+        assert f"{abs(right):.4f}" not in text and f"{abs(right):.3g}" not in text
+
+
 def test_gradient_check_in_the_answer_names(net, case):
     right = net.gradients(case.X, case.Y, loss=case.loss)[0][1][0, 0]  # answer's w211 (z11 -> y')
     assert linreg.check_gradient_answer(right, net, case.X, case.Y, "w211", notation="regression_answer").passed

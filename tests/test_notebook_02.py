@@ -96,9 +96,11 @@ def test_section_0_shows_the_question_and_the_answer(nb, markdown):
     # the answer's six formulas appear once, in the card's names, in the table's order, after Exercise 1's check
     texts = [c.source for c in nb.cells]
     (six,) = [k for k, t in enumerate(texts) if r"\frac{\partial y'}{\partial W_1[1,0]} = h_2" in t]
-    (check,) = [k for k, t in enumerate(texts) if t.startswith("linreg.check_gradient_answer(")]
-    (code,) = [k for k, t in enumerate(texts) if t.startswith("def six_gradients(")]
+    *_, check = [k for k, t in enumerate(texts) if t.startswith("linreg.check_gradient_answer(")]  # part 2's
+    (code,) = [k for k, t in enumerate(texts) if "formula = linreg.answer_gradients(" in t]
     assert check < six < code
+    # no code cell writes the formulas out: the student sees them only on opening the block after the check
+    assert not any("residual * x2" in t or "def six_gradients" in t for t in texts)
     order = re.findall(r"partial (W_\d\[\d,\d\])\}", texts[six])
     assert order == [notation.weight_label("card", *w).replace(", ", ",") for w in WEIGHTS]
     assert not any(r"\partial W_0[1,1]} = x_2" in t for t in texts[:check] if "Hint" not in t)
@@ -190,21 +192,11 @@ def test_section_4_forward_pass(case, net, stored):
             in stored)
 
 
-def notebook_function(nb, name):
-    """The function ``name`` as the notebook defines it, compiled from its cell."""
-    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(f"def {name}(")]
-    namespace = {"np": np}
-    exec(compile(source, str(NOTEBOOK), "exec"), namespace)
-    return namespace[name]
-
-
-def test_section_5_the_formulas_shown_as_code(nb, case, net):
-    six_gradients = notebook_function(nb, "six_gradients")
+def test_section_5_the_formulas_as_the_package_codes_them(case, net):
     for start in (net, case.network(), case.network().init_random(seed=3)):
-        by_cell = six_gradients(start, case.X, case.Y)
         for l, W in enumerate(linreg.answer_gradients(start, case.X, case.Y)):
-            np.testing.assert_allclose(by_cell[l], W, rtol=1e-12, atol=1e-15)
-            np.testing.assert_allclose(by_cell[l], mh.numerical_gradients(start, case.X, case.Y, case.loss)[0][l],
+            np.testing.assert_allclose(W, start.gradients(case.X, case.Y, loss=case.loss)[0][l], rtol=1e-12, atol=1e-15)
+            np.testing.assert_allclose(W, mh.numerical_gradients(start, case.X, case.Y, case.loss)[0][l],
                                        rtol=1e-6, atol=1e-10)
 
 
@@ -229,13 +221,16 @@ def test_exercise_1_gradient_in_the_question_names(case, stored):
     printed = f"weights[0] = {net_seed1.weights[0].round(4).tolist()}   weights[1] = {net_seed1.weights[1].round(4).tolist()}"
     assert printed == "weights[0] = [[0.2444, 0.581], [0.2337, -0.9215]]   weights[1] = [[0.6402], [0.3156]]"
     assert printed in stored
-    # the question's w221 is W_0[1, 1]; its gradient (or a slip of it) is nowhere on the page
-    right = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0][0][1, 1]
-    for value in (right, -right, 2 * right, 20 * right):
-        for digits in (3, 4, 7):
-            assert f"{abs(value):.{digits}f}" not in stored
-    verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, "w221")
-    assert verdict.passed and verdict.verdict in stored
+    # part 1: the question's w221 is W_0[1, 1]; part 2: its w212 is W_1[1, 0], an outgoing weight.
+    # Neither gradient (nor a slip of it) is anywhere on the page.
+    gradients = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0]
+    for weight, (l, i, j) in (("w221", (0, 1, 1)), ("w212", (1, 1, 0))):
+        right = gradients[l][i, j]
+        for value in (right, -right, 2 * right, 20 * right):
+            for digits in (3, 4, 7):
+                assert f"{abs(value):.{digits}f}" not in stored
+        verdict = linreg.check_gradient_answer(right, net_seed1, case.X, case.Y, weight)
+        assert verdict.passed and verdict.verdict in stored
 
 
 def test_section_5_question_formula_is_wrong(case, net, stored):
@@ -416,11 +411,12 @@ def test_section_8_effect_of_a(case, stored):
             assert abs(r[init]["c"] - r["c_star"]) < 1e-6
             assert r[init]["shift_ratio"] == pytest.approx(a / (1 - a), rel=1e-10)
         assert (r["constant"]["steps"], r["random"]["steps"]) == expected_steps[a]
-        line = (f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>14.4f}"
+        line = (f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>22.4f}"
                 f"{r['constant']['steps']:>10}{r['random']['steps']:>8}")
         assert line in stored
-    assert "                   random start     steps to 1e-6\n rho  rho/(1-rho)   shift ratio  constant  random" in stored
-    assert " 0.5       1.0000        1.0000       165     216" in stored
+    assert ("                                            steps to 1e-6\n"
+            " rho  rho/(1-rho)  shift ratio (random)  constant  random") in stored
+    assert " 0.5       1.0000                1.0000       165     216" in stored
     assert "c* = 1.4711278 reached from both starts for every rho: True" in stored
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
     # the constant start is slowest where a^2 + (1 - a)^2 is smallest (a = 0.5), as section 8 derives

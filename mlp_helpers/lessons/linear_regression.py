@@ -281,7 +281,8 @@ def check_gradient_answer(answer, net, X, Y, weight, notation="regression_questi
     X: (m, 2); Y: (m, 1). Right within the course's typed-number tolerance (4 significant
     digits, ``exercise_checks.NUMBER_RTOL``). The verdict never shows the right value; it names
     the slip the answer looks like: the outgoing weight dropped (the question's slip, with or
-    without its flipped sign), a flipped sign, a factor 2, the sum instead of the mean, or the
+    without its flipped sign; weights into a hidden unit), the weight itself as an extra factor
+    (outgoing weights), a flipped sign, a factor 2, the sum instead of the mean, or the
     gradient of another weight (the table of names misread).
     """
     from .notation import parse_weight
@@ -299,6 +300,10 @@ def check_gradient_answer(answer, net, X, Y, weight, notation="regression_questi
                       "unit, so dy'/dw carries that unit's outgoing weight (the question's slip)"),
             (-dropped, "the outgoing weight is missing and the sign is flipped: that is the question's own formula"),
         ]
+    else:  # an outgoing weight: dy'/dW_1[i, 0] is h_(i+1) alone, the weight is not a factor of its own derivative
+        slips.append((right * float(net.weights[1][i, 0]),
+                      f"the weight itself is an extra factor: y' = ... + {weight} h, so dy'/d{weight} is the "
+                      "hidden unit's output h alone"))
     slips += common_slips(right, "half_mse", m=X.shape[0])
     card = weight_label("card", layer, i, j)
     for l, k, q in ANSWER_WEIGHTS.values():
