@@ -398,7 +398,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "only 28% of He's starts fit within 500 steps" in prose and "(81% of 1000 starts within 500 steps)" in prose
     assert "leaky ReLU" in prose and "small positive bias" in prose
-    assert "about $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$ times" in prose \
+    assert "$1/r$ is about $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$." in prose \
+        and "At the fit cross-entropy's delta is 50 to 64 times the sum of squared errors'" in prose \
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
     assert "dead share at step 0 (47%) is close to the first hidden layer's" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
