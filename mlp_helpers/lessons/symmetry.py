@@ -18,7 +18,7 @@ import numpy as np
 
 from ..activations import ACTIVATIONS, activate
 from ..checks import tied_units, unit_descriptions
-from ..ensemble import EnsembleHistory
+from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
@@ -274,6 +274,88 @@ def one_step_gap_terms(net, X, Y, lr, loss="sse"):
     return {"v": float(v0), "a1_gap": g0, "through_v": through_v, "through_a1": total - through_v, "total": total,
             "delta2": deltas[:, 0], "delta1": deltas[:, 1], "z1_change": z1 - z0, "a1_slope": a0 * (1 - a0),
             "a1_gap_change": g1 - g0}
+
+
+def gap_report(name, net, X):
+    """One line: how far apart two observations are, layer by layer, and each hidden layer's slope.
+
+    name: a label (str); net: an MLP with two hidden sigmoid layers (sizes [n0, h1, h2, n_out]);
+    X: (2, n0). The line holds, for layers 0 (inputs) to 3 (outputs), the largest gap
+    |a^l[0] - a^l[1]| (rounded to 4 decimals), the mean slope a(1 - a) of layers 1 and 2 (3
+    decimals), and layer 2's largest gap over layer 1's (3 decimals).
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {type(name).__name__}")
+    check_network(net)
+    X = as_float_array("X", X)
+    if X.ndim != 2 or len(X) != 2 or net.n_layers != 3:
+        raise ValueError(f"gap_report needs X of shape (2, n0) and three weight layers, got X of shape {X.shape} "
+                         f"and {net.n_layers} layers")
+    acts = net.forward(X)  # layers 0 to 3, each (2, n_l)
+    gaps = [round(float(np.abs(a[0] - a[1]).max()), 4) for a in acts]
+    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
+    ratio = round(float(np.abs(acts[2][0] - acts[2][1]).max() / np.abs(acts[1][0] - acts[1][1]).max()), 3)
+    return (f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
+            f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}")
+
+
+#: Notebook 04's runs, trained together in its section 8: (section, starts, learning rates, one ulp up?).
+#: A start is a random seed, "ones" (every parameter 1) or "all 0.1" (every parameter 0.1: tied, steep sigmoids);
+#: "one ulp up" moves weights[0][0, 0] to the next float64 (np.nextafter).
+LESSON_RUNS = (
+    (8, ("ones",), (0.5,), False),
+    (9, tuple(range(10)) + ("all 0.1",), (0.5,), False),
+    (10, ("ones",), (1,), False),
+    (10, (0,), (1, 2, 4, 8), False),
+    (10, (0,), (0.5, 1, 2, 4, 8), True),
+    (10, (0, 1, 2, 3), (16,), False),
+    (10, (1,), (16,), True),
+)
+
+
+def _run_name(start, lr, ulp):
+    name = start if isinstance(start, str) else f"seed {start}"
+    return name + (" + ulp" if ulp else "") + ("" if lr == 0.5 and not ulp else f", lr {lr:g}")
+
+
+def lesson_runs(case, iterations=15000, weights_every=10):
+    """Train every run of ``LESSON_RUNS`` on ``case`` in one ``train_many`` call.
+
+    case: the tied-units case (``cases.sigmoid_2_3_3_2()``). Returns (runs, run_row, nets):
+    the EnsembleHistory, a dict from run name ("ones", "seed 3", "seed 0, lr 2",
+    "seed 0 + ulp, lr 0.5", "all 0.1", ...) to its row of ``runs``, and the trained networks.
+    """
+    starts, rates, run_row = [], [], {}
+    for _, seeds, lrs, ulp in LESSON_RUNS:
+        for start in seeds:
+            for lr in lrs:
+                net = case.network()
+                if start == "all 0.1":
+                    net.set_params([0.1 * W for W in net.weights], [0.1 * b for b in net.biases])
+                elif start != "ones":
+                    net.init_random(seed=start)
+                if ulp:
+                    net.weights[0][0, 0] = np.nextafter(net.weights[0][0, 0], np.inf)
+                run_row[_run_name(start, lr, ulp)] = len(starts)
+                starts.append(net)
+                rates.append(lr)
+    runs = train_many(starts, case.X, case.Y, lr=rates, iterations=iterations, weights_every=weights_every)
+    return runs, run_row, starts
+
+
+def describe_lesson_runs():
+    """``LESSON_RUNS`` as a small table (str): section, starts, learning rates, one ulp up."""
+    lines = ["section | start(s)              | lr              | one weight + 1 ulp"]
+    for section, seeds, lrs, ulp in LESSON_RUNS:
+        names = [s if isinstance(s, str) else str(s) for s in seeds]
+        ints = [s for s in seeds if not isinstance(s, str)]
+        if len(ints) > 2:
+            names = [f"seeds {ints[0]} to {ints[-1]}"] + [s for s in seeds if isinstance(s, str)]
+        elif ints:
+            names = [f"seed{'s' * (len(ints) > 1)} " + ", ".join(map(str, ints))] + [s for s in seeds if isinstance(s, str)]
+        names = ["all ones" if n == "ones" else n for n in names]
+        lines.append(f"{section:>7} | {', '.join(names):<21} | {', '.join(f'{lr:g}' for lr in lrs):<15} | {'yes' if ulp else ''}".rstrip())
+    return "\n".join(lines)
 
 
 def column_mean_floor(Y):
