@@ -22,7 +22,7 @@ from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
-from .exercise_checks import CheckResult, judge, judge_number, not_yet
+from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet
 from .notation import latex_matrix
 from ..validation import as_activations, as_count, as_float_array, as_real
 
@@ -390,7 +390,7 @@ def _as_answer_array(answer, what="array"):
                              "a numpy computation on a3 and Y")
 
 
-def check_mixed_entry(answer, net, X, Y):
+def check_mixed_entry(answer, net, X, Y, products=None):
     """A ``CheckResult`` for ``answer``, entry [0, 1] of the matrix product the question's second * is not.
 
     With cost_slope = 2 (a^L - y) and sigmoid_slope = a^L (1 - a^L), both (m, n_out) with
@@ -401,7 +401,16 @@ def check_mixed_entry(answer, net, X, Y):
     never shows the value; it names the slip: the elementwise entry delta^3[0, 1], the entry
     [1, 0], the factors in the other order, one of the two products only, the factor 2 missing,
     the sign flipped.
+
+    products: the student's two products ``(first, second)``, the terms j = 0 and j = 1 of the sum,
+    judged first when given (so indexing the matrix product does not pass on its own): swapped,
+    two numbers that add up to the entry but are not its terms, or the elementwise pair
+    (delta^3[0, 0], delta^3[0, 1]) are named as slips.
     """
+    if products is not None:
+        pair_verdict = _check_products(products, net, X, Y)
+        if not pair_verdict.passed:
+            return pair_verdict
     answer, problem = _as_answer_array(answer, "number")
     if problem:
         return problem
@@ -435,6 +444,36 @@ def check_mixed_entry(answer, net, X, Y):
                          "one path, with the cost slope and the sigmoid slope of that same entry. So the question's "
                          "second * must be elementwise.",
                  fallback="entry [i, k] of A @ B is the sum over j of A[i, j] B[j, k]: take i = 0, k = 1 "
+                          "(checked to 1e-6 relative)")
+
+
+def _check_products(products, net, X, Y):
+    """The verdict on ``products`` alone, "first, second: ..." when they are not the sum's two terms."""
+    if products is Ellipsis or (isinstance(products, tuple) and any(p is Ellipsis for p in products)):
+        return CheckResult(False, "Not yet answered: write first and second (one product each) in place of the ...")
+    pair, problem = _as_answer_array(products)
+    if problem:
+        return CheckResult(False, problem.verdict.replace("Not yet: ", "Not yet: first, second: ", 1))
+    if pair.shape != (2,):
+        return not_yet(f"first, second: two numbers, one product each; got shape {pair.shape}")
+    _check_seed_network(net)
+    X, Y = net.check_data(X, Y)
+    a = net.forward(X)[-1]
+    if a.shape != (2, 2):
+        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
+    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    terms = np.array([cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]])
+    slips = [
+        (terms[::-1], "first, second: swapped; first is the term j = 0"),
+        ((cost_slope * slope)[0], "first, second: those are delta^3[0, 0] and delta^3[0, 1], each entry times its "
+                                  "own; the matrix product pairs A[0, j] with B[j, 1]"),
+    ]
+    near = [np.allclose(pair, value, rtol=RTOL, atol=ATOL) for value in (terms, terms[::-1])]
+    if not any(near) and np.isclose(pair.sum(), terms.sum(), rtol=RTOL, atol=ATOL):
+        return not_yet("first, second: they add up to the entry, but each must be one entry of cost_slope times one "
+                       "entry of sigmoid_slope, one for each j")
+    return judge(pair, terms, slips, typed=False, correct="first and second are right.",
+                 fallback="first, second: entry [0, 1] of A @ B adds A[0, j] B[j, 1] over j; first is the term j = 0 "
                           "(checked to 1e-6 relative)")
 
 
