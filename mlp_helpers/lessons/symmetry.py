@@ -416,12 +416,7 @@ def check_mixed_entry(answer, net, X, Y, products=None):
         return problem
     if answer.size != 1:
         return not_yet(f"the exercise asks for one number, entry [0, 1] of the matrix product; got shape {answer.shape}")
-    _check_seed_network(net)
-    X, Y = net.check_data(X, Y)
-    a = net.forward(X)[-1]
-    if a.shape != (2, 2):
-        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
-    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    cost_slope, slope = _output_slopes(net, X, Y)
     product = cost_slope @ slope
     right = product[0, 1]
     first, second = cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]
@@ -447,6 +442,16 @@ def check_mixed_entry(answer, net, X, Y, products=None):
                           "(checked to 1e-6 relative)")
 
 
+def _output_slopes(net, X, Y):
+    """Exercise 1's two arrays, 2 (a^L - y) and a^L (1 - a^L), each (2, 2), for the question's network."""
+    _check_seed_network(net)
+    X, Y = net.check_data(X, Y)
+    a = net.forward(X)[-1]
+    if a.shape != (2, 2):
+        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
+    return 2 * (a - Y), a * (1 - a)
+
+
 def _check_products(products, net, X, Y):
     """The verdict on ``products`` alone, "first, second: ..." when they are not the sum's two terms."""
     if products is Ellipsis or (isinstance(products, tuple) and any(p is Ellipsis for p in products)):
@@ -456,12 +461,7 @@ def _check_products(products, net, X, Y):
         return CheckResult(False, problem.verdict.replace("Not yet: ", "Not yet: first, second: ", 1))
     if pair.shape != (2,):
         return not_yet(f"first, second: two numbers, one product each; got shape {pair.shape}")
-    _check_seed_network(net)
-    X, Y = net.check_data(X, Y)
-    a = net.forward(X)[-1]
-    if a.shape != (2, 2):
-        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
-    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    cost_slope, slope = _output_slopes(net, X, Y)
     terms = np.array([cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]])
     slips = [
         (terms[::-1], "first, second: swapped; first is the term j = 0"),
