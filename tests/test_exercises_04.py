@@ -38,6 +38,40 @@ def test_delta_checks_never_raise(question, check, answer):
     assert not result.passed and repr(result).startswith("Not yet")
 
 
+@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda answer: type(answer).__name__)
+def test_mixed_entry_products_never_raise(question, answer):
+    net, X, Y, a = question
+    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    right = cost_slope[0, 0] * slope[0, 1] + cost_slope[0, 1] * slope[1, 1]
+    for products in ([answer] if answer is not None else []) + [(answer, answer), (answer, 0.1)]:  # None: not given
+        result = symmetry.check_mixed_entry(right, net, X, Y, products=products)
+        assert isinstance(result, mh.lessons.exercise_checks.CheckResult)
+        assert not result.passed and repr(result).startswith("Not yet")
+
+
+def test_mixed_entry_products_name_each_slip(question):
+    """Exercise 1 asks for the two terms as well: indexing the matrix product alone does not pass."""
+    net, X, Y, a = question
+    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    first, second = cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]
+    right = first + second
+    assert symmetry.check_mixed_entry(right, net, X, Y, products=(first, second)).passed
+    assert symmetry.check_mixed_entry(right, net, X, Y, products=[first, second]).passed
+    assert "only the first" in repr(symmetry.check_mixed_entry(first, net, X, Y, products=(first, second)))
+    slips = {
+        "swapped": (second, first),
+        "they add up to the entry": (right, 0.0),  # the indexed matrix product, with a zero beside it
+        "delta^3[0, 0] and delta^3[0, 1]": tuple(cost_slope[0] * slope[0]),
+        "first is the term j = 0": (0.1, 0.2),
+        "two numbers, one product each": (first, second, 0.0),
+        "Not yet answered: write first and second": (..., ...),
+    }
+    for slip, products in slips.items():
+        result = symmetry.check_mixed_entry(right, net, X, Y, products=products)
+        assert not result.passed and slip in repr(result), (slip, result)
+        assert f"{first:.4f}" not in repr(result) and f"{second:.4f}" not in repr(result) and f"{right:.4f}" not in repr(result)
+
+
 def test_mixed_entry_placeholder(question):
     net, X, Y, _ = question
     for placeholder in (..., None):  # exercise 1's my_entry is one number: its placeholder verdict says so

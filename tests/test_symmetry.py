@@ -259,3 +259,32 @@ def test_one_step_gap_terms_deltas_and_the_a1_gap_against_finite_differences():
     np.testing.assert_allclose(terms["z1_change"], z1[1] - z1[0], rtol=1e-12)
     assert terms["a1_gap_change"] == pytest.approx((a1[1][0] - a1[1][1]) - (a1[0][0] - a1[0][1]), rel=1e-9)
     np.testing.assert_allclose(terms["a1_slope"], a1[0] * (1 - a1[0]), rtol=1e-12)
+
+
+def test_gap_report_is_the_layer_by_layer_line_and_checks_its_inputs():
+    case = cases.sigmoid_2_3_3_2()
+    line = symmetry.gap_report("all ones", case.network(), case.X)
+    acts = case.network().forward(case.X)
+    assert line.startswith("all ones: largest gap between the two observations")
+    assert f"[0.5, {round(float(abs(acts[1][0, 0] - acts[1][1, 0])), 4)}," in line
+    assert line.endswith(f"layer 2's gap / layer 1's: {round(float((acts[2][0, 0] - acts[2][1, 0]) / (acts[1][0, 0] - acts[1][1, 0])), 3)}")
+    with pytest.raises(TypeError, match="name"):
+        symmetry.gap_report(3, case.network(), case.X)
+    with pytest.raises(ValueError, match="X of shape"):
+        symmetry.gap_report("x", case.network(), np.ones((3, 2)))
+    with pytest.raises(ValueError, match="three weight layers"):
+        symmetry.gap_report("x", mh.MLP([2, 3, 2]), case.X)
+
+
+def test_lesson_runs_names_every_run_once_and_builds_its_start():
+    case = cases.sigmoid_2_3_3_2()
+    runs, run_row, nets = symmetry.lesson_runs(case, iterations=1, weights_every=1)
+    assert len(runs) == len(nets) == len(run_row) == 27 and sorted(run_row.values()) == list(range(27))
+    assert run_row["ones"] == 0 and {"seed 9", "all 0.1", "ones, lr 1", "seed 0 + ulp, lr 0.5", "seed 1 + ulp, lr 16"} <= set(run_row)
+    first = lambda name: runs.weights[0][run_row[name], 0]  # the recorded start of weights[0]
+    assert first("seed 0 + ulp, lr 0.5")[0, 0] == np.nextafter(first("seed 0")[0, 0], np.inf)
+    np.testing.assert_array_equal(first("seed 0 + ulp, lr 0.5")[1:], first("seed 0")[1:])
+    np.testing.assert_array_equal(first("all 0.1"), np.full((2, 3), 0.1))
+    np.testing.assert_array_equal(first("ones"), np.ones((2, 3)))
+    lines = symmetry.describe_lesson_runs().splitlines()
+    assert len(lines) == 1 + len(symmetry.LESSON_RUNS) and "seeds 0 to 9, all 0.1" in lines[2] and lines[5].endswith("yes")

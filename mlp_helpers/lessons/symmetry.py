@@ -18,11 +18,11 @@ import numpy as np
 
 from ..activations import ACTIVATIONS, activate
 from ..checks import tied_units, unit_descriptions
-from ..ensemble import EnsembleHistory
+from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
-from .exercise_checks import CheckResult, judge, judge_number, not_yet
+from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet
 from .notation import latex_matrix
 from ..validation import as_activations, as_count, as_float_array, as_real
 
@@ -276,6 +276,88 @@ def one_step_gap_terms(net, X, Y, lr, loss="sse"):
             "a1_gap_change": g1 - g0}
 
 
+def gap_report(name, net, X):
+    """One line: how far apart two observations are, layer by layer, and each hidden layer's slope.
+
+    name: a label (str); net: an MLP with two hidden sigmoid layers (sizes [n0, h1, h2, n_out]);
+    X: (2, n0). The line holds, for layers 0 (inputs) to 3 (outputs), the largest gap
+    |a^l[0] - a^l[1]| (rounded to 4 decimals), the mean slope a(1 - a) of layers 1 and 2 (3
+    decimals), and layer 2's largest gap over layer 1's (3 decimals).
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {type(name).__name__}")
+    check_network(net)
+    X = as_float_array("X", X)
+    if X.ndim != 2 or len(X) != 2 or net.n_layers != 3:
+        raise ValueError(f"gap_report needs X of shape (2, n0) and three weight layers, got X of shape {X.shape} "
+                         f"and {net.n_layers} layers")
+    acts = net.forward(X)  # layers 0 to 3, each (2, n_l)
+    gaps = [round(float(np.abs(a[0] - a[1]).max()), 4) for a in acts]
+    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
+    ratio = round(float(np.abs(acts[2][0] - acts[2][1]).max() / np.abs(acts[1][0] - acts[1][1]).max()), 3)
+    return (f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
+            f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}")
+
+
+#: Notebook 04's runs, trained together in its section 8: (section, starts, learning rates, one ulp up?).
+#: A start is a random seed, "ones" (every parameter 1) or "all 0.1" (every parameter 0.1: tied, steep sigmoids);
+#: "one ulp up" moves weights[0][0, 0] to the next float64 (np.nextafter).
+LESSON_RUNS = (
+    (8, ("ones",), (0.5,), False),
+    (9, tuple(range(10)) + ("all 0.1",), (0.5,), False),
+    (10, ("ones",), (1,), False),
+    (10, (0,), (1, 2, 4, 8), False),
+    (10, (0,), (0.5, 1, 2, 4, 8), True),
+    (10, (0, 1, 2, 3), (16,), False),
+    (10, (1,), (16,), True),
+)
+
+
+def _run_name(start, lr, ulp):
+    name = start if isinstance(start, str) else f"seed {start}"
+    return name + (" + ulp" if ulp else "") + ("" if lr == 0.5 and not ulp else f", lr {lr:g}")
+
+
+def lesson_runs(case, iterations=15000, weights_every=10):
+    """Train every run of ``LESSON_RUNS`` on ``case`` in one ``train_many`` call.
+
+    case: the tied-units case (``cases.sigmoid_2_3_3_2()``). Returns (runs, run_row, nets):
+    the EnsembleHistory, a dict from run name ("ones", "seed 3", "seed 0, lr 2",
+    "seed 0 + ulp, lr 0.5", "all 0.1", ...) to its row of ``runs``, and the trained networks.
+    """
+    starts, rates, run_row = [], [], {}
+    for _, seeds, lrs, ulp in LESSON_RUNS:
+        for start in seeds:
+            for lr in lrs:
+                net = case.network()
+                if start == "all 0.1":
+                    net.set_params([0.1 * W for W in net.weights], [0.1 * b for b in net.biases])
+                elif start != "ones":
+                    net.init_random(seed=start)
+                if ulp:
+                    net.weights[0][0, 0] = np.nextafter(net.weights[0][0, 0], np.inf)
+                run_row[_run_name(start, lr, ulp)] = len(starts)
+                starts.append(net)
+                rates.append(lr)
+    runs = train_many(starts, case.X, case.Y, lr=rates, iterations=iterations, weights_every=weights_every)
+    return runs, run_row, starts
+
+
+def describe_lesson_runs():
+    """``LESSON_RUNS`` as a small table (str): section, starts, learning rates, one ulp up."""
+    lines = ["section | start(s)              | lr              | one weight + 1 ulp"]
+    for section, seeds, lrs, ulp in LESSON_RUNS:
+        names = [s if isinstance(s, str) else str(s) for s in seeds]
+        ints = [s for s in seeds if not isinstance(s, str)]
+        if len(ints) > 2:
+            names = [f"seeds {ints[0]} to {ints[-1]}"] + [s for s in seeds if isinstance(s, str)]
+        elif ints:
+            names = [f"seed{'s' * (len(ints) > 1)} " + ", ".join(map(str, ints))] + [s for s in seeds if isinstance(s, str)]
+        names = ["all ones" if n == "ones" else n for n in names]
+        lines.append(f"{section:>7} | {', '.join(names):<21} | {', '.join(f'{lr:g}' for lr in lrs):<15} | {'yes' if ulp else ''}".rstrip())
+    return "\n".join(lines)
+
+
 def column_mean_floor(Y):
     """Best the network can do when every observation gets the same output row.
 
@@ -308,7 +390,7 @@ def _as_answer_array(answer, what="array"):
                              "a numpy computation on a3 and Y")
 
 
-def check_mixed_entry(answer, net, X, Y):
+def check_mixed_entry(answer, net, X, Y, products=None):
     """A ``CheckResult`` for ``answer``, entry [0, 1] of the matrix product the question's second * is not.
 
     With cost_slope = 2 (a^L - y) and sigmoid_slope = a^L (1 - a^L), both (m, n_out) with
@@ -319,18 +401,22 @@ def check_mixed_entry(answer, net, X, Y):
     never shows the value; it names the slip: the elementwise entry delta^3[0, 1], the entry
     [1, 0], the factors in the other order, one of the two products only, the factor 2 missing,
     the sign flipped.
+
+    products: the student's two products ``(first, second)``, the terms j = 0 and j = 1 of the sum,
+    judged first when given (so indexing the matrix product does not pass on its own): swapped,
+    two numbers that add up to the entry but are not its terms, or the elementwise pair
+    (delta^3[0, 0], delta^3[0, 1]) are named as slips.
     """
+    if products is not None:
+        pair_verdict = _check_products(products, net, X, Y)
+        if not pair_verdict.passed:
+            return pair_verdict
     answer, problem = _as_answer_array(answer, "number")
     if problem:
         return problem
     if answer.size != 1:
         return not_yet(f"the exercise asks for one number, entry [0, 1] of the matrix product; got shape {answer.shape}")
-    _check_seed_network(net)
-    X, Y = net.check_data(X, Y)
-    a = net.forward(X)[-1]
-    if a.shape != (2, 2):
-        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
-    cost_slope, slope = 2 * (a - Y), a * (1 - a)
+    cost_slope, slope = _output_slopes(net, X, Y)
     product = cost_slope @ slope
     right = product[0, 1]
     first, second = cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]
@@ -353,6 +439,41 @@ def check_mixed_entry(answer, net, X, Y):
                          "one path, with the cost slope and the sigmoid slope of that same entry. So the question's "
                          "second * must be elementwise.",
                  fallback="entry [i, k] of A @ B is the sum over j of A[i, j] B[j, k]: take i = 0, k = 1 "
+                          "(checked to 1e-6 relative)")
+
+
+def _output_slopes(net, X, Y):
+    """Exercise 1's two arrays, 2 (a^L - y) and a^L (1 - a^L), each (2, 2), for the question's network."""
+    _check_seed_network(net)
+    X, Y = net.check_data(X, Y)
+    a = net.forward(X)[-1]
+    if a.shape != (2, 2):
+        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
+    return 2 * (a - Y), a * (1 - a)
+
+
+def _check_products(products, net, X, Y):
+    """The verdict on ``products`` alone, "first, second: ..." when they are not the sum's two terms."""
+    if products is Ellipsis or (isinstance(products, tuple) and any(p is Ellipsis for p in products)):
+        return CheckResult(False, "Not yet answered: write first and second (one product each) in place of the ...")
+    pair, problem = _as_answer_array(products)
+    if problem:
+        return CheckResult(False, problem.verdict.replace("Not yet: ", "Not yet: first, second: ", 1))
+    if pair.shape != (2,):
+        return not_yet(f"first, second: two numbers, one product each; got shape {pair.shape}")
+    cost_slope, slope = _output_slopes(net, X, Y)
+    terms = np.array([cost_slope[0, 0] * slope[0, 1], cost_slope[0, 1] * slope[1, 1]])
+    slips = [
+        (terms[::-1], "first, second: swapped; first is the term j = 0"),
+        ((cost_slope * slope)[0], "first, second: those are delta^3[0, 0] and delta^3[0, 1], each entry times its "
+                                  "own; the matrix product pairs A[0, j] with B[j, 1]"),
+    ]
+    near = [np.allclose(pair, value, rtol=RTOL, atol=ATOL) for value in (terms, terms[::-1])]
+    if not any(near) and np.isclose(pair.sum(), terms.sum(), rtol=RTOL, atol=ATOL):
+        return not_yet("first, second: they add up to the entry, but each must be one entry of cost_slope times one "
+                       "entry of sigmoid_slope, one for each j")
+    return judge(pair, terms, slips, typed=False, correct="first and second are right.",
+                 fallback="first, second: entry [0, 1] of A @ B adds A[0, j] B[j, 1] over j; first is the term j = 0 "
                           "(checked to 1e-6 relative)")
 
 
