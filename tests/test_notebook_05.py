@@ -79,21 +79,29 @@ def printed(X, xor_X, reverse):
     exits = init.plateau_exits(long_run, 0.2)
     out["tied"] = ("largest difference between two units of a layer, over every constant start and recorded "
                    f"step: {spread[:n_c].max()}")
-    output_slopes = init.start_slopes(init.constant_starts(CASE.sizes, in_order(CONSTANTS, reverse)), X)[-1][:, 0, 0]
-    output_slopes = np.array(in_order(output_slopes, reverse))
     near = init.plateau_exits(long_run, 0.41)
     out["table head"] = "loss: at step 0, first below 0.41, first below 0.2 | fit: every output within 0.01"
     for k, c in enumerate(CONSTANTS):
         if c in (-2, -1.5, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 1.25, 1.5, 2):
-            out[f"c = {c}"] = (f"c = {c:5.2f}: output slope {output_slopes[k]:.3f} | loss {long_run.loss[k, 0]:.2f}, below 0.41 "
-                               f"at step {near[k]:3g}, below 0.2 {step_text(exits[k])} | fit {step_text(long_fits[k])}")
+            out[f"c = {c}"] = (f"c = {c:5.2f}: loss {long_run.loss[k, 0]:.2f}, below 0.41 at step {near[k]:3g}, "
+                               f"below 0.2 {step_text(exits[k])} | fit {step_text(long_fits[k])}")
+    # on the plateau (step 1000): the slope of each layer, first observation, first unit
+    plateau_c = (0.0, 0.5, 1.0, 1.25, 1.5)
+    rows = [list(CONSTANTS).index(c) for c in plateau_c]
+    plateau_acts = init.recorded_activations(long_run, rows, X)
+    for r, c in enumerate(plateau_c):
+        net = mh.MLP([2, 3, 3, 2])  # rebuilt from the recorded parameters, forward as usual
+        net.weights = [W[rows[r], 10].copy() for W in long_run.weights]
+        net.biases = [b[rows[r], 10].copy() for b in long_run.biases]
+        a = net.forward(X)
+        assert all(np.allclose(a[l + 1], plateau_acts[l][r, 10], rtol=1e-12, atol=0) for l in range(3))
+        out[f"plateau slopes {c}"] = np.array([a[l][0, 0] * (1 - a[l][0, 0]) for l in (1, 2, 3)])
+        out[f"plateau {c}"] = (f"c = {c:4.2f}, step 1000: loss {long_run.loss[rows[r], 1000]:.2f} | slope a(1 - a) in layers 1, 2, 3: "
+                               + ", ".join(f"{v:.2g}" for v in out[f"plateau slopes {c}"]))
     neg, zero0 = list(CONSTANTS).index(-1.0), list(CONSTANTS).index(0.0)
     out["negative c"] = (f"c = -1: loss at step 2000 {long_run.loss[neg, 2000]:.2g}; largest error "
                          f"{long_run.max_error[neg, 2000]:.3f} at step 2000, {long_run.max_error[neg, 6000]:.3f} at step 6000 "
                          f"| c = 0: loss at step 2000 {long_run.loss[zero0, 2000]:.2f}")
-    ones_slopes = init.start_slopes(init.constant_starts(CASE.sizes, [1.0]), X)
-    out["c = 1 slopes"] = ("c = 1, step 0, slope a(1 - a) in layers 1, 2, 3 (first observation): "
-                           + ", ".join(f"{s[0, 0, 0]:.2g}" for s in ones_slopes))
     acts = init.recorded_activations(long_run, [neg, zero0], X)
     for r, c in enumerate((-1, 0)):  # the largest error's place and slopes, from the recorded weights
         for t in (2000, 6000):
@@ -135,10 +143,6 @@ def printed(X, xor_X, reverse):
     out["eps 0.1 size"] = (
         f"ε = 0.1: gap {np.median(spread[big, 0]):.2f} at step 0, {np.median(spread[big, 60]):.1f} at step 6000 | largest "
         f"|weight| of the tied network at step 15000: {max(np.abs(W[ones, -1]).max() for W in long_run.weights):.1f}")
-    big_slopes = init.start_slopes(init.almost_constant_starts(CASE.sizes, 0.1, in_order(range(DRAWS), reverse)), X)[-1][:, 0, 0]
-    out["eps 0.1 slope"] = f"ε = 0.1: output slope at step 0 {np.median(big_slopes):.3f} (median over the 20 draws)"
-    lecun_slopes = init.start_slopes(init.random_starts(CASE.sizes, 1000), X)[-1][:, 0, 0]
-    out["lecun slope"] = f"LeCun's scale: output slope at step 0 {np.median(lecun_slopes):.3f} (median over section 1's 1000 starts)"
     out["growth curves"] = np.median(growth, axis=1)  # drawn, not printed: the nudge may move it by 1e-2 (the spread of 1e-12 feels the last bits)
     k = EPSILONS.index(1e-6)
     for first, last in [(0, 2500), (2500, 5500), (5500, 15000), (0, 15000)]:
@@ -148,7 +152,7 @@ def printed(X, xor_X, reverse):
     runs = range(n_c + k * DRAWS, n_c + (k + 1) * DRAWS)
     lam = init.separating_curvature(long_run, ones, runs, X, Y)
     out["lambda"] = np.median(lam, axis=0)
-    for t in (0, 100, 1000, 2500, 4000, 5000, 5500, 8000, 15000):
+    for t in (100, 1000, 2500, 4000, 5000, 5500, 8000, 15000):
         out[f"lambda {t}"] = (f"step {t:5d}: λ(t) = {np.median(lam[:, t // 100]):8.1e}, one step multiplies the gap by "
                               f"{1 - 0.5 * np.median(lam[:, t // 100]):.4f}")
     for first, last in [(0, 2500), (2500, 5500), (5500, 15000)]:
@@ -274,7 +278,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 86
+    assert len(lines) == 87
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -292,8 +296,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["by 10000"].endswith("99.4% of the starts")
     assert computed["not within 10000"] == "not within 10000 steps: 6 of 1000"
     assert computed["c = 1.0"].endswith("below 0.2 at step  5301 | fit at step 14575")
-    assert computed["c = 1.25"] == ("c =  1.25: output slope 0.007 | loss 1.97, below 0.41 at step  55, below 0.2 at step 13474 "
+    assert computed["c = 1.25"] == ("c =  1.25: loss 1.97, below 0.41 at step  55, below 0.2 at step 13474 "
                                     "| fit not within 15000 steps")
+    assert computed["plateau 1.0"] == "c = 1.00, step 1000: loss 0.40 | slope a(1 - a) in layers 1, 2, 3: 0.086, 0.022, 0.24"
     assert computed["c = 0 gradient"] == "c = 0, step 0, largest |gradient| of W_0, W_1, W_2: 0, 0, 0.15 | of b_0, b_1, b_2: 0, 0, 0.3"
     assert computed["lr 4"].endswith("at lr 4: True | start 29 keeps its steps at lr 2: True")
     assert computed["wide 1.0"] == ("2-100-100-2, s = 1.00, 1.00, 1.00: slope below 0.01 in layer 1  0.0%, layer 2 39.9%, "
@@ -302,7 +307,6 @@ def test_the_printed_values_themselves(computed):
     assert computed["glorot verdict"].endswith("Glorot's s for W_0, W_1, W_2 = 0.63, 0.58, 0.63")
     assert computed["exercise 2"][:3] == ["2326", "2190", "1664"]  # the answer is printed nowhere: not the median
     assert computed["tied"].endswith(": 0.0")
-    assert computed["lecun slope"].startswith("LeCun's scale: output slope at step 0 0.234 ")
     assert computed["negative c"] == ("c = -1: loss at step 2000 0.0013; largest error 0.030 at step 2000, 0.014 at step 6000 "
                                       "| c = 0: loss at step 2000 0.40")
     assert computed["rms z"].endswith("layers 1, 2, 3: 0.84, 0.79, 0.78")  # the text's "about 0.8", the bias included
@@ -362,20 +366,30 @@ def test_start_sums_are_the_forward_pass():
 
 
 def test_saturation_as_the_page_defines_it(computed, notebook):
-    """All ones: slopes 0.09, 0.024, 0.019 in layers 1-3, product about 4e-5 against (1/4)^3."""
+    """On the plateau (step 1000) the outputs are not saturated (slope 0.24 for every c); hidden
+    layer 2 is, more and more from c = 0.5 up, in the order of the plateau exits."""
     _, prose = notebook
-    slopes = [s[0, 0, 0] for s in init.start_slopes(init.constant_starts(CASE.sizes, [1.0]), CASE.X)]
-    assert [float(f"{v:.2g}") for v in slopes] == [0.09, 0.024, 0.019] and round(np.prod(slopes) * 1e5) == 4
-    assert "at all ones 0.09, 0.024 and 0.019 (printed), a product of about $4 \\times 10^{-5}$" in prose
-    # the two levels of saturation, named once in section 2
-    assert "is well below its largest value $1/4$ (all ones' output: 0.019)" in prose and "clearly saturated** when the slope is below 0.01" in prose
+    plateau = {c: computed[f"plateau slopes {c}"] for c in (0.0, 0.5, 1.0, 1.25, 1.5)}
+    assert all(computed[f"plateau {c}"].startswith(f"c = {c:4.2f}, step 1000: loss 0.40 |") for c in plateau)
+    assert all(f"{slopes[2]:.2g}" == "0.24" for slopes in plateau.values())  # the output units
+    assert [f"{slopes[1]:.2g}" for slopes in plateau.values()] == ["0.25", "0.15", "0.022", "0.0079", "0.0029"]
+    assert ("their slope is 0.24 in every run" in prose and "its slope falls from 0.25 at $c = 0$ to 0.15 at $c = 0.5$, "
+            "0.022 at $c = 1$ and 0.0029 at $c = 1.5$" in prose)
+    assert "clearly saturated** when the slope is below 0.01" in prose
+    exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
+    assert "(steps 2336, 5301, 13474, then not within 15000)" in prose
+    assert [exits[0.5], exits[1.0], exits[1.25]] == [2336, 5301, 13474] and np.isinf(exits[1.5])
+    # c = 0 leaves later than c = 0.25, 0.5 and every negative c
+    assert "leaves the plateau later than $c = 0.25$, $0.5$ and every negative $c$" in prose
+    assert all(exits[0.0] > exits[c] for c in exits if c < 0 or c in (0.25, 0.5))
     assert "(about 0.8 here, the bias included: printed below)" in prose
-    # the learner's table: a tied start can be nearly as fast, others need about 10000 steps
-    assert "($c = 0$: 6748, $c = 0.25$: 6250, against 5162), while $c = -1$ and $-0.5$ need about 10000 steps (9949, 9977)" in prose
+    assert "while $c = -1$ and $-0.5$ need about 10000 steps (9949, 9977)" in prose
+    assert "($c = 0$: 6748, $c = 0.25$: 6250, against 5162)" in prose
+    assert "hidden layer 2 (slope 0.022 at step 1000, section 2)" in prose
     # the slow last stretch of c = -1: same output slope as c = 0 at step 6000, hidden layer 2 more saturated
     assert computed["last stretch -1 6000"].endswith("slope 0.013 | hidden layer 2's slope there 0.061")
     assert computed["last stretch 0 6000"].endswith("slope 0.011 | hidden layer 2's slope there 0.140")
-    assert computed["c = 1 slopes"].endswith("0.09, 0.024, 0.019")
+    assert "0.061 at $c = -1$ against 0.140 at $c = 0$" in prose
 
 
 def test_the_verdicts_explain_after_the_answer():
@@ -411,7 +425,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the curvature along the separating direction: negative all along, strongest while leaving the plateau
     lam = computed["lambda"]
     assert np.all(lam < 0) and np.argmin(lam) in range(45, 55)
-    assert "over seven times as strongly at step 5000 as at step 2500" in prose and lam[50] / lam[25] > 7
+    assert "over seven times as strong at step 5000 as at step 2500" in prose and lam[50] / lam[25] > 7
     assert "86.8-fold from step 2500 to 5500 and 1.4-fold before and after" in prose
     assert computed["predicted 2500-5500"].endswith("86.8-fold growth")
     assert computed["predicted 0-2500"].endswith(" 1.4-fold growth") and computed["predicted 5500-15000"].endswith(" 1.4-fold growth")
@@ -449,24 +463,22 @@ def test_prose_quotes_the_numbers(computed, notebook):
     grid = np.array(computed["map"])
     works = np.isfinite(grid).all(axis=0)
     assert np.all(np.abs(grid[:-1, works] / grid[1:, works] - 2) < 0.35)
-    assert "0.061 at the output for $c = -2$, against 0.000 for $c = 2$" in prose
     # the learner's answer: the four numbers side by side, each as printed
     assert "**the tie is not what makes all ones slow**" in prose
-    for row, line in [("| all ones, $c = 1$ (section 2) | yes | yes (output slope 0.019) | 14575 |", computed["c = 1.0"]),
-                      ("| constant $c = 0$ (section 2) | yes | no (output slope 0.250) | 6748 |", computed["c = 0.0"]),
-                      ("| constant $c = -1$ (section 2) | yes | no (output slope 0.136) | 9949 |", computed["c = -1.0"])]:
-        assert row in prose and row.split("| ")[-1].rstrip(" |") in line and row.split("slope ")[1][:5] in line
-    assert "| all ones plus noise, $\\varepsilon = 0.1$ (median) | no | yes (output slope 0.020, median) | 12596 |" in prose
-    assert computed["eps 0.1 slope"].startswith("ε = 0.1: output slope at step 0 0.020 ")
+    for row, line in [("| all ones, $c = 1$ (section 2) | yes | 14575 |", computed["c = 1.0"]),
+                      ("| constant $c = 0$ (section 2) | yes | 6748 |", computed["c = 0.0"]),
+                      ("| constant $c = -1$ (section 2) | yes | 9949 |", computed["c = -1.0"])]:
+        assert row in prose and row.split("| ")[-1].rstrip(" |") in line
+    assert "| all ones plus noise, $\\varepsilon = 0.1$ (median) | no | 12596 |" in prose
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
-    assert "| random at LeCun's scale (section 1, median) | no | no (output slope 0.234, median) | 5162 |" in prose
-    assert "steeper still (0.250 against 0.234)" in prose and "does not measure how much each of those accounts for" in prose
+    assert "| random at LeCun's scale (section 1, median) | no | 5162 |" in prose
+    assert "does not measure how much each cause accounts for" in prose
     # the eps = 1e-3 gap, still small before the exit, large after it
-    assert "their median gap is still 0.077 at step 5000 and reaches 0.44 by step 6000" in prose
-    assert "a gap of 0.1 to 1.1 at step 14600" in prose and "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
+    assert "its median gap is still 0.077 at step 5000 and reaches 0.44 by step 6000" in prose
+    assert "ends at 0.1 to 1.1 at step 14600" in prose and "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
     assert computed["eps 0.001 size"] == "ε = 0.001: gap 0.0035 at step 0, 0.077 at step 5000, 0.44 at step 6000 (medians)"
     # lambda near 0 early, growing in size up to step 2500
-    assert "from step 100 on $\\lambda(t)$ starts near 0 ($-5.2 \\times 10^{-6}$)" in prose
+    assert "near 0 on the plateau ($-5.2 \\times 10^{-6}$ at step 100)" in prose
     assert "-5.2e-06" in computed["lambda 100"] and "-1.6e-04" in computed["lambda 1000"]
     assert np.all(np.diff(computed["lambda"][1:26]) < 0)
     # exercise 1: the rule stated in the text, so the exercise is solving it
