@@ -266,13 +266,13 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(trained, stored):
     # the random start's units are apart from step 0 (its outgoing weights differ by 0.6345)
     assert shown(mh.unit_spread(history_r)[0]) == "0.6344618" and mh.unit_spread(history_c)[0] == 0.0
     assert shown(abs(history_r.weights[1][0, 0, 0] - history_r.weights[1][0, 1, 0])) == "0.6344618"
-    # "never tied in these 500 steps": the smallest gap over the 501 recorded steps, at step 17
+    # "never tied in these 500 steps": the smallest spread over the 501 recorded steps, at step 17
     assert shown(mh.unit_spread(history_r).min()) == "0.4666676" and int(mh.unit_spread(history_r).argmin()) == 17
-    assert ("random start, 501 recorded steps:\n    gap between the hidden units: at step 0 0.6344618, "
+    assert ("random start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.6344618, "
             "smallest 0.4666676, largest 1.0593224 (exactly 0: False)\n"
             "    their weights equal bit for bit at every step: False") in stored
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
-    assert ("constant start, 501 recorded steps:\n    gap between the hidden units: at step 0 0.0000000, "
+    assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
             "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
             "    their weights equal bit for bit at every step: True") in stored
 
@@ -590,13 +590,25 @@ def test_section_8d_large_weights_break_training(case, stored):
     x = case.X.sum(axis=1)
     c_star, S = mh.least_squares_slope(x, case.Y), np.mean(x**2)
     net = case.network().init_constant(6.0)
-    expected = [("+70.5", "-3.71"), ("+94.4", "-6.8"), ("+206", "-39.9"), ("+565", "-1.6e+03"), ("-7.27e+05", "-5.1e+05")]
-    for step, (gap, factor) in enumerate(expected):
+    expected = [("+70.5", "-3.71", "-262"), ("+94.4", "-6.8", "-642"), ("+206", "-39.9", "-8.25e+03"),
+                ("+565", "-1.6e+03", "-9.07e+05"), ("-7.27e+05", "-5.1e+05", "+3.71e+11")]
+    for step, (gap, factor, predicted) in enumerate(expected):
         squared = squared_slope_derivatives(net, A)
-        assert (f"{mh.effective_slope(net, A) - c_star:+.3g}", f"{1 - case.lr * S * squared:+.3g}") == (gap, factor)
-        assert f"every weight 6 at the start, step {step}: c - c* = {gap}, factor {factor}" in stored
+        c, f = mh.effective_slope(net, A), 1 - case.lr * S * squared
+        assert (f"{c - c_star:+.3g}", f"{f:+.3g}", f"{f * (c - c_star):+.3g}") == (gap, factor, predicted)
+        assert (f"every weight 6 at the start, step {step}: c - c* = {gap}, factor {factor}, "
+                f"first-order next c - c* = {predicted}") in stored
+        if step == 0:
+            # far from c*, 8b's eta^2 term outweighs the first-order change: c runs away on the same side
+            G = S * (c - c_star)
+            first, second = -case.lr * G * squared, case.lr**2 * G**2 * (A**2 + (1 - A) ** 2) * c
+            assert (f"{first:+.3g}", f"{second:+.3g}") == ("-332", "+356")
+            assert "    step 0's change of c: first order -332, eta^2 term +356" in stored
+            c_next = c + first + second  # the exact change of 8b's box, checked against one real step below
         dW, _ = net.gradients(case.X, case.Y, loss=case.loss)
         net.set_params([W - case.lr * g for W, g in zip(net.weights, dW)])
+        if step == 0:
+            assert abs(mh.effective_slope(net, A) - c_next) < 1e-6 * abs(c_next)  # K by finite differences
     # within [-2, 2] the sum is largest at every weight 2: 0.58 * 8 + 2 * 2^2 = 12.64
     edge = 1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(2.0), A)
     assert f"{edge:+.3f}" == "+0.477" and "every weight 2: factor at the start +0.477" in stored
