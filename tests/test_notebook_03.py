@@ -299,7 +299,7 @@ def expected_outputs():
             f"every weight and bias {c}: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
             f"tied groups {mh.tied_units(net)}\n")),
-        "deltas = [output_delta(a[3], Y)]": package_runs([1.0, 0.1], 1000, plateau_line),
+        "db_per_observation = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
     }
@@ -523,7 +523,7 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
         text = shown_text(cell)
         assert text.startswith("Not yet: ") and "is not finished (it, or a function it calls, still raises NotImplementedError)" in text, text
     after = [c for c in nb.cells if c.cell_type == "code" and ("if ready:" in c.source or ".passed:" in c.source)]
-    assert len(after) == 10 and all(shown_text(c) == NOT_READY for c in after)
+    assert len(after) == 9 and all(shown_text(c) == NOT_READY for c in after)
     assert shown_text(next(c for c in nb.cells if "ready = " in c.source)) == NOT_READY
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
 
