@@ -560,3 +560,16 @@ def test_the_random_start_is_as_the_prose_says(notebook):
     ones_output = ones.predict(case.X)
     assert np.abs(ones_output[0] - ones_output[1]).max() < 1e-3  # all ones: both rows the same output
     assert np.allclose(ones_output[0], [0.6, 0.2], atol=0.01)
+
+
+def test_the_2_2_2_labels_take_their_edges_colour():
+    """Section 2's diagram: each weight's label (with its value) has its edge's colour, so the two labels where
+    edges cross can be told apart by colour as well as by place."""
+    from matplotlib.colors import to_hex
+    net, _, _ = small_net()
+    fig = mh.plots.draw_network(net, show_values=True)
+    artists = {a.get_gid(): a for a in fig.axes[0].get_children() if a.get_gid()}
+    labels = [gid for gid in artists if gid.startswith("wlabel:")]
+    assert len(labels) == 8
+    for gid in labels:
+        assert to_hex(artists[gid].get_color()) == to_hex(artists["w:" + gid[len("wlabel:"):]].get_color()), gid
