@@ -199,7 +199,7 @@ def two_observation_lines(net, case):
         np.testing.assert_allclose(W_r, fd_W[0], rtol=1e-9)
         np.testing.assert_allclose(b_r, fd_b[0], rtol=1e-9)
         np.testing.assert_allclose(W_r, x_r.T @ b_r[None, :], rtol=1e-12)  # dC/dW_0[i, j] = x_i delta^1_j
-        lines += (f"observation {r + 1}: x = {x_r[0]}, delta^1 = dC/db_0 = {np.round(b_r, 6)}, "
+        lines += (f"observation {r + 1}: x = {x_r[0]}, dC/db_0 = {np.round(b_r, 6)}, "
                   f"dC/dW_0 = {np.round(W_r, 6).tolist()}\n")
         both_W, both_b = both_W + W_r, both_b + b_r
     fd_W, fd_b = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
@@ -296,23 +296,46 @@ def expected_outputs():
             f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
         "tied_starts = ": package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
-            f"every weight and bias {c}: largest slope a(1 - a) at step 0 in layers 1, 2, 3: "
-            f"{np.round(start_slopes(case, c), 3)}\n"
-            f"    cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}; at step 3000: output rows "
-            f"{np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n")),
+            f"every weight and bias {c}: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}\n"
+            f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
+            f"tied groups {mh.tied_units(net)}\n")),
+        "db_per_observation = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
     }
 
 
-def start_slopes(case, c):
-    """The largest sigmoid slope a(1 - a) of each layer of the start with every weight and bias c, computed
-    layer by layer here (not with the package's forward pass)."""
-    a, slopes = case.X, []
-    for n_in, n_out in zip(case.sizes, case.sizes[1:]):
-        a = 1 / (1 + np.exp(-(a @ np.full((n_in, n_out), c) + c)))
-        slopes.append(np.max(a * (1 - a)))
-    return slopes
+def plateau(net):
+    """A trained 2-3-3-2 net's activations [X, a1, a2, a3] and the rms of delta^1, delta^2, delta^3, computed with
+    the reference backward pass of tests/test_write_backprop.py."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    a = forward(net.weights, net.biases, case.X)
+    deltas = [output_delta(a[3], case.Y)]
+    for l in (2, 1):
+        deltas.insert(0, step_back(deltas[0], net.weights[l], a[l]))
+    return a, [np.sqrt(np.mean(d ** 2)) for d in deltas]
+
+
+def plateau_line(c, net, costs):
+    """Section 5's line for a tied start at step 1000 (the plateau)."""
+    a, rms = plateau(net)
+    return (f"every weight and bias {c}, step 1000: largest slope in layers 1, 2, 3: "
+            f"{np.round([np.max(h * (1 - h)) for h in a[1:]], 3)}; rms of delta^1, delta^2, delta^3: "
+            + ", ".join(f"{r:.1e}" for r in rms) + "\n")
+
+
+def test_the_plateau_is_as_the_prose_says():
+    """The all-ones start's layer 2 saturated at step 1000 (largest slope about ten times smaller than the 0.1
+    start's), its delta^1 and delta^2 about 7 and 30 times smaller."""
+    case, found = mh.cases.sigmoid_2_3_3_2(), {}
+    for c in (1.0, 0.1):
+        net = mh.MLP(case.sizes).init_constant(c)
+        mh.train(net, case.X, case.Y, lr=0.5, iterations=1000)
+        a, rms = plateau(net)
+        found[c] = np.max(a[2] * (1 - a[2])), rms
+    assert 8 < found[0.1][0] / found[1.0][0] < 12
+    ratios = [found[0.1][1][l] / found[1.0][1][l] for l in (0, 1)]
+    assert 6 < ratios[0] < 8 and 25 < ratios[1] < 35, ratios
 
 
 def package_runs(starts, steps, line):
@@ -500,7 +523,7 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
         text = shown_text(cell)
         assert text.startswith("Not yet: ") and "is not finished (it, or a function it calls, still raises NotImplementedError)" in text, text
     after = [c for c in nb.cells if c.cell_type == "code" and ("if ready:" in c.source or ".passed:" in c.source)]
-    assert len(after) == 8 and all(shown_text(c) == NOT_READY for c in after)
+    assert len(after) == 9 and all(shown_text(c) == NOT_READY for c in after)
     assert shown_text(next(c for c in nb.cells if "ready = " in c.source)) == NOT_READY
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
 
@@ -537,3 +560,16 @@ def test_the_random_start_is_as_the_prose_says(notebook):
     ones_output = ones.predict(case.X)
     assert np.abs(ones_output[0] - ones_output[1]).max() < 1e-3  # all ones: both rows the same output
     assert np.allclose(ones_output[0], [0.6, 0.2], atol=0.01)
+
+
+def test_the_2_2_2_labels_take_their_edges_colour():
+    """Section 2's diagram: each weight's label (with its value) has its edge's colour, so the two labels where
+    edges cross can be told apart by colour as well as by place."""
+    from matplotlib.colors import to_hex
+    net, _, _ = small_net()
+    fig = mh.plots.draw_network(net, show_values=True)
+    artists = {a.get_gid(): a for a in fig.axes[0].get_children() if a.get_gid()}
+    labels = [gid for gid in artists if gid.startswith("wlabel:")]
+    assert len(labels) == 8
+    for gid in labels:
+        assert to_hex(artists[gid].get_color()) == to_hex(artists["w:" + gid[len("wlabel:"):]].get_color()), gid

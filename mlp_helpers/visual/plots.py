@@ -234,6 +234,8 @@ class NetworkDiagram:
             label.set_text(_with_value(name, w) if self.show_values else name)
             label.set_visible(self.label_layers is None or l in self.label_layers)
             label.set_fontweight("bold" if emphasised else "normal")
+            # with values, the text takes its edge's colour: at a crossing, colour says which edge a label is on
+            label.set_color((POSITIVE if w > 0 else NEGATIVE if w < 0 else BLACK) if self.show_values else BLACK)
             label.set_alpha(1.0 if emphasised or not faded else FADED_LABEL_ALPHA)
             # mathtext ignores the weight: a frame marks a label on the path
             label.get_bbox_patch().set_edgecolor(BLACK if emphasised else "none")
