@@ -653,6 +653,35 @@ class LossCurve:
         self.ax.autoscale_view()
 
 
+def plot_difference_errors(epsilons, errors):
+    """Log-log errors of the one-sided and central differences against eps (notebook 01, section 2).
+
+    epsilons: shape (n,), decreasing, drawn shrinking to the right; errors: shape (n, 2), the one-sided
+    error in column 0 and the central one in column 1 (NaN where an exact hit has no logarithm). Each
+    measured curve gets its truncation line (slope 1 or 2 through its first point) and both share the
+    rounding line 1e-17/eps. Returns the figure.
+    """
+    epsilons = np.asarray(epsilons, dtype=float)
+    errors = np.asarray(errors, dtype=float)
+    if epsilons.ndim != 1 or not np.all(epsilons > 0):
+        raise ValueError(f"epsilons must be a 1-D array of positive steps, got shape {epsilons.shape}")
+    if errors.shape != (len(epsilons), 2):
+        raise ValueError(f"errors must have shape ({len(epsilons)}, 2) (one-sided, central), got {errors.shape}")
+    fig, ax = new_figure((7.5, 3.6))
+    fig.subplots_adjust(left=0.12, right=0.56, bottom=0.15, top=0.96)  # room for the legend on the right
+    for column, (name, colour, marker, power) in enumerate([("one-sided", BLUE, "o", 1), ("central", VERMILLION, "s", 2)]):
+        ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, label=f"{name}, measured")
+        ax.loglog(epsilons, errors[0, column] * (epsilons / epsilons[0]) ** power, ":", color=colour, lw=2,
+                  label=f"{name}, truncation alone (slope {power})")
+    ax.loglog(epsilons, 1e-17 / epsilons, "--", color=BLACK, label=r"rounding, $10^{-17}/\varepsilon$")
+    ax.set_ylim(1e-16, 1e-3)
+    ax.invert_xaxis()  # eps shrinks to the right, as in the notebook's table
+    ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
+    ax.set_ylabel(r"error in $\partial C/\partial w_1$")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
+    return fig
+
+
 def plot_loss(history, ax=None):
     """The loss of ``history`` against the step, log scale; divergence marked with an X.
 
