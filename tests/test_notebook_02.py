@@ -430,7 +430,12 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     dips = W0[0, :, 0] - W0[:, :, 0].min(axis=0)
     assert (f"{dips[0]:.4f}", f"{dips[1]:.4f}", f"{dips[0] / dips[1]:.4f}") == ("0.0838", "0.1956", f"{A / (1 - A):.4f}")
     assert np.argmin(W0[:, 0, 0]) == np.argmin(W0[:, 1, 0])  # the same step
-    assert "rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286" in stored
+    # both fall while G < 0 and W_1[0, 0] < 0; the lowest point is the first step with W_1[0, 0] > 0 (about 5e-3 from 0)
+    turn = int(np.argmax(history.weights[1][:, 0, 0] > 0))
+    assert turn == int(np.argmin(W0[:, 0, 0])) == 27
+    assert history.weights[1][turn - 1, 0, 0] < -1e-3 and history.weights[1][turn, 0, 0] > 1e-3
+    assert ("rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286; "
+            "lowest at step 27, where W_1[0, 0] turns positive: step 27") in stored
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
@@ -482,6 +487,10 @@ def test_section_8_swapping_the_inputs_is_a_to_1_minus_a(stored):
     steps = linreg.steps_to_slope(case_07.train(swapped)[1], 0.7, c_star)
     case_03 = cases.linear_2_2_1(a=0.3)
     assert steps == linreg.steps_to_slope(case_03.train(case_03.network().init_random(seed=0))[1], 0.3, c_star) == 194
+    # the random start does not depend on rho: the same six weights as section 0's
+    assert all(np.array_equal(a, b) for a, b in zip(case_07.network().init_random(seed=0).weights,
+                                                    case_03.network().init_random(seed=0).weights))
+    assert "rho = 0.7, init_random(seed=0) draws section 0's weights: True" in stored
     assert "rho = 0.7, random start with its input rows swapped: steps to 1e-6 = 194 (rho = 0.3, random start: 194)" in stored
 
 
