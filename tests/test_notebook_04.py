@@ -569,7 +569,6 @@ def test_all_point_1_start_separates_the_tie_from_saturation(shown, prose, case)
     text = " ".join(prose.split())
     assert "$1550 - 26 \\approx 1500$ steps" in text and "$3661 - 1550 \\approx 2100$ more" in text
     assert fits[2] > 2 * fits[0]  # all ones fits last (14575): printed in section 8
-    expect(shown, "27 runs of 15000 steps", "27 runs of 15000 steps")
     expect(shown, symmetry.describe_lesson_runs(), "section | start(s)              | lr              | one weight + 1 ulp\n"
            "      8 | all ones              | 0.5             |\n      9 | seeds 0 to 9, all 0.1 | 0.5             |\n"
            "     10 | all ones              | 1               |\n     10 | seed 0                | 1, 2, 4, 8      |\n"
