@@ -490,7 +490,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
                              ("| all ones, $c = 1$ (section 2) | yes | 0.02 | 14575 |", computed["c = 1.0"], "c = 1, tied"),
                              ("| all ones plus noise, $\\varepsilon = 0.1$ (median) | no | 0.02 | 12596 |", computed["eps 0.1"],
                               "ε = 0.1, 20 draws"),
-                             ("| random at LeCun's scale (section 1, median) | no | 0.14 | 5162 |", computed["median"], "random")]:
+                             ("| random at LeCun's scale (slope: section 0's 3; steps: section 1, median) | no | 0.14 | 5162 |", computed["median"], "random")]:
         steps, slope_text = row.split(" | ")[-1].rstrip(" |"), row.split(" | ")[-2]
         assert row in prose and steps in line
         assert computed[f"slope2 {slope}"].endswith(f"at step 1000 {slope_text}")
@@ -573,3 +573,23 @@ def test_fit_and_follow_is_separate_train_many_calls():
     for ours, theirs in zip(run.weights + run.biases, alone.weights + alone.biases):
         np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-14)
     assert np.isfinite(fits[:3]).all() and np.isinf(fits[3:]).any() and not run.diverged.any()  # both kinds
+
+
+def test_the_question_figure_fills_and_note():
+    """Section 0's figure: the tie groups filled with colours no edge uses, the note names the white units."""
+    from matplotlib.colors import to_hex
+
+    from mlp_helpers import plots
+
+    fig = plots.draw_network(CASE.network(), label_layers=[], tie_colours=[plots.ORANGE, plots.GREEN], untied_note=True)
+    fill = {a.get_gid(): to_hex(a.get_facecolor()) for a in fig.axes[0].patches if (a.get_gid() or "").startswith("unit:")}
+    assert [fill[f"unit:1:{j}"] for j in range(3)] == [to_hex(plots.ORANGE)] * 3
+    assert [fill[f"unit:2:{j}"] for j in range(3)] == [to_hex(plots.GREEN)] * 3
+    assert fill["unit:0:0"] == fill["unit:3:1"] == to_hex("white")
+    assert any(t.get_text().endswith("; white: not tied (inputs, outputs)") for t in fig.axes[0].texts)
+    default = plots.draw_network(CASE.network(), label_layers=[])  # the other notebooks' figures are unchanged
+    assert not any("white: not tied" in t.get_text() for t in default.axes[0].texts)
+    for bad, error in (("green", TypeError), ([], TypeError), (["not a colour"], ValueError)):
+        with pytest.raises(error, match="tie_colours"):
+            plots.draw_network(CASE.network(), tie_colours=bad)
+    plots.plt.close("all")
