@@ -407,6 +407,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "$z^2 = 3.7$ at $c = 1$" in prose and computed["step0 1.0"].startswith("c =  1.00: a^1 = 0.90, z^2 =  3.70")
     assert "slope at 0.099 or more" in prose
     assert min(float(computed[f"step0 {c}"].split()[-1]) for c in (-2.0, -1.0, -0.5)) == 0.099
+    assert "at least four times $c = 1$'s 0.024" in prose and computed["step0 1.0"].endswith("slope of layer 2 0.024")
+    assert 0.099 / 0.024 > 4
     # the slow last stretch of c = -1: same output slope as c = 0 at step 6000, hidden layer 2 more saturated
     assert computed["last stretch -1 6000"].endswith("slope 0.013 | hidden layer 2's slope there 0.061")
     assert computed["last stretch 0 6000"].endswith("slope 0.011 | hidden layer 2's slope there 0.140")
