@@ -13,6 +13,7 @@ instead of rebuilding a figure for every frame.
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.colors import is_color_like
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
@@ -148,11 +149,19 @@ class NetworkDiagram:
     the other labels (``label_layout``), measured in ``ax``'s size when ``update`` changes a text.
     label_size: the weight labels' font size in points; the bias labels' is 2 points smaller,
     never below ``BIAS_LABEL_SIZE``.
+    tie_colours: the fills of the tie groups, in turn (default ``GROUP_COLOURS``); untied_note: the
+    fill note also says that white units are not tied.
     """
 
     def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None,
-                 label_size=LABEL_SIZE):
+                 label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False):
         self.ax = ax
+        if isinstance(tie_colours, str) or not np.iterable(tie_colours) or len(tie_colours) == 0:
+            raise TypeError(f"tie_colours must be a non-empty list of colours, got {tie_colours!r}")
+        for colour in tie_colours:
+            if not is_color_like(colour):
+                raise ValueError(f"tie_colours must hold matplotlib colours, got {colour!r}")
+        self.tie_colours, self.untied_note = tuple(tie_colours), bool(untied_note)
         self.label_size = as_real("label_size", label_size, positive=True)
         self._placed_for = None  # the label texts the labels' places were chosen for
         # weight layers whose edges carry a label (None: all); a dense layer's labels can be left off
@@ -250,12 +259,13 @@ class NetworkDiagram:
         n_groups = 0
         for layer, groups in enumerate(tied or [], start=1):
             for group in groups:
-                colour = GROUP_COLOURS[n_groups % len(GROUP_COLOURS)]
+                colour = self.tie_colours[n_groups % len(self.tie_colours)]
                 for j in group:
                     self.units[layer, j].set_facecolor(colour)
                 n_groups += 1
         self.note.set_text(
             "same fill = tied units: they compute the same and move as one"
+            + ("; white: not tied (inputs, outputs)" if self.untied_note else "")
             if n_groups
             else ""
         )
@@ -313,7 +323,8 @@ def _renderer(fig):
 
 
 def draw_network(
-    net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None
+    net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None,
+    tie_colours=GROUP_COLOURS, untied_note=False,
 ):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
@@ -323,6 +334,8 @@ def draw_network(
     highlight_edges: list of ``("w", layer, from_unit, to_unit)`` and ``("b", layer, unit)``
         drawn thick and bold while the other weights fade (to trace a chain-rule path).
     tied: fill each group of tied hidden units (``tied_units(net)``) with its own colour.
+    tie_colours: those fills, in turn (default ``GROUP_COLOURS``); untied_note: the fill note
+        also says that white units (inputs, outputs) are not tied.
     label_layers: the weight layers whose edges are labelled (default: all), e.g. ``[0, 2]``
         to leave a dense middle layer unlabelled.
     label_size: font size of the weight labels in points (default 9.5), larger where the
@@ -345,7 +358,8 @@ def draw_network(
             if isinstance(l, bool) or not isinstance(l, (int, np.integer)) or not 0 <= l < len(net.sizes) - 1:
                 raise ValueError(f"label_layers must list weight layers between 0 and {len(net.sizes) - 2}, got {l!r}")
     diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values,
-                             label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size)
+                             label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size,
+                             tie_colours=tie_colours, untied_note=untied_note)
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
     return fig
 
