@@ -351,6 +351,10 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     assert [f"{1e-15 / np.spacing(c_star):.1f}", f"{1e-14 / np.spacing(c_star):.1f}"] == ["4.5", "45.0"]
     assert ("float64 spacing near c*: 2.2e-16; 1e-15 and 1e-14 are 4.5 and 45.0 spacings") in stored
     assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
+    # where the curves level off the weights have stopped moving, up to rounding
+    for net, history in trained.values():
+        assert all(np.abs(np.diff(W[-101:], axis=0)).max() < 1e-15 for W in history.weights)
+    assert "over the last 100 steps, every weight changes by less than 1e-15 per step, from both starts: True" in stored
 
 
 def test_section_7_different_weights_same_slope(trained, stored):
