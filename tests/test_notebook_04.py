@@ -376,6 +376,11 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
         assert t["through_v"] / t["a1_gap"] == pytest.approx(-0.5 * dW[1][:, 0].sum(), rel=1e-6)
         # the displayed split: via the a^1 gap is (v + change of v) times the a^1 gap's change
         assert t["through_a1"] == pytest.approx((t["v"] + t["through_v"] / t["a1_gap"]) * t["a1_gap_change"], rel=1e-9)
+        # the prose: the shared bias change cancels, dz[0] - dz[1] = 0.5 dW_0[0, 0] + 0.1 dW_0[1, 0] (inputs' differences)
+        step_W0 = -0.5 * dW[0][:, 0]
+        assert np.allclose(case.X[0] - case.X[1], [0.5, 0.1])
+        assert dz[0] - dz[1] == pytest.approx(0.5 * step_W0[0] + 0.1 * step_W0[1], rel=1e-3)
+        assert (dz[0] - dz[1] > 0) == (step >= 2000)  # "positive from step 2000 on"
         rows[step] = (t, dz, s)
     # the prose: at 1000 the gap narrows; from 2000 on it widens, always via the a^1 gap, v's change against it; both
     # z^1 fall by about the same, observation [1]'s slope is the larger; more than a hundredfold
@@ -395,6 +400,7 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert -3.4e-4 * 0.0756 == pytest.approx(t["through_v"], rel=0.02) and f"{t['through_v']:.1e}" == "-2.6e-05"
     assert r"$-3.4 \times 10^{-4} \times 0.0756 \approx -2.6 \times 10^{-5}$" in text
     assert "At step 1000 the gap still narrows a little" in text and "more than a hundredfold from step 2000 to step 5000" in text
+    assert r"$\Delta z^1[0] - \Delta z^1[1] = 0.5\, \Delta W_0[0, 0] + 0.1\, \Delta W_0[1, 0]$" in text
 
 
 def test_random_start_seed_0(shown, case, pair):
