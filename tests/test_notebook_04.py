@@ -112,8 +112,8 @@ def test_the_question_is_shown_with_its_numbers_in_code_font(prose):
 
 
 def test_no_answer_before_the_exercises_that_ask_for_it(notebook_text, steps):
-    """Nothing printed or assigned before exercise 1's check holds delta3 or the entry it asks for; nothing shows
-    exercise 2's floor."""
+    """Nothing printed or assigned before exercise 1's check holds delta3 or the entry it asks for (it is printed after
+    the check, for a student working on paper); nothing shows exercise 2's floor."""
     cells = _read()["cells"]
     check = next(i for i, c in enumerate(cells) if "check_mixed_entry(" in "".join(c["source"]))
     before = "".join("".join(c["source"]) for c in cells[:check - 1] if c["cell_type"] == "code")
@@ -124,7 +124,7 @@ def test_no_answer_before_the_exercises_that_ask_for_it(notebook_text, steps):
         assert f"{value:.6f}" not in shown_before and f"{value:.5f}" not in shown_before
     assert "0.26" not in notebook_text[0]
     entry = (steps["cost_slope"] @ steps["sigmoid_slope"])[0, 1]
-    assert f"{entry:.4f}" not in notebook_text[0] and f"{entry:.4f}" not in notebook_text[1]
+    assert f"{entry:.4f}" not in shown_before and f"{entry:.4f}" not in notebook_text[1]  # printed only after the check
     assert "@ sigmoid_slope" not in before
 
 
@@ -187,6 +187,12 @@ def test_backward_pass_beside_the_question(shown, steps):
     # the matrix product runs only because both are (2, 2): the prose says so, the output shows the shapes
     expect(shown, f"shapes of 2(a3 - y) and a3(1 - a3): {steps['cost_slope'].shape} {steps['sigmoid_slope'].shape}",
            "shapes of 2(a3 - y) and a3(1 - a3): (2, 2) (2, 2)")
+    # exercise 1's entry, printed after its check: cs[0, 0] ss[0, 1] + cs[0, 1] ss[1, 1]
+    assert matrix[0, 1] == pytest.approx(steps["cost_slope"][0, 0] * steps["sigmoid_slope"][0, 1]
+                                         + steps["cost_slope"][0, 1] * steps["sigmoid_slope"][1, 1], rel=1e-12)
+    assert abs(float(matrix[0, 1]) * 1e4 % 1 - 0.5) > 0.01  # far from a rounding edge of the 4th decimal: robust under the guard
+    expect(shown, f"the matrix product's entry [0, 1] (exercise 1): {matrix[0, 1]:.4f}",
+           "the matrix product's entry [0, 1] (exercise 1): 0.0519")
     expect(shown, f"the matrix product differs from delta3 by up to {np.abs(matrix - steps['delta']).max():.3f}",
            "the matrix product differs from delta3 by up to 0.038")
 
@@ -370,6 +376,11 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
         assert t["through_v"] / t["a1_gap"] == pytest.approx(-0.5 * dW[1][:, 0].sum(), rel=1e-6)
         # the displayed split: via the a^1 gap is (v + change of v) times the a^1 gap's change
         assert t["through_a1"] == pytest.approx((t["v"] + t["through_v"] / t["a1_gap"]) * t["a1_gap_change"], rel=1e-9)
+        # the prose: the shared bias change cancels, dz[0] - dz[1] = 0.5 dW_0[0, 0] + 0.1 dW_0[1, 0] (inputs' differences)
+        step_W0 = -0.5 * dW[0][:, 0]
+        assert np.allclose(case.X[0] - case.X[1], [0.5, 0.1])
+        assert dz[0] - dz[1] == pytest.approx(0.5 * step_W0[0] + 0.1 * step_W0[1], rel=1e-3)
+        assert (dz[0] - dz[1] > 0) == (step >= 2000)  # "positive from step 2000 on"
         rows[step] = (t, dz, s)
     # the prose: at 1000 the gap narrows; from 2000 on it widens, always via the a^1 gap, v's change against it; both
     # z^1 fall by about the same, observation [1]'s slope is the larger; more than a hundredfold
@@ -389,6 +400,7 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert -3.4e-4 * 0.0756 == pytest.approx(t["through_v"], rel=0.02) and f"{t['through_v']:.1e}" == "-2.6e-05"
     assert r"$-3.4 \times 10^{-4} \times 0.0756 \approx -2.6 \times 10^{-5}$" in text
     assert "At step 1000 the gap still narrows a little" in text and "more than a hundredfold from step 2000 to step 5000" in text
+    assert r"$\Delta z^1[0] - \Delta z^1[1] = 0.5\, \Delta W_0[0, 0] + 0.1\, \Delta W_0[1, 0]$" in text
 
 
 def test_random_start_seed_0(shown, case, pair):
@@ -447,7 +459,9 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
         expect(shown, f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
                       f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}", expected[name])
         assert ratio == pytest.approx(0.08, abs=0.01)  # the prose: about 0.08 for all ones, about the same for the others
-    assert "(0.227 and 0.215 in its two hidden layers)" in prose and "saturated end (0.026)" in prose
+    text = " ".join(prose.split())
+    assert "| seed 0 | no | random | 0.227, 0.215 | 26 | 4654 |" in text and "all ones' 0.026" in text
+    assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(0.078, 0.083, 0.074)" in text
 
 
 # -- ten seeds and the learning rate (one train_many call) --------------------------------------
@@ -549,9 +563,9 @@ def test_section_11_draws_one_line_per_tied_group(shown, pair):
            "W_2[0, 0] at steps 0 and 50: 1.0 and 0.105")
 
 
-def test_all_point_1_start_separates_the_tie_from_saturation(shown, prose, case):
-    """Section 9: a tied start with slopes near 1/4 (every weight and bias 0.1) fits near seed 0, far from all ones;
-    its fit step is the same with one weight moved by one ulp."""
+def test_all_point_1_start_plateau_and_fit(shown, prose, case):
+    """Section 9: a tied start with slopes near 1/4 (every weight and bias 0.1) leaves the plateau and fits sooner than
+    all ones; its fit step is the same with one weight moved by one ulp."""
     def tenth():
         net = case.network()
         return net.set_params([0.1 * W for W in net.weights], [0.1 * b for b in net.biases])
@@ -567,7 +581,11 @@ def test_all_point_1_start_separates_the_tie_from_saturation(shown, prose, case)
     expect(shown, f"loss first below 0.399 at step: all ones {escape[2]} | all 0.1 {escape[0]} | seed 0 {escape[3]}",
            "loss first below 0.399 at step: all ones 3661 | all 0.1 1550 | seed 0 26")
     text = " ".join(prose.split())
-    assert "$1550 - 26 \\approx 1500$ steps" in text and "$3661 - 1550 \\approx 2100$ more" in text
+    # the page states what the runs show, without splitting the plateau between the tie and the slopes
+    assert "| all ones | yes | 1 | 0.115, 0.026 | 3661 | 14575 |" in text and "| all 0.1 | yes | 0.1 | 0.248, 0.246 | 1550 | 6096 |" in text
+    assert "weight size and slope together" in text and "\\approx 2100" not in text
+    expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
+           "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
     assert fits[2] > 2 * fits[0]  # all ones fits last (14575): printed in section 8
     expect(shown, symmetry.describe_lesson_runs(), "section | start(s)              | lr              | one weight + 1 ulp\n"
            "      8 | all ones              | 0.5             |\n      9 | seeds 0 to 9, all 0.1 | 0.5             |\n"
