@@ -94,6 +94,11 @@ def test_separate_biases(shown, one):
     db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one_units", loss="half_sse").total
     expect(shown, f"dC/db_h = {db1:.6f}    dC/db_y' = {db2:.6f}    sum = {db1 + db2:.6f}",
            "dC/db_h = 0.009300    dC/db_y' = 0.094602    sum = 0.103902")
+    # b_h's table is shown: w1's factors, with dz_h/db_h = 1 where w1's has dz_h/dw1 = x = 1
+    table = paths.chain_rule_paths(net, x, y, ("b", 0, 0), notation="one_one_one_units", loss="half_sse")
+    assert [f.label for f in table.paths[0].factors][0] == "dz_h/db_h"
+    assert factor_values(table) == [["1", "0.196612", "0.5", "0.20846", "0.453815", "0.00929994"]]
+    assert shown.count(table.to_html()) == 1
     # a shared b, nudged in both layers at once, gets that sum (finite differences, an independent route)
     shared = mh.MLP([1, 1, 1]).set_params([[[0.5]], [[0.5]]], [[0.5], [0.5]])
     costs = []
@@ -150,6 +155,12 @@ def test_five_steps_of_gradient_descent(shown, one):
     for step, (move, literal) in enumerate(zip(moves, ["7.4", "8.5", "10.0", "12.1", "15.1"], strict=True), start=1):
         expect(shown, f"{rows[step]}   w2/w1 moved: {move:.1f}", f"{expected[step]}   w2/w1 moved: {literal}")
     assert np.all(np.diff(moves) > 0)
+    # the ratio 1/(x(1 - h) w2) grows through w2: 1 - h at steps 0 to 4 barely moves, under every few-ulp nudge
+    for moved, X, Y in _nudged_runs(case, net, seed=2, runs=8):
+        run = mh.train(moved, X, Y, lr=case.lr, iterations=5, loss="half_sse")
+        h_t = mh.sigmoid(run.weights[0][:, 0, 0] * X[0, 0] + run.biases[0][:, 0])
+        assert "  ".join(f"{1 - value:.3f}" for value in h_t[:-1]) == "0.269  0.273  0.276  0.278  0.280"
+    assert "1 - h at steps 0 to 4: 0.269  0.273  0.276  0.278  0.280" in shown
     # the first step by hand: every parameter, the biases included, steps against its gradient
     dW, db = net.gradients(case.X, case.Y, "half_sse")
     by_hand = [("w1", dW[0][0, 0]), ("b_h", db[0][0]), ("w2", dW[1][0, 0]), ("b_y'", db[1][0])]
@@ -197,8 +208,14 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     # one more per weight (nothing is passed back to the inputs)
     sizes = [W.size for W in mh.MLP(wide).init_constant(0.5).weights]
     backprop = sum(sizes) + sum(sizes[1:])
-    expect(shown, f"backpropagation: about {sum(sizes)} + {sum(sizes[1:])} = {backprop} multiplications",
-           "backpropagation: about 12000 + 11000 = 23000 multiplications")
+    # the table: passing back + one per weight; the 2-2-2 row is the markdown's hand count (16 + 4 = 20; 4 + 8 = 12)
+    expect(shown, f"10-100-100-10     {3201000:>13}   {sum(sizes[1:])} + {sum(sizes)} = {backprop}",
+           "10-100-100-10           3201000   11000 + 12000 = 23000")
+    small = [W.size for W in mh.MLP([2, 2, 2]).init_constant(0.5).weights]
+    small_paths = small[0] * 2 * 2 + small[1] * 1 * 1  # W_0: 2 paths of 2 multiplications; W_1: 1 path of 1
+    expect(shown, f"2-2-2             {small_paths:>13}   {small[1]} + {sum(small)} = {small[1] + sum(small)}",
+           "2-2-2                        20   4 + 8 = 12")
+    assert "multiplications   summing paths   backpropagation: passing back + one per weight" in shown
     # summing paths, in the same unit: a path of a W_l weight has L - l + 1 factors (one per edge, then dC/do),
     # counted here from the path tables of the small 2-3-3-2 network, so L - l multiplications
     for layer in range(3):
@@ -206,8 +223,9 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
         assert {len(path.factors) for path in found.paths} == {3 - layer + 1}
     multiplications = sum(W.size * count * (3 - layer) for layer, (W, count) in enumerate(zip(
         mh.MLP(wide).init_constant(0.5).weights, per_weight)))
-    expect(shown, f"summing paths: {multiplications} multiplications", "summing paths: 3201000 multiplications")
-    expect(shown, f"paths / backpropagation: about {multiplications / backprop:.0f}", "paths / backpropagation: about 139")
+    assert multiplications == 3201000
+    expect(shown, f"10-100-100-10, paths / backpropagation: about {multiplications / backprop:.0f}",
+           "10-100-100-10, paths / backpropagation: about 139")
 
 
 def test_the_branching_network(shown, branch):
