@@ -415,7 +415,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
            "its 4845 at lr 1" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
     assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
-    assert "every output at 0.98 (first line)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
+    assert "every output starts at 0.98 (first line)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
     assert "(median 0.0022 against 0.0003)" in prose and "(smallest slope 0.19 against all ones' saturated 0.024)" in prose
     assert "first output's $z^{10}$ is $+95$ (fifth line)" in prose and "with the target 0.2" in prose
     assert "the median falls from 5209 to 417 steps" in prose
