@@ -47,7 +47,8 @@ def printed(X, Y):
                  ("cross_entropy", 0.5): mh.train(ce_net := ones.copy(), X, Y, lr=0.5, iterations=4000,
                                                   loss="cross_entropy")}
     out["tied"] = f"cross-entropy run, tied groups of hidden units at step 4000: {mh.tied_units(ce_net)}"
-    out["start cost"] = f"sum of squared errors at step 0, all ones: {mh.loss('sse', ones.predict(X), Y):.3f}"
+    out["start cost"] = (f"all ones, step 0: sum of squared errors {mh.loss('sse', ones.predict(X), Y):.3f}, "
+                         f"outputs {ones.predict(X).round(2).tolist()}")
     for (loss, lr), history in histories.items():
         m = stalls.fit_and_plateau(history, X, Y, CASE.activation)
         runs[loss, lr] = history, m
@@ -98,6 +99,17 @@ def printed(X, Y):
     out["random factor"] = (f"step 0, r over the 20 starts' outputs: median {np.median(factor):.2f}, "
                             f"from {factor.min():.2f} to {factor.max():.2f}; the two observations' outputs differ by "
                             f"at most {np.abs(outputs[:, 0] - outputs[:, 1]).max():.3f}")
+    ones_out, ones_2 = ones.predict(X), ones.forward(X)[2]
+    slope_2 = np.median([(a * (1 - a)).min() for a in (net.forward(X)[2] for net in init.random_starts(CASE.sizes, 20))])
+    out["random rows"] = (f"step 0, the two observations' outputs differ by: all ones "
+                          f"{np.abs(ones_out[0] - ones_out[1]).max():.4f}, random starts (median) "
+                          f"{np.median(np.abs(outputs[:, 0] - outputs[:, 1]).max(axis=1)):.4f}; smallest slope in the "
+                          f"second hidden layer: all ones {(ones_2 * (1 - ones_2)).min():.3f}, random starts (median) "
+                          f"{slope_2:.2f}")
+    nudged = init.steps_to_fit(init.random_starts(CASE.sizes, 20), np.nextafter(X, np.inf), np.nextafter(Y, np.inf),
+                               lr=2.0, iterations=20000, loss="cross_entropy")
+    out["nudged median"] = ("cross_entropy at lr 2, the 20 starts with X and Y moved by one ulp: median "
+                            f"{np.median(nudged):.0f} steps")
 
     depth, width = 10, 16
     sizes = [2] + [width] * (depth - 1) + [2]
@@ -117,7 +129,7 @@ def printed(X, Y):
                 slopes.append(np.sqrt(np.mean({"sigmoid": a * (1 - a), "tanh": 1 - np.tanh(z) ** 2,
                                                "relu": (z > 0) * 1.0}[f] ** 2)))
         out[f"depth {f}"] = (f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:15.2g}  {per_layer:9.2g}  "
-                             f"{np.median(slopes):9.2f}  {gradient[0]:15.2g}")
+                             f"{np.median(slopes):9.2f}  {gradient[0]:15.2g}  {delta[-2]:8.2g}")
         if f == "sigmoid":  # delta itself a second way: backpropagated by hand, sigmoid units, cross-entropy
             ratios = []
             for net in nets:
@@ -135,8 +147,7 @@ def printed(X, Y):
                               f"of W_2 to W_9 from {inputs[2:].min():.2f} to {inputs[2:].max():.2f}; "
                               f"delta, layer 1 / layer 2: "
                               f"{delta[0] / delta[1]:.2f}; one weight's gradient, W_0 / W_1: "
-                              f"{gradient[0] / gradient[1]:.2f} (guess, delta ratio x input ratio: "
-                              f"{delta[0] / delta[1] * inputs[0] / inputs[1]:.2f})")
+                              f"{gradient[0] / gradient[1]:.2f}")
     for f in ("sigmoid", "tanh"):  # the training cell, a second way: each start with mh.train, not train_many
         moved = [0, 0]
         for net in init.random_starts(sizes, 5, stalls.SCHEME_OF[f], activation=[f] * (depth - 1) + ["sigmoid"]):
@@ -146,13 +157,14 @@ def printed(X, Y):
                 moved[k] += int(np.linalg.norm(net.weights[l] - start[l]) > 0.01 * np.linalg.norm(start[l]))
         out[f"trained {f}"] = (f"{f} ({stalls.SCHEME_OF[f]}), 300 steps: starts whose W_0 changed by more than 1%: "
                                f"{moved[0]} of 5; W_9: {moved[1]} of 5")
-    diverged = []  # ReLU, a second way too: each start with mh.train, which warns when it diverges
+    diverged, first_diverged = [], None  # ReLU, a second way too: each start with mh.train, which warns when it diverges
     for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", mh.TrainingDiverged)
             mh.train(net, X, Y, lr=0.5, iterations=300, loss="cross_entropy")
         diverged += [int(re.search(r"diverged at step (\d+)", str(w.message)).group(1)) for w in caught
                      if issubclass(w.category, mh.TrainingDiverged)]
+        first_diverged = bool(diverged) if first_diverged is None else first_diverged
     out["trained relu"] = (f"relu (he), 300 steps: starts that diverged (loss inf or NaN): {len(diverged)} of 5, "
                            f"all by step {max(diverged)}")
     # the first of them (train and train_many stop a diverged run): steps by hand, z^10 by a forward pass by hand
@@ -163,15 +175,16 @@ def printed(X, Y):
         a = X
         for W, b in zip(weights[:-1], biases[:-1]):
             a = np.maximum(a @ W + b, 0.0)
-        z_out.append(np.abs(a @ weights[-1] + biases[-1]).max())
+        z_out.append(a @ weights[-1] + biases[-1])
         net.weights, net.biases = [w.copy() for w in weights], [b.copy() for b in biases]
         dW, db = net.gradients(X, Y, "cross_entropy")
         largest.append(max(np.abs(g).max() for g in dW))
         weights = [w - 0.5 * g for w, g in zip(weights, dW)]
         biases = [b - 0.5 * g for b, g in zip(biases, db)]
     out["relu growth"] = ("relu (he), the first start at lr 0.5, steps 0 to 3: largest |dC/dW| entry "
-                          + ", ".join(f"{g:.2g}" for g in largest) + "; largest |z^10| "
-                          + ", ".join(f"{v:.2g}" for v in z_out))
+                          + ", ".join(f"{g:.2g}" for g in largest))
+    out["relu z"] = (f"the same start after one step: z^10 of the first observation {z_out[1][0].round().astype(int).tolist()}, "
+                     f"its targets {Y[0, 0]:g} and {Y[0, 1]:g}; this start is one of the diverged: {first_diverged}")
     moved, diverged_slow = [0, 0], 0
     for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
         start = [w.copy() for w in net.weights]
@@ -276,7 +289,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 56
+    assert len(computed) == 59
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -307,20 +320,24 @@ def test_the_printed_values_themselves(computed):
     assert computed["random cross_entropy 2.0"].split()[:3] == ["cross_entropy", "2", "118"]
     assert computed["random split"].endswith("plateau 85.5, last approach 314 (all ones: 2478 and 590)")
     assert computed["gain of the cost"].endswith(": 6.2") and round(2603.5 / 417, 1) == 6.2
-    assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "0.23", "3.6e-07"]
-    assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.87", "0.087"]
-    assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.71", "0.12"]
+    assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "0.23", "3.6e-07", "0.081"]
+    assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.87", "0.087", "0.4"]
+    assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.71", "0.12", "0.37"]
+    assert computed["random rows"].endswith("all ones 0.0003, random starts (median) 0.0022; smallest slope in the second "
+                                            "hidden layer: all ones 0.024, random starts (median) 0.19")
+    assert computed["nudged median"].endswith("median 118 steps")
     assert computed["trained sigmoid"].endswith("W_0 changed by more than 1%: 0 of 5; W_9: 5 of 5")
     assert computed["trained tanh"].endswith("W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5")
     assert computed["trained relu"].endswith(": 4 of 5, all by step 7")
     assert computed["random factor"].endswith("median 0.47, from 0.16 to 0.50; the two observations' outputs differ by "
                                               "at most 0.015")
     assert computed["inputs relu"].endswith("X: 0.49; of W_1, a^1: 0.83; of W_2 to W_9 from 0.74 to 0.85; "
-                                            "delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47 "
-                                            "(guess, delta ratio x input ratio: 0.60)")
+                                            "delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47")
     assert computed["tied"].endswith(": [[[0, 1, 2]], [[0, 1, 2]]]")
     assert computed["delta itself"].endswith(": 5.4e-07")
-    assert computed["relu growth"].endswith("entry 1.2, 80, 2.5e+05, 1.6e+12; largest |z^10| 0.47, 1.3e+02, 4.4e+03, 1e+11")
+    assert computed["relu growth"].endswith("entry 1.2, 80, 2.5e+05, 1.6e+12")
+    assert computed["relu z"].endswith("first observation [95, -127], its targets 0.2 and 0.4; this start is one of the "
+                                       "diverged: True")
     assert computed["relu slower"].endswith("diverged: 0 of 5; starts whose W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5")
     assert computed["check all ones"].startswith("all ones: largest relative error 2.1e-10;")
     assert computed["cross-entropy at a = y"].endswith(": 1.173")
@@ -341,7 +358,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
     assert computed["angle without biases"] == "with zero biases: phi = 18 degrees, dead share (180 - phi) / 360 = 45%"
     assert computed["fit within 500"].endswith("28%") and computed["tanh fit within 500"].endswith("81%")
-    assert computed["start cost"].endswith(": 1.908")
+    assert computed["start cost"].endswith("errors 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
     assert computed["fit by dead units"].endswith(": 0 dead: 46 of 173 (27%); 1 dead: 123 of 406 (30%); "
                                                   "2 dead: 110 of 319 (34%); 3 dead: 0 of 102 (0%)")
     assert computed["fit by dead units at 500"].endswith(
@@ -392,12 +409,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
     assert "0.0099" in prose and computed["slope 0.99"].endswith("0.0099")
     assert "fits at step 3071 instead of 14575" in prose
-    assert "the **plateau**: 2478 steps, half the sum of squared errors' 4861 at lr 0.5, and as long as its 2413 at lr 1" \
+    assert "the **plateau**: 2478 steps, half the sum of squared errors' 4861 at lr 0.5;" \
         in prose and round(4861 / 2478) == 2
     assert "590 steps, sixteen times fewer than the sum of squared errors' 9690 at lr 0.5, and still eight times fewer than " \
            "its 4845 at lr 1" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
     assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
-    assert "the sum of squared errors' plateau at lr 1 (2413 steps) is as long as cross-entropy's at lr 0.5 (2478)" in prose
+    assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
+    assert "every output starts at 0.98 (first line)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
+    assert "(median 0.0022 against 0.0003)" in prose and "(smallest slope 0.19 against all ones' saturated 0.024)" in prose
+    assert "first output's $z^{10}$ is $+95$ (fifth line)" in prose and "with the target 0.2" in prose
     assert "the median falls from 5209 to 417 steps" in prose
     assert "even its slowest start (698) fits long before the fastest start of the sum of squared errors (3920)" in prose
     assert "twelve times fewer steps (417 against 5209)" in prose and round(5209 / 417) == 12
@@ -413,10 +433,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the sigmoid's rms slope, 0.23" in prose and "tanh's rms slope is 0.87, the factor measured 0.83" in prose \
         and "rms slope 0.71: $\\sqrt{2} \\times 0.71 \\approx 1$, measured 0.96" in prose \
         and round(np.sqrt(2) * 0.71, 1) == 1.0
-    assert "about $0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
+    assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert "At lr 0.5 most ReLU starts diverge (third line)" in prose and "from 1.2 to $1.6 \\times 10^{12}$" in prose
     assert "the same size (5.4e-07 against the table's 4.6e-07)" in prose
-    assert "the guess $1.00 \\times 0.49/0.83$ gives 0.60, the measurement 0.47" in prose
+    assert "get less than $W_1$'s, 0.47 of it" in prose
+    assert "for sigmoid $0.35 \\times 0.23 \\approx 0.08$, measured 0.081" in prose \
+        and "for tanh $0.47 \\times 0.87 \\approx 0.41$, measured 0.4" in prose and round(np.sqrt(4 / 18), 2) == 0.47 \
+        and "for ReLU $0.5 \\times 0.71 \\approx 0.36$, measured 0.37" in prose and round(0.47 * 0.87, 2) == 0.41
     assert "$(180 - 21)/360 \\approx 44\\%$" in prose and round(np.degrees(np.arccos(
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "(from 45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
@@ -426,10 +449,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
     assert "1147 steps, slower than the sigmoid's slowest (698 with LeCun's scale, 704 with Glorot's)" in prose
-    assert "why one tanh start of the 20 takes 1147 steps" in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
     assert "LeCun's $s^2 = 1/16$ gives $\\sqrt{n_{l+1} s^2} = 1$" in prose
-    assert "the rule's $\\sqrt{n_{l+1} s^2}$ is $\\sqrt{2/16} \\approx 0.35$" in prose
+    assert "the rule's $\\sqrt{n_{l+1} s^2}$ is * $\\sqrt{2/16} \\approx 0.35$" in prose
     assert "(third line: 0.034 and 0.027); their difference has the standard error $\\sqrt{0.034^2 + 0.027^2} \\approx 0.043$. " \
            "The shares differ by 1.8 of those" in prose and round(np.hypot(0.034, 0.027), 3) == 0.043 \
         and computed["standard errors"] == ("standard errors sqrt(p(1 - p)/n): 0 dead 0.034, 2 dead 0.027; "
@@ -439,10 +461,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "only 28% of He's starts fit within 500 steps" in prose and "(81% of 1000 starts within 500 steps)" in prose
     assert "leaky ReLU" in prose and "small positive bias" in prose
-    assert "$1/r$ is about $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$." in prose \
-        and "At the fit cross-entropy's delta is 50 to 64 times the sum of squared errors'" in prose \
+    assert "At that fit $1/r$ is $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$: cross-entropy's " \
+           "delta is 50 to 64 times the sum of squared errors'" in prose \
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
-    assert "dead share at step 0 (47%) is close to the first hidden layer's" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
+    assert computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
     assert "a median of 85.5 steps against all ones' 2478" in prose and "a median of 314 steps, is about half" in prose
     assert "Only one of these 20 takes longer than 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
@@ -454,7 +476,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
            "output with target 1, 550 for the one with target 0, both a little below cross-entropy's 590" in prose \
         and computed["last approach"].endswith("513 and 550")
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
-    assert "All 20 pass from 0.41 to 0.39 (printed)" in prose and computed["random passage"].endswith("True")
+    assert "All 20 pass from 0.41 to 0.39 (printed)" in prose and "The table's median, 118, does not change" in prose and computed["random passage"].endswith("True")
     assert "(about a 95% level)" in prose and "46 of 173" in computed["fit by dead units"] \
         and round(110 / 319 - 46 / 173, 3) == 0.079 and round(0.079 / 0.043, 1) == 1.8
 
