@@ -120,11 +120,18 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         by_paths = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", loss="half_sse").total
         row = f"dC/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
         expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
-    # rounding sets the value (about 1e-9, 1e-10 after a one-ulp nudge): only its range and the threshold
-    # test are printed; the range holds with every input and parameter moved by a few ulps
+    # at eps = 1e-2 and 1e-3 truncation (~eps^2) sets the relative error: printed, the same two digits
+    # with every input and parameter moved by a few ulps
+    for name, eps, literal in [("1e-2", 1e-2, "6.8e-06"), ("1e-3", 1e-3, "6.8e-08")]:
+        for moved, X, Y in _nudged_runs(case, net, seed=2, runs=10):
+            assert f"{mh.gradient_check(moved, X, Y, 'half_sse', eps=eps):.1e}" == literal
+        expect(shown, f"relative error at eps = {name}: {mh.gradient_check(net, case.X, case.Y, 'half_sse', eps=eps):.1e}",
+               f"relative error at eps = {name}: {literal}")
+    # at eps = 1e-6 rounding sets the value (about 1e-9, 1e-10 after a one-ulp nudge): only its range and
+    # the threshold test are printed; the range holds with every input and parameter moved by a few ulps
     for moved, X, Y in _nudged_runs(case, net, seed=1):
         assert 1e-11 < mh.gradient_check(moved, X, Y, "half_sse") < 1e-8
-    assert "relative error between 1e-11 and 1e-8: True\n" in shown
+    assert "relative error at eps = 1e-6 between 1e-11 and 1e-8: True\n" in shown
     assert "estimate" not in shown  # no hard-coded value that reads like a result
     assert "relative error below the threshold 1e-7: True" in shown
 
