@@ -230,7 +230,8 @@ def test_units_stay_tied_for_1000_steps_and_why(shown, case, thousand):
     expect(shown, f"tied groups after 1000 steps: {mh.tied_units(trained)}",
            "tied groups after 1000 steps: [[[0, 1, 2]], [[0, 1, 2]]]")
     a = trained.forward(case.X)
-    dW, _ = trained.gradients(case.X, case.Y, loss="sse")
+    dW, db = trained.gradients(case.X, case.Y, loss="sse")
+    assert all(np.all(db[l] == db[l][0]) for l in (0, 1)) and "dC/db_0 and dC/db_1: entries all equal: True" in shown
     assert all(np.all(a[l] == a[l][:, :1]) for l in (1, 2)) and "columns of a1 and a2 all equal: True" in shown
     assert all(np.all(dW[l] == dW[l][:, :1]) for l in (0, 1)) and "dC/dW_0 and dC/dW_1: columns all equal: True" in shown
     assert all(np.all(dW[l] == dW[l][:1]) for l in (1, 2)) and "dC/dW_1 and dC/dW_2: rows all equal: True" in shown
@@ -403,7 +404,7 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert f"{t['through_v'] / t['a1_gap']:.1e}" == "-3.4e-04" and f"{t['a1_gap']:.4f}" == "0.0756"
     assert -3.4e-4 * 0.0756 == pytest.approx(t["through_v"], rel=0.02) and f"{t['through_v']:.1e}" == "-2.6e-05"
     assert r"$-3.4 \times 10^{-4} \times 0.0756 \approx -2.6 \times 10^{-5}$" in text
-    assert "At step 1000 the gap still narrows a little" in text and "more than a hundredfold from step 2000 to step 5000" in text
+    assert "At step 1000 the $z^2$ gap still narrows a little" in text and "more than a hundredfold from step 2000 to step 5000" in text
     assert r"$\Delta z^1[0] - \Delta z^1[1] = 0.5\, \Delta W_0[0, 0] + 0.1\, \Delta W_0[1, 0]$" in text
     # the optional box's first-order check at step 2000, from the printed (rounded) table entries
     assert 0.085 * -1.5e-5 - 0.133 * -1.7e-5 == pytest.approx(1.0e-6, abs=0.05e-6)
