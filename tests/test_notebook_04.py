@@ -125,6 +125,10 @@ def test_no_answer_before_the_exercises_that_ask_for_it(notebook_text, steps):
     assert "0.26" not in notebook_text[0]
     entry = (steps["cost_slope"] @ steps["sigmoid_slope"])[0, 1]
     assert f"{entry:.4f}" not in shown_before and f"{entry:.4f}" not in notebook_text[1]  # printed only after the check
+    marker = next(i for i, c in enumerate(cells) if "**After exercise 1**" in "".join(c["source"]))
+    assert marker > check and "@" not in "".join("".join(c["source"]) for c in cells[:marker] if c["cell_type"] == "code")
+    shown_before_marker = json.dumps([c.get("outputs", []) for c in cells[:marker]])  # nothing from the answer above it
+    assert f"{entry:.4f}" not in shown_before_marker and "matrix product" not in shown_before_marker
     assert "@ sigmoid_slope" not in before
 
 
@@ -226,7 +230,8 @@ def test_units_stay_tied_for_1000_steps_and_why(shown, case, thousand):
     expect(shown, f"tied groups after 1000 steps: {mh.tied_units(trained)}",
            "tied groups after 1000 steps: [[[0, 1, 2]], [[0, 1, 2]]]")
     a = trained.forward(case.X)
-    dW, _ = trained.gradients(case.X, case.Y, loss="sse")
+    dW, db = trained.gradients(case.X, case.Y, loss="sse")
+    assert all(np.all(db[l] == db[l][0]) for l in (0, 1)) and "dC/db_0 and dC/db_1: entries all equal: True" in shown
     assert all(np.all(a[l] == a[l][:, :1]) for l in (1, 2)) and "columns of a1 and a2 all equal: True" in shown
     assert all(np.all(dW[l] == dW[l][:, :1]) for l in (0, 1)) and "dC/dW_0 and dC/dW_1: columns all equal: True" in shown
     assert all(np.all(dW[l] == dW[l][:1]) for l in (1, 2)) and "dC/dW_1 and dC/dW_2: rows all equal: True" in shown
@@ -315,8 +320,8 @@ def test_train_many_row_0_is_section_5s_train(shown, case, pair):
     _, runs = pair
     history = case.train()[1]  # section 5's 1000 steps
     agree = np.abs(runs.loss[0, :1001] - history.loss).max() < 1e-12
-    expect(shown, f"row 0's loss, steps 0 to 1000, equals section 5's case.train() to 1e-12: {agree}",
-           "row 0's loss, steps 0 to 1000, equals section 5's case.train() to 1e-12: True")
+    expect(shown, f"the all-ones run's loss, steps 0 to 1000, equals section 5's case.train() to 1e-12: {agree}",
+           "the all-ones run's loss, steps 0 to 1000, equals section 5's case.train() to 1e-12: True")
 
 
 def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
@@ -399,8 +404,12 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert f"{t['through_v'] / t['a1_gap']:.1e}" == "-3.4e-04" and f"{t['a1_gap']:.4f}" == "0.0756"
     assert -3.4e-4 * 0.0756 == pytest.approx(t["through_v"], rel=0.02) and f"{t['through_v']:.1e}" == "-2.6e-05"
     assert r"$-3.4 \times 10^{-4} \times 0.0756 \approx -2.6 \times 10^{-5}$" in text
-    assert "At step 1000 the gap still narrows a little" in text and "more than a hundredfold from step 2000 to step 5000" in text
+    assert "At step 1000 the $z^2$ gap still narrows a little" in text and "more than a hundredfold from step 2000 to step 5000" in text
     assert r"$\Delta z^1[0] - \Delta z^1[1] = 0.5\, \Delta W_0[0, 0] + 0.1\, \Delta W_0[1, 0]$" in text
+    # the optional box's first-order check at step 2000, from the printed (rounded) table entries
+    assert 0.085 * -1.5e-5 - 0.133 * -1.7e-5 == pytest.approx(1.0e-6, abs=0.05e-6)
+    assert 3.06 * 1.0e-6 == pytest.approx(rows[2000][0]["through_a1"], rel=0.1) and f"{rows[2000][0]['through_a1']:+.1e}" == "+2.9e-06"
+    assert r"\approx +1.0 \times 10^{-6}$; times $v = 3.06$" in text and "is not explained on this page" in text
 
 
 def test_random_start_seed_0(shown, case, pair):
@@ -432,12 +441,8 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                       f"rows differ by {gap:.4f}", literal)
     assert np.abs(outputs[0][0] - outputs[0][1]).max() < 0.001 and history.loss[20] < 0.4
     assert "differ by less than 0.001" in prose and "within 20 steps" in prose
+    assert "largest in size" not in shown  # the unused largest-weight line is gone
     start = case.network().init_random(seed=0)
-    biggest = max((W.flat[np.argmax(np.abs(W))] for W in start.weights), key=abs)
-    assert biggest == min(W.min() for W in start.weights)  # the largest in size is negative
-    expect(shown, f"seed 0, the weight largest in size at the start: {round(float(biggest), 2)}",
-           "seed 0, the weight largest in size at the start: -1.34")
-    assert min(W.min() for W in start.weights) == pytest.approx(-1.34, abs=0.005)
     assert "Step 20's loss, 0.3996, is already below the floor" in prose and "differ by 0.0012" in prose
     expected = {
         "all ones": "all ones: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
@@ -460,7 +465,8 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                       f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}", expected[name])
         assert ratio == pytest.approx(0.08, abs=0.01)  # the prose: about 0.08 for all ones, about the same for the others
     text = " ".join(prose.split())
-    assert "| seed 0 | no | random | 0.227, 0.215 | 26 | 4654 |" in text and "all ones' 0.026" in text
+    assert "| seed 0 | no | random | 0.227, 0.215 | 26 | 4654 |" in text and "$3 \\times 0.026 \\approx 0.078$" in text
+    assert "Seed 0 passes it at step 26, before its plateau" in text  # 0.399 is the plateau's end for the tied starts only
     assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(0.078, 0.083, 0.074)" in text
 
 
