@@ -526,7 +526,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "-5.2e-06" in computed["lambda 100"] and "-1.6e-04" in computed["lambda 1000"]
     assert np.all(np.diff(computed["lambda"][1:26]) < 0)
     # exercise 1: the rule stated in the text, so the exercise is solving it
-    assert "Glorot and Bengio replace the count $n$ by the average of $n_\\text{in}$ and $n_\\text{out}$" in prose
+    rule = "Glorot and Bengio replace the count $n$ in $s^2 n = 1$ by the average of $n_\\text{in}$ and $n_\\text{out}$"
+    assert rule in prose and prose.index(rule) < prose.index("**Exercise 1.**")  # in the text, before the exercise
     assert "most $|z|$ larger than 4.6, where the slope is below 0.01" in prose
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
 
