@@ -81,7 +81,7 @@ def test_exercise_1_db1_names_each_slip(net, forward):
     right = via_o1 + via_o2
     assert via_o1 > 0 > via_o2 and right < 0
     assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[1][0][0])
-    assert check(net, b1, round(right, 6)) == "Correct: dC/db1 is the sum of 2 path products."
+    assert check(net, b1, round(right, 6)) == "Correct: dC/db_h1 is the sum of 2 path products."
     # w1's formula copied, the input x1 = -1 multiplied in (the same number as a flipped sign)
     assert "an input (-1) was multiplied in (or the sign is flipped)" in check(net, b1, X[0] * right)
     assert "an input (0.5) was multiplied in" in check(net, b1, X[1] * right)  # w2's formula copied

@@ -176,14 +176,16 @@ def test_seed002_one_one_one_names():
     assert bias_label("one_one_one", 1, 1, sizes=[2, 2, 2]) == "b4"
 
 
-def test_one_one_one_units_names_single_unit_biases_after_their_units():
+def test_one_one_one_units_names_biases_after_their_units():
     sizes = [1, 1, 1]
     assert [bias_label("one_one_one_units", l, 0, sizes=sizes) for l in range(2)] == ["b_h", "b_y'"]
     assert bias_label("one_one_one_units", 1, 0, latex=True, sizes=sizes) == "b_{y'}"
     assert weight_label("one_one_one_units", 1, 0, 0, sizes=sizes) == "w2"
     assert unit_label("one_one_one_units", 2, 0, sizes=sizes) == "y'"
-    # layers of several units keep the numbered names of "one_one_one"
-    assert bias_label("one_one_one_units", 1, 1, sizes=[2, 2, 2]) == "b4"
+    # layers of several units too: b_h1 is the bias of h1, never the card's b_1
+    assert [bias_label("one_one_one_units", l, j, sizes=[2, 2, 2]) for l in (0, 1) for j in (0, 1)] == [
+        "b_h1", "b_h2", "b_o1", "b_o2"]
+    assert bias_label("one_one_one_units", 0, 1, latex=True, sizes=[2, 2, 2]) == "b_{h_{2}}"
 
 
 @pytest.mark.parametrize("notation", NOTATIONS)

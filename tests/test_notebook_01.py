@@ -243,7 +243,7 @@ def test_the_branching_network(shown, branch):
     _, (h1, h2), (o1, o2) = (a[0] for a in net.forward(x[None, :]))
     literal = "h1 = 0.598688   h2 = 0.645656   o1 = 0.605893   o2 = 0.575270"
     expect(shown, f"h1 = {h1:.6f}   h2 = {h2:.6f}   o1 = {o1:.6f}   o2 = {o2:.6f}", literal)
-    result = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one", through_z=False, loss="half_sse")
+    result = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one_units", through_z=False, loss="half_sse")
     assert [p.route for p in result.paths] == ["w1 → h1 → o1 → C", "w1 → h1 → o2 → C"]
     assert factor_values(result) == [
         ["0.240261", "0.143272", "-0.394107", "-0.0135662"],
@@ -305,16 +305,16 @@ def test_the_exercise_observation(shown, branch):
 
 def test_the_answer_keys_pass_their_checks(shown, branch):
     net, x, y = branch
-    b1 = paths.chain_rule_paths(net, X_EX, Y_EX, ("b", 0, 0), notation="one_one_one", through_z=False, loss="half_sse")
-    w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="one_one_one", through_z=False, loss="half_sse")
+    b1 = paths.chain_rule_paths(net, X_EX, Y_EX, ("b", 0, 0), notation="one_one_one_units", through_z=False, loss="half_sse")
+    w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="one_one_one_units", through_z=False, loss="half_sse")
     assert (len(b1.paths), len(w3.paths)) == (2, 2)
     # the exercises' answers are not on screen: not the values for the observation of sections 3-5
     for name, result in ((("b", 0, 0), b1), ("w3", w3)):
-        on_screen = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", through_z=False, loss="half_sse").total
+        on_screen = paths.chain_rule_paths(net, x, y, name, notation="one_one_one_units", through_z=False, loss="half_sse").total
         assert abs(result.total - on_screen) > 1e-3
         assert f"{result.total:.4g}" not in shown
     right = check_path_gradient(-0.00548, net, X_EX, Y_EX, ("b", 0, 0), loss="half_sse")
-    expect(shown, right.verdict, "Correct: dC/db1 is the sum of 2 path products.")
+    expect(shown, right.verdict, "Correct: dC/db_h1 is the sum of 2 path products.")
     first, (via_o1, via_o2) = w3.paths[0].factors[0].value, (p.product for p in w3.paths)
     steps = check_path_steps(net, X_EX, Y_EX, "w3", loss="half_sse", first_edge=round(first, 5),
                              via=[round(via_o1, 6), round(via_o2, 6)], total=0.01006)
@@ -401,7 +401,7 @@ def _ulps(array, count):
 
 def test_the_static_table_of_w5_shows_one_path(shown, branch):
     net, x, y = branch
-    dw5 = paths.chain_rule_paths(net, x, y, "w5", notation="one_one_one", through_z=False, loss="half_sse")
+    dw5 = paths.chain_rule_paths(net, x, y, "w5", notation="one_one_one_units", through_z=False, loss="half_sse")
     assert factor_values(dw5) == [["0.142959", "-0.394107", "-0.056341"]]
     assert shown.count(dw5.to_html()) == 1
     expect(shown, repr(dw5).splitlines()[-1], "dC/dw5 = -0.056341 (sum of 1 path(s))")
@@ -426,7 +426,7 @@ def test_the_diagram_keys(branch):
     for net, path, last in [(cases.one_one_one().network(), None, ["width: the weight's size"]),
                             (branch[0], "on a path of $w_1$",
                              ["thick, boxed: on a path of $w_1$, any size", "thin, faded: not on a path"])]:
-        fig = plots.draw_network(net, notation="one_one_one", show_values=True)
+        fig = plots.draw_network(net, notation="one_one_one_units", show_values=True)
         legend = plots.network_key(fig, path=path)
         assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", *last]
         colours = [h.get_color() for h in legend.legend_handles[:2]]

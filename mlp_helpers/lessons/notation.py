@@ -100,9 +100,9 @@ Each function takes ``latex=False`` (plain text, what ``print`` shows) or
     h / h1, h2, ...; y' / o1, o2, ... (the bare letter when the layer has one unit;
     with several hidden layers, h^{(l)}_j). Numbering needs ``sizes``.
 
-``"one_one_one_units"``: the same, except that the bias of a layer with one unit is named
-    after that unit (b_h, b_{y'}; ``paths`` names its sum z_h, z_{y'} likewise), so no
-    number in a 1-1-1 name counts layers.
+``"one_one_one_units"``: the same, except that every bias is named after its unit (b_h, b_{y'};
+    b_h1, b_h2, b_o1, b_o2 in the 2-2-2 net; ``paths`` names a single unit's sum z_h, z_{y'}
+    likewise), so no bias name counts layers or could be read as the card's b_l.
 """
 
 import re
@@ -215,11 +215,9 @@ def bias_label(notation, layer, unit, latex=False, sizes=None):
     notation = as_notation(notation)
     sizes = _check_sizes(sizes, notation, needed=notation.startswith("one_one_one"))
     layer, unit = _check_unit(layer, unit, sizes, bias=True)
-    if notation == "one_one_one_units":
-        if sizes[layer + 1] == 1:  # named after its unit: b_h, b_{y'}
-            name = unit_label(notation, layer + 1, unit, latex=latex, sizes=sizes)
-            return f"b_{{{name}}}" if latex else f"b_{name}"
-        notation = "one_one_one"
+    if notation == "one_one_one_units":  # named after its unit: b_h, b_{y'}; b_{h_1}, ..., b_{o_2}
+        name = unit_label(notation, layer + 1, unit, latex=latex, sizes=sizes)
+        return f"b_{{{name}}}" if latex else f"b_{name}"
     if notation in ("index", "card"):
         return f"b_{{{layer}}}[{unit}]" if latex else f"b_{layer}[{unit}]"
     if notation == "regression_question":

@@ -25,7 +25,8 @@ from ..network import check_network, feedforward
 from ..validation import as_float_array, as_observations
 
 #: the bookkeeping of notebook 01's exercises: one factor per edge, in the 1-1-1 question's names
-_BOOKKEEPING = dict(notation="one_one_one", through_z=False)
+#: (biases named after their units, b_h1 ... b_o2, as the notebook's diagrams label them)
+_BOOKKEEPING = dict(notation="one_one_one_units", through_z=False)
 
 
 def _route_units(path):
