@@ -439,3 +439,31 @@ def test_a_tied_line_is_striped_in_the_colours_of_all_its_weights():
     panels.update(free)
     assert [len(ax.lines) for ax in axes] == [6, 9, 6] and [len(lines) for lines in panels.lines] == [6, 9, 6]
     assert not any(line.get_gid().startswith("stripe:") for ax in axes for line in ax.lines)
+
+
+def test_move_legend_sets_place_size_and_anchor_and_refuses_a_missing_legend():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], label="a line")
+    with pytest.raises(ValueError, match="no legend"):
+        plots.move_legend(ax, "lower right")
+    ax.legend(fontsize=7)
+    legend = plots.move_legend(ax, "center right", fontsize=9, anchor=(1.0, 0.68))
+    assert legend._loc == 7  # matplotlib's code for "center right"
+    assert [t.get_fontsize() for t in legend.get_texts()] == [9]
+    box = legend.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+    assert (box.x0, box.y0) == pytest.approx((1.0, 0.68))
+    with pytest.raises(TypeError, match="fontsize"):
+        plots.move_legend(ax, "lower right", fontsize="big")
+    plt.close(fig)
+
+
+def test_sparse_log_ticks_labels_only_the_listed_powers():
+    fig, ax = plt.subplots()
+    ax.semilogy([0, 1], [1e-15, 1.0])
+    plots.sparse_log_ticks(ax, [1.0, 1e-15], [1e-14, 1e-16], bottom=1e-16)
+    fig.canvas.draw()
+    assert list(ax.get_yticks()) == [1.0, 1e-15]
+    assert list(ax.get_yticks(minor=True)) == [1e-14, 1e-16]
+    assert [t.get_text() for t in ax.get_yticklabels(minor=True)] == ["", ""]
+    assert ax.get_ylim()[0] == 1e-16
+    plt.close(fig)

@@ -629,6 +629,34 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     return fig
 
 
+def move_legend(ax, loc, fontsize=9, anchor=None):
+    """Put the legend a helper drew on ``ax`` at ``loc`` (a matplotlib location), in ``fontsize``-point text.
+
+    anchor: None, or (x, y) in axes fractions where ``loc``'s point of the legend goes, to
+    lift a legend off the data. Returns the legend.
+    """
+    legend = ax.get_legend()
+    if legend is None:
+        raise ValueError("ax has no legend to move: draw one first")
+    plt.setp(legend.get_texts(), fontsize=as_real("fontsize", fontsize))
+    legend.set_loc(loc)
+    if anchor is not None:
+        legend.set_bbox_to_anchor(anchor, transform=ax.transAxes)
+    return legend
+
+
+def sparse_log_ticks(ax, labelled, unlabelled=(), bottom=None):
+    """On a log-scale y axis, labels only at the ``labelled`` values and bare ticks at ``unlabelled``.
+
+    Few labels keep 16 decades readable in a small panel; bottom: the lowest y shown (None: matplotlib's).
+    """
+    ax.set_yticks(np.asarray(labelled, dtype=float))
+    ax.set_yticks(np.asarray(unlabelled, dtype=float), minor=True)
+    ax.yaxis.set_minor_formatter(plt.NullFormatter())
+    if bottom is not None:
+        ax.set_ylim(bottom, None)
+
+
 class LossCurve:
     """The loss on a log scale, with a marker where training diverged; ``update`` redraws."""
 
