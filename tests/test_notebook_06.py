@@ -417,7 +417,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
     assert "every output starts at 0.98 (first line)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
     assert "(median 0.0022 against 0.0003)" in prose and "(smallest slope 0.19 against all ones' saturated 0.024)" in prose
-    assert "first output's $z^{10}$ is $+95$ (fifth line)" in prose and "with the target 0.2" in prose
+    assert "first output's $z^{10}$ is $+95$ (second line)" in prose and "with the target 0.2" in prose
     assert "the median falls from 5209 to 417 steps" in prose
     assert "even its slowest start (698) fits long before the fastest start of the sum of squared errors (3920)" in prose
     assert "twelve times fewer steps (417 against 5209)" in prose and round(5209 / 417) == 12
@@ -434,7 +434,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "rms slope 0.71: $\\sqrt{2} \\times 0.71 \\approx 1$, measured 0.96" in prose \
         and round(np.sqrt(2) * 0.71, 1) == 1.0
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
-    assert "At lr 0.5 most ReLU starts diverge (third line)" in prose and "from 1.2 to $1.6 \\times 10^{12}$" in prose
+    assert "At lr 0.5 most ReLU starts diverge (last line)" in prose and "from 1.2 to $1.6 \\times 10^{12}$" in prose
     assert "the same size (5.4e-07 against the table's 4.6e-07)" in prose
     assert "get less than $W_1$'s, 0.47 of it" in prose
     assert "for sigmoid $0.35 \\times 0.23 \\approx 0.08$, measured 0.081" in prose \
