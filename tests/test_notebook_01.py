@@ -175,6 +175,9 @@ def test_five_steps_of_gradient_descent(shown, one):
                 "  w2   = 0.5 - 1 * 0.069160 = 0.430840", "  b_y' = 0.5 - 1 * 0.094602 = 0.405398"]
     for (name, grad), literal in zip(by_hand, literals, strict=True):
         expect(shown, f"  {name:<4} = 0.5 - 1 * {grad:.6f} = {0.5 - grad:.6f}", literal)
+    # the question's one shared b steps by the sum of both bias gradients (section 1's two-variable chain rule)
+    expect(shown, f"one shared b: b = 0.5 - 1 * {db[0][0] + db[1][0]:.6f} = {0.5 - (db[0][0] + db[1][0]):.6f}",
+           "one shared b: b = 0.5 - 1 * 0.103902 = 0.396098")
     # and the by-hand step reproduces step 1's cost
     stepped = net.copy()
     for layer in range(2):
@@ -218,6 +221,21 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     # the table: passing back + one per weight; the 2-2-2 row is the markdown's hand count (16 + 4 = 20; 4 + 8 = 12)
     expect(shown, f"10-100-100-10     {3201000:>13}   {sum(sizes[1:])} + {sum(sizes)} = {backprop}",
            "10-100-100-10           3201000   11000 + 12000 = 23000")
+    # at a fixed width of 100, one hidden layer more or less: the same two formulas, summed layer by layer
+    def totals(widths):
+        L = len(widths) - 1
+        sizes = [W.size for W in mh.MLP(widths).init_constant(0.5).weights]
+        per = [int(np.prod(widths[l + 2:])) for l in range(L)]
+        return sum(sizes[l] * per[l] * (L - l) for l in range(L)), sum(sizes[1:]), sum(sizes)
+    rows = [("2-2-2", "4 + 8 = 12", 2), ("10-100-10", "1000 + 2000 = 3000", 7),
+            ("10-100-100-10", "11000 + 12000 = 23000", 139), ("10-100-100-100-10", "21000 + 22000 = 43000", 10005)]
+    for name, backprop_text, ratio in rows:
+        widths = [int(n) for n in name.split("-")]
+        by_paths, back, once = totals(widths)
+        assert f"{by_paths / (back + once):.0f}" == str(ratio)
+        assert f"{back} + {once} = {back + once}" == backprop_text
+        row = f"{name:<17} {by_paths:>13}   {backprop_text:<46}   {ratio}\n"
+        assert row in shown, row
     small = [W.size for W in mh.MLP([2, 2, 2]).init_constant(0.5).weights]
     small_paths = small[0] * 2 * 2 + small[1] * 1 * 1  # W_0: 2 paths of 2 multiplications; W_1: 1 path of 1
     expect(shown, f"2-2-2             {small_paths:>13}   {small[1]} + {sum(small)} = {small[1] + sum(small)}",
@@ -231,8 +249,7 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     multiplications = sum(W.size * count * (3 - layer) for layer, (W, count) in enumerate(zip(
         mh.MLP(wide).init_constant(0.5).weights, per_weight)))
     assert multiplications == 3201000
-    expect(shown, f"10-100-100-10, paths / backpropagation: about {multiplications / backprop:.0f}",
-           "10-100-100-10, paths / backpropagation: about 139")
+    assert f"{multiplications / backprop:.0f}" == "139"
 
 
 def test_the_branching_network(shown, branch):
@@ -269,6 +286,11 @@ def test_the_branching_network(shown, branch):
     assert f"{start:.6f}" == f"{h1 * (1 - h1) * x[0]:.6f}"
     expect(shown, f"factored: dh1/dw1 * dC/dh1 = {start:.6f} * {dC_dh1:.7f} = {start * dC_dh1:.8f}",
            "factored: dh1/dw1 * dC/dh1 = 0.240261 * 0.0700379 = 0.01682736")
+    # the same bracket reused for w2 (x2 -> h1), against backpropagation's own number
+    start2 = h1 * (1 - h1) * x[1]
+    expect(shown, f"reused for w2: dh1/dw2 * dC/dh1 = {start2:.6f} * {dC_dh1:.7f} = {start2 * dC_dh1:.8f}"
+                  f"   (backprop: {dW[0][1, 0]:.8f})",
+           "reused for w2: dh1/dw2 * dC/dh1 = 0.120130 * 0.0700379 = 0.00841368   (backprop: 0.00841368)")
 
 
 def test_the_proposed_equation_with_dw7_dh1(shown, branch):
