@@ -357,6 +357,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
         late = mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=100).loss
         if c == 0.1:
             assert late[9] > 0.39 and late[12] < 0.35 and late[-1] < 0.01, late  # steps 1900, 2200, 3000
+            assert np.abs(net.predict(case.X) - case.Y).max() < 0.03  # tied, within 0.03 of every target
         else:
             assert late[-1] > 0.39, late
             later = mh.train(net, case.X, case.Y, lr=0.5, iterations=3000, record_every=1000).loss
@@ -371,7 +372,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     for claim in ("11 times smaller (0.0215 against 0.245)", "3 times smaller (same", "34 times smaller",
                   "9 times larger (1.01\n  against 0.108)", "only 3.7 times smaller", "3 times smaller (0.086 against 0.25)",
                   "$\\delta^1$\n  11 times smaller", "where the slope is 0.024", "after about step 2000",
-                  "only between steps 5000 and 6000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
+                  "only between steps 5000 and 6000", "within 0.03 of every target at step 3000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
         assert claim in prose, claim
 
 
