@@ -224,43 +224,6 @@ def test_activations_over_training_are_the_forward_pass_at_each_step():
             symmetry.activations_over_training(history, X, bad)
 
 
-def test_one_step_gap_terms_adds_up_and_refuses_bad_input():
-    case = cases.sigmoid_2_3_3_2()
-    terms = symmetry.one_step_gap_terms(case.network(), case.X, case.Y, lr=0.5)
-    assert terms["v"] == 3.0 and terms["a1_gap"] > 0
-    assert terms["through_v"] + terms["through_a1"] == pytest.approx(terms["total"], rel=1e-12)
-    with pytest.raises(ValueError, match="lr"):
-        symmetry.one_step_gap_terms(case.network(), case.X, case.Y, lr=-1)
-    with pytest.raises(ValueError, match="two observations"):
-        symmetry.one_step_gap_terms(case.network(), np.vstack([case.X, case.X]), np.vstack([case.Y, case.Y]), lr=0.5)
-    with pytest.raises(ValueError, match="tied"):
-        symmetry.one_step_gap_terms(case.network().init_random(seed=0), case.X, case.Y, lr=0.5)
-    with pytest.raises(ValueError, match="biases"):
-        symmetry.one_step_gap_terms(mh.MLP(case.sizes, bias=False).init_constant(1.0), case.X, case.Y, lr=0.5)
-
-
-def test_one_step_gap_terms_deltas_and_the_a1_gap_against_finite_differences():
-    """The narrow network's deltas are dC/dz by central differences; z^1's change and the a^1 gap's are a real step's."""
-    case = cases.sigmoid_2_3_3_2()
-    net = case.network()
-    terms = symmetry.one_step_gap_terms(net, case.X, case.Y, lr=0.5)
-    narrow = symmetry.collapse_tied(net)
-    for layer, key in ((0, "delta1"), (1, "delta2")):  # dC/dz of observation i: nudge its z through the bias alone
-        for i in range(2):
-            shifted = [narrow.copy() for _ in range(2)]
-            for sign, n in zip((1, -1), shifted):
-                n.biases[layer] = n.biases[layer] + sign * 1e-6
-            cost = [mh.loss("sse", n.predict(case.X[i:i + 1]), case.Y[i:i + 1]) for n in shifted]
-            assert (cost[0] - cost[1]) / 2e-6 == pytest.approx(terms[key][i], rel=1e-6)
-    dW, db = net.gradients(case.X, case.Y, loss="sse")
-    after = net.copy().set_params([W - 0.5 * g for W, g in zip(net.weights, dW)], [b - 0.5 * g for b, g in zip(net.biases, db)])
-    z1 = [n.forward(case.X)[0] @ n.weights[0][:, 0] + n.biases[0][0] for n in (net, after)]
-    a1 = [n.forward(case.X)[1][:, 0] for n in (net, after)]
-    np.testing.assert_allclose(terms["z1_change"], z1[1] - z1[0], rtol=1e-12)
-    assert terms["a1_gap_change"] == pytest.approx((a1[1][0] - a1[1][1]) - (a1[0][0] - a1[0][1]), rel=1e-9)
-    np.testing.assert_allclose(terms["a1_slope"], a1[0] * (1 - a1[0]), rtol=1e-12)
-
-
 def test_gap_report_is_the_layer_by_layer_line_and_checks_its_inputs():
     case = cases.sigmoid_2_3_3_2()
     line = symmetry.gap_report("all ones", case.network(), case.X)

@@ -237,45 +237,6 @@ def collapse_tied(net):
     return MLP(sizes, activation=net.activation, bias=net.bias).set_params(weights, biases)
 
 
-def one_step_gap_terms(net, X, Y, lr, loss="sse"):
-    """How one gradient step changes the gap between two observations' z^2, in a tied network.
-
-    net: a network whose hidden layers are each one tied group (sizes [n0, h, h, n_out]);
-    X: (2, n0), Y: (2, n_out); lr > 0. In the narrow network (``collapse_tied``) the one z^2
-    per observation is z^2[i] = v a^1[i] + b, so the gap z^2[0] - z^2[1] = v g with
-    g = a^1[0] - a^1[1]. A step of the tied network changes it by
-    (Delta v) g + v (Delta g) + (Delta v)(Delta g).
-    Returns a dict of floats: "v", "a1_gap" (g), "through_v" ((Delta v) g), "through_a1"
-    (v Delta g + (Delta v)(Delta g), the part the a^1 gap's change carries) and "total";
-    and, for reading the a^1 gap's change, arrays of shape (2,), one entry per observation:
-    "delta2" and "delta1" (the narrow network's deltas of its one unit in layers 2 and 1; a
-    tied copy's are a third of them), "z1_change" (each observation's change of z^1 in the
-    step), "a1_slope" (a^1 (1 - a^1) before the step), and the float "a1_gap_change" (Delta g).
-    """
-    check_network(net)
-    X, Y = net.check_data(X, Y)
-    lr = as_real("lr", lr, positive=True)
-    if len(X) != 2 or net.n_layers != 3 or not net.bias:
-        raise ValueError(f"one_step_gap_terms needs two observations, three weight layers and biases, got {len(X)}, "
-                         f"{net.n_layers} and bias={net.bias}")
-    dW, db = net.gradients(X, Y, loss=loss)
-    after = net.copy().set_params([W - lr * g for W, g in zip(net.weights, dW)],
-                                  [b - lr * g for b, g in zip(net.biases, db)] if net.bias else None)
-    before, after = collapse_tied(net), collapse_tied(after)
-    v0, v1 = before.weights[1][0, 0], after.weights[1][0, 0]
-    z0, z1 = (n.forward(X)[0] @ n.weights[0][:, 0] + n.biases[0][0] for n in (before, after))  # z^1, (2,)
-    a0, a1 = (n.forward(X)[1][:, 0] for n in (before, after))
-    g0, g1 = float(a0[0] - a0[1]), float(a1[0] - a1[1])
-    through_v = float((v1 - v0) * g0)
-    total = float(v1 * g1 - v0 * g0)
-    # one observation's own bias gradients are its deltas (the cost is a sum over observations)
-    deltas = np.array([[db_i[1][0], db_i[0][0]] for _, db_i in
-                       (before.gradients(X[i:i + 1], Y[i:i + 1], loss=loss) for i in range(2))])
-    return {"v": float(v0), "a1_gap": g0, "through_v": through_v, "through_a1": total - through_v, "total": total,
-            "delta2": deltas[:, 0], "delta1": deltas[:, 1], "z1_change": z1 - z0, "a1_slope": a0 * (1 - a0),
-            "a1_gap_change": g1 - g0}
-
-
 def gap_report(name, net, X):
     """One line: how far apart two observations are, layer by layer, and each hidden layer's slope.
 
