@@ -409,7 +409,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
             "0.022 at $c = 1$ and 0.0029 at $c = 1.5$" in prose)
     assert "clearly saturated** when the slope is below 0.01" in prose
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
-    assert "(steps 2336, 5301, 13474, then not within 15000)" in prose
+    assert "(steps 2336, 5301, 13474, then not within 15000; $c = 0$ is the exception, below)" in prose
     assert [exits[0.5], exits[1.0], exits[1.25]] == [2336, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 leaves later than c = 0.25, 0.5 and every negative c
     assert "leaves the plateau later than $c = 0.25$ to $0.75$ and every negative $c$" in prose
