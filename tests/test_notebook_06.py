@@ -97,8 +97,7 @@ def printed(X, Y):
     outputs = np.array([net.predict(X) for net in init.random_starts(CASE.sizes, 20)])
     factor = 2 * outputs * (1 - outputs)
     out["random factor"] = (f"step 0, r over the 20 starts' outputs: median {np.median(factor):.2f}, "
-                            f"from {factor.min():.2f} to {factor.max():.2f}; the two observations' outputs differ by "
-                            f"at most {np.abs(outputs[:, 0] - outputs[:, 1]).max():.3f}")
+                            f"from {factor.min():.2f} to {factor.max():.2f}")
     ones_out, ones_2 = ones.predict(X), ones.forward(X)[2]
     slope_2 = np.median([(a * (1 - a)).min() for a in (net.forward(X)[2] for net in init.random_starts(CASE.sizes, 20))])
     out["random rows"] = (f"step 0, the two observations' outputs differ by: all ones "
@@ -141,6 +140,8 @@ def printed(X, Y):
                 ratios.append(np.sqrt(np.mean(delta ** 2)) / rms_last)
             out["delta itself"] = ("sigmoid, delta itself (rms over observations and units), layer 1 / layer 10: "
                                    f"{np.median(ratios):.2g}")
+        if f == "sigmoid":
+            out["inputs sigmoid"] = f"sigmoid : rms of the input of W_0, X: {inputs[0]:.2f}; of W_9, a^9: {inputs[-1]:.2f}"
         if f != "relu":
             continue
         out[f"inputs {f}"] = (f"{f:8s}: rms of the input of W_0, X: {inputs[0]:.2f}; of W_1, a^1: {inputs[1]:.2f}; "
@@ -289,7 +290,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 59
+    assert len(computed) == 60
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -329,10 +330,10 @@ def test_the_printed_values_themselves(computed):
     assert computed["trained sigmoid"].endswith("W_0 changed by more than 1%: 0 of 5; W_9: 5 of 5")
     assert computed["trained tanh"].endswith("W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5")
     assert computed["trained relu"].endswith(": 4 of 5, all by step 7")
-    assert computed["random factor"].endswith("median 0.47, from 0.16 to 0.50; the two observations' outputs differ by "
-                                              "at most 0.015")
+    assert computed["random factor"].endswith("median 0.47, from 0.16 to 0.50")
     assert computed["inputs relu"].endswith("X: 0.49; of W_1, a^1: 0.83; of W_2 to W_9 from 0.74 to 0.85; "
                                             "delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47")
+    assert computed["inputs sigmoid"].endswith("X: 0.49; of W_9, a^9: 0.52")
     assert computed["tied"].endswith(": [[[0, 1, 2]], [[0, 1, 2]]]")
     assert computed["delta itself"].endswith(": 5.4e-07")
     assert computed["relu growth"].endswith("entry 1.2, 80, 2.5e+05, 1.6e+12")
@@ -416,7 +417,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
     assert "every output starts at 0.98 (first line)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
-    assert "(median 0.0022 against 0.0003)" in prose and "(smallest slope 0.19 against all ones' saturated 0.024)" in prose
+    assert "(median 0.0022 against 0.0003)" in prose and "(smallest slope 0.19 against 0.024)" in prose
     assert "first output's $z^{10}$ is $+95$ (second line)" in prose and "with the target 0.2" in prose
     assert "the median falls from 5209 to 417 steps" in prose
     assert "even its slowest start (698) fits long before the fastest start of the sum of squared errors (3920)" in prose
@@ -429,7 +430,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "a last approach sixteen times shorter" in prose
     assert "a plateau half as long" in prose
     assert "millions of times" in prose and 1e6 < 1 / 3.6e-7 < 1e7
-    assert "0.22 times its size per layer" in prose and "(0.83 and 0.96 per hidden layer)" in prose
+    assert "measured per layer: 0.22" in prose and "$0.22^8$: $(0.22/0.25)^8 \\approx 0.36$" in prose
     assert "the sigmoid's rms slope, 0.23" in prose and "tanh's rms slope is 0.87, the factor measured 0.83" in prose \
         and "rms slope 0.71: $\\sqrt{2} \\times 0.71 \\approx 1$, measured 0.96" in prose \
         and round(np.sqrt(2) * 0.71, 1) == 1.0
@@ -471,10 +472,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "So 19% of these tanh starts, about one in five, take longer than 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
-    assert "So the 9690 steps shrink to $$\\sum_t r\\big(a(t)\\big) \\text{ cross-entropy steps.}$$" in prose
-    assert "gives two estimates, printed next: 513 for the " \
-           "output with target 1, 550 for the one with target 0, both a little below cross-entropy's 590" in prose \
-        and computed["last approach"].endswith("513 and 550")
+    assert "its 9690 steps shrink to $\\sum_t r\\big(a(t)\\big)$" in prose
+    assert "(at $a = 0.9$: $r = 0.18$)" in prose and round(2 * 0.9 * 0.1, 2) == 0.18
+    assert "513 and 550, both a little below cross-entropy's 590" in prose and computed["last approach"].endswith("513 and 550")
+    assert "Of the 0.78, rms $X$ / rms $a^9$ (last line above) gives 0.49/0.52" in prose and round(3.6 / 4.6, 2) == 0.78
     assert "near its largest value 0.5 (the last line prints it)" in prose and "median 0.47" in computed["random factor"]
     assert "All 20 pass from 0.41 to 0.39 (printed)" in prose and "The table's median, 118, does not change" in prose and computed["random passage"].endswith("True")
     assert "(about a 95% level)" in prose and "46 of 173" in computed["fit by dead units"] \
