@@ -288,9 +288,9 @@ def test_the_branching_network(shown, branch):
            "factored: dh1/dw1 * dC/dh1 = 0.240261 * 0.0700379 = 0.01682736")
     # the same bracket reused for w2 (x2 -> h1), against backpropagation's own number
     start2 = h1 * (1 - h1) * x[1]
-    expect(shown, f"reused for w2: dh1/dw2 * dC/dh1 = {start2:.6f} * {dC_dh1:.7f} = {start2 * dC_dh1:.8f}"
+    expect(shown, f"reused for w2 (x2 -> h1): dh1/dw2 * dC/dh1 = {start2:.6f} * {dC_dh1:.7f} = {start2 * dC_dh1:.8f}"
                   f"   (backprop: {dW[0][1, 0]:.8f})",
-           "reused for w2: dh1/dw2 * dC/dh1 = 0.120130 * 0.0700379 = 0.00841368   (backprop: 0.00841368)")
+           "reused for w2 (x2 -> h1): dh1/dw2 * dC/dh1 = 0.120130 * 0.0700379 = 0.00841368   (backprop: 0.00841368)")
 
 
 def test_the_proposed_equation_with_dw7_dh1(shown, branch):
