@@ -307,7 +307,8 @@ def expected_outputs():
             f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}; "
             f"at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
-            f"tied groups {mh.tied_units(net)}\n")) + continued_all_ones() + "<Figure size 600x340 with 1 Axes>",
+            f"tied groups {mh.tied_units(net)}, "
+            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones() + "<Figure size 600x340 with 1 Axes>",
         "sent_back, slope = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
@@ -317,24 +318,30 @@ def expected_outputs():
 def plateau(net):
     """A trained 2-3-3-2 net's step back through observation 1, unit 1 of each layer, with the reference backward pass
     of tests/test_write_backprop.py: {l: (unit 1's row of W_l, (delta^(l+1) W_l^T)[0, 0], slope[0, 0], delta^l[0, 0])}
-    for l = 2, 1, and delta^3's first row."""
+    for l = 2, 1, delta^3's first row, and the output line for observation 2 (its delta^3 and the largest entries of
+    dC/db_2 and dC/dW_2, where the two observations' delta^3 nearly cancel)."""
     case = mh.cases.sigmoid_2_3_3_2()
     a = forward(net.weights, net.biases, case.X)
     delta = output_delta(a[3], case.Y)
     top, found = delta[0], {}
+    second = (f"    observation 2: delta^3 = {np.round(delta[1], 3)}; largest entry of dC/db_2 "
+              f"{np.abs(delta.sum(axis=0)).max():.0e}, of dC/dW_2 {np.abs(a[2].T @ delta).max():.0e}\n")
+    np.testing.assert_allclose(delta[1], -top, atol=1e-3)  # the cancellation the prose states
+    dW, db = layer_gradients(a[2], delta)
+    assert np.abs(db).max() < 1e-3 and np.abs(dW).max() < 1e-3
     for l in (2, 1):
         slope = a[l] * (1 - a[l])
         after = step_back(delta, net.weights[l], a[l])
         sent_back = delta @ net.weights[l].T
         np.testing.assert_allclose(after, sent_back * slope, rtol=1e-12)
         found[l], delta = (net.weights[l][0], sent_back[0, 0], slope[0, 0], after[0, 0]), after
-    return top, found
+    return top, found, second
 
 
 def plateau_line(c, net, costs):
     """Section 6's lines for a tied start at step 1000 (the plateau)."""
-    top, found = plateau(net)
-    return f"every weight and bias {c}, step 1000, observation 1: delta^3 = {np.round(top, 3)}\n" + "".join(
+    top, found, second = plateau(net)
+    return f"every weight and bias {c}, step 1000, observation 1: delta^3 = {np.round(top, 3)}\n" + second + "".join(
         f"    unit 1 of layer {l}: row of W_{l} {np.round(row, 3)}, delta^{l + 1} W_{l}^T = {sent:.2e}, "
         f"slope {slope:.3g}, delta^{l} = {delta:.2e}\n" for l, (row, sent, slope, delta) in found.items())
 
@@ -353,7 +360,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
         history = mh.train(net, case.X, case.Y, lr=0.5, iterations=50, record_every=50)
         assert abs(history.loss[-1] - 0.4) < 0.001, history.loss
         mh.train(net, case.X, case.Y, lr=0.5, iterations=950)
-        top, found[c] = plateau(net)
+        top, found[c], _ = plateau(net)
         late = mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=100).loss
         if c == 0.1:
             assert late[9] > 0.39 and late[12] < 0.35 and late[-1] < 0.01, late  # steps 1900, 2200, 3000
@@ -369,7 +376,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert round(ratio["sent"][0]) == 3 and round(ratio["sent"][1], 1) == 3.7, ratio
     assert round(ones[1][0][0] / point1[1][0][0]) == 9 and abs(ones[2][0][0]) < 0.02  # W_1 9 times larger; W_2 near 0
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
-    for claim in ("11 times smaller (0.0215 against 0.245)", "3 times smaller (same", "34 times smaller",
+    for claim in ("two observations' $\\delta^3$ nearly cancel", "11 times smaller (0.0215 against 0.245)", "3 times smaller (same", "34 times smaller",
                   "9 times larger (1.01\n  against 0.108)", "only 3.7 times smaller", "3 times smaller (0.086 against 0.25)",
                   "$\\delta^1$\n  11 times smaller", "where the slope is 0.024", "after about step 2000",
                   "only between steps 5000 and 6000", "within 0.03 of every target at step 3000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
