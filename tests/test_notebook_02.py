@@ -351,10 +351,12 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     for net, history in trained.values():
         tail = np.abs(mh.slope_history(history, A) - c_star)[-100:]
         assert 1e-15 < tail.min() and tail.max() < 1e-14
+        assert f"{tail.mean():.0e}" == "2e-15"  # the floor the text names: its mean, several spacings
     assert f"{np.spacing(c_star):.1e}" == "2.2e-16"
     assert [f"{1e-15 / np.spacing(c_star):.1f}", f"{1e-14 / np.spacing(c_star):.1f}"] == ["4.5", "45.0"]
     assert ("float64 spacing near c*: 2.2e-16; 1e-15 and 1e-14 are 4.5 and 45.0 spacings") in stored
     assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
+    assert "mean |c - c*| over the last 100 steps: constant start 2e-15, random start 2e-15" in stored
 
 
 def test_section_7_different_weights_same_slope(trained, stored):
