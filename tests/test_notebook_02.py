@@ -351,10 +351,12 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     for net, history in trained.values():
         tail = np.abs(mh.slope_history(history, A) - c_star)[-100:]
         assert 1e-15 < tail.min() and tail.max() < 1e-14
+        assert f"{tail.mean():.0e}" == "2e-15"  # the floor the text names: its mean, several spacings
     assert f"{np.spacing(c_star):.1e}" == "2.2e-16"
     assert [f"{1e-15 / np.spacing(c_star):.1f}", f"{1e-14 / np.spacing(c_star):.1f}"] == ["4.5", "45.0"]
     assert ("float64 spacing near c*: 2.2e-16; 1e-15 and 1e-14 are 4.5 and 45.0 spacings") in stored
     assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
+    assert "mean |c - c*| over the last 100 steps: constant start 2e-15, random start 2e-15" in stored
 
 
 def test_section_7_different_weights_same_slope(trained, stored):
@@ -571,6 +573,19 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     eta_max = 2 / (S * squared_slope_derivatives(trained["constant"][0], A))
     assert f"{eta_max:.3f}" == "2.147" and 1 - eta_max * S * squared_slope_derivatives(trained["constant"][0], A) == pytest.approx(-1)
     assert "the factor falls below -1 near the constant start's trained weights for eta > 2 / (mean(x^2) K) = 2.147" in stored
+    # above it, at eta 2.3, a gap nudged off c* flips sign and grows by about |factor| per step
+    near = trained["constant"][0].copy()
+    near.set_params([near.weights[0], 1.01 * near.weights[1]])
+    gaps_23 = []
+    for _ in range(6):
+        gaps_23.append(mh.effective_slope(near, A) - c_star)
+        near.set_params([W - 2.3 * g for W, g in zip(near.weights, near.gradients(case.X, case.Y, loss=case.loss)[0])])
+    factor_23 = 1 - 2.3 * S * squared_slope_derivatives(trained["constant"][0], A)
+    ratios = np.array(gaps_23[1:]) / np.array(gaps_23[:-1])
+    assert f"{factor_23:+.3f}" == "-1.143" and np.all(ratios < -1) and np.allclose(ratios, factor_23, rtol=0.05)
+    assert ("eta = 2.3 from there, steps 0 to 5: c - c* = " + ", ".join(f"{d:+.4f}" for d in gaps_23)
+            + " (factor -1.143)") in stored
+    assert "c - c* = +0.0147, -0.0169, +0.0191, -0.0221, +0.0248, -0.0287 (factor -1.143)" in stored
     # the weights still move after step 100, by less than a drawn line's width
     late = max(np.abs(W[100:] - W[100]).max() for _, h in trained.values() for W in h.weights)
     assert 0.001 < late < 0.005 and f"after step 100 the largest move of a weight, from either start: {late:.4f}" in stored
