@@ -172,6 +172,7 @@ def printed(X, xor_X, reverse):
     mh.train_many(trained, X, Y, lr=0.5, iterations=1000, weights_every=0)  # in place: now at step 1000
     random_slopes = np.array([net.forward(X)[2][0] * (1 - net.forward(X)[2][0]) for net in trained])
     assert np.allclose(random_slopes, init.start_slopes(trained, X)[1][:, 0], rtol=1e-12)
+    out["gap 0.1 at 1000"] = f"ε = 0.1, step 1000: gap between units {np.median(spread[big, 10]):.2f} (median over the 20 draws)"
     out["slope2 random"] = (f"{'random, section 0' + chr(39) + 's 30 starts':>28}: hidden layer 2's slope at step 1000 "
                             f"{np.median(random_slopes):.2f}")
     out["random 30 fits"] = (f"section 0's 30 random starts: median steps to fit {np.median(fits[:30]):g} (section 1's first 30)")
@@ -313,7 +314,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 115
+    assert len(lines) == 116
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -428,6 +429,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "(slope 0.012 at $c = -2$)" in prose and "(0.01 against 0.04)" in prose
     assert computed["step0 -2.0"].startswith("c = -2.00: a^1 = 0.01 | 0.04, slope of layer 1 0.012;")
     assert "0.11 against 0.10." in prose
+    # the untied eps = 0.1 row is still nearly tied when its slope is read
+    assert "its units are still close at step 1000 (gap 0.38)" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
     # c = 0: W_2 grows first; the loss leaves 0.4 once W_0 and W_1, together, pass 0.3 to 0.5
     assert "$W_2$ grows first; the loss leaves 0.4 only once $W_0$ and $W_1$, growing together, pass 0.3 to 0.5" in prose
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
