@@ -412,11 +412,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "fits at step 3071 instead of 14575" in prose
     assert "the **plateau**: 2478 steps, half the sum of squared errors' 4861 at lr 0.5;" \
         in prose and round(4861 / 2478) == 2
-    assert "590 steps, sixteen times fewer than the sum of squared errors' 9690 at lr 0.5, and still eight times fewer than " \
+    assert "590 steps, sixteen times fewer than the sum of squared errors' 9690 at lr 0.5, eight times fewer than " \
            "its 4845 at lr 1" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
     assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
-    assert "every output starts at 0.98 (first line)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
+    assert "every output starts at 0.98 (first line of the first table)" in prose and "plateau in 3 steps, the sum of squared errors in 24" in prose
     assert "(median 0.0022 against 0.0003)" in prose and "(smallest slope 0.19 against 0.024)" in prose
     assert "first output's $z^{10}$ is $+95$ (second line)" in prose and "with the target 0.2" in prose
     assert "the median falls from 5209 to 417 steps" in prose
