@@ -29,10 +29,10 @@ SHOWN_JS = """
 }
 """
 CHECK_CELLS = 6  # check_layer_forward ... check_backward
-GUARDED_CELLS = 9  # the "ready" cell, and the 8 cells that run the student's functions once they pass
+GUARDED_CELLS = 10  # the cell waiting for forward, the "ready" cell, 8 cells that run the functions once they pass
 HINTS = 15  # 2 + 2 + 2 + 3 + 3 + 3
-REVEALS = 5  # the "After you ..." blocks: section 2, section 5 (decide, run the cell), section 6 (run, figure)
-ASIDES = 1  # "Why five points?" in exercise 6
+REVEALS = 7  # the "After you ..." blocks: open the table, read the tables, decide, look at the figure, run the cell (3)
+ASIDES = 2  # "Check your count" in section 4, "Why five points?" in exercise 6
 
 
 @pytest.mark.parametrize("front_end", FRONT_ENDS)
