@@ -92,22 +92,12 @@ def slope_sensitivity(net, a):
     One step of gradient descent on C = 1/(2m) sum (c x - y)^2 multiplies c - c* by about
     1 - lr * mean(x^2) * slope_sensitivity(net, a).
     """
-    over_first_layer, over_second_layer = slope_sensitivity_parts(net, a)
-    return over_first_layer + over_second_layer
-
-
-def slope_sensitivity_parts(net, a):
-    """The two parts of ``slope_sensitivity``, as two floats: the sums of (dc/dW)^2 over weights[0], then over weights[1].
-
-    Over weights[0]: (a^2 + (1 - a)^2) sum_j weights[1][j, 0]^2; over weights[1]:
-    sum_j (s @ weights[0][:, j])^2 with s = (a, 1 - a). Same requirements as ``slope_sensitivity``.
-    """
     split = _split(a)
     _check_linear(net)
     if len(net.weights) != 2 or net.sizes[0] != 2 or net.sizes[-1] != 1:
         raise ValueError(f"net must have sizes [2, n, 1] (one hidden layer), got {net.sizes}")
     W0, W1 = net.weights
-    return float(split @ split * np.sum(W1**2)), float(np.sum((split @ W0) ** 2))
+    return float(split @ split * np.sum(W1**2) + np.sum((split @ W0) ** 2))
 
 
 def slope_history(history, a):
@@ -243,7 +233,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     (``steps_to_slope``), ``shift_ratio``: how far the weights from x1 moved, divided
     by how far the weights from x2 moved (both into hidden unit 1), and ``factor``: the
     factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
-    c - c* at the trained weights, and ``parts``: ``slope_sensitivity_parts`` there.
+    c - c* at the trained weights.
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
@@ -264,7 +254,6 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
                 "steps": steps_to_slope(history, a, c_star, tol),
                 "shift_ratio": float(shift[0] / shift[1]),
                 "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
-                "parts": slope_sensitivity_parts(net, a),
             }
         rows.append(row)
     return rows
