@@ -308,13 +308,12 @@ def describe_lesson_runs():
     """``LESSON_RUNS`` as a small table (str): section, starts, learning rates, one ulp up."""
     lines = ["section | start(s)              | lr              | one weight + 1 ulp"]
     for section, seeds, lrs, ulp in LESSON_RUNS:
-        names = [s if isinstance(s, str) else str(s) for s in seeds]
         ints = [s for s in seeds if not isinstance(s, str)]
+        names = ["all ones" if s == "ones" else s for s in seeds if isinstance(s, str)]
         if len(ints) > 2:
-            names = [f"seeds {ints[0]} to {ints[-1]}"] + [s for s in seeds if isinstance(s, str)]
+            names.insert(0, f"seeds {ints[0]} to {ints[-1]}")
         elif ints:
-            names = [f"seed{'s' * (len(ints) > 1)} " + ", ".join(map(str, ints))] + [s for s in seeds if isinstance(s, str)]
-        names = ["all ones" if n == "ones" else n for n in names]
+            names.insert(0, f"seed{'s' * (len(ints) > 1)} " + ", ".join(map(str, ints)))
         lines.append(f"{section:>7} | {', '.join(names):<21} | {', '.join(f'{lr:g}' for lr in lrs):<15} | {'yes' if ulp else ''}".rstrip())
     return "\n".join(lines)
 
