@@ -561,7 +561,6 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     assert "What these three starts show" in text and fits[0] < 1.5 * fits[3] and fits[2] > 2 * fits[0]  # the takeaway
     expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
            "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
-    assert fits[2] > 2 * fits[0]  # all ones fits last (14575): printed in section 8
     expect(shown, symmetry.describe_lesson_runs(), "section | start(s)              | lr              | one weight + 1 ulp\n"
            "      8 | all ones              | 0.5             |\n      9 | seeds 0 to 9, all 0.1 | 0.5             |\n"
            "     10 | all ones              | 1               |\n     10 | seed 0                | 1, 2, 4, 8      |\n"

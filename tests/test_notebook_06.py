@@ -568,3 +568,11 @@ def test_layer_sizes_are_root_mean_squares_of_the_package_gradients():
 def test_lesson_helpers_name_bad_input(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_the_depth_verdict_quotes_section_2s_table(computed):
+    """Exercise 2's correct verdict compares the chain with section 2's network in numbers: they are the table's."""
+    verdict = stalls.check_depth_ratio(0.25 ** 9).verdict
+    _, _, _, per_layer, _, w_ratio, last_step = computed["depth sigmoid"].split()
+    assert f"about {per_layer} instead of 0.25" in verdict and f"(about {float(last_step):.2f})" in verdict
+    assert "about ten times smaller" in verdict and round(0.25 ** 9 / float(w_ratio)) == 11
