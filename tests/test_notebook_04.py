@@ -424,7 +424,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                    "[0.5, 0.0149, 0.0011, 0.0001] | mean slope a(1 - a), layers 1 and 2: [0.248, 0.246] "
                    "| layer 2's gap / layer 1's: 0.074",
     }
-    tenth = case.network().set_params([0.1 * W for W in case.network().weights], [0.1 * b for b in case.network().biases])
+    tenth = case.network().init_constant(0.1)
     for name, net in (("all ones", case.network()), ("seed 0", start), ("all 0.1", tenth)):
         a = net.forward(case.X)
         gaps = [round(float(np.abs(x[0] - x[1]).max()), 4) for x in a]
@@ -543,7 +543,7 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     all ones; its fit step is the same with one weight moved by one ulp."""
     def tenth():
         net = case.network()
-        return net.set_params([0.1 * W for W in net.weights], [0.1 * b for b in net.biases])
+        return net.init_constant(0.1)
     twin = tenth()
     twin.weights[0][0, 0] = np.nextafter(twin.weights[0][0, 0], np.inf)
     nets = [tenth(), twin, case.network(), case.network().init_random(seed=0)]

@@ -292,7 +292,7 @@ def lesson_runs(case, iterations=15000, weights_every=10):
             for lr in lrs:
                 net = case.network()
                 if start == "all 0.1":
-                    net.set_params([0.1 * W for W in net.weights], [0.1 * b for b in net.biases])
+                    net.init_constant(0.1)
                 elif start != "ones":
                     net.init_random(seed=start)
                 if ulp:
@@ -406,10 +406,10 @@ def _output_slopes(net, X, Y):
     """Exercise 1's two arrays, 2 (a^L - y) and a^L (1 - a^L), each (2, 2), for the question's network."""
     _check_seed_network(net)
     X, Y = net.check_data(X, Y)
-    a = net.forward(X)[-1]
-    if a.shape != (2, 2):
-        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got a^L of shape {a.shape}")
-    return 2 * (a - Y), a * (1 - a)
+    if Y.shape != (2, 2):
+        raise ValueError(f"check_mixed_entry needs two observations and two outputs, got Y of shape {Y.shape}")
+    steps = question_steps(net, X, Y)
+    return steps["cost_slope"], steps["sigmoid_slope"]
 
 
 def _check_products(products, net, X, Y):
