@@ -327,7 +327,8 @@ def start_sums(nets, X):
 
 
 def start_slopes(nets, X):
-    """The sigmoid slopes a(1 - a) of every unit at the start, before any step.
+    """The sigmoid slopes a(1 - a) of every unit at the start, before any step (of trained networks:
+    at their present parameters).
 
     nets: a list of sigmoid ``MLP`` of one architecture (N networks); X: (m, n_0).
     Returns a list over the layers 1..L of (N, m, n_l) arrays, computed for all networks at
