@@ -382,7 +382,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("their $\\delta^3$ cancel", "11 times smaller (0.0215 against 0.245)", "is 3 times smaller; the slope", "34 times smaller",
                   "9 times larger (1.01 against 0.108)", "is 3.7 times smaller (1.08e-03", "3 times smaller (0.086 against 0.25)",
-                  "$\\delta^1$ is 11 times smaller", "where the slope is 0.024", "the 0.1 start between 2000 and 2500", "$11 \\times 3 = 33$ times smaller",
+                  "$\\delta^1$ is 11 times smaller", "where the slope is 0.024", "between steps 2000 and 2500 (figure)", "from about 2000 steps to about 5000", "$11 \\times 3 = 33$ times smaller",
                   "only between steps 5000 and 6000", "within 0.03 of every target at step 3000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
         assert claim in prose, claim
 
