@@ -325,7 +325,9 @@ def plateau(net):
     delta = output_delta(a[3], case.Y)
     top, found = delta[0], {}
     second = (f"    observation 2: delta^3 = {np.round(delta[1], 3)}; largest entry of dC/db_2 "
-              f"{np.abs(delta.sum(axis=0)).max():.0e}, of dC/dW_2 {np.abs(a[2].T @ delta).max():.0e}\n")
+              f"{np.abs(delta.sum(axis=0)).max():.0e}, of dC/dW_2 {np.abs(a[2].T @ delta).max():.0e}\n"
+              f"    a^2 rows (observations 1, 2): {np.round(a[2], 4).tolist()}\n")
+    assert np.abs(a[2][0] - a[2][1]).max() < 0.01  # the rows of a^2 nearly equal, as the prose says
     np.testing.assert_allclose(delta[1], -top, atol=1e-3)  # the cancellation the prose states
     dW, db = layer_gradients(a[2], delta)
     assert np.abs(db).max() < 1e-3 and np.abs(dW).max() < 1e-3
@@ -364,6 +366,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
         late = mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=100).loss
         if c == 0.1:
             assert late[9] > 0.39 and late[12] < 0.35 and late[-1] < 0.01, late  # steps 1900, 2200, 3000
+            assert late[10] > 0.385 and late[15] < 0.1, late  # it leaves between steps 2000 and 2500
             assert np.abs(net.predict(case.X) - case.Y).max() < 0.03  # tied, within 0.03 of every target
         else:
             assert late[-1] > 0.39, late
@@ -372,13 +375,14 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             assert np.abs(net.predict(case.X) - case.Y).max() < 0.1
     ones, point1 = found[1.0], found[0.1]
     ratio = {name: [point1[l][k] / ones[l][k] for l in (2, 1)] for k, name in enumerate(("row", "sent", "slope", "delta"))}
+    assert round(ratio["slope"][0] * ratio["slope"][1]) == 33  # "the slopes make delta^1 11 x 3 = 33 times smaller"
     assert [round(r) for r in ratio["slope"]] == [11, 3] and [round(r) for r in ratio["delta"]] == [34, 11], ratio
     assert round(ratio["sent"][0]) == 3 and round(ratio["sent"][1], 1) == 3.7, ratio
     assert round(ones[1][0][0] / point1[1][0][0]) == 9 and abs(ones[2][0][0]) < 0.02  # W_1 9 times larger; W_2 near 0
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("their $\\delta^3$ cancel", "11 times smaller (0.0215 against 0.245)", "is 3 times smaller; the slope", "34 times smaller",
                   "9 times larger (1.01 against 0.108)", "is 3.7 times smaller (1.08e-03", "3 times smaller (0.086 against 0.25)",
-                  "$\\delta^1$ is 11 times smaller", "where the slope is 0.024", "after about step 2000",
+                  "$\\delta^1$ is 11 times smaller", "where the slope is 0.024", "between steps 2000 and 2500 (figure)", "from about 2000 steps to about 5000", "$11 \\times 3 = 33$ times smaller",
                   "only between steps 5000 and 6000", "within 0.03 of every target at step 3000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
         assert claim in prose, claim
 
