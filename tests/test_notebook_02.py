@@ -256,6 +256,17 @@ def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
     assert ratio == pytest.approx(W1[0, 0] / W1[1, 0], rel=1e-12)
     assert shown(ratio) == shown(W1[0, 0] / W1[1, 0]) == "-1.4814068"
     assert "dC/dW_0[0, 0] / dC/dW_0[0, 1] = -1.4814068" in stored and "W_1[0, 0] / W_1[1, 0]         = -1.4814068" in stored
+    # dC/dW_1[j, 0] = G u_(j+1): G = mean((y' - y) x), u = the input parts, against backprop
+    x = case.X.sum(axis=1)
+    G = np.mean((net.predict(case.X)[:, 0] - case.Y[:, 0]) * x)
+    u = [A * net.weights[0][0, j] + (1 - A) * net.weights[0][1, j] for j in (0, 1)]
+    for j in (0, 1):
+        assert G * u[j] == pytest.approx(backprop[1][j, 0], rel=1e-12)
+    assert [shown(G * u[j]) for j in (0, 1)] == [shown(backprop[1][j, 0]) for j in (0, 1)] == ["-0.2269487", "-0.0157825"]
+    assert ("G u_1 = -0.2269487, G u_2 = -0.0157825;  backprop dC/dW_1[0, 0] = -0.2269487, "
+            "dC/dW_1[1, 0] = -0.0157825") in stored
+    # c = u_1 W_1[0, 0] + u_2 W_1[1, 0] (section 6's second fact)
+    assert u[0] * W1[0, 0] + u[1] * W1[1, 0] == pytest.approx(mh.effective_slope(net, A), rel=1e-12)
 
 
 def test_section_6_constant_start_stays_tied_bit_for_bit(trained, stored):
@@ -427,6 +438,42 @@ def test_section_8_effect_of_a(case, stored):
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
     # the constant start is slowest where a^2 + (1 - a)^2 is smallest (a = 0.5), as section 8 derives
     assert max(rows, key=lambda r: r["constant"]["steps"])["a"] == 0.5
+
+
+def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(stored):
+    """8c: the factor 1 - lr mean(x^2) K at the trained weights, K by finite differences, for every split."""
+    factors = {"constant": [], "random": []}
+    steps = {"constant": [], "random": []}
+    splits = (0.1, 0.3, 0.5, 0.7, 0.9)
+    for a in splits:
+        case_a = cases.linear_2_2_1(a=a)
+        S = np.mean(case_a.X.sum(axis=1) ** 2)
+        c_star = mh.least_squares_slope(case_a.X.sum(axis=1), case_a.Y)
+        for init, start in (("constant", case_a.network()), ("random", case_a.network().init_random(seed=0))):
+            net, history = case_a.train(start)
+            factors[init].append(1 - case_a.lr * S * squared_slope_derivatives(net, a))
+            steps[init].append(linreg.steps_to_slope(history, a, c_star))
+    for init in factors:
+        assert splits[int(np.argmax(factors[init]))] == 0.5 == splits[int(np.argmax(steps[init]))]
+    line = "factor at the end for rho = 0.1, 0.3, 0.5, 0.7, 0.9:  " + ";  ".join(
+        f"{init} " + ", ".join(f"{f:.4f}" for f in factors[init]) for init in ("constant", "random"))
+    assert line == ("factor at the end for rho = 0.1, 0.3, 0.5, 0.7, 0.9:  constant 0.8896, 0.9068, 0.9133, 0.9068, 0.8896;"
+                    "  random 0.8894, 0.9071, 0.9138, 0.9072, 0.8896")
+    assert line in stored
+
+
+def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
+    """The predict-first cell's answer is printed only once my_prediction is written (the student copy's `...`)."""
+    import contextlib
+    import io
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "predicted = " in c.source]
+    for prediction, shows in ((..., False), ({"constant": "...", "random": "..."}, False),
+                              ({"constant": "tiny", "random": "tiny"}, True)):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"case": case, "mh": mh, "np": np, "my_prediction": prediction})
+        assert ("spread of the hidden units" in out.getvalue()) is shows
+        assert ("not written yet" in out.getvalue()) is not shows
 
 
 def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
@@ -618,7 +665,12 @@ def test_section_8d_large_weights_break_training(case, stored):
     # within [-2, 2] the sum is largest at every weight 2: 0.58 * 8 + 2 * 2^2 = 12.64
     edge = 1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(2.0), A)
     assert f"{edge:+.3f}" == "+0.477" and "every weight 2: factor at the start +0.477" in stored
-    assert "the same x and y at rho = 0.3 and 0.9: True" in stored
+    # 8a's first line: every split draws the same x and y (only the split of x differs)
+    for a in (0.1, 0.3, 0.5, 0.7, 0.9):
+        other = cases.linear_2_2_1(a=a)
+        assert np.allclose(other.X.sum(axis=1), x) and np.array_equal(other.Y, case.Y)
+        assert np.allclose(other.X[:, 0], a * x) and np.allclose(other.X[:, 1], (1 - a) * x)
+    assert "the same x and y at every rho: True" in stored
 
 
 def test_one_letter_per_thing_after_the_table(nb):
