@@ -490,7 +490,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the angle is about $18°$ and the share about 45%" in prose
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "only 28% of He's starts fit within 500 steps" in prose and "(81% of 1000 starts within 500 steps)" in prose
-    assert "leaky ReLU" in prose and "small positive bias" in prose
+    assert "leaky ReLU" in prose and "small positive bias" in prose and "(not tried here)" in prose
+    assert "96% of the starts with at most 2 of 6 hidden units dead at step 500 fit, none with 5 or 6" in prose \
+        and "0 to 2 dead: 96%" in computed["fit by dead units at 500"] and "5 or 6 dead: 0%" in computed["fit by dead units at 500"]
     assert "At that fit $1/r$ is $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$: cross-entropy's " \
            "delta is 50 to 64 times the sum of squared errors'" in prose \
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
