@@ -105,6 +105,12 @@ def printed(X, Y):
                           f"{np.median(np.abs(outputs[:, 0] - outputs[:, 1]).max(axis=1)):.4f}; smallest slope in the "
                           f"second hidden layer: all ones {(ones_2 * (1 - ones_2)).min():.3f}, random starts (median) "
                           f"{slope_2:.2f}")
+    gaps = []  # step 100, a second way: each start trained alone for 100 steps with mh.train, then predicted
+    for net in [CASE.network()] + init.random_starts(CASE.sizes, 20):
+        mh.train(net, X, Y, lr=0.5, iterations=100, loss="cross_entropy")
+        gaps.append(np.abs(net.predict(X)[0] - net.predict(X)[1]).max())
+    out["rows at 100"] = (f"step 100, the two observations' outputs differ by: all ones {gaps[0]:.2g}, "
+                          f"random starts (median) {np.median(gaps[1:]):.2g}")
     nudged = init.steps_to_fit(init.random_starts(CASE.sizes, 20), np.nextafter(X, np.inf), np.nextafter(Y, np.inf),
                                lr=2.0, iterations=20000, loss="cross_entropy")
     out["nudged median"] = ("cross_entropy at lr 2, the 20 starts with X and Y moved by one ulp: median "
@@ -221,6 +227,19 @@ def printed(X, Y):
                                       loss="cross_entropy")
     out["sigmoid glorot"] = (f"sigmoid, the same Glorot scale: median {np.median(sigmoid_steps):.0f} steps, "
                              f"from {sigmoid_steps.min():.0f} to {sigmoid_steps.max():.0f}")
+    slope_of, size_of = {}, {}  # step 0, from the package's own gradients
+    for f, nets in (("tanh", init.random_starts(CASE.sizes, 20, "glorot", activation=["tanh", "tanh", "sigmoid"])),
+                    ("sigmoid", init.random_starts(CASE.sizes, 20, "glorot"))):
+        slopes = []
+        for net in nets:
+            a = np.concatenate(net.forward(X)[1:3], axis=1)
+            slopes.append(np.sqrt(np.mean(((1 - a) * (1 + a) if f == "tanh" else a - a ** 2) ** 2)))
+        slope_of[f] = np.median(slopes)
+        size_of[f] = ", ".join(f"{g:.2g}" for g in np.median(
+            [[np.sqrt(np.mean(g ** 2)) for g in net.gradients(X, Y, "cross_entropy")[0]] for net in nets], axis=0))
+    out["hidden slopes"] = (f"step 0, medians over the 20 starts: rms slope of the hidden units, tanh {slope_of['tanh']:.2f}, "
+                            f"sigmoid {slope_of['sigmoid']:.2f}; rms dC/dW_0, dC/dW_1, dC/dW_2: tanh {size_of['tanh']}; "
+                            f"sigmoid {size_of['sigmoid']}")
 
     relu_nets = init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])
     out["he scales"] = ("He's standard deviation per weight layer, for its weights and its biases alike: "
@@ -290,7 +309,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 60
+    assert len(computed) == 62
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -327,6 +346,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["random rows"].endswith("all ones 0.0003, random starts (median) 0.0022; smallest slope in the second "
                                             "hidden layer: all ones 0.024, random starts (median) 0.19")
     assert computed["nudged median"].endswith("median 118 steps")
+    assert computed["rows at 100"].endswith("all ones 0.00085, random starts (median) 0.013")
+    assert computed["hidden slopes"].endswith("tanh 0.74, sigmoid 0.23; rms dC/dW_0, dC/dW_1, dC/dW_2: "
+                                              "tanh 0.058, 0.097, 0.28; sigmoid 0.0048, 0.036, 0.26")
     assert computed["trained sigmoid"].endswith("W_0 changed by more than 1%: 0 of 5; W_9: 5 of 5")
     assert computed["trained tanh"].endswith("W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5")
     assert computed["trained relu"].endswith(": 4 of 5, all by step 7")
@@ -436,7 +458,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(np.sqrt(2) * 0.71, 1) == 1.0
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert "At lr 0.5 most ReLU starts diverge (last line)" in prose and "from 1.2 to $1.6 \\times 10^{12}$" in prose
-    assert "the same size (5.4e-07 against the table's 4.6e-07)" in prose
+    assert "the same order of magnitude (5.4e-07 against the table's 4.6e-07)" in prose
+    assert "by step 100 the random starts' rows differ by a median 0.013, all ones' by 0.00085" in prose \
+        and "slopes 8 times larger" in prose and round(0.19 / 0.024) == 8
+    assert "rms slope 0.74 against the sigmoid's 0.23" in prose and "about 3 times larger ($0.74/0.23$)" in prose \
+        and round(0.74 / 0.23) == 3 and "$W_1$'s about 3 times, $W_0$'s about 12 times" in prose \
+        and round(0.097 / 0.036) == 3 and round(0.058 / 0.0048) == 12
+    assert "the two scales differ by at most 0.08 per layer (first line)" in prose \
+        and round(max(abs(a - b) for a, b in zip([0.71, 0.58, 0.58], [0.63, 0.58, 0.63])), 2) == 0.08
     assert "get less than $W_1$'s, 0.47 of it" in prose
     assert "for sigmoid $0.35 \\times 0.23 \\approx 0.08$, measured 0.081" in prose \
         and "for tanh $0.47 \\times 0.87 \\approx 0.41$, measured 0.4" in prose and round(np.sqrt(4 / 18), 2) == 0.47 \
@@ -457,11 +486,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
            "The shares differ by 1.8 of those" in prose and round(np.hypot(0.034, 0.027), 3) == 0.043 \
         and computed["standard errors"] == ("standard errors sqrt(p(1 - p)/n): 0 dead 0.034, 2 dead 0.027; "
                                             "2 dead minus 0 dead: 1.8 standard errors of the difference")
-    assert "(418 against 417)" in prose and "median 418 steps" in computed["sigmoid glorot"]
+    assert "(418 against 417, third line)" in prose and "median 418 steps" in computed["sigmoid glorot"]
     assert "the angle is about $18°$ and the share about 45%" in prose
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "only 28% of He's starts fit within 500 steps" in prose and "(81% of 1000 starts within 500 steps)" in prose
-    assert "leaky ReLU" in prose and "small positive bias" in prose
+    assert "leaky ReLU" in prose and "small positive bias" in prose and "(not tried here)" in prose
+    assert "96% of the starts with at most 2 of 6 hidden units dead at step 500 fit, none with 5 or 6" in prose \
+        and "0 to 2 dead: 96%" in computed["fit by dead units at 500"] and "5 or 6 dead: 0%" in computed["fit by dead units at 500"]
     assert "At that fit $1/r$ is $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$: cross-entropy's " \
            "delta is 50 to 64 times the sum of squared errors'" in prose \
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
