@@ -570,6 +570,13 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     assert escape[0] == escape[1] and np.all(np.abs(runs.loss[np.arange(4), escape - 1] - 0.3) > 1e-8)  # robust under the guard
     expect(shown, f"plateau ends (loss first below 0.3) at step: all ones {escape[2]} | all 0.1 {escape[0]} | seed 0 {escape[3]}",
            "plateau ends (loss first below 0.3) at step: all ones 5232 | all 0.1 2257 | seed 0 410")
+    other = {t: np.argmax(runs.loss < t, axis=1) for t in (0.35, 0.2)}  # another threshold for the plateau's end
+    for t, ends in other.items():
+        assert np.all(np.abs(runs.loss[np.arange(4), ends - 1] - t) > 1e-6) and np.all(np.abs(ends - escape) < 100)
+    expect(shown, "plateau ends with 0.35 or 0.2 in place of 0.3: " + " | ".join(
+        f"{name} {other[0.35][k]}, {other[0.2][k]}" for name, k in (("all ones", 2), ("all 0.1", 0), ("seed 0", 3))),
+        "plateau ends with 0.35 or 0.2 in place of 0.3: all ones 5160, 5301 | all 0.1 2193, 2321 | seed 0 349, 472")
+    assert "0.35 or 0.2 move each count of section 9 by under 100 steps" in " ".join(prose.split())
     text = " ".join(prose.split())
     # the page states what the runs show, without splitting the plateau between the tie and the slopes
     assert "| all ones | yes | 1 | 0.115, 0.026 | 5232 | 14575 |" in text and "| all 0.1 | yes | 0.1 | 0.248, 0.246 | 2257 | 6096 |" in text
