@@ -500,6 +500,11 @@ def test_learning_rates(shown, prose, sweep):
            "lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps 235 and 235")
     assert "first fit at steps 235 and 235 | lr × step 1880\n" in shown and "does not explain why" not in prose
     assert "still the fastest (235, against lr 4's 579)" in prose
+    ends = {lr: int(np.argmax(sweep.loss[k] < 0.3)) for lr, k in zip((0.5, 1, 2, 4, 8), (0, 10, 11, 12, 13))}
+    assert all(abs(sweep.loss[k, ends[lr] - 1] - 0.3) > 1e-6 for lr, k in zip(ends, (0, 10, 11, 12, 13)))  # robust
+    expect(shown, f"lr × step at the plateau's end (loss first below 0.3): { {lr: lr * n for lr, n in ends.items()} }",
+           "lr × step at the plateau's end (loss first below 0.3): {0.5: 205.0, 1: 206, 2: 208, 4: 212, 8: 448}")
+    assert 8 * ends[8] > 2 * 4 * ends[4] and 8 * fits[13] < 4 * fits[12]  # the prose: leaves later, fits sooner
     # lr 16 is past the edge of chaos: shown as a figure, only its first 20 steps printed
     assert "lr 16, first step" not in shown
 
