@@ -442,9 +442,9 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     a_0 = start.forward(case.X)
     summed = (a_0[1][0] - a_0[1][1]) @ start.weights[1]  # each layer-2 unit's weighted sum of the signed a^1 gaps
     slopes = np.mean(a_0[2] * (1 - a_0[2]), axis=0)
-    expect(shown, f"seed 0, layer 2: summed gaps {summed.round(4)} | times the mean slope {(summed * slopes).round(4)} "
+    expect(shown, f"seed 0: gap(a^1) {(a_0[1][0] - a_0[1][1]).round(4)} | layer 2: summed gaps {summed.round(4)} | times the mean slope {(summed * slopes).round(4)} "
                   f"| gap(a^2) {(a_0[2][0] - a_0[2][1]).round(4)}",
-           "seed 0, layer 2: summed gaps [-0.0071 -0.0208  0.0032] | times the mean slope [-0.0012 -0.0052  0.0007] "
+           "seed 0: gap(a^1) [ 0.0102 -0.0199  0.0625] | layer 2: summed gaps [-0.0071 -0.0208  0.0032] | times the mean slope [-0.0012 -0.0052  0.0007] "
            "| gap(a^2) [-0.0012 -0.0052  0.0007]")
     assert np.abs(summed).max() < 0.4 * np.abs(a_0[1][0] - a_0[1][1]).max()  # the prose: the gaps partly cancel
     assert "the gaps have both signs and partly cancel" in " ".join(prose.split())
