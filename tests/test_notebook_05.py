@@ -504,7 +504,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "a 10000-step budget is enough for 99.4% of the starts, while the typical (median) start needs 5162 steps" in prose
     assert "0.5, $c = 0$ fits at step 6748 (section 2), past the 6000-step budget" in prose
     assert "at step  6748" in computed["c = 0.0"] and np.isinf(computed["map"][0][0])
-    assert "at learning rate 1 its median is 3341.5, so at 0.5 it needs about twice that" in prose
+    assert "at learning rate 1 its median is 3341.5, so at 0.5 it needs about twice that, past the 6000-step budget: only 11 of its 30 starts fit within it" in prose
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert computed["scale 3 at 0.5"] == "scale 3 at lr 0.5: 11 of 30 starts fit within 6000 steps"
     weaker = [np.array(computed[f"gradient 6000 {c}"].split(": ")[-1].split(", "), float) for c in (-1, 0)]
