@@ -519,6 +519,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "for $\\varepsilon = 10^{-6}$ the gap at step 14600 is at most $1.1 \\times 10^{-3}$" in prose
     assert computed["eps 1e-06"].endswith("to 1.1e-03 | 159")
     assert "an average factor of 1.020 per step" in prose and "1.020 per step on average" in computed["xor growth"]
+    # XOR's per-step factor as eta * lambda, against the question's strongest (eta 0.5, lambda at step 5000)
+    assert "$\\eta\\lambda \\approx -0.02$, seven times the question's strongest ($0.5 \\times (-5.8 \\times 10^{-3})$, step 5000)" in prose
+    assert "-5.8e-03" in computed["lambda 5000"] and 6.5 < 0.020 / (0.5 * 5.8e-3) < 7.5
     assert "scales 0.3 and 1, LeCun's and Glorot's are all close: 1269.5 to 1341.5 steps" in prose
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun", "glorot")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5)
