@@ -122,7 +122,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
     # at eps = 1e-2 and 1e-3 truncation (~eps^2) sets the relative error: printed, the same two digits
     # with every input and parameter moved by a few ulps
-    # the printed maximum over the four parameters is b_y''s, with every nudge too
+    # the printed maximum over the four parameters comes from b_y', under every nudge too
     for name, eps, literal in [("1e-2", 1e-2, "6.8e-06"), ("1e-3", 1e-3, "6.8e-08")]:
         for moved, X, Y in _nudged_runs(case, net, seed=2, runs=10):
             assert f"{mh.gradient_check(moved, X, Y, 'half_sse', eps=eps):.1e}" == literal
