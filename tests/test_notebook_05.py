@@ -553,6 +553,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # what the tie costs (a fifth) and what saturation costs (2.3 times), from the table's steps
     assert "about a fifth more steps (6250 against 5109)" in prose and round(6250 / 5109 - 1, 1) == 0.2
     assert "about 2.3 times the steps (14575 against 6250)" in prose and round(14575 / 6250, 1) == 2.3
+    assert "against $c = 0$'s 6748 it is about 1.3 times" in prose and round(6748 / 5109, 1) == 1.3
+    # LeCun's order 1: Var(z) about 0.25 + 1/n_in for n_in = 3 and 2, so a root mean square near 0.8
+    assert "$\\operatorname{Var}(z) \\approx 0.25 + 1/n_\\text{in}$, between 0.58 and 0.75 here" in prose
+    assert round(0.25 + 1 / 3, 2) == 0.58 and 0.25 + 1 / 2 == 0.75 and 0.75 < np.sqrt(0.58) and np.sqrt(0.75) < 0.9
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
     # the eps = 1e-3 gap, still small before the exit, large after it
     assert "its median gap is still 0.077 at step 5000 and reaches 0.44 by step 6000" in prose
