@@ -129,7 +129,7 @@ def printed(X, xor_X, reverse):
             i, k = np.unravel_index(np.abs(a3 - Y).argmax(), a3.shape)
             out[f"last stretch {c} {t}"] = (
                 f"c = {c:2d}, step {t}: largest error {abs(a3[i, k] - Y[i, k]):.3f} at observation {i + 1}, output {k + 1}, "
-                f"slope {a3[i, k] * (1 - a3[i, k]):.3f} | hidden layer 2's slope there {a2[i, 0] * (1 - a2[i, 0]):.3f}")
+                f"slope {a3[i, k] * (1 - a3[i, k]):.3f} | hidden layer 2 there: a^2 = {a2[i, 0]:.3f}, slope {a2[i, 0] * (1 - a2[i, 0]):.3f}")
     for row, c in ((neg, -1), (zero0, 0)):  # the gradients at step 6000, from the recorded parameters
         net = mh.MLP([2, 3, 3, 2])
         net.weights = [W[row, 60].copy() for W in long_run.weights]
@@ -442,7 +442,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["step0 -2.0"].startswith("c = -2.00: a^1 = 0.01 | 0.04, slope of layer 1 0.012;")
     assert "0.11 against 0.10." in prose
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "its units are still close at step 1000 (gap 0.38)" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
+    assert "$\\varepsilon = 0.1$ (gap 0.38 at step 1000), saves little" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
     # c = 0: W_2 grows first; the loss leaves 0.4 once W_0 and W_1, together, pass 0.3 to 0.5
     assert "$W_2$ grows first; the loss leaves 0.4 only once $W_0$ and $W_1$, growing together, pass 0.3 to 0.5" in prose
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
@@ -453,8 +453,10 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "the shelf near 0.70" in prose and computed["shelf"] == "c =  1.50, step 100: loss 0.70, outputs [[0.99, 0.2], [0.99, 0.2]]"
     assert "$0.8^2 + 2 \\cdot 0.2^2 = 0.72$" in prose and abs(0.8 ** 2 + 2 * 0.2 ** 2 - 0.72) < 1e-12
     # the slow last stretch of c = -1: same output slope as c = 0 at step 6000, hidden layer 2 more saturated
-    assert computed["last stretch -1 6000"].endswith("slope 0.013 | hidden layer 2's slope there 0.061")
-    assert computed["last stretch 0 6000"].endswith("slope 0.011 | hidden layer 2's slope there 0.140")
+    assert computed["last stretch -1 6000"].endswith("slope 0.013 | hidden layer 2 there: a^2 = 0.065, slope 0.061")
+    assert computed["last stretch 0 6000"].endswith("slope 0.011 | hidden layer 2 there: a^2 = 0.832, slope 0.140")
+    # W_2's gradient carries a^2 itself, W_0's and W_1's its slope: both small near a^2 = 0
+    assert "($a^2 = 0.065$, against 0.832 at $c = 0$)" in prose
     assert "0.061 at $c = -1$ against 0.140 at $c = 0$" in prose
 
 
@@ -551,6 +553,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # what the tie costs (a fifth) and what saturation costs (2.3 times), from the table's steps
     assert "about a fifth more steps (6250 against 5109)" in prose and round(6250 / 5109 - 1, 1) == 0.2
     assert "about 2.3 times the steps (14575 against 6250)" in prose and round(14575 / 6250, 1) == 2.3
+    assert "against $c = 0$'s 6748 it is about 1.3 times" in prose and round(6748 / 5109, 1) == 1.3
+    # LeCun's order 1: Var(z) about 0.25 + 1/n_in for n_in = 3 and 2, so a root mean square near 0.8
+    assert "$\\operatorname{Var}(z) \\approx 0.25 + 1/n_\\text{in}$, between 0.58 and 0.75 here" in prose
+    assert round(0.25 + 1 / 3, 2) == 0.58 and 0.25 + 1 / 2 == 0.75 and 0.75 < np.sqrt(0.58) and np.sqrt(0.75) < 0.9
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
     # the eps = 1e-3 gap, still small before the exit, large after it
     assert "its median gap is still 0.077 at step 5000 and reaches 0.44 by step 6000" in prose
