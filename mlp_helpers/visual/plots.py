@@ -17,6 +17,7 @@ from matplotlib.colors import is_color_like
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
+from matplotlib.ticker import LogLocator
 
 from . import label_layout
 from ..checks import equal_columns, tied_units
@@ -709,13 +710,18 @@ def plot_difference_errors(epsilons, errors):
         raise ValueError(f"epsilons must be a 1-D array of positive steps, got shape {epsilons.shape}")
     if errors.shape != (len(epsilons), 2):
         raise ValueError(f"errors must have shape ({len(epsilons)}, 2) (one-sided, central), got {errors.shape}")
-    fig, ax = new_figure((7.5, 3.6))
-    fig.subplots_adjust(left=0.12, right=0.56, bottom=0.15, top=0.96)  # room for the legend on the right
+    fig, ax = new_figure((8.5, 3.6))
+    fig.subplots_adjust(left=0.1, right=0.6, bottom=0.15, top=0.96)  # room for the legend on the right
     for column, (name, colour, marker, power) in enumerate([("one-sided", BLUE, "o", 1), ("central", VERMILLION, "s", 2)]):
         ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, label=f"{name}, measured")
         ax.loglog(epsilons, errors[0, column] * (epsilons / epsilons[0]) ** power, ":", color=colour, lw=2,
-                  label=f"{name}, truncation alone (slope {power})")
+                  label=f"{name}, truncation alone\n(log-log slope {power})")
     ax.loglog(epsilons, 1e-17 / epsilons, "--", color=BLACK, label=r"rounding, $10^{-17}/\varepsilon$")
+    # the central truncation line eps^2 e0/eps0^2 meets the rounding line 1e-17/eps where eps^3 = 1e-17 eps0^2/e0
+    best = (1e-17 * epsilons[0] ** 2 / errors[0, 1]) ** (1 / 3)
+    ax.axvline(best, color=BLACK, lw=1, alpha=0.5, label=f"central: truncation = rounding\n($\\varepsilon \\approx$ {best:.0e})")
+    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=20))  # every decade labelled
+    ax.tick_params(axis="x", labelsize=8)
     ax.set_ylim(1e-16, 1e-3)
     ax.invert_xaxis()  # eps shrinks to the right, as in the notebook's table
     ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
