@@ -368,6 +368,10 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     assert ("float64 spacing near c*: 2.2e-16; 1e-15 and 1e-14 are 4.5 and 45.0 spacings") in stored
     assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
     assert "mean |c - c*| over the last 100 steps: constant start 2e-15, random start 2e-15" in stored
+    # the floor: steps round away (constant start) or move a weight by at most one ulp (random start)
+    step_moves = max(np.abs(np.diff(W[-101:], axis=0)).max() for _, history in trained.values() for W in history.weights)
+    assert step_moves < 3e-16 and np.spacing(1.4) < 3e-16 < 2 * np.spacing(1.4)
+    assert "over the last 100 steps, every step changes every weight by less than 3e-16 (about one ulp near 1.4): True" in stored
 
 
 def test_section_7_different_weights_same_slope(trained, stored):

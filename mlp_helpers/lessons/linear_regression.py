@@ -393,7 +393,7 @@ def check_symmetric_start(weights, case):
     x = case.X.sum(axis=1)
     reached = abs(least_squares_slope(x, trained.predict(case.X)) - least_squares_slope(x, case.Y)) < 1e-6
     slope = ("c reached c* (within 1e-6)" if reached
-             else "c is not yet within 1e-6 of c*: train longer or start with larger weights")
+             else "c is not yet within 1e-6 of c*: see the box below the check")
     return CheckResult(True, f"{verdict.verdict}, with negative outgoing weights and different weights from x_1 and x_2; after {case.iterations} steps they are "
                              f"still tied and {slope}. They stay tied because every step gives the two units equal "
                              "gradients: the same float operations run on the same numbers.")
