@@ -182,12 +182,14 @@ def printed(X, Y):
     # the first of them (train and train_many stop a diverged run): steps by hand, z^10 by a forward pass by hand
     net = init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"])[0]
     weights, biases = [w.copy() for w in net.weights], [b.copy() for b in net.biases]
-    largest, z_out = [], []
+    largest, z_out, norms, rms_a9 = [], [], [], []
     for step in range(4):
         a = X
         for W, b in zip(weights[:-1], biases[:-1]):
             a = np.maximum(a @ W + b, 0.0)
         z_out.append(a @ weights[-1] + biases[-1])
+        norms.append(np.array([np.sqrt((w ** 2).sum()) for w in weights]))  # Frobenius norms, written out
+        rms_a9.append(np.sqrt(np.mean(a ** 2)))  # a is a^9 here
         net.weights, net.biases = [w.copy() for w in weights], [b.copy() for b in biases]
         dW, db = net.gradients(X, Y, "cross_entropy")
         largest.append(max(np.abs(g).max() for g in dW))
@@ -197,6 +199,8 @@ def printed(X, Y):
                           + ", ".join(f"{g:.2g}" for g in largest))
     out["relu z"] = (f"the same start after one step: z^10 of the first observation {z_out[1][0].round().astype(int).tolist()}, "
                      f"its targets {Y[0, 0]:g} and {Y[0, 1]:g}; this start is one of the diverged: {first_diverged}")
+    out["relu sizes"] = (f"its first step: each weight layer's size ||W_l|| grew by at most "
+                         f"{(norms[1] / norms[0]).max() - 1:.0%}; the rms of a^9 went from {rms_a9[0]:.2f} to {rms_a9[1]:.2g}")
     moved, diverged_slow, off = [0, 0], 0, 0
     for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
         start = [w.copy() for w in net.weights]
@@ -325,7 +329,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 64
+    assert len(computed) == 65
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -377,6 +381,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["relu growth"].endswith("entry 1.2, 80, 2.5e+05, 1.6e+12")
     assert computed["relu z"].endswith("first observation [95, -127], its targets 0.2 and 0.4; this start is one of the "
                                        "diverged: True")
+    assert computed["relu sizes"].endswith("at most 10%; the rms of a^9 went from 0.72 to 29")
     assert "diverged: 0 of 5; starts whose W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5;" in computed["relu slower"]
     assert computed["check all ones"].startswith("all ones: largest relative error 2.1e-10;")
     assert computed["cross-entropy at a = y"].endswith(": 1.173")
