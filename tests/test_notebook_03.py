@@ -267,7 +267,7 @@ def expected_outputs():
     functions = dict(check_layer_forward=layer_forward, check_forward=forward, check_output_delta=output_delta,
                      check_step_back=step_back, check_layer_gradients=layer_gradients, check_backward=backward)
     return {
-        "import matplotlib": "<Figure size 920x390 with 1 Axes>",
+        "import matplotlib": "<Figure size 920x480 with 1 Axes>",
         **{f"{name}({function.__name__})": verdict(getattr(write_backprop, name), function)
            for name, function in functions.items()},
         "QUESTION_LAYERS = ": forward_lines,
