@@ -307,7 +307,8 @@ def expected_outputs():
             f"at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
             f"tied groups {mh.tied_units(net)}, "
-            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones() + "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
+            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
+        "inset = ax.inset_axes(": "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
         "sent_back, slope = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
