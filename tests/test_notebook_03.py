@@ -131,7 +131,7 @@ def count_line(sizes):
     parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
     return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
             f"all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>8}, "
-            f"your backward {backward_multiplications(sizes):>5}\n")
+            f"backward by Hint 3 {backward_multiplications(sizes):>5}\n")
 
 
 def unit_gap(net):
@@ -267,7 +267,7 @@ def expected_outputs():
     functions = dict(check_layer_forward=layer_forward, check_forward=forward, check_output_delta=output_delta,
                      check_step_back=step_back, check_layer_gradients=layer_gradients, check_backward=backward)
     return {
-        "import matplotlib": "<Figure size 920x390 with 1 Axes>",
+        "import matplotlib": "<Figure size 920x480 with 1 Axes>",
         **{f"{name}({function.__name__})": verdict(getattr(write_backprop, name), function)
            for name, function in functions.items()},
         "QUESTION_LAYERS = ": forward_lines,
@@ -307,7 +307,8 @@ def expected_outputs():
             f"at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
             f"tied groups {mh.tied_units(net)}, "
-            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones() + "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
+            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
+        "inset = ax.inset_axes(": "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
         "sent_back, slope = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
@@ -386,9 +387,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert f"{ones[2][4][1]:.4f}" == "0.0193" and abs(ones[2][4][0]) < 0.005  # output 1's term nearly 0
     assert all(abs(t - 0.025) < 0.002 for t in point1[2][4])  # the 0.1 start: two terms of about 0.025
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
-    for claim in ("their $\\delta^3$ cancel", "| 11 (0.0215 against 0.245) | 34 |", "| 3 (1.66e-02 against 4.99e-02) |",
+    for claim in ("the $\\delta^3$ rows cancel", "the costs, 0.0019 to 0.0068,", "| 11 (0.0215 against 0.245) | 34 |", "| 3 (1.66e-02 against 4.99e-02) |",
                   "9 times larger (1.01 against 0.108)", "| 3.7 (1.08e-03 against 3.96e-03) |", "| 3 (0.086 against 0.25) | 11 |",
-                  "takes back part of $\\delta^2$'s 34", "net $33 \\times 3 / 9 = 11$", "output 2's is 0.0193", "where the slope is 0.024", "between steps 2000 and 2500 (figure)", "from about 2000 steps to about 5000", "$11 \\times 3 = 33$ times smaller",
+                  "times 3 from $W_2$, over 9 from $W_1$", "net $33 \\times 3 / 9 = 11$", "output 2's is 0.0193", "where the slope is 0.024", "between steps 2000 and 2500 (figure)", "about 5000 steps against about 2000", "$11 \\times 3 = 33$ times smaller",
+                  "Layer 1's slope is 0.086 (table)", "differ by only $0.978 - 0.9734 = 0.0046$", "output 1's entry near 0 ($-0.014$)",
                   "only between steps 5000 and 6000", "within 0.03 of every target at step 3000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
         assert claim in prose, claim
 
