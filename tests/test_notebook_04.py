@@ -477,7 +477,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                   + " | ".join(f"{name} {factor:.3f}" for name, factor in factors.items()),
            "layer 2's gap / layer 1's with every weight of W_1 10% larger: all ones 0.067 | all 0.1 0.081")
     text = " ".join(prose.split())
-    assert "0.1's factor rises from 0.074 to 0.081, all ones' falls from 0.078 to 0.067" in text
+    assert "0.1's gap factor rises from 0.074 to 0.081, all ones' falls from 0.078 to 0.067" in text
     assert "| seed 0 | no | random | 0.227, 0.215 | 410 | 4654 |" in text and "$3 \\times 0.026 \\approx 0.078$" in text
     assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(0.078, 0.083, 0.074)" in text
 
