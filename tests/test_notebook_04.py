@@ -401,6 +401,9 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     a3 = rows[1000]
     delta = 2 * (a3 - case.Y) * a3 * (1 - a3)
     assert np.abs(delta.sum(axis=0)).max() < 0.05 * np.abs(delta).max()  # the biases' columns sum to about 0
+    expect(shown, f"step 1000: delta3 {delta.round(4).tolist()} | column sums {delta.sum(axis=0).round(4).tolist()}",
+           "step 1000: delta3 [[0.1918, -0.064], [-0.1924, 0.0642]] | column sums [-0.0007, 0.0002]")
+    assert np.all(np.abs(np.abs(delta.sum(axis=0)) * 1e4 % 1 - 0.5) > 1e-6)  # no sum on a rounding edge
     assert "At step 1000 the narrowing term is seven times larger" in text
 
 
@@ -474,7 +477,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                   + " | ".join(f"{name} {factor:.3f}" for name, factor in factors.items()),
            "layer 2's gap / layer 1's with every weight of W_1 10% larger: all ones 0.067 | all 0.1 0.081")
     text = " ".join(prose.split())
-    assert "0.1's factor rises from 0.074 to 0.081, all ones' falls from 0.078 to 0.067" in text
+    assert "0.1's gap factor rises from 0.074 to 0.081, all ones' falls from 0.078 to 0.067" in text
     assert "| seed 0 | no | random | 0.227, 0.215 | 410 | 4654 |" in text and "$3 \\times 0.026 \\approx 0.078$" in text
     assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(0.078, 0.083, 0.074)" in text
 
@@ -611,6 +614,10 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     # the page states what the runs show, without splitting the plateau between the tie and the slopes
     assert "| all ones | yes | 1 | 0.115, 0.026 | 5232 | 14575 |" in text and "| all 0.1 | yes | 0.1 | 0.248, 0.246 | 2257 | 6096 |" in text
     assert "What these three starts show" in text and fits[0] < 1.5 * fits[3] and fits[2] > 2 * fits[0]  # the takeaway
+    plateau, fit = (escape[2] - escape[0], escape[0] - escape[3]), (fits[2] - fits[0], fits[0] - fits[3])
+    expect(shown, f"extra steps (plateau end, fit): all ones over all 0.1 ({plateau[0]}, {fit[0]}) | all 0.1 over seed 0 ({plateau[1]}, {fit[1]})",
+           "extra steps (plateau end, fit): all ones over all 0.1 (2975, 8479) | all 0.1 over seed 0 (1847, 1442)")
+    assert "By either measure the large weights cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
     expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
            "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
     expect(shown, symmetry.describe_lesson_runs(), "section | start(s)              | lr              | one weight + 1 ulp\n"
