@@ -721,7 +721,7 @@ def plot_difference_errors(epsilons, errors):
     best = (1e-17 * epsilons[0] ** 2 / errors[0, 1]) ** (1 / 3)
     ax.axvline(best, color=BLACK, lw=1, alpha=0.5, label=f"central: truncation = rounding\n($\\varepsilon \\approx$ {best:.0e})")
     ax.xaxis.set_major_locator(LogLocator(base=10, numticks=20))  # every decade labelled
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=9.5)
     ax.set_ylim(1e-16, 1e-3)
     ax.invert_xaxis()  # eps shrinks to the right, as in the notebook's table
     ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
