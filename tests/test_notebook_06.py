@@ -495,7 +495,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "(from 45% and 47% at step 0)" in prose and "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
-    assert "the same in layers 1 and 2 (ratio 1.00 below)" in prose
+    assert "the same in layers 1 and 2 (ratio 1.00 above)" in prose
     assert "$X$ is smaller than $a^1$ (rms 0.49 against 0.83)" in prose
     assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
@@ -519,7 +519,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "1 dead" in computed["fit by dead units"] and "Only a start with all three dead never fits" in prose
-    assert "a median of 85.5 steps against all ones' 2478" in prose and "a median of 314 steps, is about half" in prose
+    assert "a median of 85.5 steps against all ones' 2478" in prose
     assert "Only one of these 20 does not fit within 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
     assert "their median sum of squared errors is already 0.0003 (last line)" in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
@@ -529,7 +529,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(last line: by 4.8 against 2.8)" in prose and computed["rows at 100"].endswith("all ones 2.8, random starts "
                                                                                          "(median of each start's) 4.8")
     assert "No sigmoid start has left the plateau 0.4 by step 300" in prose and computed["trained sigmoid"].endswith("0 of 5") \
-        and computed["relu slower"].endswith("off the plateau: 4 of 5") and "(85.5 steps, section 1)" in prose
+        and computed["relu slower"].endswith("off the plateau: 4 of 5") \
+        and "the 2-3-3-2 tanh network fits in a median of 106 steps (section 3)" in prose \
+        and "median 106 steps" in computed["tanh random"]
+    assert "$\\lVert a^9 \\rVert^2 \\approx 16 \\times 0.72^2 \\approx 8$" in prose and round(16 * 0.72 ** 2) == 8 \
+        and "rms $a^9$ goes from 0.72 to 29" in prose and "grew by more than 10% (third line)" in prose
+    assert "The second hidden layer: 47% dead (third line)." in prose
     assert "units stay tied (first line)" in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
     assert "So 19% of these tanh starts, about one in five, do not fit within 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
