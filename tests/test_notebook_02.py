@@ -722,3 +722,9 @@ def test_section_2_says_which_crossing_label_is_which(nb, net, markdown):
     assert W0[1, 0] > 0 > W0[0, 1] and abs(W0[1, 0]) > 4 * abs(W0[0, 1])  # blue and thick, vermillion and thin
     assert ("at the crossing, $W_0[1, 0]$ is the thick blue edge ($x_2 \\to h_1$), "
             "$W_0[0, 1]$ the thin vermillion one ($x_1 \\to h_2$)") in markdown
+
+
+def test_section_1_the_random_start_draws_small_weights(net, markdown):
+    """Section 1: the seed-0 draw (printed in section 0 to 4 decimals) has every |w| below 0.46."""
+    assert max(np.abs(W).max() for W in net.weights) < 0.46
+    assert "This draw came out small: every $|w| < 0.46$ (section 0's printout)." in markdown
