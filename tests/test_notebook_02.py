@@ -147,6 +147,11 @@ def test_section_1_data(case, stored):
     assert shown(c_star) == shown(mh.least_squares_slope(x, case.Y)) == "1.4711278"
     assert "rank of X: 1" in stored and "c* = 1.4711278" in stored
     assert "x1 / x2 equals rho / (1 - rho) = 0.4286 in every row: True" in stored
+    # the fit's offset from 1.5 is the noise's least-squares slope: c* - 1.5 = sum x noise / sum x^2
+    noise = case.Y[:, 0] - 1.5 * x
+    offset = float(x @ noise / (x @ x))
+    assert f"{c_star - 1.5:+.7f}" == f"{offset:+.7f}" == "-0.0288722"
+    assert "c* - 1.5 = -0.0288722;  sum x[i] noise[i] / sum x[i]^2 = -0.0288722" in stored
 
 
 def test_section_3_cost_and_sign_slip(case, net, stored):
