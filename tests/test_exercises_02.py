@@ -148,3 +148,22 @@ def test_symmetric_start_check_says_when_c_has_not_reached_c_star(case):
     # tied and as asked, but so small that 500 steps do not bring c to c*: passed, and the verdict says so
     result = linreg.check_symmetric_start([[[1e-9, 1e-9], [2e-9, 2e-9]], [[-1e-9], [-1e-9]]], case)
     assert result.passed and "c is not yet within 1e-6 of c*" in result.verdict, result.verdict
+
+
+def test_the_box_after_exercise_2_names_the_slow_tied_starts(case):
+    # v < 0 < u: c = 2uv starts below 0 and u or v must change sign. Training shrinks both; only from
+    # |u| close to sqrt(rho^2 + (1 - rho)^2) |v| = 0.76 |v| (the box's number) do both reach 0 together, near
+    # the all-zero weights, and 500 steps are not enough; 1% off that, or 10%, one reaches 0 first.
+    rho = 0.3
+    balance = np.sqrt(rho**2 + (1 - rho) ** 2)
+    assert f"{balance:.2f}" == "0.76"
+    for v in (-0.5, -1.0, -2.0):
+        for off, reached in ((1.0, False), (0.99, True), (0.9, True), (1.1, True)):
+            u = off * balance * abs(v)
+            p = 0.2  # the weight from x_1; q from x_2 gives u = rho p + (1 - rho) q, and p != q
+            q = (u - rho * p) / (1 - rho)
+            result = linreg.check_symmetric_start([[[p, p], [q, q]], [[v], [v]]], case)
+            assert result.passed, (v, off, result.verdict)
+            assert ("c reached c* (within 1e-6)" in result.verdict) == reached, (v, off, result.verdict)
+    # u < 0 as well (the box's advice): c > 0 from the start, reached within 500 steps
+    assert "c reached c*" in linreg.check_symmetric_start([[[0.3, 0.3], [-0.7, -0.7]], [[-1.1], [-1.1]]], case).verdict

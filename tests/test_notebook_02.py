@@ -147,6 +147,11 @@ def test_section_1_data(case, stored):
     assert shown(c_star) == shown(mh.least_squares_slope(x, case.Y)) == "1.4711278"
     assert "rank of X: 1" in stored and "c* = 1.4711278" in stored
     assert "x1 / x2 equals rho / (1 - rho) = 0.4286 in every row: True" in stored
+    # the fit's offset from 1.5 is the noise's least-squares slope: c* - 1.5 = sum x noise / sum x^2
+    noise = case.Y[:, 0] - 1.5 * x
+    offset = float(x @ noise / (x @ x))
+    assert f"{c_star - 1.5:+.7f}" == f"{offset:+.7f}" == "-0.0288722"
+    assert "c* - 1.5 = -0.0288722;  sum x[i] noise[i] / sum x[i]^2 = -0.0288722" in stored
 
 
 def test_section_3_cost_and_sign_slip(case, net, stored):
@@ -464,6 +469,23 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
     assert line == ("factor at the end for rho = 0.1, 0.3, 0.5, 0.7, 0.9:  constant 0.8896, 0.9068, 0.9133, 0.9068, 0.8896;"
                     "  random 0.8894, 0.9071, 0.9138, 0.9072, 0.8896")
     assert line in stored
+    # K's two terms at the trained weights (8b's formula, from the weights themselves): both smallest at rho = 0.5
+    parts = {"constant": [], "random": []}
+    for a in splits:
+        case_a = cases.linear_2_2_1(a=a)
+        split = np.array([a, 1 - a])
+        for init, start in (("constant", case_a.network()), ("random", case_a.network().init_random(seed=0))):
+            W0, W1 = case_a.train(start)[0].weights
+            parts[init].append(((a**2 + (1 - a) ** 2) * (W1[0, 0] ** 2 + W1[1, 0] ** 2),
+                                (split @ W0[:, 0]) ** 2 + (split @ W0[:, 1]) ** 2))
+    expected = {"constant": ("1.2884, 1.0212, 0.9237, 1.0212, 1.2884", "1.3774, 1.2292, 1.1715, 1.2292, 1.3774"),
+                "random": ("1.3339, 1.1236, 1.0554, 1.1576, 1.4019", "1.3389, 1.1213, 1.0270, 1.0849, 1.2659")}
+    for init, (outgoing, incoming) in expected.items():
+        for k, shown_parts in enumerate((outgoing, incoming)):
+            assert ", ".join(f"{p[k]:.4f}" for p in parts[init]) == shown_parts
+            assert splits[int(np.argmin([p[k] for p in parts[init]]))] == 0.5
+        assert (f"{init + ':':<9} (rho^2 + (1-rho)^2)(W_1[0, 0]^2 + W_1[1, 0]^2) = {outgoing};  "
+                f"u_1^2 + u_2^2 = {incoming}") in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -703,5 +725,11 @@ def test_section_2_says_which_crossing_label_is_which(nb, net, markdown):
     """The sentence before the card's diagram names each crossing edge by its sign (colour) and its size (width)."""
     W0 = net.weights[0]
     assert W0[1, 0] > 0 > W0[0, 1] and abs(W0[1, 0]) > 4 * abs(W0[0, 1])  # blue and thick, vermillion and thin
-    assert ("$W_0[1, 0]$ on the thick blue edge rising from $x_2$ to $h_1$,\n"
-            "$W_0[0, 1]$ on the thin vermillion edge falling from $x_1$ to $h_2$") in markdown
+    assert ("at the crossing, $W_0[1, 0]$ is the thick blue edge ($x_2 \\to h_1$), "
+            "$W_0[0, 1]$ the thin vermillion one ($x_1 \\to h_2$)") in markdown
+
+
+def test_section_1_the_random_start_draws_small_weights(net, markdown):
+    """Section 1: the seed-0 draw (printed in section 0 to 4 decimals) has every |w| below 0.46."""
+    assert max(np.abs(W).max() for W in net.weights) < 0.46
+    assert "This draw came out small: every $|w| < 0.46$ (section 0's printout)." in markdown
