@@ -54,7 +54,7 @@ def test_the_1_1_1_case_and_forward_pass(shown, one):
     case, net, x, y = one
     assert (x[0], y[0], case.loss) == (1.0, 0.25, "half_sse")
     assert [W[0, 0] for W in net.weights] + [b[0] for b in net.biases] == [0.5] * 4
-    expect(shown, f"x = {x[0]}, y = {y[0]}, loss: {case.loss}", "x = 1.0, y = 0.25, loss: half_sse")
+    expect(shown, f"x = {x[0]}, y = {y[0]}, cost: {case.loss}", "x = 1.0, y = 0.25, cost: half_sse")
     z1 = 0.5 * x[0] + 0.5
     h = mh.sigmoid(z1)
     z2 = 0.5 * h + 0.5
@@ -127,6 +127,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             assert f"{mh.gradient_check(moved, X, Y, 'half_sse', eps=eps):.1e}" == literal
         expect(shown, f"relative error at eps = {name}: {mh.gradient_check(net, case.X, case.Y, 'half_sse', eps=eps):.1e}",
                f"relative error at eps = {name}: {literal}")
+    # each parameter's relative error at eps = 1e-2 and 1e-3, beside the largest: b_y' sets it
+    each_literal = {"1e-2": "w1 1.6e-06, b_h 1.6e-06, w2 3.6e-06, b_y' 6.8e-06",
+                    "1e-3": "w1 1.6e-08, b_h 1.6e-08, w2 3.6e-08, b_y' 6.8e-08"}
+    for name, eps in (("1e-2", 1e-2), ("1e-3", 1e-3)):
+        for moved, X, Y in [(net, case.X, case.Y)] + list(_nudged_runs(case, net, seed=3, runs=10)):
+            dW_m, dB_m = moved.gradients(X, Y, loss="half_sse")
+            nW_m, nB_m = mh.numerical_gradients(moved, X, Y, "half_sse", eps=eps)
+            each = [mh.relative_error(g, n) for g, n in [(dW_m[0][0, 0], nW_m[0][0, 0]), (dB_m[0][0], nB_m[0][0]),
+                                                          (dW_m[1][0, 0], nW_m[1][0, 0]), (dB_m[1][0], nB_m[1][0])]]
+            text = f"w1 {each[0]:.1e}, b_h {each[1]:.1e}, w2 {each[2]:.1e}, b_y' {each[3]:.1e}"
+            assert text == each_literal[name]
+        line = f"relative error at eps = {name}: {each_literal[name].split()[-1]}   ({each_literal[name]})"
+        assert line in shown
     assert "largest of the four" not in shown  # dropped: a printed fact the page did not explain
     # at eps = 1e-6 rounding sets the value (1.4e-9 here, 9e-11 to 1.4e-9 with every input and parameter
     # moved by a few ulps): only its order of magnitude is printed, the text's estimate 1e-11 / (2 |dC/dw1|)

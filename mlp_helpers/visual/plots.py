@@ -712,7 +712,7 @@ def plot_difference_errors(epsilons, errors):
         raise ValueError(f"errors must have shape ({len(epsilons)}, 2) (one-sided, central), got {errors.shape}")
     fig, ax = new_figure((8.5, 3.6))
     fig.subplots_adjust(left=0.1, right=0.6, bottom=0.15, top=0.96)  # room for the legend on the right
-    for column, (name, colour, marker, power) in enumerate([("one-sided", BLUE, "o", 1), ("central", VERMILLION, "s", 2)]):
+    for column, (name, colour, marker, power) in enumerate([("one-sided", BLUE, "o", 1), ("central", GREEN, "s", 2)]):
         ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, label=f"{name}, measured")
         ax.loglog(epsilons, errors[0, column] * (epsilons / epsilons[0]) ** power, ":", color=colour, lw=2,
                   label=f"{name}, truncation alone\n(log-log slope {power})")
