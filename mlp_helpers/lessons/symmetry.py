@@ -318,17 +318,22 @@ def lesson_runs(case, iterations=15000, weights_every=10):
     return runs, run_row, starts
 
 
-def describe_lesson_runs():
-    """``LESSON_RUNS`` as a small table (str): section, starts, learning rates, one ulp up."""
+def describe_lesson_runs(section=None):
+    """``LESSON_RUNS`` as a small table (str): section, starts, learning rates, one ulp up.
+
+    section: None for every run, else only that section's rows (an int).
+    """
     lines = ["section | start(s)              | lr              | one weight + 1 ulp"]
-    for section, seeds, lrs, ulp in LESSON_RUNS:
+    for row_section, seeds, lrs, ulp in LESSON_RUNS:
+        if section is not None and row_section != section:
+            continue
         ints = [s for s in seeds if not isinstance(s, str)]
         names = ["all ones" if s == "ones" else s for s in seeds if isinstance(s, str)]
         if len(ints) > 2:
             names.insert(0, f"seeds {ints[0]} to {ints[-1]}")
         elif ints:
             names.insert(0, f"seed{'s' * (len(ints) > 1)} " + ", ".join(map(str, ints)))
-        lines.append(f"{section:>7} | {', '.join(names):<21} | {', '.join(f'{lr:g}' for lr in lrs):<15} | {'yes' if ulp else ''}".rstrip())
+        lines.append(f"{row_section:>7} | {', '.join(names):<21} | {', '.join(f'{lr:g}' for lr in lrs):<15} | {'yes' if ulp else ''}".rstrip())
     return "\n".join(lines)
 
 
