@@ -152,7 +152,7 @@ def test_symmetric_start_check_says_when_c_has_not_reached_c_star(case):
 
 def test_the_box_after_exercise_2_names_the_slow_tied_starts(case):
     # v < 0 < u: c = 2uv starts below 0 and u or v must change sign. Training shrinks both; only from
-    # |u| close to sqrt(rho^2 + (1 - rho)^2) |v| = 0.76 |v| (the box's number) do both reach 0 together, near
+    # |u| close to sqrt(rho^2 + (1 - rho)^2) |v| = 0.76 |v| (the teacher's note in TEACHING.md) do both reach 0 together, near
     # the all-zero weights, and 500 steps are not enough; 1% off that, or 10%, one reaches 0 first.
     rho = 0.3
     balance = np.sqrt(rho**2 + (1 - rho) ** 2)

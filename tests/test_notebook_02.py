@@ -274,7 +274,7 @@ def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
     assert u[0] * W1[0, 0] + u[1] * W1[1, 0] == pytest.approx(mh.effective_slope(net, A), rel=1e-12)
 
 
-def test_section_6_constant_start_stays_tied_bit_for_bit(trained, stored):
+def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     net_c, history_c = trained["constant"]
     net_r, history_r = trained["random"]
     assert len(history_c.iterations) == len(history_r.iterations) == 501
@@ -295,6 +295,13 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(trained, stored):
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
             "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
             "    their weights equal bit for bit at every step: True") in stored
+
+    # after Exercise 2: a tied start that is not constant (positive outgoing weights) stays tied bit for bit
+    _, history_t = case.train(case.network().set_params([np.array([[0.2, 0.2], [0.9, 0.9]]), np.array([[0.8], [0.8]])]))
+    assert np.array_equal(history_t.weights[0][:, :, 0], history_t.weights[0][:, :, 1])
+    assert np.array_equal(history_t.weights[1][:, 0, :], history_t.weights[1][:, 1, :])
+    assert len(np.unique(history_t.weights[0][0])) == 2  # not constant
+    assert "a tied start, not constant, 500 steps: weights equal bit for bit at every step: True" in stored
 
 
 def test_exercise_2_has_no_answer_on_the_page(nb, case, stored):
