@@ -182,14 +182,15 @@ def printed(X, Y):
     # the first of them (train and train_many stop a diverged run): steps by hand, z^10 by a forward pass by hand
     net = init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"])[0]
     weights, biases = [w.copy() for w in net.weights], [b.copy() for b in net.biases]
-    largest, z_out, norms, rms_a9 = [], [], [], []
+    largest, z_out, norms, rms_a = [], [], [], []
     for step in range(4):
         a = X
+        rms_a.append([])  # a^1 to a^9
         for W, b in zip(weights[:-1], biases[:-1]):
             a = np.maximum(a @ W + b, 0.0)
+            rms_a[-1].append(np.sqrt(np.mean(a ** 2)))
         z_out.append(a @ weights[-1] + biases[-1])
         norms.append(np.array([np.sqrt((w ** 2).sum()) for w in weights]))  # Frobenius norms, written out
-        rms_a9.append(np.sqrt(np.mean(a ** 2)))  # a is a^9 here
         net.weights, net.biases = [w.copy() for w in weights], [b.copy() for b in biases]
         dW, db = net.gradients(X, Y, "cross_entropy")
         largest.append(max(np.abs(g).max() for g in dW))
@@ -200,7 +201,9 @@ def printed(X, Y):
     out["relu z"] = (f"the same start after one step: z^10 of the first observation {z_out[1][0].round().astype(int).tolist()}, "
                      f"its targets {Y[0, 0]:g} and {Y[0, 1]:g}; this start is one of the diverged: {first_diverged}")
     out["relu sizes"] = (f"its first step: each weight layer's size ||W_l|| grew by at most "
-                         f"{(norms[1] / norms[0]).max() - 1:.0%}; the rms of a^9 went from {rms_a9[0]:.2f} to {rms_a9[1]:.2g}")
+                         f"{(norms[1] / norms[0]).max() - 1:.0%}; the rms of a^9 went from {rms_a[0][-1]:.2f} to {rms_a[1][-1]:.2g}")
+    out["relu layers"] = ("its first step, the rms of a^1 to a^9: before " + " ".join(f"{r:.2g}" for r in rms_a[0])
+                          + "; after " + " ".join(f"{r:.2g}" for r in rms_a[1]))
     moved, diverged_slow, off = [0, 0], 0, 0
     for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
         start = [w.copy() for w in net.weights]
@@ -333,7 +336,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 66
+    assert len(computed) == 67
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -386,6 +389,8 @@ def test_the_printed_values_themselves(computed):
     assert computed["relu z"].endswith("first observation [95, -127], its targets 0.2 and 0.4; this start is one of the "
                                        "diverged: True")
     assert computed["relu sizes"].endswith("at most 10%; the rms of a^9 went from 0.72 to 29")
+    assert computed["relu layers"] == ("its first step, the rms of a^1 to a^9: before 0.87 0.64 0.51 0.59 0.77 1 1 0.5 0.72; "
+                                       "after 0.88 0.94 1.3 1.9 3.1 5.2 10 18 29")
     assert "diverged: 0 of 5; starts whose W_0 changed by more than 1%: 5 of 5; W_9: 5 of 5;" in computed["relu slower"]
     assert computed["check all ones"].startswith("all ones: largest relative error 2.1e-10;")
     assert computed["cross-entropy at a = y"].endswith(": 1.173")
@@ -537,7 +542,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and computed["relu slower"].endswith("off the plateau: 4 of 5") \
         and "only 1 tanh start of 5, but tanh's $W_0$ is learning" in prose
     assert "$\\lVert a^9 \\rVert^2 \\approx 16 \\times 0.72^2 \\approx 8$" in prose and round(16 * 0.72 ** 2) == 8 \
-        and "rms $a^9$ goes from 0.72 to 29" in prose and "grew by more than 10% (third line)" in prose
+        and "rms $a^1$ barely moves, rms $a^9$ goes from 0.72 to 29 (fourth line)" in prose and "grew by more than 10% (third line)" in prose
     assert "The second hidden layer (47% dead, third line) obeys the same argument" in prose \
         and "the argument predicts 46% (fifth line)" in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "units stay tied (first line)" in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
