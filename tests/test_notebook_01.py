@@ -186,6 +186,21 @@ def test_five_steps_of_gradient_descent(shown, one):
         h_t = mh.sigmoid(run.weights[0][:, 0, 0] * X[0, 0] + run.biases[0][:, 0])
         assert "  ".join(f"{1 - value:.3f}" for value in h_t[:-1]) == "0.269  0.273  0.276  0.278  0.280"
     assert "1 - h at steps 0 to 4: 0.269  0.273  0.276  0.278  0.280" in shown
+    # other inputs at step 0's weights: a positive x never makes |x(1 - h) w2| reach 1 (h -> 1 first); x = -3 does
+    w1, b_h, w2 = net.weights[0][0, 0], net.biases[0][0], net.weights[1][0, 0]
+    others = np.linspace(0.01, 40, 4000)
+    far = np.abs(others * (1 - mh.sigmoid(w1 * others + b_h)) * w2).max()
+    dense = np.linspace(1e-6, 1000, 2_000_001)  # the grid's maximum is the true one, and no x > 0 comes near 1
+    assert abs(np.abs(dense * (1 - mh.sigmoid(w1 * dense + b_h)) * w2).max() - far) < 1e-4 and far < 0.19
+    h_neg = mh.sigmoid(w1 * -3 + b_h)
+    assert abs(-3 * (1 - h_neg) * w2) > 1 and abs(1 / (-3 * (1 - h_neg) * w2)) < 1  # w1 moves more than w2
+    expect(shown, f"other x: largest |x(1 - h) w2| for 0 < x <= 40: {far:.2f};   x = -3: h = {h_neg:.3f}, x(1 - h) w2 = {-3 * (1 - h_neg) * w2:.2f}",
+           "other x: largest |x(1 - h) w2| for 0 < x <= 40: 0.19;   x = -3: h = 0.269, x(1 - h) w2 = -1.10")
+    for moved, X, Y in _nudged_runs(case, net, seed=4, runs=8):  # the printed digits under every few-ulp nudge
+        m1, mb, m2 = moved.weights[0][0, 0], moved.biases[0][0], moved.weights[1][0, 0]
+        m_far = np.abs(others * (1 - mh.sigmoid(m1 * others + mb)) * m2).max()
+        m_neg = mh.sigmoid(m1 * -3 + mb)
+        assert (f"{m_far:.2f}", f"{m_neg:.3f}", f"{-3 * (1 - m_neg) * m2:.2f}") == ("0.19", "0.269", "-1.10")
     # the first step by hand: every parameter, the biases included, steps against its gradient
     dW, db = net.gradients(case.X, case.Y, "half_sse")
     by_hand = [("w1", dW[0][0, 0]), ("b_h", db[0][0]), ("w2", dW[1][0, 0]), ("b_y'", db[1][0])]
