@@ -357,7 +357,8 @@ def plateau_line(c, net, costs):
 
 def test_the_plateau_is_as_the_prose_says(notebook):
     """Section 6: both tied starts are near the shared row's cost 0.4 by step 50; at step 1000 each factor of the
-    all-ones start's step back is as many times smaller as the prose says; layer 2 was saturated from step 0; the 0.1
+    all-ones start's step back is as many times smaller as the prose says; layer 2 was saturated from step 0; the
+    output layer's gradients are below 1e-3; the 0.1
     start sits on the shared row until about step 2000 and leaves it by step 3000; the all-ones start leaves it between
     steps 5000 and 6000."""
     case, found = mh.cases.sigmoid_2_3_3_2(), {}
@@ -370,14 +371,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
         assert abs(history.loss[-1] - 0.4) < 0.001, history.loss
         mh.train(net, case.X, case.Y, lr=0.5, iterations=950)
         top, found[c], _ = plateau(net)
-        if c == 1.0:  # the two terms of dC/dW_2 at step 1000, as the prose estimates them
-            a = net.forward(case.X)
-            delta = 2 * (a[3] - case.Y) * a[3] * (1 - a[3])
-            first, second = np.outer(a[2][1], delta.sum(axis=0)), np.outer(a[2][0] - a[2][1], delta[0])
-            np.testing.assert_allclose(first + second, a[2].T @ delta, atol=1e-15)
-            assert f"{np.abs(first).max():.0e}" == "7e-04" and f"{np.abs(second).max():.0e}" == "9e-04"
-            assert round(a[2][1, 0], 2) == 0.97 and f"{np.abs(a[2].T @ delta).max():.0e}" == "2e-04"
-            assert np.all(np.sign(first) == -np.sign(second))  # they partly cancel
+        a = net.forward(case.X)  # step 1000: "below 10^-3 (printed)"; the a^2 rows "still differ little"
+        delta = 2 * (a[3] - case.Y) * a[3] * (1 - a[3])
+        assert np.abs(delta.sum(axis=0)).max() < 1e-3 and np.abs(a[2].T @ delta).max() < 1e-3
+        assert np.abs(a[2][0] - a[2][1]).max() < 0.005
         late = mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=100).loss
         if c == 0.1:
             assert late[9] > 0.39 and late[12] < 0.35 and late[-1] < 0.01, late  # steps 1900, 2200, 3000
@@ -390,19 +387,18 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             assert np.abs(net.predict(case.X) - case.Y).max() < 0.1
     ones, point1 = found[1.0], found[0.1]
     ratio = {name: [point1[l][k] / ones[l][k] for l in (2, 1)] for k, name in enumerate(("row", "sent", "slope", "delta"))}
-    assert round(ratio["slope"][0] * ratio["slope"][1]) == 33  # "the slopes make delta^1 11 x 3 = 33 times smaller"
     assert [round(r) for r in ratio["slope"]] == [11, 3] and [round(r) for r in ratio["delta"]] == [34, 11], ratio
     assert round(ratio["sent"][0]) == 3 and round(ratio["sent"][1], 1) == 3.7, ratio
     assert round(ones[1][0][0] / point1[1][0][0]) == 9 and abs(ones[2][0][0]) < 0.02  # W_1 9 times larger; W_2 near 0
     w_ratio = ones[1][0][0] / point1[1][0][0]  # "9 times larger"
-    assert round(ratio["delta"][0] / w_ratio, 1) == 3.7 and round(33 * ratio["sent"][0] / w_ratio) == 11
+    assert round(ratio["delta"][0] / w_ratio, 1) == 3.7
     assert f"{ones[2][4][1]:.4f}" == "0.0193" and abs(ones[2][4][0]) < 0.005  # output 1's term nearly 0
     assert all(abs(t - 0.025) < 0.002 for t in point1[2][4])  # the 0.1 start: two terms of about 0.025
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
-    for claim in ("the $\\delta^3$ rows nearly cancel, so the first term is about $0.97 \\times$ 7e-04", "0.0046 \\times 0.192 \\approx$ 9e-04", "is below both: they partly cancel", "the costs, 0.0019 to 0.0068,", "| 11 (0.0215 against 0.245) | 34 |", "| 3 (1.66e-02 against 4.99e-02) |",
-                  "9 times larger (1.01 against 0.108)", "| 3.7 (1.08e-03 against 3.96e-03) |", "| 3 (0.086 against 0.25) | 11 |",
-                  "times 3 from $W_2$, over 9 from $W_1$", "net $33 \\times 3 / 9 = 11$", "output 2's is 0.0193", "where the slope is 0.024", "between steps 2000 and 2500 (figure)", "about 5000 steps against about 2000", "$11 \\times 3 = 33$ times smaller",
-                  "Layer 1's slope is 0.086 (table)", "differ by only $0.978 - 0.9734 = 0.0046$", "output 1's entry near 0 ($-0.014$)",
+    for claim in ("the costs, 0.0019 to 0.0068,", "| 11 (0.245 against 0.0215) | 34 |", "| 3 (4.99e-02 against 1.66e-02) |",
+                  "9 times larger (1.01 against 0.108)", "| 3.7 (3.96e-03 against 1.08e-03) |", "| 3 (0.25 against 0.086) | 11 |",
+                  "output 2's is 0.0193", "where the slope is 0.024", "between steps 2000 and 2500 (figure)", "about 5000 steps against about 2000",
+                  "its slope is 0.086 (table)", "output 1's entry near 0, $-0.014$", "sent back only 3.7 times less, not 34",
                   "only between steps 5000 and 6000", "within 0.03 of every target at step 3000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192"):
         assert claim in prose, claim
 
@@ -494,7 +490,7 @@ def test_the_prose_quotes_the_question_and_the_setup(notebook):
     case = mh.cases.sigmoid_2_3_3_2()
     assert case.lr == 0.5 and case.iterations == 1000 and case.loss == "sse" and case.init_value == 1.0
     assert "learning rate 0.5" in markdown and "1000 steps" in markdown and "about 95 minutes" in markdown
-    assert markdown.count("Predict first") == 3
+    assert markdown.count("Predict first") == 4
     assert "[notation card](NOTATION.md)" in markdown and "Prerequisites:" in markdown
 
 
