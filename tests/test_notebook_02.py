@@ -493,6 +493,27 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
             assert splits[int(np.argmin([p[k] for p in parts[init]]))] == 0.5
         assert (f"{init + ':':<9} (rho^2 + (1-rho)^2)(W_1[0, 0]^2 + W_1[1, 0]^2) = {outgoing};  "
                 f"u_1^2 + u_2^2 = {incoming}") in stored
+    # the constant start's derivation: tied units (u, v), Q = u^2 - S v^2 drifts about 1% from 0.25 (1 - S),
+    # and K = 2 (S v^2 + u^2) = 2 sqrt(Q^2 + S c*^2) at c = c*, from the trained weights themselves
+    ks, Ks, formula_K = [], [], []
+    for a in splits:
+        case_a = cases.linear_2_2_1(a=a)
+        S = a**2 + (1 - a) ** 2
+        W0, W1 = case_a.train(case_a.network())[0].weights
+        u, v = np.array([a, 1 - a]) @ W0[:, 0], W1[0, 0]
+        assert u == np.array([a, 1 - a]) @ W0[:, 1] and v == W1[1, 0]  # tied
+        k = u**2 - S * v**2
+        assert abs(k / (0.25 * (1 - S)) - 1) < 0.015 and k**2 < 0.02
+        c_star = mh.least_squares_slope(case_a.X.sum(axis=1), case_a.Y)
+        ks.append(k)
+        Ks.append(2 * (S * v**2 + u**2))
+        formula_K.append(2 * np.sqrt(k**2 + S * c_star**2))
+    assert np.allclose(Ks, formula_K, rtol=1e-12, atol=0)
+    assert splits[int(np.argmin(formula_K))] == 0.5
+    assert ("constant: Q = u^2 - S v^2 at the end 0.0445, 0.1040, 0.1239, 0.1040, 0.0445 (start 0.25 (1 - S): "
+            "0.0450, 0.1050, 0.1250, 0.1050, 0.0450);  2 sqrt(Q^2 + S c*^2) = 2.6658, 2.2504, 2.0952, 2.2504, 2.6658") in stored
+    assert ", ".join(f"{k:.4f}" for k in ks) == "0.0445, 0.1040, 0.1239, 0.1040, 0.0445"
+    assert ", ".join(f"{K:.4f}" for K in formula_K) == "2.6658, 2.2504, 2.0952, 2.2504, 2.6658"
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
