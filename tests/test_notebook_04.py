@@ -665,7 +665,7 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     plateau, fit = (escape[2] - escape[0], escape[0] - escape[3]), (fits[2] - fits[0], fits[0] - fits[3])
     expect(shown, f"extra steps (plateau end, fit): all ones over all 0.1 ({plateau[0]}, {fit[0]}) | all 0.1 over seed 0 ({plateau[1]}, {fit[1]})",
            "extra steps (plateau end, fit): all ones over all 0.1 (2975, 8479) | all 0.1 over seed 0 (1847, 1442)")
-    assert "By either measure the large weights cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
+    assert "By either measure saturation cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
     expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
            "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
     header = "section | start(s)              | lr              | one weight + 1 ulp\n"
