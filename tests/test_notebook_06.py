@@ -59,7 +59,8 @@ def printed(X, Y):
     out["cross-entropy at a = y"] = ("cross-entropy of the first observation with its outputs equal to its targets 0.2 "
                                      f"and 0.4: {mh.loss('cross_entropy', Y[:1], Y[:1]):.3f}")
     plateau = mh.symmetry.outputs_over_training(runs["cross_entropy", 0.5][0], X, CASE.activation)[1000]
-    out["plateau outputs"] = f"cross-entropy run at step 1000, outputs: {plateau.round(3).tolist()}"
+    out["plateau outputs"] = (f"cross-entropy run at step 1000, outputs: {plateau.round(3).tolist()}; "
+                              f"errors a - y: {(plateau - Y).round(2).tolist()}")
     out["plateau ratio"] = ("sum of squared errors' delta / your cross-entropy delta, per output: "
                             f"{(2 * (plateau - Y) * plateau * (1 - plateau) / (plateau - Y)).round(2).tolist()}")
     history, m = runs["sse", 0.5]
@@ -353,7 +354,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["milestones sse 1.0"].split() == ["sse", "1", "13", "2426", "2413", "7271", "4845", "0.9921", "0.0100"]
     assert computed["milestones cross_entropy 0.5"].split() == ["cross_entropy", "0.5", "3", "2481", "2478",
                                                                 "3071", "590", "0.9933", "0.0100"]
-    assert computed["plateau outputs"].endswith("[[0.599, 0.2], [0.6, 0.201]]")
+    assert computed["plateau outputs"].endswith("[[0.599, 0.2], [0.6, 0.201]]; errors a - y: [[0.4, -0.2], [-0.4, 0.2]]")
     assert computed["plateau ratio"].endswith("[[0.48, 0.32], [0.48, 0.32]]")
     assert computed["slopes at the fit"] == ("step 14575: outputs with target 1 and 0: 0.9921 and 0.0100; "
                                              "slopes a(1 - a): 0.0078 and 0.0099")
