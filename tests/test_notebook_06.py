@@ -59,7 +59,8 @@ def printed(X, Y):
     out["cross-entropy at a = y"] = ("cross-entropy of the first observation with its outputs equal to its targets 0.2 "
                                      f"and 0.4: {mh.loss('cross_entropy', Y[:1], Y[:1]):.3f}")
     plateau = mh.symmetry.outputs_over_training(runs["cross_entropy", 0.5][0], X, CASE.activation)[1000]
-    out["plateau outputs"] = f"cross-entropy run at step 1000, outputs: {plateau.round(3).tolist()}"
+    out["plateau outputs"] = (f"cross-entropy run at step 1000, outputs: {plateau.round(3).tolist()}; "
+                              f"errors a - y: {(plateau - Y).round(2).tolist()}")
     out["plateau ratio"] = ("sum of squared errors' delta / your cross-entropy delta, per output: "
                             f"{(2 * (plateau - Y) * plateau * (1 - plateau) / (plateau - Y)).round(2).tolist()}")
     history, m = runs["sse", 0.5]
@@ -310,7 +311,7 @@ def printed(X, Y):
                               "standard errors of the difference")
     dead_500 = dead_at_end.sum(axis=1)
     groups = {"0 to 2": dead_500 <= 2, "3": dead_500 == 3, "4": dead_500 == 4, "5 or 6": dead_500 >= 5}
-    out["fit by dead units at 500"] = ("the same, by their dead hidden units (of 6) at step 500: " + "; ".join(
+    out["fit by dead units at 500"] = ("ReLU starts that fit within 500 steps, by their dead hidden units (of 6) at step 500: " + "; ".join(
         f"{k} dead: {relu_fits[g].mean():.0%} (of {g.mean():.0%} of the starts)" for k, g in groups.items()))
     return out
 
@@ -353,7 +354,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["milestones sse 1.0"].split() == ["sse", "1", "13", "2426", "2413", "7271", "4845", "0.9921", "0.0100"]
     assert computed["milestones cross_entropy 0.5"].split() == ["cross_entropy", "0.5", "3", "2481", "2478",
                                                                 "3071", "590", "0.9933", "0.0100"]
-    assert computed["plateau outputs"].endswith("[[0.599, 0.2], [0.6, 0.201]]")
+    assert computed["plateau outputs"].endswith("[[0.599, 0.2], [0.6, 0.201]]; errors a - y: [[0.4, -0.2], [-0.4, 0.2]]")
     assert computed["plateau ratio"].endswith("[[0.48, 0.32], [0.48, 0.32]]")
     assert computed["slopes at the fit"] == ("step 14575: outputs with target 1 and 0: 0.9921 and 0.0100; "
                                              "slopes a(1 - a): 0.0078 and 0.0099")
@@ -513,7 +514,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
     assert "LeCun's $s^2 = 1/16$ gives $\\sqrt{n_{l+1} s^2} = 1$" in prose
     assert "the rule's $\\sqrt{n_{l+1} s^2}$ is * $\\sqrt{2/16} \\approx 0.35$" in prose
-    assert "(third line: 0.034 and 0.027); their difference has the standard error $\\sqrt{0.034^2 + 0.027^2} \\approx 0.043$. " \
+    assert "(second line: 0.034 and 0.027); their difference has the standard error $\\sqrt{0.034^2 + 0.027^2} \\approx 0.043$. " \
            "The shares differ by 1.8 of those" in prose and round(np.hypot(0.034, 0.027), 3) == 0.043 \
         and computed["standard errors"] == ("standard errors sqrt(p(1 - p)/n): 0 dead 0.034, 2 dead 0.027; "
                                             "2 dead minus 0 dead: 1.8 standard errors of the difference")
@@ -534,7 +535,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "their median sum of squared errors is already 0.0003 (last line): they are in the last approach" in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
                                             "1%; median sum of squared errors 0.0003")
-    assert "96% of them are still at the plateau 0.4 at step 500 (last line)" in prose \
+    assert "96% of them are still at the plateau 0.4 at step 500 (fifth line)" in prose \
         and computed["relu not fitted"].endswith(": 96%")
     assert "(last line: by 4.8 against 2.8)" in prose and computed["rows at 100"].endswith("all ones 2.8, random starts "
                                                                                          "(median of each start's) 4.8")
