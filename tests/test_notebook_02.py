@@ -514,6 +514,12 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
             "0.0450, 0.1050, 0.1250, 0.1050, 0.0450);  2 sqrt(Q^2 + S c*^2) = 2.6658, 2.2504, 2.0952, 2.2504, 2.6658") in stored
     assert ", ".join(f"{k:.4f}" for k in ks) == "0.0445, 0.1040, 0.1239, 0.1040, 0.0445"
     assert ", ".join(f"{K:.4f}" for K in formula_K) == "2.6658, 2.2504, 2.0952, 2.2504, 2.6658"
+    # 8c's comparison from rho = 0.3 to 0.5 (splits[1], splits[2]): S c*^2 falls much more than Q^2 rises
+    S_drop = ((splits[1] ** 2 + (1 - splits[1]) ** 2) - (splits[2] ** 2 + (1 - splits[2]) ** 2)) * c_star**2
+    Q_sq_rise = ks[2] ** 2 - ks[1] ** 2
+    assert 0.166 < S_drop < 0.174 and 0.00452 < Q_sq_rise < 0.0046  # away from the rounding boundaries
+    assert f"from rho = 0.3 to 0.5: S c*^2 falls by {S_drop:.2f}, Q^2 rises by {Q_sq_rise:.3f}" == "from rho = 0.3 to 0.5: S c*^2 falls by 0.17, Q^2 rises by 0.005"
+    assert "from rho = 0.3 to 0.5: S c*^2 falls by 0.17, Q^2 rises by 0.005" in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
