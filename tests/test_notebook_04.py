@@ -161,6 +161,12 @@ def test_exercise_1_entry_of_the_matrix_product(shown, case):
     cost_slope, sigmoid_slope = 2 * (a3 - case.Y), a3 * (1 - a3)
     by_hand = cost_slope[0, 0] * sigmoid_slope[0, 1] + cost_slope[0, 1] * sigmoid_slope[1, 1]
     assert by_hand == pytest.approx((cost_slope @ sigmoid_slope)[0, 1], rel=1e-15)
+    # "After exercise 1": `first` equals delta3[0, 0] only because the two output columns start equal
+    assert np.all(sigmoid_slope[:, 0] == sigmoid_slope[:, 1])
+    assert cost_slope[0, 0] * sigmoid_slope[0, 1] == (cost_slope * sigmoid_slope)[0, 0]
+    marker = next(i for i, c in enumerate(_read()["cells"]) if "**After exercise 1**" in "".join(c["source"]))
+    below = "".join(_read()["cells"][marker + 1]["source"]) + "".join(_read()["cells"][marker + 2]["source"])
+    assert "delta^3" in below and "side_by_side" in below  # the delta3 display sits below the explanation
     verdict = symmetry.check_mixed_entry(by_hand, net, case.X, case.Y)
     assert verdict.passed
     # the reading of the sum comes with the correct verdict only; the page holds no block a student could open first
@@ -463,7 +469,8 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
            "step 1000, layer 2's mean slope, mean |delta3 W_2^T| and mean |delta2|: all ones 0.024, 1.7e-02, 3.9e-04 "
            "| all 0.1 0.245, 5.0e-02, 1.2e-02 | all 0.1's |delta2| / all ones': 31")
     text = " ".join(prose.split())
-    assert "its slope is ten times smaller and its $\\delta^3 W_2^{\\mathsf T}$ three times, so its $\\delta^2$ is 31 times smaller" in text
+    assert "its slope is ten times smaller. The backward signal through $W_2$, $\\delta^3 W_2^{\\mathsf T}$, is three times smaller too, so its $\\delta^2$ is 31 times smaller" in text
+    assert "**Saturation and weight size**" in text and "mostly all ones' flat layer-2 slope" in text  # not saturation alone
     assert "10% larger" not in shown  # the 10%-larger-W_1 experiment was cut
     assert 9.5 < found["all 0.1"][0] / found["all ones"][0] < 10.5
 
@@ -576,7 +583,7 @@ def test_learning_rates(shown, prose, sweep):
     expect(shown, f"lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps {int(fits[13])} and {int(fits[19])}",
            "lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps 235 and 235")
     assert "first fit at steps 235 and 235 | lr × step 1880\n" in shown and "does not explain why" not in prose
-    assert "still the fastest (235, against lr 4's 579)" in prose
+    assert "still the fastest (235, against lr 4's 579)" in prose and "one seed's behaviour, not a rule" in prose
     ends = {lr: int(np.argmax(sweep.loss[k] < 0.3)) for lr, k in zip((0.5, 1, 2, 4, 8), (0, 10, 11, 12, 13))}
     assert all(abs(sweep.loss[k, ends[lr] - 1] - 0.3) > 1e-6 for lr, k in zip(ends, (0, 10, 11, 12, 13)))  # robust
     expect(shown, f"lr × step at the plateau's end (loss first below 0.3): { {lr: int(lr * n) for lr, n in ends.items()} }",
@@ -612,6 +619,7 @@ def test_sum_or_mean_cost(shown, prose, case, sweep):
     np.testing.assert_array_equal(2 * runs.loss[1], sweep.loss[11, :2401])
     assert "2 × mse loss at lr 4 equals the sse loss at lr 2 at every step: True" in shown
     assert "twice the steps (2327 against the sum's 1163)" in prose
+    assert "divide by every entry, $m\\,n_L$ (here 4)" in prose and case.Y.size == 4  # m n_L entries, not m
 
 
 def test_the_explorer_starts_tied(shown, case):
@@ -665,7 +673,7 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     plateau, fit = (escape[2] - escape[0], escape[0] - escape[3]), (fits[2] - fits[0], fits[0] - fits[3])
     expect(shown, f"extra steps (plateau end, fit): all ones over all 0.1 ({plateau[0]}, {fit[0]}) | all 0.1 over seed 0 ({plateau[1]}, {fit[1]})",
            "extra steps (plateau end, fit): all ones over all 0.1 (2975, 8479) | all 0.1 over seed 0 (1847, 1442)")
-    assert "By either measure saturation cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
+    assert "By either measure this cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
     expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
            "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
     header = "section | start(s)              | lr              | one weight + 1 ulp\n"
