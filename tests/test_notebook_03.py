@@ -338,7 +338,11 @@ def plateau(net):
         np.testing.assert_allclose(after, sent_back * slope, rtol=1e-12)
         terms = delta[0] * net.weights[l][0]  # the terms of sent_back[0, 0]
         np.testing.assert_allclose(terms.sum(), sent_back[0, 0], rtol=1e-12)
-        found[l], delta = (net.weights[l][0], sent_back[0, 0], slope[0, 0], after[0, 0], terms), after
+        hidden = np.abs(layer_gradients(a[l - 1], after)[0]).max()  # dC/dW_(l-1): its sum over r nearly cancels
+        assert hidden < 1e-3  # "below 10^-3 (printed)"
+        assert np.all(after[0] * after[1] < 0)  # delta^l's rows have opposite signs, as the prose says
+        assert hidden < np.abs(a[l - 1][:, :, None] * after[:, None, :]).max(axis=0).max()  # so the sum over r partly cancels
+        found[l], delta = (net.weights[l][0], sent_back[0, 0], slope[0, 0], after[0, 0], terms, hidden), after
     return top, found, second
 
 
@@ -352,7 +356,8 @@ def plateau_line(c, net, costs):
     return f"every weight and bias {c}, step 1000, observation 1: delta^3 = {np.round(top, 3)}\n" + second + "".join(
         f"    unit 1 of layer {l}: row of W_{l} {np.round(row, 3)}, delta^{l + 1} W_{l}^T = {sent:.2e}"
         + (f" = {terms[0]:.4f} + {terms[1]:.4f}" if l == 2 else "")
-        + f", slope {slope:.3g}, delta^{l} = {delta:.2e}\n" for l, (row, sent, slope, delta, terms) in found.items())
+        + f", slope {slope:.3g}, delta^{l} = {delta:.2e}; largest entry of dC/dW_{l - 1} {hidden:.0e}\n"
+        for l, (row, sent, slope, delta, terms, hidden) in found.items())
 
 
 def test_the_plateau_is_as_the_prose_says(notebook):
@@ -394,6 +399,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert round(ratio["delta"][0] / w_ratio, 1) == 3.7
     assert f"{ones[2][4][1]:.4f}" == "0.0193" and abs(ones[2][4][0]) < 0.005  # output 1's term nearly 0
     assert all(abs(t - 0.025) < 0.002 for t in point1[2][4])  # the 0.1 start: two terms of about 0.025
+    assert all(point1[l][5] > ones[l][5] for l in (2, 1))  # "its hidden-layer gradients are larger"
+    assert all(np.ptp(found[c][1][0]) < 1e-12 for c in (1.0, 0.1))  # three equal terms in both starts: the 3 cancels
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("the costs, 0.0019 to 0.0068,", "| 11 (0.245 against 0.0215) | 34 |", "| 3 (4.99e-02 against 1.66e-02) |",
                   "9 times larger (1.01 against 0.108)", "| 3.7 (3.96e-03 against 1.08e-03) |", "| 3 (0.25 against 0.086) | 11 |",
@@ -409,8 +416,9 @@ def continued_all_ones():
     net = mh.MLP(case.sizes).init_constant(1.0)
     mh.train(net, case.X, case.Y, lr=0.5, iterations=3000)
     costs = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=3000, record_every=10).loss)
+    assert mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]]  # "never separate from this start (tied at step 6000)"
     return (f"every weight and bias 1.0, continued: cost at 4000, 5000, 6000: {np.round(costs[100::100], 4)}; "
-            f"output rows at 6000 {np.round(net.predict(case.X), 2).tolist()}\n")
+            f"output rows at 6000 {np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n")
 
 
 def package_runs(starts, steps, line):
