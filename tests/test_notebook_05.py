@@ -425,7 +425,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "A unit is **saturated** when its slope is below 0.05" in prose
     assert plateau[1.0][1] < 0.05 < 0.099 and f"{plateau[1.0][0]:.2g}" == "0.086" and plateau[1.0][0] > 0.05
     # W_2 and b_2 act only on a^2, nearly equal for the two observations
-    assert "(0.98 | 0.97 at $c = 1$, printed below)" in prose and "a^2 = 0.98 | 0.97," in computed["step0 1.0"]
+    assert "nearly equal for both observations (0.98 | 0.97 at $c = 1$, printed below), so they cannot separate them" in prose and "a^2 = 0.98 | 0.97," in computed["step0 1.0"]
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     assert "plateau exits from $c = 0.5$ up (steps 2336, 5301, 13474, then not within 15000)" in prose
     assert [exits[0.5], exits[1.0], exits[1.25]] == [2336, 5301, 13474] and np.isinf(exits[1.5])
