@@ -421,6 +421,11 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert [f"{slopes[1]:.2g}" for slopes in plateau.values()] == ["0.23", "0.25", "0.23", "0.15", "0.022", "0.0079", "0.0029"]
     assert "output 1's slope is 0.24 in every run" in prose and "from $c = 1$ on (slope 0.022 at $c = 1$)" in prose
     assert "clearly saturated** when the slope is below 0.01" in prose
+    # the 0.05 threshold: c = 1's layer 2 (0.022 at step 1000, 0.024 at step 0) is saturated; layer 1 there and c = -2's layer 2 are not
+    assert "A unit is **saturated** when its slope is below 0.05" in prose
+    assert plateau[1.0][1] < 0.05 < 0.099 and f"{plateau[1.0][0]:.2g}" == "0.086" and plateau[1.0][0] > 0.05
+    # W_2 and b_2 act only on a^2, nearly equal for the two observations
+    assert "nearly equal for both observations (0.98 | 0.97 at $c = 1$, printed below), so they cannot separate them" in prose and "a^2 = 0.98 | 0.97," in computed["step0 1.0"]
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     assert "plateau exits from $c = 0.5$ up (steps 2336, 5301, 13474, then not within 15000)" in prose
     assert [exits[0.5], exits[1.0], exits[1.25]] == [2336, 5301, 13474] and np.isinf(exits[1.5])
@@ -504,7 +509,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     assert "(2554.5, 2554.5, 2555 for LeCun" in prose
-    assert "a 10000-step budget is enough for 99.4% of the starts, while the typical (median) start needs 5162 steps" in prose
+    assert "like 99.4% of ours, while the typical (median) start needs 5162 steps" in prose
     assert "at step  6748" in computed["c = 0.0"] and np.isinf(computed["map"][0][0])
     assert "at learning rate 1 its median is 3341.5, so at 0.5 it needs about twice that, past the 6000-step budget: only 11 of its 30 starts fit within it" in prose
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
@@ -529,6 +534,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # XOR's per-step factor against the question's, in its fastest stretch
     assert "The question's gap grew by 1.0015 per step even in its fastest stretch (steps 2500 to 5500" in prose
     assert "1.0015 per step" in computed["stretch 2500-5500"]
+    # compared per unit of eta t: ln(factor) / eta, at XOR's learning rate 2 and the question's 0.5
+    assert "at learning rate 0.5. Per unit of $\\eta t$, $\\ln(\\text{factor})/\\eta$ is about 0.01 against 0.0030" in prose
+    assert round(np.log(1.020) / 2, 2) == 0.01 and f"{np.log(93.3 ** (1 / 3000)) / 0.5:.4f}" == "0.0030"
     assert "scales 0.3 and 1, LeCun's and Glorot's are all close: 1269.5 to 1341.5 steps" in prose
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun", "glorot")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5)
@@ -558,7 +566,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # what the tie costs (c = 0 against the random median; c = 0.25 past section 1's 75th percentile),
     # what saturation costs (2.3 times) and what a small untie saves (a seventh), from the table's steps
     assert "The fastest tied start, $c = 0.25$, needs 6250 steps, about 1.2 times the random median 5109" in prose and round(6250 / 5109, 1) == 1.2
-    assert "Every other tied start needs 6748 steps ($c = 0$) or more" in prose
+    assert "Every other constant start we tried needs 6748 steps ($c = 0$) or more (section 2's table), so on these starts the tie costs at least 1.2 times" in prose
     tied = np.array(computed["constant fits"], dtype=float)
     assert tied[list(CONSTANTS).index(0.25)] == 6250 and np.delete(tied, list(CONSTANTS).index(0.25)).min() == 6748
     assert "about 2.3 times the steps (14575 against 6250)" in prose and round(14575 / 6250, 1) == 2.3
