@@ -93,6 +93,20 @@ def test_each_answer_cell_is_paired_with_its_check_below_or_inside_it():
     ]
 
 
+def test_a_prediction_cell_is_an_ungraded_answer_not_an_exercise_without_a_check():
+    predict = "# my_prediction = {...}\n### BEGIN SOLUTION\nmy_prediction = {\"constant\": \"exactly zero\"}\n### END SOLUTION\n"
+    nb = notebook(code(predict, "p"), code("print(my_prediction)\n", "run"), *lesson()["cells"])
+    found = course.find_exercises(nb, "01_a.ipynb")
+    assert [(e.answer, e.check) for e in found] == [(4, 6), (7, 8), (9, 9)]  # the lesson's three, shifted by 2
+    cells = course.assignment_notebook(nb, "01_a.ipynb")["cells"]
+    assert [grading(c)["grade_id"] for c in cells[:2]] == ["prediction_p", "cell_run"]
+    assert (grading(cells[0])["solution"], grading(cells[0])["grade"], grading(cells[0]).get("points")) == (True, False, None)
+    # any other statement in the block makes it an exercise again, which needs its check
+    other = predict.replace("### END SOLUTION", "my_slope = 0.25\n### END SOLUTION")
+    with pytest.raises(course.CourseError, match="needs a check"):
+        course.find_exercises(notebook(code(other, "p"), code("print(my_prediction)\n", "run")), "01_a.ipynb")
+
+
 def test_the_assignment_marks_answers_tests_and_locks_everything_else():
     nb = course.assignment_notebook(lesson(), "01_a.ipynb")
     cells = nb["cells"]

@@ -15,6 +15,9 @@ that holds solution blocks, named after the notebook. Every cell gets nbgrader's
   `### END HIDDEN TESTS` (which nbgrader strips from the students' release), the same check calls
   run again with `assert verdict.passed`. A check inside the answer cell gets a test cell of its
   own right after it.
+* a **prediction cell** is an answer cell whose solution only assigns `my_prediction` (a
+  predict-first question, answered before the cell that prints the result): an ungraded solution
+  cell, blanked in the release like every answer, worth no points;
 * every other cell is read-only (locked): nbgrader restores the teacher's version when grading.
 
 An answer cell with no check after it is an error naming the notebook and cell, so a notebook
@@ -104,6 +107,24 @@ def check_calls(source, first_line=1, where="cell"):
     return calls
 
 
+def is_prediction(source, blocks):
+    """Whether every solution block of a cell (`blocks`, as `solution_blocks` returns them) only
+    assigns `my_prediction`: a predict-first answer, not an exercise a check grades."""
+    lines = source.splitlines()
+    if not blocks:
+        return False
+    for begin, end, _indent in blocks:
+        try:
+            tree = ast.parse("\n".join(line.strip() for line in lines[begin + 1:end]))
+        except SyntaxError:
+            return False
+        if not tree.body or not all(isinstance(node, ast.Assign)
+                                    and [getattr(t, "id", None) for t in node.targets] == ["my_prediction"]
+                                    for node in tree.body):
+            return False
+    return True
+
+
 def find_exercises(notebook, name="notebook"):
     """The exercises of `notebook` (parsed JSON of an answer key), in order.
 
@@ -117,7 +138,7 @@ def find_exercises(notebook, name="notebook"):
         where = cell_name(name, index, cell)
         source = source_text(cell)
         blocks = solution_blocks(source, where)
-        if not blocks:
+        if not blocks or is_prediction(source, blocks):
             continue
         last_end = blocks[-1][1] + 1  # 0-based line of the last END marker, as a 1-based number
         calls = check_calls(source, last_end + 1, where)
@@ -174,6 +195,8 @@ def assignment_notebook(notebook, name="notebook", points=POINTS):
         metadata = cell.setdefault("metadata", {})
         if index in answer_of:
             metadata["nbgrader"] = _nbgrader(f"exercise_{answer_of[index][0]:02d}_answer", solution=True)
+        elif index not in check_of and is_prediction(cell["source"], solution_blocks(cell["source"], cell_id)):
+            metadata["nbgrader"] = _nbgrader(f"prediction_{cell_id}", solution=True)
         elif index in check_of:
             number, exercise = check_of[index]
             cell["source"] = cell["source"].rstrip("\n") + "\n\n" + hidden_tests(exercise.calls)
