@@ -653,3 +653,26 @@ def test_the_depth_verdict_quotes_section_2s_table(computed):
     _, _, _, per_layer, _, w_ratio, last_step = computed["depth sigmoid"].split()
     assert f"about {per_layer} instead of 0.25" in verdict and f"(about {float(last_step):.2f})" in verdict
     assert "about ten times smaller" in verdict and round(0.25 ** 9 / float(w_ratio)) == 11
+
+
+def test_a_student_who_skips_an_optional_cell_can_run_the_rest():
+    """A code cell right after a markdown cell that starts "*Optional.*" may be skipped: nothing it
+    assigns is read by a later cell (the all-ones network `ones` lives in the setup cell)."""
+    import ast
+
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    optional = [i for i in range(1, len(cells)) if cells[i]["cell_type"] == "code"
+                and cells[i - 1]["cell_type"] == "markdown" and "".join(cells[i - 1]["source"]).startswith("*Optional.*")]
+    assert optional, "no code cell follows an *Optional.* paragraph"
+    for index in optional:
+        tree = ast.parse("".join(cells[index]["source"]))
+        assigned = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                    for t in node.targets if isinstance(t, ast.Name)}
+        for later in cells[index + 1:]:
+            if later["cell_type"] != "code":
+                continue
+            later_tree = ast.parse("".join(later["source"]))
+            own = {t.id for node in ast.walk(later_tree) if isinstance(node, ast.Assign)
+                   for t in node.targets if isinstance(t, ast.Name)}
+            read = {n.id for n in ast.walk(later_tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            assert not (assigned & read) - own, f"cell {index} is optional but a later cell reads {(assigned & read) - own}"
