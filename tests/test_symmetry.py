@@ -239,20 +239,6 @@ def test_gap_report_is_the_layer_by_layer_line_and_checks_its_inputs():
         symmetry.gap_report("x", mh.MLP([2, 3, 2]), case.X)
 
 
-def test_layer_2_factor_is_the_gap_ratio_and_falls_for_a_wider_all_ones_start():
-    case = cases.sigmoid_2_3_3_2()
-    acts = case.network().forward(case.X)
-    ratio = (acts[2][0, 0] - acts[2][1, 0]) / (acts[1][0, 0] - acts[1][1, 0])
-    assert symmetry.layer_2_factor(case.network(), case.X) == pytest.approx(ratio, rel=1e-12)
-    wider = case.network()
-    wider.weights[1] = 1.1 * wider.weights[1]
-    assert symmetry.layer_2_factor(wider, case.X) < ratio  # on the flat end a larger weight shrinks the gap more
-    with pytest.raises(ValueError, match="X of shape"):
-        symmetry.layer_2_factor(case.network(), np.ones((3, 2)))
-    with pytest.raises(ValueError, match="three weight layers"):
-        symmetry.layer_2_factor(mh.MLP([2, 3, 2]), case.X)
-
-
 def test_lesson_runs_names_every_run_once_and_builds_its_start():
     case = cases.sigmoid_2_3_3_2()
     runs, run_row, nets = symmetry.lesson_runs(case, iterations=1, weights_every=1)

@@ -237,20 +237,6 @@ def collapse_tied(net):
     return MLP(sizes, activation=net.activation, bias=net.bias).set_params(weights, biases)
 
 
-def layer_2_factor(net, X):
-    """Layer 2's largest gap |a^2[0] - a^2[1]| over layer 1's (a float): how much layer 2 shrinks the gap.
-
-    net: an MLP with two hidden layers (sizes [n0, h1, h2, n_out]); X: (2, n0), two observations.
-    """
-    check_network(net)
-    X = as_float_array("X", X)
-    if X.ndim != 2 or len(X) != 2 or net.n_layers != 3:
-        raise ValueError(f"layer_2_factor needs X of shape (2, n0) and three weight layers, got X of shape {X.shape} "
-                         f"and {net.n_layers} layers")
-    acts = net.forward(X)
-    return float(np.abs(acts[2][0] - acts[2][1]).max() / np.abs(acts[1][0] - acts[1][1]).max())
-
-
 def gap_report(name, net, X):
     """One line: how far apart two observations are, layer by layer, and each hidden layer's slope.
 
@@ -269,7 +255,7 @@ def gap_report(name, net, X):
     acts = net.forward(X)  # layers 0 to 3, each (2, n_l)
     gaps = [round(float(np.abs(a[0] - a[1]).max()), 4) for a in acts]
     slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
-    ratio = round(layer_2_factor(net, X), 3)
+    ratio = round(float(np.abs(acts[2][0] - acts[2][1]).max() / np.abs(acts[1][0] - acts[1][1]).max()), 3)
     return (f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
             f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}")
 
