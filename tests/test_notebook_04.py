@@ -351,8 +351,8 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
            "plateau's end with 0.35 or 0.2 in place of 0.3: steps 5160 and 5301")
     assert "other thresholds move it by under 100 steps" in " ".join(prose.split())
     stays = bool(np.all(runs.max_error[0, fit:] <= 0.01))
-    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}, and at every later step: {stays}",
-           "all ones at lr 0.5: every output within 0.01 of its target from step 14575, and at every later step: True")
+    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}\n  and at every later step: {stays}",
+           "all ones at lr 0.5: every output within 0.01 of its target from step 14575\n  and at every later step: True")
     assert np.all(np.diff(runs.max_error[0, fit:]) < -1e-10)  # the largest error only falls after the fit: no near miss
     below = int(np.argmax(loss < 0.01))
     errors = np.abs(symmetry.outputs_over_training(symmetry.member_history(runs, 0), case.X)[below] - case.Y)
@@ -675,8 +675,10 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     assert "| all ones | yes | 1 | 0.115, 0.026 | 5232 | 14575 |" in text and "| all 0.1 | yes | 0.1 | 0.248, 0.246 | 2257 | 6096 |" in text
     assert "What these three starts show" in text and fits[0] < 1.5 * fits[3] and fits[2] > 2 * fits[0]  # the takeaway
     plateau, fit = (escape[2] - escape[0], escape[0] - escape[3]), (fits[2] - fits[0], fits[0] - fits[3])
-    expect(shown, f"extra steps (plateau end, fit): all ones over all 0.1 ({plateau[0]}, {fit[0]}) | all 0.1 over seed 0 ({plateau[1]}, {fit[1]})",
-           "extra steps (plateau end, fit): all ones over all 0.1 (2975, 8479) | all 0.1 over seed 0 (1847, 1442)")
+    expect(shown, f"extra steps (plateau end, fit), all ones over all 0.1: ({plateau[0]}, {fit[0]})\n"
+                  f"extra steps (plateau end, fit), all 0.1 over seed 0: ({plateau[1]}, {fit[1]})",
+           "extra steps (plateau end, fit), all ones over all 0.1: (2975, 8479)\n"
+           "extra steps (plateau end, fit), all 0.1 over seed 0: (1847, 1442)")
     assert "By either measure, saturation and weight size cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
     expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
            "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
