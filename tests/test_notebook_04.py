@@ -277,9 +277,9 @@ def test_the_tied_net_is_a_2_1_1_2_net(shown, case, thousand):
     expect(shown, f"the two networks' outputs agree to 1e-15: {difference < 1e-15}",
            "the two networks' outputs agree to 1e-15: True")
     v, u = round(float(narrow.weights[1][0, 0]), 4), narrow.weights[2][0].round(4).tolist()
-    expect(shown, f"narrow network: v {v} and u {u} | 3 W_1[0, 0] {round(3 * trained.weights[1][0, 0], 4)} and "
+    expect(shown, f"narrow network: v {v} and u {u}\ntied network: 3 W_1[0, 0] {round(3 * trained.weights[1][0, 0], 4)} and "
                   f"3 W_2[0, :] {(3 * trained.weights[2][0]).round(4).tolist()}",
-           "narrow network: v 3.039 and u [-0.0426, -0.9035] | 3 W_1[0, 0] 3.039 and 3 W_2[0, :] [-0.0426, -0.9035]")
+           "narrow network: v 3.039 and u [-0.0426, -0.9035]\ntied network: 3 W_1[0, 0] 3.039 and 3 W_2[0, :] [-0.0426, -0.9035]")
     after = trained.forward(case.X)[2][:, 0].round(4)
     expect(shown, f"a2, the one hidden number of layer 2, after 1000 steps: {after}",
            "a2, the one hidden number of layer 2, after 1000 steps: [0.978  0.9734]")
@@ -342,23 +342,24 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     fit = int(runs.fit_steps(0.01)[0])
     assert fit == symmetry.first_fit_step(symmetry.member_history(runs, 0), case.X, case.Y)
     expect(shown, f"loss first below the floor 0.4 at step {np.argmax(loss < 0.4)} | below 0.3 (the plateau ends) at step "
-                  f"{np.argmax(loss < 0.3)} | below 0.01 at step {np.argmax(loss < 0.01)}",
-           "loss first below the floor 0.4 at step 1700 | below 0.3 (the plateau ends) at step 5232 | below 0.01 at step 5660")
+                  f"{np.argmax(loss < 0.3)}\nloss first below 0.01 at step {np.argmax(loss < 0.01)}",
+           "loss first below the floor 0.4 at step 1700 | below 0.3 (the plateau ends) at step 5232\n"
+           "loss first below 0.01 at step 5660")
     assert "ends** at the first step with the loss below 0.3" in prose  # one definition of the plateau's end
     assert all(abs(loss[np.argmax(loss < t) - 1] - t) > 1e-6 for t in (0.35, 0.2))  # robust under the one-ulp guard
     expect(shown, f"plateau's end with 0.35 or 0.2 in place of 0.3: steps {np.argmax(loss < 0.35)} and {np.argmax(loss < 0.2)}",
            "plateau's end with 0.35 or 0.2 in place of 0.3: steps 5160 and 5301")
     assert "other thresholds move it by under 100 steps" in " ".join(prose.split())
     stays = bool(np.all(runs.max_error[0, fit:] <= 0.01))
-    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}, and at every later step: {stays}",
-           "all ones at lr 0.5: every output within 0.01 of its target from step 14575, and at every later step: True")
+    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}\n  and at every later step: {stays}",
+           "all ones at lr 0.5: every output within 0.01 of its target from step 14575\n  and at every later step: True")
     assert np.all(np.diff(runs.max_error[0, fit:]) < -1e-10)  # the largest error only falls after the fit: no near miss
     below = int(np.argmax(loss < 0.01))
     errors = np.abs(symmetry.outputs_over_training(symmetry.member_history(runs, 0), case.X)[below] - case.Y)
     assert runs.max_error[0, below] == pytest.approx(errors.max(), abs=1e-12) and errors.argmax() == 3  # [1, 1] lags
-    expect(shown, f"step {below}: largest error {runs.max_error[0, below]:.4f}; every error |a3 - y|, rows "
-                  f"observations: {errors.round(4).tolist()}",
-           "step 5660: largest error 0.0815; every error |a3 - y|, rows observations: "
+    expect(shown, f"step {below}: largest error {runs.max_error[0, below]:.4f}\n  every error |a3 - y|, one row per "
+                  f"observation: {errors.round(4).tolist()}",
+           "step 5660: largest error 0.0815\n  every error |a3 - y|, one row per observation: "
            "[[0.0101, 0.0158], [0.0547, 0.0815]]")
     assert "still 0.0815 off" in prose and "the other 9000 steps" in prose and fit - below == pytest.approx(9000, abs=100)
     expect(shown, f"output after 15000 steps: {nets[0].predict(case.X).round(4).tolist()}",
@@ -368,10 +369,11 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     outputs = symmetry.outputs_over_training(symmetry.member_history(runs, 0), case.X)
     slowest = {step: outputs[step][1, 1] for step in (5660, 10000, 14570)}
     assert abs(slowest[14570] - 0.01) > 1e-6 and abs(2 * slowest[14570] ** 2 * (1 - slowest[14570]) - 1.98e-4) < 1e-6
-    expect(shown, "observation [1], output [1]: error and delta3 2(a - y)a(1 - a) at steps "
-                  + " | ".join(f"{step}: {a:.4f}, {2 * a * a * (1 - a):.1e}" for step, a in slowest.items()),
-           "observation [1], output [1]: error and delta3 2(a - y)a(1 - a) at steps 5660: 0.0815, 1.2e-02 | "
-           "10000: 0.0148, 4.3e-04 | 14570: 0.0100, 2.0e-04")
+    expect(shown, "observation [1], output [1] (target 0): its error, and its delta3 2(a - y)a(1 - a)\n"
+                  + "\n".join(f"  step {step:>5}: error {a:.4f}, delta3 {2 * a * a * (1 - a):.1e}" for step, a in slowest.items()),
+           "observation [1], output [1] (target 0): its error, and its delta3 2(a - y)a(1 - a)\n"
+           "  step  5660: error 0.0815, delta3 1.2e-02\n  step 10000: error 0.0148, delta3 4.3e-04\n"
+           "  step 14570: error 0.0100, delta3 2.0e-04")
     falls = slowest[5660] / slowest[14570], (slowest[5660] ** 2 * (1 - slowest[5660])) / (slowest[14570] ** 2 * (1 - slowest[14570]))
     assert 7.5 < falls[0] < 8.5 and 55 < falls[1] < 65 and "the error falls 8-fold, its delta 60-fold" in " ".join(prose.split())
     assert "from step 14575 on" in prose and "at step 14575" in prose
@@ -386,19 +388,20 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert np.all(a2 == a2[:, :, :1])  # tied: one column stands for all three
     rows = symmetry.outputs_over_training(history, case.X)
     gap = a2[:, 0, 0] - a2[:, 1, 0]
-    expected = {0: "+0.0053, ×  0.94 by step 500 | output rows differ by 0.0003 | u_1 +3.00, u_2 +3.00 | loss 1.9082",
-                1000: "+0.0046, ×  0.97 by step 1500 | output rows differ by 0.0007 | u_1 -0.04, u_2 -0.90 | loss 0.4002",
-                1500: "+0.0044, ×  1.00 by step 2000 | output rows differ by 0.0006 | u_1 -0.21, u_2 -0.85 | loss 0.4001",
-                2000: "+0.0045, ×  1.05 by step 2500 | output rows differ by 0.0006 | u_1 -0.38, u_2 -0.79 | loss 0.3999",
-                4500: "+0.0122, ×  2.90 by step 5000 | output rows differ by 0.0047 | u_1 -1.59, u_2 -0.41 | loss 0.3966",
-                5000: "+0.0353, × 11.71 by step 5500 | output rows differ by 0.0221 | u_1 -2.59, u_2 -0.14 | loss 0.3830"}
+    expected = {0: "    0 | +0.0053 |   0.94 |      0.0003 | +3.00 | +3.00 | 1.9082",
+                1000: " 1000 | +0.0046 |   0.97 |      0.0007 | -0.04 | -0.90 | 0.4002",
+                1500: " 1500 | +0.0044 |   1.00 |      0.0006 | -0.21 | -0.85 | 0.4001",
+                2000: " 2000 | +0.0045 |   1.05 |      0.0006 | -0.38 | -0.79 | 0.3999",
+                4500: " 4500 | +0.0122 |   2.90 |      0.0047 | -1.59 | -0.41 | 0.3966",
+                5000: " 5000 | +0.0353 |  11.71 |      0.0221 | -2.59 | -0.14 | 0.3830"}
+    assert " step | a^2 gap | growth | rows differ |   u_1 |   u_2 |   loss\n    0 | +0.0053 |" in shown
     for step in range(0, 5001, 500):
-        line = (f"step {step:>4}: a^2 gap {gap[step]:+.4f}, × {gap[step + 500] / gap[step]:5.2f} by step {step + 500} | "
-                f"output rows differ by {np.abs(rows[step, 0] - rows[step, 1]).max():.4f} | "
-                f"u_1 {3 * history.weights[2][step, 0, 0]:+.2f}, u_2 {3 * history.weights[2][step, 0, 1]:+.2f} | loss {runs.loss[0, step]:.4f}")
-        assert line in shown
+        line = (f"{step:>5} | {gap[step]:+.4f} | {gap[step + 500] / gap[step]:6.2f} | "
+                f"{np.abs(rows[step, 0] - rows[step, 1]).max():11.4f} | "
+                f"{3 * history.weights[2][step, 0, 0]:+.2f} | {3 * history.weights[2][step, 0, 1]:+.2f} | {runs.loss[0, step]:.4f}")
+        assert "\n" + line + "\n" in shown and len(line) < 90
         if step in expected:
-            assert line == f"step {step:>4}: a^2 gap {expected[step]}", line
+            assert line == expected[step], line
     factors = [gap[step + 500] / gap[step] for step in range(2000, 5001, 500)]
     assert factors[0] > 1 and np.all(np.diff(factors) > 0)  # the prose: from step 2000 above 1, and faster each time
     text = " ".join(prose.split())
@@ -414,16 +417,10 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
         expect(shown, f"step {step}, observation [0]: delta3[0, 0] u_1 {terms[step][0]:+.4f}, delta3[0, 1] u_2 {terms[step][1]:+.4f}",
                f"step {step}, observation [0]: delta3[0, 0] u_1 {expected_line}")
     assert terms[1000][1] > 6.5 * -terms[1000][0] and -terms[3000][0] > terms[3000][1]  # the prose: seven times; wins by 3000
-    # layer 2 desaturates: its mean slope rises as the nine equal W_1 weights shrink (steps 1000 to 5000)
-    shown_steps = (1000, 3000, 4000, 4500, 5000)
-    slopes = [float(np.mean(a2[s] * (1 - a2[s]))) for s in shown_steps]
-    w1 = [float(history.weights[1][s, 0, 0]) for s in shown_steps]
-    assert all(abs(abs(x * 1000 - round(x * 1000)) - 0.5) > 0.01 for x in slopes)  # far from a rounding edge
-    assert all(abs(abs(x * 100 - round(x * 100)) - 0.5) > 0.01 for x in w1)
-    expect(shown, f"steps {shown_steps}: layer 2's mean slope {[round(x, 3) for x in slopes]} | W_1 {[round(x, 2) for x in w1]}",
-           "steps (1000, 3000, 4000, 4500, 5000): layer 2's mean slope [0.024, 0.026, 0.037, 0.054, 0.128] | W_1 [1.01, 0.99, 0.92, 0.85, 0.7]")
-    assert np.all(np.diff(slopes[1:]) > 0) and np.all(np.diff(w1[1:]) < 0)  # the prose: the slope rises as W_1 shrinks
-    assert "from 0.024 (step 1000) to 0.128 (step 5000, the last line)" in text
+    # the unexplained side claim (W_1 shrinks, layer 2 desaturates) was cut: the loop is what the table shows
+    assert "desaturates" not in text and "layer 2's mean slope [" not in shown
+    assert "$u_2$ shrinks toward 0 (the table's last rows)" in text
+    assert abs(history.weights[2][5000, 0, 1]) < 0.2 * abs(history.weights[2][1000, 0, 1])  # u_2 toward 0 by step 5000
     a3 = rows[1000]
     delta = 2 * (a3 - case.Y) * a3 * (1 - a3)
     assert np.abs(delta.sum(axis=0)).max() < 0.05 * np.abs(delta).max()  # the biases' columns sum to about 0
@@ -448,7 +445,7 @@ def test_random_start_seed_0(shown, case, pair):
 def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
     """Section 9: on the plateau (step 1000) all ones' layer 2 is flat, so its delta2 is 31 times smaller than all 0.1's."""
     tenth = mh.train_many([case.network().init_constant(0.1)], case.X, case.Y, lr=0.5, iterations=1000, weights_every=10)
-    found = {}
+    found, last = {}, {}
     for name, runs, row in (("all ones", pair[1], 1000), ("all 0.1", tenth, 100)):
         net = case.network()
         for l in range(3):
@@ -457,18 +454,29 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
         back = (2 * (a[3] - case.Y) * a[3] * (1 - a[3])) @ net.weights[2].T  # delta3 W_2^T
         delta2 = back * a[2] * (1 - a[2])
         found[name] = (float(np.mean(a[2] * (1 - a[2]))), float(np.abs(back).mean()), float(np.abs(delta2).mean()))
+        last[name] = (2 * (a[3][0] - case.Y[0]) * a[3][0] * (1 - a[3][0]), net.weights[2][0])  # delta3[0], W_2[0, :]
     assert abs(found["all ones"][0] - 0.02371) < 1e-5 and abs(found["all 0.1"][0] - 0.24473) < 1e-5  # far from rounding edges
     assert abs(found["all ones"][2] - 3.934e-4) < 1e-7 and abs(found["all 0.1"][2] - 1.2198e-2) < 1e-6
     assert abs(found["all ones"][1] - 1.6588e-2) < 1e-6 and abs(found["all 0.1"][1] - 4.9842e-2) < 1e-6
     ratio = found["all 0.1"][2] / found["all ones"][2]
     assert abs(ratio - 31.005) < 0.01
     assert 2.9 < found["all 0.1"][1] / found["all ones"][1] < 3.1  # the prose: three times
-    expect(shown, "step 1000, layer 2's mean slope, mean |delta3 W_2^T| and mean |delta2|: "
-           + " | ".join(f"{name} {s:.3f}, {b:.1e}, {d:.1e}" for name, (s, b, d) in found.items())
-           + f" | all 0.1's |delta2| / all ones': {ratio:.0f}",
-           "step 1000, layer 2's mean slope, mean |delta3 W_2^T| and mean |delta2|: all ones 0.024, 1.7e-02, 3.9e-04 "
-           "| all 0.1 0.245, 5.0e-02, 1.2e-02 | all 0.1's |delta2| / all ones': 31")
+    expect(shown, "step 1000 | layer 2's mean slope | mean |delta3 W_2^T| | mean |delta2|\n"
+           + "".join(f"{name:<9} | {s:20.3f} | {b:19.1e} | {d:13.1e}\n" for name, (s, b, d) in found.items())
+           + f"all 0.1's mean |delta2| / all ones': {ratio:.0f}",
+           "step 1000 | layer 2's mean slope | mean |delta3 W_2^T| | mean |delta2|\n"
+           "all ones  |                0.024 |             1.7e-02 |       3.9e-04\n"
+           "all 0.1   |                0.245 |             5.0e-02 |       1.2e-02\n"
+           "all 0.1's mean |delta2| / all ones': 31")
+    # why three times: the same delta3 on the floor, but all ones' weight to output [0] is near 0 (its products cancel)
+    lines = {"all ones": "all ones: delta3[0] [0.192, -0.064], W_2[0, :] [-0.014, -0.301]",
+             "all 0.1": "all 0.1: delta3[0] [0.192, -0.064], W_2[0, :] [0.135, -0.375]"}
+    for name, (delta3_0, w2_0) in last.items():
+        expect(shown, f"{name}: delta3[0] {delta3_0.round(3).tolist()}, W_2[0, :] {w2_0.round(3).tolist()}", lines[name])
+        assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
+    assert np.all(last["all 0.1"][0] * last["all 0.1"][1] > 0) and abs(last["all ones"][1][0]) < 0.02  # the products add
     text = " ".join(prose.split())
+    assert "but all ones' weight to output $[0]$ is near 0" in text
     assert "its slope is ten times smaller. The backward signal through $W_2$, $\\delta^3 W_2^{\\mathsf T}$, is three times smaller too, so its $\\delta^2$ is 31 times smaller" in text
     assert "**Saturation and weight size**" in text and "mostly all ones' flat layer-2 slope" in text  # not saturation alone
     assert "10% larger" not in shown  # the 10%-larger-W_1 experiment was cut
@@ -504,15 +512,12 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     start = case.network().init_random(seed=0)
     assert "Step 20's loss, 0.3996, is already below the floor" in prose and "differ by 0.0012" in prose
     expected = {
-        "all ones": "all ones: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
-                    "[0.5, 0.0682, 0.0053, 0.0003] | mean slope a(1 - a), layers 1 and 2: [0.115, 0.026] "
-                    "| layer 2's gap / layer 1's: 0.078",
-        "seed 0": "  seed 0: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
-                  "[0.5, 0.0625, 0.0052, 0.0006] | mean slope a(1 - a), layers 1 and 2: [0.227, 0.215] "
-                  "| layer 2's gap / layer 1's: 0.083",
-        "all 0.1": " all 0.1: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): "
-                   "[0.5, 0.0149, 0.0011, 0.0001] | mean slope a(1 - a), layers 1 and 2: [0.248, 0.246] "
-                   "| layer 2's gap / layer 1's: 0.074",
+        "all ones": "all ones: largest |gap|, layers 0 to 3: [0.5, 0.0682, 0.0053, 0.0003]\n"
+                    "all ones: mean slope a(1 - a), layers 1 and 2: [0.115, 0.026] | gap factor: 0.078",
+        "seed 0": "  seed 0: largest |gap|, layers 0 to 3: [0.5, 0.0625, 0.0052, 0.0006]\n"
+                  "  seed 0: mean slope a(1 - a), layers 1 and 2: [0.227, 0.215] | gap factor: 0.083",
+        "all 0.1": " all 0.1: largest |gap|, layers 0 to 3: [0.5, 0.0149, 0.0011, 0.0001]\n"
+                   " all 0.1: mean slope a(1 - a), layers 1 and 2: [0.248, 0.246] | gap factor: 0.074",
     }
     tenth = case.network().init_constant(0.1)
     for name, net in (("all ones", case.network()), ("seed 0", start), ("all 0.1", tenth)):
@@ -520,16 +525,18 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
         gaps = [round(float(np.abs(x[0] - x[1]).max()), 4) for x in a]
         slopes = [round(float(np.mean(x * (1 - x))), 3) for x in a[1:3]]
         ratio = round(float(np.abs(a[2][0] - a[2][1]).max() / np.abs(a[1][0] - a[1][1]).max()), 3)
-        expect(shown, f"{name:>8}: largest gap between the two observations, layer 0 (inputs) to 3 (outputs): {gaps} "
-                      f"| mean slope a(1 - a), layers 1 and 2: {slopes} | layer 2's gap / layer 1's: {ratio}", expected[name])
+        expect(shown, f"{name:>8}: largest |gap|, layers 0 to 3: {gaps}\n"
+                      f"{name:>8}: mean slope a(1 - a), layers 1 and 2: {slopes} | gap factor: {ratio}", expected[name])
         assert ratio == pytest.approx(0.08, abs=0.01)  # the prose: about 0.08 for all ones, about the same for the others
     a_0 = start.forward(case.X)
     summed = (a_0[1][0] - a_0[1][1]) @ start.weights[1]  # each layer-2 unit's weighted sum of the signed a^1 gaps
     slopes = np.mean(a_0[2] * (1 - a_0[2]), axis=0)
-    expect(shown, f"seed 0: gap(a^1) {(a_0[1][0] - a_0[1][1]).round(4)} | layer 2: summed gaps {summed.round(4)} | times the mean slope {(summed * slopes).round(4)} "
-                  f"| gap(a^2) {(a_0[2][0] - a_0[2][1]).round(4)}",
-           "seed 0: gap(a^1) [ 0.0102 -0.0199  0.0625] | layer 2: summed gaps [-0.0071 -0.0208  0.0032] | times the mean slope [-0.0012 -0.0052  0.0007] "
-           "| gap(a^2) [-0.0012 -0.0052  0.0007]")
+    expect(shown, f"seed 0, one entry per unit (signed gaps a[0] - a[1]):\n  gap(a^1):                       {(a_0[1][0] - a_0[1][1]).round(4)}\n"
+                  f"  layer 2, summed gaps:           {summed.round(4)}\n  layer 2, times the mean slope:  {(summed * slopes).round(4)}\n"
+                  f"  gap(a^2):                       {(a_0[2][0] - a_0[2][1]).round(4)}",
+           "seed 0, one entry per unit (signed gaps a[0] - a[1]):\n  gap(a^1):                       [ 0.0102 -0.0199  0.0625]\n"
+           "  layer 2, summed gaps:           [-0.0071 -0.0208  0.0032]\n  layer 2, times the mean slope:  [-0.0012 -0.0052  0.0007]\n"
+           "  gap(a^2):                       [-0.0012 -0.0052  0.0007]")
     assert np.abs(summed).max() < 0.4 * np.abs(a_0[1][0] - a_0[1][1]).max()  # the prose: the gaps partly cancel
     assert "the gaps have both signs and partly cancel" in " ".join(prose.split())
     text = " ".join(prose.split())
@@ -583,12 +590,9 @@ def test_learning_rates(shown, prose, sweep):
     expect(shown, f"lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps {int(fits[13])} and {int(fits[19])}",
            "lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps 235 and 235")
     assert "first fit at steps 235 and 235 | lr × step 1880\n" in shown and "does not explain why" not in prose
-    assert "still the fastest (235, against lr 4's 579)" in prose and "one seed's behaviour, not a rule" in prose
-    ends = {lr: int(np.argmax(sweep.loss[k] < 0.3)) for lr, k in zip((0.5, 1, 2, 4, 8), (0, 10, 11, 12, 13))}
-    assert all(abs(sweep.loss[k, ends[lr] - 1] - 0.3) > 1e-6 for lr, k in zip(ends, (0, 10, 11, 12, 13)))  # robust
-    expect(shown, f"lr × step at the plateau's end (loss first below 0.3): { {lr: int(lr * n) for lr, n in ends.items()} }",
-           "lr × step at the plateau's end (loss first below 0.3): {0.5: 205, 1: 206, 2: 208, 4: 212, 8: 448}")
-    assert 8 * ends[8] > 2 * 4 * ends[4] and 8 * fits[13] < 4 * fits[12]  # the prose: leaves later, fits sooner
+    assert "still the fastest (235, against lr 4's 579)" in prose and 8 * fits[13] < 4 * fits[12]  # leftmost dot
+    # the unexplained side claim (lr 8 leaves the plateau later in lr x step, yet fits sooner) was cut with its line
+    assert "yet fits sooner" not in prose and "lr × step at the plateau's end" not in shown
     # lr 16 is past the edge of chaos: shown as a figure, only its first 20 steps printed
     assert "lr 16, first step" not in shown
 
@@ -671,9 +675,11 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     assert "| all ones | yes | 1 | 0.115, 0.026 | 5232 | 14575 |" in text and "| all 0.1 | yes | 0.1 | 0.248, 0.246 | 2257 | 6096 |" in text
     assert "What these three starts show" in text and fits[0] < 1.5 * fits[3] and fits[2] > 2 * fits[0]  # the takeaway
     plateau, fit = (escape[2] - escape[0], escape[0] - escape[3]), (fits[2] - fits[0], fits[0] - fits[3])
-    expect(shown, f"extra steps (plateau end, fit): all ones over all 0.1 ({plateau[0]}, {fit[0]}) | all 0.1 over seed 0 ({plateau[1]}, {fit[1]})",
-           "extra steps (plateau end, fit): all ones over all 0.1 (2975, 8479) | all 0.1 over seed 0 (1847, 1442)")
-    assert "By either measure this cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
+    expect(shown, f"extra steps (plateau end, fit), all ones over all 0.1: ({plateau[0]}, {fit[0]})\n"
+                  f"extra steps (plateau end, fit), all 0.1 over seed 0: ({plateau[1]}, {fit[1]})",
+           "extra steps (plateau end, fit), all ones over all 0.1: (2975, 8479)\n"
+           "extra steps (plateau end, fit), all 0.1 over seed 0: (1847, 1442)")
+    assert "By either measure, saturation and weight size cost more" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
     expect(shown, f"every output within 0.01 from step: all ones {fits[2]} | all 0.1 {fits[0]} | seed 0 {fits[3]}",
            "every output within 0.01 from step: all ones 14575 | all 0.1 6096 | seed 0 4654")
     header = "section | start(s)              | lr              | one weight + 1 ulp\n"
