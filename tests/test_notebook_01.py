@@ -140,18 +140,18 @@ def test_five_steps_of_gradient_descent(shown, one):
     case, net, _, _ = one
     history = mh.train(net.copy(), case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
     rows = [
-        f"step {s}: C = {loss:.6f}   w1 = {w1:.6f}   b_h = {b1:.6f}   w2 = {w2:.6f}   b_y' = {b2:.6f}"
+        f"{s:<4}  {loss:.6f}  {w1:.6f}  {b1:.6f}  {w2:.6f}  {b2:.6f}"
         for s, loss, w1, b1, w2, b2 in zip(history.iterations, history.loss,
                                            history.weights[0][:, 0, 0], history.biases[0][:, 0],
                                            history.weights[1][:, 0, 0], history.biases[1][:, 0])
     ]
     expected = [
-        "step 0: C = 0.102974   w1 = 0.500000   b_h = 0.500000   w2 = 0.500000   b_y' = 0.500000",
-        "step 1: C = 0.089185   w1 = 0.490700   b_h = 0.490700   w2 = 0.430840   b_y' = 0.405398",
-        "step 2: C = 0.076050   w1 = 0.482751   b_h = 0.482751   w2 = 0.363164   b_y' = 0.312357",
-        "step 3: C = 0.063970   w1 = 0.476234   b_h = 0.476234   w2 = 0.298088   b_y' = 0.222501",
-        "step 4: C = 0.053223   w1 = 0.471127   b_h = 0.471127   w2 = 0.236553   b_y' = 0.137227",
-        "step 5: C = 0.043935   w1 = 0.467324   b_h = 0.467324   w2 = 0.179228   b_y' = 0.057559",
+        "0     0.102974  0.500000  0.500000  0.500000  0.500000",
+        "1     0.089185  0.490700  0.490700  0.430840  0.405398",
+        "2     0.076050  0.482751  0.482751  0.363164  0.312357",
+        "3     0.063970  0.476234  0.476234  0.298088  0.222501",
+        "4     0.053223  0.471127  0.471127  0.236553  0.137227",
+        "5     0.043935  0.467324  0.467324  0.179228  0.057559",
     ]
     for row, literal in zip(rows, expected, strict=True):
         expect(shown, row, literal)
@@ -160,7 +160,8 @@ def test_five_steps_of_gradient_descent(shown, one):
     # each step's move of w2 over that of w1: about 7 at the first step, growing as w2 shrinks
     moves = np.diff(history.weights[1][:, 0, 0]) / np.diff(history.weights[0][:, 0, 0])
     for step, (move, literal) in enumerate(zip(moves, ["7.4", "8.5", "10.0", "12.1", "15.1"], strict=True), start=1):
-        expect(shown, f"{rows[step]}   w2/w1 moved: {move:.1f}", f"{expected[step]}   w2/w1 moved: {literal}")
+        expect(shown, f"{rows[step]}  {move:.1f}\n", f"{expected[step]}  {literal}\n")
+    assert "step  C         w1        b_h       w2        b_y'      w2 moved / w1 moved" in shown
     assert np.all(np.diff(moves) > 0)
     # the ratio 1/(x(1 - h) w2) grows through w2: 1 - h at steps 0 to 4 barely moves, under every few-ulp nudge
     for moved, X, Y in _nudged_runs(case, net, seed=2, runs=8):
