@@ -697,7 +697,7 @@ class LossCurve:
 
 
 def plot_difference_errors(epsilons, errors):
-    """Log-log errors of the one-sided and central differences against eps (notebook 01, section 2).
+    """Log-log errors of the one-sided and central differences against eps (notebook 01, its optional last section).
 
     epsilons: shape (n,), decreasing, drawn shrinking to the right; errors: shape (n, 2), the one-sided
     error in column 0 and the central one in column 1 (NaN where an exact hit has no logarithm). Each
