@@ -509,8 +509,9 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
         formula_K.append(2 * np.sqrt(k**2 + S * c_star**2))
     assert np.allclose(Ks, formula_K, rtol=1e-12, atol=0)
     assert splits[int(np.argmin(formula_K))] == 0.5
-    assert ("constant: Q = u^2 - S v^2 at the end 0.0445, 0.1040, 0.1239, 0.1040, 0.0445 (start 0.25 (1 - S): "
-            "0.0450, 0.1050, 0.1250, 0.1050, 0.0450)\n    K = 2 sqrt(Q^2 + S c*^2) = 2.6658, 2.2504, 2.0952, 2.2504, 2.6658") in stored
+    assert ("[Q] constant start, Q = u^2 - S v^2 at the end: 0.0445, 0.1040, 0.1239, 0.1040, 0.0445\n"
+            "    Q at the start, 0.25 (1 - S):         0.0450, 0.1050, 0.1250, 0.1050, 0.0450\n"
+            "    K = 2 sqrt(Q^2 + S c*^2) at the end:  2.6658, 2.2504, 2.0952, 2.2504, 2.6658") in stored
     assert ", ".join(f"{k:.4f}" for k in ks) == "0.0445, 0.1040, 0.1239, 0.1040, 0.0445"
     assert ", ".join(f"{K:.4f}" for K in formula_K) == "2.6658, 2.2504, 2.0952, 2.2504, 2.6658"
     # 8c's comparison from rho = 0.3 to 0.5 (splits[1], splits[2]): S c*^2 falls much more than Q^2 rises
@@ -708,7 +709,7 @@ def test_section_8d_large_weights_break_training(case, stored):
         squared = squared_slope_derivatives(net, A)
         c, f = mh.effective_slope(net, A), 1 - case.lr * S * squared
         assert (f"{c - c_star:+.3g}", f"{f:+.3g}", f"{f * (c - c_star):+.3g}") == (gap, factor, predicted)
-        assert (f"every weight 6 at the start, step {step}: c - c* = {gap}, factor {factor}, "
+        assert (f"[weight 6] step {step}: c - c* = {gap}, factor {factor}, "
                 f"first-order next c - c* = {predicted}") in stored
         if step == 0:
             # far from c*, 8b's eta^2 term outweighs the first-order change: c runs away on the same side
