@@ -571,7 +571,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert round(0.25 + 1 / 3, 2) == 0.58 and 0.25 + 1 / 2 == 0.75 and 0.75 < np.sqrt(0.58) and np.sqrt(0.75) < 0.9
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
     # the eps = 1e-3 gap, still small before the exit, large after it
-    assert "gap is still 0.077 at step 5000 (printed above)" in prose and "(0.44 at step 6000)" in prose
+    assert "gap is still 0.077 at step 5000," in prose and "(0.44 at step 6000)" in prose
     # after step 5500 the tiny nudge's gap grows only 1.3-fold: the later gap is barely multiplied
     assert "barely multiplies it" in prose and "grows   1.3-fold" in computed["stretch 5500-15000"]
     assert "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
