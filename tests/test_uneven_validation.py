@@ -65,8 +65,7 @@ def test_huge_python_integers_in_the_data_name_the_argument(where):
 
 
 def test_huge_python_integers_as_answers_get_a_verdict_not_an_error():
-    grid_fits = np.array([[[10.0, np.inf, 30.0]]])  # one rate, one scale, three starts
-    result = init.check_upper_quartile(10**400, grid_fits, (0, 0), 3000)
+    result = init.check_known_percentile(10**400, np.array([10.0, np.inf, 30.0]))
     assert not result.passed and result.verdict.startswith("Not yet: the answer must be one finite number")
     assert init.fraction_fit_by([10, 10**400], 20) == 0.5
     assert init.fraction_fit_by([10, np.inf], 10**400) == 0.5

@@ -434,107 +434,92 @@ def separating_curvature(history, tied, nudged, X, Y, h=1e-3):
 
 
 # -- exercises ------------------------------------------------------------------------------
-#: the layer shapes (n_in, n_out) on which check_glorot_std tries the learner's formula
-GLOROT_SHAPES = ((2, 3), (3, 3), (3, 2), (10, 1))
+#: the layer shapes (n_in, n_out) on which check_backward_std tries the learner's formula
+LAYER_SHAPES = ((2, 3), (3, 3), (3, 2), (10, 1))
 
 
-def check_glorot_std(glorot_std):
-    """A ``CheckResult`` for a learner's ``glorot_std(n_in, n_out)`` (never raises, never shows a value).
+def check_backward_std(backward_std):
+    """A ``CheckResult`` for a learner's ``backward_std(n_in, n_out)`` (never raises, never shows a value).
 
-    Tries the layer shapes ``GLOROT_SHAPES`` and names the usual slips: LeCun's 1/sqrt(n_in),
-    the variance instead of the standard deviation, the sum of the fans where their average
-    belongs (the factor 2), fan-out alone, the fans multiplied. Computed values: tolerance RTOL.
+    The backward condition alone: Var(delta^l) = Var(delta^{l+1}) needs s^2 n_out = 1. Tries the
+    layer shapes ``LAYER_SHAPES`` and names the usual slips: LeCun's 1/sqrt(n_in) (the forward
+    count), the variance instead of the standard deviation, sqrt(n_out) upside down, Glorot's
+    compromise (not asked yet), the fans multiplied. Computed values: tolerance RTOL. Once right,
+    the verdict gives Glorot and Bengio's compromise and this network's Glorot scales.
     """
-    if glorot_std is None or glorot_std is Ellipsis:
-        return not_yet("there is no glorot_std yet: write it in the cell above, run it, then run this cell")
-    if not callable(glorot_std):
-        return not_yet(f"pass the function itself, check_glorot_std(glorot_std), not {type(glorot_std).__name__}")
+    if backward_std is None or backward_std is Ellipsis:
+        return not_yet("there is no backward_std yet: write it in the cell above, run it, then run this cell")
+    if not callable(backward_std):
+        return not_yet(f"pass the function itself, check_backward_std(backward_std), not {type(backward_std).__name__}")
     answers = []
-    for n_in, n_out in GLOROT_SHAPES:
+    for n_in, n_out in LAYER_SHAPES:
         try:
-            answer = glorot_std(n_in, n_out)
+            answer = backward_std(n_in, n_out)
         except NotImplementedError:
-            return not_yet("glorot_std still raises NotImplementedError: write its body, run its cell, then this one")
+            return not_yet("backward_std still raises NotImplementedError: write its body, run its cell, then this one")
         except Exception as exc:  # the learner's code: say what happened instead of a traceback
-            return not_yet(f"glorot_std({n_in}, {n_out}) raised {type(exc).__name__}: {exc}")
+            return not_yet(f"backward_std({n_in}, {n_out}) raised {type(exc).__name__}: {exc}")
         value, verdict = number_answer(answer)
         if verdict:
             if answer is None:
-                return not_yet(f"{NO_RETURN} glorot_std must end with `return` and the standard deviation")
-            return not_yet(f"glorot_std({n_in}, {n_out}) must return one finite number, got {type(answer).__name__}")
+                return not_yet(f"{NO_RETURN} backward_std must end with `return` and the standard deviation")
+            return not_yet(f"backward_std({n_in}, {n_out}) must return one finite number, got {type(answer).__name__}")
         answers.append(value)
-    fan_in, fan_out = np.array(GLOROT_SHAPES, dtype=float).T
+    fan_in, fan_out = np.array(LAYER_SHAPES, dtype=float).T
     slips = [
-        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(fan-in), which keeps only the forward pass in view; "
-                                "Glorot's variance uses the average of fan-in and fan-out"),
-        (2.0 / (fan_in + fan_out), "that is the variance s^2; the standard deviation s is its square root"),
-        (np.sqrt(1.0 / (fan_in + fan_out)), "that uses the sum of fan-in and fan-out where their average "
-                                           "(n_in + n_out) / 2 belongs: a factor 2 is missing"),
-        (1.0 / (fan_in + fan_out), "that is the variance with the sum of the fans in place of their average: "
-                                   "take the average, then the square root"),
-        (np.sqrt(1.0 / fan_out), "that uses fan-out alone (the backward pass only); Glorot averages fan-in and fan-out"),
-        (np.sqrt(2.0 / (fan_in * fan_out)), "fan-in and fan-out are multiplied; Glorot averages them"),
+        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(n_in), the forward count; delta^l[r, i] sums over "
+                                "the units that row i of W_l feeds: how many are there?"),
+        (1.0 / fan_out, "that is the variance s^2; the standard deviation s is its square root"),
+        (np.sqrt(fan_out), "that is upside down: s^2 n_out = 1 makes s smaller for more terms"),
+        (np.sqrt(2.0 / (fan_in + fan_out)), "that is Glorot's compromise between the two conditions; the exercise "
+                                           "asks for the backward condition alone"),
+        (np.sqrt(1.0 / (fan_in * fan_out)), "n_in and n_out are multiplied; the sum for delta^l[r, i] has one term "
+                                            "per unit of one layer"),
     ]
-    shapes = ", ".join(f"{a}x{b}" for a, b in GLOROT_SHAPES)
-    # the first three shapes are the 2-3-3-2 network's layers: shown only once the answer is right
-    network = ", ".join(f"{v:.2f}" for v in answers[:3])
-    return judge(np.array(answers), np.sqrt(2.0 / (fan_in + fan_out)), slips, typed=False,
+    shapes = ", ".join(f"{a}x{b}" for a, b in LAYER_SHAPES)
+    glorot = np.sqrt(2.0 / (fan_in + fan_out))
+    network = ", ".join(f"{v:.2f}" for v in glorot[:3])  # the 2-3-3-2 network's layers: shown only once right
+    return judge(np.array(answers), np.sqrt(1.0 / fan_out), slips, typed=False,
                  correct=f"the standard deviation for the layer shapes {shapes} (relative tolerance {RTOL:g}). "
-                         "The backward condition: delta^l[:, i] sums over the n_out units that row i of W_l "
-                         "feeds, each term a weight of variance s^2, so its variance grows by s^2 n_out per "
-                         f"layer. For the 2-3-3-2 network, Glorot's s for W_0, W_1, W_2 = {network}",
-                 fallback="for a layer (n_in, n_out), set s^2 times the average of n_in and n_out to 1, "
-                          "then return s (open the hints)")
+                         "delta^l[r, i] sums over the n_out units that row i of W_l feeds, each term a weight "
+                         "of variance s^2, so its variance is multiplied by about s^2 n_out per layer: s^2 n_out = 1. "
+                         "Forward asks s^2 n_in = 1; both hold only when n_in = n_out. Glorot and Bengio chose a "
+                         "compromise, the average of the two counts: s^2 (n_in + n_out) / 2 = 1, "
+                         f"s = sqrt(2 / (n_in + n_out)); for the 2-3-3-2 network's W_0, W_1, W_2: {network}",
+                 fallback="for a layer (n_in, n_out), count the terms of the sum for delta^l[r, i], set s^2 times "
+                          "that count to 1, then return s (open the hints)")
 
 
-def check_upper_quartile(answer, grid_fits, cell, limit):
-    """A ``CheckResult`` for a learner's 75th percentile of the steps to fit of ``grid_fits[cell]``
-    (never raises).
+def check_known_percentile(answer, fits):
+    """A ``CheckResult`` for a learner's largest percentile p (in percent) that the steps to fit
+    ``fits`` still determine (never raises).
 
-    grid_fits: (rates, scales, seeds) steps to fit, ``inf`` for a start not within ``limit``
-    steps; cell: (rate index, scale index) of the cell the exercise asks about. Names the
-    survivor slip (the starts that did not fit dropped), the median or the 25th percentile in
-    place of the 75th, ``q`` given as a fraction to ``np.percentile``, the mean of those that fit,
-    ``limit`` counted as their step in a mean, and another cell of the grid. A typed or computed
-    number: tolerance NUMBER_RTOL.
+    fits: (starts,) steps to fit, ``inf`` for a start stopped at its step limit first. With n
+    starts of which k fit, ``np.percentile`` puts the p-th at sorted position p/100 (n - 1), and
+    the last finite value sits at position k - 1: p = 100 (k - 1) / (n - 1). Names the share
+    that fit (k/n), the positions counted from 1 or divided by n, p as a fraction, and the
+    percentile counted from the slow end. A typed or computed number: tolerance NUMBER_RTOL.
     """
-    grid_fits = np.asarray(grid_fits, dtype=float)
-    fits = grid_fits[tuple(cell)]
-    finite = fits[np.isfinite(fits)]
-    capped = np.where(np.isfinite(fits), fits, limit)
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if isinstance(answer, (float, np.floating)) and np.isinf(answer):  # inf: a fair number, not a typo
-        return not_yet(f"inf is what the mean of every start gives when one of them is not within {limit} steps "
-                       "(or the 75th percentile of a cell where over a quarter are not): take the 75th "
-                       "percentile of this cell")
-    with np.errstate(invalid="ignore"):  # a cell with inf on both sides of its 75th percentile: inf - inf
-        others = [np.percentile(grid_fits[index], 75) for index in np.ndindex(grid_fits.shape[:2])
-                  if index != tuple(cell)]
-        right = float(np.percentile(fits, 75))
+    fits = np.asarray(fits, dtype=float).ravel()
+    n, k = fits.size, int(np.isfinite(fits).sum())
+    right = 100.0 * (k - 1) / (n - 1)
     slips = [
-        (np.percentile(finite, 75) if finite.size else np.nan,
-         f"that is the 75th percentile of the starts that fit; the ones not within {limit} steps were dropped, "
-         "which makes the start look better than it is: count them as the slowest (inf)"),
-        (np.median(fits), "that is the median (the 50th percentile); the exercise asks for the 75th"),
-        (np.percentile(fits, 25), "that is the 25th percentile, the value below which a quarter of the starts "
-                                  "lie; the exercise asks for the 75th"),
-        (np.percentile(fits, 0.75), "np.percentile takes q in percent (75); 0.75 is np.quantile's way"),
-        (np.mean(finite) if finite.size else np.nan, "that is the mean of the starts that fit; the exercise asks "
-                                                     "for the 75th percentile of every start"),
-        (np.mean(capped), f"that is the mean with {limit} in place of inf; the exercise asks for the 75th "
-                          "percentile of every start"),
-    ] + [(value, "that is the 75th percentile of another cell of the grid: at_2 is the row of lr 2, and at_2[k] "
-                 "is the k-th scale of `schemes`, counted from 0") for value in others if np.isfinite(value)]
-    return judge_number(answer, right, slips, quantity="the 75th percentile",
-                        correct=f"the starts not within {limit} steps count as the slowest, not as missing "
-                                f"(relative tolerance {NUMBER_RTOL:.1%}). Dropping them (np.isfinite) would take "
-                                "the percentile of the starts that fit only, as if the slowest had never been "
-                                "tried, and make the scale look faster than it is. A percentile needs only the order of the "
-                                "numbers: inf sorts after every finite step count, just where the slowest starts "
-                                "belong, and while fewer than a quarter are inf the 75th percentile still falls "
-                                "between two finite counts. A mean would need their real step counts, which a run "
-                                "stopped at the limit does not give",
-                        fallback="take np.percentile of every start of the cell, inf included, at q = 75",
-                        example="1234.5")
+        (100.0 * k / n, "that is the share of the starts that fit, in percent; np.percentile puts the p-th "
+                        "percentile at sorted position p/100 (n - 1), counted from 0: where is the last finite value?"),
+        (100.0 * k / (n - 1), "the sorted positions count from 0, so the last finite value is at k - 1, not k"),
+        (100.0 * (k - 1) / n, "the positions run from 0 to n - 1: divide by n - 1, not n"),
+        (right / 100.0, "that is p as a fraction; the exercise asks for p in percent, as np.percentile takes it"),
+        (100.0 - right, "that counts from the slow end; the p-th percentile has p% of the starts below it"),
+    ]
+    return judge_number(answer, right, slips, quantity="the largest known percentile",
+                        correct=f"(relative tolerance {NUMBER_RTOL:.1%}) the last finite step count sits at sorted "
+                                "position k - 1, counted from 0 (k: the starts that fit), and p/100 (n - 1) = k - 1. "
+                                "Any larger p interpolates toward an inf and gives inf. So this cell's median is "
+                                "not known: a run stopped at its limit says only that the start needs more steps. "
+                                "Counting those starts as the slowest (inf), not dropping them, keeps every "
+                                "percentile below p right; dropping them would make the scale look faster than it is",
+                        fallback="count the finite entries, find the sorted position of the last one, and solve "
+                                 "p/100 (n - 1) = that position for p",
+                        example="12.3")
+
 
