@@ -224,7 +224,7 @@ def printed(X, Y):
         moved += [f"b_{l}" for l, b in enumerate(history.biases) if b.any()]
         said = f"fits at step {fit}" if fit is not None else "not within 1500 steps"
         sse = mh.loss("sse", net.predict(X), Y)
-        tied = f"; tied groups of hidden units at the end: {mh.tied_units(net)}" if f == "sigmoid" else ""
+        tied = f"\n{f:8s}: tied groups of hidden units at the end: {mh.tied_units(net)}" if f == "sigmoid" else ""
         out[f"zeros {f}"] = (f"{f:8s}: {said}; parameters that moved: {', '.join(moved)}; "
                              f"sum of squared errors at the end {sse:.3f}{tied}")
 
@@ -535,7 +535,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and '(row "largest |dC/dW| entry")' in prose and 'At lr 0.1 no start diverges (row "lr 0.1, 5 starts")' in prose
     assert "The second hidden layer (47% dead) obeys the same argument" in prose \
         and 'the argument predicts 46% (line "second hidden layer, u[i] = ...")' in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
-    assert 'units stay tied (line "sigmoid :")' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
+    assert 'units stay tied (line "sigmoid : tied groups")' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
     assert "So 19% of these tanh starts do not fit within 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
