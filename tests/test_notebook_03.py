@@ -244,7 +244,10 @@ def expected_outputs():
     path_W, path_b = mh.path_gradients(net, x[0], y[0], loss="sse")
     paths_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(path_W + path_b, fd_W + fd_b))
     assert paths_agree and sum(p.size for p in path_W + path_b) == 12
-    counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
+    counts = "".join(count_line(sizes) for sizes in ([2, 3, 3, 2], [2, 100, 100, 100, 10]))
+    # the "Check your count" fold: 54 (44 in layer 0, 10 in layer 1) against 22 for 2-2-2; the cell prints only larger nets
+    assert path_sum_multiplications([2, 2, 2]) == 54 and backward_multiplications([2, 2, 2]) == 22
+    assert path_sum_multiplications([2, 2]) == 10  # 2-2-2's layer 1 (its paths are a 2-2 net's); layer 0: 54 - 10 = 44
 
     ones, case = trained(mh.MLP([2, 3, 3, 2]).init_constant(1.0))
     output = ones.predict(case.X)
@@ -318,29 +321,36 @@ def expected_outputs():
 
 def plateau(net):
     """A trained 2-3-3-2 net's gradients at step 1000, with the reference backward pass of
-    tests/test_write_backprop.py: (delta^3, {l: delta^l[:, 0] for l = 2, 1}, {l: largest |dC/dW_l| for l = 2, 1, 0}).
-    Asserts what the prose says: opposite delta rows, partly cancelling sums over the observations, all below 1e-3."""
+    tests/test_write_backprop.py: (delta^3, {l: delta^l[:, 0] for l = 2, 1}, {l: largest |dC/dW_l| for l = 2, 1, 0},
+    {l: slope a^l(1 - a^l)[:, 0] for l = 1, 2}, each observation's term of dC/dW_2[0, 0]).
+    Asserts what the prose says: opposite delta rows, opposite terms in every sum over the observations, nearly
+    cancelling for W_2, deltas shrinking at each step back, all below 1e-3."""
     case = mh.cases.sigmoid_2_3_3_2()
     a = forward(net.weights, net.biases, case.X)
     delta = top = output_delta(a[3], case.Y)
     np.testing.assert_allclose(delta[1], -delta[0], atol=1e-3)  # "opposite"
+    terms = a[2][:, 0] * delta[:, 0]
+    assert terms[0] * terms[1] < 0 and abs(terms.sum()) < 0.01 * np.abs(terms).max()  # "for W_2 they nearly cancel"
+    assert np.ptp(a[2], axis=0).max() < 0.01  # "a^2[r, 0] is almost the same for both observations"
+    slopes = {l: a[l][:, 0] * (1 - a[l][:, 0]) for l in (1, 2)}
     columns, largest = {}, {}
     for l in (2, 1, 0):
         dW, _ = layer_gradients(a[l], delta)
         largest[l] = np.abs(dW).max()
         assert largest[l] < 1e-3  # "every entry is below 10^-3"
-        terms = np.abs(a[l][:, :, None] * delta[:, None, :]).max(axis=0)  # each entry's larger term
-        assert np.all(np.abs(dW) < terms)  # "the two terms partly cancel"
+        larger = np.abs(a[l][:, :, None] * delta[:, None, :]).max(axis=0)  # each entry's larger term
+        assert np.all(np.abs(dW) < larger)  # the two terms have opposite signs
         if l > 0:
             delta = step_back(delta, net.weights[l], a[l])
             assert np.all(delta[0] * delta[1] < 0)  # "the rows of delta^2 and delta^1 have opposite signs too"
+            assert np.abs(delta).max() < np.abs(top).max()  # "delta^2 and delta^1 are smaller than delta^3"
             columns[l] = delta[:, 0]
-    return top, columns, largest
+    return top, columns, largest, slopes, terms
 
 
 def plateau_line(c, net, costs):
     """Section 6's lines for a tied start at step 1000 (the plateau)."""
-    top, columns, largest = plateau(net)
+    top, columns, largest, slopes, terms = plateau(net)
     head = f"every weight and bias {c}, step 1000"
     if c == 1.0:  # the question's run reproduced by the package
         gap = np.abs(net.forward(mh.cases.sigmoid_2_3_3_2().X)[-1] - QUESTION_OUTPUT).max()
@@ -348,6 +358,9 @@ def plateau_line(c, net, costs):
         head += " (outputs within 1e-6 of the question's: True)"
     return (head + f"\n    delta^3 rows (observations 1, 2): {np.round(top, 3).tolist()}\n"
             + "".join(f"    delta^{l}[:, 0] (unit 1):         [{d[0]:.2e}, {d[1]:.2e}]\n" for l, d in columns.items())
+            + "    slopes a^l(1 - a^l)[:, 0]:       "
+            + ", ".join(f"layer {l} [{s[0]:.3g}, {s[1]:.3g}]" for l, s in slopes.items()) + "\n"
+            + f"    dC/dW_2[0, 0] terms:             {terms[0]:.4f} + ({terms[1]:.4f}) = {terms.sum():.1e}\n"
             + "    largest |dC/dW_l|:               " + ", ".join(f"W_{l} {g:.0e}" for l, g in largest.items()) + "\n")
 
 
@@ -373,6 +386,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     of 1/4); the 0.1 start leaves the shared row between steps 2000 and 2500, the all-ones start between steps 5000
     and 6000; the control with layer 2's biases -2 leaves it before step 1000 (unsaturated_lines)."""
     case = mh.cases.sigmoid_2_3_3_2()
+    slopes = {}
     for c in (1.0, 0.1):
         net = mh.MLP(case.sizes).init_constant(c)
         if c == 1.0:
@@ -382,7 +396,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
         history = mh.train(net, case.X, case.Y, lr=0.5, iterations=50, record_every=50)
         assert abs(history.loss[-1] - 0.4) < 0.001, history.loss
         mh.train(net, case.X, case.Y, lr=0.5, iterations=950)
-        plateau(net)
+        slopes[c] = plateau(net)[3]
         late = mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=100).loss
         if c == 0.1:
             assert late[9] > 0.39 and late[12] < 0.35 and late[-1] < 0.01, late  # steps 1900, 2200, 3000
@@ -393,10 +407,14 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             later = mh.train(net, case.X, case.Y, lr=0.5, iterations=3000, record_every=1000).loss
             assert later[2] > 0.35 and later[3] < 0.01, later  # steps 5000 and 6000
             assert np.abs(net.predict(case.X) - case.Y).max() < 0.1
+    # step 1000: layer 2's slopes a tenth of the 0.1 start's, layer 1's only 2 to 3 times below
+    assert np.all((8 < slopes[0.1][2] / slopes[1.0][2]) & (slopes[0.1][2] / slopes[1.0][2] < 12))
+    assert np.all((1.8 < slopes[0.1][1] / slopes[1.0][1]) & (slopes[0.1][1] / slopes[1.0][1] < 3))
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("the costs, 0.0019 to 0.0068,", "where the slope $a(1 - a)$ is 0.024", "between steps 2000 and 2500 (figure)",
                   "only between steps 5000 and 6000", "2(0.6 - 0.2) \\cdot 0.6 \\cdot 0.4 = 0.192", "so that $z^2 \\approx 0.7$",
-                  "(about 0.4 each)", "leaves 0.4 before step 1000"):
+                  "is near 0.4 at both steps", "leaves 0.4 before step 1000",
+                  "are 0.0215 and 0.0259 (\"slopes\"), a tenth of the 0.1 start's 0.245", "only 2 to 3 times below"):
         assert claim in prose, claim
 
 
