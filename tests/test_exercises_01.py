@@ -45,7 +45,7 @@ class Unreadable:
 
 @pytest.mark.parametrize("answer", [..., None, "0.1", 10**400, [1, 2], Unreadable(), float("nan"), {}, 1j])
 def test_no_answer_of_any_kind_makes_a_check_raise(net, answer):
-    for name in ("w7", "w3", ("b", 0, 0)):
+    for name in ("w7", "w3", ("b", 0, 0), ("b", 0, 1)):
         assert check(net, name, answer).startswith("Not yet")
     result = check_path_steps(net, X, Y, "w3", loss="half_sse", first_edge=answer, via=answer, total=answer)
     assert not result.passed and result.verdict.startswith("Not yet")
@@ -91,6 +91,27 @@ def test_exercise_1_db1_names_each_slip(net, forward):
     assert "wrong target" in check(net, b1, via_o1 / (o1 - Y[0]) * (o1 - Y[1]) + via_o2 / (o2 - Y[1]) * (o2 - Y[0]))
     for wrong in (via_o1, via_o2, 2 * right, -right, right / slope, 1.0):
         verdict = check(net, b1, wrong)
+        assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
+
+
+def test_exercise_1_db2_names_each_slip(net, forward):
+    """Exercise 1: the bias of h2, two paths through w6 (negative) and w8."""
+    _, h2, o1, o2 = forward
+    b2 = ("b", 0, 1)
+    slope = h2 * (1 - h2)
+    via_o1, via_o2 = slope * o1 * (1 - o1) * W6 * (o1 - Y[0]), slope * o2 * (1 - o2) * W8 * (o2 - Y[1])
+    right = via_o1 + via_o2
+    assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[1][0][1])
+    assert check(net, b2, round(right, 6)) == "Correct: dC/db_h2 is the sum of 2 path products."
+    # w3's formula copied, the input x1 = -1 multiplied in (the same number as a flipped sign)
+    assert "an input (-1) was multiplied in (or the sign is flipped)" in check(net, b2, X[0] * right)
+    assert "an input (0.5) was multiplied in" in check(net, b2, X[1] * right)  # w4's formula copied
+    assert "path 1 alone" in check(net, b2, via_o1) and "path 2 alone" in check(net, b2, via_o2)
+    assert "factor 2 too many" in check(net, b2, 2 * right)  # the cost taken as sse
+    assert "slope of h2 is missing" in check(net, b2, right / slope)  # dh2/db2 taken as 1
+    assert "wrong target" in check(net, b2, via_o1 / (o1 - Y[0]) * (o1 - Y[1]) + via_o2 / (o2 - Y[1]) * (o2 - Y[0]))
+    for wrong in (via_o1, via_o2, 2 * right, -right, right / slope, 1.0):
+        verdict = check(net, b2, wrong)
         assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
 
 
