@@ -45,7 +45,7 @@ class Unreadable:
 
 @pytest.mark.parametrize("answer", [..., None, "0.1", 10**400, [1, 2], Unreadable(), float("nan"), {}, 1j])
 def test_no_answer_of_any_kind_makes_a_check_raise(net, answer):
-    for name in ("w7", "w3", ("b", 0, 0)):
+    for name in ("w7", "w3", ("b", 0, 0), ("b", 0, 1)):
         assert check(net, name, answer).startswith("Not yet")
     result = check_path_steps(net, X, Y, "w3", loss="half_sse", first_edge=answer, via=answer, total=answer)
     assert not result.passed and result.verdict.startswith("Not yet")
@@ -72,25 +72,28 @@ def test_exercise_1_dw7_names_each_slip(net, forward):
         assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
 
 
-def test_exercise_1_db1_names_each_slip(net, forward):
-    """Exercise 1: the bias of h1, two paths (through o1 and o2) that pull against each other."""
-    h1, _, o1, o2 = forward
-    b1 = ("b", 0, 0)
-    slope = h1 * (1 - h1)
-    via_o1, via_o2 = slope * o1 * (1 - o1) * W5 * (o1 - Y[0]), slope * o2 * (1 - o2) * W7 * (o2 - Y[1])
+@pytest.mark.parametrize("unit, weights, inputs_of", [(0, (W5, W7), ("w1", "w2")), (1, (W6, W8), ("w3", "w4"))])
+def test_exercise_1_bias_names_each_slip(net, forward, unit, weights, inputs_of):
+    """Exercise 1 (the bias of h2; h1's too): two paths, through o1 and o2 (opposite signs for h1, not for h2)."""
+    h, o1, o2 = forward[unit], forward[2], forward[3]
+    bias, name = ("b", 0, unit), f"h{unit + 1}"
+    slope = h * (1 - h)
+    via_o1 = slope * o1 * (1 - o1) * weights[0] * (o1 - Y[0])
+    via_o2 = slope * o2 * (1 - o2) * weights[1] * (o2 - Y[1])
     right = via_o1 + via_o2
-    assert via_o1 > 0 > via_o2 and right < 0
-    assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[1][0][0])
-    assert check(net, b1, round(right, 6)) == "Correct: dC/db_h1 is the sum of 2 path products."
-    # w1's formula copied, the input x1 = -1 multiplied in (the same number as a flipped sign)
-    assert "an input (-1) was multiplied in (or the sign is flipped)" in check(net, b1, X[0] * right)
-    assert "an input (0.5) was multiplied in" in check(net, b1, X[1] * right)  # w2's formula copied
-    assert "path 1 alone" in check(net, b1, via_o1) and "path 2 alone" in check(net, b1, via_o2)
-    assert "factor 2 too many" in check(net, b1, 2 * right)  # the cost taken as sse
-    assert "slope of h1 is missing" in check(net, b1, right / slope)  # dh1/db1 taken as 1
-    assert "wrong target" in check(net, b1, via_o1 / (o1 - Y[0]) * (o1 - Y[1]) + via_o2 / (o2 - Y[1]) * (o2 - Y[0]))
+    assert (via_o1 * via_o2 < 0) == (unit == 0)
+    assert np.isclose(right, net.gradients(X[None], Y[None], "half_sse")[1][0][unit])
+    assert check(net, bias, round(right, 6)) == f"Correct: dC/db_{name} is the sum of 2 path products."
+    # the formula of the weight from x1 copied, the input x1 = -1 multiplied in (the same number as a flipped sign)
+    assert "an input (-1) was multiplied in (or the sign is flipped)" in check(net, bias, X[0] * right), inputs_of[0]
+    assert "an input (0.5) was multiplied in" in check(net, bias, X[1] * right), inputs_of[1]
+    assert "path 1 alone" in check(net, bias, via_o1) and "path 2 alone" in check(net, bias, via_o2)
+    assert "factor 2 too many" in check(net, bias, 2 * right)  # the cost taken as sse
+    assert f"slope of {name} is missing" in check(net, bias, right / slope)  # dh/db taken as 1
+    swapped = via_o1 / (o1 - Y[0]) * (o1 - Y[1]) + via_o2 / (o2 - Y[1]) * (o2 - Y[0])
+    assert "wrong target" in check(net, bias, swapped)
     for wrong in (via_o1, via_o2, 2 * right, -right, right / slope, 1.0):
-        verdict = check(net, b1, wrong)
+        verdict = check(net, bias, wrong)
         assert f"{right:.6g}" not in verdict and f"{right:.4f}" not in verdict  # never the answer
 
 
