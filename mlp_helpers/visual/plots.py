@@ -741,6 +741,82 @@ def plot_loss(history, ax=None):
     return fig
 
 
+def _style_by_row_and_column(ax, n_out):
+    """Restyle each one-weight line of a trajectory panel, and its legend entry: colour by the unit it
+    goes to (column j of W_l), line style by the unit it comes from (row i). n_out: columns of W_l."""
+    lines = [line for line in ax.get_lines() if str(line.get_gid()).startswith("traj:")]
+    for line, handle in zip(lines, ax.get_legend().legend_handles):
+        group = line.get_gid().split(":")[2].split(",")
+        if len(group) == 1:  # a tied line keeps its stripes
+            i, j = divmod(int(group[0]), n_out)
+            for artist in (line, handle):
+                artist.set(linestyle=LINE_STYLES[i % len(LINE_STYLES)], color=LINE_COLOURS[j % len(LINE_COLOURS)])
+
+
+def _tied_group_name(l, group, n_in, n_out, n_layers):
+    """Legend text for one group of weights of layer ``l`` equal at every step (flat indices ``group``)."""
+    rows, columns = sorted({k // n_out for k in group}), sorted({k % n_out for k in group})
+    if len(group) == 1:
+        return f"$W_{{{l}}}[{rows[0]}, {columns[0]}]$"
+    if len(rows) == n_in and len(columns) == n_out:
+        return f"$W_{{{l}}}$, all {len(group)} equal"
+    if len(rows) == 1:  # one row: the weights leaving one unit
+        source = f"$x_{{{rows[0] + 1}}}$" if l == 0 else f"unit [{rows[0]}]"
+        return f"$W_{{{l}}}[{rows[0]}, :]$ (from {source})"
+    target = f"output [{columns[0]}]" if l == n_layers - 1 else f"unit [{columns[0]}]"
+    return f"$W_{{{l}}}[:, {columns[0]}]$ (to {target})"
+
+
+def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", "random, seed 0")):
+    """Two runs' weights, a panel per weight layer: ``tied`` on top, ``untied`` below (notebook 04).
+
+    tied, untied: histories of one network shape with recorded weights. On top, each group of
+    weights equal at every step is one line; below, every weight has its own. In both rows a line's
+    colour marks the unit it goes to (column j of W_l) and its style the unit it comes from (row i:
+    solid, dashed, dotted), so a colour means the same in every panel. A grey line on top marks the
+    untied run's last step. row_labels: the two rows' y labels. Returns the figure.
+    """
+    recorded(tied), recorded(untied)
+    sizes = tied.sizes
+    n_layers = len(sizes) - 1
+    fig, axes = plt.subplots(2, n_layers, figsize=(5 * n_layers, 9.4),  # a fixed grid with room for the legends
+                             gridspec_kw=dict(left=0.07, right=0.98, top=0.95, bottom=0.14, wspace=0.22, hspace=0.72))
+    for l, panel in enumerate(axes[0]):
+        W = tied.weights[l]
+        n_in, n_out = W.shape[1:]
+        flat = W.reshape(len(W), -1)
+        groups = _tied_lines(flat, 1e-10)
+        for group in groups:
+            i, j = divmod(group[0], n_out)
+            panel.plot(*thin_curve(tied.iterations, flat[:, group[0]], 1000), lw=2,
+                       color=LINE_COLOURS[j % len(LINE_COLOURS)], ls=LINE_STYLES[i % len(LINE_STYLES)],
+                       label=_tied_group_name(l, group, n_in, n_out, n_layers))
+        panel.set_title(f"weights from layer {l} to layer {l + 1}\n{_count(len(groups), 'line')} drawn, "
+                        f"{_count(flat.shape[1], 'weight')}", fontsize=text_size + 2)
+        panel.set_xlabel("step")
+        panel.axvline(untied.iterations[-1], color="#b0b0b0", lw=1, zorder=0)  # where the bottom row ends
+        panel.grid(alpha=0.3)
+        panel.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=text_size, frameon=False, handlelength=2.4)
+    plot_weight_trajectories(untied, ax=axes[1], notation="card", text_size=text_size, legend="below")
+    for l, panel in enumerate(axes[1]):
+        _style_by_row_and_column(panel, sizes[l + 1])
+        panel.set_xlabel(f"step (0 to {untied.iterations[-1]} only)")
+    for row, name in zip(axes, row_labels):
+        row[0].set_ylabel(f"{name}\nweight", fontsize=12)
+        for panel in row[1:]:
+            panel.set_ylabel("")
+    return fig
+
+
+def show_weight_labels(ax, shown):
+    """Hide every weight label of a network diagram on ``ax`` except those whose text is in ``shown``
+    (e.g. four outer edges, enough to show the convention); unit and bias labels stay."""
+    shown = set(shown)
+    for label in ax.texts:
+        if label.get_text().startswith("$W") and label.get_text() not in shown:
+            label.set_visible(False)
+
+
 def __getattr__(name):
     # the explorer's figure lives beside the explorer; its old home keeps working
     if name in ("TrainingFigure", "plot_training"):
