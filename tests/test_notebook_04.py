@@ -516,7 +516,7 @@ def test_matrix_product_of_two_3_by_2_arrays_is_refused(shown, prose):
         np.ones((3, 2)) @ np.ones((3, 2))
     expect(shown, f"3 x 2 @ 3 x 2: ValueError: {refused.value}", "3 x 2 @ 3 x 2: ValueError: matmul: Input operand 1 has a "
            "mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 3 is different from 2)")
-    assert "and numpy refuses `@` (the last line)" in " ".join(prose.split())
+    assert "and numpy refuses `@` (the `ValueError` line)" in " ".join(prose.split())
 
 
 def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):

@@ -501,3 +501,21 @@ def test_show_weight_labels_keeps_only_the_named_ones():
     plots.show_weight_labels(ax, {"$W_{0}[0, 0]$"})
     shown = [t.get_text() for t in ax.texts if t.get_visible() and t.get_text().startswith("$W")]
     assert shown == ["$W_{0}[0, 0]$"] and any(t.get_visible() and t.get_text().startswith("$b") for t in ax.texts)
+
+
+def test_loss_against_lr_times_step_draws_each_rate_on_one_axis():
+    """Notebook 04's section 10 figure: each run against lr × step, its fit a dot at lr × fit step; overshooting
+    rates dashed and named with their own lr × fit step; the other rates' dots named together."""
+    losses = {0.5: np.geomspace(1, 1e-4, 4001), 1: np.geomspace(1, 1e-4, 2001), 8: np.geomspace(1, 1e-4, 301)}
+    fits = {0.5: 3000, 1: 1500, 8: 200}
+    fig = plots.loss_against_lr_times_step(losses, fits, overshooting=[8])
+    ax = fig.axes[0]
+    curves = [line for line in ax.get_lines() if line.get_marker() in ("None", "", None)]
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert [line.get_label() for line in curves] == ["lr 0.5", "lr 1", "lr 8: fit at lr × step 1600 (large dot)"]
+    assert curves[2].get_linestyle() == "--" and curves[0].get_linestyle() == "-"
+    assert [float(dot.get_xdata()[0]) for dot in dots] == [1500.0, 1500.0, 1600.0]
+    assert max(curves[0].get_xdata()) <= 2000 and max(curves[2].get_xdata()) <= 2400  # lr × step, not the step
+    assert "lr 0.5 to 1 fit at\nlr × step 1500 to 1500" in ax.texts[0].get_text()
+    with pytest.raises(ValueError, match="fits"):
+        plots.loss_against_lr_times_step(losses, {0.5: 1})

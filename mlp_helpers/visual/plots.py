@@ -808,6 +808,38 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     return fig
 
 
+def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=None):
+    """One start's loss at several learning rates, drawn against lr × step on log axes (notebook 04, section 10).
+
+    losses: {lr: (T,) the loss at steps 0 .. T-1}; fits: {lr: the run's first step with every output within the
+    tolerance}, drawn as a ringed dot; the dots of learning rates not in ``overshooting`` sit inside one another
+    and are named together in a note. overshooting: learning rates drawn dashed and in black, each named with its
+    own lr × fit step. Returns the figure.
+    """
+    if set(fits) != set(losses) or not losses:
+        raise ValueError(f"fits must name the same learning rates as losses, got {sorted(fits)} and {sorted(losses)}")
+    fig, ax = _axes_or_new(ax, figsize=(8, 3.6), layout="constrained")
+    small = [lr for lr in losses if lr not in overshooting]
+    widths = dict(zip(small, np.linspace(7, 2, len(small)))) | {lr: 1.5 for lr in overshooting}
+    colours = dict(zip(small, LINE_COLOURS)) | {lr: BLACK for lr in overshooting}
+    for lr, loss in losses.items():
+        loss = np.asarray(loss)
+        steps = np.unique(np.geomspace(1, min(len(loss) - 1, 5000 / lr), 500).astype(int))  # up to lr × step 5000
+        label = f"lr {lr:g}" + (f": fit at lr × step {lr * fits[lr]:.0f} (large dot)" if lr in overshooting else "")
+        ax.loglog(lr * steps, loss[steps], color=colours[lr], lw=widths[lr], ls="--" if lr in overshooting else "-", label=label)
+        size = 12 if lr in overshooting else 2 * widths[lr] + 3
+        ax.plot(lr * fits[lr], loss[fits[lr]], "o", color=colours[lr], ms=size, mec=BLACK, zorder=3)
+    if small:
+        at = [lr * fits[lr] for lr in small]
+        ax.annotate(f"lr {min(small):g} to {max(small):g} fit at\nlr × step {min(at):.0f} to {max(at):.0f}\n(ringed dots, one\n"
+                    "inside another)", (at[0], np.asarray(losses[small[0]])[fits[small[0]]]), xytext=(-15, 105), ha="center",
+                    textcoords="offset points", fontsize=10, va="center", arrowprops={"arrowstyle": "->"})
+    ax.set(xlabel="lr × step (log scale)", ylabel="loss (log scale)", title=title)
+    ax.legend(loc="lower left", fontsize=10)
+    ax.minorticks_off()  # fewer ticks: the major ones label every power of 10
+    return fig
+
+
 def show_weight_labels(ax, shown):
     """Hide every weight label of a network diagram on ``ax`` except those whose text is in ``shown``
     (e.g. four outer edges, enough to show the convention); unit and bias labels stay."""
