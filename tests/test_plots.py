@@ -467,3 +467,55 @@ def test_sparse_log_ticks_labels_only_the_listed_powers():
     assert [t.get_text() for t in ax.get_yticklabels(minor=True)] == ["", ""]
     assert ax.get_ylim()[0] == 1e-16
     plt.close(fig)
+
+
+def test_tied_and_random_weights_share_one_colour_rule():
+    """Notebook 04's section 11 figure: on top one line per tied group, below one per weight; in every panel the colour
+    marks the column of W_l (the unit a weight goes to) and the line style the row (the unit it comes from)."""
+    case = cases.sigmoid_2_3_3_2()
+    tied = mh.train(case.network(), case.X, case.Y, 0.5, 200)
+    untied = mh.train(case.network().init_random(seed=0), case.X, case.Y, 0.5, 100)
+    fig = plots.weights_tied_and_random(tied, untied)
+    top, bottom = fig.axes[:3], fig.axes[3:6]
+    assert [len(panel.get_lines()) - 1 for panel in top] == [2, 1, 2]  # minus the grey line at the untied run's end
+    labels = [line.get_label() for line in top[0].get_lines()[:2]]
+    assert labels == ["$W_{0}[0, :]$ (from $x_{1}$)", "$W_{0}[1, :]$ (from $x_{2}$)"]
+    assert [line.get_label() for line in top[2].get_lines()[:2]] == ["$W_{2}[:, 0]$ (to output [0])", "$W_{2}[:, 1]$ (to output [1])"]
+    rows_top = top[0].get_lines()[:2]
+    assert to_hex(rows_top[0].get_color()) == to_hex(rows_top[1].get_color())  # one column: one colour, two styles
+    assert rows_top[0].get_linestyle() != rows_top[1].get_linestyle()
+    columns_top = top[2].get_lines()[:2]
+    assert to_hex(columns_top[0].get_color()) != to_hex(columns_top[1].get_color())
+    for panel, n_out in zip(bottom, (3, 3, 2)):
+        lines = [line for line in panel.get_lines() if str(line.get_gid()).startswith("traj:")]
+        for line in lines:
+            i, j = divmod(int(line.get_gid().split(":")[2]), n_out)
+            assert to_hex(line.get_color()) == to_hex(plots.LINE_COLOURS[j])
+            assert line.get_linestyle() == lines[i * n_out].get_linestyle()  # one style per row
+    assert top[0].get_lines()[2].get_xdata()[0] == untied.iterations[-1]
+
+
+def test_show_weight_labels_keeps_only_the_named_ones():
+    fig = plots.draw_network(mh.MLP([2, 3, 2]).init_constant(1.0), notation="card")
+    ax = fig.axes[0]
+    plots.show_weight_labels(ax, {"$W_{0}[0, 0]$"})
+    shown = [t.get_text() for t in ax.texts if t.get_visible() and t.get_text().startswith("$W")]
+    assert shown == ["$W_{0}[0, 0]$"] and any(t.get_visible() and t.get_text().startswith("$b") for t in ax.texts)
+
+
+def test_loss_against_lr_times_step_draws_each_rate_on_one_axis():
+    """Notebook 04's section 10 figure: each run against lr × step, its fit a dot at lr × fit step; overshooting
+    rates dashed and named with their own lr × fit step; the other rates' dots named together."""
+    losses = {0.5: np.geomspace(1, 1e-4, 4001), 1: np.geomspace(1, 1e-4, 2001), 8: np.geomspace(1, 1e-4, 301)}
+    fits = {0.5: 3000, 1: 1500, 8: 200}
+    fig = plots.loss_against_lr_times_step(losses, fits, overshooting=[8])
+    ax = fig.axes[0]
+    curves = [line for line in ax.get_lines() if line.get_marker() in ("None", "", None)]
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert [line.get_label() for line in curves] == ["lr 0.5", "lr 1", "lr 8: fit at lr × step 1600 (large dot)"]
+    assert curves[2].get_linestyle() == "--" and curves[0].get_linestyle() == "-"
+    assert [float(dot.get_xdata()[0]) for dot in dots] == [1500.0, 1500.0, 1600.0]
+    assert max(curves[0].get_xdata()) <= 2000 and max(curves[2].get_xdata()) <= 2400  # lr × step, not the step
+    assert "lr 0.5 to 1 fit at\nlr × step 1500 to 1500" in ax.texts[0].get_text()
+    with pytest.raises(ValueError, match="fits"):
+        plots.loss_against_lr_times_step(losses, {0.5: 1})

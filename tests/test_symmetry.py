@@ -178,8 +178,8 @@ def test_collapse_tied_refuses_an_untied_network():
         symmetry.collapse_tied("not a net")
 
 
-def test_column_mean_floor_of_the_seed_targets():
-    means, cost = symmetry.column_mean_floor(Y)
+def test_shared_row_floor_of_the_seed_targets():
+    means, cost = symmetry.shared_row_floor(Y)
     np.testing.assert_allclose(means, [0.6, 0.2], rtol=0, atol=1e-15)
     assert cost == pytest.approx(0.4, abs=1e-15)
     # no shared row does better than the column means
@@ -203,7 +203,7 @@ def test_column_mean_floor_of_the_seed_targets():
          "activation"),
         (lambda: symmetry.outputs_over_training(mh.train(seed_net(), X, Y, 0.5, 1), X, "softplus"), ValueError,
          "activation"),
-        (lambda: symmetry.column_mean_floor([1.0, 2.0]), ValueError, "Y"),
+        (lambda: symmetry.shared_row_floor([1.0, 2.0]), ValueError, "Y"),
     ],
 )
 def test_bad_input_is_named(call, error, words):

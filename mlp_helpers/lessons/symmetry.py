@@ -323,11 +323,11 @@ def describe_lesson_runs(section=None):
     return "\n".join(lines)
 
 
-def column_mean_floor(Y):
+def shared_row_floor(Y):
     """Best the network can do when every observation gets the same output row.
 
-    Y: (m, n_out). Under sum (a - y)^2 the best shared row is the column means of Y.
-    Returns (means (n_out,), cost) with cost = sum (Y - means)^2.
+    Y: (m, n_out). Returns (the best row shared by every observation (n_out,), its cost under
+    sum (a - y)^2): notebook 04's floor (its exercise 2 asks for both, so no more is said here).
     """
     Y = as_float_array("Y", Y)
     if Y.ndim != 2:
@@ -447,16 +447,16 @@ def check_floor_answer(answer, Y, best_row=None):
 
     best_row: the student's best shared output row (n_out,), judged first when given (computed
     values, exercise_checks.RTOL): the row means, the mean of every target, one observation's
-    targets, or the column means in the other order are named as slips.
+    targets, or the right row in the other order are named as slips.
 
-    The best output row shared by all observations is the column means of Y, and its cost
-    sum (Y - means)^2 is the floor (``column_mean_floor``). A typed number, judged by
+    The cost of the best output row shared by all observations is the floor
+    (``shared_row_floor``). A typed number, judged by
     ``exercise_checks.judge_number`` (4 significant digits). The verdict never shows the right
     value and names the slip: half of it (a 1/2 or a 1/m that the cost sum (a - y)^2 does not
-    have), the mean over entries, row means in place of column means, the square root, the
+    have), the mean over entries, each observation's own mean, the square root, the
     shared row itself instead of its cost.
     """
-    means, floor = column_mean_floor(Y)
+    means, floor = shared_row_floor(Y)
     Y = as_float_array("Y", Y)
     if best_row is not None:
         row_verdict = _check_best_row(best_row, Y, means)

@@ -741,6 +741,114 @@ def plot_loss(history, ax=None):
     return fig
 
 
+def _style_by_row_and_column(ax, n_out):
+    """Restyle each one-weight line of a trajectory panel, and its legend entry: colour by the unit it
+    goes to (column j of W_l), line style by the unit it comes from (row i). n_out: columns of W_l."""
+    lines = [line for line in ax.get_lines() if str(line.get_gid()).startswith("traj:")]
+    for line, handle in zip(lines, ax.get_legend().legend_handles):
+        group = line.get_gid().split(":")[2].split(",")
+        if len(group) == 1:  # a tied line keeps its stripes
+            i, j = divmod(int(group[0]), n_out)
+            for artist in (line, handle):
+                artist.set(linestyle=LINE_STYLES[i % len(LINE_STYLES)], color=LINE_COLOURS[j % len(LINE_COLOURS)])
+
+
+def _tied_group_name(l, group, n_in, n_out, n_layers):
+    """Legend text for one group of weights of layer ``l`` equal at every step (flat indices ``group``)."""
+    rows, columns = sorted({k // n_out for k in group}), sorted({k % n_out for k in group})
+    if len(group) == 1:
+        return f"$W_{{{l}}}[{rows[0]}, {columns[0]}]$"
+    if len(rows) == n_in and len(columns) == n_out:
+        return f"$W_{{{l}}}$, all {len(group)} equal"
+    if len(rows) == 1:  # one row: the weights leaving one unit
+        source = f"$x_{{{rows[0] + 1}}}$" if l == 0 else f"unit [{rows[0]}]"
+        return f"$W_{{{l}}}[{rows[0]}, :]$ (from {source})"
+    target = f"output [{columns[0]}]" if l == n_layers - 1 else f"unit [{columns[0]}]"
+    return f"$W_{{{l}}}[:, {columns[0]}]$ (to {target})"
+
+
+def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", "random, seed 0")):
+    """Two runs' weights, a panel per weight layer: ``tied`` on top, ``untied`` below (notebook 04).
+
+    tied, untied: histories of one network shape with recorded weights. On top, each group of
+    weights equal at every step is one line; below, every weight has its own. In both rows a line's
+    colour marks the unit it goes to (column j of W_l) and its style the unit it comes from (row i:
+    solid, dashed, dotted), so a colour means the same in every panel. A grey line on top marks the
+    untied run's last step. row_labels: the two rows' y labels. Returns the figure.
+    """
+    recorded(tied), recorded(untied)
+    sizes = tied.sizes
+    n_layers = len(sizes) - 1
+    fig, axes = plt.subplots(2, n_layers, figsize=(5 * n_layers, 9.4),  # a fixed grid with room for the legends
+                             gridspec_kw=dict(left=0.07, right=0.98, top=0.95, bottom=0.14, wspace=0.22, hspace=0.72))
+    for l, panel in enumerate(axes[0]):
+        W = tied.weights[l]
+        n_in, n_out = W.shape[1:]
+        flat = W.reshape(len(W), -1)
+        groups = _tied_lines(flat, 1e-10)
+        for group in groups:
+            i, j = divmod(group[0], n_out)
+            panel.plot(*thin_curve(tied.iterations, flat[:, group[0]], 1000), lw=2,
+                       color=LINE_COLOURS[j % len(LINE_COLOURS)], ls=LINE_STYLES[i % len(LINE_STYLES)],
+                       label=_tied_group_name(l, group, n_in, n_out, n_layers))
+        panel.set_title(f"weights from layer {l} to layer {l + 1}\n{_count(len(groups), 'line')} drawn, "
+                        f"{_count(flat.shape[1], 'weight')}", fontsize=text_size + 2)
+        panel.set_xlabel("step")
+        panel.axvline(untied.iterations[-1], color="#b0b0b0", lw=1, zorder=0)  # where the bottom row ends
+        panel.grid(alpha=0.3)
+        panel.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=text_size, frameon=False, handlelength=2.4)
+    plot_weight_trajectories(untied, ax=axes[1], notation="card", text_size=text_size, legend="below")
+    for l, panel in enumerate(axes[1]):
+        _style_by_row_and_column(panel, sizes[l + 1])
+        panel.set_xlabel(f"step (0 to {untied.iterations[-1]} only)")
+    for row, name in zip(axes, row_labels):
+        row[0].set_ylabel(f"{name}\nweight", fontsize=12)
+        for panel in row[1:]:
+            panel.set_ylabel("")
+    return fig
+
+
+def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=None):
+    """One start's loss at several learning rates, drawn against lr × step on log axes (notebook 04, section 10).
+
+    losses: {lr: (T,) the loss at steps 0 .. T-1}; fits: {lr: the run's first step with every output within the
+    tolerance}, drawn as a ringed dot; the dots of learning rates not in ``overshooting`` sit inside one another
+    and are named together in a note. overshooting: learning rates drawn dashed and in black, each named with its
+    own lr × fit step. Returns the figure.
+    """
+    if set(fits) != set(losses) or not losses:
+        raise ValueError(f"fits must name the same learning rates as losses, got {sorted(fits)} and {sorted(losses)}")
+    fig, ax = _axes_or_new(ax, figsize=(8, 3.6), layout="constrained")
+    small = [lr for lr in losses if lr not in overshooting]
+    widths = dict(zip(small, np.linspace(7, 2, len(small)))) | {lr: 1.5 for lr in overshooting}
+    colours = dict(zip(small, LINE_COLOURS)) | {lr: BLACK for lr in overshooting}
+    for lr, loss in losses.items():
+        loss = np.asarray(loss)
+        steps = np.unique(np.geomspace(1, min(len(loss) - 1, 5000 / lr), 500).astype(int))  # up to lr × step 5000
+        label = f"lr {lr:g}" + (f": fit at lr × step {lr * fits[lr]:.0f} (large dot)" if lr in overshooting else "")
+        ax.loglog(lr * steps, loss[steps], color=colours[lr], lw=widths[lr], ls="--" if lr in overshooting else "-", label=label)
+        size = 12 if lr in overshooting else 2 * widths[lr] + 3
+        ax.plot(lr * fits[lr], loss[fits[lr]], "o", color=colours[lr], ms=size, mec=BLACK, zorder=3)
+    if small:
+        at = [lr * fits[lr] for lr in small]
+        ax.annotate(f"lr {min(small):g} to {max(small):g} fit at\nlr × step {min(at):.0f} to {max(at):.0f}\n(ringed dots, one\n"
+                    "inside another)", (at[0], np.asarray(losses[small[0]])[fits[small[0]]]), xytext=(-15, 105), ha="center",
+                    textcoords="offset points", fontsize=10, va="center", arrowprops={"arrowstyle": "->"})
+    ax.set(xlabel="lr × step (log scale)", ylabel="loss (log scale)", title=title)
+    ax.legend(loc="lower left", fontsize=10)
+    ax.minorticks_off()  # fewer ticks: the major ones label every power of 10
+    return fig
+
+
+def show_weight_labels(ax, shown):
+    """Hide every weight label of a network diagram on ``ax`` except those whose text is in ``shown``
+    (e.g. four outer edges, enough to show the convention); unit and bias labels stay."""
+    shown = set(shown)
+    for label in ax.texts:
+        if label.get_text().startswith("$W") and label.get_text() not in shown:
+            label.set_visible(False)
+
+
 def __getattr__(name):
     # the explorer's figure lives beside the explorer; its old home keeps working
     if name in ("TrainingFigure", "plot_training"):
