@@ -536,7 +536,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and computed["relu slower"].split("\n")[0].endswith("off the plateau 4 of 5") \
         and "only 1 tanh start of 5, but tanh's $W_0$ is learning" in prose
     assert '(row "after, rms a^(l+1) / rms a^l": 1.1 to 2), and rms $a^9$ goes from 0.72 to 29 in one step' in prose \
-        and '(row "largest |dC/dW| entry")' in prose and 'At lr 0.1 no start diverges (row "lr 0.1, 5 starts")' in prose
+        and '(row "largest |dC/dW| entry")' in prose and 'At lr 0.1 each step is a fifth as large (0.4% to 9% of a layer\'s size), and no start diverges (row "lr 0.1, 5 starts")' in prose
     assert "The second hidden layer (47% dead) obeys the same argument" in prose \
         and 'the argument predicts 46% (line "second hidden layer, u[i] = ...")' in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert 'units stay tied (line "sigmoid : tied groups")' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
