@@ -104,7 +104,10 @@ def test_gradient_check_in_the_answer_names(net, case):
         ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [0.4]]], "incoming weights match but the outgoing weights differ"),
         ([[[0.3, 0.3], [-0.7, -0.7]], [[1.1], [1.1]]], "a negative outgoing weight: change the sign"),
         ([[[0.3, 0.3], [-0.7, -0.7]], [[0.0], [0.0]]], "a negative outgoing weight: change the sign"),
-        ([[[0.3, 0.3], [0.3, 0.3]], [[-1.1], [-1.1]]], "differ from the weight from x_2"),
+        ([[[0.3, 0.3], [0.3, 0.3]], [[-1.1], [-1.1]]], "have opposite signs"),
+        # section 7's trained constant-start weights, negated: tied and negative, but of one sign
+        ([[[-0.6469, -0.6469], [-0.8427, -0.8427]], [[-0.9383], [-0.9383]]], "have opposite signs"),
+        ([[[0.3, 0.3], [0.0, 0.0]], [[-1.1], [-1.1]]], "have opposite signs"),
         ([[[0.3, 0.2], [-0.7, -0.7]], [[1.1], [1.1]]], "outgoing weights match but the incoming ones differ"),
         ([[[0.3, -0.7], [0.3, -0.7]], [[1.1], [0.4]]], "the rows of weights[0]"),
         ([[[0.3, -0.7], [0.2, 0.1]], [[1.1], [0.4]]], "the two hidden units are not copies"),
@@ -133,20 +136,20 @@ def test_symmetric_start_check_names_each_slip(case, weights, slip):
 
 def test_symmetric_start_check_accepts_any_tied_start(case):
     # the hint's range: any tied start with weights between -2 and 2 trains without diverging
-    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[-1.1], [-1.1]]], [[[2.0, 2.0], [0.0, 0.0]], [[-1.0], [-1.0]]],
+    for weights in ([[[0.3, 0.3], [-0.7, -0.7]], [[-1.1], [-1.1]]], [[[2.0, 2.0], [-0.1, -0.1]], [[-1.0], [-1.0]]],
                     [[[2.0, 2.0], [-2.0, -2.0]], [[-2.0], [-2.0]]], [[[-2.0, -2.0], [2.0, 2.0]], [[-2.0], [-2.0]]],
-                    [[[2.0, 2.0], [1.0, 1.0]], [[-2.0], [-2.0]]], [[[0.5, 0.5], [1.0, 1.0]], [[-1.0], [-1.0]]]):
+                    [[[-2.0, -2.0], [1.0, 1.0]], [[-2.0], [-2.0]]], [[[-0.5, -0.5], [1.0, 1.0]], [[-1.0], [-1.0]]]):
         result = linreg.check_symmetric_start(weights, case)
         assert result.passed
-        # c starts below 0 (negative outgoing weights, positive hidden sums) and still crosses to c*
+        # some start with c below 0 (u > 0 > v) and still cross to c*
         assert result.verdict.startswith("Correct: the two hidden units start as copies without being constant, "
-                                         "with negative outgoing weights and different weights from x_1 and x_2; "
+                                         "with negative outgoing weights and opposite-signed weights from x_1 and x_2; "
                                          "after 500 steps they are still tied and c reached c* (within 1e-6)."), weights
 
 
 def test_symmetric_start_check_says_when_c_has_not_reached_c_star(case):
     # tied and as asked, but so small that 500 steps do not bring c to c*: passed, and the verdict says so
-    result = linreg.check_symmetric_start([[[1e-9, 1e-9], [2e-9, 2e-9]], [[-1e-9], [-1e-9]]], case)
+    result = linreg.check_symmetric_start([[[-1e-9, -1e-9], [2e-9, 2e-9]], [[-1e-9], [-1e-9]]], case)
     assert result.passed and "c is not yet within 1e-6 of c*" in result.verdict, result.verdict
 
 
@@ -160,7 +163,7 @@ def test_the_box_after_exercise_2_names_the_slow_tied_starts(case):
     for v in (-0.5, -1.0, -2.0):
         for off, reached in ((1.0, False), (0.99, True), (0.9, True), (1.1, True)):
             u = off * balance * abs(v)
-            p = 0.2  # the weight from x_1; q from x_2 gives u = rho p + (1 - rho) q, and p != q
+            p = -0.2  # the weight from x_1; q from x_2 gives u = rho p + (1 - rho) q, and p q < 0
             q = (u - rho * p) / (1 - rho)
             result = linreg.check_symmetric_start([[[p, p], [q, q]], [[v], [v]]], case)
             assert result.passed, (v, off, result.verdict)

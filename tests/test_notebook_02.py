@@ -531,9 +531,37 @@ def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
                               ({"constant": "tiny", "random": "tiny"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"case": case, "mh": mh, "np": np, "my_prediction": prediction})
+            exec(source, {"case": case, "mh": mh, "np": np, "linreg": linreg, "my_prediction": prediction})
         assert ("spread of the hidden units" in out.getvalue()) is shows
         assert ("not written yet" in out.getvalue()) is not shows
+
+
+def test_section_8c_q_shrinks_by_the_exact_rule(case, trained, stored):
+    """8c: for tied units, Q_new = (1 - eta^2 G^2 S) Q at every step (the eta terms cancel), checked step by
+    step on the constant start's weights, and the printed [Q rule] product against the end's Q."""
+    history = trained["constant"][1]
+    S = A**2 + (1 - A) ** 2
+    s = np.array([A, 1 - A])
+    u = np.einsum("p,tp->t", s, history.weights[0][:, :, 0])
+    v = history.weights[1][:, 0, 0]
+    Q = u**2 - S * v**2
+    x = case.X.sum(axis=1)
+    c_star = mh.least_squares_slope(x, case.Y)
+    G = np.mean(x**2) * (mh.slope_history(history, A) - c_star)
+    assert np.allclose(Q[1:], (1 - case.lr**2 * G[:-1] ** 2 * S) * Q[:-1], rtol=1e-12, atol=0)
+    assert np.all(np.diff(Q) < 1e-15) and Q[-1] < Q[0]  # Q only shrinks (by rounding-sized steps once G is tiny)
+    predicted = 0.25 * (1 - S) * np.prod(1 - case.lr**2 * G[:-1] ** 2 * S)
+    assert abs(predicted - Q[-1]) < 1e-9 and abs(Q[-1] - 0.10397) < 3e-5  # away from a rounding boundary
+    assert ("[Q rule] rho = 0.3: 0.25 (1 - S) times the 500 factors (1 - eta^2 G^2 S) = 0.1040;\n"
+            "         Q at the end = 0.1040") in stored
+
+
+def test_prediction_written_needs_every_key_in_words():
+    keys = ("constant", "random")
+    assert linreg.prediction_written({"constant": "tiny", "random": "exactly zero"}, keys)
+    for prediction in (..., None, {"constant": "tiny"}, {"constant": "...", "random": "tiny"},
+                       {"constant": " ", "random": "tiny"}, {"constant": 0, "random": "tiny"}, ["constant", "random"]):
+        assert not linreg.prediction_written(prediction, keys), prediction
 
 
 def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):

@@ -351,6 +351,14 @@ _DIVERGED = ("your two hidden units are copies, but from weights this large trai
              "itself. Keep every weight modest, between -2 and 2")
 
 
+def prediction_written(prediction, keys):
+    """True when ``prediction`` (a predict-first cell's ``my_prediction``) is a dict with exactly
+    ``keys`` and a written string, not ``"..."``, for each: the notebook then shows the outputs
+    that answer it."""
+    return (isinstance(prediction, dict) and set(prediction) == set(keys)
+            and all(isinstance(v, str) and v.strip() not in ("", "...") for v in prediction.values()))
+
+
 def check_symmetric_start(weights, case):
     """A ``CheckResult`` for ``weights`` as a start that is *not* constant but keeps the hidden
     units tied.
@@ -361,7 +369,8 @@ def check_symmetric_start(weights, case):
     ones (or the reverse), or the rows of ``weights[0]`` (one per input) made equal instead of
     its columns (one per hidden unit), or a tied start so large that training diverges (its
     weights overflow, and NaN equals nothing), or a tied start without the asked-for negative
-    outgoing weight r or with p == q (the weights from x_1 and x_2). Equality is exact: tied units
+    outgoing weight r or without opposite signs for p and q (the weights from x_1 and x_2; negating
+    section 7's trained weights, all of one sign, does not pass). Equality is exact: tied units
     are copies to the last bit.
     """
     if weights is None or weights is Ellipsis:
@@ -392,18 +401,19 @@ def check_symmetric_start(weights, case):
     if tied_units(trained) != [[[0, 1]]]:
         return not_yet("the units start as copies but came apart in training; tell your teacher, this is unexpected")
     # the exercise asks for a start the page does not print: a negative outgoing weight, and a
-    # weight from x_1 unlike the weight from x_2 (the trained weights of section 7 are neither)
+    # weight from x_1 of the other sign than the weight from x_2 (section 7's trained weights, or
+    # their negatives, are neither: the student has to choose the sign of u = rho p + (1 - rho) q)
     if not r < 0:
         return not_yet("your two hidden units are copies and stay tied, but the exercise asks for a negative "
                        "outgoing weight: change the sign of weights[1] (the units stay copies)")
-    if p == q:
+    if not p * q < 0:
         return not_yet("your two hidden units are copies and stay tied, but the exercise asks that the weight from "
-                       "x_1 (row 0 of weights[0]) differ from the weight from x_2 (row 1)")
+                       "x_1 (row 0 of weights[0]) and the weight from x_2 (row 1) have opposite signs")
     # the fitted slope: y' = c x exactly (a linear network without biases), so least squares recovers c
     x = case.X.sum(axis=1)
     reached = abs(least_squares_slope(x, trained.predict(case.X)) - least_squares_slope(x, case.Y)) < 1e-6
     slope = ("c reached c* (within 1e-6)" if reached
              else "c is not yet within 1e-6 of c*: see the box below the check")
-    return CheckResult(True, f"{verdict.verdict}, with negative outgoing weights and different weights from x_1 and x_2; after {case.iterations} steps they are "
+    return CheckResult(True, f"{verdict.verdict}, with negative outgoing weights and opposite-signed weights from x_1 and x_2; after {case.iterations} steps they are "
                              f"still tied and {slope}. They stay tied because every step gives the two units equal "
                              "gradients: the same float operations run on the same numbers.")

@@ -630,6 +630,14 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     return fig
 
 
+def sign_key(ax, loc="lower right"):
+    """A two-entry colour key on a network diagram: blue for a positive weight, vermillion for a
+    negative one (the colours ``draw_network`` uses). Returns the legend."""
+    handles = [plt.Line2D([], [], color=colour, lw=3, label=label)
+               for colour, label in ((BLUE, "positive weight"), (VERMILLION, "negative weight"))]
+    return ax.legend(handles=handles, loc=loc, fontsize=9, frameon=False)
+
+
 def move_legend(ax, loc, fontsize=9, anchor=None):
     """Put the legend a helper drew on ``ax`` at ``loc`` (a matplotlib location), in ``fontsize``-point text.
 
