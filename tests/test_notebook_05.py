@@ -495,7 +495,6 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # eps = 0.1 leaves the plateau about a thousand steps before the tied network, and its gap outgrows the weights
     assert "about a thousand steps sooner (step 4296, median)" in prose and "| 3258 / 4296 / 5477 " in computed["eps 0.1"]
     assert "at step  5301 | fit at step 14575" in computed["c = 1.0"] and 950 < 5301 - 4296 < 1050
-    assert "7.1 at step 6000, larger than any weight of the fitted tied network (at most 4.0)" in prose
     assert computed["eps 0.1 size"] == ("ε = 0.1: gap 0.35 at step 0, 7.1 at step 6000 | largest |weight| of the tied "
                                         "network at step 15000: 4.0")
     # the curvature along the separating direction: negative all along, strongest while leaving the plateau
@@ -580,10 +579,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert round(0.25 + 1 / 3, 2) == 0.58 and 0.25 + 1 / 2 == 0.75 and 0.75 < np.sqrt(0.58) and np.sqrt(0.75) < 0.9
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
     # the eps = 1e-3 gap, still small before the exit, large after it
-    assert "$\\varepsilon = 10^{-3}$'s gap is 0.077 at step 5000 and 0.44 at step 6000, about a tenth of the largest weight (4.0)" in prose
-    assert computed["eps 0.1 size"].endswith("network at step 15000: 4.0") and round(0.44 / 4.0, 1) == 0.1
+    assert "(the fitted tied network's largest is 4.0)" in prose and computed["eps 0.1 size"].endswith("network at step 15000: 4.0")
+    assert "$0.0035 \\cdot 159 \\approx 0.56$, still small (0.44 at step 6000, printed)" in prose and round(0.0035 * 159, 2) == 0.56
     # eps = 0.1: on the common line its gap would reach 0.35 x 159; it stops near the weights' size instead
-    assert "$0.35 \\cdot 159 \\approx 56$" in prose and round(0.35 * 159) == 56
+    assert "$0.35 \\cdot 159 \\approx 56$" in prose and round(0.35 * 159) == 56 and "7.1 at step 6000, and 5.2 to 9.3" in prose
     assert "5.2 to 9.3 at step 14600 (table above), about 22 times 0.35" in prose
     assert "5.2e+00 to 9.3e+00 |  22" in computed["eps 0.1"] and 5.2 < 0.35 * 22 < 9.3
     assert "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
