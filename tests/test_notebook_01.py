@@ -262,13 +262,14 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
         by_paths, back, once = totals(widths)
         assert f"{by_paths / (back + once):.1f}" == ratio
         assert f"{back} + {once} = {back + once}" == backprop_text
-        row = f"{name:<17} {by_paths:>13}   {backprop_text:<46}   {ratio}\n"
+        row = f"{name:<17} {by_paths:>13}   {backprop_text:<21}   {ratio}\n"
         assert row in shown, row
     small = [W.size for W in mh.MLP([2, 2, 2]).init_constant(0.5).weights]
     small_paths = small[0] * 2 * 2 + small[1] * 1 * 1  # W_0: 2 paths of 2 multiplications; W_1: 1 path of 1
     expect(shown, f"2-2-2             {small_paths:>13}   {small[1]} + {sum(small)} = {small[1] + sum(small)}",
            "2-2-2                        20   4 + 8 = 12")
-    assert "multiplications   summing paths   backpropagation: passing back + one per weight" in shown
+    assert "multiplications: summing paths against backpropagation (passing back + one per weight)" in shown
+    assert "network           summing paths   backpropagation         ratio" in shown
     # summing paths, in the same unit: a path of a W_l weight has L - l + 1 factors (one per edge, then dC/do),
     # counted here from the path tables of the small 2-3-3-2 network, so L - l multiplications
     for layer in range(3):
