@@ -87,8 +87,26 @@ NOTEBOOK_FIGURES = {
 def _side_by_side():
     fig, (small, big) = plots.new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
     plots.draw_network(mh.MLP([1, 1, 1]).init_constant(1.0), notation="one_one_one", ax=small, tied=False)
-    plots.draw_network(mh.MLP([2, 2, 2]).init_constant(1.0), notation="one_one_one", ax=big, tied=False)
+    plots.draw_network(mh.MLP([2, 2, 2]).init_constant(1.0), notation="one_one_one_units", ax=big, tied=False,
+                       label_size=12, crossing_spread=0.3)
     return fig
+
+
+def test_crossing_labels_can_sit_away_from_the_crossing():
+    """Notebook 01's header: with crossing_spread=0.3 each crossing edge's label sits near a unit
+    (at most 0.2 of its edge from it), where no other edge passes; the default keeps 0.3 and 0.7."""
+    for spread, far in [(0.3, 0.3), (0.2, 0.2)]:
+        fig = plots.draw_network(mh.MLP([2, 2, 2]).init_constant(1.0), notation="one_one_one_units", tied=False,
+                                 label_size=12, crossing_spread=spread)
+        lines = {gid[2:]: line for gid, line in _by_gid(fig, "w:").items()}
+        for gid in ["0:0:1", "0:1:0", "1:0:1", "1:1:0"]:  # w3, w2, w7, w6: the edges that cross
+            (x0, x1), _ = lines[gid].get_data()
+            t = (_by_gid(fig, "wlabel:")["wlabel:" + gid].get_position()[0] - x0) / (x1 - x0)
+            assert abs(t - 0.5) == pytest.approx(far), (spread, gid)
+        assert clashes(fig) == []
+    for bad in (-0.1, 0.4, float("nan")):
+        with pytest.raises(ValueError, match="crossing_spread"):
+            plots.draw_network(mh.MLP([2, 2, 2]), crossing_spread=bad)
 
 
 def _explorers():

@@ -159,10 +159,21 @@ def test_five_steps_of_gradient_descent(shown, one):
     assert np.array_equal(history.weights[0][:, 0, 0], history.biases[0][:, 0])  # w1 and b_h stay equal
     # each step's move of w2 over that of w1: about 7 at the first step, growing as w2 shrinks
     moves = np.diff(history.weights[1][:, 0, 0]) / np.diff(history.weights[0][:, 0, 0])
-    for step, (move, literal) in enumerate(zip(moves, ["7.4", "8.5", "10.0", "12.1", "15.1"], strict=True), start=1):
-        expect(shown, f"{rows[step]}  {move:.1f}\n", f"{expected[step]}  {literal}\n")
-    assert "step  C         w1        b_h       w2        b_y'      w2/w1 move, t-1 to t" in shown
+    # beside it the predicted ratio 1/(x(1 - h) w2) at step t - 1: the same digits, as the moves' ratio is the gradients'
+    h_steps = mh.sigmoid(history.weights[0][:, 0, 0] * case.X[0, 0] + history.biases[0][:, 0])
+    predicted = 1 / (case.X[0, 0] * (1 - h_steps) * history.weights[1][:, 0, 0])
+    for step, (move, guess, literal) in enumerate(zip(moves, predicted, ["7.4", "8.5", "10.0", "12.1", "15.1"]),
+                                                  start=1):
+        expect(shown, f"{rows[step]}  {move:<10.1f}  {guess:.1f}\n", f"{expected[step]}  {literal:<10}  {literal}\n")
+    assert "step  C         w1        b_h       w2        b_y'      w2/w1 move  predicted" in shown
     assert np.all(np.diff(moves) > 0)
+    # both ratios keep their one decimal under every few-ulp nudge
+    for moved, X, Y in _nudged_runs(case, net, seed=3, runs=8):
+        run = mh.train(moved, X, Y, lr=case.lr, iterations=5, loss="half_sse")
+        h_run = mh.sigmoid(run.weights[0][:, 0, 0] * X[0, 0] + run.biases[0][:, 0])
+        ratios = np.diff(run.weights[1][:, 0, 0]) / np.diff(run.weights[0][:, 0, 0])
+        guesses = 1 / (X[0, 0] * (1 - h_run[:-1]) * run.weights[1][:-1, 0, 0])
+        assert [f"{r:.1f}" for r in ratios] == [f"{g:.1f}" for g in guesses] == ["7.4", "8.5", "10.0", "12.1", "15.1"]
     # the ratio 1/(x(1 - h) w2) grows through w2: 1 - h at steps 0 to 4 barely moves, under every few-ulp nudge
     for moved, X, Y in _nudged_runs(case, net, seed=2, runs=8):
         run = mh.train(moved, X, Y, lr=case.lr, iterations=5, loss="half_sse")
@@ -251,13 +262,14 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
         by_paths, back, once = totals(widths)
         assert f"{by_paths / (back + once):.1f}" == ratio
         assert f"{back} + {once} = {back + once}" == backprop_text
-        row = f"{name:<17} {by_paths:>13}   {backprop_text:<46}   {ratio}\n"
+        row = f"{name:<17} {by_paths:>13}   {backprop_text:<21}   {ratio}\n"
         assert row in shown, row
     small = [W.size for W in mh.MLP([2, 2, 2]).init_constant(0.5).weights]
     small_paths = small[0] * 2 * 2 + small[1] * 1 * 1  # W_0: 2 paths of 2 multiplications; W_1: 1 path of 1
     expect(shown, f"2-2-2             {small_paths:>13}   {small[1]} + {sum(small)} = {small[1] + sum(small)}",
            "2-2-2                        20   4 + 8 = 12")
-    assert "multiplications   summing paths   backpropagation: passing back + one per weight" in shown
+    assert "multiplications: summing paths against backpropagation (passing back + one per weight)" in shown
+    assert "network           summing paths   backpropagation         ratio" in shown
     # summing paths, in the same unit: a path of a W_l weight has L - l + 1 factors (one per edge, then dC/do),
     # counted here from the path tables of the small 2-3-3-2 network, so L - l multiplications
     for layer in range(3):

@@ -117,7 +117,7 @@ def _with_value(name, value):
     return f"{name}\n= {_fmt(value)}"
 
 
-def _label_position(i, j, n_in, n_out):
+def _label_position(i, j, n_in, n_out, crossing_spread=0.2):
     """Where along edge ``i -> j`` its label would rather sit (0 = from-unit, 1 = to-unit); the
     diagram moves it from there only as far as it takes to keep it clear (``label_layout``).
 
@@ -129,10 +129,11 @@ def _label_position(i, j, n_in, n_out):
     the middle; the inner edges cross each other in the half next to the narrower layer, so
     their labels sit in the other half, where the edges have fanned out (placed to keep a
     label's box clear of every other edge and label). Fans from or into one unit spread their
-    labels along the edges by to-unit.
+    labels along the edges by to-unit. crossing_spread: how far from the middle a crossing edge's
+    label would rather sit, in fractions of its edge.
     """
     if n_in == n_out and n_out > 1:
-        return 0.5 if i == j else (0.7 if i < j else 0.3)
+        return 0.5 if i == j else 0.5 + (crossing_spread if i < j else -crossing_spread)
     if n_out == 1 or n_in == 1:
         return 0.5 if n_out == 1 else 0.22 + 0.56 * (j + 0.5) / n_out
     outer = (i, j) in ((0, 0), (n_in - 1, n_out - 1))
@@ -152,11 +153,15 @@ class NetworkDiagram:
     never below ``BIAS_LABEL_SIZE``.
     tie_colours: the fills of the tie groups, in turn (default ``GROUP_COLOURS``); untied_note: the
     fill note also says that white units are not tied.
+    crossing_spread: as for ``draw_network``.
     """
 
     def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None,
-                 label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False):
+                 label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2):
         self.ax = ax
+        self.crossing_spread = as_real("crossing_spread", crossing_spread)
+        if not 0 <= self.crossing_spread <= 0.35:
+            raise ValueError(f"crossing_spread must lie between 0 and 0.35 (a fraction of an edge), got {crossing_spread!r}")
         if isinstance(tie_colours, str) or not np.iterable(tie_colours) or len(tie_colours) == 0:
             raise TypeError(f"tie_colours must be a non-empty list of colours, got {tie_colours!r}")
         for colour in tie_colours:
@@ -187,7 +192,7 @@ class NetworkDiagram:
                     (line,) = ax.plot([x0, x1], [y0, y1], color=ZERO, solid_capstyle="round", zorder=1)
                     line.set_gid(f"w:{l}:{i}:{j}")
                     self.edges[l, i, j] = line
-                    t = _label_position(i, j, n_in, n_out)
+                    t = _label_position(i, j, n_in, n_out, self.crossing_spread)
                     text = ax.text(
                         x0 + t * (x1 - x0),
                         y0 + t * (y1 - y0),
@@ -305,7 +310,7 @@ class NetworkDiagram:
         places = label_layout.choose_places(
             [segments[key] for key in shown],
             [extent(self.edge_labels[key], 0.12) for key in shown],
-            [_label_position(i, j, self.sizes[l], self.sizes[l + 1]) for l, i, j in shown],
+            [_label_position(i, j, self.sizes[l], self.sizes[l + 1], self.crossing_spread) for l, i, j in shown],
             fixed,
             [np.array([segment for other, segment in segments.items() if other != key]) for key in shown],
         )
@@ -325,7 +330,7 @@ def _renderer(fig):
 
 def draw_network(
     net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None,
-    tie_colours=GROUP_COLOURS, untied_note=False,
+    tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2,
 ):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
@@ -341,6 +346,9 @@ def draw_network(
         to leave a dense middle layer unlabelled.
     label_size: font size of the weight labels in points (default 9.5), larger where the
         subscripts are the point; bias labels grow with them, 2 points smaller (never below 9.5).
+    crossing_spread: between layers of equal width, how far from an edge's middle (a fraction of
+        the edge, 0 to 0.35) the label of a crossing edge would rather sit; 0.3 puts each near a
+        unit, away from the crossing.
     Returns the figure.
     """
     check_network(net)
@@ -360,7 +368,7 @@ def draw_network(
                 raise ValueError(f"label_layers must list weight layers between 0 and {len(net.sizes) - 2}, got {l!r}")
     diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values,
                              label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size,
-                             tie_colours=tie_colours, untied_note=untied_note)
+                             tie_colours=tie_colours, untied_note=untied_note, crossing_spread=crossing_spread)
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
     return fig
 
