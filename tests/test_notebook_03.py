@@ -129,8 +129,8 @@ def count_line(sizes):
                                     np.zeros((1, sizes[-1])), ("w", 0, 0, 0), loss="sse")
         assert len(table.paths) == paths and {len(p.factors) for p in table.paths} == {2 * L + 1}
     parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
-    return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
-            f"all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>8}, "
+    return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications\n"
+            f"{'':>22}  all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>9}, "
             f"backward {backward_multiplications(sizes):>5}\n")
 
 
@@ -294,7 +294,7 @@ def expected_outputs():
             f"the targets' column means: {case.Y.mean(axis=0)}\n"),
         "trained = mh.MLP": (
             f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
-            "largest difference between a hidden unit and unit 1 of its layer (incoming weights, bias, outgoing weights): "
+            "largest difference from unit 1 of its layer (incoming weights, bias, outgoing weights): "
             f"{unit_gap(ones)}\n"),
         "delta = output_delta(a[3], Y)": question_formula_lines(case),
         "reference, _ = case.train()": "your weights equal mh.train's: True\n",
@@ -306,11 +306,11 @@ def expected_outputs():
             f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
         "tied_starts = ": package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
-            f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}; "
-            f"at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
+            f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
+            f"    cost at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
-            f"tied groups {mh.tied_units(net)}, "
-            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
+            f"tied groups {mh.tied_units(net)}\n"
+            f"    at step 3000: largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
         "inset = ax.inset_axes(": "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
         "one_each = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "unsaturated = mh.MLP": unsaturated_lines(),
@@ -453,8 +453,8 @@ def continued_all_ones():
     gap = np.abs(net.predict(case.X) - case.Y).max()
     assert 0.01 < gap < 0.05  # the closing answer: "leaves the plateau", largest gap 0.0499, not within 0.01
     return (f"every weight and bias 1.0, continued: cost at 4000, 5000, 6000: {np.round(costs[100::100], 4)}\n"
-            f"    at step 6000: output rows {np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}, "
-            f"largest |output - target| {gap:.4f}\n")
+            f"    at step 6000: output rows {np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n"
+            f"    at step 6000: largest |output - target| {gap:.4f}\n")
 
 
 def package_runs(starts, steps, line):
