@@ -129,9 +129,9 @@ def count_line(sizes):
                                     np.zeros((1, sizes[-1])), ("w", 0, 0, 0), loss="sse")
         assert len(table.paths) == paths and {len(p.factors) for p in table.paths} == {2 * L + 1}
     parameters = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
-    return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications | "
-            f"all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>8}, "
-            f"backward by Hint 3 {backward_multiplications(sizes):>5}\n")
+    return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications\n"
+            f"{'':>22}  all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>9}, "
+            f"backward {backward_multiplications(sizes):>5}\n")
 
 
 def unit_gap(net):
@@ -244,8 +244,8 @@ def expected_outputs():
     path_W, path_b = mh.path_gradients(net, x[0], y[0], loss="sse")
     paths_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(path_W + path_b, fd_W + fd_b))
     assert paths_agree and sum(p.size for p in path_W + path_b) == 12
-    counts = "".join(count_line(sizes) for sizes in ([2, 3, 3, 2], [2, 100, 100, 100, 10]))
-    # the "Check your count" fold: 54 (44 in layer 0, 10 in layer 1) against 22 for 2-2-2; the cell prints only larger nets
+    counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
+    # the "Check your count" fold: 54 (44 in layer 0, 10 in layer 1) against 22 for 2-2-2, printed on the cell's first line
     assert path_sum_multiplications([2, 2, 2]) == 54 and backward_multiplications([2, 2, 2]) == 22
     assert path_sum_multiplications([2, 2]) == 10  # 2-2-2's layer 1 (its paths are a 2-2 net's); layer 0: 54 - 10 = 44
 
@@ -294,7 +294,7 @@ def expected_outputs():
             f"the targets' column means: {case.Y.mean(axis=0)}\n"),
         "trained = mh.MLP": (
             f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
-            "largest difference between a hidden unit and unit 1 of its layer (incoming weights, bias, outgoing weights): "
+            "largest difference from unit 1 of its layer (incoming weights, bias, outgoing weights): "
             f"{unit_gap(ones)}\n"),
         "delta = output_delta(a[3], Y)": question_formula_lines(case),
         "reference, _ = case.train()": "your weights equal mh.train's: True\n",
@@ -306,13 +306,13 @@ def expected_outputs():
             f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
         "tied_starts = ": package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
-            f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}; "
-            f"at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
+            f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
+            f"    cost at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
-            f"tied groups {mh.tied_units(net)}, "
-            f"largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
+            f"tied groups {mh.tied_units(net)}\n"
+            f"    at step 3000: largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
         "inset = ax.inset_axes(": "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
-        "largest = {}": package_runs([1.0, 0.1], 1000, plateau_line),
+        "one_each = ": package_runs([1.0, 0.1], 1000, plateau_line),
         "unsaturated = mh.MLP": unsaturated_lines(),
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
@@ -331,6 +331,7 @@ def plateau(net):
     np.testing.assert_allclose(delta[1], -delta[0], atol=1e-3)  # "opposite"
     terms = a[2][:, 0] * delta[:, 0]
     assert terms[0] * terms[1] < 0 and abs(terms.sum()) < 0.01 * np.abs(terms).max()  # "for W_2 they nearly cancel"
+    bottom = None
     assert np.ptp(a[2], axis=0).max() < 0.01  # "a^2[r, 0] is almost the same for both observations"
     slopes = {l: a[l][:, 0] * (1 - a[l][:, 0]) for l in (1, 2)}
     columns, largest = {}, {}
@@ -345,12 +346,15 @@ def plateau(net):
             assert np.all(delta[0] * delta[1] < 0)  # "the rows of delta^2 and delta^1 have opposite signs too"
             assert np.abs(delta).max() < np.abs(top).max()  # "delta^2 and delta^1 are smaller than delta^3"
             columns[l] = delta[:, 0]
-    return top, columns, largest, slopes, terms
+            bottom = case.X[:, 0] * delta[:, 0]  # each observation's term of dC/dW_0[0, 0] (the last delta^1)
+    # "the inputs differ, so the terms do not cancel": W_0's sum keeps over a quarter of its larger term
+    assert bottom[0] * bottom[1] < 0 and abs(bottom.sum()) > 0.25 * np.abs(bottom).max()
+    return top, columns, largest, slopes, terms, bottom
 
 
 def plateau_line(c, net, costs):
     """Section 6's lines for a tied start at step 1000 (the plateau)."""
-    top, columns, largest, slopes, terms = plateau(net)
+    top, columns, largest, slopes, terms, bottom = plateau(net)
     head = f"every weight and bias {c}, step 1000"
     if c == 1.0:  # the question's run reproduced by the package
         gap = np.abs(net.forward(mh.cases.sigmoid_2_3_3_2().X)[-1] - QUESTION_OUTPUT).max()
@@ -361,23 +365,40 @@ def plateau_line(c, net, costs):
             + "    slopes a^l(1 - a^l)[:, 0]:       "
             + ", ".join(f"layer {l} [{s[0]:.3g}, {s[1]:.3g}]" for l, s in slopes.items()) + "\n"
             + f"    dC/dW_2[0, 0] terms:             {terms[0]:.4f} + ({terms[1]:.4f}) = {terms.sum():.1e}\n"
+            + f"    dC/dW_0[0, 0] terms:             {bottom[0]:.1e} + ({bottom[1]:.1e}) = {bottom.sum():.1e}\n"
             + "    largest |dC/dW_l|:               " + ", ".join(f"W_{l} {g:.0e}" for l, g in largest.items()) + "\n")
 
 
 def unsaturated_lines():
-    """Section 6's control: the all-ones start with layer 2's biases -2, trained by the package (one mh.train)."""
+    """Section 6's control: the all-ones start with layer 2's biases -2, trained by the package, compared at step 200
+    (both on the shared row) with the all-ones start by this file's reference backward pass."""
     case = mh.cases.sigmoid_2_3_3_2()
     ones = mh.MLP(case.sizes).init_constant(1.0)
-    net = mh.MLP(case.sizes).set_params(ones.weights, [ones.biases[0], np.full(3, -2.0), ones.biases[2]])
+    net = mh.MLP(case.sizes).set_params([W.copy() for W in ones.weights],
+                                        [ones.biases[0].copy(), np.full(3, -2.0), ones.biases[2].copy()])
     text = ""
     for name, start in (("biases  1", ones), ("biases -2", net)):
         z2 = start.forward(case.X)[1][0, 0] * 3 + start.biases[1][0]  # three tied inputs, weight 1
         a2 = 1 / (1 + np.exp(-z2))
         text += f"layer 2's {name}: at step 0, z^2 = {z2:.2f}, slope a^2(1 - a^2) = {a2 * (1 - a2):.3f}\n"
-    costs = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=1000).loss)
-    assert costs[1] < 0.3 and costs[2] < 0.01  # "leaves 0.4 before step 1000 and is near 0 by step 2000"
+    text += "step 200, both on the shared row (observation 1, unit 1):\n"
+    rows = {}
+    for name, start in (("biases  1", ones), ("biases -2", net)):
+        cost = np.asarray(mh.train(start, case.X, case.Y, lr=0.5, iterations=200, record_every=200).loss)[-1]
+        a = forward(start.weights, start.biases, case.X)
+        delta3 = output_delta(a[3], case.Y)
+        delta2 = step_back(delta3, start.weights[2], a[2])
+        rows[name] = delta3[0], a[2][0, 0] * (1 - a[2][0, 0]), delta2[0, 0]
+        assert abs(cost - 0.4) < 0.005  # both on the shared row
+        text += (f"    {name}: cost {cost:.2f}, delta^3 {np.round(delta3[0], 3)}, a^2 {a[2][0, 0]:.2f}, "
+                 f"slope {rows[name][1]:.3f}, delta^2 {delta2[0, 0]:.1e}\n")
+    # "the same delta^3"; delta^2 grows with layer 2's slope (both about 7 to 8 times)
+    np.testing.assert_allclose(rows["biases  1"][0], rows["biases -2"][0], atol=1e-3)
+    assert 6 < rows["biases -2"][1] / rows["biases  1"][1] < 9 and 6 < rows["biases -2"][2] / rows["biases  1"][2] < 9
+    costs = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=1800, record_every=200).loss)[[4, 9]]
+    assert costs[0] < 0.3 and costs[1] < 0.01  # "leaves 0.4 before step 1000 and is near 0 by step 2000"
     assert mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]]  # "the units stay tied"
-    return text + f"layer 2's biases -2: cost at 1000, 2000: {np.round(costs[1:], 4)}; tied groups {mh.tied_units(net)}\n"
+    return text + f"layer 2's biases -2: cost at 1000, 2000: {np.round(costs, 4)}; tied groups {mh.tied_units(net)}\n"
 
 
 def test_the_plateau_is_as_the_prose_says(notebook):
@@ -396,7 +417,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
         history = mh.train(net, case.X, case.Y, lr=0.5, iterations=50, record_every=50)
         assert abs(history.loss[-1] - 0.4) < 0.001, history.loss
         mh.train(net, case.X, case.Y, lr=0.5, iterations=950)
-        slopes[c] = plateau(net)[3]
+        slopes[c], pulls = plateau(net)[3], plateau(net)[2]
+        if c == 0.1:
+            assert pulls[0] > max(pulls[1], pulls[2])  # the 0.1 start: W_0's gradient the largest
+        else:
+            assert pulls[0] < 0.1 * 4.9e-4  # "2e-05 against 5e-04": the all-ones start's pull on W_0 far weaker
         late = mh.train(net, case.X, case.Y, lr=0.5, iterations=2000, record_every=100).loss
         if c == 0.1:
             assert late[9] > 0.39 and late[12] < 0.35 and late[-1] < 0.01, late  # steps 1900, 2200, 3000
@@ -425,8 +450,11 @@ def continued_all_ones():
     mh.train(net, case.X, case.Y, lr=0.5, iterations=3000)
     costs = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=3000, record_every=10).loss)
     assert mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]]  # "still tied at step 6000"
-    return (f"every weight and bias 1.0, continued: cost at 4000, 5000, 6000: {np.round(costs[100::100], 4)}; "
-            f"output rows at 6000 {np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n")
+    gap = np.abs(net.predict(case.X) - case.Y).max()
+    assert 0.01 < gap < 0.05  # the closing answer: "leaves the plateau", largest gap 0.0499, not within 0.01
+    return (f"every weight and bias 1.0, continued: cost at 4000, 5000, 6000: {np.round(costs[100::100], 4)}\n"
+            f"    at step 6000: output rows {np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n"
+            f"    at step 6000: largest |output - target| {gap:.4f}\n")
 
 
 def package_runs(starts, steps, line):
