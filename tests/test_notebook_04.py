@@ -264,6 +264,35 @@ def test_shared_row_floor_and_plateau(shown, prose, case, thousand):
     assert r"2 \cdot 0.4^2 + 2 \cdot 0.2^2" not in prose and floor == pytest.approx(2 * 0.4**2 + 2 * 0.2**2)
 
 
+def test_the_output_layer_reaches_the_floor_in_50_steps(shown, prose, case, thousand):
+    """Section 8's first table: the output biases' gradients (delta3's column sums) carry the shared row to the column
+    means within 50 steps, then vanish; u moves with them."""
+    history = thousand[1]
+    rows = symmetry.outputs_over_training(history, case.X)
+    lines = [" step |   loss | a^3[0, :]      | column sums of delta3 | u_1, u_2"]
+    for step in (0, 10, 20, 50, 100):
+        a3 = rows[step]
+        sums = (2 * (a3 - case.Y) * a3 * (1 - a3)).sum(axis=0)
+        u = 3 * history.weights[2][step, 0]
+        lines.append(f"{step:>5} | {history.loss[step]:.4f} | {str(a3[0].round(3).tolist()):<14} | "
+                     f"{str(sums.round(4).tolist()):<21} | {u.round(2).tolist()}")
+        for values, digits in ((np.r_[history.loss[step]], 4), (a3[0], 3), (sums, 4), (u, 2)):
+            assert np.all(np.abs(np.abs(values) * 10**digits % 1 - 0.5) > 1e-4)  # no entry on a rounding edge
+    expect(shown, "\n".join(lines),
+           " step |   loss | a^3[0, :]      | column sums of delta3 | u_1, u_2\n"
+           "    0 | 1.9082 | [0.981, 0.981] | [0.0288, 0.0597]      | [3.0, 3.0]\n"
+           "   10 | 1.3572 | [0.961, 0.791] | [0.0546, 0.3913]      | [2.44, 1.03]\n"
+           "   20 | 0.4990 | [0.821, 0.214] | [0.1294, 0.0102]      | [1.18, -0.96]\n"
+           "   50 | 0.4007 | [0.599, 0.2]   | [-0.0008, 0.0003]     | [0.31, -1.03]\n"
+           "  100 | 0.4007 | [0.599, 0.2]   | [-0.0008, 0.0003]     | [0.29, -1.02]")
+    differ = np.abs(rows[:101, 0] - rows[:101, 1]).max()
+    assert 0.0009 < differ < 0.001
+    assert "the two output rows differ by under 0.001 at every step up to 100: True" in shown
+    text = " ".join(prose.split())
+    assert "The output biases' gradient $\\partial C/\\partial b_2$ is the column sums of $\\delta^3$" in text
+    assert "the output layer moves it there within 50 steps" in text
+
+
 def test_the_tied_net_is_a_2_1_1_2_net(shown, case, thousand):
     trained = thousand[0]
     narrow = symmetry.collapse_tied(trained)
@@ -430,7 +459,11 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
         expect(shown, f"step {step}: a^2[0, 0] {a2_at[step][0]:.4f}, a^2[1, 0] {a2_at[step][1]:.4f}", f"step {step}: a^2[0, 0] {literal}")
         assert np.all(np.abs(a2_at[step] * 1e4 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
     assert np.all(a2_at[3500] < a2_at[3000]) and a2_at[3000][1] - a2_at[3500][1] > a2_at[3000][0] - a2_at[3500][0]
-    assert "Both fall, observation $[1]$'s more, so the gap widens" in text and "but the inputs differ" in text
+    assert "Both fall, observation $[1]$'s more, so the gap widens" in text and "but their inputs differ" in text
+    # the step behind "against g", and why observation [1]'s slope is about -g; g is the narrow network's, not one unit's
+    assert r"= -\eta\, g \sum_w \Big(\frac{\partial\,\text{gap}}{\partial w}\Big)^2" in text
+    assert "as the column sums are about 0, $\\delta^3$'s two rows are nearly opposite" in text
+    assert "$$g = \\partial C/\\partial h[0] =" in text and "gets a third of it" in text
     assert list(case.X[:, 0]) == [0.8, 0.3] and "by 0.8 times that change and $[1]$'s by 0.3 times" in text
 
 
@@ -473,11 +506,13 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
            "all 0.1   |                0.245 |             5.0e-02 |       1.2e-02\n"
            "all 0.1's mean |delta2| / all ones': 31")
     # why three times: the same delta3 on the floor, but all ones' weight to output [0] is near 0 (its products cancel)
-    lines = {"all ones": "all ones: delta3[0] [0.192, -0.064], W_2[0, :] [-0.014, -0.301]",
-             "all 0.1": "all 0.1: delta3[0] [0.192, -0.064], W_2[0, :] [0.135, -0.375]"}
+    lines = {"all ones": "all ones: delta3[0] [0.192, -0.064], W_2[0, :] [-0.014, -0.301], u [-0.043, -0.904]",
+             "all 0.1": "all 0.1: delta3[0] [0.192, -0.064], W_2[0, :] [0.135, -0.375], u [0.404, -1.125]"}
     for name, (delta3_0, w2_0) in last.items():
-        expect(shown, f"{name}: delta3[0] {delta3_0.round(3).tolist()}, W_2[0, :] {w2_0.round(3).tolist()}", lines[name])
-        assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
+        expect(shown, f"{name}: delta3[0] {delta3_0.round(3).tolist()}, W_2[0, :] {w2_0.round(3).tolist()}, u {(3 * w2_0).round(3).tolist()}",
+               lines[name])
+        assert len(lines[name]) < 90
+        assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0, 3 * w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
     assert np.all(last["all 0.1"][0] * last["all 0.1"][1] > 0) and abs(last["all ones"][1][0]) < 0.02  # the products add
     text = " ".join(prose.split())
     assert "but all ones' weight to output $[0]$ is near 0" in text
