@@ -500,11 +500,11 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
     assert 2.9 < found["all 0.1"][1] / found["all ones"][1] < 3.1  # the prose: three times
     expect(shown, "step 1000 | layer 2's mean slope | mean |delta3 W_2^T| | mean |delta2|\n"
            + "".join(f"{name:<9} | {s:20.3f} | {b:19.1e} | {d:13.1e}\n" for name, (s, b, d) in found.items())
-           + f"all 0.1's mean |delta2| / all ones': {ratio:.0f}",
+           + "ratios, all 0.1 over all ones: {:.0f}, {:.0f}, {:.0f}".format(*np.divide(found["all 0.1"], found["all ones"])),
            "step 1000 | layer 2's mean slope | mean |delta3 W_2^T| | mean |delta2|\n"
            "all ones  |                0.024 |             1.7e-02 |       3.9e-04\n"
            "all 0.1   |                0.245 |             5.0e-02 |       1.2e-02\n"
-           "all 0.1's mean |delta2| / all ones': 31")
+           "ratios, all 0.1 over all ones: 10, 3, 31")
     # why three times: the same delta3 on the floor, but all ones' weight to output [0] is near 0 (its products cancel)
     lines = {"all ones": "all ones: delta3[0] [0.192, -0.064], W_2[0, :] [-0.014, -0.301], u [-0.043, -0.904]",
              "all 0.1": "all 0.1: delta3[0] [0.192, -0.064], W_2[0, :] [0.135, -0.375], u [0.404, -1.125]"}
@@ -515,7 +515,7 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
         assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0, 3 * w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
     assert np.all(last["all 0.1"][0] * last["all 0.1"][1] > 0) and abs(last["all ones"][1][0]) < 0.02  # the products add
     text = " ".join(prose.split())
-    assert "but all ones' weight to output $[0]$ is near 0" in text
+    assert "but all ones' weight to output $[0]$ is near 0 ($u_1 = -0.043$, the `u` printed)" in text and "(the `ratios` line)" in text
     assert "its slope is ten times smaller. The backward signal through $W_2$, $\\delta^3 W_2^{\\mathsf T}$, is three times smaller too, so its $\\delta^2$ is 31 times smaller" in text
     assert "**Saturation and weight size**" in text and "mostly all ones' flat layer-2 slope" in text  # not saturation alone
     assert "10% larger" not in shown  # the 10%-larger-W_1 experiment was cut
