@@ -515,7 +515,7 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
         assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0, 3 * w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
     assert np.all(last["all 0.1"][0] * last["all 0.1"][1] > 0) and abs(last["all ones"][1][0]) < 0.02  # the products add
     text = " ".join(prose.split())
-    assert "but all ones' weight to output $[0]$ is near 0 ($u_1 = -0.043$, the `u` printed)" in text and "(the `ratios` line)" in text
+    assert "but all ones' weight to output $[0]$ is near 0 ($u_1 = -0.043$)" in text and "(the `ratios` line)" in text
     assert "its slope is ten times smaller. The backward signal through $W_2$, $\\delta^3 W_2^{\\mathsf T}$, is three times smaller too, so its $\\delta^2$ is 31 times smaller" in text
     assert "**Saturation and weight size**" in text and "mostly all ones' flat layer-2 slope" in text  # not saturation alone
     assert "10% larger" not in shown  # the 10%-larger-W_1 experiment was cut
