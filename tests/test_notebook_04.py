@@ -264,6 +264,35 @@ def test_shared_row_floor_and_plateau(shown, prose, case, thousand):
     assert r"2 \cdot 0.4^2 + 2 \cdot 0.2^2" not in prose and floor == pytest.approx(2 * 0.4**2 + 2 * 0.2**2)
 
 
+def test_the_output_layer_reaches_the_floor_in_50_steps(shown, prose, case, thousand):
+    """Section 8's first table: the output biases' gradients (delta3's column sums) carry the shared row to the column
+    means within 50 steps, then vanish; u moves with them."""
+    history = thousand[1]
+    rows = symmetry.outputs_over_training(history, case.X)
+    lines = [" step |   loss | a^3[0, :]      | column sums of delta3 | u_1, u_2"]
+    for step in (0, 10, 20, 50, 100):
+        a3 = rows[step]
+        sums = (2 * (a3 - case.Y) * a3 * (1 - a3)).sum(axis=0)
+        u = 3 * history.weights[2][step, 0]
+        lines.append(f"{step:>5} | {history.loss[step]:.4f} | {str(a3[0].round(3).tolist()):<14} | "
+                     f"{str(sums.round(4).tolist()):<21} | {u.round(2).tolist()}")
+        for values, digits in ((np.r_[history.loss[step]], 4), (a3[0], 3), (sums, 4), (u, 2)):
+            assert np.all(np.abs(np.abs(values) * 10**digits % 1 - 0.5) > 1e-4)  # no entry on a rounding edge
+    expect(shown, "\n".join(lines),
+           " step |   loss | a^3[0, :]      | column sums of delta3 | u_1, u_2\n"
+           "    0 | 1.9082 | [0.981, 0.981] | [0.0288, 0.0597]      | [3.0, 3.0]\n"
+           "   10 | 1.3572 | [0.961, 0.791] | [0.0546, 0.3913]      | [2.44, 1.03]\n"
+           "   20 | 0.4990 | [0.821, 0.214] | [0.1294, 0.0102]      | [1.18, -0.96]\n"
+           "   50 | 0.4007 | [0.599, 0.2]   | [-0.0008, 0.0003]     | [0.31, -1.03]\n"
+           "  100 | 0.4007 | [0.599, 0.2]   | [-0.0008, 0.0003]     | [0.29, -1.02]")
+    differ = np.abs(rows[:101, 0] - rows[:101, 1]).max()
+    assert 0.0009 < differ < 0.001
+    assert "the two output rows differ by under 0.001 at every step up to 100: True" in shown
+    text = " ".join(prose.split())
+    assert "The output biases' gradient $\\partial C/\\partial b_2$ is the column sums of $\\delta^3$" in text
+    assert "the output layer moves it there within 50 steps" in text
+
+
 def test_the_tied_net_is_a_2_1_1_2_net(shown, case, thousand):
     trained = thousand[0]
     narrow = symmetry.collapse_tied(trained)
@@ -430,7 +459,11 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
         expect(shown, f"step {step}: a^2[0, 0] {a2_at[step][0]:.4f}, a^2[1, 0] {a2_at[step][1]:.4f}", f"step {step}: a^2[0, 0] {literal}")
         assert np.all(np.abs(a2_at[step] * 1e4 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
     assert np.all(a2_at[3500] < a2_at[3000]) and a2_at[3000][1] - a2_at[3500][1] > a2_at[3000][0] - a2_at[3500][0]
-    assert "Both fall, observation $[1]$'s more, so the gap widens" in text and "but the inputs differ" in text
+    assert "Both fall, observation $[1]$'s more, so the gap widens" in text and "but their inputs differ" in text
+    # the step behind "against g", and why observation [1]'s slope is about -g; g is the narrow network's, not one unit's
+    assert r"= -\eta\, g \sum_w \Big(\frac{\partial\,\text{gap}}{\partial w}\Big)^2" in text
+    assert "as the column sums are about 0, $\\delta^3$'s two rows are nearly opposite" in text
+    assert "$$g = \\partial C/\\partial h[0] =" in text and "gets a third of it" in text
     assert list(case.X[:, 0]) == [0.8, 0.3] and "by 0.8 times that change and $[1]$'s by 0.3 times" in text
 
 
@@ -467,20 +500,22 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
     assert 2.9 < found["all 0.1"][1] / found["all ones"][1] < 3.1  # the prose: three times
     expect(shown, "step 1000 | layer 2's mean slope | mean |delta3 W_2^T| | mean |delta2|\n"
            + "".join(f"{name:<9} | {s:20.3f} | {b:19.1e} | {d:13.1e}\n" for name, (s, b, d) in found.items())
-           + f"all 0.1's mean |delta2| / all ones': {ratio:.0f}",
+           + "ratios, all 0.1 over all ones: {:.0f}, {:.0f}, {:.0f}".format(*np.divide(found["all 0.1"], found["all ones"])),
            "step 1000 | layer 2's mean slope | mean |delta3 W_2^T| | mean |delta2|\n"
            "all ones  |                0.024 |             1.7e-02 |       3.9e-04\n"
            "all 0.1   |                0.245 |             5.0e-02 |       1.2e-02\n"
-           "all 0.1's mean |delta2| / all ones': 31")
+           "ratios, all 0.1 over all ones: 10, 3, 31")
     # why three times: the same delta3 on the floor, but all ones' weight to output [0] is near 0 (its products cancel)
-    lines = {"all ones": "all ones: delta3[0] [0.192, -0.064], W_2[0, :] [-0.014, -0.301]",
-             "all 0.1": "all 0.1: delta3[0] [0.192, -0.064], W_2[0, :] [0.135, -0.375]"}
+    lines = {"all ones": "all ones: delta3[0] [0.192, -0.064], W_2[0, :] [-0.014, -0.301], u [-0.043, -0.904]",
+             "all 0.1": "all 0.1: delta3[0] [0.192, -0.064], W_2[0, :] [0.135, -0.375], u [0.404, -1.125]"}
     for name, (delta3_0, w2_0) in last.items():
-        expect(shown, f"{name}: delta3[0] {delta3_0.round(3).tolist()}, W_2[0, :] {w2_0.round(3).tolist()}", lines[name])
-        assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
+        expect(shown, f"{name}: delta3[0] {delta3_0.round(3).tolist()}, W_2[0, :] {w2_0.round(3).tolist()}, u {(3 * w2_0).round(3).tolist()}",
+               lines[name])
+        assert len(lines[name]) < 90
+        assert np.all(np.abs(np.abs(np.r_[delta3_0, w2_0, 3 * w2_0]) * 1e3 % 1 - 0.5) > 1e-3)  # no entry on a rounding edge
     assert np.all(last["all 0.1"][0] * last["all 0.1"][1] > 0) and abs(last["all ones"][1][0]) < 0.02  # the products add
     text = " ".join(prose.split())
-    assert "but all ones' weight to output $[0]$ is near 0" in text
+    assert "but all ones' weight to output $[0]$ is near 0 ($u_1 = -0.043$)" in text and "(the `ratios` line)" in text
     assert "its slope is ten times smaller. The backward signal through $W_2$, $\\delta^3 W_2^{\\mathsf T}$, is three times smaller too, so its $\\delta^2$ is 31 times smaller" in text
     assert "**Saturation and weight size**" in text and "mostly all ones' flat layer-2 slope" in text  # not saturation alone
     assert "10% larger" not in shown  # the 10%-larger-W_1 experiment was cut
@@ -580,9 +615,10 @@ def test_ten_seeds_fit_between_4000_and_6000_steps(shown, prose, case, sweep):
     # the same counts as separate train calls
     assert fits[3] == symmetry.first_fit_step(case.train(case.network().init_random(seed=3), iterations=10000)[1],
                                               case.X, case.Y)
-    expect(shown, f"first fit step, by seed: {dict(enumerate(fits))}",
-           "first fit step, by seed: {0: 4654, 1: 5672, 2: 5725, 3: 5521, 4: 5318, 5: 4009, 6: 4439, 7: 6028, 8: 4480, 9: 4541}")
-    assert (min(fits), max(fits)) == (4009, 6028) and "between 4009 and 6028 steps (the `by seed` line)" in prose
+    expect(shown, f"first fit step by seed, seeds 0 to 4: {fits[:5]}\nfirst fit step by seed, seeds 5 to 9: {fits[5:]}",
+           "first fit step by seed, seeds 0 to 4: [4654, 5672, 5725, 5521, 5318]\n"
+           "first fit step by seed, seeds 5 to 9: [4009, 4439, 6028, 4480, 4541]")
+    assert (min(fits), max(fits)) == (4009, 6028) and "between 4009 and 6028 steps (the `by seed` lines)" in prose
     errors = sweep.max_error[:10, 1000]
     expect(shown, f"at step 1000 every seed still has an output more than 0.02 from its target: {errors.min() > 0.02}",
            "at step 1000 every seed still has an output more than 0.02 from its target: True")
@@ -602,10 +638,10 @@ def test_learning_rates(shown, prose, sweep):
            "the same counts with one weight moved by one ulp: {0.5: 4654, 1: 2327, 2: 1163, 4: 579}")
     assert abs(sweep.loss[18, np.argmax(sweep.loss[18] < 0.3) - 1] - 0.3) > 1e-8  # robust under the one-ulp guard
     expect(shown, f"lr 1 at step {np.argmax(sweep.loss[18] < 0.3)}", "lr 1 at step 2600")
-    assert "all-ones start, plateau ends (loss first below 0.3): lr 0.5 at step 5232 | lr 1 at step 2600" in shown
+    assert "all-ones start, plateau ends (first loss < 0.3): lr 0.5 at step 5232 | lr 1 at step 2600" in shown
     # lr 8 overshoots, but seed 0 and its one-ulp twin fit at the same step: printed, with the twin
-    expect(shown, f"lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps {int(fits[13])} and {int(fits[19])}",
-           "lr 8 (dashed), seed 0 and its one-ulp twin: first fit at steps 235 and 235")
+    expect(shown, f"lr 8, seed 0 and its one-ulp twin: first fit at steps {int(fits[13])} and {int(fits[19])}",
+           "lr 8, seed 0 and its one-ulp twin: first fit at steps 235 and 235")
     assert "first fit at steps 235 and 235 | lr × step 1880\n" in shown and "does not explain why" not in prose
     assert "still the fastest (235, against lr 4's 579)" in prose and 8 * fits[13] < 4 * fits[12]  # leftmost dot
     # the unexplained side claim (lr 8 leaves the plateau later in lr x step, yet fits sooner) was cut with its line
@@ -684,9 +720,9 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     other = {t: np.argmax(runs.loss < t, axis=1) for t in (0.35, 0.2)}  # another threshold for the plateau's end
     for t, ends in other.items():
         assert np.all(np.abs(runs.loss[np.arange(4), ends - 1] - t) > 1e-6) and np.all(np.abs(ends - escape) < 100)
-    expect(shown, "plateau ends with 0.35 or 0.2 in place of 0.3: " + " | ".join(
+    expect(shown, "plateau ends with 0.35 or 0.2 in place of 0.3:\n  " + " | ".join(
         f"{name} {other[0.35][k]}, {other[0.2][k]}" for name, k in (("all ones", 2), ("all 0.1", 0), ("seed 0", 3))),
-        "plateau ends with 0.35 or 0.2 in place of 0.3: all ones 5160, 5301 | all 0.1 2193, 2321 | seed 0 349, 472")
+        "plateau ends with 0.35 or 0.2 in place of 0.3:\n  all ones 5160, 5301 | all 0.1 2193, 2321 | seed 0 349, 472")
     text = " ".join(prose.split())
     # the page states what the runs show, without splitting the plateau between the tie and the slopes
     assert "| all ones | yes | 1 | 0.115, 0.026 | 5232 | 14575 |" in text and "| all 0.1 | yes | 0.1 | 0.248, 0.246 | 2257 | 6096 |" in text

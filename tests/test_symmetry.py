@@ -68,6 +68,21 @@ def test_question_forward_is_the_forward_part_of_question_steps():
         symmetry.question_forward(net, [[1.0, 2.0, 3.0]])
 
 
+def test_network_at_step_sets_the_recorded_parameters():
+    nets = [mh.MLP([2, 3, 3, 2]).init_random(seed=2)]
+    every_10th = symmetry.member_history(mh.train_many(nets, X, Y, lr=0.5, iterations=40, weights_every=10), 0)
+    trained_20 = mh.MLP([2, 3, 3, 2]).init_random(seed=2)
+    mh.train(trained_20, X, Y, 0.5, 20)
+    net = symmetry.network_at_step(every_10th, 20, mh.MLP([2, 3, 3, 2]))
+    np.testing.assert_allclose(net.predict(X), trained_20.predict(X), rtol=0, atol=1e-14)
+    net.weights[0][0, 0] += 1.0  # a copy: changing the network leaves the history alone
+    assert every_10th.weights[0][2, 0, 0] != net.weights[0][0, 0]
+    with pytest.raises(ValueError, match="step must be a recorded step"):
+        symmetry.network_at_step(every_10th, 15, net)
+    with pytest.raises((TypeError, ValueError), match="step"):
+        symmetry.network_at_step(every_10th, "20", net)
+
+
 def test_member_history_is_what_train_records():
     nets = [mh.MLP([2, 3, 3, 2]).init_constant(1.0), mh.MLP([2, 3, 3, 2]).init_random(seed=2)]
     runs = mh.train_many(nets, X, Y, lr=0.5, iterations=40, weights_every=1)

@@ -180,6 +180,20 @@ def member_history(runs, k, until=None):
                    [b[k, :kept] for b in runs.biases], bool(runs.diverged[k]))
 
 
+def network_at_step(history, step, net):
+    """``net`` with the parameters ``history`` recorded at ``step``. Returns ``net``, changed in place.
+
+    history: a ``History`` with parameters (e.g. from ``member_history``); step: one of
+    ``history.iterations`` (every 10th step for the lesson runs); net: a network of the history's sizes.
+    """
+    step = as_count("step", step)
+    rows = np.nonzero(np.asarray(history.iterations) == step)[0]
+    if rows.size == 0:
+        raise ValueError(f"step must be a recorded step of history (e.g. {int(history.iterations[-1])}), got {step}")
+    row = int(rows[0])
+    return net.set_params([W[row].copy() for W in history.weights], [b[row].copy() for b in history.biases])
+
+
 def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
     """First recorded step at which every output is within ``tol`` of its target, else None.
 
