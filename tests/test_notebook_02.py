@@ -478,7 +478,7 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
         f"{init} " + ", ".join(f"{f:.4f}" for f in factors[init]) for init in ("constant", "random"))
     assert line == ("factor at the end for rho = 0.1, 0.3, 0.5, 0.7, 0.9:  constant 0.8896, 0.9068, 0.9133, 0.9068, 0.8896;"
                     "  random 0.8894, 0.9071, 0.9138, 0.9072, 0.8896")
-    assert line.replace(";  random", ";\n          random") in stored  # printed on two lines
+    assert line.replace(":  constant", ":\n          constant").replace(";  random", ";\n          random") in stored  # three lines
     # K's two terms at the trained weights (8b's formula, from the weights themselves): both smallest at rho = 0.5
     parts = {"constant": [], "random": []}
     for a in splits:
@@ -665,7 +665,8 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
     assert np.all(W0[:passes[0], 0, 0] > W0[:passes[0], 0, 1]) and np.all(W0[passes[0]:, 0, 0] < W0[passes[0]:, 0, 1])
     gap = W1[passes[0], 0, 0] - W1[passes[0], 1, 0]
     assert f"{gap:+.4f}" == "-0.4680" and abs(W0[passes[0], 0, 0] - W0[passes[0], 0, 1]) > 1e-3  # not near a boundary
-    assert ("[near tie] random start: W_0[0, 0] passes W_0[0, 1] at step 19, W_0[1, 0] passes W_0[1, 1] at step 17;\n"
+    assert ("[near tie] random start: W_0[0, 0] passes W_0[0, 1] at step 19;\n"
+            "           W_0[1, 0] passes W_0[1, 1] at step 17;\n"
             "           at step 19, W_1[0, 0] - W_1[1, 0] = -0.4680") in stored
 
 
