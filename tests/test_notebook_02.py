@@ -247,6 +247,8 @@ def test_section_5_question_formula_is_wrong(case, net, stored):
     correct = net.gradients(case.X, case.Y, loss=case.loss)[0][0]
     np.testing.assert_allclose(correct[0], -W1[:, 0] * mistaken[0], rtol=1e-12)
     assert [f"{-w * mistaken[0, 0]:.4f}" for w in W1[:, 0]] == ["0.0750", "-0.0507"]
+    assert "    -(question's) x W_1[0, 0] = -(+0.1981) x (-0.3788) = +0.0750" in stored
+    assert "    -(question's) x W_1[1, 0] = -(+0.1981) x (+0.2557) = -0.0507" in stored
 
 
 def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
@@ -476,7 +478,7 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
         f"{init} " + ", ".join(f"{f:.4f}" for f in factors[init]) for init in ("constant", "random"))
     assert line == ("factor at the end for rho = 0.1, 0.3, 0.5, 0.7, 0.9:  constant 0.8896, 0.9068, 0.9133, 0.9068, 0.8896;"
                     "  random 0.8894, 0.9071, 0.9138, 0.9072, 0.8896")
-    assert line.replace(";  random", ";\n          random") in stored  # printed on two lines
+    assert line.replace(":  constant", ":\n          constant").replace(";  random", ";\n          random") in stored  # three lines
     # K's two terms at the trained weights (8b's formula, from the weights themselves): both smallest at rho = 0.5
     parts = {"constant": [], "random": []}
     for a in splits:
@@ -514,12 +516,26 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
             "    K = 2 sqrt(Q^2 + S c*^2) at the end:  2.6658, 2.2504, 2.0952, 2.2504, 2.6658") in stored
     assert ", ".join(f"{k:.4f}" for k in ks) == "0.0445, 0.1040, 0.1239, 0.1040, 0.0445"
     assert ", ".join(f"{K:.4f}" for K in formula_K) == "2.6658, 2.2504, 2.0952, 2.2504, 2.6658"
-    # 8c's comparison from rho = 0.3 to 0.5 (splits[1], splits[2]): S c*^2 falls much more than Q^2 rises
-    S_drop = ((splits[1] ** 2 + (1 - splits[1]) ** 2) - (splits[2] ** 2 + (1 - splits[2]) ** 2)) * c_star**2
-    Q_sq_rise = ks[2] ** 2 - ks[1] ** 2
-    assert 0.166 < S_drop < 0.174 and 0.00452 < Q_sq_rise < 0.0046  # away from the rounding boundaries
-    assert f"from rho = 0.3 to 0.5: S c*^2 falls by {S_drop:.2f}, Q^2 rises by {Q_sq_rise:.3f}" == "from rho = 0.3 to 0.5: S c*^2 falls by 0.17, Q^2 rises by 0.005"
-    assert "from rho = 0.3 to 0.5: S c*^2 falls by 0.17, Q^2 rises by 0.005" in stored
+    # 8c's bound for any weights at c = c*: K >= 2 sqrt(S) c*, 7% lower at rho = 0.5 than at 0.3, and both starts
+    # end less than 1% above it (K from the trained weights, by finite differences)
+    bounds, ratios = [], {"constant": [], "random": []}
+    for a in splits:
+        case_a = cases.linear_2_2_1(a=a)
+        c_star_a = mh.least_squares_slope(case_a.X.sum(axis=1), case_a.Y)
+        bounds.append(2 * np.sqrt(a**2 + (1 - a) ** 2) * c_star_a)
+        for init, start in (("constant", case_a.network()), ("random", case_a.network().init_random(seed=0))):
+            net = case_a.train(start)[0]
+            assert abs(mh.effective_slope(net, a) - c_star_a) < 1e-12
+            ratios[init].append(squared_slope_derivatives(net, a) / bounds[-1])
+    assert all(1 <= r < 1.01 for rs in ratios.values() for r in rs)
+    assert 0.92 < bounds[2] / bounds[1] < 0.935  # "7% lower"
+    assert ("[bound] for rho = 0.1, 0.3, 0.5, 0.7, 0.9:\n        2 sqrt(S) c*:                   "
+            + ", ".join(f"{b:.4f}" for b in bounds)) in stored
+    assert "2.6643, 2.2408, 2.0805, 2.2408, 2.6643" in stored
+    for init, shown_ratios in (("constant", "1.0006, 1.0043, 1.0071, 1.0043, 1.0006"),
+                               ("random", "1.0032, 1.0018, 1.0009, 1.0008, 1.0013")):
+        assert ", ".join(f"{r:.4f}" for r in ratios[init]) == shown_ratios
+        assert f"K at the end / bound, {init + ':':<9} {shown_ratios}" in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -553,7 +569,9 @@ def test_section_8c_q_shrinks_by_the_exact_rule(case, trained, stored):
     predicted = 0.25 * (1 - S) * np.prod(1 - case.lr**2 * G[:-1] ** 2 * S)
     assert abs(predicted - Q[-1]) < 1e-9 and abs(Q[-1] - 0.10397) < 3e-5  # away from a rounding boundary
     assert ("[Q rule] rho = 0.3: 0.25 (1 - S) times the 500 factors (1 - eta^2 G^2 S) = 0.1040;\n"
-            "         Q at the end = 0.1040") in stored
+            "         Q at the end = 0.1040; the largest eta^2 G^2 S = 0.0009\n") in stored
+    largest = (case.lr**2 * G[:-1] ** 2 * S).max()
+    assert 0.0009 < largest < 0.00095 and largest == case.lr**2 * G[0] ** 2 * S  # the first step's, far below 1
 
 
 def test_prediction_written_needs_every_key_in_words():
@@ -614,25 +632,42 @@ def test_section_8_first_step_change_of_the_slope(stored):
         assert measured == pytest.approx(formula + second, rel=1e-12)
         assert [f"{squares:.2f}", f"{measured:.7f}", f"{formula:.7f}"] == [factor, measured_text, first_text]
         assert f"{G:.4f}" == "-0.4020"
-        lines = (f"rho = {a}: rho^2 + (1-rho)^2 = {factor}, G = -0.4020\n"
+        lines = (f"rho = {a}: S = {factor}, G = -0.4020\n"
                  f"    the first step changes c by {measured_text}; the first-order formula gives {first_text}\n"
                  "    their difference is the eta^2 term (to 1e-12): True")
         assert lines in stored
 
 
-def test_section_8_swapping_the_inputs_is_a_to_1_minus_a(stored):
-    case_07 = cases.linear_2_2_1(a=0.7)
-    c_star = mh.least_squares_slope(case_07.X.sum(axis=1), case_07.Y)
-    swapped = case_07.network().init_random(seed=0)
-    swapped.weights[0] = swapped.weights[0][::-1].copy()
-    steps = linreg.steps_to_slope(case_07.train(swapped)[1], 0.7, c_star)
-    case_03 = cases.linear_2_2_1(a=0.3)
-    assert steps == linreg.steps_to_slope(case_03.train(case_03.network().init_random(seed=0))[1], 0.3, c_star) == 194
-    # the random start does not depend on rho: the same six weights as section 0's
-    assert all(np.array_equal(a, b) for a, b in zip(case_07.network().init_random(seed=0).weights,
-                                                    case_03.network().init_random(seed=0).weights))
-    assert "rho = 0.7, init_random(seed=0) draws section 0's weights: True" in stored
-    assert "rho = 0.7, random start with its input rows swapped: steps to 1e-6 = 194 (rho = 0.3, random start: 194)" in stored
+def test_section_8a_the_constant_start_is_symmetric_in_rho(markdown):
+    """8a's *Symmetry*: at 1 - rho the inputs swap, and a constant W_0's rows are equal, so the constant start runs
+    the same slopes (to rounding) and counts the same steps; the random start's rows differ, and its counts do too."""
+    runs = {}
+    for a in (0.3, 0.7):
+        case_a = cases.linear_2_2_1(a=a)
+        np.testing.assert_allclose(case_a.X[:, ::-1], cases.linear_2_2_1(a=1 - a).X, rtol=1e-12, atol=1e-15)
+        c_star = mh.least_squares_slope(case_a.X.sum(axis=1), case_a.Y)
+        constant = case_a.train(case_a.network())[1]
+        random = case_a.train(case_a.network().init_random(seed=0))[1]
+        runs[a] = (mh.slope_history(constant, a), linreg.steps_to_slope(constant, a, c_star),
+                   linreg.steps_to_slope(random, a, c_star))
+    np.testing.assert_allclose(runs[0.3][0], runs[0.7][0], rtol=1e-12)
+    assert runs[0.3][1] == runs[0.7][1] == 153 and (runs[0.3][2], runs[0.7][2]) == (194, 200)
+    assert "so its runs at $\\rho$ and $1 - \\rho$ are the same (counts 128, 153 both ways)" in markdown
+    assert "random start's rows differ, and so do its counts (159, 161)" in markdown
+
+
+def test_section_6_the_random_start_only_nearly_ties(trained, stored):
+    """Under section 6's figure: the random start's incoming weights cross two steps apart, the outgoing weights far
+    apart there, and the weights move at most 0.0043 after step 100."""
+    W0, W1 = trained["random"][1].weights
+    passes = [int(np.argmax(W0[:, p, 0] < W0[:, p, 1])) for p in (0, 1)]
+    assert passes == [19, 17]
+    assert np.all(W0[:passes[0], 0, 0] > W0[:passes[0], 0, 1]) and np.all(W0[passes[0]:, 0, 0] < W0[passes[0]:, 0, 1])
+    gap = W1[passes[0], 0, 0] - W1[passes[0], 1, 0]
+    assert f"{gap:+.4f}" == "-0.4680" and abs(W0[passes[0], 0, 0] - W0[passes[0], 0, 1]) > 1e-3  # not near a boundary
+    assert ("[near tie] random start: W_0[0, 0] passes W_0[0, 1] at step 19;\n"
+            "           W_0[1, 0] passes W_0[1, 1] at step 17;\n"
+            "           at step 19, W_1[0, 0] - W_1[1, 0] = -0.4680") in stored
 
 
 def test_section_9_zero_start_never_moves(case, stored):
@@ -703,7 +738,11 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
         # at step 0: the slope and the sum at the start's own weights (a start with small weights moves slowly)
         start_sum = squared_slope_derivatives(starts[init], A)
         assert (f"{mh.effective_slope(starts[init], A):.4f}", f"{start_sum:.4f}", f"{1 - case.lr * S * start_sum:.4f}") == first
-        assert (f"{label:<16}{first[0]:>8}{first[1]:>9}{sum_text:>9}{first[2]:>9}{text:>9}{text:>10}") in stored
+        assert (f"{label:<16}{first[0]:>8}{first[1]:>9}{sum_text:>9}{first[2]:>9}{text:>9}\n") in stored
+        # section 7's [per step]: the same end factor measured on the curve, and the first 10 steps' factor
+        early = (gap[10] / gap[0]) ** (1 / 10)
+        assert f"    {label:<15} steps 0 to 10: {early:.4f}   steps 200 to 250: {text}" in stored
+        assert f"{early:.4f}" == {"constant": "0.9574", "random": "0.9925"}[init]
     # the largest stable learning rate near the constant start's trained weights: factor = -1
     eta_max = 2 / (S * squared_slope_derivatives(trained["constant"][0], A))
     assert f"{eta_max:.3f}" == "2.147" and 1 - eta_max * S * squared_slope_derivatives(trained["constant"][0], A) == pytest.approx(-1)
@@ -759,7 +798,7 @@ def test_section_8d_large_weights_break_training(case, stored):
     first, second = -case.lr * G_edge * 12.64, case.lr**2 * G_edge**2 * (A**2 + (1 - A) ** 2) * c_edge
     assert mh.effective_slope(case.network().init_constant(2.0), A) == c_edge
     assert (f"{first:+.3g}", f"{second:+.3g}") == ("-3.42", "+0.339") and 0.09 < -second / first < 0.11
-    assert "every weight 2: factor at the start +0.477\n    step 0's change of c: first order -3.42, eta^2 term +0.339" in stored
+    assert "[weight 2] every weight 2: factor at the start +0.477\n" in stored
     # 8a's first line: every split draws the same x and y (only the split of x differs)
     for a in (0.1, 0.3, 0.5, 0.7, 0.9):
         other = cases.linear_2_2_1(a=a)

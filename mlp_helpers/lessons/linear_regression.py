@@ -242,7 +242,8 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
     c - c* at the trained weights, and ``K_parts``: that sensitivity's two terms there, the
     outgoing weights' (a^2 + (1 - a)^2) sum_j weights[1][j, 0]^2 and the incoming
-    weights' sum_j (s @ weights[0][:, j])^2, s = (a, 1 - a).
+    weights' sum_j (s @ weights[0][:, j])^2, s = (a, 1 - a), and ``weights``: copies of the
+    trained [weights[0] (2, n), weights[1] (n, 1)].
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
@@ -264,6 +265,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
                 "shift_ratio": float(shift[0] / shift[1]),
                 "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
                 "K_parts": _sensitivity_parts(net, a),
+                "weights": [W.copy() for W in net.weights],
             }
         rows.append(row)
     return rows
