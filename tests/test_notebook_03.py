@@ -205,7 +205,8 @@ def two_observation_lines(net, case):
     fd_W, fd_b = mh.numerical_gradients(net, case.X, case.Y, "sse", eps=1e-3, order=4)
     np.testing.assert_allclose(both_W, fd_W[0], rtol=1e-9)
     np.testing.assert_allclose(both_b, fd_b[0], rtol=1e-9)
-    return lines, f"both observations: dC/dW_0 = {np.round(both_W, 6).tolist()}, dC/db_0 = {np.round(both_b, 6)}\n"
+    return lines, (f"both observations: dC/dW_0 = {np.round(both_W, 6).tolist()}\n"
+                   f"                   dC/db_0 = {np.round(both_b, 6)}\n")
 
 
 def expected_outputs():
