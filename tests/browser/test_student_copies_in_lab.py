@@ -31,7 +31,7 @@ SHOWN_JS = """
 CHECK_CELLS = 6  # check_layer_forward ... check_backward
 GUARDED_CELLS = 10  # the cell waiting for forward, the "ready" cell, 8 cells that run the functions once they pass
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
-REVEALS = 7  # the "After you ..." blocks: open the table, read the tables, decide, look at the figure, run the cell (3)
+REVEALS = 8  # the "After you ..." blocks: open the table, read the tables, decide, predict, look at the figure, run the cell (3)
 ASIDES = 2  # "Check your count" in section 4, "Why five points?" in exercise 6
 
 
