@@ -478,7 +478,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert 'At lr 0.5 most ReLU starts diverge (line "relu (he), lr 0.5")' in prose and "from 1.2 to $1.6 \\times 10^{12}$" in prose
     assert "its plateau (2413) is as long as cross-entropy's (2478) to within 3%, slightly shorter" in prose \
-        and "$2r = 0.96$ of cross-entropy's" in prose and 2413 < 2478 and (2478 - 2413) / 2478 < 0.03
+        and "$2r = 0.96$ of cross-entropy's at lr 0.5" in prose and 2413 < 2478 and (2478 - 2413) / 2478 < 0.03
     assert "$2r \\approx 2 \\times 0.47 \\approx 0.94$" in prose
     assert "five dead include a whole layer" in prose and "Dead units also follow from failing" in prose
     assert '$3.6 \\times 10^{-7}$ (line "rms dC/dW_0 / rms dC/dW_9")' in prose
