@@ -128,6 +128,18 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         assert [f"{value:.1e}" for value in coarse] == ["6.8e-08", "6.8e-10"]
         assert f"{coarse[0] / coarse[1]:.0f}" == "100"
         assert coarse[0] < 1e-7  # the check passes even at eps = 1e-3
+    # each parameter's relative error at eps = 1e-3, two digits that hold under every nudge; b_y' gives the largest
+    names = ["w1", "b_h", "w2", "b_y'"]
+    for moved, X, Y in _nudged_runs(case, net, seed=5, runs=12):
+        dW_run, dB_run = moved.gradients(X, Y, "half_sse")
+        nW_run, nB_run = mh.numerical_gradients(moved, X, Y, "half_sse", eps=1e-3)
+        errors = [mh.relative_error(a, n) for a, n in zip([dW_run[0], dB_run[0], dW_run[1], dB_run[1]],
+                                                          [nW_run[0], nB_run[0], nW_run[1], nB_run[1]])]
+        line = "  ".join(f"{name} {value:.1e}" for name, value in zip(names, errors))
+        assert line == "w1 1.6e-08  b_h 1.6e-08  w2 3.6e-08  b_y' 6.8e-08"
+        assert names[int(np.argmax(errors))] == "b_y'" and max(errors) == mh.gradient_check(moved, X, Y, "half_sse", eps=1e-3)
+    assert "eps = 1e-3, each parameter: w1 1.6e-08  b_h 1.6e-08  w2 3.6e-08  b_y' 6.8e-08\n" in shown
+    assert "eps = 1e-3, largest: b_y'\n" in shown
     assert "relative error, eps = 1e-3: 6.8e-08\n" in shown
     assert "relative error, eps = 1e-4: 6.8e-10   ratio: 100\n" in shown
     assert "relative error at eps = 1e-2" not in shown
@@ -175,7 +187,7 @@ def test_five_steps_of_gradient_descent(shown, one):
     for step, (move, guess, literal) in enumerate(zip(moves, predicted, ["7.4", "8.5", "10.0", "12.1", "15.1"]),
                                                   start=1):
         expect(shown, f"{rows[step]}  {move:<10.1f}  {guess:.1f}\n", f"{expected[step]}  {literal:<10}  {literal}\n")
-    assert "step  C         w1        b_h       w2        b_y'      w2/w1 move  predicted" in shown
+    assert "step  C         w1        b_h       w2        b_y'      dw2/dw1     predicted" in shown
     assert np.all(np.diff(moves) > 0)
     # both ratios keep their one decimal under every few-ulp nudge
     for moved, X, Y in _nudged_runs(case, net, seed=3, runs=8):
@@ -221,6 +233,11 @@ def test_the_shared_tail(shown, one):
     expect(shown, f"dC/dw2 = h * tail = {h * tail:.7f}", "dC/dw2 = h * tail = 0.0691596")
     expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * tail = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
            "dC/dw1 = x * h(1 - h) * w2 * tail = 0.00929994")
+    # the same path folded into three factors, one per edge (as section 3's tables), with the same product
+    folded = [h * (1 - h) * x[0], y_hat * (1 - y_hat) * 0.5, y_hat - y[0]]
+    expect(shown, "folded: dh/dw1 * dy'/dh * dC/dy' = " + " * ".join(f"{f:.6g}" for f in folded)
+           + f" = {np.prod(folded):.8f}",
+           "folded: dh/dw1 * dy'/dh * dC/dy' = 0.196612 * 0.10423 * 0.453815 = 0.00929994")
 
 
 def test_the_path_count_of_a_deeper_network(shown, branch):
