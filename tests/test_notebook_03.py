@@ -246,6 +246,13 @@ def expected_outputs():
     path_W, path_b = mh.path_gradients(net, x[0], y[0], loss="sse")
     paths_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(path_W + path_b, fd_W + fd_b))
     assert paths_agree and sum(p.size for p in path_W + path_b) == 12
+    # and on the question's 2-3-3-2 (random weights, observation 1), where delta^1 comes from a hidden delta^2
+    deeper = mh.MLP(case.sizes).init_random(seed=0)
+    deep_W, deep_b = mh.path_gradients(deeper, case.X[0], case.Y[0], loss="sse")
+    fd_deep_W, fd_deep_b = mh.numerical_gradients(deeper, case.X[:1], case.Y[:1], "sse", eps=1e-3, order=4)
+    deep_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(deep_W + deep_b, fd_deep_W + fd_deep_b))
+    assert deep_agree and sum(p.size for p in deep_W + deep_b) == 29
+    assert len(mh.chain_rule_paths(deeper, case.X[:1], case.Y[:1], ("w", 0, 0, 0), loss="sse").paths) == 6
     counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
     # the "Check your count" fold: 54 (44 in layer 0, 10 in layer 1) against 22 for 2-2-2, printed on the cell's first line
     assert path_sum_multiplications([2, 2, 2]) == 54 and backward_multiplications([2, 2, 2]) == 22
@@ -256,6 +263,10 @@ def expected_outputs():
     gap = np.abs(output - QUESTION_OUTPUT).max()
     random, _ = trained(mh.MLP([2, 3, 3, 2]).init_random(seed=0))
     random_output = random.predict(case.X)
+    gaps = np.sort(np.abs(random_output - case.Y).ravel())
+    assert gaps[-1] - gaps[-2] > 1e-3  # the largest gap is clearly one entry, whatever the CPU
+    worst = np.unravel_index(np.abs(random_output - case.Y).argmax(), case.Y.shape)
+    assert tuple(worst) == (1, 1) and case.Y[worst] == 0  # the prose: "at a target of 0"
 
     # exercise 6's claim: the five-point formula's whole error on the question's net, against this file's backward
     question_net = mh.MLP(case.sizes).init_constant(1.0)
@@ -282,13 +293,14 @@ def expected_outputs():
         'table = mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': "<IPython.core.display.HTML object>",
         "for parameter in": f"{tables['w', 0, 1, 0]!r}{tables['b', 0, 0]!r}{tables['b', 0, 1]!r}",
         "both_W, both_b = ": two_observation_lines(net, case)[0],
-        'print(f"both observations: dC/dW_0': two_observation_lines(net, case)[1],
+        "both_lines = (": "<IPython.core.display.HTML object>",  # folded: its text is checked as HTML below
         "ready = ": "ready: all six functions pass their checks\n",
         "five_point, _ = ": f"five-point estimate minus the exact dC/dW, every entry below 1e-11: {five_point_error < 1e-11}\n",
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
             f"your output_delta                        : {np.round(delta2, 6)}\n"
-            f"all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"),
+            f"2-2-2: all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"
+            f"2-3-3-2, random weights: all 29 parameters, path sums = your backward (to 1e-12): {deep_agree}\n"),
         "for sizes in": counts,
         "QUESTION_OUTPUT = ": (
             f"your output after 1000 steps:\n{np.round(output, 7)}\n"
@@ -306,9 +318,10 @@ def expected_outputs():
             f"your output after 1000 steps from the random start:\n{np.round(random_output, 4)}\n"
             f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f} from the random start, "
             f"{np.sum((output - case.Y) ** 2):.4f} from all ones\n"
-            f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"),
+            f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"
+            f"    at observation {worst[0] + 1}, output {worst[1] + 1}, whose target is {case.Y[worst]:.0f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
-        "tied_starts = ": package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
+        "tied_starts = ": step_zero_lines(case) + package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
             f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
             f"    cost at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
             f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
@@ -345,6 +358,20 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "only between steps 5000 and 6000", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
                   "notebook 04, sections 7 and 8", "notebook 04, section 9, and notebook 05, sections 2 and 4"):
         assert claim in prose, claim
+
+
+def step_zero_lines(case):
+    """Section 6's first lines: layer 2 of each tied start before training (unit 1; every unit is the same).
+    The prose: its slope a^2(1 - a^2) is 0.02 to 0.03 from all ones, 0.25 from 0.1."""
+    text = ""
+    for c in (1.0, 0.1):
+        a2 = mh.MLP(case.sizes).init_constant(c).forward(case.X)[2]
+        assert np.all(a2 == a2[:, :1])
+        slope = a2[:, 0] * (1 - a2[:, 0])
+        assert (0.02 < slope.min() and slope.max() < 0.03) if c == 1.0 else np.allclose(slope, 0.25, atol=0.005)
+        text += (f"every weight and bias {c}, at step 0: a^2[:, 0] = {np.round(a2[:, 0], 4)}\n"
+                 f"    at step 0: slope a^2(1 - a^2) = {np.round(slope, 4)}\n")
+    return text
 
 
 def continued_all_ones():
@@ -407,6 +434,12 @@ def test_the_path_tables_show_the_recomputed_paths(notebook):
         (output,) = cell_for(notebook, marker)["outputs"]
         assert "".join(output["data"]["text/html"]) == wrap.format(path_sum._repr_html_())
         assert len(path_sum.paths) == n_paths
+    # exercise 5's both-observation path sums, folded until the student has worked item 3
+    case = mh.cases.sigmoid_2_3_3_2()
+    (output,) = cell_for(notebook, "both_lines = (")["outputs"]
+    lines = two_observation_lines(net, case)[1].rstrip("\n")
+    assert "".join(output["data"]["text/html"]) == (
+        f"<details><summary>both observations' path sums (open after item 3)</summary><pre>{lines}</pre></details>")
 
 
 def test_the_question_output_is_reproduced_to_1e_6():
