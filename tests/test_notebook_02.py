@@ -823,7 +823,8 @@ def test_section_8d_large_weights_break_training(case, stored):
     first, second = -case.lr * G_edge * 12.64, case.lr**2 * G_edge**2 * (A**2 + (1 - A) ** 2) * c_edge
     assert mh.effective_slope(case.network().init_constant(2.0), A) == c_edge
     assert (f"{first:+.3g}", f"{second:+.3g}") == ("-3.42", "+0.339") and 0.09 < -second / first < 0.11
-    assert "[weight 2] every weight 2: factor at the start +0.477\n" in stored
+    assert ("[weight 2] every weight 2: factor at the start +0.477\n"
+            "           step 0's change of c: first order -3.42, eta^2 term +0.339\n") in stored
     # 8a's first line: every split draws the same x and y (only the split of x differs)
     for a in (0.1, 0.3, 0.5, 0.7, 0.9):
         other = cases.linear_2_2_1(a=a)
