@@ -850,6 +850,9 @@ def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=Non
         ax.annotate(f"lr {min(small):g} to {max(small):g} fit at\nlr × step {min(at):.0f} to {max(at):.0f}\n(ringed dots, one\n"
                     "inside another)", (at[0], np.asarray(losses[small[0]])[fits[small[0]]]), xytext=(-15, 105), ha="center",
                     textcoords="offset points", fontsize=10, va="center", arrowprops={"arrowstyle": "->"})
+    for lr in overshooting:  # its own label, down and left, clear of the ringed dots
+        ax.annotate(f"lr {lr:g}", (lr * fits[lr], np.asarray(losses[lr])[fits[lr]]), xytext=(-10, -10), ha="right",
+                    va="top", textcoords="offset points", fontsize=10)
     ax.set(xlabel="lr × step (log scale)", ylabel="loss (log scale)", title=title)
     ax.legend(loc="lower left", fontsize=10)
     ax.minorticks_off()  # fewer ticks: the major ones label every power of 10
