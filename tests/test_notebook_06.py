@@ -74,46 +74,19 @@ def printed(X, Y):
                             f"{1 / factor[0, 0]:.1f} and {1 / factor[0, 1]:.1f}; sum of r over its steps: "
                             f"{factor[:, 0].sum():.0f} and {factor[:, 1].sum():.0f}")
 
-    medians, slowest = {}, None
+    medians = {}
     for loss, lr in (("sse", 0.5), ("cross_entropy", 0.5), ("sse", 1.0), ("cross_entropy", 2.0)):
         fits = init.steps_to_fit(init.random_starts(CASE.sizes, 20), X, Y, lr=lr, iterations=20000, loss=loss)
         medians[loss, lr] = np.median(fits)  # one call each here, not one per cost as in the notebook
-        slowest = int(fits.max()) if (loss, lr) == ("cross_entropy", 0.5) else slowest
         spread = f"{fits.min():7.0f}  {fits.max():7.0f}" if (loss, lr) != ("cross_entropy", 2.0) \
             else "(the median only: see below)"
         out[f"random {loss} {lr}"] = f"{loss:14s} {lr:3g}  {medians[loss, lr]:19.0f}  {spread}"
-    run = mh.train_many(init.random_starts(CASE.sizes, 20), X, Y, lr=0.5, iterations=slowest + 1,
-                        loss="cross_entropy", weights_every=1)
-    parts = [stalls.fit_and_plateau(mh.symmetry.member_history(run, k), X, Y, CASE.activation) for k in range(20)]
-    ones_part = runs["cross_entropy", 0.5][1]
-    out["random passage"] = (f"cross_entropy at lr 0.5: all 20 starts at or below 0.41 by step "
-                             f"{max(m.enter for m in parts)}, and later below 0.39: "
-                             f"{all(m.leave > m.enter >= 0 for m in parts)}")
-    out["random split"] = (f"cross_entropy at lr 0.5, medians over the 20 starts: plateau "
-                           f"{np.median([m.plateau for m in parts]):g}, last approach "
-                           f"{np.median([m.approach for m in parts]):g} (all ones: {ones_part.plateau} and "
-                           f"{ones_part.approach})")
     out["gain of the cost"] = ("the gain of the cost itself, medians, sum of squared errors at lr 1 / cross-entropy at "
                                f"lr 0.5: {medians['sse', 1.0] / medians['cross_entropy', 0.5]:.1f}")
     outputs = np.array([net.predict(X) for net in init.random_starts(CASE.sizes, 20)])
     factor = 2 * outputs * (1 - outputs)
     out["random factor"] = (f"step 0, r over the 20 starts' outputs: median {np.median(factor):.2f}, "
                             f"from {factor.min():.2f} to {factor.max():.2f}")
-    ones_out, ones_2 = ones.predict(X), ones.forward(X)[2]
-    slope_2 = np.median([(a * (1 - a)).min() for a in (net.forward(X)[2] for net in init.random_starts(CASE.sizes, 20))])
-    out["random rows"] = (f"{'':24s} {'all ones':>8s}  random starts (median)\n"
-                          f"{'rows gap, step 0':24s} {np.abs(ones_out[0] - ones_out[1]).max():8.4f}  "
-                          f"{np.median(np.abs(outputs[:, 0] - outputs[:, 1]).max(axis=1)):.4f}\n"
-                          f"{'least slope, layer 2':24s} {(ones_2 * (1 - ones_2)).min():8.3f}  {slope_2:.2f}")
-    gaps = []  # step 100, a second way: each start trained alone for 100 steps with mh.train, then predicted
-    for net in [CASE.network()] + init.random_starts(CASE.sizes, 20):
-        mh.train(net, X, Y, lr=0.5, iterations=100, loss="cross_entropy")
-        gaps.append(np.abs(net.predict(X)[0] - net.predict(X)[1]).max())
-    gaps_0 = [np.abs(ones_out[0] - ones_out[1]).max()] + list(np.abs(outputs[:, 0] - outputs[:, 1]).max(axis=1))
-    growth = [after / before for after, before in zip(gaps, gaps_0)]  # each start's own factor
-    out["rows at 100"] = (f"{'rows gap, step 100':24s} {gaps[0]:8.2g}  {np.median(gaps[1:]):.2g}\n"
-                          f"{'gap growth, 0 to 100':24s} {growth[0]:8.2g}  {np.median(growth[1:]):.2g} "
-                          "(each start's own factor)")
     nudged = init.steps_to_fit(init.random_starts(CASE.sizes, 20), np.nextafter(X, np.inf), np.nextafter(Y, np.inf),
                                lr=2.0, iterations=20000, loss="cross_entropy")
     out["nudged median"] = ("cross_entropy at lr 2, the 20 starts with X and Y moved by one ulp: median "
@@ -168,49 +141,15 @@ def printed(X, Y):
         out[f"long {f}"] = (f"{f} ({stalls.SCHEME_OF[f]}), lr {lr}: W_0 changed by over 1% by step 300 in {moved[0]} of 5, "
                             f"W_9 in {moved[1]} of 5\n  diverged: {diverged_long} of 5; "
                             f"steps 400 to 800, sum of squared errors {verdict}")
-    diverged, first_diverged = [], None  # ReLU, a second way too: each start with mh.train, which warns when it diverges
+    diverged = []  # ReLU, a second way too: each start with mh.train, which warns when it diverges
     for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", mh.TrainingDiverged)
             mh.train(net, X, Y, lr=0.5, iterations=300, loss="cross_entropy")
         diverged += [int(re.search(r"diverged at step (\d+)", str(w.message)).group(1)) for w in caught
                      if issubclass(w.category, mh.TrainingDiverged)]
-        first_diverged = bool(diverged) if first_diverged is None else first_diverged
     out["trained relu"] = (f"relu (he), lr 0.5, 300 steps: diverged (loss inf or NaN): {len(diverged)} of 5, "
                            f"all by step {max(diverged)}")
-    # the first of them (train and train_many stop a diverged run): steps by hand, z^10 by a forward pass by hand
-    net = init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"])[0]
-    weights, biases = [w.copy() for w in net.weights], [b.copy() for b in net.biases]
-    largest, z_out, rms_a = [], [], []
-    for step in range(4):
-        a = X
-        rms_a.append([])  # a^1 to a^9
-        for W, b in zip(weights[:-1], biases[:-1]):
-            a = np.maximum(a @ W + b, 0.0)
-            rms_a[-1].append(np.sqrt(np.mean(a ** 2)))
-        z_out.append(a @ weights[-1] + biases[-1])
-        net.weights, net.biases = [w.copy() for w in weights], [b.copy() for b in biases]
-        dW, db = net.gradients(X, Y, "cross_entropy")
-        largest.append(max(np.abs(g).max() for g in dW))
-        weights = [w - 0.5 * g for w, g in zip(weights, dW)]
-        biases = [b - 0.5 * g for b, g in zip(biases, db)]
-    # step 0: lr 0.5's step against each weight layer's size, the Frobenius norms summed by hand
-    relative = []
-    for f, scheme in (("relu", "he"), ("tanh", "glorot")):
-        first = init.random_starts(sizes, [0], scheme, activation=[f] * (depth - 1) + ["sigmoid"])[0]
-        sizes_of_step = [np.sqrt(((0.5 * g) ** 2).sum() / (w ** 2).sum()) for g, w in
-                         zip(first.gradients(X, Y, "cross_entropy")[0], first.weights)]
-        relative.append(f"  {f} ({scheme}): " + " ".join(f"{v:.2g}" for v in sizes_of_step))
-    out["step sizes"] = "\n".join(["step 0, size of the step / size of W_l, 0.5 ||dC/dW_l|| / ||W_l||, l = 0 to 9:"]
-                                  + relative)
-    out["relu growth"] = (f"the first start, lr 0.5, one of the diverged: {first_diverged}\n"
-                          "largest |dC/dW| entry, steps 0 to 3: " + ", ".join(f"{g:.2g}" for g in largest))
-    out["relu layers"] = ("rms a^1 to a^9, before the first step: " + " ".join(f"{r:.2g}" for r in rms_a[0])
-                          + "\nrms a^1 to a^9, after the first step:  " + " ".join(f"{r:.2g}" for r in rms_a[1])
-                          + "\nafter, rms a^(l+1) / rms a^l, l = 1 to 8: "
-                          + " ".join(f"{b / a:.2g}" for a, b in zip(rms_a[1], rms_a[1][1:])))
-    out["relu z"] = (f"after one step, z^10 of the first observation: {z_out[1][0].round().astype(int).tolist()} "
-                     f"(targets {Y[0, 0]:g} and {Y[0, 1]:g})")
 
     for f in stalls.HIDDEN:
         net = stalls.stall_net(f).init_constant(0.0)
@@ -273,8 +212,6 @@ def printed(X, Y):
     out["revived"] = f"first-layer units dead at step 0 and alive after 500 steps: {int(revived[:, :3].sum())}"
     out["revived 2"] = ("second-layer units dead at step 0 and alive after 500 steps: "
                         f"{revived[:, 3:].sum() / dead_at_start[:, 3:].sum():.0%} of them")
-    out["dead at the end"] = (f"dead after 500 steps: first hidden layer {dead_at_end[:, :3].mean():.0%}, "
-                              f"second {dead_at_end[:, 3:].mean():.0%}")
     tanh_nets = init.random_starts(CASE.sizes, 1000, "glorot", activation=["tanh", "tanh", "sigmoid"])
     tanh_run = mh.train_many(tanh_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
     out["tanh fit within 500"] = ("tanh (Glorot's scale), 1000 random starts: fit within 500 steps: "
@@ -290,11 +227,11 @@ def printed(X, Y):
     out["fit within 500"] = ("ReLU (He's scale), 1000 random starts: fit within 500 steps: "
                              f"{np.isfinite(relu_run.fit_steps(0.01)).mean():.0%}")
     relu_fits = np.isfinite(relu_run.fit_steps(0.01))
-    dead_500 = dead_at_end.sum(axis=1)
-    groups = {"0 to 2": dead_500 <= 2, "3": dead_500 == 3, "4": dead_500 == 4, "5 or 6": dead_500 >= 5}
-    out["fit by dead units at 500"] = "\n".join(
-        ["dead hidden units (of 6) at step 500 | share of the starts | of those, fit within 500 steps"]
-        + [f"{k:>36s} | {g.mean():18.0%} | {relu_fits[g].mean():.0%}" for k, g in groups.items()])
+    whole = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in
+                      init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])])  # step 0
+    out["fit by whole layer dead"] = "\n".join(
+        ["at step 0, a whole hidden layer dead | share of the starts | of those, fit within 500 steps"]
+        + [f"{k:>36s} | {g.mean():18.0%} | {relu_fits[g].mean():.0%}" for k, g in (("yes", whole), ("no", ~whole))])
     return out
 
 
@@ -319,7 +256,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 64
+    assert len(computed) == 55
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -342,22 +279,17 @@ def test_the_printed_values_themselves(computed):
                                              "slopes a(1 - a): 0.0078 and 0.0099")
     assert computed["last approach"] == ("last approach, steps 4885 to 14575: 1/r at its start 2.1 and 3.1; "
                                          "sum of r over its steps: 513 and 550")
-    assert computed["random passage"].endswith("by step 6, and later below 0.39: True")
     assert computed["scales"].endswith("LeCun's: [0.71, 0.58, 0.58]; Glorot's: [0.63, 0.58, 0.63]")
     assert computed["random sse 0.5"].split() == ["sse", "0.5", "5209", "3920", "6028"]
     assert computed["random cross_entropy 0.5"].split() == ["cross_entropy", "0.5", "417", "254", "698"]
     assert computed["random sse 1.0"].split() == ["sse", "1", "2604", "1960", "3014"]  # the median is 2603.5
     assert computed["random cross_entropy 2.0"].split()[:3] == ["cross_entropy", "2", "118"]
-    assert computed["random split"].endswith("plateau 85.5, last approach 314 (all ones: 2478 and 590)")
     assert computed["gain of the cost"].endswith(": 6.2") and round(2603.5 / 417, 1) == 6.2
     assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "0.23", "0.081"]
     assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.87", "0.4"]
     assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.71", "0.37"]
     assert computed["dW ratios"] == "rms dC/dW_0 / rms dC/dW_9 (medians): sigmoid 3.6e-07, tanh 0.087, relu 0.12"
-    assert computed["random rows"].split("\n")[1].split() == ["rows", "gap,", "step", "0", "0.0003", "0.0022"]
-    assert computed["random rows"].split("\n")[2].split() == ["least", "slope,", "layer", "2", "0.024", "0.19"]
     assert computed["nudged median"].endswith("median 118 steps")
-    assert computed["rows at 100"].split("\n")[0].split() == ["rows", "gap,", "step", "100", "0.00085", "0.013"]
     assert computed["hidden slopes"].split("\n") == [
         "step 0, rms slope of the hidden units (median): tanh 0.74, sigmoid 0.23",
         "step 0, rms dC/dW_0, dC/dW_1, dC/dW_2 (medians), tanh: 0.058, 0.097, 0.28",
@@ -373,12 +305,6 @@ def test_the_printed_values_themselves(computed):
                                             "relu    : delta, layer 1 / layer 2: 1.00; one weight's gradient, W_0 / W_1: 0.47")
     assert computed["inputs sigmoid"].endswith("X: 0.49; of W_9, a^9: 0.52")
     assert computed["tied"].endswith(": [[[0, 1, 2]], [[0, 1, 2]]]")
-    assert computed["relu growth"] == ("the first start, lr 0.5, one of the diverged: True\n"
-                                       "largest |dC/dW| entry, steps 0 to 3: 1.2, 80, 2.5e+05, 1.6e+12")
-    assert computed["relu z"] == "after one step, z^10 of the first observation: [95, -127] (targets 0.2 and 0.4)"
-    assert computed["relu layers"] == ("rms a^1 to a^9, before the first step: 0.87 0.64 0.51 0.59 0.77 1 1 0.5 0.72\n"
-                                       "rms a^1 to a^9, after the first step:  0.88 0.94 1.3 1.9 3.1 5.2 10 18 29\n"
-                                       "after, rms a^(l+1) / rms a^l, l = 1 to 8: 1.1 1.4 1.5 1.6 1.7 2 1.7 1.6")
     assert computed["check all ones"].startswith("all ones: largest relative error 2.1e-10;")
     assert computed["cross-entropy at a = y"].endswith(": 1.173")
     assert computed["tanh random"] == ("tanh, 20 random starts: all fit within 1500 steps: True; median 106 steps, "
@@ -394,18 +320,14 @@ def test_the_printed_values_themselves(computed):
                                          "observations: 44%); second hidden layer: 47%")
     assert computed["revived"].endswith(": 0")
     assert computed["revived 2"].endswith(": 6% of them")
-    assert computed["dead at the end"] == "dead after 500 steps: first hidden layer 61%, second 72%"
     assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
     assert computed["angle second layer"].endswith("predicted dead share 46.35% on average,\n"
                                                    "  the share (180 - angle)/360 of an angle of 13.1 degrees")
     assert round(180 - 360 * 0.4635, 1) == 13.1
-    assert computed["step sizes"].split("\n")[1:] == ["  relu (he): 0.022 0.12 0.13 0.097 0.12 0.18 0.22 0.18 0.14 0.44",
-                                                     "  tanh (glorot): 0.11 0.14 0.16 0.2 0.18 0.14 0.23 0.24 0.28 0.4"]
     assert computed["fit within 500"].endswith("28%") and computed["tanh fit within 500"].endswith("81%")
     assert computed["start cost"].endswith("errors 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
-    assert [line.split("|") for line in computed["fit by dead units at 500"].split("\n")[1:]] == [
-        [" " * 30 + "0 to 2 ", " " * 16 + "10% ", " 96%"], [" " * 35 + "3 ", " " * 16 + "21% ", " 58%"],
-        [" " * 35 + "4 ", " " * 16 + "33% ", " 19%"], [" " * 30 + "5 or 6 ", " " * 16 + "36% ", " 0%"]]
+    assert [line.split("|") for line in computed["fit by whole layer dead"].split("\n")[1:]] == [
+        [" " * 33 + "yes ", " " * 16 + "19% ", " 0%"], [" " * 34 + "no ", " " * 16 + "81% ", " 34%"]]
     assert computed["contrast 0.001"] == ("y = 1, a = 0.001: sum of squared errors' delta  -0.0020, "
                                           "cross-entropy's (yours)  -0.9990")
     assert computed["contrast 0.99"].endswith("delta  -0.0002, cross-entropy's (yours)  -0.0100")
@@ -454,13 +376,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the **plateau**: 2478 steps, half the sum of squared errors' 4861 at lr 0.5;" \
         in prose and round(4861 / 2478) == 2
     assert "590 steps, sixteen times fewer than the sum of squared errors' 9690 at lr 0.5." in prose \
-        and "Its last approach (4845) is still eight times longer" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
+        and "the last approach at lr 1 (4845) is still eight times cross-entropy's" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
     assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
-    assert 'every output starts at 0.98 (line "all ones, step 0")' in prose and "plateau (column \"plateau from\") in 3 steps, the sum of squared errors in 24" in prose
-    assert '(row "rows gap, step 0": median 0.0022 against 0.0003)' in prose \
-        and '(row "least slope, layer 2": 0.19 against 0.024)' in prose
-    assert "the first output's $z^{10}$ is $+95$" in prose and "with the target 0.2" in prose
+    assert '| step 0 | all 0.98 (line "all ones, step 0") | 0.039 |' in prose and "plateau (column \"plateau from\") in 3 steps, the sum of squared errors in 24" in prose
     assert "the median falls from 5209 to 417 steps" in prose
     assert "twelve times fewer steps (417 against 5209)" in prose and round(5209 / 417) == 12
     assert "at the matched lr 1 the sum of squared errors needs half its steps (2604)" in prose and round(5209 / 2604) == 2
@@ -476,11 +395,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "rms slope 0.71: $\\sqrt{2} \\times 0.71 \\approx 1$, measured 0.96" in prose \
         and round(np.sqrt(2) * 0.71, 1) == 1.0
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
-    assert 'At lr 0.5 most ReLU starts diverge (line "relu (he), lr 0.5")' in prose and "from 1.2 to $1.6 \\times 10^{12}$" in prose
+    assert 'At lr 0.5 most ReLU starts diverge (line "relu (he), lr 0.5")' in prose \
+        and "So the ReLU runs use lr 0.1, where no start diverges" in prose
     assert "its plateau (2413) is as long as cross-entropy's (2478) to within 3%, slightly shorter" in prose \
         and "$2r = 0.96$ of cross-entropy's at lr 0.5" in prose and 2413 < 2478 and (2478 - 2413) / 2478 < 0.03
     assert "$2r \\approx 2 \\times 0.47 \\approx 0.94$" in prose
-    assert "five dead include a whole layer" in prose and "Dead units also follow from failing" in prose
+    assert "In 19% of them a whole hidden layer is dead at step 0, and none of those fits" in prose \
+        and "Dead units also follow from failing" not in prose  # a claim the page could not back: cut
     assert '$3.6 \\times 10^{-7}$ (line "rms dC/dW_0 / rms dC/dW_9")' in prose
     assert "slopes 8 times larger" not in prose  # the growth is not proportional to the slope: not claimed
     assert "rms slope 0.74 against the sigmoid's 0.23" in prose and "about 3 times larger ($0.74/0.23$)" in prose \
@@ -494,8 +415,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "for ReLU $0.5 \\times 0.71 \\approx 0.36$, measured 0.37" in prose and round(0.47 * 0.87, 2) == 0.41
     assert "$(180 - 21)/360 \\approx 44\\%$" in prose and round(np.degrees(np.arccos(
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
-    assert 'from 45% to 61% in the first layer, from 47% to 72% in the second (row "dead after 500 steps")' in prose \
-        and "45% dead" in computed["dead by layer"]
+    assert "45% dead" in computed["dead by layer"]
     assert "about half the ReLU hidden units" in prose
     assert "the same in layers 1 and 2 (ratio 1.00 above)" in prose
     assert "$X$ is smaller than $a^1$ (rms 0.49 against 0.83)" in prose
@@ -509,29 +429,18 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "only 28% of the starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
     assert "leaky ReLU" not in prose  # the remedies are not measured here: cut, not claimed
-    assert "each weight layer by 2% to 44% of its size" in prose and "and tanh's steps are as large" in prose
     assert "Depth stalls the sigmoid network: no start leaves the plateau within 800 steps" in prose \
         and "Every tanh and ReLU start is below 0.01 from step 400 on" in prose \
         and "fit all 20 sigmoid starts of section 1 by step 698" in prose
-    assert "96% of the starts with at most 2 of 6 hidden units dead fit, none with 5 or 6" in prose \
-        and computed["fit by dead units at 500"].split("\n")[1].endswith("| 96%") \
-        and computed["fit by dead units at 500"].split("\n")[-1].endswith("| 0%")
-    assert "At that fit $1/r$ is $1/(2 \\times 0.0099) \\approx 50$ to $1/(2 \\times 0.0078) \\approx 64$: cross-entropy's " \
-           "delta is 50 to 64 times the sum of squared errors'" in prose \
+    assert "$1/(2 \\times 0.0078) \\approx 64$ and $1/(2 \\times 0.0099) \\approx 50$ times larger" in prose \
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
-    assert "a median of 85.5 steps against all ones' 2478" in prose
     assert "Only one of these 20 does not fit within 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
     assert 'their median sum of squared errors is already 0.0003 (line "those not fitted"): they are in the last approach' in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
                                             "1%; median sum of squared errors 0.0003")
     assert '96% of them are still at the plateau 0.4 at step 500 (row "those not fitted")' in prose \
         and computed["relu not fitted"].endswith(": 96%")
-    assert '(row "gap growth": 4.8 against 2.8)' in prose \
-        and computed["rows at 100"].split("\n")[1].split()[5:7] == ["2.8", "4.8"]
-    assert '(row "after, rms a^(l+1) / rms a^l"), so rms $a^9$ goes from 0.72 to 29 in one step' in prose \
-        and "Before the step the layers' rms outputs stay between 0.5 and 1" in prose \
-        and '(row "largest |dC/dW| entry")' in prose and 'At lr 0.1 each step is a fifth as large (0.4% to 9% of a layer\'s size), and no start diverges (line "relu (he), lr 0.1" above the figure)' in prose
     assert "The second hidden layer (47% dead) obeys the same argument" in prose \
         and 'the argument predicts 46% (line "second hidden layer, u[i] = ...")' in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert 'units stay tied (line "sigmoid : tied groups")' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
@@ -542,7 +451,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "513 and 550, both a little below cross-entropy's 590" in prose and computed["last approach"].endswith("513 and 550")
     assert 'Of the 0.78, rms $X$ / rms $a^9$ (line "sigmoid :" above) gives 0.49/0.52' in prose and round(3.6 / 4.6, 2) == 0.78
     assert 'near its largest value 0.5 (line "step 0, r over the 20 starts")' in prose and "median 0.47" in computed["random factor"]
-    assert "all 20 pass from 0.41 to 0.39 (printed)" in prose and "The table's median, 118, does not change" in prose and computed["random passage"].endswith("True")
+    assert "The table's median, 118, does not change" in prose
 
 
 def test_the_one_ulp_twin_of_the_figure_parts_from_its_run():
