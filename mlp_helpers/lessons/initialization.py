@@ -467,13 +467,13 @@ def check_backward_std(backward_std):
         answers.append(value)
     fan_in, fan_out = np.array(LAYER_SHAPES, dtype=float).T
     slips = [
-        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(n_in), the forward count; delta^l[r, m] sums over "
-                                "the units that row m of W_l feeds: how many are there?"),
+        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(n_in), the forward count; delta^l[r, i] sums over "
+                                "the units that row i of W_l feeds: how many are there?"),
         (1.0 / fan_out, "that is the variance s^2; the standard deviation s is its square root"),
         (np.sqrt(fan_out), "that is upside down: s^2 n_out = 1 makes s smaller for more terms"),
         (np.sqrt(2.0 / (fan_in + fan_out)), "that is Glorot's compromise between the two conditions; the exercise "
                                            "asks for the backward condition alone"),
-        (np.sqrt(1.0 / (fan_in * fan_out)), "n_in and n_out are multiplied; the sum for delta^l[r, m] has one term "
+        (np.sqrt(1.0 / (fan_in * fan_out)), "n_in and n_out are multiplied; the sum for delta^l[r, i] has one term "
                                             "per unit of one layer"),
     ]
     shapes = ", ".join(f"{a}x{b}" for a, b in LAYER_SHAPES)
@@ -481,12 +481,12 @@ def check_backward_std(backward_std):
     network = ", ".join(f"{v:.2f}" for v in glorot[:3])  # the 2-3-3-2 network's layers: shown only once right
     return judge(np.array(answers), np.sqrt(1.0 / fan_out), slips, typed=False,
                  correct=f"the standard deviation for the layer shapes {shapes} (relative tolerance {RTOL:g}). "
-                         "delta^l[r, m] sums over the n_out units that row m of W_l feeds, each term a weight "
+                         "delta^l[r, i] sums over the n_out units that row i of W_l feeds, each term a weight "
                          "of variance s^2, so its variance is multiplied by about s^2 n_out per layer: s^2 n_out = 1. "
                          "Forward asks s^2 n_in = 1; both hold only when n_in = n_out. Glorot and Bengio chose a "
                          "compromise, the average of the two counts: s^2 (n_in + n_out) / 2 = 1, "
                          f"s = sqrt(2 / (n_in + n_out)); for the 2-3-3-2 network's W_0, W_1, W_2: {network}",
-                 fallback="for a layer (n_in, n_out), count the terms of the sum for delta^l[r, m], set s^2 times "
+                 fallback="for a layer (n_in, n_out), count the terms of the sum for delta^l[r, i], set s^2 times "
                           "that count to 1, then return s (open the hints)")
 
 
