@@ -139,8 +139,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{rounding:.0e}" == "5e-10"
     for moved, X, Y in _nudged_runs(case, net, seed=1):
         assert mh.gradient_check(moved, X, Y, "half_sse") < 1e-8
-    assert "eps = 1e-6: 1e-11 / (2 x 0.009300) = 5e-10\n" in shown
-    assert "eps = 1e-6: largest relative error below 1e-8: True\n" in shown
+    assert "rounding size, eps = 1e-6: 1e-11 / (2 x 0.009300) = 5e-10\n" in shown
+    assert "measured, eps = 1e-6: largest relative error below 1e-8: True\n" in shown
     assert "relative error at eps = 1e-6" not in shown  # its digits differ from CPU to CPU: never printed
     assert "estimate" not in shown  # no hard-coded value that reads like a result
 
