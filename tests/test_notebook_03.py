@@ -253,7 +253,10 @@ def expected_outputs():
     deep_agree = all(np.allclose(p, f, rtol=1e-8, atol=1e-12) for p, f in zip(deep_W + deep_b, fd_deep_W + fd_deep_b))
     assert deep_agree and sum(p.size for p in deep_W + deep_b) == 29
     assert len(mh.chain_rule_paths(deeper, case.X[:1], case.Y[:1], ("w", 0, 0, 0), loss="sse").paths) == 6
-    counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10]))
+    # section 4's prose: about 2 per weight (none for W_0's step back), plus 2 per hidden unit and 3 per output
+    big = [2, 100, 100, 100, 10]
+    weights = sum(n_in * n_out for n_in, n_out in zip(big, big[1:]))
+    assert backward_multiplications(big) == 2 * weights - big[0] * big[1] + 2 * sum(big[1:-1]) + 3 * big[-1] == 42830
     # the "Check your count" fold: 54 (44 in layer 0, 10 in layer 1) against 22 for 2-2-2, printed on the cell's first line
     assert path_sum_multiplications([2, 2, 2]) == 54 and backward_multiplications([2, 2, 2]) == 22
     assert path_sum_multiplications([2, 2]) == 10  # 2-2-2's layer 1 (its paths are a 2-2 net's); layer 0: 54 - 10 = 44
@@ -301,7 +304,7 @@ def expected_outputs():
             f"your output_delta                        : {np.round(delta2, 6)}\n"
             f"2-2-2: all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"
             f"2-3-3-2, random weights: all 29 parameters, path sums = your backward (to 1e-12): {deep_agree}\n"),
-        "for sizes in": counts,
+        "for sizes in": "<IPython.core.display.HTML object>",  # folded: its text is checked as HTML below
         "QUESTION_OUTPUT = ": (
             f"your output after 1000 steps:\n{np.round(output, 7)}\n"
             f"the question's output:\n{QUESTION_OUTPUT}\n"
@@ -356,7 +359,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("the costs, 0.0019 to 0.0068,", "between steps 2000 and 2500 (figure)",
                   "only between steps 5000 and 6000", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
-                  "notebook 04, sections 7 and 8", "notebook 04, section 9, and notebook 05, sections 2 and 4"):
+                  "notebook 04, sections 7 and 8", "a slope 10 times smaller makes $\\delta^2$"):
         assert claim in prose, claim
 
 
@@ -434,6 +437,11 @@ def test_the_path_tables_show_the_recomputed_paths(notebook):
         (output,) = cell_for(notebook, marker)["outputs"]
         assert "".join(output["data"]["text/html"]) == wrap.format(path_sum._repr_html_())
         assert len(path_sum.paths) == n_paths
+    # section 4's counts, folded until the student has counted
+    (output,) = cell_for(notebook, "for sizes in")["outputs"]
+    counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10])).rstrip("\n")
+    assert "".join(output["data"]["text/html"]) == (
+        f"<details><summary>the three networks' counts (open after you count)</summary><pre>{counts}</pre></details>")
     # exercise 5's both-observation path sums, folded until the student has worked item 3
     case = mh.cases.sigmoid_2_3_3_2()
     (output,) = cell_for(notebook, "both_lines = (")["outputs"]
