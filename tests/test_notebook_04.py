@@ -492,6 +492,8 @@ def test_random_start_seed_0(shown, case, pair):
     _, runs = pair
     expect(shown, f"tied groups at the start: {mh.tied_units(case.network().init_random(seed=0))}",
            "tied groups at the start: [[], []]")
+    expect(shown, f"all 0.1, tied groups at the start: {mh.tied_units(case.network().init_constant(0.1))}",
+           "all 0.1, tied groups at the start: [[[0, 1, 2]], [[0, 1, 2]]]")
     outputs = symmetry.outputs_over_training(symmetry.member_history(runs, 1), case.X)
     assert np.abs(outputs[10000] - case.Y).max() < 0.01
     expect(shown, f"output after 10000 steps: {outputs[10000].round(4).tolist()}",
