@@ -136,6 +136,16 @@ def printed(X, Y):
             sse = ((mh.symmetry.outputs_over_training(history, X, net.activation) - Y) ** 2).sum(axis=(1, 2))
             late.append(sse[400::10])  # steps 400, 410, ..., 800
         late = np.array(late)
+        if f == "sigmoid":  # the rows' difference at step 0, a second way: the forward pass written out here
+            apart = []
+            for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
+                a = X
+                for W, b in zip(net.weights[:-1], net.biases[:-1]):  # up to a^9, the input of W_9
+                    a = 1 / (1 + np.exp(-(a @ W + b)))
+                apart.append([np.sqrt(np.mean((X[0] - X[1]) ** 2)), np.sqrt(np.mean((a[0] - a[1]) ** 2))])
+            apart = np.median(apart, axis=0)
+            out["rows apart"] = (f"  step 0, rms difference of the two observations' rows (medians): in X {apart[0]:.2g}, "
+                                 f"in a^9 {apart[1]:.2g}")
         verdict = (f">= 0.39 in every start: {bool((late >= 0.39).all())}" if f == "sigmoid"
                    else f"< 0.01 in every start: {bool((late < 0.01).all())}")
         out[f"long {f}"] = (f"{f} ({stalls.SCHEME_OF[f]}), lr {lr}: W_0 changed by over 1% by step 300 in {moved[0]} of 5, "
@@ -155,13 +165,17 @@ def printed(X, Y):
         net = stalls.stall_net(f).init_constant(0.0)
         history = mh.train(net, X, Y, lr=0.5, iterations=1500, loss="cross_entropy")
         fit = mh.first_fit_step(history, X, Y, net.activation)
-        moved = [f"W_{l}" for l, w in enumerate(history.weights) if w.any()]
-        moved += [f"b_{l}" for l, b in enumerate(history.biases) if b.any()]
+        moved = []  # a second way: walk the recorded steps until the array is first nonzero
+        for name, arrays in (("W", history.weights), ("b", history.biases)):
+            for l, w in enumerate(arrays):
+                first = next((t for t in range(len(w)) if np.count_nonzero(w[t])), None)
+                if first is not None:
+                    moved.append(f"{name}_{l} {first}")
         said = f"fits at step {fit}" if fit is not None else "not within 1500 steps"
         sse = mh.loss("sse", net.predict(X), Y)
         tied = f"\n{f:8s}: tied groups of hidden units at the end: {mh.tied_units(net)}" if f == "sigmoid" else ""
-        out[f"zeros {f}"] = (f"{f:8s}: {said}; parameters that moved: {', '.join(moved)}; "
-                             f"sum of squared errors at the end {sse:.3f}{tied}")
+        out[f"zeros {f}"] = (f"{f:8s}: {said}; sum of squared errors at the end {sse:.3f}\n"
+                             f"{'':10s}moved, nonzero after step: {', '.join(moved)}{tied}")
 
     out["scales"] = ("standard deviation per weight layer, LeCun's: "
                      f"{[round(float(s), 2) for s in init.layer_scales(CASE.sizes, 'lecun')]}; Glorot's: "
@@ -204,8 +218,7 @@ def printed(X, Y):
     out["angle"] = (f"u[0] . u[1] = {u[0] @ u[1]:.2f}, lengths {np.linalg.norm(u[0]):.3f} and "
                     f"{np.linalg.norm(u[1]):.3f}: cos phi = {cos_phi:.3f}, phi = {np.degrees(np.arccos(cos_phi)):.0f} degrees")
     share_2 = np.mean([stalls.both_off_chance(net.forward(X)[1]) for net in relu_nets])  # u[i] = (a^1[i], 1)
-    out["angle second layer"] = (f"second hidden layer, u[i] = (a^1[i], 1): predicted dead share {share_2:.2%} on average,\n"
-                                 f"  the share (180 - angle)/360 of an angle of {180 - 360 * share_2:.1f} degrees")
+    out["angle second layer"] = (f"second hidden layer, u[i] = (a^1[i], 1): predicted dead share {share_2:.2%} on average")
     relu_run = mh.train_many(relu_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
     dead_at_end = np.array([np.concatenate(stalls.dead_units(net, X)) for net in relu_nets])
     revived = dead_at_start & ~dead_at_end
@@ -256,7 +269,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 55
+    assert len(computed) == 56
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -294,6 +307,7 @@ def test_the_printed_values_themselves(computed):
         "step 0, rms slope of the hidden units (median): tanh 0.74, sigmoid 0.23",
         "step 0, rms dC/dW_0, dC/dW_1, dC/dW_2 (medians), tanh: 0.058, 0.097, 0.28",
         "step 0, rms dC/dW_0, dC/dW_1, dC/dW_2 (medians), sigmoid: 0.0048, 0.036, 0.26"]
+    assert computed["rows apart"].endswith("in X 0.36, in a^9 5.2e-07")
     assert computed["long sigmoid"] == ("sigmoid (lecun), lr 0.5: W_0 changed by over 1% by step 300 in 0 of 5, W_9 in 5 of 5\n"
                                         "  diverged: 0 of 5; steps 400 to 800, sum of squared errors >= 0.39 in every start: True")
     for f in ("tanh (glorot)", "relu (he)"):
@@ -311,19 +325,18 @@ def test_the_printed_values_themselves(computed):
                                        "from 67 to 1147; slower than 500 steps: 1")
     assert computed["angle"] == "u[0] . u[1] = 1.36, lengths 1.342 and 1.086: cos phi = 0.933, phi = 21 degrees"
     assert computed["he scales"].endswith("alike: [1.0, 0.82, 0.82]")
-    assert computed["zeros sigmoid"].startswith("sigmoid : fits at step 1423")
+    assert computed["zeros sigmoid"].startswith("sigmoid : fits at step 1423; sum of squared errors at the end 0.000\n"
+                                                + " " * 10 + "moved, nonzero after step: W_0 3, W_1 2, W_2 1, b_0 3, b_1 2, b_2 1\n")
     for f in ("tanh", "relu"):
-        assert computed[f"zeros {f}"].endswith("not within 1500 steps; parameters that moved: b_2; "
-                                               "sum of squared errors at the end 0.400")
+        assert computed[f"zeros {f}"].endswith("not within 1500 steps; sum of squared errors at the end 0.400\n"
+                                               + " " * 10 + "moved, nonzero after step: b_2 1")
     assert computed["dead"] == "hidden units dead at step 0: 46%; starts with at least one: 97%"
     assert computed["dead by layer"] == ("first hidden layer: 45% dead (predicted from the angle between the two "
                                          "observations: 44%); second hidden layer: 47%")
     assert computed["revived"].endswith(": 0")
     assert computed["revived 2"].endswith(": 6% of them")
     assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
-    assert computed["angle second layer"].endswith("predicted dead share 46.35% on average,\n"
-                                                   "  the share (180 - angle)/360 of an angle of 13.1 degrees")
-    assert round(180 - 360 * 0.4635, 1) == 13.1
+    assert computed["angle second layer"].endswith("predicted dead share 46.35% on average")
     assert computed["fit within 500"].endswith("28%") and computed["tanh fit within 500"].endswith("81%")
     assert computed["start cost"].endswith("errors 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
     assert [line.split("|") for line in computed["fit by whole layer dead"].split("\n")[1:]] == [
@@ -373,16 +386,16 @@ def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
     assert "0.0099" in prose and computed["slope 0.99"].endswith("0.0099")
     assert "fits at step 3071 instead of 14575" in prose
-    assert "the **plateau**: 2478 steps, half the sum of squared errors' 4861 at lr 0.5;" \
+    assert "the **plateau**: 2478 steps, half SSE's 4861 at lr 0.5;" \
         in prose and round(4861 / 2478) == 2
-    assert "590 steps, sixteen times fewer than the sum of squared errors' 9690 at lr 0.5." in prose \
-        and "the last approach at lr 1 (4845) is still eight times cross-entropy's" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
+    assert "590 steps, sixteen times fewer than SSE's 9690 at lr 0.5." in prose \
+        and "The last approach at lr 1 (4845) is still eight times cross-entropy's" in prose and round(9690 / 590) == 16 and round(4845 / 590) == 8
     assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
-    assert '| step 0 | all 0.98 (line "all ones, step 0") | 0.039 |' in prose and "plateau (column \"plateau from\") in 3 steps, the sum of squared errors in 24" in prose
+    assert 'All outputs are 0.98 (line "all ones, step 0"), so $r = 0.039$' in prose and "plateau in 3 steps, SSE in 24 (column \"plateau from\")" in prose
     assert "the median falls from 5209 to 417 steps" in prose
     assert "twelve times fewer steps (417 against 5209)" in prose and round(5209 / 417) == 12
-    assert "at the matched lr 1 the sum of squared errors needs half its steps (2604)" in prose and round(5209 / 2604) == 2
+    assert "at the matched lr 1 SSE needs half its steps (2604)" in prose and round(5209 / 2604) == 2
     assert "**6.2 times fewer steps at about the same gradient size at step 0, is the gain " \
            "of the cost itself**" in prose
     assert "still needs 6.2 times more: the gain of the cost itself" in prose
@@ -397,7 +410,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert 'At lr 0.5 most ReLU starts diverge (line "relu (he), lr 0.5")' in prose \
         and "So the ReLU runs use lr 0.1, where no start diverges" in prose
-    assert "its plateau (2413) is as long as cross-entropy's (2478) to within 3%, slightly shorter" in prose \
+    assert "its plateau (2413 steps) is as long as cross-entropy's (2478) to within 3%" in prose \
         and "$2r = 0.96$ of cross-entropy's at lr 0.5" in prose and 2413 < 2478 and (2478 - 2413) / 2478 < 0.03
     assert "$2r \\approx 2 \\times 0.47 \\approx 0.94$" in prose
     assert "In 19% of them a whole hidden layer is dead at step 0, and none of those fits" in prose \
@@ -427,7 +440,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the rule's $\\sqrt{n_{l+1} s^2}$ is * $\\sqrt{2/16} \\approx 0.35$" in prose
     assert '(418 against 417, line "sigmoid, the same Glorot scale")' in prose and "median 418 steps" in computed["sigmoid glorot"]
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
-    assert "only 28% of the starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
+    assert "Only 28% of the starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
+    # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
+    assert "After step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
+        and "after step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
+    assert "Of the other starts (row \"no\"), 66% also fail within 500 steps" in prose and 100 - 34 == 66
+    assert "(line \"step 0, rms difference\": 5.2e-07 in $a^9$)" in prose
+    assert "an angle of" not in prose and "13.1" not in prose  # the equivalent angle: cut
+    assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
     assert "leaky ReLU" not in prose  # the remedies are not measured here: cut, not claimed
     assert "Depth stalls the sigmoid network: no start leaves the plateau within 800 steps" in prose \
         and "Every tanh and ReLU start is below 0.01 from step 400 on" in prose \
@@ -436,7 +456,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(1 / (2 * 0.0099)) == 51 and round(1 / (2 * 0.0078)) == 64
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
     assert "Only one of these 20 does not fit within 500 steps" in prose and "from 67 to 1147" in computed["tanh random"]
-    assert 'their median sum of squared errors is already 0.0003 (line "those not fitted"): they are in the last approach' in prose \
+    assert 'their median SSE is already 0.0003 (line "those not fitted"): they are in the last approach' in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
                                             "1%; median sum of squared errors 0.0003")
     assert '96% of them are still at the plateau 0.4 at step 500 (row "those not fitted")' in prose \
