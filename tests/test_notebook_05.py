@@ -113,7 +113,7 @@ def printed(X, xor_X, reverse):
                 assert np.allclose(net.weights[2][:, k], net.weights[2][0, k], rtol=0, atol=0)  # tied rows
                 fitted = mh.sigmoid(3 * omega * a[2][:, 0] + logit(aim_1) - 3 * omega * a[2][0, 0])
                 assert np.allclose(fitted, [aim_1, aim_2], rtol=1e-9)
-                out[f"omega {k}"] = (f"a fit needs, output {k + 1}: omega_{k} about {round(omega, -1):.0f}; "
+                out[f"omega {k}"] = (f"a fit needs, output {k + 1}: omega_{k + 1} about {round(omega, -1):.0f}; "
                                      f"W_2 has {net.weights[2][0, k]:.2g} at step 1000")
     # at step 0: z^2 = c (3 a^1 + 1), far out for c > 0, near 0 for c < 0 (observation 1)
     out["step0 head"] = "observation 1 | observation 2; slopes a(1 - a) for observation 1"
@@ -186,18 +186,6 @@ def printed(X, xor_X, reverse):
     for first, last in [(0, 2500), (2500, 5500), (5500, 15000), (0, 15000)]:
         ratio = np.median(growth[k, :, last // 100] / growth[k, :, first // 100])
         out[f"stretch {first}-{last}"] = f"ε = 1e-6, gap from step {first:5d} to step {last:5d}: grows {ratio:5.1f}-fold, {ratio ** (1 / (last - first)):.4f} per step"
-    # the curvature along the separating direction (checked against gradients in test_separating_curvature...)
-    runs = range(n_c + k * DRAWS, n_c + (k + 1) * DRAWS)
-    lam = init.separating_curvature(long_run, ones, runs, X, Y)
-    out["lambda"] = np.median(lam, axis=0)
-    for t in (100, 1000, 2500, 4000, 5000, 5500, 8000, 15000):
-        out[f"lambda {t}"] = (f"step {t:5d}: λ(t) = {np.median(lam[:, t // 100]):8.1e}, one step multiplies the gap by "
-                              f"{1 - 0.5 * np.median(lam[:, t // 100]):.4f}")
-    for first, last in [(0, 2500), (2500, 5500), (5500, 15000)]:
-        stretch = slice(first // 100, last // 100 + 1)
-        predicted = np.exp(-0.5 * np.trapezoid(lam[:, stretch], long_run.weight_iterations[stretch], axis=1))
-        out[f"predicted {first}-{last}"] = (f"steps {first:5d} to {last:5d}: the linear picture predicts "
-                                            f"{np.median(predicted):4.1f}-fold growth")
 
     # 4. XOR 2-3-1 from 0.5 plus a nudge
     xor_nudged = in_order(init.almost_constant_starts([2, 3, 1], 1e-8, 10, value=0.5), reverse)
@@ -292,7 +280,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 114
+    assert len(lines) == 103
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -392,9 +380,9 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
     assert 'differs between the observations by only 0.0046 (line "a^2 at step 1000")' in prose
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.98 | 0.97 (observation 1 | 2), difference 0.0046"
-    assert "needs $\\omega_0 \\approx -430$, against $-0.014$ now" in prose
-    assert computed["omega 0"] == "a fit needs, output 1: omega_0 about -430; W_2 has -0.014 at step 1000"
-    assert computed["omega 1"] == "a fit needs, output 2: omega_1 about 300; W_2 has -0.3 at step 1000"
+    assert "needs $\\omega_1 \\approx -430$, against $-0.014$ now" in prose
+    assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -430; W_2 has -0.014 at step 1000"
+    assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 300; W_2 has -0.3 at step 1000"
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     assert "plateau exits from $c = 0.5$ up (steps 2336, 2773, 5301, 13474, then not within 15000)" in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
@@ -467,14 +455,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["eps 0.1 size"] == "ε = 0.1: gap 0.35 at step 0, 7.1 at step 6000 (medians)"
     assert computed["largest eps 0.1"] == "largest |weight or bias|, ε = 0.1 at step 6000: 6.3 (median)"
     assert "(the fitted tied network's largest is 6.2:" in prose and "each at most about 6.3 in size at step 6000" in prose
-    assert 7.1 < 2 * 6.3 and "Its draws leave the plateau sooner (above), so their fast stretch comes sooner" in prose
-    # the curvature along the separating direction: negative all along, strongest while leaving the plateau
-    lam = computed["lambda"]
-    assert np.all(lam < 0) and np.argmin(lam) in range(45, 55)
-    assert "over seven times as strong at step 5000 as at step 2500" in prose and lam[50] / lam[25] > 7
-    assert "86.8-fold from step 2500 to 5500 and 1.4-fold before and after" in prose
-    assert computed["predicted 2500-5500"].endswith("86.8-fold growth")
-    assert computed["predicted 0-2500"].endswith(" 1.4-fold growth") and computed["predicted 5500-15000"].endswith(" 1.4-fold growth")
+    assert 7.1 < 2 * 6.3 and "draws leave the plateau sooner (above), so their fast stretch comes sooner" in prose
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     assert "(2554.5, 2554.5, 2555 for LeCun" in prose
@@ -499,7 +480,6 @@ def test_prose_quotes_the_numbers(computed, notebook):
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun", "glorot")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5)
     assert 'Almost all of the 159-fold growth comes while the tied network leaves its plateau (line "93.3-fold")' in prose
-    assert "close to the measured 93-fold, 1.3 and 1.3" in prose
     assert computed["stretch 0-2500"].startswith("ε = 1e-6, gap from step     0 to step  2500: grows   1.3")
     assert "grows   1.3-fold" in computed["stretch 5500-15000"]
     # the curves drawn: the four smallest sizes on one line, 0.1 below it
@@ -511,7 +491,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     works = np.isfinite(grid).all(axis=0)
     assert np.all(np.abs(grid[:-1, works] / grid[1:, works] - 2) < 0.35)
     # the learner's answer: the four numbers side by side, each as printed
-    assert "**the tie is not what makes all ones slow**" in prose
+    assert "**most of all ones' slowness comes from its saturated hidden layer 2**" in prose
     # the 2 x 2 table: tied or not against a steep or saturated hidden layer 2
     for entry, line, slope in [("$c = 0.25$ (section 2): slope 0.23, 6250 steps", computed["c = 0.25"], "c = 0.25, tied"),
                                ("all ones, $c = 1$ (section 2): slope 0.02, 14575 steps", computed["c = 1.0"], "c = 1, tied"),
@@ -538,17 +518,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the eps = 1e-3 gap, still small before the exit, large after it
     assert "(the fitted tied network's largest is 6.2: line" in prose and computed["largest tied"].endswith("at step 15000: 6.2")
     assert "$0.0035 \\cdot 159 \\approx 0.56$ (a median), under a tenth of 6.2 (0.44 at step 6000, printed)" in prose
-    assert "its largest draw's gap, 1.1 at step 14600 (table), stays under a fifth" in prose and 0.56 / 6.2 < 0.1 and 1.1 / 6.2 < 0.2 and round(0.0035 * 159, 2) == 0.56
+    assert "Its largest draw's gap, 1.1 at step 14600 (table), stays under a fifth" in prose and 0.56 / 6.2 < 0.1 and 1.1 / 6.2 < 0.2 and round(0.0035 * 159, 2) == 0.56
     # eps = 0.1: on the common line its gap would reach 0.35 x 159; it stops near the weights' size instead
     assert "$0.35 \\cdot 159 \\approx 56$" in prose and round(0.35 * 159) == 56 and "it is 7.1 then, and 5.2 to 9.3" in prose
     assert "5.2 to 9.3 at step 14600 (table above), about 22 times 0.35" in prose
     assert "5.2e+00 to 9.3e+00 |  22" in computed["eps 0.1"] and 5.2 < 0.35 * 22 < 9.3
     assert "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
     assert computed["eps 0.001 size"] == "ε = 0.001: gap 0.0035 at step 0, 0.077 at step 5000, 0.44 at step 6000 (medians)"
-    # lambda near 0 early, growing in size up to step 2500
-    assert "near 0 on the plateau ($-5.2 \\times 10^{-6}$ at step 100)" in prose
-    assert "-5.2e-06" in computed["lambda 100"] and "-1.6e-04" in computed["lambda 1000"]
-    assert np.all(np.diff(computed["lambda"][1:26]) < 0)
     # exercise 1: the backward condition alone; Glorot's compromise, its count and condition only after its check
     exercise = prose.index("**Exercise 1.**")
     assert "the backward condition alone" in prose[exercise:]
@@ -654,7 +630,7 @@ def test_the_question_figure_fills_and_note():
 def test_the_map_stops_at_learning_rate_2(notebook):
     """At lr 4 some LeCun starts' steps to fit change when X moves by one ulp; at lr 2 none does."""
     _, prose = notebook
-    assert "The map stops at learning rate 2: at 4, some starts' steps to fit change when an input moves by one **ulp**" in prose
+    assert "ulp" not in prose  # the notebook no longer states it; this test keeps the reason the map stops at 2
     lecun = init.random_starts(CASE.sizes, 30)
     steps = {(lr, moved): init.steps_to_fit([n.copy() for n in lecun], np.nextafter(CASE.X, np.inf) if moved else CASE.X,
                                             CASE.Y, lr=lr, iterations=3000)
