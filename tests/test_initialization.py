@@ -247,21 +247,6 @@ def test_steps_to_fit_takes_a_limit_per_network():
     assert np.isinf(fits[::2]).any() and np.isfinite(fits[1::2]).any()
 
 
-def test_separating_part_keeps_only_what_separates_units():
-    rng = np.random.default_rng(3)
-    weights = [rng.normal(size=s) for s in [(2, 3), (3, 3), (3, 2)]]
-    biases = [rng.normal(size=s) for s in [3, 3, 2]]
-    parts, kept = init.separating_part(weights, biases)
-    assert np.allclose(parts[0].sum(axis=1), 0) and np.allclose(parts[1].sum(axis=(0, 1)), 0)
-    assert np.allclose(parts[2].sum(axis=0), 0) and np.array_equal(kept[2], np.zeros(2))
-    tied = init.constant_starts(CASE.sizes, [0.7])[0]  # a change that keeps the units tied has no separating part
-    parts, kept = init.separating_part(tied.weights, tied.biases)
-    assert all(np.abs(p).max() < 1e-15 for p in parts + kept)
-    with pytest.raises(TypeError, match="history must be the EnsembleHistory of train_many with recorded parameters"):
-        init.separating_curvature(mh.train_many(init.random_starts(CASE.sizes, 2), CASE.X, CASE.Y, 0.5, 5, weights_every=0),
-                                  0, [1], CASE.X, CASE.Y)
-
-
 def test_recorded_activations_is_a_forward_pass_of_the_recorded_parameters():
     nets = init.random_starts([2, 3, 2], 2)
     X = np.array([[0.8, 0.4], [0.3, 0.3]])

@@ -542,50 +542,6 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
 
 
-def test_separating_curvature_is_the_hessian_along_the_separating_part():
-    """Independent paths: the separating part is u minus its average over every renumbering of the
-    hidden units (3! x 3! of them), and lambda is v . (H v) with H v from central differences of
-    backpropagation's gradients (``MLP.gradients``), at steps across the plateau exit."""
-    import itertools
-
-    nets = init.constant_starts(CASE.sizes, [1.0]) + init.almost_constant_starts(CASE.sizes, 1e-6, 3)
-    run = mh.train_many(nets, CASE.X, CASE.Y, lr=0.5, iterations=6000, weights_every=500)
-    lam = init.separating_curvature(run, 0, [1, 2, 3], CASE.X, CASE.Y)
-    shapes = [W.shape[2:] for W in run.weights] + [b.shape[2:] for b in run.biases]
-
-    def flat(params):
-        return np.concatenate([np.ravel(p) for p in params])
-
-    def unflat(vector):
-        out, start = [], 0
-        for shape in shapes:
-            out.append(vector[start:start + int(np.prod(shape))].reshape(shape))
-            start += int(np.prod(shape))
-        return out
-
-    def renumbered(params, first, second):  # hidden layer 1 by `first`, hidden layer 2 by `second`
-        W0, W1, W2, b0, b1, b2 = params
-        return [W0[:, first], W1[first][:, second], W2[second], b0[first], b1[second], b2]
-
-    def gradient(vector):
-        W0, W1, W2, b0, b1, b2 = unflat(vector)
-        dW, db = mh.MLP(CASE.sizes).set_params([W0, W1, W2], [b0, b1, b2]).gradients(CASE.X, CASE.Y, loss="sse")
-        return flat(dW + db)
-
-    orders = [list(p) for p in itertools.permutations(range(3))]
-    for row in (0, 6, 9, 10, 12):
-        theta = flat([W[0, row] for W in run.weights] + [b[0, row] for b in run.biases])
-        for d in (1, 2, 3):
-            u = unflat(flat([W[d, row] for W in run.weights] + [b[d, row] for b in run.biases]) - theta)
-            tied_part = np.mean([flat(renumbered(u, p, q)) for p in orders for q in orders], axis=0)
-            v = flat(u) - tied_part
-            parts = init.separating_part(u[:3], u[3:])
-            np.testing.assert_allclose(flat(parts[0] + parts[1]), v, rtol=0, atol=1e-12 * np.abs(v).max())
-            v /= np.linalg.norm(v)
-            hv = (gradient(theta + 1e-5 * v) - gradient(theta - 1e-5 * v)) / 2e-5
-            assert lam[d - 1, row] == pytest.approx(v @ hv, rel=1e-4)
-
-
 def test_fit_and_follow_is_separate_train_many_calls():
     """The notebook's one call against one train_many per group: the same fit steps, the followed
     networks' losses and parameters to 1e-12."""

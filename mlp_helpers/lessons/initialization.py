@@ -384,55 +384,6 @@ def _sigmoid_forward(weights, biases, X):
     return a
 
 
-def separating_part(weights, biases):
-    """The part of a change of the parameters that separates the hidden units of each layer.
-
-    weights[l]: (..., n_l, n_l+1), biases[l]: (..., n_l+1) (leading axes: steps, networks).
-    Averaging a change over every way of renumbering the units of each hidden layer gives its
-    tied part (every unit of a layer changed alike); what is left separates units. Unit j of
-    hidden layer l is column j of W_(l-1), entry j of b_(l-1) and row j of W_l, so: a W with
-    hidden units on its rows or columns loses its mean over them, a hidden layer's b its mean,
-    and the output biases (no unit to separate) become 0. Returns (weights, biases) like those given.
-    """
-    last = len(weights) - 1
-    parts = []
-    for l, W in enumerate(weights):
-        axes = tuple(axis for axis, hidden in ((-2, l > 0), (-1, l < last)) if hidden)
-        parts.append(W - W.mean(axis=axes, keepdims=True) if axes else np.zeros_like(W))
-    kept = [b - b.mean(axis=-1, keepdims=True) if l < last else np.zeros_like(b) for l, b in enumerate(biases)]
-    return parts, kept
-
-
-def separating_curvature(history, tied, nudged, X, Y, h=1e-3):
-    """lambda(t): the curvature of the cost ``sse`` along the direction in which nudged runs
-    leave a tied one, at every step whose parameters ``history`` recorded.
-
-    history: an ``EnsembleHistory`` of sigmoid networks (``train_many``, ``weights_every`` > 0);
-    tied: the index of the tied run theta(t); nudged: the indices of runs started near it.
-    For each nudged run, u(t) = its parameters - theta(t), v its ``separating_part`` made of
-    length 1 (all parameters as one vector), and lambda = v^T H v, the second derivative of C
-    along v at theta(t), from the central difference (C(theta + h v) - 2 C(theta) + C(theta - h v)) / h^2.
-    Returns (len(nudged), T_w).
-    """
-    if not isinstance(history, EnsembleHistory) or not len(history.weight_iterations):
-        raise TypeError("history must be the EnsembleHistory of train_many with recorded parameters (weights_every > 0)")
-    nudged = list(nudged)
-    theta_w = [W[tied] for W in history.weights]  # (T, n_l, n_l+1)
-    theta_b = [b[tied] for b in history.biases]
-    v_w, v_b = separating_part([W[nudged] - W[tied] for W in history.weights],
-                               [b[nudged] - b[tied] for b in history.biases])
-    norm = np.sqrt(sum((p ** 2).sum(axis=tuple(range(2, p.ndim))) for p in v_w + v_b))  # (nudged, T)
-    X = np.asarray(X, dtype=float)
-    Y = np.asarray(Y, dtype=float)
-
-    def cost(sign):
-        w = [t + sign * h * v / norm[(...,) + (None,) * 2] for t, v in zip(theta_w, v_w)]
-        b = [t + sign * h * v / norm[..., None] for t, v in zip(theta_b, v_b)]
-        return ((_sigmoid_forward(w, b, X)[-1] - Y) ** 2).sum(axis=(-2, -1))
-
-    return (cost(1.0) - 2.0 * cost(0.0) + cost(-1.0)) / h ** 2
-
-
 # -- exercises ------------------------------------------------------------------------------
 #: the layer shapes (n_in, n_out) on which check_backward_std tries the learner's formula
 LAYER_SHAPES = ((2, 3), (3, 3), (3, 2), (10, 1))
