@@ -183,7 +183,7 @@ def test_five_steps_of_gradient_descent(shown, one):
     for step, (move, guess, literal) in enumerate(zip(moves, predicted, ["7.4", "8.5", "10.0", "12.1", "15.1"]),
                                                   start=1):
         expect(shown, f"{rows[step]}  {move:<10.1f}  {guess:.1f}\n", f"{expected[step]}  {literal:<10}  {literal}\n")
-    assert "step  C         w1        b_h       w2        b_y'      dw2/dw1     predicted" in shown
+    assert "step  C         w1        b_h       w2        b_y'      Δw2/Δw1     predicted" in shown
     assert np.all(np.diff(moves) > 0)
     # both ratios keep their one decimal under every few-ulp nudge
     for moved, X, Y in _nudged_runs(case, net, seed=3, runs=8):
