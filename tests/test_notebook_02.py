@@ -387,6 +387,13 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     step_moves = max(np.abs(np.diff(W[-101:], axis=0)).max() for _, history in trained.values() for W in history.weights)
     assert step_moves < 3e-16 and np.spacing(1.4) < 3e-16 < 2 * np.spacing(1.4)
     assert "over the last 100 steps, every step changes every weight by less than 3e-16 (about one ulp near 1.4): True" in stored
+    # [first step]: the random start's small weights move c about half as far in step 1, from a larger gap
+    first = {init: mh.slope_history(history, A)[:2] for init, (_, history) in trained.items()}
+    assert {init: (f"{c01[0] - c_star:+.4f}", f"{c01[1] - c01[0]:+.4f}") for init, c01 in first.items()} == {
+        "constant": ("-0.9711", "+0.0322"), "random": ("-1.5952", "+0.0155")}
+    assert 0.4 < (first["random"][1] - first["random"][0]) / (first["constant"][1] - first["constant"][0]) < 0.6
+    assert ("[first step] c - c* at step 0, and the change of c in step 1:\n"
+            "             constant start -0.9711, +0.0322;  random start -1.5952, +0.0155") in stored
 
 
 def test_section_7_different_weights_same_slope(trained, stored):
@@ -678,8 +685,8 @@ def test_section_8a_the_constant_start_is_symmetric_in_rho(markdown):
                    linreg.steps_to_slope(random, a, c_star))
     np.testing.assert_allclose(runs[0.3][0], runs[0.7][0], rtol=1e-12)
     assert runs[0.3][1] == runs[0.7][1] == 153 and (runs[0.3][2], runs[0.7][2]) == (194, 200)
-    assert "agree: 128 at both 0.1 and 0.9, 153 at both 0.3 and 0.7." in markdown
-    assert "random start's rows differ, and so do its counts: 159 against 161, and 194 against 200." in markdown
+    assert "agree (128 and 128, 153 and 153)" in markdown
+    assert "random start's rows differ, and so do its counts (159 and 161, 194 and 200)." in markdown
 
 
 def test_section_6_the_random_start_only_nearly_ties(trained, stored):
