@@ -410,6 +410,15 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "$W_2$ grows first; the loss leaves 0.4 only once $W_0$ and $W_1$, growing together, pass 0.3 to 0.5" in prose
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     assert computed["c = 0 weights 2500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.52, 0.29, 0.44")
+    # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500
+    assert "$W_2$'s largest entry stays 0.39 from step 500 to 1500" in prose
+    assert computed["c = 0 weights 1500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.11, 0.065, 0.39")
+    # the shelf: from a^3 = 1, output 2's errors (0.6, 1) sum to twice output 1's (0.8, 0)
+    assert "output 2's errors (0.6, 1) sum to twice output 1's (0.8, 0) at the same slope" in prose
+    assert np.isclose((1 - 0.4) + (1 - 0), 2 * ((1 - 0.2) + (1 - 1)))
+    # the percentile rule at an exact position (exercise 2's edge case)
+    assert "at an exact position the next one gets weight 0" in prose
+    assert np.isclose(1000 / 29 / 100 * (30 - 1), 10)  # exercise 2: p = 1000/29 sits exactly on position 10
     assert computed["c = 0 weights 3000"].startswith("c = 0, step 3000: loss 0.16") and "a^2 = 0.11 | 0.10," in computed["step0 -2.0"]
     # the outputs start saturated for large c; the shelf is output 1 near 1, output 2 at its shared best 0.2
     assert computed["step0 output 1.5"].endswith("slope of layer 3 0.0025")
