@@ -326,9 +326,9 @@ def start_sums(nets, X):
     return [a[l] @ W + (biases[l][..., None, :] if biases else 0.0) for l, W in enumerate(weights)]
 
 
-def start_slopes(nets, X):
-    """The sigmoid slopes a(1 - a) of every unit at the start, before any step (of trained networks:
-    at their present parameters).
+def layer_slopes(nets, X):
+    """The sigmoid slopes a(1 - a) of every unit at the nets' present parameters (at the start for
+    untrained networks; after training for trained ones).
 
     nets: a list of sigmoid ``MLP`` of one architecture (N networks); X: (m, n_0).
     Returns a list over the layers 1..L of (N, m, n_l) arrays, computed for all networks at
