@@ -409,7 +409,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(np.sqrt(2) * 0.71, 1) == 1.0
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert 'At lr 0.5 most ReLU starts diverge (line "relu (he), lr 0.5")' in prose \
-        and "So the ReLU runs use lr 0.1, where no start diverges" in prose
+        and "tanh uses 0.1 only to share ReLU's rate" in prose
     assert "its plateau (2413 steps) is as long as cross-entropy's (2478) to within 3%" in prose \
         and "$2r = 0.96$ of cross-entropy's at lr 0.5" in prose and 2413 < 2478 and (2478 - 2413) / 2478 < 0.03
     assert "$2r \\approx 2 \\times 0.47 \\approx 0.94$" in prose
@@ -429,23 +429,28 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$(180 - 21)/360 \\approx 44\\%$" in prose and round(np.degrees(np.arccos(
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "45% dead" in computed["dead by layer"]
-    assert "about half the ReLU hidden units" in prose
+    assert "About half the ReLU hidden units are dead at step 0" in prose
     assert "the same in layers 1 and 2 (ratio 1.00 above)" in prose
     assert "$X$ is smaller than $a^1$ (rms 0.49 against 0.83)" in prose
     assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2)" in prose
     assert "half of them within 106 steps (the median): far sooner than the sigmoid network's median of 417 steps" in prose
-    assert "1147 steps, slower than the sigmoid's slowest (698 with LeCun's scale, 704 with Glorot's)" in prose
+    assert "One tanh start is slow, though: 1147 steps." in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ for tanh is the same as LeCun's for $W_1, \\dots, W_8$" in prose
     assert "LeCun's $s^2 = 1/16$ gives $\\sqrt{n_{l+1} s^2} = 1$" in prose
     assert "the rule's $\\sqrt{n_{l+1} s^2}$ is * $\\sqrt{2/16} \\approx 0.35$" in prose
     assert '(418 against 417, line "sigmoid, the same Glorot scale")' in prose and "median 418 steps" in computed["sigmoid glorot"]
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
-    assert "Only 28% of the starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
+    assert "Only 28% of He's ReLU starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
     assert "After step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
         and "after step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
-    assert "Of the other starts (row \"no\"), 66% also fail within 500 steps" in prose and 100 - 34 == 66
-    assert "(line \"step 0, rms difference\": 5.2e-07 in $a^9$)" in prose
+    assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either; this page does not follow them" \
+        in prose and 100 - 34 == 66 and "does not explain" not in prose and "unexplained" not in prose
+    # the forward shrink: 0.36 x 0.22^9 is about 4e-7, the printed 5.2e-07 in a^9 (same size)
+    assert "The rows of $X$ differ by 0.36 (line \"step 0, rms difference\")" in prose \
+        and "$0.36 \\times 0.22^9 \\approx 4 \\times 10^{-7}$, the size printed for $a^9$" in prose \
+        and round(0.36 * 0.22 ** 9, 7) == 4e-7 and 0.5 < 0.36 * 0.22 ** 9 / 5.2e-7 < 1 and "The inputs are close" not in prose
+    assert computed["rows apart"].endswith("in X 0.36, in a^9 5.2e-07")
     assert "an angle of" not in prose and "13.1" not in prose  # the equivalent angle: cut
     assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
     assert "leaky ReLU" not in prose  # the remedies are not measured here: cut, not claimed
@@ -462,14 +467,19 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert '96% of them are still at the plateau 0.4 at step 500 (row "those not fitted")' in prose \
         and computed["relu not fitted"].endswith(": 96%")
     assert "The second hidden layer (47% dead) obeys the same argument" in prose \
-        and 'the argument predicts 46% (line "second hidden layer, u[i] = ...")' in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
+        and 'it predicts 46% (line "second hidden layer, u[i] = ...")' in prose and computed["dead by layer"].endswith("second hidden layer: 47%")
     assert 'units stay tied (line "sigmoid : tied groups")' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
     assert "So 19% of these tanh starts do not fit within 500 steps" in prose \
         and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%") \
         and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
     assert "so its 9690 steps cover $\\sum_t r\\big(a(t)\\big)$ cross-entropy steps" in prose
-    assert "513 and 550, both a little below cross-entropy's 590" in prose and computed["last approach"].endswith("513 and 550")
-    assert 'Of the 0.78, rms $X$ / rms $a^9$ (line "sigmoid :" above) gives 0.49/0.52' in prose and round(3.6 / 4.6, 2) == 0.78
+    assert "give 513 and 550 (next cell)" in prose and computed["last approach"].endswith("513 and 550")
+    assert "the slower output, 550, decides the fit" in prose and "550 is within 7% of cross-entropy's 590" in prose \
+        and (590 - 550) / 590 < 0.07
+    assert "$0.49/0.52 \\approx 0.94$; cancelling gives the rest, $0.78/0.94 \\approx 0.83$" in prose \
+        and round(3.6 / 4.6, 2) == 0.78 and round(0.49 / 0.52, 2) == 0.94 and round(0.78 / 0.94, 2) == 0.83
+    assert "the measured factors below agree with it within 5%" in prose \
+        and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert 'near its largest value 0.5 (line "step 0, r over the 20 starts")' in prose and "median 0.47" in computed["random factor"]
     assert "The table's median, 118, does not change" in prose
 
@@ -495,17 +505,19 @@ def _prose_outside_hints(prose):
 
 def test_what_exercise_1_means_is_said_only_by_its_correct_verdict(notebook):
     """The explanation that used to sit in a collapsible block (which a student could open before
-    answering) is the check's correct verdict; no prose outside the hints gives delta = a - y, and the
+    answering) is the check's correct verdict; no prose outside the hints and before the Summary gives
+    delta = a - y (the Summary, after both exercises, states it), and the
     prose before the check says nothing of the ratio of the two costs' deltas either."""
     outputs, prose = notebook
     verdict = str(stalls.check_output_delta(lambda a, y: a - y))
     assert verdict.startswith("Correct: ") and "a(1 - a) cancels" in verdict and "delta^L = a^L - y" in verdict
     assert verdict + "\n" in outputs or verdict in outputs
     assert "After the check" not in prose
-    outside = _prose_outside_hints(prose)
-    assert not any(form in outside for form in ("= a^L - y", "= a - y", "'s $a - y$", "against $a - y$",
+    outside, summary = _prose_outside_hints(prose).split("## Summary")  # the Summary, after both exercises, may say it
+    assert not any(form in outside for form in ("= a^L - y", "= a - y", "'s $a - y$", "against $a - y$", "$a - y$ (exercise 1)",
                                                 "is the error itself", "cancels", "the error's full size",
                                                 "\\sum_i (a - y", "times the cross-entropy delta"))
+    assert "cross-entropy's delta, $a - y$ (exercise 1), has no factor $a(1 - a)$" in summary
     before = outside[:outside.index("### Exercise 2")]
     before = before[:before.index("Is the package's backward pass")]  # the text up to the check
     assert "times cross-entropy's" not in before and "cross-entropy's delta" not in before
