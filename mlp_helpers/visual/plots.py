@@ -731,7 +731,7 @@ def plot_difference_errors(epsilons, errors):
     for column, (name, colour, marker, power) in enumerate([("one-sided", BLUE, "o", 1), ("central", GREEN, "s", 2)]):
         ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, label=f"{name}, measured")
         ax.loglog(epsilons, errors[0, column] * (epsilons / epsilons[0]) ** power, ":", color=colour, lw=2,
-                  label=f"{name}, truncation alone\n(log-log slope {power})")
+                  label=f"{name}, truncation alone\n(error $\\propto \\varepsilon{'^2' if power == 2 else ''}$)")
     ax.loglog(epsilons, 1e-17 / epsilons, "--", color=BLACK, label="rounding, $10^{-17}/\\varepsilon$\n(order of magnitude;\none-sided rounding about twice)")
     # the central truncation line eps^2 e0/eps0^2 meets the rounding line 1e-17/eps where eps^3 = 1e-17 eps0^2/e0
     best = (1e-17 * epsilons[0] ** 2 / errors[0, 1]) ** (1 / 3)
