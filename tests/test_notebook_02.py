@@ -671,8 +671,8 @@ def test_section_8_first_step_change_of_the_slope(stored):
         assert lines in stored
 
 
-def test_section_8a_the_constant_start_is_symmetric_in_rho(markdown):
-    """8a's *Symmetry*: at 1 - rho the inputs swap, and a constant W_0's rows are equal, so the constant start runs
+def test_section_8a_the_constant_start_is_symmetric_in_rho():
+    """8a's table: at 1 - rho the inputs swap, and a constant W_0's rows are equal, so the constant start runs
     the same slopes (to rounding) and counts the same steps; the random start's rows differ, and its counts do too."""
     runs = {}
     for a in (0.3, 0.7):
@@ -685,8 +685,6 @@ def test_section_8a_the_constant_start_is_symmetric_in_rho(markdown):
                    linreg.steps_to_slope(random, a, c_star))
     np.testing.assert_allclose(runs[0.3][0], runs[0.7][0], rtol=1e-12)
     assert runs[0.3][1] == runs[0.7][1] == 153 and (runs[0.3][2], runs[0.7][2]) == (194, 200)
-    assert "agree (128 and 128, 153 and 153)" in markdown
-    assert "random start's rows differ, and so do its counts (159 and 161, 194 and 200)." in markdown
 
 
 def test_section_6_the_random_start_only_nearly_ties(trained, stored):
