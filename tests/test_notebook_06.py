@@ -480,7 +480,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "give 513 and 550. A fit needs both" in prose and computed["last approach"].endswith("513 and 550")
     assert "the slower output, 550, decides the fit" in prose and "550 is within 7% of cross-entropy's 590" in prose \
         and (590 - 550) / 590 < 0.07
-    assert "What it keeps is the size of $a$ itself (rms of $a^9$: 0.52, line \"sigmoid :\")" in prose \
+    assert "LeCun's scale keeps the size of $a$ itself (rms of $a^9$: 0.52, line \"sigmoid :\")" in prose \
         and round(3.6 / 4.6, 2) == 0.78
     assert "the measured factors below agree with it within 5%" in prose \
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
