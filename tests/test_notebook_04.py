@@ -478,6 +478,14 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     expect(shown, f"step 1000: delta3 {delta.round(4).tolist()} | column sums {delta.sum(axis=0).round(4).tolist()}",
            "step 1000: delta3 [[0.1918, -0.064], [-0.1924, 0.0642]] | column sums [-0.0007, 0.0002]")
     assert np.all(np.abs(np.abs(delta.sum(axis=0)) * 1e4 % 1 - 0.5) > 1e-6)  # no sum on a rounding edge
+    # link 1: W_2[j, 0]'s gradient = bias-sum term + gap term, a small net (the `net` line)
+    bias_term, gap_term = a2[1000, 1, 0] * delta[:, 0].sum(), gap[1000] * delta[0, 0]
+    assert bias_term + gap_term == pytest.approx((a2[1000, :, 0] * delta[:, 0]).sum(), abs=1e-15)
+    assert np.all(np.abs(np.abs([bias_term, gap_term, bias_term + gap_term]) * 1e4 % 1 - 0.5) > 1e-2)  # no rounding edge
+    expect(shown, f"step 1000, W_2[j, 0]'s gradient: bias-sum term {bias_term:+.4f}, gap term {gap_term:+.4f}, "
+                  f"net {bias_term + gap_term:+.4f}",
+           "step 1000, W_2[j, 0]'s gradient: bias-sum term -0.0007, gap term +0.0009, net +0.0002")
+    assert "a small net $+0.0002$ (the `net` line)" in text and "beats" not in text and "about 0 since" not in text
     assert "the $u_2$ term ($+0.0578$) narrows the gap and the $u_1$ term ($-0.0082$) widens it" in text
     assert "Both fall" not in text  # the unexplained "both fall" was cut
     # the rule behind the loop is in the main text, stated sign-free; only why observation [1]'s slope is
