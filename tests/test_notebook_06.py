@@ -451,10 +451,17 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "after step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
     assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either; this page does not follow them" \
         in prose and 100 - 34 == 66 and "does not explain" not in prose and "unexplained" not in prose
-    # the forward shrink: 0.36 x 0.22^9 is about 4e-7, the printed 5.2e-07 in a^9 (same size)
+    # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
     assert "The rows of $X$ differ by 0.36 (line \"step 0, rms difference\")" in prose \
-        and "$0.36 \\times 0.22^9 \\approx 4 \\times 10^{-7}$, the size printed for $a^9$" in prose \
-        and round(0.36 * 0.22 ** 9, 7) == 4e-7 and 0.5 < 0.36 * 0.22 ** 9 / 5.2e-7 < 1 and "The inputs are close" not in prose
+        and "by the slope, rms about 0.23, so $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed for $a^9$: 5.2e-07" in prose \
+        and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3 and "The inputs are close" not in prose
+    assert computed["depth sigmoid"].split()[4] == "0.23"  # the rms slope the estimate uses
+    # twenty starts are a small sample: with 19% slow, 1 or fewer of 20 has chance about 8%
+    assert "Twenty is a small sample: 19% predicts about 4 of 20, and 1 or fewer happens 8% of the time" in prose \
+        and round(20 * 0.19) == 4 and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
+    assert "two such layers: $1 - 0.9^2 \\approx 0.19$, the 19% in the table" in prose and round(1 - 0.9 ** 2, 2) == 0.19
+    assert "\\overline{(a^l)^2} + s^2$ (bar: mean over units and observations" in prose
+    assert "lies between the forward condition $s^2 = 1/n_l$ and the backward one $s^2 = 1/n_{l+1}$" in prose
     assert computed["rows apart"].endswith("in X 0.36, in a^9 5.2e-07")
     assert "an angle of" not in prose and "13.1" not in prose  # the equivalent angle: cut
     assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
