@@ -324,16 +324,21 @@ def expected_outputs():
             f"largest |output - target| from the random start: {np.abs(random_output - case.Y).max():.4f}\n"
             f"    at observation {worst[0] + 1}, output {worst[1] + 1}, whose target is {case.Y[worst]:.0f}\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
-        "tied_starts = ": step_zero_lines(case) + package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
-            f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
-            f"    cost at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
-            f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
-            f"tied groups {mh.tied_units(net)}\n"
-            f"    at step 3000: largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones(),
+        "tied_starts = ": "<IPython.core.display.HTML object>",  # folded; its lines: tied_start_lines()
         "inset = ax.inset_axes(": "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
     }
+
+
+def tied_start_lines(case):
+    """Section 6's printout of the two tied starts, folded until the student has predicted."""
+    return step_zero_lines(case) + package_runs([1.0, 0.1], 3000, lambda c, net, costs: (
+            f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
+            f"    cost at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
+            f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
+            f"tied groups {mh.tied_units(net)}\n"
+            f"    at step 3000: largest |output - target| {np.abs(net.predict(case.X) - case.Y).max():.4f}\n")) + continued_all_ones()
 
 
 def test_the_plateau_is_as_the_prose_says(notebook):
@@ -449,6 +454,11 @@ def test_the_path_tables_show_the_recomputed_paths(notebook):
     lines = two_observation_lines(net, case)[1].rstrip("\n")
     assert "".join(output["data"]["text/html"]) == (
         f"<details><summary>both observations' path sums (open after item 3)</summary><pre>{lines}</pre></details>")
+    # section 6's two tied starts, folded: the printout answers the prediction above it
+    (output,) = cell_for(notebook, "tied_starts = ")["outputs"]
+    lines = tied_start_lines(case).rstrip("\n")
+    assert "".join(output["data"]["text/html"]) == (
+        f"<details><summary>the two starts' printout (open after you predict)</summary><pre>{lines}</pre></details>")
 
 
 def test_the_question_output_is_reproduced_to_1e_6():
