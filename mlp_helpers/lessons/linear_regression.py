@@ -92,19 +92,12 @@ def slope_sensitivity(net, a):
     One step of gradient descent on C = 1/(2m) sum (c x - y)^2 multiplies c - c* by about
     1 - lr * mean(x^2) * slope_sensitivity(net, a).
     """
-    _split(a)  # a must be a split in (0, 1)
     _check_linear(net)
     if len(net.weights) != 2 or net.sizes[0] != 2 or net.sizes[-1] != 1:
         raise ValueError(f"net must have sizes [2, n, 1] (one hidden layer), got {net.sizes}")
-    outgoing, incoming = _sensitivity_parts(net, a)
-    return outgoing + incoming
-
-
-def _sensitivity_parts(net, a):
-    """``slope_sensitivity``'s two terms for a 2-n-1 net: (outgoing part, incoming part), floats."""
     split = _split(a)
     W0, W1 = net.weights
-    return float(split @ split * np.sum(W1**2)), float(np.sum((split @ W0) ** 2))
+    return float(split @ split * np.sum(W1**2) + np.sum((split @ W0) ** 2))
 
 
 def slope_history(history, a):
@@ -240,10 +233,8 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     (``steps_to_slope``), ``shift_ratio``: how far the weights from x1 moved, divided
     by how far the weights from x2 moved (both into hidden unit 1), and ``factor``: the
     factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
-    c - c* at the trained weights, and ``K_parts``: that sensitivity's two terms there, the
-    outgoing weights' (a^2 + (1 - a)^2) sum_j weights[1][j, 0]^2 and the incoming
-    weights' sum_j (s @ weights[0][:, j])^2, s = (a, 1 - a), and ``weights``: copies of the
-    trained [weights[0] (2, n), weights[1] (n, 1)].
+    c - c* at the trained weights, and ``weights``: copies of the trained
+    [weights[0] (2, n), weights[1] (n, 1)].
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
@@ -264,7 +255,6 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
                 "steps": steps_to_slope(history, a, c_star, tol),
                 "shift_ratio": float(shift[0] / shift[1]),
                 "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
-                "K_parts": _sensitivity_parts(net, a),
                 "weights": [W.copy() for W in net.weights],
             }
         rows.append(row)

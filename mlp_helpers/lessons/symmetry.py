@@ -191,7 +191,7 @@ def network_at_step(history, step, net):
     if rows.size == 0:
         raise ValueError(f"step must be a recorded step of history (e.g. {int(history.iterations[-1])}), got {step}")
     row = int(rows[0])
-    return net.set_params([W[row].copy() for W in history.weights], [b[row].copy() for b in history.biases])
+    return net.set_params([W[row] for W in history.weights], [b[row] for b in history.biases])  # set_params copies
 
 
 def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
