@@ -145,7 +145,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{rounding:.0e}" == "5e-10"
     measured = [mh.gradient_check(moved, X, Y, "half_sse") for moved, X, Y in _nudged_runs(case, net, seed=1)]
     assert max(measured) < 1e-8
-    # the text: "between about 1e-10 and 1e-9, the estimate's order" (8.6e-11 to 1.4e-9 over these runs)
+    # the measured values sit at the estimate's order, about 5e-10 (8.6e-11 to 1.4e-9 over these runs)
     assert 5e-11 < min(measured) < 2e-10 and 5e-10 < max(measured) < 2e-9
     assert "rounding size, eps = 1e-6: 1e-11 / (2 x 0.009300) = 5e-10\n" in shown
     assert "measured, eps = 1e-6: largest relative error below 1e-8: True\n" in shown
@@ -199,7 +199,9 @@ def test_five_steps_of_gradient_descent(shown, one):
         assert "  ".join(f"{1 - value:.3f}" for value in h_t[:-1]) == "0.269  0.273  0.276  0.278  0.280"
     assert "1 - h at steps 0 to 4: 0.269  0.273  0.276  0.278  0.280" in shown
     # the prose's step-0 product x(1 - h) w2 = 1 x 0.269 x 0.5 gives the printed first ratio 7.4
-    assert f"{1 / (1 * float('0.269') * 0.5):.1f}" == "7.4" and f"{moves[0]:.1f}" == "7.4"
+    h0 = mh.sigmoid(net.weights[0][0, 0] * case.X[0, 0] + net.biases[0][0])
+    assert f"{1 - h0:.3f}" == "0.269" and f"{1 / (case.X[0, 0] * (1 - h0) * net.weights[1][0, 0]):.1f}" == "7.4"
+    assert f"{moves[0]:.1f}" == "7.4"
     assert "other x" not in shown  # the side scan over other inputs was cut
     # the first step by hand: every parameter, the biases included, steps against its gradient
     dW, db = net.gradients(case.X, case.Y, "half_sse")
