@@ -455,13 +455,15 @@ def _trajectory_label(notation, layer, group, n_out, sizes):
     return " = ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} tied"
 
 
-def _by_row_and_column(n_weights, n_out, n_colours=len(LINE_COLOURS)):
-    """True when a layer has more weights than colours but few enough rows and columns that each column
-    can take one colour and each row one line style (a 3 x 3 layer: 3 colours times 3 styles)."""
-    return n_weights > n_colours and n_out is not None and n_out <= n_colours and n_weights // n_out <= len(LINE_STYLES)
+def _by_row_and_column(n_weights, n_out, n_colours=len(LINE_COLOURS), always=False):
+    """True when each column of a layer takes one colour and each row one line style: asked for
+    (``always``, for panels that must read alike), or when a layer has more weights than colours but
+    few enough rows and columns (a 3 x 3 layer: 3 colours times 3 styles)."""
+    fits = n_out is not None and n_out <= n_colours and n_weights // n_out <= len(LINE_STYLES)
+    return fits and (always or n_weights > n_colours)
 
 
-def _trajectory_colour(k, n_weights, colours=LINE_COLOURS, n_out=None):
+def _trajectory_colour(k, n_weights, colours=LINE_COLOURS, n_out=None, by_unit=False):
     """The colour of weight ``k`` (flat index) of a layer with ``n_weights`` weights, from ``colours``;
     with ``n_out`` columns and too many weights for the colours, one colour per column.
 
@@ -469,7 +471,7 @@ def _trajectory_colour(k, n_weights, colours=LINE_COLOURS, n_out=None):
     run (or row of panels) to the next. Okabe-Ito only: past its 7 line colours the colours
     repeat and ``_trajectory_linestyle`` tells the weights apart.
     """
-    return colours[k % n_out] if _by_row_and_column(n_weights, n_out, len(colours)) else colours[k % len(colours)]
+    return colours[k % n_out] if _by_row_and_column(n_weights, n_out, len(colours), by_unit) else colours[k % len(colours)]
 
 
 #: line styles of the weights past the first 7 of a layer (solid, then dashed, dotted, dash-dot)
@@ -478,11 +480,11 @@ LINE_STYLES = ("-", (0, (5, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)))
 STRIPE = 3.0
 
 
-def _trajectory_linestyle(k, n_weights, n_out=None):
+def _trajectory_linestyle(k, n_weights, n_out=None, by_unit=False):
     """The line style of weight ``k`` (flat index) of a layer with ``n_weights`` weights: solid for
     the first 7, whose colours are all different; the next 7 dashed, and so on. With ``n_out`` columns
     and few enough rows, one style per row (solid, dashed, dotted) instead."""
-    if _by_row_and_column(n_weights, n_out):
+    if _by_row_and_column(n_weights, n_out, always=by_unit):
         return LINE_STYLES[k // n_out]
     return LINE_STYLES[(k // len(LINE_COLOURS)) % len(LINE_STYLES)] if n_weights > len(LINE_COLOURS) else "-"
 
@@ -502,7 +504,7 @@ class WeightTrajectories:
     """
 
     def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside", text_size=8,
-                 colours=LINE_COLOURS):
+                 colours=LINE_COLOURS, by_unit=False):
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
@@ -515,6 +517,8 @@ class WeightTrajectories:
         self.text_size = as_real("text_size", text_size, positive=True)
         # a figure whose page uses blue/vermillion for signs passes colours without them
         self.colours = tuple(colours)
+        # colour by the unit a weight goes to (column of W_l), line style by the one it comes from (row)
+        self.by_unit = bool(by_unit)
         self.lines = [[] for _ in self.layers]
         self.stripes = [[] for _ in self.layers]  # the extra lines that stripe tied groups
         self.titles = []
@@ -552,8 +556,8 @@ class WeightTrajectories:
                 line = lines[g]
                 data = thin_curve(steps, drawn[:, group[0]], pixels)
                 line.set_data(*data)
-                line.set_color(_trajectory_colour(group[0], n_weights, self.colours, n_out))
-                line.set_linestyle(_trajectory_linestyle(group[0], n_weights, n_out) if len(group) == 1
+                line.set_color(_trajectory_colour(group[0], n_weights, self.colours, n_out, self.by_unit))
+                line.set_linestyle(_trajectory_linestyle(group[0], n_weights, n_out, self.by_unit) if len(group) == 1
                                    else _stripes(0, len(group)))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
@@ -569,11 +573,11 @@ class WeightTrajectories:
                     stripe = stripes[n_stripes]
                     n_stripes += 1
                     stripe.set_data(*data)
-                    stripe.set_color(_trajectory_colour(k, n_weights, self.colours, n_out))
+                    stripe.set_color(_trajectory_colour(k, n_weights, self.colours, n_out, self.by_unit))
                     stripe.set_linestyle(_stripes(member, len(group)))
                     stripe.set_gid(f"stripe:{l}:{k}")
                     stripe.set_zorder(2 + 0.01 * g + 0.0001 * member)
-                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights, self.colours, n_out)) for k in group))
+                handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights, self.colours, n_out, self.by_unit)) for k in group))
             while len(stripes) > n_stripes:
                 stripes.pop().remove()
             n_lines = len(groups)
@@ -600,12 +604,13 @@ class WeightTrajectories:
 
 
 def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10, legend="outside",
-                             text_size=8, colours=LINE_COLOURS):
+                             text_size=8, colours=LINE_COLOURS, by_unit=False):
     """Each weight over the training steps of ``history``, a panel per weight layer.
 
     layers: which weight layers to show (default: all).
     colours: the line colours, weight k of a layer taking colours[k % len(colours)] (default
-    ``LINE_COLOURS``).
+    ``LINE_COLOURS``). by_unit: colour each weight by the unit it goes to (column of W_l) and style it
+    by the unit it comes from (row), in every layer.
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
     Weights equal at every step (tied) are drawn as one line, striped in their colours, and
     each panel says how many lines stand for how many weights. Each weight keeps one colour
@@ -634,7 +639,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
         if len(axes) != len(layers):
             raise ValueError(f"ax must hold one Axes per layer shown ({len(layers)}), got {len(axes)}")
         fig = axes[0].figure
-    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size, colours).update(history)
+    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size, colours, by_unit).update(history)
     return fig
 
 
@@ -757,18 +762,6 @@ def plot_loss(history, ax=None):
     return fig
 
 
-def _style_by_row_and_column(ax, n_out):
-    """Restyle each one-weight line of a trajectory panel, and its legend entry: colour by the unit it
-    goes to (column j of W_l), line style by the unit it comes from (row i). n_out: columns of W_l."""
-    lines = [line for line in ax.get_lines() if str(line.get_gid()).startswith("traj:")]
-    for line, handle in zip(lines, ax.get_legend().legend_handles):
-        group = line.get_gid().split(":")[2].split(",")
-        if len(group) == 1:  # a tied line keeps its stripes
-            i, j = divmod(int(group[0]), n_out)
-            for artist in (line, handle):
-                artist.set(linestyle=LINE_STYLES[i % len(LINE_STYLES)], color=LINE_COLOURS[j % len(LINE_COLOURS)])
-
-
 def _tied_group_name(l, group, n_in, n_out, n_layers):
     """Legend text for one group of weights of layer ``l`` equal at every step (flat indices ``group``)."""
     rows, columns = sorted({k // n_out for k in group}), sorted({k % n_out for k in group})
@@ -803,9 +796,10 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
         flat = W.reshape(len(W), -1)
         groups = _tied_lines(flat, 1e-10)
         for group in groups:
-            i, j = divmod(group[0], n_out)
-            panel.plot(*thin_curve(tied.iterations, flat[:, group[0]], 1000), lw=2,
-                       color=LINE_COLOURS[j % len(LINE_COLOURS)], ls=LINE_STYLES[i % len(LINE_STYLES)],
+            k, n_weights = group[0], flat.shape[1]
+            panel.plot(*thin_curve(tied.iterations, flat[:, k], 1000), lw=2,
+                       color=_trajectory_colour(k, n_weights, n_out=n_out, by_unit=True),
+                       ls=_trajectory_linestyle(k, n_weights, n_out, by_unit=True),
                        label=_tied_group_name(l, group, n_in, n_out, n_layers))
         panel.set_title(f"weights from layer {l} to layer {l + 1}\n{_count(len(groups), 'line')} drawn, "
                         f"{_count(flat.shape[1], 'weight')}", fontsize=text_size + 2)
@@ -813,9 +807,8 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
         panel.axvline(untied.iterations[-1], color="#b0b0b0", lw=1, zorder=0)  # where the bottom row ends
         panel.grid(alpha=0.3)
         panel.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=text_size, frameon=False, handlelength=2.4)
-    plot_weight_trajectories(untied, ax=axes[1], notation="card", text_size=text_size, legend="below")
-    for l, panel in enumerate(axes[1]):
-        _style_by_row_and_column(panel, sizes[l + 1])
+    plot_weight_trajectories(untied, ax=axes[1], notation="card", text_size=text_size, legend="below", by_unit=True)
+    for panel in axes[1]:
         panel.set_xlabel(f"step (0 to {untied.iterations[-1]} only)")
     for row, name in zip(axes, row_labels):
         row[0].set_ylabel(f"{name}\nweight", fontsize=12)
