@@ -4,7 +4,8 @@ Notebook 01's exercises: one observation in a small sigmoid network, a weight's 
 dC/dw as the sum over its paths, with one factor per edge of the diagram (the sigmoid's slope
 folded into the edge: do2/dh1 = o2(1 - o2) w7). ``check_path_gradient`` judges the final number,
 ``check_path_steps`` the steps on the way (the first edge, each path's product, their sum), so a
-student learns which step went wrong. Both return a ``CheckResult`` and never raise; their
+student learns which step went wrong; ``check_dC_db_h2`` and ``check_dC_dw3`` are the notebook's
+two exercises, with the parameter fixed. Both return a ``CheckResult`` and never raise; their
 verdicts never contain the right value. Slips named:
 
 * the sign flipped, the cost's factor 2 (``common_slips``);
@@ -172,6 +173,21 @@ def check_path_steps(net, x, y, weight, *, loss, first_edge, via, total):
                                  f"{len(paths)} path products.")
     return not_yet(f"steps 1 to {len(paths) + 1} are right, but the sum is not: "
                    f"{result.verdict.removeprefix('Not yet: ').rstrip('.')}")
+
+
+def check_dC_db_h2(answer, net, x, y):
+    """Notebook 01, exercise 1: ``check_path_gradient`` for dC/db_h2, the bias of hidden unit 2
+    (``("b", 0, 1)``), with the notebook's cost ``half_sse``. The check cell names no selector that a
+    student could pass to ``chain_rule_paths`` to print the answer.
+    """
+    return check_path_gradient(answer, net, x, y, ("b", 0, 1), loss="half_sse")
+
+
+def check_dC_dw3(net, x, y, *, first_edge, via, total):
+    """Notebook 01, exercise 2: ``check_path_steps`` for dC/dw3 (the edge x1 -> h2) with the notebook's
+    cost ``half_sse``; the check cell names no selector (see ``check_dC_db_h2``).
+    """
+    return check_path_steps(net, x, y, "w3", loss="half_sse", first_edge=first_edge, via=via, total=total)
 
 
 def _step(answer, right, slips, where):
