@@ -143,3 +143,22 @@ def test_exercise_2_steps_name_the_first_wrong_step(net, forward):
     assert "via must list your 2 path products" in steps(via=(via_o1,)).verdict
     for result in (steps(first_edge=X[0]), steps(total=via_o1)):
         assert f"{via_o1 + via_o2:.6g}" not in result.verdict and f"{edge:.6g}" not in result.verdict
+
+
+def test_the_notebook_checks_fix_the_parameter_and_keep_the_verdicts(net, forward):
+    """check_dC_db_h2 and check_dC_dw3 (the check cells' calls, which name no selector) judge exactly
+    as the general checks do for b_h2 and w3: the right answer, a named slip, an answer that is no number."""
+    from mlp_helpers.lessons.path_exercises import check_dC_db_h2, check_dC_dw3
+
+    _, h2, o1, o2 = forward
+    paths = [h2 * (1 - h2) * o1 * (1 - o1) * W6 * (o1 - Y[0]), h2 * (1 - h2) * o2 * (1 - o2) * W8 * (o2 - Y[1])]
+    for answer in (sum(paths), paths[0], -sum(paths), None):
+        assert check_dC_db_h2(answer, net, X, Y) == check_path_gradient(answer, net, X, Y, ("b", 0, 1), loss="half_sse")
+    assert check_dC_db_h2(sum(paths), net, X, Y).passed
+    assert "path 1 alone" in check_dC_db_h2(paths[0], net, X, Y).verdict
+    first = h2 * (1 - h2) * X[0]
+    via = [first / (h2 * (1 - h2)) * p for p in paths]
+    for steps in [dict(first_edge=first, via=via, total=sum(via)), dict(first_edge=-first, via=via, total=sum(via)),
+                  dict(first_edge=first, via=via[:1], total=via[0]), dict(first_edge=..., via=None, total=None)]:
+        assert check_dC_dw3(net, X, Y, **steps) == check_path_steps(net, X, Y, "w3", loss="half_sse", **steps)
+    assert check_dC_dw3(net, X, Y, first_edge=first, via=via, total=sum(via)).passed
