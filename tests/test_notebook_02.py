@@ -832,7 +832,7 @@ def test_section_8d_large_weights_break_training(case, stored):
     for w, below in ((w_edge * 0.999, False), (w_edge * 1.001, True)):  # by finite differences
         assert bool(1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(w), A) < -1) is below
     assert abs(w_edge * 10 - np.floor(w_edge * 10) - 0.5) < 0.45 and f"{w_edge:.1f}" == "3.9"
-    assert "[weight 6] every weight w: the start's factor is below -1 for w > 3.9;\n" in stored
+    assert "[weight w] every weight w: the start's factor is below -1 for w > 3.9;\n" in stored
     # within [-2, 2] the sum is largest at every weight 2: 0.58 * 8 + 2 * 2^2 = 12.64
     edge = 1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(2.0), A)
     assert f"{edge:+.3f}" == "+0.477" and "every weight 2: factor at the start +0.477" in stored
