@@ -265,8 +265,8 @@ def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
     for j in (0, 1):
         assert G * u[j] == pytest.approx(backprop[1][j, 0], rel=1e-12)
     assert [shown(G * u[j]) for j in (0, 1)] == [shown(backprop[1][j, 0]) for j in (0, 1)] == ["-0.2269487", "-0.0157825"]
-    assert ("[fact 3]  G u_1 = -0.2269487, G u_2 = -0.0157825;  backprop dC/dW_1[0, 0] = -0.2269487,\n"
-            "         dC/dW_1[1, 0] = -0.0157825") in stored
+    assert ("[G u]    G u_1 = -0.2269487, G u_2 = -0.0157825;\n"
+            "         backprop dC/dW_1[0, 0] = -0.2269487, dC/dW_1[1, 0] = -0.0157825") in stored
     # the learner's "and so": equal gradients would keep W_0[0, 0] - W_0[0, 1] at its start, not 0
     start_gap = net.weights[0][0, 0] - net.weights[0][0, 1]
     assert shown(start_gap, 4, sign=True) == "+0.1823" and "[start]  W_0[0, 0] - W_0[0, 1] = +0.1823" in stored
@@ -379,14 +379,13 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     for net, history in trained.values():
         tail = np.abs(mh.slope_history(history, A) - c_star)[-100:]
         assert 1e-15 < tail.min() and tail.max() < 1e-14
-        assert f"{tail.mean():.0e}" == "2e-15"  # the floor the text names: its mean, several spacings
-    assert f"{np.spacing(c_star):.1e}" == "2.2e-16"
-    assert "over the last 100 steps, 1e-15 < |c - c*| < 1e-14 from both starts: True" in stored
-    assert "mean |c - c*| over the last 100 steps: constant start 2e-15, random start 2e-15" in stored
+    assert f"{np.spacing(c_star):.1e}" == "2.2e-16" and np.spacing(c_star) == np.spacing(1.4) == 2.0**-52
+    assert (f"{1e-15 / np.spacing(c_star):.0f}", f"{1e-14 / np.spacing(c_star):.0f}") == ("5", "45")
+    assert "[floor] last 100 steps, both starts: 1e-15 < |c - c*| < 1e-14 (5 to 45 ulps): True" in stored
     # the floor: steps round away (constant start) or move a weight by at most one ulp (random start)
     step_moves = max(np.abs(np.diff(W[-101:], axis=0)).max() for _, history in trained.values() for W in history.weights)
     assert step_moves < 3e-16 and np.spacing(1.4) < 3e-16 < 2 * np.spacing(1.4)
-    assert "over the last 100 steps, every step changes every weight by less than 3e-16 (about one ulp near 1.4): True" in stored
+    assert "        each step changes each weight by < 3e-16 (one ulp of 1.4 is 2.2e-16): True" in stored
     # [first step]: the random start's small weights move c about half as far in step 1, from a larger gap
     first = {init: mh.slope_history(history, A)[:2] for init, (_, history) in trained.items()}
     assert {init: (f"{c01[0] - c_star:+.4f}", f"{c01[1] - c01[0]:+.4f}") for init, c01 in first.items()} == {
@@ -520,7 +519,15 @@ def test_section_8c_the_late_factor_is_closest_to_1_where_training_is_slowest(st
     assert splits[int(np.argmin(formula_K))] == 0.5
     assert ("[Q] constant start, Q = u^2 - S v^2 at the end: 0.0445, 0.1040, 0.1239, 0.1040, 0.0445\n"
             "    Q at the start, 0.25 (1 - S):         0.0450, 0.1050, 0.1250, 0.1050, 0.0450\n"
+            "    Q^2 at the end:                       0.0020, 0.0108, 0.0153, 0.0108, 0.0020\n"
+            "    S c*^2:                               1.7747, 1.2552, 1.0821, 1.2552, 1.7747\n"
             "    K = 2 sqrt(Q^2 + S c*^2) at the end:  2.6658, 2.2504, 2.0952, 2.2504, 2.6658") in stored
+    # "Q^2 is small next to S c*^2": the printed squares and products, from the trained weights
+    S_all = [a**2 + (1 - a) ** 2 for a in splits]
+    c_star_all = mh.least_squares_slope(case_a.X.sum(axis=1), case_a.Y)  # the same data at every rho
+    assert ", ".join(f"{k**2:.4f}" for k in ks) == "0.0020, 0.0108, 0.0153, 0.0108, 0.0020"
+    assert ", ".join(f"{S * c_star_all**2:.4f}" for S in S_all) == "1.7747, 1.2552, 1.0821, 1.2552, 1.7747"
+    assert all(k**2 < 0.02 * S * c_star_all**2 for k, S in zip(ks, S_all))
     assert ", ".join(f"{k:.4f}" for k in ks) == "0.0445, 0.1040, 0.1239, 0.1040, 0.0445"
     assert ", ".join(f"{K:.4f}" for K in formula_K) == "2.6658, 2.2504, 2.0952, 2.2504, 2.6658"
     # 8c's bound for any weights at c = c*: K >= 2 sqrt(S) c*, 7% lower at rho = 0.5 than at 0.3, and both starts
@@ -603,7 +610,8 @@ def test_section_8c_random_start_q_per_unit(case, trained, stored):
     for q in (*Q[0], *Q[-1]):  # away from a rounding boundary at 4 decimals
         assert abs(q * 1e4 - np.floor(q * 1e4) - 0.5) < 0.45
     assert (f"[Q random] rho = 0.3, Q_1 and Q_2 at the start: {shown[0]}, {shown[1]}; "
-            f"at the end: {shown[2]}, {shown[3]}\n") in stored
+            f"at the end: {shown[2]}, {shown[3]};\n           S c*^2 = {S * c_star**2:.4f}\n") in stored
+    assert f"{S * c_star**2:.4f}" == "1.2552" and np.all(Q[0] ** 2 < 0.01 * S * c_star**2)  # "start small too"
     assert shown == ["+0.0349", "-0.0373", "+0.0320", "-0.0343"]
 
 
@@ -819,6 +827,12 @@ def test_section_8d_large_weights_break_training(case, stored):
         net.set_params([W - case.lr * g for W, g in zip(net.weights, dW)])
         if step == 0:
             assert abs(mh.effective_slope(net, A) - c_next) < 1e-6 * abs(c_next)  # K by finite differences
+    # every weight w: the start's factor 1 - lr mean(x^2) 2 (1 + S) w^2 (S = rho^2 + (1 - rho)^2) is -1 at w = 3.9
+    w_edge = np.sqrt(2 / (case.lr * S * 2 * (1 + A**2 + (1 - A) ** 2)))
+    for w, below in ((w_edge * 0.999, False), (w_edge * 1.001, True)):  # by finite differences
+        assert bool(1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(w), A) < -1) is below
+    assert abs(w_edge * 10 - np.floor(w_edge * 10) - 0.5) < 0.45 and f"{w_edge:.1f}" == "3.9"
+    assert "[weight w] every weight w: the start's factor is below -1 for w > 3.9;\n" in stored
     # within [-2, 2] the sum is largest at every weight 2: 0.58 * 8 + 2 * 2^2 = 12.64
     edge = 1 - case.lr * S * squared_slope_derivatives(case.network().init_constant(2.0), A)
     assert f"{edge:+.3f}" == "+0.477" and "every weight 2: factor at the start +0.477" in stored
