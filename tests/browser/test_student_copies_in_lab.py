@@ -32,7 +32,7 @@ CHECK_CELLS = 6  # check_layer_forward ... check_backward
 GUARDED_CELLS = 10  # the cell waiting for forward, the "ready" cell, 8 cells that run the functions once they pass
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
 REVEALS = 8  # the "After you ..." blocks: open the table, read the tables, decide, predict, look at the figure, run the cell (3)
-ASIDES = 2  # "Check your count" in section 4, "Why five points?" in exercise 6
+ASIDES = 2  # "Check your count" in section 6, "Why five points?" in exercise 6
 
 
 @pytest.mark.parametrize("front_end", FRONT_ENDS)
