@@ -474,6 +474,14 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     expect(shown, f"g first negative (every 10th step checked) at step {first_negative}",
            "g first negative (every 10th step checked) at step 1700")
     assert np.all(g_all[first_negative:5001] < 0)  # negative from then on, through the table's last row
+    peak = 10 * np.argmax(np.abs(g_all[::10]))
+    assert abs(peak - np.argmax(runs.loss[0] < 0.3)) < 100 and np.sort(np.abs(g_all[::10]))[-2] < np.abs(g_all[peak]) - 1e-6
+    expect(shown, f"|g| largest (every 10th step checked) at step {peak}", "|g| largest (every 10th step checked) at step 5260")
+    # section 11: the weights below a^2 move fastest near the plateau's end, where |g| peaks (link 2)
+    for l, (i, j) in ((0, (0, 0)), (0, (1, 0)), (1, (0, 0))):
+        fastest = 10 * np.argmax(np.abs(np.diff(history.weights[l][::10, i, j])))
+        assert abs(fastest - peak) < 150, (l, fastest)
+    assert "so they move fastest near the plateau's end, where $|g|$ peaks (the `|g| largest` line of section 8)" in text
     assert terms[1000][1] > 6.5 * -terms[1000][0] and -terms[3000][0] > terms[3000][1]  # the prose: seven times; wins by 3000
     # the unexplained side claim (W_1 shrinks, layer 2 desaturates) was cut: the loop is what the table shows
     assert "desaturates" not in text and "layer 2's mean slope [" not in shown
@@ -650,8 +658,8 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                       f"{name:>8}: mean slope a(1 - a), layers 1 and 2: {slopes} | gap factor: {ratio}", expected[name])
         assert ratio == pytest.approx(0.08, abs=0.01)  # the prose: about 0.08 for all ones, about the same for the others
     text = " ".join(prose.split())
-    assert "$3 \\times 0.026 \\approx 0.078$" in text
-    assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(0.078, 0.083, 0.074)" in text
+    assert "$3 \\times 1 \\times 0.026 \\approx 0.078$" in text  # section 2: the weight 1 written in
+    assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(the `gap factor` values)" in text
 
 
 # -- ten seeds and the learning rate (one train_many call) --------------------------------------
