@@ -125,7 +125,7 @@ def test_no_answer_before_the_exercises_that_ask_for_it(notebook_text, steps):
     assert "0.26" not in notebook_text[0]
     entry = (steps["cost_slope"] @ steps["sigmoid_slope"])[0, 1]
     assert f"{entry:.4f}" not in notebook_text[0] and f"{entry:.4f}" not in notebook_text[1]  # never printed: the check judges it
-    marker = next(i for i, c in enumerate(cells) if "**After exercise 1.**" in "".join(c["source"]))
+    marker = next(i for i, c in enumerate(cells) if "**After exercise 1** (read after your check says right)." in "".join(c["source"]))
     assert marker > check and "@" not in "".join("".join(c["source"]) for c in cells[:marker] if c["cell_type"] == "code")
     shown_before_marker = json.dumps([c.get("outputs", []) for c in cells[:marker]])  # nothing from the answer above it
     assert f"{entry:.4f}" not in shown_before_marker and "matrix product" not in shown_before_marker
@@ -166,7 +166,7 @@ def test_exercise_1_entry_of_the_matrix_product(shown, case):
     # "After exercise 1": `first` equals delta3[0, 0] only because the two output columns start equal
     assert np.all(sigmoid_slope[:, 0] == sigmoid_slope[:, 1])
     assert cost_slope[0, 0] * sigmoid_slope[0, 1] == (cost_slope * sigmoid_slope)[0, 0]
-    marker = next(i for i, c in enumerate(_read()["cells"]) if "**After exercise 1.**" in "".join(c["source"]))
+    marker = next(i for i, c in enumerate(_read()["cells"]) if "**After exercise 1** (read after your check says right)." in "".join(c["source"]))
     below = "".join(_read()["cells"][marker + 1]["source"]) + "".join(_read()["cells"][marker + 2]["source"])
     assert "delta^3" in below and "side_by_side" in below  # the delta3 display sits below the explanation
     verdict = symmetry.check_mixed_entry(by_hand, net, case.X, case.Y)
@@ -466,7 +466,22 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
            " 1000 |          -0.0082 |          +0.0578 | +0.0497 | narrows (x 0.97)\n"
            " 3000 |          -0.1397 |          +0.0433 | -0.0964 | widens (x 1.17)\n"
            " 5000 |          -0.4801 |          +0.0089 | -0.4712 | widens (x 11.71)")
-    assert "$u_1$ grows more negative $\\Rightarrow$ $g$ (below) turns negative $\\Rightarrow$ the gap widens" in prose
+    # g is defined before the page uses it: the loop is stated after link 2, as a summary
+    assert "(below) turns negative" not in prose and "**In short.** On the plateau the gap term slowly moves $u_1$ down" in prose
+    g_all = ((2 * (rows - case.Y) * rows * (1 - rows))[:, 0] * 3 * history.weights[2][:, 0]).sum(axis=1)  # every step
+    first_negative = 10 * np.argmax(g_all[::10] < 0)  # the notebook keeps every 10th step
+    assert np.all(g_all[1000:first_negative - 9] > 0) and np.all(np.abs(g_all[first_negative - 10:first_negative + 1:10]) > 1e-4)
+    expect(shown, f"g first negative (every 10th step checked) at step {first_negative}",
+           "g first negative (every 10th step checked) at step 1700")
+    assert np.all(g_all[first_negative:5001] < 0)  # negative from then on, through the table's last row
+    peak = 10 * np.argmax(np.abs(g_all[::10]))
+    assert abs(peak - np.argmax(runs.loss[0] < 0.3)) < 100 and np.sort(np.abs(g_all[::10]))[-2] < np.abs(g_all[peak]) - 1e-6
+    expect(shown, f"|g| largest (every 10th step checked) at step {peak}", "|g| largest (every 10th step checked) at step 5260")
+    # section 11: the weights below a^2 move fastest near the plateau's end, where |g| peaks (link 2)
+    for l, (i, j) in ((0, (0, 0)), (0, (1, 0)), (1, (0, 0))):
+        fastest = 10 * np.argmax(np.abs(np.diff(history.weights[l][::10, i, j])))
+        assert abs(fastest - peak) < 150, (l, fastest)
+    assert "so they move fastest near the plateau's end, where $|g|$ peaks (the `|g| largest` line of section 8)" in text
     assert terms[1000][1] > 6.5 * -terms[1000][0] and -terms[3000][0] > terms[3000][1]  # the prose: seven times; wins by 3000
     # the unexplained side claim (W_1 shrinks, layer 2 desaturates) was cut: the loop is what the table shows
     assert "desaturates" not in text and "layer 2's mean slope [" not in shown
@@ -488,13 +503,22 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert "a small net $+0.0002$ (the `net` line)" in text and "beats" not in text and "about 0 since" not in text
     assert "the $u_2$ term ($+0.0578$) narrows the gap and the $u_1$ term ($-0.0082$) widens it" in text
     assert "Both fall" not in text  # the unexplained "both fall" was cut
-    # the rule behind the loop is in the main text, stated sign-free; only why observation [1]'s slope is
-    # about -g stays optional
+    # the rule behind the loop and why observation [1]'s slope is about -g are both in the main text
     assert "**Each step moves the gap in the direction of $-g$**" in text and "against $g$" not in text
-    assert "<details><summary>Optional: why observation [1]'s slope is about -g</summary>" in prose
+    assert "Optional: why observation [1]" not in prose and "(why: optional block below)" not in prose
+    slope_1 = (2 * (a3 - case.Y) * a3 * (1 - a3))[1] @ (3 * history.weights[2][1000, 0])  # observation [1]'s, step 1000
+    assert abs(slope_1 + terms[1000].sum()) < 0.05 * abs(terms[1000].sum())  # about -g
     assert r"= -\eta\, g \sum_w \Big(\frac{\partial\,\text{gap}}{\partial w}\Big)^2" in text
-    assert "As the column sums are about 0, $\\delta^3$'s two rows are nearly opposite" in text
-    assert "$$g = \\partial C/\\partial a^2[0, 0] =" in text and "each layer's step is scaled by a positive factor, so the rule holds there too" in text
+    assert "The column sums are about 0, so $\\delta^3$'s two rows are nearly opposite (the `delta3` line)" in text
+    assert "$$g = \\partial C/\\partial a^2[0, 0] =" in text
+    assert "The tied net moves each layer 3, 1 or $\\frac13$ times as far as the 2-1-1-2 (the `first step` line of section 7)" in text
+    # link 1 for output [1]: the gap term is negative and wins, so u_2 rises on the plateau (section 11's W_2[:, 1])
+    bias_1, gap_1 = a2[1000, 1, 0] * delta[:, 1].sum(), gap[1000] * delta[0, 1]
+    assert np.all(np.abs(np.abs([bias_1, gap_1, bias_1 + gap_1]) * 1e4 % 1 - 0.5) > 1e-2) and gap_1 < 0 and bias_1 + gap_1 < 0
+    expect(shown, f"step 1000, W_2[j, 1]'s gradient: bias-sum term {bias_1:+.4f}, gap term {gap_1:+.4f}, "
+                  f"net {bias_1 + gap_1:+.4f}",
+           "step 1000, W_2[j, 1]'s gradient: bias-sum term +0.0002, gap term -0.0003, net -0.0001")
+    assert np.all(np.diff(history.weights[2][50:5101:10, 0, 1]) > 0)  # u_2 rises on the plateau, every 10th step
     assert "h[0]" not in text  # h is notebook 01's hidden unit on the card; not reused here
 
 
@@ -550,8 +574,10 @@ def test_saturated_layer_2_passes_a_weaker_delta2(shown, prose, case, pair):
     text = " ".join(prose.split())
     assert "but all ones' weight to output $[0]$ is near 0 ($u_1 = -0.043$)" in text and "(the `ratios` line)" in text
     assert "its slope is ten times smaller. The backward signal through $W_2$, $\\delta^3 W_2^{\\mathsf T}$, is three times smaller too, so its $\\delta^2$ is 31 times smaller" in text
-    assert "measures saturation and weight size" in text and "most of all ones' extra steps come from its flat layer-2 slope" in text
-    assert "Two reasons: (a) its $\\delta^2$" in text and "this one seed and this one constant" in text
+    # the page does not split the extra steps between the tie and the slopes: it says what the two rows compare
+    assert "not from the tie" not in text and "measures saturation" not in text
+    assert "The two tied starts differ only in their constant, 1 or 0.1, and that row is the larger in both columns" in text
+    assert "Two reasons: (a) its $\\delta^2$" in text
     assert "10% larger" not in shown  # the 10%-larger-W_1 experiment was cut
     assert 9.5 < found["all 0.1"][0] / found["all ones"][0] < 10.5
 
@@ -632,8 +658,8 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
                       f"{name:>8}: mean slope a(1 - a), layers 1 and 2: {slopes} | gap factor: {ratio}", expected[name])
         assert ratio == pytest.approx(0.08, abs=0.01)  # the prose: about 0.08 for all ones, about the same for the others
     text = " ".join(prose.split())
-    assert "$3 \\times 0.026 \\approx 0.078$" in text
-    assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(0.078, 0.083, 0.074)" in text
+    assert "$3 \\times 1 \\times 0.026 \\approx 0.078$" in text  # section 2: the weight 1 written in
+    assert "$3 \\times 0.1 \\times 0.246 \\approx 0.074$" in text and "(the `gap factor` values)" in text
 
 
 # -- ten seeds and the learning rate (one train_many call) --------------------------------------
@@ -727,7 +753,7 @@ def test_the_explorer_starts_tied(shown, case):
     assert verdicts == [explorer.verdict.value]
 
 
-def test_section_11_draws_one_line_per_tied_group(shown, case, pair):
+def test_section_11_draws_one_line_per_tied_group(shown, prose, case, pair):
     """Section 11's top row draws one line per group: every weight of a group equals it at every step."""
     _, runs = pair
     W = symmetry.member_history(runs, 0).weights
@@ -735,22 +761,15 @@ def test_section_11_draws_one_line_per_tied_group(shown, case, pair):
     assert "each line stands for weights equal to it at every step: True" in shown
     expect(shown, f"W_2[0, 0] at steps 0 and 50: {W[2][0, 0, 0]} and {round(float(W[2][50, 0, 0]), 3)}",
            "W_2[0, 0] at steps 0 and 50: 1.0 and 0.105")
-    # top middle: W_1 steps by about -lr g dgap/dv; dgap/dv < 0 while layer 2 is saturated, so W_1 dips once g < 0
-    history = symmetry.member_history(runs, 0)
-    a1 = symmetry.activations_over_training(history, case.X, 1)[:, :, 0]
-    a2 = symmetry.activations_over_training(history, case.X, 2)[:, :, 0]
-    a3 = symmetry.outputs_over_training(history, case.X)
-    lines = []
-    for step in (1000, 4000, 5500):
-        g = ((2 * (a3[step] - case.Y) * a3[step] * (1 - a3[step]))[0] * 3 * history.weights[2][step, 0]).sum()
-        dgap_dv = np.subtract(*(a2[step] * (1 - a2[step]) * a1[step]))
-        w_1 = history.weights[1][step, 0, 0]
-        assert abs(abs(g) * 1e4 % 1 - 0.5) > 1e-3 and abs(abs(dgap_dv) * 1e4 % 1 - 0.5) > 1e-3 and abs(w_1 * 1e3 % 1 - 0.5) > 1e-3
-        lines.append(f"step {step}: W_1 {w_1:.3f} | g {g:+.4f} | dgap/dv {dgap_dv:+.4f}")
-    expect(shown, "\n".join(lines), "step 1000: W_1 1.013 | g +0.0497 | dgap/dv -0.0023\n"
-           "step 4000: W_1 0.924 | g -0.1957 | dgap/dv -0.0033\nstep 5500: W_1 1.567 | g -0.1473 | dgap/dv +0.0797")
-    lowest = history.weights[1][::10, 0, 0]  # the notebook keeps every 10th step
-    expect(shown, f"W_1 lowest: {lowest.min():.3f} at step {10 * lowest.argmin()}", "W_1 lowest: 0.683 at step 5090")
+    # top right: W_2[:, 1] turns negative within 20 steps and positive just before the plateau ends (link 1, k = 1)
+    w_2 = W[2][:, 0, 1]
+    assert w_2[10] > 0 > w_2[20] and np.all(w_2[20:5090] < 0) and w_2[-1] > 0
+    first = 10 * (2 + np.argmax(w_2[20::10] > 0))  # the notebook keeps every 10th step
+    assert np.abs(w_2[first - 10:first + 1:10]).min() > 1e-3  # far from 0 at the two steps around the crossing
+    expect(shown, f"W_2[0, 1] first positive (every 10th step checked) at step {first} | the plateau ends at step "
+                  f"{np.argmax(runs.loss[0] < 0.3)}",
+           "W_2[0, 1] first positive (every 10th step checked) at step 5100 | the plateau ends at step 5232")
+    assert "W_1 lowest" not in shown and "Top middle" not in prose  # the unexplained W_1 bullet was cut
 
 
 def test_all_point_1_start_plateau_and_fit(shown, prose, case):
@@ -787,7 +806,7 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
                   f"extra steps, all 0.1 over seed 0: plateau end +{plateau[1]}, fit +{fit[1]}",
            "extra steps, all ones over all 0.1: plateau end +2975, fit +8479\n"
            "extra steps, all 0.1 over seed 0: plateau end +1847, fit +1442")
-    assert "the first is larger in both columns" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
+    assert "and that row is the larger in both columns" in text and "more extra steps over all 0.1 (both tied) than all 0.1 needs over seed 0" in text and plateau[0] > plateau[1] and fit[0] > fit[1]
     header = "section | start(s)              | lr              | one weight + 1 ulp\n"
     rows = {8: "      8 | all ones              | 0.5             |", 9: "      9 | seeds 0 to 9, all 0.1 | 0.5             |",
             10: "     10 | all ones              | 1               |\n     10 | seed 0                | 1, 2, 4, 8      |\n"
