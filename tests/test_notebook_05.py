@@ -246,7 +246,7 @@ def printed(X, xor_X, reverse):
                                    + " | lr x median: " + " / ".join(f"{r * m:g}" if np.isfinite(m) else "-"
                                                                      for r, m in zip(RATES, column)))
     # larger rates: the same 30 LeCun starts at lr 2 to 16, at most 1500 steps, with the loss at every step
-    big_rates = [2.0, 4.0, 8.0, 16.0]
+    big_rates = [2.0, 4.0, 16.0]
     big_run = mh.train_many([net for _ in big_rates for net in init.random_starts(CASE.sizes, in_order(range(30), reverse))],
                             X, Y, lr=[lr for lr in big_rates for _ in range(30)], iterations=1500, weights_every=0)
     big_medians = np.median(big_run.fit_steps(0.01).reshape(len(big_rates), 30), axis=1)
@@ -293,7 +293,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 109
+    assert len(lines) == 108
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -497,7 +497,6 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # larger rates: the product holds at 4, is past 4000 at 16; from lr 4 on the loss rises at some steps
     assert computed["big rate 2"] == "lr  2: median steps 1277.5 | lr x median  2555 | loss rises at some step in  0 of 30"
     assert computed["big rate 4"] == "lr  4: median steps    625 | lr x median  2500 | loss rises at some step in 25 of 30"
-    assert computed["big rate 8"].startswith("lr  8: median steps    288 | lr x median  2304 |")
     assert computed["big rate 16"] == "lr 16: median steps  > 250 | lr x median > 4000 | loss rises at some step in 30 of 30"
     assert 'Larger rates (lines "lr 4" to "lr 16"): from lr 4 on the loss rises at some steps.' in prose
     assert "A few barely matter: the product holds at 4 and is far off at 16." in prose
