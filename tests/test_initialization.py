@@ -74,19 +74,20 @@ class ArrayRaises:
 
 
 @pytest.mark.parametrize("formula, verdict", [
-    (lambda a, b: 1 / np.sqrt(b), "Correct: the standard deviation"),
-    (lambda a, b: 1 / np.sqrt(a), "Not yet: that is LeCun's 1/sqrt(n_in), the forward count"),
-    (lambda a, b: 1.0 / b, "Not yet: that is the variance s^2"),
-    (lambda a, b: np.sqrt(b), "Not yet: that is upside down"),
-    (lambda a, b: np.sqrt(2.0 / (a + b)), "Not yet: that is Glorot's compromise"),
-    (lambda a, b: 1 / np.sqrt(a * b), "Not yet: n_in and n_out are multiplied"),
-    (lambda a, b: 0.5, "Not yet: for a layer (n_in, n_out), count the terms"),
-    (lambda a, b: 1 / 0, "Not yet: backward_std(2, 3) raised ZeroDivisionError"),
-    (lambda a, b: None, "Not yet: your function returns None: did you forget `return`? backward_std must end"),
-    (lambda a, b: 10 ** 400, "Not yet: backward_std(2, 3) must return one finite number, got int"),
-    (lambda a, b: "0.6", "Not yet: backward_std(2, 3) must return one finite number, got str"),
-    (lambda a, b: ArrayRaises(), "Not yet: backward_std(2, 3) must return one finite number"),
-    (lambda a, b: [0.6, 0.5], "Not yet: backward_std(2, 3) must return one finite number, got list"),
+    (lambda shape: 1 / np.sqrt(shape[1]), "Correct: the standard deviation"),
+    (lambda shape: 1 / np.sqrt(shape[0]), "Not yet: that is LeCun's 1/sqrt(n_in) (the rows of W_l), the forward count"),
+    (lambda shape: 1.0 / shape[1], "Not yet: that is the variance s^2"),
+    (lambda shape: np.sqrt(shape[1]), "Not yet: that is upside down"),
+    (lambda shape: np.sqrt(2.0 / sum(shape)), "Not yet: that is Glorot's compromise"),
+    (lambda shape: 1 / np.sqrt(np.prod(shape)), "Not yet: n_in and n_out are multiplied"),
+    (lambda shape: 0.5, "Not yet: for W_l of shape (n_in, n_out), count the terms"),
+    (lambda shape: 1 / 0, "Not yet: backward_std((2, 3)) raised ZeroDivisionError"),
+    (lambda shape: None, "Not yet: your function returns None: did you forget `return`? backward_std must end"),
+    (lambda shape: 10 ** 400, "Not yet: backward_std((2, 3)) must return one finite number, got int"),
+    (lambda shape: "0.6", "Not yet: backward_std((2, 3)) must return one finite number, got str"),
+    (lambda shape: ArrayRaises(), "Not yet: backward_std((2, 3)) must return one finite number"),
+    (lambda shape: [0.6, 0.5], "Not yet: backward_std((2, 3)) must return one finite number, got list"),
+    (lambda n_in, n_out: 1 / np.sqrt(n_out), "Not yet: backward_std((2, 3)) raised TypeError"),
     (..., "Not yet: there is no backward_std yet"),
     (None, "Not yet: there is no backward_std yet"),
     (0.58, "Not yet: pass the function itself"),
@@ -105,7 +106,7 @@ def test_check_backward_std_names_the_slip(formula, verdict):
 
 
 def test_check_backward_std_not_implemented():
-    def backward_std(n_in, n_out):
+    def backward_std(shape):
         raise NotImplementedError("write this part")
     assert init.check_backward_std(backward_std).verdict.startswith("Not yet: backward_std still raises NotImplementedError")
 

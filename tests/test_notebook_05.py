@@ -201,6 +201,9 @@ def printed(X, xor_X, reverse):
                          f"exactly tied: {'fits' if np.isfinite(xor_fits[10]) else 'not within 3000 steps'}")
 
     # 5. saturated units at the start, by scale
+    sd_10 = 10 * np.sqrt(3 * 0.25 + 1)  # the estimate at s = 10 (no training, no X)
+    out["s = 10"] = f"s = 10: standard deviation of z about {sd_10:.1f}; beyond ±4.6, that is beyond {4.6 / sd_10:.2f} of it,"
+    out["s = 10 share"] = f"        a normal lies {math.erfc(4.6 / sd_10 / np.sqrt(2)):.0%} of the time"
     for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
         slopes = init.layer_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
@@ -215,7 +218,7 @@ def printed(X, xor_X, reverse):
         scales = ", ".join(f"{s:.2f}" for s in init.layer_scales([2, 100, 100, 2], scheme))
         out[f"wide {scheme}"] = f"2-100-100-2, s = {scales}: slope below 0.01 in {shares}"
     # exercise 1's verdict, once right, gives Glorot's compromise and the network's Glorot scales (printed nowhere before it)
-    out["glorot verdict"] = init.check_backward_std(lambda n_in, n_out: 1 / np.sqrt(n_out)).verdict
+    out["glorot verdict"] = init.check_backward_std(lambda shape: 1 / np.sqrt(shape[1])).verdict
 
     # 5 and 6. scale x learning rate
     grid_nets, grid_lr = [], []
@@ -242,7 +245,16 @@ def printed(X, xor_X, reverse):
                                    + " / ".join(f"{m:g}" if np.isfinite(m) else "not known" for m in column)
                                    + " | lr x median: " + " / ".join(f"{r * m:g}" if np.isfinite(m) else "-"
                                                                      for r, m in zip(RATES, column)))
-    out["scale 3 at 0.5"] = f"scale 3 at lr 0.5: {np.isfinite(grid_fits[0, 4]).sum()} of 30 starts fit within 6000 steps"
+    # larger rates: the same 30 LeCun starts at lr 2 to 16, at most 1500 steps, with the loss at every step
+    big_rates = [2.0, 4.0, 16.0]
+    big_run = mh.train_many([net for _ in big_rates for net in init.random_starts(CASE.sizes, in_order(range(30), reverse))],
+                            X, Y, lr=[lr for lr in big_rates for _ in range(30)], iterations=1500, weights_every=0)
+    big_medians = np.median(big_run.fit_steps(0.01).reshape(len(big_rates), 30), axis=1)
+    rises = (np.diff(big_run.loss, axis=1) > 0).any(axis=1).reshape(len(big_rates), 30)
+    out["big rates"] = "LeCun's scale, the same 30 starts, at most 1500 steps:"
+    for lr, m, up in zip(big_rates, big_medians, rises):
+        product = f"median steps {m:6g} | lr x median {lr * m:5g}" if lr * m <= 4000 else f"median steps  > {4000 / lr:g} | lr x median > 4000"
+        out[f"big rate {lr:g}"] = f"lr {lr:2g}: {product} | loss rises at some step in {up.sum():2d} of 30"
     out["map"] = medians.tolist()
     # exercise 2's cell (scale 3, lr 0.5): the answer rests only on how many fit, which the nudge keeps
     cell = grid_fits[0, 4]
@@ -281,7 +293,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 103
+    assert len(lines) == 108
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -415,10 +427,10 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # the shelf: from a^3 = 1, output 2's errors (0.6, 1) sum to twice output 1's (0.8, 0)
     assert "output 2's errors (0.6, 1) sum to twice output 1's (0.8, 0) at the same slope" in prose
     assert np.isclose((1 - CASE.Y[:, 1]).sum(), 2 * (1 - CASE.Y[:, 0]).sum())  # errors from a^3 = 1, by output
-    # the percentile rule at an exact position (exercise 2's edge case)
-    assert "A neighbour with weight 0 does not count: the percentile at an exact position is the value there" in prose
+    # the percentile rule at an exact position (exercise 2's edge case), stated in the exercise itself
+    assert "One landing exactly on a finite entry is known: it is that entry" in prose
     # numpy itself gives nan there (0 x inf in its interpolation), which the page says
-    assert "(numpy returns `nan` there, from $0 \\cdot \\infty$)" in prose
+    assert "(`np.percentile` prints `nan` there, from $0 \\cdot \\infty$;" in prose
     with np.errstate(invalid="ignore"):
         assert np.isnan(np.percentile([1.0, 2.0, np.inf], 50))
     # exercise 2: p = 1000/29 sits exactly on the last finite position of 30 starts with 11 fits
@@ -438,7 +450,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
 
 
 def test_the_verdicts_explain_after_the_answer():
-    backward = init.check_backward_std(lambda n_in, n_out: 1 / np.sqrt(n_out)).verdict
+    backward = init.check_backward_std(lambda shape: 1 / np.sqrt(shape[1])).verdict
     assert "sums over the n_out units" in backward and "the average of the two counts" in backward
     known = init.check_known_percentile(100 * 5 / 6, GRID_05[0, 0]).verdict  # 6 of 7 fit: position 5 of 0..6
     assert known.startswith("Correct") and "not dropping them" in known
@@ -458,6 +470,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Every $c$ up to 1 fits" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
     rising = exits[CONSTANTS >= 0.5]
     assert "From $c = 0.5$ up, the larger $c$, the later" in prose and np.all(np.diff(rising[np.isfinite(rising)]) > 0)
+    assert "Its weights are not small, and its hidden layer 2 is not saturated" in prose and "Its fits come later" not in prose
     assert "within about 650 steps" in prose and np.all(exits[(CONSTANTS >= -2) & (CONSTANTS <= -0.5)] < 650)
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
     assert "Most random starts fit within 5000 steps: XOR is within both networks' reach" in prose
@@ -478,9 +491,17 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(2554.5, 2554.5, 2555 for LeCun" in prose
     assert "like 99.4% of ours, while the typical (median) start needs 5162 steps" in prose
     assert "at step  6748" in computed["c = 0.0"] and np.isinf(computed["map"][0][0])
-    assert "at learning rate 1 its median is 3341.5, so at 0.5 it needs about twice that, past the 6000-step budget: only 11 of its 30 starts fit within it" in prose
+    assert "at learning rate 1 its median is 3341.5, so at 0.5 it needs about twice that, past the 6000-step budget, and its median there is not known" in prose
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
-    assert computed["scale 3 at 0.5"] == "scale 3 at lr 0.5: 11 of 30 starts fit within 6000 steps"
+    assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
+    # larger rates: the product holds at 4, is past 4000 at 16; from lr 4 on the loss rises at some steps
+    assert computed["big rate 2"] == "lr  2: median steps 1277.5 | lr x median  2555 | loss rises at some step in  0 of 30"
+    assert computed["big rate 4"] == "lr  4: median steps    625 | lr x median  2500 | loss rises at some step in 25 of 30"
+    assert computed["big rate 16"] == "lr 16: median steps  > 250 | lr x median > 4000 | loss rises at some step in 30 of 30"
+    assert 'Larger rates (lines "lr 4" to "lr 16"): from lr 4 on the loss rises at some steps.' in prose
+    assert "A few barely matter: the product holds at 4 and is far off at 16." in prose
+    assert "* Up to learning rate 4, learning rate times steps stays about constant; larger steps overshoot." in prose
+    assert "5109 at 0.5 is over section 0's 30 starts" in prose and "median steps to fit 5109" in computed["random 30 fits"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "since $x[0] - x[1] = (0.8 - 0.3, 0.4 - 0.3)$; at a constant start that is $0.6c$" in prose
     assert np.allclose(CASE.X[0] - CASE.X[1], [0.5, 0.1]) and np.allclose(CASE.X[0], [0.8, 0.4]) and np.allclose(CASE.X[1], [0.3, 0.3])
@@ -496,17 +517,22 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "scales 0.3 and 1, LeCun's and Glorot's are all close: 1269.5 to 1341.5 steps" in prose
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun", "glorot")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5)
-    assert 'Almost all of the 159-fold growth comes while the tied run approaches and leaves the end of its plateau (line "93.3-fold"), on average 1.0015 per step' in prose
-    # the per-step factor read as 1 - eta lambda at eta = 0.5
-    assert "that gives the estimate $\\lambda \\approx -0.003$ (read back from the growth, not computed independently)" in prose
+    assert 'Almost all of the 159-fold growth comes while the tied run approaches and leaves the end of its plateau (line "93.3-fold"), at 1.0015 per step' in prose
+    # the per-step factor read as 1 - eta lambda at eta = 0.5: an average rate, not a computed eigenvalue
+    assert "That is an average growth rate over 3000 steps, not a computed eigenvalue." in prose
+    assert "on average $\\lambda \\approx -0.003$" in prose and computed["stretch 2500-5500"].endswith("1.0015 per step")
     assert round((1 - 1.0015) / 0.5, 4) == -0.003 and computed["stretch 5500-15000"].endswith("1.0000 per step")
     assert computed["stretch 0-2500"].endswith("1.0001 per step")
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
-    assert "its size grows where $|1 - \\eta\\lambda| > 1$: for $\\lambda < 0$ (the cost curves down), or for $\\lambda > 2/\\eta$" in prose
-    assert "by $1 - \\eta\\lambda$ for the linearised step, with $H(t)$ changing from step to step" in prose
-    assert "small compared with $1/\\lambda$, with $\\lambda$ the largest curvature along the path" in prose
+    assert "That part grows where $|1 - \\eta\\lambda| > 1$: for $\\lambda < 0$, where the cost curves down, or for $\\lambda > 2/\\eta$, where a step overshoots (section 6)." in prose
+    assert "If $H$ stayed fixed, each step would multiply $u$'s part along $v$" in prose
+    assert "$H(t)$ changes along the run, so this holds only over stretches where $H$ changes little." in prose
+    assert "H[p, p']" not in prose  # p is the percentile's letter
     # exercise 2 asks for the mathematical rule, not numpy's nan at an exact position
-    assert "The exercise asks for the mathematical rule (a value at an exact position counts as known), not numpy's output." in prose
+    assert "the exercise asks for the rule, not numpy's output)" in prose
+    # its last hint is a question, not the equation p/100 (n - 1) = k - 1
+    assert "If $k$ of the 30 are finite, which sorted position holds the last finite one?" in prose
+    assert "Solve $p/100" not in prose
     assert computed["stretch 0-2500"].startswith("ε = 1e-6, gap from step     0 to step  2500: grows   1.3")
     assert "grows   1.3-fold" in computed["stretch 5500-15000"]
     # the curves drawn: the four smallest sizes on one line, 0.1 below it
@@ -538,9 +564,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "14575" in computed["c = 1.0"] and "6250" in computed["c = 0.25"]
     steep = [tied[list(CONSTANTS).index(c)] for c in (0.0, 0.25)]
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (0.0, 0.25)] == ["0.25", "0.23"]
-    assert "take 1.3 and 1.2 times the random median: 6748 and 6250 steps against 5109" in prose
-    assert steep == [6748, 6250] and (round(6748 / 5109, 1), round(6250 / 5109, 1)) == (1.3, 1.2)
-    assert "(slope 0.25 and 0.23 at step 1000, section 2)" in prose
+    assert "the steep tied starts $c = 0$ and 0.25 take 6748 and 6250 steps against 5109" in prose
+    assert steep == [6748, 6250]
     # LeCun's order 1: Var(z) about 0.25 + 1/n_in for n_in = 3 and 2, so a root mean square near 0.8
     assert "$\\operatorname{Var}(z) \\approx 0.25 + 1/n_\\text{in}$, between 0.58 and 0.75 here" in prose
     assert round(0.25 + 1 / 3, 2) == 0.58 and 0.25 + 1 / 2 == 0.75 and 0.75 < np.sqrt(0.58) and np.sqrt(0.75) < 0.9
@@ -558,13 +583,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the backward condition alone" in prose[exercise:]
     check = prose.index("*Your sentence (double-click to edit):*", exercise)
     assert "average of" not in prose[:check] and "compromise" not in prose[:check] and "Glorot's" not in prose[:check]
-    condition = "The backward condition is $s^2 n_\\text{out} = 1$"
-    assert condition in prose and prose.index(condition) > prose.index("*Your sentence (double-click to edit):*", exercise)
-    assert "n_\\text{out} = 1" not in prose[:exercise] and "fan-out" not in prose[:exercise]
+    # the backward count is named only by the check's verdict (printed once right), nowhere in the prose
+    assert "n_\\text{out}" not in prose and "fan-out" not in prose and "s^2 n_out = 1" in computed["glorot verdict"]
+    assert "`backward_std(shape)`" in prose and "backward_std(n_in, n_out)" not in prose
+    assert "Glorot's rule also looks backward (exercise 1)" in prose
     assert "Beyond $|z| = 4.6$ the slope is below 0.01 ($\\sigma'(4.6) \\approx 0.0099$)" in prose
     assert round(mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)), 4) == 0.0099
     # a normal with standard deviation 10 sqrt(1.75) lies beyond +-4.6 about 73% of the time
-    assert "$10\\sqrt{3 \\cdot 0.25 + 1} \\approx 13$, beyond $\\pm 4.6$ about 73% of the time" in prose
+    assert '$10\\sqrt{3 \\cdot 0.25 + 1} \\approx 13$, beyond $\\pm 4.6$ about 73% of the time (line "s = 10")' in prose
+    assert computed["s = 10"].endswith("beyond 0.35 of it,") and computed["s = 10 share"].endswith("lies 73% of the time")
     assert round(math.erfc(4.6 / (10 * np.sqrt(1.75)) / np.sqrt(2)), 2) == 0.73 and round(10 * np.sqrt(1.75)) == 13
     assert "the mean of its $x^2$ is $0.98/4$" in prose and np.isclose((CASE.X ** 2).sum(), 0.98)
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21

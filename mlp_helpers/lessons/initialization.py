@@ -385,12 +385,12 @@ def _sigmoid_forward(weights, biases, X):
 
 
 # -- exercises ------------------------------------------------------------------------------
-#: the layer shapes (n_in, n_out) on which check_backward_std tries the learner's formula
+#: the shapes (n_in, n_out) of W_l on which check_backward_std tries the learner's formula
 LAYER_SHAPES = ((2, 3), (3, 3), (3, 2), (10, 1))
 
 
 def check_backward_std(backward_std):
-    """A ``CheckResult`` for a learner's ``backward_std(n_in, n_out)`` (never raises, never shows a value).
+    """A ``CheckResult`` for a learner's ``backward_std(shape)``, shape = ``W_l.shape`` (never raises, never shows a value).
 
     The backward condition alone: Var(delta^l) = Var(delta^{l+1}) needs s^2 n_out = 1. Tries the
     layer shapes ``LAYER_SHAPES`` and names the usual slips: LeCun's 1/sqrt(n_in) (the forward
@@ -403,23 +403,26 @@ def check_backward_std(backward_std):
     if not callable(backward_std):
         return not_yet(f"pass the function itself, check_backward_std(backward_std), not {type(backward_std).__name__}")
     answers = []
-    for n_in, n_out in LAYER_SHAPES:
+    for shape in LAYER_SHAPES:
         try:
-            answer = backward_std(n_in, n_out)
+            answer = backward_std(shape)
         except NotImplementedError:
             return not_yet("backward_std still raises NotImplementedError: write its body, run its cell, then this one")
+        except TypeError as exc:  # most often two parameters where the one shape tuple is passed
+            return not_yet(f"backward_std({shape}) raised TypeError: {exc}. It takes one argument, the shape "
+                           "(rows, columns) of W_l, e.g. n_rows, n_cols = shape")
         except Exception as exc:  # the learner's code: say what happened instead of a traceback
-            return not_yet(f"backward_std({n_in}, {n_out}) raised {type(exc).__name__}: {exc}")
+            return not_yet(f"backward_std({shape}) raised {type(exc).__name__}: {exc}")
         value, verdict = number_answer(answer)
         if verdict:
             if answer is None:
                 return not_yet(f"{NO_RETURN} backward_std must end with `return` and the standard deviation")
-            return not_yet(f"backward_std({n_in}, {n_out}) must return one finite number, got {type(answer).__name__}")
+            return not_yet(f"backward_std({shape}) must return one finite number, got {type(answer).__name__}")
         answers.append(value)
     fan_in, fan_out = np.array(LAYER_SHAPES, dtype=float).T
     slips = [
-        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(n_in), the forward count; delta^l[r, i] sums over "
-                                "the units that row i of W_l feeds: how many are there?"),
+        (np.sqrt(1.0 / fan_in), "that is LeCun's 1/sqrt(n_in) (the rows of W_l), the forward count; delta^l[r, i] "
+                                "sums over the units that row i of W_l feeds: how many are there?"),
         (1.0 / fan_out, "that is the variance s^2; the standard deviation s is its square root"),
         (np.sqrt(fan_out), "that is upside down: s^2 n_out = 1 makes s smaller for more terms"),
         (np.sqrt(2.0 / (fan_in + fan_out)), "that is Glorot's compromise between the two conditions; the exercise "
@@ -437,7 +440,7 @@ def check_backward_std(backward_std):
                          "Forward asks s^2 n_in = 1; both hold only when n_in = n_out. Glorot and Bengio chose a "
                          "compromise, the average of the two counts: s^2 (n_in + n_out) / 2 = 1, "
                          f"s = sqrt(2 / (n_in + n_out)); for the 2-3-3-2 network's W_0, W_1, W_2: {network}",
-                 fallback="for a layer (n_in, n_out), count the terms of the sum for delta^l[r, i], set s^2 times "
+                 fallback="for W_l of shape (n_in, n_out), count the terms of the sum for delta^l[r, i], set s^2 times "
                           "that count to 1, then return s (open the hints)")
 
 
