@@ -426,7 +426,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(0.5 ** 16, 6) == 1.5e-5 and round(0.45 ** 3, 1) == 0.1
     assert "your exercise-1 delta has no factor $a(1 - a)$" in prose and "neither saturated" not in prose
     assert "$2r \\approx 2 \\times 0.47 \\approx 0.94$" in prose
-    assert "In 19% of them a whole hidden layer is dead at step 0, and none of those fits" in prose \
+    assert "In 19% of the starts (the small table) a whole hidden layer is dead at step 0, and none of those fits" in prose \
         and "Dead units also follow from failing" not in prose  # a claim the page could not back: cut
     assert '$3.6 \\times 10^{-7}$ (line "rms dC/dW_0 / rms dC/dW_9")' in prose
     assert "slopes 8 times larger" not in prose  # the growth is not proportional to the slope: not claimed
@@ -457,7 +457,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
     assert "After step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
         and "after step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
-    assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Their layers die during training: " \
+    assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Most lose a layer during training: " \
         "95% of these failures have a whole hidden layer dead at step 500" in prose and 100 - 34 == 66 \
         and "does not follow" not in prose and "not followed" not in prose
     assert 'None diverges at lr 0.5 (line "diverged")' in prose
