@@ -11,6 +11,7 @@ it prints, keyed by what it is about. The test checks that
 """
 
 import json
+import math
 import re
 import warnings
 from pathlib import Path
@@ -227,6 +228,9 @@ def printed(X, Y):
     tanh_run = mh.train_many(tanh_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
     out["tanh fit within 500"] = ("tanh (Glorot's scale), 1000 random starts: fit within 500 steps: "
                                   f"{np.isfinite(tanh_run.fit_steps(0.01)).mean():.0%}")
+    slow = 1 - np.isfinite(tanh_run.fit_steps(0.01)).mean()
+    at_most_one = sum(math.comb(20, k) * slow ** k * (1 - slow) ** (20 - k) for k in (0, 1))  # binomial, a second way
+    out["chance"] = f"chance that 20 starts show 1 or fewer slow ones, with {slow:.0%} slow: {at_most_one:.0%}"
     not_fitted = {}  # the starts not fitted within 500 steps: their sum of squared errors at step 500
     for f, run, nets in (("tanh", tanh_run, tanh_nets), ("relu", relu_run, relu_nets)):
         sse = np.array([((net.predict(X) - Y) ** 2).sum() for net in nets])[~np.isfinite(run.fit_steps(0.01))]
@@ -246,6 +250,10 @@ def printed(X, Y):
     out["fit by whole layer dead"] = "\n".join(
         ["at step 0, a whole hidden layer dead | share of the starts | of those, fit within 500 steps"]
         + [f"{k:>36s} | {g.mean():18.0%} | {relu_fits[g].mean():.0%}" for k, g in (("yes", whole), ("no", ~whole))])
+    first, second = dead_at_start[:, :3].mean(), dead_at_start[:, 3:].mean()
+    out["whole predicted"] = ("a whole hidden layer dead at step 0, predicted as if units were independent:\n"
+                              f"  1 - (1 - {first:.2f}^3)(1 - {second:.2f}^3) = "
+                              f"{1 - (1 - first ** 3) * (1 - second ** 3):.0%}")
     # the starts of row "no" that did not fit: a layer died during training (a second way: any() over each layer)
     whole_at_end = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in relu_nets])
     out["row no at the end"] = ('row "no", not fitted: a whole hidden layer dead at step 500: '
@@ -274,7 +282,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 57
+    assert len(computed) == 59
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -467,9 +475,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3 and "The inputs are close" not in prose
     assert computed["depth sigmoid"].split()[4] == "0.23"  # the rms slope the estimate uses
     # twenty starts are a small sample: with 19% slow, 1 or fewer of 20 has chance about 8%
-    assert "Twenty is a small sample: 19% predicts about 4 of 20, and 1 or fewer happens 8% of the time" in prose \
+    assert "Twenty is a small sample: 19% predicts about 4 of 20, and 1 or fewer happens 8% of the time (line \"chance\")" in prose \
+        and computed["chance"].endswith("with 19% slow: 8%") \
         and round(20 * 0.19) == 4 and round(0.81 ** 20 + 20 * 0.19 * 0.81 ** 19, 2) == 0.08
-    assert "two such layers: $1 - 0.9^2 \\approx 0.19$, the 19% in the table" in prose and round(1 - 0.9 ** 2, 2) == 0.19
+    assert 'either of two such layers: 19% (line "predicted"), as in the table' in prose \
+        and computed["whole predicted"].endswith("1 - (1 - 0.45^3)(1 - 0.47^3) = 19%")
     assert "\\overline{(a^l)^2} + s^2$$ (bar: mean over units and observations" in prose
     assert "lies between the forward condition $s^2 = 1/n_l$ and the backward one $s^2 = 1/n_{l+1}$" in prose
     assert computed["rows apart"].endswith("in X 0.36, in a^9 5.2e-07")
