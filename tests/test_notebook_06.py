@@ -465,7 +465,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
     assert "After step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
         and "after step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
-    assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Most lose a layer during training: " \
+    assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Most end in the same trap: " \
         "95% of these failures have a whole hidden layer dead at step 500" in prose and 100 - 34 == 66 \
         and "does not follow" not in prose and "not followed" not in prose
     assert 'None diverges at lr 0.5 (line "diverged")' in prose
