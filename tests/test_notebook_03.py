@@ -380,8 +380,8 @@ def tied_start_lines(case):
                  f"    a^2 row gap at 0, 1000, 2000, 3000: {np.round(gaps, 4)}\n"
                  f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
                  f"tied groups {mh.tied_units(net)}\n")
-    # the prose: "the all-ones start is saturated, so on the plateau that slope, and layer 0's gradient with it,
-    # is about 10 times smaller"
+    # the prose: "the all-ones start is saturated, so that slope is about a tenth of the 0.1 start's"
+    # (printed beside it: layer 0's largest gradient, also about a tenth)
     slope_ratio = on_plateau[0.1][0].min() / on_plateau[1.0][0].max()
     gradient_ratio = on_plateau[0.1][1] / on_plateau[1.0][1]
     assert 7 < slope_ratio < 13 and 7 < gradient_ratio < 13, (slope_ratio, gradient_ratio)
@@ -411,7 +411,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("the costs, 0.0019 to 0.0068,", "between steps 2000 and 2500 (figure)",
                   "the all-ones start between steps 5000 and 6000", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
-                  "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about 10 times smaller (printout, \"at step 500\")",
+                  "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about a tenth of the 0.1 start's (printout, \"at step 500\")",
                   "(printout, \"a^2 row gap\")", "The all-ones start is **saturated** ($a^2$ near 1",
                   "rates 0.45 and 0.55 miss by\nabout 100 times more (printout, \"learning rates\")",
                   "1000 steps end on the plateau", "gets there by step 3000 but stays tied"):
