@@ -305,7 +305,8 @@ def expected_outputs():
             f"your output after 1000 steps:\n{np.round(output, 7)}\n"
             f"the question's output:\n{QUESTION_OUTPUT}\n"
             f"largest difference {gap:.1e}, below 1e-6: {gap < 1e-6}\n"
-            f"the targets' column means: {case.Y.mean(axis=0)}\n"),
+            f"the targets' column means: {case.Y.mean(axis=0)}\n"
+            f"learning rates 0.45, 0.5, 0.55: largest difference from the question's output {rate_misses()}\n"),
         "trained = mh.MLP": (
             f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
             "largest difference from unit 1 of its layer (incoming weights, bias, outgoing weights): "
@@ -325,6 +326,40 @@ def expected_outputs():
     }
 
 
+def rate_misses():
+    """Section 7: the question's output against the package's training at three learning rates, one mh.train each.
+    The prose: "rates 0.45 and 0.55 miss by about 100 times more" than 0.5."""
+    case, misses = mh.cases.sigmoid_2_3_3_2(), []
+    for lr in (0.45, 0.5, 0.55):
+        net = mh.MLP(case.sizes).init_constant(1.0)
+        mh.train(net, case.X, case.Y, lr=lr, iterations=1000)
+        misses.append(np.abs(net.predict(case.X) - QUESTION_OUTPUT).max())
+    assert misses[1] < 1e-6 and min(misses[0], misses[2]) > 50 * misses[1], misses
+    return " ".join(f"{miss:.0e}" for miss in misses)
+
+
+def row_gaps(c, steps):
+    """|a^2[0, 0] - a^2[1, 0]| of the tied start c at each of ``steps``, trained by the package."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    net, done, gaps = mh.MLP(case.sizes).init_constant(c), 0, []
+    for step in steps:
+        mh.train(net, case.X, case.Y, lr=0.5, iterations=step - done) if step > done else None
+        done = step
+        a2 = net.forward(case.X)[2]
+        assert np.all(a2 == a2[:, :1])  # tied: unit 1 stands for its layer
+        gaps.append(abs(a2[0, 0] - a2[1, 0]))
+    return np.array(gaps)
+
+
+def test_the_row_gap_explains_the_late_exit():
+    """Section 8's prose: a start leaves once the gap between a^2's rows has grown large; the saturated all-ones
+    start's gap stays near its step-0 size through step 3000; the 0.1 start's, smaller at first, overtakes it by step 2000."""
+    ones, small = row_gaps(1.0, (0, 1000, 2000, 3000, 6000)), row_gaps(0.1, (0, 1000, 2000, 3000))
+    assert small[0] < ones[0] and small[2] > 5 * ones[2], (ones, small)
+    assert np.all(np.abs(ones[:4] / ones[0] - 1) < 0.2), ones  # "stays near its step-0 size through step 3000"
+    assert ones[4] > 0.4 and small[3] > 0.4, (ones, small)  # "grown large" once it has left
+
+
 def tied_start_lines(case):
     """Section 8's printout of the two tied starts, folded until the student has predicted: each trained by the
     package 500 steps (then layer 2's slope and layer 0's largest gradient, on the plateau), then 2500 more."""
@@ -335,16 +370,18 @@ def tied_start_lines(case):
         a2 = net.forward(case.X)[2][:, 0]
         on_plateau[c] = (a2 * (1 - a2), np.abs(net.gradients(case.X, case.Y)[0][0]).max())
         late = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=2500, record_every=10).loss)
+        gaps = row_gaps(c, (0, 1000, 2000, 3000))
         costs = np.concatenate([early, late[1:]])
         assert len(costs) == 301
         text += (f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
                  f"    at step 500: slope a^2(1 - a^2) = {np.round(on_plateau[c][0], 4)}, "
                  f"largest |dC/dW_0| {on_plateau[c][1]:.1e}\n"
                  f"    cost at 1000, 2000, 3000: {np.round(costs[100::100], 4)}\n"
+                 f"    a^2 row gap at 0, 1000, 2000, 3000: {np.round(gaps, 4)}\n"
                  f"    at step 3000: output rows {np.round(net.predict(case.X), 2).tolist()}, "
                  f"tied groups {mh.tied_units(net)}\n")
-    # the prose: "the all-ones start is saturated, so on the plateau that slope, and layer 0's gradient with it,
-    # is about 10 times smaller"
+    # the prose: "the all-ones start is saturated, so that slope is about a tenth of the 0.1 start's"
+    # (printed beside it: layer 0's largest gradient, also about a tenth)
     slope_ratio = on_plateau[0.1][0].min() / on_plateau[1.0][0].max()
     gradient_ratio = on_plateau[0.1][1] / on_plateau[1.0][1]
     assert 7 < slope_ratio < 13 and 7 < gradient_ratio < 13, (slope_ratio, gradient_ratio)
@@ -374,7 +411,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("the costs, 0.0019 to 0.0068,", "between steps 2000 and 2500 (figure)",
                   "the all-ones start between steps 5000 and 6000", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
-                  "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about 10 times smaller (printout, \"at step 500\")",
+                  "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about a tenth of the 0.1 start's (printout, \"at step 500\")",
+                  "(printout, \"a^2 row gap\")", "The all-ones start is **saturated** ($a^2$ near 1",
+                  "rates 0.45 and 0.55 miss by\nabout 100 times more (printout, \"learning rates\")",
                   "1000 steps end on the plateau", "gets there by step 3000 but stays tied"):
         assert claim in prose, claim
 
@@ -404,6 +443,7 @@ def continued_all_ones():
     assert mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]]  # "still tied at step 6000"
     assert np.sum((net.predict(case.X) - case.Y) ** 2) < 0.01  # left the plateau
     return (f"every weight and bias 1.0, continued: cost at 4000, 5000, 6000: {np.round(costs[100::100], 4)}\n"
+            f"    a^2 row gap at 4000, 5000, 6000: {np.round(row_gaps(1.0, (4000, 5000, 6000)), 4)}\n"
             f"    at step 6000: output rows {np.round(net.predict(case.X), 2).tolist()}, tied groups {mh.tied_units(net)}\n")
 
 

@@ -359,7 +359,9 @@ def check_step_back(step_back):
          ("half", HALF_STEP), ("mean", STEP_MEAN)),
         lambda raw, case: answer_array("delta_l", raw), shape_problem, _no_parts,
         f"Correct: step_back gives delta[l] on all {len(cases)} hidden layers tried "
-        "(square and non-square W, 1 to 5 observations).",
+        "(square and non-square W, 1 to 5 observations). What you found: a hidden unit's delta is the sum of "
+        "the tails of all paths from that unit to C, its slope a(1 - a) times the deltas of the units it feeds, "
+        "each times the weight on that edge.",
         one_observation=ONE_OBSERVATION_DELTA,
     )
     return run_check(exercise, step_back)
