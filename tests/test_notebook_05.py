@@ -349,7 +349,19 @@ def test_the_printed_values_themselves(computed):
     assert np.isfinite(computed["map"][2][0]) and np.isfinite(computed["map"][2][4])  # ... but fit at lr 2
 
 
-def test_the_late_fits_and_the_curvature(computed):
+def test_the_late_fits_and_the_curvature(computed, notebook):
+    _, prose = notebook
+    # negative c leaves first but fits late: observation 2's layer-2 units end near 0, near 0.8 at c = 0 and 0.25
+    assert "* **Negative $c$ fits late**, near step 10000, against 6250 at $c = 0.25$" in prose
+    assert all(9900 <= float(computed[f"c = {c}"].split()[-1]) <= 10699 for c in CONSTANTS[:7])
+    assert 'ends with observation 2\'s layer-2 units near 0 (line "c = -1.00, step 6000")' in prose
+    assert "At $c = 0$ and 0.25 those units sit near 0.8." in prose
+    late = {c: float(computed[f"late fit {c}"].split("its a^2 ")[1].split()[0]) for c in (-1.0, -0.5, 0.0, 0.25, 0.5)}
+    assert all(late[c] < 0.2 for c in (-1.0, -0.5, 0.5)) and all(0.75 < late[c] < 0.85 for c in (0.0, 0.25))
+    # the curvature picture, measured; Glorot's formula only in section 6, the map's "median not known"
+    assert "The factor peaks near step 5000, as the tied run leaves its plateau, and the measured 1.0015 lies among the printed factors." in prose
+    assert "Notebook 04 stopped at 1000 steps. Here the runs go to 15000" in prose
+    assert '"median not known", has half or more of its starts not within 6000 steps' in prose and "> 6000" not in prose
     assert computed["late fit -1.0"] == ("c = -1.00, step 6000: observation 2's largest error 0.014, its a^2 0.07 "
                                          "(observation 1's 0.61) | fit at step  9949")
     assert computed["late fit 0.25"].endswith("its a^2 0.84 (observation 1's 0.23) | fit at step  6250")
