@@ -132,6 +132,16 @@ def printed(X, xor_X, reverse):
     shelf = list(CONSTANTS).index(1.5)  # the shelf of c = 1.5: output 2 at its shared best, output 1 still near 1
     out["shelf"] = (f"shelf: c =  1.50, step 100: loss {long_run.loss[shelf, 100]:.2f}, outputs "
                     f"{init.recorded_activations(long_run, [shelf], X)[2][0, 1].round(2).tolist()}")
+    # why negative c fits late: observation 2's layer-2 units near 0 at step 6000 (a forward pass, rebuilt by hand)
+    for c in (-1.0, -0.5, 0.0, 0.25, 0.5):
+        k = list(CONSTANTS).index(c)
+        net = mh.MLP([2, 3, 3, 2])
+        net.weights = [W[k, 60].copy() for W in long_run.weights]
+        net.biases = [b[k, 60].copy() for b in long_run.biases]
+        a = net.forward(X)
+        error = np.abs(a[3][1] - Y[1]).max()
+        out[f"late fit {c}"] = (f"c = {c:5.2f}, step 6000: observation 2's largest error {error:.3f}, its a^2 {a[2][1, 0]:.2f} "
+                                f"(observation 1's {a[2][0, 0]:.2f}) | fit {step_text(long_fits[k])}")
     zero0 = list(CONSTANTS).index(0.0)
     out["near"] = near[:n_c].tolist()
     out["c = 1 loss, steps 0 to 40"] = long_run.loss[list(CONSTANTS).index(1.0), :41].copy()  # its brief rest on the shelf
@@ -187,6 +197,15 @@ def printed(X, xor_X, reverse):
     for first, last in [(0, 2500), (2500, 5500), (5500, 15000), (0, 15000)]:
         ratio = np.median(growth[k, :, last // 100] / growth[k, :, first // 100])
         out[f"stretch {first}-{last}"] = f"ε = 1e-6, gap from step {first:5d} to step {last:5d}: grows {ratio:5.1f}-fold, {ratio ** (1 / (last - first)):.4f} per step"
+
+    # the curvature picture on the tied run (c = 1): smallest eigenvalue of H on the untying directions
+    for step in (1000, 2500, 4000, 5000, 5500, 10000):
+        net = mh.MLP([2, 3, 3, 2])
+        net.weights = [W[ones, step // 100].copy() for W in long_run.weights]
+        net.biases = [b[ones, step // 100].copy() for b in long_run.biases]
+        lam = init.untying_curvature(net, X, Y)
+        out[f"curvature {step}"] = f"tied run, step {step:5d}: smallest untying curvature {lam:.2g}, 1 - 0.5 lambda = {1 - 0.5 * lam:.4f}"
+        out[f"curvature value {step}"] = np.array([lam])  # compared to 1e-2 under the nudge
 
     # 4. XOR 2-3-1 from 0.5 plus a nudge
     xor_nudged = in_order(init.almost_constant_starts([2, 3, 1], 1e-8, 10, value=0.5), reverse)
@@ -248,7 +267,7 @@ def printed(X, xor_X, reverse):
                                    + " | lr x median: " + " / ".join(f"{r * m:g}" if np.isfinite(m) else "-"
                                                                      for r, m in zip(RATES, column)))
     # larger rates: the same 30 LeCun starts at lr 2 to 16, at most 1500 steps, with the loss at every step
-    big_rates = [2.0, 4.0, 16.0]
+    big_rates = [2.0, 4.0, 8.0, 16.0]
     big_run = mh.train_many([net for _ in big_rates for net in init.random_starts(CASE.sizes, in_order(range(30), reverse))],
                             X, Y, lr=[lr for lr in big_rates for _ in range(30)], iterations=1500, weights_every=0)
     big_medians = np.median(big_run.fit_steps(0.01).reshape(len(big_rates), 30), axis=1)
@@ -295,7 +314,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 109
+    assert len(lines) == 121
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -328,6 +347,61 @@ def test_the_printed_values_themselves(computed):
     assert computed["map"][2][3] == 1269.5 and np.isinf(computed["map"][0][5])
     assert np.isinf(computed["map"][0][0]) and np.isinf(computed["map"][0][4])  # not within 6000 at lr 0.5 ...
     assert np.isfinite(computed["map"][2][0]) and np.isfinite(computed["map"][2][4])  # ... but fit at lr 2
+
+
+def test_the_late_fits_and_the_curvature(computed, notebook):
+    _, prose = notebook
+    # negative c leaves first but fits late: observation 2's layer-2 units end near 0, near 0.8 at c = 0 and 0.25
+    assert "* **Negative $c$ fits late**, near step 10000, against 6250 at $c = 0.25$" in prose
+    assert all(9900 <= float(computed[f"c = {c}"].split()[-1]) <= 10699 for c in CONSTANTS[:7])
+    assert 'ends with observation 2\'s layer-2 units near 0 (line "c = -1.00, step 6000")' in prose
+    assert "At $c = 0$ and 0.25 those units sit near 0.8." in prose
+    late = {c: float(computed[f"late fit {c}"].split("its a^2 ")[1].split()[0]) for c in (-1.0, -0.5, 0.0, 0.25, 0.5)}
+    assert all(late[c] < 0.2 for c in (-1.0, -0.5, 0.5)) and all(0.75 < late[c] < 0.85 for c in (0.0, 0.25))
+    # the curvature picture, measured; Glorot's formula only in section 6, the map's "median not known"
+    assert "The factor peaks near step 5000, as the tied run leaves its plateau, and the measured 1.0015 lies among the printed factors." in prose
+    assert "Notebook 04 stopped at 1000 steps. Here the runs go to 15000" in prose
+    assert '"median not known", has half or more of its starts not within 6000 steps' in prose and "> 6000" not in prose
+    assert computed["late fit -1.0"] == ("c = -1.00, step 6000: observation 2's largest error 0.014, its a^2 0.07 "
+                                         "(observation 1's 0.61) | fit at step  9949")
+    assert computed["late fit 0.25"].endswith("its a^2 0.84 (observation 1's 0.23) | fit at step  6250")
+    # the factor 1 - 0.5 lambda peaks at step 5000, near the tied run's exit (5301), and brackets the measured 1.0015
+    factors = {step: 1 - 0.5 * computed[f"curvature value {step}"][0] for step in (1000, 2500, 4000, 5000, 5500, 10000)}
+    assert max(factors, key=factors.get) == 5000 and factors[2500] < 1.0015 < factors[5000]
+    assert computed["curvature 5000"] == "tied run, step  5000: smallest untying curvature -0.0064, 1 - 0.5 lambda = 1.0032"
+    assert computed["big rate 8"] == "lr  8: median steps    288 | lr x median  2304 | loss rises at some step in 30 of 30"
+
+
+def test_untying_curvature_against_second_differences_of_the_cost():
+    """An independent method: second differences of the cost itself along an orthonormal basis
+    of the untying directions, against the Hessian from differences of backprop's gradients."""
+    net = init.constant_starts(CASE.sizes, [1.0])[0]
+    mh.train(net, CASE.X, CASE.Y, lr=0.5, iterations=5000)
+    theta = np.concatenate([p.ravel() for p in net.weights + net.biases])
+    tied = init.tied_directions(CASE.sizes)
+    assert tied.shape == (29, 9) and np.allclose(tied.T @ tied, np.eye(9), atol=1e-12)
+    assert np.allclose(tied @ tied.T @ theta, theta, rtol=0, atol=1e-12)  # the trained tied network lies in their span
+    untie = np.linalg.svd(np.eye(29) - tied @ tied.T)[0][:, :20]
+    probe = net.copy()
+
+    def cost(point):
+        start = 0
+        for p in probe.weights + probe.biases:
+            p[...] = point[start:start + p.size].reshape(p.shape)
+            start += p.size
+        return np.sum((probe.predict(CASE.X) - CASE.Y) ** 2)
+
+    h = 1e-4
+    H = np.zeros((20, 20))
+    for i in range(20):
+        for j in range(i, 20):
+            u, v = h * untie[:, i], h * untie[:, j]
+            H[i, j] = H[j, i] = (cost(theta + u + v) - cost(theta + u - v) - cost(theta - u + v) + cost(theta - u - v)) / (4 * h * h)
+    assert np.isclose(np.linalg.eigvalsh(H)[0], init.untying_curvature(net, CASE.X, CASE.Y), rtol=1e-3)
+    with pytest.raises(ValueError, match="h must be a positive step"):
+        init.untying_curvature(net, CASE.X, CASE.Y, h=0.0)
+    with pytest.raises(TypeError, match="net must be an MLP with biases"):
+        init.untying_curvature("net", CASE.X, CASE.Y)
 
 
 def test_setup_lines_and_the_question_numbers(notebook):
@@ -428,7 +502,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["c = 0 weights 1500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.11, 0.065, 0.39")
     # the shelf: from outputs near 1 (one shared slope), output 2's errors (0.6, 1) sum to twice output 1's (0.8, 0)
     assert "* output 1 (targets 0.2, 1): $0.8 + 0 = 0.8$;" in prose and "* output 2 (targets 0.4, 0): $0.6 + 1 = 1.6$, twice as much" in prose
-    assert "(0.98 at $c = 1$, printed in the next subsection)" in prose and "a^3 = 0.98 for both outputs" in computed["step0 output 1.0"]
+    assert "At $c = 1.5$ both outputs start at 1.00 for both observations, slope 0.0025" in prose
+    assert "a^3 = 1.00 for both outputs, slope of layer 3 0.0025" in computed["step0 output 1.5"]
     assert np.isclose((1 - CASE.Y[:, 1]).sum(), 2 * (1 - CASE.Y[:, 0]).sum())  # errors from a^3 = 1, by output
     # the percentile rule at an exact position (exercise 2's edge case), stated in the exercise itself
     assert "One landing exactly on a finite entry is known: it is that entry" in prose
@@ -442,9 +517,9 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["c = 0 weights 3000"].startswith("c = 0, step 3000: loss 0.16") and "a^2 = 0.11 | 0.10," in computed["step0 -2.0"]
     # the outputs start saturated for large c; the shelf is output 1 near 1, output 2 at its shared best 0.2
     assert computed["step0 output 1.5"].endswith("slope of layer 3 0.0025")
-    assert "rests on a **shelf** near 0.70, and" in prose and '**The shelf** (line "shelf"): output 2 is at its shared best 0.2' in prose
-    # c = 1 slows near the shelf briefly too (the figure): steps 14 to 19 lose under 0.03 each, after a drop of 0.3
-    assert "and $c = 1$'s dash-dot curve slows near it briefly" in prose
+    assert "rests on a **shelf** near 0.70 (why: below the figure)" in prose and '**The shelf** (line "shelf"): output 2 is at its shared best 0.2' in prose
+    # c = 1 slows near the shelf briefly too (the figure, not claimed in the prose): steps 14 to 19 lose under 0.03 each
+    assert "dash-dot curve slows" not in prose
     c1 = computed["c = 1 loss, steps 0 to 40"]
     assert np.all((c1[14:20] > 0.5) & (c1[14:20] < 0.7)) and np.all(-np.diff(c1[14:20]) < 0.03)
     assert c1[10] - c1[11] > 0.3 and c1[40] < 0.41
@@ -476,7 +551,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Its weights are not small, and its hidden layer 2 is not saturated" in prose and "Its fits come later" not in prose
     assert "within about 650 steps" in prose and np.all(exits[(CONSTANTS >= -2) & (CONSTANTS <= -0.5)] < 650)
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
-    assert "No constant start fits, as proved; most random starts fit within 5000 steps." in prose
+    assert "No constant start fits, as proved." in prose
     assert "on the cost `sse`" in prose
     assert [computed[f"xor {n}"].split("| ")[1] for n in ([2, 2, 1], [2, 3, 1])] == [
         "random starts fit within 5000 steps 417 of 500", "random starts fit within 5000 steps 492 of 500"]
@@ -487,13 +562,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "at step  5301 | fit at step 14575" in computed["c = 1.0"] and 950 < 5301 - 4296 < 1050
     assert computed["eps 0.1 size"] == "ε = 0.1: gap 0.35 at step 0, 7.1 at step 6000 (medians)"
     assert computed["largest eps 0.1"] == "largest |weight or bias|, ε = 0.1 at step 6000: 6.3 (median)"
-    assert "(the fitted tied network's largest is 6.2:" in prose and 'far beyond parameters of size about 6 (line "largest |weight or bias|, ε = 0.1")' in prose
+    assert "(largest 6.2 in the fitted tied network:" in prose and 'far beyond parameters of size about 6 (line "largest |weight or bias|, ε = 0.1")' in prose
     # the untied path leaves the plateau before the tied one (table): median 4296 against 5301
-    assert "at median step 4296 against 5301 (table above)" in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
+    assert "(median step 4296 against 5301), so its gap grows earlier" in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     assert "(2554.5, 2554.5, 2555 for LeCun" in prose
-    assert "like 99.4% of ours, while the typical (median) start needs 5162 steps" in prose
+    assert "like 99.4% of ours; the median start needs 5162 steps" in prose
     assert "at step  6748" in computed["c = 0.0"] and np.isinf(computed["map"][0][0])
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
@@ -502,8 +577,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["big rate 4"] == "lr  4: median steps    625 | lr x median  2500 | loss rises at some step in 25 of 30"
     assert computed["big rate 16"] == "lr 16: median steps  > 250 | lr x median > 4000 | loss rises at some step in 30 of 30"
     assert 'Larger rates (lines "lr 4" to "lr 16"): from lr 4 on the loss rises at some steps.' in prose
-    assert "A few barely matter: the product holds at 4 and is far off at 16." in prose
-    assert "* Up to learning rate 4, learning rate times steps stays about constant; larger steps overshoot." in prose
+    assert "The product holds at 4, is a little lower at 8 and far off at 16." in prose
+    assert "* Up to learning rate 8, learning rate times steps stays about constant; larger steps overshoot." in prose
     assert "5109 at 0.5 is over section 0's 30 starts" in prose and "median steps to fit 5109" in computed["random 30 fits"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "since $x[0] - x[1] = (0.8 - 0.3, 0.4 - 0.3)$; at a constant start that is $0.6c$" in prose
@@ -525,7 +600,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["stretch 5500-15000"].endswith("1.0000 per step")
     assert computed["stretch 0-2500"].endswith("1.0001 per step")
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
-    assert "That part grows where $|1 - \\eta\\lambda| > 1$: for $\\lambda < 0$, where the cost curves down, or for $\\lambda > 2/\\eta$, where a step overshoots (section 6)." in prose
+    assert "That part grows where $|1 - \\eta\\lambda| > 1$: for $\\lambda < 0$, where the cost curves down, or for $\\lambda > 2/\\eta$, where a step overshoots." in prose and "(section 6)." not in prose
     assert "If $H$ stayed fixed, each step would multiply $u$'s part along $v$" in prose
     assert "$H(t)$ changes along the run, so this holds only over stretches where $H$ changes little." in prose
     assert "H[p, p']" not in prose  # p is the percentile's letter
@@ -546,7 +621,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert np.all(np.abs(grid[:-1, works] / grid[1:, works] - 2) < 0.35)
     # the learner's answer: the four numbers side by side, each as printed
     assert "**saturation is the larger part** of all ones' slowness, the tie the smaller" in prose
-    assert "Two comparisons:" in prose and "Saturate, still untied" not in prose
+    assert "Saturate, still untied" not in prose
     # the 2 x 2 table: tied or not against a steep or saturated hidden layer 2
     for entry, line, slope in [("$c = 0.25$ (section 2): slope 0.23, 6250 steps", computed["c = 0.25"], "c = 0.25, tied"),
                                ("all ones, $c = 1$ (section 2): slope 0.02, 14575 steps", computed["c = 1.0"], "c = 1, tied"),
@@ -564,17 +639,16 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "14575" in computed["c = 1.0"] and "6250" in computed["c = 0.25"]
     steep = [tied[list(CONSTANTS).index(c)] for c in (0.0, 0.25)]
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (0.0, 0.25)] == ["0.25", "0.23"]
-    assert "the steep tied starts $c = 0$ and 0.25 take 6748 and 6250 steps against 5109" in prose
     assert steep == [6748, 6250]
     # LeCun's order 1: Var(z) about 0.25 + 1/n_in for n_in = 3 and 2, so a root mean square near 0.8
     assert "$\\operatorname{Var}(z) \\approx 0.25 + 1/n_\\text{in}$, between 0.58 and 0.75 here" in prose
     assert round(0.25 + 1 / 3, 2) == 0.58 and 0.25 + 1 / 2 == 0.75 and 0.75 < np.sqrt(0.58) and np.sqrt(0.75) < 0.9
     assert "/ 12596 /" in computed["eps 0.1"] and "median 5162 steps" in computed["median"]
     # the eps = 1e-3 gap, still small before the exit, large after it
-    assert "(the fitted tied network's largest is 6.2: line" in prose and computed["largest tied"].endswith("at step 15000: 6.2")
-    assert "the median gap, 0.0035 at step 0, is 0.44 at step 6000 (printed), under a tenth of 6.2" in prose and 0.44 / 6.2 < 0.1
+    assert "(largest 6.2 in the fitted tied network: line" in prose and computed["largest tied"].endswith("at step 15000: 6.2")
+    assert "median gap 0.0035 at step 0, 0.44 at step 6000, under a tenth of 6.2" in prose and 0.44 / 6.2 < 0.1
     # eps = 0.1: on the common line its gap would reach 0.35 x 159; it stops near the weights' size instead
-    assert "$0.35 \\cdot 159 \\approx 56$" in prose and round(0.35 * 159) == 56 and "it ends 22 times its start" in prose
+    assert "$0.35 \\cdot 159 \\approx 56$" in prose and round(0.35 * 159) == 56 and "then flattens at 22 times its start" in prose
     assert "5.2e+00 to 9.3e+00 |  22" in computed["eps 0.1"] and 5.2 < 0.35 * 22 < 9.3
     assert "1.0e-01 to 1.1e+00" in computed["eps 0.001"]
     assert computed["eps 0.001 size"] == "ε = 0.001: gap 0.0035 at step 0, 0.077 at step 5000, 0.44 at step 6000 (medians)"
@@ -584,7 +658,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     check = prose.index("*Your sentence (double-click to edit):*", exercise)
     assert "average of" not in prose[:check] and "compromise" not in prose[:check] and "Glorot's" not in prose[:check]
     # the backward count is named only by the check's verdict (printed once right), nowhere in the prose
-    after = prose.index("**After exercise 1** (read after your check says right).")
+    after = prose.index("## 6. Learning rate against scale")  # Glorot's formula waits for section 6, after both exercises
     assert "n_\\text{out}" not in prose[:after] and "fan-out" not in prose and "s^2 n_out = 1" in computed["glorot verdict"]
     # Glorot's formula, written after the check, with the network's values as printed and as the heatmap labels them
     assert "s = \\sqrt{2/(n_\\text{in} + n_\\text{out})}" in prose[after:] and computed["s glorot"].endswith("= 0.63, 0.58, 0.63")
@@ -597,7 +671,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert '$10\\sqrt{3 \\cdot 0.25 + 1} \\approx 13$, beyond $\\pm 4.6$ about 73% of the time (line "s = 10")' in prose
     assert computed["s = 10"].endswith("beyond 0.35 of it,") and computed["s = 10 share"].endswith("lies 73% of the time")
     assert round(math.erfc(4.6 / (10 * np.sqrt(1.75)) / np.sqrt(2)), 2) == 0.73 and round(10 * np.sqrt(1.75)) == 13
-    assert "the mean of its $x^2$ is $0.98/4$" in prose and np.isclose((CASE.X ** 2).sum(), 0.98)
+    assert "(for this $X$ too: $0.98/4$)" in prose and np.isclose((CASE.X ** 2).sum(), 0.98)
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
 
 

@@ -369,6 +369,67 @@ def recorded_activations(history, runs, X):
     return _sigmoid_forward(weights, biases, X)[1:]
 
 
+def tied_directions(sizes):
+    """(P, T) orthonormal columns spanning every tied network of ``sizes`` (with biases).
+
+    P is the number of parameters, ordered as weights then biases, each flattened layer by
+    layer. A tied network gives the units of each hidden layer equal incoming weights, bias
+    and outgoing weights; its parameters have one free value per group of entries that the
+    tie makes equal (2-3-3-2: T = 9 of P = 29).
+    """
+    sizes = as_sizes("sizes", sizes)
+    hidden = lambda l: 0 < l < len(sizes) - 1  # layer l of sizes is a hidden layer
+    groups, index = {}, 0
+    for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        for i in range(n_in):
+            for j in range(n_out):
+                groups.setdefault(("W", l, "h" if hidden(l) else i, "h" if hidden(l + 1) else j), []).append(index)
+                index += 1
+    for l, n_out in enumerate(sizes[1:]):
+        for j in range(n_out):
+            groups.setdefault(("b", l, "h" if hidden(l + 1) else j), []).append(index)
+            index += 1
+    basis = np.zeros((index, len(groups)))
+    for column, entries in enumerate(groups.values()):
+        basis[entries, column] = 1.0 / np.sqrt(len(entries))
+    return basis
+
+
+def untying_curvature(net, X, Y, h=1e-5):
+    """The smallest curvature of the cost ``sse`` along the directions that untie ``net``'s units.
+
+    net: a sigmoid ``MLP`` with biases; X: (m, n_0); Y: (m, n_L). The Hessian H (P, P) is the
+    central finite difference of ``net.gradients`` (step ``h``), made symmetric; the directions
+    that untie are those orthogonal to every tied network (``tied_directions``). Returns the
+    smallest eigenvalue of H on them: each step multiplies a small difference between the
+    units along its eigenvector by 1 - lr * that value.
+    """
+    if not isinstance(net, MLP) or not net.bias:
+        raise TypeError(f"net must be an MLP with biases, got {net!r}")
+    h = as_real("h", h)
+    if not h > 0:
+        raise ValueError(f"h must be a positive step, got {h!r}")
+    params = net.weights + net.biases
+    theta = np.concatenate([p.ravel() for p in params])
+    probe, hessian = net.copy(), np.zeros((theta.size, theta.size))
+
+    def gradient(point):
+        start = 0
+        for p in probe.weights + probe.biases:
+            p[...] = point[start:start + p.size].reshape(p.shape)
+            start += p.size
+        dW, db = probe.gradients(X, Y)
+        return np.concatenate([g.ravel() for g in dW + db])
+
+    for k in range(theta.size):
+        step = np.zeros_like(theta)
+        step[k] = h
+        hessian[:, k] = (gradient(theta + step) - gradient(theta - step)) / (2 * h)
+    tied = tied_directions(net.sizes)
+    untie = np.linalg.svd(np.eye(theta.size) - tied @ tied.T)[0][:, :theta.size - tied.shape[1]]
+    return float(np.linalg.eigvalsh(untie.T @ (hessian + hessian.T) / 2 @ untie)[0])
+
+
 def _sigmoid_forward(weights, biases, X):
     """Forward pass of many sigmoid networks stacked on leading axes.
 
