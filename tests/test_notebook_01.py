@@ -116,19 +116,39 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     case, net, x, y = one
     dW, _ = net.gradients(case.X, case.Y, loss="half_sse")
     nW, _ = mh.numerical_gradients(net, case.X, case.Y, "half_sse")
-    for name, layer, literal in [("w1", 0, "0.009299942"), ("w2", 1, "0.069159614")]:
-        by_paths = paths.chain_rule_paths(net, x, y, name, notation="one_one_one", loss="half_sse").total
-        row = f"dC/d{name}  {by_paths:.9f}  {dW[layer][0, 0]:.9f}  {nW[layer][0, 0]:.9f}"
-        expect(shown, row, f"dC/d{name}  {literal}  {literal}  {literal}")
-    # each row's relative error is printed as a bound (w1: below 2e-9, w2: below 1e-9): the digits move
-    # (w1 8.6e-11 to 1.4e-9, w2 8.6e-11 to 9.6e-11 over these nudged runs), the bounds hold under every nudge
+    dB, nB = net.gradients(case.X, case.Y, loss="half_sse")[1], mh.numerical_gradients(net, case.X, case.Y, "half_sse")[1]
+    by_paths = {name: paths.chain_rule_paths(net, x, y, selector, notation="one_one_one", loss="half_sse").total
+                for name, selector in [("w1", "w1"), ("b_h", ("b", 0, 0)), ("w2", "w2"), ("b_y'", ("b", 1, 0))]}
+    for name, backprop, numeric, literal in [("w1", dW[0][0, 0], nW[0][0, 0], "0.009299942"),
+                                             ("b_h", dB[0][0], nB[0][0], "0.009299942"),
+                                             ("w2", dW[1][0, 0], nW[1][0, 0], "0.069159614"),
+                                             ("b_y'", dB[1][0], nB[1][0], "0.094602014")]:
+        row = f"dC/d{name:<4} {by_paths[name]:.9f}  {backprop:.9f}  {numeric:.9f}"
+        expect(shown, row, f"dC/d{name:<4} {literal}  {literal}  {literal}")
+    # each row's relative error is printed as a bound (w1, b_h: below 2e-9; w2, b_y': below 1e-9): the digits
+    # move (w1 8.6e-11 to 1.4e-9 over these nudged runs), the bounds hold under every nudge
     for moved, X, Y in _nudged_runs(case, net, seed=2):
-        (dw, _), (nw, _) = moved.gradients(X, Y, loss="half_sse"), mh.numerical_gradients(moved, X, Y, "half_sse")
-        for layer, bound in [(0, 2e-9), (1, 1e-9)]:
-            g, n = dw[layer][0, 0], nw[layer][0, 0]
+        (dw, db), (nw, nb) = moved.gradients(X, Y, loss="half_sse"), mh.numerical_gradients(moved, X, Y, "half_sse")
+        pairs = [(dw[0][0, 0], nw[0][0, 0], 2e-9), (db[0][0], nb[0][0], 2e-9),
+                 (dw[1][0, 0], nw[1][0, 0], 1e-9), (db[1][0], nb[1][0], 1e-9)]
+        for g, n, bound in pairs:
             assert abs(g - n) / (abs(g) + abs(n)) < bound
-    assert "dC/dw1  0.009299942  0.009299942  0.009299942          below 2e-9\n" in shown
-    assert "dC/dw2  0.069159614  0.069159614  0.069159614          below 1e-9\n" in shown
+    for row in ["dC/dw1   0.009299942  0.009299942  0.009299942          below 2e-9\n",
+                "dC/db_h  0.009299942  0.009299942  0.009299942          below 2e-9\n",
+                "dC/dw2   0.069159614  0.069159614  0.069159614          below 1e-9\n",
+                "dC/db_y' 0.094602014  0.094602014  0.094602014          below 1e-9\n"]:
+        assert row in shown
+    # the x nudged line: x = 1 and the next 63 float64 numbers give w1 relative errors that jump between about
+    # 9e-11 and 1.4e-9 (the digits are rounding noise); its two bounds hold when every input, target and
+    # parameter is first moved by a few ulps (the cross-CPU guard's nudge among them)
+    for moved, X, Y in _nudged_runs(case, net, seed=3, runs=12):
+        errors = []
+        for _ in range(64):
+            (dw, _), (nw, _) = moved.gradients(X, Y, loss="half_sse"), mh.numerical_gradients(moved, X, Y, "half_sse")
+            errors.append(abs(dw[0][0, 0] - nw[0][0, 0]) / (abs(dw[0][0, 0]) + abs(nw[0][0, 0])))
+            X = np.nextafter(X, np.inf)
+        assert min(errors) < 2e-10 and max(errors) > 1e-9
+    assert "x nudged, 64 floats from 1 up: w1's relative error from below 2e-10 to above 1e-9\n" in shown
     # the measured relative error, where truncation (about eps^2) sets it: 6.8e-08 at eps = 1e-3 and 100 times less
     # at 1e-4, two digits that hold under every few-ulp nudge of inputs, targets and parameters (rounding there is
     # about 1e-17 / eps / 0.19, some 1e-3 of the value at 1e-4)
@@ -264,6 +284,22 @@ def test_the_shared_tail(shown, one):
            "folded: dh/dw1 * dy'/dh * dC/dy' = 0.196612 * 0.10423 * 0.453815 = 0.00929994")
 
 
+def test_the_bracket_in_the_cards_names(shown, branch):
+    # section 3's bracket dC/dh1 = sum_k o_k(1 - o_k) w dC/do_k, regrouped as W_1[0, k] delta^2[0, k]
+    net, x, y = branch
+    out = net.forward(x[None, :])[2][0]
+    delta2 = out * (1 - out) * (out - y)
+    assert net.weights[1][0].tolist() == [0.6, 0.9]  # w5, w7
+    bracket = net.weights[1][0] @ delta2
+    dw1 = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one_units", through_z=False, loss="half_sse")
+    by_paths = sum(p.factors[1].value * p.factors[2].value for p in dw1.paths)  # section 3's factored bracket
+    assert np.isclose(bracket, by_paths, rtol=1e-12)
+    assert "bracket: W_1[0,0] delta^2[0,0] + W_1[0,1] delta^2[0,1]\n" in shown
+    expect(shown, f"       = 0.6 * {delta2[0]:.6f} + 0.9 * {delta2[1]:.6f} = {bracket:.7f}",
+           "       = 0.6 * -0.094107 + 0.9 * 0.140558 = 0.0700379")
+    assert f"{by_paths:.7f}" == "0.0700379"  # the same digits as section 3's factored line
+
+
 def test_the_path_count_of_a_deeper_network(shown, branch):
     _, x, y = branch
     deeper = mh.MLP([2, 3, 3, 2]).init_constant(0.5)
@@ -283,7 +319,7 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     assert np.isclose(nested, w1_paths.total, rtol=1e-12) and np.isclose(nested, dW[0][0, 0], rtol=1e-12)
     expect(shown, f"2-3-3-2, w1: sum of its 6 paths {w1_paths.total:.8f}; backprop {dW[0][0, 0]:.8f}",
            "2-3-3-2, w1: sum of its 6 paths 0.00153484; backprop 0.00153484")
-    # the displayed recursion dC/da^l_j = sum_k a^{l+1}_k (1 - a^{l+1}_k) W_l[j, k] dC/da^{l+1}_k, written out
+    # the displayed recursion dC/da^l[0, j] = sum_k W_l[j, k] delta^{l+1}[0, k], written out
     # term by term for the first hidden unit, against the sum over its 6 paths (w1's paths without dh/dw1)
     by_recursion = sum(a2[j] * (1 - a2[j]) * W1[0, j] * sum(out[k] * (1 - out[k]) * W2[j, k] * (out[k] - y[k])
                                                           for k in range(2)) for j in range(3))
