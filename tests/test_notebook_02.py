@@ -933,4 +933,4 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
 def test_section_1_the_random_start_draws_small_weights(net, markdown):
     """Section 1: the seed-0 draw (printed in section 0 to 4 decimals) has every |w| below 0.46."""
     assert max(np.abs(W).max() for W in net.weights) < 0.46
-    assert "This draw came out small: every $|w| < 0.46$ (section 0's printout)." in markdown
+    assert "This draw came out small: every $|w| < 0.46$ (section 0's printout), which slows the first steps (section 7)." in markdown
