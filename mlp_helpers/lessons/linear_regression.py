@@ -362,7 +362,7 @@ def check_symmetric_start(weights, case):
     its columns (one per hidden unit), or a tied start so large that training diverges (its
     weights overflow, and NaN equals nothing), or a tied start without the asked-for negative
     outgoing weight r or without opposite signs for p and q (the weights from x_1 and x_2; negating
-    section 7's trained weights, all of one sign, does not pass). Equality is exact: tied units
+    section 7's trained weights, all of one sign, does not pass), or with a slope c <= 0 at the start. Equality is exact: tied units
     are copies to the last bit.
     """
     if weights is None or weights is Ellipsis:
@@ -382,6 +382,9 @@ def check_symmetric_start(weights, case):
     if not verdict.passed:
         return verdict
     p, q, r = (float(w) for w in (net.weights[0][0, 0], net.weights[0][1, 0], net.weights[1][0, 0]))  # before training
+    x = case.X.sum(axis=1)
+    with np.errstate(all="ignore"):  # a start too large overflows: said below, after training
+        slope_positive = least_squares_slope(x, net.predict(case.X)) > 0  # y' = c x exactly: least squares gives c
     with warnings.catch_warnings():  # a start too large diverges: said below, not warned
         warnings.simplefilter("ignore", TrainingDiverged)
         try:
@@ -401,11 +404,14 @@ def check_symmetric_start(weights, case):
     if not p * q < 0:
         return not_yet("your two hidden units are copies and stay tied, but the exercise asks that the weight from "
                        "x_1 (row 0 of weights[0]) and the weight from x_2 (row 1) have opposite signs")
+    if not slope_positive:  # the start's c: the student chooses the sign of u = rho p + (1 - rho) q
+        return not_yet("your two hidden units are copies and stay tied, but the exercise asks for a start whose "
+                       "slope c is positive: with negative outgoing weights, look at the sign of each unit's input part (section 4)")
     # the fitted slope: y' = c x exactly (a linear network without biases), so least squares recovers c
-    x = case.X.sum(axis=1)
     reached = abs(least_squares_slope(x, trained.predict(case.X)) - least_squares_slope(x, case.Y)) < 1e-6
     slope = ("c reached c* (within 1e-6)" if reached
-             else "c is not yet within 1e-6 of c*: see the box below the check")
-    return CheckResult(True, f"{verdict.verdict}, with negative outgoing weights and opposite-signed weights from x_1 and x_2; after {case.iterations} steps they are "
+             else "c is not yet within 1e-6 of c*: your weights are tiny, and every gradient has a factor "
+                 "W_1[j, 0], u_1 or u_2 (section 6), so every step is tiny too; try larger weights")
+    return CheckResult(True, f"{verdict.verdict}, with negative outgoing weights, opposite-signed weights from x_1 and x_2 and c > 0; after {case.iterations} steps they are "
                              f"still tied and {slope}. They stay tied because every step gives the two units equal "
                              "gradients: the same float operations run on the same numbers.")
