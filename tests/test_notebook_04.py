@@ -807,9 +807,9 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
     ratio = escape[0] / escape[3]
     expect(shown, f"plateau end, all 0.1 over seed 0: {ratio:.1f} times", "plateau end, all 0.1 over seed 0: 5.5 times")
     assert abs(ratio * 10 % 1 - 0.5) > 1e-3  # not on a rounding edge
-    assert "the tie still makes the plateau about 5 times longer than seed 0's" in text
+    assert "a tied start still has a plateau about 5 times longer than seed 0's (all 0.1 against seed 0, the `times` line)" in text
     assert "But the value 1 costs most of the fit steps: all 0.1, just as tied, fits at 6096, 8479 steps before all ones" in text
-    assert "The tie still makes the plateau about 5 times longer than seed 0's; the value 1 costs most of the fit steps" in text
+    assert "the tied all 0.1 start at 6096. Its plateau is still about 5 times longer than seed 0's; the value 1 costs most of all ones' fit steps" in text
     assert "tie alone costs little" not in text and "not in general" not in text.split("## Key points")[1]
     header = "section | start(s)              | lr              | one weight + 1 ulp\n"
     rows = {8: "      8 | all ones              | 0.5             |", 9: "      9 | seeds 0 to 9, all 0.1 | 0.5             |",
