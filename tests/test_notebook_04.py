@@ -448,7 +448,7 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert factors[0] > 1 and np.all(np.diff(factors) > 0)
     text = " ".join(prose.split())
     assert ("The output layer moves the two rows apart only as far as the small gap lets it: $u_1$ slides down while the "
-            "cost stays flat. From about step 2000 the hidden layers widen the gap in response.") in text
+            "cost stays flat. From about step 2000, once $u_1$ is negative enough, the hidden layers widen the gap in response.") in text
     # the derivation is one optional box, after the main thread; the main text never points into it
     box = prose[prose.index("<details><summary><b>Optional: the loop, derived</b>"):]
     box, after = box[:box.index("</details>")], box[box.index("</details>"):]
