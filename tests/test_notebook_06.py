@@ -293,7 +293,7 @@ def printed(X, Y):
     slower = init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])  # lr 0.1, train_many
     slower_fits = np.isfinite(mh.train_many(slower, X, Y, lr=0.1, iterations=500, loss="cross_entropy",
                                             weights_every=0).fit_steps(0.01))
-    slower_whole = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in slower])
+    slower_whole = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in slower])  # 2nd way
     out["lr 0.1"] = (f"lr 0.1, the same 1000 starts: fit within 500 steps: {slower_fits.mean():.0%}; a whole hidden "
                      f"layer dead at step 500: {slower_whole.mean():.0%}, against {whole_at_end.mean():.0%} at lr 0.5")
     return out
@@ -650,6 +650,8 @@ def test_layer_sizes_are_root_mean_squares_of_the_package_gradients():
     (lambda: stalls.both_off_chance([[1.0, 2.0]]), ValueError, "X must hold exactly two observations"),
     (lambda: stalls.both_off_chance("X"), (TypeError, ValueError), "X"),
     (lambda: stalls.layer_sizes(CASE.network(), CASE.X, CASE.Y, "sse"), TypeError, "nets must be a list"),
+    (lambda: stalls.whole_layer_dead(CASE.network(), CASE.X), TypeError, "nets must be a list"),
+    (lambda: stalls.whole_layer_dead([CASE.network()], [[1.0, 2.0, 3.0]]), ValueError, "X"),
 ])
 def test_lesson_helpers_name_bad_input(call, error, words):
     with pytest.raises(error, match=words):
