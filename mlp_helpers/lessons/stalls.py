@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..activations import activate
 from ..ensemble import check_nets
 from ..network import MLP, check_network
 from ..training import check_history
@@ -133,6 +134,22 @@ def dead_units(net, X):
     """One boolean array per hidden layer, (sizes[l],): True for a unit whose output is exactly 0
     on every observation of ``X`` (m, sizes[0]). Such a ReLU unit passes no gradient back."""
     return [np.all(a == 0.0, axis=0) for a in check_network(net).forward(X)[1:-1]]
+
+
+def whole_layer_dead(nets, X):
+    """(N,) bool, one per network of the list ``nets`` (one architecture): True where some hidden
+    layer has every unit dead (``dead_units``) on ``X`` (m, sizes[0]). The same as
+    ``any(layer.all() for layer in dead_units(net, X))`` network by network, with the networks'
+    layers stacked so that one batched product per layer serves all of them."""
+    nets = check_nets(nets)
+    X = as_observations("X", X, nets[0].sizes[0])
+    a, whole = X, np.zeros(len(nets), dtype=bool)
+    for l in range(len(nets[0].sizes) - 2):
+        W = np.array([net.weights[l] for net in nets])  # (N, n_l, n_{l+1})
+        b = np.array([net.biases[l] for net in nets])[:, None, :]  # (N, 1, n_{l+1})
+        a = activate(nets[0].activation[l], a @ W + b)  # (N, m, n_{l+1})
+        whole |= np.all(a == 0.0, axis=(1, 2))
+    return whole
 
 
 # -- exercise 1: the output delta of cross-entropy --------------------------------------------
