@@ -191,6 +191,11 @@ def test_section_4_forward_pass(case, net, stored):
     assert [shown(c, 4), shown(x0, 4), shown(c * x0)] == ["-0.1241", "0.2739", "-0.0339832"]
     assert shown((np.array([A, 1 - A]) @ W0 @ W1)[0]) == shown(c)
     assert "c = s W_0 W_1 = -0.1241;  c x[0] = (-0.1241)(0.2739) = -0.0339832" in stored
+    # the input parts u_1, u_2 (s W_0), and c grouped by hidden unit
+    u = np.array([A, 1 - A]) @ W0
+    assert [shown(u[0], 4), shown(u[1], 4), shown(u @ W1[:, 0], 4)] == ["0.3437", "0.0239", "-0.1241"]
+    assert all(abs(v * 1e4 % 1 - 0.5) > 0.01 for v in (abs(u[0]), abs(u[1])))  # far from a rounding edge
+    assert "u_1 = 0.3437, u_2 = 0.0239;  c = u_1 W_1[0, 0] + u_2 W_1[1, 0] = -0.1241" in stored
     # the same six values under the section 0 figure, in the question's names
     assert ("w111 = +0.0889   w121 = +0.4528   w211 = -0.0934   w221 = +0.0742   w112 = -0.3788   w212 = +0.2557"
             in stored)
@@ -400,7 +405,9 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     assert abs(per_gap * 1e3 % 1 - 0.5) > 0.01 and abs(threshold % 1 - 0.5) > 0.01  # far from a rounding edge
     gap_end = abs(mh.effective_slope(net_c, A) - c_star)
     assert np.all(case.lr * np.mean(x**2) * gap_end * u < np.spacing(net_c.weights[1][0, 0]))  # one ulp at most
-    assert ("[floor estimate] constant start: eta mean(x^2) |dc/dW_1[j, 0]| = 0.032, so W_1's update is under\n"
+    assert np.spacing(net_c.weights[1][0, 0]) == 2.0**-53 and f"{2.0**-53:.1e}" == "1.1e-16"
+    assert ("[floor estimate] constant start: one ulp of W_1[0, 0] = 0.9383 is 1.1e-16;\n"
+            "                 eta mean(x^2) |dc/dW_1[j, 0]| = 0.032, so W_1's update is under\n"
             "                 half an ulp of W_1 once |c - c*| < 8 ulps of c*") in stored
     # the floor: an update under half an ulp of its weight rounds back to the weight. From the constant start
     # no weight changes after step 400 (the last change is near step 360), though every gradient is non-zero
@@ -421,7 +428,13 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     assert np.abs(trained["random"][0].weights[0][0, 0]) == min(np.abs(W).min() for W in trained["random"][0].weights)
     assert ("[frozen] constant start, last 100 steps: no weight changes: True;\n"
             "         every update eta |dC/dw| is above 0 but under half an ulp of its weight: True\n"
-            "         random start, last 50 steps: only W_0[0, 0] changes, by one ulp a step: True\n") in stored
+            "         random start, last 50 steps: only W_0[0, 0] changes, by one ulp a step: True\n"
+            "         random start, 1500 steps more: no weight changes in the last 300: True\n") in stored
+    # the creep ends: W_0[0, 0] last changes about 960 steps after step 500 (930 to 1060 with the data nudged
+    # by one ulp either way), so the last 300 of 1500 further steps are still; the other weights never move
+    _, more = case.train(trained["random"][0].copy(), iterations=1500)
+    last_change = int(np.nonzero(np.diff(more.weights[0][:, 0, 0]))[0].max())
+    assert 700 < last_change < 1200 and all(np.all(W[-300:] == W[-1]) for W in more.weights)
     # [first step]: the random start's small weights move c about half as far in step 1, from a larger gap
     first = {init: mh.slope_history(history, A)[:2] for init, (_, history) in trained.items()}
     assert {init: (f"{c01[0] - c_star:+.4f}", f"{c01[1] - c01[0]:+.4f}") for init, c01 in first.items()} == {
@@ -676,7 +689,15 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
     assert ("[fixed] random start, (1 - rho) W_0[0, j] - rho W_0[1, j] at step 0:\n"
-            "        -0.0736 (h_1), -0.0876 (h_2); the same at every step to 1e-12: True") in stored
+            "        -0.0736 (h_1), -0.0876 (h_2); the same at every step to 1e-12: True;\n"
+            "        their difference 0.0140; the smallest spread is at least that: True") in stored
+    # the difference (1 - rho) d_0 - rho d_1 (d_p = W_0[p, 0] - W_0[p, 1]) averages d_0 and -d_1: at most the spread
+    difference = abs(kept[0, 0] - kept[0, 1])
+    assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
+    assert mh.unit_spread(history).min() >= difference
+    # section 7 prints the same two numbers again, ungated, at steps 0 and 500
+    assert ("[kept] random start, (1 - rho) W_0[0, j] - rho W_0[1, j]:\n"
+            "       step 0: -0.0736 (h_1), -0.0876 (h_2);  step 500: -0.0736 (h_1), -0.0876 (h_2)") in stored
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
