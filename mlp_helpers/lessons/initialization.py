@@ -395,14 +395,15 @@ def tied_directions(sizes):
     return basis
 
 
-def untying_curvature(net, X, Y, h=1e-5):
-    """The smallest curvature of the cost ``sse`` along the directions that untie ``net``'s units.
+def untying_curvatures(net, X, Y, h=1e-5):
+    """The curvatures of the cost ``sse`` along the directions that untie ``net``'s units, smallest first.
 
     net: a sigmoid ``MLP`` with biases; X: (m, n_0); Y: (m, n_L). The Hessian H (P, P) is the
-    central finite difference of ``net.gradients`` (step ``h``), made symmetric; the directions
-    that untie are those orthogonal to every tied network (``tied_directions``). Returns the
-    smallest eigenvalue of H on them: each step multiplies a small difference between the
-    units along its eigenvector by 1 - lr * that value.
+    central finite difference of ``net.gradients`` (step ``h``), made symmetric. The untying
+    subspace holds the moves that change a difference between two units of a hidden layer: it is
+    orthogonal to every tied network (``tied_directions``), dimension P - T. Returns the
+    eigenvalues (P - T,) of H restricted to that subspace, ascending: each step multiplies a
+    small difference between the units along an eigenvector by 1 - lr * its eigenvalue.
     """
     if not isinstance(net, MLP) or not net.bias:
         raise TypeError(f"net must be an MLP with biases, got {net!r}")
@@ -421,13 +422,13 @@ def untying_curvature(net, X, Y, h=1e-5):
         dW, db = probe.gradients(X, Y)
         return np.concatenate([g.ravel() for g in dW + db])
 
-    for k in range(theta.size):
+    for k in range(theta.size):  # column k: central difference of the gradient along parameter k
         step = np.zeros_like(theta)
         step[k] = h
         hessian[:, k] = (gradient(theta + step) - gradient(theta - step)) / (2 * h)
     tied = tied_directions(net.sizes)
     untie = np.linalg.svd(np.eye(theta.size) - tied @ tied.T)[0][:, :theta.size - tied.shape[1]]
-    return float(np.linalg.eigvalsh(untie.T @ (hessian + hessian.T) / 2 @ untie)[0])
+    return np.linalg.eigvalsh(untie.T @ (hessian + hessian.T) / 2 @ untie)
 
 
 def _sigmoid_forward(weights, biases, X):
