@@ -510,7 +510,7 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     expect(shown, f"step 1000, W_2[j, 0]'s gradient: bias-sum term {bias_term:+.4f}, gap term {gap_term:+.4f}, "
                   f"net {bias_term + gap_term:+.4f}",
            "step 1000, W_2[j, 0]'s gradient: bias-sum term -0.0007, gap term +0.0009, net +0.0002")
-    assert "The gap term wins (the `net` line)" in text and "beats" not in text and "about 0 since" not in text
+    assert "the gap term wins (the `net` line)" in text and "beats" not in text and "about 0 since" not in text
     assert "At step 1000 the $u_2$ term ($+0.0578$) outweighs the $u_1$ term ($-0.0082$): $g > 0$ and the gap narrows" in text
     assert "Both fall" not in text  # the unexplained "both fall" was cut
     # the rule behind the loop and why observation [1]'s slope is about -g are both in the main text
@@ -699,8 +699,8 @@ def test_ten_seeds_fit_between_4000_and_6000_steps(shown, prose, case, sweep):
                   f" | all 0.1: 2257, {ratio:.1f} times the median",
            "plateau end, seeds 0 to 9: median 434, range 241 to 1117 | all 0.1: 2257, 5.2 times the median")
     text = " ".join(prose.split())
-    assert "The tie alone still makes the plateau 5.2 times the seeds' median (the `median` line)" in text
-    assert "**Verdict for the learner.**" in text and "No start fits within the question's 1000 steps" in text
+    assert "all 0.1's plateau is 5.2 times the seeds' median (the `median` line)" in text
+    assert "**Verdict for the learner.**" in text and "no start fits within the question's 1000 steps" in text
     assert errors.min() > 0.025  # a margin: robust to the last bits
 
 
