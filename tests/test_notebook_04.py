@@ -840,3 +840,20 @@ def test_no_cell_below_an_exercise_hands_out_its_answer():
     named matrix product whose entry [0, 1] is exercise 1's sum."""
     code = "\n".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code" and "### BEGIN SOLUTION" not in "".join(c["source"]))
     assert "shared_row_floor(" not in code and "wrong = " not in code
+
+
+def test_a_tied_net_cannot_fit_xor(prose, case, thousand):
+    """Section 7: a tied net's outputs are monotone in s = x W_0[:, 0], and XOR's two pairs of inputs have the same sum
+    of s, so no monotone output puts one pair above the other."""
+    trained = thousand[0]
+    X = np.random.default_rng(0).uniform(-3, 3, size=(500, 2))
+    s = X @ trained.weights[0][:, 0]
+    out = trained.predict(X)[np.argsort(s)]
+    for k in range(out.shape[1]):  # each output rises or falls with s, never both
+        steps = np.diff(out[:, k])
+        assert np.all(steps >= -1e-15) or np.all(steps <= 1e-15)
+    xor = np.array([[0, 1], [1, 0], [0, 0], [1, 1]]) @ trained.weights[0][:, 0]
+    assert xor[0] + xor[1] == pytest.approx(xor[2] + xor[3], abs=1e-15)
+    text = " ".join(prose.split())
+    assert "not for XOR: targets 1 at the inputs $(0, 1)$ and $(1, 0)$, 0 at $(0, 0)$ and $(1, 1)$" in text
+    assert "notebook 05, section 3: XOR" not in text
