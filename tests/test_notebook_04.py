@@ -857,3 +857,11 @@ def test_a_tied_net_cannot_fit_xor(prose, case, thousand):
     text = " ".join(prose.split())
     assert "not for XOR: targets 1 at the inputs $(0, 1)$ and $(1, 0)$, 0 at $(0, 0)$ and $(1, 1)$" in text
     assert "notebook 05, section 3: XOR" not in text
+
+
+def test_gap_factor_displayed_and_plateau_end_marked(prose):
+    """Section 2 displays the gap factor as a ratio of largest gaps; section 8's loss figure marks the plateau's end."""
+    text = " ".join(prose.split())
+    assert "\\text{gap factor}_l = \\frac{\\max_j |\\text{gap}(a^l)[j]|}{\\max_j |\\text{gap}(a^{l-1})[j]|}" in text
+    code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
+    assert 'ax.axvline(np.argmax(runs.loss[run_row["ones"]] < 0.3)' in code and "(dotted green: the plateau's end)" in text
