@@ -416,7 +416,10 @@ def check_mixed_entry(answer, net, X, Y, products=None):
                          "observation [1]'s sigmoid slope, and output [0]'s cost slope with output [1]'s sigmoid slope. "
                          "But delta^3[i, k] = dC/dz^3[i, k] belongs to one observation and one output: its chain has "
                          "one path, with the cost slope and the sigmoid slope of that same entry. So the question's "
-                         "second * must be elementwise.",
+                         "second * must be elementwise. (If one of your products equals an entry of delta^3, that is "
+                         "this start's doing: sigmoid_slope's two columns are equal.) And @ runs only because both "
+                         "arrays are 2 x 2: with three observations both would be 3 x 2, and numpy would refuse @ "
+                         "(2 columns against 3 rows).",
                  fallback="entry [i, k] of A @ B is the sum over j of A[i, j] B[j, k]: take i = 0, k = 1 "
                           "(checked to 1e-6 relative)")
 
