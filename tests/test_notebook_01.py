@@ -189,13 +189,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the measured values sit at the estimate's order (8.6e-11 to 1.4e-9 over these runs): within a factor 10
     assert all(rounding / 10 < value < rounding * 10 for value in measured)
     assert 5e-11 < min(measured) < 2e-10 and 5e-10 < max(measured) < 2e-9
-    # printed as a bound that holds under every nudge, with step 4's 5e-10 inside it
-    assert max(measured) < 2e-9 and rounding < 2e-9
-    assert "measured, eps = 1e-6: largest relative error below 2e-9\n" in shown
-    # at eps = 1e-10 rounding alone fails the 1e-7 check (5.6e-6 to 8e-6), under every nudge
+    # printed as its order of magnitude, which is 1e-10 or 1e-9 under every nudge (1e-9 here), with step 4's
+    # 5e-10 between the two
+    orders = {round(np.log10(value)) for value in measured}
+    assert orders <= {-10, -9} and round(np.log10(measured[0])) == -9
+    assert 1e-10 < rounding < 1e-9
+    assert "measured, eps = 1e-6: largest relative error of order 1e-10 to 1e-9 (varies with the last bit)\n" in shown
+    # at eps = 1e-10 rounding alone fails the 1e-7 check (5.6e-6 to 8e-6): about 1e-5 under every nudge
     tiny = [mh.gradient_check(moved, X, Y, "half_sse", eps=1e-10) for moved, X, Y in _nudged_runs(case, net, seed=1)]
-    assert min(tiny) > 1e-6
-    assert "measured, eps = 1e-10: largest relative error above 1e-6 (threshold 1e-7)\n" in shown
+    assert min(tiny) > 1e-7 and {round(np.log10(value)) for value in tiny} == {-5}
+    assert "measured, eps = 1e-10: largest relative error about 1e-5, above the threshold 1e-7\n" in shown
+    assert "below 2e-9" not in shown  # a one-sided bound no longer stands in for the value
     assert "relative error at eps = 1e-6" not in shown  # its digits differ from CPU to CPU: never printed
     assert "estimate" not in shown  # no hard-coded value that reads like a result
 
@@ -321,6 +325,12 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     expect(shown, f"2-3-3-2, dC/dW_0[0,0]: sum of its 6 paths {W00_paths.total:.8f}; backprop {dW[0][0, 0]:.8f}",
            "2-3-3-2, dC/dW_0[0,0]: sum of its 6 paths 0.00153484; backprop 0.00153484")
     assert "2-3-3-2, w1" not in shown  # section 3's w1 is a 2-2-2 weight: the 2-3-3-2 one is W_0[0, 0]
+    # the prose's shared ends: W_0[1, 0] also enters a^1[0, 0], and its 6 paths go on exactly as W_0[0, 0]'s do
+    W10_paths = paths.chain_rule_paths(deeper, x, y, ("w", 0, 1, 0), through_z=False, loss="half_sse")
+    assert [p.route.split(" → ", 1)[1] for p in W10_paths.paths] == [p.route.split(" → ", 1)[1] for p in W00_paths.paths]
+    assert all([f.value for f in p.factors[1:]] == [f.value for f in q.factors[1:]]
+               for p, q in zip(W00_paths.paths, W10_paths.paths, strict=True))
+    assert "shared ends: after a^1[0, 0], W_0[1,0]'s 6 paths have W_0[0,0]'s factors: True\n" in shown
     # the displayed recursion dC/da^l[0, j] = sum_k W_l[j, k] delta^{l+1}[0, k], written out
     # term by term for the first hidden unit, against the sum over its 6 paths (W_0[0, 0]'s, less the first factor)
     by_recursion = sum(a2[j] * (1 - a2[j]) * W1[0, j] * sum(out[k] * (1 - out[k]) * W2[j, k] * (out[k] - y[k])
@@ -372,6 +382,46 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     expect(shown, f"2-2-2             {small_paths:>13}   {small[1]} + {sum(small)} = {small[1] + sum(small)}",
            "2-2-2                        20   4 + 8 = 12")
     assert "multiplications: summing paths against backpropagation (passing back + one per weight)" in shown
+    # the by-hand lines, 2-2-2 in full and 2-3-3-2 layer by layer: weights x paths x multiplications per path
+    by_hand = """by hand, 2-2-2, summing paths: weights x paths x multiplications per path
+  W_0: 4 x 2 x 2 = 16
+  W_1: 4 x 1 x 1 = 4
+by hand, 2-2-2, backpropagation:
+  passing back, W_1 @ delta^2: 2 units x 2 terms = 4
+  one per weight, input x delta: 4 + 4 = 8
+  totals: summing paths 20, backpropagation 4 + 8
+by hand, 2-3-3-2, summing paths: weights x paths x multiplications per path
+  W_0: 6 x 6 x 3 = 108
+  W_1: 9 x 2 x 2 = 36
+  W_2: 6 x 1 x 1 = 6
+by hand, 2-3-3-2, backpropagation:
+  passing back, W_1 @ delta^2: 3 units x 3 terms = 9
+  passing back, W_2 @ delta^3: 3 units x 2 terms = 6
+  one per weight, input x delta: 6 + 9 + 6 = 21
+  totals: summing paths 150, backpropagation 15 + 21
+"""
+    assert by_hand in shown
+    for widths, (paths_total, back_total, once_total) in [([2, 2, 2], (20, 4, 8)), ([2, 3, 3, 2], (150, 15, 21))]:
+        assert totals(widths) == (paths_total, back_total, once_total)
+        net_w = mh.MLP(widths).init_constant(0.5)
+        for l, W in enumerate(net_w.weights):  # each layer's term, from a path table of one of its weights
+            found = paths.chain_rule_paths(net_w, np.ones(widths[0]), np.zeros(widths[-1]), ("w", l, 0, 0),
+                                           through_z=False, loss="half_sse")
+            per_path = {len(p.factors) - 1 for p in found.paths}
+            assert f"  W_{l}: {W.size} x {len(found.paths)} x {per_path.pop()} = " in by_hand
+    # the slope multiplications left out: summing paths forms every distinct edge factor at least once (a weight
+    # factor per weight, a link factor per weight after W_0: counted from the path tables of all 21 weights);
+    # backpropagation attaches a slope once per unit, forming delta
+    labels = set()
+    for l, W in enumerate(deeper.weights):
+        for j, k in np.ndindex(W.shape):
+            found = paths.chain_rule_paths(deeper, x, y, ("w", l, j, k), through_z=False, loss="half_sse")
+            labels.update(f.label for p in found.paths for f in p.factors if not f.label.startswith("dC/"))
+    weight_factors = [label for label in labels if "/dW_" in label]
+    assert (len(weight_factors), len(labels) - len(weight_factors)) == (21, 15)
+    assert "slopes left out, 2-3-3-2, summing paths: 21 weight factors + 15 link factors = 36\n" in shown
+    assert sum(deeper.sizes[1:]) == 8
+    assert "slopes left out, 2-3-3-2, backpropagation: one per unit, 3 + 3 + 2 = 8\n" in shown
     assert "network           summing paths   backpropagation         ratio" in shown
     # summing paths, in the same unit: a path of a W_l weight has L - l + 1 factors (one per edge, then dC/do),
     # counted here from the path tables of the small 2-3-3-2 network, so L - l multiplications
@@ -605,3 +655,22 @@ def test_the_difference_error_plot_names_bad_input():
         plots.plot_difference_errors([1e-1, 1e-2], [[1e-4, 1e-6]])
     with pytest.raises(ValueError, match="epsilons must be"):
         plots.plot_difference_errors([1e-1, -1e-2], [[1e-4, 1e-6], [1e-5, 1e-8]])
+
+
+def test_the_difference_error_plot_shows_both_curves_and_says_absolute_error():
+    """Hollow markers of two sizes keep both measured curves visible where they meet (rounding)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from mlp_helpers.visual import plots
+
+    fig = plots.plot_difference_errors([1e-1, 1e-2], [[1e-4, 1e-6], [1e-5, 1e-8]])
+    ax = fig.axes[0]
+    assert ax.get_ylabel().startswith("absolute error")
+    measured = [line for line in ax.get_lines() if line.get_label().endswith("measured")]
+    assert len(measured) == 2
+    assert all(line.get_markerfacecolor() == "none" for line in measured)
+    assert measured[0].get_markersize() > measured[1].get_markersize()  # one-sided's circles ring the squares
+    plt.close(fig)

@@ -733,8 +733,11 @@ def plot_difference_errors(epsilons, errors):
         raise ValueError(f"errors must have shape ({len(epsilons)}, 2) (one-sided, central), got {errors.shape}")
     fig, ax = new_figure((8.5, 3.6))
     fig.subplots_adjust(left=0.1, right=0.6, bottom=0.15, top=0.96)  # room for the legend on the right
-    for column, (name, colour, marker, power) in enumerate([("one-sided", BLUE, "o", 1), ("central", GREEN, "s", 2)]):
-        ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, label=f"{name}, measured")
+    # hollow markers of two sizes: where the two curves meet (rounding), each stays visible through the other
+    for column, (name, colour, marker, size, power) in enumerate([("one-sided", BLUE, "o", 8, 1),
+                                                                  ("central", GREEN, "s", 5, 2)]):
+        ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, markerfacecolor="none", markersize=size,
+                  markeredgewidth=1.5, label=f"{name}, measured")
         ax.loglog(epsilons, errors[0, column] * (epsilons / epsilons[0]) ** power, ":", color=colour, lw=2,
                   label=f"{name}, truncation alone\n(error $\\propto \\varepsilon{'^2' if power == 2 else ''}$)")
     ax.loglog(epsilons, 1e-17 / epsilons, "--", color=BLACK, label="rounding, $10^{-17}/\\varepsilon$\n(order of magnitude;\none-sided rounding about twice)")
@@ -746,7 +749,7 @@ def plot_difference_errors(epsilons, errors):
     ax.set_ylim(1e-16, 1e-3)
     ax.invert_xaxis()  # eps shrinks to the right, as in the notebook's table
     ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
-    ax.set_ylabel(r"error in $\partial C/\partial w_1$")
+    ax.set_ylabel("absolute error of the\n" r"estimate of $\partial C/\partial w_1$")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
     return fig
 
