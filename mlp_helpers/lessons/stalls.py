@@ -136,18 +136,32 @@ def dead_units(net, X):
     return [np.all(a == 0.0, axis=0) for a in check_network(net).forward(X)[1:-1]]
 
 
+def _hidden_outputs(nets, X):
+    """Each hidden layer's outputs for every network of the list ``nets`` (one architecture), one
+    batched product per layer: a list of (N, m, sizes[l]) arrays, l = 1 to L - 1."""
+    nets = check_nets(nets)
+    a, outputs = as_observations("X", X, nets[0].sizes[0]), []
+    for l in range(len(nets[0].sizes) - 2):
+        W = np.array([net.weights[l] for net in nets])  # (N, n_l, n_{l+1})
+        b = np.array([net.biases[l] for net in nets])[:, None, :]  # (N, 1, n_{l+1})
+        a = activate(nets[0].activation[l], a @ W + b)  # (N, m, n_{l+1})
+        outputs.append(a)
+    return outputs
+
+
+def dead_unit_table(nets, X):
+    """(N, hidden units) bool, one row per network of the list ``nets`` (one architecture): each
+    network's ``dead_units`` on ``X`` (m, sizes[0]), its hidden layers side by side."""
+    return np.concatenate([np.all(a == 0.0, axis=1) for a in _hidden_outputs(nets, X)], axis=1)
+
+
 def whole_layer_dead(nets, X):
     """(N,) bool, one per network of the list ``nets`` (one architecture): True where some hidden
     layer has every unit dead (``dead_units``) on ``X`` (m, sizes[0]). The same as
     ``any(layer.all() for layer in dead_units(net, X))`` network by network, with the networks'
     layers stacked so that one batched product per layer serves all of them."""
-    nets = check_nets(nets)
-    X = as_observations("X", X, nets[0].sizes[0])
-    a, whole = X, np.zeros(len(nets), dtype=bool)
-    for l in range(len(nets[0].sizes) - 2):
-        W = np.array([net.weights[l] for net in nets])  # (N, n_l, n_{l+1})
-        b = np.array([net.biases[l] for net in nets])[:, None, :]  # (N, 1, n_{l+1})
-        a = activate(nets[0].activation[l], a @ W + b)  # (N, m, n_{l+1})
+    whole = np.zeros(len(check_nets(nets)), dtype=bool)
+    for a in _hidden_outputs(nets, X):
         whole |= np.all(a == 0.0, axis=(1, 2))
     return whole
 
