@@ -90,7 +90,7 @@ def test_section_0_shows_the_question_and_the_answer(nb, markdown):
     # the question's network, derivation and claim on the page; the answer's point in words in section 0
     for text in (r"x_1 = a\,x", r"x_2 = (1 - a)\,x", r"z_{a1} = w_{111}x_1 + w_{121}x_2", r"z_{a2} = w_{211}x_1 + w_{221}x_2",
                  r"\frac{\partial y'}{\partial w_{111}} = \frac{\partial z_{a1}}{\partial w_{111}} = x_1",
-                 r"(y - y')", r"w_{111} = w_{211}", r"the output is not $z_{a1}$."):
+                 r"(y - y')", r"w_{111} = w_{211}", r"the dropped outgoing weight (section 5)"):
         assert text in markdown, text
     assert "2-2-1 regression question" in markdown
     # the answer's six formulas appear once, in the card's names, in the table's order, after Exercise 1's check
@@ -298,12 +298,15 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     # "never tied in these 500 steps": the smallest spread over the 501 recorded steps, at step 17
     assert shown(mh.unit_spread(history_r).min()) == "0.4666676" and int(mh.unit_spread(history_r).argmin()) == 17
     assert ("random start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.6344618, "
-            "smallest 0.4666676, largest 1.0593224 (exactly 0: False)\n"
-            "    their weights equal bit for bit at every step: False") in stored
+            "smallest 0.4666676, largest 1.0593224 (exactly 0: False)\n") in stored
+    # the bit-for-bit comparison sits in the cell after the prediction's answer box, not in the training cell
+    assert ("constant start: the two units' weights equal bit for bit at every step: True\n"
+            "random start: the two units' weights equal bit for bit at every step: False\n") in stored
+    # and once more, ungated, under the box on why tied units stay tied
+    assert "constant start (section 6): both units' weights equal bit for bit at every step: True\n" in stored
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
-            "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
-            "    their weights equal bit for bit at every step: True") in stored
+            "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n") in stored
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
     # the cell uses the student's my_start, so the page shows no tied start before the exercise
@@ -447,7 +450,6 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
 def test_section_7_different_weights_same_slope(trained, stored):
     assert ("constant: W_0 = [[+0.6469, +0.6469], [+0.8427, +0.8427]]   W_1 = [[+0.9383], [+0.9383]]" in stored)
     assert ("random: W_0 = [[+0.0612, +0.4210], [+0.3882, +1.2744]]   W_1 = [[+0.2998], [+1.3591]]" in stored)
-    assert "random start after the 500 steps: outgoing weights W_1[0, 0] = +0.2998, W_1[1, 0] = +1.3591" in stored
     expected = {"constant": ["0.1821", "0.1821", "0.5535", "0.5535"], "random": ["0.0055", "0.1717", "0.0815", "1.2125"]}
     for init, (net, _) in trained.items():
         W0, W1 = net.weights
@@ -489,6 +491,23 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     assert [shown(v, 4, sign=True) for v in (scaled.weights[0][0, 0], scaled.weights[0][1, 0], scaled.weights[1][0, 0])] == [
         "+0.1224", "+0.7765", "+0.1499"]
     assert "scaled: W_0[0, 0] = +0.1224, W_0[1, 0] = +0.7765, W_1[0, 0] = +0.1499, c = 1.4711278, C = 0.0022719" in stored
+    # [h_1 kept]: training keeps (1 - rho) W_0[0, 0] - rho W_0[1, 0] exactly and Q_1 = u_1^2 - S W_1[0, 0]^2 nearly;
+    # "moved" changes the first (by S), "scaled" changes both (doubles the first, Q_1 about tenfold)
+    s, S = np.array([A, 1 - A]), A**2 + (1 - A) ** 2
+    history = trained["random"][1]
+    rows = {"step 0": [W[0] for W in history.weights], "trained": net.weights, "moved": moved.weights, "scaled": scaled.weights}
+    values = {label: ((1 - A) * W0[0, 0] - A * W0[1, 0], (s @ W0)[0] ** 2 - S * W1[0, 0] ** 2) for label, (W0, W1) in rows.items()}
+    expected = {"step 0": ("-0.0736", "+0.0349"), "trained": ("-0.0736", "+0.0320"), "moved": ("+0.5064", "+0.0320"),
+                "scaled": ("-0.1472", "+0.3237")}
+    assert {label: tuple(f"{v:+.4f}" for v in pair) for label, pair in values.items()} == expected
+    for pair in values.values():  # away from a rounding boundary at 4 decimals (the closest, scaled's Q_1, by 1e-6)
+        assert all(abs(v * 1e4 - np.floor(v * 1e4) - 0.5) > 0.01 for v in pair)
+    assert values["moved"][0] - values["trained"][0] == pytest.approx(S) and values["scaled"][0] == pytest.approx(2 * values["trained"][0])
+    assert values["moved"][1] == pytest.approx(values["trained"][1]) and 9 < values["scaled"][1] / values["trained"][1] < 11
+    assert abs(values["trained"][1] - values["step 0"][1]) < 0.01  # nearly kept by 500 steps of training
+    assert "[h_1 kept]           (1 - rho) W_0[0, 0] - rho W_0[1, 0]    Q_1 = u_1^2 - S W_1[0, 0]^2\n" in stored
+    for label, (first, second) in expected.items():
+        assert f"{label:>18}{first:>26}{second:>30}\n" in stored
 
 
 def test_section_8_effect_of_a(case, stored):
@@ -613,6 +632,26 @@ def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
             exec(source, {"case": case, "mh": mh, "np": np, "linreg": linreg, "rho": A, "my_prediction": prediction})
         assert ("spread of the hidden units" in out.getvalue()) is shows
         assert ("not written yet" in out.getvalue()) is not shows
+
+
+def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
+    """The cell after the prediction's answer box prints the bit-for-bit lines and [fixed] only once predicted."""
+    import contextlib
+    import io
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "[fixed]" in c.source]
+    for predicted in (False, True):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"np": np, "mh": mh, "rho": A, "predicted": predicted,
+                          "history_constant": None if not predicted else _trained_history("constant"),
+                          "history_random": None if not predicted else _trained_history("random")})
+        assert ("[fixed]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
+
+
+def _trained_history(init):
+    case = cases.linear_2_2_1(a=A)
+    net = case.network() if init == "constant" else case.network().init_random(seed=0)
+    return case.train(net)[1]
 
 
 def test_section_8c_q_shrinks_by_the_exact_rule(case, trained, stored):
@@ -854,6 +893,9 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     ratios = np.array(gaps_23[1:]) / np.array(gaps_23[:-1])
     assert f"{factor_23:+.3f}" == "-1.143" and np.all(ratios < -1) and np.allclose(ratios, factor_23, rtol=0.05)
     assert ("[eta 2.3] from there, factor -1.143; c - c* at steps 0 to 5:\n          " + ", ".join(f"{d:+.4f}" for d in gaps_23)) in stored
+    growth = abs(gaps_23[5] / gaps_23[0]) ** (1 / 5)  # the measured rate, beside the predicted |factor|
+    assert f"{growth:.3f}" == "1.143" and abs(growth * 1e3 % 1 - 0.5) > 0.05
+    assert "          measured growth per step, geometric mean of the 5 steps: 1.143\n" in stored
     assert "steps 0 to 5:\n          +0.0147, -0.0169, +0.0191, -0.0221, +0.0248, -0.0287\n" in stored
     # [K early]: K at the first steps; from the random start it falls before it grows
     early = {init: [squared_slope_derivatives(case.network().set_params([W[t] for W in history.weights]), A)
@@ -865,6 +907,14 @@ def test_section_8_the_straight_lines_of_section_7(case, trained, stored):
     assert ("[K early] K at steps 0, 10, 25, 50, 100:\n"
             "          constant start 0.7900, 1.3002, 1.9165, 2.2165, 2.2501\n"
             "          random start   0.2398, 0.1449, 0.2628, 1.2452, 2.2306\n") in stored
+    # why K first falls from the random start: W_1[0, 0] rises toward 0 and u_1 shrinks (8a's dips)
+    W0_r, W1_r = trained["random"][1].weights
+    w1, u1 = W1_r[[0, 10], 0, 0], (np.array([A, 1 - A]) @ W0_r[[0, 10]])[:, 0]
+    assert [f"{v:+.4f}" for v in w1] == ["-0.3788", "-0.1943"] and [f"{v:.4f}" for v in u1] == ["0.3437", "0.2366"]
+    assert all(abs(v * 1e4 % 1 - 0.5) > 0.01 for v in (*w1, *u1))
+    S_ = A**2 + (1 - A) ** 2
+    assert (S_ * w1[1] ** 2 + u1[1] ** 2) - (S_ * w1[0] ** 2 + u1[0] ** 2) < early["random"][1] - early["random"][0] < 0
+    assert ("          random start, steps 0 and 10: W_1[0, 0] -0.3788, -0.1943;  u_1 0.3437, 0.2366\n") in stored
     # the weights still move after step 100, by less than a drawn line's width
     late = max(np.abs(W[100:] - W[100]).max() for _, h in trained.values() for W in h.weights)
     assert 0.001 < late < 0.005 and f"after step 100 the largest move of a weight, from either start: {late:.4f}" in stored
@@ -954,4 +1004,4 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
 def test_section_1_the_random_start_draws_small_weights(net, markdown):
     """Section 1: the seed-0 draw (printed in section 0 to 4 decimals) has every |w| below 0.46."""
     assert max(np.abs(W).max() for W in net.weights) < 0.46
-    assert "This draw came out small: every $|w| < 0.46$ (section 0's printout), which slows the first steps (section 7)." in markdown
+    assert "This draw came out small (every $|w| < 0.46$, section 0), which slows the first steps (section 7)." in markdown
