@@ -599,7 +599,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "at 8 it is about 10% lower, at 16 above 4000.") in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     assert computed["c = 0 quarter"] == "c = 0 (section 2), lr 0.5: fit at step 6748; a quarter of it 1687"
-    assert ("Learning rate 2 is 4 times larger, and learning rate times steps stays about constant (section 6), so expect about a quarter: "
+    assert ("Learning rate 2 is 4 times larger, and learning rate times steps stays about constant (notebook 04, section 10; section 6), so expect about a quarter: "
             "1687 (line \"c = 0 (section 2)\"), close to scale 0.01's 1723.5.") in prose
     assert "5109 at 0.5 is over section 0's 30 starts" in prose and "median steps to fit 5109" in computed["random 30 fits"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
