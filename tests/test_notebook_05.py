@@ -588,8 +588,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["big rate 16"] == "lr 16: median steps above 250 | lr x median above 4000 | loss rises at some step in 30 of 30"
     assert computed["big rate 16 reason"] == "       (fewer than half of the 30 fit by step 250)"
     assert 'Larger rates (lines "lr 4" to "lr 16"): from lr 4 on the loss rises at some steps.' in prose
-    assert ("Yet the product still holds at 4 and is about 10% lower at 8. At 16 fewer than half of the starts fit by step 250, "
-            'so it is above 4000 (line "lr 16").') in prose and "(only a bound)" not in prose
+    assert ("Yet the product holds: * at lr 4 it still holds, and at 8 it is about 10% lower; * at lr 16 fewer than half of the starts "
+            'fit by step 250, so it is above 4000 (line "lr 16").') in prose and "(only a bound)" not in prose
     assert round(100 * (1 - 2304 / 2555)) == 10 and computed["big rate 8"].split("| ")[1].startswith("lr x median  2304")
     assert ("A rise signals an overshoot: on a cost $\\lambda x^2/2$ a step multiplies $x$ by $1 - \\eta\\lambda$, "
             "below $-1$ once $\\lambda > 2/\\eta$") in prose
