@@ -564,6 +564,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "within about 650 steps" in prose and np.all(exits[(CONSTANTS >= -2) & (CONSTANTS <= -0.5)] < 650)
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
     assert "No constant start fits, as proved." in prose
+    # the proof reaches deeper tied networks: each later unit is a monotone function of q
+    assert "and with more tied hidden layers: each later unit is again a monotone function of $q$." in prose
     assert "on the cost `sse`" in prose
     assert all(computed[f"xor {n}"].endswith(": constant starts fit within 5000 steps 0 of 4") for n in ([2, 2, 1], [2, 3, 1]))
     assert "14573 / 14594 / 14697" in computed["eps 0.001"]
@@ -779,6 +781,6 @@ def test_the_curvature_is_one_optional_box_at_the_end_of_section_4():
     assert "\\lambda_\\text{min}" not in main and "restricted" not in main and "P^{\\mathsf T}" not in main
     later = " ".join(text[box + 2:])  # nothing after the box and its cell reads it
     assert not any(word in later for word in ("untying move", "untying direction", "untying curvature", "lambda_min"))
-    assert ("Growth means that the cost curves down along some untying direction, one that pulls two units apart "
+    assert ("Growth means the cost curves down along some untying direction, one that pulls two units apart "
             "(optional box at the end of this section).") in main
     assert "u(t+1) = u(t) - \\eta" in main and "the four smallest sizes lie on one line" in main
