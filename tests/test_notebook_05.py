@@ -108,7 +108,7 @@ def printed(X, xor_X, reverse):
                                  f"difference {a[2][0, 0] - a[2][1, 0]:.2g}")
             # the fit argument: sigma(3 omega a^2[r, 0] + b_2[k]) at two aims needs this omega
             logit = lambda p: np.log(p / (1 - p))
-            for k, (aim_1, aim_2) in enumerate([(0.2, 0.99), (0.4, 0.01)]):
+            for k, (aim_1, aim_2) in enumerate([(0.2, 0.995), (0.4, 0.005)]):  # strictly within 0.01 of the targets
                 omega = (logit(aim_2) - logit(aim_1)) / (3 * (a[2][1, 0] - a[2][0, 0]))
                 assert np.allclose(net.weights[2][:, k], net.weights[2][0, k], rtol=0, atol=0)  # tied rows
                 fitted = mh.sigmoid(3 * omega * a[2][:, 0] + logit(aim_1) - 3 * omega * a[2][0, 0])
@@ -219,6 +219,15 @@ def printed(X, xor_X, reverse):
         slopes = init.layer_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: slope below 0.01 in {shares}"
+    # s = 10 again for layers 2 and 3: their inputs are saturated activations, mean square near 0.5, not 0.25
+    z_10 = init.start_sums(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=10.0), X)
+    a_10 = [mh.sigmoid(z) for z in z_10[:2]]  # a^1, a^2: (starts, m, 3), feeding layers 2 and 3
+    ms = [np.mean(a ** 2) for a in a_10]
+    sd = [10 * np.sqrt(3 * m + 1) for m in ms]
+    out["s = 10 layers 2, 3"] = f"s = 10, layers 2 and 3: mean square of the activations feeding them {ms[0]:.2f}, {ms[1]:.2f};"
+    out["s = 10 layers 2, 3 share"] = (f"        with these for 0.25: standard deviation {sd[0]:.1f}, {sd[1]:.1f}, "
+                                       f"beyond ±4.6 {math.erfc(4.6 / sd[0] / np.sqrt(2)):.0%}, {math.erfc(4.6 / sd[1] / np.sqrt(2)):.0%}")
+    out["s = 10 layers 2, 3 measured"] = [np.mean(np.abs(z) > 4.6) for z in z_10[1:]]  # the share itself, layers 2 and 3
     rms = [np.sqrt(np.mean(z ** 2)) for z in init.start_sums(init.random_starts(CASE.sizes, in_order(range(200), reverse)), X)]
     out["rms z"] = "LeCun's scale, root mean square of z in layers 1, 2, 3: " + ", ".join(f"{r:.2f}" for r in rms)
     out["s lecun"] = "this network's LeCun s for W_0, W_1, W_2 = " + ", ".join(f"{v:.2f}" for v in init.layer_scales(CASE.sizes, "lecun"))
@@ -264,12 +273,17 @@ def printed(X, xor_X, reverse):
     big_rates = [2.0, 4.0, 8.0, 16.0]
     big_run = mh.train_many([net for _ in big_rates for net in init.random_starts(CASE.sizes, in_order(range(30), reverse))],
                             X, Y, lr=[lr for lr in big_rates for _ in range(30)], iterations=1500, weights_every=0)
-    big_medians = np.median(big_run.fit_steps(0.01).reshape(len(big_rates), 30), axis=1)
+    big_steps = big_run.fit_steps(0.01).reshape(len(big_rates), 30)
     rises = (np.diff(big_run.loss, axis=1) > 0).any(axis=1).reshape(len(big_rates), 30)
     out["big rates"] = "LeCun's scale, the same 30 starts, at most 1500 steps:"
-    for lr, m, up in zip(big_rates, big_medians, rises):
-        product = f"median steps {m:6g} | lr x median {lr * m:5g}" if lr * m <= 4000 else f"median steps  > {4000 / lr:g} | lr x median > 4000"
+    for lr, steps, up in zip(big_rates, big_steps, rises):
+        m, bound = np.median(steps), 4000 / lr
+        product = f"median steps {m:6g} | lr x median {lr * m:5g}" if lr * m <= 4000 else f"median steps above {bound:g} | lr x median above 4000"
         out[f"big rate {lr:g}"] = f"lr {lr:2g}: {product} | loss rises at some step in {up.sum():2d} of 30"
+        if lr * m > 4000:  # the bound's reason: fewer than half fit by it
+            fewer = np.sum(steps <= bound) < 15
+            assert fewer == (np.sort(steps)[14] > bound)  # fewer than 15 of 30 by the bound: the median lies above it
+            out[f"big rate {lr:g} reason"] = (f"       ({'fewer than half' if fewer else 'half or more'} of the 30 fit by step {bound:g})")
     out["map"] = medians.tolist()
     # exercise 2's cell (scale 3, lr 0.5): the answer rests only on how many fit, which the nudge keeps
     cell = grid_fits[0, 4]
@@ -306,7 +320,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 119
+    assert len(lines) == 122
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -346,15 +360,20 @@ def test_the_late_fits_and_the_curvature(computed, notebook):
     # negative c leaves first but fits late: observation 2's layer-2 units end near 0, near 0.8 at c = 0 and 0.25
     assert "* **Negative $c$ fits late**, near step 10000, against 6250 at $c = 0.25$" in prose
     assert all(9900 <= float(computed[f"c = {c}"].split()[-1]) <= 10699 for c in CONSTANTS[:7])
-    assert 'ends with observation 2\'s layer-2 units near 0 (line "c = -1.00, step 6000")' in prose
-    assert "At $c = 0$ and 0.25 those units sit near 0.8." in prose
+    assert 'ends with observation 2\'s layer-2 units near 0 (0.07: line "c = -1.00, step 6000"); at $c = 0$ and 0.25 they sit near 0.8.' in prose
+    assert "Observation 2's errors reach $W_2$ multiplied by these values: over ten times more weakly for negative $c$." in prose
+    assert "shrink slowly" not in prose and "Section 2 in three rows" not in prose
     late = {c: float(computed[f"late fit {c}"].split("a^2 ")[1].split()[2]) for c in (-1.0, -0.5, 0.0, 0.25, 0.5)}
     assert all(late[c] < 0.2 for c in (-1.0, -0.5, 0.5)) and all(0.75 < late[c] < 0.85 for c in (0.0, 0.25))
+    assert min(late[0.0], late[0.25]) / max(late[-1.0], late[-0.5]) > 10 and late[-1.0] == late[-0.5] == 0.07
     # observation 1 already fits at step 6000, so the shared output bias b_2 cannot take observation 2's error
     assert all(float(computed[f"late fit {c}"].split("largest error ")[1].split()[0]) < 0.01 for c in (-1.0, -0.5))
     assert "Observation 1 already fits (error 0.000), so $b_2$ cannot take observation 2's error alone." in prose
     # the curvature picture, measured; Glorot's formula only in section 6, the map's "median not known"
     assert "peaks near step 5000, as the tied run leaves its plateau; the measured 1.0015 lies among the printed factors." in prose
+    assert "$\\lambda_\\text{min} < 0$ at every printed step: the cost curves down along some untying move." in prose
+    assert all(computed[f"curvature value {step}"][0] < 0 for step in (1000, 2500, 4000, 5000, 5500, 10000))
+    assert "Before step 2500 the gap grows more slowly" not in prose
     # the ceiling: no untying curvature comes near 2 / eta = 4, so no part overshoots
     assert all(computed[f"curvature value {step}"][1] < 0.02 for step in (1000, 2500, 4000, 5000, 5500, 10000))
     assert "Every untying $\\lambda$ stays below 0.02, far under $2/\\eta = 4$" in prose
@@ -466,9 +485,13 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
     assert 'it is proportional to $a^2[0] - a^2[1]$, only 0.0046 here (line "a^2 at step 1000")' in prose
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
-    assert "needs $\\omega_1 \\approx -430$, against $-0.014$ now" in prose
-    assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -430; W_2 has -0.014 at step 1000"
-    assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 300; W_2 has -0.3 at step 1000"
+    assert "needs $\\omega_1 \\approx -480$, against $-0.014$ now" in prose
+    assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
+    assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
+    # the aims lie strictly inside the fit test |a^3 - y| < 0.01 (0.99 would sit on its boundary)
+    assert "aim output 1 at 0.2 and 0.995 (not 1: $\\sigma^{-1}(1)$ is infinite)" in prose and "Output 2 likewise (0.4, 0.005)." in prose
+    assert all(abs(aim - y) < 0.01 for aim, y in ((0.2, 0.2), (0.995, 1.0), (0.4, 0.4), (0.005, 0.0)))
+    assert "must be above 0.9 and $F(0,0)$ and $F(1,1)$ below 0.1" in prose
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     assert "plateau exits from $c = 0.5$ up (steps 2336, 2773, 5301, 13474, then not within 15000)" in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
@@ -487,7 +510,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "at least four times $c = 1$'s 0.024" in prose and computed["step0 1.0"].endswith("slope of layer 2 0.024")
     assert min(float(computed[f"step0 {c}"].split()[-1]) for c in (-2.0, -1.0, -0.5)) > 4 * float(computed["step0 1.0"].split()[-1])
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
-    assert "(slope 0.012 at $c = -2$) does not block" in prose
+    assert "(slope 0.012 at $c = -2$) does not hold $c = -2$ on the plateau: it leaves at step 611 (table below)." in prose
+    assert exits[-2.0] == 611 and "Only the gradients of $W_0$ and $b_0$ carry layer 1's slope." in prose
     assert computed["step0 -2.0"].startswith("c = -2.00: a^1 = 0.01 | 0.04, slope of layer 1 0.012;")
     # the untied eps = 0.1 row is still nearly tied when its slope is read
     assert "$\\varepsilon = 0.1$ (gap 0.38 at step 1000), saves about a seventh" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
@@ -498,10 +522,12 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
     assert computed["c = 0 weights 1500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.11, 0.065, 0.39")
     # the percentile rule at an exact position (exercise 2's edge case), stated in the exercise itself
-    assert "One landing exactly on a finite entry is known: it is that entry" in prose
+    assert "Call a percentile **known** when section 1's rule gives a finite value (the rule, not numpy)." in prose
+    assert "One landing exactly on a finite entry" not in prose
     # section 1's interpolation: at a whole-number position the weight is 0, so the value is v[k]; numpy gives nan (0 x inf)
     assert "it interpolates: $v[k] + (\\text{pos} - k)\\,(v[k+1] - v[k])$." in prose
-    assert "At a whole-number position the weight $\\text{pos} - k$ is 0, so the value is $v[k]$ (numpy's $0 \\cdot \\infty$ gives `nan` there instead)." in prose
+    assert ("At a whole-number position the weight $\\text{pos} - k$ is 0, so the rule gives $v[k]$, even when $v[k+1]$ is `inf`. "
+            "There numpy computes $0 \\cdot \\infty$ and returns `nan`; exercise 2 follows the rule, not numpy.") in prose
     with np.errstate(invalid="ignore"):
         assert np.isnan(np.percentile([1.0, 2.0, np.inf], 50))
     # exercise 2: p = 1000/29 sits exactly on the last finite position of 30 starts with 11 fits
@@ -538,6 +564,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "within about 650 steps" in prose and np.all(exits[(CONSTANTS >= -2) & (CONSTANTS <= -0.5)] < 650)
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
     assert "No constant start fits, as proved." in prose
+    # the proof reaches deeper tied networks: each later unit is a monotone function of q
+    assert "and with more tied hidden layers: each later unit is again a monotone function of $q$." in prose
     assert "on the cost `sse`" in prose
     assert all(computed[f"xor {n}"].endswith(": constant starts fit within 5000 steps 0 of 4") for n in ([2, 2, 1], [2, 3, 1]))
     assert "14573 / 14594 / 14697" in computed["eps 0.001"]
@@ -559,16 +587,22 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # larger rates: the product holds at 4, is past 4000 at 16; from lr 4 on the loss rises at some steps
     assert computed["big rate 2"] == "lr  2: median steps 1277.5 | lr x median  2555 | loss rises at some step in  0 of 30"
     assert computed["big rate 4"] == "lr  4: median steps    625 | lr x median  2500 | loss rises at some step in 25 of 30"
-    assert computed["big rate 16"] == "lr 16: median steps  > 250 | lr x median > 4000 | loss rises at some step in 30 of 30"
+    assert computed["big rate 16"] == "lr 16: median steps above 250 | lr x median above 4000 | loss rises at some step in 30 of 30"
+    assert computed["big rate 16 reason"] == "       (fewer than half of the 30 fit by step 250)"
     assert 'Larger rates (lines "lr 4" to "lr 16"): from lr 4 on the loss rises at some steps.' in prose
-    assert "The product holds at 4, is about 10% lower at 8 and past 4000 at 16 (only a bound)." in prose
+    assert ("Yet the product holds: * at lr 4 it still holds, and at 8 it is about 10% lower; * at lr 16 fewer than half of the starts "
+            'fit by step 250, so it is above 4000 (line "lr 16").') in prose and "(only a bound)" not in prose
     assert round(100 * (1 - 2304 / 2555)) == 10 and computed["big rate 8"].split("| ")[1].startswith("lr x median  2304")
-    assert "A rise signals an overshoot: along a curvature $\\lambda > 2/\\eta$ ($0.5$ at lr 4)" in prose
+    assert ("A rise signals an overshoot: on a cost $\\lambda x^2/2$ a step multiplies $x$ by $1 - \\eta\\lambda$, "
+            "below $-1$ once $\\lambda > 2/\\eta$") in prose
+    assert all(abs(1 - eta * lam) > 1 for eta, lam in ((4.0, 0.6), (0.5, 4.5)))  # past 2/eta the factor is below -1
     assert "last digits" not in prose
-    assert "* Up to learning rate 4, learning rate times steps stays about constant; at 8 it is about 10% lower; larger steps overshoot." in prose
+    assert ("* From learning rate 4 on, some steps overshoot (the loss rises), yet learning rate times steps holds up to 4; "
+            "at 8 it is about 10% lower, at 16 above 4000.") in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     assert computed["c = 0 quarter"] == "c = 0 (section 2), lr 0.5: fit at step 6748; a quarter of it 1687"
-    assert "A quarter of that, 1687 (line \"c = 0 (section 2)\"), is close to scale 0.01's 1723.5 at learning rate 2." in prose
+    assert ("Learning rate 2 is 4 times larger, and learning rate times steps stays about constant (notebook 04, section 10; section 6), so expect about a quarter: "
+            "1687 (line \"c = 0 (section 2)\"), close to scale 0.01's 1723.5.") in prose
     assert "5109 at 0.5 is over section 0's 30 starts" in prose and "median steps to fit 5109" in computed["random 30 fits"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "since $x[0] - x[1] = (0.8 - 0.3, 0.4 - 0.3)$; at a constant start that is $0.6c$" in prose
@@ -592,12 +626,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
     assert "That part grows where $|1 - \\eta\\lambda| > 1$: for $\\lambda < 0$, where the cost curves down, or for $\\lambda > 2/\\eta$, where a step overshoots." in prose and "(section 6)." not in prose
     assert "If $H$ stayed fixed, each step would multiply $u$'s part along $v$" in prose
-    assert "$H(t)$ changes along the run, so this holds only over stretches where $H$ changes little." in prose
+    assert "$H(t)$ changes along the run, so this holds only where $H$ changes little." in prose
     assert "H[p, p']" not in prose  # p is the percentile's letter
     # exercise 2 asks for the mathematical rule, not numpy's nan at an exact position
     assert "Derive it from section 1's position rule" in prose
     # its last hint is a question, not the equation p/100 (n - 1) = k - 1
-    assert "If $k$ of the 30 are finite, which sorted position holds the last finite one?" in prose
+    assert "If $n_f$ of the 30 are finite, which sorted position holds the last finite one?" in prose and "If $k$ of" not in prose
     assert "Solve $p/100" not in prose
     assert computed["stretch 0-2500"].startswith("ε = 1e-6, gap from step     0 to step  2500: grows   1.3")
     assert "grows   1.3-fold" in computed["stretch 5500-15000"]
@@ -626,6 +660,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     tied = np.array(computed["constant fits"], dtype=float)
     assert "saves about a seventh (12596 against 14575)" in prose and round(14575 / (14575 - 12596)) == 7
     assert "**Saturate, still tied** (left column): 14575 against 6250, about 2.3 times" in prose and round(14575 / 6250, 1) == 2.3
+    assert "Caveat: $c = 0.25$ also starts with small weights, which slows it (2b), so 2.3 does not overstate saturation's cost." in prose
     assert "14575" in computed["c = 1.0"] and "6250" in computed["c = 0.25"]
     steep = [tied[list(CONSTANTS).index(c)] for c in (0.0, 0.25)]
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (0.0, 0.25)] == ["0.25", "0.23"]
@@ -642,7 +677,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["eps 0.1"].endswith("|  22") and "14600" not in prose
     # g is a largest difference of entries of u, so it scales with u; the untying moves and lambda_min named
     assert "so $g$ is the largest difference of entries of $u$ and scales with it." in prose
-    assert "orthogonal to the 9 tied moves that keep the units equal" in prose and init.tied_directions(CASE.sizes).shape == (29, 9)
+    assert "The 9 *tied moves* keep each hidden layer's units equal" in prose and init.tied_directions(CASE.sizes).shape == (29, 9)
+    assert "$H$ restricted to them is $P^{\\mathsf T} H P$ (20 x 20)" in prose
     assert computed["eps 0.001 size"] == "ε = 0.001: gap 0.0035 at step 0, 0.077 at step 5000, 0.44 at step 6000 (medians)"
     # exercise 1: the backward condition alone; Glorot's compromise, its count and condition only after its check
     exercise = prose.index("**Exercise 1.**")
@@ -655,6 +691,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # Glorot's formula, written after the check, with the network's values as printed and as the heatmap labels them
     assert "s = \\sqrt{2/(n_\\text{in} + n_\\text{out})}" in prose[after:] and computed["s glorot"].endswith("= 0.63, 0.58, 0.63")
     assert 'For this network that is 0.63, 0.58, 0.63 (line "this network\'s Glorot s")' in prose
+    assert "where $n_\\text{out} = n_{l+1}$ counts the units $W_l$ feeds (its columns)" in prose
     assert "`backward_std(shape)`" in prose and "backward_std(n_in, n_out)" not in prose
     assert "Glorot's rule also looks backward (exercise 1)" in prose
     assert "Beyond $|z| = 4.6$ the slope is below 0.01 ($\\sigma'(4.6) \\approx 0.0099$)" in prose
@@ -663,7 +700,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert '$10\\sqrt{3 \\cdot 0.25 + 1} \\approx 13$, beyond $\\pm 4.6$ about 73% of the time (line "s = 10")' in prose
     assert computed["s = 10"].endswith("beyond 0.35 of it,") and computed["s = 10 share"].endswith("lies 73% of the time")
     assert round(math.erfc(4.6 / (10 * np.sqrt(1.75)) / np.sqrt(2)), 2) == 0.73 and round(10 * np.sqrt(1.75)) == 13
-    assert "(for this $X$ too: $0.98/4$)" in prose and np.isclose((CASE.X ** 2).sum(), 0.98)
+    assert "(for layer 1, whose inputs are $X$: $(0.8^2 + 0.4^2 + 0.3^2 + 0.3^2)/4 = 0.98/4$)" in prose and np.isclose((CASE.X ** 2).sum(), 0.98)
+    assert ('At $s = 10$, layers 2 and 3 print about 77%, not 73%: their inputs are saturated activations, near 0 or 1, '
+            'with mean square near 0.5 (line "s = 10, layers 2 and 3").') in prose
+    assert computed["s = 10 layers 2, 3"].endswith("feeding them 0.48, 0.44;") and computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%")
+    assert computed["slopes 10.0"].endswith("layer 2 76.9%, layer 3 76.0%")
+    assert [round(v, 2) for v in computed["s = 10 layers 2, 3 measured"]] == [0.77, 0.76]
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
 
 
@@ -719,3 +761,26 @@ def test_the_map_stops_at_learning_rate_2(notebook):
     assert np.all(np.isfinite(steps[2.0, False]))  # all within 3000 steps, so 3000 compares like the notebook's 6000
     assert np.array_equal(steps[2.0, False], steps[2.0, True])
     assert not np.array_equal(steps[4.0, False], steps[4.0, True])
+
+
+def test_the_curvature_is_one_optional_box_at_the_end_of_section_4():
+    """Section 4's main text keeps the linearisation and the measured growth; the untying moves,
+    H restricted to them and the printed curvatures sit in one optional box, read by nothing later."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    text = ["".join(c["source"]) for c in cells]
+    summary = "<details><summary>Optional: the curvature behind the growth (beyond this course's level)</summary>"
+    boxes = [i for i, s in enumerate(text) if "<details><summary>Optional" in s]
+    assert boxes == [next(i for i, s in enumerate(text) if summary in s)]
+    box = boxes[0]
+    learner = next(i for i, s in enumerate(text) if s.startswith("### So, for the learner"))
+    five = next(i for i, s in enumerate(text) if s.startswith("## 5. The scale of a random start"))
+    assert learner < box < five and all(cells[i]["cell_type"] == "code" for i in range(box + 1, five))
+    assert text[box + 1].startswith("# Optional (the box above, beyond this course's level)")
+    assert "untying_curvatures" in text[box + 1] and "untying_curvatures" not in "".join(text[:box] + text[box + 2:])
+    main = " ".join(s for i, s in enumerate(text) if cells[i]["cell_type"] == "markdown" and i != box)
+    assert "\\lambda_\\text{min}" not in main and "restricted" not in main and "P^{\\mathsf T}" not in main
+    later = " ".join(text[box + 2:])  # nothing after the box and its cell reads it
+    assert not any(word in later for word in ("untying move", "untying direction", "untying curvature", "lambda_min"))
+    assert ("Growth means the cost curves down along some untying direction, one that pulls two units apart "
+            "(optional box at the end of this section).") in main
+    assert "u(t+1) = u(t) - \\eta" in main and "the four smallest sizes lie on one line" in main

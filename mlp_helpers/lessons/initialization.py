@@ -511,9 +511,9 @@ def check_known_percentile(answer, fits):
     ``fits`` still determine (never raises).
 
     fits: (starts,) steps to fit, ``inf`` for a start stopped at its step limit first. With n
-    starts of which k fit, ``np.percentile`` puts the p-th at sorted position p/100 (n - 1), and
-    the last finite value sits at position k - 1: p = 100 (k - 1) / (n - 1). Names the share
-    that fit (k/n), the positions counted from 1 or divided by n, p as a fraction, and the
+    starts of which n_f fit, ``np.percentile`` puts the p-th at sorted position p/100 (n - 1), and
+    the last finite value sits at position n_f - 1: p = 100 (n_f - 1) / (n - 1). Names the share
+    that fit (n_f/n), the positions counted from 1 or divided by n, p as a fraction, and the
     percentile counted from the slow end. A typed or computed number: tolerance NUMBER_RTOL.
     """
     fits = np.asarray(fits, dtype=float).ravel()
@@ -522,14 +522,14 @@ def check_known_percentile(answer, fits):
     slips = [
         (100.0 * k / n, "that is the share of the starts that fit, in percent; np.percentile puts the p-th "
                         "percentile at sorted position p/100 (n - 1), counted from 0: where is the last finite value?"),
-        (100.0 * k / (n - 1), "the sorted positions count from 0, so the last finite value is at k - 1, not k"),
+        (100.0 * k / (n - 1), "the sorted positions count from 0, so the last finite value is at n_f - 1, not n_f"),
         (100.0 * (k - 1) / n, "the positions run from 0 to n - 1: divide by n - 1, not n"),
         (right / 100.0, "that is p as a fraction; the exercise asks for p in percent, as np.percentile takes it"),
         (100.0 - right, "that counts from the slow end; the p-th percentile has p% of the starts below it"),
     ]
     return judge_number(answer, right, slips, quantity="the largest known percentile",
                         correct=f"(relative tolerance {NUMBER_RTOL:.1%}) the last finite step count sits at sorted "
-                                "position k - 1, counted from 0 (k: the starts that fit), and p/100 (n - 1) = k - 1. "
+                                "position n_f - 1, counted from 0 (n_f: the starts that fit), and p/100 (n - 1) = n_f - 1. "
                                 "Any larger p interpolates toward an inf and gives inf. So this cell's median is "
                                 "not known: a run stopped at its limit says only that the start needs more steps. "
                                 "Counting those starts as the slowest (inf), not dropping them, keeps every "
