@@ -829,8 +829,8 @@ def test_all_point_1_start_plateau_and_fit(shown, prose, case):
                   f" ({tail[0]} against {tail[1]} steps)",
            "all ones over all 0.1: plateau +2975, after the plateau +5504 (9343 against 3839 steps)")
     assert plateau[0] + tail[0] - tail[1] == fit[0]
-    assert ("The value 1 (saturated slopes, a near-zero $u_1$) makes the plateau 2975 steps longer. "
-            "The tail after the plateau is longer too (the `after the plateau` line).") in text
+    assert ("The value 1 (saturated slopes, a near-zero $u_1$ at step 1000) makes the plateau 2975 steps longer. "
+            "The tail after it is longer too (the `after the plateau` line).") in text
     assert "saturates the sigmoids and costs most" not in text and "saturation adds" not in text
     assert "* All 0.1 (tied, unsaturated): plateau 5.2 times the ten seeds' median, fit at 6096." in text
     assert "* All ones against all 0.1: plateau +2975 steps, tail after it +5504 (section 9)." in text
