@@ -342,7 +342,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 64
+    assert len(computed) == 65
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -417,7 +417,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["sigmoid glorot"] == "sigmoid, the same Glorot scale: median 418 steps, from 254 to 704"
     assert computed["angle second layer"].endswith("predicted dead share 46.35% on average")
     assert computed["fit within 500"].endswith("28%") and computed["tanh fit within 500"].endswith("81%")
-    assert computed["start cost"].endswith("errors 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
+    assert computed["start cost"].endswith("SSE 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
     assert [line.split("|") for line in computed["fit by whole layer dead"].split("\n")[1:]] == [
         [" " * 33 + "yes ", " " * 16 + "19% ", " 0%"], [" " * 34 + "no ", " " * 16 + "81% ", " 34%"]]
     assert computed["contrast 0.001"] == ("y = 1, a = 0.001: SSE's delta  -0.0020, "
@@ -502,8 +502,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and round(0.49 / 0.52, 2) == 0.94 and round(0.78 / 0.94, 2) == 0.83
     assert "Yours gives −0.9990 at $a = 0.001$ against SSE's −0.0020" in prose
     assert "Its last approach is sixteen times shorter" in prose
-    # the summary says what the matched rate shows: the shorter plateau is the larger delta, not the cost's own gain
-    assert "Its plateau is half as long; doubling SSE's rate does the same (2413\n  against 2478 steps)." in prose \
+    # the summary says what the matched rate shows: doubling the rate does for the plateau what cross-entropy does
+    assert "Its plateau is half as long; doubling SSE's rate does the same (2413 against 2478 steps)." in prose \
         and "a plateau half as long" not in prose
     assert "millions of times" in prose and 1e6 < 1 / 3.6e-7 < 1e7
     assert "measured per layer: 0.22" in prose and "eight hidden steps: $(0.22/0.25)^8 \\approx 0.36$" in prose
