@@ -16,8 +16,8 @@ def test_the_right_delta_passes():
 @pytest.mark.parametrize("slip, says", [
     (lambda a, y: (a - y) / (a * (1 - a)), "that is dC/da"),           # forgot the sigmoid's slope
     (lambda a, y: y - a, "the sign is flipped"),
-    (lambda a, y: 2 * (a - y) * a * (1 - a), "the sum of squares' delta"),  # kept the old cost's delta
-    (lambda a, y: (a - y) * a * (1 - a), "half the sum of squares' delta"),
+    (lambda a, y: 2 * (a - y) * a * (1 - a), "SSE's delta"),  # kept the old cost's delta
+    (lambda a, y: (a - y) * a * (1 - a), "half SSE's delta"),
     (lambda a, y: (a - y) / len(a), "divided by the number of observations"),
 ])
 def test_each_delta_slip_is_named(slip, says):

@@ -171,9 +171,9 @@ CE_SLIPS = (
     ("no slope", "that is dC/da, (a - y) / (a(1 - a)); delta is dC/dz, so multiply by the "
                  "sigmoid's slope da/dz = a(1 - a), and see what cancels"),
     ("sign", "the sign is flipped. Where a > y the cost falls as a falls, so dC/dz is positive there"),
-    ("sse", "that is the sum of squares' delta, 2(a - y) a(1 - a). With cross-entropy the "
+    ("sse", "that is SSE's delta, 2(a - y) a(1 - a). With cross-entropy the "
             "derivative of -[y log a + (1 - y) log(1 - a)] is different: write dC/da first"),
-    ("half sse", "that is (a - y) a(1 - a), half the sum of squares' delta; cross-entropy's dC/da "
+    ("half sse", "that is (a - y) a(1 - a), half SSE's delta; cross-entropy's dC/da "
                  "has a(1 - a) in the denominator"),
     ("mean", "divided by the number of observations; the cost here is summed, not averaged"),
 )

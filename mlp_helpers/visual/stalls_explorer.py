@@ -1,7 +1,7 @@
 """Notebook 06's explorer: the cost, the activation, the depth and the start of one network.
 
 ``stalls_explorer()`` returns a ``StallsExplorer``, an ipywidgets ``VBox`` (DOM class
-``"bph-stalls-explorer"``). Choose the cost (sum of squares or cross-entropy), the hidden
+``"bph-stalls-explorer"``). Choose the cost (SSE, the sum of squared errors, or cross-entropy), the hidden
 activation (sigmoid, tanh, ReLU), the number of weight layers and the start (all ones, all
 zeros, or random with the activation's usual scale: LeCun for sigmoid, Glorot for tanh, He for
 ReLU); the network 2-3-...-3-2 (sigmoid outputs) trains on the tied-units question's data at
@@ -34,7 +34,7 @@ from ..training import TrainingDiverged, train
 from ..validation import as_count
 from . import plots, widgets
 
-COSTS = (("sum of squares", "sse"), ("cross-entropy", "cross_entropy"))
+COSTS = (("SSE", "sse"), ("cross-entropy", "cross_entropy"))
 STARTS = ("all ones", "all zeros", "random")
 DEPTHS = (2, 3, 4, 5, 6)
 LEARNING_RATES = (0.5, 1.0)
@@ -166,7 +166,7 @@ class StallsExplorer(ipw.VBox):
             run = self.train_run(cost, activation, start, lr, depth)
             if run.diverged_at == 0:
                 said = ("the cost is infinite at step 0 (an output is exactly 0 or 1 where its target is not), "
-                        "so training cannot start: try the sum of squares or a random start")
+                        "so training cannot start: try SSE or a random start")
             elif run.diverged_at >= 0:
                 said = f"diverged after step {run.diverged_at - 1} (the cost or a weight became infinite)"
             else:
