@@ -438,7 +438,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "at rate 0.5 their output\nmatches yours to 2e-07; rates 0.45 and 0.55 miss by 2e-05 (printout, \"learning rates\")",
                   "By the time each start leaves, its gap is about 0.03: 0.0285 at step 2000 (0.1 start),\n0.0353 at step 5000",
                   "Both gaps first shrink: 0.0053 to 0.0045 (all-ones), 0.0011 to 0.001 (0.1 start).",
-                  "until the plateau ends: notebook 04, section 8.",
+                  "Why each gap shrinks, then grows\nuntil the plateau ends: notebook 04, section 8.",
                   "the output layer sees one number per observation",
                   "1000 steps end on the plateau", "gets there by step 3000 but stays tied"):
         assert claim in prose, claim
