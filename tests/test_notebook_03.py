@@ -320,7 +320,9 @@ def expected_outputs():
             f"{np.sum((output - case.Y) ** 2):.4f} from all ones\n"),
         "plot_first_layer(axes[0]": "<Figure size 1100x420 with 2 Axes>",
         "tied_starts = ": "<IPython.core.display.HTML object>",  # folded; its lines: tied_start_lines()
-        "inset = ax.inset_axes(": "<Figure size 600x340 with 1 Axes>",  # the inset is a child of the axes
+        "inset = ax.inset_axes(": (f"first below 0.1: all-ones at step {first_below(1.0, 6000)}, "
+                                   f"0.1 start at step {first_below(0.1, 3000)}\n"
+                                   "<Figure size 600x340 with 1 Axes>"),  # the inset is a child of the axes
         "random_starts = ": package_runs(range(5), 1000, lambda seed, net, costs: (
             f"seed {seed}: tied groups {mh.tied_units(net)}, cost at step 1000: {costs[-1]:.4f}\n")),
     }
@@ -338,6 +340,15 @@ def rate_misses():
     shown = " ".join(f"{miss:.0e}" for miss in misses)
     assert shown == "2e-05 2e-07 2e-05", shown  # the prose quotes them
     return shown
+
+
+def first_below(c, steps, level=0.1):
+    """The first recorded step (every 10) at which the tied start c's cost is below ``level``, trained by the package."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    costs = np.asarray(mh.train(mh.MLP(case.sizes).init_constant(c), case.X, case.Y, lr=0.5, iterations=steps,
+                                record_every=10).loss)
+    assert costs.min() < level
+    return 10 * int(np.argmax(costs < level))
 
 
 def row_gaps(c, steps):
@@ -379,6 +390,7 @@ def tied_start_lines(case):
         on_plateau[c] = (a2 * (1 - a2), np.abs(net.gradients(case.X, case.Y)[0][0]).max())
         late = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=2500, record_every=10).loss)
         gaps = row_gaps(c, (0, 1000, 2000, 3000))
+        assert gaps[1] < gaps[0], gaps  # the prose: "Both gaps first shrink"
         costs = np.concatenate([early, late[1:]])
         assert len(costs) == 301
         text += (f"every weight and bias {c}: cost at steps 0, 10, 50: {np.round(costs[[0, 1, 5]], 4)}\n"
@@ -398,7 +410,8 @@ def tied_start_lines(case):
 
 def test_the_plateau_is_as_the_prose_says(notebook):
     """Section 8: both tied starts are near the shared row's cost 0.4 by step 50 and stay tied; the 0.1 start leaves
-    the shared row between steps 2000 and 2500, the all-ones start between steps 5000 and 6000."""
+    the shared row between steps 2000 and 2500 (cost first below 0.1 at step 2380), the all-ones start between steps
+    5000 and 6000 (at step 5370)."""
     case = mh.cases.sigmoid_2_3_3_2()
     np.testing.assert_allclose(np.sum((case.Y.mean(axis=0) - case.Y) ** 2), 0.4)  # "the shared row costs 0.4"
     for c in (1.0, 0.1):
@@ -417,13 +430,15 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             assert later[2] > 0.35 and later[3] < 0.01, later  # steps 5000 and 6000
         assert mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]]  # "both leave it and stay tied"
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
-    for claim in ("the costs, 0.0019 to 0.0068,", "between steps 2000 and 2500 (figure)",
-                  "the all-ones start between steps 5000 and 6000", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
+    assert first_below(0.1, 3000) == 2380 and first_below(1.0, 6000) == 5370  # the prose quotes the figure's steps
+    for claim in ("the costs, 0.0019 to 0.0068,", "Each cost first falls below 0.1 at step 2380 (0.1 start)\nor 5370 (all-ones) (figure)",
+                  "leaves it near step 5370 (section 8)", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
                   "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about a tenth of the 0.1 start's (printout, \"at step 500\")",
                   "(printout, \"a^2 row gap\")", "The all-ones start is **saturated** ($a^2$ near 1",
-                  "rates 0.45 and 0.55 miss by\n2e-05, 0.5 by 2e-07 (printout, \"learning rates\")",
+                  "at rate 0.5 their output\nmatches yours to 2e-07; rates 0.45 and 0.55 miss by 2e-05 (printout, \"learning rates\")",
                   "By the time each start leaves, its gap is about 0.03: 0.0285 at step 2000 (0.1 start),\n0.0353 at step 5000",
-                  "first shrinks: 0.0053 to 0.0045 by step 2000.",
+                  "Both gaps first shrink: 0.0053 to 0.0045 (all-ones), 0.0011 to 0.001 (0.1 start).",
+                  "Why each gap shrinks, then grows\nuntil the plateau ends: notebook 04, section 8.",
                   "the output layer sees one number per observation",
                   "1000 steps end on the plateau", "gets there by step 3000 but stays tied"):
         assert claim in prose, claim
@@ -531,7 +546,7 @@ def test_the_question_output_is_reproduced_to_1e_6():
 
 
 def test_twice_the_gradient_at_half_the_rate_matches_too(notebook):
-    """Section 7: an output match fixes the gradient only up to a constant factor. Twice the gradient at rate 0.25
+    """Section 7: an output match determines the gradient only up to a constant factor. Twice the gradient at rate 0.25
     takes the same steps as the gradient at rate 0.5 (bit for bit: both scalings are powers of 2), so it reproduces
     the question's output as well."""
     case = mh.cases.sigmoid_2_3_3_2()
@@ -548,8 +563,8 @@ def test_twice_the_gradient_at_half_the_rate_matches_too(notebook):
     assert np.array_equal(outputs[0], outputs[1])
     assert np.abs(outputs[1] - QUESTION_OUTPUT).max() < 1e-6
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
-    for claim in ("That fixes the gradient only up to a constant factor:\ntwice the gradient at rate 0.25 takes the same steps",
-                  "its entries equal finite differences (printout, \"three factors\")", "These rules favour path sums, whose factors come free.",
+    for claim in ("That determines the gradient only up to a constant factor: twice the gradient at half the rate takes the same steps.",
+                  "The \"three factors\" printout checks our reading of their formula. What kept them at $(0.6, 0.2)$: section 8.", "These rules favour path sums, whose factors come free.",
                   "Example: table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191."):
         assert claim in markdown, claim
     assert "sharp" not in markdown and "huge output weights" not in markdown and "first figure" not in markdown
