@@ -340,6 +340,11 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     assert np.isclose(by_recursion * a1[0] * (1 - a1[0]) * x[0], dW[0][0, 0], rtol=1e-12)
     expect(shown, f"recursion: dC/da^1[0, 0] = {by_recursion:.8f}; sum of its 6 paths {by_paths:.8f}",
            "recursion: dC/da^1[0, 0] = 0.00886656; sum of its 6 paths 0.00886656")
+    # the prose's "a weight's gradient is its input times its unit's delta", from the hand recursion's dC/da^1[0, 0]
+    by_delta = x[0] * a1[0] * (1 - a1[0]) * by_recursion
+    assert np.isclose(by_delta, dW[0][0, 0], rtol=1e-12)
+    expect(shown, f"weight gradient, W_0[0,0]: x1 * a(1-a) * dC/da^1[0, 0] = {by_delta:.8f}; backprop {dW[0][0, 0]:.8f}",
+           "weight gradient, W_0[0,0]: x1 * a(1-a) * dC/da^1[0, 0] = 0.00153484; backprop 0.00153484")
     # the formula n_{l+2} ... n_L applied to a wide network, checked against an enumeration of its paths' ends:
     # a weight of W_l reaches the cost once per choice of one unit in each layer after l + 1
     wide = [10, 100, 100, 10]
