@@ -232,7 +232,7 @@ def check_output_delta(output_delta):
         return not_yet(f"the check could not run your function ({type(exc).__name__}); run its cell again")
 
 
-# -- exercise 2: which layer's gradient is smallest, and by how much ------------------------
+# -- exercise 2: how much smaller is the first layer's gradient? -------------------------
 def depth_chain(depth):
     """The 1-1-...-1 sigmoid chain of exercise 2: ``depth`` weight layers, every weight 1 and every
     bias -0.5, so that with x = 0.5 every pre-activation is 0 and every unit outputs 1/2."""
