@@ -75,7 +75,7 @@ def test_notebook_is_committed_with_clean_outputs(nb):
 
 def test_top_of_the_notebook(nb):
     top = nb.cells[0].source
-    for needed in ("Prerequisites:", "notebook 01", "[notation card](NOTATION.md)", "`half_mse`", "About 2 hours",
+    for needed in ("Prerequisites:", "notebook 01", "[notation card](NOTATION.md)", "`half_mse`", "about 2 hours",
                    "**Outline.**"):
         assert needed in top, needed
     # the outline lists the sections the notebook has, in order
@@ -491,7 +491,7 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     assert [shown(v, 4, sign=True) for v in (scaled.weights[0][0, 0], scaled.weights[0][1, 0], scaled.weights[1][0, 0])] == [
         "+0.1224", "+0.7765", "+0.1499"]
     assert "scaled: W_0[0, 0] = +0.1224, W_0[1, 0] = +0.7765, W_1[0, 0] = +0.1499, c = 1.4711278, C = 0.0022719" in stored
-    # [h_1 kept]: training keeps (1 - rho) W_0[0, 0] - rho W_0[1, 0] exactly; "moved" changes it by S, "scaled" doubles it
+    # [r_1 kept]: training keeps r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0] exactly; "moved" changes it by S, "scaled" doubles it
     S = A**2 + (1 - A) ** 2
     history = trained["random"][1]
     rows = {"step 0": history.weights[0][0], "trained": net.weights[0], "moved": moved.weights[0], "scaled": scaled.weights[0]}
@@ -501,7 +501,7 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     for v in values.values():  # away from a rounding boundary at 4 decimals
         assert abs(v * 1e4 - np.floor(v * 1e4) - 0.5) > 0.01
     assert values["moved"] - values["trained"] == pytest.approx(S) and values["scaled"] == pytest.approx(2 * values["trained"])
-    assert "[h_1 kept]           (1 - rho) W_0[0, 0] - rho W_0[1, 0]\n" in stored
+    assert "[r_1 kept]         r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0]\n" in stored
     for label, shown_value in expected.items():
         assert f"{label:>18}{shown_value:>26}\n" in stored
 
@@ -723,16 +723,16 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
-    assert ("[fixed] random start, (1 - rho) W_0[0, j] - rho W_0[1, j] at step 0:\n"
-            "        -0.0736 (h_1), -0.0876 (h_2); the same at every step to 1e-12: True;\n"
+    assert ("[fixed] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j] at step 0:\n"
+            "        r_1 = -0.0736 (h_1), r_2 = -0.0876 (h_2); the same at every step to 1e-12: True;\n"
             "        their difference 0.0140; the smallest spread is at least that: True") in stored
     # the difference (1 - rho) d_0 - rho d_1 (d_p = W_0[p, 0] - W_0[p, 1]) averages d_0 and -d_1: at most the spread
     difference = abs(kept[0, 0] - kept[0, 1])
     assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
     assert mh.unit_spread(history).min() >= difference
     # section 7 prints the same two numbers again, ungated, at steps 0 and 500
-    assert ("[kept] random start, (1 - rho) W_0[0, j] - rho W_0[1, j]:\n"
-            "       step 0: -0.0736 (h_1), -0.0876 (h_2);  step 500: -0.0736 (h_1), -0.0876 (h_2)") in stored
+    assert ("[kept] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j]:\n"
+            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876") in stored
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
