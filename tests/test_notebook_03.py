@@ -440,7 +440,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about a tenth of the 0.1 start's (printout, \"at step 500\")",
                   "(printout, \"a^2 row gap\")", "The all-ones start is **saturated** ($a^2$ near 1",
                   "At rate 0.5 their output\nmatches yours to 2e-07; rates 0.45 and 0.55 miss by 2e-05 (printout, \"learning rates\"), about 100 times the 2e-07 match.",
-                  "Each exit is observed at a gap near 0.03, not a threshold: 0.0285 at step 2000 (0.1 start),\n0.0353 at step 5000",
+                  "The gap is near 0.03 where each exit is observed (not a threshold): 0.0285 at step 2000 (0.1 start),\n0.0353 at step 5000",
                   "The 0.1 start's gap begins smaller but grows faster:\n0.001 at step 1000, 0.0285 at step 2000. The all-ones gap: 0.0051 at step 3000, 0.0077 at step 4000.",
                   "the output layer sees one number per observation",
                   "1000 steps end on the plateau", "gets there by step 3000 but stays tied"):
