@@ -732,7 +732,8 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     assert mh.unit_spread(history).min() >= difference
     # section 7 prints the same two numbers again, ungated, at steps 0 and 500
     assert ("[kept] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j]:\n"
-            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876") in stored
+            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876\n"
+            "       largest |r(t) - r(0)| over all 500 steps: below 1e-12\n") in stored  # every step, ungated (section 7 cites it)
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
