@@ -522,13 +522,16 @@ def test_the_tied_net_escapes_as_its_a2_gap_grows(shown, prose, case, pair):
     assert "At step 1000 the $u_2$ term ($+0.0578$) outweighs the $u_1$ term ($-0.0082$): $g > 0$ and the gap narrows" in text
     assert "Both fall" not in text  # the unexplained "both fall" was cut
     # the rule behind the loop and why observation [1]'s slope is about -g are both in the main text
-    assert "2. The weights below $a^2$ move the gap along $-g$." in text and "against $g$" not in text
+    assert "2. The weights below $a^2$ move the gap along $-g$, where" in text and "against $g$" not in text
     assert "Optional: why observation [1]" not in prose and "(why: optional block below)" not in prose
     slope_1 = (2 * (a3 - case.Y) * a3 * (1 - a3))[1] @ (3 * history.weights[2][1000, 0])  # observation [1]'s, step 1000
     assert abs(slope_1 + terms[1000].sum()) < 0.05 * abs(terms[1000].sum())  # about -g
-    assert r"changes the gap by about $-\eta\, g\, (\partial\,\text{gap}/\partial w)^2$: opposite to $g$" in text
-    assert ("At the floor $\\delta^3$'s two rows are nearly opposite (the column sums of $\\delta^3$, the output biases' "
-            "gradients, are ≈ 0: the `delta3` line), so observation $[1]$'s slope") in text
+    # link 2's three identities, each a displayed line
+    assert r"$$g = \sum_k \delta^3[0, k]\, u_{k+1} = \frac{\partial C}{\partial a^2[0, 0]} .$$" in text
+    assert r"$$\frac{\partial C}{\partial w} \approx g\, \frac{\partial\,\text{gap}}{\partial w} ,$$" in text
+    assert r"$$\Delta\text{gap} \approx -\eta\, g \left(\frac{\partial\,\text{gap}}{\partial w}\right)^2 .$$" in text
+    assert ("At the floor $\\delta^3$'s two rows are nearly opposite (its column sums are ≈ 0: the `delta3` line), "
+            "so $\\partial C/\\partial a^2[1, 0] \\approx -g$.") in text
     # link 1: why u_1 never settles (the output layer's best u_1 is at minus infinity), backed by the `u_1 falls` line
     u_1 = 3 * history.weights[2][:5231:10, 0, 0]
     expect(shown, f"u_1 falls: lower than 10 steps before at every 10th step up to 5230: {bool(np.all(np.diff(u_1) < 0))}",
