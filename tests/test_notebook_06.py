@@ -169,7 +169,9 @@ def printed(X, Y):
     sigmoid = [math.exp(-math.log1p(math.exp(-z))) for z in (37.0, 38.0)]  # the package's formula, in math's floats
     assert sigmoid == [float(mh.activations.sigmoid(z)) for z in (37.0, 38.0)]
     with np.errstate(divide="ignore"):
-        out["float64"] = (f"float64: sigmoid(37) < 1: {sigmoid[0] < 1}; sigmoid(38) == 1.0: {sigmoid[1] == 1}, "
+        naive = 1 / (1 + math.exp(-37.0)) == 1  # the card's formula as written: 1 + e^-37 rounds to 1
+        out["float64"] = (f"float64: 1/(1 + exp(-37)) == 1.0: {naive}; the package's sigmoid(37) < 1: {sigmoid[0] < 1}; "
+                          f"sigmoid(38) == 1.0: {sigmoid[1] == 1}, "
                           f"so log(1 - sigmoid(38)) = {np.log(np.float64(1 - sigmoid[1]))}")
     move = []  # one step at lr 0.5, a second way: the output pre-activations from a forward pass written out here
     for s, n in ((sizes, 5), (CASE.sizes, 20)):
@@ -388,7 +390,8 @@ def test_the_printed_values_themselves(computed):
                                     "at that pace 1% takes about 5e+05 steps") and round(0.01 / 1.7e-5 * 800, -5) == 5e5
     assert computed["max z"] == "max |z^L| over steps 0 to 7: above 38 in 4 of 5 starts; first start, steps 0 to 3: 0.47, 1.3e+02, 4.4e+03, 1e+11"
     assert computed["first ten"] == "hidden units alive at step 0 and dead at step 10: lr 0.5 31%, lr 0.1 11%; dead at step 500, lr 0.5: 41%"
-    assert computed["float64"] == "float64: sigmoid(37) < 1: True; sigmoid(38) == 1.0: True, so log(1 - sigmoid(38)) = -inf"
+    assert computed["float64"] == ("float64: 1/(1 + exp(-37)) == 1.0: True; the package's sigmoid(37) < 1: True; "
+                                   "sigmoid(38) == 1.0: True, so log(1 - sigmoid(38)) = -inf")
     assert computed["lr 0.1"] == ("lr 0.1, the same 1000 starts: fit within 500 steps: 46%; a whole hidden layer dead at "
                                   "step 500: 30%, against 70% at lr 0.5")
     for f in ("tanh (glorot)", "relu (he)"):
@@ -483,8 +486,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "lr 2" not in prose and "ulp twin" not in prose  # the lr-2 side topic: cut
     # the matched-rate plateau: what is printed, no prediction from 2r (it could not be made to close)
     assert "At lr 1, SSE's plateau (2413 steps) is about as long as cross-entropy's at lr 0.5 (2478)." in prose \
-        and "doubling the rate does about what cross-entropy does: the column with the larger errors (targets 1 and 0.2) " \
-            "has $1/r = 1/0.48 \\approx 2$." in prose and round(1 / 0.48) == 2 \
+        and "doubling the rate does about what cross-entropy does for output 1 (first column, targets 1 and 0.2, the larger " \
+            "errors): $1/r = 1/0.48 \\approx 2$." in prose and round(1 / 0.48) == 2 \
         and 'At step 0 ($1/r = 26$) cross-entropy reaches the plateau sooner: step 3 against 24 ("plateau from").' in prose \
         and "The last approach is where the cost itself wins: 590 steps against SSE's 4845 at lr 1." in prose \
         and computed["milestones sse 1.0"].split()[6] == "4845"
@@ -515,7 +518,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert 'At lr 0.5 most ReLU starts diverge (line "relu (he), lr 0.5")' in prose \
         and "4 of 5 ReLU starts diverge at lr 0.5 in this 10-layer network (end of this section), so ReLU uses 0.1; tanh uses 0.1 " \
-            "to share its rate." in prose and "only to share" not in prose
+            "to share ReLU's rate." in prose and "only to share" not in prose
     assert (2478 - 2413) / 2478 < 0.03 and "overshoot" not in prose
     # a 16-unit ReLU layer is wholly dead with chance below 0.5^16; a 3-unit one about 0.45^3
     assert "A 3-unit layer is wholly dead with chance about $0.45^3 \\approx 0.1$" in prose and round(0.45 ** 3, 1) == 0.1
@@ -546,8 +549,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
     assert "Only 28% of He's ReLU starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
-    assert "After step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
-        and "after step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
+    assert "At step 1 (after the first update) $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
+        and "at step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
     assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Most end in the same trap: " \
         "95% of these failures have a whole hidden layer dead at step 500" in prose and 100 - 34 == 66 \
         and "does not follow" not in prose and "not followed" not in prose
@@ -601,9 +604,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "and not 51 to 64?" in prose
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
-    assert "So depth in principle only slows training; within 800 steps it stops it." in prose
-    assert "one product, read both ways. So ReLU with He's scale passes a change on" in prose \
-        and "The first step is already too large, and the steps after it grow." in prose \
+    assert "So we expect depth only slows training; within 800 steps it stops it." in prose
+    assert "By the same product read both ways, ReLU with He's scale passes a change on" in prose \
+        and "The first step is already too large. By" in prose and "the steps after it grow" not in prose \
+        and "The package computes $\\sigma(z) = e^{-\\log(1 + e^{-z})}$, never forming $1 + e^{-z}$" in prose \
         and 'In the first start $|z^L|$ goes 0.47, 130, 4400, $10^{11}$ (steps 0 to 3); 4 of 5 starts pass 38 within 8 steps' in prose \
         and computed["max z"].endswith("first start, steps 0 to 3: 0.47, 1.3e+02, 4.4e+03, 1e+11")
     assert "Which weight layer" not in prose and "Two more factors follow: (a) the last step back, (b) the inputs." in prose \
