@@ -273,6 +273,10 @@ def expected_outputs():
     exact, _ = backward(question_net.weights, question_net.forward(case.X), case.Y)
     five_point_error = max(np.abs(f - e).max() for f, e in zip(five_point, exact))
     assert five_point_error < 1e-11
+    # the prose: notebook 01's central difference errs "by about a tenth of the tolerance" (printed: 1e-07)
+    two_point, _ = mh.numerical_gradients(question_net, case.X, case.Y, "sse", eps=1e-3, order=2)
+    two_point_error = max((np.abs(t - e) / np.abs(e)).max() for t, e in zip(two_point, exact))
+    assert 0.095e-6 < two_point_error < 0.145e-6, two_point_error  # robust under the one-ulp guard: prints 1e-07
 
     def verdict(check, function):
         result = check(function)
@@ -294,7 +298,8 @@ def expected_outputs():
         "both_W, both_b = ": two_observation_lines(net, case)[0],
         "both_lines = (": "<IPython.core.display.HTML object>",  # folded: its text is checked as HTML below
         "ready = ": "ready: all six functions pass their checks\n",
-        "five_point, _ = ": f"five-point estimate minus the exact dC/dW, every entry below 1e-11: {five_point_error < 1e-11}\n",
+        "five_point, _ = ": (f"five-point estimate minus the exact dC/dW, every entry below 1e-11: {five_point_error < 1e-11}\n"
+                             f"two-point (central) estimate: largest error relative to the exact dC/dW {two_point_error:.0e} (tolerance 1e-06)\n"),
         "tails = ": (
             f"last two factors of each path of W_0[0, 0]: {np.round(delta2, 6)}\n"
             f"your output_delta                        : {np.round(delta2, 6)}\n"
@@ -305,7 +310,8 @@ def expected_outputs():
             f"your output after 1000 steps:\n{np.round(output, 7)}\n"
             f"the question's output:\n{QUESTION_OUTPUT}\n"
             f"largest difference {gap:.1e}, below 1e-6: {gap < 1e-6}\n"
-            f"the targets' column means: {case.Y.mean(axis=0)}\n"
+            f"the targets' column means: {case.Y.mean(axis=0)}\n"),
+        "# runs now: the package's training": (
             f"learning rates 0.45, 0.5, 0.55: largest difference from the question's output {rate_misses()}\n"),
         "trained = mh.MLP": (
             f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
@@ -365,7 +371,7 @@ def row_gaps(c, steps):
 
 
 def test_the_row_gap_explains_the_late_exit():
-    """Section 8's prose: each exit is observed at a row gap near 0.03 (0.0285 at step 2000 for the 0.1 start, 0.0353
+    """Section 8's prose: each start leaves the plateau at a row gap near 0.03 (0.0285 at step 2000 for the 0.1 start, 0.0353
     at step 5000 for the all-ones start); the 0.1 start's gap begins smaller but grows faster (printed steps
     1000 to 2000 against the all-ones start's 3000 to 4000). The all-ones gap first shrinks: 0.0053 to 0.0045."""
     ones, small = row_gaps(1.0, (0, 1000, 2000, 3000, 6000)), row_gaps(0.1, (0, 1000, 2000, 3000))
@@ -437,11 +443,15 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert first_below(0.1, 3000) == 2380 and first_below(1.0, 6000) == 5370  # the prose quotes the figure's steps
     for claim in ("the costs, 0.0019 to 0.0068,", "Each cost first falls below 0.1 at step 2380 (0.1 start)\nor 5370 (all-ones) (figure)",
                   "is still on it at step 4000 (cost 0.3985) and first falls below 0.1 at step 5370 (section 8)", "2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4",
-                  "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about a tenth of the 0.1 start's (printout, \"at step 500\")",
+                  "over 100 times layer 0's", "each one gets its cost below 0.01 by step 1000", "about a tenth of the 0.1 start's, and layer 0's largest gradient",
                   "(printout, \"a^2 row gap\")", "The all-ones start is **saturated** ($a^2$ near 1",
-                  "At rate 0.5 their output\nmatches yours to 2e-07; rates 0.45 and 0.55 miss by 2e-05 (printout, \"learning rates\"), about 100 times the 2e-07 match.",
-                  "The gap is near 0.03 where each exit is observed (not a threshold): 0.0285 at step 2000 (0.1 start),\n0.0353 at step 5000",
-                  "The 0.1 start's gap begins smaller but grows faster:\n0.001 at step 1000, 0.0285 at step 2000. The all-ones gap: 0.0051 at step 3000, 0.0077 at step 4000.",
+                  "At rate 0.5 their output\nmatches yours to 2e-07; rates 0.45 and 0.55 miss by 2e-05 (printout, \"learning rates\").",
+                  "Each start leaves the plateau with its gap near 0.03: 0.0285 at step 2000 (0.1 start),\n0.0353 at step 5000",
+                  "Both gaps first shrink slightly, then grow. The rate of growth, not the starting size, decides when the cost falls.",
+                  "and layer 0's largest gradient is ten times smaller too (printout, \"at step 500\")",
+                  "your gradients are right (or a constant multiple of them, such as $\\tfrac12 C$'s at rate 1; the output cannot tell)",
+                  "section 7 finds one that reproduces it",
+                  "The 0.1 start's grows faster:\n0.001 at step 1000, 0.0285 at step 2000. The all-ones gap: 0.0051 at step 3000, 0.0077 at step 4000.",
                   "the output layer sees one number per observation",
                   "1000 steps end on the plateau", "gets there by step 3000 but stays tied"):
         assert claim in prose, claim
@@ -567,7 +577,6 @@ def test_twice_the_gradient_at_half_the_rate_matches_too(notebook):
     assert np.abs(outputs[1] - QUESTION_OUTPUT).max() < 1e-6
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("That determines the gradient only up to a constant factor: twice the gradient at half the rate takes the same steps.",
-                  "takes the same steps. What kept them at $(0.6, 0.2)$: section 8.",
                   "Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
                   "$n_l n_{l+1} + 2n_l$ per step back, for $l = 1, \\dots, L - 1$ (there is no $\\delta^0$).",
                   "(the cell after these hints prints its rows)",
