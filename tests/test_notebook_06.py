@@ -604,10 +604,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "and not 51 to 64?" in prose
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
-    assert "So we expect depth only slows training; within 800 steps it stops it." in prose
+    assert "800 steps cannot tell whether it would ever leave; within them, depth stops it." in prose
     assert "By the same product read both ways, ReLU with He's scale passes a change on" in prose \
         and "The first step is already too large. By" in prose and "the steps after it grow" not in prose \
-        and "The package computes $\\sigma(z) = e^{-\\log(1 + e^{-z})}$, never forming $1 + e^{-z}$" in prose \
+        and "the package computes `np.exp(-np.logaddexp(0, -z))`, which never rounds that sum" in prose \
         and 'In the first start $|z^L|$ goes 0.47, 130, 4400, $10^{11}$ (steps 0 to 3); 4 of 5 starts pass 38 within 8 steps' in prose \
         and computed["max z"].endswith("first start, steps 0 to 3: 0.47, 1.3e+02, 4.4e+03, 1e+11")
     assert "Which weight layer" not in prose and "Two more factors follow: (a) the last step back, (b) the inputs." in prose \
