@@ -359,7 +359,7 @@ def test_the_printed_values_themselves(computed):
 def test_the_late_fits_and_the_curvature(computed, notebook):
     _, prose = notebook
     # negative c leaves first but fits late: observation 2's layer-2 units end near 0, near 0.8 at c = 0 and 0.25
-    assert "* **Negative $c$ fits late**, near step 10000, against 6250 at $c = 0.25$" in prose
+    assert "* **Does a larger $c$ always take longer?** No: $c = 0.25$ fits at 6250, every negative $c$ near 10000 (2d)." in prose
     assert all(9900 <= float(computed[f"c = {c}"].split()[-1]) <= 10699 for c in CONSTANTS[:7])
     assert 'has, at step 6000, observation 2\'s layer-2 units near 0 (0.07: line "c = -1.00, step 6000"); at $c = 0$ and 0.25 they sit near 0.8 (observed, not derived).' in prose
     assert "ends with observation 2" not in prose
@@ -795,8 +795,9 @@ def test_the_curvature_is_one_optional_box_at_the_end_of_section_4():
     assert "\\lambda_\\text{min}" not in main and "restricted" not in main and "P^{\\mathsf T}" not in main
     later = " ".join(text[box + 2:])  # nothing after the box and its cell reads it
     assert not any(word in later for word in ("untying move", "untying direction", "untying curvature", "lambda_min"))
-    assert ("Growth means the cost curves down along some untying direction "
-            "(optional box at the end of this section).") in main
+    assert ("The optional box at this section's end prints every untying $\\lambda$ below 0.02, far under $2/\\eta = 4$. "
+            "So nothing overshoots: growth means the cost curves down along some untying direction.") in main
+    assert "in four steps" not in main.lower() and "as in point (iii) of 2b" in main
     assert ("In one dimension a step multiplies a small offset by $1 - \\eta\\lambda$ ($\\lambda$: the cost's second derivative), "
             "so it grows when $\\lambda < 0$ or $\\lambda > 2/\\eta$.") in main
     assert "An **untying direction** is a change of the weights that makes two units of a layer differ." in main
