@@ -23,7 +23,7 @@ from .losses import check_loss, loss_values, output_delta
 from .network import MLP, check_network
 from .history import MEMORY_BUDGET_BYTES
 from .training import TrainingDiverged, recorded_steps
-from .validation import as_count, as_flag, as_float_array, as_real
+from .validation import as_count, as_flag, as_float_array, as_observations, as_real
 
 try:  # np.einsum without its Python dispatch: the same C function, so the same numbers
     from numpy._core.multiarray import c_einsum as einsum
@@ -252,6 +252,18 @@ def _layers(params, layout):
     """Views of the rows of ``params`` (n_params, K) (C order), one (*shape, K) array per layer."""
     K = params.shape[1]
     return [params[start:stop].reshape(shape + (K,)) for start, stop, shape in layout]
+
+
+def forward_many(nets, X):
+    """The forward pass of every network of the list ``nets`` (one architecture) on ``X``
+    (m, sizes[0]), the networks side by side as in ``train_many``: [X, a1, ..., aL], a_l of shape
+    (m, sizes[l], N)."""
+    nets = check_nets(nets)
+    first = nets[0]
+    X = as_observations("X", X, first.sizes[0])
+    layers = _layers(stacked_parameters(nets), _layout(first.weight_shapes + first.bias_shapes))
+    with np.errstate(over="ignore"):  # the sigmoid's e^-z overflows to inf below z = -709: 1/inf = 0
+        return _feedforward(layers[:first.n_layers], layers[first.n_layers:], first.activation, X)
 
 
 def train_many(nets, X, Y, lr, iterations, loss="sse", train_biases=True, record_every=1, weights_every=None):

@@ -274,3 +274,22 @@ def test_train_many_calls_einsum_without_its_python_wrapper():
     assert ensemble.einsum is not np.einsum
     a, w = np.arange(6.0).reshape(2, 3, 1), np.arange(9.0).reshape(3, 3, 1)
     assert np.array_equal(ensemble.einsum("mkn,kjn->mjn", a, w), np.einsum("mkn,kjn->mjn", a, w))
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_forward_many_is_each_network_forward_pass(activation):
+    nets = [mh.MLP([2, 4, 3, 2], activation=[activation, activation, "sigmoid"]).init_random(seed=s) for s in range(7)]
+    X = np.array([[0.8, 0.4], [0.3, -0.3], [-1.0, 2.0]])
+    many = ensemble.forward_many(nets, X)
+    for i, net in enumerate(nets):
+        for a_many, a_one in zip(many[1:], net.forward(X)[1:]):
+            np.testing.assert_allclose(a_many[:, :, i], a_one, rtol=1e-12, atol=1e-15)
+    if activation == "relu":  # the lesson's dead-unit tables read the same pass, network by network
+        from mlp_helpers.lessons import stalls
+        table = stalls.dead_unit_table(nets, X)
+        whole = stalls.whole_layer_dead(nets, X)
+        for i, net in enumerate(nets):
+            layers = stalls.dead_units(net, X)
+            assert table[i].tolist() == np.concatenate(layers).tolist()
+            assert whole[i] == any(layer.all() for layer in layers)
+        assert table.any()  # some unit is dead on these inputs, so the comparison is not vacuous

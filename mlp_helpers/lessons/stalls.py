@@ -17,8 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..activations import activate
-from ..ensemble import check_nets
+from ..ensemble import check_nets, forward_many
 from ..network import MLP, check_network
 from ..training import check_history
 from ..validation import as_choice, as_count, as_float_array, as_observations, as_real
@@ -136,34 +135,20 @@ def dead_units(net, X):
     return [np.all(a == 0.0, axis=0) for a in check_network(net).forward(X)[1:-1]]
 
 
-def _hidden_outputs(nets, X):
-    """Each hidden layer's outputs for every network of the list ``nets`` (one architecture), one
-    batched product per layer: a list of (N, m, sizes[l]) arrays, l = 1 to L - 1."""
-    nets = check_nets(nets)
-    a, outputs = as_observations("X", X, nets[0].sizes[0]), []
-    for l in range(len(nets[0].sizes) - 2):
-        W = np.array([net.weights[l] for net in nets])  # (N, n_l, n_{l+1})
-        b = np.array([net.biases[l] for net in nets])[:, None, :]  # (N, 1, n_{l+1})
-        a = activate(nets[0].activation[l], a @ W + b)  # (N, m, n_{l+1})
-        outputs.append(a)
-    return outputs
-
-
 def dead_unit_table(nets, X):
     """(N, hidden units) bool, one row per network of the list ``nets`` (one architecture): each
     network's ``dead_units`` on ``X`` (m, sizes[0]), its hidden layers side by side."""
-    return np.concatenate([np.all(a == 0.0, axis=1) for a in _hidden_outputs(nets, X)], axis=1)
+    hidden = forward_many(nets, X)[1:-1]  # a_l: (m, sizes[l], N)
+    return np.concatenate([np.all(a == 0.0, axis=0).T for a in hidden], axis=1)
 
 
 def whole_layer_dead(nets, X):
     """(N,) bool, one per network of the list ``nets`` (one architecture): True where some hidden
     layer has every unit dead (``dead_units``) on ``X`` (m, sizes[0]). The same as
     ``any(layer.all() for layer in dead_units(net, X))`` network by network, with the networks'
-    layers stacked so that one batched product per layer serves all of them."""
-    whole = np.zeros(len(check_nets(nets)), dtype=bool)
-    for a in _hidden_outputs(nets, X):
-        whole |= np.all(a == 0.0, axis=(1, 2))
-    return whole
+    layers stacked so that one batched product per layer serves all of them (``forward_many``)."""
+    hidden = forward_many(nets, X)[1:-1]  # a_l: (m, sizes[l], N)
+    return np.any([np.all(a == 0.0, axis=(0, 1)) for a in hidden], axis=0)
 
 
 # -- exercise 1: the output delta of cross-entropy --------------------------------------------
