@@ -17,7 +17,6 @@ from matplotlib.colors import is_color_like
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
-from matplotlib.ticker import LogLocator
 
 from . import label_layout
 from ..checks import equal_columns, tied_units
@@ -715,43 +714,6 @@ class LossCurve:
             self.message.set_text(f"diverged after step {steps[-1]}:\ntry a smaller learning rate")
         self.ax.relim()
         self.ax.autoscale_view()
-
-
-def plot_difference_errors(epsilons, errors):
-    """Log-log errors of the one-sided and central differences against eps (notebook 01, its optional last section).
-
-    epsilons: shape (n,), decreasing, drawn shrinking to the right; errors: shape (n, 2), the one-sided
-    error in column 0 and the central one in column 1 (NaN where an exact hit has no logarithm). Each
-    measured curve gets its truncation line (slope 1 or 2 through its first point) and both share the
-    rounding line 1e-17/eps. Returns the figure.
-    """
-    epsilons = np.asarray(epsilons, dtype=float)
-    errors = np.asarray(errors, dtype=float)
-    if epsilons.ndim != 1 or not np.all(epsilons > 0):
-        raise ValueError(f"epsilons must be a 1-D array of positive steps, got shape {epsilons.shape}")
-    if errors.shape != (len(epsilons), 2):
-        raise ValueError(f"errors must have shape ({len(epsilons)}, 2) (one-sided, central), got {errors.shape}")
-    fig, ax = new_figure((8.5, 3.6))
-    fig.subplots_adjust(left=0.1, right=0.6, bottom=0.15, top=0.96)  # room for the legend on the right
-    # hollow markers of two sizes: where the two curves meet (rounding), each stays visible through the other
-    for column, (name, colour, marker, size, power) in enumerate([("one-sided", BLUE, "o", 8, 1),
-                                                                  ("central", GREEN, "s", 5, 2)]):
-        ax.loglog(epsilons, errors[:, column], marker + "-", color=colour, markerfacecolor="none", markersize=size,
-                  markeredgewidth=1.5, label=f"{name}, measured")
-        ax.loglog(epsilons, errors[0, column] * (epsilons / epsilons[0]) ** power, ":", color=colour, lw=2,
-                  label=f"{name}, truncation alone\n(error $\\propto \\varepsilon{'^2' if power == 2 else ''}$)")
-    ax.loglog(epsilons, 1e-17 / epsilons, "--", color=BLACK, label="rounding, $10^{-17}/\\varepsilon$\n(order of magnitude;\none-sided rounding about twice)")
-    # the central truncation line eps^2 e0/eps0^2 meets the rounding line 1e-17/eps where eps^3 = 1e-17 eps0^2/e0
-    best = (1e-17 * epsilons[0] ** 2 / errors[0, 1]) ** (1 / 3)
-    ax.axvline(best, color=BLACK, lw=1, alpha=0.5, label=f"central: truncation = rounding\n($\\varepsilon \\approx$ {best:.0e})")
-    ax.xaxis.set_major_locator(LogLocator(base=10, numticks=20))  # every decade labelled
-    ax.tick_params(axis="x", labelsize=9.5)
-    ax.set_ylim(1e-16, 1e-3)
-    ax.invert_xaxis()  # eps shrinks to the right, as in the notebook's table
-    ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
-    ax.set_ylabel("absolute error of the\n" r"estimate of $\partial C/\partial w_1$")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
-    return fig
 
 
 def plot_loss(history, ax=None):
