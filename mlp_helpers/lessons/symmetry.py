@@ -180,20 +180,6 @@ def member_history(runs, k, until=None):
                    [b[k, :kept] for b in runs.biases], bool(runs.diverged[k]))
 
 
-def network_at_step(history, step, net):
-    """``net`` with the parameters ``history`` recorded at ``step``. Returns ``net``, changed in place.
-
-    history: a ``History`` with parameters (e.g. from ``member_history``); step: one of
-    ``history.iterations`` (every 10th step for the lesson runs); net: a network of the history's sizes.
-    """
-    step = as_count("step", step)
-    rows = np.nonzero(np.asarray(history.iterations) == step)[0]
-    if rows.size == 0:
-        raise ValueError(f"step must be a recorded step of history (e.g. {int(history.iterations[-1])}), got {step}")
-    row = int(rows[0])
-    return net.set_params([W[row] for W in history.weights], [b[row] for b in history.biases])  # set_params copies
-
-
 def first_fit_step(history, X, Y, activation="sigmoid", tol=0.01):
     """First recorded step at which every output is within ``tol`` of its target, else None.
 
@@ -274,67 +260,35 @@ def gap_report(name, net, X):
             f"{name:>8}: mean slope a(1 - a), layers 1 and 2: {slopes} | gap factor: {ratio}")
 
 
-#: Notebook 04's runs, trained together in its section 8: (section, starts, learning rates, one ulp up?).
-#: A start is a random seed, "ones" (every parameter 1) or "all 0.1" (every parameter 0.1: tied, steep sigmoids);
-#: "one ulp up" moves weights[0][0, 0] to the next float64 (np.nextafter).
+#: Notebook 04's runs, trained together in its section 8: (section, starts, learning rates).
+#: A start is a random seed or "ones" (every parameter 1).
 LESSON_RUNS = (
-    (8, ("ones",), (0.5,), False),
-    (9, tuple(range(10)) + ("all 0.1",), (0.5,), False),
-    (10, ("ones",), (1,), False),
-    (10, (0,), (1, 2, 4, 8), False),
-    (10, (0,), (0.5, 1, 2, 4, 8), True),
-    (10, (0, 1, 2, 3), (16,), False),
-    (10, (1,), (16,), True),
+    (8, ("ones",), (0.5,)),
+    (9, tuple(range(10)), (0.5,)),
+    (10, (0,), (1, 2, 4)),
 )
-
-
-def _run_name(start, lr, ulp):
-    name = start if isinstance(start, str) else f"seed {start}"
-    return name + (" + ulp" if ulp else "") + ("" if lr == 0.5 and not ulp else f", lr {lr:g}")
 
 
 def lesson_runs(case, iterations=15000, weights_every=10):
     """Train every run of ``LESSON_RUNS`` on ``case`` in one ``train_many`` call.
 
     case: the tied-units case (``cases.sigmoid_2_3_3_2()``). Returns (runs, run_row, nets):
-    the EnsembleHistory, a dict from run name ("ones", "seed 3", "seed 0, lr 2",
-    "seed 0 + ulp, lr 0.5", "all 0.1", ...) to its row of ``runs``, and the trained networks.
+    the EnsembleHistory, a dict from run name ("ones", "seed 3", "seed 0, lr 2") to its row of
+    ``runs``, and the trained networks.
     """
     starts, rates, run_row = [], [], {}
-    for _, seeds, lrs, ulp in LESSON_RUNS:
+    for _, seeds, lrs in LESSON_RUNS:
         for start in seeds:
             for lr in lrs:
                 net = case.network()
-                if start == "all 0.1":
-                    net.init_constant(0.1)
-                elif start != "ones":
+                if start != "ones":
                     net.init_random(seed=start)
-                if ulp:
-                    net.weights[0][0, 0] = np.nextafter(net.weights[0][0, 0], np.inf)
-                run_row[_run_name(start, lr, ulp)] = len(starts)
+                name = start if isinstance(start, str) else f"seed {start}"
+                run_row[name + ("" if lr == 0.5 else f", lr {lr:g}")] = len(starts)
                 starts.append(net)
                 rates.append(lr)
     runs = train_many(starts, case.X, case.Y, lr=rates, iterations=iterations, weights_every=weights_every)
     return runs, run_row, starts
-
-
-def describe_lesson_runs(section=None):
-    """``LESSON_RUNS`` as a small table (str): section, starts, learning rates, one ulp up.
-
-    section: None for every run, else only that section's rows (an int).
-    """
-    lines = ["section | start(s)              | lr              | one weight + 1 ulp"]
-    for row_section, seeds, lrs, ulp in LESSON_RUNS:
-        if section is not None and row_section != section:
-            continue
-        ints = [s for s in seeds if not isinstance(s, str)]
-        names = ["all ones" if s == "ones" else s for s in seeds if isinstance(s, str)]
-        if len(ints) > 2:
-            names.insert(0, f"seeds {ints[0]} to {ints[-1]}")
-        elif ints:
-            names.insert(0, f"seed{'s' * (len(ints) > 1)} " + ", ".join(map(str, ints)))
-        lines.append(f"{row_section:>7} | {', '.join(names):<21} | {', '.join(f'{lr:g}' for lr in lrs):<15} | {'yes' if ulp else ''}".rstrip())
-    return "\n".join(lines)
 
 
 def shared_row_floor(Y):
