@@ -532,7 +532,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
-    assert ("[fixed] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j] at step 0:\n"
+    assert ("[fixed] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1; at step 0:\n"
             "        r_1 = -0.0736 (h_1), r_2 = -0.0876 (h_2); the same at every step to 1e-12: True;\n"
             "        their difference 0.0140; the smallest spread is at least that: True") in stored
     # the difference (1 - rho) d_1 - rho d_2 (d_{p+1} = W_0[p, 0] - W_0[p, 1]) averages d_1 and -d_2: at most the spread
@@ -540,7 +540,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
     assert mh.unit_spread(history).min() >= difference
     # section 7 prints the same two numbers again, ungated, at steps 0 and 500
-    assert ("[kept] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j]:\n"
+    assert ("[kept] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1:\n"
             "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876\n"
             "       largest |r(t) - r(0)| over all 500 steps: below 1e-12\n") in stored  # every step, ungated (section 7 cites it)
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
