@@ -87,10 +87,10 @@ def test_top_of_the_notebook(nb):
 
 
 def test_section_0_shows_the_question_and_the_answer(nb, markdown):
-    # the question's network, derivation and claim on the page; the answer's point in words in section 0
+    # the question's network, derivation and claim on the page; section 0 says there are two slips but not which
     for text in (r"x_1 = a\,x", r"x_2 = (1 - a)\,x", r"z_{a1} = w_{111}x_1 + w_{121}x_2", r"z_{a2} = w_{211}x_1 + w_{221}x_2",
                  r"\frac{\partial y'}{\partial w_{111}} = \frac{\partial z_{a1}}{\partial w_{111}} = x_1",
-                 r"(y - y')", r"w_{111} = w_{211}", r"the dropped outgoing weight (section 5)"):
+                 r"(y - y')", r"w_{111} = w_{211}", r"The derivation has two slips; sections 3 and 5 find them."):
         assert text in markdown, text
     assert "2-2-1 regression question" in markdown
     # the answer's six formulas appear once, in the card's names, in the table's order, after Exercise 1's check
@@ -302,7 +302,7 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     # the bit-for-bit comparison sits in the cell after the prediction's answer box, not in the training cell
     assert ("constant start: the two units' weights equal bit for bit at every step: True\n"
             "random start: the two units' weights equal bit for bit at every step: False\n") in stored
-    # and once more, ungated, under the box on why tied units stay tied
+    # and once more (also gated on the prediction), under the box on why tied units stay tied
     assert "constant start (section 6): both units' weights equal bit for bit at every step: True\n" in stored
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
@@ -491,6 +491,12 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
         assert ("[fixed]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
 
 
+def test_section_6_the_tied_box_cell_prints_the_constant_start_only_after_a_prediction(nb):
+    """The cell under the box on why tied units stay tied gates its constant-start line on the prediction too."""
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "constant start (section 6)" in c.source]
+    assert source.startswith("if predicted:")
+
+
 def _trained_history(init):
     case = cases.linear_2_2_1(a=A)
     net = case.network() if init == "constant" else case.network().init_random(seed=0)
@@ -517,19 +523,24 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     assert turn == int(np.argmin(W0[:, 0, 0])) == 27
     assert history.weights[1][turn - 1, 0, 0] < -1e-3 and history.weights[1][turn, 0, 0] > 1e-3
     assert ("rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286;\n"
-            "       lowest at step 27, where W_1[0, 0] turns positive: step 27") in stored
+            "       lowest at step 27, where W_1[0, 0] turns positive: step 27\n"
+            "       c < c* at every step up to step 27: True (c at step 27 = 0.1762)") in stored
+    s = np.array([A, 1 - A])
+    c = np.einsum("p,tpj,tj->t", s, W0, history.weights[1][:, :, 0])
+    c_star = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
+    assert np.all(c[:turn + 1] < c_star - 1.0) and f"{c[turn]:.4f}" == "0.1762" and abs(c[turn] * 1e4 % 1 - 0.5) > 0.01
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
-    assert ("[fixed] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j] at step 0:\n"
+    assert ("[fixed] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1; at step 0:\n"
             "        r_1 = -0.0736 (h_1), r_2 = -0.0876 (h_2); the same at every step to 1e-12: True;\n"
             "        their difference 0.0140; the smallest spread is at least that: True") in stored
-    # the difference (1 - rho) d_0 - rho d_1 (d_p = W_0[p, 0] - W_0[p, 1]) averages d_0 and -d_1: at most the spread
+    # the difference (1 - rho) d_1 - rho d_2 (d_{p+1} = W_0[p, 0] - W_0[p, 1]) averages d_1 and -d_2: at most the spread
     difference = abs(kept[0, 0] - kept[0, 1])
     assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
     assert mh.unit_spread(history).min() >= difference
     # section 7 prints the same two numbers again, ungated, at steps 0 and 500
-    assert ("[kept] random start, r_{j+1} = (1 - rho) W_0[0, j] - rho W_0[1, j]:\n"
+    assert ("[kept] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1:\n"
             "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876\n"
             "       largest |r(t) - r(0)| over all 500 steps: below 1e-12\n") in stored  # every step, ungated (section 7 cites it)
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
@@ -579,7 +590,7 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
     assert np.all(W0[:passes[0], 0, 0] > W0[:passes[0], 0, 1]) and np.all(W0[passes[0]:, 0, 0] < W0[passes[0]:, 0, 1])
     gap = W1[passes[0], 0, 0] - W1[passes[0], 1, 0]
     assert f"{gap:+.4f}" == "-0.4680" and abs(W0[passes[0], 0, 0] - W0[passes[0], 0, 1]) > 1e-3  # not near a boundary
-    assert ("[near tie] random start: W_0[0, 0] passes W_0[0, 1] at step 19;\n"
+    assert ("[no tie]   random start: W_0[0, 0] passes W_0[0, 1] at step 19;\n"
             "           W_0[1, 0] passes W_0[1, 1] at step 17;\n"
             "           at step 19, W_1[0, 0] - W_1[1, 0] = -0.4680") in stored
 
@@ -646,12 +657,6 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
     assert len(calls) == 2 and all("crossing_spread=0.3" in line for line in calls)
     for i, j in ((0, 1), (1, 0)):  # the two crossing edges of a 2-2 layer: labels at 0.2 or 0.8 of the edge
         assert abs(plots._label_position(i, j, 2, 2, crossing_spread=0.3) - 0.5) == pytest.approx(0.3)
-
-
-def test_section_1_the_random_start_draws_small_weights(net, markdown):
-    """Section 1: the seed-0 draw (printed in section 0 to 4 decimals) has every |w| below 0.46."""
-    assert max(np.abs(W).max() for W in net.weights) < 0.46
-    assert "This draw came out small (every $|w| < 0.46$, section 0)." in markdown
 
 
 def test_section_8a_every_split_draws_the_same_data(case, stored):
