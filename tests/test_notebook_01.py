@@ -152,6 +152,24 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     expect(shown, f"rounding, relative, w1: 2e-17 / (2 x 3e-4) / (2 x {g_w1:.6f}) = {rounding:.0e}",
            "rounding, relative, w1: 2e-17 / (2 x 3e-4) / (2 x 0.009300) = 2e-12")
     assert rounding < 1e-9 / 100
+    # the sweep: w1's relative error at epsilons where truncation dominates falls 100x per 10x in eps (the
+    # eps^2 law); at 1e-4 and below rounding moves the printed digits under one-ulp nudges, so the sweep stops
+    # at 3e-4, and every printed digit holds under the nudges
+    sweep_eps = [1e-2, 3e-3, 1e-3, 3e-4]
+    expected_sweep = ["1.6e-06", "1.5e-07", "1.6e-08", "1.5e-09"]
+    for moved, X, Y in _nudged_runs(case, net, seed=3):
+        g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
+        numeric = [mh.numerical_gradients(moved, X, Y, "half_sse", eps=eps)[0][0][0, 0] for eps in sweep_eps]
+        assert [f"{abs(g - n) / (abs(g) + abs(n)):.1e}" for n in numeric] == expected_sweep
+    errors = [float(e) for e in expected_sweep]
+    assert 90 < errors[0] / errors[2] < 110 and 90 < errors[1] / errors[3] < 110  # 100x per 10x
+    assert ("sweep, w1: eps            1e-02    3e-03    1e-03    3e-04\n"
+            "           relative error " + "  ".join(expected_sweep) + "\n") in shown
+    # the rounding formula at eps = 1e-6: larger than at 3e-4, (3e-4 / 1e-6) = 300 times
+    at_1e6 = 2e-17 / (2 * 1e-6) / (2 * g_w1)
+    expect(shown, f"rounding at 1e-6, w1: 2e-17 / (2 x 1e-6) / (2 x {g_w1:.6f}) = {at_1e6:.0e}",
+           "rounding at 1e-6, w1: 2e-17 / (2 x 1e-6) / (2 x 0.009300) = 5e-10")
+    assert at_1e6 > rounding * 100
     # section 3's and section 4's finite differences use the same eps: 8 digits equal to the sum of paths
     branch_net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
                                               [[0.1, -0.1], [0.2, -0.3]])
@@ -197,6 +215,49 @@ def test_the_bracket_in_the_cards_names(shown, branch):
     assert f"{by_paths:.7f}" == "0.0700379"  # the same digits as section 3's factored line
 
 
+def test_input_times_delta_gives_every_weight_of_section_3(shown, branch):
+    # section 6: dC/dh = W_1 delta_o, delta_h = h(1 - h) dC/dh, then each weight's gradient is its input
+    # times the delta of the unit it enters, beside backpropagation's; the digits hold under one-ulp nudges
+    net, x, y = branch
+    expected = """dC/dh1 = w5 delta_o1 + w7 delta_o2 = 0.0700379   dC/dh2 = w6 delta_o1 + w8 delta_o2 = 0.0328773
+delta_h = h(1 - h) dC/dh:  delta_h1 = 0.016827   delta_h2 = 0.007522
+input x delta                          backprop
+  dC/dw1 = x1 * delta_h1 = 1.000000 *  0.016827 =  0.01682736    0.01682736
+  dC/dw2 = x2 * delta_h1 = 0.500000 *  0.016827 =  0.00841368    0.00841368
+  dC/dw3 = x1 * delta_h2 = 1.000000 *  0.007522 =  0.00752181    0.00752181
+  dC/dw4 = x2 * delta_h2 = 0.500000 *  0.007522 =  0.00376091    0.00376091
+  dC/dw5 = h1 * delta_o1 = 0.598688 * -0.094107 = -0.05634098   -0.05634098
+  dC/dw6 = h2 * delta_o1 = 0.645656 * -0.094107 = -0.06076108   -0.06076108
+  dC/dw7 = h1 * delta_o2 = 0.598688 *  0.140558 =  0.08415047    0.08415047
+  dC/dw8 = h2 * delta_o2 = 0.645656 *  0.140558 =  0.09075230    0.09075230
+"""
+    rng = np.random.default_rng(4)
+    for run in range(40):
+        moved = net.copy()
+        xs, ys = (_ulps(v, 0 if run == 0 else int(rng.integers(-4, 5))) for v in (x, y))
+        if run:
+            for array in moved.weights + moved.biases:
+                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+        _, hidden, out = (a[0] for a in moved.forward(xs[None, :]))
+        delta_o = out * (1 - out) * (out - ys)
+        dC_dh = moved.weights[1] @ delta_o
+        delta_h = hidden * (1 - hidden) * dC_dh
+        dW, _ = moved.gradients(xs[None, :], ys[None, :], loss="half_sse")
+        text = (f"dC/dh1 = w5 delta_o1 + w7 delta_o2 = {dC_dh[0]:.7f}   dC/dh2 = w6 delta_o1 + w8 delta_o2 = {dC_dh[1]:.7f}\n"
+                f"delta_h = h(1 - h) dC/dh:  delta_h1 = {delta_h[0]:.6f}   delta_h2 = {delta_h[1]:.6f}\n"
+                "input x delta                          backprop\n")
+        for name, l, i, j in [("w1", 0, 0, 0), ("w2", 0, 1, 0), ("w3", 0, 0, 1), ("w4", 0, 1, 1),
+                              ("w5", 1, 0, 0), ("w6", 1, 1, 0), ("w7", 1, 0, 1), ("w8", 1, 1, 1)]:
+            source, deltas = (xs, delta_h) if l == 0 else (hidden, delta_o)
+            names = (f"x{i + 1}", f"h{j + 1}") if l == 0 else (f"h{i + 1}", f"o{j + 1}")
+            by_hand = source[i] * deltas[j]
+            assert np.isclose(by_hand, dW[l][i, j], rtol=1e-12)
+            text += (f"  dC/d{name} = {names[0]} * delta_{names[1]} = {source[i]:.6f} * {deltas[j]:9.6f} = {by_hand:11.8f}"
+                     f"   {dW[l][i, j]:11.8f}\n")
+        assert text == expected
+    assert expected in shown
+
+
 def test_the_path_count_of_a_deeper_network(shown, branch):
     _, x, y = branch
     deeper = mh.MLP([2, 3, 3, 2]).init_constant(0.5)
@@ -210,7 +271,7 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     W00_paths = paths.chain_rule_paths(deeper, x, y, ("w", 0, 0, 0), through_z=False, loss="half_sse")
     assert np.isclose(x[0] * delta1[0], dW[0][0, 0], rtol=1e-12) and np.isclose(W00_paths.total, dW[0][0, 0], rtol=1e-12)
     # the prose's path rule: one path per choice of a unit in each layer after the one the weight enters,
-    # each with one factor per edge and dC/do (f factors, f - 1 multiplications)
+    # each with one factor per edge and dC/do (q factors, q - 1 multiplications)
     for layer, count in [(0, 6), (1, 2), (2, 1)]:
         found = paths.chain_rule_paths(deeper, x, y, ("w", layer, 0, 0), through_z=False, loss="half_sse")
         assert len(found.paths) == count == int(np.prod(deeper.sizes[layer + 2:]))
@@ -408,7 +469,7 @@ def test_the_diagram_keys(branch):
 
     for net, path, last in [(cases.one_one_one().network(), None, ["width: the weight's size"]),
                             (branch[0], "on a path of $w_1$",
-                             ["thick, boxed: on a path of $w_1$, any size", "thin, faded: not on a path"])]:
+                             ["thick, boxed: on a path of $w_1$ (width no longer shows size)", "thin, faded: not on a path"])]:
         fig = plots.draw_network(net, notation="one_one_one_units", show_values=True)
         legend = plots.network_key(fig, path=path)
         assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", *last]
