@@ -644,7 +644,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     assert "Glorot's" not in prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]
-    assert "(in the rule, take" not in prose and "numpy returns `nan` there" in prose
+    assert "(in the rule, take" not in prose and "where pos is a whole number, the rule gives $v[k]$ (numpy: `nan` if $v[k+1]$ is `inf`)" in prose
 
 
 def test_round6_fixes_quote_their_lines(computed, notebook):
@@ -653,7 +653,7 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     # 2b: 0.5 at step 0 (loss 0.60), the mean by step 500 (loss 0.40); W_2, W_1, W_0 have moved by then
     assert "0.5 at step 0 (loss 0.60), the targets' mean by step 500 (loss 0.40, the plateau)" in prose
     assert computed["c = 0 weights 0"].startswith("c = 0, step    0: loss 0.60 |") and computed["c = 0 weights 0"].endswith(": 0, 0, 0")
-    assert "so $W_2$ grows (0.39), $\\delta^2 \\ne 0$, and $W_1$, then $W_0$ get a first small push (0.022, 0.021)" in prose
+    assert "so $W_2$ grows (0.39), $\\delta^2 \\ne 0$, and $W_1$, then $W_0$ get a first push (0.022, 0.021)" in prose
     assert computed["c = 0 weights 500"].endswith(": 0.021, 0.022, 0.39")
     # section 6: lr x median at lr 1 for scales 0.01 and 3, doubled, is past the 6000-step limit at lr 0.5
     grid = computed["map"]
