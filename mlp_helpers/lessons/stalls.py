@@ -262,8 +262,7 @@ def check_depth_ratio(answer, depth=10):
                     f"about {size} of the last one's. Depth shrinks the gradient geometrically, "
                     "by the slope at every layer."
                     + (" Section 2's random 16-wide sigmoid network, next, keeps a little less per layer (about "
-                       "0.22 instead of 0.25) and much less at the last step back (about 0.08), "
-                       "so its rms dC/dW_0 / rms dC/dW_9 ends up about ten times smaller than your chain's." if depth == 10 else ""),
+                       "0.22 instead of 0.25) and much less at the last step back (about 0.08)." if depth == 10 else ""),
             fallback="follow delta from the last layer back to the first: each layer multiplies it by "
                      "its weight times its unit's slope a(1 - a)",
         )
