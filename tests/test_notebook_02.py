@@ -274,6 +274,14 @@ def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
     for j in (0, 1):
         assert G * u[j] == pytest.approx(backprop[1][j, 0], rel=1e-12)
     assert [shown(G * u[j]) for j in (0, 1)] == [shown(backprop[1][j, 0]) for j in (0, 1)] == ["-0.2269487", "-0.0157825"]
+    # [G]: G = mean(x^2) (c - c*) at the random start, each printed to 7 places (none within 0.01 of a rounding boundary)
+    mean_x2 = np.mean(x**2)
+    c_gap = mh.effective_slope(net, A) - mh.least_squares_slope(x, case.Y)
+    assert mean_x2 * c_gap == pytest.approx(G, rel=1e-12)
+    for value in (G, mean_x2, c_gap, mean_x2 * c_gap):
+        assert abs(value * 1e7 % 1 - 0.5) < 0.49
+    assert ("[G]      G = -0.6603788, mean(x^2) = 0.4139816, c - c* = -1.5951887, "
+            "mean(x^2)(c - c*) = -0.6603788") in stored
     assert ("[G u]    G u_1 = -0.2269487, G u_2 = -0.0157825;\n"
             "         backprop dC/dW_1[0, 0] = -0.2269487, dC/dW_1[1, 0] = -0.0157825") in stored
     # the learner's "and so": equal gradients would keep W_0[0, 0] - W_0[0, 1] at its start, not 0
@@ -363,7 +371,7 @@ def test_section_6_trajectories_colours_and_lines(trained, markdown):
         assert colours["random"][first] == colour
         W = notation.parse_weight("card", second)
         assert by_weight[W[0], W[1] * (2 if W[0] == 0 else 1) + W[2]] == colours["random"][second] != colour
-    assert "striped in both weights' colours" in markdown
+    assert "a tied pair: one striped line" in markdown  # and the top legends' title says "striped: two equal weights"
 
 
 def test_figures_use_no_colour_that_means_a_sign(nb):
@@ -478,17 +486,17 @@ def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
 
 
 def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
-    """The cell after the prediction's answer box prints the bit-for-bit lines and [fixed] only once predicted."""
+    """The cell after the prediction's answer box prints the bit-for-bit lines and [bound] only once predicted."""
     import contextlib
     import io
-    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "[fixed]" in c.source]
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "[bound]" in c.source]
     for predicted in (False, True):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(source, {"np": np, "mh": mh, "rho": A, "predicted": predicted,
                           "history_constant": None if not predicted else _trained_history("constant"),
                           "history_random": None if not predicted else _trained_history("random")})
-        assert ("[fixed]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
+        assert ("[bound]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
 
 
 def test_section_6_the_tied_box_cell_prints_the_constant_start_only_after_a_prediction(nb):
@@ -532,16 +540,14 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
-    assert ("[fixed] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1; at step 0:\n"
-            "        r_1 = -0.0736 (h_1), r_2 = -0.0876 (h_2); the same at every step to 1e-12: True;\n"
-            "        their difference 0.0140; the smallest spread is at least that: True") in stored
+    assert "[bound] random start: the smallest spread is at least |r_1 - r_2| = 0.0140: True" in stored
     # the difference (1 - rho) d_1 - rho d_2 (d_{p+1} = W_0[p, 0] - W_0[p, 1]) averages d_1 and -d_2: at most the spread
     difference = abs(kept[0, 0] - kept[0, 1])
     assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
     assert mh.unit_spread(history).min() >= difference
-    # section 7 prints the same two numbers again, ungated, at steps 0 and 500
+    # section 7 prints r_1, r_2, ungated, at steps 0 and 500 (section 6b's box cites them)
     assert ("[kept] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1:\n"
-            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876\n"
+            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876;  |r_1 - r_2| = 0.0140\n"
             "       largest |r(t) - r(0)| over all 500 steps: below 1e-12\n") in stored  # every step, ungated (section 7 cites it)
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
