@@ -386,7 +386,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     for claim in ("2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4", "(0.0019 to 0.0068)", "every seed's cost is below 0.01 by step 1000",
                   "the output layer sees one number per observation", "0.9759 and 0.9706 at step 0 (printed)",
                   "its layer-2 slope starts at 0.2456", "by step 3000 (cost 0.0016), still tied",
-                  "layer 2's small slope holds the all-ones start, not the tie", "The seeds' slopes start at 0.17 or more.",
+                  "So [saturation](NOTATION.md), not the tie, holds the all-ones start.", "The seeds' slopes start at 0.17 or more.",
                   "They break the tie and start the sigmoids in their steep range",
                   "here 0.02 to 0.03 (printed), about a tenth of the sigmoid's largest slope",
                   "at rate 0.5 it reproduces their output to 2e-07, while rates 0.45 and 0.55 miss by 2e-05 "
@@ -485,7 +485,7 @@ def test_the_path_tables_show_the_recomputed_paths(notebook):
     # section 8's runs, folded until the student has predicted
     (output,) = cell_for(notebook, "ones_start = mh.MLP")["outputs"]
     runs = (all_ones_lines(case) + tenth_lines(case) + package_runs(range(5), 1000, lambda seed, net, costs, slope: (
-        f"seed {seed}: step-0 slope at least {slope:.2f}, tied groups {mh.tied_units(net)}, "
+        f"seed {seed}: step-0 slope a^2(1 - a^2) at least {slope:.2f}, tied groups {mh.tied_units(net)}, "
         f"cost at step 1000: {costs[-1]:.4f}\n"))).rstrip("\n")
     assert "".join(output["data"]["text/html"]) == (
         f"<details><summary>the runs (open after you predict)</summary><pre>{runs}</pre></details>")
