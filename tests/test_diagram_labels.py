@@ -182,3 +182,14 @@ def test_choose_places_moves_a_label_off_a_box_and_off_other_edges():
     # an edge crossing the middle pushes the label off the crossing
     crossing = label_layout.choose_places(edge, [(0.2, 0.2)], [0.5], np.empty((0, 4)), [np.array([[1.0, -1, 1.0, 1]])])
     assert abs(crossing[0] - 0.5) * 2.0 > 0.1
+
+
+def test_bias_label_size_sets_only_the_bias_labels():
+    """Notebook 01's section 3 and 5 diagrams: bias_label_size enlarges b_{h_1}'s nested subscripts;
+    the default stays 2 points under label_size, never below 9.5, and the weight labels keep theirs."""
+    net = mh.MLP([2, 2, 2]).init_constant(0.5)
+    for kwargs, bias_size in [({}, 9.5), ({"label_size": 13}, 11.0), ({"bias_label_size": 11}, 11.0)]:
+        fig = plots.draw_network(net, notation="one_one_one_units", tied=False, show_values=True, **kwargs)
+        assert {text.get_fontsize() for text in _by_gid(fig, "b:").values()} == {bias_size}, kwargs
+        assert {text.get_fontsize() for text in _by_gid(fig, "wlabel:").values()} == {kwargs.get("label_size", 9.5)}
+        assert clashes(fig) == []

@@ -156,7 +156,8 @@ class NetworkDiagram:
     """
 
     def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None,
-                 label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2):
+                 label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2,
+                 bias_label_size=None):
         self.ax = ax
         self.crossing_spread = as_real("crossing_spread", crossing_spread)
         if not 0 <= self.crossing_spread <= 0.35:
@@ -174,6 +175,7 @@ class NetworkDiagram:
         self.sizes = list(sizes)
         self.notation = as_notation(notation)
         self.bias = bool(bias)
+        self.bias_label_size = bias_label_size  # None: 2 points under label_size, never below 9.5
         self.show_values = bool(show_values)
         self.unit_gap = _VALUES_UNIT_GAP if self.show_values else _UNIT_GAP
         self.position = {
@@ -213,7 +215,7 @@ class NetworkDiagram:
             name = unit_label(self.notation, l, j, latex=True, sizes=sizes)
             ax.text(x, y, f"${name}$", ha="center", va="center", fontsize=12, zorder=5)
             if self.bias and l > 0:
-                size = max(BIAS_LABEL_SIZE, self.label_size - 2)
+                size = self.bias_label_size or max(BIAS_LABEL_SIZE, self.label_size - 2)
                 text = ax.text(x, y - _UNIT_RADIUS - 0.05, "", ha="center", va="top", fontsize=size, zorder=5)
                 text.set_gid(f"b:{l - 1}:{j}")
                 self.bias_labels[l - 1, j] = text
@@ -329,7 +331,7 @@ def _renderer(fig):
 
 def draw_network(
     net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None,
-    tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2,
+    tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2, bias_label_size=None,
 ):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
@@ -345,6 +347,8 @@ def draw_network(
         to leave a dense middle layer unlabelled.
     label_size: font size of the weight labels in points (default 9.5), larger where the
         subscripts are the point; bias labels grow with them, 2 points smaller (never below 9.5).
+    bias_label_size: the bias labels' font size in points, if given (their nested subscripts,
+        such as b_{h_1}, read small at the default).
     crossing_spread: between layers of equal width, how far from an edge's middle (a fraction of
         the edge, 0 to 0.35) the label of a crossing edge would rather sit; 0.3 puts each near a
         unit, away from the crossing.
@@ -367,7 +371,8 @@ def draw_network(
                 raise ValueError(f"label_layers must list weight layers between 0 and {len(net.sizes) - 2}, got {l!r}")
     diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values,
                              label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size,
-                             tie_colours=tie_colours, untied_note=untied_note, crossing_spread=crossing_spread)
+                             tie_colours=tie_colours, untied_note=untied_note, crossing_spread=crossing_spread,
+                             bias_label_size=bias_label_size)
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
     return fig
 
