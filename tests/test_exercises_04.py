@@ -82,7 +82,7 @@ def test_no_two_public_checks_share_a_name():
     assert not hasattr(symmetry, "check_output_delta")
 
 
-Y_NEW = np.array([[0.9, 0.1], [0.3, 0.5]])
+Y_NEW = np.array([[0.9, 0.1], [0.5, 0.7]])
 
 
 @pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda answer: type(answer).__name__)
@@ -92,7 +92,7 @@ def test_floor_check_never_raises(answer):
 
 
 def test_floor_check_names_each_slip():
-    floor = 2 * 0.3**2 + 2 * 0.2**2  # column means (0.6, 0.3)
+    floor = 2 * 0.3**2 + 2 * 0.2**2  # column means (0.7, 0.4)
     for right in (floor, round(floor, 4), np.float64(floor), np.array([floor])):
         assert symmetry.check_floor_answer(right, Y_NEW).passed
     row_means = Y_NEW.mean(axis=1, keepdims=True)
