@@ -530,9 +530,10 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     turn = int(np.argmax(history.weights[1][:, 0, 0] > 0))
     assert turn == int(np.argmin(W0[:, 0, 0])) == 27
     assert history.weights[1][turn - 1, 0, 0] < -1e-3 and history.weights[1][turn, 0, 0] > 1e-3
-    assert ("rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286;\n"
-            "       lowest at step 27, where W_1[0, 0] turns positive: step 27\n"
-            "       c < c* at every step up to step 27: True (c at step 27 = 0.1762)") in stored
+    assert "[dips ratio] rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286\n" in stored
+    # section 6b's [dips]: both lowest at the step W_1[0, 0] turns positive, with c < c* (G < 0) up to it
+    assert ("[dips] random start: W_0[0, 0] lowest at step 27, W_0[1, 0] at step 27; W_1[0, 0] turns positive at step 27\n"
+            "       c < c* (G < 0) at every step up to step 27: True (c at step 27 = 0.1762)") in stored
     s = np.array([A, 1 - A])
     c = np.einsum("p,tpj,tj->t", s, W0, history.weights[1][:, :, 0])
     c_star = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
@@ -540,14 +541,15 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept
     kept = (1 - A) * W0[:, 0, :] - A * W0[:, 1, :]
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
-    assert "[bound] random start: the smallest spread is at least |r_1 - r_2| = 0.0140: True" in stored
+    assert ("[bound] random start, step 0: r_1 = -0.0736, r_2 = -0.0876;\n"
+            "        the smallest spread is at least |r_1 - r_2| = 0.0140: True") in stored
     # the difference (1 - rho) d_1 - rho d_2 (d_{p+1} = W_0[p, 0] - W_0[p, 1]) averages d_1 and -d_2: at most the spread
     difference = abs(kept[0, 0] - kept[0, 1])
     assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
     assert mh.unit_spread(history).min() >= difference
-    # section 7 prints r_1, r_2, ungated, at steps 0 and 500 (section 6b's box cites them)
+    # section 7 prints r_1, r_2, ungated, at steps 0 and 500 (6b's [bound] prints them at step 0, gated)
     assert ("[kept] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1:\n"
-            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876;  |r_1 - r_2| = 0.0140\n"
+            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876\n"
             "       largest |r(t) - r(0)| over all 500 steps: below 1e-12\n") in stored  # every step, ungated (section 7 cites it)
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
