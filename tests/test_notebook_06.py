@@ -396,6 +396,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
     assert "24 steps to reach the plateau, cross-entropy 3" in prose \
         and computed["milestones sse"].split()[1] == "24" and computed["milestones cross_entropy"].split()[1] == "3"
+    assert "(last line: 30% and 70% of the live units, by layer)" in prose and computed["died"].endswith("layer 30%, second 70%")
     assert "so its share differs: 47%" in prose and computed["dead by layer"].endswith("47%")
     assert "No sigmoid start leaves the plateau 0.4 within these 800 steps" in prose \
         and "Every tanh and ReLU start is below 0.01 from step 400 on" in prose
