@@ -184,7 +184,7 @@ def printed(X, xor_X, reverse):
     # 5. saturated units at the start, by scale
     sd_10 = 10 * np.sqrt(3 * 0.25 + 1)  # the estimate at s = 10 (no training, no X)
     out["s = 10"] = f"s = 10: standard deviation of z about {sd_10:.1f}; 4.6 is {4.6 / sd_10:.2f} standard deviations;"
-    out["s = 10 share"] = f"        a normal lies {math.erfc(4.6 / sd_10 / np.sqrt(2)):.0%} of the time"
+    out["s = 10 share"] = f"        beyond ±4.6 a normal lies {math.erfc(4.6 / sd_10 / np.sqrt(2)):.0%} of the time"
     for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
         slopes = init.layer_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
