@@ -141,17 +141,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     ratio = mh.gradient_check(net, case.X, case.Y, "half_sse", eps=3e-4) / mh.gradient_check(net, case.X, case.Y, "half_sse", eps=1e-4)
     assert abs(ratio - 9) < 0.05
     assert "x nudged" not in shown and "below 1e-9" not in shown
-    # the rounding estimate at eps = 3e-4, far below the printed truncation: both costs' 1e-17, over 2 eps,
-    # over |g1| + |g2| for w1, the smallest gradient
+    # the rounding bound at eps = 3e-4, far below the printed truncation: each cost off by a few ulps
+    # (1e-16 at most), both costs' 1e-16 over 2 eps, over |g1| + |g2| for w1, the smallest gradient
     g_w1 = by_paths["w1"]
     C = mh.loss("half_sse", net.predict(case.X), case.Y)
-    assert 5e-18 < np.spacing(C) / 2 < 2e-17  # "off by about 1e-17"
+    assert 3 * np.spacing(C) < 1e-16 < 10 * np.spacing(C)  # "a few of the card's ulps, 1e-16 at most"
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
-    rounding = 2e-17 / (2 * 3e-4) / (2 * g_w1)
-    expect(shown, f"rounding, relative, w1: 2e-17 / (2 x 3e-4) / (2 x {g_w1:.6f}) = {rounding:.0e}",
-           "rounding, relative, w1: 2e-17 / (2 x 3e-4) / (2 x 0.009300) = 2e-12")
-    assert rounding < 1e-9 / 100
+    rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
+    expect(shown, f"rounding, relative, w1: 2e-16 / (2 x 3e-4) / (2 x {g_w1:.6f}) = {rounding:.0e}",
+           "rounding, relative, w1: 2e-16 / (2 x 3e-4) / (2 x 0.009300) = 2e-11")
+    assert rounding < 1.5e-9 / 50
     # the sweep: w1's relative error at epsilons where truncation dominates falls 100x per 10x in eps (the
     # eps^2 law); at 1e-4 and below rounding moves the printed digits under one-ulp nudges, so the sweep stops
     # at 3e-4, and every printed digit holds under the nudges
@@ -165,11 +165,21 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 90 < errors[0] / errors[2] < 110 and 90 < errors[1] / errors[3] < 110  # 100x per 10x
     assert ("sweep, w1: eps            1e-02    3e-03    1e-03    3e-04\n"
             "           relative error " + "  ".join(expected_sweep) + "\n") in shown
-    # the rounding formula at eps = 1e-6: larger than at 3e-4, (3e-4 / 1e-6) = 300 times
-    at_1e6 = 2e-17 / (2 * 1e-6) / (2 * g_w1)
-    expect(shown, f"rounding at 1e-6, w1: 2e-17 / (2 x 1e-6) / (2 x {g_w1:.6f}) = {at_1e6:.0e}",
-           "rounding at 1e-6, w1: 2e-17 / (2 x 1e-6) / (2 x 0.009300) = 5e-10")
-    assert at_1e6 > rounding * 100
+    # the figure (drawn, never printed: below 3e-4 rounding moves the digits): the measured error follows the
+    # eps^2 law to about 1e-4, stays under the rounding bound below it, and its bottom (the most accurate eps,
+    # "near 3e-5" in the prose) lies between 1e-5 and 1e-4, here and under one-ulp nudges
+    figure_eps = np.logspace(-2, -8, 13)
+    truncation = float(expected_sweep[3]) / 3e-4**2
+    bound = 2e-16 / 2 / (2 * g_w1)
+    for moved, X, Y in _nudged_runs(case, net, seed=4):
+        g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
+        numeric = np.array([mh.numerical_gradients(moved, X, Y, "half_sse", eps=eps)[0][0][0, 0] for eps in figure_eps])
+        measured = np.abs(g - numeric) / (abs(g) + np.abs(numeric))
+        big = figure_eps >= 1e-4
+        assert np.allclose(measured[big], truncation * figure_eps[big] ** 2, rtol=0.1)
+        assert np.all(measured[~big] < bound / figure_eps[~big])
+        assert 1e-5 <= figure_eps[np.argmin(measured)] <= 1e-4
+    assert "rounding at 1e-6" not in shown
     # section 3's and section 4's finite differences use the same eps: 8 digits equal to the sum of paths
     branch_net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
                                               [[0.1, -0.1], [0.2, -0.3]])
@@ -282,27 +292,29 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
         sizes = [W.size for W in mh.MLP(widths).init_constant(0.5).weights]
         per = [int(np.prod(widths[l + 2:])) for l in range(L)]
         assert per == [paths.count_paths(widths, ("w", l, 0, 0)) for l in range(L)]
-        return sum(sizes[l] * per[l] * (L - l) for l in range(L)), sum(sizes[1:]), sum(sizes)
+        # (summing paths, passing back, one per hidden or output unit, one per weight)
+        return sum(sizes[l] * per[l] * (L - l) for l in range(L)), sum(sizes[1:]), sum(widths[1:]), sum(sizes)
 
-    assert totals([2, 3, 3, 2]) == (6 * 6 * 3 + 9 * 2 * 2 + 6 * 1 * 1, 9 + 6, 6 + 9 + 6) == (150, 15, 21)
+    assert totals([2, 3, 3, 2]) == (6 * 6 * 3 + 9 * 2 * 2 + 6 * 1 * 1, 9 + 6, 3 + 3 + 2, 6 + 9 + 6) == (150, 15, 8, 21)
     by_hand = """by hand, 2-3-3-2, summing paths: weights x paths x multiplications per path
   weights into hidden layer 1: 6 x 6 x 3 = 108
   weights into hidden layer 2: 9 x 2 x 2 = 36
   weights into the outputs:    6 x 1 x 1 = 6
-by hand, 2-3-3-2, backpropagation: passing back 9 + 6 = 15, one per weight 6 + 9 + 6 = 21
-network           summing paths   backpropagation         ratio
+by hand, 2-3-3-2, backpropagation:
+  passing back 9 + 6 = 15, one per unit 3 + 3 + 2 = 8, one per weight 6 + 9 + 6 = 21
+network           summing paths   backpropagation               ratio
 """
     assert by_hand in shown
-    rows = [("2-2-2", "4 + 8 = 12", "1.7"), ("2-3-3-2", "15 + 21 = 36", "4.2"), ("10-100-10", "1000 + 2000 = 3000", "7.0"),
-            ("10-100-100-10", "11000 + 12000 = 23000", "139.2")]
+    rows = [("2-2-2", "4 + 4 + 8 = 16", "1.25"), ("2-3-3-2", "15 + 8 + 21 = 44", "3.41"),
+            ("10-100-10", "1000 + 110 + 2000 = 3110", "6.75"), ("10-100-100-10", "11000 + 210 + 12000 = 23210", "137.91")]
     table = ""
     for name, backprop_text, ratio in rows:
-        by_paths, back, once = totals([int(n) for n in name.split("-")])
-        assert f"{by_paths / (back + once):.1f}" == ratio
-        assert f"{back} + {once} = {back + once}" == backprop_text
-        table += f"{name:<17} {by_paths:>13}   {backprop_text:<21}   {ratio}\n"
+        by_paths, back, units, once = totals([int(n) for n in name.split("-")])
+        assert f"{by_paths / (back + units + once):.2f}" == ratio
+        assert f"{back} + {units} + {once} = {back + units + once}" == backprop_text
+        table += f"{name:<17} {by_paths:>13}   {backprop_text:<27}   {ratio}\n"
     assert by_hand + table in shown
-    assert "10-100-100-10           3201000   11000 + 12000 = 23000   139.2\n" in shown
+    assert "10-100-100-10           3201000   11000 + 210 + 12000 = 23210   137.91\n" in shown
     # removed: the deeper network's check lines, the slope counts, the five-layer row
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
         assert gone not in shown

@@ -519,3 +519,25 @@ def test_loss_against_lr_times_step_draws_each_rate_on_one_axis():
     assert "lr 0.5 to 1 fit at\nlr × step 1500 to 1500" in ax.texts[0].get_text()
     with pytest.raises(ValueError, match="fits"):
         plots.loss_against_lr_times_step(losses, {0.5: 1})
+
+
+def test_epsilon_errors_draws_measured_and_both_predictions():
+    epsilons = np.logspace(-2, -8, 13)
+    errors = np.maximum(0.017 * epsilons**2, 2e-16 / epsilons)
+    fig = plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4)
+    ax = fig.axes[0]
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[:3] == ["measured", "truncation, $\\propto \\varepsilon^2$", "rounding, at most"]
+    assert np.allclose(ax.get_lines()[1].get_ydata(), 0.017 * epsilons**2)
+    assert np.allclose(ax.get_lines()[2].get_ydata(), 5e-15 / epsilons)
+    assert np.allclose(ax.get_lines()[3].get_xdata(), 3e-4)  # the course's eps
+    assert ax.get_xlim()[0] > ax.get_xlim()[1]  # eps shrinks to the right
+    legend = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    assert legend.x0 > ax.get_window_extent(fig.canvas.get_renderer()).x1  # the legend is off the data
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("epsilons, errors", [([1e-2], [1e-6]), ([1e-2, -1e-3], [1e-6, 1e-8]), ([1e-2, 1e-3], [1e-6])])
+def test_epsilon_errors_rejects_bad_input(epsilons, errors):
+    with pytest.raises(ValueError, match="epsilons|errors"):
+        plots.plot_epsilon_errors(epsilons, errors, truncation=1.0, rounding=1.0, chosen=1e-3)

@@ -721,6 +721,38 @@ class LossCurve:
         self.ax.autoscale_view()
 
 
+def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen):
+    """Log-log relative error of a central difference against eps: measured, with its two predictions.
+
+    epsilons: shape (n,), positive, decreasing (drawn shrinking to the right); errors: shape (n,), the
+    measured relative errors; truncation, rounding: positive coefficients of the predicted lines
+    ``truncation * eps**2`` and ``rounding / eps``; chosen: the eps the course uses, marked by a vertical
+    line. Returns the figure.
+    """
+    epsilons = np.asarray(epsilons, dtype=float)
+    errors = np.asarray(errors, dtype=float)
+    if epsilons.ndim != 1 or len(epsilons) < 2 or not np.all(epsilons > 0):
+        raise ValueError(f"epsilons must be a 1-D array of at least 2 positive steps, got {epsilons!r}")
+    if errors.shape != epsilons.shape or not np.all(errors > 0):
+        raise ValueError(f"errors must be {len(epsilons)} positive relative errors, got shape {errors.shape}")
+    truncation = as_real("truncation", truncation, positive=True)
+    rounding = as_real("rounding", rounding, positive=True)
+    chosen = as_real("chosen", chosen, positive=True)
+    fig, ax = new_figure((8, 3.3))
+    fig.subplots_adjust(left=0.11, right=0.63, bottom=0.17, top=0.95)  # the legend sits right of the axes
+    ax.loglog(epsilons, errors, "o-", color=BLUE, markersize=5, label="measured")
+    ax.loglog(epsilons, truncation * epsilons ** 2, ":", color=VERMILLION, lw=2,
+              label="truncation, $\\propto \\varepsilon^2$")
+    ax.loglog(epsilons, rounding / epsilons, "--", color=BLACK, lw=1.5, label="rounding, at most")
+    ax.axvline(chosen, color=GREEN, lw=1.5, label=f"the course's $\\varepsilon$ = {chosen:.0e}")
+    ax.invert_xaxis()  # eps shrinks to the right, as in the sweep lines
+    ax.set_ylim(errors.min() / 30, errors.max() * 10)  # the predicted lines run off, the measured points stay in
+    ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
+    ax.set_ylabel(r"relative error, $w_1$")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=10)
+    return fig
+
+
 def plot_loss(history, ax=None):
     """The loss of ``history`` against the step, log scale; divergence marked with an X.
 
