@@ -52,7 +52,7 @@ def picture(explorer):
 # (make, kind, the name of what it shows, the figure's size in inches at any dpi; None: cropped)
 EXPLORERS = [
     (init_2_3_3_2, "The initialization explorer", "tied-units question: 2-3-3-2 sigmoid", (9.9, 6.2)),
-    (init_2_2_1, "The initialization explorer", "2-2-1 regression question: linear, a = 0.3", (9.9, 6.2)),
+    (init_2_2_1, "The initialization explorer", "2-2-1 regression question: linear, rho = 0.3", (9.9, 6.2)),
     (paths_2_2_2, "The path explorer", "2-2-2 network", None),
     (many_starts, "The explorer of many starts", "tied-units question: 2-3-3-2 sigmoid, 8 starts", (7.5, 3.4)),
 ]

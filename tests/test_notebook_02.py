@@ -440,7 +440,7 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     assert [shown(v, 4, sign=True) for v in (scaled.weights[0][0, 0], scaled.weights[0][1, 0], scaled.weights[1][0, 0])] == [
         "+0.1224", "+0.7765", "+0.1499"]
     assert "scaled: W_0[0, 0] = +0.1224, W_0[1, 0] = +0.7765, W_1[0, 0] = +0.1499, c = 1.4711278, C = 0.0022719" in stored
-    # [r_1 kept]: training keeps r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0] exactly; "moved" changes it by S, "scaled" doubles it
+    # [r_1 of each minimum]: training keeps r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0] exactly; "moved" changes it by S, "scaled" doubles it
     S = A**2 + (1 - A) ** 2
     history = trained["random"][1]
     rows = {"step 0": history.weights[0][0], "trained": net.weights[0], "moved": moved.weights[0], "scaled": scaled.weights[0]}
@@ -450,9 +450,29 @@ def test_section_7_collinear_inputs_leave_a_direction_free(case, trained, stored
     for v in values.values():  # away from a rounding boundary at 4 decimals
         assert abs(v * 1e4 - np.floor(v * 1e4) - 0.5) > 0.01
     assert values["moved"] - values["trained"] == pytest.approx(S) and values["scaled"] == pytest.approx(2 * values["trained"])
-    assert "[r_1 kept]         r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0]\n" in stored
+    assert "[r_1 of each minimum]  r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0]\n" in stored
     for label, shown_value in expected.items():
         assert f"{label:>18}{shown_value:>26}\n" in stored
+
+
+def test_section_7_the_all_zero_start_is_not_a_minimum(case, stored):
+    """C at every weight 0, and with W_0 = 0.1, W_1 = +-0.1 (c = +-0.02): it falls one way, rises the other."""
+    x = case.X.sum(axis=1)
+    def cost_at(c):  # the half squared error of the line y' = c x
+        return float(np.mean((c * x - case.Y[:, 0]) ** 2) / 2)
+    net = case.network()
+    values = []
+    for sign in (0, 1, -1):
+        weights = [np.full((2, 2), 0.1 if sign else 0.0), np.full((2, 1), sign * 0.1)]
+        C = mh.loss(case.loss, net.copy().set_params(weights).predict(case.X), case.Y)
+        assert C == pytest.approx(cost_at(2 * sign * 0.01), rel=1e-12)  # c = s W_0 W_1 = 2 (0.1)(+-0.1)
+        assert abs(C * 1e7 % 1 - 0.5) > 0.01  # away from a rounding boundary at 7 decimals
+        values.append(f"{C:.7f}")
+    assert values == ["0.4502449", "0.4381473", "0.4625081"]
+    assert float(values[1]) < float(values[0]) < float(values[2])
+    assert ("[not a minimum] every weight 0:          C = 0.4502449\n"
+            "                W_0 = 0.1, W_1 = +0.1:  C = 0.4381473\n"
+            "                W_0 = 0.1, W_1 = -0.1:  C = 0.4625081\n") in stored
 
 
 def test_section_8_effect_of_a(case, stored):
@@ -486,7 +506,7 @@ def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
 
 
 def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
-    """The cell after the prediction's answer box prints the bit-for-bit lines and [bound] only once predicted."""
+    """The cell after the prediction prints the bit-for-bit lines and [bound] only once predicted."""
     import contextlib
     import io
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "[bound]" in c.source]
@@ -535,7 +555,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     assert ("[dips] random start: W_0[0, 0] lowest at step 27, W_0[1, 0] at step 27; W_1[0, 0] turns positive at step 27\n"
             "       c < c* (G < 0) at every step up to step 27: True (c at step 27 = 0.1762)") in stored
     s = np.array([A, 1 - A])
-    c = np.einsum("p,tpj,tj->t", s, W0, history.weights[1][:, :, 0])
+    c = np.einsum("p,tpj,tj->t", s, W0, history.weights[1][:, :, 0])  # another order than the notebook's u W_1
     c_star = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
     assert np.all(c[:turn + 1] < c_star - 1.0) and f"{c[turn]:.4f}" == "0.1762" and abs(c[turn] * 1e4 % 1 - 0.5) > 0.01
     # training never moves along section 7's "moved" direction: (1 - rho) W_0[0, j] - rho W_0[1, j] is kept

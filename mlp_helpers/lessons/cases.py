@@ -163,7 +163,7 @@ def linear_2_2_1(a=0.3, m=20, seed=0, slope=1.5, noise=0.1):
     x = rng.uniform(-1.0, 1.0, size=m)
     y = slope * x + noise * rng.standard_normal(m)
     return Case(
-        name=f"2-2-1 regression question: linear, a = {a:g}",
+        name=f"2-2-1 regression question: linear, rho = {a:g}",
         X=np.column_stack([a * x, (1 - a) * x]),
         Y=y[:, None],
         sizes=(2, 2, 1),
