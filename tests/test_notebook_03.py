@@ -48,6 +48,11 @@ def shown_text(cell):
     return "".join(parts)
 
 
+def tied_by_layer(net):
+    """The notebook's tied_by_layer: mh.tied_units one hidden layer at a time ("layer 1: [[0, 1, 2]], layer 2: none")."""
+    return ", ".join(f"layer {l}: {groups or 'none'}" for l, groups in enumerate(mh.tied_units(net), start=1))
+
+
 def small_net():
     """The 2-2-2 network of section 2, with the question's first observation."""
     net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
@@ -283,6 +288,11 @@ def expected_outputs():
     two_point_error = max((np.abs(t - e) / np.abs(e)).max() for t, e in zip(two_W + two_b, exact_W + exact_b))
     # printed with .1e: 1.5226e-07, 1.5% from the boundary 1.55e-07 (the one-ulp guard moves it by about 1e-17)
     assert 1.51e-7 < two_point_error < 1.54e-7 and round(1e-6 / two_point_error) == 7, two_point_error
+    # the fold: the smallest exact |gradient|, "2.6 * 10^-4 (printed)", and an absolute error near 10^-13 |C|
+    smallest = min(np.abs(e).min() for e in exact_W + exact_b)
+    assert 2.62e-4 < smallest < 2.64e-4 and f"{smallest:.1e}" == "2.6e-04", smallest
+    absolute = max(np.abs(f - e).max() for f, e in zip(five_W + five_b, exact_W + exact_b))
+    assert 1e-13 < absolute < 1e-12, absolute
 
     def verdict(check, function):
         result = check(function)
@@ -307,7 +317,8 @@ def expected_outputs():
         "if check_output_delta(output_delta).passed": f"your output_delta on section 2's network: {np.round(delta2, 6)}\n",
         "if check_step_back(step_back).passed": f"your step_back on section 2's network: {np.round(delta1, 6)}\n",
         "five_point, five_point_b = ": ("largest error relative to the exact dC/dW and dC/db (tolerance 1e-06): "
-                                        f"two-point {two_point_error:.1e}, five-point {five_point_error:.0e}\n"),
+                                        f"two-point {two_point_error:.1e}, five-point {five_point_error:.0e}\n"
+                                        f"smallest exact |dC/dW| or |dC/db|: {smallest:.1e}\n"),
         "path_W, path_b = mh.path_gradients(small": (
             f"2-2-2: all 12 parameters, path sums = your backward (to 1e-12): {paths_agree}\n"
             f"2-3-3-2, random weights: all 29 parameters, path sums = your backward (to 1e-12): {deep_agree}\n"),
@@ -320,12 +331,12 @@ def expected_outputs():
         "# runs now: the package's training": (
             f"learning rates 0.45, 0.5, 0.55: largest difference from the question's output {rate_misses()}\n"),
         "trained = mh.MLP": (
-            f"tied groups per hidden layer (equal to within 1e-10): {mh.tied_units(ones)}\n"
+            f"tied groups (equal to within 1e-10): {tied_by_layer(ones)}\n"
             "largest difference from unit 1 of its layer (incoming weights, bias, outgoing weights): "
             f"{unit_gap(ones)}\n"),
         "delta = output_delta(a[3], Y)": question_formula_lines(case),
         "start = mh.MLP(case.sizes).init_random(seed=0)": (
-            f"tied groups per hidden layer: {mh.tied_units(random)}\n"
+            f"tied groups: {tied_by_layer(random)}\n"
             f"your output after 1000 steps from seed 0:\n{np.round(random_output, 4)}\n"
             f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f}\n"),
         "ones_start = mh.MLP": "<IPython.core.display.HTML object>",  # folded: its text is checked as HTML below
@@ -344,6 +355,19 @@ def rate_misses():
     shown = " ".join(f"{miss:.0e}" for miss in misses)
     assert shown == "2e-05 2e-07 2e-05", shown  # the prose quotes them
     return shown
+
+
+def gap_line(case):
+    """Section 8's first line: at step 0, a^2[0, 0] - a^2[1, 0] for the all-ones start, the 0.1 start and seeds 0 to 4
+    (printed to 4 decimals, each far from a rounding boundary). The prose: the two observations nearly alike."""
+    nets = [mh.MLP(case.sizes).init_constant(1.0), mh.MLP(case.sizes).init_constant(0.1)]
+    nets += [mh.MLP(case.sizes).init_random(seed=seed) for seed in range(5)]
+    gaps = [net.forward(case.X)[2][0, 0] - net.forward(case.X)[2][1, 0] for net in nets]
+    for gap in gaps:
+        assert abs(gap) < 0.06 and abs(abs(gap) * 1e4 % 1 - 0.5) > 0.05, gap
+    assert f"{gaps[0]:.4f} {gaps[1]:.4f}" == "0.0053 0.0011", gaps
+    return (f"step 0, a^2[0, 0] - a^2[1, 0]: all-ones {gaps[0]:.4f}, 0.1 start {gaps[1]:.4f}, seeds 0 to 4 "
+            + " ".join(f"{gap:.4f}" for gap in gaps[2:]) + "\n")
 
 
 def all_ones_lines(case):
@@ -365,8 +389,8 @@ def all_ones_lines(case):
     assert np.all((0.02 < slope_end) & (slope_end < 0.03)), slope_end  # "still so at step 3000"
     for value in slope_end:  # printed to 4 decimals, far from a rounding boundary
         assert abs(value * 1e4 % 1 - 0.5) > 0.05, value
-    return (f"all-ones start, step 0: a^2[:, 0] = {np.round(a2, 4)}, slope a^2(1 - a^2) = {np.round(slope, 4)}\n"
-            f"all-ones start: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}, tied groups {mh.tied_units(net)}\n"
+    return (f"all-ones start, step 0: slope a^2(1 - a^2) = {np.round(slope, 4)}\n"
+            f"all-ones start: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}, tied groups ({tied_by_layer(net)})\n"
             f"all-ones start, step 3000: slope a^2(1 - a^2) = {np.round(slope_end, 4)}\n")
 
 
@@ -384,15 +408,15 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert f"{min(costs):.4f}, {max(costs):.4f}" == "0.0019, 0.0068", costs
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4", "(0.0019 to 0.0068)", "every seed's cost is below 0.01 by step 1000",
-                  "the output layer sees one number per observation", "0.9759 and 0.9706 at step 0 (printed)",
-                  "its layer-2 slope starts at 0.2456", "by step 3000 (cost 0.0016), still tied",
-                  "So [saturation](NOTATION.md), not the tie, holds the all-ones start.", "The seeds' slopes start at 0.17 or more.",
+                  "looking nearly alike to the output layer", "The lower layers must pull them apart.",
+                  "the 0.1 start (slope 0.2456) is below 0.01 by step 3000 (cost 0.0016), all ones not below 0.39",
+                  "Below 0.4 is possible only once the two rows differ",
                   "They break the tie and start the sigmoids in their steep range",
-                  "here 0.02 to 0.03 (printed), about a tenth of the sigmoid's largest slope",
+                  "layer-2 slope, 0.02 to 0.03 (printed), makes that far slower",
                   "at rate 0.5 it reproduces their output to 2e-07, while rates 0.45 and 0.55 miss by 2e-05 "
                   "(printout, \"learning rates\")", "section 7 finds one that reproduces it",
                   "it reproduces your output to 2e-07 (section 7a)", "This pins down only $\\eta$ times the gradient", "cost about 0.4, not below 0.39 within 3000 steps",
-                  "The all-ones cost is 0.3995 at step 3000, below 0.4", "still so at step 3000",
+                  "The all-ones cost is 0.3995 at step 3000",
                   "no tied group, cost 0.0027"):
         assert claim in prose, claim
 
@@ -428,7 +452,7 @@ def tenth_lines(case):
         assert abs(value * 1e4 % 1 - 0.5) > 0.04, value
     assert mh.tied_units(net) == [[[0, 1, 2]], [[0, 1, 2]]]  # "still tied"
     return (f"0.1 start, step 0: slope a^2(1 - a^2) = {np.round(slope, 4)}\n"
-            f"0.1 start: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}, tied groups {mh.tied_units(net)}\n")
+            f"0.1 start: cost at steps 1000, 2000, 3000: {np.round(costs[1:], 4)}, tied groups ({tied_by_layer(net)})\n")
 
 
 @pytest.fixture(scope="module")
@@ -484,8 +508,8 @@ def test_the_path_tables_show_the_recomputed_paths(notebook):
         f"<details><summary>each observation's dC/db_0 (open after item 2)</summary><pre>{rows}</pre></details>")
     # section 8's runs, folded until the student has predicted
     (output,) = cell_for(notebook, "ones_start = mh.MLP")["outputs"]
-    runs = (all_ones_lines(case) + tenth_lines(case) + package_runs(range(5), 1000, lambda seed, net, costs, slope: (
-        f"seed {seed}: step-0 slope a^2(1 - a^2) at least {slope:.2f}, tied groups {mh.tied_units(net)}, "
+    runs = (gap_line(case) + all_ones_lines(case) + tenth_lines(case) + package_runs(range(5), 1000, lambda seed, net, costs, slope: (
+        f"seed {seed}: step-0 slope a^2(1 - a^2) at least {slope:.2f}, tied groups ({tied_by_layer(net)}), "
         f"cost at step 1000: {costs[-1]:.4f}\n"))).rstrip("\n")
     assert "".join(output["data"]["text/html"]) == (
         f"<details><summary>the runs (open after you predict)</summary><pre>{runs}</pre></details>")
@@ -502,7 +526,7 @@ def test_the_question_output_is_reproduced_to_1e_6():
 def test_the_prose_quotes_sections_2_to_6(notebook):
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
-                  "$n_l n_{l+1} + 2n_l$ per step back, for $l = 1, \\dots, L - 1$ (there is no $\\delta^0$).",
+                  "$n_l n_{l+1} + 2n_l$ per step back |", "$l = 1, \\dots, L - 1$ for the step back; there is no $\\delta^0$",
                   "(the cell after these hints prints its rows)",
                   "Example: table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191."):
         assert claim in markdown, claim
