@@ -146,6 +146,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     g_w1 = by_paths["w1"]
     C = mh.loss("half_sse", net.predict(case.X), case.Y)
     assert 3 * np.spacing(C) < 1e-16 < 10 * np.spacing(C)  # "a few of the card's ulps, 1e-16 at most"
+    # "near 0.1 one ulp is 1.4e-17": C and 0.1 lie in [2^-4, 2^-3), where one ulp is 2^-56
+    assert np.spacing(C) == np.spacing(0.1) == 2.0**-56
+    expect(shown, f"one ulp near 0.1: {np.spacing(0.1):.1e}", "one ulp near 0.1: 1.4e-17")
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
@@ -199,10 +202,10 @@ def test_the_shared_tail(shown, one):
     tail = y_hat * (1 - y_hat) * (y_hat - y[0])
     db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one_units", loss="half_sse").total
     assert f"{tail:.6f}" == f"{db2:.6f}" == "0.094602"  # the tail is dC/db_y' (printed in the shared-b line)
-    expect(shown, f"tail = y'(1 - y')(y' - y) = {tail:.6f}", "tail = y'(1 - y')(y' - y) = 0.094602")
-    expect(shown, f"dC/dw2 = h * tail = {h * tail:.7f}", "dC/dw2 = h * tail = 0.0691596")
-    expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * tail = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
-           "dC/dw1 = x * h(1 - h) * w2 * tail = 0.00929994")
+    expect(shown, f"delta_y' = y'(1 - y')(y' - y) = {tail:.6f}", "delta_y' = y'(1 - y')(y' - y) = 0.094602")
+    expect(shown, f"dC/dw2 = h * delta_y' = {h * tail:.7f}", "dC/dw2 = h * delta_y' = 0.0691596")
+    expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * delta_y' = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
+           "dC/dw1 = x * h(1 - h) * w2 * delta_y' = 0.00929994")
     # the same path folded into three factors, one per edge (as section 3's tables), with the same product
     folded = [h * (1 - h) * x[0], y_hat * (1 - y_hat) * 0.5, y_hat - y[0]]
     expect(shown, "folded: dh/dw1 * dy'/dh * dC/dy' = " + " * ".join(f"{f:.6g}" for f in folded)

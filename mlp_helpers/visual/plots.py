@@ -727,7 +727,7 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen):
     epsilons: shape (n,), positive, decreasing (drawn shrinking to the right); errors: shape (n,), the
     measured relative errors; truncation, rounding: positive coefficients of the predicted lines
     ``truncation * eps**2`` and ``rounding / eps``; chosen: the eps the course uses, marked by a vertical
-    line. Returns the figure.
+    line; the smallest measured error is marked with a star. Returns the figure.
     """
     epsilons = np.asarray(epsilons, dtype=float)
     errors = np.asarray(errors, dtype=float)
@@ -745,6 +745,9 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen):
               label="truncation, $\\propto \\varepsilon^2$")
     ax.loglog(epsilons, rounding / epsilons, "--", color=BLACK, lw=1.5, label="rounding, at most")
     ax.axvline(chosen, color=GREEN, lw=1.5, label=f"the course's $\\varepsilon$ = {chosen:.0e}")
+    best = int(np.argmin(errors))  # the U's bottom: the most accurate of the measured epsilons
+    ax.loglog(epsilons[best], errors[best], "*", color=ORANGE, markersize=14, markeredgecolor=BLACK, zorder=3,
+              label="most accurate $\\varepsilon$ measured")
     ax.invert_xaxis()  # eps shrinks to the right, as in the sweep lines
     ax.set_ylim(errors.min() / 30, errors.max() * 10)  # the predicted lines run off, the measured points stay in
     ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
