@@ -529,8 +529,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the learner's answer: the four numbers side by side, each as printed
     assert "Saturate, still untied" not in prose
     # the 2 x 2 table: tied or not against a steep or saturated hidden layer 2
-    for entry, line, slope in [("$c = 0.25$ (section 2): slope 0.23, 6250 steps", computed["slope2 c = 0.25, tied"], "c = 0.25, tied"),
-                               ("all ones, $c = 1$ (section 2): slope 0.02, 14575 steps", computed["slope2 c = 1, tied"], "c = 1, tied"),
+    for entry, line, slope in [("$c = 0.25$: slope 0.23, 6250 steps", computed["slope2 c = 0.25, tied"], "c = 0.25, tied"),
+                               ("all ones, $c = 1$: slope 0.02, 14575 steps", computed["slope2 c = 1, tied"], "c = 1, tied"),
                                ("all ones plus noise, $\\varepsilon = 0.1$ (median): slope 0.02, 12596 steps", computed["eps 0.1"],
                                 "ε = 0.1, 20 draws"),
                                ("random, LeCun's scale (section 0's 30 starts, median): slope 0.19, 5109 steps", computed["slope2 random"],
