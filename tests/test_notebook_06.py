@@ -65,6 +65,11 @@ def printed(X, Y):
                               f"errors a - y: {(plateau - Y).round(2).tolist()}")
     out["plateau ratio"] = ("SSE's delta / your cross-entropy delta, per output: "
                             f"{(2 * (plateau - Y) * plateau * (1 - plateau) / (plateau - Y)).round(2).tolist()}")
+    # SSE at lr 1, a second way: the plateau read off the recorded loss (SSE) itself
+    fast_sse = mh.train(ones.copy(), X, Y, lr=1.0, iterations=2500).loss
+    fast_plateau = int(np.argmax(fast_sse < stalls.PLATEAU_LEAVE)) - int(np.argmax(fast_sse <= stalls.PLATEAU_ENTER))
+    out["sse lr 1"] = (f"SSE at lr 1, from all ones: plateau {fast_plateau} steps; cross-entropy at lr 0.5: "
+                       f"{runs['cross_entropy'][1].plateau}")
     for loss in ("sse", "cross_entropy"):
         fits = init.steps_to_fit(init.random_starts(CASE.sizes, 20), X, Y, lr=0.5, iterations=20000, loss=loss)
         out[f"random {loss}"] = (f"{loss:14s}  {np.median(fits):19.0f}  {fits.min():7.0f}  {fits.max():7.0f}  "
@@ -88,6 +93,16 @@ def printed(X, Y):
                                                "relu": (z > 0) * 1.0}[f] ** 2)))
         out[f"depth {f}"] = (f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:20.2g}  {per_layer:9.2g}  "
                              f"{np.median(slopes):9.2f}  {delta[-2]:17.2g}")
+    for k in (1, 2, 4):  # the sigmoid starts scaled by k, a second way: the package's forward pass on scaled copies
+        slopes = []
+        for net in init.random_starts(sizes, 50, "lecun", activation=["sigmoid"] * depth):
+            scaled = net.copy()
+            for l in range(depth):
+                scaled.weights[l] *= k
+                scaled.biases[l] *= k
+            slopes += [np.sqrt(np.mean(mh.activations.slope("sigmoid", a) ** 2)) for a in scaled.forward(X)[1:depth - 1]]
+        out[f"scale {k}"] = (f"LeCun's scale times {k}: rms slope {np.median(slopes):.2f}, "
+                             f"sqrt(n s^2) x rms slope {k * np.median(slopes):.2f}")
     for f, lr in (("sigmoid", 0.1), ("tanh", 0.1), ("relu", 0.1)):  # the long runs, a second way: mh.train per start
         moved, late, diverged_long = [0, 0], [], 0
         for net in init.random_starts(sizes, 5, stalls.SCHEME_OF[f], activation=[f] * (depth - 1) + ["sigmoid"]):
@@ -116,6 +131,11 @@ def printed(X, Y):
                             f"W_9 in {moved[1]} of 5\n  steps 400 to 800, SSE between {low} and {high} in every start: "
                             f"{bool(np.all((low < late) & (late < high)))}")
         assert diverged_long == 0
+    below = 0  # the shallow control, a second way: mh.train per start
+    for net in init.random_starts([2, width, width, 2], 5, "lecun"):
+        below += mh.train(net, X, Y, lr=0.1, iterations=800, loss="cross_entropy").loss[-1] < 0.39
+    out["control"] = (f"control, sigmoid (lecun) with 2 hidden layers of {width}, lr 0.1: SSE at step 800 below 0.39 in "
+                      f"{below} of 5 starts")
     # why lr 0.1: the same five ReLU starts at lr 0.5, a second way (mh.train per start, its divergence warning)
     diverged_fast = 0
     for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
@@ -194,6 +214,9 @@ def printed(X, Y):
         died.append(np.mean(dead_at_end[~relu_fits, layer][alive]))
     out["died"] = ("not fitted: units alive at step 0 and dead at step 500 (to the nearest 10%): "
                    f"first hidden layer {10 * round(10 * died[0])}%, second {10 * round(10 * died[1])}%")
+    p = np.mean(dead_at_start)
+    out["whole layer n"] = (f"a whole layer of n units dead at step 0, about {p:.2f}^n: n = 3: {p ** 3:.1g}, "
+                            f"n = 16: {p ** 16:.1g}")
     return out
 
 
@@ -218,7 +241,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 43
+    assert len(computed) == 49
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -248,6 +271,12 @@ def test_the_printed_values_themselves(computed):
         assert computed[f"long {f.split()[0]}"] == (f"{f}, lr 0.1: W_0 changed by over 1% by step 300 in 5 of 5, W_9 in 5 of 5\n"
                                                     "  steps 400 to 800, SSE between 0 and 0.01 in every start: True")
     assert computed["long relu lr 0.5"] == "relu (he) at lr 0.5: diverged (inf or NaN) in 4 of 5 starts"
+    assert computed["sse lr 1"].endswith("plateau 2413 steps; cross-entropy at lr 0.5: 2478")
+    assert [computed[f"scale {k}"].split(": ")[1] for k in (1, 2, 4)] == [
+        "rms slope 0.23, sqrt(n s^2) x rms slope 0.23", "rms slope 0.20, sqrt(n s^2) x rms slope 0.40",
+        "rms slope 0.15, sqrt(n s^2) x rms slope 0.60"]
+    assert computed["control"].endswith("SSE at step 800 below 0.39 in 5 of 5 starts")
+    assert computed["whole layer n"] == "a whole layer of n units dead at step 0, about 0.46^n: n = 3: 0.1, n = 16: 4e-06"
     assert computed["died"] == ("not fitted: units alive at step 0 and dead at step 500 (to the nearest 10%): "
                                 "first hidden layer 30%, second 70%")
     assert computed["row no at the end"].endswith(": 95%")
@@ -381,7 +410,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         in prose and computed["saved"] == "steps saved by cross-entropy: plateau 2383, last approach 9100"
     assert 'Cross-entropy fits in a median of 417 steps, against 5209 for SSE (every start fits, column "fitted").' in prose
     assert "As the block shows, SSE's output delta is $r(a) = 2a(1 - a)$ times cross-entropy's, output by output" in prose \
-        and "cross-entropy's output delta is 2 to 3 times SSE's, and its plateau is half as long (the table)" in prose
+        and "a delta 2 to 3 times larger acts like a larger learning rate" in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
     # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
@@ -399,7 +428,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(last line: 30% and 70% of the live units, by layer)" in prose and computed["died"].endswith("layer 30%, second 70%")
     assert "so its share differs: 47%" in prose and computed["dead by layer"].endswith("47%")
     assert "No sigmoid start leaves the plateau 0.4 within these 800 steps" in prose \
-        and "Every tanh and ReLU start is below 0.01 from step 400 on" in prose
+        and "Every tanh and ReLU start has SSE below 0.01 from step 400 on (an SSE threshold, not a fit)" in prose \
+        and "but every start of a sigmoid network with only 2 hidden layers does" in prose \
+        and "So the cost stays at 0.4 through step 800." in prose
+    assert "about 0.1 for $n = 3$ but $4 \\times 10^{-6}$ for $n = 16$" in prose and "(pink below)" in prose
     assert 'their median SSE is already 0.0003 (line "those not fitted")' in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
                                             "1%; median SSE 0.0003")
@@ -408,7 +440,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "about 2 hours." in prose
     assert "is millions of times smaller than the output's (4.6e-07)" in prose and 1e6 < 1 / 4.6e-7 < 1e7
     # cut this round: side comparisons the page could not derive in two sentences
-    assert not any(cut in prose for cut in ("lr 1", "sum of r", "51 to 64", "float64", "0.83$", "W_0's change",
+    assert not any(cut in prose for cut in ("sum of r", "51 to 64", "float64", "0.83$", "W_0's change",
                                             "Glorot scale", "1 or fewer", "lr 0.1 the same starts"))
 
 
