@@ -91,6 +91,8 @@ def printed(X, Y):
                 a = mh.activations.activate(f, z)
                 slopes.append(np.sqrt(np.mean({"sigmoid": a * (1 - a), "tanh": 1 - np.tanh(z) ** 2,
                                                "relu": (z > 0) * 1.0}[f] ** 2)))
+        if f == "sigmoid":
+            sigmoid_delta = delta  # (10,) rms delta^(l+1) / rms delta^10, l = 0 to 9
         out[f"depth {f}"] = (f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:20.2g}  {per_layer:9.2g}  "
                              f"{np.median(slopes):9.2f}  {delta[-2]:17.2g}")
     for k in (1, 2, 4):  # the sigmoid starts scaled by k, a second way: the package's forward pass on scaled copies
@@ -124,6 +126,15 @@ def printed(X, Y):
                     a = 1 / (1 + np.exp(-(a @ W + b)))
                 apart.append([np.sqrt(np.mean((X[0] - X[1]) ** 2)), np.sqrt(np.mean((a[0] - a[1]) ** 2))])
             apart = np.median(apart, axis=0)
+            per_l = []  # every layer's row difference, a second way: the forward pass written out here
+            for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
+                a, diffs = X, []
+                for W, b in zip(net.weights[:-1], net.biases[:-1]):
+                    diffs.append(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
+                    a = 1 / (1 + np.exp(-(a @ W + b)))
+                per_l.append(diffs + [np.sqrt(np.mean((a[0] - a[1]) ** 2))])
+            out["per layer product"] = ("W_l for l = 0 to 9: rms row difference in a^l x rms delta^(l+1) / rms delta^10 "
+                                        "(medians): " + " ".join(f"{p:.1g}" for p in np.median(per_l, axis=0) * sigmoid_delta))
             out["rows apart"] = (f"step 0, rms difference of the two observations' rows (medians): in X {apart[0]:.2g}, "
                                  f"in a^9 {apart[1]:.2g}")
         low, high = (0.39, 0.41) if f == "sigmoid" else (0, 0.01)
@@ -242,7 +253,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 49
+    assert len(computed) == 50
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -276,6 +287,7 @@ def test_the_printed_values_themselves(computed):
     assert [computed[f"scale {k}"].split(": ")[1] for k in (1, 2, 4)] == [
         "rms slope 0.23, sqrt(n s^2) x rms slope 0.23", "rms slope 0.20, sqrt(n s^2) x rms slope 0.40",
         "rms slope 0.15, sqrt(n s^2) x rms slope 0.60"]
+    assert computed["per layer product"].endswith(": 2e-07 2e-07 2e-07 1e-07 2e-07 2e-07 2e-07 2e-07 2e-07 5e-07")
     assert computed["control"].endswith("SSE at step 800 below 0.39 in 5 of 5 starts")
     assert computed["whole layer n"] == "a whole layer of n units dead at step 0, about 0.46^n: n = 3: 0.1, n = 16: 4e-06"
     assert computed["died"] == ("not fitted: units alive at step 0 and dead at step 500 (to the nearest 10%): "
@@ -431,7 +443,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "No sigmoid start leaves the plateau 0.4 within these 800 steps" in prose \
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 on (an SSE threshold, not a fit)" in prose \
         and "but every start of a sigmoid network with only 2 hidden layers does" in prose \
-        and "So the cost stays at 0.4 through step 800." in prose
+        and "So the cost stays at 0.4 through step 800." in prose \
+        and 'a product below $10^{-6}$ for every $l$ (line "W_l")' in prose
     assert "(last line): 0.1 for $n = 3$ but $4 \\times 10^{-6}$ for $n = 16$" in prose and "(pink below)" in prose
     assert 'their median SSE is already 0.0003 (line "those not fitted")' in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
