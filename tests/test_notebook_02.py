@@ -695,3 +695,18 @@ def test_section_8a_every_split_draws_the_same_data(case, stored):
         assert np.allclose(other.X.sum(axis=1), x) and np.array_equal(other.Y, case.Y)
         assert np.allclose(other.X[:, 0], a * x) and np.allclose(other.X[:, 1], (1 - a) * x)
     assert "[same data] the same x and y at every rho: True" in stored
+
+
+def test_section_3_the_finite_difference_prints_only_after_a_prediction(nb):
+    """Section 3's predict-first question: the finite difference and both signs print only once my_prediction is written."""
+    import contextlib
+    import io
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "finite difference d ell/dy'" in c.source]
+    case = cases.linear_2_2_1(a=A)
+    net = case.network().init_random(seed=0)
+    for my_prediction, shows in ((..., False), ("...", False), ("y' - y", True)):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"case": case, "net": net, "linreg": linreg, "my_prediction": my_prediction})
+        assert ("finite difference d ell/dy'" in out.getvalue()) is shows
+        assert ("in the cell above first" in out.getvalue()) is not shows
