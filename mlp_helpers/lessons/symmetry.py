@@ -40,6 +40,8 @@ QUESTION = {
     "last_layer_gradient": np.array([[0.0288126, 0.0596958]] + [[0.028122, 0.0580562]] * 3),
     # the output after 1000 steps of gradient descent at learning rate 0.5
     "output_after_1000": np.array([[0.5992708, 0.1997655], [0.5993174, 0.2004307]]),
+    # the output of their random start after 10000 steps (their follow-up)
+    "output_random_10000": np.array([[0.2002207, 0.3998017], [0.9927028, 0.008218]]),
 }
 for _printed in QUESTION.values():
     _printed.flags.writeable = False  # reference data: a notebook must not change it by accident
@@ -257,7 +259,7 @@ def gap_report(name, net, X):
     slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
     ratio = round(float(np.abs(acts[2][0] - acts[2][1]).max() / np.abs(acts[1][0] - acts[1][1]).max()), 3)
     return (f"{name:>8}: largest |gap|, layers 0 to 3: {gaps}\n"
-            f"{name:>8}: mean slope a(1 - a), layers 1 and 2: {slopes} | gap factor: {ratio}")
+            f"{name:>8}: mean slope a(1 - a), layers 1, 2: {slopes} | layer 2's gap factor: {ratio}")
 
 
 #: Notebook 04's runs, trained together in its section 8: (section, starts, learning rates).
