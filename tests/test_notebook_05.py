@@ -14,6 +14,7 @@ it prints, keyed by what it is about. The test then checks three things:
 Some counts are checked once more against one ``mh.train`` per start.
 """
 
+import inspect
 import json
 import math
 from pathlib import Path
@@ -318,9 +319,16 @@ def test_the_curvature(computed, notebook):
     assert ("The smallest $\\lambda$ is negative at every printed step; the largest stays below 0.02, "
             "far under $2/\\eta = 4$. So no step overshoots: the nudge grows because the cost curves down along an untying direction.") in prose
     # report 05AV: lambda_min only bounds the growth; no sentence invites summing it against a measured stretch
-    assert "The smallest $\\lambda$ bounds the growth: at steps 1000 and 2500 ($-0.0013$) at most about 2-fold per 1000 steps" in prose and "93.3" not in prose and "most at step 5000" not in prose
-    assert "changes the units of each tied group by amounts that sum to zero" in prose and "the untying part of $u$ evolves by itself" in prose
-    assert "| 2 | 1 | 1 | 1 | 2 | 2 | 9 |" in prose and "and at a tied point ($P\\theta = \\theta$) $H$ commutes with $P$" in prose
+    assert "per 1000 steps; at steps 1000 and 2500 ($-0.0013$) at most about 2-fold per 1000 steps" in prose
+    # report 05AX: the bound's formula, once (e^{1000 x 0.5 x 0.0013} = 1.9, e^{1000 x 0.5 x 0.0064} = 24.5)
+    assert "$(1 + \\eta|\\lambda_\\text{min}|)^{1000} \\approx e^{1000\\,\\eta|\\lambda_\\text{min}|}$" in prose
+    assert round(np.exp(1000 * 0.5 * 0.0013)) == 2 and round(np.exp(1000 * 0.5 * 0.0064)) in (24, 25) and "93.3" not in prose and "most at step 5000" not in prose
+    assert "all 9 entries of $W_1$ (8), $b_1$ (2) and each column of $W_2$ (4); $4 + 2 + 8 + 2 + 4 = 20$" in prose and "the untying part of $u$ evolves by itself" in prose
+    assert "| 2 | 1 | 1 | 1 | 2 | 2 | 9 |" in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
+    # report 05AX: the page says how untying_curvatures builds H; keep the code and the sentence together
+    source = inspect.getsource(init.untying_curvatures)
+    assert "(gradient(theta + step) - gradient(theta - step)) / (2 * h)" in source and "(hessian + hessian.T) / 2" in source
+    assert "and averages $H$ with $H^{\\mathsf T}$" in prose
     # the printed lambdas behind the bound: 1 - eta lambda per step, compounded over 1000 steps
     assert round(math.exp(0.5 * 0.0013 * 1000)) == 2 and round(math.exp(0.5 * 0.0064 * 1000)) == 25
     assert computed["curvature 2500"].endswith("from -0.0013 to 0.0012") and computed["curvature 10000"].endswith("from -2.4e-05 to 0.00032")
@@ -642,7 +650,7 @@ def test_the_curvature_sits_in_section_4_main_text():
     curvature = next(i for i, s in enumerate(text) if "untying_curvatures" in s)
     assert four < curvature < five and "<details>" not in " ".join(text[four:five])
     main = " ".join(text[four:five])
-    assert "u(t+1) = u(t) - \\eta" in main and "**untying direction**" in main
+    assert "u(t+1) = u(t) - \\eta" in main and "**untying directions**" in main and "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in main
 
 def test_the_cut_page_quotes_its_lines(computed, notebook):
     """Round 6: the shortened sections 2, 4 and 5 quote only lines the page prints."""
@@ -661,7 +669,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     assert "Glorot's" not in prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]
     assert "(in the rule, take" not in prose and "a whole-number pos with finite $v[k]$ counts as known (section 1's `nan` case)." in prose
-    assert "if $v[k+1]$ is `inf`, pos $> k$ gives `inf`, and pos $= k$ gives `nan` (numpy multiplies 0 by `inf`), though the rule's value there is the finite $v[k]$." in prose
+    assert "Next to an `inf`, numpy returns `inf` or `nan`, depending on its formula (first four lines below); at a whole-number pos the rule's value is still the finite $v[k]$." in prose
 
 
 def test_round6_fixes_quote_their_lines(computed, notebook):
