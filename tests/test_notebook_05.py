@@ -282,7 +282,7 @@ def test_printed_numbers_hold_under_a_one_ulp_nudge_and_another_order(computed, 
     assert not changed, f"these depend on the last bits: {changed}"
 
 
-def test_the_printed_values_themselves(computed):
+def test_the_printed_values_themselves(computed, notebook):
     # literals, so that a change of the experiment shows up here too
     assert computed["median"] == "median 5162 steps; the middle half of the starts need 4667 to 5696; fastest 3265"
     assert computed["by 10000"].endswith("99.4% of the starts")
@@ -307,6 +307,10 @@ def test_the_printed_values_themselves(computed):
     assert computed["map"][2][3] == 1269.5 and np.isinf(computed["map"][0][5])
     assert np.isinf(computed["map"][0][0]) and np.isinf(computed["map"][0][4])  # not within 6000 at lr 0.5 ...
     assert np.isfinite(computed["map"][2][0]) and np.isfinite(computed["map"][2][4])  # ... but fit at lr 2
+    # report 05AX: the two "not known" cells at lr 0.5 follow from section 6's rule (over 3000 at lr 1)
+    assert computed["map"][1][0] > 3000 and computed["map"][1][4] > 3000
+    assert "So scales 0.01 and 3, above 3000 steps at learning rate 1, would need over 6000 at 0.5" in notebook[1]
+    assert [c for c in range(7) if np.isinf(computed["map"][0][c])] == [0, 4, 5]  # scale 10: saturated (section 5)
 
 
 def test_the_curvature(computed, notebook):
