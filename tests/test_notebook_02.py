@@ -172,6 +172,12 @@ def test_section_3_cost_and_sign_slip(case, net, stored):
     assert [shown(C), shown(downhill), shown(uphill)] == ["0.5289863", "0.5187854", "0.5397055"]
     assert downhill < C < uphill
     assert "after a step with y' - y: 0.5187854    with y - y': 0.5397055" in stored
+    # [first order]: -eta sum (dC/dw)^2 beside the measured change, both to 4 places (none near a rounding boundary)
+    first_order = -case.lr * sum((g**2).sum() for g in dW)
+    for value in (first_order, downhill - C):
+        assert abs(value * 1e4 % 1 - 0.5) < 0.495  # at least 5e-7 from a boundary: far beyond rounding
+    assert first_order < downhill - C < 0 and abs(first_order - (downhill - C)) < 0.001
+    assert "[first order] -eta sum (dC/dw)^2 = -0.0105;  measured change with y' - y: -0.0102" in stored
     assert (case.lr, case.iterations) == (0.1, 500)
     assert "learning rate eta = case.lr = 0.1; training (section 6) runs case.iterations = 500 steps" in stored
 
@@ -282,6 +288,15 @@ def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
         assert abs(value * 1e7 % 1 - 0.5) < 0.49
     assert ("[G]      G = -0.6603788, mean(x^2) = 0.4139816, c - c* = -1.5951887, "
             "mean(x^2)(c - c*) = -0.6603788") in stored
+    # [parabola]: C = C_min + 1/2 mean(x^2)(c - c*)^2, C_min the cost at c = c*
+    C_min = np.mean(0.5 * (mh.least_squares_slope(x, case.Y) * x - case.Y[:, 0]) ** 2)
+    bowl = 0.5 * mean_x2 * c_gap**2
+    cost_now = mh.loss(case.loss, net.predict(case.X), case.Y)
+    assert C_min + bowl == pytest.approx(cost_now, rel=1e-12)
+    for value in (C_min, bowl, cost_now):
+        assert abs(value * 1e7 % 1 - 0.5) < 0.49
+    assert ("[parabola] C_min + 1/2 mean(x^2)(c - c*)^2 = 0.0022719 + 0.5267144 = 0.5289863;  "
+            "C now = 0.5289863") in stored
     assert ("[G u]    G u_1 = -0.2269487, G u_2 = -0.0157825;\n"
             "         backprop dC/dW_1[0, 0] = -0.2269487, dC/dW_1[1, 0] = -0.0157825") in stored
     # the learner's "and so": equal gradients would keep W_0[0, 0] - W_0[0, 1] at its start, not 0
@@ -371,7 +386,7 @@ def test_section_6_trajectories_colours_and_lines(trained, markdown):
         assert colours["random"][first] == colour
         W = notation.parse_weight("card", second)
         assert by_weight[W[0], W[1] * (2 if W[0] == 0 else 1) + W[2]] == colours["random"][second] != colour
-    assert "a tied pair: one striped line" in markdown  # and the top legends' title says "striped: two equal weights"
+    assert "constant start on top, random start below" in markdown  # the caption is neutral (read before the proof box)
 
 
 def test_figures_use_no_colour_that_means_a_sign(nb):
