@@ -234,7 +234,7 @@ def test_input_times_delta_gives_every_weight_of_section_3(shown, branch):
     net, x, y = branch
     expected = """dC/dh1 = w5 delta_o1 + w7 delta_o2 = 0.0700379   dC/dh2 = w6 delta_o1 + w8 delta_o2 = 0.0328773
 delta_h = h(1 - h) dC/dh:  delta_h1 = 0.016827   delta_h2 = 0.007522
-input x delta                          backprop
+input * delta                          backprop
   dC/dw1 = x1 * delta_h1 = 1.000000 *  0.016827 =  0.01682736    0.01682736
   dC/dw2 = x2 * delta_h1 = 0.500000 *  0.016827 =  0.00841368    0.00841368
   dC/dw3 = x1 * delta_h2 = 1.000000 *  0.007522 =  0.00752181    0.00752181
@@ -258,7 +258,7 @@ input x delta                          backprop
         dW, _ = moved.gradients(xs[None, :], ys[None, :], loss="half_sse")
         text = (f"dC/dh1 = w5 delta_o1 + w7 delta_o2 = {dC_dh[0]:.7f}   dC/dh2 = w6 delta_o1 + w8 delta_o2 = {dC_dh[1]:.7f}\n"
                 f"delta_h = h(1 - h) dC/dh:  delta_h1 = {delta_h[0]:.6f}   delta_h2 = {delta_h[1]:.6f}\n"
-                "input x delta                          backprop\n")
+                "input * delta                          backprop\n")
         for name, l, i, j in [("w1", 0, 0, 0), ("w2", 0, 1, 0), ("w3", 0, 0, 1), ("w4", 0, 1, 1),
                               ("w5", 1, 0, 0), ("w6", 1, 1, 0), ("w7", 1, 0, 1), ("w8", 1, 1, 1)]:
             source, deltas = (xs, delta_h) if l == 0 else (hidden, delta_o)
@@ -276,7 +276,7 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     deeper = mh.MLP([2, 3, 3, 2]).init_constant(0.5)
     dW, _ = deeper.gradients(x[None, :], y[None, :], loss="half_sse")
     # the prose's recursion (sum over the units fed of weight x delta; delta = slope x dC/dunit), then
-    # input x delta, reproduces backprop on 2-3-3-2, and the sum of W_0[0, 0]'s 6 paths
+    # input * delta, reproduces backprop on 2-3-3-2, and the sum of W_0[0, 0]'s 6 paths
     _, a1, a2, out = (a[0] for a in deeper.forward(x[None, :]))
     delta3 = out * (1 - out) * (out - y)
     delta2 = a2 * (1 - a2) * (deeper.weights[2] @ delta3)
@@ -484,7 +484,7 @@ def test_the_diagram_keys(branch):
 
     for net, path, last in [(cases.one_one_one().network(), None, ["width: the weight's size"]),
                             (branch[0], "on a path of $w_1$",
-                             ["thick, boxed: on a path of $w_1$ (width no longer shows size)", "thin, faded: not on a path"])]:
+                             ["thick, boxed: on a path of $w_1$ (width no longer shows size)", "thin: not on a path"])]:
         fig = plots.draw_network(net, notation="one_one_one_units", show_values=True)
         legend = plots.network_key(fig, path=path)
         assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", *last]

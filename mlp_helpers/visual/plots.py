@@ -393,7 +393,7 @@ def network_key(fig, path=None):
         labels.append("width: the weight's size")
     else:
         handles += [Line2D([], [], color=ZERO, lw=HIGHLIGHT_WIDTH), Line2D([], [], color=ZERO, lw=FADED_WIDTH, alpha=FADED_ALPHA)]
-        labels += [f"thick, boxed: {path} (width no longer shows size)", "thin, faded: not on a path"]
+        labels += [f"thick, boxed: {path} (width no longer shows size)", "thin: not on a path"]
     return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2 if path else 3, frameon=False,
                      fontsize=9, handlelength=2.6, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
 
