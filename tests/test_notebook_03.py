@@ -437,7 +437,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "(layer 3: 0.02 at step 0, 0.16 to 0.24 at step 3000), while layer 2 stays at 0.02 to 0.03",
                   "Every gradient reaching the lower layers is multiplied by that slope.",
                   "it is below 0.01 by step 3000 (cost 0.0016), all ones not below 0.39",
-                  "Below 0.4 is possible only once the two rows differ",
+                  "Below 0.4 is possible only once the two observations' rows differ",
                   "both are tied, and the 0.1 start fits to 0.05 (largest |output − target| 0.03 at step 3000)",
                   "Saturation is what separates the all-ones start from the 0.1 start",
                   "Every start first drops to near 0.4 (the figure)", "What holds you back is saturation",
