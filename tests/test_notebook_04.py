@@ -430,7 +430,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "(gap factor 0.083)") in text
     assert "$3 \\times 1 \\times 0.026 \\approx 0.078$" in text  # section 2: the weight 1 written in
     all_ones_slope = (lambda x: (x * (1 - x)).mean())(case.network().forward(case.X)[2])
-    assert 7.5 < slope / all_ones_slope < 8.5 and "Its layer 2's slope is about eight times all ones' 0.026, yet its $a^2$ gap is as small" in text
+    assert 7.5 < slope / all_ones_slope < 8.5 and "Its layer-2 slope is about eight times all ones' 0.026, yet its $a^2$ gap is as small" in text
     # the lower layers' gradients at step 0: seed 0's about ten times all ones' (the printed line)
     grads = {name: net.gradients(case.X, case.Y, loss="sse")[0] for name, net in (("all ones", case.network()), ("seed 0", start))}
     sizes = {name: (np.abs(g[0]).max(), np.abs(g[1]).max()) for name, g in grads.items()}
@@ -440,7 +440,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     expect(shown, "step 0, largest |dC/dW|: " + " | ".join(f"{name}: W_0 {w0:.1e}, W_1 {w1:.1e}" for name, (w0, w1) in sizes.items()),
            "step 0, largest |dC/dW|: all ones: W_0 3.9e-04, W_1 2.0e-03 | seed 0: W_0 4.0e-03, W_1 2.6e-02")
     assert all(9 < sizes["seed 0"][k] / sizes["all ones"][k] < 14 for k in (0, 1))
-    assert "Its step-0 gradients for $W_0$ and $W_1$ about ten times: its lower layers move faster, and its plateau ends at step 410" in text
+    assert "Its step-0 gradients for $W_0$ and $W_1$ are about ten times all ones': its lower layers move faster, and its plateau ends at step 410" in text
     assert "carries that slope" not in text
     assert "layer 2 is *saturated*, its $z$ far from 0, where $\\sigma$ is flat" in text
     assert "from a normal distribution with mean 0 and standard deviation" in text
