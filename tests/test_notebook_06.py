@@ -367,7 +367,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "45% dead" in computed["dead by layer"]
     assert "About half the ReLU hidden units are dead at step 0" in prose
-    assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2)" in prose
+    assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2; the sigmoid output layer's 0.82 follows the same rule, for simplicity)" in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ too" in prose
     assert "LeCun's $s^2 = 1/16$ gives $\\sqrt{n_{l+1} s^2} = 1$" in prose
     assert "the rule's factor (with layer 9's rms slope taken as the table's) has $\\sqrt{n_{l+1} s^2}$ equal to * $\\sqrt{2/16} \\approx 0.35$" in prose
@@ -396,7 +396,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the measured factors below agree with the rule within 5%" in prose \
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
-    assert "What factor does cross-entropy's output delta carry (exercise 1)?" in prose
+    assert "How does cross-entropy's output delta depend on $a$? (exercise 1)" in prose and "What factor does" not in prose
     assert "0.0099 (at $a = 0.99$" in prose and computed["slope 0.99"].endswith("0.0099")
     assert "the **plateau** to half SSE's (2478 steps against 4861), the **last approach** from 9690 steps to 590." in prose \
         and round(4861 / 2478) == 2
@@ -407,8 +407,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "As the block shows" not in prose and "a delta 2 to 3 times larger acts like a larger learning rate" in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
-    # the factor reaches 1 only near k = 16, with most units saturated (no "stays below 1": it does not)
-    assert "The product reaches 1 only near $k = 16$, where 70% of the hidden units are saturated (next cell)" in prose \
+    # the factor crosses 1 between k = 8 (0.84, 43% saturated) and k = 16 (1.16, 70%), printed (no "stays below 1": it does not)
+    assert "The product crosses 1 between $k = 8$ and $k = 16$, where 43% to 70% of the hidden units are saturated (next cell)" in prose \
         and "stays below 1" not in prose
     assert "Most SSE runs leave the plateau within 500 steps (last line: 18 of 20), so their count is mostly last approach" in prose
     assert "with tanh (Glorot) it is 0.83 and with ReLU (He) 0.96, and every start" in prose and "near 1, and" not in prose
@@ -425,14 +425,20 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
     assert "24 steps to reach the plateau, cross-entropy 3" in prose \
         and computed["milestones sse"].split()[1] == "24" and computed["milestones cross_entropy"].split()[1] == "3"
-    assert "so its share differs: 47%" in prose and computed["dead by layer"].endswith("47%")
+    assert 'so the angle argument does not give its share; measured: 47% (line "first hidden layer")' in prose \
+        and computed["dead by layer"].endswith("47%")
+    assert "which is why all of section 2" not in prose \
+        and "but $4 \\times 10^{-6}$ for one layer of $n = 16$, the width of section 2's hidden layers" in prose
+    assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
+    assert "cross-entropy, all three at lr 0.1, one rate for the comparison" in prose
+    assert "(`order=4`: a 4th-order central difference)" in prose
     assert "No sigmoid start leaves the plateau 0.4 within these 800 steps" in prose \
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 on (an SSE threshold, not a fit)" in prose \
         and "but every start of a sigmoid network with only 2 hidden layers does" in prose \
         and "So the cost stays at 0.4 through step 800." in prose \
         and "in these 5 starts and 800 steps, only the deep network stalls" in prose and "depth causes" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose
-    assert "(last line): 0.1 for $n = 3$ but $4 \\times 10^{-6}$ for $n = 16$" in prose and "(pink below)" in prose
+    assert "(last line): 0.1 for $n = 3$, but $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
     assert 'their median SSE is already 0.0003 (line "those not fitted")' in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
                                             "1%; median SSE 0.0003")
