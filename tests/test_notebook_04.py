@@ -575,9 +575,10 @@ def test_round5_wording_and_order(prose):
     the shared row pointed at before exercise 2; the gap factor's two ways; section 8's table before the links citing it."""
     text = " ".join(prose.split())
     assert ("Ours matches finite differences (notebook 01's two-point check) at every layer: 6e-08, the largest "
-            "$|g - n|/(|g| + |n|)$ ($g$ backprop, $n$ finite differences), below notebook 01's threshold $10^{-7}$, though "
-            "close to it: rounding $C$ shifts each difference quotient by about $10^{-16}/\\varepsilon = 10^{-10}$, near "
-            "$10^{-7}$ of $|g| + |n|$ for $W_0$, whose gradients are about $4 \\times 10^{-4}$ (section 9's step-0 line). "
+            "$|g - n|/(|g| + |n|)$ ($g$ backprop, $n$ finite differences). That is below notebook 01's threshold $10^{-7}$, "
+            "though close to it. Rounding $C$ shifts each difference quotient by about $10^{-16}/\\varepsilon = 10^{-10}$: "
+            "for $W_0$, whose gradients are about $4 \\times 10^{-4}$ (section 9's step-0 line), that is near $10^{-7}$ of "
+            "$|g| + |n|$. "
             "The question's last layer matches ours to float32 rounding (9e-08); its lower layers show only in "
             "its output after 1000 steps, which matches ours to 2e-07 (printed after exercise 2).") in text
     header = text[:text.index("Their network, drawn")]
@@ -673,3 +674,22 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
     assert text.index("## 8.") < text.index("The question's targets: their best shared row") < text.index("## 9.")
     assert "* **Look at** the top row:" in text and "* **Look at** the top row near step 5000: $W_1$ dips to about 0.7" in text and "blue's first 10 steps lie under orange" in text
     assert "Notebook 03, section 8, met this all-ones start" in text
+
+
+def test_round20_reading_fixes(prose):
+    """Section 8's predict-first answer (the fit step) is not given above it; section 7's identity is exact with one
+    slope name; exercise 1's conclusion under the matrices; y' named as a^3 once; the plateau's end defined before
+    the figure; the verdict names saturation as the cause of the stall."""
+    text = " ".join(prose.split())
+    predict = text.index("**Predict first.** Train the same tied network for 15000 steps")
+    assert "14575" not in text[:predict] and "(section 8: step" not in text[:predict]
+    assert "Whether this tied network fits these two observations, section 8 finds out." in text
+    assert "output $[0]$'s gap is exactly $\\sigma'(\\hat z)\\, u[0]\\, \\text{gap}(a^2)$" in text
+    assert "$\\sigma' u[0]" not in text and "\\sigma'\\, |u[0]|" not in text
+    matrices = text.index("The question's $\\delta^3$ against ours:")
+    agree = text.index("They agree: the question's second `*` was elementwise ($\\odot$), as $\\delta^3$ needs.")
+    assert matrices < agree < text.index("## 4.")
+    assert "with $y'_k = a^3_k$" in text
+    assert (text.index("The plateau is over when the cost first falls below 0.3.") < text.index("## 9.")
+            and text.index("## 8.") < text.index("The plateau is over when the cost first falls below 0.3."))
+    assert ("Its 1000 steps stalled because layer 2 is saturated (slope 0.026), not because of the tie (section 9's table).") in text
