@@ -436,7 +436,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert [f"{slopes[1]:.2g}" for slopes in plateau.values()] == ["0.25", "0.23", "0.15", "0.062", "0.022", "0.0079", "0.0029"]
     assert "output 1's slope is 0.24 in every run" in prose and "Hidden layer 2 is saturated from $c = 1$ on (slope 0.022 < 0.05; 0.062 at $c = 0.75$): it starts far out" in prose
     # report 05AW: one worked step-0 number for c = 1: z^1 = 2.2, a^1 about 0.9, z^2 about 3.7, slope 0.024
-    assert "$c = 1$ gives $z^1[0, j] = 0.8 + 0.4 + 1$, $a^1[0, j] \\approx 0.9$, $z^2[0, j] = 3 \\cdot 0.9 + 1 \\approx 3.7$, slope 0.024." in prose
+    assert "$c = 1$ gives $z^1[0, j] = 0.8 + 0.4 + 1 = 2.2$, $a^1[0, j] \\approx 0.9$, $z^2[0, j] = 3 \\cdot 0.9 + 1 \\approx 3.7$, slope 0.024." in prose
     a1 = mh.sigmoid(CASE.X[0].sum() + 1)
     assert CASE.X[0].tolist() == [0.8, 0.4] and round(a1, 1) == 0.9 and round(3 * a1 + 1, 1) == 3.7
     assert f"{mh.sigmoid(3 * a1 + 1) * (1 - mh.sigmoid(3 * a1 + 1)):.2g}" == "0.024"
@@ -500,7 +500,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the 6 starts not within 10000 steps are nearly fit: just above 0.01 at step 10000
     assert 'the 6 not within 10000 steps as a vermillion bar' in prose
     assert computed["stuck 10000"] == "the 6 not within 10000, at step 10000: each one's largest |a^3 - y| is between 0.0104 and 0.0108"
-    assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
+    assert "like 99.4% of our LeCun starts" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
     exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
     # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves by step 639
     assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
@@ -521,7 +521,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "so its gap grows earlier" not in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
-    assert "like 99.4% of ours; the median start needs 5162 steps" in prose
+    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts; the median start needs 5162 steps." in prose
     assert computed["c = 0.0"] == "c =  0.00: at step  2981" and np.isinf(computed["map"][0][0])
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
@@ -538,7 +538,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # exercise 2 asks for the mathematical rule, not numpy's nan at an exact position
     assert "Derive it from section 1's position rule" in prose
     # its last hint is a question, not the equation p/100 (n - 1) = k - 1
-    assert "If $n_f$ of the 30 are finite, which sorted position holds the last finite one?" in prose and "If $k$ of" not in prose
+    assert "Where do the `inf` entries sit after sorting?" in prose and "If $k$ of" not in prose
     assert "Solve $p/100" not in prose
     # the curves drawn: the four smallest sizes on one line, 0.1 below it
     # doubling the learning rate about halves the steps, where a scale fits at all three rates
@@ -680,8 +680,11 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
     assert "Formally the nudge breaks the tie: the gap is never 0 (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
     assert computed["eps 1e-06"].endswith("| 14575 / 14575 / 14575") and "5301 / 5301 / 5301" in computed["eps 1e-06"]
+    # epsilon = 1e-3, the borderline case: its gap ends at 0.5 and its fits stray from the tied 14575 (report 05AZ)
+    assert "$\\varepsilon = 10^{-3}$ is borderline: its gap ends at 0.5, and its fits (14573 to 14697) stray from 14575." in prose
+    assert computed["gap end 0.001"].startswith("ε = 0.001: gap at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
-    assert 'Layers 2 and 3 print about 77% and 76%, not 73%: their inputs are saturated, with mean square near 0.5 (line "s = 10, layers 2 and 3").' in prose
+    assert 'Layers 2 and 3 print about 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5 (line "s = 10, layers 2 and 3").' in prose
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
     assert "scales 0.3 and 1 and LeCun's are all close: 1269.5 to 1341.5 steps" in prose
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
@@ -713,3 +716,6 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     assert prose.index("$$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}") > prose.index("**Exercise 1.**")
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
     assert "no tied one-hidden-layer network fits XOR" in prose and "The same holds for 2-3-1 (three outgoing weights)." in prose
+    # the proof's letters in the card's (report 05AZ, fix 6); with two hidden layers W_1, b_1 feed the second
+    assert "(card: $w = W_0[:, 0]$, $\\beta = b_0[0]$, $\\alpha = W_1[:, 0]$, $\\gamma = b_1[0]$)" in prose
+    assert "A tied second hidden layer ($W_1$, $b_1$ now its incoming weights and bias) computes" in prose
