@@ -72,8 +72,8 @@ def printed(X, xor_X, reverse):
         out[f"by {steps}"] = f"fit by step {steps:5d}: {init.fraction_fit_by(fits, steps):.1%} of the starts"
     out["not within 10000"] = f"not within 10000 steps: {np.isinf(fits).sum()} of {fits.size}"
     stuck_errors = [np.abs(net.predict(X) - Y).max() for net, f in zip(random_nets, fits) if np.isinf(f)]  # at step 10000
-    out["stuck 10000"] = (f"the {len(stuck_errors)} not within 10000, at step 10000: largest error {min(stuck_errors):.4f} "
-                          f"to {max(stuck_errors):.4f}")
+    out["stuck 10000"] = (f"the {len(stuck_errors)} not within 10000, at step 10000: each one's largest |a^3 - y| is between "
+                          f"{min(stuck_errors):.4f} and {max(stuck_errors):.4f}")
     late = np.isfinite(fits) & (fits > 8000)  # the histogram's rug, its steps printed
     out["over 8000"] = (f"starts that fit after step 8000: {np.mean(late):.1%} "
                         f"(steps {', '.join(f'{s:.0f}' for s in np.sort(fits[late]))}), "
@@ -436,7 +436,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert [f"{slopes[1]:.2g}" for slopes in plateau.values()] == ["0.25", "0.23", "0.15", "0.062", "0.022", "0.0079", "0.0029"]
     assert "output 1's slope is 0.24 in every run" in prose and "Hidden layer 2 is saturated from $c = 1$ on (slope 0.022 < 0.05; 0.062 at $c = 0.75$): it starts far out" in prose
     # report 05AW: one worked step-0 number for c = 1: z^1 = 2.2, a^1 about 0.9, z^2 about 3.7, slope 0.024
-    assert "$c = 1$ gives $z^1[0, j] = 0.8 + 0.4 + 1$, $a^1[0, j] \\approx 0.9$, $z^2[0, j] = 3 \\cdot 0.9 + 1 \\approx 3.7$, slope 0.024." in prose
+    assert "$c = 1$ gives $z^1[0, j] = 0.8 + 0.4 + 1 = 2.2$, $a^1[0, j] \\approx 0.9$, $z^2[0, j] = 3 \\cdot 0.9 + 1 \\approx 3.7$, slope 0.024." in prose
     a1 = mh.sigmoid(CASE.X[0].sum() + 1)
     assert CASE.X[0].tolist() == [0.8, 0.4] and round(a1, 1) == 0.9 and round(3 * a1 + 1, 1) == 3.7
     assert f"{mh.sigmoid(3 * a1 + 1) * (1 - mh.sigmoid(3 * a1 + 1)):.2g}" == "0.024"
@@ -469,8 +469,13 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
     # the percentile rule at an exact position (exercise 2's edge case), stated in the exercise itself
     # section 1's interpolation: at a whole-number position the weight is 0, so the value is v[k]; numpy gives nan (0 x inf)
-    assert "This notebook treats `inf` and `nan` alike as \"not finite\"." in prose
-    assert "0 \\cdot \\infty" not in prose and "(n_f - 1)" not in prose  # report 05AV: the boundary rule is stated, the answer is not
+    # report 05AY: numpy's inf/nan by the fractional part f (numpy's _lerp: a + (b - a) f if f < 0.5, else b - (b - a)(1 - f))
+    assert "numpy computes $v[k] + f\\,(v[k+1] - v[k])$ if $f = \\text{pos} - k < 0.5$ (`inf`; `nan` at $f = 0$: $0 \\cdot \\infty$)" in prose
+    assert "else $v[k+1] - (1 - f)(v[k+1] - v[k])$ (`nan`: $\\infty - \\infty$; lines 1-4 below)" in prose
+    with np.errstate(invalid="ignore"):
+        assert np.isinf(np.percentile([1.0, 2.0, np.inf], 60)) and np.isnan(np.percentile([1.0, 2.0, np.inf], 75))
+    exercise_2 = prose[prose.index("**Exercise 2.**"):prose.index("## 6. Learning rate against scale")]
+    assert "0 \\cdot \\infty" not in exercise_2 and "(n_f - 1)" not in prose  # report 05AV: the boundary rule is stated, the answer is not
     with np.errstate(invalid="ignore"):
         assert np.isnan(np.percentile([1.0, 2.0, np.inf], 50))
     # exercise 2: p = 1000/29 sits exactly on the last finite position of 30 starts with 11 fits
@@ -494,8 +499,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
     # the 6 starts not within 10000 steps are nearly fit: just above 0.01 at step 10000
     assert 'the 6 not within 10000 steps as a vermillion bar' in prose
-    assert computed["stuck 10000"] == "the 6 not within 10000, at step 10000: largest error 0.0104 to 0.0108"
-    assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
+    assert computed["stuck 10000"] == "the 6 not within 10000, at step 10000: each one's largest |a^3 - y| is between 0.0104 and 0.0108"
+    assert "like 99.4% of our LeCun starts" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
     exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
     # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves by step 639
     assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
@@ -516,7 +521,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "so its gap grows earlier" not in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
-    assert "like 99.4% of ours; the median start needs 5162 steps" in prose
+    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts; the median start needs 5162 steps." in prose
     assert computed["c = 0.0"] == "c =  0.00: at step  2981" and np.isinf(computed["map"][0][0])
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
@@ -525,7 +530,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert all(abs(1 - eta * lam) > 1 for eta, lam in ((4.0, 0.6), (0.5, 4.5)))  # past 2/eta the factor is below -1
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
-    assert "5109 at 0.5 is over section 0's 30 starts" in prose and "steps to fit 5109" in computed["slope2 random"]
+    assert "2555 for LeCun, over section 0's 30 starts" in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -533,7 +538,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # exercise 2 asks for the mathematical rule, not numpy's nan at an exact position
     assert "Derive it from section 1's position rule" in prose
     # its last hint is a question, not the equation p/100 (n - 1) = k - 1
-    assert "If $n_f$ of the 30 are finite, which sorted position holds the last finite one?" in prose and "If $k$ of" not in prose
+    assert "Where do the `inf` entries sit after sorting?" in prose and "If $k$ of" not in prose
     assert "Solve $p/100" not in prose
     # the curves drawn: the four smallest sizes on one line, 0.1 below it
     # doubling the learning rate about halves the steps, where a scale fits at all three rates
@@ -556,6 +561,16 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the two clean comparisons (one thing changed each), and the steep tied row as a range
     assert "**Tied vs untied, both saturated** (bottom row): 14575 vs 12596 steps." in prose and round(14575 / (14575 - 12596)) == 7
     assert "2.3 times" not in prose and "so this column cannot separate the two" not in prose
+    # report 05AY: both tie savings, each from printed steps (top row: 6250 tied, 5109 untied; 0.18 of 6250)
+    assert "**Tied vs untied, both steep** (top row): 6250 vs 5109 steps, nearly a fifth less." in prose and 0.17 < (6250 - 5109) / 6250 < 0.2
+    assert "steps to fit 6250" in computed["slope2 c = 0.25, tied"]
+    # report 05AY: 5b counts 8 starts (7 scales and Glorot's); section 5 has a 5a; omega in the letters table; w and d apart
+    assert "### 5a. Why the scale depends on the layer" in prose and "### 5b. The grid: 8 starts (7 scales and Glorot's rule)" in prose
+    assert "| $\\omega_1$, $\\omega_2$ | layer 2's shared outgoing weight to output 1, 2 | 2a |" in prose
+    assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
+    assert "(with one hidden layer the proof needs only the incoming side; with more, every hidden layer must be tied)" in prose
+    assert "both grow by about $1 + \\eta\\sqrt{k_0 k_1}$ per step (line \"factor\")" in prose
+    assert "at 10 most starts move to the vermillion bar, as in the map's scale-10 column" in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     assert "**Steep vs saturated, both untied** (right column): 5109 vs 12596 steps" in prose and "the first)" not in prose
     assert "5109" in computed["slope2 random"] and "the rest is saturation or weight size, which these runs do not separate" in prose
@@ -661,19 +676,23 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     _, prose = notebook
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     assert "* **$c = 0$ leaves later than $c = 0.25$**: its weights start at 0 (2b)." in prose and exits[0.0] > exits[0.25]
-    assert "slowly, then fast (0.021, 0.11, 0.52, 2.4 in the printout)" in prose
+    assert "slowly, then fast (0.021, 0.11, 0.52, 2.4)." in prose
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
     assert "Formally the nudge breaks the tie: the gap is never 0 (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
     assert computed["eps 1e-06"].endswith("| 14575 / 14575 / 14575") and "5301 / 5301 / 5301" in computed["eps 1e-06"]
+    # epsilon = 1e-3, the borderline case: its gap ends at 0.5 and its fits stray from the tied 14575 (report 05AZ)
+    assert "$\\varepsilon = 10^{-3}$ is borderline: its gap ends at 0.5, and its fits (14573 to 14697) stray from 14575." in prose
+    assert computed["gap end 0.001"].startswith("ε = 0.001: gap at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
-    assert 'Layers 2 and 3 print about 77% and 76%, not 73%: their inputs are saturated, with mean square near 0.5 (line "s = 10, layers 2 and 3").' in prose
+    assert 'Layers 2 and 3 print about 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5 (line "s = 10, layers 2 and 3").' in prose
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
     assert "scales 0.3 and 1 and LeCun's are all close: 1269.5 to 1341.5 steps" in prose
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
-    assert "Glorot's" not in prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]
+    section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
+    assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
     assert "(in the rule, take" not in prose and "a whole-number pos with finite $v[k]$ counts as known (section 1's `nan` case)." in prose
-    assert "Next to an `inf`, numpy returns `inf` or `nan`, depending on its formula (first four lines below); at a whole-number pos the rule's value is still the finite $v[k]$." in prose
+    assert "lines 1-4 below). At a whole-number pos the rule's value is still the finite $v[k]$." in prose
 
 
 def test_round6_fixes_quote_their_lines(computed, notebook):
@@ -697,3 +716,6 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     assert prose.index("$$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}") > prose.index("**Exercise 1.**")
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
     assert "no tied one-hidden-layer network fits XOR" in prose and "The same holds for 2-3-1 (three outgoing weights)." in prose
+    # the proof's letters in the card's (report 05AZ, fix 6); with two hidden layers W_1, b_1 feed the second
+    assert "(card: $w = W_0[:, 0]$, $\\beta = b_0[0]$, $\\alpha = W_1[:, 0]$, $\\gamma = b_1[0]$)" in prose
+    assert "A tied second hidden layer ($W_1$, $b_1$ now its incoming weights and bias) computes" in prose

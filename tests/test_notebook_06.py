@@ -97,7 +97,7 @@ def printed(X, Y):
                                                "relu": (z > 0) * 1.0}[f] ** 2)))
         out[f"depth {f}"] = (f"{f:8s} {stalls.SCHEME_OF[f]:6s}  {delta[0]:20.2g}  {per_layer:9.2g}  "
                              f"{np.median(slopes):9.2f}  {delta[-2]:17.2g}")
-    for k in (1, 2, 4, 8, 16):  # the sigmoid starts scaled by k, a second way: the package's forward pass on scaled copies
+    for k in (1, 2, 4, 8, 16):  # the sigmoid starts scaled by the multiplier c = k, a second way: the package's forward pass on scaled copies
         slopes, saturated = [], []
         for net in init.random_starts(sizes, 50, "lecun", activation=["sigmoid"] * depth):
             scaled = net.copy()
@@ -106,7 +106,7 @@ def printed(X, Y):
                 scaled.biases[l] *= k
             slopes += [np.sqrt(np.mean(mh.activations.slope("sigmoid", a) ** 2)) for a in scaled.forward(X)[1:depth - 1]]
             saturated += [np.mean(mh.activations.slope("sigmoid", a) < 0.01) for a in scaled.forward(X)[1:depth - 1]]
-        out[f"scale {k}"] = (f"LeCun's scale times {k}: rms slope {np.median(slopes):.4f}, "
+        out[f"scale {k}"] = (f"LeCun's scale times c = {k}: rms slope {np.median(slopes):.4f}, "
                              f"sqrt(n s^2) x rms slope {k * np.median(slopes):.2f}, "
                              f"units saturated (slope below 0.01) {np.mean(saturated):.0%}")
     for f, lr in (("sigmoid", 0.1), ("tanh", 0.1), ("relu", 0.1)):  # the long runs, a second way: mh.train per start
@@ -367,7 +367,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "45% dead" in computed["dead by layer"]
     assert "About half the ReLU hidden units are dead at step 0" in prose
-    assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2)" in prose
+    assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2; the sigmoid output layer's 0.82 follows the same rule, for simplicity)" in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ too" in prose
     assert "LeCun's $s^2 = 1/16$ gives $\\sqrt{n_{l+1} s^2} = 1$" in prose
     assert "the rule's factor (with layer 9's rms slope taken as the table's) has $\\sqrt{n_{l+1} s^2}$ equal to * $\\sqrt{2/16} \\approx 0.35$" in prose
@@ -379,6 +379,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Most end in the same trap: " \
         "95% of these failures have a whole hidden layer dead at step 500" in prose and 100 - 34 == 66 \
         and "does not follow" not in prose and "not followed" not in prose
+    assert "For ReLU no dead layer at step 0 is needed, not enough: most such starts lose one by step 500." in prose \
+        and 0.66 * 0.95 > 0.5 and "and a start with no dead layer." not in prose  # 66% of row "no" fail, 95% of those lose a layer
+    assert "**Kaiming He's scale.**" in prose and "$c/\\sqrt{n_l}$ makes $\\sqrt{n_{l+1} s^2} = c$" in prose
+    assert "over the random draw of $W_l$; over units $k$, $s^2 (\\operatorname{rms}\\,\\delta^{l+1})^2$" in prose
+    assert "vermillion" not in prose and "vermilion: the fit" in prose
     assert computed["depth sigmoid"].split()[4] == "0.23"  # the rms slope the estimate uses
     assert 'either of two such layers: 19% (line "predicted"), as in the table' in prose \
         and computed["whole predicted"].endswith("1 - (1 - 0.45^3)(1 - 0.47^3) = 19%")
@@ -396,8 +401,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "the measured factors below agree with the rule within 5%" in prose \
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
-    assert "What factor does cross-entropy's output delta carry (exercise 1)?" in prose
-    assert "0.0099 (at $a = 0.99$" in prose and computed["slope 0.99"].endswith("0.0099")
+    assert "How does cross-entropy's output delta depend on $a$? (exercise 1)" in prose and "What factor does" not in prose
+    assert 'at SSE\'s fit (columns "a for y = 1", "a for y = 0") $a(1 - a)$ is about 0.008 and 0.0099,' in prose \
+        and computed["slope 0.99"].endswith("0.0099") and round(0.9921 * (1 - 0.9921), 3) == 0.008
     assert "the **plateau** to half SSE's (2478 steps against 4861), the **last approach** from 9690 steps to 590." in prose \
         and round(4861 / 2478) == 2
     # the predict-first on the all-ones runs, answered with the printed steps saved
@@ -407,8 +413,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "As the block shows" not in prose and "a delta 2 to 3 times larger acts like a larger learning rate" in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
-    # the factor reaches 1 only near k = 16, with most units saturated (no "stays below 1": it does not)
-    assert "The product reaches 1 only near $k = 16$, where 70% of the hidden units are saturated (next cell)" in prose \
+    # the factor crosses 1 between k = 8 (0.84, 43% saturated) and k = 16 (1.16, 70%), printed (no "stays below 1": it does not)
+    assert "The product crosses 1 between $c = 8$ and $c = 16$, where 43% to 70% of the hidden units are saturated (next cell)" in prose \
         and "stays below 1" not in prose
     assert "Most SSE runs leave the plateau within 500 steps (last line: 18 of 20), so their count is mostly last approach" in prose
     assert "with tanh (Glorot) it is 0.83 and with ReLU (He) 0.96, and every start" in prose and "near 1, and" not in prose
@@ -425,14 +431,20 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
     assert "24 steps to reach the plateau, cross-entropy 3" in prose \
         and computed["milestones sse"].split()[1] == "24" and computed["milestones cross_entropy"].split()[1] == "3"
-    assert "so its share differs: 47%" in prose and computed["dead by layer"].endswith("47%")
+    assert 'so the angle argument does not give its share; measured: 47% (end of line "first hidden layer")' in prose \
+        and computed["dead by layer"].endswith("47%")
+    assert "which is why all of section 2" not in prose \
+        and "but $4 \\times 10^{-6}$ for one layer of $n = 16$, the width of section 2's hidden layers" in prose
+    assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
+    assert "cross-entropy, all three at lr 0.1, one rate for the comparison" in prose
+    assert "(`order=4`: a 4th-order central difference)" in prose
     assert "No sigmoid start leaves the plateau 0.4 within these 800 steps" in prose \
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 on (an SSE threshold, not a fit)" in prose \
         and "but every start of a sigmoid network with only 2 hidden layers does" in prose \
         and "So the cost stays at 0.4 through step 800." in prose \
         and "in these 5 starts and 800 steps, only the deep network stalls" in prose and "depth causes" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose
-    assert "(last line): 0.1 for $n = 3$ but $4 \\times 10^{-6}$ for $n = 16$" in prose and "(pink below)" in prose
+    assert "(last line): 0.1 for $n = 3$, but $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
     assert 'their median SSE is already 0.0003 (line "those not fitted")' in prose \
         and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
                                             "1%; median SSE 0.0003")
@@ -491,6 +503,15 @@ def test_the_chance_that_a_unit_is_off_on_both_observations():
     z = np.hstack([X, np.ones((2, 1))]) @ v.T  # (2, draws)
     assert stalls.both_off_chance(X) == pytest.approx(np.mean((z < 0).all(axis=0)), abs=0.005)
     assert stalls.both_off_chance([[1.0, -1.0], [-1.0, 0.0]]) == pytest.approx(0.25)  # [1, -1, 1] . [-1, 0, 1] = 0
+
+
+def test_the_angle_figure_labels_say_which_observation_is_on():
+    """'off for u[0] only' needs u[1] . v > 0 as well: each label states both conditions."""
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    figure = next("".join(c["source"]) for c in cells if c["cell_type"] == "code" and "from matplotlib.patches import Arc" in "".join(c["source"]))
+    assert '"off for u[0] only:\\nu[0] · v < 0, u[1] · v > 0"' in figure
+    assert '"off for u[1] only:\\nu[1] · v < 0, u[0] · v > 0"' in figure
+    assert '"off for u[0] only: u[0] · v < 0"' not in figure
 
 
 def test_layer_sizes_are_root_mean_squares_of_the_package_gradients():

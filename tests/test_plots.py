@@ -470,8 +470,9 @@ def test_sparse_log_ticks_labels_only_the_listed_powers():
 
 
 def test_tied_and_random_weights_share_one_colour_rule():
-    """Notebook 04's section 11 figure: on top one line per tied group, below one per weight; in every panel the colour
-    marks the column of W_l (the unit a weight goes to) and the line style the row (the unit it comes from)."""
+    """Notebook 04's section 11 figure: on top one line per tied group, below one per weight; the colour marks the
+    column of W_l (the unit a weight goes to) and the line style the row (the unit it comes from), except that a tied
+    group holding a whole row takes a colour past the columns' own."""
     case = cases.sigmoid_2_3_3_2()
     tied = mh.train(case.network(), case.X, case.Y, 0.5, 200)
     untied = mh.train(case.network().init_random(seed=0), case.X, case.Y, 0.5, 100)
@@ -482,8 +483,10 @@ def test_tied_and_random_weights_share_one_colour_rule():
     assert labels == ["$W_{0}[0, :]$ (from $x_{1}$)", "$W_{0}[1, :]$ (from $x_{2}$)"]
     assert [line.get_label() for line in top[2].get_lines()[:2]] == ["$W_{2}[:, 0]$ (to output [0])", "$W_{2}[:, 1]$ (to output [1])"]
     rows_top = top[0].get_lines()[:2]
-    assert to_hex(rows_top[0].get_color()) == to_hex(rows_top[1].get_color())  # one column: one colour, two styles
+    # a whole row (one source, every target): its own colour, past the three column colours, and its row's style
+    assert [to_hex(line.get_color()) for line in rows_top] == [to_hex(plots.LINE_COLOURS[3]), to_hex(plots.LINE_COLOURS[4])]
     assert rows_top[0].get_linestyle() != rows_top[1].get_linestyle()
+    assert to_hex(top[1].get_lines()[0].get_color()) == to_hex(plots.LINE_COLOURS[0])  # W_1's one group: column 0's colour
     columns_top = top[2].get_lines()[:2]
     assert to_hex(columns_top[0].get_color()) != to_hex(columns_top[1].get_color())
     for panel, n_out in zip(bottom, (3, 3, 2)):

@@ -447,12 +447,16 @@ def check_floor_answer(answer, Y, best_row=None):
                                               "row has one value per output: the column means"),
         (float(np.sqrt(floor)), "that is the square root: the cost is the sum of squares itself"),
     ]
+    question_row, question_floor_value = question_floor()
+    deviations = " + ".join(f"{d:g}" for d in np.round((_question_targets() - question_row) ** 2, 12).ravel())
     return judge_number(answer, floor, slips, example="0.123", quantity="the floor",
                         correct="that is the cost of the best output row shared by every observation "
                                 "(checked to 4 significant digits). That row is the column means of the targets: "
                                 "each output's part of the cost is a parabola in p[k], lowest where its slope "
-                                "2 sum_i (p[k] - y[i, k]) is zero. On the question's targets it is the row the "
-                                "network stopped near.",
+                                "2 sum_i (p[k] - y[i, k]) is zero. On the question's targets each output's mean "
+                                f"target gives p = {tuple(np.round(question_row, 12).tolist())}, the row the network "
+                                f"stopped near, and the floor sums the squared deviations from those means: "
+                                f"{deviations} = {question_floor_value:g}.",
                         fallback="find the output row p that all observations share (one value per output), then "
                                  "add (y - p)^2 over every observation and output (checked to 4 significant digits)")
 
@@ -485,9 +489,14 @@ def _has_shape(value, shape):
         return False
 
 
+def _question_targets():
+    """Notebook 04's question's targets, (2, 2)."""
+    from .cases import sigmoid_2_3_3_2
+
+    return sigmoid_2_3_3_2().Y
+
+
 def question_floor():
     """Notebook 04's question only: (its targets' best shared row, its floor). Takes no targets, so it
     answers no other targets' floor (exercise 2's)."""
-    from .cases import sigmoid_2_3_3_2
-
-    return shared_row_floor(sigmoid_2_3_3_2().Y)
+    return shared_row_floor(_question_targets())
