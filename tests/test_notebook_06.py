@@ -379,7 +379,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Of the other starts (row \"no\"), 66% do not fit within 500 steps either. Most end in the same trap: " \
         "95% of these failures have a whole hidden layer dead at step 500" in prose and 100 - 34 == 66 \
         and "does not follow" not in prose and "not followed" not in prose
-    assert "For ReLU no dead layer at step 0 is needed, not enough: most such starts lose one by step 500." in prose \
+    assert "For ReLU a start with no dead layer is necessary but not enough: most such starts still lose a layer by step 500." in prose \
         and 0.66 * 0.95 > 0.5 and "and a start with no dead layer." not in prose  # 66% of row "no" fail, 95% of those lose a layer
     assert "**Kaiming He's scale.**" in prose and "$c/\\sqrt{n_l}$ makes $\\sqrt{n_{l+1} s^2} = c$" in prose
     assert "over the random draw of $W_l$; over units $k$, $s^2 (\\operatorname{rms}\\,\\delta^{l+1})^2$" in prose
