@@ -219,7 +219,7 @@ def printed(X, xor_X, reverse):
     out["grid shapes"] = f"grid_fits {grid_fits.shape} | at_2 {grid_fits[2].shape}"
     out["one call"] = (f"{1000 + len(CONSTANTS) + len(EPSILONS) * DRAWS + len(grid_nets)} starts in one call: "
                        f"1000 random (section 1), {len(CONSTANTS) + len(EPSILONS) * DRAWS} followed for 15000 steps "
-                       f"(sections 2 and 4), {len(grid_nets)} at 8 scales x 3 learning rates (sections 5 and 6)")
+                       f"(sections 2 and 4), {len(grid_nets)} at 8 kinds of start x 3 learning rates (sections 5 and 6)")
     n_all, n_long = 1000 + len(CONSTANTS) + len(EPSILONS) * DRAWS + len(grid_nets), len(CONSTANTS) + len(EPSILONS) * DRAWS
     out["shapes"] = f"all_fits ({n_all},) | long_run.loss ({n_long}, 15001) | long_run.weights[0] ({n_long}, 151, 2, 3)"
     for scheme, f in zip(SCHEMES[:-1], grid_fits[2][:-1]):
@@ -470,12 +470,14 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # the percentile rule at an exact position (exercise 2's edge case), stated in the exercise itself
     # section 1's interpolation: at a whole-number position the weight is 0, so the value is v[k]; numpy gives nan (0 x inf)
     # report 05AY: numpy's inf/nan by the fractional part f (numpy's _lerp: a + (b - a) f if f < 0.5, else b - (b - a)(1 - f))
-    assert "numpy computes $v[k] + f\\,(v[k+1] - v[k])$ if $f = \\text{pos} - k < 0.5$ (`inf`; `nan` at $f = 0$: $0 \\cdot \\infty$)" in prose
-    assert "else $v[k+1] - (1 - f)(v[k+1] - v[k])$ (`nan`: $\\infty - \\infty$; lines 1-4 below)" in prose
+    # report 05BA: section 1 keeps one sentence; the four cases are a table in exercise 2
+    assert "A percentile whose position reaches into them is `inf` or `nan` (lines 1-4 below; exercise 2); ours are far from them." in prose
+    assert "| finite, `inf` | $0 < f < 0.5$ | $v[k] + f\\,(v[k+1] - v[k])$ | `inf` |" in prose
+    assert "| finite, `inf` | $f \\ge 0.5$ | $v[k+1] - (1 - f)(v[k+1] - v[k])$ | `nan` ($\\infty - \\infty$) |" in prose
     with np.errstate(invalid="ignore"):
         assert np.isinf(np.percentile([1.0, 2.0, np.inf], 60)) and np.isnan(np.percentile([1.0, 2.0, np.inf], 75))
     exercise_2 = prose[prose.index("**Exercise 2.**"):prose.index("## 6. Learning rate against scale")]
-    assert "0 \\cdot \\infty" not in exercise_2 and "(n_f - 1)" not in prose  # report 05AV: the boundary rule is stated, the answer is not
+    assert "| finite, `inf` | $0$ | $v[k] + 0 \\cdot \\infty$ | `nan` (known: $v[k]$) |" in exercise_2 and "(n_f - 1)" not in prose  # report 05AV: the boundary rule is stated, the answer is not
     with np.errstate(invalid="ignore"):
         assert np.isnan(np.percentile([1.0, 2.0, np.inf], 50))
     # exercise 2: p = 1000/29 sits exactly on the last finite position of 30 starts with 11 fits
@@ -565,11 +567,17 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "**Tied vs untied, both steep** (top row): 6250 vs 5109 steps, nearly a fifth less." in prose and 0.17 < (6250 - 5109) / 6250 < 0.2
     assert "steps to fit 6250" in computed["slope2 c = 0.25, tied"]
     # report 05AY: 5b counts 8 starts (7 scales and Glorot's); section 5 has a 5a; omega in the letters table; w and d apart
-    assert "### 5a. Why the scale depends on the layer" in prose and "### 5b. The grid: 8 starts (7 scales and Glorot's rule)" in prose
+    assert "### 5a. Why the scale depends on the layer" in prose and "### 5b. The grid: 8 kinds of start (6 fixed scales, LeCun's and Glorot's rules)" in prose
+    assert "8 scales" not in prose and "8 starts" not in prose and "| 8 kinds of start (section 5b) x 30 seeds x 3 rates |" in prose
     assert "| $\\omega_1$, $\\omega_2$ | layer 2's shared outgoing weight to output 1, 2 | 2a |" in prose
     assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
     assert "(with one hidden layer the proof needs only the incoming side; with more, every hidden layer must be tied)" in prose
     assert "both grow by about $1 + \\eta\\sqrt{k_0 k_1}$ per step (line \"factor\")" in prose
+    # report 05BA: the 2x2 update matrix and its growing eigenvalue; no "larger start weights skip more" claim
+    assert "\\begin{pmatrix} 1 & \\eta k_0 \\\\ \\eta k_1 & 1 \\end{pmatrix}" in prose and "$(\\mu - 1)^2 = \\eta^2 k_0 k_1$" in prose
+    assert "skip more of this slow start" not in prose
+    assert "(an orthonormal basis (numpy's SVD gives one))" in prose and "\\sum_k \\mu_k d_k^2" in prose and "\\lambda_k" not in prose
+    assert "$n_\\text{out} = n_{l+1}$" in prose
     assert "at 10 most starts move to the vermillion bar, as in the map's scale-10 column" in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     assert "**Steep vs saturated, both untied** (right column): 5109 vs 12596 steps" in prose and "the first)" not in prose
@@ -691,8 +699,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
     assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
-    assert "(in the rule, take" not in prose and "a whole-number pos with finite $v[k]$ counts as known (section 1's `nan` case)." in prose
-    assert "lines 1-4 below). At a whole-number pos the rule's value is still the finite $v[k]$." in prose
+    assert "(in the rule, take" not in prose and "Call a percentile **known** when its interpolation uses only finite values (at $f = 0$, only $v[k]$)." in prose
+    assert "At a whole-number pos the rule's value" not in prose
 
 
 def test_round6_fixes_quote_their_lines(computed, notebook):
@@ -711,7 +719,7 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     assert "curves down steeply" not in prose and "(formula: exercise 1's verdict)" not in prose
     # report 05AV: Glorot's formula on the page, after exercise 1's check, and the numbers it gives
     assert ("*After exercise 1 (read once your check says right).* Glorot and Bengio take $$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}, $$ "
-            "a compromise between the forward condition $s^2 n_\\text{in} = 1$ and the backward $s^2 n_\\text{out} = 1$.") in prose
+            "a compromise between the forward condition $s^2 n_\\text{in} = 1$ and the backward $s^2 n_\\text{out} = 1$ ($n_\\text{out} = n_{l+1}$, the columns of $W_l$).") in prose
     assert [round(np.sqrt(2 / (a + b)), 2) for a, b in ((2, 3), (3, 3), (3, 2))] == [0.63, 0.58, 0.63]
     assert prose.index("$$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}") > prose.index("**Exercise 1.**")
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
