@@ -536,8 +536,8 @@ def test_layer_sizes_are_root_mean_squares_of_the_package_gradients():
     (lambda: stalls.both_off_chance([[1.0, 2.0]]), ValueError, "X must hold exactly two observations"),
     (lambda: stalls.both_off_chance("X"), (TypeError, ValueError), "X"),
     (lambda: stalls.layer_sizes(CASE.network(), CASE.X, CASE.Y, "sse"), TypeError, "nets must be a list"),
-    (lambda: stalls.whole_layer_dead(CASE.network(), CASE.X), TypeError, "nets must be a list"),
-    (lambda: stalls.whole_layer_dead([CASE.network()], [[1.0, 2.0, 3.0]]), ValueError, "X"),
+    (lambda: stalls.dead_unit_table(CASE.network(), CASE.X), TypeError, "nets must be a list"),
+    (lambda: stalls.dead_unit_table([CASE.network()], [[1.0, 2.0, 3.0]]), ValueError, "X"),
 ])
 def test_lesson_helpers_name_bad_input(call, error, words):
     with pytest.raises(error, match=words):

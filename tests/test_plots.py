@@ -131,6 +131,12 @@ def test_bad_highlight_is_named(highlight):
         mh.draw_network(mh.MLP([2, 2, 2]), highlight_edges=highlight)
 
 
+@pytest.mark.parametrize("size", [0, -3, "big", np.nan])
+def test_bad_bias_label_size_is_named(size):
+    with pytest.raises((ValueError, TypeError), match="bias_label_size"):
+        mh.draw_network(mh.MLP([2, 2, 2]), bias_label_size=size)
+
+
 def test_biasless_network_rejects_bias_highlight():
     with pytest.raises(ValueError, match="no biases"):
         mh.draw_network(mh.MLP([2, 2, 1], bias=False), highlight_edges=[("b", 0, 0)])

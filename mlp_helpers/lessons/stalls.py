@@ -142,15 +142,6 @@ def dead_unit_table(nets, X):
     return np.concatenate([np.all(a == 0.0, axis=0).T for a in hidden], axis=1)
 
 
-def whole_layer_dead(nets, X):
-    """(N,) bool, one per network of the list ``nets`` (one architecture): True where some hidden
-    layer has every unit dead (``dead_units``) on ``X`` (m, sizes[0]). The same as
-    ``any(layer.all() for layer in dead_units(net, X))`` network by network, with the networks'
-    layers stacked so that one batched product per layer serves all of them (``forward_many``)."""
-    hidden = forward_many(nets, X)[1:-1]  # a_l: (m, sizes[l], N)
-    return np.any([np.all(a == 0.0, axis=(0, 1)) for a in hidden], axis=0)
-
-
 # -- exercise 1: the output delta of cross-entropy --------------------------------------------
 CE_SLIPS = (
     ("no slope", "that is dC/da, (a - y) / (a(1 - a)); delta is dC/dz, so multiply by the "

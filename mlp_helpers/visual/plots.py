@@ -175,7 +175,8 @@ class NetworkDiagram:
         self.sizes = list(sizes)
         self.notation = as_notation(notation)
         self.bias = bool(bias)
-        self.bias_label_size = bias_label_size  # None: 2 points under label_size, never below 9.5
+        # None: 2 points under label_size, never below 9.5
+        self.bias_label_size = None if bias_label_size is None else as_real("bias_label_size", bias_label_size, positive=True)
         self.show_values = bool(show_values)
         self.unit_gap = _VALUES_UNIT_GAP if self.show_values else _UNIT_GAP
         self.position = {
