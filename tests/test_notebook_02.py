@@ -87,10 +87,10 @@ def test_top_of_the_notebook(nb):
 
 
 def test_section_0_shows_the_question_and_the_answer(nb, markdown):
-    # the question's network, derivation and claim on the page; section 0 says there are two slips but not which
+    # the question's network, derivation and claim on the page; section 0 neither counts nor names the slips
     for text in (r"x_1 = a\,x", r"x_2 = (1 - a)\,x", r"z_{a1} = w_{111}x_1 + w_{121}x_2", r"z_{a2} = w_{211}x_1 + w_{221}x_2",
                  r"\frac{\partial y'}{\partial w_{111}} = \frac{\partial z_{a1}}{\partial w_{111}} = x_1",
-                 r"(y - y')", r"w_{111} = w_{211}", r"The derivation has two slips; sections 3 and 5 find them."):
+                 r"(y - y')", r"w_{111} = w_{211}", r"Sections 3 and 5 check each step."):
         assert text in markdown, text
     assert "2-2-1 regression question" in markdown
     # the answer's six formulas appear once, in the card's names, in the table's order, after Exercise 1's check
