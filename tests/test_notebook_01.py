@@ -147,7 +147,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     C = mh.loss("half_sse", net.predict(case.X), case.Y)
     assert 3 * np.spacing(C) < 1e-16 < 10 * np.spacing(C)  # "a few of the card's ulps, 1e-16 at most"
     # "near 0.1 one ulp is 1.4e-17": C and 0.1 lie in [2^-4, 2^-3), where one ulp is 2^-56
-    assert np.spacing(C) == np.spacing(0.1) == 2.0**-56
+    assert 2.0**-4 <= 0.1 < 2.0**-3 and 2.0**-4 <= C < 2.0**-3
+    assert np.spacing(C) == np.spacing(0.1) == 2.0**-56 and f"{2.0**-56:.1e}" == "1.4e-17"
     expect(shown, f"one ulp near 0.1: {np.spacing(0.1):.1e}", "one ulp near 0.1: 1.4e-17")
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
@@ -168,11 +169,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 90 < errors[0] / errors[2] < 110 and 90 < errors[1] / errors[3] < 110  # 100x per 10x
     assert ("sweep, w1: eps            1e-02    3e-03    1e-03    3e-04\n"
             "           relative error " + "  ".join(expected_sweep) + "\n") in shown
+    # the prose: the eps^2 law drawn through the 1e-2 point predicts 1.6e-6 x 0.03^2 = 1.4e-9 at 3e-4, where
+    # 1.5e-9 is measured; rounding there (2e-11) is a hundredth of it
+    assert f"{float(expected_sweep[0]) * (3e-4 / 1e-2) ** 2:.1e}" == "1.4e-09"
+    assert 1 / 150 < 2e-11 / float(expected_sweep[3]) < 1 / 50
     # the figure (drawn, never printed: below 3e-4 rounding moves the digits): the measured error follows the
-    # eps^2 law to about 1e-4, stays under the rounding bound below it, and its bottom (the most accurate eps,
-    # "near 3e-5" in the prose) lies between 1e-5 and 1e-4, here and under one-ulp nudges
+    # eps^2 law through the 1e-2 point to about 1e-4, stays under the rounding bound below it, and its bottom
+    # (the star) is at 3e-5 with a relative error below 1e-10, here and under one-ulp nudges
     figure_eps = np.logspace(-2, -8, 13)
-    truncation = float(expected_sweep[3]) / 3e-4**2
+    truncation = float(expected_sweep[0]) / 1e-2**2
     bound = 2e-16 / 2 / (2 * g_w1)
     for moved, X, Y in _nudged_runs(case, net, seed=4):
         g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
@@ -181,7 +186,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         big = figure_eps >= 1e-4
         assert np.allclose(measured[big], truncation * figure_eps[big] ** 2, rtol=0.1)
         assert np.all(measured[~big] < bound / figure_eps[~big])
-        assert 1e-5 <= figure_eps[np.argmin(measured)] <= 1e-4
+        assert f"{figure_eps[np.argmin(measured)]:.0e}" == "3e-05" and measured.min() < 1e-10
+    expect(shown, f"star: eps = {figure_eps[np.argmin(measured)]:.0e}, relative error below 1e-10",
+           "star: eps = 3e-05, relative error below 1e-10")
     assert "rounding at 1e-6" not in shown
     # section 3's and section 4's finite differences use the same eps: 8 digits equal to the sum of paths
     branch_net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],

@@ -549,6 +549,22 @@ def test_epsilon_errors_draws_measured_and_both_predictions():
     plt.close(fig)
 
 
+def test_epsilon_errors_names_the_rounding_line_as_asked():
+    epsilons = np.logspace(-2, -8, 13)
+    errors = np.maximum(0.017 * epsilons**2, 2e-16 / epsilons)
+    fig = plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4,
+                                    rounding_label="rounding if $r = 10^{-16}$ (assumed)")
+    ax = fig.axes[0]
+    assert ax.get_lines()[2].get_label() == "rounding if $r = 10^{-16}$ (assumed)"
+    assert [t.get_text() for t in ax.get_legend().get_texts()][2] == "rounding if $r = 10^{-16}$ (assumed)"
+    legend = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    assert legend.x1 <= fig.bbox.x1  # the longer label still fits on the figure
+    plt.close(fig)
+    for bad in ("", None, 3):
+        with pytest.raises(TypeError, match="rounding_label"):
+            plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4, rounding_label=bad)
+
+
 @pytest.mark.parametrize("epsilons, errors", [([1e-2], [1e-6]), ([1e-2, -1e-3], [1e-6, 1e-8]), ([1e-2, 1e-3], [1e-6])])
 def test_epsilon_errors_rejects_bad_input(epsilons, errors):
     with pytest.raises(ValueError, match="epsilons|errors"):

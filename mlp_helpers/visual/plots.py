@@ -722,14 +722,17 @@ class LossCurve:
         self.ax.autoscale_view()
 
 
-def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen):
+def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding_label="rounding, at most"):
     """Log-log relative error of a central difference against eps: measured, with its two predictions.
 
     epsilons: shape (n,), positive, decreasing (drawn shrinking to the right); errors: shape (n,), the
     measured relative errors; truncation, rounding: positive coefficients of the predicted lines
     ``truncation * eps**2`` and ``rounding / eps``; chosen: the eps the course uses, marked by a vertical
-    line; the smallest measured error is marked with a star. Returns the figure.
+    line; the smallest measured error is marked with a star; rounding_label: the legend's text for the
+    rounding line (e.g. naming the assumed rounding of one cost). Returns the figure.
     """
+    if not isinstance(rounding_label, str) or not rounding_label:
+        raise TypeError(f"rounding_label must be a non-empty str, got {rounding_label!r}")
     epsilons = np.asarray(epsilons, dtype=float)
     errors = np.asarray(errors, dtype=float)
     if epsilons.ndim != 1 or len(epsilons) < 2 or not np.all(epsilons > 0):
@@ -744,7 +747,7 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen):
     ax.loglog(epsilons, errors, "o-", color=BLUE, markersize=5, label="measured")
     ax.loglog(epsilons, truncation * epsilons ** 2, ":", color=VERMILLION, lw=2,
               label="truncation, $\\propto \\varepsilon^2$")
-    ax.loglog(epsilons, rounding / epsilons, "--", color=BLACK, lw=1.5, label="rounding, at most")
+    ax.loglog(epsilons, rounding / epsilons, "--", color=BLACK, lw=1.5, label=rounding_label)
     ax.axvline(chosen, color=GREEN, lw=1.5, label=f"the course's $\\varepsilon$ = {chosen:.0e}")
     best = int(np.argmin(errors))  # the U's bottom: the most accurate of the measured epsilons
     ax.loglog(epsilons[best], errors[best], "*", color=ORANGE, markersize=14, markeredgecolor=BLACK, zorder=3,
