@@ -131,6 +131,10 @@ def printed(X, xor_X, reverse):
     for step in (0, 500, 1500, 2500, 3000):  # c = 0: W_2 grows first, then W_0 and W_1 together
         out[f"c = 0 weights {step}"] = (f"c = 0, step {step:4d}: loss {long_run.loss[zero0, step]:.2f} | largest |entry| of W_0, W_1, W_2: "
                                         + ", ".join(f"{np.abs(W[zero0, step // 100]).max():.2g}" for W in long_run.weights))
+    for c in (0.25, 0.5):  # below c = 0.5 the weights are still small at step 1000 (report 05BB, fix 2)
+        row = list(CONSTANTS).index(c)
+        out[f"c = {c} step 1000"] = (f"c = {c:4.2f}, step 1000: largest |entry| of W_0, W_1: "
+                                     + ", ".join(f"{np.abs(W[row, 10]).max():.2g}" for W in long_run.weights[:2]))
     for l, key in ((0, "factor"), (1, "factor W_1")):
         W_max = np.abs(long_run.weights[l][zero0]).max(axis=(1, 2))
         out[key] = f"c = 0, steps 1500 to 2500: W_{l}'s largest |entry| grows by a factor {(W_max[25] / W_max[15]) ** (1 / 1000):.4f} per step"
@@ -153,7 +157,11 @@ def printed(X, xor_X, reverse):
     for name, a in (("c = 0.25, tied", a2[:1]), ("c = 1, tied", a2[1:2]), ("ε = 0.1, 20 draws", a2[2:])):
         out[f"slope2 {name}"] = f"{name:>28}: hidden layer 2's slope at step 1000 {np.median(a * (1 - a)):.2f} | steps to fit {steps[name]:g}"
     trained = init.random_starts(CASE.sizes, 30)
-    mh.train_many(trained, X, Y, lr=0.5, iterations=1000, weights_every=0)  # in place: now at step 1000
+    first_1000 = mh.train_many(trained, X, Y, lr=0.5, iterations=1000, weights_every=0)  # in place: now at step 1000
+    below_02 = init.plateau_exits(first_1000, 0.2)  # section 1: where the steps go (report 05BB, fix 1)
+    out["section 0 steps"] = (f"section 0's 30 starts: median first step with loss below 0.2 {np.median(below_02):g} | "
+                              f"median steps to fit {np.median(fits[:30]):g}")
+    out["section 0 below 0.2"] = below_02
     random_slopes = np.array([net.forward(X)[2][0] * (1 - net.forward(X)[2][0]) for net in trained])
     assert np.allclose(random_slopes, init.layer_slopes(trained, X)[1][:, 0], rtol=1e-12)
     out["gap 0.1 at 1000"] = f"ε = 0.1, step 1000: gap between units {np.median(spread[big, 10]):.2f} (median over the 20 draws)"
@@ -165,7 +173,7 @@ def printed(X, xor_X, reverse):
     for k, eps in enumerate(EPSILONS[:4]):  # the gap at step 15000 beside its growth (report 05AW)
         out[f"gap end {eps}"] = (f"ε = {eps:<5g}: gap at step 15000 {np.median(spread[n_c + k * DRAWS:n_c + (k + 1) * DRAWS, -1]):.1e}, "
                                  f"{np.median(growth[k, :, -1]):.0f} times g(0)")
-    out["min gap"] = f"smallest gap of any nudged run at any recorded step above 0: {bool(spread[n_c:].min() > 0)}"
+    out["min gap"] = f"every nudged run's gap above 0 at every recorded step: {bool(spread[n_c:].min() > 0)}"
 
     # the curvature picture on the tied run (c = 1): smallest eigenvalue of H on the untying directions
     for step in (1000, 2500, 4000, 5000, 5500, 10000):
@@ -184,7 +192,7 @@ def printed(X, xor_X, reverse):
     for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
         slopes = init.layer_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
-        out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: slope below 0.01 in {shares}"
+        out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: clearly saturated (slope < 0.01) in {shares}"
     # s = 10 again for layers 2 and 3: their inputs are saturated activations, mean square near 0.5, not 0.25
     z_10 = init.start_sums(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=10.0), X)
     a_10 = [mh.sigmoid(z) for z in z_10[:2]]  # a^1, a^2: (starts, m, 3), feeding layers 2 and 3
@@ -202,7 +210,7 @@ def printed(X, xor_X, reverse):
         slopes = init.layer_slopes(init.random_starts([2, 100, 100, 2], in_order(range(50), reverse), scale=scheme), X)
         shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         scales = ", ".join(f"{s:.2f}" for s in init.layer_scales([2, 100, 100, 2], scheme))
-        out[f"wide {scheme}"] = f"2-100-100-2, s = {scales}: slope below 0.01 in {shares}"
+        out[f"wide {scheme}"] = f"2-100-100-2, s = {scales}: clearly saturated (slope < 0.01) in {shares}"
     # exercise 1's verdict, once right, gives Glorot's compromise and the network's Glorot scales (printed nowhere before it)
     out["glorot verdict"] = init.check_backward_std(lambda shape: 1 / np.sqrt(shape[1])).verdict
     out["s glorot"] = "this network's Glorot s for W_0, W_1, W_2 = " + ", ".join(f"{v:.2f}" for v in init.layer_scales(CASE.sizes, "glorot"))
@@ -270,7 +278,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 94
+    assert len(lines) == 97
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -297,9 +305,9 @@ def test_the_printed_values_themselves(computed, notebook):
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
     assert computed["plateau 1.0"] == "c =  1.00, step 1000: loss 0.40 | slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24"
     assert computed["c = 0 gradient"] == "c = 0, step 0, largest |gradient| of W_0, W_1, W_2: 0, 0, 0.15 | of b_0, b_1, b_2: 0, 0, 0.3"
-    assert computed["wide 1.0"] == ("2-100-100-2, s = 1.00, 1.00, 1.00: slope below 0.01 in layer 1  0.0%, layer 2 39.9%, "
+    assert computed["wide 1.0"] == ("2-100-100-2, s = 1.00, 1.00, 1.00: clearly saturated (slope < 0.01) in layer 1  0.0%, layer 2 39.9%, "
                                     "layer 3 40.5%")
-    assert computed["wide lecun"].endswith("s = 0.71, 0.10, 0.10: slope below 0.01 in layer 1  0.0%, layer 2  0.0%, layer 3  0.0%")
+    assert computed["wide lecun"].endswith("s = 0.71, 0.10, 0.10: clearly saturated (slope < 0.01) in layer 1  0.0%, layer 2  0.0%, layer 3  0.0%")
     assert computed["glorot verdict"].endswith("for the 2-3-3-2 network's W_0, W_1, W_2: 0.63, 0.58, 0.63")
     assert computed["exercise 2"] == (30, 11, True)  # the answer, 100 x 10 / 29, is printed nowhere
     assert computed["tied"].endswith(": 0.0")
@@ -327,7 +335,7 @@ def test_the_curvature(computed, notebook):
     # report 05AX: the bound's formula, once (e^{1000 x 0.5 x 0.0013} = 1.9, e^{1000 x 0.5 x 0.0064} = 24.5)
     assert "$(1 + \\eta|\\lambda_\\text{min}|)^{1000} \\approx e^{1000\\,\\eta|\\lambda_\\text{min}|}$" in prose
     assert round(np.exp(1000 * 0.5 * 0.0013)) == 2 and round(np.exp(1000 * 0.5 * 0.0064)) in (24, 25) and "93.3" not in prose and "most at step 5000" not in prose
-    assert "all 9 entries of $W_1$ (8), $b_1$ (2) and each column of $W_2$ (4); $4 + 2 + 8 + 2 + 4 = 20$" in prose and "the untying part of $u$ evolves by itself" in prose
+    assert "a $29 - 9 = 20$-dimensional subspace; for example $+1$ on $b_0[0]$, $-1$ on $b_0[1]$." in prose and "the untying part of $u$ evolves by itself" in prose
     assert "| 2 | 1 | 1 | 1 | 2 | 2 | 9 |" in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
     # report 05AX: the page says how untying_curvatures builds H; keep the code and the sentence together
     source = inspect.getsource(init.untying_curvatures)
@@ -340,7 +348,8 @@ def test_the_curvature(computed, notebook):
     assert "lambda_min" not in NOTEBOOK.read_text()  # no printed per-step rates
     assert init.tied_directions([2, 3, 3, 2]).shape == (29, 9)  # the 9 tie-keeping directions: a 2-1-1-2 network's parameters
     assert "directions that keep the tie are the 9 parameters of a 2-1-1-2 network" in prose and "$29 - 9 = 20$-dimensional" in prose
-    assert '"median not known", has half or more of its starts not within 6000 steps' in prose and "> 6000" not in prose
+    # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
+    assert 'median not known: half or more of the 30 starts not within 6000 steps' in NOTEBOOK.read_text() and "> 6000" not in prose
     assert "<details><summary>Optional" not in NOTEBOOK.read_text() and "observed, not" not in prose.lower()
     assert "lr 16" not in prose and "lr 8" not in prose
 
@@ -463,7 +472,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert prose.index("The **plateau level** is 0.4:") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "Untying all ones by $\\varepsilon = 0.1$ (gap 0.38 at step 1000) saves about a seventh" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
+    assert "untying all ones by $\\varepsilon = 0.1$ (gap 0.38 at step 1000) saves about a seventh (14575 vs 12596 steps)" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
     # c = 0: W_2 grows first; no numeric threshold (W_0 0.52, W_1 0.29 at step 2500 with the loss still 0.40)
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
@@ -471,13 +480,14 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # section 1's interpolation: at a whole-number position the weight is 0, so the value is v[k]; numpy gives nan (0 x inf)
     # report 05AY: numpy's inf/nan by the fractional part f (numpy's _lerp: a + (b - a) f if f < 0.5, else b - (b - a)(1 - f))
     # report 05BA: section 1 keeps one sentence; the four cases are a table in exercise 2
-    assert "A percentile whose position reaches into them is `inf` or `nan` (lines 1-4 below; exercise 2); ours are far from them." in prose
-    assert "| finite, `inf` | $0 < f < 0.5$ | $v[k] + f\\,(v[k+1] - v[k])$ | `inf` |" in prose
-    assert "| finite, `inf` | $f \\ge 0.5$ | $v[k+1] - (1 - f)(v[k+1] - v[k])$ | `nan` ($\\infty - \\infty$) |" in prose
+    # report 05BB (fix 4): the whole-position nan explained where it is printed, the table moved to section 1
+    assert "A percentile whose interpolation uses an `inf` is `inf` or `nan` (lines 1-4 below), even at a whole position, since $0 \\cdot \\infty$ is `nan`:" in prose
+    assert "| finite, `inf` | above 0, below 0.5 | $v[k] + (\\text{pos} - k)(v[k+1] - v[k])$ | `inf` |" in prose
+    assert "| finite, `inf` | $0.5$ or more | $v[k+1] - (1 - \\text{pos} + k)(v[k+1] - v[k])$ | `nan` ($\\infty - \\infty$) |" in prose
     with np.errstate(invalid="ignore"):
         assert np.isinf(np.percentile([1.0, 2.0, np.inf], 60)) and np.isnan(np.percentile([1.0, 2.0, np.inf], 75))
-    exercise_2 = prose[prose.index("**Exercise 2.**"):prose.index("## 6. Learning rate against scale")]
-    assert "| finite, `inf` | $0$ | $v[k] + 0 \\cdot \\infty$ | `nan` (known: $v[k]$) |" in exercise_2 and "(n_f - 1)" not in prose  # report 05AV: the boundary rule is stated, the answer is not
+    section_1 = prose[prose.index("## 1. 1000 random starts"):prose.index("## 2. Constant starts")]
+    assert "| finite, `inf` | $0$ | $v[k] + 0 \\cdot \\infty$ | `nan` (though $v[k]$ is finite) |" in section_1 and "(n_f - 1)" not in prose  # report 05AV: the boundary rule is stated, the answer is not
     with np.errstate(invalid="ignore"):
         assert np.isnan(np.percentile([1.0, 2.0, np.inf], 50))
     # exercise 2: p = 1000/29 sits exactly on the last finite position of 30 starts with 11 fits
@@ -523,7 +533,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "so its gap grows earlier" not in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
-    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts; the median start needs 5162 steps." in prose
+    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. The 6 not within 10000 are late, not stuck: each is within 0.0108 of its targets." in prose
+    # report 05BB (fix 1): where a random start's steps go, on section 0's 30 starts (one of them leaves 0.2 only after step 1000)
+    assert computed["section 0 steps"] == "section 0's 30 starts: median first step with loss below 0.2 397.5 | median steps to fit 5109"
+    assert np.isinf(computed["section 0 below 0.2"]).sum() == 1 and np.sort(computed["section 0 below 0.2"])[14:16].tolist() == [384, 411]
+    assert ("Section 0's 30 starts get their loss below 0.2 at a median step 397.5 but fit at a median 5109 (last line): most steps go to the last approach, "
+            "where observation 2's outputs pass 0.99 and 0.01 and their slope $a(1 - a)$ is below 0.01.") in prose
+    assert 0.99 * 0.01 < 0.01 and "most steps in the last approach" in prose
     assert computed["c = 0.0"] == "c =  0.00: at step  2981" and np.isinf(computed["map"][0][0])
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
@@ -561,26 +577,33 @@ def test_prose_quotes_the_numbers(computed, notebook):
         assert entry in prose and steps in line
         assert f"at step 1000 {slope_text} |" in computed[f"slope2 {slope}"]
     # the two clean comparisons (one thing changed each), and the steep tied row as a range
-    assert "**Tied vs untied, both saturated** (bottom row): 14575 vs 12596 steps." in prose and round(14575 / (14575 - 12596)) == 7
+    assert "* **Tied vs untied** (along a row): untying all ones by" in prose and round(14575 / (14575 - 12596)) == 7
     assert "2.3 times" not in prose and "so this column cannot separate the two" not in prose
     # report 05AY: both tie savings, each from printed steps (top row: 6250 tied, 5109 untied; 0.18 of 6250)
-    assert "**Tied vs untied, both steep** (top row): 6250 vs 5109 steps, nearly a fifth less." in prose and 0.17 < (6250 - 5109) / 6250 < 0.2
+    assert "when steep, nearly a fifth (6250 vs 5109)." in prose and 0.17 < (6250 - 5109) / 6250 < 0.2
     assert "steps to fit 6250" in computed["slope2 c = 0.25, tied"]
     # report 05AY: 5b counts 8 starts (7 scales and Glorot's); section 5 has a 5a; omega in the letters table; w and d apart
     assert "### 5a. Why the scale depends on the layer" in prose and "### 5b. The grid: 8 kinds of start (6 fixed scales, LeCun's and Glorot's rules)" in prose
     assert "8 scales" not in prose and "8 starts" not in prose and "| 8 kinds of start (section 5b) x 30 seeds x 3 rates |" in prose
     assert "| $\\omega_1$, $\\omega_2$ | layer 2's shared outgoing weight to output 1, 2 | 2a |" in prose
     assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
-    assert "(with one hidden layer the proof needs only the incoming side; with more, every hidden layer must be tied)" in prose
-    assert "both grow by about $1 + \\eta\\sqrt{k_0 k_1}$ per step (line \"factor\")" in prose
+    assert "(the proof needs only the incoming side tied)" in prose
+    assert "both grow by about $1 + \\eta\\sqrt{\\kappa_0 \\kappa_1}$ per step (line \"factor\")" in prose
+    # report 05BB (fix 9): w_0, w_1 and what kappa_0, kappa_1 hold; x[0] - x[1] = (0.5, 0.1)
+    assert "with $w_0$, $w_1$ the largest $|$entry$|$ of $W_0$, $W_1$, and small $\\kappa_0, \\kappa_1 > 0$: products of slopes, plateau errors and $x[0] - x[1] = (0.5, 0.1)$." in prose
+    assert np.allclose(CASE.X[0] - CASE.X[1], [0.5, 0.1]) and "k_0" not in prose
     # report 05BA: the 2x2 update matrix and its growing eigenvalue; no "larger start weights skip more" claim
-    assert "\\begin{pmatrix} 1 & \\eta k_0 \\\\ \\eta k_1 & 1 \\end{pmatrix}" in prose and "$(\\mu - 1)^2 = \\eta^2 k_0 k_1$" in prose
+    assert "\\begin{pmatrix} 1 & \\eta \\kappa_0 \\\\ \\eta \\kappa_1 & 1 \\end{pmatrix}" in prose and "$(\\mu - 1)^2 = \\eta^2 \\kappa_0 \\kappa_1$" in prose
     assert "skip more of this slow start" not in prose
-    assert "(an orthonormal basis (numpy's SVD gives one))" in prose and "\\sum_k \\mu_k d_k^2" in prose and "\\lambda_k" not in prose
+    # report 05BB (fix 5, 7): the sentence mended, d = Q d-hat, and mu only for eigenvalues (H's entries indexed tau, nu)
+    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace (numpy's SVD gives one). A unit untying $d$ is $d = Q\\hat d$ with $|\\hat d| = 1$" in prose
+    assert "H[\\tau, \\nu]" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose and "\\lambda_k" not in prose
+    # report 05BB (fix 6): the two-parameter swap first
+    assert "With two swappable parameters, at a tied point the swap makes $H$'s diagonal equal" in prose
     assert "$n_\\text{out} = n_{l+1}$" in prose
     assert "at 10 most starts move to the vermillion bar, as in the map's scale-10 column" in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
-    assert "**Steep vs saturated, both untied** (right column): 5109 vs 12596 steps" in prose and "the first)" not in prose
+    assert "* **Steep vs saturated** (down a column): 6250 vs 14575 steps tied, 5109 vs 12596 untied." in prose and "the first)" not in prose
     assert "5109" in computed["slope2 random"] and "the rest is saturation or weight size, which these runs do not separate" in prose
     assert "14575" in computed["c = 1 fit"] and "6250" in computed["slope2 c = 0.25, tied"]
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (0.0, 0.25)] == ["0.25", "0.23"]
@@ -596,7 +619,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "average of" not in prose[:check] and "compromise" not in prose[:check] and "Glorot's" not in prose[:check]
     # the backward count is named only by the check's verdict (printed once right), nowhere in the prose
     # Glorot's formula only in the check's verdict (report 05AU: one scroll below exercise 1 it gave s = 1/sqrt(n_out) away)
-    assert "n_\\text{out}" not in prose[:prose.index("*After exercise 1 (read once your check says right).*")] and computed["s glorot"].endswith("= 0.63, 0.58, 0.63")
+    assert "n_\\text{out}" not in prose[:prose.index("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary>")] and computed["s glorot"].endswith("= 0.63, 0.58, 0.63")
     assert "s = sqrt(2 / (n_in + n_out))" in computed["glorot verdict"]
     assert 'is for this network 0.63, 0.58, 0.63 (line "this network\'s Glorot s")' in prose
     assert "`backward_std(shape)`" in prose and "backward_std(n_in, n_out)" not in prose
@@ -604,8 +627,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # a normal with standard deviation 10 sqrt(1.75) lies beyond +-4.6 about 73% of the time
     assert ('For a layer with 3 inputs (layers 2 and 3), a fixed $s = 10$ gives $z$ a standard deviation near '
             '$10\\sqrt{3 \\cdot 0.25 + 1} \\approx 13$, beyond $\\pm 4.6$ about 73% of the time (line "s = 10"; '
-            'the complementary error function erfc, `math.erfc`, gives both tails of a standard normal $Z$: '
-            '$P(|Z| > k) = \\operatorname{erfc}(k/\\sqrt{2})$).') in prose
+            '`math.erfc(t / np.sqrt(2))` is the chance that a standard normal lies beyond $\\pm t$).') in prose
     assert computed["s = 10"].endswith("4.6 is 0.35 standard deviations;") and computed["s = 10 share"].endswith("lies 73% of the time")
     assert round(math.erfc(4.6 / (10 * np.sqrt(1.75)) / np.sqrt(2)), 2) == 0.73 and round(10 * np.sqrt(1.75)) == 13
     assert computed["s = 10 layers 2, 3"].endswith("feeding them 0.48, 0.44;") and computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%")
@@ -683,7 +705,13 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     """Round 6: the shortened sections 2, 4 and 5 quote only lines the page prints."""
     _, prose = notebook
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
-    assert "* **$c = 0$ leaves later than $c = 0.25$**: its weights start at 0 (2b)." in prose and exits[0.0] > exits[0.25]
+    # report 05BB (fix 2): below c = 0.5 the smaller c, the later; at step 1000 c = 0.25's weights are under half of c = 0.5's
+    assert "* **Below $c = 0.5$, the smaller $c$, the later the exit**: $W_0$ and $W_1$ start small and grow slowly (2b)." in prose
+    assert exits[0.0] > exits[0.25] > exits[0.5]
+    assert computed["c = 0.25 step 1000"] == "c = 0.25, step 1000: largest |entry| of W_0, W_1: 0.19, 0.2"
+    assert computed["c = 0.5 step 1000"] == "c = 0.50, step 1000: largest |entry| of W_0, W_1: 0.49, 0.46"
+    assert 'At $c = 0.25$ they are still under half of $c = 0.5$\'s at step 1000 (lines "step 1000"): it leaves later.' in prose
+    assert 0.19 < 0.49 / 2 and 0.2 < 0.46 / 2
     assert "slowly, then fast (0.021, 0.11, 0.52, 2.4)." in prose
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
     assert "Formally the nudge breaks the tie: the gap is never 0 (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
@@ -699,7 +727,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
     assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
-    assert "(in the rule, take" not in prose and "Call a percentile **known** when its interpolation uses only finite values (at $f = 0$, only $v[k]$)." in prose
+    assert "(in the rule, take" not in prose and "Call a percentile **known** when its interpolation uses only finite values (at a whole position, only $v[k]$)" in prose
     assert "At a whole-number pos the rule's value" not in prose
 
 
@@ -718,7 +746,8 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     assert "the later the exit and the fit" not in prose and "as in notebook 04, section 8" not in prose
     assert "curves down steeply" not in prose and "(formula: exercise 1's verdict)" not in prose
     # report 05AV: Glorot's formula on the page, after exercise 1's check, and the numbers it gives
-    assert ("*After exercise 1 (read once your check says right).* Glorot and Bengio take $$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}, $$ "
+    # report 05BB (fix 3): collapsed, so that exercise 2's reader does not scroll into exercise 1's answer
+    assert ("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary> Glorot and Bengio take $$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}, $$ "
             "a compromise between the forward condition $s^2 n_\\text{in} = 1$ and the backward $s^2 n_\\text{out} = 1$ ($n_\\text{out} = n_{l+1}$, the columns of $W_l$).") in prose
     assert [round(np.sqrt(2 / (a + b)), 2) for a, b in ((2, 3), (3, 3), (3, 2))] == [0.63, 0.58, 0.63]
     assert prose.index("$$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}") > prose.index("**Exercise 1.**")
