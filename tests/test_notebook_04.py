@@ -636,7 +636,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert round(3 * 0.1 * 0.246, 3) == 0.074  # the gap rule's factor equals the measured one
     assert round(14575 / (14575 - 12596)) == 7 and "Untying alone, with noise of s.d. 0.1, saves about a seventh of the fit (12596 against 14575 steps)" in text
     assert 6096 < 14575 / 2 and "fits in under half the all-ones steps" in text
-    assert ("its small weights make its gap factor, $3 \\times 0.1 \\times 0.246 \\approx 0.074$ (the `all 0.1` line), as small as all ones' 0.078") in text
+    assert ("its small weights make its gap factor, by section 2's rule $3 \\times 0.1 \\times 0.246 \\approx 0.074$ (the `all 0.1` line), as small as all ones' 0.078") in text
     assert "It escapes sooner because it starts layer 2 steep: its lower layers' gradients carry slope 0.246, not 0.026." in text
     assert "So here random starts help more by starting the sigmoids steep than by breaking the tie." in text and "mainly" not in text
     assert "notebook 03, section 8, every parameter 0.1" not in text and "notebook 05's" not in text
