@@ -560,8 +560,9 @@ def test_round_five_wording(prose):
     text = " ".join(prose.split())
     assert "$3\\eta$" not in text and "first step, tied change" not in text  # the rates table was cut with its printout
     assert "XOR" not in text.split("### Does the tie ever matter?")[0]  # XOR only in section 8's own sub-heading
-    assert ("needs both target-1 values of $s$ on one side of both target-0 values. Then one pair's sum would be the larger, "
-            "but the sums are equal: no tied network fits XOR.") in text and "XOR needs two hidden numbers." not in text
+    assert ("needs both target-1 values of $s$ below both target-0 values, or both above. Adding, the target-1 sum would be the "
+            "smaller, or the larger, but the sums are equal: no tied network fits XOR.") in text
+    assert "XOR (one output, 1 when exactly one input is 1) is a task the tie blocks." in text and "XOR needs two hidden numbers." not in text
     assert "$s = W_0[0, 0]\\, x_1 + W_0[1, 0]\\, x_2$" in text and "w_1" not in text
     assert text.index("### Does the tie ever matter?") < text.index("## 9.")
     assert "Hint 3" not in prose.split("**Exercise 2.**")[1] and "the other `*`: exercise 1" not in text
