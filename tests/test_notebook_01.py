@@ -146,10 +146,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     g_w1 = by_paths["w1"]
     C = mh.loss("half_sse", net.predict(case.X), case.Y)
     assert 3 * np.spacing(C) < 1e-16 < 10 * np.spacing(C)  # "a few of the card's ulps, 1e-16 at most"
-    # "near 0.1 one ulp is 1.4e-17": C and 0.1 lie in [2^-4, 2^-3), where one ulp is 2^-56
-    assert 2.0**-4 <= 0.1 < 2.0**-3 and 2.0**-4 <= C < 2.0**-3
-    assert np.spacing(C) == np.spacing(0.1) == 2.0**-56 and f"{2.0**-56:.1e}" == "1.4e-17"
-    expect(shown, f"one ulp near 0.1: {np.spacing(0.1):.1e}", "one ulp near 0.1: 1.4e-17")
+    # "one ulp near C is 1.4e-17": C lies in [2^-4, 2^-3), where one ulp is 2^-56; r = 1e-16 is about 7 of them
+    assert 2.0**-4 <= C < 2.0**-3
+    assert np.spacing(C) == 2.0**-56 and f"{2.0**-56:.1e}" == "1.4e-17" and round(1e-16 / 2.0**-56) == 7
+    expect(shown, f"one ulp near C: {np.spacing(C):.1e}", "one ulp near C: 1.4e-17")
+    assert "one ulp near 0.1" not in shown
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
@@ -173,6 +174,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # 1.5e-9 is measured; rounding there (2e-11) is a hundredth of it
     assert f"{float(expected_sweep[0]) * (3e-4 / 1e-2) ** 2:.1e}" == "1.4e-09"
     assert 1 / 150 < 2e-11 / float(expected_sweep[3]) < 1 / 50
+    # "why 3e-4": 1e-7 is about 70 times the predicted 1.4e-9 (and about 67 times the measured 1.5e-9)
+    assert round(1e-7 / 1.4e-9, -1) == 70 and 60 < 1e-7 / float(expected_sweep[3]) < 75
+    # the threshold's limit: step 4's bound, 2r / (2 eps) / (2|g|), passes 1e-7 below about |g| = 2e-6
+    limit = 2e-16 / (2 * 3e-4) / (2 * 1e-7)
+    assert 1.5e-6 < limit < 2e-6 and 2e-16 / (2 * 3e-4) / (2 * 2e-6) < 1e-7 < 2e-16 / (2 * 3e-4) / (2 * 1.5e-6)
     # the figure (drawn, never printed: below 3e-4 rounding moves the digits): the measured error follows the
     # eps^2 law through the 1e-2 point to about 1e-4, stays under the rounding bound below it, and its bottom
     # (the star) is at 3e-5 with a relative error below 1e-10, here and under one-ulp nudges
@@ -498,3 +504,18 @@ def test_the_diagram_keys(branch):
         colours = [h.get_color() for h in legend.legend_handles[:2]]
         assert colours == [plots.POSITIVE, plots.NEGATIVE]
         plt.close(fig)
+
+
+def test_agreement_check_passes_0_over_0():
+    """The text says g1 = g2 = 0 (0/0) counts as a pass: the agreement cell's own lines must print pass for it."""
+    source = next("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
+                  if c["cell_type"] == "code" and "verdict = " in "".join(c["source"]))
+    lines = [line.strip() for line in source.splitlines() if line.strip().startswith(("both_zero", "relative", "verdict"))]
+    assert len(lines) == 3
+    for backprop, numeric, verdict in [(np.float64(0.0), np.float64(0.0), "pass"), (np.float64(0.0), np.float64(1e-3), "fail"),
+                                       (np.float64(0.5), np.float64(0.5), "pass")]:
+        scope = {"backprop": backprop, "numeric": numeric}
+        with np.errstate(all="raise"):
+            for line in lines:
+                exec(line, {}, scope)
+        assert scope["verdict"] == verdict
