@@ -569,3 +569,40 @@ def test_epsilon_errors_names_the_rounding_line_as_asked():
 def test_epsilon_errors_rejects_bad_input(epsilons, errors):
     with pytest.raises(ValueError, match="epsilons|errors"):
         plots.plot_epsilon_errors(epsilons, errors, truncation=1.0, rounding=1.0, chosen=1e-3)
+
+
+def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
+    case = cases.linear_2_2_1(a=0.3)
+    _, constant = case.train(case.network())
+    _, random = case.train(case.network().init_random(seed=0))
+    fig, passes, turn = plots.tie_figure(constant, random)
+    W0, W1 = random.weights
+    assert passes == [19, 17] and turn == 27  # the steps notebook 02's caption names
+    for p, step in enumerate(passes):  # the first step h_1's weight from x_{p+1} is below h_2's
+        assert W0[step, p, 0] < W0[step, p, 1] and np.all(W0[:step, p, 0] >= W0[:step, p, 1])
+    assert W1[turn, 0, 0] > 0 >= W1[turn - 1, 0, 0]
+    bottom_left = fig.axes[2]
+    triangles = [line for line in bottom_left.lines if line.get_marker() == "^"]
+    assert [to_hex(t.get_color()) for t in triangles] == [to_hex(plots.GREEN), to_hex(plots.BLACK)]
+    for p, t in enumerate(triangles):  # on the line, at its lowest point
+        assert (t.get_xdata()[0], t.get_ydata()[0]) == (W0[:, p, 0].argmin(), W0[:, p, 0].min())
+    assert len([line for line in bottom_left.lines if line.get_marker() == "o"]) == 2
+
+
+@pytest.mark.parametrize("bad, error", [
+    (dict(steps=0), ValueError), (dict(steps=1.5), ValueError), (dict(steps="150"), TypeError),
+    (dict(steps=600), ValueError), (dict(steps=5), ValueError),  # 600: past the history; 5: before the crossings
+])
+def test_tie_figure_rejects_bad_arguments(bad, error):
+    case = cases.linear_2_2_1(a=0.3)
+    _, constant = case.train(case.network(), iterations=500)
+    _, random = case.train(case.network().init_random(seed=0), iterations=500)
+    with pytest.raises(error):
+        plots.tie_figure(constant, random, **bad)
+
+
+def test_tie_figure_needs_2_2_1_histories():
+    case = cases.linear_2_2_1(a=0.3)
+    _, history = case.train(case.network(), iterations=200)
+    with pytest.raises(TypeError):
+        plots.tie_figure(history, "not a history")

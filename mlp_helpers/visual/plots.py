@@ -23,7 +23,7 @@ from ..checks import equal_columns, tied_units
 from ..network import MLP, check_network
 from ..lessons.notation import as_notation, bias_label, unit_label, weight_label
 from ..training import check_history
-from ..validation import as_choice, as_parameter, as_real
+from ..validation import as_choice, as_count, as_parameter, as_real
 
 # Okabe-Ito colours (Okabe & Ito 2008)
 BLUE, VERMILLION, ORANGE, SKY, GREEN, PURPLE, YELLOW, BLACK = (
@@ -670,6 +670,60 @@ def move_legend(ax, loc, fontsize=9, anchor=None):
     if anchor is not None:
         legend.set_bbox_to_anchor(anchor, transform=ax.transAxes)
     return legend
+
+
+def tie_figure(constant, random, steps=150):
+    """Notebook 02's six-weight figure: a 2-2-1 network's weights over the first ``steps`` steps,
+    trained from a constant start (top row) and from a random start (bottom row); W_0 left, W_1 right.
+
+    constant, random: ``History`` objects of a 2-2-1 network with every step recorded (0, 1, 2, ...),
+    at least ``steps + 1`` of them. Pairs (h_1's weight with h_2's) are green with pink, black with grey.
+    In the random row: a circle where each incoming pair first crosses (h_1's weight from x_{p+1} falls
+    below h_2's), a triangle on the lowest point of W_0[0, 0] (green) and of W_0[1, 0] (black), and a
+    dotted line at the first step with W_1[0, 0] > 0; each of these must fall within ``steps``.
+    Returns (fig, passes, turn): passes[p] the step where x_{p+1}'s pair crosses, turn the dotted line's step.
+    """
+    steps = as_count("steps", steps, minimum=1)
+    for name, history in (("constant", constant), ("random", random)):
+        recorded(history)
+        if history.sizes != [2, 2, 1]:
+            raise ValueError(f"{name} must be the history of a 2-2-1 network, got sizes {history.sizes}")
+        if not np.array_equal(history.iterations, np.arange(len(history))) or len(history) <= steps:
+            raise ValueError(f"{name} must record every step 0, 1, ..., at least up to step {steps}")
+    W0, W1 = random.weights  # shapes (step, from, to)
+    below = [W0[:steps + 1, p, 0] < W0[:steps + 1, p, 1] for p in (0, 1)]
+    positive = W1[:steps + 1, 0, 0] > 0
+    if not (all(b.any() for b in below) and positive.any()):
+        raise ValueError(f"random must have both incoming pairs cross and W_1[0, 0] turn positive within {steps} steps")
+    passes = [int(np.argmax(b)) for b in below]  # the first step h_1's weight from x_{p+1} is below h_2's
+    turn = int(np.argmax(positive))
+    fig, axes = new_figure((11, 6), "constrained", nrows=2, ncols=2, sharex=True, sharey="col")
+    for row, (label, history) in enumerate((("constant", constant), ("random", random))):
+        plot_weight_trajectories(history, ax=axes[row], notation="card", legend="inside",
+                                 colours=(GREEN, PURPLE, BLACK, ZERO))  # blue and vermillion mean signs
+        axes[row][0].set_ylabel(f"{label} start\nweight")
+    for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
+        move_legend(ax_top, "lower right").set_title("striped: two equal weights", prop={"size": 9})
+        move_legend(ax_bottom, "center right", anchor=(1.0, 0.57))  # left: between the lines at 0.4 and 1.3
+        ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2)
+        ax_top.set_xlabel("")  # the shared step axis is labelled once, below
+    axes[1][0].set_ylim(-0.3, 1.6)  # room above the lines for the dotted line's label, below for x_1's
+    axes[1][0].text(turn + 2, 0.96, f"step {turn}: $W_0[0, 0]$, $W_0[1, 0]$ lowest (triangles)", va="top",
+                    transform=axes[1][0].get_xaxis_transform(), fontsize=9, color="#555555")
+    axes[1][1].text(turn + 2, 0.04, f"step {turn}: $W_1[0, 0]$ turns positive",
+                    transform=axes[1][1].get_xaxis_transform(), fontsize=9, color="#555555")
+    axes[0][0].set_xlim(0, steps)
+    label_at = {0: (6, -0.25), 1: (2, 0.62)}  # x_1's label below the lines, its leader clear of the green triangle; x_2's above
+    for p, step in enumerate(passes):  # circle each crossing of an incoming pair
+        axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
+        axes[1][0].annotate(f"$x_{p + 1}$'s pair, step {step}", (step, W0[step, p, 0]), xytext=label_at[p],
+                            textcoords="data", arrowprops=dict(arrowstyle="-", lw=0.8), fontsize=9,
+                            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+    for p, colour in ((0, GREEN), (1, BLACK)):  # a triangle on the lowest point, in its line's colour
+        lowest = int(W0[:, p, 0].argmin())
+        axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mec="white", ms=9, zorder=5)
+    fig.suptitle("pairs ($h_1$ with $h_2$): green with pink, black with grey", fontsize=11)
+    return fig, passes, turn
 
 
 def sparse_log_ticks(ax, labelled, unlabelled=(), bottom=None):
