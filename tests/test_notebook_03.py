@@ -432,7 +432,7 @@ def section_8_runs(case):
         costs = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=3000, record_every=10).loss)
         assert mh.tied_units(net) == [[], []]  # "No seed ends tied"
         seed_costs.append(costs[100])
-        # "The random starts too sit near 0.4 at first, then drop (figure)": within 0.02 of 0.4 at step 100, below
+        # "Random starts too sit near 0.4 at first, then drop (figure)": within 0.02 of 0.4 at step 100, below
         # 0.1 by step 1000
         assert abs(costs[10] - 0.4) < 0.02 and costs[100] < 0.1, (seed, costs[10])
         curves[f"seed {seed}"] = costs
@@ -456,7 +456,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "slope $a^2(1 - a^2)$ is only 0.024 and 0.029 (printout, \"z2\")",
                   "$0.900 - 0.832 = 0.068$, shrinks to about $3 \\cdot 0.026 \\cdot 0.068 = 0.005$",
                   "The tie does not forbid a fit: a tied net computes what a 2-1-1-2 does",
-                  "The random starts too sit near 0.4 at first, then drop (figure).",
+                  "Random starts too sit near 0.4 at first, then drop (figure).",
                   "**What to change:** the saturated start, not the tie.",
                   "your two observations' layer-2 rows are nearly equal (0.9759 vs 0.9706)",
                   "Start from random weights: every seed's cost is below 0.01 by step 1000 (section 8)",
