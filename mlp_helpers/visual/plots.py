@@ -912,7 +912,7 @@ def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=Non
     for lr in overshooting:  # its own label, down and left, clear of the ringed dots
         ax.annotate(f"lr {lr:g}", (lr * fits[lr], np.asarray(losses[lr])[fits[lr]]), xytext=(-10, -10), ha="right",
                     va="top", textcoords="offset points", fontsize=10)
-    ax.set(xlabel="lr × step (log scale)", ylabel="loss (log scale)", title=title)
+    ax.set(xlabel="lr × step (log scale)", ylabel="cost (sse, log scale)", title=title)
     ax.legend(loc="lower left", fontsize=10)
     ax.minorticks_off()  # fewer ticks: the major ones label every power of 10
     return fig
