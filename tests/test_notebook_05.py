@@ -118,6 +118,15 @@ def printed(X, xor_X, reverse):
                 assert np.allclose(fitted, [aim_obs1, aim_obs2], rtol=1e-9)
                 out[f"omega {k}"] = (f"a fit needs, output {k + 1}: omega_{k + 1} about {round(omega, -1):.0f}; "
                                      f"W_2 has {net.weights[2][0, k]:.2g} at step 1000")
+            # the same run at its fit step (report 05BC, fix 7): from its recorded step 14500, trained on
+            fit_step = long_fits[list(CONSTANTS).index(1.0)]
+            fit_net = mh.MLP([2, 3, 3, 2])
+            fit_net.weights = [W[rows[r], 145].copy() for W in long_run.weights]
+            fit_net.biases = [b[rows[r], 145].copy() for b in long_run.biases]
+            mh.train(fit_net, X, Y, lr=0.5, iterations=int(fit_step) - 14500)
+            a_fit = fit_net.forward(X)[2][:, 0]
+            assert np.all(np.abs(fit_net.predict(X) - Y) < 0.01)  # it is a fit
+            out["a2 at the fit"] = f"a^2 at the fit (step {fit_step:.0f}), c = 1: difference {a_fit[0] - a_fit[1]:.2g}"
     zero0 = list(CONSTANTS).index(0.0)
     out["c = 1 loss, steps 0 to 40"] = long_run.loss[list(CONSTANTS).index(1.0), :41].copy()  # its brief rest on the shelf
     # c = 0: W_1 = W_2 = 0, so delta^2 = delta^1 = 0 and only the output layer has a gradient at step 0
@@ -131,10 +140,6 @@ def printed(X, xor_X, reverse):
     for step in (0, 500, 1500, 2500, 3000):  # c = 0: W_2 grows first, then W_0 and W_1 together
         out[f"c = 0 weights {step}"] = (f"c = 0, step {step:4d}: loss {long_run.loss[zero0, step]:.2f} | largest |entry| of W_0, W_1, W_2: "
                                         + ", ".join(f"{np.abs(W[zero0, step // 100]).max():.2g}" for W in long_run.weights))
-    for c in (0.25, 0.5):  # below c = 0.5 the weights are still small at step 1000 (report 05BB, fix 2)
-        row = list(CONSTANTS).index(c)
-        out[f"c = {c} step 1000"] = (f"c = {c:4.2f}, step 1000: largest |entry| of W_0, W_1: "
-                                     + ", ".join(f"{np.abs(W[row, 10]).max():.2g}" for W in long_run.weights[:2]))
     for l, key in ((0, "factor"), (1, "factor W_1")):
         W_max = np.abs(long_run.weights[l][zero0]).max(axis=(1, 2))
         out[key] = f"c = 0, steps 1500 to 2500: W_{l}'s largest |entry| grows by a factor {(W_max[25] / W_max[15]) ** (1 / 1000):.4f} per step"
@@ -191,7 +196,7 @@ def printed(X, xor_X, reverse):
     out["s = 10 share"] = f"        beyond ±4.6 a normal lies {math.erfc(4.6 / sd_10 / np.sqrt(2)):.0%} of the time"
     for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
         slopes = init.layer_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
-        shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
+        shares = ", ".join(f"layer {l + 1}{' (output)' if l == 2 else ''} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         out[f"slopes {scheme}"] = f"scale {scheme!s:>6}: clearly saturated (slope < 0.01) in {shares}"
     # s = 10 again for layers 2 and 3: their inputs are saturated activations, mean square near 0.5, not 0.25
     z_10 = init.start_sums(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=10.0), X)
@@ -208,7 +213,7 @@ def printed(X, xor_X, reverse):
     # the width argument: a 2-100-100-2 network's first forward pass, at s = 1 and at LeCun's s
     for scheme in (1.0, "lecun"):
         slopes = init.layer_slopes(init.random_starts([2, 100, 100, 2], in_order(range(50), reverse), scale=scheme), X)
-        shares = ", ".join(f"layer {l + 1} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
+        shares = ", ".join(f"layer {l + 1}{' (output)' if l == 2 else ''} {np.mean(s < 0.01):5.1%}" for l, s in enumerate(slopes))
         scales = ", ".join(f"{s:.2f}" for s in init.layer_scales([2, 100, 100, 2], scheme))
         out[f"wide {scheme}"] = f"2-100-100-2, s = {scales}: clearly saturated (slope < 0.01) in {shares}"
     # exercise 1's verdict, once right, gives Glorot's compromise and the network's Glorot scales (printed nowhere before it)
@@ -278,7 +283,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 97
+    assert len(lines) == 96
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -306,8 +311,8 @@ def test_the_printed_values_themselves(computed, notebook):
     assert computed["plateau 1.0"] == "c =  1.00, step 1000: loss 0.40 | slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24"
     assert computed["c = 0 gradient"] == "c = 0, step 0, largest |gradient| of W_0, W_1, W_2: 0, 0, 0.15 | of b_0, b_1, b_2: 0, 0, 0.3"
     assert computed["wide 1.0"] == ("2-100-100-2, s = 1.00, 1.00, 1.00: clearly saturated (slope < 0.01) in layer 1  0.0%, layer 2 39.9%, "
-                                    "layer 3 40.5%")
-    assert computed["wide lecun"].endswith("s = 0.71, 0.10, 0.10: clearly saturated (slope < 0.01) in layer 1  0.0%, layer 2  0.0%, layer 3  0.0%")
+                                    "layer 3 (output) 40.5%")
+    assert computed["wide lecun"].endswith("s = 0.71, 0.10, 0.10: clearly saturated (slope < 0.01) in layer 1  0.0%, layer 2  0.0%, layer 3 (output)  0.0%")
     assert computed["glorot verdict"].endswith("for the 2-3-3-2 network's W_0, W_1, W_2: 0.63, 0.58, 0.63")
     assert computed["exercise 2"] == (30, 11, True)  # the answer, 100 x 10 / 29, is printed nowhere
     assert computed["tied"].endswith(": 0.0")
@@ -457,6 +462,9 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert 'it is proportional to $a^2[0] - a^2[1]$, only 0.0046 here (line "a^2 at step 1000")' in prose
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
     assert "needs $\\omega_1 \\approx -480$, against $-0.014$ now" in prose
+    # report 05BC (fix 7): at the fit the difference has widened, so a few units of omega_1 suffice
+    assert computed["a2 at the fit"] == "a^2 at the fit (step 14575), c = 1: difference 0.63"
+    assert 'By the fit it is 0.63 (line "at the fit"), so 2a\'s equations need only an $|\\omega_1|$ of a few units.' in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
     # the aims lie strictly inside the fit test |a^3 - y| < 0.01 (0.99 would sit on its boundary)
@@ -481,9 +489,12 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05AY: numpy's inf/nan by the fractional part f (numpy's _lerp: a + (b - a) f if f < 0.5, else b - (b - a)(1 - f))
     # report 05BA: section 1 keeps one sentence; the four cases are a table in exercise 2
     # report 05BB (fix 4): the whole-position nan explained where it is printed, the table moved to section 1
-    assert "A percentile whose interpolation uses an `inf` is `inf` or `nan` (lines 1-4 below), even at a whole position, since $0 \\cdot \\infty$ is `nan`:" in prose
+    assert "A percentile whose interpolation uses an `inf` is `inf` or `nan` (lines 1-4 below):" in prose
+    # report 05BC (fix 3, 8): why the formula switches at 0.5, and which entries "ours" are
+    assert "from the nearer neighbour's side: $v[k+1]" in prose and "Our 6 `inf` entries sort far past the quartiles' positions." in prose
+    assert "At the largest known $p$ numpy itself prints `nan`: the position is whole and the next value is `inf`, so it computes $v[k] + 0 \\cdot \\infty$." in prose
     assert "| finite, `inf` | above 0, below 0.5 | $v[k] + (\\text{pos} - k)(v[k+1] - v[k])$ | `inf` |" in prose
-    assert "| finite, `inf` | $0.5$ or more | $v[k+1] - (1 - \\text{pos} + k)(v[k+1] - v[k])$ | `nan` ($\\infty - \\infty$) |" in prose
+    assert "| finite, `inf` | $0.5$ or more | from the nearer neighbour's side: $v[k+1] - (1 - \\text{pos} + k)(v[k+1] - v[k])$ | `nan` ($\\infty - \\infty$) |" in prose
     with np.errstate(invalid="ignore"):
         assert np.isinf(np.percentile([1.0, 2.0, np.inf], 60)) and np.isnan(np.percentile([1.0, 2.0, np.inf], 75))
     section_1 = prose[prose.index("## 1. 1000 random starts"):prose.index("## 2. Constant starts")]
@@ -533,11 +544,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "so its gap grows earlier" not in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
-    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. The 6 not within 10000 are late, not stuck: each is within 0.0108 of its targets." in prose
+    # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
+    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. At step 10000 each of the 6 not within 10000 is within 0.0108 of its targets (tolerance 0.01)." in prose
+    assert "not stuck" not in prose
     # report 05BB (fix 1): where a random start's steps go, on section 0's 30 starts (one of them leaves 0.2 only after step 1000)
     assert computed["section 0 steps"] == "section 0's 30 starts: median first step with loss below 0.2 397.5 | median steps to fit 5109"
     assert np.isinf(computed["section 0 below 0.2"]).sum() == 1 and np.sort(computed["section 0 below 0.2"])[14:16].tolist() == [384, 411]
-    assert ("Section 0's 30 starts get their loss below 0.2 at a median step 397.5 but fit at a median 5109 (last line): most steps go to the last approach, "
+    assert ("Section 0's 30 starts (also LeCun's scale) get their loss below 0.2, half the plateau's 0.4 (section 2), at a median step 397.5 but fit at a median 5109 (last line): most steps go to the last approach, "
             "where observation 2's outputs pass 0.99 and 0.01 and their slope $a(1 - a)$ is below 0.01.") in prose
     assert 0.99 * 0.01 < 0.01 and "most steps in the last approach" in prose
     assert computed["c = 0.0"] == "c =  0.00: at step  2981" and np.isinf(computed["map"][0][0])
@@ -587,23 +600,34 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "8 scales" not in prose and "8 starts" not in prose and "| 8 kinds of start (section 5b) x 30 seeds x 3 rates |" in prose
     assert "| $\\omega_1$, $\\omega_2$ | layer 2's shared outgoing weight to output 1, 2 | 2a |" in prose
     assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
-    assert "(the proof needs only the incoming side tied)" in prose
+    assert "(the proof needs only the incoming side tied)" not in prose  # cut (report 05BC's word budget)
     assert "both grow by about $1 + \\eta\\sqrt{\\kappa_0 \\kappa_1}$ per step (line \"factor\")" in prose
     # report 05BB (fix 9): w_0, w_1 and what kappa_0, kappa_1 hold; x[0] - x[1] = (0.5, 0.1)
-    assert "with $w_0$, $w_1$ the largest $|$entry$|$ of $W_0$, $W_1$, and small $\\kappa_0, \\kappa_1 > 0$: products of slopes, plateau errors and $x[0] - x[1] = (0.5, 0.1)$." in prose
+    # report 05BC (fix 4): 2b as numbered steps, and why kappa_0 kappa_1 > 0
+    assert "with small $\\kappa_0$, $\\kappa_1$: products of slopes, plateau errors and $x[0] - x[1] = (0.5, 0.1)$." in prose
+    assert "$\\kappa_0 \\kappa_1 > 0$, since both scale one mixed second derivative of $C$ (its order does not matter)." in prose
+    assert "| $w_0$, $w_1$; $\\kappa_0$, $\\kappa_1$; $\\mu$ | largest absolute entry of $W_0$, $W_1$;" in prose
     assert np.allclose(CASE.X[0] - CASE.X[1], [0.5, 0.1]) and "k_0" not in prose
     # report 05BA: the 2x2 update matrix and its growing eigenvalue; no "larger start weights skip more" claim
     assert "\\begin{pmatrix} 1 & \\eta \\kappa_0 \\\\ \\eta \\kappa_1 & 1 \\end{pmatrix}" in prose and "$(\\mu - 1)^2 = \\eta^2 \\kappa_0 \\kappa_1$" in prose
     assert "skip more of this slow start" not in prose
     # report 05BB (fix 5, 7): the sentence mended, d = Q d-hat, and mu only for eigenvalues (H's entries indexed tau, nu)
-    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace (numpy's SVD gives one). A unit untying $d$ is $d = Q\\hat d$ with $|\\hat d| = 1$" in prose
+    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace (numpy's SVD of the projection onto it gives one). A unit untying $d$ is $d = Q\\hat d$ with $|\\hat d| = 1$" in prose
     assert "H[\\tau, \\nu]" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose and "\\lambda_k" not in prose
     # report 05BB (fix 6): the two-parameter swap first
     assert "With two swappable parameters, at a tied point the swap makes $H$'s diagonal equal" in prose
+    # report 05BC (fix 5): blocks A, B (not layer subscripts), the letters in the table, the last step
+    assert "\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}" in prose and "H_0" not in prose
+    assert "| $P$ | a swap of two tied units' parameters | 4 |" in prose and "($h = 10^{-5}$)" in prose
+    assert "| $\\tau$, $\\nu$; $e_\\nu$; $h$ | indices into $\\theta$; the $\\nu$-th unit vector; finite-difference step | 4 |" in prose
+    assert "4. So in $u(t+1) \\approx (I - \\eta H)\\,u(t)$ the untying part of $u$ evolves by itself, under $I - \\eta H$." in prose
+    assert inspect.signature(init.untying_curvatures).parameters["h"].default == 1e-5
     assert "$n_\\text{out} = n_{l+1}$" in prose
     assert "at 10 most starts move to the vermillion bar, as in the map's scale-10 column" in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
-    assert "* **Steep vs saturated** (down a column): 6250 vs 14575 steps tied, 5109 vs 12596 untied." in prose and "the first)" not in prose
+    assert "Steep vs saturated" not in prose and "the first)" not in prose  # the table shows it (report 05BC's word budget)
+    # report 05BC (fix 6): which row tests the tie alone
+    assert "Only the saturated row changes nothing but the tie (all ones against all ones plus noise of size 0.1); the steep row also changes the weights' size and signs." in prose
     assert "5109" in computed["slope2 random"] and "the rest is saturation or weight size, which these runs do not separate" in prose
     assert "14575" in computed["c = 1 fit"] and "6250" in computed["slope2 c = 0.25, tied"]
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (0.0, 0.25)] == ["0.25", "0.23"]
@@ -631,7 +655,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["s = 10"].endswith("4.6 is 0.35 standard deviations;") and computed["s = 10 share"].endswith("lies 73% of the time")
     assert round(math.erfc(4.6 / (10 * np.sqrt(1.75)) / np.sqrt(2)), 2) == 0.73 and round(10 * np.sqrt(1.75)) == 13
     assert computed["s = 10 layers 2, 3"].endswith("feeding them 0.48, 0.44;") and computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%")
-    assert computed["slopes 10.0"].endswith("layer 2 76.9%, layer 3 76.0%")
+    assert computed["slopes 10.0"].endswith("layer 2 76.9%, layer 3 (output) 76.0%")
     assert [round(v, 2) for v in computed["s = 10 layers 2, 3 measured"]] == [0.77, 0.76]
     assert mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)) < 0.01 and 0.19 < mh.sigmoid(1.0) * (1 - mh.sigmoid(1.0)) < 0.21
 
@@ -708,10 +732,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BB (fix 2): below c = 0.5 the smaller c, the later; at step 1000 c = 0.25's weights are under half of c = 0.5's
     assert "* **Below $c = 0.5$, the smaller $c$, the later the exit**: $W_0$ and $W_1$ start small and grow slowly (2b)." in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
-    assert computed["c = 0.25 step 1000"] == "c = 0.25, step 1000: largest |entry| of W_0, W_1: 0.19, 0.2"
-    assert computed["c = 0.5 step 1000"] == "c = 0.50, step 1000: largest |entry| of W_0, W_1: 0.49, 0.46"
-    assert 'At $c = 0.25$ they are still under half of $c = 0.5$\'s at step 1000 (lines "step 1000"): it leaves later.' in prose
-    assert 0.19 < 0.49 / 2 and 0.2 < 0.46 / 2
+    # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
+    assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
+    assert "Below $c = 0.5$ the weights start small ($c$ itself) and must grow as above." in prose
     assert "slowly, then fast (0.021, 0.11, 0.52, 2.4)." in prose
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
     assert "Formally the nudge breaks the tie: the gap is never 0 (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
@@ -747,12 +770,14 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     assert "curves down steeply" not in prose and "(formula: exercise 1's verdict)" not in prose
     # report 05AV: Glorot's formula on the page, after exercise 1's check, and the numbers it gives
     # report 05BB (fix 3): collapsed, so that exercise 2's reader does not scroll into exercise 1's answer
+    # report 05BC (fix 9): the backward condition only in exercise 1's verdict, nowhere on the page
     assert ("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary> Glorot and Bengio take $$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}, $$ "
-            "a compromise between the forward condition $s^2 n_\\text{in} = 1$ and the backward $s^2 n_\\text{out} = 1$ ($n_\\text{out} = n_{l+1}$, the columns of $W_l$).") in prose
+            "with $n_\\text{out} = n_{l+1}$, the columns of $W_l$.") in prose
+    assert "s^2 n_\\text{out} = 1" not in prose and "s^2 n_out = 1" in computed["glorot verdict"]
     assert [round(np.sqrt(2 / (a + b)), 2) for a, b in ((2, 3), (3, 3), (3, 2))] == [0.63, 0.58, 0.63]
     assert prose.index("$$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}") > prose.index("**Exercise 1.**")
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
     assert "no tied one-hidden-layer network fits XOR" in prose and "The same holds for 2-3-1 (three outgoing weights)." in prose
     # the proof's letters in the card's (report 05AZ, fix 6); with two hidden layers W_1, b_1 feed the second
     assert "(card: $w = W_0[:, 0]$, $\\beta = b_0[0]$, $\\alpha = W_1[:, 0]$, $\\gamma = b_1[0]$)" in prose
-    assert "A tied second hidden layer ($W_1$, $b_1$ now its incoming weights and bias) computes" in prose
+    assert "A tied second hidden layer" not in prose and "any depth" not in prose  # cut (report 05BC's word budget): the key points claim one hidden layer
