@@ -72,6 +72,9 @@ class ArrayRaises:
     def __array__(self, *args, **kwargs):
         raise RuntimeError("no array here")
 
+    def __repr__(self):  # fixed text: the default repr's memory address could contain the digits a test forbids
+        return "ArrayRaises()"
+
 
 @pytest.mark.parametrize("formula, verdict", [
     (lambda shape: 1 / np.sqrt(shape[1]), "Correct: the standard deviation"),
