@@ -507,7 +507,7 @@ def test_the_diagram_keys(branch):
 
 
 def test_agreement_check_passes_0_over_0():
-    """The text says g1 = g2 = 0 (0/0) counts as a pass: the agreement cell's own lines must print pass for it."""
+    """The code comment says g1 = g2 = 0 (0/0) counts as a pass: the agreement cell's own lines must print pass for it."""
     source = next("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
                   if c["cell_type"] == "code" and "verdict = " in "".join(c["source"]))
     lines = [line.strip() for line in source.splitlines() if line.strip().startswith(("both_zero", "relative", "verdict"))]
