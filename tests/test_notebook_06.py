@@ -113,13 +113,24 @@ def printed(X, Y):
         if f == "sigmoid":  # the rows' difference at step 0, a second way: the forward pass written out here
             apart = []
             for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
-                a = X
+                a, gaps = X, [np.sqrt(np.mean((X[0] - X[1]) ** 2))]
                 for W, b in zip(net.weights[:-1], net.biases[:-1]):  # up to a^9, the input of W_9
                     a = 1 / (1 + np.exp(-(a @ W + b)))
-                apart.append([np.sqrt(np.mean((X[0] - X[1]) ** 2)), np.sqrt(np.mean((a[0] - a[1]) ** 2))])
+                    gaps.append(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
+                apart.append(gaps)
             apart = np.median(apart, axis=0)
-            out["rows apart"] = (f"step 0, rms difference of the two observations' rows (medians): in X {apart[0]:.2g}, "
-                                 f"in a^9 {apart[1]:.2g}")
+            out["rows apart"] = ("step 0, rms Delta a^l, l = 0 to 9, sigmoid (medians): "
+                                 + " ".join(f"{v:.2g}" for v in apart))
+            ends = []  # the contrast, a second way: the forward pass written out with np.tanh and np.maximum
+            for g, act in (("tanh", np.tanh), ("relu", lambda z: np.maximum(z, 0))):
+                gaps = []
+                for net in init.random_starts(sizes, 5, stalls.SCHEME_OF[g], activation=[g] * (depth - 1) + ["sigmoid"]):
+                    a = X
+                    for W, b in zip(net.weights[:-1], net.biases[:-1]):
+                        a = act(a @ W + b)
+                    gaps.append(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
+                ends.append(np.median(gaps))
+            out["rows apart others"] = f"step 0, rms Delta a^9 (medians): tanh (glorot) {ends[0]:.2g}, relu (he) {ends[1]:.2g}"
             signal = []  # a second way: each observation's deltas from the package's backward pass on a one-row cache
             for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
                 cache = [net.forward(X[i:i + 1]) for i in range(2)]
@@ -179,27 +190,12 @@ def printed(X, Y):
     out["revived"] = f"first-layer units dead at step 0 and alive after 500 steps: {int(revived[:, :3].sum())}"
     out["revived 2"] = ("second-layer units dead at step 0 and alive after 500 steps: "
                         f"{revived[:, 3:].sum() / dead_at_start[:, 3:].sum():.0%} of them")
-    tanh_nets = init.random_starts(CASE.sizes, 1000, "glorot", activation=["tanh", "tanh", "sigmoid"])
-    tanh_run = mh.train_many(tanh_nets, X, Y, lr=0.5, iterations=500, loss="cross_entropy", weights_every=0)
-    out["tanh fit within 500"] = ("tanh (Glorot's scale), 1000 random starts: fit within 500 steps: "
-                                  f"{np.isfinite(tanh_run.fit_steps(0.01)).mean():.0%}")
-    not_fitted = {}  # the starts not fitted within 500 steps: their SSE at step 500
-    for f, run, nets in (("tanh", tanh_run, tanh_nets), ("relu", relu_run, relu_nets)):
-        sse = np.array([((net.predict(X) - Y) ** 2).sum() for net in nets])[~np.isfinite(run.fit_steps(0.01))]
-        not_fitted[f] = ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
-                         f"{np.mean(np.abs(sse - 0.4) < 0.01):.0%}")
-        if f == "tanh":
-            not_fitted[f] += f"; median SSE {np.median(sse):.1g}"
-    out["tanh not fitted"], out["relu not fitted"] = not_fitted["tanh"], not_fitted["relu"]
-    out["fit within 500"] = ("ReLU (He's scale), 1000 random starts: fit within 500 steps: "
-                             f"{np.isfinite(relu_run.fit_steps(0.01)).mean():.0%}")
     assert np.isfinite([((net.predict(X) - Y) ** 2).sum() for net in relu_nets]).all() and not np.any(relu_run.diverged)
     relu_fits = np.isfinite(relu_run.fit_steps(0.01))
     whole = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in
                       init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])])  # step 0
-    out["fit by whole layer dead"] = "\n".join(
-        ["at step 0, a whole hidden layer dead | share of the starts | of those, fit within 500 steps"]
-        + [f"{k:>36s} | {g.mean():18.0%} | {relu_fits[g].mean():.0%}" for k, g in (("yes", whole), ("no", ~whole))])
+    out["fit by whole layer dead"] = (f"a whole hidden layer dead at step 0: {whole.mean():.0%} of the starts; "
+                                      f"of those, fit within 500 steps: {relu_fits[whole].mean():.0%}")
     first, second = dead_at_start[:, :3].mean(), dead_at_start[:, 3:].mean()
     out["whole predicted"] = ("a whole hidden layer dead at step 0, predicted as if units were independent:\n"
                               f"  1 - (1 - {first:.2f}^3)(1 - {second:.2f}^3) = "
@@ -231,7 +227,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 46
+    assert len(computed) == 43
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -254,7 +250,8 @@ def test_the_printed_values_themselves(computed):
     assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "0.23", "0.081"]
     assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.87", "0.4"]
     assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.71", "0.37"]
-    assert computed["rows apart"].endswith("in X 0.36, in a^9 5.2e-07")
+    assert computed["rows apart"].endswith("(medians): 0.36 0.08 0.017 0.0029 0.0007 0.00019 4.3e-05 9.7e-06 2.5e-06 5.2e-07")
+    assert computed["rows apart others"].endswith("tanh (glorot) 0.034, relu (he) 0.14")
     assert computed["long sigmoid"] == ("sigmoid (lecun), lr 0.1: W_0 changed by over 1% by step 300 in 0 of 5, W_9 in 5 of 5\n"
                                         "  steps 400 to 800, SSE between 0.39 and 0.41 in every start: True")
     for f in ("tanh (glorot)", "relu (he)"):
@@ -280,10 +277,9 @@ def test_the_printed_values_themselves(computed):
                                          "observations: 44%); second hidden layer: 47%")
     assert computed["revived"].endswith(": 0")
     assert computed["revived 2"].endswith(": 6% of them")
-    assert computed["fit within 500"].endswith("28%") and computed["tanh fit within 500"].endswith("81%")
     assert computed["start cost"].endswith("SSE 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
-    assert [line.split("|") for line in computed["fit by whole layer dead"].split("\n")[1:]] == [
-        [" " * 33 + "yes ", " " * 16 + "19% ", " 0%"], [" " * 34 + "no ", " " * 16 + "81% ", " 34%"]]
+    assert computed["fit by whole layer dead"] == ("a whole hidden layer dead at step 0: 19% of the starts; "
+                                                   "of those, fit within 500 steps: 0%")
     assert computed["contrast 0.001"] == ("y = 1, a = 0.001: SSE's delta  -0.0020, "
                                           "cross-entropy's (yours)  -0.9990")
     assert computed["contrast 0.99"].endswith("delta  -0.0002, cross-entropy's (yours)  -0.0100")
@@ -349,7 +345,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # a 16-unit ReLU layer is wholly dead with chance below 0.5^16; a 3-unit one about 0.45^3
     assert "A 3-unit layer is wholly dead with chance about $0.45^3 \\approx 0.1$" in prose and round(0.45 ** 3, 1) == 0.1
     assert "your exercise-1 delta has no factor $a(1 - a)$" in prose and "neither saturated" not in prose
-    assert "In 19% of the starts (the small table) a whole hidden layer is dead at step 0, and none of those fits" in prose \
+    assert "In 19% of the starts (first line) a whole hidden layer is dead at step 0, and none of those fits" in prose \
         and "Dead units also follow from failing" not in prose  # a claim the page could not back: cut
     assert "slopes 8 times larger" not in prose  # the growth is not proportional to the slope: not claimed
     assert "for sigmoid $0.35 \\times 0.23 \\approx 0.08$, measured 0.081" in prose \
@@ -358,42 +354,36 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$(180 - 21)/360 \\approx 44\\%$" in prose and round(np.degrees(np.arccos(
         np.dot([0.8, 0.4, 1], [0.3, 0.3, 1]) / np.linalg.norm([0.8, 0.4, 1]) / np.linalg.norm([0.3, 0.3, 1])))) == 21
     assert "45% dead" in computed["dead by layer"]
-    assert "About half the ReLU hidden units are dead at step 0" in prose
+    assert "From He's random starts about half the ReLU hidden units are dead at step 0" in prose
     assert "(printed above: 1 for the first weight layer $W_0$, whose fan-in is 2; the sigmoid output layer's 0.82 follows the same rule, for simplicity)" in prose
     assert "Glorot's $s^2 = 2/(16 + 16) = 1/16$ too" in prose
     assert "LeCun's $s^2 = 1/16$ gives $\\sqrt{n_{l+1} s^2} = 1$" in prose
     assert "the rule's factor (with layer 9's rms slope taken as the table's) has $\\sqrt{n_{l+1} s^2}$ equal to * $\\sqrt{2/16} \\approx 0.35$" in prose
-    assert "28% of the ReLU starts fit within 500 steps, against 81% of the tanh starts" in prose
-    assert "Only 28% of He's ReLU starts fit within 500 steps" in prose and "81% of tanh's fit within 500 steps" in prose
+    # cut: the random tanh starts, the overall ReLU fit share and the starts without a dead layer (no mechanism on the page)
+    assert not any(cut in prose for cut in ("28%", "81%", "34%", "96%", "0.0003", "Tanh from a random start",
+                                            "necessary", 'row "no"', "those not fitted"))
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
     assert "At step 1 (after the first update) $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
         and "at step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
-    # the failures of row "no": what is derivable only (per-network dead counts after training move under a nudge)
-    assert 'Of the other starts (row "no"), only 34% fit within 500 steps: a start with no dead layer is necessary, not sufficient.' in prose \
-        and "95%" not in prose and "lose a layer" not in prose and "does not follow" not in prose and "not followed" not in prose
-    assert "For ReLU a start with no dead layer is necessary but not enough: only 34% of such starts fit within 500 steps." in prose
+    assert "95%" not in prose and "lose a layer" not in prose and "does not follow" not in prose and "not followed" not in prose
     assert "**He's 2** comes from the same half." in prose and "$c/\\sqrt{n_l}$" not in prose and "c = 8" not in prose
     assert prose.index("**He's 2** comes from the same half.") > prose.index("measured 0.96")  # derived where ReLU's factor is used
     assert "mean square $s^2 (\\delta^{l+1}[i, k])^2$ over the random draw of $W_l$" in prose \
         and "Averaged over the units $k$: $s^2 (\\operatorname{rms}\\,\\delta^{l+1})^2$." in prose
     assert "Glorot's $\\sqrt{2/(n_l + n_{l+1})}$ (notebook 05, section 6), equal to LeCun's in the 16-wide middle" in prose
-    assert "where both see the same slopes, that sum obeys the same equation (it is linear in $\\delta$), so the rule holds for it too" in prose
+    assert "The sum obeys the same equation where both see the same slopes (it is linear in $\\delta$). The inputs are close, so most units do (ReLU: on for both or off for both)." in prose
     assert "vermillion" not in prose and "vermilion: the fit" in prose
     assert computed["depth sigmoid"].split()[4] == "0.23"  # the rms slope the estimate uses
-    assert 'either of two such layers: 19% (line "predicted"), as in the table' in prose \
+    assert 'either of two such layers: 19% (line "predicted"), as measured' in prose \
         and computed["whole predicted"].endswith("1 - (1 - 0.45^3)(1 - 0.47^3) = 19%")
     assert "\\overline{(a^l)^2} + s^2$$ ($s$: the standard deviation of the weights and biases; bar: mean over units" in prose
-    assert computed["rows apart"].endswith("in X 0.36, in a^9 5.2e-07")
+    assert computed["rows apart"].split(": ")[1].split()[0] == "0.36" and computed["rows apart"].endswith("5.2e-07")
     assert "an angle of" not in prose and "13.1" not in prose  # the equivalent angle: cut
     assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
     assert "Usual remedies" not in prose and "A live unit dies" not in prose  # unbacked by a printed line: cut
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
-    assert '96% of them are still at the plateau 0.4 at step 500 (row "those not fitted")' in prose \
-        and computed["relu not fitted"].endswith(": 96%")
     assert 'units stay tied (line "sigmoid : tied groups", one list of tied groups per hidden layer)' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
-    assert "So 19% of these tanh starts do not fit within 500 steps" in prose \
-        and computed["tanh fit within 500"].endswith("81%") and computed["fit within 500"].endswith("28%")
-    assert "the measured factors below agree with the rule within 5%" in prose \
+    assert "the table's per-layer factors, repeated here, agree with the rule within 5%" in prose \
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
     assert "How does cross-entropy's output delta depend on $a$? (exercise 1)" in prose and "What factor does" not in prose
@@ -412,38 +402,43 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "with tanh (Glorot) it is 0.83 and with ReLU (He) 0.96, and every start" in prose and "near 1, and" not in prose
     assert "3. So $\\operatorname{Var} z^{l+1} \\approx \\tfrac12 n_l s^2 \\operatorname{Var} z^l$" in prose
     # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
-    assert "The rows of $X$ differ by 0.36 (line \"step 0, rms difference\")" in prose \
-        and "by the slope, rms about 0.23: $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed for $a^9$: 5.2e-07" in prose \
+    assert "the difference of the two observations' rows (first line: 0.36 in $X$)" in prose \
+        and "by the slope, rms about 0.23 (first line, layer by layer): $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed for $a^9$: 5.2e-07" in prose \
         and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3
     # why the sigmoid stays: only what the printouts show (the heuristic product per layer: cut)
     assert "$W_9$ moves (5 of 5), but its two input rows differ by only 5.2e-07" in prose \
-        and "its $\\delta^1$ is 4.6e-07 of the output's (the table)" in prose and "no layer has both" not in prose
+        and "its $\\delta^1$ is 4.6e-07 of the output's (the table's $\\delta$, summed over the two observations;" in prose and "no layer has both" not in prose
     # every layer's share of the rows' difference: gap x delta, 0.23 lost forward per layer, 1/0.22 gained back
     assert 'so the product hardly changes: every layer gets about the same tiny signal, 1e-07 to 5e-07' in prose \
         and computed["signal"].split(": ")[1].split() == ["1e-07"] + ["2e-07"] * 2 + ["1e-07"] * 5 + ["2e-07", "5e-07"] \
-        and 'line "rms Delta a^l"' in prose and "The layers in between get both in part" not in prose
+        and 'line "rms Delta a^l x"' in prose and "The layers in between get both in part" not in prose
     assert "diverge" not in prose and "SSE between 0.39 and 0.41 in every start: True" in computed["long sigmoid"]
-    assert "the sigmoid's shrink comes from its largest slope, $1/4$, not from saturation" in prose \
+    assert prose.index("measured per layer: 0.22. So the sigmoid's shrink comes from its largest slope, not from saturation;") \
+        < prose.index("Glorot's $s^2 = 2/(16 + 16) = 1/16$ too")  # in the LeCun bullet
+    assert "the sigmoid's shrink comes from its largest slope, not from saturation" in prose \
         and "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
     assert "24 steps to reach the plateau, cross-entropy 3" in prose \
         and computed["milestones sse"].split()[1] == "24" and computed["milestones cross_entropy"].split()[1] == "3"
     assert 'so the angle argument does not give its share; measured: 47% (end of line "first hidden layer")' in prose \
         and computed["dead by layer"].endswith("47%")
     assert "which is why all of section 2" not in prose \
-        and "but $4 \\times 10^{-6}$ for one layer of $n = 16$, the width of section 2's hidden layers" in prose
+        and "$4 \\times 10^{-6}$ for one layer of $n = 16$, the width of section 2's hidden layers" in prose
     assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
     assert 'cross-entropy, all three at lr 0.1, one rate for the comparison (the sigmoid stalls at lr 0.5 too: line "sigmoid (lecun) at lr 0.5")' in prose
-    assert "(`order=4`: a 4th-order central difference)" in prose
+    assert "(`order=4`: notebook 03's five-point formula, error of order $\\varepsilon^4$)" in prose
     assert "No sigmoid start leaves the plateau 0.4 within these 800 steps" in prose \
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 on (an SSE threshold, not a fit)" in prose \
         and "but every start of a sigmoid network with only 2 hidden layers does" in prose \
         and "so the cost stays at 0.4 through step 800." in prose \
         and "in these 5 starts and 800 steps, only the deep network stalls" in prose and "depth causes" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose
-    assert "(last line): 0.1 for $n = 3$, but $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
-    assert 'their median SSE is already 0.0003 (line "those not fitted")' in prose \
-        and computed["tanh not fitted"] == ("those not fitted, at step 500: still at the plateau (within 0.01 of 0.4): "
-                                            "1%; median SSE 0.0003")
+    assert "(last line): $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
+    # Delta is the observations' difference only; the update is written as -eta dC/dW_l
+    assert "The update of $W_l$ is $-\\eta\\, \\partial C/\\partial W_l = -\\eta\\, (a^l)^{\\mathsf T} \\delta^{l+1}$" in prose \
+        and "Delta W" not in prose and "\\Delta W" not in prose and "so that change scales like" in prose
+    assert 'slope times weight scale near 1, the table): line "rms Delta a^9"' in prose
+    assert 'In the strip, "to" is the first step below 0.39, barely under the dotted line; the steep drop comes later.' in prose
+    assert "Choose the cost, hidden activation (sigmoid, tanh, ReLU), start" in prose
     assert "only $W_2$'s bar is non-zero (3 weight layers, the default)" in prose
     assert "Cross-entropy is not 0 even at $a = y$ when a target is neither 0 nor 1 (1.173 for the first observation" in prose \
         and "about 2 hours." in prose
