@@ -499,9 +499,10 @@ def test_section_8_effect_of_a(case, stored):
         for init in ("constant", "random"):
             assert abs(r[init]["c"] - r["c_star"]) < 1e-6
             assert r[init]["shift_ratio"] == pytest.approx(a / (1 - a), rel=1e-10)
-        line = f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>22.4f}\n"
+        line = (f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>22.4f}"
+                f"{r['constant']['shift_ratio']:>12.4f}\n")
         assert line in stored
-    assert " rho  rho/(1-rho)  shift ratio (random)\n" in stored
+    assert " rho  rho/(1-rho)  shift ratio (random)  (constant)\n" in stored
     assert "c* = 1.4711278 reached from both starts for every rho: True" in stored
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
 
@@ -532,6 +533,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
                           "history_constant": None if not predicted else _trained_history("constant"),
                           "history_random": None if not predicted else _trained_history("random")})
         assert ("[bound]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
+        assert ("[kept]" in out.getvalue()) is predicted
 
 
 def test_section_6_the_tied_box_cell_prints_the_constant_start_only_after_a_prediction(nb):
@@ -578,14 +580,12 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     assert np.abs(kept - kept[0]).max() < 1e-12 and (f"{kept[0, 0]:+.4f}", f"{kept[0, 1]:+.4f}") == ("-0.0736", "-0.0876")
     assert ("[bound] random start, step 0: r_1 = -0.0736, r_2 = -0.0876;\n"
             "        the smallest spread is at least |r_1 - r_2| = 0.0140: True") in stored
-    # the difference (1 - rho) d_1 - rho d_2 (d_{p+1} = W_0[p, 0] - W_0[p, 1]) averages d_1 and -d_2: at most the spread
+    # the difference (1 - rho) d_x1 - rho d_x2 (d_x{p+1} = W_0[p, 0] - W_0[p, 1]) averages d_x1 and -d_x2: at most the spread
     difference = abs(kept[0, 0] - kept[0, 1])
     assert f"{difference:.4f}" == "0.0140" and abs(difference * 1e4 % 1 - 0.5) > 0.01
     assert mh.unit_spread(history).min() >= difference
-    # section 7 prints r_1, r_2, ungated, at steps 0 and 500 (6b's [bound] prints them at step 0, gated)
-    assert ("[kept] random start, r_1 = (1 - rho) W_0[0, 0] - rho W_0[1, 0], r_2 from column 1:\n"
-            "       step 0: r_1 = -0.0736, r_2 = -0.0876;  step 500: r_1 = -0.0736, r_2 = -0.0876\n"
-            "       largest |r(t) - r(0)| over all 500 steps: below 1e-12\n") in stored  # every step, ungated (section 7 cites it)
+    # 6b's gated cell prints r_1, r_2 at step 0 ([bound]) and their drift over every step ([kept]); 7b points back
+    assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12\n" in stored
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
@@ -619,8 +619,8 @@ def test_section_8_first_step_change_of_the_slope(stored):
         assert [f"{squares:.2f}", f"{measured:.7f}", f"{formula:.7f}"] == [factor, measured_text, first_text]
         assert f"{G:.4f}" == "-0.4020"
         lines = (f"rho = {a}: S = {factor}, G = -0.4020\n"
-                 f"    the first step changes c by {measured_text}; the first-order formula gives {first_text}\n"
-                 "    their difference is the eta^2 term (to 1e-12): True")
+                 f"rho = {a}: the first step changes c by {measured_text}; the first-order formula gives {first_text}\n"
+                 f"rho = {a}: their difference is the eta^2 term (to 1e-12): True")
         assert lines in stored
 
 
@@ -633,8 +633,8 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
     assert np.all(W0[:passes[0], 0, 0] > W0[:passes[0], 0, 1]) and np.all(W0[passes[0]:, 0, 0] < W0[passes[0]:, 0, 1])
     gap = W1[passes[0], 0, 0] - W1[passes[0], 1, 0]
     assert f"{gap:+.4f}" == "-0.4680" and abs(W0[passes[0], 0, 0] - W0[passes[0], 0, 1]) > 1e-3  # not near a boundary
-    assert ("[no tie]   random start: W_0[0, 0] passes W_0[0, 1] at step 19;\n"
-            "           W_0[1, 0] passes W_0[1, 1] at step 17;\n"
+    assert ("[no tie]   random start: W_0[0, 0] and W_0[0, 1] change order between steps 18 and 19;\n"
+            "           W_0[1, 0] and W_0[1, 1] between steps 16 and 17;\n"
             "           at step 19, W_1[0, 0] - W_1[1, 0] = -0.4680") in stored
 
 
@@ -725,3 +725,18 @@ def test_section_3_the_finite_difference_prints_only_after_a_prediction(nb):
             exec(source, {"case": case, "net": net, "linreg": linreg, "my_prediction": my_prediction})
         assert ("finite difference d ell/dy'" in out.getvalue()) is shows
         assert ("in the cell above first" in out.getvalue()) is not shows
+
+
+def test_section_3_the_slipped_sign_step_prints_only_after_a_prediction(nb):
+    """Section 3's step with each sign shows which sign goes downhill: it prints only once my_prediction is written."""
+    import contextlib
+    import io
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "after a step with y' - y" in c.source]
+    case = cases.linear_2_2_1(a=A)
+    net = case.network().init_random(seed=0)
+    for my_prediction, shows in ((..., False), ("...", False), ("y' - y", True)):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"case": case, "net": net, "linreg": linreg, "mh": mh, "my_prediction": my_prediction})
+        assert ("after a step with y' - y" in out.getvalue()) is shows and ("[first order]" in out.getvalue()) is shows
+        assert ("two cells up first" in out.getvalue()) is not shows

@@ -716,13 +716,15 @@ def tie_figure(constant, random, steps=150):
     label_at = {0: (6, -0.25), 1: (2, 0.62)}  # x_1's label below the lines, its leader clear of the green triangle; x_2's above
     for p, step in enumerate(passes):  # circle each crossing of an incoming pair
         axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
-        axes[1][0].annotate(f"$x_{p + 1}$'s pair, step {step}", (step, W0[step, p, 0]), xytext=label_at[p],
+        axes[1][0].annotate(f"$x_{p + 1}$'s pair, steps {step - 1}-{step}", (step, W0[step, p, 0]), xytext=label_at[p],
                             textcoords="data", arrowprops=dict(arrowstyle="-", lw=0.8), fontsize=9,
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     for p, colour in ((0, GREEN), (1, BLACK)):  # a triangle on the lowest point, in its line's colour
         lowest = int(W0[:, p, 0].argmin())
         axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mec="white", ms=9, zorder=5)
-    fig.suptitle("pairs ($h_1$ with $h_2$): green with pink, black with grey", fontsize=11)
+    for ax in axes[1]:
+        ax.set_xlabel(f"step (first {steps} of {len(random) - 1} steps)")
+    fig.suptitle("each pair: $h_1$'s weight (green or black) with the matching $h_2$ weight (pink or grey)", fontsize=11)
     return fig, passes, turn
 
 
