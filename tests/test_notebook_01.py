@@ -176,7 +176,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 1 / 150 < 2e-11 / float(expected_sweep[3]) < 1 / 50
     # "why 3e-4": 1e-7 is about 70 times the predicted 1.4e-9 (and about 67 times the measured 1.5e-9)
     assert round(1e-7 / 1.4e-9, -1) == 70 and 60 < 1e-7 / float(expected_sweep[3]) < 75
-    # the threshold's limit: step 4's bound, 2r / (2 eps) / (2|g|), passes 1e-7 below about |g| = 2e-6
+    # "the table's largest, b_y''s 6.1e-9, is still about 16 times below" (the table's printed 6.1e-09)
+    assert round(1e-7 / 6.1e-9) == 16
+    # the threshold's limit: R4's bound, 2r / (2 eps) / (2|g|), passes 1e-7 below about |g| = 2e-6
     limit = 2e-16 / (2 * 3e-4) / (2 * 1e-7)
     assert 1.5e-6 < limit < 2e-6 and 2e-16 / (2 * 3e-4) / (2 * 2e-6) < 1e-7 < 2e-16 / (2 * 3e-4) / (2 * 1.5e-6)
     # the figure (drawn, never printed: below 3e-4 rounding moves the digits): the measured error follows the
