@@ -530,7 +530,8 @@ def check_known_percentile(answer, fits):
     return judge_number(answer, right, slips, quantity="the largest known percentile",
                         correct=f"(relative tolerance {NUMBER_RTOL:.1%}) the last finite step count sits at sorted "
                                 "position n_f - 1, counted from 0 (n_f: the starts that fit), and p/100 (n - 1) = n_f - 1. "
-                                "Any larger p interpolates toward an inf and gives inf. So this cell's median is "
+                                "Any larger p interpolates toward an inf and gives inf. At this p itself numpy prints nan: the "
+                                "position is whole and the next value is inf, so it computes v[k] + 0 * inf. So this cell's median is "
                                 "not known: a run stopped at its limit says only that the start needs more steps. "
                                 "Counting those starts as the slowest (inf), not dropping them, keeps every "
                                 "percentile below p right; dropping them would make the scale look faster than it is",
