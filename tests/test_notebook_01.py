@@ -170,14 +170,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 90 < errors[0] / errors[2] < 110 and 90 < errors[1] / errors[3] < 110  # 100x per 10x
     assert ("sweep, w1: eps            1e-02    3e-03    1e-03    3e-04\n"
             "           relative error " + "  ".join(expected_sweep) + "\n") in shown
-    # the prose: the eps^2 law drawn through the 1e-2 point predicts 1.6e-6 x 0.03^2 = 1.4e-9 at 3e-4, where
+    # the prose: the eps^2 law drawn through the 1e-2 point predicts 1.6e-6 x (3e-4 / 1e-2)^2 = 1.4e-9 at 3e-4, where
     # 1.5e-9 is measured; rounding there (2e-11) is a hundredth of it
     assert f"{float(expected_sweep[0]) * (3e-4 / 1e-2) ** 2:.1e}" == "1.4e-09"
     assert 1 / 150 < 2e-11 / float(expected_sweep[3]) < 1 / 50
-    # "why 3e-4": 1e-7 is about 70 times the predicted 1.4e-9 (and about 67 times the measured 1.5e-9)
-    assert round(1e-7 / 1.4e-9, -1) == 70 and 60 < 1e-7 / float(expected_sweep[3]) < 75
-    # "the table's largest, b_y''s 6.1e-9, is still about 16 times below" (the table's printed 6.1e-09)
-    assert round(1e-7 / 6.1e-9) == 16
+    # "why 3e-4": R4's bound, 2r / (2 eps) / (2|g|), reaches 1e-7 at |g| = 1.7e-5 for the star's eps and at
+    # 1.7e-6 for 3e-4 (the cut-off line); the truncation 3e-4 costs, 1.4e-9 for w1, is far below 1e-7
+    cut_offs = [2e-16 / (2 * eps) / (2 * 1e-7) for eps in (3e-5, 3e-4)]
+    assert 1.5e-5 < cut_offs[0] < 2e-5 and 1.5e-6 < cut_offs[1] < 2e-6
+    for eps, cut in zip((3e-5, 3e-4), cut_offs):
+        assert np.isclose(2e-16 / (2 * eps) / (2 * cut), 1e-7, rtol=1e-12)
+    expect(shown, f"cut-off, R4's bound above 1e-7 for |g| below: {cut_offs[0]:.0e} at eps = 3e-5, {cut_offs[1]:.0e} at eps = 3e-4",
+           "cut-off, R4's bound above 1e-7 for |g| below: 2e-05 at eps = 3e-5, 2e-06 at eps = 3e-4")
+    assert 1.4e-9 < 1e-7 / 50
     # the threshold's limit: R4's bound, 2r / (2 eps) / (2|g|), passes 1e-7 below about |g| = 2e-6
     limit = 2e-16 / (2 * 3e-4) / (2 * 1e-7)
     assert 1.5e-6 < limit < 2e-6 and 2e-16 / (2 * 3e-4) / (2 * 2e-6) < 1e-7 < 2e-16 / (2 * 3e-4) / (2 * 1.5e-6)
