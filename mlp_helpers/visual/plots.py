@@ -703,7 +703,7 @@ def tie_figure(constant, random, steps=150):
                                  colours=(GREEN, PURPLE, BLACK, ZERO))  # blue and vermillion mean signs
         axes[row][0].set_ylabel(f"{label} start\nweight")
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
-        move_legend(ax_top, "lower right").set_title("striped: two equal weights", prop={"size": 9})
+        move_legend(ax_top, "lower right").set_title("striped: equal to 1e-10 (the eye cannot tell more)", prop={"size": 9})
         move_legend(ax_bottom, "center right", anchor=(1.0, 0.57))  # left: between the lines at 0.4 and 1.3
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2)
         ax_top.set_xlabel("")  # the shared step axis is labelled once, below
@@ -721,7 +721,7 @@ def tie_figure(constant, random, steps=150):
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     for p, colour in ((0, GREEN), (1, BLACK)):  # a triangle on the lowest point, in its line's colour
         lowest = int(W0[:, p, 0].argmin())
-        axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mec="white", ms=9, zorder=5)
+        axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mec=BLACK, mew=0.8, ms=13, zorder=6)  # large, outlined: clear of the gridline
     for ax in axes[1]:
         ax.set_xlabel(f"step (first {steps} of {len(random) - 1} steps)")
     fig.suptitle("each pair: $h_1$'s weight (green or black) with the matching $h_2$ weight (pink or grey)", fontsize=11)
