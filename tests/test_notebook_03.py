@@ -487,7 +487,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "its two observations' layer-2 rows stay nearly equal (printout, \"layer 2\")",
                   "the output layer sees nearly the same input twice, so gradient descent moves it off the shared row only very slowly",
                   "Below 0.4: the output rows have started to differ; output 1 is 0.5986 vs 0.5995 (printout, \"output\")",
-                  "No seed ends tied or starts saturated (smallest slope 0.17 to 0.24, printout, \"seed\")",
+                  "No seed ends tied or starts saturated (smallest layer-2 slope 0.17 to 0.24, printout, \"seed\")",
                   "layer 2 is [saturated](NOTATION.md): with every weight 1, $z^2 = a^1 + a^1 + a^1 + 1$ is 3.70 and 3.50, where the "
                   "slope $a^2(1 - a^2)$ is only 0.024 and 0.029 (printout, \"z2\")",
                   "A change in $a^1$ moves $z^2$ three times as much, and $a^2$ about $3 \\cdot a^2(1 - a^2)$ times as much.",
