@@ -271,6 +271,10 @@ def expected_outputs():
     # "Had path sums paid for 2(a - y) and a(1 - a) (6 multiplications), they would need 60": 2 each at 2 outputs, 1 each at 2 hidden units
     assert path_sum_multiplications([2, 2, 2]) + 2 * 2 + 1 * 2 == 60
     assert path_sum_multiplications([2, 2]) == 10  # 2-2-2's layer 1 (its paths are a 2-2 net's); layer 0: 54 - 10 = 44
+    # the worked 2-3-3-2 line: "306 + 90 + 14 = 410 for layers 0, 1, 2; layer 0 is 3 units x 6 paths x (2 weights x 6 + bias 5)"
+    # (layer 2 is a 3-2 net's paths, layers 1 and 2 a 3-3-2 net's)
+    assert path_sum_multiplications([3, 2]) == 14 and path_sum_multiplications([3, 3, 2]) == 90 + 14
+    assert path_sum_multiplications([2, 3, 3, 2]) == 306 + 90 + 14 == 410 and 3 * 6 * (2 * 6 + 5) == 306
 
     ones, case = trained(mh.MLP([2, 3, 3, 2]).init_constant(1.0))
     output = ones.predict(case.X)
@@ -319,7 +323,10 @@ def expected_outputs():
                     gradients.append((dW if kind == "w" else db)[l][index])
                 fourth = np.dot([1, -4, 6, -4, 1], gradients) / 0.01 ** 4
                 fifth = max(fifth, abs(fourth))
-    assert fifth < 5 and (1e-3) ** 4 * 5 / 30 < 2e-13, fifth  # "We assume |C^(5)| < 5; then that is below rounding's"
+    # "The printed whole error, 10^-13 (4e-10 relative), is rounding's size, so truncation is negligible here":
+    # (1/30) eps^4 |C^(5)| < 2e-13; rounding's estimate 18e-16 * 1.9 / 1.2e-2 is about 3e-13
+    assert fifth < 5 and (1e-3) ** 4 * 5 / 30 < 2e-13, fifth
+    assert round(18e-16 * 1.9 / 1.2e-2, 13) == 3e-13
 
     def verdict(check, function):
         result = check(function)
@@ -370,17 +377,22 @@ def expected_outputs():
     }
 
 
+RATES = (0.45, 0.495, 0.5, 0.505, 0.55)  # section 7a's scan
+
+
 def rate_misses():
     """Section 7: the question's output against the package's training at three learning rates, one mh.train each.
-    The prose: "rates 0.45 and 0.55 miss by 2e-05, 0.5 by 2e-07"."""
+    The prose: "0.5 reproduces to 2e-07; 0.495 and 0.505 miss by 2e-06, 0.45 and 0.55 by 2e-05"."""
     case, misses = mh.cases.sigmoid_2_3_3_2(), []
-    for lr in (0.45, 0.5, 0.55):
+    for lr in RATES:
         net = mh.MLP(case.sizes).init_constant(1.0)
         mh.train(net, case.X, case.Y, lr=lr, iterations=1000)
         misses.append(np.abs(net.predict(case.X) - QUESTION_OUTPUT).max())
-    assert misses[1] < 1e-6 and min(misses[0], misses[2]) > 50 * misses[1], misses
-    shown = ", ".join(f"{lr}: {miss:.0e}" for lr, miss in zip((0.45, 0.5, 0.55), misses))
-    assert shown == "0.45: 2e-05, 0.5: 2e-07, 0.55: 2e-05", shown  # the prose quotes them
+    assert misses[2] < 1e-6 and min(misses[1], misses[3]) > 5 * misses[2] and min(misses[0], misses[4]) > 50 * misses[2], misses
+    # each printed to one digit, off its rounding boundary (0.495: 1.83e-06, 0.505: 2.20e-06)
+    assert all(abs(m / 10 ** np.floor(np.log10(m)) % 1 - 0.5) > 0.1 for m in misses), misses
+    shown = ", ".join(f"{lr}: {miss:.0e}" for lr, miss in zip(RATES, misses))
+    assert shown == "0.45: 2e-05, 0.495: 2e-06, 0.5: 2e-07, 0.505: 2e-06, 0.55: 2e-05", shown  # the prose quotes them
     return shown
 
 
@@ -393,6 +405,13 @@ def section_8_runs(case):
     dW_start, _ = ones.gradients(case.X, case.Y)
     costs = np.asarray(mh.train(ones, case.X, case.Y, lr=0.5, iterations=3000, record_every=10).loss)
     a2_end = ones.forward(case.X)[2]
+    # "Below 0.4: the output rows have started to differ; output 1 is 0.5986 vs 0.5995": each printed value off its
+    # rounding boundary (one ulp moves them by about 1e-16)
+    output_end = ones.predict(case.X)
+    assert all(abs(v * 1e4 % 1 - 0.5) > 0.05 for v in output_end.ravel()), output_end
+    output_rows = np.round(output_end, 4)
+    assert f"{output_rows[0, 0]} vs {output_rows[1, 0]}" == "0.5986 vs 0.5995", output_rows
+    assert output_end[0, 0] < output_end[1, 0]  # observation 1 lower, toward its target 0.2 (observation 2: 1)
     assert len(costs) == 301
     assert mh.tied_units(ones) == [[[0, 1, 2]], [[0, 1, 2]]]  # "units still tied"
     for value in costs[100::100]:  # printed to 4 decimals, off a rounding boundary
@@ -426,6 +445,7 @@ def section_8_runs(case):
     text = (f"all ones: cost at steps 1000, 2000, 3000: {np.round(costs[100::100], 4)}, tied groups ({tied_by_layer(ones)})\n"
             f"all ones, layer 2 (columns equal), observation 1 vs 2: step 0 {rows[0][0]} vs {rows[0][1]}, "
             f"step 3000 {rows[1][0]} vs {rows[1][1]}\n"
+            f"all ones, output at step 3000: observation 1 {output_rows[0]}, observation 2 {output_rows[1]}\n"
             f"all ones, step 0: a1 = {a1[0]:.3f} vs {a1[1]:.3f}, z2 = {z2[0]:.2f} vs {z2[1]:.2f}, slope a2(1 - a2) = {slopes[0]:.3f} vs {slopes[1]:.3f}\n")
     # "every gradient into W_0, b_0, W_1, b_1 passes through that slope, so those parameters barely move: the largest
     # |dC/dW_1| is 0.002, against 0.058 for W_2": 0.00197 and 0.05806, each far from its rounding boundary
@@ -437,15 +457,22 @@ def section_8_runs(case):
     np.testing.assert_array_equal(mh.train(other, case.X, case.Y, lr=0.5, iterations=3000, record_every=1000).loss,
                                   costs[::100])
     text += (f"all ones, step 0 gradients: largest |dC/dW_1| {top1:.3f}, largest |dC/dW_2| {top2:.3f}\n")
-    seed_costs = []
+    seed_costs, seed_slopes = [], []
     for seed in range(5):
         net = mh.MLP(case.sizes).init_random(seed=seed)
+        a2 = net.forward(case.X)[2]  # step 0
+        slope = (a2 * (1 - a2)).min()
+        assert abs(slope * 100 % 1 - 0.5) > 0.05, slope  # printed to 2 decimals, off its rounding boundary
+        seed_slopes.append(slope)
         costs = np.asarray(mh.train(net, case.X, case.Y, lr=0.5, iterations=3000, record_every=10).loss)
         assert mh.tied_units(net) == [[], []]  # "No seed ends tied"
         seed_costs.append(costs[100])
-        text += f"seed {seed}: tied groups ({tied_by_layer(net)}), cost at step 1000: {costs[100]:.4f}\n"
+        text += (f"seed {seed}: step 0 smallest slope a2(1 - a2) {slope:.2f}; tied groups ({tied_by_layer(net)}), "
+                 f"cost at step 1000: {costs[100]:.4f}\n")
     assert f"{min(seed_costs):.4f}, {max(seed_costs):.4f}" == "0.0019, 0.0068", seed_costs
     assert max(seed_costs) < 0.01  # "every seed's cost is below 0.01 by step 1000"
+    # "No seed ... starts saturated (smallest slope 0.17 to 0.24": against 0.024 and 0.029 from all ones
+    assert f"{min(seed_slopes):.2f} to {max(seed_slopes):.2f}" == "0.17 to 0.24" and min(seed_slopes) > 5 * 0.029
     return text, None
 
 
@@ -458,7 +485,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("2 \\cdot 0.4^2 + 2 \\cdot 0.2^2 = 0.4", "(0.0019 to 0.0068)", "every seed's cost is below 0.01 by step 1000",
                   "its two observations' layer-2 rows stay nearly equal (printout, \"layer 2\")",
-                  "the output layer sees nearly the same input twice, so its best is the shared row",
+                  "the output layer sees nearly the same input twice, so gradient descent moves it off the shared row only very slowly",
+                  "Below 0.4: the output rows have started to differ; output 1 is 0.5986 vs 0.5995 (printout, \"output\")",
+                  "No seed ends tied or starts saturated (smallest layer-2 slope 0.17 to 0.24, printout, \"seed\")",
                   "layer 2 is [saturated](NOTATION.md): with every weight 1, $z^2 = a^1 + a^1 + a^1 + 1$ is 3.70 and 3.50, where the "
                   "slope $a^2(1 - a^2)$ is only 0.024 and 0.029 (printout, \"z2\")",
                   "A change in $a^1$ moves $z^2$ three times as much, and $a^2$ about $3 \\cdot a^2(1 - a^2)$ times as much.",
@@ -467,15 +496,13 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "parameters barely move: the largest $|\\partial C/\\partial W_1|$ is 0.002, against 0.058 for $W_2$ (printout, \"gradients\")",
                   "They start this close because layer 2 is",
                   "exercise 6's check, not this match, shows `backward` right",
-                  "your code already does this, since the run matches",
+                  "the match at rate 0.5 shows your gradients agree with correct backpropagation, up to the rate.",
                   "Random starts are both untied and not saturated; notebook 04 separates the two.",
-                  "so the output layer's best nearby fit is the shared row",
+                  "so gradient descent moves the output off the shared row only very slowly: cost 0.3995, not below 0.39 within 3000 steps",
                   "your two observations' layer-2 rows are nearly equal (0.9759 vs 0.9706)",
                   "start from random weights: every seed's cost is below 0.01 by step 1000 (section 8)",
-                  "At rate 0.5 the run reproduces their output to 2e-07, while rates 0.45 and 0.55 miss by 2e-05 "
-                  "(printout, \"learning rates\")", "section 7 finds one that reproduces it",
-                  "So 0.05 of rate moves the output by about 2e-05: if the miss grows linearly, any rate within a few "
-                  "thousandths of 0.5 would also match",
+                  "At rate 0.5 the run reproduces their output to 2e-07; rates 0.495 and 0.505 miss by 2e-06, 0.45 and 0.55 "
+                  "by 2e-05 (printout, \"learning rates\")", "section 7 finds one that reproduces it",
                   "it reproduces your output to 2e-07 (section 7a)", "This pins down only $\\eta$ times the gradient", "not below 0.39 within 3000 steps",
                   "The all-ones cost is 0.3995 at step 3000",
                   "no tied group, cost 0.0027"):
@@ -483,7 +510,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     for gone in ("nearly alike", "break the tie", "7th decimal confirms", "0.09-0.14", "0.1 start",
                  "every parameter 0.1", "steep range", "output biases can reach", "first drops to near 0.4",
                  "Their run is what correct backpropagation does", "2-1-1-2", "the saturated start, not the tie",
-                 "can give only the shared row", "(figure)", "the figure", "Random starts too sit"):
+                 "can give only the shared row", "its best is the shared row", "best nearby fit", "grows linearly",
+                 "your code already does this", "(figure)", "the figure", "Random starts too sit"):
         assert gone not in prose, gone
     code = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "code")
     assert "init_constant(0.1)" not in code and "slope a^2" not in code
@@ -563,12 +591,18 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "call it $\\delta^2[0, 0]$.", "$b_0[0]$'s total is printed above.",
                   "Had path sums paid for $2(a - y)$ and $a(1 - a)$ (6 multiplications), they would need 60.",
                   "paths (1 for $l = L - 1$) of",
-                  "The top row of $[1, a^l]^{\\mathsf T}\\delta^{l+1}$ is $\\sum_r \\delta^{l+1}[r, :]$, your $\\partial C/\\partial b_l$",
+                  "The top row of $(\\mathbf{1} \\mid a^l)^{\\mathsf T}\\delta^{l+1}$ is $\\sum_r \\delta^{l+1}[r, :]$, your $\\partial C/\\partial b_l$",
                   "The largest relative error (printed after your check) is at a gradient of $2.6 \\cdot 10^{-4}$, off by $10^{-13}$",
                   "Example: table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191.",
-                  "We assume $|C^{(5)}| < 5$; then that is below rounding's $2 \\cdot 10^{-13}$",
-                  "the $b_0$ totals above (item 3 asks why)."):
+                  "The printed whole error, $10^{-13}$ (4e-10 relative), is rounding's size, so truncation is negligible here.",
+                  "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
+                  "2-3-3-2: $306 + 90 + 14 = 410$ for layers 0, 1, 2; layer 0 is 3 units × 6 paths × (2 weights × 6 + bias 5).",
+                  "`step_back(output_delta(a2, y), small.weights[1], a1)` should give $\\delta^1[0, :] = (0.046571,\\ -0.007199)$.\n"):
         assert claim in markdown, claim
+    # exercise 4 and 5's first hints are questions; the formulas only in exercise 4's last hint
+    for gone in ("the $b_0$ totals above", "We assume", "$[1, a^l]$", "the weight on that edge (factor 3",
+                 "what is the first factor for the weight", "from those rows and $x$"):
+        assert gone not in markdown, gone
     assert "sharp" not in markdown and "huge output weights" not in markdown and "first figure" not in markdown
     # exercises 4 and 5 are not answered above them: no "sum of the tails" in section 2, no "its row of delta^1"
     assert "*sum* of those tails" not in markdown and "its row of $\\delta^1$" not in markdown and "as here" not in markdown
