@@ -644,7 +644,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "(6096 to 4654). Starting steep fits more than twice as fast, tied (14575 to 6096) or untied (12596 to 4654). The steep starts "
             "also have smaller weights, which this table does not separate from steepness.") in text
     assert "this comparison does not separate them" not in text and "Seed 0 fits about three times sooner" not in text
-    assert ("*Is breaking the tie why random starts are faster?* Mainly not: the reply's random start works here because its sigmoids "
+    assert ("*Is breaking the tie why random starts are faster?* Mainly not: the reply's random start works here mainly because its sigmoids "
             "start steep (with small weights); breaking the tie alone saves about a seventh (section 9).") in text
     assert "most of its saving" not in text
     assert "It escapes sooner because" not in text and "help more by starting the sigmoids steep" not in text
@@ -684,7 +684,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("2. Layer 2 computes $z^2 = v\\,a^1 + b_1$, with $v = 3\\,W_1[0, 0]$ (section 6). By section 2's rule, "
             "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$") in chain
     assert ("1. $b_1$ falls: $\\partial C/\\partial b_1 > 0$ (`dC/db_1[0]`), so gradient descent lowers $b_1$ (`b_1[0]`). "
-            "2. $v$ falls (`W_1[0, 0]`, steps 0 to 5000); as $a^1 > 0$, this also lowers $z^2$. "
+            "2. $v$ falls (`W_1[0, 0]`, from step 4000 to 5000); as $a^1 > 0$, this also lowers $z^2$. "
             "3. Once the slope is near $\\frac14$ (step 5500), $W_1[0, 0]$ grows, and the larger $v$ widens the gap (step 2).") in chain
     assert w1[0] > w1[4000] > w1[5000] < w1[5500] and w1[5500] > w1[0]
     assert "lowers $W_1$" not in text  # the figure shows W_1 first rising: only 4000 to 5000 is claimed
