@@ -606,3 +606,17 @@ def test_tie_figure_needs_2_2_1_histories():
     _, history = case.train(case.network(), iterations=200)
     with pytest.raises(TypeError):
         plots.tie_figure(history, "not a history")
+
+
+def test_epsilon_errors_draws_the_pass_threshold_when_asked():
+    epsilons = np.logspace(-2, -8, 13)
+    errors = np.maximum(0.017 * epsilons**2, 2e-16 / epsilons)
+    fig = plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4, threshold=1e-7)
+    ax = fig.axes[0]
+    line = [l for l in ax.get_lines() if l.get_label() == "pass threshold, 1e-07"]
+    assert len(line) == 1 and list(line[0].get_ydata()) == [1e-7, 1e-7]
+    legend = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    assert legend.x0 >= ax.get_window_extent(fig.canvas.get_renderer()).x1  # the legend sits off the data
+    plt.close(fig)
+    with pytest.raises((TypeError, ValueError)):
+        plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4, threshold=-1.0)

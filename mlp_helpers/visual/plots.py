@@ -778,14 +778,16 @@ class LossCurve:
         self.ax.autoscale_view()
 
 
-def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding_label="rounding, at most"):
+def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding_label="rounding, at most",
+                        threshold=None):
     """Log-log relative error of a central difference against eps: measured, with its two predictions.
 
     epsilons: shape (n,), positive, decreasing (drawn shrinking to the right); errors: shape (n,), the
     measured relative errors; truncation, rounding: positive coefficients of the predicted lines
     ``truncation * eps**2`` and ``rounding / eps``; chosen: the eps the course uses, marked by a vertical
     line; the smallest measured error is marked with a star; rounding_label: the legend's text for the
-    rounding line (e.g. naming the assumed rounding of one cost). Returns the figure.
+    rounding line (e.g. naming the assumed rounding of one cost); threshold: if given, a horizontal
+    line labelled "pass threshold" at that relative error. Returns the figure.
     """
     if not isinstance(rounding_label, str) or not rounding_label:
         raise TypeError(f"rounding_label must be a non-empty str, got {rounding_label!r}")
@@ -798,6 +800,8 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
     truncation = as_real("truncation", truncation, positive=True)
     rounding = as_real("rounding", rounding, positive=True)
     chosen = as_real("chosen", chosen, positive=True)
+    if threshold is not None:
+        threshold = as_real("threshold", threshold, positive=True)
     fig, ax = new_figure((8, 3.3))
     fig.subplots_adjust(left=0.11, right=0.63, bottom=0.17, top=0.95)  # the legend sits right of the axes
     ax.loglog(epsilons, errors, "o-", color=BLUE, markersize=5, label="measured")
@@ -809,6 +813,8 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
     best = int(np.argmin(errors))  # the U's bottom: the most accurate of the measured epsilons
     ax.loglog(epsilons[best], errors[best], "*", color=ORANGE, markersize=14, markeredgecolor=BLACK, zorder=3,
               label="most accurate $\\varepsilon$ measured")
+    if threshold is not None:
+        ax.axhline(threshold, color=PURPLE, lw=1.5, ls=":", label=f"pass threshold, {threshold:.0e}")
     ax.invert_xaxis()  # eps shrinks to the right, as in the sweep lines
     ax.set_ylim(errors.min() / 30, errors.max() * 10)  # the predicted lines run off, the measured points stay in
     ax.set_xlabel(r"$\varepsilon$ (smaller to the right)")
