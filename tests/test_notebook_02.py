@@ -719,7 +719,8 @@ def test_section_3_the_finite_difference_prints_only_after_a_prediction(nb):
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "finite difference d ell/dy'" in c.source]
     case = cases.linear_2_2_1(a=A)
     net = case.network().init_random(seed=0)
-    for my_prediction, shows in ((..., False), ("...", False), ("y' - y", True)):
+    for my_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
+                                 ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(source, {"case": case, "net": net, "linreg": linreg, "my_prediction": my_prediction})
@@ -734,7 +735,8 @@ def test_section_3_the_slipped_sign_step_prints_only_after_a_prediction(nb):
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "after a step with y' - y" in c.source]
     case = cases.linear_2_2_1(a=A)
     net = case.network().init_random(seed=0)
-    for my_prediction, shows in ((..., False), ("...", False), ("y' - y", True)):
+    for my_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
+                                 ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(source, {"case": case, "net": net, "linreg": linreg, "mh": mh, "my_prediction": my_prediction})

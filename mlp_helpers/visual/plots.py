@@ -703,8 +703,8 @@ def tie_figure(constant, random, steps=150):
                                  colours=(GREEN, PURPLE, BLACK, ZERO))  # blue and vermillion mean signs
         axes[row][0].set_ylabel(f"{label} start\nweight")
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
-        move_legend(ax_top, "lower right").set_title("striped: equal to 1e-10 (the eye cannot tell more)", prop={"size": 9})
-        move_legend(ax_bottom, "center right", anchor=(1.0, 0.57))  # left: between the lines at 0.4 and 1.3
+        move_legend(ax_top, "lower right").set_title("striped: equal to within 1e-10", prop={"size": 9})
+        move_legend(ax_bottom, "center right", anchor=(1.0, 0.605))  # in the gap between the lines at 0.4 and 1.3
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2)
         ax_top.set_xlabel("")  # the shared step axis is labelled once, below
     axes[1][0].set_ylim(-0.3, 1.6)  # room above the lines for the dotted line's label, below for x_1's
