@@ -497,7 +497,7 @@ def check_backward_std(backward_std):
     network = ", ".join(f"{v:.2f}" for v in glorot[:3])  # the 2-3-3-2 network's layers: shown only once right
     return judge(np.array(answers), np.sqrt(1.0 / fan_out), slips, typed=False,
                  correct=f"the standard deviation for the layer shapes {shapes} (relative tolerance {RTOL:g}). "
-                         "delta^l[r, i] sums over the n_out units that row i of W_l feeds, each term a weight "
+                         "delta^l[r, i] sums over the n_out = n_{l+1} units that row i of W_l feeds (the columns of W_l), each term a weight "
                          "of variance s^2, so its variance is multiplied by about s^2 n_out per layer: s^2 n_out = 1. "
                          "Forward asks s^2 n_in = 1; both hold only when n_in = n_out. Glorot and Bengio chose a "
                          "compromise, the average of the two counts: s^2 (n_in + n_out) / 2 = 1, "
