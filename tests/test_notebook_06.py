@@ -379,7 +379,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "mean square $s^2 (\\delta^{l+1}[i, k])^2$ over the random draw of $W_l$" in prose \
         and "Averaged over the units $k$: $s^2 (\\operatorname{rms}\\,\\delta^{l+1})^2$." in prose
     assert "Glorot's $\\sqrt{2/(n_l + n_{l+1})}$ (notebook 05, section 6), equal to LeCun's in the 16-wide middle" in prose
-    assert "the equation is linear in $\\delta$, so the sum follows the same rule wherever both observations see the same slopes." in prose \
+    assert "the equation is linear in $\\delta$, so the sum follows the same rule when both observations see about the same slopes; the agreement below checks that." in prose \
         and "most units do" not in prose
     assert "Glorot's $2/(n_l + n_{l+1})$ splits the difference" not in prose  # cut for words: notebook 05, section 6 derives it
     assert "vermillion" not in prose and "vermilion: the fit" in prose
@@ -405,10 +405,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert 'So the gain comes mostly from the last approach: 9100 steps saved there, 2383 on the plateau (line "steps saved")' \
         in prose and computed["saved"] == "steps saved by cross-entropy: plateau 2383, last approach 9100"
     assert 'Cross-entropy fits in a median of 417 steps, against 5209 for SSE (every start fits, column "fitted").' in prose
-    assert "As the block shows" not in prose and "a delta 2 to 3 times larger acts roughly like a larger learning rate (the factor differs between outputs)" in prose
+    assert "As the block shows" not in prose and "On the plateau a larger delta acts roughly like a larger learning rate: SSE at lr 1 (twice 0.5)" in prose and "2 to 3 times larger acts" not in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
-    assert "At step 500, 18 of 20 SSE runs are below 0.39 (last line)." in prose and "mostly last approach" not in prose \
+    assert "At step 500, 18 of 20 SSE runs are below 0.39 (last line), so SSE leaves 0.4 early: most of its steps are the last approach." in prose \
+        and "mostly last approach" not in prose \
         and "leave the plateau within" not in prose
     assert "With tanh (Glorot) $\\delta$'s factor is 0.83 and with ReLU (He) 0.96, and every start" in prose \
         and "the rows merge by about the same factor going forward, so $W_9$ cannot help" in prose and "near 1, and" not in prose
@@ -436,24 +437,31 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
     assert "24 steps to reach the plateau, cross-entropy 3" in prose \
         and computed["milestones sse"].split()[1] == "24" and computed["milestones cross_entropy"].split()[1] == "3"
+    # a second-layer unit's inputs are ReLU outputs; z^2 is its bias alone only when the whole first layer is dead
+    assert "inputs are the first layer's ReLU outputs, not $X$" in prose and "often both 0" not in prose
     assert 'so the angle argument does not give its share; measured: 47% (end of line "first hidden layer")' in prose \
         and computed["dead by layer"].endswith("47%")
     assert "which is why all of section 2" not in prose \
         and "$4 \\times 10^{-6}$ for one layer of $n = 16$, the width of section 2's hidden layers" in prose
     assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
-    assert 'cross-entropy, all three at lr 0.1 (the small rate is not what stalls the sigmoid: line "sigmoid (lecun) at lr 0.5")' in prose \
+    assert 'cross-entropy, one small rate for all three, lr 0.1 (it is not what stalls the sigmoid: line "sigmoid (lecun) at lr 0.5")' in prose \
         and "every 10th step from step 400 to 800." in prose
     assert "(`order=4`: notebook 03's five-point formula, error of order $\\varepsilon^4$)" in prose
     assert "Every sigmoid start is still on the plateau 0.4 from step 400 to 800" in prose \
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 to 800 (an SSE threshold, not a fit)" in prose \
         and "but every start of a sigmoid network with only 2 hidden layers is below 0.39 at step 800" in prose \
-        and "No layer pulls the rows apart within 800 steps: the cost is still at 0.4 at step 800." in prose and "through step 800" not in prose \
+        and "No layer pulls the rows apart within 800 steps: the cost is still at 0.4 at step 800 (only the cost is printed)." in prose and "through step 800" not in prose \
         and "in these 5 starts and 800 steps, only the deep network stalls" in prose and "depth causes" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose
     assert "(last line; for these two observations, independent units assumed): $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
     # Delta is the observations' difference only; the update is written as -eta dC/dW_l
     assert "An update of $W_l$** is $-\\eta\\, \\partial C/\\partial W_l = -\\eta\\, (a^l)^{\\mathsf T} \\delta^{l+1}$" in prose \
         and "Delta W" not in prose and "\\Delta W" not in prose and "so that change scales like" in prose
+    # the update's effect on Delta z^(l+1) is explained before the cell that prints the product; one factor, two numbers
+    assert prose.index("**An update of $W_l$**") < prose.index("First line: 0.36 in $X$.") \
+        and "the sigmoid's rms slope (0.23 predicted, 0.22 measured), so the product hardly changes" in prose \
+        and "still shrinks by about 0.23 per layer on its way to the output rows, so early layers are weaker still" in prose
+    assert "Its change alters $\\delta^3$, but $W_2$ stays 0" in prose and "open dot" not in prose
     assert "rms Delta a^9" not in prose and "their slopes being near 1/4" not in prose
     assert 'In the strip, "to" is the first step below 0.39, barely under the dotted line; the steep drop comes later.' in prose
     assert "Choose the cost, hidden activation (sigmoid, tanh, ReLU), start" in prose
