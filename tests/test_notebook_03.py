@@ -501,7 +501,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "They start this close because layer 2 is",
                   "The part of a $W_2$ step that pulls the two outputs apart is proportional to their layer-2 gap (about 0.005); "
                   "the rest moves both rows together.",
-                  "This notebook cannot tell whether the tie or the saturation keeps the rows close; notebook 04 separates them.",
+                  "This notebook cannot tell whether the tie or the saturation blocks the fit; notebook 04 separates them.",
                   "3. From all ones (tied and saturated), your two observations' layer-2 rows",
                   "So $\\delta$ at a hidden unit is the sum of its paths' tails, computed once by `backward`.",
                   "exercise 6's check, not this match, shows `backward` right",
