@@ -245,7 +245,7 @@ def test_units_stay_tied_for_1000_steps_and_why(shown, prose, case, thousand):
     expect(shown, f"W_1[0, 0] and W_2[0, :] at step 0: {history.weights[1][0, 0, 0]} {history.weights[2][0, 0].tolist()} | at step 1000: "
                   f"{round(float(w1), 3)} {w2.round(4).tolist()}",
            "W_1[0, 0] and W_2[0, :] at step 0: 1.0 [1.0, 1.0] | at step 1000: 1.013 [-0.0142, -0.3012]")
-    assert "The weights themselves change (the last line); only their equality across units stays:" in " ".join(prose.split())
+    assert "The weights change (the last line); only their equality across units stays:" in " ".join(prose.split())
     a = trained.forward(case.X)
     dW, db = trained.gradients(case.X, case.Y, loss="sse")
     assert all(np.all(db[l] == db[l][0]) for l in (0, 1)) and "dC/db_0 and dC/db_1: entries all equal: True" in shown
@@ -551,7 +551,7 @@ def test_round_six_additions(prose):
     assert ("The lower layers' gradients start 30 to 150 times smaller than $W_2$'s (section 4's last line): each carries layer 2's "
             "slope, 0.026.") in text
     # report 04BH, fix 9: why layer 2 is saturated
-    assert "each unit sums three $a^1$ near 0.87 (section 2), plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (`mean z^2`)." in text
+    assert "each unit sums three $a^1$ near 0.87 (section 2) with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (`mean z^2`)." in text
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
     assert "Layer 2 is *saturated*, its $z$ far from 0, where $\\sigma$ is flat:" in text  # defined at first use
     keys = text.split("## Key points")[1]
@@ -802,7 +802,7 @@ def test_round7_reading_fixes(shown, prose, case):
     assert "the printed `mean slope a(1 - a)`" in text
     assert ("Nothing here is approximate: in this code columns $j$ and $k$ get the same operations on the same "
             "numbers in the same order, so they round alike") in text and "even in float32" not in text
-    assert "Section 4's table and `net.gradients` add in different orders, so may differ in the last bit: hence its 1e-15." in text
+    assert "Section 4's table and `net.gradients` add in different orders, so they may differ in the last bit: hence its 1e-15." in text
     assert "What would `@` compute there?" in text and "Which product does" not in text
     assert "Run exercise 2's check before reading on." in text
     assert text.index("**Exercise 2.**") < text.index("Run exercise 2's check before reading on.") < text.index("## 8.")
