@@ -584,8 +584,8 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
     bottom_left = fig.axes[2]
     triangles = [line for line in bottom_left.lines if line.get_marker() == "^"]
     assert [to_hex(t.get_color()) for t in triangles] == [to_hex(plots.GREEN), to_hex(plots.BLACK)]
-    for p, t in enumerate(triangles):  # on the line, at its lowest point
-        assert (t.get_xdata()[0], t.get_ydata()[0]) == (W0[:, p, 0].argmin(), W0[:, p, 0].min())
+    for p, t in enumerate(triangles):  # just below the line's lowest point
+        assert (t.get_xdata()[0], t.get_ydata()[0]) == (W0[:, p, 0].argmin(), W0[:, p, 0].min() - plots.TRIANGLE_GAP)
     assert len([line for line in bottom_left.lines if line.get_marker() == "o"]) == 2
 
 
