@@ -275,7 +275,7 @@ def expected_outputs():
     # the "Check your count" fold: 54 (44 in layer 0, 10 in layer 1) against 22 for 2-2-2, printed on the cell's first line
     assert path_sum_multiplications([2, 2, 2]) == 54 and backward_multiplications([2, 2, 2]) == 22
     assert path_sum_multiplications([2, 2]) == 10  # 2-2-2's layer 1 (its paths are a 2-2 net's); layer 0: 54 - 10 = 44
-    # the worked 2-3-3-2 line: "306 + 90 + 14 = 410 for layers 0, 1, 2; layer 0 is 3 units x 6 paths x (2 weights x 6 + bias 5)"
+    # the worked 2-3-3-2 line: "layer 0 is 3 units x 6 paths x (2 weights x 6 + bias 5); with layers 1 and 2, 410" (306 + 90 + 14)
     # (layer 2 is a 3-2 net's paths, layers 1 and 2 a 3-3-2 net's)
     assert path_sum_multiplications([3, 2]) == 14 and path_sum_multiplications([3, 3, 2]) == 90 + 14
     assert path_sum_multiplications([2, 3, 3, 2]) == 306 + 90 + 14 == 410 and 3 * 6 * (2 * 6 + 5) == 306
@@ -490,17 +490,17 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     for claim in ("$(0.6 - 0.2)^2 + (0.2 - 0.4)^2 + (0.6 - 1)^2 + (0.2 - 0)^2 = 0.4$", "(0.0019 to 0.0068)", "every seed's cost is below 0.01 by step 1000",
                   "its two observations' layer-2 rows stay nearly equal (printout, \"layer 2\")",
                   "the output layer sees nearly the same input twice, so gradient descent moves it off the shared row only very slowly",
-                  "Below 0.4: the output rows have started to differ; output 1 is 0.5986 vs 0.5995 (printout, \"output\")",
+                  "Below 0.4, the least cost two equal rows can have: the output rows have started to differ; output 1 is 0.5986 vs 0.5995 (printout, \"output\")",
                   "No seed ends tied or starts saturated (smallest layer-2 slope 0.17 to 0.24, printout, \"seed\")",
                   "layer 2 is [saturated](NOTATION.md): with every weight 1, $z^2 = a^1 + a^1 + a^1 + 1$ is 3.70 and 3.50, where the "
                   "slope $a^2(1 - a^2)$ is only 0.024 and 0.029 (printout, \"z2\")",
-                  "A change in $a^1$ moves $z^2$ three times as much (three tied units change together, each weight 1), and $a^2$ about $3 \\cdot a^2(1 - a^2)$ times as much.",
+                  "A change in $a^1$ moves $a^2$ about $3 \\cdot a^2(1 - a^2)$ times as much (three tied units, each weight 1).",
                   "$0.900 - 0.832 = 0.068$ (printout, \"a1\"), shrinks to about $3 \\cdot 0.026 \\cdot 0.068 = 0.005$",
                   "They stay this close because every gradient into $W_0, b_0, W_1, b_1$ passes through that slope, so those "
                   "parameters barely move: the largest $|\\partial C/\\partial W_1|$ is 0.002, against 0.058 for $W_2$ (printout, \"gradients\")",
                   "They start this close because layer 2 is",
-                  "The part of a $W_2$ step that pulls the two outputs apart is proportional to their layer-2 gap (about 0.005); "
-                  "the rest moves both rows together.",
+                  "The part of a $W_2$ step that pulls the two outputs apart is proportional to their layer-2 gap (about 0.005): "
+                  "$z^3[0, :] - z^3[1, :] = (a^2[0, :] - a^2[1, :])\\, W_2$. The rest moves both rows together.",
                   "This notebook cannot tell whether the tie or the saturation blocks the fit; notebook 04 separates them.",
                   "3. From all ones (tied and saturated), your two observations' layer-2 rows",
                   "So $\\delta$ at a hidden unit is the sum of its paths' tails, computed once by `backward`.",
@@ -597,14 +597,14 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
                   "$n_l n_{l+1} + 2n_l$ per step back |", "$l = 1, \\dots, L - 1$ for the step back; there is no $\\delta^0$",
                   "Then open fold B.",
-                  "call it $\\delta^2[0, 0]$.", "$b_0[0]$'s total is printed above.",
+                  "call it $\\delta^2[0, 0]$.", "3. Which parameter's total printed above equals your item-2 sum, and why?",
                   "paths (1 for $l = L - 1$) of",
                   "The top row of $(\\mathbf{1} \\mid a^l)^{\\mathsf T}\\delta^{l+1}$ is $\\sum_r \\delta^{l+1}[r, :]$, your $\\partial C/\\partial b_l$",
-                  "The largest relative error (printed after your check) is at a gradient of $2.6 \\cdot 10^{-4}$, off by $10^{-13}$",
+                  "2. Printed below: the largest relative error, $4 \\cdot 10^{-10}$, is at a gradient of $2.6 \\cdot 10^{-4}$, off by $10^{-13}$",
                   "Example: table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191.",
                   "The printed whole error, $10^{-13}$ (4e-10 relative), is rounding's size, so truncation is negligible here.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
-                  "2-3-3-2: $306 + 90 + 14 = 410$ for layers 0, 1, 2; layer 0 is 3 units × 6 paths × (2 weights × 6 + bias 5).",
+                  "2-3-3-2: layer 0 is 3 units × 6 paths × (2 weights × 6 + bias 5); with layers 1 and 2, 410.",
                   "`step_back(output_delta(a2, y), small.weights[1], a1)` should give $\\delta^1[0, :] = (0.046571,\\ -0.007199)$.\n"):
         assert claim in markdown, claim
     # exercise 4 and 5's first hints are questions; the formulas only in exercise 4's last hint

@@ -36,7 +36,7 @@ from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer
                               cost_slip_message, run_check, same, shape_mismatch)
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
-           "check_layer_gradients", "check_backward"]
+           "check_layer_gradients", "check_backward", "multiplication_counts"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -482,3 +482,28 @@ def check_backward(backward):
         "(the tied-units question's 2-3-3-2 with all ones and random weights, 1 and 3 hidden layers, 1 to 5 observations).",
     )
     return run_check(exercise, backward)
+
+
+# -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
+
+
+def multiplication_counts(sizes):
+    """One observation on an MLP of these widths, forward pass not included, by exercise 7's rules.
+
+    Returns (W_0[0, 0]'s paths, their multiplications, every parameter's path-sum multiplications,
+    backward's multiplications, the number of parameters).
+    """
+    from .paths import count_paths
+
+    L = len(sizes) - 1
+    paths = count_paths(sizes, ("w", 0, 0, 0))  # the paths from W_0[0, 0] to C
+    path_sums = 0
+    for l in range(L):  # the units of layer l + 1, each with sizes[l] incoming weights and one bias
+        paths_per_unit = count_paths(sizes, ("b", l, 0))  # every weight into a unit has as many paths as its bias
+        mults_per_path = 2 * (L - l)  # a path of a W_l weight has 2(L - l) + 1 factors
+        # a bias's path starts with the factor 1: one multiplication fewer
+        path_sums += sizes[l + 1] * paths_per_unit * (sizes[l] * mults_per_path + mults_per_path - 1)
+    backward_count = (3 * sizes[L] + sum(sizes[l] * sizes[l + 1] for l in range(L))  # delta^L; every dW[l]
+                      + sum(sizes[l] * sizes[l + 1] + 2 * sizes[l] for l in range(1, L)))  # every step back
+    parameters = sum((sizes[l] + 1) * sizes[l + 1] for l in range(L))
+    return paths, paths * 2 * L, path_sums, backward_count, parameters
