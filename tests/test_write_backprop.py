@@ -652,3 +652,32 @@ def test_forward_from_x_every_layer_is_named():
         return activations
 
     assert repr(wb.check_forward(forward_from_x)) == verdict(wb.FROM_X)
+
+
+@pytest.mark.parametrize("sizes, counts", [
+    ([2, 2, 2], (2, 8, 54, 22, 12)),  # exercise 7's 2-2-2: 54 path-sum multiplications against backward's 22
+    ([2, 3, 3, 2], (6, 36, 410, 54, 29)),  # 306 + 90 + 14 = 410 for layers 0, 1, 2
+    ([2, 100, 100, 100, 10], (100000, 800000, 290905010, 42830, 21510)),
+])
+def test_multiplication_counts(sizes, counts):
+    assert wb.multiplication_counts(sizes) == counts
+
+
+def test_multiplication_counts_by_hand_for_2_2_2():
+    """The same rules counted out: a W_1 weight has 1 path of 2 multiplications, a W_0 weight 2 paths of 4."""
+    paths, _, path_sums, backward_count, _ = wb.multiplication_counts([2, 2, 2])
+    w1 = 4 * 1 * 2 + 2 * 1 * 1  # 4 weights and 2 biases of layer 1 (a bias path is one multiplication shorter)
+    w0 = 4 * 2 * 4 + 2 * 2 * 3
+    assert (paths, path_sums) == (2, w1 + w0)
+    assert backward_count == 3 * 2 + (4 + 4) + (4 + 2 * 2)  # delta^2, both dW, one step back
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    ([2], ValueError, "at least two layers"),
+    ("ab", TypeError, "list of layer widths"),
+    ([2, 0, 2], ValueError, "sizes[1] must be at least 1"),
+    ([2, 1.5, 2], ValueError, "whole number"),
+])
+def test_multiplication_counts_bad_sizes(bad, error, words):
+    with pytest.raises(error, match=re.escape(words)):
+        wb.multiplication_counts(bad)

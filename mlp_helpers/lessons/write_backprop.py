@@ -31,9 +31,11 @@ import numpy as np
 from ..activations import sigmoid
 from ..checks import numerical_gradients
 from ..network import MLP, feedforward
+from ..validation import as_sizes
 from .cases import sigmoid_2_3_3_2
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
                               cost_slip_message, run_check, same, shape_mismatch)
+from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts"]
@@ -492,9 +494,9 @@ def multiplication_counts(sizes):
 
     Returns (W_0[0, 0]'s paths, their multiplications, every parameter's path-sum multiplications,
     backward's multiplications, the number of parameters).
+    sizes: layer widths, inputs first, such as ``[2, 3, 3, 2]``.
     """
-    from .paths import count_paths
-
+    sizes = as_sizes("sizes", sizes)
     L = len(sizes) - 1
     paths = count_paths(sizes, ("w", 0, 0, 0))  # the paths from W_0[0, 0] to C
     path_sums = 0
