@@ -155,6 +155,13 @@ def printed(X, Y):
         below += ((mh.symmetry.outputs_over_training(history, X, net.activation)[-1] - Y) ** 2).sum() < 0.39
     out["control"] = (f"control, sigmoid (lecun) with 2 hidden layers of {width}, lr 0.1: SSE at step 800 below 0.39 in "
                       f"{below} of 5 starts")
+    fitted = 0  # ReLU at lr 0.5, a second way: mh.train per start, the SSE of the last finite parameters
+    for net in init.random_starts(sizes, 5, "he", activation=["relu"] * (depth - 1) + ["sigmoid"]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", mh.TrainingDiverged)
+            mh.train(net, X, Y, lr=0.5, iterations=800, loss="cross_entropy")
+        fitted += mh.loss("sse", net.predict(X), Y) < 0.01
+    out["relu lr 0.5"] = f"relu (he) at lr 0.5: SSE at step 800 below 0.01 in {fitted} of 5 starts"
     stalled = 0  # the deep sigmoid at lr 0.5, a second way: mh.train per start, the SSE from the last outputs
     for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
         history = mh.train(net, X, Y, lr=0.5, iterations=800, loss="cross_entropy")
@@ -172,7 +179,9 @@ def printed(X, Y):
                     moved.append(f"{name}_{l} {first}")
         said = f"fits at step {fit}" if fit is not None else "not within 1500 steps"
         sse = mh.loss("sse", net.predict(X), Y)
-        tied = f"\n{f:8s}: tied groups of hidden units at the end: {mh.tied_units(net)}" if f == "sigmoid" else ""
+        groups = "; ".join(f"layer {l + 1}: units " + " | ".join(", ".join(str(u) for u in g) for g in layer)
+                           for l, layer in enumerate(mh.tied_units(net)))
+        tied = f"\n{f:8s}: tied at the end: {groups}" if f == "sigmoid" else ""
         out[f"zeros {f}"] = (f"{f:8s}: {said}; SSE at the end {sse:.3f}\n"
                              f"{'':10s}first non-zero at step: {', '.join(moved)}{tied}")
 
@@ -232,7 +241,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 45
+    assert len(computed) == 46
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -269,6 +278,7 @@ def test_the_printed_values_themselves(computed):
     assert computed["control"].endswith("SSE at step 800 below 0.39 in 5 of 5 starts")
     assert computed["whole layer n"] == "a whole layer of n units dead at step 0, about 0.46^n: n = 3: 0.1, n = 16: 4e-06"
     assert computed["sigmoid lr 0.5"].endswith("between 0.39 and 0.41 in 5 of 5 starts")
+    assert computed["relu lr 0.5"].endswith("below 0.01 in 0 of 5 starts")
     assert computed["signal"].endswith("W_0 to W_9 (medians): 1e-07 2e-07 2e-07 1e-07 1e-07 1e-07 1e-07 1e-07 2e-07 5e-07")
     assert computed["check all ones"].startswith("all ones: largest relative error 2.1e-10;")
     assert computed["cross-entropy at a = y"].endswith(": 1.173")
@@ -337,7 +347,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "text{SSE's step at lr 1}" not in prose and "last few percent" not in prose and "0.64 (at 0.2)" not in prose \
         and "3% shorter" not in prose and "covers" not in prose
     # the predict-first's column table gives formulas only; the worked 0.22 comes after the printout
-    assert prose.index("$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$") > prose.index("| db_8 / db_9 |") \
+    assert prose.index("$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$") > prose.index("| delta^9 / delta^10 |") \
         > prose.index("**Predict first.** Order the three activations")
     assert "the geometric mean of the eight per-layer factors from layer 9 back to layer 1" in prose and "$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$" in prose \
         and round((4.6e-7 / 0.081) ** (1 / 8), 2) == 0.22
@@ -352,7 +362,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # a 16-unit ReLU layer is wholly dead with chance below 0.5^16; a 3-unit one about 0.45^3
     assert "A 3-unit layer is wholly dead with chance about $0.45^3 \\approx 0.1$" in prose and round(0.45 ** 3, 1) == 0.1
     assert "your exercise-1 delta has no factor $a(1 - a)$" in prose and "neither saturated" not in prose
-    assert "In 19% of the starts (first line) a whole hidden layer is dead at step 0, and none of those fits" in prose \
+    assert "In 19% of the starts a whole hidden layer is dead at step 0, and none of those fits" in prose \
         and "Dead units also follow from failing" not in prose  # a claim the page could not back: cut
     assert "slopes 8 times larger" not in prose  # the growth is not proportional to the slope: not claimed
     assert "for sigmoid $0.35 \\times 0.23 \\approx 0.08$, measured 0.081" in prose \
@@ -379,7 +389,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "mean square $s^2 (\\delta^{l+1}[i, k])^2$ over the random draw of $W_l$" in prose \
         and "Averaged over the units $k$: $s^2 (\\operatorname{rms}\\,\\delta^{l+1})^2$." in prose
     assert "Glorot's $\\sqrt{2/(n_l + n_{l+1})}$ (notebook 05, section 6), equal to LeCun's in the 16-wide middle" in prose
-    assert "the equation is linear in $\\delta$, so the sum follows the same rule when both observations see about the same slopes; the agreement below checks that." in prose \
+    assert "the rule is linear in $\\delta$, so the sum follows it when both see about the same slopes." in prose \
         and "most units do" not in prose
     assert "Glorot's $2/(n_l + n_{l+1})$ splits the difference" not in prose  # cut for words: notebook 05, section 6 derives it
     assert "vermillion" not in prose and "vermilion: the fit" in prose
@@ -392,7 +402,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
     assert "Usual remedies" not in prose and "A live unit dies" not in prose  # unbacked by a printed line: cut
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
-    assert 'units stay tied (line "sigmoid : tied groups", one list of tied groups per hidden layer)' in prose and computed["zeros sigmoid"].endswith("[[[0, 1, 2]], [[0, 1, 2]]]")
+    assert 'units stay tied (line "sigmoid : tied")' in prose \
+        and computed["zeros sigmoid"].endswith("tied at the end: layer 1: units 0, 1, 2; layer 2: units 0, 1, 2")
     assert "the table's per-layer factors, repeated here, agree with the rule within 5%" in prose \
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
@@ -408,33 +419,33 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "As the block shows" not in prose and "On the plateau a larger delta acts roughly like a larger learning rate: SSE at lr 1 (twice 0.5)" in prose and "2 to 3 times larger acts" not in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
-    assert "At step 500, 18 of 20 SSE runs are below 0.39 (last line), so SSE leaves 0.4 early: most of its steps are the last approach." in prose \
+    assert "18 of 20 SSE runs are below 0.39 by step 500 (last line), so at most about 500 of the median 5209 steps can be spent near 0.4." in prose \
         and "mostly last approach" not in prose \
         and "leave the plateau within" not in prose
     assert "With tanh (Glorot) $\\delta$'s factor is 0.83 and with ReLU (He) 0.96, and every start" in prose \
-        and "the rows merge by about the same factor going forward, so $W_9$ cannot help" in prose and "near 1, and" not in prose
+        and "the rows merge by about the same factor going forward, so within 800 steps no layer pulls" in prose \
+        and "cannot help" not in prose and "near 1, and" not in prose
     assert "3. So $\\operatorname{Var} z^{l+1} \\approx \\tfrac12 n_l s^2 \\operatorname{Var} z^l$" in prose
     # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
-    assert "the difference of the two observations' rows ($a^0 = X$)" in prose and "First line: 0.36 in $X$." in prose \
-        and prose.index("Write $\\Delta a^l = a^l[0] - a^l[1]$") < prose.index("First line: 0.36 in $X$.") \
+    assert "the difference of the two observations' rows ($a^0 = X$)" in prose and "0.36 in $X$, 5.2e-07 at $a^9$" in prose \
+        and prose.index("Write $\\Delta a^l = a^l[0] - a^l[1]$") < prose.index("0.36 in $X$, 5.2e-07 at $a^9$") \
         and "so $\\operatorname{rms}\\,\\Delta a^{l+1} \\approx 0.23 \\times \\operatorname{rms}\\,\\Delta a^l$ (the rms slope, table)." in prose \
-        and "So $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed for $a^9$: 5.2e-07" in prose \
+        and "So $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed: 5.2e-07" in prose \
         and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3
     # why the sigmoid stays: only what the printouts show (the heuristic product per layer: cut)
     assert "$W_9$ moves (5 of 5), but its two input rows differ by only 5.2e-07" in prose \
         and "summed over the two observations;" not in prose and "no layer has both" not in prose
     # every layer's share of the rows' difference: gap x delta, 0.23 lost forward per layer, 1/0.22 gained back
-    assert "so the product hardly changes: at step 0 it is 1e-07 to 5e-07 of $\\operatorname{rms}\\,\\delta^{10}$ in every layer, " \
-        "against 0.009 to 0.04 for tanh and 0.03 to 0.1 for ReLU (last line)." in prose \
+    assert "So the product is about 1e-07 of $\\operatorname{rms}\\,\\delta^{10}$ at layer $l+1$, the same for every $l$ " \
+        '(line "rms Delta a^l x"); for tanh 0.009 to 0.04, for ReLU 0.03 to 0.1 (last line).' in prose \
         and computed["signal others"].endswith("tanh (glorot) 0.009 to 0.04, relu (he) 0.03 to 0.1") \
-        and '(line "rms a^l": about 0.5)' in prose and set(computed["a rms"].split(": ")[1].split()) <= {"0.47", "0.49", "0.5", "0.52", "0.53", "0.54"} \
+        and 'has entries about 0.5 in every layer (line "rms a^l")' in prose and set(computed["a rms"].split(": ")[1].split()) <= {"0.47", "0.49", "0.5", "0.52", "0.53", "0.54"} \
         and computed["signal"].split(": ")[1].split() == ["1e-07"] + ["2e-07"] * 2 + ["1e-07"] * 5 + ["2e-07", "5e-07"] \
         and 'line "rms Delta a^l x"' in prose and "The layers in between get both in part" not in prose
     assert "diverge" not in prose and "SSE between 0.39 and 0.41 in every start: True" in computed["long sigmoid"]
-    assert prose.index("measured per layer: 0.22. So few units saturate: the shrink comes from the largest slope itself;") \
+    assert prose.index("0.23 of a largest 0.25, so the typical unit is near $z = 0$; measured per layer: 0.22;") \
         < prose.index("Glorot's $s^2 = 2/(16 + 16) = 1/16$ too")  # in the LeCun bullet
-    assert "the shrink comes from the largest slope itself" in prose \
-        and "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
+    assert "Points (i) and (iii) are approximations" in prose and "The last layer back: 2 terms" in prose
     assert "24 steps to reach the plateau, cross-entropy 3" in prose \
         and computed["milestones sse"].split()[1] == "24" and computed["milestones cross_entropy"].split()[1] == "3"
     # a second-layer unit's inputs are ReLU outputs; z^2 is its bias alone only when the whole first layer is dead
@@ -444,23 +455,24 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "which is why all of section 2" not in prose \
         and "$4 \\times 10^{-6}$ for one layer of $n = 16$, the width of section 2's hidden layers" in prose
     assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
-    assert 'cross-entropy, one small rate for all three, lr 0.1 (it is not what stalls the sigmoid: line "sigmoid (lecun) at lr 0.5")' in prose \
+    assert 'one small rate for all three, lr 0.1: at lr 0.5 no ReLU start gets below SSE 0.01 (line "relu (he) at lr 0.5"). The small rate is not the cause: the sigmoid network stays at 0.4 at lr 0.5 too (last line).' in prose \
         and "every 10th step from step 400 to 800." in prose
     assert "(`order=4`: notebook 03's five-point formula, error of order $\\varepsilon^4$)" in prose
     assert "Every sigmoid start is still on the plateau 0.4 from step 400 to 800" in prose \
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 to 800 (an SSE threshold, not a fit)" in prose \
         and "but every start of a sigmoid network with only 2 hidden layers is below 0.39 at step 800" in prose \
-        and "No layer pulls the rows apart within 800 steps: the cost is still at 0.4 at step 800 (only the cost is printed)." in prose and "through step 800" not in prose \
+        and 'no layer pulls the rows apart within 800 steps (line "sigmoid (lecun)").' in prose and "through step 800" not in prose \
         and "in these 5 starts and 800 steps, only the deep network stalls" in prose and "depth causes" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose
     assert "(last line; for these two observations, independent units assumed): $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
     # Delta is the observations' difference only; the update is written as -eta dC/dW_l
-    assert "An update of $W_l$** is $-\\eta\\, \\partial C/\\partial W_l = -\\eta\\, (a^l)^{\\mathsf T} \\delta^{l+1}$" in prose \
-        and "Delta W" not in prose and "\\Delta W" not in prose and "so that change scales like" in prose
+    assert "An update of $W_l$ is $-\\eta\\, \\partial C/\\partial W_l = -\\eta\\, (a^l)^{\\mathsf T} \\delta^{l+1}$" in prose \
+        and "Delta W" not in prose and "\\Delta W" not in prose and "so $W_l$'s update can change" in prose
     # the update's effect on Delta z^(l+1) is explained before the cell that prints the product; one factor, two numbers
-    assert prose.index("**An update of $W_l$**") < prose.index("First line: 0.36 in $X$.") \
-        and "the sigmoid's rms slope (0.23 predicted, 0.22 measured), so the product hardly changes" in prose \
-        and "still shrinks by about 0.23 per layer on its way to the output rows, so early layers are weaker still" in prose
+    steps = [prose.index(f"{k}. **{t}") for k, t in ((1, "Going forward, the rows merge"), (2, "Going back, $\\delta$ shrinks"),
+                                                     (3, "So every $W_l$ reaches"), (4, "Then it must reach the output"))]
+    assert steps == sorted(steps) and prose.index("An update of $W_l$ is") < steps[0] \
+        and "So $W_9$ (5e-07, no layer left) is best placed and $W_0$ worst." in prose and "Why it stays" not in prose
     assert "Its change alters $\\delta^3$, but $W_2$ stays 0" in prose and "open dot" not in prose
     assert "rms Delta a^9" not in prose and "their slopes being near 1/4" not in prose
     assert 'In the strip, "to" is the first step below 0.39, barely under the dotted line; the steep drop comes later.' in prose
@@ -468,7 +480,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "only $W_2$'s bar is non-zero (3 weight layers, the default)" in prose
     assert "Cross-entropy is not 0 even at $a = y$ when a target is neither 0 nor 1 (1.173 for the first observation" in prose \
         and "about 2 hours." in prose
-    assert "is millions of times smaller than $\\partial C/\\partial b_9$ (4.6e-07)" in prose and 1e6 < 1 / 4.6e-7 < 1e7
+    assert "is millions of times smaller than $\\delta^{10}$ (4.6e-07)" in prose and 1e6 < 1 / 4.6e-7 < 1e7
     # cut this round: side comparisons the page could not derive in two sentences
     assert not any(cut in prose for cut in ("sum of r", "51 to 64", "float64", "0.83$", "W_0's change",
                                             "Glorot scale", "1 or fewer", "lr 0.1 the same starts"))
@@ -491,7 +503,10 @@ def test_what_exercise_1_means_is_said_only_by_its_correct_verdict(notebook):
     assert "After the check" not in prose
     box = "<details><summary>Answer (read after your exercise-1 check says right)</summary> $\\sum_i (a - y[i, k]) = 0$"
     assert prose.index(box) > prose.index("## 3. The start")  # the b_2 answer box: well after exercise 1's check
-    outside, summary = _prose_outside_hints(prose).replace(box, "").split("## Summary")  # the Summary may say it
+    worked = re.search(r"<details><summary>Worked answer \(read after your check says right\)</summary>.*?</details>", prose, re.S)
+    assert worked and worked.start() > prose.index("Hint 4") and prose.index("Do exercise 1 before reading on.") < worked.start()
+    assert worked.group().rstrip("</details>").rstrip().endswith("= a^L - y.$$")  # the three-line algebra, after the check
+    outside, summary = _prose_outside_hints(prose).replace(box, "").replace(worked.group(), "").split("## Summary")  # the Summary may say it
     assert not any(form in outside for form in ("= a^L - y", "= a - y", "'s $a - y$", "against $a - y$", "$a - y$ (exercise 1)",
                                                 "is the error itself", "cancels", "the error's full size",
                                                 "\\sum_i (a - y", "times the cross-entropy delta"))
