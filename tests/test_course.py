@@ -93,6 +93,12 @@ def test_each_answer_cell_is_paired_with_its_check_below_or_inside_it():
     ]
 
 
+@pytest.mark.parametrize("name, ok", [("my_prediction", True), ("my_tie_prediction", True), ("my_sign_prediction", True),
+                                      ("prediction", False), ("my_answer", False), (None, False)])
+def test_prediction_names_are_my_prediction_or_my_topic_prediction(name, ok):
+    assert course.is_prediction_name(name) is ok
+
+
 def test_a_prediction_cell_is_an_ungraded_answer_not_an_exercise_without_a_check():
     predict = "# my_prediction = {...}\n### BEGIN SOLUTION\nmy_prediction = {\"constant\": \"exactly zero\"}\n### END SOLUTION\n"
     nb = notebook(code(predict, "p"), code("print(my_prediction)\n", "run"), *lesson()["cells"])

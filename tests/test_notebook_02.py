@@ -508,7 +508,7 @@ def test_section_8_effect_of_a(case, stored):
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
-    """The predict-first cell's answer is printed only once my_prediction is written (the student copy's `...`)."""
+    """The predict-first cell's answer is printed only once my_tie_prediction is written (the student copy's `...`)."""
     import contextlib
     import io
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "predicted = " in c.source]
@@ -516,7 +516,7 @@ def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
                               ({"constant": "tiny", "random": "tiny"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"case": case, "mh": mh, "np": np, "linreg": linreg, "rho": A, "my_prediction": prediction})
+            exec(source, {"case": case, "mh": mh, "np": np, "linreg": linreg, "rho": A, "my_tie_prediction": prediction})
         assert ("spread of the hidden units" in out.getvalue()) is shows
         assert ("not written yet" in out.getvalue()) is not shows
 
@@ -712,33 +712,46 @@ def test_section_8a_every_split_draws_the_same_data(case, stored):
     assert "[same data] the same x and y at every rho: True" in stored
 
 
+def test_each_prediction_has_its_own_name_so_section_3_reruns_after_6b(nb):
+    """6b's prediction must not overwrite section 3's: re-running section 3's checks after 6b still prints them."""
+    import re
+    assigned = [re.findall(r"^(my_\w*prediction) = ", c.source, re.M) for c in nb.cells if c.cell_type == "code"]
+    assert [names for names in assigned if names] == [["my_sign_prediction"], ["my_tie_prediction"]]
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "my_prediction" not in code
+    for name, marker in (("my_sign_prediction", "finite difference d ell/dy'"), ("my_sign_prediction", "after a step with y' - y"),
+                         ("my_tie_prediction", "predicted = ")):
+        (source,) = [c.source for c in nb.cells if c.cell_type == "code" and marker in c.source]
+        assert name in source
+
+
 def test_section_3_the_finite_difference_prints_only_after_a_prediction(nb):
-    """Section 3's predict-first question: the finite difference and both signs print only once my_prediction is written."""
+    """Section 3's predict-first question: the finite difference and both signs print only once my_sign_prediction is written."""
     import contextlib
     import io
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "finite difference d ell/dy'" in c.source]
     case = cases.linear_2_2_1(a=A)
     net = case.network().init_random(seed=0)
-    for my_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
+    for my_sign_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
                                  ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"case": case, "net": net, "linreg": linreg, "my_prediction": my_prediction})
+            exec(source, {"case": case, "net": net, "linreg": linreg, "my_sign_prediction": my_sign_prediction})
         assert ("finite difference d ell/dy'" in out.getvalue()) is shows
         assert ("in the cell above first" in out.getvalue()) is not shows
 
 
 def test_section_3_the_slipped_sign_step_prints_only_after_a_prediction(nb):
-    """Section 3's step with each sign shows which sign goes downhill: it prints only once my_prediction is written."""
+    """Section 3's step with each sign shows which sign goes downhill: it prints only once my_sign_prediction is written."""
     import contextlib
     import io
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "after a step with y' - y" in c.source]
     case = cases.linear_2_2_1(a=A)
     net = case.network().init_random(seed=0)
-    for my_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
+    for my_sign_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
                                  ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"case": case, "net": net, "linreg": linreg, "mh": mh, "my_prediction": my_prediction})
+            exec(source, {"case": case, "net": net, "linreg": linreg, "mh": mh, "my_sign_prediction": my_sign_prediction})
         assert ("after a step with y' - y" in out.getvalue()) is shows and ("[first order]" in out.getvalue()) is shows
         assert ("two cells up first" in out.getvalue()) is not shows

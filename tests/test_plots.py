@@ -584,8 +584,9 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
     bottom_left = fig.axes[2]
     triangles = [line for line in bottom_left.lines if line.get_marker() == "^"]
     assert [to_hex(t.get_color()) for t in triangles] == [to_hex(plots.GREEN), to_hex(plots.BLACK)]
-    for p, t in enumerate(triangles):  # just below the line's lowest point
-        assert (t.get_xdata()[0], t.get_ydata()[0]) == (W0[:, p, 0].argmin(), W0[:, p, 0].min() - plots.TRIANGLE_GAP)
+    for p, t in enumerate(triangles):  # on the line's lowest point, hollow
+        assert (t.get_xdata()[0], t.get_ydata()[0]) == (W0[:, p, 0].argmin(), W0[:, p, 0].min())
+        assert t.get_markerfacecolor() == "none"
     assert len([line for line in bottom_left.lines if line.get_marker() == "o"]) == 2
 
 

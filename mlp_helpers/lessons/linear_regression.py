@@ -344,7 +344,7 @@ _DIVERGED = ("your two hidden units are copies, but from weights this large trai
 
 
 def prediction_written(prediction, keys):
-    """True when ``prediction`` (a predict-first cell's ``my_prediction``) is a dict with exactly
+    """True when ``prediction`` (a predict-first cell's ``my_sign_prediction`` or ``my_tie_prediction``) is a dict with exactly
     ``keys`` and a written string, not ``"..."``, for each: the notebook then shows the outputs
     that answer it."""
     return (isinstance(prediction, dict) and set(prediction) == set(keys)

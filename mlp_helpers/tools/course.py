@@ -15,7 +15,7 @@ that holds solution blocks, named after the notebook. Every cell gets nbgrader's
   `### END HIDDEN TESTS` (which nbgrader strips from the students' release), the same check calls
   run again with `assert verdict.passed`. A check inside the answer cell gets a test cell of its
   own right after it.
-* a **prediction cell** is an answer cell whose solution only assigns `my_prediction` (a
+* a **prediction cell** is an answer cell whose solution only assigns a `my_..._prediction` name (a
   predict-first question, answered before the cell that prints the result): an ungraded solution
   cell, blanked in the release like every answer, worth no points;
 * every other cell is read-only (locked): nbgrader restores the teacher's version when grading.
@@ -107,9 +107,15 @@ def check_calls(source, first_line=1, where="cell"):
     return calls
 
 
+def is_prediction_name(name):
+    """Whether `name` names a predict-first answer: `my_prediction` or `my_<topic>_prediction`."""
+    return isinstance(name, str) and name.startswith("my_") and name.endswith("prediction") and name.isidentifier()
+
+
 def is_prediction(source, blocks):
     """Whether every solution block of a cell (`blocks`, as `solution_blocks` returns them) only
-    assigns `my_prediction`: a predict-first answer, not an exercise a check grades."""
+    assigns one name `my_prediction` or `my_<topic>_prediction` (one per question, so a later prediction
+    never overwrites an earlier one): a predict-first answer, not an exercise a check grades."""
     lines = source.splitlines()
     if not blocks:
         return False
@@ -119,7 +125,7 @@ def is_prediction(source, blocks):
         except SyntaxError:
             return False
         if not tree.body or not all(isinstance(node, ast.Assign)
-                                    and [getattr(t, "id", None) for t in node.targets] == ["my_prediction"]
+                                    and len(node.targets) == 1 and is_prediction_name(getattr(node.targets[0], "id", None))
                                     for node in tree.body):
             return False
     return True

@@ -672,9 +672,6 @@ def move_legend(ax, loc, fontsize=9, anchor=None):
     return legend
 
 
-TRIANGLE_GAP = 0.07  # tie_figure: how far below a line's lowest point its triangle sits
-
-
 def tie_figure(constant, random, steps=150):
     """Notebook 02's six-weight figure: a 2-2-1 network's weights over the first ``steps`` steps,
     trained from a constant start (top row) and from a random start (bottom row); W_0 left, W_1 right.
@@ -682,7 +679,7 @@ def tie_figure(constant, random, steps=150):
     constant, random: ``History`` objects of a 2-2-1 network with every step recorded (0, 1, 2, ...),
     at least ``steps + 1`` of them. Pairs (h_1's weight with h_2's) are green with pink, black with grey.
     In the random row: a circle where each incoming pair first crosses (h_1's weight from x_{p+1} falls
-    below h_2's), a triangle just below the lowest point of W_0[0, 0] (green) and of W_0[1, 0] (black), and a
+    below h_2's), a small hollow triangle on the lowest point of W_0[0, 0] (green) and of W_0[1, 0] (black), and a
     dotted line at the first step with W_1[0, 0] > 0; each of these must fall within ``steps``.
     Returns (fig, passes, turn): passes[p] the step where x_{p+1}'s pair crosses, turn the dotted line's step.
     """
@@ -706,7 +703,7 @@ def tie_figure(constant, random, steps=150):
                                  colours=(GREEN, PURPLE, BLACK, "#BBBBBB"))  # blue and vermillion mean signs; light grey: stripes show on black
         axes[row][0].set_ylabel(f"{label} start\nweight")
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
-        move_legend(ax_top, "lower right").set_title("striped: equal (exactly 0: checked below)", prop={"size": 9})
+        move_legend(ax_top, "lower right").set_title("striped: the pair's two lines coincide", prop={"size": 9})
         move_legend(ax_bottom, "center right", anchor=(1.0, 0.605))  # in the gap between the lines at 0.4 and 1.3
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2)
         ax_top.set_xlabel("")  # the shared step axis is labelled once, below
@@ -722,10 +719,10 @@ def tie_figure(constant, random, steps=150):
         axes[1][0].annotate(f"$x_{p + 1}$'s pair, steps {step - 1}-{step}", (step, W0[step, p, 0]), xytext=label_at[p],
                             textcoords="data", arrowprops=dict(arrowstyle="-", lw=0.8), fontsize=9,
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
-    for p, colour in ((0, GREEN), (1, BLACK)):  # a hollow triangle just below the lowest point, in its line's colour
+    for p, colour in ((0, GREEN), (1, BLACK)):  # a small hollow triangle on the lowest point, in its line's colour
         lowest = int(W0[:, p, 0].argmin())
-        axes[1][0].plot(lowest, W0[lowest, p, 0] - TRIANGLE_GAP, "^", color=colour, mfc="none", mec=colour, mew=1.5, ms=8,
-                        zorder=6)  # below the curve: its lowest point stays visible
+        axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mfc="none", mec=colour, mew=1.2, ms=6,
+                        zorder=6)  # hollow: the curve stays visible through it
     for ax in axes[1]:
         ax.set_xlabel(f"step (first {steps} of {len(random) - 1} steps)")
     fig.suptitle("each pair: $h_1$'s weight (green or black) with the matching $h_2$ weight (pink or grey)", fontsize=11)
