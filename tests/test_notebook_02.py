@@ -725,33 +725,21 @@ def test_each_prediction_has_its_own_name_so_section_3_reruns_after_6b(nb):
         assert name in source
 
 
-def test_section_3_the_finite_difference_prints_only_after_a_prediction(nb):
-    """Section 3's predict-first question: the finite difference and both signs print only once my_sign_prediction is written."""
+@pytest.mark.parametrize("marker, shown, waiting", [
+    ("finite difference d ell/dy'", ("finite difference d ell/dy'",), "in the cell above first"),  # the predict-first check
+    ("after a step with y' - y", ("after a step with y' - y", "[first order]"), "two cells up first"),  # which sign goes downhill
+])
+def test_section_3_prints_only_after_a_prediction(nb, marker, shown, waiting):
+    """Section 3's two gated cells print only once my_sign_prediction holds both a sign and a step."""
     import contextlib
     import io
-    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "finite difference d ell/dy'" in c.source]
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and marker in c.source]
     case = cases.linear_2_2_1(a=A)
     net = case.network().init_random(seed=0)
     for my_sign_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
-                                 ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(source, {"case": case, "net": net, "linreg": linreg, "my_sign_prediction": my_sign_prediction})
-        assert ("finite difference d ell/dy'" in out.getvalue()) is shows
-        assert ("in the cell above first" in out.getvalue()) is not shows
-
-
-def test_section_3_the_slipped_sign_step_prints_only_after_a_prediction(nb):
-    """Section 3's step with each sign shows which sign goes downhill: it prints only once my_sign_prediction is written."""
-    import contextlib
-    import io
-    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "after a step with y' - y" in c.source]
-    case = cases.linear_2_2_1(a=A)
-    net = case.network().init_random(seed=0)
-    for my_sign_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
-                                 ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
+                                      ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(source, {"case": case, "net": net, "linreg": linreg, "mh": mh, "my_sign_prediction": my_sign_prediction})
-        assert ("after a step with y' - y" in out.getvalue()) is shows and ("[first order]" in out.getvalue()) is shows
-        assert ("two cells up first" in out.getvalue()) is not shows
+        assert all((text in out.getvalue()) is shows for text in shown)
+        assert (waiting in out.getvalue()) is not shows
