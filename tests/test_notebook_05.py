@@ -515,12 +515,12 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05BB (fix 4): the whole-position nan explained where it is printed, the table moved to section 1
     assert "A percentile whose interpolation uses an `inf` is `inf` or `nan` (the next cell's first three lines):" in prose
     # report 05BC (fix 3, 8): why the formula switches at 0.5, and which entries "ours" are
-    assert "$v[k+1] - (1 - (\\text{pos} - k))" in prose and "They sit far past the quartiles' positions, so the quartiles are ordinary numbers." in prose and "from the nearer neighbour, which rounds less |" in prose
+    assert "$v[k+1] - (1 - (\\text{pos} - k))" in prose and "They sit far past the quartiles' positions, so the quartiles are ordinary numbers." in prose and "numpy starts from the nearer neighbour |" in prose
     # report 05BD (fix 2): the whole-position nan at the answer's position only in the check's verdict
     assert "numpy itself prints" not in prose and "0 \\cdot \\infty$." not in prose[prose.index("**Exercise 2.**"):]
     assert "At this p itself numpy prints nan" in init.check_known_percentile(100 * 5 / 6, GRID_05[0, 0]).verdict
     assert "| finite, `inf` | above 0, below 0.5 | $v[k] + (\\text{pos} - k)(v[k+1] - v[k])$ | `inf` |" in prose
-    assert "| finite, `inf` | $0.5$ or more | $v[k+1] - (1 - (\\text{pos} - k))(v[k+1] - v[k])$: from the nearer neighbour, which rounds less | `nan` ($\\infty - \\infty$) |" in prose
+    assert "| finite, `inf` | $0.5$ or more | $v[k+1] - (1 - (\\text{pos} - k))(v[k+1] - v[k])$: numpy starts from the nearer neighbour | `nan` ($\\infty - \\infty$) |" in prose
     with np.errstate(invalid="ignore"):  # numpy's form from v[k+1]'s side: inf - 0.5 * inf
         assert np.isnan(np.inf - 0.5 * (np.inf - 1.0))
     # report 05BE (fix 4): exercise 2 says to go by the definition, not by numpy's printout (and not where the answer lies)
