@@ -563,8 +563,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Its fits come later" not in prose
     assert exits[list(CONSTANTS).index(0.5)] == 2336
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
-    assert ("No constant start fits, as proved; most untied starts do. The proof shows the tie alone is enough to stop them; untying is necessary, not sufficient "
-            "(6 of 30 random 2-2-1 starts fail within 5000 steps).") in prose and "not the number of hidden units" not in prose
+    assert ("No constant start fits, as proved; most untied starts do. The proof shows the tie alone is enough to stop them; untying alone does not guarantee a fit within 5000 steps "
+            "(6 of 30 random 2-2-1 starts do not fit within them).") in prose and "not the number of hidden units" not in prose
     assert computed["xor random [2, 2, 1]"].endswith(": 24 of 30 fit within 0.1") and computed["xor random [2, 3, 1]"].endswith(": 29 of 30 fit within 0.1")
     assert "on the cost `sse`" in prose
     assert all(computed[f"xor {n}"].endswith(": constant starts fit within 5000 steps 0 of 4") for n in ([2, 2, 1], [2, 3, 1]))
