@@ -505,7 +505,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "3. From all ones (tied and saturated), your two observations' layer-2 rows",
                   "So $\\delta$ at a hidden unit is the sum of its paths' tails, computed once by `backward`.",
                   "exercise 6's check, not this match, shows `backward` right",
-                  "the match at rate 0.5 shows your gradients agree with correct backpropagation, up to the rate.",
+                  "a matching run alone does not prove a gradient right: exercise 6's check does (section 7a).",
                   "Random starts are both untied and not saturated; notebook 04 separates the two.",
                   "so gradient descent moves the output off the shared row only very slowly: cost 0.3995, not below 0.39 within 3000 steps",
                   "your two observations' layer-2 rows are nearly equal (0.9759 vs 0.9706)",
@@ -609,7 +609,8 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
         assert claim in markdown, claim
     # exercise 4 and 5's first hints are questions; the formulas only in exercise 4's last hint
     for gone in ("the $b_0$ totals above", "We assume", "$[1, a^l]$", "the weight on that edge (factor 3",
-                 "what is the first factor for the weight", "from those rows and $x$"):
+                 "what is the first factor for the weight", "from those rows and $x$", "up to the rate",
+                 "totals above.", "For $b_0[0]$ factor 1 is 1", "differ from step 1"):
         assert gone not in markdown, gone
     assert "sharp" not in markdown and "huge output weights" not in markdown and "first figure" not in markdown
     # exercises 4 and 5 are not answered above them: no "sum of the tails" in section 2, no "its row of delta^1"
