@@ -525,6 +525,11 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
         assert np.isnan(np.inf - 0.5 * (np.inf - 1.0))
     # report 05BE (fix 4): exercise 2 says to go by the definition, not by numpy's printout (and not where the answer lies)
     assert "numpy may print `nan` where the definition says known (table, first row): go by the definition." in prose
+    # report 05BH (fix 4): both boundary remarks only in the last hint, not in the statement
+    hint_3 = prose[prose.index("<summary>Hint 3</summary>", prose.index("**Exercise 2.**")):]
+    assert hint_3.index("At a whole position, only $v[k]$. numpy may print `nan` where the definition says known") < hint_3.index("</details>")
+    statement = prose[prose.index("**Exercise 2.**"):prose.index("<summary>Hint 1</summary>", prose.index("**Exercise 2.**"))]
+    assert "whole position" not in statement and "numpy may print" not in statement
     with np.errstate(invalid="ignore"):
         assert np.isinf(np.percentile([1.0, 2.0, np.inf], 60)) and np.isnan(np.percentile([1.0, 2.0, np.inf], 75))
     section_1 = prose[prose.index("## 1. 1000 random starts"):prose.index("## 2. Constant starts")]
@@ -640,7 +645,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$\\omega_1 = W_2[j, 0]$ for every unit $j$" in prose and "Letters new here" in prose  # report 05BF (fix 4): letters where first used
     assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
     assert "(the proof needs only the incoming side tied)" not in prose  # cut (report 05BC's word budget)
-    assert "Both weights grow by about $1 + \\eta|\\kappa|$ per step (line \"factor\"; so $|\\kappa| \\approx (\\text{factor} - 1)/\\eta$, line \"|kappa|\")" in prose
+    assert "Both weights grow by about $1 + \\eta|\\kappa|$ per step (lines \"factor\" and \"|kappa|\")" in prose  # 05BH: the formula is in the |kappa| line's label
     # report 05BB (fix 9): w_0, w_1 and what kappa_0, kappa_1 hold; x[0] - x[1] = (0.5, 0.1)
     # report 05BC (fix 4): 2b as numbered steps, and why kappa_0 kappa_1 > 0
     assert "with small $\\kappa_0$, $\\kappa_1$: products of slopes, plateau errors and $x[0] - x[1] = (0.5, 0.1)$." in prose
@@ -783,13 +788,18 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BE (fix 7): the scalar model defined; fix 2: how c = 0 leaves exactly zero
     # report 05BG (fix 1): the model and kappa before the printout that uses them; why only the mixed term is left
-    assert ("Model $W_0 = w_0 P_0$, $W_1 = w_1 P_1$: fixed patterns, signed $w_0$, $w_1$ sized as the printed largest entries. "
+    assert ("Model $W_0 = w_0 P_0$, $W_1 = w_1 P_1$: fixed unit-length patterns (squared entries sum to 1), signed $w_0$, $w_1$ growing like the printed largest entries. "
             "Each feeds the other at a rate $\\kappa = -\\partial^2 C/\\partial w_0\\,\\partial w_1$ (step 4 below):") in prose
     assert prose.index("Each feeds the other at a rate $\\kappa") < prose.index("Why so slowly?") and "Write $w_0$" not in prose
     assert "So $\\partial C/\\partial w_0$ is 0 along the whole line $w_1 = 0$ ($\\partial C/\\partial w_1$ along $w_0 = 0$): only the mixed term is left," in prose
     # report 05BF (fix 2): the hidden condition, stated
     assert "At $w_0 = 0$, $a^1$'s rows are equal, and on the plateau $\\delta^2$'s rows are opposite, so the sum over $r$ is 0." in prose
-    assert "Before then the errors are not opposite (at step 0, $(0.3, 0.1)$ and $(-0.5, 0.5)$), so $W_2$ moves first" in prose
+    # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
+    assert "So, for this mild untie ($\\varepsilon = 0.1$), **the tie is the smaller part** of all ones' slowness" in prose
+    assert "* For a mild untie ($\\varepsilon = 0.1$, saving a seventh) the tie is the smaller part of all ones' slowness." in prose
+    # report 05BH (fix 2): W_2 moves first because delta^2 = delta^1 = 0 (not because the errors are not opposite)
+    assert ("$W_2$ moves first because $\\delta^2 = \\delta^1 = 0$ while $W_2 = W_1 = 0$; its gradient does not cancel: "
+            "the errors at step 0, $(0.3, 0.1)$ and $(-0.5, 0.5)$, are not opposite.") in prose and ", so $W_2$ moves first" not in prose
     assert np.allclose(0.5 - CASE.Y, [[0.3, 0.1], [-0.5, 0.5]])  # a^3 - y at step 0: every output 0.5
     assert computed["step 0 losses"] == "loss at step 0, c = 0 to 2: 0.60, 0.87, 1.38, 1.75, 1.91, 1.97, 1.99, 2.00, 2.00"
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
@@ -807,7 +817,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
     assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
-    assert "(in the rule, take" not in prose and "Call a percentile **known** when its interpolation uses only finite values (at a whole position, only $v[k]$)" in prose
+    assert "(in the rule, take" not in prose and "Call a percentile **known** when its interpolation uses only finite values; next to an `inf`" in prose
     assert "At a whole-number pos the rule's value" not in prose
 
 
