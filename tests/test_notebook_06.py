@@ -425,7 +425,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "mostly last approach" not in prose \
         and "leave the plateau within" not in prose
     assert "With tanh (Glorot) $\\delta$'s factor is 0.83 and with ReLU (He) 0.96, and every start" in prose \
-        and "the rows merge by about the same factor going forward, so within 800 steps no layer pulls" in prose \
+        and "one factor, the rms slope of about 0.23, shrinks $\\delta$ per layer going back and merges the rows going forward, so within 800 steps no layer pulls" in prose \
         and "cannot help" not in prose and "near 1, and" not in prose
     assert "3. So $\\operatorname{Var} z^{l+1} \\approx \\tfrac12 n_l s^2 \\operatorname{Var} z^l$" in prose
     # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
@@ -466,7 +466,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and 'no layer pulls the rows apart within 800 steps (line "sigmoid (lecun)").' in prose and "through step 800" not in prose \
         and "in these 5 starts and 800 steps, only the deep network stalls" in prose and "depth causes" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose
-    assert "(last line; for these two observations, independent units assumed): $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(pink below)" in prose
+    assert "(last line; for these two observations, independent units assumed): $4 \\times 10^{-6}$ for one layer of $n = 16$" in prose and "(hatched pink below)" in prose
     # Delta is the observations' difference only; the update is written as -eta dC/dW_l
     assert "An update of $W_l$ is $-\\eta\\, \\partial C/\\partial W_l = -\\eta\\, (a^l)^{\\mathsf T} \\delta^{l+1}$" in prose \
         and "Delta W" not in prose and "\\Delta W" not in prose and "so $W_l$'s update can change" in prose
@@ -503,7 +503,7 @@ def test_what_exercise_1_means_is_said_only_by_its_correct_verdict(notebook):
     assert verdict.startswith("Correct: ") and "a(1 - a) cancels" in verdict and "delta^L = a^L - y" in verdict
     assert verdict + "\n" in outputs or verdict in outputs
     assert "After the check" not in prose
-    box = "<details><summary>Answer (read after your exercise-1 check says right)</summary> $\\sum_i (a - y[i, k]) = 0$"
+    box = "<details><summary>Answer (read after your exercise-1 check says right)</summary> $\\sum_i (c - y[i, k]) = 0$"
     assert prose.index(box) > prose.index("## 3. The start")  # the b_2 answer box: well after exercise 1's check
     worked = re.search(r"<details><summary>Worked answer \(read after your check says right\)</summary>.*?</details>", prose, re.S)
     assert worked and worked.start() > prose.index("Hint 4") and prose.index("Do exercise 1 before reading on.") < worked.start()
