@@ -61,13 +61,32 @@ CLICK_ANYTHING = """const buttons = [...box.querySelectorAll('button.widget-togg
     }"""
 
 
+def wait_for_listing(page, names, tries=5):
+    """Wait until the listing page shows every name in ``names``, reloading it between tries.
+
+    The first page of a fresh server builds its listing; on a loaded machine that first answer can
+    come back incomplete and never update, so a wait on one page alone can hang until the timeout.
+    The tries share browser_timeout() between them."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # here: collecting needs no playwright
+
+    per_try = browser_timeout() * 1000 / tries
+    for attempt in range(tries):
+        try:
+            for name in names:
+                page.wait_for_selector(f"text={name}", timeout=per_try)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == tries - 1:
+                raise
+            page.reload(timeout=browser_timeout() * 1000)
+
+
 def test_the_listing_page_offers_every_presentation_notebook(present, browser):
     context = browser.new_context(viewport=PROJECTOR_VIEWPORTS[0])
     try:
         page = context.new_page()
         page.goto(present.page_url(""), timeout=browser_timeout() * 1000)
-        for path in PRESENTATIONS:  # the first page of a fresh server builds its listing: allow the same as goto
-            page.wait_for_selector(f"text={path.name}", timeout=browser_timeout() * 1000)
+        wait_for_listing(page, [path.name for path in PRESENTATIONS])
         page.screenshot(path=screenshot_path("voila-listing"))
         listed = page.locator(".jp-DirListing-item, li, a").all_inner_texts()
         offered = sorted({name for name in (text.strip() for text in listed) if name.endswith(".ipynb")})
