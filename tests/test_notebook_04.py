@@ -709,6 +709,12 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     below_floor = int(np.argmax(pair[1].loss[0] < 0.4))
     b1 = biases[1][0, :, 0]
     assert 1600 < below_floor < 1800 and np.all(np.diff(b1[below_floor + 20:5000]) < 0)
+    # dC/db_1 > 0 from just after the floor crossing to step 5500 (so b_1 falls), not before it: W_1 first rises
+    signs = [case.network().set_params([W[0, t] for W in weights], [b[0, t] for b in biases]).gradients(
+        case.X, case.Y, loss="sse")[1][1][0] for t in range(0, 5501, 50)]
+    assert all(g > 0 for t, g in zip(range(0, 5501, 50), signs) if t >= below_floor + 50)
+    assert any(g < 0 for t, g in zip(range(0, 5501, 50), signs) if 0 < t < below_floor)
+    assert weights[1][0, :below_floor, 0, 0].max() > 1.01  # W_1 rises a little before the crossing (section 11's top row)
     chain = text[text.index("How the plateau ends:"):text.index("## 9.")]
     assert ("1. Once the output sits on the best shared row, the cost can fall further only if the rows differ, "
             "and they can differ only as much as $a^2$'s gap allows.") in chain
@@ -716,8 +722,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("2. Layer 2 computes $z^2 = v\\,a^1 + b_1$, with $v = 3\\,W_1[0, 0]$ (section 6). By section 2's rule, "
             "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$") in chain
     # report 04BI, fix 2: the table above the list; why the sign; the loop
-    assert ("1. $b_1$ falls (`b_1[0]`): lowering it makes layer 2 less saturated, widening $\\text{gap}(a^2)$, which lets the rows "
-            "part below the floor; so $\\partial C/\\partial b_1 > 0$ (`dC/db_1[0]`; step 0, cost 1.9, precedes the plateau: its gradient is not the plateau's). "
+    assert ("1. $b_1$ falls (`b_1[0]`) once the cost is below the floor (the zoom, near step 1700): lowering it makes layer 2 less saturated, widening $\\text{gap}(a^2)$, which lets the rows "
+            "part below the floor; so from then on $\\partial C/\\partial b_1 > 0$ (`dC/db_1[0]` at steps 4000 to 5500; step 0, cost 1.9, precedes the plateau: "
+            "its gradient is not the plateau's). Before the crossing $W_1$ first rises a little (section 11's top row). "
             "2. $v$ falls (`W_1[0, 0]`, from step 4000 to 5000); as $a^1 > 0$, this also lowers $z^2$. "
             "That costs some gap, but the slope rises faster (0.037 to 0.128), and $\\text{gap}(a^1)$ grows. "
             "3. Once the slope is near $\\frac14$ (step 5500), $W_1[0, 0]$ grows, and the larger $v$ widens the gap (step 2).") in chain
@@ -818,7 +825,7 @@ def test_round7_reading_fixes(shown, prose, case):
     assert "is cost slope $\\odot$ sigmoid slope" not in text and "What would `@` compute there?" not in text  # report 04BJ, fix 8: no give-away
     assert "Run exercise 2's check before reading on." in text
     # report 04BJ, fixes 1, 4, 10: step 0 is before the plateau; seed 0's tail; the theorem named
-    assert "(`dC/db_1[0]`; step 0, cost 1.9, precedes the plateau: its gradient is not the plateau's)." in text
+    assert "(`dC/db_1[0]` at steps 4000 to 5500; step 0, cost 1.9, precedes the plateau: its gradient is not the plateau's)." in text
     a3_question, Y = np.array([[0.9806908] * 2, [0.9803864] * 2]), np.array([[0.2, 0.4], [1.0, 0.0]])
     assert round(float(((a3_question - Y) ** 2).sum()), 1) == 1.9
     assert ("Most of seed 0's steps go to the last hundredths (plateau over at 410, fit at 4654), for section 8's reason.") in text
