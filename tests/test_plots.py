@@ -607,6 +607,14 @@ def test_tie_figure_needs_2_2_1_histories():
     _, history = case.train(case.network(), iterations=200)
     with pytest.raises(TypeError):
         plots.tie_figure(history, "not a history")
+    other = cases.sigmoid_2_3_3_2()  # another network's history: named, not a shape error from numpy
+    wide = mh.train(other.network(), other.X, other.Y, lr=0.5, iterations=200)
+    with pytest.raises(ValueError, match=r"constant must be the history of a 2-2-1 network, got sizes \[2, 3, 3, 2\]"):
+        plots.tie_figure(wide, history)
+    sparse = mh.train(case.network().init_random(seed=0), case.X, case.Y, lr=case.lr, iterations=200, loss=case.loss,
+                      record_every=10)
+    with pytest.raises(ValueError, match="random must record every step"):
+        plots.tie_figure(history, sparse)
 
 
 def test_epsilon_errors_draws_the_pass_threshold_when_asked():
