@@ -588,6 +588,20 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
         assert (t.get_xdata()[0], t.get_ydata()[0]) == (W0[:, p, 0].argmin(), W0[:, p, 0].min())
         assert t.get_markerfacecolor() == "none"
     assert len([line for line in bottom_left.lines if line.get_marker() == "o"]) == 2
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:  # every legend in empty space: no weight's line passes under it or within 5% of the panel's height
+        box = ax.get_legend().get_window_extent(renderer)
+        margin = 0.05 * ax.get_window_extent(renderer).height
+        box = type(box).from_extents(box.x0 - margin, box.y0 - margin, box.x1 + margin, box.y1 + margin)
+        for line in ax.lines:
+            if not str(line.get_gid()).startswith(("traj:", "stripe:")):
+                continue  # the markers and the dotted line
+            x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+            steps = np.linspace(x.min(), x.max(), 2000)  # the line between its thinned points too
+            drawn = ax.transData.transform(np.column_stack([steps, np.interp(steps, x, y)]))
+            assert not np.any((drawn[:, 0] >= box.x0) & (drawn[:, 0] <= box.x1)
+                              & (drawn[:, 1] >= box.y0) & (drawn[:, 1] <= box.y1)), line.get_label()
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("bad, error", [
