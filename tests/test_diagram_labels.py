@@ -185,7 +185,7 @@ def test_choose_places_moves_a_label_off_a_box_and_off_other_edges():
 
 
 def test_bias_label_size_sets_only_the_bias_labels():
-    """Notebook 01's section 3 and 5 diagrams: bias_label_size enlarges b_{h_1}'s nested subscripts;
+    """Notebook 01's section 4 and 6 diagrams: bias_label_size enlarges b_{h_1}'s nested subscripts;
     the default stays 2 points under label_size, never below 9.5, and the weight labels keep theirs."""
     net = mh.MLP([2, 2, 2]).init_constant(0.5)
     for kwargs, bias_size in [({}, 9.5), ({"label_size": 13}, 11.0), ({"bias_label_size": 11}, 11.0)]:

@@ -168,6 +168,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         assert [f"{abs(g - n) / (abs(g) + abs(n)):.1e}" for n in numeric] == expected_sweep
     errors = [float(e) for e in expected_sweep]
     assert 90 < errors[0] / errors[2] < 110 and 90 < errors[1] / errors[3] < 110  # 100x per 10x
+    # the one-sided difference [C(w1 + eps) - C(w1)] / eps keeps the eps/2 C'' term: at 3e-4 its relative error,
+    # 3.4e-5, is truncation (rounding there is about 2e-11), so its digits hold under one-ulp nudges; it fails 1e-7
+    for moved, X, Y in _nudged_runs(case, net, seed=5):
+        g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
+        nudged = moved.copy()
+        nudged.weights[0][0, 0] += 3e-4
+        one_sided = (mh.loss("half_sse", nudged.predict(X), Y) - mh.loss("half_sse", moved.predict(X), Y)) / 3e-4
+        relative = abs(g - one_sided) / (abs(g) + abs(one_sided))
+        assert f"{relative:.1e}" == "3.4e-05" and relative > 1e-7
+        assert relative > 1000 * float(expected_sweep[3])  # order eps, far above the central difference's eps^2
+    assert "one-sided, w1, eps = 3e-4: relative error 3.4e-05 fail\n" in shown
     assert ("sweep, w1: eps            1e-02    3e-03    1e-03    3e-04\n"
             "           relative error " + "  ".join(expected_sweep) + "\n") in shown
     # the prose: the eps^2 law drawn through the 1e-2 point predicts 1.6e-6 x (3e-4 / 1e-2)^2 = 1.4e-9 at 3e-4, where
@@ -206,7 +217,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     expect(shown, f"star: eps = {figure_eps[np.argmin(measured)]:.0e}, relative error below 1e-10",
            "star: eps = 3e-05, relative error below 1e-10")
     assert "rounding at 1e-6" not in shown
-    # section 3's and section 4's finite differences use the same eps: 8 digits equal to the sum of paths
+    # section 4's and section 5's finite differences use the same eps: 8 digits equal to the sum of paths
     branch_net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
                                               [[0.1, -0.1], [0.2, -0.3]])
     numeric_branch = mh.numerical_gradients(branch_net, np.array([[1.0, 0.5]]), np.array([[1.0, 0.0]]), "half_sse",
@@ -229,7 +240,7 @@ def test_the_shared_tail(shown, one):
     expect(shown, f"dC/dw2 = h * delta_y' = {h * tail:.7f}", "dC/dw2 = h * delta_y' = 0.0691596")
     expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * delta_y' = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
            "dC/dw1 = x * h(1 - h) * w2 * delta_y' = 0.00929994")
-    # the same path folded into three factors, one per edge (as section 3's tables), with the same product
+    # the same path folded into three factors, one per edge (as section 4's tables), with the same product
     folded = [h * (1 - h) * x[0], y_hat * (1 - y_hat) * 0.5, y_hat - y[0]]
     expect(shown, "folded: dh/dw1 * dy'/dh * dC/dy' = " + " * ".join(f"{f:.6g}" for f in folded)
            + f" = {np.prod(folded):.8f}",
@@ -237,22 +248,22 @@ def test_the_shared_tail(shown, one):
 
 
 def test_the_bracket_in_the_cards_names(shown, branch):
-    # section 3's bracket dC/dh1 = sum_k o_k(1 - o_k) w dC/do_k, regrouped as W_1[0, k] delta^2[0, k]
+    # section 4's bracket dC/dh1 = sum_k o_k(1 - o_k) w dC/do_k, regrouped as W_1[0, k] delta^2[0, k]
     net, x, y = branch
     out = net.forward(x[None, :])[2][0]
     delta2 = out * (1 - out) * (out - y)
     assert net.weights[1][0].tolist() == [0.6, 0.9]  # w5, w7
     bracket = net.weights[1][0] @ delta2
     dw1 = paths.chain_rule_paths(net, x, y, "w1", notation="one_one_one_units", through_z=False, loss="half_sse")
-    by_paths = sum(p.factors[1].value * p.factors[2].value for p in dw1.paths)  # section 3's factored bracket
+    by_paths = sum(p.factors[1].value * p.factors[2].value for p in dw1.paths)  # section 4's factored bracket
     assert np.isclose(bracket, by_paths, rtol=1e-12)
     expect(shown, f"bracket: w5 delta_o1 + w7 delta_o2 = 0.6 * {delta2[0]:.6f} + 0.9 * {delta2[1]:.6f} = {bracket:.7f}",
            "bracket: w5 delta_o1 + w7 delta_o2 = 0.6 * -0.094107 + 0.9 * 0.140558 = 0.0700379")
-    assert f"{by_paths:.7f}" == "0.0700379"  # the same digits as section 3's factored line
+    assert f"{by_paths:.7f}" == "0.0700379"  # the same digits as section 4's factored line
 
 
 def test_input_times_delta_gives_every_weight_of_section_3(shown, branch):
-    # section 6: dC/dh = W_1 delta_o, delta_h = h(1 - h) dC/dh, then each weight's gradient is its input
+    # section 7: dC/dh = W_1 delta_o, delta_h = h(1 - h) dC/dh, then each weight's gradient is its input
     # times the delta of the unit it enters, beside backpropagation's; the digits hold under one-ulp nudges
     net, x, y = branch
     expected = """dC/dh1 = w5 delta_o1 + w7 delta_o2 = 0.0700379   dC/dh2 = w6 delta_o1 + w8 delta_o2 = 0.0328773
@@ -331,7 +342,7 @@ by hand, 2-3-3-2, backpropagation:
 network           summing paths   backpropagation               ratio
 """
     assert by_hand in shown
-    rows = [("2-2-2", "4 + 4 + 8 = 16", "1.25"), ("2-3-3-2", "15 + 8 + 21 = 44", "3.41"),
+    rows = [("1-1-1", "1 + 2 + 2 = 5", "0.60"), ("2-4-1", "4 + 5 + 12 = 21", "0.95"), ("2-2-2", "4 + 4 + 8 = 16", "1.25"), ("2-3-3-2", "15 + 8 + 21 = 44", "3.41"),
             ("10-100-10", "1000 + 110 + 2000 = 3110", "6.75"), ("10-100-100-10", "11000 + 210 + 12000 = 23210", "137.91")]
     table = ""
     for name, backprop_text, ratio in rows:
@@ -434,7 +445,7 @@ def test_the_answer_keys_pass_their_checks(shown, branch):
     b2 = paths.chain_rule_paths(net, X_EX, Y_EX, ("b", 0, 1), notation="one_one_one_units", through_z=False, loss="half_sse")
     w3 = paths.chain_rule_paths(net, X_EX, Y_EX, "w3", notation="one_one_one_units", through_z=False, loss="half_sse")
     assert (len(b2.paths), len(w3.paths)) == (2, 2)
-    # the exercises' answers are not on screen: not the values for the observation of sections 3-5
+    # the exercises' answers are not on screen: not the values for the observation of sections 4-6
     for name, result in ((("b", 0, 1), b2), ("w3", w3)):
         on_screen = paths.chain_rule_paths(net, x, y, name, notation="one_one_one_units", through_z=False, loss="half_sse").total
         assert abs(result.total - on_screen) > 1e-3

@@ -95,7 +95,7 @@ def path_slips(expected, net, x, y, loss, misread=True):
         misread = weight_as_node(net, x, y, expected.parameter, reading="edge weight", loss=loss).total
         slips.append((misread, "that is the question's formula with d(weight)/d(unit) read as the weight: a "
                                "weight is not computed from the unit before it, so the path goes h -> o with "
-                               "do/dh = o(1 - o) w (notebook 01, section 4)"))
+                               "do/dh = o(1 - o) w (notebook 01, section 5)"))
     return slips
 
 
@@ -197,7 +197,7 @@ def _step(answer, right, slips, where):
         reason = problem.removeprefix("Not yet answered: ").removeprefix("Not yet: ")
         return CheckResult(False, f"Not yet, {where}: {reason[0].lower()}{reason[1:]}")
     result = judge(value, right, slips, correct="", fallback="it looks like none of the usual slips: "
-                   "write the step's formula from the table in section 3, then put in the numbers",
+                   "write the step's formula from the table in section 4, then put in the numbers",
                    quantity="the right value")
     if result.passed:
         return None
