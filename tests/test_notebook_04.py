@@ -73,7 +73,7 @@ def test_stored_clean_run_with_kernelspec_and_no_errors():
     silent = ["".join(c["source"]) for c in code[1:] if not c["outputs"]]
     # every cell but the imports shows something, except the exercises' answer keys and their given inputs
     assert all("### BEGIN SOLUTION" in source or source.count("\n") <= 1 for source in silent), silent
-    assert sum("### BEGIN SOLUTION" in source for source in silent) == 2
+    assert sum("### BEGIN SOLUTION" in source for source in silent) == 3  # exercises 1 and 2, section 8's prediction
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
     assert all(len(c["source"].splitlines() if isinstance(c["source"], str) else c["source"]) <= 15 for c in code)
 
@@ -435,17 +435,25 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert all(abs(v * 1e4 % 1 - 0.5) > 1e-2 for v in np.abs(np.concatenate([gap_1, sums])))  # no rounding edge at 4 decimals
     sizes = np.abs(gap_1) @ np.abs(start.weights[1])  # report 04BH, fix 2: the sums of the terms' sizes beside them
     assert all(abs(v * 1e4 % 1 - 0.5) > 1e-2 for v in sizes)
-    expect(shown, f"seed 0: gap(a^1) {gap_1.round(4).tolist()} | sum_i W_1[i, j] gap(a^1)[i]: {sums.round(4).tolist()} | "
-                  f"sum_i |W_1[i, j] gap(a^1)[i]|: {sizes.round(4).tolist()}",
-           "seed 0: gap(a^1) [0.0102, -0.0199, 0.0625] | sum_i W_1[i, j] gap(a^1)[i]: [-0.0071, -0.0208, 0.0032] | "
-           "sum_i |W_1[i, j] gap(a^1)[i]|: [0.0607, 0.0258, 0.026]")
+    # report 04BK, fix 2: one printed line per list
+    expect(shown, f"seed 0, gap(a^1) by unit: {gap_1.round(4).tolist()}\nseed 0, sum_i W_1[i, j] gap(a^1)[i], by unit j of layer 2: "
+                  f"{sums.round(4).tolist()}\nseed 0, sum_i |W_1[i, j] gap(a^1)[i]| (no cancelling), by unit j: {sizes.round(4).tolist()}",
+           "seed 0, gap(a^1) by unit: [0.0102, -0.0199, 0.0625]\nseed 0, sum_i W_1[i, j] gap(a^1)[i], by unit j of layer 2: "
+           "[-0.0071, -0.0208, 0.0032]\nseed 0, sum_i |W_1[i, j] gap(a^1)[i]| (no cancelling), by unit j: [0.0607, 0.0258, 0.026]")
     assert sizes.max() < 3 * 0.0682 and np.all(np.abs(sums) < sizes)
     assert (gap_1 > 0).any() and (gap_1 < 0).any()  # mixed signs
     assert all(abs(sums[j]) < np.abs(start.weights[1][:, j] * gap_1).sum() for j in range(3))  # each sum partly cancels
     assert np.abs(sums).max() < 0.21 * 3 * 0.0682 and 8 < 0.215 / 0.026 < 8.5
-    assert ("Its layer-2 gap factor, 0.083, is about all ones' 0.078, though its slope there is 8 times steeper: each sum $\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ "
-            "is small (`sum_i`). Its terms partly cancel (`sum_i |...|` is larger), and its weights are small: `sum_i |...|` stays below "
-            "all ones' $3 \\times 0.0682$.") in text
+    # section 2's rule written out for each start's widest layer-2 unit: the steeper slope against a sum ten times smaller
+    slope_0, slope_ones = (a[2] * (1 - a[2])).mean(), 0.026
+    widest = int(np.argmax(np.abs(a[2][0] - a[2][1])))
+    assert widest == int(np.argmax(np.abs(sums))) and round(float(abs(sums[widest])), 4) == 0.0208
+    assert round(slope_ones * 3 * 0.0682, 4) == 0.0053 and round(float(slope_0) * 0.0208, 4) == 0.0045
+    assert 9.5 < 3 * 0.0682 / abs(sums[widest]) < 10.5 and sizes.max() < 0.07
+    assert ("Section 2's rule for the widest layer-2 unit: all ones $0.026 \\times 3 \\times 0.0682 \\approx 0.0053$; seed 0 "
+            "$0.215 \\times 0.0208 \\approx 0.0045$, near its printed 0.0052. Seed 0's slope is 8 times steeper, but its sum "
+            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is about ten times smaller: its terms partly cancel (the `no cancelling` line is "
+            "larger), and even without cancelling they stay below 0.07.") in text
     assert "$3 \\times 1 \\times 0.026 \\approx 0.078$" in text  # section 2: the weight 1 written in
     assert "mean-0 weights keep every $z$ near 0, where $\\sigma'$ is near $\\frac14$." in text
     assert "step 0, largest |dC/dW|" not in shown and "about ten times all ones'" not in text  # round 7: only what the table shows
@@ -544,7 +552,7 @@ def test_round_six_additions(prose):
     text = " ".join(prose.split())
     assert "The next cell trains 14 runs: all ones and seeds 0 to 9 (random starts, explained in section 9) at lr 0.5, and seed 0 at lr 1, 2 and 4." in text
     assert ("The lower layers' gradients start 30 to 150 times smaller than $W_2$'s (section 4's last line): each carries layer 2's "
-            "slope, 0.026.") in text
+            "slope, 0.026, and $\\partial C/\\partial W_0$ also layer 1's, 0.115.") in text  # report 04BK, fix 5
     # report 04BH, fix 9: why layer 2 is saturated
     assert "each unit sums three $a^1$ near 0.87, the mean of section 2's 0.90 and 0.83, with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (`mean z^2`)." in text
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
@@ -590,8 +598,8 @@ def test_round5_wording_and_order(prose):
     text = " ".join(prose.split())
     # report 04BG: the relative difference defined before the cell that prints it; the ulp estimate step by step
     # report 04BH, fix 11: one bullet per printed line
-    assert ("* `mh.gradient_check`: backprop $g$ against central differences $\\hat g = (C(p + \\varepsilon) - C(p - \\varepsilon))/(2\\varepsilon)$, "
-            "$\\varepsilon = 10^{-6}$, for every weight and bias $p$; it prints the largest $|g - \\hat g|/(|g| + |\\hat g|)$;") in text
+    assert ("* `mh.gradient_check`: backprop $g$ against central differences $\\hat g = (C(\\theta[r] + \\varepsilon) - C(\\theta[r] - \\varepsilon))/(2\\varepsilon)$, "
+            "$\\varepsilon = 10^{-6}$, for every entry $\\theta[r]$ of $\\theta$, the weights and biases as one vector; it prints the largest $|g - \\hat g|/(|g| + |\\hat g|)$;") in text
     assert text.index("it prints the largest $|g") < text.index("Ours matches finite differences at every layer")
     assert "Ours matches finite differences at every layer: 6e-08, below notebook 01's threshold $10^{-7}$." in text
     assert "Optional: why so close" not in text
@@ -686,21 +694,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         a1_t = 1 / (1 + np.exp(-(case.X @ weights[0][0, t] + biases[0][0, t])))
         z2_t = (a1_t @ weights[1][0, t] + biases[1][0, t]).mean()  # straight from the recorded W_1 and b_1
         assert abs(gap_t * 1e4 % 1 - 0.5) > 1e-2 and abs(slope_t * 1e3 % 1 - 0.5) > 1e-2 and abs(z2_t * 1e2 % 1 - 0.5) > 1e-2
-        b1_t = biases[1][0, t, 0]
-        assert t == 0 or abs(b1_t * 1e2 % 1 - 0.5) > 1e-2
-        net_t = case.network().set_params([W[0, t] for W in weights], [b[0, t] for b in biases])
-        db1_t = net_t.gradients(case.X, case.Y, loss="sse")[1][1][0]
         w1_t = weights[1][0, t, 0, 0]
-        mantissa = db1_t / 10 ** np.floor(np.log10(db1_t))
-        assert db1_t > 0 and abs(mantissa * 10 % 1 - 0.5) > 2e-2 and (t == 0 or abs(w1_t * 1e2 % 1 - 0.5) > 2e-2)  # off the rounding edges
+        assert t == 0 or abs(w1_t * 1e2 % 1 - 0.5) > 2e-2  # off the rounding edges
         a1_gap_t = abs(a1_t[0, 0] - a1_t[1, 0])  # report 04BH, fix 6
         assert abs(a1_gap_t * 1e4 % 1 - 0.5) > 1e-2
-        expect(shown, f"all ones, step {t:>4}: a^1 gap {a1_gap_t:.4f}, a^2 gap {gap_t:.4f} | layer 2: mean z^2 {z2_t:.2f}, b_1[0] {b1_t:.2f}, dC/db_1[0] {db1_t:.1e}, "
+        expect(shown, f"all ones, step {t:>4}: a^1 gap {a1_gap_t:.4f}, a^2 gap {gap_t:.4f} | layer 2: mean z^2 {z2_t:.2f}, "
                       f"W_1[0, 0] {w1_t:.2f}, mean slope a(1 - a) {slope_t:.3f}",
-               {0: "all ones, step    0: a^1 gap 0.0682, a^2 gap 0.0053 | layer 2: mean z^2 3.60, b_1[0] 1.00, dC/db_1[0] 2.3e-03, W_1[0, 0] 1.00, mean slope a(1 - a) 0.026",
-                4000: "all ones, step 4000: a^1 gap 0.0756, a^2 gap 0.0077 | layer 2: mean z^2 3.23, b_1[0] 0.87, dC/db_1[0] 4.8e-04, W_1[0, 0] 0.92, mean slope a(1 - a) 0.037",
-                5000: "all ones, step 5000: a^1 gap 0.1313, a^2 gap 0.0353 | layer 2: mean z^2 1.73, b_1[0] 0.16, dC/db_1[0] 4.4e-03, W_1[0, 0] 0.70, mean slope a(1 - a) 0.128",
-                5500: "all ones, step 5500: a^1 gap 0.3745, a^2 gap 0.4136 | layer 2: mean z^2 -0.03, b_1[0] -2.24, dC/db_1[0] 4.5e-03, W_1[0, 0] 1.57, mean slope a(1 - a) 0.207"}[t])
+               {0: "all ones, step    0: a^1 gap 0.0682, a^2 gap 0.0053 | layer 2: mean z^2 3.60, W_1[0, 0] 1.00, mean slope a(1 - a) 0.026",
+                4000: "all ones, step 4000: a^1 gap 0.0756, a^2 gap 0.0077 | layer 2: mean z^2 3.23, W_1[0, 0] 0.92, mean slope a(1 - a) 0.037",
+                5000: "all ones, step 5000: a^1 gap 0.1313, a^2 gap 0.0353 | layer 2: mean z^2 1.73, W_1[0, 0] 0.70, mean slope a(1 - a) 0.128",
+                5500: "all ones, step 5500: a^1 gap 0.3745, a^2 gap 0.4136 | layer 2: mean z^2 -0.03, W_1[0, 0] 1.57, mean slope a(1 - a) 0.207"}[t])
         assert t == 5500 or z2_t > 0  # step 3: layer 2's z above 0, so a lower b_1 moves it toward 0
     # W_1 falls from step 4000 to 5000 (the dip), then grows by step 5500; a^1 > 0 throughout
     w1 = weights[1][0, :, 0, 0]
@@ -709,11 +712,28 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     below_floor = int(np.argmax(pair[1].loss[0] < 0.4))
     b1 = biases[1][0, :, 0]
     assert 1600 < below_floor < 1800 and np.all(np.diff(b1[below_floor + 20:5000]) < 0)
-    # dC/db_1 > 0 from just after the floor crossing to step 5500 (so b_1 falls), not before it: W_1 first rises
-    signs = [case.network().set_params([W[0, t] for W in weights], [b[0, t] for b in biases]).gradients(
-        case.X, case.Y, loss="sse")[1][1][0] for t in range(0, 5501, 50)]
-    assert all(g > 0 for t, g in zip(range(0, 5501, 50), signs) if t >= below_floor + 50)
-    assert any(g < 0 for t, g in zip(range(0, 5501, 50), signs) if 0 < t < below_floor)
+    # report 04BK, fix 1: on the shared row (from step 30) dC/db_1[0] is negative above the floor and positive below it,
+    # at every 10th step to 5500; b_1 rises until the crossing; the floor-crossing table prints eight of those steps
+    loss_0 = pair[1].loss[0]
+    net_at = lambda t: case.network().set_params([W[0, t] for W in weights], [b[0, t] for b in biases])  # noqa: E731
+    db1 = {t: net_at(t).gradients(case.X, case.Y, loss="sse")[1][1][0] for t in range(30, 5501, 10)}
+    assert all((g > 0) == (loss_0[t] < 0.4) for t, g in db1.items())
+    assert np.all(np.diff(b1[30:below_floor - 5]) > 0) and loss_0[29] > 0.4
+    rows = []
+    for t in (100, 1000, 1650, 1750, 2500, 4000, 5000, 5500):
+        mantissa = abs(db1[t]) / 10 ** np.floor(np.log10(abs(db1[t])))
+        assert abs(loss_0[t] * 1e6 % 1 - 0.5) > 1e-2 and abs(b1[t] * 1e2 % 1 - 0.5) > 1e-2 and abs(mantissa * 10 % 1 - 0.5) > 2e-2
+        rows.append(f"{t:>5}  {loss_0[t]:.6f}  {b1[t]:6.2f}  {db1[t]:10.1e}")
+        if t < 5500:  # z^2 > 0 (above): a lower b_1 moves it toward 0 and widens gap(a^2)
+            nudged = net_at(t)
+            nudged.biases[1] = nudged.biases[1] - 1e-6
+            gap_of = lambda n: abs(n.forward(case.X)[2][0, 0] - n.forward(case.X)[2][1, 0])  # noqa: E731
+            assert gap_of(nudged) > gap_of(net_at(t))
+    expect(shown, "all ones, around the floor crossing (cost 0.4):\n step      cost  b_1[0]  dC/db_1[0]\n" + "\n".join(rows),
+           "all ones, around the floor crossing (cost 0.4):\n step      cost  b_1[0]  dC/db_1[0]\n"
+           "  100  0.400675    0.98    -2.2e-04\n 1000  0.400230    1.04    -7.4e-05\n 1650  0.400015    1.06    -4.7e-06\n"
+           " 1750  0.399984    1.06     5.4e-06\n 2500  0.399732    1.04     8.7e-05\n 4000  0.398492    0.87     4.8e-04\n"
+           " 5000  0.383049    0.16     4.4e-03\n 5500  0.025916   -2.24     4.5e-03")
     assert weights[1][0, :below_floor, 0, 0].max() > 1.01  # W_1 rises a little before the crossing (section 11's top row)
     chain = text[text.index("How the plateau ends:"):text.index("## 9.")]
     assert ("1. Once the output sits on the best shared row, the cost can fall further only if the rows differ, "
@@ -722,11 +742,13 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("2. Layer 2 computes $z^2 = v\\,a^1 + b_1$, with $v = 3\\,W_1[0, 0]$ (section 6). By section 2's rule, "
             "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$") in chain
     # report 04BI, fix 2: the table above the list; why the sign; the loop
-    assert ("1. $b_1$ falls (`b_1[0]`) once the cost is below the floor (the zoom, near step 1700): lowering it makes layer 2 less saturated, widening $\\text{gap}(a^2)$, which lets the rows "
-            "part below the floor; so from then on $\\partial C/\\partial b_1 > 0$ (`dC/db_1[0]` at steps 4000 to 5500; step 0, cost 1.9, precedes the plateau: "
-            "its gradient is not the plateau's). Before the crossing $W_1$ first rises a little (section 11's top row). "
+    # report 04BK, fixes 1 and 4: the sign's why, from C = 0.4 at equal rows; why gap(a^1) grows
+    assert ("1. $b_1$ (the `floor crossing` table) rises while the cost is above the floor and falls once it is below (near step 1700), "
+            "where $\\partial C/\\partial b_1$ turns positive. Why: $C \\approx 0.4$ at $s = \\text{gap}(a^2) = 0$ (equal rows), so for small "
+            "$s > 0$, $C \\approx 0.4 + s\\,\\partial C/\\partial s$: above the floor a narrower gap lowers $C$, below it a wider one, and a "
+            "lower $b_1$ (moving $z^2$ toward 0) widens it. $W_1$ too first rises a little (section 11's top row). "
             "2. $v$ falls (`W_1[0, 0]`, from step 4000 to 5000); as $a^1 > 0$, this also lowers $z^2$. "
-            "That costs some gap, but the slope rises faster (0.037 to 0.128), and $\\text{gap}(a^1)$ grows. "
+            "That costs some gap, but the slope rises faster (0.037 to 0.128), and $\\text{gap}(a^1)$ grows ($W_0$'s rows split, section 11). "
             "3. Once the slope is near $\\frac14$ (step 5500), $W_1[0, 0]$ grows, and the larger $v$ widens the gap (step 2).") in chain
     assert w1[0] > w1[4000] > w1[5000] < w1[5500] and w1[5500] > w1[0]
     assert "lowers $W_1$" not in text  # the figure shows W_1 first rising: only 4000 to 5000 is claimed
@@ -763,7 +785,13 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
             "Over so long a step $\\nabla C(\\theta') \\approx \\nabla C(\\theta)$ fails, and the step overshoots.") in text
     assert "lr 16" not in text and "lr 8" not in text and "1880" not in text
     assert text.index("## 8.") < text.index("The question's targets' best shared row") < text.index("## 9.")
-    assert "* **Look at** the top row:" in text and "as the plateau ends, the $W_2$ lines diverge, $W_1$ dips to about 0.7 (section 8's list, item 3), and $W_0$'s two rows split." in text and "blue's first 10 steps lie under orange" in text
+    assert "* **Look at** the top row:" in text and "as the plateau ends, the $W_2$ lines diverge, $W_1$ dips to about 0.7 (section 8's list, item 3), and $W_0$'s two rows split." in text and "blue's first 10 steps" not in text
+    code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
+    assert 'annotate("both start at 1:\\nblue\'s drop is\\nunder orange\'s", xy=(0, 1)' in code  # report 04BK, fix 8: on the panel
+    # report 04BK, fix 3: lr 16's fit step moves under a one-ulp nudge of the data, so lr 4 to 32 stays unmeasured
+    nudged = [mh.train_many([case.network().init_random(seed=0)], X, case.Y, lr=16.0, iterations=3000, weights_every=0).fit_steps(0.01)[0]
+              for X in (case.X, np.nextafter(case.X, np.inf))]
+    assert nudged[0] != nudged[1] and "Rates between 4 and 32 are not measured." in text
     assert "Notebook 03, section 8, met this all-ones start" in text
 
 
@@ -825,9 +853,7 @@ def test_round7_reading_fixes(shown, prose, case):
     assert "is cost slope $\\odot$ sigmoid slope" not in text and "What would `@` compute there?" not in text  # report 04BJ, fix 8: no give-away
     assert "Run exercise 2's check before reading on." in text
     # report 04BJ, fixes 1, 4, 10: step 0 is before the plateau; seed 0's tail; the theorem named
-    assert "(`dC/db_1[0]` at steps 4000 to 5500; step 0, cost 1.9, precedes the plateau: its gradient is not the plateau's)." in text
-    a3_question, Y = np.array([[0.9806908] * 2, [0.9803864] * 2]), np.array([[0.2, 0.4], [1.0, 0.0]])
-    assert round(float(((a3_question - Y) ** 2).sum()), 1) == 1.9
+    assert "cost 1.9" not in text and "dC/db_1[0]" not in shown.split("around the floor crossing")[0]  # report 04BK: the unprinted aside cut
     assert ("Most of seed 0's steps go to the last hundredths (plateau over at 410, fit at 4654), for section 8's reason.") in text
     assert "untied            410      4654" in shown
     assert "(by the mean value theorem, some slope" in text
@@ -846,3 +872,20 @@ def test_round9_reading_fixes(prose):
     assert "(Compute $\\delta^3[0, 1]$ too.)" not in text  # report 04BG: no unchecked request
     check = text.index("Run exercise 1's check before reading on. The question's $\\delta^3$ against ours:")
     assert text.index("**Exercise 1.**") < check < text.index("They agree: the question's second `*`")
+
+
+def test_round8_reading_fixes(prose):
+    """Report 04BK: section 8's predict-first answer prints only once `my_fit_prediction` is written (notebook 02's gate);
+    the key points quote the ten seeds' range; section 4's finite difference nudges theta[r], not the shared row's p."""
+    from mlp_helpers import linear_regression as linreg
+    text = " ".join(prose.split())
+    cells = _read()["cells"]
+    question = next(i for i, c in enumerate(cells) if "**Predict first.** Train the same tied network" in "".join(c["source"]))
+    assert "Write it in the next cell." in "".join(cells[question]["source"])
+    predict, run = "".join(cells[question + 1]["source"]), "".join(cells[question + 3]["source"])
+    assert cells[question + 1]["cell_type"] == "code" and "### BEGIN SOLUTION\nmy_fit_prediction = {\"step\": " in predict
+    assert "14575" not in predict and "lesson_runs(case)" in run
+    assert run.index('if linreg.prediction_written(my_fit_prediction, ("step",)):') < run.index("from step {fits")
+    assert not linreg.prediction_written(..., ("step",)) and linreg.prediction_written({"step": "after 3000"}, ("step",))
+    assert "* Seeds 0 to 9 fit here in 4009 to 6028 steps at lr 0.5;" in text and "4000 to 6000" not in text
+    assert "C(p +" not in text and "One step changes $\\theta$ (section 4) by" in text
