@@ -5,6 +5,7 @@ All on the tied-units question's data (two observations, two outputs, sigmoid ou
 * ``stall_net``: the 2-H-...-H-2 network with one hidden activation, sigmoid outputs;
 * ``fit_and_plateau``: when one run enters and leaves the plateau, and when it fits, measured
   with the same yardstick (the sum of squared errors of its outputs) whatever cost it trained on;
+  ``fit_and_plateau_many``: the same for many networks trained together;
 * ``layer_gradient_norms``: |dW_l| for each weight layer at the start, for many starts at once;
 * ``layer_sizes``: the typical size of one unit's delta, of one weight's gradient and of one
   input, layer by layer (sizes that compare across layers of different shapes);
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..ensemble import check_nets, forward_many
+from ..ensemble import check_nets, forward_many, train_many
 from ..network import MLP, check_network
 from ..training import check_history
 from ..validation import as_choice, as_count, as_float_array, as_observations, as_real
@@ -79,6 +80,24 @@ def fit_and_plateau(history, X, Y, activation, tol=0.01):
     error = np.abs(outputs - Y).max(axis=(1, 2))
     return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE), _first(sse < HALF_FLOOR),
                       _first(error < as_real("tol", tol, positive=True)))
+
+
+def fit_and_plateau_many(nets, X, Y, lr, iterations, loss="sse", tol=0.01):
+    """Train the list ``nets`` together (``train_many``, in place) for ``iterations`` steps and return
+    each network's ``Milestones``, a list. With ``sse`` the recorded loss is the yardstick itself; with
+    another cost the parameters are recorded at every step and the yardstick computed from them."""
+    nets = check_nets(nets)
+    X = as_observations("X", X, nets[0].sizes[0])
+    Y = as_observations("Y", Y, nets[0].sizes[-1], rows=X.shape[0])
+    run = train_many(nets, X, Y, lr, iterations, loss=loss, weights_every=0 if loss == "sse" else 1)
+    if loss == "sse":
+        sse = run.loss
+    else:  # NaN rows (a network that diverged) compare False below, as in fit_steps
+        sse = np.array([((symmetry.outputs_over_training(symmetry.member_history(run, k), X, nets[0].activation)
+                          - Y) ** 2).sum(axis=(1, 2)) for k in range(len(nets))])
+    below = run.max_error < as_real("tol", tol, positive=True)
+    return [Milestones(_first(s <= PLATEAU_ENTER), _first(s < PLATEAU_LEAVE), _first(s < HALF_FLOOR), _first(b))
+            for s, b in zip(sse, below)]
 
 
 def layer_gradient_norms(nets, X, Y, loss):
