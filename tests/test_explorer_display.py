@@ -135,3 +135,16 @@ def test_the_resolution_changes_the_picture_not_the_run():
     default.init.value = projector.init.value = "random"
     assert default.verdict.value == projector.verdict.value == "no tied units"
     assert picture(projector).size == (841, 527)  # 9.9 x 6.2 inches at 85 dpi (841.5 cut to 841)
+
+
+def test_the_many_starts_explorer_stores_the_picture_it_shows():
+    """Report 05BI (fix 10): notebook 05's explorer keeps its picture beside the widget view, so
+    a static page (no kernel, no widget state) shows the first setting instead of a sentence."""
+    explorer = initialization_explorer(cases.sigmoid_2_3_3_2(), starts=8, steps=200)
+    data, _ = DisplayFormatter().format(explorer)
+    assert WIDGET_VIEW in data and data["text/plain"].endswith("(it needs a running Jupyter kernel).")
+    shown = explorer.images[(explorer.start.value, explorer.scale.value, explorer.lr.value)]
+    assert base64.b64decode(data["image/png"]) == shown == base64.b64decode(explorer.figure.outputs[0]["data"]["image/png"])
+    explorer.scale.value = 10.0  # another setting: the stored picture follows it
+    data, _ = DisplayFormatter().format(explorer)
+    assert base64.b64decode(data["image/png"]) == explorer.images[("constant", 10.0, explorer.lr.value)] != shown

@@ -93,6 +93,7 @@ def printed(X, xor_X, reverse):
     for k, c in enumerate(CONSTANTS):  # the exits only: the exit-to-fit stretch is cut (report 05AW)
         out[f"c = {c}"] = f"c = {c:5.2f}: {step_text(exits[k])}"
     out["step 0 losses"] = "loss at step 0, c = 0 to 2: " + ", ".join(f"{loss:.2f}" for loss in long_run.loss[:n_c, 0])
+    out["c = 0 fit"] = f"c = 0: fit (every output within 0.01) {step_text(long_fits[list(CONSTANTS).index(0.0)])}"  # report 05BI (fix 5)
     out["c = 1 fit"] = f"c = 1, the question's start: fit (every output within 0.01) {step_text(long_fits[list(CONSTANTS).index(1.0)])}"
     # on the plateau (step 1000): the slope of each layer, first observation, first unit
     plateau_c = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
@@ -139,13 +140,25 @@ def printed(X, xor_X, reverse):
     dW, db = zero.gradients(X, Y)
     out["c = 0 gradient"] = ("c = 0, step 0, largest |gradient| of W_0, W_1, W_2: " + ", ".join(f"{np.abs(g).max():.2g}" for g in dW)
                              + " | of b_0, b_1, b_2: " + ", ".join(f"{np.abs(g).max():.2g}" for g in db))
-    for step in (0, 500, 1500, 2500, 3000):  # c = 0: W_2 grows first, then W_0 and W_1 together
+    for step in (0, 100, 500, 1500, 2500, 3000):  # c = 0: W_2 grows first, W_1's kick by step 100, then W_0 and W_1 together
         out[f"c = 0 weights {step}"] = (f"c = 0, step {step:4d}: loss {long_run.loss[zero0, step]:.2f} | largest |entry| of W_0, W_1, W_2: "
                                         + ", ".join(f"{np.abs(W[zero0, step // 100]).max():.2g}" for W in long_run.weights))
     for l, key in ((0, "factor"), (1, "factor W_1")):
         W_max = np.abs(long_run.weights[l][zero0]).max(axis=(1, 2))
         out[key] = f"c = 0, steps 1500 to 2500: W_{l}'s largest |entry| grows by a factor {(W_max[25] / W_max[15]) ** (1 / 1000):.4f} per step"
     out["kappa"] = f"|kappa| about (W_1's factor - 1) / eta = {((W_max[25] / W_max[15]) ** (1 / 1000) - 1) / 0.5:.1g}"
+    # report 05BI (fix 1b): c = 0.5 starts with the a^2 difference c = 0 has at step 2500, but W_2's row has the wrong signs
+    for c, step in ((0.5, 0), (0.5, 100), (0.5, 2000), (0.0, 2500)):
+        row = list(CONSTANTS).index(c)
+        net = mh.MLP([2, 3, 3, 2])
+        net.weights = [W[row, step // 100].copy() for W in long_run.weights]
+        net.biases = [b[row, step // 100].copy() for b in long_run.biases]
+        a2 = net.forward(X)[2][:, 0]
+        omega = net.weights[2]
+        assert np.array_equal(omega, np.tile(omega[0], (3, 1)))  # tied: W_2's rows equal
+        out[f"a2 difference {c} {step}"] = (f"c = {c:4.2f}, step {step:4d}: a^2 difference a^2[0, 0] - a^2[1, 0] {a2[0] - a2[1]:+.2g} | "
+                                            f"omega_1, omega_2 {omega[0, 0]:+.2g}, {omega[0, 1]:+.2g}")
+        out[f"a2 signs {c} {step}"] = np.sign([a2[1] - a2[0], omega[0, 0], -omega[0, 1]])  # the fit's signs agree when all three are equal
     out["c = 1 below 0.05"] = f"c = 1: loss first below 0.05 at step {np.argmax(long_run.loss[list(CONSTANTS).index(1.0)] < 0.05)}"
     out["exits"] = exits[:n_c].tolist()  # drawn
     out["constant fits"] = long_fits[:n_c].tolist()  # not printed but c = 1's: facts the tests keep
@@ -233,7 +246,6 @@ def printed(X, xor_X, reverse):
         out[f"wide {scheme}"] = f"2-100-100-2, s = {scales}: clearly saturated (slope < 0.01) in {shares}"
     # exercise 1's verdict, once right, gives Glorot's compromise and the network's Glorot scales (printed nowhere before it)
     out["glorot verdict"] = init.check_backward_std(lambda shape: 1 / np.sqrt(shape[1])).verdict
-    out["s glorot"] = "this network's Glorot s for W_0, W_1, W_2 = " + ", ".join(f"{v:.2f}" for v in init.layer_scales(CASE.sizes, "glorot"))
     assert np.allclose(init.layer_scales(CASE.sizes, "glorot"), np.sqrt(2 / np.array([5, 6, 5])), rtol=1e-12)  # sqrt(2/(n_in + n_out))
 
     # 5 and 6. scale x learning rate
@@ -303,7 +315,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 105
+    assert len(lines) == 110
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -371,7 +383,9 @@ def test_the_curvature(computed, notebook):
     assert computed["untying count"] == "untying directions (eigenvalues per step): 20"
     assert "$\\lambda = \\hat d^{\\mathsf T} (Q^{\\mathsf T} H Q)\\, \\hat d$, a *Rayleigh quotient*" in prose
     # the printed lambdas behind the bound: 1 - eta lambda per step, compounded over 1000 steps
-    assert "Then $\\lambda = \\sum_k c_k^2 \\lambda_k$ with $\\sum_k c_k^2 = 1$: a weighted mean of the $\\lambda_k$." in prose  # report 05BF (fix 11)
+    assert ("In the orthonormal eigenvectors $e_i$ of $Q^{\\mathsf T} H Q$, with eigenvalues $\\lambda_i$, $\\lambda = \\sum_i (\\hat d^{\\mathsf T} e_i)^2 \\lambda_i$ "
+            "with $\\sum_i (\\hat d^{\\mathsf T} e_i)^2 = 1$: a weighted mean of the $\\lambda_i$.") in prose  # report 05BF (fix 11)
+    assert "c_k" not in prose and "v_k" not in prose and "\\lambda_k" not in prose  # report 05BI (fix 8): k is section 1's, c the constant
     assert computed["curvature 2500"].endswith("from -0.0013 to 0.0012") and computed["curvature 10000"].endswith("from -2.4e-05 to 0.00032")
     assert computed["curvature 5000"] == "tied run, step  5000: untying lambda from -0.0064 to 0.0069"
     assert "lambda_min" not in NOTEBOOK.read_text()  # no printed per-step rates
@@ -515,12 +529,13 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05BB (fix 4): the whole-position nan explained where it is printed, the table moved to section 1
     assert "A percentile whose interpolation uses an `inf` is `inf` or `nan` (the next cell's first three lines):" in prose
     # report 05BC (fix 3, 8): why the formula switches at 0.5, and which entries "ours" are
-    assert "$v[k+1] - (1 - (\\text{pos} - k))" in prose and "They sit far past the quartiles' positions, so the quartiles are ordinary numbers." in prose and "numpy starts from the nearer neighbour |" in prose
+    # report 05BI (fix 2): the third row says only what is printed
+    assert "$v[k+1] - (1 - (\\text{pos} - k))" not in prose and "They sit far past the quartiles' positions, so the quartiles are ordinary numbers." in prose and "nearer neighbour" not in prose
     # report 05BD (fix 2): the whole-position nan at the answer's position only in the check's verdict
     assert "numpy itself prints" not in prose and "0 \\cdot \\infty$." not in prose[prose.index("**Exercise 2.**"):]
     assert "At this p itself numpy prints nan" in init.check_known_percentile(100 * 5 / 6, GRID_05[0, 0]).verdict
     assert "| finite, `inf` | above 0, below 0.5 | $v[k] + (\\text{pos} - k)(v[k+1] - v[k])$ | `inf` |" in prose
-    assert "| finite, `inf` | $0.5$ or more | $v[k+1] - (1 - (\\text{pos} - k))(v[k+1] - v[k])$: numpy starts from the nearer neighbour | `nan` ($\\infty - \\infty$) |" in prose
+    assert "| finite, `inf` | $0.5$ or more | — | `nan` |" in prose
     with np.errstate(invalid="ignore"):  # numpy's form from v[k+1]'s side: inf - 0.5 * inf
         assert np.isnan(np.inf - 0.5 * (np.inf - 1.0))
     # report 05BE (fix 4): exercise 2 says to go by the definition, not by numpy's printout (and not where the answer lies)
@@ -645,7 +660,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$\\omega_1 = W_2[j, 0]$ for every unit $j$" in prose and "Letters new here" in prose  # report 05BF (fix 4): letters where first used
     assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
     assert "(the proof needs only the incoming side tied)" not in prose  # cut (report 05BC's word budget)
-    assert "Both weights grow by about $1 + \\eta|\\kappa|$ per step (lines \"factor\" and \"|kappa|\")" in prose  # 05BH: the formula is in the |kappa| line's label
+    assert "Both weights grow by about $1 + \\eta|\\kappa|$ per step (lines \"factor\" and \"|kappa|\" below)" in prose  # 05BH: the formula is in the |kappa| line's label
     # report 05BB (fix 9): w_0, w_1 and what kappa_0, kappa_1 hold; x[0] - x[1] = (0.5, 0.1)
     # report 05BC (fix 4): 2b as numbered steps, and why kappa_0 kappa_1 > 0
     assert "with small $\\kappa_0$, $\\kappa_1$: products of slopes, plateau errors and $x[0] - x[1] = (0.5, 0.1)$." in prose
@@ -692,9 +707,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "average of" not in prose[:check] and "compromise" not in prose[:check] and "Glorot's" not in prose[:check]
     # the backward count is named only by the check's verdict (printed once right), nowhere in the prose
     # Glorot's formula only in the check's verdict (report 05AU: one scroll below exercise 1 it gave s = 1/sqrt(n_out) away)
-    assert "n_\\text{out}" not in prose[:prose.index("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary>")] and computed["s glorot"].endswith("= 0.63, 0.58, 0.63")
+    assert "n_\\text{out}" not in prose[:prose.index("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary>")] and "Glorot s for" not in notebook[0]  # report 05BI (fix 4)
     assert "s = sqrt(2 / (n_in + n_out))" in computed["glorot verdict"]
-    assert 'is for this network 0.63, 0.58, 0.63 (line "this network\'s Glorot s")' in prose
+    assert "is for this network 0.63, 0.58, 0.63 (exercise 1's verdict)" in prose and computed["glorot verdict"].endswith("0.63, 0.58, 0.63")
     assert "`backward_std(shape)`" in prose and "backward_std(n_in, n_out)" not in prose
     assert round(mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)), 4) == 0.0099
     # a normal with standard deviation 10 sqrt(1.75) lies beyond +-4.6 about 73% of the time
@@ -783,12 +798,30 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
-    assert "Below $c = 0.5$ the weights start small ($c$ itself) and must grow as above." in prose
+    # report 05BI (fix 1a): how W_1 and W_0 leave 0 (the map holds on the plateau, after the kick)
+    assert ("Until the plateau $\\delta^2$'s rows do not cancel either, and $a^1 \\approx 0.5$ ($W_0$, $b_0$ near 0), so every entry of "
+            "$\\partial C/\\partial W_1 = (a^1)^{\\mathsf T} \\delta^2$ is about $0.5 \\sum_r \\delta^2[r, j] \\ne 0$: this kick lifts $W_1$ to 0.019 by step 100; $W_0$ follows.") in prose
+    assert computed["c = 0 weights 100"] == "c = 0, step  100: loss 0.40 | largest |entry| of W_0, W_1, W_2: 0.0035, 0.019, 0.39"
+    assert "3. So, on the plateau (after the kick), each step roughly does" in prose
+    # report 05BI (fix 1b): c = 0.5 starts with c = 0's step-2500 difference, but with W_2's signs wrong (2a's equations)
+    assert ("**And $c = 0.5$?** Its $a^2[0, 0] - a^2[1, 0]$ starts as large as $c = 0$'s at step 2500 (lines \"a^2 difference\" below), but a fit needs (2a) "
+            "$\\omega_1$ of the opposite sign, $\\omega_2$ of the same: $c = 0$ has both there; $c = 0.5$, after 100 steps, neither, "
+            "and $W_2$'s gradient, proportional to that small difference (step 1), turns them slowly ($\\omega_2$ still wrong at step 2000).") in prose
+    assert [computed[f"a2 difference {c} {t}"].split(" | ")[0][-6:] for c, t in ((0.5, 0), (0.5, 100), (0.5, 2000), (0.0, 2500))] == ["+0.013", "+0.012", "+0.035", "-0.014"]
+    assert len(set(computed["a2 signs 0.0 2500"])) == 1  # c = 0 at step 2500: both signs right
+    assert np.array_equal(computed["a2 signs 0.5 100"], [-1, 1, 1])  # c = 0.5 at step 100: a^2[1] < a^2[0], omega_1 > 0 and omega_2 < 0 both against it
+    assert computed["a2 signs 0.5 2000"][2] != computed["a2 signs 0.5 2000"][0]  # omega_2 still wrong at step 2000
+    assert computed["c = 0.5"] == "c =  0.50: at step  2336" and computed["c = 0.0"] == "c =  0.00: at step  2981"
+    # report 05BI (fix 7 of the lead, fault 7): kappa's print after the steps that derive the map
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    step_5 = next(i for i, c in enumerate(cells) if "5. The map's eigenvalues" in "".join(c["source"]))
+    kappa = next(i for i, c in enumerate(cells) if "|kappa| about" in "".join(c["source"]))
+    assert kappa == step_5 + 1 and '(lines "factor" and "|kappa|" below)' in prose
     assert "slowly, then fast (0.021, 0.11, 0.52, 2.4)." in prose and "itself grows once" not in prose  # report 05BG: cut for the word budget
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BE (fix 7): the scalar model defined; fix 2: how c = 0 leaves exactly zero
     # report 05BG (fix 1): the model and kappa before the printout that uses them; why only the mixed term is left
-    assert ("Model $W_0 = w_0 P_0$, $W_1 = w_1 P_1$: fixed unit-length patterns (squared entries sum to 1), signed $w_0$, $w_1$ growing like the printed largest entries. "
+    assert ("Model $W_0 = w_0 U_0$, $W_1 = w_1 U_1$: fixed unit-length patterns (squared entries sum to 1), signed $w_0$, $w_1$ growing like the printed largest entries. "
             "Each feeds the other at a rate $\\kappa = -\\partial^2 C/\\partial w_0\\,\\partial w_1$ (step 4 below):") in prose
     assert prose.index("Each feeds the other at a rate $\\kappa") < prose.index("Why so slowly?") and "Write $w_0$" not in prose
     assert "So $\\partial C/\\partial w_0$ is 0 along the whole line $w_1 = 0$ ($\\partial C/\\partial w_1$ along $w_0 = 0$): only the mixed term is left," in prose
@@ -798,12 +831,13 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "So, for this mild untie ($\\varepsilon = 0.1$), **the tie is the smaller part** of all ones' slowness" in prose
     assert "* For a mild untie ($\\varepsilon = 0.1$, saving a seventh) the tie is the smaller part of all ones' slowness." in prose
     # report 05BH (fix 2): W_2 moves first because delta^2 = delta^1 = 0 (not because the errors are not opposite)
-    assert ("$W_2$ moves first because $\\delta^2 = \\delta^1 = 0$ while $W_2 = W_1 = 0$; its gradient does not cancel: "
+    assert ("so $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2(1 - a^2) = 0$ and then $\\delta^1 = 0$: at step 0 only the output layer gets a gradient, and it does not cancel: "
             "the errors at step 0, $(0.3, 0.1)$ and $(-0.5, 0.5)$, are not opposite.") in prose and ", so $W_2$ moves first" not in prose
+    assert "P_0" not in prose and "P_1" not in prose  # report 05BI (fix 8): P is section 4's swap
     assert np.allclose(0.5 - CASE.Y, [[0.3, 0.1], [-0.5, 0.5]])  # a^3 - y at step 0: every output 0.5
     assert computed["step 0 losses"] == "loss at step 0, c = 0 to 2: 0.60, 0.87, 1.38, 1.75, 1.91, 1.97, 1.99, 2.00, 2.00"
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
-    assert "Formally the nudge breaks the tie: the gap is never 0 (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
+    assert "Formally the nudge breaks the tie: the gap is above 0 at every recorded step (every 100) up to 15000 (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
     assert computed["eps 1e-06"].endswith("| 14575 / 14575 / 14575") and "5301 / 5301 / 5301" in computed["eps 1e-06"]
     # epsilon = 1e-3, the borderline case: its gap ends at 0.5 and its fits stray from the tied 14575 (report 05AZ)
     assert ("$\\varepsilon = 10^{-3}$ is borderline: its gap, 159-fold as on the line, ends at 0.5: enough against weights up to 4 to shift its fits (14573 to 14697, "
@@ -817,15 +851,16 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
     assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
-    assert "(in the rule, take" not in prose and "Call a percentile **known** when its interpolation uses only finite values; next to an `inf`" in prose
+    assert "(in the rule, take" not in prose and "Call a percentile **known** when, by section 1's rule, it does not depend on an `inf` entry; next to an `inf`" in prose
+    assert "uses only finite values" not in prose  # report 05BI (fix 2): it read as if the whole-position case were not known
     assert "At a whole-number pos the rule's value" not in prose
 
 
 def test_round6_fixes_quote_their_lines(computed, notebook):
     """Report 05AU: 2b's start of the growth, the hatched lr-0.5 cells, the exit-only claim."""
     _, prose = notebook
-    # 2b: 0.5 at step 0 (loss 0.60), the mean by step 500 (loss 0.40); W_2, W_1, W_0 have moved by then
-    assert "0.5 at step 0 (loss 0.60), the targets' mean by step 500 (loss 0.40, the plateau)" in prose
+    # 2b: 0.5 at step 0 (loss 0.60), the mean by step 100 (loss 0.40); W_2, W_1, W_0 have moved by then
+    assert "0.5 at step 0 (loss 0.60), the targets' mean by step 100 (loss 0.40, the plateau)" in prose and computed["c = 0 weights 100"].startswith("c = 0, step  100: loss 0.40 |")
     assert computed["c = 0 weights 0"].startswith("c = 0, step    0: loss 0.60 |") and computed["c = 0 weights 0"].endswith(": 0, 0, 0")
     assert computed["c = 0 weights 500"].endswith(": 0.021, 0.022, 0.39")
     # section 6: lr x median at lr 1 for scales 0.01 and 3, doubled, is past the 6000-step limit at lr 0.5
@@ -855,12 +890,24 @@ def test_report_05BG_fixes(computed, notebook):
     _, prose = notebook
     assert "which is $0.6c$ at a constant start. So for $c \\ne 0$, or $c = 0$ once $W_0$ has grown (2b), a tied network can fit." in prose
     assert "so output 1 at row $r$ is" in prose and "output 1 at observation $r$" not in prose
-    assert "here $s$ = 0.58 to 0.63 (printed in section 6)." in prose
+    assert "here $s$ = 0.58 to 0.63" not in prose and "(printed in section 6)" not in prose  # report 05BI (fix 4): the numbers only after exercise 1
     assert "Every many-start experiment on the question's data trains in this **one call**" in prose
-    assert ("$|\\lambda_\\text{min}|$ peaks near the tied exit (0.0064 at step 5000): the figure's steep part. "
+    assert ("Of the printed steps, $|\\lambda_\\text{min}|$ is largest at step 5000 (0.0064), near the tied exit: the figure's steep part. "
             "By step 10000 it is 2.4e-05: the flat tail.") in prose
     assert computed["c = 1.0"] == "c =  1.00: at step  5301"
     assert computed["curvature 5000"].startswith("tied run, step  5000: untying lambda from -0.0064 ")
     assert computed["curvature 10000"].startswith("tied run, step 10000: untying lambda from -2.4e-05 ")
     lows = [computed[f"curvature value {step}"][0] for step in (1000, 2500, 4000, 5000, 5500, 10000)]
     assert min(lows) == lows[3]  # largest in size at step 5000
+
+
+def test_report_05BI_figures_and_explorer():
+    """Report 05BI: the histogram's unit, the scatter's axis break, the explorer's stored picture."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells)
+    assert 'ylabel="starts per 250-step bin"' in text and "np.arange(0, 8001, 250)" in text
+    assert 'label="axis break (stopped runs above)"' in text and "ax.axhline(16500" in text
+    assert "peaks near the tied exit" not in text  # report 05BI (fault 10): the largest of six printed steps
+    (explorer,) = [c for c in cells if c["cell_type"] == "code" and "initialization_explorer(case)" in "".join(c["source"])]
+    data = explorer["outputs"][0]["data"]
+    assert {"application/vnd.jupyter.widget-view+json", "image/png", "text/plain"} <= set(data)

@@ -14,10 +14,16 @@ Scale means, for each kind of start:
 * ``almost constant``: every weight and bias is 1 plus ``scale`` times N(0, 1) noise;
 * ``random``: every weight and bias is ``scale`` times N(0, 1) noise (its standard deviation).
 
+Its stored output also holds the picture of the setting shown (``image/png`` beside the widget
+view and the text stand-in), so a static page (an HTML export, a notebook viewer) shows that
+picture instead of the text.
+
 Runs are cached by settings, and a change only moves the bars, the median line and the texts
 of one figure drawn once (a bare ``Figure``, never pyplot); the image is put into the Output
 widget by assigning its outputs (``widgets.show_image``), as the other explorers do.
 """
+
+import base64
 
 import ipywidgets as ipw
 import numpy as np
@@ -85,6 +91,14 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
     def subject(self):
         return f"{self.case.name}, {self.n_starts} starts"
 
+    def _repr_mimebundle_(self, **kwargs):
+        # the picture already drawn for the setting shown: a static page picks it over the text
+        bundle = super()._repr_mimebundle_(**kwargs)
+        key = (self.start.value, self.scale.value, self.lr.value)
+        if bundle is not None and key in self.images:
+            bundle["image/png"] = base64.b64encode(self.images[key]).decode("ascii")
+        return bundle
+
     def _build_figure(self, dpi):
         fig = Figure(figsize=(7.5, 3.4), dpi=dpi)
         FigureCanvasAgg(fig)
@@ -104,7 +118,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         ax.legend(loc="upper center", fontsize=8, ncols=3, bbox_to_anchor=(0.5, -0.16), frameon=False)
         fig.subplots_adjust(bottom=0.3)
         ax.set_position((0.1, 0.3, 0.86, 0.6))
-        self.title = ax.set_title("")
+        self.title = ax.set_title("", fontsize=10)  # 10 pt: the longest title fits at 72 dpi
         self.fig, self.ax = fig, ax
 
     def run(self, start, scale, lr):
