@@ -29,6 +29,12 @@ def shown():
     return "\n".join(parts)
 
 
+def _markdown():
+    """The text of every markdown cell, joined."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    return "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+
+
 def expect(shown, text, literal):
     """``text`` (recomputed) must equal ``literal`` and appear in the notebook."""
     assert text == literal
@@ -329,32 +335,140 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
         sizes = [W.size for W in mh.MLP(widths).init_constant(0.5).weights]
         per = [int(np.prod(widths[l + 2:])) for l in range(L)]
         assert per == [paths.count_paths(widths, ("w", l, 0, 0)) for l in range(L)]
-        # (summing paths, passing back, one per hidden or output unit, one per weight)
-        return sum(sizes[l] * per[l] * (L - l) for l in range(L)), sum(sizes[1:]), sum(widths[1:]), sum(sizes)
+        # (path products, folded factors: a weight factor per weight and a link factor per weight leaving a hidden
+        # unit; passing back, one per hidden or output unit, one per weight)
+        return (sum(sizes[l] * per[l] * (L - l) for l in range(L)), sum(sizes) + sum(sizes[1:]),
+                sum(sizes[1:]), sum(widths[1:]), sum(sizes))
 
-    assert totals([2, 3, 3, 2]) == (6 * 6 * 3 + 9 * 2 * 2 + 6 * 1 * 1, 9 + 6, 3 + 3 + 2, 6 + 9 + 6) == (150, 15, 8, 21)
-    by_hand = """by hand, 2-3-3-2, summing paths: weights x paths x multiplications per path
-  weights into hidden layer 1: 6 x 6 x 3 = 108
-  weights into hidden layer 2: 9 x 2 x 2 = 36
-  weights into the outputs:    6 x 1 x 1 = 6
-by hand, 2-3-3-2, backpropagation:
-  passing back 9 + 6 = 15, one per unit 3 + 3 + 2 = 8, one per weight 6 + 9 + 6 = 21
-network           summing paths   backpropagation               ratio
+    assert totals([1, 1, 1]) == (1 * 1 * 2 + 1 * 1 * 1, (1 + 1) + 1, 1, 1 + 1, 1 + 1) == (3, 3, 1, 2, 2)
+    assert totals([2, 3, 3, 2]) == (6 * 6 * 3 + 9 * 2 * 2 + 6 * 1 * 1, (6 + 9 + 6) + (9 + 6), 9 + 6, 3 + 3 + 2, 6 + 9 + 6) == (
+        150, 36, 15, 8, 21)
+    by_hand = """by hand, summing paths: weights x paths x multiplications per path; folded: (weight factors) + (link factors)
+  1-1-1:   1 x 1 x 2 + 1 x 1 x 1 = 3; folded (1 + 1) + (1) = 3
+  2-3-3-2: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; folded (6 + 9 + 6) + (9 + 6) = 36
+by hand, backpropagation: (passing back) + (one per unit) + (one per weight)
+  1-1-1:   (1) + (1 + 1) + (1 + 1) = 5
+  2-3-3-2: (9 + 6) + (3 + 3 + 2) + (6 + 9 + 6) = 44
+network         summing paths               backpropagation               ratio
 """
     assert by_hand in shown
-    rows = [("1-1-1", "1 + 2 + 2 = 5", "0.60"), ("2-4-1", "4 + 5 + 12 = 21", "0.95"), ("2-2-2", "4 + 4 + 8 = 16", "1.25"), ("2-3-3-2", "15 + 8 + 21 = 44", "3.41"),
-            ("10-100-10", "1000 + 110 + 2000 = 3110", "6.75"), ("10-100-100-10", "11000 + 210 + 12000 = 23210", "137.91")]
+    rows = [("1-1-1", "3 + 3 = 6", "1 + 2 + 2 = 5", "1.20"), ("2-4-1", "20 + 16 = 36", "4 + 5 + 12 = 21", "1.71"),
+            ("2-2-2", "20 + 12 = 32", "4 + 4 + 8 = 16", "2.00"), ("2-3-3-2", "150 + 36 = 186", "15 + 8 + 21 = 44", "4.23"),
+            ("10-100-10", "21000 + 3000 = 24000", "1000 + 110 + 2000 = 3110", "7.72"),
+            ("10-100-100-10", "3201000 + 23000 = 3224000", "11000 + 210 + 12000 = 23210", "138.91")]
     table = ""
-    for name, backprop_text, ratio in rows:
-        by_paths, back, units, once = totals([int(n) for n in name.split("-")])
-        assert f"{by_paths / (back + units + once):.2f}" == ratio
+    for name, paths_text, backprop_text, ratio in rows:
+        products, folded, back, units, once = totals([int(n) for n in name.split("-")])
+        assert folded == back + once  # the ratio paragraph: the columns differ by path products against one per unit
+        assert f"{(products + folded) / (back + units + once):.2f}" == ratio
+        assert f"{products} + {folded} = {products + folded}" == paths_text
         assert f"{back} + {units} + {once} = {back + units + once}" == backprop_text
-        table += f"{name:<17} {by_paths:>13}   {backprop_text:<27}   {ratio}\n"
+        table += f"{name:<15} {paths_text:<27} {backprop_text:<29} {ratio}\n"
     assert by_hand + table in shown
-    assert "10-100-100-10           3201000   11000 + 210 + 12000 = 23210   137.91\n" in shown
-    # removed: the deeper network's check lines, the slope counts, the five-layer row
+    assert "10-100-100-10   3201000 + 23000 = 3224000   11000 + 210 + 12000 = 23210   138.91\n" in shown
+    # the take-away quotes three ratios of the table; the ratio paragraph 1-1-1's 3 against 2 and 6 against 5
+    prose = _markdown()
+    assert "1.20 times as many multiplications for 1-1-1, 2.00 for 2-2-2 and 138.91 for 10-100-100-10" in prose
+    assert "3 against 2 for 1-1-1: nearly even with one path per weight (6 against 5)" in prose
+    # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
         assert gone not in shown
+    assert "0.60" not in prose and "though each costs a multiplication" not in prose
+
+
+class _Counted(float):
+    """A float whose products are counted: the multiplications each method of section 7 really does."""
+
+    done = 0
+
+    def __mul__(self, other):
+        _Counted.done += 1
+        return _Counted(float(self) * float(other))
+
+    __rmul__ = __mul__
+
+    def __add__(self, other):
+        return _Counted(float(self) + float(other))
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return _Counted(float(self) - float(other))
+
+
+@pytest.mark.parametrize("widths, by_paths, by_backprop", [([1, 1, 1], 6, 5), ([2, 2, 2], 32, 16)])
+def test_the_count_charges_both_methods_alike(widths, by_paths, by_backprop):
+    """Section 7's convention, counted by doing it: each product once, however often it is reused. Slopes and
+    o - y come from the forward pass (uncounted on both sides); summing paths computes each folded factor once per
+    edge, then multiplies each path out; backpropagation passes deltas back. Both give net.gradients."""
+    net = mh.MLP(widths).init_random(seed=1)
+    x = np.linspace(0.5, 1.0, widths[0])
+    y = np.linspace(1.0, 0.0, widths[-1])
+    acts = [a[0] for a in net.forward(x[None, :])]
+    slopes = [[_Counted(v * (1 - v)) for v in a] for a in acts[1:]]  # slopes[l][j]: unit j of layer l + 1
+    errors = [_Counted(o - t) for o, t in zip(acts[-1], y)]
+    inputs = [[_Counted(v) for v in a] for a in acts]
+    L = len(widths) - 1
+    W = [[[_Counted(w) for w in row] for row in layer] for layer in net.weights]
+    dW, _ = net.gradients(x[None, :], y[None, :], loss="half_sse")
+
+    _Counted.done = 0  # summing paths
+    weight_factor = [[[slopes[l][j] * inputs[l][i] for j in range(widths[l + 1])] for i in range(widths[l])] for l in range(L)]
+    link_factor = [[[slopes[l][j] * W[l][i][j] for j in range(widths[l + 1])] for i in range(widths[l])] for l in range(1, L)]
+
+    def tails(l, j):
+        """The factor lists from unit j of layer l (1 = first hidden) to the cost, one per path."""
+        if l == L:
+            return [[errors[j]]]
+        return [[link_factor[l - 1][j][k]] + rest for k in range(widths[l + 1]) for rest in tails(l + 1, k)]
+
+    for l in range(L):
+        for i in range(widths[l]):
+            for j in range(widths[l + 1]):
+                total = 0.0
+                for tail in tails(l + 1, j):
+                    product = weight_factor[l][i][j]
+                    for factor in tail:
+                        product = product * factor
+                    total = total + product
+                assert np.isclose(total, dW[l][i, j], rtol=1e-12, atol=1e-15)
+    assert _Counted.done == by_paths
+
+    _Counted.done = 0  # backpropagation
+    delta = [slopes[-1][k] * errors[k] for k in range(widths[-1])]
+    grads = [None] * L
+    for l in reversed(range(L)):
+        grads[l] = [[inputs[l][i] * delta[j] for j in range(widths[l + 1])] for i in range(widths[l])]
+        if l:
+            delta = [slopes[l - 1][i] * sum((W[l][i][j] * delta[j] for j in range(widths[l + 1])), 0.0)
+                     for i in range(widths[l])]
+    for l in range(L):
+        assert np.allclose(np.array(grads[l], dtype=float), dW[l], rtol=1e-12, atol=1e-15)
+    assert _Counted.done == by_backprop
+
+
+def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
+    # section 7's check line: delta_u = a_u(1 - a_u) sum_v w_{u->v} delta_v on 2-3-3-2 (random weights, seed 0),
+    # then x1 * delta_u against net.gradients; the printed digits hold under one-ulp nudges
+    _, x, y = branch
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
+    rng = np.random.default_rng(6)
+    for run in range(40):
+        moved = net.copy()
+        xs, ys = (_ulps(v, 0 if run == 0 else int(rng.integers(-4, 5))) for v in (x, y))
+        if run:
+            for array in moved.weights + moved.biases:
+                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+        _, a1, a2, out = (a[0] for a in moved.forward(xs[None, :]))
+        delta_v = a2 * (1 - a2) * (moved.weights[2] @ (out * (1 - out) * (out - ys)))
+        delta_u = a1 * (1 - a1) * (moved.weights[1] @ delta_v)
+        dW, _ = moved.gradients(xs[None, :], ys[None, :], loss="half_sse")
+        assert np.allclose(np.outer(xs, delta_u), dW[0], rtol=1e-12, atol=0)
+        text = (f"2-3-3-2 check: x1 * delta_u = {xs[0] * delta_u[0]:.8f} (u: first unit), net.gradients {dW[0][0, 0]:.8f};"
+                " all 6 weights into layer 1 agree: True")
+        assert text == ("2-3-3-2 check: x1 * delta_u = 0.00295940 (u: first unit), net.gradients 0.00295940;"
+                        " all 6 weights into layer 1 agree: True")
+    assert text + "\n" in shown
 
 
 def test_the_branching_network(shown, branch):

@@ -565,6 +565,21 @@ def test_epsilon_errors_names_the_rounding_line_as_asked():
             plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4, rounding_label=bad)
 
 
+def test_epsilon_errors_takes_the_rounding_line_as_values_or_as_a_coefficient():
+    epsilons = np.logspace(-2, -8, 13)
+    errors = np.maximum(0.017 * epsilons**2, 2e-16 / epsilons)
+    bound = 1e-16 / (2 * epsilons * 0.0093)  # r / (2 eps |g|), one value per eps
+    for rounding in (bound, 1e-16 / (2 * 0.0093)):
+        fig = plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=rounding, chosen=3e-4)
+        assert np.allclose(fig.axes[0].get_lines()[2].get_ydata(), bound, rtol=1e-12)
+        plt.close(fig)
+    for bad in (bound[:-1], -bound, np.where(epsilons > 1e-5, bound, np.nan)):
+        with pytest.raises(ValueError, match="rounding"):
+            plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=bad, chosen=3e-4)
+    with pytest.raises(TypeError, match="rounding"):
+        plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding="1e-16", chosen=3e-4)
+
+
 @pytest.mark.parametrize("epsilons, errors", [([1e-2], [1e-6]), ([1e-2, -1e-3], [1e-6, 1e-8]), ([1e-2, 1e-3], [1e-6])])
 def test_epsilon_errors_rejects_bad_input(epsilons, errors):
     with pytest.raises(ValueError, match="epsilons|errors"):

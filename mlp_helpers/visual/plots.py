@@ -787,8 +787,9 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
     """Log-log relative error of a central difference against eps: measured, with its two predictions.
 
     epsilons: shape (n,), positive, decreasing (drawn shrinking to the right); errors: shape (n,), the
-    measured relative errors; truncation, rounding: positive coefficients of the predicted lines
-    ``truncation * eps**2`` and ``rounding / eps``; chosen: the eps the course uses, marked by a vertical
+    measured relative errors; truncation: the positive coefficient of the predicted line
+    ``truncation * eps**2``; rounding: the positive coefficient of the line ``rounding / eps``, or that
+    line's n positive values, one per eps (e.g. ``r / (2 * epsilons * abs(g))``); chosen: the eps the course uses, marked by a vertical
     line; the smallest measured error is marked with a star; rounding_label: the legend's text for the
     rounding line (e.g. naming the assumed rounding of one cost); threshold: if given, a horizontal
     line labelled "pass threshold" at that relative error. Returns the figure.
@@ -802,7 +803,13 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
     if errors.shape != epsilons.shape or not np.all(errors > 0):
         raise ValueError(f"errors must be {len(epsilons)} positive relative errors, got shape {errors.shape}")
     truncation = as_real("truncation", truncation, positive=True)
-    rounding = as_real("rounding", rounding, positive=True)
+    if np.ndim(rounding) == 0:
+        rounding = as_real("rounding", rounding, positive=True) / epsilons
+    else:
+        rounding = np.asarray(rounding, dtype=float)
+        if rounding.shape != epsilons.shape or not np.all(np.isfinite(rounding) & (rounding > 0)):
+            raise ValueError(f"rounding must be a positive number or {len(epsilons)} positive values, one per eps,"
+                             f" got shape {rounding.shape}")
     chosen = as_real("chosen", chosen, positive=True)
     if threshold is not None:
         threshold = as_real("threshold", threshold, positive=True)
@@ -812,7 +819,7 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
     # a wide pale band under the points: a thin line would hide where it lies on them
     ax.loglog(epsilons, truncation * epsilons ** 2, "-", color=VERMILLION, lw=7, alpha=0.35, zorder=1,
               label="truncation, $\\propto \\varepsilon^2$")
-    ax.loglog(epsilons, rounding / epsilons, "--", color=BLACK, lw=1.5, label=rounding_label)
+    ax.loglog(epsilons, rounding, "--", color=BLACK, lw=1.5, label=rounding_label)
     ax.axvline(chosen, color=GREEN, lw=1.5, label=f"the course's $\\varepsilon$ = {chosen:.0e}")
     best = int(np.argmin(errors))  # the U's bottom: the most accurate of the measured epsilons
     ax.loglog(epsilons[best], errors[best], "*", color=ORANGE, markersize=14, markeredgecolor=BLACK, zorder=3,
