@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+import matplotlib.text  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 import mlp_helpers as mh  # noqa: E402
@@ -616,6 +617,24 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
             drawn = ax.transData.transform(np.column_stack([steps, np.interp(steps, x, y)]))
             assert not np.any((drawn[:, 0] >= box.x0) & (drawn[:, 0] <= box.x1)
                               & (drawn[:, 1] >= box.y0) & (drawn[:, 1] <= box.y1)), line.get_label()
+    # the two crossing labels are clear of every line in their panel, the dotted line included
+    labels = [t for t in bottom_left.texts if "pair" in t.get_text()]
+    assert len(labels) == 2
+    fig.canvas.draw()  # the constrained layout sets the panels' final sizes, and the labels' with them
+    for text in labels:
+        box = matplotlib.text.Text.get_window_extent(text, renderer)  # the text alone: an Annotation's adds its leader
+        for line in bottom_left.lines:
+            x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+            if line.get_marker() not in ("None", "", None) and line.get_linestyle() in ("None", ""):
+                continue  # a marker (circle, triangle): the leader points at it
+            if len(x) == 2 and x[0] == x[1]:  # the dotted vertical line, y in axes fractions
+                drawn = bottom_left.get_xaxis_transform().transform(np.column_stack([np.full(200, x[0]),
+                                                                                     np.linspace(*y, 200)]))
+            else:
+                steps = np.linspace(x.min(), x.max(), 2000)
+                drawn = bottom_left.transData.transform(np.column_stack([steps, np.interp(steps, x, y)]))
+            assert not np.any((drawn[:, 0] >= box.x0) & (drawn[:, 0] <= box.x1)
+                              & (drawn[:, 1] >= box.y0) & (drawn[:, 1] <= box.y1)), (text.get_text(), line.get_gid())
     plt.close(fig)
 
 
