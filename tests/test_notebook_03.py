@@ -420,6 +420,13 @@ def section_8_runs(case):
         assert mh.tied_units(ones) == [[[0, 1, 2]], [[0, 1, 2]]]  # "the units still tied", at every 1000th step
     costs, gaps = np.asarray(costs), np.asarray(gaps)
     assert len(costs) == 601
+    # "A tied layer computes one number per observation, like a 2-1-1-2 network ... a tied network can fit": at step
+    # 6000 the tied net's output is a 2-1-1-2's (one unit per hidden layer, its outgoing weights times 3), and the two
+    # observations' one hidden number differs
+    W, b = ones.weights, ones.biases
+    one_unit = mh.MLP([2, 1, 1, 2]).set_params([W[0][:, :1], 3 * W[1][:1, :1], 3 * W[2][:1]], [b[0][:1], b[1][:1], b[2]])
+    np.testing.assert_allclose(one_unit.predict(case.X), ones.predict(case.X), rtol=1e-12)
+    assert abs(np.diff(one_unit.forward(case.X)[2][:, 0])[0]) > 0.5 and costs[-1] < 0.01
     # each printed cost and gap off its 4-decimal rounding boundary; the closest, the cost at step 5000 (0.38304942),
     # is 6e-7 from it, where a one-ulp nudge of X and Y moves that cost by about 2e-16 (measured)
     for value in (*costs[::100], *gaps):
@@ -433,8 +440,8 @@ def section_8_runs(case):
     # "all ones' only after step 5000": above 0.01 at every recorded step to 5000 (and so at every step: each
     # recorded cost from step 4000 to 5000 is above 0.38, and one step moves it far less)
     assert np.all(costs[:501] > 0.38) and np.all(np.abs(np.diff(costs[100:501])) < 0.01)
-    # "The gap is still 0.0051 at step 3000": it stays within 0.0045 to 0.0055 to step 3000; then it grows
-    # ("0.0077 at step 4000, 0.0353 at 5000") and the cost falls with it
+    # "The gap barely moves for 3000 steps, then grows, and the cost falls": within 0.0044 to 0.0054 to step 3000,
+    # then growing at every printed step while the cost falls
     assert np.all((gaps[:4] > 0.0044) & (gaps[:4] < 0.0054)) and np.all(np.diff(gaps[3:]) > 0)
     assert np.all(np.diff(costs[300::100]) < 0)
     # "with every weight 1, z^2 = 3a^1 + 1 is 3.70 and 3.50, where the slope a^2(1 - a^2) is only 0.024 and 0.029":
@@ -505,19 +512,16 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "(gap 0.0053 at step 0, printout, \"gap\").",
                   "layer 2 is [saturated](NOTATION.md): with every weight 1, $z^2 = a^1 + a^1 + a^1 + 1$ is 3.70 and 3.50, where the "
                   "slope $a^2(1 - a^2)$ is only 0.024 and 0.029 (printout, \"z2\")",
-                  "A change in $a^1$ moves $a^2$ about $3 \\cdot a^2(1 - a^2)$ times as much (three tied units, each weight 1).",
-                  "$0.900 - 0.832 = 0.068$ (printout, \"a1\"), shrinks to about $3 \\cdot 0.026 \\cdot 0.068 = 0.005$",
-                  "They stay this close because every gradient into $W_0, b_0, W_1, b_1$ passes through that slope, so those "
-                  "parameters barely move: the largest $|\\partial C/\\partial W_1|$ is 0.002, against 0.058 for $W_2$ (printout, \"gradients\"). "
-                  "The gap is still 0.0051 at step 3000.",
-                  "They leave slowly because $W_2$ pulls the two outputs apart only in proportion to the gap: in "
-                  "$z^3[0, :] - z^3[1, :] = (a^2[0, :] - a^2[1, :])\\, W_2$ a step of $W_2$ is multiplied by the gap, and "
-                  "$b_2$'s step moves both rows equally. As the gap grows (0.0077 at step 4000, 0.0353 at 5000), the pull grows "
+                  "$0.900 - 0.832 = 0.068$ (printout, \"a1\"), shrinks to about $3 \\cdot 0.026 \\cdot 0.068 = 0.005$ "
+                  "(three tied units, each weight 1; 0.026: between the two slopes)",
+                  "A tied layer computes one number per observation, like a 2-1-1-2 network, and two observations only need "
+                  "that number to differ: a tied network can fit.",
+                  "Every gradient into $W_0, b_0, W_1, b_1$ passes through that slope: the largest $|\\partial C/\\partial W_1|$ "
+                  "is 0.002, against 0.058 for $W_2$ (printout, \"gradients\"). The gap barely moves for 3000 steps, then grows, "
                   "and the cost falls.",
-                  "This notebook cannot tell whether the tie or the saturation delays the fit; notebook 04 separates them and, "
-                  "in section 8, runs all ones to a fit.",
+                  "Left to notebook 04 (section 9): does a tied start whose layer 2 is not saturated also stall?",
                   "3. From all ones (tied and saturated), your two observations' layer-2 rows",
-                  "So $\\delta$ at a hidden unit is the sum of its paths' tails, computed once by `backward`.",
+                  "So $\\delta$ at a hidden unit is the sum of its paths' tails, computed once per layer (exercise 6's `backward`).",
                   "exercise 6's check, not this match, shows `backward` right",
                   "a matching run alone does not prove a gradient right: exercise 6's check does (section 7a).",
                   "These starts are untied and their layer 2 not saturated; notebook 04 separates the two.",
@@ -530,16 +534,17 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "it reproduces your output to 2e-07 (section 7a)", "This pins down only $\\eta$ times the gradient",
                   "no tied group, cost 0.0027"):
         assert claim in prose, claim
-    # the fold's order: why the rows start close, then why they stay close, then how they leave
+    # the fold's order: why the rows start close, then why they stay close, then the question left to notebook 04
     fold = prose[prose.index("Why so slowly"):]
-    assert fold.index("They start this close") < fold.index("They stay this close") < fold.index("They leave slowly")
+    assert fold.index("They start this close") < fold.index("Every gradient into") < fold.index("Left to notebook 04")
     for gone in ("nearly alike", "break the tie", "7th decimal confirms", "0.09-0.14", "0.1 start",
                  "every parameter 0.1", "steep range", "output biases can reach", "first drops to near 0.4",
-                 "Their run is what correct backpropagation does", "2-1-1-2", "the saturated start, not the tie",
+                 "Their run is what correct backpropagation does", "the saturated start, not the tie",
                  "can give only the shared row", "its best is the shared row", "best nearby fit", "grows linearly",
                  "your code already does this", "(figure)", "the figure", "Random starts too sit",
                  "blocks the fit", "not below 0.39 within 3000 steps", "The rest moves both rows together",
-                 "No seed ends tied or starts saturated", "Random starts are both untied and not saturated"):
+                 "No seed ends tied or starts saturated", "Random starts are both untied and not saturated",
+                 "They leave slowly", "This notebook cannot tell", "The gap is still 0.0051", "a tied net computes what"):
         assert gone not in prose, gone
     code = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "code")
     assert "init_constant(0.1)" not in code and "slope a^2" not in code
@@ -619,8 +624,10 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "call it $\\delta^2[0, 0]$.", "3. Which parameter's total printed above equals your item-2 sum, and why?",
                   "paths (1 for $l = L - 1$) of",
                   "The top row of $(\\mathbf{1} \\mid a^l)^{\\mathsf T}\\delta^{l+1}$ is $\\sum_r \\delta^{l+1}[r, :]$, your $\\partial C/\\partial b_l$",
-                  "2. Printed below: the largest relative error, $4 \\cdot 10^{-10}$, is at a gradient of $2.6 \\cdot 10^{-4}$, off by $10^{-13}$",
-                  "Example: table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191.",
+                  "2. Printed above: the largest relative error, $4 \\cdot 10^{-10}$, is at a gradient of $2.6 \\cdot 10^{-4}$, off by $10^{-13}$",
+                  "* table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191;",
+                  "* table $a^2_2$ = text $a^2[0, 1]$ = code `a2[0, 1]` = 0.571279.",
+                  "For any one weight or bias $p$ it uses $\\varepsilon = 10^{-3}$",
                   "The printed whole error, $10^{-13}$ (4e-10 relative), is rounding's size, so truncation is negligible here.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
                   "2-3-3-2: layer 0 is 3 units × 6 paths × (2 weights × 6 + bias 5); with layers 1 and 2, 410. "
@@ -647,8 +654,17 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert "sharp" not in markdown and "huge output weights" not in markdown and "first figure" not in markdown
     # exercises 4 and 5 are not answered above them: no "sum of the tails" in section 2, no "its row of delta^1"
     assert "*sum* of those tails" not in markdown and "its row of $\\delta^1$" not in markdown and "as here" not in markdown
-    # the tolerance fold comes before the one that leans on it
+    # the tolerance fold comes before the one that leans on it, and both after the printout they quote
     assert markdown.index("<summary>Why 4e-10, and the tolerance</summary>") < markdown.index("<summary>Why five points?</summary>")
+    printout = next(i for i, c in enumerate(notebook["cells"]) if "five_point = [g.ravel()" in source(c))
+    assert "<summary>Why 4e-10, and the tolerance</summary>" in source(notebook["cells"][printout + 1])
+    assert "printed below" not in markdown and "Printed below" not in markdown
+    # the path-table key: two worked examples, no translation row of index letters
+    assert "$x_{i+1}$" not in markdown and "$x[0, i]$" not in markdown
+    # exercise 7's scale (the widest network) only inside its check fold, after the check
+    check = markdown[markdown.index("<summary>Check your count</summary>"):].split("</details>")[0]
+    assert markdown.count("all 21510 gradients by `backward`") == 1 and "all 21510 gradients by `backward`" in check
+    assert check.index("410") < check.index("21510")
     # the path-table key comes before the first path table
     first_table = next(i for i, c in enumerate(notebook["cells"]) if "mh.chain_rule_paths(small" in source(c))
     assert "**Reading a path table.**" in source(notebook["cells"][first_table - 1])
