@@ -478,8 +478,8 @@ def test_sparse_log_ticks_labels_only_the_listed_powers():
 
 def test_tied_and_random_weights_share_one_colour_rule():
     """Notebook 04's section 11 figure: on top one line per tied group, below one per weight; the colour marks the
-    column of W_l (the unit a weight goes to) and the line style the row (the unit it comes from), except that a tied
-    group holding a whole row takes a colour past the columns' own."""
+    column of W_l (the unit a weight goes to) and the line style the row (the unit it comes from); a tied group holding
+    every column is black (report 04BL, fix 9: one key for every panel)."""
     case = cases.sigmoid_2_3_3_2()
     tied = mh.train(case.network(), case.X, case.Y, 0.5, 200)
     untied = mh.train(case.network().init_random(seed=0), case.X, case.Y, 0.5, 100)
@@ -490,10 +490,11 @@ def test_tied_and_random_weights_share_one_colour_rule():
     assert labels == ["$W_{0}[0, :]$ (from $x_{1}$)", "$W_{0}[1, :]$ (from $x_{2}$)"]
     assert [line.get_label() for line in top[2].get_lines()[:2]] == ["$W_{2}[:, 0]$ (to output [0])", "$W_{2}[:, 1]$ (to output [1])"]
     rows_top = top[0].get_lines()[:2]
-    # a whole row (one source, every target): its own colour, past the three column colours, and its row's style
-    assert [to_hex(line.get_color()) for line in rows_top] == [to_hex(plots.LINE_COLOURS[3]), to_hex(plots.LINE_COLOURS[4])]
-    assert rows_top[0].get_linestyle() != rows_top[1].get_linestyle()
-    assert to_hex(top[1].get_lines()[0].get_color()) == to_hex(plots.LINE_COLOURS[0])  # W_1's one group: column 0's colour
+    # a whole row (one source, every target): black, the colour of no single column, and its row's style
+    assert [to_hex(line.get_color()) for line in rows_top] == [to_hex(plots.BLACK)] * 2
+    assert [line.get_linestyle() for line in rows_top] == ["-", "--"]  # rows [0] and [1], as in the bottom row
+    assert to_hex(top[1].get_lines()[0].get_color()) == to_hex(plots.BLACK)  # W_1's one group: every column
+    assert plots.BLACK not in plots.LINE_COLOURS[:3]  # no column colour is black
     columns_top = top[2].get_lines()[:2]
     assert to_hex(columns_top[0].get_color()) != to_hex(columns_top[1].get_color())
     for panel, n_out in zip(bottom, (3, 3, 2)):

@@ -868,7 +868,7 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     tied, untied: histories of one network shape with recorded weights. On top, each group of
     weights equal at every step is one line; below, every weight has its own. A line's colour marks
     the unit it goes to (column j of W_l) and its style the unit it comes from (row i: solid, dashed,
-    dotted), except on top for a group holding a whole row: it takes a colour past the columns' own.
+    dotted); on top a group holding every column is black, and one holding every row solid.
     A grey line on top marks the untied run's last step. row_labels: the two rows' y labels. Returns the figure.
     """
     recorded(tied), recorded(untied)
@@ -883,10 +883,8 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
         groups = _tied_lines(flat, 1e-10)
         for group in groups:
             k, n_weights = group[0], flat.shape[1]
-            whole_row = (n_out > 1 and len({j // n_out for j in group}) == 1  # one source unit, every target
-                         and {j % n_out for j in group} == set(range(n_out)))
-            colour = (LINE_COLOURS[(n_out + k // n_out) % len(LINE_COLOURS)] if whole_row  # past the column colours
-                      else _trajectory_colour(k, n_weights, n_out=n_out, by_unit=True))
+            every_column = n_out > 1 and {j % n_out for j in group} == set(range(n_out))  # every target unit
+            colour = BLACK if every_column else _trajectory_colour(k, n_weights, n_out=n_out, by_unit=True)
             panel.plot(*thin_curve(tied.iterations, flat[:, k], 1000), lw=2, color=colour,
                        ls=_trajectory_linestyle(k, n_weights, n_out, by_unit=True),
                        label=_tied_group_name(l, group, n_in, n_out, n_layers))
