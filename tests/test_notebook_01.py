@@ -368,8 +368,16 @@ network         summing paths               backpropagation               ratio
     assert "10-100-100-10   3201000 + 23000 = 3224000   11000 + 210 + 12000 = 23210   138.91\n" in shown
     # the take-away quotes three ratios of the table; the ratio paragraph 1-1-1's 3 against 2 and 6 against 5
     prose = _markdown()
-    assert "1.20 times as many multiplications for 1-1-1, 2.00 for 2-2-2 and 138.91 for 10-100-100-10" in prose
-    assert "3 against 2 for 1-1-1: nearly even with one path per weight (6 against 5)" in prose
+    ratios = {name: float(ratio) for name, _, _, ratio in rows}
+    assert (round(ratios["1-1-1"], 1), round(ratios["2-2-2"]), round(ratios["10-100-100-10"], -1)) == (1.2, 2, 140)
+    assert ("about 1.2, 2 and 140 times as many multiplications for 1-1-1, 2-2-2 and 10-100-100-10, by section 7's count"
+            in prose)
+    # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
+    assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
+    assert "3 against 2 for 1-1-1, nearly even as nothing is shared. Even with one path per weight (2-4-1)" in prose
+    # section 7 works the 1-1-1 count in prose: 3 folded factors and 2 + 1 path products; 2 + 1 + 2 for backpropagation
+    assert ": 3 multiplications; then multiplies out $w_1$'s path of 3 factors (2) and $w_2$'s of 2 (1): 6;" in prose
+    assert "(2); passes back once per weight leaving a hidden unit" in prose and "(2): 5." in prose
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
         assert gone not in shown
