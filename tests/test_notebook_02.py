@@ -150,6 +150,10 @@ def test_section_1_data(case, stored):
     gap = (1.5 - c_star) / 1.5
     assert f"{gap:.1%}" == "1.9%" and abs(gap * 1000 - np.floor(gap * 1000) - 0.5) < 0.45
     assert "[c*] c* = 1.4711278, 1.9% below the 1.5 the data came from" in stored
+    # the noise the prose points to [c*] for: the residuals about 1.5 x, their (population) standard deviation
+    noise = float(np.sqrt(np.mean((case.Y[:, 0] - 1.5 * x - np.mean(case.Y[:, 0] - 1.5 * x)) ** 2)))
+    assert f"{noise:.2f}" == "0.07" and abs(noise * 100 % 1 - 0.5) > 0.2  # 0.0696: far from a rounding edge
+    assert "     the noise y - 1.5 x: standard deviation 0.07 over the 20 observations\n" in stored
     assert "x1 / x2 equals rho / (1 - rho) = 0.4286 in every row: True" in stored
 
 
@@ -524,6 +528,72 @@ def test_section_8_effect_of_a(case, stored):
     assert " rho  rho/(1-rho)  shift ratio (random)  (constant)\n" in stored
     assert "c* = 1.4711278 reached from both starts for every rho: True" in stored
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
+
+
+def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
+    """8b's [steps]: each run's first step from which |c - c*| < 1e-6, fewest at rho = 0.1 and 0.9, most at 0.5."""
+    rows = linreg.compare_splits((0.1, 0.3, 0.5, 0.7, 0.9))
+    expected = {"constant": [128, 153, 165, 153, 128], "random": [159, 194, 216, 200, 161]}
+    for init, counts in expected.items():
+        found = []
+        for r in rows:
+            case_a = cases.linear_2_2_1(a=r["a"])
+            start = case_a.network() if init == "constant" else case_a.network().init_random(seed=0)
+            _, history = case_a.train(start)
+            gap = np.abs(mh.slope_history(history, r["a"]) - r["c_star"])
+            k = int(np.argmax(gap < 1e-6))  # independent of steps_to_slope: the first step inside the tolerance
+            assert np.all(gap[k:] < 1e-6)  # ... and it stays inside (the runs close in monotonically)
+            # a one-ulp nudge cannot move the count: the gaps either side are at least 0.5% from the tolerance
+            assert gap[k - 1] > 1.005e-6 and gap[k] < 0.995e-6
+            assert r[init]["steps"] == k
+            found.append(k)
+        assert found == counts
+        assert max(found) == found[2] and min(found) in (found[0], found[-1])  # most at rho = 0.5
+        assert f"{init + ' start':>16}" + "".join(f"{k:>6}" for k in counts) + "\n" in stored
+    assert ("[steps] until |c - c*| < 1e-6 (8a's runs)\n"
+            "             rho   0.1   0.3   0.5   0.7   0.9\n") in stored
+    # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
+    assert r"a step multiplies $c - c^*$ by about $1 - \eta\,\overline{x^2}\,K$" in markdown
+    assert "the whole run's length is not compared" not in markdown
+    x = case.X.sum(axis=1)
+    c_star = mh.least_squares_slope(x, case.Y)
+    s = np.array([A, 1 - A])
+    net = case.network().init_random(seed=0)
+    W0, W1 = net.weights
+    u = s @ W0
+    K = s @ s * (W1[:, 0] @ W1[:, 0]) + u @ u
+    c = mh.effective_slope(net, A)
+    stepped = mh.effective_slope(case.train(net.copy(), iterations=1)[0], A)
+    G = np.mean(x**2) * (c - c_star)
+    # exact with 8b's eta^2 term: c_new - c* = (1 - eta mean(x^2) K)(c - c*) + eta^2 G^2 S c
+    assert stepped - c_star == pytest.approx((1 - case.lr * np.mean(x**2) * K) * (c - c_star)
+                                             + case.lr**2 * G**2 * (s @ s) * c, rel=1e-12)
+
+
+def test_section_6_box_the_pair_of_differences_moves_by_an_invertible_matrix(case, markdown):
+    """The box "Can the random start ever tie?": with r_1 = r_2, each step multiplies (u_1 - u_2, W_1[0,0] - W_1[1,0])
+    by [[1, -eta G S], [-eta G, 1]], and the columns differ by (u_1 - u_2) s / S."""
+    assert (r"each step turns the pair $(u_1 - u_2,\ W_1[0,0] - W_1[1,0])^\top$ into "
+            r"$\begin{pmatrix}1 & -\eta GS\\ -\eta G & 1\end{pmatrix}$ times it") in markdown
+    assert "needed, not enough" not in markdown
+    s = np.array([A, 1 - A])
+    S = s @ s
+    x = case.X.sum(axis=1)
+    net = case.network().set_params([[[0.2, 0.2], [-0.4, -0.4]], [[0.5], [0.6]]])  # equal incoming columns
+    for _ in range(20):
+        W0, W1 = (W.copy() for W in net.weights)
+        u = s @ W0
+        pair = np.array([u[0] - u[1], W1[0, 0] - W1[1, 0]])
+        G = np.mean((u @ W1[:, 0] * x - case.Y[:, 0]) * x)
+        matrix = np.array([[1, -case.lr * G * S], [-case.lr * G, 1]])
+        assert abs(np.linalg.det(matrix) - (1 - case.lr**2 * G**2 * S)) < 1e-12 and abs(np.linalg.det(matrix)) > 0.5
+        net, _ = case.train(net, iterations=1)
+        W0, W1 = net.weights
+        u = s @ W0
+        np.testing.assert_allclose([u[0] - u[1], W1[0, 0] - W1[1, 0]], matrix @ pair, rtol=1e-12, atol=1e-15)
+        # r_1 = r_2 kept, so the columns differ by a multiple of s: (u_1 - u_2) s / S
+        np.testing.assert_allclose(W0[:, 0] - W0[:, 1], (u[0] - u[1]) * s / S, rtol=1e-9, atol=1e-15)
+        assert np.any(np.abs(pair) > 1e-3)  # the non-zero pair stays away from (0, 0)
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
