@@ -115,10 +115,10 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         ax.set_xticks(ticks + [self.steps + 3.5 * width], [f"{t:.0f}" for t in ticks] + [f"> {self.steps}"])
         ax.set_xlabel(f"steps until every output is within {self.tol:g} of its target")
         ax.set_ylabel("number of starts")
-        ax.legend(loc="upper center", fontsize=8, ncols=3, bbox_to_anchor=(0.5, -0.16), frameon=False)
+        ax.legend(loc="upper center", fontsize=8, ncols=3, bbox_to_anchor=(0.5, -0.18), frameon=False)
         fig.subplots_adjust(bottom=0.3)
-        ax.set_position((0.1, 0.3, 0.86, 0.6))
-        self.title = ax.set_title("", fontsize=10)  # 10 pt: the longest title fits at 72 dpi
+        ax.set_position((0.1, 0.3, 0.86, 0.54))  # room for the two-line title
+        self.title = ax.set_title("", fontsize=10)  # 10 pt, two lines: the longest fits at 72 dpi
         self.fig, self.ax = fig, ax
 
     def run(self, start, scale, lr):
@@ -157,14 +157,14 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
             self.fit_steps = fits
             self.verdict.value = verdict
             if key not in self.images:  # a setting seen before shows its image again
-                self._draw(fits)
+                self._draw(fits, tied)
                 self.images[key] = widgets.figure_png(self.fig, pil_kwargs={"compress_level": 1})
             widgets.show_image(self.figure, self.images[key], "histogram of the steps to fit over many starts")
         except Exception as exc:  # a callback's error must reach the learner, not vanish
             widgets.show_error(self.figure, exc)
             self.verdict.value = "no verdict: the last change failed (see the message below)"
 
-    def _draw(self, fits):
+    def _draw(self, fits, tied):
         finite = fits[np.isfinite(fits)]
         counts, _ = np.histogram(finite, bins=self.edges)
         for bar, count in zip(self.bars, counts):
@@ -174,8 +174,8 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         self.median_line.set_xdata([min(median, self.steps + 3.5 * self.edges[1])] * 2)
         self.ax.set_ylim(0, 1.15 * max(counts.max(), fits.size - finite.size))
         shown = f"{median:.0f}" if np.isfinite(median) else f"not within {self.steps}"
-        self.title.set_text(f"start: {self.start.value}, scale {self.scale.value:g}, learning rate "
-                            f"{self.lr.value:g} | median steps {shown} | fit: {finite.size} of {fits.size}")
+        self.title.set_text(f"start: {self.start.value}, scale {self.scale.value:g}, learning rate {self.lr.value:g}\n"
+                            f"median steps {shown} | fit: {finite.size} of {fits.size} | tied: {tied} of {fits.size}")
 
 
 def initialization_explorer(case, starts=200, steps=3000, lr=2.0, dpi=72):
