@@ -447,11 +447,11 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     # section 2's rule written out for each start's widest layer-2 unit: the steeper slope against a sum ten times smaller
     slope_0, slope_ones = (a[2] * (1 - a[2])).mean(), 0.026
     widest = int(np.argmax(np.abs(a[2][0] - a[2][1])))
-    assert widest == int(np.argmax(np.abs(sums))) and round(float(abs(sums[widest])), 4) == 0.0208
+    assert widest == int(np.argmax(np.abs(sums))) == 1 and round(float(abs(sums[widest])), 4) == 0.0208  # unit [1]
     assert round(slope_ones * 3 * 0.0682, 4) == 0.0053 and round(float(slope_0) * 0.0208, 4) == 0.0045
     assert 9.5 < 3 * 0.0682 / abs(sums[widest]) < 10.5 and sizes.max() < 0.07
     assert ("Section 2's rule for the widest layer-2 unit: all ones $0.026 \\times 3 \\times 0.0682 \\approx 0.0053$; seed 0 "
-            "$0.215 \\times 0.0208 \\approx 0.0045$, near its printed 0.0052. Seed 0's slope is 8 times steeper, but its sum "
+            "$0.215 \\times 0.0208 \\approx 0.0045$, near its printed 0.0052 (the mean slope stands in for unit $[1]$'s own). Seed 0's slope is 8 times steeper, but its sum "
             "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is about ten times smaller: its terms partly cancel (the `no cancelling` line is "
             "larger), and even without cancelling they stay below 0.07.") in text
     assert "$3 \\times 1 \\times 0.026 \\approx 0.078$" in text  # section 2: the weight 1 written in
@@ -563,7 +563,9 @@ def test_round_six_additions(prose):
     text = " ".join(prose.split())
     assert "The next cell trains 14 runs: all ones and seeds 0 to 9 (random starts, explained in section 9) at lr 0.5, and seed 0 at lr 1, 2 and 4." in text
     assert ("The lower layers' gradients start 30 to 150 times smaller than $W_2$'s (section 4's last line): each carries layer 2's "
-            "slope, 0.026, and $\\partial C/\\partial W_0$ also layer 1's, 0.115.") in text  # report 04BK, fix 5
+            "slope, 0.026, and $\\partial C/\\partial W_0$ also layer 1's, 0.115 (roughly: activations and weights change the exact factor). "
+            "Layer 2 is *saturated*") in text  # report 04BK, fix 5; report 04BM, fix 3: the slopes give only the rough size
+    assert 30 < 1 / 0.026 < 40 and 300 < 1 / (0.026 * 0.115) < 350  # rough: against the printed 30 and 150
     # report 04BH, fix 9: why layer 2 is saturated
     assert "each unit sums three $a^1$ near 0.87, the mean of section 2's 0.90 and 0.83, with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (`mean z^2`)." in text
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
@@ -680,11 +682,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     f = [fit for _, _, fit in table.values()]  # all ones, noisy, 0.1, seed 0
     # report 04BL, fix 8: one labelled line per comparison the prose makes
     expect(shown, f"fit ratio, the tie (noisy / all ones): {f[1] / f[0]:.2f}\n"
-                  f"fit ratio, steep start with small weights (0.1 / all ones; seed 0 / noisy): {f[2] / f[0]:.2f}, {f[3] / f[1]:.2f}\n"
-                  f"fit ratio, tie with sizes and signs, not clean (seed 0 / 0.1): {f[3] / f[2]:.2f}",
+                  f"fit ratio, steep start with small weights (0.1 / all ones; seed 0 / noisy): {f[2] / f[0]:.2f}, {f[3] / f[1]:.2f}",
            "fit ratio, the tie (noisy / all ones): 0.86\n"
-           "fit ratio, steep start with small weights (0.1 / all ones; seed 0 / noisy): 0.42, 0.37\n"
-           "fit ratio, tie with sizes and signs, not clean (seed 0 / 0.1): 0.76")
+           "fit ratio, steep start with small weights (0.1 / all ones; seed 0 / noisy): 0.42, 0.37")
+    assert "not clean" not in shown and "seed 0 / 0.1" not in shown  # report 04BM, fix 4: the unclean comparison is cut
     assert all(abs(r * 100 % 1 - 0.5) > 2e-2 for r in (12596 / 14575, 4654 / 6096, 6096 / 14575, 4654 / 12596))
     # report 04BI, fix 12: the spread of the 20 noisy fit steps
     expect(shown, f"all ones + noise: fit steps of the 20 draws, {fits.min():g} to {fits.max():g}",
@@ -694,8 +695,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "So untying cuts the fit step by about a seventh; a steep start with small weights, by over half." in text
     assert "untying alone" not in text and "a seventh to a quarter" not in text
     assert "this comparison does not separate them" not in text and "Seed 0 fits about three times sooner" not in text
-    assert ("*Is breaking the tie why random starts are faster?* Only in small part: untying all ones cuts the fit step by about a seventh "
-            "(the clean comparison), starting steep with small weights by more than half (section 9).") in text
+    assert ("*Is breaking the tie why random starts are faster?* Only in small part (section 9): untying all ones cuts the fit step by about "
+            "a seventh, starting steep with small weights by more than half.") in text
     assert ("untying all ones cuts the fit step by a seventh, a steep start with small weights by over half (section 9).") in text.split("## Key points")[1]
     assert "most of its saving" not in text
     assert "It escapes sooner because" not in text and "help more by starting the sigmoids steep" not in text
@@ -713,14 +714,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         a1_gap_t = abs(a1_t[0, 0] - a1_t[1, 0])  # report 04BH, fix 6
         assert abs(a1_gap_t * 1e4 % 1 - 0.5) > 1e-2
         # report 04BL, fix 5: one table instead of four long lines
-        layer_2_rows.append(f"{t:>5}  {a1_gap_t:7.4f}  {gap_t:7.4f}  {z2_t:8.2f}  {w1_t:9.2f}  {slope_t:19.3f}")
+        w0_t = weights[0][0, t, :, 0]  # report 04BM, fix 2: W_0[0, 0] and W_0[1, 0] beside the gaps
+        assert t == 0 or all(abs(w * 1e2 % 1 - 0.5) > 1e-2 for w in w0_t)  # off the rounding edges
+        layer_2_rows.append(f"{t:>5}  {w0_t[0]:9.2f}  {w0_t[1]:9.2f}  {a1_gap_t:7.4f}  {gap_t:7.4f}  {z2_t:8.2f}  {w1_t:9.2f}  {slope_t:19.3f}")
         assert t == 5500 or z2_t > 0  # step 3: layer 2's z above 0, so a lower b_1 moves it toward 0
-    expect(shown, "all ones, layer 2:\n step  a^1 gap  a^2 gap  mean z^2  W_1[0, 0]  mean slope a(1 - a)\n" + "\n".join(layer_2_rows),
-           "all ones, layer 2:\n step  a^1 gap  a^2 gap  mean z^2  W_1[0, 0]  mean slope a(1 - a)\n"
-           "    0   0.0682   0.0053      3.60       1.00                0.026\n"
-           " 4000   0.0756   0.0077      3.23       0.92                0.037\n"
-           " 5000   0.1313   0.0353      1.73       0.70                0.128\n"
-           " 5500   0.3745   0.4136     -0.03       1.57                0.207")
+    header = "all ones, layers 1 and 2:\n step  W_0[0, 0]  W_0[1, 0]  a^1 gap  a^2 gap  mean z^2  W_1[0, 0]  mean slope a(1 - a)\n"
+    expect(shown, header + "\n".join(layer_2_rows), header +
+           "    0       1.00       1.00   0.0682   0.0053      3.60       1.00                0.026\n"
+           " 4000       1.03       0.98   0.0756   0.0077      3.23       0.92                0.037\n"
+           " 5000       1.25       0.84   0.1313   0.0353      1.73       0.70                0.128\n"
+           " 5500       3.03       0.68   0.3745   0.4136     -0.03       1.57                0.207")
+    # report 04BM, fix 2: row 0 grows, row 1 falls; in section 2's rule W_0[0, 0] multiplies x_1's gap 0.5, W_0[1, 0] x_2's 0.1
+    w0 = weights[0][0, :, :, 0]
+    assert np.all(np.diff(w0[4000:5501, 0]) > 0) and w0[5500, 1] < w0[5000, 1] < w0[4000, 1]  # row 0 grows all along
+    assert np.allclose(case.X[0] - case.X[1], [0.5, 0.1])
     # W_1 falls from step 4000 to 5000 (the dip), then grows by step 5500; a^1 > 0 throughout
     w1 = weights[1][0, :, 0, 0]
     assert np.all(np.diff(w1[4000:5001]) < 0) and w1[5500] > w1[4000]
@@ -763,16 +770,21 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04BI, fix 2: the table above the list; why the sign; the loop
     # report 04BK, fixes 1 and 4: the sign's why, from C = 0.4 at equal rows; why gap(a^1) grows
     # report 04BL, fixes 1 and 2: b_1's first dip; which output's row difference hurts; g, not section 6's s
-    assert ("1. $b_1$ (the `floor crossing` table) first falls: the outputs start near 0.98 (section 2), above the shared row, and with "
-            "$u = 3$ a lower $a^2$ lowers them. Then it rises while the cost is above 0.4 and falls once below (near step 1700), where "
+    # report 04BM, fixes 1, 2, 8: the identity behind "points against"; |u| at step 1000; why W_0's row 0 grows; 0.21
+    assert ("1. $b_1$ (the `floor crossing` table) first falls, lowering $a^2$ and, with $u = 3$, the outputs from near 0.98 (section 2) "
+            "toward the shared row. Then it rises while the cost is above 0.4 and falls once below (near step 1700), where "
             "$\\partial C/\\partial b_1$ turns positive. Why: a lower $b_1$ (moving $z^2$ toward 0) widens $g = \\text{gap}(a^2)$, and each "
-            "output's row difference $\\sigma'(\\hat z)\\,u[k]\\,g$ (section 7) with it. In the last table output $[1]$'s points against its "
-            "targets' (both $u[k] < 0$ at step 1000, section 6; a fit needs opposite signs), raising its squared errors above its part of the "
-            "floor; output $[0]$'s points with its targets' but gains less at first, so a narrower $g$ lowers $C$, until that gain overtakes at the crossing. "
-            "$W_1$ too first rises a little (section 11's top row). "
+            "output's row difference $d = \\sigma'(\\hat z)\\,u[k]\\,g$ (section 7) with it. With the rows' mean on the shared row, $d$ adds "
+            "exactly $\\tfrac12 d^2 - d\\,(y[0, k] - y[1, k])$ to output $k$'s squared errors (the last table, nearly): a cost when $d$ points "
+            "against the targets' difference (opposite sign), as output $[1]$'s does (both $u[k] < 0$ at step 1000, section 6; a fit needs "
+            "opposite signs). Output $[0]$'s lowers them, but less at first ($|u| = [0.04, 0.9]$, section 7), so a narrower $g$ lowers $C$ until "
+            "that gain overtakes at the crossing. "
             "2. $v$ falls (`W_1[0, 0]`, from step 4000 to 5000); as $a^1 > 0$, this also lowers $z^2$. "
-            "That costs some gap, but the slope rises faster (0.037 to 0.128), and $\\text{gap}(a^1)$ grows ($W_0$'s rows split, section 11). "
-            "3. Once the slope is near $\\frac14$ (step 5500), $W_1[0, 0]$ grows, and the larger $v$ widens the gap (step 2).") in chain
+            "That costs some gap, but the slope rises faster (0.037 to 0.128), and $\\text{gap}(a^1)$ grows as $W_0$'s rows split "
+            "(also drawn in section 11). Row 0 grows: in section 2's rule it multiplies $x_1$'s gap, 0.5, row 1 only $x_2$'s, 0.1. "
+            "3. Once the slope is near 0.21, close to the largest, $\\frac14$ (step 5500), $W_1[0, 0]$ grows, and the larger $v$ widens "
+            "the gap (step 2).") in chain
+    assert round(0.207, 2) == 0.21 and "section 11's top row" not in text
     assert w1[0] > w1[4000] > w1[5000] < w1[5500] and w1[5500] > w1[0]
     assert "lowers $W_1$" not in text  # the figure shows W_1 first rising: only 4000 to 5000 is claimed
     assert "step 2000" not in shown  # the gap's early dip is not shown
@@ -808,7 +820,9 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
             "Over so long a step $\\nabla C(\\theta') \\approx \\nabla C(\\theta)$ fails, and the step overshoots.") in text
     assert "lr 16" not in text and "lr 8" not in text and "1880" not in text
     assert text.index("## 8.") < text.index("The question's targets' best shared row") < text.index("## 9.")
-    assert "* **Look at** the top row:" in text and "as the plateau ends, the $W_2$ lines diverge, $W_1$ dips to about 0.7 (section 8's list, item 3), and $W_0$'s two rows split." in text and "blue's first 10 steps" not in text
+    assert ("* **Look at** the top row: $W_2$ drops within the first few dozen steps (to the shared row); near step 5000, as the plateau ends, "
+            "the $W_2$ lines diverge, $W_1$ dips and $W_0$'s rows split (section 8's table).") in text and "blue's first 10 steps" not in text
+    assert "within 10 steps" not in text  # report 04BM, fix 5: step 10 is not printed (W_2 is still near 1 there)
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert 'annotate("both start at 1:\\nblue\'s drop is\\nunder orange\'s", xy=(0, 1)' in code  # report 04BK, fix 8: on the panel
     # report 04BK, fix 3: lr 16's fit step moves under a one-ulp nudge of the data, so lr 4 to 32 stays unmeasured
@@ -879,7 +893,8 @@ def test_round7_reading_fixes(shown, prose, case):
     assert "Run exercise 2's check before reading on." in text
     # report 04BJ, fixes 1, 4, 10: step 0 is before the plateau; seed 0's tail; the theorem named
     assert "cost 1.9" not in text and "dC/db_1[0]" not in shown.split("around the floor crossing")[0]  # report 04BK: the unprinted aside cut
-    assert ("Most of seed 0's steps go to the last hundredths (plateau over at 410, fit at 4654), for section 8's reason.") in text
+    assert ("Most of seed 0's steps go to the last hundredths (plateau over at 410, fit at 4654).") in text
+    assert "for section 8's reason" not in text  # report 04BM, fix 6: section 8's delta argument is shown for all ones only
     assert "untied            410      4654" in shown
     assert "(by the mean value theorem, some slope" in text
     assert text.index("**Exercise 2.**") < text.index("Run exercise 2's check before reading on.") < text.index("## 8.")
@@ -947,3 +962,38 @@ def test_round10_which_output_hurts_above_the_floor(shown, prose, case, pair):
     assert np.all(u_1000 < 0)  # both u[k] negative at step 1000 (section 6 prints them)
     text = " ".join(prose.split())
     assert "$s = \\text{gap}(a^2)" not in text  # report 04BL, fix 2: s is section 6's weighted sum only
+
+
+def test_round11_section_8_order_and_section_11_bottom_row(prose, case, pair):
+    """Report 04BM: the saturation paragraph sits just before "How the plateau ends" and after the figure, the last
+    hundredths after the list; section 11's top row: W_2 settles within a few dozen steps; its bottom row: every weight of
+    seed 0 that moves more than 0.5 is steepest (after its first 50 steps) between steps 390 and 530, around its plateau
+    end, 410. Fault 1's identity, exact: squared errors minus the floor part = d^2/2 - d (y[0, k] - y[1, k]) + 2 (mean - p)^2."""
+    text = " ".join(prose.split())
+    saturated = text.index("The lower layers' gradients start 30 to 150 times smaller")
+    assert text.index("Left: a long plateau, then a drop.") < saturated < text.index("How the plateau ends:") < text.index("1. Once the output sits")
+    assert text.index("slow start, fast finish.") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9.")
+    _, runs = pair
+    W2 = runs.weights[2][0, :101, 0]  # all ones, W_2[0, :] at steps 0 to 100
+    assert np.all(np.abs(W2[40] - W2[0]) > 0.85) and np.all(np.abs(W2[50] - W2[40]) < 0.01) and np.all(np.abs(W2[10] - W2[0]) < 0.7)
+    seed_0 = [w[1, :1501] for w in runs.weights]  # seed 0, steps 0 to 1500
+    for w in seed_0:
+        w = w.reshape(1501, -1)
+        large = np.abs(w[1500] - w[0]) > 0.5
+        assert large.any() and np.all(np.abs(w[50] - w[0]) < 0.5)  # the first 50 steps hold no large move
+        rate = np.abs(np.diff(w[50:], axis=0))  # the change over each step from step 50 on
+        steepest = 50 + rate.argmax(axis=0)
+        assert np.all((390 <= steepest[large]) & (steepest[large] <= 530)), steepest
+    assert int(np.argmax(runs.loss[1] < 0.3)) == 410
+    assert "* **Look at** the bottom row: its large moves are steepest between steps 390 and 530, around seed 0's plateau end (410)." in text
+    outputs = symmetry.outputs_over_training(symmetry.member_history(runs, 0), case.X)
+    best_row, _ = symmetry.question_floor()
+    target_difference = case.Y[0] - case.Y[1]
+    for t in (1000, 2500):
+        a = outputs[t]
+        d, mean = a[0] - a[1], a.mean(axis=0)
+        above = ((a - case.Y) ** 2).sum(axis=0) - target_difference ** 2 / 2  # the part of the floor: (y[0, k] - y[1, k])^2 / 2
+        np.testing.assert_allclose(above, d ** 2 / 2 - d * target_difference + 2 * (mean - best_row) ** 2, rtol=0, atol=1e-15)
+        assert np.all(2 * (mean - best_row) ** 2 < 0.05 * np.abs(above))  # "nearly": the mean sits close to the shared row
+    u = np.abs(3 * runs.weights[2][0, 1000, 0])
+    assert u.round(2).tolist() == [0.04, 0.9] and u[1] > 20 * u[0]  # output [0]'s row difference is the smaller
