@@ -155,7 +155,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # "one ulp near C is 1.4e-17": C lies in [2^-4, 2^-3), where one ulp is 2^-56; r = 1e-16 is about 7 of them
     assert 2.0**-4 <= C < 2.0**-3
     assert np.spacing(C) == 2.0**-56 and f"{2.0**-56:.1e}" == "1.4e-17" and round(1e-16 / 2.0**-56) == 7
-    expect(shown, f"one ulp near C: {np.spacing(C):.1e}", "one ulp near C: 1.4e-17")
+    # R2: R1 is only C's own last rounding; h and y' (near 0.7, in [0.5, 1)) carry ulps of 2^-53, about 1.1e-16
+    _, (h,), (y_hat,) = (a[0] for a in net.forward(case.X))
+    assert 0.5 <= y_hat < h < 1 and abs(y_hat - 0.7) < 0.05 and np.spacing(h) == np.spacing(y_hat) == 2.0**-53
+    expect(shown, f"one ulp near C: {np.spacing(C):.1e}, near h and y': {np.spacing(h):.1e}, {np.spacing(y_hat):.1e}",
+           "one ulp near C: 1.4e-17, near h and y': 1.1e-16, 1.1e-16")
+    assert np.spacing(y_hat) > np.spacing(C) and f"{2.0**-53:.1e}" == "1.1e-16"
     assert "one ulp near 0.1" not in shown
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
@@ -220,6 +225,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         assert np.allclose(measured[big], truncation * figure_eps[big] ** 2, rtol=0.1)
         assert np.all(measured[~big] < bound / figure_eps[~big])
         assert f"{figure_eps[np.argmin(measured)]:.0e}" == "3e-05" and measured.min() < 1e-10
+    # the caption: the band 1.6e-6 (eps / 1e-2)^2 = 0.016 eps^2 meets the dashed 1e-16 / (2 eps 0.0093) = 5.4e-15 / eps
+    # where eps^3 = 5.4e-15 / 0.016, at about 7e-5 (from the caption's rounded numbers and from the drawn lines)
+    assert f"{truncation:.3f}" == "0.016" and f"{1e-16 / (2 * 0.0093):.1e}" == f"{bound:.1e}" == "5.4e-15"
+    assert f"{(5.4e-15 / 0.016) ** (1 / 3):.0e}" == f"{(bound / truncation) ** (1 / 3):.0e}" == "7e-05"
+    band_at = truncation * figure_eps**2
+    assert np.all((band_at > bound / figure_eps) == (figure_eps > 7e-5))  # above 7e-5 the band, below it the dashed line
     expect(shown, f"star: eps = {figure_eps[np.argmin(measured)]:.0e}, relative error below 1e-10",
            "star: eps = 3e-05, relative error below 1e-10")
     assert "rounding at 1e-6" not in shown
@@ -359,7 +370,9 @@ network         summing paths               backpropagation               ratio
     table = ""
     for name, paths_text, backprop_text, ratio in rows:
         products, folded, back, units, once = totals([int(n) for n in name.split("-")])
-        assert folded == back + once  # the ratio paragraph: the columns differ by path products against one per unit
+        assert folded == back + once  # each folded factor has a backpropagation twin (weight factor, link factor)
+        # the ratio paragraph: (summing paths) - (backpropagation) = (path products) - (units), on every printed row
+        assert (products + folded) - (back + units + once) == products - units
         assert f"{(products + folded) / (back + units + once):.2f}" == ratio
         assert f"{products} + {folded} = {products + folded}" == paths_text
         assert f"{back} + {units} + {once} = {back + units + once}" == backprop_text
@@ -374,7 +387,12 @@ network         summing paths               backpropagation               ratio
             in prose)
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
     assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
-    assert "3 against 2 for 1-1-1, nearly even as nothing is shared. Even with one path per weight (2-4-1)" in prose
+    assert totals([1, 1, 1])[0] - totals([1, 1, 1])[3] == 3 - 2 == 1 and "$3 - 2 = 1$ on 1-1-1" in prose
+    assert totals([2, 4, 1])[0] == 20 and totals([2, 4, 1])[3] == 5
+    assert "Even 2-4-1, one path per weight, has 20 path products against 5 units." in prose
+    # 10-100-10 to 10-100-100-10: a first-layer weight's paths go from 10 to 1000, units by only 100 (110 to 210)
+    assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
+    assert totals([10, 100, 100, 10])[3] - totals([10, 100, 10])[3] == 100
     # section 7 works the 1-1-1 count in prose: 3 folded factors and 2 + 1 path products; 2 + 1 + 2 for backpropagation
     assert ": 3 multiplications; then multiplies out $w_1$'s path of 3 factors (2) and $w_2$'s of 2 (1): 6;" in prose
     assert "(2); passes back once per weight leaving a hidden unit" in prose and "(2): 5." in prose
@@ -662,3 +680,67 @@ def test_agreement_check_passes_0_over_0():
             for line in lines:
                 exec(line, {}, scope)
         assert scope["verdict"] == verdict
+
+
+def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, one):
+    # section 3's bullet: by Taylor a small enough step lowers C by about eta sum_p (dC/dp)^2; eta = 1 is small enough
+    # here (C falls at every step), and the first step's drop is within 2% of that first-order prediction
+    case, net, _, _ = one
+    learner = net.copy()
+    history = mh.train(learner, case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
+    assert "C falls at every step: True\n" in shown and np.all(np.diff(history.loss) < 0)
+    dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
+    predicted = case.lr * sum(float(np.sum(g**2)) for g in list(dW) + list(dB))
+    assert abs((history.loss[0] - history.loss[1]) / predicted - 1) < 0.02
+    prose = _markdown()
+    assert "By Taylor a small enough step lowers $C$ by about" in prose and "(notebook 05, section 6)" in prose
+
+
+def test_the_w4_box_names_its_two_paths(shown, branch):
+    # section 6's closed box: w4 (x2 -> h2) reaches C through o1 (w6) and o2 (w8); the two products sum to the
+    # dC/dw4 line of section 7 (input x delta, beside backprop)
+    net, x, y = branch
+    result = paths.chain_rule_paths(net, x, y, "w4", notation="one_one_one_units", through_z=False, loss="half_sse")
+    assert [p.route for p in result.paths] == ["w4 → h2 → o1 → C", "w4 → h2 → o2 → C"]
+    dW, _ = net.gradients(x[None, :], y[None, :], loss="half_sse")
+    assert np.isclose(result.total, dW[0][1, 1], rtol=1e-12)
+    assert f"dC/dw4 = x2 * delta_h2 = 0.500000 *  0.007522 =  {result.total:.8f}    {dW[0][1, 1]:.8f}" in shown
+    prose = _markdown()
+    assert "<details><summary>$w_4$'s paths</summary>" in prose and "<details open" not in prose
+    assert "$x_2\\to h_2\\to o_1\\to C$ and $x_2\\to h_2\\to o_2\\to C$" in prose and "summing to section 7's `dC/dw4`" in prose
+
+
+@pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
+def test_leaving_out_the_biases_favours_summing_paths(widths, extra_by_paths):
+    """Section 7's count leaves the biases out. Counted by doing it: backpropagation's bias gradient is the unit's
+    delta (no multiplication); summing paths multiplies each bias's paths out (bias factor = slope, then the tail)."""
+    net = mh.MLP(widths).init_random(seed=1)
+    x = np.linspace(0.5, 1.0, widths[0])
+    y = np.linspace(1.0, 0.0, widths[-1])
+    acts = [a[0] for a in net.forward(x[None, :])]
+    slopes = [[_Counted(v * (1 - v)) for v in a] for a in acts[1:]]
+    errors = [_Counted(o - t) for o, t in zip(acts[-1], y)]
+    L = len(widths) - 1
+    W = [[[_Counted(w) for w in row] for row in layer] for layer in net.weights]
+    link_factor = [[[slopes[l][j] * W[l][i][j] for j in range(widths[l + 1])] for i in range(widths[l])] for l in range(1, L)]
+    _, dB = net.gradients(x[None, :], y[None, :], loss="half_sse")
+
+    def tails(l, j):
+        if l == L:
+            return [[errors[j]]]
+        return [[link_factor[l - 1][j][k]] + rest for k in range(widths[l + 1]) for rest in tails(l + 1, k)]
+
+    _Counted.done = 0  # summing paths, the biases only (the link factors above are already paid for)
+    for l in range(L):
+        for j in range(widths[l + 1]):
+            total = 0.0
+            for tail in tails(l + 1, j):
+                product = slopes[l][j]  # the bias factor: slope times 1
+                for factor in tail:
+                    product = product * factor
+                total = total + product
+            assert np.isclose(total, dB[l][j], rtol=1e-12, atol=1e-15)
+    assert _Counted.done == extra_by_paths > 0  # backpropagation: dC/db = delta, already computed, 0 more
+    prose = _markdown()
+    assert "or the biases (their gradient is backpropagation's $\\delta$; this favours summing paths)" in prose
+    assert "neither pays for the slopes $a(1-a)$ or $o_k - y_k$ (equal for both: the difference below is unchanged)" in prose
