@@ -550,8 +550,26 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         assert found == counts
         assert max(found) == found[2] and min(found) in (found[0], found[-1])  # most at rho = 0.5
         assert f"{init + ' start':>16}" + "".join(f"{k:>6}" for k in counts) + "\n" in stored
-    assert ("[steps] until |c - c*| < 1e-6 (8a's runs)\n"
+    assert ("[steps] until |c - c*| < 1e-6 (8a's runs), and K at the trained weights\n"
             "             rho   0.1   0.3   0.5   0.7   0.9\n") in stored
+    # K = sum_w (dc/dw)^2 at the trained weights (c near c*): it grows from the start (constant start, rho = 0.3:
+    # 0.5 S + 0.5 = 0.79) and ranks the splits as the counts do (the fewer steps, the larger K), from both starts
+    K_end = {"constant": ["2.666", "2.250", "2.095", "2.250", "2.666"], "random": ["2.673", "2.245", "2.082", "2.242", "2.668"]}
+    for init, shown in K_end.items():
+        K = [linreg.slope_sensitivity(cases.linear_2_2_1(a=r["a"]).network().set_params(r[init]["weights"]), r["a"])
+             for r in rows]
+        by_hand = [(r["a"] ** 2 + (1 - r["a"]) ** 2) * np.sum(r[init]["weights"][1] ** 2)
+                   + np.sum((np.array([r["a"], 1 - r["a"]]) @ r[init]["weights"][0]) ** 2) for r in rows]
+        np.testing.assert_allclose(K, by_hand, rtol=1e-13)
+        assert [f"{k:.3f}" for k in K] == shown and all(abs(k * 1e3 % 1 - 0.5) > 0.01 for k in K)  # far from rounding edges
+        counts = expected[init]
+        for i in range(5):
+            for j in range(5):
+                if counts[i] > counts[j]:
+                    assert K[i] < K[j], (init, i, j)
+        assert f"{'K at the end':>16}" + "".join(f"{k:>6}" for k in shown) in stored
+    assert f"{0.5 * (0.3**2 + 0.7**2) + 0.5:.2f}" == "0.79" and K_end["constant"][1] == "2.250"
+    assert r"(constant start, $\rho = 0.3$: $0.5\,S + 0.5 = 0.79$ to 2.250), so it does not predict the counts" in markdown
     # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
     assert r"a step multiplies $c - c^*$ by about $1 - \eta\,\overline{x^2}\,K$" in markdown
     assert "the whole run's length is not compared" not in markdown
@@ -573,8 +591,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
 def test_section_6_box_the_pair_of_differences_moves_by_an_invertible_matrix(case, markdown):
     """The box "Can the random start ever tie?": with r_1 = r_2, each step multiplies (u_1 - u_2, W_1[0,0] - W_1[1,0])
     by [[1, -eta G S], [-eta G, 1]], and the columns differ by (u_1 - u_2) s / S."""
-    assert (r"each step turns the pair $(u_1 - u_2,\ W_1[0,0] - W_1[1,0])^\top$ into "
-            r"$\begin{pmatrix}1 & -\eta GS\\ -\eta G & 1\end{pmatrix}$ times it") in markdown
+    assert (r"each step multiplies the pair $(u_1 - u_2,\ W_1[0,0] - W_1[1,0])^\top$ by" "\n"
+            r"$$\begin{pmatrix}1 & -\eta\,G\,S\\ -\eta\,G & 1\end{pmatrix}, \qquad \text{determinant } 1 - \eta^2 G^2 S,$$") in markdown
     assert "needed, not enough" not in markdown
     s = np.array([A, 1 - A])
     S = s @ s
@@ -610,7 +628,7 @@ def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
         assert ("not written yet" in out.getvalue()) is not shows
 
 
-def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
+def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
     """The cell after the prediction prints the bit-for-bit lines and [bound] only once predicted."""
     import contextlib
     import io
@@ -618,11 +636,13 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb):
     for predicted in (False, True):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"np": np, "mh": mh, "rho": A, "predicted": predicted,
+            x = case.X.sum(axis=1)
+            exec(source, {"np": np, "mh": mh, "rho": A, "predicted": predicted, "case": case, "s": np.array([A, 1 - A]),
+                          "mean_x2": np.mean(x**2), "c_star": mh.least_squares_slope(x, case.Y),
                           "history_constant": None if not predicted else _trained_history("constant"),
                           "history_random": None if not predicted else _trained_history("random")})
         assert ("[bound]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
-        assert ("[kept]" in out.getvalue()) is predicted
+        assert ("[kept]" in out.getvalue()) is predicted and ("[largest |G|]" in out.getvalue()) is predicted
 
 
 def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
@@ -680,7 +700,7 @@ def test_prediction_written_needs_every_key_in_words():
         assert not linreg.prediction_written(prediction, keys), prediction
 
 
-def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
+def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     _, history = case.train(case.network().init_random(seed=0))
     # the two dips of h_1's incoming weights (start minus lowest value), in the ratio rho / (1 - rho)
     W0 = history.weights[0]
@@ -710,6 +730,16 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored):
     assert mh.unit_spread(history).min() >= difference
     # 6b's gated cell prints r_1, r_2 at step 0 ([bound]) and their drift over every step ([kept]); 7b points back
     assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12\n" in stored
+    # the box's determinant 1 - eta^2 G^2 S is 0 only at |G| = 1/(eta sqrt(S)), about 13; |G| stays at most 0.6604
+    # in both runs (its largest is the random start's step 0, 0.6604)
+    mean_x2 = np.mean(case.X.sum(axis=1) ** 2)
+    largest = max(np.abs(mean_x2 * (mh.slope_history(_trained_history(init), A) - c_star)).max()
+                  for init in ("constant", "random"))
+    assert f"{largest:.4f}" == "0.6604" and abs(largest * 1e4 % 1 - 0.5) > 0.05
+    limit = 1 / (case.lr * np.sqrt(A**2 + (1 - A) ** 2))
+    assert f"{limit:.1f}" == "13.1" and abs(limit * 10 % 1 - 0.5) > 0.05 and largest < limit
+    assert "[largest |G|] over both runs: 0.6604; 1/(eta sqrt(S)) = 13.1\n" in stored
+    assert r"$|G| = 1/(\eta\sqrt{S})$, about 13; $|G| \le 0.6604$ in both runs ([largest |G|])" in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
@@ -854,14 +884,15 @@ def test_each_prediction_has_its_own_name_so_section_3_reruns_after_6b(nb):
     ("after a step with y' - y", ("after a step with y' - y", "[first order]"), "two cells up first"),  # which sign goes downhill
 ])
 def test_section_3_prints_only_after_a_prediction(nb, marker, shown, waiting):
-    """Section 3's two gated cells print only once my_sign_prediction holds both a sign and a step."""
+    """Section 3's two gated cells print only once my_sign_prediction holds both a step and a size."""
     import contextlib
     import io
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and marker in c.source]
     case = cases.linear_2_2_1(a=A)
     net = case.network().init_random(seed=0)
-    for my_sign_prediction, shows in ((..., False), ("y' - y", False), ({"sign": "y' - y", "step": "..."}, False),
-                                      ({"sign": "y' - y"}, False), ({"sign": "y' - y", "step": "raise"}, True)):
+    for my_sign_prediction, shows in ((..., False), ("raise", False), ({"step": "raise", "size": "..."}, False),
+                                      ({"step": "raise"}, False), ({"sign": "y' - y", "step": "raise"}, False),
+                                      ({"step": "raise", "size": "about as much"}, True)):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(source, {"case": case, "net": net, "linreg": linreg, "mh": mh, "my_sign_prediction": my_sign_prediction})

@@ -704,7 +704,7 @@ def tie_figure(constant, random, steps=150):
         axes[row][0].set_ylabel(f"{label} start\nweight")
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
         move_legend(ax_top, "lower right").set_title("striped: the pair's two lines coincide", prop={"size": 9})
-        move_legend(ax_bottom, "center right", anchor=(1.0, 0.605))  # right: in the gap between the lines at 0.3 and 1.4
+        move_legend(ax_bottom, "lower right")  # right: below the line at 0.3 (the left one is redrawn below)
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2, ymin=0.1 if ax_bottom is axes[1][0] else 0)
         ax_top.set_xlabel("")  # the shared step axis is labelled once, below
     axes[1][0].set_ylim(-0.3, 1.6)  # room above the lines for the dotted line's label, below for x_1's
