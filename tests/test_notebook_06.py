@@ -84,8 +84,7 @@ def printed(X, Y):
         phases = [stalls.fit_and_plateau(mh.symmetry.member_history(run, k), X, Y, CASE.activation) for k in range(20)]
         assert [m.fit for m in phases] == [int(f) if np.isfinite(f) else -1 for f in fits]
         out[f"random {loss}"] = (f"{loss:14s}  {np.median(fits):10.0f}  {fits.min():7.0f}  {fits.max():7.0f}  "
-                                 f"{np.isfinite(fits).sum():2d} of 20  {np.median([m.plateau for m in phases]):14g}  "
-                                 f"{np.median([m.approach for m in phases]):20g}")
+                                 f"{np.isfinite(fits).sum():2d} of 20  {np.median([m.approach for m in phases]):20g}")
 
     depth, width = 10, 16
     sizes = [2] + [width] * (depth - 1) + [2]
@@ -129,17 +128,33 @@ def printed(X, Y):
             apart = np.median(apart, axis=0)
             out["rows apart"] = ("step 0, rms Delta a^l, l = 0 to 9, sigmoid (medians): "
                                  + " ".join(f"{v:.2g}" for v in apart))
-            # W_9's largest weight and the rows after the long run, a second way: mh.train per start
-            largest, end9, end10 = [[], []], [], []
+            others = []  # tanh's and ReLU's rows at a^9, step 0, a second way: their forward pass written out here
+            for g in ("tanh", "relu"):
+                gaps = []
+                for net in init.random_starts(sizes, 5, stalls.SCHEME_OF[g], activation=[g] * (depth - 1) + ["sigmoid"]):
+                    a = X
+                    for W, b in zip(net.weights[:-1], net.biases[:-1]):
+                        a = np.tanh(a @ W + b) if g == "tanh" else np.maximum(0, a @ W + b)
+                    gaps.append(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
+                others.append(np.median(gaps))
+            out["others apart"] = ("tanh (glorot) and relu (he), step 0, rms Delta a^9 (medians): "
+                                   f"{others[0]:.2g} and {others[1]:.2g}")
+            # W_9's largest weight, its gradient and the rows after the long run, a second way: mh.train per start,
+            # dC/dW_9 = (a^9)^T (a^10 - Y) written out (cross-entropy with sigmoid outputs)
+            grad9 = lambda net: np.sqrt(np.mean((net.forward(X)[-2].T @ (net.forward(X)[-1] - Y)) ** 2))
+            largest, grads, end9, end10 = [[], []], [[], []], [], []
             for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
                 largest[0].append(np.max(np.abs(net.weights[-1])))
+                grads[0].append(grad9(net))
                 mh.train(net, X, Y, lr=0.1, iterations=800, loss="cross_entropy")
                 largest[1].append(np.max(np.abs(net.weights[-1])))
+                grads[1].append(grad9(net))
                 cache = net.forward(X)
                 end9.append(np.linalg.norm(cache[-2][0] - cache[-2][1]) / np.sqrt(width))
                 end10.append(np.linalg.norm(cache[-1][0] - cache[-1][1]) / np.sqrt(2))
             out["rows at 800"] = (f"largest |weight| of W_9 (medians): step 0 {np.median(largest[0]):.2g}, step 800 "
-                                  f"{np.median(largest[1]):.2g}\nstep 800 (medians): rms Delta a^9 {np.median(end9):.2g}, "
+                                  f"{np.median(largest[1]):.2g}; rms dC/dW_9: step 0 {np.median(grads[0]):.2g}, step 800 "
+                                  f"{np.median(grads[1]):.2g}\nstep 800 (medians): rms Delta a^9 {np.median(end9):.2g}, "
                                   f"output rows apart (rms Delta a^10) {np.median(end10):.0e}; the targets' rows differ by "
                                   + " and ".join(f"{v:.2g}" for v in np.abs(Y[0] - Y[1])))
         low, high = (0.39, 0.41) if f == "sigmoid" else (0, 0.01)
@@ -239,7 +254,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 44
+    assert len(computed) == 45
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -257,9 +272,11 @@ def test_the_printed_values_themselves(computed):
                                                             "3071", "590", "0.9933", "0.0100"]
     assert computed["plateau outputs"].endswith("[[0.599, 0.2], [0.6, 0.201]]; errors a - y: [[0.4, -0.2], [-0.4, 0.2]]")
     assert computed["plateau ratio"].endswith("[[0.48, 0.32], [0.48, 0.32]]")
-    assert computed["random sse"].split() == ["sse", "5209", "3920", "6028", "20", "of", "20", "197", "4826"]
-    assert computed["random cross_entropy"].split() == ["cross_entropy", "417", "254", "698", "20", "of", "20", "85.5", "314"]
-    assert computed["rows at 800"] == ("largest |weight| of W_9 (medians): step 0 0.67, step 800 0.72\nstep 800 (medians): "
+    assert computed["random sse"].split() == ["sse", "5209", "3920", "6028", "20", "of", "20", "4826"]
+    assert computed["random cross_entropy"].split() == ["cross_entropy", "417", "254", "698", "20", "of", "20", "314"]
+    assert computed["others apart"].endswith("(medians): 0.034 and 0.14")
+    assert computed["rows at 800"] == ("largest |weight| of W_9 (medians): step 0 0.67, step 800 0.72; rms dC/dW_9: step 0 0.28, "
+                                       "step 800 1.6e-07\nstep 800 (medians): "
                                        "rms Delta a^9 5.2e-07, output rows apart (rms Delta a^10) 7e-08; the targets' rows differ by 0.8 and 0.4")
     assert computed["ratio at fit"].endswith("(targets 1 and 0): [0.016, 0.02]")
     assert computed["relu lr 0.5"] == "relu (he) at lr 0.5: diverged in 4 of 5 starts"
@@ -338,13 +355,13 @@ def test_the_depth_exercise_answer_is_the_package_gradient():
 def test_prose_quotes_the_numbers(computed, notebook):
     _, prose = notebook
     assert "fits at step 3071 instead of 14575" in prose
-    assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" in prose
+    assert "about 2 ($1/0.48$) to 3 ($1/0.32$)" not in prose  # now 2.1 to 3.1, in the check block (asserted below)
     assert "$r(0.6) = 2 \\cdot 0.6 \\cdot 0.4 = 0.48$ and $r(0.2) = 2 \\cdot 0.2 \\cdot 0.8 = 0.32$" in prose
     assert "lr 2" not in prose and "ulp twin" not in prose  # the lr-2 side topic: cut
     assert "text{SSE's step at lr 1}" not in prose and "last few percent" not in prose and "0.64 (at 0.2)" not in prose \
         and "3% shorter" not in prose and "covers" not in prose
     # the predict-first's column table gives formulas only; the worked 0.22 comes after the printout
-    assert prose.index("$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$") > prose.index("| delta^9 / delta^10 |") \
+    assert prose.index("$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$") > prose.index("| dC/db_8 / dC/db_9 |") \
         > prose.index("**Predict first.** Order the three activations")
     assert "the geometric mean of the eight per-layer factors from layer 9 back to layer 1" in prose and "$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$" in prose \
         and round((4.6e-7 / 0.081) ** (1 / 8), 2) == 0.22
@@ -378,7 +395,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert not any(cut in prose for cut in ("28%", "81%", "34%", "96%", "0.0003", "Tanh from a random start",
                                             "necessary", 'row "no"', "those not fitted"))
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
-    assert "At step 1 (after the first update) $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
+    assert "At step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
         and "at step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
     assert "95%" not in prose and "lose a layer" not in prose and "does not follow" not in prose and "not followed" not in prose
     assert "**He's 2** comes from the same half." in prose and "$c/\\sqrt{n_l}$" not in prose and "c = 8" not in prose
@@ -406,19 +423,26 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
     assert "How does cross-entropy's output delta depend on $a$? (exercise 1)" in prose and "What factor does" not in prose
     # the last approach: the ratio r(a) printed at SSE's fit (the student's function), not "ever further"
-    assert "at SSE's fit the ratio is only 0.016 and 0.02 (last line), so SSE's delta is about 50 ($1/0.02$) to 60 " \
-        "($1/0.016$) times smaller." in prose and "ever further" not in prose and round(1 / 0.016, -1) == 60
+    assert "at SSE's fit the ratio is only 0.016 and 0.02 (last line), so SSE's delta is about 50 to 60 times smaller." in prose \
+        and "ever further" not in prose and round(1 / 0.016, -1) == 60 and round(1 / 0.02) == 50
+    # the gated result stays in the details block; the open prose gives the reason (linearity in delta^L)
+    check = re.search(r"<details><summary>Check your ratio.*?</details>", prose, re.S).group()
+    assert "0.016 and 0.02" in check and "$1/0.48 \\approx 2.1$ to $1/0.32 \\approx 3.1$" in check \
+        and round(1 / 0.48, 1) == 2.1 and round(1 / 0.32, 1) == 3.1 and prose.count("0.016 and 0.02") == 1
+    assert "Every gradient is linear in $\\delta^L$, so scaling $\\delta^L$ by $k$ scales every step like $\\eta \\to k\\eta$: " \
+        "SSE at lr 1 (twice 0.5) has a plateau about as long as cross-entropy's at lr 0.5" in prose
     assert "the **plateau** to half SSE's (2478 steps against 4861), the **last approach** from 9690 steps to 590." in prose \
         and round(4861 / 2478) == 2
     # the predict-first on the all-ones runs, answered with the printed steps saved
     assert 'So the gain comes mostly from the last approach: 9100 steps saved there, 2383 on the plateau (line "steps saved")' \
         in prose and computed["saved"] == "steps saved by cross-entropy: plateau 2383, last approach 9100"
     assert 'Cross-entropy fits in a median of 417 steps, against 5209 for SSE (every start fits, column "fitted").' in prose
-    assert "As the block shows" not in prose and "On the plateau a larger delta acts roughly like a larger learning rate: SSE at lr 1 (twice 0.5)" in prose and "2 to 3 times larger acts" not in prose
+    assert "As the block shows" not in prose and "acts roughly like a larger learning rate" not in prose and "2 to 3 times larger acts" not in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
-    assert "As from all ones, SSE loses most steps in the last approach (medians 4826 against 314; plateau, which here only times the crossing from 0.41 to below 0.39: 197 against 85.5)." in prose \
-        and [computed[f"random {loss}"].split()[-2:] for loss in ("sse", "cross_entropy")] == [["197", "4826"], ["85.5", "314"]] \
+    assert "As from all ones, SSE loses most steps in the last approach (medians 4826 against 314)." in prose \
+        and [computed[f"random {loss}"].split()[-1] for loss in ("sse", "cross_entropy")] == ["4826", "314"] \
+        and "197" not in prose and "85.5" not in prose and "median plateau" not in computed["random sse"] \
         and "at most about 500" not in prose and "mostly last approach" not in prose \
         and "leave the plateau within" not in prose
     assert "With tanh (Glorot) $\\delta$'s factor is 0.83 and with ReLU (He) 0.96, and every start" in prose \
@@ -432,11 +456,24 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "So $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed: 5.2e-07" in prose \
         and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3
     # why the sigmoid stays, in three points: the rows merge, W_9 alone cannot part them, the layers below get a tiny delta
-    assert "2. **The output rows can differ only through $\\Delta a^9 W_9$:** the output bias is the same for both rows and " \
-        "drops out, $\\Delta z^{10} = \\Delta a^9 W_9$." in prose \
-        and "$W_9$'s largest weight about 0.7 (line \"largest\"), the output rows stay about $10^{-7}$ apart (7e-08 at step 800, " \
-            "line \"step 800\"), against targets 0.8 and 0.4 apart: $W_9$ would have to grow by orders of magnitude." in prose \
+    assert "2. **The output rows can differ only through $\\Delta z^{10} = \\Delta a^9 W_9$.** As in point 1, " \
+        "$\\operatorname{rms}\\,\\Delta z^{10} \\approx \\operatorname{rms}\\,\\Delta a^9 \\approx 5 \\times 10^{-7}$; times the output " \
+        "slopes $a(1 - a)$ on the shared row, 0.24 and 0.16, the output rows stay about $10^{-7}$ apart (7e-08, line \"step 800\")" in prose \
+        and (round(0.6 * 0.4, 2), round(0.2 * 0.8, 2)) == (0.24, 0.16) and 0.5 < 5e-7 * 0.2 / 1e-7 < 2 \
         and computed["rows at 800"].startswith("largest |weight| of W_9 (medians): step 0 0.67, step 800 0.72")
+    # why W_9 hardly grows: on the shared row its gradient is a^9[0]^T times the sum of the rows' deltas, about 0
+    assert "$\\partial C/\\partial W_9 = (a^9)^{\\mathsf T} \\delta^{10} \\approx a^9[0]^{\\mathsf T} \\sum_i \\delta^{10}[i] \\approx 0$" \
+        in prose and "at the column means the rows' deltas cancel, so" in prose and "(rms 1.6e-07 at step 800)" in prose \
+        and "grow by orders of magnitude" not in prose
+    # the forward contrast, printed for tanh and ReLU too
+    assert "With tanh and ReLU the rows stay apart: 0.034 and 0.14 (line \"tanh\")." in prose
+    # the table and the figure name what they compute: dC/db_(l-1), delta^l summed over the observations
+    assert "Each column measures $\\delta^l$ by $\\partial C/\\partial b_{l-1}$, $\\delta^l$ summed over the two observations" in prose \
+        and "| dC/db_0 / dC/db_9 |" in prose and "delta^1 / delta^10" not in prose
+    # the all-zeros sigmoid fits sooner than all ones: unsaturated at z = 0 (slope 1/4), layer 2 from all ones at z about 3.6
+    assert "at $z = 0$ every slope is the largest, 1/4, while all ones puts layer 2 at $z = 3a^1 + 1 \\approx 3.6$, slope " \
+        "$0.976 \\times 0.024 \\approx 0.02$ (line \"rows at step 0\")" in prose \
+        and round(3 * (0.900 + 0.832) / 2 + 1, 1) == 3.6 and round(0.976 * 0.024, 2) == 0.02
     assert "3. **Only the layers below can widen $\\Delta a^9$, but going back $\\delta$ shrinks** 0.22 per layer (table: " \
         "$\\delta^1$ is 4.6e-07 of $\\delta^{10}$)." in prose \
         and "changed by over 1% by step 300 in 0 of 5 starts, and $\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800." in prose \
@@ -446,7 +483,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert not any(cut in prose for cut in ("is at most about", "rms Delta a^l x", "step-0 update", "1e-08", "An update of $W_l$",
                                             "best placed", "4. **"))
     # why lr 0.1: the ReLU starts diverge at lr 0.5 (printed, with the package's warning)
-    assert "cross-entropy at lr 0.1, not 0.5: at 0.5 most ReLU starts diverge (last line and the warning)." in prose \
+    assert "| relu at lr 0.5 | the deep ReLU | 0.5 | starts that diverge (last line, and the warning): why the others use lr 0.1 |" in prose \
         and computed["relu lr 0.5"].endswith("4 of 5 starts")
     assert prose.index("0.23 of a largest 0.25, so the typical unit is near $z = 0$; measured per layer: 0.22;") \
         < prose.index("Glorot's $s^2 = 2/(16 + 16) = 1/16$ too")  # in the LeCun bullet
@@ -462,10 +499,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "With 16 units per hidden layer, none of 1000 starts had one (last line)." in prose
     assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
     # the long runs: set-up before the cell, the reading after it
-    setup, reading = prose.index("Does that stop training? Five starts of each, 800 steps, cross-entropy at lr 0.1, not 0.5"), \
-        prose.index('At lr 0.5 too it stays at 0.4 (line "sigmoid (lecun) at lr 0.5"): the small rate is not the cause.')
-    assert setup < prose.index("every 10th step from step 400 to 800. Controls: a sigmoid network with 2 hidden layers; "
-                               "the deep one at lr 0.5.") < prose.index("Every sigmoid start is still on the plateau") < reading
+    setup, reading = prose.index("Does that stop training? Five starts of each network, 800 steps, cross-entropy; the next cell's lines:"), \
+        prose.index("At lr 0.5 too it stays at 0.4: the small rate is not the cause.")
+    assert setup < prose.index("| control | sigmoid, 2 hidden layers | 0.1 | starts with SSE below 0.39 at step 800 |") \
+        < prose.index("Every sigmoid start is still on the plateau") < reading
     assert "no ReLU start" not in prose
     assert "(`order=4`: notebook 03's five-point formula, error of order $\\varepsilon^4$)" in prose
     assert "Every sigmoid start is still on the plateau 0.4 from step 400 to 800" in prose \
@@ -636,4 +673,7 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     assert '"dark: plateau, light: last approach"' in code
-    assert 'ylabel="rms $\\\\delta^l$ / rms $\\\\delta^{10}$"' in code and "rms $\\\\partial C/\\\\partial b_9$" not in code
+    # lead's round-10 decision: the axis names what it computes, dC/db_(l-1), so delta keeps the notation card's meaning
+    assert 'ylabel="rms $\\\\partial C/\\\\partial b_{l-1}$ / rms $\\\\partial C/\\\\partial b_9$"' in code \
+        and 'title="$\\\\partial C/\\\\partial b_{l-1}$: $\\\\delta^l$ summed over the two observations"' in code \
+        and "rms $\\\\delta^l$ / rms" not in code
