@@ -147,4 +147,4 @@ def test_the_many_starts_explorer_stores_the_picture_it_shows():
     assert base64.b64decode(data["image/png"]) == shown == base64.b64decode(explorer.figure.outputs[0]["data"]["image/png"])
     explorer.scale.value = 10.0  # another setting: the stored picture follows it
     data, _ = DisplayFormatter().format(explorer)
-    assert base64.b64decode(data["image/png"]) == explorer.images[("constant", 10.0, explorer.lr.value)] != shown
+    assert base64.b64decode(data["image/png"]) == explorer.images[(explorer.start.value, 10.0, explorer.lr.value)] != shown

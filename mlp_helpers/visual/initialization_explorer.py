@@ -50,13 +50,13 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
     ``verdict`` (HTML, DOM class ``"bph-verdict"``), ``figure`` (Output with one PNG,
     ``"bph-figure"``), ``fit_steps`` (starts,) of the run shown (inf = not within the steps), ``runs`` (the cache).
     dpi: resolution of the picture (``widgets.DPI_RANGE``), or "projector": ``PROJECTOR_DPI``, at
-    which the 7.5 x 3.4 inch figure is 900 x 408 px.
+    which the 7.5 x 3.4 inch figure is 900 x 408 px (675 x 306 px at the default 90 dpi).
     """
 
     kind = "the explorer of many starts"
     PROJECTOR_DPI = 120
 
-    def __init__(self, case, starts=200, steps=3000, lr=2.0, tol=0.01, dpi=72):
+    def __init__(self, case, starts=200, steps=3000, lr=2.0, tol=0.01, dpi=90):
         if not isinstance(case, cases.Case):
             raise TypeError(f"case must be a Case from mlp_helpers.cases, got {type(case).__name__}")
         if lr not in LEARNING_RATES:
@@ -66,7 +66,8 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         self.runs, self.images = {}, {}  # by settings: (fit_steps, tied, verdict), and the PNG shown
         dpi = widgets.check_dpi(dpi, self.PROJECTOR_DPI)
         style = {"description_width": "initial"}
-        self.start = ipw.ToggleButtons(options=START_CHOICES, value="constant", description="start")
+        # random first: the page's first question (constant: how many bars?) is not answered by the first picture
+        self.start = ipw.ToggleButtons(options=START_CHOICES, value="random", description="start")
         self.scale = ipw.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=1.0,
                                          description="scale", style=style)
         self.lr = ipw.SelectionSlider(options=[(f"{r:g}", r) for r in LEARNING_RATES], value=lr,
@@ -107,18 +108,21 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         self.edges = np.linspace(0, self.steps, BINS + 1)
         self.bars = ax.bar(self.edges[:-1], np.zeros(BINS), width=width, align="edge", color=plots.BLUE,
                            edgecolor="white", label="fit within the steps")
-        self.never = ax.bar([self.steps + 2.5 * width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
+        # the bar of starts not within the steps stands apart (its centre 5 bins past the last step),
+        # so its tick label and the last step's do not touch
+        self.never_at = self.steps + 5 * width
+        self.never = ax.bar([self.never_at - width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
                             label=f"not within {self.steps} steps")[0]
         self.median_line = ax.axvline(0, color="black", ls="--", lw=1.5, label="median")
-        ax.set_xlim(0, self.steps + 5 * width)
+        ax.set_xlim(0, self.steps + 7 * width)
         ticks = list(np.linspace(0, self.steps, 5))
-        ax.set_xticks(ticks + [self.steps + 3.5 * width], [f"{t:.0f}" for t in ticks] + [f"> {self.steps}"])
+        ax.set_xticks(ticks + [self.never_at], [f"{t:.0f}" for t in ticks] + [f"> {self.steps}"])
         ax.set_xlabel(f"steps until every output is within {self.tol:g} of its target")
         ax.set_ylabel("number of starts")
-        ax.legend(loc="upper center", fontsize=8, ncols=3, bbox_to_anchor=(0.5, -0.18), frameon=False)
+        ax.legend(loc="upper center", fontsize=9, ncols=3, bbox_to_anchor=(0.5, -0.18), frameon=False)
         fig.subplots_adjust(bottom=0.3)
         ax.set_position((0.1, 0.3, 0.86, 0.54))  # room for the two-line title
-        self.title = ax.set_title("", fontsize=10)  # 10 pt, two lines: the longest fits at 72 dpi
+        self.title = ax.set_title("", fontsize=10)  # 10 pt, two lines: the longest fits
         self.fig, self.ax = fig, ax
 
     def run(self, start, scale, lr):
@@ -171,14 +175,14 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
             bar.set_height(count)
         self.never.set_height(fits.size - finite.size)
         median = np.median(fits)
-        self.median_line.set_xdata([min(median, self.steps + 3.5 * self.edges[1])] * 2)
+        self.median_line.set_xdata([min(median, self.never_at)] * 2)
         self.ax.set_ylim(0, 1.15 * max(counts.max(), fits.size - finite.size))
-        shown = f"{median:.0f}" if np.isfinite(median) else f"not within {self.steps}"
+        shown = f"{median:.0f} steps" if np.isfinite(median) else f"not within {self.steps}"
         self.title.set_text(f"start: {self.start.value}, scale {self.scale.value:g}, learning rate {self.lr.value:g}\n"
-                            f"median steps {shown} | fit: {finite.size} of {fits.size} | tied: {tied} of {fits.size}")
+                            f"median: {shown} | fit: {finite.size} of {fits.size} | tied: {tied} of {fits.size}")
 
 
-def initialization_explorer(case, starts=200, steps=3000, lr=2.0, dpi=72):
+def initialization_explorer(case, starts=200, steps=3000, lr=2.0, dpi=90):
     """An ``InitializationExplorer`` for ``case`` (a ``Case`` from ``mlp_helpers.cases``):
     ``starts`` networks, ``steps`` steps each, starting at learning rate ``lr`` (one of
     ``LEARNING_RATES``); dpi: resolution of the picture, or "projector"."""
