@@ -191,6 +191,10 @@ def test_slope_sensitivity_gives_the_per_step_factor_of_compare_splits():
     gap = np.abs(mh.slope_history(history, 0.3) - row["c_star"])
     assert row["constant"]["factor"] == pytest.approx(1 - 0.1 * np.mean(x**2) * linreg.slope_sensitivity(net, 0.3), rel=1e-14)
     assert row["constant"]["factor"] == pytest.approx((gap[250] / gap[200]) ** (1 / 50), abs=1e-4)
+    # last_stretch: the steps from the first step with gap < 0.01 to the first with gap < 1e-6
+    assert row["constant"]["last_stretch"] == int(np.argmax(gap < 1e-6)) - int(np.argmax(gap < 1e-2)) == 94
+    (wide,) = linreg.compare_splits([0.3], stretch_from=0.1)
+    assert wide["constant"]["last_stretch"] > row["constant"]["last_stretch"]
     # by hand: the sum over weights[0] and the sum over weights[1] of (dc/dw)^2
     W0, W1 = net.weights
     by_hand = 0.58 * np.sum(W1**2) + (0.3 * W0[0, 0] + 0.7 * W0[1, 0]) ** 2 + (0.3 * W0[0, 1] + 0.7 * W0[1, 1]) ** 2

@@ -178,10 +178,14 @@ def test_section_3_cost_and_sign_slip(case, net, stored):
     assert "after a step with y' - y: 0.5187854    with y - y': 0.5397055" in stored
     # [first order]: -eta sum (dC/dw)^2 beside the measured change, both to 4 places (none near a rounding boundary)
     first_order = -case.lr * sum((g**2).sum() for g in dW)
-    for value in (first_order, downhill - C):
+    for value in (first_order, downhill - C, uphill - C):
         assert abs(value * 1e4 % 1 - 0.5) < 0.495  # at least 5e-7 from a boundary: far beyond rounding
     assert first_order < downhill - C < 0 and abs(first_order - (downhill - C)) < 0.001
-    assert "[first order] -eta sum (dC/dw)^2 = -0.0105;  measured change with y' - y: -0.0102" in stored
+    # the box: the eta^2 term is the same both ways (even in the step), so the rise beats -first_order beats the fall
+    assert uphill - C > -first_order > C - downhill
+    assert abs((uphill - C) + (downhill - C)) < 0.1 * abs(first_order)  # what is left over is second order
+    assert ("[first order] -eta sum (dC/dw)^2 = -0.0105;  measured change with y' - y: -0.0102, with y - y': +0.0107"
+            in stored)
     assert (case.lr, case.iterations) == (0.1, 500)
     assert "learning rate eta = case.lr = 0.1; training (section 6) runs case.iterations = 500 steps" in stored
 
@@ -239,8 +243,11 @@ def test_section_5_six_gradients_three_ways(case, net, stored):
 
 def test_exercise_1_gradient_in_the_question_names(case, stored):
     net_seed1 = case.network().init_random(seed=1)
-    printed = f"weights[0] = {net_seed1.weights[0].round(4).tolist()}   weights[1] = {net_seed1.weights[1].round(4).tolist()}"
-    assert printed == "weights[0] = [[0.2444, 0.581], [0.2337, -0.9215]]   weights[1] = [[0.6402], [0.3156]]"
+    W0_1, W1_1 = net_seed1.weights
+    assert all(abs(v * 1e4 % 1 - 0.5) < 0.49 for v in (*W0_1.ravel(), *W1_1.ravel()))  # far from rounding edges
+    printed = (f"weights[0] = [[{W0_1[0, 0]:.4f}, {W0_1[0, 1]:.4f}], [{W0_1[1, 0]:.4f}, {W0_1[1, 1]:.4f}]]   "
+               f"weights[1] = [[{W1_1[0, 0]:.4f}], [{W1_1[1, 0]:.4f}]]")
+    assert printed == "weights[0] = [[0.2444, 0.5810], [0.2337, -0.9215]]   weights[1] = [[0.6402], [0.3156]]"
     assert printed in stored
     # part 1: the question's w221 is W_0[1, 1]; part 2: its w212 is W_1[1, 0], an outgoing weight.
     # Neither gradient (nor a slip of it) is anywhere on the page.
@@ -343,6 +350,11 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     assert shown(abs(history_r.weights[1][0, 0, 0] - history_r.weights[1][0, 1, 0])) == "0.6344618"
     # "never tied in these 500 steps": the smallest spread over the 501 recorded steps, at step 17
     assert shown(mh.unit_spread(history_r).min()) == "0.4666676" and int(mh.unit_spread(history_r).argmin()) == 17
+    # the box: "the outgoing pair sets the measured smallest spread": at step 17 the spread is |W_1[0, 0] - W_1[1, 0]|,
+    # and both incoming pairs are below 0.02 there (they cross at steps 17 and 19: [crossings])
+    W0_17, W1_17 = history_r.weights[0][17], history_r.weights[1][17]
+    assert mh.unit_spread(history_r)[17] == abs(W1_17[0, 0] - W1_17[1, 0])
+    assert max(abs(W0_17[0, 0] - W0_17[0, 1]), abs(W0_17[1, 0] - W0_17[1, 1])) < 0.02
     assert ("random start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.6344618, "
             "smallest 0.4666676, largest 1.0593224 (exactly 0: False)\n") in stored
     # the bit-for-bit comparison sits in the cell after the prediction's answer box, not in the training cell
@@ -534,6 +546,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     """8b's [steps]: each run's first step from which |c - c*| < 1e-6, fewest at rho = 0.1 and 0.9, most at 0.5."""
     rows = linreg.compare_splits((0.1, 0.3, 0.5, 0.7, 0.9))
     expected = {"constant": [128, 153, 165, 153, 128], "random": [159, 194, 216, 200, 161]}
+    gaps = {}  # per start, per rho: |c - c*| at every step
     for init, counts in expected.items():
         found = []
         for r in rows:
@@ -541,6 +554,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
             start = case_a.network() if init == "constant" else case_a.network().init_random(seed=0)
             _, history = case_a.train(start)
             gap = np.abs(mh.slope_history(history, r["a"]) - r["c_star"])
+            gaps.setdefault(init, []).append(gap)
             k = int(np.argmax(gap < 1e-6))  # independent of steps_to_slope: the first step inside the tolerance
             assert np.all(gap[k:] < 1e-6)  # ... and it stays inside (the runs close in monotonically)
             # a one-ulp nudge cannot move the count: the gaps either side are at least 0.5% from the tolerance
@@ -550,8 +564,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         assert found == counts
         assert max(found) == found[2] and min(found) in (found[0], found[-1])  # most at rho = 0.5
         assert f"{init + ' start':>16}" + "".join(f"{k:>6}" for k in counts) + "\n" in stored
-    assert ("[steps] until |c - c*| < 1e-6 (8a's runs), and K at the trained weights\n"
-            "             rho   0.1   0.3   0.5   0.7   0.9\n") in stored
+    assert "[steps] until |c - c*| < 1e-6 (8a's runs), and K at the trained weights\n" in stored
+    assert "\n             rho   0.1   0.3   0.5   0.7   0.9\n  constant start" in stored
     # K = sum_w (dc/dw)^2 at the trained weights (c near c*): it grows from the start (constant start, rho = 0.3:
     # 0.5 S + 0.5 = 0.79) and ranks the splits as the counts do (the fewer steps, the larger K), from both starts
     K_end = {"constant": ["2.666", "2.250", "2.095", "2.250", "2.666"], "random": ["2.673", "2.245", "2.082", "2.242", "2.668"]}
@@ -569,7 +583,28 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
                     assert K[i] < K[j], (init, i, j)
         assert f"{'K at the end':>16}" + "".join(f"{k:>6}" for k in shown) in stored
     assert f"{0.5 * (0.3**2 + 0.7**2) + 0.5:.2f}" == "0.79" and K_end["constant"][1] == "2.250"
-    assert r"(constant start, $\rho = 0.3$: $0.5\,S + 0.5 = 0.79$ to 2.250), so it does not predict the counts" in markdown
+    assert r"and $K$ grows (constant start, $\rho = 0.3$: $0.5\,S + 0.5 = 0.79$ to 2.250)" in markdown
+    # the last stretch, |c - c*| from 0.01 to 1e-6, takes about ln(1e-4) / ln(factor at the end) steps; its counts and
+    # the rounded predictions, each far from a threshold or a rounding edge (a one-ulp nudge cannot move them)
+    stretch = {"constant": [78, 94, 102, 94, 78], "random": [79, 94, 102, 94, 78]}
+    predicted = {"constant": [79, 94, 102, 94, 79], "random": [79, 94, 102, 95, 79]}
+    for init in ("constant", "random"):
+        found = []
+        for r, gap in zip(rows, gaps[init]):
+            k = int(np.argmax(gap < 1e-2))
+            assert np.all(gap[k:] < 1e-2) and gap[k - 1] > 1.005e-2 and gap[k] < 0.995e-2
+            assert r[init]["last_stretch"] == r[init]["steps"] - k
+            found.append(r[init]["steps"] - k)
+        guess = [np.log(1e-4) / np.log(r[init]["factor"]) for r in rows]
+        assert all(abs(g % 1 - 0.5) > 0.01 for g in guess)  # far from a rounding edge
+        assert found == stretch[init] and [round(g) for g in guess] == predicted[init]
+        assert all(abs(f - g) <= 1 for f, g in zip(found, predicted[init]))  # the prediction is within one step
+        assert f"{'last stretch':>16}" + "".join(f"{k:>6}" for k in found) + "\n" in stored
+        assert f"{'predicted':>16}" + "".join(f"{k:>6}" for k in predicted[init]) + "\n" in stored
+    assert all(f > n / 2 for f, n in zip(stretch["constant"], expected["constant"]))  # most of the constant start's steps
+    assert "(102 of 165 steps, constant start;" in markdown and stretch["constant"][2] == 102
+    assert ("        last stretch: the steps from |c - c*| < 0.01 to < 1e-6;  "
+            "predicted: ln(1e-4) / ln(1 - eta mean(x^2) K at the end)\n") in stored
     # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
     assert r"a step multiplies $c - c^*$ by about $1 - \eta\,\overline{x^2}\,K$" in markdown
     assert "the whole run's length is not compared" not in markdown
@@ -667,7 +702,7 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     cell in between states the answer; the letters table with r_1, r_2 comes after the answer box."""
     cells = nb.cells
     start = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "my_tie_prediction = " in c.source)
-    box = next(k for k, c in enumerate(cells) if "<summary>Can the random start ever tie? (open after the check cell)"
+    box = next(k for k, c in enumerate(cells) if "<summary>Can the random start ever tie? (open after the [bound] cell)"
                in c.source)
     between = cells[start + 2:box]  # after the training cell
     code = [c.source for c in between if c.cell_type == "code"]

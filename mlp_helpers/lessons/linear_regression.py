@@ -222,7 +222,7 @@ def steps_to_slope(history, a, target, tol=1e-6):
     return int(history.iterations[off[-1] + 1])
 
 
-def compare_splits(a_values, seed=0, tol=1e-6, **data):
+def compare_splits(a_values, seed=0, tol=1e-6, stretch_from=1e-2, **data):
     """Train the 2-2-1 regression question's case for several splits a, from the constant and a random start.
 
     a_values: splits in (0, 1); seed: ``init_random`` seed of the random start; tol: how
@@ -230,7 +230,8 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
     ``cases.linear_2_2_1`` (m, seed of the data, slope, noise), the same for every a.
     Returns one dict per a with ``a``, ``c_star`` (least-squares slope) and, for
     ``"constant"`` and ``"random"``, a dict with ``c`` (slope after training), ``steps``
-    (``steps_to_slope``), ``shift_ratio``: how far the weights from x1 moved, divided
+    (``steps_to_slope``), ``last_stretch``: how many of those steps come after |c - c*| first drops below
+    ``stretch_from``, ``shift_ratio``: how far the weights from x1 moved, divided
     by how far the weights from x2 moved (both into hidden unit 1), and ``factor``: the
     factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
     c - c* at the trained weights, and ``weights``: copies of the trained
@@ -253,6 +254,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, **data):
             row[init] = {
                 "c": effective_slope(net, a),
                 "steps": steps_to_slope(history, a, c_star, tol),
+                "last_stretch": steps_to_slope(history, a, c_star, tol) - steps_to_slope(history, a, c_star, stretch_from),
                 "shift_ratio": float(shift[0] / shift[1]),
                 "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
                 "weights": [W.copy() for W in net.weights],
