@@ -162,6 +162,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
            "one ulp near C: 1.4e-17, near h and y': 1.1e-16, 1.1e-16")
     assert np.spacing(y_hat) > np.spacing(C) and f"{2.0**-53:.1e}" == "1.1e-16"
     assert "one ulp near 0.1" not in shown
+    # R2's reason: C's slopes in its intermediate values (section 1's dC/dy', delta_y', dC/dh) are all below 1, so their
+    # rounding errors reach C smaller; the figure checks the estimate r = 1e-16
+    slopes = [y_hat - case.Y[0, 0], y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0]), net.weights[1][0, 0] * y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0])]
+    assert all(0 < s < 0.5 for s in slopes)
+    assert ("Intermediate results near 0.7 have larger ulps, $1.1\\cdot10^{-16}$, but their errors reach $C$ scaled by its small slopes:"
+            " take each computed $C$ off by at most $r = 10^{-16}$. The figure checks it") in _markdown()
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
@@ -285,7 +291,7 @@ def test_input_times_delta_gives_every_weight_of_section_3(shown, branch):
     net, x, y = branch
     expected = """dC/dh1 = w5 delta_o1 + w7 delta_o2 = 0.0700379   dC/dh2 = w6 delta_o1 + w8 delta_o2 = 0.0328773
 delta_h = h(1 - h) dC/dh:  delta_h1 = 0.016827   delta_h2 = 0.007522
-input * delta                          backprop
+input * delta                          package
   dC/dw1 = x1 * delta_h1 = 1.000000 *  0.016827 =  0.01682736    0.01682736
   dC/dw2 = x2 * delta_h1 = 0.500000 *  0.016827 =  0.00841368    0.00841368
   dC/dw3 = x1 * delta_h2 = 1.000000 *  0.007522 =  0.00752181    0.00752181
@@ -309,7 +315,7 @@ input * delta                          backprop
         dW, _ = moved.gradients(xs[None, :], ys[None, :], loss="half_sse")
         text = (f"dC/dh1 = w5 delta_o1 + w7 delta_o2 = {dC_dh[0]:.7f}   dC/dh2 = w6 delta_o1 + w8 delta_o2 = {dC_dh[1]:.7f}\n"
                 f"delta_h = h(1 - h) dC/dh:  delta_h1 = {delta_h[0]:.6f}   delta_h2 = {delta_h[1]:.6f}\n"
-                "input * delta                          backprop\n")
+                "input * delta                          package\n")
         for name, l, i, j in [("w1", 0, 0, 0), ("w2", 0, 1, 0), ("w3", 0, 0, 1), ("w4", 0, 1, 1),
                               ("w5", 1, 0, 0), ("w6", 1, 1, 0), ("w7", 1, 0, 1), ("w8", 1, 1, 1)]:
             source, deltas = (xs, delta_h) if l == 0 else (hidden, delta_o)
@@ -394,8 +400,16 @@ network         summing paths               backpropagation               ratio
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
     assert totals([10, 100, 100, 10])[3] - totals([10, 100, 10])[3] == 100
     # section 7 works the 1-1-1 count in prose: 3 folded factors and 2 + 1 path products; 2 + 1 + 2 for backpropagation
-    assert ": 3 multiplications; then multiplies out $w_1$'s path of 3 factors (2) and $w_2$'s of 2 (1): 6;" in prose
-    assert "(2); passes back once per weight leaving a hidden unit" in prose and "(2): 5." in prose
+    assert "link factor $w_2 \\cdot y'(1-y')$ (3); $w_1$'s path of 3 factors (2), $w_2$'s of 2 (1): 6;" in prose
+    assert "* backpropagation: $\\delta_{y'}$, $\\delta_h$ (2); $\\partial C/\\partial h = w_2 \\cdot \\delta_{y'}$ (1);" in prose
+    assert "(2): 5." in prose
+    # the general rule, in prose before the 1-1-1 case (totals() above follows it; 1-2-1 in the counted test below)
+    assert ("Summing paths forms a weight factor per weight and a link factor per weight leaving a hidden unit, then multiplies"
+            " out every path: a weight has one path per choice of a unit in each layer after the one it enters, and a path of"
+            " $q$ factors costs $q - 1$. Backpropagation multiplies once per unit") in prose
+    assert "once per weight leaving a hidden unit (passing back) and once per weight (input × $\\delta$)." in prose
+    assert "Counted: multiplications, each product once however often reused; additions, slopes, $o_k - y_k$ and biases are left out." in prose
+    assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
         assert gone not in shown
@@ -422,7 +436,7 @@ class _Counted(float):
         return _Counted(float(self) - float(other))
 
 
-@pytest.mark.parametrize("widths, by_paths, by_backprop", [([1, 1, 1], 6, 5), ([2, 2, 2], 32, 16)])
+@pytest.mark.parametrize("widths, by_paths, by_backprop", [([1, 1, 1], 6, 5), ([1, 2, 1], 12, 9), ([2, 2, 2], 32, 16)])
 def test_the_count_charges_both_methods_alike(widths, by_paths, by_backprop):
     """Section 7's convention, counted by doing it: each product once, however often it is reused. Slopes and
     o - y come from the forward pass (uncounted on both sides); summing paths computes each folded factor once per
@@ -517,7 +531,7 @@ def test_the_branching_network(shown, branch):
     nW, _ = mh.numerical_gradients(net, x[None, :], y[None, :], "half_sse")
     first, second = (p.product for p in result.paths)
     expect(shown, f"{first:.8f} + {second:.8f}", "-0.01356620 + 0.03039356")
-    for value, label in [(result.total, "sum of paths"), (dW[0][0, 0], "backprop"), (nW[0][0, 0], "finite differences")]:
+    for value, label in [(result.total, "sum of paths"), (dW[0][0, 0], "package"), (nW[0][0, 0], "finite differences")]:
         expect(shown, f"{value:.8f}  ({label})", f"0.01682736  ({label})")
     # the prose: dropping the path via o2 flips the sign, dropping the path via o1 keeps it, 1.8x too large
     assert first < 0 < result.total and second > 0
@@ -534,9 +548,9 @@ def test_the_branching_network(shown, branch):
     # the same bracket reused for w2 (x2 -> h1), against backpropagation's own number
     start2 = h1 * (1 - h1) * x[1]
     expect(shown, f"reused for w2 (x2 -> h1): dh1/dw2 * dC/dh1 = {start2:.6f} * {dC_dh1:.7f} = {start2 * dC_dh1:.8f}\n"
-                  f"                          backprop's dC/dw2 = {dW[0][1, 0]:.8f}",
+                  f"                          package's dC/dw2 = {dW[0][1, 0]:.8f}",
            "reused for w2 (x2 -> h1): dh1/dw2 * dC/dh1 = 0.120130 * 0.0700379 = 0.00841368\n"
-           "                          backprop's dC/dw2 = 0.00841368")
+           "                          package's dC/dw2 = 0.00841368")
     # the delta side remark was cut (notebook 03 introduces delta; with x1 = 1 its two numbers looked alike)
     assert "via delta" not in shown
 
@@ -673,9 +687,9 @@ def test_agreement_check_passes_0_over_0():
                   if c["cell_type"] == "code" and "verdict = " in "".join(c["source"]))
     lines = [line.strip() for line in source.splitlines() if line.strip().startswith(("both_zero", "relative", "verdict"))]
     assert len(lines) == 3
-    for backprop, numeric, verdict in [(np.float64(0.0), np.float64(0.0), "pass"), (np.float64(0.0), np.float64(1e-3), "fail"),
+    for package, numeric, verdict in [(np.float64(0.0), np.float64(0.0), "pass"), (np.float64(0.0), np.float64(1e-3), "fail"),
                                        (np.float64(0.5), np.float64(0.5), "pass")]:
-        scope = {"backprop": backprop, "numeric": numeric}
+        scope = {"package": package, "numeric": numeric}
         with np.errstate(all="raise"):
             for line in lines:
                 exec(line, {}, scope)
@@ -683,8 +697,8 @@ def test_agreement_check_passes_0_over_0():
 
 
 def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, one):
-    # section 3's bullet: by Taylor a small enough step lowers C by about eta sum_p (dC/dp)^2; eta = 1 is small enough
-    # here (C falls at every step), and the first step's drop is within 2% of that first-order prediction
+    # section 3's bullet: by Taylor a small step changes C by about sum_p dC/dp (-eta dC/dp) = -eta sum_p (dC/dp)^2;
+    # eta = 1 is small enough here (C falls at every step), and the step 1 line prints that prediction beside the drop
     case, net, _, _ = one
     learner = net.copy()
     history = mh.train(learner, case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
@@ -692,8 +706,17 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
     predicted = case.lr * sum(float(np.sum(g**2)) for g in list(dW) + list(dB))
     assert abs((history.loss[0] - history.loss[1]) / predicted - 1) < 0.02
+    expect(shown, f"step 1: predicted drop eta sum (dC/dp)^2 = {predicted:.4f}, actual {history.loss[0] - history.loss[1]:.4f}",
+           "step 1: predicted drop eta sum (dC/dp)^2 = 0.0139, actual 0.0138")
+    # both 4-decimal roundings hold when every input, target and parameter moves by a few ulps
+    for moved, X, Y in _nudged_runs(case, net, seed=5):
+        (dw, db), steps = moved.gradients(X, Y, loss="half_sse"), mh.train(moved.copy(), X, Y, lr=case.lr, iterations=1, loss="half_sse")
+        drop = case.lr * sum(float(np.sum(g**2)) for g in list(dw) + list(db))
+        assert (f"{drop:.4f}", f"{steps.loss[0] - steps.loss[1]:.4f}") == ("0.0139", "0.0138")
     prose = _markdown()
-    assert "By Taylor a small enough step lowers $C$ by about" in prose and "(notebook 05, section 6)" in prose
+    assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
+            "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` line)") in prose
+    assert "too large a step can overshoot (not shown here; notebook 05 section 6)." in prose
 
 
 def test_the_w4_box_names_its_two_paths(shown, branch):
@@ -742,5 +765,7 @@ def test_leaving_out_the_biases_favours_summing_paths(widths, extra_by_paths):
             assert np.isclose(total, dB[l][j], rtol=1e-12, atol=1e-15)
     assert _Counted.done == extra_by_paths > 0  # backpropagation: dC/db = delta, already computed, 0 more
     prose = _markdown()
-    assert "or the biases (their gradient is backpropagation's $\\delta$; this favours summing paths)" in prose
-    assert "neither pays for the slopes $a(1-a)$ or $o_k - y_k$ (equal for both: the difference below is unchanged)" in prose
+    # the sentence after the ratio formula: slopes and o - y cost both methods alike (test_the_count_charges_both_methods_alike
+    # leaves them out of both); counting the biases would only widen (summing paths) - (backpropagation)
+    assert ("$3 - 2 = 1$ on 1-1-1. Slopes and $o_k - y_k$ cost both alike, leaving the difference unchanged; biases would only"
+            " widen it: backpropagation's bias gradient is its $\\delta$.") in prose
