@@ -231,7 +231,8 @@ def test_gap_report_is_the_layer_by_layer_line_and_checks_its_inputs():
     assert line.startswith("all ones: largest |gap|, layers 0 to 3: ")
     assert len(line.splitlines()) == 2 and max(map(len, line.splitlines())) < 90
     assert f"[0.5, {round(float(abs(acts[1][0, 0] - acts[1][1, 0])), 4)}," in line
-    assert line.endswith(f"gap factor: {round(float((acts[2][0, 0] - acts[2][1, 0]) / (acts[1][0, 0] - acts[1][1, 0])), 3)}")
+    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
+    assert line.endswith(f"mean slope a(1 - a), layers 1, 2: {slopes}") and "gap factor" not in line  # report 04BN, fix 10
     with pytest.raises(TypeError, match="name"):
         symmetry.gap_report(3, case.network(), case.X)
     with pytest.raises(ValueError, match="X of shape"):
@@ -243,8 +244,9 @@ def test_gap_report_is_the_layer_by_layer_line_and_checks_its_inputs():
 def test_lesson_runs_names_every_run_once_and_builds_its_start():
     case = cases.sigmoid_2_3_3_2()
     runs, run_row, nets = symmetry.lesson_runs(case, iterations=1, weights_every=1)
-    assert len(runs) == len(nets) == len(run_row) == 14 and sorted(run_row.values()) == list(range(14))
-    assert run_row["ones"] == 0 and {"seed 0", "seed 9", "seed 0, lr 1", "seed 0, lr 4"} <= set(run_row)
+    assert len(runs) == len(nets) == len(run_row) == 16 and sorted(run_row.values()) == list(range(16))
+    assert run_row["ones"] == 0 and {"seed 0", "seed 9", "seed 0, lr 1", "seed 0, lr 4", "ones, lr 1", "ones, lr 2"} <= set(run_row)
+    np.testing.assert_array_equal(first_start := runs.weights[0][run_row["ones, lr 2"], 0], np.ones((2, 3)))
     first = lambda name: runs.weights[0][run_row[name], 0]  # the recorded start of weights[0]
     np.testing.assert_array_equal(first("ones"), np.ones((2, 3)))
     np.testing.assert_array_equal(first("seed 0, lr 2"), first("seed 0"))
