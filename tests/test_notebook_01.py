@@ -168,6 +168,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert all(0 < s < 0.5 for s in slopes)
     assert ("Intermediate results near 0.7 have larger ulps, $1.1\\cdot10^{-16}$, but their errors reach $C$ scaled by its small slopes:"
             " take each computed $C$ off by at most $r = 10^{-16}$. The figure checks it") in _markdown()
+    # the main text carries the rounding step (two costs each off by up to r, over 2 eps) and says r is assumed;
+    # the optional block no longer repeats it
+    assert ("**Rounding.** Each computed cost is off by about $r$, so the quotient is off by up to $2r/(2\\varepsilon) ="
+            " r/\\varepsilon$; $r = 10^{-16}$ is an assumed size (R2 below) that the figure checks.") in _markdown()
+    assert "Two costs' difference is off by up to" not in _markdown() and "R4" not in _markdown()
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
@@ -395,7 +400,10 @@ network         summing paths               backpropagation               ratio
     assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
     assert totals([1, 1, 1])[0] - totals([1, 1, 1])[3] == 3 - 2 == 1 and "$3 - 2 = 1$ on 1-1-1" in prose
     assert totals([2, 4, 1])[0] == 20 and totals([2, 4, 1])[3] == 5
-    assert "Even 2-4-1, one path per weight, has 20 path products against 5 units." in prose
+    # 2-4-1: 8 + 4 = 12 path products, 2 and 1 multiplications each: 20
+    assert sum(n * P for n, P in [(8, paths.count_paths([2, 4, 1], ("w", 0, 0, 0))), (4, paths.count_paths([2, 4, 1], ("w", 1, 0, 0)))]) == 12
+    assert "Even 2-4-1, one path per weight, spends 20 multiplications on 12 path products against 5 units." in prose
+    assert "= (\\text{multiplications in path products}) - (\\text{units})" in prose and "(\\text{path products})" not in prose
     # 10-100-10 to 10-100-100-10: a first-layer weight's paths go from 10 to 1000, units by only 100 (110 to 210)
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
     assert totals([10, 100, 100, 10])[3] - totals([10, 100, 10])[3] == 100
@@ -408,7 +416,11 @@ network         summing paths               backpropagation               ratio
             " out every path: a weight has one path per choice of a unit in each layer after the one it enters, and a path of"
             " $q$ factors costs $q - 1$. Backpropagation multiplies once per unit") in prose
     assert "once per weight leaving a hidden unit (passing back) and once per weight (input × $\\delta$)." in prose
-    assert "Counted: multiplications, each product once however often reused; additions, slopes, $o_k - y_k$ and biases are left out." in prose
+    # what is counted, in one line: the test's counted run below multiplies slope x input, weight or dC/dunit and
+    # computes each slope a(1 - a) outside the count, on both sides
+    assert ("Counted: every multiplication once, however often reused, slope × input, weight or $\\partial C/\\partial\\text{unit}$"
+            " included; not counted, on either side: computing $a(1-a)$, additions, $o_k - y_k$, biases.") in prose
+    assert "On 1-1-1 (section 1's names: $w_2$ is $h \\to y'$):" in prose
     assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
@@ -571,6 +583,9 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
                  for p in edge.paths)
     expect(shown, f"proposed, cancel      reading: {cancel:.8f}", "proposed, cancel      reading: 0.01682736")
     assert abs(cancel - numeric) < 1e-9
+    # the answer box says why the cancel reading's right number is rejected
+    assert ("The cancel reading proves nothing: $w_7/h_1$ is not the derivative of anything; it assumes the answer."
+            " Partial derivatives do not cancel like fractions.") in _markdown()
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -716,7 +731,9 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     prose = _markdown()
     assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
             "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` line)") in prose
-    assert "too large a step can overshoot (not shown here; notebook 05 section 6)." in prose
+    # eta = 1 is small enough: the step 1 line's prediction and drop agree (within 2%, above); no overshoot claim
+    assert "(the `step 1` line); $\\eta = 1$ is small enough: predicted and actual drops agree." in prose
+    assert "overshoot" not in prose
 
 
 def test_the_w4_box_names_its_two_paths(shown, branch):
