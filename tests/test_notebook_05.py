@@ -165,6 +165,7 @@ def printed(X, xor_X, reverse):
         out[f"pair {c}"] = (f"c = {c:4.2f}: omega_1, omega_2 have a fit's signs from step {signs_from:4d} on | "
                             f"|a^2[0, 0] - a^2[1, 0]| first {target:.2g} or more at step {reached:4d}")
         out[f"pair steps {c}"] = (int(signs_from), int(reached))
+    out["pair start 0.5"] = (float(difference[1, 0]), omega[1, 0].tolist())  # c = 0.5 at step 0: the difference and (omega_1, omega_2)
     out["c = 1 below 0.05"] = f"c = 1: loss first below 0.05 at step {np.argmax(long_run.loss[list(CONSTANTS).index(1.0)] < 0.05)}"
     out["exits"] = exits[:n_c].tolist()  # drawn
     out["constant fits"] = long_fits[:n_c].tolist()  # not printed but c = 1's: facts the tests keep
@@ -344,6 +345,8 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "kappa" not in computed and "kappa" not in notebook[1]  # report 05BJ (fix 1): the linear-map model cut
     assert computed["c = 1 below 0.05"] == "c = 1: loss first below 0.05 at step 5429"  # report 05BF (fix 5)
     assert "$c = 1$ crosses it at step 5429 (printed above the plot); its fit, at step 14575, is below the cut." in notebook[1]
+    # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
+    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and 'grey line "plateau 0.4" ($c = 0$ under the others).' in notebook[1]
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
     assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
@@ -531,8 +534,9 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05AY: numpy's inf/nan by the fractional part f (numpy's _lerp: a + (b - a) f if f < 0.5, else b - (b - a)(1 - f))
     # report 05BA: section 1 keeps one sentence; the four cases are a table in exercise 2
     # report 05BB (fix 4): the whole-position nan explained where it is printed, the table moved to section 1
-    assert ("A percentile whose interpolation uses an `inf` comes out `inf`, or `nan` where numpy's arithmetic meets $\\infty - \\infty$ "
-            "or $0 \\cdot \\infty$.") in prose and "| finite, `inf` |" not in prose
+    # report 05BL (fault 2): section 1 no longer reads as "next to an inf is not known"; the definition decides, not numpy
+    assert ("Near them numpy may print `inf` or `nan` ($\\infty - \\infty$, $0 \\cdot \\infty$); the formula, not numpy, says which "
+            "percentiles depend on an `inf`.") in prose and "| finite, `inf` |" not in prose and "uses an `inf` comes out" not in prose
     # report 05BC (fix 3, 8): why the formula switches at 0.5, and which entries "ours" are
     # report 05BI (fix 2): the third row says only what is printed
     assert "$v[k+1] - (1 - (\\text{pos} - k))" not in prose and "They sit far past the quartiles' positions, so the quartiles are ordinary numbers." in prose and "nearer neighbour" not in prose
@@ -710,7 +714,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # Glorot's formula only in the check's verdict (report 05AU: one scroll below exercise 1 it gave s = 1/sqrt(n_out) away)
     assert "n_\\text{out}" not in prose[:prose.index("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary>")] and "Glorot s for" not in notebook[0]  # report 05BI (fix 4)
     assert "s = sqrt(2 / (n_in + n_out))" in computed["glorot verdict"]
-    assert "is for this network 0.63, 0.58, 0.63 (exercise 1's verdict)" in prose and computed["glorot verdict"].endswith("0.63, 0.58, 0.63")
+    assert "is for this network 0.63, 0.58, 0.63: the map's label" in prose and "(exercise 1's verdict)" not in prose  # report 05BL (fault 8) and computed["glorot verdict"].endswith("0.63, 0.58, 0.63")
     assert "`backward_std(shape)`" in prose and "backward_std(n_in, n_out)" not in prose
     assert round(mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)), 4) == 0.0099
     # a normal with standard deviation 10 sqrt(1.75) lies beyond +-4.6 about 73% of the time
@@ -805,7 +809,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     _, prose = notebook
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     # report 05BB (fix 2): below c = 0.5 the smaller c, the later; at step 1000 c = 0.25's weights are under half of c = 0.5's
-    assert "* **Below $c = 0.5$, the smaller $c$, the later the exit**: $W_0$ and $W_1$ start small and grow slowly (2b)." in prose
+    # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
+    assert "* **$c = 0$ leaves later than $c = 0.5$**: $W_0$ and $W_1$ start at 0 and grow slowly (2b)." in prose and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -815,21 +820,26 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["pair exits"].tolist() == [2981, 2336] and computed["c = 0.5"] == "c =  0.50: at step  2336" and computed["c = 0.0"] == "c =  0.00: at step  2981"
     (grow, _), (turn, _) = computed["pair steps 0.0"][::-1], computed["pair steps 0.5"]
     assert turn < grow < 2981 and turn < 2336  # c = 0.5 turns its signs before c = 0 grows its difference: the order of their exits
-    assert ("A rough yardstick: to leave, a constant start needs $a^2[0, 0] \\ne a^2[1, 0]$, and $\\omega_1$, $\\omega_2$ with the signs 2a's equations then need. "
-            "Below: $c = 0$'s largest weights, their growth per step, and when each start meets each need:") in prose
+    # report 05BL (fault 1): the signs a fit needs in the prose (not a code comment); why c = 0.5 starts wrong, why c = 0 has them early
+    assert ("A rough yardstick: to leave, a constant start needs $a^2[0, 0] \\ne a^2[1, 0]$, $\\omega_1$ opposite in sign to that difference "
+            "and $\\omega_2$ of its sign (2a's equations). $c = 0.5$ starts with a positive difference ($0.6c > 0$) but both $\\omega = +0.5$; "
+            "$c = 0$'s difference grows from 0 through the $\\omega$, so with the sign they need. "
+            "Below: $c = 0$'s weights, their growth, and when each start meets each need:") in prose
+    start_difference, start_omega = computed["pair start 0.5"]
+    assert start_difference > 0 and start_omega == [0.5, 0.5]
+    assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content moved to the prose
     assert "* **$c = 0$** has the signs from step 6 but starts with $W_0 = W_1 = 0$." in prose
     assert "each grows with the other, 1.0016-fold per step. The difference reaches 0.013 only at step 2478." in prose
     assert "* **$c = 0.5$** has 0.013 at step 0, but not the signs." in prose and "is small with that difference, and turns them only by step 2101." in prose
     # report 05BK (fault 2): a yardstick; the two printed steps measure different things
-    assert ("So $c = 0.5$'s turning ends before $c = 0$'s growing, and it leaves first (2336 against 2981), "
-            "though the two steps measure different things (signs right; the difference reaching 0.013).") in prose
+    assert ("So $c = 0.5$'s turning ends before $c = 0$'s growing (different measures), and it leaves first (2336 against 2981).") in prose
     # report 05BK (fault 1): the seed from exact zero, backed by its printed line
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     assert ("$W_2$ moves first; then $W_1$, as the errors do not yet cancel and every $a^1 = 0.5$; then $W_0$, through $W_1$ "
             "(line \"first non-zero\").") in prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
     two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
-    assert len(two_b.split()) < 215 and "below)" not in two_b and "step 4" not in two_b  # short (215: report 05BK adds the seed from zero and the yardstick caveat), no forward pointers
+    assert len(two_b.split()) < 235 and "below)" not in two_b and "step 4" not in two_b  # short (215: report 05BK adds the seed from zero and the yardstick caveat; 235: report 05BL moves the signs a fit needs from a code comment into the prose), no forward pointers
     assert "\\kappa" not in prose and "U_0" not in prose and "w_0" not in prose  # the linear-map model cut
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
@@ -849,7 +859,13 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert 'Most of the 159-fold growth' not in prose
     assert 'Layers 2 and 3 print about 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5 (line "s = 10, layers 2 and 3").' in prose
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
-    assert "scales 0.3 and 1 and LeCun's are all close: 1269.5 to 1341.5 steps" in prose
+    assert "scales 0.3 and 1 and LeCun's need 1269.5 to 1341.5 steps" in prose
+    # report 05BL (faults 3, 9, 4): scale 3's slowness tied to 5a's printed shares; the lr x steps rule cited where 5b uses it
+    assert "* **scale 3**: 19% to 29% of units start clearly saturated (5a)." in prose
+    assert computed["slopes 3.0"] == "scale    3.0: clearly saturated (slope < 0.01) in layer 1 19.0%, layer 2 29.4%, layer 3 (output) 27.0%"
+    assert "so about $6748/4$ at 2 by notebook 04, section 10)" in prose and "section 6's rule" not in prose
+    assert "network (only the start is measured)." in prose
+    assert "$W_2$ cannot, while on the plateau, make up for it" in prose  # report 05BL (fault 7): it does fit later (step 14575)
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
