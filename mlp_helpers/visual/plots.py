@@ -724,7 +724,7 @@ def tie_figure(constant, random, steps=150):
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     for p, colour in ((0, GREEN), (1, BLACK)):  # a small hollow triangle on the lowest point, in its line's colour
         lowest = int(W0[:, p, 0].argmin())
-        axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mfc="none", mec=colour, mew=1.2, ms=6,
+        axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mfc="none", mec=colour, mew=1.6, ms=10,
                         zorder=6)  # hollow: the curve stays visible through it
     # left: four entries in two rows, clear of the lines at 0.4 and 1.25 (in one column they reached down to 0.4)
     axes[1][0].legend(*axes[1][0].get_legend_handles_labels(), ncols=2, loc="center right", bbox_to_anchor=(1.0, 0.6),
