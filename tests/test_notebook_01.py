@@ -170,8 +170,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " take each computed $C$ off by at most $r = 10^{-16}$. The figure checks it") in _markdown()
     # the main text carries the rounding step (two costs each off by up to r, over 2 eps) and says r is assumed;
     # the optional block no longer repeats it
+    # and the division by |g1| + |g2| (about 2|g|) that gives the caption's r / (2 eps |g|); the optional block's R3 is gone
     assert ("**Rounding.** Each computed cost is off by about $r$, so the quotient is off by up to $2r/(2\\varepsilon) ="
-            " r/\\varepsilon$; $r = 10^{-16}$ is an assumed size (R2 below) that the figure checks.") in _markdown()
+            " r/\\varepsilon$, and dividing by $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$"
+            " (the `rounding` line). $r = 10^{-16}$ is an assumed size (R2 below) that the figure checks.") in _markdown()
+    assert "R3" not in _markdown() and "<summary>R1-R2 and the cut-off</summary>" in _markdown()
+    # the zig-zag's cause is not backed by an output: cut
+    assert "cancel or add" not in _markdown() and "zig-zag" not in _markdown()
+    assert ("The rounding bound $r/(2\\varepsilon|g|)$ reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$"
+            " (the `cut-off` line below)") in _markdown()
     assert "Two costs' difference is off by up to" not in _markdown() and "R4" not in _markdown()
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
@@ -371,28 +378,30 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
 by hand, backpropagation: (passing back) + (one per unit) + (one per weight)
   1-1-1:   (1) + (1 + 1) + (1 + 1) = 5
   2-3-3-2: (9 + 6) + (3 + 3 + 2) + (6 + 9 + 6) = 44
-network         summing paths               backpropagation               ratio
+biases, 1-1-1: summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)
+network         path products  units  summing paths  backpropagation   ratio
 """
     assert by_hand in shown
-    rows = [("1-1-1", "3 + 3 = 6", "1 + 2 + 2 = 5", "1.20"), ("2-4-1", "20 + 16 = 36", "4 + 5 + 12 = 21", "1.71"),
-            ("2-2-2", "20 + 12 = 32", "4 + 4 + 8 = 16", "2.00"), ("2-3-3-2", "150 + 36 = 186", "15 + 8 + 21 = 44", "4.23"),
-            ("10-100-10", "21000 + 3000 = 24000", "1000 + 110 + 2000 = 3110", "7.72"),
-            ("10-100-100-10", "3201000 + 23000 = 3224000", "11000 + 210 + 12000 = 23210", "138.91")]
+    # (path products, units, summing paths, backpropagation, ratio): the columns the prose uses
+    rows = [("1-1-1", 3, 2, 6, 5, "1.20"), ("2-4-1", 20, 5, 36, 21, "1.71"), ("2-2-2", 20, 4, 32, 16, "2.00"),
+            ("2-3-3-2", 150, 8, 186, 44, "4.23"), ("10-100-10", 21000, 110, 24000, 3110, "7.72"),
+            ("10-100-100-10", 3201000, 210, 3224000, 23210, "138.91")]
     table = ""
-    for name, paths_text, backprop_text, ratio in rows:
+    for name, path_products, unit_count, by_paths, by_backprop, ratio in rows:
         products, folded, back, units, once = totals([int(n) for n in name.split("-")])
-        assert folded == back + once  # each folded factor has a backpropagation twin (weight factor, link factor)
+        assert folded == back + once  # the table's first two rows are twins (weight factor, link factor)
         # the ratio paragraph: (summing paths) - (backpropagation) = (path products) - (units), on every printed row
         assert (products + folded) - (back + units + once) == products - units
+        assert (path_products, unit_count, by_paths, by_backprop) == (products, units, products + folded, back + units + once)
+        assert by_paths - by_backprop == path_products - unit_count
         assert f"{(products + folded) / (back + units + once):.2f}" == ratio
-        assert f"{products} + {folded} = {products + folded}" == paths_text
-        assert f"{back} + {units} + {once} = {back + units + once}" == backprop_text
-        table += f"{name:<15} {paths_text:<27} {backprop_text:<29} {ratio}\n"
+        table += f"{name:<15} {path_products:>13}  {unit_count:>5}  {by_paths:>13}  {by_backprop:>15}  {ratio:>6}\n"
     assert by_hand + table in shown
-    assert "10-100-100-10   3201000 + 23000 = 3224000   11000 + 210 + 12000 = 23210   138.91\n" in shown
+    assert "10-100-100-10         3201000    210        3224000            23210  138.91\n" in shown
+    assert "3201000 + 23000" not in shown  # the sums behind the totals: only the by-hand lines show them
     # the take-away quotes three ratios of the table; the ratio paragraph 1-1-1's 3 against 2 and 6 against 5
     prose = _markdown()
-    ratios = {name: float(ratio) for name, _, _, ratio in rows}
+    ratios = {row[0]: float(row[-1]) for row in rows}
     assert (round(ratios["1-1-1"], 1), round(ratios["2-2-2"]), round(ratios["10-100-100-10"], -1)) == (1.2, 2, 140)
     assert ("about 1.2, 2 and 140 times as many multiplications for 1-1-1, 2-2-2 and 10-100-100-10, by section 7's count"
             in prose)
@@ -402,7 +411,7 @@ network         summing paths               backpropagation               ratio
     assert totals([2, 4, 1])[0] == 20 and totals([2, 4, 1])[3] == 5
     # 2-4-1: 8 + 4 = 12 path products, 2 and 1 multiplications each: 20
     assert sum(n * P for n, P in [(8, paths.count_paths([2, 4, 1], ("w", 0, 0, 0))), (4, paths.count_paths([2, 4, 1], ("w", 1, 0, 0)))]) == 12
-    assert "Even 2-4-1, one path per weight, spends 20 multiplications on 12 path products against 5 units." in prose
+    assert "Even 2-4-1, one path per weight, spends 20 multiplications in path products against 5 units." in prose
     assert "= (\\text{multiplications in path products}) - (\\text{units})" in prose and "(\\text{path products})" not in prose
     # 10-100-10 to 10-100-100-10: a first-layer weight's paths go from 10 to 1000, units by only 100 (110 to 210)
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
@@ -411,15 +420,23 @@ network         summing paths               backpropagation               ratio
     assert "link factor $w_2 \\cdot y'(1-y')$ (3); $w_1$'s path of 3 factors (2), $w_2$'s of 2 (1): 6;" in prose
     assert "* backpropagation: $\\delta_{y'}$, $\\delta_h$ (2); $\\partial C/\\partial h = w_2 \\cdot \\delta_{y'}$ (1);" in prose
     assert "(2): 5." in prose
-    # the general rule, in prose before the 1-1-1 case (totals() above follows it; 1-2-1 in the counted test below)
-    assert ("Summing paths forms a weight factor per weight and a link factor per weight leaving a hidden unit, then multiplies"
-            " out every path: a weight has one path per choice of a unit in each layer after the one it enters, and a path of"
-            " $q$ factors costs $q - 1$. Backpropagation multiplies once per unit") in prose
-    assert "once per weight leaving a hidden unit (passing back) and once per weight (input × $\\delta$)." in prose
-    # what is counted, in one line: the test's counted run below multiplies slope x input, weight or dC/dunit and
-    # computes each slope a(1 - a) outside the count, on both sides
-    assert ("Counted: every multiplication once, however often reused, slope × input, weight or $\\partial C/\\partial\\text{unit}$"
-            " included; not counted, on either side: computing $a(1-a)$, additions, $o_k - y_k$, biases.") in prose
+    # the general rule, as a table before the 1-1-1 case (totals() above follows it; 1-2-1 in the counted test below):
+    # twins in one row; slopes a(1 - a), additions, o - y and biases uncounted on both sides (the counted run below)
+    assert ("| counted, once each | summing paths | backpropagation |\n| --- | --- | --- |\n"
+            "| per weight | weight factor | input × $\\delta$ |\n"
+            "| per weight leaving a hidden unit | link factor | passing back |\n"
+            "| per path or unit | a path's product: $q - 1$ for $q$ factors | a unit's $\\delta$ |\n"
+            "| not counted | slopes $a(1-a)$, additions, $o_k - y_k$, biases | the same |") in prose
+    assert "A weight has one path per choice of a unit in each layer after the one it enters." in prose
+    # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
+    # tail dC/dh1 is section 4's factored line
+    assert ("Summing paths is counted without sharing common path tails; sharing them is exactly backpropagation"
+            " (section 4's `factored` line).") in prose
+    assert "Counted: every multiplication once" not in prose
+    # section 7 opens by tying delta to section 1's per-stage factors (its delta_y' line: the last two factors' product)
+    assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
+            " $\\delta_{y'}=\\frac{\\partial y'}{\\partial z_{y'}}\\frac{\\partial C}{\\partial y'}$.") in prose
+    assert "From here on (sections 4-6) factors are **per edge**" in prose and "sections 4-7" not in prose
     assert "On 1-1-1 (section 1's names: $w_2$ is $h \\to y'$):" in prose
     assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
@@ -751,7 +768,7 @@ def test_the_w4_box_names_its_two_paths(shown, branch):
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
-def test_leaving_out_the_biases_favours_summing_paths(widths, extra_by_paths):
+def test_leaving_out_the_biases_favours_summing_paths(shown, widths, extra_by_paths):
     """Section 7's count leaves the biases out. Counted by doing it: backpropagation's bias gradient is the unit's
     delta (no multiplication); summing paths multiplies each bias's paths out (bias factor = slope, then the tail)."""
     net = mh.MLP(widths).init_random(seed=1)
@@ -784,5 +801,9 @@ def test_leaving_out_the_biases_favours_summing_paths(widths, extra_by_paths):
     prose = _markdown()
     # the sentence after the ratio formula: slopes and o - y cost both methods alike (test_the_count_charges_both_methods_alike
     # leaves them out of both); counting the biases would only widen (summing paths) - (backpropagation)
-    assert ("$3 - 2 = 1$ on 1-1-1. Slopes and $o_k - y_k$ cost both alike, leaving the difference unchanged; biases would only"
-            " widen it: backpropagation's bias gradient is its $\\delta$.") in prose
+    assert ("The count table's first two rows cost both alike, as would slopes and $o_k - y_k$, so") in prose
+    assert ("$3 - 2 = 1$ on 1-1-1. Biases only widen it: $\\partial C/\\partial b = \\delta$ costs backpropagation nothing"
+            " (the `biases` line).") in prose
+    if widths == [1, 1, 1]:  # the printed line: b_h's path 2 multiplications, b_y''s 1
+        assert ("biases, 1-1-1: summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)\n"
+                in shown) and extra_by_paths == 3
