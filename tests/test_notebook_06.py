@@ -83,8 +83,13 @@ def printed(X, Y):
         run = mh.train_many(init.random_starts(CASE.sizes, 20), X, Y, lr=0.5, iterations=limit, loss=loss, weights_every=1)
         phases = [stalls.fit_and_plateau(mh.symmetry.member_history(run, k), X, Y, CASE.activation) for k in range(20)]
         assert [m.fit for m in phases] == [int(f) if np.isfinite(f) else -1 for f in fits]
+        near = []  # each start's steps with SSE from 0.39 to 0.41, counted from its own outputs
+        for k in range(20):
+            sse_k = ((mh.symmetry.outputs_over_training(mh.symmetry.member_history(run, k), X, CASE.activation) - Y) ** 2).sum(axis=(1, 2))
+            near.append(int(np.count_nonzero((0.39 <= sse_k) & (sse_k <= 0.41))))
         out[f"random {loss}"] = (f"{loss:14s}  {np.median(fits):10.0f}  {fits.min():7.0f}  {fits.max():7.0f}  "
-                                 f"{np.isfinite(fits).sum():2d} of 20  {np.median([m.approach for m in phases]):20g}")
+                                 f"{np.isfinite(fits).sum():2d} of 20  {np.median([m.approach for m in phases]):20g}  "
+                                 f"{np.median(near):34g}")
 
     depth, width = 10, 16
     sizes = [2] + [width] * (depth - 1) + [2]
@@ -168,6 +173,17 @@ def printed(X, Y):
         below += ((mh.symmetry.outputs_over_training(history, X, net.activation)[-1] - Y) ** 2).sum() < 0.39
     out["control"] = (f"control, sigmoid (lecun) with 2 hidden layers of {width}, lr 0.1: SSE at step 800 below 0.39 in "
                       f"{below} of 5 starts")
+    gaps, ratios = [], []
+    for net in init.random_starts([2, width, width, 2], 5, "lecun"):  # step 0
+        (W0, W1, W2), (b0, b1, b2) = net.weights, net.biases
+        a1 = 1 / (1 + np.exp(-(X @ W0 + b0)))
+        a2 = 1 / (1 + np.exp(-(a1 @ W1 + b1)))
+        d3 = 1 / (1 + np.exp(-(a2 @ W2 + b2))) - Y  # cross-entropy with sigmoid outputs
+        d1 = ((d3 @ W2.T) * a2 * (1 - a2)) @ W1.T * a1 * (1 - a1)
+        gaps.append(np.sqrt(np.mean((a2[0] - a2[1]) ** 2)))
+        ratios.append(np.sqrt(np.mean(d1.sum(axis=0) ** 2)) / np.sqrt(np.mean(d3.sum(axis=0) ** 2)))
+    out["control rows"] = (f"control (2 hidden layers), step 0 (medians): rms Delta a^2 {np.median(gaps):.2g}, "
+                           f"dC/db_0 / dC/db_2 {np.median(ratios):.2g}")
     stalled = 0  # the deep sigmoid at lr 0.5, a second way: mh.train per start, the SSE from the last outputs
     for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
         history = mh.train(net, X, Y, lr=0.5, iterations=800, loss="cross_entropy")
@@ -195,6 +211,12 @@ def printed(X, Y):
         groups = "; ".join(f"layer {l + 1}: units " + " | ".join(", ".join(str(u + 1) for u in g) for g in layer)
                            for l, layer in enumerate(mh.tied_units(net)))
         tied = f"\n{f:8s}: tied at the end: {groups}" if f == "sigmoid" else ""
+        if f == "sigmoid":
+            outputs = mh.symmetry.outputs_over_training(history, X, net.activation)
+            sse_run = ((outputs - Y) ** 2).sum(axis=(1, 2))
+            enter, leave = next(t for t, v in enumerate(sse_run) if v <= 0.41), next(t for t, v in enumerate(sse_run) if v < 0.39)
+            tied += (f"\n{f:8s}: plateau from {enter} to {leave} ({leave - enter} steps), fit at {fit}, "
+                     f"last approach {fit - leave}")
         out[f"zeros {f}"] = (f"{f:8s}: {said}; SSE at the end {sse:.3f}\n"
                              f"{'':10s}first non-zero at step: {', '.join(moved)}{tied}")
 
@@ -254,7 +276,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 45
+    assert len(computed) == 46
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -272,8 +294,10 @@ def test_the_printed_values_themselves(computed):
                                                             "3071", "590", "0.9933", "0.0100"]
     assert computed["plateau outputs"].endswith("[[0.599, 0.2], [0.6, 0.201]]; errors a - y: [[0.4, -0.2], [-0.4, 0.2]]")
     assert computed["plateau ratio"].endswith("[[0.48, 0.32], [0.48, 0.32]]")
-    assert computed["random sse"].split() == ["sse", "5209", "3920", "6028", "20", "of", "20", "4826"]
-    assert computed["random cross_entropy"].split() == ["cross_entropy", "417", "254", "698", "20", "of", "20", "314"]
+    assert computed["random sse"].split() == ["sse", "5209", "3920", "6028", "20", "of", "20", "4826", "197"]
+    assert computed["random cross_entropy"].split() == ["cross_entropy", "417", "254", "698", "20", "of", "20", "314", "85.5"]
+    assert computed["control rows"] == "control (2 hidden layers), step 0 (medians): rms Delta a^2 0.017, dC/db_0 / dC/db_2 0.018"
+    assert computed["zeros sigmoid"].endswith("\nsigmoid : plateau from 3 to 1093 (1090 steps), fit at 1423, last approach 330")
     assert computed["others apart"].endswith("(medians): 0.034 and 0.14")
     assert computed["rows at 800"] == ("largest |weight| of W_9 (medians): step 0 0.67, step 800 0.72; rms dC/dW_9: step 0 0.28, "
                                        "step 800 1.6e-07\nstep 800 (medians): "
@@ -373,7 +397,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert (2478 - 2413) / 2478 < 0.03 and "overshoot" not in prose
     # a 16-unit ReLU layer is wholly dead with chance below 0.5^16; a 3-unit one about 0.45^3
-    assert 'Independent units would give $0.45^3 \\approx 0.1$ per layer, 19% for either (line "predicted").' in prose \
+    assert 'Independent units would give $0.45^3 \\approx 0.1$ per layer, 19% for either (line "predicted"):' in prose \
         and round(0.45 ** 3, 1) == 0.1
     assert "Your exercise-1 delta lacks SSE's factor $a(1 - a)$." in prose and "neither saturated" not in prose
     assert "In 19% of the starts a whole hidden layer is dead at step 0, and none of those fits" in prose \
@@ -418,7 +442,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Usual remedies" not in prose and "A live unit dies" not in prose  # unbacked by a printed line: cut
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
     assert 'units stay tied (line "sigmoid : tied")' in prose \
-        and computed["zeros sigmoid"].endswith("tied at the end: layer 1: units 1, 2, 3; layer 2: units 1, 2, 3")
+        and "tied at the end: layer 1: units 1, 2, 3; layer 2: units 1, 2, 3\n" in computed["zeros sigmoid"]
     assert "the table's per-layer factors agree with the rule within 5%" in prose \
         and all(abs(m - p) / p < 0.05 for m, p in ((0.22, 0.23), (0.83, 0.87), (0.96, np.sqrt(2) * 0.71)))
     assert "(the rows are close)" not in prose and "the weights leave $\\delta$'s size unchanged, and the slope alone sets the factor per layer" in prose
@@ -429,24 +453,26 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the gated result stays in the details block; the open prose gives the reason (linearity in delta^L)
     check = re.search(r"<details><summary>Check your ratio.*?</details>", prose, re.S).group()
     assert "0.016 and 0.02" in check and "$1/0.48 \\approx 2.1$ (near 0.6) to $1/0.32 \\approx 3.1$ (near 0.2) times SSE's: " \
-        "not one constant, so doubling SSE's learning rate is only a rough stand-in." in check and "doubles SSE's steps" not in prose \
+        "not one constant, so doubling SSE's learning rate ($k = 2$ below) is only a rough stand-in." in check and "doubles SSE's steps" not in prose \
         and round(1 / 0.48, 1) == 2.1 and round(1 / 0.32, 1) == 3.1 and prose.count("0.016 and 0.02") == 1
     # lead's round-11 decision: k = 2 is only a rough stand-in for a ratio of 2.1 to 3.1; nothing predicts cross-entropy's
     # plateau shorter than SSE's at lr 1 (it is slightly longer: 2478 against 2413)
     assert "Every gradient is linear in $\\delta^L$, so scaling $\\delta^L$ by a constant $k$ acts like $\\eta \\to k\\eta$. " \
-        "SSE at lr 1 ($k = 2$) has a plateau about as long as cross-entropy's at lr 0.5 (2413 against 2478, line \"SSE at lr 1\")." \
-        in prose and computed["sse lr 1"] == "SSE at lr 1, from all ones: plateau 2413 steps; cross-entropy at lr 0.5: 2478"
-    assert "the **plateau** to half SSE's (2478 steps against 4861), the **last approach** from 9690 steps to 590." in prose \
-        and round(4861 / 2478) == 2
+        "SSE at lr 1 has a plateau about as long as cross-entropy's at lr 0.5 (2413 against 2478, line \"SSE at lr 1\")." \
+        in prose and prose.count("$k = 2$") == 1 and "$k = 2$" in check and computed["sse lr 1"] == "SSE at lr 1, from all ones: plateau 2413 steps; cross-entropy at lr 0.5: 2478"
+    assert "Cross-entropy halves the **plateau** (2478 steps against 4861), but the gain comes mostly from the **last approach**: " \
+        "9100 steps saved there, 2383 on the plateau (line \"steps saved\")." in prose and round(4861 / 2478) == 2
     # the predict-first on the all-ones runs, answered with the printed steps saved
-    assert 'So the gain comes mostly from the last approach: 9100 steps saved there, 2383 on the plateau (line "steps saved")' \
-        in prose and computed["saved"] == "steps saved by cross-entropy: plateau 2383, last approach 9100"
+    assert computed["saved"] == "steps saved by cross-entropy: plateau 2383, last approach 9100"
     assert 'Cross-entropy fits in a median of 417 steps, against 5209 for SSE (every start fits, column "fitted").' in prose
     assert "As the block shows" not in prose and "acts roughly like a larger learning rate" not in prose and "2 to 3 times larger acts" not in prose
     assert "cross-entropy fits at step 3071 instead of 14575: its plateau is half as long" in prose
     assert "measured per layer: 0.22" in prose
-    assert "As from all ones, SSE loses most steps in the last approach (medians 4826 against 314)." in prose \
-        and [computed[f"random {loss}"].split()[-1] for loss in ("sse", "cross_entropy")] == ["4826", "314"] \
+    # lead's round-12 decision: the random starts' steps near 0.4 printed (median 197 and 85.5, against all ones' 4861)
+    assert "Unlike all ones, these starts pass 0.4 quickly (last column); SSE loses most steps in the last approach (medians 4826 against 314)." in prose \
+        and "As from all ones" not in prose and [computed[f"random {loss}"].split()[-1] for loss in ("sse", "cross_entropy")] == ["197", "85.5"] \
+        and "median steps with SSE 0.39 to 0.41" in notebook[0] \
+        and [computed[f"random {loss}"].split()[-2] for loss in ("sse", "cross_entropy")] == ["4826", "314"] \
         and "197" not in prose and "85.5" not in prose and "median plateau" not in computed["random sse"] \
         and "at most about 500" not in prose and "mostly last approach" not in prose \
         and "leave the plateau within" not in prose
@@ -470,18 +496,33 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # is a^9[0]^T times the sum of the rows' deltas, about 0
     assert "$W_9$ moves early (5 of 5 by step 300), learning the shared row, then stops (line \"largest\"): at the column means" \
         in prose and "hardly grows" not in prose and "W_9 in 5 of 5\n" in computed["long sigmoid"]
-    # why W_8 cannot part the rows either (lead's round-11 decision): it multiplies Delta a^8, rms 2.5e-06, so rows 0.5
-    # apart would need weights around 1e5 (0.5 / 2.5e-6 = 2e5)
-    assert "$W_8$ gets more ($\\delta^9$ is 0.081 of $\\delta^{10}$), but multiplies $\\Delta a^8$, rms 2.5e-06: widening " \
-        "the rows to about 0.5 would need weights around $10^5$." in prose \
-        and computed["rows apart"].split()[-2] == "2.5e-06" and round(np.log10(0.5 / 2.5e-6)) == 5 \
+    # why W_8 cannot part the rows either (lead's round-12 decision): it multiplies Delta a^8, rms 2.5e-06; rows 0.5 apart
+    # need |Delta z^9| >= 2 (slope <= 1/4), and 16 terms of size 2.5e-06 w reach 2 only for w >= 5e4; a wider Delta a^1
+    # would shrink 0.23 per layer on the 8 layers up (point 1)
+    assert "$W_8$ gets more ($\\delta^9$ is 0.081 of $\\delta^{10}$), but multiplies $\\Delta a^8$, rms 2.5e-06: rows 0.5 apart " \
+        "need $|\\Delta z^9| \\ge 2$ (slope at most 1/4), and even if all 16 terms of $\\Delta a^8 W_8$ add up, " \
+        "$16 \\times 2.5 \\times 10^{-6} \\times w \\ge 2$ needs weights $w \\ge 5 \\times 10^4$. A wider $\\Delta a^1$ would " \
+        "shrink by 0.23 in each of the 8 layers above: the lower layers face a tiny $\\delta$ and the forward squeeze." in prose \
+        and computed["rows apart"].split()[-2] == "2.5e-06" and 0.5 / 0.25 == 2 and round(2 / (16 * 2.5e-6)) == 50000 \
+        and len(computed["rows apart"].split(": ")[1].split()) - 2 == 8 \
         and computed["depth sigmoid"].split()[-1] == "0.081"
     # why deep ReLU diverges at lr 0.5 (backed by the table's 0.27 and the warning's step 1)
-    assert "Deep ReLU diverges there at step 1 (warning): $\\delta$ stays large in every layer (table: 0.27), so the first " \
-        "step changes all ten weight layers, whose changes multiply." in prose and computed["depth relu"].split()[2] == "0.27"
+    # lead's round-12 decision: 4 of 5 starts, the first at step 1 (the warning); the unbacked reason is cut
+    assert "Deep ReLU diverges there in 4 of 5 starts (the first at step 1, warning)." in prose \
+        and "whose changes multiply" not in prose and computed["relu lr 0.5"].endswith("4 of 5 starts") \
+        and "4 of 5 networks diverged (the first at step 1)" in notebook[0]
     # a wholly dead layer: no gradient reaches layer 1 either, so the second layer's revival route is closed
-    assert "no gradient passes that layer, so none reaches layer 1 either: $a^1$ is frozen, closing the second layer's " \
-        "revival route." in prose and "so it stays dead" not in prose
+    assert "no gradient passes it: $a^1$ is frozen too, closing the second layer's revival route." in prose \
+        and "so it stays dead" not in prose
+    # which units the independence estimate treats right (lead's round-12 decision)
+    assert '19% for either (line "predicted"): exact for first-layer units (own parameters, fixed $X$), rough for ' \
+        "second-layer ones (they share $a^1$)." in prose
+    # the control's rows and delta at step 0 (lead's round-12 decision), announced before the cell prints them
+    assert "(tanh, ReLU: $a^9$ only; control: $a^2$, and $\\delta^1$ against $\\delta^3$)" in prose
+    # all zeros: both phases shorter than all ones' (section 1's helper on this run)
+    assert "It fits sooner, both phases shorter than all ones' (1090 and 330 steps against 2478 and 590, line " \
+        "\"sigmoid : plateau\")" in prose and "(1090 steps), fit at 1423, last approach 330" in computed["zeros sigmoid"] \
+        and computed["milestones cross_entropy"].split()[3] == "2478" and computed["milestones cross_entropy"].split()[5] == "590"
     # the long-run table: one test per row; the delta columns say why the bias gradient is measured
     assert "| sigmoid, tanh, relu | the table's | 0.1 | starts whose $W_0$, then $W_9$, moved over 1% of its norm by step 300 | " \
         "| steps 400 to 800 | the table's | 0.1 | SSE on the plateau (sigmoid) or below 0.01 at every 10th step |" in prose \
@@ -578,7 +619,10 @@ def test_what_exercise_1_means_is_said_only_by_its_correct_verdict(notebook):
     assert verdict + "\n" in outputs or verdict in outputs
     assert "After the check" not in prose
     box = "<details><summary>Answer (read after your exercise-1 check says right)</summary> $\\sum_i (c - y[i, k]) = 0$"
-    assert prose.index(box) > prose.index("## 3. The start")  # the b_2 answer box: well after exercise 1's check
+    # lead's round-12 decision: section 3 points back to section 1's bullet instead of asking again (no b_2 answer box)
+    assert box not in prose and "where is that sum 0?" not in prose \
+        and prose.index("It learns the best shared row, the column means (section 1's second bullet), whose SSE is the floor 0.4.") \
+        > prose.index("## 3. The start") > prose.index("your exercise-1 delta sums to 0 over the observations there")
     worked = re.search(r"<details><summary>Worked answer \(read after your check says right\)</summary>.*?</details>", prose, re.S)
     assert worked and worked.start() > prose.index("Hint 4") and prose.index("Do exercise 1 before reading on.") < worked.start()
     assert worked.group().rstrip("</details>").rstrip().endswith("= a^L - y.$$")  # the three-line algebra, after the check
@@ -697,6 +741,9 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     assert '"dark: plateau, light: last approach"' in code
+    # figure 1: the drop to the plateau takes 24 and 3 steps of 15000, too few to see; the label says so (from the table)
+    assert 'at or below 0.41 by step {meas.enter} (SSE run) and "' in code \
+        and "{runs['cross_entropy'][1].enter} (cross-entropy run): too fast to see" in code
     # lead's round-10 decision: the axis names what it computes, dC/db_(l-1), so delta keeps the notation card's meaning
     assert 'ylabel="median of rms $\\\\partial C/\\\\partial b_{l-1}$\\n/ rms $\\\\partial C/\\\\partial b_9$"' in code \
         and 'title="$\\\\partial C/\\\\partial b_{l-1}$: $\\\\delta^l$ summed over the two observations"' in code \

@@ -48,12 +48,14 @@ class Milestones:
     """Steps of one run: ``enter`` (first sum of squared errors <= 0.41), ``leave`` (first < 0.39),
     ``half_floor`` (first < 0.2, notebook 05's yardstick) and ``fit`` (first step with every output
     within ``tol``); -1 where it never happened. ``plateau`` = leave - enter and ``approach`` =
-    fit - leave (-1 when either end is missing)."""
+    fit - leave (-1 when either end is missing). ``near``: how many steps have a sum of squared
+    errors between 0.39 and 0.41 (both included), wherever they fall in the run."""
 
     enter: int
     leave: int
     half_floor: int
     fit: int
+    near: int
 
     @property
     def plateau(self):
@@ -68,6 +70,11 @@ def _first(condition):
     return int(np.argmax(condition)) if condition.any() else -1
 
 
+def _near(sse):
+    """How many recorded steps have a sum of squared errors within the plateau's band (NaN: not)."""
+    return int(((sse >= PLATEAU_LEAVE) & (sse <= PLATEAU_ENTER)).sum())
+
+
 def fit_and_plateau(history, X, Y, activation, tol=0.01):
     """``Milestones`` of a ``History`` recorded at every step (``record_every=1``)."""
     check_history(history)
@@ -79,7 +86,7 @@ def fit_and_plateau(history, X, Y, activation, tol=0.01):
     sse = ((outputs - Y) ** 2).sum(axis=(1, 2))
     error = np.abs(outputs - Y).max(axis=(1, 2))
     return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE), _first(sse < HALF_FLOOR),
-                      _first(error < as_real("tol", tol, positive=True)))
+                      _first(error < as_real("tol", tol, positive=True)), _near(sse))
 
 
 def fit_and_plateau_many(nets, X, Y, lr, iterations, loss="sse", tol=0.01):
@@ -96,8 +103,8 @@ def fit_and_plateau_many(nets, X, Y, lr, iterations, loss="sse", tol=0.01):
         sse = np.array([((symmetry.outputs_over_training(symmetry.member_history(run, k), X, nets[0].activation)
                           - Y) ** 2).sum(axis=(1, 2)) for k in range(len(nets))])
     below = run.max_error < as_real("tol", tol, positive=True)
-    return [Milestones(_first(s <= PLATEAU_ENTER), _first(s < PLATEAU_LEAVE), _first(s < HALF_FLOOR), _first(b))
-            for s, b in zip(sse, below)]
+    return [Milestones(_first(s <= PLATEAU_ENTER), _first(s < PLATEAU_LEAVE), _first(s < HALF_FLOOR), _first(b),
+                       _near(s)) for s, b in zip(sse, below)]
 
 
 def layer_gradient_norms(nets, X, Y, loss):
