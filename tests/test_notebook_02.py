@@ -541,7 +541,7 @@ def test_section_8_effect_of_a(case, stored):
                 f"{r['constant']['shift_ratio']:>12.4f}\n")
         assert line in stored
     assert " rho  rho/(1-rho)  shift ratio (random)  (constant)\n" in stored
-    assert "c* = 1.4711278 reached from both starts for every rho: True" in stored
+    assert "c* = 1.4711278 reached from both starts (random: seed 0, as in section 0) for every rho: True" in stored
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
 
 
@@ -608,6 +608,17 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         assert (f"{'predicted':>16}" + "".join(f"{k:>6}" for k in predicted[init]) + "\n" in stored) is printed
     assert all(f > n / 2 for f, n in zip(stretch["constant"], expected["constant"]))  # most of the constant start's steps
     assert "(102 of 165 steps)" in markdown and "is least at $\\rho = 0.5$ (observed)" in markdown and stretch["constant"][2] == 102
+    # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
+    # them alike, so the two runs mirror each other (W_0's rows swapped) and take the same number of steps
+    assert r"[steps] is symmetric: swapping $\rho$, $1-\rho$ swaps $x_1$, $x_2$, which the constant start treats alike." in markdown
+    assert expected["constant"] == expected["constant"][::-1]
+    for rho_try in (0.1, 0.3):
+        low, high = cases.linear_2_2_1(a=rho_try), cases.linear_2_2_1(a=1 - rho_try)
+        np.testing.assert_allclose(low.X[:, ::-1], high.X, rtol=1e-15, atol=1e-15)
+        _, h_low = low.train(low.network())
+        _, h_high = high.train(high.network())
+        np.testing.assert_allclose(h_low.weights[0][:, ::-1, :], h_high.weights[0], rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(h_low.weights[1], h_high.weights[1], rtol=1e-9, atol=1e-12)
     assert ("        last stretch: the steps from |c - c*| < 0.01 to < 1e-6;  "
             "predicted: ln(1e-4) / ln(1 - eta mean(x^2) K at the end)\n") in stored
     # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
@@ -702,16 +713,20 @@ def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
 
 
 def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
-    """From the prediction to the folded "Can the random start ever tie?" (to open after the check), every code
+    """From the prediction to the folded "Can the random start ever tie?" (to open after the prediction), every code
     cell after the training cell (which gates its own prints) prints only under `if predicted:`, and no markdown
-    cell in between states the answer; the letters table with r_1, r_2 comes after the answer box."""
+    cell in between states the answer; the box sits just before the (gated) [bound] cell, so r_1, r_2 are defined
+    before they are printed; the letters table with r_1, r_2 comes after the answer box."""
     cells = nb.cells
     start = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "my_tie_prediction = " in c.source)
-    box = next(k for k, c in enumerate(cells) if "<summary>Can the random start ever tie? (open after the [bound] cell)"
+    box = next(k for k, c in enumerate(cells) if "<summary>Can the random start ever tie? (open after your prediction)"
                in c.source)
     between = cells[start + 2:box]  # after the training cell
     code = [c.source for c in between if c.cell_type == "code"]
-    assert len(code) == 2 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    assert len(code) == 1 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    after = cells[box + 1]  # the [bound] cell, right after the box that defines r_1, r_2
+    assert after.cell_type == "code" and "[bound]" in after.source and re.search(r"^if predicted:", after.source, re.M)
+    assert not any("[bound]" in c.source for c in cells[:box] if c.cell_type == "code")
     text = " ".join(c.source for c in between if c.cell_type == "markdown")
     for answer in ("0.0140", "never", "differ too", "[no tie]", "-0.0736"):
         assert answer not in text and answer not in cells[box].source.split("</summary>")[0]
@@ -785,11 +800,15 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert np.all(G_even <= G_even[0]) and G_even[1:].max() < G_even[0] - 1e-3  # step 0 the largest, by a margin
     limit = 1 / (case.lr * np.sqrt(A**2 + (1 - A) ** 2))
     assert f"{limit:.1f}" == "13.1" and abs(limit * 10 % 1 - 0.5) > 0.05 and G_even[0] < limit
-    assert mh.unit_spread(history_even).min() > 0.4  # ... and, as the box concludes, it never ties
+    # ... and, as the box concludes, it never ties: its smallest spread, printed to 4 decimals (far from a rounding edge)
+    smallest = mh.unit_spread(history_even).min()
+    assert smallest > 0.4 and f"{smallest:.4f}" == "0.4667" and abs(smallest * 1e4 % 1 - 0.5) > 0.05
     assert ("[r_1 = r_2] section 0's start, h_2's column moved along (1 - rho, -rho): |G| at step 0 = 0.6604 "
-            "(1/(eta sqrt(S)) = 13.1), never larger in 500 steps: True\n") in stored
+            "(1/(eta sqrt(S)) = 13.1), never larger in 500 steps: True;\n"
+            "            smallest spread 0.4667\n") in stored
     assert r"$D = ((u_1 - u_2)/S)\,s^\top$: zero only if $u_1 = u_2$" in markdown
     assert r"so a start with $|G| < 13$ whose $C$ never rises never gets there ([r_1 = r_2] trains one)" in markdown
+    assert r"elsewhere the matrix is invertible: it cannot send a non-zero pair to $(0,0)$" in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
