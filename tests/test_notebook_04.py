@@ -125,7 +125,7 @@ def test_no_answer_before_the_exercises_that_ask_for_it(notebook_text, steps):
     assert "0.26" not in notebook_text[0]
     entry = (steps["cost_slope"] @ steps["sigmoid_slope"])[0, 1]
     assert f"{entry:.4f}" not in notebook_text[0] and f"{entry:.4f}" not in notebook_text[1]  # never printed: the check judges it
-    marker = next(i for i, c in enumerate(cells) if "The question's $\\delta^3$ against ours:" in "".join(c["source"]))
+    marker = next(i for i, c in enumerate(cells) if "The question's $\\delta^3$ against ours (after exercise 1's check passes):" in "".join(c["source"]))
     assert marker > check and "@" not in "".join("".join(c["source"]) for c in cells[:marker] if c["cell_type"] == "code")
     shown_before_marker = json.dumps([c.get("outputs", []) for c in cells[:marker]])  # nothing from the answer above it
     assert f"{entry:.4f}" not in shown_before_marker and "matrix product" not in shown_before_marker
@@ -166,7 +166,7 @@ def test_exercise_1_entry_of_the_matrix_product(shown, case):
     # "After exercise 1": `first` equals delta3[0, 0] only because the two output columns start equal
     assert np.all(sigmoid_slope[:, 0] == sigmoid_slope[:, 1])
     assert cost_slope[0, 0] * sigmoid_slope[0, 1] == (cost_slope * sigmoid_slope)[0, 0]
-    marker = next(i for i, c in enumerate(_read()["cells"]) if "The question's $\\delta^3$ against ours:" in "".join(c["source"]))
+    marker = next(i for i, c in enumerate(_read()["cells"]) if "The question's $\\delta^3$ against ours (after exercise 1's check passes):" in "".join(c["source"]))
     below = "".join(_read()["cells"][marker + 1]["source"]) + "".join(_read()["cells"][marker + 2]["source"])
     assert "delta^3" in below and "side_by_side" in below  # the delta3 display sits below the explanation
     verdict = symmetry.check_mixed_entry(by_hand, net, case.X, case.Y)
@@ -379,6 +379,12 @@ def test_random_start_seed_0(shown, case, pair):
     assert np.abs(learner - case.Y).max() < 0.01  # their run had fit by step 10000 too
     expect(shown, f"\nevery output within 0.01 of its target from step {int(runs.fit_steps(0.01)[1])}",
            "\nevery output within 0.01 of its target from step 4654")
+    # report 04BO, fix 5: seed 0's first step with cost below 0.01 (verdict 3), one-ulp margins on both sides
+    loss = runs.loss[1]
+    below = int(np.argmax(loss < 0.01))
+    assert loss[below] < 0.01 - 1e-6 and loss[below - 1] > 0.01 + 1e-6
+    expect(shown, f"every output within 0.01 of its target from step 4654\nloss first below 0.01 at step {below}",
+           "every output within 0.01 of its target from step 4654\nloss first below 0.01 at step 728")
 
 
 
@@ -564,10 +570,12 @@ def test_round_six_additions(prose):
     text = " ".join(prose.split())
     assert ("The next cell trains 16 runs: all ones at lr 0.5, 1 and 2, seeds 0 to 9 (random starts, section 9) at lr 0.5, "
             "and seed 0 at lr 1, 2 and 4.") in text
-    assert ("The lower layers' gradients start 30 to 150 times smaller than $W_2$'s (section 4's last line). By notebook 01's path "
-            "sums, $\\partial C/\\partial W_1$ carries layer 2's slope summed over 2 outputs, $2 \\times 0.026 \\approx 1/19$, and "
-            "$\\partial C/\\partial W_0$ also layer 1's over 3 units, $3 \\times 0.115 \\approx 1/3$ (the rest: $x$ is smaller than $a^1$; "
-            "output $[0]$'s $\\delta^3$ entries nearly cancel, section 3). Layer 2 is *saturated*") in text  # report 04BN, fix 2: path sums
+    assert ("The lower layers' gradients start smaller than $W_2$'s, by ratios near 1/29 ($W_1$ to $W_2$) and 1/5 ($W_0$ to $W_1$; "
+            "section 4's last line). Notebook 01's path sums give their rough size: $\\partial C/\\partial W_1$ carries layer 2's slope "
+            "summed over 2 outputs, $2 \\times 0.026 \\approx 1/19$, and $\\partial C/\\partial W_0$ also layer 1's over 3 units, "
+            "$3 \\times 0.115 \\approx 1/3$. Layer 2 is *saturated*") in text  # report 04BO, fix 2: the rough size only
+    assert "nearly cancel" not in text and "(the rest:" not in text
+    assert round(5.8e-2 / 2.0e-3) == 29 and round(2.0e-3 / 3.9e-4) == 5  # the ratios of section 4's printed gradients
     # report 04BH, fix 9: why layer 2 is saturated
     assert "each unit sums three $a^1$ near 0.87, the mean of section 2's 0.90 and 0.83, with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (`mean z^2`)." in text
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
@@ -718,14 +726,14 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         # report 04BL, fix 5: one table instead of four long lines
         w0_t = weights[0][0, t, :, 0]  # report 04BM, fix 2: W_0[0, 0] and W_0[1, 0] beside the gaps
         assert t == 0 or all(abs(w * 1e2 % 1 - 0.5) > 1e-2 for w in w0_t)  # off the rounding edges
-        layer_2_rows.append(f"{t:>5}  {w0_t[0]:9.2f}  {w0_t[1]:9.2f}  {a1_gap_t:7.4f}  {gap_t:7.4f}  {z2_t:8.2f}  {w1_t:9.2f}  {slope_t:19.3f}")
+        layer_2_rows.append(f"{t:>5}  {w0_t[0]:9.2f}  {w0_t[1]:9.2f}  {a1_gap_t:7.4f}  {gap_t:7.4f}  {z2_t:8.2f}  {w1_t:9.2f}  {slope_t:18.3f}")
         assert t == 5500 or z2_t > 0  # step 3: layer 2's z above 0, so a lower b_1 moves it toward 0
-    header = "all ones, layers 1 and 2:\n step  W_0[0, 0]  W_0[1, 0]  a^1 gap  a^2 gap  mean z^2  W_1[0, 0]  mean slope a(1 - a)\n"
+    header = "all ones, layers 1 and 2:\n step  W_0[0, 0]  W_0[1, 0]  a^1 gap  a^2 gap  mean z^2  W_1[0, 0]  layer-2 mean slope\n"
     expect(shown, header + "\n".join(layer_2_rows), header +
-           "    0       1.00       1.00   0.0682   0.0053      3.60       1.00                0.026\n"
-           " 4000       1.03       0.98   0.0756   0.0077      3.23       0.92                0.037\n"
-           " 5000       1.25       0.84   0.1313   0.0353      1.73       0.70                0.128\n"
-           " 5500       3.03       0.68   0.3745   0.4136     -0.03       1.57                0.207")
+           "    0       1.00       1.00   0.0682   0.0053      3.60       1.00               0.026\n"
+           " 4000       1.03       0.98   0.0756   0.0077      3.23       0.92               0.037\n"
+           " 5000       1.25       0.84   0.1313   0.0353      1.73       0.70               0.128\n"
+           " 5500       3.03       0.68   0.3745   0.4136     -0.03       1.57               0.207")
     # report 04BM, fix 2: row 0 grows, row 1 falls; in section 2's rule W_0[0, 0] multiplies x_1's gap 0.5, W_0[1, 0] x_2's 0.1
     w0 = weights[0][0, :, :, 0]
     assert np.all(np.diff(w0[4000:5501, 0]) > 0) and w0[5500, 1] < w0[5000, 1] < w0[4000, 1]  # row 0 grows all along
@@ -747,21 +755,33 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert db1[0] > 0 and b1[20] < b1[0] and loss_0[0] > 1.5 and np.all(case.network().forward(case.X)[3] > 0.98)
     assert np.all(np.diff(b1[30:below_floor - 5]) > 0) and loss_0[29] > 0.4
     rows = []
-    for t in (0, 100, 1000, 1650, 1750, 2500, 4000, 5000, 5500):
+    for t in (0, 100, 1000, 1600, 1800, 2500, 4000, 5000, 5500):
         mantissa = abs(db1[t]) / 10 ** np.floor(np.log10(abs(db1[t])))
         assert abs(loss_0[t] * 1e6 % 1 - 0.5) > 1e-2 and abs(b1[t] * 1e2 % 1 - 0.5) > 1e-2 and abs(mantissa * 10 % 1 - 0.5) > 2e-2
-        rows.append(f"{t:>5}  {loss_0[t]:.6f}  {b1[t]:6.2f}  {db1[t]:10.1e}")
+        u_t = 3 * weights[2][0, t, 0]  # u = 3 W_2[0, :], off its rounding edges
+        assert all(abs(u * 1e2 % 1 - 0.5) > 2e-2 for u in u_t)
+        rows.append(f"{t:>5}  {loss_0[t]:.6f}  {u_t[0]:5.2f}  {u_t[1]:5.2f}  {b1[t]:6.2f}  {db1[t]:10.1e}")
         if 0 < t < 5500:  # z^2 > 0 (above): a lower b_1 moves it toward 0 and widens gap(a^2)
             nudged = net_at(t)
             nudged.biases[1] = nudged.biases[1] - 1e-6
             gap_of = lambda n: abs(n.forward(case.X)[2][0, 0] - n.forward(case.X)[2][1, 0])  # noqa: E731
             assert gap_of(nudged) > gap_of(net_at(t))
-    expect(shown, "all ones, around the floor crossing (cost 0.4):\n step      cost  b_1[0]  dC/db_1[0]\n" + "\n".join(rows),
-           "all ones, around the floor crossing (cost 0.4):\n step      cost  b_1[0]  dC/db_1[0]\n"
-           "    0  1.908222    1.00     2.3e-03\n"
-           "  100  0.400675    0.98    -2.2e-04\n 1000  0.400230    1.04    -7.4e-05\n 1650  0.400015    1.06    -4.7e-06\n"
-           " 1750  0.399984    1.06     5.4e-06\n 2500  0.399732    1.04     8.7e-05\n 4000  0.398492    0.87     4.8e-04\n"
-           " 5000  0.383049    0.16     4.4e-03\n 5500  0.025916   -2.24     4.5e-03")
+    header = "all ones, around the floor crossing (cost 0.4), u = 3 W_2[0, :]:\n step      cost   u[0]   u[1]  b_1[0]  dC/db_1[0]\n"
+    expect(shown, header + "\n".join(rows), header +
+           "    0  1.908222   3.00   3.00    1.00     2.3e-03\n"
+           "  100  0.400675   0.29  -1.02    0.98    -2.2e-04\n 1000  0.400230  -0.04  -0.90    1.04    -7.4e-05\n"
+           " 1600  0.400031  -0.24  -0.84    1.06    -9.7e-06\n 1800  0.399968  -0.31  -0.81    1.06     1.0e-05\n"
+           " 2500  0.399732  -0.55  -0.74    1.04     8.7e-05\n 4000  0.398492  -1.20  -0.53    0.87     4.8e-04\n"
+           " 5000  0.383049  -2.59  -0.14    0.16     4.4e-03\n 5500  0.025916  -8.52   3.34   -2.24     4.5e-03")
+    # report 04BO, fix 1: |u[0]| passes |u[1]|/3 between the printed steps 1600 and 1800, where the cost crosses 0.4
+    # (0.8 p[0](1 - p[0]) |u[0]| against 0.4 p[1](1 - p[1]) |u[1]| at the shared row p = (0.6, 0.2)), and so does the printed u
+    u_all = np.abs(3 * weights[2][0, :, 0])
+    excess = u_all[:, 0] - u_all[:, 1] / 3
+    assert excess[1600] < 0 < excess[1800] and loss_0[1600] > 0.4 > loss_0[1800]
+    assert np.all(excess[1000:1690] < 0) and np.all(excess[1710:2501] > 0) and np.all(weights[2][0, 1000:2501, 0] < 0)
+    assert abs(0.8 * 0.6 * 0.4 / (0.4 * 0.2 * 0.8) - 3) < 1e-12 and 0.84 / 3 > 0.24 and 0.81 / 3 < 0.31
+    crossing = [t for t in range(1000, 2501) if (excess[t] > 0) != (excess[t - 1] > 0)]
+    assert len(crossing) == 1 and abs(crossing[0] - below_floor) <= 5  # the first-order condition lands on the crossing
     assert weights[1][0, :below_floor, 0, 0].max() > 1.01  # W_1 rises a little before the crossing (section 11's top row)
     chain = text[text.index("How the plateau ends:"):text.index("## 9.")]
     assert ("1. Once the output sits on the best shared row, the cost can fall further only if the rows differ, "
@@ -773,18 +793,22 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04BK, fixes 1 and 4: the sign's why, from C = 0.4 at equal rows; why gap(a^1) grows
     # report 04BL, fixes 1 and 2: b_1's first dip; which output's row difference hurts; g, not section 6's s
     # report 04BM, fixes 1, 2, 8: the identity behind "points against"; |u| at step 1000; why W_0's row 0 grows; 0.21
-    assert ("1. $b_1$ (the `floor crossing` table) first falls, lowering $a^2$ and, with $u = 3$, the outputs from near 0.98 (section 2) "
-            "toward the shared row. Then it rises while the cost is above 0.4 and falls once below (near step 1700), where "
-            "$\\partial C/\\partial b_1$ turns positive. Why: a lower $b_1$ widens $g = \\text{gap}(a^2) > 0$, and with it each output's "
-            "row difference $d_k = \\sigma'(\\hat z)\\,u[k]\\,g$ (section 7). With the rows' mean on the shared row, $d_k$ adds "
-            "$\\tfrac12 d_k^2 - d_k \\Delta_k$ to output $k$'s squared errors, $\\Delta_k = y[0, k] - y[1, k]$ (the last table), so to "
-            "first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$, linear in $g$. So one sign decides both whether $C$ is above "
-            "the floor and whether a narrower $g$ lowers $C$: above it at first, as output $[1]$'s $d_k$ opposes $\\Delta_1$ ($u[1] < 0$, "
-            "section 6; a fit needs opposite signs) and outweighs output $[0]$'s ($|u| = [0.04, 0.9]$, section 7). "
+    assert ("1. $b_1$ (the `floor crossing` table), from step 100: "
+            "1. The cost stays above 0.4 until near step 1700, and output $[1]$'s row difference $d_1 < 0$ points against its targets' "
+            "$\\Delta_1 = 0.4$ (the last table; $d_k = a^3[0, k] - a^3[1, k]$, $\\Delta_k = y[0, k] - y[1, k]$). "
+            "2. To first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in "
+            "$g = \\text{gap}(a^2)$ as $d_k = \\sigma'(\\hat z)\\,u[k]\\,g$ (section 7); with slopes $p(1 - p) = 0.24$ and $0.16$ at the "
+            "shared row $p = (0.6, 0.2)$, output $[0]$'s right-way term $0.8 \\times 0.24\\,|u[0]|\\,g$ overtakes output $[1]$'s wrong-way "
+            "$0.4 \\times 0.16\\,|u[1]|\\,g$ where $|u[0]|$ passes $|u[1]|/3$, between steps 1600 and 1800 (the `u` columns). "
+            "3. A lower $b_1$ moves $z^2$ toward 0 and widens $g$, so $\\partial C/\\partial b_1$ has the sign opposite to $C - 0.4$, "
+            "and $b_1$ turns at that crossing. "
             "2. From step 4000 to 5000 $v$ falls (`W_1[0, 0]`), which also lowers $z^2$ (as $a^1 > 0$): it costs some gap, but the slope "
-            "rises faster (0.037 to 0.128). $W_0$'s rows split (row 0 up, row 1 down) and $\\text{gap}(a^1)$ grows. "
+            "rises faster (0.037 to 0.128). $W_0$'s rows split (row 0 up, row 1 down) and $\\text{gap}(a^1)$ grows: row 0 multiplies "
+            "$x$'s larger gap (0.5 against 0.1), so raising it widens $\\text{gap}(a^1)$. "
             "3. By step 5500 the slope is near 0.21, close to the largest, $\\frac14$, and $W_1[0, 0]$ has grown: the larger $v$ widens "
-            "the gap (step 2).") in chain  # report 04BN, fixes 1 and 8
+            "the gap (step 2).") in chain  # report 04BO, fixes 1 and 3
+    assert "first falls" not in chain and "toward the shared row" not in chain and "one sign decides" not in chain
+    assert round(0.6 * 0.4, 2) == 0.24 and round(0.2 * 0.8, 2) == 0.16 and "layer-2 mean slope" in shown
     assert round(0.207, 2) == 0.21 and "section 11's top row" not in text
     assert w1[0] > w1[4000] > w1[5000] < w1[5500] and w1[5500] > w1[0]
     assert "lowers $W_1$" not in text  # the figure shows W_1 first rising: only 4000 to 5000 is claimed
@@ -844,12 +868,10 @@ def test_round20_reading_fixes(prose):
     # report 04BL, fix 4: sections 6 and 7 pose the question; the answer (opposite signs of u) comes after the prediction
     assert "Does the tie block the question's targets? Section 8 trains it." in text
     assert "opposite signs" not in text[:predict] and "watches happen" not in text
-    assert text.index("a fit needs opposite signs") > predict
     assert "output $[0]$'s gap is exactly $\\sigma'(\\hat z)\\, u[0]\\, \\text{gap}(a^2)$" in text
     assert "$\\sigma' u[0]" not in text and "\\sigma'\\, |u[0]|" not in text
-    matrices = text.index("The question's $\\delta^3$ against ours:")
-    agree = text.index("They agree: the question's second `*` was elementwise ($\\odot$), as $\\delta^3$ needs.")
-    assert matrices < agree < text.index("## 4.")
+    matrices = text.index("The question's $\\delta^3$ against ours (after exercise 1's check passes):")
+    assert matrices < text.index("## 4.") and "They agree" not in text  # report 04BO, fix 4: printed once the check passes
     assert "with $y'_k = a^3_k$ ($y'_1$ is output $[0]$)." in text
     assert (text.index("The plateau is over when the cost first falls below 0.3: far below the floor's small dips (zoom below), far above the cost of a fit (at most $4 \\times 0.01^2 = 0.0004$).") < text.index("## 9.")
             and text.index("## 8.") < text.index("The plateau is over when the cost first falls below 0.3: far below the floor's small dips (zoom below), far above the cost of a fit (at most $4 \\times 0.01^2 = 0.0004$)."))
@@ -894,7 +916,7 @@ def test_round7_reading_fixes(shown, prose, case):
     assert "Run exercise 2's check before reading on." in text
     # report 04BJ, fixes 1, 4, 10: step 0 is before the plateau; seed 0's tail; the theorem named
     assert "cost 1.9" not in text and "dC/db_1[0]" not in shown.split("around the floor crossing")[0]  # report 04BK: the unprinted aside cut
-    assert ("Most of seed 0's steps go to the last hundredths (plateau over at 410, fit at 4654).") in text
+    assert ("Most of seed 0's steps go to the last hundredths (cost below 0.01 at step 728, fit at 4654).") in text  # report 04BO, fix 5
     assert "for section 8's reason" not in text  # report 04BM, fix 6: section 8's delta argument is shown for all ones only
     assert "untied            410      4654" in shown
     assert "(by the mean value theorem, some slope" in text
@@ -911,8 +933,8 @@ def test_round9_reading_fixes(prose):
     assert "Seed 0 at this scale stands in for the learner's unknown start." in text
     assert "one hidden number is enough for these two observations (section 8), not for XOR (section 6)." in text
     assert "(Compute $\\delta^3[0, 1]$ too.)" not in text  # report 04BG: no unchecked request
-    check = text.index("Run exercise 1's check before reading on. The question's $\\delta^3$ against ours:")
-    assert text.index("**Exercise 1.**") < check < text.index("They agree: the question's second `*`")
+    check = text.index("The question's $\\delta^3$ against ours (after exercise 1's check passes):")
+    assert text.index("**Exercise 1.**") < check < text.index("## 4.")
 
 
 def test_round8_reading_fixes(prose):
@@ -971,8 +993,8 @@ def test_round11_section_8_order_and_section_11_bottom_row(prose, case, pair):
     seed 0 that moves more than 0.5 is steepest (after its first 50 steps) between steps 390 and 530, around its plateau
     end, 410. Fault 1's identity, exact: squared errors minus the floor part = d^2/2 - d (y[0, k] - y[1, k]) + 2 (mean - p)^2."""
     text = " ".join(prose.split())
-    saturated = text.index("The lower layers' gradients start 30 to 150 times smaller")
-    assert text.index("Left: a long plateau, then a drop.") < saturated < text.index("How the plateau ends:") < text.index("1. Once the output sits")
+    saturated = text.index("The lower layers' gradients start smaller than $W_2$'s")
+    assert text.index("The zoom (right, linear axes): the plateau sits on the floor (dotted)") < saturated < text.index("How the plateau ends:") < text.index("1. Once the output sits")
     assert text.index("slow start, fast escape.") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9.")
     _, runs = pair
     W2 = runs.weights[2][0, :101, 0]  # all ones, W_2[0, :] at steps 0 to 100
@@ -1005,8 +1027,7 @@ def test_round11_report_04BN(shown, prose, case):
     """Report 04BN: first-order cost above the floor linear in g; path sums; all ones under the lr rule; wording."""
     text = " ".join(prose.split())
     # fix 1: to first order C - floor = -sum_k d_k Delta_k, linear in g, so one sign decides both
-    assert ("so to first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$, linear in $g$. So one sign decides both whether "
-            "$C$ is above the floor and whether a narrower $g$ lowers $C$") in text
+    assert "To first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in" in text
     nets = [case.network()]
     runs = mh.train_many(nets, case.X, case.Y, lr=0.5, iterations=2500, weights_every=10)
     run = symmetry.member_history(runs, 0)
@@ -1041,3 +1062,42 @@ def test_round11_report_04BN(shown, prose, case):
     assert "around steps 400 to 500 (read from the figure)" in text and "390 and 530" not in text
     assert "Row 0 grows: in section 2's rule" not in text and "Once the slope is near 0.21" not in text
     assert ("but in the top row one solid line stands for all rows of a tied group ($W_0$: solid $x_1$, dashed $x_2$).") in text
+
+
+def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
+    """Report 04BO, fix 4: the question's delta3 beside ours, and "They agree ... elementwise", answer exercise 1's
+    predict-first question; the cell under the check shows them only once the check passes (the course's gate)."""
+    import contextlib
+    import io
+    cells = _read()["cells"]
+    marker = next(i for i, c in enumerate(cells) if "The question's $\\delta^3$ against ours (after exercise 1's check passes):" in "".join(c["source"]))
+    source = "".join(cells[marker + 1]["source"])
+    assert source.index("if symmetry.check_mixed_entry(my_entry,") < source.index("side_by_side(") < source.index("They agree")
+    assert "They agree" not in prose and "elementwise" not in prose[prose.index("**Exercise 1.**"):prose.index("## 4.")]
+
+    def run(first, second, my_entry):
+        shown_here, out = [], io.StringIO()
+        namespace = dict(np=np, symmetry=symmetry, case=case, net=case.network(), Math=str, display=shown_here.append,
+                         first=first, second=second, my_entry=my_entry)
+        with contextlib.redirect_stdout(out):
+            exec(source, namespace)  # noqa: S102 -- the notebook's own cell
+        return out.getvalue() + "".join(shown_here), namespace
+
+    blank, namespace = run(..., ..., ...)  # the student copy before exercise 1
+    assert "steps" in namespace and "delta" not in blank.replace("delta^3 beside ours", "") and "agree" not in blank
+    assert blank == "once exercise 1's check says right, this cell shows the question's delta^3 beside ours\n"
+    a3 = case.network().forward(case.X)[-1]
+    cost_slope, sigmoid_slope = 2 * (a3 - case.Y), a3 * (1 - a3)
+    wrong, _ = run(cost_slope[0, 0] * sigmoid_slope[0, 0], cost_slope[0, 1] * sigmoid_slope[0, 1], (cost_slope * sigmoid_slope)[0].sum())
+    assert wrong == blank  # a wrong answer opens nothing either
+    first, second = cost_slope[0, 0] * sigmoid_slope[0, 1], cost_slope[0, 1] * sigmoid_slope[1, 1]
+    right, _ = run(first, second, first + second)
+    assert "0.02956698 & 0.02199241" in right and "They agree: the question's second * was elementwise, as delta^3 needs." in right
+    assert "They agree: the question's second * was elementwise, as delta^3 needs." in shown  # the answer key, after the check
+
+
+def test_floor_line_on_top_and_labelled_in_the_zoom():
+    """Report 04BO, fix 6: figure 37's floor is dotted, unfaded, above the cost curve in both panels, and the zoom labels it."""
+    code = next("".join(c["source"]) for c in _read()["cells"] if "zoom.set(" in "".join(c["source"]))
+    assert "for panel in (ax, zoom):  # the floor on top of the cost curve\n    panel.axhline(floor, color=plots.VERMILLION, lw=2, ls=\":\", zorder=5" in code
+    assert 'zoom.text(4950, floor, f"floor {floor:.1f}"' in code and "alpha=0.5" not in code
