@@ -344,9 +344,10 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "percentile demo 0" not in computed and "np.percentile nan" not in notebook[0]  # report 05BJ (fix 5): the demo cut
     assert "kappa" not in computed and "kappa" not in notebook[1]  # report 05BJ (fix 1): the linear-map model cut
     assert computed["c = 1 below 0.05"] == "c = 1: loss first below 0.05 at step 5429"  # report 05BF (fix 5)
-    assert "$c = 1$ crosses it at step 5429 (printed above the plot); its fit, at step 14575, is below the cut." in notebook[1]
+    # report 05BM (fault 8): "crosses 0.05", not "crosses it"
+    assert "The axis stops at 0.05; $c = 1$ crosses 0.05 at step 5429 (printed above the plot), its fit (step 14575) below." in notebook[1] and "crosses it" not in notebook[1]
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
-    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and 'grey line "plateau 0.4" ($c = 0$ under the others).' in notebook[1]
+    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '; $c = 0$ under the others at the grey line "plateau 0.4").' in notebook[1]
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
     assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
@@ -400,7 +401,8 @@ def test_the_curvature(computed, notebook):
     assert "Tied networks form a 9-dimensional subspace, as many numbers as a 2-1-1-2 network has:" in prose and "$29 - 9 = 20$-dimensional" in prose
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the 30 starts not within 6000 steps' in NOTEBOOK.read_text() and "> 6000" not in prose
-    assert NOTEBOOK.read_text().count("<details><summary>Optional") == 1 and "observed, not" not in prose.lower()  # report 05BJ (fix 2): section 4's proof
+    # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
+    assert NOTEBOOK.read_text().count("<details><summary>Optional") == 2 and "observed, not" not in prose.lower()
     assert "lr 16" not in prose and "lr 8" not in prose
 
 
@@ -504,7 +506,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "A unit is **saturated** when its slope $a(1-a)$ is below 0.05" in prose
     assert plateau[1.0][1] < 0.05 < 0.099 and f"{plateau[1.0][0]:.2g}" == "0.086" and plateau[1.0][0] > 0.05
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
-    assert ("its gradient is proportional to that difference (2b), 0.0046 at $c = 1$, where a fit would need $\\omega_1 \\approx -480$, "
+    assert ("its gradient, like $W_1$'s in 2b, is proportional to that difference, 0.0046 at $c = 1$, where a fit would need $\\omega_1 \\approx -480$, "
             "against $-0.014$.") in prose
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
     # report 05BC (fix 7): at the fit the difference has widened, so a few units of omega_1 suffice
@@ -535,7 +537,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05BA: section 1 keeps one sentence; the four cases are a table in exercise 2
     # report 05BB (fix 4): the whole-position nan explained where it is printed, the table moved to section 1
     # report 05BL (fault 2): section 1 no longer reads as "next to an inf is not known"; the definition decides, not numpy
-    assert ("Near them numpy may print `inf` or `nan` ($\\infty - \\infty$, $0 \\cdot \\infty$); the formula, not numpy, says which "
+    assert ("Near them numpy may print `inf` or `nan`; the formula, not numpy, says which "
             "percentiles depend on an `inf`.") in prose and "| finite, `inf` |" not in prose and "uses an `inf` comes out" not in prose
     # report 05BC (fix 3, 8): why the formula switches at 0.5, and which entries "ours" are
     # report 05BI (fix 2): the third row says only what is printed
@@ -547,15 +549,26 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
         assert np.isnan(np.inf - 0.5 * (np.inf - 1.0))
     # report 05BE (fix 4): exercise 2 says to go by the definition, not by numpy's printout (and not where the answer lies)
     assert "numpy may print `nan` where the definition says known: go by the definition." in prose
-    # report 05BH (fix 4): both boundary remarks only in the last hint, not in the statement
+    # report 05BH (fix 4): the numpy remark in the last hint, not in the statement
+    # report 05BM (fault 3): the whole-position case is the definition (section 1), so the hint does not repeat it
     hint_3 = prose[prose.index("<summary>Hint 3</summary>", prose.index("**Exercise 2.**")):]
-    assert hint_3.index("At a whole position, only $v[\\text{pos}]$. numpy may print `nan` where the definition says known") < hint_3.index("</details>")
+    hint_3 = hint_3[:hint_3.index("</details>")]
+    assert "Which position must it not pass? numpy may print `nan` where the definition says known: go by the definition." in hint_3
+    assert "whole" not in hint_3
     statement = prose[prose.index("**Exercise 2.**"):prose.index("<summary>Hint 1</summary>", prose.index("**Exercise 2.**"))]
     assert "whole position" not in statement and "numpy may print" not in statement
     with np.errstate(invalid="ignore"):
         assert np.isinf(np.percentile([1.0, 2.0, np.inf], 60)) and np.isnan(np.percentile([1.0, 2.0, np.inf], 75))
     section_1 = prose[prose.index("## 1. 1000 random starts"):prose.index("## 2. Constant starts")]
-    assert "whole position" not in section_1 and "though $v[k]$ is finite" not in prose and "(n_f - 1)" not in prose  # the boundary case only in hint 3  # report 05AV: the boundary rule is stated, the answer is not
+    # report 05BM (fault 3): the definition's whole-position case, stated neutrally in section 1 (reverses 05BH's "hint only")
+    assert ("it interpolates: $v[\\lfloor\\text{pos}\\rfloor] + (\\text{pos} - \\lfloor\\text{pos}\\rfloor)\\,(v[\\lfloor\\text{pos}\\rfloor + 1] - v[\\lfloor\\text{pos}\\rfloor])$. "
+            "At a whole-number $\\text{pos}$ the percentile is $v[\\text{pos}]$; numpy may still print `nan` there ($0 \\cdot \\infty$).") in section_1
+    # report 05AV: the rule is stated, exercise 2's answer is not: no count of its finite starts, no position or p for them
+    n_f = computed["exercise 2"][1]  # scale 3 at lr 0.5: how many fit within 6000 steps
+    answer = 100 * (n_f - 1) / 29
+    assert "though $v[k]$ is finite" not in prose and "(n_f - 1)" not in prose and "n_f - 1" not in prose and f"{n_f} of 30" not in prose
+    assert all(text not in prose for text in (f"{100 * (n_f - 1)}/29", f"{n_f - 1}/29", f"{answer:.1f}", f"{answer:.2f}", f"position {n_f - 1}", f"v[{n_f - 1}]"))
+    assert f"{answer:.2f}" not in notebook[0] and f"{answer:.1f}" not in notebook[0]  # nor printed
     with np.errstate(invalid="ignore"):
         assert np.isnan(np.percentile([1.0, 2.0, np.inf], 50))
     # exercise 2: p = 1000/29 sits exactly on the last finite position of 30 starts with 11 fits
@@ -590,7 +603,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Its fits come later" not in prose
     assert exits[list(CONSTANTS).index(0.5)] == 2336
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
-    assert ("No constant start fits, as proved; most untied starts do. The proof shows the tie alone is enough to stop them; untying alone does not guarantee a fit within 5000 steps "
+    assert ("No constant start fits, as proved; most untied starts do, though untying alone does not guarantee a fit within 5000 steps "
             "(6 of 30 random 2-2-1 starts do not fit within them).") in prose and "not the number of hidden units" not in prose
     assert computed["xor random [2, 2, 1]"].endswith(": 24 of 30 fit within 0.1") and computed["xor random [2, 3, 1]"].endswith(": 29 of 30 fit within 0.1")
     assert "on the cost `sse`" in prose
@@ -810,7 +823,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     # report 05BB (fix 2): below c = 0.5 the smaller c, the later; at step 1000 c = 0.25's weights are under half of c = 0.5's
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
-    assert "* **$c = 0$ leaves later than $c = 0.5$**: $W_0$ and $W_1$ start at 0 and grow slowly (2b)." in prose and "Below $c = 0.5$" not in prose
+    # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
+    assert "* **$c = 0$ leaves later than $c = 0.5$** (2b)." in prose and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -820,26 +834,41 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["pair exits"].tolist() == [2981, 2336] and computed["c = 0.5"] == "c =  0.50: at step  2336" and computed["c = 0.0"] == "c =  0.00: at step  2981"
     (grow, _), (turn, _) = computed["pair steps 0.0"][::-1], computed["pair steps 0.5"]
     assert turn < grow < 2981 and turn < 2336  # c = 0.5 turns its signs before c = 0 grows its difference: the order of their exits
-    # report 05BL (fault 1): the signs a fit needs in the prose (not a code comment); why c = 0.5 starts wrong, why c = 0 has them early
-    assert ("A rough yardstick: to leave, a constant start needs $a^2[0, 0] \\ne a^2[1, 0]$, $\\omega_1$ opposite in sign to that difference "
-            "and $\\omega_2$ of its sign (2a's equations). $c = 0.5$ starts with a positive difference ($0.6c > 0$) but both $\\omega = +0.5$; "
-            "$c = 0$'s difference grows from 0 through the $\\omega$, so with the sign they need. "
-            "Below: $c = 0$'s weights, their growth, and when each start meets each need:") in prose
+    # report 05BM (fault 1): 2b's open text keeps what is printed and plain; the sign argument, the yardstick and the
+    # two steps that measure different things (2101, 2478) moved to a collapsed, optional aside
+    assert "### 2b. What $c = 0$ and $c = 0.5$ must do before they leave" in prose and "Why does $c = 0$ leave later" not in prose
+    two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
+    aside_start = two_b.index("<details><summary>Optional: why $c = 0$ leaves after $c = 0.5$ (a rough argument)</summary>")
+    aside = two_b[aside_start:two_b.index("</details>") + len("</details>")]
+    open_text = two_b.replace(aside, "")
+    assert "$c = 0.5$ leaves at step 2336, $c = 0$ at 2981. Below: $c = 0$'s weights and when each first moves:" in open_text
+    assert ("* **$c = 0$** starts with every weight 0 and must grow them first: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
+            "as $\\delta^2 = 0$ while $W_2 = 0$, $\\delta^1 = 0$ while $W_1 = 0$.") in open_text
+    assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
+    assert "each grows with the other, 1.0016-fold per step." in open_text
+    assert ("* **$c = 0.5$** starts with every weight 0.5: $\\omega_1 = \\omega_2$, one sign, which a fit cannot use "
+            "(output 1 must rise from observation 1 to 2, output 2 fall, through one $a^2[r, 0]$; 2a).") in open_text
     start_difference, start_omega = computed["pair start 0.5"]
     assert start_difference > 0 and start_omega == [0.5, 0.5]
-    assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content moved to the prose
-    assert "* **$c = 0$** has the signs from step 6 but starts with $W_0 = W_1 = 0$." in prose
-    assert "each grows with the other, 1.0016-fold per step. The difference reaches 0.013 only at step 2478." in prose
-    assert "* **$c = 0.5$** has 0.013 at step 0, but not the signs." in prose and "is small with that difference, and turns them only by step 2101." in prose
-    # report 05BK (fault 2): a yardstick; the two printed steps measure different things
-    assert ("So $c = 0.5$'s turning ends before $c = 0$'s growing (different measures), and it leaves first (2336 against 2981).") in prose
-    # report 05BK (fault 1): the seed from exact zero, backed by its printed line
-    assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
-    assert ("$W_2$ moves first; then $W_1$, as the errors do not yet cancel and every $a^1 = 0.5$; then $W_0$, through $W_1$ "
-            "(line \"first non-zero\").") in prose
+    # a fit's aims: output 1 rises from observation 1 to 2, output 2 falls (2a's sigma^{-1} of the aims)
+    logit = lambda p: np.log(p / (1 - p))
+    assert logit(0.995) > logit(0.2) and logit(0.005) < logit(0.4)
+    for text in ("yardstick", "2101", "2478", "0.013", "different things", "opposite in sign"):
+        assert text not in open_text and (text == "yardstick" or text in aside), text
+    assert len(open_text.split()) < 150 and len(aside.split()) < 115  # the open text measured without the aside (round 12: the whole of 2b, < 235)
+    assert "below)" not in open_text and "step 4" not in two_b  # no forward pointers
+    assert ("By 2a, $\\omega_1$ must be opposite in sign to $a^2[0, 0] - a^2[1, 0]$ and $\\omega_2$ of its sign. "
+            "$c = 0$'s difference grows from 0 through $\\delta^2$, which carries $W_2$: the way that lowers the cost for the present $\\omega$, "
+            "with those signs (from step 6), but reaches 0.013 only at step 2478.") in aside
+    assert ("$c = 0.5$ starts with 0.013 ($0.6c > 0$) and $\\omega_1$ of the wrong sign; $W_2$'s gradient, like $W_1$'s, is proportional to that small difference: "
+            "the signs are right only from step 2101 (lines after this box). 2101 precedes 2478, but the steps measure different things.") in aside
+    # the aside's two lines print after it, from their own cell (the open cell prints c = 0's weights and first steps)
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    (k,) = [i for i, c in enumerate(cells) if "# for the optional argument above" in "".join(c["source"])]
+    assert "<details><summary>Optional: why $c = 0$" in "".join(cells[k - 1]["source"])
+    assert "".join(cells[k]["outputs"][0]["text"]) == computed["pair 0.0"] + "\n" + computed["pair 0.5"] + "\n"
+    assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
-    two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
-    assert len(two_b.split()) < 235 and "below)" not in two_b and "step 4" not in two_b  # short (215: report 05BK adds the seed from zero and the yardstick caveat; 235: report 05BL moves the signs a fit needs from a code comment into the prose), no forward pointers
     assert "\\kappa" not in prose and "U_0" not in prose and "w_0" not in prose  # the linear-map model cut
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
@@ -870,7 +899,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
     assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
-    assert "(in the rule, take" not in prose and "(section 1's table)" not in prose and "Call a percentile **known** when, by section 1's rule, it does not depend on an `inf` entry; next to an `inf`" in prose
+    assert "(in the rule, take" not in prose and "(section 1's table)" not in prose and "Call a percentile **known** when, by section 1's rule, it does not depend on an `inf` entry." in prose
     assert "uses only finite values" not in prose  # report 05BI (fix 2): it read as if the whole-position case were not known
     assert "At a whole-number pos the rule's value" not in prose
 
@@ -944,3 +973,22 @@ def test_report_05BJ_explorer_title_counts_the_tied_starts():
     title = explorer.title.get_text()
     assert tied == 8 and title.endswith(f"| fit: {np.isfinite(fits).sum()} of 8 | tied: 8 of 8")
     assert title.count("\n") == 1
+
+
+def test_report_05BM_fixes(computed, notebook):
+    """Report 05BM: section 0's exception, scale 0.01's reason, the histogram's late-start marker."""
+    _, prose = notebook
+    # fault 6: 2b's two runs are the one many-start experiment outside section 0's call
+    assert ("Every many-start experiment on the question's data trains in this **one call** (`init.fit_and_follow`), "
+            "except 2b's two runs, retrained with weights at every step.") in prose
+    assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
+    # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
+    assert ("* **scale 0.01**: nearly section 2's $c = 0$ (6748 steps at learning rate 0.5, so about $6748/4$ at 2 by notebook 04, section 10): "
+            "its weights, about 0.01, start near $c = 0$'s zeros: $W_0$ and $W_1$ must first grow, each with the other (2b).") in prose
+    assert np.allclose(init.layer_scales(CASE.sizes, 0.01), 0.01)  # "about 0.01": the standard deviation of every draw
+    # fault 9: the late starts' label sits over a bracket spanning their ticks, not an arrow into a gap
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    (hist,) = [c for c in cells if c["cell_type"] == "code" and "one tick each" in "".join(c["source"])]
+    source = "".join(hist["source"])
+    assert "lo, hi = fits[late].min(), fits[late].max()" in source and "ax.plot([lo, lo, hi, hi]" in source and "xy=(9000" not in source
+    assert "(steps 8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"]
