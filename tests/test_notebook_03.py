@@ -559,7 +559,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "act as one with $3w$). Output $k$ fits both observations when, for $r = 0, 1$,\n"
                   "$$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}",
                   "two linear equations in $W_2[0, k]$ and $b_2[k]$, solvable when $a^2[0, 0] \\ne a^2[1, 0]$ "
-                  "(targets 0 and 1 only within a tolerance). Subtracted: $3W_2[0, k]$ is the right sides' difference over "
+                  "(for targets 0 and 1 the right side is infinite, so they are met only within a tolerance). Subtracted: $3W_2[0, k]$ is the right sides' difference over "
                   "the gap, large while the rows are close.",
                   "Why the plateau lasts is notebook 04 section 8's subject.",
                   "Every seed fits by step 1000 (cost 0.0019 to 0.0068)",
