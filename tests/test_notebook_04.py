@@ -571,9 +571,8 @@ def test_round_six_additions(prose):
     assert ("The next cell trains 16 runs: all ones at lr 0.5, 1 and 2, seeds 0 to 9 (random starts, section 9) at lr 0.5, "
             "and seed 0 at lr 1, 2 and 4.") in text
     assert ("The lower layers' gradients start smaller than $W_2$'s, by ratios near 1/29 ($W_1$ to $W_2$) and 1/5 ($W_0$ to $W_1$; "
-            "section 4's last line). Notebook 01's path sums give their rough size: $\\partial C/\\partial W_1$ carries layer 2's slope "
-            "summed over 2 outputs, $2 \\times 0.026 \\approx 1/19$, and $\\partial C/\\partial W_0$ also layer 1's over 3 units, "
-            "$3 \\times 0.115 \\approx 1/3$. Layer 2 is *saturated*") in text  # report 04BO, fix 2: the rough size only
+            "section 4's last line). Layer 2 is *saturated*") in text  # report 04BP, fix 3: the path-sum estimate cut, the printed ratios kept
+    assert "1/19" not in text and "1/3$" not in text
     assert "nearly cancel" not in text and "(the rest:" not in text
     assert round(5.8e-2 / 2.0e-3) == 29 and round(2.0e-3 / 3.9e-4) == 5  # the ratios of section 4's printed gradients
     # report 04BH, fix 9: why layer 2 is saturated
@@ -796,7 +795,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("1. $b_1$ (the `floor crossing` table), from step 100: "
             "1. The cost stays above 0.4 until near step 1700, and output $[1]$'s row difference $d_1 < 0$ points against its targets' "
             "$\\Delta_1 = 0.4$ (the last table; $d_k = a^3[0, k] - a^3[1, k]$, $\\Delta_k = y[0, k] - y[1, k]$). "
-            "2. To first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in "
+            "2. With rows $p_k \\pm d_k/2$ and $p_k - y[0, k] = -\\Delta_k/2$, output $k$'s squared errors exceed its floor part by "
+            "$-d_k \\Delta_k + d_k^2/2$: to first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in "
             "$g = \\text{gap}(a^2)$ as $d_k = \\sigma'(\\hat z)\\,u[k]\\,g$ (section 7); with slopes $p(1 - p) = 0.24$ and $0.16$ at the "
             "shared row $p = (0.6, 0.2)$, output $[0]$'s right-way term $0.8 \\times 0.24\\,|u[0]|\\,g$ overtakes output $[1]$'s wrong-way "
             "$0.4 \\times 0.16\\,|u[1]|\\,g$ where $|u[0]|$ passes $|u[1]|/3$, between steps 1600 and 1800 (the `u` columns). "
@@ -1027,7 +1027,12 @@ def test_round11_report_04BN(shown, prose, case):
     """Report 04BN: first-order cost above the floor linear in g; path sums; all ones under the lr rule; wording."""
     text = " ".join(prose.split())
     # fix 1: to first order C - floor = -sum_k d_k Delta_k, linear in g, so one sign decides both
-    assert "To first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in" in text
+    assert "to first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in" in text
+    # report 04BP, fix 1: the expansion behind it, rows p +- d/2 about the shared row p (the targets' mean)
+    for d_k, delta_k, p_k in ((0.03, 0.4, 0.2), (-0.05, -0.8, 0.6)):
+        y0, y1 = p_k + delta_k / 2, p_k - delta_k / 2
+        floor_k = (p_k - y0) ** 2 + (p_k - y1) ** 2
+        assert (p_k + d_k / 2 - y0) ** 2 + (p_k - d_k / 2 - y1) ** 2 - floor_k == pytest.approx(-d_k * delta_k + d_k ** 2 / 2)
     nets = [case.network()]
     runs = mh.train_many(nets, case.X, case.Y, lr=0.5, iterations=2500, weights_every=10)
     run = symmetry.member_history(runs, 0)
@@ -1042,8 +1047,7 @@ def test_round11_report_04BN(shown, prose, case):
         db1 = net_s.gradients(case.X, case.Y, loss="sse")[1][1][0]
         assert np.sign(first_order) == -np.sign(db1)  # above the floor: b_1 rises; below: it falls
     assert a3[0, 1] - a3[1, 1] < 0 < delta[1]  # output [1]'s d opposes Delta_1
-    # fix 2: the path sums' factors, and the printed ratios they leave to the rest
-    assert round(1 / (2 * 0.026)) == 19 and round(1 / (3 * 0.115)) == 3
+    # fix 2 (report 04BP, fix 3: the path-sum estimate cut): the printed ratios
     grads = [np.abs(g).max() for g in case.network().gradients(case.X, case.Y, loss="sse")[0]]
     assert 19 < grads[2] / grads[1] < 30 and 3 < grads[1] / grads[0] < 6 and 140 < grads[2] / grads[0] < 150
     assert "roughly: activations and weights change" not in text
@@ -1065,15 +1069,24 @@ def test_round11_report_04BN(shown, prose, case):
 
 
 def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
-    """Report 04BO, fix 4: the question's delta3 beside ours, and "They agree ... elementwise", answer exercise 1's
-    predict-first question; the cell under the check shows them only once the check passes (the course's gate)."""
+    """Report 04BO, fix 4: the question's delta3 beside ours answers exercise 1's predict-first question; the cell
+    under the check shows it only once the check passes (the course's gate). Report 04BP, fix 2: the answer itself
+    (the second * was elementwise) is in the correct verdict only: no code cell's source, and no markdown above the
+    check or in the key points, states it."""
     import contextlib
     import io
     cells = _read()["cells"]
     marker = next(i for i, c in enumerate(cells) if "The question's $\\delta^3$ against ours (after exercise 1's check passes):" in "".join(c["source"]))
     source = "".join(cells[marker + 1]["source"])
-    assert source.index("if symmetry.check_mixed_entry(my_entry,") < source.index("side_by_side(") < source.index("They agree")
+    assert source.index("if symmetry.check_mixed_entry(my_entry,") < source.index("side_by_side(")
     assert "They agree" not in prose and "elementwise" not in prose[prose.index("**Exercise 1.**"):prose.index("## 4.")]
+    check = next(i for i, c in enumerate(cells) if "check_mixed_entry(" in "".join(c["source"]))
+    for cell in cells:
+        text = "".join(cell["source"]).lower()
+        if cell["cell_type"] == "code" or cells.index(cell) < check:
+            assert "elementwise" not in text and "second *" not in text and "different product" not in text
+    keys = " ".join(prose.split("## Key points")[1].split()).lower()
+    assert "elementwise" not in keys and "different product" not in keys and "odot" not in keys
 
     def run(first, second, my_entry):
         shown_here, out = [], io.StringIO()
@@ -1092,8 +1105,12 @@ def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
     assert wrong == blank  # a wrong answer opens nothing either
     first, second = cost_slope[0, 0] * sigmoid_slope[0, 1], cost_slope[0, 1] * sigmoid_slope[1, 1]
     right, _ = run(first, second, first + second)
-    assert "0.02956698 & 0.02199241" in right and "They agree: the question's second * was elementwise, as delta^3 needs." in right
-    assert "They agree: the question's second * was elementwise, as delta^3 needs." in shown  # the answer key, after the check
+    assert "0.02956698 & 0.02199241" in right and "elementwise" not in right and "agree" not in right
+    assert "elementwise" in repr(symmetry.check_mixed_entry(first + second, case.network(), case.X, case.Y, products=(first, second)))
+    assert "They agree" not in shown
+    # report 04BP, fix 7: the grey line in section 11's figure, said in words
+    assert ("seed 0 over its first 1500 (bottom). In the top row, a grey vertical line marks step 1500, where the bottom "
+            "row stops.") in " ".join(prose.split())
 
 
 def test_floor_line_on_top_and_labelled_in_the_zoom():

@@ -326,14 +326,14 @@ def _as_answer_array(answer, what="array"):
 
 
 def check_mixed_entry(answer, net, X, Y, products=None):
-    """A ``CheckResult`` for ``answer``, entry [0, 1] of the matrix product the question's second * is not.
+    """A ``CheckResult`` for ``answer``, entry [0, 1] of the matrix product cost_slope @ sigmoid_slope.
 
     With cost_slope = 2 (a^L - y) and sigmoid_slope = a^L (1 - a^L), both (m, n_out) with
     m = n_out, the entry is (cost_slope @ sigmoid_slope)[0, 1]
     = cost_slope[0, 0] sigmoid_slope[0, 1] + cost_slope[0, 1] sigmoid_slope[1, 1]: it mixes
     observation 0's cost slopes with observation 1's sigmoid slope. One computed number, judged
     to the course's tolerance for computed values (exercise_checks.RTOL relative). The verdict
-    never shows the value; it names the slip: the elementwise entry delta^3[0, 1], the entry
+    never shows the value; it names the slip: the entry delta^3[0, 1], the entry
     [1, 0], the factors in the other order, one of the two products only, the factor 2 missing,
     the sign flipped.
 
