@@ -129,7 +129,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # ulps (at eps = 1e-4 rounding still moves w1's 1.5e-10 to 1.7e-10 under such nudges: not printable)
     expected = {"w1": ("0.00929994", "1.5e-09"), "b_h": ("0.00929994", "1.5e-09"),
                 "w2": ("0.06915961", "3.3e-09"), "b_y'": ("0.09460201", "6.1e-09")}
-    for moved, X, Y in _nudged_runs(case, net, seed=2):
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=2):
         (dw, db), (nw, nb) = moved.gradients(X, Y, loss="half_sse"), mh.numerical_gradients(moved, X, Y, "half_sse", eps=3e-4)
         pairs = {"w1": (dw[0][0, 0], nw[0][0, 0]), "b_h": (db[0][0], nb[0][0]),
                  "w2": (dw[1][0, 0], nw[1][0, 0]), "b_y'": (db[1][0], nb[1][0])}
@@ -191,7 +191,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # at 3e-4, and every printed digit holds under the nudges
     sweep_eps = [1e-2, 3e-3, 1e-3, 3e-4]
     expected_sweep = ["1.6e-06", "1.5e-07", "1.6e-08", "1.5e-09"]
-    for moved, X, Y in _nudged_runs(case, net, seed=3):
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=3):
         g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
         numeric = [mh.numerical_gradients(moved, X, Y, "half_sse", eps=eps)[0][0][0, 0] for eps in sweep_eps]
         assert [f"{abs(g - n) / (abs(g) + abs(n)):.1e}" for n in numeric] == expected_sweep
@@ -199,7 +199,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 90 < errors[0] / errors[2] < 110 and 90 < errors[1] / errors[3] < 110  # 100x per 10x
     # the one-sided difference [C(w1 + eps) - C(w1)] / eps keeps the eps/2 C'' term: at 3e-4 its relative error,
     # 3.4e-5, is truncation (rounding there is about 2e-11), so its digits hold under one-ulp nudges; it fails 1e-7
-    for moved, X, Y in _nudged_runs(case, net, seed=5):
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=5):
         g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
         nudged = moved.copy()
         nudged.weights[0][0, 0] += 3e-4
@@ -235,7 +235,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     figure_eps = np.logspace(-2, -8, 13)
     truncation = float(expected_sweep[0]) / 1e-2**2
     bound = 2e-16 / 2 / (2 * g_w1)
-    for moved, X, Y in _nudged_runs(case, net, seed=4):
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=4):
         g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
         numeric = np.array([mh.numerical_gradients(moved, X, Y, "half_sse", eps=eps)[0][0][0, 0] for eps in figure_eps])
         measured = np.abs(g - numeric) / (abs(g) + np.abs(numeric))
@@ -313,13 +313,7 @@ input * delta                          package
   dC/dw7 = h1 * delta_o2 = 0.598688 *  0.140558 =  0.08415047    0.08415047
   dC/dw8 = h2 * delta_o2 = 0.645656 *  0.140558 =  0.09075230    0.09075230
 """
-    rng = np.random.default_rng(4)
-    for run in range(40):
-        moved = net.copy()
-        xs, ys = (_ulps(v, 0 if run == 0 else int(rng.integers(-4, 5))) for v in (x, y))
-        if run:
-            for array in moved.weights + moved.biases:
-                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+    for moved, xs, ys in _nudged_runs(x, y, net, seed=4):
         _, hidden, out = (a[0] for a in moved.forward(xs[None, :]))
         delta_o = out * (1 - out) * (out - ys)
         dC_dh = moved.weights[1] @ delta_o
@@ -521,13 +515,7 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
     # then x1 * delta_u against net.gradients; the printed digits hold under one-ulp nudges
     _, x, y = branch
     net = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
-    rng = np.random.default_rng(6)
-    for run in range(40):
-        moved = net.copy()
-        xs, ys = (_ulps(v, 0 if run == 0 else int(rng.integers(-4, 5))) for v in (x, y))
-        if run:
-            for array in moved.weights + moved.biases:
-                array[...] = _ulps(array, int(rng.integers(-4, 5)))
+    for moved, xs, ys in _nudged_runs(x, y, net, seed=6):
         _, a1, a2, out = (a[0] for a in moved.forward(xs[None, :]))
         delta_v = a2 * (1 - a2) * (moved.weights[2] @ (out * (1 - out) * (out - ys)))
         delta_u = a1 * (1 - a1) * (moved.weights[1] @ delta_v)
@@ -657,13 +645,13 @@ def test_the_notebook_ran_in_order_with_a_kernelspec():
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
 
 
-def _nudged_runs(case, net, seed, runs=40):
+def _nudged_runs(inputs, targets, net, seed, runs=40):
     """(network, X, Y) as given, then ``runs - 1`` times with every input, target and parameter
     moved by up to 4 ulps."""
     rng = np.random.default_rng(seed)
     for run in range(runs):
         moved = net.copy()
-        X, Y = (_ulps(array, 0 if run == 0 else int(rng.integers(-4, 5))) for array in (case.X, case.Y))
+        X, Y = (_ulps(array, 0 if run == 0 else int(rng.integers(-4, 5))) for array in (inputs, targets))
         if run:
             for array in moved.weights + moved.biases:
                 array[...] = _ulps(array, int(rng.integers(-4, 5)))
@@ -741,7 +729,7 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     expect(shown, f"step 1: predicted drop eta sum (dC/dp)^2 = {predicted:.4f}, actual {history.loss[0] - history.loss[1]:.4f}",
            "step 1: predicted drop eta sum (dC/dp)^2 = 0.0139, actual 0.0138")
     # both 4-decimal roundings hold when every input, target and parameter moves by a few ulps
-    for moved, X, Y in _nudged_runs(case, net, seed=5):
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=5):
         (dw, db), steps = moved.gradients(X, Y, loss="half_sse"), mh.train(moved.copy(), X, Y, lr=case.lr, iterations=1, loss="half_sse")
         drop = case.lr * sum(float(np.sum(g**2)) for g in list(dw) + list(db))
         assert (f"{drop:.4f}", f"{steps.loss[0] - steps.loss[1]:.4f}") == ("0.0139", "0.0138")
