@@ -262,6 +262,8 @@ def printed(X, xor_X, reverse):
                                    + " / ".join(f"{m:g}" if np.isfinite(m) else "not known" for m in column)
                                    + " | lr x median: " + " / ".join(f"{r * m:g}" if np.isfinite(m) else "-"
                                                                      for r, m in zip(RATES, column)))
+    c0_fit = long_fits[list(CONSTANTS).index(0.0)]  # report 05BO (fix 5): 6748/4 beside scale 0.01's median
+    out["c = 0 quarter"] = f"c = 0 (section 2), lr 0.5: {c0_fit:g} steps; a quarter: {c0_fit / 4:g}"
     out["map"] = medians.tolist()
     # exercise 2's cell (scale 3, lr 0.5): the answer rests only on how many fit, which the nudge keeps
     cell = grid_fits[0, 4]
@@ -303,7 +305,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 102  # report 05BN (fault 1): the two lines of 2b's optional box cut
+    assert len(lines) == 103  # report 05BN (fault 1): the two lines of 2b's optional box cut; 05BO (fault 5): c = 0 quarter added
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -356,8 +358,10 @@ def test_the_curvature(computed, notebook):
     assert all(computed[f"curvature value {step}"][1] < 0.02 for step in (1000, 2500, 4000, 5000, 5500, 10000))
     lows = {step: computed[f"curvature value {step}"][0] for step in (1000, 2500, 4000, 5000, 5500, 10000)}
     assert min(lows, key=lows.get) == 5000
-    assert ("The smallest $\\lambda$ is negative at every printed step; the largest stays below 0.02, "
-            "far under $2/\\eta = 4$. So no step overshoots: the nudge grows because the cost curves down along an untying direction.") in prose
+    # report 05BO (fix 2): stated for the six printed steps only, and the sign is measured, not derived
+    assert ("At these six steps the smallest $\\lambda$ is negative and the largest below 0.02, "
+            "far under $2/\\eta = 4$. So no step overshoots there: the nudge grows because the cost curves down along an untying direction "
+            "(measured, not derived).") in prose
     # report 05BF (fix 1): the growth figure is an upper bound, reached only along lambda_min's eigenvector; no per-step numbers
     assert "grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step. That is an upper bound, reached only along $\\lambda_\\text{min}$'s eigenvector" in prose
     assert "2-fold" not in prose and "25-fold" not in prose and "93.3" not in prose and "most at step 5000" not in prose
@@ -599,6 +603,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the untied path leaves the plateau before the tied one (table): median 4296 against 5301
     assert "so its gap grows earlier" not in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
+    assert computed["c = 0 quarter"] == "c = 0 (section 2), lr 0.5: 6748 steps; a quarter: 1687" and "1723.5 | lr x median" in computed["column 0.01"]
+    assert "and **steep** above 0.15, near the slope's top $1/4$." in prose  # report 05BO (fix 4): the table's steep slopes 0.23, 0.19
+    assert "Controls: **start**, **scale** (the constant, $\\varepsilon$, or the standard deviation), **learning rate**." in prose
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
     assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. **Where the steps go.**" in prose and "0.0108 of its targets" not in prose
@@ -860,7 +867,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (faults 3, 9, 4): scale 3's slowness tied to 5a's printed shares; the lr x steps rule cited where 5b uses it
     assert "* **scale 3**: 19% to 29% of units start clearly saturated (5a)." in prose
     assert computed["slopes 3.0"] == "scale    3.0: clearly saturated (slope < 0.01) in layer 1 19.0%, layer 2 29.4%, layer 3 (output) 27.0%"
-    assert "so about $6748/4$ at 2 by notebook 04, section 10)" in prose and "section 6's rule" not in prose
+    assert "so about $6748/4 = 1687$ at 2 by notebook 04, section 10; printed: 1723.5)" in prose and "section 6's rule" not in prose
     assert "network (only the start is measured)." in prose
     assert "$W_2$ cannot, while on the plateau, make up for it" in prose  # report 05BL (fault 7): it does fit later (step 14575)
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
@@ -951,7 +958,7 @@ def test_report_05BM_fixes(computed, notebook):
             "except 2b's two runs, retrained with weights at every step.") in prose
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
-    assert ("* **scale 0.01**: nearly section 2's $c = 0$ (6748 steps at learning rate 0.5, so about $6748/4$ at 2 by notebook 04, section 10): "
+    assert ("* **scale 0.01**: nearly section 2's $c = 0$ (6748 steps at learning rate 0.5, so about $6748/4 = 1687$ at 2 by notebook 04, section 10; printed: 1723.5): "
             "its weights, about 0.01, start near $c = 0$'s zeros: $W_0$ and $W_1$ must first grow, each with the other (2b).") in prose
     assert np.allclose(init.layer_scales(CASE.sizes, 0.01), 0.01)  # "about 0.01": the standard deviation of every draw
     # fault 9: the late starts' label sits over a bracket spanning their ticks, not an arrow into a gap
