@@ -938,9 +938,9 @@ def test_round9_reading_fixes(prose):
 
 
 def test_round8_reading_fixes(prose):
-    """Report 04BK: section 8's predict-first answer prints only once `my_fit_prediction` is written (notebook 02's gate);
+    """Report 04BK: section 8's predict-first answer prints only once `my_fit_prediction` is written (the course's shared gate, exercise_checks.prediction_written);
     the key points quote the ten seeds' range; section 4's finite difference nudges theta[r], not the shared row's p."""
-    from mlp_helpers import linear_regression as linreg
+    from mlp_helpers import symmetry as lesson
     text = " ".join(prose.split())
     cells = _read()["cells"]
     question = next(i for i, c in enumerate(cells) if "**Predict first.** Train the same tied network" in "".join(c["source"]))
@@ -948,8 +948,8 @@ def test_round8_reading_fixes(prose):
     predict, run = "".join(cells[question + 1]["source"]), "".join(cells[question + 3]["source"])
     assert cells[question + 1]["cell_type"] == "code" and "### BEGIN SOLUTION\nmy_fit_prediction = {\"step\": " in predict
     assert "14575" not in predict and "lesson_runs(case)" in run
-    assert run.index('if linreg.prediction_written(my_fit_prediction, ("step",)):') < run.index("from step {fits")
-    assert not linreg.prediction_written(..., ("step",)) and linreg.prediction_written({"step": "after 3000"}, ("step",))
+    assert run.index('if symmetry.prediction_written(my_fit_prediction, ("step",)):') < run.index("from step {fits")
+    assert not lesson.prediction_written(..., ("step",)) and lesson.prediction_written({"step": "after 3000"}, ("step",))
     assert "* Seeds 0 to 9 fit here in 4009 to 6028 steps at lr 0.5;" in text and "4000 to 6000" not in text
     assert "C(p +" not in text and "One step changes $\\theta$ (section 4) by" in text
 

@@ -407,3 +407,11 @@ def common_slips(right, loss, m=1):
     if m > 1 and loss in ("mse", "half_mse"):
         slips.append((right * m, cost_slip_message("1/m missing", loss, m)))
     return slips
+
+
+def prediction_written(prediction, keys):
+    """True when ``prediction`` (a predict-first cell's ``my_<topic>_prediction``) is a dict with exactly
+    ``keys`` and a written string, not ``"..."``, for each: the notebook then shows the outputs
+    that answer it."""
+    return (isinstance(prediction, dict) and set(prediction) == set(keys)
+            and all(isinstance(v, str) and v.strip() not in ("", "...") for v in prediction.values()))

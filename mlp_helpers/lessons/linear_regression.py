@@ -23,7 +23,7 @@ from ..checks import tied_units
 from ..history import check_history
 from ..network import check_network, feedforward
 from ..training import TrainingDiverged
-from .exercise_checks import CheckResult, common_slips, judge, judge_number, not_yet
+from .exercise_checks import CheckResult, common_slips, judge, judge_number, not_yet, prediction_written  # noqa: F401 (notebook 02 calls it here)
 from .notation import weight_label
 from ..validation import as_float_array, as_real
 
@@ -343,14 +343,6 @@ _START_SLIPS = (
 _DIVERGED = ("your two hidden units are copies, but from weights this large training diverges {when}: "
              "with learning rate {lr:g} the weights overflow to inf and NaN, and NaN is not equal even to "
              "itself. Keep every weight modest, between -2 and 2")
-
-
-def prediction_written(prediction, keys):
-    """True when ``prediction`` (a predict-first cell's ``my_sign_prediction`` or ``my_tie_prediction``) is a dict with exactly
-    ``keys`` and a written string, not ``"..."``, for each: the notebook then shows the outputs
-    that answer it."""
-    return (isinstance(prediction, dict) and set(prediction) == set(keys)
-            and all(isinstance(v, str) and v.strip() not in ("", "...") for v in prediction.values()))
 
 
 def check_symmetric_start(weights, case):

@@ -70,9 +70,13 @@ def _first(condition):
     return int(np.argmax(condition)) if condition.any() else -1
 
 
-def _near(sse):
-    """How many recorded steps have a sum of squared errors within the plateau's band (NaN: not)."""
-    return int(((sse >= PLATEAU_LEAVE) & (sse <= PLATEAU_ENTER)).sum())
+def _milestones(sse, fitted):
+    """``Milestones`` of one run from its sum of squared errors per recorded step, (steps,), and
+    whether every output is within the tolerance at each step, (steps,) bool. NaN compares False:
+    a diverged step is neither on the plateau nor fitted."""
+    near = int(((sse >= PLATEAU_LEAVE) & (sse <= PLATEAU_ENTER)).sum())
+    return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE), _first(sse < HALF_FLOOR),
+                      _first(fitted), near)
 
 
 def fit_and_plateau(history, X, Y, activation, tol=0.01):
@@ -85,8 +89,7 @@ def fit_and_plateau(history, X, Y, activation, tol=0.01):
     outputs = symmetry.outputs_over_training(history, X, activation)
     sse = ((outputs - Y) ** 2).sum(axis=(1, 2))
     error = np.abs(outputs - Y).max(axis=(1, 2))
-    return Milestones(_first(sse <= PLATEAU_ENTER), _first(sse < PLATEAU_LEAVE), _first(sse < HALF_FLOOR),
-                      _first(error < as_real("tol", tol, positive=True)), _near(sse))
+    return _milestones(sse, error < as_real("tol", tol, positive=True))
 
 
 def fit_and_plateau_many(nets, X, Y, lr, iterations, loss="sse", tol=0.01):
@@ -103,8 +106,7 @@ def fit_and_plateau_many(nets, X, Y, lr, iterations, loss="sse", tol=0.01):
         sse = np.array([((symmetry.outputs_over_training(symmetry.member_history(run, k), X, nets[0].activation)
                           - Y) ** 2).sum(axis=(1, 2)) for k in range(len(nets))])
     below = run.max_error < as_real("tol", tol, positive=True)
-    return [Milestones(_first(s <= PLATEAU_ENTER), _first(s < PLATEAU_LEAVE), _first(s < HALF_FLOOR), _first(b),
-                       _near(s)) for s, b in zip(sse, below)]
+    return [_milestones(s, b) for s, b in zip(sse, below)]
 
 
 def layer_gradient_norms(nets, X, Y, loss):

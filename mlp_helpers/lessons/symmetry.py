@@ -22,7 +22,7 @@ from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
-from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet
+from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet, prediction_written  # noqa: F401 (notebook 04 calls it here)
 from .notation import latex_matrix
 from ..validation import as_activations, as_count, as_float_array, as_real
 

@@ -92,12 +92,16 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
     def subject(self):
         return f"{self.case.name}, {self.n_starts} starts"
 
+    @property
+    def setting(self):
+        """The controls' values, (start, scale, lr): the key of ``runs`` and ``images``."""
+        return self.start.value, self.scale.value, self.lr.value
+
     def _repr_mimebundle_(self, **kwargs):
         # the picture already drawn for the setting shown: a static page picks it over the text
         bundle = super()._repr_mimebundle_(**kwargs)
-        key = (self.start.value, self.scale.value, self.lr.value)
-        if bundle is not None and key in self.images:
-            bundle["image/png"] = base64.b64encode(self.images[key]).decode("ascii")
+        if bundle is not None and self.setting in self.images:
+            bundle["image/png"] = base64.b64encode(self.images[self.setting]).decode("ascii")
         return bundle
 
     def _build_figure(self, dpi):
@@ -156,7 +160,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
 
     def _on_change(self, change=None):
         try:
-            key = (self.start.value, self.scale.value, self.lr.value)
+            key = self.setting
             fits, tied, verdict = self.run(*key)
             self.fit_steps = fits
             self.verdict.value = verdict

@@ -704,7 +704,6 @@ def tie_figure(constant, random, steps=150):
         axes[row][0].set_ylabel(f"{label} start\nweight")
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
         move_legend(ax_top, "lower right").set_title("striped: the pair's two lines coincide", prop={"size": 9})
-        move_legend(ax_bottom, "lower right")  # right: below the line at 0.3 (the left one is redrawn below)
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2, ymin=0.1 if ax_bottom is axes[1][0] else 0)
         ax_top.set_xlabel("")  # the shared step axis is labelled once, below
     axes[1][0].set_ylim(-0.3, 1.6)  # room above the lines for the dotted line's label, below for x_1's
@@ -726,6 +725,7 @@ def tie_figure(constant, random, steps=150):
         lowest = int(W0[:, p, 0].argmin())
         axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mfc="none", mec=colour, mew=1.6, ms=10,
                         zorder=6)  # hollow: the curve stays visible through it
+    move_legend(axes[1][1], "lower right")  # below the line at 0.3
     # left: four entries in two rows, clear of the lines at 0.4 and 1.25 (in one column they reached down to 0.4)
     axes[1][0].legend(*axes[1][0].get_legend_handles_labels(), ncols=2, loc="center right", bbox_to_anchor=(1.0, 0.6),
                       fontsize=9, framealpha=0.8, columnspacing=1.0)
