@@ -167,18 +167,33 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     slopes = [y_hat - case.Y[0, 0], y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0]), net.weights[1][0, 0] * y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0])]
     assert all(0 < s < 0.5 for s in slopes)
     assert ("Intermediate results near 0.7 have larger ulps, $1.1\\cdot10^{-16}$, but their errors reach $C$ scaled by its small slopes:"
-            " take each computed $C$ off by at most $r = 10^{-16}$. The figure checks it") in _markdown()
-    # the main text carries the rounding step (two costs each off by up to r, over 2 eps) and says r is assumed;
-    # the optional block no longer repeats it
-    # and the division by |g1| + |g2| (about 2|g|) that gives the caption's r / (2 eps |g|); the optional block's R3 is gone
-    assert ("**Rounding.** Each computed cost is off by about $r$, so the quotient is off by up to $2r/(2\\varepsilon) ="
-            " r/\\varepsilon$, and dividing by $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$"
-            " (the `rounding` line). $r = 10^{-16}$ is an assumed size (R2 below) that the figure checks.") in _markdown()
+            " take each computed $C$ off by at most $r = 10^{-16}$.") in _markdown()
+    # the main text states r = 10^-16 first (assumed; the optional block says why), then the rounding step (two costs each
+    # off by up to r, over 2 eps) and the division by |g1| + |g2| (about 2|g|) that gives the caption's r / (2 eps |g|);
+    # the optional block's R3 is gone
+    prose = _markdown()
+    rounding_md = ("**Rounding.** Take each computed cost to be off by up to $r = 10^{-16}$ (assumed: R1-R2 below; the figure checks it)."
+                   " The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
+                   " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line).")
+    assert rounding_md in prose
+    # "Why 1e-7" follows truncation and rounding (it uses both), the optional block after the caption
+    why = "**Why $10^{-7}$.** So at $\\varepsilon = 3\\cdot10^{-4}$ a correct gradient scores a few $10^{-9}$ (the table)"
+    assert prose.index("**Truncation.**") < prose.index(rounding_md) < prose.index(why) < prose.index("Wide pale band")
+    # the rounding line prints in the figure's cell, beside the text that points at it (after the sweep, before the star)
+    assert shown.index("one-sided, w1, eps = 3e-4") < shown.index("rounding, relative, w1") < shown.index("star: eps")
     assert "R3" not in _markdown() and "<summary>R1-R2 and the cut-off</summary>" in _markdown()
-    # the zig-zag's cause is not backed by an output: cut
+    # below the crossing the measured points scatter under the dashed bound (asserted for the figure below, under
+    # nudges): the caption says so, and why, without a mechanism no output shows
     assert "cancel or add" not in _markdown() and "zig-zag" not in _markdown()
+    assert ("Below that $\\varepsilon$ rounding can dominate, and rounding errors vary unpredictably in size and sign: the measured points"
+            " scatter under the dashed line rather than follow it.") in prose
     assert ("The rounding bound $r/(2\\varepsilon|g|)$ reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$"
             " (the `cut-off` line below)") in _markdown()
+    # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
+    # parameter's own, and the table checks it for all four
+    assert ("at the star's $\\varepsilon$ rounding alone can fail a correct gradient smaller than $2\\cdot10^{-5}$; at $3\\cdot10^{-4}$,"
+            " only one smaller than $2\\cdot10^{-6}$. Truncation, $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ against each gradient,"
+            " must be checked per parameter, as the table does.") in _markdown()
     assert "Two costs' difference is off by up to" not in _markdown() and "R4" not in _markdown()
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
@@ -271,6 +286,9 @@ def test_the_shared_tail(shown, one):
     tail = y_hat * (1 - y_hat) * (y_hat - y[0])
     db2 = paths.chain_rule_paths(net, x, y, ("b", 1, 0), notation="one_one_one_units", loss="half_sse").total
     assert f"{tail:.6f}" == f"{db2:.6f}" == "0.094602"  # the tail is dC/db_y' (printed in the shared-b line)
+    # "(the card's delta^2, here one number)": the names table gives h = a^1 and y' = a^2, as the card does
+    assert "| hidden unit $h$, output $y'$ | the same (the card's $a^1$, $a^2$) | `h`, `y_hat` |" in _markdown()
+    assert "(the card's $\\delta^2$, here one number)" in _markdown()
     expect(shown, f"delta_y' = y'(1 - y')(y' - y) = {tail:.6f}", "delta_y' = y'(1 - y')(y' - y) = 0.094602")
     expect(shown, f"dC/dw2 = h * delta_y' = {h * tail:.7f}", "dC/dw2 = h * delta_y' = 0.0691596")
     expect(shown, f"dC/dw1 = x * h(1 - h) * w2 * delta_y' = {x[0] * h * (1 - h) * 0.5 * tail:.8f}",
@@ -414,7 +432,7 @@ network         path products  units  summing paths  backpropagation   ratio
     assert "link factor $w_2 \\cdot y'(1-y')$ (3); $w_1$'s path of 3 factors (2), $w_2$'s of 2 (1): 6;" in prose
     assert "* backpropagation: $\\delta_{y'}$, $\\delta_h$ (2); $\\partial C/\\partial h = w_2 \\cdot \\delta_{y'}$ (1);" in prose
     assert "(2): 5." in prose
-    # the general rule, as a table before the 1-1-1 case (totals() above follows it; 1-2-1 in the counted test below):
+    # the 1-1-1 case first, then the general rule as a table (totals() above follows it; 1-2-1 in the counted test below):
     # twins in one row; slopes a(1 - a), additions, o - y and biases uncounted on both sides (the counted run below)
     assert ("| counted, once each | summing paths | backpropagation |\n| --- | --- | --- |\n"
             "| per weight | weight factor | input × $\\delta$ |\n"
@@ -431,7 +449,8 @@ network         path products  units  summing paths  backpropagation   ratio
     assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
             " $\\delta_{y'}=\\frac{\\partial y'}{\\partial z_{y'}}\\frac{\\partial C}{\\partial y'}$.") in prose
     assert "From here on (sections 4-6) factors are **per edge**" in prose and "sections 4-7" not in prose
-    assert "On 1-1-1 (section 1's names: $w_2$ is $h \\to y'$):" in prose
+    assert "**The count.** On 1-1-1 (section 1's names: $w_2$ is $h \\to y'$):\n\n* summing paths:" in prose
+    assert prose.index("(2): 5.") < prose.index("| counted, once each |")
     assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
@@ -589,8 +608,10 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     expect(shown, f"proposed, cancel      reading: {cancel:.8f}", "proposed, cancel      reading: 0.01682736")
     assert abs(cancel - numeric) < 1e-9
     # the answer box says why the cancel reading's right number is rejected
+    # and backs it with section 5's opening rule, not a general claim about fractions
     assert ("The cancel reading proves nothing: $w_7/h_1$ is not the derivative of anything; it assumes the answer."
-            " Partial derivatives do not cancel like fractions.") in _markdown()
+            " The chain rule links only quantities computed one from another, and $w_7$ is not computed from $h_1$.") in _markdown()
+    assert "do not cancel like fractions" not in _markdown()
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -718,7 +739,7 @@ def test_agreement_check_passes_0_over_0():
 
 def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, one):
     # section 3's bullet: by Taylor a small step changes C by about sum_p dC/dp (-eta dC/dp) = -eta sum_p (dC/dp)^2;
-    # eta = 1 is small enough here (C falls at every step), and the step 1 line prints that prediction beside the drop
+    # at eta = 1 the step 1 line prints that prediction beside the drop (and C falls at every step)
     case, net, _, _ = one
     learner = net.copy()
     history = mh.train(learner, case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
@@ -736,9 +757,9 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     prose = _markdown()
     assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
             "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` line)") in prose
-    # eta = 1 is small enough: the step 1 line's prediction and drop agree (within 2%, above); no overshoot claim
-    assert "(the `step 1` line); $\\eta = 1$ is small enough: predicted and actual drops agree." in prose
-    assert "overshoot" not in prose
+    # at eta = 1 the step 1 line's prediction and drop agree (within 2%, above); no claim about larger rates
+    assert "(the `step 1` line). At $\\eta = 1$ predicted and actual drops agree: first order describes this step well." in prose
+    assert "overshoot" not in prose and "small enough" not in prose
 
 
 def test_the_w4_box_names_its_two_paths(shown, branch):
