@@ -376,7 +376,7 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
             "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
-            "    why exactly 0, not just tiny: 6c's box, after Exercise 2\n") in stored
+            "    the reason for this spread: 6c's box, after Exercise 2\n") in stored
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
     # the cell uses the student's my_start, so the page shows no tied start before the exercise
