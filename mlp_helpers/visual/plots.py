@@ -116,7 +116,7 @@ def _with_value(name, value):
     return f"{name}\n= {_fmt(value)}"
 
 
-def _label_position(i, j, n_in, n_out, crossing_spread=0.2):
+def _label_position(i, j, n_in, n_out, crossing_spread=0.2, crossing_labels="apart"):
     """Where along edge ``i -> j`` its label would rather sit (0 = from-unit, 1 = to-unit); the
     diagram moves it from there only as far as it takes to keep it clear (``label_layout``).
 
@@ -129,10 +129,15 @@ def _label_position(i, j, n_in, n_out, crossing_spread=0.2):
     their labels sit in the other half, where the edges have fanned out (placed to keep a
     label's box clear of every other edge and label). Fans from or into one unit spread their
     labels along the edges by to-unit. crossing_spread: how far from the middle a crossing edge's
-    label would rather sit, in fractions of its edge.
+    label would rather sit, in fractions of its edge. crossing_labels="inputs" moves both crossing
+    labels toward their from-units instead (in a 2-2 layer: one high, one low, each by its input).
     """
     if n_in == n_out and n_out > 1:
-        return 0.5 if i == j else 0.5 + (crossing_spread if i < j else -crossing_spread)
+        if i == j:
+            return 0.5
+        if crossing_labels == "inputs":
+            return 0.5 - crossing_spread
+        return 0.5 + (crossing_spread if i < j else -crossing_spread)
     if n_out == 1 or n_in == 1:
         return 0.5 if n_out == 1 else 0.22 + 0.56 * (j + 0.5) / n_out
     outer = (i, j) in ((0, 0), (n_in - 1, n_out - 1))
@@ -152,16 +157,19 @@ class NetworkDiagram:
     never below ``BIAS_LABEL_SIZE``.
     tie_colours: the fills of the tie groups, in turn (default ``GROUP_COLOURS``); untied_note: the
     fill note also says that white units are not tied.
-    crossing_spread: as for ``draw_network``.
+    crossing_spread, crossing_labels: as for ``draw_network``.
     """
 
     def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None,
                  label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2,
-                 bias_label_size=None):
+                 bias_label_size=None, crossing_labels="apart"):
         self.ax = ax
         self.crossing_spread = as_real("crossing_spread", crossing_spread)
         if not 0 <= self.crossing_spread <= 0.35:
             raise ValueError(f"crossing_spread must lie between 0 and 0.35 (a fraction of an edge), got {crossing_spread!r}")
+        if crossing_labels not in ("apart", "inputs"):
+            raise ValueError(f'crossing_labels must be "apart" or "inputs", got {crossing_labels!r}')
+        self.crossing_labels = crossing_labels
         if isinstance(tie_colours, str) or not np.iterable(tie_colours) or len(tie_colours) == 0:
             raise TypeError(f"tie_colours must be a non-empty list of colours, got {tie_colours!r}")
         for colour in tie_colours:
@@ -194,7 +202,7 @@ class NetworkDiagram:
                     (line,) = ax.plot([x0, x1], [y0, y1], color=ZERO, solid_capstyle="round", zorder=1)
                     line.set_gid(f"w:{l}:{i}:{j}")
                     self.edges[l, i, j] = line
-                    t = _label_position(i, j, n_in, n_out, self.crossing_spread)
+                    t = _label_position(i, j, n_in, n_out, self.crossing_spread, self.crossing_labels)
                     text = ax.text(
                         x0 + t * (x1 - x0),
                         y0 + t * (y1 - y0),
@@ -312,7 +320,8 @@ class NetworkDiagram:
         places = label_layout.choose_places(
             [segments[key] for key in shown],
             [extent(self.edge_labels[key], 0.12) for key in shown],
-            [_label_position(i, j, self.sizes[l], self.sizes[l + 1], self.crossing_spread) for l, i, j in shown],
+            [_label_position(i, j, self.sizes[l], self.sizes[l + 1], self.crossing_spread, self.crossing_labels)
+             for l, i, j in shown],
             fixed,
             [np.array([segment for other, segment in segments.items() if other != key]) for key in shown],
         )
@@ -332,7 +341,7 @@ def _renderer(fig):
 
 def draw_network(
     net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None,
-    tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2, bias_label_size=None,
+    tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2, bias_label_size=None, crossing_labels="apart",
 ):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
@@ -353,6 +362,9 @@ def draw_network(
     crossing_spread: between layers of equal width, how far from an edge's middle (a fraction of
         the edge, 0 to 0.35) the label of a crossing edge would rather sit; 0.3 puts each near a
         unit, away from the crossing.
+    crossing_labels: "apart" (default: an edge going down carries its label near its to-unit, one
+        going up near its from-unit) or "inputs" (both near their from-units, so in a 2-2 layer one
+        label sits high and one low, each by the input its edge leaves).
     Returns the figure.
     """
     check_network(net)
@@ -373,7 +385,7 @@ def draw_network(
     diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values,
                              label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size,
                              tie_colours=tie_colours, untied_note=untied_note, crossing_spread=crossing_spread,
-                             bias_label_size=bias_label_size)
+                             bias_label_size=bias_label_size, crossing_labels=crossing_labels)
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
     return fig
 
@@ -648,12 +660,18 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     return fig
 
 
-def sign_key(ax, loc="lower right"):
-    """A two-entry colour key on a network diagram: blue for a positive weight, vermillion for a
-    negative one (the colours ``draw_network`` uses). Returns the legend."""
-    handles = [plt.Line2D([], [], color=colour, lw=3, label=label)
-               for colour, label in ((BLUE, "positive weight"), (VERMILLION, "negative weight"))]
-    return ax.legend(handles=handles, loc=loc, fontsize=9, frameon=False)
+def sign_key(ax, loc="lower right", thickness=False):
+    """A colour key on a network diagram: blue for a positive weight, vermillion for a
+    negative one (the colours ``draw_network`` uses); thickness: a third entry, a thin and a thick
+    grey line, "thickness \u221d |w|" (leave it off where thickness marks a highlighted path).
+    Returns the legend."""
+    handles = [plt.Line2D([], [], color=colour, lw=3) for colour in (BLUE, VERMILLION)]
+    labels = ["positive weight", "negative weight"]
+    if thickness:
+        handles.append(tuple(Line2D([], [], color=ZERO, lw=width) for width in (FADED_WIDTH, 4.5)))
+        labels.append("thickness \u221d |w|")
+    return ax.legend(handles, labels, loc=loc, fontsize=9, frameon=False,
+                     handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
 
 
 def move_legend(ax, loc, fontsize=9, anchor=None):
