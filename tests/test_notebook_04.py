@@ -337,8 +337,10 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     assert "plateau end as in section 8." in " ".join(prose.split())  # one definition of the plateau's end (section 9's table)
     assert abs(loss[np.argmax(loss < 0.3) - 1] - 0.3) > 1e-6  # the guard
     stays = bool(np.all(runs.max_error[0, fit:] <= 0.01))
-    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}\n  and at every later step: {stays}",
-           "all ones at lr 0.5: every output within 0.01 of its target from step 14575\n  and at every later step: True")
+    # report 04BQ, fix 4: checked only up to the run's end, and it says so
+    expect(shown, f"all ones at lr 0.5: every output within 0.01 of its target from step {fit}\n  and at every later step up to "
+                  f"{runs.loss.shape[1] - 1}: {stays}",
+           "all ones at lr 0.5: every output within 0.01 of its target from step 14575\n  and at every later step up to 15000: True")
     assert np.all(np.diff(runs.max_error[0, fit:]) < -1e-10)  # the largest error only falls after the fit: no near miss
     below = int(np.argmax(loss < 0.01))
     errors = np.abs(symmetry.outputs_over_training(symmetry.member_history(runs, 0), case.X)[below] - case.Y)
@@ -701,12 +703,15 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
            "all ones + noise: fit steps of the 20 draws, 11204 to 14319")
     for k in (int(np.argmin(fits)), int(np.argmax(fits))):  # one-ulp margins at the two ends of the range
         assert runs.max_error[k, int(fits[k])] < 0.01 - 1e-9 and runs.max_error[k, int(fits[k]) - 1] > 0.01 + 1e-9
-    assert "So untying cuts the fit step by about a seventh; a steep start with small weights, by over half." in text
+    # report 04BQ, fix 3: worded to what was run, one 0.1 nudge of all ones
+    assert "So a 0.1 nudge that unties the all-ones start cuts the fit step by about a seventh; a steep start with small weights, by over half." in text
+    assert "So untying cuts" not in text
     assert "untying alone" not in text and "a seventh to a quarter" not in text
     assert "this comparison does not separate them" not in text and "Seed 0 fits about three times sooner" not in text
-    assert ("*Is breaking the tie why random starts are faster?* Only in small part (section 9): untying all ones cuts the fit step by about "
-            "a seventh, starting steep with small weights by more than half.") in text
-    assert ("untying all ones cuts the fit step by a seventh, a steep start with small weights by over half (section 9).") in text.split("## Key points")[1]
+    assert ("*Is breaking the tie why random starts are faster?* Only in small part (section 9): a 0.1 nudge that unties all ones cuts the fit "
+            "step by about a seventh, starting steep with small weights by more than half.") in text
+    assert ("a 0.1 nudge untying all ones cuts the fit step by a seventh, a steep start with small weights by over half (section 9).") in text.split("## Key points")[1]
+    assert "; untying all ones cuts" not in text and "Only in small part (section 9): untying" not in text
     assert "most of its saving" not in text
     assert "It escapes sooner because" not in text and "help more by starting the sigmoids steep" not in text
     assert "notebook 03, section 8, every parameter 0.1" not in text and "notebook 05's" not in text
@@ -792,21 +797,44 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04BK, fixes 1 and 4: the sign's why, from C = 0.4 at equal rows; why gap(a^1) grows
     # report 04BL, fixes 1 and 2: b_1's first dip; which output's row difference hurts; g, not section 6's s
     # report 04BM, fixes 1, 2, 8: the identity behind "points against"; |u| at step 1000; why W_0's row 0 grows; 0.21
-    assert ("1. $b_1$ (the `floor crossing` table), from step 100: "
-            "1. The cost stays above 0.4 until near step 1700, and output $[1]$'s row difference $d_1 < 0$ points against its targets' "
-            "$\\Delta_1 = 0.4$ (the last table; $d_k = a^3[0, k] - a^3[1, k]$, $\\Delta_k = y[0, k] - y[1, k]$). "
-            "2. With rows $p_k \\pm d_k/2$ and $p_k - y[0, k] = -\\Delta_k/2$, output $k$'s squared errors exceed its floor part by "
-            "$-d_k \\Delta_k + d_k^2/2$: to first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in "
-            "$g = \\text{gap}(a^2)$ as $d_k = \\sigma'(\\hat z)\\,u[k]\\,g$ (section 7); with slopes $p(1 - p) = 0.24$ and $0.16$ at the "
-            "shared row $p = (0.6, 0.2)$, output $[0]$'s right-way term $0.8 \\times 0.24\\,|u[0]|\\,g$ overtakes output $[1]$'s wrong-way "
-            "$0.4 \\times 0.16\\,|u[1]|\\,g$ where $|u[0]|$ passes $|u[1]|/3$, between steps 1600 and 1800 (the `u` columns). "
-            "3. A lower $b_1$ moves $z^2$ toward 0 and widens $g$, so $\\partial C/\\partial b_1$ has the sign opposite to $C - 0.4$, "
-            "and $b_1$ turns at that crossing. "
-            "2. From step 4000 to 5000 $v$ falls (`W_1[0, 0]`), which also lowers $z^2$ (as $a^1 > 0$): it costs some gap, but the slope "
-            "rises faster (0.037 to 0.128). $W_0$'s rows split (row 0 up, row 1 down) and $\\text{gap}(a^1)$ grows: row 0 multiplies "
-            "$x$'s larger gap (0.5 against 0.1), so raising it widens $\\text{gap}(a^1)$. "
-            "3. By step 5500 the slope is near 0.21, close to the largest, $\\frac14$, and $W_1[0, 0]$ has grown: the larger $v$ widens "
-            "the gap (step 2).") in chain  # report 04BO, fixes 1 and 3
+    # report 04BQ, fixes 1, 2, 6: one flat list; the first-order expansion and its slope in u[k] displayed; gamma, not g
+    assert ("3. $z^2$ starts above 0 (`mean z^2`) and moves toward 0, first through $b_1$ (the `floor crossing` table). "
+            "Write $\\gamma = \\text{gap}(a^2)$, $d_k = a^3[0, k] - a^3[1, k]$ and $\\Delta_k = y[0, k] - y[1, k]$ (the last table). "
+            "With rows $p_k \\pm d_k/2$ about the shared row $p = (0.6, 0.2)$, output $k$'s squared errors exceed its floor part by "
+            "$-d_k \\Delta_k + d_k^2/2$, and $d_k \\approx \\sigma'_k\\, u[k]\\, \\gamma$ (section 7), with slopes $\\sigma'_k = p_k(1 - p_k)$: "
+            "0.24 and 0.16. To first order, the rows' mean held at $p$: "
+            "$$C - 0.4 \\approx -\\gamma \\sum_k \\sigma'_k\\, u[k]\\, \\Delta_k, \\qquad "
+            "\\frac{\\partial C}{\\partial u[k]} \\approx -\\sigma'_k\\, \\gamma\\, \\Delta_k .$$ "
+            "4. $\\gamma > 0$ (`a^2 gap`), $\\Delta = (-0.8, 0.4)$, so $\\partial C/\\partial u[0] > 0 > \\partial C/\\partial u[1]$: "
+            "this is why $u[0]$ falls and $u[1]$ rises (the `u` columns). While $u[1] < 0$, output $[1]$'s term "
+            "$0.4 \\times 0.16\\,|u[1]|\\,\\gamma$ raises $C$; once $u[0] < 0$, output $[0]$'s $0.8 \\times 0.24\\,|u[0]|\\,\\gamma$ lowers it, "
+            "and $C$ falls below 0.4 where $|u[0]|$ passes $|u[1]|/3$, between steps 1600 and 1800. "
+            "5. A lower $b_1$ moves $z^2$ toward 0 and widens $\\gamma$; as $\\partial C/\\partial \\gamma \\approx (C - 0.4)/\\gamma$, "
+            "$\\partial C/\\partial b_1$ has the sign opposite to $C - 0.4$ (`dC/db_1[0]`): $b_1$ turns there. "
+            "6. From step 4000 to 5000 $v$ falls (`W_1[0, 0]`), which also lowers $z^2$ (as $a^1 > 0$): it costs some gap, but the slope "
+            "rises faster (0.037 to 0.128). $W_0[0, 0]$ rises and widens $\\text{gap}(a^1)$: it multiplies $x$'s larger gap (0.5 against 0.1). "
+            "7. By step 5500 the slope, 0.21, nears its largest, $\\frac14$, and the grown $v$ widens the gap.") in chain
+    assert "row 1 down" not in chain and "$g = " not in text and "q = a^3" not in text and "2q^2" not in text
+    assert "   1. " not in "".join(c["source"] if isinstance(c["source"], str) else "".join(c["source"]) for c in _read()["cells"]
+                                if "How the plateau ends" in "".join(c["source"]) or "1. Once the output sits" in "".join(c["source"]))
+    # the expansion, checked at every 10th step: gamma > 0; with b_2 moving so that the rows' mean stays put, C's slope in u[k]
+    # is -sigma'_k gamma Delta_k within 5% up to step 4000; the raw dC/du[k] (= dC/dW_2[0, k]) has its sign up to step 5500
+    slopes_p, delta_y = np.array([0.6 * 0.4, 0.2 * 0.8]), case.Y[0] - case.Y[1]
+    for t in range(0, 5501, 10):
+        net_t = net_at(t)
+        a_t = net_t.forward(case.X)
+        gamma = a_t[2][0, 0] - a_t[2][1, 0]
+        assert gamma > 0 and a_t[1][0, 0] - a_t[1][1, 0] > 0  # the signed gaps the layers table prints
+        if t < 100:
+            continue
+        dW_t, db_t = net_t.gradients(case.X, case.Y, loss="sse")
+        assert dW_t[2][0, 0] > 0 > dW_t[2][0, 1] and 3 * weights[2][0, t + 10, 0, 0] < 3 * weights[2][0, t, 0, 0]  # u[0] falls
+        assert weights[2][0, t + 10, 0, 1] > weights[2][0, t, 0, 1]  # u[1] rises
+        held = dW_t[2][0] - a_t[2][:, 0].mean() * db_t[2]  # du[k] with db_2[k] = -mean(a^2) du[k]: the rows' mean held
+        if t <= 4000:
+            np.testing.assert_allclose(held, -slopes_p * gamma * delta_y, rtol=0.05)
+            first_order = -gamma * (slopes_p * 3 * weights[2][0, t, 0] * delta_y).sum()
+            assert abs(first_order - (loss_0[t] - 0.4)) < 0.05 * abs(loss_0[t] - 0.4) + 2e-6
     assert "first falls" not in chain and "toward the shared row" not in chain and "one sign decides" not in chain
     assert round(0.6 * 0.4, 2) == 0.24 and round(0.2 * 0.8, 2) == 0.16 and "layer-2 mean slope" in shown
     assert round(0.207, 2) == 0.21 and "section 11's top row" not in text
@@ -1027,7 +1055,7 @@ def test_round11_report_04BN(shown, prose, case):
     """Report 04BN: first-order cost above the floor linear in g; path sums; all ones under the lr rule; wording."""
     text = " ".join(prose.split())
     # fix 1: to first order C - floor = -sum_k d_k Delta_k, linear in g, so one sign decides both
-    assert "to first order $C$ exceeds the floor by $-\\sum_k d_k \\Delta_k$ (each term: the last table), linear in" in text
+    assert "$$C - 0.4 \\approx -\\gamma \\sum_k \\sigma'_k\\, u[k]\\, \\Delta_k," in text  # report 04BQ, fix 1: displayed
     # report 04BP, fix 1: the expansion behind it, rows p +- d/2 about the shared row p (the targets' mean)
     for d_k, delta_k, p_k in ((0.03, 0.4, 0.2), (-0.05, -0.8, 0.6)):
         y0, y1 = p_k + delta_k / 2, p_k - delta_k / 2
@@ -1114,7 +1142,10 @@ def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
 
 
 def test_floor_line_on_top_and_labelled_in_the_zoom():
-    """Report 04BO, fix 6: figure 37's floor is dotted, unfaded, above the cost curve in both panels, and the zoom labels it."""
+    """Report 04BO, fix 6: figure 37's floor is dotted, unfaded, above the cost curve in the zoom (report 04BQ, fix 5: below it on the
+    left, where it hid the plateau), and the zoom labels it."""
     code = next("".join(c["source"]) for c in _read()["cells"] if "zoom.set(" in "".join(c["source"]))
-    assert "for panel in (ax, zoom):  # the floor on top of the cost curve\n    panel.axhline(floor, color=plots.VERMILLION, lw=2, ls=\":\", zorder=5" in code
+    assert "for panel in (ax, zoom):  # the floor on top of the zoom's cost curve, under the left one's\n    panel.axhline(floor, color=plots.VERMILLION, lw=2, ls=\":\", zorder=5" in code
+    # report 04BQ, fix 5: on the left the cost curve is drawn above the floor, so the plateau shows
+    assert 'color=plots.BLACK, lw=2.5, zorder=6, label="cost, all-ones start")' in code
     assert 'zoom.text(4950, floor, f"floor {floor:.1f}"' in code and "alpha=0.5" not in code
