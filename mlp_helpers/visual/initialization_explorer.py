@@ -66,7 +66,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         self.runs, self.images = {}, {}  # by settings: (fit_steps, tied, verdict), and the PNG shown
         dpi = widgets.check_dpi(dpi, self.PROJECTOR_DPI)
         style = {"description_width": "initial"}
-        # random first: the page's first question (constant: how many bars?) is not answered by the first picture
+        # random first: the stored picture sits beside the map's lr-2 row (the page says what constant starts show)
         self.start = ipw.ToggleButtons(options=START_CHOICES, value="random", description="start")
         self.scale = ipw.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=1.0,
                                          description="scale", style=style)
