@@ -341,7 +341,7 @@ def expected_outputs():
                     gradients.append((dW if kind == "w" else db)[l][index])
                 fourth = np.dot([1, -4, 6, -4, 1], gradients) / 0.01 ** 4
                 fifth = max(fifth, abs(fourth))
-    # "The printed 10^-13 matches rounding's 3e-13, so whatever C^(5) is, truncation adds less than that":
+    # "At this entry the printed 10^-13 matches rounding's 3e-13, so truncation adds less there" (and at every entry):
     # (1/30) eps^4 |C^(5)| < 2e-13; rounding's estimate 18e-16 * 1.9 / 1.2e-2 is about 3e-13
     assert fifth < 5 and (1e-3) ** 4 * 5 / 30 < 2e-13, fifth
     assert round(18e-16 * 1.9 / 1.2e-2, 13) == 3e-13
@@ -406,12 +406,14 @@ def rate_misses():
     for lr in RATES:
         net = mh.MLP(case.sizes).init_constant(1.0)
         mh.train(net, case.X, case.Y, lr=lr, iterations=1000)
-        # "All five rates end near the shared row": every output within 0.001 of the targets' column means at step 1000
+        # 7a: "your rows print near the targets' column means": every output within 0.001 of them at step 1000
         assert np.all(np.abs(net.predict(case.X) - case.Y.mean(axis=0)) < 1e-3), lr
         misses.append(np.abs(net.predict(case.X) - QUESTION_OUTPUT).max())
-    # "about 2e-05 or less from the question's output ..., itself about 7e-4 from (0.6, 0.2)": every miss prints as
-    # 2e-05 or less, and the question's printed output is 7.3e-4 from the targets' column means at most
+    # every miss prints as 2e-05 or less, and the question's printed output is 7.3e-4 from the targets' column means at
+    # most (its "Both rows are nearly (0.6, 0.2)")
     assert max(misses) < 2.5e-5 and f"{np.abs(QUESTION_OUTPUT - case.Y.mean(axis=0)).max():.0e}" == "7e-04"
+    # "0.495 and 0.505 miss by about 10 times more ...: the scan pins the rate to about ±1%": 8.1 and 9.7 times 0.5's miss
+    assert all(7 < m / misses[2] < 13 for m in (misses[1], misses[3])), misses
     assert misses[2] < 1e-6 and min(misses[1], misses[3]) > 5 * misses[2] and min(misses[0], misses[4]) > 50 * misses[2], misses
     # "only 0.5 matches (2e-07) ...: 0.45 and 0.55 miss by 100 times more": they miss by 86 to 92 times as much, and
     # only 0.5 is within the 1e-6 the reproduction asks for (0.495 and 0.505 miss by about 2e-06)
@@ -484,10 +486,11 @@ def section_8_runs(case):
         np.testing.assert_allclose(solved.predict(case.X), targets, rtol=1e-8)
         # "Subtracted: 3W_2[0, k] is the right sides' difference over the gap, large while the rows are close"
         np.testing.assert_allclose(3 * w2_0, (logit[0] - logit[1]) / (u[0] - u[1]), rtol=1e-9)
-    # at step 0's gap (0.0053) a fit of output 1 (each output within 0.1 of its target: 0.3 or less for target 0.2,
-    # 0.9 or more for target 1) needs |W_2[0, 0]| above 150, against 1 at the start
-    least = (np.log(0.9 / 0.1) - np.log(0.3 / 0.7)) / (3 * abs(u[0] - u[1]))
-    assert least > 150, least
+    # a fit of output 1 is each output within 0.1 of its target: 0.3 or less for target 0.2, 0.9 or more for target 1.
+    # "At step 0's gap, 0.0053, fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, 0.9 or more) needs
+    # |3W_2[0, 0]| >= (ln 9 - ln(3/7)) / 0.0053 ~ 570": 573 with the unrounded gap, 574 with the printed one
+    least = (np.log(0.9 / 0.1) - np.log(0.3 / 0.7)) / abs(u[0] - u[1])
+    assert 560 < least < 580 and 560 < (np.log(9) - np.log(3 / 7)) / 0.0053 < 580, least
     # "layer 2's rows 0.5133 apart" at step 6000 (the gap column's last entry)
     assert f"{gaps[6]:.4f}" == "0.5133"
     # "with every weight 1, z^2 = 3a^1 + 1 is 3.70 and 3.50, where the slope a^2(1 - a^2) is only 0.024 and 0.029":
@@ -562,8 +565,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "act as one with $3w$). Output $k$ fits both observations when, for $r = 0, 1$,\n"
                   "$$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}",
                   "two linear equations in $W_2[0, k]$ and $b_2[k]$, solvable when $a^2[0, 0] \\ne a^2[1, 0]$ "
-                  "(at $y = 0$ or $1$ the right side is $\\pm\\infty$: those outputs come within 0.1, never exactly). Subtracted: $3W_2[0, k]$ is the right sides' difference over "
-                  "the gap, large while the rows are close.",
+                  "(at $y = 0$ or $1$ the right side is $\\pm\\infty$: a fit comes within 0.1). Subtracted: $3W_2[0, k]$ is the right sides' difference over "
+                  "the gap. At step 0's gap, 0.0053, fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, 0.9 or more) needs "
+                  "$|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/0.0053 \\approx 570$; every weight starts at 1.",
+                  "(0.026: between the two slopes). The output layer gets nearly one input for both observations and "
+                  "gives nearly one row, at best the shared row (7a).",
                   "Why the plateau lasts is notebook 04 section 8's subject.",
                   "Every seed fits by step 1000 (cost 0.0019 to 0.0068)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
@@ -574,18 +580,17 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "Which property of the random start helps (untied, unsaturated, smaller weights) is notebook 04 section 9's "
                   "question.",
                   "The next cell trains the all-ones start and five random starts at rate 0.5.",
-                  "The largest difference should print 0.0 once your exercises pass: equal columns summed in the same order "
-                  "round alike. Another numpy build "
-                  "may order its sums otherwise; the tied-groups lines, here and in section 8, allow 1e-10.",
+                  "Once your exercises pass, the largest difference prints 0.0: equal columns summed in the same order "
+                  "round alike (tied-groups lines allow 1e-10 for other numpy builds).",
                   "start from random weights: every seed fits by step 1000; the seeds' smallest "
                   "layer-2 slopes (0.17 to 0.24) far exceed all ones' (0.024, 0.029) (section 8).",
                   "Section 8 shows why both rows start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, and `delta.T @ a[2]`.",
-                  "All five rates end near the shared row: about 2e-05 or less from the question's output (printout, "
-                  "\"learning rates\"), itself about 7e-4 from $(0.6, 0.2)$. Only 0.5 matches (2e-07); 0.45 and 0.55 miss "
-                  "by 100 times more.",
+                  "Only 0.5 matches the question's output (2e-07); 0.495 and 0.505 miss by about 10 times more, 0.45 and "
+                  "0.55 by 100 times: the scan pins the rate to about ±1%.",
+                  "Your output should match\nthe question's to $10^{-6}$ (the scan's 2e-07 match bounds float32's drift here).",
                   "a seventh of the tolerance, a thin margin. Five points err by $4 \\cdot 10^{-10}$, about 2500 times below it.", "section 7 finds one that reproduces it",
-                  "it reproduces your output to 2e-07 (section 7a)", "This pins down only $\\eta$ times the gradient",
+                  "it reproduces your output to 2e-07 (section 7a)", "It fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, rate 1.0 gives the same run)",
                   "no tied group, cost 0.0027"):
         assert claim in prose, claim
     # the fold's order: what the table shows, the tied fit, why the rows start close, then the pointer to notebook 04;
@@ -695,7 +700,8 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "* table $a^1_1$ = text $a^1[0, 0]$ = code `a1[0, 0]` = 0.584191;",
                   "* table $a^2_2$ = text $a^2[0, 1]$ = code `a2[0, 1]` = 0.571279.",
                   "For any one weight or bias $p$ it uses $\\varepsilon = 10^{-3}$",
-                  "The printed $10^{-13}$ matches rounding's $3 \\cdot 10^{-13}$, so whatever $C^{(5)}$ is, truncation adds less than that.",
+                  "At this entry the printed $10^{-13}$ matches rounding's $3 \\cdot 10^{-13}$, so truncation adds less there.",
+                  "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
                   "2-3-3-2, layer 0:\n$$\\underbrace{3}_{\\text{units}} \\cdot \\underbrace{6}_{\\text{paths}} \\cdot "
                   "(\\underbrace{2}_{\\text{weights}} \\cdot \\underbrace{6}_{\\text{mults}} + "
@@ -714,9 +720,21 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
         assert gone not in markdown, gone
     # exercise 5, item 3a: its numbers (fold A's rows of delta^1 and x[r, 0], which name item 2's answer) only in a
     # folded hint; the open items point to "your item-2 product"
-    (exercise_5,) = [c for c in notebook["cells"] if c["cell_type"] == "markdown" and "### Exercise 5" in source(c)]
-    open_items = re.sub(r"<details>.*?</details>", "", source(exercise_5), flags=re.S)
-    assert "with your item-2 product, for each observation" in open_items and "<summary>Item 3a's numbers</summary>" in source(exercise_5)
+    # exercise 5's cells in working order: items 1 and 2, fold A, item 3 with its numbers' fold, the item-3a cell, fold B,
+    # the hints, the function
+    cells = notebook["cells"]
+    first = next(k for k, c in enumerate(cells) if c["cell_type"] == "markdown" and "### Exercise 5" in source(c))
+    last = next(k for k, c in enumerate(cells) if source(c).startswith("def layer_gradients("))
+    ordered = cells[first:last + 1]
+    assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "markdown", "code"]
+    assert source(ordered[0]).count("Then open fold A.") == 1 and "3." not in re.findall(r"^\d\.", source(ordered[0]), re.M)
+    assert "fold A: each observation's dC/db_0" in source(ordered[1])
+    assert source(ordered[2]).startswith("3. ") and "Then open fold B." in source(ordered[2])
+    assert source(ordered[3]).startswith("# exercise 5, item 3a") and "fold B:" in source(ordered[4])
+    assert source(ordered[5]).startswith("<details><summary>Hint 1</summary>") and "Hint 3" in source(ordered[5])
+    exercise_5 = "\n".join(source(c) for c in ordered if c["cell_type"] == "markdown")
+    open_items = re.sub(r"<details>.*?</details>", "", exercise_5, flags=re.S)
+    assert "with your item-2 product, for each observation" in open_items and "<summary>Item 3a's numbers</summary>" in exercise_5
     for named in ("x[r, 0]", "0.8 and 0.3", "\\delta^1", "fold A's two rows"):
         assert named not in open_items, named
     # exercise 7's layer counts only inside its check fold, opened after counting
@@ -731,6 +749,19 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     bound = 18e-16 * np.sum((net.predict(case.X) - case.Y) ** 2) / (12 * 1e-3)
     assert f"{bound:.0e}" == "3e-13" and np.abs(five - exact).max() < bound
     assert "sharp" not in markdown and "huge output weights" not in markdown and "first figure" not in markdown
+    assert "7th decimal" not in markdown and "whatever $C^{(5)}$ is" not in markdown
+    # 7a: the scan's reading sits directly under the scan's printout, before the student's gradient_descent
+    scan = next(k for k, c in enumerate(notebook["cells"]) if source(c).startswith("# runs now: the package's training"))
+    assert source(notebook["cells"][scan + 1]).startswith("Only 0.5 matches the question's output (2e-07)")
+    assert source(notebook["cells"][scan + 2]).startswith("def gradient_descent(")
+    # exercise 7's reason for the path count: a path from W_l picks one unit in each of layers l + 2, ..., L
+    # (n_{l+2} ... n_L paths) and has 2(L - l) + 1 factors, on the question's 2-3-3-2 for every l
+    sizes, L = [2, 3, 3, 2], 3
+    net = mh.MLP(sizes).init_random(seed=0)
+    for l in range(L):
+        table = mh.chain_rule_paths(net, np.full((1, 2), 0.5), np.zeros((1, 2)), ("w", l, 0, 0), loss="sse")
+        assert len(table.paths) == int(np.prod(sizes[l + 2:])), l
+        assert {len(p.factors) for p in table.paths} == {2 * (L - l) + 1}, l
     # exercises 4 and 5 are not answered above them: no "sum of the tails" in section 2, no "its row of delta^1"
     assert "*sum* of those tails" not in markdown and "its row of $\\delta^1$" not in markdown and "as here" not in markdown
     # the tolerance fold comes before the one that leans on it, and both after the printout they quote
