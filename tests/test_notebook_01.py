@@ -13,8 +13,11 @@ import pytest
 import mlp_helpers as mh
 from mlp_helpers import cases, paths
 from mlp_helpers.lessons.path_exercises import check_dC_db_h2, check_dC_dw3
+from mlp_helpers.tools import course
+from mlp_helpers.tools.student_copies import solution_blocks
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_chain_rule_1_1_1.ipynb"
+STUDENT = NOTEBOOK.parent / "student" / NOTEBOOK.name
 
 
 @pytest.fixture(scope="module")
@@ -832,15 +835,19 @@ def test_leaving_out_the_biases_favours_summing_paths(shown, widths, extra_by_pa
 
 
 def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
-    """Sections 4 and 6: after each prompt a markdown cell "My prediction: ..." for the student, then the closed box."""
+    """Sections 4 and 6: after each prompt a prediction cell (an ungraded answer assigning my_<topic>_prediction, so the
+    nbgrader course leaves it editable and the student copy stubs it), then the closed box."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(cell["source"]) for cell in cells]
-    for prompt, answer in [("**Predict first.**", "<details><summary>Check your prediction</summary>"),
-                           ("Predict $w_4$'s paths", "<details><summary>$w_4$'s paths</summary>")]:
+    for prompt, name, answer in [("**Predict first.**", "my_sign_prediction", "<details><summary>Check your prediction</summary>"),
+                                 ("Predict $w_4$'s paths", "my_w4_prediction", "<details><summary>$w_4$'s paths</summary>")]:
         at = next(i for i, s in enumerate(sources) if prompt in s)
         assert answer not in sources[at]
-        assert cells[at + 1]["cell_type"] == "markdown" and sources[at + 1] == "**My prediction:** …"
+        assert cells[at + 1]["cell_type"] == "code" and f"# {name} = {{" in sources[at + 1]
+        assert course.is_prediction(sources[at + 1], solution_blocks(sources[at + 1], cells[at + 1]["id"]))
         assert cells[at + 2]["cell_type"] == "markdown" and sources[at + 2].startswith(answer)
+    student = ["".join(c["source"]) for c in json.loads(STUDENT.read_text())["cells"]]
+    assert any("\nmy_sign_prediction = ...  # YOUR ANSWER HERE" in s for s in student) and "against each other\"}" not in "".join(student)
 
 
 def test_section_1_leaves_the_numerical_check_to_section_2():
