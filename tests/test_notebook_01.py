@@ -13,8 +13,11 @@ import pytest
 import mlp_helpers as mh
 from mlp_helpers import cases, paths
 from mlp_helpers.lessons.path_exercises import check_dC_db_h2, check_dC_dw3
+from mlp_helpers.tools import course
+from mlp_helpers.tools.student_copies import solution_blocks
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01_chain_rule_1_1_1.ipynb"
+STUDENT = NOTEBOOK.parent / "student" / NOTEBOOK.name
 
 
 @pytest.fixture(scope="module")
@@ -168,32 +171,39 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert all(0 < s < 0.5 for s in slopes)
     assert ("Intermediate results near 0.7 have larger ulps, $1.1\\cdot10^{-16}$, but their errors reach $C$ scaled by its small slopes:"
             " take each computed $C$ off by at most $r = 10^{-16}$.") in _markdown()
-    # the main text states r = 10^-16 first (assumed; the optional block says why), then the rounding step (two costs each
+    # the main text states r = 10^-16 first (a rule of thumb; the optional block says why), then the rounding step (two costs each
     # off by up to r, over 2 eps) and the division by |g1| + |g2| (about 2|g|) that gives the caption's r / (2 eps |g|);
     # the optional block's R3 is gone
     prose = _markdown()
-    rounding_md = ("**Rounding.** Take each computed cost to be off by up to $r = 10^{-16}$ (assumed: R1-R2 below; the figure checks it)."
+    rounding_md = ("**Rounding.** Take each computed cost to be off by up to $r = 10^{-16}$ (a rule of thumb: R1-R2 below; the figure checks it)."
                    " The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
                    " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line).")
     assert rounding_md in prose
-    # "Why 1e-7" follows truncation and rounding (it uses both), the optional block after the caption
-    why = "**Why $10^{-7}$.** So at $\\varepsilon = 3\\cdot10^{-4}$ a correct gradient scores a few $10^{-9}$ (the table)"
+    # "Why 1e-7" follows truncation and rounding (it uses both), the optional block after the caption; it says what the
+    # threshold trades: lower, rounding fails small correct gradients (the cut-off, r / (2 eps 1e-7), rises as the
+    # threshold falls); higher, bugs with smaller relative errors pass. It quotes no wrong formula's error before section 5
+    why = ("**Why $10^{-7}$.** A threshold trades two failures. Lower, rounding fails small correct gradients: its bound reaches"
+           " $10^{-7}$ at the **cut-off** $|g| = r/(2\\varepsilon\\cdot10^{-7})$, here $2\\cdot10^{-6}$ (the `cut-off` line), and a"
+           " lower threshold raises it. Higher, bugs with relative errors below it pass. The table's correct gradients score a few"
+           " $10^{-9}$; a wrong formula, as section 5 will show, is off by far more.")
+    assert "section 5's wrong formula" not in prose and "0.25" not in prose[prose.index("## 2."):prose.index("## 3.")]
     assert prose.index("**Truncation.**") < prose.index(rounding_md) < prose.index(why) < prose.index("Wide pale band")
-    # the rounding line prints in the figure's cell, beside the text that points at it (after the sweep, before the star)
-    assert shown.index("one-sided, w1, eps = 3e-4") < shown.index("rounding, relative, w1") < shown.index("star: eps")
+    # the rounding and cut-off lines print in the figure's cell, beside the text that points at them (after the sweep;
+    # the cut-off after the star, whose eps it names)
+    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("rounding, relative, w1") < shown.index("star: eps")
+            < shown.index("cut-off, r / (2 eps 1e-7)") < shown.index("one ulp near C"))
+    assert "* **R2, a rule of thumb.** R1 is only $C$'s last rounding." in prose and "An assumption" not in prose
     assert "R3" not in _markdown() and "<summary>R1-R2 and the cut-off</summary>" in _markdown()
     # below the crossing the measured points scatter under the dashed bound (asserted for the figure below, under
     # nudges): the caption says so, and why, without a mechanism no output shows
     assert "cancel or add" not in _markdown() and "zig-zag" not in _markdown()
-    assert ("Below that $\\varepsilon$ rounding can dominate, and rounding errors vary unpredictably in size and sign: the measured points"
-            " scatter under the dashed line rather than follow it.") in prose
-    assert ("The rounding bound $r/(2\\varepsilon|g|)$ reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$"
-            " (the `cut-off` line below)") in _markdown()
+    assert ("Below that $\\varepsilon$ rounding can dominate; its errors vary in size and sign, so the measured points"
+            " scatter under the dashed line.") in prose
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
     # parameter's own, and the table checks it for all four
-    assert ("at the star's $\\varepsilon$ rounding alone can fail a correct gradient smaller than $2\\cdot10^{-5}$; at $3\\cdot10^{-4}$,"
-            " only one smaller than $2\\cdot10^{-6}$. Truncation, $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ against each gradient,"
-            " must be checked per parameter, as the table does.") in _markdown()
+    assert ("**Why not the star's $\\varepsilon$.** There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line). Truncation must be"
+            " checked per parameter, as the table does.") in prose
+    assert prose.index(why) < prose.index("**Why not the star's")
     assert "Two costs' difference is off by up to" not in _markdown() and "R4" not in _markdown()
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
@@ -429,8 +439,9 @@ network         path products  units  summing paths  backpropagation   ratio
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
     assert totals([10, 100, 100, 10])[3] - totals([10, 100, 10])[3] == 100
     # section 7 works the 1-1-1 count in prose: 3 folded factors and 2 + 1 path products; 2 + 1 + 2 for backpropagation
-    assert "link factor $w_2 \\cdot y'(1-y')$ (3); $w_1$'s path of 3 factors (2), $w_2$'s of 2 (1): 6;" in prose
-    assert "* backpropagation: $\\delta_{y'}$, $\\delta_h$ (2); $\\partial C/\\partial h = w_2 \\cdot \\delta_{y'}$ (1);" in prose
+    # the 1-1-1 link weight is named by its edge, w_{h->y'}: w_2 means x2 -> h1 in sections 4-6
+    assert "link factor $w_{h\\to y'} \\cdot y'(1-y')$ (3); $w_1$'s path of 3 factors (2), $w_{h\\to y'}$'s of 2 (1): 6;" in prose
+    assert "* backpropagation: $\\delta_{y'}$, $\\delta_h$ (2); $\\partial C/\\partial h = w_{h\\to y'} \\cdot \\delta_{y'}$ (1);" in prose
     assert "(2): 5." in prose
     # the 1-1-1 case first, then the general rule as a table (totals() above follows it; 1-2-1 in the counted test below):
     # twins in one row; slopes a(1 - a), additions, o - y and biases uncounted on both sides (the counted run below)
@@ -448,8 +459,10 @@ network         path products  units  summing paths  backpropagation   ratio
     # section 7 opens by tying delta to section 1's per-stage factors (its delta_y' line: the last two factors' product)
     assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
             " $\\delta_{y'}=\\frac{\\partial y'}{\\partial z_{y'}}\\frac{\\partial C}{\\partial y'}$.") in prose
-    assert "From here on (sections 4-6) factors are **per edge**" in prose and "sections 4-7" not in prose
-    assert "**The count.** On 1-1-1 (section 1's names: $w_2$ is $h \\to y'$):\n\n* summing paths:" in prose
+    assert "From here on factors are **per edge**" in prose and "sections 4-" not in prose
+    assert "**The count.** On 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$):\n\n* summing paths:" in prose
+    section_7 = prose[prose.index("## 7."):]
+    assert "$w_2 \\cdot" not in section_7 and "$w_2$'s" not in section_7
     assert prose.index("(2): 5.") < prose.index("| counted, once each |")
     assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
@@ -773,7 +786,10 @@ def test_the_w4_box_names_its_two_paths(shown, branch):
     assert f"dC/dw4 = x2 * delta_h2 = 0.500000 *  0.007522 =  {result.total:.8f}    {dW[0][1, 1]:.8f}" in shown
     prose = _markdown()
     assert "<details><summary>$w_4$'s paths</summary>" in prose and "<details open" not in prose
-    assert "$x_2\\to h_2\\to o_1\\to C$ and $x_2\\to h_2\\to o_2\\to C$" in prose and "summing to section 7's `dC/dw4`" in prose
+    assert ("$x_2\\to h_2\\to o_1\\to C$ and $x_2\\to h_2\\to o_2\\to C$" in prose
+            and "; $\\partial C/\\partial w_4$ is their sum." in prose and "section 7's `dC/dw4`" not in prose)
+    # the prompt points at what shows w4 on a static page (the box below it); the static cell draws w5
+    assert "Predict $w_4$'s paths, then open the box below or use the explorer." in prose
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
@@ -816,3 +832,37 @@ def test_leaving_out_the_biases_favours_summing_paths(shown, widths, extra_by_pa
     if widths == [1, 1, 1]:  # the printed line: b_h's path 2 multiplications, b_y''s 1
         assert ("biases, 1-1-1: summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)\n"
                 in shown) and extra_by_paths == 3
+
+
+def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
+    """Sections 4 and 6: after each prompt a prediction cell (an ungraded answer assigning my_<topic>_prediction, so the
+    nbgrader course leaves it editable and the student copy stubs it), then the closed box."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    sources = ["".join(cell["source"]) for cell in cells]
+    for prompt, name, answer in [("**Predict first.**", "my_sign_prediction", "<details><summary>Check your prediction</summary>"),
+                                 ("Predict $w_4$'s paths", "my_w4_prediction", "<details><summary>$w_4$'s paths</summary>")]:
+        at = next(i for i, s in enumerate(sources) if prompt in s)
+        assert answer not in sources[at]
+        assert cells[at + 1]["cell_type"] == "code" and f"# {name} = {{" in sources[at + 1]
+        assert course.is_prediction(sources[at + 1], solution_blocks(sources[at + 1], cells[at + 1]["id"]))
+        assert cells[at + 2]["cell_type"] == "markdown" and sources[at + 2].startswith(answer)
+    student = ["".join(c["source"]) for c in json.loads(STUDENT.read_text())["cells"]]
+    assert any("\nmy_sign_prediction = ...  # YOUR ANSWER HERE" in s for s in student) and "against each other\"}" not in "".join(student)
+
+
+def test_section_1_leaves_the_numerical_check_to_section_2():
+    prose = _markdown()
+    section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
+    assert "The last line is a numerical check of the sum (section 2)." in section_1
+    assert "finite difference" not in section_1 and "\\varepsilon" not in section_1
+
+
+def test_the_count_cell_uses_the_lesson_modules_helpers():
+    """Section 7's count cell keeps the by-hand lines and the table; its helpers live in mlp_helpers.lessons.paths."""
+    code = ["".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code"]
+    count_cell = next(s for s in code if "by hand, summing paths" in s)
+    assert "def " not in count_cell and "count_paths" not in count_cell
+    assert "paths.layer_terms(" in count_cell and "paths.multiplication_counts(" in count_cell
+    for widths in ([1, 1, 1], [2, 2, 2], [10, 100, 100, 10]):
+        summing, backprop = paths.multiplication_counts(widths)
+        assert summing["path products"] == sum(n * P * m for n, P, m in paths.layer_terms(widths))

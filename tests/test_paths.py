@@ -71,6 +71,33 @@ def test_path_counts_for_the_seed_networks():
     assert paths.count_paths([2, 3, 3, 2], ("b", 1, 2)) == 2
 
 
+@pytest.mark.parametrize("sizes", ARCHITECTURES, ids=str)
+def test_layer_terms_count_the_paths_and_their_multiplications(sizes):
+    """Each weight layer's (weights, paths per weight, multiplications per path), against the paths themselves."""
+    net, x, y = random_network(sizes, seed=2)
+    terms = paths.layer_terms(sizes)
+    assert [n for n, _, _ in terms] == [W.size for W in net.weights]
+    for l, (_, per_weight, mults) in enumerate(terms):
+        found = paths.chain_rule_paths(net, x, y, ("w", l, 0, 0), through_z=False, loss="half_sse").paths
+        assert len(found) == per_weight and {len(p.factors) - 1 for p in found} == {mults}
+
+
+def test_multiplication_counts_by_hand():
+    # 1-1-1: paths 2 + 1, folded 2 weight factors + 1 link factor; backpropagation 1 passing back, 2 deltas, 2 input x delta
+    assert paths.multiplication_counts([1, 1, 1]) == ({"path products": 3, "folded": 3},
+                                                      {"passing back": 1, "units": 2, "input x delta": 2})
+    # 2-3-3-2: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150, folded (6 + 9 + 6) + (9 + 6) = 36; (9 + 6) + 8 + 21 = 44
+    assert paths.multiplication_counts([2, 3, 3, 2]) == ({"path products": 150, "folded": 36},
+                                                         {"passing back": 15, "units": 8, "input x delta": 21})
+    summing, backprop = paths.multiplication_counts([10, 100, 100, 10])
+    assert (sum(summing.values()), sum(backprop.values())) == (3224000, 23210)
+    # a weight factor and a link factor cost summing paths what input x delta and passing back cost backpropagation
+    for sizes in ARCHITECTURES:
+        summing, backprop = paths.multiplication_counts(sizes)
+        assert summing["folded"] == backprop["passing back"] + backprop["input x delta"]
+    assert paths.written_sum([6, 9, 6]) == "6 + 9 + 6" and paths.written_sum([1]) == "1"
+
+
 def test_highlight_edges_form_connected_routes():
     net, x, y = random_network([2, 3, 3, 2], seed=3)
     result = paths.chain_rule_paths(net, x, y, ("w", 0, 1, 2), loss="half_sse")

@@ -206,6 +206,40 @@ def count_paths(sizes, parameter):
     return prod(sizes[layer + 2:])
 
 
+def layer_terms(sizes):
+    """Per weight layer l (0: from the inputs), the terms of summing paths' count:
+    ``(weights in the layer, paths per weight, multiplications per path)``.
+
+    A weight of layer l has one path per choice of a unit in each later layer (``count_paths``);
+    each path has L - l + 1 factors (one per edge, then dC/do), so L - l multiplications.
+    sizes: layer widths ``[n0, ..., nL]``. Notebook 01's count, weights only, one observation.
+    """
+    L = len(sizes) - 1  # the number of weight layers
+    return [(sizes[l] * sizes[l + 1], count_paths(sizes, ("w", l, 0, 0)), L - l) for l in range(L)]
+
+
+def multiplication_counts(sizes):
+    """Each method's multiplications for the weights' gradients, one observation, split into
+    notebook 01's count-table rows: ``(summing paths, backpropagation)``, two dicts.
+
+    Summing paths: ``"path products"`` (every path multiplied out, no tail shared) and ``"folded"``
+    (a weight factor per weight, a link factor per weight leaving a hidden unit). Backpropagation:
+    ``"passing back"`` (one per weight leaving a hidden unit), ``"units"`` (a delta per hidden or
+    output unit) and ``"input x delta"`` (one per weight). Slopes, o - y and additions are not counted.
+    """
+    weights = [n for n, _, _ in layer_terms(sizes)]  # weights per layer
+    leaving_hidden = sum(weights[1:])  # weights leaving a hidden unit: all but the first layer's
+    summing = {"path products": sum(n * P * mults for n, P, mults in layer_terms(sizes)),
+               "folded": sum(weights) + leaving_hidden}
+    backprop = {"passing back": leaving_hidden, "units": sum(sizes[1:]), "input x delta": sum(weights)}
+    return summing, backprop
+
+
+def written_sum(numbers):
+    """``numbers`` written as a sum for a by-hand line: ``[6, 9, 6]`` -> ``"6 + 9 + 6"``."""
+    return " + ".join(map(str, numbers))
+
+
 def parameters(net, include_biases=True):
     """Every parameter of ``net`` as a tuple: weights layer by layer (from-unit major), then biases."""
     found = [("w", l, i, j) for l, W in enumerate(net.weights) for i, j in np.ndindex(W.shape)]
