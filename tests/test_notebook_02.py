@@ -186,13 +186,32 @@ def test_section_3_cost_and_sign_slip(case, net, stored, markdown):
     # the box: the eta^2 term is the same both ways (even in the step), so the rise beats -first_order beats the fall
     assert uphill - C > -first_order > C - downhill
     assert abs((uphill - C) + (downhill - C)) < 0.1 * abs(first_order)  # what is left over is second order
-    # the box: along a step C is a polynomial of degree 4 in eta (c degree 2 in the weights, C quadratic in c), so its
-    # fifth differences vanish; the two changes add up to twice the even part, positive here (+0.0107 - 0.0102)
+    # 6a's "Section 3's two steps, exactly": C(t) (every weight moved by -t dC/dw) is a polynomial of degree 4 in t
+    # (c degree 2, C quadratic in c), so its fifth differences vanish; C(+-eta) - C(0) = -+A + B with
+    # A = (rise + fall) / 2 near the first order and B = (rise - fall) / 2 > 0 (+0.0107, -0.0102 as printed)
     along = [cost([W - t * g for W, g in zip(net.weights, dW)]) for t in np.linspace(-0.2, 0.2, 7)]
     assert abs(np.diff(along, 5)).max() < 1e-12 * max(along) and abs(np.diff(along, 4)).max() > 1e-9
     assert (uphill - C) + (downhill - C) > 1e-4
-    assert (r"Along a step $C$ is a degree-4 polynomial in $\eta$ ($c$ has degree 2 in the weights, section 4; $C$ is "
-            r"quadratic in $c$, 6a): its odd part flips sign; its even part, positive here as the two outputs show,") in markdown
+    A_odd, B_even = ((uphill - C) - (downhill - C)) / 2, ((uphill - C) + (downhill - C)) / 2
+    assert abs(A_odd + first_order) < 0.0001 and B_even > 0
+    assert "Repeated, the slip keeps climbing ([20 steps])." in markdown
+    assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
+    six_a = markdown.split("### 6a.")[1].split("### 6b.")[0]
+    assert r"($t = \eta$: the correct step; $t = -\eta$: the slipped one)" in six_a
+    assert (r"Each weight is linear in $t$, so $c$ has degree 2 in $t$ and $C$, quadratic in $c$, degree 4." in six_a
+            and r"$$C(\pm\eta) - C(0) = \mp A + B .$$" in six_a
+            and r"$A = \tfrac12(0.0107 + 0.0102)$, near the first-order $0.0105$, and $B = \tfrac12(0.0107 - 0.0102) > 0$"
+            in six_a)
+    # [20 steps]: 20 steps with the question's sign (every weight + eta dC/dw); C rises at each, by far more than rounding
+    climbing, costs = [W.copy() for W in net.weights], [C]
+    for _ in range(20):
+        g_now, _ = net.copy().set_params(climbing).gradients(case.X, case.Y, loss=case.loss)
+        climbing = [W + case.lr * g for W, g in zip(climbing, g_now)]
+        costs.append(cost(climbing))
+    assert np.diff(costs).min() > 1e-3
+    assert f"{costs[-1]:.4f}" == "1.8713" and abs(costs[-1] * 1e4 % 1 - 0.5) < 0.45  # far from a rounding edge
+    assert ("[20 steps] with y - y': C rises at every one of 20 steps: True\n"
+            "[20 steps] C at step 20: 1.8713\n") in stored
     assert ("[first order] -eta sum (dC/dw)^2 = -0.0105;  measured change with y' - y: -0.0102, with y - y': +0.0107"
             in stored)
     assert (case.lr, case.iterations) == (0.1, 500)
@@ -459,8 +478,12 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
 
 
 def test_section_7_different_weights_same_slope(trained, stored):
-    assert ("constant: W_0 = [[+0.6469, +0.6469], [+0.8427, +0.8427]]   W_1 = [[+0.9383], [+0.9383]]" in stored)
-    assert ("random: W_0 = [[+0.0612, +0.4210], [+0.3882, +1.2744]]   W_1 = [[+0.2998], [+1.3591]]" in stored)
+    assert ("constant: W_0 = [[+0.6469, +0.6469], [+0.8427, +0.8427]]\n"
+            "          W_1 = [[+0.9383], [+0.9383]]\n"
+            "          paths: 0.1821 (x1-h1) + 0.1821 (x1-h2) + 0.5535 (x2-h1) + 0.5535 (x2-h2) = 1.4711278\n") in stored
+    assert ("  random: W_0 = [[+0.0612, +0.4210], [+0.3882, +1.2744]]\n"
+            "          W_1 = [[+0.2998], [+1.3591]]\n"
+            "          paths: 0.0055 (x1-h1) + 0.1717 (x1-h2) + 0.0815 (x2-h1) + 1.2125 (x2-h2) = 1.4711278\n") in stored
     expected = {"constant": ["0.1821", "0.1821", "0.5535", "0.5535"], "random": ["0.0055", "0.1717", "0.0815", "1.2125"]}
     for init, (net, _) in trained.items():
         W0, W1 = net.weights
@@ -616,9 +639,11 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         assert (f"{'last stretch':>16}" + "".join(f"{k:>6}" for k in found) + "\n" in stored) is printed
         assert (f"{'predicted':>16}" + "".join(f"{k:>6}" for k in predicted[init]) + "\n" in stored) is printed
     assert all(f > n / 2 for f, n in zip(stretch["constant"], expected["constant"]))  # most of the constant start's steps
-    # which K_end training ends with is read off the table, not derived (nor called "least at rho = 0.5")
-    assert (r"$K_\text{end}$ depends on where training ends on the line of minima (the balance of $u$ and $W_1$), "
-            r"not derived here; see the table.") in markdown
+    # which K_end training ends with is read off the table (least at rho = 0.5 for the printed constant start, whose
+    # run is the longest there: checked above), and the page says so: measured, not derived
+    assert (r"That $K_\text{end}$, and so the number of steps, is least at $\rho = 0.5$ is measured ([steps]), not "
+            r"derived: $K_\text{end}$ depends on where training ends on the line of minima.") in markdown
+    assert "as the table [steps] shows (8b), how fast $c$ nears $c^*$" in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
     # them alike, so the two runs mirror each other (W_0's rows swapped) and take the same number of steps
@@ -651,30 +676,32 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
                                              + case.lr**2 * G**2 * (s @ s) * c, rel=1e-12)
 
 
-def test_section_6_box_the_pair_of_differences_moves_by_an_invertible_matrix(case, markdown):
-    """The box "Can the random start ever tie?": with r_1 = r_2, each step multiplies (u_1 - u_2, W_1[0,0] - W_1[1,0])
-    by [[1, -eta G S], [-eta G, 1]], and the columns differ by (u_1 - u_2) s / S."""
-    assert (r"each step multiplies the pair $(u_1 - u_2,\ W_1[0,0] - W_1[1,0])^\top$ by" "\n"
-            r"$$\begin{pmatrix}1 & -\eta\,G\,S\\ -\eta\,G & 1\end{pmatrix}, \qquad \text{determinant } 1 - \eta^2 G^2 S,$$") in markdown
-    assert "needed, not enough" not in markdown
+def test_section_6_box_why_the_W1_gap_stops_closing(case, trained, stored, markdown):
+    """The box "Can the random start ever tie?": by 6a each step changes the W_1 gap by -eta G (u_1 - u_2); it closes
+    (G < 0) while u_1 > u_2, and u_1 - u_2 turns negative at step 17, where the gap is closest to 0 ([gap])."""
+    box = next(c for c in markdown.split("<details>") if c.startswith("<summary>Can the random start ever tie?"))
+    assert (r"By 6a a step changes that gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
+            r"($G < 0$) only while $u_1 > u_2$, and $u_1 - u_2$ turns negative at step 17 ([gap]).") in box
+    assert "The bound is only a lower bound: the smallest spread is the $W_1$ gap $W_1[0,0] - W_1[1,0]$ at step 17" in box
+    assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
+    _, history = trained["random"]
     s = np.array([A, 1 - A])
-    S = s @ s
     x = case.X.sum(axis=1)
-    net = case.network().set_params([[[0.2, 0.2], [-0.4, -0.4]], [[0.5], [0.6]]])  # equal incoming columns
-    for _ in range(20):
-        W0, W1 = (W.copy() for W in net.weights)
-        u = s @ W0
-        pair = np.array([u[0] - u[1], W1[0, 0] - W1[1, 0]])
-        G = np.mean((u @ W1[:, 0] * x - case.Y[:, 0]) * x)
-        matrix = np.array([[1, -case.lr * G * S], [-case.lr * G, 1]])
-        assert abs(np.linalg.det(matrix) - (1 - case.lr**2 * G**2 * S)) < 1e-12 and abs(np.linalg.det(matrix)) > 0.5
-        net, _ = case.train(net, iterations=1)
-        W0, W1 = net.weights
-        u = s @ W0
-        np.testing.assert_allclose([u[0] - u[1], W1[0, 0] - W1[1, 0]], matrix @ pair, rtol=1e-12, atol=1e-15)
-        # r_1 = r_2 kept, so the columns differ by a multiple of s: (u_1 - u_2) s / S
-        np.testing.assert_allclose(W0[:, 0] - W0[:, 1], (u[0] - u[1]) * s / S, rtol=1e-9, atol=1e-15)
-        assert np.any(np.abs(pair) > 1e-3)  # the non-zero pair stays away from (0, 0)
+    c_star = mh.least_squares_slope(x, case.Y)
+    W0, W1 = history.weights
+    u = np.einsum("p,tpj->tj", s, W0)
+    gap, u_gap = W1[:, 0, 0] - W1[:, 1, 0], u[:, 0] - u[:, 1]
+    G = np.mean(x**2) * (np.einsum("tj,tj->t", u, W1[:, :, 0]) - c_star)
+    np.testing.assert_allclose(np.diff(gap), -case.lr * G[:-1] * u_gap[:-1], rtol=1e-9, atol=1e-15)
+    k = int(np.abs(gap).argmin())
+    assert k == int(mh.unit_spread(history).argmin()) == 17 and np.all(G[:k + 1] < 0)
+    assert np.all(u_gap[:k] > 1e-3) and u_gap[k] < -1e-3  # the signs, far from 0 (u_1 - u_2 = -0.0036 at step 17)
+    assert np.all(np.diff(gap[:k + 1]) > 0) and gap[k + 1] < gap[k] < 0  # closes up to step 17, then opens again
+    for value in gap[[0, k]]:
+        assert abs(value * 1e4 % 1 - 0.5) < 0.45  # -0.63446, -0.46667: far from a rounding edge
+    assert ("[gap]   random start, W_1[0, 0] - W_1[1, 0]: -0.6345 at step 0, -0.4667 at step 17 (closest to 0)\n"
+            "[gap]   u_1 - u_2 > 0 at steps 0 to 16: True\n"
+            "[gap]   u_1 - u_2 < 0 at step 17: True\n") in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -705,7 +732,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
                           "history_constant": None if not predicted else _trained_history("constant"),
                           "history_random": None if not predicted else _trained_history("random")})
         assert ("[bound]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
-        assert ("[kept]" in out.getvalue()) is predicted and ("[r_1 = r_2]" in out.getvalue()) is predicted
+        assert ("[kept]" in out.getvalue()) is predicted and ("[gap]" in out.getvalue()) is predicted
 
 
 def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
@@ -801,40 +828,6 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert mh.unit_spread(history).min() >= difference
     # 6b's gated cell prints r_1, r_2 at step 0 ([bound]) and their drift over every step ([kept]); 7b points back
     assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12\n" in stored
-    # the box's determinant 1 - eta^2 G^2 S is 0 only at |G| = 1/(eta sqrt(S)), about 13; C = C_min + 1/2 mean(x^2)
-    # (c - c*)^2, so while C does not rise |G| = mean(x^2)|c - c*| stays at most its start value. [r_1 = r_2]: a start
-    # with r_1 = r_2 and u_1 != u_2 (section 0's, h_2's column solved for u_2 kept and r_2 = r_1), trained 500 steps
-    mean_x2 = np.mean(case.X.sum(axis=1) ** 2)
-    even = case.network().init_random(seed=0)
-    u2 = s @ even.weights[0][:, 1]
-    even.weights[0][:, 1] = np.linalg.solve([[A, 1 - A], [1 - A, -A]], [u2, kept[0, 0]])
-    r_even = (1 - A) * even.weights[0][0] - A * even.weights[0][1]
-    assert abs(r_even[0] - r_even[1]) < 1e-15 and abs(s @ even.weights[0][:, 0] - u2) > 0.3  # r_1 = r_2, u_1 != u_2
-    _, history_even = case.train(even)
-    G_even = np.abs(mean_x2 * (mh.slope_history(history_even, A) - c_star))
-    assert f"{G_even[0]:.4f}" == "0.6604" and abs(G_even[0] * 1e4 % 1 - 0.5) > 0.05
-    assert np.all(G_even <= G_even[0]) and G_even[1:].max() < G_even[0] - 1e-3  # step 0 the largest, by a margin
-    limit = 1 / (case.lr * np.sqrt(A**2 + (1 - A) ** 2))
-    assert f"{limit:.1f}" == "13.1" and abs(limit * 10 % 1 - 0.5) > 0.05 and G_even[0] < limit
-    # ... and, as the box concludes, it never ties: its smallest spread, printed to 4 decimals (far from a rounding edge)
-    smallest = mh.unit_spread(history_even).min()
-    assert smallest > 0.4 and f"{smallest:.4f}" == "0.4667" and abs(smallest * 1e4 % 1 - 0.5) > 0.05
-    assert ("[r_1 = r_2] section 0's start, h_2's column moved along (1 - rho, -rho): |G| at step 0 = 0.6604 "
-            "(1/(eta sqrt(S)) = 13.1), never larger in 500 steps: True;\n"
-            "            smallest spread 0.4667\n") in stored
-    assert r"$D = ((u_1 - u_2)/S)\,s^\top$: zero only if $u_1 = u_2$" in markdown
-    assert r"so a multiple of $s$, the only direction perpendicular to it; $s\,D = u_1 - u_2$ fixes the factor" in markdown
-    # the move along (1 - rho, -rho) keeps u, W_1 and c, so W_1 follows the random start's path (to rounding) and the
-    # smallest spread, the W_1 gap at step 17 in both runs, is the random start's
-    W1_r, W1_e = history.weights[1][:, :, 0], history_even.weights[1][:, :, 0]
-    assert np.abs(W1_r - W1_e).max() < 1e-12
-    spread_r, spread_e = mh.unit_spread(history), mh.unit_spread(history_even)
-    assert int(spread_e.argmin()) == int(spread_r.argmin()) == 17 and abs(smallest - spread_r.min()) < 1e-12
-    assert spread_e[17] == abs(W1_e[17, 0] - W1_e[17, 1])
-    assert (r"Its smallest spread is the random start's: moving along $(1-\rho, -\rho)$ keeps $u$, $W_1$, $c$, hence the "
-            r"$W_1$ gap that sets it ([crossings]).") in markdown
-    assert r"so a start with $|G| < 13$ whose $C$ never rises never gets there ([r_1 = r_2] trains one)" in markdown
-    assert r"elsewhere the matrix is invertible: it cannot send a non-zero pair to $(0,0)$" in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
     np.testing.assert_allclose(moves[:, 0, :], A / (1 - A) * moves[:, 1, :], rtol=1e-9, atol=1e-15)
@@ -999,7 +992,7 @@ def test_each_prediction_has_its_own_name_so_section_3_reruns_after_6b(nb):
 
 @pytest.mark.parametrize("marker, shown, waiting", [
     ("finite difference d ell/dy'", ("finite difference d ell/dy'",), "in the cell above first"),  # the predict-first check
-    ("after a step with y' - y", ("after a step with y' - y", "[first order]"), "two cells up first"),  # which sign goes downhill
+    ("after a step with y' - y", ("after a step with y' - y", "[first order]", "[20 steps]"), "two cells up first"),  # which sign goes downhill
 ])
 def test_section_3_prints_only_after_a_prediction(nb, marker, shown, waiting):
     """Section 3's two gated cells print only once my_sign_prediction holds both a step and a size."""
