@@ -23,6 +23,8 @@ import mlp_helpers as mh
 from mlp_helpers import cases
 from mlp_helpers.lessons import initialization as init
 from mlp_helpers.lessons import stalls
+from mlp_helpers.tools import course
+from mlp_helpers.tools.student_copies import solution_blocks
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "06_why_training_stalls.ipynb"
 CASE = cases.sigmoid_2_3_3_2()
@@ -838,14 +840,21 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
 
 
 def test_each_predict_first_prompt_has_a_cell_for_the_prediction():
-    """Round 8 (lead's decision): after each predict-first prompt of sections 1 to 3, a markdown cell to write the
-    prediction in, before the cell whose output answers it; the student copy keeps it."""
+    """After each predict-first prompt of sections 1 to 3, a prediction cell (the course's convention: an ungraded
+    answer assigning my_<topic>_prediction, which nbgrader leaves editable and the student copy stubs), before the
+    cell whose output answers it."""
     student = NOTEBOOK.parent / "student" / NOTEBOOK.name
+    names = ["my_plateau_prediction", "my_depth_prediction", "my_zeros_prediction"]
     for path in (NOTEBOOK, student):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict first.**" in "".join(c["source"])
                    and "compute by hand" not in "".join(c["source"])]  # exercise 2 has its own answer cell
         assert len(prompts) == 3
-        for i in prompts:
-            assert cells[i + 1]["cell_type"] == "markdown" and "".join(cells[i + 1]["source"]) == "**My prediction:** …"
+        for i, name in zip(prompts, names):
+            source = "".join(cells[i + 1]["source"])
+            assert cells[i + 1]["cell_type"] == "code" and f"# {name} = {{" in source
+            if path == NOTEBOOK:
+                assert course.is_prediction(source, solution_blocks(source, cells[i + 1]["id"]))
+            else:
+                assert f"\n{name} = ...  # YOUR ANSWER HERE" in source and "BEGIN SOLUTION" not in source
             assert cells[i + 2]["cell_type"] == "code"
