@@ -175,9 +175,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # off by up to r, over 2 eps) and the division by |g1| + |g2| (about 2|g|) that gives the caption's r / (2 eps |g|);
     # the optional block's R3 is gone
     prose = _markdown()
-    rounding_md = ("**Rounding.** Take each computed cost to be off by up to $r = 10^{-16}$ (a rule of thumb: R1-R2 below; the figure checks it)."
+    # r is an upper estimate: the figure checks it (its rounding-dominated points lie under the dashed bound, asserted
+    # under nudges in the figure test below, most of them by a factor of 3 or more)
+    rounding_md = ("**Rounding.** Take each computed cost to be off by up to $r = 10^{-16}$, an upper estimate (a rule of thumb: R1-R2 below)."
                    " The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
-                   " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line).")
+                   " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line)."
+                   " The figure checks it: at small $\\varepsilon$ the measured points lie under the bound (dashed), most well under.")
     assert rounding_md in prose
     # "Why 1e-7" follows truncation and rounding (it uses both), the optional block after the caption; it says what the
     # threshold trades: lower, rounding fails small correct gradients (the cut-off, r / (2 eps 1e-7), rises as the
@@ -197,12 +200,16 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # below the crossing the measured points scatter under the dashed bound (asserted for the figure below, under
     # nudges): the caption says so, and why, without a mechanism no output shows
     assert "cancel or add" not in _markdown() and "zig-zag" not in _markdown()
-    assert ("Below that $\\varepsilon$ rounding can dominate; its errors vary in size and sign, so the measured points"
-            " scatter under the dashed line.") in prose
+    assert ("Below that $\\varepsilon$ rounding can dominate; its errors vary in size and sign, so the points"
+            " scatter.") in prose
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
     # parameter's own, and the table checks it for all four
-    assert ("**Why not the star's $\\varepsilon$.** There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line). Truncation must be"
-            " checked per parameter, as the table does.") in prose
+    # two reasons, one sentence each: at the star's eps the cut-off is 2e-5, so a correct gradient below it could fail on
+    # rounding; the star sits where the band (eps^2 / 6 |d3C/dp3| / 2|g|) meets the dashed r / (2 eps |g|), at
+    # eps^3 = 6r / |d3C/dp3|: w1's third derivative, so another parameter's best eps lies elsewhere
+    assert ("**Why not the star's $\\varepsilon$.** There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line): a correct gradient"
+            " below it could fail on rounding. And the star's place depends on $w_1$'s $\\tfrac{d^3C}{dp^3}$ (the truncation term),"
+            " so another parameter's best $\\varepsilon$ lies elsewhere; the table checks truncation per parameter.") in prose
     assert prose.index(why) < prose.index("**Why not the star's")
     assert "Two costs' difference is off by up to" not in _markdown() and "R4" not in _markdown()
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
@@ -267,6 +274,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         big = figure_eps >= 1e-4
         assert np.allclose(measured[big], truncation * figure_eps[big] ** 2, rtol=0.1)
         assert np.all(measured[~big] < bound / figure_eps[~big])
+        # "most well under": most of the points below 1e-4 lie at least 3 times under the bound
+        assert np.mean(bound / figure_eps[~big] / measured[~big] >= 3) > 0.5
         assert f"{figure_eps[np.argmin(measured)]:.0e}" == "3e-05" and measured.min() < 1e-10
     # the caption: the band 1.6e-6 (eps / 1e-2)^2 = 0.016 eps^2 meets the dashed 1e-16 / (2 eps 0.0093) = 5.4e-15 / eps
     # where eps^3 = 5.4e-15 / 0.016, at about 7e-5 (from the caption's rounded numbers and from the drawn lines)
@@ -435,21 +444,37 @@ network         path products  units  summing paths  backpropagation   ratio
     assert sum(n * P for n, P in [(8, paths.count_paths([2, 4, 1], ("w", 0, 0, 0))), (4, paths.count_paths([2, 4, 1], ("w", 1, 0, 0)))]) == 12
     assert "Even 2-4-1, one path per weight, spends 20 multiplications in path products against 5 units." in prose
     assert "= (\\text{multiplications in path products}) - (\\text{units})" in prose and "(\\text{path products})" not in prose
-    # 10-100-10 to 10-100-100-10: a first-layer weight's paths go from 10 to 1000, units by only 100 (110 to 210)
+    # 10-100-10 to 10-100-100-10: a first-layer weight's paths go from 10 to 1000 (x100), units from 110 to 210 (the
+    # units column)
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
-    assert totals([10, 100, 100, 10])[3] - totals([10, 100, 10])[3] == 100
+    assert (totals([10, 100, 10])[3], totals([10, 100, 100, 10])[3]) == (110, 210)
+    assert ("From 10-100-10 to 10-100-100-10: paths per first-layer weight ×100 (10 to 1000); units 110 to 210.") in prose
     # section 7 works the 1-1-1 count in prose: 3 folded factors and 2 + 1 path products; 2 + 1 + 2 for backpropagation
     # the 1-1-1 link weight is named by its edge, w_{h->y'}: w_2 means x2 -> h1 in sections 4-6
-    assert "link factor $w_{h\\to y'} \\cdot y'(1-y')$ (3); $w_1$'s path of 3 factors (2), $w_{h\\to y'}$'s of 2 (1): 6;" in prose
-    assert "* backpropagation: $\\delta_{y'}$, $\\delta_h$ (2); $\\partial C/\\partial h = w_{h\\to y'} \\cdot \\delta_{y'}$ (1);" in prose
-    assert "(2): 5." in prose
+    # what is not counted comes first; then one list per method, one line per multiplication or group, its count
+    # after the colon; the counts add to the totals in the lists' headings (and the printed 6 and 5)
+    counted = ("**The count.** Not counted: slopes $a(1-a)$, $o_k - y_k$, additions, biases. Multiplications on 1-1-1"
+               " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
+               "**Summing paths: 6**\n\n"
+               "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
+               "* link factor $w_{h\\to y'} \\cdot y'(1-y')$: 1\n"
+               "* $w_1$'s path product, 3 factors: 2\n"
+               "* $w_{h\\to y'}$'s path product, 2 factors: 1\n\n"
+               "**Backpropagation: 5**\n\n"
+               "* $\\delta_{y'} = y'(1-y') \\cdot (y'-y)$ and $\\delta_h = h(1-h) \\cdot \\partial C/\\partial h$: 2\n"
+               "* $\\partial C/\\partial h = w_{h\\to y'} \\cdot \\delta_{y'}$: 1\n"
+               "* $x \\cdot \\delta_h$ and $h \\cdot \\delta_{y'}$: 2\n")
+    assert counted in prose
+    lists = counted.split("**Backpropagation: 5**")
+    assert [sum(int(line.rsplit(": ", 1)[1]) for line in part.splitlines() if line.startswith("* ")) for part in lists] == [6, 5]
+    assert sum(totals([1, 1, 1])[:2]) == 6 and sum(totals([1, 1, 1])[2:]) == 5
     # the 1-1-1 case first, then the general rule as a table (totals() above follows it; 1-2-1 in the counted test below):
     # twins in one row; slopes a(1 - a), additions, o - y and biases uncounted on both sides (the counted run below)
     assert ("| counted, once each | summing paths | backpropagation |\n| --- | --- | --- |\n"
             "| per weight | weight factor | input × $\\delta$ |\n"
             "| per weight leaving a hidden unit | link factor | passing back |\n"
-            "| per path or unit | a path's product: $q - 1$ for $q$ factors | a unit's $\\delta$ |\n"
-            "| not counted | slopes $a(1-a)$, additions, $o_k - y_k$, biases | the same |") in prose
+            "| per path | its product: $q - 1$ for $q$ factors | none |\n"
+            "| per unit | none | its $\\delta$ |\n") in prose
     assert "A weight has one path per choice of a unit in each layer after the one it enters." in prose
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
@@ -460,10 +485,10 @@ network         path products  units  summing paths  backpropagation   ratio
     assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
             " $\\delta_{y'}=\\frac{\\partial y'}{\\partial z_{y'}}\\frac{\\partial C}{\\partial y'}$.") in prose
     assert "From here on factors are **per edge**" in prose and "sections 4-" not in prose
-    assert "**The count.** On 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$):\n\n* summing paths:" in prose
+    assert "| not counted |" not in prose and "per path or unit" not in prose
     section_7 = prose[prose.index("## 7."):]
     assert "$w_2 \\cdot" not in section_7 and "$w_2$'s" not in section_7
-    assert prose.index("(2): 5.") < prose.index("| counted, once each |")
+    assert prose.index(counted) < prose.index("| counted, once each |")
     assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
     for gone in ("recursion: dC/da^1", "shared ends", "slopes left out", "10-100-100-100-10", "paths per weight of W_0"):
@@ -771,7 +796,9 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
             "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` line)") in prose
     # at eta = 1 the step 1 line's prediction and drop agree (within 2%, above); no claim about larger rates
-    assert "(the `step 1` line). At $\\eta = 1$ predicted and actual drops agree: first order describes this step well." in prose
+    # the neglected second-order term is (eta^2 / 2) g^T H g: it grows like eta^2 (no number claimed for larger rates)
+    assert ("(the `step 1` line). At $\\eta = 1$ predicted and actual drops agree; the neglected second-order term grows like"
+            " $\\eta^2$, so they part as $\\eta$ grows.") in prose
     assert "overshoot" not in prose and "small enough" not in prose
 
 
@@ -853,7 +880,9 @@ def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
 def test_section_1_leaves_the_numerical_check_to_section_2():
     prose = _markdown()
     section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
-    assert "The last line is a numerical check of the sum (section 2)." in section_1
+    # the check's recipe in the code's own numbers (eps is section 2's): nudge both biases by +-3e-4, divide by 6e-4
+    assert ("The last line checks the sum: $b$ moved by $\\pm3\\cdot10^{-4}$, the change in $C$ over $6\\cdot10^{-4}$"
+            " (section 2 says why).") in section_1
     assert "finite difference" not in section_1 and "\\varepsilon" not in section_1
 
 
@@ -866,3 +895,10 @@ def test_the_count_cell_uses_the_lesson_modules_helpers():
     for widths in ([1, 1, 1], [2, 2, 2], [10, 100, 100, 10]):
         summing, backprop = paths.multiplication_counts(widths)
         assert summing["path products"] == sum(n * P * m for n, P, m in paths.layer_terms(widths))
+
+
+def test_the_opening_figure_names_w2_twice_and_no_width_key():
+    # every weight is drawn as 1, so a width key says nothing; w2 is h -> y' on the left, x2 -> h1 on the right
+    opening = next("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code")
+    assert "width: size" not in opening
+    assert '"both diagrams: every weight drawn as 1 (blue: positive);\\n$w_2$ names a different edge in each\\n' in opening
