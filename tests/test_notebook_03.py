@@ -362,7 +362,7 @@ def expected_outputs():
                            "<Figure size 690x345 with 1 Axes>"),
         'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")': repr(tables["w", 1, 0, 0]),
         'table = mh.chain_rule_paths(small, x, y, ("w", 0, 0, 0), loss="sse")': "<IPython.core.display.HTML object>",
-        "for parameter in": f"{tables['w', 0, 1, 0]!r}{tables['b', 0, 0]!r}{tables['b', 0, 1]!r}",
+        "for parameter, unit in": f"{tables['w', 0, 1, 0]!r}{tables['b', 0, 0]!r}{tables['b', 0, 1]!r}",
         "rows_lines = [": "<IPython.core.display.HTML object>",  # fold A: checked as HTML below
         "both_lines = (": "<IPython.core.display.HTML object>",  # fold B: its text is checked as HTML below
         "ready = ": "ready: all six functions pass their checks\n",
@@ -489,15 +489,33 @@ def section_8_runs(case):
     # a fit of output 1 is each output within 0.1 of its target: 0.3 or less for target 0.2, 0.9 or more for target 1.
     # "At step 0's gap, 0.0053, fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, 0.9 or more) needs
     # |3W_2[0, 0]| >= (ln 9 - ln(3/7)) / 0.0053 ~ 570": 573 with the unrounded gap, 574 with the printed one
-    least = (np.log(0.9 / 0.1) - np.log(0.3 / 0.7)) / abs(u[0] - u[1])
-    assert 560 < least < 580 and 560 < (np.log(9) - np.log(3 / 7)) / 0.0053 < 580, least
-    # "layer 2's rows 0.5133 apart" at step 6000 (the gap column's last entry)
-    assert f"{gaps[6]:.4f}" == "0.5133"
+    # "needs a difference of at least ln 9 - ln(3/7) ~ 3.04": the z of output 0.9 less the z of output 0.3
+    z_apart = np.log(0.9 / 0.1) - np.log(0.3 / 0.7)
+    assert f"{z_apart:.2f}" == "3.04" and np.isclose(z_apart, np.log(9) - np.log(3 / 7))
+    least = z_apart / abs(u[0] - u[1])
+    assert 560 < least < 580 and 560 < z_apart / 0.0053 < 580, least
+    # "about 5.9 at step 6000's [gap], 0.5133, met by the printed -9.2": the gap column's last entry, the same bound at
+    # it, and 3 W_2[0, 0] at step 6000 (one unit's outgoing weight times 3; all three alike, the layer tied)
+    assert f"{gaps[6]:.4f}" == "0.5133" and f"{z_apart / gaps[6]:.1f}" == f"{z_apart / 0.5133:.1f}" == "5.9"
+    W2_tied = 3 * W[2][0, 0]
+    assert np.all(W[2] == W[2][:1]) and f"{W2_tied:.1f}" == "-9.2" and abs(W2_tied * 10 % 1 - 0.5) > 0.1, W2_tied
+    assert abs(W2_tied) >= z_apart / gaps[6] and W2_tied < 0  # output 1: the higher a^2 (observation 1) has the lower target
+    # the step-6000 line beside step 0's: layer 2's z (layer 1 times W_1's tied column plus b_1) and slopes, each printed
+    # off its rounding boundary; "By step 6000 z^2 is 0.95 and -1.34, slopes 0.20 and 0.16: the gap widened as z^2
+    # moved toward 0, where sigma is steeper": both z^2 nearer 0 than at step 0, both slopes larger
+    a_6000 = ones.forward(case.X)
+    z2_6000 = a_6000[1] @ W[1][:, 0] + b[1][0]
+    np.testing.assert_allclose(mh.sigmoid(z2_6000), a_6000[2][:, 0], rtol=1e-14)
+    slopes_6000 = a_6000[2][:, 0] * (1 - a_6000[2][:, 0])
+    assert [f"{v:.2f}" for v in z2_6000] == ["0.95", "-1.34"] and [f"{v:.2f}" for v in slopes_6000] == ["0.20", "0.16"]
+    assert all(abs(v * 100 % 1 - 0.5) > 0.04 for v in (*z2_6000, *slopes_6000)), (z2_6000, slopes_6000)
+    assert gaps[6] > 50 * gaps[0]
     # "with every weight 1, z^2 = 3a^1 + 1 is 3.70 and 3.50, where the slope a^2(1 - a^2) is only 0.024 and 0.029":
     # layer 2 from layer 1 (every column equal), z2 3.7007 and 3.4961, slopes 0.023528 and 0.028559, each printed
     # value off its rounding boundary by far more than one ulp moves it
     a1 = mh.MLP(case.sizes).init_constant(1.0).forward(case.X)[1][:, 0]  # layer 1 at step 0
     z2 = 3 * a1 + 1
+    assert np.all(np.abs(z2_6000) < np.abs(z2)) and np.all(slopes_6000 > 5 * a2_start[:, 0] * (1 - a2_start[:, 0]))
     np.testing.assert_allclose(1 / (1 + np.exp(-z2)), a2_start[:, 0], rtol=1e-14)
     slopes = a2_start[:, 0] * (1 - a2_start[:, 0])
     assert [f"{v:.2f}" for v in z2] == ["3.70", "3.50"] and [f"{v:.3f}" for v in slopes] == ["0.024", "0.029"], (z2, slopes)
@@ -514,7 +532,9 @@ def section_8_runs(case):
     text += "".join(f"{step:>5}  {costs[step // 10]:.4f}\n" for step in range(0, 6001, 1000))
     text += (f"all ones, gap between layer 2's rows, a2[0, 0] - a2[1, 0]: {gaps[0]:.4f} at step 0, {gaps[6]:.4f} at step 6000\n"
              f"all ones, tied groups at step 6000 ({tied_by_layer(ones)})\n"
-             f"all ones, step 0: a1 = {a1[0]:.3f} vs {a1[1]:.3f}, z2 = {z2[0]:.2f} vs {z2[1]:.2f}, slope a2(1 - a2) = {slopes[0]:.3f} vs {slopes[1]:.3f}\n")
+             f"all ones, step 0: a1 = {a1[0]:.3f} vs {a1[1]:.3f}, z2 = {z2[0]:.2f} vs {z2[1]:.2f}, slope a2(1 - a2) = {slopes[0]:.3f} vs {slopes[1]:.3f}\n"
+             f"all ones, step 6000: z2 = {z2_6000[0]:.2f} vs {z2_6000[1]:.2f}, slope a2(1 - a2) = {slopes_6000[0]:.2f} vs "
+             f"{slopes_6000[1]:.2f}, 3 W_2[0, 0] = {W2_tied:.1f}\n")
     # the notebook's cell trains all 6000 steps in one mh.train_many call: the same costs, to rounding
     other = mh.MLP(case.sizes).init_constant(1.0)
     np.testing.assert_allclose(mh.train_many([other], case.X, case.Y, lr=0.5, iterations=6000, record_every=1000).loss[0],
@@ -549,29 +569,33 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     section_8_runs(case)
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("$(0.6 - 0.2)^2 + (0.2 - 0.4)^2 + (0.6 - 1)^2 + (0.2 - 0)^2 = 0.4$", "(cost 0.0019 to 0.0068)",
-                  "when will the all-ones start **fit** (every output within 0.1 of its target; a cost below 0.01 guarantees it): "
+                  "when will the all-ones start **fit** (every output within 0.1 of its target; a cost below 0.01 guarantees it: "
+                  "each squared error is then below 0.01): "
                   "by step 3000, by 6000, or not within 6000 steps? "
                   "A random start by step 1000?",
                   "All ones stays near the shared row from about step 1000 until after step 5000, "
                   "a [plateau](NOTATION.md) (cost 0.4002 to 0.3830), "
-                  "then fits: cost 0.0036 at step 6000, layer 2's rows 0.5133 apart, the units still tied.",
+                  "then fits: cost 0.0036 at step 6000, the units still tied.",
                   "none tied, none with layer 2 saturated at step 0 (smallest slope 0.17 to 0.24, printout, \"seed\")",
                   "**Why layer 2's rows start close** (gap 0.0053, printout, \"gap\"): layer 2 is [saturated](NOTATION.md). "
                   "$z^2 = 3a^1 + 1$ is 3.70 and 3.50, where the "
                   "slope $a^2(1 - a^2)$ is only 0.024 and 0.029 (printout, \"z2\")",
                   "$0.900 - 0.832 = 0.068$ (printout, \"a1\"), shrinks to about $3 \\cdot 0.026 \\cdot 0.068 = 0.005$ "
                   "(0.026: between the two slopes)",
-                  "A tied layer acts as one unit per observation, like a 2-1-1-2 (three units with outgoing weight $w$ "
-                  "act as one with $3w$). Output $k$ fits both observations when, for $r = 0, 1$,\n"
-                  "$$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}",
-                  "two linear equations in $W_2[0, k]$ and $b_2[k]$, solvable when $a^2[0, 0] \\ne a^2[1, 0]$ "
-                  "(at $y = 0$ or $1$ the right side is $\\pm\\infty$: a fit comes within 0.1). Subtracted: $3W_2[0, k]$ is the right sides' difference over "
-                  "the gap. At step 0's gap, 0.0053, fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, 0.9 or more) needs "
-                  "$|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/0.0053 \\approx 570$; every weight starts at 1.",
-                  "(0.026: between the two slopes). The output layer gets nearly one input for both observations and "
-                  "gives nearly one row, at best the shared row (7a).",
+                  "**Tied, yet it fits.**\n\n1. A tied layer acts as one unit per observation, like a 2-1-1-2 (three units "
+                  "with outgoing weight $w$ act as one with $3w$). Output $k$ fits both observations when, for $r = 0, 1$,\n"
+                  "   $$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}",
+                  "   two linear equations in $W_2[0, k]$ and $b_2[k]$ (at $y = 0$ or $1$ the right side is $\\pm\\infty$: "
+                  "a fit comes within 0.1).\n2. Subtracted: $3W_2[0, k]$ times the gap $a^2[0, 0] - a^2[1, 0]$ is the right "
+                  "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
+                  "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
+                  "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053 "
+                  "(all weights 1); about 5.9 at step 6000's, 0.5133, met by the printed $-9.2$ (printout, \"all ones, step 6000\").",
+                  "(0.026: between the two slopes). The output layer, fed nearly one input, gives nearly one row, at best the "
+                  "shared row (7a). By step 6000 $z^2$ is 0.95 and $-1.34$, slopes 0.20 and 0.16: the gap widened as $z^2$ "
+                  "moved toward 0, where $\\sigma$ is steeper.",
                   "Why the plateau lasts is notebook 04 section 8's subject.",
-                  "Every seed fits by step 1000 (cost 0.0019 to 0.0068)",
+                  "All five seeds fit by step 1000 (cost 0.0019 to 0.0068)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
                   "So $\\delta$ at a hidden unit is the sum of its paths' tails, computed once per layer (exercise 6's `backward`).",
@@ -582,13 +606,14 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "The next cell trains the all-ones start and five random starts at rate 0.5.",
                   "Once your exercises pass, the largest difference prints 0.0: equal columns summed in the same order "
                   "round alike (tied-groups lines allow 1e-10 for other numpy builds).",
-                  "start from random weights: every seed fits by step 1000; the seeds' smallest "
+                  "start from random weights: all five seeds fit by step 1000; the seeds' smallest "
                   "layer-2 slopes (0.17 to 0.24) far exceed all ones' (0.024, 0.029) (section 8).",
                   "Section 8 shows why both rows start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, and `delta.T @ a[2]`.",
                   "Only 0.5 matches the question's output (2e-07); 0.495 and 0.505 miss by about 10 times more, 0.45 and "
                   "0.55 by 100 times: the scan pins the rate to about ±1%.",
-                  "Your output should match\nthe question's to $10^{-6}$ (the scan's 2e-07 match bounds float32's drift here).",
+                  "Your output should match\nthe question's to $10^{-6}$: the question ran in float32 (about 7 digits), we run "
+                  "float64; after 1000 steps at rate 0.5 the runs differ by 2e-07 (printed above), so $10^{-6}$ leaves room.",
                   "a seventh of the tolerance, a thin margin. Five points err by $4 \\cdot 10^{-10}$, about 2500 times below it.", "section 7 finds one that reproduces it",
                   "it reproduces your output to 2e-07 (section 7a)", "It fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, rate 1.0 gives the same run)",
                   "no tied group, cost 0.0027"):
@@ -610,7 +635,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                  "this notebook cannot tell", "only need that number to differ", "then both grow and the cost falls",
                  "feed each other", "the escape is sudden", "nearly alone", "Why so slowly", "points to saturation",
                  "must grow", "prints as exactly 0.0", "even their rounding is equal", "(printout, \"gradients\")",
-                 "leaves the shared row only slowly"):
+                 "leaves the shared row only slowly", "Every seed fits", "every seed fits", "drift here",
+                 "Which factors differ from"):
         assert gone not in prose, gone
     code = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "code")
     assert "init_constant(0.1)" not in code and "slope a^2" not in code
@@ -647,14 +673,44 @@ def test_every_text_output_is_recomputed(notebook):
 
 def test_the_path_tables_show_the_recomputed_paths(notebook):
     net, x, y = small_net()
-    for parameter, n_paths, marker, wrap in (
-            (("w", 1, 0, 0), 1, 'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")', "{}"),
+    # each table under a one-line caption: a unit of the table in numpy's indices (units from 1, observation row 0)
+    for parameter, n_paths, marker, wrap, caption in (
+            (("w", 1, 0, 0), 1, 'mh.chain_rule_paths(small, x, y, ("w", 1, 0, 0), loss="sse")', "{}",
+             "table $a^1_1 = a^1[0, 0]$, $a^2_1 = a^2[0, 0]$, $y_1 = y[0, 0]$"),
             (("w", 0, 0, 0), 2, "table = mh.chain_rule_paths",  # folded, so the prediction comes first
-             "<details><summary>W_0[0, 0]'s two paths (open after you predict)</summary>{}</details>")):
+             "<details><summary>W_0[0, 0]'s two paths (open after you predict)</summary>{}</details>",
+             "table $x_1 = x[0, 0]$, $a^2_2 = a^2[0, 1]$")):
         path_sum = mh.chain_rule_paths(net, x, y, parameter, loss="sse")
         (output,) = cell_for(notebook, marker)["outputs"]
-        assert "".join(output["data"]["text/html"]) == wrap.format(path_sum._repr_html_())
+        assert "".join(output["data"]["text/html"]) == wrap.format(f"<p>{caption}</p>" + path_sum._repr_html_())
         assert len(path_sum.paths) == n_paths
+        for unit in re.findall(r"\$(\w)(?:\^(\d))?_(\d) = ", caption):  # each captioned unit is one the table shows
+            name, layer, number = unit
+            assert (f"{name}^{{{layer}}}_{{{number}}}" if layer else f"{name}_{{{number}}}") in path_sum._repr_html_(), unit
+    # section 3: W_0[1, 0], b_0[0], b_0[1], each factor whose shown value differs from the same factor of W_0[0, 0]'s
+    # path through the same output in bold, marked *; unmarked, each table is the package's
+    reference = mh.chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss="sse")
+    outputs = cell_for(notebook, "for parameter, unit in")["outputs"]
+    assert len(outputs) == 3
+    marked_by = {}
+    for output, (parameter, unit) in zip(outputs, ((("w", 0, 1, 0), "x_2 = x[0, 1]"), (("b", 0, 0), "a^1_1 = a^1[0, 0]"),
+                                                   (("b", 0, 1), "a^1_2 = a^1[0, 1]"))):
+        table = mh.chain_rule_paths(net, x, y, parameter, loss="sse")
+        html = "".join(output["data"]["text/html"])
+        caption = f"<p>table ${unit}$; <b>bold</b> *: differs from $W_0[0, 0]$'s path</p>"
+        assert html.startswith(caption)
+        rows = html[len(caption):].split("<tr><td>")[1:]  # path 1, path 2 (with the total row)
+        marked = {(k, n) for k, row in enumerate(rows, start=1)
+                  for n, cell in enumerate(re.findall(r"<td>(\$\\frac.*?)</td>", row), start=1) if "<b>" in cell}
+        expected = {(k, n) for k, (mine, theirs) in enumerate(zip(table.paths, reference.paths), start=1)
+                    for n, (f, g) in enumerate(zip(mine.factors, theirs.factors), start=1) if not np.isclose(f.value, g.value)}
+        assert marked == expected and [p.nodes[-2] for p in table.paths] == [p.nodes[-2] for p in reference.paths]
+        assert re.sub(r"<b>([^<]*)</b> \*", r"\1", html[len(caption):]) == table._repr_html_()
+        marked_by[parameter] = marked
+    # the fold: "Factors 4 and 5, the delta^2 tail: every path through the same output shares them" (never marked);
+    # W_0[1, 0] and b_0[0] differ in factor 1 only, b_0[1] in factors 1 to 3
+    assert marked_by == {("w", 0, 1, 0): {(1, 1), (2, 1)}, ("b", 0, 0): {(1, 1), (2, 1)},
+                         ("b", 0, 1): {(k, n) for k in (1, 2) for n in (1, 2, 3)}}
     # section 6's counts, folded until the student has counted
     (output,) = cell_for(notebook, "for sizes in")["outputs"]
     counts = "".join(count_line(sizes) for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10])).rstrip("\n")
@@ -720,18 +776,21 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
         assert gone not in markdown, gone
     # exercise 5, item 3a: its numbers (fold A's rows of delta^1 and x[r, 0], which name item 2's answer) only in a
     # folded hint; the open items point to "your item-2 product"
-    # exercise 5's cells in working order: items 1 and 2, fold A, item 3 with its numbers' fold, the item-3a cell, fold B,
-    # the hints, the function
+    # exercise 5's cells in working order: items 1 and 2, then the hints (a stuck student reaches them before any answer
+    # fold), fold A, item 3 with its numbers' fold, the item-3a cell, fold B, the function
     cells = notebook["cells"]
     first = next(k for k, c in enumerate(cells) if c["cell_type"] == "markdown" and "### Exercise 5" in source(c))
     last = next(k for k, c in enumerate(cells) if source(c).startswith("def layer_gradients("))
     ordered = cells[first:last + 1]
-    assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "markdown", "code"]
+    assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "code"]
     assert source(ordered[0]).count("Then open fold A.") == 1 and "3." not in re.findall(r"^\d\.", source(ordered[0]), re.M)
+    items = source(ordered[0])
+    assert (items.index("2. For one observation") < items.index("Then open fold A.")
+            < items.index("<details><summary>Hint 1</summary>") < items.index("<details><summary>Hint 3</summary>")
+            < items.index("Folds A and B:")), items
     assert "fold A: each observation's dC/db_0" in source(ordered[1])
     assert source(ordered[2]).startswith("3. ") and "Then open fold B." in source(ordered[2])
     assert source(ordered[3]).startswith("# exercise 5, item 3a") and "fold B:" in source(ordered[4])
-    assert source(ordered[5]).startswith("<details><summary>Hint 1</summary>") and "Hint 3" in source(ordered[5])
     exercise_5 = "\n".join(source(c) for c in ordered if c["cell_type"] == "markdown")
     open_items = re.sub(r"<details>.*?</details>", "", exercise_5, flags=re.S)
     assert "with your item-2 product, for each observation" in open_items and "<summary>Item 3a's numbers</summary>" in exercise_5

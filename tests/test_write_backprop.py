@@ -681,3 +681,23 @@ def test_multiplication_counts_by_hand_for_2_2_2():
 def test_multiplication_counts_bad_sizes(bad, error, words):
     with pytest.raises(error, match=re.escape(words)):
         wb.multiplication_counts(bad)
+
+
+def test_captioned_paths_marks_the_factors_that_differ():
+    """Section 3's tables: each factor whose shown value differs from the reference's same factor, on its path through
+    the same output, is bold and marked *; the caption line comes first; the plain text is the table's own."""
+    net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]], [[0.1, -0.1], [0.2, -0.3]])
+    x, y = np.array([[0.8, 0.4]]), np.array([[0.2, 0.4]])
+    reference = mh.chain_rule_paths(net, x, y, ("w", 0, 0, 0), loss="sse")
+    bias = mh.chain_rule_paths(net, x, y, ("b", 0, 1), loss="sse")
+    shown = wb.CaptionedPaths(bias, "caption", reference=reference)
+    assert shown.differing() == [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2), (2, 3)]  # other hidden unit: factors 1 to 3
+    html = shown._repr_html_()
+    assert html.startswith("<p>caption</p><table") and html.count("</b> *") == 6 and "<b>-0.2</b> *" in html
+    assert repr(shown) == repr(bias)
+    plain = wb.CaptionedPaths(bias, "caption")  # no reference: nothing marked
+    assert plain.differing() == [] and plain._repr_html_() == "<p>caption</p>" + bias.to_html()
+    assert wb.CaptionedPaths(reference, "same", reference=reference).differing() == []
+    one_path = mh.chain_rule_paths(net, x, y, ("w", 1, 0, 0), loss="sse")  # one path, through output 1 only
+    with pytest.raises(ValueError, match="same outputs"):
+        wb.CaptionedPaths(one_path, "caption", reference=reference)

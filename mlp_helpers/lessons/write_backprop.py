@@ -35,10 +35,11 @@ from ..validation import as_sizes
 from .cases import sigmoid_2_3_3_2
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
                               cost_slip_message, run_check, same, shape_mismatch)
+from .notation import format_number
 from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
-           "check_layer_gradients", "check_backward", "multiplication_counts"]
+           "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -509,3 +510,41 @@ def multiplication_counts(sizes):
                       + sum(sizes[l] * sizes[l + 1] + 2 * sizes[l] for l in range(1, L)))  # every step back
     parameters = sum((sizes[l] + 1) * sizes[l + 1] for l in range(L))
     return paths, paths * 2 * L, path_sums, backward_count, parameters
+
+
+# -- sections 2 and 3's path tables, each with a caption line (and, in section 3, its factors that differ marked) --
+
+
+class CaptionedPaths:
+    """A path table (``chain_rule_paths``) under a caption line (HTML; ``$...$`` is typeset).
+
+    Given ``reference`` (another parameter's table with as many paths), each factor whose shown value differs from the
+    same factor of ``reference``'s path through the same output is bold and marked *. Its plain text is the table's.
+    """
+
+    def __init__(self, table, caption, reference=None, digits=6):
+        if reference is not None and [p.nodes[-2] for p in table.paths] != [p.nodes[-2] for p in reference.paths]:
+            raise ValueError("reference: its paths must run through the same outputs, in the same order")
+        self.table, self.caption, self.reference, self.digits = table, caption, reference, digits
+
+    def differing(self):
+        """``(path number, factor number)`` pairs, from 1, of the factors shown marked."""
+        if self.reference is None:
+            return []
+        return [(k, n) for k, (mine, theirs) in enumerate(zip(self.table.paths, self.reference.paths), start=1)
+                for n, (f, g) in enumerate(zip(mine.factors, theirs.factors), start=1)
+                if format_number(f.value, self.digits) != format_number(g.value, self.digits)]
+
+    def _repr_html_(self):
+        head, *rows = self.table.to_html(self.digits).split("<tr><td>")  # rows[k - 1]: path k (the total row with it)
+        for k, n in self.differing():
+            f = self.table.paths[k - 1].factors[n - 1]
+            shown = format_number(f.value, self.digits)
+            cell = f"<td>${f.latex} = {f.formula}$<br>= {shown}</td>"
+            if rows[k - 1].count(cell) != 1:
+                raise RuntimeError("the path table's HTML changed: update CaptionedPaths")
+            rows[k - 1] = rows[k - 1].replace(cell, f"<td>${f.latex} = {f.formula}$<br>= <b>{shown}</b> *</td>")
+        return f"<p>{self.caption}</p>" + "<tr><td>".join([head, *rows])
+
+    def __repr__(self):
+        return repr(self.table)
