@@ -186,7 +186,8 @@ def test_section_3_cost_and_sign_slip(case, net, stored, markdown):
     # the box: the eta^2 term is the same both ways (even in the step), so the rise beats -first_order beats the fall
     assert uphill - C > -first_order > C - downhill
     assert abs((uphill - C) + (downhill - C)) < 0.1 * abs(first_order)  # what is left over is second order
-    # 6a's "Section 3's two steps, exactly": C(t) (every weight moved by -t dC/dw) is a polynomial of degree 4 in t
+    # 6a's "Section 3's two steps, exactly": C(kappa) (every weight moved by -kappa dC/dw) is a polynomial of degree 4 in
+    # kappa (kappa, not the card's t, which counts steps)
     # (c degree 2, C quadratic in c), so its fifth differences vanish; C(+-eta) - C(0) = -+A + B with
     # A = (rise + fall) / 2 near the first order and B = (rise - fall) / 2 > 0 (+0.0107, -0.0102 as printed)
     along = [cost([W - t * g for W, g in zip(net.weights, dW)]) for t in np.linspace(-0.2, 0.2, 7)]
@@ -197,11 +198,30 @@ def test_section_3_cost_and_sign_slip(case, net, stored, markdown):
     assert "Repeated, the slip keeps climbing ([20 steps])." in markdown
     assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
     six_a = markdown.split("### 6a.")[1].split("### 6b.")[0]
-    assert r"($t = \eta$: the correct step; $t = -\eta$: the slipped one)" in six_a
-    assert (r"Each weight is linear in $t$, so $c$ has degree 2 in $t$ and $C$, quadratic in $c$, degree 4." in six_a
+    assert r"($\kappa = \eta$: the correct step; $-\eta$: the slipped one)" in six_a and "$C(t)$" not in six_a
+    assert (r"Each weight is linear in $\kappa$, so $c$ has degree 2 in $\kappa$ and $C$, quadratic in $c$, degree 4." in six_a
             and r"$$C(\pm\eta) - C(0) = \mp A + B .$$" in six_a
             and r"$A = \tfrac12(0.0107 + 0.0102)$, near the first-order $0.0105$, and $B = \tfrac12(0.0107 - 0.0102) > 0$"
             in six_a)
+    # B's leading term is eta^2 C''(0) / 2 (Taylor in kappa), C'' the second derivative along the gradient: positive at
+    # seed 0, as B is, but not in general: at 7a's every-weight-0.1 point C'' < 0
+    def along_gradient(weights):  # C(kappa) on a grid of kappa, and C''(0) from it (exact: C is a quartic in kappa)
+        g_w, _ = net.copy().set_params(weights).gradients(case.X, case.Y, loss=case.loss)
+        h = 1e-3
+        values = [cost([W - k * g for W, g in zip(weights, g_w)]) for k in (-h, 0.0, h)]
+        return (values[0] - 2 * values[1] + values[2]) / h**2
+    curvature = along_gradient(net.weights)
+    assert curvature > 0 and B_even == pytest.approx(0.5 * case.lr**2 * curvature, rel=0.02)
+    assert along_gradient([np.full((2, 2), 0.1), np.full((2, 1), 0.1)]) < 0
+    assert (r"so $B$'s leading term is $\tfrac12\eta^2\,C''(0)$, with $C''$ the second derivative along the gradient: "
+            r"positive here, not in general.") in six_a
+    assert r"$$C(\kappa) = C(0) + \kappa\,C'(0) + \tfrac12\kappa^2\,C''(0) + \dots,$$" in six_a
+    seven = markdown.split("## 7.")[1].split("### 7a.")[0]  # section 7's letter table: kappa, A, B of 6a
+    assert r"| $\kappa$; $A$, $B$ | step size; $C(\pm\eta) - C(0) = \mp A + B$ | 6a | $\eta$; $\tfrac12(0.0107 \pm 0.0102)$ |" in seven
+    # section 3's predict-first names what the student knows there: backprop's gradients with every sign flipped
+    three = markdown.split("## 3.")[1].split("## 4.")[0]
+    assert "does one step with backprop's gradients (`net.gradients`) but every sign flipped raise or lower $C$" in three
+    assert "correct chain rule" not in three
     # [20 steps]: 20 steps with the question's sign (every weight + eta dC/dw); C rises at each, by far more than rounding
     climbing, costs = [W.copy() for W in net.weights], [C]
     for _ in range(20):
@@ -642,7 +662,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     # which K_end training ends with is read off the table (least at rho = 0.5 for the printed constant start, whose
     # run is the longest there: checked above), and the page says so: measured, not derived
     assert (r"That $K_\text{end}$, and so the number of steps, is least at $\rho = 0.5$ is measured ([steps]), not "
-            r"derived: $K_\text{end}$ depends on where training ends on the line of minima.") in markdown
+            r"derived, and left open here: $K_\text{end}$ depends on where training ends on the set of minima ($c = c^*$).")\
+        in markdown
+    assert "line of minima" not in markdown
+    # the letters table at 8b: tau (7a), K and K_end (8b); the constant start's K at rho = 0.3: 0.5 S + 0.5 at the
+    # start, [steps]'s 2.250 at the end
+    eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
+    assert (r"| $K$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; $K$ at the end | 8b | $0.79$, $2.250$ "
+            r"(constant start, $\rho = 0.3$) |") in eight_b
+    assert r"| $\tau$ | 7a's size of every weight | 7a | $0.1$ |" in eight_b
     assert "as the table [steps] shows (8b), how fast $c$ nears $c^*$" in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
@@ -683,6 +711,10 @@ def test_section_6_box_why_the_W1_gap_stops_closing(case, trained, stored, markd
     assert (r"By 6a a step changes that gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$) only while $u_1 > u_2$, and $u_1 - u_2$ turns negative at step 17 ([gap]).") in box
     assert "The bound is only a lower bound: the smallest spread is the $W_1$ gap $W_1[0,0] - W_1[1,0]$ at step 17" in box
+    # why the W_1 gap, not an incoming pair: both pairs cross near step 17 ([crossings]: 16 to 17 and 18 to 19), so
+    # there both pair differences are far below the gap
+    assert ("([crossings]): the incoming pairs cross near it, so there the $W_1$ gap is the largest of the three."
+            in box)
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
     _, history = trained["random"]
     s = np.array([A, 1 - A])
@@ -695,6 +727,8 @@ def test_section_6_box_why_the_W1_gap_stops_closing(case, trained, stored, markd
     np.testing.assert_allclose(np.diff(gap), -case.lr * G[:-1] * u_gap[:-1], rtol=1e-9, atol=1e-15)
     k = int(np.abs(gap).argmin())
     assert k == int(mh.unit_spread(history).argmin()) == 17 and np.all(G[:k + 1] < 0)
+    pairs = np.abs(W0[k, :, 0] - W0[k, :, 1])  # |d_x1|, |d_x2| at step 17
+    assert pairs.max() < 0.05 < 0.4 < abs(gap[k])
     assert np.all(u_gap[:k] > 1e-3) and u_gap[k] < -1e-3  # the signs, far from 0 (u_1 - u_2 = -0.0036 at step 17)
     assert np.all(np.diff(gap[:k + 1]) > 0) and gap[k + 1] < gap[k] < 0  # closes up to step 17, then opens again
     for value in gap[[0, k]]:
@@ -946,6 +980,16 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
     sources = [c.source for c in nb.cells if c.cell_type == "code" and "plots.draw_network(net, notation=" in c.source
                and "highlight_edges" not in c.source]
     assert len(sources) == 2 and all('crossing_labels="inputs"' in s for s in sources)
+    # report 02BU: a thick edge under a crossing label tinted its box; both name diagrams ask for opaque white boxes
+    # (notebook 02 only: the default stays 85% opaque, so the other notebooks' figures do not change)
+    assert all("opaque_labels=True" in s for s in sources)
+    for opaque, alpha in ((True, 1.0), (False, 0.85)):
+        fig, ax = plt.subplots()
+        plots.draw_network(cases.linear_2_2_1().network().init_random(seed=0), notation="regression_question", ax=ax,
+                           crossing_spread=0.3, crossing_labels="inputs", opaque_labels=opaque)
+        boxes = [t.get_bbox_patch() for t in ax.texts if (t.get_gid() or "").startswith("wlabel:")]
+        assert len(boxes) == 6 and all(b.get_alpha() == alpha and b.get_facecolor()[:3] == (1.0, 1.0, 1.0) for b in boxes)
+        plt.close(fig)
     for i, j in ((0, 1), (1, 0)):
         assert plots._label_position(i, j, 2, 2, 0.3, "inputs") == pytest.approx(0.2)
     fig, ax = plt.subplots()

@@ -157,13 +157,15 @@ class NetworkDiagram:
     never below ``BIAS_LABEL_SIZE``.
     tie_colours: the fills of the tie groups, in turn (default ``GROUP_COLOURS``); untied_note: the
     fill note also says that white units are not tied.
-    crossing_spread, crossing_labels: as for ``draw_network``.
+    crossing_spread, crossing_labels, opaque_labels: as for ``draw_network``.
     """
 
     def __init__(self, ax, sizes, notation="index", bias=True, show_values=False, label_layers=None,
                  label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2,
-                 bias_label_size=None, crossing_labels="apart"):
+                 bias_label_size=None, crossing_labels="apart", opaque_labels=False):
         self.ax = ax
+        self.opaque_labels = bool(opaque_labels)
+        self.label_pad = 0.16 if self.opaque_labels else 0.12  # an opaque box: a margin of white around its text
         self.crossing_spread = as_real("crossing_spread", crossing_spread)
         if not 0 <= self.crossing_spread <= 0.35:
             raise ValueError(f"crossing_spread must lie between 0 and 0.35 (a fraction of an edge), got {crossing_spread!r}")
@@ -211,8 +213,9 @@ class NetworkDiagram:
                         va="center",
                         fontsize=self.label_size,
                         zorder=4,
-                        # opaque under a label with its value (two lines): a thick edge would show through
-                        bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=1.0 if self.show_values else 0.85),
+                        # opaque under a label with its value (two lines), or if asked: a thick edge would show through
+                        bbox=dict(boxstyle=f"round,pad={self.label_pad}", fc="white", ec="none",
+                                  alpha=1.0 if self.show_values or self.opaque_labels else 0.85),
                     )
                     text.set_gid(f"wlabel:{l}:{i}:{j}")
                     self.edge_labels[l, i, j] = text
@@ -319,7 +322,7 @@ class NetworkDiagram:
         segments = {key: (*self.position[key[0], key[1]], *self.position[key[0] + 1, key[2]]) for key in self.edges}
         places = label_layout.choose_places(
             [segments[key] for key in shown],
-            [extent(self.edge_labels[key], 0.12) for key in shown],
+            [extent(self.edge_labels[key], self.label_pad) for key in shown],
             [_label_position(i, j, self.sizes[l], self.sizes[l + 1], self.crossing_spread, self.crossing_labels)
              for l, i, j in shown],
             fixed,
@@ -342,6 +345,7 @@ def _renderer(fig):
 def draw_network(
     net, notation="index", ax=None, show_values=False, highlight_edges=None, tied=True, label_layers=None, label_size=None,
     tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2, bias_label_size=None, crossing_labels="apart",
+    opaque_labels=False,
 ):
     """Diagram of ``net``: units in columns, one line per weight, labelled in ``notation``.
 
@@ -365,6 +369,8 @@ def draw_network(
     crossing_labels: "apart" (default: an edge going down carries its label near its to-unit, one
         going up near its from-unit) or "inputs" (both near their from-units, so in a 2-2 layer one
         label sits high and one low, each by the input its edge leaves).
+    opaque_labels: each weight label on an opaque white box with a wider margin (default: 85%
+        opaque, except with show_values), so that a thick edge under a label does not tint it.
     Returns the figure.
     """
     check_network(net)
@@ -385,7 +391,8 @@ def draw_network(
     diagram = NetworkDiagram(ax, net.sizes, notation, bias=bool(net.biases), show_values=show_values,
                              label_layers=label_layers, label_size=LABEL_SIZE if label_size is None else label_size,
                              tie_colours=tie_colours, untied_note=untied_note, crossing_spread=crossing_spread,
-                             bias_label_size=bias_label_size, crossing_labels=crossing_labels)
+                             bias_label_size=bias_label_size, crossing_labels=crossing_labels,
+                             opaque_labels=opaque_labels)
     diagram.update(net.weights, net.biases, tied_units(net) if tied else None, highlight)
     return fig
 
