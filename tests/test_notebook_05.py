@@ -161,10 +161,15 @@ def printed(X, xor_X, reverse):
     a2_half = init.recorded_activations(pair, [1], X)[1][0, :, :, 0]
     turn = [np.argmax(omega[:, k] < 0) for k in (0, 1)]
     back = turn[1] + np.argmax(omega[turn[1]:, 1] > 0)
-    for k, step in enumerate((0, 1000, back, 2336)):
+    # report 05BQ (fault 1b): only the step from which the fit's signs hold to the exit is printed, not omega_2's early dip
+    leave = int(out["pair exits"][1])
+    signs = (omega[:, 0] < 0) & (omega[:, 1] > 0)
+    since = np.flatnonzero(~signs[:leave + 1])[-1] + 1
+    assert since == back and np.all(signs[since:leave + 1])
+    for k, step in enumerate((0, since, leave)):
         out[f"c = 0.5 omega {k}"] = (f"c = 0.5, step {step:4d}: omega_1 {omega[step, 0]:.2g}, omega_2 {omega[step, 1]:.2g} | "
                                      f"a^2[0, 0] - a^2[1, 0] {a2_half[step, 0] - a2_half[step, 1]:.2g}")
-    out["c = 0.5 turns"] = f"c = 0.5: omega_2 first below 0 at step {turn[1]}, omega_1 at step {turn[0]}; omega_2 above 0 again from step {back}"
+    out["c = 0.5 turns"] = f"c = 0.5: omega_1 < 0 < omega_2 at every step from {since} to its exit at step {leave}"
     out["c = 0.5 signs"] = (int(turn[0]), int(turn[1]), int(back), bool(np.all(omega[turn[0]:2337, 0] < 0)),
                             bool(np.all(omega[back:2337, 1] > 0)), bool(np.all(omega[turn[1]:back, 1] < 0)),
                             bool(np.all(a2_half[:2337, 0] > a2_half[:2337, 1])))
@@ -227,7 +232,9 @@ def printed(X, xor_X, reverse):
 
     # 5. saturated units at the start, by scale
     sd_10 = 10 * np.sqrt(3 * 0.25 + 1)  # the estimate at s = 10 (no training, no X)
-    out["s = 10"] = f"s = 10: standard deviation of z about {sd_10:.1f}; 4.6 is {4.6 / sd_10:.2f} standard deviations;"
+    slope_46 = mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6))  # report 05BQ (fault 6): sigma'(4.6) printed beside the prose's 0.0099
+    out["s = 10"] = (f"s = 10: standard deviation of z about {sd_10:.1f}; 4.6 is {4.6 / sd_10:.2f} standard deviations "
+                     f"(sigma'(4.6) = {slope_46:.2g});")
     out["s = 10 share"] = f"        beyond ±4.6 a normal lies {math.erfc(4.6 / sd_10 / np.sqrt(2)):.0%} of the time"
     for scheme in ("lecun", 0.01, 1.0, 3.0, 10.0):
         slopes = init.layer_slopes(init.random_starts(CASE.sizes, in_order(range(200), reverse), scale=scheme), X)
@@ -324,7 +331,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 112  # 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 111  # 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -378,11 +385,15 @@ def test_the_curvature(computed, notebook):
     lows = {step: computed[f"curvature value {step}"][0] for step in CURVATURE_STEPS}
     assert min(lows, key=lows.get) == 5300
     # report 05BO (fix 2): stated for the printed steps only (ten since 05BP), and the sign is measured, not derived
+    # report 05BQ (fault 1c): the sign of lambda_min and where it is most negative, said plainly to be measured
     assert ("At these ten steps the smallest $\\lambda$ is negative and the largest below 0.05, "
-            "far under $2/\\eta = 4$. So no step overshoots there: the nudge grows because the cost curves down along an untying direction "
-            "(measured, not derived).") in prose
+            "far under $2/\\eta = 4$. So no step overshoots there: the nudge grows because the cost curves down along an untying direction.") in prose
+    assert "Both the sign of $\\lambda_\\text{min}$ and where it is most negative are measured here, not derived." in prose
     # report 05BF (fix 1): the growth figure is an upper bound, reached only along lambda_min's eigenvector; no per-step numbers
-    assert "grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step. That is an upper bound, reached only along $\\lambda_\\text{min}$'s eigenvector" in prose
+    # report 05BQ (fault 4): the step from the 20 eigenvalues to the bound, in the eigenbasis
+    assert ("Along each of the 20 directions, $u$'s component is multiplied by $1 - \\eta\\lambda_i$ per step ($\\lambda_i$ its eigenvalue), "
+            "so while $H$ stays near its value at a step, $u$'s untying part grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step, "
+            "a bound reached only along $\\lambda_\\text{min}$'s eigenvector.") in prose
     assert "2-fold" not in prose and "25-fold" not in prose and "93.3" not in prose and "most at step 5000" not in prose
     assert ("Tied networks have 9 free numbers (a 2-1-1-2 network's), so there are $29 - 9 = 20$ (last line below)." in prose
             and "for example $+1$ on $b_0[0]$, $-1$ on $b_0[1]$." in prose and "the untying part of $u$ evolves by itself" in prose)
@@ -694,7 +705,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "steps to fit 6250" in computed["slope2 c = 0.25, tied"]
     # report 05AY: 5b counts 8 starts (7 scales and Glorot's); section 5 has a 5a; omega in the letters table; w and d apart
     assert "### 5a. Why the scale depends on the layer" in prose and "### 5b. The grid: 8 kinds of start (6 fixed scales, LeCun's and Glorot's rules)" in prose
-    assert "8 scales" not in prose and "8 starts" not in prose and "| 8 kinds of start (section 5b) x 30 seeds x 3 rates |" in prose
+    assert "8 scales" not in prose and "8 starts" not in prose and "| group |" not in prose  # report 05BQ (fault 3): section 0's table cut
     assert "$\\omega_1 = W_2[j, 0]$ for every unit $j$" in prose and "Letters new here" in prose  # report 05BF (fix 4): letters where first used
     assert "If $w$ is untying" not in prose and "If $d$ is untying" in prose
     assert "(the proof needs only the incoming side tied)" not in prose  # cut (report 05BC's word budget)
@@ -751,7 +762,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ('For a layer with 3 inputs (layers 2 and 3, fed by $W_1$ and $W_2$), a fixed $s = 10$ gives $z$ a standard deviation near '
             '$10\\sqrt{3 \\cdot 0.25 + 1} \\approx 13$, beyond $\\pm 4.6$ about 73% of the time (line "s = 10"; '
             '`math.erfc(t / np.sqrt(2))` is the chance that a standard normal lies beyond $\\pm t$).') in prose
-    assert computed["s = 10"].endswith("4.6 is 0.35 standard deviations;") and computed["s = 10 share"].endswith("lies 73% of the time")
+    assert computed["s = 10"].endswith("4.6 is 0.35 standard deviations (sigma'(4.6) = 0.0099);") and "($\\sigma'(4.6) \\approx 0.0099$)" in prose and computed["s = 10 share"].endswith("lies 73% of the time")
     assert round(math.erfc(4.6 / (10 * np.sqrt(1.75)) / np.sqrt(2)), 2) == 0.73 and round(10 * np.sqrt(1.75)) == 13
     assert computed["s = 10 layers 2, 3"].endswith("feeding them 0.48, 0.44;") and computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%")
     assert computed["slopes 10.0"].endswith("layer 2 76.9%, layer 3 (output) 76.0%")
@@ -842,7 +853,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BB (fix 2): below c = 0.5 the smaller c, the later; at step 1000 c = 0.25's weights are under half of c = 0.5's
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
-    assert "* **$c = 0$ leaves later than $c = 0.5$**; 2b shows what each must do first." in prose and "Below $c = 0.5$" not in prose
+    # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
+    assert "* **$c = 0$ leaves later than $c = 0.5$**: measured, not derived; 2b shows what each must do first." in prose and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -857,7 +869,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert ("$c = 0.5$ leaves at step 2336, $c = 0$ at 2981 (measured, not derived). Below: $c = 0$'s weights and when each first moves; "
+    assert ("$c = 0.5$ leaves at step 2336, $c = 0$ at 2981. Below: $c = 0$'s weights and when each first moves; "
             "then $c = 0.5$'s $\\omega_1$, $\\omega_2$:") in two_b
     assert ("* **$c = 0$** starts with every weight 0 and must grow them first: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
             "as $\\delta^2 = 0$ while $W_2 = 0$, $\\delta^1 = 0$ while $W_1 = 0$.") in two_b
@@ -872,12 +884,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("* **$c = 0.5$** starts with every weight 0.5: $\\omega_1 = \\omega_2$, one sign. Output 1 must rise from observation 1 to 2, output 2 fall, "
             "through one $a^2[r, 0]$ (2a); as $a^2[0, 0] > a^2[1, 0]$, a fit needs $\\omega_1 < 0 < \\omega_2$, which holds from step 2101 on "
             "(lines \"c = 0.5\"), shortly before the exit.") in two_b
-    assert computed["c = 0.5 turns"] == "c = 0.5: omega_2 first below 0 at step 4, omega_1 at step 389; omega_2 above 0 again from step 2101"
+    assert computed["c = 0.5 turns"] == "c = 0.5: omega_1 < 0 < omega_2 at every step from 2101 to its exit at step 2336"
+    assert "omega_2 first below 0" not in NOTEBOOK.read_text() and "step 4," not in two_b  # report 05BQ (fault 1b): the early dip not shown
     # omega_1 < 0 from step 389 and omega_2 > 0 from 2101 to the exit (2336); omega_2 < 0 in between; a^2[0, 0] > a^2[1, 0] throughout
     assert computed["c = 0.5 signs"] == (389, 4, 2101, True, True, True, True)
-    assert [computed[f"c = 0.5 omega {k}"] for k in range(4)] == [
+    assert [computed[f"c = 0.5 omega {k}"] for k in range(3)] == [
         "c = 0.5, step    0: omega_1 0.5, omega_2 0.5 | a^2[0, 0] - a^2[1, 0] 0.013",
-        "c = 0.5, step 1000: omega_1 -0.19, omega_2 -0.24 | a^2[0, 0] - a^2[1, 0] 0.01",
         "c = 0.5, step 2101: omega_1 -0.94, omega_2 0.00036 | a^2[0, 0] - a^2[1, 0] 0.048",
         "c = 0.5, step 2336: omega_1 -2, omega_2 0.39 | a^2[0, 0] - a^2[1, 0] 0.2"]
     assert len(two_b.split()) < 215  # the whole of 2b (was < 160 before 05BP's two written-out steps and c = 0.5's signs)
@@ -905,7 +917,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
     assert "scales 0.3 and 1 and LeCun's need 1269.5 to 1341.5 steps" in prose
     # report 05BL (faults 3, 9, 4): scale 3's slowness tied to 5a's printed shares; the lr x steps rule cited where 5b uses it
-    assert "* **scale 3**: 19% to 29% of units start clearly saturated (5a)." in prose
+    # report 05BQ (fault 6): what 5a counts, unit activations ((start, observation, unit) triples), not units
+    assert "* **scale 3**: 19% to 29% of unit activations (5a's triples) start clearly saturated." in prose and "of units start" not in prose
+    assert "* **scale 10**: most unit activations start clearly saturated;" in prose and "(start, observation, unit) triples" in prose
     assert computed["slopes 3.0"] == "scale    3.0: clearly saturated (slope < 0.01) in layer 1 19.0%, layer 2 29.4%, layer 3 (output) 27.0%"
     assert "so about $6748/4 = 1687$ at 2 by notebook 04, section 10; printed: 1723.5)" in prose and "section 6's rule" not in prose
     assert "network (only the start is measured)." in prose
@@ -956,7 +970,7 @@ def test_report_05BG_fixes(computed, notebook):
     assert "which is $0.6c$ at a constant start. So for $c \\ne 0$, or $c = 0$ once $W_0$ has grown (2b), a tied network can fit." in prose
     assert "so output 1 at row $r$ is" in prose and "output 1 at observation $r$" not in prose
     assert "here $s$ = 0.58 to 0.63" not in prose and "(printed in section 6)" not in prose  # report 05BI (fix 4): the numbers only after exercise 1
-    assert "Every many-start experiment on the question's data trains in this **one call**" in prose
+    assert "many-start experiments on the question's data train in **one call**" in prose
     assert ("Of the printed steps, $|\\lambda_\\text{min}|$ is largest at step 5300 (0.011), at the tied exit: the figure's steep part. "
             "By step 10000 it is 2.4e-05: the flat tail.") in prose
     assert computed["c = 1.0"] == "c =  1.00: at step  5301"
@@ -995,8 +1009,9 @@ def test_report_05BM_fixes(computed, notebook):
     """Report 05BM: section 0's exception, scale 0.01's reason, the histogram's late-start marker."""
     _, prose = notebook
     # fault 6: 2b's two runs are the one many-start experiment outside section 0's call
-    assert ("Every many-start experiment on the question's data trains in this **one call** (`init.fit_and_follow`), "
-            "except 2b's two runs, retrained with weights at every step.") in prose
+    # report 05BQ (fault 3): section 0's own 30 starts train apart too; each section names its group where it first uses it
+    assert ("The later sections' many-start experiments on the question's data train in **one call** (`init.fit_and_follow`); "
+            "only the 30 starts above (reused in sections 1 and 4) and 2b's two runs train apart.") in prose
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
     assert ("* **scale 0.01**: nearly section 2's $c = 0$ (6748 steps at learning rate 0.5, so about $6748/4 = 1687$ at 2 by notebook 04, section 10; printed: 1723.5): "
@@ -1023,3 +1038,66 @@ def test_report_05BP_fixes(notebook):
     # fault 3: the 20 numbers named where they are used
     assert ("lies between the smallest and largest of 20 numbers: the curvatures along 20 perpendicular untying directions "
             "(the *eigenvalues*). `init.untying_curvatures` returns all 20, here at ten steps of the tied run:") in prose
+
+
+def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
+    """Report 05BQ (fault 5): each predict-first prompt has a prediction cell after it (the course's convention: an
+    ungraded answer assigning my_<topic>_prediction, stubbed in the student copy), and the output that answers it
+    prints only once the prediction is written (exercise_checks.prediction_written, re-exported by the lesson module)."""
+    import contextlib
+    import io
+
+    from mlp_helpers.tools import course
+    from mlp_helpers.tools.student_copies import solution_blocks
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict first.**" in sources[i]]
+    expected = [("my_share_prediction", 'init.prediction_written(my_share_prediction, ("by 1000", "by 10000"))', ["fit by step {steps:5d}"]),
+                ("my_tie_prediction", 'init.prediction_written(my_tie_prediction, ("untied", "all ones"))',
+                 ["over every constant start and recorded step", "c = 1, the question's start: fit"]),
+                ("my_scale_prediction", 'init.prediction_written(my_scale_prediction, ("slowest", "why"))', ["not within 6000 steps {np.mean"])]
+    assert len(prompts) == len(expected)
+    for at, (name, gate, answers) in zip(prompts, expected):
+        assert "Write it in the next cell" in sources[at]
+        predict = sources[at + 1]
+        assert cells[at + 1]["cell_type"] == "code" and f"# {name} = {{" in predict and f"### BEGIN SOLUTION\n{name} = {{" in predict
+        assert course.is_prediction(predict, solution_blocks(predict, cells[at + 1]["id"]))
+        for answer in answers:
+            (cell,) = [s for s in sources if answer in s]
+            assert f"if {gate}:" in cell and cell.index(gate) < cell.index(answer) and f"write {name}" in cell
+        assert not any(number in predict for number in ("99.4", "14575", "1723.5", "97%"))  # the keys reason, they quote no result
+    from mlp_helpers.lessons import exercise_checks
+    assert init.prediction_written is exercise_checks.prediction_written
+
+    def run(marker, names):
+        (source,) = [s for s in sources if marker in s and "### BEGIN SOLUTION" not in s]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"np": np, "init": init, "case": CASE, **names})
+        return out.getvalue()
+
+    section_1 = {"all_fits": np.r_[np.arange(3000.0, 7000.0, 500.0), np.inf], "n1": 9, "random_nets": [CASE.network()] * 9}  # quartiles finite
+    grid = {"schemes": [0.01, "glorot"], "at_2": np.array([[1.0, 2.0, np.inf], [1.0, 1.0, 1.0]])}
+    for prediction, shows in ((..., False), ({"by 1000": "...", "by 10000": "most"}, False), ({"by 1000": "none", "by 10000": "most"}, True)):
+        printed_1 = run("fit by step {steps:5d}", {**section_1, "my_share_prediction": prediction})
+        assert ("fit by step" in printed_1) is shows and ("write my_share_prediction" in printed_1) is not shows
+    for prediction, shows in ((..., False), ({"slowest": "10", "why": "saturated"}, True)):
+        printed_5 = run("not within 6000 steps {np.mean", {**grid, "my_scale_prediction": prediction})
+        assert ("scale   0.01: not within 6000 steps" in printed_5) is shows and ("write my_scale_prediction" in printed_5) is not shows
+
+
+def test_report_05BQ_groups_named_where_used_and_the_inset_cut(notebook):
+    """Report 05BQ (faults 3, 2): section 0 keeps the one-call idea (no table, no `group`, `nudged_rows` defined in
+    section 4); the loss figure has no inset of steps 0 to 200 (c = 1.5's two stairs went unexplained)."""
+    _, prose = notebook
+    text = NOTEBOOK.read_text()
+    cells = json.loads(text)["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    assert "group[" not in text and "| group |" not in prose and "inset" not in text
+    call = next(i for i, s in enumerate(sources) if "init.fit_and_follow(" in s)
+    defines = next(i for i, s in enumerate(sources) if "nudged_rows = {eps:" in s)
+    assert defines > next(i for i, s in enumerate(sources) if "\n## 4. " in s) > call
+    assert "*From section 0's call: `all_fits`' first 1000 entries, learning rate 0.5.*" in prose
+    assert "*From section 0's call: `long_run`'s first `n_c` = 9 rows, learning rate 0.5.*" in prose
+    assert "*From section 0's call: its last 720 starts, `grid_fits` (`inf`: not within 6000 steps).*" in prose
+    assert "`nudged_rows[eps]`), learning rate 0.5; `gap` from section 2.*" in prose
