@@ -940,8 +940,8 @@ def test_the_count_cell_uses_the_lesson_modules_helpers():
                [(w, paths.multiplication_counts(w)[1]["units"]) for w in ([1, 1, 1], [2, 3, 3, 2], [10, 100, 100, 10])])
     beyond_1_1_1 = prose.replace("1-1-1", "")  # "the 1-1-1 network" is named from the start
     first = re.search(r"\b\d+(-\d+){2,}\b", beyond_1_1_1)
-    assert first.group() == "2-3-3-2" and beyond_1_1_1[first.end():].startswith(" (units per layer, input first)")
-    assert prose.count("(units per layer, input first)") == 1
+    assert first.group() == "2-3-3-2" and beyond_1_1_1[first.end():].startswith(" (layer sizes, input first)")
+    assert prose.count("(layer sizes, input first)") == 1
     assert "def " not in count_cell and "count_paths" not in count_cell
     assert "paths.layer_terms(" in count_cell and "paths.multiplication_counts(" in count_cell
     for widths in ([1, 1, 1], [2, 2, 2], [10, 100, 100, 10]):
