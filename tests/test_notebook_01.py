@@ -167,47 +167,68 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert np.spacing(y_hat) > np.spacing(C) and f"{2.0**-53:.1e}" == "1.1e-16"
     assert "one ulp near 0.1" not in shown
     # R2's reason: C's slopes in its intermediate values (section 1's dC/dy', delta_y', dC/dh) are all below 1, so their
-    # rounding errors reach C smaller; the figure checks the estimate r = 1e-16
+    # rounding errors reach C smaller; the box backs it with the one section 1 prints, dC/dy' = 0.453815 (report 01BY
+    # fault 4): an error of one ulp of y' (1.1e-16) moves C by 0.45 times that; the figure checks the estimate r = 1e-16
     slopes = [y_hat - case.Y[0, 0], y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0]), net.weights[1][0, 0] * y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0])]
     assert all(0 < s < 0.5 for s in slopes)
-    assert ("Intermediate results near 0.7 have larger ulps, $1.1\\cdot10^{-16}$, but their errors reach $C$ scaled by its small slopes:"
-            " take each computed $C$ off by at most $r = 10^{-16}$.") in _markdown()
-    # the main text states r = 10^-16 first (a rule of thumb; the optional block says why), then the rounding step (two costs each
-    # off by up to r, over 2 eps) and the division by |g1| + |g2| (about 2|g|) that gives the caption's r / (2 eps |g|);
-    # the optional block's R3 is gone
+    assert f"{slopes[0]:.2f}" == "0.45" and "dC/dy'=0.453815" in shown and slopes[0] * np.spacing(y_hat) < 1e-16
+    assert ("* **R2, a rule of thumb.** R1 is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
+            " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by less: take each"
+            " computed $C$ off by at most $r = 10^{-16}$.") in _markdown()
+    # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding,
+    # the crossing, the cut-off and why not a lower threshold move into the optional box (after the figure)
     prose = _markdown()
-    # r is an upper estimate: the figure confirms it (every point measured at eps < 1e-4, all of them past the crossing at
-    # 7e-5, lies under the dashed bound: asserted under nudges in the figure test below)
-    rounding_md = ("**Rounding.** Take each computed cost to be off by up to $r = 10^{-16}$, an upper estimate (why: optional R1-R2 below)."
-                   " The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
-                   " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line)."
-                   " The figure confirms the bound: every point measured at $\\varepsilon < 10^{-4}$, where rounding can dominate,"
-                   " lies under it (dashed).")
-    assert rounding_md in prose
-    # "Why 1e-7" follows truncation and rounding (it uses both), the optional block after the caption. Its first sentence is
-    # the test's definition, not a measured claim (report 01BX): a wrong gradient passes whenever its relative error is below
-    # the threshold, so the threshold is as low as rounding allows; rounding's bound passes 1e-7 only below the cut-off
-    # r / (2 eps 1e-7), which a lower threshold raises. It quotes no wrong formula's error before section 5
-    why = ("**Why $10^{-7}$.** A wrong gradient passes whenever its relative error is below the threshold, so the course takes"
-           " the lowest threshold rounding allows at this $\\varepsilon$, to catch small errors too. Rounding's bound exceeds"
-           " $10^{-7}$ only below the **cut-off** $|g| = r/(2\\varepsilon\\cdot10^{-7})$, here $2\\cdot10^{-6}$ (the `cut-off` line);"
-           " a lower threshold raises it. The table's correct gradients score a few $10^{-9}$; a wrong formula, as section 5"
-           " will show, is off by far more.")
-    assert "Higher, bugs" not in prose
-    assert why in prose
-    assert "section 5's wrong formula" not in prose and "0.25" not in prose[prose.index("## 2."):prose.index("## 3.")]
-    assert prose.index("**Truncation.**") < prose.index(rounding_md) < prose.index(why) < prose.index("Wide pale band")
-    # the rounding and cut-off lines print in the figure's cell, beside the text that points at them (after the sweep;
-    # the cut-off after the star, whose eps it names)
+    section_2 = prose[prose.index("## 2."):prose.index("## 3.")]
+    box_at = section_2.index("#### Optional: where rounding takes over")
+    main_2, box = section_2[:box_at], section_2[box_at:]
+    # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
+    # compares the package with finite differences only, so the text says so
+    assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$; the paths and package columns agree to every printed"
+            " digit. A parameter passes if its relative error is below $10^{-7}$.") in main_2
+    # one line for the figure in the main text: below about 1e-4 rounding takes over (the figure test below: points at
+    # eps >= 1e-4 follow the eps^2 law, every point below lies under the rounding bound)
+    assert ("In the `sweep` lines and figure, $w_1$'s error falls 100-fold per 10-fold smaller $\\varepsilon$; below"
+            " $\\varepsilon \\approx 10^{-4}$ rounding takes over: the optional box says why and how large.") in main_2
+    # the threshold, not circular (report 01BY fault 1): every gradient this notebook checks is above 1e-5 (asserted in
+    # test_every_checked_gradient_is_above_1e_5), above the cut-off 2e-6; truncation at 3e-4 is the table's few 1e-9;
+    # section 5's wrong formula is off by 0.25
+    why = ("**Why $10^{-7}$.** Every gradient this notebook checks is above $10^{-5}$ (rounding can fail a correct one only"
+           " below $2\\cdot10^{-6}$: optional box), truncation at $\\varepsilon = 3\\cdot10^{-4}$ stays at a few $10^{-9}$ (the"
+           " table's column), and a wrong formula is off by far more (section 5), so $10^{-7}$ leaves room on both sides.")
+    assert why in main_2
+    assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2 and "cut-off" not in main_2
+    assert "section 5's wrong formula" not in prose and "0.25" not in section_2
+    # the caption: the band's prediction (truncation), the dashed line named, the scatter without a sign no output shows
+    caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
+               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's bound (optional box). Where rounding"
+               " dominates, its errors vary in size, so the points scatter.")
+    assert caption in main_2 and "size and sign" not in prose
+    assert "cancel or add" not in prose and "zig-zag" not in prose
+    assert main_2.index("**Truncation.**") < main_2.index(why) < main_2.index(caption)
+    # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
+    # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
+    rounding_md = ("**Rounding.** The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
+                   " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line). For $w_1$ that"
+                   " is $10^{-16}/(2\\varepsilon \\times 0.0093) = 5.4\\cdot10^{-15}/\\varepsilon$ (dashed); the band is"
+                   " $1.6\\cdot10^{-6}(\\varepsilon/10^{-2})^2 = 0.016\\,\\varepsilon^2$, so they meet where"
+                   " $\\varepsilon^3 = 5.4\\cdot10^{-15}/0.016$, $\\varepsilon \\approx 7\\cdot10^{-5}$. Every point measured at"
+                   " $\\varepsilon < 10^{-4}$ lies under the dashed line: the bound holds.")
+    # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4, under the 1e-5 the notebook's gradients exceed; a threshold of 1e-8
+    # moves it to r / (2 eps 1e-8) = 1.7e-5 ("2e-5"), above 1e-5
+    cut_off_md = ("**The cut-off.** Rounding's bound exceeds $10^{-7}$ only below $|g| = r/(2\\varepsilon\\cdot10^{-7})$, here"
+                  " $2\\cdot10^{-6}$ (the `cut-off` line), below the $10^{-5}$ every gradient here exceeds. A threshold of $10^{-8}$"
+                  " would catch smaller errors but move the cut-off to $2\\cdot10^{-5}$, above it.")
+    lower = 1e-16 / (2 * 3e-4 * 1e-8)
+    assert f"{lower:.0e}" == "2e-05" and lower > 1e-5 > 1e-16 / (2 * 3e-4 * 1e-7)
+    r1, r2 = "* **R1.** One **ulp** is the gap", "* **R2, a rule of thumb.** R1 is only $C$'s last rounding."
+    assert (box.index(r1) < box.index(r2) < box.index(rounding_md) < box.index(cut_off_md)
+            < box.index("**Why not the star's") < box.index("</details>"))
+    assert "<summary>R1-R2, rounding's bound and the cut-off</summary>" in box and "<details open" not in box
+    # the rounding and cut-off lines print in the figure's cell (after the sweep; the cut-off after the star, whose eps
+    # it names); the box follows the figure and points at them
     assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("rounding, relative, w1") < shown.index("star: eps")
             < shown.index("cut-off, r / (2 eps 1e-7)") < shown.index("one ulp near C"))
-    assert "* **R2, a rule of thumb.** R1 is only $C$'s last rounding." in prose and "An assumption" not in prose
-    assert "R3" not in _markdown() and "<summary>R1-R2 and the cut-off</summary>" in _markdown()
-    # below the crossing the measured points scatter under the dashed bound (asserted for the figure below, under
-    # nudges): the caption says so, and why, without a mechanism no output shows
-    assert "cancel or add" not in _markdown() and "zig-zag" not in _markdown()
-    assert ("Below that $\\varepsilon$ rounding can dominate; its errors vary in size and sign, so the points"
-            " scatter.") in prose
+    assert "An assumption" not in prose and "R3" not in prose
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
     # parameter's own, and the table checks it for all four
     # two reasons, one sentence each: at the star's eps the cut-off is 2e-5, so a correct gradient below it could fail on
@@ -215,9 +236,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # eps^3 = 6r / |d3C/dp3|: w1's third derivative, so another parameter's best eps lies elsewhere
     assert ("**Why not the star's $\\varepsilon$.** There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line): a correct gradient"
             " below it could fail on rounding. And the star's place depends on $w_1$'s $\\tfrac{d^3C}{dp^3}$ (the truncation term),"
-            " so another parameter's best $\\varepsilon$ lies elsewhere; the table checks truncation per parameter.") in prose
-    assert prose.index(why) < prose.index("**Why not the star's")
-    assert "Two costs' difference is off by up to" not in _markdown() and "R4" not in _markdown()
+            " so another parameter's best $\\varepsilon$ lies elsewhere; the table checks truncation per parameter.") in box
+    assert "Two costs' difference is off by up to" not in prose and "R4" not in prose
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
@@ -279,13 +299,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         measured = np.abs(g - numeric) / (abs(g) + np.abs(numeric))
         big = figure_eps >= 1e-4
         assert np.allclose(measured[big], truncation * figure_eps[big] ** 2, rtol=0.1)
-        # the main text: every point measured at eps < 1e-4 (8 of the 13, all past the crossing) lies under the dashed bound
+        # the box: every point measured at eps < 1e-4 (8 of the 13, all past the crossing) lies under the dashed bound
         assert (~big).sum() == 8 and np.all(figure_eps[~big] < 7e-5)
         assert np.all(measured[~big] < bound / figure_eps[~big])
         # the caption's scatter stays well under the bound: most of the points below 1e-4 lie at least 3 times under it
         assert np.mean(bound / figure_eps[~big] / measured[~big] >= 3) > 0.5
         assert f"{figure_eps[np.argmin(measured)]:.0e}" == "3e-05" and measured.min() < 1e-10
-    # the caption: the band 1.6e-6 (eps / 1e-2)^2 = 0.016 eps^2 meets the dashed 1e-16 / (2 eps 0.0093) = 5.4e-15 / eps
+    # the box: the band 1.6e-6 (eps / 1e-2)^2 = 0.016 eps^2 meets the dashed 1e-16 / (2 eps 0.0093) = 5.4e-15 / eps
     # where eps^3 = 5.4e-15 / 0.016, at about 7e-5 (from the caption's rounded numbers and from the drawn lines)
     assert f"{truncation:.3f}" == "0.016" and f"{1e-16 / (2 * 0.0093):.1e}" == f"{bound:.1e}" == "5.4e-15"
     assert f"{(5.4e-15 / 0.016) ** (1 / 3):.0e}" == f"{(bound / truncation) ** (1 / 3):.0e}" == "7e-05"
@@ -304,6 +324,22 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the optional section is gone: none of its lines
     for gone in ("largest relative error, eps", "rounding, step", "measured, eps", "one-sided off by"):
         assert gone not in shown
+
+
+def test_every_checked_gradient_is_above_1e_5(one, branch):
+    """Section 2's "Why 1e-7": every gradient this notebook checks is above 1e-5, where rounding's bound r / (2 eps |g|)
+    at eps = 3e-4 stays under 1e-7 (below 2e-8): the 1-1-1 table's four and the shared b (sections 1 and 2), and every
+    parameter of the 2-2-2 network at section 4's observation (sections 4, 5 and 7) and at the exercises' (section 6)."""
+    case, net, _, _ = one
+    dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
+    checked = [g for layer in dW + dB for g in np.ravel(layer)] + [dB[0][0] + dB[1][0]]
+    big, x_big, y_big = branch
+    for x in (x_big, np.array([-1.0, 0.5])):
+        y = y_big if x is x_big else np.array([0.0, 1.0])
+        W, B = big.gradients(x[None, :], y[None, :], loss="half_sse")
+        checked += [g for layer in W + B for g in np.ravel(layer)]
+    assert len(checked) == 5 + 2 * 12 and min(abs(g) for g in checked) > 1e-5
+    assert 1e-16 / (2 * 3e-4 * 1e-5) < 2e-8 < 1e-7
 
 
 def test_the_shared_tail(shown, one):
@@ -457,6 +493,18 @@ network         path products  units  summing paths  backpropagation   ratio
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
     assert (totals([10, 100, 10])[3], totals([10, 100, 100, 10])[3]) == (110, 210)
     assert ("From 10-100-10 to 10-100-100-10: paths per first-layer weight ×100 (10 to 1000); units 110 to 210.") in prose
+    # the count is a convention (report 01BY fault 8): the ratio depends on what is counted, its growth with depth does
+    # not. Charging both methods the slopes and o - y too (one per unit, one per output) lowers every ratio, yet from
+    # 10-100-10 to 10-100-100-10 it still grows more than 10-fold, as it does under the notebook's count
+    assert ("units 110 to 210. The ratio depends on what is counted; its growth with depth does not.") in prose
+    def ratio_of(widths, charge_slopes):
+        products, folded, back, units, once = totals(widths)
+        extra = sum(widths[1:]) + widths[-1] if charge_slopes else 0  # a slope per unit, o - y per output: both methods
+        return (products + folded + extra) / (back + units + once + extra)
+
+    for charge_slopes in (False, True):
+        assert ratio_of([10, 100, 100, 10], charge_slopes) / ratio_of([10, 100, 10], charge_slopes) > 10
+    assert ratio_of([10, 100, 10], True) < ratio_of([10, 100, 10], False)
     # section 7 works the 1-1-1 count in prose: 3 folded factors and 2 + 1 path products; 2 + 1 + 2 for backpropagation
     # the 1-1-1 link weight is named by its edge, w_{h->y'}: w_2 means x2 -> h1 in sections 4-6
     # what is not counted comes first; then one list per method, one line per multiplication or group, its count
@@ -823,27 +871,53 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     prose = _markdown()
     assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
             "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` lines)") in prose
-    # the neglected second-order term is (eta^2 / 2) g^T H g: it grows like eta^2; the lines show the parting
+    # the neglected second-order term is (eta^2 / 2) g^T H g: it grows like eta^2; the lines show the parting. Its sign
+    # (report 01BY fault 3): g^T H g, C's second derivative along the gradient (a central second difference along -g), is
+    # positive at the start and along the whole segment to eta = 5, so every actual drop is smaller (the gaps above > 0)
     assert ("(the `step 1` lines). The neglected second-order term grows like $\\eta^2$, so predicted and actual drops part"
-            " as $\\eta$ grows.") in prose
+            " as $\\eta$ grows. Here it is positive ($C$ curves upward along the gradient), so the actual drop is smaller;"
+            " where $C$ curves downward it would be larger.") in prose
+
+    def cost_along(t):  # C after moving every parameter by -t times its gradient
+        moved = net.copy()
+        for params, grads in ((moved.weights, dW), (moved.biases, dB)):
+            for p, g in zip(params, grads):
+                p -= t * g
+        return mh.loss("half_sse", moved.predict(case.X), case.Y)
+
+    curvature = [(cost_along(t + 1e-3) - 2 * cost_along(t) + cost_along(t - 1e-3)) / 1e-6 for t in np.linspace(0, 5, 11)]
+    assert min(curvature) > 0
+    # at eta = 0.1 the second-order term alone, (eta^2 / 2) g^T H g, accounts for the gap to within 10%
+    assert abs(0.5 * 0.1**2 * curvature[0] - gaps[0]) < 0.1 * gaps[0]
     assert "overshoot" not in prose and "small enough" not in prose
 
 
-def test_the_w4_box_names_its_two_paths(shown, branch):
-    # section 6's closed box: w4 (x2 -> h2) reaches C through o1 (w6) and o2 (w8); the two products sum to the
-    # dC/dw4 line of section 7 (input x delta, beside backprop)
+def test_the_w2_box_names_its_two_paths(shown, branch):
+    # section 6's closed box: w2 (x2 -> h1) reaches C through o1 (w5) and o2 (w7); the two products sum to the
+    # dC/dw2 line of section 7 (input x delta, beside backprop). A weight into h1, whose paths section 4 already showed
+    # for w1: a weight into h2 (w4) would give away the two-path structure of exercises 1 and 2 (report 01BY fault 5)
     net, x, y = branch
-    result = paths.chain_rule_paths(net, x, y, "w4", notation="one_one_one_units", through_z=False, loss="half_sse")
-    assert [p.route for p in result.paths] == ["w4 → h2 → o1 → C", "w4 → h2 → o2 → C"]
+    result = paths.chain_rule_paths(net, x, y, "w2", notation="one_one_one_units", through_z=False, loss="half_sse")
+    assert [p.route for p in result.paths] == ["w2 → h1 → o1 → C", "w2 → h1 → o2 → C"]
     dW, _ = net.gradients(x[None, :], y[None, :], loss="half_sse")
-    assert np.isclose(result.total, dW[0][1, 1], rtol=1e-12)
-    assert f"dC/dw4 = x2 * delta_h2 = 0.500000 *  0.007522 =  {result.total:.8f}    {dW[0][1, 1]:.8f}" in shown
+    assert np.isclose(result.total, dW[0][1, 0], rtol=1e-12)
+    assert f"dC/dw2 = x2 * delta_h1 = 0.500000 *  0.016827 =  {result.total:.8f}    {dW[0][1, 0]:.8f}" in shown
     prose = _markdown()
-    assert "<details><summary>$w_4$'s paths</summary>" in prose and "<details open" not in prose
-    assert ("$x_2\\to h_2\\to o_1\\to C$ and $x_2\\to h_2\\to o_2\\to C$" in prose
-            and "; $\\partial C/\\partial w_4$ is their sum." in prose and "section 7's `dC/dw4`" not in prose)
-    # the prompt points at what shows w4 on a static page (the box below it); the static cell draws w5
-    assert "Predict $w_4$'s paths, then open the box below or use the explorer." in prose
+    assert "<details><summary>$w_2$'s paths</summary>" in prose and "<details open" not in prose
+    assert ("$x_2\\to h_1\\to o_1\\to C$ and $x_2\\to h_1\\to o_2\\to C$" in prose
+            and "; $\\partial C/\\partial w_2$ is their sum." in prose and "section 7's `dC/dw2`" not in prose)
+    # nothing before the exercises' checks names a path through h2 (exercise 1: b_h2; exercise 2: w3, x1 -> h2)
+    section_6 = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
+    assert "h_2\\to" not in section_6 and "w_4" not in section_6 and "h_2" not in section_6.split("### Your turn")[0]
+    # the prompt points at what shows w2 on a static page (the box below it); the static cell draws w5, and the text
+    # says so, since the explorer needs a running kernel (report 01BY fault 6)
+    assert ("Pick a weight: the diagram thickens its paths, the table lists them (per edge); the $w_5$ cell below shows what"
+            " it draws. $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict $w_2$'s paths, then open"
+            " the box below or use the explorer.") in prose
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
+    assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
@@ -894,7 +968,7 @@ def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(cell["source"]) for cell in cells]
     for prompt, name, answer in [("**Predict first.**", "my_sign_prediction", "<details><summary>Check your prediction</summary>"),
-                                 ("Predict $w_4$'s paths", "my_w4_prediction", "<details><summary>$w_4$'s paths</summary>")]:
+                                 ("Predict $w_2$'s paths", "my_w2_prediction", "<details><summary>$w_2$'s paths</summary>")]:
         at = next(i for i, s in enumerate(sources) if prompt in s)
         assert answer not in sources[at]
         assert cells[at + 1]["cell_type"] == "code" and f"# {name} = {{" in sources[at + 1]
