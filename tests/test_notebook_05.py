@@ -91,7 +91,11 @@ def printed(X, xor_X, reverse):
     for k, c in enumerate(CONSTANTS):  # the exits only: the exit-to-fit stretch is cut (report 05AW)
         out[f"c = {c}"] = f"c = {c:5.2f}: {step_text(exits[k])}"
     out["step 0 losses"] = "loss at step 0, c = 0 to 2: " + ", ".join(f"{loss:.2f}" for loss in long_run.loss[:n_c, 0])
-    out["c = 0 fit"] = f"c = 0: fit (every output within 0.01) {step_text(long_fits[list(CONSTANTS).index(0.0)])}"  # report 05BI (fix 5)
+    done_fit = np.isfinite(long_fits[:n_c])  # report 05BR (fault 8): every constant start's fit, not only c = 0's
+    assert np.array_equal(done_fit, CONSTANTS <= 1)  # contiguous: c = 0 to 1 fit, c = 1.25 to 2 do not
+    out["constant fit steps"] = (f"fit (every output within 0.01), c = {CONSTANTS[done_fit][0]:g} to {CONSTANTS[done_fit][-1]:g}: at steps "
+                                 + ", ".join(f"{f:.0f}" for f in long_fits[:n_c][done_fit])
+                                 + f" | c = {CONSTANTS[~done_fit][0]:g} to {CONSTANTS[~done_fit][-1]:g}: not within 15000 steps")
     out["c = 1 fit"] = f"c = 1, the question's start: fit (every output within 0.01) {step_text(long_fits[list(CONSTANTS).index(1.0)])}"
     # on the plateau (step 1000): the slope of each layer, first observation, first unit
     plateau_c = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
@@ -135,6 +139,29 @@ def printed(X, xor_X, reverse):
             assert np.all(np.abs(fit_net.predict(X) - Y) < 0.01)  # it is a fit
             out["a2 at the fit"] = (f"a^2 at the fit (step {fit_step:.0f}), c = 1: difference {a_fit[0] - a_fit[1]:.2g} | "
                                     f"omega_1 {fit_net.weights[2][0, 0]:.2g}")
+    # report 05BR (fault 2): why layer 2 saturates: c = 1 at step 0, observation 1, from the recorded start
+    one = list(CONSTANTS).index(1.0)
+    start = mh.MLP([2, 3, 3, 2])
+    start.weights = [W[one, 0].copy() for W in long_run.weights]
+    start.biases = [b[one, 0].copy() for b in long_run.biases]
+    assert all(np.all(W == 1.0) for W in start.weights + start.biases)  # the all-ones start
+    a = start.forward(X)
+    z1 = X[0] @ start.weights[0][:, 0] + start.biases[0][0]
+    z2 = a[1][0] @ start.weights[1][:, 0] + start.biases[1][0]
+    assert np.isclose(z1, 2.2, rtol=1e-12) and np.isclose(z2, 3 * a[1][0, 0] + 1, rtol=1e-12)  # z^1 = 2.2c, z^2 = 3c a^1 + c at c = 1
+    slope_0 = a[2][0, 0] * (1 - a[2][0, 0])
+    assert 0.02351 < slope_0 < 0.0245 and 0.895 < a[1][0, 0] < 0.905 and 3.65 < z2 < 3.75  # printed 0.024, 0.90, 3.7: off the rounding edges
+    out["c = 1 step 0"] = (f"c = 1, step 0, observation 1: z^1 {z1:.2g}, a^1 {a[1][0, 0]:.2f}, z^2 = 3 a^1 + 1 = {z2:.2g}, "
+                           f"layer 2's slope {slope_0:.2g}")
+    # report 05BR (fault 4): c = 1's omega_2 has the wrong sign at step 1000 and must change it before the exit, as c = 0.5's did
+    recorded = long_run.weight_iterations <= exits[one]
+    omega_rec = long_run.weights[2][one, recorded][:, 0]  # W_2[0, :] at the recorded steps up to the exit
+    assert np.all(long_run.weights[2][one] == long_run.weights[2][one][:, :1])  # tied: every row of W_2 the same
+    signs_rec = (omega_rec[:, 0] < 0) & (omega_rec[:, 1] > 0)
+    since_rec = long_run.weight_iterations[np.flatnonzero(~signs_rec)[-1] + 1]
+    assert since_rec == 5100 and np.all(signs_rec[51:]) and not signs_rec[50] and omega_rec[10, 1] < 0
+    assert omega_rec[51, 1] > 1e-3 and omega_rec[50, 1] < -1e-3  # the crossing is not at a rounding edge of the recorded steps
+    out["c = 1 signs"] = f"c = 1: omega_1 < 0 < omega_2 at every recorded step (every 100) from {since_rec} to its exit at step {exits[one]:.0f}"
     zero0 = list(CONSTANTS).index(0.0)
     out["c = 1 loss, steps 0 to 40"] = long_run.loss[list(CONSTANTS).index(1.0), :41].copy()  # its brief rest on the shelf
     # c = 0: W_1 = W_2 = 0, so delta^2 = delta^1 = 0 and only the output layer has a gradient at step 0
@@ -331,7 +358,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 111  # 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 113  # 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -512,7 +539,15 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert [f"{slopes[1]:.2g}" for slopes in plateau.values()] == ["0.25", "0.23", "0.15", "0.062", "0.022", "0.0079", "0.0029"]
     assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in prose
     # report 05AW: one worked step-0 number for c = 1: z^1 = 2.2, a^1 about 0.9, z^2 about 3.7, slope 0.024
-    assert "2.2$" not in prose  # report 05BJ (fix 1): the worked step-0 number cut from 2c
+    # report 05BR (fault 2): the step-0 computation back, derived and printed (05BJ had cut an unprinted one)
+    assert ("Why: at step 0, observation 1's $z^1 = c\\,(0.8 + 0.4 + 1) = 2.2c$, while $z^2 = 3c\\,a^1 + c$ adds three inputs near 1; "
+            "at $c = 1$ layer 2's slope is already 0.024 (printed).") in prose
+    assert computed["c = 1 step 0"] == "c = 1, step 0, observation 1: z^1 2.2, a^1 0.90, z^2 = 3 a^1 + 1 = 3.7, layer 2's slope 0.024"
+    assert np.isclose(CASE.X[0].sum() + 1, 2.2)
+    # report 05BR (fault 4): omega_2's wrong sign, and its change before the exit (recorded steps), as c = 0.5's in 2b
+    assert ("$\\omega_2$ ($-0.3$) must even change sign before the exit, as $c = 0.5$'s did (2b): here by step 5100. "
+            "By the fit the difference is 0.63") in prose
+    assert computed["c = 1 signs"] == "c = 1: omega_1 < 0 < omega_2 at every recorded step (every 100) from 5100 to its exit at step 5301"
     a1 = mh.sigmoid(CASE.X[0].sum() + 1)
     assert CASE.X[0].tolist() == [0.8, 0.4] and round(a1, 1) == 0.9 and round(3 * a1 + 1, 1) == 3.7
     assert f"{mh.sigmoid(3 * a1 + 1) * (1 - mh.sigmoid(3 * a1 + 1)):.2g}" == "0.024"
@@ -523,7 +558,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
     # report 05BP (fault 5): why the difference is small, from the printed line: layer 2's slope times z^2's difference
     assert ("its gradient, like $W_1$'s in 2b, is proportional to the $a^2$ difference, 0.0046 at $c = 1$, small because layer 2's slope squeezes it: "
-            "$z^2$ differs by 0.19, times 0.022, about 0.0042 (printed). A fit would need $\\omega_1 \\approx -480$, against $-0.014$.") in prose
+            "$z^2$ differs by 0.19, times 0.022, about 0.0042 (printed). A fit would need $\\omega_1 \\approx -480$, against $-0.014$;") in prose
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
     # report 05BC (fix 7): at the fit the difference has widened, so a few units of omega_1 suffice
@@ -653,7 +688,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "at a median step 397.5 but fit at a median 5109: most steps go to the last approach.") in prose
     # report 05BE (fix 1): why the last approach is slow, on section 0's first start
     assert ("Observation 2's targets 1 and 0 need outputs past 0.99 and 0.01, where the slope $a(1-a)$ is below 0.0099. "
-            "So $\\delta^3 = 2(a^3 - y)\\,a^3(1 - a^3)$ shrinks on two counts as an output nears its target") in prose
+            "So $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ shrinks on two counts as an output nears its target") in prose
     assert round(0.99 * 0.01, 4) == 0.0099
     assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
         "0.31 | smallest output slope a(1 - a) 0.15", "0.00059 | smallest output slope a(1 - a) 0.015", "0.00015 | smallest output slope a(1 - a) 0.0078"]
@@ -755,7 +790,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # Glorot's formula only in the check's verdict (report 05AU: one scroll below exercise 1 it gave s = 1/sqrt(n_out) away)
     assert "n_\\text{out}" not in prose[:prose.index("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary>")] and "Glorot s for" not in notebook[0]  # report 05BI (fix 4)
     assert "s = sqrt(2 / (n_in + n_out))" in computed["glorot verdict"]
-    assert "is for this network 0.63, 0.58, 0.63: the map's label" in prose and "(exercise 1's verdict)" not in prose  # report 05BL (fault 8) and computed["glorot verdict"].endswith("0.63, 0.58, 0.63")
+    assert "It gives this network 0.63, 0.58, 0.63 (biases at the weights' $s$)." in prose and "(exercise 1's verdict)" not in prose  # report 05BL (fault 8) and computed["glorot verdict"].endswith("0.63, 0.58, 0.63")
     assert "`backward_std(shape)`" in prose and "backward_std(n_in, n_out)" not in prose
     assert round(mh.sigmoid(4.6) * (1 - mh.sigmoid(4.6)), 4) == 0.0099
     # a normal with standard deviation 10 sqrt(1.75) lies beyond +-4.6 about 73% of the time
@@ -876,10 +911,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
     # report 05BP (fault 4): the two skipped steps written out
-    assert ("On the plateau the errors are opposite and the two observations' slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$ and $W_1$'s gradient "
-            "$(a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
-            "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$.") in two_b
-    assert "each grows with the other, about 1.0015-fold per step (printed)." in two_b and "1.0016-fold" not in prose
+    # report 05BR (fault 6): the same argument as three numbered steps
+    assert ("On the plateau: 1. The errors are opposite and the two observations' slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
+            "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
+            "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
+            "3. Both therefore grow by a fixed factor per step, about 1.0015 (printed).") in two_b
+    assert "1.0016" not in two_b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
     assert ("* **$c = 0.5$** starts with every weight 0.5: $\\omega_1 = \\omega_2$, one sign. Output 1 must rise from observation 1 to 2, output 2 fall, "
             "through one $a^2[r, 0]$ (2a); as $a^2[0, 0] > a^2[1, 0]$, a fit needs $\\omega_1 < 0 < \\omega_2$, which holds from step 2101 on "
@@ -1029,8 +1066,8 @@ def test_report_05BP_fixes(notebook):
     """Report 05BP: the explorer's stored view said; section 4's 20 numbers named in the main text."""
     _, prose = notebook
     # fault 8: what the page shows without a kernel (random 1 at lr 2, the map's lr-2 row) and what constant starts give
-    assert ("Without a kernel the page shows random 1 at lr 2: 200 starts, not the map's 30, so its median is not 1269.5. "
-            "Constant starts give one bar, 200 of 200 tied. Try:") in prose and "how many bars" not in prose
+    assert ("Without a kernel the page shows random 1 at lr 2 (200 starts: its median is not the map's 1269.5). "
+            "Constant starts give one bar, 200 of 200 tied. Try (needs a kernel):") in prose and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
     explorer = initialization_explorer(CASE, starts=8, steps=300)
@@ -1054,7 +1091,7 @@ def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
     prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict first.**" in sources[i]]
     expected = [("my_share_prediction", 'init.prediction_written(my_share_prediction, ("by 1000", "by 10000"))', ["fit by step {steps:5d}"]),
                 ("my_tie_prediction", 'init.prediction_written(my_tie_prediction, ("untied", "all ones"))',
-                 ["over every constant start and recorded step", "c = 1, the question's start: fit"]),
+                 ["over every constant start and recorded step", "c = 1, the question's start: fit", "fit (every output within 0.01), c = "]),
                 ("my_scale_prediction", 'init.prediction_written(my_scale_prediction, ("slowest", "why"))', ["not within 6000 steps {np.mean"])]
     assert len(prompts) == len(expected)
     for at, (name, gate, answers) in zip(prompts, expected):
@@ -1101,3 +1138,31 @@ def test_report_05BQ_groups_named_where_used_and_the_inset_cut(notebook):
     assert "*From section 0's call: `long_run`'s first `n_c` = 9 rows, learning rate 0.5.*" in prose
     assert "*From section 0's call: its last 720 starts, `grid_fits` (`inf`: not within 6000 steps).*" in prose
     assert "`nudged_rows[eps]`), learning rate 0.5; `gap` from section 2.*" in prose
+
+
+def test_report_05BR_fixes(computed, notebook):
+    """Report 05BR: Glorot's rule is not hinted at before exercise 1's check; every constant start's fit;
+    scale 0.1 in 5b; section 3's more general tie."""
+    outputs, prose = notebook
+    text = NOTEBOOK.read_text()
+    cells = json.loads(text)["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    # fault 5: no open text or label states or bounds Glorot's rule before its box (opened once exercise 1's check says right)
+    box = prose.index("<details><summary>Glorot's rule (open once exercise 1's check says right)</summary>")
+    for hint in ("variant of LeCun", "compromise", "forward count", "backward count", "0.58 to 0.63", "average of"):
+        assert hint not in prose[:box], hint
+    code = "\n".join(s for c, s in zip(cells, sources) if c["cell_type"] == "code")
+    assert "variant of LeCun" not in code and "compromise" not in code
+    assert "**Glorot's rule** comes in section 6, after exercise 1." in prose
+    (map_cell,) = [s for s in sources if "ax.set_xticks(range(len(schemes))" in s]
+    assert 'if s == "lecun" else "glorot\\n(defined after\\nexercise 1)" if s == "glorot" else str(s)' in map_cell  # no s-range under glorot
+    # fault 8: every constant start's fit, gated with the prediction
+    assert computed["constant fit steps"] == ("fit (every output within 0.01), c = 0 to 1: at steps 6748, 6250, 11559, 12025, 14575 "
+                                              "| c = 1.25 to 2: not within 15000 steps")
+    assert computed["constant fits"][:5] == [6748, 6250, 11559, 12025, 14575]
+    # fault 9: scale 0.1 between, for scale 0.01's reason
+    assert "* **scale 0.1** (1465.5): in between, for scale 0.01's reason." in prose and computed["scale 0.1"].endswith("| median 1465.5 steps")
+    # fault 7: section 3's tie is the incoming side only
+    assert "whose two hidden units are tied (outgoing weights may differ, unlike the card's tie):" in prose
+    # fault 3: the elementwise product marked
+    assert "2(a^3 - y)\\,a^3" not in prose

@@ -3,8 +3,8 @@
 Every start here is a list of ``MLP`` networks handed to ``train_many``:
 
 * ``random_starts``: weights and biases drawn from N(0, s^2) with LeCun's s = 1/sqrt(fan-in)
-  (``init_random``'s default), Glorot's s = sqrt(2 / (fan-in + fan-out)), He's s =
-  sqrt(2 / fan-in), or one fixed s;
+  (``init_random``'s default), Glorot's s (notebook 05 section 6, after its exercise 1), He's
+  s = sqrt(2 / fan-in), or one fixed s;
 * ``almost_constant_starts``: every parameter ``value`` plus noise of size ``eps``;
 * ``constant_starts``: every parameter one constant c.
 
@@ -37,7 +37,7 @@ SCHEMES = ("lecun", "glorot", "he")
 
 def layer_scales(sizes, scale):
     """Standard deviation of each weight layer's draws: ``"lecun"`` 1/sqrt(n_in), ``"glorot"``
-    sqrt(2 / (n_in + n_out)), ``"he"`` sqrt(2 / n_in) (for ReLU, notebook 06), or a number
+    (notebook 05 section 6, after its exercise 1), ``"he"`` sqrt(2 / n_in) (for ReLU, notebook 06), or a number
     s >= 0 for every layer. Returns a list (n_layers,)."""
     sizes = as_sizes("sizes", sizes)
     pairs = list(zip(sizes[:-1], sizes[1:]))
