@@ -504,6 +504,12 @@ def test_tied_and_random_weights_share_one_colour_rule():
             assert to_hex(line.get_color()) == to_hex(plots.LINE_COLOURS[j])
             assert line.get_linestyle() == lines[i * n_out].get_linestyle()  # one style per row
     assert top[0].get_lines()[2].get_xdata()[0] == untied.iterations[-1]
+    # report 04BT, fix 8: each bottom legend is laid out as W_l, one legend row per row of W_l (a legend fills columns first)
+    for panel, (n_in, n_out) in zip(bottom, ((2, 3), (3, 3), (3, 2))):
+        legend = panel.get_legend()
+        texts = [t.get_text() for t in legend.get_texts()]
+        assert legend._ncols == n_out and len(texts) == n_in * n_out
+        assert all(f"[{i}, {j}]" in texts[j * n_in + i] for i in range(n_in) for j in range(n_out)), texts
 
 
 def test_show_weight_labels_keeps_only_the_named_ones():

@@ -920,8 +920,15 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
         panel.grid(alpha=0.3)
         panel.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=text_size, frameon=False, handlelength=2.4)
     plot_weight_trajectories(untied, ax=axes[1], notation="card", text_size=text_size, legend="below", by_unit=True)
-    for panel in axes[1]:
+    for l, panel in enumerate(axes[1]):
         panel.set_xlabel(f"step (0 to {untied.iterations[-1]} only)")
+        n_in, n_out = untied.weights[l].shape[1:]
+        handles, labels = panel.get_legend_handles_labels()
+        if len(handles) == n_in * n_out:  # one line per weight, row by row: lay the legend out as W_l, one row of it per row
+            order = [i * n_out + j for j in range(n_out) for i in range(n_in)]  # a legend fills its columns first
+            panel.get_legend().remove()
+            panel.legend([handles[k] for k in order], [labels[k] for k in order], loc="upper center", bbox_to_anchor=(0.5, -0.17),
+                         fontsize=text_size, frameon=False, handlelength=2.4, borderaxespad=0.0, ncols=n_out, columnspacing=1.2)
     for row, name in zip(axes, row_labels):
         row[0].set_ylabel(f"{name}\nweight", fontsize=12)
         for panel in row[1:]:
