@@ -175,8 +175,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("* **R2, a rule of thumb.** R1 is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
             " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by less: take each"
             " computed $C$ off by at most $r = 10^{-16}$.") in _markdown()
-    # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding,
-    # the crossing, the cut-off and why not a lower threshold move into the optional box (after the figure)
+    # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
+    # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
+    # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
     prose = _markdown()
     section_2 = prose[prose.index("## 2."):prose.index("## 3.")]
     box_at = section_2.index("#### Optional: where rounding takes over")
@@ -185,26 +186,36 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # compares the package with finite differences only, so the text says so
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$; the paths and package columns agree to every printed"
             " digit. A parameter passes if its relative error is below $10^{-7}$.") in main_2
-    # one line for the figure in the main text: below about 1e-4 rounding takes over (the figure test below: points at
-    # eps >= 1e-4 follow the eps^2 law, every point below lies under the rounding bound)
-    assert ("In the `sweep` lines and figure, $w_1$'s error falls 100-fold per 10-fold smaller $\\varepsilon$; below"
-            " $\\varepsilon \\approx 10^{-4}$ rounding takes over: the optional box says why and how large.") in main_2
-    # the threshold, not circular (report 01BY fault 1): every gradient this notebook checks is above 1e-5 (asserted in
-    # test_every_checked_gradient_is_above_1e_5), above the cut-off 2e-6; truncation at 3e-4 is the table's few 1e-9;
-    # section 5's wrong formula is off by 0.25
-    why = ("**Why $10^{-7}$.** Every gradient this notebook checks is above $10^{-5}$ (rounding can fail a correct one only"
-           " below $2\\cdot10^{-6}$: optional box), truncation at $\\varepsilon = 3\\cdot10^{-4}$ stays at a few $10^{-9}$ (the"
-           " table's column), and a wrong formula is off by far more (section 5), so $10^{-7}$ leaves room on both sides.")
-    assert why in main_2
-    assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2 and "cut-off" not in main_2
+    # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
+    truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
+                     " falls 100-fold per 10-fold smaller $\\varepsilon$. A one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$ that fails at"
+                     " $3\\cdot10^{-4}$ (the `one-sided` line).")
+    assert truncation_md in main_2 and shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
+    # the threshold, not circular (report 01BY fault 1): every gradient checked by finite differences (sections 1, 2 and
+    # 4; report 01BZ fault 7, asserted in test_every_checked_gradient_is_above_1e_5) is above 1e-5, above the cut-off
+    # r / (2 eps 1e-7) = 2e-6 from the caption's bound; truncation at 3e-4 is the table's few 1e-9; section 5's wrong
+    # formula is off by 0.25
+    why = ("**Why $10^{-7}$.** Every gradient checked here by finite differences (sections 1, 2 and 4) is above $10^{-5}$;"
+           " at $\\varepsilon = 3\\cdot10^{-4}$ rounding's bound reaches $10^{-7}$ only below"
+           " $|g| = r/(2\\varepsilon\\cdot10^{-7}) = 2\\cdot10^{-6}$ (the `cut-off` line, below the box). Truncation there stays at a few"
+           " $10^{-9}$ (the table's column), and a wrong formula is off by far more (section 5), so $10^{-7}$ leaves room on"
+           " both sides.")
+    assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
+    assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
+    assert "Every gradient this notebook checks" not in prose
     assert "section 5's wrong formula" not in prose and "0.25" not in section_2
-    # the caption: the band's prediction (truncation), the dashed line named, the scatter without a sign no output shows
+    # the caption: the band's prediction (truncation), the dashed line defined (r, the assumed rounding of one cost, and
+    # the bound it gives; the box derives both), below about 1e-4 the points scatter under it (the figure test below:
+    # points at eps >= 1e-4 follow the eps^2 law, every point below lies under the rounding bound)
     caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
-               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's bound (optional box). Where rounding"
-               " dominates, its errors vary in size, so the points scatter.")
+               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: with $r \\approx 10^{-16}$ the assumed rounding"
+               " error of one computed cost (why: optional box), rounding makes the quotient's relative error at most"
+               " $r/(2\\varepsilon|g|)$. Below $\\varepsilon \\approx 10^{-4}$ rounding takes over: the points scatter under the"
+               " dashed line.")
     assert caption in main_2 and "size and sign" not in prose
     assert "cancel or add" not in prose and "zig-zag" not in prose
-    assert main_2.index("**Truncation.**") < main_2.index(why) < main_2.index(caption)
+    assert main_2.index("**Truncation.**") < main_2.index(caption) < main_2.index(why)
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
     rounding_md = ("**Rounding.** The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
@@ -213,28 +224,36 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                    " $1.6\\cdot10^{-6}(\\varepsilon/10^{-2})^2 = 0.016\\,\\varepsilon^2$, so they meet where"
                    " $\\varepsilon^3 = 5.4\\cdot10^{-15}/0.016$, $\\varepsilon \\approx 7\\cdot10^{-5}$. Every point measured at"
                    " $\\varepsilon < 10^{-4}$ lies under the dashed line: the bound holds.")
-    # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4, under the 1e-5 the notebook's gradients exceed; a threshold of 1e-8
-    # moves it to r / (2 eps 1e-8) = 1.7e-5 ("2e-5"), above 1e-5
-    cut_off_md = ("**The cut-off.** Rounding's bound exceeds $10^{-7}$ only below $|g| = r/(2\\varepsilon\\cdot10^{-7})$, here"
-                  " $2\\cdot10^{-6}$ (the `cut-off` line), below the $10^{-5}$ every gradient here exceeds. A threshold of $10^{-8}$"
-                  " would catch smaller errors but move the cut-off to $2\\cdot10^{-5}$, above it.")
+    # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4 (the main text), under the 1e-5 the checked gradients exceed; a
+    # threshold of 1e-8 moves it to r / (2 eps 1e-8) = 1.7e-5 ("2e-5"), above 1e-5
+    cut_off_md = ("**A lower threshold.** $10^{-8}$ would catch smaller errors but move the cut-off to $2\\cdot10^{-5}$, above"
+                  " the $10^{-5}$ every checked gradient exceeds.")
     lower = 1e-16 / (2 * 3e-4 * 1e-8)
     assert f"{lower:.0e}" == "2e-05" and lower > 1e-5 > 1e-16 / (2 * 3e-4 * 1e-7)
     r1, r2 = "* **R1.** One **ulp** is the gap", "* **R2, a rule of thumb.** R1 is only $C$'s last rounding."
     assert (box.index(r1) < box.index(r2) < box.index(rounding_md) < box.index(cut_off_md)
             < box.index("**Why not the star's") < box.index("</details>"))
-    assert "<summary>R1-R2, rounding's bound and the cut-off</summary>" in box and "<details open" not in box
-    # the rounding and cut-off lines print in the figure's cell (after the sweep; the cut-off after the star, whose eps
-    # it names); the box follows the figure and points at them
-    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("rounding, relative, w1") < shown.index("star: eps")
-            < shown.index("cut-off, r / (2 eps 1e-7)") < shown.index("one ulp near C"))
+    assert "<summary>R1-R2, rounding's bound, the threshold and the star</summary>" in box and "<details open" not in box
+    # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
+    # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
+    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp near C") < shown.index("rounding, relative, w1")
+            < shown.index("cut-off, r / (2 eps 1e-7)") < shown.index("star: eps"))
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    figure_cell = next(i for i, c in enumerate(sources) if "plot_epsilon_errors(" in c)
+    assert not any(word in sources[figure_cell] for word in ("print(f\"rounding", "print(f\"star", "print(f\"cut-off", "spacing"))
+    assert sources[figure_cell + 1].startswith("Wide pale band") and sources[figure_cell + 2].startswith("#### Optional")
+    box_cell = sources[figure_cell + 3]
+    assert cells[figure_cell + 3]["cell_type"] == "code"
+    assert all(f'print(f"{line}' in box_cell for line in ("one ulp near C", "rounding, relative", "cut-off", "star: eps"))
+    assert box.index("(the `one ulp` line)") < box.index("(the `rounding` line)") < box.index("(the `star` line)")
     assert "An assumption" not in prose and "R3" not in prose
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
     # parameter's own, and the table checks it for all four
     # two reasons, one sentence each: at the star's eps the cut-off is 2e-5, so a correct gradient below it could fail on
     # rounding; the star sits where the band (eps^2 / 6 |d3C/dp3| / 2|g|) meets the dashed r / (2 eps |g|), at
     # eps^3 = 6r / |d3C/dp3|: w1's third derivative, so another parameter's best eps lies elsewhere
-    assert ("**Why not the star's $\\varepsilon$.** There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line): a correct gradient"
+    assert ("**Why not the star's $\\varepsilon$** (the `star` line). There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line): a correct gradient"
             " below it could fail on rounding. And the star's place depends on $w_1$'s $\\tfrac{d^3C}{dp^3}$ (the truncation term),"
             " so another parameter's best $\\varepsilon$ lies elsewhere; the table checks truncation per parameter.") in box
     assert "Two costs' difference is off by up to" not in prose and "R4" not in prose
@@ -289,8 +308,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 1.5e-6 < limit < 2e-6 and 2e-16 / (2 * 3e-4) / (2 * 2e-6) < 1e-7 < 2e-16 / (2 * 3e-4) / (2 * 1.5e-6)
     # the figure (drawn, never printed: below 3e-4 rounding moves the digits): the measured error follows the
     # eps^2 law through the 1e-2 point to about 1e-4, stays under the rounding bound below it, and its bottom
-    # (the star) is at 3e-5 with a relative error below 1e-10, here and under one-ulp nudges
-    figure_eps = np.logspace(-2, -8, 13)
+    # (the star) is at 3e-5 with a relative error below 1e-10, here and under one-ulp nudges. Its points at eps >= 3e-4
+    # are the sweep's (report 01BZ fault 8: the course's eps, 3e-4, is a measured point, as the legend says)
+    figure_eps = np.concatenate([sweep_eps, np.logspace(-4, -8, 9)])
+    assert len(figure_eps) == 13 and 3e-4 in figure_eps and np.all(np.diff(figure_eps) < 0)
+    figure_code = next("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
+                       if "plot_epsilon_errors(" in "".join(c["source"]))
+    assert "figure_eps = np.concatenate([sweep_eps, np.logspace(-4, -8, 9)])" in figure_code and "chosen=3e-4" in figure_code
     truncation = float(expected_sweep[0]) / 1e-2**2
     bound = 2e-16 / 2 / (2 * g_w1)
     for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=4):
@@ -327,9 +351,20 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
 
 
 def test_every_checked_gradient_is_above_1e_5(one, branch):
-    """Section 2's "Why 1e-7": every gradient this notebook checks is above 1e-5, where rounding's bound r / (2 eps |g|)
-    at eps = 3e-4 stays under 1e-7 (below 2e-8): the 1-1-1 table's four and the shared b (sections 1 and 2), and every
-    parameter of the 2-2-2 network at section 4's observation (sections 4, 5 and 7) and at the exercises' (section 6)."""
+    """Section 2's "Why 1e-7": every gradient checked by finite differences (sections 1, 2 and 4) is above 1e-5, where
+    rounding's bound r / (2 eps |g|) at eps = 3e-4 stays under 1e-7 (below 2e-8): the 1-1-1 table's four and the shared b
+    (sections 1 and 2), and, wider than the claim, every parameter of the 2-2-2 network at section 4's observation
+    (sections 4, 5 and 7) and at the exercises' (section 6)."""
+    # report 01BZ fault 7: the notebook computes finite differences in sections 1, 2 and 4 only (section 5 reuses 4's)
+    section, with_differences = None, set()
+    for cell in json.loads(NOTEBOOK.read_text())["cells"]:
+        text = "".join(cell["source"])
+        found = re.search(r"^## (\d)\.", text, re.M)
+        if cell["cell_type"] == "markdown" and found:
+            section = int(found.group(1))
+        if cell["cell_type"] == "code" and ("numerical_gradients(" in text or "/ (2 * eps)" in text):
+            with_differences.add(section)
+    assert with_differences == {1, 2, 4}
     case, net, _, _ = one
     dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
     checked = [g for layer in dW + dB for g in np.ravel(layer)] + [dB[0][0] + dB[1][0]]
@@ -492,11 +527,19 @@ network         path products  units  summing paths  backpropagation   ratio
     # units column)
     assert paths.count_paths([10, 100, 10], ("w", 0, 0, 0)) == 10 and paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 1000
     assert (totals([10, 100, 10])[3], totals([10, 100, 100, 10])[3]) == (110, 210)
-    assert ("From 10-100-10 to 10-100-100-10: paths per first-layer weight ×100 (10 to 1000); units 110 to 210.") in prose
+    # report 01BZ fault 3: why the growth does not depend on the count: paths multiply the later layers' widths (10 to
+    # 100 x 10), backpropagation's count adds units and weights (passing back, one per unit, one per weight)
+    assert paths.count_paths([10, 100, 100, 10], ("w", 0, 0, 0)) == 100 * 10
+    for widths in ([10, 100, 10], [10, 100, 100, 10]):
+        n_weights = [a * b for a, b in zip(widths, widths[1:])]
+        _, backprop = paths.multiplication_counts(widths)
+        assert backprop == {"passing back": sum(n_weights[1:]), "units": sum(widths[1:]), "input x delta": sum(n_weights)}
+    assert ("From 10-100-10 to 10-100-100-10 a first-layer weight's paths go from 10 to 1000, as paths multiply the later"
+            " layers' widths; backpropagation's count adds units (110 to 210) and weights. So any per-path cost multiplies"
+            " with depth: the ratio depends on what is counted, its growth does not.") in prose
     # the count is a convention (report 01BY fault 8): the ratio depends on what is counted, its growth with depth does
     # not. Charging both methods the slopes and o - y too (one per unit, one per output) lowers every ratio, yet from
     # 10-100-10 to 10-100-100-10 it still grows more than 10-fold, as it does under the notebook's count
-    assert ("units 110 to 210. The ratio depends on what is counted; its growth with depth does not.") in prose
     def ratio_of(widths, charge_slopes):
         products, folded, back, units, once = totals(widths)
         extra = sum(widths[1:]) + widths[-1] if charge_slopes else 0  # a slope per unit, o - y per output: both methods
@@ -831,7 +874,8 @@ def test_agreement_check_passes_0_over_0():
         assert scope["verdict"] == verdict
 
 
-STEP_1 = {0.1: ("0.00139", "0.00139"), 1: ("0.0139", "0.0138"), 5: ("0.0695", "0.0626")}  # eta: (predicted, actual drop)
+STEP_1 = {0.1: ("0.00139", "0.00139", "8.0e-07"), 1: ("0.0139", "0.0138", "1.2e-04"),
+          5: ("0.0695", "0.0626", "6.9e-03")}  # eta: (predicted, actual drop, gap)
 
 
 def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, one):
@@ -845,12 +889,12 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
     squares = sum(float(np.sum(g**2)) for g in list(dW) + list(dB))
     gaps = []
-    for eta, (predicted, actual) in STEP_1.items():
+    for eta, (predicted, actual, gap) in STEP_1.items():
         first = mh.train(net.copy(), case.X, case.Y, lr=eta, iterations=1, loss="half_sse")
         drop = first.loss[0] - first.loss[1]
         rate = f"eta = {eta:g}:"
-        expect(shown, f"step 1, {rate:<10} predicted drop {eta * squares:.3g}, actual {drop:.3g}",
-               f"step 1, {rate:<10} predicted drop {predicted}, actual {actual}")
+        expect(shown, f"step 1, {rate:<10} predicted drop {eta * squares:.3g}, actual {drop:.3g}, gap {eta * squares - drop:.1e}",
+               f"step 1, {rate:<10} predicted drop {predicted}, actual {actual}, gap {gap}")
         gaps.append(eta * squares - drop)
         if eta == case.lr:  # the eta = 1 line is the table's first step
             assert drop == history.loss[0] - history.loss[1]
@@ -859,24 +903,32 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     assert 0 < gaps[0] < gaps[1] < gaps[2]
     assert [g / (eta * squares) for g, eta in zip(gaps, STEP_1)] == sorted(g / (eta * squares) for g, eta in zip(gaps, STEP_1))
     assert gaps[1] / gaps[0] > 100 and gaps[2] / gaps[1] > 25
+    # report 01BZ fault 4: "grows faster than eta^2" read off the printed gaps too (x100 and x25 would be eta^2), and
+    # gap / eta^2 rises: the orders above eta^2 add more as eta grows
+    printed = [float(g) for _, _, g in STEP_1.values()]
+    assert printed[1] / printed[0] > 100 and printed[2] / printed[1] > 25
+    assert [g / eta**2 for g, eta in zip(gaps, STEP_1)] == sorted(g / eta**2 for g, eta in zip(gaps, STEP_1))
     # every printed 3-digit value holds when every input, target and parameter moves by a few ulps
     for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=5):
         dw, db = moved.gradients(X, Y, loss="half_sse")
         moved_squares = sum(float(np.sum(g**2)) for g in list(dw) + list(db))
         for eta, expected in STEP_1.items():
             steps = mh.train(moved.copy(), X, Y, lr=eta, iterations=1, loss="half_sse")
-            assert (f"{eta * moved_squares:.3g}", f"{steps.loss[0] - steps.loss[1]:.3g}") == expected
-    assert ("step 1, eta = 0.1: predicted drop 0.00139, actual 0.00139\nstep 1, eta = 1:   predicted drop 0.0139, actual 0.0138\n"
-            "step 1, eta = 5:   predicted drop 0.0695, actual 0.0626\n") in shown and "step 1: predicted drop" not in shown
+            moved_drop = steps.loss[0] - steps.loss[1]
+            assert (f"{eta * moved_squares:.3g}", f"{moved_drop:.3g}", f"{eta * moved_squares - moved_drop:.1e}") == expected
+    assert ("step 1, eta = 0.1: predicted drop 0.00139, actual 0.00139, gap 8.0e-07\n"
+            "step 1, eta = 1:   predicted drop 0.0139, actual 0.0138, gap 1.2e-04\n"
+            "step 1, eta = 5:   predicted drop 0.0695, actual 0.0626, gap 6.9e-03\n") in shown and "step 1: predicted drop" not in shown
     prose = _markdown()
     assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
             "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` lines)") in prose
-    # the neglected second-order term is (eta^2 / 2) g^T H g: it grows like eta^2; the lines show the parting. Its sign
-    # (report 01BY fault 3): g^T H g, C's second derivative along the gradient (a central second difference along -g), is
-    # positive at the start and along the whole segment to eta = 5, so every actual drop is smaller (the gaps above > 0)
-    assert ("(the `step 1` lines). The neglected second-order term grows like $\\eta^2$, so predicted and actual drops part"
-            " as $\\eta$ grows. Here it is positive ($C$ curves upward along the gradient), so the actual drop is smaller;"
-            " where $C$ curves downward it would be larger.") in prose
+    # the neglected terms start with (eta^2 / 2) g^T H g; the printed gaps grow faster than eta^2 and are positive (each
+    # actual drop smaller). Report 01BZ fault 5: the sign is read off the gaps, no curvature is claimed in the text; the
+    # check below confirms the reason (g^T H g, a central second difference along -g, is positive to eta = 5)
+    assert ("(the `step 1` lines). Their `gap` (predicted minus actual) grows faster than $\\eta^2$: the neglected Taylor"
+            " terms start at order $\\eta^2$, higher orders adding more as $\\eta$ grows. It is positive: each actual drop"
+            " is smaller.") in prose
+    assert "curves upward" not in prose and "grows like $\\eta^2$" not in prose
 
     def cost_along(t):  # C after moving every parameter by -t times its gradient
         moved = net.copy()
@@ -892,32 +944,34 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     assert "overshoot" not in prose and "small enough" not in prose
 
 
-def test_the_w2_box_names_its_two_paths(shown, branch):
-    # section 6's closed box: w2 (x2 -> h1) reaches C through o1 (w5) and o2 (w7); the two products sum to the
-    # dC/dw2 line of section 7 (input x delta, beside backprop). A weight into h1, whose paths section 4 already showed
-    # for w1: a weight into h2 (w4) would give away the two-path structure of exercises 1 and 2 (report 01BY fault 5)
-    net, x, y = branch
-    result = paths.chain_rule_paths(net, x, y, "w2", notation="one_one_one_units", through_z=False, loss="half_sse")
-    assert [p.route for p in result.paths] == ["w2 → h1 → o1 → C", "w2 → h1 → o2 → C"]
-    dW, _ = net.gradients(x[None, :], y[None, :], loss="half_sse")
-    assert np.isclose(result.total, dW[0][1, 0], rtol=1e-12)
-    assert f"dC/dw2 = x2 * delta_h1 = 0.500000 *  0.016827 =  {result.total:.8f}    {dW[0][1, 0]:.8f}" in shown
+def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
+    # section 6's predict-first (report 01BZ fault 6: section 4's `reused for w2` line already gave w2's paths): how many
+    # paths a weight into hidden layer 1 of 2-3-3-2 has. One per choice of a unit in each later layer, 3 x 2 = 6, as
+    # section 7's count uses (the `6 x 6 x 3` term); nothing above section 6 prints or names 2-3-3-2
+    assert all(paths.count_paths([2, 3, 3, 2], ("w", 0, i, j)) == 3 * 2 for i in range(2) for j in range(3))
+    assert paths.layer_terms([2, 3, 3, 2])[0] == (6, 6, 3) and "6 x 6 x 3" in shown
     prose = _markdown()
-    assert "<details><summary>$w_2$'s paths</summary>" in prose and "<details open" not in prose
-    assert ("$x_2\\to h_1\\to o_1\\to C$ and $x_2\\to h_1\\to o_2\\to C$" in prose
-            and "; $\\partial C/\\partial w_2$ is their sum." in prose and "section 7's `dC/dw2`" not in prose)
-    # nothing before the exercises' checks names a path through h2 (exercise 1: b_h2; exercise 2: w3, x1 -> h2)
-    section_6 = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
-    assert "h_2\\to" not in section_6 and "w_4" not in section_6 and "h_2" not in section_6.split("### Your turn")[0]
-    # the prompt points at what shows w2 on a static page (the box below it); the static cell draws w5, and the text
-    # says so, since the explorer needs a running kernel (report 01BY fault 6)
-    assert ("Pick a weight: the diagram thickens its paths, the table lists them (per edge); the $w_5$ cell below shows what"
-            " it draws. $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict $w_2$'s paths, then open"
-            " the box below or use the explorer.") in prose
+    assert prose.index("## 6.") < prose.index("2-3-3-2")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
+    section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
+    assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
+    box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: one path per choice of a unit in each"
+           " later layer, $3 \\times 2$ (hidden layer 2, then the outputs).\n</details>")
+    assert box in prose and "<details open" not in prose
+    # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
+    section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
+    assert "h_2\\to" not in section_6_text and "w_4" not in section_6_text and "h_2" not in section_6_text.split("### Your turn")[0]
+    assert "$w_2$'s paths" not in prose and "my_w2_prediction" not in "".join(sources)
+    # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
+    # fault 6)
+    assert ("Pick a weight: the diagram thickens its paths, the table lists them (per edge); the $w_5$ cell below shows what"
+            " it draws. $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict how many paths a weight into"
+            " hidden layer 1 of 2-3-3-2 (layer sizes, input first) has, then open the box below.") in prose
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
     assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
+    # section 7 points back to it
+    assert "On 2-3-3-2 a first-layer weight's 6 paths (section 6) have 4 factors, 3 multiplications each" in prose
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
@@ -968,7 +1022,8 @@ def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(cell["source"]) for cell in cells]
     for prompt, name, answer in [("**Predict first.**", "my_sign_prediction", "<details><summary>Check your prediction</summary>"),
-                                 ("Predict $w_2$'s paths", "my_w2_prediction", "<details><summary>$w_2$'s paths</summary>")]:
+                                 ("Predict how many paths a weight into hidden layer 1", "my_deep_prediction",
+                                  "<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>")]:
         at = next(i for i, s in enumerate(sources) if prompt in s)
         assert answer not in sources[at]
         assert cells[at + 1]["cell_type"] == "code" and f"# {name} = {{" in sources[at + 1]
