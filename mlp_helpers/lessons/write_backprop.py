@@ -34,12 +34,13 @@ from ..network import MLP, feedforward
 from ..validation import as_sizes
 from .cases import sigmoid_2_3_3_2
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
-                              cost_slip_message, run_check, same, shape_mismatch)
+                              cost_slip_message, prediction_written, run_check, same, shape_mismatch)  # noqa: F401 (notebook 03 calls prediction_written here)
 from .notation import format_number
 from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
-           "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths"]
+           "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
+           "fold_a_first_line", "prediction_written"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -485,6 +486,14 @@ def check_backward(backward):
         "(the tied-units question's 2-3-3-2 with all ones and random weights, 1 and 3 hidden layers, 1 to 5 observations).",
     )
     return run_check(exercise, backward)
+
+
+# -- exercise 5's fold A: its first line names item 2's answer, so it is kept out of the notebook's visible code --
+
+
+def fold_a_first_line():
+    """Exercise 5's fold A, its first line: shown only in the fold's output, which the student opens after item 2."""
+    return "each row of dC/db_0 is that observation's row of delta^1 (exercise 4, item 3)"
 
 
 # -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
