@@ -279,9 +279,7 @@ def check_depth_ratio(answer, depth=10):
             correct=f"the chain loses the sigmoid's largest slope, 1/4, at each of the {depth - 1} steps back "
                     f"from delta^{depth} to delta^1: 4^-{depth - 1} in all, so the first weight layer's gradient is "
                     f"about {size} of the last one's. Depth shrinks the gradient geometrically, "
-                    "by the slope at every layer."
-                    + (" Section 2's random 16-wide sigmoid network, next, keeps a little less per layer (about "
-                       "0.22 instead of 0.25) and much less at the last step back (about 0.08)." if depth == 10 else ""),
+                    "by the slope at every layer.",
             fallback="follow delta from the last layer back to the first: each layer multiplies it by "
                      "its weight times its unit's slope a(1 - a)",
         )
