@@ -957,7 +957,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "* **scale 3**: 19% to 29% of unit activations (5a's triples) start clearly saturated." in prose and "of units start" not in prose
     assert "* **scale 10**: most unit activations start clearly saturated;" in prose and "(start, observation, unit) triples" in prose
     assert computed["slopes 3.0"] == "scale    3.0: clearly saturated (slope < 0.01) in layer 1 19.0%, layer 2 29.4%, layer 3 (output) 27.0%"
-    assert "so about $6748/4 = 1687$ at 2 by notebook 04, section 10; printed: 1723.5)" in prose and "section 6's rule" not in prose
+    # 5b no longer quotes c = 0's fit step (printed only in section 6, after it): it points there
+    assert "6748" not in prose[:prose.index("## 6.")] and "section 6's rule" not in prose
     assert "network (starts only: slower training at $s = 1$ is inferred, not shown)." in prose  # report 05BS (fault 7)
     assert "$W_2$ cannot, while on the plateau, make up for it" in prose
     assert ("which slows $W_0$, $W_1$, $b_0$, $b_1$ directly, and $W_2$ through the squeezed $a^2$ difference (2c)." in prose
@@ -1056,8 +1057,8 @@ def test_report_05BM_fixes(computed, notebook):
             "only the 30 starts above and 2b's two runs train apart.") in prose
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
-    assert ("* **scale 0.01**: nearly section 2's $c = 0$ (6748 steps at learning rate 0.5, so about $6748/4 = 1687$ at 2 by notebook 04, section 10; printed: 1723.5): "
-            "its weights start near $c = 0$'s zeros, so $W_0$ and $W_1$ must first grow (2b).") in prose
+    assert ("* **scale 0.01**: nearly section 2's $c = 0$: its weights start near $c = 0$'s zeros, so $W_0$ and $W_1$ must first grow (2b);"
+            " section 6 sets its steps beside $c = 0$'s.") in prose
     assert np.allclose(init.layer_scales(CASE.sizes, 0.01), 0.01)  # "about 0.01": the standard deviation of every draw
     # fault 9: the late starts' label sits over a bracket spanning their ticks, not an arrow into a gap
     cells = json.loads(NOTEBOOK.read_text())["cells"]
