@@ -720,8 +720,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     assert max(factors) == factors[2] and max(expected["constant"]) == expected["constant"][2]
     assert max(stretch["constant"]) == stretch["constant"][2]
     assert sorted(expected["constant"]).count(expected["constant"][2]) == 1
-    assert (r"$K_\text{end}$ is least at $\rho = 0.5$ ([steps], measured, not derived), so the factor is closest to 1 and "
-            r"the run takes most steps there.") in markdown
+    assert (r"From the constant start, $K_\text{end}$ is least at $\rho = 0.5$ ([steps], measured, not derived), so the factor "
+            r"is closest to 1 and the last stretch longest there; the early stretch is not analysed.") in markdown
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
@@ -743,9 +743,12 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
             r"(constant start, $\rho = 0.3$) |") in eight_b
     assert r"| $\tau$ | 7a's change of every weight | 7a | $0.1$ |" in eight_b
     # section 8's intro and the Key points say rho = 0.5 being slowest is measured, not explained
-    assert (r"how fast $c$ nears $c^*$: slowest at $\rho = 0.5$, measured in [steps] (8b), not explained."
-            in markdown.split("## 8.")[1].split("### 8a.")[0])
-    assert r"* $\rho = 0.5$ fits slowest: measured ([steps], 8b), not explained." in markdown.split("## Key points")[1]
+    # only from the constant start ([steps] has no other row), and "reaches c*" ([steps]'s 1e-6), not "fits" (noisy y)
+    assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest at $\rho = 0.5$ "
+            r"([steps], 8b), not explained." in markdown.split("## 8.")[1].split("### 8a.")[0])
+    assert (r"* From the constant start, $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$) slowest at $\rho = 0.5$ ([steps], 8b; "
+            r"not explained)." in markdown.split("## Key points")[1])
+    assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
     # them alike, so the two runs mirror each other (W_0's rows swapped) and take the same number of steps
@@ -851,7 +854,15 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
                           "history_constant": None if not predicted else _trained_history("constant"),
                           "history_random": None if not predicted else _trained_history("random")})
         assert ("[bound]" in out.getvalue()) is predicted and ("bit for bit" in out.getvalue()) is predicted
-        assert ("[kept]" in out.getvalue()) is predicted and ("[gap]" in out.getvalue()) is predicted
+        assert ("[kept]" in out.getvalue()) is predicted
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "print(f\"[gap]" in c.source]  # its own cell
+    assert "[bound]" not in source
+    for predicted in (False, True):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"np": np, "predicted": predicted, "s": np.array([A, 1 - A]),
+                          "history_random": None if not predicted else _trained_history("random")})
+        assert ("[gap]" in out.getvalue()) is predicted and ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
 
 def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
@@ -863,10 +874,11 @@ def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
     for predicted in (False, True):
         out = io.StringIO()
         with contextlib.redirect_stdout(out), mock.patch.object(plots, "show") as show:
-            exec(source, {"np": np, "mh": mh, "plots": plots, "predicted": predicted,
+            exec(source, {"np": np, "mh": mh, "plots": plots, "plt": plots.plt, "rho": A, "predicted": predicted,
                           "history_constant": _trained_history("constant"), "history_random": _trained_history("random")})
         plots.plt.close("all")
         assert show.called is predicted and ("[crossings]" in out.getvalue()) is predicted
+        assert show.call_count == (2 if predicted else 0)  # the six weights, then the spread with |r_1 - r_2| (6b)
         assert ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
 
@@ -952,7 +964,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
             in markdown)
     # 6b says where [kept] prints (the cell after the box); 7b's claim is about this start only
     assert "dot product with $(1-\\rho, -\\rho)$ ([kept], after the box);" in markdown
-    assert r"**Why training from this start cannot reach them** (a start with their $r_1$ could)." in markdown
+    assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$; in float64, to below $10^{-12}$)"
             in markdown.split("## Key points")[1])
     assert "never change," not in markdown
