@@ -123,9 +123,9 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         ax.set_xticks(ticks + [self.never_at], [f"{t:.0f}" for t in ticks] + [f"> {self.steps}"])
         ax.set_xlabel(f"steps until every output is within {self.tol:g} of its target")
         ax.set_ylabel("number of starts")
-        ax.legend(loc="upper center", fontsize=9, ncols=3, bbox_to_anchor=(0.5, -0.18), frameon=False)
-        fig.subplots_adjust(bottom=0.3)
-        ax.set_position((0.1, 0.3, 0.86, 0.54))  # room for the two-line title
+        # the legend right of the axes: over no bar in any setting, and clear of the x label
+        ax.legend(loc="upper left", fontsize=9, bbox_to_anchor=(1.02, 1.0), frameon=False)
+        ax.set_position((0.09, 0.19, 0.6, 0.65))  # room for the two-line title and the legend
         self.title = ax.set_title("", fontsize=10)  # 10 pt, two lines: the longest fits
         self.fig, self.ax = fig, ax
 
