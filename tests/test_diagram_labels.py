@@ -195,3 +195,12 @@ def test_bias_label_size_sets_only_the_bias_labels():
         assert {text.get_fontsize() for text in _by_gid(fig, "b:").values()} == {bias_size}, kwargs
         assert {text.get_fontsize() for text in _by_gid(fig, "wlabel:").values()} == {kwargs.get("label_size", 9.5)}
         assert clashes(fig) == []
+
+
+@pytest.mark.parametrize("kwargs, error, match", [({"crossing_labels": "middle"}, ValueError, "crossing_labels"),
+                                                  ({"crossing_labels": 1}, TypeError, "crossing_labels"),
+                                                  ({"opaque_labels": "yes"}, TypeError, "opaque_labels")])
+def test_diagram_options_name_a_bad_value(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        plots.draw_network(mh.MLP([2, 2, 1]), **kwargs)
+    plt.close("all")

@@ -251,10 +251,11 @@ def compare_splits(a_values, seed=0, tol=1e-6, stretch_from=1e-2, **data):
             start = net.weights[0].copy()
             net, history = case.train(net)
             shift = net.weights[0][:, 0] - start[:, 0]  # (2,): from x1, from x2
+            steps = steps_to_slope(history, a, c_star, tol)
             row[init] = {
                 "c": effective_slope(net, a),
-                "steps": steps_to_slope(history, a, c_star, tol),
-                "last_stretch": steps_to_slope(history, a, c_star, tol) - steps_to_slope(history, a, c_star, stretch_from),
+                "steps": steps,
+                "last_stretch": steps - steps_to_slope(history, a, c_star, stretch_from),
                 "shift_ratio": float(shift[0] / shift[1]),
                 "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
                 "weights": [W.copy() for W in net.weights],

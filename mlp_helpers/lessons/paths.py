@@ -227,9 +227,10 @@ def multiplication_counts(sizes):
     ``"passing back"`` (one per weight leaving a hidden unit), ``"units"`` (a delta per hidden or
     output unit) and ``"input x delta"`` (one per weight). Slopes, o - y and additions are not counted.
     """
-    weights = [n for n, _, _ in layer_terms(sizes)]  # weights per layer
+    terms = layer_terms(sizes)
+    weights = [n for n, _, _ in terms]  # weights per layer
     leaving_hidden = sum(weights[1:])  # weights leaving a hidden unit: all but the first layer's
-    summing = {"path products": sum(n * P * mults for n, P, mults in layer_terms(sizes)),
+    summing = {"path products": sum(n * P * mults for n, P, mults in terms),
                "folded": sum(weights) + leaving_hidden}
     backprop = {"passing back": leaving_hidden, "units": sum(sizes[1:]), "input x delta": sum(weights)}
     return summing, backprop

@@ -23,7 +23,7 @@ from ..checks import equal_columns, tied_units
 from ..network import MLP, check_network
 from ..lessons.notation import as_notation, bias_label, unit_label, weight_label
 from ..training import check_history
-from ..validation import as_choice, as_count, as_parameter, as_real
+from ..validation import as_choice, as_count, as_flag, as_parameter, as_real
 
 # Okabe-Ito colours (Okabe & Ito 2008)
 BLUE, VERMILLION, ORANGE, SKY, GREEN, PURPLE, YELLOW, BLACK = (
@@ -164,14 +164,12 @@ class NetworkDiagram:
                  label_size=LABEL_SIZE, tie_colours=GROUP_COLOURS, untied_note=False, crossing_spread=0.2,
                  bias_label_size=None, crossing_labels="apart", opaque_labels=False):
         self.ax = ax
-        self.opaque_labels = bool(opaque_labels)
+        self.opaque_labels = as_flag("opaque_labels", opaque_labels)
         self.label_pad = 0.16 if self.opaque_labels else 0.12  # an opaque box: a margin of white around its text
         self.crossing_spread = as_real("crossing_spread", crossing_spread)
         if not 0 <= self.crossing_spread <= 0.35:
             raise ValueError(f"crossing_spread must lie between 0 and 0.35 (a fraction of an edge), got {crossing_spread!r}")
-        if crossing_labels not in ("apart", "inputs"):
-            raise ValueError(f'crossing_labels must be "apart" or "inputs", got {crossing_labels!r}')
-        self.crossing_labels = crossing_labels
+        self.crossing_labels = as_choice("crossing_labels", crossing_labels, ("apart", "inputs"))
         if isinstance(tie_colours, str) or not np.iterable(tie_colours) or len(tie_colours) == 0:
             raise TypeError(f"tie_colours must be a non-empty list of colours, got {tie_colours!r}")
         for colour in tie_colours:
