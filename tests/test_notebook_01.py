@@ -923,12 +923,14 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
             "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` lines)") in prose
     # the neglected terms start with (eta^2 / 2) g^T H g; the printed gaps grow faster than eta^2 and are positive (each
-    # actual drop smaller). Report 01BZ fault 5: the sign is read off the gaps, no curvature is claimed in the text; the
-    # check below confirms the reason (g^T H g, a central second difference along -g, is positive to eta = 5)
-    assert ("(the `step 1` lines). Their `gap` (predicted minus actual) grows faster than $\\eta^2$: the neglected Taylor"
-            " terms start at order $\\eta^2$, higher orders adding more as $\\eta$ grows. It is positive: each actual drop"
-            " is smaller.") in prose
-    assert "curves upward" not in prose and "grows like $\\eta^2$" not in prose
+    # actual drop smaller). Report 01CA fault 1: the text reads the curvature's sign off the small-eta gap (a derivation,
+    # not a bare claim); the check below confirms it (g^T H g, a central second difference along -g, is positive to eta = 5)
+    assert ("(the `step 1` lines). Their `gap` (predicted minus actual) is the neglected Taylor terms. The first is"
+            " $\\tfrac{\\eta^2}{2}$ times $C$'s second derivative along the gradient's line, so for small $\\eta$ the gap"
+            " has that derivative's sign; higher orders join as $\\eta$ grows (the gap grows faster than $\\eta^2$). The"
+            " gaps are positive, so $C$ curves upward along that line here: each actual drop is smaller than predicted.")\
+        in prose
+    assert "grows like $\\eta^2$" not in prose
 
     def cost_along(t):  # C after moving every parameter by -t times its gradient
         moved = net.copy()
@@ -965,7 +967,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert "$w_2$'s paths" not in prose and "my_w2_prediction" not in "".join(sources)
     # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
     # fault 6)
-    assert ("Pick a weight: the diagram thickens its paths, the table lists them (per edge); the $w_5$ cell below shows what"
+    assert ("In a running notebook (live only), pick a weight: the diagram thickens its paths, the table lists them (per edge); the $w_5$ cell below shows what"
             " it draws. $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict how many paths a weight into"
             " hidden layer 1 of 2-3-3-2 (layer sizes, input first) has, then open the box below.") in prose
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
