@@ -66,7 +66,7 @@ def in_axes(figsize, layout=None, **draw):
 
 
 NOTEBOOK_FIGURES = {
-    "01 both networks": lambda: _side_by_side(),
+    "01 both networks": plots.question_networks,
     "01 path highlighted": lambda: plots.draw_network(
         branch(), notation="one_one_one", show_values=True,
         highlight_edges=mh.chain_rule_paths(branch(), [1.0, 0.5], [1.0, 0.0], "w1", loss="half_sse",
@@ -84,14 +84,6 @@ NOTEBOOK_FIGURES = {
                                            label_layers=[0, 2], label_size=12),
     "02 and 04 explorers": lambda: _explorers(),
 }
-
-
-def _side_by_side():
-    fig, (small, big) = plots.new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
-    plots.draw_network(mh.MLP([1, 1, 1]).init_constant(1.0), notation="one_one_one", ax=small, tied=False)
-    plots.draw_network(mh.MLP([2, 2, 2]).init_constant(1.0), notation="one_one_one_units", ax=big, tied=False,
-                       label_size=12, crossing_spread=0.3)
-    return fig
 
 
 def test_crossing_labels_can_sit_away_from_the_crossing():

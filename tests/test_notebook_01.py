@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import mlp_helpers as mh
-from mlp_helpers import cases, paths
+from mlp_helpers import cases, paths, plots
 from mlp_helpers.lessons.path_exercises import check_dC_db_h2, check_dC_dw3
 from mlp_helpers.tools import course
 from mlp_helpers.tools.student_copies import solution_blocks
@@ -874,8 +874,8 @@ def test_agreement_check_passes_0_over_0():
         assert scope["verdict"] == verdict
 
 
-STEP_1 = {0.1: ("0.00139", "0.00139", "8.0e-07"), 1: ("0.0139", "0.0138", "1.2e-04"),
-          5: ("0.0695", "0.0626", "6.9e-03")}  # eta: (predicted, actual drop, gap)
+STEP_1 = {0.1: ("0.00139", "0.00139", "8.0e-07", "8.0e-05"), 1: ("0.0139", "0.0138", "1.2e-04", "1.2e-04"),
+          5: ("0.0695", "0.0626", "6.9e-03", "2.8e-04")}  # eta: (predicted, actual drop, gap, gap / eta^2)
 
 
 def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, one):
@@ -889,12 +889,13 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
     squares = sum(float(np.sum(g**2)) for g in list(dW) + list(dB))
     gaps = []
-    for eta, (predicted, actual, gap) in STEP_1.items():
+    for eta, (predicted, actual, gap, per_square) in STEP_1.items():
         first = mh.train(net.copy(), case.X, case.Y, lr=eta, iterations=1, loss="half_sse")
         drop = first.loss[0] - first.loss[1]
         rate = f"eta = {eta:g}:"
-        expect(shown, f"step 1, {rate:<10} predicted drop {eta * squares:.3g}, actual {drop:.3g}, gap {eta * squares - drop:.1e}",
-               f"step 1, {rate:<10} predicted drop {predicted}, actual {actual}, gap {gap}")
+        expect(shown, f"step 1, {rate:<10} predicted drop {eta * squares:.3g}, actual {drop:.3g}, gap {eta * squares - drop:.1e},"
+                      f" gap/eta^2 {(eta * squares - drop) / eta**2:.1e}",
+               f"step 1, {rate:<10} predicted drop {predicted}, actual {actual}, gap {gap}, gap/eta^2 {per_square}")
         gaps.append(eta * squares - drop)
         if eta == case.lr:  # the eta = 1 line is the table's first step
             assert drop == history.loss[0] - history.loss[1]
@@ -905,7 +906,7 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
     assert gaps[1] / gaps[0] > 100 and gaps[2] / gaps[1] > 25
     # report 01BZ fault 4: "grows faster than eta^2" read off the printed gaps too (x100 and x25 would be eta^2), and
     # gap / eta^2 rises: the orders above eta^2 add more as eta grows
-    printed = [float(g) for _, _, g in STEP_1.values()]
+    printed = [float(g) for _, _, g, _ in STEP_1.values()]
     assert printed[1] / printed[0] > 100 and printed[2] / printed[1] > 25
     assert [g / eta**2 for g, eta in zip(gaps, STEP_1)] == sorted(g / eta**2 for g, eta in zip(gaps, STEP_1))
     # every printed 3-digit value holds when every input, target and parameter moves by a few ulps
@@ -915,21 +916,23 @@ def test_a_small_step_lowers_c_by_about_eta_times_the_squared_gradients(shown, o
         for eta, expected in STEP_1.items():
             steps = mh.train(moved.copy(), X, Y, lr=eta, iterations=1, loss="half_sse")
             moved_drop = steps.loss[0] - steps.loss[1]
-            assert (f"{eta * moved_squares:.3g}", f"{moved_drop:.3g}", f"{eta * moved_squares - moved_drop:.1e}") == expected
-    assert ("step 1, eta = 0.1: predicted drop 0.00139, actual 0.00139, gap 8.0e-07\n"
-            "step 1, eta = 1:   predicted drop 0.0139, actual 0.0138, gap 1.2e-04\n"
-            "step 1, eta = 5:   predicted drop 0.0695, actual 0.0626, gap 6.9e-03\n") in shown and "step 1: predicted drop" not in shown
+            moved_gap = eta * moved_squares - moved_drop
+            assert (f"{eta * moved_squares:.3g}", f"{moved_drop:.3g}", f"{moved_gap:.1e}", f"{moved_gap / eta**2:.1e}") == expected
+    assert ("step 1, eta = 0.1: predicted drop 0.00139, actual 0.00139, gap 8.0e-07, gap/eta^2 8.0e-05\n"
+            "step 1, eta = 1:   predicted drop 0.0139, actual 0.0138, gap 1.2e-04, gap/eta^2 1.2e-04\n"
+            "step 1, eta = 5:   predicted drop 0.0695, actual 0.0626, gap 6.9e-03, gap/eta^2 2.8e-04\n") in shown and "step 1: predicted drop" not in shown
     prose = _markdown()
-    assert ("- By Taylor (first order, small step), $C$ changes by about $\\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\eta\\frac{\\partial C}"
-            "{\\partial p}\\big) = -\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` lines)") in prose
+    assert ("- By Taylor in $\\eta$, with $C(\\eta)$ the cost after one step at rate $\\eta$: $C(\\eta) = C(0) + \\eta\\,C'(0) + "
+            "\\tfrac{\\eta^2}{2}C''(0) + \\dots$, where $C'(0) = \\sum_p\\frac{\\partial C}{\\partial p}\\big(-\\frac{\\partial C}"
+            "{\\partial p}\\big) = -\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$: the `predicted drop` is"
+            " $\\eta\\sum_p\\big(\\frac{\\partial C}{\\partial p}\\big)^2$ (the `step 1` lines)") in prose
     # the neglected terms start with (eta^2 / 2) g^T H g; the printed gaps grow faster than eta^2 and are positive (each
     # actual drop smaller). Report 01CA fault 1: the text reads the curvature's sign off the small-eta gap (a derivation,
     # not a bare claim); the check below confirms it (g^T H g, a central second difference along -g, is positive to eta = 5)
-    assert ("(the `step 1` lines). Their `gap` (predicted minus actual) is the neglected Taylor terms. The first is"
-            " $\\tfrac{\\eta^2}{2}$ times $C$'s second derivative along the gradient's line, so for small $\\eta$ the gap"
-            " has that derivative's sign; higher orders join as $\\eta$ grows (the gap grows faster than $\\eta^2$). The"
-            " gaps are positive, so $C$ curves upward along that line here: each actual drop is smaller than predicted.")\
-        in prose
+    assert ("(the `step 1` lines). The `gap` (predicted minus actual) is the rest, starting with"
+            " $\\tfrac{\\eta^2}{2}C''(0)$: for small $\\eta$ it has $C''(0)$'s sign, and `gap/eta^2` grows as higher orders"
+            " join. The gaps are positive, so $C$ curves upward along the step here: each actual drop is smaller than"
+            " predicted.") in prose
     assert "grows like $\\eta^2$" not in prose
 
     def cost_along(t):  # C after moving every parameter by -t times its gradient
@@ -1083,5 +1086,11 @@ def test_the_count_cell_uses_the_lesson_modules_helpers():
 def test_the_opening_figure_names_w2_twice_and_no_width_key():
     # every weight is drawn as 1, so a width key says nothing; w2 is h -> y' on the left, x2 -> h1 on the right
     opening = next("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code")
-    assert "width: size" not in opening
-    assert '"both diagrams: every weight drawn as 1 (blue: positive);\\n$w_2$ names a different edge in each\\n' in opening
+    assert "plots.show(plots.question_networks())" in opening  # the figure's plumbing lives in the package (report 01CB)
+    fig = plots.question_networks()
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert "width: size" not in " ".join(texts)
+    assert ("both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each\n"
+            "biases: labels under their units, not drawn") in texts
+    assert [ax.get_title() for ax in fig.axes] == ["the 1-1-1 network", "the bigger network: $h_1$ feeds both outputs"]
+    fig.clf()

@@ -695,6 +695,25 @@ def move_legend(ax, loc, fontsize=9, anchor=None):
     return legend
 
 
+def question_networks():
+    """Notebook 01's opening figure: the 1-1-1 question's network (left) and its bigger 2-2-2 network (right),
+    every weight drawn as 1, named as the question names them (w1, w2, ...; biases after their units).
+    Returns the figure."""
+    fig, (small, big) = new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
+    labels = dict(notation="one_one_one_units", tied=False, label_size=12, bias_label_size=12)  # tied marks: notebook 04
+    draw_network(MLP([1, 1, 1]).init_constant(1.0), ax=small, **labels)
+    # crossing_spread=0.3: each crossing edge's label near one of its units, away from the crossing
+    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.3, **labels)
+    small.set_title("the 1-1-1 network", fontsize=12)
+    small.text(0.5, 0.08, "both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each"
+               "\nbiases: labels under their units, not drawn", transform=small.transAxes, ha="center", va="top",
+               fontsize=11)  # no values yet: section 1 draws them
+    big.set_title("the bigger network: $h_1$ feeds both outputs", fontsize=12)
+    big.text(0.5, -0.06, r"crossing edges: $w_2$: $x_2 \to h_1$,  $w_3$: $x_1 \to h_2$,  $w_6$: $h_2 \to o_1$,  "
+             r"$w_7$: $h_1 \to o_2$", transform=big.transAxes, ha="center", va="top", fontsize=11)
+    return fig
+
+
 def tie_figure(constant, random, steps=150):
     """Notebook 02's six-weight figure: a 2-2-1 network's weights over the first ``steps`` steps,
     trained from a constant start (top row) and from a random start (bottom row); W_0 left, W_1 right.
