@@ -192,15 +192,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$ that fails at"
                      " $3\\cdot10^{-4}$ (the `one-sided` line).")
     assert truncation_md in main_2 and shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
-    # the threshold, not circular (report 01BY fault 1): every gradient checked by finite differences (sections 1, 2 and
-    # 4; report 01BZ fault 7, asserted in test_every_checked_gradient_is_above_1e_5) is above 1e-5, above the cut-off
-    # r / (2 eps 1e-7) = 2e-6 from the caption's bound; truncation at 3e-4 is the table's few 1e-9; section 5's wrong
-    # formula is off by 0.25
-    why = ("**Why $10^{-7}$.** Every gradient checked here by finite differences (sections 1, 2 and 4) is above $10^{-5}$;"
-           " at $\\varepsilon = 3\\cdot10^{-4}$ rounding's bound reaches $10^{-7}$ only below"
-           " $|g| = r/(2\\varepsilon\\cdot10^{-7}) = 2\\cdot10^{-6}$ (the `cut-off` line, below the box). Truncation there stays at a few"
-           " $10^{-9}$ (the table's column), and a wrong formula is off by far more (section 5), so $10^{-7}$ leaves room on"
-           " both sides.")
+    # the threshold from the table's own margins (reports 01CA fault 2, 01CB faults 1-2): the correct gradients' largest
+    # relative error, b_y''s 6.1e-9, sits 16 times below 1e-7 and less than a factor 2 below 1e-8; section 5's wrong
+    # formula is off by 0.25; rounding's cut-off sits in the box
+    dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
+    nW, nB = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-4)
+    errors = [abs(g1 - g2) / (abs(g1) + abs(g2)) for g1, g2 in
+              ((dW[0][0, 0], nW[0][0, 0]), (dB[0][0], nB[0][0]), (dW[1][0, 0], nW[1][0, 0]), (dB[1][0], nB[1][0]))]
+    assert int(np.argmax(errors)) == 3 and f"{max(errors):.1e}" == "6.1e-09" and "6.1e-09 pass" in shown
+    assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
+    why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
+           " below $10^{-7}$; a wrong formula is off by far more (section 5). So $10^{-7}$ leaves room on both sides, where"
+           " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
+           " (optional box).")
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
@@ -224,12 +228,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                    " $1.6\\cdot10^{-6}(\\varepsilon/10^{-2})^2 = 0.016\\,\\varepsilon^2$, so they meet where"
                    " $\\varepsilon^3 = 5.4\\cdot10^{-15}/0.016$, $\\varepsilon \\approx 7\\cdot10^{-5}$. Every point measured at"
                    " $\\varepsilon < 10^{-4}$ lies under the dashed line: the bound holds.")
-    # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4 (the main text), under the 1e-5 the checked gradients exceed; a
-    # threshold of 1e-8 moves it to r / (2 eps 1e-8) = 1.7e-5 ("2e-5"), above 1e-5
-    cut_off_md = ("**A lower threshold.** $10^{-8}$ would catch smaller errors but move the cut-off to $2\\cdot10^{-5}$, above"
-                  " the $10^{-5}$ every checked gradient exceeds.")
-    lower = 1e-16 / (2 * 3e-4 * 1e-8)
-    assert f"{lower:.0e}" == "2e-05" and lower > 1e-5 > 1e-16 / (2 * 3e-4 * 1e-7)
+    # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4, under every checked gradient (test_every_checked_gradient_is_above_1e_5);
+    # a threshold of 1e-8 moves it to r / (2 eps 1e-8) = 1.7e-5, tenfold
+    cut_off_md = ("**Cut-off.** The bound reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$: $2\\cdot10^{-6}$ at"
+                  " $\\varepsilon = 3\\cdot10^{-4}$ (the `cut-off` line), below every gradient checked here. A correct gradient"
+                  " smaller than that could fail on rounding alone; a threshold of $10^{-8}$ would raise the cut-off tenfold.")
+    assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and "2e-06 at eps = 3e-4" in shown
     r1, r2 = "* **R1.** One **ulp** is the gap", "* **R2, a rule of thumb.** R1 is only $C$'s last rounding."
     assert (box.index(r1) < box.index(r2) < box.index(rounding_md) < box.index(cut_off_md)
             < box.index("**Why not the star's") < box.index("</details>"))
