@@ -300,9 +300,9 @@ def test_exercise_2_floor_of_new_targets(shown):
     assert symmetry.check_floor_answer(floor, Y_new).passed
     expect(shown, repr(symmetry.check_floor_answer(floor, Y_new, best_row=means)),
            "Correct: that is the cost of the best output row shared by every observation (checked to 4 significant "
-           "digits). That row is the column means of the targets: each output's part of the cost is a parabola in "
-           "p[k], lowest where its slope 2 sum_i (p[k] - y[i, k]) is zero. On the question's targets each output's "
-           "mean target gives p = (0.6, 0.2), the row the network stopped near, and the floor sums the squared "
+           "digits). That row, ybar, is the column means of the targets: each output's part of the cost is a parabola in "
+           "p[k], lowest where its slope 2 sum_i (p[k] - y[i, k]) is zero, at p[k] = ybar[k]. On the question's targets "
+           "ybar = (0.6, 0.2), the row the network stopped near, and the floor sums the squared "
            "deviations from those means: 0.16 + 0.04 + 0.16 + 0.04 = 0.4.")
     for wrong in (floor / 2, float(np.sqrt(floor)), 0.5):  # these slips' verdicts do not give the row away
         verdict = repr(symmetry.check_floor_answer(wrong, Y_new, best_row=means))
@@ -467,7 +467,12 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert widest == int(np.argmax(np.abs(sums))) == 1 and round(float(abs(sums[widest])), 4) == 0.0208  # unit [1]
     assert round(slope_ones * 3 * 0.0682, 4) == 0.0053 and round(float(slope_0) * 0.0208, 4) == 0.0045
     assert 9.5 < 3 * 0.0682 / abs(sums[widest]) < 10.5 and sizes.max() < 0.07
-    assert ("Section 2's rule for the widest layer-2 unit, $[1]$ for seed 0: all ones $0.026 \\times 3 \\times 0.0682 \\approx 0.0053$; seed 0 "
+    # report 04BX, fix 7: seed 0's gap(a^2) printed unit by unit, so unit [1] and its 0.0052 can be read off
+    gap_2 = a[2][0] - a[2][1]
+    assert all(abs(abs(v) * 1e4 % 1 - 0.5) > 1e-2 for v in gap_2) and int(np.argmax(np.abs(gap_2))) == 1
+    expect(shown, f"seed 0, gap(a^2) by unit j of layer 2: {gap_2.round(4).tolist()}",
+           "seed 0, gap(a^2) by unit j of layer 2: [-0.0012, -0.0052, 0.0007]")
+    assert ("Section 2's rule for the widest layer-2 unit, $[1]$ for seed 0 (the `gap(a^2)` line): all ones $0.026 \\times 3 \\times 0.0682 \\approx 0.0053$; seed 0 "
             "$0.215 \\times 0.0208 \\approx 0.0045$, near its printed 0.0052 (the mean slope stands in for unit $[1]$'s own). Seed 0's slope is 8 times steeper, but its sum "
             "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is about ten times smaller: its terms partly cancel (the `no cancelling` line is "
             "larger), and even without cancelling they stay below 0.07.") in text
@@ -737,12 +742,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert np.round(slopes["seeds 0 to 9 (median)"], 3)[0] == 0.224 and np.round(slopes["every parameter 0.1"], 3)[0] == 0.248
     # report 04BW, fix 1: one plain line per ratio; all ones and 0.1 are single (deterministic) runs; the steep slopes' z near 0,
     # the 0.1 start's by its size, the random starts' by mean-0 weights (section 9's init_random) whose terms partly cancel
-    assert ("`ratio` lines (all ones and 0.1: one run each; the others: medians): "
-            "* Untying at all ones' slopes: plateau 0.81, fit 0.86. "
-            "* Untying at steep slopes (0.224, 0.248): plateau 0.19, fit 0.82. "
-            "* Steep slopes, tied: plateau 0.43, fit 0.42. * Steep slopes, untied: plateau 0.10, fit 0.40. "
-            "So untying ends the plateau sooner, barely the fit (section 8's slow last approach takes most). Steep slopes ($z$ near 0) "
-            "shorten both most: the 0.1 start's $z$ by its size, the random starts' by mean-0 weights whose terms partly cancel.") in text
+    # report 04BX, fix 5: the bullets repeating the four printed ratios cut; one concluding sentence
+    assert ("The `ratio` lines (all ones and 0.1: one run each; the others: medians): untying ends the plateau sooner, barely the "
+            "fit (section 8's slow last approach takes most); steep slopes ($z$ near 0: the 0.1 start's by its size, the random "
+            "starts' by mean-0 weights whose terms partly cancel) shorten both most.") in text
+    assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text
     assert "mean 0 and standard deviation" in text and min(min(s) for k, s in slopes.items() if k != "all ones" and "noise" not in k) > 0.2
     assert all(f[k] - e[k] > e[k] for k in (1, 4))  # the untied runs: most of the fit step comes after the plateau
     assert round(4986 / 6096, 2) == 0.82 and abs(4986 / 6096 * 100 % 1 - 0.5) > 2e-2 and 0.8 < f[4] / f[2] < 0.9
@@ -752,8 +756,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "this comparison does not separate them" not in text and "Seed 0 fits about three times sooner" not in text
     # report 04BS, fix 3: the verdict and the key point state the plain conclusion the ratios support
     # report 04BT, fix 4: what was measured (a steep start with small weights), not a cause the runs cannot separate
-    assert ("*Is breaking the tie why random starts are faster?* In section 9, untying ends the plateau sooner, barely the fit "
-            "(ratios 0.86, 0.82); steep slopes ($z$ near 0) shorten both most.") in text
+    assert ("*Is breaking the tie why random starts are faster?* Partly: untying ends the plateau sooner, barely the fit; "
+            "steep slopes ($z$ near 0) shorten both most (section 9).") in text
     assert ("untying ends the plateau sooner, barely the fit; steep slopes ($z$ near 0) shorten both (section 9).") in text.split("## Key points")[1]
     assert "saved little" not in text
     assert "the saturated start most" not in text
@@ -862,21 +866,32 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
            " 1800  -3.15e-05   -2.63e-04    2.31e-04   1.08e-06  -3.24e-05  -0.31  -0.81  3.06   1.06")
     assert "u = 3 W_2[0, :]" not in shown and "dC/db_1[0]" not in shown and "row difference a^3" not in shown  # report 04BR: cut
     chain = text[text.index("How the plateau ends"):text.index("## 9.")]
-    assert "How the plateau ends ($v = 3\\,W_1[0, 0]$, section 6):" in chain
-    assert ("**The cost above the floor.** For output $k$, let $p[k]$, $\\bar y[k]$ be the means of $a^3[:, k]$, $y[:, k]$ and $d[k]$, "
-            "$\\Delta[k]$ their gaps (section 2; $\\Delta = (-0.8, 0.4)$). Expand both sides with $a^3[i, k] = p[k] \\pm \\frac12 d[k]$, "
-            "$y[i, k] = \\bar y[k] \\pm \\frac12 \\Delta[k]$: "
-            "$$\\sum_i (a^3[i, k] - y[i, k])^2 = \\tfrac12 \\Delta[k]^2 + 2(p[k] - \\bar y[k])^2 + \\tfrac12 d[k]^2 - d[k] \\Delta[k] .$$ "
+    assert "How the plateau ends (the mechanism: its length is measured below, not predicted; $v = 3\\,W_1[0, 0]$, section 6):" in chain
+    # report 04BX, fix 1: step 100's d[0], d[1], A and B printed, so A is seen to be tiny against B
+    d_100, A_100, B_100 = d[100], A[100], B[100]
+    assert all(abs(abs(v) / 10 ** (np.floor(np.log10(abs(v))) - 1) % 1 - 0.5) > 2e-2 for v in (*d_100, A_100, B_100))
+    expect(shown, f"step 100: d[0] {d_100[0]:.1e}, d[1] {d_100[1]:.1e}, A {A_100:.1e}, B {B_100:.1e}",
+           "step 100: d[0] 3.9e-04, d[1] -9.0e-04, A 9.7e-07, B -6.7e-04")
+    assert A_100 < 1e-2 * abs(B_100)
+    # report 04BX, fixes 1 and 2: one letter at a time with its meaning; the expansion's two middle lines; p only a^3's row mean
+    assert ("**The cost above the floor.** For output $k$ (gaps as in section 2): "
+            "* $p[k]$: the mean of $a^3[:, k]$ (section 7's nearly shared row); $d[k]$: its gap; "
+            "* $\\bar y[k]$: the mean of $y[:, k]$ (exercise 2's best shared row); $\\Delta[k]$: its gap, $\\Delta = (-0.8, 0.4)$. "
+            "So $a^3[i, k] = p[k] \\pm \\frac12 d[k]$ and $y[i, k] = \\bar y[k] \\pm \\frac12 \\Delta[k]$ ($+$ for $i = 0$); squaring, "
+            "the cross terms cancel: $$\\begin{aligned} \\sum_i (a^3[i, k] - y[i, k])^2 &= \\big(p[k] - \\bar y[k] + \\tfrac12 (d[k] - \\Delta[k])\\big)^2 "
+            "+ \\big(p[k] - \\bar y[k] - \\tfrac12 (d[k] - \\Delta[k])\\big)^2 \\\\ &= 2(p[k] - \\bar y[k])^2 + \\tfrac12 (d[k] - \\Delta[k])^2 \\\\ "
+            "&= \\tfrac12 \\Delta[k]^2 + 2(p[k] - \\bar y[k])^2 + \\tfrac12 d[k]^2 - d[k] \\Delta[k] . \\end{aligned}$$ "
             "The $\\frac12 \\Delta[k]^2$ sum to the floor, 0.4, the $2(p[k] - \\bar y[k])^2$ to the `mean term`. Output $k$'s term "
             "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). By section 7, $d[k] = \\sigma'(\\hat z)\\, u[k]\\, "
             "\\text{gap}(a^2)$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, figure below): $u[1] < 0$ keeps output $[1]$'s rows in the "
             "wrong order; output $[0]$'s come into order once $u[0] < 0$ (both in the table below). "
             # report 04BV, fix 2: three short steps; the forward pointer to section 11 cut (v and b_1 are the table's last columns)
-            "With $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k] \\Delta[k]$: "
+            "With $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k] \\Delta[k]$ (step 100's: printed under the table): "
             "1. $C - 0.4 \\approx \\frac12 A - B$: the mean term is near 0 (table below). "
             # report 04BW, fix 2: the link from C's slope along the gap's scale to what descent does; which dotted line
-            "2. Every $d[k]$ is proportional to $\\text{gap}(a^2)$, so scaling the gap by $c$ gives $\\frac12 c^2 A - cB$, of slope $A - B$ at "
-            "$c = 1$: $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - B$. While $A - B > 0$ "
+            # report 04BX, fix 1: what the scaling holds fixed (u, the slopes and the means p: then only the d[k] change, by c)
+            "2. Scale $\\text{gap}(a^2)$ by $c$, holding $u$, the slopes $\\sigma'(\\hat z)$ and the means $p$ fixed: every $d[k]$ scales "
+            "by $c$, so $C - 0.4 \\approx \\frac12 c^2 A - cB$, of slope $A - B$ at $c = 1$: $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - B$. While $A - B > 0$ "
             "descent narrows the gap, here by saturating layer 2 ($v$ and $b_1$ rise from step 100 to the grey dotted line below, raising "
             "$z^2=v\\,a^1+b_1$); after, it widens it. "
             "3. $A - B = 0$ exactly where $\\frac12 A - B = -\\frac12 A \\approx 0$ ($A$ tiny): where $C$ crosses 0.4, between steps 1600 and 1800. "
@@ -970,7 +985,10 @@ def test_round20_reading_fixes(prose):
     assert "14575" not in text[:predict] and "(section 8: step" not in text[:predict]
     # report 04BG, fix 6: why a tied network can fit two observations, in one sentence
     # report 04BL, fix 4: sections 6 and 7 pose the question; the answer (opposite signs of u) comes after the prediction
-    assert "Does the tie block the question's targets? Section 8 trains it." in text
+    # report 04BX, fix 4: why one hidden number is enough, beside the XOR proof; whether descent gets there stays open until section 8
+    assert ("The question's targets are not blocked: once $a^2[0, 0] \\ne a^2[1, 0]$, each output's own $u[k]$, $b_2[k]$ can put "
+            "$u[k]\\, a^2[i, 0] + b_2[k]$ at any two values, so $a^3[:, k]$ gets within any tolerance of two targets in [0, 1] "
+            "(notebook 03 section 8). Does descent get there? Section 8 trains it.") in text
     assert "opposite signs" not in text[:predict] and "watches happen" not in text
     assert "output $[0]$'s gap is exactly $\\sigma'(\\hat z)\\, u[0]\\, \\text{gap}(a^2)$" in text
     assert "$\\sigma' u[0]" not in text and "\\sigma'\\, |u[0]|" not in text
@@ -1041,8 +1059,9 @@ def test_round9_reading_fixes(prose):
     assert "3. Its lower layers show only in its output after 1000 steps, which matches ours to 2e-07 (printed after exercise 2)." in text
     assert "Seed 0 stands in for the learner's unknown start." in text
     # report 04BV, fix 3: the one-line argument (two distinct values, each output's own u[k] and b_2[k]; notebook 03 section 8)
-    assert ("one hidden number is enough for these two observations (section 8; with two distinct values of it, each output's "
-            "$u[k]$ and $b_2[k]$ map them to within any tolerance of two targets in [0, 1]: notebook 03 section 8), not for XOR (section 6).") in text
+    # report 04BX, fix 4: the argument moved to section 6; the key point keeps a short reference
+    assert "network computes only what a 2-1-1-2 computes: enough for these two observations, not for XOR (section 6)." in text
+    assert "one hidden number is enough" not in text.split("## Key points")[1]
     assert "(Compute $\\delta^3[0, 1]$ too.)" not in text  # report 04BG: no unchecked request
     check = text.index("The question's $\\delta^3$ against ours (after exercise 1's check passes):")
     assert text.index("**Exercise 1.**") < check < text.index("## 4.")
@@ -1117,14 +1136,14 @@ def test_round11_report_04BN(shown, prose, case):
 def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
     """Report 04BO, fix 4: the question's delta3 beside ours answers exercise 1's predict-first question; the cell
     under the check shows it only once the check passes (the course's gate). Report 04BP, fix 2: the answer itself
-    (the second * was elementwise) is in the correct verdict only: no code cell's source, and no markdown above the
+    (the second * was elementwise) is in the correct verdict and, report 04BX fix 3, the gated output only: no code cell's source, and no markdown above the
     check or in the key points, states it."""
     import contextlib
     import io
     cells = _read()["cells"]
     marker = next(i for i, c in enumerate(cells) if "The question's $\\delta^3$ against ours (after exercise 1's check passes):" in "".join(c["source"]))
     source = "".join(cells[marker + 1]["source"])
-    assert source.index("if symmetry.check_mixed_entry(my_entry,") < source.index("side_by_side(")
+    assert source.index("verdict = symmetry.check_mixed_entry(my_entry,") < source.index("if verdict.passed:") < source.index("side_by_side(")
     assert "They agree" not in prose and "elementwise" not in prose[prose.index("**Exercise 1.**"):prose.index("## 4.")]
     check = next(i for i, c in enumerate(cells) if "check_mixed_entry(" in "".join(c["source"]))
     for cell in cells:
@@ -1151,7 +1170,12 @@ def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
     assert wrong == blank  # a wrong answer opens nothing either
     first, second = cost_slope[0, 0] * sigmoid_slope[0, 1], cost_slope[0, 1] * sigmoid_slope[1, 1]
     right, _ = run(first, second, first + second)
-    assert "0.02956698 & 0.02199241" in right and "elementwise" not in right and "agree" not in right
+    assert "0.02956698 & 0.02199241" in right and "agree" not in right
+    # report 04BX, fix 3: exercise 1's question answered in the gated output only (no source, no markdown states it)
+    conclusion = ("delta^3[0, 1] needs observation [0], output [1] only, so the elementwise product; @ mixes observation [0]'s "
+                  "cost slope at output [0] with observation [1]'s sigmoid slope at output [1].")
+    assert conclusion in right and conclusion in shown and "elementwise" not in wrong
+    assert symmetry.which_product(symmetry.CheckResult(False, "Not yet")) == symmetry.which_product(None) != conclusion
     assert "elementwise" in repr(symmetry.check_mixed_entry(first + second, case.network(), case.X, case.Y, products=(first, second)))
     assert "They agree" not in shown
     # report 04BP, fix 7: the grey line in section 11's figure, said in words

@@ -380,6 +380,17 @@ def check_mixed_entry(answer, net, X, Y, products=None):
                           "(checked to 1e-6 relative)")
 
 
+def which_product(verdict):
+    """Exercise 1's question answered in one line, once its check has passed.
+
+    verdict: the ``CheckResult`` of ``check_mixed_entry``; before it passes, only a pointer to the check.
+    """
+    if not (isinstance(verdict, CheckResult) and verdict.passed):
+        return "once exercise 1's check says right, this line answers its question"
+    return ("delta^3[0, 1] needs observation [0], output [1] only, so the elementwise product; @ mixes observation "
+            "[0]'s cost slope at output [0] with observation [1]'s sigmoid slope at output [1].")
+
+
 def _output_slopes(net, X, Y):
     """Exercise 1's two arrays, 2 (a^L - y) and a^L (1 - a^L), each (2, 2), for the question's network."""
     _check_seed_network(net)
@@ -451,10 +462,10 @@ def check_floor_answer(answer, Y, best_row=None):
     deviations = " + ".join(f"{d:g}" for d in np.round((_question_targets() - question_row) ** 2, 12).ravel())
     return judge_number(answer, floor, slips, example="0.123", quantity="the floor",
                         correct="that is the cost of the best output row shared by every observation "
-                                "(checked to 4 significant digits). That row is the column means of the targets: "
+                                "(checked to 4 significant digits). That row, ybar, is the column means of the targets: "
                                 "each output's part of the cost is a parabola in p[k], lowest where its slope "
-                                "2 sum_i (p[k] - y[i, k]) is zero. On the question's targets each output's mean "
-                                f"target gives p = {tuple(np.round(question_row, 12).tolist())}, the row the network "
+                                "2 sum_i (p[k] - y[i, k]) is zero, at p[k] = ybar[k]. On the question's targets "
+                                f"ybar = {tuple(np.round(question_row, 12).tolist())}, the row the network "
                                 f"stopped near, and the floor sums the squared deviations from those means: "
                                 f"{deviations} = {question_floor_value:g}.",
                         fallback="find the output row p that all observations share (one value per output), then "
