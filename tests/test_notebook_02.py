@@ -692,7 +692,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
                     assert K[i] < K[j], (init, i, j)
         assert (f"{'K at the end':>16}" + "".join(f"{k:>6}" for k in shown) in stored) is (init == "constant")
     assert f"{0.5 * (0.3**2 + 0.7**2) + 0.5:.2f}" == "0.79" and K_end["constant"][1] == "2.250"
-    assert r"and $K$ moves with the weights." in markdown
+    assert r"and $K$ moves with the weights;" in markdown
     # the last stretch, |c - c*| from 0.01 to 1e-6, takes about ln(1e-4) / ln(factor at the end) steps; its counts and
     # the rounded predictions, each far from a threshold or a rounding edge (a one-ulp nudge cannot move them)
     stretch = {"constant": [78, 94, 102, 94, 78], "random": [79, 94, 102, 94, 78]}
@@ -720,15 +720,61 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     assert max(factors) == factors[2] and max(expected["constant"]) == expected["constant"][2]
     assert max(stretch["constant"]) == stretch["constant"][2]
     assert sorted(expected["constant"]).count(expected["constant"][2]) == 1
-    assert (r"From the constant start, $K_\text{end}$ is least at $\rho = 0.5$ ([steps], measured, not derived), so the factor "
-            r"is closest to 1 and the last stretch longest there; the early stretch is not analysed.") in markdown
+    # 8b's why, derived: tied units (u_1 = u_2, W_1[0, 0] = W_1[1, 0]) have c = 2 u_1 W_1[0, 0] and
+    # K = 2 (S W_1[0, 0]^2 + u_1^2) = 2 sqrt(S c^2 + Q^2), Q = u_1^2 - S W_1[0, 0]^2; a step multiplies Q by
+    # 1 - eta^2 G^2 S, so Q stays near its start (1 - S)/4 and K is about 2 sqrt(S c^2 + (1 - S)^2/16), rising with S
+    assert "measured, not derived" not in markdown and "not analysed" not in markdown and "not explained" not in markdown
+    why = markdown.split(r"**Why slowest at $\rho = 0.5$?**")[1].split("## 9.")[0]
+    assert (r"Tied units have $c = 2\,u_1 W_1[0,0]$ and $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = 2\sqrt{S\,c^2 + Q^2}$, "
+            r"$Q = u_1^2 - S\,W_1[0,0]^2$, which 6a's steps ($\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, "
+            r"$\Delta W_1[0,0] = -\eta\,G\,u_1$) multiply by $1 - \eta^2G^2S$, keeping it near its start, $(1-S)/4$ ([K]).") in why
+    assert (r"So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative $c^2 - (1-S)/8 > 0$), "
+            r"and $c$, with the same $G$, moves least at $\rho = 0.5$, the least $S$ (at $c^*$: row "
+            '"K from S").') in why
+    assert why.count(". ") + why.count(".\n") <= 3  # the why in two sentences (and its heading)
+    c_star = rows[0]["c_star"]  # the same data at every rho ([same data])
+    S_of = {r["a"]: r["a"] ** 2 + (1 - r["a"]) ** 2 for r in rows}
+    from_S = [2 * np.sqrt(S_of[r["a"]] * c_star**2 + (1 - S_of[r["a"]]) ** 2 / 16) for r in rows]
+    assert [f"{k:.3f}" for k in from_S] == ["2.666", "2.251", "2.095", "2.251", "2.666"]
+    assert all(abs(k * 1e3 % 1 - 0.5) > 0.01 for k in from_S)  # far from rounding edges
+    assert (f"{'K from S':>16}" + "".join(f"{k:>6.3f}" for k in from_S) + "\n") in stored
+    assert "        K from S: 2 sqrt(S c*^2 + (1 - S)^2 / 16), with S = rho^2 + (1 - rho)^2\n" in stored
+    # K_end within 1% of the S formula at every rho; the formula (and K_end) least at rho = 0.5, rising with S
+    K_const = [linreg.slope_sensitivity(cases.linear_2_2_1(a=r["a"]).network().set_params(r["constant"]["weights"]), r["a"])
+               for r in rows]
+    assert all(abs(k / f - 1) < 0.01 for k, f in zip(K_const, from_S)) and min(from_S) == from_S[2]
+    for S_low, S_high in ((0.5, 0.58), (0.58, 0.82)):  # K's bounds (Q between 0 and (1 - S)/4) never overlap, c >= 0.5
+        for c_at in (0.5, c_star):
+            assert np.sqrt(S_low * c_at**2 + (1 - S_low) ** 2 / 16) < np.sqrt(S_high) * c_at
+    mean_x2 = np.mean(case.X.sum(axis=1) ** 2)
+    for r in rows:  # [K], independently of the notebook's loop: every step of the constant start's run
+        a, S_a = r["a"], S_of[r["a"]]
+        case_a = cases.linear_2_2_1(a=a)
+        _, history = case_a.train(case_a.network())
+        W0_h, W1_h = history.weights
+        assert np.array_equal(W0_h[:, :, 0], W0_h[:, :, 1]) and np.array_equal(W1_h[:, 0], W1_h[:, 1])  # tied
+        u1 = a * W0_h[:, 0, 0] + (1 - a) * W0_h[:, 1, 0]
+        w1 = W1_h[:, 0, 0]
+        Q = u1**2 - S_a * w1**2
+        c = mh.slope_history(history, a)
+        np.testing.assert_allclose(c, 2 * u1 * w1, rtol=1e-13)
+        K_h = [S_a * (W1[:, 0] @ W1[:, 0]) + np.sum((np.array([a, 1 - a]) @ W0) ** 2) for W0, W1 in zip(W0_h, W1_h)]
+        np.testing.assert_allclose(K_h, 2 * np.sqrt(S_a * c**2 + Q**2), rtol=1e-12)
+        G = mean_x2 * (c - c_star)
+        np.testing.assert_allclose(Q[1:], (1 - case_a.lr**2 * G[:-1] ** 2 * S_a) * Q[:-1], rtol=1e-12)
+        assert Q[0] == pytest.approx((1 - S_a) / 4, rel=1e-12) and np.all(np.abs(Q / Q[0] - 1) < 0.015)  # 2% is far
+        assert np.all(c >= 0.5) and c[0] == 0.5
+    assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True\n"
+            "[K] Q(t + 1) = (1 - eta^2 G^2 S) Q(t): True;  Q within 2% of its start (1 - S)/4: True\n") in stored
+    # fix 6: the factor below -1 once eta mean(x^2) K > 2, derived from the printed factor, no run
+    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$ and $|c - c^*|$ would grow.") in markdown
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
     assert factor_shown == ["0.890", "0.907", "0.913", "0.907", "0.890"]
     assert all(abs(f * 1e3 % 1 - 0.5) > 0.01 for f in factors) and all(-1 < f < 1 for f in factors)
     assert (f"{'factor':>16}" + "".join(f"{v:>6}" for v in factor_shown) + "\n") in stored
-    # the unbacked overshoot claim (no run at a large eta) stays cut
+    # the unbacked overshoot claim (no run at a large eta) stays cut; 8b derives only the factor's sign (below -1)
     assert "overshoot" not in markdown and "above $-1$" not in markdown
     assert r"by about $1 - \eta\,\overline{x^2}\,K$ (the factor)," in markdown
     # the cut account through beta and u (measured, not derived: circular) stays cut, and so do its rows
@@ -742,12 +788,13 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     assert (r"| $K$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; $K$ at the end | 8b | $0.79$, $2.250$ "
             r"(constant start, $\rho = 0.3$) |") in eight_b
     assert r"| $\tau$ | 7a's change of every weight | 7a | $0.1$ |" in eight_b
-    # section 8's intro and the Key points say rho = 0.5 being slowest is measured, not explained
+    # section 8's intro and the Key points: rho = 0.5 slowest, explained in 8b; the intro cites no tag printed later
     # only from the constant start ([steps] has no other row), and "reaches c*" ([steps]'s 1e-6), not "fits" (noisy y)
+    intro = markdown.split("## 8.")[1].split("### 8a.")[0]
     assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest at $\rho = 0.5$ "
-            r"([steps], 8b), not explained." in markdown.split("## 8.")[1].split("### 8a.")[0])
-    assert (r"* From the constant start, $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$) slowest at $\rho = 0.5$ ([steps], 8b; "
-            r"not explained)." in markdown.split("## Key points")[1])
+            r"(8b)." in intro) and "[steps]" not in intro
+    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$, and so $K$ at every $c$, "
+            r"is least (8b)." in markdown.split("## Key points")[1])
     assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
@@ -788,11 +835,18 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     box = next(c for c in markdown.split("<details>") if c.startswith("<summary>Can the random start ever tie?"))
     assert "smallest spread is larger" not in box and "W_1$ gap" not in box.split("</details>")[0]
     where = next(i for i, c in enumerate(nb.cells) if c.source.startswith("*The smallest spread* is larger"))
-    paragraph = nb.cells[where].source.split("*The dips*")[0]
+    paragraph = nb.cells[where].source
+    assert "*The dips*" not in paragraph
     assert "print(f\"[gap]" in nb.cells[where - 1].source  # right after the cell that prints [gap]
-    assert "[dips] random start" in nb.cells[where + 1].source  # and before the cell that prints [dips]
+    # report 02BZ: [dips] prints before the two paragraphs that cite it ("The dips" first, right under it)
+    dips_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[dips] random start" in c.source)
+    assert nb.cells[dips_at + 1].source.startswith("*The dips* (bottom left).") and dips_at + 2 == where - 1
     assert (r"By 6a a step changes that gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
-            r"($G < 0$, [dips]) only while $u_1 > u_2$, and $u_1 - u_2$ turns negative at step 17 ([gap]).") in paragraph
+            r"($G < 0$, [dips]) only while $u_1 > u_2$.") in paragraph
+    # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2, both d's positive before the
+    # crossings (x_2's pair: steps 16 to 17, x_1's: 18 to 19), both negative after
+    assert (r"By section 4, $u_1 - u_2 = \rho\,d_{x_1} + (1-\rho)\,d_{x_2}$: positive before the crossings, negative after both "
+            r"([crossings]); it turns negative at step 17 ([gap]).") in paragraph
     assert r"*The smallest spread* is larger than $|r_1 - r_2|$: the $W_1$ gap $W_1[0,0] - W_1[1,0]$ at step 17" in paragraph
     # why the W_1 gap, not an incoming pair: both pairs cross near step 17 ([crossings]: 16 to 17 and 18 to 19), so
     # there both pair differences are far below the gap; [gap] prints all three at step 17
@@ -818,6 +872,10 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
             f"|W_1[0, 0] - W_1[1, 0]| = {abs(gap[k]):.4f}\n") in stored
     assert "[gap]   step 17: |d_x1| = 0.0150, |d_x2| = 0.0116, |W_1[0, 0] - W_1[1, 0]| = 0.4667\n" in stored
     assert np.all(u_gap[:k] > 1e-3) and u_gap[k] < -1e-3  # the signs, far from 0 (u_1 - u_2 = -0.0036 at step 17)
+    d_x1, d_x2 = W0[:, 0, 0] - W0[:, 0, 1], W0[:, 1, 0] - W0[:, 1, 1]
+    np.testing.assert_allclose(u_gap, A * d_x1 + (1 - A) * d_x2, rtol=1e-12, atol=1e-15)
+    assert np.all(d_x1[:19] > 0) and np.all(d_x1[19:] < 0) and np.all(d_x2[:17] > 0) and np.all(d_x2[17:] < 0)
+    assert np.all(u_gap[19:] < 0)  # negative after both crossings
     assert np.all(np.diff(gap[:k + 1]) > 0) and gap[k + 1] < gap[k] < 0  # closes up to step 17, then opens again
     for value in gap[[0, k]]:
         assert abs(value * 1e4 % 1 - 0.5) > 0.05  # -0.63446, -0.46667: far from a rounding edge (x.xxxx5)
@@ -962,8 +1020,8 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # the text says exactly in algebra and, in float64, to below 1e-12 ([kept]), in 7b and the Key points
     assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$, [kept], 6b);"
             in markdown)
-    # 6b says where [kept] prints (the cell after the box); 7b's claim is about this start only
-    assert "dot product with $(1-\\rho, -\\rho)$ ([kept], after the box);" in markdown
+    # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
+    assert "dot product with $(1-\\rho, -\\rho)$;" in markdown and "after the box" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$; in float64, to below $10^{-12}$)"
             in markdown.split("## Key points")[1])
@@ -1040,10 +1098,12 @@ def test_section_9_explorer_verdicts(case, markdown, trained, stored):
     verdict = next(w for w in _walk(explorer) if "bph-verdict" in getattr(w, "_dom_classes", ()))
     toggle = next(w for w in _walk(explorer) if getattr(w, "options", None) == ("constant", "random"))
     assert verdict.value == "layer 1: 2 units tied in 1 group"
-    assert f'"{verdict.value}"' in markdown
+    assert f"after training from the constant start: {verdict.value}\n" in stored
     toggle.value = "random"
     assert verdict.value == "no tied units"
-    assert f'"{verdict.value}"' in markdown
+    assert f"after training from the random start: {verdict.value}\n" in stored
+    # report 02BZ: the text points to the printed verdicts, not to a widget a static reader cannot see
+    assert "and read the verdict line (both printed below)." in markdown and "the verdict line reads" not in markdown
 
 
 def _walk(widget):
@@ -1072,6 +1132,28 @@ def test_one_letter_per_thing_after_the_table(nb):
     assert any("$z_{a1}$ and\n$z_{a2}$" in t or "$z_{a1}$ and $z_{a2}$" in t for t in texts[:table])  # the figure's names
     hint = next(t for t in texts if t.startswith("**Exercise 1.**"))
     assert "$z_{a2}$" in hint and " $a_2$" not in hint
+
+
+def test_report_02BZ_order_and_placement(nb, markdown):
+    """Report 02BZ: each 6a check prints right under the formula it checks; section 5's figure places its crossing
+    labels as the two name diagrams do; x[i] as one number is declared in section 1, where x = x_1 + x_2 appears."""
+    cells = nb.cells
+    for tag, before in (("[G]", "So $G = 0$ exactly at $c = c^*$ ([G] checks the product)."),
+                        ("[G u]", r"[G u] checks $G\,u_1$, $G\,u_2$ against backprop."),
+                        ("[parabola]", r"$C_{\min}$: the cost at $c = c^*$."),
+                        ("[B]", "[B] measures it: positive, equal to $B$ to 3 digits.")):
+        (k,) = [i for i, c in enumerate(cells) if c.cell_type == "code" and f'print(f"{tag} ' in c.source]
+        assert cells[k - 1].cell_type == "markdown" and cells[k - 1].source.rstrip().split("\n")[-1].endswith(
+            before if tag != "[B]" else "</details>") and before in cells[k - 1].source
+        assert sum(f'print(f"[' in line for line in cells[k].source.splitlines()) == 1  # one check per cell
+    six_a = markdown.split("### 6a.")[1].split("### 6b.")[0]
+    assert "\n\n4. Integrate" in six_a  # the list goes on after the split (an ordered list interrupts no paragraph)
+    (source,) = [c.source for c in cells if c.cell_type == "code" and "highlight_edges" in c.source]
+    assert 'crossing_labels="inputs"' in source
+    one = markdown.split("## 1.")[1].split("## 2.")[0]
+    assert "**Departure from the card:** $x[i] = x_1[i] + x_2[i]$ is one number, not a row of $X$." in one
+    assert markdown.index("## 1.") < markdown.index("$x[i]") and "**Departures" not in markdown
+    assert r"**Departure from the card:** $\ell[i]$ is the loss ($L$ counts layers on the card)." in markdown.split("## 2.")[1]
 
 
 def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
