@@ -260,6 +260,21 @@ def test_output_after_1000_steps(shown, case, thousand):
            "largest difference from the question's output: 2e-07")
 
 
+def test_output_reaches_the_shared_row_fast(shown, prose, case, thousand):
+    """Report 04BY, fix 3: why the output reaches the best shared row within about 30 steps: W_2 and b_2 see a nearly constant
+    a^2, so act as one bias per output, and W_2's gradient is 30 to 150 times the lower layers' (section 4's last line)."""
+    loss = np.asarray(thousand[1].loss)
+    assert abs(loss[30] * 1e4 % 1 - 0.5) > 2e-2 and loss[30] - 0.4 < 1e-3 < loss[20] - 0.4  # off its rounding edge; "about 30"
+    expect(shown, f"cost at step 30: {loss[30]:.4f}", "cost at step 30: 0.4007")
+    dW = case.network().gradients(case.X, case.Y, loss="sse")[0]
+    big = [np.abs(g).max() for g in dW]
+    assert 25 < big[2] / big[1] < 35 and 140 < big[2] / big[0] < 160  # 30 to 150 times, from the printed 5.8e-02, 2.0e-03, 3.9e-04
+    text = " ".join(prose.split())
+    assert ("Run exercise 2's check before reading on. Our output after the 1000 steps, its difference from the question's (quoted at the top), "
+            "and the cost at step 30: already near the floor, 0.4, as $W_2$ and $b_2$ see a nearly constant $a^2$, so act as one bias per output, "
+            "and $W_2$'s gradient is 30 to 150 times the lower layers' (section 4's last line).") in text
+
+
 def test_shared_row_floor_and_plateau(shown, prose, case, thousand):
     means, floor = symmetry.shared_row_floor(case.Y)
     history = thousand[1]
@@ -368,8 +383,10 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     assert 7.5 < falls[0] < 8.5 and 55 < falls[1] < 65 and "the error falls 8-fold, its delta 60-fold" in " ".join(prose.split())
     # report 04BW, fix 4: the step goes as the error squared (no rate claimed); the target-1 output alike, with 1 - a:
     # its delta 2(a - 1)a(1 - a) is -2(1 - a)^2 times a, near 1
-    assert ("is about $2a^2$: its share of each weight's step goes as the error squared, so the error shrinks ever more slowly. Over the "
+    # report 04BY, fix 5: the unbacked "ever more slowly" cut down to the measured comparison
+    assert ("is about $2a^2$: its share of each weight's step goes as the error squared. Over the "
             "other 9000 steps the error falls 8-fold, its delta 60-fold (the `error` lines). Target-1 outputs do likewise with $1 - a$.") in " ".join(prose.split())
+    assert "ever more slowly" not in prose
     assert "1/t" not in prose and all(outputs[step][1, 0] > 0.9 for step in (5660, 10000, 14570))
     assert "only from step 14575" in prose and "at step 14575" in prose
 
@@ -472,7 +489,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert all(abs(abs(v) * 1e4 % 1 - 0.5) > 1e-2 for v in gap_2) and int(np.argmax(np.abs(gap_2))) == 1
     expect(shown, f"seed 0, gap(a^2) by unit j of layer 2: {gap_2.round(4).tolist()}",
            "seed 0, gap(a^2) by unit j of layer 2: [-0.0012, -0.0052, 0.0007]")
-    assert ("Section 2's rule for the widest layer-2 unit, $[1]$ for seed 0 (the `gap(a^2)` line): all ones $0.026 \\times 3 \\times 0.0682 \\approx 0.0053$; seed 0 "
+    assert ("Section 2's rule for the widest layer-2 unit, $[1]$ for seed 0 (the `gap(a^2)` line): all ones 0.0053 (section 2); seed 0 "
             "$0.215 \\times 0.0208 \\approx 0.0045$, near its printed 0.0052 (the mean slope stands in for unit $[1]$'s own). Seed 0's slope is 8 times steeper, but its sum "
             "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is about ten times smaller: its terms partly cancel (the `no cancelling` line is "
             "larger), and even without cancelling they stay below 0.07.") in text
@@ -588,7 +605,7 @@ def test_round_six_additions(prose):
             "and seed 0 at lr 1, 2 and 4.") in text
     # report 04BS, fix 2: the ratios 1/29 and 1/5 are cut (not derivable in one sentence: the delta^3 sums and a^1 against
     # a^2 enter beside the slope); the slope that shrinks the lower layers' gradients is named
-    assert ("The lower layers' gradients start smaller than $W_2$'s (section 4's last line): they carry layer 2's slope, 0.026, "
+    assert ("The lower layers' gradients start smaller (section 7): they carry layer 2's slope, 0.026, "
             "through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 is *saturated*") in text
     assert "1/29" not in text and "1/5" not in text
     assert "1/19" not in text and "1/3$" not in text
@@ -639,8 +656,9 @@ def test_round5_wording_and_order(prose):
     text = " ".join(prose.split())
     # report 04BG: the relative difference defined before the cell that prints it; the ulp estimate step by step
     # report 04BH, fix 11: one bullet per printed line
-    assert ("* `mh.gradient_check`: backprop $g$ against central differences $\\hat g = (C(\\theta[r] + \\varepsilon) - C(\\theta[r] - \\varepsilon))/(2\\varepsilon)$, "
-            "$\\varepsilon = 10^{-6}$, for every entry $\\theta[r]$ of $\\theta$, the weights and biases as one vector; it prints the largest $|g - \\hat g|/(|g| + |\\hat g|)$;") in text
+    # report 04BY (word budget): the central difference is notebook 01's, named rather than restated
+    assert ("* `mh.gradient_check`: backprop $g$ against notebook 01's central differences $\\hat g$ ($\\varepsilon = 10^{-6}$) for every weight "
+            "and bias; it prints the largest $|g - \\hat g|/(|g| + |\\hat g|)$;") in text
     assert text.index("it prints the largest $|g") < text.index("Ours matches finite differences at every layer")
     assert "Ours matches finite differences at every layer: 6e-08, below notebook 01's threshold $10^{-7}$." in text
     assert "Optional: why so close" not in text
@@ -743,9 +761,17 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04BW, fix 1: one plain line per ratio; all ones and 0.1 are single (deterministic) runs; the steep slopes' z near 0,
     # the 0.1 start's by its size, the random starts' by mean-0 weights (section 9's init_random) whose terms partly cancel
     # report 04BX, fix 5: the bullets repeating the four printed ratios cut; one concluding sentence
-    assert ("The `ratio` lines (all ones and 0.1: one run each; the others: medians): untying ends the plateau sooner, barely the "
-            "fit (section 8's slow last approach takes most); steep slopes ($z$ near 0: the 0.1 start's by its size, the random "
-            "starts' by mean-0 weights whose terms partly cancel) shorten both most.") in text
+    # report 04BY, fixes 2 and 6: the ratio lines in their own cell, the sentence under them names the rows (in brackets);
+    # for the plateau the two effects combine (each ratio smaller with the other effect present), for the fit steep slopes do most
+    assert ("Each `ratio` divides two rows (in brackets; all ones and 0.1: one run each). For the plateau the two effects combine: "
+            "untying gives 0.81 at all ones' slopes but 0.19 at steep ones ($z$ near 0); steep slopes 0.43 tied, 0.10 untied. "
+            "For the fit steep slopes do most (0.42 against 0.86; section 8's slow last approach takes most).") in text
+    assert e[4] / e[2] < e[1] / e[0] and e[4] / e[1] < e[2] / e[0]  # combine: each effect larger with the other present
+    assert f[2] / f[0] < 0.5 < 0.8 < f[1] / f[0] and "shorten both most" not in text
+    cells = _read()["cells"]
+    ratio_cell = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("for label, a, b in"))
+    assert "ratio," not in json.dumps(cells[ratio_cell - 1]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 1]["outputs"])
+    assert "".join(cells[ratio_cell + 1]["source"]).startswith("Each `ratio` divides two rows")
     assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text
     assert "mean 0 and standard deviation" in text and min(min(s) for k, s in slopes.items() if k != "all ones" and "noise" not in k) > 0.2
     assert all(f[k] - e[k] > e[k] for k in (1, 4))  # the untied runs: most of the fit step comes after the plateau
@@ -756,9 +782,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "this comparison does not separate them" not in text and "Seed 0 fits about three times sooner" not in text
     # report 04BS, fix 3: the verdict and the key point state the plain conclusion the ratios support
     # report 04BT, fix 4: what was measured (a steep start with small weights), not a cause the runs cannot separate
-    assert ("*Is breaking the tie why random starts are faster?* Partly: untying ends the plateau sooner, barely the fit; "
-            "steep slopes ($z$ near 0) shorten both most (section 9).") in text
-    assert ("untying ends the plateau sooner, barely the fit; steep slopes ($z$ near 0) shorten both (section 9).") in text.split("## Key points")[1]
+    # report 04BY, fix 2: the verdict and the key point say the effects combine for the plateau, steep slopes do most for the fit
+    assert ("*Is breaking the tie why random starts are faster?* Partly: untying shortens the plateau, far more with steep slopes "
+            "($z$ near 0), which also do most for the fit (section 9).") in text
+    assert ("untying shortens the plateau, far more with steep slopes ($z$ near 0), which also do most for the fit (section 9).") in text.split("## Key points")[1]
     assert "saved little" not in text
     assert "the saturated start most" not in text
     assert 0.8 < f[1] / f[0] < 0.9 and f[2] / f[0] < 0.5 and f[4] / f[1] < 0.5  # little against most
@@ -858,6 +885,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     v_all, b_all = 3 * weights[1][0, :, 0, 0], biases[1][0, :, 0]
     assert all(abs(int(np.argmax(x[100:4001])) + 100 - below_floor) <= 50 for x in (v_all, b_all))
     assert np.all(np.diff(v_all[100:below_floor - 50]) > 0) and np.all(np.diff(b_all[100:below_floor - 50]) > 0)
+    # report 04BY, fix 1: descent moves each d[k] toward Delta[k] (slope d[k] - Delta[k]): d[0] from above 0 to below, d[1] up;
+    # the narrowing: the layer-2 mean slope falls more (in ratio) than v rises, from step 100 to the floor crossing
+    assert d[100, 0] > 0 > d[below_floor, 0] and d[below_floor, 1] > d[100, 1] and np.all(np.diff(np.abs(d[100:below_floor] - delta), axis=0) < 0)
+    slope_2 = (a2 * (1 - a2)).mean(axis=(1, 2))
+    assert slope_2[100] / slope_2[below_floor] > 1.1 * v_all[below_floor] / v_all[100] > 1.1
     header = ("all ones: C - 0.4 = output [0] + output [1] + mean term\n"
               " step    C - 0.4  output [0]  output [1]  mean term      A - B   u[0]   u[1]     v    b_1\n")
     expect(shown, header + "\n".join(rows), header +
@@ -881,10 +913,12 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "the cross terms cancel: $$\\begin{aligned} \\sum_i (a^3[i, k] - y[i, k])^2 &= \\big(p[k] - \\bar y[k] + \\tfrac12 (d[k] - \\Delta[k])\\big)^2 "
             "+ \\big(p[k] - \\bar y[k] - \\tfrac12 (d[k] - \\Delta[k])\\big)^2 \\\\ &= 2(p[k] - \\bar y[k])^2 + \\tfrac12 (d[k] - \\Delta[k])^2 \\\\ "
             "&= \\tfrac12 \\Delta[k]^2 + 2(p[k] - \\bar y[k])^2 + \\tfrac12 d[k]^2 - d[k] \\Delta[k] . \\end{aligned}$$ "
-            "The $\\frac12 \\Delta[k]^2$ sum to the floor, 0.4, the $2(p[k] - \\bar y[k])^2$ to the `mean term`. Output $k$'s term "
-            "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). By section 7, $d[k] = \\sigma'(\\hat z)\\, u[k]\\, "
+            "The $\\frac12 \\Delta[k]^2$ sum to the floor, 0.4, the $2(p[k] - \\bar y[k])^2$ to the `mean term`. Output $k$'s term, "
+            "$\\frac12 d[k]^2 - d[k] \\Delta[k]$, is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). By section 7, $d[k] = \\sigma'(\\hat z)\\, u[k]\\, "
             "\\text{gap}(a^2)$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, figure below): $u[1] < 0$ keeps output $[1]$'s rows in the "
             "wrong order; output $[0]$'s come into order once $u[0] < 0$ (both in the table below). "
+            # report 04BY, fix 1: why descent takes u[0] through 0: the term's slope in d[k] is d[k] - Delta[k]
+            "Descent drives $u[0]$ there: the term's slope in $d[k]$ is $d[k] - \\Delta[k]$, so descent pushes each $d[k]$ toward $\\Delta[k]$. "
             # report 04BV, fix 2: three short steps; the forward pointer to section 11 cut (v and b_1 are the table's last columns)
             "With $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k] \\Delta[k]$ (step 100's: printed under the table): "
             "1. $C - 0.4 \\approx \\frac12 A - B$: the mean term is near 0 (table below). "
@@ -892,8 +926,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04BX, fix 1: what the scaling holds fixed (u, the slopes and the means p: then only the d[k] change, by c)
             "2. Scale $\\text{gap}(a^2)$ by $c$, holding $u$, the slopes $\\sigma'(\\hat z)$ and the means $p$ fixed: every $d[k]$ scales "
             "by $c$, so $C - 0.4 \\approx \\frac12 c^2 A - cB$, of slope $A - B$ at $c = 1$: $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - B$. While $A - B > 0$ "
-            "descent narrows the gap, here by saturating layer 2 ($v$ and $b_1$ rise from step 100 to the grey dotted line below, raising "
-            "$z^2=v\\,a^1+b_1$); after, it widens it. "
+            "descent narrows the gap, here by saturating layer 2 ($v$ and $b_1$ rise from step 100 to the figure's grey dotted line, raising "
+            "$z^2=v\\,a^1+b_1$; its slope falls more than $v$ rises); after, it widens it. "
             "3. $A - B = 0$ exactly where $\\frac12 A - B = -\\frac12 A \\approx 0$ ($A$ tiny): where $C$ crosses 0.4, between steps 1600 and 1800. "
             "Below: the terms; layer 2 to step 6000.") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
@@ -958,7 +992,7 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
     assert "fails over so long a step" not in text
     assert "lr 16" not in text and "lr 8" not in text and "1880" not in text
     assert "the question's targets: best shared row [0.6, 0.2] | floor 0.4" in shown
-    assert ("* **Look at** the top row: $W_2$ drops within the first few dozen steps (to the shared row) and $W_1$ dips with it; near step 5000, as the plateau ends, "
+    assert ("* **Look at** the top row: $W_2$ drops within the first few dozen steps and $W_1$ dips with it; near step 5000, as the plateau ends, "
             "the $W_2$ lines diverge, $W_1$ dips and $W_0$'s rows split (section 8's table).") in text and "blue's first 10 steps" not in text
     assert "within 10 steps" not in text  # report 04BM, fix 5: step 10 is not printed (W_2 is still near 1 there)
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
@@ -1004,8 +1038,9 @@ def test_round20_reading_fixes(prose):
     assert ("Every sigmoid slope is at most $\\frac14$. At step 1000 $|\\text{gap}(a^2)|$ is 0.0046, so $|u[0]| \\ge 696$ (the `|u|` line below); "
             "the network has 0.04. Growing $u$ toward 696 is slow: each of $W_2$'s three equal rows moves by $0.5\\,\\partial C/\\partial W_2$, "
             "so at step 1000 $u = 3\\,W_2[0, :]$ moves by at most "
-            "$3 \\times 0.5 \\times |\\partial C/\\partial W_2| \\approx 0.00035$ per step (the `dC/dW_2` line): $696/0.00035 \\approx$ 2 million steps at that pace. "
-            "So a fit needs a wider gap; section 8 looks for one.") in text
+            "$3 \\times 0.5 \\times |\\partial C/\\partial W_2| \\approx 0.00035$ per step (the `dC/dW_2` line): $696/0.00035 \\approx$ 2 million steps if neither the gap nor the gradient changed. "
+            "So a fit needs a wider gap, which section 8 finds.") in text  # report 04BY, fix 4: the extrapolation's assumption said
+    assert "at that pace" not in text
     assert "|u[0]|\\, |\\text{gap}(a^2)| \\le" in text  # report 04BF: the gap's size
     assert "Its targets 0.2 and 1 need a gap of about $|1 - 0.2| = 0.8$:" in text  # report 04BR, fix 5: a fit within 0.01 needs 0.78
 
@@ -1090,7 +1125,7 @@ def test_round11_section_8_order_and_section_11_bottom_row(prose, case, pair):
     seed 0 that moves more than 0.5 is steepest (after its first 50 steps) between steps 390 and 530, around its plateau
     end, 410."""
     text = " ".join(prose.split())
-    saturated = text.index("The lower layers' gradients start smaller than $W_2$'s")
+    saturated = text.index("The lower layers' gradients start smaller (section 7)")
     assert (text.index("under the floor (zoom below)") < saturated < text.index("How the plateau ends")
             < text.index("**The cost above the floor.**") < text.index("1. Layer 2 computes"))
     assert text.index("goes from 1.03 at step 4000 to 3.03 at 5500.") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9.")
