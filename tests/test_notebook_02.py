@@ -596,7 +596,9 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     """7a: at any point with u_1 = u_2 = 0 and W_1 = 0 (not only the origin) the gradient is 0 and c after changes is
     Delta u Delta W_1 alone; C depends only on c, so [not a minimum]'s three costs hold there too."""
     seven_a = markdown.split("### 7a.")[1].split("### 7b.")[0]
-    assert r"**Why?** At any of them ($u_1 = u_2 = 0$, $W_1 = 0$), after small changes," in seven_a
+    # the points themselves (u_1 = u_2 = 0, W_1 = 0) are the bullet right above, not repeated in the why
+    assert r"**Why?** At any of them, after small changes," in seven_a
+    assert r"where every $\partial c/\partial w = 0$: $W_1 = 0$ and $u_1 = u_2 = 0$" in seven_a
     assert (r"$C$ depends only on $c$, so [not a minimum] (at the origin, $\tau = 0.1$) holds at each: $C$ 0.4502 → 0.4381 "
             r"and → 0.4625.") in seven_a
     assert "The origin is one" not in seven_a and "There, after" not in seven_a
@@ -725,13 +727,20 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     # 1 - eta^2 G^2 S, so Q stays near its start (1 - S)/4 and K is about 2 sqrt(S c^2 + (1 - S)^2/16), rising with S
     assert "measured, not derived" not in markdown and "not analysed" not in markdown and "not explained" not in markdown
     why = markdown.split(r"**Why slowest at $\rho = 0.5$?**")[1].split("## 9.")[0]
+    # report 02CA fault 1: the identity and Q's update each a displayed line; why Q stays near its start, from the
+    # page's numbers: eta = 0.1, |G| at most its start 0.4020 ([K]: "|G| <= its start"), S < 1
     assert (r"Tied units have $c = 2\,u_1 W_1[0,0]$ and $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = 2\sqrt{S\,c^2 + Q^2}$, "
-            r"$Q = u_1^2 - S\,W_1[0,0]^2$, which 6a's steps ($\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, "
-            r"$\Delta W_1[0,0] = -\eta\,G\,u_1$) multiply by $1 - \eta^2G^2S$, keeping it near its start, $(1-S)/4$ ([K]).") in why
+            r"$Q = u_1^2 - S\,W_1[0,0]^2$, as" "\n"
+            r"$$\big(S\,W_1[0,0]^2 + u_1^2\big)^2 = \big(u_1^2 - S\,W_1[0,0]^2\big)^2 + S\,\big(2\,u_1 W_1[0,0]\big)^2 ;$$" "\n"
+            r"6a's steps ($\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$) give" "\n"
+            r"$$Q(t+1) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
+            r"Each $1 - \eta^2G^2S$ is within $0.1^2 \times 0.4020^2 < 0.002$ of 1 ($S < 1$; $|G|$ shrinks from $0.4020$ "
+            r"as $c$ nears $c^*$), so $Q$ stays within 2% of its start, $(1-S)/4$ ([K]).") in why
+    assert 0.1**2 * 0.4020**2 < 0.002
     assert (r"So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative $c^2 - (1-S)/8 > 0$), "
-            r"and $c$, with the same $G$, moves least at $\rho = 0.5$, the least $S$ (at $c^*$: row "
+            r"and $c$, with the same $G$, moves least at $\rho = 0.5$, the least $S$ (row "
             '"K from S").') in why
-    assert why.count(". ") + why.count(".\n") <= 3  # the why in two sentences (and its heading)
+    assert why.count(". ") + why.count(".\n") <= 3  # the why in three sentences (identity and Q's rule; Q near its start; K)
     c_star = rows[0]["c_star"]  # the same data at every rho ([same data])
     S_of = {r["a"]: r["a"] ** 2 + (1 - r["a"]) ** 2 for r in rows}
     from_S = [2 * np.sqrt(S_of[r["a"]] * c_star**2 + (1 - S_of[r["a"]]) ** 2 / 16) for r in rows]
@@ -764,10 +773,17 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         np.testing.assert_allclose(Q[1:], (1 - case_a.lr**2 * G[:-1] ** 2 * S_a) * Q[:-1], rtol=1e-12)
         assert Q[0] == pytest.approx((1 - S_a) / 4, rel=1e-12) and np.all(np.abs(Q / Q[0] - 1) < 0.015)  # 2% is far
         assert np.all(c >= 0.5) and c[0] == 0.5
-    assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True\n"
+        # |G| never above its start 0.4020 (c rises from 0.5 to c*, far from 2 c* - 0.5), so each factor of Q's rule
+        # is within eta^2 G^2 S < 0.1^2 x 0.4020^2 < 0.002 of 1; |G| shrinks (to rounding at the end)
+        assert np.all(np.abs(G[1:]) < abs(G[0]) - 1e-3) and abs(G[0]) == pytest.approx(0.4020290527, rel=1e-9)
+        assert np.all(np.diff(np.abs(G)) <= 1e-15) and np.all(case_a.lr**2 * G**2 * S_a < 0.002)
+    assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True;  "
+            "|G| <= its start: True\n"
             "[K] Q(t + 1) = (1 - eta^2 G^2 S) Q(t): True;  Q within 2% of its start (1 - S)/4: True\n") in stored
     # fix 6: the factor below -1 once eta mean(x^2) K > 2, derived from the printed factor, no run
-    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$ and $|c - c^*|$ would grow.") in markdown
+    # report 02CA fault 4: near c*, where K is about K_end (no run at a large eta)
+    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$: near $c^*$, $|c - c^*|$ would grow "
+            r"from step to step.") in markdown
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
@@ -843,10 +859,16 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert nb.cells[dips_at + 1].source.startswith("*The dips* (bottom left).") and dips_at + 2 == where - 1
     assert (r"By 6a a step changes that gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$, [dips]) only while $u_1 > u_2$.") in paragraph
-    # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2, both d's positive before the
-    # crossings (x_2's pair: steps 16 to 17, x_1's: 18 to 19), both negative after
-    assert (r"By section 4, $u_1 - u_2 = \rho\,d_{x_1} + (1-\rho)\,d_{x_2}$: positive before the crossings, negative after both "
-            r"([crossings]); it turns negative at step 17 ([gap]).") in paragraph
+    # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
+    # x_2's pair has crossed (steps 16 to 17) and before x_1's (18 to 19): d_x2 carries the larger weight, 0.7
+    # (report 02CA fault 2: not "after both")
+    assert (r"By section 4, $u_1 - u_2 = \rho\,d_{x_1} + (1-\rho)\,d_{x_2}$: negative from step 17, once $x_2$'s pair, "
+            r"with the larger weight, has crossed: $0.3\,(0.0150) < 0.7\,(0.0116)$ ([gap], [crossings]).") in paragraph
+    assert "negative after both" not in paragraph
+    # then the W_1 gap widens (its step -eta G (u_1 - u_2) < 0 with G < 0, u_1 < u_2): the spread climbs toward its
+    # largest, 1.0593 (the training printout's 1.0593224)
+    assert (r"After step 17, $u_1 < u_2$ and $G < 0$ ([gap]) widen the gap: the spread climbs toward its largest, "
+            r"$1.0593$.") in paragraph
     assert r"*The smallest spread* is larger than $|r_1 - r_2|$: the $W_1$ gap $W_1[0,0] - W_1[1,0]$ at step 17" in paragraph
     # why the W_1 gap, not an incoming pair: both pairs cross near step 17 ([crossings]: 16 to 17 and 18 to 19), so
     # there both pair differences are far below the gap; [gap] prints all three at step 17
@@ -876,12 +898,29 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     np.testing.assert_allclose(u_gap, A * d_x1 + (1 - A) * d_x2, rtol=1e-12, atol=1e-15)
     assert np.all(d_x1[:19] > 0) and np.all(d_x1[19:] < 0) and np.all(d_x2[:17] > 0) and np.all(d_x2[17:] < 0)
     assert np.all(u_gap[19:] < 0)  # negative after both crossings
+    assert d_x1[k] > 0 > d_x2[k] and A * abs(d_x1[k]) < (1 - A) * abs(d_x2[k])  # step 17: between the crossings
+    assert f"{A * 0.0150:.4f}" == "0.0045" and (1 - A) * 0.0116 > 0.008  # the prose's 0.3 (0.0150) < 0.7 (0.0116)
+    # after step 17, through the figure's 150 steps: u_1 < u_2 and G < 0 (c < c* by at least 7e-5), so the gap widens
+    # and the spread (then the W_1 gap) climbs at every step
+    assert np.all(u_gap[k:151] < -1e-3) and np.all(c_star - np.einsum("tj,tj->t", u, W1[:, :, 0])[:151] > 7e-5)
+    spread = mh.unit_spread(history)
+    assert np.all(np.diff(gap[k:151]) < 0) and np.all(np.diff(spread[k:151]) > 0)
+    np.testing.assert_array_equal(spread[k:], np.abs(gap[k:]))
+    # report 02CA fault 3: why the pairs cross. By 6a, Delta W_0[p, j] = -eta G s[p] W_1[j, 0], so a step changes
+    # d_x1 = W_0[0, 0] - W_0[0, 1] by -eta G rho (W_1[0, 0] - W_1[1, 0]) and d_x2 by the same with 1 - rho: negative
+    # while G < 0 and the W_1 gap < 0 (both through the crossings, steps 16 to 19)
+    assert (r"1. Circled (random start): where an incoming pair changes order ([crossings]). By 6a, "
+            r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
+            r"and $W_1[0,0] < W_1[1,0]$.") in markdown
+    np.testing.assert_allclose(np.diff(d_x1), -case.lr * G[:-1] * A * gap[:-1], rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(np.diff(d_x2), -case.lr * G[:-1] * (1 - A) * gap[:-1], rtol=1e-9, atol=1e-15)
+    assert np.all(G[:20] < 0) and np.all(gap[:20] < 0) and np.all(np.diff(d_x1[:20]) < 0) and np.all(np.diff(d_x2[:20]) < 0)
     assert np.all(np.diff(gap[:k + 1]) > 0) and gap[k + 1] < gap[k] < 0  # closes up to step 17, then opens again
     for value in gap[[0, k]]:
         assert abs(value * 1e4 % 1 - 0.5) > 0.05  # -0.63446, -0.46667: far from a rounding edge (x.xxxx5)
     assert ("[gap]   random start, W_1[0, 0] - W_1[1, 0]: -0.6345 at step 0, -0.4667 at step 17 (closest to 0)\n"
             "[gap]   u_1 - u_2 > 0 at steps 0 to 16: True\n"
-            "[gap]   u_1 - u_2 < 0 at step 17: True\n") in stored
+            "[gap]   u_1 - u_2 < 0 and G < 0 at steps 17 to 150 (the figure): True\n") in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -919,6 +958,10 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(source, {"np": np, "predicted": predicted, "s": np.array([A, 1 - A]),
+                          "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
+                          "c_random": None if not predicted else np.einsum(
+                              "tj,tj->t", np.einsum("p,tpj->tj", np.array([A, 1 - A]), _trained_history("random").weights[0]),
+                              _trained_history("random").weights[1][:, :, 0]),
                           "history_random": None if not predicted else _trained_history("random")})
         assert ("[gap]" in out.getvalue()) is predicted and ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
