@@ -493,7 +493,8 @@ def check_backward(backward):
 
 def fold_a_first_line():
     """Exercise 5's fold A, its first line: shown only in the fold's output, which the student opens after item 2."""
-    return "each row of dC/db_0 is that observation's row of delta^1 (exercise 4, item 3)"
+    return ("each row of dC/db_0 is that observation's row of delta^1 "
+            "(its first factor, dz^1/db_0, is 1; exercise 4, item 3)")
 
 
 # -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
