@@ -653,7 +653,7 @@ def test_section_8_effect_of_a(case, stored):
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
 
 
-def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
+def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     """8b's [steps]: each run's first step from which |c - c*| < 1e-6, fewest at rho = 0.1 and 0.9, most at 0.5."""
     rows = linreg.compare_splits((0.1, 0.3, 0.5, 0.7, 0.9))
     expected = {"constant": [128, 153, 165, 153, 128], "random": [159, 194, 216, 200, 161]}
@@ -727,20 +727,30 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     # 1 - eta^2 G^2 S, so Q stays near its start (1 - S)/4 and K is about 2 sqrt(S c^2 + (1 - S)^2/16), rising with S
     assert "measured, not derived" not in markdown and "not analysed" not in markdown and "not explained" not in markdown
     why = markdown.split(r"**Why slowest at $\rho = 0.5$?**")[1].split("## 9.")[0]
-    # report 02CA fault 1: the identity and Q's update each a displayed line; why Q stays near its start, from the
-    # page's numbers: eta = 0.1, |G| at most its start 0.4020 ([K]: "|G| <= its start"), S < 1
-    assert (r"Tied units have $c = 2\,u_1 W_1[0,0]$ and $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = 2\sqrt{S\,c^2 + Q^2}$, "
-            r"$Q = u_1^2 - S\,W_1[0,0]^2$, as" "\n"
-            r"$$\big(S\,W_1[0,0]^2 + u_1^2\big)^2 = \big(u_1^2 - S\,W_1[0,0]^2\big)^2 + S\,\big(2\,u_1 W_1[0,0]\big)^2 ;$$" "\n"
-            r"6a's steps ($\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$) give" "\n"
-            r"$$Q(t+1) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
-            r"Each $1 - \eta^2G^2S$ is within $0.1^2 \times 0.4020^2 < 0.002$ of 1 ($S < 1$; $|G|$ shrinks from $0.4020$ "
-            r"as $c$ nears $c^*$), so $Q$ stays within 2% of its start, $(1-S)/4$ ([K]).") in why
-    assert 0.1**2 * 0.4020**2 < 0.002
-    assert (r"So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative $c^2 - (1-S)/8 > 0$), "
-            r"and $c$, with the same $G$, moves least at $\rho = 0.5$, the least $S$ (row "
+    # report 02CA fault 1: the identity and Q's update each a displayed line. Report 02CB fault 1: Q's update shown
+    # as the expansion of (u_1 + Delta u_1)^2 - S (W_1[0, 0] + Delta W_1[0, 0])^2 (the cross terms cancel), and why Q
+    # stays near its start from the summed shrink: the product P of the factors 1 - s_t (0 <= s_t, P <= 1) loses
+    # s_t P <= s_t a step, so it is at least 1 - sum s_t, and [K] prints the largest sum over a run, 0.0120, so Q stays within 1.2% (the "each factor within
+    # 0.002 of 1, so within 2%" non sequitur is cut); three numbered steps
+    assert (r"Tied units have $c = 2\,u_1 W_1[0,0]$." "\n"
+            r"1. $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$, as" "\n"
+            r"$$\big(S\,W_1[0,0]^2 + u_1^2\big)^2 = \big(u_1^2 - S\,W_1[0,0]^2\big)^2 + S\,\big(2\,u_1 W_1[0,0]\big)^2 .$$" "\n"
+            r"2. With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
+            r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
+            r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
+            r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
+            r"The product of these factors, $Q(t)/Q(0)$, loses at most $\eta^2G^2S$ a step (never above 1), so it is "
+            r"at least $1 - \sum_t \eta^2G^2S \ge 1 - 0.0120$ ([K]): $Q$ stays within 1.2% of its start, $(1-S)/4$." "\n"
+            r"3. So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative "
+            r"$c^2 - (1-S)/8 > 0$), and $c$, with the same $G$, moves least at $\rho = 0.5$, the least $S$ (row "
             '"K from S").') in why
-    assert why.count(". ") + why.count(".\n") <= 3  # the why in three sentences (identity and Q's rule; Q near its start; K)
+    assert "0.002" not in why and "0.4020" not in why and "|G| <= its start" not in stored
+    # the expansion, symbol by symbol: the cross terms -+ 2 eta G S u W cancel, leaving (1 - eta^2 G^2 S)(u^2 - S W^2)
+    rng = np.random.default_rng(0)
+    for u_t, w_t, G_t, S_t, eta_t in rng.uniform(-2, 2, size=(20, 5)):
+        du, dw = -eta_t * G_t * S_t * w_t, -eta_t * G_t * u_t
+        assert (u_t + du) ** 2 - S_t * (w_t + dw) ** 2 == pytest.approx(
+            (1 - eta_t**2 * G_t**2 * S_t) * (u_t**2 - S_t * w_t**2), rel=1e-9, abs=1e-12)
     c_star = rows[0]["c_star"]  # the same data at every rho ([same data])
     S_of = {r["a"]: r["a"] ** 2 + (1 - r["a"]) ** 2 for r in rows}
     from_S = [2 * np.sqrt(S_of[r["a"]] * c_star**2 + (1 - S_of[r["a"]]) ** 2 / 16) for r in rows]
@@ -756,6 +766,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         for c_at in (0.5, c_star):
             assert np.sqrt(S_low * c_at**2 + (1 - S_low) ** 2 / 16) < np.sqrt(S_high) * c_at
     mean_x2 = np.mean(case.X.sum(axis=1) ** 2)
+    sums = []  # per run: the sum over its updates of eta^2 G^2 S
     for r in rows:  # [K], independently of the notebook's loop: every step of the constant start's run
         a, S_a = r["a"], S_of[r["a"]]
         case_a = cases.linear_2_2_1(a=a)
@@ -773,17 +784,26 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
         np.testing.assert_allclose(Q[1:], (1 - case_a.lr**2 * G[:-1] ** 2 * S_a) * Q[:-1], rtol=1e-12)
         assert Q[0] == pytest.approx((1 - S_a) / 4, rel=1e-12) and np.all(np.abs(Q / Q[0] - 1) < 0.015)  # 2% is far
         assert np.all(c >= 0.5) and c[0] == 0.5
-        # |G| never above its start 0.4020 (c rises from 0.5 to c*, far from 2 c* - 0.5), so each factor of Q's rule
-        # is within eta^2 G^2 S < 0.1^2 x 0.4020^2 < 0.002 of 1; |G| shrinks (to rounding at the end)
-        assert np.all(np.abs(G[1:]) < abs(G[0]) - 1e-3) and abs(G[0]) == pytest.approx(0.4020290527, rel=1e-9)
-        assert np.all(np.diff(np.abs(G)) <= 1e-15) and np.all(case_a.lr**2 * G**2 * S_a < 0.002)
-    assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True;  "
-            "|G| <= its start: True\n"
-            "[K] Q(t + 1) = (1 - eta^2 G^2 S) Q(t): True;  Q within 2% of its start (1 - S)/4: True\n") in stored
+        # the summed shrink over the run's 500 updates: each term in [0, sum], the sum below 1, so the product of the
+        # factors lies in [1 - sum, 1] and Q(t)/Q(0) within the sum of 1 at every step
+        shrink = case_a.lr**2 * G[:-1] ** 2 * S_a
+        partial = np.concatenate(([0.0], np.cumsum(shrink)))
+        ratio = Q / Q[0]
+        assert np.all(shrink >= 0) and partial[-1] < 1
+        assert np.all(ratio <= 1 + 1e-12) and np.all(ratio >= 1 - partial - 1e-12)
+        sums.append(partial[-1])
+    # the printed largest sum (rho = 0.1 and 0.9, equal by the mirror symmetry), far from a rounding edge (0.01202)
+    largest = max(sums)
+    assert sums[0] == pytest.approx(sums[-1], rel=1e-12) and largest == pytest.approx(sums[0], rel=1e-12)
+    assert f"{largest:.4f}" == "0.0120" and abs(largest * 1e4 % 1 - 0.5) > 0.1 and largest < 0.02
+    assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True\n"
+            "[K] Q(t + 1) = (1 - eta^2 G^2 S) Q(t): True;  Q within 2% of its start (1 - S)/4: True\n"
+            "[K] the sum of eta^2 G^2 S over a run's steps, the largest of the 5 runs: 0.0120\n") in stored
     # fix 6: the factor below -1 once eta mean(x^2) K > 2, derived from the printed factor, no run
-    # report 02CA fault 4: near c*, where K is about K_end (no run at a large eta)
-    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$: near $c^*$, $|c - c^*|$ would grow "
-            r"from step to step.") in markdown
+    # report 02CA fault 4: near c*, where K is about K_end (no run at a large eta); report 02CB fault 4: labelled as
+    # read off the factor, to first order
+    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$: to first order, $|c - c^*|$ would "
+            r"grow near $c^*$ from step to step.") in markdown
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
@@ -797,6 +817,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored):
     assert r"\beta" not in markdown.split("### 8b.")[1] and "beta = W_1" not in stored and "u = u_1 = u_2" not in stored
     assert ("[steps] constant start (8a's runs): steps until |c - c*| < 1e-6; K at the trained weights; "
             "factor = 1 - eta mean(x^2) K\n") in stored
+    # report 02CB fault 6: the three header lines come from one print call (one block, no break inside the header)
+    steps_cell = next(c.source for c in nb.cells if c.cell_type == "code" and "[steps] constant start" in c.source)
+    header_call = steps_cell.split("print(")[1]
+    assert "last stretch: the steps" in header_call and "K from S: 2 sqrt" in header_call
     assert "line of minima" not in markdown
     # the letters table at 8b: tau (7a), K and K_end (8b); the constant start's K at rho = 0.3: 0.5 S + 0.5 at the
     # start, [steps]'s 2.250 at the end
@@ -862,8 +886,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
     # x_2's pair has crossed (steps 16 to 17) and before x_1's (18 to 19): d_x2 carries the larger weight, 0.7
     # (report 02CA fault 2: not "after both")
+    # (report 02CB fault 2: the signed pair differences, "the larger coefficient 1 - rho", the sum written out)
     assert (r"By section 4, $u_1 - u_2 = \rho\,d_{x_1} + (1-\rho)\,d_{x_2}$: negative from step 17, once $x_2$'s pair, "
-            r"with the larger weight, has crossed: $0.3\,(0.0150) < 0.7\,(0.0116)$ ([gap], [crossings]).") in paragraph
+            r"with the larger coefficient $1-\rho$, has crossed: $0.3\,(+0.0150) + 0.7\,(-0.0116) = -0.0036 < 0$ "
+            r"([gap], [crossings]).") in paragraph
+    assert "larger weight" not in paragraph
     assert "negative after both" not in paragraph
     # then the W_1 gap widens (its step -eta G (u_1 - u_2) < 0 with G < 0, u_1 < u_2): the spread climbs toward its
     # largest, 1.0593 (the training printout's 1.0593224)
@@ -886,20 +913,23 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     np.testing.assert_allclose(np.diff(gap), -case.lr * G[:-1] * u_gap[:-1], rtol=1e-9, atol=1e-15)
     k = int(np.abs(gap).argmin())
     assert k == int(mh.unit_spread(history).argmin()) == 17 and np.all(G[:k + 1] < 0)
-    pairs = np.abs(W0[k, :, 0] - W0[k, :, 1])  # |d_x1|, |d_x2| at step 17
+    signed = W0[k, :, 0] - W0[k, :, 1]  # d_x1, d_x2 at step 17
+    pairs = np.abs(signed)
     assert pairs.max() < 0.05 < 0.4 < abs(gap[k])
     for value in (*pairs, abs(gap[k])):
         assert abs(value * 1e4 % 1 - 0.5) > 0.01  # 0.015038, 0.011645, 0.46667: not near a rounding edge (x.xxxx5)
-    assert (f"[gap]   step 17: |d_x1| = {pairs[0]:.4f}, |d_x2| = {pairs[1]:.4f}, "
+    assert (f"[gap]   step 17: d_x1 = {signed[0]:+.4f}, d_x2 = {signed[1]:+.4f}, "
             f"|W_1[0, 0] - W_1[1, 0]| = {abs(gap[k]):.4f}\n") in stored
-    assert "[gap]   step 17: |d_x1| = 0.0150, |d_x2| = 0.0116, |W_1[0, 0] - W_1[1, 0]| = 0.4667\n" in stored
+    assert "[gap]   step 17: d_x1 = +0.0150, d_x2 = -0.0116, |W_1[0, 0] - W_1[1, 0]| = 0.4667\n" in stored
+    # the prose's sum from the printed values, and the true u_1 - u_2 at step 17 (-0.00364), both -0.0036
+    assert f"{A * 0.0150 + (1 - A) * -0.0116:.4f}" == "-0.0036" and f"{u_gap[k]:.4f}" == "-0.0036"
+    assert abs(u_gap[k] * 1e4 % 1 - 0.5) > 0.01
     assert np.all(u_gap[:k] > 1e-3) and u_gap[k] < -1e-3  # the signs, far from 0 (u_1 - u_2 = -0.0036 at step 17)
     d_x1, d_x2 = W0[:, 0, 0] - W0[:, 0, 1], W0[:, 1, 0] - W0[:, 1, 1]
     np.testing.assert_allclose(u_gap, A * d_x1 + (1 - A) * d_x2, rtol=1e-12, atol=1e-15)
     assert np.all(d_x1[:19] > 0) and np.all(d_x1[19:] < 0) and np.all(d_x2[:17] > 0) and np.all(d_x2[17:] < 0)
     assert np.all(u_gap[19:] < 0)  # negative after both crossings
     assert d_x1[k] > 0 > d_x2[k] and A * abs(d_x1[k]) < (1 - A) * abs(d_x2[k])  # step 17: between the crossings
-    assert f"{A * 0.0150:.4f}" == "0.0045" and (1 - A) * 0.0116 > 0.008  # the prose's 0.3 (0.0150) < 0.7 (0.0116)
     # after step 17, through the figure's 150 steps: u_1 < u_2 and G < 0 (c < c* by at least 7e-5), so the gap widens
     # and the spread (then the W_1 gap) climbs at every step
     assert np.all(u_gap[k:151] < -1e-3) and np.all(c_star - np.einsum("tj,tj->t", u, W1[:, :, 0])[:151] > 7e-5)
@@ -1060,14 +1090,14 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert mh.unit_spread(history).min() >= difference
     # 6b's gated cell prints r_1, r_2 at step 0 ([bound]) and their drift over every step ([kept]); 7b points back
     assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12\n" in stored
-    # the text says exactly in algebra and, in float64, to below 1e-12 ([kept]), in 7b and the Key points
+    # the text says exactly in algebra and, in float64, to below 1e-12 ([kept]), in 7b (the Key point: kept)
     assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$, [kept], 6b);"
             in markdown)
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
     assert "dot product with $(1-\\rho, -\\rho)$;" in markdown and "after the box" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
-    assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$; in float64, to below $10^{-12}$)"
-            in markdown.split("## Key points")[1])
+    assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$); the random start's $r_1 \ne r_2$ "
+            r"forbids a tie (6b)." in markdown.split("## Key points")[1])
     assert "never change," not in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
@@ -1214,6 +1244,9 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
     # report 02BU: a thick edge under a crossing label tinted its box; both name diagrams ask for opaque white boxes
     # (notebook 02 only: the default stays 85% opaque, so the other notebooks' figures do not change)
     assert all("opaque_labels=True" in s for s in sources)
+    # report 02CB fault 3: section 5's path figure (highlight_edges) puts its labels on white as well
+    path_figure = [c.source for c in nb.cells if c.cell_type == "code" and "highlight_edges" in c.source]
+    assert len(path_figure) == 1 and "opaque_labels=True" in path_figure[0]
     for opaque, alpha in ((True, 1.0), (False, 0.85)):
         fig, ax = plt.subplots()
         plots.draw_network(cases.linear_2_2_1().network().init_random(seed=0), notation="regression_question", ax=ax,
