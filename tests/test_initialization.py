@@ -54,6 +54,18 @@ def test_steps_to_fit_is_fit_steps_of_one_long_run():
     np.testing.assert_allclose(stuck.weights[1], reference.weights[1], rtol=1e-12)
 
 
+def test_holds_from():
+    assert init.holds_from(np.array([True, False, True, True])) == 2
+    assert init.holds_from(np.array([True, True])) == 0 and init.holds_from(np.array([True, False])) == 2
+    assert init.holds_from(np.array([], dtype=bool)) == 0
+    omega = np.array([0.5, 0.1, -0.2, 0.3, -0.1, -0.4])  # a sign that turns, turns back, and turns again
+    assert init.holds_from(omega < 0) == 4 and np.all(omega[4:] < 0) and not omega[3] < 0
+    with pytest.raises(TypeError, match="1-D array of True/False"):
+        init.holds_from(omega)
+    with pytest.raises(TypeError, match="1-D array of True/False"):
+        init.holds_from(np.ones((2, 2), dtype=bool))
+
+
 def test_plateau_exits_and_fraction():
     history = mh.train_many(init.constant_starts(CASE.sizes, [-1.0, 1.0]), CASE.X, CASE.Y, 0.5, 6000, weights_every=0)
     exits = init.plateau_exits(history, 0.2)

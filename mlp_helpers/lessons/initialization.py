@@ -284,6 +284,20 @@ def plateau_exits(history, level):
     return first_step(history.loss < as_real("level", level), history.iterations)
 
 
+def holds_from(condition):
+    """The index from which ``condition`` holds at every entry to its end, as an int.
+
+    condition: a 1-D array of True/False, one entry per step (for example the signs a fit needs
+    at every step up to an exit). Returns 0 when every entry is True and ``len(condition)`` when
+    the last one is False (the condition does not hold at the end).
+    """
+    condition = np.asarray(condition)
+    if condition.dtype != bool or condition.ndim != 1:
+        raise TypeError(f"condition must be a 1-D array of True/False, got dtype {condition.dtype}, shape {condition.shape}")
+    failing = np.flatnonzero(~condition)  # the steps where it does not hold
+    return int(failing[-1] + 1) if failing.size else 0
+
+
 def fraction_fit_by(fit_steps, steps):
     """The fraction of ``fit_steps`` (N,) that are at most ``steps``, as a float.
 
