@@ -665,16 +665,21 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
     return fig
 
 
-def sign_key(ax, loc="lower right", thickness=False):
+def sign_key(ax, loc="lower right", thickness=False, path=False):
     """A colour key on a network diagram: blue for a positive weight, vermillion for a
     negative one (the colours ``draw_network`` uses); thickness: a third entry, a thin and a thick
-    grey line, "thickness \u221d |w|" (leave it off where thickness marks a highlighted path).
+    grey line, "thickness \u221d |w|" (leave it off where thickness marks a highlighted path);
+    path: a third entry, a thick grey line, "thick, boxed: the path" (where ``highlight_edges`` marks one).
     Returns the legend."""
-    handles = [plt.Line2D([], [], color=colour, lw=3) for colour in (BLUE, VERMILLION)]
+    # thin colour samples beside the thick path entry, so thickness does not read as sign
+    handles = [plt.Line2D([], [], color=colour, lw=1.5 if path else 3) for colour in (BLUE, VERMILLION)]
     labels = ["positive weight", "negative weight"]
     if thickness:
         handles.append(tuple(Line2D([], [], color=ZERO, lw=width) for width in (FADED_WIDTH, 4.5)))
         labels.append("thickness \u221d |w|")
+    if path:
+        handles.append(Line2D([], [], color=ZERO, lw=4.5))
+        labels.append("thick, boxed: the path")
     return ax.legend(handles, labels, loc=loc, fontsize=9, frameon=False,
                      handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
 
