@@ -428,7 +428,7 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05BM (fault 8): "crosses 0.05", not "crosses it"
     assert "cut at 0.05: $c = 1$ crosses 0.05 at step 5429 (printed), its fit (step 14575) below." in notebook[1] and "crosses it" not in notebook[1]
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
-    assert "Drops to the plateau (first 150 steps) are not resolved." in notebook[1] and np.all(computed["to the plateau"] < 150)
+    assert "The first 150 steps' drops are not resolved." in notebook[1] and np.all(computed["to the plateau"] < 150)
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
     assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; $c = 0$ thin, on top), cut at 0.05' in notebook[1]
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
@@ -464,8 +464,9 @@ def test_the_curvature(computed, notebook):
     # report 05BO (fix 2): stated for the printed steps only (ten since 05BP), and the sign is measured, not derived
     # report 05BQ (fault 1c): the sign of lambda_min and where it is most negative, said plainly to be measured
     assert ("At these ten steps the smallest $\\lambda$ is negative and the largest below 0.05, "
-            "far under $2/\\eta = 4$. So no step overshoots there: the nudge grows because the cost curves down along an untying direction: "
-            "the tied run sits on a saddle there (its gradient has no untying part).") in prose  # report 05BX (fault 2): the intuition
+            "far under $2/\\eta = 4$. So no step overshoots there; the nudge grows because, restricted to the untying directions, the tied point is a saddle: "
+            "its gradient has no untying part, and the curvature is negative along some.") in prose  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
+    assert "the tied run sits on a saddle" not in prose
     assert "The sign of $\\lambda_\\text{min}$ and where it is most negative are measured, not derived." in prose
     # report 05BW (fault 2): the bound over steps 2500 to 4000 beside the figure's line
     assert computed["bound 2500 to 4000"] == ("steps 2500 to 4000: (1 + eta |lambda|)^1500 with step 2500's, step 4000's smallest lambda: "
@@ -604,8 +605,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["c = 1 step 0"] == "c = 1, step 0, observation 1: z^1 2.2, a^1 0.90, z^2 = 3 a^1 + 1 = 3.7, layer 2's slope 0.024"
     assert np.isclose(CASE.X[0].sum() + 1, 2.2)
     # report 05BR (fault 4): omega_2's wrong sign, and its change before the exit (recorded steps), as c = 0.5's in 2b
-    assert ("$\\omega_2$ ($-0.3$) must even change sign before the exit, as $c = 0.5$'s did (2b): here by step 5100. "
-            "By the fit the difference is 0.63") in prose
+    assert ("$\\omega_2$ ($-0.3$) must change sign before the exit: here by step 5100. "
+            "By the fit, difference 0.63, $\\omega_1 = -3.3$ suffices.") in prose
     assert computed["c = 1 signs"] == "c = 1: omega_1 < 0 < omega_2 at every recorded step (every 100) from 5100 to its exit at step 5301"
     a1 = mh.sigmoid(CASE.X[0].sum() + 1)
     assert CASE.X[0].tolist() == [0.8, 0.4] and round(a1, 1) == 0.9 and round(3 * a1 + 1, 1) == 3.7
@@ -624,7 +625,6 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
     # report 05BC (fix 7): at the fit the difference has widened, so a few units of omega_1 suffice
     assert computed["a2 at the fit"] == "a^2 at the fit (step 14575), c = 1: difference 0.63 | omega_1 -3.3"
-    assert "By the fit the difference is 0.63 and $\\omega_1 = -3.3$ suffices." in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
     # the aims lie strictly inside the fit test |a^3 - y| < 0.01 (0.99 would sit on its boundary)
@@ -634,7 +634,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     # report 05BN (fault 3): no unprinted claim that the a^2 difference widens in the order of the exits
     assert "order of the exits" not in prose and "ever more slowly" not in prose
-    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ cannot, while on the plateau, make up for it: its gradient, like $W_1$'s in 2b, "
+    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ cannot make up for it on the plateau: its gradient, like $W_1$'s in 2b, "
             "is proportional to the $a^2$ difference, 0.0046 at $c = 1$") in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
@@ -835,7 +835,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
     assert ("12596 against 14575 steps, 14% fewer; all 20 draws (11204 to 14319) beat this one tied run. Down either column, saturated takes over "
             "twice as long as steep. The steep row differs in more than the tie: $c = 0.25$ (every parameter $+0.25$) against "
-            "LeCun's (mixed signs, standard deviation about 0.6, section 1).") in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5): s is 5a's
+            "LeCun's (mixed signs, standard deviation about 0.6, 5a).") in prose and "about 0.6, section 1" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5): s is 5a's
     assert computed["eps 0.1"].endswith("| 11204 / 12596 / 14319") and 14319 < 14575 and "(6250 tied against 5109)" not in prose
     assert [round(s, 1) for s in init.layer_scales(CASE.sizes, "lecun")] == [0.7, 0.6, 0.6]  # "s = 0.6" to one figure
     assert "learner ratios" not in computed and "untying saves" not in NOTEBOOK.read_text() and "2.33" not in prose
@@ -968,7 +968,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["pair exits"].tolist() == [2981, 2336] and computed["c = 0.5"] == "c =  0.50: at step  2336" and computed["c = 0.0"] == "c =  0.00: at step  2981"
     # report 05BN (fault 1): the optional box (why c = 0 leaves after c = 0.5) and its two lines (steps 2101, 2478) cut;
     # 2b says what each start must do before it leaves and claims nothing about which takes longer
-    assert "### 2b. What must $c = 0$ and $c = 0.5$ each do first?" in prose  # report 05BS (fault 2): no comparison promised and "Why does $c = 0$ leave later" not in prose
+    assert "### 2b. What must $c = 0$, $0.25$ and $0.5$ each do first?" in prose  # report 05BS (fault 2): no comparison promised and "Why does $c = 0$ leave later" not in prose
     two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
     assert "<details>" not in two_b and "why $c = 0$ leaves after" not in prose.lower() and "rough argument" not in prose
     assert "# for the optional argument above" not in NOTEBOOK.read_text() and "pair 0.0" not in computed
@@ -985,7 +985,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("On the plateau: 1. The errors are opposite and the two observations' slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
             "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
             "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
-            "3. Each grows in proportion to the other, so both grow by about the same factor per step, measured:") in two_b  # report 05BU (fault 2): K cut, the rate measured
+            "3. Each grows in proportion to the other: both by about the same factor per step, measured:") in two_b  # report 05BU (fault 2): K cut, the rate measured
     assert "\\eta K" not in prose and "linearised" not in prose
     assert "1.0016" not in two_b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
@@ -1008,10 +1008,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
         "c = 0.5, step 2336: omega_1 -2, omega_2 0.39 | a^2[0, 0] - a^2[1, 0] 0.2"]
     # report 05BV (fault 1): why c = 0 and 0.25 leave after c = 0.5, in one sentence on three printed lines
     # report 05BW (fault 1): a link in three runs, measured, not derived; c = 0.25's flip beside its omegas' signs
-    assert ("Last, the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5: In these three runs, the larger its size at step 2000, the earlier the exit "
-            "(measured, not derived). $c = 0$ builds it from 0. $c = 0.25$ and $0.5$ soon have $\\omega_1 > 0 > \\omega_2$ (lines above): "
-            "then a fit needs $a^2[1, 0] > a^2[0, 0]$ (2a), but both differences start positive. $c = 0.25$'s passes through 0 ($\\omega_1$ stays positive); "
-            "$c = 0.5$'s $\\omega_1$ turns negative first (step 389), so its difference keeps its sign. Which comes first: measured, not derived.") in two_b
+    assert ("Last, the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5: For these three, the larger $|a^2[0, 0] - a^2[1, 0]|$ at step 2000, the earlier the exit "
+            "(measured, not derived). $c = 0.25$ and $0.5$ soon have $\\omega_1 > 0 > \\omega_2$ (printed); "
+            "then a fit needs $a^2[1, 0] > a^2[0, 0]$ (2a), but both differences start positive. Each must first: "
+            "* $c = 0$: grow its weights from 0; * $c = 0.25$: pass its difference through 0 ($\\omega_1$ stays positive); "
+            "* $c = 0.5$: turn $\\omega_1$ negative (step 389), keeping its difference's sign.") in two_b  # report 05BY (fault 2): the quantity written out, one line per c
+    assert "its size" not in two_b
     # report 05BX (fault 1): the mechanism, from the printed lines: c = 0.25's difference crosses 0 with omega_1 > 0 (step 1000), c = 0.5's omega_1 turns first
     assert computed["c = 0.5 signs"][0] == 389 and computed["c = 0.25 omega values"][1, 0] > 0 > computed["order values"][1, 1]
     assert computed["c = 0.25 omegas"] == "c = 0.25: omega_1, omega_2 at steps 0, 1000, 2000: 0.25, 0.25 | 0.068, -0.34 | 0.29, -0.41"
@@ -1057,7 +1059,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "not 14575).") in prose and computed["gap end 0.001"].endswith(" 159 times g(0)")
     assert computed["gap end 0.001"].startswith("ε = 0.001: gap at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
-    assert 'Layers 2 and 3 print about 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5.' in prose
+    assert 'Layers 2 and 3 print 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5.' in prose
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
     assert "scales 0.3 and 1 and LeCun's need 1269.5 to 1341.5 steps" in prose
     # report 05BL (faults 3, 9, 4): scale 3's slowness tied to 5a's printed shares; the lr x steps rule cited where 5b uses it
@@ -1068,12 +1070,15 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # 5b no longer quotes c = 0's fit step (printed only in section 6, after it): it points there
     assert "6748" not in prose[:prose.index("## 6.")] and "section 6's rule" not in prose
     assert "network (starts only: slower training at $s = 1$ is inferred, not shown)." in prose  # report 05BS (fault 7)
-    assert "$W_2$ cannot, while on the plateau, make up for it" in prose
+    assert "$W_2$ cannot make up for it on the plateau" in prose
     assert ("* **From $c = 0.5$ up, the larger $c$, the later the exit**: hidden layer 2 is flatter (2c)." in prose
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
-    assert ("**2c in short:** saturated layer 2 (slope 0.022) $\\to$ small $a^2$ difference (0.0046) $\\to$ small $W_2$ gradient, "
-            "and a fit needs $\\omega_1 \\approx -480$.") in prose
+    assert ("**2c in short:** saturated layer 2 (slope 0.022) $\\to$ small $a^2$ difference (0.0046) $\\to$ small $W_2$ gradient; "
+            "so the plateau lasts until $W_0$ and $W_1$, whose gradients carry that slope, widen the difference. The flatter layer 2 "
+            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000).") in prose  # report 05BY (fault 1)
+    assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
+    assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "(0.022). $c = 1$'s sums at step 0:" in prose and "The $a^2$ difference at step 1000:" in prose and "The $\\omega$ a fit needs:" in prose
     assert "## 2. Constant starts: do they stay tied, and when does each leave the plateau?" in prose  # report 05BS (fault 1)  # report 05BL (fault 7): it does fit later (step 14575)
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
@@ -1081,7 +1086,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     section_5 = prose[prose.index("## 5. The scale"):prose.index("## 6. Learning rate")]  # Glorot's rule is named (5b's count), not given
     assert "Glorot and Bengio take" not in section_5 and "s^2 = \\frac{2}" not in section_5
     # report 05BX (fault 4): why the backward condition sets the slope factor aside
-    assert "leaving out the slope factor: it depends on the activations, not on $W_l$'s draw (notebook 06)." in section_5
+    assert ("hold $\\delta^{l+1}$ fixed. Leaving out the slope factor (it depends on the activations, not on $W_l$'s draw), the condition is, over the draws, "
+            "$$ \\operatorname{Var}\\big((\\delta^{l+1} W_l^{\\mathsf T})[r, i]\\big) = \\overline{(\\delta^{l+1}[r])^2}, $$ the row's mean square.") in section_5
+    assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
+    assert "(notebook 06)" not in section_5  # report 05BY (fault 5): the condition as a formula
     assert "(in the rule, take" not in prose and "(section 1's table)" not in prose and "Call a percentile **known** when, by section 1's rule, it does not depend on an `inf` entry." in prose
     assert "uses only finite values" not in prose  # report 05BI (fix 2): it read as if the whole-position case were not known
     assert "At a whole-number pos the rule's value" not in prose
@@ -1197,7 +1205,7 @@ def test_report_05BP_fixes(notebook):
     assert (explorer.start.value, explorer.scale.value, explorer.lr.value, explorer.n_starts) == ("random", 1.0, 2.0, 8)
     # fault 3: the 20 numbers named where they are used
     assert ("lies between the smallest and largest of 20 numbers: the curvatures along 20 perpendicular untying directions "
-            "(the *eigenvalues*). `init.untying_curvatures` returns all 20, here at ten steps of the tied run:") in prose
+            "(the *eigenvalues* of $Q^{\\mathsf T} H Q$, $Q$ an orthonormal untying basis). `init.untying_curvatures` returns all 20, here at ten steps of the tied run:") in prose
 
 
 def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
