@@ -736,16 +736,16 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # 0.002 of 1, so within 2%" non sequitur is cut); three numbered steps. Report 02CC fault 1: the one-line inequality
     # (each factor at most 1, so Q(t+1)/Q(0) >= Q(t)/Q(0) - eta^2 G^2 S) written out, and [K] tests the stated 1.2%
     assert (r"Tied units have $c = 2\,u_1 W_1[0,0]$." "\n"
-            r"1. $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$, as" "\n"
+            r"1. $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$, as (expand both sides)" "\n"
             r"$$\big(S\,W_1[0,0]^2 + u_1^2\big)^2 = \big(u_1^2 - S\,W_1[0,0]^2\big)^2 + S\,\big(2\,u_1 W_1[0,0]\big)^2 .$$" "\n"
             r"2. With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
             r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
-            r"Each factor is at most 1, so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
+            r"Each factor is positive and at most 1 (each $\eta^2G^2S$ is below the sum below), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
             r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start, $(1-S)/4$ ([K])." "\n"
             r"3. So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative "
-            r"$c^2 - (1-S)/8 > 0$), and $c$, with the same $G$, moves least at $\rho = 0.5$, the least $S$ (row "
+            r"$c^2 - (1-S)/8 > 0$), and $c$, with the same $G$ (which depends only on $c$), moves least at $\rho = 0.5$, the least $S$ (row "
             '"K from S").') in why
     assert "0.002" not in why and "0.4020" not in why and "|G| <= its start" not in stored
     # the expansion, symbol by symbol: the cross terms -+ 2 eta G S u W cancel, leaving (1 - eta^2 G^2 S)(u^2 - S W^2)
@@ -883,7 +883,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "smallest spread" not in inside and "u_1 - u_2" not in inside
     # report 02CC fault 2: r_1 = r_2 at the start is needed for a tie, not enough
     assert ("A tie needs $r_1 = r_2$ at the start (needed, not enough: the $W_1$ gap and both incoming pairs must also "
-            "close at one step), which random draws give with probability 0.") in box
+            "close at one step), which random draws give with probability 0 (one equation on continuously drawn numbers).") in box
     where = next(i for i, c in enumerate(nb.cells) if c.source.startswith("*The smallest spread.* At every step"))
     paragraph = nb.cells[where].source
     assert "*The dips*" not in paragraph
