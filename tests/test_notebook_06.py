@@ -166,7 +166,7 @@ def printed(X, Y):
             # W_9's largest weight, its gradient and the rows after the long run, a second way: mh.train per start,
             # dC/dW_9 = (a^9)^T (a^10 - Y) written out (cross-entropy with sigmoid outputs)
             grad9 = lambda net: np.sqrt(np.mean((net.forward(X)[-2].T @ (net.forward(X)[-1] - Y)) ** 2))
-            largest, grads, end9, end10, end_rows = [[], []], [[], []], [], [], []
+            largest, grads, end9, end10, end_rows, deep_below = [[], []], [[], []], [], [], [], 0
             for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
                 largest[0].append(np.max(np.abs(net.weights[-1])))
                 grads[0].append(grad9(net))
@@ -177,6 +177,7 @@ def printed(X, Y):
                 end9.append(np.linalg.norm(cache[-2][0] - cache[-2][1]) / np.sqrt(width))
                 end10.append(np.linalg.norm(cache[-1][0] - cache[-1][1]) / np.sqrt(2))
                 end_rows.append(cache[-1])  # the output rows at step 800, (2, 2)
+                deep_below += ((cache[-1] - Y) ** 2).sum() < 0.39
             out["rows at 800"] = (f"W_9 at steps 0 and 800 (medians): largest |weight| {np.median(largest[0]):.2g} and "
                                   f"{np.median(largest[1]):.2g}, rms dC/dW_9 {np.median(grads[0]):.2g} and "
                                   f"{np.median(grads[1]):.2g}\nstep 800 (medians): rms Delta a^9 {np.median(end9):.2g}, "
@@ -195,32 +196,37 @@ def printed(X, Y):
         below += ((mh.symmetry.outputs_over_training(history, X, net.activation)[-1] - Y) ** 2).sum() < 0.39
     out["control"] = (f"control, sigmoid (lecun) with 2 hidden layers of {width}, lr 0.1: SSE at step 800 below 0.39 in "
                       f"{below} of 5 starts")
-    gaps, ratios = [], []  # per start: rms Delta a^l and rms delta^(l+1) / rms delta^3, l = 0 to 2
-    for net in init.random_starts([2, width, width, 2], 5, "lecun"):  # step 0
-        (W0, W1, W2), (b0, b1, b2) = net.weights, net.biases
-        a1 = 1 / (1 + np.exp(-(X @ W0 + b0)))
-        a2 = 1 / (1 + np.exp(-(a1 @ W1 + b1)))
-        d3 = 1 / (1 + np.exp(-(a2 @ W2 + b2))) - Y  # cross-entropy with sigmoid outputs
-        d1 = ((d3 @ W2.T) * a2 * (1 - a2)) @ W1.T * a1 * (1 - a1)
-        d2 = (d3 @ W2.T) * a2 * (1 - a2)
-        gaps.append([np.sqrt(np.mean((a[0] - a[1]) ** 2)) for a in (X, a1, a2)])
-        ratios.append([np.sqrt(np.mean(d.sum(axis=0) ** 2)) / np.sqrt(np.mean(d3.sum(axis=0) ** 2)) for d in (d1, d2, d3)])
-    control_product = np.median(gaps, axis=0) * np.median(ratios, axis=0)
-    out["control product"] = ("control (2 hidden layers), step 0 (medians): largest over l = 0 to 2 of rms Delta a^l x rms "
-                              f"delta^(l+1) / rms delta^3: {control_product.max():.2g} at l = {control_product.argmax()}")
+    def largest_product(nets):  # a second way: the forward and backward passes written out, sigmoid throughout
+        gaps, ratios = [], []  # per start: rms Delta a^l and rms (sum_i delta^(l+1)[i]) / rms (sum_i delta^L[i])
+        for net in nets:
+            a = [X]
+            for W, b in zip(net.weights, net.biases):
+                a.append(1 / (1 + np.exp(-(a[-1] @ W + b))))
+            d = [a[-1] - Y]  # delta^L, cross-entropy with sigmoid outputs
+            for l in range(len(net.weights) - 1, 0, -1):
+                d.insert(0, (d[0] @ net.weights[l].T) * a[l] * (1 - a[l]))
+            gaps.append([np.sqrt(np.mean((v[0] - v[1]) ** 2)) for v in a[:-1]])
+            ratios.append([np.sqrt(np.mean(v.sum(axis=0) ** 2)) / np.sqrt(np.mean(d[-1].sum(axis=0) ** 2)) for v in d])
+        product = np.median(gaps, axis=0) * np.median(ratios, axis=0)
+        return f"{product.max():.2g} at l = {product.argmax()}"
     out["largest over l"] = ("largest over l = 0 to 9 of rms Delta a^l x rms delta^(l+1) / rms delta^10 (the table's 50 starts, "
                              "medians):\n" + "\n".join(largest_lines))
-    below = []  # between the control and the deep network, a second way: mh.train per start
-    for hidden in (3, 4):
-        count = 0
-        for net in init.random_starts([2] + [width] * hidden + [2], 5, "lecun"):
+    between = [f"sigmoid (lecun), hidden layers of {width}, lr 0.1, 5 starts each; product: rms Delta a^l x rms delta^(l+1) "
+               "/ rms delta^L", f"{'hidden layers':15s} {'SSE below 0.39 at step 800':26s}  largest product at step 0 (medians)",
+               f"{'2 (control)':15s} {below} of 5{'':20s}  "
+               f"{largest_product(init.random_starts([2, width, width, 2], 5, 'lecun'))}"]
+    for hidden in (3, 4):  # between the control and the deep network, a second way: mh.train per start
+        count, nets = 0, init.random_starts([2] + [width] * hidden + [2], 5, "lecun")
+        product = largest_product(nets)  # step 0
+        for net in nets:
             history = mh.train(net, X, Y, lr=0.1, iterations=800, loss="cross_entropy")
             sse = ((mh.symmetry.outputs_over_training(history, X, net.activation)[-1] - Y) ** 2).sum()
             assert abs(sse - 0.39) > 0.004  # far from the threshold: the count is not a fact about rounding
             count += sse < 0.39
-        below.append(count)
-    out["between"] = (f"sigmoid (lecun) with 3 and 4 hidden layers of {width}, lr 0.1: SSE at step 800 below 0.39 in "
-                      f"{below[0]} and {below[1]} of 5 starts")
+        between.append(f"{hidden:<15d} {count} of 5{'':20s}  {product}")
+    between.append(f"{'9 (deep)':15s} {deep_below} of 5{'':20s}  "
+                   f"{largest_product(init.random_starts(sizes, 5, 'lecun', activation=['sigmoid'] * depth))}")
+    out["between"] = "\n".join(between)
     stalled = 0  # the deep sigmoid at lr 0.5, a second way: mh.train per start, the SSE from the last outputs
     for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
         history = mh.train(net, X, Y, lr=0.5, iterations=800, loss="cross_entropy")
@@ -332,7 +338,8 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 49  # round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own
+    assert len(computed) == 48  # round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own
+    # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -353,7 +360,12 @@ def test_the_printed_values_themselves(computed):
     assert computed["random sse"].split() == ["sse", "5209", "3920", "6028", "20", "of", "20", "4826", "197"]
     assert computed["random cross_entropy"].split() == ["cross_entropy", "417", "254", "698", "20", "of", "20", "314", "85.5"]
     # round 8, ninth pass (reader 06BX, fault 1): the control's largest product, the deep net's 4.8e-07 measure
-    assert computed["control product"].endswith("rms delta^3: 0.017 at l = 2")
+    # round 13 (reader 06BY, fault 1): the product for 3 and 4 hidden layers beside their counts, and for the deep net's
+    # 5 starts (its rms Delta a^9, 5.2e-07): one sample per row
+    assert computed["between"].splitlines()[2:] == ["2 (control)     5 of 5                      0.017 at l = 2",
+                                                    "3               3 of 5                      0.0029 at l = 3",
+                                                    "4               0 of 5                      0.0007 at l = 4",
+                                                    "9 (deep)        0 of 5                      5.2e-07 at l = 9"]
     # round 8, ninth pass (reader 06BX, fault 3): the zero start's largest product at step 10, W_0's
     assert computed["zeros product"].endswith("rms delta^3: 0.00057 at l = 0")
     assert computed["zeros sigmoid phases"].startswith("sigmoid : plateau from 3 to 1093 (1090 steps), fit at 1423, last approach 330\n")
@@ -369,7 +381,6 @@ def test_the_printed_values_themselves(computed):
     assert computed["largest over l"].splitlines()[1:] == ["  sigmoid  4.8e-07 at l = 9", "  tanh     0.033 at l = 0",
                                                           "  relu     0.15 at l = 9"]
     # round 8, seventh pass (reader 06BV, fault 3): between the control (2 hidden layers) and the deep network (9)
-    assert computed["between"].endswith("SSE at step 800 below 0.39 in 3 and 0 of 5 starts")
     # round 8, eighth pass (reader 06BW, fault 3): one line starts "largest" ("largest over l"); W_9's is named by W_9
     assert computed["rows at 800"] == ("W_9 at steps 0 and 800 (medians): largest |weight| 0.67 and 0.72, rms dC/dW_9 0.28 "
                                        "and 1.6e-07\nstep 800 (medians): "
@@ -463,7 +474,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "text{SSE's step at lr 1}" not in prose and "last few percent" not in prose and "0.64 (at 0.2)" not in prose \
         and "3% shorter" not in prose and "covers" not in prose
     # the predict-first's column table gives formulas only; the worked 0.22 comes after the printout
-    assert prose.index("$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$") > prose.index("| delta^9 / delta^10 |") \
+    assert prose.index("$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$") > prose.index("| dC/db_8 / dC/db_9 |") \
         > prose.index("**Predict first.** Order the three activations")
     assert "the geometric mean of the eight per-layer factors from layer 9 back to layer 1" in prose and "$(4.6 \\times 10^{-7}/0.081)^{1/8} \\approx 0.22$" in prose \
         and round((4.6e-7 / 0.081) ** (1 / 8), 2) == 0.22
@@ -521,9 +532,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8, ninth pass (reader 06BX, fault 4): the sigmoid's rows merge, so f' factors out; a ReLU unit can be on for one
     # row and off for the other, so its match is empirical
     assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows merge (below), so $f'$ is the same for both and factors " \
-        "out of the sum (tanh's nearly); a ReLU unit can be on for one row and off for the other, so its match is empirical. For $W_1, \\dots, W_8$ " \
+        "out of the sum; for tanh and ReLU the match is empirical (a ReLU unit can be on for one row and off for the other). For $W_1, \\dots, W_8$ " \
         "($n_l = n_{l+1} = 16$), the per-layer factors agree with the rule within 5%:" in prose and "when both see about the same slopes" not in prose \
-        and "most units do" not in prose
+        and "most units do" not in prose and "tanh's nearly" not in prose  # reader 06BY, fault 4: no output shows it
     assert "Glorot's $2/(n_l + n_{l+1})$ splits the difference" not in prose  # cut for words: notebook 05, section 6 derives it
     assert "vermillion" not in prose and "vermilion: the fit" in prose
     assert computed["depth sigmoid"].split()[4] == "0.23"  # the rms slope the estimate uses
@@ -639,11 +650,16 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8: where stalling begins, one estimate (lr x steps x rms dC/dW_0 at step 0), control against deep
     # round 8, ninth pass (reader 06BX, fault 1): the control's largest product against the deep net's, and step 2's bound
     # applied to it (W_0's reach at its step-0 gradient cut: the product says it); 3 and 4 hidden layers first
-    assert "With 3 and 4 hidden layers: 3 and 0 of 5 starts below 0.39 at step 800; 5 to 8 not measured. The control's largest " \
-        "product is 0.017 (at $l = 2$, where $\\delta^{l+1}/\\delta^3 = 1$: its rows $\\Delta a^2$), over $10^4$ times the deep net's " \
-        "4.8e-07; step 2's bound asks its $W_2$ only for $\\max|W_2| \\ge 1.6/(16 \\times 0.017) \\approx 6$, not $2 \\times 10^5$." \
-        in prose and "Depths 3 to 8" not in prose and computed["between"].endswith("in 3 and 0 of 5 starts") \
-        and computed["control product"].endswith(": 0.017 at l = 2") and 1e4 < 0.017 / 4.8e-7 < 1e5 \
+    # round 13 (reader 06BY, fault 1): the product ranks the networks (table "between") but gives no cut-off
+    assert "Counts and products for 2 to 9 hidden layers, 5 starts each: The product falls as the counts do: it ranks the " \
+        "networks but gives no cut-off (5 to 8 not measured). Each largest product is at the last hidden layer " \
+        "($\\delta^{l+1}/\\delta^L = 1$): its rows' gap (5.2e-07 at $l = 9$: $\\operatorname{rms}\\,\\Delta a^9$, 5 starts). " \
+        "Step 2's bound asks the " \
+        "control's $W_2$ only for $\\max|W_2| \\ge 1.6/(16 \\times 0.017) \\approx 6$, not $2 \\times 10^5$." \
+        in prose and "Depths 3 to 8" not in prose and "0.017 at l = 2" in computed["between"] \
+        and [line.split()[-8] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
+        and [float(line.split()[-5]) for line in computed["between"].splitlines()[2:]] == [0.017, 0.0029, 0.0007, 5.2e-07] \
+        and [line.split()[-1] for line in computed["between"].splitlines()[2:]] == ["2", "3", "4", "9"] \
         and round(1.6 / (16 * 0.017)) == 6 and "0.21" not in notebook[0] and "step-0 gradient held" not in prose
     assert "a wider $\\Delta a^1$" not in prose and "; how far $W_0$ gets; medians):" not in prose
     # why deep ReLU diverges at lr 0.5 (backed by the table's 0.27 and the warning's step 1)
@@ -695,10 +711,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and computed["zeros product"].endswith(": 0.00057 at l = 0") \
         and "By the slopes" not in prose and "(1090 steps), fit at 1423, last approach 330" in computed["zeros sigmoid phases"] \
         and computed["milestones cross_entropy"].split()[3] == "2478" and computed["milestones cross_entropy"].split()[5] == "590"
+    # round 13 (reader 06BY, fault 5): the why, as section 2's rule's consequence (not a measurement), after "consistent with"
+    assert "(0.0058). By section 2's rule, at equal weights, each layer back multiplies $\\delta$ by its slope: about three " \
+        "times the slope gives about three times the step per layer." in prose
     # the long-run table: one test per row; the delta columns say why the bias gradient is measured
     assert "| sigmoid, tanh, relu | the table's | 0.1 | starts whose $W_0$, then $W_9$, moved over 1% of its norm by step 300 | " \
         "| steps 400 to 800 | the table's | 0.1 | SSE on the plateau (sigmoid) or below 0.01 at every 10th step |" in prose \
-        and "$\\delta^l$ summed over the two observations (what a training step uses):" in prose
+        and "$\\partial C/\\partial b_{l-1} = \\sum_i \\delta^l[i]$ (what a training step uses):" in prose
     assert "$\\partial C/\\partial W_9 = (a^9)^{\\mathsf T} \\delta^{10}$ is about the outer product of $a^9[0]$ and " \
         "$\\sum_i \\delta^{10}[i]$, about 0." in prose and "at the column means the rows' deltas cancel, so" in prose and "(rms 1.6e-07 at step 800)" not in prose \
         and "grow by orders of magnitude" not in prose
@@ -711,8 +730,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "tanh (glorot) and relu (he), step 0" not in notebook[0] and "measured only" not in prose and "0.048" not in prose and "times too high" not in prose \
         and "forward rule's estimates" not in notebook[0]
     # the table and the figure name what they compute: dC/db_(l-1), delta^l summed over the observations
-    assert "Each column measures $\\delta^l$ by $\\partial C/\\partial b_{l-1}$, $\\delta^l$ summed over the two observations" in prose \
-        and "| delta^1 / delta^10 |" in prose and "| dC/db_0 / dC/db_9 |" not in prose \
+    # round 13 (reader 06BY, fault 3, lead's decision): the heads name the measured sum, dC/db; delta stays per row
+    assert "The columns measure $\\partial C/\\partial b_{l-1} = \\sum_i \\delta^l[i]$ (what a training step uses):" in prose \
+        and "| delta^1 / delta^10 |" not in prose and "| dC/db_0 / dC/db_9 | rms ratio: layer 1's against the output's |" in prose \
+        and "| dC/db_8 / dC/db_9 | the last layer back: layer 9's against the output's |" in prose \
         and "| steps with SSE 0.39 to 0.41 |" not in prose
     # round 8 (lead's decision): the unmeasured cause (slope 1/4 at z = 0) is cut; the all-zeros rows are equal at step 0
     # and as close as the deep net's at step 10, yet part: delta^1 is 0.0016 of delta^3, not 4.6e-07 of delta^10
@@ -745,8 +766,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "far a step of $W_l$ can part the rows at layer $l + 1$, before forward merging shrinks it further (0.23 per layer, step 1)." in prose
     d, a = np.random.default_rng(1).normal(size=(1000, 16)), np.random.default_rng(2).random((1000, 16))  # a in (0, 1)
     assert (np.abs((d * a).sum(axis=1)) <= 16 * np.sqrt((d ** 2).mean(axis=1)) + 1e-12).all()
-    assert "No sigmoid layer has both large: near the output $\\Delta a^l$ is tiny (2.5e-06 at $l = 8$), near the input " \
-        "$\\delta^{l+1}$ is ($\\delta^1$ is 4.6e-07 of $\\delta^{10}$, table); largest product 4.8e-07, against tanh's 0.033 and " \
+    assert "No sigmoid layer has both large: near the output $\\Delta a^l$ is tiny (2.5e-06 at $l = 8$, 5 starts), near the input " \
+        "$\\delta^{l+1}$ is ($\\delta^1$ is 4.6e-07 of $\\delta^{10}$, table, 50 starts); largest product 4.8e-07 (50 starts), " \
+        "against tanh's 0.033 and " \
         "ReLU's 0.15. So $W_0$ (gradient $X^{\\mathsf T} \\delta^1$) moved by step 300 in 0 of 5 starts, and " \
         "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800." in prose \
         and computed["largest over l"].startswith("largest over l = 0 to 9") \
@@ -983,10 +1005,11 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
     # figure 1: the drop to the plateau takes 24 and 3 steps of 15000, too few to see; the label says so (from the table)
     assert 'at or below 0.41 by step {meas.enter} (SSE run) and "' in code \
         and "{runs['cross_entropy'][1].enter} (cross-entropy run): too fast to see" in code
-    # lead's round-14 decision (title: round 8's, a title, not the y-label's formula again): the axis names delta^l / delta^10 (NOTATION's indices) and what measures it, dC/db_(l-1)
-    assert 'ylabel="median of rms $\\\\delta^l$ / rms $\\\\delta^{10}$\\n(measured as rms $\\\\partial C/\\\\partial b_{l-1}$)"' in code \
-        and 'title="each layer\'s δ against the output\'s, step 0 (labels: $\\\\delta^9/\\\\delta^{10}$)"' in code and "summed over the two observations\")" not in code \
-        and "rms $\\\\partial C/\\\\partial b_9$" not in code
+    # round 13 (reader 06BY, faults 3 and 6, lead's decision): the axis names the measured sum, dC/db_(l-1), not the card's
+    # per-row delta^l; ReLU's "per layer back" label 4 points higher, clear of its dotted line
+    assert 'ylabel="median of rms $\\\\partial C/\\\\partial b_{l-1}$ / rms $\\\\partial C/\\\\partial b_9$\\n($\\\\delta^l$ summed over ' \
+        'the 2 rows)"' in code and 'title="each layer\'s $\\\\partial C/\\\\partial b$ against the output\'s, step 0 (labels: ' \
+        'layer 9\'s)"' in code and "(labels: $\\\\delta^9/\\\\delta^{10}$)" not in code and '"relu": (8, 12)}[f], textcoords' in code
 
 
 def test_each_predict_first_prompt_has_a_cell_for_the_prediction():
