@@ -658,11 +658,14 @@ def section_8_runs(case):
     assert [shown_factors[3][k] for k in (1, 3, 4, 5, 6)] == ["2.10", "0.16", "1.87, 1.59", "0.128", "0.0353"]
     assert round(0.128 / 0.026) == round(at_5000[5] / at_3000[5]) == 5, at_5000[5] / at_3000[5]
     assert round(0.0353 / 0.0051) == round(at_5000[6] / at_3000[6]) == 7, at_5000[6] / at_3000[6]
-    # "a^1's gap also doubles, 0.066 to 0.131"; "their sign sets the way: negative at step 1000, so descent first raises v
+    # "a^1's gap also doubles, 0.066 to 0.131"; "their sign sets the way: negative at step 1000, so descent there raises v
     # and b_1[0] (3.04, 1.04: deeper into saturation), positive at step 3000, so it lowers them"
     assert [shown_factors[2][0], shown_factors[3][0]] == ["0.066", "0.131"] and round(at_5000[0] / at_3000[0]) == 2
     assert columns[1][7] < 0 and columns[1][8] < 0 and columns[2][7] > 0 and columns[2][8] > 0
     assert [shown_factors[1][k] for k in (1, 3)] == ["3.04", "1.04"] and columns[1][1] > columns[0][1] and columns[1][3] > columns[0][3]
+    # not "first" (report 03CF fault 1): step 0's gradients are positive, so the very first steps lower v and b_1[0]
+    assert columns[0][7] > 0 and columns[0][8] > 0
+    assert "descent first raises" not in NOTEBOOK.read_text(encoding="utf-8")
     # "at first descent narrows the gap, saturating layer 2 further (step 1000's column)": from step 0 to 1000 the gap
     # narrows, both z^2 rise and the slope falls
     assert gaps[1] < gaps[0] and np.all(columns[1][4] > columns[0][4]) and columns[1][5] < columns[0][5]
@@ -764,7 +767,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "1.59, the slope rises about fivefold (0.026 to 0.128) and $a^2$'s gap about sevenfold (0.0051 to "
                   "0.0353; $a^1$'s gap also doubles, 0.066 to 0.131). $v$ and $b_1[0]$ barely move before: their gradients (last two rows) carry layer 2's average slope "
                   "0.026 through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$, and are below "
-                  "$2 \\cdot 10^{-4}$ at steps 1000 and 3000, and their sign sets the way: negative at step 1000, so descent first "
+                  "$2 \\cdot 10^{-4}$ at steps 1000 and 3000, and their sign sets the way: negative at step 1000, so descent there "
                   "raises $v$ and $b_1[0]$ (3.04, 1.04: deeper into saturation), positive at step 3000, so it lowers them. Small "
                   "as they are, they add up: at rate 0.5, step 3000's gradient moves $b_1[0]$ by "
                   "$0.5 \\cdot 1000 \\cdot 1.6 \\cdot 10^{-4} = 0.08$ per 1000 steps. Each small fall of $z^2$ "
