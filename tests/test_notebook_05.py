@@ -136,6 +136,10 @@ def printed(X, xor_X, reverse):
             assert np.all(np.abs(fit_net.predict(X) - Y) < 0.01)  # it is a fit
             out["a2 at the fit"] = (f"a^2 at the fit (step {fit_step:.0f}), c = 1: difference {a_fit[0] - a_fit[1]:.2g} | "
                                     f"omega_1 {fit_net.weights[2][0, 0]:.2g}")
+            # report 05BZ (fault 6): the aims' omega_1 and the tolerance's (the slack), printed; -3.56 and -3.155, off the rounding edges
+            slack = [(logit(hi) - logit(lo)) / (3 * (a_fit[1] - a_fit[0])) for lo, hi in ((0.2, 0.995), (0.21, 0.99))]
+            assert -3.59 < slack[0] < -3.552 and -3.18 < slack[1] < -3.1505 and slack[1] > fit_net.weights[2][0, 0]  # the fit's omega_1 lies beyond the tolerance's
+            out["a2 at the fit"] += f" | the aims ask omega_1 {slack[0]:.2g}; within 0.01 (0.21, 0.99) {slack[1]:.2g} would do"
     # report 05BR (fault 2): why layer 2 saturates: c = 1 at step 0, observation 1, from the recorded start
     one = list(CONSTANTS).index(1.0)
     start = mh.MLP([2, 3, 3, 2])
@@ -204,7 +208,9 @@ def printed(X, xor_X, reverse):
     assert omega[low - 1, 1] - omega[low, 1] > 1e-6 and omega[low + 1, 1] - omega[low, 1] > 1e-6  # the lowest step is no near-tie
     # report 05BX (fault 6): both a^2[r, 0] positive and nearly equal, so omega_2's gradient has the sign of b_2[1]'s
     assert 0.8352 < a2_half[0, 0] < 0.8448 and 0.815 < a2_half[0, 1] < 0.8248  # printed 0.84, 0.82: off the rounding edges
-    out["c = 0.5 dip"] = (f"c = 0.5: smallest omega_2 {omega[low, 1]:.2g} at step {low} | output 2 (observation 1) "
+    # report 05BZ (fault 2): omega_1 at the dip printed, so "omega_1 > 0 > omega_2 (printed)" holds for c = 0.5 (0.126: off the 0.125 edge)
+    assert 0.1255 < omega[low, 0] < 0.134
+    out["c = 0.5 dip"] = (f"c = 0.5: smallest omega_2 {omega[low, 1]:.2g} at step {low} (omega_1 {omega[low, 0]:.2g}) | output 2 (observation 1) "
                           f"{out2[0]:.2g} at step 0, {out2[low]:.2g} at step {low} | a^2[r, 0] at step 0: {a2_half[0, 0]:.2f}, {a2_half[0, 1]:.2f}")
     out["c = 0.5 signs"] = (int(turn[0]), int(turn[1]), int(back), bool(np.all(omega[turn[0]:2337, 0] < 0)),
                             bool(np.all(omega[back:2337, 1] > 0)), bool(np.all(omega[turn[1]:back, 1] < 0)),
@@ -428,7 +434,7 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05BM (fault 8): "crosses 0.05", not "crosses it"
     assert "cut at 0.05: $c = 1$ crosses 0.05 at step 5429 (printed), its fit (step 14575) below." in notebook[1] and "crosses it" not in notebook[1]
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
-    assert "The first 150 steps' drops are not resolved." in notebook[1] and np.all(computed["to the plateau"] < 150)
+    assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
     assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; $c = 0$ thin, on top), cut at 0.05' in notebook[1]
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
@@ -605,8 +611,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["c = 1 step 0"] == "c = 1, step 0, observation 1: z^1 2.2, a^1 0.90, z^2 = 3 a^1 + 1 = 3.7, layer 2's slope 0.024"
     assert np.isclose(CASE.X[0].sum() + 1, 2.2)
     # report 05BR (fault 4): omega_2's wrong sign, and its change before the exit (recorded steps), as c = 0.5's in 2b
-    assert ("$\\omega_2$ ($-0.3$) must change sign before the exit: here by step 5100. "
-            "By the fit, difference 0.63, $\\omega_1 = -3.3$ suffices.") in prose
+    assert ("$\\omega_2$ ($-0.3$) here changes sign by step 5100, before the exit. "
+            "By the fit, difference 0.63, $\\omega_1 = -3.3$ suffices (the aims ask $-3.6$; within 0.01, $-3.2$ would do).") in prose  # report 05BZ (faults 5, 6)
     assert computed["c = 1 signs"] == "c = 1: omega_1 < 0 < omega_2 at every recorded step (every 100) from 5100 to its exit at step 5301"
     a1 = mh.sigmoid(CASE.X[0].sum() + 1)
     assert CASE.X[0].tolist() == [0.8, 0.4] and round(a1, 1) == 0.9 and round(3 * a1 + 1, 1) == 3.7
@@ -624,7 +630,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
     # report 05BC (fix 7): at the fit the difference has widened, so a few units of omega_1 suffice
-    assert computed["a2 at the fit"] == "a^2 at the fit (step 14575), c = 1: difference 0.63 | omega_1 -3.3"
+    assert computed["a2 at the fit"] == ("a^2 at the fit (step 14575), c = 1: difference 0.63 | omega_1 -3.3 | "
+                                         "the aims ask omega_1 -3.6; within 0.01 (0.21, 0.99) -3.2 would do")
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
     # the aims lie strictly inside the fit test |a^3 - y| < 0.01 (0.99 would sit on its boundary)
@@ -722,8 +729,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert exits[list(CONSTANTS).index(0.5)] == 2336
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
     # report 05BP (fault 10): the rate and tolerance, and the 6 untied starts that do not fit, not studied here
-    assert ("No constant start fits, as proved; most untied starts do. At step 5000 the 6 random 2-2-1 misses fit two observations, "
-            "sitting at 0.5 on the other two; why is not studied here.") in prose  # report 05BX (fault 3)
+    assert "No constant start fits, as proved; most untied starts do. ## 4." in prose
+    assert "why is not studied here" not in prose  # report 05BZ (fault 8): the misses' configuration is the printed line; no open question
     assert computed["xor missed [2, 2, 1]"] == "[2, 2, 1]: the 6 not fit, at step 5000: loss 0.50; outputs within 0.01 of 0.5: 2 of 4, of their target: 2 of 4"  # report 05BW (fault 7)
     assert computed["xor missed [2, 3, 1]"] == "[2, 3, 1]: the 1 not fit, at step 5000: loss 0.50; outputs within 0.01 of 0.5: 2 of 4, of their target: 2 of 4"
     assert "**fit now means every output within 0.1 of its 0/1 target** (rate and tolerance chosen for speed; not studied here):" in prose and "not the number of hidden units" not in prose
@@ -960,7 +967,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
-    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$** (2b)." in prose and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
+    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: 2b shows what each must do first; the order is measured." in prose and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -985,17 +992,16 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("On the plateau: 1. The errors are opposite and the two observations' slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
             "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
             "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
-            "3. Each grows in proportion to the other: both by about the same factor per step, measured:") in two_b  # report 05BU (fault 2): K cut, the rate measured
+            "3. Each grows in proportion to the other, so by one shared factor per step (each adding $k$ times the other multiplies their sum by $1 + k$), measured:") in two_b  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
     assert "\\eta K" not in prose and "linearised" not in prose
     assert "1.0016" not in two_b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
-    assert ("* **$c = 0.5$** starts with every weight 0.5: $\\omega_1 = \\omega_2$, one sign. Output 1 must rise from observation 1 to 2, output 2 fall, "
-            "through one $a^2[r, 0]$ (2a); as $a^2[0, 0] > a^2[1, 0]$, a fit needs $\\omega_1 < 0 < \\omega_2$, which holds from step 2101 on. "
-            "Before that $\\omega_2$ turns negative ($-0.34$ at step 34) as both outputs move to the targets' mean, output 2 from 0.85 to 0.2. "
-            "Both $a^2[r, 0]$ are positive and nearly equal (0.84, 0.82), so $\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ has the sign "
-            "of $b_2[1]$'s, $\\sum_r \\delta^3[r, 1]$: both fall.") in two_b  # 05BU (fault 4); 05BX (faults 1, 6): split, and why the signs agree
+    assert ("* **$c = 0.5$** starts with every weight 0.5: $\\omega_1 = \\omega_2$, one sign. "
+            "As $a^2[0, 0] > a^2[1, 0]$, a fit needs $\\omega_1 < 0 < \\omega_2$. "
+            "First $\\omega_2$ turns negative ($-0.34$ at step 34): output 2 starts at 0.85, above both targets, "
+            "so both $\\delta^3[r, 1] > 0$, and with both $a^2[r, 0] > 0$ (0.84, 0.82), $\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive.") in two_b  # 05BU (fault 4); 05BX (faults 1, 6); 05BZ (fault 7): the sign from both delta^3[r, 1] > 0
     # report 05BT (fault 1): the dip 2c's "as c = 0.5's did" refers to, and why: output 2 falls to the targets' mean 0.2
-    assert computed["c = 0.5 dip"] == ("c = 0.5: smallest omega_2 -0.34 at step 34 | output 2 (observation 1) 0.85 at step 0, 0.2 at step 34 "
+    assert computed["c = 0.5 dip"] == ("c = 0.5: smallest omega_2 -0.34 at step 34 (omega_1 0.13) | output 2 (observation 1) 0.85 at step 0, 0.2 at step 34 "
                                        "| a^2[r, 0] at step 0: 0.84, 0.82")
     assert np.mean([0.4, 0.0]) == 0.2
     assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
@@ -1011,8 +1017,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("Last, the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5: For these three, the larger $|a^2[0, 0] - a^2[1, 0]|$ at step 2000, the earlier the exit "
             "(measured, not derived). $c = 0.25$ and $0.5$ soon have $\\omega_1 > 0 > \\omega_2$ (printed); "
             "then a fit needs $a^2[1, 0] > a^2[0, 0]$ (2a), but both differences start positive. Each must first: "
-            "* $c = 0$: grow its weights from 0; * $c = 0.25$: pass its difference through 0 ($\\omega_1$ stays positive); "
-            "* $c = 0.5$: turn $\\omega_1$ negative (step 389), keeping its difference's sign.") in two_b  # report 05BY (fault 2): the quantity written out, one line per c
+            "* $c = 0$: grow its weights from 0; * $c = 0.25$: flip its difference ($\\omega_1$ stays positive); "
+            "* $c = 0.5$: turn $\\omega_1$ negative (step 389) and $\\omega_2$ positive again (step 2101), keeping its difference's sign. "
+            "**2b in short:** before a fit, $c = 0$ must grow its weights, $c = 0.25$ flip its $a^2$ difference, $c = 0.5$ its $\\omega$s.") in two_b  # report 05BZ (faults 2, 3)  # report 05BY (fault 2): the quantity written out, one line per c
     assert "its size" not in two_b
     # report 05BX (fault 1): the mechanism, from the printed lines: c = 0.25's difference crosses 0 with omega_1 > 0 (step 1000), c = 0.5's omega_1 turns first
     assert computed["c = 0.5 signs"][0] == 389 and computed["c = 0.25 omega values"][1, 0] > 0 > computed["order values"][1, 1]
@@ -1031,7 +1038,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert d[1, 0] > 0 > d[1, 1] and d[1, 2] < 0  # c = 0.25's passes through 0
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
-    assert len(two_b.split()) < 350  # the whole of 2b (05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
+    assert len(two_b.split()) < 350  # the whole of 2b (05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
@@ -1154,7 +1161,8 @@ def test_report_05BI_figures_and_explorer():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "\n".join("".join(c["source"]) for c in cells)
     assert 'ylabel="starts per 250-step bin"' in text and "np.arange(0, 8001, 250)" in text
-    assert 'label="axis break (stopped runs above)"' in text and "ax.axhline(16500" in text
+    assert 'label="axis break (stopped runs above)"' in text and "ax.axhline(16500" not in text  # report 05BZ (fault 9): a real break (//) on both spines
+    assert 'ax.text(x, 16500, "//", transform=blended_transform_factory(ax.transAxes, ax.transData)' in text and 'marker="$//$"' in text
     assert "peaks near the tied exit" not in text  # report 05BI (fault 10): the largest of six printed steps
     (explorer,) = [c for c in cells if c["cell_type"] == "code" and "initialization_explorer(case)" in "".join(c["source"])]
     data = explorer["outputs"][0]["data"]
