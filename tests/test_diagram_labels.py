@@ -72,7 +72,7 @@ NOTEBOOK_FIGURES = {
         highlight_edges=mh.chain_rule_paths(branch(), [1.0, 0.5], [1.0, 0.0], "w1", loss="half_sse",
                                             notation="one_one_one").highlight_edges()),
     "02 question's names": lambda: in_axes((5.6, 3.6), "constrained", net=cases.linear_2_2_1().network().init_random(seed=0),
-                                           notation="regression_question", label_size=13, crossing_spread=0.3,
+                                           notation="regression_question", label_size=13, crossing_spread=0.2,
                                            crossing_labels="inputs", opaque_labels=True),
     "02 card's names": lambda: in_axes((6.2, 3.6), "constrained", net=cases.linear_2_2_1().network().init_random(seed=0),
                                        notation="card", label_size=11, crossing_spread=0.3, crossing_labels="inputs",

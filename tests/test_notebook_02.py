@@ -801,15 +801,38 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert f"{largest:.4f}" == "0.0120" and abs(largest * 1e4 % 1 - 0.5) > 0.1 and largest < 0.02
     assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True\n"
             "[K] Q(t + 1) = (1 - eta^2 G^2 S) Q(t): True;  Q within 1.2% of its start (1 - S)/4: True\n"
-            "[K] the sum of eta^2 G^2 S over a run's steps, the largest of the 5 runs: 0.0120\n") in stored
+            "[K] the sum of eta^2 G^2 S over a run's steps, the largest of the 5 runs: 0.0120\n"
+            "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n") in stored
+    # report 02CE fault 1: the [K] cell (its 0.0120 and the factor's range) right under the paragraph that uses it, and
+    # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
+    # rho = 0.5 run takes the smallest step
+    why_at = next(i for i, c in enumerate(nb.cells) if c.source.startswith(r"**Why slowest at $\rho = 0.5$?**"))
+    assert "[K] the sum of eta^2 G^2 S" in nb.cells[why_at + 1].source
+    assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" and row "K from S" printed above
+    assert (r'4. The factor stays in $(0, 1)$ ([K]; row "factor": $0.89$ to $0.91$), so $c$ climbs steadily from 0.5 to '
+            r"$c^*$ without passing it, and at each $c$ the $\rho = 0.5$ run takes the smallest step: the most steps.") in why
+    for r in rows:  # the factor at every step of each constant-start run, far inside (0, 1)
+        case_a = cases.linear_2_2_1(a=r["a"])
+        _, history = case_a.train(case_a.network())
+        K_h = [linreg.slope_sensitivity(case_a.network().set_params(list(W)), r["a"]) for W in zip(*history.weights)]
+        factor_h = 1 - case_a.lr * mean_x2 * np.array(K_h)
+        assert np.all(factor_h > 0.88) and np.all(factor_h < 0.97)
+        assert np.all(np.diff(mh.slope_history(history, r["a"])[:r["constant"]["steps"] + 1]) > 1e-8)  # c climbs
     # fix 6: the factor below -1 once eta mean(x^2) K > 2, derived from the printed factor, no run
     # report 02CA fault 4: near c*, where K is about K_end (no run at a large eta); report 02CB fault 4: labelled as
     # read off the factor, to first order
     # report 02CC fault 6: the threshold for this run, 2 / (mean(x^2) K_end) at rho = 0.3 (0.4139816 and 2.250 printed)
-    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$: to first order, $|c - c^*|$ would "
-            r"grow near $c^*$ from step to step (here, at $\rho = 0.3$: $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$).") in markdown
+    # report 02CE fault 2: printed where it is used ([threshold], the cell right under the paragraph), marked
+    # "(to first order; not run here)"; far from a rounding edge (2.147)
+    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$ and $|c - c^*|$ would grow near $c^*$ "
+            r"(to first order; not run here): at $\rho = 0.3$, for $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ "
+            r"([threshold]).") in markdown
     K_03 = linreg.slope_sensitivity(cases.linear_2_2_1(a=0.3).network().set_params(rows[1]["constant"]["weights"]), 0.3)
     assert rows[1]["a"] == 0.3 and f"{K_03:.3f}" == "2.250" and f"{2 / (mean_x2 * K_03):.1f}" == "2.1"
+    assert abs(2 / (mean_x2 * K_03) * 10 % 1 - 0.5) > 0.01  # 2.147: 0.003 from the edge 2.15
+    assert "\n[threshold] rho = 0.3: 2 / (mean(x^2) K_end) = 2.1\n" in stored
+    whole_run = next(i for i, c in enumerate(nb.cells) if "**The whole run.**" in c.source)
+    assert "[threshold] rho = 0.3" in nb.cells[whole_run + 1].source and "[steps] constant start" in nb.cells[whole_run + 1].source
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
@@ -904,7 +927,10 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "negative after both" not in paragraph
     # then the W_1 gap widens (its step -eta G (u_1 - u_2) < 0 with G < 0, u_1 < u_2): the spread climbs toward its
     # largest, 1.0593 (the training printout's 1.0593224)
-    assert r"From then on the gap widens: the spread climbs toward its largest, $1.0593$." in paragraph
+    # report 02CE fault 3: [gap] checks the signs beyond the figure: u_1 - u_2 < 0 to step 500, G < 0 to step 300 (after
+    # that c - c* is within 1e-10 of rounding, so its sign is not checked), and prints the spread at step 500 beside its
+    # largest
+    assert r"From then on the gap widens while $G < 0$, to its largest, $1.0593$, kept at step 500 ([gap])." in paragraph
     # report 02CC fault 3: the paragraph opens with what the spread is, at every step ([crossings] checks all 501
     # recorded steps), and why the r-bound is loose (it bounds only the incoming pairs, 6b's box)
     assert paragraph.startswith(r"*The smallest spread.* At every step the spread is $|W_1[0,0] - W_1[1,0]|$ "
@@ -944,13 +970,24 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert np.all(u_gap[k:151] < -1e-3) and np.all(c_star - np.einsum("tj,tj->t", u, W1[:, :, 0])[:151] > 7e-5)
     spread = mh.unit_spread(history)
     assert np.all(np.diff(gap[k:151]) < 0) and np.all(np.diff(spread[k:151]) > 0)
+    c_t = np.einsum("tj,tj->t", u, W1[:, :, 0])
+    assert np.all(u_gap[k:] < -1e-3) and np.all(c_star - c_t[:301] > 3e-11)  # the printed ranges, far from 0
+    assert np.all(np.diff(gap[k:301]) < -1e-13) and np.all(np.diff(spread[k:301]) > 1e-13)  # widens to step 300
+    assert abs(spread[-1] - spread.max()) < 1e-12 and f"{spread[-1]:.7f}" == f"{spread.max():.7f}" == "1.0593224"
+    assert abs(spread[-1] * 1e7 % 1 - 0.5) > 0.1
     np.testing.assert_array_equal(spread[k:], np.abs(gap[k:]))
     # report 02CA fault 3: why the pairs cross. By 6a, Delta W_0[p, j] = -eta G s[p] W_1[j, 0], so a step changes
     # d_x1 = W_0[0, 0] - W_0[0, 1] by -eta G rho (W_1[0, 0] - W_1[1, 0]) and d_x2 by the same with 1 - rho: negative
     # while G < 0 and the W_1 gap < 0 (both through the crossings, steps 16 to 19)
     assert (r"1. Circled (random start): where an incoming pair changes order ([crossings]). By 6a, "
             r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
-            r"and $W_1[0,0] < W_1[1,0]$.") in markdown
+            r"and $W_1[0,0] < W_1[1,0]$. So $d_{x_2}$ falls $7/3$ times as fast as $d_{x_1}$, more than its start ratio "
+            r"$2.08$, and reaches 0 first.") in markdown
+    # report 02CE fault 4: the two differences fall in the fixed ratio (1 - rho)/rho = 7/3, more than their start ratio
+    # 0.3787/0.1823 = 2.077, so d_x2 reaches 0 first (steps 16-17, against 18-19); the printed values far from edges
+    np.testing.assert_allclose(np.diff(d_x2), (1 - A) / A * np.diff(d_x1), rtol=1e-9, atol=1e-15)
+    assert (1 - A) / A > d_x2[0] / d_x1[0] and f"{d_x2[0] / d_x1[0]:.2f}" == "2.08" and f"{d_x2[0]:+.4f}" == "+0.3787"
+    assert abs(d_x2[0] / d_x1[0] * 100 % 1 - 0.5) > 0.1 and abs(d_x2[0] * 1e4 % 1 - 0.5) > 0.1
     np.testing.assert_allclose(np.diff(d_x1), -case.lr * G[:-1] * A * gap[:-1], rtol=1e-9, atol=1e-15)
     np.testing.assert_allclose(np.diff(d_x2), -case.lr * G[:-1] * (1 - A) * gap[:-1], rtol=1e-9, atol=1e-15)
     assert np.all(G[:20] < 0) and np.all(gap[:20] < 0) and np.all(np.diff(d_x1[:20]) < 0) and np.all(np.diff(d_x2[:20]) < 0)
@@ -959,7 +996,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
         assert abs(value * 1e4 % 1 - 0.5) > 0.05  # -0.63446, -0.46667: far from a rounding edge (x.xxxx5)
     assert ("[gap]   random start, W_1[0, 0] - W_1[1, 0]: -0.6345 at step 0, -0.4667 at step 17 (closest to 0)\n"
             "[gap]   u_1 - u_2 > 0 at steps 0 to 16: True\n"
-            "[gap]   u_1 - u_2 < 0 and G < 0 at steps 17 to 150 (the figure): True\n") in stored
+            "[gap]   u_1 - u_2 < 0 at steps 17 to 500: True;  G < 0 at steps 17 to 300: True\n"
+            "[gap]   spread at step 500: 1.0593224, its largest: 1.0593224\n") in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -996,7 +1034,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
     for predicted in (False, True):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"np": np, "predicted": predicted, "s": np.array([A, 1 - A]),
+            exec(source, {"np": np, "mh": mh, "predicted": predicted, "s": np.array([A, 1 - A]),
                           "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
                           "c_random": None if not predicted else np.einsum(
                               "tj,tj->t", np.einsum("p,tpj->tj", np.array([A, 1 - A]), _trained_history("random").weights[0]),
@@ -1157,6 +1195,7 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
     assert f"{gap:+.4f}" == "-0.4680" and abs(W0[passes[0], 0, 0] - W0[passes[0], 0, 1]) > 1e-3  # not near a boundary
     assert ("[crossings] random start: W_0[0, 0] and W_0[0, 1] change order between steps 18 and 19;\n"
             "            W_0[1, 0] and W_0[1, 1] between steps 16 and 17;\n"
+            "            at step 0: d_x1 = +0.1823, d_x2 = +0.3787, d_x2 / d_x1 = 2.08;\n"
             "            smallest spread at step 17; the spread is |W_1[0, 0] - W_1[1, 0]| at every step: True\n") in stored
     # every step, with a margin: the W_1 gap exceeds both incoming pairs' differences by at least 0.17
     spread = mh.unit_spread(trained["random"][1])
@@ -1250,7 +1289,20 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
     sentence has to say which label is which."""
     calls = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines()
              if "plots.draw_network(net" in line and "highlight_edges" not in line]
-    assert len(calls) == 2 and all("crossing_spread=0.3" in line for line in calls)
+    # report 02CE fault 6: figure 1 (the question's names) asks for 0.2, so x_2's thick edge shows between x_2 and the
+    # w121 label (at 0.3 of the edge) instead of a stub under the label's box; both labels still off the crossing
+    assert len(calls) == 2 and "crossing_spread=0.2" in calls[0] and "crossing_spread=0.3" in calls[1]
+    for i, j in ((0, 1), (1, 0)):
+        assert plots._label_position(i, j, 2, 2, 0.2, "inputs") == pytest.approx(0.3)
+    fig, ax = plt.subplots(figsize=(5.6, 3.6), layout="constrained")
+    plots.draw_network(cases.linear_2_2_1(a=0.3).network().init_random(seed=0), notation="regression_question", ax=ax,
+                       label_size=13, crossing_spread=0.2, crossing_labels="inputs", opaque_labels=True)
+    fig.canvas.draw()
+    texts = {t.get_gid(): t for t in ax.texts if (t.get_gid() or "").startswith("wlabel:0:")}
+    lines = {ln.get_gid(): ln for ln in ax.lines if (ln.get_gid() or "").startswith("w:0:")}
+    (x0, x1), _ = lines["w:0:1:0"].get_data()  # x_2 -> h_1 (the question's w121)
+    assert (texts["wlabel:0:1:0"].get_position()[0] - x0) / (x1 - x0) == pytest.approx(0.3)
+    plt.close(fig)
     for i, j in ((0, 1), (1, 0)):  # the two crossing edges of a 2-2 layer: labels at 0.2 or 0.8 of the edge
         assert abs(plots._label_position(i, j, 2, 2, crossing_spread=0.3) - 0.5) == pytest.approx(0.3)
     # crossing_labels="inputs" (these two figures only): both near the input their edge leaves, one high, one low
