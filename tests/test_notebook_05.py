@@ -371,19 +371,6 @@ def printed(X, xor_X, reverse):
         f = mh.train_many(xor_random, xor_X, init.XOR_Y, lr=2.0, iterations=5000, weights_every=0).fit_steps(0.1)
         assert f[np.isfinite(f)].max() < 1000  # every fit far inside the 5000 steps: the count cannot move
         out[f"xor random {sizes}"] = f"{sizes}: untied: 30 random LeCun starts at lr 2, 5000 steps: {np.isfinite(f).sum()} of 30 fit within 0.1"
-        # report 05BW (fault 7): where the misses are at step 5000 (train_many trains in place): loss 0.50, two corners' outputs at 0.5
-        missed = [net.predict(xor_X).ravel() for net, s in zip(xor_random, f) if np.isinf(s)]
-        loss = np.array([np.sum((o - init.XOR_Y.ravel()) ** 2) for o in missed])
-        assert np.all(np.abs(loss - 0.5) < 0.004)  # printed 0.50: far from 0.495 and 0.505
-        losses = sorted({f"{v:.2f}" for v in loss})
-        near_half = sorted({int(np.sum(np.abs(o - 0.5) < 0.01)) for o in missed})
-        assert all(np.sort(np.abs(o - 0.5))[[1, 2]].tolist() < [0.001, 0.4] for o in missed)  # two within 0.001 of 0.5, two far from it
-        # report 05BX (fault 3): the other two outputs are fits (within 0.0095 of their targets, off the 0.01 edge)
-        near_target = sorted({int(np.sum(np.abs(o - init.XOR_Y.ravel()) < 0.01)) for o in missed})
-        assert all(np.sort(np.abs(o - init.XOR_Y.ravel()))[[1, 2]].tolist() < [0.0095, 0.49] for o in missed)
-        out[f"xor missed {sizes}"] = (f"{sizes}: the {len(missed)} not fit, at step 5000: loss {', '.join(losses)}; "
-                                      f"outputs within 0.01 of 0.5: {', '.join(map(str, near_half))} of 4, "
-                                      f"of their target: {', '.join(map(str, near_target))} of 4")
     return out
 
 
@@ -409,7 +396,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 120  # 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 118  # 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -731,8 +718,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BP (fault 10): the rate and tolerance, and the 6 untied starts that do not fit, not studied here
     assert "No constant start fits, as proved; most untied starts do. ## 4." in prose
     assert "why is not studied here" not in prose  # report 05BZ (fault 8): the misses' configuration is the printed line; no open question
-    assert computed["xor missed [2, 2, 1]"] == "[2, 2, 1]: the 6 not fit, at step 5000: loss 0.50; outputs within 0.01 of 0.5: 2 of 4, of their target: 2 of 4"  # report 05BW (fault 7)
-    assert computed["xor missed [2, 3, 1]"] == "[2, 3, 1]: the 1 not fit, at step 5000: loss 0.50; outputs within 0.01 of 0.5: 2 of 4, of their target: 2 of 4"
+    # report 05CA (fault 1): the misses' state at step 5000 printed without an explanation read as an open question
+    # (05BW, 05BX, 05BZ, 05CA asked why in turn); the page counts the misses and does not describe them
+    assert "not fit, at step 5000" not in NOTEBOOK.read_text(encoding="utf-8")
     assert "**fit now means every output within 0.1 of its 0/1 target** (rate and tolerance chosen for speed; not studied here):" in prose and "not the number of hidden units" not in prose
     assert computed["xor random [2, 2, 1]"].endswith(": 24 of 30 fit within 0.1") and computed["xor random [2, 3, 1]"].endswith(": 29 of 30 fit within 0.1")
     assert "on the cost `sse`" in prose
