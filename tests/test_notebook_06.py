@@ -265,16 +265,17 @@ def printed(X, Y):
                     slopes.append(f"{rms(np.stack([a1 * (1 - a1), a2 * (1 - a2)])):.3g}")
                     gaps.append(f"{rms(a2[0] - a2[1]):.2g}")
                 sizes_at.append((" and ".join(slopes), " and ".join(gaps)))
-            (W0, W1, W2), (b0, b1, b2) = [w[10] for w in history.weights], [b[10] for b in history.biases]
-            a1 = sig(X @ W0 + b0)
-            a2 = sig(a1 @ W1 + b1)
-            d3 = sig(a2 @ W2 + b2) - Y  # cross-entropy with sigmoid outputs
-            d2 = (d3 @ W2.T) * a2 * (1 - a2)
-            d1 = (d2 @ W1.T) * a1 * (1 - a1)
-            zero_product = np.array([rms(a[0] - a[1]) * rms(d.sum(axis=0)) / rms(d3.sum(axis=0))
-                                     for a, d in ((X, d1), (a1, d2), (a2, d3))])
-            out["zeros product"] = ("sigmoid : step 10: largest over l = 0 to 2 of rms Delta a^l x rms delta^(l+1) / rms delta^3: "
-                                    f"{zero_product.max():.2g} at l = {zero_product.argmax()}")
+            reach = []  # rms dC/db_0 / rms dC/db_2 at step 10, the backward pass written out: from zeros, from all ones
+            for run in (history, runs["cross_entropy"][0]):
+                (W0, W1, W2), (b0, b1, b2) = [w[10] for w in run.weights], [b[10] for b in run.biases]
+                a1 = sig(X @ W0 + b0)
+                a2 = sig(a1 @ W1 + b1)
+                d3 = sig(a2 @ W2 + b2) - Y  # cross-entropy with sigmoid outputs
+                d2 = (d3 @ W2.T) * a2 * (1 - a2)
+                d1 = (d2 @ W1.T) * a1 * (1 - a1)
+                reach.append(rms(d1.sum(axis=0)) / rms(d3.sum(axis=0)))
+            out["zeros reach"] = (f"step 10, rms dC/db_0 / rms dC/db_2: sigmoid from zeros {reach[0]:.2g}, "
+                                  f"all ones {reach[1]:.2g}")
             out["zeros sigmoid phases"] = (phases + f"\n{f:8s}: steps 10 and 1000: rms hidden slope a(1 - a) {sizes_at[0][0]}, "
                                            f"rms Delta a^2 {sizes_at[0][1]}\n{'':10s}all ones (section 1's cross-entropy run), "
                                            f"the same: {sizes_at[1][0]}, {sizes_at[1][1]}")
@@ -306,6 +307,8 @@ def printed(X, Y):
                       init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])])  # step 0
     out["fit by whole layer dead"] = (f"a whole hidden layer dead at step 0: {whole.mean():.0%} of the starts; "
                                       f"of those, fit within 500 steps: {relu_fits[whole].mean():.0%}")
+    out["fit share"] = (f"fit within 500 steps: {relu_fits.mean():.0%} of all 1000 starts, "
+                        f"{relu_fits[~whole].mean():.0%} of those with no whole hidden layer dead")
     first, second = dead_at_start[:, :3].mean(), dead_at_start[:, 3:].mean()
     out["whole predicted"] = ("a whole hidden layer dead at step 0, predicted as if units were independent:\n"
                               f"  1 - (1 - {first:.2f}^3)(1 - {second:.2f}^3) = "
@@ -338,7 +341,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 48  # round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own
+    assert len(computed) == 49  # round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
@@ -367,7 +370,10 @@ def test_the_printed_values_themselves(computed):
                                                     "4               0 of 5                      0.0007 at l = 4",
                                                     "9 (deep)        0 of 5                      5.2e-07 at l = 9"]
     # round 8, ninth pass (reader 06BX, fault 3): the zero start's largest product at step 10, W_0's
-    assert computed["zeros product"].endswith("rms delta^3: 0.00057 at l = 0")
+    # round 17 (reader 06BZ, fault 1): how far delta reaches back at step 10, from zeros and from all ones
+    assert computed["zeros reach"] == "step 10, rms dC/db_0 / rms dC/db_2: sigmoid from zeros 0.0016, all ones 0.48"
+    # round 17 (reader 06BZ, fault 2): the share of the 1000 He starts that fit, overall and with no whole dead layer
+    assert computed["fit share"] == "fit within 500 steps: 28% of all 1000 starts, 34% of those with no whole hidden layer dead"
     assert computed["zeros sigmoid phases"].startswith("sigmoid : plateau from 3 to 1093 (1090 steps), fit at 1423, last approach 330\n")
     assert "plateau" not in computed["zeros sigmoid"] and computed["zeros sigmoid"].endswith("tied at the end: layer 1: units 1, 2, 3; "
                                                                                      "layer 2: units 1, 2, 3")
@@ -513,7 +519,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # cut: the random tanh starts, the overall ReLU fit share and the starts without a dead layer (no mechanism on the page)
     # round 8, second pass (lead's decision): the fit shares 28% and 34% cut again (nothing on the page says why the
     # other starts fail); the section claims only what is derived: a wholly dead layer cannot learn
-    assert not any(cut in prose for cut in ("81%", "96%", "0.0003", "Tanh from a random start", "28%", "34%", "fit within 500",
+    # round 17 (reader 06BZ, fault 2, lead's decision): the shares 28% and 34% return, printed and asserted ("fit share"), as
+    # the answer to the intro's "which can fit?"
+    assert not any(cut in prose for cut in ("81%", "96%", "0.0003", "Tanh from a random start",
                                             "necessary", 'row "no"', "those not fitted"))
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
     assert "At step 0 only $W_2$ and $b_2$ get a gradient ($a^2 = \\sigma(0) = 1/2$, but $W_2 = 0$ still makes " \
@@ -595,7 +603,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # LeCun's scale saturates nothing in this network, against all ones, tied and saturated), one on why the column counts steps
     assert "These starts spend medians of 197 and 85.5 steps near 0.4 (last column), far fewer than all ones' 4861 and 2478 " \
         "(last line): they " \
-        "start neither tied nor saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"); SSE " \
+        "do not start saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"); SSE " \
         "loses most steps in the last approach (medians 4826 " \
         "against 314)." in prose and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
         and "Not tied" not in prose and "both costs at lr 0.5. A random start can begin below 0.39: then \"to\" is step 0, so " \
@@ -630,7 +638,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # why W_9 stops: it moves early (5 of 5 by step 300, learning the shared row), then on the shared row its gradient
     # is a^9[0]^T times the sum of the rows' deltas, about 0
     # round 8, third pass: the stop is shown by W_9's gradient (1.6e-07 at step 800), not by its largest weight
-    assert "$W_9$ moves early (5 of 5 by step 300), learning the shared row, then stops (rms dC/dW_9 1.6e-07 at step 800): " \
+    # round 17 (reader 06BZ, fault 5): step 300's printed fact is that W_9 moved; the line is named
+    assert "$W_9$ moves early (5 of 5 by step 300, printed above) to the shared row, then stops (rms dC/dW_9 1.6e-07 at step 800): " \
         "at the column means" in prose and "hardly grows" not in prose \
         and "W_9 in 5 of 5\n" in computed["long sigmoid"] and "rms dC/dW_9 0.28 and 1.6e-07" in computed["rows at 800"]
     # why W_9 alone cannot part the output rows (lead's round-13 decision, from the output end): rows 0.4 to 0.8 apart
@@ -652,12 +661,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # applied to it (W_0's reach at its step-0 gradient cut: the product says it); 3 and 4 hidden layers first
     # round 13 (reader 06BY, fault 1): the product ranks the networks (table "between") but gives no cut-off
     assert "Counts and products for 2 to 9 hidden layers, 5 starts each: The product falls as the counts do: it ranks the " \
-        "networks but gives no cut-off (5 to 8 not measured). Each largest product is at the last hidden layer " \
-        "($\\delta^{l+1}/\\delta^L = 1$): its rows' gap (5.2e-07 at $l = 9$: $\\operatorname{rms}\\,\\Delta a^9$, 5 starts). " \
+        "networks but gives no cut-off (5 to 8 not measured). Each largest product is again the last hidden layer's rows' gap; " \
+        "these starts reuse the deep net's draws for their layers below the output, so 0.017, 0.0029 and 0.0007 repeat its " \
+        "gaps at $l$ = 2, 3 and 4 (step 1's printout). " \
         "Step 2's bound asks the " \
         "control's $W_2$ only for $\\max|W_2| \\ge 1.6/(16 \\times 0.017) \\approx 6$, not $2 \\times 10^5$." \
         in prose and "Depths 3 to 8" not in prose and "0.017 at l = 2" in computed["between"] \
         and [line.split()[-8] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
+        and [line.split()[-5] for line in computed["between"].splitlines()[2:]] == computed["rows apart"].split()[-8:-5] + ["5.2e-07"] \
         and [float(line.split()[-5]) for line in computed["between"].splitlines()[2:]] == [0.017, 0.0029, 0.0007, 5.2e-07] \
         and [line.split()[-1] for line in computed["between"].splitlines()[2:]] == ["2", "3", "4", "9"] \
         and round(1.6 / (16 * 0.017)) == 6 and "0.21" not in notebook[0] and "step-0 gradient held" not in prose
@@ -692,7 +703,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "* **layer 1 all dead**" in prose and "cannot learn" not in prose \
         and "(section 3): from all zeros, and among random ReLU starts, which can fit?" in prose and "cannot fit at all" not in prose \
         and "(last line). How fast the others fit" not in prose \
-        and computed["fit by whole layer dead"].endswith("of those, fit within 500 steps: 0%")
+        and computed["fit by whole layer dead"].endswith("of those, fit within 500 steps: 0%") \
+        and 'Of the others, 34% fit within 500 steps (28% of all, line "fit within").' in prose
     # which units the independence estimate treats right (lead's round-12 decision)
     assert '19% for either (line "predicted"): exact for first-layer units (own parameters, fixed $X$), rough for ' \
         "second-layer ones (they share $a^1$)." in prose
@@ -703,17 +715,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # all zeros: both phases shorter than all ones' (section 1's helper on this run)
     # round 8, eighth pass (reader 06BW, fault 4): no run isolates the slopes: "consistent with", not "by"
     # round 8, ninth pass (reader 06BX, fault 3): why rows this close part, by section 2's product (W_0's, at step 10)
-    assert "Its rows part ($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): $W_0$ sees $X$'s rows (0.36 " \
-        "apart) and $\\delta^1$ comes back only two layers, so section 2's product for $W_0$ is 0.00057 at step 10 (last line), over " \
-        "$10^3$ times the deep net's 4.8e-07. Both phases are shorter " \
-        "than all ones' (1090 and 330 steps against 2478 and 590): consistent with the slopes, about three times all ones', " \
-        "not with the rows' gap, wider from all ones at step 10 (0.0058)." in prose and 1e3 < 0.00057 / 4.8e-7 < 1e4 \
-        and computed["zeros product"].endswith(": 0.00057 at l = 0") \
-        and "By the slopes" not in prose and "(1090 steps), fit at 1423, last approach 330" in computed["zeros sigmoid phases"] \
+    # round 17 (reader 06BZ, fault 1, lead's decision): the equal-weights rule cut (its premise is false); the zero start is set
+    # against all ones by how far delta reaches back at step 10 (printed for both); it does not explain the sooner fit
+    assert "Its rows part ($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000). Both phases are shorter " \
+        "than all ones' (1090 and 330 steps against 2478 and 590). Its hidden slopes are about three times all ones', but its " \
+        "$\\delta$ reaches layer 1 weaker (0.0016 against 0.48 of the output's, last line) and its rows' gap is narrower " \
+        "(5.6e-07 against 0.0058): measured; the cause is not isolated here." in prose \
+        and "at equal weights" not in prose and "0.00057" not in prose and "By the slopes" not in prose \
+        and "(1090 steps), fit at 1423, last approach 330" in computed["zeros sigmoid phases"] \
         and computed["milestones cross_entropy"].split()[3] == "2478" and computed["milestones cross_entropy"].split()[5] == "590"
-    # round 13 (reader 06BY, fault 5): the why, as section 2's rule's consequence (not a measurement), after "consistent with"
-    assert "(0.0058). By section 2's rule, at equal weights, each layer back multiplies $\\delta$ by its slope: about three " \
-        "times the slope gives about three times the step per layer." in prose
     # the long-run table: one test per row; the delta columns say why the bias gradient is measured
     assert "| sigmoid, tanh, relu | the table's | 0.1 | starts whose $W_0$, then $W_9$, moved over 1% of its norm by step 300 | " \
         "| steps 400 to 800 | the table's | 0.1 | SSE on the plateau (sigmoid) or below 0.01 at every 10th step |" in prose \
@@ -749,7 +759,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "observations (notebook 04). Is it sooner than from all ones (section 1's cross-entropy run), and why?" in prose \
         and all(2.5 < a / b < 3.5 for a, b in ((0.25, 0.0865), (0.244, 0.0787))) and 0.0058 > 5.6e-07 \
         and "a tenth of section 2's control" not in prose and "as close as the deep net's" not in prose \
-        and "0.0016" not in prose and "0.0016" not in notebook[0] and "here one layer has both large" not in prose \
+        and "here one layer has both large" not in prose \
         and computed["zeros sigmoid phases"].endswith("rms Delta a^2 5.6e-07 and 0.012\n" + " " * 10 + "all ones (section 1's "
                                                       "cross-entropy run), the same: 0.0865 and 0.0787, 0.0058 and 0.0041")
     # round 8, fifth pass (reader 06BT, lead's decision): every W_l, not only W_0: no layer has both Delta a^l and
@@ -762,17 +772,19 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "\\sum_i a^l[i]^{\\mathsf T} \\delta^{l+1}[i]$, changes " \
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $\\Delta a^l$ times it, $-\\eta \\sum_i (\\Delta a^l \\cdot a^l[i])\\,\\delta^{l+1}[i]$: at most " \
         "$\\eta\\, n_l \\operatorname{rms}\\,\\Delta a^l$ times the deltas' sizes, as the sigmoid's $a^l$ lie between 0 and 1. " \
-        "So $\\operatorname{rms}\\,\\Delta a^l \\times \\operatorname{rms}\\,\\delta^{l+1}$ (next cell) is a rough indicator of how " \
-        "far a step of $W_l$ can part the rows at layer $l + 1$, before forward merging shrinks it further (0.23 per layer, step 1)." in prose
+        "So $\\operatorname{rms}\\,\\Delta a^l \\times \\operatorname{rms}\\,\\delta^{l+1}$ is a rough indicator of how " \
+        "far a step of $W_l$ can part the rows at layer $l + 1$, before forward merging shrinks it further (0.23 per layer, step 1). " \
+        "The next cell divides it by $\\operatorname{rms}\\,\\delta^L$ to compare networks on one scale." in prose
     d, a = np.random.default_rng(1).normal(size=(1000, 16)), np.random.default_rng(2).random((1000, 16))  # a in (0, 1)
     assert (np.abs((d * a).sum(axis=1)) <= 16 * np.sqrt((d ** 2).mean(axis=1)) + 1e-12).all()
-    assert "No sigmoid layer has both large: near the output $\\Delta a^l$ is tiny (2.5e-06 at $l = 8$, 5 starts), near the input " \
-        "$\\delta^{l+1}$ is ($\\delta^1$ is 4.6e-07 of $\\delta^{10}$, table, 50 starts); largest product 4.8e-07 (50 starts), " \
-        "against tanh's 0.033 and " \
-        "ReLU's 0.15. So $W_0$ (gradient $X^{\\mathsf T} \\delta^1$) moved by step 300 in 0 of 5 starts, and " \
+    # round 17 (reader 06BZ, fault 3): the largest product is the last hidden layer's rows' gap; one sample size per sentence
+    assert "No sigmoid layer has both large: near the output $\\Delta a^l$ is tiny, near the input " \
+        "$\\delta^{l+1}$ is ($\\delta^1$ is 4.6e-07 of $\\delta^{10}$, table). The sigmoid's largest product sits at the last " \
+        "hidden layer, where $\\delta^{l+1} = \\delta^L$: it is that layer's rows' gap, 4.8e-07, against tanh's 0.033 and " \
+        "ReLU's 0.15 (50 starts each). So $W_0$ (gradient $X^{\\mathsf T} \\delta^1$) moved by step 300 in 0 of 5 starts, and " \
         "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800." in prose \
         and computed["largest over l"].startswith("largest over l = 0 to 9") \
-        and computed["rows apart"].split()[-2] == "2.5e-06" and "shrinks 0.22 per layer (table" not in prose
+        and computed["largest over l"].splitlines()[1].endswith("at l = 9") and "shrinks 0.22 per layer (table" not in prose
     # cut: the product estimate, its printed line and W_9's step-0 move (a reader could not rebuild them)
     assert not any(cut in prose for cut in ("is at most about", "rms Delta a^l x", "step-0 update", "1e-08", "An update of $W_l$",
                                             "best placed", "4. **"))
