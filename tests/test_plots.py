@@ -493,6 +493,8 @@ def test_tied_and_random_weights_share_one_colour_rule():
     # a whole row (one source, every target): black, the colour of no single column, and its row's style
     assert [to_hex(line.get_color()) for line in rows_top] == [to_hex(plots.BLACK)] * 2
     assert [line.get_linestyle() for line in rows_top] == ["-", "--"]  # rows [0] and [1], as in the bottom row
+    # report 04CC, fix 3: the dashed line is thinner, with white gaps, so it shows where it lies on the solid one
+    assert rows_top[1].get_linewidth() < rows_top[0].get_linewidth() and rows_top[1].get_gapcolor() == "white"
     assert to_hex(top[1].get_lines()[0].get_color()) == to_hex(plots.BLACK)  # W_1's one group: every column
     assert plots.BLACK not in plots.LINE_COLOURS[:3]  # no column colour is black
     columns_top = top[2].get_lines()[:2]

@@ -915,7 +915,8 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     tied, untied: histories of one network shape with recorded weights. On top, each group of
     weights equal at every step is one line; below, every weight has its own. A line's colour marks
     the unit it goes to (column j of W_l) and its style the unit it comes from (row i: solid, dashed,
-    dotted); on top a group holding every column is black, and one holding every row solid.
+    dotted); on top a group holding every column is black, and one holding every row solid; a dashed or dotted
+    line on top is thinner, with white gaps, so it shows where it lies on a solid one.
     A grey line on top marks the untied run's last step. row_labels: the two rows' y labels. Returns the figure.
     """
     recorded(tied), recorded(untied)
@@ -932,8 +933,9 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
             k, n_weights = group[0], flat.shape[1]
             every_column = n_out > 1 and {j % n_out for j in group} == set(range(n_out))  # every target unit
             colour = BLACK if every_column else _trajectory_colour(k, n_weights, n_out=n_out, by_unit=True)
-            panel.plot(*thin_curve(tied.iterations, flat[:, k], 1000), lw=2, color=colour,
-                       ls=_trajectory_linestyle(k, n_weights, n_out, by_unit=True),
+            style = _trajectory_linestyle(k, n_weights, n_out, by_unit=True)
+            thin = {} if style == "-" else {"lw": 1.2, "gapcolor": "white", "zorder": 3}  # thin, white gaps: seen on a solid line it lies on
+            panel.plot(*thin_curve(tied.iterations, flat[:, k], 1000), **({"lw": 2} | thin), color=colour, ls=style,
                        label=_tied_group_name(l, group, n_in, n_out, n_layers))
         panel.set_title(f"weights from layer {l} to layer {l + 1}\n{_count(len(groups), 'line')} drawn, "
                         f"{_count(flat.shape[1], 'weight')}", fontsize=text_size + 2)
