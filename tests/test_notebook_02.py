@@ -742,7 +742,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
             r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
-            r"Each factor is positive and at most 1 (each $\eta^2G^2S$ is below the sum below), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
+            r"Each factor is positive and at most 1 (every $\eta^2G^2S$ is smaller than their sum, 0.0120 at most), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
             r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start, $(1-S)/4$ ([K])." "\n"
             r"3. So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative "
             r"$c^2 - (1-S)/8 > 0$), and $c$, with the same $G$ (which depends only on $c$), moves least at $\rho = 0.5$, the least $S$ (row "
@@ -809,8 +809,12 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     why_at = next(i for i, c in enumerate(nb.cells) if c.source.startswith(r"**Why slowest at $\rho = 0.5$?**"))
     assert "[K] the sum of eta^2 G^2 S" in nb.cells[why_at + 1].source
     assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" and row "K from S" printed above
-    assert (r'4. The factor stays in $(0, 1)$ ([K]; row "factor": $0.89$ to $0.91$), so $c$ climbs steadily from 0.5 to '
-            r"$c^*$ without passing it, and at each $c$ the $\rho = 0.5$ run takes the smallest step: the most steps.") in why
+    # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
+    # c - c* reaches rounding size at the end) and the last inference spelled out
+    assert (r'4. The factor stays in $(0, 1)$ ([K]; row "factor": $0.89$ to $0.91$), so to first order $c$ climbs steadily '
+            r"from 0.5 towards $c^*$, and at each $c$ the $\rho = 0.5$ run takes the smallest step; smallest steps through "
+            r"the same values of $c$ add up to the most steps.") in why
+    assert "without passing it" not in why
     for r in rows:  # the factor at every step of each constant-start run, far inside (0, 1)
         case_a = cases.linear_2_2_1(a=r["a"])
         _, history = case_a.train(case_a.network())
@@ -825,7 +829,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CE fault 2: printed where it is used ([threshold], the cell right under the paragraph), marked
     # "(to first order; not run here)"; far from a rounding edge (2.147)
     assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$ and $|c - c^*|$ would grow near $c^*$ "
-            r"(to first order; not run here): at $\rho = 0.3$, for $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ "
+            r"(to first order, near these trained weights; not run here): at $\rho = 0.3$, for $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ "
             r"([threshold]).") in markdown
     K_03 = linreg.slope_sensitivity(cases.linear_2_2_1(a=0.3).network().set_params(rows[1]["constant"]["weights"]), 0.3)
     assert rows[1]["a"] == 0.3 and f"{K_03:.3f}" == "2.250" and f"{2 / (mean_x2 * K_03):.1f}" == "2.1"
@@ -930,7 +934,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CE fault 3: [gap] checks the signs beyond the figure: u_1 - u_2 < 0 to step 500, G < 0 to step 300 (after
     # that c - c* is within 1e-10 of rounding, so its sign is not checked), and prints the spread at step 500 beside its
     # largest
-    assert r"From then on the gap widens while $G < 0$, to its largest, $1.0593$, kept at step 500 ([gap])." in paragraph
+    assert r"From then on the gap widens while $G < 0$ (checked to step 300), to its largest, $1.0593$, kept at step 500 ([gap])." in paragraph
     # report 02CC fault 3: the paragraph opens with what the spread is, at every step ([crossings] checks all 501
     # recorded steps), and why the r-bound is loose (it bounds only the incoming pairs, 6b's box)
     assert paragraph.startswith(r"*The smallest spread.* At every step the spread is $|W_1[0,0] - W_1[1,0]|$ "
