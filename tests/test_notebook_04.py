@@ -902,7 +902,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CB, fix 5: A - B changes sign because u[0] crosses 0 (once, before the switch: output [0] comes into order)
     # while u[1] stays negative; the table shows u[0] 0.29 at step 100, -0.24 and -0.31 at 1600 and 1800
     cross = 100 + int(np.argmax(u[100:, 0] < 0))
-    assert cross < switch and np.all(u[100:cross, 0] > 0) and np.all(u[cross:4001, 0] < 0) and np.all(u[20:4001, 1] < 0)
+    assert cross < 1600 < switch < 1800 and np.all(u[100:cross, 0] > 0) and np.all(u[cross:4001, 0] < 0) and np.all(u[20:4001, 1] < 0)
     # the figure: the gap and layer 2's mean z turn within 10 steps of the floor crossing (the dotted line)
     z2_mean = np.log(a2 / (1 - a2)).mean(axis=(1, 2))
     assert abs(int(np.argmax(z2_mean[100:4001])) + 100 - below_floor) <= 10 and np.all(np.diff(z2_mean[100:switch - 10]) > 0)
@@ -972,7 +972,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04BY, fix 1: why descent takes u[0] through 0: the term's slope in d[k] is d[k] - Delta[k]
             # report 04CB, fix 5: "there" in explicit words, and why A - B changes sign (u[0] crossing 0 checked beside the A - B switch)
             "Descent takes $u[0]$ below 0 too, pushing each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$). "
-            "So $A - B$ changes sign because $u[0]$ crosses 0 (output $[0]$ comes into order) while $u[1]$ stays negative. "
+            # report 04CD fault 1: not "because": u[0] is already -0.24 at step 1600 while A - B is still positive
+            "Once $u[0]$ is below 0 (output $[0]$ in order), output $[0]$'s term pulls $A - B$ down, and $A - B$ turns negative "
+            "later, between steps 1600 and 1800 (the table), while $u[1]$ stays negative. "
             # report 04BV, fix 2: three short steps; the forward pointer to section 11 cut (v and b_1 are the table's last columns)
             "1. $C - 0.4 \\approx \\frac12 A - B$: the mean term is near 0 (the table). "
             # report 04BW, fix 2: the link from C's slope along the gap's scale to what descent does
@@ -983,7 +985,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04CC, fix 1: why raising v narrows the gap (the slope's fall against v's rise: checked in test_the_plateau_terms)
             "descent narrows the gap; after, it widens it. It narrows it by saturating layer 2: $\\text{gap}(a^2) \\approx "
             "\\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$ (section 2's rule), and raising $v$ and $b_1$ (the table, steps 100 to 1600) "
-            "raises $z^2 = v\\,a^1 + b_1$ ($a^1 \\approx 0.87$), where $\\sigma'(z) \\approx e^{-z}$ falls faster than $v$ grows (the slope "
+            "raises $z^2 = v\\,a^1 + b_1$ ($a^1 \\approx 0.87$), where $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z)) \\approx 1 \\cdot e^{-z}$ (large $z$) falls faster than $v$ grows (the slope "
             "0.0278 to 0.0230, down 17%; $v$ 2.94 to 3.06, up 4%), so their product shrinks. "
             "3. $A - B = 0$ near where $\\frac12 A - B = -\\frac12 A \\approx 0$ ($A$ tiny): where $C$ crosses 0.4, between steps 1600 and 1800. "
             "As the plateau ends:") in text
