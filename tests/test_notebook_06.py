@@ -108,7 +108,7 @@ def printed(X, Y):
     depth, width = 10, 16
     sizes = [2] + [width] * (depth - 1) + [2]
     slope_of = {}  # the table's rms slope per activation, unrounded
-    product_of, largest_lines = {}, []  # rms Delta a^l x rms delta^(l+1) / rms delta^10 per activation, l = 0 to 9
+    product_of, largest_lines = {}, []  # rms Delta a^l x rms dC/db_l / rms dC/db_9 per activation, l = 0 to 9
     for f in stalls.HIDDEN:
         nets = init.random_starts(sizes, 50, stalls.SCHEME_OF[f], activation=[f] * (depth - 1) + ["sigmoid"])
         delta = stalls.layer_sizes(nets, X, Y, "cross_entropy")[0]
@@ -124,7 +124,7 @@ def printed(X, Y):
                 slopes.append(np.sqrt(np.mean({"sigmoid": a * (1 - a), "tanh": 1 - np.tanh(z) ** 2,
                                                "relu": (z > 0) * 1.0}[f] ** 2)))
         slope_of[f] = np.median(slopes)
-        # the largest over l of rms Delta a^l x rms delta^(l+1) / rms delta^10, a second way: the rows' gap from a
+        # the largest over l of rms Delta a^l x rms dC/db_l / rms dC/db_9, a second way: the rows' gap from a
         # forward pass written out (a^0 = X to a^9), times the table's median delta ratios
         apart = []
         for net in nets:
@@ -209,10 +209,10 @@ def printed(X, Y):
             ratios.append([np.sqrt(np.mean(v.sum(axis=0) ** 2)) / np.sqrt(np.mean(d[-1].sum(axis=0) ** 2)) for v in d])
         product = np.median(gaps, axis=0) * np.median(ratios, axis=0)
         return f"{product.max():.2g} at l = {product.argmax()}"
-    out["largest over l"] = ("largest over l = 0 to 9 of rms Delta a^l x rms delta^(l+1) / rms delta^10 (the table's 50 starts, "
+    out["largest over l"] = ("largest over l = 0 to 9 of rms Delta a^l x rms dC/db_l / rms dC/db_9 (the table's 50 starts, "
                              "medians):\n" + "\n".join(largest_lines))
-    between = [f"sigmoid (lecun), hidden layers of {width}, lr 0.1, 5 starts each; product: rms Delta a^l x rms delta^(l+1) "
-               "/ rms delta^L", f"{'hidden layers':15s} {'SSE below 0.39 at step 800':26s}  largest product at step 0 (medians)",
+    between = [f"sigmoid (lecun), hidden layers of {width}, lr 0.1, 5 starts each; product: rms Delta a^l x rms dC/db_l "
+               "/ the output's rms dC/db", f"{'hidden layers':15s} {'SSE below 0.39 at step 800':26s}  largest product at step 0 (medians)",
                f"{'2 (control)':15s} {below} of 5{'':20s}  "
                f"{largest_product(init.random_starts([2, width, width, 2], 5, 'lecun'))}"]
     for hidden in (3, 4):  # between the control and the deep network, a second way: mh.train per start
@@ -227,6 +227,15 @@ def printed(X, Y):
     between.append(f"{'9 (deep)':15s} {deep_below} of 5{'':20s}  "
                    f"{largest_product(init.random_starts(sizes, 5, 'lecun', activation=['sigmoid'] * depth))}")
     out["between"] = "\n".join(between)
+    # round 18 (reader 06CA, fault 4): the 2-, 3- and 4-hidden-layer starts share the deep net's draws below the output,
+    # a second way: each layer's draw compared start by start (and the output layer's differs: the check is not vacuous)
+    deep = init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth)
+    same = []
+    for h in (2, 3, 4):
+        for n, d in zip(init.random_starts([2] + [width] * h + [2], 5, "lecun"), deep):
+            same += [np.array_equal(n.weights[l], d.weights[l]) and np.array_equal(n.biases[l], d.biases[l]) for l in range(h)]
+            assert n.weights[h].shape != d.weights[h].shape or not np.array_equal(n.weights[h], d.weights[h])
+    out["same draws"] = f"layers below the output the same draws as the deep net's: {all(same)}"
     stalled = 0  # the deep sigmoid at lr 0.5, a second way: mh.train per start, the SSE from the last outputs
     for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
         history = mh.train(net, X, Y, lr=0.5, iterations=800, loss="cross_entropy")
@@ -265,20 +274,9 @@ def printed(X, Y):
                     slopes.append(f"{rms(np.stack([a1 * (1 - a1), a2 * (1 - a2)])):.3g}")
                     gaps.append(f"{rms(a2[0] - a2[1]):.2g}")
                 sizes_at.append((" and ".join(slopes), " and ".join(gaps)))
-            reach = []  # rms dC/db_0 / rms dC/db_2 at step 10, the backward pass written out: from zeros, from all ones
-            for run in (history, runs["cross_entropy"][0]):
-                (W0, W1, W2), (b0, b1, b2) = [w[10] for w in run.weights], [b[10] for b in run.biases]
-                a1 = sig(X @ W0 + b0)
-                a2 = sig(a1 @ W1 + b1)
-                d3 = sig(a2 @ W2 + b2) - Y  # cross-entropy with sigmoid outputs
-                d2 = (d3 @ W2.T) * a2 * (1 - a2)
-                d1 = (d2 @ W1.T) * a1 * (1 - a1)
-                reach.append(rms(d1.sum(axis=0)) / rms(d3.sum(axis=0)))
-            out["zeros reach"] = (f"step 10, rms dC/db_0 / rms dC/db_2: sigmoid from zeros {reach[0]:.2g}, "
-                                  f"all ones {reach[1]:.2g}")
             out["zeros sigmoid phases"] = (phases + f"\n{f:8s}: steps 10 and 1000: rms hidden slope a(1 - a) {sizes_at[0][0]}, "
                                            f"rms Delta a^2 {sizes_at[0][1]}\n{'':10s}all ones (section 1's cross-entropy run), "
-                                           f"the same: {sizes_at[1][0]}, {sizes_at[1][1]}")
+                                           f"rms hidden slope: {sizes_at[1][0]}")
         out[f"zeros {f}"] = (f"{f:8s}: {said}; SSE at the end {sse:.3f}\n"
                              f"{'':10s}first non-zero at step: {', '.join(moved)}{tied}")
 
@@ -307,8 +305,6 @@ def printed(X, Y):
                       init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])])  # step 0
     out["fit by whole layer dead"] = (f"a whole hidden layer dead at step 0: {whole.mean():.0%} of the starts; "
                                       f"of those, fit within 500 steps: {relu_fits[whole].mean():.0%}")
-    out["fit share"] = (f"fit within 500 steps: {relu_fits.mean():.0%} of all 1000 starts, "
-                        f"{relu_fits[~whole].mean():.0%} of those with no whole hidden layer dead")
     first, second = dead_at_start[:, :3].mean(), dead_at_start[:, 3:].mean()
     out["whole predicted"] = ("a whole hidden layer dead at step 0, predicted as if units were independent:\n"
                               f"  1 - (1 - {first:.2f}^3)(1 - {second:.2f}^3) = "
@@ -341,7 +337,8 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 49  # round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    assert len(computed) == 48  # round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    # round 18 (reader 06CA, faults 1, 2 and 4): the reach and fit-share lines cut, the same-draws check added
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
@@ -371,9 +368,12 @@ def test_the_printed_values_themselves(computed):
                                                     "9 (deep)        0 of 5                      5.2e-07 at l = 9"]
     # round 8, ninth pass (reader 06BX, fault 3): the zero start's largest product at step 10, W_0's
     # round 17 (reader 06BZ, fault 1): how far delta reaches back at step 10, from zeros and from all ones
-    assert computed["zeros reach"] == "step 10, rms dC/db_0 / rms dC/db_2: sigmoid from zeros 0.0016, all ones 0.48"
+    # round 18 (reader 06CA, fault 1, lead's decision): the reach line cut (a ratio of near-cancelling sums, no mechanism)
+    assert "zeros reach" not in computed
     # round 17 (reader 06BZ, fault 2): the share of the 1000 He starts that fit, overall and with no whole dead layer
-    assert computed["fit share"] == "fit within 500 steps: 28% of all 1000 starts, 34% of those with no whole hidden layer dead"
+    # round 18 (reader 06CA, fault 2, lead's decision): the fit share cut again (nothing says what the other starts do)
+    assert "fit share" not in computed
+    assert computed["same draws"] == "layers below the output the same draws as the deep net's: True"
     assert computed["zeros sigmoid phases"].startswith("sigmoid : plateau from 3 to 1093 (1090 steps), fit at 1423, last approach 330\n")
     assert "plateau" not in computed["zeros sigmoid"] and computed["zeros sigmoid"].endswith("tied at the end: layer 1: units 1, 2, 3; "
                                                                                      "layer 2: units 1, 2, 3")
@@ -381,7 +381,7 @@ def test_the_printed_values_themselves(computed):
     # round 8, seventh pass (reader 06BV, fault 1): why the zero start fits sooner: its slopes, not its rows' gap
     assert computed["zeros sigmoid phases"].endswith("\nsigmoid : steps 10 and 1000: rms hidden slope a(1 - a) 0.25 and 0.244, "
                                               "rms Delta a^2 5.6e-07 and 0.012\n" + " " * 10 + "all ones (section 1's "
-                                              "cross-entropy run), the same: 0.0865 and 0.0787, 0.0058 and 0.0041")
+                                              "cross-entropy run), rms hidden slope: 0.0865 and 0.0787")
     # round 8, seventh pass (reader 06BV, fault 2): no sigmoid layer has both Delta a^l and delta^(l+1) large; tanh's and
     # ReLU's largest products are 10^5 times the sigmoid's
     assert computed["largest over l"].splitlines()[1:] == ["  sigmoid  4.8e-07 at l = 9", "  tanh     0.033 at l = 0",
@@ -509,7 +509,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "From He's random starts the observations' angle sets the first ReLU layer's dead share (44% predicted, 45% " \
         "measured). A dead first-layer unit" in prose and "the angle argument does not give its share; measured: 47%" in prose \
         and "about half the ReLU hidden units" not in prose and "(their angle sets it" not in prose \
-        and "; wide layers make a wholly dead layer rare (16 units: none in 1000 He starts)." in prose \
+        and "; wide layers make a wholly dead layer rare (16 units per hidden layer: 0 of 1000 He starts had one)." in prose \
+        and computed["whole 16"].startswith("2-16-16-2, 1000 He starts: a whole hidden layer dead at step 0 in 0;") \
         and "a random start with wide layers" not in prose \
         and "wider layers" not in prose
     assert "(printed above: 1 for $W_0$, fan-in 2)" in prose and "for simplicity" not in prose
@@ -539,7 +540,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # rows' slopes are about equal), and where it is only a check on the sums (ReLU's on/off can differ between the rows)
     # round 8, ninth pass (reader 06BX, fault 4): the sigmoid's rows merge, so f' factors out; a ReLU unit can be on for one
     # row and off for the other, so its match is empirical
-    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows merge (below), so $f'$ is the same for both and factors " \
+    # round 18 (reader 06CA, fault 5): a pointer to where the merging is shown
+    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows merge (\"Why the sigmoid?\" step 1), so $f'$ is the same for both and factors " \
         "out of the sum; for tanh and ReLU the match is empirical (a ReLU unit can be on for one row and off for the other). For $W_1, \\dots, W_8$ " \
         "($n_l = n_{l+1} = 16$), the per-layer factors agree with the rule within 5%:" in prose and "when both see about the same slopes" not in prose \
         and "most units do" not in prose and "tanh's nearly" not in prose  # reader 06BY, fault 4: no output shows it
@@ -662,7 +664,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 13 (reader 06BY, fault 1): the product ranks the networks (table "between") but gives no cut-off
     assert "Counts and products for 2 to 9 hidden layers, 5 starts each: The product falls as the counts do: it ranks the " \
         "networks but gives no cut-off (5 to 8 not measured). Each largest product is again the last hidden layer's rows' gap; " \
-        "these starts reuse the deep net's draws for their layers below the output, so 0.017, 0.0029 and 0.0007 repeat its " \
+        "these starts reuse the deep net's draws for their layers below the output (last line), so 0.017, 0.0029 and 0.0007 repeat its " \
         "gaps at $l$ = 2, 3 and 4 (step 1's printout). " \
         "Step 2's bound asks the " \
         "control's $W_2$ only for $\\max|W_2| \\ge 1.6/(16 \\times 0.017) \\approx 6$, not $2 \\times 10^5$." \
@@ -701,10 +703,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8, fourth pass (reader 06BS): "cannot fit" (b_2 still learns), and the section's question is the one it answers
     assert "In 19% of the starts a whole hidden layer is dead at step 0; such a start cannot fit (none does): " \
         "* **layer 1 all dead**" in prose and "cannot learn" not in prose \
-        and "(section 3): from all zeros, and among random ReLU starts, which can fit?" in prose and "cannot fit at all" not in prose \
+        and "(section 3): which activations fit from all zeros? Which random ReLU starts have dead units, and why can a " \
+        "wholly dead layer not recover?" in prose and "cannot fit at all" not in prose and "which can fit?" not in prose \
         and "(last line). How fast the others fit" not in prose \
         and computed["fit by whole layer dead"].endswith("of those, fit within 500 steps: 0%") \
-        and 'Of the others, 34% fit within 500 steps (28% of all, line "fit within").' in prose
+        and "Of the others" not in prose and "34%" not in notebook[0] and "28%" not in notebook[0]
     # which units the independence estimate treats right (lead's round-12 decision)
     assert '19% for either (line "predicted"): exact for first-layer units (own parameters, fixed $X$), rough for ' \
         "second-layer ones (they share $a^1$)." in prose
@@ -717,10 +720,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8, ninth pass (reader 06BX, fault 3): why rows this close part, by section 2's product (W_0's, at step 10)
     # round 17 (reader 06BZ, fault 1, lead's decision): the equal-weights rule cut (its premise is false); the zero start is set
     # against all ones by how far delta reaches back at step 10 (printed for both); it does not explain the sooner fit
+    # round 18 (reader 06CA, fault 1, lead's decision): no "why" asked; the reach and the rows'-gap comparison cut
     assert "Its rows part ($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000). Both phases are shorter " \
-        "than all ones' (1090 and 330 steps against 2478 and 590). Its hidden slopes are about three times all ones', but its " \
-        "$\\delta$ reaches layer 1 weaker (0.0016 against 0.48 of the output's, last line) and its rows' gap is narrower " \
-        "(5.6e-07 against 0.0058): measured; the cause is not isolated here." in prose \
+        "than all ones' (1090 and 330 steps against 2478 and 590). Its hidden slopes are about three times all ones' (last line)." in prose \
+        and not any(cut in notebook[0] for cut in ("0.0016", "reaches layer 1 weaker", "not isolated", "0.0058", "rms dC/db_0 / rms dC/db_2")) \
         and "at equal weights" not in prose and "0.00057" not in prose and "By the slopes" not in prose \
         and "(1090 steps), fit at 1423, last approach 330" in computed["zeros sigmoid phases"] \
         and computed["milestones cross_entropy"].split()[3] == "2478" and computed["milestones cross_entropy"].split()[5] == "590"
@@ -756,12 +759,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8, eighth pass (reader 06BW, faults 4 and 10): the bullet keeps the mechanism; the growth, the phases, the slopes
     # and the gaps come in their own cell, read under it ("consistent with the slopes", asserted above)
     assert "* **Tied, yet it fits.** Its units stay tied (line \"sigmoid : tied\"), but a tied network can fit these two " \
-        "observations (notebook 04). Is it sooner than from all ones (section 1's cross-entropy run), and why?" in prose \
+        "observations (notebook 04). Is it sooner than from all ones (section 1's cross-entropy run)?" in prose \
+        and "and why?" not in prose.split("### ReLU from a random start")[0].split("## 3. The start")[1] \
         and all(2.5 < a / b < 3.5 for a, b in ((0.25, 0.0865), (0.244, 0.0787))) and 0.0058 > 5.6e-07 \
         and "a tenth of section 2's control" not in prose and "as close as the deep net's" not in prose \
         and "here one layer has both large" not in prose \
         and computed["zeros sigmoid phases"].endswith("rms Delta a^2 5.6e-07 and 0.012\n" + " " * 10 + "all ones (section 1's "
-                                                      "cross-entropy run), the same: 0.0865 and 0.0787, 0.0058 and 0.0041")
+                                                      "cross-entropy run), rms hidden slope: 0.0865 and 0.0787")
     # round 8, fifth pass (reader 06BT, lead's decision): every W_l, not only W_0: no layer has both Delta a^l and
     # delta^(l+1) large (2.5e-06 at a^8, printed; delta^1 4.6e-07 of delta^10, the table)
     # round 8, eighth pass (reader 06BW, fault 2): why the product: W_l's step changes Delta z^(l+1) = Delta a^l W_l by
@@ -770,11 +774,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # l + 1), then shrunk by forward merging
     assert "3. **No lower layer can pull the rows apart.** A step of $W_l$, $-\\eta\\,(a^l)^{\\mathsf T}\\delta^{l+1} = -\\eta " \
         "\\sum_i a^l[i]^{\\mathsf T} \\delta^{l+1}[i]$, changes " \
-        "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $\\Delta a^l$ times it, $-\\eta \\sum_i (\\Delta a^l \\cdot a^l[i])\\,\\delta^{l+1}[i]$: at most " \
-        "$\\eta\\, n_l \\operatorname{rms}\\,\\Delta a^l$ times the deltas' sizes, as the sigmoid's $a^l$ lie between 0 and 1. " \
-        "So $\\operatorname{rms}\\,\\Delta a^l \\times \\operatorname{rms}\\,\\delta^{l+1}$ is a rough indicator of how " \
+        "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $\\Delta a^l$ times it, $-\\eta \\sum_i (\\Delta a^l \\cdot a^l[i])\\,\\delta^{l+1}[i]$: in column $k$ at most " \
+        "$\\eta\\, n_l \\operatorname{rms}\\,\\Delta a^l \\sum_i |\\delta^{l+1}[i, k]|$, as the sigmoid's $a^l$ lie between 0 and 1. " \
+        "So $\\operatorname{rms}\\,\\Delta a^l \\times \\operatorname{rms}\\,\\partial C/\\partial b_l$ ($\\delta^{l+1}$ summed over the " \
+        "rows, the table's column) is a rough indicator of how " \
         "far a step of $W_l$ can part the rows at layer $l + 1$, before forward merging shrinks it further (0.23 per layer, step 1). " \
-        "The next cell divides it by $\\operatorname{rms}\\,\\delta^L$ to compare networks on one scale." in prose
+        "The next cell divides it by the output's $\\operatorname{rms}\\,\\partial C/\\partial b$ to compare networks on one scale." in prose \
+        and "the deltas' sizes" not in prose and "rms delta^(l+1)" not in notebook[0]
     d, a = np.random.default_rng(1).normal(size=(1000, 16)), np.random.default_rng(2).random((1000, 16))  # a in (0, 1)
     assert (np.abs((d * a).sum(axis=1)) <= 16 * np.sqrt((d ** 2).mean(axis=1)) + 1e-12).all()
     # round 17 (reader 06BZ, fault 3): the largest product is the last hidden layer's rows' gap; one sample size per sentence
