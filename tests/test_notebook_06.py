@@ -776,10 +776,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "\\sum_i a^l[i]^{\\mathsf T} \\delta^{l+1}[i]$, changes " \
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $\\Delta a^l$ times it, $-\\eta \\sum_i (\\Delta a^l \\cdot a^l[i])\\,\\delta^{l+1}[i]$: in column $k$ at most " \
         "$\\eta\\, n_l \\operatorname{rms}\\,\\Delta a^l \\sum_i |\\delta^{l+1}[i, k]|$, as the sigmoid's $a^l$ lie between 0 and 1. " \
+        "With the rows merged, $a^l[0] \\approx a^l[1]$, the change is about $-\\eta\\,(\\Delta a^l \\cdot a^l[0]) \\sum_i " \
+        "\\delta^{l+1}[i]$, the rows' sum. " \
         "So $\\operatorname{rms}\\,\\Delta a^l \\times \\operatorname{rms}\\,\\partial C/\\partial b_l$ ($\\delta^{l+1}$ summed over the " \
         "rows, the table's column) is a rough indicator of how " \
         "far a step of $W_l$ can part the rows at layer $l + 1$, before forward merging shrinks it further (0.23 per layer, step 1). " \
-        "The next cell divides it by the output's $\\operatorname{rms}\\,\\partial C/\\partial b$ to compare networks on one scale." in prose \
+        "The next cell divides it by the output's $\\operatorname{rms}\\,\\partial C/\\partial b$ to compare networks on one scale; " \
+        "for ReLU, whose $a^l$ is not bounded, it is only indicative." in prose \
         and "the deltas' sizes" not in prose and "rms delta^(l+1)" not in notebook[0]
     d, a = np.random.default_rng(1).normal(size=(1000, 16)), np.random.default_rng(2).random((1000, 16))  # a in (0, 1)
     assert (np.abs((d * a).sum(axis=1)) <= 16 * np.sqrt((d ** 2).mean(axis=1)) + 1e-12).all()
