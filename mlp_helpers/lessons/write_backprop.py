@@ -34,7 +34,7 @@ from ..network import MLP, feedforward
 from ..validation import as_sizes
 from .cases import sigmoid_2_3_3_2
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
-                              cost_slip_message, prediction_written, run_check, same, shape_mismatch)  # noqa: F401 (notebook 03 calls prediction_written here)
+                              cost_slip_message, prediction_written, run_check, same, shape_mismatch)
 from .notation import format_number
 from .paths import count_paths
 
