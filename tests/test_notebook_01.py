@@ -162,8 +162,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # R2: R1 is only C's own last rounding; h and y' (near 0.7, in [0.5, 1)) carry ulps of 2^-53, about 1.1e-16
     _, (h,), (y_hat,) = (a[0] for a in net.forward(case.X))
     assert 0.5 <= y_hat < h < 1 and abs(y_hat - 0.7) < 0.05 and np.spacing(h) == np.spacing(y_hat) == 2.0**-53
-    expect(shown, f"one ulp near C: {np.spacing(C):.1e}, near h and y': {np.spacing(h):.1e}, {np.spacing(y_hat):.1e}",
-           "one ulp near C: 1.4e-17, near h and y': 1.1e-16, 1.1e-16")
+    expect(shown, f"one ulp, the gap to the next float64: near C {np.spacing(C):.1e}, near h and y' {np.spacing(h):.1e},"
+           f" {np.spacing(y_hat):.1e}", "one ulp, the gap to the next float64: near C 1.4e-17, near h and y' 1.1e-16, 1.1e-16")
     assert np.spacing(y_hat) > np.spacing(C) and f"{2.0**-53:.1e}" == "1.1e-16"
     assert "one ulp near 0.1" not in shown
     # R2's reason: C's slopes in its intermediate values (section 1's dC/dy', delta_y', dC/dh) are all below 1, so their
@@ -211,13 +211,14 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "Every gradient this notebook checks" not in prose
     assert "section 5's wrong formula" not in prose and "0.25" not in section_2
     # the caption: the band's prediction (truncation), the dashed line defined (r, the assumed rounding of one cost, and
-    # the bound it gives; the box derives both), below about 1e-4 the points scatter under it (the figure test below:
-    # points at eps >= 1e-4 follow the eps^2 law, every point below lies under the rounding bound)
+    # the estimate it gives; the box derives both), below about 1e-4 the points scatter under it (the figure test below:
+    # points at eps >= 1e-4 follow the eps^2 law, every point below lies under the rounding estimate). Report 01CF
+    # fault 1: r is a rule of thumb, not a proved bound, so the dashed line is an estimate the figure tests
     caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
-               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's bound $r/(2\\varepsilon|g|)$ on the"
-               " quotient's relative error, with $r \\approx 10^{-16}$ an estimate of one computed cost's rounding error (a rule"
-               " of thumb, optional box). Below $\\varepsilon \\approx 10^{-4}$ rounding takes over: the points scatter under the"
-               " dashed line, every one of them, which checks the estimate.")
+               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate $r/(2\\varepsilon|g|)$ of the"
+               " quotient's relative error, with $r \\approx 10^{-16}$ one computed cost's rounding error, a rule of thumb"
+               " (optional box), not a proved bound: a guess the figure then tests. Below $\\varepsilon \\approx 10^{-4}$ rounding"
+               " takes over: the points scatter under the dashed line, every one of them.")
     assert caption in main_2 and "size and sign" not in prose
     assert "cancel or add" not in prose and "zig-zag" not in prose
     assert main_2.index("**Truncation.**") < main_2.index(caption) < main_2.index(why)
@@ -228,21 +229,23 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                    " is $10^{-16}/(2\\varepsilon \\times 0.0093) = 5.4\\cdot10^{-15}/\\varepsilon$ (dashed); the band is"
                    " $1.6\\cdot10^{-6}(\\varepsilon/10^{-2})^2 = 0.016\\,\\varepsilon^2$, so they meet where"
                    " $\\varepsilon^3 = 5.4\\cdot10^{-15}/0.016$, $\\varepsilon \\approx 7\\cdot10^{-5}$. Every point measured at"
-                   " $\\varepsilon < 10^{-4}$ lies under the dashed line: the bound holds.")
+                   " $\\varepsilon < 10^{-4}$ lies under the dashed line: the estimate holds.")
     # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4, under every checked gradient (test_every_checked_gradient_is_above_1e_5);
     # a threshold of 1e-8 moves it to r / (2 eps 1e-8) = 1.7e-5, tenfold
-    cut_off_md = ("**Cut-off.** The bound reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$: $2\\cdot10^{-6}$ at"
+    cut_off_md = ("**Cut-off.** The estimate reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$: $2\\cdot10^{-6}$ at"
                   " $\\varepsilon = 3\\cdot10^{-4}$ (the `cut-off` line), below every gradient checked here. A correct gradient"
                   " smaller than that could fail on rounding alone; a threshold of $10^{-8}$ would raise the cut-off tenfold.")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and "2e-06 at eps = 3e-4" in shown
     r1, r2 = "* **R1.** One **ulp** is the gap", "* **R2, a rule of thumb.** R1 is only $C$'s last rounding."
     assert (box.index(r1) < box.index(r2) < box.index(rounding_md) < box.index(cut_off_md)
             < box.index("**Why not the star's") < box.index("</details>"))
-    assert "<summary>R1-R2, rounding's bound, the threshold and the star</summary>" in box and "<details open" not in box
+    assert "<summary>R1-R2, rounding's estimate, the threshold and the star</summary>" in box and "<details open" not in box
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
-    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp near C") < shown.index("rounding, relative, w1")
-            < shown.index("cut-off, r / (2 eps 1e-7)") < shown.index("star: eps"))
+    # report 01CF fault 1: each line's label says what it is, so the lines read without the box
+    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp, the gap to the next float64")
+            < shown.index("rounding, w1's estimated relative error") < shown.index("cut-off, the |g| below which rounding")
+            < shown.index("star, the figure's most accurate eps"))
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
     figure_cell = next(i for i, c in enumerate(sources) if "plot_epsilon_errors(" in c)
@@ -250,7 +253,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert sources[figure_cell + 1].startswith("Wide pale band") and sources[figure_cell + 2].startswith("#### Optional")
     box_cell = sources[figure_cell + 3]
     assert cells[figure_cell + 3]["cell_type"] == "code"
-    assert all(f'print(f"{line}' in box_cell for line in ("one ulp near C", "rounding, relative", "cut-off", "star: eps"))
+    assert all(f'print(f"{line}' in box_cell for line in ("one ulp, ", "rounding, ", "cut-off, ", "star, "))
     assert box.index("(the `one ulp` line)") < box.index("(the `rounding` line)") < box.index("(the `star` line)")
     assert "An assumption" not in prose and "R3" not in prose
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
@@ -266,8 +269,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
-    expect(shown, f"rounding, relative, w1: 2e-16 / (2 x 3e-4) / (2 x {g_w1:.6f}) = {rounding:.0e}",
-           "rounding, relative, w1: 2e-16 / (2 x 3e-4) / (2 x 0.009300) = 2e-11")
+    expect(shown, f"rounding, w1's estimated relative error at eps = 3e-4: 2e-16 / (2 x 3e-4) / (2 x {g_w1:.6f}) = {rounding:.0e}",
+           "rounding, w1's estimated relative error at eps = 3e-4: 2e-16 / (2 x 3e-4) / (2 x 0.009300) = 2e-11")
     assert rounding < 1.5e-9 / 50
     # the sweep: w1's relative error at epsilons where truncation dominates falls 100x per 10x in eps (the
     # eps^2 law); at 1e-4 and below rounding moves the printed digits under one-ulp nudges, so the sweep stops
@@ -306,8 +309,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     for eps, cut in zip((3e-5, 3e-4), cut_offs):
         assert np.isclose(2e-16 / (2 * eps) / (2 * cut), 1e-7, rtol=1e-12)
         assert np.isclose(1e-16 / (2 * eps * cut), 1e-7, rtol=1e-12)
-    expect(shown, f"cut-off, r / (2 eps 1e-7): {cut_offs[0]:.0e} at eps = 3e-5, {cut_offs[1]:.0e} at eps = 3e-4",
-           "cut-off, r / (2 eps 1e-7): 2e-05 at eps = 3e-5, 2e-06 at eps = 3e-4")
+    expect(shown, f"cut-off, the |g| below which rounding alone may fail: r / (2 eps 1e-7) = {cut_offs[0]:.0e} at eps = 3e-5,"
+           f" {cut_offs[1]:.0e} at eps = 3e-4",
+           "cut-off, the |g| below which rounding alone may fail: r / (2 eps 1e-7) = 2e-05 at eps = 3e-5, 2e-06 at eps = 3e-4")
     assert 1.4e-9 < 1e-7 / 50
     # the threshold's limit: R4's bound, 2r / (2 eps) / (2|g|), passes 1e-7 below about |g| = 2e-6
     limit = 2e-16 / (2 * 3e-4) / (2 * 1e-7)
@@ -341,8 +345,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{(5.4e-15 / 0.016) ** (1 / 3):.0e}" == f"{(bound / truncation) ** (1 / 3):.0e}" == "7e-05"
     band_at = truncation * figure_eps**2
     assert np.all((band_at > bound / figure_eps) == (figure_eps > 7e-5))  # above 7e-5 the band, below it the dashed line
-    expect(shown, f"star: eps = {figure_eps[np.argmin(measured)]:.0e}, relative error below 1e-10",
-           "star: eps = 3e-05, relative error below 1e-10")
+    expect(shown, f"star, the figure's most accurate eps: eps = {figure_eps[np.argmin(measured)]:.0e}, relative error below 1e-10",
+           "star, the figure's most accurate eps: eps = 3e-05, relative error below 1e-10")
     assert "rounding at 1e-6" not in shown
     # section 4's and section 5's finite differences use the same eps: 8 digits equal to the sum of paths
     branch_net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
@@ -541,10 +545,11 @@ network         path products  units  summing paths  backpropagation   ratio
         _, backprop = paths.multiplication_counts(widths)
         assert backprop == {"passing back": sum(n_weights[1:]), "units": sum(widths[1:]), "input x delta": sum(n_weights)}
     assert ("From 10-100-10 to 10-100-100-10 a first-layer weight's paths go from 10 to 1000, as paths multiply the later"
-            " layers' widths; backpropagation's count adds units (110 to 210) and weights. So any per-path cost multiplies"
-            " with depth: the ratio depends on what is counted, its growth does not.") in prose
-    # the count is a convention (report 01BY fault 8): the ratio depends on what is counted, its growth with depth does
-    # not. Charging both methods the slopes and o - y too (one per unit, one per output) lowers every ratio, yet from
+            " layers' widths; backpropagation's count adds units (110 to 210) and weights.\n") in prose
+    # report 01CF fault 2: no claim about other counting conventions on the page (nothing there shows one)
+    assert "depends on what is counted" not in prose and "multiplies with depth" not in prose
+    # the count is a convention (report 01BY fault 8; the page no longer claims it, report 01CF fault 2): the ratio
+    # depends on what is counted, its growth with depth does not. Charging both methods the slopes and o - y too (one per unit, one per output) lowers every ratio, yet from
     # 10-100-10 to 10-100-100-10 it still grows more than 10-fold, as it does under the notebook's count
     def ratio_of(widths, charge_slopes):
         products, folded, back, units, once = totals(widths)
@@ -579,7 +584,7 @@ network         path products  units  summing paths  backpropagation   ratio
     # twins in one row; slopes a(1 - a), additions, o - y and biases uncounted on both sides (the counted run below)
     assert ("| counted, once each | summing paths | backpropagation |\n| --- | --- | --- |\n"
             "| per weight | weight factor | input × $\\delta$ |\n"
-            "| per weight leaving a hidden unit | link factor | passing back |\n"
+            "| per weight leaving a hidden unit | link factor | passing back: $w\\,\\delta$ in $\\partial C/\\partial h$ |\n"
             "| per path | its product: $q - 1$ for $q$ factors | none |\n"
             "| per unit | none | its $\\delta$ |\n") in prose
     assert "A weight has one path per choice of a unit in each layer after the one it enters." in prose
@@ -757,6 +762,8 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     assert ("The cancel reading proves nothing: $w_7/h_1$ is not the derivative of anything; it assumes the answer."
             " The chain rule links only quantities computed one from another, and $w_7$ is not computed from $h_1$.") in _markdown()
     assert "do not cancel like fractions" not in _markdown()
+    # report 01CF fault 5: section 2's g2 was the finite difference; here it is the proposed formula's value
+    assert ("and $g_2 = h_1 g_1$ (here the proposed formula's value), $h_1 > 0$, is") in _markdown()
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -920,13 +927,21 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert "$w_2$'s paths" not in prose and "my_w2_prediction" not in "".join(sources)
     # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
     # fault 6)
-    assert ("In a running notebook (live only), pick a weight: the diagram thickens its paths, the table lists them (per edge); the $w_5$ cell below shows what"
-            " it draws. $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict how many paths a weight into"
+    assert ("Optional, in a running notebook: pick a weight in the explorer; the diagram thickens its paths, the table lists"
+            " them (per edge). The cell after it is what the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict how many paths a weight into"
             " hidden layer 1 of 2-3-3-2 (layer sizes, input first) has, then open the box below.") in prose
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
     assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
-    # section 7 points back to it
-    assert "On 2-3-3-2 a first-layer weight's 6 paths (section 6) have 4 factors, 3 multiplications each" in prose
+    # section 7 points back to it, and says what each of the by-hand line's terms counts (report 01CF fault 3):
+    # 6 x 6 x 3, 9 x 2 x 2 and 6 x 1 x 1 (weights into hidden layer 1, hidden layer 2, the outputs); summing paths adds
+    # the folded factors, 150 + 36 = 186 (the table's 2-3-3-2 row)
+    assert paths.layer_terms([2, 3, 3, 2]) == [(6, 6, 3), (9, 2, 2), (6, 1, 1)]
+    summing, _ = paths.multiplication_counts([2, 3, 3, 2])
+    assert (summing["path products"], summing["folded"], sum(summing.values())) == (150, 36, 186)
+    assert ("On 2-3-3-2 the summing-paths `by hand` terms are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
+            " of 3 multiplications; 9 into hidden layer 2, one path per output, 2 each; 6 into the outputs, one path of 1."
+            " Summing paths = path products + folded factors: 150 + 36 = 186.") in prose
+    assert "= 150; folded" in shown and "= 36\n" in shown and "  186  " in shown
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
@@ -991,8 +1006,8 @@ def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
 def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     prose = _markdown()
     section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
-    # the check's formula is shown where it is used (its eps is section 2's); section 2 says why this form
-    assert ("The last line checks the sum by a central difference (section 2 says why this form):\n\n"
+    # the check's formula is shown where it is used (its eps is section 2's); section 2 justifies this form and this eps
+    assert ("The last line checks the sum by a central difference (section 2 justifies this form and this $\\varepsilon$):\n\n"
             "$$\\frac{\\partial C}{\\partial b} \\approx \\frac{C(b + \\varepsilon) - C(b - \\varepsilon)}{2\\varepsilon},"
             "\\qquad \\varepsilon = 3\\cdot10^{-4}.$$") in section_1
     assert "finite difference" not in section_1 and "truncation" not in section_1.lower()
@@ -1018,7 +1033,7 @@ def test_the_count_cell_uses_the_lesson_modules_helpers():
     # the width notation explained at its first use beyond 1-1-1
     prose = _markdown()
     section_7 = prose[prose.index("## 7."):]
-    units = "In general (units: the hidden and output units, each with its $\\delta$; inputs have none):\n"
+    units = "In general, **the count table** (units: the hidden and output units, each with its $\\delta$; inputs have none):\n"
     assert units in section_7 and section_7.index(units) < section_7.index("| per unit | none | its $\\delta$ |")
     assert all(backprop_units == sum(w[1:]) for w, backprop_units in
                [(w, paths.multiplication_counts(w)[1]["units"]) for w in ([1, 1, 1], [2, 3, 3, 2], [10, 100, 100, 10])])

@@ -224,8 +224,9 @@ def multiplication_counts(sizes):
 
     Summing paths: ``"path products"`` (every path multiplied out, no tail shared) and ``"folded"``
     (a weight factor per weight, a link factor per weight leaving a hidden unit). Backpropagation:
-    ``"passing back"`` (one per weight leaving a hidden unit), ``"units"`` (a delta per hidden or
-    output unit) and ``"input x delta"`` (one per weight). Slopes, o - y and additions are not counted.
+    ``"passing back"`` (one w x delta per weight leaving a hidden unit, a term of a dC/dh sum),
+    ``"units"`` (a delta per hidden or output unit) and ``"input x delta"`` (one per weight). Slopes,
+    o - y and additions are not counted.
     """
     terms = layer_terms(sizes)
     weights = [n for n, _, _ in terms]  # weights per layer
