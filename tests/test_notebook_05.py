@@ -194,43 +194,47 @@ def printed(X, xor_X, reverse):
     signs = (omega[:, 0] < 0) & (omega[:, 1] > 0)
     since = np.flatnonzero(~signs[:leave + 1])[-1] + 1
     assert since == back and np.all(signs[since:leave + 1])
-    for k, step in enumerate((0, since, leave)):
-        out[f"c = 0.5 omega {k}"] = (f"c = 0.5, step {step:4d}: omega_1 {omega[step, 0]:.2g}, omega_2 {omega[step, 1]:.2g} | "
-                                     f"a^2[0, 0] - a^2[1, 0] {a2_half[step, 0] - a2_half[step, 1]:.2g}")
+    # report 05CB (fault 1): the steps-0/2101/2336 lines, the dip line and the step-0/1000/2000 lines became one figure (2b);
+    # what the prose still quotes is printed short, the facts the figure shows are asserted here
+    out["c = 0.5 omega values"] = np.array([[omega[step, 0], omega[step, 1], a2_half[step, 0] - a2_half[step, 1]] for step in (0, since, leave)])
     # report 05BX (fault 1): omega_1 turns negative (step 389) while the a^2 difference is still positive, so the difference keeps its sign
     turned = np.flatnonzero(~(omega[:leave + 1, 0] < 0))[-1] + 1
     assert turned == turn[0] and a2_half[turned, 0] - a2_half[turned, 1] > 0.009 and omega[34, 0] > 0.1 > 0 > -0.3 > omega[34, 1]
     out["c = 0.5 turns"] = (f"c = 0.5, to its exit at step {leave}: omega_1 < 0 at every step from {turned}, "
                             f"omega_1 < 0 < omega_2 from {since}")
-    # report 05BT (fault 1): omega_2's dip shown after all (2c's "as c = 0.5's did" rests on it), with output 2's fall to the mean
+    # report 05BT (fault 1): omega_2's dip (drawn), with output 2 above both targets at step 0
     low = np.argmin(omega[:leave + 1, 1])
     out2 = init.recorded_activations(pair, [1], X)[2][0, :, 0, 1]
     assert omega[low - 1, 1] - omega[low, 1] > 1e-6 and omega[low + 1, 1] - omega[low, 1] > 1e-6  # the lowest step is no near-tie
+    assert low == 34 and -0.35 < omega[low, 1] < -0.335 and 0.1255 < omega[low, 0] < 0.134  # omega_1 > 0 > omega_2 at the dip (drawn)
     # report 05BX (fault 6): both a^2[r, 0] positive and nearly equal, so omega_2's gradient has the sign of b_2[1]'s
     assert 0.8352 < a2_half[0, 0] < 0.8448 and 0.815 < a2_half[0, 1] < 0.8248  # printed 0.84, 0.82: off the rounding edges
-    # report 05BZ (fault 2): omega_1 at the dip printed, so "omega_1 > 0 > omega_2 (printed)" holds for c = 0.5 (0.126: off the 0.125 edge)
-    assert 0.1255 < omega[low, 0] < 0.134
-    out["c = 0.5 dip"] = (f"c = 0.5: smallest omega_2 {omega[low, 1]:.2g} at step {low} (omega_1 {omega[low, 0]:.2g}) | output 2 (observation 1) "
-                          f"{out2[0]:.2g} at step 0, {out2[low]:.2g} at step {low} | a^2[r, 0] at step 0: {a2_half[0, 0]:.2f}, {a2_half[0, 1]:.2f}")
+    assert 0.845 < out2[0] < 0.855 and np.all(init.recorded_activations(pair, [1], X)[2][0, 0, :, 1] > 0.4)  # printed 0.85; above both targets
+    out["c = 0.5 step 0"] = f"c = 0.5, step 0: output 2 (observation 1) {out2[0]:.2g} | a^2[r, 0] {a2_half[0, 0]:.2f}, {a2_half[0, 1]:.2f}"
     out["c = 0.5 signs"] = (int(turn[0]), int(turn[1]), int(back), bool(np.all(omega[turn[0]:2337, 0] < 0)),
                             bool(np.all(omega[back:2337, 1] > 0)), bool(np.all(omega[turn[1]:back, 1] < 0)),
                             bool(np.all(a2_half[:2337, 0] > a2_half[:2337, 1])))
-    # report 05BV (fault 1): the order of c = 0, 0.25, 0.5's exits, from the a^2 difference a fit needs (2a), every 100 steps
+    # report 05BV (fault 1): the order of c = 0, 0.25, 0.5's exits, from the a^2 difference a fit needs (2a), every 100 steps (drawn)
     trio = (0.0, 0.25, 0.5)
     a2_trio = init.recorded_activations(long_run, [list(CONSTANTS).index(c) for c in trio], X)[1][:, :, :, 0]
     diff_trio = a2_trio[:, :, 0] - a2_trio[:, :, 1]
-    for k, c in enumerate(trio):
-        out[f"order {c}"] = (f"c = {c:4g}: a^2[0, 0] - a^2[1, 0] at steps 0, 1000, 2000: "
-                             + ", ".join(f"{diff_trio[k, step // 100]:.2g}" for step in (0, 1000, 2000)))
     out["order values"] = diff_trio[:, [0, 10, 20]].copy()
-    # report 05BW (fault 1): c = 0.25's omega_1, omega_2 at the same steps: omega_1 stays positive, omega_2 turns negative
+    out["difference c = 0.25"] = diff_trio[1].copy()
+    # report 05BW (fault 1): c = 0.25's omega_1, omega_2: omega_1 stays positive, omega_2 turns negative
     quarter = list(CONSTANTS).index(0.25)
     assert np.all(long_run.weights[2][quarter] == long_run.weights[2][quarter][:, :1])  # tied: every row of W_2 the same
-    omega_q = long_run.weights[2][quarter, :21:10, 0]  # steps 0, 1000, 2000
-    out["c = 0.25 omegas"] = "c = 0.25: omega_1, omega_2 at steps 0, 1000, 2000: " + " | ".join(f"{w1:.2g}, {w2:.2g}" for w1, w2 in omega_q)
-    out["c = 0.25 omega values"] = omega_q.copy()
+    out["c = 0.25 omega values"] = long_run.weights[2][quarter, :21:10, 0].copy()  # steps 0, 1000, 2000
+    out["c = 0.25 omega_1"] = long_run.weights[2][quarter, :, 0, 0].copy()  # every 100 steps
+    # report 05CB (fault 2): from which recorded step c = 0.25 keeps omega_1 > 0 > omega_2 to its exit, printed as c = 0.5's
+    recorded_q = long_run.weight_iterations <= exits[quarter]
+    omega_q = long_run.weights[2][quarter, recorded_q, 0]
+    since_q = long_run.weight_iterations[init.holds_from((omega_q[:, 0] > 0) & (omega_q[:, 1] < 0))]
+    assert since_q == 100 and omega_q[1:, 0].min() > 0.06 and omega_q[1:, 1].max() < -0.3 and omega_q[0, 1] > 0.2  # far from 0: no rounding edge
+    out["c = 0.25 signs"] = f"c = 0.25, to its exit at step {exits[quarter]:.0f}: omega_1 > 0 > omega_2 at every recorded step (every 100) from {since_q}"
     # report 05BV (fault 8): each drawn start's drop from its step-0 loss to the plateau (loss below 0.41) comes within 150 steps
     out["to the plateau"] = np.array([np.argmax(long_run.loss[list(CONSTANTS).index(c)] < 0.41) for c in (0.0, 0.5, 1.0, 1.5)], dtype=float)
+    rows_drawn = [list(CONSTANTS).index(c) for c in (0.0, 0.5, 1.0, 1.5)]  # report 05CB (fault 6): the caption's 150 steps, printed
+    out["plateau by 150"] = f"every drawn start below 0.41 (the plateau) by step 150: {bool(np.all((long_run.loss[rows_drawn, :151] < 0.41).any(axis=1)))}"
     out["c = 1 below 0.05"] = f"c = 1: loss first below 0.05 at step {np.argmax(long_run.loss[list(CONSTANTS).index(1.0)] < 0.05)}"
     out["exits"] = exits[:n_c].tolist()  # drawn
     out["constant fits"] = long_fits[:n_c].tolist()  # not printed but c = 1's: facts the tests keep
@@ -396,7 +400,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 118  # 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 113  # 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -422,6 +426,8 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "cut at 0.05: $c = 1$ crosses 0.05 at step 5429 (printed), its fit (step 14575) below." in notebook[1] and "crosses it" not in notebook[1]
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
+    # report 05CB (fault 6): the caption says it again, on a printed line
+    assert "Each reaches the plateau within 150 steps (printed)." in notebook[1] and computed["plateau by 150"].endswith(": True")
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
     assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; $c = 0$ thin, on top), cut at 0.05' in notebook[1]
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
@@ -437,6 +443,8 @@ def test_the_printed_values_themselves(computed, notebook):
     assert computed["glorot verdict"].endswith("for the 2-3-3-2 network's W_0, W_1, W_2: 0.63, 0.58, 0.63")
     assert computed["exercise 2"] == (30, 11, True)  # the answer, 100 x 10 / 29, is printed nowhere
     assert computed["tied"].endswith(": 0.0")
+    # report 05CB (fault 9): tied at every recorded step, recorded every 100
+    assert "Exactly 0.0: the units stay tied for every $c$ at every recorded step (every 100; notebook 04 proves every step)." in notebook[1]
     assert computed["rms z"].endswith("layers 1, 2, 3: 0.84, 0.79, 0.78")  # the text's "about 0.8", the bias included
     assert computed["map"][2][3] == 1269.5 and np.isinf(computed["map"][0][5])
     assert np.isinf(computed["map"][0][0]) and np.isinf(computed["map"][0][4])  # not within 6000 at lr 0.5 ...
@@ -751,7 +759,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
         "0.31 | smallest output slope a(1 - a) 0.15", "0.00059 | smallest output slope a(1 - a) 0.015", "0.00015 | smallest output slope a(1 - a) 0.0078"]
     assert computed["first start slope 2000"][0] > 0.0099 > computed["first start slope 5000"][0]
-    assert "most steps in the last approach" in prose
+    assert "most steps in the last approach (section 0's 30 starts)." in prose  # report 05CB (fault 5)
     assert computed["c = 0.0"] == "c =  0.00: at step  2981" and np.isinf(computed["map"][0][0])
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
@@ -823,14 +831,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "n_out = n_{l+1} units" in computed["glorot verdict"] and "the columns of $W_l$" not in prose
     # report 05BJ (fix 5): the Try bullets ask what to look for, claiming no result the page does not show
     # report 05BX (fault 8): the pointer to the map's scale-10 column cut (the map stops at 6000 steps, the explorer at 3000)
-    assert "* random 1, then 10 (lr 2): how many starts move to the vermillion bar (not within 3000 steps)?" in prose and "scale-10 column" not in prose
+    assert ("* random 1, then 10 (lr 2): how many starts move to the vermillion bar (not within 3000 steps)? "
+            "(No kernel: 5b's scale 10, 97% not within 6000.)") in prose and computed["scale 10.0"].startswith("scale   10.0: not within 6000 steps  97% |") and "scale-10 column" not in prose  # 05CB (fault 10)
     assert "most starts move" not in prose and "the histogram shows their steps to fit, its title how many fit and are tied." in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     # report 05BD (fix 9): the column comparison spelled out
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
     assert ("12596 against 14575 steps, 14% fewer; all 20 draws (11204 to 14319) beat this one tied run. Down either column, saturated takes over "
             "twice as long as steep. The steep row differs in more than the tie: $c = 0.25$ (every parameter $+0.25$) against "
-            "LeCun's (mixed signs, standard deviation about 0.6, 5a).") in prose and "about 0.6, section 1" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5): s is 5a's
+            "LeCun's (mixed signs, standard deviation about 0.6, printed in 5a).") in prose and "about 0.6, section 1" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5): s is 5a's
     assert computed["eps 0.1"].endswith("| 11204 / 12596 / 14319") and 14319 < 14575 and "(6250 tied against 5109)" not in prose
     assert [round(s, 1) for s in init.layer_scales(CASE.sizes, "lecun")] == [0.7, 0.6, 0.6]  # "s = 0.6" to one figure
     assert "learner ratios" not in computed and "untying saves" not in NOTEBOOK.read_text() and "2.33" not in prose
@@ -970,7 +979,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Both about 1.0015. Then $c = 0.5$'s $\\omega_1$, $\\omega_2$:" in two_b
+    assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Both about 1.0015. Then $\\omega_1$, $\\omega_2$ and the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5:" in two_b
     assert ("* **$c = 0$** starts with every weight 0 and must grow them first: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
             "as $\\delta^2 = 0$ while $W_2 = 0$, $\\delta^1 = 0$ while $W_1 = 0$.") in two_b
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
@@ -984,41 +993,40 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "\\eta K" not in prose and "linearised" not in prose
     assert "1.0016" not in two_b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
-    assert ("* **$c = 0.5$** starts with every weight 0.5: $\\omega_1 = \\omega_2$, one sign. "
-            "As $a^2[0, 0] > a^2[1, 0]$, a fit needs $\\omega_1 < 0 < \\omega_2$. "
-            "First $\\omega_2$ turns negative ($-0.34$ at step 34): output 2 starts at 0.85, above both targets, "
-            "so both $\\delta^3[r, 1] > 0$, and with both $a^2[r, 0] > 0$ (0.84, 0.82), $\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive.") in two_b  # 05BU (fault 4); 05BX (faults 1, 6); 05BZ (fault 7): the sign from both delta^3[r, 1] > 0
-    # report 05BT (fault 1): the dip 2c's "as c = 0.5's did" refers to, and why: output 2 falls to the targets' mean 0.2
-    assert computed["c = 0.5 dip"] == ("c = 0.5: smallest omega_2 -0.34 at step 34 (omega_1 0.13) | output 2 (observation 1) 0.85 at step 0, 0.2 at step 34 "
-                                       "| a^2[r, 0] at step 0: 0.84, 0.82")
+    # report 05CB (fault 1): the dip is drawn (middle panel), its reason printed short; item 2 applied to W_2 in one sentence
+    assert ("* **$c = 0.5$**: as $a^2[0, 0] > a^2[1, 0]$, a fit needs $\\omega_1 < 0 < \\omega_2$. First $\\omega_2$ dips below 0: "
+            "output 2 starts at 0.85, above both targets, so both $\\delta^3[r, 1] > 0$, and with both $a^2[r, 0] > 0$ (0.84, 0.82), "
+            "$\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive.") in two_b
+    assert computed["c = 0.5 step 0"] == "c = 0.5, step 0: output 2 (observation 1) 0.85 | a^2[r, 0] 0.84, 0.82"
+    assert ("* **On the plateau**, item 2 for $W_2$: $\\partial C/\\partial W_2[j, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx "
+            "\\delta^3[0, k]\\,(a^2[0, 0] - a^2[1, 0])$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$ (outputs at the mean $(0.6, 0.2)$): "
+            "the $\\omega$s are pushed toward the signs that match the difference.") in two_b
     assert np.mean([0.4, 0.0]) == 0.2
     assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
     assert "omega_2 first below 0" not in NOTEBOOK.read_text() and "step 4," not in two_b  # report 05BQ (fault 1b): the early dip's start not shown (05BT: its lowest step is)
     # omega_1 < 0 from step 389 and omega_2 > 0 from 2101 to the exit (2336); omega_2 < 0 in between; a^2[0, 0] > a^2[1, 0] throughout
     assert computed["c = 0.5 signs"] == (389, 4, 2101, True, True, True, True)
-    assert [computed[f"c = 0.5 omega {k}"] for k in range(3)] == [
-        "c = 0.5, step    0: omega_1 0.5, omega_2 0.5 | a^2[0, 0] - a^2[1, 0] 0.013",
-        "c = 0.5, step 2101: omega_1 -0.94, omega_2 0.00036 | a^2[0, 0] - a^2[1, 0] 0.048",
-        "c = 0.5, step 2336: omega_1 -2, omega_2 0.39 | a^2[0, 0] - a^2[1, 0] 0.2"]
+    v = computed["c = 0.5 omega values"]  # steps 0, 2101, 2336 x (omega_1, omega_2, a^2 difference): drawn
+    assert v[0, 0] == v[0, 1] == 0.5 and v[1, 0] < 0 < v[1, 1] < 1e-3 and v[2, 0] < -1.5 and v[2, 1] > 0.3 and np.all(v[:, 2] > 0.01)
     # report 05BV (fault 1): why c = 0 and 0.25 leave after c = 0.5, in one sentence on three printed lines
     # report 05BW (fault 1): a link in three runs, measured, not derived; c = 0.25's flip beside its omegas' signs
-    assert ("Last, the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5: For these three, the larger $|a^2[0, 0] - a^2[1, 0]|$ at step 2000, the earlier the exit "
-            "(measured, not derived). $c = 0.25$ and $0.5$ soon have $\\omega_1 > 0 > \\omega_2$ (printed); "
-            "then a fit needs $a^2[1, 0] > a^2[0, 0]$ (2a), but both differences start positive. Each must first: "
-            "* $c = 0$: grow its weights from 0; * $c = 0.25$: flip its difference ($\\omega_1$ stays positive); "
-            "* $c = 0.5$: turn $\\omega_1$ negative (step 389) and $\\omega_2$ positive again (step 2101), keeping its difference's sign. "
-            "**2b in short:** before a fit, $c = 0$ must grow its weights, $c = 0.25$ flip its $a^2$ difference, $c = 0.5$ its $\\omega$s.") in two_b  # report 05BZ (faults 2, 3)  # report 05BY (fault 2): the quantity written out, one line per c
+    # report 05CB (faults 1, 2): c = 0.25's signs printed as c = 0.5's; which gives way measured, read off the figure
+    assert ("$c = 0.25$ and $0.5$ soon have $\\omega_1 > 0 > \\omega_2$ (figure; printed for $c = 0.25$), which needs $a^2[1, 0] > a^2[0, 0]$; "
+            "both differences start positive. Which gives way is measured, not derived: "
+            "* $c = 0.25$: its small difference flips (bottom panel); $\\omega_1$ falls until then, then rises; "
+            "* $c = 0.5$: its larger difference holds; $\\omega_1$ turns negative (step 389), $\\omega_2$ positive again (step 2101).") in two_b
+    assert computed["c = 0.25 signs"] == "c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2 at every recorded step (every 100) from 100"
+    d25, w25 = computed["difference c = 0.25"], computed["c = 0.25 omega_1"]  # every 100 steps
+    flip = init.holds_from(d25[:25] < 0)  # the difference negative from this recorded step to step 2400
+    assert flip == 9 and d25[8] > 1e-4 and d25[9] < -1e-4  # between steps 800 and 900, off the rounding edge
+    assert np.all(np.diff(w25[:10]) < 0) and np.all(np.diff(w25[9:25]) > 0) and w25.min() > 0.06  # omega_1 falls to the flip, then rises, positive
+    assert "2b in short" not in two_b  # 05CB: the bullets say it once
     assert "its size" not in two_b
     # report 05BX (fault 1): the mechanism, from the printed lines: c = 0.25's difference crosses 0 with omega_1 > 0 (step 1000), c = 0.5's omega_1 turns first
     assert computed["c = 0.5 signs"][0] == 389 and computed["c = 0.25 omega values"][1, 0] > 0 > computed["order values"][1, 1]
-    assert computed["c = 0.25 omegas"] == "c = 0.25: omega_1, omega_2 at steps 0, 1000, 2000: 0.25, 0.25 | 0.068, -0.34 | 0.29, -0.41"
     w = computed["c = 0.25 omega values"]  # steps 0, 1000, 2000 x (omega_1, omega_2)
     assert np.all(w[:, 0] > 0) and w[0, 1] > 0 > w[1, 1] and w[2, 1] < 0  # omega_1 stays positive, omega_2 turns negative
     assert abs(w[2, 1] + 0.405) > 2e-5 and abs(w[1, 0] - 0.0685) > 2e-4  # printed -0.41, 0.068: off the rounding edges
-    assert [computed[f"order {c}"] for c in (0.0, 0.25, 0.5)] == [
-        "c =    0: a^2[0, 0] - a^2[1, 0] at steps 0, 1000, 2000: 0, -0.00018, -0.0027",
-        "c = 0.25: a^2[0, 0] - a^2[1, 0] at steps 0, 1000, 2000: 0.0059, -0.00065, -0.017",
-        "c =  0.5: a^2[0, 0] - a^2[1, 0] at steps 0, 1000, 2000: 0.013, 0.01, 0.035"]
     d = computed["order values"]  # rows c = 0, 0.25, 0.5; columns steps 0, 1000, 2000
     size_2000 = np.abs(d[:, 2])
     assert np.all(np.diff(size_2000) > 0) and np.all(np.diff([exits[0.0], exits[0.25], exits[0.5]]) < 0)  # larger at 2000, earlier exit
@@ -1050,8 +1058,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert np.all(np.abs(curves[3] / curves[2] - 1) < 0.02)
     # report 05BW (fault 3): the prose about its curve cut (the linear argument does not say why it holds at a gap of 0.5)
     assert "yet its curve stays on the figure's line" not in prose
-    assert ("$\\varepsilon = 10^{-3}$ is borderline: its gap ends at 0.5, enough to shift its fits (14573 to 14697, "
-            "not 14575).") in prose and computed["gap end 0.001"].endswith(" 159 times g(0)")
+    # report 05CB (fault 3): on the line to the printed precision (159-fold) while its fits shift; no cause claimed (the page cannot
+    # tell a first-order shift from the nudge's tie-keeping part from a second-order one)
+    assert ("$\\varepsilon = 10^{-3}$ is borderline: its gap still grows 159-fold, on the line, to 0.5, yet its fits shift (14573 to 14697, "
+            "not 14575).") in prose and "beyond first order" not in prose and computed["gap end 0.001"].endswith(" 159 times g(0)")
     assert computed["gap end 0.001"].startswith("ε = 0.001: gap at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
     assert 'Layers 2 and 3 print 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5.' in prose
@@ -1071,7 +1081,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     assert ("**2c in short:** saturated layer 2 (slope 0.022) $\\to$ small $a^2$ difference (0.0046) $\\to$ small $W_2$ gradient; "
             "so the plateau lasts until $W_0$ and $W_1$, whose gradients carry that slope, widen the difference. The flatter layer 2 "
-            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000).") in prose  # report 05BY (fault 1)
+            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000; measured, not derived).") in prose  # report 05BY (fault 1); 05CB (fault 4)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "(0.022). $c = 1$'s sums at step 0:" in prose and "The $a^2$ difference at step 1000:" in prose and "The $\\omega$ a fit needs:" in prose
@@ -1290,6 +1300,6 @@ def test_report_05BR_fixes(computed, notebook):
     assert "* **scale 0.1** (1465.5): in between." in prose and "presumably" not in prose  # report 05BV (fault 4): the grid keeps no loss, so the guess is cut  # 05BU (fault 5) and computed["scale 0.1"].endswith("| median 1465.5 steps")
     assert "| $r$ | an observation, a row of $X$ (the card's $i$) |" in prose  # 05BU (fault 7): the card's name for it
     # fault 7: section 3's tie is the incoming side only
-    assert "whose two hidden units are tied (outgoing weights may differ; the card's tie implies this one):" in prose  # 05BT (fault 6): one sense
+    assert "whose two hidden units are tied (a weaker condition than the card's tie, so the proof covers every card-tied network):" in prose  # 05BT (fault 6): one sense; 05CB (fault 7)
     # fault 3: the elementwise product marked
     assert "2(a^3 - y)\\,a^3" not in prose

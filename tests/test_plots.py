@@ -686,3 +686,30 @@ def test_epsilon_errors_draws_the_pass_threshold_when_asked():
     plt.close(fig)
     with pytest.raises((TypeError, ValueError)):
         plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4, threshold=-1.0)
+
+
+def test_plateau_signs_draws_three_panels_exits_and_a_legend_off_the_data():
+    """Notebook 05's 2b figure: omega_1, omega_2 and the a^2 difference, one panel each; a sparsely recorded run
+    drawn with dots and said so; each exit a dotted line in its start's colour; the legend right of the panels."""
+    steps = np.arange(0, 3001)
+    every_100 = steps[::100]
+    runs = {0.0: (steps, np.c_[np.linspace(0, 2, 3001), -np.linspace(0, 2, 3001)], -np.linspace(0, 0.3, 3001)),
+            0.25: (every_100, np.c_[np.full(31, 0.2), np.full(31, -0.3)], np.linspace(0.006, -0.2, 31))}
+    fig = plots.plateau_signs(runs, {0.0: 2981, 0.25: 2477}, colours=(plots.BLUE, plots.PURPLE))
+    axes = fig.axes
+    assert len(axes) == 3 and axes[2].get_yscale() == "symlog" and axes[0].get_ylim() == (-1.05, 1.05)
+    for ax in axes:
+        curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+        exits = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+        assert [len(line.get_xdata()) for line in curves] == [3001, 31]
+        assert sorted(float(line.get_xdata()[0]) for line in exits) == [2477.0, 2981.0]
+        assert curves[1].get_marker() == "o" and curves[0].get_marker() in ("None", "", None)
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels[:2] == ["c = 0", "c = 0.25\n(dots: recorded\nevery 100 steps)"] and "its exit" in labels[2]
+    fig.canvas.draw()
+    legend_box = fig.legends[0].get_window_extent()
+    assert all(legend_box.x0 > ax.get_window_extent().x1 for ax in axes)  # off the data
+    with pytest.raises(ValueError, match="each with an exit"):
+        plots.plateau_signs(runs, {0.0: 2981})
+    with pytest.raises(ValueError, match="must agree"):
+        plots.plateau_signs({0.0: (steps, np.zeros((3001, 3)), steps)}, {0.0: 1})

@@ -995,6 +995,59 @@ def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=Non
     return fig
 
 
+def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
+    """Notebook 05's 2b figure: for tied constant starts, omega_1 = W_2[0, 0], omega_2 = W_2[0, 1] and the a^2
+    difference a^2[0, 0] - a^2[1, 0] against the step, one panel per quantity, one colour and line style per start.
+
+    runs: {c: (iterations (T,), omegas (T, 2), difference (T,))}, at most three starts (solid, dashed, dash-dot);
+    a run recorded more sparsely than every step is drawn with a dot at each recorded step, and its legend entry
+    says how often. exits: {c: the start's exit step}, a thin dotted vertical line in its colour across the panels.
+    colours: one per start, in the order of ``runs`` (a start keeps its colour from figure to figure).
+    The omega panels show -limit to limit (their labels say so); the difference panel is symmetric-log (linear
+    within 0.001 of 0), so its sign stays visible while it is small. Returns the figure.
+    """
+    steps = as_count("steps", steps, minimum=1)
+    limit = as_real("limit", limit)
+    styles = ("-", "--", (0, (6, 2, 1, 2)))  # solid, dashed, dash-dot: dotted is the exits'
+    if not runs or len(runs) > min(len(styles), len(colours)) or set(exits) != set(runs) or limit <= 0:
+        raise ValueError(f"runs must hold 1 to {len(styles)} starts, each with an exit, and limit be positive; got "
+                         f"{sorted(runs)}, {sorted(exits)}, limit {limit}")
+    fig, axes = new_figure((9, 6.2), nrows=3, sharex=True)
+    fig.subplots_adjust(left=0.11, right=0.72, bottom=0.09, top=0.94, hspace=0.12)
+    handles = []
+    for k, (c, (iterations, omegas, difference)) in enumerate(runs.items()):
+        iterations, omegas, difference = (np.asarray(v, dtype=float) for v in (iterations, omegas, difference))
+        if iterations.ndim != 1 or omegas.shape != (len(iterations), 2) or difference.shape != iterations.shape:
+            raise ValueError(f"c = {c}: iterations (T,), omegas (T, 2) and difference (T,) must agree, got "
+                             f"{iterations.shape}, {omegas.shape}, {difference.shape}")
+        shown = iterations <= steps
+        every = int(np.diff(iterations[:2])[0]) if len(iterations) > 1 else 1
+        style = dict(color=colours[k], ls=styles[k], lw=1.8)
+        if every > 1:
+            style |= dict(marker="o", ms=3.5)
+        for ax, values in zip(axes, (omegas[:, 0], omegas[:, 1], difference)):
+            ax.plot(iterations[shown], values[shown], **style)
+            ax.axvline(exits[c], color=colours[k], ls=":", lw=1.2)
+        label = f"c = {c:g}" + (f"\n(dots: recorded\nevery {every} steps)" if every > 1 else "")
+        handles.append(Line2D([], [], label=label, **style))
+    for ax, name in zip(axes, (rf"$\omega_1$ (cut at $\pm${limit:g})", rf"$\omega_2$ (cut at $\pm${limit:g})",
+                               "$a^2[0, 0] - a^2[1, 0]$\n(symmetric log)")):
+        ax.axhline(0, color="0.6", lw=0.8, zorder=0)
+        ax.set_ylabel(name)
+    for ax in axes[:2]:
+        ax.set_ylim(-limit * 1.05, limit * 1.05)
+    axes[2].set_yscale("symlog", linthresh=1e-3)
+    axes[2].set_yticks([-0.1, -0.01, -0.001, 0, 0.001, 0.01, 0.1], ["-0.1", "-0.01", "-0.001", "0", "0.001", "0.01", "0.1"])
+    axes[2].minorticks_off()
+    axes[2].set_xlabel("step")
+    axes[2].set_xlim(0, steps * 1.02)
+    handles += [Line2D([], [], color="0.3", ls=":", lw=1.2, label="thin dotted, in a\nstart's colour: its exit\n(loss first below 0.2)"),
+                Line2D([], [], color="0.6", lw=0.8, label="grey: 0")]
+    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.73, 0.5), frameon=False, labelspacing=1.0)
+    axes[0].set_title("tied constant starts: each output's weight and the $a^2$ difference")
+    return fig
+
+
 def show_weight_labels(ax, shown):
     """Hide every weight label of a network diagram on ``ax`` except those whose text is in ``shown``
     (e.g. four outer edges, enough to show the convention); unit and bias labels stay."""
