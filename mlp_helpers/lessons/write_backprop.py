@@ -40,7 +40,7 @@ from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
-           "fold_a_first_line", "prediction_written"]
+           "fold_a_first_line", "prediction_written", "backward_check_networks"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -239,6 +239,12 @@ def _networks():
          MLP([2, 4, 3, 5, 1]).init_random(seed=7, scale=1.0), *data([2, 4, 3, 5, 1], 5)),
     ]
     return tuple((label, net, X, Y, feedforward(net, X)) for label, net, X, Y in nets)
+
+
+def backward_check_networks():
+    """(net, X, Y) for each network ``check_backward`` tries, the question's all-ones 2-3-3-2 first: for the
+    notebook's fold on why the check uses five points (the two-point formula on the same networks)."""
+    return [(net.copy(), X.copy(), Y.copy()) for _, net, X, Y, _ in _networks()]
 
 
 def _layer_cases(first_layer=0):
