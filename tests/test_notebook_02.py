@@ -450,7 +450,8 @@ def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb
             "[start]  the learner's rule, step 20: W_0[0, 0] - W_0[0, 1] = +0.1823169, C = 0.7217613\n") in stored
     # one sentence before says what to look at, one after says what it shows; the cell is where 6a argues it
     assert (r"[start] runs the learner's rule, which has equal gradients ($W_0$ by $-\eta\,q$; $W_1$ by "
-            r"$+\eta\,\partial C/\partial W_1$, the slipped sign), for 20 steps: look at $W_0[0,0] - W_0[0,1]$.") in markdown
+            r"$+\eta\,\partial C/\partial W_1$: its three steps give the mean of $(y - y')\,h_j$ for $W_1[j,0]$, that is "
+            r"$-\partial C/\partial W_1[j,0]$), for 20 steps: look at $W_0[0,0] - W_0[0,1]$.") in markdown
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
     assert "First, would equal gradients be enough?" in nb.cells[at - 1].source
     assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises.\n")
@@ -736,7 +737,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                     assert K[i] < K[j], (init, i, j)
         assert (f"{'K at the end':>16}" + "".join(f"{k:>6}" for k in shown) in stored) is (init == "constant")
     assert f"{0.5 * (0.3**2 + 0.7**2) + 0.5:.2f}" == "0.79" and K_end["constant"][1] == "2.250"
-    assert r"and $K$ moves with the weights;" in markdown
+    assert r"and $K$ changes during training," in markdown  # report 02CH fault 3: K is not constant
     # the last stretch, |c - c*| from 0.01 to 1e-6, takes about ln(1e-4) / ln(factor at the end) steps; its counts and
     # the rounded predictions, each far from a threshold or a rounding edge (a one-ulp nudge cannot move them)
     stretch = {"constant": [78, 94, 102, 94, 78], "random": [79, 94, 102, 94, 78]}
@@ -771,11 +772,17 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     why = markdown.split(r"**Why slowest at $\rho = 0.5$?**")[1].split("## 9.")[0]
     # report 02CG fault 1: a two-sentence intuition before [steps] (K is the squared length of c's gradient, S scales
     # its W_0 part), the four-step proof after [steps] in one optional fold
-    intuition, proof = why.split("<details><summary>Optional: the proof</summary>")
-    assert intuition.startswith(r""" $K$ is the squared length of $c$'s gradient; $S$ scales its $W_0$ part. The smaller $S$ """
-                                r"""(least at $\rho = 0.5$), the shorter the gradient (row "K at the end"), the smaller each step """
-                                r"""of $c$, the more steps to the same closeness.""" "\n")
-    assert proof.count("</details>") == 1 and "1. $K = 2" in proof.split("</details>")[0] and "4. The factor" in proof.split("</details>")[0]
+    # report 02CH fault 1: proof step 3's result in the open (K ~ 2 sqrt(S c^2 + (1 - S)^2/16), derivative in S
+    # c^2 - (1 - S)/8 > 0 as c >= 0.5 and S >= 1/2), not "S scales its W_0 part" (Q = (1 - S)/4 pulls the other way);
+    # the fold keeps only why Q stays at (1 - S)/4
+    intuition, proof = why.split(r"<details><summary>Optional: why $Q$ stays at $(1-S)/4$</summary>")
+    assert "S$ scales its $W_0$ part" not in markdown and "the shorter the gradient" not in markdown
+    assert intuition.startswith(r""" For the tied units, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ (box below; [K]), whose inner part """
+                                r"""has derivative $c^2 - (1-S)/8 > 0$ in $S$ ($c \ge 0.5$: [K]; $S = \tfrac12 + 2(\rho - \tfrac12)^2 \ge \tfrac12$), """
+                                r"""so at every $c$, $K$ is least at $\rho = 0.5$ (row "K at the end"). With $G$ fixed by $c$ and the factor """
+                                r"""in $(0, 1)$ ([K]), $c$ climbs through the same values at every $\rho$, in the smallest steps at $\rho = 0.5$ """
+                                r"""(to first order).""" "\n")
+    assert proof.count("</details>") == 1 and "1. $K = 2" in proof.split("</details>")[0] and "3. " not in proof.split("</details>")[0]
     # report 02CA fault 1: the identity and Q's update each a displayed line. Report 02CB fault 1: Q's update shown
     # as the expansion of (u_1 + Delta u_1)^2 - S (W_1[0, 0] + Delta W_1[0, 0])^2 (the cross terms cancel), and why Q
     # stays near its start from the summed shrink: the product P of the factors 1 - s_t (0 <= s_t, P <= 1) loses
@@ -790,10 +797,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
             r"Each factor is positive and at most 1 (every $\eta^2G^2S$ is smaller than their sum, 0.0120 at most), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
-            r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start, $(1-S)/4$ ([K])." "\n"
-            r"3. So at every $c \ge 0.5$, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ rises with $S$ (derivative "
-            r"$c^2 - (1-S)/8 > 0$), and $c$, with the same $G$ (which depends only on $c$), moves least at $\rho = 0.5$, the least $S$ ([K]: "
-            '"K from S").') in proof
+            r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K])." "\n"
+            "</details>") in proof
     assert "0.002" not in why and "0.4020" not in why and "|G| <= its start" not in stored
     # the expansion, symbol by symbol: the cross terms -+ 2 eta G S u W cancel, leaving (1 - eta^2 G^2 S)(u^2 - S W^2)
     rng = np.random.default_rng(0)
@@ -858,15 +863,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CE fault 1: the [K] cell (its 0.0120 and the factor's range) right under the paragraph that uses it, and
     # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
     # rho = 0.5 run takes the smallest step
-    why_at = next(i for i, c in enumerate(nb.cells) if c.source.startswith("<details><summary>Optional: the proof</summary>"))
+    why_at = next(i for i, c in enumerate(nb.cells) if c.source.startswith(r"<details><summary>Optional: why $Q$ stays at $(1-S)/4$</summary>"))
     assert "[K] the sum of eta^2 G^2 S" in nb.cells[why_at + 1].source and "K from S" in nb.cells[why_at + 1].source
     assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" printed above
     assert r"**Why slowest at $\rho = 0.5$?**" in nb.cells[why_at - 2].source  # the intuition, before [steps]
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
     # c - c* reaches rounding size at the end) and the last inference spelled out
-    assert (r'4. The factor stays in $(0, 1)$ ([K]; row "factor": $0.89$ to $0.91$), so to first order $c$ climbs steadily '
-            r"from 0.5 towards $c^*$, through the same values at every $\rho$, with the smallest steps at $\rho = 0.5$." "\n"
-            "</details>") in proof
+    # report 02CH fault 1: that last step now in the open, after K's dependence on S
+    assert (r"With $G$ fixed by $c$ and the factor in $(0, 1)$ ([K]), $c$ climbs through the same values at every $\rho$, "
+            r"in the smallest steps at $\rho = 0.5$ (to first order).") in why.split("<details>")[0]
     assert "without passing it" not in why
     for r in rows:  # the factor at every step of each constant-start run, far inside (0, 1)
         case_a = cases.linear_2_2_1(a=r["a"])
@@ -882,9 +887,9 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CE fault 2: printed where it is used ([threshold], the cell right under the paragraph), marked
     # "(to first order; not run here)"; far from a rounding edge (2.147)
     # report 02CG fault 2: run here, 10 steps either side of the threshold
-    assert (r"were $\eta\,\overline{x^2}\,K > 2$, the factor would be below $-1$ and $|c - c^*|$ would grow near $c^*$ "
-            r"(to first order): at $\rho = 0.3$, for $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ "
-            r"([threshold], run here at $\eta = 2.0$ and $2.3$).") in markdown
+    assert (r"($K \approx K_\text{end}$): the factor is below $-1$, and $|c - c^*|$ grows (to first order), "
+            r"if $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ at $\rho = 0.3$ "
+            r"([threshold], run from step 59 at $\eta = 2.0$ and $2.3$).") in markdown
     assert "not run here" not in markdown
     K_03 = linreg.slope_sensitivity(cases.linear_2_2_1(a=0.3).network().set_params(rows[1]["constant"]["weights"]), 0.3)
     assert rows[1]["a"] == 0.3 and f"{K_03:.3f}" == "2.250" and f"{2 / (mean_x2 * K_03):.1f}" == "2.1"
@@ -921,6 +926,12 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
         assert ", ".join(f"{v:.4f}" for v in printed_gaps[eta_try]) == shown_gaps
     whole_run = next(i for i, c in enumerate(nb.cells) if "**The whole run.**" in c.source)
     assert "[threshold] rho = 0.3" in nb.cells[whole_run + 1].source and "[steps] constant start" in nb.cells[whole_run + 1].source
+    # report 02CH fault 3: the substitution written out (6a's G = mean(x^2)(c - c*) into 8b's Delta c = -eta G K), and
+    # the threshold with K_end valid only near c* (K changes during training; [threshold] starts at step 59)
+    assert (r"**The whole run.** With 6a's $G = \overline{x^2}\,(c - c^*)$ in 8b's $\Delta c$:" "\n"
+            r"$$\Delta(c - c^*) \approx -\eta\,G\,K = -\eta\,\overline{x^2}\,K\,(c - c^*),$$" "\n") in nb.cells[whole_run].source
+    assert (r"and $K$ changes during training, so the following holds only near $c^*$ ($K \approx K_\text{end}$)"
+            in nb.cells[whole_run].source)
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
@@ -951,8 +962,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     intro = markdown.split("## 8.")[1].split("### 8a.")[0]
     assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest at $\rho = 0.5$ "
             r"(8b)." in intro) and "[steps]" not in intro
-    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$, and so $K$ at every $c$, "
-            r"is least (8b)." in markdown.split("## Key points")[1])
+    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$ is least, and so "
+            r"$K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ at every $c$ (8b)." in markdown.split("## Key points")[1])
     assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
@@ -996,14 +1007,17 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CC fault 2: r_1 = r_2 at the start is needed for a tie, not enough
     assert ("A tie needs $r_1 = r_2$ at the start (needed, not enough: the $W_1$ gap and both incoming pairs must also "
             "close at one step), which random draws give with probability 0 (one equation on continuously drawn numbers).") in box
-    where = next(i for i, c in enumerate(nb.cells) if c.source.startswith("*The smallest spread.* At every step"))
-    paragraph = nb.cells[where].source
-    assert "*The dips*" not in paragraph
+    # report 02CH fault 2: the crossings, the dips and the smallest spread in one optional fold, right after [gap]
+    where = next(i for i, c in enumerate(nb.cells)
+                 if c.source.startswith("<details><summary>Optional: the crossings, the dips and the smallest spread</summary>"))
+    fold = nb.cells[where].source
+    assert fold.count("</details>") == 1 and fold.rstrip().endswith("</details>")
+    paragraph = fold.split("*The smallest spread.*")[1]
+    assert "*The dips* (bottom left)." in fold.split("*The smallest spread.*")[0] and "*Crossings* (circled)." in fold
     assert "print(f\"[gap]" in nb.cells[where - 1].source  # right after the cell that prints [gap]
-    # report 02BZ: [dips] prints before the two paragraphs that cite it ("The dips" first, right under it)
     dips_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[dips] random start" in c.source)
-    assert nb.cells[dips_at + 1].source.startswith("*The dips* (bottom left).") and dips_at + 2 == where - 1
-    assert (r"By 6a a step changes that gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
+    assert dips_at + 1 == where - 1  # [dips] and [gap] print before the fold that cites them
+    assert (r"By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$) only while $u_1 > u_2$.") in paragraph
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
     # x_2's pair has crossed (steps 16 to 17) and before x_1's (18 to 19): d_x2 carries the larger weight, 0.7
@@ -1015,16 +1029,15 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "larger weight" not in paragraph
     assert "negative after both" not in paragraph
     # then the W_1 gap widens (its step -eta G (u_1 - u_2) < 0 with G < 0, u_1 < u_2): the spread climbs toward its
-    # largest, 1.0593 (the training printout's 1.0593224)
-    # report 02CE fault 3: [gap] checks the signs beyond the figure: u_1 - u_2 < 0 to step 500, G < 0 to step 300 (after
-    # that c - c* is within 1e-10 of rounding, so its sign is not checked), and prints the spread at step 500 beside its
-    # largest
-    # report 02CG fault 5: G < 0 checked to step 500, the step the largest spread is kept at
-    assert r"From then on the gap widens while $G < 0$ (checked to step 500), to its largest, $1.0593$, kept at step 500 ([gap])." in paragraph
-    # report 02CC fault 3: the paragraph opens with what the spread is, at every step ([crossings] checks all 501
-    # recorded steps), and why the r-bound is loose (it bounds only the incoming pairs, 6b's box)
-    assert paragraph.startswith(r"*The smallest spread.* At every step the spread is $|W_1[0,0] - W_1[1,0]|$ "
-                                r"([crossings]); $|r_1 - r_2|$ bounds only the incoming pairs, so it is loose." "\n")
+    # largest, 1.0593 (the training printout's 1.0593224); [gap] checks the signs to step 500 (reports 02CE, 02CG)
+    assert r"From then on the gap widens while $G < 0$ (checked to step 500), to its largest, $1.0593$, at step 500 ([gap])." in paragraph
+    # report 02CC fault 3: the r-bound is loose (it bounds only the incoming pairs, 6b's box)
+    assert paragraph.startswith(r" $|r_1 - r_2|$ bounds only the incoming pairs: loose." "\n")
+    # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
+    # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
+    assert (r"3. Below: $|r_1 - r_2|$ and the spread, equal to $|W_1[0,0] - W_1[1,0]|$ at every step for seed 0 "
+            r"([crossings]; observed, not a rule).") in markdown
+    assert "*The dips*" not in markdown.replace(fold, "") and "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
     _, history = trained["random"]
@@ -1072,10 +1085,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CA fault 3: why the pairs cross. By 6a, Delta W_0[p, j] = -eta G s[p] W_1[j, 0], so a step changes
     # d_x1 = W_0[0, 0] - W_0[0, 1] by -eta G rho (W_1[0, 0] - W_1[1, 0]) and d_x2 by the same with 1 - rho: negative
     # while G < 0 and the W_1 gap < 0 (both through the crossings, steps 16 to 19)
-    assert (r"1. Circled (random start): where an incoming pair changes order ([crossings]). By 6a, "
+    assert "1. Circled (random start): where an incoming pair changes order ([crossings]).\n" in markdown
+    assert (r"*Crossings* (circled). By 6a, "
             r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
             r"and $W_1[0,0] < W_1[1,0]$. So $d_{x_2}$ falls $7/3$ times as fast as $d_{x_1}$, more than its start ratio "
-            r"$2.08$, and reaches 0 first.") in markdown
+            r"$2.08$, and reaches 0 first ([crossings]).") in markdown
     # report 02CE fault 4: the two differences fall in the fixed ratio (1 - rho)/rho = 7/3, more than their start ratio
     # 0.3787/0.1823 = 2.077, so d_x2 reaches 0 first (steps 16-17, against 18-19); the printed values far from edges
     np.testing.assert_allclose(np.diff(d_x2), (1 - A) / A * np.diff(d_x1), rtol=1e-9, atol=1e-15)
