@@ -363,7 +363,7 @@ def expected_outputs():
     assert [share > 1 for share in random_shares] == [k == worst_random for k in range(6)]
     assert random_shares[worst_random] > 1.3 and max(random_shares[:worst_random] + random_shares[worst_random + 1:]) < 0.8, random_shares
     # the question's all-ones net stays inside (a seventh), so the margin is thin only on the random nets
-    random_line = (f"two-point on the check's 6 random nets: largest relative error {random_errors[worst_random]:.1e} "
+    random_line = (f"two-point on the check's 6 random cases: largest relative error {random_errors[worst_random]:.1e} "
                    f"(2-4-3-5-1, 1 observation); outside the tolerance on 1 of 6\n")
     assert worst_line == "C = 1.9; the five-point's worst entry: gradient 2.6e-04, off by 1e-13 (4e-10 relative)\n"
     # "the worst entry is off by 10^-13, relative 10^-13/(2.6 * 10^-4) ~ 4 * 10^-10": the printed values' quotient;
@@ -1052,8 +1052,8 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "\\underbrace{2(L - l)}_{\\text{mults}} + \\underbrace{2(L - l) - 1}_{\\text{bias's mults}}).$$\n"
                   "2-3-3-2: layer 0, $3 \\cdot 6 \\cdot (2 \\cdot 6 + 5) = 306$; layer 1, $3 \\cdot 2 \\cdot (3 \\cdot 4 + 3) = 90$; "
                   "layer 2, $2 \\cdot 1 \\cdot (3 \\cdot 2 + 1) = 14$; total 410.",
-                  "first on the question's 2-3-3-2 and `X`, `Y` with all ones, then with random weights on it, a 3-4-2, "
-                  "a 3-3-3-3-3 and a 2-4-3-5-1.",
+                  "first on the question's 2-3-3-2 and `X`, `Y` with all ones, then with random weights on it (2 observations, "
+                  "then 1), a 3-4-2 (3), a 3-3-3-3-3 (4) and a 2-4-3-5-1 (1, then 5): six random cases.",
                   "Where two edges cross, both labels sit in the lower half, each on its own edge, in its colour.",
                   "Its tolerance: $10^{-6}$ relative, or $10^{-9}$ absolute where $|\\text{gradient}| < 10^{-3}$.",
                   "weighted 1, 8, 8, 1, over $12\\varepsilon$: about $18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2})",
@@ -1070,6 +1070,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     nets = write_backprop._networks()
     case = mh.cases.sigmoid_2_3_3_2()
     assert {"-".join(map(str, net.sizes)) for _, net, _, _, _ in nets[1:]} == {"2-3-3-2", "3-4-2", "3-3-3-3-3", "2-4-3-5-1"}
+    # "(2 observations, then 1), a 3-4-2 (3), a 3-3-3-3-3 (4) and a 2-4-3-5-1 (1, then 5): six random cases", in order
+    assert [("-".join(map(str, net.sizes)), len(X)) for _, net, X, _, _ in nets[1:]] == [
+        ("2-3-3-2", 2), ("2-3-3-2", 1), ("3-4-2", 3), ("3-3-3-3-3", 4), ("2-4-3-5-1", 1), ("2-4-3-5-1", 5)]
     assert "seven networks" not in markdown
     assert len(nets) == 7 and all(list(net.sizes) == [2, 3, 3, 2] and np.array_equal(X, case.X) and np.array_equal(Y, case.Y)
                                   for _, net, X, Y, _ in nets[:2])
