@@ -500,7 +500,10 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "the start's gap; what differs is the slope the lower layers' gradients carry: they start 10 and 13 times all ones' "
             "(the `largest |dC/dW` lines). By section 2's rule for its widest unit, $[1]$ (the `gap(a^2)` line): "
             "$0.215 \\times 0.0208 \\approx 0.0045$ (with the mean slope), a slope 8 times all ones' times a sum "
-            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ about ten times smaller (no cancelling: 0.0258, all ones' $3 \\times 0.0682$).") in text
+            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ about ten times smaller: mostly as its terms are smaller (sizes summing to 0.0258, "
+            # report 04CG, fault 3: the cryptic "(no cancelling: ...)" in words, each number named
+            "all ones' $3 \\times 0.0682$), a little as their signs differ.") in text
+    assert "(no cancelling: 0.0258" not in text
     assert "stay below 0.07" not in text and round(float(abs(gap_2[1])), 4) == 0.0052
     # report 04CB, fix 1: the split of the tenfold, from the printed quantities: weights and gaps (no cancelling) about 8-fold,
     # cancelling about 1.24-fold
@@ -798,8 +801,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # 4552 at steep ones), so untying barely shortens that part, if at all
     # report 04CF, fault 2: the controlled row answers it: the same tenth-size noise helps all ones' plateau, not 0.1's
     assert ("Each `ratio` divides two rows (in brackets; all ones and 0.1: one run each). Tenth-size noise shortens all ones' plateau "
-            "by a fifth (0.81) but leaves 0.1's nearly unchanged (0.99, fit 1.00): seeds 0 to 9's gain over 0.1 + noise (0.19, 0.82) "
-            "comes with their weights' size, sign and spread, not untying. 0.43 and 0.42 also mix in 0.1's ten times smaller weights.") in text
+            "by a fifth (0.81) but leaves 0.1's nearly unchanged (0.99, fit 1.00); why is not explained here. "
+            # report 04CG, fault 2: no run isolates what makes the seeds faster than 0.1 + noise
+            "Seeds 0 to 9 beat 0.1 + noise (0.19, 0.82); these runs do not isolate why, as they differ in weight size, sign and spread, "
+            "and slightly in slope. 0.43 and 0.42 also mix in 0.1's ten times smaller weights.") in text
+    assert "comes with their weights' size" not in text and "(measured)" not in text and "do the rest" not in text
     assert round(1 - rows[1][1] / rows[0][1], 1) == 0.2 and "help most together" not in text
     # report 04CB, fix 2: the 0.1 start's weights are ten times all ones' (1), so its ratios mix size with slope
     assert all(np.allclose(w, 0.1) for w in init.constant_starts(case.sizes, [0.1])[0].weights)
@@ -828,10 +834,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CB, fixes 2 and 4: the fit's steep slopes come with weight size; the interaction measured, not explained
     # report 04CF, fault 2: the verdict and the key point from the controlled row
     assert ("*Is breaking the tie why random starts are faster?* Not by itself: untied by s.d. 0.01 noise, the 0.1 start fits at step "
-            "6085 (median of 20), against 6096 tied (section 9). Steep slopes ($z$ near 0) and the seeds' weight size, sign and spread do "
-            "the rest (measured).") in text
-    assert ("untying 0.1 barely changes its fit step (6085 against 6096); steep slopes and the seeds' weight size, sign and spread do "
-            "the rest (section 9).") in text.split("## Key points")[1]
+            "6085 (median of 20), against 6096 tied. These runs do not isolate what does (section 9).") in text  # report 04CG, fault 2
+    assert "untying 0.1 barely changes its fit step (6085 against 6096, section 9)." in text.split("## Key points")[1]
     assert "Partly:" not in text
     assert "far more with steep slopes" not in text
     assert "saved little" not in text
@@ -925,19 +929,21 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # while u[1] stays negative; the table shows u[0] 0.29 at step 100, -0.24 and -0.31 at 1600 and 1800
     cross = 100 + int(np.argmax(u[100:, 0] < 0))
     assert cross < 1600 < switch < 1800 and np.all(u[100:cross, 0] > 0) and np.all(u[cross:4001, 0] < 0) and np.all(u[20:4001, 1] < 0)
+    # report 04CG, fault 1: A - B turns negative "as u[0] keeps falling and u[1] barely moves" (the table's 1600 and 1800 rows)
+    assert 850 < cross < 900 and np.all(np.diff(u[1600:1801, 0]) < 0) and abs(u[1800, 1] - u[1600, 1]) < 0.05 < abs(u[1800, 0] - u[1600, 0])
     # the figure: the gap and layer 2's mean z turn within 10 steps of the floor crossing (the dotted line)
     z2_mean = np.log(a2 / (1 - a2)).mean(axis=(1, 2))
     assert abs(int(np.argmax(z2_mean[100:4001])) + 100 - below_floor) <= 10 and np.all(np.diff(z2_mean[100:switch - 10]) > 0)
     assert np.all(np.diff(z2_mean[switch + 10:5501]) < 0) and np.all(np.diff(gap[switch + 10:6001]) > 0) and np.all(np.diff(gap[100:switch - 10]) < 0)
     rows = []
     for t in (100, 1600, 1800):
-        for v in (loss_0[t] - 0.4, terms[t, 0], terms[t, 1], mean_term[t], A[t] - B[t]):  # 3 significant figures, off their rounding edges
+        for v in (loss_0[t] - 0.4, A[t] - B[t]):  # 3 significant figures, off their rounding edges
             assert abs(abs(v) / 10 ** (np.floor(np.log10(abs(v))) - 2) % 1 - 0.5) > 1e-2
         v_t, b_t = 3 * weights[1][0, t, 0, 0], biases[1][0, t, 0]  # report 04BU, fix 2: v and b_1 beside the split
         assert all(abs(x * 1e2 % 1 - 0.5) > 2e-2 for x in (*u[t], v_t, b_t))
         slope_t = (a2[t] * (1 - a2[t])).mean()  # report 04BZ, fix 1: layer 2's mean slope beside v, off its rounding edge
         assert abs(slope_t * 1e4 % 1 - 0.5) > 5e-2
-        rows.append(f"{t:>5}  {loss_0[t] - 0.4:9.2e}  {terms[t, 0]:10.2e}  {terms[t, 1]:10.2e}  {mean_term[t]:9.2e}  {A[t] - B[t]:9.2e}  "
+        rows.append(f"{t:>5}  {loss_0[t] - 0.4:9.2e}  {A[t] - B[t]:9.2e}  "
                     f"{u[t, 0]:5.2f}  {u[t, 1]:5.2f}  {v_t:4.2f}  {b_t:5.2f}  {slope_t:18.4f}")
     # z^2 = v a^1 + b_1 rises until the floor crossing as v and b_1 rise (section 11's W_1 panel): both peak within 50 steps of it
     v_all, b_all = 3 * weights[1][0, :, 0, 0], biases[1][0, :, 0]
@@ -956,18 +962,22 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert round(100 * (1 - 0.0230 / 0.0278)) == round(100 * (1 - slope_2[1600] / slope_2[100])) == 17
     assert round(100 * (3.06 / 2.94 - 1)) == round(100 * (v_all[1600] / v_all[100] - 1)) == 4
     assert abs(np.exp(z2_mean[100] - z2_mean[1600]) / (slope_2[1600] / slope_2[100]) - 1) < 0.03
-    header = ("all ones: C - 0.4 = output [0] + output [1] + mean term\n"
-              " step    C - 0.4  output [0]  output [1]  mean term      A - B   u[0]   u[1]     v    b_1  layer-2 mean slope\n")
+    # report 04CG, fault 1: only the columns the prose reads; the mean term's smallness on its own line (a margin of 2 at least)
+    assert mean_term[100:4001].max() < 0.5e-5 and "output [0]  output [1]" not in shown
+    assert "the mean term stays below 1e-5 from step 100 to 4000: True" in shown
+    header = "all ones:\n step    C - 0.4      A - B   u[0]   u[1]     v    b_1  layer-2 mean slope\n"
     expect(shown, header + "\n".join(rows), header +
-           "  100   6.75e-04    3.12e-04    3.62e-04   1.22e-06   6.74e-04   0.29  -1.02  2.94   0.98              0.0278\n"
-           " 1600   3.09e-05   -2.07e-04    2.37e-04   1.05e-06   3.01e-05  -0.24  -0.84  3.06   1.06              0.0230\n"
-           " 1800  -3.15e-05   -2.63e-04    2.31e-04   1.08e-06  -3.24e-05  -0.31  -0.81  3.06   1.06              0.0230")
+           "  100   6.75e-04   6.74e-04   0.29  -1.02  2.94   0.98              0.0278\n"
+           " 1600   3.09e-05   3.01e-05  -0.24  -0.84  3.06   1.06              0.0230\n"
+           " 1800  -3.15e-05  -3.24e-05  -0.31  -0.81  3.06   1.06              0.0230")
     assert "u = 3 W_2[0, :]" not in shown and "dC/db_1[0]" not in shown and "row difference a^3" not in shown  # report 04BR: cut
     chain = text[text.index("How the plateau ends"):text.index("## 9.")]
-    assert "How the plateau ends (its length is measured, not predicted; $v = 3\\,W_1[0, 0]$, section 6)." in chain
     # report 04CF, fault 1: where section 8 is going, first; the turn (A - B's switch), the slope's 0.023 and its climb are checked here
-    assert ("Until about step 1700 descent narrows $\\text{gap}(a^2)$ by saturating layer 2; after that it widens it, slowly while "
-            "layer 2's slope is near 0.023, faster as it climbs.") in chain
+    # report 04CG, fault 1: a plain two-line summary in words; u[0] turns negative (step 880) well before A - B does (about 1700)
+    assert ("How the plateau ends (its length is measured, not predicted; $v = 3\\,W_1[0, 0]$, section 6), in short: while the "
+            "outputs' rows are in the wrong order, widening $\\text{gap}(a^2)$ raises $C$, so descent narrows it by saturating layer 2. "
+            "Once $u[0]$ turns negative, output $[0]$'s rows are in order; from about step 1700 that outweighs output $[1]$, and "
+            "descent widens the gap.") in chain
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
     # u[1] and d[1] cross 0 once after step 100, between the recorded steps 5090 and 5100, clear of the one-ulp nudge at both
     flip_u, flip_d = (100 + int(np.argmax(x[100:, 1] > 0)) for x in (u, d))
@@ -992,25 +1002,25 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "$\\frac12 d[k]^2 - d[k] \\Delta[k]$, is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). "
             # report 04BZ, fix 1: A and B defined before the table that prints A - B; the reading of it after the figure
             # report 04CA, fix 2: the cryptic "(A - B; step 100's under the table)" in plain words
-            "Below: the terms and $A - B$, where $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k] \\Delta[k]$ (printed for step 100 under the "
+            "Below: $C - 0.4$ and $A - B$, where $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k] \\Delta[k]$ (printed for step 100 under the "
             "table), then layer 2.") in text
     assert ("By section 7, $d[k] = \\sigma'(\\hat z)\\, u[k]\\, "
             "\\text{gap}(a^2)$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
             "$u[1] < 0$ keeps that output's rows in the wrong order, and at step 100 both are. "
             # report 04CE fault 1: both outputs are out of order at step 100 (u[0] = 0.29 > 0 against Delta[0] < 0)
             # report 04CA, fix 2: why u[0] > 0 > u[1] after the first steps (checked in test_the_plateau_terms)
-            "Both $u[k]$ start at 3 and fall as their outputs near the floor (section 7: one bias per output); output $[1]$'s value falls "
             # report 04CF, fault 6: the values that fall are the outputs', and u[1] falls further with them
-            "further (0.98 to 0.2, output $[0]$'s only to 0.6), so $u[1]$ falls further too, and by step 100 only $u[1]$ is below 0. "
+            "(Both $u[k]$ start at 3; $u[1]$ falls further, as output $[1]$ does: 0.98 to 0.2, against 0.6.) "
             # report 04BY, fix 1: why descent takes u[0] through 0: the term's slope in d[k] is d[k] - Delta[k]
             # report 04CB, fix 5: "there" in explicit words, and why A - B changes sign (u[0] crossing 0 checked beside the A - B switch)
-            "Descent takes $u[0]$ below 0 too, pushing each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$); "
+            "Descent then takes $u[0]$ below 0, pushing each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$); "
             # report 04CD fault 1: not "because": u[0] is already -0.24 at step 1600 while A - B is still positive
             # report 04CF, fault 1: u[1] negative only until step 5100 (point 4 after the layer table)
-            "output $[0]$'s term then pulls $A - B$ below 0 between steps 1600 and 1800 (the table), while $u[1]$ is still negative "
-            "(until step 5100, point 4 below). "
+            # report 04CG, fault 1: read from the table's u columns (the per-output terms are no longer printed); (d) labels the second list
+            "as $u[0]$ keeps falling and $u[1]$ barely moves, $A - B$ turns negative between steps 1600 and 1800 (the table), while $u[1]$ "
+            "is still negative (until step 5100, (d) below). "
             # report 04BV, fix 2: three short steps; the forward pointer to section 11 cut (v and b_1 are the table's last columns)
-            "1. $C - 0.4 \\approx \\frac12 A - B$: the mean term is near 0 (the table). "
+            "1. $C - 0.4 \\approx \\frac12 A - B$: the mean term is near 0 (above the table). "
             # report 04BW, fix 2: the link from C's slope along the gap's scale to what descent does
             # report 04BX, fix 1: what the scaling holds fixed (u, the slopes and the means p: then only the d[k] change, by c)
             "2. Scale $\\text{gap}(a^2)$ by $c$, holding $u$, the slopes $\\sigma'(\\hat z)$ and the means $p$ fixed: every $d[k]$ scales "
@@ -1021,28 +1031,31 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "\\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$ (section 2's rule), and raising $v$ and $b_1$ (the table, steps 100 to 1600) "
             "raises $z^2 = v\\,a^1 + b_1$ ($a^1 \\approx 0.87$), where the slope falls faster than $v$ grows (the slope "
             "0.0278 to 0.0230, down 17%; $v$ 2.94 to 3.06, up 4%), so their product shrinks. "
-            "3. $A - B = 0$ near where $\\frac12 A - B = -\\frac12 A \\approx 0$ ($A$ tiny): where $C$ crosses 0.4, between steps 1600 and 1800. "
+            # report 04CG, fault 1: the garbled "A - B = 0 near where ..." in plain algebra
+            "3. When $A = B$, $C - 0.4 \\approx \\frac12 A - B = -\\frac12 A \\approx 0$ ($A$ tiny), so $C$ crosses the floor there, "
+            "between steps 1600 and 1800. "
             "As the plateau ends:") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
     assert not any(f"{x}_k" in text for x in ("p", "d", "\\Delta", "\\bar y"))  # report 04BW, fix 5: p[k], d[k], Delta[k], as the hints' p[0]
-    assert ("1. Layer 2 computes $z^2 = v\\,a^1 + b_1$, so by section 2's rule "
-            "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$: at step 4000, "
+    # report 04CG, fault 1: the second list labelled (a) to (d), so "point 2" names the first list's
+    assert ("* **(a)** Point 2's rule $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$ at step 4000: "
             "$0.037 \\times 3 \\times 0.92 \\times 0.0756 \\approx 0.0077$. "
             # report 04BV, fix 1: what lowers z^2 (v and b_1, both falling from step 4000 to 5000 in the table), and why
             # report 04BW, fix 3: by point 1's rule a falling v alone narrows the gap; the steeper slope (and gap(a^1)) widen it
-            "2. Descent lowers $z^2$ ($v$, $b_1$ fall from step 4000 to 5000): that steepens "
-            "the slope, which (with point 3's wider $\\text{gap}(a^1)$) widens the gap even though $v$ falls: `layer-2 mean slope` 0.037 "
+            "* **(b)** Descent lowers $z^2$ ($v$, $b_1$ fall from step 4000 to 5000): that steepens "
+            "the slope, which (with (c)'s wider $\\text{gap}(a^1)$) widens the gap even though $v$ falls: `layer-2 mean slope` 0.037 "
             "to 0.128, $\\text{gap}(a^2)$ 0.0077 to 0.0353. "
-            "3. The lower layers' gradients carry that slope, so as it nears $\\frac14$ they speed up: $W_0[0, 0]$, which multiplies $x$'s larger gap (0.5 against 0.1) "
+            "* **(c)** The lower layers' gradients carry that slope, so as it nears $\\frac14$ they speed up: $W_0[0, 0]$, which multiplies $x$'s larger gap (0.5 against 0.1) "
             "and so widens $\\text{gap}(a^1)$, goes from 1.03 at step 4000 to 3.03 at 5500. "
             # report 04CF, fault 1: u[1]'s flip, printed under the layer table and seen in section 11's figure
-            "4. $u[1]$ turns positive at step 5100 (the last line; $W_2[:, 1]$ in section 11's figure, top right), so output $[1]$'s "
-            "rows come into order ($d[1]$ has $u[1]$'s sign).") in chain
+            "* **(d)** $u[1]$ turns positive at step 5100 (the last line; $W_2[:, 1]$ in section 11's figure, top right), so output $[1]$'s "
+            "rows come into order.") in chain
     assert "although $v$ dips" not in chain and (v_all[5000] < v_all[4000]) and (b_all[5000] < b_all[4000])
     assert round(0.037 * 3 * 0.92 * 0.0756, 4) == 0.0077  # point 1's check, from the printed step-4000 row
     assert "4. " not in chain.split("goes from 1.03 at step 4000 to 3.03 at 5500.")[0]  # report 04BT: at most three points
+    assert "point 3's" not in chain and "point 4 below" not in chain  # report 04CG, fault 1: cross-references by label
     # report 04BR, fix 1: the u-sign argument, the first-order C - 0.4 expansion and the dC/db_1 sign rule are cut, with their
     # symbols; report 04BS, fix 1: d_k and Delta_k come back in the exact split only
     for cut in ("\\gamma", "\\sigma'_k", "|u[1]|/3", "first through $b_1$", "From step 4000 to 5000 $v$ falls", "\\approx -"):
@@ -1141,8 +1154,9 @@ def test_round20_reading_fixes(prose):
     matrices = text.index("The question's $\\delta^3$ against ours (after exercise 1's check passes):")
     assert matrices < text.index("## 4.") and "They agree" not in text  # report 04BO, fix 4: printed once the check passes
     assert "with $y'_k = a^3_k$ ($y'_1$ is output $[0]$)." in text
-    plateau = ("The plateau is over when the cost first falls below 0.3: far below the cost's small dip under the floor (zoom below), "
-               "far above the cost of a fit (at most $4 \\times 0.01^2 = 0.0004$).")  # report 04BT, fix 5
+    # report 04BT, fix 5; report 04CG, fault 5: why 0.3, in one clause
+    plateau = ("The plateau is over when the cost first falls below 0.3, marking the escape, not the fit: well below the plateau's 0.4 "
+               "and its small dip under the floor (zoom below), far above a fit's cost (at most $4 \\times 0.01^2 = 0.0004$).")
     assert text.index("## 8.") < text.index(plateau) < text.index("## 9.")
     assert "a fit's 0.01" not in text
     assert "At lr 0.5 none of seeds 0 to 9 fits by step 1000 either (section 9)." in text  # report 04BL, fix 7
@@ -1208,8 +1222,13 @@ def test_round9_reading_fixes(prose):
     """Report 04BF: section 4's three checks as a list; seed 0 stands in for the learner's start; the key points cite
     section 8 for the two observations; exercise 1 asks for delta3[0, 1] too."""
     text = " ".join(prose.split())
-    assert "The question's backpropagation is right: 1. Its last layer matches ours to float32 rounding (9e-08). 2. Ours matches" in text
+    # report 04CG, fault 4: delta^3's comparison is printed only once exercise 1 passes, and point 1 says so
+    assert ("The question's backpropagation is right: 1. Its last layer matches ours to float32 rounding (9e-08); so does its "
+            "$\\delta^3$ (shown once exercise 1 passes). 2. Ours matches") in text
     assert "3. Its lower layers show only in its output after 1000 steps, which matches ours to 2e-07 (printed after exercise 2)." in text
+    # report 04CG, fault 6: section 6 names the output delta instead of writing out exercise 1's product again
+    six = text[text.index("## 6."):text.index("## 7.")]
+    assert "so the output delta $\\delta^3$ (exercise 1) has unequal columns" in six and "2(a^3 - y) \\odot" not in six
     assert "Seed 0 stands in for the learner's unknown start." in text
     # report 04BV, fix 3: the one-line argument (two distinct values, each output's own u[k] and b_2[k]; notebook 03 section 8)
     # report 04BX, fix 4: the argument moved to section 6; the key point keeps a short reference
@@ -1247,11 +1266,11 @@ def test_round11_section_8_order_and_section_11_bottom_row(prose, case, pair):
     # report 04BZ, fix 1: the derivation, its table and the figure first; the saturation paragraph and the A - B points after the
     # figure; the 4000 to 5500 table just before the points that read it
     assert (text.index("under the floor (zoom below)") < text.index("How the plateau ends") < text.index("**The cost above the floor.**")
-            < saturated < text.index("1. Layer 2 computes"))
+            < saturated < text.index("* **(a)** Point 2's rule"))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert (at("**The cost above the floor.**") + 1 == at('"\\nall ones: C - 0.4 = output [0]') == at("right.set(ylabel=") - 1
-            == at("The lower layers' gradients start smaller") - 2 == at('print("all ones, layers 0 to 2:') - 3 == at("1. Layer 2 computes") - 4)
+    assert (at("**The cost above the floor.**") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("right.set(ylabel=") - 1
+            == at("The lower layers' gradients start smaller") - 2 == at('print("all ones, layers 0 to 2:') - 3 == at("* **(a)** Point 2's rule") - 4)
     assert "figure below" not in text and "table below" not in text.split("**The cost above the floor.**")[1].split("## 9.")[0]
     assert text.index("goes from 1.03 at step 4000 to 3.03 at 5500.") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9.")
     _, runs = pair
