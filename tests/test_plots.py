@@ -709,6 +709,11 @@ def test_plateau_signs_draws_three_panels_exits_and_a_legend_off_the_data():
     fig.canvas.draw()
     legend_box = fig.legends[0].get_window_extent()
     assert all(legend_box.x0 > ax.get_window_extent().x1 for ax in axes)  # off the data
+    # report 05CC (fault 3): the symmetric-log axis said in words, in its label and in a note beside the panel
+    assert "linear within ±0.001" in axes[2].get_ylabel() and "logarithmic beyond" in axes[2].get_ylabel()
+    note, = [t for t in fig.texts if "comes\nfrom the axis" in t.get_text()]
+    assert "bend at ±0.001" in note.get_text() and note.get_window_extent().x0 > axes[2].get_window_extent().x1
+    assert note.get_window_extent().y1 < legend_box.y0  # below the legend, no overlap
     with pytest.raises(ValueError, match="each with an exit"):
         plots.plateau_signs(runs, {0.0: 2981})
     with pytest.raises(ValueError, match="must agree"):

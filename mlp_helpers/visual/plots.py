@@ -1004,7 +1004,8 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     says how often. exits: {c: the start's exit step}, a thin dotted vertical line in its colour across the panels.
     colours: one per start, in the order of ``runs`` (a start keeps its colour from figure to figure).
     The omega panels show -limit to limit (their labels say so); the difference panel is symmetric-log (linear
-    within 0.001 of 0), so its sign stays visible while it is small. Returns the figure.
+    within 0.001 of 0), so its sign stays visible while it is small; its label and a note beside it say so in words,
+    the note that a curve's bend at ±0.001 is the axis's. Returns the figure.
     """
     steps = as_count("steps", steps, minimum=1)
     limit = as_real("limit", limit)
@@ -1013,7 +1014,7 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
         raise ValueError(f"runs must hold 1 to {len(styles)} starts, each with an exit, and limit be positive; got "
                          f"{sorted(runs)}, {sorted(exits)}, limit {limit}")
     fig, axes = new_figure((9, 6.2), nrows=3, sharex=True)
-    fig.subplots_adjust(left=0.11, right=0.72, bottom=0.09, top=0.94, hspace=0.12)
+    fig.subplots_adjust(left=0.14, right=0.72, bottom=0.09, top=0.94, hspace=0.12)
     handles = []
     for k, (c, (iterations, omegas, difference)) in enumerate(runs.items()):
         iterations, omegas, difference = (np.asarray(v, dtype=float) for v in (iterations, omegas, difference))
@@ -1031,7 +1032,7 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
         label = f"c = {c:g}" + (f"\n(dots: recorded\nevery {every} steps)" if every > 1 else "")
         handles.append(Line2D([], [], label=label, **style))
     for ax, name in zip(axes, (rf"$\omega_1$ (cut at $\pm${limit:g})", rf"$\omega_2$ (cut at $\pm${limit:g})",
-                               "$a^2[0, 0] - a^2[1, 0]$\n(symmetric log)")):
+                               "$a^2[0, 0] - a^2[1, 0]$\n(linear within ±0.001,\nlogarithmic beyond)")):
         ax.axhline(0, color="0.6", lw=0.8, zorder=0)
         ax.set_ylabel(name)
     for ax in axes[:2]:
@@ -1044,6 +1045,8 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     handles += [Line2D([], [], color="0.3", ls=":", lw=1.2, label="thin dotted, in a\nstart's colour: its exit\n(loss first below 0.2)"),
                 Line2D([], [], color="0.6", lw=0.8, label="grey: 0")]
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.73, 0.5), frameon=False, labelspacing=1.0)
+    fig.text(0.74, axes[2].get_position().y0, "bottom panel: a curve's\nbend at ±0.001 comes\nfrom the axis (linear\ninside, logarithmic\noutside), not the run",
+             ha="left", va="bottom", color="0.2")  # the symmetric-log axis, explained beside it
     axes[0].set_title("tied constant starts: each output's weight and the $a^2$ difference")
     return fig
 
