@@ -203,7 +203,9 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert abs(A_odd + first_order) < 0.0001 and B_even > 0
     assert "Repeated, it climbs at every one of 20 steps ([20 steps])." in markdown
     # section 5: the sign-fixed weight's share of section 3's first-order sum, named as that sum
-    assert (r"so its step $\Delta w$ and its share of $\Delta C \approx \sum_w \frac{\partial C}{\partial w}\,\Delta w$ "
+    # report 02CI fault 9: "the formula gives -q", not "gradient" (g is the true one)
+    assert r"With only the sign fixed, the formula gives $-q = g/W_1[j,0]$," in markdown and "gradient is $-q" not in markdown
+    assert (r"so $W_0[0,j]$'s step $\Delta w$ and its share of $\Delta C \approx \sum_w \frac{\partial C}{\partial w}\,\Delta w$ "
             r"(section 3) are") in markdown
     assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
     six_a = markdown.split("### 6a.")[1].split("### 6b.")[0]
@@ -449,9 +451,12 @@ def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb
     assert ("[start]  the learner's rule, step  0: W_0[0, 0] - W_0[0, 1] = +0.1823169, C = 0.5289863\n"
             "[start]  the learner's rule, step 20: W_0[0, 0] - W_0[0, 1] = +0.1823169, C = 0.7217613\n") in stored
     # one sentence before says what to look at, one after says what it shows; the cell is where 6a argues it
-    assert (r"[start] runs the learner's rule, which has equal gradients ($W_0$ by $-\eta\,q$; $W_1$ by "
-            r"$+\eta\,\partial C/\partial W_1$: its three steps give the mean of $(y - y')\,h_j$ for $W_1[j,0]$, that is "
-            r"$-\partial C/\partial W_1[j,0]$), for 20 steps: look at $W_0[0,0] - W_0[0,1]$.") in markdown
+    # report 02CI fault 3: the learner's rule as a two-line display, its W_1 half the right formula with the wrong sign
+    assert (r"[start] runs the learner's rule (equal gradients) for 20 steps (row 1 likewise, with $x_2$):" "\n"
+            r"$$\begin{aligned} W_0[0,j] &\leftarrow W_0[0,j] - \eta\,q, \\" "\n"
+            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(the right formula, the wrong sign)}, "
+            r"\end{aligned}$$" "\n"
+            r"Look at $W_0[0,0] - W_0[0,1]$.") in markdown
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
     assert "First, would equal gradients be enough?" in nb.cells[at - 1].source
     assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises.\n")
@@ -737,7 +742,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                     assert K[i] < K[j], (init, i, j)
         assert (f"{'K at the end':>16}" + "".join(f"{k:>6}" for k in shown) in stored) is (init == "constant")
     assert f"{0.5 * (0.3**2 + 0.7**2) + 0.5:.2f}" == "0.79" and K_end["constant"][1] == "2.250"
-    assert r"and $K$ changes during training," in markdown  # report 02CH fault 3: K is not constant
+    assert r"($K$ changes during training)" in markdown  # report 02CH fault 3: K is not constant
     # the last stretch, |c - c*| from 0.01 to 1e-6, takes about ln(1e-4) / ln(factor at the end) steps; its counts and
     # the rounded predictions, each far from a threshold or a rounding edge (a one-ulp nudge cannot move them)
     stretch = {"constant": [78, 94, 102, 94, 78], "random": [79, 94, 102, 94, 78]}
@@ -777,11 +782,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # the fold keeps only why Q stays at (1 - S)/4
     intuition, proof = why.split(r"<details><summary>Optional: why $Q$ stays at $(1-S)/4$</summary>")
     assert "S$ scales its $W_0$ part" not in markdown and "the shorter the gradient" not in markdown
-    assert intuition.startswith(r""" For the tied units, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ (box below; [K]), whose inner part """
+    # report 02CI fault 1: K's formula cited as derived in the optional box; the comparison in two sentences (every run
+    # starts at c = 0.5, the step depends only on c and rho, c does not pass c* as the factor is in (0, 1) at every step)
+    assert intuition.startswith(r""" For the tied units, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ (derived in the optional box; [K]), """
+                                r"""whose inner part """
                                 r"""has derivative $c^2 - (1-S)/8 > 0$ in $S$ ($c \ge 0.5$: [K]; $S = \tfrac12 + 2(\rho - \tfrac12)^2 \ge \tfrac12$), """
-                                r"""so at every $c$, $K$ is least at $\rho = 0.5$ (row "K at the end"). With $G$ fixed by $c$ and the factor """
-                                r"""in $(0, 1)$ ([K]), $c$ climbs through the same values at every $\rho$, in the smallest steps at $\rho = 0.5$ """
-                                r"""(to first order).""" "\n")
+                                r"""so at every $c$, $K$ is least at $\rho = 0.5$ (row "K at the end"). Every run starts at $c = 0.5$; its step """
+                                r"""$\Delta c = -\eta\,G\,K$ depends only on $c$ and $\rho$. With the factor in $(0, 1)$ ([K]), """
+                                r"""$c$ does not pass $c^*$, so the $\rho = 0.5$ run is behind at every step and needs the most (to first order).""" "\n")
+    assert "climbs through the same values" not in markdown
     assert proof.count("</details>") == 1 and "1. $K = 2" in proof.split("</details>")[0] and "3. " not in proof.split("</details>")[0]
     # report 02CA fault 1: the identity and Q's update each a displayed line. Report 02CB fault 1: Q's update shown
     # as the expansion of (u_1 + Delta u_1)^2 - S (W_1[0, 0] + Delta W_1[0, 0])^2 (the cross terms cancel), and why Q
@@ -870,8 +879,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
     # c - c* reaches rounding size at the end) and the last inference spelled out
     # report 02CH fault 1: that last step now in the open, after K's dependence on S
-    assert (r"With $G$ fixed by $c$ and the factor in $(0, 1)$ ([K]), $c$ climbs through the same values at every $\rho$, "
-            r"in the smallest steps at $\rho = 0.5$ (to first order).") in why.split("<details>")[0]
+    assert (r"With the factor in $(0, 1)$ ([K]), $c$ does not pass $c^*$, so the $\rho = 0.5$ run is behind at every step "
+            r"and needs the most (to first order).") in why.split("<details>")[0]
+    for r in rows:  # every constant-start run starts at c = 0.5
+        assert mh.effective_slope(cases.linear_2_2_1(a=r["a"]).network(), r["a"]) == pytest.approx(0.5, rel=1e-15)
     assert "without passing it" not in why
     for r in rows:  # the factor at every step of each constant-start run, far inside (0, 1)
         case_a = cases.linear_2_2_1(a=r["a"])
@@ -887,9 +898,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CE fault 2: printed where it is used ([threshold], the cell right under the paragraph), marked
     # "(to first order; not run here)"; far from a rounding edge (2.147)
     # report 02CG fault 2: run here, 10 steps either side of the threshold
-    assert (r"($K \approx K_\text{end}$): the factor is below $-1$, and $|c - c^*|$ grows (to first order), "
-            r"if $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ at $\rho = 0.3$ "
-            r"([threshold], run from step 59 at $\eta = 2.0$ and $2.3$).") in markdown
+    # report 02CI fault 2: split; the factor in (-1, 0) (c - c* flips sign but shrinks: eta = 2.0) named
+    assert (r"(the factor). Near $c^*$, where $K \approx K_\text{end}$ ($K$ changes during training), to first order: with the factor in $(-1, 0)$, "
+            r"$c - c^*$ flips sign each step but shrinks ($\eta = 2.0$); with $\eta > 2/(\overline{x^2}\,K_\text{end}) \approx 2.1$ "
+            r"at $\rho = 0.3$, the factor is below $-1$ and $|c - c^*|$ grows ($\eta = 2.3$; [threshold] from step 59).") in markdown
     assert "not run here" not in markdown
     K_03 = linreg.slope_sensitivity(cases.linear_2_2_1(a=0.3).network().set_params(rows[1]["constant"]["weights"]), 0.3)
     assert rows[1]["a"] == 0.3 and f"{K_03:.3f}" == "2.250" and f"{2 / (mean_x2 * K_03):.1f}" == "2.1"
@@ -909,29 +921,31 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
         found = []
         for _ in range(11):
             c_t = A * (W0_t[0] @ W1_t[:, 0]) + (1 - A) * (W0_t[1] @ W1_t[:, 0])
-            found.append(abs(c_t - c_star))
+            found.append(c_t - c_star)
             G_t = np.mean((c_t * x_all - y_all) * x_all)  # dC/dc; dC/dw = G dc/dw (6a)
             u_t = np.array([A, 1 - A]) @ W0_t
             W0_t, W1_t = W0_t - eta_try * G_t * np.outer([A, 1 - A], W1_t[:, 0]), W1_t - eta_try * G_t * u_t[:, None]
         printed_gaps[eta_try] = [found[t] for t in (0, 5, 10)]
-        assert all(abs(v * 1e4 % 1 - 0.5) > 0.05 for v in printed_gaps[eta_try])  # far from a rounding edge
-    assert printed_gaps[2.0][0] > printed_gaps[2.0][1] > printed_gaps[2.0][2]  # shrinks
-    assert printed_gaps[2.3][0] < printed_gaps[2.3][1] < printed_gaps[2.3][2]  # grows
+        assert all(abs(abs(v) * 1e4 % 1 - 0.5) > 0.05 for v in printed_gaps[eta_try])  # far from a rounding edge
+        # the sign flips at every step (the factor in (-1, 0) at 2.0, below -1 at 2.3), each |c - c*| far from 0
+        assert all(a * b < 0 for a, b in zip(found, found[1:])) and min(abs(v) for v in found) > 1e-3
+    magnitudes = {eta_try: [abs(v) for v in gaps] for eta_try, gaps in printed_gaps.items()}
+    assert magnitudes[2.0][0] > magnitudes[2.0][1] > magnitudes[2.0][2]  # shrinks
+    assert magnitudes[2.3][0] < magnitudes[2.3][1] < magnitudes[2.3][2]  # grows
     assert 2.0 < 2 / (mean_x2 * K_03) < 2.3
     assert ("[threshold] from the constant start's weights at step 59 (|c - c*| first below 0.01), 10 steps; "
-            "|c - c*| at steps 0, 5, 10:\n"
-            "            eta = 2.0: 0.0094, 0.0045, 0.0021\n"
-            "            eta = 2.3: 0.0094, 0.0181, 0.0357\n") in stored
-    for eta_try, shown_gaps in ((2.0, "0.0094, 0.0045, 0.0021"), (2.3, "0.0094, 0.0181, 0.0357")):
-        assert ", ".join(f"{v:.4f}" for v in printed_gaps[eta_try]) == shown_gaps
+            "c - c* at steps 0, 5, 10:\n"
+            "            eta = 2.0: -0.0094, +0.0045, -0.0021 (sign flips at every step: True)\n"
+            "            eta = 2.3: -0.0094, +0.0181, -0.0357 (sign flips at every step: True)\n") in stored
+    for eta_try, shown_gaps in ((2.0, "-0.0094, +0.0045, -0.0021"), (2.3, "-0.0094, +0.0181, -0.0357")):
+        assert ", ".join(f"{v:+.4f}" for v in printed_gaps[eta_try]) == shown_gaps
     whole_run = next(i for i, c in enumerate(nb.cells) if "**The whole run.**" in c.source)
     assert "[threshold] rho = 0.3" in nb.cells[whole_run + 1].source and "[steps] constant start" in nb.cells[whole_run + 1].source
     # report 02CH fault 3: the substitution written out (6a's G = mean(x^2)(c - c*) into 8b's Delta c = -eta G K), and
     # the threshold with K_end valid only near c* (K changes during training; [threshold] starts at step 59)
     assert (r"**The whole run.** With 6a's $G = \overline{x^2}\,(c - c^*)$ in 8b's $\Delta c$:" "\n"
             r"$$\Delta(c - c^*) \approx -\eta\,G\,K = -\eta\,\overline{x^2}\,K\,(c - c^*),$$" "\n") in nb.cells[whole_run].source
-    assert (r"and $K$ changes during training, so the following holds only near $c^*$ ($K \approx K_\text{end}$)"
-            in nb.cells[whole_run].source)
+    assert r"Near $c^*$, where $K \approx K_\text{end}$ ($K$ changes during training), to first order:" in nb.cells[whole_run].source
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
     # closest to 1 at rho = 0.5
     factor_shown = [f"{f:.3f}" for f in factors]
@@ -940,7 +954,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert (f"{'factor':>16}" + "".join(f"{v:>6}" for v in factor_shown) + "\n") in stored
     # the unbacked overshoot claim (no run at a large eta) stays cut; 8b derives only the factor's sign (below -1)
     assert "overshoot" not in markdown and "above $-1$" not in markdown
-    assert r"by about $1 - \eta\,\overline{x^2}\,K$ (the factor)," in markdown
+    assert r"by about $1 - \eta\,\overline{x^2}\,K$ (the factor)." in markdown
     # the cut account through beta and u (measured, not derived: circular) stays cut, and so do its rows
     assert r"\beta" not in markdown.split("### 8b.")[1] and "beta = W_1" not in stored and "u = u_1 = u_2" not in stored
     assert ("[steps] constant start (8a's runs): steps until |c - c*| < 1e-6; K at the trained weights; "
@@ -962,8 +976,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     intro = markdown.split("## 8.")[1].split("### 8a.")[0]
     assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest at $\rho = 0.5$ "
             r"(8b)." in intro) and "[steps]" not in intro
-    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$ is least, and so "
-            r"$K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ at every $c$ (8b)." in markdown.split("## Key points")[1])
+    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$ is least, so "
+            r"$K$ is least at every $c$ (8b)." in markdown.split("## Key points")[1])  # report 02CI fault 8
     assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
@@ -1014,9 +1028,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert fold.count("</details>") == 1 and fold.rstrip().endswith("</details>")
     paragraph = fold.split("*The smallest spread.*")[1]
     assert "*The dips* (bottom left)." in fold.split("*The smallest spread.*")[0] and "*Crossings* (circled)." in fold
-    assert "print(f\"[gap]" in nb.cells[where - 1].source  # right after the cell that prints [gap]
+    # report 02CI fault 4: [dips] and [gap] serve only the fold: right below it, after a one-line "Optional:" lead
+    assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "Optional: [dips] and [gap]."
     dips_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[dips] random start" in c.source)
-    assert dips_at + 1 == where - 1  # [dips] and [gap] print before the fold that cites them
+    assert dips_at == where + 2 and "print(f\"[gap]" in nb.cells[where + 3].source
+    assert nb.cells[where + 4].source.startswith("### 6c.")
     assert (r"By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$) only while $u_1 > u_2$.") in paragraph
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
@@ -1035,8 +1051,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert paragraph.startswith(r" $|r_1 - r_2|$ bounds only the incoming pairs: loose." "\n")
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
-    assert (r"3. Below: $|r_1 - r_2|$ and the spread, equal to $|W_1[0,0] - W_1[1,0]|$ at every step for seed 0 "
-            r"([crossings]; observed, not a rule).") in markdown
+    # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
+    assert (r"3. Below: $|r_1 - r_2|$ and the spread, equal to $|W_1[0,0] - W_1[1,0]|$ at every step for seed 0: the incoming "
+            r"pairs ($0.1823$, $0.3787$ at first) stay below the $W_1$ gap ($0.6345$) ([crossings]; observed, not a rule).") in markdown
     assert "*The dips*" not in markdown.replace(fold, "") and "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
