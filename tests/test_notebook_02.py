@@ -458,8 +458,8 @@ def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb
             r"\end{aligned}$$" "\n"
             r"Look at $W_0[0,0] - W_0[0,1]$.") in markdown
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
-    assert "First, would equal gradients be enough?" in nb.cells[at - 1].source
-    assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises.\n")
+    assert "First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$?" in nb.cells[at - 1].source
+    assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises: the rule's $W_1$ half climbs (section 3's flipped sign).\n")
 
 
 def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
