@@ -454,12 +454,12 @@ def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb
     # report 02CI fault 3: the learner's rule as a two-line display, its W_1 half the right formula with the wrong sign
     assert (r"[start] runs the learner's rule (equal gradients) for 20 steps (row 1 likewise, with $x_2$):" "\n"
             r"$$\begin{aligned} W_0[0,j] &\leftarrow W_0[0,j] - \eta\,q, \\" "\n"
-            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(the right formula, the wrong sign)}, "
+            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(the right formula, the wrong sign: our reading of the question)}, "
             r"\end{aligned}$$" "\n"
             r"Look at $W_0[0,0] - W_0[0,1]$.") in markdown
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
     assert "First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$?" in nb.cells[at - 1].source
-    assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises: the rule's $W_1$ half climbs (section 3's flipped sign).\n")
+    assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises: the rule's $W_1$ half climbs (section 3's flipped sign), and its $W_0[p,j]$ steps climb where $W_1[j,0] > 0$ (section 5's sign-fixed step, reversed).\n")
 
 
 def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
