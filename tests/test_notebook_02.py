@@ -789,7 +789,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                                 r"""has derivative $c^2 - (1-S)/8 > 0$ in $S$ ($c \ge 0.5$: [K]; $S = \tfrac12 + 2(\rho - \tfrac12)^2 \ge \tfrac12$), """
                                 r"""so at every $c$, $K$ is least at $\rho = 0.5$ (row "K at the end"). Every run starts at $c = 0.5$; its step """
                                 r"""$\Delta c = -\eta\,G\,K$ depends only on $c$ and $\rho$. With the factor in $(0, 1)$ ([K]), """
-                                r"""$c$ does not pass $c^*$, so the $\rho = 0.5$ run is behind at every step and needs the most (to first order).""" "\n")
+                                r"""$c$ does not pass $c^*$, and as $K$ grows with $c$ the new $c$ grows with the old one: a run that starts level and moves """
+                                r"""less at every $c$ stays behind. So the $\rho = 0.5$ run is behind at every step and needs the most (to first order).""" "\n")
     assert "climbs through the same values" not in markdown
     assert proof.count("</details>") == 1 and "1. $K = 2" in proof.split("</details>")[0] and "3. " not in proof.split("</details>")[0]
     # report 02CA fault 1: the identity and Q's update each a displayed line. Report 02CB fault 1: Q's update shown
@@ -879,7 +880,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
     # c - c* reaches rounding size at the end) and the last inference spelled out
     # report 02CH fault 1: that last step now in the open, after K's dependence on S
-    assert (r"With the factor in $(0, 1)$ ([K]), $c$ does not pass $c^*$, so the $\rho = 0.5$ run is behind at every step "
+    assert (r"With the factor in $(0, 1)$ ([K]), $c$ does not pass $c^*$, and as $K$ grows with $c$ the new $c$ grows with the old "
+            r"one: a run that starts level and moves less at every $c$ stays behind. So the $\rho = 0.5$ run is behind at every step "
             r"and needs the most (to first order).") in why.split("<details>")[0]
     for r in rows:  # every constant-start run starts at c = 0.5
         assert mh.effective_slope(cases.linear_2_2_1(a=r["a"]).network(), r["a"]) == pytest.approx(0.5, rel=1e-15)
