@@ -704,8 +704,19 @@ def test_plateau_signs_draws_three_panels_exits_and_a_legend_off_the_data():
         assert [len(line.get_xdata()) for line in curves] == [3001, 31]
         assert sorted(float(line.get_xdata()[0]) for line in exits) == [2477.0, 2981.0]
         assert curves[1].get_marker() == "o" and curves[0].get_marker() in ("None", "", None)
+    # report 05CD (fault 2): each start's step-0 omegas, a diamond in its colour, with a margin left of step 0 so the
+    # first steps' fall is drawn off the spine; none in the difference panel
+    for j, ax in enumerate(axes):
+        diamonds = [line for line in ax.get_lines() if line.get_marker() == "D"]
+        if j == 2:
+            assert diamonds == []
+            continue
+        assert [(float(line.get_xdata()[0]), float(line.get_ydata()[0]), line.get_color()) for line in diamonds] == [
+            (0.0, float(omegas[0, j]), colour) for (_, omegas, _), colour in zip(runs.values(), (plots.BLUE, plots.PURPLE))]
+        assert ax.get_xlim()[0] < 0 and -ax.get_xlim()[0] < 0.05 * ax.get_xlim()[1]  # a small margin, shared by the panels
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert labels[:2] == ["c = 0", "c = 0.25\n(dots: recorded\nevery 100 steps)"] and "its exit" in labels[2]
+    assert labels[:2] == ["c = 0", "c = 0.25\n(dots: recorded\nevery 100 steps)"] and labels[2].startswith("diamond: step 0")
+    assert "its exit" in labels[3]
     fig.canvas.draw()
     legend_box = fig.legends[0].get_window_extent()
     assert all(legend_box.x0 > ax.get_window_extent().x1 for ax in axes)  # off the data

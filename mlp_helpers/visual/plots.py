@@ -1002,6 +1002,8 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     runs: {c: (iterations (T,), omegas (T, 2), difference (T,))}, at most three starts (solid, dashed, dash-dot);
     a run recorded more sparsely than every step is drawn with a dot at each recorded step, and its legend entry
     says how often. exits: {c: the start's exit step}, a thin dotted vertical line in its colour across the panels.
+    Each start's step-0 omegas get a diamond in its colour, and the step axis a margin left of step 0: a start's first
+    steps can move its omegas far (c = 0.5's fall from 0.5), and on the spine that nearly vertical fall would hide.
     colours: one per start, in the order of ``runs`` (a start keeps its colour from figure to figure).
     The omega panels show -limit to limit (their labels say so); the difference panel is symmetric-log (linear
     within 0.001 of 0), so its sign stays visible while it is small; its label and a note beside it say so in words,
@@ -1029,6 +1031,8 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
         for ax, values in zip(axes, (omegas[:, 0], omegas[:, 1], difference)):
             ax.plot(iterations[shown], values[shown], **style)
             ax.axvline(exits[c], color=colours[k], ls=":", lw=1.2)
+        for ax, value in zip(axes[:2], omegas[0]):  # step 0, off the spine (the margin below): its first steps' fall shows
+            ax.plot([iterations[0]], [value], ls="", marker="D", ms=7, color=colours[k], mec="white", mew=0.8, zorder=5)
         label = f"c = {c:g}" + (f"\n(dots: recorded\nevery {every} steps)" if every > 1 else "")
         handles.append(Line2D([], [], label=label, **style))
     for ax, name in zip(axes, (rf"$\omega_1$ (cut at $\pm${limit:g})", rf"$\omega_2$ (cut at $\pm${limit:g})",
@@ -1041,8 +1045,10 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     axes[2].set_yticks([-0.1, -0.01, -0.001, 0, 0.001, 0.01, 0.1], ["-0.1", "-0.01", "-0.001", "0", "0.001", "0.01", "0.1"])
     axes[2].minorticks_off()
     axes[2].set_xlabel("step")
-    axes[2].set_xlim(0, steps * 1.02)
-    handles += [Line2D([], [], color="0.3", ls=":", lw=1.2, label="thin dotted, in a\nstart's colour: its exit\n(loss first below 0.2)"),
+    axes[2].set_xlim(-steps * 0.02, steps * 1.02)  # a margin left of step 0: the first steps' fall drawn off the spine
+    handles += [Line2D([], [], color="0.3", ls="", marker="D", ms=7, mec="white",
+                       label="diamond: step 0, where\n$\\omega_1 = \\omega_2 = c$; the\nfirst steps' fall from\nit is nearly vertical"),
+                Line2D([], [], color="0.3", ls=":", lw=1.2, label="thin dotted, in a\nstart's colour: its exit\n(loss first below 0.2)"),
                 Line2D([], [], color="0.6", lw=0.8, label="grey: 0")]
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.73, 0.5), frameon=False, labelspacing=1.0)
     fig.text(0.74, axes[2].get_position().y0, "bottom panel: a curve's\nbend at ±0.001 comes\nfrom the axis (linear\ninside, logarithmic\noutside), not the run",
