@@ -234,8 +234,8 @@ def compare_splits(a_values, seed=0, tol=1e-6, stretch_from=1e-2, **data):
     ``stretch_from``, ``shift_ratio``: how far the weights from x1 moved, divided
     by how far the weights from x2 moved (both into hidden unit 1), and ``factor``: the
     factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
-    c - c* at the trained weights, and ``weights``: copies of the trained
-    [weights[0] (2, n), weights[1] (n, 1)].
+    c - c* at the trained weights, ``weights``: copies of the trained
+    [weights[0] (2, n), weights[1] (n, 1)], and ``slopes``: c at every step (``slope_history``).
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
@@ -259,6 +259,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, stretch_from=1e-2, **data):
                 "shift_ratio": float(shift[0] / shift[1]),
                 "factor": 1.0 - case.lr * float(np.mean(x**2)) * slope_sensitivity(net, a),
                 "weights": [W.copy() for W in net.weights],
+                "slopes": slope_history(history, a),
             }
         rows.append(row)
     return rows
