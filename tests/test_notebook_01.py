@@ -202,7 +202,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert int(np.argmax(errors)) == 3 and f"{max(errors):.1e}" == "6.1e-09" and "6.1e-09 pass" in shown
     assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
-           " below $10^{-7}$; a wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " below $10^{-7}$ (each parameter's relative truncation error, $\\tfrac{\\varepsilon^2}{6}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$,"
+           " has its own third derivative, so the errors differ); a wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
            " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
            " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
            " (optional box).")
@@ -910,8 +911,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert "C falls at every step: True\n" in shown and np.all(np.diff(history.loss) < 0)
     # report 01CG fault 3: shown for eta = 1 and five steps only, not a general rule
     assert case.lr == 1.0 and len(history.loss) == 6
-    assert ("- `C falls at every step` holds for $\\eta = 1$ and these five steps; a much larger $\\eta$ can overshoot"
-            " (not tested).") in _markdown()
+    assert "- `C falls at every step` is shown for $\\eta = 1$ and these five steps only." in _markdown()
+    assert "overshoot" not in _markdown()  # report 01CH fault 3: a claim no output backs
     prose = _markdown()
     assert "predicted drop" not in shown and "predicted drop" not in prose and "Taylor in" not in prose
     # the bullet's arithmetic: the extra factor h(1 - h) w2 is 0.098 at step 0 (about 10 times less alone); x = 1 in place
