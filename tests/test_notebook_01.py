@@ -577,8 +577,9 @@ network         path products  units  summing paths  backpropagation   ratio
     # what is not counted comes first; then one list per method, one line per multiplication or group, its count
     # after the colon; the counts add to the totals in the lists' headings (and the printed 6 and 5)
     counted = ("**The count.** Summing paths computes each edge's factor once, then multiplies out every path separately;"
-               " sharing those products is backpropagation. Not counted: slopes $a(1-a)$, $o_k - y_k$ and additions, which"
-               " both methods need alike. Biases are left out because they only favour backpropagation; the `outside the table`"
+               " sharing those products is backpropagation. Not counted: slopes $a(1-a)$ and $o_k - y_k$, which both methods"
+               " need alike, and additions, which favour backpropagation too (summing paths adds one fewer than a weight's"
+               " paths for each weight, backpropagation one fewer than a hidden unit's fan-out for its $\\delta$). Biases are left out because they only favour backpropagation; the `outside the table`"
                " line counts them. Multiplications on 1-1-1"
                " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
                "**Summing paths: 6**\n\n"
@@ -1077,3 +1078,14 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
             "biases: labels under their units, not drawn") in texts
     assert [ax.get_title() for ax in fig.axes] == ["the 1-1-1 network", "the bigger network: $h_1$ feeds both outputs"]
     fig.clf()
+
+
+@pytest.mark.parametrize("widths", [[1, 1, 1], [2, 4, 1], [2, 2, 2], [2, 3, 3, 2], [10, 100, 10], [10, 100, 100, 10]])
+def test_additions_favour_backpropagation_too(widths):
+    # "additions, which favour backpropagation too (summing paths adds one fewer than a weight's paths for each
+    # weight, backpropagation one fewer than a hidden unit's fan-out for its delta)": on every network of the count
+    # table the first is at least the second, so leaving additions out cannot narrow the gap
+    by_paths = sum(widths[l] * widths[l + 1] * (paths.count_paths(widths, ("w", l, 0, 0)) - 1) for l in range(len(widths) - 1))
+    by_backprop = sum(widths[l] * (widths[l + 1] - 1) for l in range(1, len(widths) - 1))
+    assert by_paths >= by_backprop
+    assert "additions, which favour backpropagation too" in _markdown() and "additions, which both methods need alike" not in _markdown()
