@@ -707,6 +707,8 @@ def section_8_runs(case):
     assert [shown_factors[3][k] for k in (1, 3, 4, 5)] == ["2.10", "0.16", "0.128", "0.0353"]
     assert round(0.128 / 0.026) == round(at_5000[5] / at_3000[5]) == 5, at_5000[5] / at_3000[5]
     assert round(0.0353 / 0.0051) == round(at_5000[6] / at_3000[6]) == 7, at_5000[6] / at_3000[6]
+    # "with a^1's gap doubling (0.066 to 0.131, the table's first row)": printed at steps 3000 and 5000, ratio about 2
+    assert [shown_factors[2][0], shown_factors[3][0]] == ["0.066", "0.131"] and round(at_5000[0] / at_3000[0]) == 2
     # "2. Their sign turns twice ... negative at steps 100 and 1000 (raising v, b_1[0]: 3.04, 1.04), positive at 3000"
     assert columns[1][7] < 0 and columns[1][8] < 0 and columns[2][7] > 0 and columns[2][8] > 0
     assert [shown_factors[1][k] for k in (1, 3)] == ["3.04", "1.04"] and columns[1][1] > columns[0][1] and columns[1][3] > columns[0][3]
@@ -836,7 +838,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "**What ends the plateau** (the table):\n\n1. **Tiny gradients.** $v$ and $b_1[0]$ barely move to step 3000: "
                   "their gradients (last two rows) carry layer 2's slopes $a^2(1 - a^2)$ (0.0235 and up at step 0) through "
                   "$\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$, and are below "
-                  "$2 \\cdot 10^{-4}$ at steps 1000 and 3000.\n2. **Their sign turns twice.** Positive at step 0 (outputs 0.98, "
+                  "$2 \\cdot 10^{-4}$ at steps 1000 and 3000.\n2. **Their sign turns twice by step 3000.** Positive at step 0 (outputs 0.98, "
                   "mostly above their targets): descent first lowers $v$ and $b_1[0]$ (2.94, 0.98 at step 100) as the outputs fall "
                   "to the shared row. There each output's $a^3 - y$ cancels over the observations (7a), so what is left depends on how "
                   "the two rows differ: negative at steps 100 and 1000 (raising $v$, $b_1[0]$: 3.04, 1.04), positive at 3000. "
@@ -846,7 +848,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "unsaturates layer 2 a little, raising the slope and so the next gradient ($4.4 \\cdot 10^{-3}$ at step 5000).\n"
                   "4. **Layer 2 leaves saturation** between steps 3000 and 5000: $v$ falls from 2.98 to 2.10 and $b_1[0]$ from "
                   "1.01 to 0.16, so $z^2$ falls; the slope rises about fivefold (0.026 to 0.128) "
-                  "and $a^2$'s gap about sevenfold (0.0051 to 0.0353).",
+                  "and, with $a^1$'s gap doubling (0.066 to 0.131, the table's first row), $a^2$'s gap about sevenfold (0.0051 to 0.0353).",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
@@ -887,7 +889,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert (fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("Tied, yet it fits.") < fold.index("</details>")
             < fold.index("<summary>After you run the cell: why the rows start close, what ends the plateau</summary>")
             < fold.index("Why layer 2's rows start close") < fold.index("What ends the plateau")
-            < fold.index("1. **Tiny gradients.**") < fold.index("2. **Their sign turns twice.**")
+            < fold.index("1. **Tiny gradients.**") < fold.index("2. **Their sign turns twice by step 3000.**")
             < fold.index("3. **A slow drift that speeds itself up.**") < fold.index("4. **Layer 2 leaves saturation**"))
     # why the later turn comes is left to notebook 04 (report 03CF fault 3), not explained by "their sign sets the way"
     assert "positive at 3000. What turns it is notebook 04 section 8's question; here take the printed signs as given." in fold
