@@ -630,7 +630,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8, eighth pass (reader 06BW, fault 1): the chain first in three short sentences, then one cell per claim
     # round 20 (reader 06CC, fault 7): its own section
     assert "## 3. Why the deep sigmoid network stalls Write $\\Delta a^l = a^l[0] - a^l[1]$, the difference of the two observations' rows ($a^0 = X$). " \
-        "Going forward, the rows merge. $W_9$ then stops at the column means. No lower layer pulls the rows apart." in prose \
+        "Forward, the rows merge; $W_9$ stops at the column means; no lower layer parts them." in prose \
         and '(line "' not in prose[prose.index("## 3. Why the deep sigmoid"):prose.index("## 4. The start")] \
         and prose.index("## 2. Depth") < prose.index("## 3. Why the deep sigmoid") < prose.index("## 4. The start") \
         < prose.index("## 5. The explorer") < prose.index("## Summary") and "**Why the sigmoid?**" not in prose
@@ -642,8 +642,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # is a^9[0]^T times the sum of the rows' deltas, about 0
     # round 8, third pass: the stop is shown by W_9's gradient (1.6e-07 at step 800), not by its largest weight
     # round 17 (reader 06BZ, fault 5): step 300's printed fact is that W_9 moved; the line is named
-    assert "$W_9$ moves early (5 of 5 by step 300) to the shared row, then stops (rms dC/dW_9 1.6e-07 at step 800): " \
-        "at the column means" in prose and "hardly grows" not in prose \
+    # round 24 (reader 06CG, fault 5): step 300's line shows W_9 moved, not where to; the rows' place is step 800's line
+    assert "$W_9$ moves early (5 of 5 by step 300); by step 800 it has stopped (rms dC/dW_9 1.6e-07): " \
+        "at the column means" in prose and "hardly grows" not in prose and "to the shared row, then stops" not in prose \
         and "W_9 in 5 of 5\n" in computed["long sigmoid"] and "rms dC/dW_9 0.28 and 1.6e-07" in computed["rows at 800"]
     # why W_9 alone cannot part the output rows (lead's round-13 decision, from the output end): rows 0.4 to 0.8 apart
     # need |Delta z^10[k]| >= 0.4 / (1/4) = 1.6; |sum_j Delta a^9[j] W_9[j, k]| <= 16 rms Delta a^9 max|W_9| (the mean of
@@ -667,8 +668,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 23 (reader 06CF, fault 1): the argument's parts are points; "step" is a training step only
     assert not any(f"step {k}'s" in prose or f"(step {k})" in prose for k in (1, 2, 3)) \
         and "point 2's bound at step 0" in NOTEBOOK.read_text(encoding="utf-8") and "step 2's" not in NOTEBOOK.read_text(encoding="utf-8")
-    assert "Counts for 2 to 9 hidden layers, 5 starts each, and point 2's bound for each network's last weight layer, " \
-        "$1.6/(16 \\operatorname{rms}\\,\\Delta a^l)$ at its last hidden layer $l$:" in prose \
+    assert "Counts for 2 to 9 hidden layers, 5 starts each, with point 2's bound for each network:" in prose \
         and "The bound grows as the counts fall, but does not decide fitting: it ranks the networks (5 to 8 not measured). " \
         "These starts reuse the deep net's lower-layer draws (last line), so the bounds use point 1's gaps." in prose \
         and "no cut-off" not in prose \
@@ -715,8 +715,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and computed["fit by whole layer dead"].endswith("of those, fit within 500 steps: 0%") \
         and "Of the others" not in prose and "34%" not in notebook[0] and "28%" not in notebook[0]  # round 22: cut again
     # which units the independence estimate treats right (lead's round-12 decision)
-    assert '19% for either (line "predicted"): exact for first-layer units (own parameters, fixed $X$), rough for ' \
-        "second-layer ones (they share $a^1$)." in prose
+    # round 24 (reader 06CG, fault 8, lead's decision): "independent", not "exact"; nor are the layers independent: with
+    # layer 1 all dead, z^2 = b_1, so a layer-2 unit is dead when its bias (He: mean 0) is negative, a 1/2 chance
+    assert '19% for either (line "predicted"): independent for first-layer units (own parameters, fixed $X$), not for ' \
+        "second-layer ones (shared $a^1$) nor across layers: with layer 1 all dead, $z^2 = b_1$, so a layer-2 unit is dead " \
+        "exactly when its bias is negative (chance 1/2)." in prose and "exact for first-layer" not in prose
     # the control's rows and delta at step 0 (lead's round-12 decision), announced before the cell prints them
     # round 8, fourth pass (reader 06BS): a line -> meaning table instead of a cryptic parenthesis
     # round 8, eighth pass (reader 06BW, fault 1): the line table went with the split, each cell prints one claim's lines
@@ -730,7 +733,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 20 (reader 06CC, fault 3): why a plateau at all (W_0 = 0: equal rows) and why sooner (the slopes, section 2's rule)
     assert "Its rows start equal: with $W_0 = 0$, $z^1 = b_0$ for both observations, so they part only as $W_0$ grows " \
         "($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): its plateau. Both phases are shorter " \
-        "than all ones' (1090 and 330 steps against 2478 and 590). Its hidden units start at $z = 0$, slope 1/4, against all " \
+        "than all ones' (1090 and 330 steps against 2478 and 590). For comparison: hidden slopes 1/4 at $z = 0$, all " \
         "ones' 0.024 to 0.14 (section 1). ### ReLU from a random start" in prose \
         and computed["rows at step 0"].endswith("a^1 rows 0.09, 0.14; a^2 rows 0.024, 0.029") \
         and "likely reason" not in prose and "three times all ones'" not in prose \
@@ -788,11 +791,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $-\\eta\\,\\Delta a^l (a^l)^{\\mathsf T}\\delta^{l+1}$: little if $\\Delta a^l$ or " \
         "$\\delta^{l+1}$ is small. No sigmoid layer has both large: $\\operatorname{rms}\\,\\Delta a^l \\approx 0.36 \\times 0.23^l$ " \
         "(point 1) and, for $l \\le 8$, $\\delta^{l+1}/\\delta^{10} \\approx 0.081 \\times 0.22^{8-l}$ (table), so their product is of " \
-        "order $0.36 \\times 0.081 \\times 0.22^8 \\approx 2 \\times 10^{-7}$ at every $l$ (5.2e-07 at $l = 9$). Yardstick: as $|\\delta^{10}| = |a - y| < 1$, $W_l$'s steps move $\\Delta z^{l+1}$ by at most of " \
+        "order $0.36 \\times 0.081 \\times 0.22^8 \\approx 2 \\times 10^{-7}$ at every $l$ (5.2e-07 at $l = 9$). Yardstick (step-0 sizes for 800 steps; sigmoid $|a^l| \\le 1$): as $|\\delta^{10}| = |a - y| < 1$, $W_l$'s steps move $\\Delta z^{l+1}$ by at most of " \
         "order $$\\underbrace{800}_{\\text{steps}} \\times \\underbrace{0.1}_{\\eta} \\times \\underbrace{16}_{\\text{units}} \\times " \
-        "\\underbrace{2}_{\\text{rows}} \\times 5.2 \\times 10^{-7} \\approx 10^{-3},$$ against point 2's 1.6. " \
-        "So $W_0$ (gradient $X^{\\mathsf T} \\delta^1$) moved by step 300 in 0 of 5 starts, and " \
-        "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800." in prose \
+        "\\underbrace{2}_{\\text{rows}} \\times 5.2 \\times 10^{-7} \\approx 10^{-3},$$ against point 2's 1.6: " \
+        "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
+        "$\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table): $W_0$ moved by step 300 in 0 of 5 starts." in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
         and "shrinks 0.22 per layer (table" not in prose and "rms delta^(l+1)" not in notebook[0]
     # round 23 (reader 06CF, fault 3, lead's decision): the yardstick, from |delta^10| = |a - y| < 1, the fan-in 16, the 2 rows and the
@@ -859,7 +862,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Cross-entropy is not 0 even at $a = y$ when a target is neither 0 nor 1 (1.173 for the first observation" in prose \
         and "about 2 hours." in prose
     # W_0 barely moves in the deep sigmoid network: its gradient carries delta^1, the table's 4.6e-07 of delta^10
-    assert "So $W_0$ (gradient $X^{\\mathsf T} \\delta^1$) moved by step 300 in 0 of 5 starts" in prose \
+    # round 24 (reader 06CG, fault 2): W_0's stillness tied to the table's 4.6e-07, not to the Delta z yardstick
+    assert "$W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries $\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table): $W_0$ moved" in prose \
         and computed["depth sigmoid"].split()[2] == "4.6e-07" and "in 0 of 5" in computed["long sigmoid"]
     # He's forward rule (fan-in) and the backward rule (fan-out) agree only where the layers are equally wide
     assert "they agree because $n_l = n_{l+1} = 16$ in the middle." in prose
@@ -1033,9 +1037,10 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
         and "The table below measures the same kind of product" not in prose and "The table below measures it." not in prose
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    # round 8, seventh pass (reader 06BV, fault 7): each strip label on its own bar's row, naming the shades itself
+    # round 8, seventh pass (reader 06BV, fault 7): each strip label next to its own bar, naming the shades itself
+    # round 24 (reader 06CG, fault 9): SSE's label above its bar, on white, not on the light blue
     assert '(dark), last approach {meas.approach} (light)"' in code and "meas.fit + 150 if key == \"cross_entropy\" else " \
-        "meas.leave + 150, row," in code and "row + 0.3" not in code
+        "meas.enter + 150, row if key == \"cross_entropy\" else row + 0.45," in code and "row + 0.3" not in code
     # figure 1: the drop to the plateau takes 24 and 3 steps of 15000, too few to see; the label says so (from the table)
     assert 'at or below 0.41 by step {meas.enter} (SSE run) and "' in code \
         and "{runs['cross_entropy'][1].enter} (cross-entropy run): too fast to see" in code
