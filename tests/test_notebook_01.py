@@ -579,7 +579,7 @@ network         path products  units  summing paths  backpropagation   ratio
     counted = ("**The count.** Summing paths computes each edge's factor once, then multiplies out every path separately;"
                " sharing those products is backpropagation. Not counted: slopes $a(1-a)$ and $o_k - y_k$, which both methods"
                " need alike, and additions, which favour backpropagation too (summing paths adds one fewer than a weight's"
-               " paths for each weight, backpropagation one fewer than a hidden unit's fan-out for its $\\delta$). Biases are left out because they only favour backpropagation; the `outside the table`"
+               " paths for each weight, backpropagation, for each hidden unit's $\\delta$, one fewer than the unit's outgoing weights). Biases are left out because they only favour backpropagation; the `outside the table`"
                " line counts them. Multiplications on 1-1-1"
                " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
                "**Summing paths: 6**\n\n"
@@ -1083,7 +1083,7 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
 @pytest.mark.parametrize("widths", [[1, 1, 1], [2, 4, 1], [2, 2, 2], [2, 3, 3, 2], [10, 100, 10], [10, 100, 100, 10]])
 def test_additions_favour_backpropagation_too(widths):
     # "additions, which favour backpropagation too (summing paths adds one fewer than a weight's paths for each
-    # weight, backpropagation one fewer than a hidden unit's fan-out for its delta)": on every network of the count
+    # weight, backpropagation, for each hidden unit's delta, one fewer than the unit's outgoing weights)": on every network of the count
     # table the first is at least the second, so leaving additions out cannot narrow the gap
     by_paths = sum(widths[l] * widths[l + 1] * (paths.count_paths(widths, ("w", l, 0, 0)) - 1) for l in range(len(widths) - 1))
     by_backprop = sum(widths[l] * (widths[l + 1] - 1) for l in range(1, len(widths) - 1))
