@@ -865,8 +865,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "0.505 miss by about 10 times more, 0.45 and 0.55 by 100 times: the scan pins the rate to within 1%, not exactly (0.5 is also the closest of 0.1, 0.2, …, 1.0: second line).",
                   "<details><summary>Why 2e-07 and not 5e-08? (optional)</summary>\n\n7-decimal rounding explains at most "
                   "$5 \\cdot 10^{-8}$. A loop that prints its forward pass before that pass's update shows the output after 999 "
-                  "updates; this page's (next cell) is within 5.7e-08 of every printed entry, about "
-                  "what float32 (near 0.6 its ulp, the gap to the next float32, is $2^{-24} \\approx 6 \\cdot 10^{-8}$) plus 7-decimal rounding allows. A "
+                  "updates; this page's (next cell) is within 5.7e-08 of every printed entry, within "
+                  "what float32 rounding, half an ulp (near 0.6 the ulp, the gap to the next float32, is $2^{-24} \\approx 6 \\cdot 10^{-8}$), "
+                  "plus 7-decimal rounding allows, entry by entry (the next cell's check). So the question's loop, run for 1000 steps, "
+                  "most likely printed before its last update. A "
                   "reading, not a proof: the question's code is not shown.",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
                   "(section 7a's run misses by 2e-07).",
