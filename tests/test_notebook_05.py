@@ -227,6 +227,7 @@ def printed(X, xor_X, reverse):
     exit0 = int(out["pair exits"][0])
     out["c = 0 agree"] = (int(init.holds_from(a2_zero[:exit0 + 1, 0] < a2_zero[:exit0 + 1, 1])),
                           int(init.holds_from((omega0[:exit0 + 1, 0] > 0) & (omega0[:exit0 + 1, 1] < 0))))
+    out["c = 0 negative"] = f"c = 0, to its exit at step {exit0}: a^2 difference < 0 at every step from {out['c = 0 agree'][0]}"  # report 05CE (fault 6): "early" printed
     out["step 100 omegas"] = np.array([omega0[100], omega[100]])  # c = 0, 0.5
     out["c = 0.5 signs"] = (int(turn[0]), int(turn[1]), int(back), bool(np.all(omega[turn[0]:2337, 0] < 0)),
                             bool(np.all(omega[back:2337, 1] > 0)), bool(np.all(omega[turn[1]:back, 1] < 0)),
@@ -252,6 +253,9 @@ def printed(X, xor_X, reverse):
     out["to the plateau"] = np.array([np.argmax(long_run.loss[list(CONSTANTS).index(c)] < 0.41) for c in (0.0, 0.5, 1.0, 1.5)], dtype=float)
     rows_drawn = [list(CONSTANTS).index(c) for c in (0.0, 0.5, 1.0, 1.5)]  # report 05CB (fault 6): the caption's 150 steps, printed
     out["plateau by 150"] = f"every drawn start below 0.41 (the plateau) by step 150: {bool(np.all((long_run.loss[rows_drawn, :151] < 0.41).any(axis=1)))}"
+    for row in rows_drawn:  # report 05CE (fault 5): the caption's "stays until its exit": on the plateau (below 0.41) from the drop to the exit
+        start, stop = np.argmax(long_run.loss[row] < 0.41), exits[row] if np.isfinite(exits[row]) else long_run.loss.shape[1]
+        assert np.all(long_run.loss[row, start:int(stop)] < 0.41) and np.all(long_run.loss[row, start:int(stop)] > 0.2)
     out["c = 1 below 0.05"] = f"c = 1: loss first below 0.05 at step {np.argmax(long_run.loss[list(CONSTANTS).index(1.0)] < 0.05)}"
     out["exits"] = exits[:n_c].tolist()  # drawn
     out["constant fits"] = long_fits[:n_c].tolist()  # not printed but c = 1's: facts the tests keep
@@ -417,7 +421,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 115  # 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 116  # 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -444,7 +448,7 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05CB (fault 6): the caption says it again, on a printed line
-    assert "Each drops to the plateau (loss below 0.41) within 150 steps (printed), at the left edge; the legend gives each step-0 loss." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
+    assert "Each drops to the plateau (loss below 0.41) within 150 steps (printed), at the left edge, and stays until its exit; the legend gives each step-0 loss." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
     assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; $c = 0$ thin, on top), cut at 0.05' in notebook[1]
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
@@ -498,7 +502,7 @@ def test_the_curvature(computed, notebook):
     # report 05BQ (fault 4): the step from the 20 eigenvalues to the bound, in the eigenbasis
     # report 05CD (fault 5): the 20 directions named as eigenvectors, of the matrix whose eigenvalues the page names
     assert ("Along each of the 20 directions $Qe_i$ ($e_i$ the *eigenvectors* of $Q^{\\mathsf T}HQ$), $u$'s component is multiplied by $1 - \\eta\\lambda_i$ per step ($\\lambda_i$ its eigenvalue), "
-            "so while $H$ stays near its value at a step, $u$'s untying part grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step.") in prose
+            "so while $H$ stays near its value at a step, $u$'s untying part grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step: a bound, not an estimate.") in prose
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
     assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2), "
@@ -659,7 +663,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     # report 05BN (fault 3): no unprinted claim that the a^2 difference widens in the order of the exits
     assert "order of the exits" not in prose and "ever more slowly" not in prose
-    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ cannot make up for it on the plateau: its gradient, like $W_1$'s in 2b, "
+    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ does not make up for it on the plateau: its gradient, like $W_1$'s in 2b, "
             "is proportional to the $a^2$ difference, 0.0046 at $c = 1$") in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
@@ -1007,7 +1011,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
         assert text not in two_b, text
     assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Then $\\omega_1$, $\\omega_2$ and the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5:" in two_b
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
-    assert ("Both about 1.0015: for $W_0$ to grow about 25 times, from 0.021 (step 500) to 0.52 (step 2500), takes "
+    assert ("Both about 1.0015 ($k\\approx 0.0015$): for $W_0$ to grow about 25 times, from 0.021 (step 500) to 0.52 (step 2500), takes "
             "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps. Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b
     assert computed["c = 0 weights 2500"].split("W_2: ")[1].startswith("0.52, ") and round(0.52 / 0.021) == 25
     assert round(math.log(25) / math.log(1.0015), -2) == 2100 and 2000 < math.log(25) / math.log(1.0015) < 2981
@@ -1020,7 +1024,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("On the plateau: 1. The errors are opposite and the two observations' slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
             "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
             "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
-            "3. Each grows in proportion to the other, so by one shared factor per step (each adding $k$ times the other multiplies their sum by $1 + k$), measured:") in two_b  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
+            "3. Each grows in proportion to the other; as two numbers, $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
+            "so $w_0+w_1$ grows $(1+k)$-fold per step, $k$ the matrices' shared factor, measured:") in two_b  # report 05CE (fault 2): the two-number model written out  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
     assert "\\eta K" not in prose and "linearised" not in prose
     assert "1.0016" not in two_b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
@@ -1045,18 +1050,21 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CD (fault 1): per start, do the omega signs and the difference agree, and what flips; still no why
     assert ("By step 100 all three have $\\omega_1 > 0 > \\omega_2$ (figure; printed for $c = 0.25$), which matches a negative difference. "
             "Do signs and difference agree? "
-            "* $c = 0$: yes: its difference turns negative early; nothing flips. "
-            "* $c = 0.25$: no: its difference is positive until about step 900, then flips. "
+            "* $c = 0$: yes: its difference is negative from step 6; nothing flips. "
+            "* $c = 0.25$: no: its difference is positive until about step 900, then flips and must grow from about 0, like $c=0$'s weights. "
             "* $c = 0.5$: no: its difference stays positive; the $\\omega$s flip ($\\omega_1$ at step 389, $\\omega_2$ at 2101). "
             "Which gives way is measured, not derived.") in two_b
     first_negative, signs_from = computed["c = 0 agree"]  # from these steps to c = 0's exit (2981), every step
-    assert first_negative <= 10 and signs_from == 1  # "early"; omega_1 > 0 > omega_2 from step 1
+    assert first_negative == 6 and signs_from == 1  # omega_1 > 0 > omega_2 from step 1
+    assert computed["c = 0 negative"] == "c = 0, to its exit at step 2981: a^2 difference < 0 at every step from 6"  # report 05CE (fault 6)
+    assert "turns negative early" not in two_b
     w100 = computed["step 100 omegas"]  # c = 0, 0.5 at step 100; c = 0.25's from 100 is printed
     assert np.all(w100[:, 0] > 0.05) and np.all(w100[:, 1] < -0.3)  # far from 0: no rounding edge
     assert computed["c = 0.25 signs"] == "c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2 at every recorded step (every 100) from 100"
     d25, w25 = computed["difference c = 0.25"], computed["c = 0.25 omega_1"]  # every 100 steps
     flip = init.holds_from(d25[:25] < 0)  # the difference negative from this recorded step to step 2400
     assert flip == 9 and d25[8] > 1e-4 and d25[9] < -1e-4  # between steps 800 and 900, off the rounding edge
+    assert abs(d25[9]) < 1e-3 < abs(d25[15]) < abs(d25[24])  # report 05CE (fault 1): after the flip it starts near 0 and grows (bottom panel)
     assert np.all(np.diff(w25[:10]) < 0) and np.all(np.diff(w25[9:25]) > 0) and w25.min() > 0.06  # omega_1 falls to the flip, then rises, positive
     assert "2b in short" not in two_b  # 05CB: the bullets say it once
     assert "its size" not in two_b
@@ -1072,11 +1080,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert d[1, 0] > 0 > d[1, 1] and d[1, 2] < 0  # c = 0.25's passes through 0
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
-    assert len(two_b.split()) < 380  # the whole of 2b (05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
+    assert len(two_b.split()) < 385  # the whole of 2b (05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
-    assert "\\kappa" not in prose and "U_0" not in prose and "w_0" not in prose  # the linear-map model cut
+    two_numbers = "$$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ so $w_0+w_1$"  # report 05CE (fault 2): the lead's two-number model
+    assert "\\kappa" not in prose and "U_0" not in prose and prose.count(two_numbers) == 1 and "w_0" not in prose.replace(two_numbers, "")  # the linear-map model cut
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
     # report 05BV (fault 3): the verdict itself says what it rests on, one tied run against 20 mildly nudged ones
@@ -1116,7 +1125,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # 5b no longer quotes c = 0's fit step (printed only in section 6, after it): it points there
     assert "6748" not in prose[:prose.index("## 6.")] and "section 6's rule" not in prose
     assert "network (starts only: slower training at $s = 1$ is inferred, not shown)." in prose  # report 05BS (fault 7)
-    assert "$W_2$ cannot make up for it on the plateau" in prose
+    assert "$W_2$ does not make up for it on the plateau" in prose and "cannot make up" not in prose  # report 05CE (fault 8)
     assert ("* **From $c = 0.5$ up, the larger $c$, the later the exit**: hidden layer 2 is flatter (2c)." in prose
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
@@ -1332,7 +1341,7 @@ def test_report_05BR_fixes(computed, notebook):
     assert "variant of LeCun" not in code and "compromise" not in code
     assert "**Glorot's rule** comes in section 6, after exercise 1." in prose
     (map_cell,) = [s for s in sources if "ax.set_xticks(range(len(schemes))" in s]
-    assert 'if s == "lecun" else "glorot\\n(defined after\\nexercise 1)" if s == "glorot" else str(s)' in map_cell  # no s-range under glorot
+    assert 'if s == "lecun" else "glorot\\n(close to\\nLeCun\'s here)" if s == "glorot" else str(s)' in map_cell  # report 05CE (fault 9)  # no s-range under glorot
     # fault 8 (05BR) added every constant start's fit; report 05BS (fault 1) cut the list again: only c = 1's fit is printed
     assert "constant fit steps" not in computed and "11559" not in NOTEBOOK.read_text()
     assert computed["constant fits"][:5] == [6748, 6250, 11559, 12025, 14575]  # facts, not printed
