@@ -857,8 +857,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CF, fault 2: the verdict and the key point from the controlled row
     # report 04CH, fault 1: ends on what the table shows
     # report 04CI, fault 1: not settled: the small nudge does not help, seed 0 escapes 5.5 times sooner for a reason not measured
-    assert ("*Is breaking the tie why random starts are faster?* Not a small nudge: it leaves the 0.1 start's fit unchanged "
-            "(6085 against 6096). Starting steep matters more: tied 0.1 against all ones, 0.43 and 0.42 (section 9).") in text
+    assert ("*Is breaking the tie why random starts are faster?* Not a small nudge: it helps all ones a little (fit 0.86) and the "
+            "0.1 start not at all (1.00; 6085 against 6096). Starting steep matters more: tied 0.1 against all ones, 0.43 and 0.42 (section 9).") in text
     assert ("a small nudge barely changes 0.1's fit step (6085 against 6096); starting steep does (tied 0.1: 0.42 of all ones' fit step, "
             "section 9).") in text.split("## Key points")[1]
     assert "untying 0.1" not in text and "* No: untied by" not in text
@@ -1048,7 +1048,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert text.index("has the sign of $A - B$") < text.index("$C - 0.4$ and $A - B$ (and step 100") < text.index("**What sets the sign.**")
     assert text.index("in the wrong order (ordered opposite to their targets)") == text.index("in the wrong order")
     assert ("**What sets the sign.** $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
-            "$u[1] < 0$ keeps that output's rows in the wrong order, and at step 100 both are. "
+            "$u[1] < 0$ keeps that output's rows in the wrong order, and at step 100 both are ($u[1]$, from 3, falls past 0 as descent pulls output $[1]$'s mean from 0.98 to 0.2). "
             # report 04CE fault 1: both outputs are out of order at step 100 (u[0] = 0.29 > 0 against Delta[0] < 0)
             # report 04CA, fix 2: why u[0] > 0 > u[1] after the first steps (checked in test_the_plateau_terms)
             # report 04CF, fault 6: the values that fall are the outputs', and u[1] falls further with them
@@ -1248,8 +1248,8 @@ def test_round7_reading_fixes(shown, prose, case):
             "the two observations' $z^l[:, j]$. We approximate $\\sigma'(\\hat z)$ by $\\sigma'_\\text{mean}$, the printed "
             "`mean slope a(1 - a)` (over both observations and the layer's units):") in text
     # report 04CC, fix 6: this run's exact 0.0 backs it; report 04CF, fault 5: why rounding cannot untie them, in one sentence
-    assert ("Nothing here is approximate, and rounding keeps the tie (section 5: exactly 0.0): the same float operations on the same "
-            "operands in the same order give the same bits.") in text
+    assert ("Nothing here is approximate, and rounding keeps the tie (section 5: exactly 0.0): here numpy computes the tied columns by "
+            "the same float operations on the same operands in the same order, so they get the same bits.") in text
     assert "even in float32" not in text
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert "# two different computations of the same sums: another CPU may round their last bits differently" in code  # why 1e-15, at the line
