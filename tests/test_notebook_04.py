@@ -1059,7 +1059,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04CI, fault 3: why u[0] moves three times as fast as u[1]: the chain rule through d[k] (checked in test_the_plateau_terms)
             "by the chain rule: $$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\approx (d[k] - \\Delta[k])\\, "
             "\\sigma'(\\hat z)\\, \\text{gap}(a^2) : \\qquad 0.8 \\times 0.24 \\text{ against } {-0.4} \\times 0.16 \\quad \\big(d[k] \\approx 0,\\ "
-            "\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])\\big) .$$ "
+            "\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k]),\\ \\text{gap}(a^2) \\text{ common to both}\\big) .$$ "
             # report 04CD fault 1: not "because": u[0] is already -0.24 at step 1600 while A - B is still positive
             # report 04CF, fault 1: u[1] negative only until step 5100 (point 4 after the layer table)
             # report 04CG, fault 1: read from the table's u columns (the per-output terms are no longer printed); (d) labels the second list

@@ -1014,7 +1014,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Then $\\omega_1$, $\\omega_2$ and the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5:" in two_b
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     assert ("Both about 1.0015 ($k\\approx 0.0015$): for $W_0$ to grow about 25 times, from 0.021 (step 500) to 0.52 (step 2500), takes "
-            "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps. Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b
+            "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps, near the 2000 taken. Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b
     assert computed["c = 0 weights 2500"].split("W_2: ")[1].startswith("0.52, ") and round(0.52 / 0.021) == 25
     assert round(math.log(25) / math.log(1.0015), -2) == 2100 and 2000 < math.log(25) / math.log(1.0015) < 2981
     assert ("* **$c = 0$** starts with every weight 0 and must grow them first: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "

@@ -796,7 +796,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $-\\eta\\,\\Delta a^l (a^l)^{\\mathsf T}\\delta^{l+1}$: little if $\\Delta a^l$ or " \
         "$\\delta^{l+1}$ is small. No sigmoid layer has both large: $\\operatorname{rms}\\,\\Delta a^l \\approx 0.36 \\times 0.23^l$ " \
         "(point 1) and, for $l \\le 8$, $\\delta^{l+1}/\\delta^{10} \\approx 0.081 \\times 0.22^{8-l}$ (table), so their product is of " \
-        "order $0.36 \\times 0.081 \\times 0.22^8 \\approx 2 \\times 10^{-7}$ at every $l$ (5.2e-07 at $l = 9$). A rough yardstick, not a bound (it takes step-0 sizes for all 800 steps; sigmoid $|a^l| \\le 1$): as $|\\delta^{10}| = |a - y| < 1$, $W_l$'s steps, summing over 16 units and 2 rows, move $\\Delta z^{l+1}$ by about " \
+        "order $0.36 \\times 0.081 \\times 0.22^8 \\approx 2 \\times 10^{-7}$ at every $l$ (5.2e-07 at $l = 9$, the largest, which the yardstick uses). A rough yardstick, not a bound (it takes step-0 sizes for all 800 steps; sigmoid $|a^l| \\le 1$): as $|\\delta^{10}| = |a - y| < 1$, $W_l$'s steps, summing over 16 units and 2 rows, move $\\Delta z^{l+1}$ by about " \
         "$$\\underbrace{800}_{\\text{steps}} \\times \\underbrace{0.1}_{\\eta} \\times 16 \\times " \
         "2 \\times 5.2 \\times 10^{-7} \\approx 10^{-3},$$ shrinking by 0.23 per layer on its way to the output layer: far below the 1.6 it needs (point 2). " \
         "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
