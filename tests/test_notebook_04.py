@@ -790,6 +790,19 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
            "ratio, untying, steep slopes (0.1 + noise / 0.1): plateau end 0.99, fit step 1.00\n"
            "ratio, steep slopes, tied (0.1 / all ones): plateau end 0.43, fit step 0.42")
     assert "seeds 0 to 9 / 0.1 + noise" not in shown
+    # report 04CL/04CM fault 1: seed 0 against tied 0.1 at step 0, recomputed here: its rows about 5 times further apart,
+    # its lower layers' gradients 6 to 10 times larger; values off their rounding edges, so a one-ulp nudge keeps them
+    tied_01, seed_0 = mh.MLP(case.sizes).init_constant(0.1), mh.MLP(case.sizes).init_random(seed=0)
+    gaps_0 = [np.abs(a2[0] - a2[1]).max() for a2 in (tied_01.forward(case.X)[2], seed_0.forward(case.X)[2])]
+    grads_0 = [[np.abs(d).max() for d in net.gradients(case.X, case.Y, loss="sse")[0][:2]] for net in (tied_01, seed_0)]
+    expect(shown, f"step 0, tied 0.1 (seed 0): largest |gap(a^2)| {gaps_0[0]:.4f} ({gaps_0[1]:.4f}); largest |dC/dW_0|, |dC/dW_1| "
+                  f"{grads_0[0][0]:.1e}, {grads_0[0][1]:.1e} ({grads_0[1][0]:.1e}, {grads_0[1][1]:.1e})",
+           "step 0, tied 0.1 (seed 0): largest |gap(a^2)| 0.0011 (0.0052); largest |dC/dW_0|, |dC/dW_1| 4.2e-04, 4.4e-03 (4.0e-03, 2.6e-02)")
+    assert all(abs(g * 1e4 % 1 - 0.5) > 2e-2 for g in gaps_0)
+    assert round(gaps_0[1] / gaps_0[0]) == 5 and 6 <= round(min(grads_0[1][k] / grads_0[0][k] for k in (0, 1))) \
+        and round(max(grads_0[1][k] / grads_0[0][k] for k in (0, 1))) <= 10
+    assert ("Seed 0 is faster still (its plateau ends at 410): at step 0 its rows are about 5 times further apart than tied 0.1's "
+            "and its lower layers' gradients 6 to 10 times larger (last line).") in text
     assert rows[3][2] < rows[2][2] and rows[2][2] / rows[3][2] < 1.01 and 0.98 < rows[3][1] / rows[2][1] < 1  # untying 0.1: under 1% and 2%
     assert round(e[2] / e[4]) == 5 and e[4] / e[2] < e[1] / e[0] < 1  # "5-fold with small weights": untying ends the plateau sooner
     assert e[2] / f[2] < 0.5 and e[4] / f[4] < 0.5  # small weights: the plateau is under half the fit
@@ -823,7 +836,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("Each `ratio` divides two rows (in brackets; all ones and 0.1: one run each). A small nudge (tenth-size noise) shortens "
             "all ones' plateau by a fifth (0.81) and leaves the 0.1 start's unchanged (0.99; fit at 6085 against 6096). A small start's "
             "steep slopes shorten both plateau and fit: tied 0.1 against all ones, 0.43 and 0.42. Seed 0 is faster still (its plateau "
-            "ends at 410).") in text
+            "ends at 410): at step 0") in text
     assert "Not settled" not in text and "do not measure" not in text
     assert round(e[2] / e[3], 1) == 5.5 and round(2257 / 410, 1) == 5.5 and "untying is not why" not in text
     assert "not explained here" not in text and "do not isolate" not in text and "(0.19, 0.82)" not in text
