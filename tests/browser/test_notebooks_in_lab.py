@@ -430,8 +430,11 @@ def test_a_saved_notebook_reopens_with_its_explorers_pictures(notebook_run, brow
             shown = page_state(page)
         if explorers:
             first = page.locator(ANY_EXPLORER).first
-            first.scroll_into_view_if_needed()
-            first.screenshot(path=screenshot_path(f"{server.front_end}-{path.stem}-reopened-explorer"))
+            # the same patience as the page's other waits: a loaded 2-core CI machine took over Playwright's default
+            # 30 s to lay out 02's reopened explorer (twice in CI); a missing explorer still fails, after browser_timeout()
+            first.scroll_into_view_if_needed(timeout=browser_timeout() * 1000)
+            first.screenshot(path=screenshot_path(f"{server.front_end}-{path.stem}-reopened-explorer"),
+                             timeout=browser_timeout() * 1000)
         assert not shown["unrendered"], f"{path.name} reopened in {server.front_end}: {shown['unrendered']}"
         assert shown["widget_views"] == views
         images = page.evaluate("""(css) => [...document.querySelectorAll(css)].map(
