@@ -235,7 +235,7 @@ def compare_splits(a_values, seed=0, tol=1e-6, stretch_from=1e-2, **data):
     by how far the weights from x2 moved (both into hidden unit 1), and ``factor``: the
     factor 1 - lr mean(x^2) ``slope_sensitivity`` by which one more step would shrink
     c - c* at the trained weights, ``weights``: copies of the trained
-    [weights[0] (2, n), weights[1] (n, 1)], and ``slopes``: c at every step (``slope_history``).
+    [weights[0] (2, n), weights[1] (n, 1)], and ``slopes``: c at every recorded step, (T,) (``slope_history``).
     """
     from .cases import linear_2_2_1  # cases builds on this package's core; import when used
 
