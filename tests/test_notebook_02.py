@@ -454,13 +454,16 @@ def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb
     # report 02CI fault 3: the learner's rule as a two-line display, its W_1 half the right formula with the wrong sign
     assert (r"[start] runs the learner's rule (equal gradients) for 20 steps (row 1 likewise, with $x_2$):" "\n"
             r"$$\begin{aligned} W_0[0,j] &\leftarrow W_0[0,j] - \eta\,q, \\" "\n"
-            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(the right formula, the wrong sign: our reading of the question)}, "
+            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(the right formula, the wrong sign: our reading of the question)}. "
             r"\end{aligned}$$" "\n"
             r"Look at $W_0[0,0] - W_0[0,1]$.") in markdown
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
     assert "First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$?" in nb.cells[at - 1].source
     # report 02CL fault 4: the split of C's rise into the rule's W_1 and W_0 halves is not printed, so it is cut
-    assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0, while $C$ rises.\n")
+    # report 02CO fault 3: why C rises, in the page's own terms (section 3's slipped step climbed too)
+    assert nb.cells[at + 1].source.startswith(
+        "It stays at $+0.1823169$, not 0, while $C$ rises: a rule whose steps are not $-\\eta\\,\\partial C/\\partial w$ "
+        "need not go downhill (section 3's slipped step climbed too).\n")
     assert "section 5's sign-fixed step, reversed" not in markdown and "half climbs" not in markdown
 
 
@@ -791,7 +794,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # the smallest step at every c keeps the run behind, [behind]); the argument in full sits in the optional box
     assert intuition.startswith(r""" Every run starts at $c = 0.5$, and each step moves $c$ by about $-\eta\,G\,K$. For this tied, """
                                 r"""constant start $K$ grows with $S = \rho^2 + (1-\rho)^2$, which is least at $\rho = 0.5$ (row "K at the end"), """
-                                r"""so there every step is smallest, and the run stays behind at every step ([behind]; the argument in full: """
+                                r"""so at every value of $c$ its step is the smallest of the runs, and, starting level, it stays behind at every step ([behind]; the argument in full: """
                                 r"""the optional box below).""" "\n")
     assert (r"**The argument.** For the tied units, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ (steps 1 and 2 below; [K]), whose inner "
             r"part has derivative $c^2 - (1-S)/8 > 0$ in $S$ ($c \ge 0.5$: [K]; $S = \tfrac12 + 2(\rho - \tfrac12)^2 \ge \tfrac12$), "
@@ -1052,15 +1055,19 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CC fault 2: r_1 = r_2 at the start is needed for a tie, not enough
     assert ("A tie needs $r_1 = r_2$ at the start (needed, not enough: the $W_1$ gap and both incoming pairs must also "
             "close at one step), which random draws give with probability 0 (one equation on continuously drawn numbers).") in box
-    # report 02CH fault 2: the crossings, the dips and the smallest spread in one optional fold, right after [gap]
+    # report 02CH fault 2: the crossings and the smallest spread in one optional fold, right after [gap]; report 02CO
+    # fault 2: the dips' reason is in the figure's list (main text), not in the fold
     where = next(i for i, c in enumerate(nb.cells)
-                 if c.source.startswith("<details><summary>Optional: the crossings, the dips and the smallest spread</summary>"))
+                 if c.source.startswith("<details><summary>Optional: the crossings and the smallest spread</summary>"))
     fold = nb.cells[where].source
     assert fold.count("</details>") == 1 and fold.rstrip().endswith("</details>")
     paragraph = fold.split("*The smallest spread.*")[1]
-    assert "*The dips* (bottom left)." in fold.split("*The smallest spread.*")[0] and "*Crossings* (circled)." in fold
+    assert "*The dips*" not in fold and "*Crossings* (circled)." in fold
+    assert (r"2. Triangles: lowest points, at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
+            r"$G\,s[p]\,W_1[0,0]$, positive while $G < 0$ ($c < c^*$) and $W_1[0,0] < 0$, so both weights fall until "
+            r"$W_1[0,0]$ turns positive ([dips], after the next box).") in markdown
     # report 02CI fault 4: [dips] and [gap] serve only the fold: right below it, after a one-line "Optional:" lead
-    assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "Optional: [dips] and [gap]."
+    assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "[dips] backs item 2 of the figure's list; [gap] is optional (the box above)."
     dips_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[dips] random start" in c.source)
     assert dips_at == where + 2 and "print(f\"[gap]" in nb.cells[where + 3].source
     assert nb.cells[where + 4].source.startswith("### 6c.")
@@ -1083,9 +1090,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
-    assert (r"3. Below: $|r_1 - r_2|$ and the spread, equal to $|W_1[0,0] - W_1[1,0]|$ at every step for seed 0: the incoming "
-            r"pairs ($0.1823$, $0.3787$ at first) stay below the $W_1$ gap ($0.6345$) ([crossings]; observed, not a rule).") in markdown
-    assert "*The dips*" not in markdown.replace(fold, "") and "7/3" not in markdown.replace(fold, "")
+    # report 02CO fault 4: item 3 cut to what the panel shows
+    assert (r"3. Below: the spread (for seed 0, the $W_1$ gap at every step: [crossings]) and the bound $|r_1 - r_2|$.") in markdown
+    assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
     _, history = trained["random"]
@@ -1422,9 +1429,12 @@ def test_report_02BZ_order_and_placement(nb, markdown):
                         ("[G u]", r"[G u] checks item 3 against backprop, [parabola] item 4."),
                         ("[B]", "[B] measures it: positive, equal to $B$ to 3 digits.")):
         (k,) = [i for i, c in enumerate(cells) if c.cell_type == "code" and f'print(f"{tag} ' in c.source]
+        if tag == "[B]":  # report 02CO fault 5: a one-line lead marks [B] as the optional box's check
+            assert cells[k - 1].source == "Optional: [B], for the box above."
+            k -= 1
         assert cells[k - 1].cell_type == "markdown" and cells[k - 1].source.rstrip().split("\n")[-1].endswith(
             before if tag != "[B]" else "</details>") and before in cells[k - 1].source
-        assert sum(f'print(f"[' in line for line in cells[k].source.splitlines()) == 1  # one check per cell
+        assert sum(f'print(f"[' in line for line in cells[k + (tag == "[B]")].source.splitlines()) == 1  # one check per cell
     # report 02CC fault 5: 6a's list (items 1 to 4) ends before its two checks, [G u] then [parabola] (each its own
     # cell); "Where a step moves W_0 (S)" is its own paragraph after them
     (k,) = [i for i, c in enumerate(cells) if c.cell_type == "code" and 'print(f"[parabola] ' in c.source]
