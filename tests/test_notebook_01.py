@@ -202,8 +202,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert int(np.argmax(errors)) == 3 and f"{max(errors):.1e}" == "6.1e-09" and "6.1e-09 pass" in shown
     assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
-           " below $10^{-7}$ (each parameter's relative truncation error, $\\tfrac{\\varepsilon^2}{6}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$,"
-           " has its own third derivative, so the errors differ); a wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " below $10^{-7}$. The errors differ because each parameter's relative truncation error,"
+           " $\\tfrac{\\varepsilon^2}{6}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, has its own derivatives. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
            " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
            " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
            " (optional box).")
@@ -218,9 +218,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # fault 2: why the points scatter: the quotient's rounding error is (e+ - e-) / (2 eps), each cost's error e of
     # either sign, so the two partly cancel and r / (2 eps |g|) (both full size, opposite) is only a ceiling
     caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
-               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate $r/(2\\varepsilon|g|)$ of the"
-               " quotient's relative error, with $r \\approx 10^{-16}$ one computed cost's rounding error, a rule of thumb"
-               " (optional box), not a proved bound: a guess the figure then tests. Below $\\varepsilon \\approx 10^{-4}$ rounding"
+               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the quotient's relative error."
+               " Take each computed cost off by about $r \\approx 10^{-16}$, a rule of thumb (optional box), not a proved bound."
+               " Then their difference is off by up to $2r$, the quotient by $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing"
+               " by $|g_1| + |g_2| \\approx 2|g|$ gives $r/(2\\varepsilon|g|)$: a guess the figure then tests. Like an ulp (box,"
+               " R1), $r$ scales with $|C|$: here $C = 0.103$, so $r \\approx 10^{-15}|C|$. Below $\\varepsilon \\approx 10^{-4}$ rounding"
                " takes over: the two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough"
                " ceiling, and the points fall anywhere under it.")
     assert caption in main_2 and "size and sign" not in prose
@@ -228,8 +230,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert main_2.index("**Truncation.**") < main_2.index(caption) < main_2.index(why)
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
-    rounding_md = ("**Rounding.** The quotient is then off by up to $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by"
-                   " $|g_1| + |g_2| \\approx 2|g|$ makes it relative: $r/(2\\varepsilon|g|)$ (the `rounding` line). For $w_1$ that"
+    rounding_md = ("**Rounding.** For $w_1$ the caption's $r/(2\\varepsilon|g|)$ (the `rounding` line)"
                    " is $10^{-16}/(2\\varepsilon \\times 0.0093) = 5.4\\cdot10^{-15}/\\varepsilon$ (dashed); the band is"
                    " $1.6\\cdot10^{-6}(\\varepsilon/10^{-2})^2 = 0.016\\,\\varepsilon^2$, so they meet where"
                    " $\\varepsilon^3 = 5.4\\cdot10^{-15}/0.016$, $\\varepsilon \\approx 7\\cdot10^{-5}$. Every point measured at"
@@ -577,10 +578,8 @@ network         path products  units  summing paths  backpropagation   ratio
     # what is not counted comes first; then one list per method, one line per multiplication or group, its count
     # after the colon; the counts add to the totals in the lists' headings (and the printed 6 and 5)
     counted = ("**The count.** Summing paths computes each edge's factor once, then multiplies out every path separately;"
-               " sharing those products is backpropagation. Not counted: slopes $a(1-a)$ and $o_k - y_k$, which both methods"
-               " need alike, and additions, which favour backpropagation too (summing paths adds one fewer than a weight's"
-               " paths for each weight, backpropagation, for each hidden unit's $\\delta$, one fewer than the unit's outgoing weights). Biases are left out because they only favour backpropagation; the `outside the table`"
-               " line counts them. Multiplications on 1-1-1"
+               " sharing those products is backpropagation. Only multiplications are counted; left out are additions, the slopes"
+               " $a(1-a)$, $o_k - y_k$ and the biases (the `outside the table` line counts the biases). Multiplications on 1-1-1"
                " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
                "**Summing paths: 6**\n\n"
                "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
@@ -592,6 +591,8 @@ network         path products  units  summing paths  backpropagation   ratio
                "* $\\partial C/\\partial h = w_{h\\to y'} \\cdot \\delta_{y'}$: 1\n"
                "* $x \\cdot \\delta_h$ and $h \\cdot \\delta_{y'}$: 2\n")
     assert counted in prose
+    # report 01CJ fault 1: no claim about which method the additions favour (nothing on the page counts them)
+    assert "favour backpropagation too" not in prose and "fan-out" not in prose
     lists = counted.split("**Backpropagation: 5**")
     assert [sum(int(line.rsplit(": ", 1)[1]) for line in part.splitlines() if line.startswith("* ")) for part in lists] == [6, 5]
     assert sum(totals([1, 1, 1])[:2]) == 6 and sum(totals([1, 1, 1])[2:]) == 5
@@ -777,8 +778,9 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     assert ("The cancel reading proves nothing: $w_7/h_1$ is not the derivative of anything; it assumes the answer."
             " The chain rule links only quantities computed one from another, and $w_7$ is not computed from $h_1$.") in _markdown()
     assert "do not cancel like fractions" not in _markdown()
-    # report 01CF fault 5: section 2's g2 was the finite difference; here it is the proposed formula's value
-    assert ("and $g_2 = h_1 g_1$ (here the proposed formula's value), $h_1 > 0$, is") in _markdown()
+    # report 01CF fault 5, 01CJ fault 6: section 2's g1, g2 are the package and the finite difference; here g and h1 g
+    assert ("Section 2's relative error between the proposed value $h_1 g$ and the true gradient $g$") in _markdown()
+    assert "g_2 = h_1" not in _markdown()
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -921,8 +923,13 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     h = mh.sigmoid(0.5 * 1 + 0.5)
     assert f"{h * (1 - h) * 0.5:.3f}" == "0.098" and round(1 / (h * (1 - h) * 0.5)) == 10 and f"{h:.3f}" == "0.731"
     assert f"{h / (h * (1 - h) * 0.5):.1f}" == f"{1 / ((1 - h) * 0.5):.1f}" == "7.4"
-    assert ("its extra factor is $h(1-h)\\,w_2 \\le |w_2|/4$ ($0.098$ at step 0: alone, about $1/0.098 \\approx 10$ times less),"
-            " and $x = 1$ in place of $h = 0.731$ multiplies the ratio by $h/x$, giving $1/(x(1-h)\\,w_2) = 7.4$ (above).") in prose
+    # report 01CJ fault 5: the two factors as two steps, 1 / (h(1 - h) w2) = 10.17, then times h / x = 0.731: 7.44
+    extra = 1 / (h * (1 - h) * 0.5)
+    expect(shown, f"step 0: 1/(h(1 - h) w2) = {extra:.2f}, times h/x = {h:.3f}: {extra * h:.2f}",
+           "step 0: 1/(h(1 - h) w2) = 10.17, times h/x = 0.731: 7.44")
+    assert ("At step 0 the 7.4 has two factors (the `step 0` line). First, its extra factor $h(1-h)\\,w_2 \\le |w_2|/4$"
+            " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
+            " giving $7.44$, the `predicted` 7.4.") in prose
 
 
 def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
@@ -1078,14 +1085,3 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
             "biases: labels under their units, not drawn") in texts
     assert [ax.get_title() for ax in fig.axes] == ["the 1-1-1 network", "the bigger network: $h_1$ feeds both outputs"]
     fig.clf()
-
-
-@pytest.mark.parametrize("widths", [[1, 1, 1], [2, 4, 1], [2, 2, 2], [2, 3, 3, 2], [10, 100, 10], [10, 100, 100, 10]])
-def test_additions_favour_backpropagation_too(widths):
-    # "additions, which favour backpropagation too (summing paths adds one fewer than a weight's paths for each
-    # weight, backpropagation, for each hidden unit's delta, one fewer than the unit's outgoing weights)": on every network of the count
-    # table the first is at least the second, so leaving additions out cannot narrow the gap
-    by_paths = sum(widths[l] * widths[l + 1] * (paths.count_paths(widths, ("w", l, 0, 0)) - 1) for l in range(len(widths) - 1))
-    by_backprop = sum(widths[l] * (widths[l + 1] - 1) for l in range(1, len(widths) - 1))
-    assert by_paths >= by_backprop
-    assert "additions, which favour backpropagation too" in _markdown() and "additions, which both methods need alike" not in _markdown()
