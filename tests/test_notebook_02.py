@@ -786,16 +786,17 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CH fault 1: proof step 3's result in the open (K ~ 2 sqrt(S c^2 + (1 - S)^2/16), derivative in S
     # c^2 - (1 - S)/8 > 0 as c >= 0.5 and S >= 1/2), not "S scales its W_0 part" (Q = (1 - S)/4 pulls the other way);
     # the fold keeps only why Q stays at (1 - S)/4
-    intuition, proof = why.split(r"<details><summary>Optional: why $Q$ stays at $(1-S)/4$, and the argument in full</summary>")
+    intuition, proof = why.split(r"<details><summary>Optional: the formula for $K$, and the argument in full</summary>")
     assert "S$ scales its $W_0$ part" not in markdown and "the shorter the gradient" not in markdown
     # report 02CI fault 1: K's formula cited as derived in the optional box; the comparison in two sentences (every run
     # starts at c = 0.5, the step depends only on c and rho, c does not pass c* as the factor is in (0, 1) at every step)
     # report 02CM fault 1: the main text says what the argument shows in two sentences (K grows with S, least at 0.5;
     # the smallest step at every c keeps the run behind, [behind]); the argument in full sits in the optional box
     assert intuition.startswith(r""" Every run starts at $c = 0.5$, and each step moves $c$ by about $-\eta\,G\,K$. For this tied, """
-                                r"""constant start $K$ grows with $S = \rho^2 + (1-\rho)^2$, which is least at $\rho = 0.5$ (row "K at the end"), """
-                                r"""so at every value of $c$ its step is the smallest of the runs, and, starting level, it stays behind at every step ([behind]; the argument in full: """
-                                r"""the optional box below).""" "\n")
+                                r"""constant start $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ (derived in the optional box below; [K] checks it), """
+                                r"""which grows with $S = \rho^2 + (1-\rho)^2$ at every $c \ge 0.5$, and $S$ is least at $\rho = 0.5$. """
+                                r"""So at every value of $c$ its step is the smallest of the runs, and, starting level, it stays behind at every step ([behind]).""" "\n")
+    # report 02CP fault 1: K's formula in the main text (the box derives it); fault 3: the box titled by what it shows
     assert (r"**The argument.** For the tied units, $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ (steps 1 and 2 below; [K]), whose inner "
             r"part has derivative $c^2 - (1-S)/8 > 0$ in $S$ ($c \ge 0.5$: [K]; $S = \tfrac12 + 2(\rho - \tfrac12)^2 \ge \tfrac12$), "
             r"so at every $c$, $K$ is least at $\rho = 0.5$. The step $\Delta c \approx -\eta\,G\,K$ depends only on $c$ and $\rho$ "
@@ -884,14 +885,14 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
     # rho = 0.5 run takes the smallest step
     why_at = next(i for i, c in enumerate(nb.cells)
-                  if c.source.startswith(r"<details><summary>Optional: why $Q$ stays at $(1-S)/4$, and the argument in full</summary>"))
+                  if c.source.startswith(r"<details><summary>Optional: the formula for $K$, and the argument in full</summary>"))
     assert "[K] the sum of eta^2 G^2 S" in nb.cells[why_at + 1].source and "K from S" in nb.cells[why_at + 1].source
     assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" printed above
     assert r"**Why slowest at $\rho = 0.5$?**" in nb.cells[why_at - 2].source  # the intuition, before [steps]
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
     # c - c* reaches rounding size at the end) and the last inference spelled out
     # report 02CH fault 1: that last step now in the open, after K's dependence on S
-    assert "([behind]; the argument in full: the optional box below)" in why.split("<details>")[0]
+    assert "(derived in the optional box below; [K] checks it)" in why.split("<details>")[0]
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
