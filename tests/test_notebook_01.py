@@ -174,7 +174,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{slopes[0]:.2f}" == "0.45" and "dC/dy'=0.453815" in shown and slopes[0] * np.spacing(y_hat) < 1e-16
     assert ("* **R2, a rule of thumb.** R1 is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
             " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by less: take each"
-            " computed $C$ off by at most $r = 10^{-16}$.") in _markdown()
+            " computed $C$ off by about $r = 10^{-16}$.") in _markdown()
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
@@ -203,7 +203,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
            " below $10^{-7}$. The errors differ because each parameter's relative truncation error,"
-           " $\\tfrac{\\varepsilon^2}{6}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, has its own derivatives. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, has its own derivatives. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
            " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
            " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
            " (optional box).")
@@ -221,11 +221,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the quotient's relative error."
                " Take each computed cost off by about $r \\approx 10^{-16}$, a rule of thumb (optional box), not a proved bound."
                " Then their difference is off by up to $2r$, the quotient by $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing"
-               " by $|g_1| + |g_2| \\approx 2|g|$ gives $r/(2\\varepsilon|g|)$: a guess the figure then tests. Like an ulp (box,"
-               " R1), $r$ scales with $|C|$: here $C = 0.103$, so $r \\approx 10^{-15}|C|$. Below $\\varepsilon \\approx 10^{-4}$ rounding"
+               " by $|g_1| + |g_2| \\approx 2|g|$ gives $r/(2\\varepsilon|g|)$: a guess the figure then tests. Below $\\varepsilon \\approx 10^{-4}$ rounding"
                " takes over: the two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough"
                " ceiling, and the points fall anywhere under it.")
     assert caption in main_2 and "size and sign" not in prose
+    assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
     assert main_2.index("**Truncation.**") < main_2.index(caption) < main_2.index(why)
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
@@ -927,7 +927,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     extra = 1 / (h * (1 - h) * 0.5)
     expect(shown, f"step 0: 1/(h(1 - h) w2) = {extra:.2f}, times h/x = {h:.3f}: {extra * h:.2f}",
            "step 0: 1/(h(1 - h) w2) = 10.17, times h/x = 0.731: 7.44")
-    assert ("At step 0 the 7.4 has two factors (the `step 0` line). First, its extra factor $h(1-h)\\,w_2 \\le |w_2|/4$"
+    # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
+    assert "moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less by step 5." in prose
+    assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2 \\le |w_2|/4$"
             " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
             " giving $7.44$, the `predicted` 7.4.") in prose
 
