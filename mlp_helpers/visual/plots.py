@@ -922,8 +922,9 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     recorded(tied), recorded(untied)
     sizes = tied.sizes
     n_layers = len(sizes) - 1
-    fig, axes = plt.subplots(2, n_layers, figsize=(5 * n_layers, 9.4),  # a fixed grid with room for the legends
-                             gridspec_kw=dict(left=0.07, right=0.98, top=0.95, bottom=0.14, wspace=0.22, hspace=0.72))
+    fig, axes = plt.subplots(2, n_layers, figsize=(5 * n_layers, 11.4),  # a fixed grid with room for the legends
+                             gridspec_kw=dict(left=0.07, right=0.98, top=0.945, bottom=0.14, wspace=0.22, hspace=0.55,
+                                              height_ratios=(1, 1.6)))  # the bottom row taller: its nine lines part
     for l, panel in enumerate(axes[0]):
         W = tied.weights[l]
         n_in, n_out = W.shape[1:]
