@@ -701,3 +701,21 @@ def test_captioned_paths_marks_the_factors_that_differ():
     one_path = mh.chain_rule_paths(net, x, y, ("w", 1, 0, 0), loss="sse")  # one path, through output 1 only
     with pytest.raises(ValueError, match="same outputs"):
         wb.CaptionedPaths(one_path, "caption", reference=reference)
+
+
+def test_float32_output_is_the_question_run_in_float32():
+    """Section 7a's float32 run: float32 throughout, the all-ones forward pass at step 0 (the question's a^3 to float32),
+    close to the package's float64 training after 1000 updates (rounding built up, far below 1e-7), and checked inputs."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    start = wb.float32_output(steps=0)
+    assert start.dtype == np.float32 and start.shape == (2, 2)
+    np.testing.assert_allclose(start, mh.MLP(case.sizes).init_constant(1.0).predict(case.X), rtol=1e-6)
+    net = mh.MLP(case.sizes).init_constant(1.0)
+    mh.train(net, case.X, case.Y, lr=0.5, iterations=1000)
+    trained = wb.float32_output(steps=1000)
+    assert trained.dtype == np.float32 and 0 < np.abs(trained - net.predict(case.X)).max() < 5e-8
+    for bad, error in ((-1, ValueError), (2.5, ValueError), ("10", TypeError)):
+        with pytest.raises(error):
+            wb.float32_output(steps=bad)
+    with pytest.raises(ValueError):
+        wb.float32_output(steps=1, lr=0.0)

@@ -28,10 +28,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..activations import sigmoid
+from ..activations import logistic, sigmoid
 from ..checks import numerical_gradients
 from ..network import MLP, feedforward
-from ..validation import as_sizes
+from ..validation import as_count, as_real, as_sizes
 from .cases import sigmoid_2_3_3_2
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
                               cost_slip_message, prediction_written, run_check, same, shape_mismatch)
@@ -40,7 +40,7 @@ from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
-           "fold_a_first_line", "prediction_written", "backward_check_networks"]
+           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_output"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -501,6 +501,32 @@ def fold_a_first_line():
     """Exercise 5's fold A, its first line: shown only in the fold's output, which the student opens after item 2."""
     return ("each row of dC/db_0 is that observation's row of delta^1 "
             "(its first factor, dz^1/db_0, is 1; exercise 4, item 3)")
+
+
+# -- section 7a's fold: the question's run in float32 (TensorFlow's default), rounding built up over every update --
+
+
+def float32_output(steps, lr=0.5):
+    """The tied-units question's all-ones 2-3-3-2 after ``steps`` updates of full-batch gradient descent at rate ``lr``,
+    every number float32 (data, parameters, forward and backward pass): its output, a float32 (m, 2) array."""
+    case = sigmoid_2_3_3_2()
+    X, Y, lr = case.X.astype(np.float32), case.Y.astype(np.float32), np.float32(as_real("lr", lr, positive=True))
+    weights = [np.ones((n_in, n_out), np.float32) for n_in, n_out in zip(case.sizes, case.sizes[1:])]
+    biases = [np.ones(n_out, np.float32) for n_out in case.sizes[1:]]
+
+    def forward():
+        activations = [X]
+        for W, b in zip(weights, biases):
+            activations.append(logistic(activations[-1] @ W + b))  # logistic keeps float32; sigmoid casts to float64
+        return activations
+
+    for _ in range(as_count("steps", steps)):
+        dW, db = _backward(weights, forward(), Y)
+        weights = [W - lr * g for W, g in zip(weights, dW)]
+        biases = [b - lr * g for b, g in zip(biases, db)]
+    output = forward()[-1]
+    assert output.dtype == np.float32, output.dtype
+    return output
 
 
 # -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
