@@ -52,6 +52,7 @@ def printed(X, Y):
                          f"outputs {ones.predict(X).round(2).tolist()}")
     a_1 = 1 / (1 + np.exp(-(X.sum(axis=1) + 1)))  # a second way: every weight and bias 1, so z^1 = x_1 + x_2 + 1
     a_2 = 1 / (1 + np.exp(-(3 * a_1 + 1)))  # three equal inputs a^1, weights 1, bias 1
+    a_2_ones = a_2  # section 1's step-0 rows of a^2 (unit 1), for the plateau line
     out["rows at step 0"] = (f"rows at step 0, unit 1: a^1 {a_1[0]:.3f} and {a_1[1]:.3f}; "
                              f"a^2 {a_2[0]:.3f} and {a_2[1]:.3f}; slopes a(1 - a): a^1 rows "
                              + ", ".join(f"{v:.2g}" for v in a_1 * (1 - a_1)) + "; a^2 rows "
@@ -70,19 +71,28 @@ def printed(X, Y):
     near_ones = {loss: int(np.count_nonzero((0.39 <= v) & (v <= 0.41))) for loss, v in
                  ((loss, ((mh.symmetry.outputs_over_training(h, X, CASE.activation) - Y) ** 2).sum(axis=(1, 2)))
                   for loss, (h, _) in runs.items())}
-    smallest = []  # each of the 20 random starts' smallest hidden slope at step 0, the forward pass written out
+    smallest, below = [], 0  # each of the 20 random starts' smallest hidden slope at step 0, the forward pass written out
     for net in init.random_starts(CASE.sizes, 20):
+        below += int(((net.predict(X) - Y) ** 2).sum() < 0.39)  # SSE at step 0 below 0.39
         a, least = X, np.inf
         for W, b in zip(net.weights[:-1], net.biases[:-1]):  # the two hidden layers
             a = 1 / (1 + np.exp(-(a @ W + b)))
             least = min(least, float((a * (1 - a)).min()))
         smallest.append(least)
-    out["random smallest slope"] = ("the 20 starts at step 0, each one's smallest hidden slope a(1 - a), median: "
-                                    f"{np.median(smallest):.2g}")
+    out["random smallest slope"] = (f"the 20 starts at step 0: SSE below 0.39 in {below} of 20; each one's smallest hidden "
+                                    f"slope a(1 - a), median: {np.median(smallest):.2g}")
     out["all ones near"] = ("all ones (section 1), steps with SSE 0.39 to 0.41: "
                             + ", ".join(f"{loss} {n}" for loss, n in near_ones.items()))
     out["cross-entropy at a = y"] = ("cross-entropy of the first observation with its outputs equal to its targets 0.2 "
                                      f"and 0.4: {mh.loss('cross_entropy', Y[:1], Y[:1]):.3f}")
+    on_plateau = []  # step 1000 of both all-ones runs, a second way: the forward pass written out (unit 1 of each layer)
+    for loss, (h, _) in runs.items():
+        h_1 = 1 / (1 + np.exp(-(X @ h.weights[0][1000] + h.biases[0][1000])))
+        h_2 = 1 / (1 + np.exp(-(h_1 @ h.weights[1][1000] + h.biases[1][1000])))
+        slopes = ", ".join(f"{v:.2g}" for a in (h_1, h_2) for v in a[:, 0] * (1 - a[:, 0]))
+        on_plateau.append(f"{loss} slopes a^1, a^2 rows {slopes}, rms Delta a^2 {np.sqrt(np.mean((h_2[0] - h_2[1]) ** 2)):.2g}")
+    out["plateau slopes"] = (f"step 1000, on the plateau: {'; '.join(on_plateau)} "
+                             f"(step 0: {abs(a_2_ones[0] - a_2_ones[1]):.2g})")  # all ones: every unit of a^2 alike
     plateau = mh.symmetry.outputs_over_training(runs["cross_entropy"][0], X, CASE.activation)[1000]
     out["plateau outputs"] = (f"cross-entropy run at step 1000, outputs: {plateau.round(3).tolist()}; "
                               f"errors a - y: {(plateau - Y).round(2).tolist()}")
@@ -311,7 +321,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 47  # round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    assert len(computed) == 48  # round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
     # round 18 (reader 06CA, faults 1, 2 and 4): the reach and fit-share lines cut, the same-draws check added
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
@@ -524,7 +534,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 22 (reader 06CE, fault 8, lead's decision): stated as given, section 3 printing it
     # round 23 (reader 06CF, fault 5, lead's decision): no reliance on a later output: an assumption, shown in section 3
     assert "(section 3 prints it)" not in prose
-    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows are nearly equal at depth (assumed here; section 3, point 1, shows it), so $f'$ is the same for both and factors " \
+    # round 26 (reader 06CJ, fault 6, lead's decision): the rows' gap printed in section 2, before the check that uses it
+    assert "Write $\\Delta a^l = a^l[0] - a^l[1]$, the difference of the two observations' rows " \
+        "($a^0 = X$): how far apart are the sigmoid's rows at each layer?" in prose \
+        and prose.index("how far apart are the sigmoid's rows at each layer?") < prose.index("**Check against the table.**") \
+        and notebook[0].index("step 0, rms Delta a^l") < notebook[0].index("W_0 changed by over 1%")
+    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows are nearly equal at depth (line \"step 0, rms Delta a^l\"; section 3, point 1, explains why), so $f'$ is the same for both and factors " \
         "out of the sum; for tanh and ReLU the match is empirical (a ReLU unit can be on for one row and off for the other). For $W_1, \\dots, W_8$ " \
         "($n_l = n_{l+1} = 16$), the per-layer factors agree with the rule within 5%:" in prose and "when both see about the same slopes" not in prose \
         and "most units do" not in prose and "tanh's nearly" not in prose  # reader 06BY, fault 4: no output shows it
@@ -571,8 +586,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the same in both runs, say why there is a plateau at all, not why it is only halved
     larger = "On the plateau the rows' output deltas cancel, $\\delta^3[1] = -\\delta^3[0]$, so $$\\frac{\\partial C}{\\partial W_2} = " \
         "\\sum_i (a^2[i])^{\\mathsf T} \\delta^3[i] = \\big(a^2[0] - a^2[1]\\big)^{\\mathsf T} \\delta^3[0]:$$ only the rows' " \
-        "difference of $a^2$ moves $W_2$, and cross-entropy's $\\delta^3[0]$ is 2.1 to 3.1 times SSE's (the box above). Cross-entropy leaves the hidden slopes $a(1 - a)$ that squeeze the rows, 0.024 to 0.14 " \
-        "(line \"rows at step 0\"), unchanged, so it still has a plateau, half as long (measured, not predicted by the delta ratio)."
+        "difference of $a^2$ moves $W_2$, and cross-entropy's $\\delta^3[0]$ is 2.1 to 3.1 times SSE's (the box above). Yet at step 1000 its hidden slopes are a little smaller than SSE's and its rows closer " \
+        "(line \"step 1000\", rms $\\Delta a^2$ 0.0041 against 0.0046; 0.0053 at step 0): the larger delta also pushes the hidden units " \
+        "further into saturation, so the rows part later than the delta ratio alone would predict."
+    # round 26 (reader 06CJ, fault 1, lead's decision): the slopes and the rows' gap on the plateau printed for both costs
+    assert computed["plateau slopes"] == ("step 1000, on the plateau: sse slopes a^1, a^2 rows 0.086, 0.13, 0.022, 0.026, "
+                                          "rms Delta a^2 0.0046; cross_entropy slopes a^1, a^2 rows 0.084, 0.13, 0.02, 0.024, "
+                                          "rms Delta a^2 0.0041 (step 0: 0.0053)") \
+        and "measured, not predicted" not in prose
     assert "2.1 to 3.1" not in prose[:prose.index("<details><summary>Check your ratio")]  # the box above gives them
     assert larger not in check and prose.count(larger) == 1 and prose.index(larger) > prose.index(check) + len(check) - 1 \
         and "how much shorter is measured" not in prose and 4861 / 2478 < 2 < 1 / 0.48 \
@@ -605,11 +626,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 23 (reader 06CF, fault 8): 85.5, a median of an even count
     assert "These starts spend medians of 197 and 85.5 steps (20 starts: the middle two's mean) near 0.4 (last column), far fewer than all ones' 4861 and 2478 " \
         "(last line): they " \
-        "do not start saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"); SSE " \
-        "loses most steps in the last approach (medians 4826 " \
-        "against 314)." in prose and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
-        and "Not tied" not in prose and "both costs at lr 0.5. A random start can begin below 0.39: then \"to\" is step 0, so " \
-        "\"plateau\" reads 0 even if it later sat at 0.4; the last column counts instead the steps with SSE 0.39 to 0.41:" in prose \
+        "do not start saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"); none begins below " \
+        "0.39, so each last approach follows a plateau, and SSE loses most steps there (medians 4826 " \
+        "against 314)." in prose and computed["random smallest slope"].startswith("the 20 starts at step 0: SSE below 0.39 in 0 of 20;") and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
+        and "Not tied" not in prose and "both costs at lr 0.5. The last column counts the steps with SSE 0.39 to 0.41:" in prose and "A random start can begin" not in prose \
         and "its last approach is its whole run" not in prose \
         and "Unlike all ones" not in prose \
         and "As from all ones" not in prose and [computed[f"random {loss}"].split()[-1] for loss in ("sse", "cross_entropy")] == ["197", "85.5"] \
@@ -624,14 +644,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "3. So $\\operatorname{Var} z^{l+1} \\approx \\tfrac12 n_l s^2 \\operatorname{Var} z^l$" in prose
     # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
     assert "the difference of the two observations' rows ($a^0 = X$)" in prose and "0.36 in $X$, 5.2e-07 at $a^9$" in prose \
-        and prose.index("Write $\\Delta a^l = a^l[0] - a^l[1]$") < prose.index("0.36 in $X$, 5.2e-07 at $a^9$") \
+        and prose.index("Write $\\Delta a^l = a^l[0] - a^l[1]$") < prose.index("0.36 in $X$, 5.2e-07 at $a^9$ (section 2's line") \
         and "so $\\operatorname{rms}\\,\\Delta a^{l+1} \\approx 0.23 \\times \\operatorname{rms}\\,\\Delta a^l$ (the rms slope, table)." in prose \
         and "So $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed: 5.2e-07" in prose \
         and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3
     # why the sigmoid stays, in three points: the rows merge, W_9 alone cannot part them, the layers below get a tiny delta
     # round 8, eighth pass (reader 06BW, fault 1): the chain first in three short sentences, then one cell per claim
     # round 20 (reader 06CC, fault 7): its own section
-    assert "## 3. Why the deep sigmoid network stalls Write $\\Delta a^l = a^l[0] - a^l[1]$, the difference of the two observations' rows ($a^0 = X$). " \
+    assert "## 3. Why the deep sigmoid network stalls " \
         "Forward, the rows merge; $W_9$ stops at the column means; no lower layer parts them." in prose \
         and '(line "' not in prose[prose.index("## 3. Why the deep sigmoid"):prose.index("## 4. The start")] \
         and prose.index("## 2. Depth") < prose.index("## 3. Why the deep sigmoid") < prose.index("## 4. The start") \
@@ -738,8 +758,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 20 (reader 06CC, fault 3): why a plateau at all (W_0 = 0: equal rows) and why sooner (the slopes, section 2's rule)
     assert "Its rows start equal: with $W_0 = 0$, $z^1 = b_0$ for both observations, so they part only as $W_0$ grows " \
         "($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): its plateau. Both phases are shorter " \
-        "than all ones' (1090 and 330 steps against 2478 and 590). For comparison: hidden slopes 1/4 at $z = 0$, all " \
-        "ones' 0.024 to 0.14 (section 1). ### ReLU from a random start" in prose \
+        "than all ones' (1090 and 330 steps against 2478 and 590). ### ReLU from a random start" in prose \
+        and "For comparison: hidden slopes" not in prose \
         and computed["rows at step 0"].endswith("a^1 rows 0.09, 0.14; a^2 rows 0.024, 0.029") \
         and "likely reason" not in prose and "three times all ones'" not in prose \
         and not any(cut in notebook[0] for cut in ("0.0016", "reaches layer 1 weaker", "not isolated", "0.0058", "rms dC/db_0 / rms dC/db_2")) \
@@ -792,28 +812,26 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # l + 1), then shrunk by forward merging
     # round 20 (reader 06CC, fault 1, lead's decision): the unnamed product and its "rough indicator" cut; the step's change
     # of Delta z^(l+1) written out, small where either factor is
+    # round 26 (reader 06CJ, fault 2, lead's decision): one layer worked, l = 8 (the largest: every factor printed), then the
+    # forward shrinking of point 1 and the lower layers' 0.22 per layer; the "2e-7 at every l" against 5.2e-07 mix-up cut
     assert "3. **No lower layer pulls the rows apart.** A step of $W_l$, $-\\eta\\,(a^l)^{\\mathsf T}\\delta^{l+1}$, changes " \
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $-\\eta\\,\\Delta a^l (a^l)^{\\mathsf T}\\delta^{l+1}$: little if $\\Delta a^l$ or " \
-        "$\\delta^{l+1}$ is small. No sigmoid layer has both large: $\\operatorname{rms}\\,\\Delta a^l \\approx 0.36 \\times 0.23^l$ " \
-        "(point 1) and, for $l \\le 8$, $\\delta^{l+1}/\\delta^{10} \\approx 0.081 \\times 0.22^{8-l}$ (table), so their product is of " \
-        "order $0.36 \\times 0.081 \\times 0.22^8 \\approx 2 \\times 10^{-7}$ at every $l$ (5.2e-07 at $l = 9$, the largest, which the yardstick uses). A rough yardstick, not a bound (it takes step-0 sizes for all 800 steps; sigmoid $|a^l| \\le 1$): as $|\\delta^{10}| = |a - y| < 1$, $W_l$'s steps, summing over 16 units and 2 rows, move $\\Delta z^{l+1}$ by about " \
-        "$$\\underbrace{800}_{\\text{steps}} \\times \\underbrace{0.1}_{\\eta} \\times 16 \\times " \
-        "2 \\times 5.2 \\times 10^{-7} \\approx 10^{-3},$$ shrinking by 0.23 per layer on its way to the output layer: far below the 1.6 it needs (point 2). " \
+        "$\\delta^{l+1}$ is small. Take $l = 8$ at step 0: $\\operatorname{rms}\\,\\Delta a^8$ is 2.5e-06 (section 2's line) and " \
+        "$\\delta^9$ is 0.081 of $\\delta^{10}$ (table), with $|a^8| \\le 1$ and $|\\delta^{10}| = |a - y| < 1$. Summing over 16 units " \
+        "and 2 rows, 800 steps at $\\eta = 0.1$ move $\\Delta z^9$ by about $$\\underbrace{800}_{\\text{steps}} \\times " \
+        "\\underbrace{0.1}_{\\eta} \\times 16 \\times 2 \\times 2.5 \\times 10^{-6} \\times 0.081 \\approx 5 \\times 10^{-4},$$ " \
+        "a rough yardstick, not a bound (step-0 sizes for all 800 steps). Forward, as in point 1, the slope multiplies it by 0.23 " \
+        "and $W_9$ keeps the rms: about $10^{-4}$ at $z^{10}$, far below the 1.6 point 2 needs. Each layer lower has $\\Delta a^l$ " \
+        "1/0.23 times larger, $\\delta^{l+1}$ 0.22 times smaller (table) and one more 0.23 forward: about 0.22 times as much. " \
         "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
         "$\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table): $W_0$ moved by step 300 in 0 of 5 starts." in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
-        and "shrinks 0.22 per layer (table" not in prose and "rms delta^(l+1)" not in notebook[0]
-    # round 23 (reader 06CF, fault 3, lead's decision): the yardstick, from |delta^10| = |a - y| < 1, the fan-in 16, the 2 rows and the
-    # product at l = 9 (the largest): of order 1e-3 over 800 steps at lr 0.1, against point 2's 1.6
-    assert 5e-4 < 800 * 0.1 * 16 * 2 * 5.2e-7 < 2e-3 and "A rough yardstick, not a bound" in prose and computed["rows apart"].split()[-1] == "5.2e-07"
-    # round 21 (reader 06CD, fault 1, lead's decision): the middle layers too, from printed numbers (no new line): forward
-    # 0.36 x 0.23^l, back 0.081 x 0.22^(8 - l), so the product is about 0.36 x 0.081 x 0.22^8 at every l, 1e-07 to 3e-07,
-    # and 5.2e-07 x 1 at l = 9; checked against the printed gaps and the table's per-layer factor
+        and "shrinks 0.22 per layer (table" not in prose and "rms delta^(l+1)" not in notebook[0] \
+        and "at every $l$" not in prose and "which the yardstick uses" not in prose
     gaps = [float(v) for v in computed["rows apart"].split()[-10:]]
-    back = [float(computed["depth sigmoid"].split()[5]) * float(computed["depth sigmoid"].split()[3]) ** (8 - l) for l in range(9)]
-    assert round(0.36 * 0.081 * 0.22 ** 8, 7) == 2e-07 and gaps[0] == 0.36 and gaps[9] == 5.2e-07 \
-        and all(1e-07 < gaps[l] * back[l] < 3e-07 for l in range(9)) and all(1e-07 < 0.36 * 0.23 ** l * back[l] < 3e-07 for l in range(9)) \
-        and "indicator" not in prose
+    table = computed["depth sigmoid"].split()  # sigmoid lecun 4.6e-07 0.22 0.23 0.081
+    assert gaps[8] == 2.5e-06 and table[3:6] == ["0.22", "0.23", "0.081"] \
+        and round(800 * 0.1 * 16 * 2 * gaps[8] * float(table[5]), 4) == 5e-4 and round(5e-4 * float(table[4]), 4) == 1e-4
     # cut: the product estimate, its printed line and W_9's step-0 move (a reader could not rebuild them)
     assert not any(cut in prose for cut in ("is at most about", "rms Delta a^l x", "step-0 update", "1e-08", "An update of $W_l$",
                                             "best placed", "4. **"))
@@ -847,7 +865,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "in these runs only the deep network stalls; whether it leaves the plateau later is not measured." in prose \
         and "depth causes" not in prose \
         and "the small rate is not the cause" not in prose \
-        and 'line "W_l"' not in prose and "its line bends" not in prose
+        and 'line "W_l"' not in prose and "its line bends" not in prose and "ReLU's bends" not in prose
     assert "(hatched pink below)" in prose
     # what moves a dead second-layer unit's inputs; the output layer's scale is stated where section 2 lists the scales
     assert "A second-layer unit can: its inputs $a^1$ change as the first layer's live units train; 6% of them do." in prose
