@@ -203,7 +203,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
            " below $10^{-7}$. The errors differ because each parameter's relative truncation error,"
-           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, has its own derivatives. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the Taylor line's $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ over $|g_1| + |g_2| \\approx 2|\\tfrac{dC}{dp}|$), has its own derivatives. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
            " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
            " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
            " (optional box).")
@@ -217,13 +217,18 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # fault 1: r is a rule of thumb, not a proved bound, so the dashed line is an estimate the figure tests. Report 01CG
     # fault 2: why the points scatter: the quotient's rounding error is (e+ - e-) / (2 eps), each cost's error e of
     # either sign, so the two partly cancel and r / (2 eps |g|) (both full size, opposite) is only a ceiling
+    # report 01CL faults 1, 3: the caption names the estimate and the crossing once (the box derives both); the star is a
+    # point under the ceiling, left of the crossing
     caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
-               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the quotient's relative error."
-               " Take each computed cost off by about $r \\approx 10^{-16}$, a rule of thumb (optional box), not a proved bound."
-               " Then their difference is off by up to $2r$, the quotient by $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing"
-               " by $|g_1| + |g_2| \\approx 2|g|$ gives $r/(2\\varepsilon|g|)$: a guess the figure then tests. Below $\\varepsilon \\approx 10^{-4}$ rounding"
-               " takes over: the two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough"
-               " ceiling, and the points fall anywhere under it.")
+               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the relative error,"
+               " $r/(2\\varepsilon|g|)$ with $r \\approx 10^{-16}$, how far each computed cost is off (a rule of thumb, derived in"
+               " the optional box, which the figure tests). Band and dashed line cross near $\\varepsilon \\approx 7\\cdot10^{-5}$"
+               " (box); to the left rounding takes over. The two costs' rounding errors have either sign and partly cancel, so the"
+               " dashed line is a rough ceiling and the points fall anywhere under it: the star, the smallest error measured"
+               " ($\\varepsilon = 3\\cdot10^{-5}$), is one such point.")
+    assert ("* **The estimate.** Take each computed cost off by about $r$ (R1-R2). Their difference is then off by up to $2r$,"
+            " the quotient by $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by $|g_1| + |g_2| \\approx 2|g|$ gives"
+            " $r/(2\\varepsilon|g|)$.") in box
     assert caption in main_2 and "size and sign" not in prose
     assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
@@ -578,8 +583,9 @@ network         path products  units  summing paths  backpropagation   ratio
     # what is not counted comes first; then one list per method, one line per multiplication or group, its count
     # after the colon; the counts add to the totals in the lists' headings (and the printed 6 and 5)
     counted = ("**The count.** Summing paths computes each edge's factor once, then multiplies out every path separately;"
-               " sharing those products is backpropagation. Only multiplications are counted; left out are additions, the slopes"
-               " $a(1-a)$, $o_k - y_k$ and the biases (the `outside the table` line counts the biases). Multiplications on 1-1-1"
+               " sharing those products is backpropagation. Only multiplications are counted. Left out: additions; computing the slopes"
+               " $a(1-a)$ and $o_k - y_k$, which both methods do once each (multiplying them into a product is counted); and the"
+               " biases (the `outside the table` line counts them). Multiplications on 1-1-1"
                " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
                "**Summing paths: 6**\n\n"
                "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
@@ -1035,7 +1041,7 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     prose = _markdown()
     section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
     # the check's formula is shown where it is used (its eps is section 2's); section 2 justifies this form and this eps
-    assert ("The last line checks the sum by a central difference (section 2 justifies this form and this $\\varepsilon$):\n\n"
+    assert ("The last line checks the sum by a central difference: nudge $b$ up and down by a small $\\varepsilon$ and take the slope of the chord (section 2 justifies this form and this $\\varepsilon$):\n\n"
             "$$\\frac{\\partial C}{\\partial b} \\approx \\frac{C(b + \\varepsilon) - C(b - \\varepsilon)}{2\\varepsilon},"
             "\\qquad \\varepsilon = 3\\cdot10^{-4}.$$") in section_1
     assert "finite difference" not in section_1 and "truncation" not in section_1.lower()
