@@ -248,7 +248,10 @@ def printed(X, xor_X, reverse):
     omega_q = long_run.weights[2][quarter, recorded_q, 0]
     since_q = long_run.weight_iterations[init.holds_from((omega_q[:, 0] > 0) & (omega_q[:, 1] < 0))]
     assert since_q == 100 and omega_q[1:, 0].min() > 0.06 and omega_q[1:, 1].max() < -0.3 and omega_q[0, 1] > 0.2  # far from 0: no rounding edge
-    out["c = 0.25 signs"] = f"c = 0.25, to its exit at step {exits[quarter]:.0f}: omega_1 > 0 > omega_2 at every recorded step (every 100) from {since_q}"
+    # report 05CG (fault 3): c = 0.25's sign flip of the a^2 difference, printed on the same line (recorded steps, to its exit)
+    flip_q = long_run.weight_iterations[init.holds_from(diff_trio[1][recorded_q] < 0)]
+    out["c = 0.25 signs"] = (f"c = 0.25, to its exit at step {exits[quarter]:.0f}: omega_1 > 0 > omega_2 at every recorded step (every 100) from {since_q}, "
+                             f"a^2 difference < 0 from {flip_q}")
     # report 05BV (fault 8): each drawn start's drop from its step-0 loss to the plateau (loss below 0.41) comes within 150 steps
     out["to the plateau"] = np.array([np.argmax(long_run.loss[list(CONSTANTS).index(c)] < 0.41) for c in (0.0, 0.5, 1.0, 1.5)], dtype=float)
     rows_drawn = [list(CONSTANTS).index(c) for c in (0.0, 0.5, 1.0, 1.5)]  # report 05CB (fault 6): the caption's 150 steps, printed
@@ -311,7 +314,7 @@ def printed(X, xor_X, reverse):
         out[f"curvature {step}"] = f"tied run, step {step:5d}: untying lambda from {lam[0]:.2g} to {lam[-1]:.2g}"
         assert lam.shape == (20,)  # 29 parameters, 9 of them tie-keeping (the 2-1-1-2 network's)
         out[f"curvature value {step}"] = lam[[0, -1]]  # compared to 1e-2 under the nudge
-    out["untying count"] = f"untying directions (eigenvalues per step): {len(lam)}"
+    out["untying count"] = f"curvatures returned per step: {len(lam)}"
     # report 05BW (fault 2): the per-step bound (1 + eta |lambda_min|) compounded over steps 2500 to 4000, against the figure's line
     lows = {step: out[f"curvature value {step}"][0] for step in (2500, 4000)}
     line = np.median(growth[EPSILONS.index(1e-6)], axis=0)
@@ -450,10 +453,12 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05CB (fault 6): the caption says it again, on a printed line
     assert "Each drops to the plateau (loss below 0.41) within 150 steps (printed), at the left edge, and stays until its exit; the legend gives each step-0 loss." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
-    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; $c = 0$ thin, on top), cut at 0.05' in notebook[1]
+    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; markers on top), cut at 0.05' in notebook[1]
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
     sources = "\n".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
-    assert 'curve_styles = (dict(ls="-", lw=1.0), dict(ls="--")' in sources and "zorder={0.0: 4, 1.0: 3, 1.5: 1}.get(c, 2)" in sources
+    # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
+    assert ('curve_styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5), dict(ls="--", marker="s", markevery=(0.03, 0.04), ms=5),' in sources
+            and "zorder={0.0: 5, 0.5: 4, 1.0: 3, 1.5: 1}[c]" in sources)
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
     assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
@@ -502,8 +507,14 @@ def test_the_curvature(computed, notebook):
     # report 05BF (fix 1): the growth figure is an upper bound, reached only along lambda_min's eigenvector; no per-step numbers
     # report 05BQ (fault 4): the step from the 20 eigenvalues to the bound, in the eigenbasis
     # report 05CD (fault 5): the 20 directions named as eigenvectors, of the matrix whose eigenvalues the page names
-    assert ("Along each of the 20 directions $Qe_i$ ($e_i$ the *eigenvectors* of $Q^{\\mathsf T}HQ$), $u$'s component is multiplied by $1 - \\eta\\lambda_i$ per step ($\\lambda_i$ its eigenvalue), "
-            "so while $H$ stays near its value at a step, $u$'s untying part grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step: a bound while $H$ stays put, not an estimate.") in prose
+    # report 05CG (fault 1): the main text keeps the 1-D rule; the eigen-directions Qe_i moved into the optional box
+    assert ("By the 1-D rule with the most negative curvature $\\lambda_\\text{min}$ (box), while $H$ stays near its value at a step, "
+            "$u$'s untying part grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step: a bound, not an estimate.") in prose
+    box = prose[prose.index("<details><summary>Optional: the proof for all 29"):]
+    box = box[:box.index("</details>")]
+    assert "A step multiplies $u$'s component along each $Qe_i$ by $1 - \\eta\\lambda_i$." in box
+    main = prose.replace(box, "")
+    assert "Qe_i" not in main and "eigenvalue" not in main and "eigenvector" not in main and "20 numbers" not in main
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
     assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2), "
@@ -515,7 +526,7 @@ def test_the_curvature(computed, notebook):
     assert "(gradient(theta + step) - gradient(theta - step)) / (2 * h)" in source and "(hessian + hessian.T) / 2" in source
     # report 05BE (fix 3): how H is built, in the cell's comment; the count 20 printed
     assert "# the nu-th unit vector and h = 1e-5; then H averaged with its transpose" in NOTEBOOK.read_text() and "e_\\nu" not in prose
-    assert computed["untying count"] == "untying directions (eigenvalues per step): 20"
+    assert computed["untying count"] == "curvatures returned per step: 20"  # report 05CG (fault 1): no eigen-language outside the box
     assert "$\\lambda = \\hat d^{\\mathsf T} (Q^{\\mathsf T} H Q)\\, \\hat d$, a *Rayleigh quotient*" in prose
     # the printed lambdas behind the bound: 1 - eta lambda per step, compounded over 1000 steps
     assert ("In the orthonormal eigenvectors $e_i$ of $Q^{\\mathsf T} H Q$, with eigenvalues $\\lambda_i$, $\\lambda = \\sum_i (\\hat d^{\\mathsf T} e_i)^2 \\lambda_i$ "
@@ -673,7 +684,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert prose.index("The **plateau level** is section 1's 0.4") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "tie broken by 10% noise (gap 0.38 at step 1000): 12596 against 14575 steps, 14% fewer;" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
+    assert "tie broken by 10% noise (gap 0.38 at step 1000): 12596 against one tied run's 14575 steps, 14% fewer;" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
     # c = 0: W_2 grows first; no numeric threshold (W_0 0.52, W_1 0.29 at step 2500 with the loss still 0.40)
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
@@ -783,6 +794,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BE (fix 1): why the last approach is slow, on section 0's first start
     assert ("Observation 2's targets 1 and 0 need outputs past 0.99 and 0.01, where the slope $a(1-a)$ is below 0.0099. "
             "So $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ shrinks on two counts as an output nears its target") in prose
+    # report 05CG (fault 8): why so slow: near a target of 1 the slope is about the error, so delta^3 goes as its square
+    assert ("Near a target of 1, $a^3(1 - a^3) \\approx 1 - a^3$: $\\delta^3$ goes as the error squared, so the error shrinks ever slower.") in prose
     assert round(0.99 * 0.01, 4) == 0.0099
     assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
         "0.31 | smallest output slope a(1 - a) 0.15", "0.00059 | smallest output slope a(1 - a) 0.015", "0.00015 | smallest output slope a(1 - a) 0.0078"]
@@ -860,13 +873,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "n_out = n_{l+1} units" in computed["glorot verdict"] and "the columns of $W_l$" not in prose
     # report 05BJ (fix 5): the Try bullets ask what to look for, claiming no result the page does not show
     # report 05BX (fault 8): the pointer to the map's scale-10 column cut (the map stops at 6000 steps, the explorer at 3000)
-    assert ("* random 1, then 10 (lr 2): how many starts move to the vermillion bar (not within 3000 steps)? "
+    assert ("* random 1, then 10 (lr 2): how many starts move to the bar \"not within 3000 steps\"? "
             "(No kernel: 5b's scale 10, 97% not within 6000.)") in prose and computed["scale 10.0"].startswith("scale   10.0: not within 6000 steps  97% |") and "scale-10 column" not in prose  # 05CB (fault 10)
     assert "most starts move" not in prose and "the histogram shows their steps to fit, its title how many fit and are tied." in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     # report 05BD (fix 9): the column comparison spelled out
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
-    assert ("12596 against 14575 steps, 14% fewer; all 20 draws (11204 to 14319) beat this one tied run. Down either column, saturated takes over "
+    assert ("12596 against one tied run's 14575 steps, 14% fewer; all 20 draws (11204 to 14319) beat it. Down either column, saturated takes over "
             "twice as long as steep in these rows. The steep row differs in more than the tie: $c = 0.25$ (every parameter $+0.25$) against "
             "LeCun's (mixed signs, standard deviation 0.58 to 0.71, section 1).") in prose and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
@@ -983,7 +996,8 @@ def test_the_curvature_sits_in_section_4_main_text():
     assert ("$H\\binom{1}{1} = (A + B)\\binom{1}{1}$, $H\\binom{1}{-1} = (A - B)\\binom{1}{-1}$: the tie-keeping $(1, 1)$ and the untying "
             "$(1, -1)$ are only scaled, so each evolves by itself, the untying one with curvature $\\lambda = A - B$.") in main
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
-    assert main[:main.index("untying_curvatures")].count("eigenvalue") == 1 and "Rayleigh" not in main and "$P^{\\mathsf T}" not in main
+    # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
+    assert main.count("eigenvalue") == 0 and "Rayleigh" not in main and "$P^{\\mathsf T}" not in main
     assert "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in proof and "a *Rayleigh quotient*" in proof and "9-dimensional subspace (above)" in proof
     assert "needs: orthogonal subspaces, and that a symmetric matrix has an orthonormal basis of eigenvectors" in proof
 
@@ -1011,25 +1025,27 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Then $\\omega_1$, $\\omega_2$ and the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5:" in two_b
+    assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Then the $\\omega$s and the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5:" in two_b
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
-    assert ("Both about 1.0015 ($k\\approx 0.0015$): for $W_0$ to grow about 25 times, from 0.021 (step 500) to 0.52 (step 2500), takes "
-            "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps, near the 2000 taken. Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b
+    # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
+    assert ("1.0016 and 1.0015, so $k\\approx 0.0015$: for $W_0$ to grow about 25 times, from 0.021 (step 500) to 0.52 (step 2500), takes "
+            "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps, against $2500 - 500 = 2000$ taken. Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b
     assert computed["c = 0 weights 2500"].split("W_2: ")[1].startswith("0.52, ") and round(0.52 / 0.021) == 25
     assert round(math.log(25) / math.log(1.0015), -2) == 2100 and 2000 < math.log(25) / math.log(1.0015) < 2981
-    assert ("* **$c = 0$** starts with every weight 0 and must grow them first: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
+    assert ("* **$c = 0$** must first grow every weight from 0: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
             "as $\\delta^2 = 0$ while $W_2 = 0$, $\\delta^1 = 0$ while $W_1 = 0$.") in two_b
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
     # report 05BP (fault 4): the two skipped steps written out
     # report 05BR (fault 6): the same argument as three numbered steps
-    assert ("On the plateau: 1. The errors are opposite and the two observations' slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
+    # report 05CG (fault 3): item 1's errors checked at the mean (0.6, 0.2)
+    assert ("On the plateau: 1. At the mean $(0.6, 0.2)$ the errors $(0.4, -0.2)$, $(-0.4, 0.2)$ are opposite and the slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
             "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
             "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
-            "3. Each grows in proportion to the other; as two numbers, $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
-            "so $w_0+w_1$ grows $(1+k)$-fold per step, $k$ the matrices' shared factor, measured:") in two_b  # report 05CE (fault 2): the two-number model written out  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
+            "3. Assuming only that the two grow together, in proportion: $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
+            "so $w_0+w_1$ grows $(1+k)$-fold per step; $k$ is measured per matrix:") in two_b  # report 05CG (fault 2): the model claims only mutual, proportional growth  # report 05CE (fault 2): the two-number model written out  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
     assert "\\eta K" not in prose and "linearised" not in prose
-    assert "1.0016" not in two_b
+    assert computed["factor"].endswith("a factor 1.0016 per step")  # 05CG (fault 2): both printed factors quoted in 2b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
     # report 05CB (fault 1): the dip is drawn (middle panel), its reason printed short; item 2 applied to W_2 in one sentence
     assert ("* **$c = 0.5$**: first $\\omega_2$ dips below 0: "
@@ -1037,7 +1053,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive.") in two_b
     assert computed["c = 0.5 step 0"] == "c = 0.5, step 0: output 2 (observation 1) 0.85 | a^2[r, 0] 0.84, 0.82"
     assert ("* **On the plateau**, item 2 for $W_2$: $\\partial C/\\partial W_2[j, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx "
-            "\\delta^3[0, k]\\,(a^2[0, 0] - a^2[1, 0])$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$ (outputs at the mean $(0.6, 0.2)$): "
+            "\\delta^3[0, k]\\,(a^2[0, 0] - a^2[1, 0])$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$ (item 1): "
             "the $\\omega$s are pushed toward the signs that match the difference.") in two_b
     assert np.mean([0.4, 0.0]) == 0.2
     assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
@@ -1053,16 +1069,16 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("By step 100 all three have $\\omega_1 > 0 > \\omega_2$ (figure; printed for $c = 0.25$), which matches a negative difference. "
             "$\\omega_2$'s early sign comes from output 2's shared error (as for $c = 0.5$), not the difference. Do signs and difference agree? "
             "* $c = 0$: yes: its difference is negative from step 6; nothing flips. "
-            "* $c = 0.25$: no: its difference is positive until about step 900, then flips and must grow from about 0, like $c=0$'s weights. "
+            "* $c = 0.25$: no: its difference, positive until step 900 (printed), flips and must grow from about 0, like $c=0$'s weights. "
             "* $c = 0.5$: no: its difference stays positive; the $\\omega$s flip ($\\omega_1$ at step 389, $\\omega_2$ at 2101). "
-            "Which gives way is measured, not derived.") in two_b
+            "The figure shows which sign flips, not why.") in two_b  # report 05CG (fault 3): what the figure shows, not "measured"
     first_negative, signs_from = computed["c = 0 agree"]  # from these steps to c = 0's exit (2981), every step
     assert first_negative == 6 and signs_from == 1  # omega_1 > 0 > omega_2 from step 1
     assert computed["c = 0 negative"] == "c = 0, to its exit at step 2981: a^2 difference < 0 at every step from 6"  # report 05CE (fault 6)
     assert "turns negative early" not in two_b
     w100 = computed["step 100 omegas"]  # c = 0, 0.5 at step 100; c = 0.25's from 100 is printed
     assert np.all(w100[:, 0] > 0.05) and np.all(w100[:, 1] < -0.3)  # far from 0: no rounding edge
-    assert computed["c = 0.25 signs"] == "c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2 at every recorded step (every 100) from 100"
+    assert computed["c = 0.25 signs"] == "c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2 at every recorded step (every 100) from 100, a^2 difference < 0 from 900"
     d25, w25 = computed["difference c = 0.25"], computed["c = 0.25 omega_1"]  # every 100 steps
     flip = init.holds_from(d25[:25] < 0)  # the difference negative from this recorded step to step 2400
     assert flip == 9 and d25[8] > 1e-4 and d25[9] < -1e-4  # between steps 800 and 900, off the rounding edge
@@ -1091,7 +1107,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
     # report 05BV (fault 3): the verdict itself says what it rests on, one tied run against 20 mildly nudged ones
-    assert ("tie broken by 10% noise (gap 0.38 at step 1000): 12596 against 14575 steps" in prose
+    assert ("tie broken by 10% noise (gap 0.38 at step 1000): 12596 against one tied run's 14575 steps" in prose
             and "So, in this comparison, **the tie is the smaller part** of all ones' slowness" in prose)  # 05CC (fault 2): one name for eps = 0.1
     assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise), where $u$ is not small." in prose
     # report 05BK (fault 4): the key point keeps the caveat
@@ -1131,8 +1147,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("* **From $c = 0.5$ up, the larger $c$, the later the exit**: hidden layer 2 is flatter (2c)." in prose
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
-    assert ("**2c in short:** the flatter layer 2 "
-            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000; measured, not derived).") in prose  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
+    assert ("**2c in short:** the $a^2$ difference, layer 2's slope times $z^2$'s (above), grows per step with that slope: the flatter layer 2 "
+            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000; how much later is measured).") in prose  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "(0.022). $c = 1$'s sums at step 0:" in prose and "The $a^2$ difference at step 1000:" in prose and "The $\\omega$ a fit needs:" in prose
@@ -1261,8 +1278,9 @@ def test_report_05BP_fixes(notebook):
     explorer = initialization_explorer(CASE, starts=8, steps=300)
     assert (explorer.start.value, explorer.scale.value, explorer.lr.value, explorer.n_starts) == ("random", 1.0, 2.0, 8)
     # fault 3: the 20 numbers named where they are used
-    assert ("lies between the smallest and largest of 20 numbers: the curvatures along 20 perpendicular untying directions "
-            "(the *eigenvalues* of $Q^{\\mathsf T} H Q$, $Q$ an orthonormal untying basis). `init.untying_curvatures` returns all 20, here at ten steps of the tied run:") in prose
+    # report 05CG (fault 1): the main text says plainly what the printed numbers are; the 20 eigenvalues live in the box
+    assert ("The printed numbers, at ten steps of the tied run, are the most negative and most positive curvature over all untying directions "
+            "(`init.untying_curvatures`):") in prose and "the 20 numbers `init.untying_curvatures` returns." in prose
 
 
 def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
@@ -1360,8 +1378,10 @@ def test_report_05CD_fixes(notebook):
     """Report 05CD: section 0's call read part by part; 2c's loop letter."""
     _, prose = notebook
     # fault 4: the one call front-loads every section's starts; the page says which part matters now
-    assert ("`long_run` keeps its loss and, every 100 steps, its weights. Reread the next cell's list as each section names its part; "
+    assert ("`long_run` keeps its loss and, every 100 steps, its weights. Each block's comment names the section that reads it; "
             "only section 1's matters now.") in prose
+    call = "".join(json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"][7]["source"])  # report 05CG (fault 7): a "# section N" comment on each block
+    assert all(f"# section{s}" in call for s in (" 1:", " 2:", " 4:", "s 2 and 4:", "s 5b and 6:", "s 1 to 6:"))
     # fault 7: r is an observation (the letters table), so 2c's loop over starts uses k
     source = NOTEBOOK.read_text(encoding="utf-8")
     assert "for k, c in enumerate(plateau_c):" in source and "for r, c in enumerate(" not in source

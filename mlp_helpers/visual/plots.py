@@ -1007,7 +1007,7 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     steps can move its omegas far (c = 0.5's fall from 0.5), and on the spine that nearly vertical fall would hide.
     colours: one per start, in the order of ``runs`` (a start keeps its colour from figure to figure).
     The omega panels show -limit to limit (their labels say so); the difference panel is symmetric-log (linear
-    within 0.001 of 0), so its sign stays visible while it is small; its label and a note beside it say so in words,
+    within 0.001 of 0) from -1 to 1, the whole range of a difference of two sigmoids, so its sign stays visible while it is small; its label and a note beside it say so in words,
     the note that a curve's bend at ±0.001 is the axis's. Returns the figure.
     """
     steps = as_count("steps", steps, minimum=1)
@@ -1043,7 +1043,8 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     for ax in axes[:2]:
         ax.set_ylim(-limit * 1.05, limit * 1.05)
     axes[2].set_yscale("symlog", linthresh=1e-3)
-    axes[2].set_yticks([-0.1, -0.01, -0.001, 0, 0.001, 0.01, 0.1], ["-0.1", "-0.01", "-0.001", "0", "0.001", "0.01", "0.1"])
+    axes[2].set_ylim(-1, 1)  # a difference of two sigmoids lies within ±1: curves near ±0.5 stay off the edges
+    axes[2].set_yticks([-1, -0.1, -0.01, -0.001, 0, 0.001, 0.01, 0.1, 1], ["-1", "-0.1", "-0.01", "-0.001", "0", "0.001", "0.01", "0.1", "1"])
     axes[2].minorticks_off()
     axes[2].set_xlabel("step")
     axes[2].set_xlim(-steps * 0.02, steps * 1.02)  # a margin left of step 0: the first steps' fall drawn off the spine
