@@ -172,9 +172,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     slopes = [y_hat - case.Y[0, 0], y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0]), net.weights[1][0, 0] * y_hat * (1 - y_hat) * (y_hat - case.Y[0, 0])]
     assert all(0 < s < 0.5 for s in slopes)
     assert f"{slopes[0]:.2f}" == "0.45" and "dC/dy'=0.453815" in shown and slopes[0] * np.spacing(y_hat) < 1e-16
+    assert f"{slopes[0] * np.spacing(y_hat):.0e}" == "5e-17"  # report 01CM fault 2: R2's 5e-17 before rounding up to r
     assert ("* **R2, a rule of thumb.** R1 is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
-            " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by less: take each"
-            " computed $C$ off by about $r = 10^{-16}$.") in _markdown()
+            " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by about $5\\cdot10^{-17}$. With $C$'s own rounding (R1)"
+            " and those inside $h$ and the exponentials, round up: take each computed $C$ off by about $r = 10^{-16}$, a guess"
+            " the figure tests.") in _markdown()
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
@@ -203,7 +205,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
            " below $10^{-7}$. The errors differ because each parameter's relative truncation error,"
-           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the Taylor line's $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ over $|g_1| + |g_2| \\approx 2|\\tfrac{dC}{dp}|$), has its own derivatives. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the Taylor line's $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ over $|g_1| + |g_2| \\approx 2|\\tfrac{dC}{dp}|$), has its own derivatives ($w_1$ and $b_h$ even share theirs: with $x = 1$, $C$ depends on them only through $w_1 + b_h$). A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
            " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
            " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
            " (optional box).")
@@ -223,7 +225,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the relative error,"
                " $r/(2\\varepsilon|g|)$ with $r \\approx 10^{-16}$, how far each computed cost is off (a rule of thumb, derived in"
                " the optional box, which the figure tests). Band and dashed line cross near $\\varepsilon \\approx 7\\cdot10^{-5}$"
-               " (box); to the left rounding takes over. The two costs' rounding errors have either sign and partly cancel, so the"
+               " (box); to its right (smaller $\\varepsilon$) rounding takes over. The two costs' rounding errors have either sign and partly cancel, so the"
                " dashed line is a rough ceiling and the points fall anywhere under it: the star, the smallest error measured"
                " ($\\varepsilon = 3\\cdot10^{-5}$), is one such point.")
     assert ("* **The estimate.** Take each computed cost off by about $r$ (R1-R2). Their difference is then off by up to $2r$,"
@@ -973,7 +975,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     summing, _ = paths.multiplication_counts([2, 3, 3, 2])
     assert (summing["path products"], summing["folded"], sum(summing.values())) == (150, 36, 186)
     assert ("On 2-3-3-2 the summing-paths `by hand` terms are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
-            " of 3 multiplications; 9 into hidden layer 2, one path per output, 2 each; 6 into the outputs, one path of 1."
+            " of 3 multiplications; 9 into hidden layer 2, with 2 paths each (one per output) of 2 multiplications; 6 into the outputs, one path of 1."
             " Summing paths = path products + folded factors: 150 + 36 = 186.") in prose
     assert "= 150; folded" in shown and "= 36\n" in shown and "  186  " in shown
 
