@@ -203,9 +203,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
               ((dW[0][0, 0], nW[0][0, 0]), (dB[0][0], nB[0][0]), (dW[1][0, 0], nW[1][0, 0]), (dB[1][0], nB[1][0]))]
     assert int(np.argmax(errors)) == 3 and f"{max(errors):.1e}" == "6.1e-09" and "6.1e-09 pass" in shown
     assert f"{1e-7 / max(errors):.0f}" == "16" and 1 < 1e-8 / max(errors) < 2
+    # report 01CN fault 2: the truncation term eps^2/12 |d3C/dp3|/|dC/dp|, d3C/dp3 as the package gradient's second
+    # difference, predicts each parameter's error to two digits (w1 and b_h alike: x = 1)
+    assert ("truncation's prediction, eps^2/12 |d3C/dp3| / |dC/dp| at eps = 3e-4: w1 1.5e-09  b_h 1.5e-09  w2 3.3e-09"
+            "  b_y' 6.1e-09") in shown
+    assert [f"{e:.1e}" for e in errors] == ["1.5e-09", "1.5e-09", "3.3e-09", "6.1e-09"]
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
            " below $10^{-7}$. The errors differ because each parameter's relative truncation error,"
-           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the Taylor line's $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ over $|g_1| + |g_2| \\approx 2|\\tfrac{dC}{dp}|$), has its own derivatives ($w_1$ and $b_h$ even share theirs: with $x = 1$, $C$ depends on them only through $w_1 + b_h$). A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the Taylor line's $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ over $|g_1| + |g_2| \\approx 2|\\tfrac{dC}{dp}|$), has its own derivatives ($w_1$ and $b_h$ even share theirs: with $x = 1$, $C$ depends on them only through $w_1 + b_h$). The `truncation's prediction` line computes it for all four,"
+           " $\\tfrac{d^3C}{dp^3}$ from the package's gradient, and matches the table's errors: 1.5e-09, 1.5e-09, 3.3e-09, 6.1e-09. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
            " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
            " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
            " (optional box).")
@@ -223,11 +229,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # point under the ceiling, left of the crossing
     caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
                " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the relative error,"
-               " $r/(2\\varepsilon|g|)$ with $r \\approx 10^{-16}$, how far each computed cost is off (a rule of thumb, derived in"
-               " the optional box, which the figure tests). Band and dashed line cross near $\\varepsilon \\approx 7\\cdot10^{-5}$"
-               " (box); to its right (smaller $\\varepsilon$) rounding takes over. The two costs' rounding errors have either sign and partly cancel, so the"
-               " dashed line is a rough ceiling and the points fall anywhere under it: the star, the smallest error measured"
-               " ($\\varepsilon = 3\\cdot10^{-5}$), is one such point.")
+               " $r/(2\\varepsilon|g|)$, with $r \\approx 10^{-16}$ how far each computed cost is off (a rule of thumb, derived in"
+               " the optional box). Right of where it crosses the band (smaller $\\varepsilon$), rounding takes over and the points"
+               " scatter under the dashed line (the box says why).")
+    # report 01CN fault 1: the crossing, the ceiling and the star in the box
+    assert ("The two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough ceiling and the"
+            " points fall anywhere under it; the star, the smallest error measured ($\\varepsilon = 3\\cdot10^{-5}$), is one"
+            " such point.") in box
     assert ("* **The estimate.** Take each computed cost off by about $r$ (R1-R2). Their difference is then off by up to $2r$,"
             " the quotient by $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by $|g_1| + |g_2| \\approx 2|g|$ gives"
             " $r/(2\\varepsilon|g|)$.") in box
@@ -614,8 +622,9 @@ network         path products  units  summing paths  backpropagation   ratio
     assert "A weight has one path per choice of a unit in each layer after the one it enters." in prose
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
-    assert ("Summing paths is counted without sharing common path tails; sharing them is exactly backpropagation"
-            " (section 4's `factored` line).") in prose
+    # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
+    assert ("Summing paths treats each path as its own formula, as the learner's equation does; reusing a shared tail is"
+            " already backpropagation (section 4's `factored` line).") in prose
     assert "Counted: every multiplication once" not in prose
     # section 7 opens by tying delta to section 1's per-stage factors (its delta_y' line: the last two factors' product)
     assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
