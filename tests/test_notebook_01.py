@@ -208,13 +208,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("truncation's prediction, eps^2/12 |d3C/dp3| / |dC/dp| at eps = 3e-4: w1 1.5e-09  b_h 1.5e-09  w2 3.3e-09"
             "  b_y' 6.1e-09") in shown
     assert [f"{e:.1e}" for e in errors] == ["1.5e-09", "1.5e-09", "3.3e-09", "6.1e-09"]
+    # report 01CO fault 1: the main text states the match; the derivation (eps^2/12, the second difference) is optional
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
-           " below $10^{-7}$. The errors differ because each parameter's relative truncation error,"
-           " about $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the Taylor line's $\\tfrac{\\varepsilon^2}{6}\\tfrac{d^3C}{dp^3}$ over $|g_1| + |g_2| \\approx 2|\\tfrac{dC}{dp}|$), has its own derivatives ($w_1$ and $b_h$ even share theirs: with $x = 1$, $C$ depends on them only through $w_1 + b_h$). The `truncation's prediction` line computes it for all four,"
-           " $\\tfrac{d^3C}{dp^3}$ from the package's gradient, and matches the table's errors: 1.5e-09, 1.5e-09, 3.3e-09, 6.1e-09. A wrong method is off by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
-           " formula in section 5). So $10^{-7}$ leaves room on both sides, where"
-           " $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller gradients"
-           " (optional box).")
+           " below $10^{-7}$. Each parameter's error is its own truncation term: the `truncation's prediction` line gives"
+           " 1.5e-09, 1.5e-09, 3.3e-09, 6.1e-09, the table's errors (how: the box below). A wrong method is off by far more"
+           " (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong formula in section 5). So $10^{-7}$ leaves room on"
+           " both sides, where $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller"
+           " gradients (optional box).")
+    assert "<details><summary>Optional: each parameter's truncation term</summary>" in main_2
+    assert "$$\\frac{\\varepsilon^2}{12}\\,\\frac{|d^3C/dp^3|}{|dC/dp|}.$$" in main_2
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
@@ -227,7 +229,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # either sign, so the two partly cancel and r / (2 eps |g|) (both full size, opposite) is only a ceiling
     # report 01CL faults 1, 3: the caption names the estimate and the crossing once (the box derives both); the star is a
     # point under the ceiling, left of the crossing
-    caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.4\\cdot10^{-9}$"
+    caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$"
                " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the relative error,"
                " $r/(2\\varepsilon|g|)$, with $r \\approx 10^{-16}$ how far each computed cost is off (a rule of thumb, derived in"
                " the optional box). Right of where it crosses the band (smaller $\\varepsilon$), rounding takes over and the points"
@@ -515,18 +517,17 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     assert totals([1, 1, 1]) == (1 * 1 * 2 + 1 * 1 * 1, (1 + 1) + 1, 1, 1 + 1, 1 + 1) == (3, 3, 1, 2, 2)
     assert totals([2, 3, 3, 2]) == (6 * 6 * 3 + 9 * 2 * 2 + 6 * 1 * 1, (6 + 9 + 6) + (9 + 6), 9 + 6, 3 + 3 + 2, 6 + 9 + 6) == (
         150, 36, 15, 8, 21)
-    # report 01CG fault 1: the take-away's 140 rests on 10-100-100-10, so its terms print by hand too, adding to the table's row
+    # report 01CG fault 1: the take-away's 140 rests on 10-100-100-10; its terms are checked here (report 01CO fault 2: the
+    # by-hand lines print 1-1-1 and 2-3-3-2 only, the table carries 10-100-100-10)
     assert totals([10, 100, 100, 10]) == (1000 * 1000 * 3 + 10000 * 10 * 2 + 1000 * 1 * 1, (1000 + 10000 + 1000) + (10000 + 1000),
                                           10000 + 1000, 100 + 100 + 10, 1000 + 10000 + 1000) == (3201000, 23000, 11000, 210, 12000)
     assert 3201000 + 23000 == 3224000 and 11000 + 210 + 12000 == 23210
     by_hand = """by hand, summing paths: weights x paths x multiplications per path; folded: (weight factors) + (link factors)
   1-1-1:   1 x 1 x 2 + 1 x 1 x 1 = 3; folded (1 + 1) + (1) = 3
   2-3-3-2: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; folded (6 + 9 + 6) + (9 + 6) = 36
-  10-100-100-10: 1000 x 1000 x 3 + 10000 x 10 x 2 + 1000 x 1 x 1 = 3201000; folded (1000 + 10000 + 1000) + (10000 + 1000) = 23000
 by hand, backpropagation: (passing back) + (one per unit) + (one per weight)
   1-1-1:   (1) + (1 + 1) + (1 + 1) = 5
   2-3-3-2: (9 + 6) + (3 + 3 + 2) + (6 + 9 + 6) = 44
-  10-100-100-10: (10000 + 1000) + (100 + 100 + 10) + (1000 + 10000 + 1000) = 23210
 outside the table: biases on 1-1-1, summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)
 network         path products  units  summing paths  backpropagation   ratio
 """
