@@ -252,6 +252,29 @@ def printed(X, xor_X, reverse):
     flip_q = long_run.weight_iterations[init.holds_from(diff_trio[1][recorded_q] < 0)]
     out["c = 0.25 signs"] = (f"c = 0.25, to its exit at step {exits[quarter]:.0f}: omega_1 > 0 > omega_2 at every recorded step (every 100) from {since_q}, "
                              f"a^2 difference < 0 from {flip_q}")
+    # report 05CH (fault 1): both pushes at step 100 from the recorded weights, one gradient each: W_2's on omega_1 (item 2)
+    # and one step of W_0, W_1, b_0, b_1 on the a^2 difference (its mirror, through delta^2), and the steps to 0 at that pace
+    parts, pace = [], {}
+    for c in (0.25, 0.5):
+        row = list(CONSTANTS).index(c)
+        net = mh.MLP([2, 3, 3, 2])
+        net.weights = [W[row, 1].copy() for W in long_run.weights]
+        net.biases = [b[row, 1].copy() for b in long_run.biases]
+        assert long_run.weight_iterations[1] == 100
+        dW, db = net.gradients(X, Y)
+        assert np.all(dW[2] == dW[2][:1])  # tied: every row of W_2's gradient the same, so omega_1 stays shared
+        lower = net.copy()
+        for l in (0, 1):
+            lower.weights[l] = net.weights[l] - 0.5 * dW[l]
+            lower.biases[l] = net.biases[l] - 0.5 * db[l]
+        a2_now, a2_next = net.forward(X)[2][:, 0], lower.forward(X)[2][:, 0]
+        w1, w1_push = net.weights[2][0, 0], -0.5 * dW[2][0, 0]
+        d_now, d_push = a2_now[0] - a2_now[1], (a2_next[0] - a2_next[1]) - (a2_now[0] - a2_now[1])
+        pace[c] = np.array([w1, w1_push / 1e-5, -w1 / w1_push, d_now, d_push / 1e-5, -d_now / d_push])
+        parts.append(f"c = {c:g}: omega_1 {w1:.2f}, {w1_push / 1e-5:.1f}, {round(-w1 / w1_push, -1):.0f}; "
+                     f"difference {d_now:.2g}, {d_push / 1e-5:.1f}, {round(-d_now / d_push, -1):.0f}")
+    out["pushes"] = "step 100: value, push per step (in 1e-5), steps to 0 at that pace: " + " | ".join(parts)
+    out["push values"] = np.array([pace[0.25], pace[0.5]])  # rows c = 0.25, 0.5
     # report 05BV (fault 8): each drawn start's drop from its step-0 loss to the plateau (loss below 0.41) comes within 150 steps
     out["to the plateau"] = np.array([np.argmax(long_run.loss[list(CONSTANTS).index(c)] < 0.41) for c in (0.0, 0.5, 1.0, 1.5)], dtype=float)
     rows_drawn = [list(CONSTANTS).index(c) for c in (0.0, 0.5, 1.0, 1.5)]  # report 05CB (fault 6): the caption's 150 steps, printed
@@ -424,7 +447,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 116  # 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 117  # 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -795,7 +818,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("Observation 2's targets 1 and 0 need outputs past 0.99 and 0.01, where the slope $a(1-a)$ is below 0.0099. "
             "So $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ shrinks on two counts as an output nears its target") in prose
     # report 05CG (fault 8): why so slow: near a target of 1 the slope is about the error, so delta^3 goes as its square
-    assert ("Near a target of 1, $a^3(1 - a^3) \\approx 1 - a^3$: $\\delta^3$ goes as the error squared, so the error shrinks ever slower.") in prose
+    assert ("Near a target of 1, $a^3(1 - a^3) \\approx 1 - a^3$: $\\delta^3$, and so each step's change of the error, goes as the error squared, "
+            "so the error falls roughly like $1/t$, ever slower.") in prose  # report 05CH (fault 6): the missing step, change ~ error squared
     assert round(0.99 * 0.01, 4) == 0.0099
     assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
         "0.31 | smallest output slope a(1 - a) 0.15", "0.00059 | smallest output slope a(1 - a) 0.015", "0.00015 | smallest output slope a(1 - a) 0.0078"]
@@ -884,7 +908,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "LeCun's (mixed signs, standard deviation 0.58 to 0.71, section 1).") in prose and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
     assert outputs.count(computed["s lecun"] + "\n") == 1 and outputs.index(computed["s lecun"]) < outputs.index(computed["median"])
-    assert "Then this network's $s$ per layer, the quartiles," in prose
+    assert "Then this network's $s$ (the weights' standard deviation, 5a) per layer, the quartiles," in prose  # report 05CH (fault 8)
     assert computed["eps 0.1"].endswith("| 11204 / 12596 / 14319") and 14319 < 14575 and "(6250 tied against 5109)" not in prose
     assert [round(s, 1) for s in init.layer_scales(CASE.sizes, "lecun")] == [0.7, 0.6, 0.6]  # "s = 0.6" to one figure
     assert "learner ratios" not in computed and "untying saves" not in NOTEBOOK.read_text() and "2.33" not in prose
@@ -1025,11 +1049,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "Below: $c = 0$'s weights and when each first moves:" in two_b and "Then the $\\omega$s and the $a^2$ difference (2a) of $c = 0$, 0.25, 0.5:" in two_b
+    assert "$c = 0$'s weights and when each first moves:" in two_b and "Then the $\\omega$s and $a^2$ differences (2a):" in two_b  # 05CH: shortened for words
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
-    assert ("1.0016 and 1.0015, so $k\\approx 0.0015$: for $W_0$ to grow about 25 times, from 0.021 (step 500) to 0.52 (step 2500), takes "
-            "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps, against $2500 - 500 = 2000$ taken. Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b
+    assert ("1.0016 and 1.0015, so $k\\approx 0.0015$: growing $w_0$ 25 times, 0.021 (step 500) to 0.52 (step 2500), takes "
+            "$\\ln 25/\\ln 1.0015 \\approx 2100$ steps, against 2000 taken: a consistency check on this run's $k$, not why $k$ is small. "
+            "Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b  # report 05CH (fault 2): a consistency check, said so
     assert computed["c = 0 weights 2500"].split("W_2: ")[1].startswith("0.52, ") and round(0.52 / 0.021) == 25
     assert round(math.log(25) / math.log(1.0015), -2) == 2100 and 2000 < math.log(25) / math.log(1.0015) < 2981
     assert ("* **$c = 0$** must first grow every weight from 0: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
@@ -1042,19 +1067,19 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("On the plateau: 1. At the mean $(0.6, 0.2)$ the errors $(0.4, -0.2)$, $(-0.4, 0.2)$ are opposite and the slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
             "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
             "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
-            "3. Assuming only that the two grow together, in proportion: $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
-            "so $w_0+w_1$ grows $(1+k)$-fold per step; $k$ is measured per matrix:") in two_b  # report 05CG (fault 2): the model claims only mutual, proportional growth  # report 05CE (fault 2): the two-number model written out  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
+            "3. With $w_l$ the largest $|$entry$|$ of $W_l$, suppose $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
+            "so $w_0+w_1$ grows $(1+k)$-fold per step; $k$ is measured, not derived:") in two_b  # report 05CH (fault 2): w_l defined as printed, k not derived  # report 05CG (fault 2): the model claims only mutual, proportional growth  # report 05CE (fault 2): the two-number model written out  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
     assert "\\eta K" not in prose and "linearised" not in prose
     assert computed["factor"].endswith("a factor 1.0016 per step")  # 05CG (fault 2): both printed factors quoted in 2b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
     # report 05CB (fault 1): the dip is drawn (middle panel), its reason printed short; item 2 applied to W_2 in one sentence
     assert ("* **$c = 0.5$**: first $\\omega_2$ dips below 0: "
-            "output 2 starts at 0.85, above both targets, so both $\\delta^3[r, 1] > 0$, and with both $a^2[r, 0] > 0$ (0.84, 0.82), "
-            "$\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive.") in two_b
+            "output 2 starts at 0.85, above both targets, so $\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive "
+            "(both $a^2[r, 0]$ positive: 0.84, 0.82).") in two_b  # 05CH: shortened for words
     assert computed["c = 0.5 step 0"] == "c = 0.5, step 0: output 2 (observation 1) 0.85 | a^2[r, 0] 0.84, 0.82"
     assert ("* **On the plateau**, item 2 for $W_2$: $\\partial C/\\partial W_2[j, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx "
             "\\delta^3[0, k]\\,(a^2[0, 0] - a^2[1, 0])$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$ (item 1): "
-            "the $\\omega$s are pushed toward the signs that match the difference.") in two_b
+            "it pushes the $\\omega$s toward the signs matching the difference.") in two_b
     assert np.mean([0.4, 0.0]) == 0.2
     assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
     assert "omega_2 first below 0" not in NOTEBOOK.read_text() and "step 4," not in two_b  # report 05BQ (fault 1b): the early dip's start not shown (05BT: its lowest step is)
@@ -1066,12 +1091,29 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 1): a link in three runs, measured, not derived; c = 0.25's flip beside its omegas' signs
     # report 05CB (faults 1, 2): c = 0.25's signs printed as c = 0.5's; which gives way measured, read off the figure
     # report 05CD (fault 1): per start, do the omega signs and the difference agree, and what flips; still no why
-    assert ("By step 100 all three have $\\omega_1 > 0 > \\omega_2$ (figure; printed for $c = 0.25$), which matches a negative difference. "
-            "$\\omega_2$'s early sign comes from output 2's shared error (as for $c = 0.5$), not the difference. Do signs and difference agree? "
-            "* $c = 0$: yes: its difference is negative from step 6; nothing flips. "
-            "* $c = 0.25$: no: its difference, positive until step 900 (printed), flips and must grow from about 0, like $c=0$'s weights. "
-            "* $c = 0.5$: no: its difference stays positive; the $\\omega$s flip ($\\omega_1$ at step 389, $\\omega_2$ at 2101). "
-            "The figure shows which sign flips, not why.") in two_b  # report 05CG (fault 3): what the figure shows, not "measured"
+    # report 05CH (faults 1, 3): the agreement as a table, one row per c; the why from both pushes at step 100 (printed, one line)
+    assert ("By step 100 all three have $\\omega_1 > 0 > \\omega_2$ (figure), matching a negative difference; "
+            "$\\omega_2$'s sign comes from output 2's shared error (as for $c = 0.5$). "
+            "| $c$ | difference, step 100 | what flips (step) | |---|---|---| | 0 | negative (from 6) | nothing | "
+            "| 0.25 | positive | the difference (900); regrows from about 0 | "
+            "| 0.5 | positive | $\\omega_1$ (389), $\\omega_2$ (2101) | "
+            "Conversely, $W_0$'s and $W_1$'s gradients reach $a^2$ through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2(1 - a^2)$: "
+            "they push the difference toward the sign the $\\omega$s match, scaled by $\\omega$ and layer 2's slope. "
+            "Each push at step 100 and steps to 0 at that pace: "
+            "$c = 0.25$'s difference reaches 0 first (470 against 690 steps) and flips; $c = 0.5$'s, 2.5 times larger, "
+            "pushes $\\omega_1$ twice as hard and is further from 0 (1310 against 260): $\\omega_1$ flips.") in two_b
+    assert "which sign flips, not why" not in prose
+    assert computed["pushes"] == ("step 100: value, push per step (in 1e-5), steps to 0 at that pace: "
+                                  "c = 0.25: omega_1 0.13, -18.9, 690; difference 0.0047, -1.0, 470 | "
+                                  "c = 0.5: omega_1 0.10, -38.2, 260; difference 0.012, -0.9, 1310")
+    q, h = computed["push values"]  # omega_1, its push, steps; difference, its push, steps
+    assert q[5] < q[2] and h[2] < h[5]  # c = 0.25: the difference reaches 0 first; c = 0.5: omega_1 does
+    assert np.all(q[[1, 4]] < 0) and np.all(h[[1, 4]] < 0) and np.all(q[[0, 3]] > 0) and np.all(h[[0, 3]] > 0)  # each pushed toward 0
+    assert 2.4 < h[3] / q[3] < 2.6 and 1.9 < h[1] / q[1] < 2.1  # "2.5 times larger", "twice as hard"
+    assert h[2] < 389 < 900 and q[5] < 900  # the order agrees with the recorded flips (c = 0.5's omega_1 at 389, c = 0.25's difference at 900)
+    for value, edge in ((q[0], 0.125), (h[0], 0.105), (q[1], -18.85), (h[1], -38.25), (q[4], -1.05), (h[4], -0.95),
+                        (q[2], 685), (q[5], 465), (h[2], 265), (h[5], 1305), (q[3], 0.00475), (h[3], 0.0125)):
+        assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     first_negative, signs_from = computed["c = 0 agree"]  # from these steps to c = 0's exit (2981), every step
     assert first_negative == 6 and signs_from == 1  # omega_1 > 0 > omega_2 from step 1
     assert computed["c = 0 negative"] == "c = 0, to its exit at step 2981: a^2 difference < 0 at every step from 6"  # report 05CE (fault 6)
@@ -1098,12 +1140,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert d[1, 0] > 0 > d[1, 1] and d[1, 2] < 0  # c = 0.25's passes through 0
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
-    assert len(two_b.split()) < 405  # the whole of 2b (05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
+    assert len(two_b.split()) <= 440  # the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
     two_numbers = "$$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ so $w_0+w_1$"  # report 05CE (fault 2): the lead's two-number model
-    assert "\\kappa" not in prose and "U_0" not in prose and prose.count(two_numbers) == 1 and "w_0" not in prose.replace(two_numbers, "")  # the linear-map model cut
+    assert "\\kappa" not in prose and "U_0" not in prose and prose.count(two_numbers) == 1 and "w_0" not in prose.replace(two_numbers, "").replace("growing $w_0$ 25 times", "")  # 05CH (fault 2): w_0 in its growth  # the linear-map model cut
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
     # report 05BV (fault 3): the verdict itself says what it rests on, one tied run against 20 mildly nudged ones
@@ -1148,8 +1190,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
-    assert ("**2c in short:** the $a^2$ difference, layer 2's slope times $z^2$'s (above), grows per step with that slope: the flatter layer 2 "
-            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000; how much later is measured).") in prose  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    assert ("**2c in short:** the $a^2$ difference is layer 2's slope times $z^2$'s (above); the flatter layer 2 "
+            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000).") in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "(0.022). $c = 1$'s sums at step 0:" in prose and "The $a^2$ difference at step 1000:" in prose and "The $\\omega$ a fit needs:" in prose
