@@ -818,8 +818,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("Observation 2's targets 1 and 0 need outputs past 0.99 and 0.01, where the slope $a(1-a)$ is below 0.0099. "
             "So $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ shrinks on two counts as an output nears its target") in prose
     # report 05CG (fault 8): why so slow: near a target of 1 the slope is about the error, so delta^3 goes as its square
-    assert ("Near a target of 1, $a^3(1 - a^3) \\approx 1 - a^3$: $\\delta^3$, and so each step's change of the error, goes as the error squared, "
-            "so the error falls roughly like $1/t$, ever slower.") in prose  # report 05CH (fault 6): the missing step, change ~ error squared
+    # report 05CI (fault 1): delta^3 ~ e^2, and the output's slope adds one more factor e: each step shrinks e by ~e^3
+    assert ("Near a target of 1, $a^3(1 - a^3) \\approx 1 - a^3$, the error $e$: $\\delta^3$ goes as $e^2$, and the same slope turns "
+            "each step's change of $z^3$ into a change of $a^3$, one more factor $e$. So each step shrinks $e$ by an amount of order "
+            "$e^3$: the closer to the target, the slower.") in prose
+    assert "1/t" not in prose
     assert round(0.99 * 0.01, 4) == 0.0099
     assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
         "0.31 | smallest output slope a(1 - a) 0.15", "0.00059 | smallest output slope a(1 - a) 0.015", "0.00015 | smallest output slope a(1 - a) 0.0078"]
