@@ -154,16 +154,18 @@ def printed(X, Y):
             late.append(sse[400::10])  # steps 400, 410, ..., 800
         late = np.array(late)
         if f == "sigmoid":  # the rows' difference at step 0, a second way: the forward pass written out here
-            apart = []
-            for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
-                a, gaps = X, [np.sqrt(np.mean((X[0] - X[1]) ** 2))]
-                for W, b in zip(net.weights[:-1], net.biases[:-1]):  # up to a^9, the input of W_9
-                    a = 1 / (1 + np.exp(-(a @ W + b)))
-                    gaps.append(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
-                apart.append(gaps)
-            apart = np.median(apart, axis=0)
-            out["rows apart"] = ("step 0, rms Delta a^l, l = 0 to 9, sigmoid (medians): "
-                                 + " ".join(f"{v:.2g}" for v in apart))
+            # round 28 (reader 06CL, fault 4): tanh's and ReLU's rows too, one table
+            table = ["step 0, rms Delta a^l (medians of 5 starts)", f"{'l':16s}" + "".join(f"{l:>8d}" for l in range(depth))]
+            for g, hidden_f in (("sigmoid", lambda z: 1 / (1 + np.exp(-z))), ("tanh", np.tanh), ("relu", lambda z: np.maximum(z, 0))):
+                apart = []
+                for net in init.random_starts(sizes, 5, stalls.SCHEME_OF[g], activation=[g] * (depth - 1) + ["sigmoid"]):
+                    a, gaps = X, [np.sqrt(np.mean((X[0] - X[1]) ** 2))]
+                    for W, b in zip(net.weights[:-1], net.biases[:-1]):  # up to a^9, the input of W_9
+                        a = hidden_f(a @ W + b)
+                        gaps.append(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
+                    apart.append(gaps)
+                table.append(f"{g} ({stalls.SCHEME_OF[g]})".ljust(16) + "".join(f"{v:8.2g}" for v in np.median(apart, axis=0)))
+            out["rows apart"] = "\n".join(table)
             # W_9's largest weight, its gradient and the rows after the long run, a second way: mh.train per start,
             # dC/dW_9 = (a^9)^T (a^10 - Y) written out (cross-entropy with sigmoid outputs)
             grad9 = lambda net: np.sqrt(np.mean((net.forward(X)[-2].T @ (net.forward(X)[-1] - Y)) ** 2))
@@ -389,7 +391,12 @@ def test_the_printed_values_themselves(computed):
     assert computed["depth sigmoid"].split() == ["sigmoid", "lecun", "4.6e-07", "0.22", "0.23", "0.081"]
     assert computed["depth tanh"].split() == ["tanh", "glorot", "0.092", "0.83", "0.87", "0.4"]
     assert computed["depth relu"].split() == ["relu", "he", "0.27", "0.96", "0.71", "0.37"]
-    assert computed["rows apart"].endswith("(medians): 0.36 0.08 0.017 0.0029 0.0007 0.00019 4.3e-05 9.7e-06 2.5e-06 5.2e-07")
+    assert [line.split() for line in computed["rows apart"].splitlines()[2:]] == [
+        ["sigmoid", "(lecun)", "0.36", "0.08", "0.017", "0.0029", "0.0007", "0.00019", "4.3e-05", "9.7e-06", "2.5e-06", "5.2e-07"],
+        ["tanh", "(glorot)", "0.36", "0.15", "0.12", "0.087", "0.069", "0.057", "0.056", "0.054", "0.047", "0.034"],
+        ["relu", "(he)", "0.36", "0.38", "0.33", "0.22", "0.16", "0.16", "0.21", "0.22", "0.14", "0.14"]]
+    assert computed["rows apart"].splitlines()[:2] == ["step 0, rms Delta a^l (medians of 5 starts)",
+                                                       "l" + " " * 15 + "".join(f"{l:>8d}" for l in range(10))]
     assert [line.split() for line in computed["rows at step 0"].splitlines()[1:]] == [["a^1", "0.900", "0.832", "0.09", "0.14"],
                                                                                       ["a^2", "0.976", "0.971", "0.024", "0.029"]]
     assert computed["long sigmoid"] == ("sigmoid (lecun), lr 0.1: W_0 changed by over 1% by step 300 in 0 of 5, W_9 in 5 of 5\n"
@@ -541,10 +548,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "(section 3 prints it)" not in prose
     # round 26 (reader 06CJ, fault 6, lead's decision): the rows' gap printed in section 2, before the check that uses it
     # round 27 (reader 06CK, fault 2): defined in section 1; section 2 points back
-    assert "With $\\Delta a^l$ as in section 1 ($a^0 = X$): how far apart are the sigmoid's rows at each layer?" in prose \
-        and prose.index("how far apart are the sigmoid's rows at each layer?") < prose.index("**Check against the table.**") \
+    assert "With $\\Delta a^l$ as in section 1 ($a^0 = X$): how far apart are the rows at each layer?" in prose \
+        and prose.index("how far apart are the rows at each layer?") < prose.index("**Check against the table.**") \
         and notebook[0].index("step 0, rms Delta a^l") < notebook[0].index("W_0 changed by over 1%")
-    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows are nearly equal at depth (line \"step 0, rms Delta a^l\"; section 3, point 1, explains why), so $f'$ is the same for both and factors " \
+    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows are nearly equal at depth (table \"step 0, rms Delta a^l\"; section 3, point 1, explains why), so $f'$ is the same for both and factors " \
         "out of the sum; for tanh and ReLU the match is empirical (a ReLU unit can be on for one row and off for the other). For $W_1, \\dots, W_8$ " \
         "($n_l = n_{l+1} = 16$), the per-layer factors agree with the rule within 5%:" in prose and "when both see about the same slopes" not in prose \
         and "most units do" not in prose and "tanh's nearly" not in prose  # reader 06BY, fault 4: no output shows it
@@ -554,7 +561,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert '19% for either (line "predicted")' in prose \
         and computed["whole predicted"].endswith("1 - (1 - 0.45^3)(1 - 0.47^3) = 19%")
     assert "\\overline{(a^l)^2} + s^2$$ ($s$: the standard deviation of the weights and biases; bar: mean over units" in prose
-    assert computed["rows apart"].split(": ")[1].split()[0] == "0.36" and computed["rows apart"].endswith("5.2e-07")
+    assert computed["rows apart"].splitlines()[2].split()[2] == "0.36" and computed["rows apart"].splitlines()[2].endswith("5.2e-07")
+    # round 28 (reader 06CL, fault 4): tanh's and ReLU's rows stay apart, read off the table's a^9 column
+    assert "Tanh's and ReLU's rows stay apart (0.034 and 0.14 at $a^9$)." in prose \
+        and [line.split()[-1] for line in computed["rows apart"].splitlines()[3:]] == ["0.034", "0.14"]
     assert "an angle of" not in prose and "13.1" not in prose  # the equivalent angle: cut
     assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
     assert "Usual remedies" not in prose and "A live unit dies" not in prose  # unbacked by a printed line: cut
@@ -591,10 +601,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the same in both runs, say why there is a plateau at all, not why it is only halved
     larger = "On the plateau the rows' output deltas cancel, $\\delta^3[1] = -\\delta^3[0]$, so $$\\frac{\\partial C}{\\partial W_2} = " \
         "\\sum_i (a^2[i])^{\\mathsf T} \\delta^3[i] = \\big(a^2[0] - a^2[1]\\big)^{\\mathsf T} \\delta^3[0]:$$ only $\\Delta a^2$ " \
-        "moves $W_2$, and cross-entropy's $\\delta^3[0]$ is several times SSE's (your ratio; the box gives the range). The plateau " \
+        "moves $W_2$, and cross-entropy's $\\delta^3[0]$ is several times SSE's (your ratio; the box gives the range). A plateau " \
         "ends once the rows part: in both runs $\\operatorname{rms}\\,\\Delta a^2$ shrinks, then grows to about 0.024 at \"to\" " \
-        "(table \"rms Delta a^2\"); cross-entropy's grows sooner (0.0067 at step 2000, SSE's 0.0045). Why its plateau is then " \
-        "only about 2 times shorter is not measured."
+        "(table \"rms Delta a^2\"); cross-entropy's grows sooner (0.0067 at step 2000, SSE's 0.0045)."
+    # round 28 (reader 06CL, fault 1, lead's decision): the page asks only what it answers: why W_2 moves faster, when a
+    # plateau ends; the unanswered "why only 2 times shorter" cut
+    assert "Why does cross-entropy's $W_2$ move faster, and when does a plateau end? First, why a plateau at 0.4" in prose \
+        and "Why is cross-entropy's plateau shorter?" not in prose and "2 times shorter" not in prose
     # round 26 (reader 06CJ, fault 1, lead's decision): the slopes and the rows' gap on the plateau printed for both costs
     # round 27 (reader 06CK, faults 1 and 5, lead's decision): the saturation reason (slopes 2% apart) cut with its slopes;
     # the plateau ends once the rows part, printed as rms Delta a^2 at steps 0, 1000, 2000 and "to"; the open text after the
@@ -654,7 +667,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "3. So $\\operatorname{Var} z^{l+1} \\approx \\tfrac12 n_l s^2 \\operatorname{Var} z^l$" in prose
     # the forward shrink uses the rms slope 0.23 (not delta's factor 0.22): 0.36 x 0.23^9 is about 6e-7, printed 5.2e-07
     assert "$\\Delta a^l$ as in section 1 ($a^0 = X$)" in prose and "0.36 in $X$, 5.2e-07 at $a^9$" in prose \
-        and prose.index("$\\Delta a^l = a^l[0] - a^l[1]$") < prose.index("0.36 in $X$, 5.2e-07 at $a^9$ (section 2's line") \
+        and prose.index("$\\Delta a^l = a^l[0] - a^l[1]$") < prose.index("0.36 in $X$, 5.2e-07 at $a^9$ (section 2's table") \
         and "so $\\operatorname{rms}\\,\\Delta a^{l+1} \\approx 0.23 \\times \\operatorname{rms}\\,\\Delta a^l$ (the rms slope, table)." in prose \
         and "So $0.36 \\times 0.23^9 \\approx 6 \\times 10^{-7}$; printed: 5.2e-07" in prose \
         and round(0.36 * 0.23 ** 9, 7) == 6e-7 and 1 < 0.36 * 0.23 ** 9 / 5.2e-7 < 1.3
@@ -702,14 +715,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "point 2's bound at step 0" in NOTEBOOK.read_text(encoding="utf-8") and "step 2's" not in NOTEBOOK.read_text(encoding="utf-8")
     # round 27 (reader 06CK, fault 4, lead's decision): the depths run named; "ranks" cut
     assert "Counts for 2, 3, 4 and 9 hidden layers, 5 starts each, with point 2's bound for each network:" in prose \
-        and "The bound grows as the counts fall but does not decide fitting (5 to 8 not measured). " \
-        "These starts reuse the deep net's lower-layer draws (last line), so the bounds use point 1's gaps." in prose \
+        and "Counts fall as the bound grows, yet 4 hidden layers stall with a bound of only 140 (5 to 8 not measured). " \
+        "These starts' lower layers repeat the deep net's draws (last line)." in prose and "does not decide fitting" not in prose \
         and "no cut-off" not in prose \
         and "Depths 3 to 8" not in prose and "largest product" not in prose \
         and [line.split()[-4] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
-        and [round(1.6 / (16 * float(g)), 1) for g in computed["rows apart"].split()[-8:-5]] == [5.9, 34.5, 142.9] \
+        and [round(1.6 / (16 * float(g)), 1) for g in computed["rows apart"].splitlines()[2].split()[-8:-5]] == [5.9, 34.5, 142.9] \
         and [float(line.split()[-1]) for line in computed["between"].splitlines()[2:]] == [5.8, 35, 140, 190000] \
-        and round(1.6 / (16 * 5.2e-7), -4) == 190000 and "0.21" not in notebook[0] and "step-0 gradient held" not in prose
+        and round(1.6 / (16 * 5.2e-7), -4) == 190000 and "0.21" not in notebook[0].replace(computed["rows apart"], "") and "step-0 gradient held" not in prose
     assert "a wider $\\Delta a^1$" not in prose and "; how far $W_0$ gets; medians):" not in prose
     # why deep ReLU diverges at lr 0.5 (backed by the table's 0.27 and the warning's step 1)
     # lead's round-12 decision: 4 of 5 starts, the first at step 1 (the warning); the unbacked reason is cut
@@ -726,7 +739,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 21 (reader 06CD, fault 5, lead's decision): no output shows why 0.1 either: "a small rate that suits each", no claim
     # round 22 (reader 06CE, fault 5, lead's decision): "that suits each" cut
     # round 27 (reader 06CK, fault 7, lead's decision): no output backs a reason: one rate, so only the activation differs
-    assert "All three use lr 0.1, so only the activation differs. Every sigmoid start is on the plateau" in prose and "chosen" not in prose \
+    # round 28 (reader 06CL, fault 3, lead's decision): each network has its own scale too (LeCun, Glorot, He)
+    assert "All three use lr 0.1; activation and scale differ. Every sigmoid start is on the plateau" in prose and "chosen" not in prose \
+        and "only the activation differs" not in prose \
         and "suits" not in prose \
         and "Within 800 steps, lr 0.5 does not help it either. Every tanh" in prose \
         and "diverge" not in prose and "TrainingDiverged" not in notebook[0] and "why is not explained" not in prose and "the first layers' steps are large" not in prose and "hardly shrinks through ReLU" not in prose \
@@ -791,7 +806,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8, second pass (lead's decision): the tanh and ReLU estimates (1.4 and 2.6 times too high, no reason on the page) cut
     # round 8, fifth pass (reader 06BT, lead's decision): tanh's and ReLU's rms Delta a^9 (0.034, 0.14) cut with their line:
     # the rule's estimate needs the first layer's factor, which the page does not give
-    assert "With tanh and ReLU the rows stay apart" not in prose and "0.034" not in notebook[0] \
+    # round 28 (reader 06CL, fault 4, lead's decision): the measurement is back (0.034 and 0.14 in the step-0 table), no estimate
+    assert "With tanh and ReLU the rows stay apart" not in prose and "0.034" not in prose.replace("(0.034 and 0.14 at $a^9$)", "") \
         and "tanh (glorot) and relu (he), step 0" not in notebook[0] and "measured only" not in prose and "0.048" not in prose and "times too high" not in prose \
         and "forward rule's estimates" not in notebook[0]
     # the table and the figure name what they compute: dC/db_(l-1), delta^l summed over the observations
@@ -829,19 +845,22 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # forward shrinking of point 1 and the lower layers' 0.22 per layer; the "2e-7 at every l" against 5.2e-07 mix-up cut
     assert "3. **No lower layer pulls the rows apart.** A step of $W_l$, $-\\eta\\,(a^l)^{\\mathsf T}\\delta^{l+1}$, changes " \
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $-\\eta\\,\\Delta a^l (a^l)^{\\mathsf T}\\delta^{l+1}$: little if $\\Delta a^l$ or " \
-        "$\\delta^{l+1}$ is small. Take $l = 8$ at step 0: $\\operatorname{rms}\\,\\Delta a^8$ is 2.5e-06 (section 2's line) and " \
-        "$\\delta^9$ is 0.081 of $\\delta^{10}$ (table; rows nearly equal: $f'$ factors out), with $|a^8| \\le 1$ and $|\\delta^{10}| = |a - y| < 1$. Summing over 16 units " \
+        "$\\delta^{l+1}$ is small. Take $l = 8$ at step 0: $\\operatorname{rms}\\,\\Delta a^8$ is 2.5e-06 (section 2's table) and " \
+        "$\\delta^9$ is 0.081 of $\\delta^{10}$ (table; rows nearly equal: $f'$ factors out), with $|a^8| \\le 1$ and $|\\delta^{10}| < 1$ (exercise 1). Summing over 16 units " \
         "and 2 rows, 800 steps at $\\eta = 0.1$ move $\\Delta z^9$ by about $$\\underbrace{800}_{\\text{steps}} \\times " \
         "\\underbrace{0.1}_{\\eta} \\times 16 \\times 2 \\times 2.5 \\times 10^{-6} \\times 0.081 \\approx 5 \\times 10^{-4},$$ " \
         "a rough yardstick, not a bound (step-0 sizes for all 800 steps). Forward, as in point 1, the slope multiplies it by 0.23 " \
         "and $W_9$ keeps the rms: about $10^{-4}$ at $z^{10}$, far below the 1.6 point 2 needs. Each layer lower has $\\Delta a^l$ " \
         "1/0.23 times larger, $\\delta^{l+1}$ 0.22 times smaller (table) and one more 0.23 forward: about 0.22 times as much. " \
-        "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
+        "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800, far less: from step 400 the outputs sit at the column means, " \
+        "where the rows' deltas cancel at every layer ($f'$ factors out; point 2). $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
         "$\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table): $W_0$ moved by step 300 in 0 of 5 starts." in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
         and "shrinks 0.22 per layer (table" not in prose and "rms delta^(l+1)" not in notebook[0] \
-        and "at every $l$" not in prose and "which the yardstick uses" not in prose
-    gaps = [float(v) for v in computed["rows apart"].split()[-10:]]
+        and "at every $l$" not in prose and "which the yardstick uses" not in prose and "= |a - y|" not in prose
+    # round 28 (reader 06CL, faults 2 and 7): why the measured gap sits far under the yardstick (the rows' deltas cancel on
+    # the plateau, from step 400 in the stall test); |delta^10| < 1 points to exercise 1 without its formula
+    gaps = [float(v) for v in computed["rows apart"].splitlines()[2].split()[-10:]]
     table = computed["depth sigmoid"].split()  # sigmoid lecun 4.6e-07 0.22 0.23 0.081
     assert gaps[8] == 2.5e-06 and table[3:6] == ["0.22", "0.23", "0.081"] \
         and round(800 * 0.1 * 16 * 2 * gaps[8] * float(table[5]), 4) == 5e-4 and round(5e-4 * float(table[4]), 4) == 1e-4
@@ -891,7 +910,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Its change alters $\\delta^3$, but $W_2$ stays 0" in prose and "open dot" not in prose
     assert "their slopes being near 1/4" not in prose
     # round 8, seventh pass (reader 06BV, fault 6): the dotted line is in the top panel, not the strip
-    assert 'At "to" (each dark bar\'s end) each curve is barely under the dotted line; the steep drop comes later.' \
+    assert 'At "to" (each dark bar\'s end) each curve is barely under the dotted line.' \
         in prose and "In the strip," not in prose
     assert "Choose the cost, hidden activation, start" in prose
     assert "only $W_2$'s bar is non-zero (3 weight layers, the default)" in prose
