@@ -719,3 +719,16 @@ def test_float32_output_is_the_question_run_in_float32():
             wb.float32_output(steps=bad)
     with pytest.raises(ValueError):
         wb.float32_output(steps=1, lr=0.0)
+
+
+def test_float32_outputs_gives_each_count_from_one_run():
+    """Section 7a's cell: float32_outputs((999, 1000)) is float32_output at 999 and at 1000 updates, from one run (Run All
+    trains once), keyed in increasing order whatever order the counts come in; bad counts are refused."""
+    outputs = wb.float32_outputs((1000, 999))
+    assert list(outputs) == [999, 1000]
+    for steps, output in outputs.items():
+        assert output.dtype == np.float32 and np.array_equal(output, wb.float32_output(steps=steps)), steps
+    assert list(wb.float32_outputs([3, 3, 0])) == [0, 3]
+    for bad, error in (([], ValueError), ([1, -1], ValueError), ([2.5], ValueError), (["10"], TypeError)):
+        with pytest.raises(error):
+            wb.float32_outputs(bad)

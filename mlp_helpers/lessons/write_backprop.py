@@ -40,7 +40,8 @@ from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
-           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_output"]
+           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_output",
+           "float32_outputs"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -509,6 +510,16 @@ def fold_a_first_line():
 def float32_output(steps, lr=0.5):
     """The tied-units question's all-ones 2-3-3-2 after ``steps`` updates of full-batch gradient descent at rate ``lr``,
     every number float32 (data, parameters, forward and backward pass): its output, a float32 (m, 2) array."""
+    steps = as_count("steps", steps)
+    return float32_outputs([steps], lr)[steps]
+
+
+def float32_outputs(steps, lr=0.5):
+    """``float32_output`` after each count of updates in ``steps`` (such as ``(999, 1000)``), from one run:
+    ``{count: output}``."""
+    counts = sorted({as_count("steps", s) for s in steps})
+    if not counts:
+        raise ValueError("steps: give at least one count of updates")
     case = sigmoid_2_3_3_2()
     X, Y, lr = case.X.astype(np.float32), case.Y.astype(np.float32), np.float32(as_real("lr", lr, positive=True))
     weights = [np.ones((n_in, n_out), np.float32) for n_in, n_out in zip(case.sizes, case.sizes[1:])]
@@ -520,13 +531,16 @@ def float32_output(steps, lr=0.5):
             activations.append(logistic(activations[-1] @ W + b))  # logistic keeps float32; sigmoid casts to float64
         return activations
 
-    for _ in range(as_count("steps", steps)):
-        dW, db = _backward(weights, forward(), Y)
-        weights = [W - lr * g for W, g in zip(weights, dW)]
-        biases = [b - lr * g for b, g in zip(biases, db)]
-    output = forward()[-1]
-    assert output.dtype == np.float32, output.dtype
-    return output
+    outputs, done = {}, 0
+    for count in counts:
+        for _ in range(count - done):
+            dW, db = _backward(weights, forward(), Y)
+            weights = [W - lr * g for W, g in zip(weights, dW)]
+            biases = [b - lr * g for b, g in zip(biases, db)]
+        done = count
+        outputs[count] = forward()[-1]
+        assert outputs[count].dtype == np.float32, outputs[count].dtype
+    return outputs
 
 
 # -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
