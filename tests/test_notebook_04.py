@@ -351,7 +351,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     assert np.argmax(loss < 0.4) < np.argmax(loss < 0.3)  # the zoom: it crosses the floor on the plateau
     # one definition of the plateau's end (section 9's table); report 04BT, fix 7: what the table compares, in a plain sentence
     # report 04BU, word budget: the table's header names its columns; the plateau end is defined above (cost < 0.3)
-    assert "The table below's noisy starts untie all ones and 0.1:" in " ".join(prose.split()) and "The plateau is over when the cost first falls below 0.3" in " ".join(prose.split())
+    assert "The table below's noisy starts untie all ones and 0.1:" in " ".join(prose.split()) and "The plateau ends when the cost first falls below 0.3" in " ".join(prose.split())
     assert abs(loss[np.argmax(loss < 0.3) - 1] - 0.3) > 1e-6  # the guard
     stays = bool(np.all(runs.max_error[0, fit:] <= 0.01))
     # report 04BQ, fix 4: checked only up to the run's end, and it says so
@@ -477,7 +477,14 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     # report 04BV, fix 4: only the lines the prose uses (the gap(a^1) line and all ones' repeated gap report are cut)
     assert "seed 0, gap(a^1) by unit" not in shown and shown.count("all ones: largest |gap|, layers 0 to 3") == 1
     # report 04CO, fault 3: the per-unit lines (gap(a^2), the two sums) cut from the page; the sums stay checked here
-    assert "sum_i W_1[i, j]" not in shown and "gap(a^2) by unit" not in shown
+    assert "gap(a^2) by unit" not in shown
+    # report 04CP, fault 7 (the lead's decision): the largest |sum|, all ones' and seed 0's, printed beside the mean slopes
+    ones_1 = case.network().forward(case.X)[1]
+    ones_sum = np.abs((ones_1[0] - ones_1[1]) @ case.network().weights[1]).max()
+    assert all(abs(v * 1e4 % 1 - 0.5) > 1e-2 for v in (ones_sum, np.abs(sums).max()))  # off the rounding edge at 4 decimals
+    expect(shown, f"largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): {ones_sum:.4f} ({np.abs(sums).max():.4f})",
+           "largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): 0.2047 (0.0208)")
+    assert "is smaller (the `sum_i` line);" in text
     assert sizes.max() < 3 * 0.0682 and np.all(np.abs(sums) < sizes)
     assert (gap_1 > 0).any() and (gap_1 < 0).any()  # mixed signs
     assert all(abs(sums[j]) < np.abs(start.weights[1][:, j] * gap_1).sum() for j in range(3))  # each sum partly cancels
@@ -497,7 +504,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert ("Seed 0's widest unit starts with the same $\\text{gap}(a^2)$ as all ones, 0.0052 against 0.0053 (section 2), but its lower "
             "layers' gradients start 10 and 13 times all ones' (the `largest |dC/dW` lines). In section 2's rule two changes cancel: "
             "seed 0's weights are smaller (s.d. $1/\\sqrt{3} \\approx 0.58$) and of mixed sign, so its sum "
-            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is smaller; its $z$ stays near 0, so its slope, which the lower "
+            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is smaller (the `sum_i` line); its $z$ stays near 0, so its slope, which the lower "
             # report 04CO, fault 3: the slope ratio from the printed slopes, and why it alone does not give the gradients' 10 and 13
             "layers' gradients carry, is 8.3 times all ones' (0.215 against 0.026, the `mean slope` lines). That ratio alone does not "
             "give the 10 and 13: $\\delta^2$ also carries $W_2$ and $\\delta^3$, "
@@ -531,7 +538,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert [round(grads["seed 0"][l] / grads["all ones"][l]) for l in (0, 1)] == [10, 13]
     assert "Its lower layers are not held back" not in text  # report 04CF, fault 3: moved into the paragraph's first sentence
     assert "carries that slope" not in text
-    assert "(*saturated*: $z$ far from 0, where $\\sigma$ is flat; $z^2 \\approx 3.6$ at the start)" in text
+    assert "Layer 2 starts *saturated* ($z$ far from 0, where $\\sigma$ is flat): each unit sums" in text  # report 04CP, fault 2
     assert "from a normal distribution with mean 0 and standard deviation" in text
 
 
@@ -630,7 +637,8 @@ def test_round_six_additions(prose):
     # report 04BS, fix 2: the ratios 1/29 and 1/5 are cut (not derivable in one sentence: the delta^3 sums and a^1 against
     # a^2 enter beside the slope); the slope that shrinks the lower layers' gradients is named
     assert ("The lower layers' gradients start smaller (section 4): they carry layer 2's slope, 0.026, "
-            "through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts saturated") in text
+            "through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts *saturated* "
+            "($z$ far from 0, where $\\sigma$ is flat)") in text  # report 04CP, fault 2: the definition moved here from the summary
     assert "1/29" not in text and "1/5" not in text
     assert "1/19" not in text and "1/3$" not in text
     assert "nearly cancel" not in text and "(the rest:" not in text
@@ -639,7 +647,8 @@ def test_round_six_additions(prose):
     assert "each unit sums three $a^1$ near 0.87 (section 2's 0.90 and 0.83) with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (right panel)." in text
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
-    assert text.index("(*saturated*: $z$ far from 0") < text.index("Layer 2 starts saturated: each unit sums")
+    # report 04CP, fault 2: the summary moved to a recap, so defined where layer 2's saturation is derived, before "saturating layer 2"
+    assert text.index("starts *saturated* ($z$ far from 0") < text.index("saturating layer 2")
     keys = text.split("## Key points")[1]
     assert "column means" not in keys and "elementwise" not in keys and "(exercise 1)" in keys and "(exercise 2;" in keys
     assert "nothing warns you" not in text and "Up to lr 4" not in text and "up to lr 4" not in text
@@ -692,8 +701,8 @@ def test_round5_wording_and_order(prose):
     assert "the sigmoid's slope $a^3(1 - a^3)$ multiplied by `*`" in header and "\\odot" not in header
     assert "another `*`" not in text and "two products" not in text  # neutral before exercise 1's prediction
     assert "(`first`: the term that uses column 0 of `cost_slope`)" in text  # the check names the swapped pair as a slip
-    assert "(0.6, 0.2)" not in text[:text.index("The plateau is over when the cost first falls below 0.3")]  # exercise 2's answer for the question's targets
-    assert "slope zero" not in text[:text.index("The plateau is over when the cost first falls below 0.3")]
+    assert "(0.6, 0.2)" not in text[:text.index("The plateau ends when the cost first falls below 0.3")]  # exercise 2's answer for the question's targets
+    assert "slope zero" not in text[:text.index("The plateau ends when the cost first falls below 0.3")]
     cells = _read()["cells"]  # section 7 answers its heading first; the 2-1-1-2 is section 6's
     heads = {h: next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith(h))
              for h in ("## 6.", "**What a tied network computes.**", "## 7.", "**Exercise 2.**")}
@@ -797,8 +806,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert round(gaps_0[1] / gaps_0[0]) == 5 and 6 <= round(min(grads_0[1][k] / grads_0[0][k] for k in (0, 1))) \
         and round(max(grads_0[1][k] / grads_0[0][k] for k in (0, 1))) <= 10
     # report 04CN, faults 1 and 2: the mechanism is weight size, its rms printed for both starts; "rows" said to mean the a^2 gap
-    assert ("Seed 0 is faster still (its plateau ends at 410): at step 0 its largest $\\text{gap}(a^2)$, between its two rows, is about "
-            "5 times tied 0.1's and its lower layers' gradients 6 to 10 times larger (the `step 0` line). The cause is weight size (root "
+    # report 04CP, faults 3 and 6: "consistent with" (no run isolates weight size); the ratios' wall of numbers shortened
+    assert ("Seed 0 is faster still (plateau end 410): at step 0 its largest $\\text{gap}(a^2)$ and lower layers' gradients are "
+            "5 to 10 times tied 0.1's (the `step 0` line). This is consistent with weight size (root "
             "mean square, the `rms` line): $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$ carries a factor $W_2$, "
             "and each gap a factor $W$ (section 2's rule), so weights of size 0.1 shrink both.") in text
     rms = [[np.sqrt(np.mean(w ** 2)) for w in net.weights[1:]] for net in (tied_01, seed_0)]
@@ -839,11 +849,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CK, fault 1: no open "why" left on the page: what the table settles, in plain words
     assert ("Each `ratio` divides two rows (in brackets; all ones and 0.1: one run each). A small nudge (tenth-size noise) "
             # report 04CO, fault 1: the ratios are medians; the single draws' ranges printed and quoted
-            "of all ones shortens the median draw's plateau by a fifth (0.81) and its fit by 14% (0.86); single draws "
-            "(the `20 draws` line) end it between 39% sooner and 4% later and fit 2% to 23% sooner. "
+            "of all ones shortens the median draw's plateau by a fifth (0.81) and its fit by 14% (0.86); single draws vary "
+            "(the `20 draws` line). "
             "Nudging 0.1 barely changes either median (0.99, 1.00). A small start's "
-            "steep slopes shorten both plateau and fit: tied 0.1 against all ones, 0.43 and 0.42. Seed 0 is faster still (its plateau "
-            "ends at 410): at step 0") in text
+            "steep slopes shorten both plateau and fit: tied 0.1 against all ones, 0.43 and 0.42. Seed 0 is faster still ("
+            "plateau end 410): at step 0") in text
     assert "Not settled" not in text and "do not measure" not in text and "at most 14%" not in text and "at most a fifth" not in text
     assert [round(100 * (1 - 3198 / 5232)), round(100 * (5416 / 5232 - 1)), round(100 * (1 - 14319 / 14575)), round(100 * (1 - 11204 / 14575))] == [39, 4, 2, 23]
     assert round(e[2] / e[3], 1) == 5.5 and round(2257 / 410, 1) == 5.5 and "untying is not why" not in text
@@ -991,7 +1001,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     z2_mean = np.log(a2 / (1 - a2)).mean(axis=(1, 2))
     assert abs(int(np.argmax(z2_mean[100:4001])) + 100 - below_floor) <= 10 and np.all(np.diff(z2_mean[100:switch - 10]) > 0)
     assert np.all(np.diff(z2_mean[switch + 10:5501]) < 0) and np.all(np.diff(gap[switch + 10:6001]) > 0) and np.all(np.diff(gap[100:switch - 10]) < 0)
-    rows = []
+    rows, gaps_1 = [], {}
     for t in (100, 1600, 1800):
         for v in (loss_0[t] - 0.4, A[t] - B[t]):  # 3 significant figures, off their rounding edges
             assert abs(abs(v) / 10 ** (np.floor(np.log10(abs(v))) - 2) % 1 - 0.5) > 1e-2
@@ -999,8 +1009,12 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         assert all(abs(x * 1e2 % 1 - 0.5) > 2e-2 for x in (*u[t], v_t, b_t))
         slope_t = (a2[t] * (1 - a2[t])).mean()  # report 04BZ, fix 1: layer 2's mean slope beside v, off its rounding edge
         assert abs(slope_t * 1e4 % 1 - 0.5) > 5e-2
+        a1_t = 1 / (1 + np.exp(-(case.X @ weights[0][0, t] + biases[0][0, t])))  # report 04CP, fault 1: gap(a^1) beside the slope
+        gap_1_t = a1_t[0, 0] - a1_t[1, 0]
+        assert abs(gap_1_t * 1e4 % 1 - 0.5) > 5e-2  # off its rounding edge
         rows.append(f"{t:>5}  {loss_0[t] - 0.4:9.2e}  {A[t] - B[t]:9.2e}  "
-                    f"{u[t, 0]:5.2f}  {u[t, 1]:5.2f}  {v_t:4.2f}  {b_t:5.2f}  {slope_t:18.4f}")
+                    f"{u[t, 0]:5.2f}  {u[t, 1]:5.2f}  {v_t:4.2f}  {b_t:5.2f}  {gap_1_t:7.4f}  {slope_t:18.4f}")
+        gaps_1[t] = gap_1_t
     # z^2 = v a^1 + b_1 rises until the floor crossing as v and b_1 rise (section 11's W_1 panel): both peak within 50 steps of it
     v_all, b_all = 3 * weights[1][0, :, 0, 0], biases[1][0, :, 0]
     assert all(abs(int(np.argmax(x[100:4001])) + 100 - below_floor) <= 50 for x in (v_all, b_all))
@@ -1021,21 +1035,28 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CG, fault 1: only the columns the prose reads; the mean term's smallness on its own line (a margin of 2 at least)
     assert mean_term[100:4001].max() < 0.5e-5 and "output [0]  output [1]" not in shown
     assert "the mean term stays below 1e-5 from step 100 to 4000: True" in shown
-    header = "all ones:\n step    C - 0.4      A - B   u[0]   u[1]     v    b_1  layer-2 mean slope\n"
+    header = "all ones:\n step    C - 0.4      A - B   u[0]   u[1]     v    b_1  a^1 gap  layer-2 mean slope\n"
     expect(shown, header + "\n".join(rows), header +
-           "  100   6.75e-04   6.74e-04   0.29  -1.02  2.94   0.98              0.0278\n"
-           " 1600   3.09e-05   3.01e-05  -0.24  -0.84  3.06   1.06              0.0230\n"
-           " 1800  -3.15e-05  -3.24e-05  -0.31  -0.81  3.06   1.06              0.0230")
+           "  100   6.75e-04   6.74e-04   0.29  -1.02  2.94   0.98   0.0679              0.0278\n"
+           " 1600   3.09e-05   3.01e-05  -0.24  -0.84  3.06   1.06   0.0632              0.0230\n"
+           " 1800  -3.15e-05  -3.24e-05  -0.31  -0.81  3.06   1.06   0.0632              0.0230")
+    # report 04CP, fault 1: layer 2's slope falls most (17%), gap(a^1) 7%, v rises 4%: "mostly by saturating layer 2"
+    assert round(100 * (1 - 0.0632 / 0.0679)) == round(100 * (1 - gaps_1[1600] / gaps_1[100])) == 7 < 17
+    # the heuristic's assumption (mean term near 0) fails while the cost falls from about 1.9 (step 0) to 0.4
+    assert round(float(loss_0[0]), 1) == 1.9 and mean_term[0] > 1 and mean_term[100] < 1e-5
     assert "u = 3 W_2[0, :]" not in shown and "dC/db_1[0]" not in shown and "row difference a^3" not in shown  # report 04BR: cut
     chain = text[text.index("How the plateau ends"):text.index("## 9.")]
     # report 04CF, fault 1: where section 8 is going, first; the turn (A - B's switch), the slope's 0.023 and its climb are checked here
     # report 04CG, fault 1: a plain two-line summary in words; u[0] turns negative (step 880) well before A - B does (about 1700)
-    assert ("How the plateau ends (its length is measured, not predicted; $v = 3\\,W_1[0, 0]$, section 6), in short: while the "
-            # report 04CI, fault 4: "in the wrong order" said in words where it first appears
-            "outputs' rows are in the wrong order (ordered opposite to their targets), widening $\\text{gap}(a^2)$ raises $C$, so descent narrows it by saturating layer 2 further (*saturated*: $z$ far from 0, "
-            "where $\\sigma$ is flat; $z^2 \\approx 3.6$ at the start). "
-            "Once $u[0]$ turns negative (step 880, the `u[0]` line below), output $[0]$'s rows are in order; from about step 1700 that outweighs output $[1]$, and "
-            "descent widens the gap.") in chain
+    # report 04CP, fault 2: the section opens with what its outputs show, in order; the summary is a recap after the timeline
+    assert ("## 8. 15000 steps of the tied network In order: the fit and cost curve; the split of $C - 0.4$ (which way descent "
+            "moves $\\text{gap}(a^2)$); layer 2 (where the gap turns); layers 0 to 2 (the escape); the timeline (when rows come into "
+            "order); a recap.") in text
+    assert "How the plateau ends.** Its length is measured, not predicted ($v = 3\\,W_1[0, 0]$, section 6)." in chain
+    recap = ("**Recap.** While the outputs' rows are in the wrong order, widening $\\text{gap}(a^2)$ raises $C$, so descent narrows it "
+             "by saturating layer 2. Once $u[0]$ turns negative (step 880), output $[0]$'s rows are in order; from about step 1700 "
+             "that outweighs output $[1]$, and descent widens the gap.")
+    assert text.index("The timeline (scales linear within") < text.index(recap) < text.index("The cost is first below 0.01 at step 5660")
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
     # u[1] and d[1] cross 0 once after step 100, between the recorded steps 5090 and 5100, clear of the one-ulp nudge at both
     flip_u, flip_d = (100 + int(np.argmax(x[100:, 1] > 0)) for x in (u, d))
@@ -1062,7 +1083,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "+ \\big(p[k] - \\bar y[k] - \\tfrac12 (d[k] - \\Delta[k])\\big)^2 \\\\ &= 2(p[k] - \\bar y[k])^2 + \\tfrac12 (d[k] - \\Delta[k])^2 \\\\ "
             "&= \\tfrac12 \\Delta[k]^2 + 2(p[k] - \\bar y[k])^2 + \\tfrac12 d[k]^2 - d[k] \\Delta[k] . \\end{aligned}$$ "
             "The $\\frac12 \\Delta[k]^2$ sum to the floor, 0.4, the $2(p[k] - \\bar y[k])^2$ to the `mean term`. Output $k$'s term, "
-            "$\\frac12 d[k]^2 - d[k] \\Delta[k]$, is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). "
+            "$\\frac12 d[k]^2 - d[k] \\Delta[k]$, is positive if its rows are in the wrong order (ordered opposite to their targets, $d[k] \\Delta[k] < 0$). "
             # report 04BZ, fix 1: A and B defined before the table that prints A - B; the reading of it after the figure
             # report 04CA, fix 2: the cryptic "(A - B; step 100's under the table)" in plain words
             # report 04CI, fault 4: why A - B (the sign of dC/dgap(a^2)) before the table that prints it
@@ -1071,9 +1092,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "slopes $\\sigma'(\\hat z)$ and the means $p$: every $d[k]$ scales by $c$, so $$\\sum_k \\big(\\tfrac12 c^2 d[k]^2 - c\\, d[k] "
             "\\Delta[k]\\big) = \\tfrac12 c^2 A - cB, \\quad A = \\sum_k d[k]^2, \\quad B = \\sum_k d[k] \\Delta[k], \\qquad \\text{of slope } "
             "A - B \\text{ at } c = 1 :$$ $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - B$ (a heuristic, with $u$, the slopes and $p$ held fixed, not a derivation of what descent does). "
-            "Below: $C - 0.4$ and $A - B$ (and step 100's $A$, $B$), then layer 2.") in text
-    assert text.index("has the sign of $A - B$") < text.index("$C - 0.4$ and $A - B$ (and step 100") < text.index("**What sets the sign.**")
-    assert text.index("in the wrong order (ordered opposite to their targets)") == text.index("in the wrong order")
+            ) in text  # report 04CP, fault 2: "Below: ..." cut, the section's opening sentence says what comes in order
+    assert text.index("has the sign of $A - B$") < text.index("**What sets the sign.**")
+    assert text.index("in the wrong order (ordered opposite to their targets") == text.index("in the wrong order")
     assert ("**What sets the sign.** $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
             "$u[1] < 0$ keeps that output's rows in the wrong order, and at step 100 both are (the timeline below). "
             # report 04CE fault 1: both outputs are out of order at step 100 (u[0] = 0.29 > 0 against Delta[0] < 0)
@@ -1091,7 +1112,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04CF, fault 1: u[1] negative only until step 5100 (point 4 after the layer table)
             # report 04CG, fault 1: read from the table's u columns (the per-output terms are no longer printed); (d) labels the second list
             "So $u[0]$ falls three times as fast as $u[1]$ rises (0.29 to $-0.24$ against $-1.02$ to $-0.84$, the table), and $A - B$ "
-            "turns negative between steps 1600 and 1800, while $u[1]$ is still negative (until step 5100, (d) below). "
+            "turns negative between steps 1600 and 1800. "
             # report 04BV, fix 2: three short steps; the forward pointer to section 11 cut (v and b_1 are the table's last columns)
             # report 04CH, fault 2: two run-in labels; A is about 1e-6, so both printed columns are nearly -B
             "**How descent narrows the gap.** "
@@ -1099,17 +1120,19 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "line), so the table's $C - 0.4$ and $A - B$ nearly agree, sign included. "
             # report 04BW, fix 2: the link from C's slope along the gap's scale to what descent does (the slope now above the table)
             # report 04CO, fault 2: the heuristic's conclusion said as one, and the figure's gap named as its check
-            "2. By the heuristic, while $A - B > 0$ descent narrows the gap; after, it widens it. The left panel above confirms it: "
+            "2. By the heuristic, while $A - B > 0$ descent narrows the gap; after, it widens it. The left panel confirms it: "
             "the gap is lowest at the floor crossing. "
             # report 04BZ, fix 1: the slope's fall and v's rise, read from the table
             # report 04CC, fix 1: why raising v narrows the gap (the slope's fall against v's rise: checked in test_the_plateau_terms)
             # report 04CH, fault 3: the direction (raising v and b_1) is observed, not derived; report 04CI: read from the table only
-            "It narrows it by saturating layer 2 (the table, steps 100 to 1600): $v$ and $b_1$ rise, raising $z^2 = v\\,a^1 + b_1$, so in "
+            # report 04CP, fault 1: "mostly", with gap(a^1)'s fall printed beside the slope's
+            "It narrows it mostly by saturating layer 2 (the table, steps 100 to 1600): $v$ and $b_1$ rise, raising $z^2 = v\\,a^1 + b_1$, so in "
             "section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls 17% (0.0278 to "
-            "0.0230) while $v$ rises 4% (2.94 to 3.06). "
+            "0.0230) and $\\text{gap}(a^1)$ 7% (0.0679 to 0.0632) while $v$ rises 4% (2.94 to 3.06). "
             # report 04CO, fault 6: the gap's first rise (v and b_1 fall while the outputs drop to the floor's row)
-            "The gap first rises (a few dozen steps) as $v$ and $b_1$ fall from 3 and 1 (2.94, 0.98 at step 100), "
-            "steepening the slope from 0.026 to 0.0278. "
+            # report 04CP, fault 1: the heuristic assumes the mean term near 0, false in those first steps
+            "The heuristic assumes a mean term near 0, false in the first few dozen steps (the cost falls from about 1.9 to 0.4), "
+            "so the gap's rise then ($v$, $b_1$ fall to 2.94, 0.98, steepening the slope from 0.026 to 0.0278) does not contradict it. "
             # report 04CG, fault 1: the garbled "A - B = 0 near where ..." in plain algebra
             "3. When $A = B$, $C - 0.4 \\approx \\frac12 A - B = -\\frac12 A \\approx 0$, so $C$ crosses the floor there. "
             "As the plateau ends:") in text
@@ -1128,7 +1151,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "* **(c)** The lower layers' gradients carry that slope, so as it nears $\\frac14$ they speed up: $W_0[0, 0]$, which multiplies $x$'s larger gap (0.5 against 0.1) "
             "and so widens $\\text{gap}(a^1)$, goes from 1.03 at step 4000 to 3.03 at 5500. "
             # report 04CF, fault 1: u[1]'s flip, printed under the layer table and seen in section 11's figure
-            "* **(d)** $u[1]$ turns positive at step 5100 (the last line; $W_2[:, 1]$ in section 11's figure, top right), so output $[1]$'s "
+            "* **(d)** $u[1]$ turns positive at step 5100 (the last line), so output $[1]$'s "
             "rows come into order.") in chain
     assert "although $v$ dips" not in chain and (v_all[5000] < v_all[4000]) and (b_all[5000] < b_all[4000])
     assert round(0.037 * 3 * 0.92 * 0.0756, 4) == 0.0077  # point 1's check, from the printed step-4000 row
@@ -1238,7 +1261,7 @@ def test_round20_reading_fixes(prose):
     assert matrices < text.index("## 4.") and "They agree" not in text  # report 04BO, fix 4: printed once the check passes
     assert "with $y'_k = a^3_k$ ($y'_1$ is output $[0]$)." in text
     # report 04BT, fix 5; report 04CG, fault 5: why 0.3, in one clause
-    plateau = ("The plateau is over when the cost first falls below 0.3, marking the escape, not the fit: well below the plateau's 0.4 "
+    plateau = ("The plateau ends when the cost first falls below 0.3: well below the plateau's 0.4 "
                "and its small dip under the floor (zoom below), far above a fit's cost (at most $4 \\times 0.01^2 = 0.0004$).")
     assert text.index("## 8.") < text.index(plateau) < text.index("## 9.")
     assert "a fit's 0.01" not in text
@@ -1286,7 +1309,9 @@ def test_round7_reading_fixes(shown, prose, case):
             "`mean slope a(1 - a)` (over both observations and the layer's units):") in text
     # report 04CC, fix 6: this run's exact 0.0 backs it; report 04CF, fault 5: why rounding cannot untie them, in one sentence
     # report 04CN, fault 5: what the page shows, not a claim about numpy's internals
-    assert "Nothing here is approximate, and in these runs rounding kept the tie (sections 5 and 11)." in text and "same bits" not in text
+    # report 04CP, fault 4 (the lead's decision): why rounding keeps the tie, with the caveat on another library's order
+    assert ("Nothing here is approximate, and rounding keeps the tie: tied units do the same operations on equal numbers, so the "
+            "results are bit-identical (section 5's 0.0); a library ordering columns differently could break it.") in text and "same bits" not in text
     assert "even in float32" not in text
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert "# two different computations of the same sums: another CPU may round their last bits differently" in code  # why 1e-15, at the line
