@@ -1096,7 +1096,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert text.index("has the sign of $A - B$") < text.index("**What sets the sign.**")
     assert text.index("in the wrong order (ordered opposite to their targets") == text.index("in the wrong order")
     assert ("**What sets the sign.** $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
-            "$u[1] < 0$ keeps that output's rows in the wrong order, and at step 100 both are (the timeline below). "
+            "$u[1] < 0$ keeps that output's rows in the wrong order, and at step 100 both are (the timeline below): the first steps "
+            "bring each output's mean from about 0.98 ($\\sigma(3 \\times 0.976 + 1)$, section 2's $a^2$) down toward its target mean (0.6 and 0.2), $b_2$ taking part of each drop and $u$ the "
+            "rest, so output $[1]$'s larger drop carries $u[1]$ from 3 past 0 (to $-1.02$) while $u[0]$ stops at 0.29. "
+            # report 04CQ fault 1: why both rows are in the wrong order at step 100
             # report 04CE fault 1: both outputs are out of order at step 100 (u[0] = 0.29 > 0 against Delta[0] < 0)
             # report 04CA, fix 2: why u[0] > 0 > u[1] after the first steps (checked in test_the_plateau_terms)
             # report 04CF, fault 6: the values that fall are the outputs', and u[1] falls further with them
@@ -1311,7 +1314,7 @@ def test_round7_reading_fixes(shown, prose, case):
     # report 04CN, fault 5: what the page shows, not a claim about numpy's internals
     # report 04CP, fault 4 (the lead's decision): why rounding keeps the tie, with the caveat on another library's order
     assert ("Nothing here is approximate, and rounding keeps the tie: tied units do the same operations on equal numbers, so the "
-            "results are bit-identical (section 5's 0.0); a library ordering columns differently could break it.") in text and "same bits" not in text
+            "results are bit-identical (section 5's 0.0).") in text and "library" not in text  # 04CQ fault 5: no untested caveat and "same bits" not in text
     assert "even in float32" not in text
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert "# two different computations of the same sums: another CPU may round their last bits differently" in code  # why 1e-15, at the line
