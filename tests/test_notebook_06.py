@@ -220,9 +220,15 @@ def printed(X, Y):
             assert abs(sse - 0.39) > 0.004  # far from the threshold: the count is not a fact about rounding
             count += sse < 0.39
         between.append(f"{hidden:<15d} {count} of 5{'':20s}  {bound}")
+    # round 29 (reader 06CM, fault 1, lead's decision): why 4 hidden layers give none below 0.39 by step 800 although
+    # the bound is only 140: the output layer's largest weight then, against the bound from the rows' gap then
+    # (nets: the 4-hidden-layer starts, trained to step 800 in place)
+    late_4 = (f"4 hidden layers at step 800 (medians): largest |W_4| {np.median([np.abs(net.weights[4]).max() for net in nets]):.2g}, "
+              f"the bound from rms Delta a^4 then {need(nets)}")
     between.append(f"{'9 (deep)':15s} {deep_below} of 5{'':20s}  "
                    f"{need(init.random_starts(sizes, 5, 'lecun', activation=['sigmoid'] * depth))}")
     out["between"] = "\n".join(between)
+    out["4 hidden at 800"] = late_4
     # round 18 (reader 06CA, fault 4): the 2-, 3- and 4-hidden-layer starts share the deep net's draws below the output,
     # a second way: each layer's draw compared start by start (and the output layer's differs: the check is not vacuous)
     deep = init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth)
@@ -268,6 +274,14 @@ def printed(X, Y):
                 a2 = sig(a1 @ W1 + b1)
                 gaps.append(f"{rms(a2[0] - a2[1]):.2g}")
             out["zeros sigmoid phases"] = phases + f"\n{f:8s}: steps 10 and 1000: rms Delta a^2 {' and '.join(gaps)}"
+            # round 29 (reader 06CM, fault 3, lead's decision): the rms hidden slope at step 1000 of this run and of
+            # section 1's cross-entropy run from all ones, a second way: the forward pass written out
+            def hidden_slope(h, t):
+                a1 = sig(X @ h.weights[0][t] + h.biases[0][t])
+                a2 = sig(a1 @ h.weights[1][t] + h.biases[1][t])
+                return rms(np.concatenate([a1 * (1 - a1), a2 * (1 - a2)]))
+            out["zeros slopes"] = (f"rms hidden slope a(1 - a) at step 1000: all zeros {hidden_slope(history, 1000):.2g}, "
+                                   f"all ones (section 1's cross-entropy run) {hidden_slope(runs['cross_entropy'][0], 1000):.2g}")
         out[f"zeros {f}"] = (f"{f:8s}: {said}; SSE at the end {sse:.3f}\n"
                              f"{'':10s}first non-zero at step: {', '.join(moved)}{tied}")
 
@@ -295,7 +309,8 @@ def printed(X, Y):
     whole = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in
                       init.random_starts(CASE.sizes, 1000, "he", activation=["relu", "relu", "sigmoid"])])  # step 0
     out["fit by whole layer dead"] = (f"a whole hidden layer dead at step 0: {whole.mean():.0%} of the starts; "
-                                      f"of those, fit within 500 steps: {relu_fits[whole].mean():.0%}")
+                                      f"of those, fit within 500 steps: {relu_fits[whole].mean():.0%}; "
+                                      f"of the others: {relu_fits[~whole].mean():.0%}")
     first, second = dead_at_start[:, :3].mean(), dead_at_start[:, 3:].mean()
     out["whole predicted"] = ("a whole hidden layer dead at step 0, predicted as if units were independent:\n"
                               f"  1 - (1 - {first:.2f}^3)(1 - {second:.2f}^3) = "
@@ -328,7 +343,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 48  # round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    assert len(computed) == 50  # round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
     # round 18 (reader 06CA, faults 1, 2 and 4): the reach and fit-share lines cut, the same-draws check added
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
@@ -429,7 +444,12 @@ def test_the_printed_values_themselves(computed):
     assert computed["revived 2"].endswith(": 6% of them")
     assert computed["start cost"].endswith("SSE 1.908, outputs [[0.98, 0.98], [0.98, 0.98]]")
     assert computed["fit by whole layer dead"] == ("a whole hidden layer dead at step 0: 19% of the starts; "
-                                                   "of those, fit within 500 steps: 0%")
+                                                   "of those, fit within 500 steps: 0%; of the others: 34%")
+    # round 29 (reader 06CM, faults 1 and 3): the 4-hidden-layer runs at step 800; the hidden slopes at step 1000
+    assert computed["4 hidden at 800"] == ("4 hidden layers at step 800 (medians): largest |W_4| 0.51, the bound from rms "
+                                           "Delta a^4 then 1.2e+02")
+    assert computed["zeros slopes"] == ("rms hidden slope a(1 - a) at step 1000: all zeros 0.24, all ones (section 1's "
+                                        "cross-entropy run) 0.079")
     assert computed["contrast 0.001"] == ("y = 1, a = 0.001: SSE's delta  -0.0020, "
                                           "cross-entropy's (yours)  -0.9990")
     assert computed["contrast 0.99"].endswith("delta  -0.0002, cross-entropy's (yours)  -0.0100")
@@ -551,7 +571,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "With $\\Delta a^l$ as in section 1 ($a^0 = X$): how far apart are the rows at each layer?" in prose \
         and prose.index("how far apart are the rows at each layer?") < prose.index("**Check against the table.**") \
         and notebook[0].index("step 0, rms Delta a^l") < notebook[0].index("W_0 changed by over 1%")
-    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows are nearly equal at depth (table \"step 0, rms Delta a^l\"; section 3, point 1, explains why), so $f'$ is the same for both and factors " \
+    assert "Its columns sum $\\delta^l$ over both rows: the sigmoid's rows are nearly equal at depth (rms $\\Delta a^9$ 5.2e-07, just above), so $f'$ is the same for both and factors " \
         "out of the sum; for tanh and ReLU the match is empirical (a ReLU unit can be on for one row and off for the other). For $W_1, \\dots, W_8$ " \
         "($n_l = n_{l+1} = 16$), the per-layer factors agree with the rule within 5%:" in prose and "when both see about the same slopes" not in prose \
         and "most units do" not in prose and "tanh's nearly" not in prose  # reader 06BY, fault 4: no output shows it
@@ -601,9 +621,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the same in both runs, say why there is a plateau at all, not why it is only halved
     larger = "On the plateau the rows' output deltas cancel, $\\delta^3[1] = -\\delta^3[0]$, so $$\\frac{\\partial C}{\\partial W_2} = " \
         "\\sum_i (a^2[i])^{\\mathsf T} \\delta^3[i] = \\big(a^2[0] - a^2[1]\\big)^{\\mathsf T} \\delta^3[0]:$$ only $\\Delta a^2$ " \
-        "moves $W_2$, and cross-entropy's $\\delta^3[0]$ is several times SSE's (your ratio; the box gives the range). A plateau " \
-        "ends once the rows part: in both runs $\\operatorname{rms}\\,\\Delta a^2$ shrinks, then grows to about 0.024 at \"to\" " \
-        "(table \"rms Delta a^2\"); cross-entropy's grows sooner (0.0067 at step 2000, SSE's 0.0045)."
+        "moves $W_2$, and cross-entropy's $\\delta^3[0]$ is several times SSE's (your ratio). A plateau ends once the rows part, which only the parameters below $W_2$ do, by gradients carrying " \
+        "$\\delta^3 W_2^{\\mathsf T}$ (section 2's recursion). In both runs $\\operatorname{rms}\\,\\Delta a^2$ shrinks, then grows to about 0.024 at \"to\", " \
+        "cross-entropy's sooner (table \"rms Delta a^2\": 0.0067 at step 2000, SSE's 0.0045); its plateau is 4861/2478 ≈ 2.0 times " \
+        "shorter, just under the box's range."
+    # round 29 (reader 06CM, fault 2, lead's decision): what parts the rows (the parameters below W_2, through
+    # delta^3 W_2^T) and the plateau ratio beside the box's delta ratio, without repeating the box's values (asserted below)
+    assert round(4861 / 2478, 1) == 2.0 < 1 / 0.48
     # round 28 (reader 06CL, fault 1, lead's decision): the page asks only what it answers: why W_2 moves faster, when a
     # plateau ends; the unanswered "why only 2 times shorter" cut
     assert "Why does cross-entropy's $W_2$ move faster, and when does a plateau end? First, why a plateau at 0.4" in prose \
@@ -715,8 +739,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "point 2's bound at step 0" in NOTEBOOK.read_text(encoding="utf-8") and "step 2's" not in NOTEBOOK.read_text(encoding="utf-8")
     # round 27 (reader 06CK, fault 4, lead's decision): the depths run named; "ranks" cut
     assert "Counts for 2, 3, 4 and 9 hidden layers, 5 starts each, with point 2's bound for each network:" in prose \
-        and "Counts fall as the bound grows, yet 4 hidden layers stall with a bound of only 140 (5 to 8 not measured). " \
-        "These starts' lower layers repeat the deep net's draws (last line)." in prose and "does not decide fitting" not in prose \
+        and "Counts fall as the bound grows, yet 4 hidden layers (bound only 140) give none below 0.39 by step 800: $\\max|W_4|$ " \
+        "is then 0.51, the bound 1.2e+02 (under the table; 5 to 8 not measured). These starts' lower layers repeat the deep " \
+        "net's draws (last line)." in prose and "stall with" not in prose and "does not decide fitting" not in prose \
         and "no cut-off" not in prose \
         and "Depths 3 to 8" not in prose and "largest product" not in prose \
         and [line.split()[-4] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
@@ -743,7 +768,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "All three use lr 0.1; activation and scale differ. Every sigmoid start is on the plateau" in prose and "chosen" not in prose \
         and "only the activation differs" not in prose \
         and "suits" not in prose \
-        and "Within 800 steps, lr 0.5 does not help it either. Every tanh" in prose \
+        and "Within 800 steps, lr 0.5 does not help the deep network either. Every tanh" in prose \
         and "diverge" not in prose and "TrainingDiverged" not in notebook[0] and "why is not explained" not in prose and "the first layers' steps are large" not in prose and "hardly shrinks through ReLU" not in prose \
         and "rms dC/dW_0 at step 0" not in notebook[0] and "dC/dW_0 |" not in prose and "largest of the three" not in prose \
         and "not analysed" not in prose \
@@ -761,8 +786,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "(section 4): which activations fit from all zeros? Which random ReLU starts have dead units, and why can a " \
         "wholly dead layer not recover?" in prose and "cannot fit at all" not in prose and "which can fit?" not in prose \
         and "(last line). How fast the others fit" not in prose \
-        and computed["fit by whole layer dead"].endswith("of those, fit within 500 steps: 0%") \
-        and "Of the others" not in prose and "34%" not in notebook[0] and "28%" not in notebook[0]  # round 22: cut again
+        and computed["fit by whole layer dead"].endswith("of those, fit within 500 steps: 0%; of the others: 34%") \
+        and "Of the others" not in prose and "28%" not in notebook[0]  # round 22: cut again
+    # round 29 (reader 06CM, fault 5, lead's decision): the starts with no wholly dead layer, printed (34% fit within 500 steps)
     # which units the independence estimate treats right (lead's round-12 decision)
     # round 24 (reader 06CG, fault 8, lead's decision): "independent", not "exact"; nor are the layers independent: with
     # layer 1 all dead, z^2 = b_1, so a layer-2 unit is dead when its bias (He: mean 0) is negative, a 1/2 chance
@@ -785,8 +811,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 20 (reader 06CC, fault 3): why a plateau at all (W_0 = 0: equal rows) and why sooner (the slopes, section 2's rule)
     assert "Its rows start equal: with $W_0 = 0$, $z^1 = b_0$ for both observations, so they part only as $W_0$ grows " \
         "($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): its plateau. Both phases are shorter " \
-        "than all ones' (1090 and 330 steps against 2478 and 590). Likely reason, not measured: at all zeros every $z$ is 0, " \
-        "so every slope is $\\sigma'(0) = 1/4$, against all ones' 0.024 to 0.14 (table \"step 0\"). ### ReLU from a random start" in prose \
+        "than all ones' (1090 and 330 steps against 2478 and 590). Its hidden slopes stay near $\\sigma'(0) = 1/4$ (rms 0.24 at step " \
+        "1000, all ones' 0.079: last line), and every hidden $\\delta$ carries them (section 2's recursion). ### ReLU from a random start" in prose \
+        and "Likely reason" not in prose and "0.24" in computed["zeros slopes"] and "0.079" in computed["zeros slopes"] \
+        and "at all zeros every $z$ is 0, " \
+        "so every slope is $\\sigma'(0) = 1/4$, against all ones' 0.024 to 0.14 (table \"step 0\"). ### ReLU from a random start" not in prose \
         and "For comparison: hidden slopes" not in prose \
         and [line.split()[-2:] for line in computed["rows at step 0"].splitlines()[1:]] == [["0.09", "0.14"], ["0.024", "0.029"]] \
         and "three times all ones'" not in prose \
@@ -843,17 +872,18 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # of Delta z^(l+1) written out, small where either factor is
     # round 26 (reader 06CJ, fault 2, lead's decision): one layer worked, l = 8 (the largest: every factor printed), then the
     # forward shrinking of point 1 and the lower layers' 0.22 per layer; the "2e-7 at every l" against 5.2e-07 mix-up cut
+    # round 29 (reader 06CM, fault 4, lead's decision): numbered sub-steps; the measured gap named against the yardstick's 1e-4
     assert "3. **No lower layer pulls the rows apart.** A step of $W_l$, $-\\eta\\,(a^l)^{\\mathsf T}\\delta^{l+1}$, changes " \
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $-\\eta\\,\\Delta a^l (a^l)^{\\mathsf T}\\delta^{l+1}$: little if $\\Delta a^l$ or " \
-        "$\\delta^{l+1}$ is small. Take $l = 8$ at step 0: $\\operatorname{rms}\\,\\Delta a^8$ is 2.5e-06 (section 2's table) and " \
+        "$\\delta^{l+1}$ is small. 1. Take $l = 8$ at step 0: $\\operatorname{rms}\\,\\Delta a^8$ is 2.5e-06 (section 2's table) and " \
         "$\\delta^9$ is 0.081 of $\\delta^{10}$ (table; rows nearly equal: $f'$ factors out), with $|a^8| \\le 1$ and $|\\delta^{10}| < 1$ (exercise 1). Summing over 16 units " \
         "and 2 rows, 800 steps at $\\eta = 0.1$ move $\\Delta z^9$ by about $$\\underbrace{800}_{\\text{steps}} \\times " \
         "\\underbrace{0.1}_{\\eta} \\times 16 \\times 2 \\times 2.5 \\times 10^{-6} \\times 0.081 \\approx 5 \\times 10^{-4},$$ " \
-        "a rough yardstick, not a bound (step-0 sizes for all 800 steps). Forward, as in point 1, the slope multiplies it by 0.23 " \
-        "and $W_9$ keeps the rms: about $10^{-4}$ at $z^{10}$, far below the 1.6 point 2 needs. Each layer lower has $\\Delta a^l$ " \
+        "a rough yardstick, not a bound (step-0 sizes for all 800 steps). 2. Forward, as in point 1, the slope multiplies it by 0.23 " \
+        "and $W_9$ keeps the rms: about $10^{-4}$ at $a^9$ and $z^{10}$, far below the 1.6 point 2 needs. 3. Each layer lower has $\\Delta a^l$ " \
         "1/0.23 times larger, $\\delta^{l+1}$ 0.22 times smaller (table) and one more 0.23 forward: about 0.22 times as much. " \
-        "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800, far less: from step 400 the outputs sit at the column means, " \
-        "where the rows' deltas cancel at every layer ($f'$ factors out; point 2). $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
+        "4. $\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800, far less than the yardstick's $10^{-4}$: from step 400 the outputs sit at the column means, " \
+        "where the rows' deltas cancel at every layer ($f'$ factors out; point 2). 5. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
         "$\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table): $W_0$ moved by step 300 in 0 of 5 starts." in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
         and "shrinks 0.22 per layer (table" not in prose and "rms delta^(l+1)" not in notebook[0] \
@@ -885,7 +915,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Fix one observation $i$." in prose and "\\delta^l[i, j] = f'(z^l[i, j]) \\sum_k \\delta^{l+1}[i, k]" in prose
     # the long runs: set-up before the cell, the reading after it
     setup, reading = prose.index("Does the shrinking stop training? Five starts of each network, 800 steps, cross-entropy; the next two cells' lines:"), \
-        prose.index("Within 800 steps, lr 0.5 does not help it either.")
+        prose.index("Within 800 steps, lr 0.5 does not help the deep network either.")
     assert setup < prose.index("| control | sigmoid, 2 hidden layers | 0.1 | starts with SSE below 0.39 at step 800 |") \
         < prose.index("Every sigmoid start is on the plateau") < reading
     assert "no ReLU start" not in prose
@@ -894,7 +924,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "Every tanh and ReLU start has SSE below 0.01 from step 400 to 800 (an SSE threshold, not a fit)" in prose \
         and "but every control start is below 0.39 at step 800" in prose \
         and "through step 800" not in prose \
-        and "in these runs only the deep network stalls; whether it leaves the plateau later is not measured." in prose \
+        and "from step 400 to 800 (later steps not measured), but every control start is below 0.39 at step 800." in prose and "only the deep network stalls" not in prose \
         and "depth causes" not in prose \
         and "the small rate is not the cause" not in prose \
         and 'line "W_l"' not in prose and "its line bends" not in prose and "ReLU's bends" not in prose
@@ -1094,7 +1124,7 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     # round 8, seventh pass (reader 06BV, fault 7): each strip label next to its own bar, naming the shades itself
     # round 24 (reader 06CG, fault 9): SSE's label above its bar, on white, not on the light blue
-    assert '(dark), last approach {meas.approach} (light)"' in code and "meas.fit + 150 if key == \"cross_entropy\" else " \
+    assert '(dark), last approach {meas.leave}–{meas.fit} ({meas.approach} steps, light)"' in code and "meas.fit + 150 if key == \"cross_entropy\" else " \
         "meas.enter + 150, row if key == \"cross_entropy\" else row + 0.45," in code and "row + 0.3" not in code
     # figure 1: the drop to the plateau takes 24 and 3 steps of 15000, too few to see; the label says so (from the table)
     assert 'at or below 0.41 by step {meas.enter} (SSE run) and "' in code \
@@ -1102,8 +1132,8 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
     # round 13 (reader 06BY, faults 3 and 6, lead's decision): the axis names the measured sum, dC/db_(l-1), not the card's
     # per-row delta^l; ReLU's "per layer back" label 4 points higher, clear of its dotted line
     assert 'ylabel="median of rms $\\\\partial C/\\\\partial b_{l-1}$ / rms $\\\\partial C/\\\\partial b_9$\\n($\\\\delta^l$ summed over ' \
-        'the 2 rows)"' in code and 'title="each layer\'s $\\\\partial C/\\\\partial b$ against the output\'s, step 0 (labels: ' \
-        'layer 9\'s)"' in code and "(labels: $\\\\delta^9/\\\\delta^{10}$)" not in code and '"relu": (8, 12)}[f], textcoords' in code
+        'the 2 rows)"' in code and 'title="each layer\'s $\\\\partial C/\\\\partial b$ against the output\'s, step 0 (numbers at layer 9: ' \
+        'the table\'s last column)"' in code and "(labels: $\\\\delta^9/\\\\delta^{10}$)" not in code and '"relu": (8, 12)}[f], textcoords' in code
 
 
 def test_each_predict_first_prompt_has_a_cell_for_the_prediction():
