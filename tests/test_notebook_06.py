@@ -624,7 +624,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "moves $W_2$, and cross-entropy's $\\delta^3[0]$ is several times SSE's (your ratio). A plateau ends once the rows part, which only the parameters below $W_2$ do, by gradients carrying " \
         "$\\delta^3 W_2^{\\mathsf T}$ (section 2's recursion). In both runs $\\operatorname{rms}\\,\\Delta a^2$ shrinks, then grows to about 0.024 at \"to\", " \
         "cross-entropy's sooner (table \"rms Delta a^2\": 0.0067 at step 2000, SSE's 0.0045); its plateau is 4861/2478 ≈ 2.0 times " \
-        "shorter, just under the box's range."
+        "shorter, just under the range in the box \"Check your ratio\"."
     # round 29 (reader 06CM, fault 2, lead's decision): what parts the rows (the parameters below W_2, through
     # delta^3 W_2^T) and the plateau ratio beside the box's delta ratio, without repeating the box's values (asserted below)
     assert round(4861 / 2478, 1) == 2.0 < 1 / 0.48
