@@ -127,21 +127,7 @@ def printed(X, xor_X, reverse):
                 assert np.allclose(fitted, [aim_obs1, aim_obs2], rtol=1e-9)
                 out[f"omega {k}"] = (f"a fit needs, output {k + 1}: omega_{k + 1} about {round(omega, -1):.0f}; "
                                      f"W_2 has {net.weights[2][0, k]:.2g} at step 1000")
-            # the same run at its fit step (report 05BC, fix 7): from its recorded step 14500, trained on
-            fit_step = long_fits[list(CONSTANTS).index(1.0)]
-            fit_net = mh.MLP([2, 3, 3, 2])
-            fit_net.weights = [W[rows[r], 145].copy() for W in long_run.weights]
-            fit_net.biases = [b[rows[r], 145].copy() for b in long_run.biases]
-            mh.train(fit_net, X, Y, lr=0.5, iterations=int(fit_step) - 14500)
-            a_fit = fit_net.forward(X)[2][:, 0]
-            assert np.all(np.abs(fit_net.predict(X) - Y) < 0.01)  # it is a fit
-            # report 05CC (fault 7): the four quantities on two labelled lines
-            out["a2 at the fit"] = (f"c = 1 at its fit (step {fit_step:.0f}): a^2 difference {a_fit[0] - a_fit[1]:.2g} | "
-                                    f"omega_1 {fit_net.weights[2][0, 0]:.2g}")
-            # report 05BZ (fault 6): the aims' omega_1 and the tolerance's (the slack), printed; -3.56 and -3.155, off the rounding edges
-            slack = [(logit(hi) - logit(lo)) / (3 * (a_fit[1] - a_fit[0])) for lo, hi in ((0.2, 0.995), (0.21, 0.99))]
-            assert -3.59 < slack[0] < -3.552 and -3.18 < slack[1] < -3.1505 and slack[1] > fit_net.weights[2][0, 0]  # the fit's omega_1 lies beyond the tolerance's
-            out["fit omega aims"] = f"omega_1 for that difference: the aims (0.2, 0.995) ask {slack[0]:.2g}; the tolerance's edge (0.21, 0.99) {slack[1]:.2g}"
+            # report 05CJ (fault 4): the fit's a^2 difference, omega_1 and the aims' omega_1 (report 05BC fix 7, 05BZ fault 6) cut with their sentence: off 2c's question
             # report 05CC (fault 4): between the exit and the fit, c = 1 at its recorded step 10000: error and output slope both small
             late_net = mh.MLP([2, 3, 3, 2])
             late_net.weights = [W[rows[r], 100].copy() for W in long_run.weights]
@@ -221,7 +207,7 @@ def printed(X, xor_X, reverse):
     # report 05BX (fault 6): both a^2[r, 0] positive and nearly equal, so omega_2's gradient has the sign of b_2[1]'s
     assert 0.8352 < a2_half[0, 0] < 0.8448 and 0.815 < a2_half[0, 1] < 0.8248  # printed 0.84, 0.82: off the rounding edges
     assert 0.845 < out2[0] < 0.855 and np.all(init.recorded_activations(pair, [1], X)[2][0, 0, :, 1] > 0.4)  # printed 0.85; above both targets
-    out["c = 0.5 step 0"] = f"c = 0.5, step 0: output 2 (observation 1) {out2[0]:.2g} | a^2[r, 0] {a2_half[0, 0]:.2f}, {a2_half[0, 1]:.2f}"
+    # report 05CJ (main decision): the step-0 line cut with the omega_2 dip's reason (the box keeps "by step 100 ... (figure)")
     # report 05CD (fault 1): c = 0's omega signs and a^2 difference agree to its exit; all three have omega_1 > 0 > omega_2 at step 100
     omega0 = pair.weights[2][0, :, 0]
     a2_zero = init.recorded_activations(pair, [0], X)[1][0, :, :, 0]
@@ -451,7 +437,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 117  # 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 114  # 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -568,7 +554,7 @@ def test_the_curvature(computed, notebook):
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the 30 starts not within 6000 steps' in NOTEBOOK.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
-    assert NOTEBOOK.read_text().count("<details><summary>Optional") == 1 and "observed, not" not in prose.lower()
+    assert NOTEBOOK.read_text().count("<details><summary>Optional") == 2 and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision)
     assert "lr 16" not in prose and "lr 8" not in prose
 
 
@@ -670,7 +656,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert np.isclose(CASE.X[0].sum() + 1, 2.2)
     # report 05BR (fault 4): omega_2's wrong sign, and its change before the exit (recorded steps), as c = 0.5's in 2b
     assert ("$\\omega_2$ ($-0.3$) here changes sign by step 5100, before the exit. "
-            "By the fit, difference 0.63, $\\omega_1 = -3.3$ suffices (the aims ask $-3.6$; within 0.01, $-3.2$ would do).") in prose  # report 05BZ (faults 5, 6)
+            "$c = 1$'s last approach is slow") in prose  # report 05BZ (faults 5, 6); 05CJ (fault 4): the fit's sentence cut
     assert computed["c = 1 signs"] == "c = 1: omega_1 < 0 < omega_2 at every recorded step (every 100) from 5100 to its exit at step 5301"
     a1 = mh.sigmoid(CASE.X[0].sum() + 1)
     assert CASE.X[0].tolist() == [0.8, 0.4] and round(a1, 1) == 0.9 and round(3 * a1 + 1, 1) == 3.7
@@ -687,9 +673,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
-    # report 05BC (fix 7): at the fit the difference has widened, so a few units of omega_1 suffice
-    assert computed["a2 at the fit"] == "c = 1 at its fit (step 14575): a^2 difference 0.63 | omega_1 -3.3"
-    assert computed["fit omega aims"] == "omega_1 for that difference: the aims (0.2, 0.995) ask -3.6; the tolerance's edge (0.21, 0.99) -3.2"
+    # report 05CJ (fault 4): the fit's lines cut (05BC fix 7); the step-10000 line kept under a header that gives its purpose
+    assert "a2 at the fit" not in computed and "By the fit" not in prose and "after the exit, why the fit still takes long:" in NOTEBOOK.read_text()
     # report 05CC (fault 4): c = 1's slow last approach, tied to section 1's two counts
     assert computed["c = 1 at 10000"] == "c = 1, step 10000: largest |a^3 - y| 0.015 | smallest output slope a(1 - a) 0.011"
     assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (last line) error 0.015, output slope 0.011, "
@@ -905,7 +890,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "n_out = n_{l+1} units" in computed["glorot verdict"] and "the columns of $W_l$" not in prose
     # report 05BJ (fix 5): the Try bullets ask what to look for, claiming no result the page does not show
     # report 05BX (fault 8): the pointer to the map's scale-10 column cut (the map stops at 6000 steps, the explorer at 3000)
-    assert ("* random 1, then 10 (lr 2): how many starts move to the bar \"not within 3000 steps\"? "
+    assert ("* random 1, then 10 (lr 2): how many starts move to the bar \"not within 3000 steps\" (none here)? "
             "(No kernel: 5b's scale 10, 97% not within 6000.)") in prose and computed["scale 10.0"].startswith("scale   10.0: not within 6000 steps  97% |") and "scale-10 column" not in prose  # 05CB (fault 10)
     assert "most starts move" not in prose and ("the histogram shows their steps to fit, its title how many fit and are tied (two units of a hidden layer with weights and bias "
                                          "equal within $10^{-10}$).") in prose  # report 05CI (fault 7): the explorer's rule, tied_units' default atol
@@ -1044,7 +1029,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
-    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: 2b shows what each must do first, and its push table how long." in prose and "the order is measured" not in prose  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
+    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: 2b shows what each must do first." in prose and "how long" not in prose and "the order is measured" not in prose  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -1054,7 +1039,20 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # 2b says what each start must do before it leaves and claims nothing about which takes longer
     assert "### 2b. What must $c = 0$, $0.25$ and $0.5$ each do first?" in prose  # report 05BS (fault 2): no comparison promised and "Why does $c = 0$ leave later" not in prose
     two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
-    assert "<details>" not in two_b and "why $c = 0$ leaves after" not in prose.lower() and "rough argument" not in prose
+    # report 05CJ (main decision, the lead's): the mechanism moved into ONE optional box; the main text keeps what the page backs
+    assert two_b.count("<details>") == 1 and "<details><summary>Optional: how the pushes set which sign flips first</summary>" in two_b
+    box = two_b[two_b.index("<details>"):two_b.index("</details>")]
+    main = two_b.replace(box, "")
+    assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel); it regrows from about 0. "
+            "* **$c = 0.5$** must first flip its $\\omega$s' signs: $\\omega_1$ at step 389, $\\omega_2$ at 2101. "
+            "Measured exits: step 2336 ($c = 0.5$), 2477 ($0.25$), 2981 ($0$). Numbers for the box below:") in main
+    for text in ("match", "push", "$k", "\\partial", "\\delta^3"):  # the mechanism is only in the box
+        assert text not in main, text
+    assert ("The $\\omega$s **match** the difference $a^2[0, 0] - a^2[1, 0]$ when they have the signs a fit needs (2a, item 2): "
+            "$\\omega_1$ opposite to it, $\\omega_2$ like it.") in box  # 05CJ (fault 2): "match" defined
+    assert box.index("$\\delta^3[1] \\approx -\\delta^3[0]$") < box.index("\\partial C/\\partial a^2[r, j]")  # 05CJ (fault 3): stated before it is used
+    assert "The table's steps to 0 are steps to a flip, not to the exit." in box  # 05CJ (fault 1): the table gives no exit
+    assert "why $c = 0$ leaves after" not in prose.lower() and "rough argument" not in prose
     assert "# for the optional argument above" not in NOTEBOOK.read_text() and "pair 0.0" not in computed
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
@@ -1063,8 +1061,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
-    assert ("1.0016 and 1.0015, so $k\\approx 0.0015$, small: by item 2 it carries $\\eta = 0.5$, $\\delta^3$, $W_2$ (0.39) and two slopes $\\le 1/4$. "
-            "Hence $c = 0$'s late exit (step 2981); $c = 0.5$'s weights start at 0.5.") in two_b and "not why $k$ is small" not in prose
+    assert ("The printed 1.0016 and 1.0015 give $k\\approx 0.0015$, small: it carries $\\eta = 0.5$, $\\delta^3$, $W_2$ (0.39) and two slopes $\\le 1/4$. "
+            "Hence $c = 0$'s late exit.") in box and "not why $k$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39")
     assert ("* **$c = 0$** must first grow every weight from 0: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
             "as $\\delta^2 = 0$ while $W_2 = 0$, $\\delta^1$ while $W_1 = 0$.") in two_b
@@ -1073,23 +1071,22 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 4): the two skipped steps written out
     # report 05BR (fault 6): the same argument as three numbered steps
     # report 05CG (fault 3): item 1's errors checked at the mean (0.6, 0.2)
-    assert ("On the plateau: 1. At the mean $(0.6, 0.2)$ the errors $(0.4, -0.2)$, $(-0.4, 0.2)$ are opposite and the slopes nearly equal, so $\\delta^2[1] \\approx -\\delta^2[0]$. "
-            "2. So $\\partial C/\\partial W_1 = (a^1)^{\\mathsf T}\\delta^2 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
-            "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$. Likewise $\\partial C/\\partial W_0$ carries $W_1$ (through $\\delta^1$). "
-            "3. With $w_l$ the largest $|$entry$|$ of $W_l$, suppose $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
-            "so $w_0+w_1$ grows $(1+k)$-fold per step; $k$, measured:") in two_b  # report 05CH (fault 2): w_l defined as printed, k not derived  # report 05CG (fault 2): the model claims only mutual, proportional growth  # report 05CE (fault 2): the two-number model written out  # report 05BZ (fault 4)  # report 05BU (fault 2): K cut, the rate measured
+    assert ("1. At the plateau's mean $(0.6, 0.2)$ the errors $(0.4, -0.2)$, $(-0.4, 0.2)$ are opposite and the slopes nearly equal: "
+            "$\\delta^3[1] \\approx -\\delta^3[0]$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$; through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2(1 - a^2)$, "
+            "$\\delta^2[1] \\approx -\\delta^2[0]$. "
+            "2. So $\\partial C/\\partial W_1 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
+            "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$; likewise $\\partial C/\\partial W_0$ carries $W_1$. ") in box  # report 05CJ (fault 3): delta^3's mirror stated first  # report 05CG (fault 3): item 1's errors checked at the mean (0.6, 0.2)
+    assert ("6. **$c = 0$'s growth.** With $w_l$ the largest $|$entry$|$ of $W_l$, item 2 suggests $$w_0\\leftarrow w_0+k\\,w_1,\\qquad w_1\\leftarrow w_1+k\\,w_0,$$ "
+            "so $w_0+w_1$ grows $(1+k)$-fold per step.") in box  # report 05CH (fault 2): w_l defined as printed, k not derived  # report 05CE (fault 2): the two-number model written out
     assert "\\eta K" not in prose and "linearised" not in prose
     assert computed["factor"].endswith("a factor 1.0016 per step")  # 05CG (fault 2): both printed factors quoted in 2b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
-    # report 05CB (fault 1): the dip is drawn (middle panel), its reason printed short; item 2 applied to W_2 in one sentence
-    assert ("* **$c = 0.5$**: first $\\omega_2$ dips below 0: "
-            "output 2 starts at 0.85, above both targets, so $\\omega_2$'s gradient $\\sum_r \\delta^3[r, 1]\\,a^2[r, 0]$ is positive "
-            "(both $a^2[r, 0] > 0$).") in two_b  # 05CH: shortened for words
-    assert computed["c = 0.5 step 0"] == "c = 0.5, step 0: output 2 (observation 1) 0.85 | a^2[r, 0] 0.84, 0.82"
-    assert ("* **On the plateau**, item 2 for $W_2$: $\\partial C/\\partial W_2[j, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx "
-            "\\delta^3[0, k]\\,(a^2[0, 0] - a^2[1, 0])$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$ (item 1). "
-            "A step adds $-\\eta\\,\\delta^3[0, k]$ times the difference to $W_2[j, k]$: a negative one raises $\\omega_1$, lowers $\\omega_2$; "
-            "$\\omega_1 > 0 > \\omega_2$ **match** it, opposite signs a positive one.") in two_b  # report 05CI (fault 2): the sign rule
+    # report 05CB (fault 1): the dip is drawn (middle panel); 05CJ: its reason and step-0 line cut with the box (words)
+    assert ("3. **The $\\omega$s follow the difference:** $\\partial C/\\partial W_2[j, k] \\approx \\delta^3[0, k]$ times it, "
+            "so a negative difference raises $\\omega_1$, lowers $\\omega_2$: toward matching.") in box  # report 05CI (fault 2): the sign rule
+    assert ("4. **The difference follows the $\\omega$s:** $\\partial C/\\partial a^2[r, j] = \\delta^3[r, 0]\\,\\omega_1 + \\delta^3[r, 1]\\,\\omega_2$ "
+            "is opposite for the two rows and, for $\\omega_1 > 0 > \\omega_2$, positive at row 0: steps of $W_0$, $W_1$ push the difference down, "
+            "toward matching (the table's negative pushes).") in box  # report 05CJ (fault 2): the "conversely" push derived
     assert np.mean([0.4, 0.0]) == 0.2
     assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
     assert "omega_2 first below 0" not in NOTEBOOK.read_text() and "step 4," not in two_b  # report 05BQ (fault 1b): the early dip's start not shown (05BT: its lowest step is)
@@ -1103,15 +1100,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CD (fault 1): per start, do the omega signs and the difference agree, and what flips; still no why
     # report 05CH (faults 1, 3): the agreement as a table, one row per c; the why from both pushes at step 100 (printed, one line)
     # report 05CI (fault 2): why omega_1 > 0 for c = 0 (outputs sigma(0) = 0.5, below output 1's target mean) and c = 0.25 (starts at c)
-    assert ("By step 100 all three have $\\omega_1 > 0 > \\omega_2$ (figure), from the outputs' shared errors: $c = 0$'s outputs start at $\\sigma(0) = 0.5$, "
-            "below output 1's target mean 0.6, above output 2's 0.2; otherwise $\\omega_1$ starts at $c$ (at step 100 still positive: table). "
-            "| $c$ | difference, step 100 | what flips (step) | |---|---|---| | 0 | negative (from 6) | nothing | "
-            "| 0.25 | positive | the difference (900); regrows from about 0 | "
-            "| 0.5 | positive | $\\omega_1$ (389), $\\omega_2$ (2101) | "
-            "Conversely, $W_0$'s and $W_1$'s gradients reach $a^2$ through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2(1 - a^2)$: "
-            "they push the difference toward the sign the $\\omega$s match. Both pushes at step 100: "
-            "$c = 0.25$'s difference reaches 0 first (470 against 690 steps) and flips; $c = 0.5$'s, 2.5 times larger, "
-            "pushes $\\omega_1$ twice as hard and is further from 0 (1310 against 260): $\\omega_1$ flips.") in two_b
+    assert ("5. **Which flips.** By step 100 all three have $\\omega_1 > 0 > \\omega_2$ (figure). $c = 0$'s difference is negative from step 6: it matches. "
+            "$c = 0.25$'s and $0.5$'s are positive, so it and $\\omega_1$ head for 0. The table's steps to 0 are steps to a flip, not to the exit. "
+            "$c = 0.25$'s difference gets there first (470 against 690); $c = 0.5$'s, 2.5 times larger, pushes $\\omega_1$ twice as hard "
+            "and is further from 0 (1310 against 260): $\\omega_1$ flips, then item 3 raises $\\omega_2$.") in box  # report 05CH (faults 1, 3); 05CJ: the table became this item
     assert "which sign flips, not why" not in prose
     assert computed["pushes"].splitlines()[2:] == ["c = 0.25 |   0.13          -18.9         690 | 0.0047           -1.0         470",
                                                    "c = 0.5  |   0.10          -38.2         260 |  0.012           -0.9        1310",
@@ -1151,7 +1143,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert d[1, 0] > 0 > d[1, 1] and d[1, 2] < 0  # c = 0.25's passes through 0
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
-    assert len(two_b.split()) <= 440  # the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
+    assert len(main.split()) <= 115  # report 05CJ (the lead's decision): the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
@@ -1217,7 +1209,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("hold $\\delta^{l+1}$ fixed. Leaving out the slope factor (it depends on the activations, not on $W_l$'s draw), the condition is, over the draws, "
             "$$ \\operatorname{Var}\\big((\\delta^{l+1} W_l^{\\mathsf T})[r, i]\\big) = \\overline{(\\delta^{l+1}[r])^2}, $$ the row's mean square.") in section_5
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
-    assert "(notebook 06)" not in section_5  # report 05BY (fault 5): the condition as a formula
+    assert "(notebook 06)" not in section_5.replace("Even then, each slope $a(1 - a) \\le 1/4$ shrinks $\\delta$ (notebook 06).", "")  # report 05BY (fault 5): the condition as a formula
+    assert "the row's mean square. Even then, each slope $a(1 - a) \\le 1/4$ shrinks $\\delta$ (notebook 06)." in section_5  # report 05CJ (fault 7)
     assert "(in the rule, take" not in prose and "(section 1's table)" not in prose and "Call a percentile **known** when, by section 1's rule, it does not depend on an `inf` entry." in prose
     assert "uses only finite values" not in prose  # report 05BI (fix 2): it read as if the whole-position case were not known
     assert "At a whole-number pos the rule's value" not in prose
