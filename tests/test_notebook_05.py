@@ -667,7 +667,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert plateau[1.0][1] < 0.05 < 0.099 and f"{plateau[1.0][0]:.2g}" == "0.086" and plateau[1.0][0] > 0.05
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
     # report 05BP (fault 5): why the difference is small, from the printed line: layer 2's slope times z^2's difference
-    assert ("its gradient, like $W_1$'s in 2b, is proportional to the $a^2$ difference, 0.0046 at $c = 1$, small because layer 2's slope squeezes it: "
+    assert ("its gradient is proportional to the $a^2$ difference (2b's box, item 3), 0.0046 at $c = 1$, small because layer 2's slope squeezes it: "
             "$z^2$ differs by 0.19, times 0.022, about 0.0042. The $\\omega$ a fit needs: A fit would need (2a) "
             "$\\omega_1 = \\big(\\sigma^{-1}(0.995) - \\sigma^{-1}(0.2)\\big) / \\big(3\\,(a^2[1, 0] - a^2[0, 0])\\big) \\approx -480$, against $-0.014$;") in prose
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
@@ -688,8 +688,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
     # report 05BN (fault 3): no unprinted claim that the a^2 difference widens in the order of the exits
     assert "order of the exits" not in prose and "ever more slowly" not in prose
-    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ does not make up for it on the plateau: its gradient, like $W_1$'s in 2b, "
-            "is proportional to the $a^2$ difference, 0.0046 at $c = 1$") in prose
+    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ does not make up for it on the plateau: its gradient "
+            "is proportional to the $a^2$ difference (2b's box, item 3), 0.0046 at $c = 1$") in prose  # 05CK fault 3
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
     assert exits[0.0] > exits[0.25] and all(plateau[c][1] > 0.2 for c in (0.0, 0.25))
