@@ -811,7 +811,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05CI (fault 1): delta^3 ~ e^2, and the output's slope adds one more factor e: each step shrinks e by ~e^3
     assert ("Near a target of 1, $a^3(1 - a^3) \\approx 1 - a^3$, the error $e$: $\\delta^3$ goes as $e^2$, and the same slope turns "
             "each step's change of $z^3$ into a change of $a^3$, one more factor $e$. So each step shrinks $e$ by an amount of order "
-            "$e^3$: the closer to the target, the slower.") in prose
+            "$e^3$ (a sketch: the other outputs and the hidden layers move too): the closer to the target, the slower.") in prose
     assert "1/t" not in prose
     assert round(0.99 * 0.01, 4) == 0.0099
     assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
