@@ -850,7 +850,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04CO, fault 1: the ratios are medians; the single draws' ranges printed and quoted
             # report 04CR, faults 1 and 2 (the lead's decisions): what the table settles, the nudged starts not set against each other;
             # steep slopes "go with" the shorter plateau and fit (no cause shown)
-            "Is the tie why random starts are faster? The table settles it: a small nudge (tenth-size noise) shortens the median "
+            # report 04CS, fault 5: scoped to these starts
+            "Is the tie why random starts are faster? For these starts the table answers it: a small nudge (tenth-size noise) shortens the median "
             "plateau and fit by at most a fifth from either start (0.81, 0.86 from all ones; 0.99, 1.00 from 0.1; single draws vary, "
             "the `20 draws` line), while a small start's steep slopes go with both about 2.3 times shorter (tied 0.1 against all ones, "
             "0.43 and 0.42). Seed 0 is faster still (plateau end 410): at step 0") in text
@@ -978,6 +979,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # (0.98 to 0.2, not 0.6), takes u[1] below 0 by step 100 (u[1] bottoms out near step 40, at -1.03, and barely moves after)
     assert np.all(u[0] == 3) and np.all(np.diff(u[:41], axis=0) < 0) and np.all(np.diff(p[:41], axis=0) < 0)  # the first 40 steps
     assert np.all(np.abs(p[100] - y_bar) < 0.02) and np.all(np.abs(p[0] - 0.98) < 0.005) and u[100, 0] > 0 > u[100, 1]
+    # report 04CS, fault 3: W_2[j, k]'s gradient is a^2 (about 0.976) times b_2[k]'s, so u[k] takes 3(0.976)/(3(0.976)^2 + 1), about
+    # 3/4, of each fall of z^3 = 0.976 u[k] + b_2[k], from 3.9 to sigma^-1(0.6) ~ 0.4 and sigma^-1(0.2) ~ -1.4: near the printed 0.29, -1.02
+    share, z_start, z_target = 3 * 0.976 / (3 * 0.976 ** 2 + 1), 3 * 0.976 + 1, np.log(y_bar / (1 - y_bar))
+    assert round(z_start, 1) == 3.9 and np.allclose(np.round(z_target, 1), [0.4, -1.4]) and abs(share - 0.75) < 0.01
+    assert np.all(np.abs(a2[:101] - 0.976) < 0.01) and np.all(np.abs(3 - share * (z_start - z_target) - u[100]) < 0.05)
     # scaling both d_k by c: c^2 A / 2 - c B, slope A - B at c = 1; A - B = the terms' sum + A / 2 changes sign with C - 0.4
     A, B = (d ** 2).sum(axis=1), (d * delta).sum(axis=1)
     assert np.allclose(A - B, terms.sum(axis=1) + A / 2, rtol=0, atol=1e-15)
@@ -1055,9 +1061,12 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("## 8. 15000 steps of the tied network In order: the fit and cost curve; the split of $C - 0.4$ (which way descent "
             "moves $\\text{gap}(a^2)$); layer 2 (where the gap turns); layers 0 to 2 (the escape); the timeline (when rows come into "
             "order); a recap.") in text
-    assert "How the plateau ends.** Its length is measured, not predicted ($v = 3\\,W_1[0, 0]$, section 6)." in chain
-    recap = ("**Recap.** While the outputs' rows are in the wrong order, widening $\\text{gap}(a^2)$ raises $C$, so descent narrows it "
-             "by saturating layer 2. Once $u[0]$ turns negative (step 880), output $[0]$'s rows are in order; from about step 1700 "
+    # report 04CS, fault 4: the length named (the printed plateau end); v's reminder moved to point 2, where section 8 first uses it
+    assert "How the plateau ends.** Its length (5232 steps) is measured, not predicted." in chain
+    assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
+    # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
+    recap = ("**Recap.** While the outputs' rows are in the wrong order, widening $\\text{gap}(a^2)$ raises $C$ (the heuristic); descent "
+             "narrows it (the table) by saturating layer 2. Once $u[0]$ turns negative (step 880), output $[0]$'s rows are in order; from about step 1700 "
              "that outweighs output $[1]$, and descent widens the gap.")
     assert text.index("The timeline ($u[k]$ on top; below, $A - B$ from step 100") < text.index(recap) < text.index("The cost is first below 0.01 at step 5660")
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
@@ -1100,9 +1109,12 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert text.index("in the wrong order (ordered opposite to their targets") == text.index("in the wrong order")
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
     assert ("**What sets the sign.** 1. $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
-            "$u[1] < 0$ keeps that output's rows in the wrong order. 2. At step 100 both are (the timeline below): the first steps "
-            "bring each output's mean from about 0.98 ($\\sigma(3 \\times 0.976 + 1)$, section 2's $a^2$) down toward its target mean (0.6 and 0.2), "
-            "and output $[1]$'s larger drop carries $u[1]$ from 3 past 0 (to $-1.02$) while $u[0]$ stops at 0.29. 3. "
+            "$u[1] < 0$ keeps that output's rows in the wrong order. "
+            # report 04CS, fault 3: how each output's fall is shared between u[k] and b_2[k] (checked in test_the_plateau_terms)
+            "2. At step 100 both are (the timeline below): in the first steps each output's mean falls from 0.98 toward its target mean "
+            "(0.6 and 0.2), so $z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$) falls from $3 \\times 0.976 + 1 \\approx 3.9$ to 0.4 "
+            "and $-1.4$. Each $W_2[j, k]$'s gradient is 0.976 times $b_2[k]$'s, so $u[k] = 3\\,W_2[0, k]$ takes $\\frac{3(0.976)}{3(0.976)^2 + 1} "
+            "\\approx \\frac34$ of each fall: $u[1]$ from 3 to $-1.02$, $u[0]$ to 0.29. 3. "
             # report 04CQ fault 1: why both rows are in the wrong order at step 100
             # report 04CE fault 1: both outputs are out of order at step 100 (u[0] = 0.29 > 0 against Delta[0] < 0)
             # report 04CA, fix 2: why u[0] > 0 > u[1] after the first steps (checked in test_the_plateau_terms)
@@ -1127,19 +1139,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "line), so the table's $C - 0.4$ and $A - B$ nearly agree, sign included. "
             # report 04BW, fix 2: the link from C's slope along the gap's scale to what descent does (the slope now above the table)
             # report 04CO, fault 2: the heuristic's conclusion said as one, and the figure's gap named as its check
-            "2. By the heuristic, while $A - B > 0$ descent narrows the gap; after, it widens it. The left panel confirms it: "
-            "the gap is lowest at the floor crossing. "
+            "2. By the heuristic, while $A - B > 0$ descent narrows the gap; after, it widens it. The left panel's gap is lowest at the floor crossing. "
             # report 04BZ, fix 1: the slope's fall and v's rise, read from the table
             # report 04CC, fix 1: why raising v narrows the gap (the slope's fall against v's rise: checked in test_the_plateau_terms)
             # report 04CH, fault 3: the direction (raising v and b_1) is observed, not derived; report 04CI: read from the table only
             # report 04CP, fault 1: "mostly", with gap(a^1)'s fall printed beside the slope's
-            "It narrows it mostly by saturating layer 2 (the table, steps 100 to 1600): $v$ and $b_1$ rise, raising $z^2 = v\\,a^1 + b_1$, so in "
-            "section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls 17% (0.0278 to "
-            "0.0230) and $\\text{gap}(a^1)$ 7% (0.0679 to 0.0632) while $v$ rises 4% (2.94 to 3.06). "
+            # report 04CS, faults 1 and 2: observed (the table), the puzzle (a larger v widens the gap) settled by 17% against 4%;
+            # the narrowing and the early-steps caveat as two bullets
+            "* The table (steps 100 to 1600) shows layer 2 saturating: $v$ ($= 3\\,W_1[0, 0]$) and $b_1$ rise, raising $z^2 = v\\,a^1 + b_1$: in "
+            "section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls more (17%, 0.0278 to "
+            "0.0230) than $v$ grows (4%, 2.94 to 3.06), and $\\text{gap}(a^1)$ falls 7% (0.0679 to 0.0632). "
             # report 04CO, fault 6: the gap's first rise (v and b_1 fall while the outputs drop to the floor's row)
             # report 04CP, fault 1: the heuristic assumes the mean term near 0, false in those first steps
-            "The heuristic assumes a mean term near 0, false in the first few dozen steps (the cost falls from about 1.9 to 0.4), "
-            "so the gap's rise then ($v$, $b_1$ fall to 2.94, 0.98, steepening the slope from 0.026 to 0.0278) does not contradict it. "
+            "* The heuristic assumes a mean term near 0, false in the first few dozen steps (the cost falls from 1.9 to 0.4), "
+            "so the gap's rise then ($v$, $b_1$ fall to 2.94, 0.98, steepening the slope from 0.026 to 0.0278) lies outside it. "
             # report 04CG, fault 1: the garbled "A - B = 0 near where ..." in plain algebra
             "3. When $A = B$, $C - 0.4 \\approx \\frac12 A - B = -\\frac12 A \\approx 0$, so $C$ crosses the floor there. "
             "As the plateau ends:") in text
