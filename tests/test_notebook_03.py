@@ -529,8 +529,6 @@ def float32_lines():
     X, Y = case.X.astype(np.float32), case.Y.astype(np.float32)
     module = write_backprop.float32_outputs((999, 1000))
     assert list(module) == [999, 1000] and all(run.dtype == np.float32 for run in module.values())
-    for steps, run in module.items():  # one run to 1000 gives the same outputs as float32_output, step by step
-        assert np.array_equal(run, write_backprop.float32_output(steps=steps)), steps
     up = np.float32(np.inf)
     data = [(X, Y), (np.nextafter(X, up), Y), (X, np.nextafter(Y, up)), (np.nextafter(X, up), np.nextafter(Y, up))]
     misses_1000 = [np.abs(module[1000].astype(float) - QUESTION_OUTPUT).max()] + [

@@ -703,31 +703,29 @@ def test_captioned_paths_marks_the_factors_that_differ():
         wb.CaptionedPaths(one_path, "caption", reference=reference)
 
 
-def test_float32_output_is_the_question_run_in_float32():
+def test_float32_outputs_is_the_question_run_in_float32():
     """Section 7a's float32 run: float32 throughout, the all-ones forward pass at step 0 (the question's a^3 to float32),
     close to the package's float64 training after 1000 updates (rounding built up, far below 1e-7), and checked inputs."""
     case = mh.cases.sigmoid_2_3_3_2()
-    start = wb.float32_output(steps=0)
-    assert start.dtype == np.float32 and start.shape == (2, 2)
+    outputs = wb.float32_outputs((0, 1000))
+    start, trained = outputs[0], outputs[1000]
+    assert start.dtype == trained.dtype == np.float32 and start.shape == (2, 2)
     np.testing.assert_allclose(start, mh.MLP(case.sizes).init_constant(1.0).predict(case.X), rtol=1e-6)
     net = mh.MLP(case.sizes).init_constant(1.0)
     mh.train(net, case.X, case.Y, lr=0.5, iterations=1000)
-    trained = wb.float32_output(steps=1000)
-    assert trained.dtype == np.float32 and 0 < np.abs(trained - net.predict(case.X)).max() < 5e-8
-    for bad, error in ((-1, ValueError), (2.5, ValueError), ("10", TypeError)):
-        with pytest.raises(error):
-            wb.float32_output(steps=bad)
+    assert 0 < np.abs(trained - net.predict(case.X)).max() < 5e-8
     with pytest.raises(ValueError):
-        wb.float32_output(steps=1, lr=0.0)
+        wb.float32_outputs([1], lr=0.0)
 
 
 def test_float32_outputs_gives_each_count_from_one_run():
-    """Section 7a's cell: float32_outputs((999, 1000)) is float32_output at 999 and at 1000 updates, from one run (Run All
-    trains once), keyed in increasing order whatever order the counts come in; bad counts are refused."""
+    """Section 7a's cell: float32_outputs((999, 1000)) gives the run's output at 999 and at 1000 updates, from one run
+    (Run All trains once), the same as separate runs to each count, keyed in increasing order whatever order the counts
+    come in; bad counts are refused."""
     outputs = wb.float32_outputs((1000, 999))
     assert list(outputs) == [999, 1000]
     for steps, output in outputs.items():
-        assert output.dtype == np.float32 and np.array_equal(output, wb.float32_output(steps=steps)), steps
+        assert output.dtype == np.float32 and np.array_equal(output, wb.float32_outputs([steps])[steps]), steps
     assert list(wb.float32_outputs([3, 3, 0])) == [0, 3]
     for bad, error in (([], ValueError), ([1, -1], ValueError), ([2.5], ValueError), (["10"], TypeError)):
         with pytest.raises(error):

@@ -40,8 +40,7 @@ from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
-           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_output",
-           "float32_outputs"]
+           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_outputs"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -57,9 +56,9 @@ def _slope(a, slip, where):
 
 
 def _layer_forward(a, W, b, slip=None):
-    """sigmoid(a @ W + b): a (m, n_in), W (n_in, n_out), b (n_out,) -> (m, n_out)."""
+    """sigmoid(a @ W + b): a (m, n_in), W (n_in, n_out), b (n_out,) -> (m, n_out), in a's float type."""
     z = (a @ W.T if slip == "W transposed" else a @ W) + (0.0 if slip == "no bias" else b)
-    return z if slip == "no sigmoid" else sigmoid(z)
+    return z if slip == "no sigmoid" else logistic(z)  # logistic, not sigmoid: float32 stays float32 (7a's run)
 
 
 def _forward(weights, biases, X, slip=None):
@@ -507,16 +506,10 @@ def fold_a_first_line():
 # -- section 7a's fold: the question's run in float32 (TensorFlow's default), rounding built up over every update --
 
 
-def float32_output(steps, lr=0.5):
-    """The tied-units question's all-ones 2-3-3-2 after ``steps`` updates of full-batch gradient descent at rate ``lr``,
-    every number float32 (data, parameters, forward and backward pass): its output, a float32 (m, 2) array."""
-    steps = as_count("steps", steps)
-    return float32_outputs([steps], lr)[steps]
-
-
 def float32_outputs(steps, lr=0.5):
-    """``float32_output`` after each count of updates in ``steps`` (such as ``(999, 1000)``), from one run:
-    ``{count: output}``."""
+    """The tied-units question's all-ones 2-3-3-2 after each count of updates in ``steps`` (such as ``(999, 1000)``) of
+    full-batch gradient descent at rate ``lr``, every number float32 (data, parameters, forward and backward pass), from
+    one run: ``{count: output}``, each output a float32 (m, 2) array."""
     counts = sorted({as_count("steps", s) for s in steps})
     if not counts:
         raise ValueError("steps: give at least one count of updates")
@@ -525,21 +518,14 @@ def float32_outputs(steps, lr=0.5):
     weights = [np.ones((n_in, n_out), np.float32) for n_in, n_out in zip(case.sizes, case.sizes[1:])]
     biases = [np.ones(n_out, np.float32) for n_out in case.sizes[1:]]
 
-    def forward():
-        activations = [X]
-        for W, b in zip(weights, biases):
-            activations.append(logistic(activations[-1] @ W + b))  # logistic keeps float32; sigmoid casts to float64
-        return activations
-
     outputs, done = {}, 0
     for count in counts:
         for _ in range(count - done):
-            dW, db = _backward(weights, forward(), Y)
+            dW, db = _backward(weights, _forward(weights, biases, X), Y)
             weights = [W - lr * g for W, g in zip(weights, dW)]
             biases = [b - lr * g for b, g in zip(biases, db)]
         done = count
-        outputs[count] = forward()[-1]
-        assert outputs[count].dtype == np.float32, outputs[count].dtype
+        outputs[count] = _forward(weights, biases, X)[-1]
     return outputs
 
 
