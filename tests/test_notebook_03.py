@@ -702,16 +702,26 @@ def section_8_runs(case):
     assert f"{0.068 * 3 * 0.026:.4f}" == "0.0053" and at_0[5] < 0.25 / 5
     ends = a2_start[:, 0] * (1 - a2_start[:, 0])
     assert min(ends) < at_0[5] < max(ends) < 0.03
+    # "By step 6000 (last column) every factor has grown, the slope most (0.026 to 0.224, about 9 times; a^1's gap about 6
+    # times, v 1.8 times), taking a^2's gap from 0.0053 to 0.5133": the printed entries' ratios and the unrounded ones
+    # (8.6, 6.2, 1.82; the gap's 97 is their product)
+    assert round(0.224 / 0.026) == 9 and round(0.419 / 0.068) == 6 and f"{5.46 / 3.00:.1f}" == "1.8"
+    grown = [at_6000[k] / at_0[k] for k in (0, 1, 5)]  # a^1's gap, v, the slope
+    assert round(grown[2]) == 9 and round(grown[0]) == 6 and f"{grown[1]:.1f}" == "1.8" and grown[2] == max(grown), grown
+    assert all(at_6000[k] > at_0[k] for k in (0, 1, 2, 5, 6))
+    np.testing.assert_allclose(np.prod(grown), at_6000[6] / at_0[6], rtol=1e-9)
     rows = ["a1's gap, a1[0, 0] - a1[1, 0]", "v = 3 W_1[0, 0]", "z2's gap = v * a1's gap (b_1 cancels)",
             "average slope (sigma(z2[0]) - sigma(z2[1])) / z2's gap", "a2's gap = slope * z2's gap"]
     text = "all ones, steps 0, 100, then every 1000:\n step    cost\n"
     text += "".join(f"{step:>5}  {costs[step // 10]:.4f}\n" for step in (0, 100, *range(1000, 6001, 1000)))
     text += (f"all ones, first step with every output within 0.1 of its target: {fit}, C = {step_costs[fit]:.3f}\n"
-             f"all ones, tied groups at step 6000 ({tied_by_layer(ones)})\n"
              f"all ones, step 6000: 3 W_2[0, :] = ({W2_tied[0]:.1f}, {W2_tied[1]:.1f}) "
              "(three tied units act as one with weight 3w: fold below)\n")
-    # the cost figure (every step, log scale), then the step-0 slopes of all ones and the seeds, like with like
-    text += "<Figure size 600x280 with 1 Axes>"
+    # the cost figure (every step, log scale; plots.plateau_cost), then a table of all ones and the seeds, like with like:
+    # the step-0 smallest layer-2 slope, the cost at step 1000, the tied groups when the run ends (report 03CQ fault 3)
+    text += "<Figure size 600x330 with 1 Axes>"
+    text += (f"{'':<10}{'step 0: smallest':>24}{'step 1000:':>12}   tied groups when the run\n"
+             f"{'start':<10}{'layer-2 slope a2(1 - a2)':>24}{'cost':>12}   ends (layer 1; layer 2)\n")
     # the factor table, a cell of its own (split from the runs' printout so it is not one 20-line block)
     # (rows numbered for the reading guide above the table: "row 3 = row 2 x row 1, row 5 = row 4 x row 3")
     factor_text = f"{'all ones, layer 2' + chr(39) + 's gap factor by factor, at step:':<60}"
@@ -722,9 +732,9 @@ def section_8_runs(case):
     # a^2 = 0.9759 (observation 1); it is not the factor table's average slope between the two z2 (0.026)
     ones_slope = (a2_start * (1 - a2_start)).min()
     assert abs(ones_slope * 1e4 % 1 - 0.5) > 0.05 and f"{ones_slope:.3g}" == "0.0235", ones_slope
-    # each line in time order, its tied groups counted at the step its run ends (all ones 6000, the seeds 1000)
-    text += (f"all ones: step 0 smallest layer-2 slope a2(1 - a2) {ones_slope:.3g}; step 1000 cost {costs[100]:.4f}; "
-             f"step 6000 tied groups ({tied_by_layer(ones)})\n")
+    # each row's tied groups counted at the step its run ends (all ones 6000, the seeds 1000), one list per hidden layer
+    assert mh.tied_units(ones) == [[[0, 1, 2]], [[0, 1, 2]]]
+    text += f"{'all ones':<10}{ones_slope:>24.3g}{costs[100]:>12.4f}   [[0, 1, 2]]; [[0, 1, 2]] (step 6000)\n"
     # the notebook's cell trains all 6000 steps in one mh.train_many call: the same costs, to rounding, and the same
     # first fit within 0.1
     other = mh.MLP(case.sizes).init_constant(1.0)
@@ -742,8 +752,7 @@ def section_8_runs(case):
         assert mh.tied_units(net) == [[], []]  # "none tied" at step 1000
         assert abs(costs[100] * 1e4 % 1 - 0.5) > 0.01, costs[100]  # 4 decimals, 3e-6 or more off the boundary
         seed_costs.append(costs[100])
-        text += (f"seed {seed}: step 0 smallest layer-2 slope a2(1 - a2) {slope:.3g}; step 1000 cost {costs[100]:.4f}, "
-                 f"tied groups ({tied_by_layer(net)})\n")
+        text += f"{'seed ' + str(seed):<10}{slope:>24.3g}{costs[100]:>12.4f}   none; none\n"
     assert f"{min(seed_costs):.4f}, {max(seed_costs):.4f}" == "0.0019, 0.0068", seed_costs
     assert max(seed_costs) < 0.01  # "every seed's cost is below 0.01 by step 1000"
     # "smallest slope a^2(1 - a^2) 0.166 to 0.236 against all ones' 0.0235"; "their smallest layer-2 slopes (0.166 to 0.236) far
@@ -789,7 +798,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "The next table, row by row: row 3 = row 2 × row 1 ($z^2$'s gap = $v$ × $a^1$'s gap), row 5 = row 4 × row 3 "
                   "($a^2$'s gap = slope × $z^2$'s gap).",
                   "The output layer, fed nearly one input, gives nearly one row, at best the shared row (7a).\n\n"
-                  "How descent ends the plateau near step 5000, and why it takes so long, is notebook 04's section 8.\n\n</details>",
+                  "By step 6000 (last column) every factor has grown, the slope most (0.026 to 0.224, about 9 times; $a^1$'s gap "
+                  "about 6 times, $v$ 1.8 times), taking $a^2$'s gap from 0.0053 to 0.5133. How descent gets there is notebook "
+                  "04's section 8.\n\n</details>",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
@@ -799,8 +810,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "lines allow 1e-10.",
                   "start from random weights: in these five runs they fit by step 1000 (section 8). They differ from all ones "
                   "in two ways at once, untied and unsaturated: section 8's table suggests saturation brakes all ones, but these runs cannot tell "
-                  "which helps; notebook 04 section 9 "
-                  "compares them.",
+                  "which helps. An equal small start, every parameter 0.1 (tied, unsaturated), separates the two: notebook 04 "
+                  "section 9 runs it.",
                   "Section 8 shows why layer 2's two rows, and so the outputs, start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, and `delta.T @ a[2]`.",
                   "0.5 comes closest; 0.495 and "
@@ -831,7 +842,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     fold = prose[prose.index("<summary>After you run the cell: tied, yet it fits</summary>"):]
     assert (fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("Tied, yet it fits.") < fold.index("</details>")
             < fold.index("<summary>After you run the cell: why the rows start close</summary>")
-            < fold.index("Why layer 2's rows start close") < fold.index("How descent ends the plateau near step 5000"))
+            < fold.index("Why layer 2's rows start close") < fold.index("By step 6000 (last column)")
+            < fold.index("How descent gets there is notebook 04's section 8."))
     for cut in ("How the plateau ends", "how the plateau ends", "Tiny gradients", "Their sign turns", "speeds itself up",
                 "Layer 2 leaves saturation", "gap doubles", "row 7", "row 9", "rows 7, 8", "Not derived here",
                 "what ends the plateau", "their sign sets the way", "a loop that speeds up", "take the printed signs"):
@@ -841,15 +853,28 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     text04 = "\n".join(source(c) for c in nb04["cells"] if c["cell_type"] == "markdown")
     section_8 = text04[text04.index("## 8."):text04.index("## 9.")]
     assert "How the plateau ends" in section_8
+    # "What to change": "An equal small start, every parameter 0.1 (tied, unsaturated), separates the two: notebook 04
+    # section 9 runs it" (report 03CQ fault 7): 04's section 9 trains that start beside all ones and prints its row; at
+    # step 0 it is tied and layer 2 is far from saturated (its smallest slope a^2(1 - a^2) near sigma's largest, 1/4)
+    section_9 = "\n".join(source(c) for c in nb04["cells"])
+    section_9 = section_9[section_9.index("## 9."):section_9.index("## 10.")]
+    assert '"every parameter 0.1"' in section_9 and "constant_starts(case.sizes, [0.1])" in section_9 and "train_many(" in section_9
+    small_start = mh.MLP(case.sizes).init_constant(0.1)
+    a2_small = small_start.forward(case.X)[2]
+    assert mh.tied_units(small_start) == [[[0, 1, 2]], [[0, 1, 2]]] and (a2_small * (1 - a2_small)).min() > 0.24
     # the question states what the learner saw and asked, not the findings (report 03CP fault 4): no rate, no reading
     # of the last update before section 7a
     intro = source(notebook["cells"][0])
     assert not re.search(r"(?<![\d.])0\.5(?!\d)", intro) and "section 7a finds one" in intro
     for finding in ("fifteen", "before the last update", "most likely"):
         assert finding not in intro, finding
-    assert "Left to notebook 04" not in prose
+    assert "Left to notebook 04" not in prose and "why it takes so long" not in prose and "compares them" not in prose
+    # 7b's fold: the induction from one step to every step, and its title says when to open it (report 03CQ fault 4)
+    fold_7b = prose[prose.index("<summary>After you think it through</summary>"):].split("</details>")[0]
+    assert "So the next step starts tied too: step after step, they stay tied (to rounding)." in fold_7b
+    assert fold_7b.index("One step keeps them tied:") < fold_7b.index("3. Update:") < fold_7b.index("step after step")
     for gone in ("nearly alike", "break the tie", "7th decimal confirms", "0.09-0.14", "0.1 start",
-                 "every parameter 0.1", "steep range", "output biases can reach", "first drops to near 0.4",
+                 "steep range", "output biases can reach", "first drops to near 0.4",
                  "Their run is what correct backpropagation does", "the saturated start, not the tie",
                  "can give only the shared row", "its best is the shared row", "best nearby fit", "grows linearly",
                  "your code already does this", "(figure)", "the figure", "Random starts too sit",
@@ -991,9 +1016,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "only on the hidden unit.",
                   "Count the multiplications for all 12 gradients (i) by path sums, (ii) by `backward`, for **one observation** "
                   "on 2-2-2, **forward pass not included**.",
-                  "call it $\\delta^2[0, 0]$ (table: $\\delta^2_1$).",
-                  "should give $\\delta^2[0, :] = (0.193685,\\ 0.083899)$ (table: $\\delta^2_1, \\delta^2_2$).",
-                  "is $\\delta^1[0, 0] = \\partial C/\\partial z^1[0, 0]$ (table: $\\delta^1_1$)?", "3. Which parameter's total printed above equals your item-2 sum, and why?",
+                  "call it $\\delta^2[0, 0]$.",
+                  "should give $\\delta^2[0, :] = (0.193685,\\ 0.083899)$.",
+                  "is $\\delta^1[0, 0] = \\partial C/\\partial z^1[0, 0]$?", "3. Which parameter's total printed above equals your item-2 sum, and why?",
                   "paths (1 for $l = L - 1$) of",
                   "The top row of $(\\mathbf{1} \\mid a^l)^{\\mathsf T}\\delta^{l+1}$ is $\\sum_r \\delta^{l+1}[r, :]$, your $\\partial C/\\partial b_l$",
                   "Printed above: the worst entry is off by $10^{-13}$, relative $10^{-13}/(2.6 \\cdot 10^{-4}) \\approx "
@@ -1002,7 +1027,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "text and code index from 0 (observation $r+1$ is row $r$). Parameters index from 0 everywhere:",
                   "For any one weight or bias $p$ it uses $\\varepsilon = 10^{-3}$ and the points $p - 2\\varepsilon, \\dots, "
                   "p + 2\\varepsilon$ (the middle one has weight 0), accurate to about $4 \\cdot 10^{-10}$ "
-                  "relative on the question's all-ones net (measured after the check):",
+                  "relative on the question's all-ones net:",
                   "is $C' - \\tfrac{1}{30}\\varepsilon^4 C^{(5)} + \\dots$. Doubling $\\varepsilon$ multiplies that truncation error by 16 and "
                   "halves rounding's: the worst falls (3e-10, printed above), so rounding sets the 4e-10.\n\n</details>",
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
@@ -1013,8 +1038,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "\\underbrace{2(L - l)}_{\\text{mults}} + \\underbrace{2(L - l) - 1}_{\\text{bias's mults}}).$$\n"
                   "2-3-3-2: layer 0, $3 \\cdot 6 \\cdot (2 \\cdot 6 + 5) = 306$; layer 1, $3 \\cdot 2 \\cdot (3 \\cdot 4 + 3) = 90$; "
                   "layer 2, $2 \\cdot 1 \\cdot (3 \\cdot 2 + 1) = 14$; total 410.",
-                  "first on the question's 2-3-3-2 and `X`, `Y` with all ones, then with random weights: the 2-3-3-2 with 2 "
-                  "observations, then 1; a 3-4-2 with 3; a 3-3-3-3-3 with 4; a 2-4-3-5-1 with 1, then 5: six random cases.",
+                  "five-point formula) on the question's all-ones 2-3-3-2 and six random cases.",
                   "Where two edges cross, both labels sit in the lower half, each on its own edge, in its colour.",
                   "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$.",
                   "weighted 1, 8, 8, 1, over $12\\varepsilon$: about $18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2})",
@@ -1024,15 +1048,16 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     for gone in ("the $b_0$ totals above", "We assume", "$[1, a^l]$", "the weight on that edge (factor 3",
                  "what is the first factor for the weight", "from those rows and $x$", "up to the rate",
                  "totals above.", "For $b_0[0]$ factor 1 is 1", "differ from step 1", "make 18 roundings",
-                 "at most $18", "within this bound", "Larger third derivatives"):
+                 "at most $18", "within this bound", "Larger third derivatives", "(table: $\\delta", "measured after the check",
+                 "a 3-4-2 with 3"):
         assert gone not in markdown, gone
-    # exercise 6: "first on the question's 2-3-3-2 and X, Y with all ones, then with random weights on it, a 3-4-2, a
-    # 3-3-3-3-3 and a 2-4-3-5-1": the check's networks, those sizes and no others (report 03CF fault 5: no bare count)
+    # exercise 6: the check's networks, the question's all-ones 2-3-3-2 first, then random weights on it, a 3-4-2, a
+    # 3-3-3-3-3 and a 2-4-3-5-1, those sizes and no others (its verdict names them)
     nets = write_backprop._networks()
     case = mh.cases.sigmoid_2_3_3_2()
     assert {"-".join(map(str, net.sizes)) for _, net, _, _, _ in nets[1:]} == {"2-3-3-2", "3-4-2", "3-3-3-3-3", "2-4-3-5-1"}
-    # "the 2-3-3-2 with 2 observations, then 1; a 3-4-2 with 3; a 3-3-3-3-3 with 4; a 2-4-3-5-1 with 1, then 5: six random
-    # cases", in order (report 03CO fault 4)
+    # "on the question's all-ones 2-3-3-2 and six random cases" (report 03CQ fault 5; the check's verdict names their
+    # sizes): these, in order
     assert [("-".join(map(str, net.sizes)), len(X)) for _, net, X, _, _ in nets[1:]] == [
         ("2-3-3-2", 2), ("2-3-3-2", 1), ("3-4-2", 3), ("3-3-3-3-3", 4), ("2-4-3-5-1", 1), ("2-4-3-5-1", 5)]
     assert "seven networks" not in markdown and "numbers in brackets" not in markdown
