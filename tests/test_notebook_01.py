@@ -182,8 +182,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
     prose = _markdown()
     section_2 = prose[prose.index("## 2."):prose.index("## 3.")]
-    box_at = section_2.index("#### Optional: where rounding takes over")
+    box_at = section_2.index("#### Optional: each parameter's truncation term, and where rounding takes over")
     main_2, box = section_2[:box_at], section_2[box_at:]
+    # report 01CP fault 1: the main text keeps the sweep, the one-sided line, the figure and one sentence on why the
+    # error rises again; it never sends the student to the box for something it needs
+    for leaning in ("the box below", "optional box", "the box says why", "truncation's prediction", "cut-off", "ulp"):
+        assert leaning not in main_2
+    truncation_box, rounding_box = box.split("<details><summary>R1-R2")
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
     # compares the package with finite differences only, so the text says so
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$; the paths and package columns agree to every printed"
@@ -208,15 +213,16 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("truncation's prediction, eps^2/12 |d3C/dp3| / |dC/dp| at eps = 3e-4: w1 1.5e-09  b_h 1.5e-09  w2 3.3e-09"
             "  b_y' 6.1e-09") in shown
     assert [f"{e:.1e}" for e in errors] == ["1.5e-09", "1.5e-09", "3.3e-09", "6.1e-09"]
-    # report 01CO fault 1: the main text states the match; the derivation (eps^2/12, the second difference) is optional
+    # report 01CO fault 1: the derivation (eps^2/12, the second difference) is optional; report 01CP fault 1: so is the
+    # match with the table (the truncation's prediction line); report 01CP fault 6: "far more" claimed for here only
     why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
-           " below $10^{-7}$. Each parameter's error is its own truncation term: the `truncation's prediction` line gives"
-           " 1.5e-09, 1.5e-09, 3.3e-09, 6.1e-09, the table's errors (how: the box below). A wrong method is off by far more"
+           " below $10^{-7}$. A wrong method is off by far more here"
            " (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong formula in section 5). So $10^{-7}$ leaves room on"
-           " both sides, where $10^{-8}$ would leave $b_{y'}$ less than a factor of 2. Rounding matters only for far smaller"
-           " gradients (optional box).")
-    assert "<details><summary>Optional: each parameter's truncation term</summary>" in main_2
-    assert "$$\\frac{\\varepsilon^2}{12}\\,\\frac{|d^3C/dp^3|}{|dC/dp|}.$$" in main_2
+           " both sides, where $10^{-8}$ would leave $b_{y'}$ less than a factor of 2.")
+    assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
+    assert ("The `truncation's prediction` line matches the table's errors: each parameter's error is its own truncation"
+            " term.") in truncation_box
+    assert "$$\\frac{\\varepsilon^2}{12}\\,\\frac{|d^3C/dp^3|}{|dC/dp|}.$$" in truncation_box
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
@@ -229,11 +235,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # either sign, so the two partly cancel and r / (2 eps |g|) (both full size, opposite) is only a ceiling
     # report 01CL faults 1, 3: the caption names the estimate and the crossing once (the box derives both); the star is a
     # point under the ceiling, left of the crossing
-    caption = ("Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; it predicts $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$"
-               " at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$). Dashed: rounding's estimate of the relative error,"
-               " $r/(2\\varepsilon|g|)$, with $r \\approx 10^{-16}$ how far each computed cost is off (a rule of thumb, derived in"
-               " the optional box). Right of where it crosses the band (smaller $\\varepsilon$), rounding takes over and the points"
-               " scatter under the dashed line (the box says why).")
+    # report 01CP fault 1: one line per curve, then one sentence on why the error rises again below the crossing
+    caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
+               " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
+               "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$, each computed cost off by about $r = 10^{-16}$ (a rule of"
+               " thumb).\n\n"
+               "Below about $7\\cdot10^{-5}$, where the dashed line crosses the band, the error rises again: the costs' rounding"
+               " errors do not shrink with $\\varepsilon$, and the quotient divides them by $2\\varepsilon$.")
     # report 01CN fault 1: the crossing, the ceiling and the star in the box
     assert ("The two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough ceiling and the"
             " points fall anywhere under it; the star, the smallest error measured ($\\varepsilon = 3\\cdot10^{-5}$), is one"
@@ -259,23 +267,28 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                   " smaller than that could fail on rounding alone; a threshold of $10^{-8}$ would raise the cut-off tenfold.")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and "2e-06 at eps = 3e-4" in shown
     r1, r2 = "* **R1.** One **ulp** is the gap", "* **R2, a rule of thumb.** R1 is only $C$'s last rounding."
-    assert (box.index(r1) < box.index(r2) < box.index(rounding_md) < box.index(cut_off_md)
-            < box.index("**Why not the star's") < box.index("</details>"))
+    assert (rounding_box.index(r1) < rounding_box.index(r2) < rounding_box.index(rounding_md)
+            < rounding_box.index(cut_off_md) < rounding_box.index("**Why not the star's") < rounding_box.index("</details>"))
     assert "<summary>R1-R2, rounding's estimate, the threshold and the star</summary>" in box and "<details open" not in box
+    assert box.index("The cell below the boxes prints the lines they cite.") < box.index("<details>")
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
     # report 01CF fault 1: each line's label says what it is, so the lines read without the box
-    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp, the gap to the next float64")
+    # report 01CP fault 1: the truncation's prediction line moved from the figure's cell to the box's, first there
+    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("truncation's prediction, eps^2/12")
+            < shown.index("one ulp, the gap to the next float64")
             < shown.index("rounding, w1's estimated relative error") < shown.index("cut-off, the |g| below which rounding")
             < shown.index("star, the figure's most accurate eps"))
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
     figure_cell = next(i for i, c in enumerate(sources) if "plot_epsilon_errors(" in c)
-    assert not any(word in sources[figure_cell] for word in ("print(f\"rounding", "print(f\"star", "print(f\"cut-off", "spacing"))
-    assert sources[figure_cell + 1].startswith("Wide pale band") and sources[figure_cell + 2].startswith("#### Optional")
+    assert not any(word in sources[figure_cell] for word in ("print(f\"rounding", "print(f\"star", "print(f\"cut-off", "spacing",
+                                                             "truncation's prediction", "nudged_gradient"))
+    assert sources[figure_cell + 1].startswith("* Wide pale band") and sources[figure_cell + 2].startswith("#### Optional")
     box_cell = sources[figure_cell + 3]
     assert cells[figure_cell + 3]["cell_type"] == "code"
     assert all(f'print(f"{line}' in box_cell for line in ("one ulp, ", "rounding, ", "cut-off, ", "star, "))
+    assert 'print("truncation\'s prediction' in box_cell
     assert box.index("(the `one ulp` line)") < box.index("(the `rounding` line)") < box.index("(the `star` line)")
     assert "An assumption" not in prose and "R3" not in prose
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
@@ -522,10 +535,10 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     assert totals([10, 100, 100, 10]) == (1000 * 1000 * 3 + 10000 * 10 * 2 + 1000 * 1 * 1, (1000 + 10000 + 1000) + (10000 + 1000),
                                           10000 + 1000, 100 + 100 + 10, 1000 + 10000 + 1000) == (3201000, 23000, 11000, 210, 12000)
     assert 3201000 + 23000 == 3224000 and 11000 + 210 + 12000 == 23210
-    by_hand = """by hand, summing paths: weights x paths x multiplications per path; folded: (weight factors) + (link factors)
+    by_hand = """path-product terms: weights x paths x multiplications per path; folded factors: (weight factors) + (link factors)
   1-1-1:   1 x 1 x 2 + 1 x 1 x 1 = 3; folded (1 + 1) + (1) = 3
   2-3-3-2: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; folded (6 + 9 + 6) + (9 + 6) = 36
-by hand, backpropagation: (passing back) + (one per unit) + (one per weight)
+backpropagation terms: (passing back) + (one per unit) + (one per weight)
   1-1-1:   (1) + (1 + 1) + (1 + 1) = 5
   2-3-3-2: (9 + 6) + (3 + 3 + 2) + (6 + 9 + 6) = 44
 outside the table: biases on 1-1-1, summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)
@@ -729,6 +742,16 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
         assert text == ("2-3-3-2 check: x1 * delta_u = 0.00295940 (u: first unit), net.gradients 0.00295940;"
                         " all 6 weights into layer 1 agree: True")
     assert text + "\n" in shown
+    # report 01CP fault 2: the rule has its own paragraph and cell, before the count, tied to section 4's bracket
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    rule = ("**Two hidden layers.** A unit $u$ of hidden layer 1 (activation $a_u$) feeds hidden layer 2's units $v$, so\n\n"
+            "$$\\delta_u = a_u(1-a_u)\\sum_{v} w_{u \\to v}\\,\\delta_v .$$\n\n"
+            "This is the same chain-rule step as section 4's bracket, one layer further back: hidden layer 2's $\\delta_v$"
+            " replace the outputs' $\\delta_{o_k}$. The `2-3-3-2 check` line tests it (random weights):")
+    at = sources.index(rule)
+    assert cells[at + 1]["cell_type"] == "code" and "2-3-3-2 check" in sources[at + 1]
+    assert sources[at + 2].startswith("**The count.**") and "\\delta_u" not in sources[at + 2]
 
 
 def test_the_branching_network(shown, branch):
@@ -933,6 +956,18 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01CG fault 3: shown for eta = 1 and five steps only, not a general rule
     assert case.lr == 1.0 and len(history.loss) == 6
     assert "- `C falls at every step` is shown for $\\eta = 1$ and these five steps only." in _markdown()
+    # report 01CP fault 4: "each can move on its own" backed by the first step's moves (the `first step by hand` lines,
+    # eta = 1: each bias falls by its gradient); a shared b falls by their sum in both z_h and z_y'
+    x, y = case.X[0], case.Y[0]
+    db_h, db_out = (paths.chain_rule_paths(net, x, y, ("b", l, 0), notation="one_one_one_units", loss="half_sse").total
+                    for l in (0, 1))
+    assert [f"{v:.4f}" for v in (db_h, db_out, db_h + db_out)] == ["0.0093", "0.0946", "0.1039"]
+    assert f"{0.0093 + 0.0946:.4f}" == "0.1039"
+    assert np.allclose(history.biases[0][:2, 0] + [0, db_h], 0.5) and np.allclose(history.biases[1][:2, 0] + [0, db_out], 0.5)
+    assert "  b_h  = 0.5 - 1 * 0.009300 = 0.490700\n" in shown and "  b_y' = 0.5 - 1 * 0.094602 = 0.405398\n" in shown
+    assert ("networks give each unit its own bias, so each can move on its own: on the first step $b_h$ falls by 0.0093 and"
+            " $b_{y'}$ by 0.0946 (the `first step by hand` lines below), where a shared $b$ would shift $z_h$ and $z_{y'}$"
+            " alike, by $0.0093 + 0.0946 = 0.1039$.") in _markdown()
     assert "overshoot" not in _markdown()  # report 01CH fault 3: a claim no output backs
     prose = _markdown()
     assert "predicted drop" not in shown and "predicted drop" not in prose and "Taylor in" not in prose
@@ -984,7 +1019,9 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert paths.layer_terms([2, 3, 3, 2]) == [(6, 6, 3), (9, 2, 2), (6, 1, 1)]
     summing, _ = paths.multiplication_counts([2, 3, 3, 2])
     assert (summing["path products"], summing["folded"], sum(summing.values())) == (150, 36, 186)
-    assert ("On 2-3-3-2 the summing-paths `by hand` terms are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
+    # report 01CP fault 2: "path-product terms", not "by hand" terms
+    assert "by hand` terms" not in prose and "by hand, summing" not in shown
+    assert ("On 2-3-3-2 the `path-product terms` are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
             " of 3 multiplications; 9 into hidden layer 2, with 2 paths each (one per output) of 2 multiplications; 6 into the outputs, one path of 1."
             " Summing paths = path products + folded factors: 150 + 36 = 186.") in prose
     assert "= 150; folded" in shown and "= 36\n" in shown and "  186  " in shown
@@ -1052,8 +1089,10 @@ def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
 def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     prose = _markdown()
     section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
-    # the check's formula is shown where it is used (its eps is section 2's); section 2 justifies this form and this eps
-    assert ("The last line checks the sum by a central difference: nudge $b$ up and down by a small $\\varepsilon$ and take the slope of the chord (section 2 justifies this form and this $\\varepsilon$):\n\n"
+    # the check's formula is shown where it is used (its eps is section 2's); report 01CP fault 3: said at once to be a
+    # numerical check that section 2 explains
+    assert ("The last line checks the sum by a central difference (a numerical check; section 2 explains it): nudge $b$ up"
+            " and down by a small $\\varepsilon$ and take the slope of the chord:\n\n"
             "$$\\frac{\\partial C}{\\partial b} \\approx \\frac{C(b + \\varepsilon) - C(b - \\varepsilon)}{2\\varepsilon},"
             "\\qquad \\varepsilon = 3\\cdot10^{-4}.$$") in section_1
     assert "finite difference" not in section_1 and "truncation" not in section_1.lower()
@@ -1062,12 +1101,18 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
                 if c["cell_type"] == "code" and "shared b by finite differences" in "".join(c["source"]))
     assert "eps = 3e-4\n" in code and "zip(shared, (eps, -eps))" in code and "/ (2 * eps)" in code
     assert "**central difference**" in prose[prose.index("## 2."):prose.index("## 3.")]
+    # report 01CP fault 3: net.gradients, used before section 7, says where it is derived
+    assert ("**The package's gradient** (`net.gradients`, by backpropagation; section 7 derives it) is a third route."
+            in prose)
+    # report 01CP fault 5: no "batch" (the card's word, never defined here); section 4's row is one observation
+    sources = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
+    assert "batch" not in sources.lower() and sources.count("a table with one observation (row)") == 2
 
 
 def test_the_count_cell_uses_the_lesson_modules_helpers():
-    """Section 7's count cell keeps the by-hand lines and the table; its helpers live in mlp_helpers.lessons.paths."""
+    """Section 7's count cell keeps the term lines and the table; its helpers live in mlp_helpers.lessons.paths."""
     code = ["".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code"]
-    count_cell = next(s for s in code if "by hand, summing paths" in s)
+    count_cell = next(s for s in code if "path-product terms: weights" in s)
     # one comment line says what the helpers return (report 01BX fault 5), each as its docstring says
     assert ("# paths.layer_terms: per weight layer (weights, paths per weight, multiplications per path);"
             " .multiplication_counts: two dicts {row: count}\n") in count_cell
