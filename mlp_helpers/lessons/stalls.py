@@ -9,6 +9,9 @@ All on the tied-units question's data (two observations, two outputs, sigmoid ou
 * ``layer_gradient_norms``: |dW_l| for each weight layer at the start, for many starts at once;
 * ``layer_sizes``: the typical size of one unit's delta, of one weight's gradient and of one
   input, layer by layer (sizes that compare across layers of different shapes);
+* ``rows_apart``: how far apart two observations' rows are at one layer (rms Delta a^l);
+  ``at_step``: a network with the parameters a run recorded at one step;
+  ``same_lower_layers``: whether shallower starts repeat a deeper start's draws below the output;
 * ``dead_units``: hidden units whose output is 0 on every observation (ReLU);
 * ``both_off_chance``: how often a random unit is off on both of two observations;
 * the two exercises' checks, ``check_output_delta`` and ``check_depth_ratio``.
@@ -137,6 +140,40 @@ def layer_sizes(nets, X, Y, loss):
         gradient.append([_rms(g) for g in dW])
         inputs.append([_rms(a) for a in net.forward(X)[:-1]])
     return np.array(delta), np.array(gradient), np.array(inputs)
+
+
+def rows_apart(net, X, layer):
+    """rms over the units of Delta a^layer = a^layer[0] - a^layer[1]: how far apart the two rows of
+    ``X`` (2, sizes[0]) are at layer ``layer`` of ``net`` (0: ``X`` itself; the last: the outputs)."""
+    check_network(net)
+    X = as_observations("X", X, net.sizes[0])
+    if X.shape[0] != 2:
+        raise ValueError(f"X must hold exactly two observations (rows), got shape {X.shape}")
+    layer = as_count("layer", layer, minimum=0)
+    if layer > net.n_layers:
+        raise ValueError(f"layer must be at most {net.n_layers}, got {layer}")
+    a = net.forward(X)[layer]
+    return float(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
+
+
+def at_step(net, history, t):
+    """A copy of ``net`` (its shape and activations) with the parameters ``history`` recorded at index
+    ``t`` (step t when every step was recorded)."""
+    check_network(net)
+    check_history(history)
+    t = as_count("t", t, minimum=0)
+    if t >= len(history.iterations):
+        raise ValueError(f"t must be below the {len(history.iterations)} recorded steps, got {t}")
+    return net.copy().set_params([w[t] for w in history.weights], [b[t] for b in history.biases])
+
+
+def same_lower_layers(nets, deeper):
+    """True if each network of the list ``nets`` has the same weights and biases as the matching
+    network of ``deeper`` in every layer below its output layer (one seed per start, its layers drawn
+    in order: shallower starts repeat a deeper start's first draws)."""
+    nets, deeper = check_nets(nets), check_nets(deeper)
+    return all(np.array_equal(p, q) for n, d in zip(nets, deeper)
+               for p, q in zip(n.weights[:-1] + n.biases[:-1], d.weights[:n.n_layers - 1] + d.biases[:n.n_layers - 1]))
 
 
 def both_off_chance(X):
