@@ -626,7 +626,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "\\sum_i (a^2[i])^{\\mathsf T} \\delta^3[i] = \\big(a^2[0] - a^2[1]\\big)^{\\mathsf T} \\delta^3[0]:$$ only $\\Delta a^2$ " \
         "moves $W_2$. At equal $a^2$, cross-entropy's $\\delta^3[0]$, and so its $\\partial C/\\partial W_2$, is several times SSE's " \
         "(your ratio). A plateau ends once the rows part, which only the parameters below $W_2$ do. Their gradients carry " \
-        "$\\delta^3 W_2^{\\mathsf T}$ (section 2's recursion): at the same weights, cross-entropy's larger $\\delta^3$. " \
+        "$\\delta^3 W_2^{\\mathsf T}$ (section 2's recursion), so at the same weights cross-entropy's larger $\\delta^3$ makes them " \
+        "larger too. " \
         "Both runs' rows are about 0.024 apart at \"to\" (table \"rms Delta a^2\"). Cross-entropy's plateau is 4861/2478 ≈ 2.0 " \
         "times shorter, just under the range in the box \"Check your ratio\" (measured, not derived)."
     # round 33 (reader 06CO, faults 2 and 3, lead's decisions): three short paragraphs; W_2's gradient larger at equal a^2
