@@ -645,7 +645,8 @@ def test_round_six_additions(prose):
     assert "nearly cancel" not in text and "(the rest:" not in text
     assert round(5.8e-2 / 2.0e-3) == 29 and round(2.0e-3 / 3.9e-4) == 5  # the ratios of section 4's printed gradients
     # report 04BH, fix 9: why layer 2 is saturated
-    assert "each unit sums three $a^1$ near 0.87 (section 2's 0.90 and 0.83) with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (right panel)." in text
+    # report 04CU, fault 1: section 2's two values no longer repeated
+    assert "each unit sums three $a^1$ near 0.87 (section 2) with weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (right panel)." in text
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
     # report 04CP, fault 2: the summary moved to a recap, so defined where layer 2's saturation is derived, before "saturating layer 2"
@@ -675,8 +676,9 @@ def test_round_five_wording(prose):
     assert ("needs both target-1 values of $s$ below both target-0 values, or both above. 4. Then the target-1 sum would be the "
             "smaller, or the larger; but the sums are equal. So no tied network fits XOR.") in text
     # report 04CT, fault 6: only the tied network is shown here; the untied fit is notebook 05's
-    assert ("XOR (one output, 1 when exactly one input is 1) no tied 2-3-3-1 network fits (untied 2-3-1 networks do: notebook 05, "
-            "section 3):") in text and "a task the tie blocks" not in text
+    # report 04CU, fault 5: the pointer says what notebook 05 shows
+    assert ("XOR (one output, 1 when exactly one input is 1) no tied 2-3-3-1 network fits (notebook 05, section 3, shows untied "
+            "2-3-1 networks that fit):") in text and "a task the tie blocks" not in text
     assert "XOR needs two hidden numbers." not in text and "So each output is *monotone* in $s$" in text
     assert "$s = W_0[0, 0]\\, x_1 + W_0[1, 0]\\, x_2$" in text and "w_1" not in text
     assert text.index("### Does the tie ever matter?") < text.index("## 9.")
@@ -858,7 +860,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # steep slopes "go with" the shorter plateau and fit (no cause shown)
             # report 04CS, fault 5: scoped to these starts
             "Is the tie why random starts are faster? For these starts the table answers it: a small nudge (tenth-size noise) shortens the median "
-            "plateau and fit by at most a fifth from either start (0.81, 0.86 from all ones; 0.99, 1.00 from 0.1; single draws vary, "
+            # report 04CU, fault 3: the two ratios stated, not set against each other ("from either start" cut)
+            "plateau and fit by at most a fifth (0.81, 0.86 from all ones; 0.99, 1.00 from 0.1; single draws vary, "
             "the `20 draws` line), while the steep tied start has both about 2.3 times shorter (0.1 against all ones, "
             "0.43 and 0.42). Seed 0 is faster still (plateau end 410): at step 0") in text
     assert round(1 / 0.43, 1) == 2.3 and round(1 / 0.42, 1) == 2.4 and round(5232 / 2257, 1) == 2.3 and round(14575 / 6096, 1) == 2.4
@@ -900,7 +903,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # grows alike by the plateau's end in both: medians 8.5 and 9.2 times): stated as the table's bound, inviting no why
     # report 04CR, fault 1 (the lead's decision): what the table settles, no puzzle between the two nudged starts
     assert ("*Is breaking the tie why random starts are faster?* Not a small nudge: it shortens the median plateau "
-            "and fit by at most a fifth, while a steep tied start has both about 2.3 times shorter (section 9).") in text
+            "and fit by at most a fifth, while a steep tied start has both about 2.3 times shorter (section 9). "
+            # report 04CU, fault 2: seed 0's further lead over tied 0.1 (410 against 2257) said plainly to be open
+            "Whether seed 0's lead over tied 0.1 (plateau end 410 against 2257) comes from untying or from weight size is open: "
+            "no run here tests it.") in text and "from either start" not in text
     assert ("a small nudge barely changes 0.1's fit step (6085 against 6096); starting steep does (tied 0.1: 0.42 of all ones' fit step, "
             "section 9).") in text.split("## Key points")[1]
     assert "untying 0.1" not in text and "* No: untied by" not in text
@@ -997,6 +1003,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     share, z_start, z_target = 3 * 0.976 / (3 * 0.976 ** 2 + 1), 3 * 0.976 + 1, np.log(y_bar / (1 - y_bar))
     assert round(z_start, 1) == 3.9 and np.allclose(np.round(z_target, 1), [0.4, -1.4]) and abs(share - 0.75) < 0.01
     assert np.all(np.abs(a2[:101] - 0.976) < 0.01) and np.all(np.abs(3 - share * (z_start - z_target) - u[100]) < 0.05)
+    # report 04CU, fault 1: the rule's own values, 0.33 and -1.0, beside the measured 0.29 (and -1.02)
+    rule = 3 - share * (z_start - z_target)
+    assert round(float(rule[0]), 2) == 0.33 and round(float(rule[1]), 1) == -1.0 and round(float(u[100, 0]), 2) == 0.29
     # scaling both d_k by c: c^2 A / 2 - c B, slope A - B at c = 1; A - B = the terms' sum + A / 2 changes sign with C - 0.4
     A, B = (d ** 2).sum(axis=1), (d * delta).sum(axis=1)
     assert np.allclose(A - B, terms.sum(axis=1) + A / 2, rtol=0, atol=1e-15)
@@ -1064,6 +1073,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
            " 1800  -3.15e-05  -3.24e-05  -0.31  -0.81  3.06   1.06   0.0632              0.0230")
     # report 04CP, fault 1: layer 2's slope falls most (17%), gap(a^1) 7%, v rises 4%: "mostly by saturating layer 2"
     assert round(100 * (1 - 0.0632 / 0.0679)) == round(100 * (1 - gaps_1[1600] / gaps_1[100])) == 7 < 17
+    assert "falls 7%" not in text and "0.0679 to 0.0632" not in text  # report 04CU, fault 4: cut, not explained
     # the heuristic's assumption (mean term near 0) fails while the cost falls from about 1.9 (step 0) to 0.4
     assert round(float(loss_0[0]), 1) == 1.9 and mean_term[0] > 1 and mean_term[100] < 1e-5
     assert "u = 3 W_2[0, :]" not in shown and "dC/db_1[0]" not in shown and "row difference a^3" not in shown  # report 04BR: cut
@@ -1124,54 +1134,40 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("**What sets the sign.** 1. $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
             "$u[1] < 0$ keeps that output's rows in the wrong order. "
             # report 04CS, fault 3: how each output's fall is shared between u[k] and b_2[k] (checked in test_the_plateau_terms)
-            "2. At step 100 both are (the timeline below): in the first steps each output's mean falls from 0.98 toward its target mean "
-            "(0.6 and 0.2), so $z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$) falls from $3 \\times 0.976 + 1 \\approx 3.9$ to 0.4 "
+            # report 04CQ fault 1, 04CE fault 1, 04CA fix 2: why both rows are in the wrong order at step 100
+            "2. At step 100 both are (the timeline below). In the first steps each output's mean falls from 0.98 toward its target mean "
+            "(0.6 and 0.2), so $z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$) falls from about 3.9 to 0.4 and $-1.4$. "
             # report 04CT, fault 1: the share derived: per step u moves 3(0.976) times b_2's move, z^3 = 0.976 u + b_2 that times 0.976, plus 1
-            "and $-1.4$. Each $W_2[j, k]$'s gradient is 0.976 times $b_2[k]$'s, so in each step $u[k] = 3\\,W_2[0, k]$ moves $3(0.976)$ "
-            "times as far as $b_2[k]$, and $z^3$ moves $0.976 \\times 3(0.976) + 1$ times as far: $u[k]$ takes "
-            "$\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of each fall: $u[1]$ from 3 to $-1.02$, $u[0]$ to 0.29. 3. "
-            # report 04CQ fault 1: why both rows are in the wrong order at step 100
-            # report 04CE fault 1: both outputs are out of order at step 100 (u[0] = 0.29 > 0 against Delta[0] < 0)
-            # report 04CA, fix 2: why u[0] > 0 > u[1] after the first steps (checked in test_the_plateau_terms)
-            # report 04CF, fault 6: the values that fall are the outputs', and u[1] falls further with them
-            # report 04CH, fault 2: the aside on u[k]'s start cut (the passage was too dense)
+            # report 04CU, fault 1: the W_2-against-b_2 gradient as one displayed equation; the rule's 0.33 beside the measured 0.29
+            "With $a^2 \\approx 0.976$, $$\\frac{\\partial C}{\\partial W_2[j, k]} = \\sum_i a^2[i, j]\\, \\delta^3[i, k] \\approx 0.976\\, "
+            "\\frac{\\partial C}{\\partial b_2[k]} ,$$ so each step moves $u[k] = 3\\,W_2[0, k]$ by $3(0.976)$ times $b_2[k]$'s move, and "
+            "$z^3$ by $0.976 \\times 3(0.976) + 1$ times it: $u[k]$ takes $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of each fall. "
+            "From 3, the rule takes $u[0]$ to about 0.33 (0.29 measured), $u[1]$ to $-1.0$. "
             # report 04BY, fix 1: why descent takes u[0] through 0: the term's slope in d[k] is d[k] - Delta[k]
-            # report 04CB, fix 5: "there" in explicit words, and why A - B changes sign (u[0] crossing 0 checked beside the A - B switch)
-            "Descent then pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$), and $u[k]$ with it, "
             # report 04CI, fault 3: why u[0] moves three times as fast as u[1]: the chain rule through d[k] (checked in test_the_plateau_terms)
-            "by the chain rule: $$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\approx (d[k] - \\Delta[k])\\, "
-            "\\sigma'(\\hat z)\\, \\text{gap}(a^2) : \\qquad 0.8 \\times 0.24 \\text{ against } {-0.4} \\times 0.16 \\quad \\big(d[k] \\approx 0,\\ "
-            "\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k]),\\ \\text{gap}(a^2) \\text{ common to both}\\big) .$$ "
-            # report 04CD fault 1: not "because": u[0] is already -0.24 at step 1600 while A - B is still positive
-            # report 04CF, fault 1: u[1] negative only until step 5100 (point 4 after the layer table)
-            # report 04CG, fault 1: read from the table's u columns (the per-output terms are no longer printed); (d) labels the second list
-            "So $u[0]$ falls three times as fast as $u[1]$ rises (0.29 to $-0.24$ against $-1.02$ to $-0.84$, the table), and $A - B$ "
+            "3. Descent then pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$), and $u[k]$ with it. "
+            "By the chain rule, with $d[k] \\approx 0$, $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ and $\\text{gap}(a^2)$ common "
+            "to both outputs, $$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\approx (d[k] - \\Delta[k])\\, "
+            "\\sigma'(\\hat z)\\, \\text{gap}(a^2) :$$ $0.8 \\times 0.24$ for output $[0]$, three times output $[1]$'s ${-0.4} \\times 0.16$. "
+            # report 04CU, fault 1: the table cited by name, its values not repeated
+            "So $u[0]$ falls three times as fast as $u[1]$ rises (the table's $u$ columns), and $A - B$ "
             "turns negative between steps 1600 and 1800. "
-            # report 04BV, fix 2: three short steps; the forward pointer to section 11 cut (v and b_1 are the table's last columns)
             # report 04CH, fault 2: two run-in labels; A is about 1e-6, so both printed columns are nearly -B
+            # report 04CU, fault 1: the floor crossing (A = B) folded into point 1
             "**How descent narrows the gap.** "
-            "1. $C - 0.4 \\approx \\frac12 A - B$ (the mean term is near 0, above the table); $A$ is about $10^{-6}$ (step 100's "
-            "line), so the table's $C - 0.4$ and $A - B$ nearly agree, sign included. "
-            # report 04BW, fix 2: the link from C's slope along the gap's scale to what descent does (the slope now above the table)
+            "1. The mean term is near 0 (above the table) and $A$ about $10^{-6}$ (the `step 100` line), so $C - 0.4 \\approx "
+            "\\frac12 A - B$ nearly equals $A - B$, sign included. Where $A = B$, $\\frac12 A - B = -\\frac12 A \\approx 0$: $C$ crosses the floor there. "
             # report 04CO, fault 2: the heuristic's conclusion said as one, and the figure's gap named as its check
-            "2. By the heuristic, while $A - B > 0$ descent narrows the gap; after, it widens it. The left panel's gap is lowest at the floor crossing. "
-            # report 04BZ, fix 1: the slope's fall and v's rise, read from the table
-            # report 04CC, fix 1: why raising v narrows the gap (the slope's fall against v's rise: checked in test_the_plateau_terms)
-            # report 04CH, fault 3: the direction (raising v and b_1) is observed, not derived; report 04CI: read from the table only
-            # report 04CP, fault 1: "mostly", with gap(a^1)'s fall printed beside the slope's
-            # report 04CS, faults 1 and 2: observed (the table), the puzzle (a larger v widens the gap) settled by 17% against 4%;
-            # the narrowing and the early-steps caveat as two bullets
-            # report 04CT, fault 1: the gradients' signs at steps 1000 and 3000 printed (test_the_plateau_terms)
+            "2. By the heuristic, descent narrows the gap while $A - B > 0$ and widens it after: the left panel's gap is lowest at the floor crossing. "
+            # report 04CS, faults 1 and 2; 04CT, fault 1: observed (the table), the gradients' signs at steps 1000 and 3000 printed
+            # report 04CU, faults 1 and 4: the percentages only; gap(a^1)'s 7% cut (nothing printed says what moves layer 1)
             "* The table (steps 100 to 1600) shows layer 2 saturating: $v$ ($= 3\\,W_1[0, 0]$) and $b_1$ rise (their gradients are "
-            "negative at step 1000, positive at 3000: the `every entry` lines), raising $z^2 = v\\,a^1 + b_1$: in "
-            "section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls more (17%, 0.0278 to "
-            "0.0230) than $v$ grows (4%, 2.94 to 3.06), and $\\text{gap}(a^1)$ falls 7% (0.0679 to 0.0632). "
-            # report 04CO, fault 6: the gap's first rise (v and b_1 fall while the outputs drop to the floor's row)
-            # report 04CP, fault 1: the heuristic assumes the mean term near 0, false in those first steps
+            "negative at step 1000, positive at 3000: the `every entry` lines), raising $z^2 = v\\,a^1 + b_1$. In "
+            "section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls more (17%) "
+            "than $v$ grows (4%). "
+            # report 04CO, fault 6 and 04CP, fault 1: the gap's first rise lies outside the heuristic
             "* The heuristic assumes a mean term near 0, false in the first few dozen steps (the cost falls from 1.9 to 0.4), "
-            "so the gap's rise then ($v$, $b_1$ fall to 2.94, 0.98, steepening the slope from 0.026 to 0.0278) lies outside it. "
-            # report 04CG, fault 1: the garbled "A - B = 0 near where ..." in plain algebra
-            "3. When $A = B$, $C - 0.4 \\approx \\frac12 A - B = -\\frac12 A \\approx 0$, so $C$ crosses the floor there. "
+            "so the gap's rise then (while $v$ and $b_1$ fall) lies outside it. "
             "As the plateau ends:") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
@@ -1255,8 +1251,10 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     # report 04BK, fix 8: on the panel; report 04BR, fix 7: reworded, and the grey line labelled in each top panel
     # report 04CC, fix 3: the note above the lines, right of the grey step-1500 line, so its box hides none of it
-    assert ('fig.axes[2].set_ylim(top=4.3)' in code and 'annotate("both columns start at 1 and\\ndrop at the start; orange\'s\\n'
-            'drop hides blue\'s", xy=(0, 1), xytext=(1900, 3.4)' in code)
+    assert ('fig.axes[2].set_ylim(top=4.3)' in code and 'annotate("both columns start at 1 (blue\\nring, orange dot) and drop at\\nonce; orange\'s drop hides blue\'s", '
+            'xy=(0, 1), xytext=(1900, 3.4)' in code)
+    # report 04CU, fault 6: each W_2 line's step-0 point drawn, blue's ring round orange's dot
+    assert 'for line, size in zip(fig.axes[2].lines[:2], (12, 5)):' in code
     assert 'for panel, y in zip(fig.axes[:3], (0.98, 0.98, 0.02)):' in code and '" step 1500", transform=panel.get_xaxis_transform()' in code
     assert "under orange's" not in code
     # report 04BR, fix 6: the explorer is not promised by the heading; the outline says it needs a running kernel
