@@ -183,7 +183,9 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     uphill = cost([W + case.lr * g for W, g in zip(net.weights, dW)])
     assert [shown(C), shown(downhill), shown(uphill)] == ["0.5289863", "0.5187854", "0.5397055"]
     assert downhill < C < uphill
-    assert "C after the correct step (y' - y): 0.5187854    every sign flipped (the question's y - y'): 0.5397055" in stored
+    # report 02CR fault 4: the slipped step is the sign slip alone (backprop's gradients negated: W_1[j, 0] kept), not the question's step
+    assert "C after the correct step (y' - y): 0.5187854    sign slip only (the question's y - y', outgoing weight kept): 0.5397055" in stored
+    assert "every sign flipped (the question's" not in stored
     # [first order]: -eta sum (dC/dw)^2 beside the measured change, both to 4 places (none near a rounding boundary)
     first_order = -case.lr * sum((g**2).sum() for g in dW)
     for value in (first_order, downhill - C, uphill - C):
@@ -454,7 +456,7 @@ def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb
     # report 02CI fault 3: the learner's rule as a two-line display, its W_1 half the right formula with the wrong sign
     assert (r"[start] runs the learner's rule (equal gradients) for 20 steps (row 1 likewise, with $x_2$):" "\n"
             r"$$\begin{aligned} W_0[0,j] &\leftarrow W_0[0,j] - \eta\,q, \\" "\n"
-            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(the right formula, the wrong sign: our reading of the question)}. "
+            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(our reading of the question; any rule for } W_1 \text{ keeps the difference)}. "
             r"\end{aligned}$$" "\n"
             r"Look at $W_0[0,0] - W_0[0,1]$.") in markdown
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
@@ -495,7 +497,8 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
             "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
-            "    the reason for this spread: 6c's box, after Exercise 2\n") in stored
+            "    why exactly 0: equal weights give equal gradients (6a), and the same arithmetic on equal numbers cannot round "
+            "apart (6c's box)\n") in stored  # report 02CR fault 5: the reason in one line, after the prediction only
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
     # the cell uses the student's my_start, so the page shows no tied start before the exercise
@@ -649,8 +652,10 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     # the points themselves (u_1 = u_2 = 0, W_1 = 0) are the bullet right above, not repeated in the why
     assert r"**Why?** At any of them, after small changes," in seven_a
     assert r"where every $\partial c/\partial w = 0$: $W_1 = 0$ and $u_1 = u_2 = 0$" in seven_a
-    assert (r"$C$ depends only on $c$, so [not a minimum] (at the origin, $\tau = 0.1$) holds at each: $C$ 0.4502 → 0.4381 "
-            r"and → 0.4625.") in seven_a
+    # report 02CR fault 3: why the origin's numbers hold at every saddle, and why every G = 0 point is a minimum
+    assert (r"$C$ depends only on $c$, and the display gives every saddle the same $c$ after the same nudge, so [not a minimum] "
+            r"(at the origin, $\tau = 0.1$) holds at each: $C$ 0.4502 → 0.4381 and → 0.4625.") in seven_a
+    assert r"- where $G = 0$ ($c = c^*$): the minima (the bottom of 6a's parabola); or" in seven_a
     assert "The origin is one" not in seven_a and "There, after" not in seven_a
     net = case.network()
     perpendicular = np.array([[1 - A], [-A]])  # columns along (1 - rho, -rho): u_j = 0
@@ -789,16 +794,39 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # pass c* as the factor is in (0, 1); report 02CQ fault 1: the identity for tied units and the step from "moves
     # less" to "stays behind" (the new c grows with the old one) in the main text; only Q's bound stays in the box;
     # fault 5: the approximate sign explained beside [K]'s "K from S" (Q within 1.2% of its start)
-    assert intuition.startswith(r""" Every run starts at $c = 0.5$, and each step moves $c$ by about $-\eta\,G\,K$. The constant start's units are """
+    # report 02CR fault 1: the one-step map written out, why c_{t+1} grows with c_t (factor > 0, K growing in c,
+    # c < c*), why Q's 1.2% drift cannot reverse K's order (8b's check: 0.79 against 0.75 at c = 0.5; [K]: 7% at c*)
+    assert intuition.startswith(r""" The constant start's units are """
                                 r"""tied, so $c = 2\,u_1 W_1[0,0]$ and (square both sides to check)""" "\n"
                                 r"""$$K = 2\,\big(S\,W_1[0,0]^2 + u_1^2\big) = 2\sqrt{S\,c^2 + Q^2}, \qquad Q = u_1^2 - S\,W_1[0,0]^2,$$""" "\n"
                                 r"""and $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; why: the optional box below), """
                                 r"""so $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ ([K] checks it; the $\approx$ is why [K]'s "K from S" differs """
                                 r"""slightly from [steps]' "K at the end").""" "\n"
                                 r"""The inner part's derivative in $S$, $c^2 - (1-S)/8$, is positive ($c \ge 0.5$: [K]; $S = \rho^2 + (1-\rho)^2 \ge \tfrac12$), """
-                                r"""and $S$ is least at $\rho = 0.5$: at every $c$ the $\rho = 0.5$ run's step is the smallest. With the factor in """
-                                r"""$(0, 1)$ ([K]) and $K$ growing with $c$, the new $c$ grows with the old one, so a run that starts level and """
-                                r"""moves less at every $c$ stays behind at every step ([behind]).""" "\n")
+                                r"""and $S$ is least at $\rho = 0.5$: at every $c$ the $\rho = 0.5$ run's $K$ is the smallest (below $\rho = 0.3$'s """
+                                r"""by 5% at $c = 0.5$, 0.75 against 0.79: the check above; by 7% at $c^*$: [K]). $Q$'s drift moves $K$ under 1.2% """
+                                r"""($K^2 = 4(S\,c^2 + Q^2)$): too little to reverse that.""" "\n"
+                                r"""In the map, $c_{t+1}$ grows with $c_t$: a positive factor ([K]), falling as $c_t$ rises ($K$ grows with $c$), """
+                                r"""times $c_t - c^* < 0$ (the factor in $(0, 1)$ keeps the start's sign), rising toward 0.""" "\n"
+                                r"""So from the common start $c = 0.5$, the run with the smaller $K$ at every $c$ falls and stays behind ([behind]).""" "\n")
+    assert (r"a step is, to first order, the map" "\n"
+            r"$$c_{t+1} = c^* + \big(1 - \eta\,\overline{x^2}\,K(c_t)\big)\,(c_t - c^*):$$" "\n"
+            r"it multiplies $c - c^*$ by $1 - \eta\,\overline{x^2}\,K$ (the factor).") in markdown
+    # the map is 8b's first-order step with 6a's G: c + (-eta G K) = c* + (1 - eta mean(x^2) K)(c - c*)
+    for c_t, K_t, eta_t, m_t, c_s in np.random.default_rng(2).uniform(0.1, 2, size=(20, 5)):
+        assert c_t - eta_t * m_t * (c_t - c_s) * K_t == pytest.approx(c_s + (1 - eta_t * m_t * K_t) * (c_t - c_s), rel=1e-12)
+    # the percentages: K at c = 0.5 is 0.5 S + 0.5 (8b's check), K from S at c* ([K]); a drop of at most 1.2% in Q
+    # moves K = 2 sqrt(S c^2 + Q^2) by under 1.2%, far less than either gap
+    K_half = {a: 0.5 * (a**2 + (1 - a) ** 2) + 0.5 for a in (0.3, 0.5)}
+    assert round(100 * (K_half[0.3] / K_half[0.5] - 1)) == 5 and round(100 * (2.251 / 2.095 - 1)) == 7
+    for a in (0.3, 0.5):
+        S_a = a**2 + (1 - a) ** 2
+        for c_at in np.linspace(0.5, 1.4711278, 50):
+            full, drifted = np.sqrt(S_a * c_at**2 + ((1 - S_a) / 4) ** 2), np.sqrt(S_a * c_at**2 + (0.988 * (1 - S_a) / 4) ** 2)
+            assert 0 <= 1 - drifted / full < 0.012
+    for c_at in np.linspace(0.5, 1.4711278, 50):  # the gap between rho = 0.3 and 0.5 at least 5% over the whole range
+        k3, k5 = (np.sqrt(S_a * c_at**2 + (1 - S_a) ** 2 / 16) for S_a in (0.58, 0.5))
+        assert k3 / k5 > 1.05
     assert "the argument in full" not in markdown and "**The argument.**" not in markdown
     # the identity, symbol by symbol: (S w^2 + u^2)^2 = (u^2 - S w^2)^2 + S (2 u w)^2
     for u_t, w_t, S_t in np.random.default_rng(1).uniform(-2, 2, size=(20, 3)):
@@ -973,8 +1001,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert "[steps] constant start" in nb.cells[whole_run + 1].source and whole_run == fold_at - 4
     # report 02CH fault 3: the substitution written out (6a's G = mean(x^2)(c - c*) into 8b's Delta c = -eta G K), and
     # the threshold with K_end valid only near c* (K changes during training; [threshold] starts at step 59)
-    assert (r"**The whole run.** With 6a's $G = \overline{x^2}\,(c - c^*)$ in 8b's $\Delta c$:" "\n"
-            r"$$\Delta(c - c^*) \approx -\eta\,G\,K = -\eta\,\overline{x^2}\,K\,(c - c^*),$$" "\n") in nb.cells[whole_run].source
+    assert (r"**The whole run.** With 6a's $G = \overline{x^2}\,(c - c^*)$ in $\Delta c \approx -\eta\,G\,K$, a step is, "
+            r"to first order, the map" "\n") in nb.cells[whole_run].source  # report 02CR fault 1: the map c_t -> c_{t+1}
     assert (r"Near $c^*$, where $K \approx K_\text{end}$ ($K$ changes during training), the last stretch, from $|c - c^*| = 0.01$ "
             r"to $10^{-6}$, takes about") in nb.cells[whole_run].source
     # the factor row: 1 - eta mean(x^2) K_end at 3 decimals, each far from a rounding edge; between -1 and 1,
@@ -985,7 +1013,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert (f"{'factor':>16}" + "".join(f"{v:>6}" for v in factor_shown) + "\n") in stored
     # the unbacked overshoot claim (no run at a large eta) stays cut; 8b derives only the factor's sign (below -1)
     assert "overshoot" not in markdown and "above $-1$" not in markdown
-    assert r"by about $1 - \eta\,\overline{x^2}\,K$ (the factor)." in markdown
+    assert r"by $1 - \eta\,\overline{x^2}\,K$ (the factor)." in markdown
     # the cut account through beta and u (measured, not derived: circular) stays cut, and so do its rows
     assert r"\beta" not in markdown.split("### 8b.")[1] and "beta = W_1" not in stored and "u = u_1 = u_2" not in stored
     assert ("[steps] constant start (8a's runs): steps until |c - c*| < 1e-6; K at the trained weights; "
@@ -1028,7 +1056,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert ("        last stretch: the steps from |c - c*| < 0.01 to < 1e-6;  "
             "predicted: ln(1e-4) / ln(factor at the end)\n") in stored
     # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
-    assert r"a step multiplies $c - c^*$ by about $1 - \eta\,\overline{x^2}\,K$" in markdown
+    assert r"to first order, the map" in markdown and r"it multiplies $c - c^*$ by $1 - \eta\,\overline{x^2}\,K$" in markdown
     assert "the whole run's length is not compared" not in markdown
     x = case.X.sum(axis=1)
     c_star = mh.least_squares_slope(x, case.Y)
@@ -1092,7 +1120,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
     # report 02CO fault 4: item 3 cut to what the panel shows
-    assert (r"3. Below: the spread (for seed 0, the $W_1$ gap at every step: [crossings]) and the bound $|r_1 - r_2|$.") in markdown
+    # report 02CR fault 2: the W_1 gap at every step is checked, not derived; the figure draws |d_x1| and |d_x2| faintly
+    assert (r"3. Below: the spread (for seed 0, the $W_1$ gap at every step: checked, not derived: [crossings]) and the bound $|r_1 - r_2|$.") in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
@@ -1341,7 +1370,9 @@ def test_section_8_first_step_change_of_the_slope(stored):
         assert measured == pytest.approx(formula + second, rel=1e-12)
         assert [f"{squares:.2f}", f"{measured:.7f}", f"{formula:.7f}"] == [factor, measured_text, first_text]
         assert f"{G:.4f}" == "-0.4020"
-        lines = (f"rho = {a}: S = {factor}, G = -0.4020\n"
+        K_text = {0.1: "0.91", 0.3: "0.79", 0.5: "0.75"}[a]  # report 02CR fault 1: K = 0.5 S + 0.5 at the start
+        assert f"{squares * 0.5 + 0.5:.2f}" == K_text
+        lines = (f"rho = {a}: S = {factor}, K = 0.5 S + 0.5 = {K_text}, G = -0.4020\n"
                  f"rho = {a}: the first step changes c by {measured_text}; the first-order formula gives {first_text}\n"
                  f"rho = {a}: their difference is the eta^2 term (to 1e-12): True")
         assert lines in stored
