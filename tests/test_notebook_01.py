@@ -173,8 +173,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert all(0 < s < 0.5 for s in slopes)
     assert f"{slopes[0]:.2f}" == "0.45" and "dC/dy'=0.453815" in shown and slopes[0] * np.spacing(y_hat) < 1e-16
     assert f"{slopes[0] * np.spacing(y_hat):.0e}" == "5e-17"  # report 01CM fault 2: R2's 5e-17 before rounding up to r
-    assert ("* **R2, a rule of thumb.** R1 is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
-            " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by about $5\\cdot10^{-17}$. With $C$'s own rounding (R1)"
+    assert ("(the `one ulp` line below). That is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
+            " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by about $5\\cdot10^{-17}$. With $C$'s own rounding"
             " and those inside $h$ and the exponentials, round up: take each computed $C$ off by about $r = 10^{-16}$, a guess"
             " the figure tests.") in _markdown()
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
@@ -188,7 +188,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # error rises again; it never sends the student to the box for something it needs
     for leaning in ("the box below", "optional box", "the box says why", "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in main_2
-    truncation_box, rounding_box = box.split("<details><summary>R1-R2")
+    truncation_box, rounding_box = box.split("<details><summary>Rounding: where $r$ comes from")
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
     # compares the package with finite differences only, so the text says so
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$; the paths and package columns agree to every printed"
@@ -220,7 +220,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
            " (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong formula in section 5). So $10^{-7}$ leaves room on"
            " both sides, where $10^{-8}$ would leave $b_{y'}$ less than a factor of 2.")
     assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
-    assert ("The `truncation's prediction` line matches the table's errors: each parameter's error is its own truncation"
+    assert ("The `truncation's prediction` line below matches the table's errors: each parameter's error is its own truncation"
             " term.") in truncation_box
     assert "$$\\frac{\\varepsilon^2}{12}\\,\\frac{|d^3C/dp^3|}{|dC/dp|}.$$" in truncation_box
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
@@ -238,17 +238,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CP fault 1: one line per curve, then one sentence on why the error rises again below the crossing
     caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
                " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
-               "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$, each computed cost off by about $r = 10^{-16}$ (a rule of"
-               " thumb).\n\n"
-               "Below about $7\\cdot10^{-5}$, where the dashed line crosses the band, the error rises again: the costs' rounding"
-               " errors do not shrink with $\\varepsilon$, and the quotient divides them by $2\\varepsilon$.")
+               "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$: each computed cost off by about $r = 10^{-16}$ (a rule of"
+               " thumb), their difference by up to $2r$, the quotient by $2r/(2\\varepsilon)$, relative to"
+               " $|g_1| + |g_2| \\approx 2|g|$.\n\n"
+               "Below about $7\\cdot10^{-5}$, where the dashed line crosses the band, rounding, not truncation, sets the error: the"
+               " points leave the band, scatter under the dashed line and, from about $10^{-5}$ on, climb with it.")
     # report 01CN fault 1: the crossing, the ceiling and the star in the box
     assert ("The two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough ceiling and the"
             " points fall anywhere under it; the star, the smallest error measured ($\\varepsilon = 3\\cdot10^{-5}$), is one"
             " such point.") in box
-    assert ("* **The estimate.** Take each computed cost off by about $r$ (R1-R2). Their difference is then off by up to $2r$,"
-            " the quotient by $2r/(2\\varepsilon) = r/\\varepsilon$, and dividing by $|g_1| + |g_2| \\approx 2|g|$ gives"
-            " $r/(2\\varepsilon|g|)$.") in box
+    # report 01CQ fault 2: the estimate's one-line derivation sits in the caption's bullet, not only in the box
+    assert "**The estimate.**" not in box and "rises again" not in prose
     assert caption in main_2 and "size and sign" not in prose
     assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
@@ -266,10 +266,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                   " $\\varepsilon = 3\\cdot10^{-4}$ (the `cut-off` line), below every gradient checked here. A correct gradient"
                   " smaller than that could fail on rounding alone; a threshold of $10^{-8}$ would raise the cut-off tenfold.")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and "2e-06 at eps = 3e-4" in shown
-    r1, r2 = "* **R1.** One **ulp** is the gap", "* **R2, a rule of thumb.** R1 is only $C$'s last rounding."
+    r1, r2 = "**Where $r$ comes from.** One **ulp** is the gap", "That is only $C$'s last rounding."
     assert (rounding_box.index(r1) < rounding_box.index(r2) < rounding_box.index(rounding_md)
             < rounding_box.index(cut_off_md) < rounding_box.index("**Why not the star's") < rounding_box.index("</details>"))
-    assert "<summary>R1-R2, rounding's estimate, the threshold and the star</summary>" in box and "<details open" not in box
+    assert "<summary>Rounding: where $r$ comes from, the cut-off and the star</summary>" in box and "<details open" not in box
     assert box.index("The cell below the boxes prints the lines they cite.") < box.index("<details>")
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
@@ -289,8 +289,18 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert cells[figure_cell + 3]["cell_type"] == "code"
     assert all(f'print(f"{line}' in box_cell for line in ("one ulp, ", "rounding, ", "cut-off, ", "star, "))
     assert 'print("truncation\'s prediction' in box_cell
-    assert box.index("(the `one ulp` line)") < box.index("(the `rounding` line)") < box.index("(the `star` line)")
+    assert box.index("(the `one ulp` line below)") < box.index("(the `rounding` line)") < box.index("(the `star` line)")
     assert "An assumption" not in prose and "R3" not in prose
+    # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
+    # lines the cell below it prints, never as if above
+    assert not any(label in prose for label in ("R1", "R2", "$p + h$", "$h = 10^{-3}$", "line above"))
+    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in box_cell and "h3" not in box_cell
+    # report 01CQ fault 3: why b_y''s error is the largest, from the printed numbers only: its error is 6.1e-9 / 1.5e-9,
+    # about 4 times w_1's, its gradient 0.0946 / 0.0093, about 10 times, so its |d3C/dp3| is about 40 times w_1's
+    assert ("$b_{y'}$'s error is four times $w_1$'s although its $|dC/dp|$ is ten times larger (the table): its"
+            " $|d^3C/dp^3|$ is about 40 times $w_1$'s.") in truncation_box
+    assert round(6.1e-9 / 1.5e-9) == 4 and round(0.09460201 / 0.00929994) == 10
+    assert 35 < (6.1e-9 / 1.5e-9) * (0.09460201 / 0.00929994) < 45 and 35 < (errors[3] / errors[0]) * (dB[1][0] / dW[0][0, 0]) < 45
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
     # parameter's own, and the table checks it for all four
     # two reasons, one sentence each: at the star's eps the cut-off is 2e-5, so a correct gradient below it could fail on
@@ -374,6 +384,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         # the caption's scatter stays well under the bound: most of the points below 1e-4 lie at least 3 times under it
         assert np.mean(bound / figure_eps[~big] / measured[~big] >= 3) > 0.5
         assert f"{figure_eps[np.argmin(measured)]:.0e}" == "3e-05" and measured.min() < 1e-10
+        # report 01CQ fault 1: from about 1e-5 on the points lie far off the band (over 10 times its value) and climb with
+        # the dashed line: a least-squares line through log error against log eps falls, as the dashed line's does
+        late = figure_eps <= 1.01e-5
+        assert np.all(measured[late] > 10 * truncation * figure_eps[late] ** 2)
+        assert np.polyfit(np.log10(figure_eps[late]), np.log10(measured[late]), 1)[0] < -0.5
     # the box: the band 1.6e-6 (eps / 1e-2)^2 = 0.016 eps^2 meets the dashed 1e-16 / (2 eps 0.0093) = 5.4e-15 / eps
     # where eps^3 = 5.4e-15 / 0.016, at about 7e-5 (from the caption's rounded numbers and from the drawn lines)
     assert f"{truncation:.3f}" == "0.016" and f"{1e-16 / (2 * 0.0093):.1e}" == f"{bound:.1e}" == "5.4e-15"
@@ -736,7 +751,8 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
         delta_v = a2 * (1 - a2) * (moved.weights[2] @ (out * (1 - out) * (out - ys)))
         delta_u = a1 * (1 - a1) * (moved.weights[1] @ delta_v)
         dW, _ = moved.gradients(xs[None, :], ys[None, :], loss="half_sse")
-        assert np.allclose(np.outer(xs, delta_u), dW[0], rtol=1e-12, atol=0)
+        # the six weights into hidden layer 1 one by one, input x delta (report 01CQ fault 4: the matrix form is notebook 03's)
+        assert all(np.isclose(xs[i] * delta_u[j], dW[0][i, j], rtol=1e-12, atol=0) for i in range(2) for j in range(3))
         text = (f"2-3-3-2 check: x1 * delta_u = {xs[0] * delta_u[0]:.8f} (u: first unit), net.gradients {dW[0][0, 0]:.8f};"
                 " all 6 weights into layer 1 agree: True")
         assert text == ("2-3-3-2 check: x1 * delta_u = 0.00295940 (u: first unit), net.gradients 0.00295940;"
@@ -751,6 +767,7 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
             " replace the outputs' $\\delta_{o_k}$. The `2-3-3-2 check` line tests it (random weights):")
     at = sources.index(rule)
     assert cells[at + 1]["cell_type"] == "code" and "2-3-3-2 check" in sources[at + 1]
+    assert "np.outer" not in "".join(sources) and "for j in range(3):" in sources[at + 1]
     assert sources[at + 2].startswith("**The count.**") and "\\delta_u" not in sources[at + 2]
 
 
@@ -1102,8 +1119,9 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     assert "eps = 3e-4\n" in code and "zip(shared, (eps, -eps))" in code and "/ (2 * eps)" in code
     assert "**central difference**" in prose[prose.index("## 2."):prose.index("## 3.")]
     # report 01CP fault 3: net.gradients, used before section 7, says where it is derived
-    assert ("**The package's gradient** (`net.gradients`, by backpropagation; section 7 derives it) is a third route."
-            in prose)
+    # report 01CQ fault 5: why trust it before section 7: an independent computation, shown there to sum the same paths
+    assert ("**The package's gradient** (`net.gradients`, by backpropagation) is a third route, independent for now; section 7"
+            " shows it computes the same sum of path products." in prose)
     # report 01CP fault 5: no "batch" (the card's word, never defined here); section 4's row is one observation
     sources = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
     assert "batch" not in sources.lower() and sources.count("a table with one observation (row)") == 2
