@@ -194,6 +194,7 @@ def printed(X, xor_X, reverse):
     # report 05CB (fault 1): the steps-0/2101/2336 lines, the dip line and the step-0/1000/2000 lines became one figure (2b);
     # what the prose still quotes is printed short, the facts the figure shows are asserted here
     out["c = 0.5 omega values"] = np.array([[omega[step, 0], omega[step, 1], a2_half[step, 0] - a2_half[step, 1]] for step in (0, since, leave)])
+    out["c = 0.5 smallest difference"] = np.array([np.min(a2_half[:leave + 1, 0] - a2_half[:leave + 1, 1])])  # drawn (bottom panel)
     # report 05BX (fault 1): omega_1 turns negative (step 389) while the a^2 difference is still positive, so the difference keeps its sign
     turned = np.flatnonzero(~(omega[:leave + 1, 0] < 0))[-1] + 1
     assert turned == turn[0] and a2_half[turned, 0] - a2_half[turned, 1] > 0.009 and omega[34, 0] > 0.1 > 0 > -0.3 > omega[34, 1]
@@ -301,9 +302,12 @@ def printed(X, xor_X, reverse):
     for step, more in ((400, 400), (2000, 1600), (5000, 3000)):
         history = mh.train(first, X, Y, lr=0.5, iterations=more)  # the last: loss at steps 2000 to 5000
         a3 = first.predict(X)
+        share = np.sum((a3[1] - Y[1]) ** 2) / np.sum((a3 - Y) ** 2)  # report 05CL (fault 3): C is mostly observation 2's e^2
         out[f"first start {step}"] = (f"section 0's first start, step {step}: loss {np.sum((a3 - Y) ** 2):.2g} | "
-                                      f"smallest output slope a(1 - a) {np.min(a3 * (1 - a3)):.2g}")
+                                      f"smallest output slope a(1 - a) {np.min(a3 * (1 - a3)):.2g} | "
+                                      f"observation 2's share of the loss {share:.1%}")
         out[f"first start slope {step}"] = np.array([np.min(a3 * (1 - a3))])
+        out[f"first start share {step}"] = np.array([share])
     gains = np.diff(1 / history.loss[::1000])  # report 05CK (fault 2): 1/C's gains per 1000 steps, steps 2000 to 5000
     out["first gains"] = f"section 0's first start, steps 2000 to 5000: 1/C gains {', '.join(f'{g:.0f}' for g in np.round(gains, -2))} per 1000 steps"
     out["first gain values"] = gains
@@ -799,7 +803,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     assert computed["c = 0 quarter"] == "c = 0 (section 2), lr 0.5: 6748 steps; a quarter: 1687" and "1723.5 | lr x median" in computed["column 0.01"]
     assert "and **steep** above 0.15, near the slope's top $1/4$." in prose  # report 05BO (fix 4): the table's steep slopes 0.23, 0.19
-    assert "Controls: **start**, **scale** (the constant, $\\varepsilon$, or the standard deviation), **learning rate**." in prose
+    assert "**Scale**: the constant, $\\varepsilon$, or the standard deviation." in prose  # report 05CL: the controls' list cut for words
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
     assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. **Where the steps go.**" in prose and "0.0108 of its targets" not in prose
@@ -816,17 +820,20 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05CI (fault 1): delta^3 ~ e^2, and the output's slope adds one more factor e: each step shrinks e by ~e^3
     assert ("Near a target of 1 (likewise 0), $a^3(1 - a^3) \\approx 1 - a^3$, the error $e$: $\\delta^3$ goes as $e^2$, and the same slope turns "
             "each step's change of $z^3$ into a change of $a^3$, one more factor $e$. So each step shrinks $e$ by an amount of order "
-            "$e^3$ (a sketch: the other outputs and the hidden layers move too): the closer to the target, the slower. "
-            "Check: $e \\leftarrow e - ke^3$ adds about $2k$ to $1/e^2$ per step, and $1/C$ gains about equally per 1000 steps: "
-            "1500, 1600, 1700 (last line).") in prose
+            "$e^3$ (a sketch: the other outputs and hidden layers move too). "
+            "Check: $e \\leftarrow e - ke^3$ gives $1/\\big(e^2(1 - ke^2)^2\\big) \\approx 1/e^2 + 2k$ per step, and $C$ is mostly observation 2's $e^2$ "
+            "(99.1% from step 2000), so $1/C$ gains about equally per 1000 steps: 1500, 1600, 1700.") in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
     assert computed["first gains"] == "section 0's first start, steps 2000 to 5000: 1/C gains 1500, 1600, 1700 per 1000 steps"
     g = computed["first gain values"]
     assert g.max() / g.min() < 1.1 and np.all(np.abs(g - np.round(g, -2) - 50 * np.sign(g - np.round(g, -2))) > 5)  # off the rounding edges
     assert (1 / (0.1 - 0.5 * 0.1 ** 3) ** 2 - 1 / 0.1 ** 2) / (2 * 0.5) < 1.02  # e <- e - k e^3 adds about 2k to 1/e^2 (e = 0.1, k = 0.5)
+    assert abs(1 / (0.1 ** 2 * (1 - 0.5 * 0.1 ** 2) ** 2) - (1 / 0.1 ** 2 + 2 * 0.5)) < 0.02  # the page's expansion, 1/(e^2 (1 - k e^2)^2) ~ 1/e^2 + 2k
+    shares = [computed[f"first start share {t}"][0] for t in (400, 2000, 5000)]  # report 05CL (fault 3): "99.1% from step 2000"
+    assert shares[0] < 0.6 and 0.9905 < shares[1] < 0.9915 and shares[1] < shares[2] and f"{shares[1]:.1%}" == "99.1%"
     assert "1/t" not in prose
     assert round(0.99 * 0.01, 4) == 0.0099
-    assert [computed[f"first start {t}"].split(": loss ")[1] for t in (400, 2000, 5000)] == [
+    assert [computed[f"first start {t}"].split(": loss ")[1].split(" | observation")[0] for t in (400, 2000, 5000)] == [
         "0.31 | smallest output slope a(1 - a) 0.15", "0.00059 | smallest output slope a(1 - a) 0.015", "0.00015 | smallest output slope a(1 - a) 0.0078"]
     assert computed["first start slope 2000"][0] > 0.0099 > computed["first start slope 5000"][0]
     assert "most steps in the last approach (section 0's 30 starts)." in prose  # report 05CB (fault 5)
@@ -905,8 +912,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("* random 1, then 10 (lr 2): how many starts move to the bar \"not within 3000 steps\" (none here)? "
             "(No kernel: 5b's scale 10, 97% not within 6000.)") in prose and computed["scale 10.0"].startswith("scale   10.0: not within 6000 steps  97% |") and "scale-10 column" not in prose  # 05CB (fault 10)
     assert "most starts move" not in prose and ("the histogram shows their steps to fit, its title how many fit and are tied (two units of a hidden layer with weights and bias "
-                                         "equal within $10^{-10}$).") in prose  # report 05CI (fault 7): the explorer's rule, tied_units' default atol
-    assert inspect.signature(tied_units).parameters["atol"].default == 1e-10
+                                         "exactly equal).") in prose  # report 05CI (fault 7): the explorer's rule; 05CL (fault 6): exact, as the gap 0.0 of section 2
+    from mlp_helpers.visual import initialization_explorer as explorer_module
+    assert "tied_units(net, atol=0)" in inspect.getsource(explorer_module.InitializationExplorer.run) and "10^{-10}" not in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     # report 05BD (fix 9): the column comparison spelled out
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
@@ -1041,7 +1049,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
-    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: 2b shows what each must do first." in prose and "how long" not in prose and "the order is measured" not in prose  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
+    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: measured; 2b shows what each must do first." in prose and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -1055,10 +1063,13 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert two_b.count("<details>") == 1 and "<details><summary>Optional: how the pushes set which sign flips first</summary>" in two_b
     box = two_b[two_b.index("<details>"):two_b.index("</details>")]
     main = two_b.replace(box, "")
-    assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel), which regrows from about 0. "
-            "* **$c = 0.5$** must first flip its $\\omega$s' signs: $\\omega_1$ at step 389, $\\omega_2$ at 2101. "
-            "The exit order, 2336 ($c = 0.5$) < 2477 ($0.25$) < 2981 ($0$), is measured; the optional box explains only which sign flips first. "
-            "Its numbers (**push**: one step's change from step 100's gradient):") in main  # report 05CK (fault 1): order measured, push defined
+    assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel), leaving it near 0 to regrow: exit over 1500 steps later (2477). "
+            "* **$c = 0.5$** must first flip its $\\omega$s' signs: $\\omega_1$ at step 389, $\\omega_2$ at 2101, its difference never near 0 (0.012 at step 100): "
+            "exit under 250 steps later (2336). "
+            "The box's numbers (**push**: one step's change from step 100's gradient):") in main  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
+    assert 1500 < exits[0.25] - 900 < 1600 and exits[0.5] - 2101 < 250  # "over 1500 steps later", "under 250 steps later"
+    # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
+    assert "At that pace the flips above would come by 570 (100 + 470) and 360: the pace slows." in main
     for text in ("$k", "\\partial", "\\delta^3"):  # the mechanism is only in the box
         assert text not in main, text
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
@@ -1108,6 +1119,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["c = 0.5 signs"] == (389, 4, 2101, True, True, True, True)
     v = computed["c = 0.5 omega values"]  # steps 0, 2101, 2336 x (omega_1, omega_2, a^2 difference): drawn
     assert v[0, 0] == v[0, 1] == 0.5 and v[1, 0] < 0 < v[1, 1] < 1e-3 and v[2, 0] < -1.5 and v[2, 1] > 0.3 and np.all(v[:, 2] > 0.01)
+    assert computed["c = 0.5 smallest difference"] > 0.009  # report 05CL (fault 1): "its difference never near 0", to its exit (bottom panel)
     # report 05BV (fault 1): why c = 0 and 0.25 leave after c = 0.5, in one sentence on three printed lines
     # report 05BW (fault 1): a link in three runs, measured, not derived; c = 0.25's flip beside its omegas' signs
     # report 05CB (faults 1, 2): c = 0.25's signs printed as c = 0.5's; which gives way measured, read off the figure
@@ -1128,6 +1140,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert np.all(q[[1, 4]] < 0) and np.all(h[[1, 4]] < 0) and np.all(q[[0, 3]] > 0) and np.all(h[[0, 3]] > 0)  # each pushed toward 0
     assert 2.4 < h[3] / q[3] < 2.6 and 1.9 < h[1] / q[1] < 2.1  # "2.5 times larger", "twice as hard"
     assert h[2] < 389 < 900 and q[5] < 900  # the order agrees with the recorded flips (c = 0.5's omega_1 at 389, c = 0.25's difference at 900)
+    assert 565 < 100 + q[5] < 575 and 355 < 100 + h[2] < 365 and 100 + q[5] < 800 and 100 + h[2] < 389  # report 05CL (fault 2): "by 570 and 360", before the flips (the difference's after step 800)
     for value, edge in ((q[0], 0.125), (h[0], 0.105), (q[1], -18.85), (h[1], -38.25), (q[4], -1.05), (h[4], -0.95),
                         (q[2], 685), (q[5], 465), (h[2], 265), (h[5], 1305), (q[3], 0.00475), (h[3], 0.0125)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
@@ -1157,7 +1170,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert d[1, 0] > 0 > d[1, 1] and d[1, 2] < 0  # c = 0.25's passes through 0
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
-    assert len(main.split()) <= 165  # report 05CK (fault 1, the lead's decision): <= 165 with the signs a fit needs, the measured order and "push" in the main text; 05CJ: the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
+    assert len(main.split()) <= 185  # report 05CL (faults 1, 2, the lead's decisions): <= 185 with the exits timed from the flips (the order sentence cut) and the pace line after the push table; 05CK (fault 1, the lead's decision): <= 165 with the signs a fit needs, the measured order and "push" in the main text; 05CJ: the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
@@ -1224,7 +1237,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$$ \\operatorname{Var}\\big((\\delta^{l+1} W_l^{\\mathsf T})[r, i]\\big) = \\overline{(\\delta^{l+1}[r])^2}, $$ the row's mean square.") in section_5
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
     assert "(notebook 06)" not in section_5 and "Even then" not in section_5  # report 05CK (fault 6): the slope's 1/4 bound was put off to notebook 06: cut
-    assert "Dropping the constants that do not grow with width (the 0.25, the bias's $+1$), LeCun's forward condition is $s^2 n_\\text{in} = 1$." in section_5
+    assert ("Dropping the constants that do not grow with width (the 0.25, the bias's $+1$), LeCun's forward condition is $s^2 n_\\text{in} = 1$; "
+            "the 0.25 kept would double $s$ and $z$'s root mean square (0.78 to 0.84 above): still of order 1.") in section_5  # report 05CL (fault 4)
+    assert np.sqrt(4 / 3) == pytest.approx(2 * np.sqrt(1 / 3)) and 2 * 0.84 < 2  # s^2 n_in / 4 = 1 doubles s; the printed rms doubled stays under 2
     assert "(in the rule, take" not in prose and "(section 1's table)" not in prose and "Call a percentile **known** when, by section 1's rule, it does not depend on an `inf` entry." in prose
     assert "uses only finite values" not in prose  # report 05BI (fix 2): it read as if the whole-position case were not known
     assert "At a whole-number pos the rule's value" not in prose
@@ -1260,7 +1275,7 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     assert prose.index("$$ s^2 = \\frac{2}{n_\\text{in} + n_\\text{out}}") > prose.index("**Exercise 1.**")
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
     # report 05BJ (fix 3): the proof covers the question's two tied hidden layers too (a^2 is a monotone function of q(x))
-    assert "no tied network with one or two hidden layers fits XOR" in prose and "The same holds for 2-3-1 (three outgoing weights), and for two tied hidden layers as in the question" in prose
+    assert "no tied network with one or two hidden layers fits XOR" in prose and "The same holds for 2-3-1 (three outgoing weights), and for two hidden layers both tied as in the question: all units of the second apply one monotone" in prose  # report 05CL (fault 7)
     assert "so $F$ is again a strictly monotone or constant function of $q(x)$." in prose
     # the proof's letters in the card's (report 05AZ, fix 6); with two hidden layers W_1, b_1 feed the second
     assert "(card: $\\psi = W_0[:, 0]$, $\\beta = b_0[0]$, $\\alpha = W_1[:, 0]$, $\\gamma = b_1[0]$)" in prose

@@ -6,7 +6,8 @@ rate; ``starts`` networks train together (``train_many``) and the figure shows h
 each needed to bring every output within ``tol`` of its target, with the starts that did not fit
 within the steps in
 a bar of their own. The verdict line says whether the first start's hidden units are tied
-(``tied_verdict``) and how many of all the starts have tied units.
+(``tied_verdict``; tied means exactly equal, ``tied_units(net, atol=0)``) and how many of all the
+starts have tied units.
 
 Scale means, for each kind of start:
 
@@ -148,9 +149,9 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
             fits, diverged_at = fit_and_divergence(nets, case.X, case.Y, lr, self.steps, self.tol, case.loss)
             fits, diverged_at = np.resize(fits, self.n_starts), np.resize(diverged_at, self.n_starts)
             # a tie is exact and kept at every step (notebook 04), so it does not matter where
-            # each network stopped
-            tied = sum(any(layer) for layer in map(tied_units, nets)) * (self.n_starts // len(nets))
-            verdict = f"{tied_verdict(tied_units(nets[0]))}; {tied} of {self.n_starts} starts have tied units"
+            # each network stopped; tied means exactly equal (atol=0), as the notebook's gap 0.0
+            tied = sum(any(layer) for layer in (tied_units(net, atol=0) for net in nets)) * (self.n_starts // len(nets))
+            verdict = f"{tied_verdict(tied_units(nets[0], atol=0))}; {tied} of {self.n_starts} starts have tied units"
             diverged = diverged_at >= 0
             if diverged.any():  # the step before its loss or parameters became inf or NaN
                 verdict += (f"; {int(diverged.sum())} of {self.n_starts} starts diverged (the first diverged after "
