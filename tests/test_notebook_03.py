@@ -201,6 +201,8 @@ def question_formula_lines(case):
         a[2] @ delta
     wrong = delta.T @ a[2]
     assert wrong.shape == (2, 3) and dW[2].shape == (3, 2)
+    # 7c's text: "`a[2] @ delta` ... $(2, 3)$ times $(2, 2)$ (inner sizes 3, 2)" (report 03CS fault 7)
+    assert a[2].shape == (2, 3) and delta.shape == (2, 2)
     lines += f"a[2] @ delta fails: {error.value}\n"
     lines += (f"delta.T @ a[2] has shape {wrong.shape}, dW[2] has shape {dW[2].shape}: "
               f"it is dW[2] transposed ({np.allclose(wrong, dW[2].T, rtol=1e-12, atol=1e-15)})\n")
@@ -517,7 +519,8 @@ def float32_run(steps, X, Y, lr=np.float32(0.5)):
 def float32_lines():
     """7a's fold "Why 2e-07 and not 5e-08?" and the cell after it: "In float32 (TensorFlow's default; next cell), 999
     updates come within 1e-07 of every printed entry (a match: 7-decimal printing rounds by up to 5e-8, float32 by up to
-    half an ulp (2^-25 ~ 3e-8 from 0.5 to 1, less near 0.2): 5e-8 + 3e-8 < 1e-7); 1000 do not." The lesson module's float32 run and this file's (einsum, another
+    half an ulp (float32's ulp from 0.5 to 1 is 2^-24; half, 2^-25 ~ 3e-8, less near 0.2): 5e-8 + 3e-8 < 1e-7); 1000 do
+    not." The lesson module's float32 run and this file's (einsum, another
     sigmoid) miss the question's output by 1.8e-7 to 2.6e-7 after 1000 updates (the float64 run: 2.26e-07), far from the
     printed 1e-07, and by more than 1.5e-7 with the data one float32 ulp up; after 999 updates all of them, nudged too,
     are within 1e-07 by 2e-8 or more (the two runs differ by up to about 4e-8 there, what another CPU's float32 rounding
@@ -652,12 +655,19 @@ def section_8_runs(case):
     assert shown_gaps == ["0.0053", "0.0055", "0.0046", "0.0045", "0.0051", "0.0077", "0.0353", "0.5133"], shown_gaps
     # "Reaching it [the shared row] needs only the outputs' common level (b_2, W_2), no larger gap (step 100: cost 0.4007,
     # gap 0.0055)": by step 100 the cost is within 0.001 of the shared row's 0.4 while the gap has grown by less than
-    # 5%; "leaving it needs a larger gap, which passes through layer 2's small slope (row 5)": the factor table's rows
+    # 5%; "leaving it needs a larger gap, which passes through layer 2's small slope (row 4)": the factor table's rows
     # (a^2's gap = slope * z^2's gap, checked in gap_factors)
     assert abs(costs[10] - 0.4) < 0.001 and 1 < gap_by_step[100] / gaps[0] < 1.05
-    # "The cost table's gap column: below 0.006 to step 3000, then fast growth (0.0353 at 5000)": the printed column
+    # "The cost table's gap column: below 0.006 to step 3000, then growing faster the larger it is (times 1.5, 4.6, 15
+    # per 1000 steps)": the printed column, and each 1000 steps' factor from step 3000, from the printed entries and
+    # the unrounded ones (1.50, 4.60, 14.5; report 03CS fault 1)
     assert all(gap_by_step[step] < 0.006 for step in (0, 100, 1000, 2000, 3000))
     assert gap_by_step[3000] < gap_by_step[4000] < gap_by_step[5000] < gap_by_step[6000] and gap_by_step[6000] > 10 * gap_by_step[5000]
+    printed_column = [float(shown_gaps[k]) for k in (4, 5, 6, 7)]  # steps 3000 to 6000
+    for column in (printed_column, [gap_by_step[step] for step in (3000, 4000, 5000, 6000)]):
+        factors = [later / earlier for earlier, later in zip(column, column[1:])]
+        assert [f"{f:.1f}" for f in factors[:2]] + [f"{factors[2]:.0f}"] == ["1.5", "4.6", "15"], factors
+        assert factors[0] < factors[1] < factors[2]  # the larger the gap, the larger its factor
     shown = [f"{c:.4f}" for c in (*costs[::100], costs[10])] + [f"{g:.4f}" for g in (gaps[0], gaps[6])]
     assert shown == ["1.9082", "0.4002", "0.3999", "0.3995", "0.3985", "0.3830", "0.0036", "0.4007", "0.0053", "0.5133"], shown
     # "its cost ... stays near 0.4 until after step 5000 ... (0.4002 at step 1000, to 0.3830), then fits": within 0.002 of 0.4 at
@@ -691,16 +701,27 @@ def section_8_runs(case):
     assert f"{z_apart:.2f}" == "3.04" and np.isclose(z_apart, np.log(9) - np.log(3 / 7))
     least = z_apart / abs(u[0] - u[1])
     assert 560 < least < 580 and 560 < z_apart / 0.0053 < 580, least
-    # "about 5.9 at step 6000's [gap], 0.5133, met by the printed -9.2": the gap column's last entry, the same bound at
-    # it, and 3 W_2[0, 0] at step 6000 (one unit's outgoing weight times 3; all three alike, the layer tied)
-    assert f"{gaps[6]:.4f}" == "0.5133" and f"{z_apart / gaps[6]:.1f}" == f"{z_apart / 0.5133:.1f}" == "5.9"
-    assert np.all(W[2] == W[2][:1])
-    W2_tied = 3 * W[2][0]
-    assert [f"{w:.1f}" for w in W2_tied] == ["-9.2", "4.9"] and all(off_boundary(w, 1, 0.1) for w in W2_tied), W2_tied
-    assert abs(W2_tied[0]) >= z_apart / gaps[6]
-    # "Negative, as observation 1 has the larger a^2 but the smaller target (0.2 against 1); output 2's run the other way
-    # (0.4 against 0): 3 W_2[0, 1] = 4.9": item 2's equation, 3 W_2[0, k] = (logit difference) / gap, sets each sign
-    assert gaps[6] > 0 and case.Y[0, 0] < case.Y[1, 0] and case.Y[0, 1] > case.Y[1, 1]
+    # "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by the printed -8.8" (report 03CS
+    # fault 2: step 6000 stood in for the fit step before): the cell's run (mh.train_many, parameters every 100th step)
+    # at step 5600, its gap and 3 W_2[0, :] (one unit's outgoing weight times 3; all three alike, the layer tied), each
+    # printed off its rounding boundary (gap 0.45250771, 3 W_2[0, :] = (-8.818, 3.929)), where a one-ulp nudge of X and
+    # Y moves them by 1e-14 at most (measured)
+    other = mh.MLP(case.sizes).init_constant(1.0)
+    many = mh.train_many([other], case.X, case.Y, lr=0.5, iterations=6000, record_every=1, weights_every=100)
+    k_5600 = list(many.weight_iterations).index(5600)
+    at_5600 = mh.MLP(case.sizes).set_params([W_[0, k_5600] for W_ in many.weights], [b_[0, k_5600] for b_ in many.biases])
+    a2_5600 = at_5600.forward(case.X)[2]
+    gap_5600 = a2_5600[0, 0] - a2_5600[1, 0]
+    assert k_5600 == 56 and np.all(a2_5600 == a2_5600[:, :1]) and np.all(at_5600.weights[2] == at_5600.weights[2][:1])
+    assert mh.tied_units(at_5600) == [[[0, 1, 2]], [[0, 1, 2]]] and 5574 < 5600 and 5600 - 100 < 5574
+    W2_tied = 3 * at_5600.weights[2][0]
+    assert f"{gap_5600:.4f}" == "0.4525" and off_boundary(gap_5600, 4, 0.05), gap_5600
+    assert f"{z_apart / gap_5600:.1f}" == f"{z_apart / 0.4525:.1f}" == "6.7" and off_boundary(z_apart / gap_5600, 1, 0.1)
+    assert [f"{w:.1f}" for w in W2_tied] == ["-8.8", "3.9"] and all(off_boundary(w, 1, 0.1) for w in W2_tied), W2_tied
+    assert abs(W2_tied[0]) >= z_apart / gap_5600 and abs(-8.8) >= z_apart / 0.4525
+    # "Negative, as observation 1 has the larger a^2 but the smaller target (0.2 against 1)": item 2's equation,
+    # 3 W_2[0, k] = (logit difference) / gap, sets each sign (output 2's targets run the other way, 0.4 against 0)
+    assert gap_5600 > 0 and gaps[6] > 0 and case.Y[0, 0] < case.Y[1, 0] and case.Y[0, 1] > case.Y[1, 1]
     assert W2_tied[0] < 0 < W2_tied[1]
     # the factor table, steps 0 and 6000 (the cell's ones_0 and ones_start), each entry printed off its rounding
     # boundary, where a one-ulp nudge of X and Y moves the table's entries by 3e-14 at most (measured)
@@ -734,7 +755,7 @@ def section_8_runs(case):
     text = "all ones, steps 0, 100, then every 1000:\n step    cost   a2's gap, a2[0, 0] - a2[1, 0]\n"
     text += "".join(f"{step:>5}  {costs[step // 10]:.4f}   {gap_by_step[step]:.4f}\n" for step in (0, 100, *range(1000, 6001, 1000)))
     text += (f"all ones, first step with every output within 0.1 of its target: {fit}, C = {step_costs[fit]:.3f}\n"
-             f"all ones, step 6000: 3 W_2[0, :] = ({W2_tied[0]:.1f}, {W2_tied[1]:.1f}) "
+             f"all ones, step 5600: a2's gap {gap_5600:.4f}, 3 W_2[0, :] = ({W2_tied[0]:.1f}, {W2_tied[1]:.1f}) "
              "(three tied units act as one with weight 3w: fold below)\n")
     # the cost figure (every step, log scale; plots.plateau_cost), then a table of all ones and the seeds, like with like:
     # the step-0 smallest layer-2 slope, the cost at step 1000, the tied groups when the run ends (report 03CQ fault 3)
@@ -754,10 +775,8 @@ def section_8_runs(case):
     # each row's tied groups counted at the step its run ends (all ones 6000, the seeds 1000), one list per hidden layer
     assert mh.tied_units(ones) == [[[0, 1, 2]], [[0, 1, 2]]]
     text += f"{'all ones':<10}{ones_slope:>24.3g}{costs[100]:>12.4f}   [[0, 1, 2]]; [[0, 1, 2]] (step 6000)\n"
-    # the notebook's cell trains all 6000 steps in one mh.train_many call: the same costs, to rounding, and the same
-    # first fit within 0.1
-    other = mh.MLP(case.sizes).init_constant(1.0)
-    many = mh.train_many([other], case.X, case.Y, lr=0.5, iterations=6000, record_every=1, weights_every=100)
+    # the notebook's cell trains all 6000 steps in one mh.train_many call (many, above): the same costs, to rounding,
+    # and the same first fit within 0.1
     np.testing.assert_allclose(many.loss[0][::1000], costs[::100], rtol=1e-12)
     # and the same gaps, from its parameters recorded every 100th step (the cell's a2_gap)
     for step, gap in gap_by_step.items():
@@ -816,17 +835,17 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
                   "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
-                  "about 5.9 at step 6000's, 0.5133, met by the printed $-9.2$ (\"all ones, step 6000\", standing in for the fit "
-                  "step, 5574). Negative, as observation 1 has the larger $a^2$ but the smaller target (0.2 against 1).",
+                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by the printed $-8.8$. Negative, as observation 1 has the larger $a^2$ but the smaller target (0.2 against 1).",
                   "The output layer, fed nearly one input, gives nearly one row, at best the shared row (7a). Reaching it needs only "
                   "the outputs' common level ($b_2$, $W_2$), no larger gap (step 100: cost 0.4007, gap 0.0055); leaving it needs "
-                  "a larger gap, which passes through layer 2's small slope (row 5).\n\n",
+                  "a larger gap, which passes through layer 2's small slope (row 4).\n\n",
                   "The next table, row by row: row 3 = row 2 × row 1 ($z^2$'s gap = $v$ × $a^1$'s gap), row 5 = row 4 × row 3 "
                   "($a^2$'s gap = slope × $z^2$'s gap).",
-                  "which passes through layer 2's small slope (row 5).\n\n"
+                  "which passes through layer 2's small slope (row 4).\n\n"
                   "By step 6000 (last column) every factor has grown, the slope most (0.026 to 0.224, about 9 times; $a^1$'s gap "
                   "about 6 times, $v$ 1.8 times), taking $a^2$'s gap from 0.0053 to 0.5133. The cost table's gap column: below 0.006 "
-                  "to step 3000, then fast growth (0.0353 at 5000). How descent gets there is notebook 04's section 8.\n\n</details>",
+                  "to step 3000, then growing faster the larger it is (times 1.5, 4.6, 15 per 1000 steps). How descent gets there is "
+                  "notebook 04's section 8.\n\n</details>",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
@@ -839,13 +858,14 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "which helps. An equal small start, every parameter 0.1 (tied, unsaturated), separates the two: notebook 04 "
                   "section 9 runs it.",
                   "Section 8 shows why layer 2's two rows, and so the outputs, start nearly equal.",
-                  "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, and `delta.T @ a[2]`.",
+                  "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, $(2, 3)$ times "
+                  "$(2, 2)$ (inner sizes 3, 2), and `delta.T @ a[2]`.",
                   "0.5 comes closest; 0.495 and "
                   "0.505 miss by about 10 times more, 0.45 and 0.55 by 100 times: the scan pins the rate to within 1% (0.5 is also the closest of 0.1, 0.2, …, 1.0: second line).",
                   "<details><summary>Why 2e-07 and not 5e-08? (optional)</summary>\n\nIn float32 (TensorFlow's default; next "
                   "cell), 999 updates come within 1e-07 of every printed entry (a match: 7-decimal printing rounds by up to "
-                  "$5\\cdot10^{-8}$, float32 by up to half an [ulp](NOTATION.md) ($2^{-25} \\approx 3\\cdot10^{-8}$ from 0.5 to 1, less "
-                  "near 0.2): $5\\cdot10^{-8} + 3\\cdot10^{-8} < 10^{-7}$); 1000 do not. So the question's loop most likely printed before its last update (a reading, not a proof).",
+                  "$5\\cdot10^{-8}$, float32 by up to half an [ulp](NOTATION.md) (float32's ulp from 0.5 to 1 is $2^{-24}$; half, "
+                  "$2^{-25} \\approx 3\\cdot10^{-8}$, less near 0.2): $5\\cdot10^{-8} + 3\\cdot10^{-8} < 10^{-7}$); 1000 do not. So the question's loop most likely printed before its last update (a reading, not a proof).",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
                   "(section 7a's run misses by 2e-07).",
                   "errs on this all-ones net by $1.5 \\cdot 10^{-7}$ relative (printed above) at a gradient of $2.3 \\cdot 10^{-3}$, "
@@ -1051,8 +1071,8 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "| $a^1_1$ | $a^1[0, 0]$ | `a1[0, 0]` = 0.584191 |", "| $a^2_2$ | $a^2[0, 1]$ | `a2[0, 1]` = 0.571279 |",
                   "text and code index from 0 (observation $r+1$ is row $r$). Parameters index from 0 everywhere:",
                   "For any one weight or bias $p$ it uses $\\varepsilon = 10^{-3}$ and the points $p - 2\\varepsilon, \\dots, "
-                  "p + 2\\varepsilon$ (the middle one has weight 0), accurate to about $4 \\cdot 10^{-10}$ "
-                  "relative on the question's all-ones net:",
+                  "p + 2\\varepsilon$ (the middle one has weight 0):",
+                  "**Why 4e-10**, the all-ones net's largest relative error (second line above)? Each $C$",
                   "is $C' - \\tfrac{1}{30}\\varepsilon^4 C^{(5)} + \\dots$. Doubling $\\varepsilon$ multiplies that truncation error by 16 and "
                   "halves rounding's: the worst falls (3e-10, printed above), so rounding sets the 4e-10.\n\n</details>",
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
@@ -1161,7 +1181,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     # the tolerance fold comes before the one that leans on it, and both after the printout they quote
     # one optional fold (report 03CG fault 2): why 4e-10 first, then why five points, which leans on it
     fold = markdown[markdown.index("<summary>Optional: why 4e-10, why five points</summary>"):].split("</details>")[0]
-    assert fold.index("**Why 4e-10.**") < fold.index("**Why five points?**")
+    assert fold.index("**Why 4e-10**,") < fold.index("**Why five points?**")
     printout = next(i for i, c in enumerate(notebook["cells"]) if "five_point = [g.ravel()" in source(c))
     assert "<summary>Optional: why 4e-10, why five points</summary>" in source(notebook["cells"][printout + 1])
     assert source(notebook["cells"][printout]).startswith("# optional (with the fold below; section 6 does not need it)")
