@@ -87,7 +87,7 @@ NOTEBOOK_FIGURES = {
 
 
 def test_crossing_labels_can_sit_away_from_the_crossing():
-    """Notebook 01's header: with crossing_spread=0.3 each crossing edge's label sits near a unit
+    """With crossing_spread=0.3 each crossing edge's label sits near a unit
     (at most 0.2 of its edge from it), where no other edge passes; the default keeps 0.3 and 0.7."""
     for spread, far in [(0.3, 0.3), (0.2, 0.2)]:
         fig = plots.draw_network(mh.MLP([2, 2, 2]).init_constant(1.0), notation="one_one_one_units", tied=False,

@@ -173,10 +173,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert all(0 < s < 0.5 for s in slopes)
     assert f"{slopes[0]:.2f}" == "0.45" and "dC/dy'=0.453815" in shown and slopes[0] * np.spacing(y_hat) < 1e-16
     assert f"{slopes[0] * np.spacing(y_hat):.0e}" == "5e-17"  # report 01CM fault 2: R2's 5e-17 before rounding up to r
-    assert ("(the `one ulp` line below). That is only $C$'s last rounding. $y'$, near 0.7, has larger ulps, $1.1\\cdot10^{-16}$, but"
-            " $\\partial C/\\partial y' = 0.45 < 1$ (section 1), so an error of that size in $y'$ moves $C$ by about $5\\cdot10^{-17}$. With $C$'s own rounding"
-            " and those inside $h$ and the exponentials, round up: take each computed $C$ off by about $r = 10^{-16}$, a guess"
-            " the figure tests.") in _markdown()
+    # report 01CR fault 1: where r comes from is its own small box, two sentences
+    assert ("One **ulp** is the gap to the next float64 (64-bit float, [notation card](NOTATION.md)): $1.4\\cdot10^{-17}$ near"
+            " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
+            " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
+            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, a guess the figure"
+            " tests.\n</details>") in _markdown()
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
@@ -188,7 +190,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # error rises again; it never sends the student to the box for something it needs
     for leaning in ("the box below", "optional box", "the box says why", "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in main_2
-    truncation_box, rounding_box = box.split("<details><summary>Rounding: where $r$ comes from")
+    truncation_box, rounding_box = box.split("<details><summary>Where $r$ comes from</summary>")
+    r_box, crossing_box = rounding_box.split("<details><summary>The crossing and the cut-off</summary>")
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
     # compares the package with finite differences only, so the text says so
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$; the paths and package columns agree to every printed"
@@ -244,9 +247,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                "Below about $7\\cdot10^{-5}$, where the dashed line crosses the band, rounding, not truncation, sets the error: the"
                " points leave the band, scatter under the dashed line and, from about $10^{-5}$ on, climb with it.")
     # report 01CN fault 1: the crossing, the ceiling and the star in the box
-    assert ("The two costs' rounding errors have either sign and partly cancel, so the dashed line is a rough ceiling and the"
-            " points fall anywhere under it; the star, the smallest error measured ($\\varepsilon = 3\\cdot10^{-5}$), is one"
-            " such point.") in box
+    assert ("Every point measured at $\\varepsilon < 10^{-4}$ lies under the dashed line; the two costs' rounding errors have"
+            " either sign and partly cancel, so it is only a ceiling.") in crossing_box
     # report 01CQ fault 2: the estimate's one-line derivation sits in the caption's bullet, not only in the box
     assert "**The estimate.**" not in box and "rises again" not in prose
     assert caption in main_2 and "size and sign" not in prose
@@ -255,30 +257,32 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert main_2.index("**Truncation.**") < main_2.index(caption) < main_2.index(why)
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
-    rounding_md = ("**Rounding.** For $w_1$ the caption's $r/(2\\varepsilon|g|)$ (the `rounding` line)"
-                   " is $10^{-16}/(2\\varepsilon \\times 0.0093) = 5.4\\cdot10^{-15}/\\varepsilon$ (dashed); the band is"
-                   " $1.6\\cdot10^{-6}(\\varepsilon/10^{-2})^2 = 0.016\\,\\varepsilon^2$, so they meet where"
-                   " $\\varepsilon^3 = 5.4\\cdot10^{-15}/0.016$, $\\varepsilon \\approx 7\\cdot10^{-5}$. Every point measured at"
-                   " $\\varepsilon < 10^{-4}$ lies under the dashed line: the estimate holds.")
+    # report 01CR fault 1: the crossing and the cut-off each as one displayed equation, in their own box; no star
+    # paragraph, no star, rounding or cut-off line printed
+    crossing_md = ("For $w_1$, $|g| = 0.0093$: the dashed line meets the band where\n\n"
+                   "$$\\frac{10^{-16}}{2\\varepsilon \\times 0.0093} = 1.6\\cdot10^{-6}\\Big(\\frac{\\varepsilon}{10^{-2}}\\Big)^2,"
+                   "\\quad\\text{i.e. } \\frac{5.4\\cdot10^{-15}}{\\varepsilon} = 0.016\\,\\varepsilon^2,\\quad"
+                   " \\varepsilon \\approx 7\\cdot10^{-5}.$$")
     # the cut-off r / (2 eps 1e-7) is 2e-6 at 3e-4, under every checked gradient (test_every_checked_gradient_is_above_1e_5);
     # a threshold of 1e-8 moves it to r / (2 eps 1e-8) = 1.7e-5, tenfold
-    cut_off_md = ("**Cut-off.** The estimate reaches $10^{-7}$ at $|g| = r/(2\\varepsilon\\cdot10^{-7})$: $2\\cdot10^{-6}$ at"
-                  " $\\varepsilon = 3\\cdot10^{-4}$ (the `cut-off` line), below every gradient checked here. A correct gradient"
-                  " smaller than that could fail on rounding alone; a threshold of $10^{-8}$ would raise the cut-off tenfold.")
-    assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and "2e-06 at eps = 3e-4" in shown
-    r1, r2 = "**Where $r$ comes from.** One **ulp** is the gap", "That is only $C$'s last rounding."
-    assert (rounding_box.index(r1) < rounding_box.index(r2) < rounding_box.index(rounding_md)
-            < rounding_box.index(cut_off_md) < rounding_box.index("**Why not the star's") < rounding_box.index("</details>"))
-    assert "<summary>Rounding: where $r$ comes from, the cut-off and the star</summary>" in box and "<details open" not in box
+    cut_off_md = ("The estimate reaches $10^{-7}$ at the **cut-off**\n\n"
+                  "$$|g| = \\frac{r}{2\\varepsilon\\cdot10^{-7}} = \\frac{10^{-16}}{2 \\times 3\\cdot10^{-4} \\times 10^{-7}}"
+                  " \\approx 2\\cdot10^{-6},$$\n\n"
+                  "below every gradient checked here. A correct gradient smaller than that could fail on rounding alone; a"
+                  " threshold of $10^{-8}$ would raise the cut-off tenfold.\n</details>")
+    assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and f"{1e-16 / (2 * 0.0093):.1e}" == "5.4e-15"
+    assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
+    assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
+    assert "star" not in box and "Why not the star" not in prose and "**Rounding.**" not in prose
     assert box.index("The cell below the boxes prints the lines they cite.") < box.index("<details>")
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
     # report 01CF fault 1: each line's label says what it is, so the lines read without the box
     # report 01CP fault 1: the truncation's prediction line moved from the figure's cell to the box's, first there
     assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("truncation's prediction, eps^2/12")
-            < shown.index("one ulp, the gap to the next float64")
-            < shown.index("rounding, w1's estimated relative error") < shown.index("cut-off, the |g| below which rounding")
-            < shown.index("star, the figure's most accurate eps"))
+            < shown.index("one ulp, the gap to the next float64"))
+    for gone in ("rounding, w1's estimated relative error", "cut-off, the |g| below which rounding", "star, the figure's"):
+        assert gone not in shown  # report 01CR fault 1: the printed block is two lines
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
     figure_cell = next(i for i, c in enumerate(sources) if "plot_epsilon_errors(" in c)
@@ -287,9 +291,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert sources[figure_cell + 1].startswith("* Wide pale band") and sources[figure_cell + 2].startswith("#### Optional")
     box_cell = sources[figure_cell + 3]
     assert cells[figure_cell + 3]["cell_type"] == "code"
-    assert all(f'print(f"{line}' in box_cell for line in ("one ulp, ", "rounding, ", "cut-off, ", "star, "))
+    assert 'print(f"one ulp, ' in box_cell and not any(f'print(f"{line}' in box_cell for line in ("rounding, ", "cut-off, ", "star, "))
     assert 'print("truncation\'s prediction' in box_cell
-    assert box.index("(the `one ulp` line below)") < box.index("(the `rounding` line)") < box.index("(the `star` line)")
+    assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
     assert "An assumption" not in prose and "R3" not in prose
     # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
     # lines the cell below it prints, never as if above
@@ -297,8 +301,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in box_cell and "h3" not in box_cell
     # report 01CQ fault 3: why b_y''s error is the largest, from the printed numbers only: its error is 6.1e-9 / 1.5e-9,
     # about 4 times w_1's, its gradient 0.0946 / 0.0093, about 10 times, so its |d3C/dp3| is about 40 times w_1's
-    assert ("$b_{y'}$'s error is four times $w_1$'s although its $|dC/dp|$ is ten times larger (the table): its"
-            " $|d^3C/dp^3|$ is about 40 times $w_1$'s.") in truncation_box
+    # report 01CR fault 1: that sentence raised a why the page cannot answer; cut
+    assert "about 40 times" not in prose
     assert round(6.1e-9 / 1.5e-9) == 4 and round(0.09460201 / 0.00929994) == 10
     assert 35 < (6.1e-9 / 1.5e-9) * (0.09460201 / 0.00929994) < 45 and 35 < (errors[3] / errors[0]) * (dB[1][0] / dW[0][0, 0]) < 45
     # the cut-off counts rounding alone; truncation (eps^2 / 6 times the third derivative, over each gradient) is each
@@ -306,16 +310,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # two reasons, one sentence each: at the star's eps the cut-off is 2e-5, so a correct gradient below it could fail on
     # rounding; the star sits where the band (eps^2 / 6 |d3C/dp3| / 2|g|) meets the dashed r / (2 eps |g|), at
     # eps^3 = 6r / |d3C/dp3|: w1's third derivative, so another parameter's best eps lies elsewhere
-    assert ("**Why not the star's $\\varepsilon$** (the `star` line). There the cut-off is $2\\cdot10^{-5}$ (the `cut-off` line): a correct gradient"
-            " below it could fail on rounding. And the star's place depends on $w_1$'s $\\tfrac{d^3C}{dp^3}$ (the truncation term),"
-            " so another parameter's best $\\varepsilon$ lies elsewhere. At $3\\cdot10^{-4}$ both margins are wide for every parameter"
-            " in the table: truncation below $10^{-8}$, rounding's cut-off $2\\cdot10^{-6}$.") in box
     assert "Two costs' difference is off by up to" not in prose and "R4" not in prose
     dW_all, dB_all = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(g_w1, min(abs(g) for g in (dW_all[0][0, 0], dB_all[0][0], dW_all[1][0, 0], dB_all[1][0])), rtol=1e-12)
     rounding = 2e-16 / (2 * 3e-4) / (2 * g_w1)
-    expect(shown, f"rounding, w1's estimated relative error at eps = 3e-4: 2e-16 / (2 x 3e-4) / (2 x {g_w1:.6f}) = {rounding:.0e}",
-           "rounding, w1's estimated relative error at eps = 3e-4: 2e-16 / (2 x 3e-4) / (2 x 0.009300) = 2e-11")
     assert rounding < 1.5e-9 / 50
     # the sweep: w1's relative error at epsilons where truncation dominates falls 100x per 10x in eps (the
     # eps^2 law); at 1e-4 and below rounding moves the printed digits under one-ulp nudges, so the sweep stops
@@ -354,9 +352,6 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     for eps, cut in zip((3e-5, 3e-4), cut_offs):
         assert np.isclose(2e-16 / (2 * eps) / (2 * cut), 1e-7, rtol=1e-12)
         assert np.isclose(1e-16 / (2 * eps * cut), 1e-7, rtol=1e-12)
-    expect(shown, f"cut-off, the |g| below which rounding alone may fail: r / (2 eps 1e-7) = {cut_offs[0]:.0e} at eps = 3e-5,"
-           f" {cut_offs[1]:.0e} at eps = 3e-4",
-           "cut-off, the |g| below which rounding alone may fail: r / (2 eps 1e-7) = 2e-05 at eps = 3e-5, 2e-06 at eps = 3e-4")
     assert 1.4e-9 < 1e-7 / 50
     # the threshold's limit: R4's bound, 2r / (2 eps) / (2|g|), passes 1e-7 below about |g| = 2e-6
     limit = 2e-16 / (2 * 3e-4) / (2 * 1e-7)
@@ -395,8 +390,6 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{(5.4e-15 / 0.016) ** (1 / 3):.0e}" == f"{(bound / truncation) ** (1 / 3):.0e}" == "7e-05"
     band_at = truncation * figure_eps**2
     assert np.all((band_at > bound / figure_eps) == (figure_eps > 7e-5))  # above 7e-5 the band, below it the dashed line
-    expect(shown, f"star, the figure's most accurate eps: eps = {figure_eps[np.argmin(measured)]:.0e}, relative error below 1e-10",
-           "star, the figure's most accurate eps: eps = 3e-05, relative error below 1e-10")
     assert "rounding at 1e-6" not in shown
     # section 4's and section 5's finite differences use the same eps: 8 digits equal to the sum of paths
     branch_net = mh.MLP([2, 2, 2]).set_params([[[0.5, 0.3], [-0.4, 0.8]], [[0.6, 0.9], [-0.2, 0.1]]],
@@ -550,12 +543,13 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     assert totals([10, 100, 100, 10]) == (1000 * 1000 * 3 + 10000 * 10 * 2 + 1000 * 1 * 1, (1000 + 10000 + 1000) + (10000 + 1000),
                                           10000 + 1000, 100 + 100 + 10, 1000 + 10000 + 1000) == (3201000, 23000, 11000, 210, 12000)
     assert 3201000 + 23000 == 3224000 and 11000 + 210 + 12000 == 23210
-    by_hand = """path-product terms: weights x paths x multiplications per path; folded factors: (weight factors) + (link factors)
-  1-1-1:   1 x 1 x 2 + 1 x 1 x 1 = 3; folded (1 + 1) + (1) = 3
-  2-3-3-2: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; folded (6 + 9 + 6) + (9 + 6) = 36
-backpropagation terms: (passing back) + (one per unit) + (one per weight)
-  1-1-1:   (1) + (1 + 1) + (1 + 1) = 5
-  2-3-3-2: (9 + 6) + (3 + 3 + 2) + (6 + 9 + 6) = 44
+    # report 01CR fault 2: each term carries its row name from the count table
+    by_hand = """summing paths, by the count table's rows (path products: weights x paths x multiplications per path):
+  1-1-1:   path products: 1 x 1 x 2 + 1 x 1 x 1 = 3; weight factors: (1 + 1) + link factors: (1) = 3
+  2-3-3-2: path products: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; weight factors: (6 + 9 + 6) + link factors: (9 + 6) = 36
+backpropagation, by the count table's rows:
+  1-1-1:   passing back: (1) + deltas: (1 + 1) + input x delta: (1 + 1) = 5
+  2-3-3-2: passing back: (9 + 6) + deltas: (3 + 3 + 2) + input x delta: (6 + 9 + 6) = 44
 outside the table: biases on 1-1-1, summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)
 network         path products  units  summing paths  backpropagation   ratio
 """
@@ -648,7 +642,9 @@ network         path products  units  summing paths  backpropagation   ratio
             "| per weight leaving a hidden unit | link factor | passing back: $w\\,\\delta$ in $\\partial C/\\partial h$ |\n"
             "| per path | its product: $q - 1$ for $q$ factors | none |\n"
             "| per unit | none | its $\\delta$ |\n") in prose
-    assert "A weight has one path per choice of a unit in each layer after the one it enters." in prose
+    # report 01CR fault 7: the path rule comes before section 6's prediction (section 7 uses it from there)
+    assert "A weight has one path per choice" not in prose
+    assert prose.count("A path picks one unit in every layer after the one its weight enters.") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
     # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
@@ -998,7 +994,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     expect(shown, f"step 0: 1/(h(1 - h) w2) = {extra:.2f}, times h/x = {h:.3f}: {extra * h:.2f}",
            "step 0: 1/(h(1 - h) w2) = 10.17, times h/x = 0.731: 7.44")
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
-    assert "moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less by step 5." in prose
+    # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
+    assert ("moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less on the move from step 4 to"
+            " step 5.") in prose
     assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2 \\le |w_2|/4$"
             " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
             " giving $7.44$, the `predicted` 7.4.") in prose
@@ -1026,7 +1024,8 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
     # fault 6)
     assert ("Optional, in a running notebook: pick a weight in the explorer; the diagram thickens its paths, the table lists"
-            " them (per edge). The cell after it is what the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$. Predict how many paths a weight into"
+            " them (per edge). The cell after it is what the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$."
+            " A path picks one unit in every layer after the one its weight enters. Predict how many paths a weight into"
             " hidden layer 1 of 2-3-3-2 (layer sizes, input first) has, then open the box below.") in prose
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
     assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
@@ -1038,10 +1037,10 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert (summing["path products"], summing["folded"], sum(summing.values())) == (150, 36, 186)
     # report 01CP fault 2: "path-product terms", not "by hand" terms
     assert "by hand` terms" not in prose and "by hand, summing" not in shown
-    assert ("On 2-3-3-2 the `path-product terms` are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
+    assert ("On 2-3-3-2 the `path products` are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
             " of 3 multiplications; 9 into hidden layer 2, with 2 paths each (one per output) of 2 multiplications; 6 into the outputs, one path of 1."
             " Summing paths = path products + folded factors: 150 + 36 = 186.") in prose
-    assert "= 150; folded" in shown and "= 36\n" in shown and "  186  " in shown
+    assert "= 150; weight factors" in shown and "= 36\n" in shown and "  186  " in shown
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
@@ -1120,8 +1119,10 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     assert "**central difference**" in prose[prose.index("## 2."):prose.index("## 3.")]
     # report 01CP fault 3: net.gradients, used before section 7, says where it is derived
     # report 01CQ fault 5: why trust it before section 7: an independent computation, shown there to sum the same paths
-    assert ("**The package's gradient** (`net.gradients`, by backpropagation) is a third route, independent for now; section 7"
-            " shows it computes the same sum of path products." in prose)
+    # report 01CR fault 5: no "backpropagation" before section 7 teaches it
+    assert ("**The package's own gradient** (`net.gradients`; section 7 shows how it works) is a third route, independent for"
+            " now." in prose)
+    assert "backprop" not in prose[:prose.index("## 7.")].lower()
     # report 01CP fault 5: no "batch" (the card's word, never defined here); section 4's row is one observation
     sources = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
     assert "batch" not in sources.lower() and sources.count("a table with one observation (row)") == 2
@@ -1130,7 +1131,7 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
 def test_the_count_cell_uses_the_lesson_modules_helpers():
     """Section 7's count cell keeps the term lines and the table; its helpers live in mlp_helpers.lessons.paths."""
     code = ["".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code"]
-    count_cell = next(s for s in code if "path-product terms: weights" in s)
+    count_cell = next(s for s in code if "summing paths, by the count table's rows" in s)
     # one comment line says what the helpers return (report 01BX fault 5), each as its docstring says
     assert ("# paths.layer_terms: per weight layer (weights, paths per weight, multiplications per path);"
             " .multiplication_counts: two dicts {row: count}\n") in count_cell

@@ -707,8 +707,9 @@ def question_networks():
     fig, (small, big) = new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
     labels = dict(notation="one_one_one_units", tied=False, label_size=12, bias_label_size=12)  # tied marks: notebook 04
     draw_network(MLP([1, 1, 1]).init_constant(1.0), ax=small, **labels)
-    # crossing_spread=0.3: each crossing edge's label near one of its units, away from the crossing
-    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.3, **labels)
+    # each crossing edge's label on its own line, between the crossing and a unit, clear of both; opaque boxes with a
+    # margin, so no stub of a thick line shows beside a label
+    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.2, opaque_labels=True, **labels)
     small.set_title("the 1-1-1 network", fontsize=12)
     small.text(0.5, 0.08, "both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each"
                "\nbiases: labels under their units, not drawn", transform=small.transAxes, ha="center", va="top",
