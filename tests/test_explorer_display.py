@@ -148,3 +148,13 @@ def test_the_many_starts_explorer_stores_the_picture_it_shows():
     explorer.scale.value = 10.0  # another setting: the stored picture follows it
     data, _ = DisplayFormatter().format(explorer)
     assert base64.b64decode(data["image/png"]) == explorer.images[(explorer.start.value, 10.0, explorer.lr.value)] != shown
+
+
+def test_the_many_starts_legend_says_when_its_vermillion_bar_is_empty():
+    """Report 05CM (fault 8): no legend colour without a bar: the "not within" entry says "(none here)"
+    while no start is stopped at the limit, and loses it once one is."""
+    explorer = initialization_explorer(cases.sigmoid_2_3_3_2(), starts=8, steps=200)
+    for fits, empty in ((np.array([50.0, 120.0]), True), (np.array([50.0, np.inf]), False)):
+        explorer._draw(fits, 0)
+        labels = [t.get_text() for t in explorer.ax.get_legend().get_texts()]
+        assert labels == ["median", "fit within the steps", "not within 200 steps" + ("\n(none here)" if empty else "")]

@@ -116,8 +116,9 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         # the bar of starts not within the steps stands apart (its centre 5 bins past the last step),
         # so its tick label and the last step's do not touch
         self.never_at = self.steps + 5 * width
-        self.never = ax.bar([self.never_at - width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
-                            label=f"not within {self.steps} steps")[0]
+        self.never_bars = ax.bar([self.never_at - width], [0], width=2 * width, align="edge", color=plots.VERMILLION,
+                                 label=f"not within {self.steps} steps")
+        self.never = self.never_bars[0]
         self.median_line = ax.axvline(0, color="black", ls="--", lw=1.5, label="median")
         ax.set_xlim(0, self.steps + 7 * width)
         ticks = list(np.linspace(0, self.steps, 5))
@@ -179,6 +180,9 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         for bar, count in zip(self.bars, counts):
             bar.set_height(count)
         self.never.set_height(fits.size - finite.size)
+        # the vermillion entry says when its bar is empty: no legend colour without a bar
+        self.never_bars.set_label(f"not within {self.steps} steps" + ("\n(none here)" if finite.size == fits.size else ""))
+        self.ax.legend(loc="upper left", fontsize=9, bbox_to_anchor=(1.02, 1.0), frameon=False)
         median = np.median(fits)
         self.median_line.set_xdata([min(median, self.never_at)] * 2)
         self.ax.set_ylim(0, 1.15 * max(counts.max(), fits.size - finite.size))
