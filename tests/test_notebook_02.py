@@ -429,41 +429,17 @@ def test_section_6_gradient_ratio_is_outgoing_weight_ratio(case, net, stored):
     assert u[0] * W1[0, 0] + u[1] * W1[1, 0] == pytest.approx(mh.effective_slope(net, A), rel=1e-12)
 
 
-def test_section_6a_start_runs_the_learners_rule(case, net, stored, markdown, nb):
-    """Report 02CG fault 3: [start] trains 20 steps with the learner's own rule (the question's formula, sign slip and
-    dropped W_1, on W_0; the slipped sign on W_1): the two weights leaving x_1 get equal steps, so their difference
-    keeps its start to rounding. Report 02CQ fault 3: C is not printed (its rise mixed the W_0 slip with our reading
-    of the W_1 sign)."""
-    x1, Y = case.X[:, 0], case.Y[:, 0]
-    W0, W1 = (W.copy() for W in net.weights)
-    costs, gaps = [], []
-    for _ in range(21):  # by hand, independent of linreg.question_gradients and net.gradients
-        h = case.X @ W0  # (m, 2): h_1, h_2
-        y_hat = h @ W1[:, 0]
-        costs.append(np.mean(0.5 * (Y - y_hat) ** 2))
-        gaps.append(W0[0, 0] - W0[0, 1])
-        q = (case.X.T @ (Y - y_hat)) / len(Y)  # (2,): the question's formula, one number per input
-        W0 = W0 - case.lr * q[:, None]  # the same step for both weights leaving an input
-        W1 = W1 + case.lr * (h.T @ (y_hat - Y))[:, None] / len(Y)  # +eta dC/dW_1: the question's sign
-    assert np.abs(np.array(gaps) - gaps[0]).max() < 1e-15  # frozen, to rounding
-    for value in (gaps[0], gaps[-1]):
-        assert abs(value * 1e7 % 1 - 0.5) > 0.01  # far from a rounding edge (a one-ulp nudge cannot move the print)
-    assert (shown(gaps[0], sign=True), shown(gaps[-1], sign=True)) == ("+0.1823169", "+0.1823169")
-    assert ("[start]  the learner's rule, step  0: W_0[0, 0] - W_0[0, 1] = +0.1823169\n"
-            "[start]  the learner's rule, step 20: W_0[0, 0] - W_0[0, 1] = +0.1823169\n") in stored
-    assert "C = 0.7217613" not in stored and "while $C$ rises" not in markdown
-    # one sentence before says what to look at, one after says what it shows; the cell is where 6a argues it
-    # report 02CI fault 3: the learner's rule as a two-line display, its W_1 half the right formula with the wrong sign
-    assert (r"[start] runs the learner's rule (equal gradients) for 20 steps (row 1 likewise, with $x_2$):" "\n"
-            r"$$\begin{aligned} W_0[0,j] &\leftarrow W_0[0,j] - \eta\,q, \\" "\n"
-            r"W_1[j,0] &\leftarrow W_1[j,0] + \eta\,\partial C/\partial W_1[j,0] \quad \text{(our reading of the question; any rule for } W_1 \text{ keeps the difference)}. "
-            r"\end{aligned}$$" "\n"
-            r"Look at $W_0[0,0] - W_0[0,1]$.") in markdown
-    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[start]  the learner's rule" in c.source)
-    assert "First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$?" in nb.cells[at - 1].source
-    # report 02CQ fault 3: C's rise is cut (it depended on our reading of the W_1 sign)
-    assert nb.cells[at + 1].source.startswith("It stays at $+0.1823169$, not 0.\n")
-    assert "section 5's sign-fixed step, reversed" not in markdown and "half climbs" not in markdown
+def test_section_6a_equal_gradients_keep_the_start_gap(stored, markdown, nb):
+    """Report 02CS fault 8: the [start] loop (the learner's rule for 20 steps) was true by construction and added a
+    debatable reading of the learner's W_1 rule: cut. The one-sentence reason stays; the start gap, +0.1823, is
+    section 0's print and [crossings]' d_x1 (the Answer box quotes it)."""
+    assert "[start]" not in stored and "[start]" not in markdown
+    assert "learner's rule" not in stored and "learner's rule" not in markdown
+    assert "our reading of the question" not in markdown and "It stays at $+0.1823169$" not in markdown
+    assert "learner = [W.copy()" not in "".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert (r"First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$? No: they subtract the same amount "
+            r"from both weights, so $W_0[0,0] - W_0[0,1]$ keeps its starting value (section 0), not 0.") in markdown
+    assert "d_x1 = +0.1823," in stored
 
 
 def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
@@ -806,12 +782,35 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                                 r"""and $S$ is least at $\rho = 0.5$: at every $c$ the $\rho = 0.5$ run's $K$ is the smallest (below $\rho = 0.3$'s """
                                 r"""by 5% at $c = 0.5$, 0.75 against 0.79: the check above; by 7% at $c^*$: [K]). $Q$'s drift moves $K$ under 1.2% """
                                 r"""($K^2 = 4(S\,c^2 + Q^2)$): too little to reverse that.""" "\n"
-                                r"""In the map, $c_{t+1}$ grows with $c_t$: a positive factor ([K]), falling as $c_t$ rises ($K$ grows with $c$), """
-                                r"""times $c_t - c^* < 0$ (the factor in $(0, 1)$ keeps the start's sign), rising toward 0.""" "\n"
-                                r"""So from the common start $c = 0.5$, the run with the smaller $K$ at every $c$ falls and stays behind ([behind]).""" "\n")
+                                # report 02CS fault 1: the monotone map and the induction as three numbered steps;
+                                # the eta^2 term eta^2 G^2 S c (8b's box) is positive and, at equal c, least at rho = 0.5
+                                r"""The map is $c_{t+1} = M_\rho(c_t)$, with $K_t \approx K_\rho(c_t)$ and the factor """
+                                r"""$f_\rho = 1 - \eta\,\overline{x^2}\,K_\rho$ in $(0, 1)$ ([K]), so $c_t < c^*$ throughout:""" "\n"
+                                r"""1. $M_\rho(c) = c^* + f_\rho(c)\,(c - c^*)$ rises with $c$: $M_\rho' = f_\rho + f_\rho'\,(c - c^*)$, """
+                                r"""both terms positive ($K$ grows with $c$).""" "\n"
+                                r"""2. $K_{0.5}(c) < K_{0.3}(c)$, so $f_{0.5}(c) > f_{0.3}(c)$ and, as $c - c^* < 0$, $M_{0.5}(c) < M_{0.3}(c)$.""" "\n"
+                                r"""3. If $c^{0.5}_t \le c^{0.3}_t$, then $c^{0.5}_{t+1} = M_{0.5}(c^{0.5}_t) \le M_{0.5}(c^{0.3}_t) < """
+                                r"""M_{0.3}(c^{0.3}_t) = c^{0.3}_{t+1}$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
+                                r"""stays behind ([behind]; $\rho = 0.1$ likewise).""" "\n\n"
+                                r"""The exact step's extra $\eta^2G^2S\,c > 0$ (box above) is, at equal $c$, least at $\rho = 0.5$: """
+                                r"""it pushes the same way.""" "\n")
+    # report 02CS fault 6: K_t in the map (K is shown to depend on c alone only under "Why slowest")
     assert (r"a step is, to first order, the map" "\n"
-            r"$$c_{t+1} = c^* + \big(1 - \eta\,\overline{x^2}\,K(c_t)\big)\,(c_t - c^*):$$" "\n"
-            r"it multiplies $c - c^*$ by $1 - \eta\,\overline{x^2}\,K$ (the factor).") in markdown
+            r"$$c_{t+1} = c^* + \big(1 - \eta\,\overline{x^2}\,K_t\big)\,(c_t - c^*):$$" "\n"
+            r"it multiplies $c - c^*$ by the factor $1 - \eta\,\overline{x^2}\,K_t$.") in markdown
+    assert "K(c_t)" not in markdown and "### 8b. The first step, and the whole run\n" in markdown
+    # step 1: M' = f + f' (c - c*) > 0 with f in (0, 1), f' = -eta mean(x^2) K'(c) < 0 and c < c*, for K(c) from S;
+    # step 2: K_0.5(c) < K_0.3(c) at every c in [0.5, c*]; the eta^2 term's factor S is least at rho = 0.5
+    x = case.X.sum(axis=1)
+    m2, c_s = np.mean(x**2), mh.least_squares_slope(x, case.Y)
+    def K_of(a, c_at):
+        S_a = a**2 + (1 - a) ** 2
+        return 2 * np.sqrt(S_a * c_at**2 + (1 - S_a) ** 2 / 16)
+    cs = np.linspace(0.5, c_s, 200)
+    for a in (0.1, 0.3, 0.5):
+        M = c_s + (1 - case.lr * m2 * K_of(a, cs)) * (cs - c_s)
+        assert np.all(np.diff(M) > 0) and np.all((0 < 1 - case.lr * m2 * K_of(a, cs)) & (1 - case.lr * m2 * K_of(a, cs) < 1))
+    assert np.all(K_of(0.5, cs) < K_of(0.3, cs)) and np.all(K_of(0.5, cs) < K_of(0.1, cs))
     # the map is 8b's first-order step with 6a's G: c + (-eta G K) = c* + (1 - eta mean(x^2) K)(c - c*)
     for c_t, K_t, eta_t, m_t, c_s in np.random.default_rng(2).uniform(0.1, 2, size=(20, 5)):
         assert c_t - eta_t * m_t * (c_t - c_s) * K_t == pytest.approx(c_s + (1 - eta_t * m_t * K_t) * (c_t - c_s), rel=1e-12)
@@ -1013,7 +1012,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert (f"{'factor':>16}" + "".join(f"{v:>6}" for v in factor_shown) + "\n") in stored
     # the unbacked overshoot claim (no run at a large eta) stays cut; 8b derives only the factor's sign (below -1)
     assert "overshoot" not in markdown and "above $-1$" not in markdown
-    assert r"by $1 - \eta\,\overline{x^2}\,K$ (the factor)." in markdown
+    assert r"by the factor $1 - \eta\,\overline{x^2}\,K_t$." in markdown
     # the cut account through beta and u (measured, not derived: circular) stays cut, and so do its rows
     assert r"\beta" not in markdown.split("### 8b.")[1] and "beta = W_1" not in stored and "u = u_1 = u_2" not in stored
     assert ("[steps] constant start (8a's runs): steps until |c - c*| < 1e-6; K at the trained weights; "
@@ -1029,7 +1028,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # start, [steps]'s 2.250 at the end
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CQ fault 5: K_end's value not quoted before [steps] prints it
-    assert (r"| $K$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; $K$ at the end | 8b | $0.79$ "
+    assert (r"| $K$, $K_t$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; at step $t$; at the end | 8b | $0.79$ "
             r"(constant start, $\rho = 0.3$); $K_\text{end}$: printed at [steps] |") in eight_b
     assert "2.250" not in eight_b.split(r"**Why slowest")[0]
     assert r"\tau" not in eight_b
@@ -1056,7 +1055,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert ("        last stretch: the steps from |c - c*| < 0.01 to < 1e-6;  "
             "predicted: ln(1e-4) / ln(factor at the end)\n") in stored
     # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
-    assert r"to first order, the map" in markdown and r"it multiplies $c - c^*$ by $1 - \eta\,\overline{x^2}\,K$" in markdown
+    assert r"to first order, the map" in markdown and r"it multiplies $c - c^*$ by the factor $1 - \eta\,\overline{x^2}\,K_t$" in markdown
     assert "the whole run's length is not compared" not in markdown
     x = case.X.sum(axis=1)
     c_star = mh.least_squares_slope(x, case.Y)
@@ -1093,12 +1092,15 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "*The dips*" not in fold and "*Crossings* (circled)." in fold
     assert (r"2. Triangles: lowest points, at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
             r"$G\,s[p]\,W_1[0,0]$, positive while $G < 0$ ($c < c^*$) and $W_1[0,0] < 0$, so both weights fall until "
-            r"$W_1[0,0]$ turns positive ([dips], after the next box).") in markdown
-    # report 02CI fault 4: [dips] and [gap] serve only the fold: right below it, after a one-line "Optional:" lead
-    assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "[dips] backs item 2 of the figure's list; [gap] is optional (the box above)."
-    dips_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "[dips] random start" in c.source)
-    assert dips_at == where + 2 and "print(f\"[gap]" in nb.cells[where + 3].source
-    assert nb.cells[where + 4].source.startswith("### 6c.")
+            r"$W_1[0,0]$ turns positive ([dips], below).") in markdown
+    # report 02CS fault 4: [dips] right under the figures; the fold and [gap] at the end, after "Optional: [gap], ..."
+    assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "Optional: [gap], for the box above."
+    assert "print(f\"[gap]" in nb.cells[where + 2].source
+    assert nb.cells[where + 3].source.startswith("### 6c.")
+    figure_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "plots.tie_figure" in c.source)
+    assert "[dips] random start" in nb.cells[figure_at + 1].source
+    assert nb.cells[figure_at + 2].source.startswith("<details><summary>Can the random start ever tie?")
+    assert "[bound]" in nb.cells[figure_at + 3].source and figure_at + 4 == where
     assert (r"By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$) only while $u_1 > u_2$.") in paragraph
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
@@ -1121,7 +1123,10 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
     # report 02CO fault 4: item 3 cut to what the panel shows
     # report 02CR fault 2: the W_1 gap at every step is checked, not derived; the figure draws |d_x1| and |d_x2| faintly
-    assert (r"3. Below: the spread (for seed 0, the $W_1$ gap at every step: checked, not derived: [crossings]) and the bound $|r_1 - r_2|$.") in markdown
+    # report 02CS faults 2 and 5: checked for seed 0 only, said plainly; one line for max(|d_x1|, |d_x2|), the bound's quantity
+    assert (r"3. Below: the spread (the $W_1$ gap at every step: checked for seed 0 only, [crossings]), "
+            r"$\max(|d_{x_1}|, |d_{x_2}|)$ and the bound $|r_1 - r_2|$.") in markdown
+    assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
@@ -1264,7 +1269,9 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
                in c.source)
     between = cells[start + 2:box]  # after the training cell
     code = [c.source for c in between if c.cell_type == "code"]
-    assert len(code) == 1 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    # report 02CS fault 4: [dips] right under the figures, gated like them
+    assert len(code) == 2 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    assert "plots.tie_figure" in code[0] and "[dips] random start" in code[1]
     after = cells[box + 1]  # the [bound] cell, right after the box that defines r_1, r_2
     assert after.cell_type == "code" and "[bound]" in after.source and re.search(r"^if predicted:", after.source, re.M)
     assert not any("[bound]" in c.source for c in cells[:box] if c.cell_type == "code")
@@ -1335,8 +1342,11 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
     assert "dot product with $(1-\\rho, -\\rho)$;" in markdown and "after the box" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
-    assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$); the random start's $r_1 \ne r_2$ "
-            r"forbids a tie (6b)." in markdown.split("## Key points")[1])
+    # report 02CS fault 3: the scope (X has rank 1) in the Key point and the Answer box
+    assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$, as $X$ has rank 1: not with "
+            r"independent inputs); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
+    assert (r"The random start never ties: training keeps $r_1$, $r_2$ (as $X$ has rank 1: not with independent inputs), "
+            r"so the spread stays at least $|r_1 - r_2| = 0.0140$" in markdown.split("**Answer to the question.**")[1])
     assert "never change," not in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
@@ -1601,8 +1611,8 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown):
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
     assert ("the same two products added in the same order (numpy does so here; the check below confirms it for these "
             "runs)") in markdown
-    assert (r"Only the constant start is timed: the random start has seed 0's weights at every $\rho$, so its "
-            r"$c = s\,W_0 W_1$ (section 4) differs with $\rho$ at step 0, and its runs do not start level.") in markdown
+    assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ (section 4) a different start "
+            r"at each $\rho$.") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
     assert all(np.array_equal(W, V) for n in starts[1:] for W, V in zip(n.weights, starts[0].weights))
     slopes = [mh.effective_slope(n, rho) for n, rho in zip(starts, (0.1, 0.3, 0.5, 0.7, 0.9))]
