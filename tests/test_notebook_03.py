@@ -1203,7 +1203,10 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     check = markdown[markdown.index("<summary>Check your count</summary>"):].split("</details>")[0]
     assert markdown.count("all 21510 gradients by `backward`") == 1 and "21510" not in check and "42830" not in check
     counts = next(i for i, c in enumerate(notebook["cells"]) if source(c).startswith("count_lines = []"))
-    assert source(notebook["cells"][counts + 1]).startswith("On the widest network, all 21510 gradients by `backward`")
+    # ... and folded itself, so its counts stay hidden until the student has counted (report 03CU fault 3)
+    after = source(notebook["cells"][counts + 1])
+    assert after.startswith("<details><summary>What the counts show (open after you count)</summary>")
+    assert "On the widest network, all 21510 gradients by `backward`" in after and after.rstrip().endswith("</details>")
     assert "the three networks' counts (open after you count)" in source(notebook["cells"][counts])
     # the path-table key comes before the first path table
     first_table = next(i for i, c in enumerate(notebook["cells"]) if "mh.chain_rule_paths(small" in source(c))
