@@ -184,7 +184,9 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert [shown(C), shown(downhill), shown(uphill)] == ["0.5289863", "0.5187854", "0.5397055"]
     assert downhill < C < uphill
     # report 02CR fault 4: the slipped step is the sign slip alone (backprop's gradients negated: W_1[j, 0] kept), not the question's step
-    assert "C after the correct step (y' - y): 0.5187854    sign slip only (the question's y - y', outgoing weight kept): 0.5397055" in stored
+    # report 02CT fault 4: the label does not name section 5's second slip (the outgoing weight) two sections early
+    assert "C after the correct step (y' - y): 0.5187854    sign slip only (the question's y - y'): 0.5397055" in stored
+    assert "outgoing weight kept" not in stored
     assert "every sign flipped (the question's" not in stored
     # [first order]: -eta sum (dC/dw)^2 beside the measured change, both to 4 places (none near a rounding boundary)
     first_order = -case.lr * sum((g**2).sum() for g in dW)
@@ -368,7 +370,8 @@ def test_section_5_names_the_two_gradients(markdown):
     assert r"$q = \frac1m\sum_i (y[i] - y'[i])\,x_1[i]$, gives one number for *both* weights leaving $x_1$." in markdown
     assert r"Below, beside the correct $g = \partial C/\partial W_0[0,j]$:" in markdown
     assert r"Both slips are exact factors: $g = -q\,W_1[j, 0]$, the lost minus sign times the" in markdown
-    assert r"$$\Delta w = -\eta\,g/W_1[j,0], \qquad g\,\Delta w = -\eta\,g^2/W_1[j,0]:$$" in markdown
+    # report 02CT fault 6: the learner's step -eta (-q) = eta q written out before it is put in terms of g
+    assert r"$$\Delta w = -\eta\,(-q) = \eta\,q = -\eta\,g/W_1[j,0], \qquad g\,\Delta w = -\eta\,g^2/W_1[j,0]:$$" in markdown
     assert r"\text{correct}" not in markdown and r"\text{question's}" not in markdown
 
 
@@ -442,7 +445,7 @@ def test_section_6a_equal_gradients_keep_the_start_gap(stored, markdown, nb):
     assert "d_x1 = +0.1823," in stored
 
 
-def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
+def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored, markdown):
     net_c, history_c = trained["constant"]
     net_r, history_r = trained["random"]
     assert len(history_c.iterations) == len(history_r.iterations) == 501
@@ -473,8 +476,14 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored):
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
             "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
-            "    why exactly 0: equal weights give equal gradients (6a), and the same arithmetic on equal numbers cannot round "
-            "apart (6c's box)\n") in stored  # report 02CR fault 5: the reason in one line, after the prediction only
+            "    why exactly 0: equal weights give equal gradients (6a); in float64 each unit's h is the same two products added\n"
+            "    in the same order (numpy does so here; the check below confirms it for these runs), and each update subtracts\n"
+            "    identical numbers from identical numbers, so rounding cannot separate them\n") in stored
+    # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
+    # not a pointer to 6c's box (opened only after Exercise 2); the box points back to it
+    assert "6c's box" not in stored and "6c's box" not in markdown
+    assert ('mathematically equal; in float64 too, by 6b\'s line "why exactly 0" (checked below for your start).'
+            in markdown.split("### 6c.")[1])
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
     # the cell uses the student's my_start, so the page shows no tied start before the exercise
@@ -772,33 +781,42 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # fault 5: the approximate sign explained beside [K]'s "K from S" (Q within 1.2% of its start)
     # report 02CR fault 1: the one-step map written out, why c_{t+1} grows with c_t (factor > 0, K growing in c,
     # c < c*), why Q's 1.2% drift cannot reverse K's order (8b's check: 0.79 against 0.75 at c = 0.5; [K]: 7% at c*)
-    assert intuition.startswith(r""" The constant start's units are """
+    # report 02CT fault 1: the idea first (c's slope in W_0[:, j], W_1[j, 0] s^T, has squared length S W_1[j, 0]^2, least
+    # at rho = 0.5: the first step above moves c least there) and why Q (K through c and one nearly constant number)
+    assert intuition.startswith(r""" The idea: $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
+                                r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights a step moves $c$ least """
+                                r"""there (the check above). To write $K$ through $c$ and one nearly constant number, $Q$: """
+                                r"""the constant start's units are """
                                 r"""tied, so $c = 2\,u_1 W_1[0,0]$ and (square both sides to check)""" "\n"
                                 r"""$$K = 2\,\big(S\,W_1[0,0]^2 + u_1^2\big) = 2\sqrt{S\,c^2 + Q^2}, \qquad Q = u_1^2 - S\,W_1[0,0]^2,$$""" "\n"
                                 r"""and $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; why: the optional box below), """
                                 r"""so $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ ([K] checks it; the $\approx$ is why [K]'s "K from S" differs """
                                 r"""slightly from [steps]' "K at the end").""" "\n"
                                 r"""The inner part's derivative in $S$, $c^2 - (1-S)/8$, is positive ($c \ge 0.5$: [K]; $S = \rho^2 + (1-\rho)^2 \ge \tfrac12$), """
-                                r"""and $S$ is least at $\rho = 0.5$: at every $c$ the $\rho = 0.5$ run's $K$ is the smallest (below $\rho = 0.3$'s """
+                                r"""so at every $c$ the $\rho = 0.5$ run's $K$ is the smallest (below $\rho = 0.3$'s """
                                 r"""by 5% at $c = 0.5$, 0.75 against 0.79: the check above; by 7% at $c^*$: [K]). $Q$'s drift moves $K$ under 1.2% """
                                 r"""($K^2 = 4(S\,c^2 + Q^2)$): too little to reverse that.""" "\n"
                                 # report 02CS fault 1: the monotone map and the induction as three numbered steps;
                                 # the eta^2 term eta^2 G^2 S c (8b's box) is positive and, at equal c, least at rho = 0.5
-                                r"""The map is $c_{t+1} = M_\rho(c_t)$, with $K_t \approx K_\rho(c_t)$ and the factor """
-                                r"""$f_\rho = 1 - \eta\,\overline{x^2}\,K_\rho$ in $(0, 1)$ ([K]), so $c_t < c^*$ throughout:""" "\n"
-                                r"""1. $M_\rho(c) = c^* + f_\rho(c)\,(c - c^*)$ rises with $c$: $M_\rho' = f_\rho + f_\rho'\,(c - c^*)$, """
+                                # report 02CT fault 2: steps in round brackets (the card), the factor phi (f is the activation)
+                                r"""The map is $c(t+1) = M_\rho(c(t))$, with $K(t) \approx K_\rho(c(t))$ and the factor """
+                                r"""$\varphi_\rho = 1 - \eta\,\overline{x^2}\,K_\rho$ in $(0, 1)$ ([K]), so $c(t) < c^*$ throughout:""" "\n"
+                                r"""1. $M_\rho(c) = c^* + \varphi_\rho(c)\,(c - c^*)$ rises with $c$: $M_\rho' = \varphi_\rho + \varphi_\rho'\,(c - c^*)$, """
                                 r"""both terms positive ($K$ grows with $c$).""" "\n"
-                                r"""2. $K_{0.5}(c) < K_{0.3}(c)$, so $f_{0.5}(c) > f_{0.3}(c)$ and, as $c - c^* < 0$, $M_{0.5}(c) < M_{0.3}(c)$.""" "\n"
-                                r"""3. If $c^{0.5}_t \le c^{0.3}_t$, then $c^{0.5}_{t+1} = M_{0.5}(c^{0.5}_t) \le M_{0.5}(c^{0.3}_t) < """
-                                r"""M_{0.3}(c^{0.3}_t) = c^{0.3}_{t+1}$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
+                                r"""2. $K_{0.5}(c) < K_{0.3}(c)$, so $\varphi_{0.5}(c) > \varphi_{0.3}(c)$ and, as $c - c^* < 0$, $M_{0.5}(c) < M_{0.3}(c)$.""" "\n"
+                                r"""3. If $c_{\rho=0.5}(t) \le c_{\rho=0.3}(t)$, then $c_{\rho=0.5}(t+1) = M_{0.5}(c_{\rho=0.5}(t)) \le M_{0.5}(c_{\rho=0.3}(t)) < """
+                                r"""M_{0.3}(c_{\rho=0.3}(t)) = c_{\rho=0.3}(t+1)$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
                                 r"""stays behind ([behind]; $\rho = 0.1$ likewise).""" "\n\n"
                                 r"""The exact step's extra $\eta^2G^2S\,c > 0$ (box above) is, at equal $c$, least at $\rho = 0.5$: """
                                 r"""it pushes the same way.""" "\n")
     # report 02CS fault 6: K_t in the map (K is shown to depend on c alone only under "Why slowest")
     assert (r"a step is, to first order, the map" "\n"
-            r"$$c_{t+1} = c^* + \big(1 - \eta\,\overline{x^2}\,K_t\big)\,(c_t - c^*):$$" "\n"
-            r"it multiplies $c - c^*$ by the factor $1 - \eta\,\overline{x^2}\,K_t$.") in markdown
+            r"$$c(t+1) = c^* + \big(1 - \eta\,\overline{x^2}\,K(t)\big)\,\big(c(t) - c^*\big):$$" "\n"
+            r"it multiplies $c - c^*$ by the factor $1 - \eta\,\overline{x^2}\,K(t)$.") in markdown
     assert "K(c_t)" not in markdown and "### 8b. The first step, and the whole run\n" in markdown
+    # report 02CT fault 2: no step as a subscript or superscript (c_t, K_t, c^{0.5}_t), no f for the factor
+    for old in ("c_t", "K_t", "c_{t+1}", "c^{0.5}", "c^{0.3}", r"f_\rho", "f_{0.5}"):
+        assert old not in markdown, old
     # step 1: M' = f + f' (c - c*) > 0 with f in (0, 1), f' = -eta mean(x^2) K'(c) < 0 and c < c*, for K(c) from S;
     # step 2: K_0.5(c) < K_0.3(c) at every c in [0.5, c*]; the eta^2 term's factor S is least at rho = 0.5
     x = case.X.sum(axis=1)
@@ -901,16 +919,18 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     largest = max(sums)
     assert sums[0] == pytest.approx(sums[-1], rel=1e-12) and largest == pytest.approx(sums[0], rel=1e-12)
     assert f"{largest:.4f}" == "0.0120" and abs(largest * 1e4 % 1 - 0.5) > 0.1 and largest < 0.02
-    assert ("[K] constant start, every step of the 5 runs: K = 2 sqrt(S c^2 + Q^2): True;  c >= 0.5: True\n"
-            "[K] Q(t + 1) = (1 - eta^2 G^2 S) Q(t): True;  Q within 1.2% of its start (1 - S)/4: True\n"
-            "[K] the sum of eta^2 G^2 S over a run's steps, the largest of the 5 runs: 0.0120\n"
+    # report 02CT fault 7: the checks the text does not cite one by one in one line; Q's 1.2% (with its sum) and the
+    # factor's range, which the text cites, on lines of their own
+    assert ("[K] every step of the 5 constant-start runs: K = 2 sqrt(S c^2 + Q^2), Q(t + 1) = (1 - eta^2 G^2 S) Q(t), "
+            "c >= 0.5: True\n"
+            "[K] Q within 1.2% of its start (1 - S)/4: True (the largest sum of eta^2 G^2 S over a run's steps: 0.0120)\n"
             "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n") in stored
     # report 02CE fault 1: the [K] cell (its 0.0120 and the factor's range) right under the paragraph that uses it, and
     # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
     # rho = 0.5 run takes the smallest step
     why_at = next(i for i, c in enumerate(nb.cells)
                   if c.source.startswith(r"<details><summary>Optional: why $Q$ stays almost fixed</summary>"))
-    assert "[K] the sum of eta^2 G^2 S" in nb.cells[why_at + 1].source and "K from S" in nb.cells[why_at + 1].source
+    assert "sum of eta^2 G^2 S over a run" in nb.cells[why_at + 1].source and "K from S" in nb.cells[why_at + 1].source
     assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" printed above
     assert r"**Why slowest at $\rho = 0.5$?**" in nb.cells[why_at - 2].source  # the intuition, before [steps]
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
@@ -1012,7 +1032,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert (f"{'factor':>16}" + "".join(f"{v:>6}" for v in factor_shown) + "\n") in stored
     # the unbacked overshoot claim (no run at a large eta) stays cut; 8b derives only the factor's sign (below -1)
     assert "overshoot" not in markdown and "above $-1$" not in markdown
-    assert r"by the factor $1 - \eta\,\overline{x^2}\,K_t$." in markdown
+    assert r"by the factor $1 - \eta\,\overline{x^2}\,K(t)$." in markdown
     # the cut account through beta and u (measured, not derived: circular) stays cut, and so do its rows
     assert r"\beta" not in markdown.split("### 8b.")[1] and "beta = W_1" not in stored and "u = u_1 = u_2" not in stored
     assert ("[steps] constant start (8a's runs): steps until |c - c*| < 1e-6; K at the trained weights; "
@@ -1028,7 +1048,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # start, [steps]'s 2.250 at the end
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CQ fault 5: K_end's value not quoted before [steps] prints it
-    assert (r"| $K$, $K_t$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; at step $t$; at the end | 8b | $0.79$ "
+    assert (r"| $K$, $K(t)$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; at step $t$; at the end | 8b | $0.79$ "
             r"(constant start, $\rho = 0.3$); $K_\text{end}$: printed at [steps] |") in eight_b
     assert "2.250" not in eight_b.split(r"**Why slowest")[0]
     assert r"\tau" not in eight_b
@@ -1055,7 +1075,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert ("        last stretch: the steps from |c - c*| < 0.01 to < 1e-6;  "
             "predicted: ln(1e-4) / ln(factor at the end)\n") in stored
     # the link to K: c - c* shrinks by about 1 - eta mean(x^2) K a step, and K = 0.5 S + 0.5 is least at rho = 0.5
-    assert r"to first order, the map" in markdown and r"it multiplies $c - c^*$ by the factor $1 - \eta\,\overline{x^2}\,K_t$" in markdown
+    assert r"to first order, the map" in markdown and r"it multiplies $c - c^*$ by the factor $1 - \eta\,\overline{x^2}\,K(t)$" in markdown
     assert "the whole run's length is not compared" not in markdown
     x = case.X.sum(axis=1)
     c_star = mh.least_squares_slope(x, case.Y)
@@ -1343,9 +1363,11 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert "dot product with $(1-\\rho, -\\rho)$;" in markdown and "after the box" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     # report 02CS fault 3: the scope (X has rank 1) in the Key point and the Answer box
-    assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$, as $X$ has rank 1: not with "
-            r"independent inputs); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
-    assert (r"The random start never ties: training keeps $r_1$, $r_2$ (as $X$ has rank 1: not with independent inputs), "
+    # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
+    assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$, as every input row is a multiple of "
+            r"$s$: $X$ has rank 1); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
+    assert "independent inputs" not in markdown
+    assert (r"The random start never ties: training keeps $r_1$, $r_2$ (as $X$ has rank 1), "
             r"so the spread stays at least $|r_1 - r_2| = 0.0140$" in markdown.split("**Answer to the question.**")[1])
     assert "never change," not in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
@@ -1599,7 +1621,7 @@ def test_section_3_prints_only_after_a_prediction(nb, marker, shown, waiting):
         assert (waiting in out.getvalue()) is not shows
 
 
-def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown):
+def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stored):
     """Report 02CQ faults 2, 4 and 6: q and g in 6a's letters table (seed 0's printed values, section 5); the float64
     tie's "same order of additions" stated as what numpy does here, confirmed by the check; section 8 times only the
     constant start, because the random start keeps seed 0's weights at every rho, so its c at step 0 differs with rho."""
@@ -1609,8 +1631,8 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown):
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("the same two products added in the same order (numpy does so here; the check below confirms it for these "
-            "runs)") in markdown
+    assert ("the same two products added\n    in the same order (numpy does so here; the check below confirms it for these "
+            "runs)") in stored  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ (section 4) a different start "
             r"at each $\rho$.") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
