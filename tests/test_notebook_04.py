@@ -507,8 +507,12 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04CO, fault 3: the slope ratio from the printed slopes; report 04CR, fault 4: the unprinted W_2, delta^3 aside cut
             # report 04CT, faults 4, 5 and 8: z near 0 read from the slope; the 0.1 start's purpose said before the table
             "layers' gradients carry, is 8.3 times all ones' (0.215 against 0.026, the `mean slope` lines), near $\\frac14$, so its $z$ "
-            "is near 0. Every parameter 0.1 keeps the tie but puts every $z$ near 0 (slopes near $\\frac14$), separating the tie "
-            "from the slope. Nudged starts:") in text
+            "is near 0. Every parameter 0.1 keeps the tie but puts every $z$ near 0, so every slope is near $\\frac14$ "
+            # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in
+            "(*steep*, the opposite of saturated), separating the tie from the slope. "
+            # report 04CW, fault 2: seed 0 scaled to tied 0.1's size separates untying from size
+            "Seed 0, every weight and bias times one factor to tied 0.1's root mean square (rms) 0.1, separates untying from size. "
+            "Nudged starts:") in text
     assert "That ratio alone" not in text
     assert "Optional: the numbers" not in text
     assert round(1 / np.sqrt(3), 2) == 0.58 and all(n == 3 for n in case.sizes[1:3])  # init_random's s.d. for W_1 (fan-in 3)
@@ -650,7 +654,8 @@ def test_round_six_additions(prose):
     assert round((0.9002495 + 0.8320184) / 2, 2) == 0.87 and round(3 * 0.87 + 1, 1) == 3.6
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
     # report 04CP, fault 2: the summary moved to a recap, so defined where layer 2's saturation is derived, before "saturating layer 2"
-    assert text.index("starts *saturated* ($z$ far from 0") < text.index("saturating layer 2")
+    # report 04CW, fault 1: the brief before it says "lowering layer 2's slope", not "saturating"
+    assert text.index("starts *saturated* ($z$ far from 0") < text.index("saturates layer 2") and text.index("saturat") == text.index("saturated* ($z$ far")
     keys = text.split("## Key points")[1]
     assert "column means" not in keys and "elementwise" not in keys and "(exercise 1)" in keys and "(exercise 2;" in keys
     assert "nothing warns you" not in text and "Up to lr 4" not in text and "up to lr 4" not in text
@@ -678,8 +683,9 @@ def test_round_five_wording(prose):
     # report 04CT, fault 6: only the tied network is shown here; the untied fit is notebook 05's
     # report 04CU, fault 5: the pointer says what notebook 05 shows
     # report 04CV, fault 4: a pointer forward ("will show"), to a notebook not yet studied
-    assert ("XOR (one output, 1 when exactly one input is 1) no tied 2-3-3-1 network fits (notebook 05, section 3, will show untied "
-            "2-3-1 networks that fit):") in text and "a task the tie blocks" not in text
+    # report 04CW, fault 6: the sentence parses; the pointer marked as a preview
+    assert ("No tied 2-3-3-1 network fits XOR (one output, 1 when exactly one input is 1; notebook 05 will show untied networks "
+            "that fit):") in text and "a task the tie blocks" not in text
     assert "XOR needs two hidden numbers." not in text and "So each output is *monotone* in $s$" in text
     assert "$s = W_0[0, 0]\\, x_1 + W_0[1, 0]\\, x_2$" in text and "w_1" not in text
     assert text.index("### Does the tie ever matter?") < text.index("## 9.")
@@ -766,10 +772,23 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         assert untied_01.max_error[k, fit] < 0.01 - 1e-9 and untied_01.max_error[k, fit - 1] > 0.01 + 1e-9
     assert np.median(fits_u) == 6085 and np.median(ends_u) == 2231.5 and np.all(np.abs(fits_u / fit_01 - 1) < 0.05)
     expect(shown, f"0.1 + noise: fit steps of the 20 draws, {fits_u.min():g} to {fits_u.max():g}", "0.1 + noise: fit steps of the 20 draws, 5873 to 6224")
+    # report 04CW, fault 2: seed 0's draw, every weight and bias times one factor, to the tied 0.1 start's rms (0.1)
+    small = symmetry.scaled_to_rms(mh.MLP(case.sizes).init_random(seed=0), 0.1)
+    assert np.isclose(np.sqrt(np.mean(np.concatenate([p.ravel() for p in (*small.weights, *small.biases)]) ** 2)), 0.1)
+    fresh_01 = mh.MLP(case.sizes).init_constant(0.1)  # point_one trained in place above
+    assert np.isclose(np.sqrt(np.mean(np.concatenate([p.ravel() for p in (*fresh_01.weights, *fresh_01.biases)]) ** 2)), 0.1)
+    slopes["seed 0 scaled to rms 0.1"] = slope_of(small)
+    assert all(abs(v * 1e3 % 1 - 0.5) > 2e-2 for v in slopes["seed 0 scaled to rms 0.1"])
+    small_run = mh.train_many([small], case.X, case.Y, lr=0.5, iterations=15000, weights_every=0)
+    end_small, fit_small = int(np.argmax(small_run.loss[0] < 0.3)), int(small_run.fit_steps(0.01)[0])
+    assert small_run.loss[0, end_small] < 0.3 - 1e-6 and small_run.loss[0, end_small - 1] > 0.3 + 1e-6  # one-ulp margins
+    assert small_run.max_error[0, fit_small] < 0.01 - 1e-8 and small_run.max_error[0, fit_small - 1] > 0.01 + 1e-8
+    assert 410 < end_small < 2257 and 4654 < fit_small < 6096  # between seed 0 and tied 0.1: untying and size both count
     table = {"all ones": ("tied", np.argmax(pair_runs.loss[0] < 0.3), pair_runs.fit_steps(0.01)[0]),
              "all ones + noise, s.d. 0.1 (median)": ("nudged", np.median(ends), np.median(fits)),
              "every parameter 0.1": ("tied", end_01, fit_01),
              "0.1 + noise, s.d. 0.01 (median)": ("nudged", np.median(ends_u), np.median(fits_u)),
+             "seed 0 scaled to rms 0.1": ("untied", end_small, fit_small),
              "seed 0": ("untied", np.argmax(pair_runs.loss[1] < 0.3), pair_runs.fit_steps(0.01)[1]),
              # report 04BS, fix 3: the median of seeds 0 to 9 (section 8's runs, here the sweep's), against the noisy median
              "seeds 0 to 9 (median)": ("untied", np.median(np.argmax(sweep.loss[:10] < 0.3, axis=1)), np.median(sweep.fit_steps(0.01)[:10]))}
@@ -782,6 +801,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
            "all ones + noise, s.d. 0.1 (median)  nudged           4236     12596  [0.115, 0.026]\n"
            "every parameter 0.1                  tied             2257      6096  [0.248, 0.246]\n"
            "0.1 + noise, s.d. 0.01 (median)      nudged           2232      6085  [0.248, 0.246]\n"
+           "seed 0 scaled to rms 0.1             untied           1325      5424  [0.249, 0.249]\n"
            "seed 0                               untied            410      4654  [0.227, 0.215]\n"
            "seeds 0 to 9 (median)                untied            434      4986  [0.224, 0.224]")
     # report 04BG, fix 1: the 2 x 2 stated as the table shows it, no mechanism
@@ -796,7 +816,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04BT, fix 4: the second tie comparison in the table, seeds 0 to 9 (untied) against every parameter 0.1 (tied)
     # report 04BU, fix 1: both measures of the table, plateau end and fit step, one labelled line per ratio
     e = [table[name][1] for name in five]
-    rows = list(table.values())  # the notebook's six rows, in its order
+    rows = list(table.values())  # the notebook's seven rows, in its order
     # report 04CF, fault 2: the untying pair at steep slopes is now the controlled one (0.1 + noise / 0.1); the seeds against
     # 0.1 + noise isolate their weights' size, sign and spread
     # report 04CH, fault 1: the seeds against 0.1 + noise cut (no run isolates it); the three lines the answer reads kept
@@ -822,11 +842,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         and round(max(grads_0[1][k] / grads_0[0][k] for k in (0, 1))) <= 10
     # report 04CN, faults 1 and 2: the mechanism is weight size, its rms printed for both starts; "rows" said to mean the a^2 gap
     # report 04CP, faults 3 and 6: "consistent with" (no run isolates weight size); the ratios' wall of numbers shortened
+    # report 04CW, fault 2: the run that tests it, seed 0 scaled to rms 0.1: untying and size both count
     assert ("Seed 0 is faster still (plateau end 410): at step 0 its largest $\\text{gap}(a^2)$ and lower layers' gradients are "
-            "5 to 10 times tied 0.1's (the `step 0` line). This is consistent with weight size (root "
-            # report 04CT, fault 2: no run isolates weight size: said outright
-            "mean square, the `rms` line; no run here tests it): $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$ carries a factor $W_2$, "
-            "and each gap a factor $W$ (section 2's rule), so weights of size 0.1 shrink both.") in text
+            "5 to 10 times tied 0.1's (the `step 0` line), its weights larger (the `rms` line). Scaled to rms 0.1, it ends the plateau "
+            "at 1325 (tied 0.1: 2257): untying (mixed signs, not a nudge) and size both count. Size, because $\\delta^2$ carries a factor $W_2$ "
+            "and each gap a factor $W$ (section 2's rule).") in text and "no run here tests it" not in text
     rms = [[np.sqrt(np.mean(w ** 2)) for w in net.weights[1:]] for net in (tied_01, seed_0)]
     assert all(abs(v * 100 % 1 - 0.5) > 2e-2 for v in np.ravel(rms))  # off the rounding edge at 2 decimals
     expect(shown, "rms of W_1, W_2 at step 0, tied 0.1 (seed 0): " + ", ".join(f"{v:.2f}" for v in rms[0]) + " (" + ", ".join(f"{v:.2f}" for v in rms[1]) + ")",
@@ -863,17 +883,15 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CI, faults 1 and 2: a small nudge leaves 0.1 nearly tied, so it cannot say whether untying makes random starts
     # faster; seed 0, its start slopes close to 0.1's, escapes 5.5 times sooner; neither cause is measured
     # report 04CK, fault 1: no open "why" left on the page: what the table settles, in plain words
-    assert ("Each `ratio` divides two rows (in brackets; all ones and 0.1: one run each). "
+    # report 04CW, fault 3: one bullet per ratio, each with its conclusion
+    assert ("Each `ratio` divides two rows (all ones and 0.1: one run each). Is the tie why random starts are faster? "
             # report 04CO, fault 1: the ratios are medians; the single draws' ranges printed and quoted
-            # report 04CR, faults 1 and 2 (the lead's decisions): what the table settles, the nudged starts not set against each other;
-            # steep slopes "go with" the shorter plateau and fit (no cause shown)
-            # report 04CS, fault 5: scoped to these starts
-            "Is the tie why random starts are faster? For these starts the table answers it: a small nudge (tenth-size noise) shortens the median "
-            # report 04CU, fault 3: the two ratios stated, not set against each other ("from either start" cut)
-            "plateau and fit by at most a fifth (0.81, 0.86 from all ones; 0.99, 1.00 from 0.1; single draws vary, "
             # report 04CV, fault 3: whether the nudge grows: draw 0's unit spread, flat to mid-plateau, large at its end
-            "the `20 draws` line; nudged units part only late, the `draw 0` line), while the steep tied start has both about 2.3 times shorter (0.1 against all ones, "
-            "0.43 and 0.42). Seed 0 is faster still (plateau end 410): at step 0") in text
+            "* Nudge from all ones (0.81, 0.86): tenth-size noise shortens the median plateau and fit by at most a fifth (single draws vary, "
+            "the `20 draws` line; nudged units part only late, the `draw 0` line). "
+            "* Nudge from 0.1 (0.99, 1.00): at steep slopes, almost no change. "
+            "* Tied 0.1 against all ones (0.43, 0.42): starting steep makes both about 2.3 times shorter. "
+            "Seed 0 is faster still (plateau end 410): at step 0") in text
     assert round(1 / 0.43, 1) == 2.3 and round(1 / 0.42, 1) == 2.4 and round(5232 / 2257, 1) == 2.3 and round(14575 / 6096, 1) == 2.4
     assert "Not settled" not in text and "do not measure" not in text and "at most 14%" not in text and "steep slopes shorten" not in text
     assert [round(100 * (1 - 3198 / 5232)), round(100 * (5416 / 5232 - 1)), round(100 * (1 - 14319 / 14575)), round(100 * (1 - 11204 / 14575))] == [39, 4, 2, 23]
@@ -893,6 +911,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     ratio_cell = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("for label, a, b in"))
     assert "ratio," not in json.dumps(cells[ratio_cell - 1]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 1]["outputs"])
     assert "".join(cells[ratio_cell + 1]["source"]).startswith("Each `ratio` divides two rows")
+    assert "(in brackets;" not in text
     assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text
     assert "mean 0 and standard deviation" in text and min(min(s) for k, s in slopes.items() if k != "all ones" and "noise" not in k) > 0.2
     assert all(f[k] - e[k] > e[k] for k in (1, 4))  # the untied runs: most of the fit step comes after the plateau
@@ -914,9 +933,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CR, fault 1 (the lead's decision): what the table settles, no puzzle between the two nudged starts
     assert ("*Is breaking the tie why random starts are faster?* Not a small nudge: it shortens the median plateau "
             "and fit by at most a fifth, while a steep tied start has both about 2.3 times shorter (section 9). "
-            # report 04CU, fault 2: seed 0's further lead over tied 0.1 (410 against 2257) said plainly to be open
-            "Whether seed 0's lead over tied 0.1 (plateau end 410 against 2257) comes from untying or from weight size is open: "
-            "no run here tests it.") in text and "from either start" not in text
+            # report 04CW, fault 2: seed 0's further lead over tied 0.1 (410 against 2257) answered by seed 0 scaled to rms 0.1
+            "Seed 0's further lead (plateau end 410 against tied 0.1's 2257) is both untying and size: scaled to rms 0.1, it ends at 1325.") in text \
+        and "from either start" not in text and "is open" not in text
     assert ("a small nudge barely changes 0.1's fit step (6085 against 6096); starting steep does (tied 0.1: 0.42 of all ones' fit step, "
             "section 9).") in text.split("## Key points")[1]
     assert "untying 0.1" not in text and "* No: untied by" not in text
@@ -1092,17 +1111,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CG, fault 1: a plain two-line summary in words; u[0] turns negative (step 880) well before A - B does (about 1700)
     # report 04CP, fault 2: the section opens with what its outputs show, in order; the summary is a recap after the timeline
     # report 04CV, fault 2: the outputs listed without their outcomes (the prediction below asks whether it fits)
-    assert ("## 8. 15000 steps of the tied network In order: the cost curve; the split of $C - 0.4$ (which way descent "
-            "moves $\\text{gap}(a^2)$); layer 2; layers 0 to 2; the timeline. **Predict first.**") in text
+    # report 04CW, fault 1: the plain story (the Recap's, now "In brief") replaces the list of figures, after the prediction
+    assert "## 8. 15000 steps of the tied network **Predict first.**" in text and "**Recap.**" not in text
     assert "(the escape)" not in text and "the fit and cost curve" not in text and "(when rows come into order)" not in text
     # report 04CS, fault 4: the length named (the printed plateau end); v's reminder moved to point 2, where section 8 first uses it
     assert "How the plateau ends.** Its length (5232 steps) is measured, not predicted." in chain
     assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
     # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
-    recap = ("**Recap.** While the outputs' rows are in the wrong order, widening $\\text{gap}(a^2)$ raises $C$ (the heuristic); descent "
-             "narrows it (the table) by saturating layer 2. Once $u[0]$ turns negative (step 880), output $[0]$'s rows are in order; from about step 1700 "
-             "that outweighs output $[1]$, and descent widens the gap.")
-    assert text.index("The timeline ($u[k]$ on top; below, $A - B$ from step 100") < text.index(recap) < text.index("The cost is first below 0.01 at step 5660")
+    brief = ("**In brief:** 1. While an output's rows are in the wrong order (opposite its targets), a wider $\\text{gap}(a^2)$ raises $C$: "
+             "descent narrows it by lowering layer 2's slope. 2. $u[0]$ changes sign at step 880; from about step 1700 output $[0]$, now in order, "
+             "outweighs output $[1]$: descent widens the gap. 3. As layer 2's slope nears $\\frac14$, the lower layers speed up and the plateau ends.")
+    assert text.count(brief) == 1 and text.index(brief) < text.index("The plateau ends when the cost first falls below 0.3")
+    cells = _read()["cells"]
+    gate = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("runs, run_row, trained_nets = symmetry.lesson_runs"))
+    assert "".join(cells[gate + 1]["source"]).startswith("**In brief:**")  # right after the gated prediction output, never before
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
     # u[1] and d[1] cross 0 once after step 100, between the recorded steps 5090 and 5100, clear of the one-ulp nudge at both
     flip_u, flip_d = (100 + int(np.argmax(x[100:, 1] > 0)) for x in (u, d))
@@ -1129,7 +1151,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "+ \\big(p[k] - \\bar y[k] - \\tfrac12 (d[k] - \\Delta[k])\\big)^2 \\\\ &= 2(p[k] - \\bar y[k])^2 + \\tfrac12 (d[k] - \\Delta[k])^2 \\\\ "
             "&= \\tfrac12 \\Delta[k]^2 + 2(p[k] - \\bar y[k])^2 + \\tfrac12 d[k]^2 - d[k] \\Delta[k] . \\end{aligned}$$ "
             "The $\\frac12 \\Delta[k]^2$ sum to the floor, 0.4, the $2(p[k] - \\bar y[k])^2$ to the `mean term`. Output $k$'s term, "
-            "$\\frac12 d[k]^2 - d[k] \\Delta[k]$, is positive if its rows are in the wrong order (ordered opposite to their targets, $d[k] \\Delta[k] < 0$). "
+            "$\\frac12 d[k]^2 - d[k] \\Delta[k]$, is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). "
             # report 04BZ, fix 1: A and B defined before the table that prints A - B; the reading of it after the figure
             # report 04CA, fix 2: the cryptic "(A - B; step 100's under the table)" in plain words
             # report 04CI, fault 4: why A - B (the sign of dC/dgap(a^2)) before the table that prints it
@@ -1140,13 +1162,21 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "A - B \\text{ at } c = 1 :$$ $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - B$ (a heuristic, with $u$, the slopes and $p$ held fixed, not a derivation of what descent does). "
             ) in text  # report 04CP, fault 2: "Below: ..." cut, the section's opening sentence says what comes in order
     assert text.index("has the sign of $A - B$") < text.index("**What sets the sign.**")
-    assert text.index("in the wrong order (ordered opposite to their targets") == text.index("in the wrong order")
+    assert text.index("in the wrong order (opposite its targets)") == text.index("in the wrong order")
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
     assert ("**What sets the sign.** 1. $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$, left panel): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or "
             "$u[1] < 0$ keeps that output's rows in the wrong order. "
             # report 04CS, fault 3: how each output's fall is shared between u[k] and b_2[k] (checked in test_the_plateau_terms)
             # report 04CQ fault 1, 04CE fault 1, 04CA fix 2: why both rows are in the wrong order at step 100
-            "2. At step 100 both are (the timeline below). In the first steps each output's mean falls from 0.98 toward its target mean "
+            # report 04CW, faults 1 and 8: step 100's u cited from the table; the 3/4 rule and the 3:1 rate in one collapsed optional block
+            "2. At step 100 both are (the table: $u$ 0.29 and $-1.02$). "
+            # report 04BY, fix 1: why descent takes u[0] through 0: the term's slope in d[k] is d[k] - Delta[k]
+            "3. Descent then pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$), and $u[k]$ with it: "
+            "$u[0]$ falls three times as fast as $u[1]$ rises (the table's $u$ columns), and $A - B$ turns negative between steps 1600 and 1800. "
+            "<details><summary>Optional: the $\\frac34$ rule and the 3:1 rate</summary> "
+            # report 04CS, fault 3: how each output's fall is shared between u[k] and b_2[k] (checked in test_the_plateau_terms)
+            # report 04CQ fault 1, 04CE fault 1, 04CA fix 2: why both rows are in the wrong order at step 100
+            "Point 2: in the first steps each output's mean falls from 0.98 toward its target mean "
             "(0.6 and 0.2), so $z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$) falls from about 3.9 to 0.4 and $-1.4$. "
             # report 04CT, fault 1: the share derived: per step u moves 3(0.976) times b_2's move, z^3 = 0.976 u + b_2 that times 0.976, plus 1
             # report 04CU, fault 1: the W_2-against-b_2 gradient as one displayed equation; the rule's 0.33 beside the measured 0.29
@@ -1155,15 +1185,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04CV, fault 1: whose fall: u[k]'s move against z^3[:, k]'s
             "$z^3[:, k]$ by $0.976 \\times 3(0.976) + 1$ times it: $u[k]$ falls by $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of $z^3[:, k]$'s fall. "
             "From 3, the rule takes $u[0]$ to about 0.33 (0.29 measured), $u[1]$ to $-1.0$. "
-            # report 04BY, fix 1: why descent takes u[0] through 0: the term's slope in d[k] is d[k] - Delta[k]
             # report 04CI, fault 3: why u[0] moves three times as fast as u[1]: the chain rule through d[k] (checked in test_the_plateau_terms)
-            "3. Descent then pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k]$), and $u[k]$ with it. "
-            "By the chain rule, with $d[k] \\approx 0$, $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ and $\\text{gap}(a^2)$ common "
+            "Point 3: by the chain rule, with $d[k] \\approx 0$, $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ and $\\text{gap}(a^2)$ common "
             "to both outputs, $$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\approx (d[k] - \\Delta[k])\\, "
             "\\sigma'(\\hat z)\\, \\text{gap}(a^2) :$$ $0.8 \\times 0.24$ for output $[0]$, three times output $[1]$'s ${-0.4} \\times 0.16$. "
-            # report 04CU, fault 1: the table cited by name, its values not repeated
-            "So $u[0]$ falls three times as fast as $u[1]$ rises (the table's $u$ columns), and $A - B$ "
-            "turns negative between steps 1600 and 1800. "
+            "</details> "
             # report 04CH, fault 2: two run-in labels; A is about 1e-6, so both printed columns are nearly -B
             # report 04CU, fault 1: the floor crossing (A = B) folded into point 1
             "**How descent narrows the gap.** "
@@ -1188,7 +1214,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
     assert not any(f"{x}_k" in text for x in ("p", "d", "\\Delta", "\\bar y"))  # report 04BW, fix 5: p[k], d[k], Delta[k], as the hints' p[0]
     # report 04CG, fault 1: the second list labelled (a) to (d), so "point 2" names the first list's
-    assert ("* **(a)** Point 2's rule $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$ at step 4000: "
+    # report 04CW, fault 5: the rule named by its section and written out
+    assert ("* **(a)** Section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, at step 4000: "
             "$0.037 \\times 3 \\times 0.92 \\times 0.0756 \\approx 0.0077$. "
             # report 04BV, fix 1: what lowers z^2 (v and b_1, both falling from step 4000 to 5000 in the table), and why
             # report 04BW, fix 3: by point 1's rule a falling v alone narrows the gap; the steeper slope (and gap(a^1)) widen it
@@ -1428,11 +1455,11 @@ def test_round11_section_8_order_and_section_11_bottom_row(prose, case, pair):
     # report 04BZ, fix 1: the derivation, its table and the figure first; the saturation paragraph and the A - B points after the
     # figure; the 4000 to 5500 table just before the points that read it
     assert (text.index("under the floor (zoom below)") < text.index("How the plateau ends") < text.index("**The cost above the floor.**")
-            < saturated < text.index("* **(a)** Point 2's rule"))
+            < saturated < text.index("* **(a)** Section 2's rule"))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
     assert (at("**The cost above the floor.**") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("right.set(ylabel=") - 1
-            == at("The lower layers' gradients start smaller") - 2 == at('print("all ones, layers 0 to 2:') - 3 == at("* **(a)** Point 2's rule") - 4)
+            == at("The lower layers' gradients start smaller") - 2 == at('print("all ones, layers 0 to 2:') - 3 == at("* **(a)** Section 2's rule") - 4)
     assert "figure below" not in text and "table below" not in text.split("**The cost above the floor.**")[1].split("## 9.")[0]
     assert text.index("goes from 1.03 at step 4000 to 3.03 at 5500.") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9.")
     _, runs = pair

@@ -511,3 +511,11 @@ def question_floor():
     """Notebook 04's question only: (its targets' best shared row, its floor). Takes no targets, so it
     answers no other targets' floor (exercise 2's)."""
     return shared_row_floor(_question_targets())
+
+
+def scaled_to_rms(net, rms):
+    """``net`` with every weight and bias times one factor, so that the root mean square of all of
+    them together is ``rms``. Scales in place; returns the network."""
+    params = np.concatenate([p.ravel() for p in (*net.weights, *net.biases)])
+    factor = rms / np.sqrt(np.mean(params ** 2))
+    return net.set_params([w * factor for w in net.weights], [b * factor for b in net.biases])
