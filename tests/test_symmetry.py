@@ -254,3 +254,25 @@ def test_lesson_runs_names_every_run_once_and_builds_its_start():
     # one step in: the rates are 0.5 for the eleven lr-0.5 runs, then 1, 2 and 4 (seed 0's step scales with lr)
     moved = [runs.weights[0][run_row[name], 1] - first(name) for name in ("seed 0", "seed 0, lr 1", "seed 0, lr 4")]
     np.testing.assert_allclose(moved[1:], [2 * moved[0], 8 * moved[0]], rtol=1e-12)
+
+
+def test_scaled_to_rms_keeps_signs_and_ratios_and_refuses_bad_input():
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
+    before = [p.copy() for p in (*net.weights, *net.biases)]
+    scaled = symmetry.scaled_to_rms(net, 0.1)
+    assert scaled is net
+    after = np.concatenate([p.ravel() for p in (*net.weights, *net.biases)])
+    assert np.isclose(np.sqrt(np.mean(after ** 2)), 0.1)
+    ratio = after / np.concatenate([p.ravel() for p in before])
+    assert np.allclose(ratio, ratio[0]) and ratio[0] > 0  # one positive factor for every parameter
+    tied = mh.MLP([2, 3, 3, 2]).init_constant(1.0)
+    assert mh.tied_units(symmetry.scaled_to_rms(tied, 0.1)) == mh.tied_units(mh.MLP([2, 3, 3, 2]).init_constant(1.0))
+    for bad in (0, -0.1, float("nan")):
+        with pytest.raises(ValueError, match="rms"):
+            symmetry.scaled_to_rms(mh.MLP([2, 3, 3, 2]).init_random(seed=0), bad)
+    with pytest.raises(TypeError, match="rms"):
+        symmetry.scaled_to_rms(mh.MLP([2, 3, 3, 2]).init_random(seed=0), "0.1")
+    with pytest.raises(ValueError, match="every weight and bias 0"):
+        symmetry.scaled_to_rms(mh.MLP([2, 3, 3, 2]).init_constant(0.0), 0.1)
+    with pytest.raises(TypeError):
+        symmetry.scaled_to_rms("a network", 0.1)

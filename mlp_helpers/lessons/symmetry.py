@@ -515,7 +515,13 @@ def question_floor():
 
 def scaled_to_rms(net, rms):
     """``net`` with every weight and bias times one factor, so that the root mean square of all of
-    them together is ``rms``. Scales in place; returns the network."""
+    them together is ``rms`` (> 0). Scales in place; returns the network. One factor keeps every
+    sign and every ratio between parameters: a tied network stays tied, an untied one untied."""
+    check_network(net)
+    rms = as_real("rms", rms, positive=True)
     params = np.concatenate([p.ravel() for p in (*net.weights, *net.biases)])
-    factor = rms / np.sqrt(np.mean(params ** 2))
+    now = np.sqrt(np.mean(params ** 2))
+    if now == 0:
+        raise ValueError("net has every weight and bias 0: no factor scales it to a root mean square above 0")
+    factor = rms / now
     return net.set_params([w * factor for w in net.weights], [b * factor for b in net.biases])
