@@ -776,8 +776,8 @@ def section_8_runs(case):
     assert 100 * peak == 5400 and 0.23 < slopes_100[peak] < 0.25
     assert all(np.sign(slopes_100[k + 1] - slopes_100[k]) == np.sign(gaps_100[k + 1] - gaps_100[k]) for k in range(peak))
     assert all(gaps_100[k + 1] > gaps_100[k] for k in range(peak, 60))
-    # "even from a^3 ~ 0.98: at step 0 three of the four errors a^3 - y are positive, the fourth -0.02, so their pushes
-    # add up": the output layer at step 0 (the first cell's a^3, 0.9807 and 0.9804), its errors, and each output's
+    # "at step 0 (a^3 ~ 0.98) all but one tiny error a^3 - y (-0.02) push that level the same way" (report 03CV
+    # fault 3): the output layer at step 0 (the first cell's a^3, 0.9807 and 0.9804), its errors, and each output's
     # common-level push, db_2[k] = sum_r delta^3[r, k], at least 0.9 of the sum of its parts' sizes
     a3_start = ones_0.forward(case.X)[3]
     errors_0 = a3_start - case.Y
@@ -803,7 +803,7 @@ def section_8_runs(case):
     for got, want in ((dW_0[1], a1_0.T @ delta2_0), (db_0[1], delta2_0.sum(axis=0)), (dW_0[0], case.X.T @ delta1_0),
                       (db_0[0], delta1_0.sum(axis=0))):
         np.testing.assert_allclose(got, want, rtol=1e-10)
-    text = "all ones, steps 0, 100, then every 1000:\n step    cost   a2's gap, a2[0, 0] - a2[1, 0]   slope (the factor table's row 4)\n"
+    text = "all ones, steps 0, 100, then every 1000:\n step    cost   a2's gap, a2[0, 0] - a2[1, 0]   average slope (factor table below)\n"
     text += "".join(f"{step:>5}  {costs[step // 10]:.4f}   {gap_by_step[step]:<32.4f}{slope_by_step[step]:.3f}\n"
                     for step in (0, 100, *range(1000, 6001, 1000)))
     text += (f"all ones, first step with every output within 0.1 of its target: {fit}, C = {step_costs[fit]:.3f}\n"
@@ -824,7 +824,7 @@ def section_8_runs(case):
     # a^2 = 0.9759 (observation 1); it is not the factor table's average slope between the two z2 (0.026)
     ones_slope = (a2_start * (1 - a2_start)).min()
     assert abs(ones_slope * 1e4 % 1 - 0.5) > 0.05 and f"{ones_slope:.3g}" == "0.0235", ones_slope
-    # "(that slope 0.026, above the smallest pointwise slope, 0.0235, ...)" (report 03CT fault 4): the factor table's
+    # the factor table's average slope (0.026) above all ones' smallest pointwise slope (0.0235, report 03CT fault 4): the factor table's
     # average (secant) slope between the two z2 against the runs' table's smallest a2(1 - a2), observation 1's end
     assert ones_slope == min(ends) < at_0[5]
     # each row's tied groups counted at the step its run ends (all ones 6000, the seeds 1000), one list per hidden layer
@@ -873,18 +873,18 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "when will the all-ones start **fit** (every output within 0.1 of its target; $C < 0.01$ guarantees a fit, "
                   "each squared error below 0.01; a fit can still have $C$ up to nearly 0.04): "
                   "by step 3000, by 6000, or not within 6000 steps (a guess: not derived here)? "
-                  "A random start by step 1000?",
+                  "A random start by step 1000? Next: the **cost table**, then the **factor table**.",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$), still tied.",
                   "none tied, none with layer 2 saturated at step 0 (smallest slope $a^2(1 - a^2)$ 0.166 to 0.236 against all ones' 0.0235).",
-                  "**Why layer 2's rows start close** (the factor table): tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
-                  "with $v = 3W_1[0, 0]$ (both layers tied: every entry of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
-                  "between the two $z^2$. At step 0 layer 2 is [saturated](NOTATION.md) (that slope 0.026, above the "
-                  "smallest pointwise slope, 0.0235, below $\\sigma$'s largest, $\\tfrac14$), so $a^2$'s gap is only "
+                  "**Why layer 2's rows start close** (the factor table):\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
+                  "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
+                  "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (that slope 0.026, "
+                  "below $\\sigma$'s largest, $\\tfrac14$), so the gap is "
                   "$0.068 \\cdot 3 \\cdot 0.026 \\approx 0.0053$.",
                   "**Tied, yet it fits.**\n\n1. A tied layer acts as one unit per observation, like a 2-1-1-2 (three units "
-                  "with outgoing weight $w$ act as one with $3w$). Output $k+1$ fits both observations when, for $r = 0, 1$,\n"
+                  "with outgoing weight $w$ act as one with $3w$). Output $k+1$ matches both observations exactly when, for $r = 0, 1$,\n"
                   "   $$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}\\quad(\\sigma\\text{'s inverse at } y[r, k]):$$",
                   "   two linear equations in $W_2[0, k]$ and $b_2[k]$ (at $y = 0$ or $1$ the right side is $\\pm\\infty$: "
                   "a fit comes within 0.1).\n2. Subtracted: $3W_2[0, k]$ times the gap $a^2[0, 0] - a^2[1, 0]$ is the right "
@@ -892,15 +892,15 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
                   "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by the printed $-8.8$. Negative, as observation 1 has the larger $a^2$ but the smaller target (0.2 against 1).",
-                  "The output layer, fed nearly one input, gives nearly one row, at best the shared row (7a), reached by the "
-                  "outputs' common level ($b_2$, $W_2$) alone (step 100: cost 0.4007, gap 0.0055), even from $a^3 \\approx 0.98$: "
-                  "at step 0 three of the four errors $a^3 - y$ are positive, the fourth $-0.02$, so their pushes add up. At the "
-                  "shared row they cancel in pairs (±0.4, ±0.2 above); the rest needs a larger gap, which moves only with "
+                  "3. The output layer, fed nearly one input, gives nearly one row, at best the shared row (7a), reached by the "
+                  "outputs' common level ($b_2$, $W_2$) alone (step 100: cost 0.4007, gap 0.0055): at step 0 ($a^3 \\approx 0.98$) "
+                  "all but one tiny error $a^3 - y$ ($-0.02$) push that level the same way.\n4. At the "
+                  "shared row the errors cancel in pairs (±0.4, ±0.2 above). A larger gap moves only with "
                   "$W_0, b_0, W_1, b_1$, whose gradients all contain $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2(1 - a^2)$: "
-                  "layer 2's slope (cost table) scales them.\n\n"
+                  "layer 2's small slope (cost table) scales them.\n\n"
                   "By step 6000 every factor has grown, the slope most; in the cost table it rises with the gap, not before it. "
                   "How descent does it: notebook 04's section 8.\n\n</details>",
-                  "The next table: row 3 = row 2 × row 1, row 5 = row 4 × row 3.",
+                  "The factor table: row 3 = row 2 × row 1, row 5 = row 4 × row 3.",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
@@ -919,7 +919,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "0.505 miss by about 10 times more, 0.45 and 0.55 by 100 times: the scan pins the rate to within 1% (0.5 is also the closest of 0.1, 0.2, …, 1.0: second line).",
                   "<details><summary>Optional: in float32, 999 updates or 1000?</summary>\n\nIn float32 (TensorFlow's default; "
                   "next cell), 999 updates come within 1e-07 of every printed entry, a match; 1000 do not. 7-decimal printing "
-                  "rounds by up to $5\\cdot10^{-8}$, float32 by up to half of float32's [ulp](NOTATION.md) (the gap to the next "
+                  "rounds by up to $5\\cdot10^{-8}$, float32 by up to half an ulp (the gap to the next "
                   "float32), $2^{-25} \\approx 3\\cdot10^{-8}$ from 0.5 to 1, less near 0.2, and $5\\cdot10^{-8} + 3\\cdot10^{-8} < 10^{-7}$. "
                   "So the question's loop most likely printed before its last update (a reading, not a proof).",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
@@ -1130,7 +1130,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "p + 2\\varepsilon$ (the middle one has weight 0):",
                   "**Why 4e-10** (line `five-point, eps = 1e-3`)? Each $C$",
                   "is $C' - \\tfrac{1}{30}\\varepsilon^4 C^{(5)} + \\dots$. Doubling $\\varepsilon$ multiplies that truncation error by 16 and "
-                  "halves rounding's: the worst falls (3e-10, printed above), so rounding sets the 4e-10.\n\n</details>",
+                  "halves rounding's: the worst falls (to 3e-10, not the 16-fold rise truncation would give), so rounding sets the 4e-10.\n\n</details>",
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
                   "$L - l$ slopes $\\partial a/\\partial z$, $L - l - 1$ weights, one $\\partial C/\\partial a^L$.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
