@@ -441,8 +441,10 @@ def test_section_6a_equal_gradients_keep_the_start_gap(stored, markdown, nb):
     assert "our reading of the question" not in markdown and "It stays at $+0.1823169$" not in markdown
     assert "learner = [W.copy()" not in "".join(c.source for c in nb.cells if c.cell_type == "code")
     assert (r"First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$? No: they subtract the same amount "
-            r"from both weights, so $W_0[0,0] - W_0[0,1]$ keeps its starting value (section 0), not 0.") in markdown
+            r"from both weights, so $W_0[0,0] - W_0[0,1]$ keeps its starting value ([difference], below), not 0.") in markdown
     assert "d_x1 = +0.1823," in stored
+    # report 02CU fault 5: the starting difference printed in 6a, beside [ratio]
+    assert "[difference] W_0[0, 0] - W_0[0, 1] at the start = +0.1823\n" in stored
 
 
 def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored, markdown):
@@ -773,7 +775,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CH fault 1: proof step 3's result in the open (K ~ 2 sqrt(S c^2 + (1 - S)^2/16), derivative in S
     # c^2 - (1 - S)/8 > 0 as c >= 0.5 and S >= 1/2), not "S scales its W_0 part" (Q = (1 - S)/4 pulls the other way);
     # the fold keeps only why Q stays at (1 - S)/4
-    intuition, proof = why.split(r"<details><summary>Optional: why $Q$ stays almost fixed</summary>")
+    intuition, proof = why.split(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step</summary>")
     assert "S$ scales its $W_0$ part" not in markdown and "the shorter the gradient" not in markdown
     # report 02CI fault 1, 02CM fault 1: every run starts at c = 0.5, the step depends only on c and rho, c does not
     # pass c* as the factor is in (0, 1); report 02CQ fault 1: the identity for tied units and the step from "moves
@@ -783,19 +785,24 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # c < c*), why Q's 1.2% drift cannot reverse K's order (8b's check: 0.79 against 0.75 at c = 0.5; [K]: 7% at c*)
     # report 02CT fault 1: the idea first (c's slope in W_0[:, j], W_1[j, 0] s^T, has squared length S W_1[j, 0]^2, least
     # at rho = 0.5: the first step above moves c least there) and why Q (K through c and one nearly constant number)
-    assert intuition.startswith(r""" The idea: $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
-                                r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights a step moves $c$ least """
-                                r"""there (the check above). To write $K$ through $c$ and one nearly constant number, $Q$: """
+    # report 02CU fault 1: the main text keeps the idea, the first-step check and [behind]; K through Q, Q's drift,
+    # phi, M and the induction in the optional box, with the margin (K's gap of at least 5% against Q's drift under
+    # 1.2% per run, 2.4% for two) side by side
+    assert intuition == (r""" The idea: $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
+                         r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights a step moves $c$ least """
+                         r"""there (the check above) and keeps $c$ behind at every step ([behind]; why: the box below).""" "\n\n")
+    assert "$M_\\rho" not in intuition and "Q" not in intuition and r"\varphi" not in intuition
+    assert proof.startswith("\n\n" r"""Write $K$ through $c$ and a nearly constant $Q$: """
                                 r"""the constant start's units are """
-                                r"""tied, so $c = 2\,u_1 W_1[0,0]$ and (square both sides to check)""" "\n"
+                                r"""tied, so $c = 2\,u_1 W_1[0,0]$ and (square both sides)""" "\n"
                                 r"""$$K = 2\,\big(S\,W_1[0,0]^2 + u_1^2\big) = 2\sqrt{S\,c^2 + Q^2}, \qquad Q = u_1^2 - S\,W_1[0,0]^2,$$""" "\n"
-                                r"""and $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; why: the optional box below), """
+                                r"""and $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; below), """
                                 r"""so $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ ([K] checks it; the $\approx$ is why [K]'s "K from S" differs """
-                                r"""slightly from [steps]' "K at the end").""" "\n"
+                                r"""from [steps]' "K at the end").""" "\n"
                                 r"""The inner part's derivative in $S$, $c^2 - (1-S)/8$, is positive ($c \ge 0.5$: [K]; $S = \rho^2 + (1-\rho)^2 \ge \tfrac12$), """
-                                r"""so at every $c$ the $\rho = 0.5$ run's $K$ is the smallest (below $\rho = 0.3$'s """
-                                r"""by 5% at $c = 0.5$, 0.75 against 0.79: the check above; by 7% at $c^*$: [K]). $Q$'s drift moves $K$ under 1.2% """
-                                r"""($K^2 = 4(S\,c^2 + Q^2)$): too little to reverse that.""" "\n"
+                                r"""so at every $c$, $K$ is least at $\rho = 0.5$ (below $\rho = 0.3$'s """
+                                r"""by 5% at $c = 0.5$, 0.75 against 0.79: the check above; by 7% at $c^*$: [K]). **Margin:** that gap of at least """
+                                r"""5% against $Q$'s drift, which moves $K$ under 1.2% ($K^2 = 4(S\,c^2 + Q^2)$), 2.4% for two runs together.""" "\n"
                                 # report 02CS fault 1: the monotone map and the induction as three numbered steps;
                                 # the eta^2 term eta^2 G^2 S c (8b's box) is positive and, at equal c, least at rho = 0.5
                                 # report 02CT fault 2: steps in round brackets (the card), the factor phi (f is the activation)
@@ -806,9 +813,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                                 r"""2. $K_{0.5}(c) < K_{0.3}(c)$, so $\varphi_{0.5}(c) > \varphi_{0.3}(c)$ and, as $c - c^* < 0$, $M_{0.5}(c) < M_{0.3}(c)$.""" "\n"
                                 r"""3. If $c_{\rho=0.5}(t) \le c_{\rho=0.3}(t)$, then $c_{\rho=0.5}(t+1) = M_{0.5}(c_{\rho=0.5}(t)) \le M_{0.5}(c_{\rho=0.3}(t)) < """
                                 r"""M_{0.3}(c_{\rho=0.3}(t)) = c_{\rho=0.3}(t+1)$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
-                                r"""stays behind ([behind]; $\rho = 0.1$ likewise).""" "\n\n"
-                                r"""The exact step's extra $\eta^2G^2S\,c > 0$ (box above) is, at equal $c$, least at $\rho = 0.5$: """
-                                r"""it pushes the same way.""" "\n")
+                                r"""stays behind ([behind]).""" "\n\n"
+                                r"""The exact step's extra $\eta^2G^2S\,c > 0$ (the $\eta^2$ box) is, at equal $c$, least at $\rho = 0.5$: """
+                                r"""it pushes the same way.""" "\n\n"
+                                r"""**Why $Q$ barely moves.** With 6a's steps""")
     # report 02CS fault 6: K_t in the map (K is shown to depend on c alone only under "Why slowest")
     assert (r"a step is, to first order, the map" "\n"
             r"$$c(t+1) = c^* + \big(1 - \eta\,\overline{x^2}\,K(t)\big)\,\big(c(t) - c^*\big):$$" "\n"
@@ -849,13 +857,14 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     for u_t, w_t, S_t in np.random.default_rng(1).uniform(-2, 2, size=(20, 3)):
         assert (S_t * w_t**2 + u_t**2) ** 2 == pytest.approx((u_t**2 - S_t * w_t**2) ** 2 + S_t * (2 * u_t * w_t) ** 2, rel=1e-12)
     assert "climbs through the same values" not in markdown
-    assert proof.count("</details>") == 1 and "1. " not in proof.split("</details>")[0]
+    # report 02CU fault 1: the induction's numbered steps now in the box (the lead's decision), none in the main text
+    assert proof.count("</details>") == 1 and "\n1. $M_\\rho(c)" in proof.split("</details>")[0] and "1. " not in intuition
     # report 02CA fault 1, 02CB fault 1: Q's update shown as the expansion of (u_1 + Delta u_1)^2 - S (W_1[0, 0] + Delta W_1[0, 0])^2
     # (the cross terms cancel), and why Q stays near its start from the summed shrink: the product P of the factors
     # 1 - s_t (0 <= s_t, P <= 1) loses s_t P <= s_t a step, so it is at least 1 - sum s_t, and [K] prints the largest
     # sum over a run, 0.0120, so Q stays within 1.2%. Report 02CC fault 1: the one-line inequality (each factor at
     # most 1, so Q(t+1)/Q(0) >= Q(t)/Q(0) - eta^2 G^2 S) written out, and [K] tests the stated 1.2%
-    assert ("\n\n" r"With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
+    assert ("\n\n" r"**Why $Q$ barely moves.** With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
             r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
@@ -929,14 +938,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
     # rho = 0.5 run takes the smallest step
     why_at = next(i for i, c in enumerate(nb.cells)
-                  if c.source.startswith(r"<details><summary>Optional: why $Q$ stays almost fixed</summary>"))
+                  if c.source.startswith(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step</summary>"))
     assert "sum of eta^2 G^2 S over a run" in nb.cells[why_at + 1].source and "K from S" in nb.cells[why_at + 1].source
     assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" printed above
     assert r"**Why slowest at $\rho = 0.5$?**" in nb.cells[why_at - 2].source  # the intuition, before [steps]
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
     # c - c* reaches rounding size at the end) and the last inference spelled out
     # report 02CH fault 1: that last step now in the open, after K's dependence on S
-    assert "([K] checks it;" in why.split("<details>")[0]
+    # report 02CU fault 1: that step now in the optional box (the lead's decision), after the idea in the open
+    assert "([K] checks it;" in proof and "([K] checks it;" not in intuition
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1639,3 +1649,25 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     assert all(np.array_equal(W, V) for n in starts[1:] for W, V in zip(n.weights, starts[0].weights))
     slopes = [mh.effective_slope(n, rho) for n, rho in zip(starts, (0.1, 0.3, 0.5, 0.7, 0.9))]
     assert min(np.diff(slopes)) > 0.01  # five different starting c
+
+
+def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown, stored):
+    """Report 02CU faults 1, 4, 6 and 7: 8b's letters table names the box's letters; section 0's draw setting is
+    printed ([draw], from init_random's default scale and the fan-in); section 3's prompt says which cell answers it;
+    y' expanded per path (which shows dy'/dW_0[1, 1] at a glance) only after Exercise 1's checks."""
+    import inspect
+    eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
+    assert r"| $Q$, $K_\rho$, $\varphi_\rho$, $M_\rho$ | the box below | 8b | |" in eight_b
+    assert inspect.signature(net.init_random).parameters["scale"].default is None
+    assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
+    assert (f"[draw] init_random: normal, mean 0, scale=None, so standard deviation 1/sqrt(fan-in) = 1/sqrt(2) = "
+            f"{1 / np.sqrt(2):.2f}\n") in stored
+    assert r"standard deviation $1/\sqrt{\text{fan-in}}$: [draw])." in markdown
+    assert "Write both in the next cell; the cell after the next box answers." in markdown
+    expansion = r"x_2\,\big(W_0[1,0]W_1[0,0] + W_0[1,1]W_1[1,0]\big)"
+    cells = nb.cells
+    last_check = max(i for i, c in enumerate(cells) if c.cell_type == "code" and "check_gradient_answer(" in c.source)
+    before = "".join(c.source for c in cells[:last_check + 1])
+    assert expansion not in before and r"(1-\rho)\,\big(W_0[1,0]W_1[0,0]" not in before
+    assert r"c = s\,W_0\,W_1" in before  # the compact form stays in section 4
+    assert expansion in "".join(c.source for c in cells[last_check + 1:] if "**After Exercise 1**" in c.source)
