@@ -422,11 +422,20 @@ def test_a_saved_notebook_reopens_with_its_explorers_pictures(notebook_run, brow
         page = context.new_page()
         page.goto(server.notebook_url(reopened), timeout=browser_timeout() * 1000)
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=browser_timeout() * 1000)
-        deadline = time.monotonic() + 60
         shown = page_state(page)
-        while time.monotonic() < deadline and (shown["widget_views"] < views or any(
-                "Loading widget" in text for text in shown["unrendered"])):
-            page.wait_for_timeout(250)
+        for attempt in range(2):
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and (shown["widget_views"] < views or any(
+                    "Loading widget" in text for text in shown["unrendered"])):
+                page.wait_for_timeout(250)
+                shown = page_state(page)
+            if attempt or shown["widget_views"] >= views:
+                break
+            # once in a full CI run on a loaded 2-core machine (load 2.4), JupyterLab laid out none of 01's
+            # restored widget views within 300 s, though the same test passes at once alone; a student would
+            # reload the page, so the test does too, once, and still fails if the views stay missing
+            page.reload(timeout=browser_timeout() * 1000)
+            page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=browser_timeout() * 1000)
             shown = page_state(page)
         if explorers:
             first = page.locator(ANY_EXPLORER).first
