@@ -1489,3 +1489,12 @@ def test_report_05CD_fixes(notebook):
     # fault 7: r is an observation (the letters table), so 2c's loop over starts uses k
     source = NOTEBOOK.read_text(encoding="utf-8")
     assert "for k, c in enumerate(plateau_c):" in source and "for r, c in enumerate(" not in source
+
+
+def test_section_0s_median_fit_step_waits_for_the_prediction():
+    # report 05CP, fault 6: the line "median steps to fit 5109" gave section 1's prediction away before it was written
+    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    cell = next("".join(c["source"]) for c in notebook["cells"]
+                if c["cell_type"] == "code" and "section 0's 30 starts: median first step" in "".join(c["source"]))
+    gate = cell.index('if init.prediction_written(my_share_prediction, ("by 1000", "by 10000")):  # a median fit step')
+    assert gate < cell.index("median steps to fit {np.median(fits[:30]):g}")
