@@ -441,7 +441,8 @@ def test_section_6a_equal_gradients_keep_the_start_gap(stored, markdown, nb):
     assert "our reading of the question" not in markdown and "It stays at $+0.1823169$" not in markdown
     assert "learner = [W.copy()" not in "".join(c.source for c in nb.cells if c.cell_type == "code")
     assert (r"First, would equal gradients be enough to make $W_0[0,0] = W_0[0,1]$? No: they subtract the same amount "
-            r"from both weights, so $W_0[0,0] - W_0[0,1]$ keeps its starting value ([difference], below), not 0.") in markdown
+            r"from both weights, so $W_0[0,0] - W_0[0,1]$ keeps its starting value ([difference] prints "
+            r"the start), not 0.") in markdown  # report 02CV fault 7: [difference] prints the start only
     assert "d_x1 = +0.1823," in stored
     # report 02CU fault 5: the starting difference printed in 6a, beside [ratio]
     assert "[difference] W_0[0, 0] - W_0[0, 1] at the start = +0.1823\n" in stored
@@ -478,7 +479,8 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored, 
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
             "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
-            "    why exactly 0: equal weights give equal gradients (6a); in float64 each unit's h is the same two products added\n"
+            "    why exactly 0: identical float64 operations on identical numbers give identical results;\n"  # 02CV fault 3
+            "    equal weights give equal gradients (6a); in float64 each unit's h is the same two products added\n"
             "    in the same order (numpy does so here; the check below confirms it for these runs), and each update subtracts\n"
             "    identical numbers from identical numbers, so rounding cannot separate them\n") in stored
     # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
@@ -801,8 +803,12 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                                 r"""from [steps]' "K at the end").""" "\n"
                                 r"""The inner part's derivative in $S$, $c^2 - (1-S)/8$, is positive ($c \ge 0.5$: [K]; $S = \rho^2 + (1-\rho)^2 \ge \tfrac12$), """
                                 r"""so at every $c$, $K$ is least at $\rho = 0.5$ (below $\rho = 0.3$'s """
-                                r"""by 5% at $c = 0.5$, 0.75 against 0.79: the check above; by 7% at $c^*$: [K]). **Margin:** that gap of at least """
-                                r"""5% against $Q$'s drift, which moves $K$ under 1.2% ($K^2 = 4(S\,c^2 + Q^2)$), 2.4% for two runs together.""" "\n"
+                                # report 02CV fault 2: the 5% backed by [K]'s smallest ratio over the runs' c, and the
+                                # chain from Q's drift to K's written out, each step a true inequality (Q > 0)
+                                r"""by at least 5% at the runs' $c$: [K]). **Margin:** $Q \ge (1 - 1.2\%)\,Q(0)$ $\Rightarrow$ """
+                                r"""$Q^2 \ge (1 - 1.2\%)^2\,Q(0)^2$ $\Rightarrow$ $K^2 = 4(S\,c^2 + Q^2)$ is at least $(1 - 1.2\%)^2$ of its """
+                                r"""value with $Q(0)$ $\Rightarrow$ $K$ at least $1 - 1.2\%$ of it: under 1.2% per run, 2.4% for two, """
+                                r"""less than 5%.""" "\n"
                                 # report 02CS fault 1: the monotone map and the induction as three numbered steps;
                                 # the eta^2 term eta^2 G^2 S c (8b's box) is positive and, at equal c, least at rho = 0.5
                                 # report 02CT fault 2: steps in round brackets (the card), the factor phi (f is the activation)
@@ -933,7 +939,12 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert ("[K] every step of the 5 constant-start runs: K = 2 sqrt(S c^2 + Q^2), Q(t + 1) = (1 - eta^2 G^2 S) Q(t), "
             "c >= 0.5: True\n"
             "[K] Q within 1.2% of its start (1 - S)/4: True (the largest sum of eta^2 G^2 S over a run's steps: 0.0120)\n"
-            "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n") in stored
+            "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n"
+            "[K] K from S, rho = 0.3 over rho = 0.5 at equal c: smallest over every c of the 5 runs 1.053\n") in stored
+    # report 02CV fault 2: that smallest ratio, independently: K from S grows in c faster at rho = 0.3 (S = 0.58) than at
+    # 0.5, so the ratio is least at the runs' smallest c, the common start 0.5 (c >= 0.5: [K]); far from a rounding edge
+    k3, k5 = (np.sqrt(S_a * 0.25 + (1 - S_a) ** 2 / 16) for S_a in (0.58, 0.5))
+    assert f"{k3 / k5:.3f}" == "1.053" and abs(k3 / k5 * 1e3 % 1 - 0.5) > 0.1 and k3 / k5 > 1.05
     # report 02CE fault 1: the [K] cell (its 0.0120 and the factor's range) right under the paragraph that uses it, and
     # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
     # rho = 0.5 run takes the smallest step
@@ -1109,9 +1120,24 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     box = next(c for c in markdown.split("<details>") if c.startswith("<summary>Can the random start ever tie?"))
     inside = box.split("</details>")[0]
     assert "smallest spread" not in inside and "u_1 - u_2" not in inside
-    # report 02CC fault 2: r_1 = r_2 at the start is needed for a tie, not enough
-    assert ("A tie needs $r_1 = r_2$ at the start (needed, not enough: the $W_1$ gap and both incoming pairs must also "
-            "close at one step), which random draws give with probability 0 (one equation on continuously drawn numbers).") in box
+    # report 02CC fault 2: r_1 = r_2 at the start is needed for a tie, not enough; report 02CV fault 1: a start with
+    # r_1 = r_2 that does not tie, trained ([no tie]), and why its spread stays above 0
+    assert ("A tie needs $r_1 = r_2$ at the start, which random draws give with probability 0 (one equation on "
+            "continuously drawn numbers).\nNot enough: every $W_0$ weight 0.5 and $W_1 = (0.5, 0.6)$ give $r_1 = r_2$, "
+            "yet by 6a, while $G < 0$, the unit with the larger outgoing weight gets the larger incoming steps, which widen "
+            "the $W_1$ gap: the spread stays at least its start, $0.1000$ ([no tie]).") in box
+    assert ("[no tie] every W_0 weight 0.5, W_1 = (0.5, 0.6): r_1 = r_2; smallest spread over the 500 steps 0.1000; "
+            "at step 0 0.1000\n") in stored
+    _, uneven = case.train(case.network().set_params([np.full((2, 2), 0.5), np.array([[0.5], [0.6]])]))
+    W0_u, W1_u = uneven.weights
+    spread_u = mh.unit_spread(uneven)
+    # step 1 keeps the W_1 gap (the incoming columns are still equal at step 0), so the smallest may be step 0 or 1
+    assert spread_u.min() == pytest.approx(0.1, rel=1e-12) and spread_u[0] == pytest.approx(0.1, rel=1e-12)
+    assert spread_u[2:].min() > 0.1 + 1e-5
+    c_u = np.einsum("p,tpj,tj->t", np.array([A, 1 - A]), W0_u, W1_u[:, :, 0])
+    assert np.all(c_u < mh.least_squares_slope(case.X.sum(axis=1), case.Y))  # G < 0 at every step of this run
+    r_u = (1 - A) * W0_u[:, 0, :] - A * W0_u[:, 1, :]
+    assert np.abs(r_u[:, 0] - r_u[:, 1]).max() < 1e-12  # r_1 = r_2, kept
     # report 02CH fault 2: the crossings and the smallest spread in one optional fold, right after [gap]; report 02CO
     # fault 2: the dips' reason is in the figure's list (main text), not in the fold
     where = next(i for i, c in enumerate(nb.cells)
@@ -1154,8 +1180,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CO fault 4: item 3 cut to what the panel shows
     # report 02CR fault 2: the W_1 gap at every step is checked, not derived; the figure draws |d_x1| and |d_x2| faintly
     # report 02CS faults 2 and 5: checked for seed 0 only, said plainly; one line for max(|d_x1|, |d_x2|), the bound's quantity
-    assert (r"3. Below: the spread (the $W_1$ gap at every step: checked for seed 0 only, [crossings]), "
-            r"$\max(|d_{x_1}|, |d_{x_2}|)$ and the bound $|r_1 - r_2|$.") in markdown
+    # report 02CV fault 3: bit for bit is what these runs show, not a general law
+    assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
+    # report 02CV fault 6: said plainly
+    assert (r"3. Below: the spread, $\max(|d_{x_1}|, |d_{x_2}|)$ and the bound $|r_1 - r_2|$; here the $W_1$ gap is the "
+            r"largest of the three differences at every step ([crossings]).") in markdown
     assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph
