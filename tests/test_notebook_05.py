@@ -341,8 +341,15 @@ def printed(X, xor_X, reverse):
         out[f"curvature value {step}"] = lam[[0, -1]]  # compared to 1e-2 under the nudge
     out["untying count"] = f"curvatures returned per step: {len(lam)}"
     # report 05BW (fault 2): the per-step bound (1 + eta |lambda_min|) compounded over steps 2500 to 4000, against the figure's line
-    lows = {step: out[f"curvature value {step}"][0] for step in (2500, 4000)}
+    lows = {step: out[f"curvature value {step}"][0] for step in (1000, 2500, 4000)}
     line = np.median(growth[EPSILONS.index(1e-6)], axis=0)
+    # report 05CP (fault 3): the same check over steps 1000 to 2500, where the line grows less than either end allows
+    early = [(1 + 0.5 * abs(lows[step])) ** 1500 for step in (1000, 2500)]
+    out["bound 1000 to 2500"] = (f"steps 1000 to 2500: (1 + eta |lambda|)^1500 with step 1000's, step 2500's smallest lambda: "
+                                 f"{early[0]:.2g}, {early[1]:.2g} | the figure's g(2500)/g(1000): {line[25] / line[10]:.2g}")
+    out["early bound values"] = np.array(early + [line[25] / line[10]])
+    # report 05CP (fault 1): the floor under "every small eps": a nudge below float64's spacing near 1 rounds away
+    out["float floor"] = f"float64: 1 + 1e-20 == 1 is {1 + 1e-20 == 1}; the next number above 1 is 1 + {np.nextafter(1.0, 2.0) - 1:.2g}"
     bounds = [(1 + 0.5 * abs(lows[step])) ** 1500 for step in (2500, 4000)]
     out["bound 2500 to 4000"] = (f"steps 2500 to 4000: (1 + eta |lambda|)^1500 with step 2500's, step 4000's smallest lambda: "
                                  f"{bounds[0]:.2g}, {bounds[1]:.2g} | the figure's g(4000)/g(2500): {line[40] / line[25]:.2g}")
@@ -449,7 +456,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 116  # 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 118  # 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -482,7 +489,8 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
     sources = "\n".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
     # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
-    assert ('curve_styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5), dict(ls="--", marker="s", markevery=(0.03, 0.04), ms=5),' in sources
+    assert ('curve_styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5), dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),' in sources
+            and 'dict(ls=":", lw=2.6)' in sources  # report 05CP (fault 7): c = 0.5 dash-dot as in 2b's figure (plots.plateau_signs), c = 1 dotted: one style per c
             and "zorder={0.0: 5, 0.5: 4, 1.0: 3, 1.5: 1}[c]" in sources)
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
     assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
@@ -526,6 +534,12 @@ def test_the_curvature(computed, notebook):
     # report 05BW (fault 2): the bound over steps 2500 to 4000 beside the figure's line
     assert computed["bound 2500 to 4000"] == ("steps 2500 to 4000: (1 + eta |lambda|)^1500 with step 2500's, step 4000's smallest lambda: "
                                               "2.7, 5.2 | the figure's g(4000)/g(2500): 2.9")
+    assert computed["bound 1000 to 2500"] == ("steps 1000 to 2500: (1 + eta |lambda|)^1500 with step 1000's, step 2500's smallest lambda: "
+                                              "2.4, 2.7 | the figure's g(2500)/g(1000): 1.2")
+    early_low, early_high, early_measured = computed["early bound values"]
+    assert early_measured < early_low < early_high and abs(early_low - 2.45) > 1e-3 and abs(early_measured - 1.25) > 1e-2  # report 05CP (fault 3): under "at most"; off the rounding edges
+    assert ("the figure's line grows 2.9-fold, in that range. Over steps 1000 to 2500 (the line before) it grows only 1.2-fold, "
+            "under both ends' 2.4 and 2.7.") in prose
     low, high, measured = computed["bound values"]
     assert low < measured < high and abs(low - 2.65) > 1e-4 and abs(measured - 2.95) > 1e-3  # printed 2.7, 2.9: off the rounding edges
     # report 05CF fault 3: step 2500's 2.7 is beaten by the run (|lambda_min| grows): the bound takes the larger end, 5.2
@@ -833,7 +847,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("Near a target of 1 (likewise 0), with error $e$ (a sketch: other outputs and hidden layers move too): "
             "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
             "2. The same slope turns each step's change of $z^3$ into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "
-            "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step; $C$ is mostly observation 2's $e^2$ "
+            "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step; $C$ is mostly observation 2's two squared errors "
             "(99.1% from step 2000), so $1/C$ gains about equally per 1000 steps: 1500, 1600, 1700.") in prose and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
     assert computed["first gains"] == "section 0's first start, steps 2000 to 5000: 1/C gains 1500, 1600, 1700 per 1000 steps"
@@ -861,7 +875,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
     assert ("steps stays about the same. Notebook 04, section 10 found this for one start (up to lr 4), and why: while the gradient "
-            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule must fail once a curvature exceeds $2/\\eta$ (section 4)." in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "The growth rate the box below uses:" in prose  # report 05CO (faults 9, 8) and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "The growth rate the box below uses:" in prose  # report 05CO (faults 9, 8) and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1073,13 +1087,14 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert two_b.count("<details>") == 1 and "<details><summary>Optional: how the pushes set which sign flips first</summary>" in two_b
     box = two_b[two_b.index("<details>"):two_b.index("</details>")]
     main = two_b.replace(box, "")
-    assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel), leaving it near 0 to regrow: exit over 1500 steps later (2477). "
+    # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
+    assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel); it exits at step 2477. "
             "* **$c = 0.5$** must first flip its $\\omega$s' signs: $\\omega_1$ at step 389, $\\omega_2$ at 2101, its difference at least 0.0094 at every step (printed): "
             "exit under 250 steps later (2336). "
             "**Which flips first?** A **push** is one step's change from step 100's gradient (for the $a^2$ difference: $W_0$, $W_1$, $b_0$, $b_1$ stepped alone). Whichever reaches 0 first at its step-100 pace flips:") in main and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
-    assert 1500 < exits[0.25] - 900 < 1600 and exits[0.5] - 2101 < 250  # "over 1500 steps later", "under 250 steps later"
+    assert exits[0.5] - 2101 < 250 and "regrow" not in prose  # "under 250 steps later"
     # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
-    assert "At that pace the flips above would come by 570 (100 + 470) and 360: the pace slows." in main
+    assert "At that pace" not in main and "the pace slows" not in main  # report 05CP (fault 2): the projection cut
     # report 05CN (fault 2): the box's "which flips" item moved into the main text, two sentences after the table
     assert ("By step 100 all have $\\omega_1 > 0 > \\omega_2$ (figure): $c = 0$'s difference, negative from step 6, matches; $c = 0.25$'s and $0.5$'s are positive, "
             "so the negative pushes send it and $\\omega_1$ toward 0. $c = 0.25$'s difference gets there first (470 against 690), $c = 0.5$'s $\\omega_1$ (260 against 1310), $\\omega_2$ last (2550).") in main and "Which flips." not in box
@@ -1091,7 +1106,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("Then the $\\omega$s and the **$a^2$ difference** $a^2[0, 0] - a^2[1, 0]$. Subtract 2a's equations (item 2; output 2's likewise): "
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
             "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ So a fit needs "
-            "$\\omega_1$ of the opposite sign to the difference, $\\omega_2$ of the same: they **match**, or one must first flip:") in main and "**match**" not in box
+            "$\\omega_1$ of the opposite sign to the difference, $\\omega_2$ of the same. **Match**: the signs a fit needs; otherwise one must first flip:") in main and "**Match**" not in box  # report 05CP (fault 10)
     assert all(np.log(p / (1 - p)) < np.log(q / (1 - q)) for p, q in ((0.2, 0.995), (0.005, 0.4)))  # the two subtractions: omega_1 against the difference, omega_2 with it
     assert box.index("$\\delta^3[1] \\approx -\\delta^3[0]$") < box.index("\\partial C/\\partial a^2[r, j]")  # 05CJ (fault 3): stated before it is used
     assert "steps to a flip" not in box  # 05CK: the main text says the box explains only which sign flips first
@@ -1106,8 +1121,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
     assert ("The printed 1.0016 and 1.0015 give $\\mu\\approx 0.0015$, small: it carries $\\eta = 0.5$, $\\delta^3$, $W_2$ (0.39) and two slopes $\\le 1/4$.") in box and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39")
-    assert ("* **$c = 0$** must first grow every weight from 0: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3, "
-            "as $\\delta^2 = 0$ while $W_2 = 0$, $\\delta^1$ while $W_1 = 0$.") in two_b
+    assert ("* **$c = 0$** must first grow every weight from 0: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3: "
+            "$W_l$'s gradient is $(a^l)^{\\mathsf T}\\delta^{l+1}$, so $W_1$ waits for $\\delta^2$, which is 0 while $W_2 = 0$, "
+            "and $W_0$ for $\\delta^1$, 0 while $W_1 = 0$.") in two_b  # report 05CP (fault 9): written out, with the gradient it acts through
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
     # report 05BP (fault 4): the two skipped steps written out
@@ -1235,7 +1251,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["slopes 3.0"] == "scale    3.0: clearly saturated (slope < 0.01) in layer 1 19.0%, layer 2 29.4%, layer 3 (output) 27.0%"
     # 5b no longer quotes c = 0's fit step (printed only in section 6, after it): it points there
     assert "6748" not in prose[:prose.index("## 6.")] and "section 6's rule" not in prose
-    assert "network (starts only: slower training at $s = 1$ is inferred, not shown)." in prose  # report 05BS (fault 7)
+    # report 05CP (fault 4, the lead's decision): the inferred "slower training at s = 1" cut; the starts' counts stay
+    assert "LeCun's rule is about width: the same count for 50 starts of a 2-100-100-2 network." in prose and "inferred" not in prose
     assert "$W_2$ does not make up for it on the plateau" in prose and "cannot make up" not in prose  # report 05CE (fault 8)
     assert ("* **From $c = 0.5$ up, the larger $c$, the later the exit**: hidden layer 2 is flatter (2c)." in prose
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
@@ -1498,3 +1515,12 @@ def test_section_0s_median_fit_step_waits_for_the_prediction():
                 if c["cell_type"] == "code" and "section 0's 30 starts: median first step" in "".join(c["source"]))
     gate = cell.index('if init.prediction_written(my_share_prediction, ("by 1000", "by 10000")):  # a median fit step')
     assert gate < cell.index("median steps to fit {np.median(fits[:30]):g}")
+
+
+def test_report_05CP_the_float64_floor(computed, notebook):
+    # report 05CP, fault 1: "the same for every small eps" has a floor: below about 1e-16 the nudge rounds away
+    outputs, prose = notebook
+    assert computed["float floor"] == "float64: 1 + 1e-20 == 1 is True; the next number above 1 is 1 + 2.2e-16"
+    assert ("So $g(t)/g(0)$ is the same for every small $\\varepsilon$: one line. There is a floor: below about $10^{-16}$, "
+            "$1 + \\varepsilon\\xi$ rounds to 1 (first line below), so the start is exactly tied and the gap stays 0 (section 2).") in prose
+    assert outputs.index("float64: 1 + 1e-20 == 1 is True") < outputs.index("ε      | below 0.2: min/med/max")  # the first line below
