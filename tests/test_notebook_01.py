@@ -188,8 +188,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     main_2, box = section_2[:box_at], section_2[box_at:]
     # report 01CP fault 1: the main text keeps the sweep, the one-sided line, the figure and one sentence on why the
     # error rises again; it never sends the student to the box for something it needs
+    # report 01CT fault 2: one pointer to where the crossing is derived, by the box's name; nothing else leans on the box
+    pointer = "derived in the box 'The crossing and the cut-off'"
+    assert main_2.count(pointer) == 1
     for leaning in ("the box below", "optional box", "the box says why", "truncation's prediction", "cut-off", "ulp"):
-        assert leaning not in main_2
+        assert leaning not in main_2.replace(pointer, "")
     truncation_box, rounding_box = box.split("<details><summary>Where $r$ comes from</summary>")
     r_box, crossing_box = rounding_box.split("<details><summary>The crossing and the cut-off</summary>")
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
@@ -242,10 +245,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
                " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
                "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$: each computed cost off by about $r = 10^{-16}$ (a rule of"
-               " thumb), their difference by up to $2r$, the quotient by $2r/(2\\varepsilon)$, relative to"
-               " $|g_1| + |g_2| \\approx 2|g|$.\n\n"
-               "Below about $7\\cdot10^{-5}$, where the dashed line crosses the band, rounding, not truncation, sets the error: the"
-               " points leave the band, scatter under the dashed line and, from about $10^{-5}$ on, climb with it.")
+               " thumb: float64 numbers near $y' \\approx 0.7$ lie about $10^{-16}$ apart), their difference by up to $2r$, the"
+               " quotient by $2r/(2\\varepsilon)$, relative to $|g_1| + |g_2| \\approx 2|g|$.\n\n"
+               "For $\\varepsilon$ smaller than about $7\\cdot10^{-5}$ (right of where the dashed line crosses the band; derived"
+               " in the box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band,"
+               " scatter under the dashed line and, right of $10^{-5}$, climb with it.")
+    # report 01CT fault 2: r's origin in one clause, backed by the `one ulp` line (1.1e-16 near y' = 0.70); fault 3: the
+    # eps axis is reversed, so "smaller eps" is "right of", never "below"
+    assert "near h and y' 1.1e-16, 1.1e-16" in shown and "Below about $7" not in prose
+    # report 01CT fault 1: the figure marks no star, so the page raises no "why not the star's eps"
     # report 01CN fault 1: the crossing, the ceiling and the star in the box
     assert ("Every point measured at $\\varepsilon < 10^{-4}$ lies under the dashed line; the two costs' rounding errors have"
             " either sign and partly cancel, so it is only a ceiling.") in crossing_box
@@ -615,8 +623,10 @@ network         path products  units  summing paths  backpropagation   ratio
     # the 1-1-1 link weight is named by its edge, w_{h->y'}: w_2 means x2 -> h1 in sections 4-6
     # what is not counted comes first; then one list per method, one line per multiplication or group, its count
     # after the colon; the counts add to the totals in the lists' headings (and the printed 6 and 5)
+    # report 01CT fault 7: why this baseline (each factor once) is the fair one
     counted = ("**The count.** Summing paths computes each edge's factor once, then multiplies out every path separately;"
-               " sharing those products is backpropagation. Only multiplications are counted. Left out: additions; computing the slopes"
+               " sharing those products is backpropagation. Recomputing an edge's factor in every path through it would only"
+               " add multiplications, so this is the cheapest, fairest version of summing paths. Only multiplications are counted. Left out: additions; computing the slopes"
                " $a(1-a)$ and $o_k - y_k$, which both methods do once each (multiplying them into a product is counted); and the"
                " biases (the `outside the table` line counts them). Multiplications on 1-1-1"
                " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
@@ -642,7 +652,8 @@ network         path products  units  summing paths  backpropagation   ratio
             "| per weight leaving a hidden unit | link factor | passing back: $w\\,\\delta$ in $\\partial C/\\partial h$ |\n"
             "| per path | its product: $q - 1$ for $q$ factors | none |\n"
             "| per unit | none | its $\\delta$ |\n") in prose
-    # report 01CR fault 7: the path rule comes before section 6's prediction (section 7 uses it from there)
+    # report 01CR fault 7: the path rule is stated in the main text (section 7 uses it); report 01CT fault 5: after section
+    # 6's prediction and its box
     assert "A weight has one path per choice" not in prose
     assert prose.count("A path picks one unit in every layer after the one its weight enters.") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
@@ -978,7 +989,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert f"{0.0093 + 0.0946:.4f}" == "0.1039"
     assert np.allclose(history.biases[0][:2, 0] + [0, db_h], 0.5) and np.allclose(history.biases[1][:2, 0] + [0, db_out], 0.5)
     assert "  b_h  = 0.5 - 1 * 0.009300 = 0.490700\n" in shown and "  b_y' = 0.5 - 1 * 0.094602 = 0.405398\n" in shown
-    assert ("networks give each unit its own bias, so each can move on its own: on the first step $b_h$ falls by 0.0093 and"
+    # report 01CT fault 4: two biases are the usual convention, not claimed better (no run compares them)
+    assert "each can move on its own" not in _markdown()
+    assert ("one bias per unit is the usual convention, which we follow. On the first step $b_h$ falls by 0.0093 and"
             " $b_{y'}$ by 0.0946 (the `first step by hand` lines below), where a shared $b$ would shift $z_h$ and $z_{y'}$"
             " alike, by $0.0093 + 0.0946 = 0.1039$.") in _markdown()
     assert "overshoot" not in _markdown()  # report 01CH fault 3: a claim no output backs
@@ -1014,8 +1027,8 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     sources = ["".join(c["source"]) for c in cells]
     section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
     assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
-    box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: one path per choice of a unit in each"
-           " later layer, $3 \\times 2$ (hidden layer 2, then the outputs).\n</details>")
+    box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: $3 \\times 2$ (hidden layer 2, then the"
+           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters.")
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
@@ -1023,10 +1036,15 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert "$w_2$'s paths" not in prose and "my_w2_prediction" not in "".join(sources)
     # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
     # fault 6)
-    assert ("Optional, in a running notebook: pick a weight in the explorer; the diagram thickens its paths, the table lists"
-            " them (per edge). The cell after it is what the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$."
-            " A path picks one unit in every layer after the one its weight enters. Predict how many paths a weight into"
-            " hidden layer 1 of 2-3-3-2 (layer sizes, input first) has, then open the box below.") in prose
+    # report 01CT fault 5: the path rule follows the prediction and its box (it gave the answer away before them);
+    # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
+    assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
+           " has, then open the box below." in prose and "## 6. Explore" not in prose
+    assert ("A path picks one unit in every layer after the one its weight enters.\n\nOptional, in a running notebook: pick a"
+            " weight in the explorer; the diagram thickens its paths, the table lists them (per edge). The cell after it is what"
+            " the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
+    gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
+    assert not any("A path picks one unit" in s or "3 \\times 2" in s for s in sources[:gate])
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
     assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
     # section 7 points back to it, and says what each of the by-hand line's terms counts (report 01CF fault 3):
@@ -1168,4 +1186,12 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
     assert ("both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each\n"
             "biases: labels under their units, not drawn") in texts
     assert [ax.get_title() for ax in fig.axes] == ["the 1-1-1 network", "the bigger network: $h_1$ feeds both outputs"]
+    # report 01CT fault 8: each crossing edge's label (w2, w3, w6, w7) sits 0.3 of its edge from the middle, near a
+    # unit, away from the crossing
+    big = fig.axes[1]
+    lines = {a.get_gid()[2:]: a for a in big.findobj() if (a.get_gid() or "").startswith("w:")}
+    labels = {a.get_gid()[7:]: a for a in big.findobj() if (a.get_gid() or "").startswith("wlabel:")}
+    for gid in ["0:0:1", "0:1:0", "1:0:1", "1:1:0"]:
+        (x0, x1), _ = lines[gid].get_data()
+        assert abs((labels[gid].get_position()[0] - x0) / (x1 - x0) - 0.5) == pytest.approx(0.3), gid
     fig.clf()

@@ -707,9 +707,9 @@ def question_networks():
     fig, (small, big) = new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
     labels = dict(notation="one_one_one_units", tied=False, label_size=12, bias_label_size=12)  # tied marks: notebook 04
     draw_network(MLP([1, 1, 1]).init_constant(1.0), ax=small, **labels)
-    # each crossing edge's label on its own line, between the crossing and a unit, clear of both; opaque boxes with a
-    # margin, so no stub of a thick line shows beside a label
-    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.2, opaque_labels=True, **labels)
+    # each crossing edge's label on its own line, near a unit and away from the crossing (report 01CT fault 8: at 0.2
+    # they sat by the crossing); opaque boxes with a margin, so no stub of a thick line shows beside a label
+    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.3, opaque_labels=True, **labels)
     small.set_title("the 1-1-1 network", fontsize=12)
     small.text(0.5, 0.08, "both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each"
                "\nbiases: labels under their units, not drawn", transform=small.transAxes, ha="center", va="top",
@@ -841,7 +841,7 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
     measured relative errors; truncation: the positive coefficient of the predicted line
     ``truncation * eps**2``; rounding: the positive coefficient of the line ``rounding / eps``, or that
     line's n positive values, one per eps (e.g. ``r / (2 * epsilons * abs(g))``); chosen: the eps the course uses, marked by a vertical
-    line; the smallest measured error is marked with a star; rounding_label: the legend's text for the
+    line (the smallest measured error is not marked); rounding_label: the legend's text for the
     rounding line (e.g. naming the assumed rounding of one cost); threshold: if given, a horizontal
     line labelled "pass threshold" at that relative error. Returns the figure.
     """
@@ -872,9 +872,6 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
               label="truncation, $\\propto \\varepsilon^2$")
     ax.loglog(epsilons, rounding, "--", color=BLACK, lw=1.5, label=rounding_label)
     ax.axvline(chosen, color=GREEN, lw=1.5, label=f"the course's $\\varepsilon$ = {chosen:.0e}")
-    best = int(np.argmin(errors))  # the U's bottom: the most accurate of the measured epsilons
-    ax.loglog(epsilons[best], errors[best], "*", color=ORANGE, markersize=14, markeredgecolor=BLACK, zorder=3,
-              label="most accurate $\\varepsilon$ measured")
     if threshold is not None:
         ax.axhline(threshold, color=PURPLE, lw=1.5, ls=":", label=f"pass threshold, {threshold:.0e}")
     ax.invert_xaxis()  # eps shrinks to the right, as in the sweep lines
