@@ -337,6 +337,13 @@ def printed(X, Y):
                 return rms(np.concatenate([a1 * (1 - a1), a2 * (1 - a2)]))
             out["zeros slopes"] = (f"rms hidden slope a(1 - a) at step 1000: all zeros {hidden_slope(history, 1000):.2g}, "
                                    f"all ones (section 1's cross-entropy run) {hidden_slope(runs['cross_entropy'][0], 1000):.2g}")
+            # round 9 (reader 06CU, fault 1, lead's decision): rms dC/dW_0 at recorded weights, a second way: a fresh
+            # network given step t's parameters (notebook: stalls.at_step)
+            def grad_w0(h, t):
+                n = stalls.stall_net("sigmoid").set_params([w[t] for w in h.weights], [b[t] for b in h.biases])
+                return f"{np.sqrt(np.mean(n.gradients(X, Y, 'cross_entropy')[0][0] ** 2)):.2g}"
+            out["zeros W_0 gradient"] = ("rms dC/dW_0 at steps 10 and 500: all zeros " + " and ".join(grad_w0(history, t) for t in (10, 500))
+                                         + ", all ones " + " and ".join(grad_w0(runs["cross_entropy"][0], t) for t in (10, 500)))
         out[f"zeros {f}"] = (f"{f:8s}: {said}; SSE at the end {sse:.3f}\n"
                              f"{'':10s}first non-zero at step: {', '.join(moved)}{tied}")
 
@@ -397,7 +404,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 53  # round 44: the bound's two parts at steps 0 and 800; round 43: the change of Delta z^9; round 42: the stall test's seeds; round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    assert len(computed) == 54  # round 9 (06CU): the W_0 gradient line; round 44: the bound's two parts at steps 0 and 800; round 43: the change of Delta z^9; round 42: the stall test's seeds; round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
     # round 18 (reader 06CA, faults 1, 2 and 4): the reach and fit-share lines cut, the same-draws check added
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
@@ -696,8 +703,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "(your ratio). A plateau ends once $a^2$'s rows part, which only the parameters below $W_2$ do. Their gradients carry " \
         "$\\delta^3 W_2^{\\mathsf T}$ (section 2's recursion), so at the same weights cross-entropy's larger $\\delta^3$ makes them " \
         "larger too. " \
-        "Both runs' rows are about 0.024 apart at \"to\" (table \"rms Delta a^2\"; [rms](NOTATION.md)). A step of $W_l$ changes $\\Delta z^{l+1}$ by " \
-        "an amount second order in $\\Delta a^l$ (section 3, point 3.3), so the parting speeds up as $\\Delta a$ grows."
+        "Both runs' rows are about 0.024 apart at \"to\" (table \"rms Delta a^2\"; [rms](NOTATION.md)). With the rows' deltas cancelling, " \
+        "$\\partial C/\\partial W_l = (\\Delta a^l)^{\\mathsf T}\\delta^{l+1}[0]$, so a step changes $\\Delta z^{l+1} = \\Delta a^l W_l$ by " \
+        "$-\\eta\\,\\lVert \\Delta a^l \\rVert^2 \\delta^{l+1}[0]$: second order in $\\Delta a^l$, so the parting speeds up as $\\Delta a$ grows."
+    # round 9 (reader 06CU, fault 2, lead's decision): the one-line derivation moved here, where the claim is made
     # round 44 (reader 06CS, fault 3, lead's decision): the unbacked match with the delta ratio cut, 3.3 pointed to
     assert "in line with a $\\delta^3$" not in prose and "second order in $\\Delta a$: $\\operatorname{rms}" in prose
     # round 43 (reader 06CR, fault 1, lead's decision): no exact step ratio set against the delta ratios (it invited "why
@@ -764,8 +773,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 23 (reader 06CF, fault 8): 85.5, a median of an even count
     # round 33 (reader 06CO, fault 9): "so each last approach follows a plateau" did not follow from the line: cut
     assert "These starts spend medians of 197 and 85.5 steps (20 starts: the middle two's mean) near 0.4 (last column), far fewer than all ones' 4861 and 2478 " \
-        "(last line; none starts below 0.39, so each must pass 0.4): they " \
-        "do not start saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"); SSE loses most " \
+        "(last line; none starts below 0.39, so each must pass 0.4). That is consistent with their " \
+        "not starting saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"). SSE loses most " \
         "steps in the last approach (medians 4826 against 314)." in prose \
         and "each last approach follows a plateau" not in prose and computed["random smallest slope"].startswith("the 20 starts at step 0: SSE below 0.39 in 0 of 20;") and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
         and "Not tied" not in prose and "both costs at lr 0.5. The last column counts the steps with SSE 0.39 to 0.41:" in prose and "A random start can begin" not in prose \
@@ -812,7 +821,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # need |Delta z^10[k]| >= 0.4 / (1/4) = 1.6; |sum_j Delta a^9[j] W_9[j, k]| <= 16 rms Delta a^9 max|W_9| (the mean of
     # |Delta a^9[j]| is at most its rms), so with rms 5.2e-07 max|W_9| must reach about 2e5, against the printed 0.72
     assert "It cannot pull the output rows apart alone: they must differ by 0.4 to 0.8 (targets) and " \
-        "$|\\Delta a| \\le |\\Delta z|/4$ (slope at most 1/4), so $|\\Delta z^{10}[k]| \\ge 1.6$ is needed. ($\\Delta a^9$ is one row; $[j]$: index $j$.) But $|\\Delta z^{10}[k]| = |\\sum_j \\Delta a^9[j]\\, " \
+        "$|\\Delta a| \\le |\\Delta z|/4$ (slope at most 1/4), so $|\\Delta z^{10}_k| \\ge 1.6$ is needed. But $|\\Delta z^{10}_k| = |\\sum_j \\Delta a^9_j\\, " \
         "W_9[j, k]| \\le 16 \\operatorname{rms}\\,\\Delta a^9 \\max|W_9|$ (a mean of sizes is at most their rms), so with 5.2e-07 " \
         "it needs $\\max|W_9| \\ge 1.6 / (16 \\times 5.2 \\times 10^{-7}) \\approx 2 \\times 10^5$, against 0.72." \
         in prose and 0.4 / 0.25 == 1.6 and round(1.6 / (16 * 5.2e-7), -5) == 2e5 \
@@ -915,8 +924,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 20 (reader 06CC, fault 3): why a plateau at all (W_0 = 0: equal rows) and why sooner (the slopes, section 2's rule)
     assert "Its rows start equal: with $W_0 = 0$, $z^1 = b_0$ for both observations, so they part only as $W_0$ grows " \
         "($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): its plateau. Both phases are shorter " \
-        "than all ones' (1090 and 330 steps against 2478 and 590). Its hidden slopes stay near $\\sigma'(0) = 1/4$ (rms 0.24 at step " \
-        "1000, all ones' 0.079: last line). ### ReLU from a random start" in prose and "likely cause" not in prose \
+        "than all ones' (1090 and 330 steps against 2478 and 590). " \
+        "On the plateau $W_0$'s gradient, $(\\Delta X)^{\\mathsf T}\\delta^1[0]$, is first order in $\\Delta X$ (not small) and scales " \
+        "with $\\delta^1$, which slopes near $\\sigma'(0) = 1/4$ squeeze less than all ones' saturated ones (rms 0.24 against 0.079, " \
+        "step 1000): by step 500 it is 7 times all ones' (last line). ### ReLU from a random start" in prose \
+        and computed["zeros W_0 gradient"] == "rms dC/dW_0 at steps 10 and 500: all zeros 0.00012 and 0.00037, all ones 0.00016 and 5.3e-05" \
+        and 6.5 < 0.00037 / 5.3e-05 < 7.5 and "likely cause" not in prose \
         and "Likely reason" not in prose and "0.24" in computed["zeros slopes"] and "0.079" in computed["zeros slopes"] \
         and "at all zeros every $z$ is 0, " \
         "so every slope is $\\sigma'(0) = 1/4$, against all ones' 0.024 to 0.14 (table \"step 0\"). ### ReLU from a random start" not in prose \
@@ -981,14 +994,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "3. **Within 800 steps no lower layer pulls the rows apart.** A step of $W_l$, $-\\eta\\,(a^l)^{\\mathsf T}\\delta^{l+1}$, changes " \
         "$\\Delta z^{l+1} = \\Delta a^l W_l$ by $-\\eta\\,\\Delta a^l (a^l)^{\\mathsf T}\\delta^{l+1}$: little if $\\Delta a^l$ or " \
         "$\\delta^{l+1}$ is small. 1. Take $l = 8$: by step 800 $\\Delta z^9$ has moved by rms 3e-08, about 1% of its rms 2.2e-06 " \
-        "(last line). A one-line yardstick for that move, from step-0 sizes: $\\operatorname{rms}\\,\\Delta a^8$ 2.5e-06 (section 2's " \
+        "(last line). A yardstick for that move: each step changes $\\Delta z^9_k$ by $-\\eta\\sum_{i,j}\\Delta a^8_j\\, a^8_j[i]\\, " \
+        "\\delta^9_k[i]$ (16 units $j$, 2 rows $i$); step-0 sizes: $\\operatorname{rms}\\,\\Delta a^8$ 2.5e-06 (section 2's " \
         "table) and $\\delta^9$ 0.081 of $\\delta^{10}$ (table; rows nearly equal: $f'$ factors out), with $|a^8| \\le 1$ and $|\\delta^{10}| < 1$ (your exercise-1 delta, with " \
-        "outputs and targets in $[0, 1]$) taken as 1, and the 16 units' and 2 rows' terms added with one sign: $$\\underbrace{800}_{\\text{steps}} \\times " \
+        "outputs and targets in $[0, 1]$) taken as 1, and the 32 terms added with one sign: $$\\underbrace{800}_{\\text{steps}} \\times " \
         "\\underbrace{0.1}_{\\eta} \\times 16 \\times 2 \\times 2.5 \\times 10^{-6} \\times 0.081 \\approx 5 \\times 10^{-4}$$ " \
-        "(the yardstick grows with $\\eta$: at 0.5 about $3 \\times 10^{-3}$, still far below 1.6). 2. Forward, as in point 1, the slope " \
+        "(the yardstick grows with $\\eta$: at 0.5 about $3 \\times 10^{-3}$, still far below 1.6). Measured is far less: signs differ, and from step 400 the rows' deltas cancel (3.3). 2. Forward, as in point 1, the slope " \
         "multiplies these by 0.23 and $W_9$ keeps the rms: far below the 1.6 point 2 needs. 3. From step 400 the outputs sit at the column means, " \
-        "where the rows' deltas cancel at every layer ($f'$ factors out; point 2): $\\partial C/\\partial W_l = (\\Delta a^l)^{\\mathsf T} \\delta^{l+1}[0]$, " \
-        "so a step changes $\\Delta z^{l+1}$ by $-\\eta\\,\\lVert \\Delta a^l \\rVert^2 \\delta^{l+1}[0]$, second order in $\\Delta a$: " \
+        "where the rows' deltas cancel at every layer ($f'$ factors out; point 2), " \
+        "so a step changes $\\Delta z^{l+1}$ by $-\\eta\\,\\lVert \\Delta a^l \\rVert^2 \\delta^{l+1}[0]$ (section 1), second order in $\\Delta a$: " \
         "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800. 4. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
         "$\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table; summed over rows; rows equal here): $W_0$ moved by step 300 in 0 of 5 starts." in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
@@ -1275,6 +1289,10 @@ def test_exercise_2s_answer_and_the_figures_name_what_they_show(computed, notebo
     assert 'ylabel="median of rms $\\\\partial C/\\\\partial b_{l-1}$ / rms $\\\\partial C/\\\\partial b_9$\\n($\\\\delta^l$ summed over ' \
         'the 2 rows)"' in code and 'title="each layer\'s $\\\\partial C/\\\\partial b$ against the output\'s, step 0 (numbers at layer 9: ' \
         'the table\'s last column)"' in code and "(labels: $\\\\delta^9/\\\\delta^{10}$)" not in code and '"relu": (8, 12)}[f], textcoords' in code
+    # round 9 (reader 06CU, faults 4 and 9): figure 28's factors are the per-row ones the text and Summary quote; figure 15
+    # says what the triangles are
+    assert 'ax.annotate(f"×{per_rows[f]:.2g} per layer back (9 → 1, per row)"' in code and "per_row = per_rows[f] = " in code \
+        and "(triangles: the cross-entropy\\nrun, lying on the SSE run's solid line)" in code and "triangles on solid" not in code
 
 
 def test_each_predict_first_prompt_has_a_cell_for_the_prediction():
