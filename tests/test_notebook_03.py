@@ -347,7 +347,13 @@ def expected_outputs():
     wide_W, wide_b = mh.numerical_gradients(question_net, case.X, case.Y, "sse", eps=2e-3, order=4)
     wide_error = max((np.abs(f - e) / np.abs(e)).max() for f, e in zip(wide_W + wide_b, exact_W + exact_b))
     assert 2.7e-10 < wide_error < 3.3e-10 and wide_error < five_point_error and (2e-3 / 1e-3) ** 4 == 16, wide_error
-    wide_line = f"  five-point, eps = 2e-3 (its truncation error 16 times larger): {wide_error:.0e}\n"
+    # report 03CX fault 3: the line prints the same entry as eps = 1e-3's worst ("the same entry's error falls to 3e-10
+    # instead of rising 16-fold"); that entry is also eps = 2e-3's worst, so the value is the one asserted above
+    wide_all = np.concatenate([(np.abs(f - e) / np.abs(e)).ravel() for f, e in zip(wide_W + wide_b, exact_W + exact_b)])
+    narrow_all = np.concatenate([(np.abs(f - e) / np.abs(e)).ravel() for f, e in zip(five_W + five_b, exact_W + exact_b)])
+    same = int(np.argmax(narrow_all))
+    assert wide_all[same] == wide_error < narrow_all[same] and f"{wide_all[same]:.0e}" == "3e-10", (wide_all[same], wide_error)
+    wide_line = f"  five-point, eps = 2e-3 (its truncation error 16 times larger), the same entry: {wide_all[same]:.0e}\n"
     # report 03CH fault 4, the fold: "a seventh of the tolerance, but on the check's 2-4-3-5-1 with one observation by
     # 1.6 * 10^-6 (last line): a right backward would fail there": the two-point formula on the networks with random
     # weights that check_backward tries (its own list, all but the all-ones first), against this file's backward; the worst,
@@ -398,7 +404,7 @@ def expected_outputs():
         assert result.passed, result
         return repr(result)
 
-    runs_text, factor_text = section_8_runs(case)
+    runs_text, start_text, factor_text = section_8_runs(case)
     functions = dict(check_layer_forward=layer_forward, check_forward=forward, check_output_delta=output_delta,
                      check_step_back=step_back, check_layer_gradients=layer_gradients, check_backward=backward)
     return {
@@ -447,6 +453,7 @@ def expected_outputs():
             f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f}\n"),
         # section 8, shown once my_fit_prediction is written: the runs (text, the cost figure, the slopes), the factor table
         "ones_start = mh.MLP": runs_text,
+        "if predicted:  # the start table": start_text,
         "steps = (0, 6000)": factor_text,
     }
 
@@ -823,10 +830,11 @@ def section_8_runs(case):
     text += (f"all ones, first step with every output within 0.1 of its target: {fit}, C = {step_costs[fit]:.3f}\n"
              f"all ones, step 5600: a2's gap {gap_5600:.4f}, 3 W_2[0, :] = ({W2_tied[0]:.1f}, {W2_tied[1]:.1f}) "
              "(three tied units act as one with weight 3w: fold below)\n")
-    # the cost figure (every step, log scale; plots.plateau_cost), then a table of all ones and the seeds, like with like:
-    # the step-0 smallest layer-2 slope, the cost at step 1000, the tied groups when the run ends (report 03CQ fault 3)
+    # the cost figure (every step, log scale; plots.plateau_cost); then, a cell of its own (report 03CX fault 2), the start
+    # table of all ones and the seeds, like with like: the step-0 smallest layer-2 slope, the cost at step 1000, the tied
+    # groups when the run ends (report 03CQ fault 3)
     text += "<Figure size 600x330 with 1 Axes>"
-    text += (f"{'':<10}{'step 0: smallest':>24}{'step 1000:':>12}   tied groups when the run\n"
+    start_text = (f"{'':<10}{'step 0: smallest':>24}{'step 1000:':>12}   tied groups when the run\n"
              f"{'start':<10}{'layer-2 slope a2(1 - a2)':>24}{'cost':>12}   ends (layer 1; layer 2)\n")
     # the factor table, a cell of its own (split from the runs' printout so it is not one 20-line block)
     # (rows numbered for the reading guide above the table: "row 3 = row 2 x row 1, row 5 = row 4 x row 3")
@@ -843,7 +851,7 @@ def section_8_runs(case):
     assert ones_slope == min(ends) < at_0[5]
     # each row's tied groups counted at the step its run ends (all ones 6000, the seeds 1000), one list per hidden layer
     assert mh.tied_units(ones) == [[[0, 1, 2]], [[0, 1, 2]]]
-    text += f"{'all ones':<10}{ones_slope:>24.3g}{costs[100]:>12.4f}   [[0, 1, 2]]; [[0, 1, 2]] (step 6000)\n"
+    start_text += f"{'all ones':<10}{ones_slope:>24.3g}{costs[100]:>12.4f}   [[0, 1, 2]]; [[0, 1, 2]] (step 6000)\n"
     # the notebook's cell trains all 6000 steps in one mh.train_many call (many, above): the same costs, to rounding,
     # and the same first fit within 0.1
     np.testing.assert_allclose(many.loss[0][::1000], costs[::100], rtol=1e-12)
@@ -865,13 +873,13 @@ def section_8_runs(case):
         assert mh.tied_units(net) == [[], []]  # "none tied" at step 1000
         assert abs(costs[100] * 1e4 % 1 - 0.5) > 0.01, costs[100]  # 4 decimals, 3e-6 or more off the boundary
         seed_costs.append(costs[100])
-        text += f"{'seed ' + str(seed):<10}{slope:>24.3g}{costs[100]:>12.4f}   none; none\n"
+        start_text += f"{'seed ' + str(seed):<10}{slope:>24.3g}{costs[100]:>12.4f}   none; none\n"
     assert f"{min(seed_costs):.4f}, {max(seed_costs):.4f}" == "0.0019, 0.0068", seed_costs
     assert max(seed_costs) < 0.01  # "every seed's cost is below 0.01 by step 1000"
     # "smallest slope a^2(1 - a^2) 0.166 to 0.236 against all ones' 0.0235"; "their smallest layer-2 slopes (0.166 to 0.236) far
     # above all ones' 0.0235": the same measure on both sides, the seeds' more than 5 times all ones'
     assert f"{min(seed_slopes):.3g} to {max(seed_slopes):.3g}" == "0.166 to 0.236" and min(seed_slopes) > 5 * ones_slope
-    return text, factor_text
+    return text, start_text, factor_text
 
 
 def test_the_plateau_is_as_the_prose_says(notebook):
@@ -884,16 +892,19 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     section_8_runs(case)
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("$(0.6 - 0.2)^2 + (0.2 - 0.4)^2 + (0.6 - 1)^2 + (0.2 - 0)^2 = 0.4$", "(cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
-                  "when will the all-ones start **fit** (every output within 0.1 of its target; $C < 0.01$ guarantees a fit, "
-                  "each squared error below 0.01; a fit can still have $C$ up to nearly 0.04): "
+                  "when will the all-ones start **fit** (every output within 0.1 of its target): "
                   "by step 3000, by 6000, or not within 6000 steps (a guess: not derived here)? "
-                  "A random start by step 1000? Next: the **cost table**, a **start table**, then the **factor table**. "
-                  "Two layer-2 slopes appear: the cost and factor tables' **average slope** "
-                  "$(\\sigma(z^2[0, 0]) - \\sigma(z^2[1, 0]))/(z^2[0, 0] - z^2[1, 0])$, between the two observations; "
-                  "the start table's **smallest slope** $a^2(1 - a^2)$ over all entries.",
+                  "A random start by step 1000?",
+                  # report 03CX fault 2: each slope named just above the table that prints it
+                  "Next: the **cost table**, with layer 2's **average slope** "
+                  "$(\\sigma(z^2[0, 0]) - \\sigma(z^2[1, 0]))/(z^2[0, 0] - z^2[1, 0])$ between the two observations, and the cost figure.",
+                  "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0.",
+                  # report 03CX fault 1: the section's scope in its opening, the escape left to notebook 04
+                  "This section measures whether and when the tied start leaves the shared row; how (which gradient widens "
+                  "the gap, why slowly) is notebook 04's section 8.",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
-                  "then fits at step 5574 (the dot, $C \\approx 0.016$), still tied.",
+                  "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
                   "none tied, none with layer 2 saturated at step 0 (smallest slope $a^2(1 - a^2)$ 0.166 to 0.236 against all ones' 0.0235).",
                   "**Why layer 2's rows start close** (the factor table):\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
                   "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
@@ -916,8 +927,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "each column sums to 0, so the common level has no push left. Only a wider gap lowers $C$ below 0.4: "
                   "tied, observation $r$ reaches the outputs only through $a^2[r, 0]$.\n\n"
                   "The plateau's length is measured, not derived: in the cost table the gap falls from 0.0055 (step 100) "
-                  "to 0.0045 (step 2000), then grows faster every 1000 steps (0.0051, 0.0077, 0.0353), by no fixed factor. "
-                  "Why it first shrinks, then speeds up: notebook 04's section 8.\n\n</details>",
+                  "to 0.0045 (step 2000), then grows faster every 1000 steps (0.0051, 0.0077, 0.0353), by no fixed factor.\n\n</details>",
                   "The factor table: row 3 = row 2 × row 1, row 5 = row 4 × row 3.",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
@@ -936,10 +946,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "0.5 comes closest; 0.495 and "
                   "0.505 miss by about 10 times more, 0.45 and 0.55 by 100 times: the scan pins the rate to within 1% (0.5 is also the closest of 0.1, 0.2, …, 1.0: second line).",
                   "<details><summary>Optional: in float32, 999 updates or 1000?</summary>\n\nIn float32 (TensorFlow's default; "
-                  "next cell), 999 updates come within 1e-07 of every printed entry, a match; 1000 do not. 7-decimal printing "
+                  "next cell), assuming TensorFlow's float32 operations round as ours do, 999 updates come within 1e-07 of every printed entry, a match; 1000 do not. 7-decimal printing "
                   "rounds by up to $5\\cdot10^{-8}$, float32 by up to half an ulp (the gap to the next "
                   "float32), $2^{-25} \\approx 3\\cdot10^{-8}$ from 0.5 to 1, less near 0.2, and $5\\cdot10^{-8} + 3\\cdot10^{-8} < 10^{-7}$. "
-                  "So the question's loop most likely printed before its last update (a reading, not a proof).",
+                  "So the question's loop most likely printed before its last update.",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
                   "(section 7a's run misses by 2e-07).",
                   "errs on this all-ones net by $1.5 \\cdot 10^{-7}$ relative at a gradient of $2.3 \\cdot 10^{-3}$, "
@@ -948,7 +958,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "Your formula is right as a chain rule, entry by entry. As matrices, read $\\partial z^{l+1}/\\partial W_l$ as "
                   "$(a^l)^{\\mathsf T}$ (a matrix product, summing over observations), the last two factors as $\\odot$ and, for a "
                   "hidden layer, $\\partial C/\\partial a^{l+1}$ as $\\delta^{l+2} W_{l+1}^{\\mathsf T}$ (section 7c);",
-                  "The question gives no $\\eta$; the next cell tries fifteen, from all ones for 1000 steps.",
+                  "The question gives no $\\eta$; the next cell tries fifteen rates (0.5 twice), from all ones for 1000 steps.",
                   "* **What they saw** after 1000 steps of gradient descent (no learning rate given; section 7a finds one):\n",
                   "$W_l$ with $b_l$ as an extra top row (section 7c shows why)",
                   "at rate 0.5 it gives your output to 2e-07 (section 7a).", "It fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, rate 1.0 gives the same run: half the "
@@ -963,7 +973,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert (fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("Tied, yet it fits.") < fold.index("</details>")
             < fold.index("<summary>After you run the cell: why the rows start close</summary>")
             < fold.index("Why layer 2's rows start close") < fold.index("The plateau's length is measured, not derived")
-            < fold.index("Why it first shrinks, then speeds up: notebook 04's section 8."))
+            and "notebook 04" not in fold.split("The plateau's length is measured, not derived")[1].split("</details>")[0])
+    # the pointer to notebook 04 section 8 stands once, in the section's opening (report 03CX fault 1)
+    intro_8 = prose[prose.index("## 8. Does the tied start leave the shared row?"):prose.index("**Predict first:** when will the all-ones")]
+    assert "is notebook 04's section 8." in intro_8 and prose.count("notebook 04's section 8") == 1
     for cut in ("How the plateau ends", "how the plateau ends", "Tiny gradients", "Their sign turns", "speeds itself up",
                 "Layer 2 leaves saturation", "gap doubles", "row 7", "row 9", "rows 7, 8", "Not derived here",
                 "what ends the plateau", "their sign sets the way", "a loop that speeds up", "take the printed signs"):
@@ -1145,12 +1158,15 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "Printed above: the worst entry is off by $10^{-13}$, relative $10^{-13}/(2.6 \\cdot 10^{-4}) \\approx "
                   "4 \\cdot 10^{-10}$.",
                   "| $a^1_1$ | $a^1[0, 0]$ | `a1[0, 0]` = 0.584191 |", "| $a^2_2$ | $a^2[0, 1]$ | `a2[0, 1]` = 0.571279 |",
+                  "| $y_1$, output 1's target | $y[0, 0]$ | `y[0, 0]` = 0.2 |",  # report 03CX fault 5
+                  "standard deviation $1/\\sqrt{n_l}$; why this scale: notebook 05)",  # report 03CX fault 7
                   "text and code index from 0 (observation $r+1$ is row $r$). Parameters index from 0 everywhere:",
                   "For any one weight or bias $p$ it uses $\\varepsilon = 10^{-3}$ and the points $p - 2\\varepsilon, \\dots, "
                   "p + 2\\varepsilon$ (the middle one has weight 0):",
                   "**Why 4e-10** (line `five-point, eps = 1e-3`)? Each $C$",
                   "is $C' - \\tfrac{1}{30}\\varepsilon^4 C^{(5)} + \\dots$. Doubling $\\varepsilon$ multiplies that truncation error by 16 and "
-                  "halves rounding's: the worst does not rise 16-fold (3e-10), so rounding sets the 4e-10.\n\n</details>",
+                  "halves rounding's bound: the same entry's error falls to 3e-10 instead of rising 16-fold, so rounding, not "
+                  "truncation, sets the 4e-10.\n\n</details>",
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
                   "$L - l$ slopes $\\partial a/\\partial z$, $L - l - 1$ weights, one $\\partial C/\\partial a^L$.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
@@ -1450,7 +1466,7 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
     # section 8: no run's printout, figure or factor table before my_fit_prediction is written
     write_first = 'write my_fit_prediction = {"all ones": "...", "random": "..."} in the cell above first, run it, then this cell\n'
     gated = [c for c in nb.cells if c.cell_type == "code" and "if predicted:" in c.source]
-    assert len(gated) == 2 and all(shown_text(c) == write_first for c in gated)
+    assert len(gated) == 3 and all(shown_text(c) == write_first for c in gated)  # cost, start and factor tables
     assert "my_fit_prediction = ...  # YOUR ANSWER HERE" in next(c.source for c in nb.cells if "# my_fit_prediction = {" in c.source)
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
 
