@@ -178,7 +178,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
             " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, a guess the figure"
-            " tests.\n</details>") in _markdown()
+            " tests. Two costs off by up to $r$ each put their difference off by up to $2r$ and the quotient by"
+            " $2r/(2\\varepsilon)$; relative to $|g| + |\\hat g| \\approx 2|g|$, that is the dashed line's"
+            " $r/(2\\varepsilon|g|)$.\n</details>") in _markdown()
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
@@ -244,12 +246,20 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CP fault 1: one line per curve, then one sentence on why the error rises again below the crossing
     caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
                " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
-               "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$: each computed cost off by about $r = 10^{-16}$ (a rule of"
-               " thumb: float64 numbers near $y' \\approx 0.7$ lie about $10^{-16}$ apart), their difference by up to $2r$, the"
-               " quotient by $2r/(2\\varepsilon)$, relative to $|g_1| + |g_2| \\approx 2|g|$.\n\n"
+               "* Dashed: rounding's error, growing like $1/\\varepsilon$, estimated as $r/(2\\varepsilon|g|)$, with"
+               " $r = 10^{-16}$ per computed cost (box 'Where $r$ comes from').\n\n"
                "For $\\varepsilon$ smaller than about $7\\cdot10^{-5}$ (right of where the dashed line crosses the band; derived"
                " in the box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band,"
-               " scatter under the dashed line and, right of $10^{-5}$, climb with it.")
+               " scatter under the dashed line and, right of $10^{-5}$, climb with it.\n\n"
+               # report 01CU fault 2: why 3e-4, from printed numbers only: w1's 1.5e-09 (the sweep, the table) and the
+               # threshold; the cut-off r / (2 eps 1e-7) falls as eps grows (the crossing box derives it)
+               "The course's $\\varepsilon = 3\\cdot10^{-4}$ sits left of the crossing: its error, $1.5\\cdot10^{-9}$, passes"
+               " $10^{-7}$ with room, and a larger $\\varepsilon$ keeps rounding's estimate under $10^{-7}$ for smaller gradients"
+               " (the same box).")
+    assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
+    assert 1e-16 / (2 * 3e-4 * 1e-7) < 1e-16 / (2 * 1e-4 * 1e-7)  # a larger eps, a smaller cut-off
+    # report 01CU fault 1: the main text keeps one sentence on rounding; the four steps sit in the r box
+    assert "rule of thumb" not in main_2 and "$2r$" not in main_2 and "$2r$" in r_box
     # report 01CT fault 2: r's origin in one clause, backed by the `one ulp` line (1.1e-16 near y' = 0.70); fault 3: the
     # eps axis is reversed, so "smaller eps" is "right of", never "below"
     assert "near h and y' 1.1e-16, 1.1e-16" in shown and "Below about $7" not in prose
@@ -624,12 +634,15 @@ network         path products  units  summing paths  backpropagation   ratio
     # what is not counted comes first; then one list per method, one line per multiplication or group, its count
     # after the colon; the counts add to the totals in the lists' headings (and the printed 6 and 5)
     # report 01CT fault 7: why this baseline (each factor once) is the fair one
-    counted = ("**The count.** Summing paths computes each edge's factor once, then multiplies out every path separately;"
-               " sharing those products is backpropagation. Recomputing an edge's factor in every path through it would only"
-               " add multiplications, so this is the cheapest, fairest version of summing paths. Only multiplications are counted. Left out: additions; computing the slopes"
-               " $a(1-a)$ and $o_k - y_k$, which both methods do once each (multiplying them into a product is counted); and the"
-               " biases (the `outside the table` line counts them). Multiplications on 1-1-1"
-               " ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
+    # report 01CU fault 5: three short bullets, counted, not counted, why this baseline is fair
+    counted = ("**The count.**\n\n"
+               "* Counted: multiplications. Summing paths computes each edge's factor once, then multiplies out every path"
+               " separately.\n"
+               "* Not counted: additions; computing the slopes $a(1-a)$ and $o_k - y_k$, which both methods do once each"
+               " (multiplying them into a product is counted); the biases (the `outside the table` line counts them).\n"
+               "* Why fair: recomputing an edge's factor in every path through it would only add multiplications, so this is"
+               " the cheapest version of summing paths.\n\n"
+               "Multiplications on 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
                "**Summing paths: 6**\n\n"
                "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
                "* link factor $w_{h\\to y'} \\cdot y'(1-y')$: 1\n"
@@ -642,7 +655,7 @@ network         path products  units  summing paths  backpropagation   ratio
     assert counted in prose
     # report 01CJ fault 1: no claim about which method the additions favour (nothing on the page counts them)
     assert "favour backpropagation too" not in prose and "fan-out" not in prose
-    lists = counted.split("**Backpropagation: 5**")
+    lists = counted.split("Multiplications on 1-1-1")[1].split("**Backpropagation: 5**")
     assert [sum(int(line.rsplit(": ", 1)[1]) for line in part.splitlines() if line.startswith("* ")) for part in lists] == [6, 5]
     assert sum(totals([1, 1, 1])[:2]) == 6 and sum(totals([1, 1, 1])[2:]) == 5
     # the 1-1-1 case first, then the general rule as a table (totals() above follows it; 1-2-1 in the counted test below):
@@ -655,7 +668,8 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01CR fault 7: the path rule is stated in the main text (section 7 uses it); report 01CT fault 5: after section
     # 6's prediction and its box
     assert "A weight has one path per choice" not in prose
-    assert prose.count("A path picks one unit in every layer after the one its weight enters.") == 1
+    # report 01CU fault 3: the rule as a formula, in the card's n_l (3 x 2 = 6 for 2-3-3-2's first layer)
+    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight into layer $l$ has $n_{l+1}\\cdots n_L$ paths ($n_l$: layer $l$'s units).") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
     # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
@@ -846,6 +860,9 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     # report 01CF fault 5, 01CJ fault 6: section 2's g1, g2 are the package and the finite difference; here g and h1 g
     assert ("Section 2's relative error between the proposed value $h_1 g$ and the true gradient $g$") in _markdown()
     assert "g_2 = h_1" not in _markdown()
+    # report 01CU fault 4: a subscript is a unit's number (the card), so section 2's two methods are g and \\hat g
+    assert "g_1" not in _markdown() and "g_2" not in _markdown() and "|g| + |\\hat g|" in _markdown()
+    assert "**Truncation.** By Taylor (one parameter at a time, so $d$), " in _markdown()
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -991,7 +1008,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert "  b_h  = 0.5 - 1 * 0.009300 = 0.490700\n" in shown and "  b_y' = 0.5 - 1 * 0.094602 = 0.405398\n" in shown
     # report 01CT fault 4: two biases are the usual convention, not claimed better (no run compares them)
     assert "each can move on its own" not in _markdown()
-    assert ("one bias per unit is the usual convention, which we follow. On the first step $b_h$ falls by 0.0093 and"
+    # report 01CU fault 6: equal gradients keep w1 and b_h equal because both also start at 0.5
+    assert ("stay equal: $\\partial z_h/\\partial w_1 = x = 1 = \\partial z_h/\\partial b_h$, and both start at 0.5.") in _markdown()
+    assert ("one bias per unit, the usual convention. On the first step $b_h$ falls by 0.0093 and"
             " $b_{y'}$ by 0.0946 (the `first step by hand` lines below), where a shared $b$ would shift $z_h$ and $z_{y'}$"
             " alike, by $0.0093 + 0.0946 = 0.1039$.") in _markdown()
     assert "overshoot" not in _markdown()  # report 01CH fault 3: a claim no output backs
@@ -1028,7 +1047,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
     assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
     box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: $3 \\times 2$ (hidden layer 2, then the"
-           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters.")
+           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight into layer $l$ has $n_{l+1}\\cdots n_L$ paths ($n_l$: layer $l$'s units).")
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
@@ -1040,11 +1059,11 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("A path picks one unit in every layer after the one its weight enters.\n\nOptional, in a running notebook: pick a"
+    assert ("A path picks one unit in every layer after the one its weight enters: a weight into layer $l$ has $n_{l+1}\\cdots n_L$ paths ($n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
             " weight in the explorer; the diagram thickens its paths, the table lists them (per edge). The cell after it is what"
             " the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
-    assert not any("A path picks one unit" in s or "3 \\times 2" in s for s in sources[:gate])
+    assert not any("A path picks one unit" in s or "3 \\times 2" in s or "n_{l+1}" in s for s in sources[:gate])
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
     assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
     # section 7 points back to it, and says what each of the by-hand line's terms counts (report 01CF fault 3):
@@ -1177,13 +1196,14 @@ def test_the_count_cell_uses_the_lesson_modules_helpers():
 
 
 def test_the_opening_figure_names_w2_twice_and_no_width_key():
-    # every weight is drawn as 1, so a width key says nothing; w2 is h -> y' on the left, x2 -> h1 on the right
+    # all edges are drawn alike, so a width key says nothing; w2 is h -> y' on the left, x2 -> h1 on the right
     opening = next("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code")
     assert "plots.show(plots.question_networks())" in opening  # the figure's plumbing lives in the package (report 01CB)
     fig = plots.question_networks()
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert "width: size" not in " ".join(texts)
-    assert ("both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each\n"
+    # report 01CU fault 7: "drawn as 1" read as a value; the edges are drawn alike, the values come in section 1
+    assert ("both diagrams: all edges drawn alike; values come later;\n$w_2$ names a different edge in each\n"
             "biases: labels under their units, not drawn") in texts
     assert [ax.get_title() for ax in fig.axes] == ["the 1-1-1 network", "the bigger network: $h_1$ feeds both outputs"]
     # report 01CT fault 8: each crossing edge's label (w2, w3, w6, w7) sits 0.3 of its edge from the middle, near a

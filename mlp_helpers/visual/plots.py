@@ -702,7 +702,7 @@ def move_legend(ax, loc, fontsize=9, anchor=None):
 
 def question_networks():
     """Notebook 01's opening figure: the 1-1-1 question's network (left) and its bigger 2-2-2 network (right),
-    every weight drawn as 1, named as the question names them (w1, w2, ...; biases after their units).
+    all edges drawn alike (no values yet), named as the question names them (w1, w2, ...; biases after their units).
     Returns the figure."""
     fig, (small, big) = new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
     labels = dict(notation="one_one_one_units", tied=False, label_size=12, bias_label_size=12)  # tied marks: notebook 04
@@ -711,7 +711,7 @@ def question_networks():
     # they sat by the crossing); opaque boxes with a margin, so no stub of a thick line shows beside a label
     draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.3, opaque_labels=True, **labels)
     small.set_title("the 1-1-1 network", fontsize=12)
-    small.text(0.5, 0.08, "both diagrams: every weight drawn as 1 (blue: positive);\n$w_2$ names a different edge in each"
+    small.text(0.5, 0.08, "both diagrams: all edges drawn alike; values come later;\n$w_2$ names a different edge in each"
                "\nbiases: labels under their units, not drawn", transform=small.transAxes, ha="center", va="top",
                fontsize=11)  # no values yet: section 1 draws them
     big.set_title("the bigger network: $h_1$ feeds both outputs", fontsize=12)
