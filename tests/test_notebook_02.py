@@ -448,7 +448,7 @@ def test_section_6a_equal_gradients_keep_the_start_gap(stored, markdown, nb):
     assert "[difference] W_0[0, 0] - W_0[0, 1] at the start = +0.1823\n" in stored
 
 
-def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored, markdown):
+def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stored, markdown):
     net_c, history_c = trained["constant"]
     net_r, history_r = trained["random"]
     assert len(history_c.iterations) == len(history_r.iterations) == 501
@@ -478,15 +478,22 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(case, trained, stored, 
     assert "constant start (section 6): both units' weights equal bit for bit at every step: True\n" in stored
     assert shown(abs(net_r.weights[1][0, 0] - net_r.weights[1][1, 0])) == "1.0593224"
     assert ("constant start, 501 recorded steps:\n    spread of the hidden units: at step 0 0.0000000, "
-            "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n"
-            "    why exactly 0: identical float64 operations on identical numbers give identical results;\n"  # 02CV fault 3
-            "    equal weights give equal gradients (6a); in float64 each unit's h is the same two products added\n"
-            "    in the same order (numpy does so here; the check below confirms it for these runs), and each update subtracts\n"
-            "    identical numbers from identical numbers, so rounding cannot separate them\n") in stored
+            "smallest 0.0000000, largest 0.0000000 (exactly 0: True)\n") in stored
+    # report 02CW fault 6: the float64 reason (02CV fault 3) moved from the print to a folded box after the gate, just
+    # before the bit-for-bit cell, which it names as the evidence (numpy's order of addition is not assumed)
+    assert "why exactly 0" not in stored
+    cells = nb.cells
+    f64 = next(k for k, c in enumerate(cells) if c.source.startswith(
+        "<details><summary>The constant start in float64 (open after your prediction)</summary>"))
+    assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
+    assert ("Why exactly 0: equal weights give equal gradients (6a); in float64, identical operations on identical numbers "
+            "give identical results if each unit's $h$ adds the same two products in the same order. Evidence that numpy "
+            "does so here: the next cell's bit-for-bit line.") in cells[f64].source
+    assert "def equal_bit_for_bit" in cells[f64 + 1].source
     # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
     # not a pointer to 6c's box (opened only after Exercise 2); the box points back to it
     assert "6c's box" not in stored and "6c's box" not in markdown
-    assert ('mathematically equal; in float64 too, by 6b\'s line "why exactly 0" (checked below for your start).'
+    assert ('mathematically equal; in float64 too, by 6b\'s box "The constant start in float64" (checked below for your start).'
             in markdown.split("### 6c.")[1])
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
@@ -792,7 +799,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # 1.2% per run, 2.4% for two) side by side
     assert intuition == (r""" The idea: $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights a step moves $c$ least """
-                         r"""there (the check above) and keeps $c$ behind at every step ([behind]; why: the box below).""" "\n\n")
+                         r"""there (the check above). Tied units give $K = 2\,(S\,W_1[0,0]^2 + u_1^2)$; at equal $c$, a smaller $S$ """
+                         r"""gives a smaller $K$ (box below), so $c$ stays behind at every step ([behind]; figure: black highest).""" "\n\n")
     assert "$M_\\rho" not in intuition and "Q" not in intuition and r"\varphi" not in intuition
     assert proof.startswith("\n\n" r"""Write $K$ through $c$ and a nearly constant $Q$: """
                                 r"""the constant start's units are """
@@ -1155,8 +1163,10 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert nb.cells[where + 3].source.startswith("### 6c.")
     figure_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "plots.tie_figure" in c.source)
     assert "[dips] random start" in nb.cells[figure_at + 1].source
-    assert nb.cells[figure_at + 2].source.startswith("<details><summary>Can the random start ever tie?")
-    assert "[bound]" in nb.cells[figure_at + 3].source and figure_at + 4 == where
+    assert nb.cells[figure_at + 2].source.startswith("<details><summary>The constant start in float64")
+    assert "[bound]" in nb.cells[figure_at + 3].source  # report 02CW fault 3: the box cites [bound], [no tie] just above it
+    assert nb.cells[figure_at + 4].source.startswith("<details><summary>Can the random start ever tie?")
+    assert figure_at + 5 == where
     assert (r"By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$) only while $u_1 > u_2$.") in paragraph
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
@@ -1238,7 +1248,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert (r"*Crossings* (circled). By 6a, "
             r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
             r"and $W_1[0,0] < W_1[1,0]$. So $d_{x_2}$ falls $7/3$ times as fast as $d_{x_1}$, more than its start ratio "
-            r"$2.08$, and reaches 0 first ([crossings]).") in markdown
+            r"$2.08$, and reaches 0 first ([crossings], 6b).") in markdown  # report 02CW fault 3: four cells below it
     # report 02CE fault 4: the two differences fall in the fixed ratio (1 - rho)/rho = 7/3, more than their start ratio
     # 0.3787/0.1823 = 2.077, so d_x2 reaches 0 first (steps 16-17, against 18-19); the printed values far from edges
     np.testing.assert_allclose(np.diff(d_x2), (1 - A) / A * np.diff(d_x1), rtol=1e-9, atol=1e-15)
@@ -1320,7 +1330,8 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     """From the prediction to the folded "Can the random start ever tie?" (to open after the prediction), every code
     cell after the training cell (which gates its own prints) prints only under `if predicted:`, and no markdown
     cell in between states the answer; r_1, r_2 and their conservation are defined in the open text after the
-    training cell (not in the box), before the (gated) [bound] cell prints them; the box sits just before that cell;
+    training cell (not in the box), before the (gated) [bound] cell prints them; the box sits just after that cell
+    (report 02CW fault 3: the evidence it cites right above it), the float64 box just before it;
     the letters table with r_1, r_2 comes after the answer box."""
     cells = nb.cells
     start = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "my_tie_prediction = " in c.source)
@@ -1329,11 +1340,12 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     between = cells[start + 2:box]  # after the training cell
     code = [c.source for c in between if c.cell_type == "code"]
     # report 02CS fault 4: [dips] right under the figures, gated like them
-    assert len(code) == 2 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    assert len(code) == 3 and all(re.search(r"^if predicted:", s, re.M) for s in code)
     assert "plots.tie_figure" in code[0] and "[dips] random start" in code[1]
-    after = cells[box + 1]  # the [bound] cell, right after the box that defines r_1, r_2
-    assert after.cell_type == "code" and "[bound]" in after.source and re.search(r"^if predicted:", after.source, re.M)
-    assert not any("[bound]" in c.source for c in cells[:box] if c.cell_type == "code")
+    before = cells[box - 1]  # the [bound] and [no tie] cell, right before the box that cites them
+    assert before.cell_type == "code" and "[bound]" in before.source and "[no tie]" in before.source
+    assert before.source == code[2] and re.search(r"^if predicted:", before.source, re.M)
+    assert not any("[bound]" in c.source for c in cells[:box - 1] if c.cell_type == "code")
     text = " ".join(c.source for c in between if c.cell_type == "markdown")
     definition = r"$$r_1 = (1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = (1-\rho)\,W_0[0,1] - \rho\,W_0[1,1] .$$"
     assert definition in cells[start + 2].source and definition not in cells[box].source
@@ -1405,7 +1417,10 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
     assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$, as every input row is a multiple of "
             r"$s$: $X$ has rank 1); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
-    assert "independent inputs" not in markdown
+    # report 02CW fault 5 (the lead's decision): one sentence on independent inputs, backed by its one-line derivation
+    # (column j of W_0's gradient is W_1[j, 0] X^T (y' - y) / m), once; the unbacked "not with independent inputs" stays cut
+    assert markdown.count("independent inputs") == 1 and "not with independent inputs" not in markdown
+    assert r"With independent inputs, column $j$ of $W_0$'s gradient is $W_1[j,0]\,X^\top(y' - y)/m$" in markdown
     assert (r"The random start never ties: training keeps $r_1$, $r_2$ (as $X$ has rank 1), "
             r"so the spread stays at least $|r_1 - r_2| = 0.0140$" in markdown.split("**Answer to the question.**")[1])
     assert "never change," not in markdown
@@ -1670,8 +1685,8 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("the same two products added\n    in the same order (numpy does so here; the check below confirms it for these "
-            "runs)") in stored  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
+    assert ("if each unit's $h$ adds the same two products in the same order. Evidence that numpy does so here: the next "
+            "cell's bit-for-bit line.") in markdown  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ (section 4) a different start "
             r"at each $\rho$.") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
@@ -1689,8 +1704,9 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     assert r"| $Q$, $K_\rho$, $\varphi_\rho$, $M_\rho$ | the box below | 8b | |" in eight_b
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
-    assert (f"[draw] init_random: normal, mean 0, scale=None, so standard deviation 1/sqrt(fan-in) = 1/sqrt(2) = "
-            f"{1 / np.sqrt(2):.2f}\n") in stored
+    # report 02CW fault 7: both layers' scale (each fan-in 2 here)
+    assert (f"[draw] init_random: normal, mean 0, scale=None, so standard deviation 1/sqrt(fan-in): "
+            f"W_0 1/sqrt(2) = {1 / np.sqrt(2):.2f}, W_1 1/sqrt(2) = {1 / np.sqrt(2):.2f}\n") in stored
     assert r"standard deviation $1/\sqrt{\text{fan-in}}$: [draw])." in markdown
     assert "Write both in the next cell; the cell after the next box answers." in markdown
     expansion = r"x_2\,\big(W_0[1,0]W_1[0,0] + W_0[1,1]W_1[1,0]\big)"
@@ -1700,3 +1716,22 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     assert expansion not in before and r"(1-\rho)\,\big(W_0[1,0]W_1[0,0]" not in before
     assert r"c = s\,W_0\,W_1" in before  # the compact form stays in section 4
     assert expansion in "".join(c.source for c in cells[last_check + 1:] if "**After Exercise 1**" in c.source)
+
+
+def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, markdown):
+    """Report 02CW faults 5, 2 and 1: what still holds with independent inputs (one-line derivation: column j of W_0's
+    gradient is W_1[j, 0] X^T (y' - y) / m); the explorer's controls named for a static reader; 8b's |c - c*| figure
+    from 8a's runs, in the [steps] / [behind] cell under the main text's claim."""
+    assert (r"This rests on $X$ having rank 1 (every row $x[i]\,s$). With independent inputs, column $j$ of $W_0$'s "
+            r"gradient is $W_1[j,0]\,X^\top(y' - y)/m$: the columns move parallel, but the direction turns, so $r_1$, "
+            r"$r_2$ are not kept; tied units stay tied.") in markdown
+    nine = markdown.split("## 9.")[1].split("## Key points")[0]
+    for control in ("start from", "every weight =", "seed", "learning rate", "steps", "play", "show step"):
+        assert f"**{control}**" in nine
+    from mlp_helpers import widgets
+    explorer = widgets.init_explorer(cases.linear_2_2_1(a=A))
+    described = {getattr(w, "description", None) for w in _walk(explorer)}
+    assert {"start from", "every weight =", "seed", "learning rate", "steps", "play", "show step"} <= described
+    steps_cell = next(c for c in nb.cells if c.cell_type == "code" and "[steps] constant start" in c.source)
+    assert "ax.semilogy(np.abs(slopes[rho_r] - c_star)" in steps_cell.source and "plots.show(fig)" in steps_cell.source
+    assert sum("image/png" in o.get("data", {}) for o in steps_cell.outputs) == 1
