@@ -21,6 +21,7 @@ import numpy as np
 from ..activations import logistic
 from ..ensemble import EnsembleHistory, check_nets, check_rates, first_step, max_recorded_steps, train_many
 from ..history import MEMORY_BUDGET_BYTES, recorded_steps
+from ..losses import loss_difference
 from ..training import TrainingDiverged
 from ..network import MLP
 from ..validation import as_choice, as_count, as_float_array, as_real, as_sizes
@@ -409,7 +410,7 @@ def tied_directions(sizes):
     return basis
 
 
-def untying_curvatures(net, X, Y, h=1e-5):
+def untying_curvatures(net, X, Y, h=1e-5, directions=False):
     """The curvatures of the cost ``sse`` along the directions that untie ``net``'s units, smallest first.
 
     net: a sigmoid ``MLP`` with biases; X: (m, n_0); Y: (m, n_L). The Hessian H (P, P) is the
@@ -418,6 +419,8 @@ def untying_curvatures(net, X, Y, h=1e-5):
     orthogonal to every tied network (``tied_directions``), dimension P - T. Returns the
     eigenvalues (P - T,) of H restricted to that subspace, ascending: each step multiplies a
     small difference between the units along an eigenvector by 1 - lr * its eigenvalue.
+    With ``directions=True`` also the unit eigenvectors (P, P - T), column i for eigenvalue i, in
+    the parameter order of ``tied_directions``; each column's sign makes its largest entry positive.
     """
     if not isinstance(net, MLP) or not net.bias:
         raise TypeError(f"net must be an MLP with biases, got {net!r}")
@@ -442,7 +445,36 @@ def untying_curvatures(net, X, Y, h=1e-5):
         hessian[:, k] = (gradient(theta + step) - gradient(theta - step)) / (2 * h)
     tied = tied_directions(net.sizes)
     untie = np.linalg.svd(np.eye(theta.size) - tied @ tied.T)[0][:, :theta.size - tied.shape[1]]
-    return np.linalg.eigvalsh(untie.T @ (hessian + hessian.T) / 2 @ untie)
+    restricted = untie.T @ (hessian + hessian.T) / 2 @ untie
+    if not directions:
+        return np.linalg.eigvalsh(restricted)
+    values, vectors = np.linalg.eigh(restricted)
+    vectors = untie @ vectors
+    largest = vectors[np.argmax(np.abs(vectors), axis=0), np.arange(vectors.shape[1])]
+    return values, vectors * np.sign(largest)  # an eigenvector's sign is arbitrary: fixed here
+
+
+def cost_change(net, X, Y, direction, steps):
+    """C(theta + t d) - C(theta) of the cost ``sse`` for each t in ``steps``, without cancellation.
+
+    net: an ``MLP`` (its parameters theta); direction: d (P,), in the parameter order of
+    ``tied_directions`` (weights then biases, layer by layer); steps: the t values. Returns (len(steps),).
+    """
+    if not isinstance(net, MLP):
+        raise TypeError(f"net must be an MLP, got {net!r}")
+    params = net.weights + net.biases
+    direction = as_float_array("direction", direction)
+    if direction.shape != (sum(p.size for p in params),):
+        raise ValueError(f"direction must have one entry per parameter, {sum(p.size for p in params)}, got shape {direction.shape}")
+    base = net.predict(X)
+    changes = []
+    for t in as_float_array("steps", steps).ravel():
+        moved, start = net.copy(), 0
+        for p in moved.weights + moved.biases:
+            p += t * direction[start:start + p.size].reshape(p.shape)
+            start += p.size
+        changes.append(loss_difference("sse", moved.predict(X), base, np.asarray(Y, dtype=float)))
+    return np.array(changes)
 
 
 def _sigmoid_forward(weights, biases, X):
