@@ -218,10 +218,11 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert six_a_box.count("</details>") == 1 and r"\kappa" not in six_a.split("<details>")[0]
     assert r"($\kappa = \eta$: the correct step; $-\eta$: the slipped one)" in six_a and "$C(t)$" not in six_a
     assert (r"Each weight is linear in $\kappa$, so $c$ has degree 2 in $\kappa$ and $C$, quadratic in $c$, degree 4." in six_a
-            and r"call their sums $-A$ and $B$ at $\kappa = \eta$. With section 3's outputs," in six_a_box
-            and r"$$C(\eta) - C(0) = -0.0102 = -A + B, \qquad C(-\eta) - C(0) = +0.0107 = A + B,$$" in six_a_box
-            and r"so $A = \tfrac12(0.0107 + 0.0102)$ and $B = \tfrac12(0.0107 - 0.0102) > 0$: $B$ adds to the rise and takes "
-            r"from the fall." in six_a_box)
+            # report 02CX fault 3: A (named once) cut; B is the even powers' sum
+            and r"let $B$ be the even powers' sum at $\kappa = \eta$. With section 3's outputs," in six_a_box
+            and r"$$C(\eta) - C(0) = -0.0102, \qquad C(-\eta) - C(0) = +0.0107,$$" in six_a_box
+            and r"the odd powers cancel in their sum, so $B = \tfrac12(0.0107 - 0.0102) > 0$: $B$ adds to the rise and takes "
+            r"from the fall." in six_a_box and "$A$" not in six_a_box)
     # B's leading term is eta^2 C''(0) / 2 (Taylor in kappa), C'' the second derivative along the gradient: positive at
     # seed 0, as B is, but not in general: at 7a's every-weight-0.1 point C'' < 0
     def along_gradient(weights):  # C(kappa) on a grid of kappa, and C''(0) from it (exact: C is a quartic in kappa)
@@ -233,7 +234,8 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert curvature > 0 and B_even == pytest.approx(0.5 * case.lr**2 * curvature, rel=0.02)
     assert along_gradient([np.full((2, 2), 0.1), np.full((2, 1), 0.1)]) < 0
     assert (r"so $B$'s leading term is $\tfrac12\eta^2\,C''(0)$, $C''$ the second derivative along the gradient; "
-            r"[B] measures it: positive, equal to $B$ to 3 digits.") in six_a_box
+            # report 02CX fault 7: [B]'s 0.000259 is from the unrounded costs (the rounded ones give 0.00025)
+            r"[B] measures it: positive, equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.") in six_a_box
     # [B]: B and 1/2 eta^2 C''(0) (central finite difference, step 1e-3), equal to 3 digits (6 decimals), each far
     # from a rounding edge (B = 0.00025916, 1/2 eta^2 C'' = 0.00025914; the eta^4 term is about 2e-8)
     half_curvature = 0.5 * case.lr**2 * curvature
@@ -576,14 +578,23 @@ def test_section_7_both_starts_reach_the_least_squares_slope(case, trained, stor
     assert "constant: C = 0.0022719, c = 1.4711278, |c - c*| < 1e-6: True" in stored
 
 
-def test_section_7_different_weights_same_slope(trained, stored):
+def test_section_7_different_weights_same_slope(trained, stored, case):
     assert ("constant: W_0 = [[+0.6469, +0.6469], [+0.8427, +0.8427]]\n"
-            "          W_1 = [[+0.9383], [+0.9383]]\n"
+            "          W_1 = [[+0.9383], [+0.9383]]   (from Q = (1 - S)/4 and 2 u_1 W_1[0, 0] = c*: 0.938)\n"
             "          paths: 0.1821 (x1-h1) + 0.1821 (x1-h2) + 0.5535 (x2-h1) + 0.5535 (x2-h2) = 1.4711278\n") in stored
     assert ("  random: W_0 = [[+0.0612, +0.4210], [+0.3882, +1.2744]]\n"
             "          W_1 = [[+0.2998], [+1.3591]]\n"
             "          paths: 0.0055 (x1-h1) + 0.1717 (x1-h2) + 0.0815 (x2-h1) + 1.2125 (x2-h2) = 1.4711278\n") in stored
     expected = {"constant": ["0.1821", "0.1821", "0.5535", "0.5535"], "random": ["0.0055", "0.1717", "0.0815", "1.2125"]}
+    # report 02CX fault 4: W_1[0, 0] from Q = u^2 - S w^2 at its start (1 - S)/4 and 2 u w = c*, solved by hand (w^2 a
+    # root of S w^4 + Q w^2 - c*^2/4 = 0); it matches the trained +0.9383 to 3 digits, far from a rounding edge
+    S_03 = A**2 + (1 - A) ** 2
+    Q_03 = (1 - S_03) / 4
+    c_s = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
+    w2 = np.roots([S_03, Q_03, -c_s**2 / 4]).max()
+    w_pred = np.sqrt(w2)
+    assert f"{w_pred:.3f}" == "0.938" and abs(w_pred * 1e3 % 1 - 0.5) > 0.1
+    assert abs(w_pred - trained["constant"][0].weights[1][0, 0]) < 1e-3
     for init, (net, _) in trained.items():
         W0, W1 = net.weights
         assert [[shown(v, 4, sign=True) for v in row] for row in W0] == (
@@ -797,40 +808,41 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CU fault 1: the main text keeps the idea, the first-step check and [behind]; K through Q, Q's drift,
     # phi, M and the induction in the optional box, with the margin (K's gap of at least 5% against Q's drift under
     # 1.2% per run, 2.4% for two) side by side
+    # report 02CX fault 1 (the lead's decision): the one-line reason in the main text (K = 2 sqrt(S c^2 + Q^2), Q near
+    # (1 - S)/4, growing with S at every c >= 0.5); the box keeps the margin and the induction; fault 3: phi in words
     assert intuition == (r""" The idea: $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights a step moves $c$ least """
-                         r"""there (the check above). Tied units give $K = 2\,(S\,W_1[0,0]^2 + u_1^2)$; at equal $c$, a smaller $S$ """
-                         r"""gives a smaller $K$ (box below), so $c$ stays behind at every step ([behind]; figure: black highest).""" "\n\n")
-    assert "$M_\\rho" not in intuition and "Q" not in intuition and r"\varphi" not in intuition
-    assert proof.startswith("\n\n" r"""Write $K$ through $c$ and a nearly constant $Q$: """
-                                r"""the constant start's units are """
-                                r"""tied, so $c = 2\,u_1 W_1[0,0]$ and (square both sides)""" "\n"
-                                r"""$$K = 2\,\big(S\,W_1[0,0]^2 + u_1^2\big) = 2\sqrt{S\,c^2 + Q^2}, \qquad Q = u_1^2 - S\,W_1[0,0]^2,$$""" "\n"
-                                r"""and $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; below), """
-                                r"""so $K \approx 2\sqrt{S\,c^2 + (1-S)^2/16}$ ([K] checks it; the $\approx$ is why [K]'s "K from S" differs """
-                                r"""from [steps]' "K at the end").""" "\n"
-                                r"""The inner part's derivative in $S$, $c^2 - (1-S)/8$, is positive ($c \ge 0.5$: [K]; $S = \rho^2 + (1-\rho)^2 \ge \tfrac12$), """
-                                r"""so at every $c$, $K$ is least at $\rho = 0.5$ (below $\rho = 0.3$'s """
+                         r"""there (the check above). Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
+                         r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), with 7b's $Q$ within 1.2% of its start $(1-S)/4$ ([K] checks both). """
+                         r"""$S\,c^2 + (1-S)^2/16$ grows with $S$ (derivative $c^2 - (1-S)/8 > 0$, as $c \ge 0.5$ and $S \ge \tfrac12$), """
+                         r"""so at every $c$, $K$ is least at $\rho = 0.5$: $c$ moves least there at every step and stays behind """
+                         r"""([behind]; figure: black highest; box: why).""" "\n\n")
+    assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
+    assert proof.startswith("\n\n" r"""Let $K_\rho(c) = 2\sqrt{S\,c^2 + (1-S)^2/16}$, $K$ with $Q$ at its start: [K]'s "K from S" """
+                                r"""is $K_\rho(c^*)$, which differs from [steps]' "K at the end" only through $Q$'s drift. """
                                 # report 02CV fault 2: the 5% backed by [K]'s smallest ratio over the runs' c, and the
                                 # chain from Q's drift to K's written out, each step a true inequality (Q > 0)
-                                r"""by at least 5% at the runs' $c$: [K]). **Margin:** $Q \ge (1 - 1.2\%)\,Q(0)$ $\Rightarrow$ """
+                                r"""$K_{0.5}$ is below $K_{0.3}$ by at least 5% at the runs' $c$ ([K]). **Margin:** $Q \ge (1 - 1.2\%)\,Q(0)$ $\Rightarrow$ """
                                 r"""$Q^2 \ge (1 - 1.2\%)^2\,Q(0)^2$ $\Rightarrow$ $K^2 = 4(S\,c^2 + Q^2)$ is at least $(1 - 1.2\%)^2$ of its """
                                 r"""value with $Q(0)$ $\Rightarrow$ $K$ at least $1 - 1.2\%$ of it: under 1.2% per run, 2.4% for two, """
                                 r"""less than 5%.""" "\n"
                                 # report 02CS fault 1: the monotone map and the induction as three numbered steps;
                                 # the eta^2 term eta^2 G^2 S c (8b's box) is positive and, at equal c, least at rho = 0.5
-                                # report 02CT fault 2: steps in round brackets (the card), the factor phi (f is the activation)
-                                r"""The map is $c(t+1) = M_\rho(c(t))$, with $K(t) \approx K_\rho(c(t))$ and the factor """
-                                r"""$\varphi_\rho = 1 - \eta\,\overline{x^2}\,K_\rho$ in $(0, 1)$ ([K]), so $c(t) < c^*$ throughout:""" "\n"
-                                r"""1. $M_\rho(c) = c^* + \varphi_\rho(c)\,(c - c^*)$ rises with $c$: $M_\rho' = \varphi_\rho + \varphi_\rho'\,(c - c^*)$, """
-                                r"""both terms positive ($K$ grows with $c$).""" "\n"
-                                r"""2. $K_{0.5}(c) < K_{0.3}(c)$, so $\varphi_{0.5}(c) > \varphi_{0.3}(c)$ and, as $c - c^* < 0$, $M_{0.5}(c) < M_{0.3}(c)$.""" "\n"
+                                # report 02CT fault 2: steps in round brackets (the card)
+                                r"""With $K(t) \approx K_\rho(c(t))$ the map is $c(t+1) = M_\rho(c(t))$, $M_\rho(c) = c - \eta\,\overline{x^2}\,K_\rho(c)\,(c - c^*)$; """
+                                r"""its factor $1 - \eta\,\overline{x^2}\,K_\rho$ is in $(0, 1)$ ([K]), so $c(t) < c^*$ throughout:""" "\n"
+                                r"""1. $M_\rho$ rises with $c$: its derivative is the factor plus $\eta\,\overline{x^2}\,K_\rho'(c)\,(c^* - c)$, """
+                                r"""both positive ($K$ grows with $c$).""" "\n"
+                                r"""2. $K_{0.5}(c) < K_{0.3}(c)$ and $c < c^*$, so $M_{0.5}(c) < M_{0.3}(c)$: a shorter step toward $c^*$.""" "\n"
                                 r"""3. If $c_{\rho=0.5}(t) \le c_{\rho=0.3}(t)$, then $c_{\rho=0.5}(t+1) = M_{0.5}(c_{\rho=0.5}(t)) \le M_{0.5}(c_{\rho=0.3}(t)) < """
                                 r"""M_{0.3}(c_{\rho=0.3}(t)) = c_{\rho=0.3}(t+1)$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
                                 r"""stays behind ([behind]).""" "\n\n"
                                 r"""The exact step's extra $\eta^2G^2S\,c > 0$ (the $\eta^2$ box) is, at equal $c$, least at $\rho = 0.5$: """
                                 r"""it pushes the same way.""" "\n\n"
                                 r"""**Why $Q$ barely moves.** With 6a's steps""")
+    # report 02CX fault 4: 7b points to 8b's Q for which minimum the constant start reaches
+    assert (r"Which minimum the constant start reaches: its tied units also nearly keep $Q = u_1^2 - S\,W_1[0,0]^2$ at its "
+            r"start $(1-S)/4$ (8b), and with $2\,u_1W_1[0,0] = c^*$ that gives $W_1[0,0] \approx 0.938$ (its $W_1$ line above).") in markdown
     # report 02CS fault 6: K_t in the map (K is shown to depend on c alone only under "Why slowest")
     assert (r"a step is, to first order, the map" "\n"
             r"$$c(t+1) = c^* + \big(1 - \eta\,\overline{x^2}\,K(t)\big)\,\big(c(t) - c^*\big):$$" "\n"
@@ -851,6 +863,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
         M = c_s + (1 - case.lr * m2 * K_of(a, cs)) * (cs - c_s)
         assert np.all(np.diff(M) > 0) and np.all((0 < 1 - case.lr * m2 * K_of(a, cs)) & (1 - case.lr * m2 * K_of(a, cs) < 1))
     assert np.all(K_of(0.5, cs) < K_of(0.3, cs)) and np.all(K_of(0.5, cs) < K_of(0.1, cs))
+    # report 02CX fault 1: the main text's derivative in S, c^2 - (1 - S)/8, positive over the runs' c and every S used;
+    # the box's derivative of M = c - eta mean(x^2) K(c) (c - c*): the factor plus eta mean(x^2) K'(c) (c* - c)
+    assert all(c_at**2 - (1 - S_a) / 8 > 0 for c_at in cs for S_a in (0.5, 0.58, 0.82))
+    for a in (0.3, 0.5):
+        h = 1e-6
+        M_of = lambda c_at: c_at - case.lr * m2 * K_of(a, c_at) * (c_at - c_s)
+        slope_M = (M_of(cs + h) - M_of(cs - h)) / (2 * h)
+        dK = (K_of(a, cs + h) - K_of(a, cs - h)) / (2 * h)
+        np.testing.assert_allclose(slope_M, 1 - case.lr * m2 * K_of(a, cs) + case.lr * m2 * dK * (c_s - cs), rtol=1e-6)
     # the map is 8b's first-order step with 6a's G: c + (-eta G K) = c* + (1 - eta mean(x^2) K)(c - c*)
     for c_t, K_t, eta_t, m_t, c_s in np.random.default_rng(2).uniform(0.1, 2, size=(20, 5)):
         assert c_t - eta_t * m_t * (c_t - c_s) * K_t == pytest.approx(c_s + (1 - eta_t * m_t * K_t) * (c_t - c_s), rel=1e-12)
@@ -872,7 +893,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
         assert (S_t * w_t**2 + u_t**2) ** 2 == pytest.approx((u_t**2 - S_t * w_t**2) ** 2 + S_t * (2 * u_t * w_t) ** 2, rel=1e-12)
     assert "climbs through the same values" not in markdown
     # report 02CU fault 1: the induction's numbered steps now in the box (the lead's decision), none in the main text
-    assert proof.count("</details>") == 1 and "\n1. $M_\\rho(c)" in proof.split("</details>")[0] and "1. " not in intuition
+    assert proof.count("</details>") == 1 and "\n1. $M_\\rho$ rises with $c$" in proof.split("</details>")[0] and "1. " not in intuition
     # report 02CA fault 1, 02CB fault 1: Q's update shown as the expansion of (u_1 + Delta u_1)^2 - S (W_1[0, 0] + Delta W_1[0, 0])^2
     # (the cross terms cancel), and why Q stays near its start from the summed shrink: the product P of the factors
     # 1 - s_t (0 <= s_t, P <= 1) loses s_t P <= s_t a step, so it is at least 1 - sum s_t, and [K] prints the largest
@@ -965,7 +986,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # c - c* reaches rounding size at the end) and the last inference spelled out
     # report 02CH fault 1: that last step now in the open, after K's dependence on S
     # report 02CU fault 1: that step now in the optional box (the lead's decision), after the idea in the open
-    assert "([K] checks it;" in proof and "([K] checks it;" not in intuition
+    # report 02CX fault 1: the one-line reason back in the open (the lead's decision), [K] cited for it
+    assert "([K] checks both)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1417,10 +1439,8 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
     assert (r"Training keeps $r_1$ and $r_2$ (each column of $W_0$ moves only along $s$, as every input row is a multiple of "
             r"$s$: $X$ has rank 1); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
-    # report 02CW fault 5 (the lead's decision): one sentence on independent inputs, backed by its one-line derivation
-    # (column j of W_0's gradient is W_1[j, 0] X^T (y' - y) / m), once; the unbacked "not with independent inputs" stays cut
-    assert markdown.count("independent inputs") == 1 and "not with independent inputs" not in markdown
-    assert r"With independent inputs, column $j$ of $W_0$'s gradient is $W_1[j,0]\,X^\top(y' - y)/m$" in markdown
+    # report 02CX fault 2 (the lead's decision): the independent-inputs sentence cut (no run backs "not kept")
+    assert "independent inputs" not in markdown
     assert (r"The random start never ties: training keeps $r_1$, $r_2$ (as $X$ has rank 1), "
             r"so the spread stays at least $|r_1 - r_2| = 0.0140$" in markdown.split("**Answer to the question.**")[1])
     assert "never change," not in markdown
@@ -1545,7 +1565,7 @@ def test_report_02BZ_order_and_placement(nb, markdown):
     cells = nb.cells
     for tag, before in (("[G]", "So $G = 0$ exactly at $c = c^*$ ([G] checks the product)."),
                         ("[G u]", r"[G u] checks item 3 against backprop, [parabola] item 4."),
-                        ("[B]", "[B] measures it: positive, equal to $B$ to 3 digits.")):
+                        ("[B]", "[B] measures it: positive, equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.")):
         (k,) = [i for i, c in enumerate(cells) if c.cell_type == "code" and f'print(f"{tag} ' in c.source]
         if tag == "[B]":  # report 02CO fault 5: a one-line lead marks [B] as the optional box's check
             assert cells[k - 1].source == "Optional: [B], for the box above."
@@ -1701,7 +1721,8 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     y' expanded per path (which shows dy'/dW_0[1, 1] at a glance) only after Exercise 1's checks."""
     import inspect
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
-    assert r"| $Q$, $K_\rho$, $\varphi_\rho$, $M_\rho$ | the box below | 8b | |" in eight_b
+    # report 02CX fault 3: phi cut (the factor in words); Q defined in 7b
+    assert r"| $Q$; $K_\rho$, $M_\rho$ | $u_1^2 - S\,W_1[0,0]^2$; the box below | 7b; 8b | |" in eight_b
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
     # report 02CW fault 7: both layers' scale (each fan-in 2 here)
@@ -1722,9 +1743,8 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     """Report 02CW faults 5, 2 and 1: what still holds with independent inputs (one-line derivation: column j of W_0's
     gradient is W_1[j, 0] X^T (y' - y) / m); the explorer's controls named for a static reader; 8b's |c - c*| figure
     from 8a's runs, in the [steps] / [behind] cell under the main text's claim."""
-    assert (r"This rests on $X$ having rank 1 (every row $x[i]\,s$). With independent inputs, column $j$ of $W_0$'s "
-            r"gradient is $W_1[j,0]\,X^\top(y' - y)/m$: the columns move parallel, but the direction turns, so $r_1$, "
-            r"$r_2$ are not kept; tied units stay tied.") in markdown
+    # report 02CX fault 2: the independent-inputs sentence cut; the scope (rank 1) stays
+    assert r"This rests on $X$ having rank 1 (every row $x[i]\,s$)." "\n" in markdown
     nine = markdown.split("## 9.")[1].split("## Key points")[0]
     for control in ("start from", "every weight =", "seed", "learning rate", "steps", "play", "show step"):
         assert f"**{control}**" in nine
