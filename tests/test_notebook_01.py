@@ -177,8 +177,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("One **ulp** is the gap to the next float64 (64-bit float, [notation card](NOTATION.md)): $1.4\\cdot10^{-17}$ near"
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
-            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, a guess the figure"
-            " tests. Two costs off by up to $r$ each put their difference off by up to $2r$ and the quotient by"
+            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, a guess; the figure"
+            " is consistent with it as a ceiling (no point right of the crossing lies above the dashed line). Two costs off"
+            " by up to $r$ each put their difference off by up to $2r$ (less where errors of either sign partly cancel) and"
+            " the quotient by"
             " $2r/(2\\varepsilon)$; relative to $|g| + |\\hat g| \\approx 2|g|$, that is the dashed line's"
             " $r/(2\\varepsilon|g|)$.\n</details>") in _markdown()
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
@@ -191,10 +193,16 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CP fault 1: the main text keeps the sweep, the one-sided line, the figure and one sentence on why the
     # error rises again; it never sends the student to the box for something it needs
     # report 01CT fault 2: one pointer to where the crossing is derived, by the box's name; nothing else leans on the box
-    pointer = "derived in the box 'The crossing and the cut-off'"
-    assert main_2.count(pointer) == 1
-    for leaning in ("the box below", "optional box", "the box says why", "truncation's prediction", "cut-off", "ulp"):
-        assert leaning not in main_2.replace(pointer, "")
+    # report 01CV faults 1, 3: the main text points to the boxes only for a derivation, never for its argument
+    pointers = ["derivation in the optional box 'Where $r$ comes from'",
+                "derivation in the optional box 'The crossing and the cut-off'"]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers)
+    leaning_free = main_2
+    for pointer in pointers:
+        leaning_free = leaning_free.replace(pointer, "")
+    for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
+                    "truncation's prediction", "cut-off", "ulp"):
+        assert leaning not in leaning_free
     truncation_box, rounding_box = box.split("<details><summary>Where $r$ comes from</summary>")
     r_box, crossing_box = rounding_box.split("<details><summary>The crossing and the cut-off</summary>")
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
@@ -247,16 +255,21 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
                " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
                "* Dashed: rounding's error, growing like $1/\\varepsilon$, estimated as $r/(2\\varepsilon|g|)$, with"
-               " $r = 10^{-16}$ per computed cost (box 'Where $r$ comes from').\n\n"
-               "For $\\varepsilon$ smaller than about $7\\cdot10^{-5}$ (right of where the dashed line crosses the band; derived"
-               " in the box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band,"
+               " $r = 10^{-16}$ per computed cost (derivation in the optional box 'Where $r$ comes from').\n\n"
+               "For $\\varepsilon$ smaller than about $7\\cdot10^{-5}$ (right of where the dashed line crosses the band; derivation"
+               " in the optional box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band,"
                " scatter under the dashed line and, right of $10^{-5}$, climb with it.\n\n"
-               # report 01CU fault 2: why 3e-4, from printed numbers only: w1's 1.5e-09 (the sweep, the table) and the
-               # threshold; the cut-off r / (2 eps 1e-7) falls as eps grows (the crossing box derives it)
-               "The course's $\\varepsilon = 3\\cdot10^{-4}$ sits left of the crossing: its error, $1.5\\cdot10^{-9}$, passes"
-               " $10^{-7}$ with room, and a larger $\\varepsilon$ keeps rounding's estimate under $10^{-7}$ for smaller gradients"
-               " (the same box).")
+               # report 01CU fault 2, 01CV faults 1, 3: why 3e-4, two-sided, from printed lines only: the sweep's 3e-3
+               # fails 1e-7 on truncation (1.5e-07); right of the crossing rounding sets the error (the figure); 3e-4's
+               # 1.5e-09 (the sweep, the table) passes, left of the crossing
+               "**Why $\\varepsilon = 3\\cdot10^{-4}$.** A larger $\\varepsilon$ raises truncation: $w_1$'s error at"
+               " $3\\cdot10^{-3}$, $1.5\\cdot10^{-7}$ (the `sweep` lines), fails. A smaller one, right of the crossing, hands the"
+               " error to rounding. $3\\cdot10^{-4}$, at $1.5\\cdot10^{-9}$ and left of the crossing, has room on both sides.")
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
+    assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
+    numeric_3e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-3)[0][0][0, 0]
+    at_3e3 = abs(dW[0][0, 0] - numeric_3e3) / (abs(dW[0][0, 0]) + abs(numeric_3e3))
+    assert f"{at_3e3:.1e}" == "1.5e-07" and at_3e3 > 1e-7
     assert 1e-16 / (2 * 3e-4 * 1e-7) < 1e-16 / (2 * 1e-4 * 1e-7)  # a larger eps, a smaller cut-off
     # report 01CU fault 1: the main text keeps one sentence on rounding; the four steps sit in the r box
     assert "rule of thumb" not in main_2 and "$2r$" not in main_2 and "$2r$" in r_box
@@ -265,8 +278,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "near h and y' 1.1e-16, 1.1e-16" in shown and "Below about $7" not in prose
     # report 01CT fault 1: the figure marks no star, so the page raises no "why not the star's eps"
     # report 01CN fault 1: the crossing, the ceiling and the star in the box
-    assert ("Every point measured at $\\varepsilon < 10^{-4}$ lies under the dashed line; the two costs' rounding errors have"
-            " either sign and partly cancel, so it is only a ceiling.") in crossing_box
+    # report 01CV fault 2: the ceiling (every point right of the crossing under the dashed line) and why (errors of
+    # either sign partly cancel) sit in the r box; fault 1: the cut-off falls like 1/eps, truncation grows like eps^2
+    assert "a guess the figure tests" not in prose and "It is only a ceiling" not in prose
+    assert ("below every gradient checked here; it falls like $1/\\varepsilon$, while truncation grows like"
+            " $\\varepsilon^2$.") in crossing_box
     # report 01CQ fault 2: the estimate's one-line derivation sits in the caption's bullet, not only in the box
     assert "**The estimate.**" not in box and "rises again" not in prose
     assert caption in main_2 and "size and sign" not in prose
@@ -286,7 +302,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     cut_off_md = ("The estimate reaches $10^{-7}$ at the **cut-off**\n\n"
                   "$$|g| = \\frac{r}{2\\varepsilon\\cdot10^{-7}} = \\frac{10^{-16}}{2 \\times 3\\cdot10^{-4} \\times 10^{-7}}"
                   " \\approx 2\\cdot10^{-6},$$\n\n"
-                  "below every gradient checked here. A correct gradient smaller than that could fail on rounding alone; a"
+                  "below every gradient checked here; it falls like $1/\\varepsilon$, while truncation grows like"
+                  " $\\varepsilon^2$. A correct gradient smaller than that could fail on rounding alone; a"
                   " threshold of $10^{-8}$ would raise the cut-off tenfold.\n</details>")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and f"{1e-16 / (2 * 0.0093):.1e}" == "5.4e-15"
     assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
@@ -568,7 +585,7 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
 backpropagation, by the count table's rows:
   1-1-1:   passing back: (1) + deltas: (1 + 1) + input x delta: (1 + 1) = 5
   2-3-3-2: passing back: (9 + 6) + deltas: (3 + 3 + 2) + input x delta: (6 + 9 + 6) = 44
-outside the table: biases on 1-1-1, summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)
+outside the table: biases on 1-1-1, summing paths b_h 1 path x 2 multiplications + b_y' 1 path x 1 multiplication = 3 more; backpropagation 0 more (dC/db = delta)
 network         path products  units  summing paths  backpropagation   ratio
 """
     assert by_hand in shown
@@ -640,8 +657,10 @@ network         path products  units  summing paths  backpropagation   ratio
                " separately.\n"
                "* Not counted: additions; computing the slopes $a(1-a)$ and $o_k - y_k$, which both methods do once each"
                " (multiplying them into a product is counted); the biases (the `outside the table` line counts them).\n"
-               "* Why fair: recomputing an edge's factor in every path through it would only add multiplications, so this is"
-               " the cheapest version of summing paths.\n\n"
+               "* Why fair: summing paths treats each path as its own formula, as the learner's equation does, and"
+               " recomputing an edge's factor would only add multiplications: this is the cheapest version that multiplies"
+               " each path out separately. Sharing tails between paths is exactly what backpropagation adds (section 4's"
+               " `factored` line).\n\n"
                "Multiplications on 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
                "**Summing paths: 6**\n\n"
                "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
@@ -668,13 +687,13 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01CR fault 7: the path rule is stated in the main text (section 7 uses it); report 01CT fault 5: after section
     # 6's prediction and its box
     assert "A weight has one path per choice" not in prose
-    # report 01CU fault 3: the rule as a formula, in the card's n_l (3 x 2 = 6 for 2-3-3-2's first layer)
-    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight into layer $l$ has $n_{l+1}\\cdots n_L$ paths ($n_l$: layer $l$'s units).") == 1
+    # report 01CU fault 3: the rule as a formula, in the card's n_l and W_l (3 x 2 = 6 for 2-3-3-2's W_0)
+    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths ($n_l$: layer $l$'s units).") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
     # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
-    assert ("Summing paths treats each path as its own formula, as the learner's equation does; reusing a shared tail is"
-            " already backpropagation (section 4's `factored` line).") in prose
+    # report 01CV fault 4: "cheapest" only among versions that multiply each path out; the reason sits in "Why fair"
+    assert "the cheapest version of summing paths" not in prose and "reusing a shared tail is already" not in prose
     assert "Counted: every multiplication once" not in prose
     # section 7 opens by tying delta to section 1's per-stage factors (its delta_y' line: the last two factors' product)
     assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
@@ -1029,9 +1048,12 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
     assert ("moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less on the move from step 4 to"
             " step 5.") in prose
-    assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2 \\le |w_2|/4$"
+    assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2$"
             " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
             " giving $7.44$, the `predicted` 7.4.") in prose
+    # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic
+    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ ($w_1$'s path: $h(1-h)\\,w_2 \\le |w_2|/4$).") in prose
+    assert h * (1 - h) <= 0.25 and h * (1 - h) * 0.5 <= 0.5 / 4
 
 
 def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
@@ -1047,7 +1069,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
     assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
     box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: $3 \\times 2$ (hidden layer 2, then the"
-           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight into layer $l$ has $n_{l+1}\\cdots n_L$ paths ($n_l$: layer $l$'s units).")
+           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths ($n_l$: layer $l$'s units).")
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
@@ -1059,11 +1081,13 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("A path picks one unit in every layer after the one its weight enters: a weight into layer $l$ has $n_{l+1}\\cdots n_L$ paths ($n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
+    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths ($n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
             " weight in the explorer; the diagram thickens its paths, the table lists them (per edge). The cell after it is what"
             " the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
-    assert not any("A path picks one unit" in s or "3 \\times 2" in s or "n_{l+1}" in s for s in sources[:gate])
+    assert not any("A path picks one unit" in s or "3 \\times 2" in s or "n_{l+2}" in s for s in sources[:gate])
+    # report 01CV fault 6: the rule in the card's numbering, W_l from layer l to l + 1 (2-3-3-2: W_0, n_2 n_3 = 3 x 2)
+    assert "a weight into layer $l$" not in prose and [3 * 2, 2, 1] == [int(np.prod([2, 3, 3, 2][l + 2:])) for l in range(3)]
     explorer = next(i for i, s in enumerate(sources) if s.startswith("path_explorer("))
     assert 'chain_rule_paths(branch, x_big, y_big, "w5"' in sources[explorer + 1]
     # section 7 points back to it, and says what each of the by-hand line's terms counts (report 01CF fault 3):
@@ -1118,8 +1142,9 @@ def test_leaving_out_the_biases_favours_summing_paths(shown, widths, extra_by_pa
     assert ("$3 - 2 = 1$ on 1-1-1. Biases only widen it: $\\partial C/\\partial b = \\delta$ costs backpropagation nothing"
             " (the `outside the table` line).") in prose
     if widths == [1, 1, 1]:  # the printed line: b_h's path 2 multiplications, b_y''s 1
-        assert ("outside the table: biases on 1-1-1, summing paths 1 x 1 x 2 + 1 x 1 x 1 = 3 more; backpropagation 0 more (dC/db = delta)\n"
-                in shown) and extra_by_paths == 3
+        # report 01CV fault 5: each bias by name, its paths and multiplications
+        assert ("outside the table: biases on 1-1-1, summing paths b_h 1 path x 2 multiplications + b_y' 1 path x 1"
+                " multiplication = 3 more; backpropagation 0 more (dC/db = delta)\n" in shown) and extra_by_paths == 3
 
 
 def test_predict_first_prompts_have_a_place_to_write_before_their_answer():
