@@ -231,10 +231,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert [f"{e:.1e}" for e in errors] == ["1.5e-09", "1.5e-09", "3.3e-09", "6.1e-09"]
     # report 01CO fault 1: the derivation (eps^2/12, the second difference) is optional; report 01CP fault 1: so is the
     # match with the table (the truncation's prediction line); report 01CP fault 6: "far more" claimed for here only
-    why = ("**Why $10^{-7}$.** In the table the correct gradients are off by at most $6.1\\cdot10^{-9}$ ($b_{y'}$), 16 times"
-           " below $10^{-7}$. A wrong method is off by far more here"
-           " (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong formula in section 5). So $10^{-7}$ leaves room on"
-           " both sides, where $10^{-8}$ would leave $b_{y'}$ less than a factor of 2.")
+    # report 01CW fault 1: the threshold comes first, from the gap between correct methods' errors (about 1e-9 or less
+    # in the figure for eps from 3e-4 to 1e-6) and a wrong method's (the one-sided 3.4e-5); it no longer leans on eps
+    why = ("**Why $10^{-7}$.** The threshold comes first, between correct and wrong methods' errors. Correct methods differ"
+           " only by the finite difference's error, about $10^{-9}$ or less for $\\varepsilon$ from $3\\cdot10^{-4}$ to"
+           " $10^{-6}$ (the figure); a wrong method by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
+           " formula in section 5). $10^{-7}$ leaves room on both sides.")
+    assert "relative error 3.4e-05 fail" in shown
+    # the figure's points from 3e-4 to 1e-6 (drawn, not printed): about 1e-9 or less (rounding moves their digits)
+    for eps in [3e-4, *np.logspace(-4, -6, 5)]:
+        numeric = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=eps)[0][0][0, 0]
+        assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) < 3e-9
     assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
     assert ("The `truncation's prediction` line below matches the table's errors: each parameter's error is its own truncation"
             " term.") in truncation_box
@@ -254,17 +261,33 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CP fault 1: one line per curve, then one sentence on why the error rises again below the crossing
     caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
                " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
-               "* Dashed: rounding's error, growing like $1/\\varepsilon$, estimated as $r/(2\\varepsilon|g|)$, with"
-               " $r = 10^{-16}$ per computed cost (derivation in the optional box 'Where $r$ comes from').\n\n"
-               "For $\\varepsilon$ smaller than about $7\\cdot10^{-5}$ (right of where the dashed line crosses the band; derivation"
+               # report 01CW fault 2: r an order of magnitude; the crossing's 7e-5 only in its box (the figure shows it)
+               "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$, $r$ about $10^{-16}$ per computed cost, an order of"
+               " magnitude (derivation in the optional box 'Where $r$ comes from').\n\n"
+               "Right of where the dashed line crosses the band (derivation"
                " in the optional box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band,"
                " scatter under the dashed line and, right of $10^{-5}$, climb with it.\n\n"
+               + why + "\n\n"
                # report 01CU fault 2, 01CV faults 1, 3: why 3e-4, two-sided, from printed lines only: the sweep's 3e-3
                # fails 1e-7 on truncation (1.5e-07); right of the crossing rounding sets the error (the figure); 3e-4's
                # 1.5e-09 (the sweep, the table) passes, left of the crossing
-               "**Why $\\varepsilon = 3\\cdot10^{-4}$.** A larger $\\varepsilon$ raises truncation: $w_1$'s error at"
-               " $3\\cdot10^{-3}$, $1.5\\cdot10^{-7}$ (the `sweep` lines), fails. A smaller one, right of the crossing, hands the"
-               " error to rounding. $3\\cdot10^{-4}$, at $1.5\\cdot10^{-9}$ and left of the crossing, has room on both sides.")
+               # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
+               # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
+               "**Why $\\varepsilon = 3\\cdot10^{-4}$.** Given $10^{-7}$, take the largest $\\varepsilon$ whose truncation stays"
+               " well under it for all four parameters (the largest, as rounding's error falls like $1/\\varepsilon$). At"
+               " $3\\cdot10^{-3}$ the worst, $b_{y'}$, is off by $6.1\\cdot10^{-7}$ (the `all four` line) and fails; at"
+               " $3\\cdot10^{-4}$, by $6.1\\cdot10^{-9}$ (the table), 16 times under $10^{-7}$, left of the crossing.")
+    nW_3e3, nB_3e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-3)
+    errors_3e3 = [abs(g1 - g2) / (abs(g1) + abs(g2)) for g1, g2 in
+                  ((dW[0][0, 0], nW_3e3[0][0, 0]), (dB[0][0], nB_3e3[0][0]), (dW[1][0, 0], nW_3e3[1][0, 0]),
+                   (dB[1][0], nB_3e3[1][0]))]
+    assert int(np.argmax(errors_3e3)) == 3 and f"{max(errors_3e3):.1e}" == "6.1e-07" and max(errors_3e3) > 1e-7
+    assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\n" in shown
+    assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
+    # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
+    assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by a tiny, roughly fixed"
+            " amount, and their difference is divided by $2\\varepsilon$.") in main_2.split("sweep_eps")[0]
+    assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
     numeric_3e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-3)[0][0][0, 0]
@@ -288,7 +311,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert caption in main_2 and "size and sign" not in prose
     assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
-    assert main_2.index("**Truncation.**") < main_2.index(caption) < main_2.index(why)
+    assert main_2.index("**Truncation.**") < main_2.index(caption) and main_2.index(why) < main_2.index("**Why $\\varepsilon")
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
     # report 01CR fault 1: the crossing and the cut-off each as one displayed equation, in their own box; no star
@@ -657,11 +680,10 @@ network         path products  units  summing paths  backpropagation   ratio
                " separately.\n"
                "* Not counted: additions; computing the slopes $a(1-a)$ and $o_k - y_k$, which both methods do once each"
                " (multiplying them into a product is counted); the biases (the `outside the table` line counts them).\n"
-               "* Why fair: summing paths treats each path as its own formula, as the learner's equation does, and"
-               " recomputing an edge's factor would only add multiplications: this is the cheapest version that multiplies"
-               " each path out separately. Sharing tails between paths is exactly what backpropagation adds (section 4's"
+               "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
+               " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that. Sharing tails between paths is exactly what backpropagation adds (section 4's"
                " `factored` line).\n\n"
-               "Multiplications on 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$):\n\n"
+               "Multiplications on 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$, the $h \\to y'$ edge):\n\n"
                "**Summing paths: 6**\n\n"
                "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
                "* link factor $w_{h\\to y'} \\cdot y'(1-y')$: 1\n"
@@ -688,12 +710,14 @@ network         path products  units  summing paths  backpropagation   ratio
     # 6's prediction and its box
     assert "A weight has one path per choice" not in prose
     # report 01CU fault 3: the rule as a formula, in the card's n_l and W_l (3 x 2 = 6 for 2-3-3-2's W_0)
-    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths ($n_l$: layer $l$'s units).") == 1
+    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
     # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
     # report 01CV fault 4: "cheapest" only among versions that multiply each path out; the reason sits in "Why fair"
     assert "the cheapest version of summing paths" not in prose and "reusing a shared tail is already" not in prose
+    # report 01CW fault 3: no unargued "cheapest"; fault 6: section 3 opens without a rhetorical question
+    assert "cheapest" not in prose and "how much less does it move per step?" not in prose
     assert "Counted: every multiplication once" not in prose
     # section 7 opens by tying delta to section 1's per-stage factors (its delta_y' line: the last two factors' product)
     assert ("## 7. Why backpropagation: counting multiplications\n\n$\\delta$ regroups section 1's per-stage factors:"
@@ -1069,7 +1093,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
     assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
     box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: $3 \\times 2$ (hidden layer 2, then the"
-           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths ($n_l$: layer $l$'s units).")
+           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).")
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
@@ -1081,7 +1105,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths ($n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
+    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
             " weight in the explorer; the diagram thickens its paths, the table lists them (per edge). The cell after it is what"
             " the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
@@ -1182,7 +1206,7 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     # report 01CP fault 3: net.gradients, used before section 7, says where it is derived
     # report 01CQ fault 5: why trust it before section 7: an independent computation, shown there to sum the same paths
     # report 01CR fault 5: no "backpropagation" before section 7 teaches it
-    assert ("**The package's own gradient** (`net.gradients`; section 7 shows how it works) is a third route, independent for"
+    assert ("**The package's own gradient** (`net.gradients`; section 7 computes the same numbers by hand) is a third route, independent for"
             " now." in prose)
     assert "backprop" not in prose[:prose.index("## 7.")].lower()
     # report 01CP fault 5: no "batch" (the card's word, never defined here); section 4's row is one observation
