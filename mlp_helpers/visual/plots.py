@@ -750,6 +750,11 @@ def tie_figure(constant, random, steps=150):
         plot_weight_trajectories(history, ax=axes[row], notation="card", legend="inside",
                                  colours=(GREEN, PURPLE, BLACK, "#BBBBBB"))  # blue and vermillion mean signs; light grey: stripes show on black
         axes[row][0].set_ylabel(f"{label} start\nweight")
+    for ax in axes[0]:  # the constant row's tied pairs: stripes 3 times as long, so the grey ones read as grey at default size
+        for line in ax.get_lines():
+            gid = line.get_gid() or ""
+            if gid.startswith("stripe:") or (gid.startswith("traj:") and "," in gid):
+                line.set_linestyle((3 * STRIPE * gid.startswith("stripe:"), (3 * STRIPE, 3 * STRIPE)))  # pairs: member 0 or 1
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
         move_legend(ax_top, "lower right").set_title("striped: the pair's two lines coincide", prop={"size": 9})
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2, ymin=0.1 if ax_bottom is axes[1][0] else 0)
