@@ -404,7 +404,7 @@ def expected_outputs():
         assert result.passed, result
         return repr(result)
 
-    runs_text, start_text, factor_text = section_8_runs(case)
+    runs_text, start_text, factor_text, after_fit_text, errors_line, history_text = section_8_runs(case)
     functions = dict(check_layer_forward=layer_forward, check_forward=forward, check_output_delta=output_delta,
                      check_step_back=step_back, check_layer_gradients=layer_gradients, check_backward=backward)
     return {
@@ -453,6 +453,10 @@ def expected_outputs():
             f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f}\n"),
         # section 8, shown once my_fit_prediction is written: the runs (text, the cost figure, the slopes), the factor table
         "ones_start = mh.MLP": runs_text,
+        # report 03CZ fault 2: the story lines, each in a cell of its own just above the fold that uses it
+        "# all ones just after the fit, for the fold below": after_fit_text,
+        "# all ones' output layer at step 0, for the fold below": errors_line,
+        "# all ones' run above, every 100th step": history_text,
         "if predicted:  # the start table": start_text,
         "steps = (0, 6000)": factor_text,
     }
@@ -816,6 +820,15 @@ def section_8_runs(case):
     assert np.all(np.abs(delta3_0.sum(axis=0)) > 0.9 * np.abs(delta3_0).sum(axis=0)), delta3_0
     np.testing.assert_allclose(ones_0.gradients(case.X, case.Y)[1][2], delta3_0.sum(axis=0), rtol=1e-12)
     assert np.all(delta3_0.sum(axis=0) > 0)
+    # report 03CZ fault 3: "fed nearly the same a^2 (0.97 to 0.98) for both observations ... dC/dW_2[0, k] =
+    # sum_r a^2[r, 0] delta^3[r, k] ~ a^2 dC/db_2[k], so W_2 falls with b_2, like a bias": a^2 at step 0 (section 7
+    # prints 0.9758906, 0.9705753), each of the three tied units' dC/dW_2[j, k] that sum, between 0.97 and 0.98 times
+    # dC/db_2[k], positive; 3 W_2[0, :] lowered from (3, 3) by step 100 (the history line: 0.29, -1.02)
+    a2_0_col = ones_0.forward(case.X)[2][:, 0]
+    assert np.all((0.97 < a2_0_col) & (a2_0_col < 0.98))
+    dW_2_0 = ones_0.gradients(case.X, case.Y, loss="sse")[0][2]
+    np.testing.assert_allclose(dW_2_0, np.tile(a2_0_col @ delta3_0, (3, 1)), rtol=1e-12)
+    assert np.all((0.97 * db_2 < dW_2_0) & (dW_2_0 < 0.98 * db_2)) and np.all(3 * ones_0.weights[2] == 3)
     # "At the shared row each column's outputs and slopes are equal and its errors cancel (+-0.4, +-0.2 above):
     # dC/db_2 = 0": the shared row's errors, each output's two opposite; delta3 = 2 (a - y) a (1 - a) there sums to 0
     errors_shared = case.Y.mean(axis=0) - case.Y
@@ -844,10 +857,9 @@ def section_8_runs(case):
     text = "all ones, steps 0, 100, then every 1000:\n step    cost   a2's gap, a2[0, 0] - a2[1, 0]   average slope\n"
     text += "".join(f"{step:>5}  {costs[step // 10]:.4f}   {gap_by_step[step]:<32.4f}{slope_by_step[step]:.3f}\n"
                     for step in (0, 100, *range(1000, 6001, 1000)))
-    text += errors_line
-    text += (f"all ones, first step with every output within 0.1 of its target: {fit}, C = {step_costs[fit]:.3f}\n"
-             f"all ones, step 5600: a2's gap {gap_5600:.4f}, 3 W_2[0, :] = ({W2_tied[0]:.1f}, {W2_tied[1]:.1f}) "
-             "(three tied units act as one with weight 3w: fold below)\n")
+    text += f"all ones, first step with every output within 0.1 of its target: {fit}, C = {step_costs[fit]:.3f}\n"
+    # report 03CZ fault 6: "three tied units act as one with 3w" moved from this line into the prose above the cell
+    after_fit_text = f"all ones, step 5600: a2's gap {gap_5600:.4f}, 3 W_2[0, :] = ({W2_tied[0]:.1f}, {W2_tied[1]:.1f})\n"
     # report 03CY fault 1, the last fold's "Why the gap narrows, then widens": from the cell's run (parameters every 100th
     # step, cost every step) 3 W_2[0, :] at step 100, (0.2934, -1.0190), both rows out of order (output 1's targets rise
     # 0.2 -> 1, output 2's fall 0.4 -> 0, the gap positive); 3 W_2[0, 0] first negative at the 900th step's record
@@ -863,9 +875,9 @@ def section_8_runs(case):
     assert low_rec == 1700 and min(gaps_rec[15], gaps_rec[17]) > gaps_rec[16] + 2e-6, gaps_rec[14:19]
     below = int(np.argmax(many.loss[0] < 0.4))
     assert below == 1700 and many.loss[0][1699] - 0.4 > 1e-10 and 0.4 - many.loss[0][1700] > 1e-7 and np.all(many.loss[0][1700:] < 0.4)
-    text += (f"all ones, of every 100th step: 3 W_2[0, :] = ({u_rec[1, 0]:.2f}, {u_rec[1, 1]:.2f}) at step 100, "
-             f"3 W_2[0, 0] < 0 from step {100 * first_negative}, a2's gap smallest at step {low_rec}\n"
-             f"all ones: C first below 0.4 at step {below}\n")
+    history_text = (f"all ones, of every 100th step: 3 W_2[0, :] = ({u_rec[1, 0]:.2f}, {u_rec[1, 1]:.2f}) at step 100, "
+                    f"3 W_2[0, 0] < 0 from step {100 * first_negative}, a2's gap smallest at step {low_rec}\n"
+                    f"all ones: C first below 0.4 at step {below}\n")
     # the cost figure (every step, log scale; plots.plateau_cost); then, a cell of its own (report 03CX fault 2), the start
     # table of all ones and the seeds, like with like: the step-0 smallest layer-2 slope, the cost at step 1000, the tied
     # groups when the run ends (report 03CQ fault 3)
@@ -915,7 +927,7 @@ def section_8_runs(case):
     # "smallest slope a^2(1 - a^2) 0.166 to 0.236 against all ones' 0.0235"; "their smallest layer-2 slopes (0.166 to 0.236) far
     # above all ones' 0.0235": the same measure on both sides, the seeds' more than 5 times all ones'
     assert f"{min(seed_slopes):.3g} to {max(seed_slopes):.3g}" == "0.166 to 0.236" and min(seed_slopes) > 5 * ones_slope
-    return text, start_text, factor_text
+    return text, start_text, factor_text, after_fit_text, errors_line, history_text
 
 
 def test_the_plateau_is_as_the_prose_says(notebook):
@@ -941,33 +953,41 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
-                  "none tied or with layer 2 saturated at step 0 (start table).",
-                  "**Why layer 2's rows start close** (the factor table):\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
+                  # report 03CZ fault 5: the start table's tied column is counted when the run ends (step 1000)
+                  "untied at steps 0 (random weights) and 1000, none with layer 2 saturated at step 0 (start table).",
+                  "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
                   "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
                   "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
                   "below $\\sigma$'s largest, $\\tfrac14$), so the gap is "
                   "$0.068 \\cdot 3 \\cdot 0.026 \\approx 0.0053$.",
-                  "**Tied, yet it fits.**\n\n1. A tied layer acts as one unit per observation, like a 2-1-1-2 (three units "
-                  "with outgoing weight $w$ act as one with $3w$). Output $k+1$ matches both observations exactly when, for $r = 0, 1$,\n"
+                  "still tied.",  # report 03CZ fault 6: the 3w sentence moved above the cell that prints 3 W_2
+                  "Tied, three outgoing weights $w$ act as one $3w$.",
+                  "\n\n1. A tied layer acts as one unit per observation, like a 2-1-1-2. Output $k+1$ matches both observations exactly when, for $r = 0, 1$,\n"
                   "   $$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}\\quad(\\sigma\\text{'s inverse at } y[r, k]):$$",
                   "   two linear equations in $W_2[0, k]$ and $b_2[k]$ (at $y = 0$ or $1$ the right side is $\\pm\\infty$: "
                   "a fit comes within 0.1).\n2. Subtracted: $3W_2[0, k]$ times the gap $a^2[0, 0] - a^2[1, 0]$ is the right "
                   "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
                   "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
-                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by the printed $-8.8$. Negative, as observation 1 has the larger $a^2$ but the smaller target (0.2 against 1).",
-                  "3. The output layer, fed nearly one input, gives nearly one row: at best the shared row (7a). The "
-                  "outputs' **common level**, the part of $z^3[r, k]$ both rows share ($b_2[k] + 3W_2[0, k]\\,a^2$, the $a^2$ "
-                  "nearly equal), alone reaches it (step 100: cost 0.4007, gap 0.0055). At step 0 $\\partial C/\\partial b_2$ "
-                  "($\\delta^3$'s column sums, printed above) is positive, lowering both outputs together.\n"
+                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$. Negative, as observation 1 has the larger $a^2$ but the smaller target (0.2 against 1).",
+                  "3. The output layer, fed nearly the same $a^2$ (0.97 to 0.98) for both observations, gives nearly one row: "
+                  "at best the shared row (7a). The outputs' **common level**, the part of $z^3[r, k]$ both rows share "
+                  "($b_2[k] + 3W_2[0, k]\\,a^2$), alone reaches it (step 100: cost 0.4007). At step 0 $\\partial C/\\partial b_2$ "
+                  "($\\delta^3$'s column sums) is positive, lowering both outputs together; "
+                  "$\\partial C/\\partial W_2[0, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx a^2\\,\\partial C/\\partial b_2[k]$, "
+                  "so $W_2$ falls with $b_2$, like a bias.\n"
                   "4. At the shared row each column's outputs and slopes are equal and its errors cancel (±0.4, ±0.2 above): "
-                  "$\\partial C/\\partial b_2 = 0$, the common level's push gone. Only a wider gap lowers $C$ below 0.4: "
-                  "tied, observation $r$ reaches the outputs only through $a^2[r, 0]$.\n\n"
-                  "**Why the gap narrows, then widens** (the last two lines): output 1's rows are in its targets' order once $3W_2[0, 0] < 0$, "
-                  "output 2's once $3W_2[0, 1] > 0$. At step 100 neither is, so a wider gap moves each output further from its "
-                  "targets: descent narrows it. From step 1700 (smallest gap, $C$ first below 0.4) output 1, in order from "
-                  "900, outweighs output 2: descent widens it. The plateau's exact length is measured, not derived.\n\n</details>",
-                  "`[[0, 1, 2]]`: units 0 to 2 tied.\n\nThe factor table: row 3 = row 2 × row 1, row 5 = row 4 × row 3.",
+                  "$\\partial C/\\partial b_2 = 0$. Only a wider gap lowers $C$ below 0.4: "
+                  "tied, observation $r$ reaches the outputs only through $a^2[r, 0]$.\n\n</details>",
+                  # report 03CZ fault 1: "outweighs output 2" cut (nothing printed backed it); only 03's printed lines
+                  "<details><summary>After you run the cell: why the gap narrows, then widens</summary>\n\n"
+                  "Output 1's rows are in its targets' order once $3W_2[0, 0] < 0$, output 2's once $3W_2[0, 1] > 0$. "
+                  "At step 100 neither is, so a wider gap moves each output away from its targets: descent narrows it. "
+                  "Output 1 is in order from step 900; the gap, smallest at step 1700 ($C$ first below 0.4), widens after. "
+                  "The plateau's exact length is measured, not derived.\n\n</details>",
+                  # report 03CZ fault 4: units numbered from 1 in text, numpy indices beside
+                  "`[[0, 1, 2]]`: units 1 to 3 (numpy indices 0 to 2) tied.",
+                  "The factor table: row 3 = row 2 × row 1, row 5 = row 4 × row 3.",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
@@ -1009,9 +1029,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     # docked the half explanation that stood here, items 1-4 with the factor table's gradient rows; report 03CW fault 1:
     # the length stated as measured, the slope's part in it cut)
     fold = prose[prose.index("<summary>After you run the cell: tied, yet it fits</summary>"):]
-    assert (fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("Tied, yet it fits.") < fold.index("</details>")
+    # report 03CZ fault 2: three folds, each after the cell printing the lines it uses (their bold headings were the summaries')
+    assert (fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("2-1-1-2") < fold.index("</details>")
             < fold.index("<summary>After you run the cell: why the rows start close</summary>")
-            < fold.index("Why layer 2's rows start close") < fold.index("Why the gap narrows, then widens")
+            < fold.index("**common level**") < fold.index("<summary>After you run the cell: why the gap narrows, then widens</summary>")
             < fold.index("The plateau's exact length is measured, not derived")
             and "notebook 04" not in fold.split("The plateau's exact length is measured, not derived")[1].split("</details>")[0])
     # the pointer to notebook 04 section 8 stands once, in the section's opening (report 03CX fault 1)
@@ -1506,7 +1527,7 @@ def test_the_student_copy_runs_and_every_check_says_not_yet(tmp_path):
     # section 8: no run's printout, figure or factor table before my_fit_prediction is written
     write_first = 'write my_fit_prediction = {"all ones": "...", "random": "..."} in the cell above first, run it, then this cell\n'
     gated = [c for c in nb.cells if c.cell_type == "code" and "if predicted:" in c.source]
-    assert len(gated) == 3 and all(shown_text(c) == write_first for c in gated)  # cost, start and factor tables
+    assert len(gated) == 6 and all(shown_text(c) == write_first for c in gated)  # cost, start, factor tables; the 3 fold lines
     assert "my_fit_prediction = ...  # YOUR ANSWER HERE" in next(c.source for c in nb.cells if "# my_fit_prediction = {" in c.source)
     assert "Correct" not in json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
 
