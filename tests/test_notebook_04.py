@@ -357,7 +357,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     assert np.argmax(loss < 0.4) < np.argmax(loss < 0.3)  # the zoom: it crosses the floor on the plateau
     # one definition of the plateau's end (section 9's table); report 04BT, fix 7: what the table compares, in a plain sentence
     # report 04BU, word budget: the table's header names its columns; the plateau end is defined above (cost < 0.3)
-    assert "* **Nudged** starts, every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$" in " ".join(prose.split()) and "The plateau ends when the cost first falls below 0.3" in " ".join(prose.split())
+    assert "**Nudged** starts, every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$" in " ".join(prose.split()) and "The plateau ends when the cost first falls below 0.3" in " ".join(prose.split())
     assert abs(loss[np.argmax(loss < 0.3) - 1] - 0.3) > 1e-6  # the guard
     stays = bool(np.all(runs.max_error[0, fit:] <= 0.01))
     # report 04BQ, fix 4: checked only up to the run's end, and it says so
@@ -507,21 +507,28 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     # report 04CN, fault 3: the plain point in words first (smaller, mixed-sign weights: a smaller sum; z near 0: a slope near 1/4),
     # the sizes x signs factorisation and the 0.0045 / 0.0052 reconciliation in a collapsed optional box
     assert ("Seed 0's unit with the largest gap starts with the same $\\text{gap}(a^2)$ as all ones, 0.0052 against 0.0053 (section 2), but its lower "
-            "layers' gradients start 10 and 13 times all ones' (the `largest |dC/dW` lines). In section 2's rule two changes cancel: "
-            "seed 0's weights are smaller (s.d. $1/\\sqrt{3} \\approx 0.58$) and of mixed sign, so its sum "
-            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$ is smaller (the `sum_i` line); its slope, which the lower "
+            "layers' gradients start 10 and 13 times all ones' (the `largest |dC/dW` lines). "
+            # report 04DB, fault 1: size and slope pull against each other (backed by the printed slopes); no mixed-sign mechanism
+            "Size and slope pull against each other: $\\delta^2$ carries a factor $W_2$ (size helps), saturation shrinks the slopes "
+            "(it hurts). Seed 0's weights are smaller (s.d. $1/\\sqrt{3} \\approx 0.58$) and of mixed sign, so its sum in section 2's rule, "
+            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$, is smaller (the `sum_i` line); its slope, which the lower "
             # report 04CO, fault 3: the slope ratio from the printed slopes; report 04CR, fault 4: the unprinted W_2, delta^3 aside cut
             # report 04CT, faults 4, 5 and 8: z near 0 read from the slope; the 0.1 start's purpose said before the table
-            "layers' gradients carry, is 8.3 times all ones' (0.215 against 0.026, the `mean slope` lines). "
-            # report 04DA, fault 5: the three starts as a list, each with what it changes and what it keeps
-            "Three more starts (medians over draws or seeds): * **Every parameter 0.1** keeps the tie and puts every $z$ near 0, "
+            "layers' gradients carry, is 8.3 times all ones' (0.215 against 0.026, the `mean slope` lines): all ones has the size "
+            "at the cost of its slopes. "
+            # report 04DA, fault 5: the starts, each with what it changes and what it keeps
+            # report 04DB, faults 2 and 8: a key, one pair per factor, each ratio printed; "keeps the tie; changes slope and size"
+            "Three more starts, and what each pair isolates (plateau ends, the `ratio` lines): 1. All ones to **every parameter 0.1** "
             # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in; report 04DA, fault 3: slope and size
-            "every slope near $\\frac14$ (*steep*, the opposite of saturated), separating the tie from slope and size together. "
-            # report 04CW, fault 2: seed 0 scaled to tied 0.1's size separates untying from size
-            "* **Seeds 0 to 9 scaled to rms (root mean square) 0.1** change the tie and keep tied 0.1's size. "
-            "* **Nudged** starts, every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$ with $\\xi$ from $\\mathcal N(0, 1)$ "
+            "(every $z$ near 0, every slope near $\\frac14$: *steep*, the opposite of saturated) keeps the tie; changes slope and size "
+            "(0.43: 2.3 times shorter). "
+            # report 04CW, fault 2: the seeds scaled to tied 0.1's size separate untying from size
+            "2. Tied 0.1 to **seeds 0 to 9 scaled to rms (root mean square) 0.1**: untying at equal size (2257 to 1592: 0.71). "
+            "3. Scaled to unscaled seeds: size (1592 to 434: 0.27). "
+            "**Nudged** starts, every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$ with $\\xi$ from $\\mathcal N(0, 1)$ "
             "(20 draws each), change the tie a little and keep their start's slopes.") in text
-    assert "separating the tie from the slope." not in text
+    assert "separating the tie from the slope." not in text and "separating the tie from slope and size" not in text
+    assert round(1 / 0.43, 1) == 2.3 and round(1592 / 2257, 2) == 0.71 and round(434 / 1592, 2) == 0.27
     assert "That ratio alone" not in text
     assert "Optional: the numbers" not in text
     assert round(1 / np.sqrt(3), 2) == 0.58 and all(n == 3 for n in case.sizes[1:3])  # init_random's s.d. for W_1 (fan-in 3)
@@ -552,7 +559,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert [round(grads["seed 0"][l] / grads["all ones"][l]) for l in (0, 1)] == [10, 13]
     assert "Its lower layers are not held back" not in text  # report 04CF, fault 3: moved into the paragraph's first sentence
     assert "carries that slope" not in text
-    assert "Layer 2 starts *saturated* ($z$ far from 0, where $\\sigma$ is flat): each unit sums" in text  # report 04CP, fault 2
+    assert "Layer 2 starts saturated: each unit sums" in text  # report 04CP, fault 2; report 04DB, fault 3: defined in section 8's story
     assert "from a normal distribution with mean 0 and standard deviation" in text
 
 
@@ -651,8 +658,7 @@ def test_round_six_additions(prose):
     # report 04BS, fix 2: the ratios 1/29 and 1/5 are cut (not derivable in one sentence: the delta^3 sums and a^1 against
     # a^2 enter beside the slope); the slope that shrinks the lower layers' gradients is named
     assert ("The lower layers' gradients start smaller (section 4): they carry layer 2's slope, 0.026, "
-            "through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts *saturated* "
-            "($z$ far from 0, where $\\sigma$ is flat)") in text  # report 04CP, fault 2: the definition moved here from the summary
+            "through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts saturated: each unit") in text
     assert "1/29" not in text and "1/5" not in text
     assert "1/19" not in text and "1/3$" not in text
     assert "nearly cancel" not in text and "(the rest:" not in text
@@ -664,7 +670,9 @@ def test_round_six_additions(prose):
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
     # report 04CP, fault 2: the summary moved to a recap, so defined where layer 2's saturation is derived, before "saturating layer 2"
     # report 04CW, fault 1: the brief before it says "lowering layer 2's slope", not "saturating"
-    assert text.index("starts *saturated* ($z$ far from 0") < text.index("saturates layer 2") and text.index("saturat") == text.index("saturated* ($z$ far")
+    # report 04DB, fault 3: section 8 opens with its story, so "saturating" is defined there, at its first use
+    assert text.index("by *saturating* layer 2 ($z^2$ far from 0, where $\\sigma$ is flat)") < text.index("saturates layer 2") \
+        and text.index("saturat") == text.index("saturating* layer 2 ($z^2$ far")
     keys = text.split("## Key points")[1]
     assert "column means" not in keys and "elementwise" not in keys and "(exercise 1)" in keys and "(exercise 2;" in keys
     assert "nothing warns you" not in text and "Up to lr 4" not in text and "up to lr 4" not in text
@@ -764,14 +772,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # one-ulp margins: the 0.3 crossings and the fit steps are not on a rounding edge
     for k, end in enumerate(ends):
         assert runs.loss[k, end] < 0.3 - 1e-9 and runs.loss[k, end - 1] > 0.3 + 1e-9
-    # report 04CV, fault 3: does a nudge grow? Draw 0's units, at step 0, halfway through its plateau and at its end
-    spread, half, end = symmetry.unit_spread(runs)[0], ends[0] // 20, ends[0] // 10
-    expect(shown, f"all ones + noise, draw 0 (plateau ends {ends[0]}): largest difference between two units' parameters "
-                  f"{spread[0]:.2f} at step 0, {spread[half]:.2f} at step {10 * half}, {spread[end]:.1f} at step {10 * end}",
-           "all ones + noise, draw 0 (plateau ends 5349): largest difference between two units' parameters 0.21 at step 0, "
-           "0.19 at step 2670, 2.5 at step 5340")
-    assert all(abs(v * 100 % 1 - 0.5) > 2e-2 for v in spread[[0, half]]) and abs(spread[end] * 10 % 1 - 0.5) > 2e-2  # off the rounding edge
-    assert spread[:half + 1].max() < 1.2 * spread[0] and spread[end] > 10 * spread[0]  # "part only late": flat to mid-plateau, 10-fold at its end
+    # report 04CV, fault 3 printed draw 0's unit spread; report 04DB, fault 2: that line and its prose cut (section 9's wall)
+    assert "draw 0" not in shown and "`draw 0`" not in prose
     point_run = mh.train_many(point_one, case.X, case.Y, lr=0.5, iterations=15000, weights_every=0)
     end_01, fit_01 = int(np.argmax(point_run.loss[0] < 0.3)), int(point_run.fit_steps(0.01)[0])
     assert point_run.loss[0, end_01] < 0.3 - 1e-9 and point_run.loss[0, end_01 - 1] > 0.3 + 1e-9  # one-ulp margins
@@ -843,12 +845,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CH, fault 1: the seeds against 0.1 + noise cut (no run isolates it); the three lines the answer reads kept
     # report 04CT, fault 3: no output shows the nudged units come apart, so they are "nudged", not "untied"
     six = (("nudge, all ones' slopes (noisy / all ones)", 1, 0), ("nudge, steep slopes (0.1 + noise / 0.1)", 3, 2),
-           ("steep slopes, tied (0.1 / all ones)", 2, 0))
+           ("steep slopes, tied (0.1 / all ones)", 2, 0),
+           # report 04DB, fault 2: the key's other two pairs printed: untying at tied 0.1's size, then size among untied starts
+           ("untying, same size (scaled seeds / 0.1)", 5, 2), ("size, untied (seeds / scaled seeds)", 7, 5))
     assert all(abs(r * 100 % 1 - 0.5) > 2e-2 for _, a, b in six for r in (rows[a][1] / rows[b][1], rows[a][2] / rows[b][2]))  # off their rounding edges
     expect(shown, "\n".join(f"ratio, {label}: plateau end {rows[a][1] / rows[b][1]:.2f}, fit step {rows[a][2] / rows[b][2]:.2f}" for label, a, b in six),
            "ratio, nudge, all ones' slopes (noisy / all ones): plateau end 0.81, fit step 0.86\n"
            "ratio, nudge, steep slopes (0.1 + noise / 0.1): plateau end 0.99, fit step 1.00\n"
-           "ratio, steep slopes, tied (0.1 / all ones): plateau end 0.43, fit step 0.42")
+           "ratio, steep slopes, tied (0.1 / all ones): plateau end 0.43, fit step 0.42\n"
+           "ratio, untying, same size (scaled seeds / 0.1): plateau end 0.71, fit step 0.93\n"
+           "ratio, size, untied (seeds / scaled seeds): plateau end 0.27, fit step 0.88")
     assert "seeds 0 to 9 / 0.1 + noise" not in shown
     # report 04CL/04CM fault 1: seed 0 against tied 0.1 at step 0, recomputed here: its rows about 5 times further apart,
     # its lower layers' gradients 6 to 10 times larger; values off their rounding edges, so a one-ulp nudge keeps them
@@ -876,10 +882,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CW, fault 2: the run that tests it, seed 0 scaled to rms 0.1: untying and size both count
     # report 04CZ, faults 2 and 4: the step-0 table folded; untying rests on the ten seeds' median (1592 against 2257), said to be
     # measured and not derived; the "unexplained" sentence that cited the folded table cut
-    assert ("Seed 0 is faster still (plateau end 410): at step 0 its largest $\\text{gap}(a^2)$ and lower layers' gradients are "
-            "about 5 to 10 times tied 0.1's, its weights larger (the folded `step 0` table). Size counts because $\\delta^2$ carries a factor $W_2$ "
-            "and each gap a factor $W$ (section 2's rule). Untying (mixed signs, not a nudge) counts too: scaled to rms 0.1, the ten seeds' "
-            "median plateau ends at 1592, tied 0.1's at 2257. Their largest $\\text{gap}(a^2)$, steps 0 to 1000:") in text
+    # report 04DB, faults 1 and 2: why size counts moved to where size and slope meet (seed 0 against all ones); untying's
+    # 1592 against 2257 is the key's second pair, above the table
+    assert ("Seed 0 (plateau end 410) starts with larger weights and about 5 to 10 times tied 0.1's largest $\\text{gap}(a^2)$ and "
+            "lower layers' gradients (the folded `step 0` table). Tied 0.1's and the scaled seeds' largest $\\text{gap}(a^2)$, "
+            "steps 0 to 1000:") in text
     # report 04DA, fault 1: the scaled start's gap starts a fifth of tied 0.1's but widens at once; tied 0.1's first narrows
     assert ("Seed 0 scaled starts with a fifth of tied 0.1's gap. Tied 0.1's then narrows, as all ones' does (section 8); the scaled "
             "seeds' widens from step 0 (measured here, not derived).") in text
@@ -921,15 +928,15 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # faster; seed 0, its start slopes close to 0.1's, escapes 5.5 times sooner; neither cause is measured
     # report 04CK, fault 1: no open "why" left on the page: what the table settles, in plain words
     # report 04CW, fault 3: one bullet per ratio, each with its conclusion
-    assert ("Each `ratio` divides two rows (all ones and 0.1: one run each). Is the tie why random starts are faster? "
+    assert ("All ones and 0.1 are one run each. Is the tie why random starts are faster? "
             # report 04CO, fault 1: the ratios are medians; the single draws' ranges printed and quoted
             # report 04CV, fault 3: whether the nudge grows: draw 0's unit spread, flat to mid-plateau, large at its end
             "* Nudge from all ones (0.81, 0.86): tenth-size noise shortens the median plateau and fit by at most a fifth (single draws vary, "
-            "the `20 draws` line; nudged units part only late, the `draw 0` line). "
+            "the `20 draws` line). "
             "* Nudge from 0.1 (0.99, 1.00): at steep slopes, almost no change. "
-            "* Tied 0.1 against all ones (0.43, 0.42): starting steep and smaller makes both about 2.3 times shorter. "  # report 04CZ, fault 8: size too
+            # report 04CZ, fault 8: size too; report 04DB, fault 2: tied 0.1 against all ones is now the key's first pair
            
-            "Seed 0 is faster still (plateau end 410): at step 0") in text
+            "Seed 0 (plateau end 410) starts with larger weights") in text
     assert round(1 / 0.43, 1) == 2.3 and round(1 / 0.42, 1) == 2.4 and round(5232 / 2257, 1) == 2.3 and round(14575 / 6096, 1) == 2.4
     assert "Not settled" not in text and "do not measure" not in text and "at most 14%" not in text and "steep slopes shorten" not in text
     assert [round(100 * (1 - 3198 / 5232)), round(100 * (5416 / 5232 - 1)), round(100 * (1 - 14319 / 14575)), round(100 * (1 - 11204 / 14575))] == [39, 4, 2, 23]
@@ -950,7 +957,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "ratio," not in json.dumps(cells[ratio_cell - 1]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 1]["outputs"])
     # report 04DA, fault 4: the step-0 fold in a cell of its own, between the ratios and the text that reads both
     assert "".join(cells[ratio_cell + 1]["source"]).startswith("tied_01 = init.constant_starts")
-    assert "".join(cells[ratio_cell + 2]["source"]).startswith("Each `ratio` divides two rows")
+    assert "".join(cells[ratio_cell + 2]["source"]).startswith("All ones and 0.1 are one run each.")
     assert "(in brackets;" not in text
     assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text
     assert "mean 0 and standard deviation" in text and min(min(s) for k, s in slopes.items() if k != "all ones" and "noise" not in k) > 0.2
@@ -971,10 +978,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CN, fault 1: the two nudges' unequal effect not explained by the runs (the units' spread, relative to the start's,
     # grows alike by the plateau's end in both: medians 8.5 and 9.2 times): stated as the table's bound, inviting no why
     # report 04CR, fault 1 (the lead's decision): what the table settles, no puzzle between the two nudged starts
-    assert ("*Is breaking the tie why random starts are faster?* Not a small nudge (median plateau "
-            "and fit at most a fifth shorter); a small, steep tied start, about 2.3 times shorter (section 9). "
-            # report 04CW, fault 2: seed 0's further lead over tied 0.1 (410 against 2257) answered by seed 0 scaled to rms 0.1
-            "Seed 0's further lead (410 against tied 0.1's 2257) is both untying and size: scaled to rms 0.1, it ends at 1325.") in text \
+    # report 04DB, fault 4: full sentences, each step of the key in order (nudge, small and steep, untying, size)
+    assert ("*Is breaking the tie why random starts are faster?* Only partly. A nudge shortens the median plateau and fit by at "
+            "most a fifth, a small, steep tied start both about 2.3 times. Untying at equal size shortens the plateau further "
+            "(2257 to 1592), and the seeds' full size does the rest (median 434).") in text \
         and "from either start" not in text and "is open" not in text
     assert ("a small nudge barely changes 0.1's fit step (6085 against 6096); starting small and steep does (tied 0.1: 0.42 of all ones' fit step, "
             "section 9).") in text.split("## Key points")[1]
@@ -1160,7 +1167,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "## 8. 15000 steps of the tied network **Predict first.**" in text and "**Recap.**" not in text
     assert "(the escape)" not in text and "the fit and cost curve" not in text and "(when rows come into order)" not in text
     # report 04CS, fault 4: the length named (the printed plateau end); v's reminder moved to point 2, where section 8 first uses it
-    assert "**(iv) How the plateau ends.** Its length (5232 steps, above the cost figure) is measured, not predicted. From step 4000:" in chain
+    # report 04DB, fault 5: no estimate of the length, and the notebook's one scaling of it named
+    assert ("**(iv) How the plateau ends.** Its length (5232 steps, above the cost figure) is measured, not predicted; section 10's "
+            "lr $\\times$ steps rule is its only scaling here. From step 4000:") in chain
     assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
     # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
     # report 04CZ, fault 1: "In brief" is the closing summary, after the timeline; the section opens with its four steps (no outcomes)
@@ -1173,9 +1182,14 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DA, fault 2: the roadmap after the cost figure, where "C's slope in gap(a^2)" can be read
     assert "".join(cells[gate + 1]["source"]).startswith("The plateau ends when the cost first falls below 0.3")
     cost_figure = next(i for i, c in enumerate(cells) if "zoom.set(xlabel=" in "".join(c["source"]))
+    # report 04DB, fault 3: the section opens with its storyline (no numbers), which (i) to (iv) then show; "In brief" closes it
     assert "".join(cells[cost_figure + 1]["source"]).startswith(
-        "In order: (i) the cost above the floor; (ii) the sign of $C$'s slope in $\\text{gap}(a^2)$; (iii) what descent does to "
-        "$b_1[0]$ and $v$; (iv) how the plateau ends.\n\n**(i) The cost above the floor.**")
+        "The story, which (i) to (iv) show: output $[0]$'s rows start in the wrong order (opposite its targets), so descent narrows "
+        "$\\text{gap}(a^2)$ by *saturating* layer 2 ($z^2$ far from 0, where $\\sigma$ is flat); once output $[0]$ comes into order "
+        "and outweighs output $[1]$, descent widens it, layer 2 desaturates, the lower layers speed up and the plateau ends."
+        "\n\n**(i) The cost above the floor.**")
+    story = "".join(cells[cost_figure + 1]["source"]).split("\n\n")[0]
+    assert not re.search(r"\d\.\d|\d\d", story)  # no step counts or measured values: those are in (i) to (iv) and "In brief"
     timeline = next(i for i, c in enumerate(cells) if "the plateau's timeline (all ones)" in "".join(c["source"]))
     assert "".join(cells[timeline + 1]["source"]).startswith("**In brief:**")
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
@@ -1205,19 +1219,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             '\\tfrac12 (d[k] - \\Delta[k])\\big)^2 \\\\ &= 2(p[k] - \\bar y[k])^2 + \\tfrac12 (d[k] - \\Delta[k])^2 \\\\ &= \\tfrac12 '
             '\\Delta[k]^2 + 2(p[k] - \\bar y[k])^2 + \\tfrac12 d[k]^2 - d[k] \\Delta[k] . \\end{aligned}$$ The $\\frac12 \\Delta[k]^2$ sum '
             "to the floor, 0.4, the $2(p[k] - \\bar y[k])^2$ to the `mean term`. Output $k$'s term, $\\frac12 d[k]^2 - d[k] \\Delta[k]$, "
-            'is positive if its rows are in the wrong order, opposite its targets ($d[k] \\Delta[k] < 0$). By section 7, $d[k] = '
+            'is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$). By section 7, $d[k] = '
             "\\sigma'(\\hat z)\\, u[k]\\, \\text{gap}(a^2)$. Scale $\\text{gap}(a^2)$ by $c$, holding $u$, the slopes $\\sigma'(\\hat z)$ and "
             'the means $p$: every $d[k]$ scales by $c$, so $$\\sum_k \\big(\\tfrac12 c^2 d[k]^2 - c\\, d[k] \\Delta[k]\\big) = \\tfrac12 c^2 '
             'A - cB, \\qquad \\text{of slope } A - B \\text{ at } c = 1 :$$ $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - '
             'B$ (a heuristic).') in text
     assert text.index("has the sign of $A - B$") < text.index("**(ii) The sign of $A - B$.**")
-    assert text.index("in the wrong order, opposite its targets") == text.index("in the wrong order")
+    assert text.index("in the wrong order (opposite its targets)") == text.index("in the wrong order")  # report 04DB, fault 3: in the story
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
     # report 04CZ, fault 1: cause -> evidence: (ii) the sign of A - B, (iii) what descent does to b_1 and v, (iv) the end;
     # fault 3: the v factor sigma' + v a^1 sigma'' derived and printed (0.024 - 0.060), not asserted
     assert ("**(ii) The sign of $A - B$.** 1. $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$: the `gap(a^2) > 0` line): with $\\Delta = "
             "(-0.8, 0.4)$, $u[0] > 0$ or $u[1] < 0$ keeps that output's rows in the wrong order. 2. At step 100 both are (the table: "
-            "$u$ 0.29 and $-1.02$). 3. Descent then pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - "
+            # report 04DB, fault 7: the 3/4 rule's result where the argument needs it; the fold keeps the derivation
+            "$u$ 0.29 and $-1.02$): by the fold's $\\frac34$ rule, $u[0]$ falls from 3 only to about $0.33 > 0$. 3. Descent then pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - "
             "\\Delta[k]$), and $u[k]$ with it: $u[0]$ falls three times as fast as $u[1]$ rises (the table's $u$ columns), and $A - B$ "
             'turns negative between steps 1600 and 1800. 4. The mean term is near 0 (above the table) and $A$ about $10^{-6}$ (the '
             '`step 100` line), so $C - 0.4 \\approx \\frac12 A - B$ nearly equals $A - B$, sign included. Where $A = B$, $\\frac12 A - B '
@@ -1232,11 +1247,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "$$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\approx (d[k] - \\Delta[k])\\, \\sigma'(\\hat "
             "z)\\, \\text{gap}(a^2) :$$ $0.8 \\times 0.24$ for output $[0]$, three times output $[1]$'s ${-0.4} \\times 0.16$. </details>") in text
     assert ("**(iii) What descent does to $b_1[0]$ and $v$.** The lower layers' gradients start smaller (section 4): they carry layer "
-            "2's slope, 0.026, through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts *saturated* "
-            '($z$ far from 0, where $\\sigma$ is flat): each unit sums three $a^1$ of mean 0.87 (0.90 and 0.83, section 2) with '
+            "2's slope, 0.026, through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts saturated: "
+            'each unit sums three $a^1$ of mean 0.87 (0.90 and 0.83, section 2) with '
             'weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (right panel).') in text
-    assert ("1. By the heuristic, descent narrows the gap while $A - B > 0$ and widens it after: the left panel's gap is lowest at "
-            "the floor crossing. 2. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: in section 2's rule, "
+    # report 04DB, fault 3: the narrowing-then-widening is the section's opening story; point 1 reads it off the figure
+    assert ("1. The left panel's gap is lowest at the floor crossing, where $A - B$ changes sign. 2. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: in section 2's rule, "
             "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls 17% while "
             # report 04DA, fault 2: gap(a^1)'s 7% kept, said to be layer 0's, not the saturation's
             "$v$ grows 4%, from step 100 to 1600 (the table; $\\text{gap}(a^1)$, set by layer 0 alone, falls 7%). "
@@ -1245,9 +1260,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "v\\, \\text{gap}(a^1)$, is negative ($\\sigma''$, the slope of $\\sigma'$, is $a(1 - a)(1 - 2a) < 0$ for $a > \\frac12$); for "
             "$v$ it is $\\big(\\sigma'(z^2) + v\\, a^1 \\sigma''(z^2)\\big)\\, \\text{gap}(a^1)$, negative too (the `sigma'` line: $0.024 - "
             '0.060$). So descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (the `every entry` lines: negative at '
-            'step 1000, positive at 3000). 4. In the first few dozen steps the mean term is not near 0 (the cost falls from 1.9 to '
-            "0.4, section 7): the gap's rise then lies outside the heuristic. **(iv) How the plateau ends.** Its length (5232 steps, "
-            'above the cost figure) is measured, not predicted. From step 4000:') in text
+            "step 1000, positive at 3000). 4. The gap's rise in the first few dozen steps lies outside the heuristic: the mean term is "
+            "not near 0 (the cost falls from 1.9 to 0.4). **(iv) How the plateau ends.** Its length (5232 steps, "
+            "above the cost figure) is measured, not predicted; section 10's lr $\\times$ steps rule is its only scaling here. "
+            "From step 4000:") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1451,8 +1467,12 @@ def test_round9_reading_fixes(prose):
     section 8 for the two observations; exercise 1 asks for delta3[0, 1] too."""
     text = " ".join(prose.split())
     # report 04CG, fault 4: delta^3's comparison is printed only once exercise 1 passes, and point 1 says so
-    assert ("The question's backpropagation is right: 1. Its last layer matches ours to float32 rounding (9e-08); so does its "
-            "$\\delta^3$ (shown once exercise 1 passes). 2. Ours matches") in text
+    # report 04DB, fault 6: no verdict on delta^3 before it is compared (that would answer exercise 1's "which product")
+    assert ("The question's backpropagation is right: 1. Its last layer matches ours to float32 rounding (9e-08); its "
+            "$\\delta^3$ is compared once exercise 1 passes. 2. Ours matches") in text
+    assert "so does its $\\delta^3$" not in text
+    before_5 = text[:text.index("## 5.")]  # sections 1 to 4: the exercise, its check, and the page around it
+    assert not any(w in before_5 for w in ("elementwise", "element-wise", "so does its", "needs only", "uses the product"))
     assert "3. Its lower layers show only in its output after 1000 steps, which matches ours to 2e-07 (printed after exercise 2)." in text
     # report 04CG, fault 6: section 6 names the output delta instead of writing out exercise 1's product again
     six = text[text.index("## 6."):text.index("## 7.")]
@@ -1642,7 +1662,7 @@ def test_report_04DA_early_gaps_and_families(shown, prose, case):
     assert np.all(np.diff(scaled) > 0) and np.all(np.diff(median) > 0)  # "the scaled seeds' widens from step 0"
     assert round(tied[0] / scaled[0]) == 5 and scaled[1] > tied[1]  # "a fifth of tied 0.1's gap"; past it by step 250
     text = " ".join(prose.split())
-    assert "Their largest $\\text{gap}(a^2)$, steps 0 to 1000:" in text and "This is measured here, not derived." not in text
+    assert "Tied 0.1's and the scaled seeds' largest $\\text{gap}(a^2)$, steps 0 to 1000:" in text and "This is measured here, not derived." not in text
     assert "starts in each median: all ones + noise 20 | 0.1 + noise 20 | seeds 0 to 9 scaled to rms 0.1 10" in shown
     # fault 4: no one-line walls: one family a line, the batch's rows named
     source = "\n".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
