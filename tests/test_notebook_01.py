@@ -265,24 +265,33 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$, $r$ about $10^{-16}$ per computed cost, an order of"
                " magnitude (derivation in the optional box 'Where $r$ comes from').\n\n"
                "Right of where the dashed line crosses the band (derivation"
-               " in the optional box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band,"
-               " scatter under the dashed line and, right of $10^{-5}$, climb with it.\n\n"
+               " in the optional box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band"
+               # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
+               " and scatter upward, staying under the dashed line.\n\n"
                + why + "\n\n"
                # report 01CU fault 2, 01CV faults 1, 3: why 3e-4, two-sided, from printed lines only: the sweep's 3e-3
                # fails 1e-7 on truncation (1.5e-07); right of the crossing rounding sets the error (the figure); 3e-4's
                # 1.5e-09 (the sweep, the table) passes, left of the crossing
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
-               "**Why $\\varepsilon = 3\\cdot10^{-4}$.** Given $10^{-7}$, take the largest $\\varepsilon$ whose truncation stays"
-               " well under it for all four parameters (the largest, as rounding's error falls like $1/\\varepsilon$). At"
-               " $3\\cdot10^{-3}$ the worst, $b_{y'}$, is off by $6.1\\cdot10^{-7}$ (the `all four` line) and fails; at"
-               " $3\\cdot10^{-4}$, by $6.1\\cdot10^{-9}$ (the table), 16 times under $10^{-7}$, left of the crossing.")
+               # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
+               "**Why $\\varepsilon = 3\\cdot10^{-4}$.** Given $10^{-7}$, take the sweep's largest $\\varepsilon$ whose truncation"
+               " stays well under it for all four parameters (the largest, as rounding's error grows as $\\varepsilon$"
+               " shrinks). The worst, $b_{y'}$, is off by $6.1\\cdot10^{-7}$ at $3\\cdot10^{-3}$ (fails) and"
+               " $6.8\\cdot10^{-8}$ at $10^{-3}$ (passes, barely; the `all four` lines); at $3\\cdot10^{-4}$, by $6.1\\cdot10^{-9}$ (the table), 16 times under $10^{-7}$, left of the crossing.")
     nW_3e3, nB_3e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-3)
     errors_3e3 = [abs(g1 - g2) / (abs(g1) + abs(g2)) for g1, g2 in
                   ((dW[0][0, 0], nW_3e3[0][0, 0]), (dB[0][0], nB_3e3[0][0]), (dW[1][0, 0], nW_3e3[1][0, 0]),
                    (dB[1][0], nB_3e3[1][0]))]
     assert int(np.argmax(errors_3e3)) == 3 and f"{max(errors_3e3):.1e}" == "6.1e-07" and max(errors_3e3) > 1e-7
     assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\n" in shown
+    # report 01CX fault 1: the sweep's 1e-3 on all four too: b_y' passes, but barely (6.8e-8, not well under 1e-7)
+    nW_1e3, nB_1e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=1e-3)
+    errors_1e3 = [abs(g1 - g2) / (abs(g1) + abs(g2)) for g1, g2 in
+                  ((dW[0][0, 0], nW_1e3[0][0, 0]), (dB[0][0], nB_1e3[0][0]), (dW[1][0, 0], nW_1e3[1][0, 0]),
+                   (dB[1][0], nB_1e3[1][0]))]
+    assert int(np.argmax(errors_1e3)) == 3 and f"{max(errors_1e3):.1e}" == "6.8e-08" and 1e-7 / 2 < max(errors_1e3) < 1e-7
+    assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\nall four, eps = 1e-3: worst b_y' 6.8e-08 pass\n" in shown
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by a tiny, roughly fixed"
@@ -601,12 +610,11 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     assert totals([10, 100, 100, 10]) == (1000 * 1000 * 3 + 10000 * 10 * 2 + 1000 * 1 * 1, (1000 + 10000 + 1000) + (10000 + 1000),
                                           10000 + 1000, 100 + 100 + 10, 1000 + 10000 + 1000) == (3201000, 23000, 11000, 210, 12000)
     assert 3201000 + 23000 == 3224000 and 11000 + 210 + 12000 == 23210
-    # report 01CR fault 2: each term carries its row name from the count table
+    # report 01CR fault 2: each term carries its row name from the count table; report 01CX fault 6: only 2-3-3-2's
+    # sums print (the prose works 1-1-1's, checked by totals above)
     by_hand = """summing paths, by the count table's rows (path products: weights x paths x multiplications per path):
-  1-1-1:   path products: 1 x 1 x 2 + 1 x 1 x 1 = 3; weight factors: (1 + 1) + link factors: (1) = 3
   2-3-3-2: path products: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; weight factors: (6 + 9 + 6) + link factors: (9 + 6) = 36
 backpropagation, by the count table's rows:
-  1-1-1:   passing back: (1) + deltas: (1 + 1) + input x delta: (1 + 1) = 5
   2-3-3-2: passing back: (9 + 6) + deltas: (3 + 3 + 2) + input x delta: (6 + 9 + 6) = 44
 outside the table: biases on 1-1-1, summing paths b_h 1 path x 2 multiplications + b_y' 1 path x 1 multiplication = 3 more; backpropagation 0 more (dC/db = delta)
 network         path products  units  summing paths  backpropagation   ratio
@@ -633,7 +641,7 @@ network         path products  units  summing paths  backpropagation   ratio
     prose = _markdown()
     ratios = {row[0]: float(row[-1]) for row in rows}
     assert (round(ratios["1-1-1"], 1), round(ratios["2-2-2"]), round(ratios["10-100-100-10"], -1)) == (1.2, 2, 140)
-    assert ("about 1.2, 2 and 140 times as many multiplications for 1-1-1, 2-2-2 and 10-100-100-10, by section 7's count"
+    assert ("about 1.2, 2 and 140 times as many multiplications for 1-1-1, 2-2-2 and 10-100-100-10"
             in prose)
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
     assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
@@ -1068,6 +1076,15 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     extra = 1 / (h * (1 - h) * 0.5)
     expect(shown, f"step 0: 1/(h(1 - h) w2) = {extra:.2f}, times h/x = {h:.3f}: {extra * h:.2f}",
            "step 0: 1/(h(1 - h) w2) = 10.17, times h/x = 0.731: 7.44")
+    # report 01CX fault 2: the bound sigma' <= 1/4 has a run behind it: step 0's w1 path factor h(1 - h) w2 against
+    # |w2|/4, printed; why it matters (earlier weights cross more such factors), where it stops (|w| > 4), a take-away
+    assert h * (1 - h) * 0.5 <= 0.5 / 4 and max(a * (1 - a) for a in np.linspace(0, 1, 101)) == 0.25
+    expect(shown, f"bound, step 0: h(1 - h) w2 = {h * (1 - h) * 0.5:.3f} <= |w2|/4 = {0.5 / 4:.3f}",
+           "bound, step 0: h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125")
+    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line). Earlier"
+            " weights' paths cross more such factors, so they can move less; $|w| > 4$ would allow growth.") in prose
+    assert "* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move far less.\n" in prose
+    assert shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0") < shown.index("first step by hand")
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
     assert ("moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less on the move from step 4 to"
@@ -1075,8 +1092,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2$"
             " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
             " giving $7.44$, the `predicted` 7.4.") in prose
-    # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic
-    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ ($w_1$'s path: $h(1-h)\\,w_2 \\le |w_2|/4$).") in prose
+    # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
+    # `bound` line, is asserted above)
+    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line).") in prose
     assert h * (1 - h) <= 0.25 and h * (1 - h) * 0.5 <= 0.5 / 4
 
 
@@ -1106,8 +1124,8 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
     assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
-            " weight in the explorer; the diagram thickens its paths, the table lists them (per edge). The cell after it is what"
-            " the explorer shows for $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
+            " weight in the explorer; the diagram thickens its paths, the table lists them. The cell after it is the"
+            " explorer's view of $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
     assert not any("A path picks one unit" in s or "3 \\times 2" in s or "n_{l+2}" in s for s in sources[:gate])
     # report 01CV fault 6: the rule in the card's numbering, W_l from layer l to l + 1 (2-3-3-2: W_0, n_2 n_3 = 3 x 2)
@@ -1123,7 +1141,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # report 01CP fault 2: "path-product terms", not "by hand" terms
     assert "by hand` terms" not in prose and "by hand, summing" not in shown
     assert ("On 2-3-3-2 the `path products` are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
-            " of 3 multiplications; 9 into hidden layer 2, with 2 paths each (one per output) of 2 multiplications; 6 into the outputs, one path of 1."
+            " of 3 multiplications; 9 into hidden layer 2, 2 paths each (one per output) of 2; 6 into the outputs, one path of 1."
             " Summing paths = path products + folded factors: 150 + 36 = 186.") in prose
     assert "= 150; weight factors" in shown and "= 36\n" in shown and "  186  " in shown
 
@@ -1192,8 +1210,8 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     prose = _markdown()
     section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
     # the check's formula is shown where it is used (its eps is section 2's); report 01CP fault 3: said at once to be a
-    # numerical check that section 2 explains
-    assert ("The last line checks the sum by a central difference (a numerical check; section 2 explains it): nudge $b$ up"
+    # numerical check; report 01CX fault 4: section 2 measures its accuracy (no promise to explain the formula later)
+    assert ("The last line checks the sum by a central difference (a numerical check; section 2 measures its accuracy): nudge $b$ up"
             " and down by a small $\\varepsilon$ and take the slope of the chord:\n\n"
             "$$\\frac{\\partial C}{\\partial b} \\approx \\frac{C(b + \\varepsilon) - C(b - \\varepsilon)}{2\\varepsilon},"
             "\\qquad \\varepsilon = 3\\cdot10^{-4}.$$") in section_1
@@ -1206,7 +1224,8 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     # report 01CP fault 3: net.gradients, used before section 7, says where it is derived
     # report 01CQ fault 5: why trust it before section 7: an independent computation, shown there to sum the same paths
     # report 01CR fault 5: no "backpropagation" before section 7 teaches it
-    assert ("**The package's own gradient** (`net.gradients`; section 7 computes the same numbers by hand) is a third route, independent for"
+    # report 01CX fault 3: what net.gradients is, without the word section 7 teaches
+    assert ("**The package's gradient** (`net.gradients`, chain-rule code section 7 rebuilds by hand) is a third route, independent for"
             " now." in prose)
     assert "backprop" not in prose[:prose.index("## 7.")].lower()
     # report 01CP fault 5: no "batch" (the card's word, never defined here); section 4's row is one observation
@@ -1262,5 +1281,5 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
     labels = {a.get_gid()[7:]: a for a in big.findobj() if (a.get_gid() or "").startswith("wlabel:")}
     for gid in ["0:0:1", "0:1:0", "1:0:1", "1:1:0"]:
         (x0, x1), _ = lines[gid].get_data()
-        assert abs((labels[gid].get_position()[0] - x0) / (x1 - x0) - 0.5) == pytest.approx(0.3), gid
+        assert abs((labels[gid].get_position()[0] - x0) / (x1 - x0) - 0.5) == pytest.approx(0.25), gid
     fig.clf()

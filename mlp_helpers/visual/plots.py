@@ -707,10 +707,14 @@ def question_networks():
     fig, (small, big) = new_figure((11, 2.9), ncols=2, width_ratios=[1, 1.15])
     labels = dict(notation="one_one_one_units", tied=False, label_size=12, bias_label_size=12)  # tied marks: notebook 04
     draw_network(MLP([1, 1, 1]).init_constant(1.0), ax=small, **labels)
-    # each crossing edge's label on its own line, near a unit and away from the crossing (report 01CT fault 8: at 0.2
-    # they sat by the crossing); opaque boxes with a margin, so no stub of a thick line shows beside a label
-    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.3, opaque_labels=True, **labels)
-    small.set_title("the 1-1-1 network", fontsize=12)
+    # each crossing edge's label on its own line, away from the crossing (report 01CT fault 8: at 0.2 they sat by
+    # the crossing); opaque boxes with a margin, so no stub of a thick line shows beside a label; at 0.25, not 0.3,
+    # each crossing edge runs on past its label into its unit, as the others do (report 01CX fault 7: at 0.3 a
+    # short dark wedge between box and unit read as an arrow tip)
+    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.25, opaque_labels=True, **labels)
+    fig.canvas.draw()  # apply both panels' equal aspect, then put the left title at the right one's height
+    left, right = small.get_position(), big.get_position()
+    small.set_title("the 1-1-1 network", fontsize=12, y=(right.y1 - left.y0) / (left.y1 - left.y0))
     small.text(0.5, 0.08, "both diagrams: all edges drawn alike; values come later;\n$w_2$ names a different edge in each"
                "\nbiases: labels under their units, not drawn", transform=small.transAxes, ha="center", va="top",
                fontsize=11)  # no values yet: section 1 draws them
