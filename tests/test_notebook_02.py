@@ -337,10 +337,11 @@ def test_exercise_1_gradient_in_the_question_names(case, stored):
                f"weights[1] = [[{W1_1[0, 0]:.4f}], [{W1_1[1, 0]:.4f}]]")
     assert printed == "weights[0] = [[0.2444, 0.5810], [0.2337, -0.9215]]   weights[1] = [[0.6402], [0.3156]]"
     assert printed in stored
-    # part 1: the question's w221 is W_0[1, 1]; part 2: its w212 is W_1[1, 0], an outgoing weight.
+    # part 1: the question's w121 is W_0[1, 0] (report 02CZ fault 5: the indices swap matters for it; w221 and w212
+    # read the same either way); part 2: its w212 is W_1[1, 0], an outgoing weight.
     # Neither gradient (nor a slip of it) is anywhere on the page.
     gradients = net_seed1.gradients(case.X, case.Y, loss=case.loss)[0]
-    for weight, (l, i, j) in (("w221", (0, 1, 1)), ("w212", (1, 1, 0))):
+    for weight, (l, i, j) in (("w121", (0, 1, 0)), ("w212", (1, 1, 0))):
         right = gradients[l][i, j]
         for value in (right, -right, 2 * right, 20 * right):
             for digits in (3, 4, 7):
@@ -490,8 +491,8 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
     assert ("Why exactly 0: equal weights give equal gradients (6a); in float64, identical operations on identical numbers "
             "give identical results if each unit's $h$ adds the same two products in the same order. Evidence that numpy "
-            "does so here: the next cell's bit-for-bit line.") in cells[f64].source
-    assert "def equal_bit_for_bit" in cells[f64 + 1].source
+            "does so here: the bit-for-bit line two cells up.") in cells[f64].source
+    assert "def equal_bit_for_bit" in cells[f64 - 2].source  # report 02CZ fault 1: the tie box right after the cell
     # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
     # not a pointer to 6c's box (opened only after Exercise 2); the box points back to it
     assert "6c's box" not in stored and "6c's box" not in markdown
@@ -553,7 +554,7 @@ def test_section_6_trajectories_colours_and_lines(trained, markdown):
         assert colours["random"][first] == colour
         W = notation.parse_weight("card", second)
         assert by_weight[W[0], W[1] * (2 if W[0] == 0 else 1) + W[2]] == colours["random"][second] != colour
-    assert "constant start on top, random start below" in markdown  # the caption is neutral (read before the proof box)
+    assert "constant start on top, random below" in markdown  # the caption is neutral (read before the proof box)
 
 
 def test_figures_use_no_colour_that_means_a_sign(nb):
@@ -652,10 +653,13 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     # the points themselves (u_1 = u_2 = 0, W_1 = 0) are the bullet right above, not repeated in the why
     assert r"**Why?** At any of them, after small changes," in seven_a
     assert r"where every $\partial c/\partial w = 0$: $W_1 = 0$ and $u_1 = u_2 = 0$" in seven_a
+    # report 02CZ fault 4: the saddle set named, and why every G = 0 point is a minimum
+    assert (r"$u_1 = u_2 = 0$ (each $W_0$ column a multiple of $(1-\rho, -\rho)$; the origin is one), so $c = 0 \ne c^*$."
+            in seven_a)
     # report 02CR fault 3: why the origin's numbers hold at every saddle, and why every G = 0 point is a minimum
     assert (r"$C$ depends only on $c$, and the display gives every saddle the same $c$ after the same nudge, so [not a minimum] "
             r"(at the origin, $\tau = 0.1$) holds at each: $C$ 0.4502 → 0.4381 and → 0.4625.") in seven_a
-    assert r"- where $G = 0$ ($c = c^*$): the minima (the bottom of 6a's parabola); or" in seven_a
+    assert r"- where $G = 0$ ($c = c^*$): the minima ($C \ge C_{\min}$ by 6a item 4); or" in seven_a
     assert "The origin is one" not in seven_a and "There, after" not in seven_a
     net = case.network()
     perpendicular = np.array([[1 - A], [-A]])  # columns along (1 - rho, -rho): u_j = 0
@@ -700,10 +704,12 @@ def test_section_8_effect_of_a(case, stored):
         for init in ("constant", "random"):
             assert abs(r[init]["c"] - r["c_star"]) < 1e-6
             assert r[init]["shift_ratio"] == pytest.approx(a / (1 - a), rel=1e-10)
-        line = f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>22.4f}\n"
+        c0 = mh.effective_slope(case.network().init_random(seed=0), a)  # report 02CZ fault 9: seed 0's c at each rho
+        assert abs(c0 * 1e4 % 1 - 0.5) > 0.01  # far from a rounding edge
+        line = f"{r['a']:>4}{r['a'] / (1 - r['a']):>13.4f}{r['random']['shift_ratio']:>22.4f}{c0:>23.4f}\n"
         assert line in stored
     # report 02CQ fault 7: the constant start's column only repeated the identity; the True line below covers both starts
-    assert " rho  rho/(1-rho)  shift ratio (random)\n" in stored and "(constant)\n" not in stored
+    assert " rho  rho/(1-rho)  shift ratio (random)   c at step 0 (seed 0)\n" in stored and "(constant)\n" not in stored
     assert "c* = 1.4711278 reached from both starts (random: seed 0, as in section 0) for every rho: True" in stored
     assert "shift ratio = rho/(1-rho) from both starts: True" in stored
 
@@ -809,8 +815,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
                          r"""there (the check above). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
-                         r"""([behind]; figure: black highest). The optional box below the figure shows why.""" "\n\n")
-    assert "$Q" not in intuition and "1.2%" not in intuition and "[K]" not in intuition
+                         r"""([behind]; figure: black highest). On the tied run $K = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ """
+                         r"""nearly fixed at $(1-S)/4$ ([K], after the box): at equal $c$, $K$ grows with $S$ (proof: the box).""" "\n\n")
+    # report 02CZ fault 2 (the lead's decision): one main-text sentence with K through Q, [K] and the box as the proof
+    assert "1.2%" not in intuition and "([K], after the box)" in intuition
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     assert proof.startswith("\n\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
                             r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), with $Q = u_1^2 - S\,W_1[0,0]^2$.""" "\n\n"
@@ -988,7 +996,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CU fault 1: that step now in the optional box (the lead's decision), after the idea in the open
     # report 02CX fault 1: the one-line reason back in the open (the lead's decision), [K] cited for it
     # report 02CY fault 1: the reason in the box again (the lead's decision), [K] right after it; the open text cites [behind]
-    assert "[K]" not in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    # report 02CZ fault 2: the one-line reason back in the open (the lead's decision), citing [K] after the box
+    assert "([K], after the box)" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1183,20 +1192,25 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     fold = nb.cells[where].source
     assert fold.count("</details>") == 1 and fold.rstrip().endswith("</details>")
     paragraph = fold.split("*The smallest spread.*")[1]
-    assert "*The dips*" not in fold and "*Crossings* (circled)." in fold
-    assert (r"2. Triangles: lowest points, at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
+    # report 02CZ fault 1 (the lead's decision): the figure's circles and triangles, with [crossings] and [dips], in the fold
+    assert "*Crossings* (circled, random start): where an incoming pair changes order ([crossings])." in fold
+    assert (r"*Dips* (triangles): lowest points, at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
             r"$G\,s[p]\,W_1[0,0]$, positive while $G < 0$ ($c < c^*$) and $W_1[0,0] < 0$, so both weights fall until "
-            r"$W_1[0,0]$ turns positive ([dips], below).") in markdown
+            r"$W_1[0,0]$ turns positive ([dips]).") in fold
+    assert "1. Circled" not in markdown and "2. Triangles" not in markdown
     # report 02CS fault 4: [dips] right under the figures; the fold and [gap] at the end, after "Optional: [gap], ..."
     assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "Optional: [gap], for the box above."
     assert "print(f\"[gap]" in nb.cells[where + 2].source
     assert nb.cells[where + 3].source.startswith("### 6c.")
     figure_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "plots.tie_figure" in c.source)
-    assert "[dips] random start" in nb.cells[figure_at + 1].source
-    assert nb.cells[figure_at + 2].source.startswith("<details><summary>The constant start in float64")
-    assert "[bound]" in nb.cells[figure_at + 3].source  # report 02CW fault 3: the box cites [bound], [no tie] just above it
-    assert nb.cells[figure_at + 4].source.startswith("<details><summary>Can the random start ever tie?")
-    assert figure_at + 5 == where
+    # report 02CZ fault 1: [crossings] and [dips] in the figure cell, right above the fold that cites them; the bound
+    # cell, the tie box and the float64 box come before the figure's caption
+    assert "[dips] random start" in nb.cells[figure_at].source and "[crossings]" in nb.cells[figure_at].source
+    assert figure_at + 1 == where
+    assert nb.cells[figure_at - 1].source.startswith("The six weights, constant start on top")
+    assert nb.cells[figure_at - 2].source.startswith("<details><summary>The constant start in float64")
+    assert nb.cells[figure_at - 3].source.startswith("<details><summary>Can the random start ever tie?")
+    assert "[bound]" in nb.cells[figure_at - 4].source  # report 02CW fault 3: the box cites [bound], [no tie] just above it
     assert (r"By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
             r"($G < 0$) only while $u_1 > u_2$.") in paragraph
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
@@ -1223,11 +1237,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CV fault 3: bit for bit is what these runs show, not a general law
     assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
     # report 02CV fault 6: said plainly
-    assert (r"3. Below: the spread, $\max(|d_{x_1}|, |d_{x_2}|)$ and the bound $|r_1 - r_2|$; here the $W_1$ gap is the "
-            r"largest of the three differences at every step ([crossings]).") in markdown
+    assert (r"then the spread, $\max(|d_{x_1}|, |d_{x_2}|)$ and $|r_1 - r_2|$: the $W_1$ gap is the "
+            r"largest of the three at every step ([crossings]).") in markdown
     assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
-    assert "largest of the three" not in paragraph
+    assert "largest of the three" not in paragraph  # (the fold's own paragraph)
     assert "[r_1 = r_2]" not in markdown and "[r_1 = r_2]" not in stored  # the r_1 = r_2 argument was cut
     _, history = trained["random"]
     s = np.array([A, 1 - A])
@@ -1274,8 +1288,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CA fault 3: why the pairs cross. By 6a, Delta W_0[p, j] = -eta G s[p] W_1[j, 0], so a step changes
     # d_x1 = W_0[0, 0] - W_0[0, 1] by -eta G rho (W_1[0, 0] - W_1[1, 0]) and d_x2 by the same with 1 - rho: negative
     # while G < 0 and the W_1 gap < 0 (both through the crossings, steps 16 to 19)
-    assert "1. Circled (random start): where an incoming pair changes order ([crossings]).\n" in markdown
-    assert (r"*Crossings* (circled). By 6a, "
+    assert (r"*Crossings* (circled, random start): where an incoming pair changes order ([crossings]). By 6a, "
             r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
             r"and $W_1[0,0] < W_1[1,0]$. So $d_{x_2}$ falls $7/3$ times as fast as $d_{x_1}$, more than its start ratio "
             r"$2.08$, and reaches 0 first ([crossings], 6b).") in markdown  # report 02CW fault 3: four cells below it
@@ -1339,7 +1352,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
         assert ("[gap]" in out.getvalue()) is predicted and ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
 
-def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
+def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb, case):
     """The six-weight figure and [crossings] show the random start's pairs apart: drawn only once predicted."""
     import contextlib
     import io
@@ -1349,9 +1362,11 @@ def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb):
         out = io.StringIO()
         with contextlib.redirect_stdout(out), mock.patch.object(plots, "show") as show:
             exec(source, {"np": np, "mh": mh, "plots": plots, "plt": plots.plt, "rho": A, "predicted": predicted,
+                          "s": np.array([A, 1 - A]), "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
                           "history_constant": _trained_history("constant"), "history_random": _trained_history("random")})
         plots.plt.close("all")
         assert show.called is predicted and ("[crossings]" in out.getvalue()) is predicted
+        assert ("[dips]" in out.getvalue()) is predicted  # report 02CZ fault 1: [dips] in the figure cell too
         assert show.call_count == (2 if predicted else 0)  # the six weights, then the spread with |r_1 - r_2| (6b)
         assert ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
@@ -1369,12 +1384,13 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
                in c.source)
     between = cells[start + 2:box]  # after the training cell
     code = [c.source for c in between if c.cell_type == "code"]
-    # report 02CS fault 4: [dips] right under the figures, gated like them
-    assert len(code) == 3 and all(re.search(r"^if predicted:", s, re.M) for s in code)
-    assert "plots.tie_figure" in code[0] and "[dips] random start" in code[1]
+    # report 02CZ fault 1: the bound cell right after the bold line; the figures (gated) after the two boxes
+    assert len(code) == 1 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    after = [c.source for c in cells[box + 1:] if c.cell_type == "code"][0]
+    assert "plots.tie_figure" in after and "[dips] random start" in after and re.search(r"^if predicted:", after, re.M)
     before = cells[box - 1]  # the [bound] and [no tie] cell, right before the box that cites them
     assert before.cell_type == "code" and "[bound]" in before.source and "[no tie]" in before.source
-    assert before.source == code[2] and re.search(r"^if predicted:", before.source, re.M)
+    assert before.source == code[0] and re.search(r"^if predicted:", before.source, re.M)
     assert not any("[bound]" in c.source for c in cells[:box - 1] if c.cell_type == "code")
     text = " ".join(c.source for c in between if c.cell_type == "markdown")
     definition = r"$$r_1 = (1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = (1-\rho)\,W_0[0,1] - \rho\,W_0[1,1] .$$"
@@ -1441,7 +1457,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$, [kept], 6b);"
             in markdown)
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
-    assert "dot product with $(1-\\rho, -\\rho)$;" in markdown and "after the box" not in markdown
+    assert "dot products with $(1-\\rho, -\\rho)$, so" in markdown and "([kept], [bound], after the box)" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     # report 02CS fault 3: the scope (X has rank 1) in the Key point and the Answer box
     # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
@@ -1449,8 +1465,8 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
             r"$s$: $X$ has rank 1); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
     # report 02CX fault 2 (the lead's decision): the independent-inputs sentence cut (no run backs "not kept")
     assert "independent inputs" not in markdown
-    assert (r"The random start never ties: training keeps $r_1$, $r_2$ (as $X$ has rank 1), "
-            r"so the spread stays at least $|r_1 - r_2| = 0.0140$" in markdown.split("**Answer to the question.**")[1])
+    assert (r"The random start never ties: its spread stays at least $|r_1 - r_2| = 0.0140$ (6b)."
+            in markdown.split("**Answer to the question.**")[1])
     assert "never change," not in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
@@ -1707,17 +1723,19 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     """Report 02CQ faults 2, 4 and 6: q and g in 6a's letters table (seed 0's printed values, section 5); the float64
     tie's "same order of additions" stated as what numpy does here, confirmed by the check; section 8 times only the
     constant start, because the random start keeps seed 0's weights at every rho, so its c at step 0 differs with rho."""
-    assert (r"| $q$, $g$ | the question's formula; $\partial C/\partial W_0[0,j]$ | 5 | $+0.1981$; $+0.0750$, $-0.0507$ |"
+    # report 02CZ fault 3: no g after section 5 (the table writes the derivative out)
+    assert (r"| $q$; $\partial C/\partial W_0[0,j]$ | the question's formula; the correct one | 5 | $+0.1981$; $+0.0750$, $-0.0507$ |"
             in markdown.split("### 6a.")[0])
+    assert "$g$" not in markdown.split("## 6.")[1]
     q = linreg.question_gradients(net, case.X, case.Y)
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("if each unit's $h$ adds the same two products in the same order. Evidence that numpy does so here: the next "
-            "cell's bit-for-bit line. This is a property of this run (a blocked or vectorised product may sum in another "
+    assert ("if each unit's $h$ adds the same two products in the same order. Evidence that numpy does so here: the "
+            "bit-for-bit line two cells up. This is a property of this run (a blocked or vectorised product may sum in another "
             "order), not a guarantee.") in markdown  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
-    assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ (section 4) a different start "
-            r"at each $\rho$.") in markdown
+    assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ a different start "
+            r"at each $\rho$ (8a's table).") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
     assert all(np.array_equal(W, V) for n in starts[1:] for W, V in zip(n.weights, starts[0].weights))
     slopes = [mh.effective_slope(n, rho) for n, rho in zip(starts, (0.1, 0.3, 0.5, 0.7, 0.9))]
@@ -1738,7 +1756,8 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     assert (f"[draw] init_random: normal, mean 0, scale=None, standard deviation 1/sqrt(fan-in): "
             f"W_0 1/sqrt(2) = {1 / np.sqrt(2):.2f}, W_1 1/sqrt(2) = {1 / np.sqrt(2):.2f}\n") in stored
     assert r"standard deviation $1/\sqrt{\text{fan-in}}$: [draw])." in markdown
-    assert "Write both in the next cell; the cell after the next box answers." in markdown
+    assert 'Write both in the next cell; the cell after the box "The derivative" answers.' in markdown  # report 02CZ fault 7
+    assert "<details><summary>The derivative (open after the check cell)</summary>" in markdown
     expansion = r"x_2\,\big(W_0[1,0]W_1[0,0] + W_0[1,1]W_1[1,0]\big)"
     cells = nb.cells
     last_check = max(i for i, c in enumerate(cells) if c.cell_type == "code" and "check_gradient_answer(" in c.source)
@@ -1752,12 +1771,18 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     """Report 02CW faults 5, 2 and 1: what still holds with independent inputs (one-line derivation: column j of W_0's
     gradient is W_1[j, 0] X^T (y' - y) / m); the explorer's controls named for a static reader; 8b's |c - c*| figure
     from 8a's runs, in the [steps] / [behind] cell under the main text's claim."""
-    # report 02CX fault 2: the independent-inputs sentence cut; the scope (rank 1) stays
-    assert r"This rests on $X$ having rank 1 (every row $x[i]\,s$)." in markdown
+    # report 02CX fault 2: the independent-inputs sentence cut; the scope (rank 1) stays; report 02CZ fault 6 (the
+    # lead's decision): back, with the formula that backs it
+    assert (r"This rests on $X$ having rank 1: with rank 2, column $j$ of $W_0$ moves along "
+            r"$W_1[j,0]\,\frac1m\sum_i (y'[i] - y[i])\,X[i]^\top$, whose direction changes from step to step, so $r_1$, $r_2$ "
+            r"are not kept.") in markdown
     # report 02CY fault 3: the bound stated beside r_1, r_2, before the figure that calls it one
     assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
-            r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$: a bound." "\n") in markdown
-    assert markdown.index(r"\le \text{spread}$: a bound.") < markdown.index("3. Below: the spread")
+            r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
+    assert markdown.index(r"\le \text{spread}$.") < markdown.index("then the spread, $\\max")
+    # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
+    assert (r"**Training keeps $r_1$ and $r_2$, the incoming columns' dot products with $(1-\rho, -\rho)$, so the spread "
+            r"stays at least $|r_1 - r_2|$ ([kept], [bound]):**") in markdown
     nine = markdown.split("## 9.")[1].split("## Key points")[0]
     for control in ("start from", "every weight =", "seed", "learning rate", "steps", "play", "show step"):
         assert f"**{control}**" in nine
