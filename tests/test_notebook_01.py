@@ -177,8 +177,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("One **ulp** is the gap to the next float64 (64-bit float, [notation card](NOTATION.md)): $1.4\\cdot10^{-17}$ near"
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
-            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, a guess; the figure"
-            " is consistent with it as a ceiling (no point right of the crossing lies above the dashed line). Two costs off"
+            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured;"
+            " the figure is consistent with it as a ceiling (no point right of the crossing lies above the dashed line). Two costs off"
             " by up to $r$ each put their difference off by up to $2r$ (less where errors of either sign partly cancel) and"
             " the quotient by"
             " $2r/(2\\varepsilon)$; relative to $|g| + |\\hat g| \\approx 2|g|$, that is the dashed line's"
@@ -194,9 +194,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # error rises again; it never sends the student to the box for something it needs
     # report 01CT fault 2: one pointer to where the crossing is derived, by the box's name; nothing else leans on the box
     # report 01CV faults 1, 3: the main text points to the boxes only for a derivation, never for its argument
-    pointers = ["derivation in the optional box 'Where $r$ comes from'",
-                "derivation in the optional box 'The crossing and the cut-off'"]
+    # report 01CY fault 1: one pointer left, the dashed line named as "rounding's estimate (optional box)"; r appears
+    # once, as an assumed order of magnitude; the crossing's number, the cut-off and the dashed line's formula sit
+    # only in the boxes
+    pointers = ["rounding's estimate (optional box)"]
     assert all(main_2.count(pointer) == 1 for pointer in pointers)
+    assert "derivation in the optional box" not in main_2 and "r/(2\\varepsilon|g|)" not in main_2
+    assert main_2.count("$r$") == 1 and main_2.count("r =") == 0 and "a guess" not in prose
+    assert ("each computed cost is off by $r$, an assumed order of magnitude (about $10^{-16}$ per computed cost)"
+            in main_2)
     leaning_free = main_2
     for pointer in pointers:
         leaning_free = leaning_free.replace(pointer, "")
@@ -207,8 +213,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     r_box, crossing_box = rounding_box.split("<details><summary>The crossing and the cut-off</summary>")
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
     # compares the package with finite differences only, so the text says so
-    assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$; the paths and package columns agree to every printed"
-            " digit. A parameter passes if its relative error is below $10^{-7}$.") in main_2
+    assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$ (paths and package agree to every printed"
+            " digit); a parameter passes if its relative error is below $10^{-7}$.") in main_2
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
                      " falls 100-fold per 10-fold smaller $\\varepsilon$. A one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
@@ -233,10 +239,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # match with the table (the truncation's prediction line); report 01CP fault 6: "far more" claimed for here only
     # report 01CW fault 1: the threshold comes first, from the gap between correct methods' errors (about 1e-9 or less
     # in the figure for eps from 3e-4 to 1e-6) and a wrong method's (the one-sided 3.4e-5); it no longer leans on eps
-    why = ("**Why $10^{-7}$.** The threshold comes first, between correct and wrong methods' errors. Correct methods differ"
-           " only by the finite difference's error, about $10^{-9}$ or less for $\\varepsilon$ from $3\\cdot10^{-4}$ to"
-           " $10^{-6}$ (the figure); a wrong method by far more (the one-sided difference's $3.4\\cdot10^{-5}$ above; a wrong"
-           " formula in section 5). $10^{-7}$ leaves room on both sides.")
+    # report 01CY fault 2: the table's four errors at 3e-4 (1.5e-9 to 6.1e-9, as printed); the figure shows w1 only
+    why = ("**Why $10^{-7}$.** Correct methods differ only by the finite difference's error: $1.5$ to $6.1\\cdot10^{-9}$ at"
+           " $3\\cdot10^{-4}$ (the table; the figure: $w_1$, about $10^{-9}$ or less down to $\\varepsilon = 10^{-6}$)."
+           " Wrong methods differ by far more (the one-sided $3.4\\cdot10^{-5}$ above; a wrong formula in section 5):"
+           " $10^{-7}$ leaves room on both sides.")
+    assert "1.5e-09 pass" in shown and "6.1e-09 pass" in shown
     assert "relative error 3.4e-05 fail" in shown
     # the figure's points from 3e-4 to 1e-6 (drawn, not printed): about 1e-9 or less (rounding moves their digits)
     for eps in [3e-4, *np.logspace(-4, -6, 5)]:
@@ -259,26 +267,28 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CL faults 1, 3: the caption names the estimate and the crossing once (the box derives both); the star is a
     # point under the ceiling, left of the crossing
     # report 01CP fault 1: one line per curve, then one sentence on why the error rises again below the crossing
-    caption = ("* Wide pale band: the $\\varepsilon^2$ law through the measured point at $10^{-2}$; at $3\\cdot10^{-4}$ it predicts"
-               " $1.6\\cdot10^{-6} \\times (0.03)^2 = 1.4\\cdot10^{-9}$ (measured: $1.5\\cdot10^{-9}$).\n"
-               # report 01CW fault 2: r an order of magnitude; the crossing's 7e-5 only in its box (the figure shows it)
-               "* Dashed: rounding's estimate $r/(2\\varepsilon|g|)$, $r$ about $10^{-16}$ per computed cost, an order of"
-               " magnitude (derivation in the optional box 'Where $r$ comes from').\n\n"
-               "Right of where the dashed line crosses the band (derivation"
-               " in the optional box 'The crossing and the cut-off'), rounding, not truncation, sets the error: the points leave the band"
+    # report 01CY fault 1: the band's prediction at 3e-4 moved to the truncation box; one sentence on rounding taking over
+    caption = ("* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at $10^{-2}$.\n"
+               "* Dashed: rounding's estimate (optional box). For small $\\varepsilon$ rounding takes over: right of the"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
-               " and scatter upward, staying under the dashed line.\n\n"
+               " dashed line's crossing with the band, the points scatter upward.\n\n"
                + why + "\n\n"
-               # report 01CU fault 2, 01CV faults 1, 3: why 3e-4, two-sided, from printed lines only: the sweep's 3e-3
-               # fails 1e-7 on truncation (1.5e-07); right of the crossing rounding sets the error (the figure); 3e-4's
-               # 1.5e-09 (the sweep, the table) passes, left of the crossing
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
+               # report 01CY fault 2: b_y''s crossing lies further right (smaller eps) than w1's (checked below)
                "**Why $\\varepsilon = 3\\cdot10^{-4}$.** Given $10^{-7}$, take the sweep's largest $\\varepsilon$ whose truncation"
-               " stays well under it for all four parameters (the largest, as rounding's error grows as $\\varepsilon$"
-               " shrinks). The worst, $b_{y'}$, is off by $6.1\\cdot10^{-7}$ at $3\\cdot10^{-3}$ (fails) and"
-               " $6.8\\cdot10^{-8}$ at $10^{-3}$ (passes, barely; the `all four` lines); at $3\\cdot10^{-4}$, by $6.1\\cdot10^{-9}$ (the table), 16 times under $10^{-7}$, left of the crossing.")
+               " stays well under it for all four parameters (the largest: rounding grows as $\\varepsilon$ shrinks)."
+               " The worst, $b_{y'}$, fails at $3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at $10^{-3}$"
+               " ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$, left of the"
+               " crossing ($b_{y'}$'s larger $|g|$ moves its crossing further right).")
+    # the box's estimate r / (2 eps |g|) falls with |g| and b_y''s truncation (6.1e-9 at 3e-4) is above w1's (1.5e-9):
+    # with truncation a eps^2 and rounding r / (2 eps |g|), the crossing is eps^3 = r / (2 |g| a), smaller for b_y'
+    a_w1, a_by = errors[0] / 3e-4**2, errors[3] / 3e-4**2
+    g_by = abs(dB[1][0])
+    assert g_by > abs(dW[0][0, 0]) and (1e-16 / (2 * g_by * a_by)) ** (1 / 3) < (1e-16 / (2 * abs(dW[0][0, 0]) * a_w1)) ** (1 / 3) < 3e-4
+    assert "1.4\\cdot10^{-9}$ for $w_1$ at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$)" in truncation_box
+    assert f"{1.6e-6 * 0.03**2:.1e}" == "1.4e-09" and "relative error 1.6e-06" in shown
     nW_3e3, nB_3e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-3)
     errors_3e3 = [abs(g1 - g2) / (abs(g1) + abs(g2)) for g1, g2 in
                   ((dW[0][0, 0], nW_3e3[0][0, 0]), (dB[0][0], nB_3e3[0][0]), (dW[1][0, 0], nW_3e3[1][0, 0]),
@@ -294,8 +304,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\nall four, eps = 1e-3: worst b_y' 6.8e-08 pass\n" in shown
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
-    assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by a tiny, roughly fixed"
-            " amount, and their difference is divided by $2\\varepsilon$.") in main_2.split("sweep_eps")[0]
+    assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by $r$, an assumed order of"
+            " magnitude (about $10^{-16}$ per computed cost), and their difference is divided by $2\\varepsilon$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
@@ -643,6 +653,21 @@ network         path products  units  summing paths  backpropagation   ratio
     assert (round(ratios["1-1-1"], 1), round(ratios["2-2-2"]), round(ratios["10-100-100-10"], -1)) == (1.2, 2, 140)
     assert ("about 1.2, 2 and 140 times as many multiplications for 1-1-1, 2-2-2 and 10-100-100-10"
             in prose)
+    # report 01CY fault 7: the general line, summed weight by weight (paths counted by paths.count_paths; a weight of W_l
+    # has q = L - l + 1 per-edge factors: its weight factor, L - l - 1 link factors, dC/do), gives every row's total
+    assert ("As a formula: summing paths $= \\sum_{\\text{weights}} (\\text{its paths}) \\times (q - 1) + (\\text{weights})"
+            " + (\\text{weights leaving hidden units})$.\n\nOn 2-3-3-2 the `path products` are:") in prose
+    for name, _, _, by_paths, _, _ in rows:
+        sizes = [int(n) for n in name.split("-")]
+        L = len(sizes) - 1
+        weights = [sizes[l] * sizes[l + 1] for l in range(L)]
+        general = sum(weights[l] * paths.count_paths(sizes, ("w", l, 0, 0)) * ((L - l + 1) - 1) for l in range(L))
+        assert general + sum(weights) + sum(weights[1:]) == by_paths
+    assert [paths.count_paths([2, 3, 3, 2], ("w", 0, i, j)) for i in range(2) for j in range(3)] == [6] * 6
+    # report 01CY fault 4: section 2 in the take-away: the printed eps, threshold and the eps^2 law (the sweep)
+    assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$); the"
+            " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
+    assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
     assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
     assert totals([1, 1, 1])[0] - totals([1, 1, 1])[3] == 3 - 2 == 1 and "$3 - 2 = 1$ on 1-1-1" in prose
@@ -1083,7 +1108,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
            "bound, step 0: h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125")
     assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line). Earlier"
             " weights' paths cross more such factors, so they can move less; $|w| > 4$ would allow growth.") in prose
-    assert "* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move far less.\n" in prose
+    # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
+    assert "* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less (here 7 to 15 times less).\n" in prose
+    assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     assert shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0") < shown.index("first step by hand")
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
@@ -1225,8 +1252,9 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     # report 01CQ fault 5: why trust it before section 7: an independent computation, shown there to sum the same paths
     # report 01CR fault 5: no "backpropagation" before section 7 teaches it
     # report 01CX fault 3: what net.gradients is, without the word section 7 teaches
-    assert ("**The package's gradient** (`net.gradients`, chain-rule code section 7 rebuilds by hand) is a third route, independent for"
-            " now." in prose)
+    # report 01CY fault 6: "independent for now" said of what? A black box until section 7
+    assert ("**The package's gradient** (`net.gradients`, chain-rule code) is a third route, a black box until section 7"
+            " rebuilds it by hand." in prose) and "independent for now" not in prose
     assert "backprop" not in prose[:prose.index("## 7.")].lower()
     # report 01CP fault 5: no "batch" (the card's word, never defined here); section 4's row is one observation
     sources = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
