@@ -217,6 +217,15 @@ def printed(X, xor_X, reverse):
     out["c = 0.5 smallest printed"] = (f"c = 0.5, to its exit: a^2 difference at least {out['c = 0.5 smallest difference'][0]:.2g} at every step "
                                        f"(smallest at step {lowest})")  # report 05CN (fault 7)
     out["c = 0.5 lowest"] = lowest
+    # report 05CS (fault 1): from the smallest difference to the exit, omega_1 and the difference feed each other (box, items 3-5):
+    # |omega_1| x difference grows every 100 steps, from recorded weights (no training)
+    product = np.abs(omega[:, 0] * (a2_half[:, 0] - a2_half[:, 1]))
+    marks = np.arange(lowest, leave + 1, 100)
+    factors = product[marks[1:]] / product[marks[:-1]]
+    assert lowest == 681 and leave == 2336 and factors.min() > 1.2 and np.all(factors > 1)  # steady growth: no 100 steps without
+    assert abs(factors.min() - 1.25) > 0.01 and abs(factors.max() - 2.65) > 0.01 and abs(product[lowest] - 0.000855) > 2e-6  # off the rounding edges of 1.2, 2.7, 0.00085
+    out["c = 0.5 product growth"] = (f"c = 0.5, from step {lowest} ({product[lowest]:.2g}) to its exit at {leave}: |omega_1| x a^2 difference "
+                                     f"grows {factors.min():.2g}- to {factors.max():.2g}-fold per 100 steps")
     a3_half = init.recorded_activations(pair, [1], X)[2][0]  # (3001, 2, 2)
     row0 = [(2 * (a3_half[k] - Y) * a3_half[k] * (1 - a3_half[k]))[0] @ omega[k] for k in (lowest - 30, lowest + 30)]
     assert row0[0] > 0 > row0[1]  # box, item 4: dC/da^2[0, j] turns negative near the smallest difference, so the push on it turns
@@ -286,14 +295,15 @@ def printed(X, xor_X, reverse):
         w2, w2_push = net.weights[2][0, 1], -0.5 * dW[2][0, 1]  # report 05CO (fault 1): omega_2 likewise
         pace[c] = np.array([w1, w1_push / 1e-5, -w1 / w1_push, d_now, d_push / 1e-5, -d_now / d_push, w2, w2_push / 1e-5, -w2 / w2_push])
         parts.append(f"{f'c = {c:g}':<9}| {w1:>6.2f}  {w1_push / 1e-5:>13.1f}  {round(-w1 / w1_push, -1):>12.0f} | "
-                     f"{w2:>6.2f}  {w2_push / 1e-5:>13.1f}  {round(-w2 / w2_push, -1):>12.0f} | "
                      f"{d_now:>6.2g}  {d_push / 1e-5:>13.1f}  {round(-d_now / d_push, -1):>12.0f}")
     # report 05CI (fault 4): the pushes as a table, one row per c, the columns named
     # report 05CM (fault 1): each kind of value's unit in the header (the pushes in 1e-5, the steps at that pace)
     columns = f"{'value':>6}  {'push per step':>13}  {'steps to 0':>12}"
     units = f"{'':>6}  {'in 1e-5 units':>13}  {'at that pace':>12}"
-    out["pushes"] = (f"{'step 100':<9}| {'omega_1':^35} | {'omega_2':^35} | {'a^2 difference':^35}".rstrip() + f"\n{'':<9}| {columns} | {columns} | {columns}\n"
-                     + f"{'':<9}| {units} | {units} | {units}".rstrip() + "\n" + "\n".join(parts))
+    # report 05CS (fault 2): the omega_2 columns cut (the prose needs only c = 0.5's 2550, printed on its own line)
+    out["pushes"] = (f"{'step 100':<9}| {'omega_1':^35} | {'a^2 difference':^35}".rstrip() + f"\n{'':<9}| {columns} | {columns}\n"
+                     + f"{'':<9}| {units} | {units}".rstrip() + "\n" + "\n".join(parts))
+    out["omega_2 pace"] = f"c = 0.5, omega_2: {w2:.2f} at step 100, steps to 0 at that pace {round(-w2 / w2_push, -1):.0f}"  # the loop's last c
     out["push values"] = np.array([pace[0.25], pace[0.5]])  # rows c = 0.25, 0.5
     # report 05BV (fault 8): each drawn start's drop from its step-0 loss to the plateau (loss below 0.41) comes within 150 steps
     out["to the plateau"] = np.array([np.argmax(long_run.loss[list(CONSTANTS).index(c)] < 0.41) for c in (0.0, 0.5, 1.0, 1.5)], dtype=float)
@@ -493,7 +503,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 125  # 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 127  # 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -563,10 +573,10 @@ def test_the_curvature(computed, notebook):
     assert all(computed[f"curvature value {step}"][1] > 0 for step in CURVATURE_STEPS)  # 05CD (fault 5): the saddle's other side
     assert ("At these ten steps the smallest $\\lambda$ is negative and the largest positive, below 0.05, "
             "far under $2/\\eta = 4$. So no step overshoots there; the nudge grows because, restricted to the untying directions, the tied point is a *saddle*: "
-            "no untying gradient (notebook 04, section 6: the gradient keeps the tie), and the cost curves down along some directions, up along others "
+            "no untying gradient (notebook 04, section 6), and the cost curves down along some directions, up along others "
             "(along step 5300's $\\lambda_\\text{min}$ direction it falls both ways: third line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
     assert "the tied run sits on a saddle" not in prose
-    assert "The sign of $\\lambda_\\text{min}$ and where it is most negative are measured, not derived." in prose
+    assert "$\\lambda_\\text{min}$'s sign and where it is most negative are measured, not derived." in prose  # 05CS: reworded for words
     # report 05CM (fault 3): one sentence of intuition, marked as such (no mechanism claimed)
     assert "*Intuition, not proof:* tied units serve both observations alike; untied, each can lean toward one, so the cost can fall." in prose
     # report 05BW (fault 2): the bound over steps 2500 to 4000 beside the figure's line
@@ -576,22 +586,21 @@ def test_the_curvature(computed, notebook):
                                               "2.4, 2.7 | the figure's g(2500)/g(1000): 1.2")
     early_low, early_high, early_measured = computed["early bound values"]
     assert early_measured < early_low < early_high and abs(early_low - 2.45) > 1e-3 and abs(early_measured - 1.25) > 1e-2  # report 05CP (fault 3): under "at most"; off the rounding edges
-    assert ("the figure's line grows 2.9-fold, in that range. Over steps 1000 to 2500 (the line before) it grows only 1.2-fold, "
-            "under both ends' 2.4 and 2.7.") in prose
+    assert "over steps 1000 to 2500 (the line before), 1.2 is under both 2.4 and 2.7." in prose
     low, high, measured = computed["bound values"]
     assert low < measured < high and abs(low - 2.65) > 1e-4 and abs(measured - 2.95) > 1e-3  # printed 2.7, 2.9: off the rounding edges
     # report 05CF fault 3: step 2500's 2.7 is beaten by the run (|lambda_min| grows): the bound takes the larger end, 5.2
     # report 05CI (fault 5): 2.9 said to sit between the two one-step bounds, not "inside" one
     # report 05CN (fault 4): a consistency check, not a bound (lambda_min measured only at the two ends, g one largest entry)
-    assert ("A consistency check, not a bound ($\\lambda_\\text{min}$ measured only at the ends, $g$ one largest entry): over steps 2500 to 4000 (last line), "
-            "$(1 + \\eta|\\lambda_\\text{min}|)^{1500}$ is 2.7 with step 2500's $\\lambda_\\text{min}$, 5.2 with step 4000's; "
-            "the figure's line grows 2.9-fold, in that range.") in prose and "inside it" not in prose and "the bound lies between" not in prose  # 05BX (fault 2)
+    # report 05CS (fault 3, the lead's decision): "at most" said once, for a fixed H; H changes, so the two ends only bracket the growth ("not a bound" cut)
+    assert ("$H$ changes, so the ends' $(1 + \\eta|\\lambda_\\text{min}|)^{1500}$ only bracket the figure's growth: 2.7 and 5.2 around 2.9 over steps 2500 to 4000 "
+            "(last line);") in prose and "not a bound" not in prose and "inside it" not in prose and "the bound lies between" not in prose  # 05BX (fault 2)
     # report 05BF (fix 1): the growth figure is an upper bound, reached only along lambda_min's eigenvector; no per-step numbers
     # report 05BQ (fault 4): the step from the 20 eigenvalues to the bound, in the eigenbasis
     # report 05CD (fault 5): the 20 directions named as eigenvectors, of the matrix whose eigenvalues the page names
     # report 05CG (fault 1): the main text keeps the 1-D rule; the eigen-directions Qe_i moved into the optional box
-    assert ("By the 1-D rule with the most negative curvature $\\lambda_\\text{min}$ (box), while $H$ stays near its value at a step, "
-            "$u$'s untying part grows at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step.") in prose
+    assert ("By the 1-D rule with the most negative curvature $\\lambda_\\text{min}$ (box), "
+            "$u$'s untying part grows in length at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step while $H$ stays fixed.") in prose
     box = prose[prose.index("<details><summary>Optional: the proof for all 29"):]
     box = box[:box.index("</details>")]
     assert "A step multiplies $u$'s component along each $Q\\chi_i$ by $1 - \\eta\\lambda_i$." in box
@@ -917,7 +926,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
             "2. The same slope turns each step's change of $z^3$ into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "
             "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step; $C$ is mostly observation 2's two squared errors "
-            "(99.1% from step 2000), so $1/C$ gains roughly equally per 1000 steps: 1500, 1600, 1700 (rising about 7%, which the sketch does not capture).") in prose and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
+            "(99.1% from step 2000); if both reciprocals grow linearly, so, eventually, does $1/C$, gaining roughly equally per 1000 steps: 1500, 1600, 1700 "
+            "(rising about 7%, which the sketch does not capture).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
     assert computed["first gains"] == "section 0's first start, steps 2000 to 5000: 1/C gains 1500, 1600, 1700 per 1000 steps"
     g = computed["first gain values"]
@@ -936,15 +946,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
     # larger rates: the product holds at 4, breaks at 16 (above 8000); from lr 4 on the loss rises at some steps
-    check = ("over steps 2500 to 4000 (last line), $(1 + \\eta|\\lambda_\\text{min}|)^{1500}$ is 2.7 with step 2500's $\\lambda_\\text{min}$, "
-             "5.2 with step 4000's;")
+    check = "2.7 and 5.2 around 2.9 over steps 2500 to 4000 (last line);"  # 05CS (fault 3): reworded
     assert check in prose and "4000" not in prose.replace(check, "") and "its reason below"  # 05BW: only section 4's bound check names step 4000 not in NOTEBOOK.read_text()
     assert all(abs(1 - eta * lam) > 1 for eta, lam in ((4.0, 0.6), (0.5, 4.5)))  # past 2/eta the factor is below -1
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
     assert ("steps stays about the same. Notebook 04, section 10 found this for one start (up to lr 4), and why: while the gradient "
-            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "The growth rate the box below uses:" in prose  # report 05CO (faults 9, 8) and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (next line)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1161,7 +1170,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel); it exits at step 2477. "
             "* **$c = 0.5$** must first flip $\\omega_1$ (step 389), then exits at 2336: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4, "
             "so the exit (below 0.2) needs $\\omega_1$ matched; only the fit needs $\\omega_2$ matched (from step 2101). "
-            "**Which flips first?** A **push** is one step's change from step 100's gradient (for the $a^2$ difference: $W_0$, $W_1$, $b_0$, $b_1$ stepped alone). Whichever reaches 0 first at its step-100 pace flips:") in main and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
+            "**Which flips first?** A **push** is one step's change from step 100's gradient (for the $a^2$ difference: $W_0$, $W_1$, $b_0$, $b_1$ stepped alone). In a row, whichever of $\\omega_1$ and the difference reaches 0 first at its step-100 pace flips:") in main  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
     assert 2 * 0.4 ** 2 + 2 * 0.2 ** 2 == pytest.approx(0.4) and 0.4 - 2 * 0.2 ** 2 > 0.2  # output 2 alone cannot bring the plateau's 0.4 below 0.2
     # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
@@ -1172,7 +1181,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$\\omega_2$ last (2550): the pace ranks the flips, not their steps.") in main and "Which flips." not in box
     assert computed["c = 0.5 smallest printed"] == "c = 0.5, to its exit: a^2 difference at least 0.0094 at every step (smallest at step 681)"
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
-    assert ("After $\\omega_1$'s flip the push on $c = 0.5$'s difference turns (box, item 4): it stops at 0.0094 (step 681, printed).") in main
+    assert ("After $\\omega_1$'s flip the push on $c = 0.5$'s difference turns (box, item 4): it stops at 0.0094 (step 681, printed); "
+            "then the two feed each other (items 3, 4), like $c = 0$'s weights (item 5): $|\\omega_1|$ times the difference grows at least 1.2-fold "
+            "per 100 steps to the exit (next line).") in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
+    assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x a^2 difference grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
     for text in ("$k", "\\partial", "\\delta^3"):  # the mechanism is only in the box
@@ -1239,10 +1251,11 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CI (fault 2): why omega_1 > 0 for c = 0 (outputs sigma(0) = 0.5, below output 1's target mean) and c = 0.25 (starts at c)
     assert "**Which flips.**" not in prose and "then item 3 raises" not in prose  # report 05CN (fault 2): 05CH/05CJ's item moved to the main text (above)
     assert "which sign flips, not why" not in prose
-    assert computed["pushes"].splitlines()[3:] == ["c = 0.25 |   0.13          -18.9           690 |  -0.35            5.1          6910 | 0.0047           -1.0           470",
-                                                   "c = 0.5  |   0.10          -38.2           260 |  -0.33           13.1          2550 |  0.012           -0.9          1310"]
-    assert computed["pushes"].splitlines()[1].count("push per step") == 3 and "omega_1" in computed["pushes"].splitlines()[0]
-    assert computed["pushes"].splitlines()[2].count("in 1e-5 units") == 3 and computed["pushes"].splitlines()[2].count("at that pace") == 3  # 05CM (fault 1)
+    assert computed["pushes"].splitlines()[3:] == ["c = 0.25 |   0.13          -18.9           690 | 0.0047           -1.0           470",
+                                                   "c = 0.5  |   0.10          -38.2           260 |  0.012           -0.9          1310"]
+    assert computed["omega_2 pace"] == "c = 0.5, omega_2: -0.33 at step 100, steps to 0 at that pace 2550"  # report 05CS (fault 2): omega_2's columns cut
+    assert computed["pushes"].splitlines()[1].count("push per step") == 2 and "omega_1" in computed["pushes"].splitlines()[0] and "omega_2" not in computed["pushes"]
+    assert computed["pushes"].splitlines()[2].count("in 1e-5 units") == 2 and computed["pushes"].splitlines()[2].count("at that pace") == 2  # 05CM (fault 1)
     q, h = computed["push values"]  # omega_1, its push, steps; difference, its push, steps; omega_2, its push, steps
     assert np.all(q[[6, 7]] * [-1, 1] > 0) and np.all(h[[6, 7]] * [-1, 1] > 0) and h[8] > 2101 - 100 and h[8] > 4 * h[2]  # report 05CO (fault 1): c = 0.5's omega_2, pushed toward 0 but slowly, would take past its flip at 2101
     for value, edge in ((q[6], -0.355), (h[6], -0.335), (q[7], 5.15), (h[7], 13.15), (q[8], 6905), (h[8], 2545)):
@@ -1281,7 +1294,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert d[1, 0] > 0 > d[1, 1] and d[1, 2] < 0  # c = 0.25's passes through 0
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
-    assert len(main.split()) <= 320  # report 05CR (fault 2, the lead's decision): <= 320 with the pace's steps set beside the actual flips (900, 389) and 'the pace ranks the flips, not their steps'; report 05CQ (faults 1, 4, the lead's decisions): <= 305 with the exit's output-1 line (0.32 of the 0.4) and the push's turn after omega_1's flip; report 05CO (faults 1, 2): the flip rule, omega_2's pace and the box's lead-in kept within 280 by cuts in 2b; report 05CN (fault 2, the lead's decision): <= 280 with the box's 'which flips' item moved into the main text (two sentences) and the push's computation said; report 05CM (fault 1, the lead's decision): <= 200 with 2a's subtraction displayed for both outputs; 05CL (faults 1, 2, the lead's decisions): <= 185 with the exits timed from the flips (the order sentence cut) and the pace line after the push table; 05CK (fault 1, the lead's decision): <= 165 with the signs a fit needs, the measured order and "push" in the main text; 05CJ: the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
+    assert len(main.split()) <= 355  # report 05CS (faults 1, 2, the lead's decisions): <= 355 with the sentence on what a table row compares and the mutual growth after the flip (its printed line); the page's net words kept by cuts elsewhere; report 05CR (fault 2, the lead's decision): <= 320 with the pace's steps set beside the actual flips (900, 389) and 'the pace ranks the flips, not their steps'; report 05CQ (faults 1, 4, the lead's decisions): <= 305 with the exit's output-1 line (0.32 of the 0.4) and the push's turn after omega_1's flip; report 05CO (faults 1, 2): the flip rule, omega_2's pace and the box's lead-in kept within 280 by cuts in 2b; report 05CN (fault 2, the lead's decision): <= 280 with the box's 'which flips' item moved into the main text (two sentences) and the push's computation said; report 05CM (fault 1, the lead's decision): <= 200 with 2a's subtraction displayed for both outputs; 05CL (faults 1, 2, the lead's decisions): <= 185 with the exits timed from the flips (the order sentence cut) and the pace line after the push table; 05CK (fault 1, the lead's decision): <= 165 with the signs a fit needs, the measured order and "push" in the main text; 05CJ: the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
@@ -1354,7 +1367,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
     assert "(notebook 06)" not in section_5 and "Even then" not in section_5  # report 05CK (fault 6): the slope's 1/4 bound was put off to notebook 06: cut
     assert ("Dropping the constants that do not grow with width (the bias's $+1$; the factor 0.25: a constant factor is a convention), LeCun's forward condition is $s^2 n_\\text{in} = 1$; "
-            "keeping the 0.25 would give $s = 2/\\sqrt{n_\\text{in}}$ and double $z$'s root mean square (0.78 to 0.84 above) to about 1.6 to 1.7: still of order 1.") in section_5  # report 05CL (fault 4); 05CM (fault 5): unambiguous
+            "keeping the 0.25 would double $s$ and $z$'s root mean square (0.78 to 0.84 above) to about 1.6 to 1.7: still of order 1.") in section_5  # report 05CL (fault 4); 05CM (fault 5): unambiguous
     assert (round(2 * 0.78, 1), round(2 * 0.84, 1)) == (1.6, 1.7)  # the doubled rms, as written
     # report 05CM (fault 6): why the backward condition matters, from notebook 03's dW = (a^l)^T delta^{l+1}
     assert ("asked that $\\delta^l$ be about as large as $\\delta^{l+1}$ (as $\\partial C/\\partial W_l = (a^l)^{\\mathsf T}\\delta^{l+1}$, "
@@ -1453,7 +1466,7 @@ def test_report_05BM_fixes(computed, notebook):
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
     assert ("* **scale 0.01**: nearly section 2's $c = 0$: its weights start near zero, so $W_0$ and $W_1$ must first grow "
-            "(2b; steps compared in section 6).") in prose
+            "(2b).") in prose  # 05CS: the pointer cut for words
     assert np.allclose(init.layer_scales(CASE.sizes, 0.01), 0.01)  # "about 0.01": the standard deviation of every draw
     # fault 9: the late starts' label sits over a bracket spanning their ticks, not an arrow into a gap
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -1560,7 +1573,9 @@ def test_report_05BR_fixes(computed, notebook):
     assert "variant of LeCun" not in code and "compromise" not in code
     assert "**Glorot's rule** comes in section 6, after exercise 1." in prose
     (map_cell,) = [s for s in sources if "ax.set_xticks(range(len(schemes))" in s]
-    assert 'if s == "lecun" else "glorot\\n(close to\\nLeCun\'s here)" if s == "glorot" else str(s)' in map_cell  # report 05CE (fault 9)  # no s-range under glorot
+    # report 05CE (fault 9): no formula under glorot; report 05CS (fault 5): its s range, as LeCun's, backs "close to LeCun's" (the map follows exercise 1's check)
+    assert 'if s in ("lecun", "glorot") else str(s) for s in schemes]' in map_cell and "(close to" not in map_cell
+    assert sources.index(map_cell) > [i for i, t in enumerate(sources) if "init.check_backward_std(backward_std)" in t][0]
     # fault 8 (05BR) added every constant start's fit; report 05BS (fault 1) cut the list again: only c = 1's fit is printed
     assert "constant fit steps" not in computed and "11559" not in NOTEBOOK.read_text()
     assert computed["constant fits"][:5] == [6748, 6250, 11559, 12025, 14575]  # facts, not printed
