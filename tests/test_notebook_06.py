@@ -620,7 +620,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "$0.35 \\times 0.23 \\approx 0.08$" in prose and round(np.sqrt(2 / 16) * 0.23, 2) == 0.08
     assert "overshoot" not in prose
     # a 16-unit ReLU layer is wholly dead with chance below 0.5^16; a 3-unit one about 0.45^3
-    assert 'Independent units would give $0.45^3 \\approx 0.1$ per layer, 19% for either (line "predicted").' in prose \
+    assert 'Independent units would give $0.45^3 \\approx 0.1$ per layer, 19% for either (line "predicted"; ' in prose \
         and round(0.45 ** 3, 1) == 0.1
     assert "Your exercise-1 delta lacks SSE's factor $2a(1 - a)$." in prose and "neither saturated" not in prose
     assert "In 19% of the starts a whole hidden layer is dead at step 0; such a start cannot fit (none does):" in prose \
@@ -685,13 +685,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and prose.index("are the rows close at each layer") < prose.index("**Check against the table.**") \
         and notebook[0].index("step 0, rms Delta a^l") < notebook[0].index("W_0 changed by over 1%")
     assert "**Check against the table.** The sigmoid's rows are nearly equal at depth (rms $\\Delta a^9$ 5.2e-07, just above), so $f'$ factors " \
-        "out; per row gives the same 0.22, so the shallow layers do not matter. Tanh's and ReLU's rows are not (0.034 and 0.14 at $a^9$), so for them the rule is per row: compare column " \
+        "out; per row gives the same 0.22, so layers 1–2, where the rows differ, do not change it. Tanh's and ReLU's rows are not (0.034 and 0.14 at $a^9$), so for them the rule is per row: compare column " \
         "\"per row\". For $W_1, \\dots, W_8$ ($n_l = n_{l+1} = 16$) it agrees with the rule within 7%:" in prose and "happen to agree" not in prose and "an agreement in this setup" not in prose and "the match is empirical" not in prose and "when both see about the same slopes" not in prose \
         and "most units do" not in prose and "tanh's nearly" not in prose  # reader 06BY, fault 4: no output shows it
     assert "Glorot's $2/(n_l + n_{l+1})$ splits the difference" not in prose  # cut for words: notebook 05, section 6 derives it
     assert "vermillion" not in prose and "vermilion: the fit" in prose
     assert computed["depth sigmoid"].split()[5] == "0.23"  # the rms slope the estimate uses
-    assert '19% for either (line "predicted")' in prose \
+    assert '19% for either (line "predicted";' in prose \
         and computed["whole predicted"].endswith("1 - (1 - 0.45^3)(1 - 0.47^3) = 19%")
     assert "\\overline{(a^l)^2} + s^2$$ ($s$: the standard deviation of the weights and biases; bar: mean over units" in prose
     assert computed["rows apart"].splitlines()[2].split()[2] == "0.36" and computed["rows apart"].splitlines()[2].endswith("5.2e-07")
@@ -703,7 +703,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and [line.split()[-1] for line in computed["rows apart"].splitlines()[3:]] == ["0.034", "0.14"]
     assert "an angle of" not in prose and "13.1" not in prose  # the equivalent angle: cut
     assert "and keeping $\\operatorname{Var} z$ needs $n_l s^2 = 2$" in prose
-    assert "Usual remedies" not in prose and "A live unit dies" not in prose  # unbacked by a printed line: cut
+    assert "Usual remedies" not in prose and "five times as far" not in prose and "Most deaths come early" not in prose  # unbacked by a printed line: cut
+    # (round 12, reader 06CX, fault 1: "A live unit dies once a step pushes its z to 0 or below on both rows" is back, as
+    # the definition of a dead unit applied after a step; the step-500 line shows units dying; no rate claim with it)
     assert computed["dead by layer"].endswith("second hidden layer: 47%")
     assert 'units stay tied (line "sigmoid : tied")' in prose \
         and computed["zeros sigmoid"].endswith("tied at the end: layer 1: units 1, 2, 3; layer 2: units 1, 2, 3")
@@ -744,9 +746,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "(your ratio). A plateau ends once $a^2$'s rows part, which only the parameters below $W_2$ do. Their gradients carry " \
         "$\\delta^3 W_2^{\\mathsf T}$ (section 2's recursion), so at the same weights cross-entropy's larger $\\delta^3$ makes them " \
         "larger too. " \
-        "Both runs' rows are about 0.024 apart at \"to\" (table \"rms Delta a^2\"; [rms](NOTATION.md)), most of it gained in each plateau's last eighth. With the rows' deltas cancelling, " \
-        "$\\partial C/\\partial W_l = (\\Delta a^l)^{\\mathsf T}\\delta^{l+1}[0]$, so a step changes $\\Delta z^{l+1} = \\Delta a^l W_l$ by " \
-        "$-\\eta\\,\\lVert \\Delta a^l \\rVert^2 \\delta^{l+1}[0]$: second order in $\\Delta a^l$, so the parting speeds up as $\\Delta a$ grows."
+        "Both runs' rows are about 0.024 apart at \"to\", most of it gained in the last eighth. A step of $W_2$ changes " \
+        "$\\Delta z^3 = \\Delta a^2 W_2$ by $-\\eta\\,\\lVert \\Delta a^2 \\rVert^2 \\delta^3[0]$: second order in $\\Delta a^2$, " \
+        "so the output rows part faster as $\\Delta a^2$ grows."
+    # round 12 (reader 06CX, fault 2, lead's decision): the formula for W_2 only: the hidden rows' slopes differ on this
+    # plateau (step 0: 0.09 against 0.14 in a^1), so the hidden layers' deltas do not cancel and no general-l claim is made
+    assert "\\partial C/\\partial W_l = (\\Delta a^l)^{\\mathsf T}\\delta^{l+1}[0]$, so" not in prose and "the parting speeds up" not in prose
+    # round 12 (reader 06CX, fault 7): the table's fractions said before the cell that prints them
+    assert "The next cell's last table: [rms](NOTATION.md) $\\Delta a^2$ at 1/2, 3/4, 7/8 and all (\"to\") of each plateau's length." in prose \
+        and prose.index("The next cell's last table:") < prose.index("<details><summary>Check your ratio") and prose.count("[rms](NOTATION.md)") == 2
     # round 9 (reader 06CU, fault 2, lead's decision): the one-line derivation moved here, where the claim is made
     # round 44 (reader 06CS, fault 3, lead's decision): the unbacked match with the delta ratio cut, 3.3 pointed to
     assert "in line with a $\\delta^3$" not in prose and "second order in $\\Delta a$: $\\operatorname{rms}" in prose
@@ -782,7 +790,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
                                                     "cross_entropy       0.0043 0.0058 0.0087  0.024"] \
         and all(0.025 - 0.0096 > 0.0096 - 0.0046 and 0.024 - 0.0087 > 0.0087 - 0.0043 and v > 0.024 / 2 for v in (0.025 - 0.0096, 0.024 - 0.0087)) \
         and "0.0045" not in notebook[0] and "0.0067" not in notebook[0] and "0.0053  0.025" not in notebook[0] \
-        and "most of it gained in each plateau's last eighth." in prose and "predicts" not in prose \
+        and "most of it gained in the last eighth." in prose and "predicts" not in prose \
         and "measured, not predicted" not in prose and "saturation, so the rows part later" not in prose
     assert "2.1 to 3.1" not in prose[:prose.index("<details><summary>Check your ratio")]  # the box above gives them
     after_check = prose[prose.index("</details>", prose.index("<details><summary>Check your ratio")):]
@@ -819,7 +827,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 33 (reader 06CO, fault 9): "so each last approach follows a plateau" did not follow from the line: cut
     assert "These starts spend medians of 197 and 85.5 steps (20 starts: the middle two's mean) near 0.4 (last column), far fewer than all ones' 4861 and 2478 " \
         "(last line; none starts below 0.39, so each must pass 0.4). That is consistent with their " \
-        "not starting saturated (smallest hidden slope: median 0.17, all ones' 0.024, line \"the 20 starts\"). SSE loses most " \
+        "not starting saturated (smallest hidden slope: median 0.17, line \"the 20 starts\"; all ones' 0.024, table \"step 0\"). SSE loses most " \
         "steps in the last approach (medians 4826 against 314)." in prose \
         and "each last approach follows a plateau" not in prose and computed["random smallest slope"].startswith("the 20 starts at step 0: SSE below 0.39 in 0 of 20;") and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
         and "Not tied" not in prose and "both costs at lr 0.5. The last column counts the steps with SSE 0.39 to 0.41:" in prose and "A random start can begin" not in prose \
@@ -943,8 +951,17 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "34%" not in prose and "whole dead layer 34%\n" in notebook[0] and "of the others" not in notebook[0] and "not analysed" not in prose \
         and "This matches the measured 19%" not in prose  # round 44 (reader 06CS, fault 4): it read as a coincidence
     # round 11 (reader 06CW, fault 1, lead's decision): where the misses are at step 500, printed (line "of the latter")
-    assert 'Most starts with a dead unit that miss lose a whole layer by step 500, so sit at 0.4 (line "of the latter").' in prose \
-        and prose.index("* **layer 2 all dead**") < prose.index("Most starts with a dead unit that miss")
+    # round 12 (reader 06CX, fault 1, lead's decision): how a live unit dies (a step, then zero gradient), and the 72% that
+    # miss: the 19% dead from step 0 plus 95% of the others' misses, most of the 72%, from the printed shares
+    assert 'Most of the 72% that miss (line "fit within") have a whole dead layer by step 500, so sit at 0.4 (line "of the latter").' in prose \
+        and prose.index("* **layer 2 all dead**") < prose.index("Most of the 72% that miss") \
+        and "No first-layer unit revives, and none can: its input $X$ never changes, and a dead unit's slope is 0, so its incoming " \
+        "weights get exactly zero gradient. A second-layer unit can: its inputs $a^1$ change as the first layer's live units train; " \
+        "6% of them do. A live unit dies once a step pushes its $z$ to 0 or below on both rows." in prose
+    assert "all 1000 starts 28%; starts with a dead unit but no whole dead layer 34%\n" in notebook[0] \
+        and "a whole hidden layer dead in 95%\n" in notebook[0] and "starts with at least one: 97%\n" in notebook[0] \
+        and "a whole hidden layer dead at step 0: 19% of the starts;" in notebook[0] \
+        and 0.19 + 0.95 * (0.97 - 0.19) * (1 - 0.34) > 0.8 * (1 - 0.28)
     assert "In 19% of the starts a whole hidden layer is dead at step 0; such a start cannot fit (none does): " \
         "* **layer 1 all dead**" in prose and "cannot learn" not in prose \
         and "(section 4): which activations fit from all zeros? Which random ReLU ($\\max(0, z)$) starts have dead units (always " \
@@ -961,7 +978,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # second-layer units are not independent; the bias aside (chance 1/2) led nowhere and is cut
     # round 43 (reader 06CR, fault 4, lead's decision): a plain sentence
     # round 44 (reader 06CS, fault 4, lead's decision): the match cut (it read as a coincidence); both numbers stay printed
-    assert '19% for either (line "predicted"). With 16 units' in prose and "are not independent." not in prose and "the measured share here" not in prose and "exact for first-layer" not in prose and "chance 1/2" not in prose \
+    assert '19% for either (line "predicted"; layer 2\'s units share $a^1$: the match is measured). With 16 units' in prose and "are not independent." not in prose and "the measured share here" not in prose and "exact for first-layer" not in prose and "chance 1/2" not in prose \
         and computed["fit by whole layer dead"].startswith("a whole hidden layer dead at step 0: 19% of the starts") \
         and computed["whole predicted"].endswith("= 19%")
     # the control's rows and delta at step 0 (lead's round-12 decision), announced before the cell prints them
@@ -1052,11 +1069,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "and $\\delta^9[i]$ 0.082 of $\\delta^{10}[i]$ (section 2, per row), with $|a^8| \\le 1$ and $|\\delta^{10}| < 1$ (your exercise-1 delta, with " \
         "outputs and targets in $[0, 1]$) taken as 1, and the 32 terms added with one sign: $$\\underbrace{800}_{\\text{steps}} \\times " \
         "\\underbrace{0.1}_{\\eta} \\times 16 \\times 2 \\times 2.5 \\times 10^{-6} \\times 0.082 \\approx 5 \\times 10^{-4}$$ " \
-        "($\\times 5$ at lr 0.5). Measured (table): rms 3e-08 by step 800, about 1% of $\\Delta z^9$'s 2.2e-06, far less: the terms' signs differ (step 0: signed sum 2.5e-08, sum of the terms' sizes 7.6e-07), " \
+        "($\\times 5$ at lr 0.5). Measured (table): rms 3e-08 by step 800, about 1% of $\\Delta z^9$'s 2.2e-06, far less: the terms' signs differ (step 0: signed sum 2.5e-08, sum of the terms' sizes 7.6e-07; measured), " \
         "and from step 400 the rows' deltas cancel (3.3). 2. Forward (point 1): $\\times 0.23$, $W_9$ keeping the rms, so by the yardstick " \
         "$\\Delta z^{10}$ moves about $0.23 \\times 5 \\times 10^{-4} \\approx 10^{-4}$, against the 1.6 point 2 needs. 3. SSE is at 0.4 from step 400 (stall test); at step 800 the outputs are the column means, " \
-        "where the rows' deltas cancel at every layer ($f'$ factors out; point 2), " \
-        "so a step changes $\\Delta z^{l+1}$ by $-\\eta\\,\\lVert \\Delta a^l \\rVert^2 \\delta^{l+1}[0]$ (section 1), second order in $\\Delta a$: " \
+        "where the rows' deltas cancel at every layer ($f'$ factors out: section 2's \"Check against the table\"), " \
+        "so a step changes $\\Delta z^{l+1}$ by $-\\eta\\,\\lVert \\Delta a^l \\rVert^2 \\delta^{l+1}[0]$ (section 1, for $W_2$), second order in $\\Delta a$: " \
         "$\\operatorname{rms}\\,\\Delta a^9$ is still 5.2e-07 at step 800. 4. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries " \
         "$\\delta^1$, 4.6e-07 of $\\delta^{10}$ (table; summed over rows; rows equal here): $W_0$ moved by step 300 in 0 of 5 starts." in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
