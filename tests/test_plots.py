@@ -512,6 +512,12 @@ def test_tied_and_random_weights_share_one_colour_rule():
         texts = [t.get_text() for t in legend.get_texts()]
         assert legend._ncols == n_out and len(texts) == n_in * n_out
         assert all(f"[{i}, {j}]" in texts[j * n_in + i] for i in range(n_in) for j in range(n_out)), texts
+    # report 04DC, fault 6: the bottom middle's nine W_1 lines: all but the three largest movers faint and thin, said in the title
+    lines = [line for line in bottom[1].get_lines() if str(line.get_gid()).startswith("traj:")]
+    moves = np.array([abs(line.get_ydata()[-1] - line.get_ydata()[0]) for line in lines])
+    faint = np.array([line.get_alpha() == 0.35 for line in lines])
+    assert faint.sum() == 6 and moves[~faint].min() > moves[faint].max() and "faint: the 6" in bottom[1].get_title()
+    assert not any(line.get_alpha() for panel in (bottom[0], bottom[2]) for line in panel.get_lines())
 
 
 def test_show_weight_labels_keeps_only_the_named_ones():

@@ -916,7 +916,7 @@ def _tied_group_name(l, group, n_in, n_out, n_layers):
     return f"$W_{{{l}}}[:, {columns[0]}]$ (to {target})"
 
 
-def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", "random, seed 0")):
+def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", "random, seed 0"), faint_keep=3):
     """Two runs' weights, a panel per weight layer: ``tied`` on top, ``untied`` below (notebook 04).
 
     tied, untied: histories of one network shape with recorded weights. On top, each group of
@@ -924,7 +924,8 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     the unit it goes to (column j of W_l) and its style the unit it comes from (row i: solid, dashed,
     dotted); on top a group holding every column is black, and one holding every row solid; a dashed or dotted
     line on top is thinner, with white gaps, so it shows where it lies on a solid one.
-    A grey line on top marks the untied run's last step. row_labels: the two rows' y labels. Returns the figure.
+    A grey line on top marks the untied run's last step. row_labels: the two rows' y labels. A bottom panel with more
+    than six lines draws all but its ``faint_keep`` largest movers (first to last step) faint and thin. Returns the figure.
     """
     recorded(tied), recorded(untied)
     sizes = tied.sizes
@@ -954,6 +955,13 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     plot_weight_trajectories(untied, ax=axes[1], notation="card", text_size=text_size, legend="below", by_unit=True)
     for l, panel in enumerate(axes[1]):
         panel.set_xlabel(f"step (0 to {untied.iterations[-1]} only)")
+        lines = [line for line in panel.get_lines() if str(line.get_gid()).startswith("traj:")]
+        if len(lines) > 6:  # many crossing lines: all but the largest movers drawn faint, thin (report 04DC, fault 6)
+            moves = [abs(line.get_ydata()[-1] - line.get_ydata()[0]) for line in lines]
+            for k in np.argsort(moves)[:-faint_keep]:
+                lines[k].set(alpha=0.35, lw=1)
+            panel.set_title(f"{panel.get_title()}; faint: the {len(lines) - faint_keep}\nthat move least from step 0 to {untied.iterations[-1]}",
+                            fontsize=text_size + 2)
         n_in, n_out = untied.weights[l].shape[1:]
         handles, labels = panel.get_legend_handles_labels()
         if len(handles) == n_in * n_out:  # one line per weight, row by row: lay the legend out as W_l, one row of it per row
