@@ -586,21 +586,22 @@ def test_the_curvature(computed, notebook):
                                               "2.4, 2.7 | the figure's g(2500)/g(1000): 1.2")
     early_low, early_high, early_measured = computed["early bound values"]
     assert early_measured < early_low < early_high and abs(early_low - 2.45) > 1e-3 and abs(early_measured - 1.25) > 1e-2  # report 05CP (fault 3): under "at most"; off the rounding edges
-    assert "over steps 1000 to 2500 (the line before), 1.2 is under both 2.4 and 2.7." in prose
+    assert "over 1000 to 2500 its 1.2 is under both ends' 2.4 and 2.7." in prose  # report 05CT (fault 2): under the bound's two ends
     low, high, measured = computed["bound values"]
     assert low < measured < high and abs(low - 2.65) > 1e-4 and abs(measured - 2.95) > 1e-3  # printed 2.7, 2.9: off the rounding edges
     # report 05CF fault 3: step 2500's 2.7 is beaten by the run (|lambda_min| grows): the bound takes the larger end, 5.2
     # report 05CI (fault 5): 2.9 said to sit between the two one-step bounds, not "inside" one
     # report 05CN (fault 4): a consistency check, not a bound (lambda_min measured only at the two ends, g one largest entry)
     # report 05CS (fault 3, the lead's decision): "at most" said once, for a fixed H; H changes, so the two ends only bracket the growth ("not a bound" cut)
-    assert ("$H$ changes, so the ends' $(1 + \\eta|\\lambda_\\text{min}|)^{1500}$ only bracket the figure's growth: 2.7 and 5.2 around 2.9 over steps 2500 to 4000 "
-            "(last line);") in prose and "not a bound" not in prose and "inside it" not in prose and "the bound lies between" not in prose  # 05BX (fault 2)
+    # report 05CT (fault 2, the lead's decision): an upper bound, never a "bracket"; g related to the untying part's length
+    assert ("while $H$ stays fixed; $g$, two of its entries' difference, is at most $\\sqrt 2$ times that length. Over steps 2500 to 4000 $H$ changes: "
+            "the two ends' $\\lambda_\\text{min}$ give bounds 2.7- and 5.2-fold, the figure's 2.9 between (last line);") in prose and "bracket" not in prose and "not a bound" not in prose and "inside it" not in prose and "the bound lies between" not in prose  # 05BX (fault 2)
     # report 05BF (fix 1): the growth figure is an upper bound, reached only along lambda_min's eigenvector; no per-step numbers
     # report 05BQ (fault 4): the step from the 20 eigenvalues to the bound, in the eigenbasis
     # report 05CD (fault 5): the 20 directions named as eigenvectors, of the matrix whose eigenvalues the page names
     # report 05CG (fault 1): the main text keeps the 1-D rule; the eigen-directions Qe_i moved into the optional box
     assert ("By the 1-D rule with the most negative curvature $\\lambda_\\text{min}$ (box), "
-            "$u$'s untying part grows in length at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step while $H$ stays fixed.") in prose
+            "$u$'s untying part grows in length at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step while $H$ stays fixed;") in prose
     box = prose[prose.index("<details><summary>Optional: the proof for all 29"):]
     box = box[:box.index("</details>")]
     assert "A step multiplies $u$'s component along each $Q\\chi_i$ by $1 - \\eta\\lambda_i$." in box
@@ -796,7 +797,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "order of the exits" not in prose and "ever more slowly" not in prose
     # report 05CK (fault 3): 2c's own reason, delta^3[1] ~ -delta^3[0] from the outputs printed at the top (0.599, 0.2 for both rows)
     assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ does not make up for it on the plateau: "
-            "both observations' outputs at $(0.599, 0.2)$ (the first printed output) give equal slopes, opposite errors: $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose
+            "both observations' outputs at $(0.599, 0.2)$ (first line) give equal slopes, opposite errors: $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose
     assert "2b's box, item 3" not in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
@@ -927,7 +928,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "2. The same slope turns each step's change of $z^3$ into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "
             "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step; $C$ is mostly observation 2's two squared errors "
             "(99.1% from step 2000); if both reciprocals grow linearly, so, eventually, does $1/C$, gaining roughly equally per 1000 steps: 1500, 1600, 1700 "
-            "(rising about 7%, which the sketch does not capture).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
+            "(rising about 7%, beyond the sketch).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
     assert computed["first gains"] == "section 0's first start, steps 2000 to 5000: 1/C gains 1500, 1600, 1700 per 1000 steps"
     g = computed["first gain values"]
@@ -946,14 +947,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "at lr 0.5 / 1 / 2: not known / 3341.5 /" in computed["column 3.0"] and 2 * 3341.5 > 6000 and np.isinf(computed["map"][0][4])
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
     # larger rates: the product holds at 4, breaks at 16 (above 8000); from lr 4 on the loss rises at some steps
-    check = "2.7 and 5.2 around 2.9 over steps 2500 to 4000 (last line);"  # 05CS (fault 3): reworded
+    check = "Over steps 2500 to 4000 $H$ changes: the two ends' $\\lambda_\\text{min}$ give bounds 2.7- and 5.2-fold, the figure's 2.9 between (last line);"  # 05CS (fault 3): reworded; 05CT (fault 2): upper bounds
     assert check in prose and "4000" not in prose.replace(check, "") and "its reason below"  # 05BW: only section 4's bound check names step 4000 not in NOTEBOOK.read_text()
     assert all(abs(1 - eta * lam) > 1 for eta, lam in ((4.0, 0.6), (0.5, 4.5)))  # past 2/eta the factor is below -1
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
     assert ("steps stays about the same. Notebook 04, section 10 found this for one start (up to lr 4), and why: while the gradient "
-            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (next line)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (next line; derivation: the box)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1181,9 +1182,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$\\omega_2$ last (2550): the pace ranks the flips, not their steps.") in main and "Which flips." not in box
     assert computed["c = 0.5 smallest printed"] == "c = 0.5, to its exit: a^2 difference at least 0.0094 at every step (smallest at step 681)"
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
-    assert ("After $\\omega_1$'s flip the push on $c = 0.5$'s difference turns (box, item 4): it stops at 0.0094 (step 681, printed); "
-            "then the two feed each other (items 3, 4), like $c = 0$'s weights (item 5): $|\\omega_1|$ times the difference grows at least 1.2-fold "
-            "per 100 steps to the exit (next line).") in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
+    # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
+    assert ("Once $\\omega_1$'s sign matches, the two feed each other, like $c = 0$'s weights: a larger $|\\omega_1|$ widens the difference "
+            "(from 0.0094, step 681, printed), a wider difference speeds $\\omega_1$'s growth: $|\\omega_1|$ times the difference grows at least 1.2-fold "
+            "per 100 steps to the exit (next line; derivation: the box).") in main and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
     assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x a^2 difference grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
