@@ -1418,3 +1418,21 @@ def test_round_27_definitions_and_clauses(notebook):
         and "$\\delta^9[i]$ 0.082 of $\\delta^{10}[i]$ (section 2, per row), with $|a^8|" in prose  # round 10: the per-row value, no assumption
     source = NOTEBOOK.read_text(encoding="utf-8")
     assert "# W_9 at step 0, then trained to step 800 (the sigmoid starts above)" in source and "the sigmoid starts above, trained)" not in source
+
+
+def test_weight_step_terms_sum_to_the_step():
+    """Round 14 (reader 06CY, fault 2): the helper behind the two "one W_8 step" rows. Its signed sum is
+    Delta a^l dC/dW_l (the step's change of Delta z^(l+1) per unit of lr, dC/dW_l summed over the rows), and
+    the sum of the terms' sizes bounds it."""
+    rng = np.random.default_rng(0)
+    X, Y = CASE.X, CASE.Y
+    for hidden, layer in ((["sigmoid"] * 3, 1), (["tanh", "tanh", "sigmoid"], 2)):
+        net = mh.MLP([2, 4, 3, 2], activation=hidden).init_random(int(rng.integers(100)))
+        signed, sizes = stalls.weight_step_terms(net, X, Y, layer)
+        a = net.forward(X)[layer]
+        step = (a[0] - a[1]) @ net.gradients(X, Y, "cross_entropy")[0][layer]  # (n_(layer+1),)
+        assert signed == pytest.approx(float(np.sqrt(np.mean(step ** 2))), rel=1e-12) and sizes >= signed > 0
+    with pytest.raises(ValueError):
+        stalls.weight_step_terms(net, X[:1], Y[:1], 1)  # one row: no Delta a
+    with pytest.raises(ValueError):
+        stalls.weight_step_terms(net, X, Y, 3)  # no W_3 in a 3-weight-layer net
