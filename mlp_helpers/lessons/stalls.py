@@ -156,6 +156,28 @@ def rows_apart(net, X, layer):
     return float(np.sqrt(np.mean((a[0] - a[1]) ** 2)))
 
 
+def weight_step_terms(net, X, Y, layer, loss="cross_entropy"):
+    """How one step of W_layer changes Delta z^(layer + 1) = Delta a^layer W_layer, per unit of lr.
+
+    The step changes Delta z^(layer + 1)_k by -lr sum_ij of the terms
+    Delta a^layer_j a^layer_j[i] delta^(layer + 1)_k[i], over the units j of layer ``layer`` and the
+    two rows i of ``X`` (2, sizes[0]); ``Y`` is (2, sizes[-1]). Returns two floats, each an rms over
+    the units k: the signed sum of the terms, and the sum of their sizes (their signs ignored).
+    """
+    check_network(net)
+    X = as_observations("X", X, net.sizes[0])
+    if X.shape[0] != 2:
+        raise ValueError(f"X must hold exactly two observations (rows), got shape {X.shape}")
+    layer = as_count("layer", layer, minimum=0)
+    if layer >= net.n_layers:
+        raise ValueError(f"layer must be below {net.n_layers}, got {layer}")
+    Y = np.asarray(Y, dtype=float)
+    a = [net.forward(X[i:i + 1])[layer][0] for i in (0, 1)]  # a^layer[i], one row at a time: (n_layer,)
+    delta = [net.gradients(X[i:i + 1], Y[i:i + 1], loss)[1][layer].ravel() for i in (0, 1)]  # dC/db_layer = delta^(layer+1)[i]
+    terms = np.array([np.outer((a[0] - a[1]) * a[i], delta[i]) for i in (0, 1)])  # (2 rows i, units j, units k)
+    return _rms(terms.sum(axis=(0, 1))), _rms(np.abs(terms).sum(axis=(0, 1)))
+
+
 def at_step(net, history, t):
     """A copy of ``net`` (its shape and activations) with the parameters ``history`` recorded at index
     ``t`` (step t when every step was recorded)."""
