@@ -512,12 +512,12 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # (15) is roughly it: the output slope (all ones' saturated outputs), the summed error, layer 2's slope, W_2's size
             "Its $W_1$ and $W_2$ are smaller (s.d. $1/\\sqrt{3} \\approx 0.58$) and of mixed sign, so its sum in section 2's rule, "
             "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$, is smaller (the `sum_i` line), but its layer-2 slope is 8.3 times all ones' "
-            "(the `layer-2` line). $\\partial C/\\partial W_1$ sums, over observations, $a^3 - y$ times output slope, $W_2$ and "
-            "layer-2 slope; the slopes differ by under a fifth between observations (the last line), so the sum falls on $a^3 - y$. The "
-            # report 04DD, fault 1: the product 15 said as printed, beside the measured 13
-            "`seed 0 / all ones` ratios, output slope (all ones' $a^3 \\approx 0.98$: saturated), summed error "
-            "(seed 0's smaller and, in output $[0]$, of opposite sign), layer-2 slope and $W_2$'s size, multiply to 15, near the "
-            "measured 13: the factors are typical sizes, not exact. "
+            "(the `layer-2` line). "
+            # report 04DE, fault 1: no product of the ratios (dC/dW_1 also carries a^1; the factors mix means, maxima, rms):
+            # the printed ratios only, qualitatively: the steeper slopes against the smaller summed error and W_2
+            "In the `seed 0 / all ones` lines its output slope is steeper too, 13 times all ones' (all ones' $a^3 \\approx 0.98$: "
+            "saturated), while its smaller summed error (0.31 times; its two errors in output $[0]$ have opposite signs) and smaller "
+            "$W_2$ (0.46 times) pull the other way. "
             # report 04DA, fault 5: the starts, each with what it changes and what it keeps
             # report 04DB, faults 2 and 8: a key, one pair per factor, each ratio printed; "keeps the tie; changes slope and size"
             "Three more starts; what each pair isolates (the `ratio` lines below): 1. All ones to **every parameter 0.1** "
@@ -566,32 +566,25 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
         factors[name] = np.array([np.mean(a_n[3] * (1 - a_n[3])), np.abs((a_n[3] - case.Y).sum(axis=0)).max(),
                                   np.mean(a_n[2] * (1 - a_n[2])), np.sqrt(np.mean(net.weights[2] ** 2))])
     ratios = factors["seed 0"] / factors["all ones"]
-    grad_ratio = grads["seed 0"][1] / grads["all ones"][1]
-    for v, digits in [(v, 3) for v in factors["seed 0"]] + [(v, 2) for v in [*factors["all ones"][:3], *ratios, ratios.prod(), grad_ratio]]:
+    for v, digits in [(v, 3) for v in factors["seed 0"]] + [(v, 2) for v in [*factors["all ones"][:3], *ratios]]:
         mantissa = v / 10 ** np.floor(np.log10(v)) * 10 ** (digits - 1)
         assert abs(mantissa % 1 - 0.5) > 1e-2, v  # %g rounds far from a half
     expect(shown, "step 0, seed 0 / all ones:\n" + "\n".join(f"  {name:<32}{s:6.3g} / {o:<5.2g} = {r:.2g}" for name, s, o, r in zip(
         ("mean output slope a^3(1 - a^3)", "largest |sum_i (a^3 - y)[i, k]|", "layer-2 mean slope", "rms of W_2"),
-        factors["seed 0"], factors["all ones"], ratios))
-        + f"\n  the four ratios' product: {ratios.prod():.2g} | largest |dC/dW_1|, seed 0 / all ones: {grad_ratio:.2g}",
+        factors["seed 0"], factors["all ones"], ratios)),
            "step 0, seed 0 / all ones:\n"
            "  mean output slope a^3(1 - a^3)   0.247 / 0.019 = 13\n"
            "  largest |sum_i (a^3 - y)[i, k]|  0.489 / 1.6   = 0.31\n"
            "  layer-2 mean slope               0.215 / 0.026 = 8.3\n"
-           "  rms of W_2                        0.46 / 1     = 0.46\n"
-           "  the four ratios' product: 15 | largest |dC/dW_1|, seed 0 / all ones: 13")
-    assert 0.8 < ratios.prod() / grad_ratio < 1.25  # "multiply to 15, near the measured 13"
-    # report 04DD, fault 1: each observation's mean output and layer-2 slope, both starts (under a fifth apart), off the rounding edges
-    per_obs = {name: [np.mean(a_l * (1 - a_l), axis=1) for a_l in net.forward(case.X)[3:1:-1]] for name, net in (("all ones", case.network()), ("seed 0", start))}
-    for v in np.concatenate([np.concatenate(s) for s in per_obs.values()]):
-        assert abs(v / 10 ** np.floor(np.log10(v)) * 100 % 1 - 0.5) > 1e-2, v
-    expect(shown, "  each observation's mean slope, output; layer 2: " + " | ".join(f"{name} " + "; ".join(", ".join(f"{v:.3g}" for v in s) for s in per_obs[name]) for name in per_obs),
-           "  each observation's mean slope, output; layer 2: all ones 0.0189, 0.0192; 0.0235, 0.0286 | seed 0 0.247, 0.247; 0.215, 0.215")
-    assert all(abs(s[0] - s[1]) < 0.2 * max(s) for name in per_obs for s in per_obs[name])
+           "  rms of W_2                        0.46 / 1     = 0.46")
+    assert ratios[0] > 1 and ratios[2] > 1 and ratios[1] < 1 and ratios[3] < 1  # steeper slopes; smaller summed error and W_2
+    # report 04DE, fault 1: the product line, the per-observation slopes and the "multiply to 15" claim are gone
+    assert "multiply to 15" not in text and "typical sizes, not exact" not in text and "so the sum falls on" not in text
+    assert "the four ratios' product" not in shown and "each observation's mean slope" not in shown
     assert np.all(np.abs(case.network().forward(case.X)[3] - 0.98) < 0.001)  # all ones' saturated outputs, a^3 about 0.98
     errors_0 = start.forward(case.X)[3][:, 0] - case.Y[:, 0]  # seed 0's output [0]: errors of opposite sign
     assert errors_0[0] * errors_0[1] < 0 and abs(errors_0.sum()) < np.abs(errors_0).max()
-    # "the slopes differ by under a fifth between observations": each start's rows of a^2(1 - a^2) and a^3(1 - a^3)
+    # each start's slopes differ by under a fifth between observations (report 04DE, fault 1: no longer said in the prose)
     for net in (case.network(), start):
         for a_l in net.forward(case.X)[2:]:
             slope = a_l * (1 - a_l)
