@@ -642,8 +642,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "From He's random starts the observations' angle sets the first ReLU layer's dead share (44% predicted, 45% " \
         "measured). A dead first-layer unit" in prose and "angle argument does not give the second layer's share (its inputs are $a^1$, not $X$): its 47%" in prose \
         and "about half the ReLU hidden units" not in prose and "(their angle sets it" not in prose \
-        and "(19% of the starts, more by step 500) rules out a fit; wide layers make one rare (16 units per hidden layer: 0 of 1000 He starts)." in prose \
-        and "keep the gradient's size through the layers; a start other than all zeros. <details>" in prose \
+        and "(19% of the starts at step 0; most of those that miss, by step 500: line \"not fitted\") rules out a fit; wide layers make one rare (16 units per hidden layer: 0 of 1000 He starts)." in prose \
+        and "keep the gradient's size through the layers; for tanh and ReLU, a start other than all zeros ($f(0) = 0$ leaves every hidden gradient 0; the sigmoid fits from zeros). <details>" in prose \
         and "wide ReLU layers" not in prose and "From all zeros tanh and ReLU units cannot fit" not in prose \
         and "a whole hidden layer dead in 0;" in computed["whole 16"] \
         and "a random start with wide layers" not in prose \
