@@ -1436,3 +1436,5 @@ def test_weight_step_terms_sum_to_the_step():
         stalls.weight_step_terms(net, X[:1], Y[:1], 1)  # one row: no Delta a
     with pytest.raises(ValueError):
         stalls.weight_step_terms(net, X, Y, 3)  # no W_3 in a 3-weight-layer net
+    with pytest.raises(ValueError, match="Y"):
+        stalls.weight_step_terms(net, X, Y[:, :1], 1)  # Y must have one column per output

@@ -607,6 +607,11 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
     _, constant = case.train(case.network())
     _, random = case.train(case.network().init_random(seed=0))
     fig, passes, turn = plots.tie_figure(constant, random)
+    # the constant row's tied pairs are striped 3 times as long as elsewhere (the grey reads as grey at default size)
+    striped = [line for line in fig.axes[0].get_lines() if str(line.get_gid()).startswith("stripe:")]
+    assert striped and all(line._unscaled_dash_pattern[1][0] == 3 * plots.STRIPE for line in striped)  # (offset, (on, off))
+    with pytest.raises(ValueError, match="stripe"):
+        plots.plot_weight_trajectories(constant, stripe=0)
     W0, W1 = random.weights
     assert passes == [19, 17] and turn == 27  # the steps notebook 02's caption names
     for p, step in enumerate(passes):  # the first step h_1's weight from x_{p+1} is below h_2's

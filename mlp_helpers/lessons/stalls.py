@@ -165,13 +165,12 @@ def weight_step_terms(net, X, Y, layer, loss="cross_entropy"):
     the units k: the signed sum of the terms, and the sum of their sizes (their signs ignored).
     """
     check_network(net)
-    X = as_observations("X", X, net.sizes[0])
+    X, Y = net.check_data(X, Y)
     if X.shape[0] != 2:
         raise ValueError(f"X must hold exactly two observations (rows), got shape {X.shape}")
     layer = as_count("layer", layer, minimum=0)
     if layer >= net.n_layers:
         raise ValueError(f"layer must be below {net.n_layers}, got {layer}")
-    Y = np.asarray(Y, dtype=float)
     a = [net.forward(X[i:i + 1])[layer][0] for i in (0, 1)]  # a^layer[i], one row at a time: (n_layer,)
     delta = [net.gradients(X[i:i + 1], Y[i:i + 1], loss)[1][layer].ravel() for i in (0, 1)]  # dC/db_layer = delta^(layer+1)[i]
     terms = np.array([np.outer((a[0] - a[1]) * a[i], delta[i]) for i in (0, 1)])  # (2 rows i, units j, units k)

@@ -511,10 +511,11 @@ def _trajectory_linestyle(k, n_weights, n_out=None, by_unit=False):
     return LINE_STYLES[(k // len(LINE_COLOURS)) % len(LINE_STYLES)] if n_weights > len(LINE_COLOURS) else "-"
 
 
-def _stripes(member, n_members):
+def _stripes(member, n_members, stripe=STRIPE):
     """Dash pattern of member ``member`` of a tied line drawn by ``n_members`` overlapping lines:
-    each shows one stripe in turn, so the line is striped in the colours of all its weights."""
-    return (STRIPE * member, (STRIPE, STRIPE * (n_members - 1)))
+    each shows one stripe (``stripe`` line widths long) in turn, so the line is striped in the colours
+    of all its weights."""
+    return (stripe * member, (stripe, stripe * (n_members - 1)))
 
 
 class WeightTrajectories:
@@ -526,7 +527,7 @@ class WeightTrajectories:
     """
 
     def __init__(self, axes, layers, sizes, notation="index", atol=1e-10, legend="inside", text_size=8,
-                 colours=LINE_COLOURS, by_unit=False):
+                 colours=LINE_COLOURS, by_unit=False, stripe=STRIPE):
         self.axes = list(axes)
         self.layers = list(layers)
         self.sizes = list(sizes)
@@ -541,6 +542,8 @@ class WeightTrajectories:
         self.colours = tuple(colours)
         # colour by the unit a weight goes to (column of W_l), line style by the one it comes from (row)
         self.by_unit = bool(by_unit)
+        # one stripe's length in line widths: longer where a pale colour must read at default size
+        self.stripe = as_real("stripe", stripe, positive=True)
         self.lines = [[] for _ in self.layers]
         self.stripes = [[] for _ in self.layers]  # the extra lines that stripe tied groups
         self.titles = []
@@ -580,7 +583,7 @@ class WeightTrajectories:
                 line.set_data(*data)
                 line.set_color(_trajectory_colour(group[0], n_weights, self.colours, n_out, self.by_unit))
                 line.set_linestyle(_trajectory_linestyle(group[0], n_weights, n_out, self.by_unit) if len(group) == 1
-                                   else _stripes(0, len(group)))
+                                   else _stripes(0, len(group), self.stripe))
                 line.set_label(_trajectory_label(self.notation, l, group, n_out, self.sizes))
                 line.set_gid(f"traj:{l}:" + ",".join(str(k) for k in group))
                 # one drawing order whatever order the lines were made in (a cached background must match)
@@ -596,7 +599,7 @@ class WeightTrajectories:
                     n_stripes += 1
                     stripe.set_data(*data)
                     stripe.set_color(_trajectory_colour(k, n_weights, self.colours, n_out, self.by_unit))
-                    stripe.set_linestyle(_stripes(member, len(group)))
+                    stripe.set_linestyle(_stripes(member, len(group), self.stripe))
                     stripe.set_gid(f"stripe:{l}:{k}")
                     stripe.set_zorder(2 + 0.01 * g + 0.0001 * member)
                 handles.append(tuple(Line2D([], [], lw=2.5, color=_trajectory_colour(k, n_weights, self.colours, n_out, self.by_unit)) for k in group))
@@ -626,13 +629,13 @@ class WeightTrajectories:
 
 
 def plot_weight_trajectories(history, ax=None, notation="index", layers=None, atol=1e-10, legend="outside",
-                             text_size=8, colours=LINE_COLOURS, by_unit=False):
+                             text_size=8, colours=LINE_COLOURS, by_unit=False, stripe=STRIPE):
     """Each weight over the training steps of ``history``, a panel per weight layer.
 
     layers: which weight layers to show (default: all).
     colours: the line colours, weight k of a layer taking colours[k % len(colours)] (default
     ``LINE_COLOURS``). by_unit: colour each weight by the unit it goes to (column of W_l) and style it
-    by the unit it comes from (row), in every layer.
+    by the unit it comes from (row), in every layer. stripe: one stripe's length of a tied line, in line widths.
     ax: None for new axes, else one Axes per shown layer (a single Axes for one layer).
     Weights equal at every step (tied) are drawn as one line, striped in their colours, and
     each panel says how many lines stand for how many weights. Each weight keeps one colour
@@ -661,7 +664,7 @@ def plot_weight_trajectories(history, ax=None, notation="index", layers=None, at
         if len(axes) != len(layers):
             raise ValueError(f"ax must hold one Axes per layer shown ({len(layers)}), got {len(axes)}")
         fig = axes[0].figure
-    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size, colours, by_unit).update(history)
+    WeightTrajectories(axes, layers, sizes, notation, atol, legend, text_size, colours, by_unit, stripe).update(history)
     return fig
 
 
@@ -712,7 +715,8 @@ def question_networks():
     # each crossing edge runs on past its label into its unit, as the others do (report 01CX fault 7: at 0.3 a
     # short dark wedge between box and unit read as an arrow tip)
     draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.25, opaque_labels=True, **labels)
-    fig.canvas.draw()  # apply both panels' equal aspect, then put the left title at the right one's height
+    for ax in (small, big):  # apply both panels' equal aspect, then put the left title at the right one's height
+        ax.apply_aspect()
     left, right = small.get_position(), big.get_position()
     small.set_title("the 1-1-1 network", fontsize=12, y=(right.y1 - left.y0) / (left.y1 - left.y0))
     small.text(0.5, 0.08, "both diagrams: all edges drawn alike; values come later;\n$w_2$ names a different edge in each"
@@ -751,14 +755,11 @@ def tie_figure(constant, random, steps=150):
     turn = int(np.argmax(positive))
     fig, axes = new_figure((11, 6), "constrained", nrows=2, ncols=2, sharex=True, sharey="col")
     for row, (label, history) in enumerate((("constant", constant), ("random", random))):
+        # the constant row's tied pairs get stripes 3 times as long, so the grey ones read as grey at default size
         plot_weight_trajectories(history, ax=axes[row], notation="card", legend="inside",
-                                 colours=(GREEN, PURPLE, BLACK, "#BBBBBB"))  # blue and vermillion mean signs; light grey: stripes show on black
+                                 colours=(GREEN, PURPLE, BLACK, "#BBBBBB"),  # blue and vermillion mean signs; light grey: stripes show on black
+                                 stripe=3 * STRIPE if row == 0 else STRIPE)
         axes[row][0].set_ylabel(f"{label} start\nweight")
-    for ax in axes[0]:  # the constant row's tied pairs: stripes 3 times as long, so the grey ones read as grey at default size
-        for line in ax.get_lines():
-            gid = line.get_gid() or ""
-            if gid.startswith("stripe:") or (gid.startswith("traj:") and "," in gid):
-                line.set_linestyle((3 * STRIPE * gid.startswith("stripe:"), (3 * STRIPE, 3 * STRIPE)))  # pairs: member 0 or 1
     for ax_top, ax_bottom in zip(*axes):  # each legend where its panel's lines are flat
         move_legend(ax_top, "lower right").set_title("striped: the pair's two lines coincide", prop={"size": 9})
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2, ymin=0.1 if ax_bottom is axes[1][0] else 0)
