@@ -197,15 +197,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CY fault 1: one pointer left, the dashed line named as "rounding's estimate (optional box)"; r appears
     # once, as an assumed order of magnitude; the crossing's number, the cut-off and the dashed line's formula sit
     # only in the boxes
-    pointers = ["rounding's estimate (optional box)"]
+    # report 01DB fault 1 (lead's decision): why eps is the largest safe one needs the cut-off in the main text, its
+    # value pointing to the box that derives it; fault 3: the dashed line's ceiling rests on the assumed r = 1e-16
+    pointers = ["rounding's estimate (optional box)", "(about $2\\cdot10^{-6}$ here, its box)"]
     assert all(main_2.count(pointer) == 1 for pointer in pointers)
     assert "derivation in the optional box" not in main_2 and "r/(2\\varepsilon|g|)" not in main_2
-    assert main_2.count("$r$") == 1 and main_2.count("r =") == 0 and "a guess" not in prose
+    assert main_2.count("$r$") == 1 and main_2.count("r =") == 1 and "a guess" not in prose
+    assert main_2.count("cut-off") == 1 and main_2.index("$r$") < main_2.index("$r = 10^{-16}$")
     assert ("each computed cost is off by $r$, an assumed order of magnitude (about $10^{-16}$ per computed cost)"
             in main_2)
     leaning_free = main_2
     for pointer in pointers:
         leaning_free = leaning_free.replace(pointer, "")
+    leaning_free = leaning_free.replace("the rounding cut-off", "")
     for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
                     "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in leaning_free
@@ -274,18 +278,25 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     caption = ("* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at $10^{-2}$.\n"
                # report 01CZ fault 2: "a ceiling, not a prediction" in the bullet (the figure test below: every point
                # right of the crossing lies under the dashed line); fault 8: the axis is reversed, so "right = smaller eps"
-               "* Dashed: rounding's estimate (optional box), a ceiling, not a prediction. Right of its crossing with the band"
+               # report 01DB fault 3: the ceiling rests on the assumed r; right of the crossing no point lies above it
+               # (the figure test: every point right of the crossing under the dashed line)
+               "* Dashed: rounding's estimate (optional box), an assumed ceiling ($r = 10^{-16}$), not a prediction. Right"
+               " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
-               " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward.\n\n"
+               " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
                + why + "\n\n"
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
                # report 01CZ fault 6: the b_y' crossing parenthesis (no number beside it) cut
                "$\\varepsilon$ is then the sweep's largest whose truncation"
-               " stays well under $10^{-7}$ for all four parameters (the largest: rounding grows as $\\varepsilon$ shrinks)."
+               " stays well under $10^{-7}$ for all four parameters."
                " The worst, $b_{y'}$, fails at $3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at $10^{-3}$"
-               " ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$.")
+               " ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$.\n\n"
+               # report 01DB fault 1: why the largest, in the main text: rounding's cut-off (the box's 2e-6) rises as
+               # eps shrinks; its own paragraph
+               "Why the largest: a smaller $\\varepsilon$ raises the rounding cut-off $r/(2\\varepsilon\\cdot10^{-7})$"
+               " (about $2\\cdot10^{-6}$ here, its box), below which a correct gradient can fail on rounding alone.")
     assert "further right" not in prose and "left of the crossing" not in main_2 and "Given $10^{-7}$" not in prose
     assert "1.4\\cdot10^{-9}$ for $w_1$ at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$)" in truncation_box
     assert f"{1.6e-6 * 0.03**2:.1e}" == "1.4e-09" and "relative error 1.6e-06" in shown
@@ -665,7 +676,9 @@ network         path products  units  summing paths  backpropagation   ratio
         assert general + sum(weights) + sum(weights[1:]) == by_paths
     assert [paths.count_paths([2, 3, 3, 2], ("w", 0, i, j)) for i in range(2) for j in range(3)] == [6] * 6
     # report 01CY fault 4: section 2 in the take-away: the printed eps, threshold and the eps^2 law (the sweep)
-    assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$); the"
+    # report 01DB fault 2: the rule holds for these float64 networks and gradients above section 2's cut-off (2e-6)
+    assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$;"
+            " for these float64 networks, gradients above section 2's cut-off); the"
             " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
@@ -712,7 +725,9 @@ network         path products  units  summing paths  backpropagation   ratio
                "* Counted: multiplications. Summing paths computes each edge's factor once, then multiplies out every path"
                " separately.\n"
                "* Not counted: additions; computing the slopes $a(1-a)$ and $o_k - y_k$, which both methods do once each"
-               " (multiplying them into a product is counted); the biases (the `outside the table` line counts them).\n"
+               # report 01DB fault 4: which products each method pays for
+               " (multiplying them in is counted: backpropagation's $\\delta$, summing paths' folded factors and path"
+               " products); the biases (the `outside the table` line counts them).\n"
                "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
                " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that. Sharing tails between paths is exactly what backpropagation adds (section 4's"
                " `factored` line).\n\n"
@@ -1114,7 +1129,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
     assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less (here 7 to 15 times less:"
-            " $1/(h(1-h)\\,w_2)$, times $h/x$).\n") in prose
+            # report 01DB fault 5: the link weight by its edge, as section 7 names it (w_2 is x2 -> h1 from section 4)
+            " $1/(h(1-h)\\,w_{h\\to y'})$, times $h/x$).\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     assert shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0") < shown.index("first step by hand")
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
@@ -1124,6 +1140,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2$"
             " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
             " giving $7.44$, the `predicted` 7.4.") in prose
+    # report 01DB fault 6: `predicted` is the gradients' ratio the step used, so it matches Δw2/Δw1 by construction
+    assert "Row $t$'s `predicted` (an identity, not a test) uses step $t-1$'s $h$, $w_2$." in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
     assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line).") in prose
