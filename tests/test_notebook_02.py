@@ -815,26 +815,28 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
                          r"""there (the check above). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
-                         r"""([behind]; figure: black highest). On the tied run $K = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ """
-                         r"""nearly fixed at $(1-S)/4$ ([K], after the box): at equal $c$, $K$ grows with $S$ (proof: the box).""" "\n\n")
-    # report 02CZ fault 2 (the lead's decision): one main-text sentence with K through Q, [K] and the box as the proof
-    assert "1.2%" not in intuition and "([K], after the box)" in intuition
+                         r"""([behind]; figure: black highest). On the tied run $K$ grows with $S$ at every $c$: the optional box """
+                         r"""proves it.""" "\n\n")
+    # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
+    # report 02DB fault 1 (the lead's decision): Q (its definition and its recursion) only in the box
+    assert "1.2%" not in intuition and "Q" not in intuition
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
+    # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     assert proof.startswith("\n\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
-                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), with $Q = u_1^2 - S\,W_1[0,0]^2$.""" "\n\n"
-                            r"""**Why $Q$ barely moves.** With 6a's steps""")
+                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), with $Q = u_1^2 - S\,W_1[0,0]^2$, which stays within 1.2% """
+                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the last paragraph).""" "\n\n"
+                            r"""So $S\,c^2 + Q^2 \approx""")
+    last = proof.split("**Why $Q$ barely moves, and the margin.**")[1]
+    assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>")
     assert "\n\n" r"""So $S\,c^2 + Q^2 \approx S\,c^2 + (1-S)^2/16$, which grows with $S$ (derivative $c^2 - (1-S)/8 > 0$, """ \
            r"""as $c \ge 0.5$ and $S \ge \tfrac12$): at every $c$, $K$ is least at $\rho = 0.5$.""" "\n\n" in proof
-    assert proof.split("**Why $Q$ barely moves.**")[1].split("So $S")[0].count("[K]") == 1
+    assert last.split("**Margin:**")[0].count("[K]") == 1
     assert proof.split("So $S\\,c^2 + Q^2")[1].startswith(r""" \approx""")
     assert ("\n\n" r"""Let $K_\rho(c) = 2\sqrt{S\,c^2 + (1-S)^2/16}$, $K$ with $Q$ at its start: [K]'s "K from S" """
                                 r"""is $K_\rho(c^*)$, which differs from [steps]' "K at the end" only through $Q$'s drift. """
                                 # report 02CV fault 2: the 5% backed by [K]'s smallest ratio over the runs' c, and the
                                 # chain from Q's drift to K's written out, each step a true inequality (Q > 0)
-                                r"""$K_{0.5}$ is below $K_{0.3}$ by at least 5% at the runs' $c$ ([K]). **Margin:** $Q \ge (1 - 1.2\%)\,Q(0)$ $\Rightarrow$ """
-                                r"""$Q^2 \ge (1 - 1.2\%)^2\,Q(0)^2$ $\Rightarrow$ $K^2 = 4(S\,c^2 + Q^2)$ is at least $(1 - 1.2\%)^2$ of its """
-                                r"""value with $Q(0)$ $\Rightarrow$ $K$ at least $1 - 1.2\%$ of it: under 1.2% per run, 2.4% for two, """
-                                r"""less than 5%.""" "\n"
+                                r"""$K_{0.5}$ is below $K_{0.3}$ by at least 5% at the runs' $c$ ([K]).""" "\n"
                                 # report 02CS fault 1: the monotone map and the induction as three numbered steps;
                                 # the eta^2 term eta^2 G^2 S c (8b's box) is positive and, at equal c, least at rho = 0.5
                                 # report 02CT fault 2: steps in round brackets (the card)
@@ -847,7 +849,11 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                                 r"""M_{0.3}(c_{\rho=0.3}(t)) = c_{\rho=0.3}(t+1)$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
                                 r"""stays behind ([behind]).""" "\n\n"
                                 r"""The exact step's extra $\eta^2G^2S\,c > 0$ (the $\eta^2$ box) is, at equal $c$, least at $\rho = 0.5$: """
-                                r"""it pushes the same way.""" "\n</details>") in proof
+                                r"""it pushes the same way.""" "\n\n") in proof
+    assert ("\n" r"""**Margin:** $Q \ge (1 - 1.2\%)\,Q(0)$ $\Rightarrow$ """
+            r"""$Q^2 \ge (1 - 1.2\%)^2\,Q(0)^2$ $\Rightarrow$ $K^2 = 4(S\,c^2 + Q^2)$ is at least $(1 - 1.2\%)^2$ of its """
+            r"""value with $Q(0)$ $\Rightarrow$ $K$ at least $1 - 1.2\%$ of it: under 1.2% per run, 2.4% for two, """
+            r"""less than 5%.""" "\n</details>") in proof
     # report 02CY fault 2: Q is defined in 8b's box, and 7b no longer uses it
     seven_b = markdown.split("### 7b.")[1].split("## 8.")[0]
     assert "Q" not in seven_b and "0.938" not in markdown
@@ -907,13 +913,13 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # 1 - s_t (0 <= s_t, P <= 1) loses s_t P <= s_t a step, so it is at least 1 - sum s_t, and [K] prints the largest
     # sum over a run, 0.0120, so Q stays within 1.2%. Report 02CC fault 1: the one-line inequality (each factor at
     # most 1, so Q(t+1)/Q(0) >= Q(t)/Q(0) - eta^2 G^2 S) written out, and [K] tests the stated 1.2%
-    assert ("\n\n" r"**Why $Q$ barely moves.** With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
+    assert ("\n\n" r"**Why $Q$ barely moves, and the margin.** With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
             r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
             r"Each factor is positive and at most 1 (every $\eta^2G^2S$ is smaller than their sum, 0.0120 at most), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
-            r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K])." "\n\n"
-            "So $S") in proof
+            r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start ([K])." "\n"
+            "**Margin:**") in proof
     assert "0.002" not in why and "0.4020" not in why and "|G| <= its start" not in stored
     # the expansion, symbol by symbol: the cross terms -+ 2 eta G S u W cancel, leaving (1 - eta^2 G^2 S)(u^2 - S W^2)
     rng = np.random.default_rng(0)
@@ -997,7 +1003,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CX fault 1: the one-line reason back in the open (the lead's decision), [K] cited for it
     # report 02CY fault 1: the reason in the box again (the lead's decision), [K] right after it; the open text cites [behind]
     # report 02CZ fault 2: the one-line reason back in the open (the lead's decision), citing [K] after the box
-    assert "([K], after the box)" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    # report 02DB fault 1: the one sentence points to the box, which cites [K]
+    assert "the optional box proves it" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1116,8 +1123,9 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # section 8's intro and the Key points: rho = 0.5 slowest, explained in 8b; the intro cites no tag printed later
     # only from the constant start ([steps] has no other row), and "reaches c*" ([steps]'s 1e-6), not "fits" (noisy y)
     intro = markdown.split("## 8.")[1].split("### 8a.")[0]
-    assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest at $\rho = 0.5$ "
-            r"(8b)." in intro) and "[steps]" not in intro
+    # report 02DB fault 4: only five rho were run, and the box compares 0.5 with 0.3 (a 5% margin), not every rho
+    assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest, of the five $\rho$ "
+            r"tried, at $\rho = 0.5$ (8b)." in intro) and "[steps]" not in intro
     assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$ is least, so "
             r"$K$ is least at every $c$ (8b)." in markdown.split("## Key points")[1])  # report 02CI fault 8
     assert "fits slowest" not in markdown
@@ -1227,7 +1235,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert r"From then on the gap widens while $G < 0$ (checked to step 500), to its largest, $1.0593$, at step 500 ([gap])." in paragraph
     # report 02CC fault 3: the r-bound is loose (it bounds only the incoming pairs, 6b's box)
     # report 02CQ fault 2: the paragraph opens with what it shows
-    assert paragraph.startswith(r" It is set by the $W_1$ gap, not by the incoming pairs, which $|r_1 - r_2|$ bounds: loose." "\n")
+    # report 02DB fault 6: loose for what, with printed numbers ([bound]'s 0.0140, [gap]'s 0.4667)
+    assert paragraph.startswith(r" It is set by the $W_1$ gap, not by the incoming pairs, which $|r_1 - r_2|$ bounds: the "
+                                r"bound is loose for the spread ($0.0140$ against $0.4667$)." "\n")
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
@@ -1238,7 +1248,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
     # report 02CV fault 6: said plainly
     assert (r"then the spread, $\max(|d_{x_1}|, |d_{x_2}|)$ and $|r_1 - r_2|$: the $W_1$ gap is the "
-            r"largest of the three at every step ([crossings]).") in markdown
+            r"largest of the spread's three parts at every step ([crossings]).") in markdown  # report 02DB fault 6
     assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph  # (the fold's own paragraph)
@@ -1753,9 +1763,11 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
     # report 02CW fault 7: both layers' scale (each fan-in 2 here)
-    assert (f"[draw] init_random: normal, mean 0, scale=None, standard deviation 1/sqrt(fan-in): "
+    # report 02DB fault 7: no package detail (scale=None) in the line; fan-in explained where it first appears
+    assert (f"[draw] init_random: normal, mean 0, standard deviation 1/sqrt(fan-in): "
             f"W_0 1/sqrt(2) = {1 / np.sqrt(2):.2f}, W_1 1/sqrt(2) = {1 / np.sqrt(2):.2f}\n") in stored
-    assert r"standard deviation $1/\sqrt{\text{fan-in}}$: [draw])." in markdown
+    assert (r"standard deviation $1/\sqrt{\text{fan-in}}$, fan-in = 2 (each layer has two inputs): [draw])." in markdown
+            and "scale=None" not in stored and markdown.index("fan-in") == markdown.index(r"{\text{fan-in}}") + 7)
     assert 'Write both in the next cell; the cell after the box "The derivative" answers.' in markdown  # report 02CZ fault 7
     assert "<details><summary>The derivative (open after the check cell)</summary>" in markdown
     expansion = r"x_2\,\big(W_0[1,0]W_1[0,0] + W_0[1,1]W_1[1,0]\big)"
@@ -1775,7 +1787,7 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # lead's decision): back, with the formula that backs it
     assert (r"This rests on $X$ having rank 1: with rank 2, column $j$ of $W_0$ moves along "
             r"$W_1[j,0]\,\frac1m\sum_i (y'[i] - y[i])\,X[i]^\top$, whose direction changes from step to step, so $r_1$, $r_2$ "
-            r"are not kept.") in markdown
+            r"need not be kept.") in markdown  # report 02DB fault 2: no run backs "not kept"
     # report 02CY fault 3: the bound stated beside r_1, r_2, before the figure that calls it one
     assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
@@ -1793,3 +1805,15 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     steps_cell = next(c for c in nb.cells if c.cell_type == "code" and "[steps] constant start" in c.source)
     assert "ax.semilogy(np.abs(slopes[rho_r] - c_star)" in steps_cell.source and "plots.show(fig)" in steps_cell.source
     assert sum("image/png" in o.get("data", {}) for o in steps_cell.outputs) == 1
+
+
+def test_report_02DB_in_these_runs_full_batch_and_the_inset(nb, markdown, case):
+    """Report 02DB faults 3, 8 and 5: the answer says "in these runs" (6b's float64 box: not a guarantee); full-batch
+    defined where it is used (case.train uses every observation at every step); the inset's axes labelled."""
+    answer = next(c.source for c in nb.cells if c.cell_type == "markdown" and "**Answer to the question.**" in c.source)
+    assert "Tied units stay tied bit for bit in these runs (6b, Exercise 2)." in answer
+    assert len(case.X) == 20
+    assert ("(`case.train`: full-batch gradient descent, every step uses all 20 observations; $\\eta = 0.1$)"
+            in markdown) and markdown.count("full-batch") == 1
+    figure = next(c.source for c in nb.cells if c.cell_type == "code" and "inset = ax.inset_axes(" in c.source)
+    assert 'inset.set_xlabel("step"' in figure and 'inset.set_ylabel("max $|d|$"' in figure
