@@ -157,4 +157,4 @@ def test_the_many_starts_legend_says_when_its_vermillion_bar_is_empty():
     for fits, empty in ((np.array([50.0, 120.0]), True), (np.array([50.0, np.inf]), False)):
         explorer._draw(fits, 0)
         labels = [t.get_text() for t in explorer.ax.get_legend().get_texts()]
-        assert labels == ["median", "fit within the steps", "not within 200 steps" + ("\n(none here)" if empty else "")]
+        assert labels == ["median", "fit within 200 steps", "not within 200 steps" + ("\n(none here)" if empty else "")]

@@ -112,7 +112,7 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         width = self.steps / BINS
         self.edges = np.linspace(0, self.steps, BINS + 1)
         self.bars = ax.bar(self.edges[:-1], np.zeros(BINS), width=width, align="edge", color=plots.BLUE,
-                           edgecolor="white", label="fit within the steps")
+                           edgecolor="white", label=f"fit within {self.steps} steps")
         # the bar of starts not within the steps stands apart (its centre 5 bins past the last step),
         # so its tick label and the last step's do not touch
         self.never_at = self.steps + 5 * width
