@@ -187,9 +187,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
     prose = _markdown()
+    # report 01DC fault 3 (lead's decision): the boxes moved, unchanged, to a last section, the appendix; section 2 keeps
+    # the figure, the eps^2 law and one paragraph on choosing 1e-7 and eps
     section_2 = prose[prose.index("## 2."):prose.index("## 3.")]
-    box_at = section_2.index("#### Optional: each parameter's truncation term, and where rounding takes over")
-    main_2, box = section_2[:box_at], section_2[box_at:]
+    appendix_at = prose.index("## Appendix: where rounding takes over (optional)\n\n")
+    main_2, box = section_2, prose[appendix_at:]
+    assert appendix_at > prose.index("## What to take away") and "#### Optional" not in prose
     # report 01CP fault 1: the main text keeps the sweep, the one-sided line, the figure and one sentence on why the
     # error rises again; it never sends the student to the box for something it needs
     # report 01CT fault 2: one pointer to where the crossing is derived, by the box's name; nothing else leans on the box
@@ -199,17 +202,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # only in the boxes
     # report 01DB fault 1 (lead's decision): why eps is the largest safe one needs the cut-off in the main text, its
     # value pointing to the box that derives it; fault 3: the dashed line's ceiling rests on the assumed r = 1e-16
-    pointers = ["rounding's estimate (optional box)", "(about $2\\cdot10^{-6}$ here, its box)"]
-    assert all(main_2.count(pointer) == 1 for pointer in pointers)
+    # report 01DC fault 2: the cut-off's one-line arithmetic beside it; one sentence points to the appendix
+    pointers = ["The appendix derives it and the dashed line."]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 1
+    assert "optional box" not in main_2 and "its box" not in main_2
     assert "derivation in the optional box" not in main_2 and "r/(2\\varepsilon|g|)" not in main_2
     assert main_2.count("$r$") == 1 and main_2.count("r =") == 1 and "a guess" not in prose
     assert main_2.count("cut-off") == 1 and main_2.index("$r$") < main_2.index("$r = 10^{-16}$")
-    assert ("each computed cost is off by $r$, an assumed order of magnitude (about $10^{-16}$ per computed cost)"
+    assert ("each computed cost is off by $r$, an assumed order of magnitude (about $10^{-16}$)"
             in main_2)
     leaning_free = main_2
     for pointer in pointers:
         leaning_free = leaning_free.replace(pointer, "")
-    leaning_free = leaning_free.replace("the rounding cut-off", "")
+    leaning_free = leaning_free.replace("the cut-off\n", "").replace("the cut-off $r/", "")
     for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
                     "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in leaning_free
@@ -247,10 +252,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CZ faults 1, 5: the threshold and eps are chosen together: 1e-7 sits above correct gradients' errors
     # (the table at 3e-4; the figure's w1 down to 1e-6) and below a less accurate check (one-sided, 3.4e-5); a wrong
     # formula lands further (section 5's 0.25, kept out of section 2); eps is then the sweep's largest that clears it
-    why = ("**Why $10^{-7}$ and $\\varepsilon = 3\\cdot10^{-4}$: chosen together.** $10^{-7}$ sits above correct gradients'"
-           " errors ($1.5$ to $6.1\\cdot10^{-9}$ at $3\\cdot10^{-4}$, the table; the figure: $w_1$, about $10^{-9}$ or less down"
-           " to $\\varepsilon = 10^{-6}$) and below what it must catch: a less accurate check (one-sided, $3.4\\cdot10^{-5}$);"
-           " a wrong formula lands further still (section 5).")
+    # report 01DC fault 2: the paragraph opens with the rule in two plain sentences, then the table's and the one-sided
+    # line's numbers, without cross-references in parentheses
+    why = ("**Choosing $10^{-7}$ and $\\varepsilon$.** The threshold must lie between correct gradients' errors and wrong"
+           " ones'. $\\varepsilon$ is the largest whose worst truncation stays well under it. Here $10^{-7}$ sits above the"
+           " table's $1.5$ to $6.1\\cdot10^{-9}$ and below the one-sided check's $3.4\\cdot10^{-5}$.")
     assert "1.5e-09 pass" in shown and "6.1e-09 pass" in shown
     assert "relative error 3.4e-05 fail" in shown
     # the figure's points from 3e-4 to 1e-6 (drawn, not printed): about 1e-9 or less (rounding moves their digits)
@@ -258,8 +264,6 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         numeric = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=eps)[0][0][0, 0]
         assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) < 3e-9
     assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
-    assert ("The `truncation's prediction` line below matches the table's errors: each parameter's error is its own truncation"
-            " term.") in truncation_box
     assert "$$\\frac{\\varepsilon^2}{12}\\,\\frac{|d^3C/dp^3|}{|dC/dp|}.$$" in truncation_box
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
@@ -280,23 +284,24 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # right of the crossing lies under the dashed line); fault 8: the axis is reversed, so "right = smaller eps"
                # report 01DB fault 3: the ceiling rests on the assumed r; right of the crossing no point lies above it
                # (the figure test: every point right of the crossing under the dashed line)
-               "* Dashed: rounding's estimate (optional box), an assumed ceiling ($r = 10^{-16}$), not a prediction. Right"
+               "* Dashed: rounding's estimate, an assumed ceiling ($r = 10^{-16}$), not a prediction. Right"
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
-               + why + "\n\n"
+               + why + " "
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
                # report 01CZ fault 6: the b_y' crossing parenthesis (no number beside it) cut
-               "$\\varepsilon$ is then the sweep's largest whose truncation"
-               " stays well under $10^{-7}$ for all four parameters."
-               " The worst, $b_{y'}$, fails at $3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at $10^{-3}$"
-               " ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$.\n\n"
+               "The worst parameter, $b_{y'}$, fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
+               " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$. "
                # report 01DB fault 1: why the largest, in the main text: rounding's cut-off (the box's 2e-6) rises as
                # eps shrinks; its own paragraph
-               "Why the largest: a smaller $\\varepsilon$ raises the rounding cut-off $r/(2\\varepsilon\\cdot10^{-7})$"
-               " (about $2\\cdot10^{-6}$ here, its box), below which a correct gradient can fail on rounding alone.")
+               # report 01DC fault 2: the cut-off's arithmetic in one line, 2 x 3e-4 x 1e-7 = 6e-11
+               "A smaller $\\varepsilon$ is no safer: rounding can fail a correct gradient below the cut-off"
+               " $r/(2\\varepsilon\\cdot10^{-7}) = 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$, which rises as"
+               " $\\varepsilon$ shrinks. The appendix derives it and the dashed line.")
+    assert f"{2 * 3e-4 * 1e-7:.0e}" == "6e-11" and f"{1e-16 / 6e-11:.0e}" == "2e-06"
     assert "further right" not in prose and "left of the crossing" not in main_2 and "Given $10^{-7}$" not in prose
     assert "1.4\\cdot10^{-9}$ for $w_1$ at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$)" in truncation_box
     assert f"{1.6e-6 * 0.03**2:.1e}" == "1.4e-09" and "relative error 1.6e-06" in shown
@@ -316,7 +321,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by $r$, an assumed order of"
-            " magnitude (about $10^{-16}$ per computed cost), and their difference is divided by $2\\varepsilon$.") in main_2
+            " magnitude (about $10^{-16}$), and their difference is divided by $2\\varepsilon$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
@@ -341,7 +346,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert caption in main_2 and "size and sign" not in prose
     assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
-    assert main_2.index("**Truncation.**") < main_2.index(caption) and main_2.index(why) < main_2.index("$\\varepsilon$ is then the sweep's largest")
+    assert main_2.index("**Truncation.**") < main_2.index(caption) and main_2.index(why) < main_2.index("The worst parameter, $b_{y'}$")
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
     # report 01CR fault 1: the crossing and the cut-off each as one displayed equation, in their own box; no star
@@ -363,6 +368,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
     assert "star" not in box and "Why not the star" not in prose and "**Rounding.**" not in prose
     assert box.index("The cell below the boxes prints the lines they cite.") < box.index("<details>")
+    assert ("The `truncation's prediction` line below matches section 2's table: each parameter's error is its"
+            " own truncation term.") in truncation_box
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
     # report 01CF fault 1: each line's label says what it is, so the lines read without the box
@@ -376,9 +383,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     figure_cell = next(i for i, c in enumerate(sources) if "plot_epsilon_errors(" in c)
     assert not any(word in sources[figure_cell] for word in ("print(f\"rounding", "print(f\"star", "print(f\"cut-off", "spacing",
                                                              "truncation's prediction", "nudged_gradient"))
-    assert sources[figure_cell + 1].startswith("* Wide pale band") and sources[figure_cell + 2].startswith("#### Optional")
-    box_cell = sources[figure_cell + 3]
-    assert cells[figure_cell + 3]["cell_type"] == "code"
+    assert sources[figure_cell + 1].startswith("* Wide pale band") and sources[figure_cell + 2].startswith("## 3.")
+    box_md = next(i for i, c in enumerate(sources) if c.startswith("## Appendix: where rounding takes over"))
+    box_cell = sources[box_md + 1]
+    assert cells[box_md + 1]["cell_type"] == "code" and box_md + 2 == len(cells)  # the appendix ends the notebook
     assert 'print(f"one ulp, ' in box_cell and not any(f'print(f"{line}' in box_cell for line in ("rounding, ", "cut-off, ", "star, "))
     assert 'print("truncation\'s prediction' in box_cell
     assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
@@ -666,8 +674,15 @@ network         path products  units  summing paths  backpropagation   ratio
             in prose)
     # report 01CY fault 7: the general line, summed weight by weight (paths counted by paths.count_paths; a weight of W_l
     # has q = L - l + 1 per-edge factors: its weight factor, L - l - 1 link factors, dC/do), gives every row's total
+    # report 01DC fault 1: backpropagation's total beside it, from the count table's rows (each row's backpropagation
+    # column, checked against the printed total below)
     assert ("As a formula: summing paths $= \\sum_{\\text{weights}} (\\text{its paths}) \\times (q - 1) + (\\text{weights})"
-            " + (\\text{weights leaving hidden units})$.\n\nOn 2-3-3-2 the `path products` are:") in prose
+            " + (\\text{weights leaving hidden units})$; backpropagation $= (\\text{weights}) + (\\text{weights leaving hidden"
+            " units}) + (\\text{units})$.\n\nOn 2-3-3-2 the `path products` are:") in prose
+    for name, *_, by_backprop, _ in rows:
+        sizes = [int(n) for n in name.split("-")]
+        weights = [sizes[l] * sizes[l + 1] for l in range(len(sizes) - 1)]
+        assert sum(weights) + sum(weights[1:]) + sum(sizes[1:]) == int(by_backprop)
     for name, _, _, by_paths, _, _ in rows:
         sizes = [int(n) for n in name.split("-")]
         L = len(sizes) - 1
@@ -724,10 +739,9 @@ network         path products  units  summing paths  backpropagation   ratio
     counted = ("**The count.**\n\n"
                "* Counted: multiplications. Summing paths computes each edge's factor once, then multiplies out every path"
                " separately.\n"
-               "* Not counted: additions; computing the slopes $a(1-a)$ and $o_k - y_k$, which both methods do once each"
-               # report 01DB fault 4: which products each method pays for
-               " (multiplying them in is counted: backpropagation's $\\delta$, summing paths' folded factors and path"
-               " products); the biases (the `outside the table` line counts them).\n"
+               # report 01DB fault 4: which products each method pays for; report 01DC fault 1: two plain sentences
+               "* Not counted: additions; the biases (the `outside the table` line counts them); the slopes $a(1-a)$ and"
+               " $o_k - y_k$, which both methods compute once each. Multiplying either into anything is counted.\n"
                "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
                " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that. Sharing tails between paths is exactly what backpropagation adds (section 4's"
                " `factored` line).\n\n"
@@ -873,7 +887,9 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
     # report 01CP fault 2: the rule has its own paragraph and cell, before the count, tied to section 4's bracket
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
-    rule = ("**Two hidden layers.** A unit $u$ of hidden layer 1 (activation $a_u$) feeds hidden layer 2's units $v$, so\n\n"
+    rule = ("**Two hidden layers.** A unit $u$ of hidden layer 1 (activation $a_u$) feeds hidden layer 2's units $v$"
+            # report 01DC fault 5: u, v and w_{u->v} in the card's terms
+            " ($u$, $v$: any unit of hidden layers 1 and 2; $w_{u \\to v}$ is the card's $W_1[u, v]$), so\n\n"
             "$$\\delta_u = a_u(1-a_u)\\sum_{v} w_{u \\to v}\\,\\delta_v .$$\n\n"
             "This is the same chain-rule step as section 4's bracket, one layer further back: hidden layer 2's $\\delta_v$"
             " replace the outputs' $\\delta_{o_k}$. The `2-3-3-2 check` line tests it (random weights):")
@@ -1165,7 +1181,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
-    assert "h_2\\to" not in section_6_text and "w_4" not in section_6_text and "h_2" not in section_6_text.split("### Your turn")[0]
+    assert "h_2\\to" not in section_6_text and "w_4" not in section_6_text and "h_2" not in section_6_text.split("## Exercises on section 4")[0]
     assert "$w_2$'s paths" not in prose and "my_w2_prediction" not in "".join(sources)
     # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
     # fault 6)
@@ -1334,3 +1350,29 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
         (x0, x1), _ = lines[gid].get_data()
         assert abs((labels[gid].get_position()[0] - x0) / (x1 - x0) - 0.5) == pytest.approx(0.25), gid
     fig.clf()
+
+
+def test_report_01dc_plain_sentences(shown, one):
+    """Report 01DC: section 3's formula as w2 -> 0 (from the printed w2 only); section 7's link factor against delta;
+    the two-hidden-layer symbols; the exercises under their own heading."""
+    case, net, _, _ = one
+    prose = _markdown()
+    # fault 7: 1/(x(1 - h) w2) grows without bound as w2 -> 0; the table's w2 stays positive to step 5 (0.179228)
+    history = mh.train(net.copy(), case.X, case.Y, lr=case.lr, iterations=5, loss="half_sse")
+    w2_t = history.weights[1][:, 0, 0]
+    assert np.all(w2_t > 0) and np.all(np.diff(w2_t) < 0) and f"{w2_t[-1]:.2f}" == "0.18"
+    assert "0.179228  0.057559" in shown
+    assert ("As $w_2 \\to 0$ the formula grows without bound; here $w_2$ stays positive (0.18 at step 5).") in prose
+    # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
+    section_7 = prose[prose.index("## 7."):]
+    assert ("So the link factor $o_1(1-o_1)\\,w_5$ is $w_5$ times the slope; $\\delta_{o_1}$ keeps the slope and leaves"
+            " $w_5$ to the passing back into $\\partial C/\\partial h_1$.") in section_7
+    # fault 5: u, v are units of hidden layers 1 and 2; the card's W_1 runs from hidden layer 1 to hidden layer 2
+    assert ("feeds hidden layer 2's units $v$ ($u$, $v$: any unit of hidden layers 1 and 2; $w_{u \\to v}$ is the card's"
+            " $W_1[u, v]$), so") in section_7
+    deep = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
+    assert deep.weights[1].shape == (3, 3)  # W_1[u, v]: from unit u of hidden layer 1 to unit v of hidden layer 2
+    # fault 6: the exercises, which practise section 4, under their own heading between sections 6 and 7
+    heading = "## Exercises on section 4\n\nSection 4's network and weights"
+    assert prose.index("## 6.") < prose.index(heading) < prose.index("**Exercise 1.**") < prose.index("## 7.")
+    assert "### Your turn" not in prose

@@ -552,7 +552,9 @@ def test_epsilon_errors_draws_measured_and_both_predictions():
     fig = plots.plot_epsilon_errors(epsilons, errors, truncation=0.017, rounding=5e-15, chosen=3e-4)
     ax = fig.axes[0]
     labels = [line.get_label() for line in ax.get_lines()]
-    assert labels[:3] == ["measured", "truncation, $\\propto \\varepsilon^2$", "rounding, at most"]
+    assert labels[:3] == ["measured ($w_1$)", "truncation, $\\propto \\varepsilon^2$", "rounding, at most"]
+    # report 01DC fault 8: the measured points are not joined (rounding scatters them right of the crossing)
+    assert ax.get_lines()[0].get_linestyle() == "None" and ax.get_lines()[0].get_marker() == "o"
     assert np.allclose(ax.get_lines()[1].get_ydata(), 0.017 * epsilons**2)
     assert np.allclose(ax.get_lines()[2].get_ydata(), 5e-15 / epsilons)
     assert np.allclose(ax.get_lines()[3].get_xdata(), 3e-4)  # the course's eps

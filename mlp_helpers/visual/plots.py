@@ -876,7 +876,8 @@ def plot_epsilon_errors(epsilons, errors, truncation, rounding, chosen, rounding
         threshold = as_real("threshold", threshold, positive=True)
     fig, ax = new_figure((8, 3.3))
     fig.subplots_adjust(left=0.11, right=0.63, bottom=0.17, top=0.95)  # the legend sits right of the axes
-    ax.loglog(epsilons, errors, "o-", color=BLUE, markersize=5, label="measured")
+    # points only: below the crossing rounding scatters them, so a joining line would suggest a trend between them
+    ax.loglog(epsilons, errors, "o", color=BLUE, markersize=5, label="measured ($w_1$)")
     # a wide pale band under the points: a thin line would hide where it lies on them
     ax.loglog(epsilons, truncation * epsilons ** 2, "-", color=VERMILLION, lw=7, alpha=0.35, zorder=1,
               label="truncation, $\\propto \\varepsilon^2$")
