@@ -983,6 +983,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
             "c >= 0.5: True\n"
             "[K] Q within 1.2% of its start (1 - S)/4: True (the largest sum of eta^2 G^2 S over a run's steps: 0.0120)\n"
             "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n"
+            "[K] c < c* at every step until |c - c*| < 1e-12: True\n"  # report 02DC fault 6
             "[K] K from S, rho = 0.3 over rho = 0.5 at equal c: smallest over every c of the 5 runs 1.053\n") in stored
     # report 02CV fault 2: that smallest ratio, independently: K from S grows in c faster at rho = 0.3 (S = 0.58) than at
     # 0.5, so the ratio is least at the runs' smallest c, the common start 0.5 (c >= 0.5: [K]); far from a rounding edge
@@ -1172,8 +1173,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # r_1 = r_2 that does not tie, trained ([no tie]), and why its spread stays above 0
     assert ("A tie needs $r_1 = r_2$ at the start, which random draws give with probability 0 (one equation on "
             "continuously drawn numbers).\nNot enough: every $W_0$ weight 0.5 and $W_1 = (0.5, 0.6)$ give $r_1 = r_2$, "
-            "yet by 6a, while $G < 0$ ([no tie]), the unit with the larger outgoing weight gets the larger incoming steps, which widen "
-            "the $W_1$ gap: the spread stays at least its start, $0.1000$ ([no tie]).") in box
+            "yet by 6a, while $G < 0$ ([no tie]), the unit with the larger outgoing weight gets the larger incoming steps, so "
+            r"$u_2 > u_1$ and $W_1[1,0]$ gains more ($-\eta\,G\,u_2$ against $-\eta\,G\,u_1$): the $W_1$ gap widens, and the spread stays at least "
+            "its start, $0.1000$ ([no tie]).") in box  # report 02DC fault 5: the link from the steps to the W_1 gap
     assert ("[no tie] every W_0 weight 0.5, W_1 = (0.5, 0.6): r_1 = r_2; smallest spread over the 500 steps 0.1000; "
             "at step 0 0.1000\n") in stored
     _, uneven = case.train(case.network().set_params([np.full((2, 2), 0.5), np.array([[0.5], [0.6]])]))
@@ -1787,7 +1789,7 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # lead's decision): back, with the formula that backs it
     assert (r"This rests on $X$ having rank 1: with rank 2, column $j$ of $W_0$ moves along "
             r"$W_1[j,0]\,\frac1m\sum_i (y'[i] - y[i])\,X[i]^\top$, whose direction changes from step to step, so $r_1$, $r_2$ "
-            r"need not be kept.") in markdown  # report 02DB fault 2: no run backs "not kept"
+            r"need not be kept ([rank 2]).") in markdown  # report 02DC fault 2: backed by a 20-step run on X of rank 2
     # report 02CY fault 3: the bound stated beside r_1, r_2, before the figure that calls it one
     assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
@@ -1817,3 +1819,39 @@ def test_report_02DB_in_these_runs_full_batch_and_the_inset(nb, markdown, case):
             in markdown) and markdown.count("full-batch") == 1
     figure = next(c.source for c in nb.cells if c.cell_type == "code" and "inset = ax.inset_axes(" in c.source)
     assert 'inset.set_xlabel("step"' in figure and 'inset.set_ylabel("max $|d|$"' in figure
+
+
+def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdown, stored, case):
+    """Report 02DC faults 1, 2, 3 and 6: r_j's change written out (exactly 0, not to first order); a short run with
+    x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
+    assert (r"As $r_{j+1} = (1-\rho, -\rho)\,W_0[:, j]$ and a step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), "
+            r"it changes $r_{j+1}$ by" "\n"
+            r"$$-\eta\,G\,W_1[j,0]\;(1-\rho, -\rho)\,s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
+            r"= 0,$$" "\nexactly, not only to first order.\n") in markdown
+    assert markdown.index("6a. ") < markdown.index(r"it changes $r_{j+1}$ by")  # G and 6a's step come first
+    # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
+    # edge of the 3 printed decimals, while the rank-1 data keep it to below 1e-12 ([kept])
+    X2 = np.column_stack([case.X[:, 0], case.X[::-1, 1]])
+    assert np.linalg.matrix_rank(X2) == 2 and np.linalg.matrix_rank(case.X) == 1
+    net = case.network().init_random(seed=0)
+    r1 = [(1 - A) * net.weights[0][0, 0] - A * net.weights[0][1, 0]]
+    for _ in range(20):
+        dW, _ = net.gradients(X2, case.Y, loss=case.loss)
+        net.set_params([W - case.lr * g for W, g in zip(net.weights, dW)])
+        r1.append((1 - A) * net.weights[0][0, 0] - A * net.weights[0][1, 0])
+    drift = r1[-1] - r1[0]
+    assert -0.0885 < drift < -0.0875
+    assert ("[rank 2] x_2's values in reverse order (X of rank 2), seed 0, 20 steps: r_1 moves by -0.088\n") in stored
+    assert stored.index("[kept]  random start") < stored.index("[rank 2]") < stored.index("[no tie] every")
+    # fault 3: the check the main text's reason rests on ("the check above") is plain, not optional
+    assert "*Check*, three $\\rho$ at every weight 0.5" in markdown and "*Optional check*" not in markdown
+    assert "so from equal weights the first step moves $c$ least there (the check above)" in markdown
+    # fault 6: c < c* at every step of the 5 constant-start runs (the last steps, within rounding of c*, left out)
+    assert "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n[K] c < c* at every step until |c - c*| < 1e-12: True\n" in stored
+    x = case.X.sum(axis=1)
+    c_star = mh.least_squares_slope(x, case.Y)
+    for a in (0.1, 0.3, 0.5, 0.7, 0.9):
+        case_a = cases.linear_2_2_1(a=a)
+        _, history = case_a.train(case_a.network())
+        c = mh.slope_history(history, a)
+        assert np.all(c[np.abs(c - c_star) >= 1e-12] < c_star - 1e-13)

@@ -642,6 +642,9 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
     # the two crossing labels are clear of every line in their panel, the dotted line included
     labels = [t for t in bottom_left.texts if "pair" in t.get_text()]
     assert len(labels) == 2
+    # report 02DC fault 4: each label says what the circle marks
+    assert [" ".join(t.get_text().split()) for t in labels] == ["$x_1$'s pair changes order, steps 18-19",
+                                                                "$x_2$'s pair changes order, steps 16-17"]
     fig.canvas.draw()  # the constrained layout sets the panels' final sizes, and the labels' with them
     for text in labels:
         box = matplotlib.text.Text.get_window_extent(text, renderer)  # the text alone: an Annotation's adds its leader

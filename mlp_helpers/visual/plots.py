@@ -771,12 +771,13 @@ def tie_figure(constant, random, steps=150):
                     transform=axes[1][1].get_xaxis_transform(), fontsize=9, color="#555555")
     axes[0][0].set_xlim(0, steps)
     # x_1's label below the lines (the dotted line stops above it), its leader clear of the green triangle; x_2's
-    # above, on two lines (one line reached past the dotted line and the grey W_0[1, 1])
+    # above, on four lines (longer lines reached past the dotted line and the grey W_0[1, 1])
     label_at = {0: (1, -0.36), 1: (2, 0.62)}
-    breaks = {0: " ", 1: "\n"}
+    breaks = {0: (" ", " ", ", "), 1: ("\n", "\n", ",\n")}
     for p, step in enumerate(passes):  # circle each crossing of an incoming pair
         axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
-        axes[1][0].annotate(f"$x_{p + 1}$'s pair,{breaks[p]}steps {step - 1}-{step}", (step, W0[step, p, 0]),
+        axes[1][0].annotate("{}'s pair{}changes{}order{}steps {}-{}".format(f"$x_{p + 1}$", *breaks[p], step - 1, step),
+                            (step, W0[step, p, 0]),
                             xytext=label_at[p], textcoords="data", arrowprops=dict(arrowstyle="-", lw=0.8), fontsize=9,
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     for p, colour in ((0, GREEN), (1, BLACK)):  # a small hollow triangle on the lowest point, in its line's colour
