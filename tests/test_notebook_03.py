@@ -425,7 +425,7 @@ def expected_outputs():
         "ready = ": "ready: all six functions pass their checks\n",
         "if check_output_delta(output_delta).passed": f"your output_delta on section 2's network: {np.round(delta2, 6)}\n",
         "if check_step_back(step_back).passed": f"your step_back on section 2's network: {np.round(delta1, 6)}\n",
-        "five_point = [g.ravel()": ("the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|\n"
+        "print(finite_difference_errors())": ("the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|\n"
                                     f"all-ones net (C = {question_cost:.1f}), largest error relative to the exact dC/dW and dC/db:\n"
                                     f"  two-point, eps = 1e-3:  {two_point_error:.1e} (at a gradient of {two_point_at:.1e})\n"
                                     + worst_line + wide_line + random_line),
@@ -884,8 +884,8 @@ def section_8_runs(case):
     # "By step 100 the gap has grown only with the average slope (0.026 to 0.028)": z2's gap (gap / slope) shrinks
     z2_gap = {step: factors_by_step[step][6] / factors_by_step[step][5] for step in (0, 100)}
     assert gaps_100[1] > gaps_100[0] and z2_gap[100] < z2_gap[0] - 0.003, z2_gap
-    # "the gap turns at step 1700, where output 1's pull starts to win, and C dips below 0.4: near the shared row,
-    # C ~ 0.4 + gap dC/dgap": at every 100th step from 1000 to 3000, C - 0.4 within 3e-6 of gap times dC/dgap,
+    # "From step 900 until 5100 only output 1 is in order: a wider gap helps it and hurts output 2" (and, behind notebook 04's
+    # mechanism, C ~ 0.4 + gap dC/dgap near the shared row): at every 100th step from 1000 to 3000, C - 0.4 within 3e-6 of gap times dC/dgap,
     # dC/dgap = (dC/da2[0] - dC/da2[1]) / 2 at fixed mean, dC/da2[r] = sum_k delta3[r, k] 3 W_2[0, k] (the tied unit);
     # output 1's term and output 2's of opposite sign from 900 to 5000, their sum changing sign between 1600 and 1700
     net_terms = {}
@@ -968,7 +968,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "by step 3000, by 6000, or not within 6000 steps (a guess: not derived here)? "
                   "A random start by step 1000?",
                   # report 03CX fault 2: each slope named just above the table that prints it
-                  "Next: the **cost table**, with layer 2's **average slope** "
+                  # report 03DC fault 6: the gap column named in the sentence that introduces the table
+                  "Next: the **cost table**, with $a^2$'s **gap** $a^2[0, 0] - a^2[1, 0]$ and layer 2's **average slope** "
                   "$(\\sigma(z^2[0, 0]) - \\sigma(z^2[1, 0]))/(z^2[0, 0] - z^2[1, 0])$ between the two observations, and the cost figure.",
                   "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0.",
                   # report 03CX fault 1: the section's scope in its opening, the escape left to notebook 04
@@ -978,7 +979,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
                   # report 03CZ fault 5: the start table's tied column is counted when the run ends (step 1000)
-                  "untied at steps 0 (random weights) and 1000, none with layer 2 saturated at step 0 (start table).",
+                  # report 03DC fault 5: step 0 follows from step 1000 by 7b (a tie would have held), not from an unprinted table
+                  "untied at step 1000 (so at step 0 too: a tie would have held, 7b), none with layer 2 saturated at step 0 (start table).",
                   "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
                   "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
                   "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
@@ -993,7 +995,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
                   "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
-                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$. Negative, as observation 1 has the larger $a^2$ but the smaller target (0.2 against 1).",
+                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$. Negative, as item 5 of the first fold says.",
                   "3. The output layer, fed nearly the same $a^2$, $\\bar a^2$ (0.97 to 0.98), for both observations, gives nearly one row: "
                   "at best the shared row (7a). The outputs' **common level**, the part of $z^3[r, k]$ both rows share "
                   "($b_2[k] + 3W_2[0, k]\\,\\bar a^2$), alone reaches it (step 100: cost 0.4007).\n"
@@ -1002,20 +1004,23 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "($\\delta^3$'s column sums) is positive, lowering both outputs together; "
                   "$\\partial C/\\partial W_2[0, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx \\bar a^2\\,\\partial C/\\partial b_2[k]$, "
                   "so $W_2$ falls with $b_2$, like a bias.\n"
-                  "5. At the shared row each column's outputs and slopes are equal and its errors cancel (±0.4, ±0.2 above): "
+                  # report 03DC fault 3: which sign is right, stated once before it is used (section_8_runs: every printed
+                  # gap positive; output 1's targets 0.2 < 1, output 2's 0.4 > 0)
+                  "5. $a^2$'s gap is positive (cost table): observation 1 has the larger $a^2$, so output 1's rows are in its "
+                  "targets' order (0.2 below 1) only when $3W_2[0, 0] < 0$, output 2's (0.4 above 0) only when $3W_2[0, 1] > 0$.\n"
+                  "6. At the shared row each column's outputs and slopes are equal and its errors cancel (±0.4, ±0.2 above): "
                   # report 03DB fault 2: the gap lowers C only with 3 W_2[0, k] of the right sign (the next fold's order)
-                  "$\\partial C/\\partial b_2 = 0$. Only a wider gap, with $3W_2[0, k]$ of the right sign, lowers $C$ below 0.4: "
+                  "$\\partial C/\\partial b_2 = 0$. Only a wider gap, with $3W_2[0, k]$ of item 5's sign, lowers $C$ below 0.4: "
                   "tied, observation $r$ reaches the outputs only through $a^2[r, 0]$.\n\n</details>",
                   # report 03CZ fault 1: "outweighs output 2" cut (nothing printed backed it); only 03's printed lines
                   "<details><summary>After you run the cell: why the gap narrows, then widens</summary>\n\n"
-                  "Output 1's rows are in its targets' order once $3W_2[0, 0] < 0$, output 2's once $3W_2[0, 1] > 0$. "
-                  # report 03DB faults 1 and 3: the widening to step 100 (the slope), output 2 back in order at 5100, the
-                  # turn at 1700 where output 1's pull wins, and why C dips below 0.4 there (section_8_runs checks each)
+                  # report 03DB faults 1 and 3: the widening to step 100 (the slope), output 2 back in order at 5100;
+                  # report 03DC fault 1: the linearisation in an undefined dC/dgap cut, only the printed facts and a pointer
+                  # to notebook 04 (section_8_runs checks each)
                   "By step 100 the gap has grown only with the average slope (0.026 to 0.028); at step 100 neither output "
-                  "is in order, so a wider gap moves each away from its targets: descent narrows it. From step 900 output 1 "
-                  "pulls the gap wider, output 2 narrower until back in order (step 5100); the gap turns at step 1700, where "
-                  "output 1's pull starts to win, and $C$ dips below 0.4: near the shared row, "
-                  "$C \\approx 0.4 + \\text{gap} \\cdot \\partial C/\\partial\\text{gap}$. "
+                  "is in order (item 5 above), so a wider gap moves each away from its targets: descent narrows it. From step "
+                  "900 until 5100 only output 1 is in order: a wider gap helps it and hurts output 2. The gap is smallest at step "
+                  "1700, where $C$ first falls below 0.4 (the mechanism: notebook 04, section 8). "
                   "How long $C$ stays near 0.4 is measured, not derived.\n\n</details>",
                   # report 03CZ fault 4: units numbered from 1 in text, numpy indices beside
                   "`[[0, 1, 2]]`: units 1 to 3 (numpy indices 0 to 2) tied.",
@@ -1038,8 +1043,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "0.505 miss by about 10 times more, 0.45 and 0.55 by 100 times: the scan pins the rate to within 1% (0.5 is also the closest of 0.1, 0.2, …, 1.0: second line).",
                   "<details><summary>Optional: in float32, 999 updates or 1000?</summary>\n\nIn float32 (TensorFlow's default; "
                   "next cell), 999 updates come within 1e-07 of every printed entry, a match; 1000 miss by over 1.5e-07. 1e-07 allows "
-                  "7-decimal printing's $5\\cdot10^{-8}$ plus half an ulp (the gap to the next float32: $2^{-25} \\approx "
-                  "3\\cdot10^{-8}$ from 0.5 to 1, less near 0.2), in case TensorFlow's last bit was rounded the other way. "
+                  "7-decimal printing's $5\\cdot10^{-8}$ plus half an ulp (half the gap to the next float32, $2^{-24}$ from 0.5 to 1: "
+                  # report 03DC fault 2: 2^-24 is float32's gap from 0.5 to 1, 2^-25 half of it
+                  "$2^{-25} \\approx 3\\cdot10^{-8}$; less near 0.2), in case TensorFlow's last bit was rounded the other way. "
                   "So the loop most likely printed before its last update; 7a's float64 1000-update miss, 2e-07, is one update's move (last line).",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
                   "(section 7a's run misses by 2e-07).",
@@ -1369,7 +1375,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     # one optional fold (report 03CG fault 2): why 4e-10 first, then why five points, which leans on it
     fold = markdown[markdown.index("<summary>Optional: why 4e-10, why five points</summary>"):].split("</details>")[0]
     assert fold.index("**Why 4e-10** (") < fold.index("**Why five points?**")
-    printout = next(i for i, c in enumerate(notebook["cells"]) if "five_point = [g.ravel()" in source(c))
+    printout = next(i for i, c in enumerate(notebook["cells"]) if "print(finite_difference_errors())" in source(c))
     assert "<summary>Optional: why 4e-10, why five points</summary>" in source(notebook["cells"][printout + 1])
     assert source(notebook["cells"][printout]).startswith("# optional (with the fold below; section 6 does not need it)")
     assert "printed below" not in markdown and "Printed below" not in markdown

@@ -730,3 +730,32 @@ def test_float32_outputs_gives_each_count_from_one_run():
     for bad, error in (([], ValueError), ([1, -1], ValueError), ([2.5], ValueError), (["10"], TypeError)):
         with pytest.raises(error):
             wb.float32_outputs(bad)
+
+def test_question_formula_is_the_gradient_and_keeps_its_loop_off_the_page():
+    """Section 7c's check: question_formula gives, for every W_l (output layer first), the question's three factors
+    multiplied and added over the observations, which is dC/dW_l: the package's backpropagation on the question's
+    all-ones net and on random nets of other shapes; a wrong list of activations is refused (report 03DC fault 4: the
+    loop moved off the page, where it showed exercises 4 and 5's answers)."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    nets = [(mh.MLP(case.sizes).init_constant(1.0), case.X, case.Y)]
+    rng = np.random.default_rng(3)
+    for sizes, m in (([2, 4, 3, 5, 1], 1), ([3, 2, 2], 4)):
+        nets.append((mh.MLP(sizes).init_random(seed=m), rng.normal(size=(m, sizes[0])), rng.uniform(size=(m, sizes[-1]))))
+    for net, X, Y in nets:
+        formula = wb.question_formula(net.forward(X), Y, net.weights)
+        assert list(formula) == list(range(len(net.weights) - 1, -1, -1))
+        for l, dW in enumerate(net.gradients(X, Y, loss="sse")[0]):
+            np.testing.assert_allclose(formula[l], dW, rtol=1e-12, atol=1e-15)
+    with pytest.raises(ValueError):
+        wb.question_formula(nets[0][0].forward(case.X)[:-1], case.Y, nets[0][0].weights)
+    assert "step_back" not in (wb.question_formula.__doc__ or "") and "W_l^T" not in (wb.question_formula.__doc__ or "")
+
+
+def test_finite_difference_errors_is_section_5s_printout():
+    """Section 5's optional printout, moved into the lesson module (report 03DC fault 7: 30 lines of code on the page):
+    its six lines, the all-ones net's numbers and the two-point formula failing a right backward on 1 of the 6 random
+    cases (the values themselves: tests/test_notebook_03.py, against its own computation)."""
+    lines = wb.finite_difference_errors().splitlines()
+    assert len(lines) == 6 and lines[0] == "the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|"
+    assert lines[1].startswith("all-ones net (C = 1.9)") and lines[3].startswith("  five-point, eps = 1e-3: 4e-10")
+    assert lines[5].endswith(f"outside the tolerance on 1 of {len(wb.backward_check_networks()) - 1}")

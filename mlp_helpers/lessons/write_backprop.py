@@ -40,7 +40,8 @@ from .paths import count_paths
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
-           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_outputs"]
+           "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_outputs",
+           "question_formula", "finite_difference_errors"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -494,6 +495,50 @@ def check_backward(backward):
     return run_check(exercise, backward)
 
 
+# -- section 5's optional printout: how far the five-point and two-point formulas are from the exact gradient --
+
+
+def _flat(gradients):
+    """(dW, db) -> one array of every entry, layer by layer (dW[0], dW[1], ..., db[0], ...)."""
+    return np.concatenate([g.ravel() for g in sum(gradients, [])])
+
+
+def finite_difference_errors():
+    """Section 5's optional printout, its lines as one string: on the question's all-ones net, the largest error relative
+    to the exact gradient (the package's backpropagation) of notebook 01's two-point formula (eps = 1e-3) and of the
+    check's five-point formula (eps = 1e-3 and, at the same entry, 2e-3); then the two-point formula on the check's
+    random cases, its worst relative error and on how many the check's tolerance would fail a right ``backward``."""
+    case = sigmoid_2_3_3_2()
+    X, Y = case.X, case.Y
+    net = MLP(case.sizes).init_constant(1.0)
+    e = _flat(net.gradients(X, Y))  # every dC/dW and dC/db entry
+    # order=4: the five-point formula (error of order eps^4); order=2: notebook 01's central difference
+    five_point = _flat(numerical_gradients(net, X, Y, "sse", eps=1e-3, order=4))
+    five_point_2e3 = _flat(numerical_gradients(net, X, Y, "sse", eps=2e-3, order=4))
+    two_point = _flat(numerical_gradients(net, X, Y, "sse", eps=1e-3, order=2))
+    two_relative = np.abs(two_point - e) / np.abs(e)  # each entry's relative error
+    five_error = np.abs(five_point - e)
+    five_relative = five_error / np.abs(e)
+    two_worst, five_worst = np.argmax(two_relative), np.argmax(five_relative)  # the entries with the largest
+    lines = ("the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|\n"
+             f"all-ones net (C = {np.sum((net.predict(X) - Y) ** 2):.1f}), largest error relative to the exact dC/dW and dC/db:\n"
+             f"  two-point, eps = 1e-3:  {two_relative[two_worst]:.1e} (at a gradient of {abs(e[two_worst]):.1e})\n"
+             f"  five-point, eps = 1e-3: {five_relative[five_worst]:.0e} (its worst entry: gradient {abs(e[five_worst]):.1e}, "
+             f"off by {five_error[five_worst]:.0e})\n"
+             f"  five-point, eps = 2e-3 (its truncation error 16 times larger), the same entry: "
+             f"{abs(five_point_2e3[five_worst] - e[five_worst]) / abs(e[five_worst]):.0e}\n")
+    # the check's networks with random weights (all but its first, all ones)
+    random_nets, outside, worst_two = backward_check_networks()[1:], 0, (0.0, "")
+    for net, X_net, Y_net in random_nets:
+        exact_net = _flat(net.gradients(X_net, Y_net))
+        two_net = _flat(numerical_gradients(net, X_net, Y_net, "sse", eps=1e-3, order=2))
+        name = f"{'-'.join(map(str, net.sizes))}, {len(X_net)} observation{'s' * (len(X_net) > 1)}"
+        worst_two = max(worst_two, (np.max(np.abs(two_net - exact_net) / np.abs(exact_net)), name))
+        outside += not np.allclose(exact_net, two_net, rtol=1e-6, atol=1e-9)  # the check's tolerance
+    return lines + (f"two-point, eps = 1e-3, on the check's {len(random_nets)} random cases: largest relative error "
+                    f"{worst_two[0]:.1e} ({worst_two[1]}); outside the tolerance on {outside} of {len(random_nets)}")
+
+
 # -- exercise 5's fold A: its first line names item 2's answer, so it is kept out of the notebook's visible code --
 
 
@@ -527,6 +572,31 @@ def float32_outputs(steps, lr=0.5):
         done = count
         outputs[count] = _forward(weights, biases, X)[-1]
     return outputs
+
+
+# -- section 7c's check: the question's formula evaluated, kept out of the notebook's visible code (its loop would show
+# exercises 4 and 5's answers on the page) --
+
+
+def question_formula(activations, Y, weights):
+    """Section 7c: the question's formula for every weight matrix, its three factors evaluated one entry at a time.
+
+    activations = [X, a[1], ..., a[L]] from a forward pass, Y (m, n_L), weights as in ``MLP.weights``.
+    Returns ``{l: array shaped like weights[l]}`` for l = L - 1, ..., 0 (the output layer first).
+    """
+    L = len(weights)
+    if not isinstance(activations, (list, tuple)) or len(activations) != L + 1:
+        raise ValueError(f"activations: give [X, a1, ..., aL], {L + 1} arrays for {L} weight matrices")
+    a = [np.asarray(layer, dtype=float) for layer in activations]
+    last = 2 * (a[L] - np.asarray(Y, dtype=float))  # dC/da at the output
+    result = {}
+    for l in range(L - 1, -1, -1):
+        slope = a[l + 1] * (1 - a[l + 1])
+        result[l] = np.zeros(np.shape(weights[l]))
+        for i, j in np.ndindex(result[l].shape):  # first factor a[l][r, i], added over the observations r
+            result[l][i, j] = np.sum(a[l][:, i] * slope[:, j] * last[:, j])
+        last = (slope * last) @ np.asarray(weights[l], dtype=float).T  # the layer below's last factor
+    return result
 
 
 # -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
