@@ -178,11 +178,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
             " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured;"
-            " the figure is consistent with it as a ceiling (no point right of the crossing lies above the dashed line). Two costs off"
-            " by up to $r$ each put their difference off by up to $2r$ (less where errors of either sign partly cancel) and"
-            " the quotient by"
-            " $2r/(2\\varepsilon)$; relative to $|g| + |\\hat g| \\approx 2|g|$, that is the dashed line's"
-            " $r/(2\\varepsilon|g|)$.\n</details>") in _markdown()
+            " the figure is consistent with it as a ceiling (no point right of the crossing lies above the dashed line: the two"
+            " costs' errors have either sign and partly cancel).\n</details>") in _markdown()
+    # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
     # faults 1-2: the main text defines the dashed line itself (r and r / (2 eps |g|)), so it reads without the box
@@ -203,13 +201,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DB fault 1 (lead's decision): why eps is the largest safe one needs the cut-off in the main text, its
     # value pointing to the box that derives it; fault 3: the dashed line's ceiling rests on the assumed r = 1e-16
     # report 01DC fault 2: the cut-off's one-line arithmetic beside it; one sentence points to the appendix
-    pointers = ["The appendix derives it and the dashed line."]
-    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 1
+    # report 01DD faults 3, 1: the appendix confirms b_y' as the worst numerically; it derives the cut-off
+    pointers = ["(the appendix confirms it numerically)", "a correct gradient could fail on rounding alone (the appendix)."]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
     assert "optional box" not in main_2 and "its box" not in main_2
-    assert "derivation in the optional box" not in main_2 and "r/(2\\varepsilon|g|)" not in main_2
+    # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
+    # reads without the appendix
+    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
+    assert main_2.index("r/(2\\varepsilon|g|)") < main_2.index("* Dashed: rounding's estimate")
     assert main_2.count("$r$") == 1 and main_2.count("r =") == 1 and "a guess" not in prose
     assert main_2.count("cut-off") == 1 and main_2.index("$r$") < main_2.index("$r = 10^{-16}$")
-    assert ("each computed cost is off by $r$, an assumed order of magnitude (about $10^{-16}$)"
+    assert ("each computed cost is off by up to $r$, an assumed order of magnitude (about $10^{-16}$)"
             in main_2)
     leaning_free = main_2
     for pointer in pointers:
@@ -254,9 +256,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # formula lands further (section 5's 0.25, kept out of section 2); eps is then the sweep's largest that clears it
     # report 01DC fault 2: the paragraph opens with the rule in two plain sentences, then the table's and the one-sided
     # line's numbers, without cross-references in parentheses
-    why = ("**Choosing $10^{-7}$ and $\\varepsilon$.** The threshold must lie between correct gradients' errors and wrong"
-           " ones'. $\\varepsilon$ is the largest whose worst truncation stays well under it. Here $10^{-7}$ sits above the"
-           " table's $1.5$ to $6.1\\cdot10^{-9}$ and below the one-sided check's $3.4\\cdot10^{-5}$.")
+    # report 01DD faults 1, 2, 8 (lead's decisions): two paragraphs, why 1e-7, then why 3e-4; the one-sided difference
+    # is a cruder check of a correct gradient, not a wrong one; a wrong formula's error is section 5's 0.25
+    why = ("**Choosing $10^{-7}$.** It must pass correct gradients and fail wrong ones. It sits above the table's $1.5$ to"
+           " $6.1\\cdot10^{-9}$ and below even a cruder check's error, the one-sided $3.4\\cdot10^{-5}$; a wrong formula's"
+           " error is far larger (section 5's: $0.25$).")
+    assert "edge weight reading against finite differences: relative error 0.25 (threshold 1e-7)" in shown
     assert "1.5e-09 pass" in shown and "6.1e-09 pass" in shown
     assert "relative error 3.4e-05 fail" in shown
     # the figure's points from 3e-4 to 1e-6 (drawn, not printed): about 1e-9 or less (rounding moves their digits)
@@ -268,7 +273,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
-    assert "section 5's wrong formula" not in prose and "0.25" not in section_2
+    assert "section 5's wrong formula" not in prose and section_2.count("0.25") == 1
     # the caption: the band's prediction (truncation), the dashed line defined (r, the assumed rounding of one cost, and
     # the estimate it gives; the box derives both), below about 1e-4 the points scatter under it (the figure test below:
     # points at eps >= 1e-4 follow the eps^2 law, every point below lies under the rounding estimate). Report 01CF
@@ -288,19 +293,34 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
-               + why + " "
+               + why + "\n\n**Choosing $\\varepsilon$.** It is the largest whose worst truncation stays well under"
+               " $10^{-7}$. "
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
                # report 01CZ fault 6: the b_y' crossing parenthesis (no number beside it) cut
-               "The worst parameter, $b_{y'}$, fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
+               "The worst parameter, $b_{y'}$ (the appendix confirms it numerically), fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
                " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$. "
                # report 01DB fault 1: why the largest, in the main text: rounding's cut-off (the box's 2e-6) rises as
                # eps shrinks; its own paragraph
                # report 01DC fault 2: the cut-off's arithmetic in one line, 2 x 3e-4 x 1e-7 = 6e-11
-               "A smaller $\\varepsilon$ is no safer: rounding can fail a correct gradient below the cut-off"
-               " $r/(2\\varepsilon\\cdot10^{-7}) = 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$, which rises as"
-               " $\\varepsilon$ shrinks. The appendix derives it and the dashed line.")
+               # report 01DD fault 1 (lead's decision): for these four gradients a smaller eps down to about 1e-5 is as
+               # good or better (the figure's w1, the smallest gradient: asserted below); 3e-4 leaves room for much
+               # smaller gradients, rounding's share growing as eps shrinks
+               "For these four gradients a smaller $\\varepsilon$, down to about $10^{-5}$, works as well or better (the"
+               " figure shows $w_1$, the smallest gradient). $3\\cdot10^{-4}$ keeps room for much smaller gradients, as"
+               " rounding's share grows as $\\varepsilon$ shrinks: below the cut-off $r/(2\\varepsilon\\cdot10^{-7}) ="
+               " 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$ a correct gradient could fail on rounding alone (the"
+               " appendix).")
+    # the figure's w1 from 1e-4 to 1e-5 (drawn, not printed): no worse than at 3e-4; w1 (with b_h) is the smallest of
+    # the four gradients, so its rounding estimate r / (2 eps |g|) is the largest; the others' truncation at 1e-5 is
+    # their table error times (1e-5 / 3e-4)^2, under w1's at 3e-4
+    at_3e4 = errors[0]
+    for eps in np.logspace(-4, -5, 3):
+        numeric = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=eps)[0][0][0, 0]
+        assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) <= at_3e4
+    grads = [abs(dW[0][0, 0]), abs(dB[0][0]), abs(dW[1][0, 0]), abs(dB[1][0])]
+    assert min(grads) == grads[0] and max(errors) * (1e-5 / 3e-4) ** 2 < at_3e4
     assert f"{2 * 3e-4 * 1e-7:.0e}" == "6e-11" and f"{1e-16 / 6e-11:.0e}" == "2e-06"
     assert "further right" not in prose and "left of the crossing" not in main_2 and "Given $10^{-7}$" not in prose
     assert "1.4\\cdot10^{-9}$ for $w_1$ at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$)" in truncation_box
@@ -320,8 +340,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\nall four, eps = 1e-3: worst b_y' 6.8e-08 pass\n" in shown
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
-    assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by $r$, an assumed order of"
-            " magnitude (about $10^{-16}$), and their difference is divided by $2\\varepsilon$.") in main_2
+    # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
+    assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by up to $r$, an assumed"
+            " order of magnitude (about $10^{-16}$), the difference by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
+            " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
@@ -330,7 +352,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{at_3e3:.1e}" == "1.5e-07" and at_3e3 > 1e-7
     assert 1e-16 / (2 * 3e-4 * 1e-7) < 1e-16 / (2 * 1e-4 * 1e-7)  # a larger eps, a smaller cut-off
     # report 01CU fault 1: the main text keeps one sentence on rounding; the four steps sit in the r box
-    assert "rule of thumb" not in main_2 and "$2r$" not in main_2 and "$2r$" in r_box
+    assert "rule of thumb" not in main_2 and "$2r$" in main_2 and "$2r$" not in r_box
     # report 01CT fault 2: r's origin in one clause, backed by the `one ulp` line (1.1e-16 near y' = 0.70); fault 3: the
     # eps axis is reversed, so "smaller eps" is "right of", never "below"
     assert "near h and y' 1.1e-16, 1.1e-16" in shown and "Below about $7" not in prose
@@ -889,7 +911,8 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
     sources = ["".join(c["source"]) for c in cells]
     rule = ("**Two hidden layers.** A unit $u$ of hidden layer 1 (activation $a_u$) feeds hidden layer 2's units $v$"
             # report 01DC fault 5: u, v and w_{u->v} in the card's terms
-            " ($u$, $v$: any unit of hidden layers 1 and 2; $w_{u \\to v}$ is the card's $W_1[u, v]$), so\n\n"
+            # report 01DD fault 5: counted from 1, so the card's indices are u - 1, v - 1 (as W_1[j-1, k-1] above)
+            " ($u$, $v$: any unit of hidden layers 1 and 2, counted from 1; $w_{u \\to v}$ is the card's $W_1[u-1, v-1]$), so\n\n"
             "$$\\delta_u = a_u(1-a_u)\\sum_{v} w_{u \\to v}\\,\\delta_v .$$\n\n"
             "This is the same chain-rule step as section 4's bracket, one layer further back: hidden layer 2's $\\delta_v$"
             " replace the outputs' $\\delta_{o_k}$. The `2-3-3-2 check` line tests it (random weights):")
@@ -1105,8 +1128,10 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert case.lr == 1.0 and len(history.loss) == 6
     # report 01CZ fault 3: why a step lowers C, to first order (dC = -eta sum_p (dC/dp)^2), and that eta = 1 is
     # shown small enough for these five steps only
-    assert ("- To first order a step changes $C$ by $-\\eta\\sum_p (\\partial C/\\partial p)^2 < 0$, so a small enough"
-            " $\\eta$ lowers $C$; `C falls at every step` shows $\\eta = 1$ suffices for these five steps only.") in _markdown()
+    # report 01DD fault 6: no "a small enough eta" claim the notebook does not show; eta = 1, five steps only
+    assert ("- To first order a step changes $C$ by $-\\eta\\sum_p (\\partial C/\\partial p)^2 < 0$; `C falls at every"
+            " step` confirms a fall for $\\eta = 1$ over these five steps only.") in _markdown()
+    assert "small enough $\\eta$" not in _markdown()
     # report 01CP fault 4: "each can move on its own" backed by the first step's moves (the `first step by hand` lines,
     # eta = 1: each bias falls by its gradient); a shared b falls by their sum in both z_h and z_y'
     x, y = case.X[0], case.Y[0]
@@ -1362,14 +1387,16 @@ def test_report_01dc_plain_sentences(shown, one):
     w2_t = history.weights[1][:, 0, 0]
     assert np.all(w2_t > 0) and np.all(np.diff(w2_t) < 0) and f"{w2_t[-1]:.2f}" == "0.18"
     assert "0.179228  0.057559" in shown
-    assert ("As $w_2 \\to 0$ the formula grows without bound; here $w_2$ stays positive (0.18 at step 5).") in prose
+    # report 01DD fault 7: a five-step run: "still positive at step 5", not "stays"
+    assert ("As $w_2 \\to 0$ the formula grows without bound; here $w_2$ is still positive at step 5 (0.18).") in prose
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
     assert ("So the link factor $o_1(1-o_1)\\,w_5$ is $w_5$ times the slope; $\\delta_{o_1}$ keeps the slope and leaves"
             " $w_5$ to the passing back into $\\partial C/\\partial h_1$.") in section_7
     # fault 5: u, v are units of hidden layers 1 and 2; the card's W_1 runs from hidden layer 1 to hidden layer 2
-    assert ("feeds hidden layer 2's units $v$ ($u$, $v$: any unit of hidden layers 1 and 2; $w_{u \\to v}$ is the card's"
-            " $W_1[u, v]$), so") in section_7
+    assert ("feeds hidden layer 2's units $v$ ($u$, $v$: any unit of hidden layers 1 and 2, counted from 1;"
+            " $w_{u \\to v}$ is the card's $W_1[u-1, v-1]$), so") in section_7
+    assert "$W_1[j-1, k-1]$" in section_7 and "$W_1[u, v]$" not in section_7
     deep = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
     assert deep.weights[1].shape == (3, 3)  # W_1[u, v]: from unit u of hidden layer 1 to unit v of hidden layer 2
     # fault 6: the exercises, which practise section 4, under their own heading between sections 6 and 7
