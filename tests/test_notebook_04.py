@@ -491,7 +491,12 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
     assert all(abs(v * 1e4 % 1 - 0.5) > 1e-2 for v in (ones_sum, np.abs(sums).max()))  # off the rounding edge at 4 decimals
     expect(shown, f"largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): {ones_sum:.4f} ({np.abs(sums).max():.4f})",
            "largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): 0.2047 (0.0208)")
-    assert "is smaller (the `sum_i` line)." in text
+    # report 04DH, fault 3: why the same gap from a tenfold smaller sum: the unit's own slope (gap / sum, by the mean value
+    # theorem) is the sigmoid's steepest, about ten times all ones' (gap / sum again); the layer's mean slope is 8.3 times
+    assert ("is ten times smaller (the `sum_i` line, same unit), but its slope, $0.0052/0.0208 \\approx 0.25$ (section 2; "
+            "the sigmoid's steepest), is ten times all ones' $0.0053/0.2047 \\approx 0.026$.") in text
+    assert round(0.0052 / 0.0208, 2) == 0.25 and round(0.0053 / 0.2047, 3) == 0.026
+    assert round(0.25 / 0.026) == round(0.2047 / 0.0208) == 10
     assert sizes.max() < 3 * 0.0682 and np.all(np.abs(sums) < sizes)
     assert (gap_1 > 0).any() and (gap_1 < 0).any()  # mixed signs
     assert all(abs(sums[j]) < np.abs(start.weights[1][:, j] * gap_1).sum() for j in range(3))  # each sum partly cancels
@@ -513,7 +518,8 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04DC, fault 1: the s.d. is W_1's and W_2's (fan-in 3); the 13 split into four printed ratios whose product
             # (15) is roughly it: the output slope (all ones' saturated outputs), the summed error, layer 2's slope, W_2's size
             "Its $W_1$ and $W_2$ are smaller (s.d. $1/\\sqrt{3} \\approx 0.58$) and of mixed sign, so its sum in section 2's rule, "
-            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$, is smaller (the `sum_i` line). "
+            "$\\sum_i W_1[i, j]\\,\\text{gap}(a^1)[i]$, is ten times smaller (the `sum_i` line, same unit), but its slope, "
+            "$0.0052/0.0208 \\approx 0.25$ (section 2; the sigmoid's steepest), is ten times all ones' $0.0053/0.2047 \\approx 0.026$. "
             # report 04DE, fault 1: no product of the ratios (dC/dW_1 also carries a^1; the factors mix means, maxima, rms):
             # the printed ratios only, qualitatively: the steeper slopes against the smaller summed error and W_2
             # report 04DG, fault 3 (the lead's decision): the formula displayed, each printed ratio named as its factor, no product
@@ -522,10 +528,14 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3) :$$ "
             "$\\delta^3$'s slope $a^3(1 - a^3)$ (13 times; all ones' $a^3 \\approx 0.98$: saturated) and $a^2(1 - a^2)$ (8.3) are steeper, "
             "while $\\delta^3$'s error, summed over observations $i$ (the product with $(a^1)^{\\mathsf T}$ sums over them; 0.31: its two "
-            "errors in output $[0]$ have opposite signs), and $W_2$ (0.46) are smaller. $a^1$ is not compared. "
+            "errors in output $[0]$ have opposite signs), and $W_2$ (0.46) are smaller. $a^1$ is not compared.") in text
+    # report 04DH, fault 2: the question and the starts before the runs; the step-0 comparisons in one fold after the ratios
+    assert text.index("Is the tie why random starts are faster? Four more kinds") < text.index("The ratios support this:") < text.index(
+        "Seed 0's unit with the largest gap")
+    assert ("Is the tie why random starts are faster? "
             # report 04DA, fault 5: the starts, each with what it changes and what it keeps
             # report 04DB, faults 2 and 8: a key, one pair per factor, each ratio printed; "keeps the tie; changes slope and size"
-            "Three more starts; what each pair isolates (the `ratio` lines below): 1. All ones to **every parameter 0.1** "
+            "Four more kinds of start, and the pairs compared (the `ratio` lines): 1. All ones to **every parameter 0.1** "  # report 04DH, fault 6
             # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in; report 04DA, fault 3: slope and size
             "(every $z$ near 0, every slope near $\\frac14$: *steep*, the opposite of saturated) keeps the tie; changes slope and size. "
             # report 04CW, fault 2: the seeds scaled to tied 0.1's size separate untying from size
@@ -908,8 +918,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     table = [[np.abs(a2[0] - a2[1]).max()] + [np.abs(d).max() for d in net.gradients(case.X, case.Y, loss="sse")[0][:2]]
              for net in (tied_01, seed_0, small_0) for a2 in [net.forward(case.X)[2]]]
     ratios = [[v / t for v, t in zip(row, table[0])] for row in table]
-    fold = "<details><summary>Step 0 of tied 0.1, seed 0 and seed 0 scaled: the gap, the gradients, the weights' size (click to open)</summary><pre>"
-    assert fold + "step 0, largest" in shown and "0.46)</pre></details>" in shown  # report 04CZ, fault 4: the step-0 table in a collapsed block
+    # report 04CZ, fault 4: the step-0 table in a collapsed block; report 04DH, fault 2: one fold holds every secondary table of
+    # section 9 (seed 0 beside all ones, the step-0 table, the rms line, the early gaps); the start table and the ratios stay open
+    fold = ("<details><summary>Step 0 of seed 0, all ones, tied 0.1 and seed 0 scaled; the largest gap(a^2) over steps 0 to 1000 "
+            "(click to open)</summary><pre>  seed 0: largest |gap|, layers 0 to 3:")
+    assert sum(fold in "".join(o.get("data", {}).get("text/html", "")) for c in _read()["cells"] for o in c.get("outputs", [])) == 1
+    block = shown[shown.index(fold):shown.index("</pre></details>", shown.index(fold))]
+    for inside in ("largest |dC/dW_0|, |dC/dW_1|, |dC/dW_2| at step 0", "largest |sum_i W_1[i, j] gap(a^1)[i]|", "step 0, seed 0 / all ones:", "step 0, largest",
+                   "rms of W_1, W_2 at step 0", "largest gap(a^2)\n step  tied 0.1"):
+        assert inside in block and shown.count(inside) == block.count(inside), inside
+    assert "start                                    units    plateau ends" not in block and "ratio, " not in block
     expect(shown, f"{'step 0, largest':<26}" + "".join(f"{h:>11}" for h in ("|gap(a^2)|", "|dC/dW_0|", "|dC/dW_1|")) + "   each / tied 0.1's\n"
            + "\n".join(f"{name:<26}" + "".join(f"{v:11.1e}" for v in row) + "   " + ", ".join(f"{r:.1f}" for r in rat)
                        for name, row, rat in zip(("tied 0.1", "seed 0", "seed 0 scaled to rms 0.1"), table, ratios)),
@@ -928,14 +946,14 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # measured and not derived; the "unexplained" sentence that cited the folded table cut
     # report 04DB, faults 1 and 2: why size counts moved to where size and slope meet (seed 0 against all ones); untying's
     # 1592 against 2257 is the key's second pair, above the table
-    assert ("Seed 0 (plateau end 410) starts with larger weights and about 5 to 10 times tied 0.1's largest $\\text{gap}(a^2)$ and "
-            "lower layers' gradients (the folded `step 0` table). Tied 0.1's and the scaled seeds' largest $\\text{gap}(a^2)$, "
-            "steps 0 to 1000:") in text
+    # report 04DH, fault 2: both read from the one fold
+    assert ("Against tied 0.1, seed 0 starts with larger weights and about 5 to 10 times the largest $\\text{gap}(a^2)$ and lower "
+            "gradients, seed 0 scaled with a fifth of the gap (the `rms`, `step 0, largest` lines); ") in text
     # report 04DA, fault 1: the scaled start's gap starts a fifth of tied 0.1's but widens at once; tied 0.1's first narrows
     # report 04DG, fault 2: no shared cause with all ones' narrowing (tied 0.1's layer 2 is not saturated: slope 0.246); the
     # open whys gathered in one "Left open" line after the verdict
-    assert ("Seed 0 scaled starts with a fifth of tied 0.1's gap. Tied 0.1's then narrows, though its layer 2 is not saturated "
-            "(slope 0.246), and the scaled seeds' widens from step 0.") in text and "as all ones' does" not in text
+    assert ("yet the scaled seeds' gap widens from step 0 while tied 0.1's, not saturated (slope 0.246), narrows (the `largest "
+            "gap(a^2)` table).") in text and "as all ones' does" not in text
     assert ("**Left open** (measured, not derived): why untying with mixed signs (0.71) and nudging all ones (0.81), not 0.1 (0.99), "
             "shorten the plateau; why tied 0.1's gap narrows and the scaled seeds' widens.") in text and text.count("left open") == 0
     assert "Why untying counts is unexplained" not in text and "no run here tests it" not in text  # report 04CY, fault 1
@@ -976,15 +994,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # faster; seed 0, its start slopes close to 0.1's, escapes 5.5 times sooner; neither cause is measured
     # report 04CK, fault 1: no open "why" left on the page: what the table settles, in plain words
     # report 04CW, fault 3: one bullet per ratio, each with its conclusion
-    assert ("All ones and 0.1 are one run each; 5692.5 is a median of ten, halfway between two steps. Is the tie why random starts are faster? "
+    assert ("All ones and 0.1 are one run each; 5692.5 is a median of ten, halfway between two steps. "
             # report 04CO, fault 1: the ratios are medians; the single draws' ranges printed and quoted
-            # report 04CV, fault 3: whether the nudge grows: draw 0's unit spread, flat to mid-plateau, large at its end
-            # report 04DC, fault 3: the two nudge bullets folded into one sentence
-            "Nudges shorten the median plateau and fit by at most a fifth from all ones (0.81, 0.86; single draws: the `20 draws` "
-            "line), barely from 0.1 (0.99, 1.00). "
-            # report 04CZ, fault 8: size too; report 04DB, fault 2: tied 0.1 against all ones is now the key's first pair
-           
-            "Seed 0 (plateau end 410) starts with larger weights") in text
+            # report 04DH, fault 2: what the five ratios support, in one sentence: for the plateau, slope and size count more
+            # than the tie (nudging, untying); for the fit step, only the slope
+            "The ratios support this: for the plateau, slope (0.43) and size (0.27) matter more than the tie (nudges 0.81 and 0.99, "
+            "untying 0.71; single draws: the `20 draws` line); for the fit step, only the slope (0.42; the others 0.86 to 1.00).") in text
+    plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
+    assert max(plateau_r[2], plateau_r[4]) < min(plateau_r[0], plateau_r[1], plateau_r[3])  # slope, size below nudges and untying
+    assert fit_r[2] < 0.5 < min(fit_r[0], fit_r[1], fit_r[3], fit_r[4])  # the fit step: only the slope
+    assert [round(r, 2) for r in (min(fit_r[:2] + fit_r[3:]), max(fit_r[:2] + fit_r[3:]))] == [0.86, 1.00]
     assert round(1 / 0.43, 1) == 2.3 and round(1 / 0.42, 1) == 2.4 and round(5232 / 2257, 1) == 2.3 and round(14575 / 6096, 1) == 2.4
     assert "Not settled" not in text and "do not measure" not in text and "at most 14%" not in text and "steep slopes shorten" not in text
     assert [round(100 * (1 - 3198 / 5232)), round(100 * (5416 / 5232 - 1)), round(100 * (1 - 14319 / 14575)), round(100 * (1 - 11204 / 14575))] == [39, 4, 2, 23]
@@ -1003,9 +1022,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     cells = _read()["cells"]
     ratio_cell = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("for label, a, b in"))
     assert "ratio," not in json.dumps(cells[ratio_cell - 1]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 1]["outputs"])
-    # report 04DA, fault 4: the step-0 fold in a cell of its own, between the ratios and the text that reads both
-    assert "".join(cells[ratio_cell + 1]["source"]).startswith("tied_01 = init.constant_starts")
-    assert "".join(cells[ratio_cell + 2]["source"]).startswith("All ones and 0.1 are one run each;")
+    # report 04DA, fault 4: the step-0 fold in a cell of its own; report 04DH, fault 2: after the ratios and the sentence on what
+    # they support, and before the text that reads the fold
+    assert "".join(cells[ratio_cell + 1]["source"]).startswith("All ones and 0.1 are one run each;")
+    assert "".join(cells[ratio_cell + 2]["source"]).startswith("seed_0_start, tied_01 = case.network().init_random(seed=0), init.constant_starts")
+    assert "".join(cells[ratio_cell + 3]["source"]).startswith("Seed 0's unit with the largest gap")
     assert "(in brackets;" not in text
     assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text
     assert "mean 0 and standard deviation" in text and min(min(s) for k, s in slopes.items() if k != "all ones" and "noise" not in k) > 0.2
@@ -1218,7 +1239,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CS, fault 4: the length named (the printed plateau end); v's reminder moved to point 2, where section 8 first uses it
     # report 04DB, fault 5: no estimate of the length, and the notebook's one scaling of it named
     # report 04DG, fault 1: "measured, not predicted" moved to the causal chain at the section's head
-    assert "**(iv) How the plateau ends.** Section 10's lr $\\times$ steps rule is its length's only scaling here. From step 4000:" in chain
+    # report 04DH, fault 5: no forward reference in (iv); the scaling with lr named in the story's point 4
+    assert "**(iv) How the plateau ends.** From step 4000:" in chain and "only scaling" not in text
     assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
     # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
     # report 04CZ, fault 1: "In brief" closed the section; report 04DG, fault 1: the causal chain now heads it, so "In brief" is cut
@@ -1233,12 +1255,15 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # the A - B and slope table (1600 to 1800, 0.0230), the `every entry` lines, the plateau end 5232; the end step measured
     assert "".join(cells[cost_figure + 1]["source"]).startswith(
         "The story, which (i) to (iv) show:\n\n"
-        "1. Output $[0]$'s rows start in the wrong order (opposite its targets), so a wider $\\text{gap}(a^2)$ raises $C$ ($A - B > 0$ in (i)'s letters).\n"
+        # report 04DH, fault 4: no letter of (i) before (i) defines it; fault 1: output [0] comes into order at step 880 (u[0] < 0),
+        # its pull outweighs output [1]'s only between 1600 and 1800 (A - B < 0)
+        "1. By step 100 both outputs' rows are in the wrong order (opposite their targets), so a wider $\\text{gap}(a^2)$ raises $C$.\n"
         "2. So descent raises $v$ and $b_1[0]$, narrowing $\\text{gap}(a^2)$ by *saturating* layer 2 ($z^2$ far from 0, where $\\sigma$ is flat) ((iii)).\n"
-        "3. Between steps 1600 and 1800 output $[0]$ comes into order and outweighs output $[1]$ ($A - B < 0$): descent lowers $v$ and $b_1[0]$, "
-        "slowly, as every lower layer's gradient carries layer 2's slope, 0.023 there (the table below).\n"
+        "3. Output $[0]$ comes into order at step 880 ($u[0] < 0$); between steps 1600 and 1800 its pull outweighs output $[1]$'s, "
+        "so a wider gap lowers $C$ ((ii)): descent lowers $v$ and $b_1[0]$, "
+        "slowly, as every lower gradient carries layer 2's slope, 0.023 there (the table below).\n"
         "4. Each step out of saturation steepens that slope, speeding the next: a feedback that compounds ((iv)). So the plateau lasts to step 5232, "
-        "thousands of steps after the sign change; that exact end is measured, not predicted."
+        "thousands of steps after 1800: measured, not predicted (section 10: its scaling with lr)."
         "\n\n**(i) The cost above the floor.**")
     assert " 1600   3.09e-05   3.01e-05  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05  -3.24e-05  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
@@ -1275,7 +1300,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             'A - cB, \\qquad \\text{of slope } A - B \\text{ at } c = 1 :$$ $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - '
             'B$ (a heuristic).') in text
     assert text.index("has the sign of $A - B$") < text.index("**(ii) The sign of $A - B$.**")
-    assert text.index("in the wrong order (opposite its targets)") == text.index("in the wrong order")  # report 04DB, fault 3: in the story
+    assert text.index("in the wrong order (opposite their targets)") == text.index("in the wrong order")  # report 04DB, fault 3: in the story
+    story = text[text.index("The story, which (i) to (iv) show:"):text.index("**(i) The cost above the floor.**")]
+    assert not any(letter in story for letter in ("A - B", "$A", "$B", "d[k]", "\\Delta", "p[k]"))  # report 04DH, fault 4
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
     # report 04CZ, fault 1: cause -> evidence: (ii) the sign of A - B, (iii) what descent does to b_1 and v, (iv) the end;
     # fault 3: the v factor sigma' + v a^1 sigma'' derived and printed (0.024 - 0.060), not asserted
@@ -1305,14 +1332,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls 17% while "
             # report 04DA, fault 2: gap(a^1)'s 7% kept, said to be layer 0's, not the saturation's
             "$v$ grows 4%, from step 100 to 1600 (the table; $\\text{gap}(a^1)$, set by layer 0 alone, falls 7%). "
-            '3. In $\\frac{\\partial C}{\\partial b_1[0]} \\approx \\frac{\\partial '
-            "C}{\\partial\\,\\text{gap}(a^2)} \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]}$ the second factor, about $\\sigma''(z^2)\\, "
-            "v\\, \\text{gap}(a^1)$, is negative ($\\sigma''$, the slope of $\\sigma'$, is $a(1 - a)(1 - 2a) < 0$ for $a > \\frac12$); for "
-            "$v$ it is $\\big(\\sigma'(z^2) + v\\, a^1 \\sigma''(z^2)\\big)\\, \\text{gap}(a^1)$, negative too (the `sigma'` line: $0.024 - "
-            '0.060$). So descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (the `every entry` lines: negative at '
-            "step 1000, positive at 3000). 4. The gap's rise in the first few dozen steps lies outside the heuristic: the mean term is "
-            "not near 0 (the cost falls from 1.9 to 0.4). **(iv) How the plateau ends.** Section 10's lr $\\times$ steps rule is its "
-            "length's only scaling here. From step 4000:") in text
+            # report 04DH, fault 4: the two derivatives derived from section 2's rule, with dz^2/db_1[0] = 1 and dz^2/dv = a^1
+            "3. Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2)\\, v\\, \\text{gap}(a^1)$ (first order; $\\text{gap}(a^1)$ is fixed), "
+            "with $\\partial z^2/\\partial b_1[0] = 1$, $\\partial z^2/\\partial v = a^1$: "
+            "$$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2)\\, v\\, \\text{gap}(a^1), \\qquad "
+            "\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2) + v\\, a^1 \\sigma''(z^2)\\big)\\, \\text{gap}(a^1) ,$$ "
+            "both negative ($\\sigma''$, the slope of $\\sigma'$, is $a(1 - a)(1 - 2a) < 0$ for $a > \\frac12$; the `sigma'` line: "
+            "$0.024 - 0.060$). By the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and "
+            "lowers them after (the `every entry` lines: negative at step 1000, positive at 3000). 4. The heuristic misses the gap's "
+            "rise in the first few dozen steps: the mean term is large (the cost, 1.9 to 0.4). **(iv) How the plateau ends.** "
+            "From step 4000:") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1713,7 +1742,8 @@ def test_report_04DA_early_gaps_and_families(shown, prose, case):
     assert np.all(np.diff(scaled) > 0) and np.all(np.diff(median) > 0)  # "the scaled seeds' widens from step 0"
     assert round(tied[0] / scaled[0]) == 5 and scaled[1] > tied[1]  # "a fifth of tied 0.1's gap"; past it by step 250
     text = " ".join(prose.split())
-    assert "Tied 0.1's and the scaled seeds' largest $\\text{gap}(a^2)$, steps 0 to 1000:" in text and "This is measured here, not derived." not in text
+    # report 04DH, fault 2: the table in section 9's one fold, named in its summary
+    assert "the largest gap(a^2) over steps 0 to 1000 (click to open)</summary>" in shown and "This is measured here, not derived." not in text
     assert "starts in each median: all ones + noise 20 | 0.1 + noise 20 | seeds 0 to 9 scaled to rms 0.1 10" in shown
     # fault 4: no one-line walls: one family a line, the batch's rows named
     source = "\n".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")

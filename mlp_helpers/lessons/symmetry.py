@@ -525,3 +525,64 @@ def scaled_to_rms(net, rms):
         raise ValueError("net has every weight and bias 0: no factor scales it to a root mean square above 0")
     factor = rms / now
     return net.set_params([w * factor for w in net.weights], [b * factor for b in net.biases])
+
+
+def seed_0_beside_all_ones(case, seed_0):
+    """Notebook 04, section 9: step 0 of the random start ``seed_0`` beside all ones, as lines of text.
+
+    case: the 2-3-3-2 case (its ``network()`` is all ones); seed_0: an MLP of the same sizes.
+    The lines: ``seed_0``'s gap report; both starts' largest |dC/dW_l| (sse); the largest
+    |sum_i W_1[i, j] gap(a^1)[i]| of both; four factors of dC/dW_1 (mean output slope, largest
+    |sum_i (a^3 - y)[i, k]|, layer 2's mean slope, rms of W_2), seed 0's, all ones' and their ratio.
+    """
+    check_network(seed_0)
+    ones = case.network()
+    lines = gap_report("seed 0", seed_0, case.X).splitlines()
+    for name, net in (("all ones", ones), ("seed 0", seed_0)):
+        grads = net.gradients(case.X, case.Y, loss="sse")[0]
+        lines.append(f"{name:>8}: largest |dC/dW_0|, |dC/dW_1|, |dC/dW_2| at step 0: " + ", ".join(f"{np.abs(d).max():.1e}" for d in grads))
+    sums = [np.abs((n.forward(case.X)[1][0] - n.forward(case.X)[1][1]) @ n.weights[1]).max() for n in (ones, seed_0)]
+    lines.append(f"largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): {sums[0]:.4f} ({sums[1]:.4f})")
+    factors = {}
+    for name, net in (("all ones", ones), ("seed 0", seed_0)):
+        a = net.forward(case.X)
+        factors[name] = np.array([np.mean(a[3] * (1 - a[3])), np.abs((a[3] - case.Y).sum(axis=0)).max(),
+                                  np.mean(a[2] * (1 - a[2])), np.sqrt(np.mean(net.weights[2] ** 2))])
+    names = ("mean output slope a^3(1 - a^3)", "largest |sum_i (a^3 - y)[i, k]|", "layer-2 mean slope", "rms of W_2")
+    lines += ["", "step 0, seed 0 / all ones:"] + [f"  {name:<32}{s:6.3g} / {o:<5.2g} = {s / o:.2g}"
+                                                   for name, s, o in zip(names, factors["seed 0"], factors["all ones"])]
+    return lines
+
+
+def step_0_table(case, starts):
+    """Notebook 04, section 9: each start's largest |gap(a^2)|, |dC/dW_0|, |dC/dW_1| at step 0, as lines.
+
+    starts: {name: MLP}, the first the reference: each row also gives its three values over the first's.
+    """
+    rows = {}
+    for name, net in starts.items():
+        check_network(net)
+        a2, dW = net.forward(case.X)[2], net.gradients(case.X, case.Y, loss="sse")[0]
+        rows[name] = [np.abs(a2[0] - a2[1]).max(), np.abs(dW[0]).max(), np.abs(dW[1]).max()]
+    first = next(iter(rows.values()))
+    lines = [f"{'step 0, largest':<26}" + "".join(f"{h:>11}" for h in ("|gap(a^2)|", "|dC/dW_0|", "|dC/dW_1|")) + f"   each / {next(iter(rows))}'s"]
+    return lines + [f"{name:<26}" + "".join(f"{v:11.1e}" for v in row) + "   " + ", ".join(f"{v / t:.1f}" for v, t in zip(row, first))
+                    for name, row in rows.items()]
+
+
+def early_gap_table(runs, rows, X, steps):
+    """Notebook 04, section 9: the largest gap(a^2) of some runs at some recorded steps, as lines.
+
+    runs: an ``EnsembleHistory`` of 2-3-3-2 sigmoid networks with weights recorded every 10th step;
+    rows: {column name: list of run indices} (a list of several: their median); steps: multiples of 10.
+    """
+    def gaps(members, step):
+        a = as_float_array("X", X)
+        for W, b in zip(runs.weights[:2], runs.biases[:2]):  # layers 0 and 1: a^1, then a^2, one per run
+            a = 1 / (1 + np.exp(-(a @ W[members, step // 10] + b[members, step // 10][:, None])))
+        return np.abs(a[:, 0] - a[:, 1]).max(axis=1)
+
+    lines = ["largest gap(a^2)", " step  " + "  ".join(rows)]  # each column as wide as its name
+    for step in steps:
+        lines.append(f"{step:>5}  " + "  ".join(f"{np.median(gaps(members, step)):>{len(name)}.1e}" for name, members in rows.items()))
+    return lines
