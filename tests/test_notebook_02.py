@@ -491,8 +491,9 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
     assert ("Why exactly 0: equal weights give equal gradients (6a); in float64, identical operations on identical numbers "
             "give identical results if each unit's $h$ adds the same two products in the same order. Evidence that numpy "
-            "does so here: the bit-for-bit line two cells up.") in cells[f64].source
-    assert "def equal_bit_for_bit" in cells[f64 - 2].source  # report 02CZ fault 1: the tie box right after the cell
+            "does so here: the bit-for-bit lines above [bound].") in cells[f64].source
+    # report 02DD fault 3: [rank 2] and [no tie] in cells of their own, so the bit-for-bit cell is five cells up
+    assert "def equal_bit_for_bit" in cells[f64 - 5].source and "[bound]" in cells[f64 - 5].source
     # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
     # not a pointer to 6c's box (opened only after Exercise 2); the box points back to it
     assert "6c's box" not in stored and "6c's box" not in markdown
@@ -815,11 +816,14 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
                          r"""there (the check above). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
-                         r"""([behind]; figure: black highest). On the tied run $K$ grows with $S$ at every $c$: the optional box """
-                         r"""proves it.""" "\n\n")
+                         r"""([behind]; figure: black highest). On the tied run $K = 2\sqrt{S\,c^2 + Q^2}$, $Q$ set by the start """
+                         r"""and barely moved by descent (box): at equal $c$, larger $S$ gives larger $K$ ([equal c]); the box proves """
+                         r"""$\rho = 0.5$ stays behind at every step.""" "\n\n")
+    # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
+    # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
     # report 02DB fault 1 (the lead's decision): Q (its definition and its recursion) only in the box
-    assert "1.2%" not in intuition and "Q" not in intuition
+    assert "1.2%" not in intuition and "Q = u_1" not in intuition
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     assert proof.startswith("\n\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
@@ -1005,7 +1009,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CY fault 1: the reason in the box again (the lead's decision), [K] right after it; the open text cites [behind]
     # report 02CZ fault 2: the one-line reason back in the open (the lead's decision), citing [K] after the box
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
-    assert "the optional box proves it" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    assert "the box proves $\\rho = 0.5$ stays behind" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1109,7 +1113,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CB fault 6, 02CG fault 8: the header lines and the table come from one print call (one block)
     steps_cell = next(c.source for c in nb.cells if c.cell_type == "code" and "[steps] constant start" in c.source)
     first_call = steps_cell.split("print(")[1]
-    assert first_call.startswith('"\\n".join(table))') and steps_cell.count("print(") == 2  # the table, [behind]
+    assert first_call.startswith('"\\n".join(table))') and steps_cell.count("print(") == 3  # the table, [behind], [equal c]
     assert "[threshold]" not in steps_cell
     assert "last stretch: the steps" in steps_cell.split("print(")[0] and "'predicted'" in steps_cell.split("print(")[0]
     assert "line of minima" not in markdown
@@ -1117,8 +1121,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # start, [steps]'s 2.250 at the end
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CQ fault 5: K_end's value not quoted before [steps] prints it
-    assert (r"| $K$, $K(t)$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; at step $t$; at the end | 8b | $0.79$ "
-            r"(constant start, $\rho = 0.3$); $K_\text{end}$: printed at [steps] |") in eight_b
+    # report 02DD fault 6: no value of K before the check that computes it
+    assert (r"| $K$, $K(t)$, $K_\text{end}$ | $\sum_w (\partial c/\partial w)^2$; at step $t$; at the end | 8b | "
+            r"$K_\text{end}$: [steps] |") in eight_b
+    assert "0.79" not in eight_b.split("*Check*")[0]
     assert "2.250" not in eight_b.split(r"**Why slowest")[0]
     assert r"\tau" not in eight_b
     # section 8's intro and the Key points: rho = 0.5 slowest, explained in 8b; the intro cites no tag printed later
@@ -1208,21 +1214,25 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
             r"$G\,s[p]\,W_1[0,0]$, positive while $G < 0$ ($c < c^*$) and $W_1[0,0] < 0$, so both weights fall until "
             r"$W_1[0,0]$ turns positive ([dips]).") in fold
     assert "1. Circled" not in markdown and "2. Triangles" not in markdown
-    # report 02CS fault 4: [dips] right under the figures; the fold and [gap] at the end, after "Optional: [gap], ..."
-    assert nb.cells[where + 1].cell_type == "markdown" and nb.cells[where + 1].source == "Optional: [gap], for the box above."
-    assert "print(f\"[gap]" in nb.cells[where + 2].source
-    assert nb.cells[where + 3].source.startswith("### 6c.")
+    # report 02CS fault 4: [dips] right under the figures; report 02DD fault 2: the W_1 gap's step and [gap] in the
+    # main text under the figures, then the fold, then 6c
+    assert "Optional: [gap]" not in markdown
+    assert nb.cells[where - 2].cell_type == "markdown" and nb.cells[where - 2].source == (
+        r"**Why the spread rises after $0.4667$.** By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$: "
+        r"with $G < 0$ it closes only while $u_1 > u_2$; $u_1 - u_2 < 0$ from step 17 on ([gap]), so it widens.")
+    assert "print(f\"[gap]" in nb.cells[where - 1].source
+    assert nb.cells[where + 1].source.startswith("### 6c.")
     figure_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "plots.tie_figure" in c.source)
     # report 02CZ fault 1: [crossings] and [dips] in the figure cell, right above the fold that cites them; the bound
     # cell, the tie box and the float64 box come before the figure's caption
     assert "[dips] random start" in nb.cells[figure_at].source and "[crossings]" in nb.cells[figure_at].source
-    assert figure_at + 1 == where
+    assert figure_at + 3 == where
     assert nb.cells[figure_at - 1].source.startswith("The six weights, constant start on top")
     assert nb.cells[figure_at - 2].source.startswith("<details><summary>The constant start in float64")
-    assert nb.cells[figure_at - 3].source.startswith("<details><summary>Can the random start ever tie?")
-    assert "[bound]" in nb.cells[figure_at - 4].source  # report 02CW fault 3: the box cites [bound], [no tie] just above it
-    assert (r"By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$, which raises the negative gap toward 0 "
-            r"($G < 0$) only while $u_1 > u_2$.") in paragraph
+    assert "[no tie]" in nb.cells[figure_at - 3].source  # report 02DD fault 3: right after the box that cites it
+    assert nb.cells[figure_at - 4].source.startswith("<details><summary>Can the random start ever tie?")
+    assert "[rank 2]" in nb.cells[figure_at - 5].source and "[bound]" in nb.cells[figure_at - 7].source
+    assert "gap by $-\\eta" not in paragraph  # report 02DD fault 2: in the main text, not in the fold
     # the sign change follows from the crossings: u_1 - u_2 = rho d_x1 + (1 - rho) d_x2 turns negative at step 17, once
     # x_2's pair has crossed (steps 16 to 17) and before x_1's (18 to 19): d_x2 carries the larger weight, 0.7
     # (report 02CA fault 2: not "after both")
@@ -1234,7 +1244,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "negative after both" not in paragraph
     # then the W_1 gap widens (its step -eta G (u_1 - u_2) < 0 with G < 0, u_1 < u_2): the spread climbs toward its
     # largest, 1.0593 (the training printout's 1.0593224); [gap] checks the signs to step 500 (reports 02CE, 02CG)
-    assert r"From then on the gap widens while $G < 0$ (checked to step 500), to its largest, $1.0593$, at step 500 ([gap])." in paragraph
+    assert paragraph.rstrip().endswith("([gap]).\n</details>")
     # report 02CC fault 3: the r-bound is loose (it bounds only the incoming pairs, 6b's box)
     # report 02CQ fault 2: the paragraph opens with what it shows
     # report 02DB fault 6: loose for what, with printed numbers ([bound]'s 0.0140, [gap]'s 0.4667)
@@ -1397,13 +1407,16 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     between = cells[start + 2:box]  # after the training cell
     code = [c.source for c in between if c.cell_type == "code"]
     # report 02CZ fault 1: the bound cell right after the bold line; the figures (gated) after the two boxes
-    assert len(code) == 1 and all(re.search(r"^if predicted:", s, re.M) for s in code)
-    after = [c.source for c in cells[box + 1:] if c.cell_type == "code"][0]
+    # report 02DD fault 3: [rank 2] in its own cell under its sentence, [no tie] in its own right after the box citing it
+    assert len(code) == 2 and all(re.search(r"^if predicted:", s, re.M) for s in code)
+    assert "[bound]" in code[0] and "[kept]" in code[0] and "[rank 2]" not in code[0] and "[no tie]" not in code[0]
+    assert cells[box - 2].cell_type == "markdown" and cells[box - 2].source.startswith("This rests on $X$ having rank 1")
+    assert cells[box - 1].source == code[1] and "[rank 2]" in code[1] and "[no tie]" not in code[1]
+    no_tie, after = [c.source for c in cells[box + 1:] if c.cell_type == "code"][:2]
+    assert cells[box + 1].source == no_tie and "[no tie]" in no_tie and re.search(r"^if predicted:", no_tie, re.M)
     assert "plots.tie_figure" in after and "[dips] random start" in after and re.search(r"^if predicted:", after, re.M)
-    before = cells[box - 1]  # the [bound] and [no tie] cell, right before the box that cites them
-    assert before.cell_type == "code" and "[bound]" in before.source and "[no tie]" in before.source
-    assert before.source == code[0] and re.search(r"^if predicted:", before.source, re.M)
-    assert not any("[bound]" in c.source for c in cells[:box - 1] if c.cell_type == "code")
+    bound_at = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "[bound]" in c.source)
+    assert bound_at == start + 3 and cells[start + 2].cell_type == "markdown"
     text = " ".join(c.source for c in between if c.cell_type == "markdown")
     definition = r"$$r_1 = (1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = (1-\rho)\,W_0[0,1] - \rho\,W_0[1,1] .$$"
     assert definition in cells[start + 2].source and definition not in cells[box].source
@@ -1744,7 +1757,7 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
     assert ("if each unit's $h$ adds the same two products in the same order. Evidence that numpy does so here: the "
-            "bit-for-bit line two cells up. This is a property of this run (a blocked or vectorised product may sum in another "
+            "bit-for-bit lines above [bound]. This is a property of this run (a blocked or vectorised product may sum in another "
             "order), not a guarantee.") in markdown  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ a different start "
             r"at each $\rho$ (8a's table).") in markdown
@@ -1824,11 +1837,13 @@ def test_report_02DB_in_these_runs_full_batch_and_the_inset(nb, markdown, case):
 def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdown, stored, case):
     """Report 02DC faults 1, 2, 3 and 6: r_j's change written out (exactly 0, not to first order); a short run with
     x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
-    assert (r"As $r_{j+1} = (1-\rho, -\rho)\,W_0[:, j]$ and a step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), "
-            r"it changes $r_{j+1}$ by" "\n"
+    # report 02DD fault 5: r_1 and r_2 written out, no r_{j+1}
+    assert "r_{j+1}" not in markdown
+    assert (r"As $r_1 = (1-\rho, -\rho)\,W_0[:,0]$, $r_2 = (1-\rho, -\rho)\,W_0[:,1]$ and a step adds "
+            r"$-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), it changes each by" "\n"
             r"$$-\eta\,G\,W_1[j,0]\;(1-\rho, -\rho)\,s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
             r"= 0,$$" "\nexactly, not only to first order.\n") in markdown
-    assert markdown.index("6a. ") < markdown.index(r"it changes $r_{j+1}$ by")  # G and 6a's step come first
+    assert markdown.index("6a. ") < markdown.index(r"it changes each by")  # G and 6a's step come first
     # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
     # edge of the 3 printed decimals, while the rank-1 data keep it to below 1e-12 ([kept])
     X2 = np.column_stack([case.X[:, 0], case.X[::-1, 1]])
@@ -1855,3 +1870,47 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
         _, history = case_a.train(case_a.network())
         c = mh.slope_history(history, a)
         assert np.all(c[np.abs(c - c_star) >= 1e-12] < c_star - 1e-13)
+
+
+def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, stored, case):
+    """Report 02DD faults 1, 4 and 2: [equal c] prints K of the constant-start runs at rho = 0.3 and 0.5 at equal c
+    (linear between steps, c rising at every step to 165); off the saddle set a step moves u (6a's Delta u_1 =
+    -eta G S W_1[0, 0]); the W_1 gap's step sits in the main text under the figures ([gap])."""
+    x = case.X.sum(axis=1)
+    c_star = mh.least_squares_slope(x, case.Y)
+    shown_K = {}
+    for a in (0.3, 0.5):
+        case_a = cases.linear_2_2_1(a=a)
+        _, history = case_a.train(case_a.network())
+        c = mh.slope_history(history, a)[:166]  # to step 165, where rho = 0.5 reaches c*
+        K = np.array([linreg.slope_sensitivity(case_a.network().set_params(list(W)), a) for W in zip(*history.weights)])[:166]
+        assert np.all(np.diff(c) > 1e-8) and c[0] == pytest.approx(0.5, rel=1e-15) and c[-1] > 1.4  # np.interp's premise
+        values = np.interp((0.5, 1.0, 1.4), c, K)
+        assert all(abs(v * 1e3 % 1 - 0.5) > 0.01 for v in values)  # 1e-5 or more from a rounding edge of 3 decimals
+        # each within 0.2% of K_rho(c) = 2 sqrt(S c^2 + Q^2) with Q at its start (the box)
+        S_a = a**2 + (1 - a) ** 2
+        np.testing.assert_allclose(values, [2 * np.sqrt(S_a * cc**2 + (1 - S_a) ** 2 / 16) for cc in (0.5, 1.0, 1.4)], rtol=2e-3)
+        shown_K[a] = ", ".join(f"{v:.3f}" for v in values)
+    assert (f"[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: {shown_K[0.3]};  "
+            f"rho = 0.5: {shown_K[0.5]}\n") in stored
+    assert ("[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: 0.790, 1.537, 2.143;  "
+            "rho = 0.5: 0.750, 1.436, 1.995\n") in stored
+    assert markdown.index("([equal c])") < markdown.index("<details><summary>Optional: why $\\rho = 0.5$ stays behind")
+    # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
+    assert (r"Elsewhere ($G \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
+            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. Only a start exactly on a saddle stays there.") in markdown
+    W0 = np.outer([0.7, -0.3], [1.0, 2.0])  # each column a multiple of (1 - rho, -rho): u = 0
+    net0 = case.network().set_params([W0, np.array([[0.4], [-0.2]])])
+    s = np.array([A, 1 - A])
+    np.testing.assert_allclose(s @ W0, 0, atol=1e-15)
+    G = np.mean(x**2) * (mh.effective_slope(net0, A) - c_star)
+    dW, _ = net0.gradients(case.X, case.Y, loss=case.loss)
+    du = s @ (-case.lr * dW[0])
+    np.testing.assert_allclose(du, -case.lr * G * (s @ s) * net0.weights[1][:, 0], rtol=1e-12)
+    assert abs(du[0]) > 1e-3
+    # fault 2: the step of the W_1 gap is 6a's -eta G (u_1 - u_2)
+    net_r = case.network().init_random(seed=0)
+    u = s @ net_r.weights[0]
+    G_r = np.mean(x**2) * (mh.effective_slope(net_r, A) - c_star)
+    dW_r, _ = net_r.gradients(case.X, case.Y, loss=case.loss)
+    assert -case.lr * (dW_r[1][0, 0] - dW_r[1][1, 0]) == pytest.approx(-case.lr * G_r * (u[0] - u[1]), rel=1e-12)
