@@ -757,5 +757,5 @@ def test_finite_difference_errors_is_section_5s_printout():
     cases (the values themselves: tests/test_notebook_03.py, against its own computation)."""
     lines = wb.finite_difference_errors().splitlines()
     assert len(lines) == 6 and lines[0] == "the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|"
-    assert lines[1].startswith("all-ones net (C = 1.9)") and lines[3].startswith("  five-point, eps = 1e-3: 4.2e-10")
+    assert lines[1].startswith("all-ones net (C = 1.9)") and lines[3].startswith("  five-point, eps = 1e-3: 4e-10")
     assert lines[5].endswith(f"outside the tolerance on 1 of {len(wb.backward_check_networks()) - 1}")

@@ -523,10 +523,10 @@ def finite_difference_errors():
     lines = ("the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|\n"
              f"all-ones net (C = {np.sum((net.predict(X) - Y) ** 2):.1f}), largest error relative to the exact dC/dW and dC/db:\n"
              f"  two-point, eps = 1e-3:  {two_relative[two_worst]:.1e} (at a gradient of {abs(e[two_worst]):.1e})\n"
-             f"  five-point, eps = 1e-3: {five_relative[five_worst]:.1e} (its worst entry: gradient {abs(e[five_worst]):.1e}, "
+             f"  five-point, eps = 1e-3: {five_relative[five_worst]:.0e} (its worst entry: gradient {abs(e[five_worst]):.1e}, "
              f"off by {five_error[five_worst]:.0e})\n"
              f"  five-point, eps = 2e-3 (its truncation error 16 times larger), the same entry: "
-             f"{abs(five_point_2e3[five_worst] - e[five_worst]) / abs(e[five_worst]):.1e}\n")
+             f"{abs(five_point_2e3[five_worst] - e[five_worst]) / abs(e[five_worst]):.0e}\n")
     # the check's networks with random weights (all but its first, all ones)
     random_nets, outside, worst_two = backward_check_networks()[1:], 0, (0.0, "")
     for net, X_net, Y_net in random_nets:
