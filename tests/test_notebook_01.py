@@ -207,16 +207,21 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
-    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
+    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 2
     assert main_2.index("r/(2\\varepsilon|g|)") < main_2.index("* Dashed: rounding's estimate")
     assert main_2.count("$r$") == 1 and main_2.count("r =") == 1 and "a guess" not in prose
     assert main_2.count("cut-off") == 1 and main_2.index("$r$") < main_2.index("$r = 10^{-16}$")
-    assert ("each computed cost is off by up to $r$, an assumed order of magnitude (about $10^{-16}$)"
-            in main_2)
+    # report 01DE fault 6: where r comes from, in one clause: about one float64 ulp (the card's words) at y' = 0.70
+    # (one ulp there is 1.1e-16: the appendix's `one ulp` line, asserted above)
+    assert ("each computed cost is off by up to $r$, an assumed order of magnitude (about $10^{-16}$, one float64 ulp at"
+            " $y'\\approx0.7$; notation card)") in main_2
+    card = (NOTEBOOK.parent / "NOTATION.md").read_text()
+    assert "- **float64**:" in card and "- **ulp**" in card
     leaning_free = main_2
     for pointer in pointers:
         leaning_free = leaning_free.replace(pointer, "")
     leaning_free = leaning_free.replace("the cut-off\n", "").replace("the cut-off $r/", "")
+    leaning_free = leaning_free.replace("one float64 ulp at $y'\\approx0.7$; notation card", "")  # the card's ulp, not the box's
     for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
                     "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in leaning_free
@@ -228,7 +233,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " digit); a parameter passes if its relative error is below $10^{-7}$.") in main_2
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
-                     " falls 100-fold per 10-fold smaller $\\varepsilon$.\n\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     " falls 100-fold per 10-fold smaller $\\varepsilon$.\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$ that fails at"
                      " $3\\cdot10^{-4}$ (the `one-sided` line).")
     assert truncation_md in main_2 and shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
@@ -293,23 +298,27 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
-               + why + "\n\n**Choosing $\\varepsilon$.** It is the largest whose worst truncation stays well under"
-               " $10^{-7}$. "
+               + why + "\n\n**Choosing $\\varepsilon$.** Truncation: $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
+               # report 01DE fault 1 (lead's decision): "well under" made exact: b_y' at 1e-3 is 6.8e-8 (1.5-fold under
+               # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below; then truncation and rounding as two paragraphs
+               " with a 10-fold margin under $10^{-7}$. "
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
                # report 01CZ fault 6: the b_y' crossing parenthesis (no number beside it) cut
                "The worst parameter, $b_{y'}$ (the appendix confirms it numerically), fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
-               " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$. "
+               " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$.\n\n"
                # report 01DB fault 1: why the largest, in the main text: rounding's cut-off (the box's 2e-6) rises as
                # eps shrinks; its own paragraph
                # report 01DC fault 2: the cut-off's arithmetic in one line, 2 x 3e-4 x 1e-7 = 6e-11
                # report 01DD fault 1 (lead's decision): for these four gradients a smaller eps down to about 1e-5 is as
                # good or better (the figure's w1, the smallest gradient: asserted below); 3e-4 leaves room for much
                # smaller gradients, rounding's share growing as eps shrinks
-               "For these four gradients a smaller $\\varepsilon$, down to about $10^{-5}$, works as well or better (the"
-               " figure shows $w_1$, the smallest gradient). $3\\cdot10^{-4}$ keeps room for much smaller gradients, as"
-               " rounding's share grows as $\\varepsilon$ shrinks: below the cut-off $r/(2\\varepsilon\\cdot10^{-7}) ="
+               # report 01DE fault 1: the other three backed: rounding's share r / (2 eps |g|) is largest for the smallest
+               # |g|, w1's (with b_h; asserted below)
+               "Rounding: for these four gradients a smaller $\\varepsilon$, down to about $10^{-5}$, works as well or"
+               " better: the figure shows $w_1$, and a larger $|g|$ only lowers rounding's share $r/(2\\varepsilon|g|)$ ($w_1$,"
+               " with $b_h$, has the smallest gradient). $3\\cdot10^{-4}$ keeps room for much smaller gradients: below the cut-off $r/(2\\varepsilon\\cdot10^{-7}) ="
                " 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$ a correct gradient could fail on rounding alone (the"
                " appendix).")
     # the figure's w1 from 1e-4 to 1e-5 (drawn, not printed): no worse than at 3e-4; w1 (with b_h) is the smallest of
@@ -320,7 +329,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         numeric = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=eps)[0][0][0, 0]
         assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) <= at_3e4
     grads = [abs(dW[0][0, 0]), abs(dB[0][0]), abs(dW[1][0, 0]), abs(dB[1][0])]
-    assert min(grads) == grads[0] and max(errors) * (1e-5 / 3e-4) ** 2 < at_3e4
+    assert min(grads) == grads[0] == grads[1] and max(errors) * (1e-5 / 3e-4) ** 2 < at_3e4
     assert f"{2 * 3e-4 * 1e-7:.0e}" == "6e-11" and f"{1e-16 / 6e-11:.0e}" == "2e-06"
     assert "further right" not in prose and "left of the crossing" not in main_2 and "Given $10^{-7}$" not in prose
     assert "1.4\\cdot10^{-9}$ for $w_1$ at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$)" in truncation_box
@@ -337,12 +346,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                   ((dW[0][0, 0], nW_1e3[0][0, 0]), (dB[0][0], nB_1e3[0][0]), (dW[1][0, 0], nW_1e3[1][0, 0]),
                    (dB[1][0], nB_1e3[1][0]))]
     assert int(np.argmax(errors_1e3)) == 3 and f"{max(errors_1e3):.1e}" == "6.8e-08" and 1e-7 / 2 < max(errors_1e3) < 1e-7
+    # report 01DE fault 1: "the sweep's largest eps with a 10-fold margin": the worst (b_y') at 1e-3 is under 10-fold
+    # below 1e-7, at 3e-4 (the table) over 10-fold; the sweep's larger eps fail outright
+    assert 1e-7 / max(errors_1e3) < 10 < 1e-7 / max(errors) and max(errors_3e3) > 1e-7
     assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\nall four, eps = 1e-3: worst b_y' 6.8e-08 pass\n" in shown
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
     assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by up to $r$, an assumed"
-            " order of magnitude (about $10^{-16}$), the difference by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
+            " order of magnitude (about $10^{-16}$, one float64 ulp at $y'\\approx0.7$; notation card), the difference by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
             " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
@@ -794,7 +806,7 @@ network         path products  units  summing paths  backpropagation   ratio
     # 6's prediction and its box
     assert "A weight has one path per choice" not in prose
     # report 01CU fault 3: the rule as a formula, in the card's n_l and W_l (3 x 2 = 6 for 2-3-3-2's W_0)
-    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).") == 1
+    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
     # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
@@ -1129,8 +1141,12 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01CZ fault 3: why a step lowers C, to first order (dC = -eta sum_p (dC/dp)^2), and that eta = 1 is
     # shown small enough for these five steps only
     # report 01DD fault 6: no "a small enough eta" claim the notebook does not show; eta = 1, five steps only
-    assert ("- To first order a step changes $C$ by $-\\eta\\sum_p (\\partial C/\\partial p)^2 < 0$; `C falls at every"
-            " step` confirms a fall for $\\eta = 1$ over these five steps only.") in _markdown()
+    # report 01DE fault 3: one line of working, dC ~ sum_p dC/dp dp with dp = -eta dC/dp; <= 0, below 0 unless every
+    # gradient is 0
+    assert ("- To first order\n\n  $$\\Delta C \\approx \\sum_p \\frac{\\partial C}{\\partial p}\\,\\Delta p = -\\eta \\sum_p"
+            " \\Big(\\frac{\\partial C}{\\partial p}\\Big)^2 \\le 0,\\qquad\\text{as } \\Delta p = -\\eta\\,\\frac{\\partial C}{\\partial p},$$\n\n"
+            "  below 0 unless every gradient is 0; `C falls at every step` confirms a fall for $\\eta = 1$ over these five"
+            " steps only.") in _markdown()
     assert "small enough $\\eta$" not in _markdown()
     # report 01CP fault 4: "each can move on its own" backed by the first step's moves (the `first step by hand` lines,
     # eta = 1: each bias falls by its gradient); a shared b falls by their sum in both z_h and z_y'
@@ -1165,15 +1181,25 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert h * (1 - h) * 0.5 <= 0.5 / 4 and max(a * (1 - a) for a in np.linspace(0, 1, 101)) == 0.25
     expect(shown, f"bound, step 0: h(1 - h) w2 = {h * (1 - h) * 0.5:.3f} <= |w2|/4 = {0.5 / 4:.3f}",
            "bound, step 0: h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125")
+    # report 01DE fault 4: the inputs' ratio h/x (the formula's h over x) can offset the |w|/4 factors
     assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line). Earlier"
-            " weights' paths cross more such factors, so they can move less; $|w| > 4$ would allow growth.") in prose
+            " weights' paths cross more such factors, so they can move less (the input ratio $h/x$ above can offset"
+            " this); $|w| > 4$ would allow growth.") in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
-    assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less (here 7 to 15 times less:"
+    assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless larger inputs"
+            " offset it (here 7 to 15 times less:"
             # report 01DB fault 5: the link weight by its edge, as section 7 names it (w_2 is x2 -> h1 from section 4)
             " $1/(h(1-h)\\,w_{h\\to y'})$, times $h/x$).\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
-    assert shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0") < shown.index("first step by hand")
+    # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
+    assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0")
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    at = next(i for i, c in enumerate(sources) if c.startswith("## 3."))
+    assert "(the `first step by hand` lines below)" in sources[at] and sources[at + 1].startswith('print("first step by hand:")')
+    assert "".join(cells[at + 1]["outputs"][0]["text"]).startswith("first step by hand:\n") and len(cells[at + 1]["outputs"]) == 1
+    assert "first step by hand" not in sources[at + 3] and "first step by hand" not in "".join(sources[at + 2:])
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
     assert ("moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less on the move from step 4 to"
@@ -1202,7 +1228,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
     assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
     box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: $3 \\times 2$ (hidden layer 2, then the"
-           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).")
+           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).")
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
@@ -1214,7 +1240,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units).\n\nOptional, in a running notebook: pick a"
+    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).\n\nOptional, in a running notebook: pick a"
             " weight in the explorer; the diagram thickens its paths, the table lists them. The cell after it is the"
             " explorer's view of $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
