@@ -393,10 +393,17 @@ def printed(X, Y):
     layer_dead = np.array([any(layer.all() for layer in stalls.dead_units(net, X)) for net in relu_nets])  # step 500
     groups = (("all 1000 starts", np.ones(1000, bool)), ("a whole hidden layer dead at step 0", whole),
               ("both hidden layers live at step 0", ~whole), ("not fitted within 500 steps", ~relu_fits))
+    # the dead-at-500 column is chaotic: an ulp-sized change of the weights moves its counts by a few starts (measured:
+    # 507 of 810 became 506 and 505), so the notebook prints 5%-step lower bounds, each at least 1% (8 starts) clear
+    def at_least(share):
+        if share == 1:
+            return "100%"
+        assert share * 100 - int(share * 20) * 5 >= 1, share  # the bound holds with room for a few starts
+        return f"> {int(share * 20) * 5}%"
     out["relu table"] = "\n".join([f"{'group (share of the 1000 He starts)':41s} {'fitted within 500 steps':>23s}  "
                                    "a whole hidden layer dead at step 500"]
                                   + [f"{f'{name} ({group.mean():.0%})':41s} {relu_fits[group].mean():23.0%}  "
-                                     f"{layer_dead[group].mean():.0%}" for name, group in groups])
+                                     f"{at_least(layer_dead[group].mean())}" for name, group in groups])
     first, second = dead_at_start[:, :3].mean(), dead_at_start[:, 3:].mean()
     out["whole predicted"] = ("a whole hidden layer dead at step 0, predicted as if units were independent:\n"
                               f"  1 - (1 - {first:.2f}^3)(1 - {second:.2f}^3) = "
@@ -481,10 +488,10 @@ def test_the_printed_values_themselves(computed):
     # round 10 (reader 06CV, fault 7, lead's decision): the shares printed again (key "fit shares"), as the base rate
     assert computed["relu table"].splitlines() == [
         "group (share of the 1000 He starts)       fitted within 500 steps  a whole hidden layer dead at step 500",
-        "all 1000 starts (100%)                                        28%  70%",
+        "all 1000 starts (100%)                                        28%  > 65%",
         "a whole hidden layer dead at step 0 (19%)                      0%  100%",
-        "both hidden layers live at step 0 (81%)                       34%  63%",
-        "not fitted within 500 steps (72%)                              0%  96%"]
+        "both hidden layers live at step 0 (81%)                       34%  > 60%",
+        "not fitted within 500 steps (72%)                              0%  > 95%"]
     assert computed["same draws"] == "layers below the output the same draws as the deep net's: True"
     assert computed["zeros sigmoid phases"].startswith("sigmoid : plateau from 3 to 1093 (1090 steps), fit at 1423, last approach 330\n")
     assert "plateau" not in computed["zeros sigmoid"] and computed["zeros sigmoid"].endswith("tied at the end: layer 1: units 1, 2, 3; "
@@ -660,7 +667,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
         "$\\delta^2 = 0$)." in prose and "* **First moves.** A parameter that gets a gradient at step $t$" in prose
     assert "At step 1 $W_2 \\neq 0$, so $\\delta^2 \\neq 0$ and $W_1$, $b_1$ get a gradient" in prose \
         and "at step 2 $W_1 \\neq 0$, so $\\delta^1 \\neq 0$ and $W_0$, $b_0$ do too" in prose
-    assert "95%" not in prose and "lose a layer" not in prose and "does not follow" not in prose and "not followed" not in prose
+    # "95%" only as the table's printed bound on the misses with a dead layer ("> 95%"), never the old unbacked share
+    assert prose.count("95%") == prose.count("over 95% of the misses") == 1 and "lose a layer" not in prose and "does not follow" not in prose and "not followed" not in prose
     assert "**He's 2** comes from the same half." in prose and "$c/\\sqrt{n_l}$" not in prose and "c = 8" not in prose
     assert prose.index("**He's 2** comes from the same half.") > prose.index("measured 0.94 (per row)")  # derived where ReLU's factor is used
     assert "mean square $s^2 (\\delta^{l+1}[i, k])^2$ over the random draw of $W_l$" in prose \
@@ -965,8 +973,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # miss: the 19% dead from step 0 plus 95% of the others' misses, most of the 72%, from the printed shares
     # round 15 (reader 06DB, fault 1, lead's decision): how often training kills a whole layer (printed) and why a unit dies
     # round 16 (reader 06DC, faults 4 and 7, lead's decisions): the shares from the table; the mechanism is suggested
-    assert 'Training kills more: 63% of the starts with both hidden layers live at step 0 have one wholly dead at step 500, ' \
-        'as have 96% of the misses (table). Suggested, not measured: a step on a live unit\'s bias or weights lowers ' \
+    assert 'Training kills more: over 60% of the starts with both hidden layers live at step 0 have one wholly dead at step 500, ' \
+        'as have over 95% of the misses (table; ">" marks a bound, as which unit dies at the edge moves by a few starts with the arithmetic\'s last bits). Suggested, not measured: a step on a live unit\'s bias or weights lowers ' \
         '$z$ on both rows when its $\\delta$ has one sign over them (inputs $\\ge 0$); once $z \\le 0$ on both, its gradient is 0 and ' \
         'only its inputs can revive it, a whole dead layer\'s never (bullets above).' in prose \
         and prose.index("* **layer 2 all dead**") < prose.index("Training kills more") \
