@@ -528,7 +528,7 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "kappa" not in computed and "kappa" not in notebook[1]  # report 05BJ (fix 1): the linear-map model cut
     assert computed["c = 1 below 0.05"] == "c = 1: loss first below 0.05 at step 5429"  # report 05BF (fix 5)
     # report 05BM (fault 8): "crosses 0.05", not "crosses it"
-    assert "cut at 0.05: $c = 1$ crosses 0.05 at step 5429 (printed), its fit (step 14575) below." in notebook[1] and "crosses it" not in notebook[1]
+    assert "cut at 0.05: $c = 1$ crosses 0.05 at step 5429 (printed)." in notebook[1] and "crosses it" not in notebook[1]
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05CB (fault 6): the caption says it again, on a printed line
@@ -573,10 +573,11 @@ def test_the_curvature(computed, notebook):
     # report 05BO (fix 2): stated for the printed steps only (ten since 05BP), and the sign is measured, not derived
     # report 05BQ (fault 1c): the sign of lambda_min and where it is most negative, said plainly to be measured
     assert all(computed[f"curvature value {step}"][1] > 0 for step in CURVATURE_STEPS)  # 05CD (fault 5): the saddle's other side
-    assert ("At these ten steps the smallest $\\lambda$ is negative and the largest positive, below 0.05, "
-            "far under $2/\\eta = 4$. So no step overshoots there; the nudge grows because, restricted to the untying directions, the tied point is a *saddle*: "
-            "no untying gradient (notebook 04, section 6), and the cost curves down along some directions, up along others "
-            "(along step 5300's $\\lambda_\\text{min}$ direction it falls both ways: third line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
+    # report 05CW (fault 3, the lead's decision): the 2 x 2 block and the 1-D rule carry the main text; the printout and its reading in the box
+    assert ("So the untying move grows when $A - B < 0$ (the box finds no curvature near $2/\\eta = 4$): the tied point is then a *saddle*, "
+            "with no untying gradient (notebook 04, section 6) and the cost curving down along the untying move.") in prose
+    assert ("The largest is below 0.05, far under $2/\\eta = 4$: no step overshoots. Along step 5300's $\\lambda_\\text{min}$ direction "
+            "the cost falls both ways (third line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
     assert "the tied run sits on a saddle" not in prose
     assert "$\\lambda_\\text{min}$'s sign and where it is most negative are measured, not derived." in prose  # 05CS: reworded for words
     # report 05CM (fault 3): one sentence of intuition, marked as such (no mechanism claimed)
@@ -595,8 +596,8 @@ def test_the_curvature(computed, notebook):
             "under both ends' 2.4 and 2.7, and 3.4-fold over 2500 to 4000, under the larger end's 5.2 ($g$'s ratio is no test: $g(0)$ can be far below that length).") in prose
     assert "the figure's 2.9" not in prose and "its 1.2 is under" not in prose
     # report 05CV (fault 1): why g stops growing after the exit, from the printed lambda_min at step 10000 (eta |lambda| = 0.5 * 2.4e-05)
-    assert ("After the exit $|\\lambda_\\text{min}|$ collapses, to 2.4e-05 by step 10000 (at most $(1+1.2\\cdot10^{-5})$-fold per step), "
-            "so $g$ stops growing: the flat tail.") in prose and computed["curvature 10000"].startswith("tied run, step 10000: untying lambda from -2.4e-05")
+    assert ("After the exit $|\\lambda_\\text{min}|$ collapses, to 2.4e-05 by step 10000 (at most $(1+1.2\\cdot10^{-5})$-fold per step): "
+            "the flat tail.") in prose and "nearly 0 after it, so $g$ stops growing." in prose and computed["curvature 10000"].startswith("tied run, step 10000: untying lambda from -2.4e-05")
     assert abs(0.5 * abs(computed["curvature value 10000"][0]) - 1.2e-5) < 0.05e-5
     # report 05CF fault 3: step 2500's 2.7 is beaten by the run (|lambda_min| grows): the bound takes the larger end, 5.2
     # report 05CI (fault 5): 2.9 said to sit between the two one-step bounds, not "inside" one
@@ -608,7 +609,7 @@ def test_the_curvature(computed, notebook):
     # report 05BQ (fault 4): the step from the 20 eigenvalues to the bound, in the eigenbasis
     # report 05CD (fault 5): the 20 directions named as eigenvectors, of the matrix whose eigenvalues the page names
     # report 05CG (fault 1): the main text keeps the 1-D rule; the eigen-directions Qe_i moved into the optional box
-    assert ("By the 1-D rule with the most negative curvature $\\lambda_\\text{min}$ (box), "
+    assert ("By the 1-D rule with the most negative curvature $\\lambda_\\text{min}$, "
             "$u$'s untying part grows in length at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step while $H$ stays fixed.") in prose
     box = prose[prose.index("<details><summary>Optional: the proof for all 29"):]
     box = box[:box.index("</details>")]
@@ -640,7 +641,10 @@ def test_the_curvature(computed, notebook):
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the 30 starts not within 6000 steps' in NOTEBOOK.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
-    assert NOTEBOOK.read_text().count("<details><summary>Optional") == 2 and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision)
+    boxes = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown" and "<details><summary>Optional" in "".join(c["source"])]
+    assert len(boxes) == 3 and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision); 05CW (faults 1, 3, 4): 2c's box
+    folds = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code" and "init.folded(" in "".join(c["source"])]
+    assert len(folds) == 5 and all("".join(o["data"]["text/html"]).startswith("<details><summary>Optional (") for c in folds for o in c["outputs"])  # 05CW: printouts collapsed
     assert "lr 16" not in prose and "lr 8" not in prose
 
 
@@ -765,8 +769,11 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert plateau[1.0][1] < 0.05 < 0.099 and f"{plateau[1.0][0]:.2g}" == "0.086" and plateau[1.0][0] > 0.05
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
     # report 05BP (fault 5): why the difference is small, from the printed line: layer 2's slope times z^2's difference
-    assert ("$W_2$'s gradient $(a^2)^{\\mathsf T}\\delta^3 \\approx (a^2[0] - a^2[1])^{\\mathsf T}\\delta^3[0]$ is proportional to the $a^2$ difference, 0.0046 at $c = 1$, small because layer 2's slope squeezes it: "
-            "$z^2$ differs by 0.19, times 0.022, about 0.0042. The $\\omega$ a fit needs, and $c = 1$'s layer 2 up to its exit: A fit would need (2a) "
+    # report 05CW (fault 4, the lead's decision): the numbers behind the squeeze and the needed omega moved into 2c's box
+    assert ("$W_2$'s gradient $(a^2)^{\\mathsf T}\\delta^3 \\approx (a^2[0] - a^2[1])^{\\mathsf T}\\delta^3[0]$ is proportional to the $a^2$ difference, small because layer 2's slope squeezes it (box).") in prose
+    assert ("both observations' outputs sit at $(0.599, 0.2)$ (the question's output, page top)") in prose and "(first line)" not in prose
+    assert ("First printout: the $a^2$ difference at step 1000, 0.0046: "
+            "$z^2$ differs by 0.19, times layer 2's slope 0.022, about 0.0042. A fit would need (2a) "
             "$\\omega_1 = \\big(\\sigma^{-1}(0.995) - \\sigma^{-1}(0.2)\\big) / \\big(3\\,(a^2[1, 0] - a^2[0, 0])\\big) \\approx -480$ with step 1000's difference, against $-0.014$.") in prose
     # report 05CQ (fault 3): "throttles" replaced by the printed table (steps 1000, 3000, 5000, 5300): slope and a^2 difference rise together
     assert "throttles" not in prose
@@ -783,8 +790,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     for value, edge in ((u[0, 0], 1.045), (u[1, 0], 1.005), (u[2, 0], 0.165), (u[3, 0], -1.275), (u[0, 1], 1.015), (u[1, 1], 0.995),
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
-    assert ("Layer 2's slope recovers as $z^2$ falls (3.7 at step 3000, 0.76 at 5300), mostly through $b_1[0]$ (1.01 to $-1.28$), "
-            "as notebook 04, section 8 (iii) derives for this run; the exit step is measured, not derived. **2c in short:**") in prose  # report 05CV (fault 3)
+    assert ("Layer 2's slope recovers as $z^2$ falls (3.7 at step 3000, 0.76 at 5300: second printout), mostly through $b_1[0]$ (1.01 to $-1.28$), "
+            "as notebook 04, section 8 (iii) derives for this run; the exit step is measured, not derived. </details>") in prose  # report 05CV (fault 3); 05CW (fault 4): in 2c's box
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
@@ -792,7 +799,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "a2 at the fit" not in computed and "By the fit" not in prose and "after the exit, why the fit still takes long:" in NOTEBOOK.read_text()
     # report 05CC (fault 4): c = 1's slow last approach, tied to section 1's two counts
     assert computed["c = 1 at 10000"] == "c = 1, step 10000: largest |a^3 - y| 0.015 | smallest output slope a(1 - a) 0.011"
-    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (last line) error 0.015, output slope 0.011, "
+    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (last line of the second) error 0.015, output slope 0.011, "
             "so $\\delta^3$ shrinks on two counts.") in prose and "goes as $e^2$: it shrinks on two counts." in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
@@ -804,8 +811,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05BN (fault 3): no unprinted claim that the a^2 difference widens in the order of the exits
     assert "order of the exits" not in prose and "ever more slowly" not in prose
     # report 05CK (fault 3): 2c's own reason, delta^3[1] ~ -delta^3[0] from the outputs printed at the top (0.599, 0.2 for both rows)
-    assert ("carries that slope (notebook 03's recursion). The $a^2$ difference at step 1000: $W_2$ does not make up for it on the plateau: "
-            "both observations' outputs at $(0.599, 0.2)$ (first line) give equal slopes, opposite errors: $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose
+    assert ("carries that slope (notebook 03's recursion). $W_2$ does not make up for it on the plateau: "
+            "both observations' outputs sit at $(0.599, 0.2)$ (the question's output, page top), so equal slopes, opposite errors: $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose  # 05CW (fault 4): which output "first line" meant
     assert "2b's box, item 3" not in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
@@ -814,7 +821,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert prose.index("The **plateau level** is section 1's 0.4") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "tie broken by 10% noise (gap 0.38 at step 1000): 12596 against one tied run's 14575 steps, 14% fewer;" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
+    assert "tie broken by 10% noise (gap 0.38 at step 1000): 12596 against one tied run's 14575 steps, 14% fewer (the noise also moves the tie-keeping parameters: not the tie's effect alone);" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
     # c = 0: W_2 grows first; no numeric threshold (W_0 0.52, W_1 0.29 at step 2500 with the loss still 0.40)
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
@@ -935,8 +942,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
             "2. The same slope turns each step's change of $z^3$ into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "
             "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step; $C$ is mostly observation 2's two squared errors "
-            "(99.1% from step 2000); if the two squared errors' reciprocals grow as $\\alpha t$ and $\\beta t$, then $C\\approx\\frac{1}{\\alpha t}+\\frac{1}{\\beta t}$, "
-            "so $\\frac{1}{C}\\approx t\\,\\frac{\\alpha\\beta}{\\alpha+\\beta}$: eventually linear too, gaining roughly equally per 1000 steps: 1500, 1600, 1700 "
+            "(99.1% from step 2000); if the two squared errors' reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}$, "
+            "so $\\frac{1}{C}\\approx 2t\\,\\frac{K_1K_2}{K_1+K_2}$: eventually linear too, gaining roughly equally per 1000 steps: 1500, 1600, 1700 "
             "(rising about 7%, beyond the sketch).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
     assert computed["first gains"] == "section 0's first start, steps 2000 to 5000: 1/C gains 1500, 1600, 1700 per 1000 steps"
@@ -963,7 +970,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
     assert ("steps stays about the same. Notebook 04, section 10 found this for one start (up to lr 4), and why: while the gradient "
-            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (next line; derivation: the box)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (second printout)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1010,7 +1017,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BA: the 2x2 update matrix and its growing eigenvalue; no "larger start weights skip more" claim
     assert "skip more of this slow start" not in prose
     # report 05BB (fix 5, 7): the sentence mended, d = Q d-hat, and mu only for eigenvalues (H's entries indexed tau, nu)
-    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ is $d = Q\\hat d$ with $|\\hat d| = 1$" in prose
+    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $|\\hat d| = 1$" in prose
     assert "H[\\tau, \\nu]" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose
     # report 05BB (fix 6): the two-parameter swap first
     assert "Take two parameters that a swap of two tied units exchanges, such as $b_0[0]$ and $b_0[1]$. The swap leaves $C$ unchanged" in prose
@@ -1032,7 +1039,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     # report 05BD (fix 9): the column comparison spelled out
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
-    assert ("12596 against one tied run's 14575 steps, 14% fewer; all 20 draws (11204 to 14319) beat it. The steep row differs in more than the tie: $c = 0.25$ (every parameter $+0.25$) against "
+    assert ("12596 against one tied run's 14575 steps, 14% fewer (the noise also moves the tie-keeping parameters: not the tie's effect alone); all 20 draws (11204 to 14319) beat it. The steep row differs in more than the tie: $c = 0.25$ (every parameter $+0.25$) against "
             "LeCun's (mixed signs, standard deviation 0.58 to 0.71, section 1).") in prose and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
     assert outputs.count(computed["s lecun"] + "\n") == 1 and outputs.index(computed["s lecun"]) < outputs.index(computed["median"])
@@ -1162,7 +1169,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
-    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: measured; 2b shows what each must do first." in prose and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
+    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: measured, not derived; 2b shows what each must do first." in prose  # report 05CW (fault 2)
+    assert "Which crosses first, and which start exits first, are measured, not derived." in prose  # report 05CW (fault 2) and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -1180,24 +1188,24 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel); it exits at step 2477. "
             "* **$c = 0.5$** must first flip $\\omega_1$ (step 389), then exits at 2336: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4, "
             "so the exit (below 0.2) needs $\\omega_1$ matched; only the fit needs $\\omega_2$ matched (from step 2101). "
-            "**Which flips first?** The loop (derivation: the box): "
-            "1. The $a^2$ difference starts $> 0$ (2a, item 3); by step 100 $W_2$'s gradient makes $\\omega_1 > 0 > \\omega_2$ (figure): no match. "
-            "($c = 0$'s difference, negative from step 6, matches.) 2. Each pushes the other toward 0. "
-            "Steps to 0 at step 100's pace (one step's change from its gradient; for the difference, $W_0$, $W_1$, $b_0$, $b_1$ stepped alone); "
-            "whichever reaches 0 first flips:") in main  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
+            "**Which flips first?** A fit needs $\\omega_1$ and the $a^2$ difference of opposite signs; a start with $c > 0$ gives them the same sign "
+            "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. By step 100 both $\\omega$s have fallen: $\\omega_1 > 0 > \\omega_2$ (measured: figure), "
+            "and each of $\\omega_1$ and the difference pushes the other toward 0 (the box). Which crosses first, and which start exits first, are measured, not derived. "
+            "($c = 0$'s difference, negative from step 6, matches.)") in main  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
+    assert "Steps to 0 at step 100's pace" not in main and "First printout: steps to 0 at step 100's pace (for the difference, $W_0$, $W_1$, $b_0$, $b_1$ stepped alone)." in box  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
     assert 2 * 0.4 ** 2 + 2 * 0.2 ** 2 == pytest.approx(0.4) and 0.4 - 2 * 0.2 ** 2 > 0.2  # output 2 alone cannot bring the plateau's 0.4 below 0.2
     # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
     assert "At that pace" not in main and "the pace slows" not in main  # report 05CP (fault 2): the projection cut
     # report 05CN (fault 2): the box's "which flips" item moved into the main text, two sentences after the table
     assert ("$c = 0.25$'s difference gets there first (flips at step 900), $c = 0.5$'s $\\omega_1$ (flips at 389), "
-            "$\\omega_2$ last: the pace ranks the flips, not their steps.") in main  # report 05CV (fault 2): the six-number sentence shortened and "Which flips." not in box
+            "$\\omega_2$ last: the pace ranks the flips, not their steps.") in box  # report 05CV (fault 2): the six-number sentence shortened and "Which flips." not in box
     assert computed["c = 0.5 smallest printed"] == "c = 0.5, to its exit: a^2 difference at least 0.0094 at every step (smallest at step 681)"
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
     assert ("Once $\\omega_1$'s sign matches, the two feed each other, like $c = 0$'s weights: a larger $|\\omega_1|$ widens the difference "
             "(from 0.0094, step 681, printed), a wider difference speeds $\\omega_1$'s growth: $|\\omega_1|$ times the difference grows at least 1.2-fold "
-            "per 100 steps to the exit (next line; derivation: the box).") in main and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
+            "per 100 steps to the exit (second printout).") in box and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
     assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x a^2 difference grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
@@ -1340,7 +1348,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # tell a first-order shift from the nudge's tie-keeping part from a second-order one)
     # report 05CI (fault 6): why the fit step moves while g stays on the line: the fit ends c = 1's slow last approach (2c's step-10000 line)
     assert ("$\\varepsilon = 10^{-3}$ is borderline: its gap still grows 159-fold, on the line, to 0.5, yet its fits shift (14573 to 14697, "
-            "not 14575): the fit ends a slow approach (2c: error 0.015 at step 10000), so small changes move it far.") in prose
+            "not 14575): the fit ends a slow approach (2c's box), so small changes move it far.") in prose
     assert computed["c = 1 at 10000"].startswith("c = 1, step 10000: largest |a^3 - y| 0.015 |") and "beyond first order" not in prose and computed["gap end 0.001"].endswith(" 159 times g(0)")
     assert computed["gap end 0.001"].startswith("ε = 0.001: gap at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
@@ -1361,11 +1369,11 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
-    assert ("**2c in short:** the $a^2$ difference is layer 2's slope times $z^2$'s (above) and grows only once the slope does (table); the flatter layer 2 "
+    assert ("**2c in short:** the $a^2$ difference is layer 2's slope times $z^2$'s and grows only once the slope does (box); the flatter layer 2 "
             "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000).") in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
-    assert "(0.022). $c = 1$'s sums at step 0:" in prose and "The $a^2$ difference at step 1000:" in prose and "The $\\omega$ a fit needs, and $c = 1$'s layer 2 up to its exit:" in prose
+    assert "(0.022). $c = 1$'s sums at step 0:" in prose and "Optional: c = 1's layer 2 in numbers (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
     assert "## 2. Constant starts: do they stay tied, and when does each leave the plateau?" in prose  # report 05BS (fault 1)  # report 05BL (fault 7): it does fit later (step 14575)
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
@@ -1434,8 +1442,8 @@ def test_report_05BG_fixes(computed, notebook):
     assert "so output 1 at row $r$ is" in prose and "output 1 at observation $r$" not in prose
     assert "here $s$ = 0.58 to 0.63" not in prose and "(printed in section 6)" not in prose  # report 05BI (fix 4): the numbers only after exercise 1
     assert "many-start experiments on the question's data train in **one call**" in prose
-    assert ("Of the printed steps, $|\\lambda_\\text{min}|$ is largest at step 5300 (0.011), the tied exit, the figure's steep part. "
-            "After the exit $|\\lambda_\\text{min}|$ collapses, to 2.4e-05 by step 10000") in prose
+    assert ("largest in size at its exit (step 5300: $-0.011$), nearly 0 after it, so $g$ stops growing.") in prose  # 05CW (fault 3): in the main text
+    assert "After the exit $|\\lambda_\\text{min}|$ collapses, to 2.4e-05 by step 10000" in prose
     assert computed["c = 1.0"] == "c =  1.00: at step  5301"
     assert computed["curvature 5000"].startswith("tied run, step  5000: untying lambda from -0.0064 ")
     assert computed["curvature 5300"] == "tied run, step  5300: untying lambda from -0.011 to 0.046"  # report 05BP (fault 2)
@@ -1500,8 +1508,7 @@ def test_report_05BP_fixes(notebook):
     assert (explorer.start.value, explorer.scale.value, explorer.lr.value, explorer.n_starts) == ("random", 1.0, 2.0, 8)
     # fault 3: the 20 numbers named where they are used
     # report 05CG (fault 1): the main text says plainly what the printed numbers are; the 20 eigenvalues live in the box
-    assert ("The printed numbers, at ten steps of the tied run, are the most negative and most positive curvature over all untying directions "
-            "(`init.untying_curvatures`):") in prose and "the 20 numbers `init.untying_curvatures` returns." in prose
+    assert ("The printout below the box gives the smallest and largest $\\lambda$ at ten steps of the tied run.") in prose  # 05CW (fault 3): in the box and "the 20 numbers `init.untying_curvatures` returns." in prose
 
 
 def test_report_05BQ_predictions_are_cells_and_gate_their_answers():

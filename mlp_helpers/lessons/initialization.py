@@ -586,3 +586,43 @@ def check_known_percentile(answer, fits):
                         example="12.3")
 
 
+
+
+class _Folded:
+    """Printed lines shown as a collapsed block: HTML ``<details>`` (closed until clicked), plain text elsewhere."""
+
+    def __init__(self, summary, text):
+        self.summary, self.text = summary, text
+
+    def _repr_html_(self):
+        import html
+        return (f"<details><summary>{html.escape(self.summary, quote=False)}</summary>"
+                f"<pre>{html.escape(self.text, quote=False)}</pre></details>")
+
+    def __repr__(self):
+        return self.text
+
+
+class folded:
+    """``with init.folded("Optional: ..."):`` collects what the block prints and shows it as one collapsed block
+    (click its summary to open): supporting numbers that the main text does not need."""
+
+    def __init__(self, summary):
+        self.summary = summary
+
+    def __enter__(self):
+        import contextlib
+        import io
+        self._buffer = io.StringIO()
+        self._redirect = contextlib.redirect_stdout(self._buffer)
+        self._redirect.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self._redirect.__exit__(*exc)
+        if exc[0] is None:
+            from IPython.display import display
+            display(_Folded(self.summary, self._buffer.getvalue().rstrip("\n") + "\n"))
+        else:
+            print(self._buffer.getvalue(), end="")
+        return False
