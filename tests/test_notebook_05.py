@@ -643,7 +643,7 @@ def test_the_curvature(computed, notebook):
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
     boxes = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown" and "<details><summary>Optional" in "".join(c["source"])]
     assert len(boxes) == 3 and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision); 05CW (faults 1, 3, 4): 2c's box
-    folds = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code" and "init.folded(" in "".join(c["source"])]
+    folds = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code" and "with folded(" in "".join(c["source"])]
     assert len(folds) == 5 and all("".join(o["data"]["text/html"]).startswith("<details><summary>Optional (") for c in folds for o in c["outputs"])  # 05CW: printouts collapsed
     assert "lr 16" not in prose and "lr 8" not in prose
 
