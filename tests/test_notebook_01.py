@@ -178,8 +178,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
             " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured;"
-            " the figure is consistent with it as a ceiling (no point right of the crossing lies above the dashed line: the two"
-            " costs' errors have either sign and partly cancel).\n</details>") in _markdown()
+            " the figure is consistent with it as a ceiling: no point right of the crossing lies above the dashed line; the two"
+            " costs' errors have either sign and partly cancel.\n</details>") in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
@@ -202,26 +202,28 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # value pointing to the box that derives it; fault 3: the dashed line's ceiling rests on the assumed r = 1e-16
     # report 01DC fault 2: the cut-off's one-line arithmetic beside it; one sentence points to the appendix
     # report 01DD faults 3, 1: the appendix confirms b_y' as the worst numerically; it derives the cut-off
-    pointers = ["(the appendix confirms it numerically)", "a correct gradient could fail on rounding alone (the appendix)."]
+    # report 01DF faults 3, 4, 1: r is an assumed round figure whose origin is the appendix's; b_y' is the worst by
+    # measurement; the cut-off's arithmetic sits beside it, so it needs no pointer
+    pointers = ["(measured in the appendix)", "an assumed round figure (appendix)"]
     assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
     assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 2
     assert main_2.index("r/(2\\varepsilon|g|)") < main_2.index("* Dashed: rounding's estimate")
-    assert main_2.count("$r$") == 1 and main_2.count("r =") == 1 and "a guess" not in prose
-    assert main_2.count("cut-off") == 1 and main_2.index("$r$") < main_2.index("$r = 10^{-16}$")
-    # report 01DE fault 6: where r comes from, in one clause: about one float64 ulp (the card's words) at y' = 0.70
-    # (one ulp there is 1.1e-16: the appendix's `one ulp` line, asserted above)
-    assert ("each computed cost is off by up to $r$, an assumed order of magnitude (about $10^{-16}$, one float64 ulp at"
-            " $y'\\approx0.7$; notation card)") in main_2
+    assert main_2.count("r =") == 1 and "a guess" not in prose and "up to $r$" not in main_2
+    # report 01DF fault 1: the cut-off at eps = 1e-5 beside the one at 3e-4 (1e-16 / (2e-5 x 1e-7) = 5e-5, 30 times 1.7e-6)
+    assert main_2.count("cut-off") == 2 and main_2.index("$r = 10^{-16}$") < main_2.index("cut-off")
+    assert f"{1e-16 / (2 * 1e-5 * 1e-7):.0e}" == "5e-05" and round((1e-16 / (2e-5 * 1e-7)) / (1e-16 / (6e-4 * 1e-7))) == 30
+    # report 01DF fault 3 (lead's decision; it replaces 01DE fault 6's ulp clause): r is an assumed round figure, its
+    # origin (one ulp of y' moves C by 5e-17, C's own ulp 1.4e-17) in the appendix
+    assert ("Take each computed cost's error as $r = 10^{-16}$, an assumed round figure (appendix)") in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
     assert "- **float64**:" in card and "- **ulp**" in card
     leaning_free = main_2
     for pointer in pointers:
         leaning_free = leaning_free.replace(pointer, "")
-    leaning_free = leaning_free.replace("the cut-off\n", "").replace("the cut-off $r/", "")
-    leaning_free = leaning_free.replace("one float64 ulp at $y'\\approx0.7$; notation card", "")  # the card's ulp, not the box's
+    leaning_free = leaning_free.replace("the cut-off\n", "").replace("the cut-off $r/", "").replace("the cut-off would be", "")
     for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
                     "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in leaning_free
@@ -294,7 +296,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # right of the crossing lies under the dashed line); fault 8: the axis is reversed, so "right = smaller eps"
                # report 01DB fault 3: the ceiling rests on the assumed r; right of the crossing no point lies above it
                # (the figure test: every point right of the crossing under the dashed line)
-               "* Dashed: rounding's estimate, an assumed ceiling ($r = 10^{-16}$), not a prediction. Right"
+               "* Dashed: rounding's estimate, an assumed ceiling, not a prediction. Right"
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
@@ -306,7 +308,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
                # report 01CZ fault 6: the b_y' crossing parenthesis (no number beside it) cut
-               "The worst parameter, $b_{y'}$ (the appendix confirms it numerically), fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
+               "The worst parameter, $b_{y'}$ (measured in the appendix), fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
                " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$.\n\n"
                # report 01DB fault 1: why the largest, in the main text: rounding's cut-off (the box's 2e-6) rises as
                # eps shrinks; its own paragraph
@@ -317,10 +319,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # report 01DE fault 1: the other three backed: rounding's share r / (2 eps |g|) is largest for the smallest
                # |g|, w1's (with b_h; asserted below)
                "Rounding: for these four gradients a smaller $\\varepsilon$, down to about $10^{-5}$, works as well or"
-               " better: the figure shows $w_1$, and a larger $|g|$ only lowers rounding's share $r/(2\\varepsilon|g|)$ ($w_1$,"
-               " with $b_h$, has the smallest gradient). $3\\cdot10^{-4}$ keeps room for much smaller gradients: below the cut-off $r/(2\\varepsilon\\cdot10^{-7}) ="
-               " 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$ a correct gradient could fail on rounding alone (the"
-               " appendix).")
+               " better. The figure shows $w_1$, with $b_h$ the smallest gradient; larger ones lower rounding's share"
+               " $r/(2\\varepsilon|g|)$. $3\\cdot10^{-4}$ keeps room for much smaller gradients: below the cut-off $r/(2\\varepsilon\\cdot10^{-7}) ="
+               " 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$ a correct gradient could fail on rounding alone."
+               # report 01DF fault 1 (lead's decision): the comparison "keeps room" needs, the cut-off at 1e-5
+               " At $\\varepsilon = 10^{-5}$ the cut-off would be $10^{-16}/(2\\cdot10^{-12}) = 5\\cdot10^{-5}$, 30 times higher.")
     # the figure's w1 from 1e-4 to 1e-5 (drawn, not printed): no worse than at 3e-4; w1 (with b_h) is the smallest of
     # the four gradients, so its rounding estimate r / (2 eps |g|) is the largest; the others' truncation at 1e-5 is
     # their table error times (1e-5 / 3e-4)^2, under w1's at 3e-4
@@ -353,8 +356,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
-    assert ("Rounding adds an error that grows like $1/\\varepsilon$: each computed cost is off by up to $r$, an assumed"
-            " order of magnitude (about $10^{-16}$, one float64 ulp at $y'\\approx0.7$; notation card), the difference by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
+    assert ("Rounding adds an error that grows like $1/\\varepsilon$. Take each computed cost's error as $r = 10^{-16}$, an"
+            " assumed round figure (appendix): the difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
             " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
@@ -373,7 +376,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CV fault 2: the ceiling (every point right of the crossing under the dashed line) and why (errors of
     # either sign partly cancel) sit in the r box; fault 1: the cut-off falls like 1/eps, truncation grows like eps^2
     assert "a guess the figure tests" not in prose and "It is only a ceiling" not in prose
-    assert ("below every gradient checked here; it falls like $1/\\varepsilon$, while truncation grows like"
+    assert ("below every gradient here; it falls like $1/\\varepsilon$, while truncation grows like"
             " $\\varepsilon^2$.") in crossing_box
     # report 01CQ fault 2: the estimate's one-line derivation sits in the caption's bullet, not only in the box
     assert "**The estimate.**" not in box and "rises again" not in prose
@@ -394,9 +397,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     cut_off_md = ("The estimate reaches $10^{-7}$ at the **cut-off**\n\n"
                   "$$|g| = \\frac{r}{2\\varepsilon\\cdot10^{-7}} = \\frac{10^{-16}}{2 \\times 3\\cdot10^{-4} \\times 10^{-7}}"
                   " \\approx 2\\cdot10^{-6},$$\n\n"
-                  "below every gradient checked here; it falls like $1/\\varepsilon$, while truncation grows like"
-                  " $\\varepsilon^2$. A correct gradient smaller than that could fail on rounding alone; a"
-                  " threshold of $10^{-8}$ would raise the cut-off tenfold.\n</details>")
+                  "below every gradient here; it falls like $1/\\varepsilon$, while truncation grows like"
+                  " $\\varepsilon^2$. A threshold of $10^{-8}$ would raise the cut-off tenfold.\n</details>")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and f"{1e-16 / (2 * 0.0093):.1e}" == "5.4e-15"
     assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
     assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
@@ -710,7 +712,8 @@ network         path products  units  summing paths  backpropagation   ratio
     # has q = L - l + 1 per-edge factors: its weight factor, L - l - 1 link factors, dC/do), gives every row's total
     # report 01DC fault 1: backpropagation's total beside it, from the count table's rows (each row's backpropagation
     # column, checked against the printed total below)
-    assert ("As a formula: summing paths $= \\sum_{\\text{weights}} (\\text{its paths}) \\times (q - 1) + (\\text{weights})"
+    # report 01DF fault 6: q restated for a weight of W_l, before the formula uses it
+    assert ("A weight of $W_l$ has $q = L - l + 1$ per-edge factors on each path. As a formula: summing paths $= \\sum_{\\text{weights}} (\\text{its paths}) \\times (q - 1) + (\\text{weights})"
             " + (\\text{weights leaving hidden units})$; backpropagation $= (\\text{weights}) + (\\text{weights leaving hidden"
             " units}) + (\\text{units})$.\n\nOn 2-3-3-2 the `path products` are:") in prose
     for name, *_, by_backprop, _ in rows:
@@ -1104,11 +1107,12 @@ def test_the_diagram_keys(branch):
 
     from mlp_helpers import plots
 
-    for net, path, last in [(cases.one_one_one().network(), None, ["width: the weight's size"]),
+    # report 01DF fault 7: the first diagram's weights are all 0.5, so its key says so
+    for net, path, last in [(cases.one_one_one().network(), None, ["width: the weight's size (all equal here)"]),
                             (branch[0], "on a path of $w_1$",
                              ["thick, boxed: on a path of $w_1$ (width no longer shows size)", "thin: not on a path"])]:
         fig = plots.draw_network(net, notation="one_one_one_units", show_values=True)
-        legend = plots.network_key(fig, path=path)
+        legend = plots.network_key(fig, path=path, width_note=None if path else "all equal here")
         assert [t.get_text() for t in legend.get_texts()] == ["positive weight", "negative weight", *last]
         colours = [h.get_color() for h in legend.legend_handles[:2]]
         assert colours == [plots.POSITIVE, plots.NEGATIVE]
@@ -1162,9 +1166,12 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01CU fault 6: equal gradients keep w1 and b_h equal because both also start at 0.5
     assert ("stay equal: $\\partial z_h/\\partial w_1 = x = 1 = \\partial z_h/\\partial b_h$, and both start at 0.5.") in _markdown()
     assert ("one bias per unit, the usual convention. On the first step $b_h$ falls by 0.0093 and"
-            " $b_{y'}$ by 0.0946 (the `first step by hand` lines below), where a shared $b$ would shift $z_h$ and $z_{y'}$"
+            " $b_{y'}$ by 0.0946 (the `first step by hand` lines), where a shared $b$ would shift $z_h$ and $z_{y'}$"
             " alike, by $0.0093 + 0.0946 = 0.1039$.") in _markdown()
-    assert "overshoot" not in _markdown()  # report 01CH fault 3: a claim no output backs
+    # report 01CH fault 3: no overshoot claim beyond what the Taylor line backs; report 01DF fault 2 (lead's decision):
+    # one sentence on what "to first order" leaves out, of order eta^2 (section 2's Taylor line, second derivatives)
+    assert _markdown().count("overshoot") == 1 and ("five steps only. The neglected term is of order $\\eta^2$ times second"
+                                                    " derivatives: a large enough $\\eta$ can overshoot and raise $C$.") in _markdown()
     prose = _markdown()
     assert "predicted drop" not in shown and "predicted drop" not in prose and "Taylor in" not in prose
     # the bullet's arithmetic: the extra factor h(1 - h) w2 is 0.098 at step 0 (about 10 times less alone); x = 1 in place
@@ -1197,18 +1204,19 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
     at = next(i for i, c in enumerate(sources) if c.startswith("## 3."))
-    assert "(the `first step by hand` lines below)" in sources[at] and sources[at + 1].startswith('print("first step by hand:")')
+    assert "(the `first step by hand` lines)" in sources[at] and sources[at + 1].startswith('print("first step by hand:")')
     assert "".join(cells[at + 1]["outputs"][0]["text"]).startswith("first step by hand:\n") and len(cells[at + 1]["outputs"]) == 1
     assert "first step by hand" not in sources[at + 3] and "first step by hand" not in "".join(sources[at + 2:])
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
-    assert ("moves 7.4 times less than $w_2$ on the move from step 0 to step 1, 15.1 times less on the move from step 4 to"
-            " step 5.") in prose
+    assert ("moves 7.4 times less than $w_2$ from step 0 to 1, 15.1 times less from step 4 to 5.") in prose
     assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2$"
             " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
             " giving $7.44$, the `predicted` 7.4.") in prose
     # report 01DB fault 6: `predicted` is the gradients' ratio the step used, so it matches Δw2/Δw1 by construction
-    assert "Row $t$'s `predicted` (an identity, not a test) uses step $t-1$'s $h$, $w_2$." in prose
+    # report 01DF fault 5: the identity said plainly
+    assert ("Row $t$'s `predicted` uses step $t-1$'s $h$, $w_2$. It matches because each move is exactly"
+            " $-\\eta\\,\\partial C/\\partial w$: it checks the algebra, not a hypothesis.") in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
     assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line).") in prose

@@ -395,11 +395,12 @@ def draw_network(
     return fig
 
 
-def network_key(fig, path=None):
+def network_key(fig, path=None, width_note=None):
     """A key under a ``draw_network`` diagram (the figure it returned): what colour and width mean.
 
     path: None for the usual key (width grows with the weight's size), or a label such as
     "on a path of $w_1$" for a diagram drawn with ``highlight_edges`` (width then marks the path).
+    width_note: with path None, a note appended to the width entry, e.g. "all equal here".
     Returns the legend.
     """
     ax = fig.axes[0]
@@ -408,7 +409,7 @@ def network_key(fig, path=None):
     labels = ["positive weight", "negative weight"]
     if path is None:
         handles.append((thin, thick))
-        labels.append("width: the weight's size")
+        labels.append("width: the weight's size" + (f" ({width_note})" if width_note else ""))
     else:
         handles += [Line2D([], [], color=ZERO, lw=HIGHLIGHT_WIDTH), Line2D([], [], color=ZERO, lw=FADED_WIDTH, alpha=FADED_ALPHA)]
         labels += [f"thick, boxed: {path} (width no longer shows size)", "thin: not on a path"]
