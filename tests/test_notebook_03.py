@@ -986,14 +986,18 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "$(\\sigma(z^2[0, 0]) - \\sigma(z^2[1, 0]))/(z^2[0, 0] - z^2[1, 0])$ between the two observations, and the cost figure.",
                   "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0.",
                   # report 03CX fault 1: the section's scope in its opening, the escape left to notebook 04
-                  "This section measures whether and when the tied start leaves the shared row; its folds preview why "
-                  "(derived in notebook 04's section 8).",
+                  # report 03DE fault 4: "whether" only (no hint before the prediction); fault 2: a two-sentence summary
+                  "This section measures whether the tied start leaves the shared row. [Saturated](NOTATION.md) at step 0, layer 2 gives both "
+                  "observations nearly the same $a^2$, so the outputs can reach the shared row, but not leave it unless that "
+                  "difference grows. The folds preview why (derived in notebook 04's section 8).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
                   # report 03CZ fault 5: the start table's tied column is counted when the run ends (step 1000)
                   # report 03DC fault 5: step 0 follows from step 1000 by 7b (a tie would have held), not from an unprinted table
-                  "untied at step 1000 (so at step 0 too: a tie would have held, 7b), none with layer 2 saturated at step 0 (start table).",
+                  "untied at step 1000 (so at step 0 too: a tie would have held, 7b), none with layer 2 saturated at step 0 (start table: "
+                  # report 03DE fault 5: the comparison stated (saturated: far below 1/4)
+                  "all ones' smallest slope, 0.0235, about a tenth of $\\tfrac14$; each seed's at least 0.166).",
                   "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
                   "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
                   "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
@@ -1008,7 +1012,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
                   "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
-                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$. Negative, as item 5 of the first fold says.",
+                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$.",
                   "3. The output layer, fed nearly the same $a^2$, $\\bar a^2$ (0.97 to 0.98), for both observations, gives nearly one row: "
                   "at best the shared row (7a). The outputs' **common level**, the part of $z^3[r, k]$ both rows share "
                   "($b_2[k] + 3W_2[0, k]\\,\\bar a^2$), alone reaches it (step 100: cost 0.4007).\n"
@@ -1026,7 +1030,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "$\\partial C/\\partial b_2 = 0$. Only a wider gap, with $3W_2[0, k]$ of item 5's sign, lowers $C$ below 0.4: "
                   "tied, observation $r$ reaches the outputs only through $a^2[r, 0]$.\n\n</details>",
                   # report 03CZ fault 1: "outweighs output 2" cut (nothing printed backed it); only 03's printed lines
-                  "<details><summary>After you run the cell: why the gap narrows, then widens</summary>\n\n"
+                  # report 03DE fault 1: the heading promises no why the fold does not give
+                  "<details><summary>After you run the cell: how the gap moves</summary>\n\n"
                   # report 03DB faults 1 and 3: the widening to step 100 (the slope), output 2 back in order at 5100;
                   # report 03DC fault 1: the linearisation in an undefined dC/dgap cut, only the printed facts and a pointer
                   # to notebook 04 (section_8_runs checks each)
@@ -1066,7 +1071,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "(section 7a's run misses by 2e-07).",
                   "errs on this all-ones net by $1.5 \\cdot 10^{-7}$ relative at a gradient of $2.3 \\cdot 10^{-3}$, "
                   "well inside the tolerance, but on the check's 2-4-3-5-1 with one observation by $1.6 \\cdot 10^{-6}$ (last "
-                  "line): a right `backward` would fail there.",
+                  # report 03DE fault 3: why that case errs more, in one line
+                  "line: a small gradient, a large third derivative): a right `backward` would fail there.",
                   "Your formula is right as a chain rule, entry by entry. As matrices, read $\\partial z^{l+1}/\\partial W_l$ as "
                   "$(a^l)^{\\mathsf T}$ (a matrix product, summing over observations), the last two factors as $\\odot$ and, for a "
                   "hidden layer, $\\partial C/\\partial a^{l+1}$ as $\\delta^{l+2} W_{l+1}^{\\mathsf T}$ (section 7c);",
@@ -1084,7 +1090,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     fold = prose[prose.index("<summary>After you run the cell: why the rows start close</summary>"):]
     # report 03CZ fault 2: three folds, each after the cell printing the lines it uses (their bold headings were the summaries');
     # report 03DB fault 4: in time order, the start, the plateau, the fit
-    assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: why the gap narrows, then widens</summary>")
+    assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
             < fold.index("How long $C$ stays near 0.4 is measured, not derived")
             < fold.index("</details>", fold.index("How long $C$ stays near 0.4 is measured, not derived"))
             < fold.index("<summary>After you run the cell: tied, yet it fits</summary>")
