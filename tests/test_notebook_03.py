@@ -300,7 +300,7 @@ def expected_outputs():
     assert path_sum_multiplications([2, 3, 3, 2]) == 306 + 90 + 14 == 410 and 3 * 6 * (2 * 6 + 1 * 5) == 306
     assert path_sums_by_layer([2, 3, 3, 2]) == [3 * 6 * (2 * 6 + 5), 3 * 2 * (3 * 4 + 3), 2 * 1 * (3 * 2 + 1)] == [306, 90, 14]
     assert path_sums_by_layer([2, 2, 2]) == [44, 10]
-    # "Per layer l, added up: n_{l+1} (n_{l+2} ... n_L) (n_l 2(L - l) + 2(L - l) - 1)", against the by-layer differences
+    # "Per layer l: n_{l+1} (n_{l+2} ... n_L) (n_l 2(L - l) + 2(L - l) - 1)", against the by-layer differences
     for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10], [3, 1, 4, 2], [1, 2], [2, 5, 1, 3, 2]):
         L = len(sizes) - 1
         assert path_sums_by_layer(sizes) == [sizes[l + 1] * int(np.prod(sizes[l + 2:])) * (sizes[l] * 2 * (L - l) + 2 * (L - l) - 1)
@@ -1265,7 +1265,7 @@ def test_the_question_output_is_reproduced_to_1e_6():
 def test_the_prose_quotes_sections_2_to_6(notebook):
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
-                  "$n_l n_{l+1} + 2n_l$ per step back |", "$l = 1, \\dots, L - 1$ for the step back; there is no $\\delta^0$",
+                  "$n_l n_{l+1} + 2n_l$ per step back, $l = 1, \\dots, L - 1$ (no $\\delta^0$) |",
                   "Then open fold B.",
                   "Factors 4 and 5, the $\\delta^2$ tail, depend only on the output, not on where the path starts; factor 2 "
                   "only on the hidden unit.",
@@ -1292,7 +1292,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
                   "$L - l$ slopes $\\partial a/\\partial z$, $L - l - 1$ weights, one $\\partial C/\\partial a^L$.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
-                  "Per layer $l$, added up:\n$$\\underbrace{n_{l+1}}_{\\text{units fed}} \\cdot "
+                  # report 03DE fault 7: the general count in a fold of its own, after the check fold (54 and 22)
+                  "</details>\n\n<details><summary>The count for any network</summary>\n\n",
+                  "Per layer $l$:\n$$\\underbrace{n_{l+1}}_{\\text{units fed}} \\cdot "
                   "\\underbrace{(n_{l+2} \\cdots n_L)}_{\\text{paths}} \\cdot (\\underbrace{n_l}_{\\text{weights}} \\cdot "
                   "\\underbrace{2(L - l)}_{\\text{mults}} + \\underbrace{2(L - l) - 1}_{\\text{bias's mults}}).$$\n"
                   "2-3-3-2: layer 0, $3 \\cdot 6 \\cdot (2 \\cdot 6 + 5) = 306$; layer 1, $3 \\cdot 2 \\cdot (3 \\cdot 4 + 3) = 90$; "
@@ -1362,8 +1364,11 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert "with your item-2 product, for each observation" in open_items and "<summary>(2) Item 3a's numbers" in exercise_5
     for named in ("x[r, 0]", "0.8 and 0.3", "\\delta^1", "fold A's two rows"):
         assert named not in open_items, named
-    # exercise 7's layer counts only inside its check fold, opened after counting
-    outside = markdown.replace(markdown[markdown.index("<summary>Check your count</summary>"):].split("</details>")[0], "")
+    # exercise 7's layer counts only inside its check fold and the general count's fold after it, both opened after counting
+    outside = markdown
+    for summary in ("<summary>Check your count</summary>", "<summary>The count for any network</summary>"):
+        outside = outside.replace(markdown[markdown.index(summary):].split("</details>")[0], "")
+    assert markdown.index("<summary>Check your count</summary>") < markdown.index("<summary>The count for any network</summary>")
     assert not re.search(r"= (306|90|14)\b", outside) and "a tolerance of $10^{-6}$" not in markdown
     # "about 18e-16 * 1.9 / 1.2e-2 = 3e-13", "the worst entry is off by 1e-13": the five-point formula's largest error is
     # below 18e-16 |C| / (12 eps)
