@@ -1266,7 +1266,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
                   "$n_l n_{l+1} + 2n_l$ per step back, $l = 1, \\dots, L - 1$ (no $\\delta^0$) |",
-                  "Then open fold B.",
+                  "Then open fold (3), B.",
                   "Factors 4 and 5, the $\\delta^2$ tail, depend only on the output, not on where the path starts; factor 2 "
                   "only on the hidden unit.",
                   "Count the multiplications for all 12 gradients (i) by path sums, (ii) by `backward`, for **one observation** "
@@ -1339,9 +1339,11 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     ordered = cells[first:last + 1]
     assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "code"]
     items = source(ordered[0])
-    assert items.count("Then open fold A.") == 1 and items.count("Then open fold B.") == 1
-    assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold A.")
-            < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold B.")
+    # report 03DE fault 6: the folds' numbers in the item text, (2) named where it helps (item 3a)
+    assert items.count("Then open fold (1), A.") == 1 and items.count("Then open fold (3), B.") == 1
+    assert items.count("In the cell after fold A (fold (2) if stuck)") == 1
+    assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold (1), A.")
+            < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold (3), B.")
             < items.index("* 3b. ") < items.index("<details><summary>Hint 1</summary>")
             < items.index("<details><summary>Hint 2</summary>") < items.index("<details><summary>Hint 3</summary>")
             < items.index("Folds A and B:")), items
