@@ -300,7 +300,7 @@ def expected_outputs():
     assert path_sum_multiplications([2, 3, 3, 2]) == 306 + 90 + 14 == 410 and 3 * 6 * (2 * 6 + 1 * 5) == 306
     assert path_sums_by_layer([2, 3, 3, 2]) == [3 * 6 * (2 * 6 + 5), 3 * 2 * (3 * 4 + 3), 2 * 1 * (3 * 2 + 1)] == [306, 90, 14]
     assert path_sums_by_layer([2, 2, 2]) == [44, 10]
-    # "Per layer l, added up: n_{l+1} (n_{l+2} ... n_L) (n_l 2(L - l) + 2(L - l) - 1)", against the by-layer differences
+    # "Per layer l: n_{l+1} (n_{l+2} ... n_L) (n_l 2(L - l) + 2(L - l) - 1)", against the by-layer differences
     for sizes in ([2, 2, 2], [2, 3, 3, 2], [2, 100, 100, 100, 10], [3, 1, 4, 2], [1, 2], [2, 5, 1, 3, 2]):
         L = len(sizes) - 1
         assert path_sums_by_layer(sizes) == [sizes[l + 1] * int(np.prod(sizes[l + 2:])) * (sizes[l] * 2 * (L - l) + 2 * (L - l) - 1)
@@ -986,14 +986,18 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "$(\\sigma(z^2[0, 0]) - \\sigma(z^2[1, 0]))/(z^2[0, 0] - z^2[1, 0])$ between the two observations, and the cost figure.",
                   "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0.",
                   # report 03CX fault 1: the section's scope in its opening, the escape left to notebook 04
-                  "This section measures whether and when the tied start leaves the shared row; its folds preview why "
-                  "(derived in notebook 04's section 8).",
+                  # report 03DE fault 4: "whether" only (no hint before the prediction); fault 2: a two-sentence summary
+                  "This section measures whether the tied start leaves the shared row. [Saturated](NOTATION.md) at step 0, layer 2 gives both "
+                  "observations nearly the same $a^2$, so the outputs can reach the shared row, but not leave it unless that "
+                  "difference grows. The folds preview why (derived in notebook 04's section 8).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
                   # report 03CZ fault 5: the start table's tied column is counted when the run ends (step 1000)
                   # report 03DC fault 5: step 0 follows from step 1000 by 7b (a tie would have held), not from an unprinted table
-                  "untied at step 1000 (so at step 0 too: a tie would have held, 7b), none with layer 2 saturated at step 0 (start table).",
+                  "untied at step 1000 (so at step 0 too: a tie would have held, 7b), none with layer 2 saturated at step 0 (start table: "
+                  # report 03DE fault 5: the comparison stated (saturated: far below 1/4)
+                  "all ones' smallest slope, 0.0235, about a tenth of $\\tfrac14$; each seed's at least 0.166).",
                   "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
                   "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
                   "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
@@ -1008,7 +1012,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
                   "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
-                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$. Negative, as item 5 of the first fold says.",
+                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$.",
                   "3. The output layer, fed nearly the same $a^2$, $\\bar a^2$ (0.97 to 0.98), for both observations, gives nearly one row: "
                   "at best the shared row (7a). The outputs' **common level**, the part of $z^3[r, k]$ both rows share "
                   "($b_2[k] + 3W_2[0, k]\\,\\bar a^2$), alone reaches it (step 100: cost 0.4007).\n"
@@ -1026,7 +1030,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "$\\partial C/\\partial b_2 = 0$. Only a wider gap, with $3W_2[0, k]$ of item 5's sign, lowers $C$ below 0.4: "
                   "tied, observation $r$ reaches the outputs only through $a^2[r, 0]$.\n\n</details>",
                   # report 03CZ fault 1: "outweighs output 2" cut (nothing printed backed it); only 03's printed lines
-                  "<details><summary>After you run the cell: why the gap narrows, then widens</summary>\n\n"
+                  # report 03DE fault 1: the heading promises no why the fold does not give
+                  "<details><summary>After you run the cell: how the gap moves</summary>\n\n"
                   # report 03DB faults 1 and 3: the widening to step 100 (the slope), output 2 back in order at 5100;
                   # report 03DC fault 1: the linearisation in an undefined dC/dgap cut, only the printed facts and a pointer
                   # to notebook 04 (section_8_runs checks each)
@@ -1066,7 +1071,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "(section 7a's run misses by 2e-07).",
                   "errs on this all-ones net by $1.5 \\cdot 10^{-7}$ relative at a gradient of $2.3 \\cdot 10^{-3}$, "
                   "well inside the tolerance, but on the check's 2-4-3-5-1 with one observation by $1.6 \\cdot 10^{-6}$ (last "
-                  "line): a right `backward` would fail there.",
+                  # report 03DE fault 3: why that case errs more, in one line
+                  "line: a small gradient, a large third derivative): a right `backward` would fail there.",
                   "Your formula is right as a chain rule, entry by entry. As matrices, read $\\partial z^{l+1}/\\partial W_l$ as "
                   "$(a^l)^{\\mathsf T}$ (a matrix product, summing over observations), the last two factors as $\\odot$ and, for a "
                   "hidden layer, $\\partial C/\\partial a^{l+1}$ as $\\delta^{l+2} W_{l+1}^{\\mathsf T}$ (section 7c);",
@@ -1084,7 +1090,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     fold = prose[prose.index("<summary>After you run the cell: why the rows start close</summary>"):]
     # report 03CZ fault 2: three folds, each after the cell printing the lines it uses (their bold headings were the summaries');
     # report 03DB fault 4: in time order, the start, the plateau, the fit
-    assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: why the gap narrows, then widens</summary>")
+    assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
             < fold.index("How long $C$ stays near 0.4 is measured, not derived")
             < fold.index("</details>", fold.index("How long $C$ stays near 0.4 is measured, not derived"))
             < fold.index("<summary>After you run the cell: tied, yet it fits</summary>")
@@ -1259,8 +1265,8 @@ def test_the_question_output_is_reproduced_to_1e_6():
 def test_the_prose_quotes_sections_2_to_6(notebook):
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
-                  "$n_l n_{l+1} + 2n_l$ per step back |", "$l = 1, \\dots, L - 1$ for the step back; there is no $\\delta^0$",
-                  "Then open fold B.",
+                  "$n_l n_{l+1} + 2n_l$ per step back, $l = 1, \\dots, L - 1$ (no $\\delta^0$) |",
+                  "Then open fold (3), B.",
                   "Factors 4 and 5, the $\\delta^2$ tail, depend only on the output, not on where the path starts; factor 2 "
                   "only on the hidden unit.",
                   "Count the multiplications for all 12 gradients (i) by path sums, (ii) by `backward`, for **one observation** "
@@ -1286,7 +1292,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
                   "$L - l$ slopes $\\partial a/\\partial z$, $L - l - 1$ weights, one $\\partial C/\\partial a^L$.",
                   "$18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2}) \\approx 3 \\cdot 10^{-13}$",
-                  "Per layer $l$, added up:\n$$\\underbrace{n_{l+1}}_{\\text{units fed}} \\cdot "
+                  # report 03DE fault 7: the general count in a fold of its own, after the check fold (54 and 22)
+                  "</details>\n\n<details><summary>The count for any network</summary>\n\n",
+                  "Per layer $l$:\n$$\\underbrace{n_{l+1}}_{\\text{units fed}} \\cdot "
                   "\\underbrace{(n_{l+2} \\cdots n_L)}_{\\text{paths}} \\cdot (\\underbrace{n_l}_{\\text{weights}} \\cdot "
                   "\\underbrace{2(L - l)}_{\\text{mults}} + \\underbrace{2(L - l) - 1}_{\\text{bias's mults}}).$$\n"
                   "2-3-3-2: layer 0, $3 \\cdot 6 \\cdot (2 \\cdot 6 + 5) = 306$; layer 1, $3 \\cdot 2 \\cdot (3 \\cdot 4 + 3) = 90$; "
@@ -1331,9 +1339,11 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     ordered = cells[first:last + 1]
     assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "code"]
     items = source(ordered[0])
-    assert items.count("Then open fold A.") == 1 and items.count("Then open fold B.") == 1
-    assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold A.")
-            < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold B.")
+    # report 03DE fault 6: the folds' numbers in the item text, (2) named where it helps (item 3a)
+    assert items.count("Then open fold (1), A.") == 1 and items.count("Then open fold (3), B.") == 1
+    assert items.count("In the cell after fold A (fold (2) if stuck)") == 1
+    assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold (1), A.")
+            < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold (3), B.")
             < items.index("* 3b. ") < items.index("<details><summary>Hint 1</summary>")
             < items.index("<details><summary>Hint 2</summary>") < items.index("<details><summary>Hint 3</summary>")
             < items.index("Folds A and B:")), items
@@ -1356,8 +1366,11 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert "with your item-2 product, for each observation" in open_items and "<summary>(2) Item 3a's numbers" in exercise_5
     for named in ("x[r, 0]", "0.8 and 0.3", "\\delta^1", "fold A's two rows"):
         assert named not in open_items, named
-    # exercise 7's layer counts only inside its check fold, opened after counting
-    outside = markdown.replace(markdown[markdown.index("<summary>Check your count</summary>"):].split("</details>")[0], "")
+    # exercise 7's layer counts only inside its check fold and the general count's fold after it, both opened after counting
+    outside = markdown
+    for summary in ("<summary>Check your count</summary>", "<summary>The count for any network</summary>"):
+        outside = outside.replace(markdown[markdown.index(summary):].split("</details>")[0], "")
+    assert markdown.index("<summary>Check your count</summary>") < markdown.index("<summary>The count for any network</summary>")
     assert not re.search(r"= (306|90|14)\b", outside) and "a tolerance of $10^{-6}$" not in markdown
     # "about 18e-16 * 1.9 / 1.2e-2 = 3e-13", "the worst entry is off by 1e-13": the five-point formula's largest error is
     # below 18e-16 |C| / (12 eps)
