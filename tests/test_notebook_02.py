@@ -244,8 +244,9 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert ("[B]      B = (C(eta) + C(-eta))/2 - C(0) = 0.000259;  1/2 eta^2 C''(0) = 0.000259 "
             "(C'' by a central finite difference, step 0.001)\n") in stored
     assert r"$$C(\kappa) = C(0) + \kappa\,C'(0) + \tfrac12\kappa^2\,C''(0) + \dots,$$" in six_a
-    seven = markdown.split("## 7.")[1].split("### 7a.")[0]  # section 7's letter table: kappa, A, B of 6a
-    assert r"$\kappa$" not in seven  # kappa, A, B live in 6a's optional box only
+    seven = markdown.split("## 7.")[1].split("### 7a.")[0]  # section 7's letter table: 6a's letters
+    # report 02DE fault 8 (the lead's decision): kappa, 6a's box's multiplier, gets a row in the letters table
+    assert r"| $\kappa$; $\tau$ | $\pm\eta$ (6a's box); 7a's nudge | 6a; 7a | $\pm 0.1$; $0.1$ |" in seven  # tau stays in 7 (02CG)
     # section 3's predict-first names what the student knows there: backprop's gradients with every sign flipped
     three = markdown.split("## 3.")[1].split("## 4.")[0]
     # the card's cost-table entry (y' - y) gives the sign the box "The derivative" withholds: only inside that box
@@ -255,7 +256,9 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     open_text = re.sub(r"<details>.*?</details>", "", before_check, flags=re.S)
     assert "cost-table" not in open_text and "cost table" not in open_text
     derivative_box = three.split("<details><summary>The derivative (open after the check cell)</summary>")[1]
-    assert "It matches $y'-y$, $m$ times the card's cost-table entry." in derivative_box.split("</details>")[0]
+    # report 02DE fault 5: the card's entry is for C (with 1/m); one observation's loss drops the 1/m
+    assert (r"The card's $\tfrac1m(a^L - y)$ is for $C$; for one observation's $\ell$, drop the $\tfrac1m$."
+            in derivative_box.split("</details>")[0])
     assert "does one step with backprop's gradients but every sign flipped raise or lower $C$" in three
     # what `net.gradients` computes is said before the prompt that uses it, not two cells later
     prompt = next(c.source for c in nb.cells if "**Predict first:** does one step" in c.source)
@@ -816,22 +819,23 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
                          r"""there (the check above). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
-                         r"""([behind]; figure: black highest). On the tied run $K = 2\sqrt{S\,c^2 + Q^2}$, $Q$ set by the start """
-                         r"""and barely moved by descent (box): at equal $c$, larger $S$ gives larger $K$ ([equal c]); the box proves """
-                         r"""$\rho = 0.5$ stays behind at every step.""" "\n\n")
+                         r"""([behind]; figure: black highest). On the tied run $K = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ set """
+                         r"""by the start and barely moved by descent (box): at equal $c$, larger $S$ gives larger $K$ ([equal c]); """
+                         # report 02DE fault 1 (the lead's decision): Q defined here; the box argues for the first-order map
+                         r"""the box argues (for the first-order map; [behind] confirms these runs) that $\rho = 0.5$ stays behind.""" "\n\n")
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
     # report 02DB fault 1 (the lead's decision): Q (its definition and its recursion) only in the box
-    assert "1.2%" not in intuition and "Q = u_1" not in intuition
+    assert "1.2%" not in intuition and "proves" not in intuition
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     assert proof.startswith("\n\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
-                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), with $Q = u_1^2 - S\,W_1[0,0]^2$, which stays within 1.2% """
+                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides); $Q$ stays within 1.2% """
                             r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the last paragraph).""" "\n\n"
                             r"""So $S\,c^2 + Q^2 \approx""")
     last = proof.split("**Why $Q$ barely moves, and the margin.**")[1]
-    assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>")
+    assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>\nOptional: [K], for the box above.")
     assert "\n\n" r"""So $S\,c^2 + Q^2 \approx S\,c^2 + (1-S)^2/16$, which grows with $S$ (derivative $c^2 - (1-S)/8 > 0$, """ \
            r"""as $c \ge 0.5$ and $S \ge \tfrac12$): at every $c$, $K$ is least at $\rho = 0.5$.""" "\n\n" in proof
     assert last.split("**Margin:**")[0].count("[K]") == 1
@@ -998,7 +1002,9 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # rho = 0.5 run takes the smallest step
     why_at = next(i for i, c in enumerate(nb.cells)
                   if c.source.startswith(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step</summary>"))
-    assert "sum of eta^2 G^2 S over a run" in nb.cells[why_at + 1].source and "K from S" in nb.cells[why_at + 1].source
+    # report 02DE fault 6: the [K] cell labelled optional, like [B] and [threshold]
+    assert nb.cells[why_at + 1].cell_type == "markdown" and nb.cells[why_at + 1].source == "Optional: [K], for the box above."
+    assert "sum of eta^2 G^2 S over a run" in nb.cells[why_at + 2].source and "K from S" in nb.cells[why_at + 2].source
     assert "[steps] constant start" in nb.cells[why_at - 1].source  # row "factor" printed above
     assert r"**Why slowest at $\rho = 0.5$?**" in nb.cells[why_at - 2].source  # the intuition, before [steps]
     # report 02CF fault 1: "to first order" (the eta^2 term adds to each step; c <= c* is not checked at every step, since
@@ -1009,7 +1015,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CY fault 1: the reason in the box again (the lead's decision), [K] right after it; the open text cites [behind]
     # report 02CZ fault 2: the one-line reason back in the open (the lead's decision), citing [K] after the box
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
-    assert "the box proves $\\rho = 0.5$ stays behind" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    assert "the box argues (for the first-order map; [behind] confirms these runs) that $\\rho = 0.5$ stays behind" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1090,7 +1096,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     for eta_try, shown_gaps in ((2.0, "-0.0094, +0.0045, -0.0021"), (2.3, "-0.0094, +0.0181, -0.0357")):
         assert ", ".join(f"{v:+.4f}" for v in printed_gaps[eta_try]) == shown_gaps
     whole_run = next(i for i, c in enumerate(nb.cells) if "**The whole run.**" in c.source)
-    assert "[steps] constant start" in nb.cells[whole_run + 1].source and whole_run == fold_at - 4
+    assert "[steps] constant start" in nb.cells[whole_run + 1].source and whole_run == fold_at - 5  # report 02DE fault 6: "Optional: [K]" between
     # report 02CH fault 3: the substitution written out (6a's G = mean(x^2)(c - c*) into 8b's Delta c = -eta G K), and
     # the threshold with K_end valid only near c* (K changes during training; [threshold] starts at step 59)
     assert (r"**The whole run.** With 6a's $G = \overline{x^2}\,(c - c^*)$ in $\Delta c \approx -\eta\,G\,K$, a step is, "
@@ -1482,7 +1488,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$, [kept], 6b);"
             in markdown)
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
-    assert "dot products with $(1-\\rho, -\\rho)$, so" in markdown and "([kept], [bound], after the box)" not in markdown
+    assert "dot products with $(1-\\rho, -\\rho) \\perp s$ (" in markdown and "([kept], [bound], after the box)" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     # report 02CS fault 3: the scope (X has rank 1) in the Key point and the Answer box
     # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
@@ -1774,7 +1780,8 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     import inspect
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CX fault 3: phi cut (the factor in words); report 02CY fault 2: Q defined in 8b's box, not 7b
-    assert r"| $Q$, $K_\rho$, $M_\rho$ | the optional box below | 8b | |" in eight_b
+    # report 02DE faults 1 and 8: Q defined in the main text ("Why slowest"), tau in the table
+    assert r'| $Q$; $K_\rho$, $M_\rho$ | "Why slowest"; the optional box | 8b | |' in eight_b
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
     # report 02CW fault 7: both layers' scale (each fan-in 2 here)
@@ -1808,7 +1815,9 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
     assert markdown.index(r"\le \text{spread}$.") < markdown.index("then the spread, $\\max")
     # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
-    assert (r"**Training keeps $r_1$ and $r_2$, the incoming columns' dot products with $(1-\rho, -\rho)$, so the spread "
+    # report 02DE fault 3: why this vector: perpendicular to s, the part of each column the data never sees
+    assert (r"**Training keeps $r_1$ and $r_2$, the incoming columns' dot products with $(1-\rho, -\rho) \perp s$ "
+            r"(the part of each column neither data nor gradient touches), so the spread "
             r"stays at least $|r_1 - r_2|$ ([kept], [bound]):**") in markdown
     nine = markdown.split("## 9.")[1].split("## Key points")[0]
     for control in ("start from", "every weight =", "seed", "learning rate", "steps", "play", "show step"):
@@ -1898,7 +1907,9 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     assert markdown.index("([equal c])") < markdown.index("<details><summary>Optional: why $\\rho = 0.5$ stays behind")
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     assert (r"Elsewhere ($G \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
-            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. Only a start exactly on a saddle stays there.") in markdown
+            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. Only a start exactly on a saddle stays there; "
+            # report 02DE fault 2 (the lead's decision): a measure-zero set of starts is drawn into a saddle
+            r"a start can also be drawn into one (measure zero; [into a saddle]: tied, $u_1 = -\sqrt{S}\,W_1[0,0]$).") in markdown
     W0 = np.outer([0.7, -0.3], [1.0, 2.0])  # each column a multiple of (1 - rho, -rho): u = 0
     net0 = case.network().set_params([W0, np.array([[0.4], [-0.2]])])
     s = np.array([A, 1 - A])
@@ -1914,3 +1925,24 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     G_r = np.mean(x**2) * (mh.effective_slope(net_r, A) - c_star)
     dW_r, _ = net_r.gradients(case.X, case.Y, loss=case.loss)
     assert -case.lr * (dW_r[1][0, 0] - dW_r[1][1, 0]) == pytest.approx(-case.lr * G_r * (u[0] - u[1]), rel=1e-12)
+
+
+def test_report_02DE_a_start_drawn_into_a_saddle(stored, case):
+    """Report 02DE fault 2 (the lead's decision): a tied start with u_1 = -sqrt(S) W_1[0, 0] (Q = 0, c < 0) is drawn
+    into a saddle: W_1 shrinks toward 0 and C stays at the saddle's 0.4502449. Q(t + 1) = (1 - eta^2 G^2 S) Q(t) keeps
+    Q = 0, so only the rounding of -sqrt(S) 0.5 leaves a tiny Q, whose growth leaves |W_1| near 1e-7 after 500 steps:
+    the printed bound 1e-4 holds with a margin of 40 for starts up to 8 ulps away."""
+    assert ("[into a saddle] tied start, W_1 = 0.5, u_1 = -sqrt(S) W_1[0, 0], after 500 steps: C = 0.4502449, "
+            "|W_1| < 1e-4: True\n") in stored
+    S = A**2 + (1 - A) ** 2
+    start = np.full((2, 2), -np.sqrt(S) * 0.5)
+    u_1 = np.array([A, 1 - A]) @ start[:, 0]
+    assert 2 * u_1 * 0.5 < 0 and abs(u_1**2 - S * 0.25) < 1e-15  # c < 0, Q = 0 up to rounding
+    for ulps, direction in ((0, np.inf), (8, np.inf), (8, -np.inf)):  # the start moved by 8 ulps either way
+        W0 = start.copy()
+        for _ in range(ulps):
+            W0 = np.nextafter(W0, direction)
+        _, history = case.train(case.network().set_params([W0, np.full((2, 1), 0.5)]))
+        assert len(history.loss) == 501 and f"{history.loss[-1]:.7f}" == "0.4502449"
+        assert abs(history.loss[-1] * 1e7 % 1 - 0.5) > 0.05  # far from a rounding edge
+        assert np.all(np.abs(history.weights[1][-1]) < 2.5e-6)  # 40 times below the printed bound
