@@ -533,6 +533,9 @@ def test_the_printed_values_themselves(computed, notebook):
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05CB (fault 6): the caption says it again, on a printed line
     assert "Each drops to the plateau (loss below 0.41) within 150 steps (printed), at the left edge, and stays until its exit; the legend gives each step-0 loss." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
+    # report 05CX (fault 8): c = 1's dotted line lies under c = 0's and c = 0.5's on the plateau; it shows once c = 0.5 has left (2336)
+    assert "the legend gives each step-0 loss. $c = 1$'s dotted line shows from about step 2500." in notebook[1]
+    assert 2300 < computed["pair exits"][1] < 2500 < computed["pair exits"][0]
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
     assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; circles and squares on top), cut at 0.05' in notebook[1]
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
@@ -574,8 +577,10 @@ def test_the_curvature(computed, notebook):
     # report 05BQ (fault 1c): the sign of lambda_min and where it is most negative, said plainly to be measured
     assert all(computed[f"curvature value {step}"][1] > 0 for step in CURVATURE_STEPS)  # 05CD (fault 5): the saddle's other side
     # report 05CW (fault 3, the lead's decision): the 2 x 2 block and the 1-D rule carry the main text; the printout and its reading in the box
-    assert ("So the untying move grows when $A - B < 0$ (the box finds no curvature near $2/\\eta = 4$): the tied point is then a *saddle*, "
-            "with no untying gradient (notebook 04, section 6) and the cost curving down along the untying move.") in prose
+    assert ("So the untying move grows when $A - B < 0$ (the box finds no curvature near $2/\\eta = 4$): the tied point is then a saddle *across* the tie: "
+            "no untying gradient (notebook 04, section 6), and the cost curves down along an untying move.") in prose  # report 05CX (fault 2): not a stationary point
+    assert ("(a saddle across the tie: no untying gradient, and the cost curves down along an untying move; measured)" in prose
+            and "the tied point is then a *saddle*" not in prose and "(the tied point is a saddle: measured" not in prose)  # 05CX (fault 2): Key points too
     assert ("The largest is below 0.05, far under $2/\\eta = 4$: no step overshoots. Along step 5300's $\\lambda_\\text{min}$ direction "
             "the cost falls both ways (third line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
     assert "the tied run sits on a saddle" not in prose
@@ -926,6 +931,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert START_CHOICES == ("constant", "almost constant", "random") and (SCALES[0], SCALES[-1]) == (1e-6, 10.0) and (LEARNING_RATES[0], LEARNING_RATES[-1]) == (0.25, 4.0)
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
+    # report 05CX (fault 5): "10000 were needed" was their limit, not a timed fit; the share that late, printed
+    assert ("Their run was stopped at 10000, not timed to its fit; needing about 10000 would put it in the slowest 1–2% "
+            "(above: 0.6% after step 8000, 0.6% not within 10000).") in prose
+    assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
     assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. **Where the steps go.**" in prose and "0.0108 of its targets" not in prose
     assert "not stuck" not in prose
     # report 05BB (fix 1): where a random start's steps go, on section 0's 30 starts (one of them leaves 0.2 only after step 1000)
@@ -940,9 +949,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05CN (fault 5): the three steps as a numbered list; the constant K (k is the card's output index)
     assert ("Near a target of 1 (likewise 0), with error $e$ (a sketch: other outputs and hidden layers move too): "
             "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
-            "2. The same slope turns each step's change of $z^3$ into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "
-            "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step; $C$ is mostly observation 2's two squared errors "
-            "(99.1% from step 2000); if the two squared errors' reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}$, "
+            "2. Every gradient that moves $z^3$ (of $W_2$, $b_2$, and through $W_2$ the hidden layers) carries $\\delta^3$, so $z^3$'s step goes as $e^2$; "
+            "the same slope turns it into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "  # report 05CX (fault 3): the link delta^3 -> Delta z^3 said
+            "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step: $1/e^2$ grows linearly. $C$ is mostly observation 2's two squared errors "
+            "(99.1% from step 2000); if their reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}$, "
             "so $\\frac{1}{C}\\approx 2t\\,\\frac{K_1K_2}{K_1+K_2}$: eventually linear too, gaining roughly equally per 1000 steps: 1500, 1600, 1700 "
             "(rising about 7%, beyond the sketch).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
@@ -1153,7 +1163,8 @@ def test_the_curvature_sits_in_section_4_main_text():
     proof = text[optional]
     assert "u(t+1) = u(t) - \\eta" in main and "**Untying directions**" in main
     assert ("$H\\binom{1}{1} = (A + B)\\binom{1}{1}$, $H\\binom{1}{-1} = (A - B)\\binom{1}{-1}$: the tie-keeping $(1, 1)$ and the untying "
-            "$(1, -1)$ are only scaled, so each evolves by itself, the untying one with curvature $\\lambda = A - B$.") in main
+            "$(1, -1)$ are only scaled, so within this pair (other parameters held fixed) each evolves by itself, the untying one with curvature $\\lambda = A - B$; "
+            "the box: the 20 untying directions evolve apart from the tie-keeping ones as a group.") in main  # report 05CX (fault 1): true only within the 2 x 2 block
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
     assert main.count("eigenvalue") == 0 and "Rayleigh" not in main and "$P^{\\mathsf T}" not in main
@@ -1185,10 +1196,17 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     box = two_b[two_b.index("<details>"):two_b.index("</details>")]
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
-    assert ("* **$c = 0.25$** must first flip its $a^2$ difference (step 900, bottom panel); it exits at step 2477. "
-            "* **$c = 0.5$** must first flip $\\omega_1$ (step 389), then exits at 2336: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4, "
-            "so the exit (below 0.2) needs $\\omega_1$ matched; only the fit needs $\\omega_2$ matched (from step 2101). "
-            "**Which flips first?** A fit needs $\\omega_1$ and the $a^2$ difference of opposite signs; a start with $c > 0$ gives them the same sign "
+    # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
+    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 | from step 1, gradually | 2981 | "
+            "| $c = 0.25$ | flip its $a^2$ difference | 900 | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 |") in main
+    assert main.index("| start | must first |") < main.index("$c = 0.5$'s exit (below 0.2)")  # the table before the figure's reading
+    assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: a^2 difference < 0 at every step from 6"
+            and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("a^2 difference < 0 from 900")
+            and computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
+            and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
+    assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
+            "only the fit needs $\\omega_2$ matched (from step 2101). "
+            "**Which flips first?** A start with $c > 0$ gives $\\omega_1$ and the difference the same sign "
             "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. By step 100 both $\\omega$s have fallen: $\\omega_1 > 0 > \\omega_2$ (measured: figure), "
             "and each of $\\omega_1$ and the difference pushes the other toward 0 (the box). Which crosses first, and which start exits first, are measured, not derived. "
             "($c = 0$'s difference, negative from step 6, matches.)") in main  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
@@ -1198,8 +1216,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
     assert "At that pace" not in main and "the pace slows" not in main  # report 05CP (fault 2): the projection cut
     # report 05CN (fault 2): the box's "which flips" item moved into the main text, two sentences after the table
-    assert ("$c = 0.25$'s difference gets there first (flips at step 900), $c = 0.5$'s $\\omega_1$ (flips at 389), "
-            "$\\omega_2$ last: the pace ranks the flips, not their steps.") in box  # report 05CV (fault 2): the six-number sentence shortened and "Which flips." not in box
+    assert ("$c = 0.25$'s difference gets there first, $c = 0.5$'s $\\omega_1$ next, "
+            "$\\omega_2$ last: the pace ranks the flips, not their steps.") in box  # 05CX: the flip steps now in the table above  # report 05CV (fault 2): the six-number sentence shortened and "Which flips." not in box
     assert computed["c = 0.5 smallest printed"] == "c = 0.5, to its exit: a^2 difference at least 0.0094 at every step (smallest at step 681)"
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
@@ -1216,7 +1234,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("Then the $\\omega$s and the **$a^2$ difference** $a^2[0, 0] - a^2[1, 0]$. Subtract 2a's equations (item 2; output 2's likewise): "
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
             "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ So a fit needs "
-            "$\\omega_1$ of the opposite sign to the difference, $\\omega_2$ of the same. **Match**: the signs a fit needs; otherwise one must first flip:") in main and "**Match**" not in box  # report 05CP (fault 10)
+            "$\\omega_1$ of the opposite sign to the difference, $\\omega_2$ of the same. **Match**: the signs a fit needs; otherwise one must first flip.") in main and "**Match**" not in box  # report 05CP (fault 10)
     assert all(np.log(p / (1 - p)) < np.log(q / (1 - q)) for p, q in ((0.2, 0.995), (0.005, 0.4)))  # the two subtractions: omega_1 against the difference, omega_2 with it
     assert box.index("$\\delta^3[1] \\approx -\\delta^3[0]$") < box.index("\\partial C/\\partial a^2[r, j]")  # 05CJ (fault 3): stated before it is used
     assert "steps to a flip" not in box  # 05CK: the main text says the box explains only which sign flips first
@@ -1231,9 +1249,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
     assert ("The printed 1.0016 and 1.0015 give $\\mu\\approx 0.0015$, small: it carries $\\eta = 0.5$, $\\delta^3$, $W_2$ (0.39) and two slopes $\\le 1/4$.") in box and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39")
-    assert ("* **$c = 0$** must first grow every weight from 0: $W_2$, $W_1$, $W_0$ from steps 1, 2, 3: "
-            "$W_l$'s gradient is $(a^l)^{\\mathsf T}\\delta^{l+1}$, so $W_1$ waits for $\\delta^2$, which is 0 while $W_2 = 0$, "
-            "and $W_0$ for $\\delta^1$, 0 while $W_1 = 0$.") in two_b  # report 05CP (fault 9): written out, with the gradient it acts through
+    assert ("* **$c = 0$**: $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3, as "
+            "$W_l$'s gradient is $(a^l)^{\\mathsf T}\\delta^{l+1}$: $W_1$ waits for $\\delta^2$, 0 while $W_2 = 0$, "
+            "and $W_0$ for $\\delta^1$, 0 while $W_1 = 0$.") in two_b  # 05CX: "must first grow every weight from 0" now in the table  # report 05CP (fault 9): written out, with the gradient it acts through
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
     # report 05BP (fault 4): the two skipped steps written out
@@ -1568,6 +1586,10 @@ def test_report_05BQ_groups_named_where_used_and_the_inset_cut(notebook):
     cells = json.loads(text)["cells"]
     sources = ["".join(c["source"]) for c in cells]
     assert "group[" not in text and "| group |" not in prose and "inset" not in text
+    # report 05CX (fault 6): the setup cell names no row ranges, eps, "glorot" rule or follow= ahead of their sections
+    setup = next(s for s in sources if "init.fit_and_follow(" in s)
+    assert "# one call for three groups of starts; only section 1's matters now, each section says which rows it reads" in setup
+    assert "rows 0-999" not in setup and "sizes eps" not in setup and "tied (all-ones)" not in setup and "per-layer rule" not in setup and "(follow= below)" not in setup
     call = next(i for i, s in enumerate(sources) if "init.fit_and_follow(" in s)
     defines = next(i for i, s in enumerate(sources) if "nudged_rows = {eps:" in s)
     assert defines > next(i for i, s in enumerate(sources) if "\n## 4. " in s) > call
