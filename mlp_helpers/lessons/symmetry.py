@@ -532,7 +532,8 @@ def seed_0_beside_all_ones(case, seed_0):
 
     case: the 2-3-3-2 case (its ``network()`` is all ones); seed_0: an MLP of the same sizes.
     The lines: ``seed_0``'s largest gaps (its slopes are in the notebook's table of starts); both
-    starts' largest |dC/dW_l| (sse); the largest |sum_i W_1[i, j] gap(a^1)[i]| of both.
+    starts' largest |dC/dW_l| (sse); the largest |sum_i W_1[i, j] gap(a^1)[i]| of both; for ``seed_0``,
+    the units with the largest |gap(a^2)| and |sum|, and the first one's slope a(1 - a) at each observation.
     """
     check_network(seed_0)
     ones = case.network()
@@ -542,6 +543,11 @@ def seed_0_beside_all_ones(case, seed_0):
         lines.append(f"{name:>8}: largest |dC/dW_0|, |dC/dW_1|, |dC/dW_2| at step 0: " + ", ".join(f"{np.abs(d).max():.1e}" for d in grads))
     sums = [np.abs((n.forward(case.X)[1][0] - n.forward(case.X)[1][1]) @ n.weights[1]).max() for n in (ones, seed_0)]
     lines.append(f"largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): {sums[0]:.4f} ({sums[1]:.4f})")
+    a1, a2 = seed_0.forward(case.X)[1:3]
+    widest, largest_sum = int(np.argmax(np.abs(a2[0] - a2[1]))), int(np.argmax(np.abs((a1[0] - a1[1]) @ seed_0.weights[1])))
+    own = a2[:, widest] * (1 - a2[:, widest])  # that unit's slope at each observation
+    lines.append(f"  seed 0: largest |gap(a^2)| at unit [{widest}], largest |sum_i ...| at unit [{largest_sum}]; "
+                 f"unit [{widest}]'s a(1 - a): {own[0]:.3f}, {own[1]:.3f} (observations [0], [1])")
     return lines
 
 
