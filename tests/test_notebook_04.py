@@ -989,8 +989,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04CO, fault 1: the ratios are medians; the single draws' ranges printed and quoted
             # report 04DH, fault 2: what the five ratios support, in one sentence: for the plateau, slope and size count more
             # than the tie (nudging, untying); for the fit step, only the slope
-            "The ratios show: for the plateau, slope (0.43) and size (0.27) matter more than the tie (nudges 0.81 and 0.99, "
-            "untying 0.71; single draws: the `20 draws` line); for the fit step, only the slope (0.42; the others 0.86 to 1.00).") in text
+            # report 04DK, fault 2: all ones against 0.1 changes slope and size together (item 1): named so
+            "The ratios show: for the plateau, a steeper and smaller tied start (0.43) and size among untied starts (0.27) "
+            "matter more than the tie (nudges 0.81 and 0.99, "
+            "untying 0.71; single draws: the `20 draws` line); for the fit step, only the steeper and smaller tied start (0.42; the others 0.86 to 1.00).") in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
     assert max(plateau_r[2], plateau_r[4]) < min(plateau_r[0], plateau_r[1], plateau_r[3])  # slope, size below nudges and untying
     assert fit_r[2] < 0.5 < min(fit_r[0], fit_r[1], fit_r[3], fit_r[4])  # the fit step: only the slope
