@@ -696,6 +696,10 @@ def test_untying_curvature_against_second_differences_of_the_cost():
         init.cost_change(net, CASE.X, CASE.Y, d[:20, 0], [0.1])
     with pytest.raises(TypeError, match="net must be an MLP"):
         init.cost_change("net", CASE.X, CASE.Y, d[:, 0], [0.1])
+    with pytest.raises(ValueError, match="Y must have 2 column"):  # Y checked against the network, not broadcast
+        init.cost_change(net, CASE.X, CASE.Y[:, :1], d[:, 0], [0.1])
+    with pytest.raises(ValueError, match="steps contains NaN"):
+        init.cost_change(net, CASE.X, CASE.Y, d[:, 0], [np.nan])
 
 
 def test_setup_lines_and_the_question_numbers(notebook):

@@ -466,6 +466,7 @@ def cost_change(net, X, Y, direction, steps):
     direction = as_float_array("direction", direction)
     if direction.shape != (sum(p.size for p in params),):
         raise ValueError(f"direction must have one entry per parameter, {sum(p.size for p in params)}, got shape {direction.shape}")
+    X, Y = net.check_data(X, Y)
     base = net.predict(X)
     changes = []
     for t in as_float_array("steps", steps).ravel():
@@ -473,7 +474,7 @@ def cost_change(net, X, Y, direction, steps):
         for p in moved.weights + moved.biases:
             p += t * direction[start:start + p.size].reshape(p.shape)
             start += p.size
-        changes.append(loss_difference("sse", moved.predict(X), base, np.asarray(Y, dtype=float)))
+        changes.append(loss_difference("sse", moved.predict(X), base, Y))
     return np.array(changes)
 
 

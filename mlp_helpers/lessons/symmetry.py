@@ -22,6 +22,7 @@ from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
+from .initialization import recorded_activations
 from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet, prediction_written  # noqa: F401 (notebook 04 calls it here)
 from .notation import latex_matrix
 from ..validation import as_activations, as_count, as_float_array, as_real
@@ -541,7 +542,7 @@ def seed_0_beside_all_ones(case, seed_0):
     for name, net in (("all ones", ones), ("seed 0", seed_0)):
         grads = net.gradients(case.X, case.Y, loss="sse")[0]
         lines.append(f"{name:>8}: largest |dC/dW_0|, |dC/dW_1|, |dC/dW_2| at step 0: " + ", ".join(f"{np.abs(d).max():.1e}" for d in grads))
-    sums = [np.abs((n.forward(case.X)[1][0] - n.forward(case.X)[1][1]) @ n.weights[1]).max() for n in (ones, seed_0)]
+    sums = [np.abs((a1[0] - a1[1]) @ n.weights[1]).max() for n in (ones, seed_0) for a1 in [n.forward(case.X)[1]]]
     lines.append(f"largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): {sums[0]:.4f} ({sums[1]:.4f})")
     a1, a2 = seed_0.forward(case.X)[1:3]
     widest, largest_sum = int(np.argmax(np.abs(a2[0] - a2[1]))), int(np.argmax(np.abs((a1[0] - a1[1]) @ seed_0.weights[1])))
@@ -570,16 +571,19 @@ def step_0_table(case, starts):
 def early_gap_table(runs, rows, X, steps):
     """Notebook 04, section 9: the largest gap(a^2) of some runs at some recorded steps, as lines.
 
-    runs: an ``EnsembleHistory`` of 2-3-3-2 sigmoid networks with weights recorded every 10th step;
-    rows: {column name: list of run indices} (a list of several: their median); steps: multiples of 10.
+    runs: an ``EnsembleHistory`` of 2-3-3-2 sigmoid networks with recorded weights; rows: {column name:
+    list of run indices} (several: their median); steps: steps whose parameters ``runs`` recorded.
     """
-    def gaps(members, step):
-        a = as_float_array("X", X)
-        for W, b in zip(runs.weights[:2], runs.biases[:2]):  # layers 0 and 1: a^1, then a^2, one per run
-            a = 1 / (1 + np.exp(-(a @ W[members, step // 10] + b[members, step // 10][:, None])))
-        return np.abs(a[:, 0] - a[:, 1]).max(axis=1)
-
+    recorded = list(runs.weight_iterations)
+    missing = [step for step in steps if step not in recorded]
+    if missing:
+        raise ValueError(f"steps must be recorded steps of runs (every {recorded[1] - recorded[0]}th), got {missing}")
+    at = [recorded.index(step) for step in steps]
+    columns = []
+    for members in rows.values():
+        a2 = recorded_activations(runs, members, X)[1]  # (runs, recorded steps, m, units)
+        columns.append(np.median(np.abs(a2[:, at, 0] - a2[:, at, 1]).max(axis=-1), axis=0))  # (len(steps),)
     lines = ["largest gap(a^2)", " step  " + "  ".join(rows)]  # each column as wide as its name
-    for step in steps:
-        lines.append(f"{step:>5}  " + "  ".join(f"{np.median(gaps(members, step)):>{len(name)}.1e}" for name, members in rows.items()))
+    for k, step in enumerate(steps):
+        lines.append(f"{step:>5}  " + "  ".join(f"{column[k]:>{len(name)}.1e}" for name, column in zip(rows, columns)))
     return lines
