@@ -774,10 +774,10 @@ def tie_figure(constant, random, steps=150):
     # x_1's label below the lines (the dotted line stops above it), its leader clear of the green triangle; x_2's
     # above, on four lines (longer lines reached past the dotted line and the grey W_0[1, 1])
     label_at = {0: (1, -0.36), 1: (2, 0.62)}
-    breaks = {0: (" ", " ", ", "), 1: ("\n", "\n", ",\n")}
+    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair\nchanges\norder,\nsteps {a}-{b}"}
     for p, step in enumerate(passes):  # circle each crossing of an incoming pair
         axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
-        axes[1][0].annotate("{}'s pair{}changes{}order{}steps {}-{}".format(f"$x_{p + 1}$", *breaks[p], step - 1, step),
+        axes[1][0].annotate(text[p].format(x=f"$x_{p + 1}$", a=step - 1, b=step),
                             (step, W0[step, p, 0]),
                             xytext=label_at[p], textcoords="data", arrowprops=dict(arrowstyle="-", lw=0.8), fontsize=9,
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
