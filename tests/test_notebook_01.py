@@ -204,16 +204,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DD faults 3, 1: the appendix confirms b_y' as the worst numerically; it derives the cut-off
     # report 01DF faults 3, 4, 1: r is an assumed round figure whose origin is the appendix's; b_y' is the worst by
     # measurement; the cut-off's arithmetic sits beside it, so it needs no pointer
-    pointers = ["(measured in the appendix)", "an assumed round figure (appendix)"]
-    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
+    # report 01DG faults 1-3 (lead's decisions): b_y' is measured in the table (the appendix's estimate predicts the
+    # ranking); rounding (sweep margins, both cut-offs, "30 times higher", the 1e-5 remark) moved to the appendix
+    pointers = ["(measured in the table; the appendix's truncation estimate predicts the ranking)",
+                "an assumed round figure (appendix)", "Why not a smaller $\\varepsilon$: rounding, in the appendix."]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 3
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
-    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 2
+    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
     assert main_2.index("r/(2\\varepsilon|g|)") < main_2.index("* Dashed: rounding's estimate")
     assert main_2.count("r =") == 1 and "a guess" not in prose and "up to $r$" not in main_2
     # report 01DF fault 1: the cut-off at eps = 1e-5 beside the one at 3e-4 (1e-16 / (2e-5 x 1e-7) = 5e-5, 30 times 1.7e-6)
-    assert main_2.count("cut-off") == 2 and main_2.index("$r = 10^{-16}$") < main_2.index("cut-off")
+    assert main_2.count("cut-off") == 0 and "30 times" not in main_2 and "down to about" not in main_2
     assert f"{1e-16 / (2 * 1e-5 * 1e-7):.0e}" == "5e-05" and round((1e-16 / (2e-5 * 1e-7)) / (1e-16 / (6e-4 * 1e-7))) == 30
     # report 01DF fault 3 (lead's decision; it replaces 01DE fault 6's ulp clause): r is an assumed round figure, its
     # origin (one ulp of y' moves C by 5e-17, C's own ulp 1.4e-17) in the appendix
@@ -223,7 +226,6 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     leaning_free = main_2
     for pointer in pointers:
         leaning_free = leaning_free.replace(pointer, "")
-    leaning_free = leaning_free.replace("the cut-off\n", "").replace("the cut-off $r/", "").replace("the cut-off would be", "")
     for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
                     "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in leaning_free
@@ -300,30 +302,25 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
-               + why + "\n\n**Choosing $\\varepsilon$.** Truncation: $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
+               + why + "\n\n**Choosing $\\varepsilon$.** $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
                # report 01DE fault 1 (lead's decision): "well under" made exact: b_y' at 1e-3 is 6.8e-8 (1.5-fold under
-               # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below; then truncation and rounding as two paragraphs
-               " with a 10-fold margin under $10^{-7}$. "
+               # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below
+               # report 01DG fault 2 (lead's decision): the main text keeps eps and the table's verdict; rounding in the box
+               " with a 10-fold margin under $10^{-7}$; the table shows every relative error below $10^{-7}$. "
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
-               # report 01CX fault 1: rounding's error grows as eps shrinks; "largest" on the sweep's grid, 1e-3 shown
-               # report 01CZ fault 6: the b_y' crossing parenthesis (no number beside it) cut
-               "The worst parameter, $b_{y'}$ (measured in the appendix), fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
-               " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$.\n\n"
-               # report 01DB fault 1: why the largest, in the main text: rounding's cut-off (the box's 2e-6) rises as
-               # eps shrinks; its own paragraph
-               # report 01DC fault 2: the cut-off's arithmetic in one line, 2 x 3e-4 x 1e-7 = 6e-11
-               # report 01DD fault 1 (lead's decision): for these four gradients a smaller eps down to about 1e-5 is as
-               # good or better (the figure's w1, the smallest gradient: asserted below); 3e-4 leaves room for much
-               # smaller gradients, rounding's share growing as eps shrinks
-               # report 01DE fault 1: the other three backed: rounding's share r / (2 eps |g|) is largest for the smallest
-               # |g|, w1's (with b_h; asserted below)
-               "Rounding: for these four gradients a smaller $\\varepsilon$, down to about $10^{-5}$, works as well or"
-               " better. The figure shows $w_1$, with $b_h$ the smallest gradient; larger ones lower rounding's share"
-               " $r/(2\\varepsilon|g|)$. $3\\cdot10^{-4}$ keeps room for much smaller gradients: below the cut-off $r/(2\\varepsilon\\cdot10^{-7}) ="
-               " 10^{-16}/(6\\cdot10^{-11}) \\approx 2\\cdot10^{-6}$ a correct gradient could fail on rounding alone."
-               # report 01DF fault 1 (lead's decision): the comparison "keeps room" needs, the cut-off at 1e-5
-               " At $\\varepsilon = 10^{-5}$ the cut-off would be $10^{-16}/(2\\cdot10^{-12}) = 5\\cdot10^{-5}$, 30 times higher.")
+               # report 01DG fault 1: measured in section 2's table; the appendix predicts the ranking
+               "The worst parameter, $b_{y'}$ (measured in the table; the appendix's truncation estimate predicts the"
+               " ranking), fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
+               " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$."
+               " Why not a smaller $\\varepsilon$: rounding, in the appendix.")
+    # report 01DD fault 1, 01DE fault 1, 01DF fault 1, 01DG faults 2, 3 (lead's decisions): in the crossing box, a smaller
+    # eps down to about 1e-5 is as good or better for w1 (the figure; w1's gradient equals b_h's, the smallest, asserted
+    # below); 3e-4 leaves room for smaller gradients: the cut-off at 1e-5 is 30 times the one at 3e-4
+    assert ("\n\nFor $w_1$ (the figure; its gradient equals $b_h$'s, the smallest of the four) a smaller $\\varepsilon$,"
+            " down to about $10^{-5}$, works as well or better. $3\\cdot10^{-4}$ keeps room for much smaller gradients:"
+            " at $\\varepsilon = 10^{-5}$ the cut-off would be $10^{-16}/(2\\cdot10^{-12}) = 5\\cdot10^{-5}$, 30 times"
+            " higher.\n</details>") in crossing_box
     # the figure's w1 from 1e-4 to 1e-5 (drawn, not printed): no worse than at 3e-4; w1 (with b_h) is the smallest of
     # the four gradients, so its rounding estimate r / (2 eps |g|) is the largest; the others' truncation at 1e-5 is
     # their table error times (1e-5 / 3e-4)^2, under w1's at 3e-4
@@ -398,7 +395,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                   "$$|g| = \\frac{r}{2\\varepsilon\\cdot10^{-7}} = \\frac{10^{-16}}{2 \\times 3\\cdot10^{-4} \\times 10^{-7}}"
                   " \\approx 2\\cdot10^{-6},$$\n\n"
                   "below every gradient here; it falls like $1/\\varepsilon$, while truncation grows like"
-                  " $\\varepsilon^2$. A threshold of $10^{-8}$ would raise the cut-off tenfold.\n</details>")
+                  " $\\varepsilon^2$. A threshold of $10^{-8}$ would raise the cut-off tenfold.\n")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and f"{1e-16 / (2 * 0.0093):.1e}" == "5.4e-15"
     assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
     assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
@@ -730,7 +727,7 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01CY fault 4: section 2 in the take-away: the printed eps, threshold and the eps^2 law (the sweep)
     # report 01DB fault 2: the rule holds for these float64 networks and gradients above section 2's cut-off (2e-6)
     assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$;"
-            " for these float64 networks, gradients above section 2's cut-off); the"
+            " for these float64 networks, gradients above the appendix's cut-off); the"
             " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
@@ -782,15 +779,16 @@ network         path products  units  summing paths  backpropagation   ratio
                "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
                " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that. Sharing tails between paths is exactly what backpropagation adds (section 4's"
                " `factored` line).\n\n"
-               "Multiplications on 1-1-1 ($w_{h\\to y'}$: section 1's $w_2$, the $h \\to y'$ edge):\n\n"
+               # report 01DG fault 5 (lead's decision): "section 1's $w_2$ ($h\\to y'$)", as in the take-aways
+               "Multiplications on 1-1-1, with section 1's $w_2$ ($h\\to y'$):\n\n"
                "**Summing paths: 6**\n\n"
                "* weight factors $x \\cdot h(1-h)$ and $h \\cdot y'(1-y')$: 2\n"
-               "* link factor $w_{h\\to y'} \\cdot y'(1-y')$: 1\n"
+               "* link factor $w_2 \\cdot y'(1-y')$: 1\n"
                "* $w_1$'s path product, 3 factors: 2\n"
-               "* $w_{h\\to y'}$'s path product, 2 factors: 1\n\n"
+               "* $w_2$'s path product, 2 factors: 1\n\n"
                "**Backpropagation: 5**\n\n"
                "* $\\delta_{y'} = y'(1-y') \\cdot (y'-y)$ and $\\delta_h = h(1-h) \\cdot \\partial C/\\partial h$: 2\n"
-               "* $\\partial C/\\partial h = w_{h\\to y'} \\cdot \\delta_{y'}$: 1\n"
+               "* $\\partial C/\\partial h = w_2 \\cdot \\delta_{y'}$: 1\n"
                "* $x \\cdot \\delta_h$ and $h \\cdot \\delta_{y'}$: 2\n")
     assert counted in prose
     # report 01CJ fault 1: no claim about which method the additions favour (nothing on the page counts them)
@@ -824,7 +822,11 @@ network         path products  units  summing paths  backpropagation   ratio
     assert "From here on factors are **per edge**" in prose and "sections 4-" not in prose
     assert "| not counted |" not in prose and "per path or unit" not in prose
     section_7 = prose[prose.index("## 7."):]
-    assert "$w_2 \\cdot" not in section_7 and "$w_2$'s" not in section_7
+    # report 01DG fault 5 (lead's decision): 1-1-1's h -> y' edge is "section 1's $w_2$ ($h\\to y'$)" in section 7 and
+    # the take-aways, named so before section 7's bare $w_2$ (section 4 renamed $w_2$); no third name $w_{h\\to y'}$
+    assert "w_{h\\to y'}" not in prose and prose.count("section 1's $w_2$ ($h\\to y'$)") == 2
+    first = section_7.index("with section 1's $w_2$ ($h\\to y'$)")
+    assert first < section_7.index("$w_2 \\cdot") and first < section_7.index("$w_2$'s")
     assert prose.index(counted) < prose.index("| counted, once each |")
     assert totals([1, 2, 1]) == (2 * 1 * 2 + 2 * 1 * 1, (2 + 2) + 2, 2, 2 + 1, 2 + 2) == (6, 6, 2, 3, 4)
     # removed: the deeper network's check lines, the slope counts, the five-layer row, the uncharged folded factors
@@ -1170,8 +1172,20 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " alike, by $0.0093 + 0.0946 = 0.1039$.") in _markdown()
     # report 01CH fault 3: no overshoot claim beyond what the Taylor line backs; report 01DF fault 2 (lead's decision):
     # one sentence on what "to first order" leaves out, of order eta^2 (section 2's Taylor line, second derivatives)
+    # report 01DG fault 4: the overshoot backed by one step at eta = 100 from step 0: y' passes the target (0.25) to
+    # about 0. C cannot rise here: every step lowers z_y', so y' falls, and y' = 0 costs 1/2 y^2 = 0.031 < 0.103
     assert _markdown().count("overshoot") == 1 and ("five steps only. The neglected term is of order $\\eta^2$ times second"
-                                                    " derivatives: a large enough $\\eta$ can overshoot and raise $C$.") in _markdown()
+                                                    " derivatives: a large $\\eta$ overshoots. One step at $\\eta = 100$"
+                                                    " (the `eta = 100` line) takes $y'$ past the target $0.25$, almost to 0;"
+                                                    " $C$ still falls, to about $\\tfrac12 y^2 = 0.031$, as $y' \\approx 0$"
+                                                    " misses the target by less than $y' = 0.70$ did.") in _markdown()
+    big = net.copy()
+    y_0, C_0 = big.predict(case.X)[0, 0], mh.loss("half_sse", big.predict(case.X), case.Y)
+    mh.train(big, case.X, case.Y, lr=100, iterations=1, loss="half_sse")
+    y_100, C_100 = big.predict(case.X)[0, 0], mh.loss("half_sse", big.predict(case.X), case.Y)
+    assert y_100 < 1e-4 and 0.03 < C_100 < 0.5 * 0.25**2 < C_0 - 0.07 and f"{0.5 * 0.25**2:.3f}" == "0.031"
+    expect(shown, f"eta = 100, one step from step 0: y' {y_0:.2f} -> {y_100:.0e}, C {C_0:.6f} -> {C_100:.6f}",
+           "eta = 100, one step from step 0: y' 0.70 -> 2e-05, C 0.102974 -> 0.031245")
     prose = _markdown()
     assert "predicted drop" not in shown and "predicted drop" not in prose and "Taylor in" not in prose
     # the bullet's arithmetic: the extra factor h(1 - h) w2 is 0.098 at step 0 (about 10 times less alone); x = 1 in place
@@ -1191,13 +1205,14 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DE fault 4: the inputs' ratio h/x (the formula's h over x) can offset the |w|/4 factors
     assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line). Earlier"
             " weights' paths cross more such factors, so they can move less (the input ratio $h/x$ above can offset"
-            " this); $|w| > 4$ would allow growth.") in prose
+            " this).") in prose and "would allow growth" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
     assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless larger inputs"
             " offset it (here 7 to 15 times less:"
             # report 01DB fault 5: the link weight by its edge, as section 7 names it (w_2 is x2 -> h1 from section 4)
-            " $1/(h(1-h)\\,w_{h\\to y'})$, times $h/x$).\n") in prose
+            # report 01DG fault 5: "section 1's $w_2$ ($h\\to y'$)" as in section 7
+            " $1/(h(1-h)\\,w_2)$, times $h/x$, with section 1's $w_2$ ($h\\to y'$)).\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
     assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0")
@@ -1248,9 +1263,10 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).\n\nOptional, in a running notebook: pick a"
-            " weight in the explorer; the diagram thickens its paths, the table lists them. The cell after it is the"
-            " explorer's view of $w_5$: one thick edge, one row: it reaches $C$ only through $o_1$.") in prose
+    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).\n\nThe explorer below (optional) runs"
+            # report 01DG fault 6: the explorer's static output is a placeholder, so one line says it runs live only
+            " only in a live notebook. The cell after it draws $w_5$'s paths: one thick edge, one row: it reaches $C$"
+            " only through $o_1$.") in prose and "pick a weight in the explorer" not in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
     assert not any("A path picks one unit" in s or "3 \\times 2" in s or "n_{l+2}" in s for s in sources[:gate])
     # report 01CV fault 6: the rule in the card's numbering, W_l from layer l to l + 1 (2-3-3-2: W_0, n_2 n_3 = 3 x 2)
