@@ -662,7 +662,7 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     # the points themselves (u_1 = u_2 = 0, W_1 = 0) are the bullet right above, not repeated in the why
     assert r"**Why saddles?** At any of them, after small changes," in seven_a
     # report 02DG fault 3: "saddle" defined before its first use
-    assert seven_a.index("are **saddles**") < min(seven_a.index(w) for w in ("into one", "Near a saddle"))
+    assert seven_a.index("are **saddles**") < min(seven_a.index(w) for w in ("drawn into a saddle", "Near a saddle"))
     assert r"where every $\partial c/\partial w = 0$: $W_1 = 0$ and $u_1 = u_2 = 0$" in seven_a
     # report 02CZ fault 4: the saddle set named, and why every G = 0 point is a minimum
     assert (r"$u_1 = u_2 = 0$ (each $W_0$ column a multiple of $(1-\rho, -\rho)$; the origin is one), so $c = 0 \ne c^*$."
@@ -1945,7 +1945,7 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
     assert (r"Elsewhere ($G \ne 0$ and some $\partial c/\partial w \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
-            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. A tied start can also be drawn into one. "
+            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. A tied start can also be drawn into a saddle. "
             # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DG fault 3: which
             # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
             r"Near a saddle $c < c^*$, so $G < 0$, and each step (6a) multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
