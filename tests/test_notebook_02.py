@@ -16,6 +16,7 @@ import pytest
 
 import mlp_helpers as mh
 from mlp_helpers import cases, linear_regression as linreg, notation, plots
+from mlp_helpers.visual.folds import folded
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_linear_regression_2_2_1.ipynb"
 A = 0.3
@@ -39,7 +40,8 @@ def stored(nb):
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             texts.append(output.get("text", ""))
-            texts.append(output.get("data", {}).get("text/plain", ""))
+            plain = output.get("data", {}).get("text/plain", "")
+            texts.append(plain + "\n" if output.get("output_type") == "display_data" and plain else plain)  # a folded block: its lines
     return "".join(texts)
 
 
@@ -212,14 +214,17 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert (r"so $W_0[0,j]$'s step $\Delta w$ and its share of $\Delta C \approx \sum_w \frac{\partial C}{\partial w}\,\Delta w$ "
             r"(section 3) are") in markdown
     assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
-    six_a = markdown.split("### 6a.")[1].split("### 6b.")[0]
-    # the exact account of the two steps is an optional aside, closed by default (not an exercise's answer)
-    six_a_box = six_a.split("<details><summary>Optional: why section 3's two steps differ slightly</summary>")[1]
-    assert six_a_box.count("</details>") == 1 and r"\kappa" not in six_a.split("<details>")[0]
+    # report 02DG fault 4 (the lead's decision): the exact account of the two steps sits at section 3's end, after its
+    # "Why" box, an optional aside closed by default (not an exercise's answer)
+    six_a = markdown.split("## 3.")[1].split("## 4.")[0]  # the name kept: the box and [B] moved here from 6a
+    assert "two steps differ" not in markdown.split("### 6a.")[1]
+    assert six_a.index("<details><summary>Why (open after the check cell)</summary>") < six_a.index("Optional: why the two")
+    six_a_box = six_a.split("<details><summary>Optional: why the two steps differ slightly</summary>")[1]
+    assert six_a_box.count("</details>") == 1 and r"\kappa" not in six_a.split("<details><summary>Optional")[0]
     assert r"($\kappa = \eta$: the correct step; $-\eta$: the slipped one)" in six_a and "$C(t)$" not in six_a
-    assert (r"Each weight is linear in $\kappa$, so $c$ has degree 2 in $\kappa$ and $C$, quadratic in $c$, degree 4." in six_a
+    assert (r"Each weight is linear in $\kappa$, so $y'$ (sums of products of two weights) has degree 2 in $\kappa$ and $C$ degree 4." in six_a
             # report 02CX fault 3: A (named once) cut; B is the even powers' sum
-            and r"let $B$ be the even powers' sum at $\kappa = \eta$. With section 3's outputs," in six_a_box
+            and r"let $B$ be the even powers' sum at $\kappa = \eta$. With the outputs above," in six_a_box
             and r"$$C(\eta) - C(0) = -0.0102, \qquad C(-\eta) - C(0) = +0.0107,$$" in six_a_box
             and r"the odd powers cancel in their sum, so $B = \tfrac12(0.0107 - 0.0102) > 0$: $B$ adds to the rise and takes "
             r"from the fall." in six_a_box and "$A$" not in six_a_box)
@@ -246,7 +251,7 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert r"$$C(\kappa) = C(0) + \kappa\,C'(0) + \tfrac12\kappa^2\,C''(0) + \dots,$$" in six_a
     seven = markdown.split("## 7.")[1].split("### 7a.")[0]  # section 7's letter table: 6a's letters
     # report 02DE fault 8 (the lead's decision): kappa, 6a's box's multiplier, gets a row in the letters table
-    assert r"| $\kappa$; $\tau$ | $\pm\eta$ (6a's box); 7a's nudge | 6a; 7a | $\pm 0.1$; $0.1$ |" in seven  # tau stays in 7 (02CG)
+    assert r"| $\kappa$; $\tau$ | $\pm\eta$ (section 3's box); 7a's nudge | 3; 7a | $\pm 0.1$; $0.1$ |" in seven  # tau stays in 7 (02CG)
     # section 3's predict-first names what the student knows there: backprop's gradients with every sign flipped
     three = markdown.split("## 3.")[1].split("## 4.")[0]
     # the card's cost-table entry (y' - y) gives the sign the box "The derivative" withholds: only inside that box
@@ -655,7 +660,9 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     Delta u Delta W_1 alone; C depends only on c, so [not a minimum]'s three costs hold there too."""
     seven_a = markdown.split("### 7a.")[1].split("### 7b.")[0]
     # the points themselves (u_1 = u_2 = 0, W_1 = 0) are the bullet right above, not repeated in the why
-    assert r"**Why?** At any of them, after small changes," in seven_a
+    assert r"**Why saddles?** At any of them, after small changes," in seven_a
+    # report 02DG fault 3: "saddle" defined before its first use
+    assert seven_a.index("are **saddles**") < min(seven_a.index(w) for w in ("drawn into a saddle", "Near a saddle"))
     assert r"where every $\partial c/\partial w = 0$: $W_1 = 0$ and $u_1 = u_2 = 0$" in seven_a
     # report 02CZ fault 4: the saddle set named, and why every G = 0 point is a minimum
     assert (r"$u_1 = u_2 = 0$ (each $W_0$ column a multiple of $(1-\rho, -\rho)$; the origin is one), so $c = 0 \ne c^*$."
@@ -819,12 +826,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
                          r"""there (the check above). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
-                         r"""([behind]; figure: black highest). On the tied run $K = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ staying """
-                         r"""near its start $(1-S)/4$ (box): at equal $c$, larger $S$ gives larger $K$ """
-                         # report 02DF fault 2 (the lead's decision): the derivative in S moved from the box to here
-                         r"""($S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, as $c \ge 0.5$, $S \ge \tfrac12$; [equal c]); """
-                         # report 02DE fault 1 (the lead's decision): Q defined here; the box argues for the first-order map
-                         r"""the box argues (for the first-order map; [behind] confirms these runs) that $\rho = 0.5$ stays behind.""" "\n\n")
+                         # report 02DG fault 1 (the lead's decision): Q, K through Q and the derivative in S moved into the box
+                         r"""([behind]; figure: black highest). The optional box below argues it for the whole run.""" "\n\n")
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
@@ -832,13 +835,16 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert "1.2%" not in intuition and "proves" not in intuition
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
+    # report 02DG fault 1 (the lead's decision): Q defined in the box, the derivative in S right after it
     assert proof.startswith("\n\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
-                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides); $Q$ stays within 1.2% """
-                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the last paragraph).""" "\n\n"
+                            r"""2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ (square both sides); $Q$ stays within 1.2% """
+                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the last paragraph). So at equal $c$, """
+                            r"""larger $S$ gives larger $K$: $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
+                            r"""as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).""" "\n\n"
                             r"""Let $K_\rho(c) = """)
     last = proof.split("**Why $Q$ barely moves, and the margin.**")[1]
     assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>\nOptional: [K], for the box above.")
-    assert "(1-S)/8" not in proof  # report 02DF fault 2: the derivative in the main text only
+    assert "(1-S)/8" not in intuition  # report 02DG fault 1: the derivative in the box only
     assert last.split("**Margin:**")[0].count("[K]") == 1
     assert ("\n\n" r"""Let $K_\rho(c) = 2\sqrt{S\,c^2 + (1-S)^2/16}$, $K$ with $Q$ at its start: [K]'s "K from S" """
                                 r"""is $K_\rho(c^*)$, which differs from [steps]' "K at the end" only through $Q$'s drift. """
@@ -855,7 +861,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                                 r"""2. $K_{0.5}(c) < K_{0.3}(c)$ and $c < c^*$, so $M_{0.5}(c) < M_{0.3}(c)$: a shorter step toward $c^*$.""" "\n"
                                 r"""3. If $c_{\rho=0.5}(t) \le c_{\rho=0.3}(t)$, then $c_{\rho=0.5}(t+1) = M_{0.5}(c_{\rho=0.5}(t)) \le M_{0.5}(c_{\rho=0.3}(t)) < """
                                 r"""M_{0.3}(c_{\rho=0.3}(t)) = c_{\rho=0.3}(t+1)$ (1, then 2): from the common start $c = 0.5$ the $\rho = 0.5$ run """
-                                r"""stays behind ([behind]).""" "\n\n"
+                                # report 02DG fault 1: [behind] checks rho = 0.1 too (S printed by 8b's check)
+                                r"""stays behind ([behind], which also checks $\rho = 0.1$, $S = 0.82$).""" "\n\n"
                                 r"""The exact step's extra $\eta^2G^2S\,c > 0$ (the $\eta^2$ box) is, at equal $c$, least at $\rho = 0.5$: """
                                 r"""it pushes the same way.""" "\n\n") in proof
     assert ("\n" r"""**Margin:** $Q \ge (1 - 1.2\%)\,Q(0)$ $\Rightarrow$ """
@@ -1015,7 +1022,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CY fault 1: the reason in the box again (the lead's decision), [K] right after it; the open text cites [behind]
     # report 02CZ fault 2: the one-line reason back in the open (the lead's decision), citing [K] after the box
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
-    assert "the box argues (for the first-order map; [behind] confirms these runs) that $\\rho = 0.5$ stays behind" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    # report 02DG fault 1: the one sentence points to the box; Q and the derivative in S inside it
+    assert "The optional box below argues it for the whole run." in intuition and "Q" not in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1365,7 +1373,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             x = case.X.sum(axis=1)
-            exec(source, {"np": np, "mh": mh, "rho": A, "predicted": predicted, "case": case, "s": np.array([A, 1 - A]),
+            exec(source, {"folded": folded, "np": np, "mh": mh, "rho": A, "predicted": predicted, "case": case, "s": np.array([A, 1 - A]),
                           "mean_x2": np.mean(x**2), "c_star": mh.least_squares_slope(x, case.Y),
                           "history_constant": None if not predicted else _trained_history("constant"),
                           "history_random": None if not predicted else _trained_history("random")})
@@ -1376,7 +1384,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
     for predicted in (False, True):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(source, {"np": np, "mh": mh, "predicted": predicted, "s": np.array([A, 1 - A]),
+            exec(source, {"folded": folded, "np": np, "mh": mh, "predicted": predicted, "s": np.array([A, 1 - A]),
                           "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
                           "c_random": None if not predicted else np.einsum(
                               "tj,tj->t", np.einsum("p,tpj->tj", np.array([A, 1 - A]), _trained_history("random").weights[0]),
@@ -1394,7 +1402,7 @@ def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb, case):
     for predicted in (False, True):
         out = io.StringIO()
         with contextlib.redirect_stdout(out), mock.patch.object(plots, "show") as show:
-            exec(source, {"np": np, "mh": mh, "plots": plots, "plt": plots.plt, "rho": A, "predicted": predicted,
+            exec(source, {"folded": folded, "np": np, "mh": mh, "plots": plots, "plt": plots.plt, "rho": A, "predicted": predicted,
                           "s": np.array([A, 1 - A]), "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
                           "history_constant": _trained_history("constant"), "history_random": _trained_history("random")})
         plots.plt.close("all")
@@ -1429,7 +1437,7 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     bound_at = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "[bound]" in c.source)
     assert bound_at == start + 3 and cells[start + 2].cell_type == "markdown"
     text = " ".join(c.source for c in between if c.cell_type == "markdown")
-    definition = r"$$r_1 = (1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = (1-\rho)\,W_0[0,1] - \rho\,W_0[1,1] .$$"
+    definition = r"r_1 = s_\perp W_0[:,0] = (1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$"
     assert definition in cells[start + 2].source and definition not in cells[box].source
     assert cells[start + 1].cell_type == "code" and "predicted = " in cells[start + 1].source  # right after the output
     for answer in ("0.0140", "never", "differ too", "[no tie]", "-0.0736"):
@@ -1493,7 +1501,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$, [kept], 6b);"
             in markdown)
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
-    assert "dot products with $(1-\\rho, -\\rho) \\perp s$ (" in markdown and "([kept], [bound], after the box)" not in markdown
+    assert r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$" in markdown and "([kept], [bound], after the box)" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     # report 02CS fault 3: the scope (X has rank 1) in the Key point and the Answer box
     # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
@@ -1654,17 +1662,28 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
              if "plots.draw_network(net" in line and "highlight_edges" not in line]
     # report 02CE fault 6: figure 1 (the question's names) asks for 0.2, so x_2's thick edge shows between x_2 and the
     # w121 label (at 0.3 of the edge) instead of a stub under the label's box; both labels still off the crossing
-    assert len(calls) == 2 and "crossing_spread=0.2" in calls[0] and "crossing_spread=0.3" in calls[1]
+    # report 02DG fault 6: the question's crossing labels moved along their edges toward their inputs (0.3; the layout
+    # stops the w121 box at 0.25, off x_2) in a figure as wide as section 2's, so neither box touches the other
+    # crossing edge (checked below); x_2's thick edge still shows between x_2 and the w121 label
+    assert len(calls) == 2 and "crossing_spread=0.3" in calls[0] and "crossing_spread=0.3" in calls[1]
     for i, j in ((0, 1), (1, 0)):
-        assert plots._label_position(i, j, 2, 2, 0.2, "inputs") == pytest.approx(0.3)
-    fig, ax = plt.subplots(figsize=(5.6, 3.6), layout="constrained")
+        assert plots._label_position(i, j, 2, 2, 0.3, "inputs") == pytest.approx(0.2)
+    fig, ax = plt.subplots(figsize=(6.2, 3.6), layout="constrained")
     plots.draw_network(cases.linear_2_2_1(a=0.3).network().init_random(seed=0), notation="regression_question", ax=ax,
-                       label_size=13, crossing_spread=0.2, crossing_labels="inputs", opaque_labels=True)
+                       label_size=13, crossing_spread=0.3, crossing_labels="inputs", opaque_labels=True)
     fig.canvas.draw()
     texts = {t.get_gid(): t for t in ax.texts if (t.get_gid() or "").startswith("wlabel:0:")}
     lines = {ln.get_gid(): ln for ln in ax.lines if (ln.get_gid() or "").startswith("w:0:")}
     (x0, x1), _ = lines["w:0:1:0"].get_data()  # x_2 -> h_1 (the question's w121)
-    assert (texts["wlabel:0:1:0"].get_position()[0] - x0) / (x1 - x0) == pytest.approx(0.3)
+    assert (texts["wlabel:0:1:0"].get_position()[0] - x0) / (x1 - x0) == pytest.approx(0.25)  # the layout keeps the box off x_2
+    renderer = fig.canvas.get_renderer()
+    for label, other in (("wlabel:0:0:1", "w:0:1:0"), ("wlabel:0:1:0", "w:0:0:1")):  # each crossing label, the other edge
+        box = texts[label].get_bbox_patch().get_window_extent(renderer)
+        ends = lines[other].get_transform().transform(np.column_stack(lines[other].get_data()))
+        points = np.linspace(ends[0], ends[1], 2000)
+        gaps = np.hypot(np.maximum.reduce([box.x0 - points[:, 0], points[:, 0] - box.x1, np.zeros(len(points))]),
+                        np.maximum.reduce([box.y0 - points[:, 1], points[:, 1] - box.y1, np.zeros(len(points))]))
+        assert gaps.min() - lines[other].get_linewidth() * fig.dpi / 72 / 2 > 10  # pixels clear of the other edge
     plt.close(fig)
     for i, j in ((0, 1), (1, 0)):  # the two crossing edges of a 2-2 layer: labels at 0.2 or 0.8 of the edge
         assert abs(plots._label_position(i, j, 2, 2, crossing_spread=0.3) - 0.5) == pytest.approx(0.3)
@@ -1785,8 +1804,8 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     import inspect
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CX fault 3: phi cut (the factor in words); report 02CY fault 2: Q defined in 8b's box, not 7b
-    # report 02DE faults 1 and 8: Q defined in the main text ("Why slowest"), tau in the table
-    assert r'| $Q$; $K_\rho$, $M_\rho$ | "Why slowest"; the optional box | 8b | |' in eight_b
+    # report 02DE faults 1 and 8: tau in the table; report 02DG fault 1: Q moved from "Why slowest" into 8b's box
+    assert r"| $Q$; $K_\rho$, $M_\rho$ | 8b's optional box | 8b | |" in eight_b
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
     # report 02CW fault 7: both layers' scale (each fan-in 2 here)
@@ -1817,13 +1836,23 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
             r"need not be kept ([rank 2]).") in markdown  # report 02DC fault 2: backed by a 20-step run on X of rank 2
     # report 02CY fault 3: the bound stated beside r_1, r_2, before the figure that calls it one
     assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
+            r"the spread stays at least $|r_1 - r_2|$ ([bound]): "
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
     assert markdown.index(r"\le \text{spread}$.") < markdown.index("then the spread, $\\max")
     # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
     # report 02DE fault 3: why this vector: perpendicular to s, the part of each column the data never sees
-    assert (r"**Training keeps $r_1$ and $r_2$, the incoming columns' dot products with $(1-\rho, -\rho) \perp s$ "
-            r"(the part of each column neither data nor gradient touches), so the spread "
-            r"stays at least $|r_1 - r_2|$ ([kept], [bound]):**") in markdown
+    # report 02DG fault 2 (the lead's decision): shorter sentences, and a column of W_0 as its data part u_j along s
+    # plus its perpendicular part r_j along s_perp = (1 - rho, -rho) (same squared length S): checked below at seed 0
+    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, "
+            r"of the same squared length $S$.") in markdown
+    assert (r"$$W_0[:,j] = \big(u_j\,s^\top + r_j\,s_\perp^\top\big)/S, \qquad r_1 = s_\perp W_0[:,0] = "
+            r"(1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$") in markdown
+    s_vec, s_perp = np.array([A, 1 - A]), np.array([1 - A, -A])
+    W0_seed0 = cases.linear_2_2_1(a=A).network().init_random(seed=0).weights[0]
+    S_vec = s_vec @ s_vec
+    assert s_vec @ s_perp == pytest.approx(0, abs=1e-15) and s_perp @ s_perp == pytest.approx(S_vec, rel=1e-15)
+    np.testing.assert_allclose(W0_seed0, (np.outer(s_vec, s_vec @ W0_seed0) + np.outer(s_perp, s_perp @ W0_seed0)) / S_vec,
+                               rtol=1e-12)
     nine = markdown.split("## 9.")[1].split("## Key points")[0]
     for control in ("start from", "every weight =", "seed", "learning rate", "steps", "play", "show step"):
         assert f"**{control}**" in nine
@@ -1853,11 +1882,10 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
     # report 02DD fault 5: r_1 and r_2 written out, no r_{j+1}
     assert "r_{j+1}" not in markdown
-    assert (r"As $r_1 = (1-\rho, -\rho)\,W_0[:,0]$, $r_2 = (1-\rho, -\rho)\,W_0[:,1]$ and a step adds "
-            r"$-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), it changes each by" "\n"
-            r"$$-\eta\,G\,W_1[j,0]\;(1-\rho, -\rho)\,s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
-            r"= 0,$$" "\nexactly, not only to first order.\n") in markdown
-    assert markdown.index("6a. ") < markdown.index(r"it changes each by")  # G and 6a's step come first
+    assert (r"A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), which changes $r_j$ by" "\n"
+            r"$$-\eta\,G\,W_1[j,0]\;s_\perp s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
+            r"= 0,$$" "\nexactly, not only to first order: the data moves only $u_j$; $r_j$ stays ([kept]).\n") in markdown
+    assert markdown.index("6a. ") < markdown.index(r"which changes $r_j$ by")  # G and 6a's step come first
     # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
     # edge of the 3 printed decimals, while the rank-1 data keep it to below 1e-12 ([kept])
     X2 = np.column_stack([case.X[:, 0], case.X[::-1, 1]])
@@ -1909,15 +1937,32 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             f"rho = 0.5: {shown_K[0.5]}\n") in stored
     assert ("[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: 0.790, 1.537, 2.143;  "
             "rho = 0.5: 0.750, 1.436, 1.995\n") in stored
-    assert markdown.index("; [equal c])") < markdown.index("<details><summary>Optional: why $\\rho = 0.5$ stays behind")
+    # report 02DG fault 1: [equal c] cited inside the box, after the derivative in S
+    box = markdown.split("<details><summary>Optional: why $\\rho = 0.5$ stays behind")[1].split("</details>")[0]
+    assert (r"So at equal $c$, larger $S$ gives larger $K$: $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, "
+            r"as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).") in box
+    assert r"([behind], which also checks $\rho = 0.1$, $S = 0.82$)" in box and "rho = 0.1: S = 0.82," in stored
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
     assert (r"Elsewhere ($G \ne 0$ and some $\partial c/\partial w \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
-            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. Only a start exactly on a saddle stays there; "
-            # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DF fault 1: why, in two lines
-            r"a start can also be drawn into one, e.g. tied with $u_1 = -\sqrt{S}\,W_1[0,0]$ ([into a saddle]): "
-            r"each step (6a) multiplies $u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S}$, keeping it 0, "
-            r"so $c = -2\sqrt{S}\,W_1[0,0]^2 < c^*$ and $W_1[0,0]$ shrinks by the factor $1 + \eta\,G\sqrt{S} < 1$.") in markdown
+            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. A tied start can also be drawn into a saddle. "
+            # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DG fault 3: which
+            # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
+            r"Near a saddle $c < c^*$, so $G < 0$, and each step (6a) multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
+            r"$1 + \eta\,G\sqrt{S} < 1$ and $u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S} > 1$: only a start with "
+            r"$u_1 = -\sqrt{S}\,W_1[0,0]$ exactly goes in ([into a saddle]); any other tied start has the growing one "
+            r"non-zero and leaves.") in markdown
+    S_a = A**2 + (1 - A) ** 2
+    tied = case.network().set_params([np.full((2, 2), 0.01), np.full((2, 1), 0.02)])  # tied, near the origin
+    for _ in range(3):  # the two combinations' factors, exactly (tied units: Delta u_1 = -eta G S W_1, Delta W_1 = -eta G u_1)
+        u1, w = A * tied.weights[0][0, 0] + (1 - A) * tied.weights[0][1, 0], tied.weights[1][0, 0]
+        G_t = np.mean(x**2) * (mh.effective_slope(tied, A) - c_star)
+        after = case.train(tied.copy(), iterations=1)[0]
+        u1_next, w_next = A * after.weights[0][0, 0] + (1 - A) * after.weights[0][1, 0], after.weights[1][0, 0]
+        assert G_t < 0
+        assert (u1_next - np.sqrt(S_a) * w_next) / (u1 - np.sqrt(S_a) * w) == pytest.approx(1 + case.lr * G_t * np.sqrt(S_a), rel=1e-9)
+        assert (u1_next + np.sqrt(S_a) * w_next) / (u1 + np.sqrt(S_a) * w) == pytest.approx(1 - case.lr * G_t * np.sqrt(S_a), rel=1e-9)
+        tied = after
     assert "measure zero" not in markdown
     W0 = np.outer([0.7, -0.3], [1.0, 2.0])  # each column a multiple of (1 - rho, -rho): u = 0
     net0 = case.network().set_params([W0, np.array([[0.4], [-0.2]])])
