@@ -543,7 +543,8 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in; report 04DA, fault 3: slope and size
             "(every $z$ near 0, every slope near $\\frac14$: *steep*, the opposite of saturated) keeps the tie; changes slope and size. "
             # report 04CW, fault 2: the seeds scaled to tied 0.1's size separate untying from size
-            "2. Tied 0.1 against **seeds 0 to 9 scaled to rms (root mean square) 0.1**: untying and mixed signs, same rms. "  # report 04DG, fault 4
+            "2. Tied 0.1 against **seeds 0 to 9 scaled to rms (root mean square) 0.1**, one factor for all weights and biases: untying and mixed signs, "  # report 04DG, fault 4
+            "same rms. "  # report 04DL, fault 4: one factor for every parameter, the rms of all of them printed
             # report 04DD, fault 3: the ratios only after the `ratio` lines print them
             "3. Scaled against unscaled seeds: size. "
             "**Nudged** starts, every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$ with $\\xi$ from $\\mathcal N(0, 1)$ "
@@ -911,14 +912,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     ratios = [[v / t for v, t in zip(row, table[0])] for row in table]
     # report 04CZ, fault 4: the step-0 table in a collapsed block; report 04DH, fault 2: one fold holds every secondary table of
     # section 9 (seed 0 beside all ones, the step-0 table, the rms line, the early gaps); the start table and the ratios stay open
-    fold = ("<details><summary>Step 0 of seed 0, all ones, tied 0.1 and seed 0 scaled; the largest gap(a^2) over steps 0 to 1000 "
-            "(click to open)</summary><pre>  seed 0: largest |gap|, layers 0 to 3:")
-    assert sum(fold in "".join(o.get("data", {}).get("text/html", "")) for c in _read()["cells"] for o in c.get("outputs", [])) == 1
-    block = shown[shown.index(fold):shown.index("</pre></details>", shown.index(fold))]
+    # report 04DL, fault 3: no fold: the lines section 9's text quotes print inline, the early-gap table cut with the open why
+    assert "<details><summary>Step 0 of seed 0" not in shown and "largest gap(a^2)\n step" not in shown
     for inside in ("largest |dC/dW_0|, |dC/dW_1|, |dC/dW_2| at step 0", "largest |sum_i W_1[i, j] gap(a^1)[i]|", "step 0, largest",
-                   "rms of W_1, W_2 at step 0", "largest gap(a^2)\n step  tied 0.1"):
-        assert inside in block and shown.count(inside) == block.count(inside), inside
-    assert "start                                    units    plateau ends" not in block and "ratio, " not in block
+                   "rms at step 0 of W_1, W_2"):
+        assert inside in shown, inside
     expect(shown, f"{'step 0, largest':<26}" + "".join(f"{h:>11}" for h in ("|gap(a^2)|", "|dC/dW_0|", "|dC/dW_1|")) + "   each / tied 0.1's\n"
            + "\n".join(f"{name:<26}" + "".join(f"{v:11.1e}" for v in row) + "   " + ", ".join(f"{r:.1f}" for r in rat)
                        for name, row, rat in zip(("tied 0.1", "seed 0", "seed 0 scaled to rms 0.1"), table, ratios)),
@@ -939,19 +937,27 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # 1592 against 2257 is the key's second pair, above the table
     # report 04DH, fault 2: both read from the one fold
     assert ("Against tied 0.1, seed 0 starts with larger weights and about 5 to 10 times the largest $\\text{gap}(a^2)$ and lower "
-            "gradients, seed 0 scaled with a fifth of the gap (the `rms`, `step 0, largest` lines); ") in text
+            "gradients, seed 0 scaled with a fifth of the gap (the `rms`, `step 0, largest` lines). ") in text
     # report 04DA, fault 1: the scaled start's gap starts a fifth of tied 0.1's but widens at once; tied 0.1's first narrows
     # report 04DG, fault 2: no shared cause with all ones' narrowing (tied 0.1's layer 2 is not saturated: slope 0.246); the
     # open whys gathered in one "Left open" line after the verdict
-    assert ("yet the scaled seeds' gap widens from step 0 while tied 0.1's, not saturated (slope 0.246), shrinks to step 500, then widens (the `largest "
-            "gap(a^2)` table).") in text  # report 04DJ, fault 1 (a): the table's 1.1e-03, 5.5e-04, 6.5e-05, 1.0e-03; no cause claimed and "as all ones' does" not in text
+    # report 04DL, fault 1 (the lead's decision): the early-gap observation cut (no printed cause); size's two effects reconciled
+    # by the printed slopes: it saturates all ones (0.115, 0.026), not the seeds (0.224)
+    assert "shrinks to step 500" not in text and "(the `largest gap(a^2)` table)" not in text
+    assert ("(the `rms`, `step 0, largest` lines). Size widens gaps but saturates all ones (slopes 0.115, 0.026), not the seeds "
+            "(0.224).") in text
     # report 04DI, fault 4 (the lead's decision): no "Left open" line; the ratios stay in section 9 as measurements
     assert "Left open" not in text and text.count("left open") == 0
     assert "Why untying counts is unexplained" not in text and "no run here tests it" not in text  # report 04CY, fault 1
     rms = [[np.sqrt(np.mean(w ** 2)) for w in net.weights[1:]] for net in (tied_01, seed_0)]
-    assert all(abs(v * 100 % 1 - 0.5) > 2e-2 for v in np.ravel(rms))  # off the rounding edge at 2 decimals
-    expect(shown, "rms of W_1, W_2 at step 0, tied 0.1 (seed 0): " + ", ".join(f"{v:.2f}" for v in rms[0]) + " (" + ", ".join(f"{v:.2f}" for v in rms[1]) + ")",
-           "rms of W_1, W_2 at step 0, tied 0.1 (seed 0): 0.10, 0.10 (0.61, 0.46)")
+    # report 04DL, fault 4: the scaled seed's rms too, and each start's rms over all its weights and biases
+    nets = (tied_01, small_0, seed_0)
+    layer_rms = [[np.sqrt(np.mean(w ** 2)) for w in net.weights[1:]] for net in nets]
+    all_rms = [np.sqrt(np.mean(np.concatenate([p.ravel() for p in net.weights + net.biases]) ** 2)) for net in nets]
+    assert all(abs(v * 100 % 1 - 0.5) > 2e-2 for v in [*np.ravel(layer_rms), *all_rms])  # off the rounding edge at 2 decimals
+    expect(shown, "rms at step 0 of W_1, W_2 (of all weights and biases): " + " | ".join(
+               f"{name} " + ", ".join(f"{v:.2f}" for v in lr) + f" ({a:.2f})" for name, lr, a in zip(("tied 0.1", "seed 0 scaled", "seed 0"), layer_rms, all_rms)),
+           "rms at step 0 of W_1, W_2 (of all weights and biases): tied 0.1 0.10, 0.10 (0.10) | seed 0 scaled 0.12, 0.09 (0.10) | seed 0 0.61, 0.46 (0.50)")
     assert 4 < min(rms[1]) / 0.1 and max(rms[1]) / 0.1 < 7  # seed 0's weights several times the 0.1 start's
     assert rows[3][2] < rows[2][2] and rows[2][2] / rows[3][2] < 1.01 and 0.98 < rows[3][1] / rows[2][1] < 1  # untying 0.1: under 1% and 2%
     assert round(e[2] / e[4]) == 5 and e[4] / e[2] < e[1] / e[0] < 1  # "5-fold with small weights": untying ends the plateau sooner
@@ -1265,7 +1271,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         "a wider gap lowers $C$ ((ii)): descent lowers $v$ and $b_1[0]$, "
         "slowly, as every lower gradient carries layer 2's slope, 0.023 there (the table below).\n"
         "4. Each step out of saturation steepens that slope, speeding the next: a feedback that compounds ((iv)). So the plateau lasts to step 5232, "
-        "thousands of steps after 1800: measured, not predicted (section 10: how the fit step scales with lr)."
+        "thousands of steps after 1800: measured, not predicted."
         "\n\n**(i) The cost above the floor.**")
     assert " 1600   3.09e-05   3.01e-05  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05  -3.24e-05  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
@@ -1308,28 +1314,30 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
     # report 04CZ, fault 1: cause -> evidence: (ii) the sign of A - B, (iii) what descent does to b_1 and v, (iv) the end;
     # fault 3: the v factor sigma' + v a^1 sigma'' derived and printed (0.024 - 0.060), not asserted
-    assert ("**(ii) The sign of $A - B$.** 1. $d[k]$ has $u[k]$'s sign ($\\text{gap}(a^2) > 0$: the `gap(a^2) > 0` line): with $\\Delta = "
-            "(-0.8, 0.4)$, $u[0] > 0$ or $u[1] < 0$ keeps that output's rows in the wrong order. 2. At step 100 both are (the table: "
-            # report 04DB, fault 7: the 3/4 rule's result where the argument needs it; the fold keeps the derivation
-            "$u$ 0.29 and $-1.02$): by the $\\frac34$ rule (*Optional: the $\\frac34$ rule and the 3:1 rate*, below), $u[0]$ falls from 3 only to about $0.33 > 0$. "
-            # report 04DJ, fault 2: the old point 3 split in three, its one-line result first
-            "3. $A - B$ is zero at $3u[0] = u[1]$, turning negative between steps 1600 and 1800 ($3(-0.24) > -0.84$, $3(-0.31) < -0.81$). "
-            # report 04DI, fault 1: the criterion for the sign change, from the 3:1 weights (0.8 x 0.24 against 0.4 x 0.16)
-            "4. With $A \\approx 10^{-6}$ (point 6) and $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$, $A - B$ has $-B$'s sign, that of "
-            "$0.8 \\times 0.24\\, u[0] - 0.4 \\times 0.16\\, u[1]$. 5. Descent pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - "
-            "\\Delta[k]$), and $u[k]$ with it: $u[0]$ falls three times as fast as $u[1]$ rises (the table's $u$ columns). "
-            '6. The mean term is near 0 (above the table) and $A$ about $10^{-6}$ (the '
-            '`step 100` line), so $C - 0.4 \\approx \\frac12 A - B$ nearly equals $A - B$, sign included. Where $A = B$, $\\frac12 A - B '
-            '= -\\frac12 A \\approx 0$: $C$ crosses the floor there. <details><summary>Optional: the $\\frac34$ rule and the 3:1 '
-            "rate</summary> Point 2: in the first steps each output's mean falls from 0.98 toward its target mean (0.6 and 0.2), so "
-            "$z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$) falls from about 3.9 to 0.4 and $-1.4$. With $a^2 \\approx "
-            '0.976$, $$\\frac{\\partial C}{\\partial W_2[j, k]} = \\sum_i a^2[i, j]\\, \\delta^3[i, k] \\approx 0.976\\, \\frac{\\partial '
-            "C}{\\partial b_2[k]} ,$$ so each step moves $u[k] = 3\\,W_2[0, k]$ by $3(0.976)$ times $b_2[k]$'s move, and $z^3[:, k]$ by "
-            "$0.976 \\times 3(0.976) + 1$ times it: $u[k]$ falls by $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of $z^3[:, k]$'s "
-            'fall. From 3, the rule takes $u[0]$ to about 0.33 (0.29 measured), $u[1]$ to $-1.0$. Point 5: by the chain rule, with '
-            "$d[k] \\approx 0$, $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ and $\\text{gap}(a^2)$ common to both outputs, "
-            "$$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\approx (d[k] - \\Delta[k])\\, \\sigma'(\\hat "
-            "z)\\, \\text{gap}(a^2) :$$ $0.8 \\times 0.24$ for output $[0]$, three times output $[1]$'s ${-0.4} \\times 0.16$. </details>") in text
+    # report 04DL, fault 2: the points reordered so none uses a later one (old 6, 4, 3, 5, 1, 2); the 3/4 rule's result in point 6;
+    # fault 7: "three times its size, opposite sign"
+    assert (
+            '**(ii) The sign of $A - B$.** 1. The mean term is near 0 (above the table) and $A$ about $10^{-6}$ (the `step '
+            '100` line), so $C - 0.4 \\approx \\frac12 A - B$ nearly equals $A - B$, sign included. Where $A = B$, $\\frac12 A'
+            " - B = -\\frac12 A \\approx 0$: $C$ crosses the floor there. 2. So, with $\\sigma'(\\hat z) \\approx \\bar y[k](1 - "
+            "\\bar y[k])$, $A - B$ has $-B$'s sign, that of $0.8 \\times 0.24\\, u[0] - 0.4 \\times 0.16\\, u[1]$. 3. By point 2"
+            ', $A - B$ is zero at $3u[0] = u[1]$, turning negative between steps 1600 and 1800 ($3(-0.24) > -0.84$, $3(-0.3'
+            "1) < -0.81$). 4. Descent pushes each $d[k]$ toward $\\Delta[k]$ (the term's slope in $d[k]$ is $d[k] - \\Delta[k"
+            "]$), and $u[k]$ with it: $u[0]$ falls three times as fast as $u[1]$ rises (the table's $u$ columns). 5. $d[k]$"
+            " has $u[k]$'s sign ($\\text{gap}(a^2) > 0$: the `gap(a^2) > 0` line): with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ o"
+            "r $u[1] < 0$ keeps that output's rows in the wrong order. 6. At step 100 both are (the table: $u$ 0.29 and $-1"
+            ".02$): early on $u[k]$ falls about $\\frac34$ of $z^3[:, k]$'s fall (optional block), here 3.9 to 0.4, so $u[0]"
+            '$ only to about $0.33 > 0$. <details><summary>Optional: the 3:1 rate and the $\\frac34$ rule</summary> Point 4:'
+            " by the chain rule, with $d[k] \\approx 0$, $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ and $\\text{gap}("
+            'a^2)$ common to both outputs, $$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\app'
+            "rox (d[k] - \\Delta[k])\\, \\sigma'(\\hat z)\\, \\text{gap}(a^2) :$$ $0.8 \\times 0.24$ for output $[0]$, three times"
+            " output $[1]$'s ${-0.4} \\times 0.16$ in size, opposite in sign. Point 6: in the first steps each output's mean"
+            " falls from 0.98 toward its target mean (0.6 and 0.2), so $z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^"
+            '2$) falls from about 3.9 to 0.4 and $-1.4$. With $a^2 \\approx 0.976$, $$\\frac{\\partial C}{\\partial W_2[j, k]} '
+            '= \\sum_i a^2[i, j]\\, \\delta^3[i, k] \\approx 0.976\\, \\frac{\\partial C}{\\partial b_2[k]} ,$$ so each step moves '
+            "$u[k] = 3\\,W_2[0, k]$ by $3(0.976)$ times $b_2[k]$'s move, and $z^3[:, k]$ by $0.976 \\times 3(0.976) + 1$ time"
+            "s it: $u[k]$ falls by $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of $z^3[:, k]$'s fall. From 3, the rul"
+            'e takes $u[0]$ to about 0.33 (0.29 measured), $u[1]$ to $-1.0$. </details>') in text
     assert ("**(iii) What descent does to $b_1[0]$ and $v$.** The lower layers' gradients start smaller (section 4): they carry layer "
             "2's slope, 0.026, through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts saturated: "
             'each unit sums three $a^1$ of mean 0.87 (0.90 and 0.83, section 2) with '
@@ -1418,11 +1426,10 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
             "the rule: at lr 32 the first step raises the cost (0.5704 to 0.7994), and no fit comes within 1000 steps. "
             # report 04CR, fault 5: the first-order change, so a rise means the step is too long for it
             "To first order a step changes $C$ by $-\\eta\\, \\nabla C \\cdot \\nabla C < 0$, so that rise means the step is too long "
-            "for the approximation. Rates between 4 and 32 are not "
-            "measured: lr 8 is a prediction you could test.") in text
+            "for the approximation. This notebook does not locate where between lr 4 and 32 the rule breaks.") in text  # report 04DL, fault 6
     assert "fails over so long a step" not in text
     # report 04CN, fault 4: lr 8 named only as an untested prediction
-    assert "lr 16" not in text and text.count("lr 8") == 1 and "lr 8 is a prediction you could test" in text and "1880" not in text
+    assert "lr 16" not in text and "lr 8" not in text and "1880" not in text
     assert "the question's targets: best shared row [0.6, 0.2] | floor 0.4" in shown
     # report 04CT, fault 7: the early dip's size (W_1 = v / 3: 3 to 2.94 in section 8's table; its lowest, near step 30, 0.98)
     # report 04DG, fault 6: the dip to 0.98 cut (no printed number, not visible at this scale)
@@ -1444,7 +1451,7 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
     # report 04BK, fix 3: lr 16's fit step moves under a one-ulp nudge of the data, so lr 4 to 32 stays unmeasured
     nudged = [mh.train_many([case.network().init_random(seed=0)], X, case.Y, lr=16.0, iterations=3000, weights_every=0).fit_steps(0.01)[0]
               for X in (case.X, np.nextafter(case.X, np.inf))]
-    assert nudged[0] != nudged[1] and "Rates between 4 and 32 are not measured:" in text
+    assert nudged[0] != nudged[1] and "does not locate where between lr 4 and 32" in text
     assert "Notebook 03, section 8, met this all-ones start" in text
 
 
@@ -1728,32 +1735,11 @@ def test_floor_line_on_top_and_labelled_in_the_zoom():
 
 
 def test_report_04DA_early_gaps_and_families(shown, prose, case):
-    """Report 04DA, fault 1: tied 0.1 against seed 0 scaled to rms 0.1 (and the ten scaled seeds' median) over the first
-    1000 steps, read from recorded weights: the scaled start's gap starts a fifth of tied 0.1's, widens from step 0 and passes
-    it by step 250, while tied 0.1's first narrows. Fault 4: the families' sizes printed, so each median's draws can be counted."""
-    from mlp_helpers.lessons import initialization as init
-    starts = [mh.MLP(case.sizes).init_constant(0.1)] + [symmetry.scaled_to_rms(mh.MLP(case.sizes).init_random(seed=s), 0.1) for s in range(10)]
-    runs = mh.train_many(starts, case.X, case.Y, lr=0.5, iterations=1000, weights_every=10)
-    a2 = init.recorded_activations(runs, list(range(11)), case.X)[1]  # (runs, every 10th step, m, units)
-    gaps = np.abs(a2[:, :, 0] - a2[:, :, 1]).max(axis=-1)
-    columns = {"tied 0.1": gaps[0], "seed 0 scaled": gaps[1], "seeds 0 to 9 scaled (median)": np.median(gaps[1:], axis=0)}
-    steps = (0, 250, 500, 1000)
-    values = [[column[t // 10] for column in columns.values()] for t in steps]
-    assert all(abs(v / 10 ** np.floor(np.log10(v)) * 10 % 1 - 0.5) > 2e-2 for row in values for v in row)  # off the 2-digit edges
-    expect(shown, "largest gap(a^2)\n step  " + "  ".join(columns) + "\n"
-           + "\n".join(f"{t:>5}  " + "  ".join(f"{v:>{len(name)}.1e}" for name, v in zip(columns, row)) for t, row in zip(steps, values)),
-           "largest gap(a^2)\n step  tied 0.1  seed 0 scaled  seeds 0 to 9 scaled (median)\n"
-           "    0   1.1e-03        2.1e-04                       9.2e-04\n"
-           "  250   5.5e-04        1.1e-03                       1.2e-03\n"
-           "  500   6.5e-05        3.1e-03                       1.8e-03\n"
-           " 1000   1.0e-03        2.2e-02                       6.9e-03")
-    tied, scaled, median = (np.array([column[t // 10] for t in steps]) for column in columns.values())
-    assert tied[1] < tied[0] and tied[2] < tied[1]  # "tied 0.1's then narrows"
-    assert np.all(np.diff(scaled) > 0) and np.all(np.diff(median) > 0)  # "the scaled seeds' widens from step 0"
-    assert round(tied[0] / scaled[0]) == 5 and scaled[1] > tied[1]  # "a fifth of tied 0.1's gap"; past it by step 250
+    """Report 04DA, fault 4: the families' sizes printed, so each median's draws can be counted. Fault 1's early-gap table
+    (tied 0.1 against the scaled seeds over the first 1000 steps) was cut with report 04DL, fault 1: its why had no answer."""
     text = " ".join(prose.split())
-    # report 04DH, fault 2: the table in section 9's one fold, named in its summary
-    assert "the largest gap(a^2) over steps 0 to 1000 (click to open)</summary>" in shown and "This is measured here, not derived." not in text
+    assert "largest gap(a^2)\n step" not in shown and "This is measured here, not derived." not in text
+    assert "early_gap_table" not in "".join("".join(c["source"]) for c in _read()["cells"])
     assert "starts in each median: all ones + noise 20 | 0.1 + noise 20 | seeds 0 to 9 scaled to rms 0.1 10" in shown
     # fault 4: no one-line walls: one family a line, the batch's rows named
     source = "\n".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")

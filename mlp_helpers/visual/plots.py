@@ -929,7 +929,8 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     dotted); on top a group holding every column is black, and one holding every row solid; a dashed or dotted
     line on top is thinner, with white gaps, so it shows where it lies on a solid one.
     A grey line on top marks the untied run's last step. row_labels: the two rows' y labels. A bottom panel with more
-    than six lines draws all but its ``faint_keep`` largest movers (first to last step) faint and thin. Returns the figure.
+    than six lines draws all but its ``faint_keep`` largest movers (first to last step) in one faint, thin grey, with one legend
+    entry for them. Returns the figure.
     """
     recorded(tied), recorded(untied)
     sizes = tied.sizes
@@ -960,15 +961,22 @@ def weights_tied_and_random(tied, untied, text_size=10, row_labels=("all ones", 
     for l, panel in enumerate(axes[1]):
         panel.set_xlabel(f"step (0 to {untied.iterations[-1]} only)")
         lines = [line for line in panel.get_lines() if str(line.get_gid()).startswith("traj:")]
-        if len(lines) > 6:  # many crossing lines: all but the largest movers drawn faint, thin (report 04DC, fault 6)
-            moves = [abs(line.get_ydata()[-1] - line.get_ydata()[0]) for line in lines]
-            for k in np.argsort(moves)[:-faint_keep]:
-                lines[k].set(alpha=0.35, lw=1)
-            panel.set_title(f"{panel.get_title()}; faint: the {len(lines) - faint_keep}\nthat move least from step 0 to {untied.iterations[-1]}",
-                            fontsize=text_size + 2)
         n_in, n_out = untied.weights[l].shape[1:]
         handles, labels = panel.get_legend_handles_labels()
-        if len(handles) == n_in * n_out:  # one line per weight, row by row: lay the legend out as W_l, one row of it per row
+        if len(lines) > 6:  # many crossing lines: all but the largest movers one faint, thin grey, one legend entry (report 04DC, fault 6)
+            moves = [abs(line.get_ydata()[-1] - line.get_ydata()[0]) for line in lines]
+            faint = set(np.argsort(moves)[:-faint_keep].tolist())
+            for k in faint:
+                lines[k].set(alpha=0.35, lw=1, color="#707070", ls="-")
+            panel.set_title(f"{panel.get_title()}; grey: the {len(faint)}\nthat move least from step 0 to {untied.iterations[-1]}",
+                            fontsize=text_size + 2)
+            kept = [k for k in range(len(lines)) if k not in faint]
+            grey = Line2D([], [], color="#707070", alpha=0.35, lw=1)
+            panel.get_legend().remove()
+            panel.legend([lines[k] for k in kept] + [grey], [lines[k].get_label() for k in kept] + [f"the other {len(faint)} (grey)"],
+                         loc="upper center", bbox_to_anchor=(0.5, -0.17), fontsize=text_size, frameon=False, handlelength=2.4,
+                         borderaxespad=0.0, ncols=2, columnspacing=1.2)
+        elif len(handles) == n_in * n_out:  # one line per weight, row by row: lay the legend out as W_l, one row of it per row
             order = [i * n_out + j for j in range(n_out) for i in range(n_in)]  # a legend fills its columns first
             panel.get_legend().remove()
             panel.legend([handles[k] for k in order], [labels[k] for k in order], loc="upper center", bbox_to_anchor=(0.5, -0.17),
