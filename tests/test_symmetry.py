@@ -278,29 +278,6 @@ def test_scaled_to_rms_keeps_signs_and_ratios_and_refuses_bad_input():
         symmetry.scaled_to_rms("a network", 0.1)
 
 
-def test_early_gap_table_reads_the_recorded_weights_and_refuses_unrecorded_steps():
-    """Section 9's early-gap table: each entry is the median over its column's runs of the largest gap(a^2), from the
-    parameters recorded at that step (checked against a network given those parameters); a step that was not recorded
-    is a ValueError naming ``steps``."""
-    case = cases.sigmoid_2_3_3_2()
-    starts = [case.network().init_constant(0.1)] + [case.network().init_random(seed=s) for s in range(3)]
-    runs = mh.train_many(starts, case.X, case.Y, lr=0.5, iterations=40, weights_every=10)
-    lines = symmetry.early_gap_table(runs, {"tied 0.1": [0], "seeds 0 to 2 (median)": [1, 2, 3]}, case.X, (0, 20))
-
-    def gap(k, row):
-        net = case.network().set_params([w[k, row] for w in runs.weights], [b[k, row] for b in runs.biases])
-        a2 = net.forward(case.X)[2]
-        return np.abs(a2[0] - a2[1]).max()
-
-    assert lines[:2] == ["largest gap(a^2)", " step  tied 0.1  seeds 0 to 2 (median)"]
-    for line, row in zip(lines[2:], (0, 2)):
-        step, tied, median = line.split()
-        assert int(step) == 10 * row and float(tied) == float(f"{gap(0, row):.1e}")
-        assert float(median) == float(f"{np.median([gap(k, row) for k in (1, 2, 3)]):.1e}")
-    with pytest.raises(ValueError, match="steps must be recorded steps of runs"):
-        symmetry.early_gap_table(runs, {"tied 0.1": [0]}, case.X, (5,))
-
-
 def test_step_0_table_gives_each_start_over_the_first():
     case = cases.sigmoid_2_3_3_2()
     seed_0 = case.network().init_random(seed=0)

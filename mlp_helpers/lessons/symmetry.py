@@ -22,7 +22,6 @@ from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
 from ..losses import loss_gradient
 from ..network import MLP, check_network, feedforward
-from .initialization import recorded_activations
 from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet, prediction_written  # noqa: F401 (notebook 04 calls it here)
 from .notation import latex_matrix
 from ..validation import as_activations, as_count, as_float_array, as_real
@@ -566,24 +565,3 @@ def step_0_table(case, starts):
     lines = [f"{'step 0, largest':<26}" + "".join(f"{h:>11}" for h in ("|gap(a^2)|", "|dC/dW_0|", "|dC/dW_1|")) + f"   each / {next(iter(rows))}'s"]
     return lines + [f"{name:<26}" + "".join(f"{v:11.1e}" for v in row) + "   " + ", ".join(f"{v / t:.1f}" for v, t in zip(row, first))
                     for name, row in rows.items()]
-
-
-def early_gap_table(runs, rows, X, steps):
-    """Notebook 04, section 9: the largest gap(a^2) of some runs at some recorded steps, as lines.
-
-    runs: an ``EnsembleHistory`` of 2-3-3-2 sigmoid networks with recorded weights; rows: {column name:
-    list of run indices} (several: their median); steps: steps whose parameters ``runs`` recorded.
-    """
-    recorded = list(runs.weight_iterations)
-    missing = [step for step in steps if step not in recorded]
-    if missing:
-        raise ValueError(f"steps must be recorded steps of runs (every {recorded[1] - recorded[0]}th), got {missing}")
-    at = [recorded.index(step) for step in steps]
-    columns = []
-    for members in rows.values():
-        a2 = recorded_activations(runs, members, X)[1]  # (runs, recorded steps, m, units)
-        columns.append(np.median(np.abs(a2[:, at, 0] - a2[:, at, 1]).max(axis=-1), axis=0))  # (len(steps),)
-    lines = ["largest gap(a^2)", " step  " + "  ".join(rows)]  # each column as wide as its name
-    for k, step in enumerate(steps):
-        lines.append(f"{step:>5}  " + "  ".join(f"{column[k]:>{len(name)}.1e}" for name, column in zip(rows, columns)))
-    return lines
