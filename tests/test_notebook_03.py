@@ -1068,10 +1068,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "<details><summary>Optional: in float32, 999 updates or 1000?</summary>\n\nIn float32 (TensorFlow's default; "
                   "next cell), 999 updates come within 1e-07 of every printed entry, a match; 1000 miss by over 1.5e-07. "
                   # report 03DG fault 3: two sentences, printing's rounding and float32's last bit (one ulp, 2^-24 from 0.5
-                  # to 1: 23 bits after the leading 1); together 5e-8 + 6e-8, about 1e-07 at one significant digit
+                  # to 1: 23 bits after the leading 1); together at most 5e-8 + 6e-8 = 1.1e-7, which 999 updates' miss (under 1e-07) fits and 1000 updates' (over 1.5e-07) does not
                   "Printing 7 decimals moves an entry by up to $5\\cdot10^{-8}$. TensorFlow, rounding in its own order, may also "
                   "end on the neighbouring float32: from 0.5 to 1 these are $2^{-24} \\approx 6\\cdot10^{-8}$ apart (23 bits after "
-                  "the leading 1). Together about 1e-07, below 1000 updates' miss. "
+                  "the leading 1). Together at most about $1.1\\cdot10^{-7}$: 999 updates' miss (under 1e-07) fits within it, 1000 updates' (over 1.5e-07) does not. "
                   "So the loop most likely printed before its last update; 7a's float64 1000-update miss, 2e-07, is one update's move (last line).",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
                   "(section 7a's run misses by 2e-07).",
