@@ -403,6 +403,17 @@ def printed(X, xor_X, reverse):
     out["bound 2500 to 4000"] = (f"steps 2500 to 4000: (1 + eta |lambda|)^1500 with step 2500's, step 4000's smallest lambda: "
                                  f"{bounds[0]:.2g}, {bounds[1]:.2g} | u's untying part grew at most {grew[2500, 4000]:.2g}-fold (20 draws)")
     out["bound values"] = np.array(bounds + [grew[2500, 4000]])
+    # report 05CY (fault 1, the lead's decision): the same bound over steps 4000 to 5500, stretch by stretch between the recorded lambdas
+    late_lows = {step: out[f"curvature value {step}"][0] for step in (4000, 5000, 5100, 5200, 5300, 5400, 5500)}
+    marks = sorted(late_lows)
+    late_bound = np.prod([(1 + 0.5 * max(abs(late_lows[a]), abs(late_lows[b]))) ** (b - a) for a, b in zip(marks[:-1], marks[1:])])
+    late_grew = max(untying_length(r, 55) / untying_length(r, 40) for r in draws_6)
+    per_100 = {s: max(untying_length(r, s // 100 + 1) / untying_length(r, s // 100) for r in draws_6) for s in range(4000, 5500, 100)}
+    fastest = max(per_100, key=per_100.get)
+    out["bound 4000 to 5500"] = (f"steps 4000 to 5500: product of (1 + eta |lambda|)^steps, each stretch between recorded steps with its ends' larger |lambda|: "
+                                 f"{late_bound:.2g} | u's untying part grew at most {late_grew:.2g}-fold (20 draws), fastest over steps {fastest} to {fastest + 100}")
+    out["late bound values"] = np.array([late_bound, late_grew])
+    out["fastest stretch"] = (fastest, bool(sorted(per_100.values())[-1] / sorted(per_100.values())[-2] > 1.05))  # not a printed line: the margin
 
     # 5. saturated units at the start, by scale
     sd_10 = 10 * np.sqrt(3 * 0.25 + 1)  # the estimate at s = 10 (no training, no X)
@@ -450,6 +461,11 @@ def printed(X, xor_X, reverse):
                        f"(sections 2 and 4), {len(grid_nets)} at 8 kinds of start x 3 learning rates (sections 5 and 6)")
     n_all, n_long = 1000 + len(CONSTANTS) + len(EPSILONS) * DRAWS + len(grid_nets), len(CONSTANTS) + len(EPSILONS) * DRAWS
     out["shapes"] = f"all_fits ({n_all},) | long_run.loss ({n_long}, 15001) | long_run.weights[0] ({n_long}, 151, 2, 3)"
+    # report 05CY (fault 6): section 0's design as a printed table: rows, sections, step limit, learning rate
+    out["design head"] = "rows of all_fits | sections | step limit | learning rate"
+    out["design 1"] = "0 to 999         | 1        | 10000      | 0.5"
+    out["design 2"] = f"1000 to {999 + n_long}     | 2, 4     | 15000      | 0.5"
+    out["design 3"] = f"{1000 + n_long} to {n_all - 1}     | 5b, 6    | 6000       | {', '.join(f'{r:g}' for r in RATES)}"
     for scheme, f in zip(SCHEMES[:-1], grid_fits[2][:-1]):
         steps = np.median(f)
         median_text = f"{steps:g} steps" if np.isfinite(steps) else "not known (half or more not within 6000)"
@@ -505,7 +521,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 127  # 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 132  # 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -534,7 +550,8 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05CB (fault 6): the caption says it again, on a printed line
     assert "Each drops to the plateau (loss below 0.41) within 150 steps (printed), at the left edge, and stays until its exit; the legend gives each step-0 loss." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
     # report 05CX (fault 8): c = 1's dotted line lies under c = 0's and c = 0.5's on the plateau; it shows once c = 0.5 has left (2336)
-    assert "the legend gives each step-0 loss. $c = 1$'s dotted line shows from about step 2500." in notebook[1]
+    assert "the legend gives each step-0 loss." in notebook[1] and "dotted line shows from about step" not in notebook[1]  # report 05CY (fault 7): c = 1 drawn over c = 0 and 0.5 (their markers on top), visible on the plateau
+    assert "1.0: 6, 1.5: 1}[c]" in NOTEBOOK.read_text()
     assert 2300 < computed["pair exits"][1] < 2500 < computed["pair exits"][0]
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
     assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; circles and squares on top), cut at 0.05' in notebook[1]
@@ -543,7 +560,7 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
     assert ('curve_styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5), dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),' in sources
             and 'dict(ls=":", lw=2.6)' in sources  # report 05CP (fault 7): c = 0.5 dash-dot as in 2b's figure (plots.plateau_signs), c = 1 dotted: one style per c
-            and "zorder={0.0: 5, 0.5: 4, 1.0: 3, 1.5: 1}[c]" in sources)
+            and "zorder={0.0: 5, 0.5: 4, 1.0: 6, 1.5: 1}[c]" in sources)  # report 05CY (fault 7): c = 1 over c = 0 and 0.5, their markers redrawn on top
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
     assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
@@ -582,9 +599,8 @@ def test_the_curvature(computed, notebook):
     assert ("(a saddle across the tie: no untying gradient, and the cost curves down along an untying move; measured)" in prose
             and "the tied point is then a *saddle*" not in prose and "(the tied point is a saddle: measured" not in prose)  # 05CX (fault 2): Key points too
     assert ("The largest is below 0.05, far under $2/\\eta = 4$: no step overshoots. Along step 5300's $\\lambda_\\text{min}$ direction "
-            "the cost falls both ways (third line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
+            "the cost falls both ways (fourth line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
     assert "the tied run sits on a saddle" not in prose
-    assert "$\\lambda_\\text{min}$'s sign and where it is most negative are measured, not derived." in prose  # 05CS: reworded for words
     # report 05CM (fault 3): one sentence of intuition, marked as such (no mechanism claimed)
     assert "*Intuition, not proof:* tied units serve both observations alike; untied, each can lean toward one, so the cost can fall." in prose
     # report 05BW (fault 2): the bound over steps 2500 to 4000 beside the figure's line
@@ -594,11 +610,19 @@ def test_the_curvature(computed, notebook):
                                               "2.4, 2.7 | u's untying part grew at most 2.3-fold (20 draws)")
     early_low, early_high, early_measured = computed["early bound values"]
     assert early_measured < early_low < early_high and abs(early_low - 2.45) > 1e-3 and abs(early_measured - 2.35) > 1e-3  # report 05CP (fault 3): under "at most"; off the rounding edges
+    late_bound, late_measured = computed["late bound values"]  # report 05CY (fault 1): under the bound; off the rounding edges
+    assert late_measured < late_bound and abs(late_measured - 33.5) > 0.1 and abs(late_bound - 225) > 1
+    assert computed["fastest stretch"] == (5200, True)  # the growth is fastest where lambda_min is most negative (5200, 5300)
+    assert computed["bound 4000 to 5500"].endswith("fastest over steps 5200 to 5300")
+    assert ("largest in size at its exit (step 5300: $-0.011$), where the growth is fastest (steps 5200 to 5300, box's last line), "
+            "nearly 0 after it, so $g$ stops growing.") in prose  # report 05CY (fault 1, the lead's decision): where the growth sits, from the box's last line
+    assert min(computed["curvature value 5200"][0], computed["curvature value 5300"][0]) == min(computed[f"curvature value {s}"][0] for s in (1000, 2500, 4000, 5000, 5100, 5200, 5300, 5400, 5500, 10000))
     low, high, measured = computed["bound values"]
     assert measured < high and abs(low - 2.65) > 1e-4 and abs(measured - 3.35) > 1e-3  # printed 2.7, 3.4: off the rounding edges
     # report 05CV (fault 1, the lead's decision): the bound compared with the length of u's untying part (printed), not with g's ratio
-    assert ("$H$ changes, so the last two lines take both ends' $\\lambda_\\text{min}$: the untying part grew at most 2.3-fold over steps 1000 to 2500, "
-            "under both ends' 2.4 and 2.7, and 3.4-fold over 2500 to 4000, under the larger end's 5.2 ($g$'s ratio is no test: $g(0)$ can be far below that length).") in prose
+    assert ("$H$ changes, so the last three lines take both ends' $\\lambda_\\text{min}$: the untying part grew at most 2.3-fold over steps 1000 to 2500, "
+            "under both ends' 2.4 and 2.7, 3.4-fold over 2500 to 4000, under the larger end's 5.2, and 33-fold over 4000 to 5500, under 2.2e+02 "
+            "($g$'s ratio is no test: $g(0)$ can be far below that length).") in prose  # report 05CY (fault 1): the late stretch added
     assert "the figure's 2.9" not in prose and "its 1.2 is under" not in prose
     # report 05CV (fault 1): why g stops growing after the exit, from the printed lambda_min at step 10000 (eta |lambda| = 0.5 * 2.4e-05)
     assert ("After the exit $|\\lambda_\\text{min}|$ collapses, to 2.4e-05 by step 10000 (at most $(1+1.2\\cdot10^{-5})$-fold per step): "
@@ -898,7 +922,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the 6 starts not within 10000 steps are nearly fit: just above 0.01 at step 10000
     assert 'after the axis break (//), a vermillion bar, those not within 10000.' in prose  # report 05CN (fault 6): no count before the prediction
     assert computed["stuck 10000"] == "the 6 not within 10000, at step 10000: each one's largest |a^3 - y| is between 0.0104 and 0.0108"
-    assert "like 99.4% of our LeCun starts" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
+    assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
     exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
     # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves by step 639
     assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
@@ -939,7 +963,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("Their run was stopped at 10000, not timed to its fit; needing about 10000 would put it in the slowest 1–2% "
             "(above: 0.6% after step 8000, 0.6% not within 10000).") in prose
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
-    assert "Their largest error, 0.0082, is a fit, like 99.4% of our LeCun starts. **Where the steps go.**" in prose and "0.0108 of its targets" not in prose
+    assert "Their largest error, 0.0082, is a fit, like 99.4% of ours. Section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
     assert "not stuck" not in prose
     # report 05BB (fix 1): where a random start's steps go, on section 0's 30 starts (one of them leaves 0.2 only after step 1000)
     assert computed["section 0 steps"] == "section 0's 30 starts: median first step with loss below 0.2 397.5 | median steps to fit 5109"
@@ -955,7 +979,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
             "2. Every gradient that moves $z^3$ (of $W_2$, $b_2$, and through $W_2$ the hidden layers) carries $\\delta^3$, so $z^3$'s step goes as $e^2$; "
             "the same slope turns it into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "  # report 05CX (fault 3): the link delta^3 -> Delta z^3 said
-            "3. $e \\leftarrow e - K e^3$ gives $1/\\big(e^2(1 - K e^2)^2\\big) \\approx 1/e^2 + 2K$ per step: $1/e^2$ grows linearly. $C$ is mostly observation 2's two squared errors "
+            "3. Per step, as $(1 - h)^{-2} \\approx 1 + 2h$ for small $h$: "
+            "$\\frac{1}{(e - K e^3)^2} = \\frac{(1 - K e^2)^{-2}}{e^2} \\approx \\frac{1 + 2K e^2}{e^2} = \\frac{1}{e^2} + 2K$: $1/e^2$ grows linearly. $C$ is mostly observation 2's two squared errors "
             "(99.1% from step 2000); if their reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}$, "
             "so $\\frac{1}{C}\\approx 2t\\,\\frac{K_1K_2}{K_1+K_2}$: eventually linear too, gaining roughly equally per 1000 steps: 1500, 1600, 1700 "
             "(rising about 7%, beyond the sketch).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
@@ -978,13 +1003,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
     # larger rates: the product holds at 4, breaks at 16 (above 8000); from lr 4 on the loss rises at some steps
     check = "3.4-fold over 2500 to 4000, under the larger end's 5.2"  # 05CS (fault 3): reworded; 05CT (fault 2): upper bounds; 05CV (fault 1): against the untying part
-    assert check in prose and "4000" not in prose.replace(check, "") and "its reason below"  # 05BW: only section 4's bound check names step 4000 not in NOTEBOOK.read_text()
+    assert check in prose and "4000" not in prose.replace(check, "").replace("33-fold over 4000 to 5500", "") and "its reason below"  # 05BW: only section 4's bound check names step 4000 not in NOTEBOOK.read_text()
     assert all(abs(1 - eta * lam) > 1 for eta, lam in ((4.0, 0.6), (0.5, 4.5)))  # past 2/eta the factor is below -1
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
     assert ("steps stays about the same. Notebook 04, section 10 found this for one start (up to lr 4), and why: while the gradient "
-            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds $2/\\eta$ (section 4; not tested here)." in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (second printout)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps to the exit (second printout)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1184,8 +1209,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
-    assert "* **$c = 0$ and $0.25$ leave later than $c = 0.5$**: measured, not derived; 2b shows what each must do first." in prose  # report 05CW (fault 2)
-    assert "Which crosses first, and which start exits first, are measured, not derived." in prose  # report 05CW (fault 2) and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
+    assert "* **$c = 0.5$ leaves first**; 2b shows what $c = 0$, $0.25$ and $0.5$ must each do first." in prose  # report 05CY (fault 2, the lead's decision): no apology, the order read off
+    assert "measured, not derived" not in prose.split("### 2c.")[0]  # report 05CY (fault 2): sections 2 to 2b ask only what each start must do first and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -1210,9 +1235,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
             "only the fit needs $\\omega_2$ matched (from step 2101). "
-            "**Which flips first?** A start with $c > 0$ gives $\\omega_1$ and the difference the same sign "
+            "**Why must one flip?** A start with $c > 0$ gives $\\omega_1$ and the difference the same sign "
             "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. By step 100 both $\\omega$s have fallen: $\\omega_1 > 0 > \\omega_2$ (measured: figure), "
-            "and each of $\\omega_1$ and the difference pushes the other toward 0 (the box). Which crosses first, and which start exits first, are measured, not derived. "
+            "and each of $\\omega_1$ and the difference pushes the other toward 0 (the box). "
             "($c = 0$'s difference, negative from step 6, matches.)") in main  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
     assert "Steps to 0 at step 100's pace" not in main and "First printout: steps to 0 at step 100's pace (for the difference, $W_0$, $W_1$, $b_0$, $b_1$ stepped alone)." in box  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
@@ -1379,7 +1404,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "scales 0.3 and 1 and LeCun's need 1269.5 to 1341.5 steps" in prose
     # report 05BL (faults 3, 9, 4): scale 3's slowness tied to 5a's printed shares; the lr x steps rule cited where 5b uses it
     # report 05BQ (fault 6): what 5a counts, unit activations ((start, observation, unit) triples), not units
-    assert "* **scale 3**: 19% to 29% of unit activations (5a's triples) start clearly saturated." in prose and "of units start" not in prose
+    assert "* **scale 3**: 19% to 29% of unit activations start clearly saturated; 10% do not fit within 6000 steps." in prose and "because" not in prose.split("* **scale 3**")[1].split("**Exercise 2.**")[0]  # report 05CY (fault 3, the lead's decision): an observation, no cause and "of units start" not in prose
     assert "* **scale 10**: most unit activations start clearly saturated;" in prose and "(start, observation, unit) triples" in prose
     assert computed["slopes 3.0"] == "scale    3.0: clearly saturated (slope < 0.01) in layer 1 19.0%, layer 2 29.4%, layer 3 (output) 27.0%"
     # 5b no longer quotes c = 0's fit step (printed only in section 6, after it): it points there
@@ -1410,7 +1435,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
     assert "(notebook 06)" not in section_5 and "Even then" not in section_5  # report 05CK (fault 6): the slope's 1/4 bound was put off to notebook 06: cut
     assert ("Dropping the constants that do not grow with width (the bias's $+1$; the factor 0.25: a constant factor is a convention), LeCun's forward condition is $s^2 n_\\text{in} = 1$; "
-            "keeping the 0.25 would double $s$, and with it layer 1's $z$ (root mean square 0.84 above): still of order 1.") in section_5 and "1.6 to 1.7" not in prose  # report 05CV (fault 7): the unprinted 1.6 to 1.7 cut  # report 05CL (fault 4); 05CM (fault 5): unambiguous
+            "keeping the 0.25 would double $s$, and so every layer's $z$ for given inputs (root mean squares 0.78 to 0.84 above, doubled): still of order 1.")  # report 05CY (fault 5): not layer 1's alone in section_5 and "1.6 to 1.7" not in prose  # report 05CV (fault 7): the unprinted 1.6 to 1.7 cut  # report 05CL (fault 4); 05CM (fault 5): unambiguous
     # report 05CM (fault 6): why the backward condition matters, from notebook 03's dW = (a^l)^T delta^{l+1}
     assert ("asked that $\\delta^l$ be about as large as $\\delta^{l+1}$ (as $\\partial C/\\partial W_l = (a^l)^{\\mathsf T}\\delta^{l+1}$, "
             "a $\\delta$ shrinking layer by layer starves the early layers): $\\delta$ runs through") in section_5
@@ -1463,8 +1488,8 @@ def test_report_05BG_fixes(computed, notebook):
     assert "which is $0.6c$ at a constant start. So for $c \\ne 0$, or $c = 0$ once $W_0$ and $W_1$ have grown (2b), a tied network can fit." in prose
     assert "so output 1 at row $r$ is" in prose and "output 1 at observation $r$" not in prose
     assert "here $s$ = 0.58 to 0.63" not in prose and "(printed in section 6)" not in prose  # report 05BI (fix 4): the numbers only after exercise 1
-    assert "many-start experiments on the question's data train in **one call**" in prose
-    assert ("largest in size at its exit (step 5300: $-0.011$), nearly 0 after it, so $g$ stops growing.") in prose  # 05CW (fault 3): in the main text
+    assert "Sections 1 to 6 train their many starts in **one call**" in prose
+    assert ("largest in size at its exit (step 5300: $-0.011$), where" in prose and "nearly 0 after it, so $g$ stops growing.") in prose  # 05CW (fault 3): in the main text
     assert "After the exit $|\\lambda_\\text{min}|$ collapses, to 2.4e-05 by step 10000" in prose
     assert computed["c = 1.0"] == "c =  1.00: at step  5301"
     assert computed["curvature 5000"].startswith("tied run, step  5000: untying lambda from -0.0064 ")
@@ -1504,7 +1529,7 @@ def test_report_05BM_fixes(computed, notebook):
     _, prose = notebook
     # fault 6: 2b's two runs are the one many-start experiment outside section 0's call
     # report 05BQ (fault 3): section 0's own 30 starts train apart too; each section names its group where it first uses it
-    assert ("The later sections' many-start experiments on the question's data train in **one call** (`init.fit_and_follow`).") in prose and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
+    assert ("Sections 1 to 6 train their many starts in **one call** (`init.fit_and_follow`).") in prose and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
     assert ("* **scale 0.01**: nearly section 2's $c = 0$: its weights start near zero, so $W_0$ and $W_1$ must first grow "
@@ -1523,7 +1548,8 @@ def test_report_05BP_fixes(notebook):
     _, prose = notebook
     # fault 8: what the page shows without a kernel (random 1 at lr 2, the map's lr-2 row) and what constant starts give
     # report 05BX (fault 8): "constant starts give one bar" cut: the static page cannot show it
-    assert ("Without a kernel the page shows random 1 at lr 2 (200 starts, not the map's 30).") in prose and "how many bars" not in prose
+    assert ("Try: almost constant $10^{-6}$ at learning rate 2: how many end tied? Random 10 at 4: how many fit? "
+            "Without a kernel the page shows random 1 at lr 2 (200 starts, not the map's 30).") in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
     explorer = initialization_explorer(CASE, starts=8, steps=300)
@@ -1597,10 +1623,10 @@ def test_report_05BQ_groups_named_where_used_and_the_inset_cut(notebook):
     call = next(i for i, s in enumerate(sources) if "init.fit_and_follow(" in s)
     defines = next(i for i, s in enumerate(sources) if "nudged_rows = {eps:" in s)
     assert defines > next(i for i, s in enumerate(sources) if "\n## 4. " in s) > call
-    assert "*From section 0's call: `all_fits`' first 1000 entries, learning rate 0.5.*" in prose
-    assert "*From section 0's call: `long_run`'s first `n_c` = 9 rows, learning rate 0.5.*" in prose
+    assert "*From section 0's call: `all_fits`' first 1000 entries.*" in prose  # report 05CY (fault 6): learning rates in section 0's printed table
+    assert "*From section 0's call: `long_run`'s first `n_c` = 9 rows.*" in prose
     assert "*From section 0's call: its last 720 starts, `grid_fits` (`inf`: not within 6000 steps).*" in prose
-    assert "`nudged_rows[eps]`), learning rate 0.5; `gap` from section 2.*" in prose
+    assert "`nudged_rows[eps]`); `gap` from section 2.*" in prose
 
 
 def test_report_05BR_fixes(computed, notebook):
@@ -1667,5 +1693,5 @@ def test_round_05cv_pointers(notebook):
     """Report 05CV (faults 5, 6, 9): the map's glorot column placed; the two LeCun medians told apart; the map's x label."""
     _, prose = notebook
     assert "Column glorot: a per-layer rule (box above), its $s$ under the column." in prose
-    assert ("section 0's 30 starts (the 1000's first 30, reused in sections 4 and 6: median 5109, not 5162):") in prose
+    assert ("Section 0's 30 starts (the 1000's first 30, reused in sections 4 and 6: median 5109, not 5162), and the first one's path:") in prose  # report 05CY (fault 4): one lead-in per cell
     assert 'xlabel=\\"s: the standard deviation of the random start\\"' in NOTEBOOK.read_text()
