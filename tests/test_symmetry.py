@@ -278,12 +278,15 @@ def test_scaled_to_rms_keeps_signs_and_ratios_and_refuses_bad_input():
         symmetry.scaled_to_rms("a network", 0.1)
 
 
-def test_step_0_table_gives_each_start_over_the_first():
+def test_widest_unit_table_gives_each_start_its_widest_unit():
     case = cases.sigmoid_2_3_3_2()
     seed_0 = case.network().init_random(seed=0)
-    lines = symmetry.step_0_table(case, {"all ones": case.network(), "seed 0": seed_0})
-    a2, dW = seed_0.forward(case.X)[2], seed_0.gradients(case.X, case.Y, loss="sse")[0]
-    ones_a2 = case.network().forward(case.X)[2]
-    assert lines[0].endswith("each / all ones's") and lines[1].endswith("1.0, 1.0, 1.0")
-    assert lines[2].split()[2] == f"{np.abs(a2[0] - a2[1]).max():.1e}" and lines[2].split()[3] == f"{np.abs(dW[0]).max():.1e}"
-    assert lines[2].split()[5] == f"{np.abs(a2[0] - a2[1]).max() / np.abs(ones_a2[0] - ones_a2[1]).max():.1f},"
+    lines = symmetry.widest_unit_table(case, {"all ones": case.network(), "seed 0": seed_0})
+    a1, a2 = seed_0.forward(case.X)[1:3]
+    j = int(np.argmax(np.abs(a2[0] - a2[1])))
+    fields = lines[2].split()
+    assert len(lines) == 3 and lines[0].startswith("step 0, unit j of largest |gap(a^2)|") and lines[1].split()[:3] == ["all", "ones", "0"]
+    assert fields[2:] == [str(j), f"{abs((a1[0] - a1[1]) @ seed_0.weights[1][:, j]):.3g}", f"{(a2[:, j] * (1 - a2[:, j])).mean():.3f}",
+                          f"{abs(a2[0, j] - a2[1, j]):.3g}"]
+    with pytest.raises(TypeError):
+        symmetry.widest_unit_table(case, {"a network": "net"})

@@ -527,41 +527,18 @@ def scaled_to_rms(net, rms):
     return net.set_params([w * factor for w in net.weights], [b * factor for b in net.biases])
 
 
-def seed_0_beside_all_ones(case, seed_0):
-    """Notebook 04, section 9: step 0 of the random start ``seed_0`` beside all ones, as lines of text.
+def widest_unit_table(case, starts):
+    """Notebook 04, section 9: for each start, at step 0, its layer-2 unit j with the largest |gap(a^2)[j]|, as lines.
 
-    case: the 2-3-3-2 case (its ``network()`` is all ones); seed_0: an MLP of the same sizes.
-    The lines: ``seed_0``'s largest gaps (its slopes are in the notebook's table of starts); both
-    starts' largest |dC/dW_l| (sse); the largest |sum_i W_1[i, j] gap(a^1)[i]| of both; for ``seed_0``,
-    the units with the largest |gap(a^2)| and |sum|, and the first one's slope a(1 - a) at each observation.
+    case: the 2-3-3-2 case; starts: {name: MLP of its sizes}. Each row: j, |sum_i W_1[i, j] gap(a^1)[i]| (section 2's
+    rule's sum), j's slope a(1 - a) (mean over the observations) and |gap(a^2)[j]|, to three significant figures.
     """
-    check_network(seed_0)
-    ones = case.network()
-    lines = gap_report("seed 0", seed_0, case.X).splitlines()[:1]  # the gaps; the slopes are in the table of starts
-    for name, net in (("all ones", ones), ("seed 0", seed_0)):
-        grads = net.gradients(case.X, case.Y, loss="sse")[0]
-        lines.append(f"{name:>8}: largest |dC/dW_0|, |dC/dW_1|, |dC/dW_2| at step 0: " + ", ".join(f"{np.abs(d).max():.1e}" for d in grads))
-    sums = [np.abs((a1[0] - a1[1]) @ n.weights[1]).max() for n in (ones, seed_0) for a1 in [n.forward(case.X)[1]]]
-    lines.append(f"largest |sum_i W_1[i, j] gap(a^1)[i]|, all ones (seed 0): {sums[0]:.4f} ({sums[1]:.4f})")
-    a1, a2 = seed_0.forward(case.X)[1:3]
-    widest, largest_sum = int(np.argmax(np.abs(a2[0] - a2[1]))), int(np.argmax(np.abs((a1[0] - a1[1]) @ seed_0.weights[1])))
-    own = a2[:, widest] * (1 - a2[:, widest])  # that unit's slope at each observation
-    lines.append(f"  seed 0: largest |gap(a^2)| at unit [{widest}], largest |sum_i ...| at unit [{largest_sum}]; "
-                 f"unit [{widest}]'s a(1 - a): {own[0]:.3f}, {own[1]:.3f} (observations [0], [1])")
-    return lines
-
-
-def step_0_table(case, starts):
-    """Notebook 04, section 9: each start's largest |gap(a^2)|, |dC/dW_0|, |dC/dW_1| at step 0, as lines.
-
-    starts: {name: MLP}, the first the reference: each row also gives its three values over the first's.
-    """
-    rows = {}
+    lines = [f"{'step 0, unit j of largest |gap(a^2)|':<37}{'j':>2}{'|sum_i W_1[i, j] gap(a^1)[i]|':>31}{'slope a(1 - a)':>16}{'|gap(a^2)[j]|':>15}"]
     for name, net in starts.items():
         check_network(net)
-        a2, dW = net.forward(case.X)[2], net.gradients(case.X, case.Y, loss="sse")[0]
-        rows[name] = [np.abs(a2[0] - a2[1]).max(), np.abs(dW[0]).max(), np.abs(dW[1]).max()]
-    first = next(iter(rows.values()))
-    lines = [f"{'step 0, largest':<26}" + "".join(f"{h:>11}" for h in ("|gap(a^2)|", "|dC/dW_0|", "|dC/dW_1|")) + f"   each / {next(iter(rows))}'s"]
-    return lines + [f"{name:<26}" + "".join(f"{v:11.1e}" for v in row) + "   " + ", ".join(f"{v / t:.1f}" for v, t in zip(row, first))
-                    for name, row in rows.items()]
+        a1, a2 = net.forward(case.X)[1:3]
+        gap_2 = np.abs(a2[0] - a2[1])
+        j = int(np.argmax(gap_2))
+        total = abs((a1[0] - a1[1]) @ net.weights[1][:, j])
+        lines.append(f"{name:<37}{j:>2}{total:>31.3g}{(a2[:, j] * (1 - a2[:, j])).mean():>16.3f}{gap_2[j]:>15.3g}")
+    return lines
