@@ -836,14 +836,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     # report 02DG fault 1 (the lead's decision): Q defined in the box, the derivative in S right after it
-    assert proof.startswith("\n\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
+    # report 02DH fault 6 (the lead's decision): a one-sentence plan first; Q's drift and the margin in a nested box
+    assert proof.startswith("\n\n" r"""Plan: compare the two runs' step maps at equal $c$.""" "\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
                             r"""2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ (square both sides); $Q$ stays within 1.2% """
-                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the last paragraph). So at equal $c$, """
+                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the box at the end). So at equal $c$, """
                             r"""larger $S$ gives larger $K$: $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
                             r"""as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).""" "\n\n"
                             r"""Let $K_\rho(c) = """)
-    last = proof.split("**Why $Q$ barely moves, and the margin.**")[1]
-    assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>\nOptional: [K], for the box above.")
+    last = proof.split("<details><summary>Why $Q$ barely moves, and the margin</summary>")[1]
+    assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>\n</details>\nOptional: [K], for the box above.")
     assert "(1-S)/8" not in intuition  # report 02DG fault 1: the derivative in the box only
     assert last.split("**Margin:**")[0].count("[K]") == 1
     assert ("\n\n" r"""Let $K_\rho(c) = 2\sqrt{S\,c^2 + (1-S)^2/16}$, $K$ with $Q$ at its start: [K]'s "K from S" """
@@ -922,13 +923,13 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
         assert (S_t * w_t**2 + u_t**2) ** 2 == pytest.approx((u_t**2 - S_t * w_t**2) ** 2 + S_t * (2 * u_t * w_t) ** 2, rel=1e-12)
     assert "climbs through the same values" not in markdown
     # report 02CU fault 1: the induction's numbered steps now in the box (the lead's decision), none in the main text
-    assert proof.count("</details>") == 1 and "\n1. $M_\\rho$ rises with $c$" in proof.split("</details>")[0] and "1. " not in intuition
+    assert proof.count("</details>") == 2 and "\n1. $M_\\rho$ rises with $c$" in proof.split("</details>")[0] and "1. " not in intuition
     # report 02CA fault 1, 02CB fault 1: Q's update shown as the expansion of (u_1 + Delta u_1)^2 - S (W_1[0, 0] + Delta W_1[0, 0])^2
     # (the cross terms cancel), and why Q stays near its start from the summed shrink: the product P of the factors
     # 1 - s_t (0 <= s_t, P <= 1) loses s_t P <= s_t a step, so it is at least 1 - sum s_t, and [K] prints the largest
     # sum over a run, 0.0120, so Q stays within 1.2%. Report 02CC fault 1: the one-line inequality (each factor at
     # most 1, so Q(t+1)/Q(0) >= Q(t)/Q(0) - eta^2 G^2 S) written out, and [K] tests the stated 1.2%
-    assert ("\n\n" r"**Why $Q$ barely moves, and the margin.** With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
+    assert ("\n<details><summary>Why $Q$ barely moves, and the margin</summary>\n\n" r"With 6a's steps $\Delta u_1 = -\eta\,G\,S\,W_1[0,0]$, $\Delta W_1[0,0] = -\eta\,G\,u_1$, the cross terms "
             r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
@@ -1564,7 +1565,9 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
     assert ("[crossings] random start: W_0[0, 0] and W_0[0, 1] change order between steps 18 and 19;\n"
             "            W_0[1, 0] and W_0[1, 1] between steps 16 and 17;\n"
             "            at step 0: d_x1 = +0.1823, d_x2 = +0.3787, d_x2 / d_x1 = 2.08;\n"
-            "            smallest spread at step 17; the spread is |W_1[0, 0] - W_1[1, 0]| at every step: True\n") in stored
+            "            smallest spread at step 17\n") in stored
+    # report 02DH fault 4: the open text's "at every step ([crossings])" backed by a line outside the fold
+    assert "[crossings] random start: the spread is the W_1 gap |W_1[0, 0] - W_1[1, 0]| at every step: True\n" in stored
     # every step, with a margin: the W_1 gap exceeds both incoming pairs' differences by at least 0.17
     spread = mh.unit_spread(trained["random"][1])
     W1_gap = np.abs(W1[:, 0, 0] - W1[:, 1, 0])
@@ -1665,17 +1668,19 @@ def test_sections_0_and_2_put_crossing_labels_away_from_the_crossing(nb):
     # report 02DG fault 6: the question's crossing labels moved along their edges toward their inputs (0.3; the layout
     # stops the w121 box at 0.25, off x_2) in a figure as wide as section 2's, so neither box touches the other
     # crossing edge (checked below); x_2's thick edge still shows between x_2 and the w121 label
-    assert len(calls) == 2 and "crossing_spread=0.3" in calls[0] and "crossing_spread=0.3" in calls[1]
+    # report 02DH fault 9 (the lead's decision): both crossing labels a little toward the middle of their edges (0.28),
+    # w121 clear of x_2's end of its thick edge, still clear of the other crossing edge (checked below)
+    assert len(calls) == 2 and "crossing_spread=0.22" in calls[0] and "crossing_spread=0.22" in calls[1]
     for i, j in ((0, 1), (1, 0)):
-        assert plots._label_position(i, j, 2, 2, 0.3, "inputs") == pytest.approx(0.2)
+        assert plots._label_position(i, j, 2, 2, 0.22, "inputs") == pytest.approx(0.28)
     fig, ax = plt.subplots(figsize=(6.2, 3.6), layout="constrained")
     plots.draw_network(cases.linear_2_2_1(a=0.3).network().init_random(seed=0), notation="regression_question", ax=ax,
-                       label_size=13, crossing_spread=0.3, crossing_labels="inputs", opaque_labels=True)
+                       label_size=13, crossing_spread=0.22, crossing_labels="inputs", opaque_labels=True)
     fig.canvas.draw()
     texts = {t.get_gid(): t for t in ax.texts if (t.get_gid() or "").startswith("wlabel:0:")}
     lines = {ln.get_gid(): ln for ln in ax.lines if (ln.get_gid() or "").startswith("w:0:")}
     (x0, x1), _ = lines["w:0:1:0"].get_data()  # x_2 -> h_1 (the question's w121)
-    assert (texts["wlabel:0:1:0"].get_position()[0] - x0) / (x1 - x0) == pytest.approx(0.25)  # the layout keeps the box off x_2
+    assert (texts["wlabel:0:1:0"].get_position()[0] - x0) / (x1 - x0) == pytest.approx(0.3)  # the layout keeps the box off x_2
     renderer = fig.canvas.get_renderer()
     for label, other in (("wlabel:0:0:1", "w:0:1:0"), ("wlabel:0:1:0", "w:0:0:1")):  # each crossing label, the other edge
         box = texts[label].get_bbox_patch().get_window_extent(renderer)
@@ -1845,7 +1850,13 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # plus its perpendicular part r_j along s_perp = (1 - rho, -rho) (same squared length S): checked below at seed 0
     assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, "
             r"of the same squared length $S$.") in markdown
-    assert (r"$$W_0[:,j] = \big(u_j\,s^\top + r_j\,s_\perp^\top\big)/S, \qquad r_1 = s_\perp W_0[:,0] = "
+    # report 02DH fault 1 (the lead's decision): W_0[:, j] counts j from 0 and u_1, u_2, r_1, r_2 from 1 (like h_1, h_2),
+    # so no u_j or r_j: the two columns written out (02DD fault 5: no r_{j+1} either)
+    assert (r"Each column of $W_0$ is its data part (section 4's $u_1$, $u_2$) along $s$ plus its perpendicular part "
+            r"along $s_\perp$:" "\n"
+            r"$$W_0[:,0] = \big(u_1\,s^\top + r_1\,s_\perp^\top\big)/S, \qquad W_0[:,1] = \big(u_2\,s^\top + r_2\,s_\perp^\top\big)/S,$$" "\n") in markdown
+    assert "u_j" not in markdown and "r_j" not in markdown and "u_{j+1}" not in markdown
+    assert (r"$$r_1 = s_\perp W_0[:,0] = "
             r"(1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$") in markdown
     s_vec, s_perp = np.array([A, 1 - A]), np.array([1 - A, -A])
     W0_seed0 = cases.linear_2_2_1(a=A).network().init_random(seed=0).weights[0]
@@ -1882,10 +1893,10 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
     # report 02DD fault 5: r_1 and r_2 written out, no r_{j+1}
     assert "r_{j+1}" not in markdown
-    assert (r"A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), which changes $r_j$ by" "\n"
+    assert (r"A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), which changes $s_\perp W_0[:, j]$ ($r_1$ or $r_2$) by" "\n"
             r"$$-\eta\,G\,W_1[j,0]\;s_\perp s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
-            r"= 0,$$" "\nexactly, not only to first order: the data moves only $u_j$; $r_j$ stays ([kept]).\n") in markdown
-    assert markdown.index("6a. ") < markdown.index(r"which changes $r_j$ by")  # G and 6a's step come first
+            r"= 0,$$" "\nexactly, not only to first order: the data moves only $u_1$, $u_2$; $r_1$, $r_2$ stay ([kept]).\n") in markdown
+    assert markdown.index("6a. ") < markdown.index(r"which changes $s_\perp W_0[:, j]$ ($r_1$ or $r_2$) by")  # G and 6a's step come first
     # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
     # edge of the 3 printed decimals, while the rank-1 data keep it to below 1e-12 ([kept])
     X2 = np.column_stack([case.X[:, 0], case.X[::-1, 1]])
@@ -1948,7 +1959,11 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. A tied start can also be drawn into a saddle. "
             # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DG fault 3: which
             # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
-            r"Near a saddle $c < c^*$, so $G < 0$, and each step (6a) multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
+            # report 02DH fault 2 (the lead's decision): the two-line derivation, and "for tied units" in the sentence
+            r"Near a saddle $c < c^*$, so $G < 0$; with that $\Delta u_1$ and $\Delta W_1[0,0] = -\eta\,G\,u_1$," "\n"
+            r"$$\Delta\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big) = -\eta\,G\,S\,W_1[0,0] \pm \eta\,G\sqrt{S}\,u_1 = "
+            r"\pm\eta\,G\sqrt{S}\,\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big),$$" "\n"
+            r"so for tied units each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
             r"$1 + \eta\,G\sqrt{S} < 1$ and $u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S} > 1$: only a start with "
             r"$u_1 = -\sqrt{S}\,W_1[0,0]$ exactly goes in ([into a saddle]); any other tied start has the growing one "
             r"non-zero and leaves.") in markdown
@@ -2000,3 +2015,50 @@ def test_report_02DE_a_start_drawn_into_a_saddle(stored, case):
         assert len(history.loss) == 501 and f"{history.loss[-1]:.7f}" == "0.4502449"
         assert abs(history.loss[-1] * 1e7 % 1 - 0.5) > 0.05  # far from a rounding edge
         assert np.all(np.abs(history.weights[1][-1]) < 2.5e-6)  # 40 times below the printed bound
+
+
+def test_report_02DH_eta_5_the_second_derivative_and_the_wording(nb, case, net, stored, markdown):
+    """Report 02DH faults 3, 5, 7 and 8: section 9's learning-rate-5 question answered in a fold under the explorer;
+    why C curves upward along the gradient at seed 0 (both terms of C'' positive); the behind figure's title without
+    "at every step" (only [behind] checks that); the predict-first asks more, less or about as much."""
+    # fault 3: from every weight 0.5 at eta = 5, C rises at every step (a few steps later float64 overflows: 4 printed)
+    trial, costs = case.network(), []
+    for _ in range(5):
+        costs.append(mh.loss(case.loss, trial.predict(case.X), case.Y))
+        g, _ = trial.gradients(case.X, case.Y, loss=case.loss)
+        trial.set_params([W - 5.0 * dW for W, dW in zip(trial.weights, g)])
+    printed = ", ".join(f"{C_t:.4g}" for C_t in costs)
+    assert printed == "0.1975, 0.6645, 17.88, 8.295e+05, 8.227e+19"
+    for C_t in costs:  # 4 significant digits, none near a rounding edge
+        assert abs(C_t / 10 ** (np.floor(np.log10(C_t)) - 3) % 1 - 0.5) > 0.02
+    assert all(later > earlier * 3 for earlier, later in zip(costs, costs[1:]))
+    assert (f"[eta 5] every weight 0.5, learning rate 5: C at steps 0 to 4: {printed}; C rises at every step: True\n"
+            in stored)
+    nine = markdown.split("## 9.")[1].split("## Key points")[0]
+    assert "From **constant** 0.5, does the loss still fall with learning rate 5 (answered below)?" in nine
+    explorer_at = next(i for i, c in enumerate(nb.cells) if c.source.startswith("from mlp_helpers import widgets"))
+    assert nb.cells[explorer_at + 1].source.startswith('with folded("Answer: constant 0.5, learning rate 5 (click to open)")')
+    # fault 5: C depends only on c, so C'' = mean(x^2) (dc/dk)^2 + G d2c/dk2 with dc/dk = -G K and d2c/dk2 = 2 G^2 S c
+    # (8b's eta^2 box); at seed 0 G < 0 and c < 0, so both terms are positive; their sum is section 3's C''(0)
+    x = case.X.sum(axis=1)
+    c_star = mh.least_squares_slope(x, case.Y)
+    c0, mean_x2, S = mh.effective_slope(net, A), np.mean(x**2), A**2 + (1 - A) ** 2
+    G = mean_x2 * (c0 - c_star)
+    first, second = mean_x2 * (G * linreg.slope_sensitivity(net, A)) ** 2, G * 2 * G**2 * S * c0
+    assert G < 0 and c0 < 0 and first > 0 and second > 0
+    dW, _ = net.gradients(case.X, case.Y, loss=case.loss)
+    h = 1e-3
+    C_k = [mh.loss(case.loss, net.copy().set_params([W - k * g for W, g in zip(net.weights, dW)]).predict(case.X), case.Y)
+           for k in (-h, 0.0, h)]
+    assert (C_k[0] - 2 * C_k[1] + C_k[2]) / h**2 == pytest.approx(first + second, rel=1e-5)
+    box = markdown.split("<details><summary>Optional: why the two steps differ slightly</summary>")[1].split("</details>")[0]
+    assert (r"Why positive (after 8b's $\eta^2$ box): $C$ depends only on $c$, so" "\n"
+            r"$$C'' = \overline{x^2}\,\Big(\frac{dc}{d\kappa}\Big)^2 + G\,\frac{d^2c}{d\kappa^2}, \qquad "
+            r"\frac{d^2c}{d\kappa^2} = 2G^2S\,c,$$" "\n"
+            r"both positive at seed 0 ($G < 0$, $c < 0$).") in box
+    # fault 7: the figure cannot show "every step" (the curves overlap at first): [behind] checks it
+    figure = next(c.source for c in nb.cells if c.cell_type == "code" and "$10^{-6}$: reached" in c.source)
+    assert 'title="constant start: $\\\\rho = 0.5$ (black) farthest from $c^*$")' in figure and "at every step after" not in figure
+    # fault 8: the predict-first does not suggest the answer
+    assert ("raise or lower $C$, by more, less or about as much as the correct step lowers it?") in markdown
+    assert "and by about as much as" not in markdown
