@@ -222,7 +222,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{1e-16 / (2 * 1e-5 * 1e-7):.0e}" == "5e-05" and round((1e-16 / (2e-5 * 1e-7)) / (1e-16 / (6e-4 * 1e-7))) == 30
     # report 01DF fault 3 (lead's decision; it replaces 01DE fault 6's ulp clause): r is an assumed round figure, its
     # origin (one ulp of y' moves C by 5e-17, C's own ulp 1.4e-17) in the appendix
-    assert ("Take each computed cost's error as $r = 10^{-16}$, an assumed round figure (appendix)") in main_2
+    # report 01DI fault 6 (lead's decision): float64 taught where r is introduced, before the take-aways use it
+    assert ("Numpy's default float64 keeps about 16 significant digits, so take each computed cost's error as"
+            " $r = 10^{-16}$, an assumed round figure (appendix)") in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
     assert "- **float64**:" in card and "- **ulp**" in card
     leaning_free = main_2
@@ -269,9 +271,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # line's numbers, without cross-references in parentheses
     # report 01DD faults 1, 2, 8 (lead's decisions): two paragraphs, why 1e-7, then why 3e-4; the one-sided difference
     # is a cruder check of a correct gradient, not a wrong one; a wrong formula's error is section 5's 0.25
-    why = ("**Choosing $10^{-7}$.** It must pass correct gradients and fail wrong ones. It sits above the table's $1.5$ to"
-           " $6.1\\cdot10^{-9}$ and below even a cruder check's error, the one-sided $3.4\\cdot10^{-5}$; a wrong formula's"
-           " error is far larger (section 5's: $0.25$).")
+    # report 01DI fault 2 (lead's decision): the one-sided error is a correct gradient's, so 1e-7 flags even that cruder
+    # correct method's gap; a wrong formula's gap (section 5's 0.25) is far larger
+    why = ("**Choosing $10^{-7}$.** It sits above correct gradients' errors, the table's $1.5$ to $6.1\\cdot10^{-9}$, and"
+           " below the one-sided $3.4\\cdot10^{-5}$, so it flags even a cruder correct method's gap; a wrong formula's gap is"
+           " far larger (section 5: $0.25$).")
     assert "edge weight reading against finite differences: relative error 0.25 (threshold 1e-7)" in shown
     assert "1.5e-09 pass" in shown and "6.1e-09 pass" in shown
     assert "relative error 3.4e-05 fail" in shown
@@ -310,8 +314,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # report 01DG fault 2 (lead's decision): the main text keeps eps and the table's verdict; rounding in the box
                # report 01DH fault 4 (lead's decision): the rule with one clause on why 10-fold: the table's four errors
                # already differ 4-fold (1.5e-9 to 6.1e-9, asserted below)
-               " with a 10-fold margin under $10^{-7}$ for all four parameters (their errors already differ 4-fold: the"
-               " table). "
+               # report 01DI fault 1 (lead's decision): why a margin at all (other parameters and networks, other third
+               # derivatives in the truncation term), then why 10-fold
+               " with a 10-fold margin under $10^{-7}$ for all four parameters: a margin, as other parameters and networks"
+               " have other $\\tfrac{d^3C}{dp^3}$; 10-fold, as here the four errors differ 4-fold (the table). "
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                "The worst, $b_{y'}$, fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
@@ -361,8 +367,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
-    assert ("Rounding adds an error that grows like $1/\\varepsilon$. Take each computed cost's error as $r = 10^{-16}$, an"
-            " assumed round figure (appendix): the difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
+    assert ("Rounding adds an error that grows like $1/\\varepsilon$. Numpy's default float64 keeps about 16 significant"
+            " digits, so take each computed cost's error as $r = 10^{-16}$, an assumed round figure (appendix): the difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
             " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
@@ -815,7 +821,9 @@ network         path products  units  summing paths  backpropagation   ratio
     # 6's prediction and its box
     assert "A weight has one path per choice" not in prose
     # report 01CU fault 3: the rule as a formula, in the card's n_l and W_l (3 x 2 = 6 for 2-3-3-2's W_0)
-    assert prose.count("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).") == 1
+    # report 01DI fault 5 (lead's decision): L (the card's layer count) and n_l defined before the formula that uses them
+    assert prose.index("$L$ is the number of weight layers (not the question's loss") < prose.index("n_{l+2}\\cdots n_L")
+    assert prose.count("$L$ is the number of weight layers (not the question's loss, which we call $C$; layer $L$ is the outputs), $n_l$ layer $l$'s units. A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs).") == 1
     # summing paths as counted shares no path tail (the counted run below multiplies each path out); sharing the
     # tail dC/dh1 is section 4's factored line
     # report 01CN fault 3: why the line is drawn there (the learner's equation treats each path as its own formula)
@@ -1184,13 +1192,23 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # one sentence on what "to first order" leaves out, of order eta^2 (section 2's Taylor line, second derivatives)
     # report 01DG fault 4: the overshoot backed by one step at eta = 100 from step 0: y' passes the target (0.25) to
     # about 0. C cannot rise here: every step lowers z_y', so y' falls, and y' = 0 costs 1/2 y^2 = 0.031 < 0.103
-    assert _markdown().count("overshoot") == 1 and ("five steps only. The neglected term is of order $\\eta^2$ times second"
-                                                    " derivatives: a large $\\eta$ overshoots. One step at $\\eta = 100$"
-                                                    " (the `eta = 100` line) takes $y'$ past the target $0.25$, almost to 0;"
-                                                    " $C$ still falls, to about $\\tfrac12 y^2 = 0.031$. $C$ rises only"
-                                                    " when the step leaves $y'$ further from the target than it started, as"
-                                                    " for target $0.6$ ($y'$ from $0.70$ to $0.09$: the `target 0.6`"
-                                                    " line).") in _markdown()
+    # report 01DI faults 3, 4 (lead's decision): the two eta = 100 lines in their own cell, after the bullets, under a
+    # paragraph that opens with what overshoot means (past the target; C rises only if y' lands farther than it started)
+    assert _markdown().count("overshoot") == 1 and ("five steps only. The neglected term, of order $\\eta^2$ times second"
+                                                    " derivatives, can make a large $\\eta$ overshoot.") in _markdown()
+    overshoot_text = ("**Overshoot**: a step carries $y'$ past the target; $C$ rises only if $y'$ lands farther from it than"
+                      " it started. At $\\eta = 100$ (the `eta = 100` line) $y'$ passes $0.25$, almost to 0, but lands"
+                      " nearer, so $C$ falls. With target $0.6$ it lands farther ($0.70$ to $0.09$: the `target 0.6` line),"
+                      " and $C$ rises.")
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
+    assert "can make a large $\\eta$ overshoot." in "".join(cells[at - 1]["source"])  # right after the bullets
+    overshoot_cell = cells[at + 1]
+    assert overshoot_cell["cell_type"] == "code"
+    assert "".join("".join(o.get("text", [])) for o in overshoot_cell["outputs"]) == (
+        "eta = 100, one step from step 0: y' 0.70 -> 2e-05, C 0.102974 -> 0.031245\n"
+        "eta = 100, one step from step 0, target 0.6: y' 0.70 -> 0.09, C 0.005389 -> 0.131813\n")
+    assert not any("eta = 100" in "".join(o.get("text", [])) for c in cells[:at] for o in c.get("outputs", []))
     big = net.copy()
     y_0, C_0 = big.predict(case.X)[0, 0], mh.loss("half_sse", big.predict(case.X), case.Y)
     mh.train(big, case.X, case.Y, lr=100, iterations=1, loss="half_sse")
@@ -1206,6 +1224,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     mh.train(past, case.X, near, lr=100, iterations=1, loss="half_sse")
     y_near, C_near = past.predict(case.X)[0, 0], mh.loss("half_sse", past.predict(case.X), near)
     assert abs(y_near - 0.6) > 4 * abs(y_0 - 0.6) and C_near > 20 * C_near_0
+    assert y_near < 0.6 < y_0 and y_100 < 0.25 < y_0 and abs(y_100 - 0.25) < abs(y_0 - 0.25)  # both pass; one lands nearer
     expect(shown, f"eta = 100, one step from step 0, target 0.6: y' {y_0:.2f} -> {y_near:.2f}, C {C_near_0:.6f} -> {C_near:.6f}",
            "eta = 100, one step from step 0, target 0.6: y' 0.70 -> 0.09, C 0.005389 -> 0.131813")
     prose = _markdown()
@@ -1273,7 +1292,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     section_6 = next(i for i, s in enumerate(sources) if s.startswith("## 6."))
     assert not any("2-3-3-2" in out.get("text", "") for c in cells[:section_6] for out in c.get("outputs", []))
     box = ("<details><summary>Paths of a first-layer weight in 2-3-3-2</summary>\n\n6: $3 \\times 2$ (hidden layer 2, then the"
-           " outputs).\n</details>\n\nA path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).")
+           " outputs).\n</details>\n\n$L$ is the number of weight layers (not the question's loss, which we call $C$; layer $L$ is the outputs), $n_l$ layer $l$'s units. A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs).")
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
@@ -1285,7 +1304,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs; $n_l$: layer $l$'s units; $L$: the number of weight layers; layer $L$ is the outputs).\n\nThe explorer below (optional) runs"
+    assert ("$L$ is the number of weight layers (not the question's loss, which we call $C$; layer $L$ is the outputs), $n_l$ layer $l$'s units. A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs).\n\nThe explorer below (optional) runs"
             # report 01DG fault 6: the explorer's static output is a placeholder, so one line says it runs live only
             " only in a live notebook. The cell after it draws $w_5$'s paths: one thick edge, one row: it reaches $C$"
             " only through $o_1$.") in prose and "pick a weight in the explorer" not in prose
@@ -1445,7 +1464,8 @@ def test_the_opening_figure_names_w2_twice_and_no_width_key():
     labels = {a.get_gid()[7:]: a for a in big.findobj() if (a.get_gid() or "").startswith("wlabel:")}
     for gid in ["0:0:1", "0:1:0", "1:0:1", "1:1:0"]:
         (x0, x1), _ = lines[gid].get_data()
-        assert abs((labels[gid].get_position()[0] - x0) / (x1 - x0) - 0.5) == pytest.approx(0.25), gid
+        # report 01DI fault 7: each crossing label 0.25 of its edge nearer its from-unit, so it names the line leaving it
+        assert (labels[gid].get_position()[0] - x0) / (x1 - x0) - 0.5 == pytest.approx(-0.25), gid
     fig.clf()
 
 

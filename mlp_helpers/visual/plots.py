@@ -715,7 +715,10 @@ def question_networks():
     # the crossing); opaque boxes with a margin, so no stub of a thick line shows beside a label; at 0.25, not 0.3,
     # each crossing edge runs on past its label into its unit, as the others do (report 01CX fault 7: at 0.3 a
     # short dark wedge between box and unit read as an arrow tip)
-    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.25, opaque_labels=True, **labels)
+    # report 01DI fault 7: both crossing labels of a pair near their from-units (one high, one low), so each names the
+    # line that leaves the unit beside it; at 0.25 from the middle, as before, each line runs on past its label
+    draw_network(MLP([2, 2, 2]).init_constant(1.0), ax=big, crossing_spread=0.25, crossing_labels="inputs",
+                 opaque_labels=True, **labels)
     for ax in (small, big):  # apply both panels' equal aspect, then put the left title at the right one's height
         ax.apply_aspect()
     left, right = small.get_position(), big.get_position()
