@@ -760,13 +760,18 @@ def section_8_runs(case):
     for step, (gap_a1, v, gap_z2, b1, z2, slope, gap_a2) in zip(printed_steps, (at_0, at_100, at_6000)):
         assert off_boundary(gap_a1, 3, 0.05) and off_boundary(v, 2, 0.05) and off_boundary(slope, 3, 0.05)
         assert off_boundary(gap_a2, 4, 0.05) and off_boundary(gap_z2, 3 if gap_z2 < 1 else 2, 0.05)
-        shown_by_step[step] = [f"{gap_a1:.3f}", f"{v:.2f}", f"{gap_z2:#.3g}", f"{slope:.3f}", f"{gap_a2:.4f}"]
-    assert shown_by_step == {0: ["0.068", "3.00", "0.205", "0.026", "0.0053"],
-                             100: ["0.068", "2.94", "0.200", "0.028", "0.0055"],
-                             6000: ["0.419", "5.46", "2.29", "0.224", "0.5133"]}, shown_by_step
+        assert off_boundary(z2[0], 2, 0.05)  # report 03DH fault 4: row 4, observation 1's z2
+        shown_by_step[step] = [f"{gap_a1:.3f}", f"{v:.2f}", f"{gap_z2:#.3g}", f"{z2[0]:.2f}", f"{slope:.3f}", f"{gap_a2:.4f}"]
+    assert shown_by_step == {0: ["0.068", "3.00", "0.205", "3.70", "0.026", "0.0053"],
+                             100: ["0.068", "2.94", "0.200", "3.63", "0.028", "0.0055"],
+                             6000: ["0.419", "5.46", "2.29", "0.95", "0.224", "0.5133"]}, shown_by_step
+    # the gap fold: "a^2's grown only with the average slope (0.026 to 0.028), larger as z^2 falls toward 0 (3.70 to
+    # 3.63), sigma's steepest point": both observations' z2 fall by step 100 and stay above 0, where sigma's slope
+    # sigma(z)(1 - sigma(z)) falls as z grows, so the average (secant) slope between them rises
+    assert np.all(at_100[4] < at_0[4]) and np.all(at_100[4] > 0) and at_100[5] > at_0[5]
     # the fold: "By step 100 z2's gap has shrunk (0.205 to 0.200)"
     assert at_100[2] < at_0[2] and at_100[6] > at_0[6]
-    # the table's reading guide: "row 3 = row 2 x row 1 (z^2's gap = v x a^1's gap), row 5 = row 4 x row 3 (a^2's gap =
+    # the table's reading guide: "row 3 = row 2 x row 1 (z^2's gap = v x a^1's gap), row 6 = row 5 x row 3 (a^2's gap =
     # slope x z^2's gap)", checked on the unrounded entries in gap_factors; b_1[0] cancels from z^2's gap (not a row)
     # "At step 0 layer 2 is saturated (that slope 0.026, against sigma's largest, 1/4), so a^2's gap is only 0.068 * 3 *
     # 0.026 ~ 0.0053"; the average slope lies between the slopes a2(1 - a2) at the two z2 (0.024 and 0.029)
@@ -782,10 +787,10 @@ def section_8_runs(case):
     assert all(at_6000[k] > at_0[k] for k in (0, 1, 2, 5, 6))
     np.testing.assert_allclose(np.prod(grown), at_6000[6] / at_0[6], rtol=1e-9)
     rows = ["a1's gap, a1[0, 0] - a1[1, 0]", "v = 3 W_1[0, 0]", "z2's gap = v * a1's gap (b_1 cancels)",
-            "average slope (sigma(z2[0]) - sigma(z2[1])) / z2's gap", "a2's gap = slope * z2's gap"]
-    # the cost table's slope column (report 03CU fault 1): the factor table's row 4, sigma's average slope between the
+            "z2[0] = v a1[0, 0] + b_1[0], observation 1's", "average slope (sigma(z2[0]) - sigma(z2[1])) / z2's gap", "a2's gap = slope * z2's gap"]
+    # the cost table's slope column (report 03CU fault 1): the factor table's row 5, sigma's average slope between the
     # two z2, at every printed step, from the cell's run (parameters every 100th step; gap_factors checks each net
-    # tied and row 5 = row 4 x row 3); at every 1000th step the same as the chunked run's; each printed entry 0.02 or
+    # tied and row 6 = row 5 x row 3); at every 1000th step the same as the chunked run's; each printed entry 0.02 or
     # more of its last digit off the rounding boundary, where a one-ulp nudge of X and Y moves it by 1e-15 at most
     recorded = {int(step): mh.MLP(case.sizes).set_params([W[0, k] for W in many.weights], [b[0, k] for b in many.biases])
                 for k, step in enumerate(many.weight_iterations)}
@@ -797,7 +802,7 @@ def section_8_runs(case):
     assert all(off_boundary(slope, 3, 0.02) for slope in slope_by_step.values()), slope_by_step
     shown_slopes = [f"{slope:.3f}" for slope in slope_by_step.values()]
     assert shown_slopes == ["0.026", "0.028", "0.024", "0.023", "0.026", "0.037", "0.128", "0.224"], shown_slopes
-    assert shown_slopes[0] == shown_by_step[0][3] and shown_slopes[-1] == shown_by_step[6000][3]  # = the factor table's row 4
+    assert shown_slopes[0] == shown_by_step[0][4] and shown_slopes[-1] == shown_by_step[6000][4]  # = the factor table's row 5
     # "The plateau's length is measured, not derived: in the cost table the gap falls from 0.0055 (step 100) to 0.0045
     # (step 2000), then grows faster every 1000 steps (0.0051, 0.0077, 0.0353), by no fixed factor" (report 03CW fault 1:
     # the lead asked for a constant growth factor per 1000 steps from 1000 to 5000; the recorded weights show none): the
@@ -911,8 +916,26 @@ def section_8_runs(case):
     history_text = (f"all ones, of every 100th step: 3 W_2[0, :] = ({u_rec[1, 0]:.2f}, {u_rec[1, 1]:.2f}) at step 100, "
                     f"3 W_2[0, 0] < 0 from step {100 * first_negative}, 3 W_2[0, 1] > 0 again from step {100 * positive_again}\n"
                     # report 03DF fault 3: the stretch itself, not only its ends (margins 0.008 and 0.14 above: no near-tie)
-                    f"3 W_2[0, 0] < 0 at every record from 900 to 5100: {bool(np.all(u_rec[9:52, 0] < 0))}\n"
-                    f"3 W_2[0, 1] <= 0 at every record from 100 to 5000: {bool(np.all(u_rec[1:51, 1] <= 0))}\n")
+                    # report 03DH fault 3: plain-language labels
+                    f"output 1 in order, 3 W_2[0, 0] < 0, at every record from 900 to 5100: {bool(np.all(u_rec[9:52, 0] < 0))}\n"
+                    f"output 2 out of order, 3 W_2[0, 1] <= 0, at every record from 100 to 5000: {bool(np.all(u_rec[1:51, 1] <= 0))}\n")
+    # report 03DH fault 1: the shares of dC/d(gap) at steps 1000, 2000, 3000, 5000 (the lesson module's gap_shares, = the
+    # net_terms above), one significant digit, each 0.1 or more of its digit off the rounding boundary (a one-ulp nudge
+    # of X and Y moves them by far less); "output 2's is larger at step 1000, as the gap narrows; output 1's from step
+    # 2000, as it widens": |output 1's| < output 2's at every 100th step from 1000 to 1600, > from 1700 to 5000, and the
+    # printed gaps fall 1000 -> 2000, rise 2000 -> 3000
+    history_text += ("all ones, dC/d(a2's gap), output by output (negative: a wider gap lowers C):\n"
+                     " step   output 1's share   output 2's share\n")
+    for step in (1000, 2000, 3000, 5000):
+        shares = write_backprop.gap_shares(recorded[step], case.X, case.Y)
+        np.testing.assert_allclose(shares, net_terms[step], rtol=1e-12)
+        for share in shares:
+            digit = 10.0 ** np.floor(np.log10(abs(share)))
+            assert abs(abs(share) / digit % 1 - 0.5) > 0.1, (step, share)
+        history_text += f"{step:>5}   {shares[0]:<19.1g}{shares[1]:.1g}\n"
+    assert all(-net_terms[step][0] < net_terms[step][1] for step in range(1000, 1601, 100))
+    assert all(-net_terms[step][0] > net_terms[step][1] for step in range(1700, 5001, 100))
+    assert printed_gaps[1] > printed_gaps[2] < printed_gaps[3]  # steps 1000, 2000, 3000
     assert np.all(u_rec[9:52, 0] < -0.005) and np.all(u_rec[1:51, 1] < -0.1)
     # the cost figure (every step, log scale; plots.plateau_cost); then, a cell of its own (report 03CX fault 2), the start
     # table of all ones and the seeds, like with like: the step-0 smallest layer-2 slope, the cost at step 1000, the tied
@@ -921,7 +944,7 @@ def section_8_runs(case):
     start_text = (f"{'':<10}{'step 0: smallest':>24}{'step 1000:':>12}   tied groups when the run\n"
              f"{'start':<10}{'layer-2 slope a2(1 - a2)':>24}{'cost':>12}   ends (layer 1; layer 2)\n")
     # the factor table, a cell of its own (split from the runs' printout so it is not one 20-line block)
-    # (rows numbered for the reading guide above the table: "row 3 = row 2 x row 1, row 5 = row 4 x row 3")
+    # (rows numbered for the reading guide above the table: "row 3 = row 2 x row 1, row 6 = row 5 x row 3")
     factor_text = f"{'all ones, layer 2' + chr(39) + 's gap factor by factor, at step:':<60}"
     factor_text += "".join(f"{step:<10}" for step in printed_steps).rstrip() + "\n"
     factor_text += "".join(f"{k:>2} {row:<57}" + "".join(f"{entry:<10}" for entry in entries).rstrip() + "\n"
@@ -990,10 +1013,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DE fault 4: "whether" only (no hint before the prediction); fault 2: a two-sentence summary
                   # report 03DF fault 1: once, here, what 03 measures and what notebook 04 explains ("if so": no answer before the prediction)
                                     # report 03DG faults 1 and 2: the 2-1-1-2 overview first, the gap defined before it is used, no "when closest"
-                  "Tied, each hidden layer acts as one unit, like a 2-1-1-2. [Saturated](NOTATION.md) at step 0, layer 2 gives both "
-                  "observations nearly the same $a^2$. Leaving the shared row needs $3W_2[0, k]$ times the **gap** $a^2[0, 0] - a^2[1, 0]$, "
-                  "of the right sign (folds below): a tiny gap needs a huge weight. This section measures whether, and if so when, "
-                  "the tied start leaves it; notebook 04's section 8 explains why then.",
+                  # report 03DH faults 2, 3, 5: a two-sentence plan (saturation gives a tiny gap; fitting needs 3 W_2[0, k] x gap
+                  # of order 3, the last fold's 3.04, of the right sign), 3w said before 3 W_2[0, k] is used, no "if so when"
+                  "Tied, each hidden layer acts as one unit, like a 2-1-1-2; three outgoing weights $w$ act as one $3w$. The plan: "
+                  "[saturated](NOTATION.md) at step 0, layer 2 gives both observations nearly the same $a^2$ (a tiny **gap** "
+                  "$a^2[0, 0] - a^2[1, 0]$), but fitting needs $3W_2[0, k]$ times the gap of order 3, of the right sign (last fold). "
+                  "So watch that weight's sign and the gap (in full: notebook 04's section 8).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
@@ -1003,12 +1028,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DE fault 5: the comparison stated (saturated: far below 1/4)
                   "all ones' smallest slope, 0.0235, about a tenth of $\\tfrac14$; each seed's at least 0.166).",
                   "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
-                  "with $v = 3W_1[0, 0]$ (all of $W_1$ equal), so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
+                  "with $v = 3W_1[0, 0]$, so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
                   "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
                   "below $\\sigma$'s largest, $\\tfrac14$), so the gap is "
                   "$0.068 \\cdot 3 \\cdot 0.026 \\approx 0.0053$.",
                   "still tied.",  # report 03CZ fault 6: the 3w sentence moved above the cell that prints 3 W_2
-                  "Tied, three outgoing weights $w$ act as one $3w$.",
                   "\n\n1. The 2-1-1-2's output $k+1$ matches both observations exactly when, for $r = 0, 1$,\n"
                   "   $$3W_2[0, k]\\,a^2[r, 0] + b_2[k] = \\ln\\frac{y[r, k]}{1 - y[r, k]}\\quad(\\sigma\\text{'s inverse at } y[r, k]):$$",
                   "   two linear equations in $W_2[0, k]$ and $b_2[k]$ (at $y = 0$ or $1$ the right side is $\\pm\\infty$: "
@@ -1041,14 +1065,19 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DC fault 1: the linearisation in an undefined dC/dgap cut, only the printed facts and a pointer
                   # to notebook 04 (section_8_runs checks each)
                   # report 03DD fault 1: z2's gap at step 100 printed (factor table), "where C first falls below 0.4" cut
-                  "By step 100 $z^2$'s gap has shrunk (factor table: 0.205 to 0.200) and $a^2$'s grown only with the average "
-                  "slope (0.026 to 0.028); neither output "
-                  "is then in order (item 5), so a wider gap moves each away from its targets: descent narrows it. From step "
+                  # report 03DH fault 4: why the average slope rises, z2 falling toward 0 (the factor table's row 4)
+                  "By step 100 $z^2$'s gap has shrunk (factor table: 0.205 to 0.200), $a^2$'s grown only with the average "
+                  "slope (0.026 to 0.028), larger as $z^2$ falls toward 0 (3.70 to 3.63), $\\sigma$'s steepest point; neither output "
+                  "is then in order (item 5), so a wider gap hurts both: descent narrows it. From step "
                   # report 03DF faults 1 and 3: the stretch backed by the two printed booleans; the pointer only in the opening
-                  "900 until 5100 only output 1 is in order (lines 2, 3): a wider gap helps it and hurts output 2.\n\n</details>",
+                  "900 until 5100 only output 1 is in order (lines 2, 3): a wider gap helps it, hurts output 2. "
+                  # report 03DH fault 1: which pull wins, the printed shares of dC/d(gap) (section_8_runs checks them)
+                  "With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap, $\\bar a^2$ and the output layer held, $\\partial C/\\partial\\,$gap "
+                  "$= \\sum_k 3W_2[0, k]\\,(\\delta^3[0, k] - \\delta^3[1, k])/2$, term $k$ output $k+1$'s share (table): output 2's "
+                  "outweighs at step 1000, as the gap narrows; output 1's from step 2000, as it widens (cost table).\n\n</details>",
                   # report 03CZ fault 4: units numbered from 1 in text, numpy indices beside
                   "`[[0, 1, 2]]`: units 1 to 3 (numpy indices 0 to 2) tied.",
-                  "The factor table: row 3 = row 2 × row 1, row 5 = row 4 × row 3.",
+                  "The factor table: row 3 = row 2 × row 1, row 6 = row 5 × row 3.",
                   "All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1)",
                   "3. From all ones your run sits near the shared row until after step 5000, then fits, its units still tied "
                   "(section 8).",
@@ -1098,14 +1127,16 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     # report 03CZ fault 2: three folds, each after the cell printing the lines it uses (their bold headings were the summaries');
     # report 03DB fault 4: in time order, the start, the plateau, the fit
     assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
-            < fold.index("a wider gap helps it and hurts output 2.")
-            < fold.index("</details>", fold.index("a wider gap helps it and hurts output 2."))
+            < fold.index("a wider gap helps it, hurts output 2.") < fold.index("output 1's from step 2000, as it widens")
+            < fold.index("</details>", fold.index("a wider gap helps it, hurts output 2."))
             < fold.index("<summary>After you run the cell: tied, yet it fits</summary>")
             < fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("The 2-1-1-2's output")
             and "notebook 04" not in fold.split("<summary>After you run the cell: how the gap moves</summary>")[1].split("</details>")[0])
     # the pointer to notebook 04 section 8 stands once, in the section's opening (report 03CX fault 1)
     intro_8 = prose[prose.index("## 8. Does the tied start leave the shared row?"):prose.index("**Predict first:** will the all-ones start")]
-    assert "notebook 04's section 8 explains why then." in intro_8 and prose.count("notebook 04's section 8") == 1
+    assert "(in full: notebook 04's section 8)." in intro_8 and prose.count("notebook 04's section 8") == 1
+    # report 03DH fault 3: "three outgoing weights w act as one 3w" before 3 W_2[0, k] is first used
+    assert prose.index("act as one $3w$") < prose.index("$3W_2[0, k]$")
     assert "measured, not derived" not in prose and "the mechanism: notebook 04" not in prose  # report 03DF fault 1: said once, in the opening
     for cut in ("How the plateau ends", "how the plateau ends", "Tiny gradients", "Their sign turns", "speeds itself up",
                 "Layer 2 leaves saturation", "gap doubles", "row 7", "row 9", "rows 7, 8", "Not derived here",
@@ -1295,7 +1326,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "p + 2\\varepsilon$ (the middle one has weight 0):",
                   "**Why 4e-10** (line `five-point, eps = 1e-3`)? Each $C$",
                   "is $C' - \\tfrac{1}{30}\\varepsilon^4 C^{(5)} + \\dots$. Doubling $\\varepsilon$ multiplies that truncation error by 16 and "
-                  "halves rounding's bound (a ceiling, not an estimate: the error need not halve): the same entry's error falls (4e-10 to 3e-10) instead of rising 16-fold, so rounding, not "
+                  "halves rounding's estimate (the error itself need not halve): the same entry's error falls (4e-10 to 3e-10) instead of rising 16-fold, so rounding, not "
                   "truncation, sets the 4e-10.\n\n</details>",
                   "A path from $W_l$ picks one unit in each layer $l + 2, \\dots, L$ and has $2(L - l) + 1$ factors: $a^l$, "
                   "$L - l$ slopes $\\partial a/\\partial z$, $L - l - 1$ weights, one $\\partial C/\\partial a^L$.",
@@ -1310,7 +1341,8 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "five-point formula) on the question's all-ones 2-3-3-2 and six random cases.",
                   "Where two edges cross, both labels sit in the lower half, each on its own edge, in its colour.",
                   "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$.",
-                  "weighted 1, 8, 8, 1, over $12\\varepsilon$: at most about $18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2})",
+                  # report 03DH fault 6: an estimate (each C off by about one rounding), not a ceiling
+                  "weighted 1, 8, 8, 1, over $12\\varepsilon$: roughly $18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2})",
                   "Row 0 of `step_back(output_delta(a2, y), small.weights[1], a1)`: the printed $b_0[0]$, $b_0[1]$ totals.\n"):
         assert claim in markdown, claim
     # exercise 4 and 5's first hints are questions; the formulas only in exercise 4's last hint

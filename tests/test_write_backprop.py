@@ -759,3 +759,43 @@ def test_finite_difference_errors_is_section_5s_printout():
     assert len(lines) == 6 and lines[0] == "the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|"
     assert lines[1].startswith("all-ones net (C = 1.9)") and lines[3].startswith("  five-point, eps = 1e-3: 4e-10")
     assert lines[5].endswith(f"outside the tolerance on 1 of {len(wb.backward_check_networks()) - 1}")
+
+
+def test_network_at_rebuilds_network_0_at_a_recorded_step():
+    """Section 8's network_at: record k of network 0 (weights (N, T, n_l, n_{l+1}), biases (N, T, n_{l+1})) as an MLP,
+    the same network train runs to that step; a step not recorded is refused."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    starts = [mh.MLP(case.sizes).init_constant(1.0), mh.MLP(case.sizes).init_random(seed=0)]
+    run = mh.train_many(starts, case.X, case.Y, lr=0.5, iterations=300, record_every=1, weights_every=100)
+    alone = mh.MLP(case.sizes).init_constant(1.0)
+    mh.train(alone, case.X, case.Y, lr=0.5, iterations=200)
+    at_200 = wb.network_at(run, 200)
+    assert at_200.sizes == alone.sizes
+    for mine, theirs in zip(at_200.weights + at_200.biases, alone.weights + alone.biases):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-12)
+    for W, recorded in zip(wb.network_at(run, 0).weights, run.weights):
+        assert np.array_equal(W, recorded[0, 0]) and np.all(W == 1)
+    with pytest.raises(ValueError, match="not 150"):
+        wb.network_at(run, 150)
+
+
+def test_gap_shares_split_the_gaps_derivative_by_output():
+    """Section 8's gap_shares: on a tied 2-3-3-2, a2[r, 0] moved by +-h/2 in every unit (the outputs recomputed with the
+    output layer held) changes output k's part of C at the rate of share k; their sum is dC/d(gap). An untied network
+    is refused."""
+    case = mh.cases.sigmoid_2_3_3_2()
+    net = mh.MLP(case.sizes).init_constant(1.0)
+    mh.train(net, case.X, case.Y, lr=0.5, iterations=1000)
+    shares = wb.gap_shares(net, case.X, case.Y)
+    a2 = net.forward(case.X)[2]
+    W, b = net.weights[2], net.biases[2]
+
+    def cost_by_output(h):
+        moved = a2 + np.array([[h / 2], [-h / 2]])
+        return np.sum((sigmoid(moved @ W + b) - case.Y) ** 2, axis=0)
+
+    h = 1e-5
+    np.testing.assert_allclose(shares, (cost_by_output(h) - cost_by_output(-h)) / (2 * h), rtol=1e-6)
+    assert shares[0] < 0 < shares[1]  # step 1000: a wider gap helps output 1, hurts output 2
+    with pytest.raises(ValueError, match="tied"):
+        wb.gap_shares(mh.MLP(case.sizes).init_random(seed=0), case.X, case.Y)
