@@ -178,8 +178,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
             " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured;"
-            " the figure is consistent with it as a ceiling: no point right of the crossing lies above the dashed line; the two"
-            " costs' errors have either sign and partly cancel.\n</details>") in _markdown()
+            " the figure is consistent with it as a ceiling: no point right of the crossing lies above the dashed line.\n</details>") in _markdown()
+    # report 01DJ fault 7 (lead's decision): no output shows the two costs' errors cancelling, so the clause is cut
+    assert "partly cancel" not in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
     # report 01BY fault 2: section 2's main text keeps truncation, the sweep, the figure and the threshold rule; rounding's
     # derivation, the crossing, a lower threshold and the star sit in the optional box (after the figure). Report 01BZ
@@ -208,7 +209,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # ranking); rounding (sweep margins, both cut-offs, "30 times higher", the 1e-5 remark) moved to the appendix
     # report 01DH faults 1, 2 (lead's decisions): the ranking remark cut; why not a smaller eps in one main-text
     # sentence (rounding's estimate grows as eps shrinks; 3e-4 keeps gradients down to about 2e-6 checkable)
-    pointers = ["an assumed round figure (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix)."]
+    pointers = ["$10^{-16}$ near 1 (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix)."]
     assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
     assert "ranking" not in prose and "does not explain" not in prose and "The worst parameter" not in prose
     assert "optional box" not in main_2 and "its box" not in main_2
@@ -223,8 +224,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DF fault 3 (lead's decision; it replaces 01DE fault 6's ulp clause): r is an assumed round figure, its
     # origin (one ulp of y' moves C by 5e-17, C's own ulp 1.4e-17) in the appendix
     # report 01DI fault 6 (lead's decision): float64 taught where r is introduced, before the take-aways use it
-    assert ("Numpy's default float64 keeps about 16 significant digits, so take each computed cost's error as"
-            " $r = 10^{-16}$, an assumed round figure (appendix)") in main_2
+    # report 01DJ fault 1 (lead's decision): r is an assumed absolute error in C, of the order of float64's spacing near
+    # the values computed (np.spacing(1.0) = 2.2e-16, np.spacing(0.7) = 1.1e-16); no "16 significant digits, so"
+    assert ("Take each computed cost's absolute error as $r = 10^{-16}$, assumed, of the order of float64's spacing"
+            " (gap between adjacent floats) near the values computed: $10^{-16}$ near 1 (appendix).") in main_2
+    assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits" not in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
     assert "- **float64**:" in card and "- **ulp**" in card
     leaning_free = main_2
@@ -242,9 +246,25 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
                      " falls 100-fold per 10-fold smaller $\\varepsilon$.\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
-                     " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$ that fails at"
-                     " $3\\cdot10^{-4}$ (the `one-sided` line).")
+                     " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
+                     " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
+                     " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
     assert truncation_md in main_2 and shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
+    # report 01DJ fault 6 (lead's decision): d2C/dw1^2 printed once (a central difference of the package's gradient,
+    # step 1e-3), so the one-sided error's size is predicted: eps |C''| / (4 |g|) = 3.4e-5, as measured
+    assert shown.index("sweep, w1: eps") < shown.index("d2C/dw1^2 = ") < shown.index("one-sided, w1, eps = 3e-4")
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=7):
+        g_pair = [None, None]
+        for k, step in enumerate((1e-3, -1e-3)):
+            bent = moved.copy()
+            bent.weights[0][0, 0] += step
+            g_pair[k] = bent.gradients(X, Y, loss="half_sse")[0][0][0, 0]
+        second = (g_pair[0] - g_pair[1]) / 2e-3
+        assert f"{second:.3g}" == "-0.00425"  # 0.00425038: off the rounding edges
+        g = moved.gradients(X, Y, loss="half_sse")[0][0][0, 0]
+        assert f"{3e-4 * abs(second) / (4 * abs(g)):.1e}" == "3.4e-05" and f"{abs(g):.4f}" == "0.0093"
+    assert ("d2C/dw1^2 = -0.00425  (a central difference of the package's dC/dw1, step 1e-3)\n"
+            "one-sided, w1, eps = 3e-4: relative error 3.4e-05 fail\n") in shown
     # the threshold from the table's own margins (reports 01CA fault 2, 01CB faults 1-2): the correct gradients' largest
     # relative error, b_y''s 6.1e-9, sits 16 times below 1e-7 and less than a factor 2 below 1e-8; section 5's wrong
     # formula is off by 0.25; rounding's cut-off sits in the box
@@ -316,8 +336,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # already differ 4-fold (1.5e-9 to 6.1e-9, asserted below)
                # report 01DI fault 1 (lead's decision): why a margin at all (other parameters and networks, other third
                # derivatives in the truncation term), then why 10-fold
-               " with a 10-fold margin under $10^{-7}$ for all four parameters: a margin, as other parameters and networks"
-               " have other $\\tfrac{d^3C}{dp^3}$; 10-fold, as here the four errors differ 4-fold (the table). "
+               # report 01DJ fault 1 (lead's decision): the margin in one clause: room for parameters whose ratio
+               # |d3C/dp3| / |dC/dp| (the truncation term's) is several times these four's, already 4-fold apart
+               " with a 10-fold margin under $10^{-7}$ for all four parameters: room for parameters whose"
+               " $|d^3C/dp^3|/|dC/dp|$ is several times larger than these four's (already 4-fold apart here). "
                # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
                # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
                "The worst, $b_{y'}$, fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
@@ -331,8 +353,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DD fault 1, 01DE fault 1, 01DF fault 1, 01DG faults 2, 3 (lead's decisions): in the crossing box, a smaller
     # eps down to about 1e-5 is as good or better for w1 (the figure; w1's gradient equals b_h's, the smallest, asserted
     # below); 3e-4 leaves room for smaller gradients: the cut-off at 1e-5 is 30 times the one at 3e-4
-    assert ("\n\nFor $w_1$ (the figure; its gradient equals $b_h$'s, the smallest of the four) a smaller $\\varepsilon$,"
-            " down to about $10^{-5}$, works as well or better. $3\\cdot10^{-4}$ keeps room for much smaller gradients:"
+    # report 01DJ (word budget): the remark shortened to its point; section 2 already says a smaller eps suits w1
+    assert ("\n\nA smaller $\\varepsilon$ suits $w_1$ (the figure), but $3\\cdot10^{-4}$ keeps room for much smaller gradients:"
             " at $\\varepsilon = 10^{-5}$ the cut-off would be $10^{-16}/(2\\cdot10^{-12}) = 5\\cdot10^{-5}$, 30 times"
             " higher.\n</details>") in crossing_box
     # the figure's w1 from 1e-4 to 1e-5 (drawn, not printed): no worse than at 3e-4; w1 (with b_h) is the smallest of
@@ -367,8 +389,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
-    assert ("Rounding adds an error that grows like $1/\\varepsilon$. Numpy's default float64 keeps about 16 significant"
-            " digits, so take each computed cost's error as $r = 10^{-16}$, an assumed round figure (appendix): the difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
+    assert ("Rounding adds an error that grows like $1/\\varepsilon$. Take each computed cost's absolute error as"
+            " $r = 10^{-16}$, assumed, of the order of float64's spacing (gap between adjacent floats) near the values"
+            " computed: $10^{-16}$ near 1 (appendix). The difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
             " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
@@ -741,7 +764,9 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01CY fault 4: section 2 in the take-away: the printed eps, threshold and the eps^2 law (the sweep)
     # report 01DB fault 2: the rule holds for these float64 networks and gradients above section 2's cut-off (2e-6)
     assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$;"
-            " for these float64 networks, gradients above about $2\\cdot10^{-6}$ (appendix)); the"
+            # report 01DJ fault 4 (lead's decision): the cut-off said plainly, and what happens below it
+            " valid for gradients larger than about $2\\cdot10^{-6}$; below that, rounding alone can exceed $10^{-7}$"
+            " (appendix)); the"
             " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
@@ -1198,24 +1223,40 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
                                                     " derivatives, can make a large $\\eta$ overshoot.") in _markdown()
     overshoot_text = ("**Overshoot**: a step carries $y'$ past the target; $C$ rises only if $y'$ lands farther from it than"
                       " it started. At $\\eta = 100$ (the `eta = 100` line) $y'$ passes $0.25$, almost to 0, but lands"
-                      " nearer, so $C$ falls. With target $0.6$ it lands farther ($0.70$ to $0.09$: the `target 0.6` line),"
-                      " and $C$ rises.")
+                      # report 01DJ fault 2 (lead's decision): no eta raises C in one step from here with target 0.25
+                      # (every step lowers z_y', asserted by a scan below), and why target 0.6 still lands at 0.09
+                      " nearer, so $C$ falls, as for any $\\eta$: $w_2$, $b_{y'}$ and $h$ all fall, so $z_{y'}$ does, and any"
+                      " $y'$ in $(0, 0.70)$ is nearer 0.25. With target $0.6$ it lands farther ($0.70$ to $0.09$: the"
+                      " `target 0.6` line), and $C$ rises: $y' - y$, a factor of every gradient, is $0.10$, not $0.45$, yet"
+                      " the step still moves $z_{y'}$ from 0.87 to $-2.36$.")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
     assert "can make a large $\\eta$ overshoot." in "".join(cells[at - 1]["source"])  # right after the bullets
     overshoot_cell = cells[at + 1]
     assert overshoot_cell["cell_type"] == "code"
     assert "".join("".join(o.get("text", [])) for o in overshoot_cell["outputs"]) == (
-        "eta = 100, one step from step 0: y' 0.70 -> 2e-05, C 0.102974 -> 0.031245\n"
-        "eta = 100, one step from step 0, target 0.6: y' 0.70 -> 0.09, C 0.005389 -> 0.131813\n")
+        "eta = 100, one step from step 0: z_y' 0.87 -> -10.87, y' 0.70 -> 2e-05, C 0.102974 -> 0.031245\n"
+        "eta = 100, one step from step 0, target 0.6: z_y' 0.87 -> -2.36, y' 0.70 -> 0.09, C 0.005389 -> 0.131813\n")
     assert not any("eta = 100" in "".join(o.get("text", [])) for c in cells[:at] for o in c.get("outputs", []))
     big = net.copy()
     y_0, C_0 = big.predict(case.X)[0, 0], mh.loss("half_sse", big.predict(case.X), case.Y)
     mh.train(big, case.X, case.Y, lr=100, iterations=1, loss="half_sse")
     y_100, C_100 = big.predict(case.X)[0, 0], mh.loss("half_sse", big.predict(case.X), case.Y)
     assert y_100 < 1e-4 and 0.03 < C_100 < 0.5 * 0.25**2 < C_0 - 0.07 and f"{0.5 * 0.25**2:.3f}" == "0.031"
-    expect(shown, f"eta = 100, one step from step 0: y' {y_0:.2f} -> {y_100:.0e}, C {C_0:.6f} -> {C_100:.6f}",
-           "eta = 100, one step from step 0: y' 0.70 -> 2e-05, C 0.102974 -> 0.031245")
+    def z_out_of(moved):
+        return moved.weights[1][0, 0] * moved.forward(case.X)[1][0, 0] + moved.biases[1][0]
+    z_0, z_100 = z_out_of(net), z_out_of(big)
+    expect(shown, f"eta = 100, one step from step 0: z_y' {z_0:.2f} -> {z_100:.2f}, y' {y_0:.2f} -> {y_100:.0e},"
+           f" C {C_0:.6f} -> {C_100:.6f}",
+           "eta = 100, one step from step 0: z_y' 0.87 -> -10.87, y' 0.70 -> 2e-05, C 0.102974 -> 0.031245")
+    # report 01DJ fault 2: with target 0.25, one step from step 0 lowers z_y' and C for every eta scanned (1e-3 to 1e5):
+    # w2, b_y' and h all fall, so w2' h' + b_y'' < w2 h + b_y' (if w2' < 0, w2' h' < 0 < w2 h); any y' in (0, 0.70) is
+    # nearer 0.25 than 0.70 is
+    for eta in np.logspace(-3, 5, 200):
+        scanned = net.copy()
+        mh.train(scanned, case.X, case.Y, lr=eta, iterations=1, loss="half_sse")
+        assert z_out_of(scanned) < z_0 and mh.loss("half_sse", scanned.predict(case.X), case.Y) < C_0
+        assert scanned.weights[1][0, 0] < 0.5 and scanned.biases[1][0] < 0.5 and scanned.forward(case.X)[1][0, 0] < mh.sigmoid(1.0)
     # report 01DH fault 3 (lead's decision): the same step with a target near y' (0.6, 0.10 below 0.70) sends y' to
     # 0.09, further from the target (0.51) than it started, and C rises about 24-fold (a robust rise, far from a tie)
     near = np.array([[0.6]])
@@ -1225,8 +1266,11 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     y_near, C_near = past.predict(case.X)[0, 0], mh.loss("half_sse", past.predict(case.X), near)
     assert abs(y_near - 0.6) > 4 * abs(y_0 - 0.6) and C_near > 20 * C_near_0
     assert y_near < 0.6 < y_0 and y_100 < 0.25 < y_0 and abs(y_100 - 0.25) < abs(y_0 - 0.25)  # both pass; one lands nearer
-    expect(shown, f"eta = 100, one step from step 0, target 0.6: y' {y_0:.2f} -> {y_near:.2f}, C {C_near_0:.6f} -> {C_near:.6f}",
-           "eta = 100, one step from step 0, target 0.6: y' 0.70 -> 0.09, C 0.005389 -> 0.131813")
+    expect(shown, f"eta = 100, one step from step 0, target 0.6: z_y' {z_0:.2f} -> {z_out_of(past):.2f}, y' {y_0:.2f}"
+           f" -> {y_near:.2f}, C {C_near_0:.6f} -> {C_near:.6f}",
+           "eta = 100, one step from step 0, target 0.6: z_y' 0.87 -> -2.36, y' 0.70 -> 0.09, C 0.005389 -> 0.131813")
+    # y' - y, a factor of every gradient through delta_y', is 0.10 against 0.45
+    assert f"{y_0 - 0.6:.2f}" == "0.10" and f"{y_0 - 0.25:.2f}" == "0.45"
     prose = _markdown()
     assert "predicted drop" not in shown and "predicted drop" not in prose and "Taylor in" not in prose
     # the bullet's arithmetic: the extra factor h(1 - h) w2 is 0.098 at step 0 (about 10 times less alone); x = 1 in place
@@ -1244,9 +1288,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     expect(shown, f"bound, step 0: h(1 - h) w2 = {h * (1 - h) * 0.5:.3f} <= |w2|/4 = {0.5 / 4:.3f}",
            "bound, step 0: h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125")
     # report 01DE fault 4: the inputs' ratio h/x (the formula's h over x) can offset the |w|/4 factors
-    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line). Earlier"
-            " weights' paths cross more such factors, so they can move less (the input ratio $h/x$ above can offset"
-            " this).") in prose and "would allow growth" not in prose
+    # report 01DJ fault 3 (lead's decision): the depth claim narrowed to the bound; no deeper network is run here
+    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; not shown on a deeper"
+            " network).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
     assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless larger inputs"
@@ -1275,7 +1319,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " $-\\eta\\,\\partial C/\\partial w$: it checks the algebra, not a hypothesis.") in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
-    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line).") in prose
+    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; not shown on a deeper"
+            " network).") in prose
     assert h * (1 - h) <= 0.25 and h * (1 - h) * 0.5 <= 0.5 / 4
 
 
