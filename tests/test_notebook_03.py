@@ -741,6 +741,13 @@ def section_8_runs(case):
     assert f"{z_apart / gap_5600:.1f}" == f"{z_apart / 0.4525:.1f}" == "6.7" and off_boundary(z_apart / gap_5600, 1, 0.1)
     assert [f"{w:.1f}" for w in W2_tied] == ["-8.8", "3.9"] and all(off_boundary(w, 1, 0.1) for w in W2_tied), W2_tied
     assert abs(W2_tied[0]) >= z_apart / gap_5600 and abs(-8.8) >= z_apart / 0.4525
+    # report 03DI fault 3: "output 2 (targets 0.4 and 0: 0.3 or more, 0.1 or less) ln(3/7) - ln(1/9) ~ 1.35": the z of
+    # output 0.3 less the z of output 0.1; "output 2's, about 3.0, by 3.9" at step 5600; the opening's "of size at least
+    # 3.0 (output 1) or 1.3 (output 2)", each bound rounded down
+    z_apart_2 = np.log(0.3 / 0.7) - np.log(0.1 / 0.9)
+    assert f"{z_apart_2:.2f}" == "1.35" and np.isclose(z_apart_2, np.log(3 / 7) - np.log(1 / 9))
+    assert f"{z_apart_2 / gap_5600:.1f}" == f"{z_apart_2 / 0.4525:.1f}" == "3.0" and W2_tied[1] >= z_apart_2 / gap_5600
+    assert 3.9 >= z_apart_2 / 0.4525 and z_apart >= 3.0 and z_apart_2 >= 1.3
     # "Negative, as observation 1 has the larger a^2 but the smaller target (0.2 against 1)": item 2's equation,
     # 3 W_2[0, k] = (logit difference) / gap, sets each sign (output 2's targets run the other way, 0.4 against 0)
     assert gap_5600 > 0 and gaps[6] > 0 and case.Y[0, 0] < case.Y[1, 0] and case.Y[0, 1] > case.Y[1, 1]
@@ -913,6 +920,23 @@ def section_8_runs(case):
         if step <= 3000 and step >= 1000:
             np.testing.assert_allclose(many.loss[0][step] - 0.4, factors_by_step[step][6] * net_terms[step].sum(), atol=3e-6)
     assert net_terms[1600].sum() > 0 > net_terms[1700].sum()
+    # report 03DI fault 2: "Likewise (roles swapped), a wider gap drives 3W_2[0, 0] more negative, enlarging output 1's
+    # share (-0.008 to -0.5), which widens the gap, as does the rising average slope (0.026, 0.128, 0.224 at steps
+    # 3000, 5000, 6000)": dC/d(3 W_2[0, 0]) = mean a2 * sum_r delta3[r, 0] + gap (delta3[0, 0] - delta3[1, 0]) / 2, its
+    # gap term positive from 900 to 5000; 3 W_2[0, 0] falls at every record from 900 to 5600, output 1's share grows in
+    # size and the gap widens at every record from 2000 to 5000
+    for step in range(900, 5001, 100):
+        net = recorded[step]
+        a2, a3 = net.forward(case.X)[2:]
+        d3 = 2 * (a3 - case.Y) * a3 * (1 - a3)
+        dW = 3 * net.gradients(case.X, case.Y, loss="sse")[0][2][0, 0]  # dC/dW_2[j, 0] summed over the 3 tied units j
+        gap = a2[0, 0] - a2[1, 0]
+        np.testing.assert_allclose(dW / 3, a2[:, 0].mean() * d3[:, 0].sum() + gap * (d3[0, 0] - d3[1, 0]) / 2, rtol=1e-9)
+        assert d3[0, 0] - d3[1, 0] > 0
+    w_00 = [3 * recorded[step].weights[2][0, 0] for step in range(900, 5601, 100)]
+    assert np.all(np.diff(w_00) < 0) and w_00[0] < 0
+    assert all(abs(net_terms[a][0]) < abs(net_terms[b][0]) and factors_by_step[a][6] < factors_by_step[b][6]
+               for a, b in zip(range(2000, 5000, 100), range(2100, 5001, 100)))
     history_text = (f"all ones, of every 100th step: 3 W_2[0, :] = ({u_rec[1, 0]:.2f}, {u_rec[1, 1]:.2f}) at step 100, "
                     f"3 W_2[0, 0] < 0 from step {100 * first_negative}, 3 W_2[0, 1] > 0 again from step {100 * positive_again}\n"
                     # report 03DF fault 3: the stretch itself, not only its ends (margins 0.008 and 0.14 above: no near-tie)
@@ -1017,8 +1041,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # of order 3, the last fold's 3.04, of the right sign), 3w said before 3 W_2[0, k] is used, no "if so when"
                   "Tied, each hidden layer acts as one unit, like a 2-1-1-2; three outgoing weights $w$ act as one $3w$. The plan: "
                   "[saturated](NOTATION.md) at step 0, layer 2 gives both observations nearly the same $a^2$ (a tiny **gap** "
-                  "$a^2[0, 0] - a^2[1, 0]$), but fitting needs $3W_2[0, k]$ times the gap of order 3, of the right sign (last fold). "
-                  "So watch that weight's sign and the gap (in full: notebook 04's section 8).",
+                  # report 03DI fault 3: the order per output (the last fold's 3.04 and 1.35, rounded down); the pointer
+                  # to notebook 04 cut (the gap fold names the loop that ends the plateau)
+                  "$a^2[0, 0] - a^2[1, 0]$), but fitting needs $3W_2[0, k]$ times the gap of size at least 3.0 (output 1) "
+                  "or 1.3 (output 2), of the right sign (last fold). So watch that weight's sign and the gap.",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
@@ -1038,10 +1064,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "   two linear equations in $W_2[0, k]$ and $b_2[k]$ (at $y = 0$ or $1$ the right side is $\\pm\\infty$: "
                   "a fit comes within 0.1).\n2. Subtracted: $3W_2[0, k]$ times the gap is the right "
                   "sides' difference, solvable unless the gap is 0. Fitting output 1 (targets 0.2 and 1: outputs 0.3 or less, "
-                  "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04.$$\n"
+                  "0.9 or more) needs a difference of at least\n   $$\\ln 9 - \\ln\\tfrac{3}{7} \\approx 3.04;$$\n"
+                  "   output 2 (targets 0.4 and 0: 0.3 or more, 0.1 or less)\n   $$\\ln\\tfrac{3}{7}-\\ln\\tfrac{1}{9}\\approx1.35.$$\n"
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
-                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$.",
-                  "3. The output layer, fed nearly the same $a^2$, $\\bar a^2$ (0.97 to 0.98), for both observations, gives nearly one row: "
+                  "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$; output 2's, about 3.0, by 3.9.",
+                  # report 03DI fault 4: the mean named at its first use
+                  "3. The output layer, fed nearly the same $a^2$ for both observations (0.97 to 0.98, mean $\\bar a^2$), gives nearly one row: "
                   "at best the shared row (7a). The outputs' **common level**, the part of $z^3[r, k]$ both rows share "
                   "($b_2[k] + 3W_2[0, k]\\,\\bar a^2$), alone reaches it (step 100: cost 0.4007).\n"
                   # report 03DB fault 5: the common level's a^2 written \bar a^2 (both rows' near-shared value), the item split
@@ -1066,15 +1094,22 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # to notebook 04 (section_8_runs checks each)
                   # report 03DD fault 1: z2's gap at step 100 printed (factor table), "where C first falls below 0.4" cut
                   # report 03DH fault 4: why the average slope rises, z2 falling toward 0 (the factor table's row 4)
-                  "By step 100 $z^2$'s gap has shrunk (factor table: 0.205 to 0.200), $a^2$'s grown only with the average "
-                  "slope (0.026 to 0.028), larger as $z^2$ falls toward 0 (3.70 to 3.63), $\\sigma$'s steepest point; neither output "
-                  "is then in order (item 5), so a wider gap hurts both: descent narrows it. From step "
+                  # report 03DI faults 1 and 2: numbered steps, dC/dgap derived in a displayed line, the loop that ends the plateau
+                  "1. By step 100 $z^2$'s gap has shrunk (factor table: 0.205 to 0.200), $a^2$'s grown only with the average "
+                  "slope (0.026 to 0.028), larger as $z^2$ falls toward 0 (3.70 to 3.63), $\\sigma$'s steepest point.\n"
+                  "2. Neither output is then in order (item 5): a wider gap hurts both, so descent narrows it. From step "
                   # report 03DF faults 1 and 3: the stretch backed by the two printed booleans; the pointer only in the opening
-                  "900 until 5100 only output 1 is in order (lines 2, 3): a wider gap helps it, hurts output 2. "
+                  "900 until 5100 only output 1 is in order (lines 2, 3): a wider gap helps it, hurts output 2.\n"
                   # report 03DH fault 1: which pull wins, the printed shares of dC/d(gap) (section_8_runs checks them)
-                  "With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap, $\\bar a^2$ and the output layer held, $\\partial C/\\partial\\,$gap "
-                  "$= \\sum_k 3W_2[0, k]\\,(\\delta^3[0, k] - \\delta^3[1, k])/2$, term $k$ output $k+1$'s share (table): output 2's "
-                  "outweighs at step 1000, as the gap narrows; output 1's from step 2000, as it widens (cost table).\n\n</details>",
+                  "3. With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap, $\\bar a^2$ and the output layer held, the chain rule gives\n"
+                  "   $$\\frac{\\partial z^3[r,k]}{\\partial\\,\\text{gap}} = \\pm\\tfrac12\\,3W_2[0,k],\\qquad "
+                  "\\frac{\\partial C}{\\partial\\,\\text{gap}} = \\sum_{r,k}\\delta^3[r,k]\\,\\frac{\\partial z^3[r,k]}{\\partial\\,\\text{gap}} "
+                  "= \\sum_k 3W_2[0,k]\\,\\frac{\\delta^3[0,k]-\\delta^3[1,k]}{2},$$\n"
+                  "   term $k$ output $k+1$'s share (table): output 2's "
+                  "outweighs at step 1000, as the gap narrows; output 1's from step 2000, as it widens (cost table).\n"
+                  "4. Likewise (roles swapped), a wider gap drives $3W_2[0, 0]$ more negative, enlarging output 1's share "
+                  "(−0.008 to −0.5), which widens the gap, as does the rising average slope (0.026, 0.128, 0.224 at steps 3000, "
+                  "5000, 6000): the sudden end.\n\n</details>",
                   # report 03CZ fault 4: units numbered from 1 in text, numpy indices beside
                   "`[[0, 1, 2]]`: units 1 to 3 (numpy indices 0 to 2) tied.",
                   "The factor table: row 3 = row 2 × row 1, row 6 = row 5 × row 3.",
@@ -1085,10 +1120,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "a matching run alone does not prove a gradient right: exercise 6's check does (section 7a).",
                   "Once your exercises pass, the largest difference prints 0.0 or a rounding-size number; the tied-groups "
                   "lines allow 1e-10.",
-                  "start from random weights: in these five runs they fit by step 1000 (section 8). They differ from all ones "
-                  "in two ways at once, untied and layer 2 unsaturated (section 8's start table): these runs cannot tell "
-                  "which helps. An equal small start, every parameter 0.1 (tied, unsaturated), separates the two: notebook 04 "
-                  "section 9 runs it.",
+                  # report 03DI fault 6: the observation kept, the open question and its pointer to notebook 04 cut
+                  "start from random weights: in these five runs they fit by step 1000, untied and with layer 2 unsaturated "
+                  "(section 8's start table).",
                   "Section 8 shows why layer 2's two rows, and so the outputs, start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, $(2, 3)$ times "
                   "$(2, 2)$ (inner sizes 3, 2), and `delta.T @ a[2]`.",
@@ -1132,9 +1166,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             < fold.index("<summary>After you run the cell: tied, yet it fits</summary>")
             < fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("The 2-1-1-2's output")
             and "notebook 04" not in fold.split("<summary>After you run the cell: how the gap moves</summary>")[1].split("</details>")[0])
-    # the pointer to notebook 04 section 8 stands once, in the section's opening (report 03CX fault 1)
+    # report 03DI faults 1 and 6: no pointer to notebook 04 in section 8's opening (the gap fold names the loop that
+    # ends the plateau) and no open question in "What to change"
     intro_8 = prose[prose.index("## 8. Does the tied start leave the shared row?"):prose.index("**Predict first:** will the all-ones start")]
-    assert "(in full: notebook 04's section 8)." in intro_8 and prose.count("notebook 04's section 8") == 1
+    assert "notebook 04" not in intro_8 and "notebook 04's section 8" not in prose and "notebook 04 section 9" not in prose
+    assert "cannot tell which helps" not in prose
     # report 03DH fault 3: "three outgoing weights w act as one 3w" before 3 W_2[0, k] is first used
     assert prose.index("act as one $3w$") < prose.index("$3W_2[0, k]$")
     assert "measured, not derived" not in prose and "the mechanism: notebook 04" not in prose  # report 03DF fault 1: said once, in the opening
@@ -1142,20 +1178,6 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                 "Layer 2 leaves saturation", "gap doubles", "row 7", "row 9", "rows 7, 8", "Not derived here",
                 "what ends the plateau", "their sign sets the way", "a loop that speeds up", "take the printed signs"):
         assert cut not in prose, cut
-    # the pointer's target: notebook 04's section 8 takes up how the plateau ends
-    nb04 = json.loads((NOTEBOOK.parent / "04_symmetry_2_3_3_2.ipynb").read_text(encoding="utf-8"))
-    text04 = "\n".join(source(c) for c in nb04["cells"] if c["cell_type"] == "markdown")
-    section_8 = text04[text04.index("## 8."):text04.index("## 9.")]
-    assert "How the plateau ends" in section_8
-    # "What to change": "An equal small start, every parameter 0.1 (tied, unsaturated), separates the two: notebook 04
-    # section 9 runs it" (report 03CQ fault 7): 04's section 9 trains that start beside all ones and prints its row; at
-    # step 0 it is tied and layer 2 is far from saturated (its smallest slope a^2(1 - a^2) near sigma's largest, 1/4)
-    section_9 = "\n".join(source(c) for c in nb04["cells"])
-    section_9 = section_9[section_9.index("## 9."):section_9.index("## 10.")]
-    assert '"every parameter 0.1"' in section_9 and "constant_starts(case.sizes, [0.1])" in section_9 and "train_many(" in section_9
-    small_start = mh.MLP(case.sizes).init_constant(0.1)
-    a2_small = small_start.forward(case.X)[2]
-    assert mh.tied_units(small_start) == [[[0, 1, 2]], [[0, 1, 2]]] and (a2_small * (1 - a2_small)).min() > 0.24
     # the question states what the learner saw and asked, not the findings (report 03CP fault 4): no rate, no reading
     # of the last update before section 7a
     intro = source(notebook["cells"][0])
@@ -1306,8 +1328,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
                   "$n_l n_{l+1} + 2n_l$ per step back, $l = 1, \\dots, L - 1$ (no $\\delta^0$) |",
                   "Then open fold (3), B.",
+                  # report 03DI fault 5: factors 3 and 1 too
                   "Factors 4 and 5, the $\\delta^2$ tail, depend only on the output, not on where the path starts; factor 2 "
-                  "only on the hidden unit.",
+                  "only on the hidden unit; factor 3, the weight between them, on both; factor 1 is the input, 1 for a bias.",
                   "Count the multiplications for all 12 gradients (i) by path sums, (ii) by `backward`, for **one observation** "
                   "on 2-2-2, **forward pass not included**.",
                   "call it $\\delta^2[0, 0]$.",
