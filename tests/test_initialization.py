@@ -282,3 +282,56 @@ def test_recorded_activations_is_a_forward_pass_of_the_recorded_parameters():
         init.recorded_activations(history, [0], np.ones((2, 3)))
     with pytest.raises(TypeError, match="history"):
         init.recorded_activations("history", [0], X)
+
+
+def test_recorded_net_parameters_and_untying_lengths():
+    # report 05CZ (fault 3): notebook 05's index plumbing (recorded steps, theta vectors, |Q^T u|) as named helpers
+    nets = init.constant_starts(CASE.sizes, [1.0]) + init.almost_constant_starts(CASE.sizes, 1e-3, 2)
+    history = mh.train_many(nets, CASE.X, CASE.Y, lr=0.5, iterations=20, weights_every=10)  # recorded steps 0, 10, 20
+    net = init.recorded_net(history, 1, 2)
+    assert isinstance(net, mh.MLP) and net.sizes == [2, 3, 3, 2]
+    assert all(np.array_equal(p, P[1, 2]) for p, P in zip(net.weights + net.biases, history.weights + history.biases))
+    net.weights[0][0, 0] += 1.0  # a copy: the history is untouched
+    assert history.weights[0][1, 2, 0, 0] != net.weights[0][0, 0]
+    theta = init.recorded_parameters(history, [0, 2])
+    assert theta.shape == (2, 3, 29)
+    assert np.array_equal(theta[1, 1], np.concatenate([P[2, 1].ravel() for P in history.weights + history.biases]))
+    lengths = init.untying_lengths(history, [1, 2], 0)
+    assert lengths.shape == (2, 3) and np.all(lengths > 0)
+    tied = init.tied_directions(CASE.sizes)
+    u = theta[1, 2] - theta[0, 2]
+    assert lengths[1, 2] == pytest.approx(np.linalg.norm(u - tied @ (tied.T @ u)), rel=1e-12)
+    assert init.untying_lengths(history, [0], 0).max() == 0  # the tied run against itself
+    constants = mh.train_many(init.constant_starts(CASE.sizes, [0.5, 1.0]), CASE.X, CASE.Y, lr=0.5, iterations=10, weights_every=10)
+    assert init.untying_lengths(constants, [0], 1).max() < 1e-12  # two tied runs differ only along tie-keeping moves
+    with pytest.raises(ValueError, match="row must be a whole number 0..2"):
+        init.recorded_net(history, 3, 0)
+    with pytest.raises(ValueError, match="index must be a whole number 0..2"):
+        init.recorded_net(history, 0, 3)
+    with pytest.raises(ValueError, match="rows must be a non-empty list"):
+        init.recorded_parameters(history, [])
+    with pytest.raises(ValueError, match="tied_row must be one network row"):
+        init.untying_lengths(history, [1], [0])
+    unrecorded = mh.train_many(init.constant_starts(CASE.sizes, [1.0]), CASE.X, CASE.Y, lr=0.5, iterations=5, weights_every=0)
+    with pytest.raises(TypeError, match="recorded weights"):
+        init.recorded_net(unrecorded, 0, 0)
+
+
+def test_steps_to_zero_at_one_steps_pace():
+    net = init.constant_starts(CASE.sizes, [0.5])[0]
+    mh.train(net, CASE.X, CASE.Y, lr=0.5, iterations=100)
+    steps = init.steps_to_zero(net, CASE.X, CASE.Y, lr=0.5)
+    assert set(steps) == {"omega_1", "omega_2", "a^2 difference"}
+    dW, db = net.gradients(CASE.X, CASE.Y)
+    assert steps["omega_1"] == pytest.approx(net.weights[2][0, 0] / (0.5 * dW[2][0, 0]), rel=1e-12)
+    assert steps["omega_2"] == pytest.approx(net.weights[2][0, 1] / (0.5 * dW[2][0, 1]), rel=1e-12)
+    lower = net.copy()  # W_0, W_1, b_0, b_1 one step, W_2 and b_2 kept
+    for l in (0, 1):
+        lower.weights[l] = net.weights[l] - 0.5 * dW[l]
+        lower.biases[l] = net.biases[l] - 0.5 * db[l]
+    a2_now, a2_next = net.forward(CASE.X)[2][:, 0], lower.forward(CASE.X)[2][:, 0]
+    d_now, d_next = a2_now[0] - a2_now[1], a2_next[0] - a2_next[1]
+    assert steps["a^2 difference"] == pytest.approx(-d_now / (d_next - d_now), rel=1e-9)
+    assert 200 < steps["omega_1"] < 320 and steps["a^2 difference"] > 1000  # c = 0.5 at step 100: omega_1 first (notebook 05, 2b)
+    with pytest.raises(TypeError, match="2-3-3-2 MLP with biases"):
+        init.steps_to_zero(mh.MLP([2, 3, 1]), CASE.X, CASE.Y, lr=0.5)

@@ -548,13 +548,16 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05CB (fault 6): the caption says it again, on a printed line
-    assert "Each drops to the plateau (loss below 0.41) within 150 steps (printed), at the left edge, and stays until its exit; the legend gives each step-0 loss." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
+    assert "Each reaches the plateau by step 150 (printed)." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
+    # report 05CZ (fault 6, the lead's decision): the figure's caption line: the drops sit in the left-edge spike, the step-0 losses in the legend
+    assert "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150" in NOTEBOOK.read_text()
+    assert "markevery=(300, 90)" in NOTEBOOK.read_text()  # 05CZ (fault 6): no c = 1.5 triangle on the spike, over c = 1's dotted start
     # report 05CX (fault 8): c = 1's dotted line lies under c = 0's and c = 0.5's on the plateau; it shows once c = 0.5 has left (2336)
-    assert "the legend gives each step-0 loss." in notebook[1] and "dotted line shows from about step" not in notebook[1]  # report 05CY (fault 7): c = 1 drawn over c = 0 and 0.5 (their markers on top), visible on the plateau
+    assert "step-0 loss (legend)" in NOTEBOOK.read_text() and "dotted line shows from about step" not in notebook[1]  # report 05CY (fault 7): c = 1 drawn over c = 0 and 0.5 (their markers on top), visible on the plateau
     assert "1.0: 6, 1.5: 1}[c]" in NOTEBOOK.read_text()
     assert 2300 < computed["pair exits"][1] < 2500 < computed["pair exits"][0]
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
-    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and '(log scale; circles and squares on top), cut at 0.05' in notebook[1]
+    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and "Four constant starts' loss, cut at 0.05:" in notebook[1]  # 05CZ: the log scale and the markers on top left to the axis and the legend, for words
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
     sources = "\n".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
     # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
@@ -824,7 +827,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     assert ("Layer 2's slope recovers as $z^2$ falls (3.7 at step 3000, 0.76 at 5300: second printout), mostly through $b_1[0]$ (1.01 to $-1.28$), "
-            "as notebook 04, section 8 (iii) derives for this run; the exit step is measured, not derived. </details>") in prose  # report 05CV (fault 3); 05CW (fault 4): in 2c's box
+            "lowered once a wider $a^2$ difference lowers $C$ (notebook 04, section 8 (iii)); the exit step is measured, not derived. </details>") in prose  # report 05CV (fault 3); 05CW (fault 4): in 2c's box; 05CZ (fault 8): 04's mechanism in one clause
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
     assert computed["a2 at 1000"] == "a^2 at step 1000, c = 1: 0.9780 | 0.9734 (observation 1 | 2, rows 0 | 1), difference 0.0046"
@@ -832,7 +835,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "a2 at the fit" not in computed and "By the fit" not in prose and "after the exit, why the fit still takes long:" in NOTEBOOK.read_text()
     # report 05CC (fault 4): c = 1's slow last approach, tied to section 1's two counts
     assert computed["c = 1 at 10000"] == "c = 1, step 10000: largest |a^3 - y| 0.015 | smallest output slope a(1 - a) 0.011"
-    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (last line of the second) error 0.015, output slope 0.011, "
+    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (second printout) error 0.015, output slope 0.011, "
             "so $\\delta^3$ shrinks on two counts.") in prose and "goes as $e^2$: it shrinks on two counts." in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
@@ -960,7 +963,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
     # report 05CX (fault 5): "10000 were needed" was their limit, not a timed fit; the share that late, printed
-    assert ("Their run was stopped at 10000, not timed to its fit; needing about 10000 would put it in the slowest 1–2% "
+    assert ("Their run was stopped at 10000, not timed to its fit; needing about 10000 would put it among the slowest 1.2% "
             "(above: 0.6% after step 8000, 0.6% not within 10000).") in prose
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
     assert "Their largest error, 0.0082, is a fit, like 99.4% of ours. Section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
@@ -1059,7 +1062,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $|\\hat d| = 1$" in prose
     assert "H[\\tau, \\nu]" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose
     # report 05BB (fix 6): the two-parameter swap first
-    assert "Take two parameters that a swap of two tied units exchanges, such as $b_0[0]$ and $b_0[1]$. The swap leaves $C$ unchanged" in prose
+    assert "A swap of two tied units exchanges parameter pairs such as $b_0[0]$ and $b_0[1]$ and leaves $C$ unchanged." in prose
+    # report 05CZ (fault 2, the lead's decision): why the block is (A B; B A), in the main text
+    assert ("At a tied point the other pairs are equal, so $C$ is symmetric in $b_0[0]$, $b_0[1]$; differentiating twice at $b_0[0] = b_0[1]$ "
+            "gives equal diagonal entries: their block of $H$ is") in prose
     # report 05BC (fix 5): blocks A, B (not layer subscripts), the letters in the table, the last step
     assert "\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}" in prose and "H_0" not in prose
     assert "Let $P$ swap two tied units' parameters" in prose and "h = 1e-5" in NOTEBOOK.read_text()
@@ -1072,7 +1078,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05CR (fault 7): the Try cut: its answer needs a kernel
     assert ("(200 starts, not the map's 30). ## Key points") in prose and "Try (needs a kernel)" not in prose and "lr 0.5 then 4" not in prose and "(No kernel: 5b's" not in prose and computed["scale 10.0"].startswith("scale   10.0: not within 6000 steps  97% |") and "scale-10 column" not in prose  # 05CB (fault 10); 05CO (fault 7): a Try whose answer is not on the page
     assert "most starts move" not in prose and ("the histogram shows their steps to fit, its title how many fit and how many have tied units (exactly equal incoming weights, "
-                                         "bias and outgoing weights).") in prose  # 05CM (fault 7): the card's tie  # report 05CI (fault 7): the explorer's rule; 05CL (fault 6): exact, as the gap 0.0 of section 2
+                                         "bias and outgoing weights, not section 4's \"in effect\").") in prose  # 05CZ (fault 7): exact, unlike section 4's "in effect"  # 05CM (fault 7): the card's tie  # report 05CI (fault 7): the explorer's rule; 05CL (fault 6): exact, as the gap 0.0 of section 2
     from mlp_helpers.visual import initialization_explorer as explorer_module
     assert "tied_units(net, atol=0)" in inspect.getsource(explorer_module.InitializationExplorer.run) and "10^{-10}" not in prose
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
@@ -1236,17 +1242,26 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
             "only the fit needs $\\omega_2$ matched (from step 2101). "
             "**Why must one flip?** A start with $c > 0$ gives $\\omega_1$ and the difference the same sign "
-            "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. By step 100 both $\\omega$s have fallen: $\\omega_1 > 0 > \\omega_2$ (measured: figure), "
-            "and each of $\\omega_1$ and the difference pushes the other toward 0 (the box). "
-            "($c = 0$'s difference, negative from step 6, matches.)") in main  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
+            "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. By step 100 both $\\omega$s have fallen, $\\omega_1 > 0 > \\omega_2$ (figure): "
+            "dropping to the plateau, the outputs fall toward the targets' mean $(0.6, 0.2)$, so $W_2$ falls ($a^2 > 0$) and $\\omega_2$ turns negative. "
+            "$\\omega_1$ and the difference then push each other toward 0 (the box); whichever is sooner to 0 at step 100's pace flips first "
+            "(box's first printout: $c = 0.25$'s difference 470 steps, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, difference 1310): "
+            "a measured ranking, not the flips' steps. "
+            "($c = 0$'s difference, negative from step 6, matches.)") in main  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
     assert "Steps to 0 at step 100's pace" not in main and "First printout: steps to 0 at step 100's pace (for the difference, $W_0$, $W_1$, $b_0$, $b_1$ stepped alone)." in box  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
     assert 2 * 0.4 ** 2 + 2 * 0.2 ** 2 == pytest.approx(0.4) and 0.4 - 2 * 0.2 ** 2 > 0.2  # output 2 alone cannot bring the plateau's 0.4 below 0.2
     # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
     assert "At that pace" not in main and "the pace slows" not in main  # report 05CP (fault 2): the projection cut
     # report 05CN (fault 2): the box's "which flips" item moved into the main text, two sentences after the table
-    assert ("$c = 0.25$'s difference gets there first, $c = 0.5$'s $\\omega_1$ next, "
-            "$\\omega_2$ last: the pace ranks the flips, not their steps.") in box  # 05CX: the flip steps now in the table above  # report 05CV (fault 2): the six-number sentence shortened and "Which flips." not in box
+    # report 05CZ (fault 1, the lead's decision): the race in the main text, from the printed pace table; the box only says how the pace is computed
+    assert "the pace ranks the flips" not in box and "a measured ranking, not the flips' steps." in main
+    pv = computed["push values"]  # rows c = 0.25, 0.5; column 2: omega_1's steps to 0, column 5: the difference's
+    assert pv[0, 5] < pv[0, 2] and pv[1, 2] < pv[1, 5]  # c = 0.25: the difference sooner (it flips, 900); c = 0.5: omega_1 sooner (it flips, 389)
+    early = mh.train_many(init.constant_starts(CASE.sizes, [0.25, 0.5]), CASE.X, CASE.Y, lr=0.5, iterations=100, weights_every=100)
+    outputs = init.recorded_activations(early, [0, 1], CASE.X)[2]  # (2 starts, steps 0 and 100, 2 rows, 2 outputs)
+    assert np.all(outputs[:, 0] > np.array([0.6, 0.2])) and np.all(np.abs(outputs[:, 1] - np.array([0.6, 0.2])) < 0.01)  # the outputs fall to the targets' mean
+    assert np.all(early.weights[2][:, 1] < early.weights[2][:, 0]) and np.all(early.weights[2][:, 1, 0, 0] > 0) and np.all(early.weights[2][:, 1, 0, 1] < 0)  # W_2 falls: omega_1 > 0 > omega_2 at step 100
     assert computed["c = 0.5 smallest printed"] == "c = 0.5, to its exit: a^2 difference at least 0.0094 at every step (smallest at step 681)"
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
@@ -1377,8 +1392,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise), where $u$ is not small." in prose
     # report 05BK (fault 4): the key point keeps the caveat
     # report 05BW (fault 5): the key point answers the retitled question, with the caveat
-    assert ("* Against 20 starts with 10% noise, the tie costs the one tied run (all ones) 14% of its steps: "
-            "the smaller part of its slowness.") in prose  # 05CC (fault 2): the 14% held to its comparison
+    assert ("* Against 20 starts with 10% noise, the tie costs the one tied run (all ones) 14% of its steps "
+            "(the noise also moves tie-keeping parameters): the smaller part of its slowness.") in prose  # 05CC (fault 2): the 14% held to its comparison; 05CZ (fault 5): with the section's caveat
     # report 05BH (fix 2): W_2 moves first because delta^2 = delta^1 = 0 (not because the errors are not opposite)
     assert "P_0" not in prose and "P_1" not in prose  # report 05BI (fix 8): P is section 4's swap
     assert computed["step 0 losses"] == "loss at step 0, c = 0 to 2: 0.60, 0.87, 1.38, 1.75, 1.91, 1.97, 1.99, 2.00, 2.00"
@@ -1556,7 +1571,7 @@ def test_report_05BP_fixes(notebook):
     assert (explorer.start.value, explorer.scale.value, explorer.lr.value, explorer.n_starts) == ("random", 1.0, 2.0, 8)
     # fault 3: the 20 numbers named where they are used
     # report 05CG (fault 1): the main text says plainly what the printed numbers are; the 20 eigenvalues live in the box
-    assert ("The printout below the box gives the smallest and largest $\\lambda$ at ten steps of the tied run.") in prose  # 05CW (fault 3): in the box and "the 20 numbers `init.untying_curvatures` returns." in prose
+    assert ("Below the box: the smallest and largest $\\lambda$ at ten steps.") in prose  # 05CW (fault 3): in the box and "the 20 numbers `init.untying_curvatures` returns." in prose
 
 
 def test_report_05BQ_predictions_are_cells_and_gate_their_answers():

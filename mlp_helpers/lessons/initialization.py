@@ -384,6 +384,81 @@ def recorded_activations(history, runs, X):
     return _sigmoid_forward(weights, biases, X)[1:]
 
 
+def recorded_net(history, row, index):
+    """Network ``row`` of ``history`` at its recorded step ``history.weight_iterations[index]``,
+    as a new sigmoid ``MLP`` holding copies of those parameters: nothing is trained.
+
+    history: the ``EnsembleHistory`` of ``train_many`` on sigmoid networks with biases and
+    recorded weights: weights[l] (N, Tw, n_l, n_{l+1}), biases[l] (N, Tw, n_{l+1}).
+    row: a network row, 0..N-1; index: a recorded step's position, 0..Tw-1.
+    """
+    _check_recorded(history)
+    for name, value, n in (("row", row, history.loss.shape[0]), ("index", index, len(history.weight_iterations))):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or not 0 <= value < n:
+            raise ValueError(f"{name} must be a whole number 0..{n - 1}, got {value!r}")
+    net = MLP([W.shape[-2] for W in history.weights] + [history.weights[-1].shape[-1]])
+    net.weights = [W[row, index].copy() for W in history.weights]
+    net.biases = [b[row, index].copy() for b in history.biases]
+    return net
+
+
+def _check_recorded(history):
+    if not isinstance(history, EnsembleHistory) or not len(history.weight_iterations) or not history.biases:
+        raise TypeError("history must be the EnsembleHistory of train_many on networks with biases and recorded weights (weights_every > 0)")
+
+
+def recorded_parameters(history, rows):
+    """theta, every weight and bias as one vector, of networks ``rows`` at every recorded step.
+
+    history: as for ``recorded_net``; rows: a list of network rows (R,). Returns (R, Tw, P), P the
+    number of parameters, in the order of ``tied_directions`` (weights then biases, each
+    flattened layer by layer).
+    """
+    _check_recorded(history)
+    rows = np.asarray(list(rows))
+    if rows.ndim != 1 or not rows.size or rows.dtype.kind not in "iu" or rows.min() < 0 or rows.max() >= history.loss.shape[0]:
+        raise ValueError(f"rows must be a non-empty list of network rows 0..{history.loss.shape[0] - 1}, got {rows!r}")
+    params = history.weights + history.biases
+    return np.concatenate([P[rows].reshape(rows.size, P.shape[1], -1) for P in params], axis=-1)
+
+
+def untying_lengths(history, rows, tied_row):
+    """|Q^T u| at every recorded step: the length of the untying part of u = theta(row) - theta(tied_row).
+
+    history: as for ``recorded_net``; rows: network rows (R,), for example nudged runs; tied_row:
+    the row of a tied run. Q's columns span the moves orthogonal to every tied network
+    (``tied_directions``), so |Q^T u| = |u - T T^T u| with T = ``tied_directions``.
+    Returns (R, Tw).
+    """
+    if isinstance(tied_row, (bool, np.bool_)) or not isinstance(tied_row, (int, np.integer)):
+        raise ValueError(f"tied_row must be one network row, got {tied_row!r}")
+    u = recorded_parameters(history, rows) - recorded_parameters(history, [tied_row])
+    tied = tied_directions([W.shape[-2] for W in history.weights] + [history.weights[-1].shape[-1]])
+    return np.linalg.norm(u - u @ tied @ tied.T, axis=-1)
+
+
+def steps_to_zero(net, X, Y, lr):
+    """Steps until omega_1, omega_2 and the a^2 difference reach 0 at the pace of one step from ``net``.
+
+    net: a 2-3-3-2 sigmoid ``MLP`` with biases whose layer-2 units are tied (notebook 05, 2b):
+    omega_k = W_2[0, k], the a^2 difference = a^2[0, 0] - a^2[1, 0]; X: (2, 2), Y: (2, 2); lr: the
+    learning rate. omega_k's pace is its change in one gradient step (cost ``sse``); the
+    difference's is its change when W_0, W_1, b_0, b_1 alone take that step. Returns a dict
+    {"omega_1", "omega_2", "a^2 difference"} of -value / pace (negative: moving away from 0).
+    """
+    if not isinstance(net, MLP) or not net.bias or net.sizes != [2, 3, 3, 2]:
+        raise TypeError(f"net must be a 2-3-3-2 MLP with biases, got {net!r}")
+    lr = as_real("lr", lr)
+    dW, db = net.gradients(X, Y)
+    lower = net.copy()  # one step of W_0, W_1, b_0, b_1 alone
+    lower.weights = [W - lr * g if l < 2 else W for l, (W, g) in enumerate(zip(net.weights, dW))]
+    lower.biases = [b - lr * g if l < 2 else b for l, (b, g) in enumerate(zip(net.biases, db))]
+    d_now, d_next = (a2[0, 0] - a2[1, 0] for a2 in (n.forward(X)[2] for n in (net, lower)))
+    w1, w2 = net.weights[2][0]
+    return {"omega_1": -w1 / (-lr * dW[2][0, 0]), "omega_2": -w2 / (-lr * dW[2][0, 1]),
+            "a^2 difference": -d_now / (d_next - d_now)}
+
+
 def tied_directions(sizes):
     """(P, T) orthonormal columns spanning every tied network of ``sizes`` (with biases).
 
