@@ -240,7 +240,8 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert along_gradient([np.full((2, 2), 0.1), np.full((2, 1), 0.1)]) < 0
     assert (r"so $B$'s leading term is $\tfrac12\eta^2\,C''(0)$, $C''$ the second derivative along the gradient; "
             # report 02CX fault 7: [B]'s 0.000259 is from the unrounded costs (the rounded ones give 0.00025)
-            r"[B] measures it: positive, equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.") in six_a_box
+            # report 02DI fault 2 (the lead's decision): why positive moved to 8b's eta^2 box, a pointer here
+            r"[B] measures it: positive (why: 8b's box), equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.") in six_a_box
     # [B]: B and 1/2 eta^2 C''(0) (central finite difference, step 1e-3), equal to 3 digits (6 decimals), each far
     # from a rounding edge (B = 0.00025916, 1/2 eta^2 C'' = 0.00025914; the eta^4 term is about 2e-8)
     half_curvature = 0.5 * case.lr**2 * curvature
@@ -825,22 +826,24 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # go into the box, [K] right after it
     assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
                          r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
-                         r"""there (the check above). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
                          # report 02DG fault 1 (the lead's decision): Q, K through Q and the derivative in S moved into the box
-                         r"""([behind]; figure: black highest). The optional box below argues it for the whole run.""" "\n\n")
+                         # report 02DI fault 4 (the lead's decision): one sentence for the whole run, the box proves it
+                         r"""there (the check above). For tied units $K = 2\sqrt{S\,c^2 + Q^2}$ with $Q$ nearly fixed, so at equal $c$ """
+                         r"""larger $S$ gives larger $K$ (box). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
+                         r"""([behind]; figure: black highest).""" "\n\n")
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
     # report 02DB fault 1 (the lead's decision): Q (its definition and its recursion) only in the box
-    assert "1.2%" not in intuition and "proves" not in intuition
+    assert "1.2%" not in intuition and "proves" not in intuition and "derivative" not in intuition
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     # report 02DG fault 1 (the lead's decision): Q defined in the box, the derivative in S right after it
     # report 02DH fault 6 (the lead's decision): a one-sentence plan first; Q's drift and the margin in a nested box
     assert proof.startswith("\n\n" r"""Plan: compare the two runs' step maps at equal $c$.""" "\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
                             r"""2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$ (square both sides); $Q$ stays within 1.2% """
-                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the box at the end). So at equal $c$, """
-                            r"""larger $S$ gives larger $K$: $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
+                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the box at the end). At equal $c$, """
+                            r"""$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
                             r"""as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).""" "\n\n"
                             r"""Let $K_\rho(c) = """)
     last = proof.split("<details><summary>Why $Q$ barely moves, and the margin</summary>")[1]
@@ -1024,7 +1027,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CZ fault 2: the one-line reason back in the open (the lead's decision), citing [K] after the box
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
     # report 02DG fault 1: the one sentence points to the box; Q and the derivative in S inside it
-    assert "The optional box below argues it for the whole run." in intuition and "Q" not in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    # report 02DI fault 4 (the lead's decision): one sentence, K through S and a nearly fixed Q, points to the box
+    assert "larger $S$ gives larger $K$ (box)." in intuition and "Q = " not in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1241,11 +1245,17 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
         r"**Why the spread rises after $0.4667$.** By 6a a step changes the $W_1$ gap by $-\eta\,G\,(u_1 - u_2)$: "
         r"with $G < 0$ it closes only while $u_1 > u_2$; $u_1 - u_2 < 0$ from step 17 on ([gap]), so it widens.")
     assert "print(f\"[gap]" in nb.cells[where - 1].source
-    assert nb.cells[where + 1].source.startswith("### 6c.")
+    # report 02DI fault 5 (the lead's decision): the box's prints ([crossings], [dips], [smallest]) in one fold right
+    # after it, then 6c
+    fold_cell = nb.cells[where + 1].source
+    assert fold_cell.count("with folded(") == 1 and all(f'print(f"[{tag}]' in fold_cell for tag in ("crossings", "dips", "smallest"))
+    assert nb.cells[where + 2].source.startswith("### 6c.")
+    assert sum("with folded(" in c.source for c in nb.cells[where - 3:where]) == 0
     figure_at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "plots.tie_figure" in c.source)
     # report 02CZ fault 1: [crossings] and [dips] in the figure cell, right above the fold that cites them; the bound
     # cell, the tie box and the float64 box come before the figure's caption
-    assert "[dips] random start" in nb.cells[figure_at].source and "[crossings]" in nb.cells[figure_at].source
+    assert "[dips]" not in nb.cells[figure_at].source and "[crossings]" not in nb.cells[figure_at].source
+    assert "[spread = gap] random start" in nb.cells[figure_at].source
     assert figure_at + 3 == where
     assert nb.cells[figure_at - 1].source.startswith("The six weights, constant start on top")
     assert nb.cells[figure_at - 2].source.startswith("<details><summary>The constant start in float64")
@@ -1259,12 +1269,12 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # (report 02CB fault 2: the signed pair differences, "the larger coefficient 1 - rho", the sum written out)
     assert (r"By section 4, $u_1 - u_2 = \rho\,d_{x_1} + (1-\rho)\,d_{x_2}$: negative from step 17, once $x_2$'s pair, "
             r"with the larger coefficient $1-\rho$, has crossed: $0.3\,(+0.0150) + 0.7\,(-0.0116) = -0.0036$ "
-            r"([gap]).") in paragraph
+            r"([smallest]).") in paragraph
     assert "larger weight" not in paragraph
     assert "negative after both" not in paragraph
     # then the W_1 gap widens (its step -eta G (u_1 - u_2) < 0 with G < 0, u_1 < u_2): the spread climbs toward its
     # largest, 1.0593 (the training printout's 1.0593224); [gap] checks the signs to step 500 (reports 02CE, 02CG)
-    assert paragraph.rstrip().endswith("([gap]).\n</details>")
+    assert paragraph.rstrip().endswith("([smallest]).\n</details>")
     # report 02CC fault 3: the r-bound is loose (it bounds only the incoming pairs, 6b's box)
     # report 02CQ fault 2: the paragraph opens with what it shows
     # report 02DB fault 6: loose for what, with printed numbers ([bound]'s 0.0140, [gap]'s 0.4667)
@@ -1280,7 +1290,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
     # report 02CV fault 6: said plainly
     assert (r"then the spread, $\max(|d_{x_1}|, |d_{x_2}|)$ and $|r_1 - r_2|$: the $W_1$ gap is the "
-            r"largest of the spread's three parts at every step ([crossings]).") in markdown  # report 02DB fault 6
+            r"largest of the spread's three parts at every step ([spread = gap]).") in markdown  # report 02DB fault 6
     assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph  # (the fold's own paragraph)
@@ -1301,9 +1311,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert pairs.max() < 0.05 < 0.4 < abs(gap[k])
     for value in (*pairs, abs(gap[k])):
         assert abs(value * 1e4 % 1 - 0.5) > 0.01  # 0.015038, 0.011645, 0.46667: not near a rounding edge (x.xxxx5)
-    assert (f"[gap]   step 17: d_x1 = {signed[0]:+.4f}, d_x2 = {signed[1]:+.4f}, "
+    assert (f"[smallest] step 17: d_x1 = {signed[0]:+.4f}, d_x2 = {signed[1]:+.4f}, "
             f"|W_1[0, 0] - W_1[1, 0]| = {abs(gap[k]):.4f}\n") in stored
-    assert "[gap]   step 17: d_x1 = +0.0150, d_x2 = -0.0116, |W_1[0, 0] - W_1[1, 0]| = 0.4667\n" in stored
+    assert "[smallest] step 17: d_x1 = +0.0150, d_x2 = -0.0116, |W_1[0, 0] - W_1[1, 0]| = 0.4667\n" in stored
     # the prose's sum from the printed values, and the true u_1 - u_2 at step 17 (-0.00364), both -0.0036
     assert f"{A * 0.0150 + (1 - A) * -0.0116:.4f}" == "-0.0036" and f"{u_gap[k]:.4f}" == "-0.0036"
     assert abs(u_gap[k] * 1e4 % 1 - 0.5) > 0.01
@@ -1347,8 +1357,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
         assert abs(value * 1e4 % 1 - 0.5) > 0.05  # -0.63446, -0.46667: far from a rounding edge (x.xxxx5)
     assert ("[gap]   random start, W_1[0, 0] - W_1[1, 0]: -0.6345 at step 0, -0.4667 at step 17 (closest to 0)\n"
             "[gap]   u_1 - u_2 > 0 at steps 0 to 16: True\n"
-            "[gap]   u_1 - u_2 < 0 at steps 17 to 500: True;  G < 0 at steps 17 to 500: True\n"
-            "[gap]   spread at step 500: 1.0593224, its largest: 1.0593224\n") in stored
+            "[gap]   u_1 - u_2 < 0 at steps 17 to 500: True;  G < 0 at steps 17 to 500: True\n") in stored
+    # report 02DI fault 5 (the lead's decision): the folded lines under their own tag, in the box's one fold
+    assert "[smallest] spread at step 500: 1.0593224, its largest: 1.0593224\n" in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -1407,8 +1418,8 @@ def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb, case):
                           "s": np.array([A, 1 - A]), "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
                           "history_constant": _trained_history("constant"), "history_random": _trained_history("random")})
         plots.plt.close("all")
-        assert show.called is predicted and ("[crossings]" in out.getvalue()) is predicted
-        assert ("[dips]" in out.getvalue()) is predicted  # report 02CZ fault 1: [dips] in the figure cell too
+        assert show.called is predicted and ("[spread = gap]" in out.getvalue()) is predicted
+        assert "[dips]" not in out.getvalue() and "[crossings]" not in out.getvalue()  # report 02DI fault 5: in the box's fold
         assert show.call_count == (2 if predicted else 0)  # the six weights, then the spread with |r_1 - r_2| (6b)
         assert ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
@@ -1434,7 +1445,7 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     assert cells[box - 1].source == code[1] and "[rank 2]" in code[1] and "[no tie]" not in code[1]
     no_tie, after = [c.source for c in cells[box + 1:] if c.cell_type == "code"][:2]
     assert cells[box + 1].source == no_tie and "[no tie]" in no_tie and re.search(r"^if predicted:", no_tie, re.M)
-    assert "plots.tie_figure" in after and "[dips] random start" in after and re.search(r"^if predicted:", after, re.M)
+    assert "plots.tie_figure" in after and "[spread = gap] random start" in after and re.search(r"^if predicted:", after, re.M)
     bound_at = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "[bound]" in c.source)
     assert bound_at == start + 3 and cells[start + 2].cell_type == "markdown"
     text = " ".join(c.source for c in between if c.cell_type == "markdown")
@@ -1567,7 +1578,8 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
             "            at step 0: d_x1 = +0.1823, d_x2 = +0.3787, d_x2 / d_x1 = 2.08;\n"
             "            smallest spread at step 17\n") in stored
     # report 02DH fault 4: the open text's "at every step ([crossings])" backed by a line outside the fold
-    assert "[crossings] random start: the spread is the W_1 gap |W_1[0, 0] - W_1[1, 0]| at every step: True\n" in stored
+    # report 02DI fault 5 (the lead's decision): its own tag, [spread = gap], apart from the folded [crossings]
+    assert "[spread = gap] random start: the spread is the W_1 gap |W_1[0, 0] - W_1[1, 0]| at every step: True\n" in stored
     # every step, with a margin: the W_1 gap exceeds both incoming pairs' differences by at least 0.17
     spread = mh.unit_spread(trained["random"][1])
     W1_gap = np.abs(W1[:, 0, 0] - W1[:, 1, 0])
@@ -1636,7 +1648,7 @@ def test_report_02BZ_order_and_placement(nb, markdown):
     cells = nb.cells
     for tag, before in (("[G]", "So $G = 0$ exactly at $c = c^*$ ([G] checks the product)."),
                         ("[G u]", r"[G u] checks item 3 against backprop, [parabola] item 4."),
-                        ("[B]", "[B] measures it: positive, equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.")):
+                        ("[B]", "[B] measures it: positive (why: 8b's box), equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.")):
         (k,) = [i for i, c in enumerate(cells) if c.cell_type == "code" and f'print(f"{tag} ' in c.source]
         if tag == "[B]":  # report 02CO fault 5: a one-line lead marks [B] as the optional box's check
             assert cells[k - 1].source == "Optional: [B], for the box above."
@@ -1950,23 +1962,26 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             "rho = 0.5: 0.750, 1.436, 1.995\n") in stored
     # report 02DG fault 1: [equal c] cited inside the box, after the derivative in S
     box = markdown.split("<details><summary>Optional: why $\\rho = 0.5$ stays behind")[1].split("</details>")[0]
-    assert (r"So at equal $c$, larger $S$ gives larger $K$: $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, "
+    assert (r"At equal $c$, $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, "
             r"as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).") in box
     assert r"([behind], which also checks $\rho = 0.1$, $S = 0.82$)" in box and "rho = 0.1: S = 0.82," in stored
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
     assert (r"Elsewhere ($G \ne 0$ and some $\partial c/\partial w \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
-            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$. A tied start can also be drawn into a saddle. "
+            r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$." "\n\n"
+            # report 02DI fault 3 (the lead's decision): its own paragraph, the two numbers first
+            r"A tied start can also be drawn into a saddle. Tied units have $u_2 = u_1$, $W_1[1,0] = W_1[0,0]$, so $u_1$ "
+            r"and $W_1[0,0]$ are the only variables ($c = 2\,u_1W_1[0,0]$). "
             # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DG fault 3: which
             # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
             # report 02DH fault 2 (the lead's decision): the two-line derivation, and "for tied units" in the sentence
-            r"Near a saddle $c < c^*$, so $G < 0$; with that $\Delta u_1$ and $\Delta W_1[0,0] = -\eta\,G\,u_1$," "\n"
+            r"Near a saddle $c < c^*$, so $G < 0$; with the $\Delta u_1$ above and $\Delta W_1[0,0] = -\eta\,G\,u_1$," "\n"
             r"$$\Delta\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big) = -\eta\,G\,S\,W_1[0,0] \pm \eta\,G\sqrt{S}\,u_1 = "
             r"\pm\eta\,G\sqrt{S}\,\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big),$$" "\n"
-            r"so for tied units each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
+            r"so each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
             r"$1 + \eta\,G\sqrt{S} < 1$ and $u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S} > 1$: only a start with "
             r"$u_1 = -\sqrt{S}\,W_1[0,0]$ exactly goes in ([into a saddle]); any other tied start has the growing one "
-            r"non-zero and leaves.") in markdown
+            r"non-zero and leaves ([leaves]).") in markdown
     S_a = A**2 + (1 - A) ** 2
     tied = case.network().set_params([np.full((2, 2), 0.01), np.full((2, 1), 0.02)])  # tied, near the origin
     for _ in range(3):  # the two combinations' factors, exactly (tied units: Delta u_1 = -eta G S W_1, Delta W_1 = -eta G u_1)
@@ -2052,13 +2067,83 @@ def test_report_02DH_eta_5_the_second_derivative_and_the_wording(nb, case, net, 
            for k in (-h, 0.0, h)]
     assert (C_k[0] - 2 * C_k[1] + C_k[2]) / h**2 == pytest.approx(first + second, rel=1e-5)
     box = markdown.split("<details><summary>Optional: why the two steps differ slightly</summary>")[1].split("</details>")[0]
-    assert (r"Why positive (after 8b's $\eta^2$ box): $C$ depends only on $c$, so" "\n"
+    # report 02DI fault 2 (the lead's decision): the reason at the end of 8b's eta^2 box, where G, S, c and the eta^2
+    # term are taught; section 3's box points there
+    assert "C'' = " not in box and "(why: 8b's box)" in box
+    eta2_box = markdown.split("<details><summary>Optional: the $\\eta^2$ remainder</summary>")[1].split("</details>")[0]
+    assert eta2_box.rstrip().endswith(
+            r"Why section 3's $C''(0) > 0$: $C$ depends only on $c$, so" "\n"
             r"$$C'' = \overline{x^2}\,\Big(\frac{dc}{d\kappa}\Big)^2 + G\,\frac{d^2c}{d\kappa^2}, \qquad "
-            r"\frac{d^2c}{d\kappa^2} = 2G^2S\,c,$$" "\n"
-            r"both positive at seed 0 ($G < 0$, $c < 0$).") in box
+            r"\frac{d^2c}{d\kappa^2} = 2G^2S\,c$$" "\n"
+            r"(from the $\eta^2$ term, $\kappa$ for $\eta$), both positive at seed 0 ($G < 0$, $c < 0$).")
     # fault 7: the figure cannot show "every step" (the curves overlap at first): [behind] checks it
     figure = next(c.source for c in nb.cells if c.cell_type == "code" and "$10^{-6}$: reached" in c.source)
     assert 'title="constant start: $\\\\rho = 0.5$ (black) farthest from $c^*$")' in figure and "at every step after" not in figure
     # fault 8: the predict-first does not suggest the answer
     assert ("raise or lower $C$, by more, less or about as much as the correct step lowers it?") in markdown
     assert "and by about as much as" not in markdown
+
+
+def test_report_02DI_the_box_fold_prints_only_after_a_prediction(nb, case):
+    """Report 02DI fault 5: the crossings box's one fold ([crossings], [dips], [smallest]) prints only once predicted."""
+    import contextlib
+    import io
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and 'print(f"[smallest]' in c.source]
+    history = _trained_history("random")
+    s = np.array([A, 1 - A])
+    c_star = mh.least_squares_slope(case.X.sum(axis=1), case.Y)
+    W0, W1 = history.weights
+    passes = [int(np.argmax(W0[:, p, 0] < W0[:, p, 1])) for p in (0, 1)]
+    turn = int(np.argmax(W1[:, 0, 0] > 0))
+    c_random = np.einsum("tj,tj->t", np.einsum("p,tpj->tj", s, W0), W1[:, :, 0])
+    gap = W1[:, 0, 0] - W1[:, 1, 0]
+    for predicted in (False, True):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(source, {"folded": folded, "np": np, "mh": mh, "predicted": predicted, "passes": passes, "turn": turn,
+                          "d_start": W0[0, :, 0] - W0[0, :, 1], "k": 17, "W0_random": W0, "c_random": c_random,
+                          "c_star": c_star, "gap": gap, "history_random": history})
+        for tag in ("[crossings]", "[dips]", "[smallest]"):
+            assert (tag in out.getvalue()) is predicted
+        assert ("write my_tie_prediction first" in out.getvalue()) is not predicted
+
+
+def test_report_02DI_a_tied_start_next_to_the_saddle_leaves(case, stored):
+    """Report 02DI fault 3: the [into a saddle] start with every W_0 entry raised by 1e-6 (u_1 = u_2 up by 1e-6, still
+    tied) leaves: within 500 steps C falls to C_min (0.0022719, far below 0.45), far from a rounding edge."""
+    s = np.array([A, 1 - A])
+    drawn = case.network().set_params([np.full((2, 2), -np.sqrt(s @ s) * 0.5), np.full((2, 1), 0.5)])
+    _, history = case.train(drawn.copy().set_params([drawn.weights[0] + 1e-6, drawn.weights[1]]))
+    x = case.X.sum(axis=1)
+    C_min = np.mean(0.5 * (mh.least_squares_slope(x, case.Y) * x - case.Y[:, 0]) ** 2)
+    assert len(history.loss) == 501 and history.loss[-1] == pytest.approx(C_min, rel=1e-6)
+    assert abs(history.loss[-1] * 1e7 % 1 - 0.5) > 0.1 and history.loss[-1] < 0.01
+    assert np.all(history.weights[0][-1][:, 0] == history.weights[0][-1][:, 1])  # still tied
+    assert "[leaves] the same start with u_1 moved by 1e-6, after 500 steps: C = 0.0022719, below 0.45: True\n" in stored
+
+
+def test_report_02DI_why_eta_5_climbs(case, stored):
+    """Report 02DI fault 1: at step 1 the first-order factor is -0.64 (c - c* from -0.97 to +0.62, nearer c*), but the
+    eta^2 term eta^2 G^2 S c = +1.17 lands c at 3.26, c - c* = +1.79: farther than at the start. Each printed value is
+    far from a rounding edge of 2 decimals; c after step 1 is exactly c + first order + eta^2 term (8b's box)."""
+    x = case.X.sum(axis=1)
+    c_star, mean_x2 = mh.least_squares_slope(x, case.Y), np.mean(x**2)
+    net = case.network()
+    c0, K0 = mh.effective_slope(net, A), linreg.slope_sensitivity(net, A)
+    G, S = mean_x2 * (c0 - c_star), A**2 + (1 - A) ** 2
+    factor, eta2 = 1 - 5.0 * mean_x2 * K0, 25.0 * G**2 * S * c0
+    g, _ = net.gradients(case.X, case.Y, loss=case.loss)
+    c1 = mh.effective_slope(net.copy().set_params([W - 5.0 * gw for W, gw in zip(net.weights, g)]), A)
+    assert c1 == pytest.approx(c0 - 5.0 * G * K0 + eta2, rel=1e-12)
+    assert -1 < factor < 0 and abs(factor * (c0 - c_star)) < abs(c0 - c_star) < abs(c1 - c_star)
+    assert eta2 > 5.0 * G * K0 + abs(c0 - c_star) - abs(factor * (c0 - c_star))  # adds more than the first order brings nearer
+    values = (factor, c0 - c_star, factor * (c0 - c_star), eta2, c1, c1 - c_star)
+    assert all(abs(v * 100 % 1 - 0.5) > 0.01 for v in values)  # factor -0.63523: 2e-4 from -0.635
+    assert [f"{v:+.2f}" for v in values] == ["-0.64", "-0.97", "+0.62", "+1.17", "+3.26", "+1.79"]
+    assert ("[eta 5] why: at step 1 the factor 1 - eta mean(x^2) K is -0.64 (8b), so to first order c - c* would go "
+            "-0.97 -> +0.62, nearer c*, and C fall;\n"
+            "        but 8b's eta^2 term adds +1.17: c = 3.26, c - c* = +1.79, farther than at the start, so C rises;\n"
+            "        K grows with c (8b's box), so each later step overshoots more") in stored
+    # C after step 1 from 6a's parabola, as printed: 0.6645
+    C_min = np.mean(0.5 * (c_star * x - case.Y[:, 0]) ** 2)
+    assert f"{C_min + 0.5 * mean_x2 * (c1 - c_star) ** 2:.4g}" == "0.6645"
