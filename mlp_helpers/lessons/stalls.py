@@ -12,7 +12,9 @@ All on the tied-units question's data (two observations, two outputs, sigmoid ou
 * ``rows_apart``: how far apart two observations' rows are at one layer (rms Delta a^l);
   ``at_step``: a network with the parameters a run recorded at one step;
   ``same_lower_layers``: whether shallower starts repeat a deeper start's draws below the output;
-* ``dead_units``: hidden units whose output is 0 on every observation (ReLU);
+  ``print_same_draws``: that check, or the same for every layer, as one printed line;
+* ``dead_units``: hidden units whose output is 0 on every observation (ReLU); ``share_in_words``:
+  a share of starts in plain words;
 * ``both_off_chance``: how often a random unit is off on both of two observations;
 * the two exercises' checks, ``check_output_delta`` and ``check_depth_ratio``.
 """
@@ -195,6 +197,45 @@ def same_lower_layers(nets, deeper):
     nets, deeper = check_nets(nets), check_nets(deeper)
     return all(np.array_equal(p, q) for n, d in zip(nets, deeper)
                for p, q in zip(n.weights[:-1] + n.biases[:-1], d.weights[:n.n_layers - 1] + d.biases[:n.n_layers - 1]))
+
+
+def print_same_draws(what, reference, *groups, below_output=False):
+    """Print one line, ``what: True`` (or ``False``), and return the verdict: whether each list of
+    networks in ``groups`` drew the same parameters as the list ``reference``, start by start. Every
+    layer is compared (the shapes must match), or with ``below_output`` only the layers below each
+    network's output layer (``same_lower_layers``: shallower starts repeat a deeper start's draws)."""
+    reference = check_nets(reference)
+    if not groups:
+        raise ValueError("give at least one list of networks to compare with the reference")
+    if below_output:
+        same = all(same_lower_layers(nets, reference) for nets in groups)
+    else:
+        same = all(len(n.weights) == len(r.weights)
+                   and all(p.shape == q.shape and np.array_equal(p, q) for p, q in zip(n.weights + n.biases, r.weights + r.biases))
+                   for nets in groups for n, r in zip(check_nets(nets), reference))
+    print(f"{what}: {same}")
+    return same
+
+
+def share_in_words(share):
+    """A share between 0 and 1 in plain words, for a count that a few starts may shift (a unit whose
+    z ends near 0 can be dead or alive by the arithmetic's last bits): "all" (1), "nearly all" (0.9
+    or more), "most" (over 0.73), "about two thirds" (0.6 to 0.73), "most" (over 0.5), "about half"
+    (0.4 to 0.5), "some" (above 0), "none" (0)."""
+    share = as_real("share", share)
+    if not 0 <= share <= 1:
+        raise ValueError(f"share must be between 0 and 1, got {share}")
+    if share == 1:
+        return "all"
+    if share >= 0.9:
+        return "nearly all"
+    if 0.6 <= share <= 0.73:
+        return "about two thirds"
+    if share > 0.5:
+        return "most"
+    if share >= 0.4:
+        return "about half"
+    return "some" if share > 0 else "none"
 
 
 def both_off_chance(X):
