@@ -177,8 +177,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("One **ulp** is the gap to the next float64 (64-bit float, [notation card](NOTATION.md)): $1.4\\cdot10^{-17}$ near"
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
-            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured;"
-            " the figure is consistent with it as a ceiling: no point right of the crossing lies above the dashed line.\n</details>") in _markdown()
+            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured.\n"
+            # report 01DK (word budget): the ceiling's clause cut from the box; the caption's Dashed bullet keeps it
+            "</details>") in _markdown()
+    assert "Dashed: rounding's estimate, an assumed ceiling, not a prediction." in _markdown()
     # report 01DJ fault 7 (lead's decision): no output shows the two costs' errors cancelling, so the clause is cut
     assert "partly cancel" not in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
@@ -209,8 +211,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # ranking); rounding (sweep margins, both cut-offs, "30 times higher", the 1e-5 remark) moved to the appendix
     # report 01DH faults 1, 2 (lead's decisions): the ranking remark cut; why not a smaller eps in one main-text
     # sentence (rounding's estimate grows as eps shrinks; 3e-4 keeps gradients down to about 2e-6 checkable)
-    pointers = ["$10^{-16}$ near 1 (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix)."]
-    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
+    # report 01DK faults 1, 4 (lead's decisions): the truncation paragraph cites the appendix's prediction line for
+    # b_y' as the worst; r's origin (one ulp of y' carried into C, plus the sigmoids' rounding) named in the main text
+    pointers = ["about one ulp (float64's spacing) of $y'$, $1.1\\cdot10^{-16}$, carried into $C$, plus rounding inside"
+                " the sigmoids (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix).",
+                "(the appendix's `truncation's prediction` line)"]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 3
     assert "ranking" not in prose and "does not explain" not in prose and "The worst parameter" not in prose
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
@@ -226,8 +232,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DI fault 6 (lead's decision): float64 taught where r is introduced, before the take-aways use it
     # report 01DJ fault 1 (lead's decision): r is an assumed absolute error in C, of the order of float64's spacing near
     # the values computed (np.spacing(1.0) = 2.2e-16, np.spacing(0.7) = 1.1e-16); no "16 significant digits, so"
-    assert ("Take each computed cost's absolute error as $r = 10^{-16}$, assumed, of the order of float64's spacing"
-            " (gap between adjacent floats) near the values computed: $10^{-16}$ near 1 (appendix).") in main_2
+    # report 01DK fault 4 (lead's decision): not "near 1": the `one ulp` line's 1.1e-16 is y''s, carried into C
+    # (dC/dy' = 0.45), plus rounding inside the sigmoids
+    assert ("Take each computed cost's absolute error as $r = 10^{-16}$, assumed: about one ulp (float64's spacing) of"
+            " $y'$, $1.1\\cdot10^{-16}$, carried into $C$, plus rounding inside the sigmoids (appendix).") in main_2
+    assert "near 1" not in main_2 and f"{np.spacing(0.703815):.1e}" == "1.1e-16"
     assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits" not in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
     assert "- **float64**:" in card and "- **ulp**" in card
@@ -245,10 +254,16 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " digit); a parameter passes if its relative error is below $10^{-7}$.") in main_2
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
-                     " falls 100-fold per 10-fold smaller $\\varepsilon$.\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     " falls 100-fold per 10-fold smaller $\\varepsilon$. Relative (over $2|\\tfrac{dC}{dp}|$):"
+                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, largest for $b_{y'}$, whose"
+                     " $|d^3C/dp^3|/|dC/dp|$ is largest (the appendix's `truncation's prediction` line).\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
                      " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
                      " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
+    # report 01DK fault 1: b_y' has the largest |d3C/dp3| / |dC/dp|, so the largest predicted (and measured) error
+    predicted_line = shown[shown.index("truncation's prediction at eps = 3e-4:"):].split("\n")[0].split()[-8:]
+    predicted = dict(zip(predicted_line[::2], map(float, predicted_line[1::2])))
+    assert max(predicted, key=predicted.get) == "b_y'" and predicted["b_y'"] > 1.5 * predicted["w2"]
     assert truncation_md in main_2 and shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
     # report 01DJ fault 6 (lead's decision): d2C/dw1^2 printed once (a central difference of the package's gradient,
     # step 1e-3), so the one-sided error's size is predicted: eps |C''| / (4 |g|) = 3.4e-5, as measured
@@ -293,9 +308,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # is a cruder check of a correct gradient, not a wrong one; a wrong formula's error is section 5's 0.25
     # report 01DI fault 2 (lead's decision): the one-sided error is a correct gradient's, so 1e-7 flags even that cruder
     # correct method's gap; a wrong formula's gap (section 5's 0.25) is far larger
+    # report 01DK fault 5 (lead's decision): why flag a cruder correct method: a bug that changes a gradient by 1 part
+    # in 1e5 gives a relative error of about 5e-6, far above 1e-7
     why = ("**Choosing $10^{-7}$.** It sits above correct gradients' errors, the table's $1.5$ to $6.1\\cdot10^{-9}$, and"
-           " below the one-sided $3.4\\cdot10^{-5}$, so it flags even a cruder correct method's gap; a wrong formula's gap is"
-           " far larger (section 5: $0.25$).")
+           " below the one-sided $3.4\\cdot10^{-5}$, so it still catches a bug that changes a gradient by 1 part in $10^5$;"
+           " a wrong formula's gap is far larger (section 5: $0.25$).")
+    assert abs(1.00001 - 1) / (1.00001 + 1) > 10 * 1e-7
     assert "edge weight reading against finite differences: relative error 0.25 (threshold 1e-7)" in shown
     assert "1.5e-09 pass" in shown and "6.1e-09 pass" in shown
     assert "relative error 3.4e-05 fail" in shown
@@ -328,7 +346,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
-               + why + "\n\n**Choosing $\\varepsilon$.** $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
+               + why + "\n\n**Choosing $\\varepsilon$.**\n\n* Truncation: $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
                # report 01DE fault 1 (lead's decision): "well under" made exact: b_y' at 1e-3 is 6.8e-8 (1.5-fold under
                # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below
                # report 01DG fault 2 (lead's decision): the main text keeps eps and the table's verdict; rounding in the box
@@ -338,17 +356,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # derivatives in the truncation term), then why 10-fold
                # report 01DJ fault 1 (lead's decision): the margin in one clause: room for parameters whose ratio
                # |d3C/dp3| / |dC/dp| (the truncation term's) is several times these four's, already 4-fold apart
-               " with a 10-fold margin under $10^{-7}$ for all four parameters: room for parameters whose"
-               " $|d^3C/dp^3|/|dC/dp|$ is several times larger than these four's (already 4-fold apart here). "
-               # report 01CW fault 1: given 1e-7, the largest eps whose truncation stays well under it for all four
-               # parameters: at 3e-3 the worst (b_y') fails, printed by the `all four` line; at 3e-4 the table's 6.1e-9
-               "The worst, $b_{y'}$, fails at $\\varepsilon = 3\\cdot10^{-3}$ ($6.1\\cdot10^{-7}$) and barely passes at"
-               " $10^{-3}$ ($6.8\\cdot10^{-8}$; the `all four` lines); at $3\\cdot10^{-4}$ it is 16 times under $10^{-7}$."
+               # (earlier decisions on this paragraph, reports 01CW to 01DJ: the margin, 1e-3's 'barely', why not smaller)
+               # report 01DK fault 1 (lead's decision): two short bullets, the truncation margin and the rounding
+               # cut-off, fewer numbers per sentence; b_y' as the worst now comes from the truncation paragraph
+               " 10-fold under $10^{-7}$ for all four parameters ($b_{y'}$ fails at $3\\cdot10^{-3}$, barely passes at"
+               " $10^{-3}$: the `all four` lines), leaving room for a larger $|d^3C/dp^3|/|dC/dp|$.\n"
                # report 01DH fault 1 (lead's decision): why not a smaller eps, though the figure shows w1's error falling:
                # rounding's estimate grows as eps shrinks; the cut-off r / (2 eps 1e-7) at 3e-4 is 2e-6 (asserted below)
-               " A smaller $\\varepsilon$ can lower $w_1$'s error (the figure), but rounding's estimate"
-               " $r/(2\\varepsilon|g|)$ grows as $\\varepsilon$ shrinks: $3\\cdot10^{-4}$ keeps it under $10^{-7}$ for"
-               " gradients down to about $2\\cdot10^{-6}$ (appendix).")
+               "* Rounding: its estimate $r/(2\\varepsilon|g|)$ grows as $\\varepsilon$ shrinks; at $3\\cdot10^{-4}$ it"
+               " stays under $10^{-7}$ for gradients down to about $2\\cdot10^{-6}$ (appendix).")
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
     # report 01DD fault 1, 01DE fault 1, 01DF fault 1, 01DG faults 2, 3 (lead's decisions): in the crossing box, a smaller
     # eps down to about 1e-5 is as good or better for w1 (the figure; w1's gradient equals b_h's, the smallest, asserted
@@ -390,8 +406,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
     assert ("Rounding adds an error that grows like $1/\\varepsilon$. Take each computed cost's absolute error as"
-            " $r = 10^{-16}$, assumed, of the order of float64's spacing (gap between adjacent floats) near the values"
-            " computed: $10^{-16}$ near 1 (appendix). The difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
+            " $r = 10^{-16}$, assumed: about one ulp (float64's spacing) of $y'$, $1.1\\cdot10^{-16}$, carried into $C$,"
+            " plus rounding inside the sigmoids (appendix). The difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
             " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
@@ -417,7 +433,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert caption in main_2 and "size and sign" not in prose
     assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
-    assert main_2.index("**Truncation.**") < main_2.index(caption) and main_2.index(why) < main_2.index("The worst, $b_{y'}$")
+    assert main_2.index("**Truncation.**") < main_2.index(caption) and main_2.index(why) < main_2.index("* Truncation: ")
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
     # report 01CR fault 1: the crossing and the cut-off each as one displayed equation, in their own box; no star
@@ -1225,10 +1241,15 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
                       " it started. At $\\eta = 100$ (the `eta = 100` line) $y'$ passes $0.25$, almost to 0, but lands"
                       # report 01DJ fault 2 (lead's decision): no eta raises C in one step from here with target 0.25
                       # (every step lowers z_y', asserted by a scan below), and why target 0.6 still lands at 0.09
-                      " nearer, so $C$ falls, as for any $\\eta$: $w_2$, $b_{y'}$ and $h$ all fall, so $z_{y'}$ does, and any"
+                      # report 01DK fault 2 (lead's decision): why h falls (w1, b_h fall, x > 0), and the eta = 100 case
+                      # where w2 turns negative (0.5 - 100 x 0.069; then w2 h < 0 < the old w2 h): asserted below
+                      " nearer, so $C$ falls, as for any $\\eta$: $w_2$, $b_{y'}$ and $h$ all fall ($h$ as $w_1$, $b_h$ do,"
+                      " $x > 0$), so $z_{y'}$ does ($w_2 h$ turns negative if $w_2$ does, as at $\\eta = 100$:"
+                      " $0.5 - 100 \\times 0.069 < 0$), and any"
                       " $y'$ in $(0, 0.70)$ is nearer 0.25. With target $0.6$ it lands farther ($0.70$ to $0.09$: the"
                       " `target 0.6` line), and $C$ rises: $y' - y$, a factor of every gradient, is $0.10$, not $0.45$, yet"
-                      " the step still moves $z_{y'}$ from 0.87 to $-2.36$.")
+                      # report 01DK fault 2: eta = 100 carries the step: b_y' alone moves by -100 delta_y' = -2.16
+                      " $z_{y'}$ still moves from 0.87 to $-2.36$: $b_{y'}$ alone moves it by $-100\\,\\delta_{y'} = -2.16$.")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
     assert "can make a large $\\eta$ overshoot." in "".join(cells[at - 1]["source"])  # right after the bullets
@@ -1236,7 +1257,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert overshoot_cell["cell_type"] == "code"
     assert "".join("".join(o.get("text", [])) for o in overshoot_cell["outputs"]) == (
         "eta = 100, one step from step 0: z_y' 0.87 -> -10.87, y' 0.70 -> 2e-05, C 0.102974 -> 0.031245\n"
-        "eta = 100, one step from step 0, target 0.6: z_y' 0.87 -> -2.36, y' 0.70 -> 0.09, C 0.005389 -> 0.131813\n")
+        "eta = 100, one step from step 0, target 0.6: z_y' 0.87 -> -2.36, y' 0.70 -> 0.09, C 0.005389 -> 0.131813;"
+        " Δb_y' = -100 delta_y' = -2.16\n")
     assert not any("eta = 100" in "".join(o.get("text", [])) for c in cells[:at] for o in c.get("outputs", []))
     big = net.copy()
     y_0, C_0 = big.predict(case.X)[0, 0], mh.loss("half_sse", big.predict(case.X), case.Y)
@@ -1266,9 +1288,17 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     y_near, C_near = past.predict(case.X)[0, 0], mh.loss("half_sse", past.predict(case.X), near)
     assert abs(y_near - 0.6) > 4 * abs(y_0 - 0.6) and C_near > 20 * C_near_0
     assert y_near < 0.6 < y_0 and y_100 < 0.25 < y_0 and abs(y_100 - 0.25) < abs(y_0 - 0.25)  # both pass; one lands nearer
+    delta_near = y_0 * (1 - y_0) * (y_0 - 0.6)  # delta_y' with target 0.6
+    assert np.isclose(past.biases[1][0] - net.biases[1][0], -100 * delta_near) and f"{-100 * delta_near:.2f}" == "-2.16"
     expect(shown, f"eta = 100, one step from step 0, target 0.6: z_y' {z_0:.2f} -> {z_out_of(past):.2f}, y' {y_0:.2f}"
-           f" -> {y_near:.2f}, C {C_near_0:.6f} -> {C_near:.6f}",
-           "eta = 100, one step from step 0, target 0.6: z_y' 0.87 -> -2.36, y' 0.70 -> 0.09, C 0.005389 -> 0.131813")
+           f" -> {y_near:.2f}, C {C_near_0:.6f} -> {C_near:.6f}; Δb_y' = -100 delta_y' = {-100 * delta_near:.2f}",
+           "eta = 100, one step from step 0, target 0.6: z_y' 0.87 -> -2.36, y' 0.70 -> 0.09, C 0.005389 -> 0.131813;"
+           " Δb_y' = -100 delta_y' = -2.16")
+    # report 01DK fault 2: at eta = 100 (target 0.25) w2 turns negative, 0.5 - 100 x 0.069, so w2 h < 0 < the old w2 h;
+    # h falls, as w1 and b_h fall and x > 0
+    h_0, h_100 = net.forward(case.X)[1][0, 0], big.forward(case.X)[1][0, 0]
+    assert big.weights[1][0, 0] < 0 and 0.5 - 100 * 0.069 < 0 and big.weights[1][0, 0] * h_100 < 0 < 0.5 * h_0
+    assert big.weights[0][0, 0] < 0.5 and big.biases[0][0] < 0.5 and case.X[0, 0] > 0 and h_100 < h_0
     # y' - y, a factor of every gradient through delta_y', is 0.10 against 0.45
     assert f"{y_0 - 0.6:.2f}" == "0.10" and f"{y_0 - 0.25:.2f}" == "0.45"
     prose = _markdown()
@@ -1349,9 +1379,11 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # fault 6: the section's heading is not "Optional", so the exercises under it do not read as optional
     assert "## 6. Every weight's paths\n\nPredict how many paths a weight into hidden layer 1 of 2-3-3-2 (layer sizes, input first)" \
            " has, then open the box below." in prose and "## 6. Explore" not in prose
-    assert ("$L$ is the number of weight layers (not the question's loss, which we call $C$; layer $L$ is the outputs), $n_l$ layer $l$'s units. A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs).\n\nThe explorer below (optional) runs"
+    assert ("$L$ is the number of weight layers (not the question's loss, which we call $C$; layer $L$ is the outputs), $n_l$ layer $l$'s units. A path picks one unit in every layer after the one its weight enters: a weight of $W_l$ (layer $l$ to $l+1$) has $n_{l+2}\\cdots n_L$ paths (1 for a weight into the outputs).\n\nThe explorer below (optional, live"
             # report 01DG fault 6: the explorer's static output is a placeholder, so one line says it runs live only
-            " only in a live notebook. The cell after it draws $w_5$'s paths: one thick edge, one row: it reaches $C$"
+            # report 01DK fault 6: and what it shows: a Dropdown of weights, the chosen one's paths highlighted on the
+            # diagram, their products and sum in a table (widgets.path_explorer)
+            " notebook only) highlights a chosen weight's paths and sums their products. The cell after it draws $w_5$'s paths: one thick edge, one row: it reaches $C$"
             " only through $o_1$.") in prose and "pick a weight in the explorer" not in prose
     gate = next(i for i, s in enumerate(sources) if "my_deep_prediction = {" in s)
     assert not any("A path picks one unit" in s or "3 \\times 2" in s or "n_{l+2}" in s for s in sources[:gate])
@@ -1525,7 +1557,21 @@ def test_report_01dc_plain_sentences(shown, one):
     assert np.all(w2_t > 0) and np.all(np.diff(w2_t) < 0) and f"{w2_t[-1]:.2f}" == "0.18"
     assert "0.179228  0.057559" in shown
     # report 01DD fault 7: a five-step run: "still positive at step 5", not "stays"
-    assert ("As $w_2 \\to 0$ the formula grows without bound; here $w_2$ is still positive at step 5 (0.18).") in prose
+    # report 01DK fault 3 (lead's decision): the same run, 12 steps: w2 first turns negative at step 9 (-0.0045, far
+    # from 0 against float64 rounding), and the ratio 1/(x(1 - h) w2) then flips sign (101, then -789)
+    assert ("As $w_2 \\to 0$ the formula grows without bound; run on, $w_2$ turns negative at step 9 and the ratio flips"
+            " sign (the `longer run` line).") in prose
+    for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=11):
+        longer = mh.train(moved.copy(), X, Y, lr=case.lr, iterations=12, loss="half_sse")
+        y_long = mh.sigmoid(longer.weights[1][:, 0, 0] * mh.sigmoid(longer.weights[0][:, 0, 0] * X[0, 0]
+                                                                   + longer.biases[0][:, 0]) + longer.biases[1][:, 0])
+        w2_long, w1_long = longer.weights[1][:, 0, 0], longer.weights[0][:, 0, 0]
+        ratio_long = np.diff(w2_long) / np.diff(w1_long)
+        assert np.all(w2_long[:9] > 0.03) and -0.005 < w2_long[9] < -0.004 and np.all(ratio_long[:9] > 0) and ratio_long[9] < 0
+        assert np.all(y_long > 0.3)  # y' stays above the target 0.25: delta_y' keeps its sign
+        assert f"{w2_long[9]:.4f}" == "-0.0045" and f"{ratio_long[8]:.0f}" == "101" and f"{ratio_long[9]:.0f}" == "-789"
+    assert ("longer run: w2 first below 0 at step 9 (-0.0045); Δw2/Δw1 from step 8 to 9: 101, from step 9 to 10: -789\n"
+            in shown)
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
     assert ("So the link factor $o_1(1-o_1)\\,w_5$ is $w_5$ times the slope; $\\delta_{o_1}$ keeps the slope and leaves"
