@@ -933,6 +933,30 @@ def section_8_runs(case):
         gap = a2[0, 0] - a2[1, 0]
         np.testing.assert_allclose(dW / 3, a2[:, 0].mean() * d3[:, 0].sum() + gap * (d3[0, 0] - d3[1, 0]) / 2, rtol=1e-9)
         assert d3[0, 0] - d3[1, 0] > 0
+    # report 03DJ fault 1: "descent moves each by -eta dC/dgap times its effect on the gap, so (to first order) the gap
+    # moves against dC/dgap": one gradient step of the package from every 100th record, 100 to 6000, changes a^2's gap
+    # with the sign of -dC/dgap (the gap's pull through the mean a2-bar, held in the fold, is 40 or more times smaller to step 5000);
+    # "it turns to widening between steps 1000 and 3000 (cost table) as the shares' sum turns negative": the printed
+    # sums at steps 1000 and 2000, -0.008 + 0.06 > 0 > -0.07 + 0.05
+    for step in range(100, 6001, 100):
+        net = recorded[step]
+        a2, a3 = net.forward(case.X)[2:]
+        d3 = 2 * (a3 - case.Y) * a3 * (1 - a3)
+        dC_dgap = np.sum(3 * net.weights[2][0] * (d3[0] - d3[1]) / 2)
+        dW, db = net.gradients(case.X, case.Y, loss="sse")
+        after = mh.MLP(case.sizes).set_params([W - 0.5 * g for W, g in zip(net.weights, dW)],
+                                              [b - 0.5 * g for b, g in zip(net.biases, db)]).forward(case.X)[2]
+        assert np.sign(after[0, 0] - after[1, 0] - (a2[0, 0] - a2[1, 0])) == -np.sign(dC_dgap), step
+        if step <= 5000:
+            assert abs(np.sum(3 * net.weights[2][0] * (d3[0] + d3[1]))) < abs(dC_dgap) / 40, step
+    assert -0.008 + 0.06 > 0 > -0.07 + 0.05
+    # report 03DJ fault 6: "v falls, W_1 with b_1 like W_2, as the outputs drop": from step 0 to 100 W_1 and b_1 fall
+    # (every entry alike), and at step 0 their gradients, from delta^2 = (delta^3 W_2^T) . a^2(1 - a^2), are positive
+    # (delta^3's column sums positive, W_2 all ones)
+    ones_start = mh.MLP(case.sizes).init_constant(1.0)
+    assert np.all(recorded[100].weights[1] < 1) and np.all(recorded[100].biases[1] < 1)
+    step_0 = ones_start.gradients(case.X, case.Y, loss="sse")
+    assert np.all(step_0[0][1] > 0) and np.all(step_0[1][1] > 0) and np.all(step_0[0][2] > 0) and np.all(step_0[1][2] > 0)
     w_00 = [3 * recorded[step].weights[2][0, 0] for step in range(900, 5601, 100)]
     assert np.all(np.diff(w_00) < 0) and w_00[0] < 0
     assert all(abs(net_terms[a][0]) < abs(net_terms[b][0]) and factors_by_step[a][6] < factors_by_step[b][6]
@@ -1039,12 +1063,13 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                                     # report 03DG faults 1 and 2: the 2-1-1-2 overview first, the gap defined before it is used, no "when closest"
                   # report 03DH faults 2, 3, 5: a two-sentence plan (saturation gives a tiny gap; fitting needs 3 W_2[0, k] x gap
                   # of order 3, the last fold's 3.04, of the right sign), 3w said before 3 W_2[0, k] is used, no "if so when"
-                  "Tied, each hidden layer acts as one unit, like a 2-1-1-2; three outgoing weights $w$ act as one $3w$. The plan: "
-                  "[saturated](NOTATION.md) at step 0, layer 2 gives both observations nearly the same $a^2$ (a tiny **gap** "
-                  # report 03DI fault 3: the order per output (the last fold's 3.04 and 1.35, rounded down); the pointer
-                  # to notebook 04 cut (the gap fold names the loop that ends the plateau)
-                  "$a^2[0, 0] - a^2[1, 0]$), but fitting needs $3W_2[0, k]$ times the gap of size at least 3.0 (output 1) "
-                  "or 1.3 (output 2), of the right sign (last fold). So watch that weight's sign and the gap.",
+                  "Tied, each hidden layer acts as one unit, like a 2-1-1-2; three outgoing weights $w$ act as one $3w$. "
+                  "[Saturated](NOTATION.md) at step 0, layer 2 gives both observations nearly the same $a^2$ (a tiny **gap** "
+                  "$a^2[0, 0] - a^2[1, 0]$).",
+                  # report 03DJ faults 5 and 7: what fitting needs, below the prediction (it hints that a tied net can fit),
+                  # its bounds left to the last fold that derives them
+                  "Fitting needs $3W_2[0, k]\\cdot$gap of the right sign and large enough (last fold): so watch that weight's "
+                  "sign and the gap.",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
@@ -1095,19 +1120,29 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DD fault 1: z2's gap at step 100 printed (factor table), "where C first falls below 0.4" cut
                   # report 03DH fault 4: why the average slope rises, z2 falling toward 0 (the factor table's row 4)
                   # report 03DI faults 1 and 2: numbered steps, dC/dgap derived in a displayed line, the loop that ends the plateau
-                  "1. By step 100 $z^2$'s gap has shrunk (factor table: 0.205 to 0.200), $a^2$'s grown only with the average "
-                  "slope (0.026 to 0.028), larger as $z^2$ falls toward 0 (3.70 to 3.63), $\\sigma$'s steepest point.\n"
-                  "2. Neither output is then in order (item 5): a wider gap hurts both, so descent narrows it. From step "
+                  # report 03DJ fault 6: why v falls (W_1 with b_1, like W_2 with b_2, as the outputs drop)
+                  "1. By step 100 $z^2$'s gap has shrunk (0.205 to 0.200: $v$ falls, $W_1$ with $b_1$ like $W_2$, as the outputs "
+                  "drop), $a^2$'s grown only with the average slope (0.026 to 0.028), larger as $z^2$ nears 0 (3.70 to 3.63), "
+                  "$\\sigma$'s steepest point.\n"
+                  "2. Neither output is then in order (item 5): a wider gap hurts both. From step "
                   # report 03DF faults 1 and 3: the stretch backed by the two printed booleans; the pointer only in the opening
-                  "900 until 5100 only output 1 is in order (lines 2, 3): a wider gap helps it, hurts output 2.\n"
+                  "900 until 5100 only output 1 is (lines 2, 3): a wider gap helps it, hurts output 2.\n"
                   # report 03DH fault 1: which pull wins, the printed shares of dC/d(gap) (section_8_runs checks them)
-                  "3. With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap, $\\bar a^2$ and the output layer held, the chain rule gives\n"
+                  "3. With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap ($\\bar a^2$, output layer held), the chain rule gives\n"
                   "   $$\\frac{\\partial z^3[r,k]}{\\partial\\,\\text{gap}} = \\pm\\tfrac12\\,3W_2[0,k],\\qquad "
                   "\\frac{\\partial C}{\\partial\\,\\text{gap}} = \\sum_{r,k}\\delta^3[r,k]\\,\\frac{\\partial z^3[r,k]}{\\partial\\,\\text{gap}} "
                   "= \\sum_k 3W_2[0,k]\\,\\frac{\\delta^3[0,k]-\\delta^3[1,k]}{2},$$\n"
-                  "   term $k$ output $k+1$'s share (table): output 2's "
-                  "outweighs at step 1000, as the gap narrows; output 1's from step 2000, as it widens (cost table).\n"
-                  "4. Likewise (roles swapped), a wider gap drives $3W_2[0, 0]$ more negative, enlarging output 1's share "
+                  # report 03DJ fault 1: why descent moves the gap against dC/d(gap) (section_8_runs checks the sign at
+                  # every 100th step from 100 to 6000), and dC/dW_2[0, 0] written out with the sign of its gap term
+                  "   term $k$ output $k+1$'s share (table). The gap is no parameter, but $W_0$, $b_0$, $W_1$, $b_1$ set it: descent "
+                  "moves each by $-\\eta\\,\\partial C/\\partial\\,$gap times its effect on the gap, so (to first order) the gap moves "
+                  "against $\\partial C/\\partial\\,$gap: it turns to widening between steps 1000 and 3000 (cost table) as the shares' "
+                  "sum turns negative.\n"
+                  "4. For $W_2[0, 0]$ the same split gives\n"
+                  "   $$\\frac{\\partial C}{\\partial W_2[0,0]} = \\sum_r a^2[r,0]\\,\\delta^3[r,0] = \\bar a^2\\sum_r\\delta^3[r,0] + "
+                  "\\tfrac12\\,\\text{gap}\\,(\\delta^3[0,0]-\\delta^3[1,0]),$$\n"
+                  "   $\\delta^3[0,0] - \\delta^3[1,0] > 0$ (output 1 too high for observation 1, too low for 2): the wider the gap, "
+                  "the harder descent lowers $3W_2[0, 0]$, enlarging output 1's share "
                   "(−0.008 to −0.5), which widens the gap, as does the rising average slope (0.026, 0.128, 0.224 at steps 3000, "
                   "5000, 6000): the sudden end.\n\n</details>",
                   # report 03CZ fault 4: units numbered from 1 in text, numpy indices beside
@@ -1121,21 +1156,19 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "Once your exercises pass, the largest difference prints 0.0 or a rounding-size number; the tied-groups "
                   "lines allow 1e-10.",
                   # report 03DI fault 6: the observation kept, the open question and its pointer to notebook 04 cut
+                  # report 03DJ fault 2: where the tie and saturation are separated (notebook 04's section 9), not a question
                   "start from random weights: in these five runs they fit by step 1000, untied and with layer 2 unsaturated "
-                  "(section 8's start table).",
+                  "(section 8's start table); notebook 04, section 9, separates the two (a tied, unsaturated start: every "
+                  "parameter 0.1).",
                   "Section 8 shows why layer 2's two rows, and so the outputs, start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, $(2, 3)$ times "
                   "$(2, 2)$ (inner sizes 3, 2), and `delta.T @ a[2]`.",
                   "0.5 comes closest; 0.495 and "
                   "0.505 miss by about 10 times more, 0.45 and 0.55 by 100 times: the scan pins the rate to within 1% (0.5 is also the closest of 0.1, 0.2, …, 1.0: second line).",
-                  "<details><summary>Optional: in float32, 999 updates or 1000?</summary>\n\nIn float32 (TensorFlow's default; "
-                  "next cell), 999 updates come within 1e-07 of every printed entry, a match; 1000 miss by over 1.5e-07. "
-                  # report 03DG fault 3: two sentences, printing's rounding and float32's last bit (one ulp, 2^-24 from 0.5
-                  # to 1: 23 bits after the leading 1); together at most 5e-8 + 6e-8 = 1.1e-7, which 999 updates' miss (under 1e-07) fits and 1000 updates' (over 1.5e-07) does not
-                  "Printing 7 decimals moves an entry by up to $5\\cdot10^{-8}$. TensorFlow, rounding in its own order, may also "
-                  "end on the neighbouring float32: from 0.5 to 1 these are $2^{-24} \\approx 6\\cdot10^{-8}$ apart (23 bits after "
-                  "the leading 1). Together at most about $1.1\\cdot10^{-7}$: 999 updates' miss (under 1e-07) fits within it, 1000 updates' (over 1.5e-07) does not. "
-                  "So the loop most likely printed before its last update; 7a's float64 1000-update miss, 2e-07, is one update's move (last line).",
+                  # report 03DJ fault 4: the two printed facts and one sentence (the tolerance arithmetic cut)
+                  "<details><summary>Optional: in float32, 999 updates or 1000?</summary>\n\nIn float32 (next cell), 999 updates "
+                  "come within 1e-07 of every printed entry; 1000 miss by over 1.5e-07. So the learner's loop most likely printed "
+                  "before its last update (one update moves an output by up to 2e-07: last line).\n\n</details>",
                   "From all ones at learning rate 0.5 for 1000 steps, your output should come within $10^{-6}$ of the question's "
                   "(section 7a's run misses by 2e-07).",
                   "errs on this all-ones net by $1.5 \\cdot 10^{-7}$ relative at a gradient of $2.3 \\cdot 10^{-3}$, "
@@ -1148,8 +1181,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "The question gives no $\\eta$; the next cell tries fifteen rates (0.5 twice), from all ones for 1000 steps.",
                   "* **What they saw** after 1000 steps of gradient descent (no learning rate given; section 7a finds one):\n",
                   "$W_l$ with $b_l$ as an extra top row (section 7c shows why)",
-                  # report 03DF fault 7: the float32 fold's 999 beside the float64 1000
-                  "at rate 0.5 it gives your output to 2e-07 after 1000 updates (or 999 in float32, section 7a).", "It fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, rate 1.0 gives the same run: half the "
+                  # report 03DJ fault 4: the float32 aside cut from the answer (the fold in 7a keeps it)
+                  "at rate 0.5 it gives your output to 2e-07 after 1000 updates.", "It fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, rate 1.0 gives the same run: half the "
                   "cost, half the gradient)",
                   "no tied group, cost 0.0027"):
         assert claim in prose, claim
@@ -1161,7 +1194,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     # report 03CZ fault 2: three folds, each after the cell printing the lines it uses (their bold headings were the summaries');
     # report 03DB fault 4: in time order, the start, the plateau, the fit
     assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
-            < fold.index("a wider gap helps it, hurts output 2.") < fold.index("output 1's from step 2000, as it widens")
+            < fold.index("a wider gap helps it, hurts output 2.") < fold.index("as the shares' sum turns negative")
             < fold.index("</details>", fold.index("a wider gap helps it, hurts output 2."))
             < fold.index("<summary>After you run the cell: tied, yet it fits</summary>")
             < fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("The 2-1-1-2's output")
@@ -1169,7 +1202,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     # report 03DI faults 1 and 6: no pointer to notebook 04 in section 8's opening (the gap fold names the loop that
     # ends the plateau) and no open question in "What to change"
     intro_8 = prose[prose.index("## 8. Does the tied start leave the shared row?"):prose.index("**Predict first:** will the all-ones start")]
-    assert "notebook 04" not in intro_8 and "notebook 04's section 8" not in prose and "notebook 04 section 9" not in prose
+    # report 03DJ fault 2: "What to change" points to notebook 04, section 9, as where the two are separated (no question)
+    assert "notebook 04" not in intro_8 and "notebook 04's section 8" not in prose
+    assert prose.count("notebook 04, section 9") == 1 and prose.index("**What to change:**") < prose.index("notebook 04, section 9")
+    # report 03DJ fault 7: what fitting needs (a hint that a tied net can fit) only below the prediction cell
+    assert "Fitting needs" not in intro_8 and "fitting needs" not in intro_8
+    assert prose.index("**Predict first:** will the all-ones start") < prose.index("Fitting needs $3W_2[0, k]")
     assert "cannot tell which helps" not in prose
     # report 03DH fault 3: "three outgoing weights w act as one 3w" before 3 W_2[0, k] is first used
     assert prose.index("act as one $3w$") < prose.index("$3W_2[0, k]$")
