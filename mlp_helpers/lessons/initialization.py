@@ -530,10 +530,10 @@ def untying_curvatures(net, X, Y, h=1e-5, directions=False):
 
 
 def cost_change(net, X, Y, direction, steps):
-    """C(theta + t d) - C(theta) of the cost ``sse`` for each t in ``steps``, without cancellation.
+    """C(theta + kappa d) - C(theta) of the cost ``sse`` for each kappa in ``steps``, without cancellation.
 
     net: an ``MLP`` (its parameters theta); direction: d (P,), in the parameter order of
-    ``tied_directions`` (weights then biases, layer by layer); steps: the t values. Returns (len(steps),).
+    ``tied_directions`` (weights then biases, layer by layer); steps: the kappa values. Returns (len(steps),).
     """
     if not isinstance(net, MLP):
         raise TypeError(f"net must be an MLP, got {net!r}")
