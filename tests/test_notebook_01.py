@@ -174,9 +174,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{slopes[0]:.2f}" == "0.45" and "dC/dy'=0.453815" in shown and slopes[0] * np.spacing(y_hat) < 1e-16
     assert f"{slopes[0] * np.spacing(y_hat):.0e}" == "5e-17"  # report 01CM fault 2: R2's 5e-17 before rounding up to r
     # report 01CR fault 1: where r comes from is its own small box, two sentences
-    assert ("One **ulp** is the gap to the next float64 (64-bit float, [notation card](NOTATION.md)): $1.4\\cdot10^{-17}$ near"
+    # report 01DL fault 6: ulp is glossed in the main text (section 2), so the box names float64 and gives the values
+    assert ("Float64 is the 64-bit float ([notation card](NOTATION.md)); one **ulp**: $1.4\\cdot10^{-17}$ near"
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
-            " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much (section 1), about $5\\cdot10^{-17}$; adding the"
+            " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much, about $5\\cdot10^{-17}$; adding the"
             " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured.\n"
             # report 01DK (word budget): the ceiling's clause cut from the box; the caption's Dashed bullet keeps it
             "</details>") in _markdown()
@@ -213,10 +214,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # sentence (rounding's estimate grows as eps shrinks; 3e-4 keeps gradients down to about 2e-6 checkable)
     # report 01DK faults 1, 4 (lead's decisions): the truncation paragraph cites the appendix's prediction line for
     # b_y' as the worst; r's origin (one ulp of y' carried into C, plus the sigmoids' rounding) named in the main text
-    pointers = ["about one ulp (float64's spacing) of $y'$, $1.1\\cdot10^{-16}$, carried into $C$, plus rounding inside"
-                " the sigmoids (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix).",
-                "(the appendix's `truncation's prediction` line)"]
-    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 3
+    # report 01DL faults 1, 6 (lead's decisions): b_y' as the worst points to the prediction line printed under the
+    # table (no appendix pointer, no why); ulp glossed inline where the main text first uses it
+    pointers = ["about one ulp (the gap from a float64 number to the next one) of $y'$, $1.1\\cdot10^{-16}$, carried"
+                " into $C$, plus rounding inside the sigmoids (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix).",
+                "largest for $b_{y'}$ (the line below the table)."]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
+    assert "whose $|d^3C/dp^3|/|dC/dp|$ is largest" not in main_2
     assert "ranking" not in prose and "does not explain" not in prose and "The worst parameter" not in prose
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
@@ -234,8 +238,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the values computed (np.spacing(1.0) = 2.2e-16, np.spacing(0.7) = 1.1e-16); no "16 significant digits, so"
     # report 01DK fault 4 (lead's decision): not "near 1": the `one ulp` line's 1.1e-16 is y''s, carried into C
     # (dC/dy' = 0.45), plus rounding inside the sigmoids
-    assert ("Take each computed cost's absolute error as $r = 10^{-16}$, assumed: about one ulp (float64's spacing) of"
-            " $y'$, $1.1\\cdot10^{-16}$, carried into $C$, plus rounding inside the sigmoids (appendix).") in main_2
+    assert ("Take each computed cost's absolute error as $r = 10^{-16}$, assumed: about one ulp (the gap from a float64"
+            " number to the next one) of $y'$, $1.1\\cdot10^{-16}$, carried into $C$, plus rounding inside the sigmoids (appendix).") in main_2
     assert "near 1" not in main_2 and f"{np.spacing(0.703815):.1e}" == "1.1e-16"
     assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits" not in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
@@ -255,8 +259,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
                      " falls 100-fold per 10-fold smaller $\\varepsilon$. Relative (over $2|\\tfrac{dC}{dp}|$):"
-                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, largest for $b_{y'}$, whose"
-                     " $|d^3C/dp^3|/|dC/dp|$ is largest (the appendix's `truncation's prediction` line).\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, largest for $b_{y'}$"
+                     " (the line below the table).\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
                      " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
                      " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
@@ -310,10 +314,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # correct method's gap; a wrong formula's gap (section 5's 0.25) is far larger
     # report 01DK fault 5 (lead's decision): why flag a cruder correct method: a bug that changes a gradient by 1 part
     # in 1e5 gives a relative error of about 5e-6, far above 1e-7
+    # report 01DL fault 5 (lead's decision): the relative error divides by about 2|g|, so 1e-7 fails any gradient off by
+    # more than about 2 parts in 1e7, such as the one-sided difference (3.4e-5)
     why = ("**Choosing $10^{-7}$.** It sits above correct gradients' errors, the table's $1.5$ to $6.1\\cdot10^{-9}$, and"
-           " below the one-sided $3.4\\cdot10^{-5}$, so it still catches a bug that changes a gradient by 1 part in $10^5$;"
-           " a wrong formula's gap is far larger (section 5: $0.25$).")
+           " fails any gradient off by more than about 2 parts in $10^7$ (the relative error divides by about $2|g|$),"
+           " such as the one-sided difference's $3.4\\cdot10^{-5}$; a wrong formula's gap is far larger (section 5: $0.25$).")
     assert abs(1.00001 - 1) / (1.00001 + 1) > 10 * 1e-7
+    assert abs(1.0000003 - 1) / (1.0000003 + 1) > 1e-7 > abs(1.0000001 - 1) / (1.0000001 + 1)  # the line at 2 parts in 1e7
     assert "edge weight reading against finite differences: relative error 0.25 (threshold 1e-7)" in shown
     assert "1.5e-09 pass" in shown and "6.1e-09 pass" in shown
     assert "relative error 3.4e-05 fail" in shown
@@ -322,7 +329,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         numeric = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=eps)[0][0][0, 0]
         assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) < 3e-9
     assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
-    assert "$$\\frac{\\varepsilon^2}{12}\\,\\frac{|d^3C/dp^3|}{|dC/dp|}.$$" in truncation_box
+    # report 01DL (word budget): the box cites the truncation paragraph's relative error instead of deriving it again
+    assert "$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the truncation paragraph)" in truncation_box
+    assert "$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$" in main_2
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
@@ -406,7 +415,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
     assert ("Rounding adds an error that grows like $1/\\varepsilon$. Take each computed cost's absolute error as"
-            " $r = 10^{-16}$, assumed: about one ulp (float64's spacing) of $y'$, $1.1\\cdot10^{-16}$, carried into $C$,"
+            " $r = 10^{-16}$, assumed: about one ulp (the gap from a float64 number to the next one) of $y'$,"
+            " $1.1\\cdot10^{-16}$, carried into $C$,"
             " plus rounding inside the sigmoids (appendix). The difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
             " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
     assert "7\\cdot10^{-5}" not in main_2
@@ -453,15 +463,18 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
     assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
     assert "star" not in box and "Why not the star" not in prose and "**Rounding.**" not in prose
-    assert box.index("The cell below the boxes prints the lines they cite.") < box.index("<details>")
-    assert ("The `truncation's prediction` line below matches section 2's table: each parameter's error is its"
-            " own truncation term.") in truncation_box
+    # report 01DL fault 1 (lead's decision): the prediction line prints under section 2's table; the box cites it there
+    # and takes its formula from the truncation paragraph
+    assert "The cell below the boxes prints" not in box
+    assert ("Section 2's `truncation's prediction` line matches its table: each parameter's error is its own truncation"
+            " term, $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the truncation paragraph).") in truncation_box
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
     # report 01CF fault 1: each line's label says what it is, so the lines read without the box
     # report 01CP fault 1: the truncation's prediction line moved from the figure's cell to the box's, first there
-    assert (shown.index("one-sided, w1, eps = 3e-4") < shown.index("truncation's prediction at eps")
-            < shown.index("one ulp, the gap to the next float64"))
+    # report 01DL fault 1: the prediction line right under the table (its own cell, next after the table's)
+    assert (shown.index("dC/db_y' 0.09460201") < shown.index("truncation's prediction at eps") < shown.index("sweep, w1: eps")
+            < shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp, the gap to the next float64"))
     for gone in ("rounding, w1's estimated relative error", "cut-off, the |g| below which rounding", "star, the figure's"):
         assert gone not in shown  # report 01CR fault 1: the printed block is two lines
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -474,13 +487,16 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     box_cell = sources[box_md + 1]
     assert cells[box_md + 1]["cell_type"] == "code" and box_md + 2 == len(cells)  # the appendix ends the notebook
     assert 'print(f"one ulp, ' in box_cell and not any(f'print(f"{line}' in box_cell for line in ("rounding, ", "cut-off, ", "star, "))
-    assert 'print("truncation\'s prediction' in box_cell
+    assert 'print("truncation\'s prediction' not in box_cell and "nudged_gradient" not in box_cell
+    table_cell = next(i for i, c in enumerate(sources) if c.startswith("dW, dB = net.gradients(case.X"))
+    assert 'print("truncation\'s prediction' in sources[table_cell + 1] and cells[table_cell + 1]["cell_type"] == "code"
+    assert sources[table_cell + 2].startswith("**Truncation.**")
     assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
     assert "An assumption" not in prose and "R3" not in prose
     # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
     # lines the cell below it prints, never as if above
     assert not any(label in prose for label in ("R1", "R2", "$p + h$", "$h = 10^{-3}$", "line above"))
-    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in box_cell and "h3" not in box_cell
+    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in sources[table_cell + 1] and "h3" not in sources[table_cell + 1]
     # report 01CQ fault 3: why b_y''s error is the largest, from the printed numbers only: its error is 6.1e-9 / 1.5e-9,
     # about 4 times w_1's, its gradient 0.0946 / 0.0093, about 10 times, so its |d3C/dp3| is about 40 times w_1's
     # report 01CR fault 1: that sentence raised a why the page cannot answer; cut
@@ -1237,19 +1253,22 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # paragraph that opens with what overshoot means (past the target; C rises only if y' lands farther than it started)
     assert _markdown().count("overshoot") == 1 and ("five steps only. The neglected term, of order $\\eta^2$ times second"
                                                     " derivatives, can make a large $\\eta$ overshoot.") in _markdown()
+    # report 01DJ fault 2 (lead's decision): no eta raises C in one step from here with target 0.25 (every step lowers
+    # z_y', asserted by a scan below), and why target 0.6 still lands at 0.09; report 01DK fault 2: why h falls, and the
+    # eta = 100 case where w2 turns negative (0.5 - 100 x 0.069); b_y' alone moves by -100 delta_y' = -2.16
+    # report 01DL fault 2 (lead's decision): three numbered steps; the lines cited as "below" (the cell follows); where C
+    # starts to rise for other targets is left to second derivatives, not covered
     overshoot_text = ("**Overshoot**: a step carries $y'$ past the target; $C$ rises only if $y'$ lands farther from it than"
-                      " it started. At $\\eta = 100$ (the `eta = 100` line) $y'$ passes $0.25$, almost to 0, but lands"
-                      # report 01DJ fault 2 (lead's decision): no eta raises C in one step from here with target 0.25
-                      # (every step lowers z_y', asserted by a scan below), and why target 0.6 still lands at 0.09
-                      # report 01DK fault 2 (lead's decision): why h falls (w1, b_h fall, x > 0), and the eta = 100 case
-                      # where w2 turns negative (0.5 - 100 x 0.069; then w2 h < 0 < the old w2 h): asserted below
-                      " nearer, so $C$ falls, as for any $\\eta$: $w_2$, $b_{y'}$ and $h$ all fall ($h$ as $w_1$, $b_h$ do,"
-                      " $x > 0$), so $z_{y'}$ does ($w_2 h$ turns negative if $w_2$ does, as at $\\eta = 100$:"
-                      " $0.5 - 100 \\times 0.069 < 0$), and any"
-                      " $y'$ in $(0, 0.70)$ is nearer 0.25. With target $0.6$ it lands farther ($0.70$ to $0.09$: the"
-                      " `target 0.6` line), and $C$ rises: $y' - y$, a factor of every gradient, is $0.10$, not $0.45$, yet"
-                      # report 01DK fault 2: eta = 100 carries the step: b_y' alone moves by -100 delta_y' = -2.16
-                      " $z_{y'}$ still moves from 0.87 to $-2.36$: $b_{y'}$ alone moves it by $-100\\,\\delta_{y'} = -2.16$.")
+                      " it started. At $\\eta = 100$ (the `eta = 100` line below) $y'$ passes $0.25$, almost to 0, but lands"
+                      " nearer, so $C$ falls, as for any $\\eta$:\n\n"
+                      "1. Every parameter falls, so $h$ does ($x > 0$).\n"
+                      "2. $w_2 h$ falls: both positive factors shrink, or $w_2$ turns negative (at $\\eta = 100$:"
+                      " $0.5 - 100 \\times 0.069 < 0$).\n"
+                      "3. So $z_{y'}$ falls: $y' \\in (0, 0.70)$, nearer 0.25.\n\n"
+                      "With target $0.6$ it lands farther ($0.70$ to $0.09$: the `target 0.6` line below), and $C$ rises:"
+                      " $y' - y$, a factor of every gradient, is $0.10$, not $0.45$, yet"
+                      " $z_{y'}$ still moves from 0.87 to $-2.36$: $b_{y'}$ alone moves it by $-100\\,\\delta_{y'} = -2.16$."
+                      " For other targets, where $C$ starts to rise depends on second derivatives (not covered here).")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
     assert "can make a large $\\eta$ overshoot." in "".join(cells[at - 1]["source"])  # right after the bullets
@@ -1559,8 +1578,11 @@ def test_report_01dc_plain_sentences(shown, one):
     # report 01DD fault 7: a five-step run: "still positive at step 5", not "stays"
     # report 01DK fault 3 (lead's decision): the same run, 12 steps: w2 first turns negative at step 9 (-0.0045, far
     # from 0 against float64 rounding), and the ratio 1/(x(1 - h) w2) then flips sign (101, then -789)
+    # report 01DL faults 3, 4 (lead's decisions): y' at step 9 and delta_y' > 0 printed; w1 then rises (its gradient
+    # carries w2); the first bullet says why w1, b_h fall (x = 1 > 0, slopes > 0)
     assert ("As $w_2 \\to 0$ the formula grows without bound; run on, $w_2$ turns negative at step 9 and the ratio flips"
-            " sign (the `longer run` line).") in prose
+            " sign (the `longer run` line). $w_1$ reverses: its path runs through $w_2$.") in prose
+    assert ("So do $w_1$ and $b_h$: their path's sign is that of $w_2\\,(y' - y) > 0$ ($x = 1 > 0$, slopes $> 0$).") in prose
     for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=11):
         longer = mh.train(moved.copy(), X, Y, lr=case.lr, iterations=12, loss="half_sse")
         y_long = mh.sigmoid(longer.weights[1][:, 0, 0] * mh.sigmoid(longer.weights[0][:, 0, 0] * X[0, 0]
@@ -1569,8 +1591,12 @@ def test_report_01dc_plain_sentences(shown, one):
         ratio_long = np.diff(w2_long) / np.diff(w1_long)
         assert np.all(w2_long[:9] > 0.03) and -0.005 < w2_long[9] < -0.004 and np.all(ratio_long[:9] > 0) and ratio_long[9] < 0
         assert np.all(y_long > 0.3)  # y' stays above the target 0.25: delta_y' keeps its sign
+        assert f"{y_long[9]:.2f}" == "0.45" and 0.446 < y_long[9] < 0.454  # off the rounding edges of 0.45
+        dw1, dw2 = np.diff(w1_long), np.diff(w2_long)
+        assert np.all(dw2 < 0) and np.all(dw1[:9] < 0) and np.all(dw1[9:] > 1e-5)  # w1 reverses once w2 < 0; w2 keeps falling
         assert f"{w2_long[9]:.4f}" == "-0.0045" and f"{ratio_long[8]:.0f}" == "101" and f"{ratio_long[9]:.0f}" == "-789"
-    assert ("longer run: w2 first below 0 at step 9 (-0.0045); Δw2/Δw1 from step 8 to 9: 101, from step 9 to 10: -789\n"
+    assert ("longer run: w2 first below 0 at step 9 (-0.0045), y' 0.45, delta_y' > 0: True; Δw2/Δw1 from step 8 to 9: 101,"
+            " from step 9 to 10: -789\n"
             in shown)
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
