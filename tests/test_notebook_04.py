@@ -540,7 +540,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "not the seeds (0.224).") in text
     assert "$a^1$ is not compared" not in text and "measure factors of" not in text
     # report 04DH, fault 2: the question and the starts before the runs; the step-0 comparisons in one fold after the ratios
-    assert text.index("Is the tie why random starts are faster? The `ratio` lines compare") < text.index("The `ratio` lines (plateau end, fit step):") < text.index(
+    assert text.index("Is the tie why random starts are faster? The `ratio` lines compare") < text.index("So nudging all ones makes all 20 draws") < text.index(
         "Seed 0's unit with the largest gap")
     assert ("Is the tie why random starts are faster? "
             # report 04DA, fault 5: the starts, each with what it changes and what it keeps
@@ -881,6 +881,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
            "seeds 0 to 9 scaled to rms 0.1 (median)  untied           1592    5692.5  [0.249, 0.249]\n"
            "seed 0                                   untied            410      4654  [0.227, 0.215]\n"
            "seeds 0 to 9 (median)                    untied            434      4986  [0.224, 0.224]")
+    # report 04DP, fault 2: the verdict's "slope 0.026 against 0.215 to 0.249 for the faster starts": every row fitting sooner than
+    # all ones and its nudges has a layer-2 slope in that range; all ones and its nudged draws sit at 0.026
+    faster = [name for name, (_, _, fit) in table.items() if fit < table["all ones + noise, s.d. 0.1 (median)"][2]]
+    assert len(faster) == 6 and [min(round(slopes[n][1], 3) for n in faster), max(round(slopes[n][1], 3) for n in faster)] == [0.215, 0.249]
+    assert round(slopes["all ones"][1], 3) == 0.026 and max(table[n][2] for n in faster) < 14319 < 14575
     # report 04BG, fix 1: the 2 x 2 stated as the table shows it, no mechanism
     # report 04BH, fix 1: both columns; untying a fifth to four fifths of the plateau, starting steep more than half of both
     assert round((1 - 0.86) * 100) == 14 and round(1 - 0.81, 1) == 0.2
@@ -976,13 +981,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # report 04DK, fault 2: all ones against 0.1 changes slope and size together (item 1): named so
             # report 04DN, fault 3: one short sentence per ratio; slope and size not separated, said plainly; the verdict "barely"
             # report 04DO, fault 2 (the lead's decision): ratios written as multipliers; the question answered once per measure
-            "The `ratio` lines (plateau end, fit step): * Nudging all ones: ×0.81 and ×0.86. "
-            "* Nudging 0.1: ×0.99 and ×1.00. "
-            "* 0.1 against all ones: ×0.43 and ×0.42, from slope and size together, which this notebook does not separate. "
-            "* Seeds against scaled seeds change size: ×0.27 and ×0.88. "
-            "So the tie barely matters for the fit step (nudges: ×0.86 and ×1.00; single draws: the `20 draws` line), "
-            "somewhat more for the plateau's end (×0.81 and ×0.99). "
-            "Step 0 of seed 0, all ones and seed 0 scaled:") in text
+            # report 04DP, faults 2 and 3 (the lead's decision): the bullets repeating the ratio lines cut; one "So" sentence
+            # answers positively: every nudged all-ones draw fits sooner (2% to 23%), 0.1's nudge barely changes it
+            "So nudging all ones makes all 20 draws fit sooner (the `20 draws` line: 11204 to 14319 against 14575, 2% to 23% sooner), "
+            "while nudging 0.1 barely changes it (×1.00). "
+            "Step 0 of seed 0, all ones and seed 0 scaled:") in text and "* Nudging all ones:" not in text
     assert "changes the median" not in text and "unties it" not in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
     assert [round(r, 2) for r in plateau_r[:2]] == [0.81, 0.99] and all(p < f for p, f in zip(plateau_r[:2], fit_r[:2]))  # the plateau's end: more
@@ -1035,12 +1038,13 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 4: full sentences, each step of the key in order (nudge, small and steep, untying, size)
     # report 04DN, fault 3: "Only partly" read softer than the data: a nudge changes the fit step by 0.86 to 1.00
     # report 04DO, faults 1 and 4 (the lead's decision): once per measure, as multipliers; no "steep" (slope and size not separated)
-    assert ("*Is breaking the tie why random starts are faster?* Barely for the fit step (nudges: ×0.86 to ×1.00), somewhat more for "
-            "the plateau's end (×0.81 for all ones' nudge, ×0.99 for 0.1's); a small tied start (every parameter 0.1) takes all ones' "
-            "fit step ×0.42 (section 9).") in text and "small, steep" not in text and "small and steep" not in text and "Only partly" not in text and "Untying with mixed signs" not in text \
+    # report 04DP, fault 2 (the lead's decision): answered positively; all ones is slow mostly for its saturated layer 2
+    assert ("*Is breaking the tie why random starts are faster?* It helps: nudging all ones makes every draw fit 2% to 23% sooner "
+            "(section 9); nudging 0.1 barely changes it. But what slows all ones is mostly its saturated layer 2 (slope 0.026 against "
+            "0.215 to 0.249: section 8 (iii), section 9's slope column), not the tie: tied 0.1 takes ×0.42 of all ones' steps, "
+            "though it also differs in size, not separated here.") in text and "small, steep" not in text and "small and steep" not in text and "Only partly" not in text and "Untying with mixed signs" not in text \
         and "from either start" not in text and "is open" not in text  # report 04DM, fault 1
-    assert ("a small nudge barely changes 0.1's fit step (6085 against 6096); a small tied start does (every parameter 0.1: all ones' fit step ×0.42, "
-            "section 9).") in text.split("## Key points")[1]
+    assert ("all ones is slower mostly because its layer 2 starts saturated, not because of the tie (the verdict).") in text.split("## Key points")[1]
     assert "untying 0.1" not in text and "* No: untied by" not in text
     assert "Partly:" not in text
     assert "far more with steep slopes" not in text
@@ -1175,6 +1179,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     for t in (100, 1600, 1800):
         for v in (loss_0[t] - 0.4, A[t] - B[t]):  # 3 significant figures, off their rounding edges
             assert abs(abs(v) / 10 ** (np.floor(np.log10(abs(v))) - 2) % 1 - 0.5) > 1e-2
+        # report 04DP, fault 1: the mean term in its own column (2 significant figures, off their rounding edges), so (ii)'s
+        # "the mean term less A/2: positive, under 1e-6" is read from the table
+        assert abs(mean_term[t] / 10 ** (np.floor(np.log10(mean_term[t])) - 1) % 1 - 0.5) > 2e-2
+        assert 0 < mean_term[t] - A[t] / 2 < 1e-6 and 0 < loss_0[t] - 0.4 - (A[t] - B[t]) < 1e-6
         v_t, b_t = 3 * weights[1][0, t, 0, 0], biases[1][0, t, 0]  # report 04BU, fix 2: v and b_1 beside the split
         assert all(abs(x * 1e2 % 1 - 0.5) > 2e-2 for x in (*u[t], v_t, b_t))
         slope_t = (a2[t] * (1 - a2[t])).mean()  # report 04BZ, fix 1: layer 2's mean slope beside v, off its rounding edge
@@ -1183,7 +1191,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         gap_1_t = a1_t[0, 0] - a1_t[1, 0]
         assert abs(gap_1_t * 1e4 % 1 - 0.5) > 5e-2  # off its rounding edge
         assert abs(A[t] / 10 ** (np.floor(np.log10(A[t])) - 1) % 1 - 0.5) > 2e-2  # report 04DN, fault 1: A beside A - B, off its rounding edge
-        rows.append(f"{t:>5}  {loss_0[t] - 0.4:9.2e}  {A[t] - B[t]:9.2e}  {A[t]:7.1e}  "
+        rows.append(f"{t:>5}  {loss_0[t] - 0.4:9.2e}  {mean_term[t]:9.1e}  {A[t] - B[t]:9.2e}  {A[t]:7.1e}  "
                     f"{u[t, 0]:5.2f}  {u[t, 1]:5.2f}  {v_t:4.2f}  {b_t:6.2f}  {gap_1_t:7.4f}  {slope_t:18.4f}")
         gaps_1[t] = gap_1_t
     # z^2 = v a^1 + b_1 rises until the floor crossing as v and b_1 rise (section 11's W_1 panel): both peak within 50 steps of it
@@ -1206,11 +1214,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CG, fault 1: only the columns the prose reads; the mean term's smallness on its own line (a margin of 2 at least)
     assert mean_term[100:4001].max() < 0.5e-5 and "output [0]  output [1]" not in shown
     assert "the mean term stays below 1e-5 from step 100 to 4000: True" in shown
-    header = "all ones:\n step    C - 0.4      A - B        A   u[0]   u[1]     v  b_1[0]  a^1 gap  layer-2 mean slope\n"
+    header = "all ones:\n step    C - 0.4  mean term      A - B        A   u[0]   u[1]     v  b_1[0]  a^1 gap  layer-2 mean slope\n"
     expect(shown, header + "\n".join(rows), header +
-           "  100   6.75e-04   6.74e-04  9.7e-07   0.29  -1.02  2.94    0.98   0.0679              0.0278\n"
-           " 1600   3.09e-05   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230\n"
-           " 1800  -3.15e-05  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230")
+           "  100   6.75e-04    1.2e-06   6.74e-04  9.7e-07   0.29  -1.02  2.94    0.98   0.0679              0.0278\n"
+           " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230\n"
+           " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230")
     # report 04DI, fault 1: A - B has the sign of 0.8 x 0.24 u[0] - 0.4 x 0.16 u[1] (-B, as gap(a^2) > 0), zero at 3 u[0] = u[1]: the sign from the printed
     # u and the unrounded, the weights the target means' slopes, the crossing where 3 u[0] - u[1] changes sign
     assert (round(0.6 * 0.4, 2), round(0.2 * 0.8, 2)) == (0.24, 0.16) and round(0.8 * 0.24 / (0.4 * 0.16), 6) == 3
@@ -1236,7 +1244,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 5: no estimate of the length, and the notebook's one scaling of it named
     # report 04DG, fault 1: "measured, not predicted" moved to the causal chain at the section's head
     # report 04DH, fault 5: no forward reference in (iv); the scaling with lr named in the story's point 4
-    assert "**(iv) How the plateau ends.** From step 4000:" in chain and "only scaling" not in text
+    assert "**(iv) How the plateau ends.** This shows: the plateau ends as layer 2's slope steepens (item 4). From step 4000:" in chain and "only scaling" not in text
     assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
     # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
     # report 04CZ, fault 1: "In brief" closed the section; report 04DG, fault 1: the causal chain now heads it, so "In brief" is cut
@@ -1253,18 +1261,19 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         # report 04DN, fault 2: one sentence ties the chain first; each step number says where it is printed
         "With both outputs' rows in the wrong order (opposite their targets), a wider $\\text{gap}(a^2)$ raises $C$, so descent narrows it "
         "by *saturating* layer 2 ($z^2$ far from 0, where $\\sigma$ is flat); once a wider gap lowers $C$, descent must widen it, "
-        "through gradients scaled by layer 2's small slope: slowly. The story, which (i) to (iv) show:\n\n"
+        "through gradients scaled by layer 2's small slope: slowly. The story:\n\n"
         # report 04DH, fault 4: no letter of (i) before (i) defines it; fault 1: output [0] comes into order at step 880 (u[0] < 0),
         # from a step between 1600 and 1800 a wider gap lowers C (A - B < 0); report 04DI, fault 1: no undefined "pull"
-        "1. Both outputs' rows are in the wrong order by step 100 (the `step 100` line after (i)).\n"
-        "2. Descent raises $v$ and $b_1[0]$, saturating layer 2 ((iii)).\n"
-        "3. Output $[0]$ comes into order at step 880 ($u[0] < 0$, printed in (iv)); from a step between 1600 and 1800 (the table after (i)), "  # report 04DM, fault 4
-        "a wider gap lowers $C$ ((ii)), and descent lowers $v$ and $b_1[0]$, slowly (layer 2's slope: 0.023).\n"
+        # report 04DP, fault 1: no forward pointers in the story; each of (i) to (iv) opens with "This shows:" and the items it backs
+        "1. Both outputs' rows are in the wrong order by step 100.\n"
+        "2. Descent raises $v$ and $b_1[0]$, saturating layer 2.\n"
+        "3. Output $[0]$ comes into order at step 880; from a step between 1600 and 1800 "
+        "a wider gap lowers $C$, and descent lowers $v$ and $b_1[0]$, slowly (layer 2's slope: 0.023).\n"
         # report 04DO, fault 3: the speeding-up now in (iv)'s closing recap
-        "4. So the plateau lasts to step 5232 ((iv)): measured, not predicted."
+        "4. So the plateau lasts to step 5232: measured, not predicted."
         "\n\n**(i) The cost above the floor.**")
-    assert " 1600   3.09e-05   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
-    assert " 1800  -3.15e-05  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
+    assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
+    assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
     # u[1] and d[1] cross 0 once after step 100, between the recorded steps 5090 and 5100, clear of the one-ulp nudge at both
     flip_u, flip_d = (100 + int(np.argmax(x[100:, 1] > 0)) for x in (u, d))
@@ -1293,7 +1302,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert 0 < cross_C - cross_AB <= 5 and A[1600] < 1e-6 and A[1800] < 1e-6 < abs(B[1600])
     # report 04BX, fixes 1 and 2: one letter at a time with its meaning; the expansion's two middle lines; p only a^3's row mean
     # report 04CZ, fault 1: (i) with a table of the new letters where they first appear; A and B defined in it
-    assert ('**(i) The cost above the floor.** For output $k$ (gaps as in section 2): | letters | meaning | |:--|:--| | $p[k]$, '
+    assert ('**(i) The cost above the floor.** This shows: rows in the wrong order hold $C$ above the floor (story item 1). For output $k$ (gaps as in section 2): | letters | meaning | |:--|:--| | $p[k]$, '
             '$d[k]$ | the mean of $a^3[:, k]$ and its gap | | $\\bar y[k]$, $\\Delta[k]$ | the mean of $y[:, k]$ and its gap; $\\Delta = '
             '(-0.8, 0.4)$ | | $A$, $B$ | $\\sum_k d[k]^2$ and $\\sum_k d[k]\\, \\Delta[k]$ | So $a^3[i, k] = p[k] \\pm \\frac12 d[k]$ and '
             '$y[i, k] = \\bar y[k] \\pm \\frac12 \\Delta[k]$ ($+$ for $i = 0$); squaring, the cross terms cancel: $$\\begin{aligned} '
@@ -1318,8 +1327,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert (
             # report 04DM, fault 3: one opening sentence (C - 0.4 and A - B change sign within a few steps: A tiny), points 4 to 6 merged
             # report 04DN, fault 1: C - 0.4 - (A - B) = mean term - A/2, about +1e-6 (the table); A - B falls about 3e-7 a step
-            '**(ii) The sign of $A - B$.** By (i), $C - 0.4 - (A - B)$ is the mean term (the `mean term` line) less $\\frac12 A$: '
-            "about $+10^{-6}$ in the table. $A - B$ falls about $3 \\times 10^{-7}$ a step (steps 1600 to 1800), so $C - 0.4$ changes "
+            '**(ii) The sign of $A - B$.** This shows: when $A - B$ turns negative (item 3). '
+            "By (i), $C - 0.4 - (A - B)$ is the `mean term` less $\\frac12 A$: positive, under $10^{-6}$. $A - B$ falls about $3 \\times 10^{-7}$ a step (steps 1600 to 1800), so $C - 0.4$ changes "
             "sign a few steps after $A - B$. "
             "1. $A$ is tiny (the `A` column), so with $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$, $A - B$ has $-B$'s sign, that of "
             "$0.8 \\times 0.24\\, u[0] - 0.4 \\times 0.16\\, u[1]$: zero at $3u[0] = u[1]$, negative from between steps 1600 and 1800 "
@@ -1339,7 +1348,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "$u[k] = 3\\,W_2[0, k]$ by $3(0.976)$ times $b_2[k]$'s move, and $z^3[:, k]$ by $0.976 \\times 3(0.976) + 1$ time"
             "s it: $u[k]$ falls by $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of $z^3[:, k]$'s fall. </details>") in text
     assert not re.search(r"(?<![-\w])fold\b", text)  # report 04DO, fault 7: no undefined "fold" (8-fold and "folds the biases" stay)
-    assert ("**(iii) What descent does to $b_1[0]$ and $v$.** The lower layers' gradients start smaller (section 4): they carry layer "
+    assert ("**(iii) What descent does to $b_1[0]$ and $v$.** This shows: why descent saturates layer 2, then undoes it slowly (items 2 and 3). The lower layers' gradients start smaller (section 4): they carry layer "
             "2's slope, 0.026, through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. Layer 2 starts saturated: "
             'each unit sums three $a^1$ of mean 0.87 (0.90 and 0.83, section 2) with '
             'weights 1, plus bias 1, so $z^2 \\approx 3 \\times 0.87 + 1 \\approx 3.6$ (right panel).') in text
@@ -1357,7 +1366,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "$0.024 - 0.060$). By the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and "
             "lowers them after (the `every entry` lines: negative at step 1000, positive at 3000). 4. The heuristic misses the gap's "
             "rise in the first few dozen steps: the mean term is large (the cost, 1.9 to 0.4). **(iv) How the plateau ends.** "
-            "From step 4000:") in text
+            "This shows: the plateau ends as layer 2's slope steepens (item 4). From step 4000:") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1375,10 +1384,12 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             "and so widens $\\text{gap}(a^1)$, goes from 1.03 at step 4000 to 3.03 at 5500. "
             # report 04CF, fault 1: u[1]'s flip, printed under the layer table and seen in section 11's figure
             "* **(d)** $u[1]$ turns positive at step 5100 (the last line), so output $[1]$'s "
-            "rows come into order. "
-            # report 04DO, fault 3 (the lead's decision): (iv) ends with a two-line recap of the chain
-            "In short: wrong order → descent saturates layer 2 → $A - B$ turns negative → the slope steepens and the gap widens, "
-            "faster and faster.") in chain
+            # report 04DO, fault 3: (iv) ended with a recap; report 04DP, faults 1 and 3: cut, the story heads the section
+            "rows come into order.") in chain and "In short:" not in chain
+    for lead in ("**(i) The cost above the floor.** This shows: rows in the wrong order hold $C$ above the floor (story item 1). ",
+                 "**(iii) What descent does to $b_1[0]$ and $v$.** This shows: why descent saturates layer 2, then undoes it slowly (items 2 and 3). ",
+                 "**(iv) How the plateau ends.** This shows: the plateau ends as layer 2's slope steepens (item 4). From step 4000:"):
+        assert lead in text
     assert "although $v$ dips" not in chain and (v_all[5000] < v_all[4000]) and (b_all[5000] < b_all[4000])
     assert round(0.037 * 3 * 0.92 * 0.0756, 4) == 0.0077  # point 1's check, from the printed step-4000 row
     assert "4. " not in chain.split("goes from 1.03 at step 4000 to 3.03 at 5500.")[0]  # report 04BT: at most three points
