@@ -230,7 +230,7 @@ def two_observation_lines(net, case):
     np.testing.assert_allclose(both_W, fd_W[0], rtol=1e-9)
     np.testing.assert_allclose(both_b, fd_b[0], rtol=1e-9)
     # fold B prints the package's backpropagation of both observations' cost: the path sums added over r
-    package_W, package_b = net.gradients(case.X, case.Y)
+    package_W, package_b = net.gradients(case.X, case.Y, loss="sse")  # report 03DK fault 5: the cost named, as in the fold
     np.testing.assert_allclose(package_W[0], both_W, rtol=1e-12)
     np.testing.assert_allclose(package_b[0], both_b, rtol=1e-12)
     assert np.array_equal(np.round(package_W[0], 6), np.round(both_W, 6))
@@ -947,6 +947,13 @@ def section_8_runs(case):
         after = mh.MLP(case.sizes).set_params([W - 0.5 * g for W, g in zip(net.weights, dW)],
                                               [b - 0.5 * g for b, g in zip(net.biases, db)]).forward(case.X)[2]
         assert np.sign(after[0, 0] - after[1, 0] - (a2[0, 0] - a2[1, 0])) == -np.sign(dC_dgap), step
+        # report 03DK fault 1: dC/d(a2-bar) = sum_k 3 W_2[0, k] dC/db_2[k] (b_2's gradient from the package; a central
+        # difference moving both rows of a^2 alike, the output layer held), ~ 0 on the plateau; every recorded gap positive
+        dC_dmean = np.sum(3 * net.weights[2][0] * db[2])
+        np.testing.assert_allclose(dC_dmean, np.sum(3 * net.weights[2][0] * (d3[0] + d3[1])), rtol=1e-10)
+        out_cost = lambda shift: np.sum((mh.sigmoid((a2 + shift) @ net.weights[2] + net.biases[2]) - case.Y) ** 2)
+        np.testing.assert_allclose(dC_dmean, (out_cost(1e-6) - out_cost(-1e-6)) / 2e-6, rtol=1e-5, atol=1e-9)
+        assert a2[0, 0] - a2[1, 0] > 0, step
         if step <= 5000:
             assert abs(np.sum(3 * net.weights[2][0] * (d3[0] + d3[1]))) < abs(dC_dgap) / 40, step
     assert -0.008 + 0.06 > 0 > -0.07 + 0.05
@@ -1067,9 +1074,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "[Saturated](NOTATION.md) at step 0, layer 2 gives both observations nearly the same $a^2$ (a tiny **gap** "
                   "$a^2[0, 0] - a^2[1, 0]$).",
                   # report 03DJ faults 5 and 7: what fitting needs, below the prediction (it hints that a tied net can fit),
-                  # its bounds left to the last fold that derives them
-                  "Fitting needs $3W_2[0, k]\\cdot$gap of the right sign and large enough (last fold): so watch that weight's "
-                  "sign and the gap.",
+                  # its bounds left to the last fold that derives them; report 03DK fault 3: the right sign said here, where
+                  # it is first used (section_8_runs: every printed gap positive; output 1's targets 0.2 < 1, output 2's
+                  # 0.4 > 0), with "in order" (the fold's old item 5, which said it later, cut)
+                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough (last fold) and of the right sign: negative for output 1, "
+                  "positive for output 2, since observation 1 has the larger $a^2$; only then are output $k+1$'s rows "
+                  "**in order** (its targets' order: 0.2 below 1, 0.4 above 0).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
@@ -1102,14 +1112,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "($\\delta^3$'s column sums) is positive, lowering both outputs together; "
                   "$\\partial C/\\partial W_2[0, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx \\bar a^2\\,\\partial C/\\partial b_2[k]$, "
                   "so $W_2$ falls with $b_2$, like a bias.\n"
-                  # report 03DC fault 3: which sign is right, stated once before it is used (section_8_runs: every printed
-                  # gap positive; output 1's targets 0.2 < 1, output 2's 0.4 > 0)
-                  "5. $a^2$'s gap is positive (cost table): observation 1 has the larger $a^2$, so output 1's rows are in its "
-                  "targets' order (0.2 below 1) only when $3W_2[0, 0] < 0$, output 2's (0.4 above 0) only when $3W_2[0, 1] > 0$.\n"
+                  # report 03DC fault 3: which sign is right, stated once before it is used (now above the cost table)
                   # report 03DF fault 4: the cancelling sum written out (cost factor 2, no 1/2; s = 0.6 (1 - 0.6) for output 1)
-                  "6. At the shared row each column's outputs, so their slopes $s$, are equal and the errors cancel:\n   $$\\partial C/\\partial b_2[0] = 2s\\,(0.6 - 0.2) + 2s\\,(0.6 - 1) = 0,$$\n"
+                  "5. At the shared row each column's outputs, so their slopes $s$, are equal and the errors cancel:\n   $$\\partial C/\\partial b_2[0] = 2s\\,(0.6 - 0.2) + 2s\\,(0.6 - 1) = 0,$$\n"
                   # report 03DB fault 2, 03DF fault 2: the product 3 W_2[0, k] gap, not the gap alone (the fit fold's 570)
-                  "   and likewise for output 2: there only $3W_2[0, k] \\cdot$ gap, of item 5's sign, lowers $C$ below 0.4.\n\n</details>",
+                  "   and likewise for output 2: there only $3W_2[0, k] \\cdot$ gap, of the right sign, lowers $C$ below 0.4.\n\n</details>",
                   # report 03DG fault 2: no citation of the last fold's 570 (the opening says a tiny gap needs a huge weight)
                   # report 03CZ fault 1: "outweighs output 2" cut (nothing printed backed it); only 03's printed lines
                   # report 03DE fault 1: the heading promises no why the fold does not give
@@ -1124,7 +1131,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "1. By step 100 $z^2$'s gap has shrunk (0.205 to 0.200: $v$ falls, $W_1$ with $b_1$ like $W_2$, as the outputs "
                   "drop), $a^2$'s grown only with the average slope (0.026 to 0.028), larger as $z^2$ nears 0 (3.70 to 3.63), "
                   "$\\sigma$'s steepest point.\n"
-                  "2. Neither output is then in order (item 5): a wider gap hurts both. From step "
+                  "2. Neither output is then in order: a wider gap hurts both. From step "
                   # report 03DF faults 1 and 3: the stretch backed by the two printed booleans; the pointer only in the opening
                   "900 until 5100 only output 1 is (lines 2, 3): a wider gap helps it, hurts output 2.\n"
                   # report 03DH fault 1: which pull wins, the printed shares of dC/d(gap) (section_8_runs checks them)
@@ -1134,7 +1141,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "= \\sum_k 3W_2[0,k]\\,\\frac{\\delta^3[0,k]-\\delta^3[1,k]}{2},$$\n"
                   # report 03DJ fault 1: why descent moves the gap against dC/d(gap) (section_8_runs checks the sign at
                   # every 100th step from 100 to 6000), and dC/dW_2[0, 0] written out with the sign of its gap term
-                  "   term $k$ output $k+1$'s share (table). The gap is no parameter, but $W_0$, $b_0$, $W_1$, $b_1$ set it: descent "
+                  # report 03DK fault 1: they set a2-bar too, whose slope sum_k 3 W_2[0, k] dC/db_2[k] is ~ 0 on the plateau
+                  # (checked below: = dC/d(a2-bar), and 40 or more times smaller than dC/dgap from 100 to 5000)
+                  "   term $k$ output $k+1$'s share (table). The gap is no parameter, but $W_0$, $b_0$, $W_1$, $b_1$ set it and "
+                  "$\\bar a^2$; as $\\partial C/\\partial\\bar a^2=\\sum_k 3W_2[0,k]\\,\\partial C/\\partial b_2[k]\\approx0$ on the "
+                  "plateau (item 5's cancelling sum), descent "
                   "moves each by $-\\eta\\,\\partial C/\\partial\\,$gap times its effect on the gap, so (to first order) the gap moves "
                   "against $\\partial C/\\partial\\,$gap: it turns to widening between steps 1000 and 3000 (cost table) as the shares' "
                   "sum turns negative.\n"
@@ -1157,9 +1168,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "lines allow 1e-10.",
                   # report 03DI fault 6: the observation kept, the open question and its pointer to notebook 04 cut
                   # report 03DJ fault 2: where the tie and saturation are separated (notebook 04's section 9), not a question
-                  "start from random weights: in these five runs they fit by step 1000, untied and with layer 2 unsaturated "
-                  "(section 8's start table); notebook 04, section 9, separates the two (a tied, unsaturated start: every "
-                  "parameter 0.1).",
+                  # report 03DK fault 2: the tie did not stop the fit (point 3: still tied at 5574); the tiny gap, saturation
+                  # one of its factors (factor table), made the plateau long
+                  "**What to change:** the tie did not stop the fit (point 3); the tiny gap, partly from saturation (factor "
+                  "table), made the plateau long. Start from random weights: in these five runs they fit by step 1000, "
+                  "untied, layer 2 unsaturated (start table); notebook 04, section 9, tries a tied, unsaturated start "
+                  "(every parameter 0.1).",
                   "Section 8 shows why layer 2's two rows, and so the outputs, start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, $(2, 3)$ times "
                   "$(2, 2)$ (inner sizes 3, 2), and `delta.T @ a[2]`.",
@@ -1340,12 +1354,12 @@ def test_the_path_tables_show_the_recomputed_paths(notebook):
     (output,) = cell_for(notebook, "both_lines = (")["outputs"]
     lines = two_observation_lines(net, case)[1].rstrip("\n")
     assert "".join(output["data"]["text/html"]) == (
-        f"<details><summary>(3) fold B: both observations' dC/dW_0 and dC/db_0 (open after item 3a)</summary><pre>{lines}</pre></details>")
+        f"<details><summary>Fold B: both observations' dC/dW_0 and dC/db_0 (open after item 3a)</summary><pre>{lines}</pre></details>")
     # exercise 5's per-observation rows, folded until the student has answered item 2
     (output,) = cell_for(notebook, "rows_lines = [")["outputs"]
     rows = two_observation_lines(net, case)[0].rstrip("\n")
     assert "".join(output["data"]["text/html"]) == (
-        f"<details><summary>(1) fold A: each observation's dC/db_0 (open after item 2)</summary><pre>{rows}</pre></details>")
+        f"<details><summary>Fold A: each observation's dC/db_0 (open after item 2)</summary><pre>{rows}</pre></details>")
     # section 8's runs and factor table, shown only once the prediction is written (the student copy's check below)
     prediction = source(cell_for(notebook, "# my_fit_prediction = {"))
     assert '# my_fit_prediction = {"all ones": ..., "random": ...}\n### BEGIN SOLUTION\n' in prediction
@@ -1365,7 +1379,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
                   "$n_l n_{l+1} + 2n_l$ per step back, $l = 1, \\dots, L - 1$ (no $\\delta^0$) |",
-                  "Then open fold (3), B.",
+                  "Then open fold B.",
                   # report 03DI fault 5: factors 3 and 1 too
                   "Factors 4 and 5, the $\\delta^2$ tail, depend only on the output, not on where the path starts; factor 2 "
                   "only on the hidden unit; factor 3, the weight between them, on both; factor 1 is the input, 1 for a bias.",
@@ -1431,27 +1445,30 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     # exercise 5, item 3a: its numbers (fold A's rows of delta^1 and x[r, 0], which name item 2's answer) only in a
     # folded hint; the open items point to "your item-2 product"
     # exercise 5's cells in reading order (reader 03BW): items 1, 2 and 3 (3a, 3b) first, then hints 1 to 3 in order, then
-    # the folds in the order they are opened, numbered (1) to (3) in that order (report 03CN fault 6) and each titled with
-    # when to open it: fold A (after item 2), item 3a's numbers (after fold A), the item-3a cell, fold B (after item 3a),
-    # the function
+    # the folds in the order they are opened (report 03CN fault 6), each titled with when to open it: fold A (after item 2),
+    # item 3a's hint (after fold A), the item-3a cell, fold B (after item 3a), the function; report 03DK fault 4: one name
+    # per fold ("Fold A", "Item 3a's hint", "Fold B"), the same in the items and the summaries, no (1) to (3)
     cells = notebook["cells"]
     first = next(k for k, c in enumerate(cells) if c["cell_type"] == "markdown" and "### Exercise 5" in source(c))
     last = next(k for k, c in enumerate(cells) if source(c).startswith("def layer_gradients("))
     ordered = cells[first:last + 1]
     assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "code"]
     items = source(ordered[0])
-    # report 03DE fault 6: the folds' numbers in the item text, (2) named where it helps (item 3a)
-    assert items.count("Then open fold (1), A.") == 1 and items.count("Then open fold (3), B.") == 1
-    assert items.count("In the cell after fold A (fold (2) if stuck)") == 1
-    assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold (1), A.")
-            < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold (3), B.")
+    # report 03DE fault 6: the folds named in the item text, item 3a's hint where it helps (item 3a)
+    assert items.count("Then open fold A.") == 1 and items.count("Then open fold B.") == 1
+    assert items.count("In the cell after fold A (if stuck: item 3a's hint)") == 1
+    summaries = re.findall(r"<summary>(.*?)</summary>", "".join(source_of_outputs(c) if c["cell_type"] == "code" else source(c)
+                                                                for c in ordered))
+    assert len(summaries) == 6 and not any(re.search(r"\([123]\)|fold \(", text) for text in summaries), summaries
+    assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold A.")
+            < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold B.")
             < items.index("* 3b. ") < items.index("<details><summary>Hint 1</summary>")
             < items.index("<details><summary>Hint 2</summary>") < items.index("<details><summary>Hint 3</summary>")
             < items.index("Folds A and B:")), items
     assert "(a^l)^{\\mathsf T} \\delta^{l+1}" in items.split("<summary>Hint 3</summary>")[1]
-    assert "<summary>(1) fold A: each observation's dC/db_0 (open after item 2)" in source(ordered[1])
-    assert source(ordered[2]).startswith("<details><summary>(2) Item 3a's numbers (open after fold A")
-    assert source(ordered[3]).startswith("# exercise 5, item 3a") and "<summary>(3) fold B:" in source(ordered[4])
+    assert "<summary>Fold A: each observation's dC/db_0 (open after item 2)" in source(ordered[1])
+    assert source(ordered[2]).startswith("<details><summary>Item 3a's hint (open after fold A, if stuck)")
+    assert source(ordered[3]).startswith("# exercise 5, item 3a") and "<summary>Fold B:" in source(ordered[4])
     assert "(open after item 3a)" in source(ordered[4])
     # fold A's first line names item 2's bias half ("each row of dC/db_0 is that observation's row of delta^1"): it is
     # built in the lesson module, so it shows only in the fold's output, never in a source the student copy shows
@@ -1460,11 +1477,11 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     for cell in student["cells"]:
         for sentence in ("row of delta^1", "row of $\\delta^1$", "rows of delta^1", "rows of $\\delta^1$"):
             if sentence in source(cell):
-                # the one allowed place: item 3a's numbers, a fold the student opens after fold A
-                assert cell["cell_type"] == "markdown" and source(cell).startswith("<details><summary>(2) Item 3a's numbers"), sentence
+                # the one allowed place: item 3a's hint, a fold the student opens after fold A
+                assert cell["cell_type"] == "markdown" and source(cell).startswith("<details><summary>Item 3a's hint"), sentence
     exercise_5 = "\n".join(source(c) for c in ordered if c["cell_type"] == "markdown")
     open_items = re.sub(r"<details>.*?</details>", "", exercise_5, flags=re.S)
-    assert "with your item-2 product, for each observation" in open_items and "<summary>(2) Item 3a's numbers" in exercise_5
+    assert "with your item-2 product, for each observation" in open_items and "<summary>Item 3a's hint" in exercise_5
     for named in ("x[r, 0]", "0.8 and 0.3", "\\delta^1", "fold A's two rows"):
         assert named not in open_items, named
     # exercise 7's layer counts only inside its check fold and the general count's fold after it, both opened after counting

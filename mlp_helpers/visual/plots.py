@@ -1095,18 +1095,18 @@ def plateau_cost(costs, fit_step, shared_row=0.4, zoom=(100, 5000)):
     inset draws steps ``zoom[0]`` to ``zoom[1]`` on a linear scale, where a plateau's drift below the shared row shows."""
     costs, fit_step, (first, last) = np.asarray(costs, dtype=float), int(fit_step), zoom
     fig, ax = new_figure((6, 3.3), layout="constrained")
-    zoomed = ax.inset_axes([0.1, 0.2, 0.62, 0.42])
+    zoomed = ax.inset_axes([0.15, 0.2, 0.57, 0.42])
     for panel, steps in ((ax, np.arange(len(costs))), (zoomed, np.arange(first, last + 1))):
         panel.plot(steps, costs[steps], color=BLUE, lw=2.5)
         panel.axhline(shared_row, color="#999999", ls="--", lw=1, zorder=3)  # thin and light, over the thicker curve
     ax.set_yscale("log")
-    ax.text(150, shared_row * 1.12, f"grey dashed: shared row (cost {shared_row:g})", va="bottom")
+    ax.text(150, shared_row * 1.6, f"grey dashed: shared row (cost {shared_row:g})", va="bottom")  # clear of the line
     ax.plot(fit_step, costs[fit_step], "o", color=VERMILLION, zorder=4)
     ax.annotate("fits", (fit_step, costs[fit_step]), xytext=(-34, -4), textcoords="offset points")
     ax.set(xlabel="step", ylabel="cost C (log scale)", title="all ones: the cost at every step (blue); dot: first step that fits")
     zoomed.set(xlim=(first, last), ylim=(shared_row - 0.02, shared_row + 0.005), xticks=[first, *range(1000, last + 1, 1000)])
     zoomed.set_xlabel("step", fontsize=9, labelpad=1)
-    zoomed.set_ylabel("C", fontsize=9, labelpad=3, rotation=0, va="center")
+    zoomed.set_ylabel("cost C", fontsize=9, labelpad=6)
     zoomed.text(0.03, 0.08, "zoom: linear scale", transform=zoomed.transAxes, fontsize=9)
     zoomed.tick_params(labelsize=9)
     return fig
