@@ -777,6 +777,8 @@ def test_network_at_rebuilds_network_0_at_a_recorded_step():
         assert np.array_equal(W, recorded[0, 0]) and np.all(W == 1)
     with pytest.raises(ValueError, match="not 150"):
         wb.network_at(run, 150)
+    with pytest.raises(TypeError, match="run must be the EnsembleHistory"):
+        wb.network_at(mh.train(alone.copy(), case.X, case.Y, lr=0.5, iterations=3), 0)
 
 
 def test_gap_shares_split_the_gaps_derivative_by_output():

@@ -220,8 +220,8 @@ def print_same_draws(what, reference, *groups, below_output=False):
 def share_in_words(share):
     """A share between 0 and 1 in plain words, for a count that a few starts may shift (a unit whose
     z ends near 0 can be dead or alive by the arithmetic's last bits): "all" (1), "nearly all" (0.9
-    or more), "most" (over 0.73), "about two thirds" (0.6 to 0.73), "most" (over 0.5), "about half"
-    (0.4 to 0.5), "some" (above 0), "none" (0)."""
+    or more), "about two thirds" (0.6 to 0.73), "most" (the rest above 0.5), "about half" (0.4 to
+    0.5), "some" (above 0), "none" (0)."""
     share = as_real("share", share)
     if not 0 <= share <= 1:
         raise ValueError(f"share must be between 0 and 1, got {share}")

@@ -30,9 +30,11 @@ import numpy as np
 
 from ..activations import logistic, sigmoid
 from ..checks import numerical_gradients
+from ..ensemble import EnsembleHistory
 from ..network import MLP, feedforward
 from ..validation import as_count, as_real, as_sizes
 from .cases import sigmoid_2_3_3_2
+from .initialization import recorded_net
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
                               cost_slip_message, prediction_written, run_check, same, shape_mismatch)
 from .notation import format_number
@@ -606,14 +608,15 @@ def network_at(run, step):
     """Network 0 of a ``train_many`` run as it was at ``step``, a step whose parameters were recorded (``weights_every``).
 
     ``run.weights[l]`` is (networks, recorded steps, n_l, n_{l+1}) and ``run.biases[l]`` (networks, recorded steps,
-    n_{l+1}); the step's record k (``run.weight_iterations[k] == step``) of network 0 becomes a new ``MLP``.
+    n_{l+1}); the step's record k (``run.weight_iterations[k] == step``) of network 0 becomes a new ``MLP``
+    (``initialization.recorded_net``, which takes the record's position k rather than its step).
     """
+    if not isinstance(run, EnsembleHistory):
+        raise TypeError(f"run must be the EnsembleHistory of train_many, got {type(run).__name__}")
     recorded = [int(s) for s in run.weight_iterations]
     if step not in recorded:
-        raise ValueError(f"step: the run recorded its parameters at steps {recorded[:3]} ... {recorded[-1]}, not {step}")
-    k = recorded.index(step)
-    sizes = [run.weights[0].shape[2]] + [W.shape[3] for W in run.weights]
-    return MLP(sizes).set_params([W[0, k] for W in run.weights], [b[0, k] for b in run.biases])
+        raise ValueError(f"step: the run recorded its parameters at steps {recorded[:3]} ... {recorded[-1:]}, not {step}")
+    return recorded_net(run, 0, recorded.index(step))
 
 
 def gap_shares(net, X, Y):
