@@ -956,6 +956,22 @@ def section_8_runs(case):
         assert a2[0, 0] - a2[1, 0] > 0, step
         if step <= 5000:
             assert abs(np.sum(3 * net.weights[2][0] * (d3[0] + d3[1]))) < abs(dC_dgap) / 40, step
+            # report 03DL fault 1: "gap(t+1) - gap(t) ~ -eta dC/dgap sum_p c_p (dgap/dp)^2, c_p = 1/3 for W_1, b_1, else 1":
+            # dgap/dp by central differences over every entry of W_0, b_0, W_1, b_1; within 10% of the step's change (about
+            # 2% on the plateau; without c_p it would be about half)
+            params = [[W.copy() for W in net.weights], [b.copy() for b in net.biases]]
+            weighted = 0.0
+            for group in params:
+                for layer in (0, 1):
+                    for index in np.ndindex(group[layer].shape):
+                        kept, moved = group[layer][index], []
+                        for h in (1e-6, -1e-6):
+                            group[layer][index] = kept + h
+                            a2_h = mh.MLP(case.sizes).set_params(*params).forward(case.X)[2]
+                            moved.append(a2_h[0, 0] - a2_h[1, 0])
+                        group[layer][index] = kept
+                        weighted += (1 / 3 if layer == 1 else 1) * ((moved[0] - moved[1]) / 2e-6) ** 2
+            np.testing.assert_allclose(after[0, 0] - after[1, 0] - (a2[0, 0] - a2[1, 0]), -0.5 * dC_dgap * weighted, rtol=0.1)
     assert -0.008 + 0.06 > 0 > -0.07 + 0.05
     # report 03DJ fault 6: "v falls, W_1 with b_1 like W_2, as the outputs drop": from step 0 to 100 W_1 and b_1 fall
     # (every entry alike), and at step 0 their gradients, from delta^2 = (delta^3 W_2^T) . a^2(1 - a^2), are positive
@@ -964,6 +980,11 @@ def section_8_runs(case):
     assert np.all(recorded[100].weights[1] < 1) and np.all(recorded[100].biases[1] < 1)
     step_0 = ones_start.gradients(case.X, case.Y, loss="sse")
     assert np.all(step_0[0][1] > 0) and np.all(step_0[1][1] > 0) and np.all(step_0[0][2] > 0) and np.all(step_0[1][2] > 0)
+    # report 03DL fault 2: "at step 0 delta^2 > 0: W_2's ones sum delta^3's rows, whose equal outputs' errors sum positive"
+    a2_0, a3_0 = ones_start.forward(case.X)[2:]
+    d3_0 = 2 * (a3_0 - case.Y) * a3_0 * (1 - a3_0)
+    assert np.all(ones_start.weights[2] == 1) and np.all(a3_0 == a3_0[:, :1]) and np.all((a3_0 - case.Y).sum(axis=1) > 0.9)
+    assert np.all((d3_0 @ ones_start.weights[2].T) * a2_0 * (1 - a2_0) > 0)
     w_00 = [3 * recorded[step].weights[2][0, 0] for step in range(900, 5601, 100)]
     assert np.all(np.diff(w_00) < 0) and w_00[0] < 0
     assert all(abs(net_terms[a][0]) < abs(net_terms[b][0]) and factors_by_step[a][6] < factors_by_step[b][6]
@@ -1077,7 +1098,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # its bounds left to the last fold that derives them; report 03DK fault 3: the right sign said here, where
                   # it is first used (section_8_runs: every printed gap positive; output 1's targets 0.2 < 1, output 2's
                   # 0.4 > 0), with "in order" (the fold's old item 5, which said it later, cut)
-                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough (last fold) and of the right sign: negative for output 1, "
+                  # report 03DL fault 3: the fold named ("last fold" read as the fold just above)
+                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough (fold \"tied, yet it fits\") and of the right sign: negative for output 1, "
                   "positive for output 2, since observation 1 has the larger $a^2$; only then are output $k+1$'s rows "
                   "**in order** (its targets' order: 0.2 below 1, 0.4 above 0).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
@@ -1128,14 +1150,17 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DH fault 4: why the average slope rises, z2 falling toward 0 (the factor table's row 4)
                   # report 03DI faults 1 and 2: numbered steps, dC/dgap derived in a displayed line, the loop that ends the plateau
                   # report 03DJ fault 6: why v falls (W_1 with b_1, like W_2 with b_2, as the outputs drop)
+                  # report 03DL fault 2: why W_1 and b_1 fall, delta^2 > 0 at step 0 (section_8_runs checks it)
                   "1. By step 100 $z^2$'s gap has shrunk (0.205 to 0.200: $v$ falls, $W_1$ with $b_1$ like $W_2$, as the outputs "
-                  "drop), $a^2$'s grown only with the average slope (0.026 to 0.028), larger as $z^2$ nears 0 (3.70 to 3.63), "
+                  "drop; at step 0 $\\delta^2>0$: $W_2$'s ones sum $\\delta^3$'s rows, whose equal outputs' errors sum positive), "
+                  "$a^2$'s grown only with the average slope (0.026 to 0.028), larger as $z^2$ nears 0 (3.70 to 3.63), "
                   "$\\sigma$'s steepest point.\n"
                   "2. Neither output is then in order: a wider gap hurts both. From step "
                   # report 03DF faults 1 and 3: the stretch backed by the two printed booleans; the pointer only in the opening
                   "900 until 5100 only output 1 is (lines 2, 3): a wider gap helps it, hurts output 2.\n"
                   # report 03DH fault 1: which pull wins, the printed shares of dC/d(gap) (section_8_runs checks them)
-                  "3. With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap ($\\bar a^2$, output layer held), the chain rule gives\n"
+                  # report 03DL fault 1: what is held, named
+                  "3. With $a^2[r, 0] = \\bar a^2 \\pm \\tfrac12$gap ($\\bar a^2$, $W_2$, $b_2$ fixed), the chain rule gives\n"
                   "   $$\\frac{\\partial z^3[r,k]}{\\partial\\,\\text{gap}} = \\pm\\tfrac12\\,3W_2[0,k],\\qquad "
                   "\\frac{\\partial C}{\\partial\\,\\text{gap}} = \\sum_{r,k}\\delta^3[r,k]\\,\\frac{\\partial z^3[r,k]}{\\partial\\,\\text{gap}} "
                   "= \\sum_k 3W_2[0,k]\\,\\frac{\\delta^3[0,k]-\\delta^3[1,k]}{2},$$\n"
@@ -1143,12 +1168,16 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # every 100th step from 100 to 6000), and dC/dW_2[0, 0] written out with the sign of its gap term
                   # report 03DK fault 1: they set a2-bar too, whose slope sum_k 3 W_2[0, k] dC/db_2[k] is ~ 0 on the plateau
                   # (checked below: = dC/d(a2-bar), and 40 or more times smaller than dC/dgap from 100 to 5000)
-                  "   term $k$ output $k+1$'s share (table). The gap is no parameter, but $W_0$, $b_0$, $W_1$, $b_1$ set it and "
+                  # report 03DL fault 1: the step's first-order change displayed (section_8_runs checks it against one step,
+                  # c_p = 1/3 for W_1, b_1 included); fault 5: the fold named
+                  "   term $k$ output $k+1$'s share (table). The entries $p$ of $W_0$, $b_0$, $W_1$, $b_1$ set the gap and "
                   "$\\bar a^2$; as $\\partial C/\\partial\\bar a^2=\\sum_k 3W_2[0,k]\\,\\partial C/\\partial b_2[k]\\approx0$ on the "
-                  "plateau (item 5's cancelling sum), descent "
-                  "moves each by $-\\eta\\,\\partial C/\\partial\\,$gap times its effect on the gap, so (to first order) the gap moves "
-                  "against $\\partial C/\\partial\\,$gap: it turns to widening between steps 1000 and 3000 (cost table) as the shares' "
-                  "sum turns negative.\n"
+                  "plateau (previous fold), to first order\n"
+                  "   $$\\text{gap}(t+1)-\\text{gap}(t)\\approx\\sum_p\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big(-\\eta\\,"
+                  "\\frac{\\partial C}{\\partial p}\\Big)\\approx-\\eta\\,\\frac{\\partial C}{\\partial\\,\\text{gap}}\\sum_p c_p"
+                  "\\Big(\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big)^2,$$\n"
+                  "   $c_p=\\tfrac13$ for $W_1$, $b_1$ (each moves one tied unit), else 1. The gap turns to widening between steps "
+                  "1000 and 3000 (cost table) as the shares' sum turns negative.\n"
                   "4. For $W_2[0, 0]$ the same split gives\n"
                   "   $$\\frac{\\partial C}{\\partial W_2[0,0]} = \\sum_r a^2[r,0]\\,\\delta^3[r,0] = \\bar a^2\\sum_r\\delta^3[r,0] + "
                   "\\tfrac12\\,\\text{gap}\\,(\\delta^3[0,0]-\\delta^3[1,0]),$$\n"
