@@ -210,8 +210,10 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert "Repeated, it climbs at every one of 20 steps ([20 steps])." in markdown
     # section 5: the sign-fixed weight's share of section 3's first-order sum, named as that sum
     # report 02CI fault 9: "the formula gives -q", not "gradient" (g is the true one)
-    assert r"With only the sign fixed, the formula gives $-q = g/W_1[j,0]$," in markdown and "gradient is $-q" not in markdown
-    assert (r"so $W_0[0,j]$'s step $\Delta w$ and its share of $\Delta C \approx \sum_w \frac{\partial C}{\partial w}\,\Delta w$ "
+    # report 02DK fault 8 (the lead's decision): the sign-fixed step said in words before the equalities
+    assert (r"Fixing only the sign uses $g/W_1[j,0]$ in place of $g$: uphill when $W_1[j,0] < 0$, as for $W_0[0,0]$ "
+            r"([sign fixed] moves it alone)." "\n" r"As $-q = g/W_1[j,0]$,") in markdown and "gradient is $-q" not in markdown
+    assert (r"$W_0[0,j]$'s step $\Delta w$ and its share of $\Delta C \approx \sum_w \frac{\partial C}{\partial w}\,\Delta w$ "
             r"(section 3) are") in markdown
     assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
     # report 02DG fault 4 (the lead's decision): the exact account of the two steps sits at section 3's end, after its
@@ -383,7 +385,7 @@ def test_section_5_names_the_two_gradients(markdown):
     assert r"Below, beside the correct $g = \partial C/\partial W_0[0,j]$:" in markdown
     assert r"Both slips are exact factors: $g = -q\,W_1[j, 0]$, the lost minus sign times the" in markdown
     # report 02CT fault 6: the learner's step -eta (-q) = eta q written out before it is put in terms of g
-    assert r"$$\Delta w = -\eta\,(-q) = \eta\,q = -\eta\,g/W_1[j,0], \qquad g\,\Delta w = -\eta\,g^2/W_1[j,0]:$$" in markdown
+    assert r"$$\Delta w = -\eta\,(-q) = \eta\,q = -\eta\,g/W_1[j,0], \qquad g\,\Delta w = -\eta\,g^2/W_1[j,0].$$" in markdown
     assert r"\text{correct}" not in markdown and r"\text{question's}" not in markdown
 
 
@@ -497,17 +499,19 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     assert "why exactly 0" not in stored
     cells = nb.cells
     # report 02DJ fault 1 (the lead's decision): the float64 paragraph in 6b's one optional box, after the figures
-    f64 = next(k for k, c in enumerate(cells) if c.source.startswith("<details><summary>Optional: rank 2, ties, float64, the gap, crossings (open after your prediction)</summary>"))
+    # report 02DK fault 2 (the lead's decision): moved into the Verdict, which answers the predict-first question
+    f64 = next(k for k, c in enumerate(cells) if "<summary>Verdict (open after your prediction)" in c.source)
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
-    assert ("*The constant start in float64.* Equal weights give equal gradients (6a), and in float64 identical operations "
-            "on identical numbers give identical results if each unit's $h$ adds the same two products in the same order, "
-            "as numpy does here ([bit for bit]): a property of this run") in cells[f64].source
+    assert ("The constant start stays tied exactly ([bit for bit]): equal weights give equal gradients (6a), and identical "
+            "float64 operations on identical numbers give identical results; here numpy adds each unit's two products in "
+            "the same order, a property of this run, not a guarantee.") in cells[f64].source
+    assert "float64" not in cells[f64 + 1].source
     bits = next(k for k, c in enumerate(cells) if "def equal_bit_for_bit" in c.source)
     assert "[bound]" in cells[bits].source and 'print(f"[bit for bit]' in cells[bits].source and bits < f64
     # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
     # not a pointer to 6c's box (opened only after Exercise 2); the box points back to it
     assert "6c's box" not in stored and "6c's box" not in markdown
-    assert ("mathematically equal; in float64 too, by 6b's optional box (checked below for your start)."
+    assert ("mathematically equal; in float64 too, in these runs (6b's Verdict; checked below for your start)."
             in markdown.split("### 6c.")[1])
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
@@ -831,9 +835,11 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
                          # report 02DI fault 4 (the lead's decision): one sentence for the whole run, the box proves it
                          # report 02DJ fault 2 (the lead's decision): Q defined where it is first used; its start depends on S
                          r"""there (the check above). For tied units $K = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$, which """
-                         r"""starts at $(1-S)/4$ and stays near it (box); even so, $S\,c^2 + Q^2$ grows with $S$ when $c \ge 0.5$ """
-                         r"""(box: derivative). Measured: $c$ at $\rho = 0.5$ stays behind at every step to 165 """
-                         r"""([behind]; figure: black highest).""" "\n\n")
+                         r"""starts at $(1-S)/4$ and stays near it (box); although $Q^2$ falls as $S$ grows, $S\,c^2 + Q^2$ grows with $S$ """
+                         # report 02DK fault 1 (the lead's decision): "although", and the step-map comparison in one sentence
+                         r"""when $c \ge 0.5$ (box: derivative). So at equal $c$, $K$ is smaller at $\rho = 0.5$: from any $c$ its step toward """
+                         r"""$c^*$ is shorter, and it cannot catch up (box; measured: behind at every step to 165, [behind]; """
+                         r"""figure: black highest).""" "\n\n")
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
@@ -1031,7 +1037,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
     # report 02DG fault 1: the one sentence points to the box; Q and the derivative in S inside it
     # report 02DI fault 4 (the lead's decision): one sentence, K through S and a nearly fixed Q, points to the box
-    assert "grows with $S$ when $c \\ge 0.5$ (box: derivative)." in intuition and "Q = u_1^2" in intuition and "([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    assert "grows with $S$ when $c \\ge 0.5$ (box: derivative)." in intuition and "Q = u_1^2" in intuition and "measured: behind at every step to 165, [behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1231,13 +1237,15 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert np.abs(r_u[:, 0] - r_u[:, 1]).max() < 1e-12  # r_1 = r_2, kept
     # report 02CH fault 2: the crossings and the smallest spread in one optional fold, right after [gap]; report 02CO
     # fault 2: the dips' reason is in the figure's list (main text), not in the fold
-    where = next(i for i, c in enumerate(nb.cells) if c.source.startswith("<details><summary>Optional: rank 2, ties, float64, the gap, crossings (open after your prediction)</summary>"))
+    where = next(i for i, c in enumerate(nb.cells) if c.source.startswith("<details><summary>Optional: rank 2, ties, the gap, crossings (open after your prediction)</summary>"))
     fold = nb.cells[where].source
     assert fold.count("</details>") == 1 and fold.rstrip().endswith("</details>")
     paragraph = fold.split("*The smallest spread.*")[1]
     # report 02CZ fault 1 (the lead's decision): the figure's circles and triangles, with [crossings] and [dips], in the fold
-    assert "*Crossings* (circled, random start): where an incoming pair changes order ([crossings])." in fold
-    assert (r"*Dips* (triangles): lowest points, at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
+    # report 02DK fault 7: what the circles and triangles mark is in the figure's caption
+    assert "*Crossings* (circled, random start; [crossings])." in fold
+    assert "(circles: a pair of weights changes order; triangles: lowest point)" in markdown
+    assert (r"*Dips* (triangles), at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
             r"$G\,s[p]\,W_1[0,0]$, positive while $G < 0$ ($c < c^*$) and $W_1[0,0] < 0$, so both weights fall until "
             r"$W_1[0,0]$ turns positive ([dips]).") in fold
     assert "1. Circled" not in markdown and "2. Triangles" not in markdown
@@ -1282,8 +1290,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CQ fault 2: the paragraph opens with what it shows
     # report 02DB fault 6: loose for what, with printed numbers ([bound]'s 0.0140, [gap]'s 0.4667)
     # report 02DJ fault 1: "loose" (02DB fault 6) in the verdict, with both printed numbers
-    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound]), a loose bound: the "
-            r"spread is the $W_1$ gap ([spread = gap]), its smallest $0.4667$.") in nb.cells[figure_at + 1].source
+    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound]), a loose bound: in this "
+            r"run the spread is the $W_1$ gap ([spread = gap]), its smallest $0.4667$.") in nb.cells[figure_at + 1].source
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
@@ -1343,7 +1351,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CA fault 3: why the pairs cross. By 6a, Delta W_0[p, j] = -eta G s[p] W_1[j, 0], so a step changes
     # d_x1 = W_0[0, 0] - W_0[0, 1] by -eta G rho (W_1[0, 0] - W_1[1, 0]) and d_x2 by the same with 1 - rho: negative
     # while G < 0 and the W_1 gap < 0 (both through the crossings, steps 16 to 19)
-    assert (r"*Crossings* (circled, random start): where an incoming pair changes order ([crossings]). By 6a, "
+    assert (r"*Crossings* (circled, random start; [crossings]). By 6a, "
             r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
             r"and $W_1[0,0] < W_1[1,0]$. So $d_{x_2}$ falls $7/3$ times as fast as $d_{x_1}$, more than its start ratio "
             r"$2.08$, and reaches 0 first ([crossings]).") in markdown  # report 02CW fault 3: four cells below it
@@ -1443,7 +1451,7 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     assert len(code) == 2 and all(re.search(r"^if predicted:", s, re.M) for s in code)
     assert "[bound]" in code[0] and "[kept]" in code[0] and "[rank 2]" not in code[0] and "[no tie]" not in code[0]
     assert cells[box - 1].source == code[1] and "plots.tie_figure" in code[1] and "[spread = gap] random start" in code[1]
-    assert cells[box + 1].source.startswith("<details><summary>Optional: rank 2, ties, float64, the gap, crossings (open after your prediction)")
+    assert cells[box + 1].source.startswith("<details><summary>Optional: rank 2, ties, the gap, crossings (open after your prediction)")
     fold = cells[box + 2].source
     assert "[rank 2]" in fold and "[no tie]" in fold and re.search(r"^if predicted:", fold, re.M)
     bound_at = next(k for k, c in enumerate(cells) if c.cell_type == "code" and "[bound]" in c.source)
@@ -1589,7 +1597,7 @@ def test_section_6_the_random_start_only_nearly_ties(trained, stored):
             "            smallest spread at step 17\n") in stored
     # report 02DH fault 4: the open text's "at every step ([crossings])" backed by a line outside the fold
     # report 02DI fault 5 (the lead's decision): its own tag, [spread = gap], apart from the folded [crossings]
-    assert "[spread = gap] random start: the spread is the W_1 gap |W_1[0, 0] - W_1[1, 0]| at every step: True\n" in stored
+    assert "[spread = gap] random start: the spread is the W_1 gap |W_1[0, 0] - W_1[1, 0]| at every step of this run: True\n" in stored
     # every step, with a margin: the W_1 gap exceeds both incoming pairs' differences by at least 0.17
     spread = mh.unit_spread(trained["random"][1])
     W1_gap = np.abs(W1[:, 0, 0] - W1[:, 1, 0])
@@ -1813,9 +1821,8 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("if each unit's $h$ adds the same two products in the same order, as numpy does here ([bit for bit]): a "
-            "property of this run (a blocked or vectorised product may sum in another "
-            "order), not a guarantee.") in markdown  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
+    assert ("here numpy adds each unit's two products in the same order, a property of this run, not a "
+            "guarantee.") in markdown  # report 02DK fault 2: in the Verdict  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ a different start "
             r"at each $\rho$ (8a's table).") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
@@ -1985,14 +1992,17 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DG fault 3: which
             # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
             # report 02DH fault 2 (the lead's decision): the two-line derivation, and "for tied units" in the sentence
-            r"Near a saddle $c < c^*$, so $G < 0$; with the $\Delta u_1$ above and $\Delta W_1[0,0] = -\eta\,G\,u_1$," "\n"
+            # report 02DK fault 3 (the lead's decision): why sqrt(S), in one clause true to the display
+            r"Near a saddle $c < c^*$, so $G < 0$; with the $\Delta u_1$ above and $\Delta W_1[0,0] = -\eta\,G\,u_1$, "
+            r"$\sqrt{S}$ makes each combination's change proportional to itself:" "\n"
             r"$$\Delta\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big) = -\eta\,G\,S\,W_1[0,0] \pm \eta\,G\sqrt{S}\,u_1 = "
             r"\pm\eta\,G\sqrt{S}\,\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big),$$" "\n"
             r"so each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
             # report 02DJ fault 3 (the lead's decision): exact arithmetic only; the float64 run cut off at 500 steps
             r"$1 + \eta\,G\sqrt{S} < 1$ and $u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S} > 1$. In exact arithmetic only a "
-            r"start with $u_1 = -\sqrt{S}\,W_1[0,0]$ goes in. In float64, rounding leaves the growing one slightly non-zero, "
-            r"to grow by $1 - \eta\,G\sqrt{S}$ a step: the run is still at the saddle at step 500 ([into a saddle]), but a "
+            r"start with $u_1 = -\sqrt{S}\,W_1[0,0]$ goes in. In float64, rounding may leave the growing one "
+            # report 02DK fault 3 (the lead's decision): "may", as no output shows that number
+            r"slightly non-zero: the run is still at the saddle at step 500 ([into a saddle]), but a "
             r"longer one may leave. Any other tied start leaves ([leaves]).") in markdown
     S_a = A**2 + (1 - A) ** 2
     tied = case.network().set_params([np.full((2, 2), 0.01), np.full((2, 1), 0.02)])  # tied, near the origin

@@ -768,16 +768,16 @@ def tie_figure(constant, random, steps=150):
         move_legend(ax_top, "lower right").set_title("striped: the pair's two lines coincide", prop={"size": 9})
         ax_bottom.axvline(turn, color="#777777", ls=":", lw=1.2, ymin=0.1 if ax_bottom is axes[1][0] else 0)
         ax_top.set_xlabel("")  # the shared step axis is labelled once, below
-    axes[1][0].set_ylim(-0.42, 1.6)  # room above the lines for the dotted line's label, below for x_1's
+    axes[1][0].set_ylim(-0.42, 1.7)  # room above the lines for the dotted line's label and x_2's, below for x_1's
     axes[1][0].text(turn + 2, 0.96, f"step {turn}: $W_0[0, 0]$, $W_0[1, 0]$ lowest (triangles)", va="top",
                     transform=axes[1][0].get_xaxis_transform(), fontsize=9, color="#555555")
     axes[1][1].text(turn + 2, 0.04, f"step {turn}: $W_1[0, 0]$ turns positive",
                     transform=axes[1][1].get_xaxis_transform(), fontsize=9, color="#555555")
     axes[0][0].set_xlim(0, steps)
     # x_1's label below the lines (the dotted line stops above it), its leader clear of the green triangle; x_2's
-    # above, on four lines (longer lines reached past the dotted line and the grey W_0[1, 1])
-    label_at = {0: (1, -0.36), 1: (2, 0.62)}
-    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair\nchanges\norder,\nsteps {a}-{b}"}
+    # on one line above the grey W_0[1, 1] where it is flat (from step 60), under the dotted line's label
+    label_at = {0: (1, -0.36), 1: (62, 1.36)}
+    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair changes order, steps {a}-{b}"}
     for p, step in enumerate(passes):  # circle each crossing of an incoming pair
         axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
         axes[1][0].annotate(text[p].format(x=f"$x_{p + 1}$", a=step - 1, b=step),
