@@ -1099,7 +1099,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # it is first used (section_8_runs: every printed gap positive; output 1's targets 0.2 < 1, output 2's
                   # 0.4 > 0), with "in order" (the fold's old item 5, which said it later, cut)
                   # report 03DL fault 3: the fold named ("last fold" read as the fold just above)
-                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough (fold \"tied, yet it fits\") and of the right sign: negative for output 1, "
+                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough (fold \"the fit condition\") and of the right sign: negative for output 1, "
                   "positive for output 2, since observation 1 has the larger $a^2$; only then are output $k+1$'s rows "
                   "**in order** (its targets' order: 0.2 below 1, 0.4 above 0).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
@@ -1239,7 +1239,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
             < fold.index("a wider gap helps it, hurts output 2.") < fold.index("as the shares' sum turns negative")
             < fold.index("</details>", fold.index("a wider gap helps it, hurts output 2."))
-            < fold.index("<summary>After you run the cell: tied, yet it fits</summary>")
+            < fold.index("<summary>After you run the cell: the fit condition</summary>")
             < fold.index("All ones' cost is 0.4002 at step 1000") < fold.index("The 2-1-1-2's output")
             and "notebook 04" not in fold.split("<summary>After you run the cell: how the gap moves</summary>")[1].split("</details>")[0])
     # report 03DI faults 1 and 6: no pointer to notebook 04 in section 8's opening (the gap fold names the loop that
