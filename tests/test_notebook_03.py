@@ -1001,14 +1001,14 @@ def section_8_runs(case):
     # 2000, as it widens": |output 1's| < output 2's at every 100th step from 1000 to 1600, > from 1700 to 5000, and the
     # printed gaps fall 1000 -> 2000, rise 2000 -> 3000
     history_text += ("all ones, dC/d(a2's gap), output by output (negative: a wider gap lowers C):\n"
-                     " step   output 1's share   output 2's share\n")
+                     " step   output 1's share   output 2's share   sum\n")
     for step in (1000, 2000, 3000, 5000):
         shares = write_backprop.gap_shares(recorded[step], case.X, case.Y)
         np.testing.assert_allclose(shares, net_terms[step], rtol=1e-12)
-        for share in shares:
+        for share in (*shares, shares[0] + shares[1]):  # report 03DM fault 1: their sum, dC/d(gap), printed too
             digit = 10.0 ** np.floor(np.log10(abs(share)))
             assert abs(abs(share) / digit % 1 - 0.5) > 0.1, (step, share)
-        history_text += f"{step:>5}   {shares[0]:<19.1g}{shares[1]:.1g}\n"
+        history_text += f"{step:>5}   {shares[0]:<19.1g}{shares[1]:<19.1g}{shares[0] + shares[1]:.1g}\n"
     assert all(-net_terms[step][0] < net_terms[step][1] for step in range(1000, 1601, 100))
     assert all(-net_terms[step][0] > net_terms[step][1] for step in range(1700, 5001, 100))
     assert printed_gaps[1] > printed_gaps[2] < printed_gaps[3]  # steps 1000, 2000, 3000
@@ -1091,7 +1091,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                                     # report 03DG faults 1 and 2: the 2-1-1-2 overview first, the gap defined before it is used, no "when closest"
                   # report 03DH faults 2, 3, 5: a two-sentence plan (saturation gives a tiny gap; fitting needs 3 W_2[0, k] x gap
                   # of order 3, the last fold's 3.04, of the right sign), 3w said before 3 W_2[0, k] is used, no "if so when"
-                  "Tied, each hidden layer acts as one unit, like a 2-1-1-2; three outgoing weights $w$ act as one $3w$. "
+                  # report 03DM faults 3 and 4: a road map of the three folds; why a tied layer acts as one unit (one line)
+                  "Folds: why the rows start close; how the gap moves; the fit condition.\n\n"
+                  "Tied, each hidden layer acts as one unit, like a 2-1-1-2: $a^1$'s columns equal, $W_1$'s entries $w$, "
+                  "$z^2[r,j]=\\sum_i w\\,a^1[r,i]+b_1[j]=3w\\,a^1[r,0]+b_1[j]$; three outgoing weights $w$ act as one $3w$. "
                   "[Saturated](NOTATION.md) at step 0, layer 2 gives both observations nearly the same $a^2$ (a tiny **gap** "
                   "$a^2[0, 0] - a^2[1, 0]$).",
                   # report 03DJ faults 5 and 7: what fitting needs, below the prediction (it hints that a tied net can fit),
@@ -1099,7 +1102,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # it is first used (section_8_runs: every printed gap positive; output 1's targets 0.2 < 1, output 2's
                   # 0.4 > 0), with "in order" (the fold's old item 5, which said it later, cut)
                   # report 03DL fault 3: the fold named ("last fold" read as the fold just above)
-                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough (fold \"the fit condition\") and of the right sign: negative for output 1, "
+                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough and of the right sign: negative for output 1, "
                   "positive for output 2, since observation 1 has the larger $a^2$; only then are output $k+1$'s rows "
                   "**in order** (its targets' order: 0.2 below 1, 0.4 above 0).",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
@@ -1107,11 +1110,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
                   # report 03CZ fault 5: the start table's tied column is counted when the run ends (step 1000)
                   # report 03DC fault 5: step 0 follows from step 1000 by 7b (a tie would have held), not from an unprinted table
-                  "untied at step 1000 (so at step 0 too: a tie would have held, 7b), none with layer 2 saturated at step 0 (start table: "
+                  "untied at step 1000 (so at step 0, by 7b), none with layer 2 saturated at step 0 (start table: "
                   # report 03DE fault 5: the comparison stated (saturated: far below 1/4)
                   "all ones' smallest slope, 0.0235, about a tenth of $\\tfrac14$; each seed's at least 0.166).",
-                  "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. Tied, $z^2[r, 0] = v\\,a^1[r, 0] + b_1[0]$ "
-                  "with $v = 3W_1[0, 0]$, so $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
+                  "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. With $v=3W_1[0,0]$ "
+                  "(the $3w$ above), $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
                   "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
                   "below $\\sigma$'s largest, $\\tfrac14$), so the gap is "
                   "$0.068 \\cdot 3 \\cdot 0.026 \\approx 0.0053$.",
@@ -1127,8 +1130,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$; output 2's, about 3.0, by 3.9.",
                   # report 03DI fault 4: the mean named at its first use
                   "3. The output layer, fed nearly the same $a^2$ for both observations (0.97 to 0.98, mean $\\bar a^2$), gives nearly one row: "
-                  "at best the shared row (7a). The outputs' **common level**, the part of $z^3[r, k]$ both rows share "
-                  "($b_2[k] + 3W_2[0, k]\\,\\bar a^2$), alone reaches it (step 100: cost 0.4007).\n"
+                  "at best the shared row (7a). The part of $z^3[r, k]$ both rows share, "
+                  "$b_2[k] + 3W_2[0, k]\\,\\bar a^2$, alone reaches it (step 100: cost 0.4007).\n"
                   # report 03DB fault 5: the common level's a^2 written \bar a^2 (both rows' near-shared value), the item split
                   "4. At step 0 $\\partial C/\\partial b_2$ "
                   "($\\delta^3$'s column sums) is positive, lowering both outputs together; "
@@ -1151,10 +1154,11 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DI faults 1 and 2: numbered steps, dC/dgap derived in a displayed line, the loop that ends the plateau
                   # report 03DJ fault 6: why v falls (W_1 with b_1, like W_2 with b_2, as the outputs drop)
                   # report 03DL fault 2: why W_1 and b_1 fall, delta^2 > 0 at step 0 (section_8_runs checks it)
-                  "1. By step 100 $z^2$'s gap has shrunk (0.205 to 0.200: $v$ falls, $W_1$ with $b_1$ like $W_2$, as the outputs "
-                  "drop; at step 0 $\\delta^2>0$: $W_2$'s ones sum $\\delta^3$'s rows, whose equal outputs' errors sum positive), "
-                  "$a^2$'s grown only with the average slope (0.026 to 0.028), larger as $z^2$ nears 0 (3.70 to 3.63), "
-                  "$\\sigma$'s steepest point.\n"
+                  # report 03DM fault 1: item 1 in three numbered sentences
+                  "1. By step 100:\n"
+                  "   1. $v$ falls: $\\partial C/\\partial W_1=(a^1)^{\\mathsf T}\\delta^2>0$ at step 0 ($W_2$'s ones sum $\\delta^3$'s rows: equal outputs, errors summing positive).\n"
+                  "   2. $z^2$'s gap shrinks (0.205 to 0.200).\n"
+                  "   3. The average slope grows (0.026 to 0.028), $z^2$ nearing 0, $\\sigma$'s steepest (3.70 to 3.63).\n"
                   "2. Neither output is then in order: a wider gap hurts both. From step "
                   # report 03DF faults 1 and 3: the stretch backed by the two printed booleans; the pointer only in the opening
                   "900 until 5100 only output 1 is (lines 2, 3): a wider gap helps it, hurts output 2.\n"
@@ -1176,7 +1180,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "   $$\\text{gap}(t+1)-\\text{gap}(t)\\approx\\sum_p\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big(-\\eta\\,"
                   "\\frac{\\partial C}{\\partial p}\\Big)\\approx-\\eta\\,\\frac{\\partial C}{\\partial\\,\\text{gap}}\\sum_p c_p"
                   "\\Big(\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big)^2,$$\n"
-                  "   $c_p=\\tfrac13$ for $W_1$, $b_1$ (each moves one tied unit), else 1. The gap turns to widening between steps "
+                  # report 03DM fault 1: c_p derived (section_8_runs checks the step with it)
+                  "   $c_p=\\tfrac13$ for $W_1$, $b_1$: the gap is unit 1's; each entry moves one unit's gap, reaching $C$ via "
+                  "$W_2[0,k]=\\tfrac13\\cdot3W_2[0,k]$; else 1. The gap turns to widening between steps "
                   "1000 and 3000 (cost table) as the shares' sum turns negative.\n"
                   "4. For $W_2[0, 0]$ the same split gives\n"
                   "   $$\\frac{\\partial C}{\\partial W_2[0,0]} = \\sum_r a^2[r,0]\\,\\delta^3[r,0] = \\bar a^2\\sum_r\\delta^3[r,0] + "
@@ -1199,9 +1205,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DJ fault 2: where the tie and saturation are separated (notebook 04's section 9), not a question
                   # report 03DK fault 2: the tie did not stop the fit (point 3: still tied at 5574); the tiny gap, saturation
                   # one of its factors (factor table), made the plateau long
-                  "**What to change:** the tie did not stop the fit (point 3); the tiny gap, partly from saturation (factor "
-                  "table), made the plateau long. Start from random weights: in these five runs they fit by step 1000, "
-                  "untied, layer 2 unsaturated (start table); notebook 04, section 9, tries a tied, unsaturated start "
+                  # report 03DM fault 5: the plateau's length said as argued (the gap fold), not measured
+                  "**What to change:** the tie did not stop the fit (point 3); by the gap fold, the tiny gap, partly from "
+                  "saturation (factor table), keeps the plateau long. Start from random weights: in these five runs they fit by "
+                  "step 1000, untied, layer 2 unsaturated (start table); notebook 04, section 9, tests a tied, unsaturated start "
                   "(every parameter 0.1).",
                   "Section 8 shows why layer 2's two rows, and so the outputs, start nearly equal.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, $(2, 3)$ times "
@@ -1236,7 +1243,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     fold = prose[prose.index("<summary>After you run the cell: why the rows start close</summary>"):]
     # report 03CZ fault 2: three folds, each after the cell printing the lines it uses (their bold headings were the summaries');
     # report 03DB fault 4: in time order, the start, the plateau, the fit
-    assert (fold.index("**common level**") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
+    assert (fold.index("both rows share, $b_2[k]") < fold.index("<summary>After you run the cell: how the gap moves</summary>")
             < fold.index("a wider gap helps it, hurts output 2.") < fold.index("as the shares' sum turns negative")
             < fold.index("</details>", fold.index("a wider gap helps it, hurts output 2."))
             < fold.index("<summary>After you run the cell: the fit condition</summary>")
@@ -1791,3 +1798,15 @@ def test_the_2_2_2_labels_take_their_edges_colour():
     assert len(labels) == 8
     for gid in labels:
         assert to_hex(artists[gid].get_color()) == to_hex(artists["w:" + gid[len("wlabel:"):]].get_color()), gid
+
+
+def test_7c_judge_it_has_one_folded_hint_that_gives_no_answer(notebook):
+    # report 03DM fault 6: "Judge it" needs the sum written out; a folded hint says where to start, not the answer
+    # (no transposed a^l, no j' = j, no matrix product), between the prompt and the fold "After you decide"
+    prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    section = prose[prose.index("### 7c. Judge the question's formula"):prose.index("<summary>After you decide</summary>")]
+    hints = re.findall(r"<details><summary>Hint</summary>(.*?)</details>", section, flags=re.S)
+    assert [h.strip() for h in hints] == ["Write $\\partial C/\\partial W_l[i,j]$ as a sum over rows $r$ first."]
+    assert section.index("**Judge it:**") < section.index("<summary>Hint</summary>")
+    for answer in ("mathsf T", "j'", "^T", "@", "odot", "delta"):
+        assert answer not in hints[0], answer
