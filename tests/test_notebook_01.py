@@ -178,10 +178,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("Float64 is the 64-bit float ([notation card](NOTATION.md)); one **ulp**: $1.4\\cdot10^{-17}$ near"
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much, about $5\\cdot10^{-17}$; adding the"
-            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed, not measured.\n"
+            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed.\n"
             # report 01DK (word budget): the ceiling's clause cut from the box; the caption's Dashed bullet keeps it
             "</details>") in _markdown()
-    assert "Dashed: rounding's estimate, an assumed ceiling, not a prediction." in _markdown()
+    # report 01DM fault 2 (lead's decision): the ceiling said once, in the caption's why (a worst case)
+    assert "Dashed: rounding's estimate. Right" in _markdown() and "not a prediction" not in _markdown()
     # report 01DJ fault 7 (lead's decision): no output shows the two costs' errors cancelling, so the clause is cut
     assert "partly cancel" not in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
@@ -218,7 +219,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # table (no appendix pointer, no why); ulp glossed inline where the main text first uses it
     pointers = ["about one ulp (the gap from a float64 number to the next one) of $y'$, $1.1\\cdot10^{-16}$, carried"
                 " into $C$, plus rounding inside the sigmoids (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix).",
-                "largest for $b_{y'}$ (the line below the table)."]
+                "largest for $b_{y'}$ (the line below)."]
     assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
     assert "whose $|d^3C/dp^3|/|dC/dp|$ is largest" not in main_2
     assert "ranking" not in prose and "does not explain" not in prose and "The worst parameter" not in prose
@@ -257,10 +258,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$ (paths and package agree to every printed"
             " digit); a parameter passes if its relative error is below $10^{-7}$.") in main_2
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
-    truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure, $w_1$'s error"
+    truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure below, $w_1$'s error"
                      " falls 100-fold per 10-fold smaller $\\varepsilon$. Relative (over $2|\\tfrac{dC}{dp}|$):"
                      " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, largest for $b_{y'}$"
-                     " (the line below the table).\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     " (the line below).\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
                      " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
                      " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
@@ -318,7 +319,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # more than about 2 parts in 1e7, such as the one-sided difference (3.4e-5)
     why = ("**Choosing $10^{-7}$.** It sits above correct gradients' errors, the table's $1.5$ to $6.1\\cdot10^{-9}$, and"
            " fails any gradient off by more than about 2 parts in $10^7$ (the relative error divides by about $2|g|$),"
-           " such as the one-sided difference's $3.4\\cdot10^{-5}$; a wrong formula's gap is far larger (section 5: $0.25$).")
+           " such as the one-sided $3.4\\cdot10^{-5}$; a wrong formula's gap is far larger (section 5: $0.25$).")
     assert abs(1.00001 - 1) / (1.00001 + 1) > 10 * 1e-7
     assert abs(1.0000003 - 1) / (1.0000003 + 1) > 1e-7 > abs(1.0000001 - 1) / (1.0000001 + 1)  # the line at 2 parts in 1e7
     assert "edge weight reading against finite differences: relative error 0.25 (threshold 1e-7)" in shown
@@ -351,10 +352,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # right of the crossing lies under the dashed line); fault 8: the axis is reversed, so "right = smaller eps"
                # report 01DB fault 3: the ceiling rests on the assumed r; right of the crossing no point lies above it
                # (the figure test: every point right of the crossing under the dashed line)
-               "* Dashed: rounding's estimate, an assumed ceiling, not a prediction. Right"
+               "* Dashed: rounding's estimate. Right"
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
-               " (right = smaller $\\varepsilon$), rounding takes over: the points scatter upward, none above it.\n\n"
+               # report 01DM fault 2 (lead's decision): why a scatter under the dashed line, not on it: each cost's
+               # rounding error has unpredictable sign and size up to about r, so the line is a worst case
+               " (right = smaller $\\varepsilon$), rounding takes over: the two costs' errors have unpredictable sign and"
+               " size up to about $r$ each, so the dashed line is a worst case and the points scatter anywhere below it.\n\n"
                + why + "\n\n**Choosing $\\varepsilon$.**\n\n* Truncation: $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
                # report 01DE fault 1 (lead's decision): "well under" made exact: b_y' at 1e-3 is 6.8e-8 (1.5-fold under
                # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below
@@ -369,7 +373,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # report 01DK fault 1 (lead's decision): two short bullets, the truncation margin and the rounding
                # cut-off, fewer numbers per sentence; b_y' as the worst now comes from the truncation paragraph
                " 10-fold under $10^{-7}$ for all four parameters ($b_{y'}$ fails at $3\\cdot10^{-3}$, barely passes at"
-               " $10^{-3}$: the `all four` lines), leaving room for a larger $|d^3C/dp^3|/|dC/dp|$.\n"
+               " $10^{-3}$: the `all four` lines), so a gradient whose $|d^3C/dp^3|/|dC/dp|$ is up to 10 times larger would"
+               # report 01DM fault 6 (lead's decision): the margin made concrete; the error is proportional to the ratio,
+               # and b_y''s 6.1e-9 times 10 stays under 1e-7 (asserted below)
+               " still pass.\n"
                # report 01DH fault 1 (lead's decision): why not a smaller eps, though the figure shows w1's error falling:
                # rounding's estimate grows as eps shrinks; the cut-off r / (2 eps 1e-7) at 3e-4 is 2e-6 (asserted below)
                "* Rounding: its estimate $r/(2\\varepsilon|g|)$ grows as $\\varepsilon$ shrinks; at $3\\cdot10^{-4}$ it"
@@ -458,7 +465,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                   "$$|g| = \\frac{r}{2\\varepsilon\\cdot10^{-7}} = \\frac{10^{-16}}{2 \\times 3\\cdot10^{-4} \\times 10^{-7}}"
                   " \\approx 2\\cdot10^{-6},$$\n\n"
                   "below every gradient here; it falls like $1/\\varepsilon$, while truncation grows like"
-                  " $\\varepsilon^2$. A threshold of $10^{-8}$ would raise the cut-off tenfold.\n")
+                  " $\\varepsilon^2$.\n")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and f"{1e-16 / (2 * 0.0093):.1e}" == "5.4e-15"
     assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
     assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
@@ -489,14 +496,15 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert 'print(f"one ulp, ' in box_cell and not any(f'print(f"{line}' in box_cell for line in ("rounding, ", "cut-off, ", "star, "))
     assert 'print("truncation\'s prediction' not in box_cell and "nudged_gradient" not in box_cell
     table_cell = next(i for i, c in enumerate(sources) if c.startswith("dW, dB = net.gradients(case.X"))
-    assert 'print("truncation\'s prediction' in sources[table_cell + 1] and cells[table_cell + 1]["cell_type"] == "code"
-    assert sources[table_cell + 2].startswith("**Truncation.**")
+    assert 'print("truncation\'s prediction' in sources[table_cell + 2] and cells[table_cell + 2]["cell_type"] == "code"
+    # report 01DM fault 1 (lead's decision): the truncation paragraph precedes the prediction line it explains
+    assert sources[table_cell + 1].startswith("**Truncation.**") and cells[table_cell + 1]["cell_type"] == "markdown"
     assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
     assert "An assumption" not in prose and "R3" not in prose
     # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
     # lines the cell below it prints, never as if above
     assert not any(label in prose for label in ("R1", "R2", "$p + h$", "$h = 10^{-3}$", "line above"))
-    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in sources[table_cell + 1] and "h3" not in sources[table_cell + 1]
+    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in sources[table_cell + 2] and "h3" not in sources[table_cell + 2]
     # report 01CQ fault 3: why b_y''s error is the largest, from the printed numbers only: its error is 6.1e-9 / 1.5e-9,
     # about 4 times w_1's, its gradient 0.0946 / 0.0093, about 10 times, so its |d3C/dp3| is about 40 times w_1's
     # report 01CR fault 1: that sentence raised a why the page cannot answer; cut
@@ -897,7 +905,9 @@ network         path products  units  summing paths  backpropagation   ratio
     section_7 = prose[prose.index("## 7."):]
     # report 01DG fault 5 (lead's decision): 1-1-1's h -> y' edge is "section 1's $w_2$ ($h\\to y'$)" in section 7 and
     # the take-aways, named so before section 7's bare $w_2$ (section 4 renamed $w_2$); no third name $w_{h\\to y'}$
-    assert "w_{h\\to y'}" not in prose and prose.count("section 1's $w_2$ ($h\\to y'$)") == 2
+    # report 01DM fault 4: the take-away now cites section 3's formula, whose w2 is h -> y' (before section 4 renames it)
+    assert "w_{h\\to y'}" not in prose and prose.count("section 1's $w_2$ ($h\\to y'$)") == 1
+    assert "section 3's $1/(x(1-h)\\,w_2)$" in prose[prose.index("## What to take away"):]
     first = section_7.index("with section 1's $w_2$ ($h\\to y'$)")
     assert first < section_7.index("$w_2 \\cdot") and first < section_7.index("$w_2$'s")
     assert prose.index(counted) < prose.index("| counted, once each |")
@@ -1265,9 +1275,12 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
                       "2. $w_2 h$ falls: both positive factors shrink, or $w_2$ turns negative (at $\\eta = 100$:"
                       " $0.5 - 100 \\times 0.069 < 0$).\n"
                       "3. So $z_{y'}$ falls: $y' \\in (0, 0.70)$, nearer 0.25.\n\n"
-                      "With target $0.6$ it lands farther ($0.70$ to $0.09$: the `target 0.6` line below), and $C$ rises:"
-                      " $y' - y$, a factor of every gradient, is $0.10$, not $0.45$, yet"
-                      " $z_{y'}$ still moves from 0.87 to $-2.36$: $b_{y'}$ alone moves it by $-100\\,\\delta_{y'} = -2.16$."
+                      "With target $0.6$ (the `target 0.6` line below),"
+                      " $y' - y$, a factor of every gradient, is only $0.10$, yet $z_{y'}$ moves from 0.87 to $-2.36$"
+                      " ($b_{y'}$ alone by $-100\\,\\delta_{y'} = -2.16$):"
+                      # report 01DM fault 3 (lead's decision): the conclusion in one sentence; 0.6 - 0.09 > 0.70 - 0.6
+                      " at $\\eta = 100$ even a small gradient makes a big step, so $y'$ passes the nearby target by more"
+                      " than it started from it ($0.70$ to $0.09$), and $C$ rises."
                       " For other targets, where $C$ starts to rise depends on second derivatives (not covered here).")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
@@ -1342,11 +1355,11 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " network).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
-    assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless larger inputs"
-            " offset it (here 7 to 15 times less:"
-            # report 01DB fault 5: the link weight by its edge, as section 7 names it (w_2 is x2 -> h1 from section 4)
-            # report 01DG fault 5: "section 1's $w_2$ ($h\\to y'$)" as in section 7
-            " $1/(h(1-h)\\,w_2)$, times $h/x$, with section 1's $w_2$ ($h\\to y'$)).\n") in prose
+    # report 01DM fault 4 (lead's decision): the ratio 1/(x(1 - h) w2) has x and the outgoing weight w2, and the |w|/4
+    # bound only forces a smaller move for |w| < 4, so both can offset it; the formula named by its section (section 3's
+    # w2 is h -> y', before section 4 renames it)
+    assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless a large input $x$"
+            " or a large outgoing weight offsets it (here 7 to 15 times less: section 3's $1/(x(1-h)\\,w_2)$).\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
     assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0")
@@ -1364,8 +1377,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " giving $7.44$, the `predicted` 7.4.") in prose
     # report 01DB fault 6: `predicted` is the gradients' ratio the step used, so it matches Δw2/Δw1 by construction
     # report 01DF fault 5: the identity said plainly
-    assert ("Row $t$'s `predicted` uses step $t-1$'s $h$, $w_2$. It matches because each move is exactly"
-            " $-\\eta\\,\\partial C/\\partial w$: it checks the algebra, not a hypothesis.") in prose
+    # report 01DM (word budget): the move's formula is the sentence before's, so not repeated
+    assert ("Row $t$'s `predicted` uses step $t-1$'s $h$, $w_2$. It checks the algebra, not a hypothesis.") in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
     assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; not shown on a deeper"
@@ -1581,7 +1594,7 @@ def test_report_01dc_plain_sentences(shown, one):
     # report 01DL faults 3, 4 (lead's decisions): y' at step 9 and delta_y' > 0 printed; w1 then rises (its gradient
     # carries w2); the first bullet says why w1, b_h fall (x = 1 > 0, slopes > 0)
     assert ("As $w_2 \\to 0$ the formula grows without bound; run on, $w_2$ turns negative at step 9 and the ratio flips"
-            " sign (the `longer run` line). $w_1$ reverses: its path runs through $w_2$.") in prose
+            " sign (the `longer run` lines). $w_1$ reverses: its path runs through $w_2$.") in prose
     assert ("So do $w_1$ and $b_h$: their path's sign is that of $w_2\\,(y' - y) > 0$ ($x = 1 > 0$, slopes $> 0$).") in prose
     for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=11):
         longer = mh.train(moved.copy(), X, Y, lr=case.lr, iterations=12, loss="half_sse")
@@ -1595,8 +1608,12 @@ def test_report_01dc_plain_sentences(shown, one):
         dw1, dw2 = np.diff(w1_long), np.diff(w2_long)
         assert np.all(dw2 < 0) and np.all(dw1[:9] < 0) and np.all(dw1[9:] > 1e-5)  # w1 reverses once w2 < 0; w2 keeps falling
         assert f"{w2_long[9]:.4f}" == "-0.0045" and f"{ratio_long[8]:.0f}" == "101" and f"{ratio_long[9]:.0f}" == "-789"
+        # report 01DM fault 5 (lead's decision): w1 at steps 8, 9, 10 printed, so its reversal shows (5 digits, each
+        # at least 1e-6 from a rounding edge)
+        assert [f"{w:.5f}" for w in w1_long[8:11]] == ["0.46197", "0.46158", "0.46162"]
+        assert all(abs(w * 1e5 - np.floor(w * 1e5) - 0.5) > 0.1 for w in w1_long[8:11])
     assert ("longer run: w2 first below 0 at step 9 (-0.0045), y' 0.45, delta_y' > 0: True; Δw2/Δw1 from step 8 to 9: 101,"
-            " from step 9 to 10: -789\n"
+            " from step 9 to 10: -789\nlonger run, w1 at steps 8, 9, 10: 0.46197, 0.46158, 0.46162\n"
             in shown)
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
