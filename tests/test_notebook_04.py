@@ -396,7 +396,8 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
             # report 04DG, fault 7: the conclusion, backed by the printed 5660 and 14575 (9000 of 14575 steps)
             "so the last hundredths take most of the steps. "
             # report 04CT, word budget: the target-1 aside cut (section 8 is dense)
-            "Over the other 9000 steps the error falls 8-fold, its delta 60-fold (the `error` lines).") in " ".join(prose.split())
+            # report 04DR (round 8), fault 6: the pointer cut (the `error` lines are right above)
+            "Over the other 9000 steps the error falls 8-fold, its delta 60-fold.") in " ".join(prose.split())
     assert "\\sqrt t" not in prose and "2a^2" not in prose and "a^3$ per step" not in prose and "Derivation:" not in prose
     assert all(abs(2 * a * a * (1 - a) / (2 * a * a) - 1) < 0.1 for a in slowest.values())  # delta about twice the error squared
     assert "ever more slowly" not in prose
@@ -717,8 +718,9 @@ def test_round_six_additions(prose):
     # report 04CP, fault 2: the summary moved to a recap, so defined where layer 2's saturation is derived, before "saturating layer 2"
     # report 04CW, fault 1: the brief before it says "lowering layer 2's slope", not "saturating"
     # report 04DB, fault 3: section 8 opens with its story, so "saturating" is defined there, at its first use
-    assert text.index("by *saturating* layer 2 ($z^2$ far from 0, where $\\sigma$ is flat)") < text.index("saturates layer 2") \
-        and text.index("saturat") == text.index("saturating* layer 2 ($z^2$ far")
+    # report 04DR (round 8), fault 4: layer 2 starts saturated, so descent saturates it "further"
+    assert text.index("by raising $v$ and $b_1[0]$, *saturating* layer 2 further ($z^2$ far from 0, where $\\sigma$ is flat)") < text.index("saturates layer 2") \
+        and text.index("saturat") == text.index("saturating* layer 2 further ($z^2$ far")
     keys = text.split("## Key points")[1]
     assert "column means" not in keys and "elementwise" not in keys and "(exercise 1)" in keys and "(exercise 2;" in keys
     assert "nothing warns you" not in text and "Up to lr 4" not in text and "up to lr 4" not in text
@@ -753,6 +755,8 @@ def test_round_five_wording(prose):
             "one input is 1. No tied 2-3-3-1 network fits it (card: fit; the argument holds for each of several outputs). <details><summary>Optional: why</summary> "
             "1. Each layer") in text and "a task the tie blocks" not in text and "notebook 05 will show" not in text
     assert "XOR needs two hidden numbers." not in text and "So each output is *monotone* in $s$" in text
+    # report 04DR (round 8), fault 7: the zero-weight case (a constant output) closed in the same clause
+    assert "falls if that weight is negative, or is constant if it is 0 (which cannot fit either). So each output is *monotone*" in text
     assert "$s = W_0[0, 0]\\, x_1 + W_0[1, 0]\\, x_2$" in text and "w_1" not in text
     assert text.index("### Does the tie ever matter?") < text.index("## 9.")
     assert "Hint 3" not in prose.split("**Exercise 2.**")[1] and "the other `*`: exercise 1" not in text
@@ -985,6 +989,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # answers positively: every nudged all-ones draw fits sooner (2% to 23%), 0.1's nudge barely changes it
             "So nudging all ones makes all 20 draws fit sooner (the `20 draws` line: 11204 to 14319 against 14575, 2% to 23%), "
             "while nudging 0.1 barely changes it (×1.00). "
+            # report 04DR (round 8), fault 3: size's x0.27 on the plateau against x0.88 on the fit, tied to section 8's tail,
+            # backed by seed 0's printed 728 (cost below 0.01) and 4654 (fit)
+            "Size cuts the plateau to ×0.27 but the fit step only to ×0.88: the last hundredths take most of the steps "
+            "(section 8; seed 0: cost below 0.01 at step 728, fit at 4654). "
             "Step 0 of seed 0, all ones and seed 0 scaled:") in text and "* Nudging all ones:" not in text
     assert "changes the median" not in text and "unties it" not in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
@@ -1261,18 +1269,21 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # the A - B and slope table (1600 to 1800, 0.0230), the `every entry` lines, the plateau end 5232; the end step measured
     assert "".join(cells[cost_figure + 1]["source"]).startswith(
         # report 04DN, fault 2: one sentence ties the chain first; each step number says where it is printed
-        "With both outputs' rows in the wrong order (opposite their targets), a wider $\\text{gap}(a^2)$ raises $C$, so descent narrows it "
-        "by *saturating* layer 2 ($z^2$ far from 0, where $\\sigma$ is flat); once a wider gap lowers $C$, descent must widen it, "
-        "through gradients scaled by layer 2's small slope: slowly. The story:\n\n"
+        # report 04DR (round 8), faults 1, 4 and 5: the opening sentence folded into items 1 to 3 (it repeated them); "wrong
+        # order" given as a sign test at its first use ((i)'s d[k] Delta[k] < 0: observation [0]'s output above [1]'s where
+        # its target is below, or the reverse); descent saturates layer 2 "further" (it starts saturated, (iii))
+        "The story:\n\n"
         # report 04DH, fault 4: no letter of (i) before (i) defines it; fault 1: output [0] comes into order at step 880 (u[0] < 0),
         # from a step between 1600 and 1800 a wider gap lowers C (A - B < 0); report 04DI, fault 1: no undefined "pull"
         # report 04DP, fault 1: no forward pointers in the story; each of (i) to (iv) opens with "This shows:" and the items it backs
-        "1. Both outputs' rows are in the wrong order by step 100.\n"
-        "2. Descent raises $v$ and $b_1[0]$, saturating layer 2.\n"
-        "3. Output $[0]$ comes into order at step 880; from a step between 1600 and 1800 "
-        "a wider gap lowers $C$, and descent lowers $v$ and $b_1[0]$, slowly (layer 2's slope: 0.023).\n"
+        "1. By step 100 both outputs' rows are in the wrong order: observation $[0]$'s output above $[1]$'s where its target "
+        "is below, or the reverse. So a wider $\\text{gap}(a^2)$ raises $C$.\n"
+        "2. Descent narrows it by raising $v$ and $b_1[0]$, *saturating* layer 2 further ($z^2$ far from 0, where $\\sigma$ is flat).\n"
+        "3. Output $[0]$ comes into order at step 880; from between steps 1600 and 1800 "
+        "a wider gap lowers $C$, and descent lowers $v$ and $b_1[0]$ through gradients scaled by layer 2's small slope (0.023): slowly.\n"
         # report 04DO, fault 3: the speeding-up now in (iv)'s closing recap
-        "4. So the plateau lasts to step 5232: measured, not predicted."
+        # report 04DR (round 8), fault 2 (the lead's decision): said plainly that the length is not estimated, no step count
+        "4. So the plateau lasts to step 5232, measured: this notebook does not estimate its length."
         "\n\n**(i) The cost above the floor.**")
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
@@ -1307,7 +1318,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert 0 < cross_C - cross_AB <= 5 and A[1600] < 1e-6 and A[1800] < 1e-6 < abs(B[1600])
     # report 04BX, fixes 1 and 2: one letter at a time with its meaning; the expansion's two middle lines; p only a^3's row mean
     # report 04CZ, fault 1: (i) with a table of the new letters where they first appear; A and B defined in it
-    assert ('**(i) The cost above the floor.** This shows: rows in the wrong order hold $C$ above the floor (story item 1). For output $k$ (gaps as in section 2): | letters | meaning | |:--|:--| | $p[k]$, '
+    assert ('**(i) The cost above the floor.** This shows: rows in the wrong order hold $C$ above the floor (item 1). For output $k$ (gaps as in section 2): | letters | meaning | |:--|:--| | $p[k]$, '
             '$d[k]$ | the mean of $a^3[:, k]$ and its gap | | $\\bar y[k]$, $\\Delta[k]$ | the mean of $y[:, k]$ and its gap; $\\Delta = '
             '(-0.8, 0.4)$ | | $A$, $B$ | $\\sum_k d[k]^2$ and $\\sum_k d[k]\\, \\Delta[k]$ | So $a^3[i, k] = p[k] \\pm \\frac12 d[k]$ and '
             '$y[i, k] = \\bar y[k] \\pm \\frac12 \\Delta[k]$ ($+$ for $i = 0$); squaring, the cross terms cancel: $$\\begin{aligned} '
@@ -1321,8 +1332,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             'A - cB, \\qquad \\text{of slope } A - B \\text{ at } c = 1 :$$ $\\partial C/\\partial\\, \\text{gap}(a^2)$ has the sign of $A - '
             'B$ (a heuristic).') in text
     assert text.index("has the sign of $A - B$") < text.index("**(ii) The sign of $A - B$.**")
-    assert text.index("in the wrong order (opposite their targets)") == text.index("in the wrong order")  # report 04DB, fault 3: in the story
-    story = text[text.index("With both outputs' rows in the wrong order"):text.index("**(i) The cost above the floor.**")]
+    assert text.index("in the wrong order: observation $[0]$'s output above $[1]$'s") == text.index("in the wrong order")  # report 04DB, fault 3: in the story
+    story = text[text.index("The story: 1. By step 100"):text.index("**(i) The cost above the floor.**")]
     assert not any(letter in story for letter in ("A - B", "$A", "$B", "d[k]", "\\Delta", "p[k]"))  # report 04DH, fault 4
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
     # report 04CZ, fault 1: cause -> evidence: (ii) the sign of A - B, (iii) what descent does to b_1 and v, (iv) the end;
@@ -1335,20 +1346,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             '**(ii) The sign of $A - B$.** This shows: when $A - B$ turns negative (item 3). '
             "By (i), $C - 0.4 - (A - B)$ is the `mean term` less $\\frac12 A$: positive, under $10^{-6}$. $A - B$ falls about $3 \\times 10^{-7}$ a step (steps 1600 to 1800), so $C - 0.4$ changes "
             "sign a few steps after $A - B$. "
-            "1. $A$ is tiny (the `A` column), so with $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$, $A - B$ has $-B$'s sign, that of "
+            "1. $A$ is tiny, so with $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$, $A - B$ has $-B$'s sign, that of "
             "$0.8 \\times 0.24\\, u[0] - 0.4 \\times 0.16\\, u[1]$: zero at $3u[0] = u[1]$, negative from between steps 1600 and 1800 "
             "($3(-0.24) > -0.84$, $3(-0.31) < -0.81$). 2. $d[k]$ has $u[k]$'s sign (the `gap(a^2) > 0` line): "
-            "with $\\Delta = (-0.8, 0.4)$, $u[0] > 0$ or $u[1] < 0$ keeps that output's rows in the wrong order. "
+            "$u[0] > 0$ or $u[1] < 0$ keeps that output's rows in the wrong order. "
             # report 04DO, fault 3 (the lead's decision): the 3/4 rule's result in the main text, its derivation in the optional block
             "Both $u[k]$ start at 3 and, as the outputs' means fall to 0.6 and 0.2, take about $\\frac34$ of $z^3[:, k]$'s fall "
-            "(3.9 to 0.4 and $-1.4$, where $\\sigma$ is 0.98, 0.6, 0.2): $u[0]$ to about 0.33, $u[1]$ to $-1.0$, both wrong at step 100 ($u$ 0.29, $-1.02$). "
-            "Then $u[0]$ falls and $u[1]$ rises (the table; why: the optional block below). "
+            "(3.9 to 0.4 and $-1.4$, where $\\sigma$ is 0.98, 0.6, 0.2): to about 0.33 and $-1.0$, both wrong (step 100: 0.29, $-1.02$). "
+            "Then $u[0]$ falls and $u[1]$ rises (the table; why: the optional block). "
             "<details><summary>Optional: the 3:1 rate and the $\\frac34$ rule</summary> The 3:1 rate ($u[0]$ falls three times as "
             "fast as $u[1]$ rises): by the chain rule, with $d[k] \\approx 0$, $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ and $\\text{gap}("
             'a^2)$ common to both outputs, $$\\frac{\\partial}{\\partial u[k]} \\big(\\tfrac12 d[k]^2 - d[k] \\Delta[k]\\big) \\app'
             "rox (d[k] - \\Delta[k])\\, \\sigma'(\\hat z)\\, \\text{gap}(a^2) :$$ $0.8 \\times 0.24$ for output $[0]$, three times"
             " output $[1]$'s ${-0.4} \\times 0.16$ in size, opposite in sign. The $\\frac34$ rule: in the first steps "
-            "$z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$). With $a^2 \\approx 0.976$, $$\\frac{\\partial C}{\\partial W_2[j, k]} "
+            "$z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$), so $$\\frac{\\partial C}{\\partial W_2[j, k]} "
             '= \\sum_i a^2[i, j]\\, \\delta^3[i, k] \\approx 0.976\\, \\frac{\\partial C}{\\partial b_2[k]} ,$$ so each step moves '
             "$u[k] = 3\\,W_2[0, k]$ by $3(0.976)$ times $b_2[k]$'s move, and $z^3[:, k]$ by $0.976 \\times 3(0.976) + 1$ time"
             "s it: $u[k]$ falls by $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of $z^3[:, k]$'s fall. </details>") in text
@@ -1361,15 +1372,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert ("1. The left panel's gap is lowest at the floor crossing, where $A - B$ changes sign. 2. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: in section 2's rule, "
             "$\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, the slope falls 17% while "
             # report 04DA, fault 2: gap(a^1)'s 7% kept, said to be layer 0's, not the saturation's
-            "$v$ grows 4%, from step 100 to 1600 (the table; $\\text{gap}(a^1)$, set by layer 0 alone, falls 7%). "
+            # report 04DR (round 8), fault 7: why it falls (v > 0, so narrowing gap(a^1) narrows gap(a^2): descent does both)
+            "$v$ grows 4%, from step 100 to 1600 (the table; $\\text{gap}(a^1)$ falls 7%: with $v > 0$, narrowing it narrows $\\text{gap}(a^2)$ too). "
             # report 04DH, fault 4: the two derivatives derived from section 2's rule, with dz^2/db_1[0] = 1 and dz^2/dv = a^1
-            "3. Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2)\\, v\\, \\text{gap}(a^1)$ (first order; $\\text{gap}(a^1)$ is fixed), "
+            "3. Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2)\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$), "
             "with $\\partial z^2/\\partial b_1[0] = 1$, $\\partial z^2/\\partial v = a^1$: "
             "$$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2)\\, v\\, \\text{gap}(a^1), \\qquad "
             "\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2) + v\\, a^1 \\sigma''(z^2)\\big)\\, \\text{gap}(a^1) ,$$ "
             "both negative ($\\sigma''$, the slope of $\\sigma'$, is $a(1 - a)(1 - 2a) < 0$ for $a > \\frac12$; the `sigma'` line: "
             "$0.024 - 0.060$). By the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and "
-            "lowers them after (the `every entry` lines: negative at step 1000, positive at 3000). 4. The heuristic misses the gap's "
+            "lowers them after (their gradients: negative at step 1000, positive at 3000). 4. The heuristic misses the gap's "
             "rise in the first few dozen steps: the mean term is large (the cost, 1.9 to 0.4). **(iv) How the plateau ends.** "
             "This shows: the plateau ends as layer 2's slope steepens (item 4). From step 4000:") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
@@ -1378,20 +1390,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert not any(f"{x}_k" in text for x in ("p", "d", "\\Delta", "\\bar y"))  # report 04BW, fix 5: p[k], d[k], Delta[k], as the hints' p[0]
     # report 04CG, fault 1: the second list labelled (a) to (d), so "point 2" names the first list's
     # report 04CW, fault 5: the rule named by its section and written out
-    assert ("* **(a)** Section 2's rule, $\\text{gap}(a^2) \\approx \\sigma'_\\text{mean}\\, v\\, \\text{gap}(a^1)$, at step 4000: "
+    assert ("* **(a)** Section 2's rule at step 4000: "  # report 04DR (round 8), fault 1 (word budget): the rule, written out in (iii), not repeated
             "$0.037 \\times 2.77 \\times 0.0756 \\approx 0.0077$. "  # report 04DA, fault 2: v printed, not W_1[0, 0]
             # report 04BV, fix 1: what lowers z^2 (v and b_1, both falling from step 4000 to 5000 in the table), and why
             # report 04BW, fix 3: by point 1's rule a falling v alone narrows the gap; the steeper slope (and gap(a^1)) widen it
             "* **(b)** Descent lowers $z^2$ ($v$, $b_1[0]$ fall from step 4000 to 5000): that steepens "
-            "the slope, which (with (c)'s wider $\\text{gap}(a^1)$) widens the gap even though $v$ falls: `layer-2 mean slope` 0.037 "
-            "to 0.128, $\\text{gap}(a^2)$ 0.0077 to 0.0353 (4.6-fold in 1000 steps). "
+            "the slope, which (with (c)'s wider $\\text{gap}(a^1)$) widens the gap even though $v$ falls: slope 0.037 "
+            "to 0.128, $\\text{gap}(a^2)$ 0.0077 to 0.0353. "
             "* **(c)** The lower layers' gradients carry that slope, so as it nears $\\frac14$ they speed up: $W_0[0, 0]$, which multiplies $x$'s larger gap (0.5 against 0.1) "
             "and so widens $\\text{gap}(a^1)$, goes from 1.03 at step 4000 to 3.03 at 5500. "
             # report 04CF, fault 1: u[1]'s flip, printed under the layer table and seen in section 11's figure
-            "* **(d)** $u[1]$ turns positive at step 5100 (the last line), so output $[1]$'s "
+            "* **(d)** $u[1]$ turns positive at step 5100, so output $[1]$'s "
             # report 04DO, fault 3: (iv) ended with a recap; report 04DP, faults 1 and 3: cut, the story heads the section
             "rows come into order.") in chain and "In short:" not in chain
-    for lead in ("**(i) The cost above the floor.** This shows: rows in the wrong order hold $C$ above the floor (story item 1). ",
+    for lead in ("**(i) The cost above the floor.** This shows: rows in the wrong order hold $C$ above the floor (item 1). ",
                  "**(iii) What descent does to $b_1[0]$ and $v$.** This shows: why descent saturates layer 2, then undoes it slowly (items 2 and 3). ",
                  "**(iv) How the plateau ends.** This shows: the plateau ends as layer 2's slope steepens (item 4). From step 4000:"):
         assert lead in text
