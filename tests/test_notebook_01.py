@@ -175,14 +175,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{slopes[0] * np.spacing(y_hat):.0e}" == "5e-17"  # report 01CM fault 2: R2's 5e-17 before rounding up to r
     # report 01CR fault 1: where r comes from is its own small box, two sentences
     # report 01DL fault 6: ulp is glossed in the main text (section 2), so the box names float64 and gives the values
-    assert ("Float64 is the 64-bit float ([notation card](NOTATION.md)); one **ulp**: $1.4\\cdot10^{-17}$ near"
+    # report 01DN fault 2 (lead's decision): r's origin, its steps to r/(2 eps |g|) and "an assumed worst case" in the
+    # appendix; the figure's points right of the crossing sit below the dashed line (the figure test below)
+    assert ("Float64 is the 64-bit float ([notation card](NOTATION.md)); one **ulp** (the gap from a float64 number to the"
+            " next one): $1.4\\cdot10^{-17}$ near"
             " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
             " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much, about $5\\cdot10^{-17}$; adding the"
-            " roundings inside $h$ and the exponentials, take each computed $C$ off by about $r = 10^{-16}$, assumed.\n"
-            # report 01DK (word budget): the ceiling's clause cut from the box; the caption's Dashed bullet keeps it
+            " roundings inside $h$ and the exponentials, take each computed $C$ off by at most about $r = 10^{-16}$."
+            " This $r$ is an **assumed worst case**, not measured. The difference is then off by up to $2r$, the quotient"
+            " by $2r/(2\\varepsilon)$, and, over $|g| + |\\hat g| \\approx 2|g|$, the relative error by up to"
+            " $r/(2\\varepsilon|g|)$: the figure's dashed line. Right of the crossing, the figure's points sit below it.\n"
             "</details>") in _markdown()
     # report 01DM fault 2 (lead's decision): the ceiling said once, in the caption's why (a worst case)
-    assert "Dashed: rounding's estimate. Right" in _markdown() and "not a prediction" not in _markdown()
+    assert "Dashed: rounding's worst-case estimate" in _markdown() and "not a prediction" not in _markdown()
     # report 01DJ fault 7 (lead's decision): no output shows the two costs' errors cancelling, so the clause is cut
     assert "partly cancel" not in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
@@ -217,17 +222,19 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # b_y' as the worst; r's origin (one ulp of y' carried into C, plus the sigmoids' rounding) named in the main text
     # report 01DL faults 1, 6 (lead's decisions): b_y' as the worst points to the prediction line printed under the
     # table (no appendix pointer, no why); ulp glossed inline where the main text first uses it
-    pointers = ["about one ulp (the gap from a float64 number to the next one) of $y'$, $1.1\\cdot10^{-16}$, carried"
-                " into $C$, plus rounding inside the sigmoids (appendix)", "for gradients down to about $2\\cdot10^{-6}$ (appendix).",
-                "largest for $b_{y'}$ (the line below)."]
-    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 2
+    # report 01DN fault 1 (lead's decision): section 2 lighter: r's origin, the prediction line and b_y' as the worst
+    # moved to the appendix; three pointers left (rounding's clause, the dashed line's r, the worst-case estimate)
+    pointers = ["and the quotient divides it by $2\\varepsilon$ (appendix).", "$r = 10^{-16}$ assumed (appendix).",
+                "a worst-case estimate (appendix) keeps"]
+    assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 3
+    assert "largest for $b_{y'}$" not in main_2 and "truncation's prediction" not in main_2
     assert "whose $|d^3C/dp^3|/|dC/dp|$ is largest" not in main_2
     assert "ranking" not in prose and "does not explain" not in prose and "The worst parameter" not in prose
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
-    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 2
-    assert main_2.index("r/(2\\varepsilon|g|)") < main_2.index("* Dashed: rounding's estimate")
+    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
+    assert main_2.index("r/(2\\varepsilon|g|)") > main_2.index("* Dashed: rounding's worst-case estimate")
     assert main_2.count("r =") == 1 and "a guess" not in prose and "up to $r$" not in main_2
     # report 01DF fault 1: the cut-off at eps = 1e-5 beside the one at 3e-4 (1e-16 / (2e-5 x 1e-7) = 5e-5, 30 times 1.7e-6)
     assert main_2.count("cut-off") == 0 and "30 times" not in main_2 and main_2.count("down to about") == 1
@@ -239,8 +246,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the values computed (np.spacing(1.0) = 2.2e-16, np.spacing(0.7) = 1.1e-16); no "16 significant digits, so"
     # report 01DK fault 4 (lead's decision): not "near 1": the `one ulp` line's 1.1e-16 is y''s, carried into C
     # (dC/dy' = 0.45), plus rounding inside the sigmoids
-    assert ("Take each computed cost's absolute error as $r = 10^{-16}$, assumed: about one ulp (the gap from a float64"
-            " number to the next one) of $y'$, $1.1\\cdot10^{-16}$, carried into $C$, plus rounding inside the sigmoids (appendix).") in main_2
+    # report 01DN fault 1 (lead's decision): that origin moved to the appendix's r box (asserted above); none in section 2
+    assert "ulp" not in main_2 and "An error of that size in $y'$ moves $C$" in _markdown()
     assert "near 1" not in main_2 and f"{np.spacing(0.703815):.1e}" == "1.1e-16"
     assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits" not in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
@@ -256,12 +263,14 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
     # compares the package with finite differences only, so the text says so
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$ (paths and package agree to every printed"
-            " digit); a parameter passes if its relative error is below $10^{-7}$.") in main_2
+            " digit):") in main_2
+    # report 01DN fault 1 (lead's decision): section 2 opens with what to keep
+    assert main_2.startswith("## 2. Two more routes to the same numbers\n\n**What to keep:** check gradients with a central"
+                             " difference at $\\varepsilon = 3\\cdot10^{-4}$; a pass is a relative error (defined below)"
+                             " under $10^{-7}$; the error falls like $\\varepsilon^2$.\n\n")
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$: in the `sweep` lines and the figure below, $w_1$'s error"
-                     " falls 100-fold per 10-fold smaller $\\varepsilon$. Relative (over $2|\\tfrac{dC}{dp}|$):"
-                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$, largest for $b_{y'}$"
-                     " (the line below).\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     " falls 100-fold per 10-fold smaller $\\varepsilon$.\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
                      " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
                      " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
@@ -331,8 +340,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
         assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) < 3e-9
     assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
     # report 01DL (word budget): the box cites the truncation paragraph's relative error instead of deriving it again
-    assert "$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the truncation paragraph)" in truncation_box
-    assert "$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$" in main_2
+    # report 01DN fault 1 (lead's decision): the relative truncation term moved from section 2 into this box
+    assert ("Relative (over $2|\\tfrac{dC}{dp}|$), section 2's truncation error is"
+            " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$.") in truncation_box
+    assert "$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$" not in main_2
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
@@ -352,13 +363,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # right of the crossing lies under the dashed line); fault 8: the axis is reversed, so "right = smaller eps"
                # report 01DB fault 3: the ceiling rests on the assumed r; right of the crossing no point lies above it
                # (the figure test: every point right of the crossing under the dashed line)
-               "* Dashed: rounding's estimate. Right"
+               "* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$, $r = 10^{-16}$ assumed (appendix). Right"
                " of its crossing with the band"
                # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
                # report 01DM fault 2 (lead's decision): why a scatter under the dashed line, not on it: each cost's
                # rounding error has unpredictable sign and size up to about r, so the line is a worst case
-               " (right = smaller $\\varepsilon$), rounding takes over: the two costs' errors have unpredictable sign and"
-               " size up to about $r$ each, so the dashed line is a worst case and the points scatter anywhere below it.\n\n"
+               " (right = smaller $\\varepsilon$), rounding takes over and the points scatter below it.\n\n"
                + why + "\n\n**Choosing $\\varepsilon$.**\n\n* Truncation: $3\\cdot10^{-4}$ is the sweep's largest $\\varepsilon$"
                # report 01DE fault 1 (lead's decision): "well under" made exact: b_y' at 1e-3 is 6.8e-8 (1.5-fold under
                # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below
@@ -379,8 +389,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                " still pass.\n"
                # report 01DH fault 1 (lead's decision): why not a smaller eps, though the figure shows w1's error falling:
                # rounding's estimate grows as eps shrinks; the cut-off r / (2 eps 1e-7) at 3e-4 is 2e-6 (asserted below)
-               "* Rounding: its estimate $r/(2\\varepsilon|g|)$ grows as $\\varepsilon$ shrinks; at $3\\cdot10^{-4}$ it"
-               " stays under $10^{-7}$ for gradients down to about $2\\cdot10^{-6}$ (appendix).")
+               # report 01DN fault 1 (lead's decision): the cut-off as a worst-case estimate; why rounding limits a smaller
+               # eps is the clause before the figure, its arithmetic in the appendix
+               "* Rounding: a worst-case estimate (appendix) keeps $3\\cdot10^{-4}$ under $10^{-7}$ for gradients down to"
+               " about $2\\cdot10^{-6}$.")
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
     # report 01DD fault 1, 01DE fault 1, 01DF fault 1, 01DG faults 2, 3 (lead's decisions): in the crossing box, a smaller
     # eps down to about 1e-5 is as good or better for w1 (the figure; w1's gradient equals b_h's, the smallest, asserted
@@ -421,11 +433,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
-    assert ("Rounding adds an error that grows like $1/\\varepsilon$. Take each computed cost's absolute error as"
-            " $r = 10^{-16}$, assumed: about one ulp (the gap from a float64 number to the next one) of $y'$,"
-            " $1.1\\cdot10^{-16}$, carried into $C$,"
-            " plus rounding inside the sigmoids (appendix). The difference is off by $2r$, the quotient by $2r/(2\\varepsilon)$; over"
-            " $|g| + |\\hat g| \\approx 2|g|$, the relative error by $r/(2\\varepsilon|g|)$.") in main_2
+    # report 01DN fault 1 (lead's decision): one body clause on rounding; its derivation in the appendix's r box
+    assert ("Rounding limits how small $\\varepsilon$ can go: each computed cost carries a rounding error, and the"
+            " quotient divides it by $2\\varepsilon$ (appendix).") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
@@ -434,7 +444,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert f"{at_3e3:.1e}" == "1.5e-07" and at_3e3 > 1e-7
     assert 1e-16 / (2 * 3e-4 * 1e-7) < 1e-16 / (2 * 1e-4 * 1e-7)  # a larger eps, a smaller cut-off
     # report 01CU fault 1: the main text keeps one sentence on rounding; the four steps sit in the r box
-    assert "rule of thumb" not in main_2 and "$2r$" in main_2 and "$2r$" not in r_box
+    assert "rule of thumb" not in main_2 and "$2r$" not in main_2 and "$2r$" in r_box
     # report 01CT fault 2: r's origin in one clause, backed by the `one ulp` line (1.1e-16 near y' = 0.70); fault 3: the
     # eps axis is reversed, so "smaller eps" is "right of", never "below"
     assert "near h and y' 1.1e-16, 1.1e-16" in shown and "Below about $7" not in prose
@@ -473,15 +483,16 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DL fault 1 (lead's decision): the prediction line prints under section 2's table; the box cites it there
     # and takes its formula from the truncation paragraph
     assert "The cell below the boxes prints" not in box
-    assert ("Section 2's `truncation's prediction` line matches its table: each parameter's error is its own truncation"
-            " term, $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$ (the truncation paragraph).") in truncation_box
+    # report 01DN fault 1 (lead's decision): the prediction line moved into the appendix, right under this box
+    assert ("The `truncation's prediction` line below matches section 2's table parameter by parameter, largest for"
+            " $b_{y'}$.") in truncation_box
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
     # report 01CF fault 1: each line's label says what it is, so the lines read without the box
     # report 01CP fault 1: the truncation's prediction line moved from the figure's cell to the box's, first there
     # report 01DL fault 1: the prediction line right under the table (its own cell, next after the table's)
-    assert (shown.index("dC/db_y' 0.09460201") < shown.index("truncation's prediction at eps") < shown.index("sweep, w1: eps")
-            < shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp, the gap to the next float64"))
+    assert (shown.index("dC/db_y' 0.09460201") < shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
+            < shown.index("truncation's prediction at eps") < shown.index("one ulp, the gap to the next float64"))
     for gone in ("rounding, w1's estimated relative error", "cut-off, the |g| below which rounding", "star, the figure's"):
         assert gone not in shown  # report 01CR fault 1: the printed block is two lines
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -491,12 +502,18 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                                                              "truncation's prediction", "nudged_gradient"))
     assert sources[figure_cell + 1].startswith("* Wide pale band") and sources[figure_cell + 2].startswith("## 3.")
     box_md = next(i for i, c in enumerate(sources) if c.startswith("## Appendix: where rounding takes over"))
-    box_cell = sources[box_md + 1]
-    assert cells[box_md + 1]["cell_type"] == "code" and box_md + 2 == len(cells)  # the appendix ends the notebook
+    # report 01DN fault 1 (lead's decision): the appendix is the truncation box, its prediction cell, the r and crossing
+    # boxes, then their one ulp cell, which ends the notebook
+    prediction_cell = sources[box_md + 1]
+    assert cells[box_md + 1]["cell_type"] == "code" and 'print("truncation\'s prediction' in prediction_cell
+    assert "nudged_gradient" in prediction_cell and "one ulp" not in prediction_cell
+    assert cells[box_md + 2]["cell_type"] == "markdown" and sources[box_md + 2].startswith("<details><summary>Where $r$ comes from")
+    box_cell = sources[box_md + 3]
+    assert cells[box_md + 3]["cell_type"] == "code" and box_md + 4 == len(cells)  # the appendix ends the notebook
     assert 'print(f"one ulp, ' in box_cell and not any(f'print(f"{line}' in box_cell for line in ("rounding, ", "cut-off, ", "star, "))
     assert 'print("truncation\'s prediction' not in box_cell and "nudged_gradient" not in box_cell
     table_cell = next(i for i, c in enumerate(sources) if c.startswith("dW, dB = net.gradients(case.X"))
-    assert 'print("truncation\'s prediction' in sources[table_cell + 2] and cells[table_cell + 2]["cell_type"] == "code"
+    assert not any('print("truncation\'s prediction' in c for c in sources[:box_md])
     # report 01DM fault 1 (lead's decision): the truncation paragraph precedes the prediction line it explains
     assert sources[table_cell + 1].startswith("**Truncation.**") and cells[table_cell + 1]["cell_type"] == "markdown"
     assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
@@ -504,7 +521,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
     # lines the cell below it prints, never as if above
     assert not any(label in prose for label in ("R1", "R2", "$p + h$", "$h = 10^{-3}$", "line above"))
-    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in sources[table_cell + 2] and "h3" not in sources[table_cell + 2]
+    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in prediction_cell and "h3" not in prediction_cell
     # report 01CQ fault 3: why b_y''s error is the largest, from the printed numbers only: its error is 6.1e-9 / 1.5e-9,
     # about 4 times w_1's, its gradient 0.0946 / 0.0093, about 10 times, so its |d3C/dp3| is about 40 times w_1's
     # report 01CR fault 1: that sentence raised a why the page cannot answer; cut
@@ -805,8 +822,8 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01DB fault 2: the rule holds for these float64 networks and gradients above section 2's cut-off (2e-6)
     assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$;"
             # report 01DJ fault 4 (lead's decision): the cut-off said plainly, and what happens below it
-            " valid for gradients larger than about $2\\cdot10^{-6}$; below that, rounding alone can exceed $10^{-7}$"
-            " (appendix)); the"
+            # report 01DN fault 2 (lead's decision): the cut-off as a worst-case estimate
+            " valid for gradients larger than about $2\\cdot10^{-6}$, by a worst-case estimate (appendix)); the"
             " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
@@ -1009,11 +1026,11 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
     # report 01CP fault 2: the rule has its own paragraph and cell, before the count, tied to section 4's bracket
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
-    rule = ("**Two hidden layers.** A unit $u$ of hidden layer 1 (activation $a_u$) feeds hidden layer 2's units $v$"
+    rule = ("**Two hidden layers.** A unit $u$ of hidden layer 1 (activation $a^1_u$) feeds hidden layer 2's units $v$"
             # report 01DC fault 5: u, v and w_{u->v} in the card's terms
             # report 01DD fault 5: counted from 1, so the card's indices are u - 1, v - 1 (as W_1[j-1, k-1] above)
             " ($u$, $v$: any unit of hidden layers 1 and 2, counted from 1; $w_{u \\to v}$ is the card's $W_1[u-1, v-1]$), so\n\n"
-            "$$\\delta_u = a_u(1-a_u)\\sum_{v} w_{u \\to v}\\,\\delta_v .$$\n\n"
+            "$$\\delta_u = a^1_u(1-a^1_u)\\sum_{v} w_{u \\to v}\\,\\delta_v .$$\n\n"
             "This is the same chain-rule step as section 4's bracket, one layer further back: hidden layer 2's $\\delta_v$"
             " replace the outputs' $\\delta_{o_k}$. The `2-3-3-2 check` line tests it (random weights):")
     at = sources.index(rule)
@@ -1341,9 +1358,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert f"{h * (1 - h) * 0.5:.3f}" == "0.098" and round(1 / (h * (1 - h) * 0.5)) == 10 and f"{h:.3f}" == "0.731"
     assert f"{h / (h * (1 - h) * 0.5):.1f}" == f"{1 / ((1 - h) * 0.5):.1f}" == "7.4"
     # report 01CJ fault 5: the two factors as two steps, 1 / (h(1 - h) w2) = 10.17, then times h / x = 0.731: 7.44
-    extra = 1 / (h * (1 - h) * 0.5)
-    expect(shown, f"step 0: 1/(h(1 - h) w2) = {extra:.2f}, times h/x = {h:.3f}: {extra * h:.2f}",
-           "step 0: 1/(h(1 - h) w2) = 10.17, times h/x = 0.731: 7.44")
+    # report 01DN fault 3 (lead's decision): the 10.17 decomposition cut; the ratio at step 0 as one line
+    assert "step 0: 1/(h(1 - h) w2)" not in shown and "10.17" not in _markdown()
+    assert f"{(1 - h):.3f}" == "0.269" and "1 - h at steps 0 to 4: 0.269" in shown
     # report 01CX fault 2: the bound sigma' <= 1/4 has a run behind it: step 0's w1 path factor h(1 - h) w2 against
     # |w2|/4, printed; why it matters (earlier weights cross more such factors), where it stops (|w| > 4), a take-away
     assert h * (1 - h) * 0.5 <= 0.5 / 4 and max(a * (1 - a) for a in np.linspace(0, 1, 101)) == 0.25
@@ -1362,7 +1379,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " or a large outgoing weight offsets it (here 7 to 15 times less: section 3's $1/(x(1-h)\\,w_2)$).\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
-    assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("step 0: 1/(h(1 - h) w2)") < shown.index("bound, step 0")
+    assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("1 - h at steps 0 to 4") < shown.index("bound, step 0")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     sources = ["".join(c["source"]) for c in cells]
     at = next(i for i, c in enumerate(sources) if c.startswith("## 3."))
@@ -1372,9 +1389,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
     assert ("moves 7.4 times less than $w_2$ from step 0 to 1, 15.1 times less from step 4 to 5.") in prose
-    assert ("That 7.4 has two factors (the `step 0` line: step 0's $h$ and $w_2$). First, its extra factor $h(1-h)\\,w_2$"
-            " alone makes the ratio $1/(h(1-h)\\,w_2) = 10.17$. Then $x = 1$ in place of $h = 0.731$ multiplies that by $h/x = 0.731$,"
-            " giving $7.44$, the `predicted` 7.4.") in prose
+    assert (" At step 0, $1/(x(1-h)\\,w_2) = 1/(1 \\times 0.269 \\times 0.5)$, the `predicted` 7.4.") in prose
     # report 01DB fault 6: `predicted` is the gradients' ratio the step used, so it matches Δw2/Δw1 by construction
     # report 01DF fault 5: the identity said plainly
     # report 01DM (word budget): the move's formula is the sentence before's, so not repeated
@@ -1403,7 +1418,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert box in prose and "<details open" not in prose
     # the box gives nothing of exercises 1 and 2 away: no path through h2, no 2-2-2 weight's paths
     section_6_text = prose[prose.index("## 6."):prose.index("**Exercise 1.**")]
-    assert "h_2\\to" not in section_6_text and "w_4" not in section_6_text and "h_2" not in section_6_text.split("## Exercises on section 4")[0]
+    assert "h_2\\to" not in section_6_text and "w_4" not in section_6_text and "h_2" not in section_6_text.split("## Exercises (sections 4–6)")[0]
     assert "$w_2$'s paths" not in prose and "my_w2_prediction" not in "".join(sources)
     # the prompt; the static cell draws w5, and the text says so, since the explorer needs a running kernel (report 01BY
     # fault 6)
@@ -1612,9 +1627,10 @@ def test_report_01dc_plain_sentences(shown, one):
         # at least 1e-6 from a rounding edge)
         assert [f"{w:.5f}" for w in w1_long[8:11]] == ["0.46197", "0.46158", "0.46162"]
         assert all(abs(w * 1e5 - np.floor(w * 1e5) - 0.5) > 0.1 for w in w1_long[8:11])
-    assert ("longer run: w2 first below 0 at step 9 (-0.0045), y' 0.45, delta_y' > 0: True; Δw2/Δw1 from step 8 to 9: 101,"
-            " from step 9 to 10: -789\nlonger run, w1 at steps 8, 9, 10: 0.46197, 0.46158, 0.46162\n"
-            in shown)
+    # report 01DN fault 3 (lead's decision): two lines, w2's turn, then w1's reversal (digits unchanged)
+    assert ("longer run, w2's turn: first below 0 at step 9 (-0.0045), y' 0.45, delta_y' > 0: True\n"
+            "longer run, w1's reversal: Δw2/Δw1 101 (step 8 to 9), -789 (step 9 to 10); w1 at steps 8, 9, 10: 0.46197,"
+            " 0.46158, 0.46162\n" in shown)
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
     assert ("So the link factor $o_1(1-o_1)\\,w_5$ is $w_5$ times the slope; $\\delta_{o_1}$ keeps the slope and leaves"
@@ -1626,6 +1642,7 @@ def test_report_01dc_plain_sentences(shown, one):
     deep = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
     assert deep.weights[1].shape == (3, 3)  # W_1[u, v]: from unit u of hidden layer 1 to unit v of hidden layer 2
     # fault 6: the exercises, which practise section 4, under their own heading between sections 6 and 7
-    heading = "## Exercises on section 4\n\nSection 4's network and weights"
+    # report 01DN fault 4 (lead's decision): the heading names sections 4-6 (the exercises use nothing later)
+    heading = "## Exercises (sections 4–6)\n\nSection 4's network and weights"
     assert prose.index("## 6.") < prose.index(heading) < prose.index("**Exercise 1.**") < prose.index("## 7.")
     assert "### Your turn" not in prose
