@@ -829,17 +829,12 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CY fault 1 (the lead's decision): the main text states the claim as measured (the first-step check,
     # [behind], the figure) and relies on nothing the box derives; K through Q, Q's drift and the derivative in S
     # go into the box, [K] right after it
-    assert intuition == (r""" $\partial c/\partial W_0[:, j] = W_1[j,0]\,s^\top$ (6a) has squared length """
-                         r"""$S\,W_1[j,0]^2$, and $S$ is least at $\rho = 0.5$, so from equal weights the first step moves $c$ least """
-                         # report 02DG fault 1 (the lead's decision): Q, K through Q and the derivative in S moved into the box
-                         # report 02DI fault 4 (the lead's decision): one sentence for the whole run, the box proves it
-                         # report 02DJ fault 2 (the lead's decision): Q defined where it is first used; its start depends on S
-                         r"""there (the check above). For tied units $K = 2\sqrt{S\,c^2 + Q^2}$, $Q = u_1^2 - S\,W_1[0,0]^2$, which """
-                         r"""starts at $(1-S)/4$ and stays near it (box); although $Q^2$ falls as $S$ grows, $S\,c^2 + Q^2$ grows with $S$ """
-                         # report 02DK fault 1 (the lead's decision): "although", and the step-map comparison in one sentence
-                         r"""when $c \ge 0.5$ (box: derivative). So at equal $c$, $K$ is smaller at $\rho = 0.5$: from any $c$ its step toward """
-                         r"""$c^*$ is shorter, and it cannot catch up (box; measured: behind at every step to 165, [behind]; """
-                         r"""figure: black highest).""" "\n\n")
+    # report 02DL fault 1 (the lead's decision): one "What to keep" sentence and one plain line citing [behind];
+    # K's formula, Q, its drift, the derivative in S and the catch-up argument only in the optional box
+    assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps. At equal $c$ a smaller """
+                         r"""$S$ gives a smaller $K$ (the check above, at $c = 0.5$), so a shorter step toward $c^*$; [behind] """
+                         r"""measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest). Optional box: $K$'s """
+                         r"""formula and why it cannot catch up.""" "\n\n")
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
@@ -850,7 +845,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DG fault 1 (the lead's decision): Q defined in the box, the derivative in S right after it
     # report 02DH fault 6 (the lead's decision): a one-sentence plan first; Q's drift and the margin in a nested box
     assert proof.startswith("\n\n" r"""Plan: compare the two runs' step maps at equal $c$.""" "\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
-                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides); $Q$ stays within 1.2% """  # 02DJ fault 2: Q defined in the main text
+                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), $Q = u_1^2 - S\,W_1[0,0]^2$; $Q$ stays within 1.2% """  # 02DL fault 1: Q defined in the box again
                             r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the box at the end). At equal $c$, """
                             r"""$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
                             r"""as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).""" "\n\n"
@@ -1037,7 +1032,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
     # report 02DG fault 1: the one sentence points to the box; Q and the derivative in S inside it
     # report 02DI fault 4 (the lead's decision): one sentence, K through S and a nearly fixed Q, points to the box
-    assert "grows with $S$ when $c \\ge 0.5$ (box: derivative)." in intuition and "Q = u_1^2" in intuition and "measured: behind at every step to 165, [behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    assert "Q = u_1^2 - S" in proof and "Q" not in intuition and "behind at every step to 165 (figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1244,10 +1239,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CZ fault 1 (the lead's decision): the figure's circles and triangles, with [crossings] and [dips], in the fold
     # report 02DK fault 7: what the circles and triangles mark is in the figure's caption
     assert "*Crossings* (circled, random start; [crossings])." in fold
-    assert "(circles: a pair of weights changes order; triangles: lowest point)" in markdown
-    assert (r"*Dips* (triangles), at step 27 (dotted lines). By 6a, $W_0[0,0]$ and $W_0[1,0]$ have the gradients "
-            r"$G\,s[p]\,W_1[0,0]$, positive while $G < 0$ ($c < c^*$) and $W_1[0,0] < 0$, so both weights fall until "
-            r"$W_1[0,0]$ turns positive ([dips]).") in fold
+    # report 02DL fault 3 (the lead's decision): the triangles' and the dotted line's one-line reason in the caption
+    assert (r"(circles: a pair of weights changes order; triangles: $W_0[0,0]$, $W_0[1,0]$ lowest, at step 27 (dotted), "
+            r"where $W_1[0,0]$ turns positive: while $G < 0$ their steps have $W_1[0,0]$'s sign (6a))") in markdown
+    assert (r"*Dips* (triangles, step 27). The two weights' gradients $G\,s[p]\,W_1[0,0]$ are positive while $G < 0$ "
+            r"and $W_1[0,0] < 0$ ([dips]).") in fold
     assert "1. Circled" not in markdown and "2. Triangles" not in markdown
     # report 02CS fault 4: [dips] right under the figures; report 02DD fault 2: the W_1 gap's step and [gap] in the
     # main text under the figures, then the fold, then 6c
@@ -1839,7 +1835,7 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CX fault 3: phi cut (the factor in words); report 02CY fault 2: Q defined in 8b's box, not 7b
     # report 02DE faults 1 and 8: tau in the table; report 02DG fault 1: Q moved from "Why slowest" into 8b's box
-    assert r"| $Q$; $K_\rho$, $M_\rho$ | below; 8b's optional box | 8b | |" in eight_b
+    assert r"| $Q$; $K_\rho$, $M_\rho$ | 8b's optional box | 8b | |" in eight_b
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
     # report 02CW fault 7: both layers' scale (each fan-in 2 here)
@@ -1942,7 +1938,8 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     assert stored.index("[kept]  random start") < stored.index("[rank 2]") < stored.index("[no tie] every")
     # fault 3: the check the main text's reason rests on ("the check above") is plain, not optional
     assert "*Check*, three $\\rho$ at every weight 0.5" in markdown and "*Optional check*" not in markdown
-    assert "so from equal weights the first step moves $c$ least there (the check above)" in markdown
+    # report 02DL fault 1 (the lead's decision): the one main-text line cites the check at c = 0.5
+    assert "a smaller $S$ gives a smaller $K$ (the check above, at $c = 0.5$)" in markdown
     # fault 6: c < c* at every step of the 5 constant-start runs (the last steps, within rounding of c*, left out)
     assert "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n[K] c < c* at every step until |c - c*| < 1e-12: True\n" in stored
     x = case.X.sum(axis=1)
@@ -1993,8 +1990,10 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
             # report 02DH fault 2 (the lead's decision): the two-line derivation, and "for tied units" in the sentence
             # report 02DK fault 3 (the lead's decision): why sqrt(S), in one clause true to the display
-            r"Near a saddle $c < c^*$, so $G < 0$; with the $\Delta u_1$ above and $\Delta W_1[0,0] = -\eta\,G\,u_1$, "
-            r"$\sqrt{S}$ makes each combination's change proportional to itself:" "\n"
+            # report 02DL fault 2 (the lead's decision): the step as a linear map, the combinations it only rescales
+            r"Near a saddle $c < c^*$, so $G < 0$. A step changes $(u_1, W_1[0,0])$ by $(-\eta\,G\,S\,W_1[0,0],\ -\eta\,G\,u_1)$ "
+            r"(6a), a linear map; the two combinations it only rescales are $u_1 \mp \sqrt{S}\,W_1[0,0]$ (the coordinates "
+            r"along its eigenvectors $(\sqrt{S}, \mp 1)$):" "\n"
             r"$$\Delta\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big) = -\eta\,G\,S\,W_1[0,0] \pm \eta\,G\sqrt{S}\,u_1 = "
             r"\pm\eta\,G\sqrt{S}\,\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big),$$" "\n"
             r"so each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
