@@ -1102,9 +1102,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # it is first used (section_8_runs: every printed gap positive; output 1's targets 0.2 < 1, output 2's
                   # 0.4 > 0), with "in order" (the fold's old item 5, which said it later, cut)
                   # report 03DL fault 3: the fold named ("last fold" read as the fold just above)
-                  "Fitting needs $3W_2[0, k]\\cdot$gap large enough and of the right sign: negative for output 1, "
-                  "positive for output 2, since observation 1 has the larger $a^2$; only then are output $k+1$'s rows "
-                  "**in order** (its targets' order: 0.2 below 1, 0.4 above 0).",
+                  # report 03DN (lead's fix 1): the section's one "What to keep" sentence, below the prediction cell (it
+                  # gives the answer), carrying the old "Fitting needs" sentence (report 03DN fault 7)
+                  "**What to keep:** tied, the network acts as a 2-1-1-2 whose saturated layer 2 makes $a^2$'s gap tiny; it "
+                  "leaves the shared row only once $3W_2[0, k]\\cdot$gap is large enough and of the right sign (negative for "
+                  "output 1, positive for output 2, as observation 1 has the larger $a^2$: only then are output $k+1$'s rows "
+                  "**in order**, 0.2 below 1, 0.4 above 0), after about 5000 steps, still tied.",
                   "All ones' cost is 0.4002 at step 1000 and stays near 0.4 until after step 5000, "
                   "a [plateau](NOTATION.md) (to 0.3830), "
                   "then fits at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied.",
@@ -1114,9 +1117,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DE fault 5: the comparison stated (saturated: far below 1/4)
                   "all ones' smallest slope, 0.0235, about a tenth of $\\tfrac14$; each seed's at least 0.166).",
                   "<details><summary>After you run the cell: why the rows start close</summary>\n\n1. With $v=3W_1[0,0]$ "
-                  "(the $3w$ above), $a^2$'s gap is $a^1$'s times $v$ ($b_1$ cancels) times $\\sigma$'s average slope "
-                  "between the two $z^2$.\n2. At step 0 layer 2 is [saturated](NOTATION.md) (average slope 0.026, "
-                  "below $\\sigma$'s largest, $\\tfrac14$), so the gap is "
+                  "(the $3w$ above), $a^2$'s gap is $a^1$'s times $v$ times the average slope (factor table): at step 0 "
+                  "layer 2 is [saturated](NOTATION.md) (slope 0.026, below $\\sigma$'s largest, $\\tfrac14$), so the gap is "
                   "$0.068 \\cdot 3 \\cdot 0.026 \\approx 0.0053$.",
                   "still tied.",  # report 03CZ fault 6: the 3w sentence moved above the cell that prints 3 W_2
                   "\n\n1. The 2-1-1-2's output $k+1$ matches both observations exactly when, for $r = 0, 1$,\n"
@@ -1129,19 +1131,19 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "3. So $|3W_2[0, 0]| \\ge (\\ln 9 - \\ln\\frac{3}{7})/\\text{gap}$: about 570 at step 0's gap, 0.0053; "
                   "about 6.7 at step 5600's, 0.4525 (first recorded after the fit, 5574), met by $-8.8$; output 2's, about 3.0, by 3.9.",
                   # report 03DI fault 4: the mean named at its first use
-                  "3. The output layer, fed nearly the same $a^2$ for both observations (0.97 to 0.98, mean $\\bar a^2$), gives nearly one row: "
+                  "2. The output layer, fed nearly the same $a^2$ for both observations (0.97 to 0.98, mean $\\bar a^2$), gives nearly one row: "
                   "at best the shared row (7a). The part of $z^3[r, k]$ both rows share, "
                   "$b_2[k] + 3W_2[0, k]\\,\\bar a^2$, alone reaches it (step 100: cost 0.4007).\n"
                   # report 03DB fault 5: the common level's a^2 written \bar a^2 (both rows' near-shared value), the item split
-                  "4. At step 0 $\\partial C/\\partial b_2$ "
+                  "3. At step 0 $\\partial C/\\partial b_2$ "
                   "($\\delta^3$'s column sums) is positive, lowering both outputs together; "
                   "$\\partial C/\\partial W_2[0, k] = \\sum_r a^2[r, 0]\\,\\delta^3[r, k] \\approx \\bar a^2\\,\\partial C/\\partial b_2[k]$, "
                   "so $W_2$ falls with $b_2$, like a bias.\n"
                   # report 03DC fault 3: which sign is right, stated once before it is used (now above the cost table)
                   # report 03DF fault 4: the cancelling sum written out (cost factor 2, no 1/2; s = 0.6 (1 - 0.6) for output 1)
-                  "5. At the shared row each column's outputs, so their slopes $s$, are equal and the errors cancel:\n   $$\\partial C/\\partial b_2[0] = 2s\\,(0.6 - 0.2) + 2s\\,(0.6 - 1) = 0,$$\n"
+                  "4. At the shared row each column's outputs, so their slopes $s$, are equal and the errors cancel:\n   $$\\partial C/\\partial b_2[0] = 2s\\,(0.6 - 0.2) + 2s\\,(0.6 - 1) = 0,$$\n"
                   # report 03DB fault 2, 03DF fault 2: the product 3 W_2[0, k] gap, not the gap alone (the fit fold's 570)
-                  "   and likewise for output 2: there only $3W_2[0, k] \\cdot$ gap, of the right sign, lowers $C$ below 0.4.\n\n</details>",
+                  "   and likewise for output 2.\n\n</details>",  # report 03DN: the rest said once, in "What to keep"
                   # report 03DG fault 2: no citation of the last fold's 570 (the opening says a tiny gap needs a huge weight)
                   # report 03CZ fault 1: "outweighs output 2" cut (nothing printed backed it); only 03's printed lines
                   # report 03DE fault 1: the heading promises no why the fold does not give
@@ -1174,15 +1176,10 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # (checked below: = dC/d(a2-bar), and 40 or more times smaller than dC/dgap from 100 to 5000)
                   # report 03DL fault 1: the step's first-order change displayed (section_8_runs checks it against one step,
                   # c_p = 1/3 for W_1, b_1 included); fault 5: the fold named
-                  "   term $k$ output $k+1$'s share (table). The entries $p$ of $W_0$, $b_0$, $W_1$, $b_1$ set the gap and "
-                  "$\\bar a^2$; as $\\partial C/\\partial\\bar a^2=\\sum_k 3W_2[0,k]\\,\\partial C/\\partial b_2[k]\\approx0$ on the "
-                  "plateau (previous fold), to first order\n"
-                  "   $$\\text{gap}(t+1)-\\text{gap}(t)\\approx\\sum_p\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big(-\\eta\\,"
-                  "\\frac{\\partial C}{\\partial p}\\Big)\\approx-\\eta\\,\\frac{\\partial C}{\\partial\\,\\text{gap}}\\sum_p c_p"
-                  "\\Big(\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big)^2,$$\n"
-                  # report 03DM fault 1: c_p derived (section_8_runs checks the step with it)
-                  "   $c_p=\\tfrac13$ for $W_1$, $b_1$: the gap is unit 1's; each entry moves one unit's gap, reaching $C$ via "
-                  "$W_2[0,k]=\\tfrac13\\cdot3W_2[0,k]$; else 1. The gap turns to widening between steps "
+                  # report 03DN fault 1 (lead's fix 2): only the sign rule in the fold; the first-order step and c_p, one
+                  # clause per case, in a nested optional block at the fold's end (section_8_runs still checks the step)
+                  "   term $k$ output $k+1$'s share (table). To first order descent moves the gap against "
+                  "$\\partial C/\\partial\\,\\text{gap}$ (optional block below): it turns to widening between steps "
                   "1000 and 3000 (cost table) as the shares' sum turns negative.\n"
                   "4. For $W_2[0, 0]$ the same split gives\n"
                   "   $$\\frac{\\partial C}{\\partial W_2[0,0]} = \\sum_r a^2[r,0]\\,\\delta^3[r,0] = \\bar a^2\\sum_r\\delta^3[r,0] + "
@@ -1190,7 +1187,15 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "   $\\delta^3[0,0] - \\delta^3[1,0] > 0$ (output 1 too high for observation 1, too low for 2): the wider the gap, "
                   "the harder descent lowers $3W_2[0, 0]$, enlarging output 1's share "
                   "(−0.008 to −0.5), which widens the gap, as does the rising average slope (0.026, 0.128, 0.224 at steps 3000, "
-                  "5000, 6000): the sudden end.\n\n</details>",
+                  "5000, 6000): the sudden end.\n\n<details><summary>Optional: item 3's first-order step</summary>\n\n"
+                  "The entries $p$ of $W_0$, $b_0$, $W_1$, $b_1$ set the gap and "
+                  "$\\bar a^2$; as $\\partial C/\\partial\\bar a^2=\\sum_k 3W_2[0,k]\\,\\partial C/\\partial b_2[k]\\approx0$ on the "
+                  "plateau (previous fold), to first order\n"
+                  "$$\\text{gap}(t+1)-\\text{gap}(t)\\approx\\sum_p\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big(-\\eta\\,"
+                  "\\frac{\\partial C}{\\partial p}\\Big)\\approx-\\eta\\,\\frac{\\partial C}{\\partial\\,\\text{gap}}\\sum_p c_p"
+                  "\\Big(\\frac{\\partial\\,\\text{gap}}{\\partial p}\\Big)^2,$$\n"
+                  "$c_p=1$ for $W_0$, $b_0$ (each entry moves all three units' gaps); $c_p=\\tfrac13$ for $W_1$, $b_1$ (each "
+                  "entry moves one unit's gap, reaching $C$ via $W_2[0,k]=\\tfrac13\\cdot3W_2[0,k]$).\n\n</details>\n\n</details>",
                   # report 03CZ fault 4: units numbered from 1 in text, numpy indices beside
                   "`[[0, 1, 2]]`: units 1 to 3 (numpy indices 0 to 2) tied.",
                   "The factor table: row 3 = row 2 × row 1, row 6 = row 5 × row 3.",
@@ -1256,8 +1261,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert "notebook 04" not in intro_8 and "notebook 04's section 8" not in prose
     assert prose.count("notebook 04, section 9") == 1 and prose.index("**What to change:**") < prose.index("notebook 04, section 9")
     # report 03DJ fault 7: what fitting needs (a hint that a tied net can fit) only below the prediction cell
-    assert "Fitting needs" not in intro_8 and "fitting needs" not in intro_8
-    assert prose.index("**Predict first:** will the all-ones start") < prose.index("Fitting needs $3W_2[0, k]")
+    assert "Fitting needs" not in intro_8 and "fitting needs" not in intro_8 and "What to keep" not in intro_8
+    assert prose.index("**Predict first:** will the all-ones start") < prose.index("**What to keep:** tied") < prose.index("Next: the **cost table**")
     assert "cannot tell which helps" not in prose
     # report 03DH fault 3: "three outgoing weights w act as one 3w" before 3 W_2[0, k] is first used
     assert prose.index("act as one $3w$") < prose.index("$3W_2[0, k]$")
