@@ -1589,6 +1589,8 @@ def test_the_lesson_prints_one_line_for_the_shared_draws(capsys):
     assert capsys.readouterr().out == "same: True\nother seeds: False\nother shape: False\nbelow: True\n"
     with pytest.raises(ValueError, match="at least one list"):
         stalls.print_same_draws("none", deep)
+    with pytest.raises(ValueError, match="as many networks as reference"):  # zip would have compared 2 of 3
+        stalls.print_same_draws("short", deep, deep[:2])
 
 
 @pytest.mark.parametrize("share, words", [(1, "all"), (0.96, "nearly all"), (0.9, "nearly all"), (0.8, "most"),

@@ -801,3 +801,5 @@ def test_gap_shares_split_the_gaps_derivative_by_output():
     assert shares[0] < 0 < shares[1]  # step 1000: a wider gap helps output 1, hurts output 2
     with pytest.raises(ValueError, match="tied"):
         wb.gap_shares(mh.MLP(case.sizes).init_random(seed=0), case.X, case.Y)
+    with pytest.raises(ValueError, match="Y"):  # a wrong shape names its argument, no broadcasting error
+        wb.gap_shares(mh.MLP([2, 3, 3, 2]).init_constant(1.0), [[0.1, 0.3], [0.5, 0.2]], [[0.2, 1.0, 0.0], [0.4, 0.0, 1.0]])

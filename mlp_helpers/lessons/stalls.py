@@ -207,12 +207,15 @@ def print_same_draws(what, reference, *groups, below_output=False):
     reference = check_nets(reference)
     if not groups:
         raise ValueError("give at least one list of networks to compare with the reference")
+    groups = [check_nets(nets) for nets in groups]
+    if any(len(nets) != len(reference) for nets in groups):  # zip below would drop the extra starts unseen
+        raise ValueError(f"each group must hold as many networks as reference ({len(reference)}), got {[len(n) for n in groups]}")
     if below_output:
         same = all(same_lower_layers(nets, reference) for nets in groups)
     else:
         same = all(len(n.weights) == len(r.weights)
                    and all(p.shape == q.shape and np.array_equal(p, q) for p, q in zip(n.weights + n.biases, r.weights + r.biases))
-                   for nets in groups for n, r in zip(check_nets(nets), reference))
+                   for nets in groups for n, r in zip(nets, reference))
     print(f"{what}: {same}")
     return same
 

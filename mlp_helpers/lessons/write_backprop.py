@@ -31,7 +31,7 @@ import numpy as np
 from ..activations import logistic, sigmoid
 from ..checks import numerical_gradients
 from ..ensemble import EnsembleHistory
-from ..network import MLP, feedforward
+from ..network import MLP, check_network, feedforward
 from ..validation import as_count, as_real, as_sizes
 from .cases import sigmoid_2_3_3_2
 from .initialization import recorded_net
@@ -628,8 +628,9 @@ def gap_shares(net, X, Y):
     n W[0, k] (delta[0, k] - delta[1, k]) / 2, delta = dC/dz of the outputs, C the sum of (output - target)^2.
     Returns the (n_out,) shares, entry k output k+1's; their sum is dC/d(gap). Negative: a wider gap lowers C.
     """
-    X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
-    if X.shape[0] != 2 or Y.shape[0] != 2:
+    check_network(net)
+    X, Y = net.check_data(X, Y)  # a wrong shape is a ValueError naming X or Y, not a broadcasting error below
+    if X.shape[0] != 2:
         raise ValueError("X, Y: give the two observations whose gap is measured, one row each")
     W_last = np.asarray(net.weights[-1], dtype=float)
     if not np.all(W_last == W_last[:1]):
