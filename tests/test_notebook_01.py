@@ -184,7 +184,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " roundings inside $h$ and the exponentials, take each computed $C$ off by at most about $r = 10^{-16}$."
             " This $r$ is an **assumed worst case**, not measured. The difference is then off by up to $2r$, the quotient"
             " by $2r/(2\\varepsilon)$, and, over $|g| + |\\hat g| \\approx 2|g|$, the relative error by up to"
-            " $r/(2\\varepsilon|g|)$: the figure's dashed line. Right of the crossing, the figure's points sit below it.\n"
+            " $r/(2\\varepsilon|g|)$: the figure's dashed line.\n"
             "</details>") in _markdown()
     # report 01DM fault 2 (lead's decision): the ceiling said once, in the caption's why (a worst case)
     assert "Dashed: rounding's worst-case estimate" in _markdown() and "not a prediction" not in _markdown()
@@ -383,10 +383,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # report 01DK fault 1 (lead's decision): two short bullets, the truncation margin and the rounding
                # cut-off, fewer numbers per sentence; b_y' as the worst now comes from the truncation paragraph
                " 10-fold under $10^{-7}$ for all four parameters ($b_{y'}$ fails at $3\\cdot10^{-3}$, barely passes at"
-               " $10^{-3}$: the `all four` lines), so a gradient whose $|d^3C/dp^3|/|dC/dp|$ is up to 10 times larger would"
+               " $10^{-3}$: the `all four` lines), so a parameter whose $|d^3C/dp^3|/|dC/dp|$ is up to 10 times $b_{y'}$'s"
                # report 01DM fault 6 (lead's decision): the margin made concrete; the error is proportional to the ratio,
                # and b_y''s 6.1e-9 times 10 stays under 1e-7 (asserted below)
-               " still pass.\n"
+               # report 01DP fault 3 (lead's decision): 10 times b_y''s ratio, the worst here, its error quoted
+               " (the worst here: error $6.1\\cdot10^{-9}$) would still pass.\n"
                # report 01DH fault 1 (lead's decision): why not a smaller eps, though the figure shows w1's error falling:
                # rounding's estimate grows as eps shrinks; the cut-off r / (2 eps 1e-7) at 3e-4 is 2e-6 (asserted below)
                # report 01DN fault 1 (lead's decision): the cut-off as a worst-case estimate; why rounding limits a smaller
@@ -870,7 +871,10 @@ network         path products  units  summing paths  backpropagation   ratio
                "* Counted: multiplications. Summing paths computes each edge's factor once, then multiplies out every path"
                " separately.\n"
                # report 01DB fault 4: which products each method pays for; report 01DC fault 1: two plain sentences
-               "* Not counted: additions; the biases (the `outside the table` line counts them); the slopes $a(1-a)$ and"
+               # report 01DP fault 4 (lead's decision): why additions are left out, checked on every table row below
+               "* Not counted: additions (a sum of $n$ terms takes $n - 1$; a weight into a hidden unit has at least as"
+               " many paths as that unit's $\\partial C/\\partial h$ has terms: no change in which method wins); the"
+               " biases (the `outside the table` line counts them); the slopes $a(1-a)$ and"
                " $o_k - y_k$, which both methods compute once each. Multiplying either into anything is counted.\n"
                "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
                " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that. Sharing tails between paths is exactly what backpropagation adds (section 4's"
@@ -889,6 +893,18 @@ network         path products  units  summing paths  backpropagation   ratio
     assert counted in prose
     # report 01CJ fault 1: no claim about which method the additions favour (nothing on the page counts them)
     assert "favour backpropagation too" not in prose and "fan-out" not in prose
+    # report 01DP fault 4 (lead's decision): the additions clause, checked on every table row: summing paths adds
+    # (paths - 1) per weight, backpropagation (terms - 1) per hidden unit's dC/dh, one term per outgoing weight; a
+    # weight into a hidden unit has at least as many paths as that unit has outgoing weights, so summing paths never
+    # adds less, and each method adds fewer than it multiplies: backpropagation still wins with additions counted
+    for widths in [[1, 1, 1], [2, 4, 1], [2, 2, 2], [2, 3, 3, 2], [10, 100, 10], [10, 100, 100, 10]]:
+        terms = paths.layer_terms(widths)
+        adds_paths = sum(n * (P - 1) for n, P, _ in terms)
+        adds_backprop = sum(widths[l] * (widths[l + 1] - 1) for l in range(1, len(widths) - 1))
+        assert all(terms[l][1] >= widths[l + 2] for l in range(len(widths) - 2))  # paths into layer l+1 >= its fan-out
+        summing, backprop = paths.multiplication_counts(widths)
+        assert adds_backprop <= adds_paths and adds_paths < sum(summing.values()) and adds_backprop < sum(backprop.values())
+        assert sum(backprop.values()) + adds_backprop < sum(summing.values()) + adds_paths
     lists = counted.split("Multiplications on 1-1-1")[1].split("**Backpropagation: 5**")
     assert [sum(int(line.rsplit(": ", 1)[1]) for line in part.splitlines() if line.startswith("* ")) for part in lists] == [6, 5]
     assert sum(totals([1, 1, 1])[:2]) == 6 and sum(totals([1, 1, 1])[2:]) == 5
@@ -924,7 +940,8 @@ network         path products  units  summing paths  backpropagation   ratio
     # the take-aways, named so before section 7's bare $w_2$ (section 4 renamed $w_2$); no third name $w_{h\\to y'}$
     # report 01DM fault 4: the take-away now cites section 3's formula, whose w2 is h -> y' (before section 4 renames it)
     assert "w_{h\\to y'}" not in prose and prose.count("section 1's $w_2$ ($h\\to y'$)") == 1
-    assert "section 3's $1/(x(1-h)\\,w_2)$" in prose[prose.index("## What to take away"):]
+    # report 01DP fault 1: the take-away's line opens "In section 3", so its w2 is section 3's (h -> y')
+    assert "* In section 3, $w_1$ moved 7 to 15 times less than $w_2$: $1/(x(1-h)\\,w_2)$." in prose[prose.index("## What to take away"):]
     first = section_7.index("with section 1's $w_2$ ($h\\to y'$)")
     assert first < section_7.index("$w_2 \\cdot") and first < section_7.index("$w_2$'s")
     assert prose.index(counted) < prose.index("| counted, once each |")
@@ -1101,8 +1118,9 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     assert abs(cancel - numeric) < 1e-9
     # the answer box says why the cancel reading's right number is rejected
     # and backs it with section 5's opening rule, not a general claim about fractions
-    assert ("The cancel reading proves nothing: $w_7/h_1$ is not the derivative of anything; it assumes the answer."
-            " The chain rule links only quantities computed one from another, and $w_7$ is not computed from $h_1$.") in _markdown()
+    assert ("The cancel reading proves nothing: $w_7/h_1$ is not the derivative of anything; it assumes the answer.") in _markdown()
+    # report 01DP (word budget): section 5's opening rule is not repeated in the box
+    assert _markdown().count("The chain rule links\nonly quantities computed one from another") == 1
     assert "do not cancel like fractions" not in _markdown()
     # report 01CF fault 5, 01CJ fault 6: section 2's g1, g2 are the package and the finite difference; here g and h1 g
     assert ("Section 2's relative error between the proposed value $h_1 g$ and the true gradient $g$") in _markdown()
@@ -1285,19 +1303,21 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # eta = 100 case where w2 turns negative (0.5 - 100 x 0.069); b_y' alone moves by -100 delta_y' = -2.16
     # report 01DL fault 2 (lead's decision): three numbered steps; the lines cited as "below" (the cell follows); where C
     # starts to rise for other targets is left to second derivatives, not covered
-    overshoot_text = ("**Overshoot**: a step carries $y'$ past the target; $C$ rises only if $y'$ lands farther from it than"
-                      " it started. At $\\eta = 100$ (the `eta = 100` line below) $y'$ passes $0.25$, almost to 0, but lands"
-                      " nearer, so $C$ falls, as for any $\\eta$:\n\n"
+    # report 01DP fault 2 (lead's decision): labelled optional; step 3 writes out the distance (every y' in (0, 0.70)
+    # is within 0.45 of 0.25, as 0.25 - 0 < 0.45); the target-0.6 sentence split in two
+    overshoot_text = ("**Overshoot** (optional): a step carries $y'$ past the target; $C$ rises only if $y'$ lands farther"
+                      " from it than it started. At $\\eta = 100$ (the `eta = 100` line below) $y'$ passes $0.25$, almost"
+                      " to 0, yet $C$ falls, as for any $\\eta$:\n\n"
                       "1. Every parameter falls, so $h$ does ($x > 0$).\n"
                       "2. $w_2 h$ falls: both positive factors shrink, or $w_2$ turns negative (at $\\eta = 100$:"
                       " $0.5 - 100 \\times 0.069 < 0$).\n"
-                      "3. So $z_{y'}$ falls: $y' \\in (0, 0.70)$, nearer 0.25.\n\n"
+                      "3. So $z_{y'}$ falls: $y' \\in (0, 0.70)$, all within 0.45 of 0.25 ($0.25 - 0 < 0.45$).\n\n"
                       "With target $0.6$ (the `target 0.6` line below),"
                       " $y' - y$, a factor of every gradient, is only $0.10$, yet $z_{y'}$ moves from 0.87 to $-2.36$"
-                      " ($b_{y'}$ alone by $-100\\,\\delta_{y'} = -2.16$):"
+                      " ($b_{y'}$ alone by $-100\\,\\delta_{y'} = -2.16$)."
                       # report 01DM fault 3 (lead's decision): the conclusion in one sentence; 0.6 - 0.09 > 0.70 - 0.6
-                      " at $\\eta = 100$ even a small gradient makes a big step, so $y'$ passes the nearby target by more"
-                      " than it started from it ($0.70$ to $0.09$), and $C$ rises."
+                      " At $\\eta = 100$ even a small gradient makes a big step: $y'$ lands farther from 0.6 than it"
+                      " started ($0.70$ to $0.09$), so $C$ rises."
                       " For other targets, where $C$ starts to rise depends on second derivatives (not covered here).")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
@@ -1375,8 +1395,10 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DM fault 4 (lead's decision): the ratio 1/(x(1 - h) w2) has x and the outgoing weight w2, and the |w|/4
     # bound only forces a smaller move for |w| < 4, so both can offset it; the formula named by its section (section 3's
     # w2 is h -> y', before section 4 renames it)
+    # report 01DP fault 1 (lead's decision): the bound and the measured 7 to 15 as two separate facts
     assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless a large input $x$"
-            " or a large outgoing weight offsets it (here 7 to 15 times less: section 3's $1/(x(1-h)\\,w_2)$).\n") in prose
+            " or outgoing weight offsets it.\n* In section 3, $w_1$ moved 7 to 15 times less than $w_2$:"
+            " $1/(x(1-h)\\,w_2)$.\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
     assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("1 - h at steps 0 to 4") < shown.index("bound, step 0")
@@ -1388,12 +1410,18 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert "first step by hand" not in sources[at + 3] and "first step by hand" not in "".join(sources[at + 2:])
     # report 01CK fault 3: one name for the move the 7.4 measures (step 0 to step 1), its factors from step 0's h and w2
     # report 01CR fault 3: the 15.1 is the step 4 to step 5 move (the table's last ratio), not the total by step 5
-    assert ("moves 7.4 times less than $w_2$ from step 0 to 1, 15.1 times less from step 4 to 5.") in prose
-    assert (" At step 0, $1/(x(1-h)\\,w_2) = 1/(1 \\times 0.269 \\times 0.5)$, the `predicted` 7.4.") in prose
+    # report 01DP fault 1 (lead's decision): why 7.4 is under the bound's 1/0.125 = 8: w2's path carries h where w1's
+    # carries x, so h cancels from h(1 - h); the ratio is h/x = 0.73 times 1/(h(1 - h) w2) >= 8
+    assert ("moves 7.4 times less than $w_2$ from step 0 to 1 ($1/(x(1-h)\\,w_2) = 1/(1 \\times 0.269 \\times 0.5)$),"
+            " 15.1 times less from step 4 to 5. 7.4 is below the `bound` line's $1/0.125 = 8$: $w_2$'s own path carries $h$"
+            " where $w_1$'s carries $x$, so $h$ cancels ($x/h = 1/0.73$).") in prose
+    assert 1 / (h * (1 - h) * 0.5) >= 1 / 0.125 == 8 > 1 / ((1 - h) * 0.5) and f"{h:.2f}" == "0.73" and "h  = sigmoid(z_h)  = 0.731059" in shown
     # report 01DB fault 6: `predicted` is the gradients' ratio the step used, so it matches Δw2/Δw1 by construction
     # report 01DF fault 5: the identity said plainly
     # report 01DM (word budget): the move's formula is the sentence before's, so not repeated
-    assert ("Row $t$'s `predicted` uses step $t-1$'s $h$, $w_2$. It checks the algebra, not a hypothesis.") in prose
+    # report 01DP fault 5 (lead's decision): plainly, the formula at the previous step, not a separate prediction
+    assert ("The `predicted` column evaluates it at the previous step's $h$, $w_2$: its match confirms the algebra, not a"
+            " separate prediction.") in prose and "hypothesis" not in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
     assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; not shown on a deeper"
@@ -1486,9 +1514,10 @@ def test_leaving_out_the_biases_favours_summing_paths(shown, widths, extra_by_pa
     prose = _markdown()
     # the sentence after the ratio formula: slopes and o - y cost both methods alike (test_the_count_charges_both_methods_alike
     # leaves them out of both); counting the biases would only widen (summing paths) - (backpropagation)
+    # report 01DP (word budget): the biases' sentence cut from "The ratio column" (the `outside the table` line and
+    # the Not counted bullet keep it)
     assert ("The count table's first two rows cost both alike, as would slopes and $o_k - y_k$, so") in prose
-    assert ("$3 - 2 = 1$ on 1-1-1. Biases only widen it: $\\partial C/\\partial b = \\delta$ costs backpropagation nothing"
-            " (the `outside the table` line).") in prose
+    assert ("$3 - 2 = 1$ on 1-1-1. Even 2-4-1") in prose and "Biases only widen it" not in prose
     if widths == [1, 1, 1]:  # the printed line: b_h's path 2 multiplications, b_y''s 1
         # report 01CV fault 5: each bias by name, its paths and multiplications
         assert ("outside the table: biases on 1-1-1, summing paths b_h 1 path x 2 multiplications + b_y' 1 path x 1"
@@ -1633,8 +1662,9 @@ def test_report_01dc_plain_sentences(shown, one):
             " 0.46158, 0.46162\n" in shown)
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
-    assert ("So the link factor $o_1(1-o_1)\\,w_5$ is $w_5$ times the slope; $\\delta_{o_1}$ keeps the slope and leaves"
-            " $w_5$ to the passing back into $\\partial C/\\partial h_1$.") in section_7
+    # report 01DP fault 6 (lead's decision): no "passing back" as a term before the count table defines it
+    assert ("So the link factor $o_1(1-o_1)\\,w_5$ is $w_5$ times the slope; $\\delta_{o_1}$ is the slope times"
+            " $(o_1 - y_1)$; $w_5$ joins later, when $\\delta_{o_1}$ is passed back into $\\partial C/\\partial h_1$.") in section_7
     # fault 5: u, v are units of hidden layers 1 and 2; the card's W_1 runs from hidden layer 1 to hidden layer 2
     assert ("feeds hidden layer 2's units $v$ ($u$, $v$: any unit of hidden layers 1 and 2, counted from 1;"
             " $w_{u \\to v}$ is the card's $W_1[u-1, v-1]$), so") in section_7
