@@ -211,10 +211,13 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     # section 5: the sign-fixed weight's share of section 3's first-order sum, named as that sum
     # report 02CI fault 9: "the formula gives -q", not "gradient" (g is the true one)
     # report 02DK fault 8 (the lead's decision): the sign-fixed step said in words before the equalities
-    assert (r"Fixing only the sign uses $g/W_1[j,0]$ in place of $g$: uphill when $W_1[j,0] < 0$, as for $W_0[0,0]$ "
-            r"([sign fixed] moves it alone)." "\n" r"As $-q = g/W_1[j,0]$,") in markdown and "gradient is $-q" not in markdown
-    assert (r"$W_0[0,j]$'s step $\Delta w$ and its share of $\Delta C \approx \sum_w \frac{\partial C}{\partial w}\,\Delta w$ "
-            r"(section 3) are") in markdown
+    # report 02DN fault 6 (the lead's decision): in words only, the display of Delta w and g Delta w cut
+    assert (r"Fixing only the sign uses $g/W_1[j,0]$ in place of $g$: dividing by a negative $W_1[j,0]$ turns the step "
+            r"uphill, as for $W_0[0,0]$ ([sign fixed] moves it alone).") in markdown and "gradient is $-q" not in markdown
+    assert "its share of $\\Delta C" not in markdown
+    # report 02DN fault 5 (the lead's decision): the Why box names the intended answer and accepts "more"
+    assert (r"""([first order]). Answer: "about as much"; "more" is right too ($+0.0107$ against $-0.0102$: """
+            r"""optional box below).""") in markdown
     assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
     # report 02DG fault 4 (the lead's decision): the exact account of the two steps sits at section 3's end, after its
     # "Why" box, an optional aside closed by default (not an exercise's answer)
@@ -385,7 +388,8 @@ def test_section_5_names_the_two_gradients(markdown):
     assert r"Below, beside the correct $g = \partial C/\partial W_0[0,j]$:" in markdown
     assert r"Both slips are exact factors: $g = -q\,W_1[j, 0]$, the lost minus sign times the" in markdown
     # report 02CT fault 6: the learner's step -eta (-q) = eta q written out before it is put in terms of g
-    assert r"$$\Delta w = -\eta\,(-q) = \eta\,q = -\eta\,g/W_1[j,0], \qquad g\,\Delta w = -\eta\,g^2/W_1[j,0].$$" in markdown
+    # report 02DN fault 6 (the lead's decision): the learner's-step display cut, the words kept
+    assert r"\Delta w = -\eta\,(-q)" not in markdown
     assert r"\text{correct}" not in markdown and r"\text{question's}" not in markdown
 
 
@@ -569,7 +573,9 @@ def test_section_6_trajectories_colours_and_lines(trained, markdown):
         assert colours["random"][first] == colour
         W = notation.parse_weight("card", second)
         assert by_weight[W[0], W[1] * (2 if W[0] == 0 else 1) + W[2]] == colours["random"][second] != colour
-    assert "constant start on top, random below" in markdown  # the caption is neutral (read before the proof box)
+    # the caption is neutral (read before the proof box); report 02DN fault 2: it says what to look at first
+    assert ("Look first: top row (constant start), is each pair one striped line (tied)? Bottom row (random start), "
+            "do a pair's lines merge?") in markdown
 
 
 def test_figures_use_no_colour_that_means_a_sign(nb):
@@ -832,9 +838,9 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DL fault 1 (the lead's decision): one "What to keep" sentence and one plain line citing [behind];
     # K's formula, Q, its drift, the derivative in S and the catch-up argument only in the optional box
     assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps. At equal $c$ a smaller """
-                         r"""$S$ gives a smaller $K$ (the check above, at $c = 0.5$), so a shorter step toward $c^*$; [behind] """
-                         r"""measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest). Optional box: $K$'s """
-                         r"""formula and why it cannot catch up.""" "\n\n")
+                         r"""$S$ gives a smaller $K$ (shown at $c = 0.5$, above, and at $c^*$, [steps]; every $c$: box), so a shorter """
+                         r"""step toward $c^*$; [behind] measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest)."""
+                         "\n\n")  # report 02DN fault 4: where the main text shows it (c = 0.5, c*), the box for every c
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
@@ -1240,10 +1246,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02DK fault 7: what the circles and triangles mark is in the figure's caption
     assert "*Crossings* (circled, random start; [crossings])." in fold
     # report 02DL fault 3 (the lead's decision): the triangles' and the dotted line's one-line reason in the caption
-    assert (r"(circles: a pair of weights changes order; triangles: $W_0[0,0]$, $W_0[1,0]$ lowest, at step 27 (dotted), "
-            r"where $W_1[0,0]$ turns positive: while $G < 0$ their steps have $W_1[0,0]$'s sign (6a))") in markdown
-    assert (r"*Dips* (triangles, step 27). The two weights' gradients $G\,s[p]\,W_1[0,0]$ are positive while $G < 0$ "
-            r"and $W_1[0,0] < 0$ ([dips]).") in fold
+    # report 02DN fault 2 (the lead's decision): the caption says what to look at first; the triangles' reason in the box
+    assert (r"A circle (a pair's lines cross) marks a tie only if the other pairs are equal then too (second figure: the "
+            r"spread; [bound]). Triangles, dotted: step 27 (box).") in markdown
+    assert (r"*Dips* (triangles, step 27). $W_0[0,0]$, $W_0[1,0]$ have gradients $G\,s[p]\,W_1[0,0]$, positive while "
+            r"$G < 0$ and $W_1[0,0] < 0$: both fall until $W_1[0,0]$ turns positive ([dips]).") in fold
     assert "1. Circled" not in markdown and "2. Triangles" not in markdown
     # report 02CS fault 4: [dips] right under the figures; report 02DD fault 2: the W_1 gap's step and [gap] in the
     # main text under the figures, then the fold, then 6c
@@ -1266,7 +1273,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "[spread = gap] random start" in nb.cells[figure_at].source
     # report 02DJ fault 1 (the lead's decision): r_1, r_2 and the bound, [kept], the figures, the verdict, then the box
     assert figure_at + 2 == where and nb.cells[figure_at + 1].source.startswith("<details><summary>Verdict (open after your prediction)")
-    assert nb.cells[figure_at - 1].source.startswith("The six weights, constant start on top")
+    assert nb.cells[figure_at - 1].source.startswith("Look first: top row (constant start)")
     assert "[bound]" in nb.cells[figure_at - 2].source and "[kept]" in nb.cells[figure_at - 2].source
     assert nb.cells[figure_at - 3].source.startswith("**Training keeps two numbers, $r_1$ and $r_2$.**")
     assert "gap by $-\\eta" not in paragraph  # report 02DD fault 2: in the main text, not in the fold
@@ -1297,7 +1304,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CV fault 3: bit for bit is what these runs show, not a general law
     assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
     # report 02CV fault 6: said plainly
-    assert r"then the spread, $\max(|d_{x_1}|, |d_{x_2}|)$ and $|r_1 - r_2|$." in markdown  # report 02DB fault 6: [spread = gap] in the verdict
+    assert r"Second figure: spread, $\max(|d_{x_1}|, |d_{x_2}|)$, $|r_1 - r_2|$;" in markdown  # report 02DB fault 6: [spread = gap] in the verdict
     assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph  # (the fold's own paragraph)
@@ -1366,7 +1373,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
             "[gap]   u_1 - u_2 > 0 at steps 0 to 16: True\n"
             "[gap]   u_1 - u_2 < 0 at steps 17 to 500: True;  G < 0 at steps 17 to 500: True\n") in stored
     # report 02DI fault 5 (the lead's decision): the folded lines under their own tag, in the box's one fold
-    assert "[smallest] spread at step 500: 1.0593224, its largest: 1.0593224\n" in stored
+    # report 02DN fault 7 (the lead's decision): the line no sentence used is cut
+    assert "[smallest] spread at step 500" not in stored
 
 
 def test_section_6_the_spreads_print_only_after_a_prediction(nb, case):
@@ -1868,7 +1876,7 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
             r"the spread stays at least $|r_1 - r_2|$ ([bound]): "
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
-    assert markdown.index(r"\le \text{spread}$.") < markdown.index("then the spread, $\\max")
+    assert markdown.index(r"\le \text{spread}$.") < markdown.index("Second figure: spread, $\\max")
     # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
     # report 02DE fault 3: why this vector: perpendicular to s, the part of each column the data never sees
     # report 02DG fault 2 (the lead's decision): shorter sentences, and a column of W_0 as its data part u_j along s
@@ -1939,7 +1947,8 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     # fault 3: the check the main text's reason rests on ("the check above") is plain, not optional
     assert "*Check*, three $\\rho$ at every weight 0.5" in markdown and "*Optional check*" not in markdown
     # report 02DL fault 1 (the lead's decision): the one main-text line cites the check at c = 0.5
-    assert "a smaller $S$ gives a smaller $K$ (the check above, at $c = 0.5$)" in markdown
+    # report 02DN fault 4: at c = 0.5 (the check above) and at c* ([steps]), every c in the box
+    assert "a smaller $S$ gives a smaller $K$ (shown at $c = 0.5$, above, and at $c^*$, [steps]; every $c$: box)" in markdown
     # fault 6: c < c* at every step of the 5 constant-start runs (the last steps, within rounding of c*, left out)
     assert "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n[K] c < c* at every step until |c - c*| < 1e-12: True\n" in stored
     x = case.X.sum(axis=1)
@@ -1983,26 +1992,23 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
     assert (r"Elsewhere ($G \ne 0$ and some $\partial c/\partial w \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
             r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$." "\n\n"
-            # report 02DI fault 3 (the lead's decision): its own paragraph, the two numbers first
-            r"A tied start can also be drawn into a saddle. Tied units have $u_2 = u_1$, $W_1[1,0] = W_1[0,0]$, so $u_1$ "
-            r"and $W_1[0,0]$ are the only variables ($c = 2\,u_1W_1[0,0]$). "
-            # report 02DE fault 2 (the lead's decision): a start drawn into a saddle; report 02DG fault 3: which
-            # combination shrinks and which grows (checked below), so only the growing one exactly 0 goes in
-            # report 02DH fault 2 (the lead's decision): the two-line derivation, and "for tied units" in the sentence
-            # report 02DK fault 3 (the lead's decision): why sqrt(S), in one clause true to the display
-            # report 02DL fault 2 (the lead's decision): the step as a linear map, the combinations it only rescales
-            r"Near a saddle $c < c^*$, so $G < 0$. A step changes $(u_1, W_1[0,0])$ by $(-\eta\,G\,S\,W_1[0,0],\ -\eta\,G\,u_1)$ "
-            r"(6a), a linear map; the two combinations it only rescales are $u_1 \mp \sqrt{S}\,W_1[0,0]$ (the coordinates "
-            r"along its eigenvectors $(\sqrt{S}, \mp 1)$):" "\n"
-            r"$$\Delta\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big) = -\eta\,G\,S\,W_1[0,0] \pm \eta\,G\sqrt{S}\,u_1 = "
-            r"\pm\eta\,G\sqrt{S}\,\big(u_1 \mp \sqrt{S}\,W_1[0,0]\big),$$" "\n"
-            r"so each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by "
-            # report 02DJ fault 3 (the lead's decision): exact arithmetic only; the float64 run cut off at 500 steps
-            r"$1 + \eta\,G\sqrt{S} < 1$ and $u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S} > 1$. In exact arithmetic only a "
-            r"start with $u_1 = -\sqrt{S}\,W_1[0,0]$ goes in. In float64, rounding may leave the growing one "
-            # report 02DK fault 3 (the lead's decision): "may", as no output shows that number
-            r"slightly non-zero: the run is still at the saddle at step 500 ([into a saddle]), but a "
-            r"longer one may leave. Any other tied start leaves ([leaves]).") in markdown
+            # report 02DI fault 3, 02DE fault 2, 02DG fault 3, 02DH fault 2, 02DJ fault 3 (the lead's decisions): a tied
+            # start drawn into a saddle, which combination shrinks and which grows (checked below), exact arithmetic only
+            # report 02DN fault 1 (the lead's decision): one plain sentence and the outputs in the main text; the two
+            # cases, one sign each, in an optional box; no "eigenvector"
+            r"A tied start can also be drawn into a saddle ([into a saddle]: still there at step 500), but moved by "
+            r"$10^{-6}$ it leaves ([leaves])." "\n\n"
+            r"<details><summary>Optional: which tied starts go in</summary>" "\n\n"
+            r"Tied units have $u_2 = u_1$, $W_1[1,0] = W_1[0,0]$, so $u_1$ "
+            r"and $W_1[0,0]$ are the only variables ($c = 2\,u_1W_1[0,0]$). Near a saddle $c < c^*$, so $G < 0$. By 6a a "
+            r"step changes $u_1$ by $-\eta\,G\,S\,W_1[0,0]$ and $W_1[0,0]$ by $-\eta\,G\,u_1$, so" "\n"
+            r"$$\Delta\big(u_1 - \sqrt{S}\,W_1[0,0]\big) = \eta\,G\sqrt{S}\,\big(u_1 - \sqrt{S}\,W_1[0,0]\big), \qquad "
+            r"\Delta\big(u_1 + \sqrt{S}\,W_1[0,0]\big) = -\eta\,G\sqrt{S}\,\big(u_1 + \sqrt{S}\,W_1[0,0]\big):$$" "\n"
+            r"each step multiplies $u_1 - \sqrt{S}\,W_1[0,0]$ by $1 + \eta\,G\sqrt{S} < 1$ (it shrinks), and "
+            r"$u_1 + \sqrt{S}\,W_1[0,0]$ by $1 - \eta\,G\sqrt{S} > 1$ (it grows unless 0)." "\n"
+            r"In exact arithmetic only a start with $u_1 = -\sqrt{S}\,W_1[0,0]$ goes in. In float64 rounding may make the "
+            r"growing one non-zero: a longer run may leave." "\n</details>") in markdown
+    assert "eigenvector" not in markdown and r"\mp" not in markdown.split("### 7a.")[1].split("### 7b.")[0]
     S_a = A**2 + (1 - A) ** 2
     tied = case.network().set_params([np.full((2, 2), 0.01), np.full((2, 1), 0.02)])  # tied, near the origin
     for _ in range(3):  # the two combinations' factors, exactly (tied units: Delta u_1 = -eta G S W_1, Delta W_1 = -eta G u_1)
