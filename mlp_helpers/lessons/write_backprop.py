@@ -30,11 +30,9 @@ import numpy as np
 
 from ..activations import logistic, sigmoid
 from ..checks import numerical_gradients
-from ..ensemble import EnsembleHistory
-from ..network import MLP, check_network, feedforward
+from ..network import MLP, feedforward
 from ..validation import as_count, as_real, as_sizes
 from .cases import sigmoid_2_3_3_2
-from .initialization import recorded_net
 from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer_array, answer_list, answer_pair,
                               cost_slip_message, prediction_written, run_check, same, shape_mismatch)
 from .notation import format_number
@@ -43,7 +41,7 @@ from .paths import count_paths
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
            "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
            "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_outputs",
-           "question_formula", "finite_difference_errors", "network_at", "gap_shares"]
+           "question_formula", "finite_difference_errors"]
 
 # -- the right computation, and each slip as a variant of it -----------------------------------
 
@@ -599,47 +597,6 @@ def question_formula(activations, Y, weights):
             result[l][i, j] = np.sum(a[l][:, i] * slope[:, j] * last[:, j])
         last = (slope * last) @ np.asarray(weights[l], dtype=float).T  # the layer below's last factor
     return result
-
-
-# -- section 8: the all-ones run's records, one step at a time, and the pulls on layer 2's gap --
-
-
-def network_at(run, step):
-    """Network 0 of a ``train_many`` run as it was at ``step``, a step whose parameters were recorded (``weights_every``).
-
-    ``run.weights[l]`` is (networks, recorded steps, n_l, n_{l+1}) and ``run.biases[l]`` (networks, recorded steps,
-    n_{l+1}); the step's record k (``run.weight_iterations[k] == step``) of network 0 becomes a new ``MLP``
-    (``initialization.recorded_net``, which takes the record's position k rather than its step).
-    """
-    if not isinstance(run, EnsembleHistory):
-        raise TypeError(f"run must be the EnsembleHistory of train_many, got {type(run).__name__}")
-    recorded = [int(s) for s in run.weight_iterations]
-    if step not in recorded:
-        raise ValueError(f"step: the run recorded its parameters at steps {recorded[:3]} ... {recorded[-1:]}, not {step}")
-    return recorded_net(run, 0, recorded.index(step))
-
-
-def gap_shares(net, X, Y):
-    """Section 8: dC/d(gap), output by output, for a network whose last hidden layer's n units are tied (every unit
-    alike), the gap a[0, 0] - a[1, 0] of that layer's activations a (2 observations, n columns alike).
-
-    With a[r, 0] = mean + gap / 2 (r = 0) or mean - gap / 2 (r = 1), the mean and the output layer's parameters held,
-    the gap reaches output k through n W[0, k] (W: the last weights, (n, n_out), every row alike): share k =
-    n W[0, k] (delta[0, k] - delta[1, k]) / 2, delta = dC/dz of the outputs, C the sum of (output - target)^2.
-    Returns the (n_out,) shares, entry k output k+1's; their sum is dC/d(gap). Negative: a wider gap lowers C.
-    """
-    check_network(net)
-    X, Y = net.check_data(X, Y)  # a wrong shape is a ValueError naming X or Y, not a broadcasting error below
-    if X.shape[0] != 2:
-        raise ValueError("X, Y: give the two observations whose gap is measured, one row each")
-    W_last = np.asarray(net.weights[-1], dtype=float)
-    if not np.all(W_last == W_last[:1]):
-        raise ValueError("net: the hidden units feeding the outputs must be tied (every row of the last weights alike)")
-    activations = _forward(net.weights, net.biases, X)
-    if not np.all(activations[-2] == activations[-2][:, :1]):
-        raise ValueError("net: the hidden units feeding the outputs must be tied (every column of their activations alike)")
-    delta = _output_delta(activations[-1], Y)
-    return W_last.shape[0] * W_last[0] * (delta[0] - delta[1]) / 2
 
 
 # -- exercise 7's counts, kept out of the notebook so its code does not show the count before the student makes it --
