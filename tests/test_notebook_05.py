@@ -95,6 +95,17 @@ def printed(X, xor_X, reverse):
     out["step 0 losses"] = "loss at step 0, c = 0 to 2: " + ", ".join(f"{loss:.2f}" for loss in long_run.loss[:n_c, 0])
     # report 05BS (fault 1): the full fit list cut (its order, unlike the exits', was never explained); c = 1's fit stays
     out["c = 1 fit"] = f"c = 1, the question's start: fit (every output within 0.01) {step_text(long_fits[list(CONSTANTS).index(1.0)])}"
+    # report 05DE (fault 4): notebook 04's plateau end (loss below 0.3) against this page's (below 0.2), for every start that leaves
+    left = np.isfinite(exits[:n_c])
+    exits_03 = init.plateau_exits(long_run, 0.3)
+    earlier = exits[:n_c][left] - exits_03[:n_c][left]
+    one = list(CONSTANTS).index(1.0)
+    out["0.3 exits"] = (f"from loss below 0.3 (notebook 04's plateau end) to below 0.2: {earlier.min():g} to {earlier.max():g} steps for each c that leaves "
+                        f"(c = 1: steps {exits_03[one]:g} to {exits[one]:g})")
+    assert np.all(np.isfinite(exits_03[:n_c][left])) and np.all(np.isinf(exits_03[:n_c][~left]))
+    for k in np.flatnonzero(left):  # off the 0.3 edge: a one-ulp nudge cannot move the crossing
+        step = int(exits_03[k])
+        assert long_run.loss[k, step - 1] - 0.3 > 1e-6 and 0.3 - long_run.loss[k, step] > 1e-6
     # on the plateau (step 1000): the slope of each layer, first observation, first unit
     plateau_c = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
     rows = [list(CONSTANTS).index(c) for c in plateau_c]
@@ -524,7 +535,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 133  # 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 134  # 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -578,14 +589,14 @@ def test_the_printed_values_themselves(computed, notebook):
     assert computed["exercise 2"] == (30, 11, True)  # the answer, 100 x 10 / 29, is printed nowhere
     assert computed["tied"].endswith(": 0.0")
     # report 05CB (fault 9): tied at every recorded step, recorded every 100
-    assert "Exactly 0.0: the units stay tied for every $c$ at every recorded step (every 100; notebook 04 proves every step)." in notebook[1]
+    assert "Exactly 0.0 at every recorded step (every 100): every $c$ stays tied, as notebook 04, section 6 proves." in notebook[1]  # r8.4 (05DE fault 1): the tie a reminder, 04 cited by section
     assert computed["rms z"].endswith("layers 1, 2, 3: 0.84, 0.79, 0.78")  # the text's "about 0.8", the bias included
     assert computed["map"][2][3] == 1269.5 and np.isinf(computed["map"][0][5])
     assert np.isinf(computed["map"][0][0]) and np.isinf(computed["map"][0][4])  # not within 6000 at lr 0.5 ...
     assert np.isfinite(computed["map"][2][0]) and np.isfinite(computed["map"][2][4])  # ... but fit at lr 2
     # report 05AX: the two "not known" cells at lr 0.5 follow from section 6's rule (over 3000 at lr 1)
     assert computed["map"][1][0] > 3000 and computed["map"][1][4] > 3000
-    assert "So scales 0.01 and 3, above 3000 steps at learning rate 1, would need over 6000 at 0.5" in notebook[1]
+    assert "So scales 0.01 and 3, above 3000 steps at lr 1, would need over 6000 at 0.5" in notebook[1]
     assert [c for c in range(7) if np.isinf(computed["map"][0][c])] == [0, 4, 5]  # scale 10: saturated (section 5)
 
 
@@ -836,7 +847,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     assert ("Why it ends: 2b's loop ($\\omega_1$ and the matched difference widen each other) runs on, slowed by layer 2's slope; once the difference is wide enough, "
-            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8 (iii)), unsaturating layer 2 ($c = 1$, box: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
+            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8), unsaturating layer 2 ($c = 1$, box: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
             "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22) and speeding the loop; the exit step is measured, not derived.") in prose.split("<details><summary>Optional: c = 1's layer 2 in numbers")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
@@ -868,7 +879,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert prose.index("The **plateau level** is section 1's 0.4") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "tie broken by 10% noise (gap 0.38 at step 1000): 12596 against one tied run's 14575 steps, 14% fewer (the noise also moves the tie-keeping parameters: not the tie's effect alone);" in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
+    assert "tie broken by 10% noise (gap 0.38 at step 1000): 14% fewer steps (the noise also moves the tie-keeping parameters: not the tie's effect alone)." in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
     # c = 0: W_2 grows first; no numeric threshold (W_0 0.52, W_1 0.29 at step 2500 with the loss still 0.40)
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
@@ -942,7 +953,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
     exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
     # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves by step 639
-    assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
+    assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575, also in notebook 04, section 8)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
     rising = exits[CONSTANTS >= 0.5]
     assert np.all(np.diff(fits[(CONSTANTS >= 0.5) & (CONSTANTS <= 1)]) > 0) and fits[list(CONSTANTS).index(0.5)] > fits[list(CONSTANTS).index(0.25)]
     assert "From $c = 0.5$ up, the larger $c$, the later the exit**" in prose and np.all(np.diff(rising[np.isfinite(rising)]) > 0)
@@ -957,7 +968,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "not fit, at step 5000" not in NOTEBOOK.read_text(encoding="utf-8")
     assert "**fit now means every output within 0.1 of its 0/1 target** (rate and tolerance chosen for speed; not studied here):" in prose and "not the number of hidden units" not in prose
     assert computed["xor random [2, 2, 1]"].endswith(": 24 of 30 fit within 0.1") and computed["xor random [2, 3, 1]"].endswith(": 29 of 30 fit within 0.1")
-    assert "on the cost `sse`" in prose
+    assert "5000 steps at lr 2, cost `sse`." in prose  # 05DE: shortened for words
     assert all(computed[f"xor {n}"].endswith(": constant starts fit within 5000 steps 0 of 4") for n in ([2, 2, 1], [2, 3, 1]))
     assert "14573 / 14594 / 14697" in computed["eps 0.001"]
     # eps = 0.1 leaves the plateau about a thousand steps before the tied network, and its gap outgrows the weights
@@ -967,7 +978,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "so its gap grows earlier" not in prose and "3258 / 4296 / 5477" in computed["eps 0.1"]
     # lr x steps about constant where steps are small (LeCun), drifting at scale 0.01
     # report 05CR (fault 4): the rule is measured on random starts; for c = 0 (run at lr 0.5 only) it is an extrapolation
-    assert "Extrapolated to $c = 0$ (not run at learning rate 2), a quarter of its steps, 1687, is close to scale 0.01's 1723.5." in prose
+    assert "Extrapolated to $c = 0$ (not run at lr 2), a quarter of its steps, 1687, is close to scale 0.01's 1723.5." in prose
     assert computed["c = 0 quarter"] == "c = 0 (section 2), lr 0.5: 6748 steps; a quarter: 1687" and "1723.5 | lr x median" in computed["column 0.01"]
     assert "and **steep** above 0.15, near the slope's top $1/4$." in prose  # report 05BO (fix 4): the table's steep slopes 0.23, 0.19
     assert ("Controls: **start** (constant, almost constant, random), **scale** (the constant, $\\varepsilon$ or the standard deviation: $10^{-6}$ to 10), "
@@ -1052,7 +1063,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
                                ("all ones, $c = 1$ (one run): slope 0.02, 14575 steps", computed["slope2 c = 1, tied"], "c = 1, tied"),
                                ("all ones plus noise, $\\varepsilon = 0.1$ (median of 20): slope 0.02, 12596 steps", computed["eps 0.1"],
                                 "ε = 0.1, 20 draws"),
-                               ("random, LeCun's scale (section 0's 30 starts, median of 30): slope 0.19, 5109 steps", computed["slope2 random"],
+                               ("random, LeCun's scale (median of section 0's 30): slope 0.19, 5109 steps", computed["slope2 random"],
                                 "random")]:
         slope_text, steps = entry.split("slope ")[1].split(", ")[0], entry.split(", ")[-1].split()[0]
         assert entry in prose and steps in line
@@ -1101,8 +1112,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     # report 05BD (fix 9): the column comparison spelled out
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
-    assert ("12596 against one tied run's 14575 steps, 14% fewer (the noise also moves the tie-keeping parameters: not the tie's effect alone); all 20 draws (11204 to 14319) beat it. The steep row differs in more than the tie: $c = 0.25$ against "
-            "LeCun's mixed signs (standard deviation 0.58 to 0.71, section 1).") in prose and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
+    assert ("14% fewer steps (the noise also moves the tie-keeping parameters: not the tie's effect alone). The steep row differs in more than the tie: $c = 0.25$ against "
+            "LeCun's mixed signs (standard deviation 0.58 to 0.71, section 1).") in prose
+    # report 05DE (fault 2): notebook 04, section 9 cited for the noisy all-ones fits and the verdict; what is new here said
+    assert ("Notebook 04 found the same noisy all-ones fits (section 9: median 12596, all 20 draws under 14575) and the same verdict (section 10). New here: hidden layer 2's slope "
+            "at step 1000 (observation 1, median over units and starts: random starts past their exit, tied runs on the plateau) and a tied steep $c = 0.25$.") in prose
+    assert prose.index("Notebook 04 found the same noisy") < prose.index("| hidden layer 2 at step 1000 |") and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
     assert outputs.count(computed["s lecun"] + "\n") == 1 and outputs.index(computed["s lecun"]) < outputs.index(computed["median"])
     assert "This network's $s$ (the weights' standard deviation, 5a) per layer, the quartiles," in prose  # report 05CH (fault 8)
@@ -1410,7 +1425,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
     # report 05BV (fault 3): the verdict itself says what it rests on, one tied run against 20 mildly nudged ones
-    assert ("tie broken by 10% noise (gap 0.38 at step 1000): 12596 against one tied run's 14575 steps" in prose
+    assert ("tie broken by 10% noise (gap 0.38 at step 1000): 14% fewer steps" in prose  # report 05DE (fault 2): the steps are notebook 04, section 9's, cited above the table
             and "So, in this comparison, **the tie is the smaller part** of all ones' slowness: 1979 of its 9466 steps beyond the random median (last line)." in prose)
     assert computed["tie cost"] == "c = 1, tied, steps to fit minus ε = 0.1's: 1979 | minus random's: 9466"  # report 05CQ (fault 7): both differences printed  # 05CC (fault 2): one name for eps = 0.1
     assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise), where $u$ is not small." in prose
@@ -1441,7 +1456,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert 'Most of the 159-fold growth' not in prose
     assert 'Layers 2 and 3 print 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5.' in prose
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
-    assert "scales 0.3 and 1 and LeCun's need 1269.5 to 1341.5 steps" in prose
+    assert "Scales 0.3 and 1 and LeCun's need 1269.5 to 1341.5 steps" in prose
     # report 05BL (faults 3, 9, 4): scale 3's slowness tied to 5a's printed shares; the lr x steps rule cited where 5b uses it
     # report 05BQ (fault 6): what 5a counts, unit activations ((start, observation, unit) triples), not units
     assert "* **scale 3**: 19% to 29% of unit activations start clearly saturated; 10% do not fit within 6000 steps." in prose and "because" not in prose.split("* **scale 3**")[1].split("**Exercise 2.**")[0]  # report 05CY (fault 3, the lead's decision): an observation, no cause and "of units start" not in prose
@@ -1589,8 +1604,8 @@ def test_report_05BP_fixes(notebook):
     _, prose = notebook
     # fault 8: what the page shows without a kernel (random 1 at lr 2, the map's lr-2 row) and what constant starts give
     # report 05BX (fault 8): "constant starts give one bar" cut: the static page cannot show it
-    assert ("Try: almost constant $10^{-6}$ at learning rate 2: how many end tied? Random 10 at 4: how many fit? "
-            "Without a kernel the page shows random 1 at lr 2 (200 starts, not the map's 30).") in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
+    assert ("Try: almost constant $10^{-6}$ at lr 2: how many end tied? Random 10 at 4: how many fit? "
+            "Without a kernel: random 1 at lr 2 (200 starts, not the map's 30).") in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
     explorer = initialization_explorer(CASE, starts=8, steps=300)
@@ -1615,9 +1630,9 @@ def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
     # report 05CN (fault 6): the histogram, the late starts' line, the exit figure and the exit lines are gated too
     expected = [("my_share_prediction", 'init.prediction_written(my_share_prediction, ("by 1000", "by 10000"))',
                  ["fit by step {steps:5d}", "ax.hist(fits[fits <= 8000]", "starts that fit after step 8000"]),
-                ("my_tie_prediction", 'init.prediction_written(my_tie_prediction, ("untied", "all ones"))',
-                 ["over every constant start and recorded step", "c = 1, the question's start: fit", "constant start: first step with loss below 0.2",
-                  "leaving the plateau: loss first below 0.2"]),
+                ("my_exit_prediction", 'init.prediction_written(my_exit_prediction, ("first", "larger c"))',  # report 05DE (fault 1): which c leaves first, not 04's tie and fit
+                 ["c = 1, the question's start: fit", "constant start: first step with loss below 0.2",
+                  "leaving the plateau: loss first below 0.2", "from loss below 0.3 (notebook 04's plateau end)"]),
                 ("my_scale_prediction", 'init.prediction_written(my_scale_prediction, ("slowest", "why"))', ["not within 6000 steps {np.mean"])]
     assert len(prompts) == len(expected)
     for at, (name, gate, answers) in zip(prompts, expected):
@@ -1736,3 +1751,23 @@ def test_round_05cv_pointers(notebook):
     assert "Column glorot: a per-layer rule (box above), its $s$ under the column." in prose
     assert ("Section 0's 30 starts (the 1000's first 30, reused in sections 4 and 6: median 5109, not 5162), and the first one's path:") in prose  # report 05CY (fault 4): one lead-in per cell
     assert 'xlabel=\\"s: the standard deviation of the random start\\"' in NOTEBOOK.read_text()
+
+
+def test_report_05DE_predictions_ask_what_the_page_has_not_shown(notebook):
+    """Report 05DE (faults 1, 6): section 2 asks which c leaves the plateau first (notebook 04 printed the tie and the
+    all-ones fit, not the constant starts' exits); section 5's prediction comes before 5a's saturation argument and shares."""
+    _, prose = notebook
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    assert "**Predict first.** Which $c$ leaves the plateau first? Does a larger $c$ always leave later? Write it in the next cell." in prose
+    two = prose.index("## 2. Constant starts")
+    assert "leaves first" not in prose[two:prose.index("Which $c$ leaves the plateau first?")]
+    prompt = next(i for i, s in enumerate(sources) if "**Predict first.** At learning rate 2, which of $s$" in s)
+    assert sources[prompt].startswith("## 5. The scale of a random start") and "my_scale_prediction = {" in sources[prompt + 1]
+    assert sources[prompt + 2].startswith("### 5a. Why the scale depends on the layer")
+    shares = next(i for i, s in enumerate(sources) if "clearly saturated (slope < 0.01) in {shares}" in s)
+    assert prompt < shares and "Medians at lr 2 (prediction: section 5's top):" in prose
+    # the letters met later, in the table at the top (report 05DE, fault 8)
+    assert "| $\\varepsilon$, $g$, $H$, $\\lambda$ | nudge size, gap at step $t$, Hessian, curvature (4) |" in prose
+    # notebook 04 cited by section number only (its sub-parts may move)
+    assert "section 8 (" not in prose and "section 9 (" not in prose
