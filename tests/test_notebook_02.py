@@ -507,8 +507,9 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     f64 = next(k for k, c in enumerate(cells) if "<summary>Verdict (open after your prediction)" in c.source)
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
     assert ("The constant start stays tied exactly ([bit for bit]): equal weights give equal gradients (6a), and identical "
-            "float64 operations on identical numbers give identical results; here numpy adds each unit's two products in "
-            "the same order, a property of this run, not a guarantee.") in cells[f64].source
+            "float64 operations on identical numbers give identical results; here numpy sums both units in the same order, not a "
+            "guarantee: another order could round one unit differently.") in cells[f64].source
+    # report 02DO fault 5 (the lead's decision): what could break the tie, in a few words (rounding depends on the order)
     assert "float64" not in cells[f64 + 1].source
     bits = next(k for k, c in enumerate(cells) if "def equal_bit_for_bit" in c.source)
     assert "[bound]" in cells[bits].source and 'print(f"[bit for bit]' in cells[bits].source and bits < f64
@@ -680,7 +681,8 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     assert (r"$u_1 = u_2 = 0$ (each $W_0$ column a multiple of $(1-\rho, -\rho)$; the origin is one), so $c = 0 \ne c^*$."
             in seven_a)
     # report 02CR fault 3: why the origin's numbers hold at every saddle, and why every G = 0 point is a minimum
-    assert (r"$C$ depends only on $c$, and the display gives every saddle the same $c$ after the same nudge, so [not a minimum] "
+    # report 02DO fault 7 (the lead's decision): "the display" named: the product of small changes, as the text calls it
+    assert (r"$C$ depends only on $c$, and that product gives every saddle the same $c$ after the same nudge, so [not a minimum] "
             r"(at the origin, $\tau = 0.1$) holds at each: $C$ 0.4502 → 0.4381 and → 0.4625.") in seven_a
     assert r"- where $G = 0$ ($c = c^*$): the minima ($C \ge C_{\min}$ by 6a item 4); or" in seven_a
     assert "The origin is one" not in seven_a and "There, after" not in seven_a
@@ -837,7 +839,8 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # go into the box, [K] right after it
     # report 02DL fault 1 (the lead's decision): one "What to keep" sentence and one plain line citing [behind];
     # K's formula, Q, its drift, the derivative in S and the catch-up argument only in the optional box
-    assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps. At equal $c$ a smaller """
+    # report 02DO fault 4 (the lead's decision): steps of what, "in $c$", nothing else in 8b
+    assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps in $c$. At equal $c$ a smaller """
                          r"""$S$ gives a smaller $K$ (shown at $c = 0.5$, above, and at $c^*$, [steps]; every $c$: box), so a shorter """
                          r"""step toward $c^*$; [behind] measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest)."""
                          "\n\n")  # report 02DN fault 4: where the main text shows it (c = 0.5, c*), the box for every c
@@ -1247,8 +1250,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "*Crossings* (circled, random start; [crossings])." in fold
     # report 02DL fault 3 (the lead's decision): the triangles' and the dotted line's one-line reason in the caption
     # report 02DN fault 2 (the lead's decision): the caption says what to look at first; the triangles' reason in the box
-    assert (r"A circle (a pair's lines cross) marks a tie only if the other pairs are equal then too (second figure: the "
-            r"spread; [bound]). Triangles, dotted: step 27 (box).") in markdown
+    # report 02DO fault 1 (the lead's decision): one full sentence names every mark of the panels and where its reason is
+    assert (r"Circles mark a pair's lines crossing (a tie only if the other pairs are equal then too: second figure), "
+            r"triangles mark $W_0[0,0]$, $W_0[1,0]$ at their lowest, and the dotted line marks step 27, where $W_1[0,0]$ "
+            r"turns positive; the optional box says why.") in markdown
+    assert "Triangles, dotted" not in markdown and "(box)" not in markdown
     assert (r"*Dips* (triangles, step 27). $W_0[0,0]$, $W_0[1,0]$ have gradients $G\,s[p]\,W_1[0,0]$, positive while "
             r"$G < 0$ and $W_1[0,0] < 0$: both fall until $W_1[0,0]$ turns positive ([dips]).") in fold
     assert "1. Circled" not in markdown and "2. Triangles" not in markdown
@@ -1293,8 +1299,10 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CQ fault 2: the paragraph opens with what it shows
     # report 02DB fault 6: loose for what, with printed numbers ([bound]'s 0.0140, [gap]'s 0.4667)
     # report 02DJ fault 1: "loose" (02DB fault 6) in the verdict, with both printed numbers
-    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound]), a loose bound: in this "
-            r"run the spread is the $W_1$ gap ([spread = gap]), its smallest $0.4667$.") in nb.cells[figure_at + 1].source
+    # report 02DO fault 2 (the lead's decision): the bound is a guarantee, the figure's floor what this run did; the
+    # turn at step 17 stays in the optional box
+    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound]), a guarantee; this "
+            r"run's floor (second figure) is $0.4667$ at step 17, the $W_1$ gap ([spread = gap]).") in nb.cells[figure_at + 1].source
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
@@ -1304,7 +1312,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CV fault 3: bit for bit is what these runs show, not a general law
     assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
     # report 02CV fault 6: said plainly
-    assert r"Second figure: spread, $\max(|d_{x_1}|, |d_{x_2}|)$, $|r_1 - r_2|$;" in markdown  # report 02DB fault 6: [spread = gap] in the verdict
+    # report 02DO fault 1: the second figure's own legend names its lines; the caption's fragments about it are cut
+    assert "Second figure: spread" not in markdown
     assert "not derived" not in markdown
     assert "7/3" not in markdown.replace(fold, "")
     assert "largest of the three" not in paragraph  # (the fold's own paragraph)
@@ -1825,8 +1834,8 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("here numpy adds each unit's two products in the same order, a property of this run, not a "
-            "guarantee.") in markdown  # report 02DK fault 2: in the Verdict  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
+    assert ("here numpy sums both units in the same order, not a guarantee: another order could round one unit "
+            "differently.") in markdown  # report 02DK fault 2: in the Verdict  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ a different start "
             r"at each $\rho$ (8a's table).") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
@@ -1876,7 +1885,7 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
             r"the spread stays at least $|r_1 - r_2|$ ([bound]): "
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
-    assert markdown.index(r"\le \text{spread}$.") < markdown.index("Second figure: spread, $\\max")
+    assert markdown.index(r"\le \text{spread}$.") < markdown.index("Circles mark a pair's lines crossing")
     # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
     # report 02DE fault 3: why this vector: perpendicular to s, the part of each column the data never sees
     # report 02DG fault 2 (the lead's decision): shorter sentences, and a column of W_0 as its data part u_j along s
