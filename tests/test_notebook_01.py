@@ -184,7 +184,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             " roundings inside $h$ and the exponentials, take each computed $C$ off by at most about $r = 10^{-16}$."
             " This $r$ is an **assumed worst case**, not measured. The difference is then off by up to $2r$, the quotient"
             " by $2r/(2\\varepsilon)$, and, over $|g| + |\\hat g| \\approx 2|g|$, the relative error by up to"
-            " $r/(2\\varepsilon|g|)$: the figure's dashed line.\n"
+            " $r/(2\\varepsilon|g|)$: the figure's dashed line."
+            # report 01DR fault 2 (lead's decision): r, and so the cut-off, is sized for this cost (C near 0.1)
+            " This $r$ suits a cost near 0.1: a larger cost has larger ulps, so larger $r$ and cut-off.\n"
             "</details>") in _markdown()
     # report 01DM fault 2 (lead's decision): the ceiling said once, in the caption's why (a worst case)
     assert "Dashed: rounding's worst-case estimate" in _markdown() and "not a prediction" not in _markdown()
@@ -231,6 +233,14 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "whose $|d^3C/dp^3|/|dC/dp|$ is largest" not in main_2
     assert "ranking" not in prose and "does not explain" not in prose and "The worst parameter" not in prose
     assert "optional box" not in main_2 and "its box" not in main_2
+    # report 01DR fault 3 (lead's decision): the truncation working, the one-sided difference and the choices of 1e-7
+    # and eps in three closed folds; the main text keeps the check, its threshold, the chosen eps and the eps^2 law
+    folds = main_2.count("<details><summary>")
+    assert folds == 3 and main_2.count("</details>") == 3 and "<details open" not in main_2
+    assert ("In the `sweep` lines and the figure below, $w_1$'s error falls 100-fold per 10-fold smaller $\\varepsilon$;"
+            " why, and the choices: folds below.\n\n<details><summary>Why $\\varepsilon^2$</summary>") in main_2
+    assert "<details><summary>A one-sided difference</summary>\n\nA one-sided" in main_2
+    assert "<details><summary>The choices</summary>\n\n**Choosing $10^{-7}$.**" in main_2
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
     assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
@@ -272,8 +282,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DQ fault 2 (lead's decision): the relative truncation error eps^2/12 |d3C/dp3| / |dC/dp| (the absolute
     # eps^2/6 d3C/dp3 over |g| + |g_hat|, about 2|g|) in the main truncation paragraph
     truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$; relative (over $2|\\tfrac{dC}{dp}|$),"
-                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$. In the `sweep` lines and the"
-                     " figure below, $w_1$'s error falls 100-fold per 10-fold smaller $\\varepsilon$.\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
+                     # report 01DR fault 3: the sweep sentence now opens the section's folds (asserted above)
+                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$.\n</details>\n"
+                     "<details><summary>A one-sided difference</summary>\n\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
                      " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
                      " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
                      " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
@@ -329,7 +340,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # in 1e5 gives a relative error of about 5e-6, far above 1e-7
     # report 01DL fault 5 (lead's decision): the relative error divides by about 2|g|, so 1e-7 fails any gradient off by
     # more than about 2 parts in 1e7, such as the one-sided difference (3.4e-5)
-    why = ("**Choosing $10^{-7}$.** It sits above correct gradients' errors, the table's $1.5$ to $6.1\\cdot10^{-9}$, and"
+    why = ("**Choosing $10^{-7}$.** It sits above the table's correct errors, $1.5$ to $6.1\\cdot10^{-9}$, and"
            " fails any gradient off by more than about 2 parts in $10^7$ (the relative error divides by about $2|g|$),"
            " such as the one-sided $3.4\\cdot10^{-5}$; a wrong formula's gap is far larger (section 5: $0.25$).")
     assert abs(1.00001 - 1) / (1.00001 + 1) > 10 * 1e-7
@@ -372,6 +383,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # report 01DM fault 2 (lead's decision): why a scatter under the dashed line, not on it: each cost's
                # rounding error has unpredictable sign and size up to about r, so the line is a worst case
                " (right = smaller $\\varepsilon$), rounding takes over and the points scatter below it.\n\n"
+               # report 01DR fault 3 (lead's decision): the two choices in a closed fold
+               "<details><summary>The choices</summary>\n\n"
                + why + "\n\n**Choosing $\\varepsilon$.**\n\n* Truncation: other parameters can have a larger"
                " $|d^3C/dp^3|/|dC/dp|$, so we choose a margin: at least 10-fold under $10^{-7}$. $3\\cdot10^{-4}$ is the"
                " sweep's largest $\\varepsilon$"
@@ -396,7 +409,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                # report 01DN fault 1 (lead's decision): the cut-off as a worst-case estimate; why rounding limits a smaller
                # eps is the clause before the figure, its arithmetic in the appendix
                "* Rounding: a worst-case estimate (appendix) keeps $3\\cdot10^{-4}$ under $10^{-7}$ for gradients down to"
-               " about $2\\cdot10^{-6}$.")
+               # report 01DR fault 2 (lead's decision): the cut-off scoped to this cost's size
+               " about $2\\cdot10^{-6}$ (for $C$ near 0.1).\n</details>")
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
     assert f"{max(errors):.1e}" == "6.1e-09" and round(1e-7 / max(errors)) == 16 and int(np.argmax(errors)) == 3
     assert "so a parameter whose" not in main_2 and "would still pass" not in main_2
@@ -521,7 +535,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     table_cell = next(i for i, c in enumerate(sources) if c.startswith("dW, dB = net.gradients(case.X"))
     assert not any('print("truncation\'s prediction' in c for c in sources[:box_md])
     # report 01DM fault 1 (lead's decision): the truncation paragraph precedes the prediction line it explains
-    assert sources[table_cell + 1].startswith("**Truncation.**") and cells[table_cell + 1]["cell_type"] == "markdown"
+    # report 01DR fault 3: the sweep sentence first, then the truncation paragraph in its fold
+    assert sources[table_cell + 1].startswith("In the `sweep` lines") and cells[table_cell + 1]["cell_type"] == "markdown"
+    assert "</summary>\n\n**Truncation.**" in sources[table_cell + 1]
     assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
     assert "An assumption" not in prose and "R3" not in prose
     # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
@@ -829,7 +845,9 @@ network         path products  units  summing paths  backpropagation   ratio
     assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$;"
             # report 01DJ fault 4 (lead's decision): the cut-off said plainly, and what happens below it
             # report 01DN fault 2 (lead's decision): the cut-off as a worst-case estimate
-            " valid for gradients larger than about $2\\cdot10^{-6}$, by a worst-case estimate (appendix)); the"
+            # report 01DR fault 2 (lead's decision): scoped to this cost's size (rounding's share grows with C)
+            " for $C$ near 0.1, valid for gradients above about $2\\cdot10^{-6}$ (worst case; grows with"
+            " $C$: appendix)); the"
             " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
@@ -878,12 +896,13 @@ network         path products  units  summing paths  backpropagation   ratio
                # report 01DB fault 4: which products each method pays for; report 01DC fault 1: two plain sentences
                # report 01DP fault 4 (lead's decision): why additions are left out, checked on every table row below
                # report 01DQ fault 3 (lead's decision): the clause marked optional and not shown (the check stays below)
-               "* Not counted: additions (optional; not shown: they do not change which method wins); the"
+               # report 01DR fault 4 (lead's decision): not shown, so no reason given: just "Not counted: additions"
+               "* Not counted: additions; the"
                " biases (the `outside the table` line counts them); the slopes $a(1-a)$ and"
                " $o_k - y_k$, which both methods compute once each. Multiplying either into anything is counted.\n"
                "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
-               " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that. Sharing tails between paths is exactly what backpropagation adds (section 4's"
-               " `factored` line).\n\n"
+               # report 01DR (word budget): "Sharing tails ... (section 4's `factored` line)" cut
+               " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that.\n\n"
                # report 01DG fault 5 (lead's decision): "section 1's $w_2$ ($h\\to y'$)", as in the take-aways
                "Multiplications on 1-1-1, with section 1's $w_2$ ($h\\to y'$):\n\n"
                "**Summing paths: 6**\n\n"
@@ -1134,7 +1153,7 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     assert "g_1" not in _markdown() and "g_2" not in _markdown() and "|g| + |\\hat g|" in _markdown()
     # report 01DH fault 6: section 7's display ends in a full stop before "Each term regroups:"
     assert "= \\frac{\\partial C}{\\partial z_{o_k}}.$$\n\nEach term regroups:" in _markdown()
-    assert "**Truncation.** By Taylor (one parameter at a time, so ordinary derivatives $d/dp$), " in _markdown()
+    assert "**Truncation.** By Taylor, $C(p\\pm\\varepsilon) = " in _markdown()  # report 01DR (word budget)
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -1319,9 +1338,10 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
                       "3. So $z_{y'}$ falls: $y' \\in (0, 0.70)$, all within 0.45 of 0.25 ($0.25 - 0 < 0.45$).\n\n"
                       "With target $0.6$ (the `target 0.6` line below),"
                       " $y' - y$, a factor of every gradient, is only $0.10$, yet $z_{y'}$ moves from 0.87 to $-2.36$"
-                      " ($b_{y'}$ alone by $-100\\,\\delta_{y'} = -2.16$)."
+                      " ($b_{y'}$ alone by $-100\\,\\delta_{y'} = -2.16$):"
                       # report 01DM fault 3 (lead's decision): the conclusion in one sentence; 0.6 - 0.09 > 0.70 - 0.6
-                      " At $\\eta = 100$ even a small gradient makes a big step: $y'$ lands farther from 0.6 than it"
+                      # report 01DR (word budget): "even a small gradient makes a big step" cut, the numbers show it
+                      " $y'$ lands farther from 0.6 than it"
                       " started ($0.70$ to $0.09$), so $C$ rises."
                       " For other targets, where $C$ starts to rise depends on second derivatives (not covered here).")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -1405,8 +1425,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DP fault 1 (lead's decision): the bound and the measured 7 to 15 as two separate facts
     # report 01DQ fault 1 (lead's decision): the offset is an input large compared with the later weight's (x/h), not a
     # large x (x = 1 here)
+    # report 01DR fault 1 (lead's decision): the offset named as in section 3, the inputs' ratio x/h
     assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless a large outgoing"
-            " weight, or an input large compared with the later weight's (here $x/h = 1.37$), offsets it.\n* In section 3, $w_1$ moved 7 to 15 times less than $w_2$:"
+            " weight or the inputs' ratio (here $x/h = 1.37$) offsets it.\n* In section 3, $w_1$ moved 7 to 15 times less than $w_2$:"
             " $1/(x(1-h)\\,w_2)$.\n") in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
@@ -1423,10 +1444,17 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # carries x, so h cancels from h(1 - h); the ratio is h/x = 0.73 times 1/(h(1 - h) w2) >= 8
     # report 01DQ fault 1 (lead's decision): the ratio as one displayed line, (dC/dw1)/(dC/dw2) = (x/h) h(1 - h) w2: the
     # bound caps h(1 - h) w2 at 1/8, x/h = 1.37 lifts it to 1/7.4; no "h cancels"
+    # report 01DR fault 1 (lead's decision): the ratio formula first (derived: x h(1 - h) w2 delta over h delta), then
+    # its two factors against the bound: 0.098 under 1/8, x/h = 1.37 not capped; no "7.4 is below 8"
     assert ("moves 7.4 times less than $w_2$ from step 0 to 1 ($1/(x(1-h)\\,w_2) = 1/(1 \\times 0.269 \\times 0.5)$),"
-            " 15.1 times less from step 4 to 5. 7.4 is below the `bound` line's $1/0.125 = 8$:\n\n"
-            "  $$\\frac{\\partial C/\\partial w_1}{\\partial C/\\partial w_2} = \\frac{x}{h}\\cdot h(1-h)\\,w_2;$$\n\n"
-            "  the bound caps $h(1-h)\\,w_2$ at $1/8$; $x/h = 1.37$ lifts the ratio to $1/7.4$.\n") in _markdown()
+            " 15.1 times less from step 4 to 5. The step ratio:\n\n"
+            "  $$\\frac{\\partial C/\\partial w_1}{\\partial C/\\partial w_2} = \\frac{x\\,h(1-h)\\,w_2\\,\\delta_{y'}}{h\\,\\delta_{y'}}"
+            " = \\frac{x}{h}\\cdot h(1-h)\\,w_2:$$\n\n"
+            "  the layer's factor $h(1-h)\\,w_2 = 0.098$ is under the bound's $1/8$; the inputs' ratio $x/h = 1.37$"
+            " ($w_1$'s input against $w_2$'s) is not capped: together $1/7.4$.\n") in _markdown()
+    assert "is below the `bound` line's" not in prose and "lifts the ratio" not in prose
+    assert "h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125; inputs x/h = 1.37" in shown
+    assert f"{1 / ((x[0] / h) * h * (1 - h) * 0.5):.1f}" == "7.4"
     assert "h$ cancels" not in prose and "1/0.73" not in prose
     dW0, _ = net.gradients(case.X, case.Y, loss="half_sse")
     assert np.isclose(dW0[0][0, 0] / dW0[1][0, 0], (1 / h) * h * (1 - h) * 0.5, rtol=1e-12)
@@ -1562,7 +1590,7 @@ def test_section_1_shows_its_central_difference_and_leaves_why_to_section_2():
     section_1 = prose[prose.index("## 1."):prose.index("## 2.")]
     # the check's formula is shown where it is used (its eps is section 2's); report 01CP fault 3: said at once to be a
     # numerical check; report 01CX fault 4: section 2 measures its accuracy (no promise to explain the formula later)
-    assert ("The last line checks the sum by a central difference (a numerical check; section 2 measures its accuracy): nudge $b$ up"
+    assert ("The last line checks the sum by a central difference (section 2 measures its accuracy): nudge $b$ up"
             " and down by a small $\\varepsilon$ and take the slope of the chord:\n\n"
             "$$\\frac{\\partial C}{\\partial b} \\approx \\frac{C(b + \\varepsilon) - C(b - \\varepsilon)}{2\\varepsilon},"
             "\\qquad \\varepsilon = 3\\cdot10^{-4}.$$") in section_1
@@ -1654,8 +1682,9 @@ def test_report_01dc_plain_sentences(shown, one):
     # report 01DL faults 3, 4 (lead's decisions): y' at step 9 and delta_y' > 0 printed; w1 then rises (its gradient
     # carries w2); the first bullet says why w1, b_h fall (x = 1 > 0, slopes > 0)
     # report 01DQ fault 4 (lead's decision): one sentence before the training cell says what the `longer run` lines are for
-    assert ("(the `bound` line; not shown on a deeper network).\n\nThe `longer run` lines continue to step 12 (fourth"
-            " bullet below).") in prose
+    # report 01DR fault 6 (lead's decision): what to look at, before the block
+    assert ("(the `bound` line; not shown on a deeper network).\n\nLook at `C`, then `Δw2/Δw1` against `predicted`,"
+            " then the `bound` and `longer run` lines.") in prose
     assert ("As $w_2 \\to 0$ the formula grows without bound; $w_2$ turns negative at step 9 and the ratio flips"
             " sign (the `longer run` lines). $w_1$ reverses: its path runs through $w_2$.") in prose
     assert ("So do $w_1$ and $b_h$: their path's sign is that of $w_2\\,(y' - y) > 0$ ($x = 1 > 0$, slopes $> 0$).") in prose
