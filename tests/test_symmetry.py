@@ -231,8 +231,8 @@ def test_gap_report_is_the_layer_by_layer_line_and_checks_its_inputs():
     assert line.startswith("all ones: largest |gap|, layers 0 to 3: ")
     assert len(line.splitlines()) == 2 and max(map(len, line.splitlines())) < 90
     assert f"[0.5, {round(float(abs(acts[1][0, 0] - acts[1][1, 0])), 4)}," in line
-    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
-    assert line.endswith(f"mean slope a(1 - a), layers 1, 2: {slopes}") and "gap factor" not in line  # report 04BN, fix 10
+    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:4]]
+    assert line.endswith(f"mean slope a(1 - a), layers 1 to 3: {slopes}") and "gap factor" not in line  # report 04BN, fix 10
     with pytest.raises(TypeError, match="name"):
         symmetry.gap_report(3, case.network(), case.X)
     with pytest.raises(ValueError, match="X of shape"):

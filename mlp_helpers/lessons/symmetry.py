@@ -244,7 +244,7 @@ def gap_report(name, net, X):
 
     name: a label (str); net: an MLP with two hidden sigmoid layers (sizes [n0, h1, h2, n_out]);
     X: (2, n0). The first line holds, for layers 0 (inputs) to 3 (outputs), the largest gap
-    |a^l[0] - a^l[1]| (rounded to 4 decimals); the second the mean slope a(1 - a) of layers 1 and 2
+    |a^l[0] - a^l[1]| (rounded to 4 decimals); the second the mean slope a(1 - a) of layers 1 to 3
     (3 decimals). Each line is under 90 characters.
     """
     if not isinstance(name, str):
@@ -256,9 +256,9 @@ def gap_report(name, net, X):
                          f"and {net.n_layers} layers")
     acts = net.forward(X)  # layers 0 to 3, each (2, n_l)
     gaps = [round(float(np.abs(a[0] - a[1]).max()), 4) for a in acts]
-    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:3]]
+    slopes = [round(float(np.mean(a * (1 - a))), 3) for a in acts[1:4]]
     return (f"{name:>8}: largest |gap|, layers 0 to 3: {gaps}\n"
-            f"{name:>8}: mean slope a(1 - a), layers 1, 2: {slopes}")
+            f"{name:>8}: mean slope a(1 - a), layers 1 to 3: {slopes}")
 
 
 #: Notebook 04's runs, trained together in its section 8: (section, starts, learning rates).
