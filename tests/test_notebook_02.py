@@ -212,8 +212,13 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     # report 02CI fault 9: "the formula gives -q", not "gradient" (g is the true one)
     # report 02DK fault 8 (the lead's decision): the sign-fixed step said in words before the equalities
     # report 02DN fault 6 (the lead's decision): in words only, the display of Delta w and g Delta w cut
-    assert (r"Fixing only the sign uses $g/W_1[j,0]$ in place of $g$: dividing by a negative $W_1[j,0]$ turns the step "
-            r"uphill, as for $W_0[0,0]$ ([sign fixed] moves it alone).") in markdown and "gradient is $-q" not in markdown
+    # report 02DP fault 3 (the lead's decision): -q = g/W_1[j, 0] written out (rho G only in 6a, where G is defined); the
+    # positive case backed by the printed q and g of W_0[0, 1] (-q = -0.1981 and g = -0.0507: one sign, 1/0.2557 times)
+    assert (r"Fixing only the sign steps with $-q = g/W_1[j,0]$ in place of $g$: uphill where $W_1[j,0] < 0$ ([sign fixed] "
+            r"moves $W_0[0,0]$ alone); where $W_1[j,0] > 0$ ($W_0[0,1]$), $g$'s sign, $1/W_1[j,0]$ times as large.") in markdown
+    assert "gradient is $-q" not in markdown and markdown.index("Fixing only the sign") < markdown.index(r"$-q$ is $\rho\,G$")
+    assert r"(Section 5's $-q$ is $\rho\,G$.) So they are equal exactly when" in markdown
+    assert "W_0[0, 1] (the question's w211): q = +0.1981136    g = -0.0506549\n" in stored
     assert "its share of $\\Delta C" not in markdown
     # report 02DN fault 5 (the lead's decision): the Why box names the intended answer and accepts "more"
     assert (r"""([first order]). Answer: "about as much"; "more" is right too ($+0.0107$ against $-0.0102$: """
@@ -506,10 +511,12 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     # report 02DK fault 2 (the lead's decision): moved into the Verdict, which answers the predict-first question
     f64 = next(k for k, c in enumerate(cells) if "<summary>Verdict (open after your prediction)" in c.source)
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
-    assert ("The constant start stays tied exactly ([bit for bit]): equal weights give equal gradients (6a), and identical "
+    assert ("The constant start stays tied exactly ([bit for bit], above): equal weights give equal gradients (6a), and identical "
             "float64 operations on identical numbers give identical results; here numpy sums both units in the same order, not a "
             "guarantee: another order could round one unit differently.") in cells[f64].source
     # report 02DO fault 5 (the lead's decision): what could break the tie, in a few words (rounding depends on the order)
+    # report 02DP fault 7 (the lead's decision): a tag printed two cells or more before its citing cell gets "above"
+    assert r"at least $|r_1 - r_2| = 0.0140$ ([bound], above), a guarantee" in cells[f64].source
     assert "float64" not in cells[f64 + 1].source
     bits = next(k for k, c in enumerate(cells) if "def equal_bit_for_bit" in c.source)
     assert "[bound]" in cells[bits].source and 'print(f"[bit for bit]' in cells[bits].source and bits < f64
@@ -840,22 +847,26 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DL fault 1 (the lead's decision): one "What to keep" sentence and one plain line citing [behind];
     # K's formula, Q, its drift, the derivative in S and the catch-up argument only in the optional box
     # report 02DO fault 4 (the lead's decision): steps of what, "in $c$", nothing else in 8b
-    assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps in $c$. At equal $c$ a smaller """
-                         r"""$S$ gives a smaller $K$ (shown at $c = 0.5$, above, and at $c^*$, [steps]; every $c$: box), so a shorter """
-                         r"""step toward $c^*$; [behind] measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest)."""
-                         "\n\n")  # report 02DN fault 4: where the main text shows it (c = 0.5, c*), the box for every c
+    # report 02DP fault 1 (the lead's decision): the tied constant-start units' one line (c, K, and the near-fixed
+    # u_1^2 - S W_1[0, 0]^2, [K]'s "Q within 1.2% of its start (1 - S)/4"); the sentence cites two places
+    assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps in $c$. Tied constant-start """
+                         r"""units have $c = 2\,u_1W_1[0,0]$ and $K = 2\,(u_1^2 + S\,W_1[0,0]^2)$, with $u_1^2 - S\,W_1[0,0]^2$ """
+                         r"""within 1.2% of its start, $(1-S)/4$ ([K], below): at a given $c$, $K$ is almost set by $S$, and grows """
+                         r"""with it (box below). [behind] measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest)."""
+                         "\n\n")
+    assert "[K] Q within 1.2% of its start (1 - S)/4: True" in stored
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
     # report 02CZ fault 2 (the lead's decision): one main-text sentence, the box as the proof
     # report 02DB fault 1 (the lead's decision): Q (its definition and its recursion) only in the box
-    assert "1.2%" not in intuition and "proves" not in intuition and r"c^2 - (1-S)/8" not in intuition  # the lead (02DJ): "(box: derivative)" points to it
+    assert "proves" not in intuition and r"c^2 - (1-S)/8" not in intuition  # the lead (02DJ): the box has the derivative
     assert "$M_\\rho" not in intuition and r"\varphi" not in markdown
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     # report 02DG fault 1 (the lead's decision): Q defined in the box, the derivative in S right after it
     # report 02DH fault 6 (the lead's decision): a one-sentence plan first; Q's drift and the margin in a nested box
-    assert proof.startswith("\n\n" r"""Plan: compare the two runs' step maps at equal $c$.""" "\n" r"""Tied units ($c = 2\,u_1W_1[0,0]$) give $K = 2\,(S\,W_1[0,0]^2 + u_1^2) = """
-                            r"""2\sqrt{S\,c^2 + Q^2}$ (square both sides), $Q = u_1^2 - S\,W_1[0,0]^2$; $Q$ stays within 1.2% """  # 02DL fault 1: Q defined in the box again
-                            r"""of its start, $(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$; [K]; why: the box at the end). At equal $c$, """
+    assert proof.startswith("\n\n" r"""Plan: compare the two runs' step maps at equal $c$.""" "\n" r"""With $Q = u_1^2 - S\,W_1[0,0]^2$ """
+                            r"""(above; $Q(0) = (1-S)/4$ as $u_1 = W_1[0,0] = 0.5$; why it barely moves: the box at the end), """  # 02DL fault 1: Q named in the box
+                            r"""$K = 2\sqrt{S\,c^2 + Q^2}$ (square both sides). At equal $c$, """
                             r"""$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
                             r"""as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).""" "\n\n"
                             r"""Let $K_\rho(c) = """)
@@ -1171,7 +1182,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest, of the five $\rho$ "
             r"tried, at $\rho = 0.5$ (8b)." in intro) and "[steps]" not in intro
     assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$ is least, so "
-            r"$K$ is least at every $c$ (8b)." in markdown.split("## Key points")[1])  # report 02CI fault 8
+            r"$K$ is least at every $c$ along these constant-start runs (8b)." in markdown.split("## Key points")[1])  # 02CI fault 8, 02DP fault 1
     assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
@@ -1301,7 +1312,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02DJ fault 1: "loose" (02DB fault 6) in the verdict, with both printed numbers
     # report 02DO fault 2 (the lead's decision): the bound is a guarantee, the figure's floor what this run did; the
     # turn at step 17 stays in the optional box
-    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound]), a guarantee; this "
+    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound], above), a guarantee; this "
             r"run's floor (second figure) is $0.4667$ at step 17, the $W_1$ gap ([spread = gap]).") in nb.cells[figure_at + 1].source
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
@@ -1882,10 +1893,10 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
             r"$W_1[j,0]\,\frac1m\sum_i (y'[i] - y[i])\,X[i]^\top$, whose direction changes from step to step, so $r_1$, $r_2$ "
             r"need not be kept ([rank 2]).") in markdown  # report 02DC fault 2: backed by a 20-step run on X of rank 2
     # report 02CY fault 3: the bound stated beside r_1, r_2, before the figure that calls it one
-    assert (r"$r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$, a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
-            r"the spread stays at least $|r_1 - r_2|$ ([bound]): "
-            r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le \text{spread}$.") in markdown
-    assert markdown.index(r"\le \text{spread}$.") < markdown.index("Circles mark a pair's lines crossing")
+    # report 02DP fault 2 (the lead's decision): numbered steps 1-3 like 6a's (basis; a multiple of s^T; the average)
+    assert (r"3. $r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$ is a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
+            r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le$ spread ([bound]).") in markdown
+    assert markdown.index(r"\le$ spread ([bound]).") < markdown.index("Circles mark a pair's lines crossing")
     # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
     # report 02DE fault 3: why this vector: perpendicular to s, the part of each column the data never sees
     # report 02DG fault 2 (the lead's decision): shorter sentences, and a column of W_0 as its data part u_j along s
@@ -1894,8 +1905,7 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
             r"of the same squared length $S$.") in markdown
     # report 02DH fault 1 (the lead's decision): W_0[:, j] counts j from 0 and u_1, u_2, r_1, r_2 from 1 (like h_1, h_2),
     # so no u_j or r_j: the two columns written out (02DD fault 5: no r_{j+1} either)
-    assert (r"Each column of $W_0$ is its data part (section 4's $u_1$, $u_2$) along $s$ plus its perpendicular part "
-            r"along $s_\perp$:" "\n"
+    assert (r"1. Each column of $W_0$ is a part along $s$ ($u_1$, $u_2$) plus a part along $s_\perp$:" "\n"
             r"$$W_0[:,0] = \big(u_1\,s^\top + r_1\,s_\perp^\top\big)/S, \qquad W_0[:,1] = \big(u_2\,s^\top + r_2\,s_\perp^\top\big)/S,$$" "\n") in markdown
     assert "u_j" not in markdown and "r_j" not in markdown and "u_{j+1}" not in markdown
     assert (r"$$r_1 = s_\perp W_0[:,0] = "
@@ -1935,10 +1945,10 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
     # report 02DD fault 5: r_1 and r_2 written out, no r_{j+1}
     assert "r_{j+1}" not in markdown
-    assert (r"A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), which changes $s_\perp W_0[:, j]$ ($r_1$ or $r_2$) by" "\n"
+    assert (r"2. A step adds $-\eta\,G\,W_1[j,0]\,s^\top$, a multiple of $s^\top$, to $W_0[:, j]$ (6a), so $r_1$ or $r_2$ changes by" "\n"
             r"$$-\eta\,G\,W_1[j,0]\;s_\perp s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
-            r"= 0,$$" "\nexactly, not only to first order: the data moves only $u_1$, $u_2$; $r_1$, $r_2$ stay ([kept]).\n") in markdown
-    assert markdown.index("6a. ") < markdown.index(r"which changes $s_\perp W_0[:, j]$ ($r_1$ or $r_2$) by")  # G and 6a's step come first
+            r"= 0,$$" "\nexactly, not only to first order ([kept]).\n") in markdown
+    assert markdown.index("6a. ") < markdown.index(r"a multiple of $s^\top$, to $W_0[:, j]$ (6a)")  # G and 6a's step come first
     # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
     # edge of the 3 printed decimals, while the rank-1 data keep it to below 1e-12 ([kept])
     X2 = np.column_stack([case.X[:, 0], case.X[::-1, 1]])
@@ -1957,7 +1967,8 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     assert "*Check*, three $\\rho$ at every weight 0.5" in markdown and "*Optional check*" not in markdown
     # report 02DL fault 1 (the lead's decision): the one main-text line cites the check at c = 0.5
     # report 02DN fault 4: at c = 0.5 (the check above) and at c* ([steps]), every c in the box
-    assert "a smaller $S$ gives a smaller $K$ (shown at $c = 0.5$, above, and at $c^*$, [steps]; every $c$: box)" in markdown
+    # report 02DP fault 1 (the lead's decision): the sentence cites at most two places; the tied units' K and c instead
+    assert "every $c$: box)" not in markdown and r"at a given $c$, $K$ is almost set by $S$" in markdown
     # fault 6: c < c* at every step of the 5 constant-start runs (the last steps, within rounding of c*, left out)
     assert "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n[K] c < c* at every step until |c - c*| < 1e-12: True\n" in stored
     x = case.X.sum(axis=1)

@@ -650,7 +650,7 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
     assert len(labels) == 2
     # report 02DC fault 4: each label says what the circle marks
     assert [" ".join(t.get_text().split()) for t in labels] == ["$x_1$'s pair changes order, steps 18-19",
-                                                                "$x_2$'s pair changes order, steps 16-17"]
+                                                                "$x_2$'s pair changes order steps 16-17"]  # 02DP fault 6: three short lines by its circle
     fig.canvas.draw()  # the constrained layout sets the panels' final sizes, and the labels' with them
     for text in labels:
         box = matplotlib.text.Text.get_window_extent(text, renderer)  # the text alone: an Annotation's adds its leader

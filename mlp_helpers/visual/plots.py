@@ -774,16 +774,17 @@ def tie_figure(constant, random, steps=150):
     axes[1][1].text(turn + 2, 0.04, f"step {turn}: $W_1[0, 0]$ turns positive",
                     transform=axes[1][1].get_xaxis_transform(), fontsize=9, color="#555555")
     axes[0][0].set_xlim(0, steps)
-    # x_1's label below the lines (the dotted line stops above it), its leader clear of the green triangle; x_2's
-    # on one line above the grey W_0[1, 1] where it is flat (from step 60), under the dotted line's label
-    label_at = {0: (1, -0.36), 1: (62, 1.36)}
-    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair changes order, steps {a}-{b}"}
+    # x_1's label below the lines (the dotted line stops above it), its arrow clear of the green triangle; x_2's
+    # next to its circle, on three short lines above the black W_0[1, 0] and left of the dotted line (report 02DP fault 6)
+    label_at = {0: (1, -0.36), 1: (0.5, 0.6)}
+    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair\nchanges order\nsteps {a}-{b}"}
     for p, step in enumerate(passes):  # circle each crossing of an incoming pair
         axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
         axes[1][0].annotate(text[p].format(x=f"$x_{p + 1}$", a=step - 1, b=step),
-                            (step, W0[step, p, 0]),
-                            xytext=label_at[p], textcoords="data", arrowprops=dict(arrowstyle="-", lw=0.8), fontsize=9,
-                            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+                            (step, W0[step, p, 0]), xytext=label_at[p], textcoords="data", va="bottom",
+                            # a short dark-grey arrow with a head: no weight's line has a head or this grey
+                            arrowprops=dict(arrowstyle="-|>", color="#666666", lw=1.0, shrinkB=6, mutation_scale=9),
+                            fontsize=9 if p == 0 else 8, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     for p, colour in ((0, GREEN), (1, BLACK)):  # a small hollow triangle on the lowest point, in its line's colour
         lowest = int(W0[:, p, 0].argmin())
         axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mfc="none", mec=colour, mew=1.6, ms=10,
