@@ -29,6 +29,8 @@ from mlp_helpers.checks import tied_units
 from mlp_helpers.lessons import initialization as init
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "05_initialization_at_scale.ipynb"
+# report 05DF (fault 3): the histogram, the loss figure and the grid map are drawn by mlp_helpers.visual.start_plots
+PLOTS = Path(mh.__file__).resolve().parent / "visual" / "start_plots.py"
 CASE = cases.sigmoid_2_3_3_2()
 SCHEMES = [0.01, 0.1, 0.3, 1.0, 3.0, 10.0, "lecun", "glorot"]
 RATES = [0.5, 1.0, 2.0]
@@ -261,6 +263,9 @@ def printed(X, xor_X, reverse):
     out["c = 0 agree"] = (int(init.holds_from(a2_zero[:exit0 + 1, 0] < a2_zero[:exit0 + 1, 1])),
                           int(init.holds_from((omega0[:exit0 + 1, 0] > 0) & (omega0[:exit0 + 1, 1] < 0))))
     out["c = 0 negative"] = f"c = 0, to its exit at step {exit0}: a^2 difference < 0 at every step from {out['c = 0 agree'][0]}"  # report 05CE (fault 6): "early" printed
+    # report 05DF (fault 6): c = 0's omega signs printed, from step 1 (its first W_2 step) to its exit, far from 0
+    assert np.abs(omega0[1:exit0 + 1]).min() > 0.02
+    out["c = 0 omega signs"] = f"c = 0, to its exit: omega_1 > 0 > omega_2 at every step from {out['c = 0 agree'][1]}"
     out["step 100 omegas"] = np.array([omega0[100], omega[100]])  # c = 0, 0.5
     out["c = 0.5 signs"] = (int(turn[0]), int(turn[1]), int(back), bool(np.all(omega[turn[0]:2337, 0] < 0)),
                             bool(np.all(omega[back:2337, 1] > 0)), bool(np.all(omega[turn[1]:back, 1] < 0)),
@@ -535,7 +540,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 134  # 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 135  # 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -564,20 +569,20 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05CB (fault 6): the caption says it again, on a printed line
     assert "Each reaches the plateau by step 150 (printed)." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
     # report 05CZ (fault 6, the lead's decision): the figure's caption line: the drops sit in the left-edge spike, the step-0 losses in the legend
-    assert "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150" in NOTEBOOK.read_text()
-    assert "markevery=(300, 90)" in NOTEBOOK.read_text()  # 05CZ (fault 6): no c = 1.5 triangle on the spike, over c = 1's dotted start
+    assert "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150" in PLOTS.read_text()
+    assert "markevery=(300, 90)" in PLOTS.read_text()  # 05CZ (fault 6): no c = 1.5 triangle on the spike, over c = 1's dotted start
     # report 05CX (fault 8): c = 1's dotted line lies under c = 0's and c = 0.5's on the plateau; it shows once c = 0.5 has left (2336)
-    assert "step-0 loss (legend)" in NOTEBOOK.read_text() and "dotted line shows from about step" not in notebook[1]  # report 05CY (fault 7): c = 1 drawn over c = 0 and 0.5 (their markers on top), visible on the plateau
-    assert "1.0: 6, 1.5: 1}[c]" in NOTEBOOK.read_text()
+    assert "step-0 loss (legend)" in PLOTS.read_text() and "dotted line shows from about step" not in notebook[1]  # report 05CY (fault 7): c = 1 drawn over c = 0 and 0.5 (their markers on top), visible on the plateau
+    assert "zorders = (5, 4, 6, 1)" in PLOTS.read_text()  # c = 0, 0.5, 1, 1.5
     assert 2300 < computed["pair exits"][1] < 2500 < computed["pair exits"][0]
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
-    assert "(step 0: {long_run.loss[row, 0]:.2f})" in NOTEBOOK.read_text() and "Four constant starts' loss, cut at 0.05:" in notebook[1]  # 05CZ: the log scale and the markers on top left to the axis and the legend, for words
+    assert "(step 0: {loss[row, 0]:.2f})" in PLOTS.read_text() and "Four constant starts' loss, cut at 0.05:" in notebook[1]  # 05CZ: the log scale and the markers on top left to the axis and the legend, for words
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
-    sources = "\n".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
+    sources = PLOTS.read_text()
     # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
-    assert ('curve_styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5), dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),' in sources
+    assert ('styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5),\n              dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),' in sources
             and 'dict(ls=":", lw=2.6)' in sources  # report 05CP (fault 7): c = 0.5 dash-dot as in 2b's figure (plots.plateau_signs), c = 1 dotted: one style per c
-            and "zorder={0.0: 5, 0.5: 4, 1.0: 6, 1.5: 1}[c]" in sources)  # report 05CY (fault 7): c = 1 over c = 0 and 0.5, their markers redrawn on top
+            and "zorders = (5, 4, 6, 1)" in sources)  # report 05CY (fault 7): c = 1 over c = 0 and 0.5, their markers redrawn on top
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
     assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
@@ -691,7 +696,7 @@ def test_the_curvature(computed, notebook):
     assert init.tied_directions([2, 3, 3, 2]).shape == (29, 9)  # the 9 tie-keeping directions: a 2-1-1-2 network's parameters
     assert "Tied networks form a 9-dimensional subspace (above)." in prose and "$29 - 9 = 20$-dimensional" in prose
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
-    assert 'median not known: half or more of the 30 starts not within 6000 steps' in NOTEBOOK.read_text() and "> 6000" not in prose
+    assert 'median not known: half or more of the {seeds} starts not within {limit} steps' in PLOTS.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
     boxes = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown" and "<details><summary>Optional" in "".join(c["source"])]
     assert len(boxes) == 3 and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision); 05CW (faults 1, 3, 4): 2c's box
@@ -956,7 +961,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575, also in notebook 04, section 8)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
     rising = exits[CONSTANTS >= 0.5]
     assert np.all(np.diff(fits[(CONSTANTS >= 0.5) & (CONSTANTS <= 1)]) > 0) and fits[list(CONSTANTS).index(0.5)] > fits[list(CONSTANTS).index(0.25)]
-    assert "From $c = 0.5$ up, the larger $c$, the later the exit**" in prose and np.all(np.diff(rising[np.isfinite(rising)]) > 0)
+    assert "* **From $c = 0.5$ to 1.25 the exit comes later** (2336 → 13474): hidden layer 2 is flatter (2c); 1.5 to 2 do not leave within 15000 steps." in prose and np.all(np.diff(rising[np.isfinite(rising)]) > 0)
     assert "Its fits come later" not in prose
     assert exits[list(CONSTANTS).index(0.5)] == 2336
     assert np.all(np.isinf(exits[CONSTANTS >= 1.5])) and np.isfinite(exits[CONSTANTS == 1.25][0])
@@ -1037,8 +1042,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
-    assert ("steps stays about the same. Notebook 04, section 10 found this for one start (up to lr 4), and why: while the gradient "
-            "barely changes over a step, two steps of $\\eta/2$ land where one of $\\eta$ does.") in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps from step 681 to the exit (second printout)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+    assert "steps stays about the same (why: notebook 04, section 10). So scales 0.01 and 3" in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps from step 681 to the exit (second printout)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1276,17 +1280,21 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
             "only the fit needs $\\omega_2$ matched (from step 2101). "
             "**Why must one flip?** 1. A start with $c > 0$ gives $\\omega_1$ and the difference the same sign "
-            "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. 2. At $c = 0.5$ the outputs start near 0.85 (step-0 loss 1.38, section 2); "
-            "on the plateau output 2 must be 0.2, output 1 only 0.6, so $W_2$, falling with $b_2$ ($a^2 > 0$), crosses 0 for output 2: "
-            "by step 100, $\\omega_1 > 0 > \\omega_2$ (figure). "
-            # report 05DB (fault 1, the lead's decision): numbered steps; the box's pushes applied to the two starts, which one wins left measured
+            "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. "
+            # report 05DF (fault 1, the lead's decision): item 2 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0);
+            # items 3 and 4 in two sentences, nothing from 2c
+            "2. At $c = 0.5$ both outputs start near 0.85 (step-0 loss 1.38, section 2), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
+            "As $a^2 > 0$, $\\partial C/\\partial W_2[j, 1] = \\sum_r a^2[r, j]\\,\\delta^3[r, 1] > 0$, like $\\partial C/\\partial b_2[1] = \\sum_r \\delta^3[r, 1]$: "
+            "$\\omega_2$ falls with $b_2[1]$, past 0, as output 2 heads for its plateau value 0.2 (output 1's is 0.6): by step 100, $\\omega_1 > 0 > \\omega_2$ (figure). "
+            # report 05DB (fault 1, the lead's decision): numbered steps; which one wins left measured
             # report 05DC (fault 1, the lead's decision): both shrink together, whichever reaches 0 first flips; the box by its summary name
-            "3. $\\omega_1$ and the difference then shrink toward 0 together, pushing each other (box \"Optional: how the pushes set which sign flips first\"); whichever reaches 0 first flips. At $c = 0.5$ the difference starts wider ($0.6c$ in layer 1's sums), "
-            "pushing $\\omega_1$ harder, and the flatter hidden layers (2c) slow the difference's own shrinking (the gradients that move it carry their slopes); at $c = 0.25$ the reverse. "
+            "3. $\\omega_1$ and the difference then shrink toward 0 together, pushing each other (box \"Optional: how the pushes set which sign flips first\"); whichever reaches 0 first flips. "
             "4. Which wins is not derived: the sooner to 0 at step 100's **pace** (value ÷ change per step) flips first "
             "(its first printout: $c = 0.25$'s difference 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, difference 1310): "
             "a measured ranking, not the flips' steps. "
-            "$c = 0$ matches from step 6, when its difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1).") in main  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
+            "$c = 0$ matches from step 6, when its difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: last two lines).") in main
+    assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
+    assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
     assert "Steps to 0 at step 100's pace" not in main and "First printout: steps to 0 at step 100's pace (for the difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only, the others held)." in box and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
     assert 2 * 0.4 ** 2 + 2 * 0.2 ** 2 == pytest.approx(0.4) and 0.4 - 2 * 0.2 ** 2 > 0.2  # output 2 alone cannot bring the plateau's 0.4 below 0.2
@@ -1310,8 +1318,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x a^2 difference grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
-    for text in ("$k", "\\partial", "\\delta^3"):  # the mechanism is only in the box
-        assert text not in main, text
+    # report 05DF (fault 1, the lead's decision): item 2's W_2 and b_2 gradients (output 2's delta^3) in the main text; the pushes only in the box
+    assert "$k" not in main and main.count("\\partial") == 4 and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
     # report 05CM (fault 1): the subtraction written out, both outputs, with 2a's aims
     assert ("Then the $\\omega$s and the **$a^2$ difference** $a^2[0, 0] - a^2[1, 0]$. Subtract 2a's equations (item 2): "
@@ -1467,7 +1475,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CP (fault 4, the lead's decision): the inferred "slower training at s = 1" cut; the starts' counts stay
     assert "LeCun's rule is about width: the same count for 50 starts of a 2-100-100-2 network." in prose and "inferred" not in prose
     assert "$W_2$ does not make up for it on the plateau" in prose and "cannot make up" not in prose  # report 05CE (fault 8)
-    assert ("* **From $c = 0.5$ up, the larger $c$, the later the exit**: hidden layer 2 is flatter (2c)." in prose
+    assert ("* **From $c = 0.5$ to 1.25 the exit comes later** (2336 → 13474): hidden layer 2 is flatter (2c); 1.5 to 2 do not leave within 15000 steps." in prose
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
@@ -1559,7 +1567,9 @@ def test_report_05BI_figures_and_explorer():
     """Report 05BI: the histogram's unit, the scatter's axis break, the explorer's stored picture."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "\n".join("".join(c["source"]) for c in cells)
-    assert 'ylabel="starts per 250-step bin"' in text and "np.arange(0, 8001, 250)" in text
+    plotted = PLOTS.read_text()  # report 05DF (fault 3): the histogram drawn by start_plots.fit_histogram
+    assert 'ylabel=f"starts per {bin_width}-step bin"' in plotted and "np.arange(0, late_from + 1, bin_width)" in plotted
+    assert "plots.show(start_plots.fit_histogram(fits))" in text
     assert 'label="axis break (stopped runs above)"' in text and "ax.axhline(16500" not in text  # report 05BZ (fault 9): a real break (//) on both spines
     assert 'ax.text(x, 16500, "//", transform=blended_transform_factory(ax.transAxes, ax.transData)' in text and 'marker="$//$"' in text
     assert "peaks near the tied exit" not in text  # report 05BI (fault 10): the largest of six printed steps
@@ -1585,17 +1595,15 @@ def test_report_05BM_fixes(computed, notebook):
     _, prose = notebook
     # fault 6: 2b's two runs are the one many-start experiment outside section 0's call
     # report 05BQ (fault 3): section 0's own 30 starts train apart too; each section names its group where it first uses it
-    assert ("Sections 1, 2, 4, 5b and 6 read their many starts from **one call** (`init.fit_and_follow`).") in prose and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
+    assert ("Sections 1, 2, 4, 5b and 6 read their many starts from **one call** (`init.fit_and_follow`); each section says which rows it reads.") in prose and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
     assert ("* **scale 0.01**: nearly section 2's $c = 0$: its weights start near zero, so $W_0$ and $W_1$ must first grow "
             "(2b).") in prose  # 05CS: the pointer cut for words
     assert np.allclose(init.layer_scales(CASE.sizes, 0.01), 0.01)  # "about 0.01": the standard deviation of every draw
     # fault 9: the late starts' label sits over a bracket spanning their ticks, not an arrow into a gap
-    cells = json.loads(NOTEBOOK.read_text())["cells"]
-    (hist,) = [c for c in cells if c["cell_type"] == "code" and "one tick each" in "".join(c["source"])]
-    source = "".join(hist["source"])
-    assert "lo, hi = fits[late].min(), fits[late].max()" in source and "ax.plot([lo, lo, hi, hi]" in source and "xy=(9000" not in source
+    source = PLOTS.read_text()  # report 05DF (fault 3): start_plots.fit_histogram draws it
+    assert "one tick each" in source and "lo, hi = fits[late].min(), fits[late].max()" in source and "ax.plot([lo, lo, hi, hi]" in source and "xy=(9000" not in source
     assert "(steps 8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"]
 
 
@@ -1604,7 +1612,7 @@ def test_report_05BP_fixes(notebook):
     _, prose = notebook
     # fault 8: what the page shows without a kernel (random 1 at lr 2, the map's lr-2 row) and what constant starts give
     # report 05BX (fault 8): "constant starts give one bar" cut: the static page cannot show it
-    assert ("Try: almost constant $10^{-6}$ at lr 2: how many end tied? Random 10 at 4: how many fit? "
+    assert ("Predict from sections 4 and 6, then check: almost constant $10^{-6}$ at lr 2: how many end tied? Random 10 at 4: how many fit? "
             "Without a kernel: random 1 at lr 2 (200 starts, not the map's 30).") in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
@@ -1629,7 +1637,7 @@ def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
     prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict first.**" in sources[i]]
     # report 05CN (fault 6): the histogram, the late starts' line, the exit figure and the exit lines are gated too
     expected = [("my_share_prediction", 'init.prediction_written(my_share_prediction, ("by 1000", "by 10000"))',
-                 ["fit by step {steps:5d}", "ax.hist(fits[fits <= 8000]", "starts that fit after step 8000"]),
+                 ["fit by step {steps:5d}", "plots.show(start_plots.fit_histogram(fits))", "starts that fit after step 8000"]),
                 ("my_exit_prediction", 'init.prediction_written(my_exit_prediction, ("first", "larger c"))',  # report 05DE (fault 1): which c leaves first, not 04's tie and fit
                  ["c = 1, the question's start: fit", "constant start: first step with loss below 0.2",
                   "leaving the plateau: loss first below 0.2", "from loss below 0.3 (notebook 04's plateau end)"]),
@@ -1674,7 +1682,10 @@ def test_report_05BQ_groups_named_where_used_and_the_inset_cut(notebook):
     assert "group[" not in text and "| group |" not in prose and "inset" not in text
     # report 05CX (fault 6): the setup cell names no row ranges, eps, "glorot" rule or follow= ahead of their sections
     setup = next(s for s in sources if "init.fit_and_follow(" in s)
-    assert "# one call for three groups of starts; only section 1's matters now, each section says which rows it reads" in setup
+    assert "# one call for three groups of starts; only section 1's matters now" in setup  # report 05DF (fault 2): the rows sentence in the markdown above
+    assigned = [line for line in setup.splitlines() if re.match(r"\w[\w, ]* = ", line)]  # each line's comment names its section
+    assert len(assigned) == 13 and all("  # " in line and "section" in line.split("  # ", 1)[1] for line in assigned), assigned
+    assert "init.fit_and_follow(  # all_fits: section 1; long_run: section 2" in setup
     assert "rows 0-999" not in setup and "sizes eps" not in setup and "tied (all-ones)" not in setup and "per-layer rule" not in setup and "(follow= below)" not in setup
     call = next(i for i, s in enumerate(sources) if "init.fit_and_follow(" in s)
     defines = next(i for i, s in enumerate(sources) if "nudged_rows = {eps:" in s)
@@ -1699,10 +1710,11 @@ def test_report_05BR_fixes(computed, notebook):
     code = "\n".join(s for c, s in zip(cells, sources) if c["cell_type"] == "code")
     assert "variant of LeCun" not in code and "compromise" not in code
     assert "**Glorot's rule** comes in section 6, after exercise 1." in prose
-    (map_cell,) = [s for s in sources if "ax.set_xticks(range(len(schemes))" in s]
+    map_cell = PLOTS.read_text()  # report 05DF (fault 3): start_plots.median_grid draws the map
+    assert "plots.show(start_plots.median_grid(medians, schemes, rates, case.sizes, seeds=seeds))" in "".join(sources)
     # report 05CE (fault 9): no formula under glorot; report 05CS (fault 5): its s range, as LeCun's, backs "close to LeCun's" (the map follows exercise 1's check)
-    assert 'if s in ("lecun", "glorot") else str(s) for s in schemes]' in map_cell and "(close to" not in map_cell
-    assert sources.index(map_cell) > [i for i, t in enumerate(sources) if "init.check_backward_std(backward_std)" in t][0]
+    assert 'if s not in ("lecun", "glorot"):\n            return str(s)' in map_cell and "(close to" not in map_cell
+    assert next(i for i, t in enumerate(sources) if "start_plots.median_grid(" in t) > [i for i, t in enumerate(sources) if "init.check_backward_std(backward_std)" in t][0]
     # fault 8 (05BR) added every constant start's fit; report 05BS (fault 1) cut the list again: only c = 1's fit is printed
     assert "constant fit steps" not in computed and "11559" not in NOTEBOOK.read_text()
     assert computed["constant fits"][:5] == [6748, 6250, 11559, 12025, 14575]  # facts, not printed
@@ -1750,7 +1762,7 @@ def test_round_05cv_pointers(notebook):
     _, prose = notebook
     assert "Column glorot: a per-layer rule (box above), its $s$ under the column." in prose
     assert ("Section 0's 30 starts (the 1000's first 30, reused in sections 4 and 6: median 5109, not 5162), and the first one's path:") in prose  # report 05CY (fault 4): one lead-in per cell
-    assert 'xlabel=\\"s: the standard deviation of the random start\\"' in NOTEBOOK.read_text()
+    assert 'xlabel="s: the standard deviation of the random start"' in PLOTS.read_text()
 
 
 def test_report_05DE_predictions_ask_what_the_page_has_not_shown(notebook):
@@ -1759,9 +1771,9 @@ def test_report_05DE_predictions_ask_what_the_page_has_not_shown(notebook):
     _, prose = notebook
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     sources = ["".join(c["source"]) for c in cells]
-    assert "**Predict first.** Which $c$ leaves the plateau first? Does a larger $c$ always leave later? Write it in the next cell." in prose
+    assert "**Predict first.** Which $c$ leaves the plateau first (a guess is fine: 2b measures the order)? Does a larger $c$ always leave later? Write it in the next cell." in prose  # report 05DF (fault 9)
     two = prose.index("## 2. Constant starts")
-    assert "leaves first" not in prose[two:prose.index("Which $c$ leaves the plateau first?")]
+    assert "leaves first" not in prose[two:prose.index("Which $c$ leaves the plateau first (a guess")]
     prompt = next(i for i, s in enumerate(sources) if "**Predict first.** At learning rate 2, which of $s$" in s)
     assert sources[prompt].startswith("## 5. The scale of a random start") and "my_scale_prediction = {" in sources[prompt + 1]
     assert sources[prompt + 2].startswith("### 5a. Why the scale depends on the layer")

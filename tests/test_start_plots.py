@@ -1,0 +1,77 @@
+"""Notebook 05's figures of many starts (mlp_helpers.visual.start_plots), drawn from small made-up data."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+
+from mlp_helpers import plots  # noqa: E402
+from mlp_helpers.visual import start_plots  # noqa: E402
+
+
+def test_fit_histogram_draws_bars_late_ticks_the_median_and_the_stopped_bar_past_a_break():
+    fits = np.array([1000.0, 1100, 1200, 1300, 1400, 8500, 9500, np.inf, np.inf])
+    fig = start_plots.fit_histogram(fits, title="nine starts")
+    ax = fig.axes[0]
+    bars = [p for p in ax.patches if p.get_height() > 0]
+    blue = [p for p in bars if to_hex(p.get_facecolor()) == to_hex(plots.BLUE)]
+    stopped, = [p for p in bars if to_hex(p.get_facecolor()) == to_hex(plots.VERMILLION)]
+    assert sum(p.get_height() for p in blue) == 5  # the fits up to step 8000
+    assert stopped.get_height() == 2 and stopped.get_x() + stopped.get_width() / 2 == 12000  # past the break at 11000
+    ticks, = [line for line in ax.get_lines() if line.get_marker() == "|"]
+    assert list(ticks.get_xdata()) == [8500, 9500]  # one tick per late fit
+    median, = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert median.get_xdata()[0] == 1400
+    texts = [t.get_text() for t in ax.texts]
+    assert "median 1400" in texts and "2 not\nwithin\n10000" in texts and "//" in texts
+    assert "2 fit late\n(8000 to 10000):\none tick each" in texts
+    assert ax.get_xticklabels()[-1].get_text() == "not within\n10000" and ax.get_title() == "nine starts"
+    with pytest.raises(ValueError, match="fits must be"):
+        start_plots.fit_histogram(np.array([12000.0]))
+    with pytest.raises(ValueError, match="fits must be"):
+        start_plots.fit_histogram(np.ones((2, 2)))
+
+
+def test_constant_losses_draws_four_styled_curves_the_two_levels_and_a_legend_with_step_0():
+    constants = [0.0, 0.5, 1.0, 1.5, 2.0]
+    steps = np.arange(101)
+    loss = np.array([(0.6 + c) * np.exp(-steps / 50) + 0.1 for c in constants])  # (5, 101)
+    fig = start_plots.constant_losses(loss, constants, every=10)
+    ax = fig.axes[0]
+    curves = [line for line in ax.get_lines() if line.get_label() and not line.get_label().startswith("_")]
+    assert [line.get_label() for line in curves] == ["c = 0\n(step 0: 0.70)", "c = 0.5\n(step 0: 1.20)",
+                                                     "c = 1\n(step 0: 1.70)", "c = 1.5\n(step 0: 2.20)"]
+    assert [to_hex(line.get_color()) for line in curves] == [to_hex(c) for c in plots.LINE_COLOURS[:4]]
+    assert [line.get_marker() for line in curves] == ["o", "s", "None", "^"] and curves[2].get_linestyle() == ":"
+    assert list(curves[0].get_xdata()) == list(range(0, 101, 10))
+    levels = sorted(line.get_ydata()[0] for line in ax.get_lines() if line.get_color() == "0.85")
+    assert levels == [0.2, 0.4] and ax.get_yscale() == "log" and ax.get_ylim() == pytest.approx((0.05, 3))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [line.get_label() for line in curves]
+    with pytest.raises(ValueError, match="drawn four"):
+        start_plots.constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 3.0))
+    with pytest.raises(ValueError, match="one constant per row"):
+        start_plots.constant_losses(loss[:3], constants)
+
+
+def test_median_grid_writes_each_known_median_and_hatches_the_unknown_ones():
+    schemes, rates = [0.01, 1.0, "lecun"], [0.5, 2.0]
+    medians = np.array([[np.inf, 5065.0, 5109.0], [1723.5, 1269.5, 1277.5]])
+    fig = start_plots.median_grid(medians, schemes, rates, (2, 3, 3, 2), seeds=30)
+    ax = fig.axes[0]
+    written = {t.get_text(): t.get_color() for t in ax.texts}
+    assert set(written) == {"median\nnot known", "5065", "5109", "1723.5", "1269.5", "1277.5"}
+    assert written["1269.5"] == "white" and written["5109"] == "black"  # dark and light ends of cividis
+    hatched = [p for p in ax.patches if p.get_hatch() == "//"]
+    assert len(hatched) == 1 and hatched[0].get_xy() == (-0.5, -0.5)  # the unknown cell: lr 0.5, scale 0.01
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[:2] == ["0.01", "1.0"] and labels[2] == "lecun\ns ≈ 0.58\nto 0.71"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["lr 0.5", "lr 2"]
+    assert ax.get_title() == "median steps to fit (30 seeds, at most 6000 steps)"
+    assert fig.axes[1].get_ylabel() == "median steps (log scale)"  # the colour bar
+    with pytest.raises(ValueError, match="medians must be"):
+        start_plots.median_grid(medians[:1], schemes, rates, (2, 3, 3, 2))
+    with pytest.raises(ValueError, match="medians must be"):
+        start_plots.median_grid(np.full((2, 3), np.inf), schemes, rates, (2, 3, 3, 2))
