@@ -251,9 +251,10 @@ def expected_outputs():
         f"{bool(np.all(layers[l] == layers[l][:, :1]))})\n" for l, printed in enumerate(QUESTION_LAYERS, start=1))
     gap = max(np.abs(layers[l] - printed).max() for l, printed in enumerate(QUESTION_LAYERS, start=1))
     assert gap < 1e-6
-    # report 03DR fault 1: z2 = a1 W_1 + b_1 of the all-ones start, printed for section 8's start-table sentence ("from
-    # all ones, z2 is 3.70 and 3.50 (top of page); a slope under 0.03 shrinks that 0.20 gap to 0.005 (a2 0.9759,
-    # 0.9706): the outputs nearly match, 0.9807, 0.9804"): each off its 2-decimal rounding boundary; the sigmoid's
+    # report 03DR fault 1, 03DS fault 1: z2 = a1 W_1 + b_1 and a2 of the all-ones start, printed under section 8's start
+    # table for its sentence ("From all ones, z2 is 3.70 and 3.50 (last line); a slope under 0.03 shrinks that 0.20 gap
+    # to 0.005 (a2 0.9759, 0.9706): layer 2 passes both observations on almost equal (outputs 0.9807, 0.9804, top of
+    # page)"; the outputs are the question's, printed ungated): each off its 2-decimal rounding boundary; the sigmoid's
     # slope is below 0.03 on all of [z2 of observation 2, z2 of observation 1] (it falls for z > 0: its value at the
     # lower end bounds it), so the a2 gap is under 0.03 times the z2 gap; both gaps as the sentence rounds them
     ones_net = mh.MLP(case.sizes).init_constant(1.0)
@@ -265,7 +266,10 @@ def expected_outputs():
     assert f"{np.ptp(z2_ones):.2f}" == "0.20" and f"{np.ptp(layers[2][:, 0]):.3f}" == "0.005"
     assert [f"{v:.4f}" for v in (*layers[2][:, 0], *layers[3][:, 0])] == ["0.9759", "0.9706", "0.9807", "0.9804"]
     assert np.ptp(layers[3][:, 0]) < 0.001  # "the outputs nearly match"
-    forward_lines += f"z2 = a1 W_1 + b_1, yours: {z2_ones[0]:.2f}, {z2_ones[1]:.2f} (observations 1, 2)\n"
+    # each a2 off its 4-decimal rounding boundary (0.97589, 0.97058: 4e-5 and 2.5e-5 from it)
+    assert all(abs(v * 1e4 % 1 - 0.5) > 0.2 for v in layers[2][:, 0]), layers[2][:, 0]
+    z2_line = (f"all ones, step 0, layer 2: z2 = {z2_ones[0]:.2f}, {z2_ones[1]:.2f}; "
+               f"a2 = {layers[2][0, 0]:.4f}, {layers[2][1, 0]:.4f} (observations 1, 2)\n")
     forward_lines += f"largest difference from the question's numbers: {gap:.0e} (below 1e-6: {gap < 1e-6})\n"
 
     # section 2: the path tables, and delta2 = dC/dz2 by finite differences in z2 (independent of any formula)
@@ -472,7 +476,7 @@ def expected_outputs():
             f"cost C = sum of (output - target)^2: {np.sum((random_output - case.Y) ** 2):.4f}\n"),
         # section 8, shown once my_fit_prediction is written: the runs (the cost table and figure), the start table
         "ones_start = mh.MLP": runs_text,
-        "if predicted:  # the start table": start_text,
+        "if predicted:  # the start table": start_text + z2_line,
     }
 
 
@@ -738,16 +742,20 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                        "$(0.6 - 0.2)^2 + (0.2 - 0.4)^2 + (0.6 - 1)^2 + (0.2 - 0)^2 = 0.4$.\n\n"), intro_8
     section = prose[prose.index("## 8. Does the tied start leave the shared row?"):prose.index("## 9. Your own random start")]
     fold = ("<details><summary>After you run the cell: what the runs show</summary>\n\n"
-            "All ones' cost is 0.4002 at step 1000, then sinks slightly below 0.4 (0.3999, 0.3995, 0.3985 at steps 2000 "
-            "to 4000): its two rows are no longer quite equal (7a: no row both share costs less than 0.4). This "
-            "[plateau](NOTATION.md)'s cost drops faster between steps 4000 and 5000 (0.3830 at 5000). It fits at step 5574 (the dot, "
-            "$C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), still tied (start table, step "
-            "6000). Tied, each hidden layer acts as one unit: a 2-1-1-2 (notebook 04, section 6), whose layer-2 value "
-            "differs between the observations (top of page), so the outputs can tell them apart: the tie does not stop a "
-            "fit. All five seeds fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1), untied at "
-            "step 1000 (so at step 0, by 7b), none with layer 2 [saturated](NOTATION.md) at step 0 (start table: all ones' "
-            "smallest slope, 0.0235, about a tenth of $\\tfrac14$; each seed's at least 0.166).\n\n</details>\n\n"
-            "Why the plateau is so long, and whether the tie is to blame, is notebook 04's question (sections 8, 9).")
+            # report 03DS fault 2: five short bullets; the one-line reason a tied network acts as a 2-1-1-2, and the
+            # printed layer-2 values that still differ between the observations
+            "* **Plateau:** all ones' cost is 0.4002 at step 1000, then slightly below 0.4 (0.3999, 0.3995, 0.3985 at "
+            "steps 2000 to 4000): its two rows are no longer quite equal (7a: no row both share costs less than 0.4). It "
+            "drops faster between steps 4000 and 5000 (0.3830 at 5000).\n"
+            "* **Fit:** at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), "
+            "still tied (start table).\n"
+            "* **Tie:** three tied units, each adding the same $W_l[i, j]\\,a^l[r, i]$ to $z^{l+1}[r, j]$, add what one unit "
+            "with weight $3\\,W_l[i, j]$ would. So the tied network acts as a 2-1-1-2, whose layer-2 value differs between "
+            "the observations (0.9759, 0.9706 at step 0): its outputs can differ.\n"
+            "* **Seeds:** all five fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1), untied at "
+            "step 1000 (so at step 0, by 7b).\n"
+            "* **Saturation:** no seed's layer 2 starts [saturated](NOTATION.md) (smallest slope at least 0.166; all ones' "
+            "0.0235 about a tenth of $\\tfrac14$).\n\n</details>")
     assert section.count("<details>") == 1 and fold in section
     for claim in (# report 03DD fault 5: a question the student can reason about (7b's tie; the fold answers it)
                   "will the all-ones start **fit** (every output within 0.1 of its target) while its units are still "
@@ -755,12 +763,18 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DP fault 3: what to look at, said before the cell that prints it
                   "Next: all ones' cost at steps 0, 100 and every 1000th, its first fit, and a figure of its cost at every step.",
                   # report 03CZ fault 4, 03DP fault 5: units numbered from 1 in text, numpy indices beside
-                  # report 03DR fault 1: why layer 2's slope, from the top of the page's z2, a2 and a3 (asserted with
-                  # the first cell's printout), after the prediction
+                  # report 03DR fault 1, 03DS fault 1: why layer 2's slope, from z2 and a2 printed under the start table
+                  # (gated like it) and the question's a3 (top of page), after the prediction; what it means for the
+                  # outputs; notebook 04 tests it against the tie (the one pointer to notebook 04 in section 8)
                   "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0, its cost at "
-                  "step 1000 and tied groups (`[[0, 1, 2]]`: units 1 to 3, numpy indices 0 to 2, tied). Why the slope: from "
-                  "all ones, $z^2$ is 3.70 and 3.50 (top of page); a slope under 0.03 shrinks that 0.20 gap to 0.005 "
-                  "($a^2$ 0.9759, 0.9706): the outputs nearly match, 0.9807, 0.9804.",
+                  "step 1000 and tied groups (`[[0, 1, 2]]`: units 1 to 3, numpy indices 0 to 2, tied). From all ones, "
+                  "$z^2$ is 3.70 and 3.50 (last line); a slope under 0.03 shrinks that 0.20 gap to 0.005 ($a^2$ 0.9759, "
+                  "0.9706): layer 2 passes both observations on almost equal (outputs 0.9807, 0.9804, top of page), so at "
+                  "first the outputs can do no better than the shared row. Notebook 04 tests whether this, or the tie, "
+                  "causes the [plateau](NOTATION.md).",
+                  # report 03DS fault 3: exercise 4 argues the step back through a hidden layer too
+                  "5. On a 2-3-3-2, group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
+                  "share,\n   and what do its tails at $j$ add up to?",
                   # report 03DQ fault 1: tied, a 2-1-1-2 that can still tell the observations apart; fault 5: near 0.4 to
                   # step 4000 (0.3985), the fall between 4000 and 5000
                   "3. From all ones your run sits near the shared row for over 4000 steps, then fits, still tied (section 8): "
@@ -1006,7 +1020,6 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "2-3-3-2: layer 0, $3 \\cdot 6 \\cdot (2 \\cdot 6 + 5) = 306$; layer 1, $3 \\cdot 2 \\cdot (3 \\cdot 4 + 3) = 90$; "
                   "layer 2, $2 \\cdot 1 \\cdot (3 \\cdot 2 + 1) = 14$; total 410.",
                   "five-point formula) on the question's all-ones 2-3-3-2 and six random cases.",
-                  "Where edges cross, each label sits on its own edge, in its colour.",
                   "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$.",
                   # report 03DH fault 6: an estimate (each C off by about one rounding), not a ceiling
                   "weighted 1, 8, 8, 1, over $12\\varepsilon$: roughly $18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2})",
