@@ -187,7 +187,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
             "$r/(2\\varepsilon|g|)$: the figure's dashed line. This $r$ suits a cost near 0.1: a larger cost "
             'has larger ulps, so larger $r$ and cut-off.') in _markdown()
     # report 01DM fault 2 (lead's decision): the ceiling said once, in the caption's why (a worst case)
-    assert "* Dashed: a worst-case estimate of rounding:" in _markdown() and "not a prediction" not in _markdown()
+    assert "* Dashed: rounding's worst-case estimate" in _markdown() and "not a prediction" not in _markdown()
     # report 01DJ fault 7 (lead's decision): no output shows the two costs' errors cancelling, so the clause is cut
     assert "partly cancel" not in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
@@ -239,14 +239,14 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert ("**Why $\\varepsilon^2$.** In the `sweep` lines below, $w_1$'s relative error falls 100-fold for "
             'each 10-fold smaller $\\varepsilon$. In the Taylor expansions of $C(p + \\varepsilon)$ and $C(p '
             '- \\varepsilon)$, subtracting cancels the constant and $\\varepsilon^2$ terms, so the quotient '
-            'is off only by terms of order $\\varepsilon^2$ (appendix A).') in main_2
+            'is off only by terms of order $\\varepsilon^2$, the **truncation** error (appendix A).') in main_2
     assert "### B. A one-sided difference\n\n*What this shows:* why section 2 nudges both ways.\n\nA one-sided" in box
     assert "### D. Choosing $\\varepsilon$\n\n*What this shows:*" in box
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
-    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 0
+    assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
     assert box.count("r/(2\\varepsilon|g|)") == 1  # report 01DS fault 1: the dashed line's formula in part C only
-    assert main_2.count("r =") == 0 and "a guess" not in prose and "up to $r$" not in main_2
+    assert main_2.count("r =") == 1 and "a guess" not in prose and "up to $r$" not in main_2
     # report 01DF fault 1: the cut-off at eps = 1e-5 beside the one at 3e-4 (1e-16 / (2e-5 x 1e-7) = 5e-5, 30 times 1.7e-6)
     assert main_2.count("cut-off") == 0 and "30 times" not in main_2 and main_2.count("down to about") == 0
     assert f"{1e-16 / (2 * 1e-5 * 1e-7):.0e}" == "5e-05" and round((1e-16 / (2e-5 * 1e-7)) / (1e-16 / (6e-4 * 1e-7))) == 30
@@ -285,7 +285,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # eps^2/6 d3C/dp3 over |g| + |g_hat|, about 2|g|) in the main truncation paragraph
     # report 01DS faults 1, 3 (lead's decision): the Taylor working in appendix A, with the 2|g| reason at its first use;
     # the one-sided difference in part B
-    truncation_md = ('off by a **truncation** error of order $\\varepsilon^2$; relative (over $|g| + |\\hat g| \\approx '
+    truncation_md = ('off by a truncation error of order $\\varepsilon^2$; relative (over $|g| + |\\hat g| \\approx '
                     '2|g|$, since $\\hat g \\approx g = \\tfrac{dC}{dp}$), '
                     '$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$.')
     one_sided_md = ('A one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps the '
@@ -380,9 +380,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CY fault 1: the band's prediction at 3e-4 moved to the truncation box; one sentence on rounding taking over
     # report 01DS fault 1 (lead's decision): the two curves; the choices moved to appendix D
     caption = ('* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at '
-               '$10^{-2}$.\n* Dashed: a worst-case estimate of rounding: each computed cost carries a rounding '
-               'error, which the quotient divides by $2\\varepsilon$ (appendix C). Right of where it crosses '
-               'the band (smaller $\\varepsilon$), the points scatter below it: a smaller $\\varepsilon$ stops helping.')
+               "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost "
+               'may be off by up to about $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ '
+               '(appendix C). Right of where it crosses the band (smaller $\\varepsilon$), the points scatter '
+               'below it: a smaller $\\varepsilon$ stops helping.')
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
     assert f"{max(errors):.1e}" == "6.1e-09" and round(1e-7 / max(errors)) == 16 and int(np.argmax(errors)) == 3
     assert "so a parameter whose" not in main_2 and "would still pass" not in main_2
@@ -425,7 +426,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
     # report 01DN fault 1 (lead's decision): one body clause on rounding; its derivation in the appendix's r box
-    assert ("each computed cost carries a rounding error, which the quotient divides by $2\\varepsilon$ (appendix C).") in main_2
+    # report 01DS: the legend's r and r/(2 eps |g|) defined in the main text (the figure uses both)
+    assert ("* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost may be off by up to about"
+            " $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ (appendix C).") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
