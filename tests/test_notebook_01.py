@@ -177,19 +177,17 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DL fault 6: ulp is glossed in the main text (section 2), so the box names float64 and gives the values
     # report 01DN fault 2 (lead's decision): r's origin, its steps to r/(2 eps |g|) and "an assumed worst case" in the
     # appendix; the figure's points right of the crossing sit below the dashed line (the figure test below)
-    assert ("Float64 is the 64-bit float ([notation card](NOTATION.md)); one **ulp** (the gap from a float64 number to the"
-            " next one): $1.4\\cdot10^{-17}$ near"
-            " $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one ulp` line below). An error of that size in $y'$"
-            " moves $C$ by $\\partial C/\\partial y' = 0.45$ times as much, about $5\\cdot10^{-17}$; adding the"
-            " roundings inside $h$ and the exponentials, take each computed $C$ off by at most about $r = 10^{-16}$."
-            " This $r$ is an **assumed worst case**, not measured. The difference is then off by up to $2r$, the quotient"
-            " by $2r/(2\\varepsilon)$, and, over $|g| + |\\hat g| \\approx 2|g|$, the relative error by up to"
-            " $r/(2\\varepsilon|g|)$: the figure's dashed line."
-            # report 01DR fault 2 (lead's decision): r, and so the cut-off, is sized for this cost (C near 0.1)
-            " This $r$ suits a cost near 0.1: a larger cost has larger ulps, so larger $r$ and cut-off.\n"
-            "</details>") in _markdown()
+    # report 01DS fault 1 (lead's decision): part C of the appendix, no fold
+    assert ('One **ulp** is the gap from a float64 (the 64-bit float, [notation card](NOTATION.md)) to the '
+            "next: $1.4\\cdot10^{-17}$ near $C = 0.103$, $1.1\\cdot10^{-16}$ near $y' \\approx 0.7$ (the `one "
+            "ulp` line below). Carried into $C$ (times $\\partial C/\\partial y' = 0.45$) and added to the "
+            'roundings inside $h$ and the exponentials, this puts each computed $C$ off by at most about $r '
+            '= 10^{-16}$, an **assumed worst case**. The difference is then off by up to $2r$, the quotient '
+            'by $2r/(2\\varepsilon)$, and, over $|g| + |\\hat g| \\approx 2|g|$, the relative error by up to '
+            "$r/(2\\varepsilon|g|)$: the figure's dashed line. This $r$ suits a cost near 0.1: a larger cost "
+            'has larger ulps, so larger $r$ and cut-off.') in _markdown()
     # report 01DM fault 2 (lead's decision): the ceiling said once, in the caption's why (a worst case)
-    assert "Dashed: rounding's worst-case estimate" in _markdown() and "not a prediction" not in _markdown()
+    assert "* Dashed: rounding's worst-case estimate" in _markdown() and "not a prediction" not in _markdown()
     # report 01DJ fault 7 (lead's decision): no output shows the two costs' errors cancelling, so the clause is cut
     assert "partly cancel" not in _markdown()
     # report 01DD fault 4: the step from r to the relative form r / (2 eps |g|) moved to the main text, out of the box
@@ -200,7 +198,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DC fault 3 (lead's decision): the boxes moved, unchanged, to a last section, the appendix; section 2 keeps
     # the figure, the eps^2 law and one paragraph on choosing 1e-7 and eps
     section_2 = prose[prose.index("## 2."):prose.index("## 3.")]
-    appendix_at = prose.index("## Appendix: where rounding takes over (optional)\n\n")
+    appendix_at = prose.index("## Appendix (optional): more on sections 2 and 3\n\n")
     main_2, box = section_2, prose[appendix_at:]
     assert appendix_at > prose.index("## What to take away") and "#### Optional" not in prose
     # report 01CP fault 1: the main text keeps the sweep, the one-sided line, the figure and one sentence on why the
@@ -226,8 +224,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # table (no appendix pointer, no why); ulp glossed inline where the main text first uses it
     # report 01DN fault 1 (lead's decision): section 2 lighter: r's origin, the prediction line and b_y' as the worst
     # moved to the appendix; three pointers left (rounding's clause, the dashed line's r, the worst-case estimate)
-    pointers = ["and the quotient divides it by $2\\varepsilon$ (appendix).", "$r = 10^{-16}$ assumed (appendix).",
-                "a worst-case estimate (appendix) keeps"]
+    # report 01DS fault 1 (lead's decision): section 2 keeps its main line; the side material is in the appendix,
+    # named by part where the main text uses it, and one linking sentence lists what the appendix holds
+    pointers = ["(appendix A).", "(appendix C).", "The optional appendix at the end derives"]
     assert all(main_2.count(pointer) == 1 for pointer in pointers) and main_2.count("appendix") == 3
     assert "largest for $b_{y'}$" not in main_2 and "truncation's prediction" not in main_2
     assert "whose $|d^3C/dp^3|/|dC/dp|$ is largest" not in main_2
@@ -235,19 +234,21 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert "optional box" not in main_2 and "its box" not in main_2
     # report 01DR fault 3 (lead's decision): the truncation working, the one-sided difference and the choices of 1e-7
     # and eps in three closed folds; the main text keeps the check, its threshold, the chosen eps and the eps^2 law
-    folds = main_2.count("<details><summary>")
-    assert folds == 3 and main_2.count("</details>") == 3 and "<details open" not in main_2
-    assert ("In the `sweep` lines and the figure below, $w_1$'s error falls 100-fold per 10-fold smaller $\\varepsilon$;"
-            " why, and the choices: folds below.\n\n<details><summary>Why $\\varepsilon^2$</summary>") in main_2
-    assert "<details><summary>A one-sided difference</summary>\n\nA one-sided" in main_2
-    assert "<details><summary>The choices</summary>\n\n**Choosing $10^{-7}$.**" in main_2
+    # report 01DS fault 1 (lead's decision): no folds left in section 2; the why of eps^2 in one plain sentence
+    assert "<details>" not in main_2
+    assert ("**Why $\\varepsilon^2$.** In the `sweep` lines below, $w_1$'s relative error falls 100-fold for "
+            'each 10-fold smaller $\\varepsilon$. In the Taylor expansions of $C(p + \\varepsilon)$ and $C(p '
+            '- \\varepsilon)$, subtracting cancels the constant and $\\varepsilon^2$ terms, so the quotient '
+            'is off only by terms of order $\\varepsilon^2$, the **truncation** error (appendix A).') in main_2
+    assert "### B. A one-sided difference\n\n*What this shows:* why section 2 nudges both ways.\n\nA one-sided" in box
+    assert "### D. Choosing $\\varepsilon$\n\n*What this shows:*" in box
     # report 01DD fault 4: the main text derives the dashed line's r / (2 eps |g|) (before the figure), so the legend
     # reads without the appendix
     assert "derivation in the optional box" not in main_2 and main_2.count("r/(2\\varepsilon|g|)") == 1
-    assert main_2.index("r/(2\\varepsilon|g|)") > main_2.index("* Dashed: rounding's worst-case estimate")
+    assert box.count("r/(2\\varepsilon|g|)") == 1  # report 01DS fault 1: the dashed line's formula in part C only
     assert main_2.count("r =") == 1 and "a guess" not in prose and "up to $r$" not in main_2
     # report 01DF fault 1: the cut-off at eps = 1e-5 beside the one at 3e-4 (1e-16 / (2e-5 x 1e-7) = 5e-5, 30 times 1.7e-6)
-    assert main_2.count("cut-off") == 0 and "30 times" not in main_2 and main_2.count("down to about") == 1
+    assert main_2.count("cut-off") == 0 and "30 times" not in main_2 and main_2.count("down to about") == 0
     assert f"{1e-16 / (2 * 1e-5 * 1e-7):.0e}" == "5e-05" and round((1e-16 / (2e-5 * 1e-7)) / (1e-16 / (6e-4 * 1e-7))) == 30
     # report 01DF fault 3 (lead's decision; it replaces 01DE fault 6's ulp clause): r is an assumed round figure, its
     # origin (one ulp of y' moves C by 5e-17, C's own ulp 1.4e-17) in the appendix
@@ -257,7 +258,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DK fault 4 (lead's decision): not "near 1": the `one ulp` line's 1.1e-16 is y''s, carried into C
     # (dC/dy' = 0.45), plus rounding inside the sigmoids
     # report 01DN fault 1 (lead's decision): that origin moved to the appendix's r box (asserted above); none in section 2
-    assert "ulp" not in main_2 and "An error of that size in $y'$ moves $C$" in _markdown()
+    assert "ulp" not in main_2 and "Carried into $C$ (times $\\partial C/\\partial y' = 0.45$)" in _markdown()
     assert "near 1" not in main_2 and f"{np.spacing(0.703815):.1e}" == "1.1e-16"
     assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits" not in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
@@ -268,8 +269,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     for leaning in ("the box below", "optional box", "the box says why", "the same box", "(box ", "derived in the box",
                     "truncation's prediction", "cut-off", "ulp"):
         assert leaning not in leaning_free
-    truncation_box, rounding_box = box.split("<details><summary>Where $r$ comes from</summary>")
-    r_box, crossing_box = rounding_box.split("<details><summary>The crossing and the cut-off</summary>")
+    truncation_box = box[:box.index("### B.")]
+    rounding_box = box[box.index("### C."):box.index("### D.")]
+    r_box, crossing_box = rounding_box[:rounding_box.index("For $w_1$")], rounding_box[rounding_box.index("For $w_1$"):]
     # the table's paths and package columns print the same 8 digits (asserted row by row above); the relative error
     # compares the package with finite differences only, so the text says so
     assert ("Below, the three methods at $\\varepsilon = 3\\cdot10^{-4}$ (paths and package agree to every printed"
@@ -281,18 +283,21 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # the truncation paragraph names the lines in the order they print: the sweep, then the one-sided line
     # report 01DQ fault 2 (lead's decision): the relative truncation error eps^2/12 |d3C/dp3| / |dC/dp| (the absolute
     # eps^2/6 d3C/dp3 over |g| + |g_hat|, about 2|g|) in the main truncation paragraph
-    truncation_md = ("off by a **truncation** error of order $\\varepsilon^2$; relative (over $2|\\tfrac{dC}{dp}|$),"
-                     # report 01DR fault 3: the sweep sentence now opens the section's folds (asserted above)
-                     " $\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$.\n</details>\n"
-                     "<details><summary>A one-sided difference</summary>\n\nA one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps"
-                     " the $\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative"
-                     " (over $2|g|$), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ for $w_1$ (from"
-                     " the `d2C/dw1^2` line), a fail (the `one-sided` line).")
+    # report 01DS faults 1, 3 (lead's decision): the Taylor working in appendix A, with the 2|g| reason at its first use;
+    # the one-sided difference in part B
+    truncation_md = ('off by a truncation error of order $\\varepsilon^2$; relative (over $|g| + |\\hat g| \\approx '
+                    '2|g|$, since $\\hat g \\approx g = \\tfrac{dC}{dp}$), '
+                    '$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$.')
+    one_sided_md = ('A one-sided $[C(p+\\varepsilon) - C(p)]/\\varepsilon$ keeps the '
+                    '$\\tfrac{\\varepsilon}{2}\\tfrac{d^2C}{dp^2}$ term, an error of order $\\varepsilon$; relative '
+                    '(over $2|g|$, as in A), $\\tfrac{\\varepsilon}{4}|\\tfrac{d^2C}{dp^2}|/|g|$: $3.4\\cdot10^{-5}$ '
+                    'for $w_1$ (from the `d2C/dw1^2` line), a fail (the `one-sided` line).')
     # report 01DK fault 1: b_y' has the largest |d3C/dp3| / |dC/dp|, so the largest predicted (and measured) error
     predicted_line = shown[shown.index("truncation's prediction at eps = 3e-4:"):].split("\n")[0].split()[-8:]
     predicted = dict(zip(predicted_line[::2], map(float, predicted_line[1::2])))
     assert max(predicted, key=predicted.get) == "b_y'" and predicted["b_y'"] > 1.5 * predicted["w2"]
-    assert truncation_md in main_2 and shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
+    assert truncation_md in truncation_box and one_sided_md in box
+    assert shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
     # report 01DJ fault 6 (lead's decision): d2C/dw1^2 printed once (a central difference of the package's gradient,
     # step 1e-3), so the one-sided error's size is predicted: eps |C''| / (4 |g|) = 3.4e-5, as measured
     assert shown.index("sweep, w1: eps") < shown.index("d2C/dw1^2 = ") < shown.index("one-sided, w1, eps = 3e-4")
@@ -340,9 +345,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # in 1e5 gives a relative error of about 5e-6, far above 1e-7
     # report 01DL fault 5 (lead's decision): the relative error divides by about 2|g|, so 1e-7 fails any gradient off by
     # more than about 2 parts in 1e7, such as the one-sided difference (3.4e-5)
-    why = ("**Choosing $10^{-7}$.** It sits above the table's correct errors, $1.5$ to $6.1\\cdot10^{-9}$, and"
-           " fails any gradient off by more than about 2 parts in $10^7$ (the relative error divides by about $2|g|$),"
-           " such as the one-sided $3.4\\cdot10^{-5}$; a wrong formula's gap is far larger (section 5: $0.25$).")
+    # report 01DS fault 1 (lead's decision): the threshold's reason in the main text, one sentence
+    why = ("**The threshold.** A pass needs a relative error under $10^{-7}$: well above the table's "
+           "errors ($1.5$ to $6.1\\cdot10^{-9}$; even the worst, $b_{y'}$, is 16-fold under), far below a "
+           "wrong formula's ($0.25$, section 5).")
     assert abs(1.00001 - 1) / (1.00001 + 1) > 10 * 1e-7
     assert abs(1.0000003 - 1) / (1.0000003 + 1) > 1e-7 > abs(1.0000001 - 1) / (1.0000001 + 1)  # the line at 2 parts in 1e7
     assert "edge weight reading against finite differences: relative error 0.25 (threshold 1e-7)" in shown
@@ -352,12 +358,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     for eps in [3e-4, *np.logspace(-4, -6, 5)]:
         numeric = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=eps)[0][0][0, 0]
         assert abs(dW[0][0, 0] - numeric) / (abs(dW[0][0, 0]) + abs(numeric)) < 3e-9
-    assert "<details><summary>Each parameter's truncation term</summary>" in truncation_box
+    assert "### A. Why the error falls like $\\varepsilon^2$" in truncation_box
     # report 01DL (word budget): the box cites the truncation paragraph's relative error instead of deriving it again
     # report 01DN fault 1 (lead's decision): the relative truncation term moved from section 2 into this box
     # report 01DQ fault 2 (lead's decision): the relative truncation term back in section 2's paragraph, once
-    assert main_2.count("$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$") == 1
-    assert "\\tfrac{\\varepsilon^2}{12}" not in truncation_box and "Relative (over" not in truncation_box
+    assert box.count("$\\tfrac{\\varepsilon^2}{12}|\\tfrac{d^3C}{dp^3}|/|\\tfrac{dC}{dp}|$") == 1
+    assert "\\tfrac{\\varepsilon^2}{12}" in truncation_box and "Relative (over" not in truncation_box
     assert why in main_2 and f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06"
     assert "the lowest threshold rounding allows" not in prose and "**Rounding.**" not in main_2
     assert "Every gradient this notebook checks" not in prose
@@ -372,45 +378,12 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # point under the ceiling, left of the crossing
     # report 01CP fault 1: one line per curve, then one sentence on why the error rises again below the crossing
     # report 01CY fault 1: the band's prediction at 3e-4 moved to the truncation box; one sentence on rounding taking over
-    caption = ("* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at $10^{-2}$.\n"
-               # report 01CZ fault 2: "a ceiling, not a prediction" in the bullet (the figure test below: every point
-               # right of the crossing lies under the dashed line); fault 8: the axis is reversed, so "right = smaller eps"
-               # report 01DB fault 3: the ceiling rests on the assumed r; right of the crossing no point lies above it
-               # (the figure test: every point right of the crossing under the dashed line)
-               "* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$, $r = 10^{-16}$ assumed (appendix). Right"
-               " of its crossing with the band"
-               # report 01CX fault 5: the points zigzag (3e-7 and 1e-8 drop back), so "scatter upward", not "climb"
-               # report 01DM fault 2 (lead's decision): why a scatter under the dashed line, not on it: each cost's
-               # rounding error has unpredictable sign and size up to about r, so the line is a worst case
-               " (right = smaller $\\varepsilon$), rounding takes over and the points scatter below it.\n\n"
-               # report 01DR fault 3 (lead's decision): the two choices in a closed fold
-               "<details><summary>The choices</summary>\n\n"
-               + why + "\n\n**Choosing $\\varepsilon$.**\n\n* Truncation: other parameters can have a larger"
-               " $|d^3C/dp^3|/|dC/dp|$, so we choose a margin: at least 10-fold under $10^{-7}$. $3\\cdot10^{-4}$ is the"
-               " sweep's largest $\\varepsilon$"
-               # report 01DE fault 1 (lead's decision): "well under" made exact: b_y' at 1e-3 is 6.8e-8 (1.5-fold under
-               # 1e-7), at 3e-4 6.1e-9 (16-fold): asserted below
-               # report 01DG fault 2 (lead's decision): the main text keeps eps and the table's verdict; rounding in the box
-               # report 01DH fault 4 (lead's decision): the rule with one clause on why 10-fold: the table's four errors
-               # already differ 4-fold (1.5e-9 to 6.1e-9, asserted below)
-               # report 01DI fault 1 (lead's decision): why a margin at all (other parameters and networks, other third
-               # derivatives in the truncation term), then why 10-fold
-               # report 01DJ fault 1 (lead's decision): the margin in one clause: room for parameters whose ratio
-               # |d3C/dp3| / |dC/dp| (the truncation term's) is several times these four's, already 4-fold apart
-               # (earlier decisions on this paragraph, reports 01CW to 01DJ: the margin, 1e-3's 'barely', why not smaller)
-               # report 01DK fault 1 (lead's decision): two short bullets, the truncation margin and the rounding
-               # cut-off, fewer numbers per sentence; b_y' as the worst now comes from the truncation paragraph
-               # report 01DQ fault 2 (lead's decision): two sentences; the 10-fold margin said to be a choice; b_y''s
-               # 6.1e-9 at 3e-4 is 16-fold under 1e-7 (asserted below)
-               " with it: the worst, $b_{y'}$, is at $6.1\\cdot10^{-9}$ (16-fold under), fails at $3\\cdot10^{-3}$, barely"
-               " passes at $10^{-3}$ (the `all four` lines).\n"
-               # report 01DH fault 1 (lead's decision): why not a smaller eps, though the figure shows w1's error falling:
-               # rounding's estimate grows as eps shrinks; the cut-off r / (2 eps 1e-7) at 3e-4 is 2e-6 (asserted below)
-               # report 01DN fault 1 (lead's decision): the cut-off as a worst-case estimate; why rounding limits a smaller
-               # eps is the clause before the figure, its arithmetic in the appendix
-               "* Rounding: a worst-case estimate (appendix) keeps $3\\cdot10^{-4}$ under $10^{-7}$ for gradients down to"
-               # report 01DR fault 2 (lead's decision): the cut-off scoped to this cost's size
-               " about $2\\cdot10^{-6}$ (for $C$ near 0.1).\n</details>")
+    # report 01DS fault 1 (lead's decision): the two curves; the choices moved to appendix D
+    caption = ('* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at '
+               "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost "
+               'may be off by up to about $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ '
+               '(appendix C). Right of where it crosses the band (smaller $\\varepsilon$), the points scatter '
+               'below it: a smaller $\\varepsilon$ stops helping.')
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
     assert f"{max(errors):.1e}" == "6.1e-09" and round(1e-7 / max(errors)) == 16 and int(np.argmax(errors)) == 3
     assert "so a parameter whose" not in main_2 and "would still pass" not in main_2
@@ -418,9 +391,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # eps down to about 1e-5 is as good or better for w1 (the figure; w1's gradient equals b_h's, the smallest, asserted
     # below); 3e-4 leaves room for smaller gradients: the cut-off at 1e-5 is 30 times the one at 3e-4
     # report 01DJ (word budget): the remark shortened to its point; section 2 already says a smaller eps suits w1
-    assert ("\n\nA smaller $\\varepsilon$ suits $w_1$ (the figure), but $3\\cdot10^{-4}$ keeps room for much smaller gradients:"
-            " at $\\varepsilon = 10^{-5}$ the cut-off would be $10^{-16}/(2\\cdot10^{-12}) = 5\\cdot10^{-5}$, 30 times"
-            " higher.\n</details>") in crossing_box
+    assert ('below every gradient here. It grows like $1/\\varepsilon$ as $\\varepsilon$ shrinks: at '
+            '$\\varepsilon = 10^{-5}$ it would be $10^{-16}/(2\\cdot10^{-12}) = 5\\cdot10^{-5}$, 30 times '
+            'higher.') in crossing_box
     # the figure's w1 from 1e-4 to 1e-5 (drawn, not printed): no worse than at 3e-4; w1 (with b_h) is the smallest of
     # the four gradients, so its rounding estimate r / (2 eps |g|) is the largest; the others' truncation at 1e-5 is
     # their table error times (1e-5 / 3e-4)^2, under w1's at 3e-4
@@ -432,7 +405,6 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert min(grads) == grads[0] == grads[1] and max(errors) * (1e-5 / 3e-4) ** 2 < at_3e4
     assert f"{2 * 3e-4 * 1e-7:.0e}" == "6e-11" and f"{1e-16 / 6e-11:.0e}" == "2e-06"
     assert "further right" not in prose and "left of the crossing" not in main_2 and "Given $10^{-7}$" not in prose
-    assert "1.4\\cdot10^{-9}$ for $w_1$ at $3\\cdot10^{-4}$ (measured: $1.5\\cdot10^{-9}$)" in truncation_box
     assert f"{1.6e-6 * 0.03**2:.1e}" == "1.4e-09" and "relative error 1.6e-06" in shown
     nW_3e3, nB_3e3 = mh.numerical_gradients(net, case.X, case.Y, "half_sse", eps=3e-3)
     errors_3e3 = [abs(g1 - g2) / (abs(g1) + abs(g2)) for g1, g2 in
@@ -450,12 +422,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # below 1e-7, at 3e-4 (the table) over 10-fold; the sweep's larger eps fail outright
     assert 1e-7 / max(errors_1e3) < 10 < 1e-7 / max(errors) and max(errors_3e3) > 1e-7
     assert "all four, eps = 3e-3: worst b_y' 6.1e-07 fail\nall four, eps = 1e-3: worst b_y' 6.8e-08 pass\n" in shown
-    assert shown.index("relative error 1.6e-06") < shown.index("all four, eps = 3e-3") < shown.index("one-sided, w1")
+    assert shown.index("relative error 1.6e-06") < shown.index("one-sided, w1") < shown.index("all four, eps = 3e-3")
     # report 01CW fault 2: one main-text sentence before the figure on why rounding grows like 1/eps
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
     # report 01DN fault 1 (lead's decision): one body clause on rounding; its derivation in the appendix's r box
-    assert ("Rounding limits how small $\\varepsilon$ can go: each computed cost carries a rounding error, and the"
-            " quotient divides it by $2\\varepsilon$ (appendix).") in main_2
+    # report 01DS: the legend's r and r/(2 eps |g|) defined in the main text (the figure uses both)
+    assert ("* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost may be off by up to about"
+            " $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ (appendix C).") in main_2
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
@@ -473,14 +446,13 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CV fault 2: the ceiling (every point right of the crossing under the dashed line) and why (errors of
     # either sign partly cancel) sit in the r box; fault 1: the cut-off falls like 1/eps, truncation grows like eps^2
     assert "a guess the figure tests" not in prose and "It is only a ceiling" not in prose
-    assert ("below every gradient here; it falls like $1/\\varepsilon$, while truncation grows like"
-            " $\\varepsilon^2$.") in crossing_box
+    assert "below every gradient here. It grows like $1/\\varepsilon$ as $\\varepsilon$ shrinks" in crossing_box
     # report 01CQ fault 2: the estimate's one-line derivation sits in the caption's bullet, not only in the box
     assert "**The estimate.**" not in box and "rises again" not in prose
     assert caption in main_2 and "size and sign" not in prose
     assert "r$ scales with" not in prose  # report 01CK fault 1: r is one fixed rule-of-thumb number on this page
     assert "cancel or add" not in prose and "zig-zag" not in prose
-    assert main_2.index("**Truncation.**") < main_2.index(caption) and main_2.index(why) < main_2.index("* Truncation: ")
+    assert main_2.index(why) < main_2.index(caption)
     # the box: R1, R2 (which sets r), then the rounding bound r / (2 eps |g|) (two costs each off by up to r, over 2 eps,
     # over |g1| + |g2| about 2|g|), the crossing with the band, the cut-off, why not the star's eps
     # report 01CR fault 1: the crossing and the cut-off each as one displayed equation, in their own box; no star
@@ -494,25 +466,24 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     cut_off_md = ("The estimate reaches $10^{-7}$ at the **cut-off**\n\n"
                   "$$|g| = \\frac{r}{2\\varepsilon\\cdot10^{-7}} = \\frac{10^{-16}}{2 \\times 3\\cdot10^{-4} \\times 10^{-7}}"
                   " \\approx 2\\cdot10^{-6},$$\n\n"
-                  "below every gradient here; it falls like $1/\\varepsilon$, while truncation grows like"
-                  " $\\varepsilon^2$.\n")
+                  "below every gradient here.")
     assert f"{1e-16 / (2 * 3e-4 * 1e-7):.0e}" == "2e-06" and f"{1e-16 / (2 * 0.0093):.1e}" == "5.4e-15"
     assert crossing_box.index(crossing_md) < crossing_box.index(cut_off_md)
-    assert "<summary>Where $r$ comes from</summary>" in box and "<details open" not in box
-    assert "star" not in box and "Why not the star" not in prose and "**Rounding.**" not in prose
+    assert "### C. Rounding: the dashed line and the cut-off" in box and "<details" not in box
+    assert "star" not in box.replace("started", "") and "Why not the star" not in prose and "**Rounding.**" not in prose
     # report 01DL fault 1 (lead's decision): the prediction line prints under section 2's table; the box cites it there
     # and takes its formula from the truncation paragraph
     assert "The cell below the boxes prints" not in box
     # report 01DN fault 1 (lead's decision): the prediction line moved into the appendix, right under this box
-    assert ("The `truncation's prediction` line below evaluates section 2's relative truncation error, matching its table"
-            " parameter by parameter, largest for $b_{y'}$.") in truncation_box
+    assert ("The `truncation's prediction` line below evaluates it for each parameter") in truncation_box
     # report 01BZ fault 2: two cells. The figure's cell prints the truncation lines (sweep, one-sided) only; the cell
     # right after the box prints the box's lines in the order its text uses them: one ulp (R1), rounding, cut-off, star
     # report 01CF fault 1: each line's label says what it is, so the lines read without the box
     # report 01CP fault 1: the truncation's prediction line moved from the figure's cell to the box's, first there
     # report 01DL fault 1: the prediction line right under the table (its own cell, next after the table's)
-    assert (shown.index("dC/db_y' 0.09460201") < shown.index("sweep, w1: eps") < shown.index("one-sided, w1, eps = 3e-4")
-            < shown.index("truncation's prediction at eps") < shown.index("one ulp, the gap to the next float64"))
+    assert (shown.index("dC/db_y' 0.09460201") < shown.index("sweep, w1: eps") < shown.index("truncation's prediction at eps")
+            < shown.index("one-sided, w1, eps = 3e-4") < shown.index("one ulp, the gap to the next float64")
+            < shown.index("all four, eps = 3e-3") < shown.index("longer run, w2's turn") < shown.index("eta = 100"))
     for gone in ("rounding, w1's estimated relative error", "cut-off, the |g| below which rounding", "star, the figure's"):
         assert gone not in shown  # report 01CR fault 1: the printed block is two lines
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -521,29 +492,33 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     assert not any(word in sources[figure_cell] for word in ("print(f\"rounding", "print(f\"star", "print(f\"cut-off", "spacing",
                                                              "truncation's prediction", "nudged_gradient"))
     assert sources[figure_cell + 1].startswith("* Wide pale band") and sources[figure_cell + 2].startswith("## 3.")
-    box_md = next(i for i, c in enumerate(sources) if c.startswith("## Appendix: where rounding takes over"))
-    # report 01DN fault 1 (lead's decision): the appendix is the truncation box, its prediction cell, the r and crossing
-    # boxes, then their one ulp cell, which ends the notebook
+    box_md = next(i for i, c in enumerate(sources) if c.startswith("## Appendix (optional): more on sections 2 and 3"))
+    # report 01DS fault 1 (lead's decision): the appendix ends the notebook: A (truncation, its prediction cell), B (the
+    # one-sided difference), C (rounding, its one ulp cell), D (choosing eps, the all four lines), E (the longer run),
+    # F (overshoot); each part opens with what it shows
+    assert [c["id"] for c in cells[box_md:]] == [
+        "rounding-optional", "7d1e3a52", "one-sided-md", "one-sided", "r81-appendix-rounding", "rounding-details",
+        "appendix-choices-md", "all-four-eps", "appendix-longer-run-md", "longer-run", "0f38b987", "54fcff28"]
+    parts = [s for s in sources[box_md:] if s.lstrip().startswith(("## Appendix", "### "))]
+    assert [p.split("### ")[-1][:2] for p in parts] == ["A.", "B.", "C.", "D.", "E.", "F."]
+    assert all(p.count("*What this shows:*") == 1 for p in parts)
     prediction_cell = sources[box_md + 1]
     assert cells[box_md + 1]["cell_type"] == "code" and 'print("truncation\'s prediction' in prediction_cell
     assert "nudged_gradient" in prediction_cell and "one ulp" not in prediction_cell
-    assert cells[box_md + 2]["cell_type"] == "markdown" and sources[box_md + 2].startswith("<details><summary>Where $r$ comes from")
-    box_cell = sources[box_md + 3]
-    assert cells[box_md + 3]["cell_type"] == "code" and box_md + 4 == len(cells)  # the appendix ends the notebook
+    box_cell = sources[box_md + 5]
     assert 'print(f"one ulp, ' in box_cell and not any(f'print(f"{line}' in box_cell for line in ("rounding, ", "cut-off, ", "star, "))
     assert 'print("truncation\'s prediction' not in box_cell and "nudged_gradient" not in box_cell
     table_cell = next(i for i, c in enumerate(sources) if c.startswith("dW, dB = net.gradients(case.X"))
     assert not any('print("truncation\'s prediction' in c for c in sources[:box_md])
     # report 01DM fault 1 (lead's decision): the truncation paragraph precedes the prediction line it explains
     # report 01DR fault 3: the sweep sentence first, then the truncation paragraph in its fold
-    assert sources[table_cell + 1].startswith("In the `sweep` lines") and cells[table_cell + 1]["cell_type"] == "markdown"
-    assert "</summary>\n\n**Truncation.**" in sources[table_cell + 1]
+    assert sources[table_cell + 1].startswith("**The threshold.**") and cells[table_cell + 1]["cell_type"] == "markdown"
     assert "(the `one ulp` line below)" in r_box and "(the `rounding` line)" not in box and "(the `star` line)" not in box
     assert "An assumption" not in prose and "R3" not in prose
     # report 01CQ fault 2: no R1/R2 labels; the step of the second difference is s (h is the hidden unit); the box cites
     # lines the cell below it prints, never as if above
     assert not any(label in prose for label in ("R1", "R2", "$p + h$", "$h = 10^{-3}$", "line above"))
-    assert "(step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in prediction_cell and "h3" not in prediction_cell
+    assert "step $s = 10^{-3}$)" in truncation_box and "s3 = 1e-3" in prediction_cell and "h3" not in prediction_cell
     # report 01CQ fault 3: why b_y''s error is the largest, from the printed numbers only: its error is 6.1e-9 / 1.5e-9,
     # about 4 times w_1's, its gradient 0.0946 / 0.0093, about 10 times, so its |d3C/dp3| is about 40 times w_1's
     # report 01CR fault 1: that sentence raised a why the page cannot answer; cut
@@ -660,9 +635,11 @@ def test_every_checked_gradient_is_above_1e_5(one, branch):
         found = re.search(r"^## (\d)\.", text, re.M)
         if cell["cell_type"] == "markdown" and found:
             section = int(found.group(1))
+        if cell["cell_type"] == "markdown" and text.startswith("## Appendix"):
+            section = "appendix"  # report 01DS fault 1: its `all four` lines check the 1-1-1 four, as section 2 does
         if cell["cell_type"] == "code" and ("numerical_gradients(" in text or "/ (2 * eps)" in text):
             with_differences.add(section)
-    assert with_differences == {1, 2, 4}
+    assert with_differences == {1, 2, 4, "appendix"}
     case, net, _, _ = one
     dW, dB = net.gradients(case.X, case.Y, loss="half_sse")
     checked = [g for layer in dW + dB for g in np.ravel(layer)] + [dB[0][0] + dB[1][0]]
@@ -826,9 +803,14 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01DC fault 1: backpropagation's total beside it, from the count table's rows (each row's backpropagation
     # column, checked against the printed total below)
     # report 01DF fault 6: q restated for a weight of W_l, before the formula uses it
-    assert ("A weight of $W_l$ has $q = L - l + 1$ per-edge factors on each path. As a formula: summing paths $= \\sum_{\\text{weights}} (\\text{its paths}) \\times (q - 1) + (\\text{weights})"
-            " + (\\text{weights leaving hidden units})$; backpropagation $= (\\text{weights}) + (\\text{weights leaving hidden"
-            " units}) + (\\text{units})$.\n\nOn 2-3-3-2 the `path products` are:") in prose
+    # report 01DS fault 5 (lead's decision): the general count as a displayed equation; the 2-3-3-2 breakdown only in
+    # the output (no "folded factors" name needed)
+    assert ("A weight of $W_l$ has $q = L - l + 1$ per-edge factors on each path. Adding up the table's rows:\n\n$$\\begin{aligned}\n"
+            "\\text{summing paths} &= \\sum_{\\text{weights}} (\\text{its paths}) \\times (q - 1) + (\\text{weights})"
+            " + (\\text{weights leaving hidden units}),\\\\\n\\text{backpropagation} &= (\\text{weights}) + (\\text{weights leaving"
+            " hidden units}) + (\\text{units}).\n\\end{aligned}$$\n\nThe first lines below apply the rows to 2-3-3-2; the table"
+            " then compares six networks.") in prose
+    assert "folded factors" not in prose
     for name, *_, by_backprop, _ in rows:
         sizes = [int(n) for n in name.split("-")]
         weights = [sizes[l] * sizes[l + 1] for l in range(len(sizes) - 1)]
@@ -842,13 +824,11 @@ network         path products  units  summing paths  backpropagation   ratio
     assert [paths.count_paths([2, 3, 3, 2], ("w", 0, i, j)) for i in range(2) for j in range(3)] == [6] * 6
     # report 01CY fault 4: section 2 in the take-away: the printed eps, threshold and the eps^2 law (the sweep)
     # report 01DB fault 2: the rule holds for these float64 networks and gradients above section 2's cut-off (2e-6)
-    assert ("* Check gradients by central differences ($\\varepsilon = 3\\cdot10^{-4}$, relative error below $10^{-7}$;"
-            # report 01DJ fault 4 (lead's decision): the cut-off said plainly, and what happens below it
-            # report 01DN fault 2 (lead's decision): the cut-off as a worst-case estimate
-            # report 01DR fault 2 (lead's decision): scoped to this cost's size (rounding's share grows with C)
-            " for $C$ near 0.1, valid for gradients above about $2\\cdot10^{-6}$ (worst case; grows with"
-            " $C$: appendix)); the"
-            " error falls like $\\varepsilon^2$ until rounding takes over.\n") in prose
+    # report 01DS fault 6 (lead's decision): two bullets, the rule, then the limit for C near 0.1
+    assert ('* Check gradients by central differences: $\\varepsilon = 3\\cdot10^{-4}$, a pass is a relative '
+            'error below $10^{-7}$, and the error falls like $\\varepsilon^2$ until rounding takes over.\n* '
+            'The limit: for $C$ near 0.1, gradients below about $2\\cdot10^{-6}$ can fail by rounding alone '
+            '(appendix C).\n') in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
     assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
@@ -900,9 +880,9 @@ network         path products  units  summing paths  backpropagation   ratio
                "* Not counted: additions; the"
                " biases (the `outside the table` line counts them); the slopes $a(1-a)$ and"
                " $o_k - y_k$, which both methods compute once each. Multiplying either into anything is counted.\n"
-               "* Why fair: summing paths treats each path as its own formula, as the learner's equation does; a"
-               # report 01DR (word budget): "Sharing tails ... (section 4's `factored` line)" cut
-               " path's $q$ factors need at least $q - 1$ multiplications, and we charge exactly that.\n\n"
+               "* Why fair: summing paths treats each path as its own formula, as the learner's equation does, and"
+               # report 01DR (word budget): "Sharing tails ... (section 4's `factored` line)" cut; 01DS: said shorter
+               " we charge a path of $q$ factors only the $q - 1$ multiplications it needs.\n\n"
                # report 01DG fault 5 (lead's decision): "section 1's $w_2$ ($h\\to y'$)", as in the take-aways
                "Multiplications on 1-1-1, with section 1's $w_2$ ($h\\to y'$):\n\n"
                "**Summing paths: 6**\n\n"
@@ -965,7 +945,7 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01DM fault 4: the take-away now cites section 3's formula, whose w2 is h -> y' (before section 4 renames it)
     assert "w_{h\\to y'}" not in prose and prose.count("section 1's $w_2$ ($h\\to y'$)") == 1
     # report 01DP fault 1: the take-away's line opens "In section 3", so its w2 is section 3's (h -> y')
-    assert "* In section 3, $w_1$ moved 7 to 15 times less than $w_2$: $1/(x(1-h)\\,w_2)$." in prose[prose.index("## What to take away"):]
+    assert "* On this network, $w_1$ moved 7 to 15 times less than $w_2$: $1/(x(1-h)\\,w_2)$ (section 3)." in prose[prose.index("## What to take away"):]
     first = section_7.index("with section 1's $w_2$ ($h\\to y'$)")
     assert first < section_7.index("$w_2 \\cdot") and first < section_7.index("$w_2$'s")
     assert prose.index(counted) < prose.index("| counted, once each |")
@@ -1153,7 +1133,7 @@ def test_the_proposed_equation_with_dw7_dh1(shown, branch):
     assert "g_1" not in _markdown() and "g_2" not in _markdown() and "|g| + |\\hat g|" in _markdown()
     # report 01DH fault 6: section 7's display ends in a full stop before "Each term regroups:"
     assert "= \\frac{\\partial C}{\\partial z_{o_k}}.$$\n\nEach term regroups:" in _markdown()
-    assert "**Truncation.** By Taylor, $C(p\\pm\\varepsilon) = " in _markdown()  # report 01DR (word budget)
+    assert "By Taylor, $C(p\\pm\\varepsilon) = " in _markdown()  # report 01DR (word budget); 01DS: in appendix A
     expect(shown, f"corrected formula:                {paths.chain_rule_paths(net, x, y, 'w1', notation='one_one_one', loss='half_sse').total:.8f}",
            "corrected formula:                0.01682736")
     h1 = net.forward(x[None, :])[1][0, 0]
@@ -1320,8 +1300,9 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # about 0. C cannot rise here: every step lowers z_y', so y' falls, and y' = 0 costs 1/2 y^2 = 0.031 < 0.103
     # report 01DI faults 3, 4 (lead's decision): the two eta = 100 lines in their own cell, after the bullets, under a
     # paragraph that opens with what overshoot means (past the target; C rises only if y' lands farther than it started)
-    assert _markdown().count("overshoot") == 1 and ("five steps only. The neglected term, of order $\\eta^2$ times second"
-                                                    " derivatives, can make a large $\\eta$ overshoot.") in _markdown()
+    # report 01DS fault 1 (lead's decision): the overshoot block moved to appendix F; the bullet points there
+    assert _markdown().count("overshoot") == 2 and ("five steps only. The neglected term, of order $\\eta^2$ times second"
+                                                    " derivatives, can make a large $\\eta$ overshoot (appendix F).") in _markdown()
     # report 01DJ fault 2 (lead's decision): no eta raises C in one step from here with target 0.25 (every step lowers
     # z_y', asserted by a scan below), and why target 0.6 still lands at 0.09; report 01DK fault 2: why h falls, and the
     # eta = 100 case where w2 turns negative (0.5 - 100 x 0.069); b_y' alone moves by -100 delta_y' = -2.16
@@ -1329,24 +1310,17 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # starts to rise for other targets is left to second derivatives, not covered
     # report 01DP fault 2 (lead's decision): labelled optional; step 3 writes out the distance (every y' in (0, 0.70)
     # is within 0.45 of 0.25, as 0.25 - 0 < 0.45); the target-0.6 sentence split in two
-    overshoot_text = ("**Overshoot** (optional): a step carries $y'$ past the target; $C$ rises only if $y'$ lands farther"
-                      " from it than it started. At $\\eta = 100$ (the `eta = 100` line below) $y'$ passes $0.25$, almost"
-                      " to 0, yet $C$ falls, as for any $\\eta$ on this first step to this target:\n\n"
-                      "1. Every parameter falls, so $h$ does ($x > 0$).\n"
-                      "2. $w_2 h$ falls: both positive factors shrink, or $w_2$ turns negative (at $\\eta = 100$:"
-                      " $0.5 - 100 \\times 0.069 < 0$).\n"
-                      "3. So $z_{y'}$ falls: $y' \\in (0, 0.70)$, all within 0.45 of 0.25 ($0.25 - 0 < 0.45$).\n\n"
-                      "With target $0.6$ (the `target 0.6` line below),"
-                      " $y' - y$, a factor of every gradient, is only $0.10$, yet $z_{y'}$ moves from 0.87 to $-2.36$"
-                      " ($b_{y'}$ alone by $-100\\,\\delta_{y'} = -2.16$):"
-                      # report 01DM fault 3 (lead's decision): the conclusion in one sentence; 0.6 - 0.09 > 0.70 - 0.6
-                      # report 01DR (word budget): "even a small gradient makes a big step" cut, the numbers show it
-                      " $y'$ lands farther from 0.6 than it"
-                      " started ($0.70$ to $0.09$), so $C$ rises."
-                      " For other targets, where $C$ starts to rise depends on second derivatives (not covered here).")
+    # report 01DS fault 1 (lead's decision): appendix F, with what it shows; the three-step argument for every eta cut
+    overshoot_text = ('### F. Overshoot\n\n*What this shows:* when a large $\\eta$ raises $C$.\n\nA step **overshoots** '
+                      "when it carries $y'$ past the target; $C$ rises only if $y'$ lands farther from the target "
+                      "than it started. At $\\eta = 100$ (the `eta = 100` line below) $y'$ passes $0.25$, almost to 0, "
+                      "yet $C$ falls: $y' \\approx 0$ misses $0.25$ by less than $0.70$ did.\n\nWith target $0.6$ (the "
+                      "`target 0.6` line), $y' - y$ is only $0.10$, yet $z_{y'}$ moves from 0.87 to $-2.36$ ($b_{y'}$ "
+                      "alone by $-100\\,\\delta_{y'} = -2.16$): $y'$ lands farther from 0.6 than it started ($0.70$ to "
+                      '$0.09$), so $C$ rises.')
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == overshoot_text)
-    assert "can make a large $\\eta$ overshoot." in "".join(cells[at - 1]["source"])  # right after the bullets
+    assert cells[at - 1]["id"] == "longer-run" and at + 2 == len(cells)  # appendix F ends the notebook
     overshoot_cell = cells[at + 1]
     assert overshoot_cell["cell_type"] == "code"
     assert "".join("".join(o.get("text", [])) for o in overshoot_cell["outputs"]) == (
@@ -1426,9 +1400,10 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DQ fault 1 (lead's decision): the offset is an input large compared with the later weight's (x/h), not a
     # large x (x = 1 here)
     # report 01DR fault 1 (lead's decision): the offset named as in section 3, the inputs' ratio x/h
-    assert ("* A sigmoid layer scales a path by at most $|w|/4$: earlier weights can move less, unless a large outgoing"
-            " weight or the inputs' ratio (here $x/h = 1.37$) offsets it.\n* In section 3, $w_1$ moved 7 to 15 times less than $w_2$:"
-            " $1/(x(1-h)\\,w_2)$.\n") in prose
+    # report 01DS fault 4 (lead's decision): the moved-less claim scoped to this network
+    assert ("* A sigmoid layer scales a path by at most $|w|/4$, but a large outgoing weight or the inputs' "
+            'ratio (here $x/h = 1.37$) can offset it.\n* On this network, $w_1$ moved 7 to 15 times less '
+            'than $w_2$: $1/(x(1-h)\\,w_2)$ (section 3).\n') in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
     assert shown.index("first step by hand") < shown.index("step  C ") < shown.index("1 - h at steps 0 to 4") < shown.index("bound, step 0")
@@ -1450,7 +1425,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " 15.1 times less from step 4 to 5. The step ratio:\n\n"
             "  $$\\frac{\\partial C/\\partial w_1}{\\partial C/\\partial w_2} = \\frac{x\\,h(1-h)\\,w_2\\,\\delta_{y'}}{h\\,\\delta_{y'}}"
             " = \\frac{x}{h}\\cdot h(1-h)\\,w_2:$$\n\n"
-            "  the layer's factor $h(1-h)\\,w_2 = 0.098$ is under the bound's $1/8$; the inputs' ratio $x/h = 1.37$"
+            "  the layer's factor $h(1-h)\\,w_2 = 0.098$ is under the bound $|w_2|/4 = 1/8$ at step 0; the inputs' ratio $x/h = 1.37$"
             " ($w_1$'s input against $w_2$'s) is not capped: together $1/7.4$.\n") in _markdown()
     assert "is below the `bound` line's" not in prose and "lifts the ratio" not in prose
     assert "h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125; inputs x/h = 1.37" in shown
@@ -1518,9 +1493,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     assert (summing["path products"], summing["folded"], sum(summing.values())) == (150, 36, 186)
     # report 01CP fault 2: "path-product terms", not "by hand" terms
     assert "by hand` terms" not in prose and "by hand, summing" not in shown
-    assert ("On 2-3-3-2 the `path products` are: 6 weights into hidden layer 1, with 6 paths each (section 6)"
-            " of 3 multiplications; 9 into hidden layer 2, 2 paths each (one per output) of 2; 6 into the outputs, one path of 1."
-            " Summing paths = path products + folded factors: 150 + 36 = 186.") in prose
+    assert "On 2-3-3-2 the `path products` are" not in prose  # report 01DS fault 5: the breakdown is the output's
     assert "= 150; weight factors" in shown and "= 36\n" in shown and "  186  " in shown
 
 
@@ -1683,10 +1656,17 @@ def test_report_01dc_plain_sentences(shown, one):
     # carries w2); the first bullet says why w1, b_h fall (x = 1 > 0, slopes > 0)
     # report 01DQ fault 4 (lead's decision): one sentence before the training cell says what the `longer run` lines are for
     # report 01DR fault 6 (lead's decision): what to look at, before the block
-    assert ("(the `bound` line; not shown on a deeper network).\n\nLook at `C`, then `Δw2/Δw1` against `predicted`,"
-            " then the `bound` and `longer run` lines.") in prose
-    assert ("As $w_2 \\to 0$ the formula grows without bound; $w_2$ turns negative at step 9 and the ratio flips"
-            " sign (the `longer run` lines). $w_1$ reverses: its path runs through $w_2$.") in prose
+    # report 01DS fault 1 (lead's decision): what to look at, per output group; the longer run moved to appendix E, with
+    # fault 2's clause (the factor w2; y' = 0.45 still above 0.25; w1 rises) and fault 7's eta and C at step 12
+    assert ("(the `bound` line; not shown on a deeper network).\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
+            " against `predicted`), then at the `1 - h` and `bound` lines under it.") in prose
+    assert "What happens once $w_2$ falls past 0 is in appendix E." in prose and "longer run" not in prose[:prose.index("## 4.")]
+    assert ("The `longer run` lines below continue section 3's run at the same $\\eta = 1$, large enough "
+            'that five steps more than halve $C$. As $w_2$ nears 0, the ratio $1/(x(1-h)\\,w_2)$ grows (101 '
+            'from step 8 to 9); $w_2$ turns negative at step 9, and the ratio flips sign ($-789$). '
+            "$\\partial C/\\partial w_1$ carries the factor $w_2$: once $w_2 < 0$, with $y' = 0.45$ still "
+            'above the target 0.25, the gradient is negative and $w_1$ rises: 0.46158 to 0.46162. $C$ falls '
+            'at every step, to 0.011288 at step 12.') in prose
     assert ("So do $w_1$ and $b_h$: their path's sign is that of $w_2\\,(y' - y) > 0$ ($x = 1 > 0$, slopes $> 0$).") in prose
     for moved, X, Y in _nudged_runs(case.X, case.Y, net, seed=11):
         longer = mh.train(moved.copy(), X, Y, lr=case.lr, iterations=12, loss="half_sse")
@@ -1707,7 +1687,8 @@ def test_report_01dc_plain_sentences(shown, one):
     # report 01DN fault 3 (lead's decision): two lines, w2's turn, then w1's reversal (digits unchanged)
     assert ("longer run, w2's turn: first below 0 at step 9 (-0.0045), y' 0.45, delta_y' > 0: True\n"
             "longer run, w1's reversal: Δw2/Δw1 101 (step 8 to 9), -789 (step 9 to 10); w1 at steps 8, 9, 10: 0.46197,"
-            " 0.46158, 0.46162\n" in shown)
+            " 0.46158, 0.46162\n"
+            "longer run, C: falls at every step: True; step 12: 0.011288\n" in shown)
     # fault 4: o1(1 - o1) w5 = w5 x slope; delta_o1 keeps the slope (with o1 - y1) and w5 enters dC/dh1
     section_7 = prose[prose.index("## 7."):]
     # report 01DP fault 6 (lead's decision): no "passing back" as a term before the count table defines it
