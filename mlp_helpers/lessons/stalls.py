@@ -161,8 +161,8 @@ def rows_apart(net, X, layer):
 def weight_step_terms(net, X, Y, layer, loss="cross_entropy"):
     """How one step of W_layer changes Delta z^(layer + 1) = Delta a^layer W_layer, per unit of lr.
 
-    The step changes Delta z^(layer + 1)_k by -lr sum_ij of the terms
-    Delta a^layer_j a^layer_j[i] delta^(layer + 1)_k[i], over the units j of layer ``layer`` and the
+    The step changes Delta z^(layer + 1)[k] by -lr times the sum of the terms
+    Delta a^layer[j] a^layer[i, j] delta^(layer + 1)[i, k], over the units j of layer ``layer`` and the
     two rows i of ``X`` (2, sizes[0]); ``Y`` is (2, sizes[-1]). Returns two floats, each an rms over
     the units k: the signed sum of the terms, and the sum of their sizes (their signs ignored).
     """
