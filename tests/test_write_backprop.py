@@ -753,9 +753,13 @@ def test_question_formula_is_the_gradient_and_keeps_its_loop_off_the_page():
 
 def test_finite_difference_errors_is_section_5s_printout():
     """Section 5's optional printout, moved into the lesson module (report 03DC fault 7: 30 lines of code on the page):
-    its six lines, the all-ones net's numbers and the two-point formula failing a right backward on 1 of the 6 random
-    cases (the values themselves: tests/test_notebook_03.py, against its own computation)."""
+    its eight lines, the all-ones net's numbers and the two-point formula failing a right backward on 1 of the 6 random
+    cases at eps = 1e-3, on none at notebook 01's 3e-4 (report 03DT fault 2; the values themselves:
+    tests/test_notebook_03.py, against its own computation)."""
     lines = wb.finite_difference_errors().splitlines()
-    assert len(lines) == 6 and lines[0] == "the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|"
-    assert lines[1].startswith("all-ones net (C = 1.9)") and lines[3].startswith("  five-point, eps = 1e-3: 4e-10")
-    assert lines[5].endswith(f"outside the tolerance on 1 of {len(wb.backward_check_networks()) - 1}")
+    assert len(lines) == 8 and lines[0] == "the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|"
+    assert lines[1].startswith("relative error here: |error| / |gradient|, about twice notebook 01's")
+    assert lines[2].startswith("all-ones net (C = 1.9)") and lines[4].startswith("  five-point, eps = 1e-3: 4e-10")
+    cases = len(wb.backward_check_networks()) - 1
+    assert lines[6].startswith("two-point, eps = 1e-3,") and lines[6].endswith(f"outside the tolerance on 1 of {cases}")
+    assert lines[7].startswith("two-point, eps = 3e-4 (notebook 01's),") and lines[7].endswith(f"on 0 of {cases}")

@@ -504,10 +504,11 @@ def _flat(gradients):
 
 
 def finite_difference_errors():
-    """Section 5's optional printout, its lines as one string: on the question's all-ones net, the largest error relative
-    to the exact gradient (the package's backpropagation) of notebook 01's two-point formula (eps = 1e-3) and of the
-    check's five-point formula (eps = 1e-3 and, at the same entry, 2e-3); then the two-point formula on the check's
-    random cases, its worst relative error and on how many the check's tolerance would fail a right ``backward``."""
+    """Section 5's optional printout, its lines as one string: what "relative" means; on the question's all-ones net, the
+    largest error relative to the exact gradient (the package's backpropagation) of notebook 01's two-point formula
+    (eps = 1e-3) and of the check's five-point formula (eps = 1e-3 and, at the same entry, 2e-3); then the two-point
+    formula on the check's random cases at eps = 1e-3 and at notebook 01's 3e-4, each with its worst relative error and
+    on how many the check's tolerance would fail a right ``backward``."""
     case = sigmoid_2_3_3_2()
     X, Y = case.X, case.Y
     net = MLP(case.sizes).init_constant(1.0)
@@ -521,22 +522,27 @@ def finite_difference_errors():
     five_relative = five_error / np.abs(e)
     two_worst, five_worst = np.argmax(two_relative), np.argmax(five_relative)  # the entries with the largest
     lines = ("the check's tolerance: |error| <= 1e-09 + 1e-06 |gradient|\n"
+             "relative error here: |error| / |gradient|, about twice notebook 01's |g - g_hat| / (|g| + |g_hat|)\n"
              f"all-ones net (C = {np.sum((net.predict(X) - Y) ** 2):.1f}), largest error relative to the exact dC/dW and dC/db:\n"
              f"  two-point, eps = 1e-3:  {two_relative[two_worst]:.1e} (at a gradient of {abs(e[two_worst]):.1e})\n"
              f"  five-point, eps = 1e-3: {five_relative[five_worst]:.0e} (its worst entry: gradient {abs(e[five_worst]):.1e}, "
              f"off by {five_error[five_worst]:.0e})\n"
              f"  five-point, eps = 2e-3 (its truncation error 16 times larger), the same entry: "
              f"{abs(five_point_2e3[five_worst] - e[five_worst]) / abs(e[five_worst]):.0e}\n")
-    # the check's networks with random weights (all but its first, all ones)
-    random_nets, outside, worst_two = backward_check_networks()[1:], 0, (0.0, "")
-    for net, X_net, Y_net in random_nets:
-        exact_net = _flat(net.gradients(X_net, Y_net))
-        two_net = _flat(numerical_gradients(net, X_net, Y_net, "sse", eps=1e-3, order=2))
-        name = f"{'-'.join(map(str, net.sizes))}, {len(X_net)} observation{'s' * (len(X_net) > 1)}"
-        worst_two = max(worst_two, (np.max(np.abs(two_net - exact_net) / np.abs(exact_net)), name))
-        outside += not np.allclose(exact_net, two_net, rtol=1e-6, atol=1e-9)  # the check's tolerance
-    return lines + (f"two-point, eps = 1e-3, on the check's {len(random_nets)} random cases: largest relative error "
-                    f"{worst_two[0]:.1e} ({worst_two[1]}); outside the tolerance on {outside} of {len(random_nets)}")
+    # the check's networks with random weights (all but its first, all ones), at eps = 1e-3 and at notebook 01's 3e-4
+    random_nets = backward_check_networks()[1:]
+    exact = [_flat(net.gradients(X_net, Y_net)) for net, X_net, Y_net in random_nets]
+    for eps, label in ((1e-3, f"eps = 1e-3, on the check's {len(random_nets)} random cases"),
+                       (3e-4, f"eps = 3e-4 (notebook 01's), on the same {len(random_nets)}")):
+        outside, worst_two = 0, (0.0, "")
+        for (net, X_net, Y_net), exact_net in zip(random_nets, exact):
+            two_net = _flat(numerical_gradients(net, X_net, Y_net, "sse", eps=eps, order=2))
+            name = f"{'-'.join(map(str, net.sizes))}, {len(X_net)} observation{'s' * (len(X_net) > 1)}"
+            worst_two = max(worst_two, (np.max(np.abs(two_net - exact_net) / np.abs(exact_net)), name))
+            outside += not np.allclose(exact_net, two_net, rtol=1e-6, atol=1e-9)  # the check's tolerance
+        lines += (f"two-point, {label}: largest relative error {worst_two[0]:.1e} ({worst_two[1]}); "
+                  f"outside the tolerance on {outside} of {len(random_nets)}\n")
+    return lines.rstrip("\n")
 
 
 # -- exercise 5's fold A: its first line names item 2's answer, so it is kept out of the notebook's visible code --
