@@ -214,9 +214,14 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     # report 02DN fault 6 (the lead's decision): in words only, the display of Delta w and g Delta w cut
     # report 02DP fault 3 (the lead's decision): -q = g/W_1[j, 0] written out (rho G only in 6a, where G is defined); the
     # positive case backed by the printed q and g of W_0[0, 1] (-q = -0.1981 and g = -0.0507: one sign, 1/0.2557 times)
-    assert (r"Fixing only the sign steps with $-q = g/W_1[j,0]$ in place of $g$: uphill where $W_1[j,0] < 0$ ([sign fixed] "
-            r"moves $W_0[0,0]$ alone); where $W_1[j,0] > 0$ ($W_0[0,1]$), $g$'s sign, $1/W_1[j,0]$ times as large.") in markdown
-    assert "gradient is $-q" not in markdown and markdown.index("Fixing only the sign") < markdown.index(r"$-q$ is $\rho\,G$")
+    # report 02DR fault 3, 02DQ fault 2 (the lead's decision): two full sentences; the positive case claims only what the
+    # printed q and g of W_0[0, 1] show (one sign; |q / g| = 1/W_1[1, 0], checked below)
+    assert (r"With only the sign fixed, a step uses $-q = g/W_1[j,0]$ in place of $g$. Where $W_1[j,0] < 0$ it goes uphill "
+            r"([sign fixed] moves $W_0[0,0]$ alone); where $W_1[j,0] > 0$ ($W_0[0,1]$), $-q$ has $g$'s sign but is "
+            r"$1/W_1[1,0]$ times as large ($q$ and $g$ above).") in markdown
+    q_01, g_01, w_10 = +0.1981136, -0.0506549, net.weights[1][1, 0]  # as printed
+    assert w_10 > 0 and np.sign(-q_01) == np.sign(g_01) and -q_01 / g_01 == pytest.approx(1 / w_10, rel=1e-4)
+    assert "gradient is $-q" not in markdown and markdown.index("With only the sign fixed") < markdown.index(r"$-q$ is $\rho\,G$")
     assert r"(Section 5's $-q$ is $\rho\,G$.) So they are equal exactly when" in markdown
     assert "W_0[0, 1] (the question's w211): q = +0.1981136    g = -0.0506549\n" in stored
     assert "its share of $\\Delta C" not in markdown
@@ -262,7 +267,10 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert r"$$C(\kappa) = C(0) + \kappa\,C'(0) + \tfrac12\kappa^2\,C''(0) + \dots,$$" in six_a
     seven = markdown.split("## 7.")[1].split("### 7a.")[0]  # section 7's letter table: 6a's letters
     # report 02DE fault 8 (the lead's decision): kappa, 6a's box's multiplier, gets a row in the letters table
-    assert r"| $\kappa$; $\tau$ | $\pm\eta$ (section 3's box); 7a's nudge | 3; 7a | $\pm 0.1$; $0.1$ |" in seven  # tau stays in 7 (02CG)
+    # report 02DR fault 6 (the lead's decision): no tau in section 7's table, listed before 7a; 7a defines it where it
+    # uses it ("For a small number $\tau$")
+    assert r"| $\kappa$ | $\pm\eta$ (section 3's box) | 3 | $\pm 0.1$ |" in seven and r"\tau" not in seven
+    assert markdown.index(r"For a small number $\tau$") == markdown.index(r"\tau") - len("For a small number $")
     # section 3's predict-first names what the student knows there: backprop's gradients with every sign flipped
     three = markdown.split("## 3.")[1].split("## 4.")[0]
     # the card's cost-table entry (y' - y) gives the sign the box "The derivative" withholds: only inside that box
@@ -849,11 +857,14 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DO fault 4 (the lead's decision): steps of what, "in $c$", nothing else in 8b
     # report 02DP fault 1 (the lead's decision): the tied constant-start units' one line (c, K, and the near-fixed
     # u_1^2 - S W_1[0, 0]^2, [K]'s "Q within 1.2% of its start (1 - S)/4"); the sentence cites two places
-    assert intuition == (r""" **What to keep:** $\rho = 0.5$ has the least $S$, so the shortest steps in $c$. Tied constant-start """
-                         r"""units have $c = 2\,u_1W_1[0,0]$ and $K = 2\,(u_1^2 + S\,W_1[0,0]^2)$, with $u_1^2 - S\,W_1[0,0]^2$ """
-                         r"""within 1.2% of its start, $(1-S)/4$ ([K], below): at a given $c$, $K$ is almost set by $S$, and grows """
-                         r"""with it (box below). [behind] measures it: $\rho = 0.5$ behind at every step to 165 (figure: black highest)."""
+    # report 02DR fault 1, 02DQ fault 1: the lead's decision, the FINAL placement: the main text keeps only what a
+    # student sees without opening a box (the measured fact, [steps]' 165 and [behind], and "why: the box below");
+    # every claim needing K = 2 sqrt(S c^2 + Q^2), Q, K_rho, M_rho, [equal c] or [K] lives in the box, which defines them
+    assert intuition == (r""" $\rho = 0.5$ takes the most steps ([steps]: 165), and its $c$ stays below $c$ at $\rho = 0.1$ """
+                         r"""and $0.3$ from step 1 to 165 ([behind]; figure: black highest). Why: the optional box below."""
                          "\n\n")
+    for boxed in ("Q", r"K_\rho", r"M_\rho", "[equal c]", "[K]", r"\sqrt", "S$"):
+        assert boxed not in intuition, boxed
     assert "[K] Q within 1.2% of its start (1 - S)/4: True" in stored
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
     # constant Q, named there) plus one printed line, [equal c]; Q's recursion, the margin and the induction in the box
@@ -864,11 +875,15 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DB fault 1: the box opens with K through Q, then the induction; Q's recursion and the margin last
     # report 02DG fault 1 (the lead's decision): Q defined in the box, the derivative in S right after it
     # report 02DH fault 6 (the lead's decision): a one-sentence plan first; Q's drift and the margin in a nested box
-    assert proof.startswith("\n\n" r"""Plan: compare the two runs' step maps at equal $c$.""" "\n" r"""With $Q = u_1^2 - S\,W_1[0,0]^2$ """
-                            r"""(above; $Q(0) = (1-S)/4$ as $u_1 = W_1[0,0] = 0.5$; why it barely moves: the box at the end), """  # 02DL fault 1: Q named in the box
-                            r"""$K = 2\sqrt{S\,c^2 + Q^2}$ (square both sides). At equal $c$, """
-                            r"""$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
-                            r"""as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).""" "\n\n"
+    # report 02DR fault 1 (the lead's decision): the box opens with what to keep, then derives, from the tied units' c
+    # and K, the identity, Q (defined here), Q's start and drift ([K]) and the derivative in S
+    assert proof.startswith("\n\n" r"""**What to keep:** at equal $c$, $K$ is least at $\rho = 0.5$, whose $S$ is least, so its step """
+                            r"""toward $c^*$ is the shortest ([equal c]).""" "\n"
+                            r"""Tied constant-start units have $c = 2\,u_1W_1[0,0]$ and $K = 2\,(u_1^2 + S\,W_1[0,0]^2)$. """
+                            r"""With $Q = u_1^2 - S\,W_1[0,0]^2$, $K = 2\sqrt{S\,c^2 + Q^2}$ (square both sides). $Q$ starts at """
+                            r"""$(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$) and stays within 1.2% of it ([K]; why: the box at the end). """
+                            r"""With $Q$ at its start, $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
+                            r"""as $c \ge 0.5$, $S \ge \tfrac12$.""" "\n\n"
                             r"""Let $K_\rho(c) = """)
     last = proof.split("<details><summary>Why $Q$ barely moves, and the margin</summary>")[1]
     assert "1. $M_\\rho$" not in last and last.count("**Margin:**") == 1 and last.rstrip().endswith("less than 5%.\n</details>\n</details>\nOptional: [K], for the box above.")
@@ -960,7 +975,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
             r"$\mp 2\,\eta\,G\,S\,u_1W_1[0,0]$ cancel:" "\n"
             r"$$Q(t+1) = (u_1 + \Delta u_1)^2 - S\,(W_1[0,0] + \Delta W_1[0,0])^2 = \big(1 - \eta^2G^2S\big)"
             r"\big(u_1^2 - S\,W_1[0,0]^2\big) = \big(1 - \eta^2G^2S\big)\,Q(t) .$$" "\n"
-            r"Each factor is positive and at most 1 (every $\eta^2G^2S$ is smaller than their sum, 0.0120 at most), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
+            r"Each factor is in $(0, 1]$ (each $\eta^2G^2S$ is at most their sum, 0.0120), so $Q(t+1)/Q(0) \ge Q(t)/Q(0) - \eta^2G^2S$; hence $Q(t)/Q(0) \ge 1 - \sum_t "
             r"\eta^2G^2S$, a sum up to $0.0120$: $Q$ stays within 1.2% of its start ([K])." "\n"
             "**Margin:**") in proof
     assert "0.002" not in why and "0.4020" not in why and "|G| <= its start" not in stored
@@ -1052,7 +1067,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
     # report 02DG fault 1: the one sentence points to the box; Q and the derivative in S inside it
     # report 02DI fault 4 (the lead's decision): one sentence, K through S and a nearly fixed Q, points to the box
-    assert "Q = u_1^2 - S" in proof and "Q" not in intuition and "behind at every step to 165 (figure: black highest)" in intuition and "([K] checks it;" not in proof
+    assert "Q = u_1^2 - S" in proof and "Q" not in intuition and "from step 1 to 165 ([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1181,8 +1196,9 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DB fault 4: only five rho were run, and the box compares 0.5 with 0.3 (a 5% margin), not every rho
     assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest, of the five $\rho$ "
             r"tried, at $\rho = 0.5$ (8b)." in intro) and "[steps]" not in intro
-    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$, where $S$ is least, so "
-            r"$K$ is least at every $c$ along these constant-start runs (8b)." in markdown.split("## Key points")[1])  # 02CI fault 8, 02DP fault 1
+    # report 02DR fault 1 (the lead's decision): the Key point says what the main text shows, the why is the box's
+    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$ (8b: [steps], [behind]; why: 8b's box)."
+            in markdown.split("## Key points")[1])  # 02CI fault 8
     assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
     # [steps] is symmetric: swapping rho and 1 - rho swaps x_1 and x_2 (the columns of X), and the constant start treats
@@ -1863,7 +1879,15 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
     eight_b = markdown.split("### 8b.")[1].split("## 9.")[0]
     # report 02CX fault 3: phi cut (the factor in words); report 02CY fault 2: Q defined in 8b's box, not 7b
     # report 02DE faults 1 and 8: tau in the table; report 02DG fault 1: Q moved from "Why slowest" into 8b's box
-    assert r"| $Q$; $K_\rho$, $M_\rho$ | 8b's optional box | 8b | |" in eight_b
+    # Final placement (the lead, round 8 after reports 02DQ/02DR): Q, K_rho, M_rho are defined in 8b's box only, not in its letters table.
+    depth, outside = 0, []  # 8b's text outside every (nested) <details> box
+    for part in re.split(r"(<details>|</details>)", eight_b):
+        depth += {"<details>": 1, "</details>": -1}.get(part, 0)
+        outside.append(part if depth == 0 and part != "</details>" else "")
+    outside = "".join(outside)
+    assert "Letters since section 7:" in outside and "**Why slowest" in outside and "Plan" not in outside
+    for letter in ("Q", r"K_\rho", r"M_\rho"):
+        assert letter not in outside, letter
     assert inspect.signature(net.init_random).parameters["scale"].default is None
     assert all(n_in == 2 for n_in, _ in net.weight_shapes)  # fan-in 2 in both layers: one standard deviation
     # report 02CW fault 7: both layers' scale (each fan-in 2 here)
@@ -1907,6 +1931,9 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # so no u_j or r_j: the two columns written out (02DD fault 5: no r_{j+1} either)
     assert (r"1. Each column of $W_0$ is a part along $s$ ($u_1$, $u_2$) plus a part along $s_\perp$:" "\n"
             r"$$W_0[:,0] = \big(u_1\,s^\top + r_1\,s_\perp^\top\big)/S, \qquad W_0[:,1] = \big(u_2\,s^\top + r_2\,s_\perp^\top\big)/S,$$" "\n") in markdown
+    # report 02DR fault 2, 02DQ fault 4 (the lead's decision): the /S in a few words, with the check
+    assert ("\n" r"""   Why $/S$: $s\,s^\top = s_\perp s_\perp^\top = S$, $s\,s_\perp^\top = 0$ (check: $s\,W_0[:,0] = u_1$, """
+            r"""$s_\perp W_0[:,0] = r_1$).""" "\n2. A step adds") in markdown
     assert "u_j" not in markdown and "r_j" not in markdown and "u_{j+1}" not in markdown
     assert (r"$$r_1 = s_\perp W_0[:,0] = "
             r"(1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$") in markdown
@@ -1968,7 +1995,8 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     # report 02DL fault 1 (the lead's decision): the one main-text line cites the check at c = 0.5
     # report 02DN fault 4: at c = 0.5 (the check above) and at c* ([steps]), every c in the box
     # report 02DP fault 1 (the lead's decision): the sentence cites at most two places; the tied units' K and c instead
-    assert "every $c$: box)" not in markdown and r"at a given $c$, $K$ is almost set by $S$" in markdown
+    # report 02DR fault 1 (the lead's final placement): that line, which needs Q's drift ([K]), now in the box only
+    assert "every $c$: box)" not in markdown and r"at a given $c$, $K$ is almost set by $S$" not in markdown
     # fault 6: c < c* at every step of the 5 constant-start runs (the last steps, within rounding of c*, left out)
     assert "[K] the factor 1 - eta mean(x^2) K in (0, 1) at every step: True\n[K] c < c* at every step until |c - c*| < 1e-12: True\n" in stored
     x = case.X.sum(axis=1)
@@ -2003,10 +2031,10 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             f"rho = 0.5: {shown_K[0.5]}\n") in stored
     assert ("[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: 0.790, 1.537, 2.143;  "
             "rho = 0.5: 0.750, 1.436, 1.995\n") in stored
-    # report 02DG fault 1: [equal c] cited inside the box, after the derivative in S
+    # report 02DG fault 1: [equal c] cited inside the box; report 02DR fault 1: by the box's "What to keep" line
     box = markdown.split("<details><summary>Optional: why $\\rho = 0.5$ stays behind")[1].split("</details>")[0]
-    assert (r"At equal $c$, $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, "
-            r"as $c \ge 0.5$, $S \ge \tfrac12$ ([equal c]).") in box
+    assert (r"so its step toward $c^*$ is the shortest ([equal c])." in box
+            and r"$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, as $c \ge 0.5$, $S \ge \tfrac12$." in box)
     assert r"([behind], which also checks $\rho = 0.1$, $S = 0.82$)" in box and "rho = 0.1: S = 0.82," in stored
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
