@@ -226,8 +226,12 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     assert "W_0[0, 1] (the question's w211): q = +0.1981136    g = -0.0506549\n" in stored
     assert "its share of $\\Delta C" not in markdown
     # report 02DN fault 5 (the lead's decision): the Why box names the intended answer and accepts "more"
-    assert (r"""([first order]). Answer: "about as much"; "more" is right too ($+0.0107$ against $-0.0102$: """
-            r"""optional box below).""") in markdown
+    # report 02DS fault 3 (the lead's decision): the question asks "to first order", so one answer is right; the box
+    # calls the measured gap (0.0107 against 0.0102, about 5%) second order
+    assert (r"""([first order]). Answer: "raise", "about as much". The measured changes, $+0.0107$ and $-0.0102$, """
+            r"""differ in size by about 5%: a second-order effect (optional box below).""") in markdown
+    assert "is right too" not in markdown
+    assert 0.04 < (uphill - C) / (C - downhill) - 1 < 0.06  # about 5%
     assert "degree-4" not in markdown.split("## 4.")[0]  # section 3's box keeps the first-order argument only
     # report 02DG fault 4 (the lead's decision): the exact account of the two steps sits at section 3's end, after its
     # "Why" box, an optional aside closed by default (not an exercise's answer)
@@ -237,12 +241,13 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     six_a_box = six_a.split("<details><summary>Optional: why the two steps differ slightly</summary>")[1]
     assert six_a_box.count("</details>") == 1 and r"\kappa" not in six_a.split("<details><summary>Optional")[0]
     assert r"($\kappa = \eta$: the correct step; $-\eta$: the slipped one)" in six_a and "$C(t)$" not in six_a
-    assert (r"Each weight is linear in $\kappa$, so $y'$ (sums of products of two weights) has degree 2 in $\kappa$ and $C$ degree 4." in six_a
-            # report 02CX fault 3: A (named once) cut; B is the even powers' sum
-            and r"let $B$ be the even powers' sum at $\kappa = \eta$. With the outputs above," in six_a_box
-            and r"$$C(\eta) - C(0) = -0.0102, \qquad C(-\eta) - C(0) = +0.0107,$$" in six_a_box
-            and r"the odd powers cancel in their sum, so $B = \tfrac12(0.0107 - 0.0102) > 0$: $B$ adds to the rise and takes "
-            r"from the fall." in six_a_box and "$A$" not in six_a_box)
+    # report 02DS fault 5 (the lead's decision): the box cut to the measured asymmetry (the degree-4 polynomial and the
+    # sum of the two displays cut); why C''(0) > 0 stays in 8b's eta^2 box, "read after 8b"
+    assert "degree 4" not in six_a_box and "$A$" not in six_a_box
+    assert (r"$C''$ the second derivative along the gradient. The first-order term flips sign with $\kappa$; the second-order "
+            r"term does not, so with $C''(0) > 0$ the rise ($+0.0107$) is larger in size than the fall ($-0.0102$). Half the "
+            r"sum of the two changes, $B$, keeps only the even-power terms, led by $\tfrac12\eta^2\,C''(0)$: [B], below, "
+            r"prints both, positive. Why $C''(0) > 0$: 8b's $\eta^2$ box (read after 8b).") in six_a_box
     # B's leading term is eta^2 C''(0) / 2 (Taylor in kappa), C'' the second derivative along the gradient: positive at
     # seed 0, as B is, but not in general: at 7a's every-weight-0.1 point C'' < 0
     def along_gradient(weights):  # C(kappa) on a grid of kappa, and C''(0) from it (exact: C is a quartic in kappa)
@@ -253,10 +258,8 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     curvature = along_gradient(net.weights)
     assert curvature > 0 and B_even == pytest.approx(0.5 * case.lr**2 * curvature, rel=0.02)
     assert along_gradient([np.full((2, 2), 0.1), np.full((2, 1), 0.1)]) < 0
-    assert (r"so $B$'s leading term is $\tfrac12\eta^2\,C''(0)$, $C''$ the second derivative along the gradient; "
-            # report 02CX fault 7: [B]'s 0.000259 is from the unrounded costs (the rounded ones give 0.00025)
-            # report 02DI fault 2 (the lead's decision): why positive moved to 8b's eta^2 box, a pointer here
-            r"[B] measures it: positive (why: 8b's box), equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.") in six_a_box
+    # report 02DS fault 5: the box quotes no number of [B], which prints after it
+    assert "0.000259" not in markdown
     # [B]: B and 1/2 eta^2 C''(0) (central finite difference, step 1e-3), equal to 3 digits (6 decimals), each far
     # from a rounding edge (B = 0.00025916, 1/2 eta^2 C'' = 0.00025914; the eta^4 term is about 2e-8)
     half_curvature = 0.5 * case.lr**2 * curvature
@@ -519,8 +522,9 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     # report 02DK fault 2 (the lead's decision): moved into the Verdict, which answers the predict-first question
     f64 = next(k for k, c in enumerate(cells) if "<summary>Verdict (open after your prediction)" in c.source)
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
-    assert ("The constant start stays tied exactly ([bit for bit], above): equal weights give equal gradients (6a), and identical "
-            "float64 operations on identical numbers give identical results; here numpy sums both units in the same order, not a "
+    # report 02DS fault 4 (the lead's decision): the float64 fact is told before the prediction; the Verdict cites it
+    assert ("The constant start stays tied exactly ([bit for bit], above): equal weights give equal gradients (6a), and the "
+            "fact above makes them equal in float64 too; here numpy sums both units in the same order, not a "
             "guarantee: another order could round one unit differently.") in cells[f64].source
     # report 02DO fault 5 (the lead's decision): what could break the tie, in a few words (rounding depends on the order)
     # report 02DP fault 7 (the lead's decision): a tag printed two cells or more before its citing cell gets "above"
@@ -531,7 +535,7 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     # report 02CR fault 5: the reason after the prediction only; report 02CT fault 5: the float64 reason itself there,
     # not a pointer to 6c's box (opened only after Exercise 2); the box points back to it
     assert "6c's box" not in stored and "6c's box" not in markdown
-    assert ("mathematically equal; in float64 too, in these runs (6b's Verdict; checked below for your start)."
+    assert ("mathematically equal; in float64: 6b's Verdict (checked below for your start)."
             in markdown.split("### 6c.")[1])
 
     # after Exercise 2: the answer key's start (tied, not constant) trained again stays tied bit for bit;
@@ -1337,7 +1341,9 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CR fault 2: the W_1 gap at every step is checked, not derived; the figure draws |d_x1| and |d_x2| faintly
     # report 02CS faults 2 and 5: checked for seed 0 only, said plainly; one line for max(|d_x1|, |d_x2|), the bound's quantity
     # report 02CV fault 3: bit for bit is what these runs show, not a general law
-    assert "tied units stay tied\n  (bit for bit in these runs; section 6)." in markdown.split("## Key points")[1]
+    # report 02DS fault 6 (the lead's decision): the tie verdict stated once, in 6b's Verdict, and referred back to
+    assert "tied units stay tied\n  (6b's Verdict)." in markdown.split("## Key points")[1]
+    assert markdown.count("bit for bit in these runs") == 0
     # report 02CV fault 6: said plainly
     # report 02DO fault 1: the second figure's own legend names its lines; the caption's fragments about it are cut
     assert "Second figure: spread" not in markdown
@@ -1579,8 +1585,12 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
             r"$s$: $X$ has rank 1); the random start's $r_1 \ne r_2$ forbids a tie (6b)." in markdown.split("## Key points")[1])
     # report 02CX fault 2 (the lead's decision): the independent-inputs sentence cut (no run backs "not kept")
     assert "independent inputs" not in markdown
-    assert (r"The random start never ties: its spread stays at least $|r_1 - r_2| = 0.0140$ (6b)."
+    # report 02DS fault 7 (the lead's decision): the bound is about W_0 alone; the W_1 gap keeps this run's spread higher,
+    # at the training cell's printed smallest spread (0.4666676: "0.4667 or more" would be false by 3e-6)
+    assert (r"The random start never ties: its spread stays at least $|r_1 - r_2| = 0.0140$ (the bound is about $W_0$ "
+            r"alone; here the $W_1$ gap keeps the spread at $0.4666676$ or more)."
             in markdown.split("**Answer to the question.**")[1])
+    assert "smallest 0.4666676, largest 1.0593224" in stored
     assert "never change," not in markdown
     moves = np.diff(history.weights[0], axis=0)  # (T - 1, 2, 2): every step's change
     # the weights differ by steps of 1e-3 .. 1e-9; each step is a difference of two weights, good to about 1e-16
@@ -1706,7 +1716,7 @@ def test_report_02BZ_order_and_placement(nb, markdown):
     cells = nb.cells
     for tag, before in (("[G]", "So $G = 0$ exactly at $c = c^*$ ([G] checks the product)."),
                         ("[G u]", r"[G u] checks item 3 against backprop, [parabola] item 4."),
-                        ("[B]", "[B] measures it: positive (why: 8b's box), equal to $B = 0.000259$ (from the unrounded costs) to 3 digits.")):
+                        ("[B]", "[B], below, prints both, positive.")):
         (k,) = [i for i, c in enumerate(cells) if c.cell_type == "code" and f'print(f"{tag} ' in c.source]
         if tag == "[B]":  # report 02CO fault 5: a one-line lead marks [B] as the optional box's check
             assert cells[k - 1].source == "Optional: [B], for the box above."
@@ -1959,7 +1969,7 @@ def test_report_02DB_in_these_runs_full_batch_and_the_inset(nb, markdown, case):
     """Report 02DB faults 3, 8 and 5: the answer says "in these runs" (6b's float64 box: not a guarantee); full-batch
     defined where it is used (case.train uses every observation at every step); the inset's axes labelled."""
     answer = next(c.source for c in nb.cells if c.cell_type == "markdown" and "**Answer to the question.**" in c.source)
-    assert "Tied units stay tied bit for bit in these runs (6b, Exercise 2)." in answer
+    assert "Tied units stay tied (6b's Verdict, Exercise 2)." in answer  # report 02DS fault 6: "in these runs" in the Verdict
     assert len(case.X) == 20
     assert ("(`case.train`: full-batch gradient descent, every step uses all 20 observations; $\\eta = 0.1$)"
             in markdown) and markdown.count("full-batch") == 1
@@ -2144,7 +2154,7 @@ def test_report_02DH_eta_5_the_second_derivative_and_the_wording(nb, case, net, 
     box = markdown.split("<details><summary>Optional: why the two steps differ slightly</summary>")[1].split("</details>")[0]
     # report 02DI fault 2 (the lead's decision): the reason at the end of 8b's eta^2 box, where G, S, c and the eta^2
     # term are taught; section 3's box points there
-    assert "C'' = " not in box and "(why: 8b's box)" in box
+    assert "C'' = " not in box and r"Why $C''(0) > 0$: 8b's $\eta^2$ box (read after 8b)." in box
     eta2_box = markdown.split("<details><summary>Optional: the $\\eta^2$ remainder</summary>")[1].split("</details>")[0]
     assert eta2_box.rstrip().endswith(
             r"Why section 3's $C''(0) > 0$: $C$ depends only on $c$, so" "\n"
@@ -2155,7 +2165,8 @@ def test_report_02DH_eta_5_the_second_derivative_and_the_wording(nb, case, net, 
     figure = next(c.source for c in nb.cells if c.cell_type == "code" and "$10^{-6}$: reached" in c.source)
     assert 'title="constant start: $\\\\rho = 0.5$ (black) farthest from $c^*$")' in figure and "at every step after" not in figure
     # fault 8: the predict-first does not suggest the answer
-    assert ("raise or lower $C$, by more, less or about as much as the correct step lowers it?") in markdown
+    # report 02DS fault 3 (the lead's decision): "to first order", so "about as much" is the one right answer
+    assert ("raise or lower $C$, and, to first order, by more, less or about as much as the correct step lowers it?") in markdown
     assert "and by about as much as" not in markdown
 
 
@@ -2223,3 +2234,25 @@ def test_report_02DI_why_eta_5_climbs(case, stored):
     # C after step 1 from 6a's parabola, as printed: 0.6645
     C_min = np.mean(0.5 * (c_star * x - case.Y[:, 0]) ** 2)
     assert f"{C_min + 0.5 * mean_x2 * (c1 - c_star) ** 2:.4g}" == "0.6645"
+
+
+def test_report_02DS_the_float64_fact_before_6b_prediction(nb, markdown):
+    """Report 02DS fault 4 (the lead's decision): the fact the constant-start half needs (identical float64 operations on
+    identical inputs give identical results) is told before 6b's prediction, so that half is reasoning; nothing before
+    the prediction gives the random-start half away (no r_1, r_2, bound, 0.0140 or 0.4667 there)."""
+    cells = nb.cells
+    prompt = next(k for k, c in enumerate(cells) if "**Predict first.** A fact you need:" in c.source)
+    assert cells[prompt + 1].cell_type == "code" and "my_tie_prediction" in cells[prompt + 1].source
+    text = cells[prompt].source
+    fact = ("**Predict first.** A fact you need: each float64 operation rounds its result, but identical operations on "
+            "identical inputs give identical results. From the constant start,")
+    assert fact in text
+    before = "\n".join(c.source for c in cells[:prompt + 1] if c.cell_type == "markdown")
+    for answer in ("r_1", "0.0140", "0.4667", "[bound]", "cannot tie", "never tie"):
+        assert answer not in before
+    # section 3's predict-first: one right answer to first order (the Why box's), and its key text
+    key = next(c.source for c in cells if c.cell_type == "code" and "my_sign_prediction = {" in c.source and "SOLUTION" in c.source)
+    assert '"size": to first order, by "more", "less" or "about as much"' in key
+    assert 'my_sign_prediction = {"step": "raise", "size": "about as much"}' in key
+    # fault 6: the Verdict is the one place that says why tied units stay tied in float64; the others cite it
+    assert markdown.count("6b's Verdict") >= 3 and markdown.count("identical results") == 1
