@@ -75,9 +75,9 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
         row = constants.index(float(c))
         ax.plot(t, loss[row, t], color=colour, **{"lw": 1.8, **style}, zorder=zorders[k],
                 label=f"c = {c:g}\n(step 0: {loss[row, 0]:.2f})")
-        if k < 2:  # the first two's markers again, over the dots: all four visible on the plateau
+        if k < 2:  # the first two's marker edges again, over the dots, hollow: c = 1's dots show through them on the plateau
             ax.plot(t, loss[row, t], color=colour, ls="none", marker=style["marker"], markevery=style["markevery"],
-                    ms=style["ms"], zorder=7)
+                    ms=style["ms"], mfc="none", mew=1.2, zorder=7)
     for level, name in ((0.4, "plateau 0.4"), (0.2, "0.2")):
         ax.axhline(level, color="0.85", lw=1.2, zorder=0)  # light and solid: no curve is drawn that way
         ax.text(0.99, level * 0.88, name, transform=blended_transform_factory(ax.transAxes, ax.transData), ha="right",
