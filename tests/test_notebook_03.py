@@ -342,6 +342,9 @@ def expected_outputs():
     five_point_error = max((np.abs(f - e) / np.abs(e)).max() for f, e in zip(five_W + five_b, exact_W + exact_b))
     # "4 * 10^-10", "a margin over 10^3" (tolerance 1e-6); printed with .0e: far from 3.5e-10 and 4.5e-10
     assert 3.7e-10 < five_point_error < 4.4e-10 and f"{five_point_error:.0e}" == "4e-10", five_point_error
+    # report 03DU fault 3: the tolerance is "far above the formula's error on the all-ones net (4e-10 relative, below)":
+    # its relative part alone is over 2000 times that error
+    assert 1e-6 > 2000 * five_point_error
     # the prose: notebook 01's central difference errs by "1.5 * 10^-7 relative ... at a gradient of 2.3 * 10^-3, well inside
     # the tolerance" (|error| <= 1e-9 + 1e-6 |gradient|, the check's allclose): about a tenth of it there
     two_W, two_b = mh.numerical_gradients(question_net, case.X, case.Y, "sse", eps=1e-3, order=2)
@@ -769,14 +772,15 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             # printed layer-2 values that still differ between the observations
             # report 03DT (budget for faults 1-5): the costs printed just above no longer repeated in the fold
             "* **Plateau:** all ones' cost stays near 0.4 to step 4000, slightly below from step 2000 (its two rows are no "
-            "longer quite equal; 7a: no row both share costs less than 0.4), then drops faster (0.3830 at 5000).\n"
+            # report 03DU (budget for faults 1-4): the printed 0.3830, the a2 values (now in the paragraph under the start
+            # table) and the seeds' printed costs no longer repeated in the fold
+            "longer quite equal; 7a: no row both share costs less than 0.4), then drops faster.\n"
             "* **Fit:** at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), "
             "still tied (start table).\n"
             "* **Tie:** three tied units, each adding the same $W_l[i, j]\\,a^l[r, i]$ to $z^{l+1}[r, j]$, add what one unit "
             "with weight $3\\,W_l[i, j]$ would. So the tied network acts as a 2-1-1-2, whose layer-2 value differs between "
-            "the observations (0.9759, 0.9706 at step 0): its outputs can differ.\n"
-            "* **Seeds:** all five fit by step 1000 (cost 0.0019 to 0.0068, below 0.01: every error below 0.1), untied at "
-            "step 1000 (so at step 0, by 7b).\n"
+            "the observations: its outputs can differ.\n"
+            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), untied (so at step 0, by 7b).\n"
             "* **Saturation:** no seed's layer 2 starts [saturated](NOTATION.md) (smallest slope at least 0.166; all ones' "
             "0.0235 about a tenth of $\\tfrac14$).\n\n</details>")
     assert section.count("<details>") == 1 and fold in section
@@ -791,12 +795,12 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # (gated like it) and the question's a3 (top of page), after the prediction; what it means for the
                   # outputs; notebook 04 tests it against the tie (the one pointer to notebook 04 in section 8)
                   "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0, its cost at "
-                  "step 1000 and tied groups (`[[0, 1, 2]]`: units 1 to 3, numpy indices 0 to 2, tied). From all ones, "
-                  "$z^2$ is 3.70 and 3.50 (last line); a slope under 0.03 shrinks that 0.20 gap to 0.005 ($a^2$ 0.9759, "
-                  # report 03DT fault 4: split, and weakened to what the outputs show (a3 0.9807, 0.9804 at the top)
-                  "0.9706). With the starting output weights that gap moves the outputs by under 0.001 (0.9807, 0.9804, "
-                  "top of page): both rows start nearly equal; parting them takes large output weights. Notebook 04 tests "
-                  "whether this, or the tie, causes the [plateau](NOTATION.md).",
+                  "step 1000 and tied groups (`[[0, 1, 2]]`: units 1 to 3, numpy indices 0 to 2, tied).",
+                  # report 03DU fault 1 (the lead's item 1): the reading comes after the table, in short sentences; "parting
+                  # them takes large output weights" cut (no printed number says how large)
+                  "A slope under 0.03 shrinks all ones' 0.20 gap in $z^2$ (3.70, 3.50: last line) to 0.005 in $a^2$ (0.9759, "
+                  "0.9706), so the outputs start under 0.001 apart (0.9807, 0.9804, top of page). Notebook 04 tests whether "
+                  "this, or the tie, causes the [plateau](NOTATION.md).",
                   # report 03DS fault 3: exercise 4 argues the step back through a hidden layer too
                   "5. On a 2-3-3-2, group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
                   "share,\n   and what do its tails at $j$ add up to?",
@@ -826,18 +830,23 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "(section 7a's run misses by 2e-07).",
                   # report 03DT fault 2: notebook 01's two-point formula passes at its own eps = 3e-4 (printed, 0 of 6),
                   # fails at 1e-3 (1 of 6): five points buy the larger eps, not a pass notebook 01's formula could not give
-                  "passes at its $\\varepsilon = 3 \\cdot 10^{-4}$ (worst $1.5 \\cdot 10^{-7}$), not at $10^{-3}$; five points "
+                  # report 03DU fault 3: which lines (the random cases', not the all-ones net's 1.5e-07), and 1e-3's worst
+                  "On the six random cases (last two lines), notebook 01's two-point formula",
+                  "passes at its $\\varepsilon = 3 \\cdot 10^{-4}$ (worst 1.5e-07, last line), not at $10^{-3}$ (1.6e-06); five points "
                   "let the check use the larger $\\varepsilon$, with less rounding, at the same tolerance.",
                   # report 03DR fault 2: what to look at, before the printout
                   "Optional: look at the last two lines: two points pass a right `backward` at notebook 01's $\\varepsilon$, "
-                  "fail it at $10^{-3}$.",
+                  "fail at $10^{-3}$.",
                   # report 03DT fault 1: why exercise 7's counts differ from notebook 01's section 7 (its rules: weights
                   # only; slopes and a - y free for both methods; each edge's factor computed once), before the rules
                   "**forward pass not included**. Notebook 01 (section 7) counted by other rules: weights only, $a(1-a)$ "
                   "and $a^L - y$ free for both methods, each edge's factor once. The rules here:",
-                  # report 03DT fault 3: what is new against notebook 01's delta, at the top of section 3
-                  "## 3. One step back\n\nNotebook 01 (section 7) found $\\delta$ for one observation, unit by unit; here, "
-                  "for every unit and observation at once, as matrix products.\n\n",
+                  # report 03DT fault 3, 03DU fault 7: what is new against notebook 01's delta, where section 2 first
+                  # names delta (so it is never presented as new), not again at the top of section 3
+                  "the cost's slope at output 1's pre-activation: $\\delta^2[0, 0]$. Notebook 01 (section 7) found $\\delta$ "
+                  "for one observation, unit by unit; here, all at once, as matrix products.\n",
+                  "## 3. One step back\n\nThe next cell prints $W_0[1, 0]$'s total, then the paths of\nthe biases $b_0[0]$ "
+                  "and $b_0[1]$. Bold",
                   "Your formula is right as a chain rule, entry by entry. As matrices, read $\\partial z^{l+1}/\\partial W_l$ as "
                   "$(a^l)^{\\mathsf T}$ (a matrix product, summing over observations), the last two factors as $\\odot$ and, for a "
                   "hidden layer, $\\partial C/\\partial a^{l+1}$ as $\\delta^{l+2} W_{l+1}^{\\mathsf T}$ (section 7c);",
@@ -854,6 +863,14 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     # answers nothing (round 7: no title may answer the predict-first question)
     assert prose.index("**Predict first:** will the all-ones start") < prose.index("Look at how little all ones' cost moves") < prose.index(fold)
     assert "notebook 04" not in intro_8 and "What to keep" not in section and "notebook 04's section 8" not in prose
+    # report 03DU fault 1: the start table named in the cell above it, read in the markdown cell right under it (before
+    # the fold); "parting them takes large output weights" cut (no printed number says how large)
+    cells = notebook["cells"]
+    table = next(k for k, c in enumerate(cells) if source(c).startswith("if predicted:  # the start table"))
+    assert source(cells[table - 1]).startswith("The **start table**:") and "3.70" not in source(cells[table - 1])
+    assert cells[table + 1]["cell_type"] == "markdown" and source(cells[table + 1]).startswith("A slope under 0.03 shrinks")
+    assert source(cells[table + 2]).startswith("<details><summary>After you run the cell: what the runs show</summary>")
+    assert "parting them" not in prose and "large output weights" not in prose
     assert prose.count("notebook 04, section 9") == 0 and prose.index("**What to change:**") < prose.index("its section 9 tests")
     # round 8: the explanation cut (it is notebook 04's): the gap, the factor table, the fit condition; the 2-1-1-2 is
     # named once more (report 03DQ fault 1, the lead's decision: one sentence in the fold and in point 3, its derivation
@@ -1013,6 +1030,9 @@ def test_the_question_output_is_reproduced_to_1e_6():
 
 def test_the_prose_quotes_sections_2_to_6(notebook):
     markdown = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    # report 03DU fault 7: notebook 01's delta named once, where section 2 first names delta (before exercise 3)
+    assert markdown.count("Notebook 01 (section 7) found $\\delta$") == 1
+    assert markdown.index("Notebook 01 (section 7) found $\\delta$") < markdown.index("### Exercise 3")
     for claim in ("Path 2 shares none. $a^1_1$ enters $W_1[0, 0]$'s path as a value (0.584191), $W_0[0, 0]$'s paths as a slope (0.242912).",
                   "$n_l n_{l+1} + 2n_l$ per step back, $l = 1, \\dots, L - 1$ (no $\\delta^0$).\n\n**Path sums:**",
                   # report 03DQ: fault 4, what bold means said before the question; fault 6, the general count's
@@ -1025,7 +1045,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "only on the hidden unit; factor 3, the weight between them, on both; factor 1 is the input, 1 for a bias.",
                   "Count the multiplications for all 12 gradients (i) by path sums, (ii) by `backward`, for **one observation** "
                   "on 2-2-2, **forward pass not included**.",
-                  "call it $\\delta^2[0, 0]$.",
+                  "pre-activation: $\\delta^2[0, 0]$.",
                   "<details><summary>Check value (open after you write it)</summary>\n\nOn section 2's network, "
                   "`output_delta(a2, y)` should give $\\delta^2[0, :] = (0.193685,\\ 0.083899)$.\n\n</details>",
                   "is $\\delta^1[0, 0] = \\partial C/\\partial z^1[0, 0]$?", "3. Which parameter's total printed above equals your item-2 sum, and why?",
@@ -1054,7 +1074,15 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "2-3-3-2: layer 0, $3 \\cdot 6 \\cdot (2 \\cdot 6 + 5) = 306$; layer 1, $3 \\cdot 2 \\cdot (3 \\cdot 4 + 3) = 90$; "
                   "layer 2, $2 \\cdot 1 \\cdot (3 \\cdot 2 + 1) = 14$; total 410.",
                   "five-point formula) on the question's all-ones 2-3-3-2 and six random cases.",
-                  "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$.",
+                  # report 03DU fault 3: the tolerance's reason, by the printed five-point error (4e-10 relative on the
+                  # all-ones net: the tolerance's 1e-6 is 2500 times it, asserted in expected_outputs)
+                  "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$, far above the formula's error on "
+                  "the all-ones net (4e-10 relative, below).",
+                  # report 03DU fault 2: exercise 4's item 5 gets its folded check, like the exercise's others
+                  "<details><summary>Check item 5 (open after you write it)</summary>\n\nEach group shares its factors through "
+                  "$W_1[i, j]$; its tails at $j$ add up to $\\delta^2[0, j]$, a hidden $\\delta$:\n"
+                  "$$\\delta^1[0, i] = a^1[0, i]\\,(1 - a^1[0, i]) \\sum_j W_1[i, j]\\,\\delta^2[0, j],$$\n"
+                  "`step_back`, one layer further back.\n\n</details>",
                   # report 03DH fault 6: an estimate (each C off by about one rounding), not a ceiling
                   "weighted 1, 8, 8, 1, over $12\\varepsilon$: roughly $18 \\cdot 10^{-16} \\cdot 1.9 / (1.2 \\cdot 10^{-2})",
                   "Row 0 of `step_back(output_delta(a2, y), small.weights[1], a1)`: the printed $b_0[0]$, $b_0[1]$ totals.\n"):
@@ -1437,3 +1465,59 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     summing, backprop = paths.multiplication_counts([2, 2, 2])
     assert (sum(summing.values()), sum(backprop.values())) == (32, 16)  # weights only: 20 + 12, 4 + 4 + 8
     assert write_backprop.multiplication_counts([2, 2, 2])[2:4] == (54, 22)  # exercise 7's rules: other counts
+    # report 03DU fault 4 (the lead's item 5): in the check fold, after the count, which rule moves which number:
+    # "From notebook 01's 32 and 16: biases add 14 (12 + 2); whole path products, not shared edge factors, add 8;
+    # paying for 2(a - y) and a(1 - a) adds 6 to backward"
+    check = prose[prose.index("<summary>Check your count</summary>"):].split("</details>")[0]
+    assert ("**From notebook 01's 32 and 16:** biases add 14 (12 + 2); whole path products, not shared edge factors, add 8; "
+            "paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`.") in check
+    assert "32 and 16" not in prose.replace(check, "")  # not before the student counts
+    net = mh.MLP([2, 2, 2]).init_random(seed=0)
+    x0, y0 = np.full((1, 2), 0.5), np.zeros((1, 2))
+    by_kind = {"w": 0, "b": 0}  # exercise 7's path-sum multiplications of the weights and of the biases
+    by_bias_layer = [0, 0]
+    for parameter in mh.paths.parameters(net):
+        for path in mh.chain_rule_paths(net, x0, y0, parameter, loss="sse").paths:
+            mults = len(path.factors) - 1 - (parameter[0] == "b")
+            by_kind[parameter[0]] += mults
+            if parameter[0] == "b":
+                by_bias_layer[parameter[1]] += mults
+    assert by_bias_layer == [12, 2] and by_kind["b"] == 14 and by_kind["w"] == 40 and by_kind["w"] - 32 == 8
+    # notebook 01's 32: 20 path products plus 12 factors formed once per edge (8 weight factors, 4 link factors)
+    assert summing == {"path products": 20, "folded": 12}
+    # backward: 01's 16 takes a(1 - a) and a - y as given; here 2 (a - y) costs 1 per output, a (1 - a) 1 per output and
+    # per hidden unit (2 + 2 + 2 = 6); biases cost backward nothing for one observation (dC/db = delta)
+    assert backward_multiplications([2, 2, 2]) - sum(backprop.values()) == 2 * 2 + 2 == 6
+    assert 32 + 14 + 8 == 54 and 16 + 6 == 22
+
+
+def test_exercise_4_item_5s_check_is_folded_and_true(notebook):
+    """Report 03DU fault 2 (the lead's item 3): item 5 (on a 2-3-3-2, group delta^1[0, i]'s paths by the layer-2 unit j)
+    gets a folded check like the exercise's others, after "Check value (open after item 3)" and before the hints; its
+    claim, on the question's 2-3-3-2 with random weights: each group shares its factors through W_1[i, j] (the bias's
+    1, unit i's slope, W_1[i, j]), and its tails at j (from j's slope to the end) add up to delta^2[0, j], the hidden
+    delta step_back gives from the output's; so delta^1[0, i] = a^1 (1 - a^1) sum_j W_1[i, j] delta^2[0, j]."""
+    exercise = next(source(c) for c in notebook["cells"] if "### Exercise 4: one step back" in source(c))
+    summary = "<details><summary>Check item 5 (open after you write it)</summary>"
+    assert exercise.count(summary) == 1
+    assert (exercise.index("5. On a 2-3-3-2") < exercise.index("<summary>Check value (open after item 3)</summary>")
+            < exercise.index(summary) < exercise.index("<summary>Hint 1</summary>"))
+    open_text = re.sub(r"<details>.*?</details>", "", exercise, flags=re.S)
+    assert "add up to $\\delta^2[0, j]$" not in open_text and "one layer further back" not in open_text
+    case = mh.cases.sigmoid_2_3_3_2()
+    net = mh.MLP(case.sizes).init_random(seed=0)
+    x, y = case.X[:1], case.Y[:1]
+    a = net.forward(x)
+    delta2 = step_back(output_delta(a[3], y), net.weights[2], a[2])[0]
+    for i in range(3):
+        paths = mh.chain_rule_paths(net, x, y, ("b", 0, i), loss="sse").paths
+        for j in range(3):
+            group = [p for p in paths if p.nodes[3] == f"z^2_{j + 1}"]
+            assert len(group) == 2  # one path per output unit
+            shared = [[f.value for f in p.factors[:3]] for p in group]
+            assert shared[0] == shared[1] and shared[0][2] == net.weights[1][i, j]
+            tails = sum(np.prod([f.value for f in p.factors[3:]]) for p in group)
+            np.testing.assert_allclose(tails, delta2[j], rtol=1e-12)
+        delta1 = a[1][0, i] * (1 - a[1][0, i]) * sum(net.weights[1][i, j] * delta2[j] for j in range(3))
+        np.testing.assert_allclose(sum(np.prod([f.value for f in p.factors]) for p in paths), delta1, rtol=1e-12)
+        np.testing.assert_allclose(step_back(delta2[None, :], net.weights[1], a[1])[0, i], delta1, rtol=1e-12)

@@ -32,7 +32,7 @@ CHECK_CELLS = 6  # check_layer_forward ... check_backward
 GUARDED_CELLS = 9  # the "ready" cell and 8 cells that run the functions once they pass (tests/test_notebook_03.py counts the same)
 HINTS = 16  # 2 + 2 + 3 + 3 + 3 + 3
 REVEALS = 5  # the "After you ..." blocks: open the table, read the tables, think it through, decide, run the cell (1)
-ASIDES = 9  # "Check value (open after you write it)" in exercise 3, "Check value (open after item 3)" in exercise 4, "Item 3a's hint (open after fold A, if stuck)" in exercise 5, "Optional: why 4e-10, why five points" in exercise 6, "Check your count", "Optional: the count for any network" and "What the counts show (open after you count)" in exercise 7, "Optional: in float32, 999 updates or 1000?" in 7a, "Hint" in 7c
+ASIDES = 10  # "Check value (open after you write it)" in exercise 3, "Check value (open after item 3)" and "Check item 5 (open after you write it)" in exercise 4, "Item 3a's hint (open after fold A, if stuck)" in exercise 5, "Optional: why 4e-10, why five points" in exercise 6, "Check your count", "Optional: the count for any network" and "What the counts show (open after you count)" in exercise 7, "Optional: in float32, 999 updates or 1000?" in 7a, "Hint" in 7c
 
 
 @pytest.mark.parametrize("front_end", FRONT_ENDS)
