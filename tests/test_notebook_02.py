@@ -523,9 +523,12 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     f64 = next(k for k, c in enumerate(cells) if "<summary>Verdict (open after your prediction)" in c.source)
     assert "exactly 0" not in cells[f64].source.split("</summary>")[0]  # the summary does not give the answer
     # report 02DS fault 4 (the lead's decision): the float64 fact is told before the prediction; the Verdict cites it
-    assert ("The constant start stays tied exactly ([bit for bit], above): equal weights give equal gradients (6a), and the "
-            "fact above makes them equal in float64 too; here numpy sums both units in the same order, not a "
-            "guarantee: another order could round one unit differently.") in cells[f64].source
+    # report 02DT fault 3 (the lead's decision): no clash with that fact (no "not a guarantee"): the fact applies here
+    # because numpy does the two units' sums in the same order; another order would be other operations
+    assert ("The constant start stays tied exactly ([bit for bit], above): equal weights give equal gradients (6a), in "
+            "float64 too: the fact above applies, as numpy does both units' sums in the same order (another order could "
+            "round them differently).") in cells[f64].source
+    assert "not a guarantee" not in cells[f64].source
     # report 02DO fault 5 (the lead's decision): what could break the tie, in a few words (rounding depends on the order)
     # report 02DP fault 7 (the lead's decision): a tag printed two cells or more before its citing cell gets "above"
     assert r"at least $|r_1 - r_2| = 0.0140$ ([bound], above), a guarantee" in cells[f64].source
@@ -863,11 +866,16 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # u_1^2 - S W_1[0, 0]^2, [K]'s "Q within 1.2% of its start (1 - S)/4"); the sentence cites two places
     # report 02DR fault 1, 02DQ fault 1: the lead's decision, the FINAL placement: the main text keeps only what a
     # student sees without opening a box (the measured fact, [steps]' 165 and [behind], and "why: the box below");
-    # every claim needing K = 2 sqrt(S c^2 + Q^2), Q, K_rho, M_rho, [equal c] or [K] lives in the box, which defines them
-    assert intuition == (r""" $\rho = 0.5$ takes the most steps ([steps]: 165), and its $c$ stays below $c$ at $\rho = 0.1$ """
-                         r"""and $0.3$ from step 1 to 165 ([behind]; figure: black highest). Why: the optional box below."""
+    # every claim needing K = 2 sqrt(S c^2 + Q^2), Q, K_rho, M_rho or [K] lives in the box, which defines them
+    # report 02DT fault 1 (the lead's decision, round 8, FINAL): the claim and its printed evidence in the main text
+    # (at equal c, K least at rho = 0.5, whose S is least, so its step the shortest; [equal c], printed plainly under
+    # [behind], with its numbers at c = 0.5), the proof (why at every step) in the box, which no longer repeats the claim
+    assert intuition == (r""" It takes the most steps ([steps]: 165); its $c$ stays below $c$ at $\rho = 0.1$ """
+                         r"""and $0.3$ from step 1 to 165 ([behind]; figure: black highest). At equal $c$, $K$ is least at """
+                         r"""$\rho = 0.5$, whose $S$ is least ([equal c], $c = 0.5$: 0.750 against 0.790 at $\rho = 0.3$), so its """
+                         r"""step toward $c^*$ is the shortest. Why at every step: the optional box below."""
                          "\n\n")
-    for boxed in ("Q", r"K_\rho", r"M_\rho", "[equal c]", "[K]", r"\sqrt", "S$"):
+    for boxed in ("Q", r"K_\rho", r"M_\rho", "[K]", r"\sqrt"):
         assert boxed not in intuition, boxed
     assert "[K] Q within 1.2% of its start (1 - S)/4: True" in stored
     # report 02DD fault 1 (the lead's decision): the whole-run reason in one sentence (K through S and a nearly
@@ -881,11 +889,11 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DH fault 6 (the lead's decision): a one-sentence plan first; Q's drift and the margin in a nested box
     # report 02DR fault 1 (the lead's decision): the box opens with what to keep, then derives, from the tied units' c
     # and K, the identity, Q (defined here), Q's start and drift ([K]) and the derivative in S
-    assert proof.startswith("\n\n" r"""**What to keep:** at equal $c$, $K$ is least at $\rho = 0.5$, whose $S$ is least, so its step """
-                            r"""toward $c^*$ is the shortest ([equal c]).""" "\n"
-                            r"""Tied constant-start units have $c = 2\,u_1W_1[0,0]$ and $K = 2\,(u_1^2 + S\,W_1[0,0]^2)$. """
+    # report 02DT fault 1 (the lead's decision): its "What to keep" line moved to the main text (with [equal c])
+    assert "What to keep" not in proof and "[equal c]" not in proof
+    assert proof.startswith("\n\n" r"""Tied constant-start units have $c = 2\,u_1W_1[0,0]$ and $K = 2\,(u_1^2 + S\,W_1[0,0]^2)$. """
                             r"""With $Q = u_1^2 - S\,W_1[0,0]^2$, $K = 2\sqrt{S\,c^2 + Q^2}$ (square both sides). $Q$ starts at """
-                            r"""$(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$) and stays within 1.2% of it ([K]; why: the box at the end). """
+                            r"""$(1-S)/4$ ($u_1 = W_1[0,0] = 0.5$) and stays within 1.2% of it ([K]; why: the nested box). """
                             r"""With $Q$ at its start, $S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, """
                             r"""as $c \ge 0.5$, $S \ge \tfrac12$.""" "\n\n"
                             r"""Let $K_\rho(c) = """)
@@ -1871,8 +1879,8 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("here numpy sums both units in the same order, not a guarantee: another order could round one unit "
-            "differently.") in markdown  # report 02DK fault 2: in the Verdict  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
+    assert ("as numpy does both units' sums in the same order (another order could round them "
+            "differently).") in markdown  # report 02DT fault 3: no "not a guarantee"  # report 02DK fault 2: in the Verdict  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ a different start "
             r"at each $\rho$ (8a's table).") in markdown
     starts = [cases.linear_2_2_1(a=rho).network().init_random(seed=0) for rho in (0.1, 0.3, 0.5, 0.7, 0.9)]
@@ -2042,9 +2050,17 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     assert ("[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: 0.790, 1.537, 2.143;  "
             "rho = 0.5: 0.750, 1.436, 1.995\n") in stored
     # report 02DG fault 1: [equal c] cited inside the box; report 02DR fault 1: by the box's "What to keep" line
+    # report 02DT fault 1 (the lead's decision, final): [equal c] printed plainly (not folded) and cited, with its
+    # numbers, by the main text's "Why slowest" paragraph; the box keeps the proof
     box = markdown.split("<details><summary>Optional: why $\\rho = 0.5$ stays behind")[1].split("</details>")[0]
-    assert (r"so its step toward $c^*$ is the shortest ([equal c])." in box
+    why = markdown.split(r"**Why slowest at $\rho = 0.5$?**")[1].split("<details>")[0]
+    assert (r"([equal c], $c = 0.5$: 0.750 against 0.790 at $\rho = 0.3$), so its step toward $c^*$ is the shortest." in why
+            and "[equal c]" not in box
             and r"$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, as $c \ge 0.5$, $S \ge \tfrac12$." in box)
+    steps_cell = next(c for c in nb.cells if c.cell_type == "code" and "[steps] constant start" in c.source)
+    assert not any("[equal c]" in str(o.get("data", {})) for o in steps_cell.outputs)  # no folded block holds it
+    assert any(o.output_type == "stream" and "[equal c] constant start" in o.text for o in steps_cell.outputs)
+    assert 'folded("Optional (8b\'s box): [equal c]' not in steps_cell.source
     assert r"([behind], which also checks $\rho = 0.1$, $S = 0.82$)" in box and "rho = 0.1: S = 0.82," in stored
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
