@@ -1246,13 +1246,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # lr 0.1 the first 10 steps add at most about 10 x 2.5e-09 and the next 10 a tenth of that, about the measured 3e-08;
     # the 0.56 bound and the 2.5e-13 pace cut (numbers the argument did not need)
     paces = [float(v.split()[-1]) for v in computed["w8 step"].split(": ", 1)[1].split(", ")]
+    # reader 06DQ fault 1: a geometric sum of a pace falling tenfold per 10 steps gives about 1.2e-08 from W_8, not 3e-08:
+    # no sum estimate; the measured 3e-08 total stands alone
     # round 8 of r90 (reader 06DP, fault 2, lead's decision): the assumption behind "at most" said; the step-800 pace
     # shown to be the second-order term, its ||Delta a^8||^2 printed (9.7e-11, about 1e-10)
-    assert "The first-order pace (above) falls about tenfold every 10 steps. At lr 0.1 the step-0 pace gives 2.5e-08 × 0.1 = 2.5e-09 per step; so the first 10 steps add of order 10 × 2.5e-09 = 2.5e-08 and the next 10 a tenth of that: about the measured 3e-08. Then it is second order: at step 800, 2.5e-12 is $\\lVert \\Delta a^8 \\rVert^2 \\operatorname{rms}\\,\\delta^9[0]$ with $\\lVert \\Delta a^8 \\rVert^2$ about $10^{-10}$ (last line). Counts, 5 starts" in prose \
+    assert "The first-order pace (above) falls about tenfold every 10 steps. So $W_8$'s first-order steps are large only for the first steps; over all 800, $\\Delta z^9$ changes by the measured 3e-08. Then it is second order: at step 800, 2.5e-12 is $\\lVert \\Delta a^8 \\rVert^2 \\operatorname{rms}\\,\\delta^9[0]$ with $\\lVert \\Delta a^8 \\rVert^2$ about $10^{-10}$ (last line). Counts, 5 starts" in prose \
         and "tiny while the rows are this close" not in prose and computed["w8 second"].split(": ")[1].startswith("2.5e-12,") \
         and "The stall test's 5 sigmoid starts (seeds 0 to 4, section 2's draws) at steps 0 and 800. Look at rms dC/dW_9 (it collapses), the change of $\\Delta z^9$ (small) and the output rows (the column means):" in prose and "its counts apply" not in prose and "10^{12}" not in prose and "Of order" not in prose \
         and paces == [2.5e-08, 1.9e-09, 2.5e-10, 2.5e-12] and all(5 < a / b < 20 for a, b in zip(paces, paces[1:3])) \
-        and round(0.1 * paces[0], 10) == 2.5e-09 and round(10 * 2.5e-09, 9) == 2.5e-08 and round(10 * 2.5e-09 * 1.1, 8) == 3e-08 \
+        and "the first 10 steps add" not in prose \
         and "0.56" not in prose and "2.5e-13" not in prose \
         and "**What to keep.** (1) Forward, the rows merge by about 0.23 per layer. (2) So $W_9$ alone would need weights of about " \
         "$2 \\times 10^5$. (3) The layers below could, but at the column means their steps do so only at second order." in prose
