@@ -744,7 +744,7 @@ def section_8_runs(case):
         assert abs(seed_run[100] * 1e4 % 1 - 0.5) > 0.01, seed_run[100]  # 4 decimals, 3e-6 or more off the boundary
         assert np.all(np.abs(net.predict(case.X) - case.Y) < 0.1)  # "All five seeds fit by step 1000"
         seed_costs.append(seed_run[100])
-        start_text += f"{'seed ' + str(seed):<10}{slope:>24.3g}{seed_run[100]:>12.4f}   none; none\n"
+        start_text += f"{'seed ' + str(seed):<10}{slope:>24.3g}{seed_run[100]:>12.4f}   none; none (step 1000)\n"
     assert f"{min(seed_costs):.4f}, {max(seed_costs):.4f}" == "0.0019, 0.0068", seed_costs
     assert max(seed_costs) < 0.01  # "below 0.01: every error below 0.1"
     # "each seed's at least 0.166", the same measure as all ones' 0.0235
@@ -780,7 +780,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             "* **Tie:** three tied units, each adding the same $W_l[i, j]\\,a^l[r, i]$ to $z^{l+1}[r, j]$, add what one unit "
             "with weight $3\\,W_l[i, j]$ would. So the tied network acts as a 2-1-1-2, whose layer-2 value differs between "
             "the observations: its outputs can differ.\n"
-            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), untied (so at step 0, by 7b).\n"
+            # report 03DV fault 3: the contrapositive of 7b said in full
+            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), untied, so by 7b they started "
+            "untied (a tied start stays tied).\n"
             "* **Saturation:** no seed's layer 2 starts [saturated](NOTATION.md) (smallest slope at least 0.166; all ones' "
             "0.0235 about a tenth of $\\tfrac14$).\n\n</details>")
     assert section.count("<details>") == 1 and fold in section
@@ -795,7 +797,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # (gated like it) and the question's a3 (top of page), after the prediction; what it means for the
                   # outputs; notebook 04 tests it against the tie (the one pointer to notebook 04 in section 8)
                   "The **start table**: each start's **smallest slope** $a^2(1 - a^2)$ over layer 2 at step 0, its cost at "
-                  "step 1000 and tied groups (`[[0, 1, 2]]`: units 1 to 3, numpy indices 0 to 2, tied).",
+                  "step 1000 and tied groups (`[[0, 1, 2]]`: units 1 to 3, numpy indices 0 to 2, tied). "
+                  # report 03DV fault 4: what to compare, before the table (its rows now say the tied groups' step)
+                  "Compare all ones' slope and step-1000 cost (first row) with the five seeds'.",
                   # report 03DU fault 1 (the lead's item 1): the reading comes after the table, in short sentences; "parting
                   # them takes large output weights" cut (no printed number says how large)
                   "A slope under 0.03 shrinks all ones' 0.20 gap in $z^2$ (3.70, 3.50: last line) to 0.005 in $a^2$ (0.9759, "
@@ -808,15 +812,14 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # step 4000 (0.3985), the fall between 4000 and 5000
                   "3. From all ones your run sits near the shared row for over 4000 steps, then fits, still tied (section 8): "
                   "as a 2-1-1-2 it can still tell your observations apart.",
-                  "exercise 6's check, not this run, shows `backward` right",
-                  "a matching run alone does not prove a gradient right: exercise 6's check does (section 7a).",
+                  "so it cannot show that `backward` is right: exercise 6's check does.",
+                  "only exercise 6's check, not a matching run, proves a gradient right (section 7a).",
                   "Your largest difference may be a rounding-size number, not 0.0.",
                   # report 03DK fault 2: the tie did not stop the fit (point 3: still tied at 5574); round 8: why the
                   # plateau is long goes to notebook 04 (its section 8 follows the tied run, section 9 separates tie and saturation)
-                  "**What to change:** the tie did not stop the fit (point 3). Start from random weights: in these five runs "
+                  "**What to change:** the tie did not stop the fit. Start from random weights: in these five runs "
                   "they fit by step 1000, untied, layer 2 unsaturated (start table). Why the all-ones plateau is so long is "
-                  "notebook 04's question: its section 8 follows the tied run, its section 9 tests a tied, unsaturated start "
-                  "(every parameter 0.1).",
+                  "notebook 04's question: its section 8 follows the tied run, its section 9 tests a tied, unsaturated start.",
                   "then tries `a[2] @ delta`, the question's factor order read literally as matrix products, $(2, 3)$ times "
                   "$(2, 2)$ (inner sizes 3, 2), and `delta.T @ a[2]`.",
                   # report 03DR fault 6: what to look for, before the scan; its reading after
@@ -835,8 +838,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "passes at its $\\varepsilon = 3 \\cdot 10^{-4}$ (worst 1.5e-07, last line), not at $10^{-3}$ (1.6e-06); five points "
                   "let the check use the larger $\\varepsilon$, with less rounding, at the same tolerance.",
                   # report 03DR fault 2: what to look at, before the printout
-                  "Optional: look at the last two lines: two points pass a right `backward` at notebook 01's $\\varepsilon$, "
-                  "fail at $10^{-3}$.",
+                  # report 03DV fault 3: the same in one full sentence (which formula, which cases, which eps, how many fail)
+                  "Optional: in the last two lines, notebook 01's two-point formula passes all six random cases at its "
+                  "$\\varepsilon = 3 \\cdot 10^{-4}$ but fails one at $10^{-3}$.",
                   # report 03DT fault 1: why exercise 7's counts differ from notebook 01's section 7 (its rules: weights
                   # only; slopes and a - y free for both methods; each edge's factor computed once), before the rules
                   "**forward pass not included**. Notebook 01 (section 7) counted by other rules: weights only, $a(1-a)$ "
@@ -855,8 +859,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "* **What they saw** after 1000 steps of gradient descent (no learning rate given; section 7a finds one):\n",
                   "$W_l$ with $b_l$ as an extra top row (section 7c shows why)",
                   # report 03DR fault 3: float64 after 1000 updates, float32 after 999, side by side
-                  "at rate 0.5 it gives your output to 2e-07 after 1000 float64 updates (in float32 after 999: 7a's optional fold).", "It fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, rate 1.0 gives the same run: half the "
-                  "cost, half the gradient)",
+                  "at rate 0.5 it gives your output to 2e-07 after 1000 float64 updates (in float32 after 999: 7a's optional fold).", # report 03DV fault 3: in full
+                  "The run fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, the gradient halves and rate 1.0 "
+                  "gives the same run), so it cannot show that `backward` is right: exercise 6's check does.",
                   "no tied group, cost 0.0027"):
         assert claim in prose, claim
     # the fold after the runs; the pointer to notebook 04 after it (no answer before the prediction); the fold's title
@@ -1111,15 +1116,17 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert "crossing pair's labels" not in "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "code")
     # exercise 5, item 3a: its numbers (fold A's rows of delta^1 and x[r, 0], which name item 2's answer) only in a
     # folded hint; the open items point to "your item-2 product"
-    # exercise 5's cells in reading order (reader 03BW): items 1, 2 and 3 (3a, 3b) first, then hints 1 to 3 in order, then
-    # the folds in the order they are opened (report 03CN fault 6), each titled with when to open it: fold A (after item 2),
-    # item 3a's hint (after fold A), the item-3a cell, fold B (after item 3a), the function; report 03DK fault 4: one name
-    # per fold ("Fold A", "Item 3a's hint", "Fold B"), the same in the items and the summaries, no (1) to (3)
+    # exercise 5's cells in reading order (reader 03BW): items 1, 2 and 3 (3a, 3b) first, then the folds in the order
+    # they are opened (report 03CN fault 6), each titled with when to open it: fold A (after item 2), item 3a's hint (after
+    # fold A), the item-3a cell, fold B (after item 3a); report 03DV fault 1 (the lead's item 1): then hints 1 to 3, right
+    # above the function, so no hint (Hint 3 gives the formula) lies between an item and the fold it sends the student to;
+    # report 03DK fault 4: one name per fold ("Fold A", "Item 3a's hint", "Fold B"), the same in the items and the
+    # summaries, no (1) to (3)
     cells = notebook["cells"]
     first = next(k for k, c in enumerate(cells) if c["cell_type"] == "markdown" and "### Exercise 5" in source(c))
     last = next(k for k, c in enumerate(cells) if source(c).startswith("def layer_gradients("))
     ordered = cells[first:last + 1]
-    assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "code"]
+    assert [c["cell_type"] for c in ordered] == ["markdown", "code", "markdown", "code", "code", "markdown", "code"]
     items = source(ordered[0])
     # report 03DE fault 6: the folds named in the item text, item 3a's hint where it helps (item 3a)
     assert items.count("Then open fold A.") == 1 and items.count("Then open fold B.") == 1
@@ -1129,10 +1136,13 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert len(summaries) == 6 and not any(re.search(r"\([123]\)|fold \(", text) for text in summaries), summaries
     assert (items.index("1. Write $z^{l+1}[r, j]$") < items.index("2. For one observation") < items.index("Then open fold A.")
             < items.index("3. The cost adds up") < items.index("* 3a. ") < items.index("Then open fold B.")
-            < items.index("* 3b. ") < items.index("<details><summary>Hint 1</summary>")
-            < items.index("<details><summary>Hint 2</summary>") < items.index("<details><summary>Hint 3</summary>")
-            < items.index("Folds A and B:")), items
-    assert "(a^l)^{\\mathsf T} \\delta^{l+1}" in items.split("<summary>Hint 3</summary>")[1]
+            < items.index("* 3b. ") < items.index("Folds A and B:")), items
+    assert "<summary>Hint" not in items
+    hints = source(ordered[5])
+    assert (hints.index("<details><summary>Hint 1</summary>") < hints.index("<details><summary>Hint 2</summary>")
+            < hints.index("<details><summary>Hint 3</summary>")), hints
+    assert "(a^l)^{\\mathsf T} \\delta^{l+1}" in hints.split("<summary>Hint 3</summary>")[1]
+    assert re.sub(r"<details>.*?</details>", "", hints, flags=re.S).strip() == ""  # only the three hints
     assert "<summary>Fold A: each observation's dC/db_0 (open after item 2)" in source(ordered[1])
     assert source(ordered[2]).startswith("<details><summary>Item 3a's hint (open after fold A, if stuck)")
     assert source(ordered[3]).startswith("# exercise 5, item 3a") and "<summary>Fold B:" in source(ordered[4])
@@ -1192,7 +1202,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     printout = next(i for i, c in enumerate(notebook["cells"]) if "print(finite_difference_errors())" in source(c))
     assert "<summary>Optional: why 4e-10, why five points</summary>" in source(notebook["cells"][printout + 1])
     assert source(notebook["cells"][printout]).startswith("# optional (with the fold below; section 6 does not need it)")
-    assert source(notebook["cells"][printout - 1]).startswith("Optional: look at the last two lines:")
+    assert source(notebook["cells"][printout - 1]).startswith("Optional: in the last two lines, notebook 01's two-point formula")
     assert "printed below" not in markdown and "Printed below" not in markdown
     # the path-table key: two worked examples, no translation row of index letters
     assert "$x_{i+1}$" not in markdown and "$x[0, i]$" not in markdown
@@ -1466,11 +1476,12 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     assert (sum(summing.values()), sum(backprop.values())) == (32, 16)  # weights only: 20 + 12, 4 + 4 + 8
     assert write_backprop.multiplication_counts([2, 2, 2])[2:4] == (54, 22)  # exercise 7's rules: other counts
     # report 03DU fault 4 (the lead's item 5): in the check fold, after the count, which rule moves which number:
-    # "From notebook 01's 32 and 16: biases add 14 (12 + 2); whole path products, not shared edge factors, add 8;
-    # paying for 2(a - y) and a(1 - a) adds 6 to backward"
+    # "From notebook 01's 32 and 16: biases add 14 (12 + 2); [...] adds 8; paying for 2(a - y) and a(1 - a) adds 6 to
+    # backward"; report 03DV fault 3: the 8 said in full (01 formed each edge's factor once, here every path multiplies
+    # out its own factors)
     check = prose[prose.index("<summary>Check your count</summary>"):].split("</details>")[0]
-    assert ("**From notebook 01's 32 and 16:** biases add 14 (12 + 2); whole path products, not shared edge factors, add 8; "
-            "paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`.") in check
+    assert ("**From notebook 01's 32 and 16:** biases add 14 (12 + 2); multiplying out each path's factors, instead of "
+            "reusing each edge's factor, adds 8; paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`.") in check
     assert "32 and 16" not in prose.replace(check, "")  # not before the student counts
     net = mh.MLP([2, 2, 2]).init_random(seed=0)
     x0, y0 = np.full((1, 2), 0.5), np.zeros((1, 2))
@@ -1521,3 +1532,18 @@ def test_exercise_4_item_5s_check_is_folded_and_true(notebook):
         delta1 = a[1][0, i] * (1 - a[1][0, i]) * sum(net.weights[1][i, j] * delta2[j] for j in range(3))
         np.testing.assert_allclose(sum(np.prod([f.value for f in p.factors]) for p in paths), delta1, rtol=1e-12)
         np.testing.assert_allclose(step_back(delta2[None, :], net.weights[1], a[1])[0, i], delta1, rtol=1e-12)
+
+
+def test_any_depth_is_said_after_exercise_4(notebook):
+    """Report 03DV fault 2 (the lead's item 3): one main-text sentence says why one step_back per layer works at any
+    depth (delta^{l+1} already sums every path beyond layer l+1), after item 5's fold and exercise 4's checks, never
+    before them (it answers item 5): it opens the cell of section 4, before its heading. The claim itself is
+    checked path by path above (test_exercise_4_item_5s_check_is_folded_and_true) and by the 2-3-3-2 path-sum check."""
+    cells = notebook["cells"]
+    sentence = ("$\\delta^{l+1}$ already sums every path beyond layer $l+1$, so one `step_back` per layer works at any "
+                "depth.")
+    where = [k for k, c in enumerate(cells) if sentence in source(c)]
+    assert len(where) == 1 and source(cells[where[0]]).startswith(sentence + "\n\n## 4. One layer's gradients")
+    exercise_4 = next(k for k, c in enumerate(cells) if "### Exercise 4: one step back" in source(c))
+    check_print = next(k for k, c in enumerate(cells) if source(c).startswith("if check_step_back(step_back).passed:"))
+    assert exercise_4 < check_print < where[0]
