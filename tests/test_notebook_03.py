@@ -391,13 +391,20 @@ def expected_outputs():
     # at most 0.7 times), each far from 1 where a one-ulp nudge of X and Y moves an error by about 1e-13 of the gradient
     check_nets = [(net, X, Y) for _, net, X, Y, _ in write_backprop._networks()[1:]]
     assert [(n.sizes, len(X)) for n, X, _ in check_nets] == [(n.sizes, len(X)) for n, X, _ in write_backprop.backward_check_networks()[1:]]
-    random_errors, random_shares = [], []
-    for net, X, Y in check_nets:
-        right_W, right_b = backward(net.weights, net.forward(X), Y)
-        two_W, two_b = mh.numerical_gradients(net, X, Y, "sse", eps=1e-3, order=2)
-        right, two = np.concatenate([g.ravel() for g in right_W + right_b]), np.concatenate([g.ravel() for g in two_W + two_b])
-        random_errors.append(np.max(np.abs(two - right) / np.abs(right)))
-        random_shares.append(np.max(np.abs(two - right) / (1e-9 + 1e-6 * np.abs(two))))  # the check's allclose, two-point as its answer
+
+    def two_point_errors(eps):
+        """Per check net: the two-point formula's largest relative error against backward, and its largest share of
+        the check's tolerance (the check's allclose, two-point as its answer)."""
+        errors, shares = [], []
+        for net, X, Y in check_nets:
+            right_W, right_b = backward(net.weights, net.forward(X), Y)
+            two_W, two_b = mh.numerical_gradients(net, X, Y, "sse", eps=eps, order=2)
+            right, two = (np.concatenate([g.ravel() for g in grads]) for grads in (right_W + right_b, two_W + two_b))
+            errors.append(np.max(np.abs(two - right) / np.abs(right)))
+            shares.append(np.max(np.abs(two - right) / (1e-9 + 1e-6 * np.abs(two))))
+        return errors, shares
+
+    random_errors, random_shares = two_point_errors(1e-3)
     worst_random = int(np.argmax(random_errors))
     assert check_nets[worst_random][0].sizes == [2, 4, 3, 5, 1] and len(check_nets[worst_random][1]) == 1
     assert 1.58e-6 < random_errors[worst_random] < 1.64e-6 and f"{random_errors[worst_random]:.1e}" == "1.6e-06"
@@ -411,13 +418,7 @@ def expected_outputs():
     # moves an error by about 1e-13 of the gradient); the worst, 1.4545e-07 (truncation: (1e-3 / 3e-4)^2 = 11 times
     # below the 1.62e-06 at 1e-3, to 2%), is the same 2-4-3-5-1's and 0.0045 of its last printed digit from the .1e
     # boundary 1.45e-07, against rounding's share of it, below 1e-11 / 1.45e-07 ~ 1e-4 of it
-    errors_01, shares_01 = [], []
-    for net, X, Y in check_nets:
-        right_W, right_b = backward(net.weights, net.forward(X), Y)
-        two_W, two_b = mh.numerical_gradients(net, X, Y, "sse", eps=3e-4, order=2)
-        right, two = np.concatenate([g.ravel() for g in right_W + right_b]), np.concatenate([g.ravel() for g in two_W + two_b])
-        errors_01.append(np.max(np.abs(two - right) / np.abs(right)))
-        shares_01.append(np.max(np.abs(two - right) / (1e-9 + 1e-6 * np.abs(two))))
+    errors_01, shares_01 = two_point_errors(3e-4)
     assert int(np.argmax(errors_01)) == worst_random and max(shares_01) < 0.2, shares_01
     assert 1.452e-7 < errors_01[worst_random] < 1.458e-7 and f"{errors_01[worst_random]:.1e}" == "1.5e-07"
     assert abs(random_errors[worst_random] / errors_01[worst_random] - (1e-3 / 3e-4) ** 2) < 0.02 * (1e-3 / 3e-4) ** 2
