@@ -788,8 +788,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             "0.0235 about a tenth of $\\tfrac14$).\n\n</details>")
     assert section.count("<details>") == 1 and fold in section
     for claim in (# report 03DD fault 5: a question the student can reason about (7b's tie; the fold answers it)
-                  "will the all-ones start **fit** (every output within 0.1 of its target) while its units are still "
-                  "tied (7b)? A random start by step 1000?",
+                  # report 03DW fault 5: 7b showed the units stay tied, so the question says so instead of "while still tied"
+                  "will the all-ones start, whose units stay tied (7b), **fit** (every output within 0.1 of its target)? "
+                  "A random start by step 1000?",
                   # report 03DP fault 3: what to look at, said before the cell that prints it
                   # report 03DT fault 6 (the lead's item 5): what to look at, not what prints
                   "Look at how little all ones' cost moves from step 100 to 4000, and what happens after 5000.",
@@ -805,7 +806,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # them takes large output weights" cut (no printed number says how large)
                   "A slope under 0.03 shrinks all ones' 0.20 gap in $z^2$ (3.70, 3.50: last line) to 0.005 in $a^2$ (0.9759, "
                   "0.9706), so the outputs start under 0.001 apart (0.9807, 0.9804, top of page). Notebook 04 tests whether "
-                  "this, or the tie, causes the [plateau](NOTATION.md).",
+                  "this saturation, or the tie, causes the [plateau](NOTATION.md).",  # report 03DW fault 1: "this" named
                   # report 03DS fault 3: exercise 4 argues the step back through a hidden layer too
                   "5. On a 2-3-3-2, group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
                   "share,\n   and what do its tails at $j$ add up to?",
