@@ -685,7 +685,7 @@ def test_the_curvature(computed, notebook):
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
     assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2), "
-            "so there are $29 - 9 = 20$ (like the 20 draws, by coincidence)." in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
+            "so there are $29 - 9 = 20$." in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
             and "for example $+1$ on $b_0[0]$, $-1$ on $b_0[1]$." in prose and "the untying part of $\\Delta\\theta$ evolves by itself" in prose)
     assert "orthogonal to the tied networks' 9-dimensional one (above)." in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
     # report 05AX: the page says how untying_curvatures builds H; keep the code and the sentence together
@@ -703,7 +703,7 @@ def test_the_curvature(computed, notebook):
     assert computed["curvature 5000"] == "tied run, step  5000: untying lambda from -0.0064 to 0.0069"
     assert "lambda_min" not in NOTEBOOK.read_text()  # no printed per-step rates
     assert init.tied_directions([2, 3, 3, 2]).shape == (29, 9)  # the 9 tie-keeping directions: a 2-1-1-2 network's parameters
-    assert "orthogonal to the tied networks' 9-dimensional one (above)." in prose and "$20$-dimensional subspace orthogonal" in prose and "so there are $29 - 9 = 20$ (like the 20 draws, by coincidence)." in prose  # 05DG: the box's subtraction cut (the main text has it) for words
+    assert "orthogonal to the tied networks' 9-dimensional one (above)." in prose and "$20$-dimensional subspace orthogonal" in prose and "so there are $29 - 9 = 20$." in prose  # 05DG: the box's subtraction cut (the main text has it) for words
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the {seeds} starts not within {limit} steps' in PLOTS.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
@@ -1318,8 +1318,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$c = 0$ matches from step 6, when its difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: last two lines).") in main
     assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
-    assert "Steps to 0 at step 100's pace" not in main and ("First printout: steps to 0 at step 100's **pace** (value ÷ change per step; for the difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only, "
-                                                                           "the others held). The sooner to 0 flips first ($c = 0.25$'s difference 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
+    assert "Steps to 0 at step 100's pace" not in main and ("First printout: steps to 0 at step 100's **pace** (value ÷ change per step; for the difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
+                                                                           "). The sooner to 0 flips first ($c = 0.25$'s difference 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
                                                                            "difference 1310): a ranking at step 100's pace, not the flips' steps (900, 389).") in box and "**pace**" not in main and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
     assert 2 * 0.4 ** 2 + 2 * 0.2 ** 2 == pytest.approx(0.4) and 0.4 - 2 * 0.2 ** 2 > 0.2  # output 2 alone cannot bring the plateau's 0.4 below 0.2
