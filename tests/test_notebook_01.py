@@ -1389,8 +1389,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     assert abs(1 / h - 1.365) > 0.001  # off the rounding edge of 1.37
     # report 01DE fault 4: the inputs' ratio h/x (the formula's h over x) can offset the |w|/4 factors
     # report 01DJ fault 3 (lead's decision): the depth claim narrowed to the bound; no deeper network is run here
-    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; not shown on a deeper"
-            " network).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
+    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; this notebook has one"
+            " hidden layer, so no deeper network is run).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
     # report 01DM fault 4 (lead's decision): the ratio 1/(x(1 - h) w2) has x and the outgoing weight w2, and the |w|/4
@@ -1401,8 +1401,10 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # large x (x = 1 here)
     # report 01DR fault 1 (lead's decision): the offset named as in section 3, the inputs' ratio x/h
     # report 01DS fault 4 (lead's decision): the moved-less claim scoped to this network
-    assert ("* A sigmoid layer scales a path by at most $|w|/4$, but a large outgoing weight or the inputs' "
-            'ratio (here $x/h = 1.37$) can offset it.\n* On this network, $w_1$ moved 7 to 15 times less '
+    # report 01DV fault 5 (01DT fault 2): w in |w|/4 is the outgoing weight itself, so the bound and its exception say
+    # so in one line (under 1 unless |w| > 4); the inputs' ratio belongs to a step ratio of two weights
+    assert ("* A sigmoid layer scales a path by its slope times its outgoing weight $w$: at most $|w|/4$, so by less than 1 "
+            "unless $|w| > 4$. A step ratio of two weights also has their inputs' ratio (here $x/h = 1.37$).\n* On this network, $w_1$ moved 7 to 15 times less "
             'than $w_2$: $1/(x(1-h)\\,w_2)$ (section 3).\n') in prose
     assert "Δw2/Δw1" in shown and " 7.4 " in shown and " 15.1 " in shown and "far less" not in prose
     # report 01DE fault 5: the `first step by hand` lines in a cell of their own, right after the paragraph citing them
@@ -1443,8 +1445,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " separate prediction.") in prose and "hypothesis" not in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
-    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; not shown on a deeper"
-            " network).") in prose
+    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; this notebook has one"
+            " hidden layer, so no deeper network is run).") in prose
     assert h * (1 - h) <= 0.25 and h * (1 - h) * 0.5 <= 0.5 / 4
 
 
@@ -1658,7 +1660,7 @@ def test_report_01dc_plain_sentences(shown, one):
     # report 01DR fault 6 (lead's decision): what to look at, before the block
     # report 01DS fault 1 (lead's decision): what to look at, per output group; the longer run moved to appendix E, with
     # fault 2's clause (the factor w2; y' = 0.45 still above 0.25; w1 rises) and fault 7's eta and C at step 12
-    assert ("(the `bound` line; not shown on a deeper network).\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
+    assert ("(the `bound` line; this notebook has one hidden layer, so no deeper network is run).\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
             " against `predicted`), then at the `1 - h` and `bound` lines under it.") in prose
     assert "What happens once $w_2$ falls past 0 is in appendix E." in prose and "longer run" not in prose[:prose.index("## 4.")]
     assert ("The `longer run` lines below continue section 3's run at the same $\\eta = 1$, large enough "
