@@ -144,7 +144,24 @@ def count_line(sizes):
     return (f"{str(sizes):>22}: W_0[0, 0]: {paths:>6} paths, {paths * 2 * L:>6} multiplications\n"
             f"{'':>22}  all {parameters:>5} parameters: path sums {path_sum_multiplications(sizes):>9}, "
             f"backward {backward_multiplications(sizes):>5}\n"
-            f"{'':>22}  path sums by layer: {' + '.join(str(n) for n in path_sums_by_layer(sizes))}\n")
+            f"{'':>22}  path sums by layer: {' + '.join(str(n) for n in path_sums_by_layer(sizes))}\n"
+            + from_notebook_01_line(sizes))
+
+
+def from_notebook_01_line(sizes):
+    """Report 03DX fault 3 / 03DW fault 4: notebook 01's counts (paths.multiplication_counts, its rules) and what each of
+    exercise 7's rule changes adds: the biases' paths (a bias's path: the widths after its unit, one multiplication
+    fewer than a weight's), multiplying out the weights' paths (the rest of the path sums), 2(a - y) and a(1 - a)
+    (one each per output, a(1 - a) once per hidden unit: the rest of backward)."""
+    from mlp_helpers.lessons import paths
+    L = len(sizes) - 1
+    summing, backprop = paths.multiplication_counts(sizes)
+    paths_01, backprop_01 = sum(summing.values()), sum(backprop.values())
+    biases = sum(int(np.prod(sizes[l + 2:])) * sizes[l + 1] * (2 * (L - l) - 1) for l in range(L))
+    slopes = sizes[-1] + sum(sizes[1:])
+    assert backward_multiplications(sizes) == backprop_01 + slopes
+    return (f"{'':>22}  from notebook 01's {paths_01} and {backprop_01}: biases add {biases}, multiplying out "
+            f"{path_sum_multiplications(sizes) - paths_01 - biases}, 2(a - y) and a(1 - a) {slopes}\n")
 
 
 def path_sums_by_layer(sizes):
@@ -272,8 +289,14 @@ def expected_outputs():
     assert np.all(ones_net.weights[2] == 1) and np.all(layers[2] == layers[2][:, :1])
     # each a2 off its 4-decimal rounding boundary (0.97589, 0.97058: 4e-5 and 2.5e-5 from it)
     assert all(abs(v * 1e4 % 1 - 0.5) > 0.2 for v in layers[2][:, 0]), layers[2][:, 0]
+    # report 03DX fault 4: the output layer is saturated too ("slope under 0.02: last line"): a3 (1 - a3) of output 1,
+    # observations 1 and 2 (0.018936, 0.019229: each off its 4-decimal rounding boundary), every output alike
+    out_slope = layers[3][:, 0] * (1 - layers[3][:, 0])
+    assert all(abs(v * 1e4 % 1 - 0.5) > 0.1 for v in out_slope) and out_slope.max() < 0.02, out_slope
+    assert [f"{v:.4f}" for v in out_slope] == ["0.0189", "0.0192"] and np.all(layers[3] == layers[3][:, :1])
     z2_line = (f"all ones, step 0, layer 2: z2 = {z2_ones[0]:.2f}, {z2_ones[1]:.2f}; "
-               f"a2 = {layers[2][0, 0]:.4f}, {layers[2][1, 0]:.4f} (observations 1, 2)\n")
+               f"a2 = {layers[2][0, 0]:.4f}, {layers[2][1, 0]:.4f}; output slope a3(1 - a3) = "
+               f"{out_slope[0]:.4f}, {out_slope[1]:.4f} (observations 1, 2)\n")
     forward_lines += f"largest difference from the question's numbers: {gap:.0e} (below 1e-6: {gap < 1e-6})\n"
 
     # section 2: the path tables, and delta2 = dC/dz2 by finite differences in z2 (independent of any formula)
@@ -345,6 +368,10 @@ def expected_outputs():
     # report 03DU fault 3: the tolerance is "far above the formula's error on the all-ones net (4e-10 relative, below)":
     # its relative part alone is over 2000 times that error
     assert 1e-6 > 2000 * five_point_error
+    # report 03DX fault 2: notebook 01's pass, ratio |g - g_hat| / (|g| + |g_hat|) < 1e-7, allows |g - g_hat| up to about
+    # 2e-7 |g| (g_hat ~ g); the check's relative part, 1e-6 |g|, is 5 times that ("5 times stricter")
+    g = 2.6e-4
+    assert abs(1e-7 * (g + g) / g - 2e-7) < 1e-20 and round(1e-6 / 2e-7) == 5
     # the prose: notebook 01's central difference errs by "1.5 * 10^-7 relative ... at a gradient of 2.3 * 10^-3, well inside
     # the tolerance" (|error| <= 1e-9 + 1e-6 |gradient|, the check's allclose): about a tenth of it there
     two_W, two_b = mh.numerical_gradients(question_net, case.X, case.Y, "sse", eps=1e-3, order=2)
@@ -805,7 +832,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DU fault 1 (the lead's item 1): the reading comes after the table, in short sentences; "parting
                   # them takes large output weights" cut (no printed number says how large)
                   "A slope under 0.03 shrinks all ones' 0.20 gap in $z^2$ (3.70, 3.50: last line) to 0.005 in $a^2$ (0.9759, "
-                  "0.9706), so the outputs start under 0.001 apart (0.9807, 0.9804, top of page). Notebook 04 tests whether "
+                  "0.9706); the output layer is saturated too (slope under 0.02: last line), so the outputs start under 0.001 apart (0.9807, 0.9804, top of page). Notebook 04 tests whether "
                   "this saturation, or the tie, causes the [plateau](NOTATION.md).",  # report 03DW fault 1: "this" named
                   # report 03DS fault 3: exercise 4 argues the step back through a hidden layer too
                   "5. On a 2-3-3-2, group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
@@ -1084,7 +1111,8 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   # report 03DU fault 3: the tolerance's reason, by the printed five-point error (4e-10 relative on the
                   # all-ones net: the tolerance's 1e-6 is 2500 times it, asserted in expected_outputs)
                   "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$, far above the formula's error on "
-                  "the all-ones net (4e-10 relative, below).",
+                  "the all-ones net (4e-10 relative, below); notebook 01's $10^{-7}$, over $|g|+|\\hat g|\\approx 2|g|$, is 5 times "
+                  "stricter.",  # report 03DX fault 2: 01's |g - g_hat| / (|g| + |g_hat|) < 1e-7 is |g - g_hat| < about 2e-7 |g|
                   # report 03DU fault 2: exercise 4's item 5 gets its folded check, like the exercise's others
                   "<details><summary>Check item 5 (open after you write it)</summary>\n\nEach group shares its factors through "
                   "$W_1[i, j]$; its tails at $j$ add up to $\\delta^2[0, j]$, a hidden $\\delta$:\n"
@@ -1483,7 +1511,9 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     # out its own factors)
     check = prose[prose.index("<summary>Check your count</summary>"):].split("</details>")[0]
     assert ("**From notebook 01's 32 and 16:** biases add 14 (12 + 2); multiplying out each path's factors, instead of "
-            "reusing each edge's factor, adds 8; paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`.") in check
+            "reusing each edge's factor, adds 8; paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`. On 2-3-3-2 "
+            "(01: 186, 44; here 410, 54) they add 110, 114, 10.") in check  # report 03DX fault 3, 03DW fault 4
+    assert "186, 44" not in prose.replace(check, "")  # not before the student counts
     assert "32 and 16" not in prose.replace(check, "")  # not before the student counts
     net = mh.MLP([2, 2, 2]).init_random(seed=0)
     x0, y0 = np.full((1, 2), 0.5), np.zeros((1, 2))
@@ -1502,6 +1532,20 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     # per hidden unit (2 + 2 + 2 = 6); biases cost backward nothing for one observation (dC/db = delta)
     assert backward_multiplications([2, 2, 2]) - sum(backprop.values()) == 2 * 2 + 2 == 6
     assert 32 + 14 + 8 == 54 and 16 + 6 == 22
+    # the same three on 2-3-3-2: 01's 186 (150 + 36) and 44 (15 + 8 + 21); here 410 and 54; biases add 110 (90 + 18 + 2),
+    # multiplying out the weights' paths 114 (300 - 186), 2(a - y) and a(1 - a) 10 (2 outputs' 2 (a - y), a(1 - a) at
+    # 2 + 3 + 3 units)
+    summing, backprop = paths.multiplication_counts([2, 3, 3, 2])
+    assert (sum(summing.values()), sum(backprop.values())) == (186, 44)
+    assert write_backprop.multiplication_counts([2, 3, 3, 2])[2:4] == (410, 54)
+    net = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
+    x0, y0 = np.full((1, 2), 0.5), np.zeros((1, 2))
+    by_kind = {"w": 0, "b": 0}
+    for parameter in mh.paths.parameters(net):
+        for path in mh.chain_rule_paths(net, x0, y0, parameter, loss="sse").paths:
+            by_kind[parameter[0]] += len(path.factors) - 1 - (parameter[0] == "b")
+    assert by_kind == {"w": 300, "b": 110} and by_kind["w"] - 186 == 114 and 186 + 110 + 114 == 410
+    assert backward_multiplications([2, 3, 3, 2]) == 54 and 54 - 44 == 10 == 2 + (2 + 3 + 3)
 
 
 def test_exercise_4_item_5s_check_is_folded_and_true(notebook):

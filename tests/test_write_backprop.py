@@ -672,6 +672,30 @@ def test_multiplication_counts_by_hand_for_2_2_2():
     assert backward_count == 3 * 2 + (4 + 4) + (4 + 2 * 2)  # delta^2, both dW, one step back
 
 
+@pytest.mark.parametrize("sizes, expected", [
+    ([2, 2, 2], (32, 16, 14, 8, 6)),  # exercise 7's check fold: 32 + 14 + 8 = 54, 16 + 6 = 22
+    ([2, 3, 3, 2], (186, 44, 110, 114, 10)),  # 186 + 110 + 114 = 410, 44 + 10 = 54
+])
+def test_from_notebook_01(sizes, expected):
+    assert wb.from_notebook_01(sizes) == expected
+    paths_01, backprop_01, biases, multiplied_out, slopes = expected
+    _, _, path_sums, backward_count, _ = wb.multiplication_counts(sizes)
+    assert paths_01 + biases + multiplied_out == path_sums and backprop_01 + slopes == backward_count
+    # the biases' share counted path by path: a bias's path has one multiplication fewer than its factors less one
+    net = mh.MLP(sizes).init_random(seed=0)
+    bias_mults = sum(len(path.factors) - 2 for parameter in mh.paths.parameters(net) if parameter[0] == "b"
+                     for path in mh.chain_rule_paths(net, np.full((1, sizes[0]), 0.5), np.zeros((1, sizes[-1])),
+                                                     parameter, loss="sse").paths)
+    assert bias_mults == biases
+    # backward's extra: 2(a - y) at each output, a(1 - a) at each output and hidden unit
+    assert slopes == sizes[-1] + sum(sizes[1:])
+
+
+def test_from_notebook_01_bad_sizes():
+    with pytest.raises(ValueError, match="at least two layers"):
+        wb.from_notebook_01([2])
+
+
 @pytest.mark.parametrize("bad, error, words", [
     ([2], ValueError, "at least two layers"),
     ("ab", TypeError, "list of layer widths"),

@@ -37,9 +37,10 @@ from .exercise_checks import (AnswerProblem, Case, CheckResult, Exercise, answer
                               cost_slip_message, prediction_written, run_check, same, shape_mismatch)
 from .notation import format_number
 from .paths import count_paths
+from .paths import multiplication_counts as notebook_01_counts
 
 __all__ = ["CheckResult", "check_layer_forward", "check_forward", "check_output_delta", "check_step_back",
-           "check_layer_gradients", "check_backward", "multiplication_counts", "CaptionedPaths",
+           "check_layer_gradients", "check_backward", "multiplication_counts", "from_notebook_01", "CaptionedPaths",
            "fold_a_first_line", "prediction_written", "backward_check_networks", "float32_outputs",
            "question_formula", "finite_difference_errors"]
 
@@ -628,6 +629,25 @@ def multiplication_counts(sizes):
                       + sum(sizes[l] * sizes[l + 1] + 2 * sizes[l] for l in range(1, L)))  # every step back
     parameters = sum((sizes[l] + 1) * sizes[l + 1] for l in range(L))
     return paths, paths * 2 * L, path_sums, backward_count, parameters
+
+
+def from_notebook_01(sizes):
+    """Exercise 7's counts against notebook 01's (section 7: weights only, a(1 - a) and a^L - y free, each edge's factor
+    formed once), one observation on an MLP of these widths, forward pass not included.
+
+    Returns (01's path sums, 01's backpropagation, what the biases' paths add, what multiplying out every weight's
+    path adds, what backward's 2(a - y) and a(1 - a) add): 01's path sums plus the next two are
+    ``multiplication_counts``' path sums, 01's backpropagation plus the last is its backward.
+    sizes: layer widths, inputs first, such as ``[2, 3, 3, 2]``.
+    """
+    sizes = as_sizes("sizes", sizes)
+    L = len(sizes) - 1
+    summing, backprop = notebook_01_counts(sizes)
+    # a bias of layer l + 1's unit: as many paths as each weight into it, each one multiplication shorter
+    biases = sum(sizes[l + 1] * count_paths(sizes, ("b", l, 0)) * (2 * (L - l) - 1) for l in range(L))
+    _, _, path_sums, backward_count, _ = multiplication_counts(sizes)
+    paths_01, backprop_01 = sum(summing.values()), sum(backprop.values())
+    return paths_01, backprop_01, biases, path_sums - paths_01 - biases, backward_count - backprop_01
 
 
 # -- sections 2 and 3's path tables, each with a caption line (and, in section 3, its factors that differ marked) --
