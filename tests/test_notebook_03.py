@@ -816,8 +816,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
     assert section.count("<details>") == 1 and fold in section
     for claim in (# report 03DD fault 5: a question the student can reason about (7b's tie; the fold answers it)
                   # report 03DW fault 5: 7b showed the units stay tied, so the question says so instead of "while still tied"
-                  "will the all-ones start, whose units stay tied (7b), **fit** (every output within 0.1 of its target)? "
-                  "A random start by step 1000?",
+                  "will the all-ones start, whose units stay tied (7b), **fit** (every output within 0.1 of its target) "
+                  "within 6000 steps? A random start by step 1000?",  # report 03DY fault 3: a step limit for both
                   # report 03DP fault 3: what to look at, said before the cell that prints it
                   # report 03DT fault 6 (the lead's item 5): what to look at, not what prints
                   "Look at how little all ones' cost moves from step 100 to 4000, and what happens after 5000.",
