@@ -1464,7 +1464,6 @@ def test_layer_sizes_are_root_mean_squares_of_the_package_gradients():
     (lambda: stalls.at_step(CASE.network(), mh.train(CASE.network(), CASE.X, CASE.Y, 0.5, 3), 4), ValueError,
      "t must be below the 4 recorded steps"),
     (lambda: stalls.at_step(CASE.network(), "run", 0), TypeError, "history must be a History"),
-    (lambda: stalls.same_lower_layers(CASE.network(), [CASE.network()]), TypeError, "nets must be a list"),
 ])
 def test_lesson_helpers_name_bad_input(call, error, words):
     with pytest.raises(error, match=words):
@@ -1472,8 +1471,7 @@ def test_lesson_helpers_name_bad_input(call, error, words):
 
 
 def test_the_rows_gap_the_step_and_the_shared_draws_helpers():
-    """rows_apart against the forward pass written out; at_step against the recorded parameters; same_lower_layers
-    True for a shallower start of the same seed and False for another seed (round 33, reader 06CO, fault 7)."""
+    """rows_apart against the forward pass written out; at_step against the recorded parameters."""
     net = init.random_starts([2, 4, 3, 2], [1])[0]
     a_1 = 1 / (1 + np.exp(-(CASE.X @ net.weights[0] + net.biases[0])))
     assert stalls.rows_apart(net, CASE.X, 1) == pytest.approx(np.sqrt(np.mean((a_1[0] - a_1[1]) ** 2)), rel=1e-15)
@@ -1482,9 +1480,6 @@ def test_the_rows_gap_the_step_and_the_shared_draws_helpers():
     stepped = stalls.at_step(net, history, 3)
     assert all(np.array_equal(w, h[3]) for w, h in zip(stepped.weights, history.weights)) \
         and all(np.array_equal(b, h[3]) for b, h in zip(stepped.biases, history.biases)) and stepped is not net
-    deep = init.random_starts([2, 16, 16, 16, 2], 3, "lecun")
-    assert stalls.same_lower_layers(init.random_starts([2, 16, 16, 2], 3, "lecun"), deep)
-    assert not stalls.same_lower_layers(init.random_starts([2, 16, 16, 2], [5, 6, 7], "lecun"), deep)
 
 
 def test_the_depth_verdict_does_not_give_section_2s_table(computed):
@@ -1662,22 +1657,6 @@ def test_the_deep_sigmoid_rows_gap_takes_both_signs_at_step_0():
         rms = lambda v: np.sqrt(np.mean(v ** 2))
         sizes_sum = rms(np.abs(np.einsum("j,ij,ik->ijk", gap, cache[8], delta_9)).sum(axis=(0, 1)))
         assert sizes_sum / rms(np.einsum("j,ij,ik->ijk", np.abs(gap), cache[8], delta_9).sum(axis=(0, 1))) < 3.5
-
-
-def test_the_lesson_prints_one_line_for_the_shared_draws(capsys):
-    """Round 8 of r68 (reader 06DG, fault 5, lead's decision): the seed checks in one helper, one printed line each."""
-    sizes = [2] + [16] * 9 + [2]
-    deep = init.random_starts(sizes, 3, "lecun", activation=["sigmoid"] * 10)
-    assert stalls.print_same_draws("same", deep, init.random_starts(sizes, 3, "lecun", activation=["sigmoid"] * 10))
-    assert not stalls.print_same_draws("other seeds", deep, init.random_starts(sizes, [5, 6, 7], "lecun"))
-    assert not stalls.print_same_draws("other shape", deep, init.random_starts([2, 16, 16, 2], 3, "lecun"))
-    assert stalls.print_same_draws("below", deep, init.random_starts([2, 16, 16, 2], 3, "lecun"),
-                                   init.random_starts([2, 16, 16, 16, 2], 3, "lecun"), below_output=True)
-    assert capsys.readouterr().out == "same: True\nother seeds: False\nother shape: False\nbelow: True\n"
-    with pytest.raises(ValueError, match="at least one list"):
-        stalls.print_same_draws("none", deep)
-    with pytest.raises(ValueError, match="as many networks as reference"):  # zip would have compared 2 of 3
-        stalls.print_same_draws("short", deep, deep[:2])
 
 
 @pytest.mark.parametrize("share, words", [(1, "all"), (0.96, "nearly all"), (0.9, "nearly all"), (0.8, "most"),

@@ -11,8 +11,6 @@ All on the tied-units question's data (two observations, two outputs, sigmoid ou
   input, layer by layer (sizes that compare across layers of different shapes);
 * ``rows_apart``: how far apart two observations' rows are at one layer (rms Delta a^l);
   ``at_step``: a network with the parameters a run recorded at one step;
-  ``same_lower_layers``: whether shallower starts repeat a deeper start's draws below the output;
-  ``print_same_draws``: that check, or the same for every layer, as one printed line;
 * ``dead_units``: hidden units whose output is 0 on every observation (ReLU); ``share_in_words``:
   a share of starts in plain words;
 * ``both_off_chance``: how often a random unit is off on both of two observations;
@@ -188,36 +186,6 @@ def at_step(net, history, t):
     if t >= len(history.iterations):
         raise ValueError(f"t must be below the {len(history.iterations)} recorded steps, got {t}")
     return net.copy().set_params([w[t] for w in history.weights], [b[t] for b in history.biases])
-
-
-def same_lower_layers(nets, deeper):
-    """True if each network of the list ``nets`` has the same weights and biases as the matching
-    network of ``deeper`` in every layer below its output layer (one seed per start, its layers drawn
-    in order: shallower starts repeat a deeper start's first draws)."""
-    nets, deeper = check_nets(nets), check_nets(deeper)
-    return all(np.array_equal(p, q) for n, d in zip(nets, deeper)
-               for p, q in zip(n.weights[:-1] + n.biases[:-1], d.weights[:n.n_layers - 1] + d.biases[:n.n_layers - 1]))
-
-
-def print_same_draws(what, reference, *groups, below_output=False):
-    """Print one line, ``what: True`` (or ``False``), and return the verdict: whether each list of
-    networks in ``groups`` drew the same parameters as the list ``reference``, start by start. Every
-    layer is compared (the shapes must match), or with ``below_output`` only the layers below each
-    network's output layer (``same_lower_layers``: shallower starts repeat a deeper start's draws)."""
-    reference = check_nets(reference)
-    if not groups:
-        raise ValueError("give at least one list of networks to compare with the reference")
-    groups = [check_nets(nets) for nets in groups]
-    if any(len(nets) != len(reference) for nets in groups):  # zip below would drop the extra starts unseen
-        raise ValueError(f"each group must hold as many networks as reference ({len(reference)}), got {[len(n) for n in groups]}")
-    if below_output:
-        same = all(same_lower_layers(nets, reference) for nets in groups)
-    else:
-        same = all(len(n.weights) == len(r.weights)
-                   and all(p.shape == q.shape and np.array_equal(p, q) for p, q in zip(n.weights + n.biases, r.weights + r.biases))
-                   for nets in groups for n, r in zip(nets, reference))
-    print(f"{what}: {same}")
-    return same
 
 
 def share_in_words(share):
