@@ -383,7 +383,7 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
                "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost "
                'may be off by up to about $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ '
                '(appendix C). Right of where it crosses the band (smaller $\\varepsilon$), the points scatter '
-               'below it: a smaller $\\varepsilon$ stops helping.')
+               'below the dashed line: a smaller $\\varepsilon$ stops helping.')
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
     assert f"{max(errors):.1e}" == "6.1e-09" and round(1e-7 / max(errors)) == 16 and int(np.argmax(errors)) == 3
     assert "so a parameter whose" not in main_2 and "would still pass" not in main_2
@@ -1051,7 +1051,8 @@ def test_the_two_hidden_layer_delta_matches_net_gradients(shown, branch):
             # report 01DC fault 5: u, v and w_{u->v} in the card's terms
             # report 01DD fault 5: counted from 1, so the card's indices are u - 1, v - 1 (as W_1[j-1, k-1] above)
             " ($u$, $v$: any unit of hidden layers 1 and 2, counted from 1; $w_{u \\to v}$ is the card's $W_1[u-1, v-1]$), so\n\n"
-            "$$\\delta_u = a^1_u(1-a^1_u)\\sum_{v} w_{u \\to v}\\,\\delta_v .$$\n\n"
+            # report 01DX fault 6 (lead's decision): delta_u, delta_v mapped to the card's delta^1, delta^2
+            "$$\\delta_u = a^1_u(1-a^1_u)\\sum_{v} w_{u \\to v}\\,\\delta_v \\qquad\\text{(the card's } \\delta^1 \\text{ and } \\delta^2\\text{)}.$$\n\n"
             "This is the same chain-rule step as section 4's bracket, one layer further back: hidden layer 2's $\\delta_v$"
             " replace the outputs' $\\delta_{o_k}$. The `2-3-3-2 check` line tests it (random weights):")
     at = sources.index(rule)
@@ -1301,8 +1302,11 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DI faults 3, 4 (lead's decision): the two eta = 100 lines in their own cell, after the bullets, under a
     # paragraph that opens with what overshoot means (past the target; C rises only if y' lands farther than it started)
     # report 01DS fault 1 (lead's decision): the overshoot block moved to appendix F; the bullet points there
+    # report 01DX fault 3 (lead's decision): overshoot as appendix F defines it (y' carried past the target), not "raise C"
     assert _markdown().count("overshoot") == 2 and ("five steps only. The neglected term, of order $\\eta^2$ times second"
-                                                    " derivatives, can make a large $\\eta$ overshoot (appendix F).") in _markdown()
+                                                    " derivatives, matters for a large $\\eta$, whose step can overshoot,"
+                                                    " carrying $y'$ past its target (appendix F).") in _markdown()
+    assert "raise $C$ (appendix F)" not in _markdown()
     # report 01DJ fault 2 (lead's decision): no eta raises C in one step from here with target 0.25 (every step lowers
     # z_y', asserted by a scan below), and why target 0.6 still lands at 0.09; report 01DK fault 2: why h falls, and the
     # eta = 100 case where w2 turns negative (0.5 - 100 x 0.069); b_y' alone moves by -100 delta_y' = -2.16
@@ -1388,9 +1392,10 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
            "bound, step 0: h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125; inputs x/h = 1.37\n")
     assert abs(1 / h - 1.365) > 0.001  # off the rounding edge of 1.37
     # report 01DE fault 4: the inputs' ratio h/x (the formula's h over x) can offset the |w|/4 factors
-    # report 01DJ fault 3 (lead's decision): the depth claim narrowed to the bound; no deeper network is run here
-    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; this notebook has one"
-            " hidden layer, so no deeper network is run).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
+    # report 01DJ fault 3 (lead's decision): the depth claim narrowed to the bound
+    # report 01DX fault 2 (lead's decision): "section 3 runs only the 1-1-1 network" (section 7 runs a 2-3-3-2)
+    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; section 3 runs only the"
+            " 1-1-1 network).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
     # report 01DM fault 4 (lead's decision): the ratio 1/(x(1 - h) w2) has x and the outgoing weight w2, and the |w|/4
@@ -1425,8 +1430,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # its two factors against the bound: 0.098 under 1/8, x/h = 1.37 not capped; no "7.4 is below 8"
     assert ("moves 7.4 times less than $w_2$ from step 0 to 1 ($1/(x(1-h)\\,w_2) = 1/(1 \\times 0.269 \\times 0.5)$),"
             " 15.1 times less from step 4 to 5. The step ratio:\n\n"
-            "  $$\\frac{\\partial C/\\partial w_1}{\\partial C/\\partial w_2} = \\frac{x\\,h(1-h)\\,w_2\\,\\delta_{y'}}{h\\,\\delta_{y'}}"
-            " = \\frac{x}{h}\\cdot h(1-h)\\,w_2:$$\n\n"
+            # report 01DX fault 1 (lead's decision): one direction, Δw1/Δw2, with x(1 - h) w2 shown before its split
+            "  $$\\frac{\\Delta w_1}{\\Delta w_2} = x(1-h)\\,w_2 = \\frac{x}{h}\\cdot h(1-h)\\,w_2:$$\n\n"
             "  the layer's factor $h(1-h)\\,w_2 = 0.098$ is under the bound $|w_2|/4 = 1/8$ at step 0; the inputs' ratio $x/h = 1.37$"
             " ($w_1$'s input against $w_2$'s) is not capped: together $1/7.4$.\n") in _markdown()
     assert "is below the `bound` line's" not in prose and "lifts the ratio" not in prose
@@ -1445,8 +1450,8 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " separate prediction.") in prose and "hypothesis" not in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
-    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; this notebook has one"
-            " hidden layer, so no deeper network is run).") in prose
+    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; section 3 runs only"
+            " the 1-1-1 network).") in prose
     assert h * (1 - h) <= 0.25 and h * (1 - h) * 0.5 <= 0.5 / 4
 
 
@@ -1660,7 +1665,9 @@ def test_report_01dc_plain_sentences(shown, one):
     # report 01DR fault 6 (lead's decision): what to look at, before the block
     # report 01DS fault 1 (lead's decision): what to look at, per output group; the longer run moved to appendix E, with
     # fault 2's clause (the factor w2; y' = 0.45 still above 0.25; w1 rises) and fault 7's eta and C at step 12
-    assert ("(the `bound` line; this notebook has one hidden layer, so no deeper network is run).\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
+    # report 01DX fault 2 (lead's decision): section 7 runs a 2-3-3-2, so only section 3 is said to run no deeper network
+    assert "no deeper network is run" not in prose
+    assert ("(the `bound` line; section 3 runs only the 1-1-1 network).\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
             " against `predicted`), then at the `1 - h` and `bound` lines under it.") in prose
     assert "What happens once $w_2$ falls past 0 is in appendix E." in prose and "longer run" not in prose[:prose.index("## 4.")]
     assert ("The `longer run` lines below continue section 3's run at the same $\\eta = 1$, large enough "
@@ -1707,3 +1714,18 @@ def test_report_01dc_plain_sentences(shown, one):
     heading = "## Exercises (sections 4–6)\n\nSection 4's network and weights"
     assert prose.index("## 6.") < prose.index(heading) < prose.index("**Exercise 1.**") < prose.index("## 7.")
     assert "### Your turn" not in prose
+
+
+def test_report_01dx_one_observation_and_two_variables():
+    """Report 01DX faults 5, 6 (lead's decisions): the cost is one observation's, as everywhere in the notebook (the
+    card's half_sse sums over observations too); section 7 cites section 4's chain rule by the same name."""
+    prose = _markdown()
+    cost = prose.split("**Cost.**")[1].split("## 1.")[0]
+    assert ("over the outputs ($o_k$ in the bigger network) of one observation, as everywhere here (with several, $C$ and"
+            " each gradient are sums over them: the card's $\\sum_{i,k}$)") in cost
+    card = (NOTEBOOK.parent / "NOTATION.md").read_text()
+    assert "$\\tfrac12 \\sum_{i,k} (a^L[i,k] - y[i,k])^2$" in card and "$C$ is always the cost of the whole batch" in card
+    assert cases.one_one_one().X.shape == (1, 1)  # the single observation (section 1's case)
+    section_7 = prose[prose.index("## 7."):]
+    assert "chain rule in two variables (section 4)" in section_7 and "several variables" not in prose
+    assert prose.count("chain rule in two variables") == 3  # section 1's shared b, section 4, section 7
