@@ -809,8 +809,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             "with weight $3\\,W_l[i, j]$ would. So the tied network acts as a 2-1-1-2, whose layer-2 value differs between "
             "the observations: its outputs can differ.\n"
             # report 03DV fault 3: the contrapositive of 7b said in full
-            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), untied, so by 7b they started "
-            "untied (a tied start stays tied).\n"
+            # report 03DZ fault 6: argued forwards (untied at step 1000, as 7b leads one to expect)
+            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), untied, as expected: only a "
+            "tied start stays tied (7b).\n"
             "* **Saturation:** no seed's layer 2 starts [saturated](NOTATION.md) (smallest slope at least 0.166; all ones' "
             "0.0235 about a tenth of $\\tfrac14$).\n\n</details>")
     assert section.count("<details>") == 1 and fold in section
@@ -831,17 +832,21 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "Compare all ones' slope and step-1000 cost (first row) with the five seeds'.",
                   # report 03DU fault 1 (the lead's item 1): the reading comes after the table, in short sentences; "parting
                   # them takes large output weights" cut (no printed number says how large)
+                  # report 03DZ fault 7: two sentences, layer 2, then the output layer (the same numbers)
                   "A slope under 0.03 shrinks all ones' 0.20 gap in $z^2$ (3.70, 3.50: last line) to 0.005 in $a^2$ (0.9759, "
-                  "0.9706); the output layer is saturated too (slope under 0.02: last line), so the outputs start under 0.001 apart (0.9807, 0.9804, top of page). Notebook 04 tests whether "
+                  "0.9706). The output layer is saturated too (slope under 0.02: last line), so the outputs start under 0.001 apart (0.9807, 0.9804, top of page). Notebook 04 tests whether "
                   "this saturation, or the tie, causes the [plateau](NOTATION.md).",  # report 03DW fault 1: "this" named
                   # report 03DS fault 3: exercise 4 argues the step back through a hidden layer too
-                  "5. On a 2-3-3-2, group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
+                  # report 03DZ fault 4: the 2-3-3-2 is the top figure's; 6 paths per delta^1[0, i] (the item-5 test)
+                  "5. On a 2-3-3-2 (top figure: 6 paths, 3 layer-2 units × 2 outputs), group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
                   "share,\n   and what do its tails at $j$ add up to?",
                   # report 03DQ fault 1: tied, a 2-1-1-2 that can still tell the observations apart; fault 5: near 0.4 to
                   # step 4000 (0.3985), the fall between 4000 and 5000
                   "3. From all ones your run sits near the shared row for over 4000 steps, then fits, still tied (section 8): "
                   "as a 2-1-1-2 it can still tell your observations apart.",
-                  "so it cannot show that `backward` is right: exercise 6's check does.",
+                  # report 03DZ fault 3: a constant factor is what a matching run cannot rule out
+                  "so matching the learner's printout cannot prove a gradient right: one off by a constant factor matches "
+                  "at another rate. Exercise 6's check proves yours.",
                   "only exercise 6's check, not a matching run, proves a gradient right (section 7a).",
                   "Your largest difference may be a rounding-size number, not 0.0.",
                   # report 03DK fault 2: the tie did not stop the fit (point 3: still tied at 5574); round 8: why the
@@ -890,7 +895,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DR fault 3: float64 after 1000 updates, float32 after 999, side by side
                   "at rate 0.5 it gives your output to 2e-07 after 1000 float64 updates (in float32 after 999: 7a's optional fold).", # report 03DV fault 3: in full
                   "The run fixes only $\\eta$ times the gradient (with $\\tfrac12$ in the cost, the gradient halves and rate 1.0 "
-                  "gives the same run), so it cannot show that `backward` is right: exercise 6's check does.",
+                  "gives the same run), so matching the learner's printout cannot prove a gradient right:",
                   "no tied group, cost 0.0027"):
         assert claim in prose, claim
     # the fold after the runs; the pointer to notebook 04 after it (no answer before the prediction); the fold's title
@@ -1110,9 +1115,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
                   "five-point formula) on the question's all-ones 2-3-3-2 and six random cases.",
                   # report 03DU fault 3: the tolerance's reason, by the printed five-point error (4e-10 relative on the
                   # all-ones net: the tolerance's 1e-6 is 2500 times it, asserted in expected_outputs)
+                  # report 03DZ fault 2: only the tolerance in the main text; notebook 01's comparison in the optional fold
                   "Its tolerance: $|\\text{error}| \\le 10^{-9} + 10^{-6}\\,|\\text{gradient}|$, far above the formula's error on "
-                  "the all-ones net (4e-10 relative, below); notebook 01's $10^{-7}$, over $|g|+|\\hat g|\\approx 2|g|$, is 5 times "
-                  "stricter.",  # report 03DX fault 2: 01's |g - g_hat| / (|g| + |g_hat|) < 1e-7 is |g - g_hat| < about 2e-7 |g|
+                  "the all-ones net (4e-10 relative: printed in the optional cell below).\n",
                   # report 03DU fault 2: exercise 4's item 5 gets its folded check, like the exercise's others
                   "<details><summary>Check item 5 (open after you write it)</summary>\n\nEach group shares its factors through "
                   "$W_1[i, j]$; its tails at $j$ add up to $\\delta^2[0, j]$, a hidden $\\delta$:\n"
@@ -1229,6 +1234,11 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     # one optional fold (report 03CG fault 2): why 4e-10 first, then why five points, which leans on it
     fold = markdown[markdown.index("<summary>Optional: why 4e-10, why five points</summary>"):].split("</details>")[0]
     assert fold.index("**Why 4e-10** (") < fold.index("**Why five points?**")
+    # report 03DZ fault 2 (03DX fault 2's comparison moved here): 01's |g - g_hat| / (|g| + |g_hat|) < 1e-7 is
+    # |g - g_hat| < about 2e-7 |g| (the printed `relative error here` line: about twice 01's), 5 times under 1e-6 |g|
+    assert fold.startswith("<summary>Optional: why 4e-10, why five points</summary>\n\nNotebook 01's $10^{-7}$ is 5 times "
+                           "stricter than the check (line `relative error here`).\n\n**Why 4e-10** (")
+    assert "5 times stricter" not in markdown.replace(fold, "")
     printout = next(i for i, c in enumerate(notebook["cells"]) if "print(finite_difference_errors())" in source(c))
     assert "<summary>Optional: why 4e-10, why five points</summary>" in source(notebook["cells"][printout + 1])
     assert source(notebook["cells"][printout]).startswith("# optional (with the fold below; section 6 does not need it)")
@@ -1510,9 +1520,15 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     # backward"; report 03DV fault 3: the 8 said in full (01 formed each edge's factor once, here every path multiplies
     # out its own factors)
     check = prose[prose.index("<summary>Check your count</summary>"):].split("</details>")[0]
-    assert ("**From notebook 01's 32 and 16:** biases add 14 (12 + 2); multiplying out each path's factors, instead of "
-            "reusing each edge's factor, adds 8; paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`. On 2-3-3-2 "
+    # report 03DZ fault 1: the three rules as a short list
+    assert ("**From notebook 01's 32 and 16:**\n\n* biases add 14 (12 + 2);\n* multiplying out each path's factors, instead of "
+            "reusing each edge's factor, adds 8;\n* paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`.\n\nOn 2-3-3-2 "
             "(01: 186, 44; here 410, 54) they add 110, 114, 10.") in check  # report 03DX fault 3, 03DW fault 4
+    # report 03DZ fault 1: why the rules differ, under them and before the check fold: path sums get both slopes free,
+    # backward pays for them (the 6 and 10 above; asserted below), so the rules favour path sums
+    why = "Path sums get both slopes free (the kindest count); `backward` pays: if anything, the rules favour path sums.\n"
+    assert prose.count(why) == 1 and prose.index("* Additions are not counted.") < prose.index(why) < prose.index(
+        "<summary>Check your count</summary>")
     assert "186, 44" not in prose.replace(check, "")  # not before the student counts
     assert "32 and 16" not in prose.replace(check, "")  # not before the student counts
     net = mh.MLP([2, 2, 2]).init_random(seed=0)
@@ -1568,6 +1584,7 @@ def test_exercise_4_item_5s_check_is_folded_and_true(notebook):
     delta2 = step_back(output_delta(a[3], y), net.weights[2], a[2])[0]
     for i in range(3):
         paths = mh.chain_rule_paths(net, x, y, ("b", 0, i), loss="sse").paths
+        assert len(paths) == 6 == 3 * 2  # report 03DZ fault 4: "6 paths, 3 layer-2 units × 2 outputs"
         for j in range(3):
             group = [p for p in paths if p.nodes[3] == f"z^2_{j + 1}"]
             assert len(group) == 2  # one path per output unit
