@@ -120,6 +120,10 @@ def test_separate_biases(shown, one):
     # the printed sum is what a shared b's finite difference measures
     expect(shown, f"shared b by finite differences: {(costs[0] - costs[1]) / (2 * 3e-4):.6f}   (the sum above: {db1 + db2:.6f})",
            "shared b by finite differences: 0.103902   (the sum above: 0.103902)")
+    # report 01DY fault 5 (lead's decision): the two-variable chain rule with its factors db_h/db = db_y'/db = 1 written
+    assert ("$$\\frac{\\partial C}{\\partial b} = \\frac{\\partial b_h}{\\partial b}\\frac{\\partial C}{\\partial b_h} + "
+            "\\frac{\\partial b_{y'}}{\\partial b}\\frac{\\partial C}{\\partial b_{y'}} = \\frac{\\partial C}{\\partial b_h} + "
+            "\\frac{\\partial C}{\\partial b_{y'}}.$$") in _markdown()
 
 
 def test_paths_backprop_and_finite_differences_agree(shown, one):
@@ -260,7 +264,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DN fault 1 (lead's decision): that origin moved to the appendix's r box (asserted above); none in section 2
     assert "ulp" not in main_2 and "Carried into $C$ (times $\\partial C/\\partial y' = 0.45$)" in _markdown()
     assert "near 1" not in main_2 and f"{np.spacing(0.703815):.1e}" == "1.1e-16"
-    assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits" not in main_2
+    # report 01DY fault 4 (lead's decision): float64's 16 digits glossed beside the assumed r, not as its derivation
+    assert 1e-16 < np.spacing(1.0) < 3e-16 and "significant digits, so" not in main_2
     card = (NOTEBOOK.parent / "NOTATION.md").read_text()
     assert "- **float64**:" in card and "- **ulp**" in card
     leaning_free = main_2
@@ -381,7 +386,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DS fault 1 (lead's decision): the two curves; the choices moved to appendix D
     caption = ('* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at '
                "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost "
-               'may be off by up to about $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ '
+               'may be off by up to about $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits: [notation card]'
+               '(NOTATION.md)), and the quotient divides their difference by $2\\varepsilon$ '
                '(appendix C). Right of where it crosses the band (smaller $\\varepsilon$), the points scatter '
                'below the dashed line: a smaller $\\varepsilon$ stops helping.')
     assert round(max(errors) / min(errors)) == 4 and f"{min(errors):.1e}" == "1.5e-09"
@@ -428,7 +434,11 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DN fault 1 (lead's decision): one body clause on rounding; its derivation in the appendix's r box
     # report 01DS: the legend's r and r/(2 eps |g|) defined in the main text (the figure uses both)
     assert ("* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost may be off by up to about"
-            " $r = 10^{-16}$ (assumed), and the quotient divides their difference by $2\\varepsilon$ (appendix C).") in main_2
+            " $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits: [notation card](NOTATION.md)), and the"
+            " quotient divides their difference by $2\\varepsilon$ (appendix C).") in main_2
+    # report 01DY fault 4 (lead's decision): r's reason in one clause, float64's 16 digits, from the notation card
+    notation = (NOTEBOOK.parent / "NOTATION.md").read_text()
+    assert "**float64**: numpy's default number type, about 16 significant digits" in notation
     assert "7\\cdot10^{-5}" not in main_2
     assert 3e-4 > 7e-5 and "1.6e-08  1.5e-09\n" in shown and "1.5e-09 pass" in shown
     assert "relative error 1.6e-06  1.5e-07  1.6e-08" in shown and 1.5e-7 > 1e-7  # 3e-3 fails the threshold
@@ -828,7 +838,8 @@ network         path products  units  summing paths  backpropagation   ratio
     assert ('* Check gradients by central differences: $\\varepsilon = 3\\cdot10^{-4}$, a pass is a relative '
             'error below $10^{-7}$, and the error falls like $\\varepsilon^2$ until rounding takes over.\n* '
             'The limit: for $C$ near 0.1, gradients below about $2\\cdot10^{-6}$ can fail by rounding alone '
-            '(appendix C).\n') in prose
+            # report 01DY fault 3 (lead's decision): the cut-off's source marked optional, as appendix C is
+            '(optional: appendix C).\n') in prose
     assert "relative error 1.6e-06  1.5e-07  1.6e-08  1.5e-09" in shown
     # 2-4-1 has one path per weight, yet its ratio is 1.71: the paragraph says why
     assert all(paths.count_paths([2, 4, 1], ("w", l, 0, 0)) == 1 for l in range(2))
@@ -1394,8 +1405,11 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DE fault 4: the inputs' ratio h/x (the formula's h over x) can offset the |w|/4 factors
     # report 01DJ fault 3 (lead's decision): the depth claim narrowed to the bound
     # report 01DX fault 2 (lead's decision): "section 3 runs only the 1-1-1 network" (section 7 runs a 2-3-3-2)
-    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; section 3 runs only the"
-            " 1-1-1 network).") in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
+    # report 01DY fault 1 (lead's decision): "here one layer" replaces it; one sentence on the two groupings (h's slope
+    # with the weight leaving h here, each slope with the weight entering its unit in the link factors), same product
+    assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (here one layer: the `bound` line). This pairs"
+            " $h$'s slope with the weight leaving $h$; link factors (sections 1, 4) pair each slope with the weight"
+            " entering its unit: the same product.") in prose and "section 3 runs only" not in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
     # report 01CZ fault 4: the 7 to 15 is not the bound alone: 1/(h(1 - h) w2) times h/x (the `step 0` line)
     # report 01DM fault 4 (lead's decision): the ratio 1/(x(1 - h) w2) has x and the outgoing weight w2, and the |w|/4
@@ -1428,12 +1442,14 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # bound caps h(1 - h) w2 at 1/8, x/h = 1.37 lifts it to 1/7.4; no "h cancels"
     # report 01DR fault 1 (lead's decision): the ratio formula first (derived: x h(1 - h) w2 delta over h delta), then
     # its two factors against the bound: 0.098 under 1/8, x/h = 1.37 not capped; no "7.4 is below 8"
-    assert ("moves 7.4 times less than $w_2$ from step 0 to 1 ($1/(x(1-h)\\,w_2) = 1/(1 \\times 0.269 \\times 0.5)$),"
-            " 15.1 times less from step 4 to 5. The step ratio:\n\n"
-            # report 01DX fault 1 (lead's decision): one direction, Δw1/Δw2, with x(1 - h) w2 shown before its split
-            "  $$\\frac{\\Delta w_1}{\\Delta w_2} = x(1-h)\\,w_2 = \\frac{x}{h}\\cdot h(1-h)\\,w_2:$$\n\n"
+    assert ("moves 7.4 times less than $w_2$ from step 0 to 1 ($1/(1 \\times 0.269 \\times 0.5)$),"
+            " 15.1 times less from step 4 to 5:\n\n"
+            # report 01DX fault 1 (lead's decision): one direction, with x(1 - h) w2 shown before its split
+            # report 01DY fault 2 (lead's decision): the column's direction, Δw2/Δw1, so 7.4 reads off directly
+            "  $$\\frac{\\Delta w_2}{\\Delta w_1} = \\frac{1}{x(1-h)\\,w_2} = \\frac{1}{\\frac{x}{h}\\cdot h(1-h)\\,w_2}:$$\n\n"
             "  the layer's factor $h(1-h)\\,w_2 = 0.098$ is under the bound $|w_2|/4 = 1/8$ at step 0; the inputs' ratio $x/h = 1.37$"
-            " ($w_1$'s input against $w_2$'s) is not capped: together $1/7.4$.\n") in _markdown()
+            " ($w_1$'s input against $w_2$'s) is not capped: together $1/(1.37\\times0.098) = 7.4$.\n") in _markdown()
+    assert f"{1 / (1.37 * 0.098):.1f}" == "7.4" and "\\frac{\\Delta w_1}{\\Delta w_2}" not in prose
     assert "is below the `bound` line's" not in prose and "lifts the ratio" not in prose
     assert "h(1 - h) w2 = 0.098 <= |w2|/4 = 0.125; inputs x/h = 1.37" in shown
     assert f"{1 / ((x[0] / h) * h * (1 - h) * 0.5):.1f}" == "7.4"
@@ -1450,8 +1466,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
             " separate prediction.") in prose and "hypothesis" not in prose
     # report 01CV fault 7: the bound sits with sigma' <= 1/4, not in the bullet's arithmetic (01CX: its run, the
     # `bound` line, is asserted above)
-    assert ("so each extra sigmoid layer multiplies a path by at most $|w|/4$ (the `bound` line; section 3 runs only"
-            " the 1-1-1 network).") in prose
+    assert "so each extra sigmoid layer multiplies a path by at most $|w|/4$ (here one layer: the `bound` line)." in prose
     assert h * (1 - h) <= 0.25 and h * (1 - h) * 0.5 <= 0.5 / 4
 
 
@@ -1667,7 +1682,7 @@ def test_report_01dc_plain_sentences(shown, one):
     # fault 2's clause (the factor w2; y' = 0.45 still above 0.25; w1 rises) and fault 7's eta and C at step 12
     # report 01DX fault 2 (lead's decision): section 7 runs a 2-3-3-2, so only section 3 is said to run no deeper network
     assert "no deeper network is run" not in prose
-    assert ("(the `bound` line; section 3 runs only the 1-1-1 network).\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
+    assert ("entering its unit: the same product.\n\nBelow, look first at the table (`C`, then `Δw2/Δw1`"
             " against `predicted`), then at the `1 - h` and `bound` lines under it.") in prose
     assert "What happens once $w_2$ falls past 0 is in appendix E." in prose and "longer run" not in prose[:prose.index("## 4.")]
     assert ("The `longer run` lines below continue section 3's run at the same $\\eta = 1$, large enough "
