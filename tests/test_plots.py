@@ -650,10 +650,15 @@ def test_tie_figure_marks_the_random_starts_crossings_and_lowest_points():
     assert len(labels) == 2
     # report 02DC fault 4: each label says what the circle marks
     assert [" ".join(t.get_text().split()) for t in labels] == ["$x_1$'s pair changes order, steps 18-19",
-                                                                "$x_2$'s pair changes order steps 16-17"]  # 02DP fault 6: three short lines by its circle
+                                                                "$x_2$'s pair changes order steps 16-17"]  # 02DP fault 6: short lines by its circle
+    assert [t.get_fontsize() for t in labels] == [9, 9]  # 02DV fault 7: x_2's label as large as x_1's
     fig.canvas.draw()  # the constrained layout sets the panels' final sizes, and the labels' with them
+    panel = bottom_left.get_window_extent(renderer)
     for text in labels:
-        box = matplotlib.text.Text.get_window_extent(text, renderer)  # the text alone: an Annotation's adds its leader
+        # the text with its white box (an Annotation's own extent adds its leader): the box must hide no line and
+        # not the y axis either
+        box = text.get_bbox_patch().get_window_extent(renderer)
+        assert panel.x0 < box.x0 and box.x1 < panel.x1 and panel.y0 < box.y0 and box.y1 < panel.y1
         for line in bottom_left.lines:
             x, y = (np.asarray(v, dtype=float) for v in line.get_data())
             if line.get_marker() not in ("None", "", None) and line.get_linestyle() in ("None", ""):

@@ -775,16 +775,17 @@ def tie_figure(constant, random, steps=150):
                     transform=axes[1][1].get_xaxis_transform(), fontsize=9, color="#555555")
     axes[0][0].set_xlim(0, steps)
     # x_1's label below the lines (the dotted line stops above it), its arrow clear of the green triangle; x_2's
-    # next to its circle, on three short lines above the black W_0[1, 0] and left of the dotted line (report 02DP fault 6)
-    label_at = {0: (1, -0.36), 1: (0.5, 0.6)}
-    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair\nchanges order\nsteps {a}-{b}"}
+    # next to its circle, on four short lines above the black W_0[1, 0], between the y axis and the dotted line
+    # (report 02DP fault 6), in the same font size as x_1's (report 02DV fault 7)
+    label_at = {0: (1, -0.36), 1: (2, 0.6)}
+    text = {0: "{x}'s pair changes order, steps {a}-{b}", 1: "{x}'s pair\nchanges\norder\nsteps {a}-{b}"}
     for p, step in enumerate(passes):  # circle each crossing of an incoming pair
         axes[1][0].plot(step, W0[step, p, 0], "o", mfc="none", mec=BLACK, ms=9, zorder=5)
         axes[1][0].annotate(text[p].format(x=f"$x_{p + 1}$", a=step - 1, b=step),
                             (step, W0[step, p, 0]), xytext=label_at[p], textcoords="data", va="bottom",
                             # a short dark-grey arrow with a head: no weight's line has a head or this grey
                             arrowprops=dict(arrowstyle="-|>", color="#666666", lw=1.0, shrinkB=6, mutation_scale=9),
-                            fontsize=9 if p == 0 else 8, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+                            fontsize=9, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     for p, colour in ((0, GREEN), (1, BLACK)):  # a small hollow triangle on the lowest point, in its line's colour
         lowest = int(W0[:, p, 0].argmin())
         axes[1][0].plot(lowest, W0[lowest, p, 0], "^", color=colour, mfc="none", mec=colour, mew=1.6, ms=10,
