@@ -89,8 +89,7 @@ def printed(X, xor_X, reverse):
     spread = symmetry.unit_spread(long_run)
     long_fits = long_run.fit_steps(0.01)
     exits = init.plateau_exits(long_run, 0.2)
-    out["tied"] = ("largest difference between two units of a layer, over every constant start and recorded "
-                   f"step: {spread[:n_c].max()}")
+    out["tied"] = f"largest spread over every constant start and recorded step: {spread[:n_c].max()}"  # report 05DK (fault 1): the spread named
     out["table head"] = "leaving the plateau: loss first below 0.2"
     for k, c in enumerate(CONSTANTS):  # the exits only: the exit-to-fit stretch is cut (report 05AW)
         out[f"c = {c}"] = f"c = {c:5.2f}: {step_text(exits[k])}"
@@ -364,7 +363,7 @@ def printed(X, xor_X, reverse):
     random_slopes = np.array([net.forward(X)[2][0] * (1 - net.forward(X)[2][0]) for net in trained])
     assert np.allclose(random_slopes, init.layer_slopes(trained, X)[1][:, 0], rtol=1e-12)
     out["learner steps"] = [steps["c = 0.25, tied"], steps["c = 1, tied"], steps["ε = 0.1, 20 draws"], np.median(fits[:30])]  # not printed: the prose's "a seventh", "over twice"
-    out["gap 0.1 at 1000"] = f"ε = 0.1, step 1000: gap between units {np.median(spread[big, 10]):.2f} (median over the 20 draws)"
+    out["spread 0.1 at 1000"] = f"ε = 0.1, step 1000: spread between units {np.median(spread[big, 10]):.2f} (median over the 20 draws)"
     more = [steps["c = 1, tied"] - steps["ε = 0.1, 20 draws"], steps["c = 1, tied"] - np.median(fits[:30])]  # report 05CQ (fault 7)
     out["tie cost"] = f"c = 1, tied, steps to fit minus ε = 0.1's: {more[0]:g} | minus random's: {more[1]:g}"
     out["slope2 random"] = (f"{'random, section 0' + chr(39) + 's 30 starts':>28}: hidden layer 2's slope at step 1000 "
@@ -372,10 +371,10 @@ def printed(X, xor_X, reverse):
     out["growth curves"] = np.median(growth, axis=1)  # drawn, not printed: the nudge may move it by 1e-2 (the spread of 1e-12 feels the last bits)
     tied_max = max(np.abs(W[ones, -1]).max() for W in long_run.weights)
     out["tied max weight"] = f"the tied run (c = 1) at step 15000: largest |weight| {tied_max:.1f}"
-    for k, eps in enumerate(EPSILONS[:4]):  # the gap at step 15000 beside its growth (report 05AW)
-        out[f"gap end {eps}"] = (f"ε = {eps:<5g}: gap at step 15000 {np.median(spread[n_c + k * DRAWS:n_c + (k + 1) * DRAWS, -1]):.1e}, "
+    for k, eps in enumerate(EPSILONS[:4]):  # the spread at step 15000 beside its growth (report 05AW)
+        out[f"spread end {eps}"] = (f"ε = {eps:<5g}: spread at step 15000 {np.median(spread[n_c + k * DRAWS:n_c + (k + 1) * DRAWS, -1]):.1e}, "
                                  f"{np.median(growth[k, :, -1]):.0f} times g(0)")
-    out["min gap"] = f"every nudged run's gap above 0 at every recorded step: {bool(spread[n_c:].min() > 0)}"
+    out["min spread"] = f"every nudged run's spread above 0 at every recorded step: {bool(spread[n_c:].min() > 0)}"
 
     # the curvature picture on the tied run (c = 1): smallest eigenvalue of H on the untying directions
     for step in CURVATURE_STEPS:
@@ -587,8 +586,8 @@ def test_the_printed_values_themselves(computed, notebook):
     assert ('styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5),\n              dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),' in sources
             and 'dict(ls=":", lw=2.6)' in sources  # report 05CP (fault 7): c = 0.5 dash-dot as in 2b's figure (plots.plateau_signs), c = 1 dotted: one style per c
             and "zorders = (5, 4, 6, 1)" in sources)  # report 05CY (fault 7): c = 1 over c = 0 and 0.5, their markers redrawn on top
-    assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min gap"].endswith("True")
-    assert computed["gap end 1e-06"] == "ε = 1e-06: gap at step 15000 5.0e-04, 159 times g(0)"
+    assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min spread"].endswith("True")
+    assert computed["spread end 1e-06"] == "ε = 1e-06: spread at step 15000 5.0e-04, 159 times g(0)"
     assert computed["tied max weight"].endswith("largest |weight| 4.0") or "largest |weight| 3.9" in computed["tied max weight"]
     assert computed["plateau 1.0"] == "c =  1.00, step 1000: loss 0.40 | slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24"
     assert computed["wide 1.0"] == ("2-100-100-2, s = 1.00, 1.00, 1.00: clearly saturated (slope < 0.01) in layer 1  0.0%, layer 2 39.9%, "
@@ -860,7 +859,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     for value, edge in ((u[0, 0], 1.045), (u[1, 0], 1.005), (u[2, 0], 0.165), (u[3, 0], -1.275), (u[0, 1], 1.015), (u[1, 1], 0.995),
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
-    assert ("Why it ends: 2b's loop ($\\omega_1$ and the matched difference widen each other) runs on, slowed by layer 2's slope; once the difference is wide enough, "
+    assert ("Why it ends: 2b's loop ($\\omega_1$ and the matched $a^2$ difference widen each other) runs on, slowed by layer 2's slope; once the $a^2$ difference is wide enough, "
             "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8), unsaturating layer 2 ($c = 1$, number box: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
             "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22) and speeding the loop; the exit step is measured, not derived.") in prose.split("<details><summary>The numbers behind 2c: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
@@ -896,7 +895,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert prose.index("The **plateau level** is section 1's 0.4") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "tie broken by 10% noise (gap 0.38 at step 1000): 14% fewer steps (the noise also moves the tie-keeping parameters: not the tie's effect alone)." in prose and "gap between units 0.38 " in computed["gap 0.1 at 1000"]
+    assert "tie broken by 10% noise (spread 0.38 at step 1000): 14% fewer steps (the noise also moves the tie-keeping parameters: not the tie's effect alone)." in prose and "spread between units 0.38 " in computed["spread 0.1 at 1000"]
     # c = 0: W_2 grows first; no numeric threshold (W_0 0.52, W_1 0.29 at step 2500 with the loss still 0.40)
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
@@ -1113,8 +1112,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "A swap of two tied units exchanges parameter pairs such as $b_0[0]$ and $b_0[1]$ and leaves $C$ unchanged." in prose
     # report 05CZ (fault 2, the lead's decision): why the block is (A B; B A), in the main text
     # report 05DG (fault 3): the step shown in one line: f(x, y) = f(y, x) gives f_xx(x, y) = f_yy(y, x), equal at x = y
-    assert ("At a tied point the other pairs are equal, so $C$ as $f(x, y)$, $x = b_0[0]$, $y = b_0[1]$, has $f(x, y) = f(y, x)$, "
-            "whence $f_{xx}(x, y) = f_{yy}(y, x)$: equal diagonal entries at $x = y$. So their block of $H$ is") in prose  # 05DI (fault 3): split
+    # report 05DK (fault 4): no f, x, y (the card's activation, inputs, targets) and no F (section 3's output): C of the pair
+    assert ("At a tied point the other pairs are equal, so $C(\\beta, \\beta')$, a function of $\\beta = b_0[0]$ and $\\beta' = b_0[1]$, equals $C(\\beta', \\beta)$, "
+            "whence $C_{\\beta\\beta}(\\beta, \\beta') = C_{\\beta'\\beta'}(\\beta', \\beta)$: equal diagonal entries at $\\beta = \\beta'$. So their block of $H$ is") in prose  # 05DI (fault 3): split
+    assert "f(x, y)" not in prose and "F(\\beta" not in prose
     # report 05BC (fix 5): blocks A, B (not layer subscripts), the letters in the table, the last step
     assert "\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}" in prose and "H_0" not in prose
     assert "Let $P$ swap two tied units' parameters" in prose and "/ 2e-5" in NOTEBOOK.read_text()
@@ -1295,14 +1296,16 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 (derivation box, second printout) | from step 1, gradually | 2981 | "
             "| $c = 0.25$ | flip its $a^2$ difference | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 |") in main
     assert main.index("| start | must first |") < main.index("$c = 0.5$'s exit (below 0.2)")  # the table before the figure's reading
+    # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
+    two_b_cells = {c["id"]: "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]}
+    assert "| start | must first |" in two_b_cells["r10-2b-half-md"] and "| start | must first |" not in two_b_cells["ac8df416"]
     assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: a^2 difference < 0 at every step from 6"
             and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("a^2 difference < 0 from 900")
             and computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
             "only the fit needs $\\omega_2$ matched (from step 2101). "
-            "**Why must one flip?** 1. A start with $c > 0$ gives $\\omega_1$ and the difference the same sign "
-            "($\\omega_1 = c$, the difference $> 0$: 2a, item 3), so one must cross 0 first. "
+            "**Why must one flip?** 1. Every $c > 0$ starts unmatched: $\\omega_1 = c$ and the $a^2$ difference $> 0$ (2a, item 3). "
             # report 05DF (fault 1, the lead's decision): item 2 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0);
             # items 3 and 4 in two sentences, nothing from 2c
             "2. At $c = 0.5$ both outputs start near 0.85 (step-0 loss 1.38, section 2), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
@@ -1312,15 +1315,15 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             # report 05DC (fault 1, the lead's decision): both shrink together, whichever reaches 0 first flips; the box by its summary name
             # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text (their derivation stays in the box);
             # the pace ranking, with the first printout's numbers, moved into the box (the main text quotes no folded printout)
-            "3. On the plateau $\\omega_1$ and the difference push each other (derivation box, items 3, 4). A negative difference raises $\\omega_1$, a positive one lowers it. "
-            "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push the difference down. So both shrink toward 0 together; whichever reaches 0 first flips. "
+            "3. On the plateau $\\omega_1$ and the $a^2$ difference push each other (derivation box, items 3, 4). A negative $a^2$ difference raises $\\omega_1$, a positive one lowers it. "
+            "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push the $a^2$ difference down. So both shrink toward 0 together; whichever reaches 0 first flips. "
             "4. Which wins is not derived (derivation box: a measured pace). "
-            "$c = 0$ matches from step 6, when its difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: last two lines).") in main
+            "$c = 0$ matches from step 6, when its $a^2$ difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: last two lines).") in main
     assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
-    assert "Steps to 0 at step 100's pace" not in main and ("First printout: steps to 0 at step 100's **pace** (value ÷ change per step; for the difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
-                                                                           "). The sooner to 0 flips first ($c = 0.25$'s difference 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
-                                                                           "difference 1310): a ranking at step 100's pace, not the flips' steps (900, 389).") in box and "**pace**" not in main and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
+    assert "Steps to 0 at step 100's pace" not in main and ("First printout: steps to 0 at step 100's **pace** (value ÷ change per step; for the $a^2$ difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
+                                                                           "). The sooner to 0 flips first ($c = 0.25$'s $a^2$ difference 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
+                                                                           "$a^2$ difference 1310): a ranking at step 100's pace, not the flips' steps (900, 389).") in box and "**pace**" not in main and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
     assert 2 * 0.4 ** 2 + 2 * 0.2 ** 2 == pytest.approx(0.4) and 0.4 - 2 * 0.2 ** 2 > 0.2  # output 2 alone cannot bring the plateau's 0.4 below 0.2
     # report 05CL (fault 2): the push table's pace against the flips that came (c = 0.25's difference by 900, c = 0.5's omega_1 at 389)
@@ -1338,7 +1341,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
     # report 05DC (word budget, the lead's decision): the box's feed-each-other line cut to the printed growth
-    assert ("Once $\\omega_1$'s sign matches, the two feed each other: $|\\omega_1|$ times the difference grows at least 1.2-fold "
+    assert ("Once $\\omega_1$'s sign matches, the two feed each other: $|\\omega_1|$ times the $a^2$ difference grows at least 1.2-fold "
             "per 100 steps from step 681 to the exit (second printout).") in box and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
     assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x a^2 difference grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
@@ -1350,7 +1353,11 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("The $\\omega$s and the **$a^2$ difference** $a^2[0, 0] - a^2[1, 0]$. Subtract 2a's equations (item 2): "
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
             "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ So a fit needs "
-            "$\\omega_1$ of the opposite sign to the difference, $\\omega_2$ of the same. **Match**: the signs a fit needs; otherwise one must first flip.") in main and "**Match**" not in box  # report 05CP (fault 10)
+            "$\\omega_1$ of the opposite sign to the $a^2$ difference, $\\omega_2$ of the same. **Match**: the signs a fit needs; otherwise one of the two, "
+            "$\\omega_1$ or the $a^2$ difference, must first flip: $c = 0.5$ starts with both $> 0$ ($\\omega_1 = 0.5$).") in main and "**Match**" not in box  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
+    assert computed["c = 0.5 smallest printed"].endswith("at least 0.0094 at every step (smallest at step 681)")  # c = 0.5's a^2 difference stays > 0 to its exit
+    for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
+        assert bare not in two_b, bare
     assert all(np.log(p / (1 - p)) < np.log(q / (1 - q)) for p, q in ((0.2, 0.995), (0.005, 0.4)))  # the two subtractions: omega_1 against the difference, omega_2 with it
     assert box.index("$\\delta^3[1] \\approx -\\delta^3[0]$") < box.index("\\partial C/\\partial a^2[r, j]")  # 05CJ (fault 3): stated before it is used
     assert "steps to a flip" not in box  # 05CK: the main text says the box explains only which sign flips first
@@ -1376,18 +1383,27 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$\\delta^3[1] \\approx -\\delta^3[0]$, with $\\delta^3[0, 0] > 0 > \\delta^3[0, 1]$; through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2(1 - a^2)$, "
             "$\\delta^2[1] \\approx -\\delta^2[0]$. "
             "2. So $\\partial C/\\partial W_1 \\approx (a^1[0] - a^1[1])^{\\mathsf T}\\delta^2[0]$, where $a^1[0] - a^1[1] \\approx a^1(1 - a^1) \\odot "
-            "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$; likewise $\\partial C/\\partial W_0$ carries $W_1$. ") in box  # report 05CJ (fault 3): delta^3's mirror stated first  # report 05CG (fault 3): item 1's errors checked at the mean (0.6, 0.2)
+            "\\big((x[0] - x[1])\\,W_0\\big)$ (2a, item 3): about proportional to $W_0$; likewise $\\partial C/\\partial W_0$ to $W_1$. ") in box  # report 05CJ (fault 3): delta^3's mirror stated first  # report 05CG (fault 3): item 1's errors checked at the mean (0.6, 0.2)
     # report 05CM (fault 7): M_l and mu, not w_l (notebook 01's w_1..w_8) and k (section 1's rate)
+    # report 05DK (fault 3): mu_0, mu_1 defined (eta times item 2's factors) and the growth shown: (sqrt mu_0, sqrt mu_1) maps to (1 + sqrt(mu_0 mu_1)) times itself
     assert ("($l = 0, 1$). With $M_l$ the largest $|$entry$|$ of $W_l$, item 2 suggests $$M_0\\leftarrow M_0+\\mu_0\\,M_1,\\qquad M_1\\leftarrow M_1+\\mu_1\\,M_0,$$ "
-            "so both grow $(1+\\sqrt{\\mu_0\\mu_1})$-fold per step, with $M_0/M_1=\\sqrt{\\mu_0/\\mu_1}$") in box and "w_l" not in prose and "$k\\approx" not in prose  # report 05CH (fault 2): w_l defined as printed, k not derived  # report 05CE (fault 2): the two-number model written out
+            "with $\\mu_0, \\mu_1 > 0$ ($\\eta$ times item 2's factors, taken as fixed): $$\\begin{aligned}(\\sqrt{\\mu_0},\\ \\sqrt{\\mu_1}) &\\mapsto "
+            "(\\sqrt{\\mu_0}+\\mu_0\\sqrt{\\mu_1},\\ \\sqrt{\\mu_1}+\\mu_1\\sqrt{\\mu_0}) = (1+\\sqrt{\\mu_0\\mu_1})\\,(\\sqrt{\\mu_0},\\ \\sqrt{\\mu_1}),\\\\ "
+            "(\\sqrt{\\mu_0},\\ -\\sqrt{\\mu_1}) &\\mapsto (1-\\sqrt{\\mu_0\\mu_1})\\,(\\sqrt{\\mu_0},\\ -\\sqrt{\\mu_1});\\end{aligned}$$ "
+            "a positive $(M_0, M_1)$ mixes the two, and $1-\\sqrt{\\mu_0\\mu_1} < 1$, so the first dominates: "
+            "both grow $(1+\\sqrt{\\mu_0\\mu_1})$-fold per step, with $M_0/M_1=\\sqrt{\\mu_0/\\mu_1}$") in box
+    mu0, mu1 = 0.3, 0.02  # the two maps, checked on numbers
+    step = lambda m: np.array([m[0] + mu0 * m[1], m[1] + mu1 * m[0]])  # noqa: E731
+    assert np.allclose(step([mu0 ** 0.5, mu1 ** 0.5]), (1 + (mu0 * mu1) ** 0.5) * np.array([mu0 ** 0.5, mu1 ** 0.5]))
+    assert np.allclose(step([mu0 ** 0.5, -mu1 ** 0.5]), (1 - (mu0 * mu1) ** 0.5) * np.array([mu0 ** 0.5, -mu1 ** 0.5])) and "w_l" not in prose and "$k\\approx" not in prose  # report 05CH (fault 2): w_l defined as printed, k not derived  # report 05CE (fault 2): the two-number model written out
     assert "\\eta K" not in prose and "linearised" not in prose
     assert computed["factor"].endswith("a factor 1.0016 per step")  # 05CG (fault 2): both printed factors quoted in 2b
     assert computed["factor W_1"].endswith("a factor 1.0015 per step")
     # report 05CB (fault 1): the dip is drawn (middle panel); 05CJ: its reason and step-0 line cut with the box (words)
     # report 05DG (fault 1, the lead's decision): the two push sentences now in the main text; the box keeps their derivation
-    assert ("3. **The $\\omega$s follow the difference:** $\\partial C/\\partial W_2[j, k] \\approx \\delta^3[0, k]$ times it.") in box
-    assert ("A negative difference raises $\\omega_1$, a positive one lowers it. While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push the difference down.") in main  # report 05CI (fault 2): the sign rule
-    assert ("4. **The difference follows the $\\omega$s:** $\\partial C/\\partial a^2[r, j] = \\delta^3[r, 0]\\,\\omega_1 + \\delta^3[r, 1]\\,\\omega_2$ "
+    assert ("3. **The $\\omega$s follow the $a^2$ difference:** $\\partial C/\\partial W_2[j, k] \\approx \\delta^3[0, k]$ times it.") in box
+    assert ("A negative $a^2$ difference raises $\\omega_1$, a positive one lowers it. While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push the $a^2$ difference down.") in main  # report 05CI (fault 2): the sign rule
+    assert ("4. **The $a^2$ difference follows the $\\omega$s:** $\\partial C/\\partial a^2[r, j] = \\delta^3[r, 0]\\,\\omega_1 + \\delta^3[r, 1]\\,\\omega_2$ "
             "is opposite for the two rows and, for $\\omega_1 > 0 > \\omega_2$, positive at row 0.") in box  # report 05CJ (fault 2): the "conversely" push derived
     assert np.mean([0.4, 0.0]) == 0.2
     assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
@@ -1452,12 +1468,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
-    two_numbers = "$$M_0\\leftarrow M_0+\\mu_0\\,M_1,\\qquad M_1\\leftarrow M_1+\\mu_1\\,M_0,$$ so both grow"  # report 05CM (fault 7): M_l, mu; report 05CE (fault 2): the lead's two-number model
+    two_numbers = "$$M_0\\leftarrow M_0+\\mu_0\\,M_1,\\qquad M_1\\leftarrow M_1+\\mu_1\\,M_0,$$ with $\\mu_0, \\mu_1 > 0$"  # report 05CM (fault 7): M_l, mu; report 05CE (fault 2): the lead's two-number model
     assert prose.count("\\kappa") == 4 and "U_0" not in prose and prose.count(two_numbers) == 1 and "w_0" not in prose.replace(two_numbers, "").replace("growing $w_0$ 25 times", "")  # 05CH (fault 2): w_0 in its growth  # the linear-map model cut
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
     # report 05BV (fault 3): the verdict itself says what it rests on, one tied run against 20 mildly nudged ones
-    assert ("tie broken by 10% noise (gap 0.38 at step 1000): 14% fewer steps" in prose  # report 05DE (fault 2): the steps are notebook 04, section 9's, cited above the table
+    assert ("tie broken by 10% noise (spread 0.38 at step 1000): 14% fewer steps" in prose  # report 05DE (fault 2): the steps are notebook 04, section 9's, cited above the table
             and "So, in this comparison, **the tie is the smaller part** of all ones' slowness: 1979 of its 9466 steps beyond the random median (last line)." in prose)
     assert computed["tie cost"] == "c = 1, tied, steps to fit minus ε = 0.1's: 1979 | minus random's: 9466"  # report 05CQ (fault 7): both differences printed  # 05CC (fault 2): one name for eps = 0.1
     assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise), where $\\Delta\\theta$ is not small." in prose
@@ -1470,7 +1486,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "P_0" not in prose and "P_1" not in prose  # report 05BI (fix 8): P is section 4's swap
     assert computed["step 0 losses"] == "loss at step 0, c = 0 to 2: 0.60, 0.87, 1.38, 1.75, 1.91, 1.97, 1.99, 2.00, 2.00"
     assert [computed[f"c = 0 weights {t}"].split(": ")[-1].split(", ")[0] for t in (500, 1500, 2500, 3000)] == ["0.021", "0.11", "0.52", "2.4"]
-    assert "Formally the nudge breaks the tie: the gap is above 0 at every recorded step (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the gap ends below $10^{-3}$, against weights up to 4." in prose
+    assert "Formally the nudge breaks the tie: the spread is above 0 at every recorded step (last line). In effect it does not: up to $\\varepsilon = 10^{-6}$ the spread ends below $10^{-3}$, against weights up to 4." in prose
     assert computed["eps 1e-06"].endswith("| 14575 / 14575 / 14575") and "5301 / 5301 / 5301" in computed["eps 1e-06"]
     # epsilon = 1e-3, the borderline case: its gap ends at 0.5 and its fits stray from the tied 14575 (report 05AZ)
     # report 05BV (fault 7): eps = 1e-3's median g(t)/g(0) stays on the common line (within 2% of eps = 1e-6's at every recorded step)
@@ -1481,10 +1497,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CB (fault 3): on the line to the printed precision (159-fold) while its fits shift; no cause claimed (the page cannot
     # tell a first-order shift from the nudge's tie-keeping part from a second-order one)
     # report 05CI (fault 6): why the fit step moves while g stays on the line: the fit ends c = 1's slow last approach (2c's step-10000 line)
-    assert ("$\\varepsilon = 10^{-3}$ is borderline: its gap grows 159-fold like the smaller $\\varepsilon$, but ends at 0.5; its exits (5288 to 5313, not 5301) and fits (14573 to 14697, "
+    assert ("$\\varepsilon = 10^{-3}$ is borderline: its spread grows 159-fold like the smaller $\\varepsilon$, but ends at 0.5; its exits (5288 to 5313, not 5301) and fits (14573 to 14697, "
             "not 14575) shift: the fit ends a slow approach (2c's box), so small changes move it far.") in prose
-    assert computed["c = 1 at 10000"].startswith("c = 1, step 10000: largest |a^3 - y| 0.015 |") and "beyond first order" not in prose and computed["gap end 0.001"].endswith(" 159 times g(0)")
-    assert computed["gap end 0.001"].startswith("ε = 0.001: gap at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
+    assert computed["c = 1 at 10000"].startswith("c = 1, step 10000: largest |a^3 - y| 0.015 |") and "beyond first order" not in prose and computed["spread end 0.001"].endswith(" 159 times g(0)")
+    assert computed["spread end 0.001"].startswith("ε = 0.001: spread at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
     assert 'Layers 2 and 3 print 77% and 76%, not 73%: their inputs are saturated, half near 0 and half near 1: mean square near 0.5.' in prose
     assert computed["s = 10 layers 2, 3 share"].endswith("beyond ±4.6 77%, 76%") and computed["s = 10 layers 2, 3"].endswith("0.48, 0.44;")
@@ -1564,8 +1580,8 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
     # report 05BJ (fix 3): the proof covers the question's two tied hidden layers too (a^2 is a monotone function of q(x))
     # report 05DI (fault 2): notebook 04's aside (2-3-3-1, the question's two tied layers) cited; the proof here is the shorter one for one layer
-    assert "no tied network with one or two hidden layers fits XOR" in prose and "Notebook 04 (the aside in section 6) proved that no tied 2-3-3-1 network fits XOR." in prose
-    assert "so it covers 2-2-1 and 2-3-1 too." in prose and "so $q(0,1) + q(1,0) = q(0,0) + q(1,1)$: a contradiction." in prose
+    assert "no tied network with one or two hidden layers fits XOR (one hidden layer: section 3; 2-3-3-1: notebook 04)." in prose and "Notebook 04 (the aside in section 6) proved that no tied 2-3-3-1 network fits XOR." in prose
+    assert "New here: a proof for one hidden layer of any width (2-2-1, 2-3-1); it needs only equal incoming weights and biases." in prose and "so $q(0,1) + q(1,0) = q(0,0) + q(1,1)$: a contradiction." in prose
     assert "\\psi" not in prose and "\\varphi" not in prose and "The same holds for 2-3-1" not in prose
     assert "A tied second hidden layer" not in prose and "any depth" not in prose  # cut (report 05BC's word budget): the key points claim one hidden layer
 
@@ -1619,7 +1635,7 @@ def test_report_05BM_fixes(computed, notebook):
     _, prose = notebook
     # fault 6: 2b's two runs are the one many-start experiment outside section 0's call
     # report 05BQ (fault 3): section 0's own 30 starts train apart too; each section names its group where it first uses it
-    assert ("Sections 1, 2, 4, 5b and 6 read their many starts from **one call** (`init.fit_and_follow`). Look at its last four lines: which rows of `all_fits` each section reads.") in prose  # report 05DH (fault 4) and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
+    assert ("Sections 1, 2, 4, 5b and 6 read their many starts from **one call** (`init.fit_and_follow`). Look at the printout's last four lines: which rows of `all_fits` each section reads.") in prose  # report 05DH (fault 4) and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
     assert ("* **scale 0.01**: nearly section 2's $c = 0$: its weights start near zero, so $W_0$ and $W_1$ must first grow "
@@ -1637,7 +1653,7 @@ def test_report_05BP_fixes(notebook):
     # fault 8: what the page shows without a kernel (random 1 at lr 2, the map's lr-2 row) and what constant starts give
     # report 05BX (fault 8): "constant starts give one bar" cut: the static page cannot show it
     assert ("Predict from sections 4 and 6, then check: almost constant $10^{-6}$ at lr 2: how many end tied? Random 10 at 2: how many fit? "
-            "Without a kernel: random 1 at lr 2 (200 starts, not the map's 30).") in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
+            "Saved picture: random 1 at lr 2 (200 starts, not the map's 30).") in prose and "kernel" not in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
     explorer = initialization_explorer(CASE, starts=8, steps=300)
@@ -1717,7 +1733,7 @@ def test_report_05BQ_groups_named_where_used_and_the_inset_cut(notebook):
     assert "*From section 0's call: `all_fits`' first 1000 entries.*" in prose  # report 05CY (fault 6): learning rates in section 0's printed table
     assert "*From section 0's call: `long_run`'s first `n_c` = 9 rows.*" in prose
     assert "*From section 0's call: its last 720 starts, `grid_fits` (`inf`: not within 6000 steps).*" in prose
-    assert "`nudged_rows[eps]`); `gap` from section 2.*" in prose
+    assert "`nudged_rows[eps]`); `spread` from section 2.*" in prose
 
 
 def test_report_05BR_fixes(computed, notebook):
@@ -1746,7 +1762,7 @@ def test_report_05BR_fixes(computed, notebook):
     assert "* **scale 0.1** (1465.5): in between." in prose and "presumably" not in prose  # report 05BV (fault 4): the grid keeps no loss, so the guess is cut  # 05BU (fault 5) and computed["scale 0.1"].endswith("| median 1465.5 steps")
     assert "| $r$ | an observation, a row of $X$ (the card's $i$) |" in prose  # 05BU (fault 7): the card's name for it
     # fault 7: section 3's tie is the incoming side only
-    assert "New here: its argument needs only a weaker tie, equal incoming weights and biases, so it covers 2-2-1 and 2-3-1 too." in prose  # 05BT (fault 6): one sense; 05CB (fault 7)
+    assert "New here: a proof for one hidden layer of any width (2-2-1, 2-3-1); it needs only equal incoming weights and biases." in prose and "so it covers" not in prose  # report 05DK (fault 6)  # 05BT (fault 6): one sense; 05CB (fault 7)
     # fault 3: the elementwise product marked
     assert "2(a^3 - y)\\,a^3" not in prose
 
@@ -1777,7 +1793,7 @@ def test_report_05CP_the_float64_floor(computed, notebook):
     outputs, prose = notebook
     assert computed["float floor"] == "float64: 1 + 1e-20 == 1 is True; the next number above 1 is 1 + 2.2e-16"
     assert ("So $g(t)/g(0)$ is the same for every small $\\varepsilon$: one line. A floor: below about $10^{-16}$, "
-            "$1 + \\varepsilon\\xi$ rounds to 1 (first line below), so the start is exactly tied (gap 0, section 2).") in prose
+            "$1 + \\varepsilon\\xi$ rounds to 1 (first line below), so the start is exactly tied (spread 0, section 2).") in prose
     assert outputs.index("float64: 1 + 1e-20 == 1 is True") < outputs.index("ε      | below 0.2: min/med/max")  # the first line below
 
 
@@ -1804,6 +1820,30 @@ def test_report_05DE_predictions_ask_what_the_page_has_not_shown(notebook):
     shares = next(i for i, s in enumerate(sources) if "clearly saturated (slope < 0.01) in {shares}" in s)
     assert prompt < shares and "Medians at lr 2 (prediction: section 5's top):" in prose
     # the letters met later, in the table at the top (report 05DE, fault 8)
-    assert "| $\\varepsilon$, $g$, $H$, $\\lambda$ | nudge size, gap at step $t$, Hessian, curvature (4) |" in prose
+    assert "| $\\varepsilon$, $g$, $H$, $\\lambda$ | nudge size, spread at step $t$, Hessian, curvature (4) |" in prose
     # notebook 04 cited by section number only (its sub-parts may move)
     assert "section 8 (" not in prose and "section 9 (" not in prose
+
+
+def test_report_05DK_fixes(computed, notebook):
+    """Report 05DK: section 2's quantity is the spread (notebook 04's gap is between observations); omega linked to
+    notebook 04's u and v; the nudged runs' spread is that of Delta theta; no "gap" for the spread anywhere."""
+    outputs, prose = notebook
+    code = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code")
+    # fault 1: the spread named, and notebook 04's gap set apart
+    assert ("The **spread** is the largest $|$difference$|$ between corresponding parameters (incoming weights, bias, outgoing weights) "
+            "of two units of either hidden layer (`symmetry.unit_spread`): 0 when the units are tied (not notebook 04's gap($a^2$), "
+            "$a^2[0, 0] - a^2[1, 0]$, the difference between the two observations: here that is called the $a^2$ difference (2b)).") in prose
+    assert re.findall(r"\bgaps?\b", prose) == ["gap"] and "gap" not in outputs and not re.search(r"\bgap\b", code)  # the one left: notebook 04's gap(a^2)
+    assert computed["tied"] == "largest spread over every constant start and recorded step: 0.0"
+    assert "Write section 2's spread at step $t$ as $g(t)$." in prose
+    # fault 8: why g can be read on Delta theta
+    assert ("and so does $g$ (the tied run's units are equal, so $g$ is $\\Delta\\theta$'s largest difference between two units).") in prose
+    assert computed["tied"].endswith(": 0.0")  # the tied run's units are equal (section 2)
+    # fault 5: omega against notebook 04's u = 3 W_2[0, :] and v = 3 W_1[0, 0]
+    assert ("| $\\omega_1$, $\\omega_2$ | tied layer 2's weights to outputs 1, 2 (2a); $3\\omega_k$: notebook 04's $u[k-1]$; $3\\,W_1[0, 0]$: its $v$ |") in prose
+    four = json.loads((NOTEBOOK.parent / "04_symmetry_2_3_3_2.ipynb").read_text(encoding="utf-8"))["cells"]
+    four_prose = " ".join(" ".join("".join(c["source"]) for c in four if c["cell_type"] == "markdown").split())
+    assert "middle weight $v = 3\\,W_1[0, 0]$ and last weights $u = 3\\,W_2[0, :]$" in four_prose
+    # fault 6: notebook 04 shows the 2-3-3-1 XOR case
+    assert "No tied 2-3-3-1 network fits it" in four_prose
