@@ -542,7 +542,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04DN, fault 4: gap(a^2)'s sum takes W_0 (through gap(a^1)) and W_1, not W_2; s.d. 1/sqrt(fan-in): 2 and 3
             "Its $W_0$ and $W_1$ are smaller (s.d. $1/\\sqrt{2}$ and $1/\\sqrt{3}$) and of mixed sign, so its sum in section 2's rule is "
             "ten times smaller (0.0208 against 0.205), but its slope (0.249, the sigmoid's "
-            "steepest) is ten times all ones' (0.026). The lower gradients carry that slope (section 8 (iii)). "
+            "steepest) is ten times all ones' (0.026). The lower gradients carry that slope (section 8 (c)). "
             "Size widens gaps (seed 0's 0.00518 against its scaled copy's 0.000215) but saturates all ones (slopes 0.115, 0.026), "
             "not the seeds (0.224).") in text
     assert "$a^1$ is not compared" not in text and "measure factors of" not in text
@@ -756,7 +756,9 @@ def test_round_five_wording(prose):
     """The rates table, the XOR values of s, the merged hint, the bias row, the reason for 1e-12, the three answers."""
     text = " ".join(prose.split())
     assert "$3\\eta$" not in text and "first step, tied change" not in text  # the rates table was cut with its printout
-    assert "XOR" not in text.split("### Aside (another network and data set): does the tie ever matter?")[0]  # XOR only in section 8's own sub-heading
+    # report 04ED, fault 6 (the lead's decision): the aside listed in the Outline's item 6 (notebook 05 cites it); else XOR only from the aside on
+    before_aside = text.split("### Aside (another network and data set): does the tie ever matter?")[0]
+    assert before_aside.count("XOR") == 1 and "6. Why tied units stay tied: the induction (and an aside: a tied network cannot fit XOR) 7." in before_aside
     assert ("needs both target-1 values of $s$ below both target-0 values, or both above. 4. Then the target-1 sum would be the "
             "smaller, or the larger; but the sums are equal. So no tied network fits XOR.") in text
     # report 04CT, fault 6: only the tied network is shown here; the untied fit is notebook 05's
@@ -1289,7 +1291,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # the heuristic's assumption (mean term near 0) fails while the cost falls from about 1.9 (step 0) to 0.4
     assert round(float(loss_0[0]), 1) == 1.9 and mean_term[0] > 1 and mean_term[100] < 1e-5
     assert "u = 3 W_2[0, :]" not in shown and "dC/db_1[0]" not in shown and "row difference a^3" not in shown  # report 04BR: cut
-    chain = text[text.index("**How the plateau ends**, from step 4000:"):text.index("The timeline: $u[k]$ on top")]
+    chain = text[text.index("4. **How the plateau ends, from step 4000.**"):text.index("The cost is first below 0.01 at step 5660")]  # report 04ED, fault 1: last
     # report 04CF, fault 1: where section 8 is going, first; the turn (A - B's switch), the slope's 0.023 and its climb are checked here
     # report 04CG, fault 1: a plain two-line summary in words; u[0] turns negative (step 880) well before A - B does (about 1700)
     # report 04CP, fault 2: the section opens with what its outputs show, in order; the summary is a recap after the timeline
@@ -1301,7 +1303,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 5: no estimate of the length, and the notebook's one scaling of it named
     # report 04DG, fault 1: "measured, not predicted" moved to the causal chain at the section's head
     # report 04DH, fault 5: no forward reference in (iv); the scaling with lr named in the story's point 4
-    assert "**How the plateau ends**, from step 4000:" in chain and "only scaling" not in text
+    assert "4. **How the plateau ends, from step 4000.**" in chain and "only scaling" not in text
     assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
     # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
     # report 04CZ, fault 1: "In brief" closed the section; report 04DG, fault 1: the causal chain now heads it, so "In brief" is cut
@@ -1330,10 +1332,13 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
         "Layer 2 from step 0 to 6000, saturated from the start: each unit sums three $a^1$ (0.90 or 0.83, section 2)")
     # round 8 (report 04EC, faults 1 to 4; the lead's decision): the picture merged into "What to keep" below the timeline, a
     # three-step story in words; the lower panel said in words before the figure, the axis kinks and the early jump under their figures
-    assert "".join(cells[cost_figure + 3]["source"]) == "In the first few dozen steps the gap rises and the mean $z$ falls, while the cost falls from 1.9 to 0.4: the story starts at step 100.\n\n**How the plateau ends**, from step 4000:"
-    assert "".join(cells[cost_figure + 6]["source"]) == 'The timeline: $u[k]$ on top. Below: how $C$ would change as $\\text{gap}(a^2)$ widens with everything else held; negative: a wider gap lowers $C$. It starts at step 100, as before that the outputs have not settled on the shared row (the formula: optional block).'
-    assert "".join(cells[at_keep := next(i for i, c in enumerate(cells) if "**What to keep:**" in "".join(c["source"]))]["source"]) == (
-        "Both panels are linear between their dotted lines, logarithmic beyond (a kink where a curve crosses a dotted line is the axis changing scale, not an event in the run).\n\n**What to keep:** an output's rows are in the *wrong order* when observation $[0]$'s output is above observation $[1]$'s where its target is below, or the reverse: as each output difference has $u[k]$'s sign (section 7; $\\text{gap}(a^2) > 0$, printed above), output $[0]$'s (targets 0.2, 1) while $u[0] > 0$, output $[1]$'s (0.4, 0) while $u[1] < 0$.\n\n1. **Up to about step 100 the outputs settle on the shared row.** Output $[1]$, in order at step 0 ($u[1] = 3$), leaves it by step 20 (the `u[1] first below 0` line): both outputs' rows are in the wrong order (the top panel).\n2. **While both are in the wrong order, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0), so descent saturates layer 2 further: the sigmoid flattens as a positive $z$ rises, and a flatter slope gives a narrower gap (section 2's rule; the layer-2 figure, up to its dotted line).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Output $[0]$'s rows come into order as $u[0]$ turns negative at step 880 (the `u[0] first below 0` line; steps recorded every 10th). At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$ (each about its target difference, 0.8 or 0.4, times its slope at the best shared row, $0.6 \\times 0.4$ or $0.2 \\times 0.8$, times $u[k]$; section 7): so output $[0]$, now in order, *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$, from a step between 1600 and 1800 (the band). Layer 2 unsaturates slowly (slope 0.037 at step 4000, (a) to (c)), and the plateau ends at step 5232, measured: this notebook does not estimate its length.\n")
+    # round 8 (report 04ED, faults 1, 2 and 5; the lead's decision): section 8 in time order (the timeline, items 1 to 3, then item 4,
+    # how the plateau ends from step 4000, with its table and (a) to (c)); the lower panel said in words as C's change per relative
+    # widening of the gap (A - B = gap dC/dgap, derivation (i)); the symlog sentence above the figure
+    assert "".join(cells[cost_figure + 3]["source"]) == "In the first few dozen steps the gap rises and the mean $z$ falls, while the cost falls from 1.9 to 0.4: the story starts at step 100."
+    assert "".join(cells[cost_figure + 5]["source"]) == 'The timeline: $u[k]$ on top. Below: how $C$ would change per unit of relative widening of $\\text{gap}(a^2)$, everything else held (a heuristic; only its sign is used: the formula is in the optional block); negative: a wider gap lowers $C$. It starts at step 100, once the outputs have settled on the shared row. Both panels are linear between their dotted lines, logarithmic beyond (a kink where a curve crosses a dotted line is the axis changing scale, not an event in the run).'
+    assert "".join(cells[at_keep := next(i for i, c in enumerate(cells) if "**What to keep.**" in "".join(c["source"]))]["source"]) == (
+        "**What to keep.** *Wrong order*: an output's rows reversed from its targets'.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above).\n\n1. **Up to about step 100 the outputs settle on the shared row.** Output $[1]$, in order at step 0 ($u[1] = 3$), leaves that order by step 20 (the `u[1] first below 0` line): both outputs' rows are in the wrong order (the top panel).\n2. **While both are in the wrong order, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0), so descent saturates layer 2 further: the sigmoid flattens as a positive $z$ rises, and a flatter slope gives a narrower gap (section 2's rule; the layer-2 figure, up to its dotted line, where the cost crosses the floor, inside the band where the lower panel changes sign: the optional table prints both).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Output $[0]$'s rows come into order as $u[0]$ turns negative at step 880 (the `u[0] first below 0` line; steps recorded every 10th). At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7). So output $[0]$, now in order, *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000.** Layer 2 unsaturates slowly, and the plateau ends at step 5232, measured: this notebook does not estimate its length.\n")
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
@@ -1341,7 +1346,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     timeline = next("".join(c["source"]) for c in _read()["cells"] if "the plateau's timeline (all ones)" in "".join(c["source"]))
     # round 8 (report 04DS, fault 6): the band's label says A - B turns negative at a step inside it, not that it is negative only there
     # round 8 (report 04DX, fault 1): the timeline stays in the main text, its lower panel and band labelled in words
-    assert 'ylabel="$C$\'s slope as the\\ngap widens (symlog)"' in timeline and "A - B" not in timeline.split("#")[0]
+    assert 'ylabel="$C$\'s change per relative\\nwidening of the gap (symlog)"' in timeline and "A - B" not in timeline.split("#")[0]
     # report 04DZ, fault 3: both panels symlog, linear within 1 (u[0]'s crossing at 880 shows) and 1e-3, the switch dotted (named in the lead-in)
     assert ('for panel, edge, scale in ((top, 1, 1.5), (bottom, 1e-3, 1)):' in timeline and 'panel.set_yscale("symlog", linthresh=edge, linscale=scale)' in timeline
             and 'panel.hlines([-edge, 0, edge], 0, 1, transform=panel.get_yaxis_transform(), colors="#707070", lw=0.8, linestyles=[":", "-", ":"])' in timeline)
@@ -1370,6 +1375,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert all(np.sign(loss_0[t] - 0.4) == np.sign(A[t] - B[t]) for t in range(100, 1801, 10))  # the same sign, every 10th step
     # report 04DM, fault 3: the two sign changes within a few steps; A - B falls about 3e-7 a step over 1600 to 1800 (printed rows)
     cross_C, cross_AB = 100 + int(np.argmax(loss_0[100:] < 0.4)), 100 + int(np.argmax((A - B)[100:] < 0))
+    # report 04ED, fault 3: the layer-2 figure's dotted line (C first below the floor, from step 0) inside the band 1600 to 1800
+    assert int(np.argmax(loss_0 < 0.4)) == cross_C and 1600 < cross_C < 1800 and 1600 < cross_AB < 1800
     assert abs(cross_C - cross_AB) <= 5 and abs((3.01e-05 + 3.24e-05) / 200 - 3e-07) < 0.2e-07 and A[cross_AB] < 2 * 3e-07
     # report 04DN, fault 1: C - 0.4 - (A - B) is the mean term less A/2, positive and about 1e-6 (7e-7 to 9e-7 from step 100 to
     # 1800; the table's columns differ by 1e-6, 8e-7, 9e-7), so C - 0.4 changes sign after A - B, about 1e-6 / 3e-7 steps later
@@ -1384,8 +1391,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 3: "wrong order" said in words in the story (the picture above it cites it)
     # round 8 (report 04DX, faults 1 and 2; the lead's decision): "wrong order" defined in the picture, in words; the main text
     # of section 8 uses none of the optional block's letters; the block defines them at its top, with A - B's column and its heuristic
-    keep = text.index("**What to keep:**")
-    assert text.index("an output's rows are in the *wrong order* when observation $[0]$'s output is above") + len("an output's rows are in the *") == text.index("wrong order")
+    keep = text.index("**What to keep.**")
+    # round 8 (report 04ED, fault 1): "wrong order" as a two-row table (output, targets, the sign of u[k] that puts its rows in the wrong order)
+    assert text.index("**What to keep.** *Wrong order*: an output's rows reversed from its targets'.") + len("**What to keep.** *") == text.index("Wrong order")
+    assert "| $[0]$ | 0.2, 1 | $u[0] > 0$ |" in text and "| $[1]$ | 0.4, 0 | $u[1] < 0$ |" in text and list(case.Y[:, 0]) == [0.2, 1] and list(case.Y[:, 1]) == [0.4, 0]
     main_8 = text[text.index("## 8. 15000 steps"):text.index("### Optional: the mechanism in numbers")]
     assert not any(letter in main_8 for letter in ("A - B", "$A", "$B", "A $", "B$", "p[k]", "d[k]", "d[0]", "\\Delta", "\\bar y", "mean term", "\\sigma''", "Letters"))
     assert "Letters" not in text[:text.index("### Optional: the mechanism in numbers")] and "\\bar y" not in text.split("## Key points")[1]
@@ -1393,7 +1402,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert keep < text.index("### Optional: the mechanism in numbers") < text.index("**Letters:**") and "**The picture:**" not in text
     assert all(x in letters for x in ("$p[k]$, $d[k]$", "$\\bar y = (0.6, 0.2)$", "$\\Delta = (-0.8, 0.4)$", "$A = \\sum_k d[k]^2$",
                                       "$B = \\sum_k d[k]\\, \\Delta[k]$", "the `mean term`", "$\\sigma''$", "wrong order: $d[k]\\, \\Delta[k] < 0$"))
-    assert ("* $A - B$: the slope of $C$ as $\\text{gap}(a^2)$ widens, a heuristic ((i)): the timeline's lower curve and the table's (it differs "
+    assert "((i))" not in text  # report 04ED, fault 4: no forward citation by bare number
+    assert ("* $A - B$: $C$'s change per unit of relative widening of $\\text{gap}(a^2)$, that is $\\text{gap}(a^2)\\, \\partial C/\\partial\\, \\text{gap}(a^2)$, a heuristic (derivation (i), below): the timeline's lower curve and the table's (it differs "
             "from $\\frac12 A - B$ by $\\frac12 A$, under 5e-07: the `A` column);") in letters and "its output difference;" in letters
     # report 04DZ, fault 7: the u values at 1600 and 1800 are read under the table, not quoted in the main text before it prints
     assert "The table: by 1800 $3|u[0]|$ passes $|u[1]|$, and $C - 0.4$ and $A - B$ change sign." in letters
@@ -1414,7 +1424,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 3: the narrowing-then-widening is the section's opening story; point 1 reads it off the figure
     # round 8 (report 04DS): the sigma'' derivation moved to an optional block, with z^2[i, 0] and a^1[i, 0]
     # round 8 (report 04DV, fault 2): the figure's reading in the main text, above the figure; the fold closes before 'How the plateau ends'
-    assert ("1. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line). </details> ## 9. The reply: random starts") in text
+    assert ("1. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. ## 9. The reply: random starts") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1433,11 +1443,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # round 8 (report 04DX, word budget): (d) cut, the printed line says it (output [1]'s rows in order at 5100)
             "and so widens $\\text{gap}(a^1)$, goes from 1.03 at step 4000 to 3.03 at 5500.") in chain and "In short:" not in chain and "(d)" not in chain
     for lead in ("**(i) The cost above the floor** (item 2). ", "**(ii) The sign of $A - B$** (item 3). ",
-                 "**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3). ", "**How the plateau ends**, from step 4000:"):
+                 "**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3). ", "4. **How the plateau ends, from step 4000.**"):
         assert lead in text
     assert "although $v$ dips" not in chain and (v_all[5000] < v_all[4000]) and (b_all[5000] < b_all[4000])
     assert round(0.037 * 3 * 0.92 * 0.0756, 4) == 0.0077  # point 1's check, from the printed step-4000 row
-    assert "4. " not in chain.split("goes from 1.03 at step 4000 to 3.03 at 5500.")[0]  # report 04BT: at most three points
+    assert "4. " not in chain.split("* **(a)**")[1].split("goes from 1.03 at step 4000 to 3.03 at 5500.")[0]  # report 04BT: at most three points
     assert "point 3's" not in chain and "point 4 below" not in chain  # report 04CG, fault 1: cross-references by label
     # report 04BR, fix 1: the u-sign argument, the first-order C - 0.4 expansion and the dC/db_1 sign rule are cut, with their
     # symbols; report 04BS, fix 1: d_k and Delta_k come back in the exact split only
@@ -1690,18 +1700,19 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
     # in the optional block at the section's end
     # round 8 (report 04DY, faults 1, 2 and 6): the picture after the layer-2 figure it reads; a sentence before the sigma' line
     assert (text.index("its slight dip (right panel below)") < text.index("Layer 2 from step 0 to 6000") < text.index("In the first few dozen steps the gap rises")
-            < text.index("**How the plateau ends**, from step 4000:") < text.index("* **(a)** Section 2's rule") < text.index("The timeline: $u[k]$ on top")
-            < text.index("Both panels are linear between their dotted lines") < text.index("**What to keep:**") < text.index("The cost is first below 0.01 at step 5660") < text.index("### Optional: the mechanism in numbers")
+            < text.index("The timeline: $u[k]$ on top") < text.index("Both panels are linear between their dotted lines") < text.index("**What to keep.**")
+            < text.index("4. **How the plateau ends, from step 4000.**") < text.index("* **(a)** Section 2's rule") < text.index("The cost is first below 0.01 at step 5660") < text.index("### Optional: the mechanism in numbers")
             < text.index("**Letters:**") < text.index("<details><summary>The derivations (i) to (iii)</summary>")
             < text.index("**(i) The cost above the floor** (item 2)") < text.index("**(ii) The sign of $A - B$** (item 3)")
             < text.index("**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3)") < saturated < text.index("## 9."))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert (at("Layer 2 from step 0 to 6000") + 1 == at("right.set(ylabel=") == at("In the first few dozen steps the gap rises") - 1 == at("**How the plateau ends**, from step 4000:") - 1
-            == at('print("all ones, layers 0 to 2:') - 2 == at("* **(a)** Section 2's rule") - 3 == at("The timeline: $u[k]$ on top") - 4
-            == at("the plateau's timeline (all ones)") - 5 == at("**What to keep:**") - 6)
-    assert (at("### Optional: the mechanism in numbers") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("For (iii), at step 1000: the two terms of") - 1 == at("v a^1 sigma''(z^2) {bend_s") - 2
-            == at("<details><summary>The derivations (i) to (iii)</summary>") - 3 == at("## 9. The reply") - 4)
+    assert (at("Layer 2 from step 0 to 6000") + 1 == at("right.set(ylabel=") == at("In the first few dozen steps the gap rises") - 1 == at('print("u[1] first below 0 at step"') - 2
+            == at("The timeline: $u[k]$ on top") - 3 == at("the plateau's timeline (all ones)") - 4 == at("**What to keep.**") - 5
+            == at('print("all ones, layers 0 to 2:') - 6 == at("* **(a)** Section 2's rule") - 7)
+    # report 04ED, fault 4: the step-1000 sigma' cell under the fold that derives (iii)
+    assert (at("### Optional: the mechanism in numbers") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("<details><summary>The derivations (i) to (iii)</summary>") - 1
+            == at("For (iii), at step 1000 (the numbers): the two terms of") - 2 == at("v a^1 sigma''(z^2) {bend_s") - 3 == at("## 9. The reply") - 4)
     assert "figure below" not in text and "table below" not in text.split("**(i) The cost above the floor** (item 2)")[1].split("## 9.")[0]
     # report 04CZ, fault 3: d gap(a^2)/dv = (sigma'(z^2) + v a^1 sigma''(z^2)) gap(a^1) < 0 at step 1000, from the run's weights
     w_1000, b_1000 = [w[0, 1000] for w in pair[1].weights], [b[0, 1000] for b in pair[1].biases]  # all ones at step 1000
