@@ -250,7 +250,9 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     # report 02DS fault 5 (the lead's decision): the box cut to the measured asymmetry (the degree-4 polynomial and the
     # sum of the two displays cut); why C''(0) > 0 stays in 8b's eta^2 box, "read after 8b"
     assert "degree 4" not in six_a_box and "$A$" not in six_a_box
-    assert (r"$C''$ the second derivative along the gradient. The first-order term flips sign with $\kappa$; the second-order "
+    # report 02DW fault 5 (the lead's decision): what C(kappa)'s primes are, and that y' is a name
+    assert (r"$C(\kappa)$ and its primes are functions of the step size $\kappa$; the prime in $y'$ is part of a name, not a "
+            r"derivative. The first-order term flips sign with $\kappa$; the second-order "
             r"term does not, so with $C''(0) > 0$ the rise ($+0.0107$) is larger in size than the fall ($-0.0102$). Half the "
             r"sum of the two changes, $B$, keeps only the even-power terms, led by $\tfrac12\eta^2\,C''(0)$: [B], below, "
             r"prints both, positive. Why $C''(0) > 0$: 8b's $\eta^2$ box (read after 8b).") in six_a_box
@@ -531,9 +533,10 @@ def test_section_6_constant_start_stays_tied_bit_for_bit(nb, case, trained, stor
     # report 02DS fault 4 (the lead's decision): the float64 fact is told before the prediction; the Verdict cites it
     # report 02DT fault 3 (the lead's decision): no clash with that fact (no "not a guarantee"): the fact applies here
     # because numpy does the two units' sums in the same order; another order would be other operations
+    # report 02DW fault 4 (the lead's decision): the prompt asks; the Verdict states the fact plainly
     assert ("The constant start stays tied exactly ([bit for bit], above): equal weights give equal gradients (6a), in "
-            "float64 too: the fact above applies, as numpy does both units' sums in the same order (another order could "
-            "round them differently).") in cells[f64].source
+            "float64 too: identical operations on identical inputs give identical results, and numpy does both units' sums "
+            "in the same order (another order could round them differently).") in cells[f64].source
     assert "not a guarantee" not in cells[f64].source
     # report 02DO fault 5 (the lead's decision): what could break the tie, in a few words (rounding depends on the order)
     # report 02DP fault 7 (the lead's decision): a tag printed two cells or more before its citing cell gets "above"
@@ -878,7 +881,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # [behind], with its numbers at c = 0.5), the proof (why at every step) in the box, which no longer repeats the claim
     assert intuition == (r""" It takes the most steps ([steps]: 165); its $c$ stays below $c$ at $\rho = 0.1$ """
                          r"""and $0.3$ from step 1 to 165 ([behind]; figure: black highest). At equal $c$, $K$ is least at """
-                         r"""$\rho = 0.5$, whose $S$ is least ([equal c], $c = 0.5$: 0.750 against 0.790 at $\rho = 0.3$), so its """
+                         r"""$\rho = 0.5$, whose $S$ is least ([equal c], $c = 0.5$: 0.750 against 0.790, 0.910 at $\rho = 0.3$, $0.1$), so its """
                          r"""step toward $c^*$ is the shortest. Why at every step: the optional box below."""
                          "\n\n")
     for boxed in ("Q", r"K_\rho", r"M_\rho", "[K]", r"\sqrt"):
@@ -1304,18 +1307,21 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     paragraph = fold.split("*The smallest spread.*")[1]
     # report 02CZ fault 1 (the lead's decision): the figure's circles and triangles, with [crossings] and [dips], in the fold
     # report 02DK fault 7: what the circles and triangles mark is in the figure's caption
-    assert "*Crossings* (circled, random start; [crossings])." in fold
+    assert "*Crossings* (random start; [crossings])." in fold
     # report 02DL fault 3 (the lead's decision): the triangles' and the dotted line's one-line reason in the caption
     # report 02DN fault 2 (the lead's decision): the caption says what to look at first; the triangles' reason in the box
     # report 02DO fault 1 (the lead's decision): one full sentence names every mark of the panels and where its reason is
     # report 02DV fault 3 (the lead's decision): what the box explains (the triangles on the dotted line: W_0[:, 0]'s
     # gradient has the factor W_1[0, 0]), not why W_1[0, 0] turns positive; the crossings are not ties (the spread)
-    assert (r"Circles mark a pair's lines crossing (not ties: second figure), "
-            r"triangles mark $W_0[0,0]$, $W_0[1,0]$ at their lowest, and the dotted line marks step 27, where $W_1[0,0]$ "
-            r"turns positive: the triangles sit on it, as $W_0[:,0]$'s gradient has the factor $W_1[0,0]$ (box: *Dips*).") in markdown
-    assert r"*Dips* (triangles, step 27). $W_0[0,0]$, $W_0[1,0]$ have gradients $G\,s[p]\,W_1[0,0]$" in markdown
+    # report 02DW fault 2 (the lead's decision): that sentence opens the optional box; the caption keeps "Look first" only
+    assert fold.startswith("<details><summary>Optional: rank 2, ties, the gap, crossings (open after your prediction)</summary>\n\n"
+                           r"Circles mark a pair's lines crossing (not ties: second figure), "
+                           r"triangles mark $W_0[0,0]$, $W_0[1,0]$ at their lowest, and the dotted line marks step 27, where $W_1[0,0]$ "
+                           r"turns positive: the triangles sit on it, as $W_0[:,0]$'s gradient has the factor $W_1[0,0]$ (*Dips*)."
+                           "\n\n*Rank 2.*")
+    assert r"*Dips*. $W_0[0,0]$, $W_0[1,0]$ have gradients $G\,s[p]\,W_1[0,0]$" in markdown
     assert "Triangles, dotted" not in markdown and "(box)" not in markdown
-    assert (r"*Dips* (triangles, step 27). $W_0[0,0]$, $W_0[1,0]$ have gradients $G\,s[p]\,W_1[0,0]$, positive while "
+    assert (r"*Dips*. $W_0[0,0]$, $W_0[1,0]$ have gradients $G\,s[p]\,W_1[0,0]$, positive while "
             r"$G < 0$ and $W_1[0,0] < 0$: both fall until $W_1[0,0]$ turns positive ([dips]).") in fold
     assert "1. Circled" not in markdown and "2. Triangles" not in markdown
     # report 02CS fault 4: [dips] right under the figures; report 02DD fault 2: the W_1 gap's step and [gap] in the
@@ -1339,7 +1345,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert "[spread = gap] random start" in nb.cells[figure_at].source
     # report 02DJ fault 1 (the lead's decision): r_1, r_2 and the bound, [kept], the figures, the verdict, then the box
     assert figure_at + 2 == where and nb.cells[figure_at + 1].source.startswith("<details><summary>Verdict (open after your prediction)")
-    assert nb.cells[figure_at - 1].source.startswith("Look first: top row (constant start)")
+    assert nb.cells[figure_at - 1].source == ("Look first: top row (constant start), is each pair one striped line (tied)? "
+                                              "Bottom row (random start), do a pair's lines merge?")
     assert "[bound]" in nb.cells[figure_at - 2].source and "[kept]" in nb.cells[figure_at - 2].source
     assert nb.cells[figure_at - 3].source.startswith("**Training keeps two numbers, $r_1$ and $r_2$.**")
     assert "gap by $-\\eta" not in paragraph  # report 02DD fault 2: in the main text, not in the fold
@@ -1425,7 +1432,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CA fault 3: why the pairs cross. By 6a, Delta W_0[p, j] = -eta G s[p] W_1[j, 0], so a step changes
     # d_x1 = W_0[0, 0] - W_0[0, 1] by -eta G rho (W_1[0, 0] - W_1[1, 0]) and d_x2 by the same with 1 - rho: negative
     # while G < 0 and the W_1 gap < 0 (both through the crossings, steps 16 to 19)
-    assert (r"*Crossings* (circled, random start; [crossings]). By 6a, "
+    assert (r"*Crossings* (random start; [crossings]). By 6a, "
             r"$\Delta d_{x_1} = -\eta\,G\,\rho\,(W_1[0,0] - W_1[1,0])$ ($1-\rho$ for $d_{x_2}$), negative while $G < 0$ "
             r"and $W_1[0,0] < W_1[1,0]$. So $d_{x_2}$ falls $7/3$ times as fast as $d_{x_1}$, more than its start ratio "
             r"$2.08$, and reaches 0 first ([crossings]).") in markdown  # report 02CW fault 3: four cells below it
@@ -1536,9 +1543,10 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     assert definition in cells[start + 2].source and definition not in cells[box].source
     # report 02DV fault 1 (the lead's decision): one worked line before item 1, the split rebuilding a real column; the
     # constant start's (every weight 0.5), as seed 0's r_1 is part of the answer (not before the Verdict)
-    worked = (r"Constant start: $u_1 = 0.5$, $r_1 = 0.7 \cdot 0.5 - 0.3 \cdot 0.5 = 0.2$: $\big(0.5\,(0.3, 0.7) + "
-              r"0.2\,(0.7, -0.3)\big)/0.58 = (0.5, 0.5)$, its $W_0[:,0]$." "\n1. ")
-    assert worked in cells[start + 2].source
+    # report 02DW fault 1 (the lead's decision): that line ends item 1, after r_1, s_perp and the /S split are defined
+    worked = ("\n" r"   Check (constant start): $u_1 = 0.5$, $r_1 = 0.7 \cdot 0.5 - 0.3 \cdot 0.5 = 0.2$: $\big(0.5\,(0.3, 0.7) + "
+              r"0.2\,(0.7, -0.3)\big)/0.58 = (0.5, 0.5)$, its $W_0[:,0]$." "\n2. A step adds")
+    assert worked in cells[start + 2].source and "Constant start:" not in cells[start + 2].source
     s_p, s_q, column = np.array([0.3, 0.7]), np.array([0.7, -0.3]), np.array([0.5, 0.5])
     assert (s_p @ column, s_q @ column, s_p @ s_p) == pytest.approx((0.5, 0.2, 0.58))
     assert (0.5 * s_p + 0.2 * s_q) / 0.58 == pytest.approx(column)
@@ -1908,7 +1916,7 @@ def test_report_02CQ_letters_numpy_and_the_timed_start(case, net, markdown, stor
     g, _ = net.gradients(case.X, case.Y, loss=case.loss)
     assert (f"{q[0, 0]:+.4f}", f"{q[0, 1]:+.4f}", f"{g[0][0, 0]:+.4f}", f"{g[0][0, 1]:+.4f}") == (
         "+0.1981", "+0.1981", "+0.0750", "-0.0507")
-    assert ("as numpy does both units' sums in the same order (another order could round them "
+    assert ("and numpy does both units' sums in the same order (another order could round them "
             "differently).") in markdown  # report 02DT fault 3: no "not a guarantee"  # report 02DK fault 2: in the Verdict  # report 02CY fault 5  # report 02CW fault 6: moved from the gated print to a folded box  # report 02CT fault 5: in 6b's gated output, where the predict-first is answered
     assert (r"Only the constant start is timed: seed 0's weights give $c = s\,W_0 W_1$ a different start "
             r"at each $\rho$ (8a's table).") in markdown
@@ -1980,8 +1988,11 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
             r"$$W_0[:,0] = \big(u_1\,s^\top + r_1\,s_\perp^\top\big)/S, \qquad W_0[:,1] = \big(u_2\,s^\top + r_2\,s_\perp^\top\big)/S,$$" "\n") in markdown
     # report 02DR fault 2, 02DQ fault 4 (the lead's decision): the /S in a few words, with the check
     assert ("\n" r"""   Why $/S$: $s\,s^\top = s_\perp s_\perp^\top = S$, $s\,s_\perp^\top = 0$ (check: $s\,W_0[:,0] = u_1$, """
-            r"""$s_\perp W_0[:,0] = r_1$).""" "\n2. A step adds") in markdown
-    assert "u_j" not in markdown and "r_j" not in markdown and "u_{j+1}" not in markdown
+            r"""$s_\perp W_0[:,0] = r_1$).""" "\n   Check (constant start):") in markdown
+    # report 02DW fault 3 (the lead's decision): section 4 says once that column j of W_0 is h_{j+1}'s (input part u_{j+1})
+    assert "u_j" not in markdown and "r_j" not in markdown and markdown.count("u_{j+1}") == 1 and "r_{j+1}" not in markdown
+    assert (r"where $p$ (row) counts inputs and $j$ (column) hidden units, from 0: column $j$ of $W_0$ is unit $h_{j+1}$'s "
+            r"(input part $u_{j+1}$). From here on $j$ means this, not $w_{ij1}$'s $j$.") in markdown.split("## 4.")[1].split("## 5.")[0]
     assert (r"$$r_1 = s_\perp W_0[:,0] = "
             r"(1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$") in markdown
     s_vec, s_perp = np.array([A, 1 - A]), np.array([1 - A, -A])
@@ -2063,11 +2074,13 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     x = case.X.sum(axis=1)
     c_star = mh.least_squares_slope(x, case.Y)
     shown_K = {}
-    for a in (0.3, 0.5):
+    # report 02DW fault 6 (the lead's decision): rho = 0.1 too (8a's run, no new training), each run read to its own
+    # steps ([steps]: 128, 153, 165), where c rises at every step
+    for a, reach in ((0.1, 128), (0.3, 153), (0.5, 165)):
         case_a = cases.linear_2_2_1(a=a)
         _, history = case_a.train(case_a.network())
-        c = mh.slope_history(history, a)[:166]  # to step 165, where rho = 0.5 reaches c*
-        K = np.array([linreg.slope_sensitivity(case_a.network().set_params(list(W)), a) for W in zip(*history.weights)])[:166]
+        c = mh.slope_history(history, a)[:reach + 1]  # to the step where this run reaches c*
+        K = np.array([linreg.slope_sensitivity(case_a.network().set_params(list(W)), a) for W in zip(*history.weights)])[:reach + 1]
         assert np.all(np.diff(c) > 1e-8) and c[0] == pytest.approx(0.5, rel=1e-15) and c[-1] > 1.4  # np.interp's premise
         values = np.interp((0.5, 1.0, 1.4), c, K)
         assert all(abs(v * 1e3 % 1 - 0.5) > 0.01 for v in values)  # 1e-5 or more from a rounding edge of 3 decimals
@@ -2075,16 +2088,18 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
         S_a = a**2 + (1 - a) ** 2
         np.testing.assert_allclose(values, [2 * np.sqrt(S_a * cc**2 + (1 - S_a) ** 2 / 16) for cc in (0.5, 1.0, 1.4)], rtol=2e-3)
         shown_K[a] = ", ".join(f"{v:.3f}" for v in values)
-    assert (f"[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: {shown_K[0.3]};  "
-            f"rho = 0.5: {shown_K[0.5]}\n") in stored
-    assert ("[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps): rho = 0.3: 0.790, 1.537, 2.143;  "
-            "rho = 0.5: 0.750, 1.436, 1.995\n") in stored
+    assert (f"[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps):\n          rho = 0.1: {shown_K[0.1]};  "
+            f"rho = 0.3: {shown_K[0.3]};  rho = 0.5: {shown_K[0.5]}\n") in stored
+    assert ("[equal c] constant start, K at c = 0.5, 1.0, 1.4 (read linearly between steps):\n          rho = 0.1: 0.910, 1.813, 2.537;  "
+            "rho = 0.3: 0.790, 1.537, 2.143;  rho = 0.5: 0.750, 1.436, 1.995\n") in stored
+    # the claim "K is least at rho = 0.5" holds at each printed c, against both other values
+    assert all(shown_K[0.5].split(", ")[k] < shown_K[0.3].split(", ")[k] < shown_K[0.1].split(", ")[k] for k in range(3))
     # report 02DG fault 1: [equal c] cited inside the box; report 02DR fault 1: by the box's "What to keep" line
     # report 02DT fault 1 (the lead's decision, final): [equal c] printed plainly (not folded) and cited, with its
     # numbers, by the main text's "Why slowest" paragraph; the box keeps the proof
     box = markdown.split("<details><summary>Optional: why $\\rho = 0.5$ stays behind")[1].split("</details>")[0]
     why = markdown.split(r"**Why slowest at $\rho = 0.5$?**")[1].split("<details>")[0]
-    assert (r"([equal c], $c = 0.5$: 0.750 against 0.790 at $\rho = 0.3$), so its step toward $c^*$ is the shortest." in why
+    assert (r"([equal c], $c = 0.5$: 0.750 against 0.790, 0.910 at $\rho = 0.3$, $0.1$), so its step toward $c^*$ is the shortest." in why
             and "[equal c]" not in box
             and r"$S\,c^2 + Q^2$ has derivative $c^2 - (1-S)/8 > 0$ in $S$, as $c \ge 0.5$, $S \ge \tfrac12$." in box)
     steps_cell = next(c for c in nb.cells if c.cell_type == "code" and "[steps] constant start" in c.source)
@@ -2283,19 +2298,24 @@ def test_report_02DI_why_eta_5_climbs(case, stored):
 
 
 def test_report_02DS_the_float64_fact_before_6b_prediction(nb, markdown):
-    """Report 02DS fault 4 (the lead's decision): the fact the constant-start half needs (identical float64 operations on
-    identical inputs give identical results) is told before 6b's prediction, so that half is reasoning; nothing before
-    the prediction gives the random-start half away (no r_1, r_2, bound, 0.0140 or 0.4667 there)."""
+    """Report 02DS fault 4, then 02DW fault 4 (the lead's decision): the prompt asks the float64 question the
+    constant-start half needs (do identical computations on identical inputs round the same way?) without answering it;
+    the Verdict states the fact; nothing before the prediction gives the random-start half away (no r_1, r_2, bound,
+    0.0140 or 0.4667 there)."""
     cells = nb.cells
-    prompt = next(k for k, c in enumerate(cells) if "**Predict first.** A fact you need:" in c.source)
+    prompt = next(k for k, c in enumerate(cells) if "**Predict first.** Float64 rounds every operation;" in c.source)
     assert cells[prompt + 1].cell_type == "code" and "my_tie_prediction" in cells[prompt + 1].source
     text = cells[prompt].source
-    fact = ("**Predict first.** A fact you need: each float64 operation rounds its result, but identical operations on "
-            "identical inputs give identical results. From the constant start,")
-    assert fact in text
+    # report 02DW fault 4 (the lead's decision): the prompt asks the float64 question; the student answers it; the
+    # Verdict (after the outputs) states the fact
+    question = ("**Predict first.** Float64 rounds every operation; do two identical computations on identical inputs round "
+                "the same way? From the constant start,")
+    assert question in text and "A fact you need" not in markdown
     before = "\n".join(c.source for c in cells[:prompt + 1] if c.cell_type == "markdown")
-    for answer in ("r_1", "0.0140", "0.4667", "[bound]", "cannot tie", "never tie"):
+    for answer in ("r_1", "0.0140", "0.4667", "[bound]", "cannot tie", "never tie", "identical results", "give identical"):
         assert answer not in before
+    verdict = next(k for k, c in enumerate(cells) if "<summary>Verdict (open after your prediction)" in c.source)
+    assert verdict > prompt + 2 and "identical operations on identical inputs give identical results" in cells[verdict].source
     # section 3's predict-first: one right answer to first order (the Why box's), and its key text
     key = next(c.source for c in cells if c.cell_type == "code" and "my_sign_prediction = {" in c.source and "SOLUTION" in c.source)
     assert '"size": to first order, by "more", "less" or "about as much"' in key
