@@ -374,7 +374,9 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
                   f"observation: {errors.round(4).tolist()}",
            "step 5660: largest error 0.0815\n  every error |a3 - y|, one row per observation: "
            "[[0.0101, 0.0158], [0.0547, 0.0815]]")
-    assert "is 0.0815 off at step 5660" in prose and "the other 9000 steps" in prose and fit - below == pytest.approx(9000, abs=100)
+    # report 04EE, fault 5: the span named by its printed steps (5660 and 14570, the `error` lines)
+    assert "is 0.0815 off at step 5660" in prose and "From step 5660 to 14570 (about 9000 steps)" in prose and 14570 - below == pytest.approx(9000, abs=100)
+    assert "the other 9000 steps" not in prose and fit - below == pytest.approx(9000, abs=100)
     expect(shown, f"output after 15000 steps: {nets[0].predict(case.X).round(4).tolist()}",
            "output after 15000 steps: [[0.2001, 0.3998], [0.9923, 0.0098]]")
     expect(shown, f"still tied: {mh.tied_units(nets[0])}", "still tied: [[[0, 1, 2]], [[0, 1, 2]]]")
@@ -401,7 +403,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
             ", so the last hundredths take most of the steps. "
             # report 04CT, word budget: the target-1 aside cut (section 8 is dense)
             # report 04DR (round 8), fault 6: the pointer cut (the `error` lines are right above)
-            "Over the other 9000 steps the error falls 8-fold, its delta 60-fold.") in " ".join(prose.split())
+            "From step 5660 to 14570 (about 9000 steps) the error falls 8-fold, its delta 60-fold.") in " ".join(prose.split())
     assert "\\sqrt t" not in prose and "2a^2" not in prose and "a^3$ per step" not in prose and "Derivation:" not in prose
     assert all(abs(2 * a * a * (1 - a) / (2 * a * a) - 1) < 0.1 for a in slowest.values())  # delta about twice the error squared
     assert "ever more slowly" not in prose
@@ -724,7 +726,8 @@ def test_round_six_additions(prose):
     # round 8 (report 04DY, word budget): section 2's two values not repeated
     # report 04DZ, fault 7: no unprinted mean (0.87): section 2's two a^1 values; the slope is the left panel's, the mean z the right's
     assert ("each unit sums three $a^1$ (0.90 or 0.83, section 2) with weights 1, plus bias 1: $z^2$ is about 3.7 or 3.5 (right panel: "
-            "their mean; left panel: slope 0.026).") in text and "0.87" not in text
+            "their mean; left panel: slope 0.026):") in text and "0.87" not in text
+    assert "the zoom's dip" not in text  # report 04EE (word budget): the dotted line is named in its legend and in item 2
     assert (round(0.9002495, 2), round(0.8320184, 2)) == (0.90, 0.83) and (round(3 * 0.9002495 + 1, 1), round(3 * 0.8320184 + 1, 1)) == (3.7, 3.5)
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
     # report 04CP, fault 2: the summary moved to a recap, so defined where layer 2's saturation is derived, before "saturating layer 2"
@@ -1220,6 +1223,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert cross < 1600 < switch < 1800 and np.all(u[100:cross, 0] > 0) and np.all(u[cross:4001, 0] < 0) and np.all(u[20:4001, 1] < 0)
     # report 04CG, fault 1: A - B turns negative "as u[0] keeps falling and u[1] barely moves" (the table's 1600 and 1800 rows)
     assert 850 < cross < 900 and np.all(np.diff(u[1600:1801, 0]) < 0) and abs(u[1800, 1] - u[1600, 1]) < 0.05 < abs(u[1800, 0] - u[1600, 0])
+    # report 04EE, faults 1 and 2 (the lead's decision): item 2's condition is "the wrong-order outputs outweigh the in-order one":
+    # both outputs wrong from step 20 to 880 (both terms > 0), then output [1] alone, outweighing output [0] up to the sign change;
+    # the timeline's lead-in: through each output, C's change is about minus (target difference x output difference) (|d| << |Delta|)
+    assert np.all((A - B)[20:switch] > 0) and np.all(terms[20:cross] > 0) and np.all(d[20:cross] * delta < 0)
+    change = d ** 2 - d * delta  # C's change per relative widening of the gap, through each output: A - B, output by output
+    assert np.all(change[cross:switch, 0] < 0) and np.all(change[cross:switch].sum(axis=1) > 0) and np.all(d[cross:5001, 1] * delta[1] < 0)
+    assert np.all(np.abs(d[20:4001]) < 0.01 * np.abs(delta)) and 1600 < below_floor < 1800  # the dotted line inside the band
+    assert "While the wrong-order outputs outweigh the in-order one" in text and "While both are in the wrong order" not in text
+    assert "Through each output, $C$'s change is about minus its target difference times its output difference: negative when that output's rows are in order." in text
+    assert "(section 7; why the target difference enters: derivation (i), optional)" in text
     # report 04CI, fault 3: u[0] falls three times as fast as u[1] rises: the chain rule's (d[k] - Delta[k]) sigma'(z) gap(a^2),
     # 0.8 x 0.24 against -0.4 x 0.16 with d near 0 and sigma' near ybar(1 - ybar); the table's rows (0.29 to -0.24 against
     # -1.02 to -0.84) and the unrounded runs alike, steps 100 to 1600 and 1600 to 1800
@@ -1311,7 +1324,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     cells = _read()["cells"]
     gate = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("runs, run_row, trained_nets = symmetry.lesson_runs"))
     # report 04DA, fault 2: the roadmap after the cost figure, where "C's slope in gap(a^2)" can be read
-    assert "".join(cells[gate + 1]["source"]).startswith("The plateau ends when the cost first falls below 0.3")
+    # report 04EE, fault 3: the mechanism is 8a, the slowest output 8b
+    assert "".join(cells[gate + 1]["source"]).startswith("### 8a. The plateau\n\nThe plateau ends when the cost first falls below 0.3")
     cost_figure = next(i for i, c in enumerate(cells) if "zoom.set(xlabel=" in "".join(c["source"]))
     # report 04DB, fault 3: the section opens with its storyline, which (i) to (iv) then show
     # report 04DG, fault 1 (the lead's decision): a four-step causal chain, each link backed by a printed line of the section:
@@ -1336,9 +1350,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # how the plateau ends from step 4000, with its table and (a) to (c)); the lower panel said in words as C's change per relative
     # widening of the gap (A - B = gap dC/dgap, derivation (i)); the symlog sentence above the figure
     assert "".join(cells[cost_figure + 3]["source"]) == "In the first few dozen steps the gap rises and the mean $z$ falls, while the cost falls from 1.9 to 0.4: the story starts at step 100."
-    assert "".join(cells[cost_figure + 5]["source"]) == 'The timeline: $u[k]$ on top. Below: how $C$ would change per unit of relative widening of $\\text{gap}(a^2)$, everything else held (a heuristic; only its sign is used: the formula is in the optional block); negative: a wider gap lowers $C$. It starts at step 100, once the outputs have settled on the shared row. Both panels are linear between their dotted lines, logarithmic beyond (a kink where a curve crosses a dotted line is the axis changing scale, not an event in the run).'
+    assert "".join(cells[cost_figure + 5]["source"]) == "The timeline: $u[k]$ on top. Below: how $C$ would change per unit of relative widening of $\\text{gap}(a^2)$, everything else held (a heuristic; only its sign is used); negative: a wider gap lowers $C$. Through each output, $C$'s change is about minus its target difference times its output difference: negative when that output's rows are in order. It starts at step 100, once the outputs have settled on the shared row. Both panels are linear between their dotted lines, logarithmic beyond (a kink where a curve crosses a dotted line is the axis changing scale, not an event in the run)."
     assert "".join(cells[at_keep := next(i for i, c in enumerate(cells) if "**What to keep.**" in "".join(c["source"]))]["source"]) == (
-        "**What to keep.** *Wrong order*: an output's rows reversed from its targets'.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above).\n\n1. **Up to about step 100 the outputs settle on the shared row.** Output $[1]$, in order at step 0 ($u[1] = 3$), leaves that order by step 20 (the `u[1] first below 0` line): both outputs' rows are in the wrong order (the top panel).\n2. **While both are in the wrong order, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0), so descent saturates layer 2 further: the sigmoid flattens as a positive $z$ rises, and a flatter slope gives a narrower gap (section 2's rule; the layer-2 figure, up to its dotted line, where the cost crosses the floor, inside the band where the lower panel changes sign: the optional table prints both).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Output $[0]$'s rows come into order as $u[0]$ turns negative at step 880 (the `u[0] first below 0` line; steps recorded every 10th). At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7). So output $[0]$, now in order, *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000.** Layer 2 unsaturates slowly, and the plateau ends at step 5232, measured: this notebook does not estimate its length.\n")
+        "**What to keep.** *Wrong order*: an output's rows reversed from its targets'.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above).\n\n1. **Up to about step 100 the outputs settle on the shared row.** Output $[1]$, in order at step 0 ($u[1] = 3$), leaves that order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order outputs outweigh the in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap). In the layer-2 figure, from step 100, the mean $z$ rises and the slope falls up to the dotted line, where $C$ crosses the floor; that line falls inside the timeline's band.\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7; why the target difference enters: derivation (i), optional). So output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000.** Layer 2 unsaturates slowly, and the plateau ends at step 5232, measured: this notebook does not estimate its length.\n")
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
@@ -1424,7 +1438,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 3: the narrowing-then-widening is the section's opening story; point 1 reads it off the figure
     # round 8 (report 04DS): the sigma'' derivation moved to an optional block, with z^2[i, 0] and a^1[i, 0]
     # round 8 (report 04DV, fault 2): the figure's reading in the main text, above the figure; the fold closes before 'How the plateau ends'
-    assert ("1. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. ## 9. The reply: random starts") in text
+    assert ("1. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. ### 8b. The last hundredths") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1701,10 +1715,11 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
     # round 8 (report 04DY, faults 1, 2 and 6): the picture after the layer-2 figure it reads; a sentence before the sigma' line
     assert (text.index("its slight dip (right panel below)") < text.index("Layer 2 from step 0 to 6000") < text.index("In the first few dozen steps the gap rises")
             < text.index("The timeline: $u[k]$ on top") < text.index("Both panels are linear between their dotted lines") < text.index("**What to keep.**")
-            < text.index("4. **How the plateau ends, from step 4000.**") < text.index("* **(a)** Section 2's rule") < text.index("The cost is first below 0.01 at step 5660") < text.index("### Optional: the mechanism in numbers")
+            < text.index("4. **How the plateau ends, from step 4000.**") < text.index("* **(a)** Section 2's rule") < text.index("### Optional: the mechanism in numbers")
             < text.index("**Letters:**") < text.index("<details><summary>The derivations (i) to (iii)</summary>")
             < text.index("**(i) The cost above the floor** (item 2)") < text.index("**(ii) The sign of $A - B$** (item 3)")
-            < text.index("**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3)") < saturated < text.index("## 9."))
+            < text.index("**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3)") < saturated
+            < text.index("### 8b. The last hundredths") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9."))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
     assert (at("Layer 2 from step 0 to 6000") + 1 == at("right.set(ylabel=") == at("In the first few dozen steps the gap rises") - 1 == at('print("u[1] first below 0 at step"') - 2
@@ -1712,7 +1727,11 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
             == at('print("all ones, layers 0 to 2:') - 6 == at("* **(a)** Section 2's rule") - 7)
     # report 04ED, fault 4: the step-1000 sigma' cell under the fold that derives (iii)
     assert (at("### Optional: the mechanism in numbers") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("<details><summary>The derivations (i) to (iii)</summary>") - 1
-            == at("For (iii), at step 1000 (the numbers): the two terms of") - 2 == at("v a^1 sigma''(z^2) {bend_s") - 3 == at("## 9. The reply") - 4)
+            == at("For (iii), at step 1000 (the numbers): the two terms of") - 2 == at("v a^1 sigma''(z^2) {bend_s") - 3 == at("## 9. The reply") - 7)
+    # report 04EE, fault 3: the slowest output, its own subsection 8b (heading, cell, paragraph), after 8a's optional block
+    assert (at("v a^1 sigma''(z^2) {bend_s") + 1 == at("### 8b. The last hundredths") == at('print("loss first below 0.01 at step", np.argmax(loss < 0.01))') - 1
+            == at("The cost is first below 0.01 at step 5660") - 2 and "".join(cells[at("### 8b.")]["source"]) == "### 8b. The last hundredths")
+    assert not any(x in text[text.index("### 8b."):text.index("## 9.")] for x in ("A - B", "$A", "$B", "d[k]", "\\Delta", "mean term", "\\sigma''"))
     assert "figure below" not in text and "table below" not in text.split("**(i) The cost above the floor** (item 2)")[1].split("## 9.")[0]
     # report 04CZ, fault 3: d gap(a^2)/dv = (sigma'(z^2) + v a^1 sigma''(z^2)) gap(a^1) < 0 at step 1000, from the run's weights
     w_1000, b_1000 = [w[0, 1000] for w in pair[1].weights], [b[0, 1000] for b in pair[1].biases]  # all ones at step 1000
@@ -1770,7 +1789,7 @@ def test_round11_report_04BN(shown, prose, case):
     # report 04CF, fault 4: the top row's key, group by group (W_0's tied group is its columns: its two lines are its rows)
     # round 8 (report 04DY, fault 7; the lead's decision): the bullet split in two; the counts per panel are in the titles
     assert ("* **Colour and style.** In every panel colour is the unit a weight goes to (column; black: all of them), line style the unit "
-            "it comes from (row: solid, dashed, dotted). * **Top row: one line per tied group** of equal weights (titles count them). "
+            "it comes from (row: solid, dashed, dotted); grey line in the top row: step 1500, where the bottom row stops. * **Top row: one line per tied group** of equal weights (titles count them). "
             "$W_0$'s two lines are its rows ($x_1$ solid, $x_2$ dashed, close until about step 4500).") in text and "one solid line stands for" not in text
 
 
