@@ -219,16 +219,26 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
     # report 02DV fault 2 (the lead's decision): why uphill (dividing by a negative W_1[j, 0] flips the sign), with the
     # printed seed-0 numbers: -q = -0.1981 against g = +0.0750 (W_0[0, 0]); g = -0.0507 and 1/0.2557 (W_0[0, 1])
     assert (r"With only the sign fixed, a step uses $-q = g/W_1[j,0]$ in place of $g$. Where $W_1[j,0] < 0$, dividing by "
-            r"it flips the sign: uphill ($W_0[0,0]$: $-q = -0.1981$, $g = +0.0750$; [sign fixed]); where $W_1[j,0] > 0$ "
-            r"($W_0[0,1]$: $g = -0.0507$), $-q$ has $g$'s sign but is $1/W_1[1,0] = 1/0.2557$ times as large.") in markdown
+            r"it flips the sign: uphill ($W_0[0,0]$: $-q = -0.1981$, $g = +0.0750$; [sign fixed]). Where $W_1[j,0] > 0$ "
+            r"($W_0[0,1]$), $-q$ has $g$'s sign but is $1/W_1[1,0] = 1/0.2557 \approx 3.9$ times as large "
+            r"($-0.1981$ against $-0.0507$, above).") in markdown
     q_01, g_01, w_10 = +0.1981136, -0.0506549, net.weights[1][1, 0]  # as printed
     assert w_10 > 0 and np.sign(-q_01) == np.sign(g_01) and -q_01 / g_01 == pytest.approx(1 / w_10, rel=1e-4)
+    # report 02DX fault 3 (the lead's decision): the reciprocal evaluated, 3.9 both ways (1/0.2557 and -0.1981 / -0.0507)
+    assert f"{1 / w_10:.1f}" == f"{1 / 0.2557:.1f}" == f"{-0.1981 / -0.0507:.1f}" == f"{-q_01 / g_01:.1f}" == "3.9"
+    assert abs(1 / w_10 - 3.95) > 0.01 and abs(1 / w_10 - 3.85) > 0.01  # far from a rounding edge
     q_00, g_00, w_00 = +0.1981136, +0.0750406, net.weights[1][0, 0]  # as printed
     assert w_00 < 0 and np.sign(-q_00) != np.sign(g_00) and -q_00 == pytest.approx(g_00 / w_00, rel=1e-4)
     assert "W_0[0, 0] (the question's w111): q = +0.1981136    g = +0.0750406\n" in stored
     assert "-q x W_1[1, 0] = -(+0.1981) x (+0.2557) = -0.0507" in stored
     assert "gradient is $-q" not in markdown and markdown.index("With only the sign fixed") < markdown.index(r"$-q$ is $\rho\,G$")
     assert r"(Section 5's $-q$ is $\rho\,G$.) So they are equal exactly when" in markdown
+    # report 02DX fault 4 (the lead's decision): the weights leaving x_2 in one parenthesis, (1 - rho) G W_1[j, 0]
+    assert (r"So they are equal exactly when $W_1[0,0] = W_1[1,0]$ **or** $G = 0$ (likewise the weights leaving $x_2$: "
+            r"$\partial C/\partial W_0[1,j] = (1-\rho)\,G\,W_1[j,0]$). Otherwise their ratio") in markdown
+    G_0 = np.mean((net.predict(case.X)[:, 0] - case.Y[:, 0]) * case.X.sum(axis=1))
+    g_all, _ = net.gradients(case.X, case.Y, loss=case.loss)
+    np.testing.assert_allclose(g_all[0][1], (1 - A) * G_0 * net.weights[1][:, 0], rtol=1e-12)
     assert "W_0[0, 1] (the question's w211): q = +0.1981136    g = -0.0506549\n" in stored
     assert "its share of $\\Delta C" not in markdown
     # report 02DN fault 5 (the lead's decision): the Why box names the intended answer and accepts "more"
@@ -1346,7 +1356,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02DJ fault 1 (the lead's decision): r_1, r_2 and the bound, [kept], the figures, the verdict, then the box
     assert figure_at + 2 == where and nb.cells[figure_at + 1].source.startswith("<details><summary>Verdict (open after your prediction)")
     assert nb.cells[figure_at - 1].source == ("Look first: top row (constant start), is each pair one striped line (tied)? "
-                                              "Bottom row (random start), do a pair's lines merge?")
+                                              "Bottom row (random start), do a pair's lines merge? "
+                                              "(Circles mark crossings: equal for an instant.)")  # report 02DX fault 7
     assert "[bound]" in nb.cells[figure_at - 2].source and "[kept]" in nb.cells[figure_at - 2].source
     assert nb.cells[figure_at - 3].source.startswith("**Training keeps two numbers, $r_1$ and $r_2$.**")
     assert "gap by $-\\eta" not in paragraph  # report 02DD fault 2: in the main text, not in the fold
@@ -1600,6 +1611,10 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert turn == int(np.argmin(W0[:, 0, 0])) == 27
     assert history.weights[1][turn - 1, 0, 0] < -1e-3 and history.weights[1][turn, 0, 0] > 1e-3
     assert "[dips ratio] rho = 0.3, random start: W_0[0, 0] dips by 0.0838, W_0[1, 0] by 0.1956, ratio 0.4286\n" in stored
+    # report 02DX fault 2 (the lead's decision): 8a names the dips without the optional box: the first figure's
+    # triangles mark h_1's two weights at their lowest, step 27 (checked above; plots.tie_figure draws them there)
+    assert ("Their falls to their lowest (6b's first figure's triangles, step 27) are sums of steps too: the same ratio "
+            "([dips ratio]).") in markdown and "6b's dips" not in markdown
     # section 6b's [dips]: both lowest at the step W_1[0, 0] turns positive, with c < c* (G < 0) up to it
     assert ("[dips] random start: W_0[0, 0] lowest at step 27, W_0[1, 0] at step 27; W_1[0, 0] turns positive at step 27\n"
             "       c < c* (G < 0) at every step up to step 27: True (c at step 27 = 0.1762)") in stored
@@ -1980,8 +1995,10 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # report 02DE fault 3: why this vector: perpendicular to s, the part of each column the data never sees
     # report 02DG fault 2 (the lead's decision): shorter sentences, and a column of W_0 as its data part u_j along s
     # plus its perpendicular part r_j along s_perp = (1 - rho, -rho) (same squared length S): checked below at seed 0
-    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, "
-            r"of the same squared length $S$.") in markdown
+    # report 02DX fault 1 (the lead's decision): one plain sentence says what r_1, r_2 are, before item 1
+    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** They are what no step changes in $h_1$'s, $h_2$'s incoming "
+            r"weights: every step moves $W_0[:, j]$ along $s$." "\n"
+            r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, of the same squared length $S$.") in markdown
     # report 02DH fault 1 (the lead's decision): W_0[:, j] counts j from 0 and u_1, u_2, r_1, r_2 from 1 (like h_1, h_2),
     # so no u_j or r_j: the two columns written out (02DD fault 5: no r_{j+1} either)
     assert (r"1. Each column of $W_0$ is a part along $s$ ($u_1$, $u_2$) plus a part along $s_\perp$:" "\n"
@@ -1989,10 +2006,13 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # report 02DR fault 2, 02DQ fault 4 (the lead's decision): the /S in a few words, with the check
     assert ("\n" r"""   Why $/S$: $s\,s^\top = s_\perp s_\perp^\top = S$, $s\,s_\perp^\top = 0$ (check: $s\,W_0[:,0] = u_1$, """
             r"""$s_\perp W_0[:,0] = r_1$).""" "\n   Check (constant start):") in markdown
-    # report 02DW fault 3 (the lead's decision): section 4 says once that column j of W_0 is h_{j+1}'s (input part u_{j+1})
-    assert "u_j" not in markdown and "r_j" not in markdown and markdown.count("u_{j+1}") == 1 and "r_{j+1}" not in markdown
-    assert (r"where $p$ (row) counts inputs and $j$ (column) hidden units, from 0: column $j$ of $W_0$ is unit $h_{j+1}$'s "
-            r"(input part $u_{j+1}$). From here on $j$ means this, not $w_{ij1}$'s $j$.") in markdown.split("## 4.")[1].split("## 5.")[0]
+    # report 02DW fault 3 (the lead's decision): section 4 says once that column j of W_0 is h_{j+1}'s; report 02DX
+    # fault 7: without u_{j+1}, used there before u_1, u_2 are defined (the u_1 formula pairs column 0 with u_1)
+    assert "u_j" not in markdown and "r_j" not in markdown and "u_{j+1}" not in markdown and "r_{j+1}" not in markdown
+    section_4 = markdown.split("## 4.")[1].split("## 5.")[0]
+    assert (r"where $p$ (row) counts inputs and $j$ (column) hidden units, from 0: column $j$ of $W_0$ feeds $h_{j+1}$. "
+            r"From here on $j$ means this, not $w_{ij1}$'s $j$.") in section_4
+    assert section_4.index("feeds $h_{j+1}$") < section_4.index(r"u_1 = \rho\,W_0[0,0] + (1-\rho)\,W_0[1,0]")
     assert (r"$$r_1 = s_\perp W_0[:,0] = "
             r"(1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$") in markdown
     s_vec, s_perp = np.array([A, 1 - A]), np.array([1 - A, -A])
@@ -2030,11 +2050,11 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
     # report 02DD fault 5: r_1 and r_2 written out, no r_{j+1}
     assert "r_{j+1}" not in markdown
-    assert (r"2. A step adds $-\eta\,G\,W_1[j,0]\,s^\top$, a multiple of $s^\top$, to $W_0[:, j]$ (6a), so $r_1$ or $r_2$ changes by" "\n"
+    assert (r"2. A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), so $r_1$ or $r_2$ changes by" "\n"
             r"$$-\eta\,G\,W_1[j,0]\;s_\perp s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
             r"= 0,$$" "\nexactly, not only to first order ([kept]: drift below $10^{-12}$).\n") in markdown  # 02DV fault 6
     assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12" in stored
-    assert markdown.index("6a. ") < markdown.index(r"a multiple of $s^\top$, to $W_0[:, j]$ (6a)")  # G and 6a's step come first
+    assert markdown.index("6a. ") < markdown.index(r"s^\top$ to $W_0[:, j]$ (6a)")  # G and 6a's step come first
     # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
     # edge of the 3 printed decimals, while the rank-1 data keep it to below 1e-12 ([kept])
     X2 = np.column_stack([case.X[:, 0], case.X[::-1, 1]])
@@ -2109,7 +2129,9 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
     assert r"([behind], which also checks $\rho = 0.1$, $S = 0.82$)" in box and "rho = 0.1: S = 0.82," in stored
     # fault 4: off the saddle set, one step from u = 0 with W_1 != 0 moves u (6a's step), G != 0 there (c = 0)
     # report 02DF fault 3: G != 0 at the saddles too (c = 0), so "elsewhere" needs some dc/dw != 0 as well
-    assert (r"Elsewhere ($G \ne 0$ and some $\partial c/\partial w \ne 0$) a step moves the weights: from $u = 0$ with $W_1[0,0] \ne 0$, 6a gives "
+    # report 02DX fault 5 (the lead's decision): the example said as one: u = 0 alone is not a resting point
+    assert (r"Elsewhere ($G \ne 0$ and some $\partial c/\partial w \ne 0$) a step moves the weights. For example, $u = 0$ "
+            r"alone is not a resting point: with $W_1[0,0] \ne 0$, 6a gives "
             r"$\Delta u_1 = -\eta\,G\,S\,W_1[0,0] \ne 0$." "\n\n"
             # report 02DI fault 3, 02DE fault 2, 02DG fault 3, 02DH fault 2, 02DJ fault 3 (the lead's decisions): a tied
             # start drawn into a saddle, which combination shrinks and which grows (checked below), exact arithmetic only
@@ -2163,7 +2185,7 @@ def test_report_02DE_a_start_drawn_into_a_saddle(stored, case):
     Q = 0, so only the rounding of -sqrt(S) 0.5 leaves a tiny Q, whose growth leaves |W_1| near 1e-7 after 500 steps:
     the printed bound 1e-4 holds with a margin of 40 for starts up to 8 ulps away."""
     assert ("[into a saddle] tied start, W_1 = 0.5, u_1 = -sqrt(S) W_1[0, 0], after 500 steps: C = 0.4502449, "
-            "|W_1| < 1e-4: True\n") in stored
+            "|W_1| < 1e-4: True, max(|u_1|, |u_2|) < 1e-4: True\n") in stored  # report 02DX fault 6: u too
     S = A**2 + (1 - A) ** 2
     start = np.full((2, 2), -np.sqrt(S) * 0.5)
     u_1 = np.array([A, 1 - A]) @ start[:, 0]
@@ -2176,6 +2198,7 @@ def test_report_02DE_a_start_drawn_into_a_saddle(stored, case):
         assert len(history.loss) == 501 and f"{history.loss[-1]:.7f}" == "0.4502449"
         assert abs(history.loss[-1] * 1e7 % 1 - 0.5) > 0.05  # far from a rounding edge
         assert np.all(np.abs(history.weights[1][-1]) < 2.5e-6)  # 40 times below the printed bound
+        assert np.all(np.abs(np.array([A, 1 - A]) @ history.weights[0][-1]) < 2.5e-6)  # u_1, u_2 too (5e-8 at 0 ulps)
 
 
 def test_report_02DH_eta_5_the_second_derivative_and_the_wording(nb, case, net, stored, markdown):
