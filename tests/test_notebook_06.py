@@ -57,7 +57,8 @@ def printed(X, Y):
     a_2_ones = a_2  # section 1's step-0 rows of a^2 (unit 1), for the plateau line
     a_3 = 1 / (1 + np.exp(-(3 * a_2 + 1)))  # round 15 (reader 06DB, fault 6): the outputs, two equal units
     # round 27 (reader 06CK, fault 6): a small table, one row per layer, labelled columns
-    out["rows at step 0"] = (f"{'step 0, unit 1':14s} {'row 0':>5s} {'row 1':>5s}  {'slope row 0':>11s} {'slope row 1':>11s}\n"
+    # round 8 of r111 (reader 06DU, fault 6): the headings say the rows are observations
+    out["rows at step 0"] = (f"{'step 0, unit 1':14s} {'obs 0':>5s} {'obs 1':>5s}  {'slope obs 0':>11s} {'slope obs 1':>11s}\n"
                              + "\n".join(f"{name:14s} {a[0]:5.3f} {a[1]:5.3f}  {a[0] * (1 - a[0]):>11.2g} {a[1] * (1 - a[1]):>11.2g}"
                                          for name, a in (("a^1", a_1), ("a^2", a_2), ("a^3 (outputs)", a_3))))
     for loss, history in histories.items():
@@ -67,6 +68,10 @@ def printed(X, Y):
         out[f"milestones {loss}"] = (f"{loss:14s} {m.enter:12d} {m.leave:5d} {m.plateau:7d} "
                                           f"{m.fit:6d} {m.approach:13d} {fitted[1, 0]:11.4f} "
                                           f"{fitted[1, 1]:11.4f}")
+    # round 8 of r111 (reader 06DU, fault 3): notebook 04's end of the plateau (SSE first below 0.3), a second way: the SSE
+    # recomputed from the outputs of this test's train_many run
+    sse_ones = ((mh.symmetry.outputs_over_training(histories["sse"], X, CASE.activation) - Y) ** 2).sum(axis=(1, 2))
+    out["plateau 0.3"] = f"SSE run, first below 0.3 (notebook 04's end of the plateau): step {int(np.flatnonzero(sse_ones < 0.3)[0])}"
     out["saved"] = (f"steps saved by cross-entropy: plateau "
                     f"{runs['sse'][1].plateau - runs['cross_entropy'][1].plateau}, last approach "
                     f"{runs['sse'][1].approach - runs['cross_entropy'][1].approach}")
@@ -181,7 +186,7 @@ def printed(X, Y):
             # W_9's largest weight, its gradient and the rows after the long run, a second way: mh.train per start,
             # dC/dW_9 = (a^9)^T (a^10 - Y) written out (cross-entropy with sigmoid outputs)
             grad9 = lambda net: np.sqrt(np.mean((net.forward(X)[-2].T @ (net.forward(X)[-1] - Y)) ** 2))
-            largest, grads, end9, end10, end_rows, deep_below = [[], []], [[], []], [], [], [], 0
+            largest, grads, end9, end10, end_rows, deep_below = [[], []], [[], []], [[], []], [[], []], [], 0
             # round 43 (reader 06CR, fault 3, lead's decision): how far Delta z^9 moved from step 0 to 800, a second way:
             # z^9 = a^8 W_8 + b_8 by the forward pass written out (the bias cancels in the rows' difference)
             def z_9_gap(net):
@@ -205,6 +210,9 @@ def printed(X, Y):
             for net in init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth):
                 largest[0].append(np.max(np.abs(net.weights[-1])))
                 grads[0].append(grad9(net))
+                cache = net.forward(X)  # round 8 of r111 (reader 06DU, fault 6): the rows' gaps at step 0 too
+                end9[0].append(np.linalg.norm(cache[-2][0] - cache[-2][1]) / np.sqrt(width))
+                end10[0].append(np.linalg.norm(cache[-1][0] - cache[-1][1]) / np.sqrt(2))
                 dz_0 = z_9_gap(net)
                 w8[0].append(w8_terms(net))
                 start = net.copy()
@@ -228,8 +236,8 @@ def printed(X, Y):
                 largest[1].append(np.max(np.abs(net.weights[-1])))
                 grads[1].append(grad9(net))
                 cache = net.forward(X)
-                end9.append(np.linalg.norm(cache[-2][0] - cache[-2][1]) / np.sqrt(width))
-                end10.append(np.linalg.norm(cache[-1][0] - cache[-1][1]) / np.sqrt(2))
+                end9[1].append(np.linalg.norm(cache[-2][0] - cache[-2][1]) / np.sqrt(width))
+                end10[1].append(np.linalg.norm(cache[-1][0] - cache[-1][1]) / np.sqrt(2))
                 end_rows.append(cache[-1])  # the output rows at step 800, (2, 2)
                 deep_below += ((cache[-1] - Y) ** 2).sum() < 0.39
             # round 11 (reader 06CW, fault 2, lead's decision): the six long lines as one labelled table, steps 0 and 800
@@ -237,8 +245,8 @@ def printed(X, Y):
                     ("W_9: rms dC/dW_9", *(f"{np.median(v):.2g}" for v in grads)),
                     ("rms Delta z^9 = Delta a^8 W_8", *(f"{np.median(v):.2g}" for v in dz_rms)),
                     ("rms change of Delta z^9 since step 0", "", f"{np.median(dz_moved):.2g}"),
-                    ("rms Delta a^9", "", f"{np.median(end9):.2g}"),
-                    ("output rows apart (rms Delta a^10)", "", f"{np.median(end10):.0e}")]
+                    ("rms Delta a^9", *(f"{np.median(v):.2g}" for v in end9)),
+                    ("output rows apart (rms Delta a^10)", *(f"{np.median(v):.0e}" for v in end10))]
             # round 8 of 06DH (fault 1): the W_8 step's signed sum printed in point 3.2, next to its reason
             out["w8 step"] = ("one W_8 step's change of Delta z^9 / lr (rms, medians): "
                               + ", ".join(f"step {t} {np.median([v[1] for v in at]):.2g}" for t, at in zip((0, 10, 20, 800), w8)))
@@ -468,7 +476,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 54  # reader 06DR fault 3: the SSE and delta^9 sums at steps 0, 10, 20; round 8 of r90 (06DP): the 3-hidden-layer split at step 0 and the second-order term at step 800; round 8 of r87 (06DO): the per-row last-layer line is the table's last column; round 8 of r85 (06DN): the stall seeds line cut; round 8 of r84 (06DM): the same-draws line cut; round 8 of r70 (06DI): the zero start's slopes and W_0 gradient lines cut; round 8 of 06DH: the W_8 step line; round 16 (06DC): five ReLU lines become one table; round 15 (06DB): the layers training kills; round 14 (06CY): all the misses at step 500; round 11 (06CW): the W_9 table replaces two keys, the misses at step 500 added; round 10 (06CV): the per-row last layer, one step of W_8, the fit shares; round 9 (06CU): the W_0 gradient line; round 44: the bound's two parts at steps 0 and 800; round 43: the change of Delta z^9; round 42: the stall test's seeds; round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    assert len(computed) == 55  # round 8 of r111 (06DU, fault 3): notebook 04's plateau end (SSE below 0.3); reader 06DR fault 3: the SSE and delta^9 sums at steps 0, 10, 20; round 8 of r90 (06DP): the 3-hidden-layer split at step 0 and the second-order term at step 800; round 8 of r87 (06DO): the per-row last-layer line is the table's last column; round 8 of r85 (06DN): the stall seeds line cut; round 8 of r84 (06DM): the same-draws line cut; round 8 of r70 (06DI): the zero start's slopes and W_0 gradient lines cut; round 8 of 06DH: the W_8 step line; round 16 (06DC): five ReLU lines become one table; round 15 (06DB): the layers training kills; round 14 (06CY): all the misses at step 500; round 11 (06CW): the W_9 table replaces two keys, the misses at step 500 added; round 10 (06CV): the per-row last layer, one step of W_8, the fit shares; round 9 (06CU): the W_0 gradient line; round 44: the bound's two parts at steps 0 and 800; round 43: the change of Delta z^9; round 42: the stall test's seeds; round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
     # round 18 (reader 06CA, faults 1, 2 and 4): the reach and fit-share lines cut, the same-draws check added
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
@@ -486,8 +494,9 @@ def test_the_printed_values_themselves(computed):
     assert computed["w9 table"] == "\n".join(f"{name:43s} {a:>7s} {b:>8s}" for name, a, b in (
         ("medians of the 5 starts", "step 0", "step 800"), ("W_9: largest |weight|", "0.67", "0.72"),
         ("W_9: rms dC/dW_9", "0.28", "1.6e-07"), ("rms Delta z^9 = Delta a^8 W_8", "2.2e-06", "2.2e-06"),
-        ("rms change of Delta z^9 since step 0", "", "3e-08"), ("rms Delta a^9", "", "5.2e-07"),
-        ("output rows apart (rms Delta a^10)", "", "7e-08")))
+        ("rms change of Delta z^9 since step 0", "", "3e-08"), ("rms Delta a^9", "5.2e-07", "5.2e-07"),
+        ("output rows apart (rms Delta a^10)", "7e-08", "7e-08")))
+    assert computed["plateau 0.3"].endswith("step 5232")
     assert computed["milestones sse"].split() == ["sse", "24", "4885", "4861", "14575", "9690", "0.9921", "0.0100"]
     assert computed["milestones cross_entropy"].split() == ["cross_entropy", "3", "2481", "2478",
                                                             "3071", "590", "0.9933", "0.0100"]
@@ -785,7 +794,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "how much $\\delta$ shrinks per layer back. For the sigmoid, per layer is $(4.9" in prose \
         and "the slope alone sets the factor per layer. **Check against the first table** (column \"per layer\"). For $W_1, \\dots, W_8$ ($n_l = n_{l+1} = 16$) it agrees with " \
         "the rule within 7% (its independence assumptions, (i) and (iii), hold only approximately):" in prose \
-        and "second order at the column means) are examined. Are the rows close at each layer ($\\Delta a^l$ as in section 1, $a^0 = X$)? " \
+        and "## 3. Why the deep sigmoid network stalls Are the rows close at each layer ($\\Delta a^l$ as in section 1, $a^0 = X$)? " \
         "<details><summary>Optional: one row, or the rows' sum?</summary> " \
         "Section 2 measures one row; a training step uses the rows' sum, $\\sum_i \\delta^l[i] = \\partial C/\\partial b_{l-1}$. Where both rows' slopes $f'$ are " \
         "equal, $f'$ factors out of it, $\\sum_i\\delta^l[i]=f'\\odot\\big(\\sum_i\\delta^{l+1}[i]\\big)W_l^{\\mathsf T}$, and the sum " \
@@ -956,7 +965,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "* layers 2 and 3 are [saturated](NOTATION.md) (slopes 0.019 to 0.029, table \"step 0\"), layer 1 partly (0.09, 0.14), " \
         "squeezing the rows' difference" in prose and "make every $z$ large" not in prose \
         and slopes == [["0.09", "0.14"], ["0.024", "0.029"], ["0.019", "0.019"]]
-    assert 'Near 0.4 these starts spend medians of 197 and 85.5 steps (85.5: the middle two\'s mean), against all ones\' 4861 and 2478 (last line). None starts below 0.39 (line "the 20 starts at step 0"), so no count is small from a start below the plateau. The point: from random starts the plateau costs few steps (a less saturated start: smallest hidden slope, median 0.17, against all ones\' 0.024), and SSE loses most steps in the last approach (medians 4826 against 314).' in prose and "each passes near 0.4" not in prose \
+    assert 'Near 0.4 these starts spend medians of 197 and 85.5 steps (85.5: the middle two\'s mean), against all ones\' 4861 and 2478 (last line). No start begins below 0.39 (line "the 20 starts at step 0"), so no start\'s count is small from skipping the plateau. The point: from random starts the plateau costs few steps (a less saturated start: smallest hidden slope, median 0.17, against all ones\' 0.024), and SSE loses most steps in the last approach (medians 4826 against 314).' in prose and "each passes near 0.4" not in prose \
         and "each last approach follows a plateau" not in prose and computed["random smallest slope"].startswith("the 20 starts at step 0: SSE below 0.39 in 0 of 20;") and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
         and "Not tied" not in prose and "both costs at lr 0.5. The last column counts the steps with SSE 0.39 to 0.41:" in prose and "A random start can begin" not in prose \
         and "its last approach is its whole run" not in prose \
@@ -983,7 +992,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # why the sigmoid stays, in three points: the rows merge, W_9 alone cannot part them, the layers below get a tiny delta
     # round 8, eighth pass (reader 06BW, fault 1): the chain first in three short sentences, then one cell per claim
     # round 20 (reader 06CC, fault 7): its own section
-    assert "## 3. Why the deep sigmoid network stalls **What to keep** (within 800 steps). (1) Forward" in prose \
+    # round 8 of r111 (reader 06DU, fault 1): "What to keep" closes section 3, after every number it quotes
+    assert "## 3. Why the deep sigmoid network stalls Are the rows close at each layer" in prose \
+        and prose.index("**What to keep** (within 800 steps).") > prose.index("5 to 8 hidden layers were not run.") \
+        and prose.index("**What to keep** (within 800 steps).") < prose.index("## 4. The start") \
         and "5.2e-07, just above). </details> 1. **Going forward, the rows merge.**" in prose \
         and '(line "' not in prose[prose.index("## 3. Why the deep sigmoid"):prose.index("## 4. The start")] \
         and prose.index("## 2. Depth") < prose.index("## 3. Why the deep sigmoid") < prose.index("## 4. The start") \
@@ -1034,16 +1046,19 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # layers up to the last hidden one: test_shallower_starts_share_the_deep_draws); the pace sentence cut for words
     assert "Counts, 5 starts per depth; read them down. Second block: each line's largest |weight| against its bound at step 800." in prose and "Read column \"per layer\": how much $\\delta$ shrinks per layer back." in prose \
         and "The bound rules out only" not in prose and "not explained here" not in prose \
-        and "against its bound at step 800. From 2 to 4 hidden layers the bound grows 4 to 6 times a layer, and the starts below 0.39 " \
-        "at step 800 fall 5, 3, 0, 0 (first block); training lowers the bound where the rows part (second block; 4 hidden layers: " \
-        "1.2e+02 at step 800, $\\max|W_4|$ 0.51). The same seeds draw the same layers up to the last hidden one, so the rows table " \
-        "applies: $\\Delta a^2$ to $\\Delta a^4$ 0.017, 0.0029, 0.0007, bounds about 6, 34 and 140. The 800-step boundary is measured, " \
-        "not derived: step 0 does not tell the 3-layer starts apart (they overlap: the counts' last line). 5 to 8 hidden layers were not run." in prose \
+        and "The same seeds draw the same layers up to the last hidden one, so from the rows table ($\\Delta a^2$ to $\\Delta a^4$ " \
+        "0.017, 0.0029, 0.0007) the step-0 bounds are about 6, 34 and 140, 4 to 6 times a layer. The starts below 0.39 at step 800 fall " \
+        "5, 3, 0, 0 (first block). Training lowers the bound where the rows part (second block, step 0 to 800: control 5.8 to 0.4, " \
+        "tanh 3 to 0.09, ReLU 0.71 to 0.04), and hardly where they do not (first block, 4 hidden layers: about 140 at step 0, 1.2e+02 " \
+        "at step 800, against $\\max|W_4|$ 0.51). Step 0 does not tell the 3-layer starts apart (the counts' last line). 5 to 8 hidden " \
+        "layers were not run." in prose and "(second block; 4 hidden layers" not in prose \
+        and all(f"bound {a} and {b}" in computed["bound moves"] for a, b in (("5.8", "0.4"), ("3", "0.09"), ("0.71", "0.04"))) \
+        and computed["4 hidden at 800"].endswith("largest |W_4| 0.51, the bound from rms Delta a^4 then 1.2e+02") \
         and 4 < 34.5 / 5.88 < 6 and 4 < 142.9 / 34.5 < 6 and "In short" not in prose and "(section 2)" not in prose \
         and computed["rows apart"].splitlines()[2].split()[4:7] == ["0.017", "0.0029", "0.0007"] \
         and [round(1.6 / (16 * 0.017)), round(1.6 / (16 * 0.0029)), round(1.6 / (16 * 0.0007), -1)] == [6, 34, 140] \
         and "bound 5.8 and 0.4" in computed["bound moves"] and "yardstick" not in prose and "step-0 correlate" not in prose \
-        and "not measured)" not in prose.split("its bound at step 800. From 2 to 4")[1].split("##")[0] and "stall with" not in prose and "does not decide fitting" not in prose \
+        and "not measured)" not in prose.split("its bound at step 800. The same seeds draw")[1].split("##")[0] and "stall with" not in prose and "does not decide fitting" not in prose \
         and "no cut-off" not in prose \
         and "Depths 3 to 8" not in prose and "largest product" not in prose \
         and [line.split()[-3] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
@@ -1243,7 +1258,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # a^8 nearly equal: dC/dW_8 about (a^8[0])^T sum_i delta^9[i]); the output rows' 7e-08 left to point 2
     # round 8 of r84 (reader 06DM, fault 4, lead's decision): 3.2 split into "at step 0" and "at step 800", each with its printed number;
     # self-contained (section 1's W_2 step is now an optional sketch)
-    assert "3. **Within 800 steps no lower layer pulls the rows apart.** The layers below $W_9$ reach the outputs only through $z^9$; $\\Delta z^9$ has changed by rms 3e-08 since step 0 (table), 1.4% of its 2.2e-06. Two are examined here; $W_1$ to $W_7$ and the biases are not: 1. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries $\\delta^1$, 4.9e-07 of $\\delta^{10}$ (section 2's first table): $W_0$ moved by step 300 in 0 of 5 starts. 2. A $W_8$ step changes $\\Delta z^9 = \\Delta a^8 W_8$ by $\\Delta a^8$ times the step (printed below per unit of $\\eta$): $$\\Delta a^8 \\Big(-\\eta\\sum_i (a^8[i])^{\\mathsf T}\\delta^9[i]\\Big) = -\\eta\\sum_i \\big(\\Delta a^8 \\cdot a^8[i]\\big)\\,\\delta^9[i].$$ * **at step 0** the rows' deltas do not cancel; with $a^8$'s rows nearly equal the change is about $-\\eta\\,(\\Delta a^8 \\cdot a^8[0])\\sum_i\\delta^9[i]$, first order in $\\Delta a^8$; * **once the outputs sit at the column means** their deltas cancel, and so do $\\delta^9$'s (equal slopes: rms $\\Delta a^9$ 5.2e-07): with $\\delta^9[1] = -\\delta^9[0]$ the change is $-\\eta\\,\\lVert \\Delta a^8 \\rVert^2 \\delta^9[0]$, second order in $\\Delta a^8$." in prose and "(section 1, for $W_2$)" not in prose \
+    assert "3. **Within 800 steps no lower layer pulls the rows apart.** The layers below $W_9$ reach the outputs only through $z^9$; $\\Delta z^9$ has changed by rms 3e-08 since step 0 (table), 1.4% of its 2.2e-06. Two are examined here; $W_1$ to $W_7$ and the biases are not: 1. $W_0$'s gradient $X^{\\mathsf T} \\delta^1$ carries $\\delta^1$, 4.9e-07 of $\\delta^{10}$ (section 2's first table): $W_0$ moved by step 300 in 0 of 5 starts. 2. At the column means a $W_8$ step is proportional to $\\Delta a^8$ (rms 2.5e-06, rows table): it moves $\\Delta z^9$ only to second order. <details><summary>Optional: why a step in W_8 barely parts the rows</summary> A $W_8$ step changes $\\Delta z^9 = \\Delta a^8 W_8$ by $\\Delta a^8$ times the step (the printout below, per unit of $\\eta$): $$\\Delta a^8 \\Big(-\\eta\\sum_i (a^8[i])^{\\mathsf T}\\delta^9[i]\\Big) = -\\eta\\sum_i \\big(\\Delta a^8 \\cdot a^8[i]\\big)\\,\\delta^9[i].$$ * **at step 0** the rows' deltas do not cancel; with $a^8$'s rows nearly equal the change is about $-\\eta\\,(\\Delta a^8 \\cdot a^8[0])\\sum_i\\delta^9[i]$, first order in $\\Delta a^8$; * **once the outputs sit at the column means** their deltas cancel, and so do $\\delta^9$'s (equal slopes: rms $\\Delta a^9$ 5.2e-07): with $\\delta^9[1] = -\\delta^9[0]$ the change is $-\\eta\\,\\lVert \\Delta a^8 \\rVert^2 \\delta^9[0]$, second order in $\\Delta a^8$." in prose and "(section 1, for $W_2$)" not in prose \
         and "section 2's 2.5e-06" not in prose and "2.6 \\times 10^{-12}" not in prose \
         and "yardstick" not in prose and "10^{-4}" not in prose \
         and "rough indicator" not in prose and "4.8e-07" not in prose and "largest product" not in prose \
@@ -1287,21 +1302,21 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # shown to be the second-order term, its ||Delta a^8||^2 printed (9.7e-11, about 1e-10)
     # round 8 of r110 (reader 06DT, fault 2, lead's decision): "What to keep" (2) a lower bound, with W_9's printed 0.72;
     # (3) what the lower layers would have to do, and only W_0 and W_8 examined (no claim about W_1 to W_7)
-    assert "The first-order pace starts tiny (0.1% of $\\Delta z^9$ per step at $\\eta=0.1$) and falls about tenfold every 10 steps as the outputs reach the column means (SSE 0.40 by step 10). Then it is second order: at step 800, 2.5e-12 is $\\lVert \\Delta a^8 \\rVert^2 \\operatorname{rms}\\,\\delta^9[0]$ with $\\lVert \\Delta a^8 \\rVert^2$ about $10^{-10}$ (last line). Counts, 5 starts" in prose \
+    assert "The first-order pace starts tiny (0.1% of $\\Delta z^9$ per step at $\\eta=0.1$) and falls about tenfold every 10 steps as the outputs reach the column means (SSE 0.40 by step 10). Then it is second order: at step 800, 2.5e-12 is $\\lVert \\Delta a^8 \\rVert^2 \\operatorname{rms}\\,\\delta^9[0]$ with $\\lVert \\Delta a^8 \\rVert^2$ about $10^{-10}$ (the printout's last line). </details> Counts, 5 starts" in prose \
         and "tiny while the rows are this close" not in prose and computed["w8 second"].split(": ")[1].startswith("2.5e-12,") \
-        and "The stall test's 5 sigmoid starts (seeds 0 to 4, as drawn above) at steps 0 and 800. Look at rms dC/dW_9 (it collapses), the change of $\\Delta z^9$ (small) and the output rows (the column means):" in prose and "its counts apply" not in prose and "10^{12}" not in prose and "Of order" not in prose \
+        and "The stall test's 5 sigmoid starts (seeds 0 to 4, as drawn above) at steps 0 and 800:" in prose and "Look at rms dC/dW_9" not in prose and "its counts apply" not in prose and "10^{12}" not in prose and "Of order" not in prose \
         and paces == [2.5e-08, 1.9e-09, 2.5e-10, 2.5e-12] and all(5 < a / b < 20 for a, b in zip(paces, paces[1:3])) \
         and "the first 10 steps add" not in prose \
         and "0.56" not in prose and "2.5e-13" not in prose \
         and "**What to keep** (within 800 steps). (1) Forward, the rows merge by about 0.23 per layer. (2) So $W_9$ alone would need weights of at least about " \
-        "$2 \\times 10^5$ (it has 0.72). (3) Lower layers would have to part the rows; $\\Delta z^9$ moves only 1.4%. Of them only $W_0$ (its $\\delta^1$ " \
-        "4.9e-07 of $\\delta^{10}$) and $W_8$ (a step proportional to $\\Delta a^8$, rms 2.5e-06, second order at the column means) are examined." in prose \
+        "$2 \\times 10^5$ (it has 0.72). (3) Lower layers would have to part the rows; $\\Delta z^9$ moves only 1.4%. Only $W_0$ ($\\delta^1$ " \
+        "4.9e-07 of $\\delta^{10}$) and $W_8$ (second order at the column means) are examined." in prose \
         and "Lower layers could" not in prose and "every route through" not in prose \
         and "large only early on" not in prose and round(2.5e-08 * 0.1 / 2.2e-06, 3) == 0.001 and gaps[8] == 2.5e-06 \
         and "1.4% of its 2.2e-06. Two are examined here; $W_1$ to $W_7$ and the biases are not:" in prose \
         and "before the outputs settle" not in prose and "within about 20 steps" not in prose  # reader 06DQ fault 1
     assert "t_{ijk}" not in prose and "barely moves $\\Delta z^9$" not in prose and "terms' sizes" not in notebook[0] \
-        and prose.index("2. **$W_9$ stops at the column means.**") < prose.index("2. A $W_8$ step changes") \
+        and prose.index("2. **$W_9$ stops at the column means.**") < prose.index("2. At the column means a $W_8$ step") \
         < prose.index("Counts, 5 starts per depth") and notebook[0].index("rms Delta a^9") < notebook[0].index("one W_8 step's change") \
         < notebook[0].index("SSE below 0.39 at step 800")
     # cut: the product estimate, its printed line and W_9's step-0 move (a reader could not rebuild them)
@@ -1335,7 +1350,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r103 (reader 06DQ, fault 2, lead's decision): 800 steps against section 1's plateaus, said where the result is
     assert "From step 400 to 800 (every 10th step) every deep sigmoid start is on the plateau 0.4 and every tanh and ReLU start " \
         "has SSE below 0.01 (an SSE threshold, not a fit); every control start is below 0.39 at step 800. Section 1's plateaus " \
-        "lasted 2478 and 4861 steps; 800 steps cannot tell a long plateau from a permanent one; section 3 measures the pace." in prose \
+        "lasted 2478 and 4861 steps; 800 steps cannot tell a long plateau from a permanent one." in prose and "measures the pace" not in prose \
         and "through step 800" not in prose \
         and "only the deep network stalls" not in prose \
         and "depth causes" not in prose \
@@ -1627,7 +1642,7 @@ def test_round_27_definitions_and_clauses(notebook):
     assert "# the stall test's 5 sigmoid starts (seeds 0 to 4): untrained = the rows table's draws, still at step 0;" in source \
         and 'untrained, nets = deep_sigmoid, kept[\\"sigmoid\\"]' in source and "# its call" not in source \
         and "the long run again" not in source and "the sigmoid starts above, trained)" not in source \
-        and "The stall test's 5 sigmoid starts (seeds 0 to 4, as drawn above) at steps 0 and 800." in prose
+        and "The stall test's 5 sigmoid starts (seeds 0 to 4, as drawn above) at steps 0 and 800:" in prose
 
 
 def test_shallower_starts_share_the_deep_draws():
@@ -1701,3 +1716,20 @@ def test_shares_in_words(share, words):
 def test_shares_in_words_refuses_a_share_outside_0_to_1():
     with pytest.raises(ValueError, match="between 0 and 1"):
         stalls.share_in_words(1.2)
+
+
+def test_round_8_of_r111_fold_and_plateau_end(notebook, computed):
+    """Reader 06DU, faults 3 and 4 (lead's decisions): the plateau's end against notebook 04's (printed from the same SSE
+    run), and point 3.2's derivation in an optional box, its printout right after the box, one sentence in the main text."""
+    _, prose = notebook
+    assert "| plateau from, to | the first step at or below 0.41; the first below 0.39 (notebook 04 ended it at 0.3: step 5232, " \
+        "last line below) |" in prose and computed["plateau 0.3"].endswith("step 5232") \
+        and computed["milestones sse"].split()[2] == "4885"
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    ids = [c.get("id") for c in cells]
+    box = "".join(cells[ids.index("w8-step-change") - 1]["source"])
+    main = box[:box.index("<details>")]
+    assert box.rstrip().endswith("</details>") and "<details><summary>Optional: why a step in W_8 barely parts the rows</summary>" in box \
+        and "2. At the column means a $W_8$ step is proportional to $\\Delta a^8$ (rms 2.5e-06, rows table): it moves $\\Delta z^9$ " \
+        "only to second order." in main and "$$" not in main and "first-order pace" not in main \
+        and "(the printout below, per unit of $\\eta$)" in box
