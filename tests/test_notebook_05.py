@@ -287,8 +287,13 @@ def printed(X, xor_X, reverse):
     assert since_q == 100 and omega_q[1:, 0].min() > 0.06 and omega_q[1:, 1].max() < -0.3 and omega_q[0, 1] > 0.2  # far from 0: no rounding edge
     # report 05CG (fault 3): c = 0.25's sign flip of the a^2 difference, printed on the same line (recorded steps, to its exit)
     flip_q = long_run.weight_iterations[init.holds_from(diff_trio[1][recorded_q] < 0)]
+    pos_q = long_run.weight_iterations[np.argmin(diff_trio[1][recorded_q] > 0) - 1]  # report 05DL (fault 1): positive at every recorded step to here
+    assert pos_q == 800 and np.all(diff_trio[1][:9] > 1e-4)  # off the rounding edge: so at step 100 only omega_1 is unmatched
     out["c = 0.25 signs"] = (f"c = 0.25, to its exit at step {exits[quarter]:.0f}: omega_1 > 0 > omega_2 at every recorded step (every 100) from {since_q}, "
-                             f"a^2 difference < 0 from {flip_q}")
+                             f"a^2 difference > 0 to {pos_q}, < 0 from {flip_q}")
+    # report 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4 (before step 100) to 2100, printed; far from 0 at both ends
+    assert omega[3, 1] > 0.02 and omega[4, 1] < -0.05 and omega[2100, 1] < 0 < omega[2101, 1]
+    out["c = 0.5 omega_2 below"] = f"c = 0.5: omega_2 < 0 at every step from {turn[1]} to {back - 1}"
     # report 05CH (fault 1): both pushes at step 100 from the recorded weights, one gradient each: W_2's on omega_1 (item 2)
     # and one step of W_0, W_1, b_0, b_1 on the a^2 difference (its mirror, through delta^2), and the steps to 0 at that pace
     parts, pace = [], {}
@@ -543,7 +548,7 @@ def notebook():
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 137  # 05DH (fault 3): section 4's open line became three (ten lambda_min, three lambda_max); 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 138  # 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4; 05DH (fault 3): section 4's open line became three (ten lambda_min, three lambda_max); 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -583,7 +588,7 @@ def test_the_printed_values_themselves(computed, notebook):
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
     sources = PLOTS.read_text()
     # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
-    assert ('styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5),\n              dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),' in sources
+    assert ('styles = (dict(ls="-", lw=1.0, marker="o", markevery=marks[0], ms=5),\n              dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=marks[1], ms=5),' in sources  # report 05DL (fault 7): markers alternate on the plateau
             and 'dict(ls=":", lw=2.6)' in sources  # report 05CP (fault 7): c = 0.5 dash-dot as in 2b's figure (plots.plateau_signs), c = 1 dotted: one style per c
             and "zorders = (5, 4, 6, 1)" in sources)  # report 05CY (fault 7): c = 1 over c = 0 and 0.5, their markers redrawn on top
     assert computed["factor"].endswith("a factor 1.0016 per step") and computed["min spread"].endswith("True")
@@ -636,8 +641,8 @@ def test_the_curvature(computed, notebook):
     assert max(computed[f"curvature value {step}"][1] for step in CURVATURE_STEPS) == computed["curvature value 5300"][1]  # the line holds the box's largest
     assert ("it grows 159-fold (across the tie the cost curves down: an untying move lowers $C$ at second order) and fits at the tied run's step." in prose  # 05DG (fault 2): section 4's words; 05DA: its why is section 4's, cut for words
             and "the tied point is then a *saddle*" not in prose and "(the tied point is a saddle: measured" not in prose)  # 05CX (fault 2): Key points too
-    assert ("Below the box: the smallest and largest $\\lambda$ at ten steps. Along step 5300's $\\lambda_\\text{min}$ direction "
-            "the cost falls both ways (fourth line from the end).") in prose  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
+    assert ("Its printout: the smallest and largest $\\lambda$ at ten steps. Along step 5300's $\\lambda_\\text{min}$ direction "
+            "the cost falls both ways (line `tied run, step 5300, d =`).") in prose and "fourth line from the end" not in prose  # report 05DL (fault 4): line labels  # 05CC (fault 9): the source named  # report 05BX (fault 2); 05BY (fault 3): a saddle only within the untying directions
     assert "the tied run sits on a saddle" not in prose
     # report 05CM (fault 3): one sentence of intuition, marked as such (no mechanism claimed)
     assert "*Intuition, not proof:* tied units serve both observations alike; untied, each can lean toward one, so the cost can fall." in prose
@@ -652,13 +657,13 @@ def test_the_curvature(computed, notebook):
     assert late_measured < late_bound and abs(late_measured - 33.5) > 0.1 and abs(late_bound - 225) > 1
     assert computed["fastest stretch"] == (5200, True)  # the growth is fastest where lambda_min is most negative (5200, 5300)
     assert computed["bound 4000 to 5500"].endswith("fastest over steps 5200 to 5300")
-    assert ("largest in size at its exit (step 5300: $-0.011$), where the growth is fastest (steps 5200 to 5300: last line under the proof box), "
+    assert ("largest in size at its exit (step 5300: $-0.011$), where the growth is fastest (steps 5200 to 5300: printout behind section 4's proof box, line `steps 4000 to 5500`), "
             "nearly 0 after it, so $g$ stops growing") in prose  # report 05CY (fault 1, the lead's decision): where the growth sits, from the box's last line
     assert min(computed["curvature value 5200"][0], computed["curvature value 5300"][0]) == min(computed[f"curvature value {s}"][0] for s in (1000, 2500, 4000, 5000, 5100, 5200, 5300, 5400, 5500, 10000))
     low, high, measured = computed["bound values"]
     assert measured < high and abs(low - 2.65) > 1e-4 and abs(measured - 3.35) > 1e-3  # printed 2.7, 3.4: off the rounding edges
     # report 05CV (fault 1, the lead's decision): the bound compared with the length of u's untying part (printed), not with g's ratio
-    assert ("$H$ changes, so the last three lines take both ends' $\\lambda_\\text{min}$: each printed growth stays under its bound "
+    assert ("$H$ changes, so the three `steps ... to ...` lines take both ends' $\\lambda_\\text{min}$: each printed growth stays under its bound "
             "($g$'s ratio is no test: $g(0)$ can be far below that length).") in prose  # report 05DH: the three growths and bounds no longer repeated (printed), for words  # report 05CY (fault 1): the late stretch added
     assert "the figure's 2.9" not in prose and "its 1.2 is under" not in prose
     # report 05CV (fault 1): why g stops growing after the exit, from the printed lambda_min at step 10000 (eta |lambda| = 0.5 * 2.4e-05)
@@ -839,9 +844,10 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # W_2 and b_2 act only on a^2, which differs by 0.0046: a fit through W_2 alone needs omega about -430
     # report 05BP (fault 5): why the difference is small, from the printed line: layer 2's slope times z^2's difference
     # report 05CW (fault 4, the lead's decision): the numbers behind the squeeze and the needed omega moved into 2c's box
-    assert ("$W_2$'s gradient $(a^2)^{\\mathsf T}\\delta^3 \\approx (a^2[0] - a^2[1])^{\\mathsf T}\\delta^3[0]$ is proportional to the $a^2$ difference, small because layer 2's slope squeezes it (number box).") in prose
-    assert ("both observations' outputs sit at $(0.599, 0.2)$ (the question's output, page top)") in prose and "(first line)" not in prose
-    assert ("First printout: the $a^2$ difference at step 1000, 0.0046: "
+    assert ("$W_2$'s gradient $(a^2)^{\\mathsf T}\\delta^3 \\approx (a^2[0] - a^2[1])^{\\mathsf T}\\delta^3[0]$ is proportional to the $a^2$ difference, "
+            "small because layer 2's slope squeezes it (number box).") in prose and "(first line)" not in prose
+    assert "**2c in short:**" not in prose  # report 05DL (word budget): section 2's third bullet and 2c's printout say it
+    assert ("The $a^2$ difference at step 1000, 0.0046: "
             "$z^2$ differs by 0.19, times layer 2's slope 0.022, about 0.0042. A fit would need (2a) "
             "$\\omega_1 = \\big(\\sigma^{-1}(0.995) - \\sigma^{-1}(0.2)\\big) / \\big(3\\,(a^2[1, 0] - a^2[0, 0])\\big) \\approx -480$ with step 1000's difference, against $-0.014$.") in prose
     # report 05CQ (fault 3): "throttles" replaced by the printed table (steps 1000, 3000, 5000, 5300): slope and a^2 difference rise together
@@ -859,9 +865,10 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     for value, edge in ((u[0, 0], 1.045), (u[1, 0], 1.005), (u[2, 0], 0.165), (u[3, 0], -1.275), (u[0, 1], 1.015), (u[1, 1], 0.995),
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
-    assert ("Why it ends: 2b's loop ($\\omega_1$ and the matched $a^2$ difference widen each other) runs on, slowed by layer 2's slope; once the $a^2$ difference is wide enough, "
-            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8), unsaturating layer 2 ($c = 1$, number box: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
-            "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22) and speeding the loop; the exit step is measured, not derived.") in prose.split("<details><summary>The numbers behind 2c: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
+    assert ("Why the plateau ends: 2b's loop (once $\\omega_1$ is matched, it and the $a^2$ difference widen each other) runs on, slowed by layer 2's slope; once the $a^2$ difference is wide enough, "
+            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8), unsaturating layer 2 ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
+            "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22: printout behind 2c's number box, table `c = 1 up to its exit`, rows 3000, 5300) and speeding the loop; "
+            "the exit step is measured, not derived.") in prose.split("<details><summary>The numbers behind 2c: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
@@ -870,7 +877,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "a2 at the fit" not in computed and "By the fit" not in prose and "after the exit, why the fit still takes long:" in NOTEBOOK.read_text()
     # report 05CC (fault 4): c = 1's slow last approach, tied to section 1's two counts
     assert computed["c = 1 at 10000"] == "c = 1, step 10000: largest |a^3 - y| 0.015 | smallest output slope a(1 - a) 0.011"
-    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (second printout) error 0.015, output slope 0.011, "
+    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (printout behind 2c's number box, line `c = 1, step 10000`) error 0.015, output slope 0.011, "
             "so $\\delta^3$ shrinks on two counts.") in prose and "goes as $e^2$: it shrinks on two counts." in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
@@ -886,7 +893,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "order of the exits" not in prose and "ever more slowly" not in prose
     # report 05CK (fault 3): 2c's own reason, delta^3[1] ~ -delta^3[0] from the outputs printed at the top (0.599, 0.2 for both rows)
     assert ("carries that slope (notebook 03's recursion). $W_2$ does not make up for it on the plateau: "
-            "both observations' outputs sit at $(0.599, 0.2)$ (the question's output, page top), so equal slopes, opposite errors: $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose  # 05CW (fault 4): which output "first line" meant
+            "both rows' outputs are $(0.599, 0.2)$ (page top): equal slopes, opposite errors, so $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose  # 05DL: words  # 05CW (fault 4): which output "first line" meant
     assert "2b's box, item 3" not in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
@@ -969,7 +976,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
     exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
     # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves by step 639
-    assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575, also in notebook 04, section 8)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
+    assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575; notebook 04, section 8)" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
     rising = exits[CONSTANTS >= 0.5]
     assert np.all(np.diff(fits[(CONSTANTS >= 0.5) & (CONSTANTS <= 1)]) > 0) and fits[list(CONSTANTS).index(0.5)] > fits[list(CONSTANTS).index(0.25)]
     assert "* **From $c = 0.5$ to 1.25 the exit comes later** (2336 → 13474): hidden layer 2 is flatter (2c); 1.5 to 2 do not leave within 15000 steps." in prose and np.all(np.diff(rising[np.isfinite(rising)]) > 0)
@@ -997,15 +1004,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Extrapolated to $c = 0$ (not run at lr 2), a quarter of its steps, 1687, is close to scale 0.01's 1723.5." in prose
     assert computed["c = 0 quarter"] == "c = 0 (section 2), lr 0.5: 6748 steps; a quarter: 1687" and "1723.5 | lr x median" in computed["column 0.01"]
     assert "and **steep** above 0.15, near the slope's top $1/4$." in prose  # report 05BO (fix 4): the table's steep slopes 0.23, 0.19
-    assert ("Controls: **start**, **scale** ($c$, $\\varepsilon$ or standard deviation) and **learning rate**.") in prose  # 05DG: shortened for words  # report 05CN (fault 8): the controls and their options, one sentence
+    assert "Controls:" not in prose  # report 05DL (word budget): the widget labels its controls  # 05DG: shortened for words  # report 05CN (fault 8): the controls and their options, one sentence
     from mlp_helpers.visual.initialization_explorer import LEARNING_RATES, SCALES, START_CHOICES
     assert START_CHOICES == ("constant", "almost constant", "random") and (SCALES[0], SCALES[-1]) == (1e-6, 10.0) and (LEARNING_RATES[0], LEARNING_RATES[-1]) == (0.25, 4.0)
     assert computed["column lecun"].endswith("| lr x median: 2554.5 / 2554.5 / 2555")
     # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
     # report 05CX (fault 5): "10000 were needed" was their limit, not a timed fit; the share that late, printed
     # report 05DG (fault 5): after step 8000 is the slowest 1.2%; at about 10000, behind every start that fit (the latest printed fit, 9617)
-    assert ("Their run was stopped at 10000, not timed to its fit; fitting after step 8000 would put it among our slowest 1.2% "
-            "(0.6% did, 0.6% not within 10000); at about 10000, behind all our fits (latest 9617).") in prose
+    assert ("We do not know when their run fit, only that it had by 10000. Had it fit only after step 8000, it would be among our slowest 1.2% "
+            "(0.6% fit later, 0.6% not within 10000); at about 10000, behind all our fits (latest 9617).") in prose  # report 05DL (fault 5): two sentences
     assert "8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"] and computed["by 10000"].endswith("99.4% of the starts")  # 9617 the latest of the 994 fits
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
     assert "Their largest error, 0.0082, is a fit, like 99.4% of ours. Section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
@@ -1049,12 +1056,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert " of 30 starts fit" not in prose  # exercise 2's count is printed nowhere on the page
     # larger rates: the product holds at 4, breaks at 16 (above 8000); from lr 4 on the loss rises at some steps
     check = "each printed growth stays under its bound"  # 05DH: the growths no longer repeated in prose; 05CS (fault 3): reworded; 05CT (fault 2): upper bounds; 05CV (fault 1): against the untying part
-    assert check in prose and "4000" not in prose.replace(check, "").replace("33-fold over 4000 to 5500", "") and "its reason below"  # 05BW: only section 4's bound check names step 4000 not in NOTEBOOK.read_text()
+    assert check in prose and "4000" not in prose.replace(check, "").replace("33-fold over 4000 to 5500", "").replace("line `steps 4000 to 5500`", "") and "its reason below"  # 05BW: only section 4's bound check names step 4000 not in NOTEBOOK.read_text()
     assert all(abs(1 - eta * lam) > 1 for eta, lam in ((4.0, 0.6), (0.5, 4.5)))  # past 2/eta the factor is below -1
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
-    assert "steps stays about the same (why: notebook 04, section 10). So scales 0.01 and 3" in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps from step 681 to the exit (second printout)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+    assert "steps stays about the same (why: notebook 04, section 10). So scales 0.01 and 3" in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps from step 681 to the exit (printout behind 2b's table, line `c = 0.5, from step 681`)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1114,7 +1121,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05DG (fault 3): the step shown in one line: f(x, y) = f(y, x) gives f_xx(x, y) = f_yy(y, x), equal at x = y
     # report 05DK (fault 4): no f, x, y (the card's activation, inputs, targets) and no F (section 3's output): C of the pair
     assert ("At a tied point the other pairs are equal, so $C(\\beta, \\beta')$, a function of $\\beta = b_0[0]$ and $\\beta' = b_0[1]$, equals $C(\\beta', \\beta)$, "
-            "whence $C_{\\beta\\beta}(\\beta, \\beta') = C_{\\beta'\\beta'}(\\beta', \\beta)$: equal diagonal entries at $\\beta = \\beta'$. So their block of $H$ is") in prose  # 05DI (fault 3): split
+            "whence $\\partial^2 C/\\partial\\beta^2$ at $(\\beta, \\beta')$ equals $\\partial^2 C/\\partial\\beta'^2$ at $(\\beta', \\beta)$. "
+            "At the tied point ($\\beta = \\beta'$) their block of $H$ is $\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}$, with "
+            "$A = \\partial^2 C/\\partial\\beta^2 = \\partial^2 C/\\partial\\beta'^2$ and $B = \\partial^2 C/\\partial\\beta\\,\\partial\\beta'$.") in prose and "C_{" not in prose  # report 05DL (fault 3): A, B defined; partial derivatives, not subscripts  # 05DI (fault 3): split
     assert "f(x, y)" not in prose and "F(\\beta" not in prose
     # report 05BC (fix 5): blocks A, B (not layer subscripts), the letters in the table, the last step
     assert "\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}" in prose and "H_0" not in prose
@@ -1259,7 +1268,7 @@ def test_the_curvature_sits_in_section_4_main_text():
             "$(1, -1)$ are only scaled, so within this pair (other parameters held fixed) each evolves by itself, the untying one with curvature $\\lambda = A - B$. "
             "The proof box shows the same for all 20 untying directions as a group.") in main
     # report 05DI (fault 3): 29 counted where first used; a tie-keeping move given an example
-    assert "all 29 weights and biases (6 + 9 + 6 weights, 3 + 3 + 2 biases)" in main and 6 + 9 + 6 + 3 + 3 + 2 == 29
+    assert "all 29 weights and biases (21 weights, 8 biases)" in main and 6 + 9 + 6 == 21 and 3 + 3 + 2 == 8  # 05DL: words
     assert "A **tie-keeping move** changes tied parameters alike, for example $+1$ on each of $b_0[0]$, $b_0[1]$, $b_0[2]$." in main  # report 05CX (fault 1): true only within the 2 x 2 block
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
@@ -1276,7 +1285,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BL (fault 6): only c = 0 is examined (2b), so the bullet claims no more
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
-    assert "* **$c = 0.5$ leaves first**, so a larger $c$ does not always leave later ($c = 0$ and $0.25$ leave after it); 2b shows what $c = 0$, $0.25$ and $0.5$ must each do first." in prose  # report 05DH (fault 5): the second question answered after the outputs  # report 05CY (fault 2, the lead's decision): no apology, the order read off
+    assert "* **$c = 0.5$ leaves first**, so a larger $c$ does not always leave later ($c = 0$ and $0.25$ leave after it). * **From" in prose  # report 05DL (word budget): 2b's heading asks it  # report 05DH (fault 5): the second question answered after the outputs  # report 05CY (fault 2, the lead's decision): no apology, the order read off
     assert "measured, not derived" not in prose.split("### 2c.")[0]  # report 05CY (fault 2): sections 2 to 2b ask only what each start must do first and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
@@ -1293,35 +1302,33 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 (derivation box, second printout) | from step 1, gradually | 2981 | "
+    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 (derivation box, item 5) | from step 1, gradually | 2981 | "
             "| $c = 0.25$ | flip its $a^2$ difference | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 |") in main
     assert main.index("| start | must first |") < main.index("$c = 0.5$'s exit (below 0.2)")  # the table before the figure's reading
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
     two_b_cells = {c["id"]: "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]}
     assert "| start | must first |" in two_b_cells["r10-2b-half-md"] and "| start | must first |" not in two_b_cells["ac8df416"]
     assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: a^2 difference < 0 at every step from 6"
-            and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("a^2 difference < 0 from 900")
+            and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("a^2 difference > 0 to 800, < 0 from 900")
             and computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
             "only the fit needs $\\omega_2$ matched (from step 2101). "
-            "**Why must one flip?** 1. Every $c > 0$ starts unmatched: $\\omega_1 = c$ and the $a^2$ difference $> 0$ (2a, item 3). "
-            # report 05DF (fault 1, the lead's decision): item 2 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0);
-            # items 3 and 4 in two sentences, nothing from 2c
-            "2. At $c = 0.5$ both outputs start near 0.85 (step-0 loss 1.38, section 2), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
+            # report 05DL (fault 1, the lead's decision): "Every c > 0 starts unmatched" moved before the figure, matched per output;
+            # the items renumbered: why omega_2 falls (1), the pushes (2), which wins (3)
+            "**Why $\\omega_2$ falls; which flips** "
+            # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
+            "1. At $c = 0.5$ both outputs start near 0.85 (step-0 loss 1.38, section 2), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
             "As $a^2 > 0$, $\\partial C/\\partial W_2[j, 1] = \\sum_r a^2[r, j]\\,\\delta^3[r, 1] > 0$, like $\\partial C/\\partial b_2[1] = \\sum_r \\delta^3[r, 1]$: "
-            "$\\omega_2$ falls with $b_2[1]$, past 0, as output 2 heads for its plateau value 0.2 (output 1's is 0.6): by step 100, $\\omega_1 > 0 > \\omega_2$ (figure). "
-            # report 05DB (fault 1, the lead's decision): numbered steps; which one wins left measured
-            # report 05DC (fault 1, the lead's decision): both shrink together, whichever reaches 0 first flips; the box by its summary name
-            # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text (their derivation stays in the box);
-            # the pace ranking, with the first printout's numbers, moved into the box (the main text quotes no folded printout)
-            "3. On the plateau $\\omega_1$ and the $a^2$ difference push each other (derivation box, items 3, 4). A negative $a^2$ difference raises $\\omega_1$, a positive one lowers it. "
+            "$\\omega_2$ falls with $b_2[1]$, past 0, as output 2 heads for its plateau value 0.2. "
+            # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text (their derivation stays in the box)
+            "2. On the plateau $\\omega_1$ and the $a^2$ difference push each other (derivation box, items 3, 4). A negative $a^2$ difference raises $\\omega_1$, a positive one lowers it. "
             "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push the $a^2$ difference down. So both shrink toward 0 together; whichever reaches 0 first flips. "
-            "4. Which wins is not derived (derivation box: a measured pace). "
-            "$c = 0$ matches from step 6, when its $a^2$ difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: last two lines).") in main
+            "3. Which wins is not derived (derivation box: a measured pace). "
+            "$c = 0$ has both $\\omega$s matched from step 6, when its $a^2$ difference turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: `c = 0` lines).") in main
     assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
-    assert "Steps to 0 at step 100's pace" not in main and ("First printout: steps to 0 at step 100's **pace** (value ÷ change per step; for the $a^2$ difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
+    assert "Steps to 0 at step 100's pace" not in main and ("The printout behind 2b's derivation box: steps to 0 at step 100's **pace** (value ÷ change per step; for the $a^2$ difference, one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
                                                                            "). The sooner to 0 flips first ($c = 0.25$'s $a^2$ difference 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
                                                                            "$a^2$ difference 1310): a ranking at step 100's pace, not the flips' steps (900, 389).") in box and "**pace**" not in main and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
@@ -1341,20 +1348,23 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
     # report 05DC (word budget, the lead's decision): the box's feed-each-other line cut to the printed growth
-    assert ("Once $\\omega_1$'s sign matches, the two feed each other: $|\\omega_1|$ times the $a^2$ difference grows at least 1.2-fold "
-            "per 100 steps from step 681 to the exit (second printout).") in box and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
+    assert ("Once $\\omega_1$ is matched, the two feed each other: $|\\omega_1|$ times the $a^2$ difference grows at least 1.2-fold "
+            "per 100 steps from step 681 to the exit (printout behind 2b's table, line `c = 0.5, from step 681`).") in box  # report 05DL (faults 1, 4) and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
     assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x a^2 difference grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
     # report 05DF (fault 1, the lead's decision): item 2's W_2 and b_2 gradients (output 2's delta^3) in the main text; the pushes only in the box
-    assert "$k" not in main and main.count("\\partial") == 4 and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
+    assert main.count("$k") == 1 and "output $k$'s fit needs" in main and main.count("\\partial") == 4  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
     # report 05CM (fault 1): the subtraction written out, both outputs, with 2a's aims
     assert ("The $\\omega$s and the **$a^2$ difference** $a^2[0, 0] - a^2[1, 0]$. Subtract 2a's equations (item 2): "
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
-            "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ So a fit needs "
-            "$\\omega_1$ of the opposite sign to the $a^2$ difference, $\\omega_2$ of the same. **Match**: the signs a fit needs; otherwise one of the two, "
-            "$\\omega_1$ or the $a^2$ difference, must first flip: $c = 0.5$ starts with both $> 0$ ($\\omega_1 = 0.5$).") in main and "**Match**" not in box  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
+            "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ "
+            # report 05DL (fault 1, the lead's decision): matched per output; omega_2's fall (printed) before the flip; flipping the difference matches both
+            "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs ($\\omega_1$ opposite to the $a^2$ difference, $\\omega_2$ the same). "
+            "A $c > 0$ starts with $\\omega_1 = \\omega_2 = c$, the $a^2$ difference $> 0$ (2a, item 3): only $\\omega_2$ matched. "
+            "For $c = 0.25$ and $0.5$, $\\omega_2$ falls past 0 by step 100 (item 1 below; printed under the figure), leaving only $\\omega_1$ unmatched: "
+            "a fit needs $\\omega_1$ to flip, or the $a^2$ difference to flip (which matches both).") in main and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
     assert computed["c = 0.5 smallest printed"].endswith("at least 0.0094 at every step (smallest at step 681)")  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
         assert bare not in two_b, bare
@@ -1370,9 +1380,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
-    assert ("(printed: 1.0016, 1.0015; $M_0 > M_1$).") in box and computed["factor"].endswith("1.0016 per step")  # report 05DJ (fault 3): two rates, the growing mode has M_0/M_1 = sqrt(mu_0/mu_1); steps 1500 and 2500 print M_0 above M_1  # 05DA: why small cut for words and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
+    assert ("(lines `c = 0, steps 1500 to 2500`: 1.0016, 1.0015; $M_0 > M_1$).") in box  # report 05DL (fault 4): line labels and computed["factor"].endswith("1.0016 per step")  # report 05DJ (fault 3): two rates, the growing mode has M_0/M_1 = sqrt(mu_0/mu_1); steps 1500 and 2500 print M_0 above M_1  # 05DA: why small cut for words and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39") and computed["c = 0 weights 1500"].endswith(": 0.11, 0.065, 0.39") and computed["c = 0 weights 2500"].endswith(": 0.52, 0.29, 0.44")  # report 05DJ (fault 3): M_0 > M_1, as the box says
-    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (second printout): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
+    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (same printout, line `c = 0, first non-zero`): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
             "waits for $\\delta^{l+1}$, 0 while $W_{l+1} = 0$ ($l = 0, 1$).") in box and "* **$c = 0$**" not in two_b  # 05DG (fault 1): the bullet into the box, its printout folded  # 05CX: "must first grow every weight from 0" now in the table  # report 05CP (fault 9): written out, with the gradient it acts through
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
@@ -1444,7 +1454,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "turns negative early" not in two_b
     w100 = computed["step 100 omegas"]  # c = 0, 0.5 at step 100; c = 0.25's from 100 is printed
     assert np.all(w100[:, 0] > 0.05) and np.all(w100[:, 1] < -0.3)  # far from 0: no rounding edge
-    assert computed["c = 0.25 signs"] == "c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2 at every recorded step (every 100) from 100, a^2 difference < 0 from 900"
+    assert computed["c = 0.25 signs"] == "c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2 at every recorded step (every 100) from 100, a^2 difference > 0 to 800, < 0 from 900"
+    assert computed["c = 0.5 omega_2 below"] == "c = 0.5: omega_2 < 0 at every step from 4 to 2100"  # report 05DL (fault 1)
     d25, w25 = computed["difference c = 0.25"], computed["c = 0.25 omega_1"]  # every 100 steps
     flip = init.holds_from(d25[:25] < 0)  # the difference negative from this recorded step to step 2400
     assert flip == 9 and d25[8] > 1e-4 and d25[9] < -1e-4  # between steps 800 and 900, off the rounding edge
@@ -1480,7 +1491,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BK (fault 4): the key point keeps the caveat
     # report 05BW (fault 5): the key point answers the retitled question, with the caveat
     # report 05DC (fault 3, the lead's decision): one tied run against noise that also moves tie-keeping parameters: out of Key points
-    assert "smaller part" not in prose.split("## Key points")[1]
+    # report 05DL (fault 6, the lead's decision): back in the Key points, held to section 4's comparison
+    assert ("* In section 4's comparison, the tie is the smaller part of all ones' slowness (1979 of 9466 steps beyond the random median).") in prose.split("## Key points")[1]
+    assert ("* $c = 0.5$ leaves the plateau first; above it, a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps.") in prose.split("## Key points")[1]  # 1.5 to 2 stopped: not "leaves"
     assert "14%" not in prose.split("## Key points")[1]  # report 05DA (fault 3, the lead's decision): one tied run; the 14% stays in section 4 with its caveat  # 05CC (fault 2): the 14% held to its comparison; 05CZ (fault 5): with the section's caveat
     # report 05BH (fix 2): W_2 moves first because delta^2 = delta^1 = 0 (not because the errors are not opposite)
     assert "P_0" not in prose and "P_1" not in prose  # report 05BI (fix 8): P is section 4's swap
@@ -1497,8 +1510,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CB (fault 3): on the line to the printed precision (159-fold) while its fits shift; no cause claimed (the page cannot
     # tell a first-order shift from the nudge's tie-keeping part from a second-order one)
     # report 05CI (fault 6): why the fit step moves while g stays on the line: the fit ends c = 1's slow last approach (2c's step-10000 line)
-    assert ("$\\varepsilon = 10^{-3}$ is borderline: its spread grows 159-fold like the smaller $\\varepsilon$, but ends at 0.5; its exits (5288 to 5313, not 5301) and fits (14573 to 14697, "
-            "not 14575) shift: the fit ends a slow approach (2c's box), so small changes move it far.") in prose
+    assert ("$\\varepsilon = 10^{-3}$ is borderline: its spread grows 159-fold like the smaller $\\varepsilon$, but ends at 0.5; its exits (5288 to 5313) and fits (14573 to 14697) "
+            "shift: the fit ends a slow approach (2c's box), so small changes move it far.") in prose
     assert computed["c = 1 at 10000"].startswith("c = 1, step 10000: largest |a^3 - y| 0.015 |") and "beyond first order" not in prose and computed["spread end 0.001"].endswith(" 159 times g(0)")
     assert computed["spread end 0.001"].startswith("ε = 0.001: spread at step 15000 5.0e-01,") and computed["eps 0.001"].endswith("| 14573 / 14594 / 14697")
     assert 'Most of the 159-fold growth' not in prose
@@ -1519,8 +1532,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             and "slows every gradient but" not in prose)  # report 05BS (fault 4): the bullet agrees with 2c (05BW: its detail is 2c's recap)
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
-    assert ("**2c in short:** the flatter layer 2 "
-            "(0.022, 0.0079, 0.0029 at $c = 1$, 1.25, 1.5), the later the exit (5301, 13474, not within 15000).") in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    # report 05DL (word budget): "2c in short" cut; section 2's third bullet and the Key points say it, the slopes and exits are printed
+    assert "hidden layer 2 is flatter (2c)" in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "(0.022). $c = 1$'s sums at step 0:" in prose and "The numbers behind 2c: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
@@ -1580,7 +1593,7 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     # report 05AV: the XOR proof's extension to more tied hidden layers, which the key points claim
     # report 05BJ (fix 3): the proof covers the question's two tied hidden layers too (a^2 is a monotone function of q(x))
     # report 05DI (fault 2): notebook 04's aside (2-3-3-1, the question's two tied layers) cited; the proof here is the shorter one for one layer
-    assert "no tied network with one or two hidden layers fits XOR (one hidden layer: section 3; 2-3-3-1: notebook 04)." in prose and "Notebook 04 (the aside in section 6) proved that no tied 2-3-3-1 network fits XOR." in prose
+    assert "no tied network with one hidden layer (any width, section 3) or a tied 2-3-3-1 (notebook 04) fits XOR." in prose and "one or two hidden layers" not in prose  # report 05DL (fault 6): only what was shown and "Notebook 04 (the aside in section 6) proved that no tied 2-3-3-1 network fits XOR." in prose
     assert "New here: a proof for one hidden layer of any width (2-2-1, 2-3-1); it needs only equal incoming weights and biases." in prose and "so $q(0,1) + q(1,0) = q(0,0) + q(1,1)$: a contradiction." in prose
     assert "\\psi" not in prose and "\\varphi" not in prose and "The same holds for 2-3-1" not in prose
     assert "A tied second hidden layer" not in prose and "any depth" not in prose  # cut (report 05BC's word budget): the key points claim one hidden layer
@@ -1660,7 +1673,7 @@ def test_report_05BP_fixes(notebook):
     assert (explorer.start.value, explorer.scale.value, explorer.lr.value, explorer.n_starts) == ("random", 1.0, 2.0, 8)
     # fault 3: the 20 numbers named where they are used
     # report 05CG (fault 1): the main text says plainly what the printed numbers are; the 20 eigenvalues live in the box
-    assert ("Below the box: the smallest and largest $\\lambda$ at ten steps.") in prose  # 05DG: "the largest is below 0.05" cut for words (the lines show it)  # 05CW (fault 3): in the box and "the 20 numbers `init.untying_curvatures` returns." in prose
+    assert ("Its printout: the smallest and largest $\\lambda$ at ten steps") in prose  # 05DG: "the largest is below 0.05" cut for words (the lines show it)  # 05CW (fault 3): in the box and "the 20 numbers `init.untying_curvatures` returns." in prose
 
 
 def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
@@ -1832,8 +1845,9 @@ def test_report_05DK_fixes(computed, notebook):
     code = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code")
     # fault 1: the spread named, and notebook 04's gap set apart
     assert ("The **spread** is the largest $|$difference$|$ between corresponding parameters (incoming weights, bias, outgoing weights) "
-            "of two units of either hidden layer (`symmetry.unit_spread`): 0 when the units are tied (not notebook 04's gap($a^2$), "
-            "$a^2[0, 0] - a^2[1, 0]$, the difference between the two observations: here that is called the $a^2$ difference (2b)).") in prose
+            "of two units of either hidden layer (`symmetry.unit_spread`): 0 when the units are tied. The spread compares two units. Notebook 04's gap($a^2$), "
+            "$a^2[0, 0] - a^2[1, 0]$, compares two observations; here it is called the $a^2$ difference (2b).") in prose  # report 05DL (fault 2): two plain sentences
+    assert "| observation, output 1, 2 | notebook 04's observation, output $[0]$, $[1]$ |" in prose  # report 05DL (fault 2): 04's names
     assert re.findall(r"\bgaps?\b", prose) == ["gap"] and "gap" not in outputs and not re.search(r"\bgap\b", code)  # the one left: notebook 04's gap(a^2)
     assert computed["tied"] == "largest spread over every constant start and recorded step: 0.0"
     assert "Write section 2's spread at step $t$ as $g(t)$." in prose

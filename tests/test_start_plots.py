@@ -50,6 +50,12 @@ def test_constant_losses_draws_four_styled_curves_the_two_levels_and_a_legend_wi
     levels = sorted(line.get_ydata()[0] for line in ax.get_lines() if line.get_color() == "0.85")
     assert levels == [0.2, 0.4] and ax.get_yscale() == "log" and ax.get_ylim() == pytest.approx((0.05, 3))
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [line.get_label() for line in curves]
+    labels = {t.get_text(): t for t in ax.texts}  # report 05DL (fault 7): the plateau label above its line, clear of a curve on it
+    assert labels["plateau 0.4"].get_position()[1] > 0.4 and labels["plateau 0.4"].get_va() == "bottom"
+    assert labels["0.2"].get_position()[1] < 0.2 and labels["0.2"].get_va() == "top"
+    assert curves[0].get_markevery() == [0, 1, 3, 5, 6, 9] and curves[1].get_markevery() == [0, 2, 4, 6, 8, 9]  # 11 points, gap 2: the two alternate on the plateau (loss >= 0.3), then the drop
+    assert start_plots._marker_points([0.4, 0.4, 0.4, 0.4, 0.4, 0.25, 0.15, 0.08], 1, 2) == [0, 1, 3, 5, 6, 7]
+    assert start_plots._marker_points([0.4, 0.4, 0.4, 0.4, 0.4], 2, 2) == [0, 2, 4]  # never below a level: no drop markers
     with pytest.raises(ValueError, match="drawn four"):
         start_plots.constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 3.0))
     with pytest.raises(ValueError, match="one constant per row"):

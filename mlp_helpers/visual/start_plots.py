@@ -56,7 +56,8 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
 
     loss: (starts, T) every step's loss; constants: (starts,) each row's c; drawn: the four c drawn, in
     ``plots.LINE_COLOURS`` order (c = 0 thin with circles, 0.5 dash-dot with squares as in ``plots.plateau_signs``,
-    1 thick dotted, 1.5 thin with triangles from step 3000); every: the step between drawn points. Returns the figure.
+    1 thick dotted, 1.5 thin with triangles from step 3000); every: the step between drawn points. The first two
+    curves' markers (``_marker_points``) alternate on the shared plateau, so they do not overlap. Returns the figure.
     """
     loss = np.asarray(loss, dtype=float)
     constants = [float(c) for c in constants]
@@ -67,8 +68,10 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
     fig, ax = plots.new_figure((8, 3.7))
     fig.subplots_adjust(left=0.14, right=0.8, bottom=0.22, top=0.91)
     t = np.arange(0, loss.shape[1], every)
-    styles = (dict(ls="-", lw=1.0, marker="o", markevery=(0.01, 0.04), ms=5),
-              dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=(0.03, 0.04), ms=5),
+    gap = max(len(t) // 15, 2)  # drawn points between two plateau markers of one curve; the two curves alternate
+    marks = [_marker_points(loss[constants.index(float(c)), t], start, gap) for c, start in zip(drawn[:2], (gap // 2, gap))]
+    styles = (dict(ls="-", lw=1.0, marker="o", markevery=marks[0], ms=5),
+              dict(ls=(0, (6, 2, 1, 2)), marker="s", markevery=marks[1], ms=5),
               dict(ls=":", lw=2.6), dict(ls="-", lw=1.1, marker="^", markevery=(300, 90), ms=5))
     zorders = (5, 4, 6, 1)  # the dotted third over the first two, the fourth (triangles) under the rest
     for k, (colour, style, c) in enumerate(zip(plots.LINE_COLOURS, styles, drawn)):
@@ -78,10 +81,10 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
         if k < 2:  # the first two's marker edges again, over the dots, hollow: c = 1's dots show through them on the plateau
             ax.plot(t, loss[row, t], color=colour, ls="none", marker=style["marker"], markevery=style["markevery"],
                     ms=style["ms"], mfc="none", mew=1.2, zorder=7)
-    for level, name in ((0.4, "plateau 0.4"), (0.2, "0.2")):
+    for level, name, shift, va in ((0.4, "plateau 0.4", 1.12, "bottom"), (0.2, "0.2", 0.88, "top")):
         ax.axhline(level, color="0.85", lw=1.2, zorder=0)  # light and solid: no curve is drawn that way
-        ax.text(0.99, level * 0.88, name, transform=blended_transform_factory(ax.transAxes, ax.transData), ha="right",
-                va="top", color="0.3")  # below the line: a start that stays on it does not hide it
+        ax.text(0.99, level * shift, name, transform=blended_transform_factory(ax.transAxes, ax.transData), ha="right",
+                va=va, color="0.3")  # off the line: a start on it (c = 1.5 on the plateau) does not run through the label
     ax.set(yscale="log", xlabel="step", ylabel="loss (sum of squared errors)", title="constant starts: loss against step",
            ylim=(0.05, 3))  # the plateau and the exits; below 0.05, the approach to a fit (cut)
     ax.set_yticks([0.05, 0.1, 0.2, 0.4, 1, 3], ["0.05", "0.1", "0.2", "0.4", "1", "3"])
@@ -89,6 +92,18 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
     fig.text(0.47, 0.015, "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150",
              ha="center", va="bottom", color="0.25")  # the caption line
     return fig
+
+
+def _marker_points(curve, start, gap, levels=(0.3, 0.2, 0.14, 0.1, 0.07)):
+    """Marker indices for one drawn loss curve: 0, every ``gap``-th point from ``start`` while the loss is at least
+    ``levels[0]`` (the plateau), and the first point below each level (the drop).
+
+    curve: (n,) the drawn points' losses. Returns a sorted list of indices into ``curve``.
+    """
+    curve = np.asarray(curve, dtype=float)
+    plateau = [i for i in range(start, curve.size, gap) if curve[i] >= levels[0]]
+    drops = [int(np.argmax(curve < level)) for level in levels if np.any(curve < level)]
+    return sorted({0, *plateau, *drops})
 
 
 def median_grid(medians, schemes, rates, sizes, seeds=30, limit=6000):
