@@ -355,7 +355,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     expect(shown, f"loss first below 0.01 at step {np.argmax(loss < 0.01)}", "loss first below 0.01 at step 5660")
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert at('print("loss first below 0.3 (the plateau ends) at step"') == at("zoom.set(xlabel=") < at("the plateau ends at step 5232, measured")
+    assert at('print("loss first below 0.3 (the plateau ends) at step"') == at("zoom.set(xlabel=") < at("The plateau's end is measured")
     assert np.argmax(loss < 0.4) < np.argmax(loss < 0.3)  # the zoom: it crosses the floor on the plateau
     # one definition of the plateau's end (section 9's table); report 04BT, fix 7: what the table compares, in a plain sentence
     # report 04BU, word budget: the table's header names its columns; the plateau end is defined above (cost < 0.3)
@@ -544,7 +544,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04DN, fault 4: gap(a^2)'s sum takes W_0 (through gap(a^1)) and W_1, not W_2; s.d. 1/sqrt(fan-in): 2 and 3
             "Its $W_0$ and $W_1$ are smaller (s.d. $1/\\sqrt{2}$ and $1/\\sqrt{3}$) and of mixed sign, so its sum in section 2's rule is "
             "ten times smaller (0.0208 against 0.205), but its slope (0.249, the sigmoid's "
-            "steepest) is ten times all ones' (0.026). The lower gradients carry that slope (section 8 (c)). "
+            "steepest) is ten times all ones' (0.026). The lower gradients carry that slope (section 8a). "
             "Size widens gaps (seed 0's 0.00518 against its scaled copy's 0.000215) but saturates all ones (slopes 0.115, 0.026), "
             "not the seeds (0.224).") in text
     assert "$a^1$ is not compared" not in text and "measure factors of" not in text
@@ -561,10 +561,9 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "* **every parameter 0.1**: every $z$ near 0, every slope near $\\frac14$ (*steep*, the opposite of saturated); "
             # round 8 (report 04EC, fault 8): the rms over every weight and bias of one seed's start, one factor per seed
             "* seeds 0 to 9 **scaled to rms (root mean square) 0.1**: every weight and bias of a seed's start times one factor, the rms taken over all of them (one factor per seed); "
-            "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ from $\\mathcal N(0, 1)$ (20 draws each), untied a little. "
-            # round 8 (report 04DX, fault 4): which rows to compare for each question, before the table
-            "Rows to compare: for the tie, each constant start against its nudged median; for slope and size, 0.1 against all ones; "
-            "for size, the seeds against their scaled copies (the `ratio` lines).") in text
+            "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ from $\\mathcal N(0, 1)$ (20 draws each), untied a little.") in text
+    # round 8 (report 04DX, fault 4): which rows to compare; report 04EF, fault 7: the ratio labels name the pairs, one line above them
+    assert "Rows to compare" not in text and "Each `ratio` line names what changes between its two rows of the table:" in text
     assert "separating the tie from the slope." not in text and "separating the tie from slope and size" not in text
     assert round(1 / 0.43, 1) == 2.3 and round(434 / 1592, 2) == 0.27 and "untying and mixed signs" not in text
     assert "That ratio alone" not in text
@@ -715,7 +714,8 @@ def test_round_six_additions(prose):
             "seed 0 at lr 1, 2 and 4. A run **fits** at the first step with every output within 0.01.") in text  # report 04DZ: 03's 0.1 in the question
     # report 04BS, fix 2: the ratios 1/29 and 1/5 are cut (not derivable in one sentence: the delta^3 sums and a^1 against
     # a^2 enter beside the slope); the slope that shrinks the lower layers' gradients is named
-    assert ("The lower layers' gradients start smaller (section 4): they carry layer 2's slope, 0.026, "
+    # report 04EF (the lead's decision): that the lower gradients start smaller is said in 8a's main path, the slope's route here
+    assert ("The lower layers' gradients carry layer 2's slope, 0.026, "
             "through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$. 1. Raising") in text
     assert "1/29" not in text and "1/5" not in text
     assert "1/19" not in text and "1/3$" not in text
@@ -1051,7 +1051,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert f[2] / f[0] < 0.5 < 0.8 < f[1] / f[0] and "shorten both most" not in text
     cells = _read()["cells"]
     ratio_cell = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("for label, a, b in"))
-    assert "ratio," not in json.dumps(cells[ratio_cell - 1]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 1]["outputs"])
+    assert "ratio," not in json.dumps(cells[ratio_cell - 2]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 2]["outputs"])
+    assert "".join(cells[ratio_cell - 1]["source"]) == "Each `ratio` line names what changes between its two rows of the table:"  # report 04EF, fault 7
     # report 04DA, fault 4: the step-0 fold in a cell of its own; report 04DH, fault 2: after the ratios and the sentence on what
     # they support, and before the text that reads the fold
     assert "".join(cells[ratio_cell + 1]["source"]).startswith("5692.5 is a median of ten")
@@ -1230,9 +1231,17 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     change = d ** 2 - d * delta  # C's change per relative widening of the gap, through each output: A - B, output by output
     assert np.all(change[cross:switch, 0] < 0) and np.all(change[cross:switch].sum(axis=1) > 0) and np.all(d[cross:5001, 1] * delta[1] < 0)
     assert np.all(np.abs(d[20:4001]) < 0.01 * np.abs(delta)) and 1600 < below_floor < 1800  # the dotted line inside the band
-    assert "While the wrong-order outputs outweigh the in-order one" in text and "While both are in the wrong order" not in text
-    assert "Through each output, $C$'s change is about minus its target difference times its output difference: negative when that output's rows are in order." in text
-    assert "(section 7; why the target difference enters: derivation (i), optional)" in text
+    # report 04EF, fault 3: "output(s)" and "any": from step 20 to 880 no output is in order
+    assert "While the wrong-order output(s) outweigh any in-order one" in text and "While both are in the wrong order" not in text
+    assert "so output $k$'s part, about $-d[k]\\, \\Delta[k]$, is positive if its rows are in the wrong order." in text
+    assert "why raising $z^2$ is descent's route: derivation (iii), below)" in text and "derivation (i), optional" not in text
+    # report 04EF, fault 2: the layer-2 figure's "Look at": from step 100 to the dotted line (1700) the mean z rises, the slope and
+    # the gap fall; after it all three reverse up to the plateau's end (5232)
+    slope_mean, z2_mean = (a2 * (1 - a2)).mean(axis=(1, 2)), np.log(a2 / (1 - a2)).mean(axis=(1, 2))
+    assert below_floor == 1700 and "cost first below the floor (the dotted line) at step 1700" in shown
+    assert np.all(np.diff(z2_mean[100:1691]) > 0) and np.all(np.diff(slope_mean[100:1691]) < 0) and np.all(np.diff(gap[100:1691]) < 0)
+    assert np.all(np.diff(z2_mean[1710:5233]) < 0) and np.all(np.diff(slope_mean[1710:5233]) > 0) and np.all(np.diff(gap[1710:5233]) > 0)
+    assert round(float(loss_0[0]), 1) == 1.9 and abs(z2_mean[4000] - z2_mean[1700]) < abs(z2_mean[5000] - z2_mean[4000])  # fast from about 4000
     # report 04CI, fault 3: u[0] falls three times as fast as u[1] rises: the chain rule's (d[k] - Delta[k]) sigma'(z) gap(a^2),
     # 0.8 x 0.24 against -0.4 x 0.16 with d near 0 and sigma' near ybar(1 - ybar); the table's rows (0.29 to -0.24 against
     # -1.02 to -0.84) and the unrounded runs alike, steps 100 to 1600 and 1600 to 1800
@@ -1304,7 +1313,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # the heuristic's assumption (mean term near 0) fails while the cost falls from about 1.9 (step 0) to 0.4
     assert round(float(loss_0[0]), 1) == 1.9 and mean_term[0] > 1 and mean_term[100] < 1e-5
     assert "u = 3 W_2[0, :]" not in shown and "dC/db_1[0]" not in shown and "row difference a^3" not in shown  # report 04BR: cut
-    chain = text[text.index("4. **How the plateau ends, from step 4000.**"):text.index("The cost is first below 0.01 at step 5660")]  # report 04ED, fault 1: last
+    chain = text[text.index("4. **How the plateau ends, from step 4000:**"):text.index("The cost is first below 0.01 at step 5660")]  # report 04ED, fault 1: last
     # report 04CF, fault 1: where section 8 is going, first; the turn (A - B's switch), the slope's 0.023 and its climb are checked here
     # report 04CG, fault 1: a plain two-line summary in words; u[0] turns negative (step 880) well before A - B does (about 1700)
     # report 04CP, fault 2: the section opens with what its outputs show, in order; the summary is a recap after the timeline
@@ -1316,7 +1325,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 5: no estimate of the length, and the notebook's one scaling of it named
     # report 04DG, fault 1: "measured, not predicted" moved to the causal chain at the section's head
     # report 04DH, fault 5: no forward reference in (iv); the scaling with lr named in the story's point 4
-    assert "4. **How the plateau ends, from step 4000.**" in chain and "only scaling" not in text
+    assert "4. **How the plateau ends, from step 4000:** the table and (a) to (c)." in chain and "only scaling" not in text
     assert "loss first below 0.3 (the plateau ends) at step 5232" in shown
     # report 04CS, fault 1: the widening's cost is the heuristic's, the narrowing is what the table shows
     # report 04CZ, fault 1: "In brief" closed the section; report 04DG, fault 1: the causal chain now heads it, so "In brief" is cut
@@ -1349,11 +1358,15 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # round 8 (report 04ED, faults 1, 2 and 5; the lead's decision): section 8 in time order (the timeline, items 1 to 3, then item 4,
     # how the plateau ends from step 4000, with its table and (a) to (c)); the lower panel said in words as C's change per relative
     # widening of the gap (A - B = gap dC/dgap, derivation (i)); the symlog sentence above the figure
-    assert "".join(cells[cost_figure + 3]["source"]) == "In the first few dozen steps the gap rises and the mean $z$ falls, while the cost falls from 1.9 to 0.4: the story starts at step 100."
-    assert "".join(cells[cost_figure + 5]["source"]) == "The timeline: $u[k]$ on top. Below: how $C$ would change per unit of relative widening of $\\text{gap}(a^2)$, everything else held (a heuristic; only its sign is used); negative: a wider gap lowers $C$. Through each output, $C$'s change is about minus its target difference times its output difference: negative when that output's rows are in order. It starts at step 100, once the outputs have settled on the shared row. Both panels are linear between their dotted lines, logarithmic beyond (a kink where a curve crosses a dotted line is the axis changing scale, not an event in the run)."
-    assert "".join(cells[at_keep := next(i for i, c in enumerate(cells) if "**What to keep.**" in "".join(c["source"]))]["source"]) == (
-        "**What to keep.** *Wrong order*: an output's rows reversed from its targets'.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above).\n\n1. **Up to about step 100 the outputs settle on the shared row.** Output $[1]$, in order at step 0 ($u[1] = 3$), leaves that order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order outputs outweigh the in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap). In the layer-2 figure, from step 100, the mean $z$ rises and the slope falls up to the dotted line, where $C$ crosses the floor; that line falls inside the timeline's band.\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7; why the target difference enters: derivation (i), optional). So output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000.** Layer 2 unsaturates slowly, and the plateau ends at step 5232, measured: this notebook does not estimate its length.\n")
+    # report 04EF (the lead's decision): 8a's main path: the layer-2 figure's "Look at", then the plain answer (no letters);
+    # then the optional part: its heading, wrong order and its table, the u lines, the timeline's lead-in (with its formula), the stages
+    assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** from step 100 (before it the cost falls from 1.9 to 0.4) to the dotted line (step 1700) the mean $z$ rises, and the slope and the gap fall; after it all three reverse up to the plateau's end, fast from about step 4000."
+    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.** Tied, the network acts as one unit per layer (section 6). Layer 2 starts saturated (slope 0.026); the lower layers' gradients carry that slope (notebook 03's back step) and start 30 to 150 times smaller than the last layer's (section 4). So the outputs first settle on the shared row, cost 0.4 (section 7). Parting the rows needs a wider gap (section 7), which comes as layer 2 unsaturates: slowly, from step 1700 (the dotted line). The plateau's end is measured: this notebook does not estimate its length."
+    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n*Wrong order*: an output's rows reversed from its targets'.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above)."
+    assert "".join(cells[cost_figure + 7]["source"]) == "The timeline: $u[k]$ on top. Below, from step 100: $A - B$, with $A = \\sum_k d[k]^2$, $B = \\sum_k d[k]\\, \\Delta[k]$, $d[k]$ output $k$'s difference and $\\Delta[k]$ its targets' ($\\Delta = (-0.8, 0.4)$): about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i) below; only its sign is used); negative: a wider gap lowers $C$. $A$ is tiny (the `A` column, below), so output $k$'s part, about $-d[k]\\, \\Delta[k]$, is positive if its rows are in the wrong order. Both panels are linear between their dotted lines, logarithmic beyond (a kink there is the axis changing scale, not an event)."
+    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), leave it by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below). The layer-2 figure's dotted line (step 1700) falls inside the timeline's band.\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7). So output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
+    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 90  # the answer, at most about 90 words after its title
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
     # report 04DQ, fault 6 (the lead's decision): the timeline marks A - B's sign change as the table's 1600 to 1800, as the story says
@@ -1364,7 +1377,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DZ, fault 3: both panels symlog, linear within 1 (u[0]'s crossing at 880 shows) and 1e-3, the switch dotted (named in the lead-in)
     assert ('for panel, edge, scale in ((top, 1, 1.5), (bottom, 1e-3, 1)):' in timeline and 'panel.set_yscale("symlog", linthresh=edge, linscale=scale)' in timeline
             and 'panel.hlines([-edge, 0, edge], 0, 1, transform=panel.get_yaxis_transform(), colors="#707070", lw=0.8, linestyles=[":", "-", ":"])' in timeline)
-    assert '(1600, 1800, "a wider gap lowers $C$\\nfrom a step between {} and 1800")' in timeline and "panel.axvspan(start, end," in timeline and "text.format(start)" in timeline
+    # report 04EF, fault 5: the band's label in the bottom panel, beside the zero crossing; the top legend above the lines
+    assert '(1600, 1800, "a wider gap lowers $C$ from a step between {} and 1800")' in timeline and "(bottom, top)[end == start].text(" in timeline
+    assert 'top.legend(loc="upper center", ncol=2, fontsize=10)' in timeline and "panel.axvspan(start, end," in timeline and "text.format(start)" in timeline
     assert abs(switch - 1700) <= 10 and all(abs(slope_2[t] - 0.023) < 5e-4 for t in (1600, 1700, 1800)) and slope_2[4000] > 0.035
     # u[1] and d[1] cross 0 once after step 100, between the recorded steps 5090 and 5100, clear of the one-ulp nudge at both
     flip_u, flip_d = (100 + int(np.argmax(x[100:, 1] > 0)) for x in (u, d))
@@ -1405,20 +1420,23 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 3: "wrong order" said in words in the story (the picture above it cites it)
     # round 8 (report 04DX, faults 1 and 2; the lead's decision): "wrong order" defined in the picture, in words; the main text
     # of section 8 uses none of the optional block's letters; the block defines them at its top, with A - B's column and its heuristic
-    keep = text.index("**What to keep.**")
-    # round 8 (report 04ED, fault 1): "wrong order" as a two-row table (output, targets, the sign of u[k] that puts its rows in the wrong order)
-    assert text.index("**What to keep.** *Wrong order*: an output's rows reversed from its targets'.") + len("**What to keep.** *") == text.index("Wrong order")
+    # report 04EF (the lead's decision): the optional part opens with its heading and one line, then "wrong order" and its table;
+    # the letter-free test covers 8a's main path only (everything before the optional heading)
+    keep = text.index("### Optional: the plateau, stage by stage Nothing later in the course needs this; read it to see why the plateau is long. *Wrong order*: an output's rows reversed from its targets'.")
+    assert "**What to keep.**" not in text
     assert "| $[0]$ | 0.2, 1 | $u[0] > 0$ |" in text and "| $[1]$ | 0.4, 0 | $u[1] < 0$ |" in text and list(case.Y[:, 0]) == [0.2, 1] and list(case.Y[:, 1]) == [0.4, 0]
-    main_8 = text[text.index("## 8. 15000 steps"):text.index("### Optional: the mechanism in numbers")]
+    main_8 = text[text.index("## 8. 15000 steps"):keep]
     assert not any(letter in main_8 for letter in ("A - B", "$A", "$B", "A $", "B$", "p[k]", "d[k]", "d[0]", "\\Delta", "\\bar y", "mean term", "\\sigma''", "Letters"))
-    assert "Letters" not in text[:text.index("### Optional: the mechanism in numbers")] and "\\bar y" not in text.split("## Key points")[1]
-    letters = text[text.index("**Letters:**"):text.index("**(i) The cost above the floor**")]
-    assert keep < text.index("### Optional: the mechanism in numbers") < text.index("**Letters:**") and "**The picture:**" not in text
-    assert all(x in letters for x in ("$p[k]$, $d[k]$", "$\\bar y = (0.6, 0.2)$", "$\\Delta = (-0.8, 0.4)$", "$A = \\sum_k d[k]^2$",
-                                      "$B = \\sum_k d[k]\\, \\Delta[k]$", "the `mean term`", "$\\sigma''$", "wrong order: $d[k]\\, \\Delta[k] < 0$"))
+    assert "Letters" not in text[:keep] and "\\bar y" not in text.split("## Key points")[1]
+    # report 04EF, fault 1: d[k], Delta[k], A and B defined in the timeline's lead-in, where first used; the letters list after it
+    lead_in = text[text.index("The timeline: $u[k]$ on top."):text.index("Both panels are linear between their dotted lines")]
+    assert all(x in lead_in for x in ("$A = \\sum_k d[k]^2$", "$B = \\sum_k d[k]\\, \\Delta[k]$", "$d[k]$ output $k$'s difference", "$\\Delta = (-0.8, 0.4)$"))
+    assert text.index("d[k]") > text.index("The timeline: $u[k]$ on top.") and text.index("\\Delta") > text.index("The timeline: $u[k]$ on top.")
+    letters = text[text.index("**Letters**"):text.index("**(i) The cost above the floor**")]
+    assert keep < text.index("The timeline: $u[k]$ on top.") < text.index("#### The mechanism in numbers") < text.index("**Letters**") and "**The picture:**" not in text
+    assert all(x in letters for x in ("(besides the timeline's $d[k]$, $\\Delta[k]$, $A$, $B$)", "$p[k]$, $\\bar y[k]$", "$\\bar y = (0.6, 0.2)$", "the `mean term`", "$\\sigma''$"))
     assert "((i))" not in text  # report 04ED, fault 4: no forward citation by bare number
-    assert ("* $A - B$: $C$'s change per unit of relative widening of $\\text{gap}(a^2)$, that is $\\text{gap}(a^2)\\, \\partial C/\\partial\\, \\text{gap}(a^2)$, a heuristic (derivation (i), below): the timeline's lower curve and the table's (it differs "
-            "from $\\frac12 A - B$ by $\\frac12 A$, under 5e-07: the `A` column);") in letters and "its output difference;" in letters
+    assert "* $A - B$, the table's column too, differs from $\\frac12 A - B$ by $\\frac12 A$, under 5e-07 (the `A` column);" in letters
     # report 04DZ, fault 7: the u values at 1600 and 1800 are read under the table, not quoted in the main text before it prints
     assert "The table: by 1800 $3|u[0]|$ passes $|u[1]|$, and $C - 0.4$ and $A - B$ change sign." in letters
     assert "(-0.24, -0.84)" not in text and 3 * 0.24 < 0.84 and 3 * 0.31 > 0.81
@@ -1434,11 +1452,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # round 8 (report 04DV, fault 2): p = ybar said where sigma'(z) = ybar(1 - ybar) is used; the 3/4 rule inside the bookkeeping fold
             "**(ii) The sign of $A - B$** (item 3). 1. $A$ is tiny, so with $\\sigma'(\\hat z) \\approx \\bar y[k](1 - \\bar y[k])$ (the mean term stays below 1e-5, so $p \\approx \\bar y$), $A - B$ has $-B$'s sign, that of $0.8 \\times 0.24\\, u[0] - 0.4 \\times 0.16\\, u[1]$: zero at $3u[0] = u[1]$. 2. Both $u[k]$ start at 3 and, as the outputs' means fall to the mean targets, take about $\\frac34$ of $z^3[:, k]$'s fall (from 3.9 to 0.4 and $-1.4$, where $\\sigma$ is 0.98, 0.6, 0.2): $$u[0] \\approx 3 - \\tfrac34 (3.9 - 0.4) \\approx 0.4, \\qquad u[1] \\approx 3 - \\tfrac34 (3.9 + 1.4) \\approx {-1.0} ,$$ both wrong (step 100: 0.29, $-1.02$). Then $u[0]$ falls and $u[1]$ rises (the table). *The $\\frac34$ rule.* In the first steps $z^3 \\approx 0.976\\, u[k] + b_2[k]$ (section 2's $a^2$), so $$\\frac{\\partial C}{\\partial W_2[j, k]} = \\sum_i a^2[i, j]\\, \\delta^3[i, k] \\approx 0.976\\, \\frac{\\partial C}{\\partial b_2[k]} ,$$ so each step moves $u[k] = 3\\,W_2[0, k]$ by $3(0.976)$ times $b_2[k]$'s move, and $z^3[:, k]$ by $0.976 \\times 3(0.976) + 1$ times it: $u[k]$ falls by $\\frac{3(0.976)}{3(0.976)^2 + 1} \\approx \\frac34$ of $z^3[:, k]$'s fall.") in text
     assert not re.search(r"(?<![-\w])fold\b", text)  # report 04DO, fault 7: no undefined "fold" (8-fold and "folds the biases" stay)
-    assert ("**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3). The lower layers' gradients start smaller (section 4): they carry layer 2's slope, 0.026, through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$.") in text
+    assert ("**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3). The lower layers' gradients carry layer 2's slope, 0.026, through $\\delta^2 = (\\delta^3 W_2^{\\mathsf T}) \\odot a^2 \\odot (1 - a^2)$.") in text
     # report 04DB, fault 3: the narrowing-then-widening is the section's opening story; point 1 reads it off the figure
     # round 8 (report 04DS): the sigma'' derivation moved to an optional block, with z^2[i, 0] and a^1[i, 0]
     # round 8 (report 04DV, fault 2): the figure's reading in the main text, above the figure; the fold closes before 'How the plateau ends'
-    assert ("1. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. ### 8b. The last hundredths") in text
+    assert ("1. Raising $z^2 = v\\,a^1 + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. ### 8b. After the plateau") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1457,7 +1475,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # round 8 (report 04DX, word budget): (d) cut, the printed line says it (output [1]'s rows in order at 5100)
             "and so widens $\\text{gap}(a^1)$, goes from 1.03 at step 4000 to 3.03 at 5500.") in chain and "In short:" not in chain and "(d)" not in chain
     for lead in ("**(i) The cost above the floor** (item 2). ", "**(ii) The sign of $A - B$** (item 3). ",
-                 "**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3). ", "4. **How the plateau ends, from step 4000.**"):
+                 "**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3). ", "4. **How the plateau ends, from step 4000:**"):
         assert lead in text
     assert "although $v$ dips" not in chain and (v_all[5000] < v_all[4000]) and (b_all[5000] < b_all[4000])
     assert round(0.037 * 3 * 0.92 * 0.0756, 4) == 0.0077  # point 1's check, from the printed step-4000 row
@@ -1518,7 +1536,7 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
     # report 04CT, fault 7: the early dip's size (W_1 = v / 3: 3 to 2.94 in section 8's table; its lowest, near step 30, 0.98)
     # report 04DG, fault 6: the dip to 0.98 cut (no printed number, not visible at this scale)
     assert ("* **Look at** the top row: $W_2$ drops within the first few dozen steps; near step 5000, as the plateau ends, "
-            "the $W_2$ lines diverge, $W_1$ dips and $W_0$'s rows split (section 8's table).") in text and "blue's first 10 steps" not in text
+            "the $W_2$ lines diverge, $W_1$ dips and $W_0$'s rows split (section 8's optional table).") in text and "blue's first 10 steps" not in text
     assert "within 10 steps" not in text  # report 04BM, fix 5: step 10 is not printed (W_2 is still near 1 there)
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     # report 04BK, fix 8: on the panel; report 04BR, fix 7: reworded, and the grey line labelled in each top panel
@@ -1703,7 +1721,7 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
     seed 0 that moves more than 0.5 is steepest (after its first 50 steps) between steps 390 and 530, around its plateau
     end, 410."""
     text = " ".join(prose.split())
-    saturated = text.index("The lower layers' gradients start smaller (section 4)")
+    saturated = text.index("The lower layers' gradients carry layer 2's slope, 0.026, through")
     # report 04BZ, fix 1: the derivation, its table and the figure first; the saturation paragraph and the A - B points after the
     # figure; the 4000 to 5500 table just before the points that read it
     # report 04CZ, fault 1: (i) the cost split, (ii) the sign of A - B, (iii) what descent does to b_1 and v, (iv) the plateau's end
@@ -1713,24 +1731,27 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
     # the timeline, then "What to keep", each item after what it cites); the letters, the table, the sigma' line and (i) to (iii)
     # in the optional block at the section's end
     # round 8 (report 04DY, faults 1, 2 and 6): the picture after the layer-2 figure it reads; a sentence before the sigma' line
-    assert (text.index("its slight dip (right panel below)") < text.index("Layer 2 from step 0 to 6000") < text.index("In the first few dozen steps the gap rises")
-            < text.index("The timeline: $u[k]$ on top") < text.index("Both panels are linear between their dotted lines") < text.index("**What to keep.**")
-            < text.index("4. **How the plateau ends, from step 4000.**") < text.index("* **(a)** Section 2's rule") < text.index("### Optional: the mechanism in numbers")
-            < text.index("**Letters:**") < text.index("<details><summary>The derivations (i) to (iii)</summary>")
+    # report 04EF (the lead's decision): 8a's main path ends with the plain answer; the stages and the numbers in one optional part
+    assert (text.index("its slight dip (right panel below)") < text.index("Layer 2 from step 0 to 6000") < text.index("**Look at:** from step 100")
+            < text.index("**Why the cost sits near 0.4 until step 5232.**") < text.index("### Optional: the plateau, stage by stage") < text.index("*Wrong order*")
+            < text.index("The timeline: $u[k]$ on top") < text.index("Both panels are linear between their dotted lines") < text.index("1. **Up to about step 100")
+            < text.index("4. **How the plateau ends, from step 4000:**") < text.index("* **(a)** Section 2's rule") < text.index("#### The mechanism in numbers")
+            < text.index("**Letters**") < text.index("<details><summary>The derivations (i) to (iii)</summary>")
             < text.index("**(i) The cost above the floor** (item 2)") < text.index("**(ii) The sign of $A - B$** (item 3)")
             < text.index("**(iii) What descent does to $b_1[0]$ and $v$** (items 2 and 3)") < saturated
-            < text.index("### 8b. The last hundredths") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9."))
+            < text.index("### 8b. After the plateau") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9."))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert (at("Layer 2 from step 0 to 6000") + 1 == at("right.set(ylabel=") == at("In the first few dozen steps the gap rises") - 1 == at('print("u[1] first below 0 at step"') - 2
-            == at("The timeline: $u[k]$ on top") - 3 == at("the plateau's timeline (all ones)") - 4 == at("**What to keep.**") - 5
-            == at('print("all ones, layers 0 to 2:') - 6 == at("* **(a)** Section 2's rule") - 7)
+    assert (at("Layer 2 from step 0 to 6000") + 1 == at("right.set(ylabel=") == at("**Look at:** from step 100") - 1 == at("**Why the cost sits near 0.4") - 2
+            == at("### Optional: the plateau, stage by stage") - 3 == at('print("u[1] first below 0 at step"') - 4 == at("The timeline: $u[k]$ on top") - 5
+            == at("the plateau's timeline (all ones)") - 6 == at("1. **Up to about step 100") - 7 == at('print("all ones, layers 0 to 2:') - 8 == at("* **(a)** Section 2's rule") - 9)
     # report 04ED, fault 4: the step-1000 sigma' cell under the fold that derives (iii)
-    assert (at("### Optional: the mechanism in numbers") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("<details><summary>The derivations (i) to (iii)</summary>") - 1
+    assert (at("#### The mechanism in numbers") + 1 == at('"\\nall ones:\\n step    C - 0.4') == at("<details><summary>The derivations (i) to (iii)</summary>") - 1
             == at("For (iii), at step 1000 (the numbers): the two terms of") - 2 == at("v a^1 sigma''(z^2) {bend_s") - 3 == at("## 9. The reply") - 7)
-    # report 04EE, fault 3: the slowest output, its own subsection 8b (heading, cell, paragraph), after 8a's optional block
-    assert (at("v a^1 sigma''(z^2) {bend_s") + 1 == at("### 8b. The last hundredths") == at('print("loss first below 0.01 at step", np.argmax(loss < 0.01))') - 1
-            == at("The cost is first below 0.01 at step 5660") - 2 and "".join(cells[at("### 8b.")]["source"]) == "### 8b. The last hundredths")
+    # report 04EE, fault 3: the slowest output, its own subsection 8b (heading, cell, paragraph), after 8a's optional part; report 04EF, fault 6: renamed
+    assert (at("v a^1 sigma''(z^2) {bend_s") + 1 == at("### 8b. After the plateau") == at('print("loss first below 0.01 at step", np.argmax(loss < 0.01))') - 1
+            == at("The cost is first below 0.01 at step 5660") - 2 and "".join(cells[at("### 8b.")]["source"]) == "### 8b. After the plateau")
+    assert "15000 steps of the tied network (8a the plateau, 8b after the plateau)" in text and "hundredths)" not in text
     assert not any(x in text[text.index("### 8b."):text.index("## 9.")] for x in ("A - B", "$A", "$B", "d[k]", "\\Delta", "mean term", "\\sigma''"))
     assert "figure below" not in text and "table below" not in text.split("**(i) The cost above the floor** (item 2)")[1].split("## 9.")[0]
     # report 04CZ, fault 3: d gap(a^2)/dv = (sigma'(z^2) + v a^1 sigma''(z^2)) gap(a^1) < 0 at step 1000, from the run's weights

@@ -866,7 +866,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     assert ("Why the plateau ends: 2b's loop (once $\\omega_1$ is matched, it and the $a^2$ difference widen each other) runs on, slowed by layer 2's slope; once the $a^2$ difference is wide enough, "
-            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8), unsaturating layer 2 ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
+            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8, optional), unsaturating layer 2 ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
             "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22: printout behind 2c's number box, table `c = 1 up to its exit`, rows 3000, 5300) and speeding the loop; "
             "the exit step is measured, not derived.") in prose.split("<details><summary>The numbers behind 2c: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
