@@ -321,7 +321,7 @@ def test_steps_to_zero_at_one_steps_pace():
     net = init.constant_starts(CASE.sizes, [0.5])[0]
     mh.train(net, CASE.X, CASE.Y, lr=0.5, iterations=100)
     steps = init.steps_to_zero(net, CASE.X, CASE.Y, lr=0.5)
-    assert set(steps) == {"omega_1", "omega_2", "a^2 difference"}
+    assert set(steps) == {"omega_1", "omega_2", "gap(a^2)"}
     dW, db = net.gradients(CASE.X, CASE.Y)
     assert steps["omega_1"] == pytest.approx(net.weights[2][0, 0] / (0.5 * dW[2][0, 0]), rel=1e-12)
     assert steps["omega_2"] == pytest.approx(net.weights[2][0, 1] / (0.5 * dW[2][0, 1]), rel=1e-12)
@@ -331,7 +331,7 @@ def test_steps_to_zero_at_one_steps_pace():
         lower.biases[l] = net.biases[l] - 0.5 * db[l]
     a2_now, a2_next = net.forward(CASE.X)[2][:, 0], lower.forward(CASE.X)[2][:, 0]
     d_now, d_next = a2_now[0] - a2_now[1], a2_next[0] - a2_next[1]
-    assert steps["a^2 difference"] == pytest.approx(-d_now / (d_next - d_now), rel=1e-9)
-    assert 200 < steps["omega_1"] < 320 and steps["a^2 difference"] > 1000  # c = 0.5 at step 100: omega_1 first (notebook 05, 2b)
+    assert steps["gap(a^2)"] == pytest.approx(-d_now / (d_next - d_now), rel=1e-9)
+    assert 200 < steps["omega_1"] < 320 and steps["gap(a^2)"] > 1000  # c = 0.5 at step 100: omega_1 first (notebook 05, 2b)
     with pytest.raises(TypeError, match="2-3-3-2 MLP with biases"):
         init.steps_to_zero(mh.MLP([2, 3, 1]), CASE.X, CASE.Y, lr=0.5)

@@ -749,6 +749,7 @@ def test_plateau_signs_draws_three_panels_exits_and_a_legend_off_the_data():
     assert all(legend_box.x0 > ax.get_window_extent().x1 for ax in axes)  # off the data
     # report 05CC (fault 3): the symmetric-log axis said in words, in its label and in a note beside the panel
     assert "linear within ±0.001" in axes[2].get_ylabel() and "logarithmic beyond" in axes[2].get_ylabel()
+    assert axes[2].get_ylabel().startswith("gap($a^2$) = $a^2[0, 0] - a^2[1, 0]$") and axes[0].get_title().endswith("and gap($a^2$)")  # report 05DM (fault 7): notebook 04's name
     note, = [t for t in fig.texts if "comes\nfrom the axis" in t.get_text()]
     assert "bend at ±0.001" in note.get_text() and note.get_window_extent().x0 > axes[2].get_window_extent().x1
     assert note.get_window_extent().y1 < legend_box.y0  # below the legend, no overlap

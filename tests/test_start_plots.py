@@ -48,7 +48,7 @@ def test_constant_losses_draws_four_styled_curves_the_two_levels_and_a_legend_wi
     assert [line.get_marker() for line in curves] == ["o", "s", "None", "^"] and curves[2].get_linestyle() == ":"
     assert list(curves[0].get_xdata()) == list(range(0, 101, 10))
     levels = sorted(line.get_ydata()[0] for line in ax.get_lines() if line.get_color() == "0.85")
-    assert levels == [0.2, 0.4] and ax.get_yscale() == "log" and ax.get_ylim() == pytest.approx((0.05, 3))
+    assert levels == [0.2, 0.4] and ax.get_yscale() == "log" and ax.get_ylabel() == "loss (sum of squared errors, log scale)" and ax.get_ylim() == pytest.approx((0.05, 3))
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [line.get_label() for line in curves]
     labels = {t.get_text(): t for t in ax.texts}  # report 05DL (fault 7): the plateau label above its line, clear of a curve on it
     assert labels["plateau 0.4"].get_position()[1] > 0.4 and labels["plateau 0.4"].get_va() == "bottom"

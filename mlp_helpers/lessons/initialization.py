@@ -438,13 +438,12 @@ def untying_lengths(history, rows, tied_row):
 
 
 def steps_to_zero(net, X, Y, lr):
-    """Steps until omega_1, omega_2 and the a^2 difference reach 0 at the pace of one step from ``net``.
+    """Steps until omega_1, omega_2 and gap(a^2) reach 0 at the pace of one step from ``net``.
 
     net: a 2-3-3-2 sigmoid ``MLP`` with biases whose layer-2 units are tied (notebook 05, 2b):
-    omega_k = W_2[0, k], the a^2 difference = a^2[0, 0] - a^2[1, 0]; X: (2, 2), Y: (2, 2); lr: the
-    learning rate. omega_k's pace is its change in one gradient step (cost ``sse``); the
-    difference's is its change when W_0, W_1, b_0, b_1 alone take that step. Returns a dict
-    {"omega_1", "omega_2", "a^2 difference"} of -value / pace (negative: moving away from 0).
+    omega_k = W_2[0, k], gap(a^2) = a^2[0, 0] - a^2[1, 0] (notebook 04's name); X: (2, 2), Y: (2, 2); lr: the
+    learning rate. omega_k's pace is its change in one gradient step (cost ``sse``); gap(a^2)'s is its change when W_0, W_1, b_0, b_1 alone take that step. Returns a dict
+    {"omega_1", "omega_2", "gap(a^2)"} of -value / pace (negative: moving away from 0).
     """
     if not isinstance(net, MLP) or not net.bias or net.sizes != [2, 3, 3, 2]:
         raise TypeError(f"net must be a 2-3-3-2 MLP with biases, got {net!r}")
@@ -456,7 +455,7 @@ def steps_to_zero(net, X, Y, lr):
     d_now, d_next = (a2[0, 0] - a2[1, 0] for a2 in (n.forward(X)[2] for n in (net, lower)))
     w1, w2 = net.weights[2][0]
     return {"omega_1": -w1 / (-lr * dW[2][0, 0]), "omega_2": -w2 / (-lr * dW[2][0, 1]),
-            "a^2 difference": -d_now / (d_next - d_now)}
+            "gap(a^2)": -d_now / (d_next - d_now)}
 
 
 def tied_directions(sizes):

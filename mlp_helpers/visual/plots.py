@@ -1029,8 +1029,8 @@ def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=Non
 
 
 def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
-    """Notebook 05's 2b figure: for tied constant starts, omega_1 = W_2[0, 0], omega_2 = W_2[0, 1] and the a^2
-    difference a^2[0, 0] - a^2[1, 0] against the step, one panel per quantity, one colour and line style per start.
+    """Notebook 05's 2b figure: for tied constant starts, omega_1 = W_2[0, 0], omega_2 = W_2[0, 1] and
+    gap(a^2) = a^2[0, 0] - a^2[1, 0] (notebook 04's name) against the step, one panel per quantity, one colour and line style per start.
 
     runs: {c: (iterations (T,), omegas (T, 2), difference (T,))}, at most three starts (solid, dashed, dash-dot);
     a run recorded more sparsely than every step is drawn with a dot at each recorded step, and its legend entry
@@ -1069,7 +1069,7 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
         label = f"c = {c:g}" + (f"\n(dots: recorded\nevery {every} steps)" if every > 1 else "")
         handles.append(Line2D([], [], label=label, **style))
     for ax, name in zip(axes, (rf"$\omega_1$ (cut at $\pm${limit:g})", rf"$\omega_2$ (cut at $\pm${limit:g})",
-                               "$a^2[0, 0] - a^2[1, 0]$\n(linear within ±0.001,\nlogarithmic beyond)")):
+                               "gap($a^2$) = $a^2[0, 0] - a^2[1, 0]$\n(linear within ±0.001,\nlogarithmic beyond)")):
         ax.axhline(0, color="0.6", lw=0.8, zorder=0)
         ax.set_ylabel(name)
     for ax in axes[:2]:
@@ -1087,7 +1087,7 @@ def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.73, 0.5), frameon=False, labelspacing=1.0)
     fig.text(0.74, axes[2].get_position().y0, "bottom panel: a curve's\nbend at ±0.001 comes\nfrom the axis (linear\ninside, logarithmic\noutside), not the run",
              ha="left", va="bottom", color="0.2")  # the symmetric-log axis, explained beside it
-    axes[0].set_title("tied constant starts: each output's weight and the $a^2$ difference")
+    axes[0].set_title("tied constant starts: each output's weight and gap($a^2$)")
     return fig
 
 

@@ -85,7 +85,7 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
         ax.axhline(level, color="0.85", lw=1.2, zorder=0)  # light and solid: no curve is drawn that way
         ax.text(0.99, level * shift, name, transform=blended_transform_factory(ax.transAxes, ax.transData), ha="right",
                 va=va, color="0.3")  # off the line: a start on it (c = 1.5 on the plateau) does not run through the label
-    ax.set(yscale="log", xlabel="step", ylabel="loss (sum of squared errors)", title="constant starts: loss against step",
+    ax.set(yscale="log", xlabel="step", ylabel="loss (sum of squared errors, log scale)", title="constant starts: loss against step",
            ylim=(0.05, 3))  # the plateau and the exits; below 0.05, the approach to a fit (cut)
     ax.set_yticks([0.05, 0.1, 0.2, 0.4, 1, 3], ["0.05", "0.1", "0.2", "0.4", "1", "3"])
     ax.legend(loc="lower left", bbox_to_anchor=(1.01, 0.0), frameon=False)
