@@ -274,9 +274,10 @@ def test_output_reaches_the_shared_row_fast(shown, prose, case, thousand):
     big = [np.abs(g).max() for g in dW]
     assert 25 < big[2] / big[1] < 35 and 140 < big[2] / big[0] < 160  # 30 to 150 times, from the printed 5.8e-02, 2.0e-03, 3.9e-04
     text = " ".join(prose.split())
-    assert ("Run exercise 2's check before reading on. Our output after the 1000 steps, its difference from the question's, "
-            "and the cost at steps 0 and 30: already near the floor, 0.4, as $W_2$ and $b_2$ see a nearly constant $a^2$, so act as one bias per output, "
-            "and $W_2$'s gradient is 30 to 150 times the lower layers' (section 4's last line).") in text
+    # report 04EH, fault 3: what the cell prints, the fact and its two reasons, each in its own sentence
+    assert ("Run exercise 2's check before reading on. Below: our output after the 1000 steps, its difference from the question's, "
+            "and the cost at steps 0 and 30. By step 30 the cost is already near the floor, 0.4, for two reasons. $W_2$ and $b_2$ see a nearly "
+            "constant $a^2$, so they act as one bias per output; and $W_2$'s gradient is 30 to 150 times the lower layers' (section 4's last line).") in text
 
 
 def test_shared_row_floor_and_plateau(shown, prose, case, thousand):
@@ -826,7 +827,7 @@ def test_round5_wording_and_order(prose):
              for h in ("## 6.", "**What a tied network computes.**", "## 7.", "**Exercise 2.**")}
     assert heads["## 6."] < heads["**What a tied network computes.**"] < heads["## 7."] < heads["**Exercise 2.**"]
     assert "seed 0" not in "".join(cells[heads["## 7."]]["source"])  # seed 0's gap is shown in section 9
-    reprint = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("Run exercise 2's check before reading on. Our output after the 1000 steps"))
+    reprint = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("Run exercise 2's check before reading on. Below: our output after the 1000 steps"))
     assert reprint > heads["**Exercise 2.**"]  # the learner's 1000-step output reprinted only after exercise 2
     # report 04DI, fault 8: the floor named where exercise 2 computes it, not between the |u| argument and its printout
     assert "".join(cells[heads["**Exercise 2.**"]]["source"]).startswith("**Exercise 2.** Call the lowest cost, over every output matrix "
@@ -1030,8 +1031,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # round 8 (report 04EC, fault 5; the lead's decision): the conclusion first, then one list item per ratio line
             # round 8 (report 04EG, fault 4; the lead's decision): the inference in one sentence with the printed fit-step ratios
             # (tie alone 0.86, 1.00; size alone 0.88; slope and size 0.42); the list items it repeats cut, size only's plateau kept
-            "The `ratio` lines: all ones is slow mostly through its saturated slope, only a little through its tie. Inferred, as no pair changes the slope alone: in fit steps, the tie alone gives ×0.86 (every draw sooner, 2% to 23%) and ×1.00, size alone ×0.88, but slope and size together ×0.42 (tied 0.1, though smaller), so the slope carries most of it. "
-            "At nearly equal slopes (`size only`) the larger start is faster; size cuts the plateau to ×0.27 but the fit step only to ×0.88: most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654). "
+            # report 04EH, fault 2 (the lead's decision): the inference spelled out: the seeds take x0.88 of their scaled copies'
+            # steps (a smaller start alone is slower), yet tied 0.1, smaller than all ones, takes x0.42 of its steps: the slope
+            "The `ratio` lines: all ones is slow mostly through its saturated slope, only a little through its tie. Inferred, as no pair changes the slope alone. In fit steps, the tie alone gives ×0.86 (every draw sooner, 2% to 23%) and ×1.00. "
+            "Size alone: the seeds take ×0.88 of their scaled copies' steps, so a smaller start alone is a little slower. Yet tied 0.1, smaller than all ones, takes ×0.42 of all ones' steps: its steeper slope must more than make up for its size. "
+            "Size cuts the plateau more than the fit step, to ×0.27: most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654). "
             "Step 0 of seed 0, all ones and seed 0 scaled:") in text and "* Nudging all ones:" not in text
     assert "changes the median" not in text and "unties it" not in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
@@ -1368,16 +1372,18 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04EF (the lead's decision): 8a's main path: the layer-2 figure's "Look at", then the plain answer (no letters);
     # then the optional part: its heading, wrong order and its table, the u lines, the timeline's lead-in (with its formula), the stages
     assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** from step 100 (before it the cost falls from 1.9 to 0.4) to the dotted line (step 1700) the mean $z$ rises, and the slope and the gap fall; after it all three reverse up to the plateau's end, fast from about step 4000."
-    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.** Tied, the network acts as one unit per layer (section 6). Layer 2 starts saturated (slope 0.026); the lower layers' gradients carry that slope (notebook 03's back step) and start 30 to 150 times smaller than the last layer's (section 4). So the outputs first settle on the shared row, cost 0.4 (section 7). Parting the rows needs a wider gap (section 7), which comes as layer 2 unsaturates, slowly. Until about step 1700 (dotted line) a wider gap would raise $C$ (outputs with rows in the wrong order outweigh the rest), so descent narrows it, saturating layer 2 further; from then, a wider gap lowers $C$, which dips under the floor (optional part below). The plateau's end is measured: this notebook does not estimate its length."
+    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.** Tied, the network acts as one unit per layer (section 6). Layer 2 starts saturated (slope 0.026); the lower layers' gradients carry that slope (notebook 03's back step) and start 30 to 150 times smaller than the last layer's (section 4). So the outputs first settle on the shared row, cost 0.4 (section 7). Parting the rows needs a wider gap (section 7), which comes as layer 2 unsaturates, slowly. An output's rows are in the *wrong order* when the observation with the larger target gets the smaller output. Until about step 1700 (dotted line) such outputs outweigh the rest, so a wider gap would raise $C$ and descent narrows it, saturating layer 2 further; from then, a wider gap lowers $C$, which dips under the floor (optional part below). The plateau's end is measured: this notebook does not estimate its length."
     # round 8 (report 04EG, fault 1; the lead's decision): why descent first narrows the gap, in one letter-free sentence of at
     # most 45 words; each clause checked below: the lower curve (A - B) and C - 0.4 both change sign at the recorded step 1700
     why = "".join(cells[cost_figure + 4]["source"])
     assert len(why[why.index("Until about step 1700"):why.index("(optional part below).") + 22].split()) <= 45
-    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n*Wrong order*: an output's rows reversed from its targets'.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above)."
+    # report 04EH, fault 1 (the lead's decision): "wrong order" defined in the main path, in words, in one sentence of at most 20 words
+    assert len(why[why.index("An output's rows are in the *wrong order*"):why.index("Until about step 1700")].split()) <= 20
+    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed above)."
     assert "".join(cells[cost_figure + 7]["source"]) == "The timeline: $u[k]$ on top. Below, from step 100: $A - B$, with $A = \\sum_k d[k]^2$, $B = \\sum_k d[k]\\, \\Delta[k]$, $d[k]$ output $k$'s difference (section 2's $\\text{gap}(a^3)[k]$) and $\\Delta[k]$ its targets' ($\\Delta = (-0.8, 0.4)$): about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i) below; only its sign is used); negative: a wider gap lowers $C$. $A$ is tiny (the `A` column, below), so output $k$'s part, about $-d[k]\\, \\Delta[k]$, is positive if its rows are in the wrong order. Both panels are linear between their dotted lines, logarithmic beyond (a kink there is the axis changing scale, not an event)."
     assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), leave it by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below). The layer-2 figure's dotted line (step 1700) falls inside the timeline's band.\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7). So output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
-    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 130  # the answer, at most about 130 words after its title
+    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 145  # the answer, at most about 145 words after its title (04EH: + wrong order)
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
     # report 04DQ, fault 6 (the lead's decision): the timeline marks A - B's sign change as the table's 1600 to 1800, as the story says
@@ -1433,7 +1439,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # of section 8 uses none of the optional block's letters; the block defines them at its top, with A - B's column and its heuristic
     # report 04EF (the lead's decision): the optional part opens with its heading and one line, then "wrong order" and its table;
     # the letter-free test covers 8a's main path only (everything before the optional heading)
-    keep = text.index("### Optional: the plateau, stage by stage Nothing later in the course needs this; read it to see why the plateau is long. *Wrong order*: an output's rows reversed from its targets'.")
+    keep = text.index("### Optional: the plateau, stage by stage Nothing later in the course needs this; read it to see why the plateau is long. | output | targets (observations")
     assert "**What to keep.**" not in text
     assert "| $[0]$ | 0.2, 1 | $u[0] > 0$ |" in text and "| $[1]$ | 0.4, 0 | $u[1] < 0$ |" in text and list(case.Y[:, 0]) == [0.2, 1] and list(case.Y[:, 1]) == [0.4, 0]
     main_8 = text[text.index("## 8. 15000 steps"):keep]
@@ -1615,7 +1621,7 @@ def test_round20_reading_fixes(prose):
     assert ("At lr 0.5 none of seeds 0 to 9 fits within 0.01 by step 1000 either (section 9): stopping there cannot tell a bug from a slow "
             "run.") in text  # report 04BL, fix 7; report 04CH, fault 5: its point said
     assert "stalled because" not in text  # at lr 0.5 no start fits by step 1000: saturation explains only why all ones is slowest
-    assert "need a gap of about $|1 - 0.2| = 0.8$; every sigmoid slope is at most $\\frac14$:" in text  # report 04DD, fault 6: before its use
+    assert "need a gap of about $|1 - 0.2| = 0.8$; every sigmoid slope is at most $\\frac14$ ($\\gtrsim$: at least about; $\\lesssim$: at most about):" in text  # report 04DD, fault 6: before its use; 04EH, fault 5: the symbols said
     assert ("At step 1000 $|\\text{gap}(a^2)|$ is 0.0046, so $|u[0]| \\gtrsim 696$ (the `|u|` line below); "
             "the network has 0.04. Growing $u$ toward 696 is slow: each of $W_2$'s three equal rows moves by $0.5\\,\\partial C/\\partial W_2$, "
             "so at step 1000 $u = 3\\,W_2[0, :]$ moves by at most "
@@ -1654,7 +1660,7 @@ def test_round7_reading_fixes(shown, prose, case):
     # report 04BR, fix 8: the exact per-unit statement first, then the approximation by the printed mean
     assert ("By the mean value theorem, unit $[j]$'s gap is exactly $\\sigma'(\\hat z)$ times its $z$'s gap, for some $\\hat z$ between "
             "the two observations' $z^l[:, j]$. We approximate $\\sigma'(\\hat z)$ by $\\sigma'_\\text{mean}$, the printed "
-            "`mean slope a(1 - a)` (over both observations and the layer's units):") in text
+            "`mean slope a(1 - a)` (over both observations and the layer's units), giving **section 2's rule**:") in text  # 04EH, fault 6: named once
     # report 04CC, fix 6: this run's exact 0.0 backs it; report 04CF, fault 5: why rounding cannot untie them, in one sentence
     # report 04CN, fault 5: what the page shows, not a claim about numpy's internals
     # report 04CP, fault 4 (the lead's decision): why rounding keeps the tie, with the caveat on another library's order
@@ -1725,6 +1731,8 @@ def test_round8_reading_fixes(prose):
     keys = text.split("## Key points")[1]
     assert "4009" not in keys and "14575" not in keys and "2327" not in keys and "4000 to 6000" not in text
     assert "C(p +" not in text and "One step changes $\\theta$ (the card's vector of every weight and bias) by" in text  # report 04BZ, fix 3
+    # report 04EH, fault 4: the half-step point is tilde theta, not theta' (a prime is a slope, as in sigma')
+    assert "\\theta'" not in text and "where $\\tilde\\theta = \\theta - \\frac{\\eta}{2} \\nabla C(\\theta)$" in text
 
 
 def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, pair):
@@ -1745,7 +1753,7 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
     # round 8 (report 04DY, faults 1, 2 and 6): the picture after the layer-2 figure it reads; a sentence before the sigma' line
     # report 04EF (the lead's decision): 8a's main path ends with the plain answer; the stages and the numbers in one optional part
     assert (text.index("its slight dip (right panel below)") < text.index("Layer 2 from step 0 to 6000") < text.index("**Look at:** from step 100")
-            < text.index("**Why the cost sits near 0.4 until step 5232.**") < text.index("### Optional: the plateau, stage by stage") < text.index("*Wrong order*")
+            < text.index("**Why the cost sits near 0.4 until step 5232.**") < text.index("### Optional: the plateau, stage by stage") < text.index("| output | targets (observations")
             < text.index("The timeline: $u[k]$ on top") < text.index("Both panels are linear between their dotted lines") < text.index("1. **Up to about step 100")
             < text.index("4. **How the plateau ends, from step 4000:**") < text.index("* **(a)** Section 2's rule") < text.index("#### The mechanism in numbers")
             < text.index("**Letters**") < text.index("<details><summary>The derivations (i) to (iii)</summary>")
