@@ -293,12 +293,24 @@ def printed(X, xor_X, reverse):
     # report 05CG (fault 3): c = 0.25's sign flip of the a^2 difference, printed on the same line (recorded steps, to its exit)
     flip_q = long_run.weight_iterations[init.holds_from(diff_trio[1][recorded_q] < 0)]
     pos_q = long_run.weight_iterations[np.argmin(diff_trio[1][recorded_q] > 0) - 1]  # report 05DL (fault 1): positive at every recorded step to here
-    assert pos_q == 800 and np.all(diff_trio[1][:9] > 1e-4)  # off the rounding edge: so at step 100 only omega_1 is unmatched
+    assert pos_q == 800 and np.all(diff_trio[1][:9] > 1e-4)  # off the rounding edge: so at step 100 neither omega is matched (omega_2 < 0 < gap(a^2))
     out["c = 0.25 signs"] = (f"c = 0.25, to its exit at step {exits[quarter]:.0f}: omega_1 > 0 > omega_2 at every recorded step (every 100) from {since_q}, "
                              f"gap(a^2) > 0 to {pos_q}, < 0 from {flip_q}")
     # report 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4 (before step 100) to 2100, printed; far from 0 at both ends
     assert omega[3, 1] > 0.02 and omega[4, 1] < -0.05 and omega[2100, 1] < 0 < omega[2101, 1]
     out["c = 0.5 omega_2 below"] = f"c = 0.5: omega_2 < 0 at every step from {turn[1]} to {back - 1}"
+    # report 05DN (fault 1): the sign bookkeeping of 2b's "matched" (omega_1 opposite to gap(a^2), omega_2 the same), per step:
+    # (omega_1 matched, omega_2 matched) for c = 0.5 and c = 0 at every step, c = 0.25 at every recorded step (every 100)
+    def matched(omegas, gap):  # omegas: (steps, 2); gap: (steps,)
+        return np.stack([omegas[:, 0] * gap < 0, omegas[:, 1] * gap > 0], axis=1)
+    matched_runs = {0.5: matched(omega[:leave + 1], a2_half[:leave + 1, 0] - a2_half[:leave + 1, 1]),
+                      0.0: matched(pair.weights[2][0, :int(out["pair exits"][0]) + 1, 0],
+                                   (lambda a: a[:, 0] - a[:, 1])(init.recorded_activations(pair, [0], X)[1][0, :int(out["pair exits"][0]) + 1, :, 0])),
+                      0.25: matched(long_run.weights[2][list(CONSTANTS).index(0.25), long_run.weight_iterations <= exits[list(CONSTANTS).index(0.25)], 0],
+                                    diff_trio[1][long_run.weight_iterations <= exits[list(CONSTANTS).index(0.25)]])}
+    for c, m in matched_runs.items():
+        out[f"matched {c:g}"] = m.astype(float)  # (steps, 2): 1 where matched
+    out["step 100 signs"] = np.array([[*long_run.weights[2][list(CONSTANTS).index(c), 1, 0], diff_trio[list(trio).index(c)][1]] for c in (0.25, 0.5)])  # omega_1, omega_2, gap(a^2) at step 100
     # report 05CH (fault 1): both pushes at step 100 from the recorded weights, one gradient each: W_2's on omega_1 (item 2)
     # and one step of W_0, W_1, b_0, b_1 on the a^2 difference (its mirror, through delta^2), and the steps to 0 at that pace
     parts, pace = [], {}
@@ -550,6 +562,22 @@ def notebook():
     return outputs, prose
 
 
+def test_matched_bookkeeping(computed, notebook):
+    """Report 05DN (fault 1): 2b's summary follows its own definition of matched, step by step, from the recorded runs."""
+    _, prose = notebook
+    for omega_1, omega_2, gap in computed["step 100 signs"]:  # c = 0.25, 0.5 at step 100: omega_2 fallen, gap(a^2) still > 0
+        assert omega_1 > 0 and omega_2 < 0 and gap > 0  # so neither omega is matched
+    m = {c: computed[f"matched {c:g}"].astype(bool) for c in (0.0, 0.25, 0.5)}
+    assert np.all(m[0.5][0] == [False, True]) and np.all(m[0.25][0] == [False, True])  # step 0: only omega_2 matched
+    assert not m[0.5][4:389].any() and np.all(m[0.5][389:2101] == [True, False]) and m[0.5][2101:].all()  # c = 0.5: steps 389 and 2101
+    assert not m[0.25][1:9].any() and m[0.25][9:].all()  # c = 0.25 (every 100): neither from 100 to 800, both from 900 (gap(a^2) flips)
+    assert not m[0.0][5, 0] and m[0.0][6:].all()  # c = 0: both matched from step 6
+    assert ("For $c = 0.25$ and $0.5$, $\\omega_2$ falls past 0 by step 100 while gap($a^2$) is still $> 0$: neither matched. "
+            "Then a fit needs gap($a^2$) to flip, which matches both ($c = 0.25$: by step 900), or $\\omega_1$ to flip and later $\\omega_2$ "
+            "to climb back past 0 ($c = 0.5$: steps 389 and 2101).") in prose
+    assert "only $\\omega_1$ unmatched" not in prose and "unmatched" not in prose
+
+
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
@@ -636,7 +664,7 @@ def test_the_curvature(computed, notebook):
             "(notebook 04, section 6), yet an untying move lowers $C$ at second order; along the tie the gradient is not 0 and the run still descends.") in prose and "saddle" not in prose.lower()
     assert "(across the tie the cost curves down: an untying move lowers $C$ at second order)" in prose
     # report 05DB (fault 2, the lead's decision): lambda_min and lambda_max at steps 1000, 5300, 10000 on an open line; the collapse said to be measured
-    assert ("Over all 29 parameters, the tied run's most negative untying curvature $\\lambda_\\text{min}$ at ten steps and the largest, $\\lambda_\\text{max}$, at three (section 4 proof box): "
+    assert ("The next cell computes, over all 29 parameters, the tied run's most negative untying curvature $\\lambda_\\text{min}$ at ten steps and the largest, $\\lambda_\\text{max}$, at three. "  # report 05DN (fault 6): a verb
             "$\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: no step overshoots. "
             "$\\lambda_\\text{min}$ is below 0 at all ten steps (first two lines), largest in size at its exit") in prose and "That collapse is measured, not derived." in prose
     assert computed["open curvatures"] == "tied run (c = 1), smallest untying lambda at step 1000: -0.0012 | 2500: -0.0013 | 4000: -0.0022 | 5000: -0.0064 | 5100: -0.0079"
@@ -662,7 +690,7 @@ def test_the_curvature(computed, notebook):
     assert late_measured < late_bound and abs(late_measured - 33.5) > 0.1 and abs(late_bound - 225) > 1
     assert computed["fastest stretch"] == (5200, True)  # the growth is fastest where lambda_min is most negative (5200, 5300)
     assert computed["bound 4000 to 5500"].endswith("fastest over steps 5200 to 5300")
-    assert ("largest in size at its exit (step 5300: $-0.011$), where the growth is fastest (steps 5200 to 5300: section 4 proof printout, line `steps 4000 to 5500`), "
+    assert ("largest in size at its exit (step 5300: $-0.011$), where the growth is fastest (steps 5200 to 5300: section 4 proof printout), "  # report 05DN (fault 2): a lighter pointer
             "nearly 0 after it, so $g$ stops growing") in prose  # report 05CY (fault 1, the lead's decision): where the growth sits, from the box's last line
     assert min(computed["curvature value 5200"][0], computed["curvature value 5300"][0]) == min(computed[f"curvature value {s}"][0] for s in (1000, 2500, 4000, 5000, 5100, 5200, 5300, 5400, 5500, 10000))
     low, high, measured = computed["bound values"]
@@ -689,7 +717,8 @@ def test_the_curvature(computed, notebook):
     box = prose[prose.index("<details><summary>Section 4 proof box: all 29"):]
     box = box[:box.index("</details>")]
     assert "A step multiplies $\\Delta\\theta$'s component along each $Q\\chi_i$ by $1 - \\eta\\lambda_i$." in box
-    main = prose.replace(box, "")
+    two_b_box = prose[prose.index("<details><summary>2b derivation box"):]
+    main = prose.replace(box, "").replace(two_b_box[:two_b_box.index("</details>")], "")  # report 05DN (fault 4): 2b's box names eigenvectors too
     assert "Q\\chi_i" not in main and "e_i" not in prose and "eigenvalue" not in main and "eigenvector" not in main and "20 numbers" not in main
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
@@ -870,9 +899,10 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     for value, edge in ((u[0, 0], 1.045), (u[1, 0], 1.005), (u[2, 0], 0.165), (u[3, 0], -1.275), (u[0, 1], 1.015), (u[1, 1], 0.995),
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
-    assert ("Why the plateau ends: 2b's loop (once $\\omega_1$ is matched, it and gap($a^2$) widen each other) runs on, slowed by layer 2's slope; once gap($a^2$) is wide enough, "
-            "lowering $b_1[0]$ lowers $C$ (notebook 04, section 8, optional), unsaturating layer 2 ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
-            "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22: 2c number printout, table `c = 1 up to its exit`, rows 3000, 5300) and speeding the loop; "
+    # report 05DN (faults 1, 5, 2): the loop as 2b's main path states it (under its table); 04's optional part named as such; a lighter pointer
+    assert ("Why the plateau ends: 2b's loop ($\\omega_1$, once flipped, and gap($a^2$) widen each other: under 2b's table) runs on, slowed by layer 2's slope; once gap($a^2$) is wide enough, "
+            "lowering $b_1[0]$ lowers $C$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
+            "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22: 2c number printout) and speeding the loop; "
             "the exit step is measured, not derived.") in prose.split("<details><summary>2c number box: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
@@ -882,7 +912,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "a2 at the fit" not in computed and "By the fit" not in prose and "after the exit, why the fit still takes long:" in NOTEBOOK.read_text()
     # report 05CC (fault 4): c = 1's slow last approach, tied to section 1's two counts
     assert computed["c = 1 at 10000"] == "c = 1, step 10000: largest |a^3 - y| 0.015 | smallest output slope a(1 - a) 0.011"
-    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (2c number printout, line `c = 1, step 10000`) error 0.015, output slope 0.011, "
+    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (2c number printout) error 0.015, output slope 0.011, "
             "so $\\delta^3$ shrinks on two counts.") in prose and "goes as $e^2$: it shrinks on two counts." in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
@@ -1066,7 +1096,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "last digits" not in prose
     # scale 0.01 at lr 2 against section 2's c = 0 at lr 0.5, in one unit: a quarter of its steps
     # report 05BK (fault 6): notebook 04, section 10 showed the rule for one start up to lr 4, nothing more
-    assert "steps stays about the same (why: notebook 04, section 10). So scales 0.01 and 3" in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows at least 1.2-fold per 100 steps from step 681 to the exit (2b growth printout, line `c = 0.5, from step 681`)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
+    assert "steps stays about the same (why: notebook 04, section 10). So scales 0.01 and 3" in prose and "The rule would fail once a curvature exceeds" not in prose and "must fail" not in prose and "or when $\\lambda > 2/\\eta$ (the step overshoots)" in prose and "grows 1.2- to 2.7-fold per 100 steps from step 681 to its exit; printed under the figure)." in prose  # report 05CO (faults 9, 8); 05CS: the c = 0.5 line leads and "gives the reason" not in prose and "steps to fit 5109" in computed["slope2 random"]
     # why a tied network can fit: layer 1's sums differ by (x[0] - x[1]) W_0[:, j]; plateau errors opposite
     assert "\\lambda \\approx -0.003" not in prose
     # growth along an eigenvector: both ways out of |1 - eta lambda| <= 1, and only for the linearised step
@@ -1302,12 +1332,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "### 2b. What must $c = 0$, $0.25$ and $0.5$ each do first?" in prose  # report 05BS (fault 2): no comparison promised and "Why does $c = 0$ leave later" not in prose
     two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
     # report 05CJ (main decision, the lead's): the mechanism moved into ONE optional box; the main text keeps what the page backs
-    assert two_b.count("<details>") == 1 and "<details><summary>2b derivation box: how the pushes set which sign flips first</summary>" in two_b
+    assert two_b.count("<details>") == 1 and "<details><summary>2b derivation box: how the pushes set which sign flips first (needs: eigenvectors of a 2×2 matrix)</summary>" in two_b
     box = two_b[two_b.index("<details>"):two_b.index("</details>")]
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 (2b derivation box, item 5) | from step 1, gradually | 2981 | "
+    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 | from step 1, gradually | 2981 | "
             "| $c = 0.25$ | flip its gap($a^2$) | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 |") in main
     assert main.index("| start | must first |") < main.index("$c = 0.5$'s exit (below 0.2)")  # the table before the figure's reading
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
@@ -1317,11 +1347,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("gap(a^2) > 0 to 800, < 0 from 900")
             and computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
-    assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched, as output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4; "
-            "only the fit needs $\\omega_2$ matched (from step 2101). "
-            # report 05DL (fault 1, the lead's decision): "Every c > 0 starts unmatched" moved before the figure, matched per output;
-            # the items renumbered: why omega_2 falls (1), the pushes (2), which wins (3)
-            "**Why $\\omega_2$ falls; which flips** "
+    # report 05DN (fault 2, the lead's decision, as notebook 04): the main path ends with the table and two sentences; the why-items
+    # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
+    assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4. "
+            "After $\\omega_1$'s flip, it and gap($a^2$) come to widen each other ($c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
+            "from step 681 to its exit; printed under the figure). "
+            "#### Optional: why $\\omega_2$ falls and which sign flips first Nothing later needs this. "
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
             "1. At $c = 0.5$ every output starts at 0.85 ($c = 0.25$: 0.68, likewise; last line under the figure), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
             "As $a^2 > 0$, $\\partial C/\\partial W_2[j, 1] = \\sum_r a^2[r, j]\\,\\delta^3[r, 1] > 0$, like $\\partial C/\\partial b_2[1] = \\sum_r \\delta^3[r, 1]$: "
@@ -1329,8 +1360,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text (their derivation stays in the box)
             "2. On the plateau $\\omega_1$ and gap($a^2$) push each other (2b derivation box, items 3, 4). A negative gap($a^2$) raises $\\omega_1$, a positive one lowers it. "
             "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push gap($a^2$) down. So both shrink toward 0 together; whichever reaches 0 first flips. "
-            "3. Which wins is not derived (2b derivation box: a measured pace). "
-            "$c = 0$ has both $\\omega$s matched from step 6, when its gap($a^2$) turns negative ($\\omega_1 > 0 > \\omega_2$ from step 1: `c = 0` lines).") in main
+            "3. Which wins is not derived (2b derivation box: a measured pace). <details>") in two_b
+    assert main.index("#### Optional:") > main.index("| start | must first |") and two_b_cells["r8-2b-optional"].startswith("#### Optional:")
+    after = prose[prose.index("#### Optional: why $\\omega_2$ falls"):]
+    assert "Optional" not in after[after.index("### 2c."):].split("## 3.")[0] and "2b derivation box" not in after[after.index("### 2c."):]  # nothing later cites the optional part
     assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
     assert "Steps to 0 at step 100's pace" not in main and ("The 2b pace printout: steps to 0 at step 100's **pace** (value ÷ change per step; for gap($a^2$), one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
@@ -1353,8 +1386,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
     # report 05DC (word budget, the lead's decision): the box's feed-each-other line cut to the printed growth
-    assert ("Once $\\omega_1$ is matched, the two feed each other: $|\\omega_1|$ times gap($a^2$) grows at least 1.2-fold "
-            "per 100 steps from step 681 to the exit (2b growth printout, line `c = 0.5, from step 681`).") in box  # report 05DL (faults 1, 4) and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
+    assert "feed each other" not in box and "line `c = 0.5, from step 681`" not in prose  # report 05DL (faults 1, 4) and "(box, item" not in main and "(items 3, 4)" not in main  # report 05CS (fault 1): the wait after the flip, from the box's items and a printed line
     assert computed["c = 0.5 product growth"] == "c = 0.5, from step 681 (0.00085) to its exit at 2336: |omega_1| x gap(a^2) grows 1.2- to 2.7-fold per 100 steps"
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
@@ -1362,14 +1394,18 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert main.count("$k") == 1 and "output $k$'s fit needs" in main and main.count("\\partial") == 4  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
     # report 05CM (fault 1): the subtraction written out, both outputs, with 2a's aims
-    assert ("The $\\omega$s and notebook 04's **gap($a^2$)** $= a^2[0, 0] - a^2[1, 0]$. Subtract 2a's equations (item 2): "
+    assert ("The signs: subtract 2a's equations (item 2), "
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
             "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ "
-            # report 05DL (fault 1, the lead's decision): matched per output; omega_2's fall (printed) before the flip; flipping the difference matches both
-            "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs ($\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same). "
-            "A $c > 0$ starts with $\\omega_1 = \\omega_2 = c$, gap($a^2$) $> 0$ (2a, item 3): only $\\omega_2$ matched. "
-            "For $c = 0.25$ and $0.5$, $\\omega_2$ falls past 0 by step 100 (item 1 below; printed under the figure), leaving only $\\omega_1$ unmatched: "
-            "a fit needs $\\omega_1$ to flip, or gap($a^2$) to flip (which matches both).") in main and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
+            # report 05DN (faults 1, 3): the definition first, then the summary by its own bookkeeping (test_matched_bookkeeping)
+            ) in main
+    assert ("### 2b. What must $c = 0$, $0.25$ and $0.5$ each do first? "
+            "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs: $\\omega_1$ opposite to notebook 04's **gap($a^2$)** $= a^2[0, 0] - a^2[1, 0]$, $\\omega_2$ the same (derived below). "
+            "In short (printed below): $c = 0$ first grows its weights from 0, both $\\omega$s matched from step 6. "
+            "A $c > 0$ starts with $\\omega_1 = \\omega_2 = c$ and gap($a^2$) $> 0$ (2a, item 3): only $\\omega_2$ matched. "
+            "For $c = 0.25$ and $0.5$, $\\omega_2$ falls past 0 by step 100 while gap($a^2$) is still $> 0$: neither matched. "
+            "Then a fit needs gap($a^2$) to flip, which matches both ($c = 0.25$: by step 900), or $\\omega_1$ to flip and later $\\omega_2$ to climb back past 0 ($c = 0.5$: steps 389 and 2101). "
+            "The signs: subtract 2a's equations (item 2), $$3\\omega_1\\,(a^2[0,0]-a^2[1,0])") in main and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
     assert computed["c = 0.5 smallest printed"].endswith("at least 0.0094 at every step (smallest at step 681)")  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
         assert bare not in two_b, bare
@@ -1381,7 +1417,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "$c = 0$'s weights and when each first moves:" not in two_b and "The $\\omega$s and notebook 04's **gap($a^2$)**" in main  # 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
+    assert "$c = 0$'s weights and when each first moves:" not in two_b and "notebook 04's **gap($a^2$)**" in main  # 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
@@ -1405,7 +1441,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "with $\\mu_0, \\mu_1 > 0$ ($\\eta$ times item 2's factors, taken as fixed): $$\\begin{aligned}(\\sqrt{\\mu_0},\\ \\sqrt{\\mu_1}) &\\mapsto "
             "(\\sqrt{\\mu_0}+\\mu_0\\sqrt{\\mu_1},\\ \\sqrt{\\mu_1}+\\mu_1\\sqrt{\\mu_0}) = (1+\\sqrt{\\mu_0\\mu_1})\\,(\\sqrt{\\mu_0},\\ \\sqrt{\\mu_1}),\\\\ "
             "(\\sqrt{\\mu_0},\\ -\\sqrt{\\mu_1}) &\\mapsto (1-\\sqrt{\\mu_0\\mu_1})\\,(\\sqrt{\\mu_0},\\ -\\sqrt{\\mu_1});\\end{aligned}$$ "
-            "a positive $(M_0, M_1)$ mixes the two, and $1-\\sqrt{\\mu_0\\mu_1} < 1$, so the first dominates: "
+            "these two vectors are the matrix $\\begin{pmatrix}1 & \\mu_0\\\\ \\mu_1 & 1\\end{pmatrix}$'s eigenvectors; a positive $(M_0, M_1)$ mixes the two, and $1-\\sqrt{\\mu_0\\mu_1} < 1$, so the first dominates: "
             "both grow $(1+\\sqrt{\\mu_0\\mu_1})$-fold per step, with $M_0/M_1=\\sqrt{\\mu_0/\\mu_1}$") in box
     mu0, mu1 = 0.3, 0.02  # the two maps, checked on numbers
     step = lambda m: np.array([m[0] + mu0 * m[1], m[1] + mu1 * m[0]])  # noqa: E731
@@ -1481,7 +1517,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
     assert len(main.split()) <= 445  # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text, paid by folding c = 0's weights printout (its bullet into the box, item 5; the table row says where) and moving the pace ranking into the box: 378; report 05DC (faults 1, 4, 6, the lead's decisions): <= 445 with "both shrink toward 0 together, whichever reaches 0 first flips", the box by its summary name, "by 900 (recorded every 100)" and the line on what the figure's panels and dotted verticals show, paid by cuts in the box and section 0; report 05DB (fault 1, the lead's decision): <= 405 with 'Why must one flip?' in numbered steps and the box's pushes applied to c = 0.5 and 0.25 (which wins left measured); report 05CS (faults 1, 2, the lead's decisions): <= 355 with the sentence on what a table row compares and the mutual growth after the flip (its printed line); the page's net words kept by cuts elsewhere; report 05CR (fault 2, the lead's decision): <= 320 with the pace's steps set beside the actual flips (900, 389) and 'the pace ranks the flips, not their steps'; report 05CQ (faults 1, 4, the lead's decisions): <= 305 with the exit's output-1 line (0.32 of the 0.4) and the push's turn after omega_1's flip; report 05CO (faults 1, 2): the flip rule, omega_2's pace and the box's lead-in kept within 280 by cuts in 2b; report 05CN (fault 2, the lead's decision): <= 280 with the box's 'which flips' item moved into the main text (two sentences) and the push's computation said; report 05CM (fault 1, the lead's decision): <= 200 with 2a's subtraction displayed for both outputs; 05CL (faults 1, 2, the lead's decisions): <= 185 with the exits timed from the flips (the order sentence cut) and the pace line after the push table; 05CK (fault 1, the lead's decision): <= 165 with the signs a fit needs, the measured order and "push" in the main text; 05CJ: the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
-    assert "below)" not in two_b and "step 4" not in two_b  # no forward pointers
+    assert len(main[:main.index("#### Optional")].split()) <= 280  # report 05DN (fault 2, the lead's decision): the main path (definition, summary, figure, table, two sentences) 272 words; the optional part after it
+    assert "below)" not in two_b.replace("(printed below)", "", 1).replace("(derived below)", "", 1) and "step 4" not in two_b  # no forward pointers but the lead's two (report 05DN, fault 3): the next cells
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
     two_numbers = "$$M_0\\leftarrow M_0+\\mu_0\\,M_1,\\qquad M_1\\leftarrow M_1+\\mu_1\\,M_0,$$ with $\\mu_0, \\mu_1 > 0$"  # report 05CM (fault 7): M_l, mu; report 05CE (fault 2): the lead's two-number model
@@ -1854,7 +1891,7 @@ def test_report_05DK_fixes(computed, notebook):
             "notebook 04's gap($a^2$) compares the two observations (2b).") in prose  # report 05DM (fault 7, the lead's decision): notebook 04's name kept
     assert "| observation 1, 2; output 1, 2 | rows 0, 1 of $X$; columns 0, 1 of $a^3$ (notebook 04: $[0]$, $[1]$) |" in prose  # report 05DM (fault 6)
     assert "$a^2$ difference" not in prose and "a^2 difference" not in outputs + code and "z^2 difference" not in outputs + code  # report 05DM (fault 7): gap(a^2), gap(z^2) only
-    assert "The $\\omega$s and notebook 04's **gap($a^2$)** $= a^2[0, 0] - a^2[1, 0]$." in prose
+    assert "notebook 04's **gap($a^2$)** $= a^2[0, 0] - a^2[1, 0]$, $\\omega_2$ the same (derived below)." in prose  # report 05DN (fault 3): defined in the definition of matched
     assert computed["tied"] == "largest spread over every constant start and recorded step: 0.0"
     assert "Write section 2's spread at step $t$ as $g(t)$." in prose
     # fault 8: why g can be read on Delta theta
