@@ -530,10 +530,10 @@ def scaled_to_rms(net, rms):
 def widest_unit_table(case, starts):
     """Notebook 04, section 9: for each start, at step 0, its layer-2 unit j with the largest |gap(a^2)[j]|, as lines.
 
-    case: the 2-3-3-2 case; starts: {name: MLP of its sizes}. Each row: j, |sum_i W_1[i, j] gap(a^1)[i]| (section 2's
+    case: the 2-3-3-2 case; starts: {name: MLP of its sizes}. Each row: j, |sum_q W_1[q, j] gap(a^1)[q]| (section 2's
     rule's sum), j's slope a(1 - a) (mean over the observations) and |gap(a^2)[j]|, to three significant figures.
     """
-    lines = [f"{'step 0, unit j of largest |gap(a^2)|':<37}{'j':>2}{'|sum_i W_1[i, j] gap(a^1)[i]|':>31}{'slope a(1 - a)':>16}{'|gap(a^2)[j]|':>15}"]
+    lines = [f"{'step 0, unit j of largest |gap(a^2)|':<37}{'j':>2}{'|sum_q W_1[q, j] gap(a^1)[q]|':>31}{'slope a(1 - a)':>16}{'|gap(a^2)[j]|':>15}"]
     for name, net in starts.items():
         check_network(net)
         a1, a2 = net.forward(case.X)[1:3]
