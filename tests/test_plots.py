@@ -757,3 +757,22 @@ def test_plateau_signs_draws_three_panels_exits_and_a_legend_off_the_data():
         plots.plateau_signs(runs, {0.0: 2981})
     with pytest.raises(ValueError, match="must agree"):
         plots.plateau_signs({0.0: (steps, np.zeros((3001, 3)), steps)}, {0.0: 1})
+
+
+def test_plateau_timeline():
+    """Notebook 04's timeline: u[k] on top, the lower curve from row 10 on, two green lines labelled on top and the band
+    labelled below (report 04EJ, fault 5: plain calls in a helper)."""
+    steps = np.arange(0, 6001, 10)
+    u = np.stack([np.linspace(3, -1, steps.size), np.linspace(-2, 1, steps.size)], axis=1)  # (n, 2)
+    switch = np.linspace(1e-3, -0.1, steps.size)  # (n,)
+    fig = plots.plateau_timeline(steps, u, switch, 880, 5100)
+    top, bottom = fig.axes
+    assert [ax.get_yscale() for ax in (top, bottom)] == ["symlog", "symlog"]
+    assert [line.get_label() for line in top.get_lines()[:2]] == ["$u[0]$", "$u[1]$"]
+    assert np.array_equal(bottom.get_lines()[0].get_xdata(), steps[10:])  # from row 10 (step 100)
+    assert [t.get_text() for t in top.texts] == ["880: $u[0] < 0$", "5100: $u[1] > 0$"]
+    assert [t.get_text() for t in bottom.texts] == ["a wider gap lowers $C$ from a step between 1600 and 1800"]
+    assert [t.get_position() for t in top.texts] == [(940, 0.95), (5160, 0.95)] and bottom.texts[0].get_position() == (1860, 0.0004)
+    green = [line for line in top.get_lines() if line.get_linestyle() == "-."]
+    assert [line.get_xdata()[0] for line in green] == [880, 5100] and len(top.patches) == len(bottom.patches) == 1
+    plt.close(fig)

@@ -1114,6 +1114,39 @@ def plateau_cost(costs, fit_step, shared_row=0.4, zoom=(100, 5000)):
     return fig
 
 
+def plateau_timeline(steps, u, switch, u0_step, u1_step, band=(1600, 1800)):
+    """Notebook 04's plateau timeline (all ones, tied): the 2-1-1-2's last weights on top, C's change per relative
+    widening of gap(a^2) below, both on symlog axes (linear near 0, so the sign changes show; log beyond).
+
+    steps: (n,) recorded steps; u: (n, 2), u[k] at those steps; switch: (n,) the lower curve, drawn from row 10 on
+    (step 100 when every 10th step is recorded); u0_step, u1_step: ints, the steps where u[0] first falls below 0 and
+    u[1] first rises above 0 (a green line each, labelled in the top panel); band: (start, end) steps between which
+    a wider gap starts to lower C (a green band, labelled in the bottom panel). Returns the figure.
+    """
+    steps, u, switch = np.asarray(steps), np.asarray(u), np.asarray(switch)
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(10, 5), gridspec_kw={"left": 0.11, "right": 0.97, "bottom": 0.1, "top": 0.93, "hspace": 0.08})  # a fixed layout: quick to draw
+    for k, colour, style in ((0, BLUE, "-"), (1, ORANGE, "--")):
+        top.plot(steps, u[:, k], color=colour, lw=2, ls=style, label=f"$u[{k}]$")
+    bottom.plot(steps[10:], switch[10:], color=BLACK, lw=1.5)
+    for panel, edge, scale in ((top, 1, 1.5), (bottom, 1e-3, 1)):  # symlog: linear within edge of 0, log beyond
+        panel.set_yscale("symlog", linthresh=edge, linscale=scale)
+        panel.hlines([-edge, 0, edge], 0, 1, transform=panel.get_yaxis_transform(), colors="#707070", lw=0.8, linestyles=[":", "-", ":"])  # zero; dotted: where linear turns log
+    top.set(ylabel="$u[k]$ (symlog)", ylim=(-13, 30), yticks=[-10, -1, 0, 1, 10], yticklabels=["-10", "-1", "0", "1", "10"], title="the plateau's timeline (all ones)")
+    bottom.set(xlabel="step", ylabel="$C$'s change per relative\nwidening of the gap (symlog)", ylim=(-0.3, 0.003), yticks=[-0.1, -0.01, -0.001, 0, 0.001], yticklabels=["-0.1", "-0.01", "-0.001", "0", "0.001"])
+    line_labels = {"ha": "left", "va": "top", "fontsize": 9, "color": GREEN, "transform": top.get_xaxis_transform()}  # y in axes units
+    top.text(u0_step + 60, 0.95, f"{u0_step}: $u[0] < 0$", **line_labels)
+    for panel in (top, bottom):
+        panel.axvline(u0_step, color=GREEN, lw=1, ls="-.")
+    bottom.text(band[1] + 60, 0.0004, f"a wider gap lowers $C$ from a step between {band[0]} and {band[1]}", ha="left", va="center", fontsize=9, color=GREEN)
+    for panel in (top, bottom):
+        panel.axvspan(*band, color=GREEN, alpha=0.25, lw=0)
+    top.text(u1_step + 60, 0.95, f"{u1_step}: $u[1] > 0$", **line_labels)
+    for panel in (top, bottom):
+        panel.axvline(u1_step, color=GREEN, lw=1, ls="-.")
+    top.legend(loc="upper center", ncol=2, fontsize=10)  # above the lines: from step 1000 to 5000 both u[k] are below 1
+    return fig
+
+
 def show_weight_labels(ax, shown):
     """Hide every weight label of a network diagram on ``ax`` except those whose text is in ``shown``
     (e.g. four outer edges, enough to show the convention); unit and bias labels stay."""
