@@ -575,11 +575,14 @@ def test_matched_bookkeeping(computed, notebook):
     # report 05DO (the lead's decision): 2b's summary cut (the table and printed lines keep the bookkeeping); section 2's main path says
     # why the order in plain words, with no step number printed only in the optional part
     assert "In short (printed below)" not in prose
-    assert ("**Why this order.** Each start must first give the output weights the signs a fit needs ($\\omega_1$ opposite to gap($a^2$): "
-            "subtract 2a's two equations). The earliest to do so leaves first: $c = 0.5$ flips $\\omega_1$; $c = 0.25$ flips gap($a^2$), later; "
-            "$c = 0$ starts with every weight 0, and they must first grow, which is slow. "
-            "From $c = 0.5$ up, a larger $c$ saturates hidden layer 2 more, slowing every step.") in prose
-    assert 389 < 900  # c = 0.5's omega_1 flip (step 389) comes before c = 0.25's gap flip (by 900): "later"
+    # report 05DP (fault 1, the lead's decision): the rule holds among starts whose weights are not near 0; c = 0 has the sign
+    # right by step 6 yet leaves last of c = 0 to 0.75 (it must first grow its weights); every step cited is printed in the main path
+    assert ("**Why this order.** To leave, a start must first give $\\omega_1$ the sign a fit needs: opposite to gap($a^2$) "
+            "(subtract 2a's two equations). Among starts whose weights are not near 0, the earliest to get it right leaves first: "
+            "$c = 0.5$ flips $\\omega_1$ (step 389), $c = 0.25$ flips gap($a^2$) (by step 900). $c = 0$ has it right by step 6, "
+            "but its weights start at 0 and must first grow, which is slow (exit 2981). From $c = 0.5$ up, a larger $c$ saturates "
+            "hidden layer 2 more, slowing every step (next printout).") in prose
+    assert 389 < 900 and 2336 < 2477 < 2773 < 2981  # c = 0.5's omega_1 flip before c = 0.25's gap flip, exits in that order; c = 0 last of 0 to 0.75
     assert "only $\\omega_1$ unmatched" not in prose and "unmatched" not in prose
 
 
@@ -669,7 +672,8 @@ def test_the_curvature(computed, notebook):
             "(notebook 04, section 6), yet an untying move lowers $C$ at second order; along the tie the gradient is not 0 and the run still descends.") in prose and "saddle" not in prose.lower()
     assert "(across the tie the cost curves down: an untying move lowers $C$ at second order)" in prose
     # report 05DB (fault 2, the lead's decision): lambda_min and lambda_max at steps 1000, 5300, 10000 on an open line; the collapse said to be measured
-    assert ("The next cell computes, over all 29 parameters, the tied run's most negative untying curvature $\\lambda_\\text{min}$ at ten steps and the largest, $\\lambda_\\text{max}$, at three. "  # report 05DN (fault 6): a verb
+    assert ("The next cell computes, over all 29 parameters, the tied run's most negative untying curvature $\\lambda_\\text{min}$ "
+            "(the eigenvalues of $H$ restricted to the 20 untying directions; the smallest is the most negative curvature over all of them: proof box) at ten steps and the largest, $\\lambda_\\text{max}$, at three. "  # report 05DN (fault 6): a verb
             "$\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: no step overshoots. "
             "$\\lambda_\\text{min}$ is below 0 at all ten steps (first two lines), largest in size at its exit") in prose and "That collapse is measured, not derived." in prose
     assert computed["open curvatures"] == "tied run (c = 1), smallest untying lambda at step 1000: -0.0012 | 2500: -0.0013 | 4000: -0.0022 | 5000: -0.0064 | 5100: -0.0079"
@@ -727,7 +731,7 @@ def test_the_curvature(computed, notebook):
     assert "A step multiplies $\\Delta\\theta$'s component along each $Q\\chi_i$ by $1 - \\eta\\lambda_i$." in box
     two_b_box = prose[prose.index("<details><summary>2b derivation box"):]
     main = prose.replace(box, "").replace(two_b_box[:two_b_box.index("</details>")], "")  # report 05DN (fault 4): 2b's box names eigenvectors too
-    assert "Q\\chi_i" not in main and "e_i" not in prose and "eigenvalue" not in main and "eigenvector" not in main and "20 numbers" not in main
+    assert "Q\\chi_i" not in main and "e_i" not in prose and main.count("eigenvalue") == 1 and "eigenvector" not in main and "20 numbers" not in main
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
     assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2), "
@@ -908,10 +912,10 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     # report 05DN (faults 1, 5, 2): the loop as 2b's main path states it (under its table); 04's optional part named as such; a lighter pointer
-    assert ("Why the plateau ends. 2b's loop ($\\omega_1$, once flipped, and gap($a^2$) widen each other: under 2b's table) runs on, slowed by layer 2's slope; "
+    assert ("Why the plateau ends. 2b's loop (under its table) runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
             "$c = 1$'s $\\omega_1$ is already negative at step 1000 ($-0.014$). Once gap($a^2$) is wide enough, "  # report 05DO (fault 2): three sentences; omega_1 from the printed W_2 line
             "lowering $b_1[0]$ lowers $C$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
-            "$z^2$ 3.7 to 0.76; slope 0.024 to 0.22: 2c number printout). "
+            "slope 0.024 to 0.22: 2c number printout). "
             "The exit step is measured, not derived.") in prose.split("<details><summary>2c number box: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
@@ -1076,8 +1080,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "2. Every gradient that moves $z^3$ (of $W_2$, $b_2$, and through $W_2$ the hidden layers) carries $\\delta^3$, so $z^3$'s step goes as $e^2$; "
             "the same slope turns it into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "  # report 05CX (fault 3): the link delta^3 -> Delta z^3 said
             "3. Per step, as $(1 - \\kappa)^{-2} \\approx 1 + 2\\kappa$ for small $\\kappa$ (here $\\kappa = K e^2$): "  # report 05DA (fault 5): not the card's h
-            "$\\frac{1}{(e - K e^3)^2} = \\frac{(1 - K e^2)^{-2}}{e^2} \\approx \\frac{1 + 2K e^2}{e^2} = \\frac{1}{e^2} + 2K$: $1/e^2$ grows linearly. $C$ is mostly observation 2's two squared errors "
-            "(99.1% from step 2000); if their reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}$, "
+            "$\\frac{1}{(e - K e^3)^2} = \\frac{(1 - K e^2)^{-2}}{e^2} \\approx \\frac{1 + 2K e^2}{e^2} = \\frac{1}{e^2} + 2K$: $1/e^2$ grows by $2K$ per step, linearly. "  # report 05DP (fault 4): item 3 split, the sum's algebra shown
+            "4. $C$ is mostly observation 2's two squared errors "
+            "(99.1% from step 2000); if their reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}=\\frac{K_1+K_2}{2K_1K_2 t}$, "
             "so $\\frac{1}{C}\\approx 2t\\,\\frac{K_1K_2}{K_1+K_2}$: eventually linear too, gaining roughly equally per 1000 steps: 1528, 1613, 1667 "
             "(rising 9% in all, beyond the sketch).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
     # report 05CK (fault 2): the e^3 sketch checked on printed numbers: 1/C grows nearly linearly from step 2000 (within 10%)
@@ -1157,7 +1162,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BA: the 2x2 update matrix and its growing eigenvalue; no "larger start weights skip more" claim
     assert "skip more of this slow start" not in prose
     # report 05BB (fix 5, 7): the sentence mended, d = Q d-hat, and mu only for eigenvalues (H's entries indexed tau, nu)
-    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $|\\hat d| = 1$" in prose
+    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $\\|\\hat d\\| = 1$" in prose  # report 05DP (fault 7): the card's norm
     assert "H(t)[\\tau, \\nu]" in prose and "+ H(t)\\, \\Delta\\theta" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose
     # report 05BB (fix 6): the two-parameter swap first
     assert "A swap of two tied units exchanges parameter pairs such as $b_0[0]$ and $b_0[1]$ and leaves $C$ unchanged." in prose
@@ -1316,7 +1321,7 @@ def test_the_curvature_sits_in_section_4_main_text():
     assert "A **tie-keeping move** changes tied parameters alike, for example $+1$ on each of $b_0[0]$, $b_0[1]$, $b_0[2]$." in main  # report 05CX (fault 1): true only within the 2 x 2 block
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
-    assert main.count("eigenvalue") == 0 and "Rayleigh" not in main and "$P^{\\mathsf T}" not in main
+    assert main.count("eigenvalue") == 1 and "Rayleigh" not in main  # report 05DP (fault 5, the lead's decision): the main text names them once, pointing to the box and "$P^{\\mathsf T}" not in main
     assert "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in proof and "a *Rayleigh quotient*" in proof and "the tied networks' 9-dimensional one (above)" in proof
     assert "needs: orthogonal subspaces, and that a symmetric matrix has an orthonormal basis of eigenvectors" in proof
 
@@ -1346,7 +1351,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 | from step 1, gradually | 2981 | "
+    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 (signs matched by step 6) | from step 1, gradually | 2981 | "
             "| $c = 0.25$ | flip its gap($a^2$) | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 |") in main
     assert main.index("| start | must first |") < main.index("$c = 0.5$'s exit (below 0.2)")  # the table before the figure's reading
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
@@ -1361,7 +1366,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4. "
             "After $\\omega_1$'s flip, it and gap($a^2$) come to widen each other ($c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
             "from step 681 to its exit; printed under the figure). "
-            "#### Optional: why $\\omega_2$ falls and which sign flips first Nothing later needs this. "
+            "#### Optional: why $\\omega_2$ falls and which sign flips first "
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
             "1. At $c = 0.5$ every output starts at 0.85 ($c = 0.25$: 0.68, likewise; last line under the figure), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
             "As $a^2 > 0$, $\\partial C/\\partial W_2[j, 1] = \\sum_r a^2[r, j]\\,\\delta^3[r, 1] > 0$, like $\\partial C/\\partial b_2[1] = \\sum_r \\delta^3[r, 1]$: "
@@ -1428,7 +1433,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
     assert ("(lines `c = 0, steps 1500 to 2500`: 1.0016, 1.0015; $M_0 > M_1$).") in box  # report 05DL (fault 4): line labels and computed["factor"].endswith("1.0016 per step")  # report 05DJ (fault 3): two rates, the growing mode has M_0/M_1 = sqrt(mu_0/mu_1); steps 1500 and 2500 print M_0 above M_1  # 05DA: why small cut for words and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39") and computed["c = 0 weights 1500"].endswith(": 0.11, 0.065, 0.39") and computed["c = 0 weights 2500"].endswith(": 0.52, 0.29, 0.44")  # report 05DJ (fault 3): M_0 > M_1, as the box says
-    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (2b growth printout, line `c = 0, first non-zero`): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
+    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (2b growth printout): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
             "waits for $\\delta^{l+1}$, 0 while $W_{l+1} = 0$ ($l = 0, 1$).") in box and "* **$c = 0$**" not in two_b  # 05DG (fault 1): the bullet into the box, its printout folded  # 05CX: "must first grow every weight from 0" now in the table  # report 05CP (fault 9): written out, with the gradient it acts through
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
@@ -1580,10 +1585,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
     # report 05DL (word budget): "2c in short" cut; section 2's third bullet and the Key points say it, the slopes and exits are printed
-    assert "hidden layer 2 is flatter (2c)" not in prose and "a larger $c$ saturates hidden layer 2 more, slowing every step." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    assert "hidden layer 2 is flatter (2c)" not in prose and "a larger $c$ saturates hidden layer 2 more, slowing every step (next printout)." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
-    assert "(0.022). $c = 1$'s sums at step 0:" in prose and "2c number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
+    assert "### 2c. Why does a larger $c$, from 0.5 up, stay longer on the plateau? $c = 1$'s sums at step 0:" in prose and "2c number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
     assert "## 2. Constant starts: do they stay tied, and when does each leave the plateau?" in prose  # report 05BS (fault 1)  # report 05BL (fault 7): it does fit later (step 14575)
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
@@ -1670,8 +1675,9 @@ def test_report_05BI_figures_and_explorer():
     plotted = PLOTS.read_text()  # report 05DF (fault 3): the histogram drawn by start_plots.fit_histogram
     assert 'ylabel=f"starts per {bin_width}-step bin"' in plotted and "np.arange(0, late_from + 1, bin_width)" in plotted
     assert "plots.show(start_plots.fit_histogram(fits))" in text
-    assert 'label="axis break (stopped runs above)"' in text and "ax.axhline(16500" not in text  # report 05BZ (fault 9): a real break (//) on both spines
-    assert 'ax.text(x, 16500, "//", transform=blended_transform_factory(ax.transAxes, ax.transData)' in text and 'marker="$//$"' in text
+    assert 'label="axis break (stopped runs above)"' in plotted and "ax.axhline(16500" not in plotted  # report 05BZ (fault 9): a real break (//) on both spines
+    assert 'ax.text(x, break_at, "//", transform=blended_transform_factory(ax.transAxes, ax.transData)' in plotted and 'marker="$//$"' in plotted  # report 05DP (fault 3): drawn by start_plots.constant_exits
+    assert "plots.show(start_plots.constant_exits(constants, exits[:n_c]))" in text and "plots.show(start_plots.nudge_growth(" in text and "plt.subplots" not in text
     assert "peaks near the tied exit" not in text  # report 05BI (fault 10): the largest of six printed steps
     (explorer,) = [c for c in cells if c["cell_type"] == "code" and "initialization_explorer(case)" in "".join(c["source"])]
     data = explorer["outputs"][0]["data"]
@@ -1739,7 +1745,7 @@ def test_report_05BQ_predictions_are_cells_and_gate_their_answers():
     expected = [("my_share_prediction", 'init.prediction_written(my_share_prediction, ("by 1000", "by 10000"))',
                  ["fit by step {steps:5d}", "plots.show(start_plots.fit_histogram(fits))", "starts that fit after step 8000"]),
                 ("my_exit_prediction", 'init.prediction_written(my_exit_prediction, ("first", "larger c"))',  # report 05DE (fault 1): which c leaves first, not 04's tie and fit
-                 ["c = 1, the question's start: fit", "constant start: first step with loss below 0.2",
+                 ["c = 1, the question's start: fit", "plots.show(start_plots.constant_exits(",
                   "leaving the plateau: loss first below 0.2", "from loss below 0.3 (notebook 04's plateau end)"]),
                 ("my_scale_prediction", 'init.prediction_written(my_scale_prediction, ("slowest", "why"))', ["not within 6000 steps {np.mean"])]
     assert len(prompts) == len(expected)
@@ -1915,13 +1921,22 @@ def test_section_2_optional_part(notebook):
     """Report 05DO (the lead's decision, as notebooks 04 and 06): section 2's per-start mechanism (2b, 2c) is a plainly
     marked optional part; the main path ends with one plain paragraph on the order, and nothing later leans on 2b or 2c."""
     _, prose = notebook
-    heading = ("### Optional: what each start must do first (2b, 2c) Nothing later in the course needs this; "
-               "read it to see the sign bookkeeping and why the plateau ends.")
+    heading = "### Optional: what each start must do first (2b, 2c) Nothing later in the course needs this."  # report 05DP (word budget)
     assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index("**Why this order.**") < prose.index(heading) < prose.index("### 2b.") < prose.index("### 2c.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 600  # was 1611 words with 2b and 2c in the main path
-    order = prose[prose.index("**Why this order.**"):prose.index(heading)]
-    assert len(order.split()) <= 90 and not any(n in order for n in ("389", "900", "2101"))  # steps printed only in 2b: left out
+    assert len(main_2.split()) <= 670  # was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    order = prose[prose.index("**Why this order.**"):prose.index("A unit is **saturated** when its slope")]  # 05DP (fault 2): the thresholds follow it
+    assert len(order.split()) <= 100 and "2101" not in order  # report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
+    cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
+    ids = list(cells)
+    main_out = "".join("".join(o.get("text", "")) for i in ids[ids.index("76f4fe01"):ids.index("r8-2-optional")] for o in cells[i].get("outputs", []))
+    for line in ("omega_1 < 0 at every step from 389,", "gap(a^2) > 0 to 800, < 0 from 900", "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6",
+                 "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"):
+        assert line in main_out, line
+    # report 05DP (fault 2): the slope thresholds and the c-by-c slopes in the main path, so section 4's steep/saturated rest on them
+    assert prose.index("**Why this order.**") < prose.index("A unit is **saturated** when its slope") < prose.index(heading)
+    assert "slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24" in main_out
+    assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in main_2
     for cited in ("2b", "2c", "matched", "number box"):  # the main path before and after the optional part
         assert cited not in main_2, cited
         assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2b, 2c)", ""), cited

@@ -81,3 +81,42 @@ def test_median_grid_writes_each_known_median_and_hatches_the_unknown_ones():
         start_plots.median_grid(medians[:1], schemes, rates, (2, 3, 3, 2))
     with pytest.raises(ValueError, match="medians must be"):
         start_plots.median_grid(np.full((2, 3), np.inf), schemes, rates, (2, 3, 3, 2))
+
+
+def test_constant_exits_draws_dots_stopped_triangles_past_a_break_and_circles_the_question():
+    """Report 05DP (fault 3): section 2's exit figure, drawn by a helper."""
+    constants, exits = np.array([0.0, 0.5, 1.0, 1.5]), np.array([2981.0, 2336, 5301, np.inf])
+    fig = start_plots.constant_exits(constants, exits)
+    ax = fig.axes[0]
+    dots, stopped, circle = ax.get_lines()
+    assert to_hex(dots.get_color()) == to_hex(plots.BLUE) and list(dots.get_xdata()) == [0.0, 0.5, 1.0]
+    assert to_hex(stopped.get_color()) == to_hex(plots.VERMILLION) and stopped.get_marker() == "v"
+    assert list(stopped.get_xdata()) == [1.5] and list(stopped.get_ydata()) == [18500]  # the "stopped" row
+    assert list(circle.get_xdata()) == [1.0] and list(circle.get_ydata()) == [5301] and circle.get_markerfacecolor() == "none"
+    assert [t.get_text() for t in ax.texts] == ["//", "//"] and ax.get_ylim() == (0, 20000)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0", "5000", "10000", "15000", "stopped"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "left the plateau at this step", "not within 15000 steps", "c = 1, the question's start", "axis break (stopped runs above)"]
+    with pytest.raises(ValueError, match="constants and exits"):
+        start_plots.constant_exits(constants, exits[:3])
+    with pytest.raises(ValueError, match="constants and exits"):
+        start_plots.constant_exits(constants, np.array([1.0, 2, 3, 16000]))
+
+
+def test_nudge_growth_draws_one_median_curve_per_size_and_the_tied_exit():
+    """Report 05DP (fault 3): section 4's g(t)/g(0) figure, drawn by a helper."""
+    steps = np.arange(0, 1001, 100)
+    growth = np.stack([np.stack([np.exp(steps / 500) * (1 + d) for d in (0.0, 0.1, 0.2)]) for _ in range(2)])  # (2 sizes, 3 draws, 11)
+    fig = start_plots.nudge_growth(steps, growth, [1e-12, 1e-9], tied_exit=500)
+    ax = fig.axes[0]
+    curves = [line for line in ax.get_lines() if line.get_label().startswith("ε")]
+    assert [line.get_label() for line in curves] == ["ε = 1e-12", "ε = 1e-09"]
+    assert [to_hex(line.get_color()) for line in curves] == [to_hex(plots.ORANGE), to_hex(plots.SKY)]
+    assert np.allclose(curves[0].get_ydata(), np.exp(steps / 500) * 1.1)  # the median draw
+    exit_line, = [line for line in ax.get_lines() if line.get_linestyle() == ":" and not line.get_label().startswith("ε")]
+    assert list(exit_line.get_xdata()) == [500, 500]
+    assert [t.get_text() for t in ax.texts] == ["tied network\nleaves plateau\n(step 500)"]
+    assert ax.get_yscale() == "log" and ax.get_ylabel() == "$g(t) / g(0)$\n(median over 3 draws)"
+    assert fig.legends[0].get_title().get_text() == "noise size"
+    with pytest.raises(ValueError, match="growth must be"):
+        start_plots.nudge_growth(steps, growth[:1], [1e-12, 1e-9], 500)

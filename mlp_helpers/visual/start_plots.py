@@ -1,4 +1,5 @@
-"""Notebook 05's figures of many starts: steps to fit, constant starts' loss, the scale-by-rate grid.
+"""Notebook 05's figures of many starts: steps to fit, constant starts' exits and loss, nudged starts' spread, the
+scale-by-rate grid.
 
 Each function takes arrays the notebook has computed (no training here) and returns a finished figure; none
 calls ``plt.show()`` (use ``plots.show``).
@@ -6,6 +7,7 @@ calls ``plt.show()`` (use ``plots.show``).
 
 import numpy as np
 from matplotlib.colors import LogNorm
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
@@ -91,6 +93,67 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
     ax.legend(loc="lower left", bbox_to_anchor=(1.01, 0.0), frameon=False)
     fig.text(0.47, 0.015, "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150",
              ha="center", va="bottom", color="0.25")  # the caption line
+    return fig
+
+
+def constant_exits(constants, exits, question=1.0, limit=15000):
+    """Each constant start's first step with loss below 0.2: a dot per start that left, a triangle in a "stopped"
+    row past an axis break (//) for each start not within ``limit`` steps, the question's start circled.
+
+    constants: (n,) each start's c; exits: (n,) its exit step, ``inf`` if not within ``limit``; question: the c
+    circled. Returns the figure.
+    """
+    constants, exits = np.asarray(constants, dtype=float), np.asarray(exits, dtype=float)
+    limit = as_count("limit", limit, minimum=1)
+    if constants.ndim != 1 or exits.shape != constants.shape or np.any(exits[np.isfinite(exits)] > limit):
+        raise ValueError(f"constants and exits must be (n,) with exits up to limit {limit} (inf: not within); "
+                         f"got {constants.shape}, {exits.shape}")
+    stopped_at, break_at, top = limit * 37 // 30, limit * 11 // 10, limit * 4 // 3  # 18500, 16500, 20000 at 15000
+    fig, ax = plots.new_figure((6, 3.6))
+    fig.subplots_adjust(left=0.16, right=0.97, bottom=0.3, top=0.91)
+    done, circled = np.isfinite(exits), constants == question
+    ax.plot(constants[done], exits[done], "o", color=plots.BLUE)
+    ax.plot(constants[~done], np.full((~done).sum(), stopped_at), "v", color=plots.VERMILLION, ms=8)
+    ax.plot(constants[circled], exits[circled], "o", ms=13, mfc="none", mec=plots.BLACK, mew=1.5)
+    for x in (0, 1):  # the axis break (//) on both spines, as the histogram's
+        ax.text(x, break_at, "//", transform=blended_transform_factory(ax.transAxes, ax.transData), ha="center",
+                va="center", fontsize=13, backgroundcolor="white", clip_on=False)
+    ax.set(xlabel="c (every weight and bias)", ylabel="step", title="constant start: first step with loss below 0.2",
+           ylim=(0, top))
+    ticks = list(range(0, limit + 1, 5000))
+    ax.set_yticks(ticks + [stopped_at], [str(t) for t in ticks] + ["stopped"])
+    fig.legend(handles=[Line2D([], [], ls="", marker="o", color=plots.BLUE, label="left the plateau at this step"),
+                        Line2D([], [], ls="", marker="v", color=plots.VERMILLION, ms=8, label=f"not within {limit} steps"),
+                        Line2D([], [], ls="", marker="o", ms=13, mfc="none", mec=plots.BLACK,
+                               label=f"c = {question:g}, the question's start"),
+                        Line2D([], [], ls="", marker="$//$", color=plots.BLACK, ms=12, label="axis break (stopped runs above)")],
+               loc="lower center", ncols=2)
+    return fig
+
+
+def nudge_growth(steps, growth, epsilons, tied_exit):
+    """How fast nearly tied units come apart: for each nudge size, the median over its draws of g(t)/g(0) against
+    step (log scale), and a dotted line at the tied network's exit from the plateau.
+
+    steps: (T,) the recorded steps; growth: (len(epsilons), draws, T) each draw's g(t)/g(0); epsilons: the nudge
+    sizes drawn (at most four, in orange, sky blue, black, yellow); tied_exit: the tied run's exit step. Returns the figure.
+    """
+    steps, growth = np.asarray(steps, dtype=float), np.asarray(growth, dtype=float)
+    if growth.ndim != 3 or growth.shape[0] != len(epsilons) or not 1 <= len(epsilons) <= 4 or growth.shape[2] != steps.size:
+        raise ValueError(f"growth must be (sizes, draws, T) for 1 to 4 nudge sizes and T = {steps.size} steps; "
+                         f"got {growth.shape} for {len(epsilons)} sizes")
+    styles = [dict(ls="-", marker="o"), dict(ls="--", marker="s"), dict(ls=":", marker="^"), dict(ls="-.", marker="D")]
+    fig, ax = plots.new_figure((8, 3.4))
+    fig.subplots_adjust(left=0.1, right=0.8, bottom=0.15, top=0.9)
+    for k, (eps, colour, style) in enumerate(zip(epsilons, (plots.ORANGE, plots.SKY, plots.BLACK, plots.YELLOW), styles)):
+        ax.semilogy(steps, np.median(growth[k], axis=0), color=colour, lw=1.5, markevery=(6 * k, 30), ms=6,
+                    label=f"ε = {eps:g}", **style)
+    ax.axvline(tied_exit, color="0.5", ls=":", lw=1.2)
+    ax.text(tied_exit + 150, 0.4, f"tied network\nleaves plateau\n(step {tied_exit:.0f})",
+            transform=blended_transform_factory(ax.transData, ax.transAxes), va="top", ha="left", color="0.3")
+    ax.set(xlabel="step t", ylabel=f"$g(t) / g(0)$\n(median over {growth.shape[1]} draws)",
+           title="how fast nearly tied units come apart")
+    fig.legend(loc="upper left", bbox_to_anchor=(0.81, 0.9), title="noise size")
     return fig
 
 
