@@ -975,7 +975,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # differences of the printed values; the outputs' true difference is 0.0003, hence "0.001 or less")
     assert "* the rows' difference: $\\Delta a^l = a^l[0] - a^l[1]$ (notebook 04's $\\text{gap}(a^l)$; likewise $\\Delta z^l$); " \
         "* layers 2 and 3 are [saturated](NOTATION.md) (slopes 0.019 to 0.029, table \"step 0\"), layer 1 partly (0.09, 0.14): " \
-        "each saturated layer multiplies $\\Delta a$ by a small slope (times 3, the weights' sum), so $\\Delta a$ shrinks: 0.068 in $a^1$, " \
+        "each saturated layer multiplies $\\Delta a$ by a small slope (times 3, the weights' sum; layer 1 sums $\\Delta x$ = 0.5 + 0.1), so $\\Delta a$ shrinks: 0.068 in $a^1$, " \
         "0.005 in $a^2$, 0.001 or less in $a^3$ (0.900 − 0.832, 0.976 − 0.971, 0.981 − 0.980), and both observations get nearly " \
         "the same output row;" in prose and "make every $z$ large" not in prose and "squeezing" not in prose \
         and slopes == [["0.09", "0.14"], ["0.024", "0.029"], ["0.019", "0.019"]]
@@ -1465,7 +1465,7 @@ def test_what_exercise_1_means_is_said_only_by_its_correct_verdict(notebook):
     box = "<details><summary>Answer (read after your exercise-1 check says right)</summary> $\\sum_i (c - y[i, k]) = 0$"
     # lead's round-12 decision: section 3 points back to section 1's bullet instead of asking again (no b_2 answer box)
     assert box not in prose and "where is that sum 0?" not in prose \
-        and prose.index("It learns the best shared row $c$, the column means (section 1's second bullet; for cross-entropy, \"Check your ratio\"), whose SSE is the floor 0.4.") \
+        and prose.index("It learns the best shared row $c$, the column means (section 1's third bullet; for cross-entropy, \"Check your ratio\"), whose SSE is the floor 0.4.") \
         > prose.index("## 4. The start") > prose.index("Your exercise-1 delta sums to 0 over the observations there")
     # round 8 of r87 (reader 06DO, fault 7, lead's decision): the output bias's gradient named, sum_i delta^3[i], exercise 1's
     # delta summed over the rows (its formula stays out of open prose, as below)
