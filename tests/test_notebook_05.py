@@ -578,9 +578,11 @@ def test_matched_bookkeeping(computed, notebook):
     assert "In short (printed below)" not in prose
     # report 05DP (fault 1, the lead's decision): the rule holds among starts whose weights are not near 0; c = 0 has the sign
     # right by step 6 yet leaves last of c = 0 to 0.75 (it must first grow its weights); every step cited is printed in the main path
-    assert ("**Why this order.** To leave, a start must first give $\\omega_1$ the sign a fit needs: opposite to gap($a^2$) "
-            "(2a, item 2). For $c = 0.25$ and $0.5$, the one that gets it right earlier leaves earlier: "
-            "$c = 0.5$ flips $\\omega_1$ (step 389), $c = 0.25$ flips gap($a^2$) (by step 900). $c = 0$ has it right by step 6 "
+    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 | gradually (signs right by step 6) | 2981 | "
+            "| $c = 0.25$ | flip its gap($a^2$) | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 | "  # report 05DR (fault 1): the table in the main path, after the signs printout
+            "**Why this order.** To leave (table above), a start must first give $\\omega_1$ the sign a fit needs: opposite to gap($a^2$) "
+            "(2a, item 2). For $c = 0.25$ and $0.5$, the one that gets it right earlier leaves earlier. "
+            "$c = 0$ has it right by step 6 "
             "but must first grow its weights from 0, which is slow (exit 2981). From $c = 0.5$ up, a larger $c$ saturates "
             "hidden layer 2 more, slowing every step (next printout).") in prose
     assert 389 < 900 and 2336 < 2477 < 2773 < 2981  # c = 0.5's omega_1 flip before c = 0.25's gap flip, exits in that order; c = 0 last of 0 to 0.75
@@ -949,7 +951,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
     assert exits[0.0] > exits[0.25] and all(plateau[c][1] > 0.2 for c in (0.0, 0.25))
     assert CONSTANTS.min() == 0.0  # the constant starts shown: c from 0 to 2
-    assert prose.index("The **plateau level** is section 1's 0.4") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
+    assert prose.index("The **plateau level** is section 1's 0.4 (notebook 04's *floor*, section 7)") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
     assert "tie broken by 10% noise (spread 0.38 at step 1000): 14% fewer steps (the noise also moves the tie-keeping parameters: not the tie's effect alone)." in prose and "spread between units 0.38 " in computed["spread 0.1 at 1000"]
@@ -1080,7 +1082,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("Near a target of 1 (likewise 0), with error $e$ (a sketch: other outputs and hidden layers move too): "
             "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
             "2. Every gradient that moves $z^3$ (of $W_2$, $b_2$, and through $W_2$ the hidden layers) carries $\\delta^3$, so $z^3$'s step goes as $e^2$; "
-            "the same slope turns it into $a^3$'s, one more factor $e$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "  # report 05CX (fault 3): the link delta^3 -> Delta z^3 said
+            "$a^3$ moves by its slope $a^3(1 - a^3) \\approx e$ times $z^3$'s move, so by about $e \\cdot e^2 = e^3$: each step shrinks $e$ by about $K e^3$ ($K$ a constant). "  # report 05CX (fault 3): the link delta^3 -> Delta z^3 said
             "3. Per step, as $(1 - \\kappa)^{-2} \\approx 1 + 2\\kappa$ for small $\\kappa$ (here $\\kappa = K e^2$): "  # report 05DA (fault 5): not the card's h
             "$\\frac{1}{(e - K e^3)^2} = \\frac{(1 - K e^2)^{-2}}{e^2} \\approx \\frac{1 + 2K e^2}{e^2} = \\frac{1}{e^2} + 2K$: $1/e^2$ grows by $2K$ per step, linearly. "  # report 05DP (fault 4): item 3 split, the sum's algebra shown
             "4. $C$ is mostly observation 2's two squared errors "
@@ -1356,12 +1358,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 (signs matched by step 6) | from step 1, gradually | 2981 | "
-            "| $c = 0.25$ | flip its gap($a^2$) | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 |") in main
-    assert main.index("| start | must first |") < main.index("$c = 0.5$'s exit (below 0.2)")  # the table before the figure's reading
+    assert "| start | must first |" not in two_b and prose.index("| start | must first |") < prose.index("**Why this order.**")  # report 05DR (fault 1): the table moved to the main path
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
     two_b_cells = {c["id"]: "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]}
-    assert "| start | must first |" in two_b_cells["r10-2b-half-md"] and "| start | must first |" not in two_b_cells["ac8df416"]
+    assert "| start | must first |" in two_b_cells["r8-2-order"] and "| start | must first |" not in two_b_cells["r10-2b-half-md"]
     assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6"
             and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("gap(a^2) > 0 to 800, < 0 from 900")
             and computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
@@ -1369,7 +1369,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05DN (fault 2, the lead's decision, as notebook 04): the main path ends with the table and two sentences; the why-items
     # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
     assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4. "
-            "After $\\omega_1$'s flip, it and gap($a^2$) come to widen each other ($c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
+            "After $\\omega_1$'s flip, it and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
             "from step 681 to its exit; printed under the figure). "
             "#### Optional: why $\\omega_2$ falls and which sign flips first "
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
@@ -1380,12 +1380,12 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "2. On the plateau $\\omega_1$ and gap($a^2$) push each other (2b derivation box, items 3, 4). A negative gap($a^2$) raises $\\omega_1$, a positive one lowers it. "
             "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push gap($a^2$) down. So both shrink toward 0 together; whichever reaches 0 first flips. "
             "3. Which wins is not derived (2b derivation box: a measured pace). <details>") in two_b
-    assert main.index("#### Optional:") > main.index("| start | must first |") and two_b_cells["r8-2b-optional"].startswith("#### Optional:")
+    assert two_b_cells["r8-2b-optional"].startswith("#### Optional:")
     after = prose[prose.index("#### Optional: why $\\omega_2$ falls"):]
     assert "Optional" not in after[after.index("### 2c."):].split("## 3.")[0] and "2b derivation box" not in after[after.index("### 2c."):]  # nothing later cites the optional part
     assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
-    assert "Steps to 0 at step 100's pace" not in main and ("The 2b pace printout: steps to 0 at step 100's **pace** (value ÷ change per step; for gap($a^2$), one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
+    assert "Steps to 0 at step 100's pace" not in main and ("The 2b pace printout (just below this box): steps to 0 at step 100's **pace** (value ÷ change per step; for gap($a^2$), one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
                                                                            "). The sooner to 0 flips first ($c = 0.25$'s gap($a^2$) 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
                                                                            "gap($a^2$) 1310): a ranking at step 100's pace, not the flips' steps (900, 389).") in box and "**pace**" not in main and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
@@ -1438,7 +1438,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
     assert ("(lines `c = 0, steps 1500 to 2500`: 1.0016, 1.0015; $M_0 > M_1$).") in box  # report 05DL (fault 4): line labels and computed["factor"].endswith("1.0016 per step")  # report 05DJ (fault 3): two rates, the growing mode has M_0/M_1 = sqrt(mu_0/mu_1); steps 1500 and 2500 print M_0 above M_1  # 05DA: why small cut for words and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39") and computed["c = 0 weights 1500"].endswith(": 0.11, 0.065, 0.39") and computed["c = 0 weights 2500"].endswith(": 0.52, 0.29, 0.44")  # report 05DJ (fault 3): M_0 > M_1, as the box says
-    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (2b growth printout): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
+    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (2b growth printout, below this box): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
             "waits for $\\delta^{l+1}$, 0 while $W_{l+1} = 0$ ($l = 0, 1$).") in box and "* **$c = 0$**" not in two_b  # 05DG (fault 1): the bullet into the box, its printout folded  # 05CX: "must first grow every weight from 0" now in the table  # report 05CP (fault 9): written out, with the gradient it acts through
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
@@ -1609,8 +1609,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
     assert "(notebook 06)" not in section_5 and "Even then" not in section_5  # report 05CK (fault 6): the slope's 1/4 bound was put off to notebook 06: cut
     assert ("Dropping the constants that do not grow with width (the bias's $+1$; the factor 0.25), LeCun's forward condition is $s^2 n_\\text{in} = 1$. "
-            "The rule fixes only how $s$ scales with width; any constant keeping $z$ of order 1 works: "  # report 05DB (fault 4, the lead's decision): not "a convention"
-            "keeping the 0.25 would double $s$, and so every layer's $z$ for given inputs (root mean squares 0.78 to 0.84 above, doubled: still well inside $\\pm 4.6$).")  # report 05CY (fault 5): not layer 1's alone in section_5 and "1.6 to 1.7" not in prose  # report 05CV (fault 7): the unprinted 1.6 to 1.7 cut  # report 05CL (fault 4); 05CM (fault 5): unambiguous
+            "The rule fixes only how $s$ scales with width; any constant keeping $z$ of order 1 works (section 5b compares fixed scales).") in section_5  # report 05DR (fault 6)
+    assert "keeping the 0.25 would double" not in section_5  # report 05DR: the old tail string (cut earlier) was asserted vacuously
     # report 05CM (fault 6): why the backward condition matters, from notebook 03's dW = (a^l)^T delta^{l+1}
     assert ("asked that $\\delta^l$ be about as large as $\\delta^{l+1}$ (as $\\partial C/\\partial W_l = (a^l)^{\\mathsf T}\\delta^{l+1}$, "
             "a $\\delta$ shrinking layer by layer starves the early layers): $\\delta$ runs through") in section_5
@@ -1864,7 +1864,7 @@ def test_report_05CP_the_float64_floor(computed, notebook):
     # report 05CP, fault 1: "the same for every small eps" has a floor: below about 1e-16 the nudge rounds away
     outputs, prose = notebook
     assert computed["float floor"] == "float64: 1 + 1e-20 == 1 is True; the next number above 1 is 1 + 2.2e-16"
-    assert ("So $g(t)/g(0)$ is the same for every small $\\varepsilon$: one line. A floor: below about $10^{-16}$, "
+    assert ("So $g(t)/g(0)$ is the same for every small $\\varepsilon$: one line. A lower limit on $\\varepsilon$: below about $10^{-16}$, "
             "$1 + \\varepsilon\\xi$ rounds to 1 (first line below), so the start is exactly tied (spread 0, section 2).") in prose
     assert outputs.index("float64: 1 + 1e-20 == 1 is True") < outputs.index("ε      | below 0.2: min/med/max")  # the first line below
 
@@ -1930,7 +1930,7 @@ def test_section_2_optional_part(notebook):
     heading = "### Optional: what each start must do first (2b, 2c) Nothing later in the course needs this."  # report 05DP (word budget)
     assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index("**Why this order.**") < prose.index(heading) < prose.index("### 2b.") < prose.index("### 2c.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 700  # was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    assert len(main_2.split()) <= 770  # report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
     order = prose[prose.index("**Why this order.**"):prose.index("A unit is **saturated** when its slope")]  # 05DP (fault 2): the thresholds follow it
     assert len(order.split()) <= 100 and "2101" not in order  # report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
