@@ -1169,14 +1169,17 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $\\|\\hat d\\| = 1$" in prose  # report 05DP (fault 7): the card's norm
     assert "H(t)[\\tau, \\nu]" in prose and "+ H(t)\\, \\Delta\\theta" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose
     # report 05BB (fix 6): the two-parameter swap first
-    assert "A swap of two tied units exchanges parameter pairs such as $b_0[0]$ and $b_0[1]$ and leaves $C$ unchanged." in prose
+    assert "A swap of two tied units exchanges parameter pairs such as $\\beta = b_0[0]$ and $\\beta' = b_0[1]$ and never changes $C$." in prose
     # report 05CZ (fault 2, the lead's decision): why the block is (A B; B A), in the main text
     # report 05DG (fault 3): the step shown in one line: f(x, y) = f(y, x) gives f_xx(x, y) = f_yy(y, x), equal at x = y
     # report 05DK (fault 4): no f, x, y (the card's activation, inputs, targets) and no F (section 3's output): C of the pair
-    assert ("At a tied point the other pairs are equal, so $C(\\beta, \\beta')$, a function of $\\beta = b_0[0]$ and $\\beta' = b_0[1]$, equals $C(\\beta', \\beta)$, "
-            "whence $\\partial^2 C/\\partial\\beta^2$ at $(\\beta, \\beta')$ equals $\\partial^2 C/\\partial\\beta'^2$ at $(\\beta', \\beta)$. "
-            "At the tied point ($\\beta = \\beta'$) their block of $H$ is $\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}$, with "
-            "$A = \\partial^2 C/\\partial\\beta^2 = \\partial^2 C/\\partial\\beta'^2$ and $B = \\partial^2 C/\\partial\\beta\\,\\partial\\beta'$.") in prose and "C_{" not in prose  # report 05DL (fault 3): A, B defined; partial derivatives, not subscripts  # 05DI (fault 3): split
+    # report 05DR (fault 2, the lead's decision): stated at the tied point directly (no "whence ... at (beta', beta)"), and a road-map
+    assert ("At a tied point, swapping them leaves $\\theta$ unchanged and turns a change in $\\beta$ into the same change in $\\beta'$, "
+            "so $C$'s second derivative in $\\beta$ equals that in $\\beta'$ (call it $A$), and the mixed one, "
+            "$\\partial^2 C/\\partial\\beta\\,\\partial\\beta'$, is $B$. "
+            "Their block of $H$ is $\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}$. Then") in prose and "C_{" not in prose and "whence" not in prose
+    assert ("Three steps: why the curves lie on one line (Taylor expansion, next), why they grow (the cost curves down across the tie), "
+            "how fast (that curvature along the run). Why one line? Write") in prose  # report 05DL (fault 3): A, B defined; partial derivatives, not subscripts  # 05DI (fault 3): split
     assert "f(x, y)" not in prose and "F(\\beta" not in prose
     # report 05BC (fix 5): blocks A, B (not layer subscripts), the letters in the table, the last step
     assert "\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}" in prose and "H_0" not in prose
