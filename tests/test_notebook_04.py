@@ -1705,7 +1705,7 @@ def test_round7_reading_fixes(shown, prose, case):
     assert ("Nothing here is approximate; in these runs rounding keeps the tie too, as equal columns take identical operations in "
             "the same order (section 5's 0.0; your own code may add in another order and show a rounding-size difference: notebook 03, 7b). "
             # report 04EN, fault 3 (the lead's decision): whether a rounding-size difference grows is untested; the nearest evidence
-            "Whether such a difference grows is not tested here; section 9's nudged starts (s.d. 0.1, far larger) shorten the fit only ×0.86.") in text and "same operations" not in text and "library" not in text  # 04CQ fault 5: no untested caveat and "same bits" not in text
+            "Whether such a difference grows is not tested here.") in text and "same operations" not in text and "library" not in text  # 04CQ fault 5: no untested caveat and "same bits" not in text
     assert "even in float32" not in text
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert "# two different computations of the same sums: another CPU may round their last bits differently" in code  # why 1e-15, at the line

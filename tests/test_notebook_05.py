@@ -916,7 +916,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     # report 05DN (faults 1, 5, 2): the loop as 2b's main path states it (under its table); 04's optional part named as such; a lighter pointer
-    assert ("Why the plateau ends. 2b's loop (under its table) runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
+    assert ("Why the plateau ends. 2b's loop (under its figure) runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
             "$c = 1$'s $\\omega_1$ is already negative at step 1000 ($-0.014$). Once gap($a^2$) is wide enough, "  # report 05DO (fault 2): three sentences; omega_1 from the printed W_2 line
             "lowering $b_1[0]$ lowers $C$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
             "slope 0.024 to 0.22: 2c number printout). "
