@@ -810,7 +810,8 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             # table) and the seeds' printed costs no longer repeated in the fold
             "longer quite equal; 7a: no row both share costs less than 0.4), then drops faster.\n"
             "* **Fit:** at step 5574 (the dot, $C \\approx 0.016$; a fit allows $C$ up to nearly $4 \\cdot 0.1^2 = 0.04$), "
-            "still tied (start table).\n"
+            # report 03EB fault 2: the tie cited at the step the start table shows (6000), carried to 5574 by 7b
+            "still tied: the start table shows the tie at step 6000, and a tie holds step after step (7b).\n"
             "* **Tie:** three tied units, each adding the same $W_l[i, j]\\,a^l[r, i]$ to $z^{l+1}[r, j]$, add what one unit "
             "with weight $3\\,W_l[i, j]$ would. So the tied network acts as a 2-1-1-2, whose layer-2 value differs between "
             "the observations: its outputs can differ.\n"
@@ -846,7 +847,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "this saturation, or the tie, causes the [plateau](NOTATION.md).",  # report 03DW fault 1: "this" named
                   # report 03DS fault 3: exercise 4 argues the step back through a hidden layer too
                   # report 03DZ fault 4: the 2-3-3-2 is the top figure's; 6 paths per delta^1[0, i] (the item-5 test)
-                  "5. On a 2-3-3-2 (top figure: 6 paths, 3 layer-2 units × 2 outputs), group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
+                  "5. On a 2-3-3-2 ($L = 3$: the output delta is now $\\delta^3$; top figure: 6 paths, 3 layer-2 units × 2 outputs), group $\\delta^1[0, i]$'s paths by the layer-2 unit $j$ they pass: what does a group "
                   "share,\n   and what do its tails at $j$ add up to?",
                   # report 03DQ fault 1: tied, a 2-1-1-2 that can still tell the observations apart; fault 5: near 0.4 to
                   # step 4000 (0.3985), the fall between 4000 and 5000
@@ -883,12 +884,13 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   "let the check use the larger $\\varepsilon$, with less rounding, at the same tolerance.",
                   # report 03DR fault 2: what to look at, before the printout
                   # report 03DV fault 3: the same in one full sentence (which formula, which cases, which eps, how many fail)
-                  "Optional: in the last two lines, notebook 01's two-point formula passes all six random cases at its "
-                  "$\\varepsilon = 3 \\cdot 10^{-4}$ but fails one at $10^{-3}$.",
+                  # report 03EB fault 6: a neutral pointer; the result only in the printout and the fold below it
+                  "Optional: the cell below compares notebook 01's two-point formula with the check's five-point one.",
                   # report 03DT fault 1: why exercise 7's counts differ from notebook 01's section 7 (its rules: weights
                   # only; slopes and a - y free for both methods; each edge's factor computed once), before the rules
                   "**forward pass not included**. Notebook 01 (section 7) counted by other rules: weights only, $a(1-a)$ "
-                  "and $a^L - y$ free for both methods, each edge's factor once. The rules here:",
+                  "and $a^L - y$ free for both methods, each edge's factor (its input or weight times a slope) computed once "
+                  "and reused. The rules here:",
                   # report 03DT fault 3, 03DU fault 7: what is new against notebook 01's delta, where section 2 first
                   # names delta (so it is never presented as new), not again at the top of section 3
                   "the cost's slope at output 1's pre-activation: $\\delta^2[0, 0]$. Notebook 01 (section 7) found $\\delta$ "
@@ -1159,7 +1161,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert all(np.all(W == 1) for W in nets[0][1].weights + nets[0][1].biases) and not np.all(nets[1][1].weights[0] == 1)
     # section 2: the crossing labels' convention is in the caption, not a code comment
     assert "crossing pair's labels" not in "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "code")
-    # exercise 5, item 3a: its numbers (fold A's rows of delta^1 and x[r, 0], which name item 2's answer) only in a
+    # exercise 5, item 3a: its numbers (fold A's rows of delta^1 and x_1[r], which name item 2's answer) only in a
     # folded hint; the open items point to "your item-2 product"
     # exercise 5's cells in reading order (reader 03BW): items 1, 2 and 3 (3a, 3b) first, then the folds in the order
     # they are opened (report 03CN fault 6), each titled with when to open it: fold A (after item 2), item 3a's hint (after
@@ -1190,6 +1192,9 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     assert re.sub(r"<details>.*?</details>", "", hints, flags=re.S).strip() == ""  # only the three hints
     assert "<summary>Fold A: each observation's dC/db_0 (open after item 2)" in source(ordered[1])
     assert source(ordered[2]).startswith("<details><summary>Item 3a's hint (open after fold A, if stuck)")
+    # report 03EB fault 3: the card's notation for observation r's input 1 (x_1[r]), with its code
+    assert "Fold A's two rows of $\\delta^1$ (its dC/db_0 lines) and $x_1[r]$ (`X[r, 0]`)." in source(ordered[2])
+    assert "x[r, 0]" not in markdown
     assert source(ordered[3]).startswith("# exercise 5, item 3a") and "<summary>Fold B:" in source(ordered[4])
     assert "(open after item 3a)" in source(ordered[4])
     # fold A's first line names item 2's bias half ("each row of dC/db_0 is that observation's row of delta^1"): it is
@@ -1204,7 +1209,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     exercise_5 = "\n".join(source(c) for c in ordered if c["cell_type"] == "markdown")
     open_items = re.sub(r"<details>.*?</details>", "", exercise_5, flags=re.S)
     assert "with your item-2 product, for each observation" in open_items and "<summary>Item 3a's hint" in exercise_5
-    for named in ("x[r, 0]", "0.8 and 0.3", "\\delta^1", "fold A's two rows"):
+    for named in ("x_1[r]", "X[r, 0]", "0.8 and 0.3", "\\delta^1", "fold A's two rows"):
         assert named not in open_items, named
     # exercise 7's layer counts only inside its check fold and the general count's fold after it, both opened after counting
     outside = markdown
@@ -1254,7 +1259,7 @@ def test_the_prose_quotes_sections_2_to_6(notebook):
     printout = next(i for i, c in enumerate(notebook["cells"]) if "print(finite_difference_errors())" in source(c))
     assert "<summary>Optional: why 4e-10, why five points</summary>" in source(notebook["cells"][printout + 1])
     assert source(notebook["cells"][printout]).startswith("# optional (with the fold below; section 6 does not need it)")
-    assert source(notebook["cells"][printout - 1]).startswith("Optional: in the last two lines, notebook 01's two-point formula")
+    assert source(notebook["cells"][printout - 1]).startswith("Optional: the cell below compares notebook 01's two-point formula")
     assert "printed below" not in markdown and "Printed below" not in markdown
     # the path-table key: two worked examples, no translation row of index letters
     assert "$x_{i+1}$" not in markdown and "$x[0, i]$" not in markdown
@@ -1517,8 +1522,9 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     leaving a hidden unit; backpropagation one multiplication per unit for its delta)."""
     from mlp_helpers.lessons import paths
     prose = "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    # report 03EB fault 1: what "each edge's factor once" means (notebook 01's weight and link factors)
     assert ("Notebook 01 (section 7) counted by other rules: weights only, $a(1-a)$ and $a^L - y$ free for both methods, "
-            "each edge's factor once. The rules here:") in prose
+            "each edge's factor (its input or weight times a slope) computed once and reused. The rules here:") in prose
     assert prose.index("counted by other rules") < prose.index("<summary>Check your count</summary>")
     with open(Path(__file__).resolve().parents[1] / "notebooks" / "01_chain_rule_1_1_1.ipynb", encoding="utf-8") as handle:
         nb01 = json.load(handle)
@@ -1536,10 +1542,10 @@ def test_exercise_7_names_notebook_01s_counting_rules_as_notebook_01_states_them
     # out its own factors)
     check = prose[prose.index("<summary>Check your count</summary>"):].split("</details>")[0]
     # report 03DZ fault 1: the three rules as a short list
-    assert ("**From notebook 01's 32 and 16:**\n\n* biases add 14 (12 + 2);\n* multiplying out each path's factors "
-            "adds 8 (01 multiplied each edge's weight or input by its slope once and reused the product; here every path "
-            "multiplies its factors itself);\n* paying for $2(a - y)$ and $a(1 - a)$ adds 6 to `backward`.\n\nOn 2-3-3-2 "
-            "(01: 186, 44; here 410, 54) they add 110, 114, 10.") in check  # report 03DX fault 3, 03DW fault 4
+    # report 03EB fault 1: each difference added up under its method
+    assert ("**From notebook 01's 32 and 16:**\n\n* path sums: 32 + 14 (biases: 12 + 2) + 8 (multiplying out: every path "
+            "multiplies its own factors) = 54;\n* `backward`: 16 + 6 (paying for both slopes, $2(a - y)$ and $a(1 - a)$) = 22."
+            "\n\nOn 2-3-3-2 (from 01's 186 and 44): path sums 186 + 110 + 114 = 410; `backward` 44 + 10 = 54.") in check
     # report 03DZ fault 1: why the rules differ, under them and before the check fold: path sums get both slopes free,
     # backward pays for them (the 6 and 10 above; asserted below), so the rules favour path sums
     why = "Path sums get both slopes free (the kindest count); `backward` pays: if anything, the rules favour path sums.\n"
