@@ -719,8 +719,9 @@ def test_section_7_every_point_with_u_and_W1_zero_is_the_same_saddle(case, markd
     assert seven_a.index("are **saddles**") < min(seven_a.index(w) for w in ("drawn into a saddle", "Near a saddle"))
     assert r"where every $\partial c/\partial w = 0$: $W_1 = 0$ and $u_1 = u_2 = 0$" in seven_a
     # report 02CZ fault 4: the saddle set named, and why every G = 0 point is a minimum
-    assert (r"$u_1 = u_2 = 0$ (each $W_0$ column a multiple of $(1-\rho, -\rho)$; the origin is one), so $c = 0 \ne c^*$."
-            in seven_a)
+    # report 02DZ fault 3: "the origin" here is the point where every weight is 0 (sections 1, 4: the (x, y) plane's)
+    assert (r"$u_1 = u_2 = 0$ (each $W_0$ column a multiple of $(1-\rho, -\rho)$; the origin, every weight 0, is one), so "
+            r"$c = 0 \ne c^*$.") in seven_a
     # report 02CR fault 3: why the origin's numbers hold at every saddle, and why every G = 0 point is a minimum
     # report 02DO fault 7 (the lead's decision): "the display" named: the product of small changes, as the text calls it
     assert (r"$C$ depends only on $c$, and that product gives every saddle the same $c$ after the same nudge, so [not a minimum] "
@@ -1324,8 +1325,10 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02DV fault 3 (the lead's decision): what the box explains (the triangles on the dotted line: W_0[:, 0]'s
     # gradient has the factor W_1[0, 0]), not why W_1[0, 0] turns positive; the crossings are not ties (the spread)
     # report 02DW fault 2 (the lead's decision): that sentence opens the optional box; the caption keeps "Look first" only
+    # report 02DZ fault 4 (the lead's decision): where the box's checks print; "not ties" is now the Verdict's
     assert fold.startswith("<details><summary>Optional: rank 2, ties, the gap, crossings (open after your prediction)</summary>\n\n"
-                           r"Circles mark a pair's lines crossing (not ties: second figure), "
+                           "Its checks print under the next cell (folded).\n\n"
+                           r"Circles mark a pair's lines crossing, "
                            r"triangles mark $W_0[0,0]$, $W_0[1,0]$ at their lowest, and the dotted line marks step 27, where $W_1[0,0]$ "
                            r"turns positive: the triangles sit on it, as $W_0[:,0]$'s gradient has the factor $W_1[0,0]$ (*Dips*)."
                            "\n\n*Rank 2.*")
@@ -1357,7 +1360,7 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     assert figure_at + 2 == where and nb.cells[figure_at + 1].source.startswith("<details><summary>Verdict (open after your prediction)")
     assert nb.cells[figure_at - 1].source == ("Look first: top row (constant start), is each pair one striped line (tied)? "
                                               "Bottom row (random start), do a pair's lines merge? "
-                                              "(Circles mark crossings: equal for an instant.)")  # report 02DX fault 7
+                                              "(Circles mark crossings: the pair changes order between two steps.)")  # report 02DX fault 7, 02DZ fault 2
     assert "[bound]" in nb.cells[figure_at - 2].source and "[kept]" in nb.cells[figure_at - 2].source
     assert nb.cells[figure_at - 3].source.startswith("**Training keeps two numbers, $r_1$ and $r_2$.**")
     assert "gap by $-\\eta" not in paragraph  # report 02DD fault 2: in the main text, not in the fold
@@ -1379,8 +1382,13 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02DJ fault 1: "loose" (02DB fault 6) in the verdict, with both printed numbers
     # report 02DO fault 2 (the lead's decision): the bound is a guarantee, the figure's floor what this run did; the
     # turn at step 17 stays in the optional box
-    assert (r"The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound], above), a guarantee; this "
-            r"run's floor (second figure) is $0.4667$ at step 17, the $W_1$ gap ([spread = gap]).") in nb.cells[figure_at + 1].source
+    # report 02DZ fault 1 (the lead's decision): the question's pair changes order (steps 18-19: the figure's label,
+    # [crossings]), yet no tie; what keeps this run's spread large is the W_1 gap, the bound only the floor
+    assert (r"$W_0[0,0]$ and $W_0[0,1]$ (the question's $w_{111}$, $w_{211}$) change order between steps 18 and 19 (first "
+            r"figure), yet the random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound], above), "
+            r"a guarantee." "\n"
+            r"In this run the $W_1$ gap keeps it far higher: $0.4667$ at its lowest (step 17, second figure; "
+            r"[spread = gap]).") in nb.cells[figure_at + 1].source
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
@@ -1996,7 +2004,11 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # report 02DG fault 2 (the lead's decision): shorter sentences, and a column of W_0 as its data part u_j along s
     # plus its perpendicular part r_j along s_perp = (1 - rho, -rho) (same squared length S): checked below at seed 0
     # report 02DX fault 1 (the lead's decision): one plain sentence says what r_1, r_2 are, before item 1
-    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** They are what no step changes in $h_1$'s, $h_2$'s incoming "
+    # report 02DZ fault 1 (the lead's decision): what they are for, first (no answer: the floor's value prints after
+    # the prediction, and "never"/"cannot tie" stay out of the open text)
+    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** So $|r_1 - r_2|$, a floor under the spread (item 3), stays "
+            r"fixed, whatever the $W_1$ gap does." "\n"
+            r"They are what no step changes in $h_1$'s, $h_2$'s incoming "
             r"weights: every step moves $W_0[:, j]$ along $s$." "\n"
             r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, of the same squared length $S$.") in markdown
     # report 02DH fault 1 (the lead's decision): W_0[:, j] counts j from 0 and u_1, u_2, r_1, r_2 from 1 (like h_1, h_2),
