@@ -974,10 +974,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r116 (reader 06DZ, fault 2): two bullets, the definition, then the shrinking difference as numbers (the
     # differences of the printed values; the outputs' true difference is 0.0003, hence "0.001 or less")
     assert "* the rows' difference: $\\Delta a^l = a^l[0] - a^l[1]$ (notebook 04's $\\text{gap}(a^l)$; likewise $\\Delta z^l$); " \
-        "* layers 2 and 3 are [saturated](NOTATION.md) (slopes 0.019 to 0.029, table \"step 0\"), layer 1 partly (0.09, 0.14): " \
-        "each saturated layer multiplies $\\Delta a$ by a small slope (times 3, the weights' sum; layer 1 sums $\\Delta x$ = 0.5 + 0.1), so $\\Delta a$ shrinks: 0.068 in $a^1$, " \
-        "0.005 in $a^2$, 0.001 or less in $a^3$ (0.900 − 0.832, 0.976 − 0.971, 0.981 − 0.980), and both observations get nearly " \
-        "the same output row;" in prose and "make every $z$ large" not in prose and "squeezing" not in prose \
+        "* layers 2 and 3 are [saturated](NOTATION.md) (slopes 0.019 to 0.029, table \"step 0\"), layer 1 partly (0.09, 0.14). " \
+        "To first order each layer multiplies $\\Delta z$ by its slope; every weight is 1. $\\Delta z^1 = \\Delta x\\, W_0$ sums " \
+        "$\\Delta x$'s two entries, $0.5 + 0.1 = 0.6$ per unit, times 0.09 to 0.14: $\\Delta a^1$ = 0.900 − 0.832 = 0.068. Then " \
+        "$\\Delta z^{l+1} = 3\\,\\Delta a^l$ (three equal units): $3 \\times 0.068 \\approx 0.2$, times 0.024 to 0.029: " \
+        "$\\Delta a^2$ = 0.976 − 0.971 = 0.005; $3 \\times 0.005 = 0.015$, times 0.019: $\\Delta a^3$ = 0.981 − 0.980, 0.001 or less. " \
+        "So both observations get nearly the same output row;" in prose and "make every $z$ large" not in prose and "squeezing" not in prose \
+        and "the weights' sum" not in prose and 0.6 * 0.09 < 0.068 < 0.6 * 0.14 and 3 * 0.068 * 0.024 < 0.005 < 3 * 0.068 * 0.029 \
+        and 3 * 0.005 * 0.019 < 0.001 and 0.5 + 0.1 == 0.6 and CASE.X[0].tolist() == [0.8, 0.4] and CASE.X[1].tolist() == [0.3, 0.3] \
         and slopes == [["0.09", "0.14"], ["0.024", "0.029"], ["0.019", "0.019"]]
     values = [line.split()[-4:-2] for line in computed["rows at step 0"].splitlines()[1:4]]
     assert values == [["0.900", "0.832"], ["0.976", "0.971"], ["0.981", "0.980"]] \
@@ -1027,19 +1031,22 @@ def test_prose_quotes_the_numbers(computed, notebook):
                           "are almost identical ($\\operatorname{rms}\\,\\Delta a^9$ 5.2e-07, also at step 800), so the output layer can only give both rows about "
                           "the same output: the shared row, the plateau. Making them differ by 0.4 needs enormous last-layer weights (bound: 1.9e+05) or lower layers that move, and their gradients carry $\\delta$, shrunk layer by layer (section "
                           "2's table). In the stall test $W_0$ moved over 1% by step 300 in 0 of 5 starts and the rows stayed merged, while "
-                          "with 2 and 3 hidden layers 5 and 3 of 5 starts leave the plateau (counts; 5 to "
+                          "with 2, 3 and 4 hidden layers 5, 3 and 0 of 5 starts leave the plateau (counts; 5 to "
                           "8 hidden layers were not run). ") \
         and "(section 2's rms slope). Tanh and ReLU keep their rows apart (0.034, 0.14 at $a^9$). " \
             "Counts, trained as in the stall test; \"bound at step 0\": the smallest that the last layer's largest |weight| must " \
-            "reach, alone, to make the output rows differ by 0.4, as the targets need. With last hidden layer $l$: " \
-            "$\\max|W_l| \\ge 1.6 / (16 \\operatorname{rms}\\,\\Delta a^l)$, as $\\Delta z^{l+1}$ must reach 1.6 (slope at most 1/4) " \
-            "and sums 16 terms, each at most $|\\Delta a^l[j]| \\max|W_l|$, and the mean of $|\\Delta a^l[j]|$ is at most " \
-            "$\\operatorname{rms}\\,\\Delta a^l$ (Cauchy–Schwarz; derived in the optional part): **What to keep" in main \
+            "reach, alone, to make the output rows differ by 0.4, as the targets need. With last hidden layer $l$ (16 units): " \
+            "1. Each output's rows must differ by at least 0.4, and a slope at most 1/4 gives $|\\Delta a^{l+1}[k]| \\le " \
+            "|\\Delta z^{l+1}[k]|/4$, so $|\\Delta z^{l+1}[k]| \\ge 1.6$. 2. $|\\Delta z^{l+1}[k]| = |\\sum_j \\Delta a^l[j]\\, W_l[j, k]| " \
+            "\\le \\sum_j |\\Delta a^l[j]| \\max|W_l| \\le 16 \\operatorname{rms}\\,\\Delta a^l \\max|W_l|$, as a mean of sizes is at " \
+            "most their rms: $\\operatorname{rms}(v)^2 - \\operatorname{mean}(|v|)^2$ is the variance of the $|v_j|$, $\\ge 0$. " \
+            "3. Divide: $\\max|W_l| \\ge 1.6 / (16 \\operatorname{rms}\\,\\Delta a^l)$. **What to keep" in main \
+        and "derived in the optional part" not in prose and "Cauchy" not in prose \
         and "(make them differ)" not in prose and "part the rows (" not in prose and min(np.abs(CASE.Y[0] - CASE.Y[1])) == 0.4 and 0.4 / (1 / 4) == 1.6 \
         and "Neither happens" not in prose and "W_0 changed by over 1% by step 300 in 0 of 5" in computed["long sigmoid"] \
-        and len(main.split()) < 330 and "point 2" not in main and "W_8" not in main and "W_9" not in main \
-        and "### Optional: the weights that would have to part the rows Nothing later in the course needs this; it derives the bound and " \
-            "examines two layers. The stall test's 5 sigmoid starts at steps 0 and 800:" in prose \
+        and len(main.split()) < 375 and "point 2" not in main and "W_8" not in main and "W_9" not in main \
+        and "### Optional: the weights that would have to part the rows Nothing later in the course needs this; it examines $W_9$ " \
+            "and two lower layers. The stall test's 5 sigmoid starts at steps 0 and 800:" in prose \
         and prose.index("### Optional: the weights") < prose.index("(a) **$W_9$ stops") < prose.index("## 4. The start") \
         and '(line "' not in prose[prose.index("## 3. Why the deep sigmoid"):prose.index("## 4. The start")] \
         and prose.index("## 2. Depth") < prose.index("## 3. Why the deep sigmoid") < prose.index("## 4. The start") \
@@ -1062,10 +1069,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # why W_9 alone cannot part the output rows (lead's round-13 decision, from the output end): rows 0.4 to 0.8 apart
     # need |Delta z^10[k]| >= 0.4 / (1/4) = 1.6; |sum_j Delta a^9[j] W_9[j, k]| <= 16 rms Delta a^9 max|W_9| (the mean of
     # |Delta a^9[j]| is at most its rms), so with rms 5.2e-07 max|W_9| must reach about 2e5, against the printed 0.72
-    assert "It cannot pull the output rows apart alone: they must differ by 0.4 to 0.8 (targets) and " \
-        "$|\\Delta a| \\le |\\Delta z|/4$ (slope at most 1/4; mean value theorem), so $|\\Delta z^{10}[k]| \\ge 1.6$ is needed. But $|\\Delta z^{10}[k]| = |\\sum_j \\Delta a^9[j]\\, " \
-        "W_9[j, k]| \\le 16 \\operatorname{rms}\\,\\Delta a^9 \\max|W_9|$ (a mean of sizes is at most their rms: Cauchy–Schwarz), so with 5.2e-07 " \
-        "it needs $\\max|W_9| \\ge 1.6 / (16 \\times 5.2 \\times 10^{-7}) \\approx 2 \\times 10^5$, against 0.72." \
+    # round 8 of r141 (reader 06EB, fault 1): the derivation lives in the main path; (a) applies it
+    assert "It cannot pull the output rows apart alone: the bound above, with $l = 9$, needs " \
+        "$\\max|W_9| \\ge 1.6 / (16 \\times 5.2 \\times 10^{-7}) \\approx 2 \\times 10^5$, against 0.72." \
         in prose and 0.4 / 0.25 == 1.6 and round(1.6 / (16 * 5.2e-7), -5) == 2e5 \
         and computed["w9 table"].splitlines()[5].split()[-1] == "5.2e-07" and "0.67     0.72" in computed["w9 table"] \
         and "the targets' rows differ by 0.8 and 0.4" in computed["rows at 800"] \
@@ -1465,7 +1471,7 @@ def test_what_exercise_1_means_is_said_only_by_its_correct_verdict(notebook):
     box = "<details><summary>Answer (read after your exercise-1 check says right)</summary> $\\sum_i (c - y[i, k]) = 0$"
     # lead's round-12 decision: section 3 points back to section 1's bullet instead of asking again (no b_2 answer box)
     assert box not in prose and "where is that sum 0?" not in prose \
-        and prose.index("It learns the best shared row $c$, the column means (section 1's third bullet; for cross-entropy, \"Check your ratio\"), whose SSE is the floor 0.4.") \
+        and prose.index("It learns the best shared row $c$, the column means (section 1's third bullet; for cross-entropy this uses \"Check your ratio\", shown after exercise 1), whose SSE is the floor 0.4.") \
         > prose.index("## 4. The start") > prose.index("Your exercise-1 delta sums to 0 over the observations there")
     # round 8 of r87 (reader 06DO, fault 7, lead's decision): the output bias's gradient named, sum_i delta^3[i], exercise 1's
     # delta summed over the rows (its formula stays out of open prose, as below)
@@ -1795,3 +1801,29 @@ def test_round_8_of_r111_fold_and_plateau_end(notebook, computed):
         and "* At the column means a $W_8$ step is proportional to $\\Delta a^8$ (rms 2.5e-06, rows table): it moves $\\Delta z^9$ " \
         "only to second order." in main and "$$" not in main and "first-order pace" not in main \
         and "(the printout below, per unit of $\\eta$)" in box
+
+
+def test_round_8_of_r141_runs_split_and_wording(notebook, computed):
+    """Reader 06EB, faults 3, 4, 5 and 9: the all-ones runs cell holds the runs' table and "steps saved" (with the start and
+    1.173, the pointer names its line); the step-0 slopes and "first below 0.3" sit next to "Why a plateau at 0.4"; section 4
+    says its cross-entropy reason is shown after exercise 1 (not a - y in open prose); What to keep counts 4 hidden layers;
+    the Summary names the deep network by its hidden and weight layers."""
+    _, prose = notebook
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    ids = [c.get("id") for c in cells]
+    text = ["".join("".join(o.get("text", "")) for o in c.get("outputs", [])) for c in cells]
+    runs, step_0 = text[ids.index("cdfdd46f")], text[ids.index("plateau-step-0")]
+    assert runs.splitlines()[1] == computed["cross-entropy at a = y"] and runs.splitlines()[0] == computed["start cost"] \
+        and computed["milestones sse"] in runs and runs.rstrip().endswith(computed["saved"]) and "step 0, unit 1" not in runs
+    assert step_0 == computed["rows at step 0"] + "\n" + computed["plateau 0.3"] + "\n"
+    assert ids.index("0f878d59") + 1 == ids.index("cdfdd46f") < ids.index("plateau-why-lead") == ids.index("plateau-step-0") - 1 \
+        and ids.index("plateau-step-0") + 1 == ids.index("6e601758")
+    assert "".join(cells[ids.index("plateau-why-lead")]["source"]) == "Why a plateau at 0.4 (notebook 04, section 7)? All ones at step 0:"
+    assert "(1.173 for the first observation: the second line printed after your prediction)" in prose and "printed below" not in prose
+    assert "**The table.** Every output starts at 0.98 (line \"all ones, step 0\")" in prose and "row \"a^3 (outputs)\"" not in prose \
+        and "outputs [[0.98, 0.98], [0.98, 0.98]]" in computed["start cost"]
+    assert "for cross-entropy this uses \"Check your ratio\", shown after exercise 1)" in prose
+    assert "* In the sigmoid network with 9 hidden layers (10 weight layers; LeCun) the rms slope" in prose and "10-layer" not in prose \
+        and "9 hidden layers of 16 units, 2 sigmoid outputs (10 weight layers)" in prose
+    assert [line.split()[-4] for line in computed["between"].splitlines()[2:5]] == ["5", "3", "0"] \
+        and "with 2, 3 and 4 hidden layers 5, 3 and 0 of 5 starts leave the plateau" in prose
