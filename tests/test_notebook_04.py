@@ -357,7 +357,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     expect(shown, f"loss first below 0.01 at step {np.argmax(loss < 0.01)}", "loss first below 0.01 at step 5660")
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert at('print("loss first below 0.3 (the plateau ends) at step"') == at("zoom.set(xlabel=") < at("The plateau's end is measured")
+    assert at('print("loss first below 0.3 (the plateau ends) at step"') == at("plots.tied_cost(") < at("The plateau's end is measured")
     assert np.argmax(loss < 0.4) < np.argmax(loss < 0.3)  # the zoom: it crosses the floor on the plateau
     # one definition of the plateau's end (section 9's table); report 04BT, fix 7: what the table compares, in a plain sentence
     # report 04BU, word budget: the table's header names its columns; the plateau end is defined above (cost < 0.3)
@@ -560,12 +560,13 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04DB, faults 2 and 8: a key, one pair per factor, each ratio printed; "keeps the tie; changes slope and size"
             # report 04DI, fault 6: pairs of starts, "against" for "to"
             # report 04DW, fault 2 (the lead's decision): the starts listed here; what each pair changes, in the list under the ratios
-            "Three more starts: "
+            "Three more starts; a start's **size** is the rms (root mean square) of its weights and biases at step 0 (the table's `rms`): "
             # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in
             "* **every parameter 0.1**: every $z$ near 0, every slope near $\\frac14$ (*steep*, the opposite of saturated); "
             # round 8 (report 04EC, fault 8): the rms over every weight and bias of one seed's start, one factor per seed
-            "* seeds 0 to 9 **scaled to rms (root mean square) 0.1**: every weight and bias of a seed's start times one factor, the rms taken over all of them; "
-            "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ a standard normal draw (mean 0, s.d. 1) (20 draws each), untied a little.") in text
+            # r141 (fault 2): "size" defined once, as the rms column
+            "* seeds 0 to 9 **scaled to rms 0.1**: every weight and bias of a seed's start times one factor; "
+            "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ normal, mean 0, s.d. 1 (20 draws each): untied a little.") in text
     # round 8 (report 04DX, fault 4): which rows to compare; report 04EF, fault 7: the ratio labels name the pairs, one line above them
     assert "Rows to compare" not in text and "Each `ratio` line names what changes between its two rows of the table:" not in text
     # report 04EK, fault 1 (the lead's decision): the ratio lines as one table, "what differs" in a few words per pair
@@ -733,7 +734,7 @@ def test_round_six_additions(prose):
     # round 8 (report 04DY, word budget): section 2's two values not repeated
     # report 04DZ, fault 7: no unprinted mean (0.87): section 2's two a^1 values; the slope is the left panel's, the mean z the right's
     assert ("each unit sums three $a^1$ (0.90 or 0.83, section 2) with weights 1, plus bias 1: $z^2$ is about 3.7 or 3.5 (right panel: "
-            "their mean; left panel: slope 0.026):") in text and "0.87" not in text
+            "their mean; left: slope 0.026):") in text and "0.87" not in text
     assert "the zoom's dip" not in text  # report 04EE (word budget): the dotted line is named in its legend and in item 2
     assert (round(0.9002495, 2), round(0.8320184, 2)) == (0.90, 0.83) and (round(3 * 0.9002495 + 1, 1), round(3 * 0.8320184 + 1, 1)) == (3.7, 3.5)
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
@@ -757,7 +758,9 @@ def test_gap_factor_displayed_and_plateau_end_marked(prose):
     text = " ".join(prose.split())
     assert "gap factor" not in text  # report 04BN, fix 10: the displayed ratio was used nowhere
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
-    assert 'ax.axvline(np.argmax(runs.loss[run_row["ones"]] < 0.3)' in code and 'label="plateau ends (cost < 0.3)"' in code
+    # r141 (fault 3): the figure's code in plots.tied_cost
+    assert 'plots.tied_cost(runs.iterations, loss, floor, fits[run_row["ones"]], np.argmax(loss < 0.3))' in code
+    assert 'ax.axvline(plateau_end,' in inspect.getsource(plots.tied_cost) and 'label="plateau ends (cost < 0.3)"' in inspect.getsource(plots.tied_cost)
 
 
 
@@ -915,17 +918,24 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
              "seeds 0 to 9 (median)": ("untied", np.median(np.argmax(sweep.loss[:10] < 0.3, axis=1)), np.median(sweep.fit_steps(0.01)[:10]))}
     seed_ends = np.argmax(sweep.loss[:10] < 0.3, axis=1)
     assert all(sweep.loss[k, e] < 0.3 - 1e-9 and sweep.loss[k, e - 1] > 0.3 + 1e-9 for k, e in enumerate(seed_ends))  # one-ulp margins
-    expect(shown, f"{'start':<41}{'units':<8}{'plateau ends':>13}{'fit step':>10}  slopes at step 0, layers 1, 2\n"
-                  + "\n".join(f"{name:<41}{tie:<8}{end:>13.0f}{fit:>10g}  {np.round(slopes[name], 3).tolist()}" for name, (tie, end, fit) in table.items()),
-           "start                                    units    plateau ends  fit step  slopes at step 0, layers 1, 2\n"
-           "all ones                                 tied             5232     14575  [0.115, 0.026]\n"
-           "all ones + noise, s.d. 0.1 (median)      nudged           4236     12596  [0.115, 0.026]\n"
-           "every parameter 0.1                      tied             2257      6096  [0.248, 0.246]\n"
-           "0.1 + noise, s.d. 0.01 (median)          nudged           2232      6085  [0.248, 0.246]\n"
-           "seed 0 scaled to rms 0.1                 untied           1325      5424  [0.249, 0.249]\n"
-           "seeds 0 to 9 scaled to rms 0.1 (median)  untied           1592    5692.5  [0.249, 0.249]\n"
-           "seed 0                                   untied            410      4654  [0.227, 0.215]\n"
-           "seeds 0 to 9 (median)                    untied            434      4986  [0.224, 0.224]")
+    # r141 (fault 2): the rms of every weight and bias at step 0 (a family's median), from fresh starts (train_many trains in place)
+    seed_nets = [mh.MLP(case.sizes).init_random(seed=s) for s in range(10)]
+    fresh = [[case.network()], init.almost_constant_starts(case.sizes, 0.1, 20), init.constant_starts(case.sizes, [0.1]),
+             init.almost_constant_starts(case.sizes, 0.01, 20, value=0.1), [symmetry.scaled_to_rms(seed_nets[0].copy(), 0.1)],
+             [symmetry.scaled_to_rms(n.copy(), 0.1) for n in seed_nets], seed_nets[:1], seed_nets]
+    size = dict(zip(table, (float(np.median([symmetry.params_rms(n) for n in family])) for family in fresh)))
+    assert all(abs(v * 100 % 1 - 0.5) > 2e-2 for v in size.values())  # off their rounding edges
+    expect(shown, f"{'start':<41}{'units':<8}{'rms':>6}{'plateau ends':>14}{'fit step':>10}  slopes at step 0, layers 1, 2\n"
+                  + "\n".join(f"{name:<41}{tie:<8}{size[name]:>6.2f}{end:>14.0f}{fit:>10g}  {np.round(slopes[name], 3).tolist()}" for name, (tie, end, fit) in table.items()),
+           "start                                    units      rms  plateau ends  fit step  slopes at step 0, layers 1, 2\n"
+           "all ones                                 tied      1.00          5232     14575  [0.115, 0.026]\n"
+           "all ones + noise, s.d. 0.1 (median)      nudged    1.00          4236     12596  [0.115, 0.026]\n"
+           "every parameter 0.1                      tied      0.10          2257      6096  [0.248, 0.246]\n"
+           "0.1 + noise, s.d. 0.01 (median)          nudged    0.10          2232      6085  [0.248, 0.246]\n"
+           "seed 0 scaled to rms 0.1                 untied    0.10          1325      5424  [0.249, 0.249]\n"
+           "seeds 0 to 9 scaled to rms 0.1 (median)  untied    0.10          1592    5692.5  [0.249, 0.249]\n"
+           "seed 0                                   untied    0.50           410      4654  [0.227, 0.215]\n"
+           "seeds 0 to 9 (median)                    untied    0.64           434      4986  [0.224, 0.224]")
     # report 04DP, fault 2: the verdict's "slope 0.026 against 0.215 to 0.249 for the faster starts": every row fitting sooner than
     # all ones and its nudges has a layer-2 slope in that range; all ones and its nudged draws sit at 0.026
     faster = [name for name, (_, _, fit) in table.items() if fit < table["all ones + noise, s.d. 0.1 (median)"][2]]
@@ -949,28 +959,30 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04CH, fault 1: the seeds against 0.1 + noise cut (no run isolates it); the three lines the answer reads kept
     # report 04CT, fault 3: no output shows the nudged units come apart, so they are "nudged", not "untied"
     # report 04DW, fault 2: each ratio labelled by what it isolates, as the list under it
-    six = (("tie only (all ones + noise / all ones)", 1, 0), ("tie only (0.1 + noise / 0.1)", 3, 2),
-           ("slope and size, tied (0.1 / all ones)", 2, 0),
+    six = (("tie only: all ones + noise ÷ all ones", 1, 0), ("tie only: 0.1 + noise ÷ 0.1", 3, 2),
+           ("slope and rms, tied: 0.1 ÷ all ones", 2, 0),
            # report 04DB, fault 2: size among untied starts; report 04DM, fault 1: the untying pair (scaled seeds / 0.1) cut
-           (f"size (slopes near: {slopes['seeds 0 to 9 (median)'][1]:.3f}, {slopes['seeds 0 to 9 scaled to rms 0.1 (median)'][1]:.3f}), untied (seeds / scaled seeds)", 7, 5))
+           (f"rms (slopes near: {slopes['seeds 0 to 9 (median)'][1]:.3f}, {slopes['seeds 0 to 9 scaled to rms 0.1 (median)'][1]:.3f}), untied: seeds ÷ scaled seeds", 7, 5))
     # report 04EI, fault 2: the size pair's layer-2 slopes, the table's printed values, named in its label (only nearly equal)
     assert all(abs(slopes[n][1] * 1e3 % 1 - 0.5) > 2e-2 for n in ("seeds 0 to 9 (median)", "seeds 0 to 9 scaled to rms 0.1 (median)"))
     assert all(abs(r * 100 % 1 - 0.5) > 2e-2 for _, a, b in six for r in (rows[a][1] / rows[b][1], rows[a][2] / rows[b][2]))  # off their rounding edges
     # report 04EJ, fault 1 (the lead's decision): the fully untied pair at rms 0.1 (same size and slope) from the table's rows
-    full = ("tie and spread, rms 0.1 (scaled seeds / 0.1)", 5, 2)  # report 04EK, fault 1: relabelled (not a tie-only pair)
+    full = ("untied at the same rms 0.1: scaled seeds ÷ 0.1", 5, 2)  # report 04EK, fault 1: relabelled (not a tie-only pair); r141: renamed
     assert abs(rows[5][1] - 1592) < 0.5 and rows[2][1] == 2257 and rows[5][2] == 5692.5 and rows[2][2] == 6096
     assert [round(r * 100 % 1 - 0.5, 2) for r in (rows[5][1] / rows[2][1], rows[5][2] / rows[2][2])] == [0.04, -0.12]  # off their rounding edges
     assert f"{rows[5][1] / rows[2][1]:.2f}, {rows[5][2] / rows[2][2]:.2f}" == "0.71, 0.93" and round(1592 / 2257, 2) == 0.71 and round(5692.5 / 6096, 2) == 0.93
-    expect(shown, "\n".join(f"ratio, {label}: plateau end {rows[a][1] / rows[b][1]:.2f}, fit step {rows[a][2] / rows[b][2]:.2f}" for label, a, b in six[:2] + (full,) + six[2:]),
-           "ratio, tie only (all ones + noise / all ones): plateau end 0.81, fit step 0.86\n"
-           "ratio, tie only (0.1 + noise / 0.1): plateau end 0.99, fit step 1.00\n"
-           "ratio, tie and spread, rms 0.1 (scaled seeds / 0.1): plateau end 0.71, fit step 0.93\n"
-           "ratio, slope and size, tied (0.1 / all ones): plateau end 0.43, fit step 0.42\n"
-           "ratio, size (slopes near: 0.224, 0.249), untied (seeds / scaled seeds): plateau end 0.27, fit step 0.88")
-    # report 04EK, fault 1: the conclusion's "about x1.14 slower, 1/0.88" printed (5692.5 / 4986), off its rounding edge
-    assert rows[7][2] == 4986 and abs(rows[5][2] / rows[7][2] * 100 % 1 - 0.5) > 2e-2 and round(1 / 0.88, 2) == 1.14
-    expect(shown, f"the size line's fit step inverted (scaled seeds / seeds): {rows[5][2] / rows[7][2]:.2f}",
-           "the size line's fit step inverted (scaled seeds / seeds): 1.14")
+    # r141 (fault 2): every ratio one way, changed start ÷ reference start, read as "the step is multiplied by"
+    expect(shown, f"{'changed start ÷ reference start (the step is multiplied by)':<64}{'plateau end':>12}{'fit step':>10}\n"
+                  + "\n".join(f"{label:<64}{'×' + format(rows[a][1] / rows[b][1], '.2f'):>12}{'×' + format(rows[a][2] / rows[b][2], '.2f'):>10}"
+                              for label, a, b in six[:2] + (full,) + six[2:]),
+           "changed start ÷ reference start (the step is multiplied by)      plateau end  fit step\n"
+           "tie only: all ones + noise ÷ all ones                                  ×0.81     ×0.86\n"
+           "tie only: 0.1 + noise ÷ 0.1                                            ×0.99     ×1.00\n"
+           "untied at the same rms 0.1: scaled seeds ÷ 0.1                         ×0.71     ×0.93\n"
+           "slope and rms, tied: 0.1 ÷ all ones                                    ×0.43     ×0.42\n"
+           "rms (slopes near: 0.224, 0.249), untied: seeds ÷ scaled seeds          ×0.27     ×0.88")
+    # r141 (fault 2): the inverted line and the x1.14 inference cut (untied seeds' ratio transferred to a tied start)
+    assert rows[7][2] == 4986 and "inverted" not in shown and "1.14" not in text and "tie and spread" not in shown
     assert "seeds 0 to 9 / 0.1 + noise" not in shown
     # report 04CL/04CM fault 1: seed 0 against tied 0.1 at step 0, recomputed here: its rows about 5 times further apart,
     # its lower layers' gradients 6 to 10 times larger; values off their rounding edges, so a one-ulp nudge keeps them
@@ -1055,12 +1067,14 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # ratio lines (pair, what differs, plateau end, fit step) and one conclusion sentence; size's plateau sentence shortened
             # report 04EM, fault 3 (the lead's decision): that table cut, the printed ratio lines name each pair
             # report 04EL, fault 2 (the lead's decision): one pair changes the slope; the size argument as its own sentence
-            "Only the pair that changes the slope (tied 0.1 against all ones) cuts the fit step much (×0.42), so all ones is slow mostly through its saturated slope, only a little through its tie "
-            "(inferred: no pair changes the slope alone). Size alone would make 0.1 slower, not faster (×1.14), so its ×0.42 most likely comes from its steeper slope (inferred). "
-            # report 04EN, fault 2 (the lead's decision): the fully untied pair discussed; size's two ratios side by side
-            "Untying fully at rms 0.1 also changes the fit step little (×0.93). "
-            "Size cuts the plateau (×0.27) much more than the fit step (×0.88): most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654). "
-            "Step 0 of three starts:") in text and "* Nudging all ones:" not in text
+            # r141 (fault 2; the lead's decision): one short sentence per comparison, each ratio one way (the printed header), the
+            # conclusion the outputs support; the x1.14 size inference cut
+            "* Nudging all ones: fit step ×0.86. * Nudging 0.1: ×1.00. * Untying 0.1 at the same rms (the scaled seeds): ×0.93. "
+            "* All ones to 0.1 (steeper slope, smaller size): ×0.42. "
+            "* The scaled seeds back to their size (0.1 to a median 0.64; slopes nearly equal): plateau end ×0.27, fit step only ×0.88, "
+            "as most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654). "
+            "So the tie costs little; all ones is slow mostly through its saturated slope (inferred: no pair changes the slope alone). "
+            "Step 0 of three starts:") in text and "Size alone would make" not in text
     assert "changes the median" not in text and "unties it" not in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
     assert [round(r, 2) for r in plateau_r[:2]] == [0.81, 0.99] and all(p < f for p, f in zip(plateau_r[:2], fit_r[:2]))  # the plateau's end: more
@@ -1083,17 +1097,17 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert e[4] / e[2] < e[1] / e[0] and e[4] / e[1] < e[2] / e[0]  # combine: each effect larger with the other present
     assert f[2] / f[0] < 0.5 < 0.8 < f[1] / f[0] and "shorten both most" not in text
     cells = _read()["cells"]
-    ratio_cell = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("for label, a, b in"))
+    ratio_cell = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("print(f\"{'changed start ÷ reference start"))
     assert "ratio," not in json.dumps(cells[ratio_cell - 2]["outputs"]) and "plateau ends" in json.dumps(cells[ratio_cell - 2]["outputs"])
     # report 04EF, fault 7; report 04EJ, fault 2: the median remark directly under the table
     assert "".join(cells[ratio_cell - 1]["source"]) == "5692.5 is a median of ten, halfway between two steps."
     # report 04DA, fault 4: the step-0 fold in a cell of its own; report 04DH, fault 2: after the ratios and the sentence on what
     # they support, and before the text that reads the fold
-    assert "".join(cells[ratio_cell + 1]["source"]).startswith("Only the pair that changes the slope")  # report 04EM, fault 3: the table cut
+    assert "".join(cells[ratio_cell + 1]["source"]).startswith("* Nudging all ones: fit step ×0.86.")  # r141: one line per comparison
     assert "".join(cells[ratio_cell + 2]["source"]).startswith("starts_0 = {\"all ones\": case.network(), \"seed 0\"")
     assert "".join(cells[ratio_cell + 3]["source"]).startswith("Seed 0's unit with the largest gap")
     assert "(in brackets;" not in text
-    assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text
+    assert "* Untying at" not in text and "plateau 0.81, fit 0.86" not in text and "(scaled seeds / 0.1)" not in shown
     assert "mean 0 and standard deviation" in text and min(min(s) for k, s in slopes.items() if k != "all ones" and "noise" not in k) > 0.2
     assert all(f[k] - e[k] > e[k] for k in (1, 4))  # the untied runs: most of the fit step comes after the plateau
     assert round(4986 / 6096, 2) == 0.82 and abs(4986 / 6096 * 100 % 1 - 0.5) > 2e-2 and 0.8 < f[4] / f[2] < 0.9
@@ -1270,7 +1284,23 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04EF, fault 3: "output(s)" and "any": from step 20 to 880 no output is in order
     assert "While the wrong-order output(s) outweigh any in-order one" in text and "While both are in the wrong order" not in text
     # report 04EL (word budget): the lead-in's sign rule cut; the main path's item 3 says it in words, derivation (i) in symbols
-    assert "A wider gap moves such an output's rows further from their targets, raising $C$" in text and "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$)" in text
+    # r141 (fault 1): (a) and (b) as items 3 and 4, in causal order; the sign rule stays in derivation (i)
+    assert ("While the wrong-order output(s) outweigh any in-order one, a wider gap raises $C$, so descent narrows the gap by saturating layer 2 further "
+            "(the figure: slope and gap fall up to the dotted line).") in text and "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$)" in text
+    assert "A wider gap moves such an output's rows" not in text and "the timeline in the optional part below shows it" not in text
+    # r141 (fault 1): the main path's `wrong order` line backs "both outputs from step 20 until 880, then output [1] alone": at every
+    # step, output [0]'s rows are wrong from step 0 up to a step in (870, 880], output [1]'s from a step in (10, 20] up to one in (5090, 5100]
+    wrong = d * delta < 0  # (steps, outputs)
+    back_0, first_1 = int(np.argmax(~wrong[:, 0])), int(np.argmax(wrong[:, 1]))
+    back_1 = first_1 + int(np.argmax(~wrong[first_1:, 1]))
+    assert np.all(wrong[:back_0, 0]) and not wrong[back_0:, 0].any() and not wrong[:first_1, 1].any() and np.all(wrong[first_1:back_1, 1])
+    assert not wrong[back_1:, 1].any() and 870 < back_0 < 880 and 10 < first_1 < 20 and 5090 < back_1 < 5100  # not on a recorded step
+    assert all(abs(d[t, k]) > 1e-9 for t, k in ((870, 0), (880, 0), (10, 1), (20, 1), (5090, 1), (5100, 1)))  # signs a one-ulp nudge keeps
+    recorded_spans = symmetry.wrong_order_spans(np.arange(0, len(d), 10), outputs[::10], case.Y)
+    assert recorded_spans == [[(0, 880)], [(20, 5100)]]
+    expect(shown, "rows in the wrong order (every 10th step): " + " | ".join(f"output [{k}] from step {a} until {b}" for k in (0, 1) for a, b in recorded_spans[k]),
+           "rows in the wrong order (every 10th step): output [0] from step 0 until 880 | output [1] from step 20 until 5100")
+    assert "(both outputs from step 20 until 880, then output $[1]$ alone: the `wrong order` line)" in text
     assert "why raising $z^2$ is descent's route: derivation (iii), below)" in text and "derivation (i), optional" not in text
     # report 04EF, fault 2: the layer-2 figure's "Look at": from step 100 to the dotted line (1700) the mean z rises, the slope and
     # the gap fall; after it all three reverse up to the plateau's end (5232)
@@ -1372,7 +1402,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DA, fault 2: the roadmap after the cost figure, where "C's slope in gap(a^2)" can be read
     # report 04EE, fault 3: the mechanism is 8a, the slowest output 8b
     assert "".join(cells[gate + 1]["source"]).startswith("### 8a. The plateau\n\nThe plateau ends when the cost first falls below 0.3")
-    cost_figure = next(i for i, c in enumerate(cells) if "zoom.set(xlabel=" in "".join(c["source"]))
+    cost_figure = next(i for i, c in enumerate(cells) if "plots.tied_cost(" in "".join(c["source"]))
     # report 04DB, fault 3: the section opens with its storyline, which (i) to (iv) then show
     # report 04DG, fault 1 (the lead's decision): a four-step causal chain, each link backed by a printed line of the section:
     # the A - B and slope table (1600 to 1800, 0.0230), the `every entry` lines, the plateau end 5232; the end step measured
@@ -1397,23 +1427,23 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # widening of the gap (A - B = gap dC/dgap, derivation (i)); the symlog sentence above the figure
     # report 04EF (the lead's decision): 8a's main path: the layer-2 figure's "Look at", then the plain answer (no letters);
     # then the optional part: its heading, wrong order and its table, the u lines, the timeline's lead-in (with its formula), the stages
-    assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** from step 100 (before it the cost falls from 1.9 to 0.4) to the dotted line (step 1700) the mean $z$ rises, and the slope and the gap fall; after it all three reverse up to the plateau's end, fast from about step 4000."
+    assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** from step 100 (the cost has fallen from 1.9 to 0.4) to the dotted line (step 1700) the mean $z$ rises and the slope and gap fall; after it all three reverse, fast from about step 4000."  # r141: shortened (word budget)
     # report 04EI, fault 1 (the lead's decision): four numbered sentences; the fourth says why the escape speeds up from about step 4000
-    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6); layer 2 starts saturated (slope 0.026), so the lower layers' gradients (notebook 03's back step) start 30 to 150 times smaller than the last layer's (section 4).\n2. So the outputs first settle on the shared row, cost 0.4 (section 7).\n3. An output's rows are in the *wrong order* when the observation with the larger target gets the smaller output (both outputs from step 20 to 880, then output $[1]$ alone). A wider gap moves such an output's rows further from their targets, raising $C$; until about step 1700 (dotted line) these outputs outweigh the rest.\n   Output $[0]$'s larger target difference and slope make it count about 3 times as much per unit of $|u[k]|$, the collapsed network's last weights (section 6). So descent narrows the gap, saturating layer 2 further; from then, a wider gap lowers $C$, which dips under the floor (the timeline in the optional part below shows it).\n4. Parting the rows needs a wider gap, which comes as layer 2 unsaturates, slowly at first: descent now lowers layer 2's summed inputs $z^2$, since a wider gap lowers $C$. As its slope rises, the lower layers' gradients grow with it and widen the gap faster, from about step 4000. The plateau's end is measured: this notebook does not estimate its length."
+    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6); layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4).\n2. So the outputs first settle on the shared row, cost 0.4 (section 7).\n3. An output's rows are in the *wrong order* when the observation with the larger target gets the smaller output (both outputs from step 20 until 880, then output $[1]$ alone: the `wrong order` line). While the wrong-order output(s) outweigh any in-order one, a wider gap raises $C$, so descent narrows the gap by saturating layer 2 further (the figure: slope and gap fall up to the dotted line).\n4. Output $[0]$ counts about 3 times as much per unit of $|u[k]|$ (twice the target difference, 0.8 against 0.4, and 1.5 times the slope at the shared row, $0.6 \\times 0.4$ against $0.2 \\times 0.8$), so once it outweighs output $[1]$ a wider gap lowers $C$. To first order $C - 0.4$ is that same balance (optional (i)), so $C$ crosses the floor then too: the dotted line marks both.\n5. Parting the rows needs a wider gap, which comes as descent lowers $z^2$ and layer 2 unsaturates, slowly at first. As its slope rises, the lower layers' gradients grow with it and widen the gap faster, from about step 4000. The plateau's end is measured, not estimated."  # r141 (fault 1): item 3 split in causal order, items 3 to 5
     # round 8 (report 04EG, fault 1; the lead's decision): why descent first narrows the gap, in one letter-free sentence of at
     # most 45 words; each clause checked below: the lower curve (A - B) and C - 0.4 both change sign at the recorded step 1700
     why = "".join(cells[cost_figure + 4]["source"])
     # report 04EJ, fault 3 (the lead's decision): the heuristic labelled in the main path; the cap raised to 55 words
-    assert len(why[why.index("A wider gap moves such"):why.index("shows it).") + 10].split()) <= 81  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
+    assert len(why[why.index("While the wrong-order output(s)"):why.index("the dotted line marks both.") + 27].split()) <= 105  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
     # report 04EH, fault 1 (the lead's decision): "wrong order" defined in the main path, in words, in one sentence of at most 20 words
-    assert len(why[why.index("An output's rows are in the *wrong order*"):why.index("A wider gap moves such")].split()) <= 31  # report 04EM, fault 1: + 11 words, which outputs and when
+    assert len(why[why.index("An output's rows are in the *wrong order*"):why.index("While the wrong-order output(s)")].split()) <= 34  # report 04EM, fault 1: + 11 words, which outputs and when
     assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed at the top of 8a)."
     assert "".join(cells[cost_figure + 7]["source"]) == (  # report 04EJ, fault 4 (the lead's decision): a short list: top panel; bottom panel and its sign rule; the axes
         "The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $A = \\sum_k d[k]^2$, $B = \\sum_k d[k]\\, \\Delta[k]$, $d[k]$ output $k$'s difference (section 2's $\\text{gap}(a^3)[k]$) and $\\Delta[k]$ its targets' ($\\Delta = (-0.8, 0.4)$): about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i) below; only its sign is used). Negative: a wider gap lowers $C$.\n"
         "* **Axes:** linear between the horizontal grey dotted lines (±1 top, ±0.001 bottom), logarithmic beyond (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign.")  # report 04EL, fault 5
-    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** At equal $|u[k]|$, $C$'s change through output $[0]$ is 3 times that through output $[1]$: each is about its target difference (0.8 or 0.4), times its slope at the best shared row ($0.6 \\times 0.4$ or $0.2 \\times 0.8$), times $u[k]$ (section 7). So output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"
+    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Counting 3 times as much per unit of $|u[k]|$ (the main list's item 4), output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # r141: stage 3 points to the main list's item 4
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
-    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 228  # report 04EN, fault 1: + 12 words (u[k] named, the timeline pointed to); report 04EL, faults 1 and 4; report 04EK, fault 2: + 32 words; the answer, at most about 170 words after its title (04EH: + wrong order; 04EI: + why it speeds up)
+    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 237  # r141 (fault 1): + 9 words, the 8a main path as a whole 349 -> 350 (the "Look at" and the layer-2 lead-in shortened)  # report 04EN, fault 1: + 12 words (u[k] named, the timeline pointed to); report 04EL, faults 1 and 4; report 04EK, fault 2: + 32 words; the answer, at most about 170 words after its title (04EH: + wrong order; 04EI: + why it speeds up)
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
     # report 04DQ, fault 6 (the lead's decision): the timeline marks A - B's sign change as the table's 1600 to 1800, as the story says
@@ -1593,11 +1623,14 @@ def test_round_seventeen_lr_limit_and_moves(shown, prose, case):
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     # report 04BK, fix 8: on the panel; report 04BR, fix 7: reworded, and the grey line labelled in each top panel
     # report 04CC, fix 3: the note above the lines, right of the grey step-1500 line, so its box hides none of it
-    assert ('fig.axes[2].set_ylim(top=4.3)' in code and 'annotate("both columns start at 1 (blue\\nring, orange dot) and drop at\\nonce; orange\'s drop hides blue\'s", '
-            'xy=(0, 1), xytext=(1900, 3.4)' in code)
+    # r141 (fault 3): the notes drawn by plots.both_starts
+    helper = inspect.getsource(plots.both_starts)
+    assert "plots.show(plots.both_starts(tied_run, seed_0_window))" in code
+    assert ('last.set_ylim(top=ylim_top)' in helper and 'both columns start at {start:g} (blue\\nring, orange dot) and drop at\\nonce; orange\'s drop hides blue\'s", '
+            'xy=(0, start)' in helper and "xytext=(stop + 400, ylim_top - 0.9)" in helper)
     # report 04CU, fault 6: each W_2 line's step-0 point drawn, blue's ring round orange's dot
-    assert 'for line, size in zip(fig.axes[2].lines[:2], (12, 5)):' in code
-    assert 'for panel, y in zip(fig.axes[:3], (0.98, 0.98, 0.02)):' in code and '" step 1500", transform=panel.get_xaxis_transform()' in code
+    assert 'for line, size in zip(last.lines[:2], (12, 5)):' in helper
+    assert 'for panel, y in zip(top, (0.98, 0.98, 0.02)):' in helper and 'f" step {stop}", transform=panel.get_xaxis_transform()' in helper
     assert "under orange's" not in code
     # report 04BR, fix 6: the explorer is not promised by the heading; the outline says it needs a running kernel
     assert "## 11. Both starts side by side " in text and "and the explorer" not in text
@@ -1658,7 +1691,7 @@ def test_round20_reading_fixes(prose):
     assert "stalled because" not in text  # at lr 0.5 no start fits by step 1000: saturation explains only why all ones is slowest
     assert "need a gap of about $|1 - 0.2| = 0.8$; every sigmoid slope is at most $\\frac14$ ($\\gtrsim$: at least about; $\\lesssim$: at most about):" in text  # report 04DD, fault 6: before its use; 04EH, fault 5: the symbols said
     assert ("At step 1000 $|\\text{gap}(a^2)|$ is 0.0046, so $|u[0]| \\gtrsim 696$ (the `|u|` line below); "
-            "the network has 0.04. Growing $u$ toward 696 is slow: each of $W_2$'s three equal rows moves by $0.5\\,\\partial C/\\partial W_2$, "
+            "the network has 0.04. Growing $u$ toward 696 is slow: each of $W_2$'s three equal rows moves by 0.5 times its row of $\\partial C/\\partial W_2$, "
             "so at step 1000 $u = 3\\,W_2[0, :]$ moves by at most "
             "$3 \\times 0.5 \\times |\\partial C/\\partial W_2| \\approx 0.00035$ per step (the `dC/dW_2` line): $696/0.00035 \\approx$ 2 million steps if neither the gap nor the gradient changed. "
             "So a fit needs a wider gap. Does descent widen it? Section 8.") in text  # report 04BY, fix 4: the extrapolation's assumption said
@@ -1719,7 +1752,7 @@ def test_round7_reading_fixes(shown, prose, case):
     # report 04BO, fix 5; report 04DW, fault 7: said once, in section 9 (the verdict no longer repeats it)
     assert "most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654)." in text
     assert "for section 8's reason" not in text  # report 04BM, fix 6: section 8's delta argument is shown for all ones only
-    assert "untied            410      4654" in shown
+    assert "untied    0.50           410      4654" in shown
     assert text.index("**Exercise 2.**") < text.index("Run exercise 2's check before reading on.") < text.index("## 8.")
     assert "Each curve starts at step 1 (step 0 is off the log axis)." in text
 
@@ -1799,7 +1832,7 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
             < text.index("### 8b. After the plateau") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9."))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert (at("Layer 2 from step 0 to 6000") + 1 == at("right.set(ylabel=") == at("**Look at:** from step 100") - 1 == at("**Why the cost sits near 0.4") - 2
+    assert (at("Layer 2 from step 0 to 6000") + 1 == at("plots.layer2_gap_and_z(") == at("**Look at:** from step 100") - 1 == at("**Why the cost sits near 0.4") - 2
             == at("### Optional: the plateau, stage by stage") - 3 == at('print("u[1] first below 0 at step"') - 4 == at("* **Top panel:** $u[k]$.") - 5
             == at("plots.plateau_timeline(") - 6 == at("1. **Up to about step 100") - 7 == at('print("all ones, layers 0 to 2:') - 8 == at("* **(a)** Section 2's rule") - 9)
     # report 04ED, fault 4: the step-1000 sigma' cell under the fold that derives (iii)
@@ -1919,22 +1952,22 @@ def test_delta3_is_shown_only_once_exercise_1_passes(shown, prose, case):
     # report 04BP, fix 7: the grey line in section 11's figure, said in words
     # report 04DC (word budget): the grey line is labelled "step 1500" in the figure itself, so the sentence is cut
     assert "seed 0 over its first 1500 (bottom)." in " ".join(prose.split())
-    assert 'panel.text(1500, y, " step 1500"' in "".join("".join(c["source"]) for c in _read()["cells"])
+    assert 'panel.text(stop, y, f" step {stop}"' in inspect.getsource(plots.both_starts)
 
 
 def test_floor_line_on_top_and_labelled_in_the_zoom():
     """Report 04BO, fix 6: figure 37's floor is dotted, unfaded, above the cost curve in the zoom (report 04BQ, fix 5: below it on the
     left, where it hid the plateau), and the zoom labels it."""
-    code = next("".join(c["source"]) for c in _read()["cells"] if "zoom.set(" in "".join(c["source"]))
+    code = inspect.getsource(plots.tied_cost)  # r141 (fault 3): the figure's code moved to plots
     # report 04DM, fault 5: the floor above both cost curves, dashed so the plateau shows through on the left
     # report 04DQ, fault 7 (the lead's decision): on the left the floor is thin and under the curve (it hid the curve); the zoom
     # keeps the floor above its curve and shows the dip
     assert ("for panel, width, layer in ((ax, 1, 5), (zoom, 2, 7)):  # the floor: thin and under the curve on the left, above it in the zoom\n"
-            "    panel.axhline(floor, color=plots.VERMILLION, lw=width, ls=\"--\", zorder=layer") in code
+            "        panel.axhline(floor, color=VERMILLION, lw=width, ls=\"--\", zorder=layer") in code
     assert "(see the zoom)" not in code
     # report 04BQ, fix 5: on the left the cost curve is drawn above the floor, so the plateau shows
-    assert 'color=plots.BLACK, lw=2.5, zorder=6, label="cost, all-ones start")' in code
-    assert 'zoom.text(4950, floor, f"floor {floor:.1f}"' in code and "alpha=0.5" not in code
+    assert 'color=BLACK, lw=2.5, zorder=6, label="cost, all-ones start")' in code
+    assert 'zoom.text(0.99 * zoom_to, floor, f"floor {floor:.1f}"' in code and "alpha=0.5" not in code
 
 
 def test_report_04DA_early_gaps_and_families(shown, prose, case):

@@ -776,3 +776,68 @@ def test_plateau_timeline():
     green = [line for line in top.get_lines() if line.get_linestyle() == "-."]
     assert [line.get_xdata()[0] for line in green] == [880, 5100] and len(top.patches) == len(bottom.patches) == 1
     plt.close(fig)
+
+
+def test_tied_cost_draws_the_cost_its_lines_and_the_zoom():
+    """Notebook 04's section 8a cost figure (r141, fault 3: moved out of the notebook): the cost on a log scale with the fit
+    and plateau-end lines and the floor under the curve; the zoom with the floor over its curve and labelled."""
+    steps = np.arange(6001)
+    loss = 0.3 + 0.1 * np.exp(-steps / 3000)  # (T,)
+    fig = plots.tied_cost(steps, loss, 0.4, 5500, 5232)
+    ax, zoom = fig.axes
+    assert ax.get_yscale() == "log" and zoom.get_ylim() == pytest.approx((0.396, 0.402))
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels == ["cost, all-ones start", "every output within 0.01", "plateau ends (cost < 0.3)", "floor 0.4"]
+    curve, floor_left = ax.get_lines()[0], ax.get_lines()[3]
+    assert curve.get_zorder() > floor_left.get_zorder() and zoom.get_lines()[1].get_zorder() > zoom.get_lines()[0].get_zorder()
+    assert [t.get_text() for t in zoom.texts] == ["floor 0.4"] and zoom.get_title() == "zoom: cost 0.396 to 0.402, steps 0 to 5000"
+    with pytest.raises(ValueError, match="steps and loss"):
+        plots.tied_cost(steps[:10], loss, 0.4, 5500, 5232)
+
+
+def test_layer2_gap_and_z_draws_gap_slope_and_mean_z_with_the_floor_step():
+    """Notebook 04's layer-2 figure (r141, fault 3): gap and mean slope on a log axis, the mean z, a dotted line in both."""
+    steps = np.arange(0, 6001, 10)
+    a2 = np.empty((steps.size, 2, 3))  # (T, 2, n)
+    a2[:, 0], a2[:, 1] = 0.976, 0.97
+    fig = plots.layer2_gap_and_z(steps, a2, 1700)
+    left, right = fig.axes
+    assert left.get_yscale() == "log" and [line.get_label() for line in left.get_lines()] == ["gap($a^2$)", "layer-2 mean slope", "$C$ crosses the floor"]
+    assert np.allclose(left.get_lines()[0].get_ydata(), 0.006) and np.allclose(left.get_lines()[1].get_ydata(), (0.976 * 0.024 + 0.97 * 0.03) / 2)
+    assert np.allclose(right.get_lines()[0].get_ydata(), np.log(a2 / (1 - a2)).mean(axis=(1, 2)))
+    assert [line.get_xdata()[0] for line in (left.get_lines()[2], right.get_lines()[1])] == [1700, 1700]
+    assert all(panel.get_legend() is not None for panel in (left, right))
+    with pytest.raises(ValueError, match="a2"):
+        plots.layer2_gap_and_z(steps, a2[:, :1], 1700)
+
+
+def test_sum_or_mean_draws_the_mean_times_m_beside_the_sum():
+    """Notebook 04's optional sum-or-mean figure (r141, fault 3): the mean drawn times m, on log axes from step 1."""
+    sse = np.linspace(1, 0.01, 3000)  # (T,)
+    mse = np.stack([sse[:2401] / 2, sse[:2401] / 2])  # (2, T')
+    fig = plots.sum_or_mean(sse, mse, m=2)
+    (ax,) = fig.axes
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["sse, lr 2", "mse, lr 2", "mse, lr 4 (on the wide line)"]
+    assert lines[0].get_xdata()[0] == 1 and lines[0].get_xdata()[-1] == 2400
+    assert np.allclose(lines[1].get_ydata(), lines[0].get_ydata()) and ax.get_xscale() == ax.get_yscale() == "log"
+    with pytest.raises(ValueError, match="mse"):
+        plots.sum_or_mean(sse, mse[:1], m=2)
+
+
+def test_both_starts_adds_the_notes_to_the_tied_and_random_figure():
+    """Notebook 04's section 11 figure (r141, fault 3): the step-0 ring and dot, the note, the grey line's labels and ticks."""
+    case = cases.sigmoid_2_3_3_2()
+    tied = mh.train(case.network(), case.X, case.Y, 0.5, 200)
+    untied = mh.train(case.network().init_random(seed=0), case.X, case.Y, 0.5, 100)
+    fig = plots.both_starts(tied, untied)
+    top = fig.axes[:3]
+    assert top[2].get_ylim()[1] == 4.3
+    assert [t.get_text() for panel in top for t in panel.texts if "step" in t.get_text() and "columns" not in t.get_text()] == [" step 100"] * 3
+    note = [t for t in top[2].texts if t.get_text().startswith("both columns start at 1 (blue")]
+    assert len(note) == 1 and note[0].xy == (0, 1.0)
+    dots = [line for line in top[2].get_lines() if line.get_marker() == "o"]
+    assert [line.get_markersize() for line in dots] == [12, 5] and dots[0].get_markerfacecolor() == "none"
+    grey = next(line for line in top[2].get_lines() if line.get_xdata()[0] == 100 and line.get_linestyle() == "-" and len(line.get_xdata()) == 2)
+    assert list(grey.get_ydata()) == [0, 0.7]
+    assert list(top[0].get_xticks()) == [0]  # 200 steps: one tick every 5000

@@ -290,3 +290,28 @@ def test_widest_unit_table_gives_each_start_its_widest_unit():
                           f"{abs(a2[0, j] - a2[1, j]):.3g}"]
     with pytest.raises(TypeError):
         symmetry.widest_unit_table(case, {"a network": "net"})
+
+
+def test_params_rms_is_the_root_mean_square_of_every_weight_and_bias():
+    """r141 (section 9's `rms` column): every entry of every W_l and b_l counted once."""
+    net = mh.MLP([2, 3, 3, 2]).init_constant(1.0)
+    assert symmetry.params_rms(net) == 1.0
+    random = mh.MLP([2, 3, 3, 2]).init_random(seed=0)
+    every = np.concatenate([p.ravel() for p in (*random.weights, *random.biases)])
+    assert symmetry.params_rms(random) == pytest.approx(np.sqrt(np.mean(every ** 2)))
+    assert symmetry.params_rms(symmetry.scaled_to_rms(random, 0.1)) == pytest.approx(0.1)
+    with pytest.raises(TypeError):
+        symmetry.params_rms("a network")
+
+
+def test_wrong_order_spans_finds_each_outputs_runs():
+    """r141 (section 8a's `wrong order` line): the runs of recorded steps where an output's rows are in the wrong order."""
+    Y = np.array([[0.2, 0.4], [1.0, 0.0]])  # output [0] wrong while row 0 > row 1, output [1] while row 0 < row 1
+    steps = np.arange(0, 60, 10)
+    outputs = np.zeros((6, 2, 2))  # (T, 2, n)
+    outputs[:, 0, 0] = [1, 1, -1, -1, -1, -1]  # wrong at steps 0 and 10
+    outputs[:, 0, 1] = [1, -1, -1, 1, -1, -1]  # wrong at 10 and 20, and from 40 to the end
+    assert symmetry.wrong_order_spans(steps, outputs, Y) == [[(0, 20)], [(10, 30), (40, None)]]
+    assert symmetry.wrong_order_spans(steps, np.zeros((6, 2, 2)), Y) == [[], []]  # equal rows: in no order
+    with pytest.raises(ValueError, match="must agree"):
+        symmetry.wrong_order_spans(steps, outputs[:3], Y)

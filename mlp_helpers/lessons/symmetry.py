@@ -513,14 +513,38 @@ def question_floor():
     return shared_row_floor(_question_targets())
 
 
+def params_rms(net):
+    """The root mean square of every weight and bias of ``net`` together (each weight matrix W_l of shape
+    (n_l, n_{l+1}) and bias vector b_l of shape (n_{l+1},) counts each entry once): a float, its "size"."""
+    check_network(net)
+    params = np.concatenate([p.ravel() for p in (*net.weights, *net.biases)])
+    return float(np.sqrt(np.mean(params ** 2)))
+
+
+def wrong_order_spans(steps, outputs, Y):
+    """For each output k, the spans of recorded steps where its rows are in the wrong order: the observation with
+    the larger target gets the smaller output, (outputs[t, 0, k] - outputs[t, 1, k]) (Y[0, k] - Y[1, k]) < 0.
+
+    steps: (T,) recorded steps, rising; outputs: (T, 2, n) a^3 at those steps (two observations); Y: (2, n).
+    Returns a list of n lists of (first, stop): ``first`` the first recorded step of a run of consecutive wrong-order
+    records, ``stop`` the next recorded step (its rows in order again), or None if the run lasts to the last record."""
+    steps, outputs, Y = np.asarray(steps), np.asarray(outputs, dtype=float), np.asarray(Y, dtype=float)
+    if steps.ndim != 1 or outputs.ndim != 3 or outputs.shape[:2] != (len(steps), 2) or Y.shape != (2, outputs.shape[2]):
+        raise ValueError(f"steps (T,), outputs (T, 2, n) and Y (2, n) must agree, got {steps.shape}, {outputs.shape}, {Y.shape}")
+    wrong = (outputs[:, 0] - outputs[:, 1]) * (Y[0] - Y[1]) < 0  # (T, n)
+    spans = []
+    for k in range(wrong.shape[1]):
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], wrong[:, k].astype(int), [0]])))  # starts and ends, alternating
+        spans.append([(int(steps[a]), int(steps[b]) if b < len(steps) else None) for a, b in zip(edges[::2], edges[1::2])])
+    return spans
+
+
 def scaled_to_rms(net, rms):
     """``net`` with every weight and bias times one factor, so that the root mean square of all of
     them together is ``rms`` (> 0). Scales in place; returns the network. One factor keeps every
     sign and every ratio between parameters: a tied network stays tied, an untied one untied."""
-    check_network(net)
     rms = as_real("rms", rms, positive=True)
-    params = np.concatenate([p.ravel() for p in (*net.weights, *net.biases)])
-    now = np.sqrt(np.mean(params ** 2))
+    now = params_rms(net)
     if now == 0:
         raise ValueError("net has every weight and bias 0: no factor scales it to a root mean square above 0")
     factor = rms / now

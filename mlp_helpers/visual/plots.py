@@ -1147,6 +1147,107 @@ def plateau_timeline(steps, u, switch, u0_step, u1_step, band=(1600, 1800)):
     return fig
 
 
+def tied_cost(steps, loss, floor, fit_step, plateau_end, zoom_to=5000):
+    """Notebook 04, section 8a: the all-ones run's cost (left, log scale) and a zoom on the plateau (right, linear).
+
+    steps: (T,) the steps 0 .. T-1; loss: (T,) the cost at each; floor: the best shared row's cost, a dashed line
+    (thin and under the curve on the left, over it in the zoom, labelled there); fit_step, plateau_end: ints, a
+    dashed and a dotted vertical line on the left. The zoom draws steps 0 to ``zoom_to``, cost floor ± 0.004/0.002.
+    Returns the figure."""
+    steps, loss = np.asarray(steps), np.asarray(loss, dtype=float)
+    if steps.shape != loss.shape or steps.ndim != 1:
+        raise ValueError(f"steps and loss must be (T,) each, got {steps.shape} and {loss.shape}")
+    fig, (ax, zoom) = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained", width_ratios=[3, 2])
+    ax.semilogy(*thin_curve(steps, loss, 600), color=BLACK, lw=2.5, zorder=6, label="cost, all-ones start")
+    ax.axvline(fit_step, color=BLUE, lw=1.5, ls="--", label="every output within 0.01")
+    ax.axvline(plateau_end, color=GREEN, lw=1.5, ls=":", label="plateau ends (cost < 0.3)")
+    zoom.plot(*thin_curve(steps[:zoom_to + 1], loss[:zoom_to + 1], 400), color=BLACK, lw=2.5)
+    for panel, width, layer in ((ax, 1, 5), (zoom, 2, 7)):  # the floor: thin and under the curve on the left, above it in the zoom
+        panel.axhline(floor, color=VERMILLION, lw=width, ls="--", zorder=layer, label=f"floor {floor:.1f}")
+        panel.grid(alpha=0.3)
+    zoom.text(0.99 * zoom_to, floor, f"floor {floor:.1f}", color=VERMILLION, ha="right", va="bottom", fontsize=10)
+    ax.set(xlabel="step", ylabel="cost (sse, log scale)", title="the tied network at lr 0.5")
+    zoom.set(xlabel="step", ylabel="cost (sse)", ylim=(floor - 0.004, floor + 0.002),
+             title=f"zoom: cost {floor - 0.004:.3f} to {floor + 0.002:.3f}, steps 0 to {zoom_to}")
+    ax.legend(loc="lower left", fontsize=10)
+    ax.minorticks_off()  # fewer ticks to draw: the major ones label every power of 10
+    return fig
+
+
+def layer2_gap_and_z(steps, a2, floor_step):
+    """Notebook 04, section 8a: a tied run's layer 2, gap(a^2) and the mean slope a(1 - a) (left, log scale) and the
+    mean of its z (right), each with a grey dotted line at ``floor_step`` (where the cost crosses the floor).
+
+    steps: (T,) recorded steps; a2: (T, 2, n) layer 2's activations at those steps, two observations (gap: unit [0]'s
+    a2[:, 0, 0] - a2[:, 1, 0], positive); floor_step: int. Each legend sits below its panel. Returns the figure."""
+    steps, a2 = np.asarray(steps), np.asarray(a2, dtype=float)
+    if steps.ndim != 1 or a2.ndim != 3 or a2.shape[:2] != (len(steps), 2):
+        raise ValueError(f"steps (T,) and a2 (T, 2, n) must agree, got {steps.shape} and {a2.shape}")
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.32, top=0.92, wspace=0.22)  # a fixed layout: quick to draw
+    left.semilogy(steps, a2[:, 0, 0] - a2[:, 1, 0], color=BLUE, lw=2, label="gap($a^2$)")
+    left.semilogy(steps, (a2 * (1 - a2)).mean(axis=(1, 2)), color=ORANGE, lw=2, ls="--", label="layer-2 mean slope")
+    right.plot(steps, np.log(a2 / (1 - a2)).mean(axis=(1, 2)), color=BLACK, lw=2, label="mean of layer 2's $z$")
+    for panel in (left, right):  # each legend below its panel, off the lines
+        panel.axvline(floor_step, color="#707070", lw=1.5, ls=":", label="$C$ crosses the floor")
+        panel.set_xlabel("step")
+        panel.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, fontsize=10)
+    ticks = [0.003, 0.01, 0.03, 0.1, 0.3]
+    left.set(ylabel="gap, slope (log scale)", title="layer 2: gap and mean slope", yticks=ticks, yticklabels=[f"{t:g}" for t in ticks])
+    right.set(ylabel="mean of layer 2's $z$", title="layer 2: mean $z$")
+    left.minorticks_off()  # fewer ticks to draw
+    return fig
+
+
+def sum_or_mean(sse, mse, m, lrs=(2, 4)):
+    """Notebook 04, section 10 (optional): one start's ``sse`` cost at lr ``lrs[0]`` (a wide sky line) and its ``mse``
+    cost at ``lrs[0]`` (dashed) and ``lrs[1]`` (dotted, on the wide line), the mean drawn times ``m`` (so as a sum), on
+    log axes from step 1 to the mse runs' last step.
+
+    sse: (T,) the sum cost at steps 0 .. T-1; mse: (2, T') the mean cost of the two runs, T' <= T; m: the number of
+    observations. Returns the figure."""
+    sse, mse = np.asarray(sse, dtype=float), np.asarray(mse, dtype=float)
+    if sse.ndim != 1 or mse.ndim != 2 or len(mse) != 2 or mse.shape[1] > len(sse) or mse.shape[1] < 2:
+        raise ValueError(f"sse must be (T,) and mse (2, T') with 2 <= T' <= T, got {sse.shape} and {mse.shape}")
+    fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
+    last = mse.shape[1] - 1
+    steps = np.unique(np.geomspace(1, last, 400).astype(int))
+    ax.loglog(steps, sse[steps], color=SKY, lw=6, label=f"sse, lr {lrs[0]:g}")
+    ax.loglog(steps, m * mse[0, steps], color=VERMILLION, lw=2, ls="--", label=f"mse, lr {lrs[0]:g}")
+    ax.loglog(steps, m * mse[1, steps], color=BLACK, lw=1.5, ls=":", label=f"mse, lr {lrs[1]:g} (on the wide line)")
+    ax.set(xlabel="step (log scale)", ylabel="cost (sse, log scale)", title=f"sum or mean cost (seed 0); mse drawn times m = {m:g}")
+    ax.legend(loc="lower left", fontsize=10)
+    ax.minorticks_off()  # fewer ticks to draw: the major ones label every power of 10
+    return fig
+
+
+def both_starts(tied, untied, ylim_top=4.3):
+    """Notebook 04, section 11: ``weights_tied_and_random(tied, untied)`` with notes for a first reading. In the top
+    row a grey "step 1500" (the untied run's last step) beside each grey line and a tick every 5000 steps; top right
+    (the last layer), a ring and a dot at its first two lines' step-0 values and a note on them, above the lines
+    (y up to ``ylim_top``), the grey line stopping below the note's arrow.
+
+    tied, untied: histories with recorded weights (see ``weights_tied_and_random``); the tied run's last layer
+    should start with its two columns equal (the note says so). Returns the figure."""
+    fig = weights_tied_and_random(tied, untied)
+    top, last = fig.axes[:3], fig.axes[2]
+    stop = untied.iterations[-1]
+    last.set_ylim(top=ylim_top)  # room above the lines for the note
+    next(line for line in last.lines if line.get_xdata()[0] == stop).set_ydata([0, 0.7])  # the grey line stops below the note's arrow
+    for line, size in zip(last.lines[:2], (12, 5)):  # each column's step-0 point: the first's ring round the second's dot
+        last.plot(0, line.get_ydata()[0], "o", ms=size, mew=2, color=line.get_color(), mfc="none" if size > 5 else line.get_color(), zorder=4)
+    start = last.lines[0].get_ydata()[0]
+    last.annotate(f"both columns start at {start:g} (blue\nring, orange dot) and drop at\nonce; orange's drop hides blue's", xy=(0, start),
+                  xytext=(stop + 400, ylim_top - 0.9), va="center", fontsize=9, bbox={"fc": "white", "ec": "none"},
+                  arrowprops={"arrowstyle": "->"})  # right of the grey line
+    for panel, y in zip(top, (0.98, 0.98, 0.02)):  # the grey line's label; top right: below the note
+        panel.text(stop, y, f" step {stop}", transform=panel.get_xaxis_transform(), rotation=90, va="top" if y > 0.5 else "bottom",
+                   fontsize=9, color="#707070")
+    for panel in top:  # a tick every 5000 steps
+        panel.set_xticks(range(0, int(tied.iterations[-1]) + 1, 5000))
+    return fig
+
+
 def show_weight_labels(ax, shown):
     """Hide every weight label of a network diagram on ``ax`` except those whose text is in ``shown``
     (e.g. four outer edges, enough to show the convention); unit and bias labels stay."""
