@@ -861,7 +861,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02CH fault 1: proof step 3's result in the open (K ~ 2 sqrt(S c^2 + (1 - S)^2/16), derivative in S
     # c^2 - (1 - S)/8 > 0 as c >= 0.5 and S >= 1/2), not "S scales its W_0 part" (Q = (1 - S)/4 pulls the other way);
     # the fold keeps only why Q stays at (1 - S)/4
-    intuition, proof = why.split(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step</summary>")
+    intuition, proof = why.split(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step (a first-order sketch; [behind] checks it)</summary>")
     assert "S$ scales its $W_0$ part" not in markdown and "the shorter the gradient" not in markdown
     # report 02CI fault 1, 02CM fault 1: every run starts at c = 0.5, the step depends only on c and rho, c does not
     # pass c* as the factor is in (0, 1); report 02CQ fault 1: the identity for tied units and the step from "moves
@@ -1095,7 +1095,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # the last step: the factor stays in (0, 1), so c climbs from 0.5 to c* without overshooting, and at each c the
     # rho = 0.5 run takes the smallest step
     why_at = next(i for i, c in enumerate(nb.cells)
-                  if c.source.startswith(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step</summary>"))
+                  if c.source.startswith(r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step (a first-order sketch; [behind] checks it)</summary>"))
     # report 02DE fault 6: the [K] cell labelled optional, like [B] and [threshold]
     assert nb.cells[why_at + 1].cell_type == "markdown" and nb.cells[why_at + 1].source == "Optional: [K], for the box above."
     assert "sum of eta^2 G^2 S over a run" in nb.cells[why_at + 2].source and "K from S" in nb.cells[why_at + 2].source
@@ -2006,8 +2006,8 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # report 02DX fault 1 (the lead's decision): one plain sentence says what r_1, r_2 are, before item 1
     # report 02DZ fault 1 (the lead's decision): what they are for, first (no answer: the floor's value prints after
     # the prediction, and "never"/"cannot tie" stay out of the open text)
-    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.** So $|r_1 - r_2|$, a floor under the spread (item 3), stays "
-            r"fixed, whatever the $W_1$ gap does." "\n"
+    # report 02EA fault 1 (the lead's decision): the bold lead, the definitions and items 1-3 first; the floor after item 3
+    assert (r"**Training keeps two numbers, $r_1$ and $r_2$.**" "\n"
             r"They are what no step changes in $h_1$'s, $h_2$'s incoming "
             r"weights: every step moves $W_0[:, j]$ along $s$." "\n"
             r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, of the same squared length $S$.") in markdown
@@ -2306,7 +2306,7 @@ def test_report_02DI_a_tied_start_next_to_the_saddle_leaves(case, stored):
 
 
 def test_report_02DI_why_eta_5_climbs(case, stored):
-    """Report 02DI fault 1: at step 1 the first-order factor is -0.64 (c - c* from -0.97 to +0.62, nearer c*), but the
+    """Report 02DI fault 1: in the first step (0 -> 1) the first-order factor is -0.64 (c - c* from -0.97 to +0.62, nearer c*), but the
     eta^2 term eta^2 G^2 S c = +1.17 lands c at 3.26, c - c* = +1.79: farther than at the start. Each printed value is
     far from a rounding edge of 2 decimals; c after step 1 is exactly c + first order + eta^2 term (8b's box)."""
     x = case.X.sum(axis=1)
@@ -2323,7 +2323,8 @@ def test_report_02DI_why_eta_5_climbs(case, stored):
     values = (factor, c0 - c_star, factor * (c0 - c_star), eta2, c1, c1 - c_star)
     assert all(abs(v * 100 % 1 - 0.5) > 0.01 for v in values)  # factor -0.63523: 2e-4 from -0.635
     assert [f"{v:+.2f}" for v in values] == ["-0.64", "-0.97", "+0.62", "+1.17", "+3.26", "+1.79"]
-    assert ("[eta 5] why: at step 1 the factor 1 - eta mean(x^2) K is -0.64 (8b), so to first order c - c* would go "
+    # report 02EA fault 4: the card's step numbering (step 0 is the start): K at step 0, in the step from 0 to 1
+    assert ("[eta 5] why: in the first step (step 0 -> 1) the factor 1 - eta mean(x^2) K is -0.64 (8b), so to first order c - c* would go "
             "-0.97 -> +0.62, nearer c*, and C fall;\n"
             "        but 8b's eta^2 term adds +1.17: c = 3.26, c - c* = +1.79, farther than at the start, so C rises;\n"
             "        K grows with c (8b's box), so each later step overshoots more") in stored
@@ -2357,3 +2358,35 @@ def test_report_02DS_the_float64_fact_before_6b_prediction(nb, markdown):
     assert 'my_sign_prediction = {"step": "raise", "size": "about as much"}' in key
     # fault 6: the Verdict is the one place that says why tied units stay tied in float64; the others cite it
     assert markdown.count("6b's Verdict") >= 3 and markdown.count("identical results") == 1
+
+
+def test_report_02EA_floor_last_inset_sketch_epsilon_departures(nb, markdown, stored, trained):
+    """Report 02EA faults 1-6: 6b's floor stated after items 1-3 (r_1, r_2 defined first); the Verdict reads the inset
+    (max(|d_x1|, |d_x2|) 0.0150 at step 17 against the bound 0.0140, about 0.001 apart); 8b's box a sketch checked by
+    [behind]; section 5 says why eps = 1e-6 suits a quadratic; d_x1, d_x2 and c_new in the list of departures."""
+    block = next(c.source for c in nb.cells if c.cell_type == "markdown" and "**Training keeps two numbers" in c.source)
+    assert block.startswith(r"**Training keeps two numbers, $r_1$ and $r_2$.**" "\n" "They are what no step changes")
+    assert block.endswith(r"\le$ spread ([bound])." "\n" r"4. So $|r_1 - r_2|$, a floor under the spread, stays fixed.")
+    assert block.count("floor") == 1 and "(item 3)" not in markdown
+    # the inset: W_0's pair differences at their closest to the bound, step 17 (the inset's title, [smallest], [bound])
+    W0 = trained["random"][1].weights[0]  # (step, from, to)
+    d_max = np.abs(W0[:, :, 0] - W0[:, :, 1]).max(axis=1)
+    r = (1 - A) * W0[0, 0] - A * W0[0, 1]  # r_1, r_2 at step 0
+    bound = abs(r[0] - r[1])
+    assert int(d_max[12:25].argmin()) + 12 == 17 == int(d_max.argmin()) and f"{d_max[17]:.4f}" == "0.0150"
+    assert f"{bound:.4f}" == "0.0140" and 0.0009 < d_max[17] - bound < 0.0011  # about 0.001 (0.00102)
+    verdict = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("<details><summary>Verdict"))
+    assert ("[spread = gap]).\n"
+            r"$W_0$'s pair differences alone come within about 0.001 of the bound (inset: 0.0150 at step 17)." "\n</details>") in verdict
+    assert "[smallest] step 17: d_x1 = +0.0150, d_x2 = -0.0116" in stored and "|r_1 - r_2| = 0.0140: True" in stored
+    assert "ax.axhline(bound" in next(c.source for c in nb.cells if "inset = ax.inset_axes(" in c.source)
+    assert (r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step (a first-order sketch; [behind] "
+            r"checks it)</summary>") in markdown
+    assert "[behind] steps 1 to 165 (rho = 0.5 reaches c*): c at rho = 0.5 below c at rho = 0.1 and at 0.3: True" in stored
+    assert (r"for a quadratic, exactly $C'(w)$, so any small $\varepsilon$ works (notebook 01: $3\cdot10^{-4}$). "
+            r"Only rounding remains: below $10^{-9}$ here (last line).") in markdown
+    assert "backprop = finite differences (relative error < 1e-7): True; even < 1e-9: True" in stored
+    assert "eps = 1e-6  # ell is quadratic in y': any small eps works (section 5)\n" in next(
+        c.source for c in nb.cells if c.cell_type == "code" and "finite_difference = " in c.source)
+    assert (r"**Departure from the card:** its subscript, and later those of $d_{x_1}$, $d_{x_2}$, $s_\perp$ (6b) and "
+            r"8b's $K$, $M$, $c$ ($c_\text{new}$), name cases, not units.") in markdown
