@@ -1437,9 +1437,9 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert len(why[why.index("While the wrong-order output(s)"):why.index("the dotted line marks both.") + 27].split()) <= 105  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
     # report 04EH, fault 1 (the lead's decision): "wrong order" defined in the main path, in words, in one sentence of at most 20 words
     assert len(why[why.index("An output's rows are in the *wrong order*"):why.index("While the wrong-order output(s)")].split()) <= 34  # report 04EM, fault 1: + 11 words, which outputs and when
-    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach output difference has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed at the top of 8a)."
+    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach $\\text{gap}(a^3)[k]$ has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed at the top of 8a)."
     assert "".join(cells[cost_figure + 7]["source"]) == (  # report 04EJ, fault 4 (the lead's decision): a short list: top panel; bottom panel and its sign rule; the axes
-        "The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $A = \\sum_k d[k]^2$, $B = \\sum_k d[k]\\, \\Delta[k]$, $d[k]$ output $k$'s difference (section 2's $\\text{gap}(a^3)[k]$) and $\\Delta[k]$ its targets' ($\\Delta = (-0.8, 0.4)$): about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i) below; only its sign is used). Negative: a wider gap lowers $C$.\n"
+        "The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $A = \\sum_k d[k]^2$, $B = \\sum_k d[k]\\, \\Delta[k]$, $d[k] = \\text{gap}(a^3)[k]$ and $\\Delta[k]$ its targets' ($\\Delta = (-0.8, 0.4)$): about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i) below; only its sign is used). Negative: a wider gap lowers $C$.\n"
         "* **Axes:** linear between the horizontal grey dotted lines (±1 top, ±0.001 bottom), logarithmic beyond (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign.")  # report 04EL, fault 5
     assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Counting 3 times as much per unit of $|u[k]|$ (the main list's item 4), output $[0]$ *outweighs* output $[1]$ once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # r141: stage 3 points to the main list's item 4
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
@@ -1512,7 +1512,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "Letters" not in text[:keep] and "\\bar y" not in text.split("## Key points")[1]
     # report 04EF, fault 1: d[k], Delta[k], A and B defined in the timeline's lead-in, where first used; the letters list after it
     lead_in = text[text.index("The timeline: * **Top panel:** $u[k]$."):text.index("* **Axes:** linear between the horizontal grey dotted lines")]
-    assert all(x in lead_in for x in ("$A = \\sum_k d[k]^2$", "$B = \\sum_k d[k]\\, \\Delta[k]$", "$d[k]$ output $k$'s difference (section 2's $\\text{gap}(a^3)[k]$)", "$\\Delta = (-0.8, 0.4)$"))
+    assert all(x in lead_in for x in ("$A = \\sum_k d[k]^2$", "$B = \\sum_k d[k]\\, \\Delta[k]$", "$d[k] = \\text{gap}(a^3)[k]$", "$\\Delta = (-0.8, 0.4)$"))
     assert text.index("d[k]") > text.index("The timeline: * **Top panel:** $u[k]$.") and text.index("\\Delta") > text.index("The timeline: * **Top panel:** $u[k]$.")
     letters = text[text.index("**Letters**"):text.index("**(i) The cost above the floor**")]
     assert keep < text.index("The timeline: * **Top panel:** $u[k]$.") < text.index("#### The mechanism in numbers") < text.index("**Letters**") and "**The picture:**" not in text
@@ -1674,7 +1674,8 @@ def test_round20_reading_fixes(prose):
             "$u[k]\\, a^2[i, 0] + b_2[k]$ at any two values, so $a^3[:, k]$ gets within any tolerance of two targets in [0, 1]. "
             "Does descent get there? Section 8 trains it.") in text  # round 8: notebook 03's fit-condition fold is cut, so no pointer
     assert "opposite signs" not in text[:predict] and "watches happen" not in text
-    assert "output $[0]$'s gap is exactly $\\sigma'(\\hat z)\\, u[0]\\, \\text{gap}(a^2)$" in text
+    assert "(section 6), $\\text{gap}(a^3)[0]$ is exactly $\\sigma'(\\hat z)\\, u[0]\\, \\text{gap}(a^2)$" in text  # report 04EP, fault 7: one name, gap(a^3)[k]
+    assert "output $[0]$'s gap" not in text and "output difference" not in text
     assert "$\\sigma' u[0]" not in text and "\\sigma'\\, |u[0]|" not in text
     matrices = text.index("The question's $\\delta^3$ against ours (after exercise 1's check passes):")
     assert matrices < text.index("## 4.") and "They agree" not in text  # report 04BO, fix 4: printed once the check passes
@@ -1738,7 +1739,8 @@ def test_round7_reading_fixes(shown, prose, case):
     assert ("Nothing here is approximate; in these runs rounding keeps the tie too, as equal columns take identical operations in "
             "the same order (section 5's 0.0; your own code may add in another order and show a rounding-size difference: notebook 03, 7b). "
             # report 04EN, fault 3 (the lead's decision): whether a rounding-size difference grows is untested; the nearest evidence
-            "Whether such a difference grows is not tested here.") in text and "same operations" not in text and "library" not in text  # 04CQ fault 5: no untested caveat and "same bits" not in text
+            # report 04EP, fault 6 (the lead's decision): where it is tested, no results (section 8's prediction comes later)
+            "Notebook 05 (section 4) tests whether such a difference grows; section 9 tries far larger nudges.") in text and "same operations" not in text and "library" not in text  # 04CQ fault 5: no untested caveat and "same bits" not in text
     assert "even in float32" not in text
     code = "".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert "# two different computations of the same sums: another CPU may round their last bits differently" in code  # why 1e-15, at the line
@@ -1981,3 +1983,30 @@ def test_report_04DA_early_gaps_and_families(shown, prose, case):
     source = "\n".join("".join(c["source"]) for c in _read()["cells"] if c["cell_type"] == "code")
     assert "starts, small_starts = " not in source and "for v in (together.loss" not in source and "step_0 = {name:" not in source
     assert "# one batch (quicker); its rows: 0-19 all ones + noise, 20 tied 0.1, 21-40 0.1 + noise, 41-50 the scaled seeds" in source
+
+
+def test_report_04EP_bound_reconciled_and_float64_tested(shown, prose, case, pair):
+    """Report 04EP. Fault 3: section 7's bound recomputed with step 5500's gap, printed in 8b (after the fit is shown) and
+    closed in one sentence. Fault 5: the key point says where float64 kept the tie. Faults 6 and 7: in the other tests."""
+    from mlp_helpers.lessons import initialization as init
+    text = " ".join(prose.split())
+    a2 = init.recorded_activations(pair[1], [0], case.X)[1][0]  # the all-ones run, every step
+    gap = a2[5500, 0, 0] - a2[5500, 1, 0]
+    u0 = abs(3 * pair[1].weights[2][0, 5500, 0, 0])
+    assert abs(gap * 1e4 % 1 - 0.5) > 1e-2 and abs(0.8 / (0.25 * gap) % 1 - 0.5) > 1e-2 and abs(u0 * 1e2 % 1 - 0.5) > 1e-2  # off the rounding edges
+    expect(shown, f"|u| needed at step 5500: 0.8/(0.25 x {gap:.4f}) = {0.8 / (0.25 * gap):.0f} | the network's |u[0]| then: {u0:.2f}",
+           "|u| needed at step 5500: 0.8/(0.25 x 0.4136) = 8 | the network's |u[0]| then: 8.52")
+    assert u0 > 0.8 / (0.25 * gap)
+    sentence = "Section 7's 2 million steps assumed a fixed gap: with step 5500's gap, 0.4136, its bound is 8, not 696; $|u[0]|$ is 8.52 (last line)."
+    assert sentence in text
+    cells = _read()["cells"]
+    at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
+    assert at("### 8a. The plateau") < at("### 8b. After the plateau") < at(sentence.split(":")[0]) < at("## 9. The reply")
+    assert at("gap_5500 = a2_tied[550]") > at("*End of the optional part.*")  # the main path, not the optional part
+    shown_8b = "".join("".join(o.get("text", "")) for o in cells[at("gap_5500 = a2_tied[550]")]["outputs"])
+    assert shown_8b.rstrip().endswith("the network's |u[0]| then: 8.52")  # "(last line)"
+    assert "2 million" not in text[:text.index("## 7.")] and text.count("2 million") == 2
+    # fault 5: what was tested, each with its section's printout
+    assert ("tie the units of each hidden layer at every step (in exact arithmetic; in float64 at every step to 1000, section 5, "
+            "and every 10th step's weights to 15000, section 11).") in text and "here also in float64" not in text
+    assert "steps 0 to 1000: 0.0" in shown and "each line stands for weights equal to it at every 10th step: True" in shown
