@@ -332,6 +332,6 @@ def test_steps_to_zero_at_one_steps_pace():
     a2_now, a2_next = net.forward(CASE.X)[2][:, 0], lower.forward(CASE.X)[2][:, 0]
     d_now, d_next = a2_now[0] - a2_now[1], a2_next[0] - a2_next[1]
     assert steps["gap(a^2)"] == pytest.approx(-d_now / (d_next - d_now), rel=1e-9)
-    assert 200 < steps["omega_1"] < 320 and steps["gap(a^2)"] > 1000  # c = 0.5 at step 100: omega_1 first (notebook 05, 2b)
+    assert 200 < steps["omega_1"] < 320 and steps["gap(a^2)"] > 1000  # c = 0.5 at step 100: omega_1 first (notebook 05, 2c)
     with pytest.raises(TypeError, match="2-3-3-2 MLP with biases"):
         init.steps_to_zero(mh.MLP([2, 3, 1]), CASE.X, CASE.Y, lr=0.5)

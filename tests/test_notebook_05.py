@@ -202,6 +202,12 @@ def printed(X, xor_X, reverse):
     for step in (0, 100, 500, 1500, 2500, 3000):  # c = 0: W_2 grows first, W_1's kick by step 100, then W_0 and W_1 together
         out[f"c = 0 weights {step}"] = (f"c = 0, step {step:4d}: loss {long_run.loss[zero0, step]:.2f} | largest |entry| of W_0, W_1, W_2: "
                                         + ", ".join(f"{np.abs(W[zero0, step // 100]).max():.2g}" for W in long_run.weights))
+    # reader 05DT (fault 1): the main path's sign cell prints c = 0's W_0, W_1 sizes (why this order: it must first grow them from 0)
+    W_zero = [np.abs(W[zero0]).max(axis=(1, 2)) for W in long_run.weights[:2]]
+    out["c = 0 W_0 W_1 main"] = ("c = 0, largest |entry| of W_0, W_1 at step "
+                                  + " | ".join(f"{step}: {W_zero[0][step // 100]:.2g}, {W_zero[1][step // 100]:.2g}" for step in (0, 1500, 2500)))
+    assert out["c = 0 W_0 W_1 main"] == "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29"
+    assert W_zero[0][15] < 0.25 and W_zero[1][15] < 0.25  # at step 1500 still below c = 0.25's start values: "must first grow"
     for l, key in ((0, "factor"), (1, "factor W_1")):
         W_max = np.abs(long_run.weights[l][zero0]).max(axis=(1, 2))
         out[key] = f"c = 0, steps 1500 to 2500: W_{l}'s largest |entry| grows by a factor {(W_max[25] / W_max[15]) ** (1 / 1000):.4f} per step"
@@ -564,7 +570,7 @@ def notebook():
 
 
 def test_matched_bookkeeping(computed, notebook):
-    """Report 05DN (fault 1): 2b's summary follows its own definition of matched, step by step, from the recorded runs."""
+    """Report 05DN (fault 1): 2c's summary follows its own definition of matched, step by step, from the recorded runs."""
     _, prose = notebook
     for omega_1, omega_2, gap in computed["step 100 signs"]:  # c = 0.25, 0.5 at step 100: omega_2 fallen, gap(a^2) still > 0
         assert omega_1 > 0 and omega_2 < 0 and gap > 0  # so neither omega is matched
@@ -580,10 +586,11 @@ def test_matched_bookkeeping(computed, notebook):
     # right by step 6 yet leaves last of c = 0 to 0.75 (it must first grow its weights); every step cited is printed in the main path
     assert ("| start | must first | at step | exits at step | |---|---|---|---| | $c = 0$ | grow its weights from 0 | gradually (signs right by step 6) | 2981 | "
             "| $c = 0.25$ | flip its gap($a^2$) | by 900 (recorded every 100) | 2477 | | $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 | "  # report 05DR (fault 1): the table in the main path, after the signs printout
-            "**Why this order.** To leave (table above), a start must first give $\\omega_1$ the sign a fit needs: opposite to gap($a^2$) "
-            "(2a, item 2). For $c = 0.25$ and $0.5$, the one that gets it right earlier leaves earlier. "
-            "$c = 0$ has it right by step 6 "
-            "but must first grow its weights from 0, which is slow (exit 2981). From $c = 0.5$ up, a larger $c$ saturates "
+            # reader 05DT (fault 1): why only omega_1 (0.32 of the 0.4), and c = 0's slow growth backed by the signs cell's last line
+            "**Why this order.** Leaving (loss below 0.2) needs $\\omega_1$ matched: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4. "
+            "For $c = 0.25$ and $0.5$, the one that matches it earlier leaves earlier. "
+            "$c = 0$ has both matched by step 6 "
+            "but must first grow $W_0$, $W_1$ from 0, which is slow (last line: 0.11, 0.065 at step 1500; exit 2981). From $c = 0.5$ up, a larger $c$ saturates "
             "hidden layer 2 more, slowing every step (next printout).") in prose
     assert 389 < 900 and 2336 < 2477 < 2773 < 2981  # c = 0.5's omega_1 flip before c = 0.25's gap flip, exits in that order; c = 0 last of 0 to 0.75
     assert "only $\\omega_1$ unmatched" not in prose and "unmatched" not in prose
@@ -592,7 +599,7 @@ def test_matched_bookkeeping(computed, notebook):
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 139  # 05DM (fault 8): the step-0 outputs of c = 0.25, 0.5 added; 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4; 05DH (fault 3): section 4's open line became three (ten lambda_min, three lambda_max); 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 140  # reader 05DT (fault 1): c = 0's W_0, W_1 sizes in the main path; 05DM (fault 8): the step-0 outputs of c = 0.25, 0.5 added; 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4; 05DH (fault 3): section 4's open line became three (ten lambda_min, three lambda_max); 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -676,8 +683,8 @@ def test_the_curvature(computed, notebook):
     assert "(across the tie the cost curves down: an untying move lowers $C$ at second order)" in prose
     # report 05DB (fault 2, the lead's decision): lambda_min and lambda_max at steps 1000, 5300, 10000 on an open line; the collapse said to be measured
     assert ("The next cell computes, over all 29 parameters, the tied run's $\\lambda_\\text{min}$, the smallest curvature $d^{\\mathsf T}Hd$ "
-            "over unit untying directions $d$, at ten steps and $\\lambda_\\text{max}$, the largest, at three (the proof box shows they are eigenvalues "
-            "and how they are computed). "  # report 05DQ (fault 2, the lead's decision): defined the card's way, as the box's "A unit untying $d$ has curvature $\lambda = d^{\mathsf T} H d$"
+            "over unit-length untying directions $d$ ($\\lVert d \\rVert = 1$), at ten steps and $\\lambda_\\text{max}$, the largest, at three (the proof box shows they are eigenvalues "
+            "and how they are computed). "  # report 05DQ (fault 2, the lead's decision): defined the card's way, as the box's "A unit-length untying $d$ has curvature $\lambda = d^{\mathsf T} H d$"
             "$\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: no step overshoots. "
             "$\\lambda_\\text{min}$ is below 0 at all ten steps (first two lines), largest in size at its exit") in prose and "That collapse is measured, not derived." in prose
     assert computed["open curvatures"] == "tied run (c = 1), smallest untying lambda at step 1000: -0.0012 | 2500: -0.0013 | 4000: -0.0022 | 5000: -0.0064 | 5100: -0.0079"
@@ -733,15 +740,15 @@ def test_the_curvature(computed, notebook):
     box = prose[prose.index("<details><summary>Section 4 proof box: all 29"):]
     box = box[:box.index("</details>")]
     assert "A step multiplies $\\Delta\\theta$'s component along each $Q\\chi_i$ by $1 - \\eta\\lambda_i$." in box
-    two_b_box = prose[prose.index("<details><summary>2b derivation box"):]
+    two_b_box = prose[prose.index("<details><summary>2c derivation box"):]
     main = prose.replace(box, "").replace(two_b_box[:two_b_box.index("</details>")], "")  # report 05DN (fault 4): 2b's box names eigenvectors too
     assert "Q\\chi_i" not in main and "e_i" not in prose and main.count("eigenvalue") == 1 and "eigenvector" not in main and "20 numbers" not in main
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
-    assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2), "
-            "so there are $29 - 9 = 20$ independent untying directions." in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
+    assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2); "  # reader 05DT (fault 2): the count moved into the proof box
+            "the untying directions form the $29 - 9 = 20$-dimensional subspace orthogonal to theirs." in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
             and "for example $+1$ on $b_0[0]$, $-1$ on $b_0[1]$." in prose and "the untying part of $\\Delta\\theta$ evolves by itself" in prose)
-    assert "orthogonal to the tied networks' 9-dimensional one (above)." in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
+    assert "orthogonal to theirs." in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
     # report 05AX: the page says how untying_curvatures builds H; keep the code and the sentence together
     source = inspect.getsource(init.untying_curvatures)
     assert "(gradient(theta + step) - gradient(theta - step)) / (2 * h)" in source and "(hessian + hessian.T) / 2" in source
@@ -757,14 +764,14 @@ def test_the_curvature(computed, notebook):
     assert computed["curvature 5000"] == "tied run, step  5000: untying lambda from -0.0064 to 0.0069"
     assert "lambda_min" not in NOTEBOOK.read_text()  # no printed per-step rates
     assert init.tied_directions([2, 3, 3, 2]).shape == (29, 9)  # the 9 tie-keeping directions: a 2-1-1-2 network's parameters
-    assert "orthogonal to the tied networks' 9-dimensional one (above)." in prose and "$20$-dimensional subspace orthogonal" in prose and "so there are $29 - 9 = 20$ independent untying directions." in prose  # 05DG: the box's subtraction cut (the main text has it) for words
+    assert "orthogonal to theirs." in prose and "$29 - 9 = 20$-dimensional subspace orthogonal to theirs" in prose and "independent untying directions" not in prose  # 05DG: the box's subtraction cut (the main text has it) for words
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the {seeds} starts not within {limit} steps' in PLOTS.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
-    boxes = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown" and any(f"<details><summary>{name}" in "".join(c["source"]) for name in ("2b derivation box:", "2c number box:", "Section 4 proof box:"))]  # 05DM (fault 2): each box named
+    boxes = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown" and any(f"<details><summary>{name}" in "".join(c["source"]) for name in ("2c derivation box:", "2d number box:", "Section 4 proof box:"))]  # 05DM (fault 2): each box named
     assert len(boxes) == 3 and "<details><summary>Optional" not in prose and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision); 05CW (faults 1, 3, 4): 2c's box
     folds = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code" and "with folded(" in "".join(c["source"])]
-    assert len(folds) == 4 and all("".join(o["data"]["text/html"]).startswith(("<details><summary>2b pace printout ", "<details><summary>2b growth printout ", "<details><summary>2c number printout ", "<details><summary>Section 4 proof printout ")) for c in folds for o in c["outputs"])  # report 05DH (fault 1, the lead's decision): boxes and printouts the main text needs are named as part of the argument, not "Optional"; 2c's two-line printout unfolded  # 05CW: printouts collapsed; 05DG (fault 1): c = 0's weights into the box's second printout
+    assert len(folds) == 4 and all("".join(o["data"]["text/html"]).startswith(("<details><summary>2c pace printout ", "<details><summary>2c growth printout ", "<details><summary>2d number printout ", "<details><summary>Section 4 proof printout ")) for c in folds for o in c["outputs"])  # report 05DH (fault 1, the lead's decision): boxes and printouts the main text needs are named as part of the argument, not "Optional"; 2c's two-line printout unfolded  # 05CW: printouts collapsed; 05DG (fault 1): c = 0's weights into the box's second printout
     assert "lr 16" not in prose and "lr 8" not in prose
 
 
@@ -895,8 +902,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05BP (fault 5): why the difference is small, from the printed line: layer 2's slope times z^2's difference
     # report 05CW (fault 4, the lead's decision): the numbers behind the squeeze and the needed omega moved into 2c's box
     assert ("$W_2$'s gradient $(a^2)^{\\mathsf T}\\delta^3 \\approx (a^2[0] - a^2[1])^{\\mathsf T}\\delta^3[0]$ is proportional to gap($a^2$), "
-            "small because layer 2's slope squeezes it (2c number box).") in prose and "(first line)" not in prose
-    assert "**2c in short:**" not in prose  # report 05DL (word budget): section 2's third bullet and 2c's printout say it
+            "small because layer 2's slope squeezes it (2d number box).") in prose and "(first line)" not in prose
+    assert "**2d in short:**" not in prose  # report 05DL (word budget): section 2's third bullet and 2c's printout say it
     assert ("Gap($a^2$) at step 1000, 0.0046: "
             "gap($z^2$) 0.19 times layer 2's slope 0.022, about 0.0042. A fit would need (2a) "
             "$\\omega_1 = \\big(\\sigma^{-1}(0.995) - \\sigma^{-1}(0.2)\\big) / \\big(3\\,(a^2[1, 0] - a^2[0, 0])\\big) \\approx -480$ with step 1000's gap($a^2$), against $-0.014$.") in prose
@@ -916,11 +923,11 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     # report 05DN (faults 1, 5, 2): the loop as 2b's main path states it (under its table); 04's optional part named as such; a lighter pointer
-    assert ("Why the plateau ends. 2b's loop (under its figure) runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
+    assert ("Why the plateau ends. 2c's loop (under its figure) runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
             "$c = 1$'s $\\omega_1$ is already negative at step 1000 ($-0.014$). Once gap($a^2$) is wide enough, "  # report 05DO (fault 2): three sentences; omega_1 from the printed W_2 line
             "lowering $b_1[0]$ lowers $C$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
-            "slope 0.024 to 0.22: 2c number printout). "
-            "The exit step is measured, not derived.") in prose.split("<details><summary>2c number box: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
+            "slope 0.024 to 0.22: 2d number printout). "
+            "The exit step is measured, not derived.") in prose.split("<details><summary>2d number box: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
     assert "(logit(aim_obs2) - logit(aim_obs1)) / (3 * (a2_one[1] - a2_one[0]))" in NOTEBOOK.read_text()  # report 05BS (fault 5): the formula as coded
     assert computed["squeeze"] == "c = 1, step 1000, observation 1 minus 2: a^1 0.064, z^2 0.19; times layer 2's slope 0.022: 0.0042"
@@ -929,7 +936,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "a2 at the fit" not in computed and "By the fit" not in prose and "after the exit, why the fit still takes long:" in NOTEBOOK.read_text()
     # report 05CC (fault 4): c = 1's slow last approach, tied to section 1's two counts
     assert computed["c = 1 at 10000"] == "c = 1, step 10000: largest |a^3 - y| 0.015 | smallest output slope a(1 - a) 0.011"
-    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (2c number printout) error 0.015, output slope 0.011, "
+    assert ("$c = 1$'s last approach is slow as in section 1: at step 10000 (2d number printout) error 0.015, output slope 0.011, "
             "so $\\delta^3$ shrinks on two counts.") in prose and "goes as $e^2$: it shrinks on two counts." in prose
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
@@ -946,7 +953,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     # report 05CK (fault 3): 2c's own reason, delta^3[1] ~ -delta^3[0] from the outputs printed at the top (0.599, 0.2 for both rows)
     assert ("carries that slope (notebook 03's recursion). $W_2$ does not make up for it on the plateau: "
             "both rows' outputs are $(0.599, 0.2)$ (page top): equal slopes, opposite errors, so $\\delta^3[1] \\approx -\\delta^3[0]$, and $W_2$'s gradient") in prose  # 05DL: words  # 05CW (fault 4): which output "first line" meant
-    assert "2b's box, item 3" not in prose
+    assert "2c's box, item 3" not in prose
     assert [exits[0.5], exits[0.75], exits[1.0], exits[1.25]] == [2336, 2773, 5301, 13474] and np.isinf(exits[1.5])
     # c = 0 and 0.25: steep layer 2 at step 1000; c = 0 leaves later than c = 0.25 (small weights, 2b)
     assert exits[0.0] > exits[0.25] and all(plateau[c][1] > 0.2 for c in (0.0, 0.25))
@@ -1166,7 +1173,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BA: the 2x2 update matrix and its growing eigenvalue; no "larger start weights skip more" claim
     assert "skip more of this slow start" not in prose
     # report 05BB (fix 5, 7): the sentence mended, d = Q d-hat, and mu only for eigenvalues (H's entries indexed tau, nu)
-    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $\\|\\hat d\\| = 1$" in prose  # report 05DP (fault 7): the card's norm
+    assert "Let $Q$'s 20 columns be an orthonormal basis of the untying subspace. A unit-length untying $d$ has curvature $\\lambda = d^{\\mathsf T} H d$; with $d = Q\\hat d$, $\\|\\hat d\\| = 1$" in prose  # report 05DP (fault 7): the card's norm
     assert "H(t)[\\tau, \\nu]" in prose and "+ H(t)\\, \\Delta\\theta" in prose and "H[\\mu" not in prose and "\\mu_k" not in prose
     # report 05BB (fix 6): the two-parameter swap first
     assert "A swap of two tied units exchanges parameter pairs such as $\\beta = b_0[0]$ and $\\beta' = b_0[1]$ and never changes $C$." in prose
@@ -1178,8 +1185,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "so $C$'s second derivative in $\\beta$ equals that in $\\beta'$ (call it $A$), and the mixed one, "
             "$\\partial^2 C/\\partial\\beta\\,\\partial\\beta'$, is $B$. "
             "Their block of $H$ is $\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}$. Then") in prose and "C_{" not in prose and "whence" not in prose
-    assert ("Three steps: why the curves lie on one line (Taylor expansion, next), why they grow (the cost curves down across the tie), "
-            "how fast (that curvature along the run). Why one line? Write") in prose  # report 05DL (fault 3): A, B defined; partial derivatives, not subscripts  # 05DI (fault 3): split
+    assert ("### 4b. Why does the spread grow? Three steps: why the curves lie on one line, why they grow, how fast. Why one line? Write") in prose  # report 05DL (fault 3): A, B defined; partial derivatives, not subscripts  # 05DI (fault 3): split
     assert "f(x, y)" not in prose and "F(\\beta" not in prose
     # report 05BC (fix 5): blocks A, B (not layer subscripts), the letters in the table, the last step
     assert "\\begin{pmatrix} A & B \\\\ B & A \\end{pmatrix}" in prose and "H_0" not in prose
@@ -1211,7 +1217,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
     assert outputs.count(computed["s lecun"] + "\n") == 1 and outputs.index(computed["s lecun"]) < outputs.index(computed["median"])
     assert "This network's $s$ per layer, the quartiles," in prose  # report 05CH (fault 8); 05DQ (fault 6): s in the letters table
-    assert "| $s$ | the weights' standard deviation in a random start (section 5a) |" in prose and "Each start's signs, to its exit. You need not follow the next cell's code: its printed lines are what the text uses." in prose
+    assert "| $s$ | the weights' standard deviation in a random start (section 1) |" in prose and "standard deviation $s = 1/\\sqrt{n_\\text{in}}$, where" in prose  # reader 05DT (fault 4): s defined at its first prose use
     assert computed["eps 0.1"].endswith("| 11204 / 12596 / 14319") and 14319 < 14575 and "(6250 tied against 5109)" not in prose
     assert [round(s, 1) for s in init.layer_scales(CASE.sizes, "lecun")] == [0.7, 0.6, 0.6]  # "s = 0.6" to one figure
     assert "learner ratios" not in computed and "untying saves" not in NOTEBOOK.read_text() and "2.33" not in prose
@@ -1325,14 +1331,14 @@ def test_the_curvature_sits_in_section_4_main_text():
     assert "\\Delta\\theta(t+1) = \\Delta\\theta(t) - \\eta" in main and "u(t" not in main  # 05DG (fault 7): not notebook 04's u and "**Untying directions**" in main
     assert ("$H\\binom{1}{1} = (A + B)\\binom{1}{1}$, $H\\binom{1}{-1} = (A - B)\\binom{1}{-1}$: the tie-keeping $(1, 1)$ and the untying "
             "$(1, -1)$ are only scaled, so within this pair (other parameters held fixed) each evolves by itself, the untying one with curvature $\\lambda = A - B$. "
-            "The section 4 proof box shows the same for all 20 untying directions as a group.") in main
+            "The section 4 proof box shows the same for all untying directions as a group.") in main and "29 - 9" not in main and "tied all-ones run ($c = 1$, section 2)" in main  # reader 05DT (faults 2, 5)
     # report 05DI (fault 3): 29 counted where first used; a tie-keeping move given an example
     assert "all 29 weights and biases (21 weights, 8 biases)" in main and 6 + 9 + 6 == 21 and 3 + 3 + 2 == 8  # 05DL: words
     assert "A **tie-keeping move** changes tied parameters alike, for example $+1$ on each of $b_0[0]$, $b_0[1]$, $b_0[2]$." in main  # report 05CX (fault 1): true only within the 2 x 2 block
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
     assert main.count("eigenvalue") == 1 and "Rayleigh" not in main  # report 05DP (fault 5, the lead's decision): the main text names them once, pointing to the box and "$P^{\\mathsf T}" not in main
-    assert "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in proof and "a *Rayleigh quotient*" in proof and "the tied networks' 9-dimensional one (above)" in proof
+    assert "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in proof and "a *Rayleigh quotient*" in proof and "the $29 - 9 = 20$-dimensional subspace orthogonal to theirs" in proof
     assert "needs: orthogonal subspaces, and that a symmetric matrix has an orthonormal basis of eigenvectors" in proof
 
 
@@ -1345,7 +1351,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BM (fault 1): the bullet points to 2b, which now says what each start must do
     # report 05BQ (fault 1a): the bullet promises no comparison 2b does not make
     assert "* **$c = 0.5$ leaves first**, so a larger $c$ does not always leave later ($c = 0$ and $0.25$ leave after it). * **From" in prose  # report 05DL (word budget): 2b's heading asks it  # report 05DH (fault 5): the second question answered after the outputs  # report 05CY (fault 2, the lead's decision): no apology, the order read off
-    assert "measured, not derived" not in prose.split("### 2c.")[0]  # report 05CY (fault 2): sections 2 to 2b ask only what each start must do first and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
+    assert "measured, not derived" not in prose.split("### 2d.")[0]  # report 05CY (fault 2): sections 2 to 2b ask only what each start must do first and "how long" not in prose and "the order is measured" not in prose  # report 05CL (fault 1): the bullet promises no explanation  # report 05CI (fault 3b) and "left open" not in prose  # report 05BV (fault 1): 2b backs the order  # 05BT (fault 5); 05BU (fault 1): nothing promised for c = 0.25 and "Below $c = 0.5$" not in prose
     assert exits[0.0] > exits[0.25] > exits[0.5]
     # report 05BC (fix 4): the step-1000 sizes cut; below c = 0.5 the weights start at c and grow as in 2b
     assert "c = 0.25 step 1000" not in computed and "step 1000 (lines" not in prose
@@ -1353,10 +1359,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["pair exits"].tolist() == [2981, 2336] and computed["c = 0.5"] == "c =  0.50: at step  2336" and computed["c = 0.0"] == "c =  0.00: at step  2981"
     # report 05BN (fault 1): the optional box (why c = 0 leaves after c = 0.5) and its two lines (steps 2101, 2478) cut;
     # 2b says what each start must do before it leaves and claims nothing about which takes longer
-    assert "### 2b. What must $c = 0$, $0.25$ and $0.5$ each do first?" in prose  # report 05BS (fault 2): no comparison promised and "Why does $c = 0$ leave later" not in prose
-    two_b = prose[prose.index("### 2b."):prose.index("### 2c.")]
+    assert "### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step" in prose and "What must $c = 0$" not in prose  # reader 05DT (fault 1): the optional title does not repeat the main table's question  # report 05BS (fault 2): no comparison promised and "Why does $c = 0$ leave later" not in prose
+    two_b = prose[prose.index("### 2c."):prose.index("### 2d.")]
     # report 05CJ (main decision, the lead's): the mechanism moved into ONE optional box; the main text keeps what the page backs
-    assert two_b.count("<details>") == 1 and "<details><summary>2b derivation box: how the pushes set which sign flips first (needs: eigenvectors of a 2×2 matrix)</summary>" in two_b
+    assert two_b.count("<details>") == 1 and "<details><summary>2c derivation box: how the pushes set which sign flips first (needs: eigenvectors of a 2×2 matrix)</summary>" in two_b
     box = two_b[two_b.index("<details>"):two_b.index("</details>")]
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
@@ -1371,8 +1377,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     # report 05DN (fault 2, the lead's decision, as notebook 04): the main path ends with the table and two sentences; the why-items
     # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
-    assert ("$c = 0.5$'s exit (below 0.2) needs only $\\omega_1$ matched: output 1 carries $2 \\cdot 0.4^2 = 0.32$ of the plateau's 0.4. "
-            "After $\\omega_1$'s flip, it and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
+    assert ("After $\\omega_1$'s flip, it and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
             "from step 681 to its exit; printed under the figure). "
             "#### Optional: why $\\omega_2$ falls and which sign flips first "
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
@@ -1380,15 +1385,15 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "As $a^2 > 0$, $\\partial C/\\partial W_2[j, 1] = \\sum_r a^2[r, j]\\,\\delta^3[r, 1] > 0$, like $\\partial C/\\partial b_2[1] = \\sum_r \\delta^3[r, 1]$: "
             "$\\omega_2$ falls with $b_2[1]$, past 0, as output 2 heads for its plateau value 0.2. "
             # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text (their derivation stays in the box)
-            "2. On the plateau $\\omega_1$ and gap($a^2$) push each other (2b derivation box, items 3, 4). A negative gap($a^2$) raises $\\omega_1$, a positive one lowers it. "
+            "2. On the plateau $\\omega_1$ and gap($a^2$) push each other (the box below, items 3, 4). A negative gap($a^2$) raises $\\omega_1$, a positive one lowers it. "
             "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push gap($a^2$) down. So both shrink toward 0 together; whichever reaches 0 first flips. "
-            "3. Which wins is not derived (2b derivation box: a measured pace). <details>") in two_b
+            "3. Which wins is not derived (2c derivation box: a measured pace). <details>") in two_b
     assert two_b_cells["r8-2b-optional"].startswith("#### Optional:")
     after = prose[prose.index("#### Optional: why $\\omega_2$ falls"):]
-    assert "Optional" not in after[after.index("### 2c."):].split("## 3.")[0] and "2b derivation box" not in after[after.index("### 2c."):]  # nothing later cites the optional part
-    assert "(2c)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
+    assert "Optional" not in after[after.index("### 2d."):].split("## 3.")[0] and "2c derivation box" not in after[after.index("### 2d."):]  # nothing later cites the optional part
+    assert "(2d)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
-    assert "Steps to 0 at step 100's pace" not in main and ("The 2b pace printout (just below this box): steps to 0 at step 100's **pace** (value ÷ change per step; for gap($a^2$), one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
+    assert "Steps to 0 at step 100's pace" not in main and ("The 2c pace printout (just below this box): steps to 0 at step 100's **pace** (value ÷ change per step; for gap($a^2$), one gradient step on $W_0$, $W_1$, $b_0$, $b_1$ only"
                                                                            "). The sooner to 0 flips first ($c = 0.25$'s gap($a^2$) 470, $\\omega_1$ 690; $c = 0.5$'s $\\omega_1$ 260, "
                                                                            "gap($a^2$) 1310): a ranking at step 100's pace, not the flips' steps (900, 389).") in box and "**pace**" not in main and "stepped alone" not in prose  # report 05CV (fault 2, the lead's decision): the plain loop above the table  # 05CS (fault 2): what a row compares and "The box's numbers" not in prose  # 05CM (fault 1): the box comes after the table  # report 05CK (fault 1): push defined; 05CL (fault 1): the exits from the flips, printed steps
     assert "regrow" not in prose and "must first flip its $\\omega$s' signs" not in prose  # report 05CQ (fault 1): only omega_1 must flip for the exit
@@ -1413,16 +1418,17 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
     # report 05DF (fault 1, the lead's decision): item 2's W_2 and b_2 gradients (output 2's delta^3) in the main text; the pushes only in the box
-    assert main.count("$k") == 1 and "output $k$'s fit needs" in main and main.count("\\partial") == 4  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
+    assert "$k" not in main and "output $k$'s fit needs" in prose[:prose.index("### Optional: the mechanisms")] and main.count("\\partial") == 4  # reader 05DT (fault 1): matched defined in 2b  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
     # report 05CM (fault 1): the subtraction written out, both outputs, with 2a's aims
     assert ("Output 2 likewise (0.4, 0.005). Subtracting each pair gives the signs a fit needs: "  # report 05DQ (fault 1, the lead's decision): in 2a, the main path
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
             "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ "
             # report 05DN (faults 1, 3): the definition first, then the summary by its own bookkeeping (test_matched_bookkeeping)
-            "3. In a tied network") in prose and prose.index("Subtracting each pair") < prose.index("**Why this order.**") < prose.index("### 2b.") and "The signs: subtract" not in prose
-    assert ("### 2b. What must $c = 0$, $0.25$ and $0.5$ each do first? "
+            "3. In a tied network") in prose and prose.index("Subtracting each pair") < prose.index("**Why this order.**") < prose.index("### 2c.") and "The signs: subtract" not in prose
+    assert ("### 2b. Which constant start leaves first, and why "  # reader 05DT (fault 1): matched defined at its first main-path use
             "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs: $\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2). "
+            "Each start's signs to its exit, and $c = 0$'s weights (the text uses the printed lines, not the code):") in prose and ("### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step "
             "You need not follow the next cell's code: its printout is what the text uses.") in main and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
     assert computed["c = 0.5 smallest printed"].endswith("at least 0.0094 at every step (smallest at step 681)")  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
@@ -1435,13 +1441,13 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "$c = 0$'s weights and when each first moves:" not in two_b and "opposite to gap($a^2$)" in main  # 05DQ: gap(a^2) defined in section 2's opening; 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
+    assert "$c = 0$'s weights and when each first moves:" not in two_b and "opposite to gap($a^2$)" in prose[:prose.index("### Optional: the mechanisms")]  # 05DQ: gap(a^2) defined in section 2's opening; 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
     assert ("(lines `c = 0, steps 1500 to 2500`: 1.0016, 1.0015; $M_0 > M_1$).") in box  # report 05DL (fault 4): line labels and computed["factor"].endswith("1.0016 per step")  # report 05DJ (fault 3): two rates, the growing mode has M_0/M_1 = sqrt(mu_0/mu_1); steps 1500 and 2500 print M_0 above M_1  # 05DA: why small cut for words and "late exit" not in box  # 05CK (fault 5): not turned into steps, so not claimed and "not why $\\mu$ is small" not in prose
     assert computed["c = 0 weights 1500"].endswith(", 0.39") and computed["c = 0 weights 1500"].endswith(": 0.11, 0.065, 0.39") and computed["c = 0 weights 2500"].endswith(": 0.52, 0.29, 0.44")  # report 05DJ (fault 3): M_0 > M_1, as the box says
-    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (2b growth printout, below this box): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
+    assert ("5. **$c = 0$'s growth.** $W_2$, $W_1$, $W_0$ move from steps 1, 2, 3 (2c growth printout, below this box): $W_l$'s gradient $(a^l)^{\\mathsf T}\\delta^{l+1}$ "
             "waits for $\\delta^{l+1}$, 0 while $W_{l+1} = 0$ ($l = 0, 1$).") in box and "* **$c = 0$**" not in two_b  # 05DG (fault 1): the bullet into the box, its printout folded  # 05CX: "must first grow every weight from 0" now in the table  # report 05CP (fault 9): written out, with the gradient it acts through
     assert computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1"
     # report 05BN (fault 2): delta^2[1] ~ -delta^2[0] needs the slopes nearly equal too; the factor as printed (1.0016, 1.0015)
@@ -1521,7 +1527,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert flip == 9 and d25[8] > 1e-4 and d25[9] < -1e-4  # between steps 800 and 900, off the rounding edge
     assert abs(d25[9]) < 1e-3 < abs(d25[15]) < abs(d25[24])  # report 05CE (fault 1): after the flip it starts near 0 and grows (bottom panel)
     assert np.all(np.diff(w25[:10]) < 0) and np.all(np.diff(w25[9:25]) > 0) and w25.min() > 0.06  # omega_1 falls to the flip, then rises, positive
-    assert "2b in short" not in two_b  # 05CB: the bullets say it once
+    assert "2c in short" not in two_b  # 05CB: the bullets say it once
     assert "its size" not in two_b
     # report 05BX (fault 1): the mechanism, from the printed lines: c = 0.25's difference crosses 0 with omega_1 > 0 (step 1000), c = 0.5's omega_1 turns first
     assert computed["c = 0.5 signs"][0] == 389 and computed["c = 0.25 omega values"][1, 0] > 0 > computed["order values"][1, 1]
@@ -1548,7 +1554,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("tie broken by 10% noise (spread 0.38 at step 1000): 14% fewer steps" in prose  # report 05DE (fault 2): the steps are notebook 04, section 9's, cited above the table
             and "So, in this comparison, **the tie is the smaller part** of all ones' slowness: 1979 of its 9466 steps beyond the random median (last line)." in prose)
     assert computed["tie cost"] == "c = 1, tied, steps to fit minus ε = 0.1's: 1979 | minus random's: 9466"  # report 05CQ (fault 7): both differences printed  # 05CC (fault 2): one name for eps = 0.1
-    assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise), where $\\Delta\\theta$ is not small." in prose
+    assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise): not small." in prose
     # report 05BK (fault 4): the key point keeps the caveat
     # report 05BW (fault 5): the key point answers the retitled question, with the caveat
     # report 05DC (fault 3, the lead's decision): one tied run against noise that also moves tie-keeping parameters: out of Key points
@@ -1594,10 +1600,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
     # report 05DL (word budget): "2c in short" cut; section 2's third bullet and the Key points say it, the slopes and exits are printed
-    assert "hidden layer 2 is flatter (2c)" not in prose and "a larger $c$ saturates hidden layer 2 more, slowing every step (next printout)." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    assert "hidden layer 2 is flatter (2d)" not in prose and "a larger $c$ saturates hidden layer 2 more, slowing every step (next printout)." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
-    assert "### 2c. Why does a larger $c$, from 0.5 up, stay longer on the plateau? $c = 1$'s sums at step 0:" in prose and "2c number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
+    assert "### 2d. Why does a larger $c$, from 0.5 up, stay longer on the plateau? $c = 1$'s sums at step 0:" in prose and "2d number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
     assert "## 2. Constant starts: do they stay tied, and when does each leave the plateau?" in prose  # report 05BS (fault 1)  # report 05BL (fault 7): it does fit later (step 14575)
     middle = [float(computed[f"scale {s}"].split()[-2]) for s in (0.3, 1.0, "lecun")]
     assert (min(middle), max(middle)) == (1269.5, 1341.5) and "scale glorot" not in computed
@@ -1608,7 +1614,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$$ \\operatorname{Var}\\big((\\delta^{l+1} W_l^{\\mathsf T})[r, i]\\big) = \\overline{(\\delta^{l+1}[r])^2}, $$ the row's mean square.") in section_5
     # report 05CN (fault 1, the lead's decision): what the condition leaves, the slope's factor (2c's top 1/4), no pointer to notebook 06
     assert "the row's mean square. This condition only stops the weights adding to the shrinkage: the slope factor, at most $1/4$, remains." in section_5
-    assert "near the slope's top $1/4$" in prose[:prose.index("### 2c.") + 400]
+    assert "near the slope's top $1/4$" in prose[:prose.index("### 2d.") + 400]
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
     assert "(notebook 06)" not in section_5 and "Even then" not in section_5  # report 05CK (fault 6): the slope's 1/4 bound was put off to notebook 06: cut
     assert ("Dropping the constants that do not grow with width (the bias's $+1$; the factor 0.25), LeCun's forward condition is $s^2 n_\\text{in} = 1$. "
@@ -1624,7 +1630,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
 
 
 def test_round6_fixes_quote_their_lines(computed, notebook):
-    """Report 05AU: 2b's start of the growth, the hatched lr-0.5 cells, the exit-only claim."""
+    """Report 05AU: 2c's start of the growth, the hatched lr-0.5 cells, the exit-only claim."""
     _, prose = notebook
     # 2b: 0.5 at step 0 (loss 0.60), the mean by step 100 (loss 0.40); W_2, W_1, W_0 have moved by then
     assert computed["c = 0 weights 100"].startswith("c = 0, step  100: loss 0.40 |")
@@ -1655,7 +1661,7 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
     # report 05BJ (fix 3): the proof covers the question's two tied hidden layers too (a^2 is a monotone function of q(x))
     # report 05DI (fault 2): notebook 04's aside (2-3-3-1, the question's two tied layers) cited; the proof here is the shorter one for one layer
     assert "no tied network with one hidden layer (any width, section 3) or a tied 2-3-3-1 (notebook 04) fits XOR." in prose and "one or two hidden layers" not in prose  # report 05DL (fault 6): only what was shown and "Notebook 04 (the aside in section 6) proved that no tied 2-3-3-1 network fits XOR." in prose
-    assert "Notebook 04's argument (section 6 aside: no tied 2-3-3-1 network fits XOR), restated for one hidden layer of any width (2-2-1, 2-3-1; it needs only equal incoming weights and biases): every" in prose and "so $q(0,1) + q(1,0) = q(0,0) + q(1,1)$: a contradiction." in prose
+    assert "Notebook 04's argument (section 6 aside: no tied 2-3-3-1 network fits XOR), restated for one hidden layer of any width (2-2-1, 2-3-1; it needs only equal incoming weights and biases): 1. Every" in prose and "so $q(0,1) + q(1,0) = q(0,0) + q(1,1)$, contradicting step 3." in prose
     assert "\\psi" not in prose and "\\varphi" not in prose and "The same holds for 2-3-1" not in prose
     assert "A tied second hidden layer" not in prose and "any depth" not in prose  # cut (report 05BC's word budget): the key points claim one hidden layer
 
@@ -1837,13 +1843,13 @@ def test_report_05BR_fixes(computed, notebook):
     assert "* **scale 0.1** (1465.5): in between." in prose and "presumably" not in prose  # report 05BV (fault 4): the grid keeps no loss, so the guess is cut  # 05BU (fault 5) and computed["scale 0.1"].endswith("| median 1465.5 steps")
     assert "| $r$ | an observation, a row of $X$ (the card's $i$) |" in prose  # 05BU (fault 7): the card's name for it
     # fault 7: section 3's tie is the incoming side only
-    assert "Notebook 04's argument (section 6 aside: no tied 2-3-3-1 network fits XOR), restated for one hidden layer of any width (2-2-1, 2-3-1; it needs only equal incoming weights and biases): every" in prose and "so it covers" not in prose  # report 05DK (fault 6)  # 05BT (fault 6): one sense; 05CB (fault 7)
+    assert "Notebook 04's argument (section 6 aside: no tied 2-3-3-1 network fits XOR), restated for one hidden layer of any width (2-2-1, 2-3-1; it needs only equal incoming weights and biases): 1. Every" in prose and "so it covers" not in prose  # report 05DK (fault 6)  # 05BT (fault 6): one sense; 05CB (fault 7)
     # fault 3: the elementwise product marked
     assert "2(a^3 - y)\\,a^3" not in prose
 
 
 def test_report_05CD_fixes(notebook):
-    """Report 05CD: section 0's call read part by part; 2c's loop letter."""
+    """Report 05CD: section 0's call read part by part; 2d's loop letter."""
     _, prose = notebook
     # fault 4: the one call front-loads every section's starts; the page says which part matters now
     call = "".join(json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"][7]["source"])  # report 05CG (fault 7): a "# section N" comment on each block
@@ -1867,7 +1873,7 @@ def test_report_05CP_the_float64_floor(computed, notebook):
     # report 05CP, fault 1: "the same for every small eps" has a floor: below about 1e-16 the nudge rounds away
     outputs, prose = notebook
     assert computed["float floor"] == "float64: 1 + 1e-20 == 1 is True; the next number above 1 is 1 + 2.2e-16"
-    assert ("So $g(t)/g(0)$ is the same for every small $\\varepsilon$: one line. A lower limit on $\\varepsilon$: below about $10^{-16}$, "
+    assert ("So $g(t)/g(0)$ is the same for every small $\\varepsilon$: one line." in prose and "The curves lie on one line (why: 4b). A lower limit on $\\varepsilon$: below about $10^{-16}$, "
             "$1 + \\varepsilon\\xi$ rounds to 1 (first line below), so the start is exactly tied (spread 0, section 2).") in prose
     assert outputs.index("float64: 1 + 1e-20 == 1 is True") < outputs.index("ε      | below 0.2: min/med/max")  # the first line below
 
@@ -1875,7 +1881,7 @@ def test_report_05CP_the_float64_floor(computed, notebook):
 def test_round_05cv_pointers(notebook):
     """Report 05CV (faults 5, 6, 9): the map's glorot column placed; the two LeCun medians told apart; the map's x label."""
     _, prose = notebook
-    assert "Column glorot: a per-layer rule (Glorot box), its $s$ under the column." in prose
+    assert "Column glorot: a per-layer rule averaging the forward condition and exercise 1's backward one (Glorot box), its $s$ under the column."  # reader 05DT (fault 6): readable without the box, no count named (exercise 1's answer) in prose
     assert ("Section 0's 30 starts (the 1000's first 30; median 5109, not 5162), and the first one's path:") in prose  # 05DG: "reused in sections 4 and 6" cut for words  # report 05CY (fault 4): one lead-in per cell
     assert 'xlabel="s: the standard deviation of the random start"' in PLOTS.read_text()
 
@@ -1918,7 +1924,7 @@ def test_report_05DK_fixes(computed, notebook):
     assert ("and so does $g$ (the tied run's units are equal, so $g$ is $\\Delta\\theta$'s largest difference between two units).") in prose
     assert computed["tied"].endswith(": 0.0")  # the tied run's units are equal (section 2)
     # fault 5: omega against notebook 04's u = 3 W_2[0, :] and v = 3 W_1[0, 0]
-    assert ("| $\\omega_1$, $\\omega_2$ | tied layer 2's weights to outputs 1, 2 (2a); $3\\omega_k$: notebook 04's $u[k-1]$; $3\\,W_1[0, 0]$: its $v$ |") in prose
+    assert ("| $\\omega_1$, $\\omega_2$ | tied layer 2's weights to outputs 1, 2 (2a) |") in prose and "Notebook 04's $u[k-1]$ is $3\\omega_k$; its $v$, $3\\,W_1[0, 0]$ (item 3)." in prose  # reader 05DT (fault 8): moved to 2a, item 1
     four = json.loads((NOTEBOOK.parent / "04_symmetry_2_3_3_2.ipynb").read_text(encoding="utf-8"))["cells"]
     four_prose = " ".join(" ".join("".join(c["source"]) for c in four if c["cell_type"] == "markdown").split())
     assert "middle weight $v = 3\\,W_1[0, 0]$ and last weights $u = 3\\,W_2[0, :]$" in four_prose
@@ -1927,13 +1933,13 @@ def test_report_05DK_fixes(computed, notebook):
 
 
 def test_section_2_optional_part(notebook):
-    """Report 05DO (the lead's decision, as notebooks 04 and 06): section 2's per-start mechanism (2b, 2c) is a plainly
-    marked optional part; the main path ends with one plain paragraph on the order, and nothing later leans on 2b or 2c."""
+    """Report 05DO (the lead's decision, as notebooks 04 and 06): section 2's per-start mechanism (2c, 2d) is a plainly
+    marked optional part; the main path ends with one plain paragraph on the order, and nothing later leans on 2c or 2d."""
     _, prose = notebook
-    heading = "### Optional: what each start must do first (2b, 2c) Nothing later in the course needs this."  # report 05DP (word budget)
-    assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index("**Why this order.**") < prose.index(heading) < prose.index("### 2b.") < prose.index("### 2c.")
+    heading = "### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this."  # reader 05DT (fault 1): names both parts  # report 05DP (word budget)
+    assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index("**Why this order.**") < prose.index(heading) < prose.index("### 2c.") < prose.index("### 2d.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 770  # report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    assert len(main_2.split()) <= 790  # reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
     order = prose[prose.index("**Why this order.**"):prose.index("A unit is **saturated** when its slope")]  # 05DP (fault 2): the thresholds follow it
     assert len(order.split()) <= 100 and "2101" not in order  # report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
@@ -1946,12 +1952,12 @@ def test_section_2_optional_part(notebook):
     assert prose.index("**Why this order.**") < prose.index("A unit is **saturated** when its slope") < prose.index(heading)
     assert "slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24" in main_out
     assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in main_2
-    for cited in ("2b", "2c", "matched", "number box"):  # the main path before and after the optional part
+    for cited in ("2c", "2d", "number box"):  # reader 05DT (fault 1): "matched" is now defined in the main path (2b)  # the main path before and after the optional part
         assert cited not in main_2, cited
-        assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2b, 2c)", ""), cited
+        assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2c, 2d)", ""), cited
     assert "printout" not in prose[prose.index("## 3. XOR"):].replace("section 4 proof printout", "")
     assert "You need not follow this cell's code: later sections use its printed rows table." in prose  # fault 3
     assert "a bias uses its unit's fan-in." in prose  # fault 7
-    assert ("so the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
+    assert ("+ b_0[0]$. 2. So the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
             "with the sign of $\\sum_j W_1[j, 0]$ (constant if it is 0).") in prose  # fault 4: one hidden layer, W_1 (n, 1), b_1[0]
     assert "u's untying" not in NOTEBOOK.read_text() and "|Q^T dtheta|" in NOTEBOOK.read_text()  # fault 5: no clash with notebook 04's u

@@ -716,7 +716,7 @@ def test_epsilon_errors_draws_the_pass_threshold_when_asked():
 
 
 def test_plateau_signs_draws_three_panels_exits_and_a_legend_off_the_data():
-    """Notebook 05's 2b figure: omega_1, omega_2 and the a^2 difference, one panel each; a sparsely recorded run
+    """Notebook 05's 2c figure: omega_1, omega_2 and the a^2 difference, one panel each; a sparsely recorded run
     drawn with dots and said so; each exit a dotted line in its start's colour; the legend right of the panels."""
     steps = np.arange(0, 3001)
     every_100 = steps[::100]

@@ -94,7 +94,11 @@ def test_constant_exits_draws_dots_stopped_triangles_past_a_break_and_circles_th
     assert list(stopped.get_xdata()) == [1.5] and list(stopped.get_ydata()) == [18500]  # the "stopped" row
     assert list(circle.get_xdata()) == [1.0] and list(circle.get_ydata()) == [5301] and circle.get_markerfacecolor() == "none"
     assert [t.get_text() for t in ax.texts] == ["//", "//"] and ax.get_ylim() == (0, 20000)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["0", "5000", "10000", "15000", "stopped"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0", "5000", "10000", "15000", "not within 15000"]  # reader 05DT (fault 7): the card's words
+    fig.canvas.draw()  # the long tick label fits the figure and clears the y label
+    renderer = fig.canvas.get_renderer()
+    tick, label = ax.get_yticklabels()[-1].get_window_extent(renderer), ax.yaxis.label.get_window_extent(renderer)
+    assert tick.x0 >= 0 and label.x0 >= 0 and not tick.overlaps(label)
     assert [t.get_text() for t in fig.legends[0].get_texts()] == [
         "left the plateau at this step", "not within 15000 steps", "c = 1, the question's start", "axis break (stopped runs above)"]
     with pytest.raises(ValueError, match="constants and exits"):

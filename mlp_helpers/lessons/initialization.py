@@ -440,7 +440,7 @@ def untying_lengths(history, rows, tied_row):
 def steps_to_zero(net, X, Y, lr):
     """Steps until omega_1, omega_2 and gap(a^2) reach 0 at the pace of one step from ``net``.
 
-    net: a 2-3-3-2 sigmoid ``MLP`` with biases whose layer-2 units are tied (notebook 05, 2b):
+    net: a 2-3-3-2 sigmoid ``MLP`` with biases whose layer-2 units are tied (notebook 05, 2c):
     omega_k = W_2[0, k], gap(a^2) = a^2[0, 0] - a^2[1, 0] (notebook 04's name); X: (2, 2), Y: (2, 2); lr: the
     learning rate. omega_k's pace is its change in one gradient step (cost ``sse``); gap(a^2)'s is its change when W_0, W_1, b_0, b_1 alone take that step. Returns a dict
     {"omega_1", "omega_2", "gap(a^2)"} of -value / pace (negative: moving away from 0).

@@ -1029,7 +1029,7 @@ def loss_against_lr_times_step(losses, fits, overshooting=(), title=None, ax=Non
 
 
 def plateau_signs(runs, exits, steps=3000, colours=LINE_COLOURS, limit=1.0):
-    """Notebook 05's 2b figure: for tied constant starts, omega_1 = W_2[0, 0], omega_2 = W_2[0, 1] and
+    """Notebook 05's 2c figure: for tied constant starts, omega_1 = W_2[0, 0], omega_2 = W_2[0, 1] and
     gap(a^2) = a^2[0, 0] - a^2[1, 0] (notebook 04's name) against the step, one panel per quantity, one colour and line style per start.
 
     runs: {c: (iterations (T,), omegas (T, 2), difference (T,))}, at most three starts (solid, dashed, dash-dot);

@@ -97,8 +97,8 @@ def constant_losses(loss, constants, drawn=(0.0, 0.5, 1.0, 1.5), every=10):
 
 
 def constant_exits(constants, exits, question=1.0, limit=15000):
-    """Each constant start's first step with loss below 0.2: a dot per start that left, a triangle in a "stopped"
-    row past an axis break (//) for each start not within ``limit`` steps, the question's start circled.
+    """Each constant start's first step with loss below 0.2: a dot per start that left, a triangle in a "not within
+    <limit>" row past an axis break (//) for each start not within ``limit`` steps, the question's start circled.
 
     constants: (n,) each start's c; exits: (n,) its exit step, ``inf`` if not within ``limit``; question: the c
     circled. Returns the figure.
@@ -110,7 +110,7 @@ def constant_exits(constants, exits, question=1.0, limit=15000):
                          f"got {constants.shape}, {exits.shape}")
     stopped_at, break_at, top = limit * 37 // 30, limit * 11 // 10, limit * 4 // 3  # 18500, 16500, 20000 at 15000
     fig, ax = plots.new_figure((6, 3.6))
-    fig.subplots_adjust(left=0.16, right=0.97, bottom=0.3, top=0.91)
+    fig.subplots_adjust(left=0.22, right=0.97, bottom=0.3, top=0.91)  # room for the "not within" tick label
     done, circled = np.isfinite(exits), constants == question
     ax.plot(constants[done], exits[done], "o", color=plots.BLUE)
     ax.plot(constants[~done], np.full((~done).sum(), stopped_at), "v", color=plots.VERMILLION, ms=8)
@@ -121,7 +121,8 @@ def constant_exits(constants, exits, question=1.0, limit=15000):
     ax.set(xlabel="c (every weight and bias)", ylabel="step", title="constant start: first step with loss below 0.2",
            ylim=(0, top))
     ticks = list(range(0, limit + 1, 5000))
-    ax.set_yticks(ticks + [stopped_at], [str(t) for t in ticks] + ["stopped"])
+    ax.set_yticks(ticks + [stopped_at], [str(t) for t in ticks] + [f"not within {limit}"])
+    ax.yaxis.set_label_coords(-0.14, 0.4)  # beside the short step ticks, below the long "not within" label
     fig.legend(handles=[Line2D([], [], ls="", marker="o", color=plots.BLUE, label="left the plateau at this step"),
                         Line2D([], [], ls="", marker="v", color=plots.VERMILLION, ms=8, label=f"not within {limit} steps"),
                         Line2D([], [], ls="", marker="o", ms=13, mfc="none", mec=plots.BLACK,
