@@ -1425,7 +1425,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert "A second-layer unit can: its inputs $a^1$ change as the first layer's live units train; 6% of them do." in prose
     # round 8 of r112 (reader 06DV, fault 3): W_9's own sizes (Glorot's rule uses its fan-out, 2)
     assert init.layer_scales([2] + [16] * 9 + [2], "glorot")[-1] == np.sqrt(2 / 18) and "hidden layers' rule" not in prose
-    assert prose.index("* ReLU: He's $\\sqrt{2/n_l}$ (derived below). $W_9$ (16 → 2) is drawn by the same rule, with its own sizes $n_9 = 16$, $n_{10} = 2$.") \
+    assert prose.index("* ReLU: He's $\\sqrt{2/n_l}$ (after Kaiming He; derived below). $W_9$ (16 → 2) is drawn by the same rule, with its own sizes $n_9 = 16$, $n_{10} = 2$.") \
         < prose.index("**Predict first.** Order the three activations")
     steps = [prose.index(t) for t in ("**Going forward, the rows merge", "(a) **$W_9$ stops at the column means",
                                       "(b) **Within 800 steps no lower layer pulls the rows apart")]
