@@ -300,7 +300,7 @@ def test_section_3_cost_and_sign_slip(nb, case, net, stored, markdown):
                              if c.cell_type == "markdown")
     open_text = re.sub(r"<details>.*?</details>", "", before_check, flags=re.S)
     assert "cost-table" not in open_text and "cost table" not in open_text
-    derivative_box = three.split("<details><summary>The derivative (open after the check cell)</summary>")[1]
+    derivative_box = three.split("<details><summary>The derivative (open after the finite-difference cell)</summary>")[1]
     # report 02DE fault 5: the card's entry is for C (with 1/m); one observation's loss drops the 1/m
     assert (r"The card's $\tfrac1m(a^L - y)$ is for $C$; for one observation's $\ell$, drop the $\tfrac1m$."
             in derivative_box.split("</details>")[0])
@@ -890,11 +890,14 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DT fault 1 (the lead's decision, round 8, FINAL): the claim and its printed evidence in the main text
     # (at equal c, K least at rho = 0.5, whose S is least, so its step the shortest; [equal c], printed plainly under
     # [behind], with its numbers at c = 0.5), the proof (why at every step) in the box, which no longer repeats the claim
-    assert intuition == (r""" It takes the most steps ([steps]: 165); its $c$ stays below $c$ at $\rho = 0.1$ """
-                         r"""and $0.3$ from step 1 to 165 ([behind]; figure: black highest). At equal $c$, $K$ is least at """
-                         r"""$\rho = 0.5$, whose $S$ is least ([equal c], $c = 0.5$: 0.750 against 0.790, 0.910 at $\rho = 0.3$, $0.1$), so its """
-                         r"""step toward $c^*$ is the shortest. Why at every step: the optional box below."""
-                         "\n\n")
+    # report 02EB fault 1: three bullets (fact, output tag, why); c < c* throughout ([behind]'s second part), so below
+    # means farther; why S decides at equal c: the box
+    assert intuition == ("\n" r"""- It takes the most steps ([steps]: 165).""" "\n"
+                         r"""- Its $c$ stays below $c$ at $\rho = 0.1$ and $0.3$ from step 1 to 165, all below $c^*$, so farther """
+                         r"""from $c^*$ ([behind]; figure: black highest).""" "\n"
+                         r"""- At equal $c$, $K$ is least at $\rho = 0.5$, whose $S$ is least ([equal c], $c = 0.5$: 0.750 against 0.790, """
+                         r"""0.910 at $\rho = 0.3$, $0.1$), so its step toward $c^*$ is the shortest. Why $S$ decides, at every step: """
+                         r"""the optional box.""" "\n\n")
     for boxed in ("Q", r"K_\rho", r"M_\rho", "[K]", r"\sqrt"):
         assert boxed not in intuition, boxed
     assert "[K] Q within 1.2% of its start (1 - S)/4: True" in stored
@@ -1111,7 +1114,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     # report 02DB fault 1: the one sentence points to the box, which cites [K]
     # report 02DG fault 1: the one sentence points to the box; Q and the derivative in S inside it
     # report 02DI fault 4 (the lead's decision): one sentence, K through S and a nearly fixed Q, points to the box
-    assert "Q = u_1^2 - S" in proof and "Q" not in intuition and "from step 1 to 165 ([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
+    assert "Q = u_1^2 - S" in proof and "Q" not in intuition and r"from step 1 to 165, all below $c^*$, so farther from $c^*$ ([behind]; figure: black highest)" in intuition and "([K] checks it;" not in proof
     # report 02CL fault 2: [behind], under the paragraph in the [steps] cell, from 8a's runs (compare_splits keeps c at
     # every step): c at rho = 0.5 below c at rho = 0.1 and 0.3 from step 1 (all start level at c = 0.5) until rho = 0.5
     # reaches c* at step 165; the smallest margin (6e-7, at the end) is far above rounding, so a one-ulp nudge cannot flip it
@@ -1123,7 +1126,10 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert rows[2]["a"] == 0.5 and reach == 165 and slopes[0.1][0] == slopes[0.3][0] == slopes[0.5][0] == 0.5
     margin = np.minimum(slopes[0.1], slopes[0.3])[1:reach + 1] - slopes[0.5][1:reach + 1]
     assert margin.min() > 1e-7
-    assert "[behind] steps 1 to 165 (rho = 0.5 reaches c*): c at rho = 0.5 below c at rho = 0.1 and at 0.3: True\n" in stored
+    assert ("[behind] steps 1 to 165 (rho = 0.5 reaches c*): c at rho = 0.5 below c at rho = 0.1 and at 0.3: True; all three "
+            "below c*: True\n") in stored
+    # report 02EB fault 1: c < c* at steps 0 to 165 in all three runs, by a margin far above rounding (1.3e-8 at rho = 0.1)
+    assert min((rows[0]["c_star"] - slopes[a][:reach + 1]).min() for a in (0.1, 0.3, 0.5)) > 1e-8
     assert "[behind]" in nb.cells[why_at - 1].source
     for r in rows:  # every constant-start run starts at c = 0.5
         assert mh.effective_slope(cases.linear_2_2_1(a=r["a"]).network(), r["a"]) == pytest.approx(0.5, rel=1e-15)
@@ -1384,10 +1390,11 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # turn at step 17 stays in the optional box
     # report 02DZ fault 1 (the lead's decision): the question's pair changes order (steps 18-19: the figure's label,
     # [crossings]), yet no tie; what keeps this run's spread large is the W_1 gap, the bound only the floor
-    assert (r"$W_0[0,0]$ and $W_0[0,1]$ (the question's $w_{111}$, $w_{211}$) change order between steps 18 and 19 (first "
-            r"figure), yet the random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound], above), "
-            r"a guarantee." "\n"
-            r"In this run the $W_1$ gap keeps it far higher: $0.4667$ at its lowest (step 17, second figure; "
+    # report 02EB fault 1: the Verdict in bullets, same facts
+    assert (r"- The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound], above), a guarantee, "
+            r"though $W_0[0,0]$, $W_0[0,1]$ (the question's $w_{111}$, $w_{211}$) change order between steps 18 and 19 (first "
+            r"figure)." "\n"
+            r"- In this run the $W_1$ gap keeps it far higher: $0.4667$ at its lowest (step 17, second figure; "
             r"[spread = gap]).") in nb.cells[figure_at + 1].source
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
@@ -1655,8 +1662,9 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert "independent inputs" not in markdown
     # report 02DS fault 7 (the lead's decision): the bound is about W_0 alone; the W_1 gap keeps this run's spread higher,
     # at the training cell's printed smallest spread (0.4666676: "0.4667 or more" would be false by 3e-6)
-    assert (r"The random start never ties: its spread stays at least $|r_1 - r_2| = 0.0140$ (the bound is about $W_0$ "
-            r"alone; here the $W_1$ gap keeps the spread at $0.4666676$ or more within 500 steps)."  # 02DV fault 5
+    # report 02EB fault 6: "cannot tie", with what backs it in float64 ([kept], 500 steps)
+    assert (r"The random start cannot tie ($r_1 - r_2$ is kept: exactly in algebra, in float64 to $10^{-12}$, [kept]): its "
+            r"spread stays at least $|r_1 - r_2| = 0.0140$ (here the $W_1$ gap keeps it at $0.4666676$ or more within 500 steps)."  # 02DV fault 5
             in markdown.split("**Answer to the question.**")[1])
     assert "smallest 0.4666676, largest 1.0593224" in stored
     assert "never change," not in markdown
@@ -1974,8 +1982,8 @@ def test_report_02CU_box_draw_prompt_and_exercise_1_expansion(nb, net, markdown,
             f"W_0 1/sqrt(2) = {1 / np.sqrt(2):.2f}, W_1 1/sqrt(2) = {1 / np.sqrt(2):.2f}\n") in stored
     assert (r"standard deviation $1/\sqrt{\text{fan-in}}$, fan-in = 2 (each layer has two inputs): [draw])." in markdown
             and "scale=None" not in stored and markdown.index("fan-in") == markdown.index(r"{\text{fan-in}}") + 7)
-    assert 'Write both in the next cell; the cell after the box "The derivative" answers.' in markdown  # report 02CZ fault 7
-    assert "<details><summary>The derivative (open after the check cell)</summary>" in markdown
+    assert 'Write both in the next cell; the cost cell after the $\\Delta C$ formula answers.' in markdown  # report 02CZ fault 7; 02EB fault 5
+    assert "<details><summary>The derivative (open after the finite-difference cell)</summary>" in markdown
     expansion = r"x_2\,\big(W_0[1,0]W_1[0,0] + W_0[1,1]W_1[1,0]\big)"
     cells = nb.cells
     last_check = max(i for i, c in enumerate(cells) if c.cell_type == "code" and "check_gradient_answer(" in c.source)
@@ -2149,7 +2157,9 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             # start drawn into a saddle, which combination shrinks and which grows (checked below), exact arithmetic only
             # report 02DN fault 1 (the lead's decision): one plain sentence and the outputs in the main text; the two
             # cases, one sign each, in an optional box; no "eigenvector"
-            r"A tied start can also be drawn into a saddle ([into a saddle]: still there at step 500), but moved by "
+            # report 02EB fault 3: why this start (the box's "only a start with u_1 = -sqrt(S) W_1[0, 0] goes in")
+            r"A tied start can also be drawn into a saddle ([into a saddle]: still there at step 500; picked on purpose: only "
+            r"tied starts with $u_1 = -\sqrt{S}\,W_1[0,0]$ go in, optional box), but moved by "
             r"$10^{-6}$ it leaves ([leaves])." "\n\n"
             r"<details><summary>Optional: which tied starts go in</summary>" "\n\n"
             r"Tied units have $u_2 = u_1$, $W_1[1,0] = W_1[0,0]$, so $u_1$ "
@@ -2377,7 +2387,7 @@ def test_report_02EA_floor_last_inset_sketch_epsilon_departures(nb, markdown, st
     assert f"{bound:.4f}" == "0.0140" and 0.0009 < d_max[17] - bound < 0.0011  # about 0.001 (0.00102)
     verdict = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("<details><summary>Verdict"))
     assert ("[spread = gap]).\n"
-            r"$W_0$'s pair differences alone come within about 0.001 of the bound (inset: 0.0150 at step 17)." "\n</details>") in verdict
+            r"- $W_0$'s pair differences alone come within about 0.001 of the bound (inset: 0.0150 at step 17)." "\n</details>") in verdict
     assert "[smallest] step 17: d_x1 = +0.0150, d_x2 = -0.0116" in stored and "|r_1 - r_2| = 0.0140: True" in stored
     assert "ax.axhline(bound" in next(c.source for c in nb.cells if "inset = ax.inset_axes(" in c.source)
     assert (r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step (a first-order sketch; [behind] "
@@ -2390,3 +2400,18 @@ def test_report_02EA_floor_last_inset_sketch_epsilon_departures(nb, markdown, st
         c.source for c in nb.cells if c.cell_type == "code" and "finite_difference = " in c.source)
     assert (r"**Departure from the card:** its subscript, and later those of $d_{x_1}$, $d_{x_2}$, $s_\perp$ (6b) and "
             r"8b's $K$, $M$, $c$ ($c_\text{new}$), name cases, not units.") in markdown
+
+
+def test_report_02EB_eta2_term_named_and_seed_hint(nb, markdown, stored):
+    """Report 02EB fault 2: the eta^2 term the Check cell prints is named in the main text before the cell; fault 7:
+    section 9's random-seed question has a hint a student who skipped 6b's box can use."""
+    check_at = next(k for k, c in enumerate(nb.cells) if c.cell_type == "code" and "eta_squared_term = " in c.source)
+    before = nb.cells[check_at - 1].source.split("</details>")[-1]
+    assert r"The exact change adds $\eta^2G^2S\,c$ (optional box); each $\rho$'s third line checks it." in before
+    assert "eta_squared_term = case_try.lr**2 * G**2 * S_try * c0" in nb.cells[check_at].source
+    assert r"s\,\Delta W_0\,\Delta W_1 = \eta^2 G^2" in markdown and r"= \eta^2 G^2 S\,c .$$" in markdown
+    assert stored.count("their difference is the eta^2 term (to 1e-12): True") == 3
+    nine = markdown.split("## 9.")[1].split("## Key points")[0]
+    assert ("To try: does any **random** seed tie the units?" in nine
+            and "<details><summary>Hint</summary>\n\nA tie needs $r_1 = r_2$ (6b): probability 0 for random draws (6b's box, *Ties*).\n</details>" in nine)
+    assert "A tie needs $r_1 = r_2$ at the start, which random draws give with probability 0" in markdown
