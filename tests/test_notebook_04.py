@@ -398,7 +398,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     # report 04BY, fix 5: the unbacked "ever more slowly" cut down to the measured comparison
     # report 04CB, fix 3: the 1/sqrt(t) derivation cut (it fits only with t counted from about step 5500), and no
     # superscript as a power on a (the card's a^3 is layer 3's activation): the error is named in words
-    assert ("$2a\\,a\\,(1 - a)$ ($a = a^3[1, 1]$, its error) goes as the error squared"  # report 04DZ (word budget): the step-share clause cut
+    assert ("$2e\\,e\\,(1 - e)$ ($e = a^3[1, 1]$, its error) goes as the error squared"  # report 04DZ (word budget): the step-share clause cut
             # report 04DG, fault 7: the conclusion, backed by the printed 5660 and 14575 (9000 of 14575 steps)
             # report 04DT, fault 2: a one-line "error ~ 1/steps" derivation was cut again: the printed errors do not
             # follow it (1/error grows by 55, then by 32, over about equal spans), as the 1/sqrt(t) one before it
@@ -553,19 +553,20 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "not the seeds (median 0.224): all-positive weights add up; the seeds' mixed signs partly cancel.") in text  # report 04EM, fault 4
     assert "$a^1$ is not compared" not in text and "measure factors of" not in text
     # report 04DH, fault 2: the question and the starts before the runs; the step-0 comparisons in one fold after the ratios
-    assert text.index("Is the tie why random starts are faster? Three more starts") < text.index("(all ones → 0.1: ×0.42; inferred: no pair changes the slope alone).") < text.index(
+    assert text.index("Is the tie why random starts are faster? Four more starts") < text.index("likely causes the ×0.42 (inferred: no pair changes the slope alone).") < text.index(
         "Seed 0's unit with the largest gap")
     assert ("Is the tie why random starts are faster? "
             # report 04DA, fault 5: the starts, each with what it changes and what it keeps
             # report 04DB, faults 2 and 8: a key, one pair per factor, each ratio printed; "keeps the tie; changes slope and size"
             # report 04DI, fault 6: pairs of starts, "against" for "to"
             # report 04DW, fault 2 (the lead's decision): the starts listed here; what each pair changes, in the list under the ratios
-            "Three more starts; a start's **size** is the rms (root mean square) of its weights and biases at step 0 (the table's `rms`): "
+            # reader 04ES (small): four new rows, nudged in two sizes
+            "Four more starts (nudged: two sizes); a start's **size** is the rms (root mean square) of its weights and biases at step 0 (the table's `rms`): "
             # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in
             "* **every parameter 0.1**: every $z$ near 0, every slope near $\\frac14$ (*steep*, the opposite of saturated); "
             # round 8 (report 04EC, fault 8): the rms over every weight and bias of one seed's start, one factor per seed
             # r141 (fault 2): "size" defined once, as the rms column
-            "* seeds 0 to 9 **scaled to rms 0.1**: every weight and bias of a seed's start times one factor; "
+            "* seeds 0 to 9 **scaled to rms 0.1**: a seed's whole start times one factor; "
             "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ normal, mean 0, s.d. 1 (20 draws each): untied a little.") in text
     # round 8 (report 04DX, fault 4): which rows to compare; report 04EF, fault 7: the ratio labels name the pairs, one line above them
     assert "Rows to compare" not in text and "Each `ratio` line names what changes between its two rows of the table:" not in text
@@ -734,7 +735,7 @@ def test_round_six_additions(prose):
     # round 8 (report 04DY, word budget): section 2's two values not repeated
     # report 04DZ, fault 7: no unprinted mean (0.87): section 2's two a^1 values; the slope is the left panel's, the mean z the right's
     assert ("each unit sums three $a^1$ (0.90 or 0.83, section 2) with weights 1, plus bias 1: $z^2$ is about 3.7 or 3.5 (right panel: "
-            "their mean; left: slope 0.026). An output's rows") in text and "0.87" not in text
+            "their mean; left: slope 0.026). The cell also prints") in text and "0.87" not in text
     assert "the zoom's dip" not in text  # report 04EE (word budget): the dotted line is named in its legend and in item 2
     assert (round(0.9002495, 2), round(0.8320184, 2)) == (0.90, 0.83) and (round(3 * 0.9002495 + 1, 1), round(3 * 0.8320184 + 1, 1)) == (3.7, 3.5)
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
@@ -1069,9 +1070,10 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # r141 (fault 2; the lead's decision): one short sentence per comparison, each ratio one way (the printed header), the
             # conclusion the outputs support; the x1.14 size inference cut
             # reader 04ER/04EQ, fault 3 (wall of tables): the five bullets repeating the ratio lines cut; one conclusion citing them
-            "So the tie costs little (nudge all ones ×0.86, nudge 0.1 ×1.00, untie at rms 0.1 ×0.93); all ones is slow mostly through its saturated slope "
-            "(all ones → 0.1: ×0.42; inferred: no pair changes the slope alone). Scaled seeds → seeds (slopes nearly equal): plateau end ×0.27 but fit step only ×0.88, "
-            "as most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654). "
+            # readers 04ES/04ET, fault 3: the inference spelled out in one sentence: slope and size together, the tie small, size alone faster
+            "All ones → 0.1 changes slope and size together (×0.42); the tie costs little (nudge all ones ×0.86, nudge 0.1 ×1.00, untie at rms 0.1 ×0.93); "
+            "scaled seeds → seeds, more size at nearly equal slopes, is faster, not slower (×0.88; most steps go to the last hundredths: seed 0 below 0.01 at step 728, "
+            "fit at 4654); so 0.1's steeper slope likely causes the ×0.42 (inferred: no pair changes the slope alone). "
             "Step 0 of three starts:") in text and "* Nudging all ones" not in text and "Size alone would make" not in text
     assert "changes the median" not in text and "unties it" not in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
@@ -1101,7 +1103,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert "".join(cells[ratio_cell - 1]["source"]) == "5692.5 is a median of ten, halfway between two steps."
     # report 04DA, fault 4: the step-0 fold in a cell of its own; report 04DH, fault 2: after the ratios and the sentence on what
     # they support, and before the text that reads the fold
-    assert "".join(cells[ratio_cell + 1]["source"]).startswith("So the tie costs little (nudge all ones ×0.86,")  # reader 04ER, fault 3
+    assert "".join(cells[ratio_cell + 1]["source"]).startswith("All ones → 0.1 changes slope and size together (×0.42); the tie costs little (nudge all ones ×0.86,")  # reader 04ER, fault 3
     assert "".join(cells[ratio_cell + 2]["source"]).startswith("starts_0 = {\"all ones\": case.network(), \"seed 0\"")
     assert "".join(cells[ratio_cell + 3]["source"]).startswith("Seed 0's unit with the largest gap")
     assert "(in brackets;" not in text
@@ -1280,14 +1282,16 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert np.all(change[cross:switch, 0] < 0) and np.all(change[cross:switch].sum(axis=1) > 0) and np.all(d[cross:5001, 1] * delta[1] < 0)
     assert np.all(np.abs(d[20:4001]) < 0.01 * np.abs(delta)) and 1600 < below_floor < 1800  # the dotted line inside the band
     # report 04EF, fault 3: "output(s)" and "any": from step 20 to 880 no output is in order
-    assert "While the wrong-order output(s) *outweigh* (change $C$ more)" in text and "While both are in the wrong order" not in text
+    assert "While the wrong-order output(s) *outweigh* (change $C$ more) any in-order one" in text and "While both are in the wrong order" not in text
     # report 04EL (word budget): the lead-in's sign rule cut; the main path's item 3 says it in words, derivation (i) in symbols
     # r141 (fault 1): (a) and (b) as items 3 and 4, in causal order; the sign rule stays in derivation (i)
     # readers 04EQ/04ER, fault 1: "outweigh" defined at first use by C's change; the test 3|u[0]| > |u[1]| and its source, (ii), in item 4
-    assert ("3. A wider gap raises $C$ through an output in the wrong order (both outputs from step 20 until 880, then output $[1]$ alone: the `wrong order` line) "
-            "and lowers it through one in order. While the wrong-order output(s) *outweigh* (change $C$ more), descent narrows the gap by saturating layer 2 further "
-            "(the figure: slope and gap fall up to the dotted line).") in text
-    assert "optional (ii)), so it outweighs output $[1]$ once $3|u[0]| > |u[1]|$; then a wider gap lowers $C$." in text and "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$)" in text
+    # readers 04ES/04ET/04EQ/04ER, top fault (8a's items 3 and 4 dense): the main path states what the page shows; the weights, the
+    # factor 3 and the test 3|u[0]| > |u[1]| only in the optional part's stage 3, "outweigh" defined at its first use there (stage 2)
+    assert "the outputs whose rows are in the wrong order (the `wrong order` line) count for more than the rest (why: the optional part)." in text
+    assert "outweigh" not in text[text.index("**Why the cost sits near 0.4"):text.index("### Optional: the plateau, stage by stage")]
+    assert text.count("*outweigh* (change $C$ more)") == 1 and text.count("$3|u[0]| > |u[1]|$") == 1 and "main list's item 4" not in text
+    assert "derivation (ii)): so once $3|u[0]| > |u[1]|$, from the band." in text and "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$)" in text
     assert "A wider gap moves such an output's rows" not in text and "the timeline in the optional part below shows it" not in text
     # r141 (fault 1): the main path's `wrong order` line backs "both outputs from step 20 until 880, then output [1] alone": at every
     # step, output [0]'s rows are wrong from step 0 up to a step in (870, 880], output [1]'s from a step in (10, 20] up to one in (5090, 5100]
@@ -1301,7 +1305,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert recorded_spans == [[(0, 880)], [(20, 5100)]]
     expect(shown, "rows in the wrong order (every 10th step): " + " | ".join(f"output [{k}] from step {a} until {b}" for k in (0, 1) for a, b in recorded_spans[k]),
            "rows in the wrong order (every 10th step): output [0] from step 0 until 880 | output [1] from step 20 until 5100")
-    assert "(both outputs from step 20 until 880, then output $[1]$ alone: the `wrong order` line)" in text
+    assert "in the wrong order (the `wrong order` line)" in text and "Both are wrong from step 20 to 880" in text  # readers 04ES/04ET: the spans in the optional part
     assert "why raising $z^2$ is descent's route: derivation (iii), below)" in text and "derivation (i), optional" not in text
     # report 04EF, fault 2: the layer-2 figure's "Look at": from step 100 to the dotted line (1700) the mean z rises, the slope and
     # the gap fall; after it all three reverse up to the plateau's end (5232)
@@ -1430,21 +1434,22 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # then the optional part: its heading, wrong order and its table, the u lines, the timeline's lead-in (with its formula), the stages
     assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** from step 100 (the cost has fallen from 1.9 to 0.4) to the dotted line (step 1700) the mean $z$ rises and the slope and gap fall; after it all three reverse, fast from about step 4000."  # r141: shortened (word budget)
     # report 04EI, fault 1 (the lead's decision): four numbered sentences; the fourth says why the escape speeds up from about step 4000
-    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6); layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4).\n2. So the outputs first settle on the shared row, cost 0.4 (section 7).\n3. A wider gap raises $C$ through an output in the wrong order (both outputs from step 20 until 880, then output $[1]$ alone: the `wrong order` line) and lowers it through one in order. While the wrong-order output(s) *outweigh* (change $C$ more), descent narrows the gap by saturating layer 2 further (the figure: slope and gap fall up to the dotted line).\n4. Output $[0]$ counts about 3 times as much per unit of $|u[k]|$ (twice the target difference, 0.8 against 0.4, and 1.5 times the slope at the shared row, $0.6 \\times 0.4$ against $0.2 \\times 0.8$; optional (ii)), so it outweighs output $[1]$ once $3|u[0]| > |u[1]|$; then a wider gap lowers $C$. To first order $C - 0.4$ is that same balance (optional (i)), so $C$ crosses the floor then too: the dotted line marks both.\n5. Parting the rows needs a wider gap, which comes as descent lowers $z^2$ and layer 2 unsaturates, slowly at first. As its slope rises, the lower layers' gradients grow with it and widen the gap faster, from about step 4000. The plateau's end is measured, not estimated."  # r141 (fault 1): item 3 split in causal order, items 3 to 5
+    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6); layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4).\n2. So the outputs first settle on the shared row, cost 0.4 (section 7).\n3. Below 0.4 the rows must part, which needs a wider $\\text{gap}(a^2)$, which needs layer 2 to unsaturate (section 2's rule). At first descent does the opposite: up to the dotted line (step 1700) the slope and the gap fall (the figure). For a while a wider gap would *raise* $C$: the outputs whose rows are in the wrong order (the `wrong order` line) count for more than the rest (why: the optional part).\n4. After the dotted line a wider gap lowers $C$ (this switch and the floor crossing come together: optional (i)), so descent lowers $z^2$ and layer 2 unsaturates, slowly at first; as its slope rises, the lower layers' gradients grow with it and widen the gap faster, from about step 4000. The plateau's end is measured, not estimated."  # readers 04ES/04ET (top fault): items 3 to 5 as two plain items; the mechanism in the optional part
     # round 8 (report 04EG, fault 1; the lead's decision): why descent first narrows the gap, in one letter-free sentence of at
     # most 45 words; each clause checked below: the lower curve (A - B) and C - 0.4 both change sign at the recorded step 1700
     why = "".join(cells[cost_figure + 4]["source"])
     # report 04EJ, fault 3 (the lead's decision): the heuristic labelled in the main path; the cap raised to 55 words
-    assert len(why[why.index("While the wrong-order output(s)"):why.index("the dotted line marks both.") + 27].split()) <= 105  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
+    assert len(why[why.index("3. Below 0.4"):].split()) <= 132  # readers 04ES/04ET: items 3 and 4, 188 words as items 3 to 5 before  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
     # report 04EH, fault 1 (the lead's decision): "wrong order" defined in the main path, in words, in one sentence of at most 20 words
     # reader 04ER, fault 2: "wrong order" defined above the cell that prints it (the layer-2 lead-in), not again in item 3
-    assert "An output's rows are in the *wrong order*" not in why and text.count("An output's rows are in the *wrong order* when the observation with the larger target gets the smaller output") == 1
-    assert "(right panel: their mean; left: slope 0.026). An output's rows are in the *wrong order* when the observation with the larger target gets the smaller output:" in text  # the cell before the print (line 1834's order check)  # report 04EM, fault 1: + 11 words, which outputs and when
+    assert "An output's rows are in the *wrong order*" not in why and text.count("rows are in the *wrong order*: the observation with the larger target gets the smaller output.") == 1
+    # readers 04ES (fault 6)/04ER (fault 2): the definition its own paragraph, the lead-in of the cell that prints the line, after the figure's caption
+    assert "(right panel: their mean; left: slope 0.026).\n\nThe cell also prints when each output's rows are in the *wrong order*: the observation with the larger target gets the smaller output." in "".join(cells[cost_figure + 1]["source"])  # the cell before the print (line 1834's order check)  # report 04EM, fault 1: + 11 words, which outputs and when
     assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach $\\text{gap}(a^3)[k]$ has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed at the top of 8a)."
     assert "".join(cells[cost_figure + 7]["source"]) == (  # report 04EJ, fault 4 (the lead's decision): a short list: top panel; bottom panel and its sign rule; the axes
         "The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $A = \\sum_k d[k]^2$, $B = \\sum_k d[k]\\, \\Delta[k]$, $d[k] = \\text{gap}(a^3)[k]$ and $\\Delta[k]$ its targets' ($\\Delta = (-0.8, 0.4)$): about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i) below; only its sign is used). Negative: a wider gap lowers $C$.\n"
-        "* **Axes:** linear between the horizontal grey dotted lines (±1 top, ±0.001 bottom), logarithmic beyond (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign.")  # report 04EL, fault 5
-    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until a step between 1600 and 1800. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** By the main list's item 4 that is once $3|u[0]| > |u[1]|$: from a step between 1600 and 1800 (the band).\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # r141: stage 3 points to the main list's item 4
+        "* **Axes:** linear between the horizontal grey dotted lines (±1 top, ±0.001 bottom), logarithmic beyond (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign (8a's dotted line, step 1700).")  # report 04EL, fault 5; reader 04ES, fault 4: band and line one event
+    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) *outweigh* (change $C$ more) any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until the band. So descent saturates layer 2 further (section 2's rule: a flatter slope gives a narrower gap; why raising $z^2$ is descent's route: derivation (iii), below).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Per unit of $|u[k]|$ it counts about 3 times as much (twice the target difference, 0.8 against 0.4, and 1.5 times the slope at the shared row, $0.6 \\times 0.4$ against $0.2 \\times 0.8$; derivation (ii)): so once $3|u[0]| > |u[1]|$, from the band.\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # readers 04ES/04ET: the factor 3, "outweigh" and its test here only; the band named once
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
     assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 237  # r141 (fault 1): + 9 words, the 8a main path as a whole 349 -> 350 (the "Look at" and the layer-2 lead-in shortened)  # report 04EN, fault 1: + 12 words (u[k] named, the timeline pointed to); report 04EL, faults 1 and 4; report 04EK, fault 2: + 32 words; the answer, at most about 170 words after its title (04EH: + wrong order; 04EI: + why it speeds up)
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
@@ -1522,7 +1527,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert all(x in letters for x in ("(besides the timeline's $d[k]$, $\\Delta[k]$, $A$, $B$)", "$p[k]$, $\\bar y[k]$", "$\\bar y = (0.6, 0.2)$", "the `mean term`", "$\\sigma''$"))
     assert "((i))" not in text  # report 04ED, fault 4: no forward citation by bare number
     # reader 04ER, fault 5: why both 1/2 A - B (part of C - 0.4) and A - B (its rate as the gap widens) appear
-    assert "* $A - B$ (a table column): how fast that $\\frac12 A - B$ changes as the gap widens (derivation (i)), larger by $\\frac12 A$, under 5e-07 (the `A` column);" in letters
+    assert "* $A - B$ (a table column): how fast that $\\frac12 A - B$ changes as the gap widens (derivation (i)); it is $\\frac12 A - B$ plus $\\frac12 A$ (under 5e-07, the `A` column): nearly equal;" in letters  # reader 04ES, fault 2
     # report 04DZ, fault 7: the u values at 1600 and 1800 are read under the table, not quoted in the main text before it prints
     assert "The table: by 1800 $3|u[0]|$ passes $|u[1]|$, and $C - 0.4$ and $A - B$ change sign." in letters
     assert "(-0.24, -0.84)" not in text and 3 * 0.24 < 0.84 and 3 * 0.31 > 0.81
@@ -1694,7 +1699,7 @@ def test_round20_reading_fixes(prose):
     assert ("At lr 0.5 none of seeds 0 to 9 fits within 0.01 by step 1000 either (section 9): stopping there cannot tell a bug from a slow "
             "run.") in text  # report 04BL, fix 7; report 04CH, fault 5: its point said
     assert "stalled because" not in text  # at lr 0.5 no start fits by step 1000: saturation explains only why all ones is slowest
-    assert "need a gap of about $|1 - 0.2| = 0.8$; every sigmoid slope is at most $\\frac14$ ($\\gtrsim$: at least about; $\\lesssim$: at most about):" in text  # report 04DD, fault 6: before its use; 04EH, fault 5: the symbols said
+    assert "need a gap of about $|1 - 0.2| = 0.8$; every sigmoid slope is at most $\\frac14$. With $\\gtrsim$ for at least about and $\\lesssim$ for at most about:" in text  # reader 04ES (small): defined before the sentence that uses them  # report 04DD, fault 6: before its use; 04EH, fault 5: the symbols said
     assert ("At step 1000 $|\\text{gap}(a^2)|$ is 0.0046, so $|u[0]| \\gtrsim 696$ (the `|u|` line below); "
             "the network has 0.04. Growing $u$ toward 696 is slow: each of $W_2$'s three equal rows moves by 0.5 times its row of $\\partial C/\\partial W_2$, "
             "so at step 1000 $u = 3\\,W_2[0, :]$ moves by at most "
@@ -1756,7 +1761,7 @@ def test_round7_reading_fixes(shown, prose, case):
     # report 04BJ, fixes 1, 4, 10: step 0 is before the plateau; seed 0's tail; the theorem named
     assert "cost 1.9" not in text and "dC/db_1[0]" not in shown.split("around the floor crossing")[0]  # report 04BK: the unprinted aside cut
     # report 04BO, fix 5; report 04DW, fault 7: said once, in section 9 (the verdict no longer repeats it)
-    assert "most steps go to the last hundredths (seed 0: cost below 0.01 at step 728, fit at 4654)." in text
+    assert "most steps go to the last hundredths: seed 0 below 0.01 at step 728, fit at 4654)" in text
     assert "for section 8's reason" not in text  # report 04BM, fix 6: section 8's delta argument is shown for all ones only
     assert "untied    0.50           410      4654" in shown
     assert text.index("**Exercise 2.**") < text.index("Run exercise 2's check before reading on.") < text.index("## 8.")
@@ -1906,7 +1911,7 @@ def test_round11_report_04BN(shown, prose, case):
     # report 04CF, fault 4: the top row's key, group by group (W_0's tied group is its columns: its two lines are its rows)
     # round 8 (report 04DY, fault 7; the lead's decision): the bullet split in two; the counts per panel are in the titles
     assert ("* **Colour and style.** In every panel colour is the unit a weight goes to (column; black: all of them), line style the unit "
-            "it comes from (row: solid, dashed, dotted); grey line in the top row: step 1500, where the bottom row stops. * **Top row: one line per tied group** of equal weights (titles count them). "
+            "it comes from (row: solid, dashed, dotted; top row: solid also for all rows); grey line in the top row: step 1500, where the bottom row stops. * **Top row: one line per tied group** of equal weights (titles count them). "
             "$W_0$'s two lines are its rows ($x_1$ solid, $x_2$ dashed, close until about step 4500).") in text and "one solid line stands for" not in text
 
 
