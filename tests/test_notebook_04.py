@@ -1078,8 +1078,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
             # readers 04EW/04EX: five rows of new starts; the inference's middle step (more size speeds the fit, so 0.1's smaller size cannot)
             "* **The tie costs little:** nudging all ones ×0.86, nudging 0.1 ×1.00, untying tied 0.1 at its rms ×0.93. "
             "* **Slope and size together:** tied 0.1 vs all ones ×0.42. "
-            "* **More size, nearly equal slopes:** seeds vs scaled seeds ×0.88 (most steps go to the last hundredths: seed 0 below 0.01 at step 728, "
-            "fit at 4654). More size at nearly equal slopes speeds the fit (×0.88), so 0.1's smaller size cannot be what makes it faster; its steeper slope likely causes the ×0.42 (inferred: no pair changes the slope alone). "
+            "* **More size, nearly equal slopes:** seeds vs scaled seeds ×0.88 (most steps go to the last hundredths: seed 0's cost below 0.01 at step 728, "
+            "fit at 4654). More size at nearly equal slopes speeds the fit (×0.88), so 0.1's smaller size is unlikely to be what makes it faster; its steeper slope likely causes the ×0.42 (inferred: no pair changes the slope alone). "
             "Step 0 of three starts:") in text and "* Nudging all ones" not in text and "Size alone would make" not in text
     assert "changes the median" not in text and "unties it" not in text
     plateau_r, fit_r = [rows[a][1] / rows[b][1] for _, a, b in six], [rows[a][2] / rows[b][2] for _, a, b in six]
@@ -1767,7 +1767,7 @@ def test_round7_reading_fixes(shown, prose, case):
     # report 04BJ, fixes 1, 4, 10: step 0 is before the plateau; seed 0's tail; the theorem named
     assert "cost 1.9" not in text and "dC/db_1[0]" not in shown.split("around the floor crossing")[0]  # report 04BK: the unprinted aside cut
     # report 04BO, fix 5; report 04DW, fault 7: said once, in section 9 (the verdict no longer repeats it)
-    assert "most steps go to the last hundredths: seed 0 below 0.01 at step 728, fit at 4654)" in text
+    assert "most steps go to the last hundredths: seed 0's cost below 0.01 at step 728, fit at 4654)" in text
     assert "for section 8's reason" not in text  # report 04BM, fix 6: section 8's delta argument is shown for all ones only
     assert "untied    0.50           410      4654" in shown
     assert text.index("**Exercise 2.**") < text.index("Run exercise 2's check before reading on.") < text.index("## 8.")
