@@ -603,7 +603,7 @@ def test_matched_bookkeeping(computed, notebook):
             # round 8 (05DU fault 4, 05DV fault 1): why leaving needs omega_1 matched, in half a sentence (at best equal rows at 0.6: 2 x 0.4^2)
             "**Why this order.** 1. Leaving needs $\\omega_1$ matched: unmatched, output 1's rows are in the wrong order (notebook 04), at best equal at 0.6, "
             "alone costing $2 \\cdot 0.4^2 = 0.32 > 0.2$. Output 2 unmatched can cost $2 \\cdot 0.2^2 = 0.08 < 0.2$, so $\\omega_2$ need not be. "  # round 8 (05DY fault 3): why not omega_2
-            "2. At every $c > 0$, $\\omega_1$ and gap($a^2$) start positive (printed): $\\omega_1$ starts unmatched, so one must flip. Of $c = 0.25$ and $0.5$, the one matched earlier leaves earlier. "  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs
+            "2. At every $c > 0$, $\\omega_1$ and gap($a^2$) start positive (printed): $\\omega_1$ starts unmatched, so one of the two must change sign (which: printed). Of $c = 0.25$ and $0.5$, the one matched earlier leaves earlier. "  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs; round 8 (05EC fault 3, 05ED fault 3): which one, printed in the main path
             "3. $c = 0$ has $\\omega_1$ matched from step 6 "  # round 8 (05DZ fault 1): the signs cell prints two lines; item 3 cites the matched line
             "but must first grow $W_0$, $W_1$ from 0, slowly (0.11, 0.065 at step 1500; exit 2981). From $c = 0.5$ up, a larger $c$ lowers "
             "hidden layer 2's slope, slowing every step (next printout).") in prose and "saturates hidden layer 2" not in prose  # round 8 (05DU fault 3)
@@ -703,8 +703,7 @@ def test_the_curvature(computed, notebook):
     # block and why the gradient's untying part is 0 (05DV fault 2: equal gradients are tie-keeping, orthogonal to untying moves) are optional
     assert ("$\\lambda_\\text{min}$, the smallest of these 20 curvatures, below 0 means **across the tie the cost curves down** "
             "(an untying move lowers $C$ at second order), and the difference grows along it, at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step.") in prose
-    assert ("The gradient's untying part is 0: tied units get equal gradients (notebook 04, section 6), so the gradient is a tie-keeping move, "
-            "orthogonal to every untying direction. So when $A - B < 0$ an untying move lowers $C$ at second order, while along the tie the gradient "
+    assert ("The gradient is a tie-keeping move (equal for tied units), orthogonal to every untying direction. So when $A - B < 0$ an untying move lowers $C$ at second order, while along the tie the gradient "
             "is not 0 and the run still descends.") in prose and "saddle" not in prose.lower()
     four_b = prose[prose.index("### 4b. Why does the spread grow?"):prose.index("### So, for the learner")]
     main_4b, optional_4b = four_b.split("### Optional: why $\\lambda_\\text{min}$ is the number to watch ")
@@ -940,9 +939,9 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
             "small because layer 2's slope squeezes it (2d number box).") in prose and "(first line)" not in prose
     assert "**2d in short:**" not in prose  # report 05DL (word budget): section 2's third bullet and 2c's printout say it
     assert ("Gap($a^2$) at step 1000, 0.0046: "
-            "gap($z^2$) 0.19 times layer 2's slope 0.022, about 0.0042. A fit would need (2a) "
-            "$\\omega_1 = \\big(\\sigma^{-1}(0.995) - \\sigma^{-1}(0.2)\\big) / \\big(3\\,(a^2[1, 0] - a^2[0, 0])\\big) \\approx -480$ with step 1000's gap($a^2$), against $-0.014$ (notebook 04's $u[0] = 3\\omega_1$: beyond its lower bound 696).") in prose  # round 8 (05DX fault 3): 3 x 480 > 696, 04's lower bound
-    assert "|u[0]| >~ 696, a lower bound; u[0] = 3 omega_1" in NOTEBOOK.read_text() and 3 * 480 > 696
+            "gap($z^2$) $= z^2[0, 0] - z^2[1, 0]$, 0.19 times layer 2's slope 0.022, about 0.0042. A fit would need (2a) "
+            "$\\omega_1 = \\big(\\sigma^{-1}(0.995) - \\sigma^{-1}(0.2)\\big) / \\big(3\\,(a^2[1, 0] - a^2[0, 0])\\big) \\approx -480$ with step 1000's gap($a^2$), against $-0.014$ (notebook 04's $|u[0]| = 3|\\omega_1| \\approx 3 \\times 480 = 1440$, above its lower bound 696).") in prose  # round 8 (05EC fault 4): like with like  # round 8 (05DX fault 3): 3 x 480 > 696, 04's lower bound
+    assert "|u[0]| >~ 696, a lower bound; u[0] = 3 omega_1, so |u[0]| about 3 x 480 = 1440 here" in NOTEBOOK.read_text() and 3 * 480 == 1440 > 696
     # report 05CQ (fault 3): "throttles" replaced by the printed table (steps 1000, 3000, 5000, 5300): slope and a^2 difference rise together
     assert "throttles" not in prose
     v = computed["c = 1 layer 2 values"]  # rows: steps 1000, 3000, 5000, 5300; columns: slope, z^2 difference, a^2 difference
@@ -1106,8 +1105,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05BC (fix 1): only what step 10000 shows, nothing about later steps
     # report 05CX (fault 5): "10000 were needed" was their limit, not a timed fit; the share that late, printed
     # report 05DG (fault 5): after step 8000 is the slowest 1.2%; at about 10000, behind every start that fit (the latest printed fit, 9617)
-    assert ("We do not know when their run fit, only that it had by 10000. Had it fit only after step 8000, 0.6% of ours fit later "
-            "and 0.6% not within 10000; at about 10000, behind all our fits (latest 9617).") in prose  # report 05DL (fault 5): two sentences
+    # round 8 (05EC fault 1, 05ED fault 1): plain full sentences; 1.2% = 0.6% + 0.6%
+    assert ("Their run had fit by 10000; we do not know when. If it fit only after step 8000, it was among our slowest 1.2%: "
+            "0.6% of ours fit later, 0.6% not within 10000 steps. If it fit at about step 10000, it was slower than all our fits (the latest, 9617).") in prose
     assert "8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"] and computed["by 10000"].endswith("99.4% of the starts")  # 9617 the latest of the 994 fits
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
     assert "Their largest error, 0.0082, is a fit, like 99.4% of ours. Section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
@@ -1122,14 +1122,14 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05CG (fault 8): why so slow: near a target of 1 the slope is about the error, so delta^3 goes as its square
     # report 05CI (fault 1): delta^3 ~ e^2, and the output's slope adds one more factor e: each step shrinks e by ~e^3
     # report 05CN (fault 5): the three steps as a numbered list; the constant K (k is the card's output index)
-    assert ("Near a target of 1 (likewise 0), with error $e$ (a sketch): "
-            "1. $a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
+    assert ("Near a target of 1 (likewise 0), with error $e$ (a sketch), "  # round 8 (05EC fault 5): the main-path part a sentence, the optional items 1 to 3
+            "$a^3(1 - a^3) \\approx 1 - a^3 = e$, so $\\delta^3 = 2(a^3 - y) \\odot a^3(1 - a^3)$ goes as $e^2$: it shrinks on two counts. "
             "*Optional: why $1/C$ grows linearly.* "  # round 8 (05DW fault 2): items 2 to 4 optional; nothing later leans on them
-            "2. Every gradient that moves $z^3$ carries $\\delta^3$, so $z^3$'s step goes as $e^2$, and $a^3$'s, times its slope $\\approx e$, as $e^3$: "
+            "1. Every gradient that moves $z^3$ carries $\\delta^3$, so $z^3$'s step goes as $e^2$, and $a^3$'s, times its slope $\\approx e$, as $e^3$: "
             "each step shrinks $e$ by about $K e^3$ ($K$ a constant). "  # report 05CX (fault 3): the link delta^3 -> Delta z^3 said
-            "3. Per step, as $(1 - \\kappa)^{-2} \\approx 1 + 2\\kappa$ for small $\\kappa = K e^2$: "  # report 05DA (fault 5): not the card's h
+            "2. Per step, as $(1 - \\kappa)^{-2} \\approx 1 + 2\\kappa$ for small $\\kappa = K e^2$: "  # report 05DA (fault 5): not the card's h
             "$\\frac{1}{(e - K e^3)^2} = \\frac{(1 - K e^2)^{-2}}{e^2} \\approx \\frac{1 + 2K e^2}{e^2} = \\frac{1}{e^2} + 2K$: $1/e^2$ grows by $2K$ per step, linearly. "  # report 05DP (fault 4): item 3 split, the sum's algebra shown
-            "4. $C$ is mostly observation 2's two squared errors "
+            "3. $C$ is mostly observation 2's two squared errors "
             "(99.1% at step 2000, 99.8% at 5000); if their reciprocals grow as $2K_1 t$ and $2K_2 t$, then $C\\approx\\frac{1}{2K_1 t}+\\frac{1}{2K_2 t}=\\frac{K_1+K_2}{2K_1K_2 t}$, "
             "so $\\frac{1}{C}\\approx 2t\\,\\frac{K_1K_2}{K_1+K_2}$: eventually linear too, gaining roughly equally per 1000 steps: 1528, 1613, 1667 "
             "(rising 9% in all, beyond the sketch).") in prose  # report 05CS (fault 7): 1/(1/A_1 + 1/A_2) with A_k linear in t has slope -> b_1 b_2 / (b_1 + b_2) and "ke^3" not in prose  # report 05CL (fault 3): the expansion, C's share printed
@@ -1174,7 +1174,10 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05DB (fault 5, the lead's decision): section 4's 2 / eta rule bounds the rate; nothing run above lr 2
     # report 05DI (fault 7): the rule said in plain words, applied to the learning rate
     assert ("A limit, by section 4's one-dimensional rule: a step multiplies the distance to a minimum by "
-            "$1 - \\eta\\lambda$, so it shrinks only while $\\eta\\lambda < 2$; a larger rate overshoots. Notebook 04 (section 10) tried rates above 2: lr 4 and 32.") in prose and max(RATES) == 2.0
+            "$1 - \\eta\\lambda$, so it shrinks only while $\\eta\\lambda < 2$; a larger rate overshoots. Notebook 04 (section 10) tried rates above 2: lr 4 and 32.") not in prose and max(RATES) == 2.0
+    # round 8 (05ED fault 4): what notebook 04 found (its section 10 printout: lr 4 fit at 579 of lr 2's 1163; lr 32: no fit within 1000 steps), and eta lambda apart from eta
+    assert ("By 4b's rule, a step shrinks the distance to a minimum only while $\\eta\\lambda < 2$: a limit on $\\eta\\lambda$, not $\\eta$. "
+            "Notebook 04 (section 10): lr 4 still halved the steps; at lr 32, no fit within 1000 steps.") in prose
     assert "an offset shrinks only along curvatures" not in prose
     grid = np.array(computed["map"])
     works = np.isfinite(grid).all(axis=0)
@@ -1375,8 +1378,10 @@ def test_the_curvature_sits_in_section_4_main_text():
     assert "all 29 weights and biases (21 weights, 8 biases)" in main and 6 + 9 + 6 == 21 and 3 + 3 + 2 == 8  # 05DL: words
     # round 8 (05DW fault 3, 05DX fault 2): the 1-D factor holds along 20 particular untying directions (the box's Q chi_i); the (+1, -1) example is a direction, not one of the 20
     assert ("the offset is a nudged run minus the tied run. **Untying directions** are moves that pull tied units apart (like $+1$ on $b_0[0]$, $-1$ on $b_0[1]$). "  # round 8 (05DY fault 1, 05DZ fault 4): offset, curvature along d, and 20 = 29 - 9 in the main path
-            "Along 20 particular ones (29 parameters minus a tied network's 9 free numbers; each generally mixes many such moves), a step multiplies the offset by about "
-            "$1 - \\eta\\lambda$, $\\lambda$ the tied run's curvature along it (shown in the optional part).")  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
+            # round 8 (05EC fault 2, 05ED fault 2): why the 1-D rule applies to a moving run, the 9 free numbers, and the offset's part
+            "Tied units get equal gradients (notebook 04, section 6), so along an untying direction the tied run has zero slope. "
+            "Along 20 particular ones (29 parameters minus a tied network's 9 free numbers, $W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$), "
+            "a step multiplies the offset's part along it by about $1 - \\eta\\lambda$, $\\lambda$ the tied run's curvature along it (optional part).")  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
     assert main.count("eigenvalue") == 0 and "Rayleigh" not in main  # report 05DP (fault 5, the lead's decision): the main text names them once, pointing to the box and "$P^{\\mathsf T}" not in main
@@ -1985,15 +1990,17 @@ def test_section_2_optional_part(notebook):
     heading = "### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this."  # reader 05DT (fault 1): names both parts  # report 05DP (word budget)
     assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index("**Why this order.**") < prose.index(heading) < prose.index("### 2c.") < prose.index("### 2d.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 845  # round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    assert len(main_2.split()) <= 850  # round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
     order = prose[prose.index("**Why this order.**"):prose.index("A unit is **saturated** when its slope")]  # 05DP (fault 2): the thresholds follow it
-    assert len(order.split()) <= 125 and "2101" not in order  # round 8 (05EB fault 1): 110 -> 125, why one must flip; report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
+    assert len(order.split()) <= 131 and "2101" not in order  # round 8 (05EC, 05ED fault 3): 125 -> 131, which one changes sign; round 8 (05EB fault 1): 110 -> 125, why one must flip; report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
     ids = list(cells)
     main_out = "".join("".join(o.get("text", "")) for i in ids[ids.index("76f4fe01"):ids.index("r8-2-optional")] for o in cells[i].get("outputs", []))
     # round 8 (05DY fault 2, 05DZ fault 1): 2b's signs cell prints only the two lines its text uses; the other four print under 2c's figure
     assert "omega_1 matched (sign opposite to gap(a^2)) at every step to the exit from: c = 0: 6 | c = 0.25: 900 | c = 0.5: 389" in main_out
     assert "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29" in main_out
+    # round 8 (05EC fault 3, 05ED fault 3): which sign changed, in the main path (both start positive: the step-0 line)
+    assert "signs at that step: c = 0.25: omega_1 > 0, gap(a^2) < 0 | c = 0.5: omega_1 < 0, gap(a^2) > 0" in main_out
     two_c_out = "".join("".join(o.get("text", "")) for o in cells["r10-2b-half"].get("outputs", []))
     for line in ("omega_1 < 0 at every step from 389,", "gap(a^2) > 0 to 800, < 0 from 900", "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6",
                  "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"):
