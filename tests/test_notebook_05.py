@@ -1107,7 +1107,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05DG (fault 5): after step 8000 is the slowest 1.2%; at about 10000, behind every start that fit (the latest printed fit, 9617)
     # round 8 (05EC fault 1, 05ED fault 1): plain full sentences; 1.2% = 0.6% + 0.6%
     assert ("Their run had fit by 10000; we do not know when. If it fit only after step 8000, it was among our slowest 1.2%: "
-            "0.6% of ours fit later, 0.6% not within 10000 steps. If it fit at about step 10000, it was slower than all our fits (the latest, 9617).") in prose
+            "0.6% of ours fit later, 0.6% not within 10000 steps. If it fit at about step 10000, it was slower than all our fits (latest 9617).") in prose
     assert "8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"] and computed["by 10000"].endswith("99.4% of the starts")  # 9617 the latest of the 994 fits
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
     assert "Their largest error, 0.0082, is a fit, like 99.4% of ours. Section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
@@ -1176,8 +1176,8 @@ def test_prose_quotes_the_numbers(computed, notebook):
     assert ("A limit, by section 4's one-dimensional rule: a step multiplies the distance to a minimum by "
             "$1 - \\eta\\lambda$, so it shrinks only while $\\eta\\lambda < 2$; a larger rate overshoots. Notebook 04 (section 10) tried rates above 2: lr 4 and 32.") not in prose and max(RATES) == 2.0
     # round 8 (05ED fault 4): what notebook 04 found (its section 10 printout: lr 4 fit at 579 of lr 2's 1163; lr 32: no fit within 1000 steps), and eta lambda apart from eta
-    assert ("By 4b's rule, a step shrinks the distance to a minimum only while $\\eta\\lambda < 2$: a limit on $\\eta\\lambda$, not $\\eta$. "
-            "Notebook 04 (section 10): lr 4 still halved the steps; at lr 32, no fit within 1000 steps.") in prose
+    assert ("By 4b's rule, a step shrinks the distance to a minimum only while $\\eta\\lambda < 2$ (not $\\eta < 2$). "
+            "Notebook 04 (section 10): lr 4 still halved the steps; lr 32 did not fit within 1000.") in prose
     assert "an offset shrinks only along curvatures" not in prose
     grid = np.array(computed["map"])
     works = np.isfinite(grid).all(axis=0)
@@ -1379,7 +1379,7 @@ def test_the_curvature_sits_in_section_4_main_text():
     # round 8 (05DW fault 3, 05DX fault 2): the 1-D factor holds along 20 particular untying directions (the box's Q chi_i); the (+1, -1) example is a direction, not one of the 20
     assert ("the offset is a nudged run minus the tied run. **Untying directions** are moves that pull tied units apart (like $+1$ on $b_0[0]$, $-1$ on $b_0[1]$). "  # round 8 (05DY fault 1, 05DZ fault 4): offset, curvature along d, and 20 = 29 - 9 in the main path
             # round 8 (05EC fault 2, 05ED fault 2): why the 1-D rule applies to a moving run, the 9 free numbers, and the offset's part
-            "Tied units get equal gradients (notebook 04, section 6), so along an untying direction the tied run has zero slope. "
+            "Tied units get equal gradients (notebook 04, section 6): along untying directions the tied run has zero slope. "
             "Along 20 particular ones (29 parameters minus a tied network's 9 free numbers, $W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$), "
             "a step multiplies the offset's part along it by about $1 - \\eta\\lambda$, $\\lambda$ the tied run's curvature along it (optional part).")  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
