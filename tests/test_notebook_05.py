@@ -599,8 +599,8 @@ def test_matched_bookkeeping(computed, notebook):
     # round 8 (05DW fault 1, 05DX fault 1): the table's steps are the printed line `omega_1 matched` (a column, checkable directly); "Why this order" in three items
     # round 8 (05EG, 05EH: density of 2b): the structural cut; 2b's main path is one paragraph, a table of exits (section 2's exit printout) and the slopes
     assert ("### 2b. Which constant start leaves first, and why Each start must first undo one thing before it can leave: $c = 0$ must grow its weights from 0; "
-            "$c = 0.25$ and $0.5$ must bring output 1's last weight $\\omega_1$ to the sign a fit needs (2a, item 2), which needs one sign to flip "
-            "(the optional 2c follows the race). Exits from section 2's exit printout: | start | must first | exits at step | |---|---|---| "
+            "$c = 0.25$ and $0.5$ must give $\\omega_1$, output 1's last weight, the sign a fit needs against gap($a^2$) (2a, item 2); "
+            "both start positive, so $\\omega_1$ or gap($a^2$) must flip (which: the optional 2c). Exits from section 2's exit printout: | start | must first | exits at step | |---|---|---| "
             "| $c = 0$ | grow its weights from 0 | 2981 | | $c = 0.25$ | flip a sign | 2477 | | $c = 0.5$ | flip a sign | 2336 | A unit is **saturated**") in prose
     assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first: $c = 0$ starts slowly and $c = 0.25$ flips later (both shown in 2c), "
             "while from $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose
@@ -2021,7 +2021,7 @@ def test_section_2_optional_part(notebook):
     assert "slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24" in main_out
     assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in main_2
     for cited in ("2c", "2d", "number box"):  # reader 05DT (fault 1): "matched" is now defined in the main path (2b)  # the main path before and after the optional part
-        assert cited not in main_2.replace("(the optional 2c follows the race)", "").replace("(both shown in 2c)", ""), cited  # round 8 (05EG, 05EH): 2b points to 2c twice
+        assert cited not in main_2.replace("(which: the optional 2c)", "").replace("(both shown in 2c)", ""), cited  # round 8 (05EG, 05EH): 2b points to 2c twice
         assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2c, 2d)", ""), cited
     assert "printout" not in prose[prose.index("## 3. XOR"):].replace("section 4 proof printout", "")
     assert "You need not follow this cell's code: later sections use its printed rows table." in prose  # fault 3
