@@ -816,9 +816,9 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             "with weight $3\\,W_l[i, j]$ would. So the tied network acts as a 2-1-1-2, whose layer-2 value differs between "
             "the observations: its outputs can differ.\n"
             # report 03DV fault 3: the contrapositive of 7b said in full
-            # report 03DZ fault 6: argued forwards (untied at step 1000, as 7b leads one to expect)
-            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), untied, as expected: only a "
-            "tied start stays tied (7b).\n"
+            # report 03DZ fault 6, 03ED fault 2: untied as the start table shows (7b says only that a tie is kept)
+            "* **Seeds:** all five fit by step 1000 (costs below 0.01: every error below 0.1), with no tied group at step "
+            "1000 (start table).\n"
             "* **Saturation:** no seed's layer 2 starts [saturated](NOTATION.md) (smallest slope at least 0.166; all ones' "
             "0.0235 about a tenth of $\\tfrac14$).\n\n</details>")
     assert section.count("<details>") == 1 and fold in section
@@ -852,13 +852,13 @@ def test_the_plateau_is_as_the_prose_says(notebook):
                   # report 03DQ fault 1: tied, a 2-1-1-2 that can still tell the observations apart; fault 5: near 0.4 to
                   # step 4000 (0.3985), the fall between 4000 and 5000
                   # report 03EA fault 5: only the cost is printed after step 1000 (0.4007 at step 100 to 0.3985 at 4000)
-                  "3. From all ones your run's cost stays near the shared row's 0.4 from step 100 to 4000, then it fits, still "
-                  "tied (section 8): "
+                  "3. Continued past your 1000 steps (section 8), the all-ones run's cost stays near the shared row's 0.4 from "
+                  "step 100 to 4000, then it fits, still tied: "
                   "as a 2-1-1-2 it can still tell your observations apart.",
                   # report 03DZ fault 3: a constant factor is what a matching run cannot rule out
                   "so matching the learner's printout cannot prove a gradient right: one off by a constant factor matches "
-                  "at another rate. Exercise 6's check proves yours.",
-                  "only exercise 6's check, not a matching run, proves a gradient right (section 7a).",
+                  "at another rate. Exercise 6's check tests yours directly.",
+                  "only exercise 6's check, not a matching run, tests a gradient directly (section 7a).",
                   "Your largest difference may be a rounding-size number, not 0.0.",
                   # report 03DK fault 2: the tie did not stop the fit (point 3: still tied at 5574); round 8: why the
                   # plateau is long goes to notebook 04 (its section 8 follows the tied run, section 9 separates tie and saturation)
