@@ -388,8 +388,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DS fault 1 (lead's decision): the two curves; the choices moved to appendix D
     caption = ('* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at '
                "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost "
-               'may be off by up to about $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits: [notation card]'
-               '(NOTATION.md)), and the quotient divides their difference by $2\\varepsilon$ '
+               'may be off by up to about $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits ([notation card]'
+               "(NOTATION.md)) of each number computed on the way, such as $y' \\approx 0.7$), and the quotient divides their difference by $2\\varepsilon$ "
                # report 01DZ fault 3 (lead's decision): the reading beside the figure: the points leave the band
                # between its points at 1e-4 and 10^-4.5 (the figure test below), appendix C's crossing at about 7e-5
                '(appendix C). The points leave the band where it crosses, between $\\varepsilon = 10^{-4}$ and '
@@ -439,7 +439,8 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DN fault 1 (lead's decision): one body clause on rounding; its derivation in the appendix's r box
     # report 01DS: the legend's r and r/(2 eps |g|) defined in the main text (the figure uses both)
     assert ("* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost may be off by up to about"
-            " $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits: [notation card](NOTATION.md)), and the"
+            " $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits ([notation card](NOTATION.md)) of each number"
+            " computed on the way, such as $y' \\approx 0.7$), and the"
             " quotient divides their difference by $2\\varepsilon$ (appendix C).") in main_2
     # report 01DY fault 4 (lead's decision): r's reason in one clause, float64's 16 digits, from the notation card
     notation = (NOTEBOOK.parent / "NOTATION.md").read_text()
@@ -788,7 +789,7 @@ def test_the_path_count_of_a_deeper_network(shown, branch):
     # report 01CR fault 2: each term carries its row name from the count table; report 01CX fault 6: only 2-3-3-2's
     # sums print (the prose works 1-1-1's, checked by totals above)
     by_hand = """summing paths, by the count table's rows (path products: weights x paths x multiplications per path):
-  2-3-3-2: path products: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; weight factors: (6 + 9 + 6) + link factors: (9 + 6) = 36
+  2-3-3-2: path products: 6 x 6 x 3 + 9 x 2 x 2 + 6 x 1 x 1 = 150; weight factors: (6 + 9 + 6) + link factors: (9 + 6) = 36; together 150 + 36 = 186
 backpropagation, by the count table's rows:
   2-3-3-2: passing back: (9 + 6) + deltas: (3 + 3 + 2) + input x delta: (6 + 9 + 6) = 44
 outside the table: biases on 1-1-1, summing paths b_h 1 path x 2 multiplications + b_y' 1 path x 1 multiplication = 3 more; backpropagation 0 more (dC/db = delta)
@@ -1432,7 +1433,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DZ fault 1 (lead's decision): the two groupings of w1's path written out side by side
     assert ("each extra sigmoid layer multiplies a path by at most $|w|/4$ (here one layer: the `bound` line). This groups"
             " $h$'s slope with the weight leaving $h$; section 1's link factors group each slope with the weight"
-            " entering its unit: same factors, grouped differently ($w_1$'s path: here, section 1):\n\n"
+            " entering its unit: same factors, grouped differently ($w_1$'s path; left: grouped as here, right: as in section 1):\n\n"
             "$$x\\cdot\\big[h(1-h)\\,w_2\\big]\\cdot y'(1-y')\\,(y'-y) \\;=\\; "
             "\\big[h(1-h)\\,x\\big]\\cdot\\big[y'(1-y')\\,w_2\\big]\\cdot(y'-y).$$") in prose and "section 3 runs only" not in prose and "would allow growth" not in prose and "Earlier weights' paths" not in prose
     # report 01CY fault 3: "less", with this run's 7.4 to 15.1 as printed
@@ -1449,7 +1450,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # so in one line (under 1 unless |w| > 4); the inputs' ratio belongs to a step ratio of two weights
     # report 01DZ fault 2 (lead's decision): the step ratio said plainly, in the column's direction: w2's input over
     # w1's (h/x), divided by the layer's factor h(1 - h) w2 (section 3's 1/(1.37 x 0.098) = 7.4)
-    assert ("* A sigmoid layer scales a path by its slope times its outgoing weight $w$: at most $|w|/4$, so by less than 1 "
+    assert ("* A sigmoid layer scales a path by its slope times its outgoing weight $w$: at most $|w|/4$, so at most 1 "
             "unless $|w| > 4$.\n* On this network, $w_1$ moved 7 to 15 times less than $w_2$ (section 3): "
             "$\\Delta w_2/\\Delta w_1 = \\frac{h/x}{h(1-h)\\,w_2} = \\frac{1}{x(1-h)\\,w_2}$, $w_2$'s input over $w_1$'s, "
             "divided by the layer's factor.\n") in prose
@@ -1546,7 +1547,7 @@ def test_the_deep_box_counts_a_first_layer_weights_paths(shown, branch):
     # report 01CP fault 2: "path-product terms", not "by hand" terms
     assert "by hand` terms" not in prose and "by hand, summing" not in shown
     assert "On 2-3-3-2 the `path products` are" not in prose  # report 01DS fault 5: the breakdown is the output's
-    assert "= 150; weight factors" in shown and "= 36\n" in shown and "  186  " in shown
+    assert "= 150; weight factors" in shown and "= 36; together 150 + 36 = 186\n" in shown and "  186  " in shown
 
 
 @pytest.mark.parametrize("widths, extra_by_paths", [([1, 1, 1], 3), ([2, 2, 2], 10)])
