@@ -171,6 +171,12 @@ def printed(X, xor_X, reverse):
                 out[f"c = 1 layer 2 at {step}"] = (f"  {step:>5} | {b1_s[0]:>6.2f} | {W1_s[0, 0]:>9.2f} | {z2_one:>4.2g} | "
                                                    f"{rows_2c[-1][0]:>15.2g} | {z2_s:>14.2g} | {rows_2c[-1][2]:>14.2g}")
             out["c = 1 layer 2 values"] = np.array(rows_2c)
+            # 05EJ fault 3: notebook 04's switch 3|u[0]| > |u[1]| (u[k-1] = 3 omega_k) in this notebook's terms, from the recorded weights
+            omegas_c1 = long_run.weights[2][rows[r], :, 0]  # (151 recorded steps, 2): W_2's rows stay equal (tied)
+            ratio = 3 * np.abs(omegas_c1[:, 0]) / np.abs(omegas_c1[:, 1])
+            assert np.all(ratio[17:] > 1.005) and np.all(ratio[1:17] < 0.9) and ratio[0] > 1  # 1700 on (off the edge), 100 to 1600 not; step 0: 3 > 1
+            out["c = 1 outweighs"] = (f"c = 1: 3|omega_1| > |omega_2| at every recorded step (every 100) from "
+                                      f"{long_run.weight_iterations[17]} to 15000, not at {long_run.weight_iterations[16]}")
             out["c = 1 layer 2 b1 W1 z2"] = np.array(lower_2c)
     # report 05BR (fault 2): why layer 2 saturates: c = 1 at step 0, observation 1, from the recorded start
     one = list(CONSTANTS).index(1.0)
@@ -237,8 +243,7 @@ def printed(X, xor_X, reverse):
     out["c = 0.5 omega values"] = np.array([[omega[step, 0], omega[step, 1], a2_half[step, 0] - a2_half[step, 1]] for step in (0, since, leave)])
     out["c = 0.5 smallest difference"] = np.array([np.min(a2_half[:leave + 1, 0] - a2_half[:leave + 1, 1])])  # drawn (bottom panel)
     lowest = int(np.argmin(a2_half[:leave + 1, 0] - a2_half[:leave + 1, 1]))  # report 05CQ (fault 4): where the push on it turns
-    out["c = 0.5 smallest printed"] = (f"c = 0.5, to its exit: gap(a^2) at least {out['c = 0.5 smallest difference'][0]:.2g} at every step "
-                                       f"(smallest at step {lowest})")  # report 05CN (fault 7)
+    # item 9 (05EJ fault 3): the "at least 0.0094 (smallest at step 681)" line no longer printed; 681 is the growth line's start
     out["c = 0.5 lowest"] = lowest
     # report 05CS (fault 1): from the smallest difference to the exit, omega_1 and the difference feed each other (box, items 3-5):
     # |omega_1| x difference grows every 100 steps, from recorded weights (no training)
@@ -255,8 +260,7 @@ def printed(X, xor_X, reverse):
     # report 05BX (fault 1): omega_1 turns negative (step 389) while the a^2 difference is still positive, so the difference keeps its sign
     turned = np.flatnonzero(~(omega[:leave + 1, 0] < 0))[-1] + 1
     assert turned == turn[0] and a2_half[turned, 0] - a2_half[turned, 1] > 0.009 and omega[34, 0] > 0.1 > 0 > -0.3 > omega[34, 1]
-    out["c = 0.5 turns"] = (f"c = 0.5, to its exit at step {leave}: omega_1 < 0 at every step from {turned}, "
-                            f"omega_1 < 0 < omega_2 from {since}")
+    out["c = 0.5 turns"] = (int(turned), int(since))  # item 9 (05EJ fault 3): no longer printed (389: the matched line's; 2101 quoted nowhere)
     # report 05BT (fault 1): omega_2's dip (drawn), with output 2 above both targets at step 0
     low = np.argmin(omega[:leave + 1, 1])
     out2 = init.recorded_activations(pair, [1], X)[2][0, :, 0, 1]
@@ -598,10 +602,12 @@ def test_matched_bookkeeping(computed, notebook):
     # right by step 6 yet leaves last of c = 0 to 0.75 (it must first grow its weights); every step cited is printed in the main path
     # round 8 (05DW fault 1, 05DX fault 1): the table's steps are the printed line `omega_1 matched` (a column, checkable directly); "Why this order" in three items
     # round 8 (05EG, 05EH: density of 2b): the structural cut; 2b's main path is one paragraph, a table of exits (section 2's exit printout) and the slopes
-    assert ("### 2b. Which constant start leaves first, and why Each start must first undo one thing before it can leave: $c = 0$ must grow its weights from 0; "
+    # 05EI fault 2: why both start positive, said in the main path (2a item 3; 2c's step-0 line); the table's "must first" column (repeating the sentence) cut
+    assert ("### 2b. Which constant start leaves first, and why Before leaving, each start must undo one thing: $c = 0$ must grow its weights from 0; "
             "$c = 0.25$ and $0.5$ must give $\\omega_1$, output 1's last weight, the sign a fit needs against gap($a^2$) (2a, item 2); "
-            "both start positive, so $\\omega_1$ or gap($a^2$) must flip (which: the optional 2c). Exits from section 2's exit printout: | start | must first | exits at step | |---|---|---| "
-            "| $c = 0$ | grow its weights from 0 | 2981 | | $c = 0.25$ | flip a sign | 2477 | | $c = 0.5$ | flip a sign | 2336 | A unit is **saturated**") in prose
+            "both start positive ($\\omega_1 = c$; gap($a^2$) as layer 1's sums differ by $0.6c > 0$ and $W_1 = c > 0$, 2a item 3), "
+            "so $\\omega_1$ or gap($a^2$) must flip (which: the optional 2c). Exits (section 2's exit printout): | start | exits at step | |---|---| "
+            "| $c = 0$ | 2981 | | $c = 0.25$ | 2477 | | $c = 0.5$ | 2336 | A unit is **saturated**") in prose
     assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first: $c = 0$ starts slowly and $c = 0.25$ flips later (both shown in 2c), "
             "while from $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose
     assert all(f"c = {c:5.2f}: at step {e:5d}" in notebook[0] for c, e in ((0.0, 2981), (0.25, 2477), (0.5, 2336)))  # the table's exits, printed
@@ -610,10 +616,9 @@ def test_matched_bookkeeping(computed, notebook):
             # round 8 (05DU fault 4, 05DV fault 1): why leaving needs omega_1 matched, in half a sentence (at best equal rows at 0.6: 2 x 0.4^2)
             "**Why this order.** 1. Leaving needs $\\omega_1$ matched: unmatched, output 1's rows are in the wrong order (notebook 04), at best equal at 0.6, "
             "alone costing $2 \\cdot 0.4^2 = 0.32 > 0.2$. Output 2 unmatched can cost $2 \\cdot 0.2^2 = 0.08 < 0.2$, so $\\omega_2$ need not be. "  # round 8 (05DY fault 3): why not omega_2
-            "2. At every $c > 0$, $\\omega_1$ and gap($a^2$) start positive (printed): $\\omega_1$ starts unmatched, so one of the two must change sign (which: printed). Of $c = 0.25$ and $0.5$, the one matched earlier leaves earlier. "  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs; round 8 (05EC fault 3, 05ED fault 3): which one, printed in the main path
+            "2. The first three lines print step 0's signs (2b), from when each $\\omega_1$ stays matched, and which sign changed. Of $c = 0.25$ and $0.5$, the one matched earlier leaves earlier. "  # 05EI: why both start positive is now in 2b  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs; round 8 (05EC fault 3, 05ED fault 3): which one, printed in the main path
             "3. $c = 0$ has $\\omega_1$ matched from step 6 "  # round 8 (05DZ fault 1): the signs cell prints two lines; item 3 cites the matched line
-            "but must first grow $W_0$, $W_1$ from 0, slowly (0.11, 0.065 at step 1500; exit 2981). From $c = 0.5$ up, a larger $c$ lowers "
-            "hidden layer 2's slope, slowing every step (2b's slope printout).") in prose and "saturates hidden layer 2" not in prose  # round 8 (05DU fault 3)
+            "but must first grow $W_0$, $W_1$ from 0, slowly (0.11, 0.065 at step 1500; exit 2981).") in prose  # the c >= 0.5 sentence: 2b's main path says it and "saturates hidden layer 2" not in prose  # round 8 (05DU fault 3)
     assert abs(2 * 0.2 ** 2 - 0.08) < 1e-12 and abs((0.2 - 0.4) ** 2 + (0.2 - 0.0) ** 2 - 0.08) < 1e-12  # output 2's targets 0.4, 0: equal rows at best 0.2 each
     assert abs(2 * 0.4 ** 2 - 0.32) < 1e-12 and 2 * (0.4 ** 2 + 0.2 ** 2) == pytest.approx(0.4)  # equal rows at the mean 0.6 of targets 0.2 and 1
     # round 8 (05DU fault 2): 2c's item 2 holds only while gap(a^2) > 0; at c = 0 (gap < 0 from step 6) both grow
@@ -621,13 +626,13 @@ def test_matched_bookkeeping(computed, notebook):
             "With gap($a^2$) $< 0$ ($c = 0$ from step 6) both grow: already matched.") in prose
     assert prose.count("*End of the optional part.*") == 3 and prose.index("*End of the optional part.*") < prose.index("## 3. XOR")  # 05DU fault 9, 05DV fault 6
     assert 389 < 900 and 2336 < 2477 < 2773 < 2981  # c = 0.5's omega_1 flip before c = 0.25's gap flip, exits in that order; c = 0 last of 0 to 0.75
-    assert "only $\\omega_1$ unmatched" not in prose and prose.count("unmatched") == 3  # round 8 (05EB fault 1): "omega_1 starts unmatched"; round 8 (05DY fault 3): output 2 unmatched, at best both rows at 0.2 (targets 0.4, 0): 0.08; round 8: "unmatched, output 1's rows are in the wrong order"
+    assert "only $\\omega_1$ unmatched" not in prose and prose.count("unmatched") == 2  # round 8 (05EB fault 1): "omega_1 starts unmatched"; round 8 (05DY fault 3): output 2 unmatched, at best both rows at 0.2 (targets 0.4, 0): 0.08; round 8: "unmatched, output 1's rows are in the wrong order"
 
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
     lines = [v for v in computed.values() if isinstance(v, str)]
-    assert len(lines) == 150  # round 8 (05EB fault 1): the step-0 signs line; round 8 (05DU/05DV fault 1): 4b's lambda_min lines became a header and ten rows beside g(t)/g(0); reader 05DT (fault 1): c = 0's W_0, W_1 sizes in the main path; 05DM (fault 8): the step-0 outputs of c = 0.25, 0.5 added; 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4; 05DH (fault 3): section 4's open line became three (ten lambda_min, three lambda_max); 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
+    assert len(lines) == 149  # item 9: 2c's c = 0.5 turns and smallest-gap lines cut; 05EJ fault 3: c = 1's 3|omega_1| > |omega_2| line; round 8 (05EB fault 1): the step-0 signs line; round 8 (05DU/05DV fault 1): 4b's lambda_min lines became a header and ten rows beside g(t)/g(0); reader 05DT (fault 1): c = 0's W_0, W_1 sizes in the main path; 05DM (fault 8): the step-0 outputs of c = 0.25, 0.5 added; 05DL (fault 1): c = 0.5's omega_2 below 0 from step 4; 05DH (fault 3): section 4's open line became three (ten lambda_min, three lambda_max); 05DF: c = 0's omega signs from step 1 (fault 6); 05DE: the 0.3 exits against the 0.2 ones (notebook 04's plateau end); 05DB: section 4's open curvature line added; 05CY: the bound over steps 4000 to 5500 and section 0's four-line design table added; 05CS: c = 0.5's omega_2 pace (cut from the push table) and its |omega_1| x difference growth added; 05CQ: the 2c table (6 lines), the saddle line and the tie-cost line added, c = 1's omega signs line cut; 05CP: the float64 floor and the bound over steps 1000 to 2500 added; 05CN: c = 0.5's smallest a^2 difference to its exit added (fault 7); 05CK: the 1/C gains of section 0's first start added (fault 2); 05CJ: the fit's two lines cut (fault 4), c = 0.5's step-0 line cut (2b's box); 05CH: both pushes at step 100 added; 05CE: c = 0's negative difference from step 6 added; 05CC: the fit line split in two, c = 1 at step 10000 added; 05CB: 2b's eight lines (c = 0.5 at three steps, its dip, the three differences, c = 0.25's omegas) became a figure, c = 0.5's step 0, c = 0.25's signs and the plateau by step 150 added; 05CA: the XOR misses (2) cut again; 05BW: c = 0.25's omegas, the bound over steps 2500 to 4000, the XOR misses (2) added; 05BV: the three a^2-difference lines of 2b's order added; 05BT: c = 0.5's omega_2 dip added; 05BS: the constant starts' fit list cut; 05BR: c = 1's step-0 line and its omega signs added, the c = 0 fit line now every constant start's; 05BQ: c = 0.5's step-1000 line cut; 05BO (fault 5): c = 0 quarter added; 05BP: c = 0.5's five lines, the squeeze and four curvatures added, the ratios cut
     missing = [line for line in lines if line + "\n" not in outputs]
     assert not missing, f"not in the notebook's outputs: {missing}"
 
@@ -650,11 +655,11 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "kappa" not in computed and notebook[1].count("kappa") == 3  # report 05BJ (fix 1): the linear-map model cut; 05DA: kappa only in section 1's Taylor step; 05DB (fault 6): kappa = K e^2 written
     assert computed["c = 1 below 0.05"] == "c = 1: loss first below 0.05 at step 5429"  # report 05BF (fix 5)
     # report 05BM (fault 8): "crosses 0.05", not "crosses it"
-    assert "cut at 0.05 ($c = 1$ crosses 0.05 at step 5429), each on the plateau by step 150 (printed):" in notebook[1] and "crosses it" not in notebook[1]  # 05DG: one sentence, for words
+    assert "The figure shows four constant starts' loss, cut at 0.05 ($c = 1$ falls below 0.05 at step 5429). Each is on the plateau by step 150 (second printed line)." in notebook[1] and "crosses it" not in notebook[1]  # 05DG: one sentence, for words
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05CB (fault 6): the caption says it again, on a printed line
-    assert "each on the plateau by step 150 (printed):" in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
+    assert "Each is on the plateau by step 150 (second printed line)." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
     # report 05CZ (fault 6, the lead's decision): the figure's caption line: the drops sit in the left-edge spike, the step-0 losses in the legend
     assert "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150" in PLOTS.read_text()
     assert "markevery=(300, 90)" in PLOTS.read_text()  # 05CZ (fault 6): no c = 1.5 triangle on the spike, over c = 1's dotted start
@@ -663,7 +668,7 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "zorders = (5, 4, 6, 1)" in PLOTS.read_text()  # c = 0, 0.5, 1, 1.5
     assert 2300 < computed["pair exits"][1] < 2500 < computed["pair exits"][0]
     # report 05BL (fault 5): the step-0 losses (printed in the table cell) in the legend; c = 0 hidden on the plateau, said
-    assert "(step 0: {loss[row, 0]:.2f})" in PLOTS.read_text() and "Four constant starts' loss, cut at 0.05 (" in notebook[1]  # 05CZ: the log scale and the markers on top left to the axis and the legend, for words
+    assert "(step 0: {loss[row, 0]:.2f})" in PLOTS.read_text() and "four constant starts' loss, cut at 0.05 (" in notebook[1]  # 05CZ: the log scale and the markers on top left to the axis and the legend, for words
     # report 05BW (fault 6): c = 0 drawn thin on top, so it shows on the plateau
     sources = PLOTS.read_text()
     # report 05CG (fault 6): c = 0 (circles) and c = 0.5 (squares, staggered) drawn on top, so both show on the plateau
@@ -709,12 +714,13 @@ def test_the_curvature(computed, notebook):
     # round 8 (05DU/05DV fault 1): 4b's main path keeps the 1-D rule, the untying factor and what lambda_min means; the Hessian, the swap
     # block and why the gradient's untying part is 0 (05DV fault 2: equal gradients are tie-keeping, orthogonal to untying moves) are optional
     assert ("$\\lambda_\\text{min}$, the smallest of these 20 curvatures, below 0 means **across the tie the cost curves down** "
-            "(an untying move lowers $C$ at second order), and the difference grows along it, at most $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step.") in prose
+            "(an untying move lowers $C$ at second order), and along it the difference grows about $(1 + \\eta|\\lambda_\\text{min}|)$-fold per step; "
+            "the whole untying part grows at most that fast.") in prose  # 05EI fault 5: about along lambda_min's direction, at most for the whole untying part
     assert ("The gradient is a tie-keeping move (equal for tied units), orthogonal to every untying direction. So when $A - B < 0$ an untying move lowers $C$ at second order, while along the tie the gradient "
             "is not 0 and the run still descends.") in prose and "saddle" not in prose.lower()
     four_b = prose[prose.index("### 4b. Why does the spread grow?"):prose.index("### So, for the learner")]
     main_4b, optional_4b = four_b.split("### Optional: why $\\lambda_\\text{min}$ is the number to watch ")
-    assert optional_4b.rstrip().endswith("*End of the optional part.*") and "Hessian" not in main_4b and "$A" not in main_4b and "tie-keeping" not in main_4b
+    assert optional_4b.rstrip().endswith("*End of the optional part.*") and "Hessian" not in main_4b and "$A" not in main_4b and "**tie-keeping move**" in main_4b  # 05EI fault 4: defined in the main path
     later = prose[prose.index("### So, for the learner"):]
     assert "tie-keeping" not in later and "proof box" not in later and "Hessian" not in later  # nothing later leans on the optional part
     assert "(Hessian entries, not notebook 04's $A$, $B$)" in optional_4b  # 05DU fault 6, 05DV fault 4
@@ -786,10 +792,10 @@ def test_the_curvature(computed, notebook):
     assert "Q\\chi_i" not in main and "e_i" not in prose and main.count("eigenvalue") == 0 and "eigenvector" not in main and "20 numbers" not in main
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
-    assert ("Tied networks have 9 free numbers, $W_0[:, 0]$ (2), $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$ (2) and $b_2$ (2); "  # reader 05DT (fault 2): the count moved into the proof box
-            "the untying directions form the $29 - 9 = 20$-dimensional subspace orthogonal to theirs." in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
-            and "like $+1$ on $b_0[0]$, $-1$ on $b_0[1]$)." in prose and "the untying part of $\\Delta\\theta$ evolves by itself" in prose)
-    assert "orthogonal to theirs." in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
+    assert ("a tied network has 9 free numbers ($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). "  # 05EI fault 4: the count moved from the proof box to 4b's main path
+            "**Untying directions** are the moves orthogonal to every tie-keeping move, a $29 - 9 = 20$-dimensional space" in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
+            and "$+1$ on $b_0[0]$, $-1$ on $b_0[1]$ is one; $+1$ on $b_0[0]$ alone is not." in prose and "the untying part of $\\Delta\\theta$ evolves by itself" in prose)
+    assert "orthogonal to every tie-keeping move" in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
     # report 05AX: the page says how untying_curvatures builds H; keep the code and the sentence together
     source = inspect.getsource(init.untying_curvatures)
     assert "(gradient(theta + step) - gradient(theta - step)) / (2 * h)" in source and "(hessian + hessian.T) / 2" in source
@@ -805,7 +811,7 @@ def test_the_curvature(computed, notebook):
     assert computed["curvature 5000"] == "tied run, step  5000: untying lambda from -0.0064 to 0.0069"
     assert "lambda_min" not in NOTEBOOK.read_text()  # no printed per-step rates
     assert init.tied_directions([2, 3, 3, 2]).shape == (29, 9)  # the 9 tie-keeping directions: a 2-1-1-2 network's parameters
-    assert "orthogonal to theirs." in prose and "$29 - 9 = 20$-dimensional subspace orthogonal to theirs" in prose and "independent untying directions" not in prose  # 05DG: the box's subtraction cut (the main text has it) for words
+    assert "a $29 - 9 = 20$-dimensional space (29 parameters)" in prose and "independent untying directions" not in prose  # 05DG: the box's subtraction cut (the main text has it) for words
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the {seeds} starts not within {limit} steps' in PLOTS.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
@@ -957,6 +963,8 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     for value, edge in ((v[0, 0], 0.0225), (v[1, 0], 0.0235), (v[1, 1], 0.195), (v[1, 2], 0.00505), (v[2, 0], 0.115), (v[2, 1], 0.275),
                         (v[2, 2], 0.0355), (v[3, 0], 0.215), (v[3, 1], 0.825), (v[3, 2], 0.195)):
         assert abs(value - edge) > 2e-4 * edge, (value, edge)  # off the printed rounding edges
+    assert computed["c = 1 outweighs"] == "c = 1: 3|omega_1| > |omega_2| at every recorded step (every 100) from 1700 to 15000, not at 1600"
+    assert computed["c = 1 outweighs"] in notebook[0] and "$c = 1$: from step 1700, 2d number printout" in notebook[1]  # 05EJ fault 3
     assert computed["c = 1 layer 2 at 5300"] == "   5300 |  -1.28 |      1.02 | 0.76 |            0.22 |           0.83 |            0.2"
     # report 05CR (fault 1): z^2 falls toward 0 from step 3000, mostly through b_1[0]; W_1[0, 0] ends near 1
     u = computed["c = 1 layer 2 b1 W1 z2"]  # rows: steps 1000, 3000, 5000, 5300; columns: b_1[0], W_1[0, 0], observation 1's z^2
@@ -965,9 +973,11 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
                         (u[2, 1], 0.705), (u[3, 1], 1.025), (u[0, 2], 3.75), (u[1, 2], 3.75), (u[2, 2], 1.875), (u[3, 2], 0.755)):
         assert abs(value - edge) > 1e-4 * abs(edge), (value, edge)  # off the printed rounding edges
     # report 05DN (faults 1, 5, 2): the loop as 2b's main path states it (under its table); 04's optional part named as such; a lighter pointer
-    assert ("Why the plateau ends. 2c's loop (under its figure) runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
-            "$c = 1$'s $\\omega_1$ is already negative at step 1000 ($-0.014$, 2d number printout). Once gap($a^2$) is wide enough, "  # report 05DO (fault 2): three sentences; omega_1 from the printed W_2 line
-            "lowering $b_1[0]$ lowers $C$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
+    assert ("Why the plateau ends. 2c's loop runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
+            "$c = 1$'s $\\omega_1$ is already negative at step 1000 ($-0.014$, 2d number printout). "  # report 05DO (fault 2): three sentences; omega_1 from the printed W_2 line
+            # 05EJ fault 3: notebook 04's switch (3|u[0]| > |u[1]|, u[k-1] = 3 omega_k), not a wide gap (the gap is narrowest then); from the recorded weights
+            "Once output 1's weight outweighs output 2's, $3|\\omega_1| > |\\omega_2|$ (notebook 04's $3|u[0]| > |u[1]|$; $c = 1$: from step 1700, 2d number printout), "
+            "a wider gap($a^2$) lowers $C$, and so does lowering $b_1[0]$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
             "slope 0.024 to 0.22: 2d number printout). "
             "The exit step is measured, not derived.") in prose.split("<details><summary>2d number box: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
@@ -983,7 +993,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert computed["omega 0"] == "a fit needs, output 1: omega_1 about -480; W_2 has -0.014 at step 1000"
     assert computed["omega 1"] == "a fit needs, output 2: omega_2 about 350; W_2 has -0.3 at step 1000"
     # the aims lie strictly inside the fit test |a^3 - y| < 0.01 (0.99 would sit on its boundary)
-    assert "aim output 1 at 0.2 and 0.995 (not 1: $\\sigma^{-1}(1)$ is infinite; $\\sigma^{-1}(q) = \\ln\\frac{q}{1-q}$, the sigmoid's inverse)" in prose  # report 05DQ (fault 5)
+    assert "aim output 1 at 0.2 and 0.995 (not 1: $\\sigma^{-1}(1)$ is infinite; $\\sigma^{-1}(a) = \\ln\\frac{a}{1-a}$, the sigmoid's inverse)" in prose and "sigma^{-1}(q)" not in prose  # 05EJ fault 6: q is section 3's affine function  # report 05DQ (fault 5)
     # report 05DI (faults 1, 2): notebook 04's ten seeds are timed in its section 9; its aside in section 6 cited for the targets
     assert "Notebook 04, section 9 timed ten random starts" in prose and "section 10 timed" not in prose
     assert "Notebook 04 (the aside in section 6) showed the question's targets are not blocked; here in equations." in prose and "Output 2 likewise (0.4, 0.005)." in prose
@@ -1003,7 +1013,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert prose.index("The **plateau level** is section 1's 0.4 (notebook 04's *floor*, section 7)") < prose.index("**leaves the plateau**") and "**floor**" not in prose and "near the floor" not in prose
     # a saturated layer 1 does not block; a^2 starts nearly equal for the two observations
     # the untied eps = 0.1 row is still nearly tied when its slope is read
-    assert "tie broken by 10% noise (spread 0.38 at step 1000): 14% fewer steps (the noise also moves the units' shared values: not the tie's effect alone)." in prose and "spread between units 0.38 " in computed["spread 0.1 at 1000"]
+    assert "10% noise unties the units (spread 0.38 at step 1000) and the fit comes 14% sooner." in prose and "spread between units 0.38 " in computed["spread 0.1 at 1000"]
     # c = 0: W_2 grows first; no numeric threshold (W_0 0.52, W_1 0.29 at step 2500 with the loss still 0.40)
     assert computed["c = 0 weights 500"].endswith("0.40 | largest |entry| of W_0, W_1, W_2: 0.021, 0.022, 0.39")
     # W_2's gradient cancels on the plateau too: its largest entry does not move from step 500 to 1500 (printed)
@@ -1074,7 +1084,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the 6 starts not within 10000 steps are nearly fit: just above 0.01 at step 10000
     assert 'after the axis break (//), a vermillion bar, those not within 10000.' in prose  # report 05CN (fault 6): no count before the prediction
     assert computed["stuck 10000"] == "the 6 not within 10000, at step 10000: each one's largest |a^3 - y| is between 0.0104 and 0.0108"
-    assert "like 99.4% of ours" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
+    assert "as 99.4% of ours did" in prose and computed["by 10000"].endswith(" 99.4% of the starts")
     exits, fits = np.array(computed["exits"]), np.array(computed["constant fits"])
     # every c up to 1 fits; from 0.5 up, the larger c the later the exit; negative c leaves by step 639
     assert "Every $c$ up to 1.25 leaves the plateau**, and the tied all-ones start fits (step 14575):" in prose and np.all(np.isfinite(fits[CONSTANTS <= 1])) and np.all(np.isinf(fits[CONSTANTS > 1]))
@@ -1117,12 +1127,12 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "0.6% of ours fit later, 0.6% not within 10000 steps. If it fit at about step 10000, it was slower than all our fits (latest 9617).") in prose
     assert "8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"] and computed["by 10000"].endswith("99.4% of the starts")  # 9617 the latest of the 994 fits
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
-    assert "Their largest error, 0.0082, is a fit, like 99.4% of ours. Section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
+    assert "Their largest error, 0.0082, is under 0.01, so their run fit, as 99.4% of ours did. The next cell follows section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
     assert "not stuck" not in prose
     # report 05BB (fix 1): where a random start's steps go, on section 0's 30 starts (one of them leaves 0.2 only after step 1000)
     assert computed["section 0 steps"] == "section 0's 30 starts: median first step with loss below 0.2 397.5 | median steps to fit 5109"
     assert np.isinf(computed["section 0 below 0.2"]).sum() == 1 and np.sort(computed["section 0 below 0.2"])[14:16].tolist() == [384, 411]
-    assert ("Section 0's 30 starts get their loss below 0.2 (half the plateau level $2\\,(0.4^2 + 0.2^2) = 0.4$, the loss when both observations share the targets' mean $(0.6, 0.2)$) "
+    assert ("Section 0's 30 starts get their loss below 0.2 (half of $2\\,(0.4^2 + 0.2^2) = 0.4$, the loss when both observations share the targets' mean $(0.6, 0.2)$, notebook 04's floor) "  # 05EI fault 7: no plateau claimed for random starts
             "at a median step 397.5 but fit at a median 5109: most steps go to the last approach.") in prose
     # report 05BE (fix 1): why the last approach is slow, on section 0's first start
     assert "Observation 2's targets 1 and 0 need outputs past 0.99 and 0.01, where the slope $a(1-a)$ is below 0.0099." in prose
@@ -1203,7 +1213,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         assert entry in prose and steps in line
         assert f"at step 1000 {slope_text} |" in computed[f"slope2 {slope}"]
     # the two clean comparisons (one thing changed each), and the steep tied row as a range
-    assert "Saturated row: same saturation, tie broken by" in prose and round(100 * (14575 - 12596) / 14575) == 14  # report 05BT (fault 4): said plainly
+    assert "In the saturated row, 10% noise unties the units (spread 0.38 at step 1000) and the fit comes 14% sooner. The noise also moves the units' shared values, so not all of that is the tie." in prose and round(100 * (14575 - 12596) / 14575) == 14  # report 05BT (fault 4): said plainly
     assert "2.3 times" not in prose and "so this column cannot separate the two" not in prose
     # report 05AY: both tie savings, each from printed steps (top row: 6250 tied, 5109 untied; 0.18 of 6250)
     assert "nearly a fifth" not in prose and "0.183" not in prose  # report 05BP (fault 6): the ratios line cut
@@ -1255,7 +1265,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05AV: the clean untied comparison, stated, with what each comparison mixes in
     # report 05BD (fix 9): the column comparison spelled out
     # report 05BU (fault 3): one tied run against 20 draws, every draw faster; the steep row's starts spelled out
-    assert ("14% fewer steps (the noise also moves the units' shared values: not the tie's effect alone). The steep row differs in more than the tie: $c = 0.25$ against "
+    assert ("so not all of that is the tie. The steep row differs in more than the tie: $c = 0.25$ against "
             "LeCun's mixed signs (standard deviation 0.58 to 0.71, section 1).") in prose
     # report 05DE (fault 2): notebook 04, section 9 cited for the noisy all-ones fits and the verdict; what is new here said
     # report 05DH (fault 9): notebook 04's numbers not repeated, for words
@@ -1379,22 +1389,25 @@ def test_the_curvature_sits_in_section_4_main_text():
     proof = text[optional]
     assert "\\Delta\\theta(t+1) \\approx \\big(I - \\eta\\, H(t)\\big)\\, \\Delta\\theta(t)." in main and "u(t" not in main  # 05DG (fault 7): not notebook 04's u and "**Untying directions**" in main
     assert ("$H\\binom{1}{1} = (A + B)\\binom{1}{1}$, $H\\binom{1}{-1} = (A - B)\\binom{1}{-1}$: within this pair (other parameters held fixed) the tie-keeping $(1, 1)$ "
-            "(a **tie-keeping move** changes tied parameters alike; untying directions are the moves orthogonal to all such moves) and the untying "
+            "and the untying "  # 05EI fault 4, 05EJ fault 2: the tie-keeping / untying definitions moved to 4b's main path
             "$(1, -1)$ each evolve by themselves, the untying one with curvature $\\lambda = A - B$. "
-            "The proof box does all 20 together.") in main and "29 - 9" not in main and "tied all-ones run ($c = 1$, section 2)" in main  # reader 05DT (faults 2, 5)
+            "The proof box does all 20 together.") in main and "tied all-ones run ($c = 1$, section 2)" in main  # reader 05DT (faults 2, 5)
     # report 05DI (fault 3): 29 counted where first used; a tie-keeping move given an example
     assert "all 29 weights and biases (21 weights, 8 biases)" in main and 6 + 9 + 6 == 21 and 3 + 3 + 2 == 8  # 05DL: words
     # round 8 (05DW fault 3, 05DX fault 2): the 1-D factor holds along 20 particular untying directions (the box's Q chi_i); the (+1, -1) example is a direction, not one of the 20
-    assert ("the offset is a nudged run minus the tied run. **Untying directions** are moves that pull tied units apart (like $+1$ on $b_0[0]$, $-1$ on $b_0[1]$). "  # round 8 (05DY fault 1, 05DZ fault 4): offset, curvature along d, and 20 = 29 - 9 in the main path
-            # round 8 (05EC fault 2, 05ED fault 2): why the 1-D rule applies to a moving run, the 9 free numbers, and the offset's part
-            "Tied units get equal gradients (notebook 04, section 6): along untying directions the tied run has zero slope. "
-            "Along 20 particular ones (29 parameters minus a tied network's 9 free numbers, $W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$), "
-            "a step multiplies the offset's part along it by about $1 - \\eta\\lambda$, $\\lambda$ the tied run's curvature along it (optional part). "
-            "The curvature along a direction $d$ ($\\lVert d \\rVert = 1$) is the second derivative of $C(\\theta + t\\,d)$ in $t$, $\\theta$ the tied run's parameters.")  # round 8 (05EH): defined on the main path  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
+    # 05EI fault 4, 05EJ fault 2: tie-keeping and untying defined exactly where counted (orthogonal to every tie-keeping move: 29 - 9 = 20);
+    # the optional part's 20 are one basis; 05EJ fault 4: h, not the step t, for the distance along d
+    assert ("the offset is a nudged run minus the tied run. A **tie-keeping move** changes tied parameters alike; a tied network has 9 free numbers "
+            "($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). **Untying directions** are the moves orthogonal to every tie-keeping move, "
+            "a $29 - 9 = 20$-dimensional space (29 parameters): $+1$ on $b_0[0]$, $-1$ on $b_0[1]$ is one; $+1$ on $b_0[0]$ alone is not. "
+            "Tied units get equal gradients (notebook 04, section 6), so along untying directions the tied run has zero slope. "
+            "The optional part picks 20 of them (one basis) along which a step only multiplies the offset's part by about $1 - \\eta\\lambda$, "
+            "$\\lambda$ the tied run's curvature along it. "
+            "The curvature along a direction $d$ ($\\lVert d \\rVert = 1$) is the second derivative of $C(\\theta + h\\,d)$ in $h$, $\\theta$ the tied run's parameters.")  # round 8 (05EH): defined on the main path  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
     assert main.count("eigenvalue") == 0 and "Rayleigh" not in main  # report 05DP (fault 5, the lead's decision): the main text names them once, pointing to the box and "$P^{\\mathsf T}" not in main
-    assert "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in proof and "a *Rayleigh quotient*" in proof and "the $29 - 9 = 20$-dimensional subspace orthogonal to theirs" in proof
+    assert "$P^{\\mathsf T} H(P\\theta)\\, P = H(\\theta)$" in proof and "a *Rayleigh quotient*" in proof and "The untying directions form 4b's 20-dimensional subspace." in proof
     assert "needs: orthogonal subspaces, and that a symmetric matrix has an orthonormal basis of eigenvectors" in proof
 
 
@@ -1423,13 +1436,13 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert "| start | must first |" not in two_b and prose.index("| start | must first |") < prose.index("**Why this order.**")  # report 05DR (fault 1): the table moved to the main path
+    assert "| start | exits at step |" not in two_b and prose.index("| start | exits at step |") < prose.index("**Why this order.**")  # report 05DR (fault 1): the table moved to the main path
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
     two_b_cells = {c["id"]: "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]}
-    assert "| start | must first |" in two_b_cells["r115-2-signs-md"] and "| start | must first |" not in two_b_cells["r10-2b-half-md"]
+    assert "| start | exits at step |" in two_b_cells["r115-2-signs-md"] and "| start | exits at step |" not in two_b_cells["r10-2b-half-md"] and "must first |" not in prose  # 05EJ fault 1: no "flip a sign" column
     assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6"
             and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("gap(a^2) > 0 to 800, < 0 from 900")
-            and computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
+            and computed["c = 0.5 turns"] == (389, 2101)
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     # report 05DN (fault 2, the lead's decision, as notebook 04): the main path ends with the table and two sentences; the why-items
     # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
@@ -1466,7 +1479,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     outputs = init.recorded_activations(early, [0, 1], CASE.X)[2]  # (2 starts, steps 0 and 100, 2 rows, 2 outputs)
     assert np.all(outputs[:, 0] > np.array([0.6, 0.2])) and np.all(np.abs(outputs[:, 1] - np.array([0.6, 0.2])) < 0.01)  # the outputs fall to the targets' mean
     assert np.all(early.weights[2][:, 1] < early.weights[2][:, 0]) and np.all(early.weights[2][:, 1, 0, 0] > 0) and np.all(early.weights[2][:, 1, 0, 1] < 0)  # W_2 falls: omega_1 > 0 > omega_2 at step 100
-    assert computed["c = 0.5 smallest printed"] == "c = 0.5, to its exit: gap(a^2) at least 0.0094 at every step (smallest at step 681)"
+    assert computed["c = 0.5 lowest"] == 681 and "from step 681" in computed["c = 0.5 product growth"]
     # report 05CQ (fault 4): after omega_1's flip the push on the difference turns (box, item 4): it stops at 0.0094, step 681
     # report 05CT (fault 1, the lead's decision): the feed-each-other mechanism stated in the main text, backed by the printed growth line; the box only as "derivation"
     # report 05DC (word budget, the lead's decision): the box's feed-each-other line cut to the printed growth
@@ -1486,10 +1499,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # round 8 (05EA fault 2, 05EB fault 2): the skip note before 2b's code; 2c-only names moved to 2c's cell
     assert ("### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step "  # round 8 (05EG, 05EH): matched defined at 2c's start, before the signs cell
             "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs: $\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2). "
-            "You need not follow the next cell's code. Printed: step 0's signs (item 2), from when each start's $\\omega_1$ stays matched (items 2, 3), "
-            "and $c = 0$'s largest weights (item 3).") in main and "### 2b. Which constant start leaves first, and why Each start" in prose and ("slowing every step (2b's slope printout). "
+            "You need not follow the next cell's code. It prints the signs at step 0, the step from which each start's $\\omega_1$ stays matched, "
+            "and $c = 0$'s largest weights.") in main and "### 2b. Which constant start leaves first, and why Before leaving, each start" in prose and ("(0.11, 0.065 at step 1500; exit 2981). "
             "You need not follow the next cell's code: its printout is what the text uses.") in main and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
-    assert computed["c = 0.5 smallest printed"].endswith("at least 0.0094 at every step (smallest at step 681)")  # c = 0.5's a^2 difference stays > 0 to its exit
+    assert computed["c = 0.5 smallest difference"][0] > 0.009 and computed["c = 0.5 lowest"] == 681  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
         assert bare not in two_b, bare
     assert all(np.log(p / (1 - p)) < np.log(q / (1 - q)) for p, q in ((0.2, 0.995), (0.005, 0.4)))  # the two subtractions: omega_1 against the difference, omega_2 with it
@@ -1540,7 +1553,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert ("4. **Gap($a^2$) follows the $\\omega$s:** $\\partial C/\\partial a^2[r, j] = \\delta^3[r, 0]\\,\\omega_1 + \\delta^3[r, 1]\\,\\omega_2$ "
             "is opposite for the two rows and, for $\\omega_1 > 0 > \\omega_2$, positive at row 0.") in box  # report 05CJ (fault 2): the "conversely" push derived
     assert np.mean([0.4, 0.0]) == 0.2
-    assert computed["c = 0.5 turns"] == "c = 0.5, to its exit at step 2336: omega_1 < 0 at every step from 389, omega_1 < 0 < omega_2 from 2101"
+    assert computed["c = 0.5 turns"] == (389, 2101)
     assert "omega_2 first below 0" not in NOTEBOOK.read_text() and "step 4," not in two_b  # report 05BQ (fault 1b): the early dip's start not shown (05BT: its lowest step is)
     # omega_1 < 0 from step 389 and omega_2 > 0 from 2101 to the exit (2336); omega_2 < 0 in between; a^2[0, 0] > a^2[1, 0] throughout
     assert computed["c = 0.5 signs"] == (389, 4, 2101, True, True, True, True)
@@ -1610,7 +1623,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert computed["factor"].endswith("1.0016 per step")
     # report 05BH (fix 7): "the tie is the smaller part" with its limit, a mild untie
     # report 05BV (fault 3): the verdict itself says what it rests on, one tied run against 20 mildly nudged ones
-    assert ("tie broken by 10% noise (spread 0.38 at step 1000): 14% fewer steps" in prose  # report 05DE (fault 2): the steps are notebook 04, section 9's, cited above the table
+    assert ("10% noise unties the units (spread 0.38 at step 1000) and the fit comes 14% sooner" in prose  # report 05DE (fault 2): the steps are notebook 04, section 9's, cited above the table
             and "So, in this comparison, **the tie is the smaller part** of all ones' slowness: 1979 of its 9466 steps beyond the random median (last line)." in prose)
     assert computed["tie cost"] == "c = 1, tied, steps to fit minus ε = 0.1's: 1979 | minus random's: 9466"  # report 05CQ (fault 7): both differences printed  # 05CC (fault 2): one name for eps = 0.1
     assert "mildly" not in prose and "The figure leaves out $\\varepsilon = 0.1$ (10% noise): not small." in prose
@@ -1661,7 +1674,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
     # report 05DL (word budget): "2c in short" cut; section 2's third bullet and the Key points say it, the slopes and exits are printed
-    assert "hidden layer 2 is flatter (2d)" not in prose and "a larger $c$ lowers hidden layer 2's slope, slowing every step (2b's slope printout)." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    assert "hidden layer 2 is flatter (2d)" not in prose and "while from $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "### 2d. Why does a larger $c$, from 0.5 up, stay longer on the plateau? $c = 1$'s sums at step 0:" in prose and "2d number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
@@ -1679,8 +1692,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "n_{l+1}" not in section_5  # exercise 1's count: not on the page before its check
     assert "(notebook 06)" not in section_5 and "Even then" not in section_5  # report 05CK (fault 6): the slope's 1/4 bound was put off to notebook 06: cut
     assert ("Dropping the constants that do not grow with width (the bias's $+1$; the factor 0.25), LeCun's forward condition is $s^2 n_\\text{in} = 1$. "
-            "The rule fixes only how $s$ scales with width; any constant keeping $z$ of order 1 works (section 5b compares fixed scales).") in section_5  # report 05DR (fault 6)
-    assert "keeping the 0.25 would double" not in section_5  # report 05DR: the old tail string (cut earlier) was asserted vacuously
+            "The rule fixes only how $s$ scales with width (keeping the 0.25 would double $s$); any constant keeping $z$ of order 1 works (section 5b compares fixed scales).") in section_5  # report 05DR (fault 6)
     # report 05CM (fault 6): why the backward condition matters, from notebook 03's dW = (a^l)^T delta^{l+1}
     assert ("asked that $\\delta^l$ be about as large as $\\delta^{l+1}$ (as $\\partial C/\\partial W_l = (a^l)^{\\mathsf T}\\delta^{l+1}$, "
             "a $\\delta$ shrinking layer by layer starves the early layers): $\\delta$ runs through") in section_5
@@ -1776,7 +1788,7 @@ def test_report_05BM_fixes(computed, notebook):
     _, prose = notebook
     # fault 6: 2b's two runs are the one many-start experiment outside section 0's call
     # report 05BQ (fault 3): section 0's own 30 starts train apart too; each section names its group where it first uses it
-    assert ("Sections 1, 2, 4, 5b and 6 read their many starts from **one call** (`init.fit_and_follow`). Look at the printout's last four lines: which rows of `all_fits` each section reads.") in prose  # report 05DH (fault 4) and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
+    assert ("Sections 1, 2, 4, 5b and 6 read their many starts from **one call** (`init.fit_and_follow`). Its printout's last four lines say which rows of `all_fits` each section reads.") in prose  # report 05DH (fault 4) and "; only the 30" not in prose  # 05BT (fault 9); 05CM: "train apart" cut for words
     assert "pair = mh.train_many(init.constant_starts(case.sizes, [0.0, 0.5])" in NOTEBOOK.read_text()
     # fault 2: why scale 0.01 is nearly c = 0, pointing to 2b's mutual growth
     assert ("* **scale 0.01**: nearly section 2's $c = 0$: its weights start near zero, so $W_0$ and $W_1$ must first grow "
@@ -1794,7 +1806,9 @@ def test_report_05BP_fixes(notebook):
     # fault 8: what the page shows without a kernel (random 1 at lr 2, the map's lr-2 row) and what constant starts give
     # report 05BX (fault 8): "constant starts give one bar" cut: the static page cannot show it
     assert ("Predict from sections 4 and 5, then check: almost constant $10^{-6}$ at lr 0.5: how many end tied? Random 10 at lr 2: how many fit? "  # report 05DQ (fault 3): lr 0.5, section 4's rate
-            "Saved picture: random 1 at lr 2 (200 starts, not the map's 30).") in prose and "kernel" not in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
+            "The saved picture shows only the histogram, for random 1 at lr 2 (200 starts, not the map's 30).") in prose  # 05EJ fault 7: the controls named, the picture said to be the histogram only
+    assert ("Choose the **start** (constant, almost constant or random), its **scale** ($c$, $\\varepsilon$ or $s$ respectively) and the **learning rate**. "
+            "200 starts of the chosen kind train 3000 steps;") in prose and "kernel" not in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
     explorer = initialization_explorer(CASE, starts=8, steps=300)
@@ -1900,7 +1914,7 @@ def test_report_05BR_fixes(computed, notebook):
     assert "constant fit steps" not in computed and "11559" not in NOTEBOOK.read_text()
     assert computed["constant fits"][:5] == [6748, 6250, 11559, 12025, 14575]  # facts, not printed
     # fault 9: scale 0.1 between, for scale 0.01's reason
-    assert "* **scale 0.1** (1465.5): in between." in prose and "presumably" not in prose  # report 05BV (fault 4): the grid keeps no loss, so the guess is cut  # 05BU (fault 5) and computed["scale 0.1"].endswith("| median 1465.5 steps")
+    assert "* **scale 0.1** (1465.5): between 0.01 (1723.5) and 0.3 (1341.5)." in prose and "presumably" not in prose  # report 05BV (fault 4): the grid keeps no loss, so the guess is cut  # 05BU (fault 5) and computed["scale 0.1"].endswith("| median 1465.5 steps")
     assert "| $r$ | an observation, a row of $X$ (the card's $i$) |" in prose  # 05BU (fault 7): the card's name for it
     # fault 7: section 3's tie is the incoming side only
     assert "Notebook 04's argument (section 6 aside: no tied 2-3-3-1 network fits XOR), restated for one hidden layer of any width (2-2-1, 2-3-1; it needs only equal incoming weights and biases): 1. Every" in prose and "so it covers" not in prose  # report 05DK (fault 6)  # 05BT (fault 6): one sense; 05CB (fault 7)
@@ -1941,8 +1955,8 @@ def test_report_05CP_the_float64_floor(computed, notebook):
 def test_round_05cv_pointers(notebook):
     """Report 05CV (faults 5, 6, 9): the map's glorot column placed; the two LeCun medians told apart; the map's x label."""
     _, prose = notebook
-    assert "Column glorot: a per-layer rule averaging the forward condition and exercise 1's backward one (Glorot box), its $s$ under the column."  # reader 05DT (fault 6): readable without the box, no count named (exercise 1's answer) in prose
-    assert ("Section 0's 30 starts (the 1000's first 30; median 5109, not 5162), and the first one's path:") in prose  # 05DG: "reused in sections 4 and 6" cut for words  # report 05CY (fault 4): one lead-in per cell
+    assert "Column glorot: Glorot's rule (Glorot box), its $s$ under the column."  # reader 05DT (fault 6): readable without the box, no count named (exercise 1's answer) in prose
+    assert ("The next cell follows section 0's 30 starts, the 1000's first 30 (median fit 5109, not 5162), and the first one's path.") in prose  # 05DG: "reused in sections 4 and 6" cut for words  # report 05CY (fault 4): one lead-in per cell
     assert 'xlabel="s: the standard deviation of the random start"' in PLOTS.read_text()
 
 
@@ -1972,12 +1986,14 @@ def test_report_05DK_fixes(computed, notebook):
     outputs, prose = notebook
     code = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code")
     # fault 1: the spread named, and notebook 04's gap set apart
-    assert ("The **spread** is the largest $|$difference$|$ between corresponding parameters (incoming weights, bias, outgoing weights) "
-            "of two units of either hidden layer (`symmetry.unit_spread`): 0 when the units are tied. The spread compares two units; "
-            "notebook 04's gap($a^2$) $= a^2[0, 0] - a^2[1, 0]$ compares the two observations.") in prose  # report 05DM (fault 7, the lead's decision): notebook 04's name kept
+    assert ("* The **spread** is the largest $|$difference$|$ between corresponding parameters (incoming weights, bias, outgoing weights) "
+            "of two units of either hidden layer (`symmetry.unit_spread`). It is 0 when the units are tied. "
+            "* Notebook 04's gap($a^2$) $= a^2[0, 0] - a^2[1, 0]$ compares the two observations, not two units.") in prose  # 05EI fault 1: one definition per bullet
+    assert ("* A start **leaves the plateau** at its first step with loss below 0.2, half of it. Notebook 04 ended the plateau at loss 0.3; "
+            "that moves each exit by under 100 steps (last line of the exits printout).") in prose  # report 05DM (fault 7, the lead's decision): notebook 04's name kept
     assert "| observation 1, 2; output 1, 2 | rows 0, 1 of $X$; columns 0, 1 of $a^3$ (notebook 04: $[0]$, $[1]$) |" in prose  # report 05DM (fault 6)
     assert "$a^2$ difference" not in prose and "a^2 difference" not in outputs + code and "z^2 difference" not in outputs + code  # report 05DM (fault 7): gap(a^2), gap(z^2) only
-    assert "$\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2)." in prose and "notebook 04's gap($a^2$) $= a^2[0, 0] - a^2[1, 0]$ compares the two observations" in prose  # 05DQ: defined in section 2's opening  # report 05DN (fault 3): defined in the definition of matched
+    assert "$\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2)." in prose and "Notebook 04's gap($a^2$) $= a^2[0, 0] - a^2[1, 0]$ compares the two observations" in prose  # 05DQ: defined in section 2's opening  # report 05DN (fault 3): defined in the definition of matched
     assert computed["tied"] == "largest spread over every constant start and recorded step: 0.0"
     assert "Write section 2's spread at step $t$ as $g(t)$." in prose
     # fault 8: why g can be read on Delta theta
@@ -1999,7 +2015,7 @@ def test_section_2_optional_part(notebook):
     heading = "### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this."  # reader 05DT (fault 1): names both parts  # report 05DP (word budget)
     assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index(heading) < prose.index("### 2c.") < prose.index("**Why this order.**") < prose.index("### 2d.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 750  # round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    assert len(main_2.split()) <= 770  # round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
     order = prose[prose.index("**Why this order.**"):prose.index("You need not follow the next cell's code: its printout")]  # 05DP (fault 2): the thresholds follow it
     assert len(order.split()) <= 132 and "2101" not in order  # round 8 (05EC, 05ED fault 3): 125 -> 131, which one changes sign; round 8 (05EB fault 1): 110 -> 125, why one must flip; report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
@@ -2013,7 +2029,8 @@ def test_section_2_optional_part(notebook):
                  "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29",
                  "signs at that step: c = 0.25: omega_1 > 0, gap(a^2) < 0 | c = 0.5: omega_1 < 0, gap(a^2) > 0"):
         assert line in signs_out and line not in main_out, line
-    for line in ("omega_1 < 0 at every step from 389,", "gap(a^2) > 0 to 800, < 0 from 900", "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6",
+    assert "omega_1 < 0 at every step from 389," not in two_c_out and "at least 0.0094" not in two_c_out  # item 9: 389 is the matched line's (above)
+    for line in ("gap(a^2) > 0 to 800, < 0 from 900", "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6",
                  "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"):
         assert line in two_c_out and line not in main_out, line
     # report 05DP (fault 2): the slope thresholds and the c-by-c slopes in the main path, so section 4's steep/saturated rest on them
@@ -2024,7 +2041,7 @@ def test_section_2_optional_part(notebook):
         assert cited not in main_2.replace("(which: the optional 2c)", "").replace("(both shown in 2c)", ""), cited  # round 8 (05EG, 05EH): 2b points to 2c twice
         assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2c, 2d)", ""), cited
     assert "printout" not in prose[prose.index("## 3. XOR"):].replace("section 4 proof printout", "")
-    assert "You need not follow this cell's code: later sections use its printed rows table." in prose  # fault 3
+    assert "You need not follow this cell's code." in prose and "Its printout's last four lines say which rows of `all_fits` each section reads." in prose  # fault 3
     assert "a bias uses its unit's fan-in." in prose  # fault 7
     assert ("+ b_0[0]$. 2. So the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
             "with the sign of $\\sum_j W_1[j, 0]$ (constant if it is 0).") in prose  # fault 4: one hidden layer, W_1 (n, 1), b_1[0]
