@@ -2158,9 +2158,10 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             # report 02DN fault 1 (the lead's decision): one plain sentence and the outputs in the main text; the two
             # cases, one sign each, in an optional box; no "eigenvector"
             # report 02EB fault 3: why this start (the box's "only a start with u_1 = -sqrt(S) W_1[0, 0] goes in")
-            r"A tied start can also be drawn into a saddle ([into a saddle]: still there at step 500; picked on purpose: only "
-            r"tied starts with $u_1 = -\sqrt{S}\,W_1[0,0]$ go in, optional box), but moved by "
-            r"$10^{-6}$ it leaves ([leaves])." "\n\n"
+            # report 02EE fault 6: three short sentences
+            r"A tied start picked on purpose is drawn into a saddle and is still there at step 500 ([into a saddle]). "
+            r"Only tied starts with $u_1 = -\sqrt{S}\,W_1[0,0]$ go in (optional box). Moved by $10^{-6}$, the same start "
+            r"leaves ([leaves])." "\n\n"
             r"<details><summary>Optional: which tied starts go in</summary>" "\n\n"
             r"Tied units have $u_2 = u_1$, $W_1[1,0] = W_1[0,0]$, so $u_1$ "
             r"and $W_1[0,0]$ are the only variables ($c = 2\,u_1W_1[0,0]$). Near a saddle $c < c^*$, so $G < 0$. By 6a a "
@@ -2337,7 +2338,7 @@ def test_report_02DI_why_eta_5_climbs(case, stored):
     assert ("[eta 5] why: in the first step (step 0 -> 1) the factor 1 - eta mean(x^2) K is -0.64 (8b), so to first order c - c* would go "
             "-0.97 -> +0.62, nearer c*, and C fall;\n"
             "        but 8b's eta^2 term adds +1.17: c = 3.26, c - c* = +1.79, farther than at the start, so C rises;\n"
-            "        K grows with c (8b's box), so each later step overshoots more") in stored
+            "        K grows with |c| (8b's box), so each later step overshoots more") in stored
     # C after step 1 from 6a's parabola, as printed: 0.6645
     C_min = np.mean(0.5 * (c_star * x - case.Y[:, 0]) ** 2)
     assert f"{C_min + 0.5 * mean_x2 * (c1 - c_star) ** 2:.4g}" == "0.6645"
@@ -2393,10 +2394,11 @@ def test_report_02EA_floor_last_inset_sketch_epsilon_departures(nb, markdown, st
     assert (r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step (a first-order sketch; [behind] "
             r"checks it)</summary>") in markdown
     assert "[behind] steps 1 to 165 (rho = 0.5 reaches c*): c at rho = 0.5 below c at rho = 0.1 and at 0.3: True" in stored
-    assert (r"for a quadratic, exactly $C'(w)$, so any small $\varepsilon$ works (notebook 01: $3\cdot10^{-4}$). "
-            r"Only rounding remains: below $10^{-9}$ here (last line).") in markdown
+    assert (r"for a quadratic, exactly $C'(w)$: no truncation error, so $\varepsilon$ need not be as small as notebook 01's "
+            r"$3\cdot10^{-4}$. Only rounding remains, and it grows as $\varepsilon$ shrinks (notebook 01): at "
+            r"$\varepsilon = 10^{-6}$ it is below $10^{-9}$ here (last line).") in markdown
     assert "backprop = finite differences (relative error < 1e-7): True; even < 1e-9: True" in stored
-    assert "eps = 1e-6  # ell is quadratic in y': any small eps works (section 5)\n" in next(
+    assert "eps = 1e-6  # ell is quadratic in y': no truncation error (section 5)\n" in next(
         c.source for c in nb.cells if c.cell_type == "code" and "finite_difference = " in c.source)
     assert (r"**Departure from the card:** its subscript, and later those of $d_{x_1}$, $d_{x_2}$, $s_\perp$ (6b) and "
             r"8b's $K$, $M$, $c$ ($c_\text{new}$), name cases, not units.") in markdown
