@@ -276,7 +276,8 @@ def test_output_reaches_the_shared_row_fast(shown, prose, case, thousand):
     assert 25 < big[2] / big[1] < 35 and 140 < big[2] / big[0] < 160  # 30 to 150 times, from the printed 5.8e-02, 2.0e-03, 3.9e-04
     text = " ".join(prose.split())
     # report 04EH, fault 3: what the cell prints, the fact and its two reasons, each in its own sentence
-    assert ("Run exercise 2's check before reading on. Below: our output after the 1000 steps, its difference from the question's, "
+    assert ("Run exercise 2's check before reading on. Below: our output after the 1000 steps; its difference from the question's, "
+            "2e-07, above float32 rounding (the learner likely printed before the last update: notebook 03's optional part of 7a); "  # readers 04FB/04FC: moved from section 4, next to its line
             "and the cost at steps 0 and 30. By step 30 the cost is already near the floor, 0.4, for two reasons. $W_2$ and $b_2$ see a nearly "
             "constant $a^2$, so they act as one bias per output, moving both observations' outputs together; and $W_2$'s gradient is 30 to 150 times the lower layers' (section 4's last line).") in text
 
@@ -361,7 +362,7 @@ def test_the_tied_net_fits_after_the_plateau(shown, prose, case, pair):
     assert np.argmax(loss < 0.4) < np.argmax(loss < 0.3)  # the zoom: it crosses the floor on the plateau
     # one definition of the plateau's end (section 9's table); report 04BT, fix 7: what the table compares, in a plain sentence
     # report 04BU, word budget: the table's header names its columns; the plateau end is defined above (cost < 0.3)
-    assert "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$" in " ".join(prose.split()) and "The plateau ends when the cost first falls below 0.3" in " ".join(prose.split())
+    assert "* **nudged** copies of all ones and of 0.1: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$" in " ".join(prose.split()) and "We call the plateau over when the cost first falls below 0.3" in " ".join(prose.split())
     assert abs(loss[np.argmax(loss < 0.3) - 1] - 0.3) > 1e-6  # the guard
     stays = bool(np.all(runs.max_error[0, fit:] <= 0.01))
     # report 04BQ, fix 4: checked only up to the run's end, and it says so
@@ -554,7 +555,7 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             "not the seeds (median 0.224): all-positive weights add up; the seeds' mixed signs partly cancel.") in text  # report 04EM, fault 4
     assert "$a^1$ is not compared" not in text and "measure factors of" not in text
     # report 04DH, fault 2: the question and the starts before the runs; the step-0 comparisons in one fold after the ratios
-    assert text.index("Is the tie why random starts are faster? Five rows of new starts, three kinds") < text.index("likely causes the ×0.42 (inferred: no pair changes the slope alone).") < text.index(
+    assert text.index("Is the tie why random starts are faster? The table below adds five rows to section 8's three") < text.index("likely causes the ×0.42 (inferred: no pair changes the slope alone).") < text.index(
         "Seed 0's unit with the largest gap")
     assert ("Is the tie why random starts are faster? "
             # report 04DA, fault 5: the starts, each with what it changes and what it keeps
@@ -563,13 +564,14 @@ def test_random_start_also_stalls_at_the_floor(shown, prose, case, pair):
             # report 04DW, fault 2 (the lead's decision): the starts listed here; what each pair changes, in the list under the ratios
             # reader 04ES (small): four new rows, nudged in two sizes
             # readers 04EU/04EV (small): four new rows of three kinds counted out
-            "Five rows of new starts, three kinds (two nudge sizes); a start's **size** is the rms (root mean square) of its weights and biases at step 0 (the table's `rms`): "
+            # readers 04FB/04FC: the five new rows named, to match the table
+            "The table below adds five rows to section 8's three; a start's **size** is the rms (root mean square) of its weights and biases at step 0 (the table's `rms`): "
             # report 04CW, fault 4: "steep" defined once, where the tied steep start comes in
-            "* **every parameter 0.1**: every $z$ near 0, every slope near $\\frac14$ (*steep*, the opposite of saturated); "
+            "* **every parameter 0.1** (tied): every $z$ near 0, every slope near $\\frac14$ (*steep*, the opposite of saturated); "
             # round 8 (report 04EC, fault 8): the rms over every weight and bias of one seed's start, one factor per seed
             # r141 (fault 2): "size" defined once, as the rms column
-            "* seeds 0 to 9 **scaled to rms 0.1**: a seed's whole start times one factor; "
-            "* **nudged**: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ normal, mean 0, s.d. 1 (20 draws each): untied a little.") in text
+            "* **scaled to rms 0.1**: seed 0, and seeds 0 to 9 (median), each start times one factor; "
+            "* **nudged** copies of all ones and of 0.1: every parameter $1 + 0.1\\,\\xi$ or $0.1 + 0.01\\,\\xi$, $\\xi$ normal, mean 0, s.d. 1 (20 draws each, median): untied a little.") in text
     # round 8 (report 04DX, fault 4): which rows to compare; report 04EF, fault 7: the ratio labels name the pairs, one line above them
     assert "Rows to compare" not in text and "Each `ratio` line names what changes between its two rows of the table:" not in text
     # report 04EK, fault 1 (the lead's decision): the ratio lines as one table, "what differs" in a few words per pair
@@ -827,13 +829,13 @@ def test_round5_wording_and_order(prose):
     # round 8 (report 04DY, fault 4; the lead's decision): exercise 2 starts from notebook 03's row (0.6, 0.2) and floor 0.4
     # and asks why the column means are best; no other text between the question and section 8 names the row
     ex2 = text[text.index("**Exercise 2.**"):text.index("<details><summary>Hint 1</summary> With both rows")]
-    assert "(0.6, 0.2)" not in text[text.index("## The tied-units question"):text.index("The plateau ends when the cost first falls below 0.3")].replace(ex2, "")
+    assert "(0.6, 0.2)" not in text[text.index("## The tied-units question"):text.index("We call the plateau over when the cost first falls below 0.3")].replace(ex2, "")
     # report 04EA: "its targets' column means" named exercise 2's answer before the student derives it: the question asks which
-    assert ("Notebook 03 (7a and 8) found it for the question's targets: the row $(0.6, 0.2)$, at cost 0.4. Which shared row is best, "  # round 8 (report 04EC, fault 7)
-            "and why? Generalise notebook 03 (7a)'s argument to any targets, on paper; then, for targets $(0.9, 0.1)$ and $(0.5, 0.7)$ (`Y_new` below), "
+    assert ("Notebook 03 (7a and 8) found it for the question's targets: the row $(0.6, 0.2)$, at cost 0.4. For any targets, which shared row is best, "  # round 8 (report 04EC, fault 7); readers 04FB/04FC: "For any targets"
+            "and why? Generalise notebook 03 (7a)'s argument, on paper; then, for targets $(0.9, 0.1)$ and $(0.5, 0.7)$ (`Y_new` below), "
             "write the best shared row as `best_row` (two numbers) and the floor as `my_floor`: one number.") in ex2
     assert "parabola" not in ex2 and "slope" not in ex2 and "minimum" not in ex2 and "column mean" not in ex2  # the why is the student's
-    assert "slope zero" not in text[:text.index("The plateau ends when the cost first falls below 0.3")]
+    assert "slope zero" not in text[:text.index("We call the plateau over when the cost first falls below 0.3")]
     cells = _read()["cells"]  # section 7 answers its heading first; the 2-1-1-2 is section 6's
     heads = {h: next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith(h))
              for h in ("## 6.", "**What a tied network computes.**", "## 7.", "**Exercise 2.**")}
@@ -1220,6 +1222,11 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert delta.tolist() == [-0.8, 0.4] and (delta ** 2 / 2).sum() == pytest.approx(0.4)  # the floor, exercise 2's 0.4
     mean_term, terms = 2 * ((p - y_bar) ** 2).sum(axis=1), d ** 2 / 2 - d * delta
     assert np.abs(loss_0 - 0.4 - mean_term - terms.sum(axis=1)).max() < 1e-12  # the identity, at every step
+    # readers 04FB/04FC: 8a's main-path `wider gap` line, the sign of A - B at five recorded steps, each far from 0 (one-ulp safe)
+    a_minus_b = (d ** 2).sum(axis=1) - (d * delta).sum(axis=1)
+    assert min(abs(a_minus_b[s]) for s in (100, 1000, 1600, 1800, 3000)) > 1e-5
+    assert [s for s in (100, 1000, 1600, 1800, 3000) if a_minus_b[s] > 0] == [100, 1000, 1600]
+    assert "a wider gap(a^2), the rest held, would raise C at steps 100, 1000, 1600 | lower it at steps 1800, 3000" in shown
     assert "the terms add up to C - 0.4 at every 10th step, to 1e-12: True" in shown
     # the table's claims (section 8, item 2), at every step from 100 to 4000, not only at the printed ones
     window = slice(100, 4001)
@@ -1296,7 +1303,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # readers 04EQ/04ER, fault 1: "outweigh" defined at first use by C's change; the test 3|u[0]| > |u[1]| and its source, (ii), in item 4
     # readers 04ES/04ET/04EQ/04ER, top fault (8a's items 3 and 4 dense): the main path states what the page shows; the weights, the
     # factor 3 and the test 3|u[0]| > |u[1]| only in the optional part's stage 3, "outweigh" defined at its first use there (stage 2)
-    assert "5. For a while a wider gap would *raise* $C$: it pushes the rows of outputs in the wrong order (the `wrong order` line) further the wrong way, and these change $C$ more than in-order ones (the optional *In short*)." in text
+    assert "5. Up to the dotted line a wider gap would *raise* $C$ (the `wider gap` line): wrong-order outputs (the `wrong order` line) get worse as the gap widens, in-order ones better; here the former count more (why: the optional *In short*)." in text  # readers 04FB/04FC: main-path evidence, the `wider gap` line
     assert "outweigh" not in text[text.index("**Why the cost sits near 0.4"):text.index("### Optional: the plateau, stage by stage")]
     assert text.count("*outweigh* (change $C$ more") == 1 and text.count("$3|u[0]| > |u[1]|$") == 2 and "main list's item 4" not in text
     assert text.index("### Optional: the plateau, stage by stage") < text.index("$3|u[0]| > |u[1]|$") and text.index("*outweigh*") > text.index("### Optional: the plateau, stage by stage")
@@ -1314,7 +1321,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert recorded_spans == [[(0, 880)], [(20, 5100)]]
     expect(shown, "rows in the wrong order (every 10th step): " + " | ".join(f"output [{k}] from step {a} until {b}" for k in (0, 1) for a, b in recorded_spans[k]),
            "rows in the wrong order (every 10th step): output [0] from step 0 until 880 | output [1] from step 20 until 5100")
-    assert "in the wrong order (the `wrong order` line)" in text and "Both are wrong from step 20 to 880" in text  # readers 04ES/04ET: the spans in the optional part
+    assert "wrong-order outputs (the `wrong order` line)" in text and "Both are wrong from step 20 to 880" in text  # readers 04ES/04ET: the spans in the optional part
     assert "So descent saturates layer 2 further (section 2's rule; derivation (iii))." in text and "derivation (i), optional" not in text
     # report 04EF, fault 2: the layer-2 figure's "Look at": from step 100 to the dotted line (1700) the mean z rises, the slope and
     # the gap fall; after it all three reverse up to the plateau's end (5232)
@@ -1415,7 +1422,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     gate = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("runs, run_row, trained_nets = symmetry.lesson_runs"))
     # report 04DA, fault 2: the roadmap after the cost figure, where "C's slope in gap(a^2)" can be read
     # report 04EE, fault 3: the mechanism is 8a, the slowest output 8b
-    assert "".join(cells[gate + 1]["source"]).startswith("### 8a. The plateau\n\nThe plateau ends when the cost first falls below 0.3")
+    assert "".join(cells[gate + 1]["source"]).startswith("### 8a. The plateau\n\nWe call the plateau over when the cost first falls below 0.3")
     cost_figure = next(i for i, c in enumerate(cells) if "plots.tied_cost(" in "".join(c["source"]))
     # report 04DB, fault 3: the section opens with its storyline, which (i) to (iv) then show
     # report 04DG, fault 1 (the lead's decision): a four-step causal chain, each link backed by a printed line of the section:
@@ -1443,20 +1450,20 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # then the optional part: its heading, wrong order and its table, the u lines, the timeline's lead-in (with its formula), the stages
     assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** the gap and slope rise briefly at first (mean $z$ dips) while the cost falls to 0.4; from step 100 to the dotted line (step 1700) the mean $z$ rises and the slope and gap fall; after it all three reverse, fast from about step 4000."  # r141: shortened (word budget); report 04FA, fault 6: the early rise (to step 30), while the cost falls to 0.4
     # report 04EI, fault 1 (the lead's decision): four numbered sentences; the fourth says why the escape speeds up from about step 4000
-    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6); layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4).\n2. So the outputs first settle on the shared row, cost 0.4 (section 7).\n3. Below 0.4 the rows must part, which needs a wider $\\text{gap}(a^2)$, which needs layer 2 to unsaturate (section 2's rule).\n4. At first, descent narrows the gap instead: up to the dotted line (step 1700) the slope and the gap fall (the figure).\n5. For a while a wider gap would *raise* $C$: it pushes the rows of outputs in the wrong order (the `wrong order` line) further the wrong way, and these change $C$ more than in-order ones (the optional *In short*).\n6. After the dotted line a wider gap lowers $C$ (the optional *In short*), so descent lowers $z^2$ and layer 2 unsaturates, slowly at first; as its slope rises, the lower layers' gradients grow with it and widen the gap faster, from about step 4000. The plateau's end is measured, not estimated."  # report 04FA, fault 1: item 3 split into three one-sentence items, pointing to the optional "In short"; readers 04ES/04ET (top fault): items 3 to 5 as two plain items; the mechanism in the optional part
+    assert "".join(cells[cost_figure + 4]["source"]) == "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6); layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4).\n2. So the outputs first settle on the shared row, cost 0.4 (section 7).\n3. $C$ only just crosses 0.4 at the dotted line. Going far below needs rows far apart: a wider $\\text{gap}(a^2)$ (section 7), and by section 2's rule a less saturated layer 2, as a larger $v$ raises $z^2$ and here narrows the gap (optional (iii)) and the lower layers learn slowly (item 1).\n4. From step 100 to the dotted line (step 1700), descent narrows the gap instead (the figure). Before, lowering every output from 0.98 to the shared row, descent lowers $z^2$ too (the brief rise).\n5. Up to the dotted line a wider gap would *raise* $C$ (the `wider gap` line): wrong-order outputs (the `wrong order` line) get worse as the gap widens, in-order ones better; here the former count more (why: the optional *In short*).\n6. After it a wider gap lowers $C$ (the same line), so descent lowers $z^2$ and layer 2 unsaturates, slowly at first; as its slope rises, the lower layers' gradients grow with it and widen the gap faster, from about step 4000. The plateau's end is measured, not estimated."  # report 04FA, fault 1: item 3 split into three one-sentence items, pointing to the optional "In short"; readers 04ES/04ET (top fault): items 3 to 5 as two plain items; the mechanism in the optional part
     # round 8 (report 04EG, fault 1; the lead's decision): why descent first narrows the gap, in one letter-free sentence of at
     # most 45 words; each clause checked below: the lower curve (A - B) and C - 0.4 both change sign at the recorded step 1700
     why = "".join(cells[cost_figure + 4]["source"])
     # report 04EJ, fault 3 (the lead's decision): the heuristic labelled in the main path; the cap raised to 55 words
-    assert len(why[why.index("3. Below 0.4"):].split()) <= 155  # readers 04EW/04EX, fault 1: "count for more" said in plain words (+4)  # readers 04EU/04EV, fault 3: + one intuitive sentence (why a wrong-order output raises C)  # readers 04ES/04ET: items 3 and 4, 188 words as items 3 to 5 before  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
+    assert len(why[why.index("3. $C$ only just"):].split()) <= 180  # readers 04FB/04FC (+27): item 3 true and self-contained, item 4 the early rise, items 5 and 6 cite the `wider gap` line  # readers 04EW/04EX, fault 1: "count for more" said in plain words (+4)  # readers 04EU/04EV, fault 3: + one intuitive sentence (why a wrong-order output raises C)  # readers 04ES/04ET: items 3 and 4, 188 words as items 3 to 5 before  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
     # report 04EH, fault 1 (the lead's decision): "wrong order" defined in the main path, in words, in one sentence of at most 20 words
     # reader 04ER, fault 2: "wrong order" defined above the cell that prints it (the layer-2 lead-in), not again in item 3
     assert "An output's rows are in the *wrong order*" not in why and text.count("rows are in the *wrong order*: the observation with the larger target gets the smaller output.") == 1
     # readers 04ES (fault 6)/04ER (fault 2): the definition its own paragraph, the lead-in of the cell that prints the line, after the figure's caption
     assert "(right panel: their mean; left: slope 0.026).\n\nThe cell also prints when each output's rows are in the *wrong order*: the observation with the larger target gets the smaller output." in "".join(cells[cost_figure + 1]["source"])  # the cell before the print (line 1834's order check)  # report 04EM, fault 1: + 11 words, which outputs and when
     assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n**In short:** from step 20 to about step 1700 the outputs in the wrong order *outweigh* (change $C$ more than) any in-order one, so a wider $\\text{gap}(a^2)$ raises $C$ and descent narrows it. Once $3|u[0]| > |u[1]|$, a wider gap lowers $C$, and $C$ drops below 0.4 then too (*The mechanism in numbers*: steps 1600, 1800).\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach $\\text{gap}(a^3)[k]$ has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed at the top of 8a)."  # report 04FA, fault 2: the "In short" summary on top
-    assert "".join(cells[cost_figure + 7]["source"]) == ("The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $d[k]$ short for $\\text{gap}(a^3)[k]$, $\\Delta[k] = y[0, k] - y[1, k]$ its targets' gap ($\\Delta = (-0.8, 0.4)$), $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k]\\, \\Delta[k]$: about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i); only its sign is used). Negative: a wider gap lowers $C$.\n* **Axes:** linear between the horizontal grey dotted lines (±1 top, ±0.001 bottom), logarithmic beyond (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign (8a's dotted line, step 1700).")  # report 04EL, fault 5; reader 04ES, fault 4: band and line one event
-    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel; the `u[0] first below 0` line); then output $[1]$ alone is wrong, and outweighs output $[0]$ until the band. So descent saturates layer 2 further (section 2's rule; derivation (iii)).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Per unit of $|u[k]|$ it counts about 3 times as much (derivation (ii)), so once $3|u[0]| > |u[1]|$, from the band.\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # readers 04ES/04ET: the factor 3, "outweigh" and its test here only; the band named once
+    assert "".join(cells[cost_figure + 7]["source"]) == ("The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $d[k]$ short for $\\text{gap}(a^3)[k]$, $\\Delta[k] = y[0, k] - y[1, k]$ its targets' gap ($\\Delta = (-0.8, 0.4)$), $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k]\\, \\Delta[k]$: about $C$'s change per unit of relative widening of $\\text{gap}(a^2)$ (a heuristic, derivation (i); only its sign is used: negative, a wider gap lowers $C$).\n* **Axes:** linear between the horizontal grey dotted lines (±1 top, ±0.001 bottom), logarithmic beyond (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign (8a's dotted line, step 1700).")  # report 04EL, fault 5; reader 04ES, fault 4: band and line one event
+    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "1. **Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n2. **While the wrong-order output(s) outweigh any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel); then output $[1]$ alone is wrong, and outweighs output $[0]$ until the band. So descent saturates layer 2 further (section 2's rule; derivation (iii)).\n3. **Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Per unit of $|u[k]|$ it counts about 3 times as much (derivation (ii)), so once $3|u[0]| > |u[1]|$, from the band.\n4. **How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # readers 04ES/04ET: the factor 3, "outweigh" and its test here only; the band named once
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
     assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 237  # r141 (fault 1): + 9 words, the 8a main path as a whole 349 -> 350 (the "Look at" and the layer-2 lead-in shortened)  # report 04EN, fault 1: + 12 words (u[k] named, the timeline pointed to); report 04EL, faults 1 and 4; report 04EK, fault 2: + 32 words; the answer, at most about 170 words after its title (04EH: + wrong order; 04EI: + why it speeds up)
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
@@ -1534,7 +1541,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert all(x in letters for x in ("(besides the timeline's $d[k]$, $\\Delta[k]$, $A$, $B$)", "$p[k]$, $\\bar y[k]$", "$\\bar y = (0.6, 0.2)$", "the `mean term`", "$\\sigma''$"))
     assert "((i))" not in text  # report 04ED, fault 4: no forward citation by bare number
     # reader 04ER, fault 5: why both 1/2 A - B (part of C - 0.4) and A - B (its rate as the gap widens) appear
-    assert "* $A - B$ (a table column): how fast $\\frac12 A - B$ changes as the gap widens; the two differ by $\\frac12 A$, under 5e-07 (the `A` column), so they nearly agree;" in letters  # reader 04ES, fault 2
+    assert "* $A - B$ (a table column): how fast $\\frac12 A - B$ changes as the gap widens; $A$ is under 1e-06 (the `A` column), so at the table's steps both have $-B$'s sign;" in letters  # reader 04FC, fault 3: plainly  # reader 04ES, fault 2
     # report 04DZ, fault 7: the u values at 1600 and 1800 are read under the table, not quoted in the main text before it prints
     assert "The table: by 1800" not in letters and "$C$ drops below 0.4 then too (*The mechanism in numbers*: steps 1600, 1800)." in text  # report 04FA, fault 2: said once, in the "In short"
     assert "(with equal rows, $p$ is exercise 2's shared row)" in letters  # report 04FA, fault 8
@@ -1555,7 +1562,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # report 04DB, fault 3: the narrowing-then-widening is the section's opening story; point 1 reads it off the figure
     # round 8 (report 04DS): the sigma'' derivation moved to an optional block, with z^2[i, 0] and a^1[i, 0]
     # round 8 (report 04DV, fault 2): the figure's reading in the main text, above the figure; the fold closes before 'How the plateau ends'
-    assert ("1. Raising $z^2[i, 0] = v\\,a^1[i, 0] + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ both negative ($\\sigma'' < 0$ for $a > \\frac12$; the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. *End of the optional part.* ### 8b. After the plateau") in text
+    assert ("1. Raising $z^2[i, 0] = v\\,a^1[i, 0] + b_1[0]$ saturates layer 2 and narrows the gap: from step 100 to 1600 (the table) the slope falls 17% while $v$ grows 4% and $\\text{gap}(a^1)$ falls 7%, so section 2's rule narrows $\\text{gap}(a^2)$. 2. So, by the chain rule through $\\text{gap}(a^2)$, descent raises $v$ and $b_1[0]$ while $A - B > 0$ and lowers them after (their gradients: negative at step 1000, positive at 3000). *Why raising $v$ or $b_1[0]$ narrows the gap.* Differentiate $\\text{gap}(a^2) \\approx \\sigma'(z^2[i, 0])\\, v\\, \\text{gap}(a^1)$ (first order, holding $\\text{gap}(a^1)$, averaged over $i$), with $\\partial z^2[i, 0]/\\partial b_1[0] = 1$, $\\partial z^2[i, 0]/\\partial v = a^1[i, 0]$: $$\\frac{\\partial\\,\\text{gap}(a^2)}{\\partial b_1[0]} \\approx \\sigma''(z^2[i, 0])\\, v\\, \\text{gap}(a^1), \\qquad \\frac{\\partial\\,\\text{gap}(a^2)}{\\partial v} \\approx \\big(\\sigma'(z^2[i, 0]) + v\\, a^1[i, 0]\\, \\sigma''(z^2[i, 0])\\big)\\, \\text{gap}(a^1) ,$$ the first negative as $\\sigma'' < 0$ for $a > \\frac12$; the second negative here (step 1000: the `sigma'` line, below). </details> For (iii), at step 1000 (the numbers): the two terms of $\\partial\\,\\text{gap}(a^2)/\\partial v$ over $\\text{gap}(a^1)$; their sum is negative: a larger $v$ narrows the gap. *End of the optional part.* ### 8b. After the plateau") in text
     assert "section 11's $W_1$ panel" not in text and "positive when its rows" not in text  # report 04BV, fixes 6 and 8
     assert "the split from step 100" not in text  # report 04BU, fix 2
     assert "|d_k| < 2|\\Delta_k|" not in text and "positive exactly when" not in text  # report 04BT, fix 1
@@ -1701,7 +1708,7 @@ def test_round20_reading_fixes(prose):
     # report 04DO (word budget): the fit's 0.0004 cut; the two reasons for 0.3 stay
     # round 8 (report 04DV, fault 7): the dip is the cost's, before the fall
     # round 8 (report 04DY, word budget): the two reasons in fewer words
-    plateau = "The plateau ends when the cost first falls below 0.3, under the floor (0.4) and its slight dip (right panel below)."
+    plateau = "We call the plateau over when the cost first falls below 0.3: a choice, well under the floor (0.4) and its slight dip (right panel below)."  # readers 04FB/04FC: marked as a choice
     assert text.index("## 8.") < text.index(plateau) < text.index("## 9.")
     assert "a fit's 0.01" not in text
     assert ("At lr 0.5 none of seeds 0 to 9 fits within 0.01 by step 1000 either (section 9): stopping there cannot tell a bug from a slow "
@@ -1787,7 +1794,7 @@ def test_round9_reading_fixes(prose):
     assert "so does its $\\delta^3$" not in text
     before_5 = text[:text.index("## 5.")]  # sections 1 to 4: the exercise, its check, and the page around it
     assert not any(w in before_5 for w in ("elementwise", "element-wise", "so does its", "needs only", "uses the product"))
-    assert "3. Its lower layers show only in its output after 1000 steps, which matches ours to 2e-07 (printed after exercise 2; above float32 rounding: the learner likely printed before the last update, notebook 03's optional part of 7a)." in text  # report 04FA, fault 4
+    assert "3. Its lower layers show only in its output after 1000 steps, which matches ours (section 7 prints the difference: 2e-07)." in text  # report 04FA, fault 4; readers 04FB/04FC: the remark moved to section 7
     # report 04CG, fault 6: section 6 names the output delta instead of writing out exercise 1's product again
     six = text[text.index("## 6."):text.index("## 7.")]
     # report 04DW, fault 4: the reason points at an output on the page (section 4's bias row), not exercise 1's gated one
