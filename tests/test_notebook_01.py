@@ -387,9 +387,9 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01CY fault 1: the band's prediction at 3e-4 moved to the truncation box; one sentence on rounding taking over
     # report 01DS fault 1 (lead's decision): the two curves; the choices moved to appendix D
     caption = ('* Wide pale band: truncation, the $\\varepsilon^2$ law through the measured point at '
-               "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost "
-               'may be off by up to about $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits ([notation card]'
-               "(NOTATION.md)) of each number computed on the way, such as $y' \\approx 0.7$), and the quotient divides their difference by $2\\varepsilon$ "
+               "$10^{-2}$.\n* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$. Each computed cost "
+               'may be off by up to about $r = 10^{-16}$, an assumed figure: float64 keeps about 16 significant digits ([notation card]'
+               "(NOTATION.md)) of every number computed on the way, such as $y' \\approx 0.7$. The quotient divides the two costs' difference by $2\\varepsilon$ "
                # report 01DZ fault 3 (lead's decision): the reading beside the figure: the points leave the band
                # between its points at 1e-4 and 10^-4.5 (the figure test below), appendix C's crossing at about 7e-5
                '(appendix C). The points leave the band where it crosses, between $\\varepsilon = 10^{-4}$ and '
@@ -438,10 +438,10 @@ def test_paths_backprop_and_finite_differences_agree(shown, one):
     # report 01DD fault 4: the one-line step to the relative form, in the main text above the figure
     # report 01DN fault 1 (lead's decision): one body clause on rounding; its derivation in the appendix's r box
     # report 01DS: the legend's r and r/(2 eps |g|) defined in the main text (the figure uses both)
-    assert ("* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$: each computed cost may be off by up to about"
-            " $r = 10^{-16}$ (assumed; float64 keeps about 16 significant digits ([notation card](NOTATION.md)) of each number"
-            " computed on the way, such as $y' \\approx 0.7$), and the"
-            " quotient divides their difference by $2\\varepsilon$ (appendix C).") in main_2
+    assert ("* Dashed: rounding's worst-case estimate $r/(2\\varepsilon|g|)$. Each computed cost may be off by up to about"
+            " $r = 10^{-16}$, an assumed figure: float64 keeps about 16 significant digits ([notation card](NOTATION.md)) of every"
+            " number computed on the way, such as $y' \\approx 0.7$. The"
+            " quotient divides the two costs' difference by $2\\varepsilon$ (appendix C).") in main_2
     # report 01DY fault 4 (lead's decision): r's reason in one clause, float64's 16 digits, from the notation card
     notation = (NOTEBOOK.parent / "NOTATION.md").read_text()
     assert "**float64**: numpy's default number type, about 16 significant digits" in notation
@@ -971,7 +971,7 @@ network         path products  units  summing paths  backpropagation   ratio
     # report 01DM fault 4: the take-away now cites section 3's formula, whose w2 is h -> y' (before section 4 renames it)
     assert "w_{h\\to y'}" not in prose and prose.count("section 1's $w_2$ ($h\\to y'$)") == 1
     # report 01DP fault 1: the take-away's line opens "In section 3", so its w2 is section 3's (h -> y')
-    assert ("* On this network, $w_1$ moved 7 to 15 times less than $w_2$ (section 3): $\\Delta w_2/\\Delta w_1 = "
+    assert ("* On the 1-1-1 network, $w_1$ moved 7 to 15 times less than $w_2$ (section 3): $\\Delta w_2/\\Delta w_1 = "
             "\\frac{h/x}{h(1-h)\\,w_2} = \\frac{1}{x(1-h)\\,w_2}$") in prose[prose.index("## What to take away"):]
     first = section_7.index("with section 1's $w_2$ ($h\\to y'$)")
     assert first < section_7.index("$w_2 \\cdot") and first < section_7.index("$w_2$'s")
@@ -1451,7 +1451,7 @@ def test_section_3_keeps_to_how_far_each_weight_moves(shown, one):
     # report 01DZ fault 2 (lead's decision): the step ratio said plainly, in the column's direction: w2's input over
     # w1's (h/x), divided by the layer's factor h(1 - h) w2 (section 3's 1/(1.37 x 0.098) = 7.4)
     assert ("* A sigmoid layer scales a path by its slope times its outgoing weight $w$: at most $|w|/4$, so at most 1 "
-            "unless $|w| > 4$.\n* On this network, $w_1$ moved 7 to 15 times less than $w_2$ (section 3): "
+            "unless $|w| > 4$.\n* On the 1-1-1 network, $w_1$ moved 7 to 15 times less than $w_2$ (section 3): "
             "$\\Delta w_2/\\Delta w_1 = \\frac{h/x}{h(1-h)\\,w_2} = \\frac{1}{x(1-h)\\,w_2}$, $w_2$'s input over $w_1$'s, "
             "divided by the layer's factor.\n") in prose
     assert abs((h / 1.0) / (h * (1 - h) * 0.5) - 1 / (1.0 * (1 - h) * 0.5)) < 1e-12 and f"{1 / ((1 - h) * 0.5):.1f}" == "7.4"
