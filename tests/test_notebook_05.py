@@ -382,7 +382,7 @@ def printed(X, xor_X, reverse):
     first_1000 = mh.train_many(trained, X, Y, lr=0.5, iterations=1000, weights_every=0)  # in place: now at step 1000
     below_02 = init.plateau_exits(first_1000, 0.2)  # section 1: where the steps go (report 05BB, fix 1)
     out["section 0 steps"] = (f"section 0's 30 starts: median first step with loss below 0.2 {np.median(below_02):g} | "
-                              f"median steps to fit {np.median(fits[:30]):g}")
+                              f"median steps to fit {np.median(fits[:30]):g} | the first fits at step {fits[0]:g}")
     out["section 0 below 0.2"] = below_02
     first = init.random_starts(CASE.sizes, 1)[0]  # section 0's first start again from step 0: the slow last approach (report 05BE, fix 1)
     for step, more in ((400, 400), (2000, 1600), (5000, 3000)):
@@ -603,22 +603,26 @@ def test_matched_bookkeeping(computed, notebook):
     # round 8 (05DW fault 1, 05DX fault 1): the table's steps are the printed line `omega_1 matched` (a column, checkable directly); "Why this order" in three items
     # round 8 (05EG, 05EH: density of 2b): the structural cut; 2b's main path is one paragraph, a table of exits (section 2's exit printout) and the slopes
     # 05EI fault 2: why both start positive, said in the main path (2a item 3; 2c's step-0 line); the table's "must first" column (repeating the sentence) cut
-    assert ("### 2b. Which constant start leaves first, and why Before leaving, each start must undo one thing: $c = 0$ must grow its weights from 0; "
-            "$c = 0.25$ and $0.5$ must give $\\omega_1$, output 1's last weight, the sign a fit needs against gap($a^2$) (2a, item 2); "
-            "both start positive ($\\omega_1 = c$; gap($a^2$) as layer 1's sums differ by $0.6c > 0$ and $W_1 = c > 0$, 2a item 3), "
-            "so $\\omega_1$ or gap($a^2$) must flip (which: the optional 2c). Exits (section 2's exit printout): | start | exits at step | |---|---| "
-            "| $c = 0$ | 2981 | | $c = 0.25$ | 2477 | | $c = 0.5$ | 2336 | A unit is **saturated**") in prose
-    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first: $c = 0$ starts slowly and $c = 0.25$ flips later (both shown in 2c), "
-            "while from $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose
+    # round 8 (05EK fault 1, 05EL fault 1): one start per sentence; the signs cell and "matched" moved into 2b's main path, 389 and 900 quoted there
+    assert ("### 2b. Which constant start leaves first, and why Before leaving, each start must undo one thing. $c = 0$ must grow its weights from 0. "
+            "$c = 0.25$ and $0.5$ must give $\\omega_1$, output 1's last weight, the sign a fit needs against gap($a^2$) (2a, item 2). "
+            "At step 0 both are positive: $\\omega_1 = c$, and gap($a^2$) $> 0$ as layer 1's sums differ by $0.6c > 0$ and $W_1 = c > 0$ (2a, item 3). "
+            "So $\\omega_1$ or gap($a^2$) must flip. Exits (section 2's exit printout): | start | exits at step | |---|---| "
+            "| $c = 0$ | 2981 | | $c = 0.25$ | 2477 | | $c = 0.5$ | 2336 | "
+            "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs: $\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2). "
+            "You need not follow the next cell's code. A unit is **saturated**") in prose
+    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first. $c = 0$ grows its weights slowly (largest in $W_0$, $W_1$: 0.11, 0.065 at step 1500). "
+            "$c = 0.5$'s $\\omega_1$ flips by step 389; $c = 0.25$'s gap($a^2$) flips later, by step 900 (recorded every 100). "
+            "From $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose and "(which: the optional 2c)" not in prose
     assert all(f"c = {c:5.2f}: at step {e:5d}" in notebook[0] for c, e in ((0.0, 2981), (0.25, 2477), (0.5, 2336)))  # the table's exits, printed
     # the Why-this-order items moved to the start of 2c with the signs cell (round 8, 05EG/05EH)
     assert (            # reader 05DT (fault 1): why only omega_1 (0.32 of the 0.4), and c = 0's slow growth backed by the signs cell's last line
             # round 8 (05DU fault 4, 05DV fault 1): why leaving needs omega_1 matched, in half a sentence (at best equal rows at 0.6: 2 x 0.4^2)
             "**Why this order.** 1. Leaving needs $\\omega_1$ matched: unmatched, output 1's rows are in the wrong order (notebook 04), at best equal at 0.6, "
             "alone costing $2 \\cdot 0.4^2 = 0.32 > 0.2$. Output 2 unmatched can cost $2 \\cdot 0.2^2 = 0.08 < 0.2$, so $\\omega_2$ need not be. "  # round 8 (05DY fault 3): why not omega_2
-            "2. The first three lines print step 0's signs (2b), from when each $\\omega_1$ stays matched, and which sign changed. Of $c = 0.25$ and $0.5$, the one matched earlier leaves earlier. "  # 05EI: why both start positive is now in 2b  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs; round 8 (05EC fault 3, 05ED fault 3): which one, printed in the main path
+            "2. Of $c = 0.25$ and $0.5$, the one whose $\\omega_1$ is matched earlier (2b's printout) leaves earlier. "  # 05EI: why both start positive is now in 2b  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs; round 8 (05EC fault 3, 05ED fault 3): which one, printed in the main path
             "3. $c = 0$ has $\\omega_1$ matched from step 6 "  # round 8 (05DZ fault 1): the signs cell prints two lines; item 3 cites the matched line
-            "but must first grow $W_0$, $W_1$ from 0, slowly (0.11, 0.065 at step 1500; exit 2981).") in prose  # the c >= 0.5 sentence: 2b's main path says it and "saturates hidden layer 2" not in prose  # round 8 (05DU fault 3)
+            "but must first grow $W_0$, $W_1$ from 0 (2b; exit 2981).") in prose  # the c >= 0.5 sentence: 2b's main path says it and "saturates hidden layer 2" not in prose  # round 8 (05DU fault 3)
     assert abs(2 * 0.2 ** 2 - 0.08) < 1e-12 and abs((0.2 - 0.4) ** 2 + (0.2 - 0.0) ** 2 - 0.08) < 1e-12  # output 2's targets 0.4, 0: equal rows at best 0.2 each
     assert abs(2 * 0.4 ** 2 - 0.32) < 1e-12 and 2 * (0.4 ** 2 + 0.2 ** 2) == pytest.approx(0.4)  # equal rows at the mean 0.6 of targets 0.2 and 1
     # round 8 (05DU fault 2): 2c's item 2 holds only while gap(a^2) > 0; at c = 0 (gap < 0 from step 6) both grow
@@ -655,11 +659,11 @@ def test_the_printed_values_themselves(computed, notebook):
     assert "kappa" not in computed and notebook[1].count("kappa") == 3  # report 05BJ (fix 1): the linear-map model cut; 05DA: kappa only in section 1's Taylor step; 05DB (fault 6): kappa = K e^2 written
     assert computed["c = 1 below 0.05"] == "c = 1: loss first below 0.05 at step 5429"  # report 05BF (fix 5)
     # report 05BM (fault 8): "crosses 0.05", not "crosses it"
-    assert "The figure shows four constant starts' loss, cut at 0.05 ($c = 1$ falls below 0.05 at step 5429). Each is on the plateau by step 150 (second printed line)." in notebook[1] and "crosses it" not in notebook[1]  # 05DG: one sentence, for words
+    assert "The figure shows four constant starts' loss, cut at 0.05 ($c = 1$ falls below 0.05 at step 5429). Each gets its loss below 0.41 by step 150 (second printed line); the plateau follows (figure)." in notebook[1] and "crosses it" not in notebook[1]  # 05DG: one sentence, for words
     # report 05BV (fault 8): the drops from the step-0 losses to the plateau, said to be too quick for the figure
     assert np.all(computed["to the plateau"] < 150)  # report 05BZ: the sentence cut for words
     # report 05CB (fault 6): the caption says it again, on a printed line
-    assert "Each is on the plateau by step 150 (second printed line)." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
+    assert "Each gets its loss below 0.41 by step 150 (second printed line); the plateau follows (figure)." in notebook[1] and computed["plateau by 150"].endswith(": True")  # 05CC (faults 5, 8)
     # report 05CZ (fault 6, the lead's decision): the figure's caption line: the drops sit in the left-edge spike, the step-0 losses in the legend
     assert "the drops from each step-0 loss (legend) to the plateau: the left-edge spike, steps 0 to 150" in PLOTS.read_text()
     assert "markevery=(300, 90)" in PLOTS.read_text()  # 05CZ (fault 6): no c = 1.5 triangle on the spike, over c = 1's dotted start
@@ -727,7 +731,9 @@ def test_the_curvature(computed, notebook):
     assert "(across the tie the cost curves down)" in prose and "an untying move lowers $C$ at second order" in main_4b  # round 8 (word budget): the Key points keep the phrase, 4b the reason
     # report 05DB (fault 2, the lead's decision): lambda_min and lambda_max at steps 1000, 5300, 10000 on an open line; the collapse said to be measured
     assert ("$\\lambda_\\text{min}$ is below 0 at all ten steps, and the printed $g$ grows throughout (159-fold, 4a), most near the tied exit, where "
-            "$\\lambda_\\text{min}$ is most negative (step 5300: $-0.011$; $g$ 3.75 at step 4000, 124 at 5500). After it $\\lambda_\\text{min}$ nearly vanishes "
+            "$\\lambda_\\text{min}$ is most negative (step 5300: $-0.011$; $g$ 3.75 at step 4000, 124 at 5500). "
+            "$(1 + \\eta|\\lambda_\\text{min}|)$ per step is a ceiling for the untying part, not a prediction of $g$ (steps 1000 to 2500: $g$ 1.03 to 1.27). "  # round 8 (05EK fault 2)
+            "After it $\\lambda_\\text{min}$ nearly vanishes "
             "and $g$ nearly stops (154 at step 10000, 159 at 15000): measured, not derived. $\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: "
             "no step overshoots along an untying direction.") in prose  # 05DU fault 5: measured along the untying directions only
     assert computed["open curvature 4000"] == " 4000 |                                   -0.0022 | 3.75"
@@ -1124,16 +1130,19 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05DG (fault 5): after step 8000 is the slowest 1.2%; at about 10000, behind every start that fit (the latest printed fit, 9617)
     # round 8 (05EC fault 1, 05ED fault 1): plain full sentences; 1.2% = 0.6% + 0.6%
     assert ("Their run had fit by 10000; we do not know when. If it fit only after step 8000, it was among our slowest 1.2%: "
-            "0.6% of ours fit later, 0.6% not within 10000 steps. If it fit at about step 10000, it was slower than all our fits (latest 9617).") in prose
+            "0.6% of ours fit between steps 8000 and 10000, 0.6% not within 10000 steps. If it fit at about step 10000, it was slower than all our fits (latest 9617).") in prose
     assert "8039, 8159, 8761, 8838, 9212, 9617)" in computed["over 8000"] and computed["by 10000"].endswith("99.4% of the starts")  # 9617 the latest of the 994 fits
     assert computed["over 8000"].startswith("starts that fit after step 8000: 0.6% (") and computed["over 8000"].endswith("not within 10000: 0.6%")
     assert "Their largest error, 0.0082, is under 0.01, so their run fit, as 99.4% of ours did. The next cell follows section 0's 30 starts" in prose and "0.0108 of its targets" not in prose
     assert "not stuck" not in prose
     # report 05BB (fix 1): where a random start's steps go, on section 0's 30 starts (one of them leaves 0.2 only after step 1000)
-    assert computed["section 0 steps"] == "section 0's 30 starts: median first step with loss below 0.2 397.5 | median steps to fit 5109"
+    assert computed["section 0 steps"] == "section 0's 30 starts: median first step with loss below 0.2 397.5 | median steps to fit 5109 | the first fits at step 4654"
     assert np.isinf(computed["section 0 below 0.2"]).sum() == 1 and np.sort(computed["section 0 below 0.2"])[14:16].tolist() == [384, 411]
-    assert ("Section 0's 30 starts get their loss below 0.2 (half of $2\\,(0.4^2 + 0.2^2) = 0.4$, the loss when both observations share the targets' mean $(0.6, 0.2)$, notebook 04's floor) "  # 05EI fault 7: no plateau claimed for random starts
-            "at a median step 397.5 but fit at a median 5109: most steps go to the last approach.") in prose
+    # round 8 (05EK fault 4): the claim first, "last approach" defined where first used, the 0.4 in its own sentence
+    assert ("**Where the steps go.** Most steps go to the **last approach**, from loss below 0.2 to the fit: section 0's 30 starts get their loss below 0.2 "
+            "at a median step 397.5 but fit at a median 5109. Here 0.2 is half of $2\\,(0.4^2 + 0.2^2) = 0.4$, the loss when both observations share "
+            "the targets' mean $(0.6, 0.2)$ (notebook 04's floor).") in prose  # 05EI fault 7: no plateau claimed for random starts
+    assert "and the first one's path (notebook 04's seed 0, fit at step 4654)." in prose  # round 8 (05EK fault 5): init.random_starts(sizes, 30)[0] is init_random(seed=0)
     # report 05BE (fix 1): why the last approach is slow, on section 0's first start
     assert "Observation 2's targets 1 and 0 need outputs past 0.99 and 0.01, where the slope $a(1-a)$ is below 0.0099." in prose
     # report 05CG (fault 8): why so slow: near a target of 1 the slope is about the error, so delta^3 goes as its square
@@ -1271,7 +1280,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05DH (fault 9): notebook 04's numbers not repeated, for words
     # report 05DI (fault 5): the verdict stated where it is cited
     assert ("Notebook 04 (sections 9, 10) concluded that all ones is slow mostly through its saturated layer 2, only a little through its tie. New here: hidden layer 2's slope "
-            "at step 1000 (observation 1, median over units and starts) and a tied steep $c = 0.25$.") in prose
+            "at step 1000 (observation 1, median over units and starts) and a tied start with a steep hidden layer 2, $c = 0.25$.") in prose  # round 8 (05EL fault 5)
     assert prose.index("Notebook 04 (sections 9, 10) concluded") < prose.index("| hidden layer 2 at step 1000 |") and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
     assert outputs.count(computed["s lecun"] + "\n") == 1 and outputs.index(computed["s lecun"]) < outputs.index(computed["median"])
@@ -1401,7 +1410,7 @@ def test_the_curvature_sits_in_section_4_main_text():
             "($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). **Untying directions** are the moves orthogonal to every tie-keeping move, "
             "a $29 - 9 = 20$-dimensional space (29 parameters): $+1$ on $b_0[0]$, $-1$ on $b_0[1]$ is one; $+1$ on $b_0[0]$ alone is not. "
             "Tied units get equal gradients (notebook 04, section 6), so along untying directions the tied run has zero slope. "
-            "The optional part picks 20 of them (one basis) along which a step only multiplies the offset's part by about $1 - \\eta\\lambda$, "
+            "Asserted here, shown in the optional part: 20 of them (one basis) exist along which a step only multiplies the offset's part by about $1 - \\eta\\lambda$, "
             "$\\lambda$ the tied run's curvature along it. "
             "The curvature along a direction $d$ ($\\lVert d \\rVert = 1$) is the second derivative of $C(\\theta + h\\,d)$ in $h$, $\\theta$ the tied run's parameters.")  # round 8 (05EH): defined on the main path  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
@@ -1448,7 +1457,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
     assert ("After the first flip ($c = 0.5$'s $\\omega_1$, $c = 0.25$'s gap($a^2$)), $\\omega_1$ and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
             "from step 681 to its exit; under the figure). "
-            "#### Optional: why $\\omega_2$ falls and which sign flips first "
+            "**Why $\\omega_2$ falls and which sign flips first.** "  # round 8 (05EL fault 3): no second "Optional" inside the optional part
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
             "1. At $c = 0.5$ every output starts at 0.85 ($c = 0.25$: 0.68; last line under the figure), above output 2's targets 0.4 and 0, so $\\delta^3[r, 1] > 0$ in both rows $r$. "
             "As $a^2 > 0$, $\\partial C/\\partial W_2[j, 1] = \\sum_r a^2[r, j]\\,\\delta^3[r, 1] > 0$, like $\\partial C/\\partial b_2[1] = \\sum_r \\delta^3[r, 1]$: "
@@ -1458,8 +1467,9 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push gap($a^2$) down. So, while gap($a^2$) $> 0$ (at first for $c = 0.25$, $0.5$), both shrink toward 0 together; whichever reaches 0 first flips. "
             "With gap($a^2$) $< 0$ ($c = 0$ from step 6) both grow: already matched. "
             "3. Which wins is not derived (2c derivation box: a measured pace). <details>") in two_b
-    assert two_b_cells["r8-2b-optional"].startswith("#### Optional:")
-    after = prose[prose.index("#### Optional: why $\\omega_2$ falls"):]
+    assert two_b_cells["r8-2b-optional"].startswith("**Why $\\omega_2$ falls") and "#### Optional" not in prose  # round 8 (05EL fault 3): no "Optional" heading inside the optional part
+    assert "#### 2c. The sign race" in prose and "#### 2d. Why does" in prose  # round 8 (05EL fault 3): 2c and 2d sit under "### Optional: the mechanisms in detail"
+    after = prose[prose.index("**Why $\\omega_2$ falls"):]
     assert "Optional" not in after[after.index("### 2d."):].split("## 3.")[0] and "2c derivation box" not in after[after.index("### 2d."):]  # nothing later cites the optional part
     assert "(2d)" not in main and "flatter" not in main  # report 05DF (fault 1): 2b's main text leans on nothing later
     assert computed["c = 0 omega signs"] == "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"  # report 05DF (fault 6)  # report 05DA (fault 1, the lead's decisions): the step-0 outputs, the pace defined, c = 0 in a plain clause  # report 05CZ (fault 1, the lead's decisions): why both omegas fall by step 100, and the race read off the printed pace table in the main text  # report 05CW (faults 1, 2, 8, the lead's decisions): one sentence on why one must cross 0; the pace table and the product line in the box
@@ -1488,7 +1498,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
     # report 05DF (fault 1, the lead's decision): item 2's W_2 and b_2 gradients (output 2's delta^3) in the main text; the pushes only in the box
-    assert "output $k$'s fit needs" in main and "output $k$'s fit needs" not in prose[:prose.index("### Optional: the mechanisms")] and main.count("\\partial") == 4  # round 8 (05EG, 05EH): matched defined at 2c's start (was 2b)  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
+    assert "output $k$'s fit needs" not in main and "output $k$'s fit needs" in prose[:prose.index("### Optional: the mechanisms")] and main.count("\\partial") == 4  # round 8 (05EG, 05EH): matched defined at 2c's start (was 2b)  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
     # report 05CM (fault 1): the subtraction written out, both outputs, with 2a's aims
     assert ("Output 2 likewise (0.4, 0.005). Subtracting each pair gives the signs a fit needs: "  # report 05DQ (fault 1, the lead's decision): in 2a, the main path
@@ -1497,11 +1507,8 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             # report 05DN (faults 1, 3): the definition first, then the summary by its own bookkeeping (test_matched_bookkeeping)
             "3. In a tied network") in prose and prose.index("Subtracting each pair") < prose.index("### 2c.") < prose.index("**Why this order.**") and "The signs: subtract" not in prose
     # round 8 (05EA fault 2, 05EB fault 2): the skip note before 2b's code; 2c-only names moved to 2c's cell
-    assert ("### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step "  # round 8 (05EG, 05EH): matched defined at 2c's start, before the signs cell
-            "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs: $\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2). "
-            "You need not follow the next cell's code. It prints the signs at step 0, the step from which each start's $\\omega_1$ stays matched, "
-            "and $c = 0$'s largest weights.") in main and "### 2b. Which constant start leaves first, and why Before leaving, each start" in prose and ("(0.11, 0.065 at step 1500; exit 2981). "
-            "You need not follow the next cell's code: its printout is what the text uses.") in main and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)  # report 05DK (fault 2): Match said plainly, with c = 0.5's signs, before the figure
+    assert ("#### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step "  # round 8 (05EK, 05EL fault 1): matched and the signs cell moved to 2b; 2c starts with the figure
+            "You need not follow the next cell's code. **Why this order.**") in prose and "### 2b. Which constant start leaves first, and why Before leaving, each start" in prose and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)
     assert computed["c = 0.5 smallest difference"][0] > 0.009 and computed["c = 0.5 lowest"] == 681  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
         assert bare not in two_b, bare
@@ -1513,7 +1520,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "$c = 0$'s weights and when each first moves:" not in two_b and "opposite to gap($a^2$)" in two_b and "opposite to gap($a^2$)" not in prose[:prose.index("### Optional: the mechanisms")]  # round 8 (05EG, 05EH): matched moved to 2c  # 05DQ: gap(a^2) defined in section 2's opening; 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
+    assert "$c = 0$'s weights and when each first moves:" not in two_b and "opposite to gap($a^2$)" not in two_b and "opposite to gap($a^2$)" in prose[:prose.index("### Optional: the mechanisms")]  # round 8 (05EG, 05EH): matched moved to 2c  # 05DQ: gap(a^2) defined in section 2's opening; 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
@@ -1614,7 +1621,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert np.all(d[2] > 0) and d[2, 0] > d[1, 0] > d[0, 0]  # c = 0.5's starts largest and keeps its sign
     assert abs(abs(d[0, 2]) - 0.00265) > 2e-6 and abs(d[2, 2] - 0.0345) > 5e-5  # printed 0.0027, 0.035: off the rounding edges
     assert len(main.split()) <= 445  # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text, paid by folding c = 0's weights printout (its bullet into the box, item 5; the table row says where) and moving the pace ranking into the box: 378; report 05DC (faults 1, 4, 6, the lead's decisions): <= 445 with "both shrink toward 0 together, whichever reaches 0 first flips", the box by its summary name, "by 900 (recorded every 100)" and the line on what the figure's panels and dotted verticals show, paid by cuts in the box and section 0; report 05DB (fault 1, the lead's decision): <= 405 with 'Why must one flip?' in numbered steps and the box's pushes applied to c = 0.5 and 0.25 (which wins left measured); report 05CS (faults 1, 2, the lead's decisions): <= 355 with the sentence on what a table row compares and the mutual growth after the flip (its printed line); the page's net words kept by cuts elsewhere; report 05CR (fault 2, the lead's decision): <= 320 with the pace's steps set beside the actual flips (900, 389) and 'the pace ranks the flips, not their steps'; report 05CQ (faults 1, 4, the lead's decisions): <= 305 with the exit's output-1 line (0.32 of the 0.4) and the push's turn after omega_1's flip; report 05CO (faults 1, 2): the flip rule, omega_2's pace and the box's lead-in kept within 280 by cuts in 2b; report 05CN (fault 2, the lead's decision): <= 280 with the box's 'which flips' item moved into the main text (two sentences) and the push's computation said; report 05CM (fault 1, the lead's decision): <= 200 with 2a's subtraction displayed for both outputs; 05CL (faults 1, 2, the lead's decisions): <= 185 with the exits timed from the flips (the order sentence cut) and the pace line after the push table; 05CK (fault 1, the lead's decision): <= 165 with the signs a fit needs, the measured order and "push" in the main text; 05CJ: the main text only, the optional box apart (113 words); before, the whole of 2b (05CH: <= 440 with the mirror push, its line and the two starts' pushes compared; the agreement bullets became a table, words cut elsewhere in 2b; 05CF: < 405 with omega_2's early sign from the shared error, the lead's fix; 05CE: < 385 with the lead's fixes: the two-number model, c = 0's step 6, c = 0.25's regrowth; 05CC: < 380 with c = 0's late exit from the printed factor (fault 1), the lead's decision; 05BZ: kept under 350 with "2b in short", omega_2's return and the sum's factor, by cuts within 2b; 05BX: < 350 with the mechanism of c = 0.25's flip and the a^2 values behind omega_2's gradient, words cut elsewhere; 05BW: < 330 with c = 0.25's omega signs; 05BV: < 305 with the order sentence, its line's hand-off and the split cells' hand-offs; 05BU cut K's definition: < 270 with it, 245 keeps 05BT's omega_2 dip and 05BU's b_2[1] gradient; < 235 before 05BT added K's definition and omega_2's dip; < 215 before 05BS added the recursion v(t+1) = (I + eta K) v(t); < 160 before 05BP's two written-out steps and c = 0.5's signs)
-    assert len(main[:main.index("#### Optional")].split()) <= 280  # report 05DN (fault 2, the lead's decision): the main path (definition, summary, figure, table, two sentences) 272 words; the optional part after it
+    assert len(main[:main.index("**Why $\\omega_2$ falls")].split()) <= 280  # report 05DN (fault 2, the lead's decision): the main path (definition, summary, figure, table, two sentences) 272 words; the optional part after it
     assert "below)" not in two_b.replace("(printed below)", "", 1).replace("(derived below)", "", 1) and "step 4" not in two_b  # no forward pointers but the lead's two (report 05DN, fault 3): the next cells
     assert "omega_1 must have the sign" not in NOTEBOOK.read_text()  # the comment's content is in the prose
     assert np.abs((mh.MLP([2, 3, 3, 2]).init_constant(0.0).predict(CASE.X) - CASE.Y).sum(axis=0)).min() > 0.1  # the errors at step 0 do not cancel
@@ -1674,7 +1681,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
     # report 05DL (word budget): "2c in short" cut; section 2's third bullet and the Key points say it, the slopes and exits are printed
-    assert "hidden layer 2 is flatter (2d)" not in prose and "while from $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    assert "hidden layer 2 is flatter (2d)" not in prose and "From $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "### 2d. Why does a larger $c$, from 0.5 up, stay longer on the plateau? $c = 1$'s sums at step 0:" in prose and "2d number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
@@ -1956,7 +1963,7 @@ def test_round_05cv_pointers(notebook):
     """Report 05CV (faults 5, 6, 9): the map's glorot column placed; the two LeCun medians told apart; the map's x label."""
     _, prose = notebook
     assert "Column glorot: Glorot's rule (Glorot box), its $s$ under the column."  # reader 05DT (fault 6): readable without the box, no count named (exercise 1's answer) in prose
-    assert ("The next cell follows section 0's 30 starts, the 1000's first 30 (median fit 5109, not 5162), and the first one's path.") in prose  # 05DG: "reused in sections 4 and 6" cut for words  # report 05CY (fault 4): one lead-in per cell
+    assert ("The next cell follows section 0's 30 starts, the 1000's first 30 (median fit 5109, not 5162), and the first one's path (notebook 04's seed 0, fit at step 4654).") in prose  # 05DG: "reused in sections 4 and 6" cut for words  # report 05CY (fault 4): one lead-in per cell
     assert 'xlabel="s: the standard deviation of the random start"' in PLOTS.read_text()
 
 
@@ -2015,8 +2022,8 @@ def test_section_2_optional_part(notebook):
     heading = "### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this."  # reader 05DT (fault 1): names both parts  # report 05DP (word budget)
     assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index(heading) < prose.index("### 2c.") < prose.index("**Why this order.**") < prose.index("### 2d.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 770  # round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
-    order = prose[prose.index("**Why this order.**"):prose.index("You need not follow the next cell's code: its printout")]  # 05DP (fault 2): the thresholds follow it
+    assert len(main_2.split()) <= 825  # round 8 (05EK, 05EL fault 1): 770 -> 825, "matched" and 389, 900 and c = 0's weights quoted in 2b's conclusion; round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    order = prose[prose.index("**Why this order.**"):prose.index("After the first flip")]  # 05DP (fault 2): the thresholds follow it
     assert len(order.split()) <= 132 and "2101" not in order  # round 8 (05EC, 05ED fault 3): 125 -> 131, which one changes sign; round 8 (05EB fault 1): 110 -> 125, why one must flip; report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
     ids = list(cells)
@@ -2028,7 +2035,7 @@ def test_section_2_optional_part(notebook):
     for line in ("omega_1 matched (sign opposite to gap(a^2)) at every step to the exit from: c = 0: 6 | c = 0.25: 900 | c = 0.5: 389",
                  "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29",
                  "signs at that step: c = 0.25: omega_1 > 0, gap(a^2) < 0 | c = 0.5: omega_1 < 0, gap(a^2) > 0"):
-        assert line in signs_out and line not in main_out, line
+        assert line in signs_out and line in main_out, line  # round 8 (05EK, 05EL fault 1): the signs cell is 2b's
     assert "omega_1 < 0 at every step from 389," not in two_c_out and "at least 0.0094" not in two_c_out  # item 9: 389 is the matched line's (above)
     for line in ("gap(a^2) > 0 to 800, < 0 from 900", "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6",
                  "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"):
@@ -2038,11 +2045,11 @@ def test_section_2_optional_part(notebook):
     assert "slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24" in main_out
     assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in main_2
     for cited in ("2c", "2d", "number box"):  # reader 05DT (fault 1): "matched" is now defined in the main path (2b)  # the main path before and after the optional part
-        assert cited not in main_2.replace("(which: the optional 2c)", "").replace("(both shown in 2c)", ""), cited  # round 8 (05EG, 05EH): 2b points to 2c twice
+        assert cited not in main_2, cited  # round 8 (05EK, 05EL fault 1): 2b no longer points to 2c
         assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2c, 2d)", ""), cited
     assert "printout" not in prose[prose.index("## 3. XOR"):].replace("section 4 proof printout", "")
     assert "You need not follow this cell's code." in prose and "Its printout's last four lines say which rows of `all_fits` each section reads." in prose  # fault 3
     assert "a bias uses its unit's fan-in." in prose  # fault 7
-    assert ("+ b_0[0]$. 2. So the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
+    assert ("+ b_0[0]$ (notebook 04's $s$ plus the bias). 2. So the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
             "with the sign of $\\sum_j W_1[j, 0]$ (constant if it is 0).") in prose  # fault 4: one hidden layer, W_1 (n, 1), b_1[0]
     assert "u's untying" not in NOTEBOOK.read_text() and "|Q^T dtheta|" in NOTEBOOK.read_text()  # fault 5: no clash with notebook 04's u
