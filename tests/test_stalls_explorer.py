@@ -34,6 +34,16 @@ def test_repr_and_the_first_setting(explorer):
     assert explorer.verdict.value.startswith("not within 1600 steps")
 
 
+def test_the_stored_output_holds_the_picture_shown_and_the_stand_in(explorer):
+    """Reader 06EF (fault 5): like notebook 05's explorer (both through widgets.Explorer), the mimebundle holds the
+    PNG of the setting shown beside the widget, and the stand-in text."""
+    bundle = explorer._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]) == explorer.runs[explorer.setting][1] == explorer.shown_png()
+    assert bundle["text/plain"] == explorer.stand_in() == ("The stalls explorer: run this cell to use it "
+                                                           "(it needs a running Jupyter kernel).")
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
 def test_cross_entropy_from_all_ones_fits_where_the_package_says(explorer):
     explorer.cost.value = "cross_entropy"
     net = stalls.stall_net("sigmoid").init_constant(1.0)

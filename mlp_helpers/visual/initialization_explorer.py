@@ -24,7 +24,6 @@ of one figure drawn once (a bare ``Figure``, never pyplot); the image is put int
 widget by assigning its outputs (``widgets.show_image``), as the other explorers do.
 """
 
-import base64
 
 import ipywidgets as ipw
 import numpy as np
@@ -98,12 +97,9 @@ class InitializationExplorer(widgets.Explorer, ipw.VBox):
         """The controls' values, (start, scale, lr): the key of ``runs`` and ``images``."""
         return self.start.value, self.scale.value, self.lr.value
 
-    def _repr_mimebundle_(self, **kwargs):
-        # the picture already drawn for the setting shown: a static page picks it over the text
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None and self.setting in self.images:
-            bundle["image/png"] = base64.b64encode(self.images[self.setting]).decode("ascii")
-        return bundle
+    def shown_png(self):
+        """The picture already drawn for the setting shown (PNG bytes), or None."""
+        return self.images.get(self.setting)
 
     def _build_figure(self, dpi):
         fig = Figure(figsize=(7.5, 3.4), dpi=dpi)

@@ -66,14 +66,17 @@ class Run:
     dead: int
 
 
-class StallsExplorer(ipw.VBox):
+class StallsExplorer(widgets.Explorer, ipw.VBox):
     """The explorer's controls, runs and figure (see ``stalls_explorer``).
 
     Controls: ``cost``, ``activation``, ``start``, ``lr`` (ToggleButtons), ``depth``
     (SelectionSlider of weight layers). Results: ``verdict`` (HTML, DOM class ``"bph-verdict"``), ``figure`` (Output
     with one PNG, ``"bph-figure"``), ``runs`` (settings -> (verdict, PNG bytes)) and ``trained``
-    (settings -> ``Run``).
+    (settings -> ``Run``). Its stored output holds the picture of the setting shown (``image/png`` beside the
+    widget, from ``widgets.Explorer``), which a page without a kernel shows.
     """
+
+    kind = "the stalls explorer"
 
     def __init__(self, steps=2000, dpi=None):
         self.steps = as_count("steps", steps, minimum=10)
@@ -102,6 +105,15 @@ class StallsExplorer(ipw.VBox):
 
     def __repr__(self):
         return "the stalls explorer: run this cell to use it"
+
+    @property
+    def setting(self):
+        """The controls' values, (cost, activation, start, lr, depth): the key of ``runs``."""
+        return self.cost.value, self.activation.value, self.start.value, self.lr.value, self.depth.value
+
+    def shown_png(self):
+        """The picture drawn for the setting shown (PNG bytes), or None."""
+        return self.runs[self.setting][1] if self.setting in self.runs else None
 
     def _build_figure(self, dpi):
         fig = Figure(figsize=(9.0, 3.6), dpi=dpi)  # fixed axes: no layout engine at every draw

@@ -79,7 +79,8 @@ class Explorer:
     A notebook shows the text/plain form of a widget wherever the widget cannot be drawn (an
     untrusted notebook, a page without a kernel or without saved widget state, a static
     render): there it says what the explorer is and what to do, instead of a class repr.
-    A subclass sets ``kind`` ("the initialization explorer") and ``subject()`` (what it shows).
+    A subclass sets ``kind`` ("the initialization explorer") and ``subject()`` (what it shows), and
+    ``shown_png()`` if it keeps a picture of the setting shown (stored as ``image/png`` beside the widget).
     """
 
     kind = "an explorer"
@@ -94,11 +95,19 @@ class Explorer:
         return (f"{self.kind[0].upper()}{self.kind[1:]}{subject}: run this cell to use it "
                 "(it needs a running Jupyter kernel).")
 
+    def shown_png(self):
+        """PNG bytes of the picture drawn for the setting shown, or None (nothing drawn yet)."""
+        return None
+
     def _repr_mimebundle_(self, **kwargs):
-        # ipywidgets puts repr(self), cut at 110 characters, into text/plain
+        # ipywidgets puts repr(self), cut at 110 characters, into text/plain; the picture of the
+        # setting shown goes beside it, so a static page (no kernel) shows it instead of the text
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is not None:
             bundle["text/plain"] = self.stand_in()
+            png = self.shown_png()
+            if png is not None:
+                bundle["image/png"] = base64.b64encode(png).decode("ascii")
         return bundle
 
 
