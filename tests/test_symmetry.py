@@ -315,3 +315,19 @@ def test_wrong_order_spans_finds_each_outputs_runs():
     assert symmetry.wrong_order_spans(steps, np.zeros((6, 2, 2)), Y) == [[], []]  # equal rows: in no order
     with pytest.raises(ValueError, match="must agree"):
         symmetry.wrong_order_spans(steps, outputs[:3], Y)
+
+
+def test_widened_gap_change_recomputes_the_cost():
+    """Notebook 04, 8a's `wider gap` line: widen gap(a^2) about the rows' mean, hold W_2 and b_2, recompute C."""
+    a2, W2, b2 = np.array([[0.9, 0.8], [0.7, 0.6]]), np.array([[1.0, -2.0], [0.5, 1.0]]), np.array([0.1, -0.3])
+    Y = np.array([[0.2, 1.0], [0.9, 0.0]])
+    wider = np.array([[0.91, 0.81], [0.69, 0.59]])  # gap 0.2 -> 0.22, mean 0.8 and 0.7 kept
+    cost = lambda a: ((1 / (1 + np.exp(-(a @ W2 + b2))) - Y) ** 2).sum()
+    assert symmetry.widened_gap_change(a2, W2, b2, Y, widen=0.1) == pytest.approx(cost(wider) - cost(a2), rel=1e-12)
+    assert symmetry.widened_gap_change(a2, W2, b2, Y, widen=0.0) == 0.0
+    # to first order in widen, the change is widen times the derivative along the widening (a central difference)
+    h = 1e-6
+    slope = (symmetry.widened_gap_change(a2, W2, b2, Y, widen=h) - symmetry.widened_gap_change(a2, W2, b2, Y, widen=-h)) / (2 * h)
+    assert symmetry.widened_gap_change(a2, W2, b2, Y, widen=1e-3) == pytest.approx(1e-3 * slope, rel=1e-2)
+    with pytest.raises(ValueError, match="must agree"):
+        symmetry.widened_gap_change(a2[:1], W2, b2, Y)

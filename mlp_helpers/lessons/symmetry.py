@@ -539,6 +539,25 @@ def wrong_order_spans(steps, outputs, Y):
     return spans
 
 
+def widened_gap_change(a2, W2, b2, Y, widen=0.01, activation="sigmoid"):
+    """C's change when gap(a^2) widens a little, the rest held (notebook 04, 8a's `wider gap` line).
+
+    a2: (2, n) the last hidden layer's activations, one row per observation; W2: (n, n_out) and b2: (n_out,) the last
+    layer; Y: (2, n_out). Moves a2's two rows apart about their mean, each by ``widen`` / 2 times their gap, so that
+    gap(a^2) = a2[0] - a2[1] becomes (1 + widen) times as wide, keeps W2 and b2, and recomputes a^3 = activation(a2 W2 + b2)
+    and C = sum (a^3 - y)^2. Returns C(widened) - C(a2), a float: > 0 if the wider gap raises C."""
+    a2, W2, b2, Y = (as_float_array(name, x) for name, x in (("a2", a2), ("W2", W2), ("b2", b2), ("Y", Y)))
+    if a2.ndim != 2 or len(a2) != 2 or W2.shape[0] != a2.shape[1] or b2.shape != W2.shape[1:] or Y.shape != (2, len(b2)):
+        raise ValueError(f"a2 (2, n), W2 (n, n_out), b2 (n_out,) and Y (2, n_out) must agree, got {a2.shape}, {W2.shape}, {b2.shape}, {Y.shape}")
+    widen = as_real("widen", widen)
+    wider = a2.mean(axis=0) + (1 + widen) * (a2 - a2.mean(axis=0))  # each row's distance from the mean times (1 + widen)
+
+    def cost(a):
+        return float(((activate(activation, a @ W2 + b2) - Y) ** 2).sum())
+
+    return cost(wider) - cost(a2)
+
+
 def scaled_to_rms(net, rms):
     """``net`` with every weight and bias times one factor, so that the root mean square of all of
     them together is ``rms`` (> 0). Scales in place; returns the network. One factor keeps every
