@@ -604,25 +604,29 @@ def test_matched_bookkeeping(computed, notebook):
     # round 8 (05EG, 05EH: density of 2b): the structural cut; 2b's main path is one paragraph, a table of exits (section 2's exit printout) and the slopes
     # 05EI fault 2: why both start positive, said in the main path (2a item 3; 2c's step-0 line); the table's "must first" column (repeating the sentence) cut
     # round 8 (05EK fault 1, 05EL fault 1): one start per sentence; the signs cell and "matched" moved into 2b's main path, 389 and 900 quoted there
-    assert ("### 2b. Which constant start leaves first, and why Before leaving, each start must undo one thing. $c = 0$ must grow its weights from 0. "
-            "$c = 0.25$ and $0.5$ must give $\\omega_1$, output 1's last weight, the sign a fit needs against gap($a^2$) (2a, item 2). "
-            "At step 0 both are positive: $\\omega_1 = c$, and gap($a^2$) $> 0$ as layer 1's sums differ by $0.6c > 0$ and $W_1 = c > 0$ (2a, item 3). "
-            "So $\\omega_1$ or gap($a^2$) must flip. Exits (section 2's exit printout): | start | exits at step | |---|---| "
-            "| $c = 0$ | 2981 | | $c = 0.25$ | 2477 | | $c = 0.5$ | 2336 | "
+    # round 8 (05EM fault 1, 05EN faults 1, 4): why leaving needs omega_1 matched, in 2b's main path after "matched"; every c > 0 starts unmatched;
+    # one table (start | must first | done by step | exits at step) ends the paragraph; which sign flips first is measured, said in 2b
+    assert ("### 2b. Which constant start leaves first, and why "
             "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs: $\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same (2a, item 2). "
-            "You need not follow the next cell's code. A unit is **saturated**") in prose
-    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first. $c = 0$ grows its weights slowly (largest in $W_0$, $W_1$: 0.11, 0.065 at step 1500). "
-            "$c = 0.5$'s $\\omega_1$ flips by step 389; $c = 0.25$'s gap($a^2$) flips later, by step 900 (recorded every 100). "
+            "Leaving needs $\\omega_1$ matched: unmatched, output 1's rows are in the wrong order (notebook 04), at best equal at 0.6, "
+            "alone costing $2 \\cdot 0.4^2 = 0.32 > 0.2$, the exit's threshold. Output 2 unmatched can cost $2 \\cdot 0.2^2 = 0.08 < 0.2$, so $\\omega_2$ need not be. "
+            "So a start must first undo something. At step 0 every $c > 0$ has $\\omega_1 = c > 0$ and gap($a^2$) $> 0$, "
+            "as layer 1's sums differ by $0.6c > 0$ and $W_1 = c > 0$ (2a, item 3; first line below). "
+            "So $\\omega_1$ is unmatched at every $c > 0$, and $\\omega_1$ or gap($a^2$) must flip. "
+            "$c = 0$ starts with both at 0 and must first grow its weights. You need not follow the next cell's code. "
+            "| start | must first | done by step | exits at step | |---|---|---|---| "
+            "| $c = 0$ | grow $W_0$, $W_1$ from 0 (largest 0.11, 0.065 at step 1500) | — ($\\omega_1$ matched from step 6) | 2981 | "
+            "| $c = 0.25$ | flip gap($a^2$) | 900 (recorded every 100) | 2477 | "
+            "| $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 | "
+            "Which of $\\omega_1$ and gap($a^2$) flips first, and when, is measured here, not derived "
+            "(the optional 2c's box ranks them by their pace at step 100). A unit is **saturated**") in prose
+    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first (table). "
             "From $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose and "(which: the optional 2c)" not in prose
     assert all(f"c = {c:5.2f}: at step {e:5d}" in notebook[0] for c, e in ((0.0, 2981), (0.25, 2477), (0.5, 2336)))  # the table's exits, printed
-    # the Why-this-order items moved to the start of 2c with the signs cell (round 8, 05EG/05EH)
-    assert (            # reader 05DT (fault 1): why only omega_1 (0.32 of the 0.4), and c = 0's slow growth backed by the signs cell's last line
-            # round 8 (05DU fault 4, 05DV fault 1): why leaving needs omega_1 matched, in half a sentence (at best equal rows at 0.6: 2 x 0.4^2)
-            "**Why this order.** 1. Leaving needs $\\omega_1$ matched: unmatched, output 1's rows are in the wrong order (notebook 04), at best equal at 0.6, "
-            "alone costing $2 \\cdot 0.4^2 = 0.32 > 0.2$. Output 2 unmatched can cost $2 \\cdot 0.2^2 = 0.08 < 0.2$, so $\\omega_2$ need not be. "  # round 8 (05DY fault 3): why not omega_2
-            "2. Of $c = 0.25$ and $0.5$, the one whose $\\omega_1$ is matched earlier (2b's printout) leaves earlier. "  # 05EI: why both start positive is now in 2b  # round 8 (05EB fault 1): why one must flip, from the printed step-0 signs; round 8 (05EC fault 3, 05ED fault 3): which one, printed in the main path
-            "3. $c = 0$ has $\\omega_1$ matched from step 6 "  # round 8 (05DZ fault 1): the signs cell prints two lines; item 3 cites the matched line
-            "but must first grow $W_0$, $W_1$ from 0 (2b; exit 2981).") in prose  # the c >= 0.5 sentence: 2b's main path says it and "saturates hidden layer 2" not in prose  # round 8 (05DU fault 3)
+    assert "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29" in notebook[0]  # the table's c = 0 row, printed
+    signs = "signs at that step: c = 0.25: omega_1 > 0, gap(a^2) < 0 | c = 0.5: omega_1 < 0, gap(a^2) > 0"
+    assert signs in notebook[0]  # the table's "must first" column: c = 0.25's gap(a^2) flipped at 900, c = 0.5's omega_1 at 389
+    assert "**Why this order.**" not in prose and "Which wins is not derived" not in prose  # round 8 (05EM fault 1): its items moved into 2b (item 1) or the table (items 2, 3)
     assert abs(2 * 0.2 ** 2 - 0.08) < 1e-12 and abs((0.2 - 0.4) ** 2 + (0.2 - 0.0) ** 2 - 0.08) < 1e-12  # output 2's targets 0.4, 0: equal rows at best 0.2 each
     assert abs(2 * 0.4 ** 2 - 0.32) < 1e-12 and 2 * (0.4 ** 2 + 0.2 ** 2) == pytest.approx(0.4)  # equal rows at the mean 0.6 of targets 0.2 and 1
     # round 8 (05DU fault 2): 2c's item 2 holds only while gap(a^2) > 0; at c = 0 (gap < 0 from step 6) both grow
@@ -630,7 +634,7 @@ def test_matched_bookkeeping(computed, notebook):
             "With gap($a^2$) $< 0$ ($c = 0$ from step 6) both grow: already matched.") in prose
     assert prose.count("*End of the optional part.*") == 3 and prose.index("*End of the optional part.*") < prose.index("## 3. XOR")  # 05DU fault 9, 05DV fault 6
     assert 389 < 900 and 2336 < 2477 < 2773 < 2981  # c = 0.5's omega_1 flip before c = 0.25's gap flip, exits in that order; c = 0 last of 0 to 0.75
-    assert "only $\\omega_1$ unmatched" not in prose and prose.count("unmatched") == 2  # round 8 (05EB fault 1): "omega_1 starts unmatched"; round 8 (05DY fault 3): output 2 unmatched, at best both rows at 0.2 (targets 0.4, 0): 0.08; round 8: "unmatched, output 1's rows are in the wrong order"
+    assert "only $\\omega_1$ unmatched" not in prose and prose.count("unmatched") == 3  # round 8 (05EB fault 1): "omega_1 starts unmatched"; round 8 (05DY fault 3): output 2 unmatched, at best both rows at 0.2 (targets 0.4, 0): 0.08; round 8: "unmatched, output 1's rows are in the wrong order"
 
 
 def test_every_printed_line_is_recomputed(computed, notebook):
@@ -732,7 +736,8 @@ def test_the_curvature(computed, notebook):
     # report 05DB (fault 2, the lead's decision): lambda_min and lambda_max at steps 1000, 5300, 10000 on an open line; the collapse said to be measured
     assert ("$\\lambda_\\text{min}$ is below 0 at all ten steps, and the printed $g$ grows throughout (159-fold, 4a), most near the tied exit, where "
             "$\\lambda_\\text{min}$ is most negative (step 5300: $-0.011$; $g$ 3.75 at step 4000, 124 at 5500). "
-            "$(1 + \\eta|\\lambda_\\text{min}|)$ per step is a ceiling for the untying part, not a prediction of $g$ (steps 1000 to 2500: $g$ 1.03 to 1.27). "  # round 8 (05EK fault 2)
+            "$(1 + \\eta|\\lambda_\\text{min}|)$ per step is a ceiling for the untying part, not a prediction of $g$: over steps 1000 to 2500, "
+            "$(1 + 0.5 \\times 0.0012)^{1500} \\approx 2.5$, against $g$'s 1.03 to 1.27. "  # round 8 (05EK fault 2); round 8 (05EM fault 3, 05EN fault 3): the ceiling on the page, from the printed lambda_min
             "After it $\\lambda_\\text{min}$ nearly vanishes "
             "and $g$ nearly stops (154 at step 10000, 159 at 15000): measured, not derived. $\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: "
             "no step overshoots along an untying direction.") in prose  # 05DU fault 5: measured along the untying directions only
@@ -798,10 +803,10 @@ def test_the_curvature(computed, notebook):
     assert "Q\\chi_i" not in main and "e_i" not in prose and main.count("eigenvalue") == 0 and "eigenvector" not in main and "20 numbers" not in main
     assert not re.search(r"(?<![\d.])2-fold", prose) and "25-fold" not in prose  # 05BW: "5.2-fold" is the bound over steps 2500 to 4000 and "93.3" not in prose and "most at step 5000" not in prose
     # report 05BV (fault 6): the nine free numbers listed (init.tied_directions' groups), not a printed len()
-    assert ("a tied network has 9 free numbers ($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). "  # 05EI fault 4: the count moved from the proof box to 4b's main path
-            "**Untying directions** are the moves orthogonal to every tie-keeping move, a $29 - 9 = 20$-dimensional space" in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
+    assert ("A tied network has 9 free numbers ($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). "  # 05EI fault 4: the count moved from the proof box to 4b's main path
+            "3. **Untying directions** are the moves orthogonal to (dot product 0 with) every tie-keeping move" in prose and "so they form a $29 - 9 = 20$-dimensional space." in prose and 2 + 1 + 1 + 1 + 2 + 2 == 9 and "(last line below)" not in prose
             and "$+1$ on $b_0[0]$, $-1$ on $b_0[1]$ is one; $+1$ on $b_0[0]$ alone is not." in prose and "the untying part of $\\Delta\\theta$ evolves by itself" in prose)
-    assert "orthogonal to every tie-keeping move" in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
+    assert "orthogonal to (dot product 0 with) every tie-keeping move" in prose and "At a tied point $P\\theta = \\theta$, so $PHP = H$: $H$ commutes with $P$." in prose
     # report 05AX: the page says how untying_curvatures builds H; keep the code and the sentence together
     source = inspect.getsource(init.untying_curvatures)
     assert "(gradient(theta + step) - gradient(theta - step)) / (2 * h)" in source and "(hessian + hessian.T) / 2" in source
@@ -817,7 +822,7 @@ def test_the_curvature(computed, notebook):
     assert computed["curvature 5000"] == "tied run, step  5000: untying lambda from -0.0064 to 0.0069"
     assert "lambda_min" not in NOTEBOOK.read_text()  # no printed per-step rates
     assert init.tied_directions([2, 3, 3, 2]).shape == (29, 9)  # the 9 tie-keeping directions: a 2-1-1-2 network's parameters
-    assert "a $29 - 9 = 20$-dimensional space (29 parameters)" in prose and "independent untying directions" not in prose  # 05DG: the box's subtraction cut (the main text has it) for words
+    assert "The network has 29 parameters (21 weights, 8 biases), so they form a $29 - 9 = 20$-dimensional space." in prose and "independent untying directions" not in prose  # 05DG: the box's subtraction cut (the main text has it) for words
     # the hatched cell's meaning: the map's own legend (its prose twin cut, report 05BB's word budget)
     assert 'median not known: half or more of the {seeds} starts not within {limit} steps' in PLOTS.read_text() and "> 6000" not in prose
     # report 05BJ (fix 2): section 4's proof; report 05BM (fault 1): 2b's rough argument
@@ -982,8 +987,9 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert ("Why the plateau ends. 2c's loop runs on, slowed by layer 2's slope; "  # report 05DP (word budget)
             "$c = 1$'s $\\omega_1$ is already negative at step 1000 ($-0.014$, 2d number printout). "  # report 05DO (fault 2): three sentences; omega_1 from the printed W_2 line
             # 05EJ fault 3: notebook 04's switch (3|u[0]| > |u[1]|, u[k-1] = 3 omega_k), not a wide gap (the gap is narrowest then); from the recorded weights
-            "Once output 1's weight outweighs output 2's, $3|\\omega_1| > |\\omega_2|$ (notebook 04's $3|u[0]| > |u[1]|$; $c = 1$: from step 1700, 2d number printout), "
-            "a wider gap($a^2$) lowers $C$, and so does lowering $b_1[0]$ (asserted here; notebook 04's optional part of section 8 shows why), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
+            "Once output 1's weight outweighs output 2's, $3|\\omega_1| > |\\omega_2|$ (notebook 04's $3|u[0]| > |u[1]|$: per unit of weight, output 1 counts about 3 times as much; "  # round 8 (05EM fault 5): where the 3 comes from
+            "$c = 1$: from step 1700, 2d number printout), "
+            "a wider gap($a^2$) lowers $C$, and so does lowering $b_1[0]$ (asserted here; notebook 04's optional part of section 8 shows both), unsaturating layer 2 and speeding the loop ($c = 1$: $b_1[0]$ 1.01 at step 3000, $-1.28$ at 5300; "
             "slope 0.024 to 0.22: 2d number printout). "
             "The exit step is measured, not derived.") in prose.split("<details><summary>2d number box: c = 1's layer 2")[0]  # report 05DA (fault 2, the lead's decision): the escape in the main text, out of the box  # report 05CV (fault 3); 05CZ (fault 8): 04's mechanism in one clause
     assert "Layer 2's slope recovers" not in prose
@@ -1406,13 +1412,16 @@ def test_the_curvature_sits_in_section_4_main_text():
     # round 8 (05DW fault 3, 05DX fault 2): the 1-D factor holds along 20 particular untying directions (the box's Q chi_i); the (+1, -1) example is a direction, not one of the 20
     # 05EI fault 4, 05EJ fault 2: tie-keeping and untying defined exactly where counted (orthogonal to every tie-keeping move: 29 - 9 = 20);
     # the optional part's 20 are one basis; 05EJ fault 4: h, not the step t, for the distance along d
-    assert ("the offset is a nudged run minus the tied run. A **tie-keeping move** changes tied parameters alike; a tied network has 9 free numbers "
-            "($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). **Untying directions** are the moves orthogonal to every tie-keeping move, "
-            "a $29 - 9 = 20$-dimensional space (29 parameters): $+1$ on $b_0[0]$, $-1$ on $b_0[1]$ is one; $+1$ on $b_0[0]$ alone is not. "
-            "Tied units get equal gradients (notebook 04, section 6), so along untying directions the tied run has zero slope. "
-            "Asserted here, shown in the optional part: 20 of them (one basis) exist along which a step only multiplies the offset's part by about $1 - \\eta\\lambda$, "
-            "$\\lambda$ the tied run's curvature along it. "
-            "The curvature along a direction $d$ ($\\lVert d \\rVert = 1$) is the second derivative of $C(\\theta + h\\,d)$ in $h$, $\\theta$ the tied run's parameters.")  # round 8 (05EH): defined on the main path  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
+    # round 8 (05EM fault 3, 05EN fault 2): 4b's main paragraph as a numbered list, one idea per item; 29 = 21 weights + 8 biases spelled out
+    assert ("Near the tied all-ones run ($c = 1$, section 2): 1. The **offset** is a nudged run's parameters minus the tied run's. "
+            "2. A **tie-keeping move** changes tied parameters alike. A tied network has 9 free numbers "
+            "($W_0[:, 0]$, $b_0[0]$, $W_1[0, 0]$, $b_1[0]$, $W_2[0, :]$, $b_2$). 3. **Untying directions** are the moves orthogonal to (dot product 0 with) every tie-keeping move: "
+            "$+1$ on $b_0[0]$, $-1$ on $b_0[1]$ is one; $+1$ on $b_0[0]$ alone is not. "
+            "The network has 29 parameters (21 weights, 8 biases), so they form a $29 - 9 = 20$-dimensional space. "
+            "4. Tied units get equal gradients (notebook 04, section 6), so along untying directions the tied run has zero slope. "
+            "5. The curvature along a direction $d$ ($\\lVert d \\rVert = 1$) is the second derivative of $C(\\theta + h\\,d)$ in $h$, $\\theta$ the tied run's parameters. "
+            "6. Asserted here, shown in the optional part: 20 untying directions (one basis) exist along which a step only multiplies the offset's part by about $1 - \\eta\\lambda$, "
+            "$\\lambda$ the tied run's curvature along it. These factors do not depend on the nudge, so the offset stays proportional to $\\varepsilon$: 4a's one line.")  # round 8 (05EH): defined on the main path  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
     assert main.count("eigenvalue") == 0 and "Rayleigh" not in main  # report 05DP (fault 5, the lead's decision): the main text names them once, pointing to the box and "$P^{\\mathsf T}" not in main
@@ -1445,17 +1454,17 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert "| start | exits at step |" not in two_b and prose.index("| start | exits at step |") < prose.index("**Why this order.**")  # report 05DR (fault 1): the table moved to the main path
+    assert "| start | must first |" not in two_b and prose.index("| start | must first |") < prose.index("### 2c.")  # report 05DR (fault 1): the table moved to the main path
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
     two_b_cells = {c["id"]: "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]}
-    assert "| start | exits at step |" in two_b_cells["r115-2-signs-md"] and "| start | exits at step |" not in two_b_cells["r10-2b-half-md"] and "must first |" not in prose  # 05EJ fault 1: no "flip a sign" column
+    assert "| start | must first | done by step | exits at step |" in two_b_cells["r115-2-slope-md"] and "| start |" not in two_b_cells["r10-2b-half-md"] and prose.count("| start |") == 1  # round 8 (05EM fault 2): one table after the signs cell, its "must first" column back
     assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6"
             and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("gap(a^2) > 0 to 800, < 0 from 900")
             and computed["c = 0.5 turns"] == (389, 2101)
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     # report 05DN (fault 2, the lead's decision, as notebook 04): the main path ends with the table and two sentences; the why-items
     # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
-    assert ("After the first flip ($c = 0.5$'s $\\omega_1$, $c = 0.25$'s gap($a^2$)), $\\omega_1$ and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
+    assert ("After the first flip (2b's table), $\\omega_1$ and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
             "from step 681 to its exit; under the figure). "
             "**Why $\\omega_2$ falls and which sign flips first.** "  # round 8 (05EL fault 3): no second "Optional" inside the optional part
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
@@ -1465,8 +1474,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             # report 05DG (fault 1, the lead's decision): the box's two push sentences in the main text (their derivation stays in the box)
             "2. On the plateau $\\omega_1$ and gap($a^2$) push each other (the box below, items 3, 4). A negative gap($a^2$) raises $\\omega_1$, a positive one lowers it. "
             "While $\\omega_1 > 0 > \\omega_2$, steps of $W_0$, $W_1$ push gap($a^2$) down. So, while gap($a^2$) $> 0$ (at first for $c = 0.25$, $0.5$), both shrink toward 0 together; whichever reaches 0 first flips. "
-            "With gap($a^2$) $< 0$ ($c = 0$ from step 6) both grow: already matched. "
-            "3. Which wins is not derived (2c derivation box: a measured pace). <details>") in two_b
+            "With gap($a^2$) $< 0$ ($c = 0$ from step 6) both grow: already matched. <details>") in two_b  # round 8 (05EN fault 1): "which wins is measured" said in 2b
     assert two_b_cells["r8-2b-optional"].startswith("**Why $\\omega_2$ falls") and "#### Optional" not in prose  # round 8 (05EL fault 3): no "Optional" heading inside the optional part
     assert "#### 2c. The sign race" in prose and "#### 2d. Why does" in prose  # round 8 (05EL fault 3): 2c and 2d sit under "### Optional: the mechanisms in detail"
     after = prose[prose.index("**Why $\\omega_2$ falls"):]
@@ -1505,10 +1513,10 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "$$3\\omega_1\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.2)-\\sigma^{-1}(0.995) < 0,\\qquad "
             "3\\omega_2\\,(a^2[0,0]-a^2[1,0]) = \\sigma^{-1}(0.4)-\\sigma^{-1}(0.005) > 0.$$ "
             # report 05DN (faults 1, 3): the definition first, then the summary by its own bookkeeping (test_matched_bookkeeping)
-            "3. In a tied network") in prose and prose.index("Subtracting each pair") < prose.index("### 2c.") < prose.index("**Why this order.**") and "The signs: subtract" not in prose
+            "3. In a tied network") in prose and prose.index("Subtracting each pair") < prose.index("### 2b.") < prose.index("### 2c.") and "The signs: subtract" not in prose
     # round 8 (05EA fault 2, 05EB fault 2): the skip note before 2b's code; 2c-only names moved to 2c's cell
     assert ("#### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step "  # round 8 (05EK, 05EL fault 1): matched and the signs cell moved to 2b; 2c starts with the figure
-            "You need not follow the next cell's code. **Why this order.**") in prose and "### 2b. Which constant start leaves first, and why Before leaving, each start" in prose and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)
+            "You need not follow the next cell's code. After the first flip (2b's table),") in prose and "### 2b. Which constant start leaves first, and why $\\omega_k$ is **matched**" in prose and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)
     assert computed["c = 0.5 smallest difference"][0] > 0.009 and computed["c = 0.5 lowest"] == 681  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
         assert bare not in two_b, bare
@@ -1814,7 +1822,7 @@ def test_report_05BP_fixes(notebook):
     # report 05BX (fault 8): "constant starts give one bar" cut: the static page cannot show it
     assert ("Predict from sections 4 and 5, then check: almost constant $10^{-6}$ at lr 0.5: how many end tied? Random 10 at lr 2: how many fit? "  # report 05DQ (fault 3): lr 0.5, section 4's rate
             "The saved picture shows only the histogram, for random 1 at lr 2 (200 starts, not the map's 30).") in prose  # 05EJ fault 7: the controls named, the picture said to be the histogram only
-    assert ("Choose the **start** (constant, almost constant or random), its **scale** ($c$, $\\varepsilon$ or $s$ respectively) and the **learning rate**. "
+    assert ("Choose the **start** (constant, almost constant $1 + \\varepsilon\\xi$ as in section 4, or random), its **scale** ($c$, $\\varepsilon$ or $s$ respectively) and the **learning rate**. "
             "200 starts of the chosen kind train 3000 steps;") in prose and "kernel" not in prose  # report 05CY (fault 7): two questions, no outcome promised and "how many bars" not in prose
     from mlp_helpers.visual.initialization_explorer import initialization_explorer
 
@@ -1954,8 +1962,10 @@ def test_report_05CP_the_float64_floor(computed, notebook):
     # report 05CP, fault 1: "the same for every small eps" has a floor: below about 1e-16 the nudge rounds away
     outputs, prose = notebook
     assert computed["float floor"] == "float64: 1 + 1e-20 == 1 is True; the next number above 1 is 1 + 2.2e-16"
-    assert ("so the difference stays proportional to $\\varepsilon$: 4a's one line." in prose and "The curves lie on one line (why: 4b). A lower limit on $\\varepsilon$: below about $10^{-16}$, "
-            "$1 + \\varepsilon\\xi$ rounds to 1 (first line below), so the start is exactly tied (spread 0, section 2).") in prose
+    assert ("so the offset stays proportional to $\\varepsilon$: 4a's one line." in prose and "The curves lie on one line (why: 4b). A lower limit on $\\varepsilon$: "
+            "the next number above 1 is $1 + 2.2 \\times 10^{-16}$ (first line below), so once $|\\varepsilon\\xi|$ is below about half that gap, $1.1 \\times 10^{-16}$, "
+            "$1 + \\varepsilon\\xi$ rounds to 1 (the line tests $10^{-20}$) and the start is exactly tied (spread 0, section 2).") in prose  # round 8 (05EM fault 6): tied to the printed gap
+    assert abs(np.nextafter(1.0, 2.0) - 1 - 2.2e-16) < 0.05e-16 and 1 + 1.0e-16 == 1 and 1 + 1.2e-16 != 1  # half the gap, 1.1e-16: where rounding to 1 stops (positive side)
     assert outputs.index("float64: 1 + 1e-20 == 1 is True") < outputs.index("ε      | below 0.2: min/med/max")  # the first line below
 
 
@@ -2020,11 +2030,10 @@ def test_section_2_optional_part(notebook):
     marked optional part; the main path ends with one plain paragraph on the order, and nothing later leans on 2c or 2d."""
     _, prose = notebook
     heading = "### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this."  # reader 05DT (fault 1): names both parts  # report 05DP (word budget)
-    assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index(heading) < prose.index("### 2c.") < prose.index("**Why this order.**") < prose.index("### 2d.")
+    assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index(heading) < prose.index("### 2c.") < prose.index("After the first flip") < prose.index("### 2d.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 825  # round 8 (05EK, 05EL fault 1): 770 -> 825, "matched" and 389, 900 and c = 0's weights quoted in 2b's conclusion; round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
-    order = prose[prose.index("**Why this order.**"):prose.index("After the first flip")]  # 05DP (fault 2): the thresholds follow it
-    assert len(order.split()) <= 132 and "2101" not in order  # round 8 (05EC, 05ED fault 3): 125 -> 131, which one changes sign; round 8 (05EB fault 1): 110 -> 125, why one must flip; report 05DP (fault 1): 389, 900, 6 and 2981 printed in the main path (below)
+    assert len(main_2.split()) <= 900  # round 8 (05EM fault 1, 05EN faults 1, 4): 825 -> 900, why leaving needs omega_1 matched moved in from 2c, every c > 0 unmatched, the table's "must first" column, which flips first measured; paid by cutting "Why this order" in the optional 2c; round 8 (05EK, 05EL fault 1): 770 -> 825, "matched" and 389, 900 and c = 0's weights quoted in 2b's conclusion; round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    # round 8 (05EM fault 1): "Why this order" cut: its item 1 is 2b's, items 2 and 3 the table's
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
     ids = list(cells)
     main_out = "".join("".join(o.get("text", "")) for i in ids[ids.index("76f4fe01"):ids.index("r8-2-optional")] for o in cells[i].get("outputs", []))
@@ -2041,15 +2050,17 @@ def test_section_2_optional_part(notebook):
                  "c = 0, to its exit: omega_1 > 0 > omega_2 at every step from 1"):
         assert line in two_c_out and line not in main_out, line
     # report 05DP (fault 2): the slope thresholds and the c-by-c slopes in the main path, so section 4's steep/saturated rest on them
-    assert prose.index("### 2b.") < prose.index("A unit is **saturated** when its slope") < prose.index(heading) < prose.index("**Why this order.**")
+    assert prose.index("### 2b.") < prose.index("A unit is **saturated** when its slope") < prose.index(heading) < prose.index("### 2c.")
     assert "slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24" in main_out
     assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in main_2
+    main_2 = main_2.replace("(the optional 2c's box ranks them by their pace at step 100)", "", 1)  # round 8 (05EN fault 1): a pointer, not evidence
     for cited in ("2c", "2d", "number box"):  # reader 05DT (fault 1): "matched" is now defined in the main path (2b)  # the main path before and after the optional part
         assert cited not in main_2, cited  # round 8 (05EK, 05EL fault 1): 2b no longer points to 2c
         assert cited not in prose[prose.index("## 3. XOR"):].replace("(optional: 2c, 2d)", ""), cited
     assert "printout" not in prose[prose.index("## 3. XOR"):].replace("section 4 proof printout", "")
     assert "You need not follow this cell's code." in prose and "Its printout's last four lines say which rows of `all_fits` each section reads." in prose  # fault 3
     assert "a bias uses its unit's fan-in." in prose  # fault 7
-    assert ("+ b_0[0]$ (notebook 04's $s$ plus the bias). 2. So the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
+    assert "notebook 04's $s$" not in prose  # round 8 (05EM fault 4, 05EN fault 5): here s is a standard deviation
+    assert ("+ b_0[0]$ (notebook 04's weighted input sum plus the bias). 2. So the output $F(x) = \\sigma\\big(\\sigma(q(x))\\sum_j W_1[j, 0] + b_1[0]\\big)$ is strictly monotone in $q$, "
             "with the sign of $\\sum_j W_1[j, 0]$ (constant if it is 0).") in prose  # fault 4: one hidden layer, W_1 (n, 1), b_1[0]
     assert "u's untying" not in NOTEBOOK.read_text() and "|Q^T dtheta|" in NOTEBOOK.read_text()  # fault 5: no clash with notebook 04's u
