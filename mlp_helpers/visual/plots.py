@@ -1115,8 +1115,8 @@ def plateau_cost(costs, fit_step, shared_row=0.4, zoom=(100, 5000)):
 
 
 def plateau_timeline(steps, u, switch, u0_step, u1_step, band=(1600, 1800)):
-    """Notebook 04's plateau timeline (all ones, tied): the 2-1-1-2's last weights on top, C's change per relative
-    widening of gap(a^2) below, both on symlog axes (linear near 0, so the sign changes show; log beyond).
+    """Notebook 04's plateau timeline (all ones, tied): the 2-1-1-2's last weights on top, A - B (about 100 times
+    C's change when gap(a^2) widens 1%) below, both on symlog axes (linear near 0, so the sign changes show; log beyond).
 
     steps: (n,) recorded steps; u: (n, 2), u[k] at those steps; switch: (n,) the lower curve, drawn from row 10 on
     (step 100 when every 10th step is recorded); u0_step, u1_step: ints, the steps where u[0] first falls below 0 and
@@ -1132,7 +1132,7 @@ def plateau_timeline(steps, u, switch, u0_step, u1_step, band=(1600, 1800)):
         panel.set_yscale("symlog", linthresh=edge, linscale=scale)
         panel.hlines([-edge, 0, edge], 0, 1, transform=panel.get_yaxis_transform(), colors="#707070", lw=0.8, linestyles=[":", "-", ":"])  # zero; dotted: where linear turns log
     top.set(ylabel="$u[k]$ (symlog)", ylim=(-13, 30), yticks=[-10, -1, 0, 1, 10], yticklabels=["-10", "-1", "0", "1", "10"], title="the plateau's timeline (all ones)")
-    bottom.set(xlabel="step", ylabel="$C$'s change per relative\nwidening of the gap (symlog)", ylim=(-0.3, 0.003), yticks=[-0.1, -0.01, -0.001, 0, 0.001], yticklabels=["-0.1", "-0.01", "-0.001", "0", "0.001"])
+    bottom.set(xlabel="step", ylabel="$A - B$ (≈ 100 × the\nwider-gap change, symlog)", ylim=(-0.3, 0.003), yticks=[-0.1, -0.01, -0.001, 0, 0.001], yticklabels=["-0.1", "-0.01", "-0.001", "0", "0.001"])
     line_labels = {"ha": "left", "va": "top", "fontsize": 9, "color": GREEN, "transform": top.get_xaxis_transform()}  # y in axes units
     top.text(u0_step + 60, 0.95, f"{u0_step}: $u[0] < 0$", **line_labels)
     for panel in (top, bottom):
