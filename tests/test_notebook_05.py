@@ -620,7 +620,7 @@ def test_matched_bookkeeping(computed, notebook):
             "| $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 | "
             "Which of $\\omega_1$ and gap($a^2$) flips first, and when, is measured here, not derived "
             "(the optional 2c's box ranks them by their pace at step 100). A unit is **saturated**") in prose
-    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first (table). "
+    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first (the table's last column). "
             "From $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose and "(which: the optional 2c)" not in prose
     assert all(f"c = {c:5.2f}: at step {e:5d}" in notebook[0] for c, e in ((0.0, 2981), (0.25, 2477), (0.5, 2336)))  # the table's exits, printed
     assert "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29" in notebook[0]  # the table's c = 0 row, printed
@@ -737,8 +737,8 @@ def test_the_curvature(computed, notebook):
     assert ("$\\lambda_\\text{min}$ is below 0 at all ten steps, and the printed $g$ grows throughout (159-fold, 4a), most near the tied exit, where "
             "$\\lambda_\\text{min}$ is most negative (step 5300: $-0.011$; $g$ 3.75 at step 4000, 124 at 5500). "
             "$(1 + \\eta|\\lambda_\\text{min}|)$ per step is a ceiling for the untying part, not a prediction of $g$: over steps 1000 to 2500, "
-            "$(1 + 0.5 \\times 0.0012)^{1500} \\approx 2.5$, against $g$'s 1.03 to 1.27. "  # round 8 (05EK fault 2); round 8 (05EM fault 3, 05EN fault 3): the ceiling on the page, from the printed lambda_min
-            "After it $\\lambda_\\text{min}$ nearly vanishes "
+            "$(1 + 0.5 \\times 0.0012)^{1500} \\approx 2.5$ (2.4 with $\\lambda_\\text{min}$ unrounded), against $g$'s 1.03 to 1.27. "  # round 8 (05EK fault 2); round 8 (05EM fault 3, 05EN fault 3): the ceiling on the page, from the printed lambda_min
+            "After the tied exit $\\lambda_\\text{min}$ nearly vanishes "
             "and $g$ nearly stops (154 at step 10000, 159 at 15000): measured, not derived. $\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: "
             "no step overshoots along an untying direction.") in prose  # 05DU fault 5: measured along the untying directions only
     assert computed["open curvature 4000"] == " 4000 |                                   -0.0022 | 3.75"
@@ -1286,7 +1286,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # report 05DH (fault 9): notebook 04's numbers not repeated, for words
     # report 05DI (fault 5): the verdict stated where it is cited
     assert ("Notebook 04 (sections 9, 10) concluded that all ones is slow mostly through its saturated layer 2, only a little through its tie. New here: hidden layer 2's slope "
-            "at step 1000 (observation 1, median over units and starts) and a tied start with a steep hidden layer 2, $c = 0.25$.") in prose  # round 8 (05EL fault 5)
+            "at step 1000 (observation 1, median over units and starts) and the tied $c = 0.25$, whose hidden layer 2 is steep (like notebook 04's every-parameter-0.1 start).") in prose  # round 8 (05EL fault 5)
     assert prose.index("Notebook 04 (sections 9, 10) concluded") < prose.index("| hidden layer 2 at step 1000 |") and "about 0.6" not in prose and "$s \\approx 0.6$" not in prose  # report 05BV (fault 5); 05CC (fault 6): printed in section 1
     outputs = notebook[0]  # 05CC (fault 6): the per-layer s printed in section 1, before the quartiles (and before section 4 quotes it)
     assert outputs.count(computed["s lecun"] + "\n") == 1 and outputs.index(computed["s lecun"]) < outputs.index(computed["median"])
