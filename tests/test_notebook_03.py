@@ -805,7 +805,7 @@ def test_the_plateau_is_as_the_prose_says(notebook):
             # report 03DS fault 2: five short bullets; the one-line reason a tied network acts as a 2-1-1-2, and the
             # printed layer-2 values that still differ between the observations
             # report 03DT (budget for faults 1-5): the costs printed just above no longer repeated in the fold
-            "* **Plateau:** all ones' cost stays near 0.4 to step 4000, slightly below from step 2000 (its two rows are no "
+            "* **Plateau:** all ones' cost stays near 0.4 to step 4000, slightly below by step 2000, the first printed step below it (its two rows are no "
             # report 03DU (budget for faults 1-4): the printed 0.3830, the a2 values (now in the paragraph under the start
             # table) and the seeds' printed costs no longer repeated in the fold
             "longer quite equal; 7a: no row both share costs less than 0.4), then drops faster.\n"
