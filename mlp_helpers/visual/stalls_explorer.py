@@ -6,7 +6,7 @@ activation (sigmoid, tanh, ReLU), the number of weight layers and the start (all
 zeros, or random with the activation's usual scale: LeCun for sigmoid, Glorot for tanh, He for
 ReLU); the network 2-3-...-3-2 (sigmoid outputs) trains on the tied-units question's data at
 learning rate 0.5 or 1. Left: the largest |a - y| over the steps (the fit line at 0.01), the same
-yardstick for both costs. Right: each weight layer's gradient |dW_l| at step 0.
+yardstick for both costs. Right: each weight layer's gradient length ||dC/dW_l|| at step 0.
 
 Speed (a change must answer within about a fifth of a second on a loaded 2-core machine):
 
@@ -129,7 +129,7 @@ class StallsExplorer(widgets.Explorer, ipw.VBox):
         self.dead_marks = [right.text(l, 2e-12, "0", ha="center", va="bottom", fontsize=11,
                                       color=plots.VERMILLION) for l in range(MAX_DEPTH)]
         right.set(yscale="log", ylim=(1e-12, 10), xlim=(-0.6, MAX_DEPTH - 0.4), xlabel="weight layer",
-                  ylabel="|dW| at step 0")
+                  ylabel=r"$\Vert\partial C/\partial W_l\Vert$ at step 0")  # the text's symbol
         right.set_xticks(range(MAX_DEPTH), [f"W{chr(0x2080 + l)}" for l in range(MAX_DEPTH)])  # W₀, W₁, ...: no mathtext to lay out
         # a title with its own y is not moved above the tick labels at every draw (that search costs
         # more than the rest of the first draw)
