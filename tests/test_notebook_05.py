@@ -615,7 +615,7 @@ def test_matched_bookkeeping(computed, notebook):
             "So $\\omega_1$ is unmatched at every $c > 0$, and $\\omega_1$ or gap($a^2$) must flip. "
             "$c = 0$ starts with both at 0 and must first grow its weights. You need not follow the next cell's code. "
             "| start | must first | done by step | exits at step | |---|---|---|---| "
-            "| $c = 0$ | grow $W_0$, $W_1$ from 0 (largest 0.11, 0.065 at step 1500) | — (slow growth, no single step) | 2981 | "
+            "| $c = 0$ | grow $W_0$, $W_1$ from 0 (largest 0.11, 0.065 at step 1500) | — ($\\omega_1$ already matched from step 6; the weights grow slowly) | 2981 | "
             "| $c = 0.25$ | flip gap($a^2$) | 900 (recorded every 100) | 2477 | "
             "| $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 | "
             "Which of $\\omega_1$ and gap($a^2$) flips first, and when, is measured here, not derived "
@@ -737,7 +737,7 @@ def test_the_curvature(computed, notebook):
     assert ("$\\lambda_\\text{min}$ is below 0 at all ten steps, and the printed $g$ grows throughout (159-fold, 4a), most near the tied exit, where "
             "$\\lambda_\\text{min}$ is most negative (step 5300: $-0.011$; $g$ 3.75 at step 4000, 124 at 5500). "
             "$(1 + \\eta|\\lambda_\\text{min}|)$ per step is only a ceiling on the untying part's growth: over steps 1000 to 2500 the optional part's ceiling is 2.4 to 2.7, "
-            "and the untying part grew at most 2.3-fold. The spread $g$, one unit difference, grew less (1.03 to 1.27). "  # round 8 (05ET fault 3, 05EU fault 1): one story, ceiling 2.4 to 2.7, untying part 2.3, g 1.23
+            "and the untying part grew at most 2.3-fold. The spread $g$, one unit difference, grew less: $g(t)/g(0)$ went only from 1.03 to 1.27. "  # round 8 (05ET fault 3, 05EU fault 1): one story, ceiling 2.4 to 2.7, untying part 2.3, g 1.23
             "After the tied exit $\\lambda_\\text{min}$ nearly vanishes "
             "and $g$ nearly stops (154 at step 10000, 159 at 15000): measured, not derived. $\\lambda_\\text{max}$ stays far below $2/\\eta = 4$: "
             "no step overshoots along an untying direction.") in prose  # 05DU fault 5: measured along the untying directions only
@@ -1420,7 +1420,7 @@ def test_the_curvature_sits_in_section_4_main_text():
             "The network has 29 parameters (21 weights, 8 biases), so they form a $29 - 9 = 20$-dimensional space. "
             "4. Tied units get equal gradients (notebook 04, section 6), so along untying directions the tied run has zero slope. "
             "5. The curvature along a direction $d$ ($\\lVert d \\rVert = 1$) is the second derivative of $C(\\theta + h\\,d)$ in $h$, $\\theta$ the tied run's parameters. "
-            "6. Asserted here, shown in the optional part: 20 untying directions (one basis) exist along which a step only multiplies the offset's part by about $1 - \\eta\\lambda$, "
+            "6. Asserted here, shown in the optional part: 20 untying directions (one basis) exist along which a step only multiplies the offset's part along it by about $1 - \\eta\\lambda$ (together, these parts are the offset's **untying part**), "
             "$\\lambda$ the tied run's curvature along it. These factors do not depend on the nudge, so the offset stays proportional to $\\varepsilon$: 4a's one line.")  # round 8 (05EH): defined on the main path  # round 8 (05EA fault 1, 05EB fault 3): the example is a move, not one of the 20 in main and "the 20 numbers `init.untying_curvatures` returns" in proof
     # report 05BP (fault 3): the main text names the 20 numbers once (eigenvalues); the proof stays optional
     # report 05CG (fault 1): now none: the main text says "most negative and most positive curvature", the eigenvalues are the box's
