@@ -1001,7 +1001,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     a_3 = 1 / (1 + np.exp(-(3 * a_2 + 1)))
     assert [round(float(a[0] - a[1]), 4) for a in (a_1, a_2, a_3)] == [0.0682, 0.0053, 0.0003]
     # readers 06EF (fault 3) and 06EE (fault 7): the point first, then one claim per bullet; why the column counts steps
-    assert 'The point: from random starts the plateau costs few steps, and SSE loses most steps in the last approach (medians 4826 against 314). * Near 0.4 (medians): SSE 197 steps, cross-entropy 85.5 (the middle two\'s mean), against all ones\' 4861 and 2478 (last line). * No start begins below 0.39 (one that did would make the count too small; line "the 20 starts at step 0"). * Likely why (not tested: random starts also differ from all ones by being untied): a less saturated start (smallest hidden slope, median 0.17, against all ones\' 0.024).' in prose and "each passes near 0.4" not in prose \
+    assert 'The point: from random starts the plateau costs few steps, and SSE loses most steps in the last approach (medians 4826 against 314). * Near 0.4 (medians): SSE 197 steps, cross-entropy 85.5 (the middle two\'s mean), against all ones\' 4861 and 2478 (last line). * No start begins below 0.39 (line "the 20 starts at step 0"), so no count is cut short by a start that was never near 0.4. * Likely why (not tested: random starts also differ from all ones by being untied): a less saturated start (smallest hidden slope, median 0.17, against all ones\' 0.024).' in prose and "each passes near 0.4" not in prose \
         and "each last approach follows a plateau" not in prose and computed["random smallest slope"].startswith("the 20 starts at step 0: SSE below 0.39 in 0 of 20;") and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
         and "Not tied" not in prose and "both costs at lr 0.5, SSE for 10000 steps, cross-entropy for 2000 (\"fitted\": within that limit). The last column counts the steps with SSE 0.39 to 0.41:" in prose and "A random start can begin" not in prose \
         and "its last approach is its whole run" not in prose \
@@ -1042,14 +1042,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # cap 450 words (443: the control's sentence and W_8's printed pace)
     main = prose[prose.index("## 3. Why the deep sigmoid"):prose.index("### Optional: the weights that would have to part the rows")]
     assert "## 3. Why the deep sigmoid network stalls Are the rows close at each layer" in prose \
-        and main.endswith("The control (bound 5.8) still gets below 0.39: its lower layers move (bound 0.4 at step 800, optional part). "
+        and main.endswith("The control (bound 5.8) still gets below 0.39: its lower layers move, so its bound falls (optional part). "
                           "**What to keep: why the deep sigmoid network stalls** (within 800 steps): the merged rows. * the rows reaching the output layer "
                           "are nearly equal ($\\operatorname{rms}\\,\\Delta a^9$ 5.2e-07, also at step 800), so both get the shared row: the plateau. "
                           "Parting them needs enormous last-layer weights (bound: 1.9e+05) or lower layers that move; "
                           "* their gradients carry $\\delta$, shrunk layer by layer (section 2a's table; the stall test's $W_0$); "
                           "* $W_8$'s $\\delta^9$ is about 12 times smaller than $\\delta^{10}$ (0.082), but on the plateau "
-                          "the rows' deltas cancel, so a $W_8$ step barely parts the rows: at step 800 it changes $\\Delta z^9$ by 2.5e-12 per unit "
-                          "of lr, against its 2.2e-06 (optional (b)). With 2, 3 and 4 hidden layers 5, 3 and 0 of 5 starts have SSE below 0.39 at "
+                          "the rows' deltas cancel, so a $W_8$ step barely parts the rows (numbers: optional (b)). With 2, 3 and 4 hidden layers 5, 3 and 0 of 5 starts have SSE below 0.39 at "
                           "step 800 (5 to 8 not run). ") \
         and computed["w8 step"].endswith("step 800 2.5e-12") and "bound 5.8 and 0.4" in computed["bound moves"] and "no last-layer weights can" not in prose and "the easier of the two" not in prose \
         and "(section 2a's rms slope). Tanh and ReLU keep their rows apart (0.034, 0.14 at $a^9$). " \
