@@ -20,7 +20,7 @@ from ..activations import ACTIVATIONS, activate
 from ..checks import tied_units, unit_descriptions
 from ..ensemble import EnsembleHistory, train_many
 from ..history import History, check_history
-from ..losses import loss_gradient
+from ..losses import loss_difference, loss_gradient
 from ..network import MLP, check_network, feedforward
 from .exercise_checks import ATOL, RTOL, CheckResult, judge, judge_number, not_yet, prediction_written  # noqa: F401 (notebook 04 calls it here)
 from .notation import latex_matrix
@@ -551,11 +551,8 @@ def widened_gap_change(a2, W2, b2, Y, widen=0.01, activation="sigmoid"):
         raise ValueError(f"a2 (2, n), W2 (n, n_out), b2 (n_out,) and Y (2, n_out) must agree, got {a2.shape}, {W2.shape}, {b2.shape}, {Y.shape}")
     widen = as_real("widen", widen)
     wider = a2.mean(axis=0) + (1 + widen) * (a2 - a2.mean(axis=0))  # each row's distance from the mean times (1 + widen)
-
-    def cost(a):
-        return float(((activate(activation, a @ W2 + b2) - Y) ** 2).sum())
-
-    return cost(wider) - cost(a2)
+    # the small difference of two nearly equal costs, formed output by output (no cancellation)
+    return loss_difference("sse", activate(activation, wider @ W2 + b2), activate(activation, a2 @ W2 + b2), Y)
 
 
 def scaled_to_rms(net, rms):

@@ -220,8 +220,7 @@ class StallsExplorer(widgets.Explorer, ipw.VBox):
 
     def _on_change(self, change=None):
         try:
-            verdict, png = self.run(self.cost.value, self.activation.value, self.start.value, self.lr.value,
-                                    self.depth.value)
+            verdict, png = self.run(*self.setting)
             self.verdict.value = verdict
             widgets.show_image(self.figure, png, "the largest error over the steps and the gradient by layer")
         except Exception as exc:  # a callback's error must reach the learner, not vanish
