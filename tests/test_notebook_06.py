@@ -1042,7 +1042,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # cap 450 words (443: the control's sentence and W_8's printed pace)
     main = prose[prose.index("## 3. Why the deep sigmoid"):prose.index("### Optional: the weights that would have to part the rows")]
     assert "## 3. Why the deep sigmoid network stalls Are the rows close at each layer" in prose \
-        and main.endswith("Starts can still get below 0.39 from above their step-0 bound (the control, 5.8; 3 of the 5 with three hidden layers, 35): training moves their lower layers, so the bound falls (optional part). "
+        and main.endswith("Starts can still get below 0.39 despite a large step-0 bound (the control's 5.8; 35 with three hidden layers, where 3 of 5 do): training moves their lower layers, so the bound falls (optional part). "
                           "**What to keep: why the deep sigmoid network stalls** (within 800 steps): the merged rows. * the rows reaching the output layer "
                           "are nearly equal ($\\operatorname{rms}\\,\\Delta a^9$ 5.2e-07, also at step 800), so both get the shared row: the plateau. "
                           "Parting them needs enormous last-layer weights (bound: 1.9e+05) or lower layers that move; "
@@ -1061,7 +1061,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
             "\\le \\sum_j |\\Delta a^l[j]| \\max|W_l| \\le 16 \\operatorname{rms}\\,\\Delta a^l \\max|W_l|$, as a mean of sizes is at " \
             "most their rms: $\\operatorname{rms}(v)^2 - \\operatorname{mean}(|v|)^2$ is the variance of the $|v_j|$, $\\ge 0$. " \
             "3. Divide: $\\max|W_l| \\ge 1.6 / (16 \\operatorname{rms}\\,\\Delta a^l)$. " \
-            "The next table counts starts with SSE below 0.39 at step 800, trained like the stall test. Starts can still get below 0.39" in main \
+            "The next table counts starts with SSE below 0.39 at step 800, trained like the stall test. Starts can still get below 0.39 despite" in main \
         and "derived in the optional part" not in prose and "Cauchy" not in prose \
         and "(make them differ)" not in prose and "part the rows (" not in prose and min(np.abs(CASE.Y[0] - CASE.Y[1])) == 0.4 and 0.4 / (1 / 4) == 1.6 \
         and "Neither happens" not in prose and "W_0 changed by over 1% by step 300 in 0 of 5" in computed["long sigmoid"] and "0.4 is round" not in prose \
