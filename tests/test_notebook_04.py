@@ -21,7 +21,7 @@ NOTEBOOK = next((Path(__file__).resolve().parent.parent / "notebooks").glob("04_
 FLOAT32 = dict(rtol=0, atol=2e-6)
 
 
-WHY_8A = "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6), and layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4). The outputs first settle on the shared row, cost 0.4 (section 7).\n2. To go far below 0.4 the rows must part, which needs a wider $\\text{gap}(a^2)$ (section 7); a saturated layer 2 passes a widening on only weakly (section 2's rule: times its slope).\n3. Until about the grey dotted line (step 1700) a wider gap would raise $C$ (the `wider gap` line, steps 100 to 1600), so descent narrows the gap (the figure). Why: as the gap widens, outputs in the wrong order (the `wrong order` line: both from step 20 to 880, then output $[1]$ alone) get worse, in-order ones better. Per unit of $|u[k]|$, output $[0]$ moves $C$ about 3 times as much as output $[1]$ (its targets twice as far apart, its output slope $a(1-a)$ at the shared row 1.5 times steeper), so output $[1]$ weighs more until $3|u[0]| > |u[1]|$: at step 1600 $|u| = (0.24, 0.84)$, at 1800 $(0.31, 0.81)$.\n4. After it (steps 1800, 3000) a wider gap lowers $C$, and $C$ falls below 0.4 (with the rows this close, $C - 0.4$ and the `wider gap` change switch sign together). Descent lowers $z^2$, as a steeper layer 2 passes a wider gap on; layer 2 unsaturates slowly at first, and from about step 4000 the lower layers speed up and widen the gap faster.\n\n*Details below (optional): derivation (i) the joint sign switch, (ii) the factor 3 (the $|u|$ values are in its table), (iii) why descent lowers $z^2$.*"
+WHY_8A = "**Why the cost sits near 0.4 until step 5232.**\n\n1. Tied, the network acts as one unit per layer (section 6), and layer 2 starts saturated (slope 0.026), so the lower layers' gradients start 30 to 150 times smaller than the last layer's (section 4). The outputs first settle on the shared row, cost 0.4 (section 7).\n2. To go far below 0.4 the rows must part, which needs a wider $\\text{gap}(a^2)$ (section 7); a saturated layer 2 passes a widening on only weakly (section 2's rule: times its slope).\n3. The figure: from about step 100 to the grey dotted line (step 1700) descent narrows $\\text{gap}(a^2)$ and saturates layer 2 further (slope and gap fall, mean $z$ rises). After it the gap widens; from about step 4000 layer 2 unsaturates fast, the lower layers speed up (item 1) and the plateau ends (cost below 0.3 at step 5232).\n\nWhy descent first narrows the gap, and why it turns near step 1700: the optional part below (nothing later needs it)."
 
 
 def _read():
@@ -430,14 +430,14 @@ def test_random_start_seed_0(shown, case, pair):
     expect(shown, f"output after 10000 steps: {outputs[10000].round(4).tolist()} | the learner's: {learner.round(4).tolist()}",
            "output after 10000 steps: [[0.2002, 0.3998], [0.9948, 0.0062]] | the learner's: [[0.2002, 0.3998], [0.9927, 0.0082]]")
     assert np.abs(learner - case.Y).max() < 0.01  # their run had fit by step 10000 too
-    expect(shown, f"\nevery output within 0.01 of its target from step {int(runs.fit_steps(0.01)[1])}",
-           "\nevery output within 0.01 of its target from step 4654")
+    expect(shown, f"\nevery output first within 0.01 of its target at step {int(runs.fit_steps(0.01)[1])}",
+           "\nevery output first within 0.01 of its target at step 4654")  # reader 04FQ, fault 6: the first such step (fit_steps), not "from"
     # report 04BO, fix 5: seed 0's first step with cost below 0.01 (verdict 3), one-ulp margins on both sides
     loss = runs.loss[1]
     below = int(np.argmax(loss < 0.01))
     assert loss[below] < 0.01 - 1e-6 and loss[below - 1] > 0.01 + 1e-6
-    expect(shown, f"every output within 0.01 of its target from step 4654\nloss first below 0.01 at step {below}",
-           "every output within 0.01 of its target from step 4654\nloss first below 0.01 at step 728")
+    expect(shown, f"every output first within 0.01 of its target at step 4654\nloss first below 0.01 at step {below}",
+           "every output first within 0.01 of its target at step 4654\nloss first below 0.01 at step 728")
 
 
 
@@ -743,7 +743,7 @@ def test_round_six_additions(prose):
     # round 8 (report 04DY, word budget): section 2's two values not repeated
     # report 04DZ, fault 7: no unprinted mean (0.87): section 2's two a^1 values; the slope is the left panel's, the mean z the right's
     assert ("each unit sums three $a^1$ (0.90 or 0.83, section 2) with weights 1, plus bias 1: $z^2$ is about 3.7 or 3.5 (right panel: "
-            "their mean; left: slope 0.026). The cell also prints") in text and "0.87" not in text
+            "their mean; left: $\\text{gap}(a^2)$ and the mean slope, 0.026 at the start).") in text and "0.87" not in text
     assert "the zoom's dip" not in text  # report 04EE (word budget): the dotted line is named in its legend and in item 2
     assert (round(0.9002495, 2), round(0.8320184, 2)) == (0.90, 0.83) and (round(3 * 0.9002495 + 1, 1), round(3 * 0.8320184 + 1, 1)) == (3.7, 3.5)
     # report 04CO, fault 4: defined where "saturating layer 2" first appears (the "in short" paragraph), derived at the figure
@@ -753,7 +753,7 @@ def test_round_six_additions(prose):
     # report 04DR (round 8), fault 4: layer 2 starts saturated, so descent saturates it "further"
     # round 8 (report 04DV, fault 1): notebook 03's results open the page, so "saturated" is defined there, at its first use
     # round 8 (report 04DX, fault 5): the parenthesis defines "saturated", not its opposite
-    assert text.index("with layer 2 not *saturated* (saturated: $z$ far from 0, where $\\sigma$ is flat)") < text.index("descent saturates layer 2 further") \
+    assert text.index("with layer 2 not *saturated* (saturated: $z$ far from 0, where $\\sigma$ is flat)") < text.index("and saturates layer 2 further") \
         and text.index("saturat") == text.index("saturated* (saturated: $z$ far")
     keys = text.split("## Key points")[1]
     assert "column means" not in keys and "elementwise" not in keys and "(exercise 1)" in keys and "(the floor, 0.4: notebook 03 and section 7)" in keys and "(exercise 2;" not in keys  # readers 04FH-04FK: exercise 2 computes other targets' floors; this 0.4 is notebook 03's
@@ -1317,17 +1317,21 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # readers 04EQ/04ER, fault 1: "outweigh" defined at first use by C's change; the test 3|u[0]| > |u[1]| and its source, (ii), in item 4
     # readers 04ES/04ET/04EQ/04ER, top fault (8a's items 3 and 4 dense): the main path states what the page shows; the weights, the
     # factor 3 and the test 3|u[0]| > |u[1]| only in the optional part's stage 3, "outweigh" defined at its first use there (stage 2)
-    assert "3. Until about the grey dotted line (step 1700) a wider gap would raise $C$ (the `wider gap` line, steps 100 to 1600), so descent narrows the gap (the figure). Why: as the gap widens, outputs in the wrong order (the `wrong order` line: both from step 20 to 880, then output $[1]$ alone) get worse, in-order ones better. Per unit of $|u[k]|$, output $[0]$ moves $C$ about 3 times as much as output $[1]$ (its targets twice as far apart, its output slope $a(1-a)$ at the shared row 1.5 times steeper), so output $[1]$ weighs more until $3|u[0]| > |u[1]|$: at step 1600 $|u| = (0.24, 0.84)$, at 1800 $(0.31, 0.81)$." in text  # readers 04FB/04FC: main-path evidence, the `wider gap` line; readers 04FF/04FG: the reason in plain words; readers 04FH-04FK: six items cut to four, the sizes in the optional items 2 and 3
+    # round 8 (readers 04FP/04FQ/04FR, fault 1; the lead's structural cut): 8a's main path keeps only what its figure shows; the
+    # reasons (wrong order, the factor 3, |u| at steps 1600 and 1800, the `wider gap` line) are said once, in the optional stage 3
+    assert "Per unit of $|u[k]|$, output $[0]$ moves $C$ about 3 times as much as output $[1]$ (its targets twice as far apart, its output slope $a(1-a)$ at the shared row 1.5 times steeper; derivation (ii)), so it outweighs once $3|u[0]| > |u[1]|$: at step 1600 $|u| = (0.24, 0.84)$, at 1800 $(0.31, 0.81)$ (the table below)." in text
+    main_8a = text[text.index("### 8a. The plateau"):text.index("### Optional: the plateau, stage by stage")]
+    assert all(x not in main_8a for x in ("wider gap", "wrong order", "3 times", "|u", "outweigh", "$A", "B$"))
     assert "outweigh" not in text[text.index("**Why the cost sits near 0.4"):text.index("### Optional: the plateau, stage by stage")]
     # readers 04FL/04FM, fault 1 (the lead lifts the ban for this one clause): item 3 gives the factor 3 and the test 3|u[0]| > |u[1]|
     # inline, each factor in words (targets 0.8 against 0.4 apart: twice; slopes at the shared row 0.24 against 0.16: 1.5 times;
     # checked above as 3.00 at steps 1600 and 1800); "outweigh", A and B stay out of the main path; the "In short" cut (said there)
     assert 0.8 / 0.4 == 2 and round(0.6 * 0.4 / (0.2 * 0.8), 6) == 1.5
     main_path = text[text.index("**Why the cost sits near 0.4"):text.index("### Optional: the plateau, stage by stage")]
-    assert main_path.count("3 times") == 1 and main_path.count("$3|u[0]| > |u[1]|$") == 1 and "$A" not in main_path and "B$" not in main_path
-    assert text.count("*outweigh* (change $C$ more") == 1 and text.count("$3|u[0]| > |u[1]|$") == 2 and "main list's item 4" not in text
+    assert main_path.count("3 times") == 0 and main_path.count("$3|u[0]| > |u[1]|$") == 0 and "$A" not in main_path and "B$" not in main_path  # round 8 (04FP-04FR): none on the main path
+    assert text.count("*outweigh* (change $C$ more") == 1 and text.count("$3|u[0]| > |u[1]|$") == 1 and "main list's item 4" not in text  # stated once, stage 3
     assert text.index("*outweigh*") > text.index("### Optional: the plateau, stage by stage")
-    assert "(derivation (ii)), so once $3|u[0]| > |u[1]|$, from the band." in text and "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$)" in text
+    assert "derivation (ii)), so it outweighs once $3|u[0]| > |u[1]|$: at step 1600" in text and "is positive if its rows are in the wrong order ($d[k] \\Delta[k] < 0$)" in text
     assert "A wider gap moves such an output's rows" not in text and "the timeline in the optional part below shows it" not in text
     # r141 (fault 1): the main path's `wrong order` line backs "both outputs from step 20 until 880, then output [1] alone": at every
     # step, output [0]'s rows are wrong from step 0 up to a step in (870, 880], output [1]'s from a step in (10, 20] up to one in (5090, 5100]
@@ -1341,8 +1345,8 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     assert recorded_spans == [[(0, 880)], [(20, 5100)]]
     expect(shown, "rows in the wrong order (every 10th step): " + " | ".join(f"output [{k}] from step {a} until {b}" for k in (0, 1) for a, b in recorded_spans[k]),
            "rows in the wrong order (every 10th step): output [0] from step 0 until 880 | output [1] from step 20 until 5100")
-    assert "outputs in the wrong order (the `wrong order` line: both from step 20 to 880, then output $[1]$ alone)" in text and "Both are wrong from step 20 to 880" in text  # readers 04ES/04ET: the spans in the optional part
-    assert "So descent saturates layer 2 further (section 2's rule; derivation (iii))." in text and "derivation (i), optional" not in text
+    assert "Both are wrong from step 20 to 880 (the `wrong order` line; the top panel)" in text  # round 8 (04FP-04FR): the spans in the optional stage 2 only  # readers 04ES/04ET: the spans in the optional part
+    assert "So descent narrows the gap and saturates layer 2 further (section 2's rule; derivation (iii))." in text and "derivation (i), optional" not in text
     # report 04EF, fault 2: the layer-2 figure's "Look at": from step 100 to the dotted line (1700) the mean z rises, the slope and
     # the gap fall; after it all three reverse up to the plateau's end (5232)
     slope_mean, z2_mean = (a2 * (1 - a2)).mean(axis=(1, 2)), np.log(a2 / (1 - a2)).mean(axis=(1, 2))
@@ -1468,24 +1472,24 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # widening of the gap (A - B = gap dC/dgap, derivation (i)); the symlog sentence above the figure
     # report 04EF (the lead's decision): 8a's main path: the layer-2 figure's "Look at", then the plain answer (no letters);
     # then the optional part: its heading, wrong order and its table, the u lines, the timeline's lead-in (with its formula), the stages
-    assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** before step 100 the gap and slope rise briefly (mean $z$ dips: descent lowers $z^2$ too while every output falls from 0.98 to the shared row, cost 0.4); from step 100 to the grey dotted line (step 1700) the mean $z$ rises and the slope and gap fall; after it all three reverse, fast from about step 4000."  # r141: shortened (word budget); report 04FA, fault 6: the early rise (to step 30), while the cost falls to 0.4
+    assert "".join(cells[cost_figure + 3]["source"]) == "**Look at:** the small hook at the left edge of each panel: in the first 100 steps the gap and slope rise briefly and the mean $z$ dips, while every output falls from 0.98 to the shared row, cost 0.4."  # readers 04FR (fault 3)/04FP (fault 4): the first 100 steps named as the hook at each panel's left edge; the rest of the figure read in item 3
     # report 04EI, fault 1 (the lead's decision): four numbered sentences; the fourth says why the escape speeds up from about step 4000
     assert "".join(cells[cost_figure + 4]["source"]) == WHY_8A  # readers 04FH-04FK (the 8s: six items too dense): four items, same facts; the early rise in the figure's "Look at"; report 04FA, fault 1; readers 04ES/04ET (top fault)
     # round 8 (report 04EG, fault 1; the lead's decision): why descent first narrows the gap, in one letter-free sentence of at
     # most 45 words; each clause checked below: the lower curve (A - B) and C - 0.4 both change sign at the recorded step 1700
     why = "".join(cells[cost_figure + 4]["source"])
     # report 04EJ, fault 3 (the lead's decision): the heuristic labelled in the main path; the cap raised to 55 words
-    assert len(why[why.index("3. Until about"):].split()) <= 205  # readers 04FP/04FQ: 185 -> 205, the optional pointers gathered in one closing details line; readers 04FN/04FO, fault 1 (+19): item 3 split in three sentences, the two wrong-order spans and |u| at steps 1600, 1800 quoted; readers 04FL/04FM, fault 1 (+52): items 3 and 4 give their reasons inline (the factor 3 and why the two sign changes coincide), not in the optional part  # readers 04FD/04FE (+12): what the `wider gap` line measures, in one sentence; each dotted line named by its step; "measured, not estimated" cut  # readers 04FB/04FC (+27): item 3 true and self-contained, item 4 the early rise, items 5 and 6 cite the `wider gap` line  # readers 04EW/04EX, fault 1: "count for more" said in plain words (+4)  # readers 04EU/04EV, fault 3: + one intuitive sentence (why a wrong-order output raises C)  # readers 04ES/04ET: items 3 and 4, 188 words as items 3 to 5 before  # r141 (fault 1): (a) and (b) as items 3 and 4  # report 04EN, fault 1: u[k] named, the timeline pointed to  # report 04EL, fault 1: three short sentences (why a wrong-order output raises C); report 04EK, fault 2: + 20 words, output [0]'s weight in words
+    assert len(why[why.index("3. The figure:"):].split()) <= 80  # round 8 (readers 04FP/04FQ/04FR, fault 1; the structural cut): items 3 and 4 (205 words) -> one item of observation (59 words) and a one-line pointer to the optional part (80 in all); earlier: readers 04FP/04FQ: 185 -> 205; readers 04FN/04FO: + 19; readers 04FL/04FM: + 52
     # report 04EH, fault 1 (the lead's decision): "wrong order" defined in the main path, in words, in one sentence of at most 20 words
     # reader 04ER, fault 2: "wrong order" defined above the cell that prints it (the layer-2 lead-in), not again in item 3
     assert "An output's rows are in the *wrong order*" not in why and text.count("rows are in the *wrong order* (the observation with the larger target gets the smaller output)") == 1
     # readers 04ES (fault 6)/04ER (fault 2): the definition its own paragraph, the lead-in of the cell that prints the line, after the figure's caption
-    assert "(right panel: their mean; left: slope 0.026).\n\nThe cell also prints when each output's rows are in the *wrong order* (the observation with the larger target gets the smaller output), and the `wider gap` line, a what-if (no training step moves $a^2$ directly): $C$'s change when $a^2$'s two rows move apart about their mean, so $\\text{gap}(a^2)$ is 1% wider ($W_2$, $b_2$ held). Where it is positive, descent narrows the gap." in "".join(cells[cost_figure + 1]["source"])  # the cell before the print (line 1834's order check)  # report 04EM, fault 1: + 11 words, which outputs and when
-    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach $\\text{gap}(a^3)[k]$ has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; printed at the top of 8a)."  # report 04FA, fault 2: the "In short" summary on top
+    assert "".join(cells[cost_figure + 1]["source"]) == "Next figure: layer 2 from step 0 to 6000, saturated from the start: each unit sums three $a^1$ (0.90 or 0.83, section 2) with weights 1, plus bias 1: $z^2$ is about 3.7 or 3.5 (right panel: their mean; left: $\\text{gap}(a^2)$ and the mean slope, 0.026 at the start)."  # round 8 (04FP-04FR): the lead-in says only what the main path shows; the `wrong order` and `wider gap` definitions moved to the optional part
+    assert "".join(cells[cost_figure + 5]["source"]) == "### Optional: the plateau, stage by stage\n\nNothing later in the course needs this; read it to see why the plateau is long.\n\nThe next cell prints when each output's rows are in the *wrong order* (the observation with the larger target gets the smaller output). It also prints the `wider gap` line, a what-if, not a training step (none moves $a^2$ directly): $C$'s change when $a^2$'s two rows move apart about their mean, so $\\text{gap}(a^2)$ is 1% wider ($W_2$, $b_2$ held). Where it is positive, descent tends to narrow the gap (a heuristic; 8a's figure shows it does here).\n\n| output | targets (observations $[0]$, $[1]$) | rows in the wrong order while |\n|---|---|---|\n| $[0]$ | 0.2, 1 | $u[0] > 0$ |\n| $[1]$ | 0.4, 0 | $u[1] < 0$ |\n\nEach $\\text{gap}(a^3)[k]$ has $u[k]$'s sign, as $\\text{gap}(a^2) > 0$ (section 7; the cell's first line)."  # round 8 (04FP-04FR): the two lines' definitions here, above the cell that prints them; report 04FQ, fault 3: gap(a^2) > 0 printed beside the table that uses it
     assert "".join(cells[cost_figure + 7]["source"]) == ("The timeline:\n\n* **Top panel:** $u[k]$.\n* **Bottom panel, from step 100:** $A - B$, with $d[k]$ short for $\\text{gap}(a^3)[k]$, $\\Delta[k] = y[0, k] - y[1, k]$ its targets' gap (not backprop's $\\delta$; $\\Delta = (-0.8, 0.4)$), $A = \\sum_k d[k]^2$ and $B = \\sum_k d[k]\\, \\Delta[k]$: about 100 times the `wider gap` line's change (derivation (i); only its sign is used: where negative, a wider gap lowers $C$).\n* **Axes:** thin dotted horizontal lines (±1 top, ±0.001 bottom) mark where the axis turns from linear to logarithmic (\"symlog\" on the axis; a kink there is not an event); the shaded band: steps 1600 to 1800, where the lower curve changes sign.")  # report 04EL, fault 5; reader 04ES, fault 4: band and line one event
-    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "**Stage 1. Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n\n**Stage 2. While the wrong-order output(s) *outweigh* (change $C$ more than) any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the lower panel, above 0). Both are wrong from step 20 to 880 (the top panel); then output $[1]$ alone is wrong, and outweighs output $[0]$ until the band. So descent saturates layer 2 further (section 2's rule; derivation (iii)).\n\n**Stage 3. Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$.** Per unit of $|u[k]|$ it counts about 3 times as much (derivation (ii)), so once $3|u[0]| > |u[1]|$, from the band.\n\n**Stage 4. How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # readers 04ES/04ET: the factor 3, "outweigh" and its test here only; the band named once
+    assert "".join(cells[at_keep := cost_figure + 9]["source"]) == "**Stage 1. Up to about step 100 the outputs settle on the shared row**; output $[1]$'s rows, in order at step 0 ($u[1] = 3$), are in the wrong order by step 20 (the `u[1] first below 0` line).\n\n**Stage 2. While the wrong-order output(s) *outweigh* (change $C$ more than) any in-order one, a wider $\\text{gap}(a^2)$ raises $C$** (the `wider gap` line, steps 100 to 1600; the lower panel, above 0): as the gap widens, wrong-order outputs get worse, in-order ones better. Both are wrong from step 20 to 880 (the `wrong order` line; the top panel); then output $[1]$ alone is wrong, and outweighs output $[0]$ until the band. So descent narrows the gap and saturates layer 2 further (section 2's rule; derivation (iii)).\n\n**Stage 3. Once output $[0]$ outweighs output $[1]$, a wider gap lowers $C$** (the `wider gap` line, steps 1800 and 3000). Per unit of $|u[k]|$, output $[0]$ moves $C$ about 3 times as much as output $[1]$ (its targets twice as far apart, its output slope $a(1-a)$ at the shared row 1.5 times steeper; derivation (ii)), so it outweighs once $3|u[0]| > |u[1]|$: at step 1600 $|u| = (0.24, 0.84)$, at 1800 $(0.31, 0.81)$ (the table below). With the rows this close, $C - 0.4$ changes sign with the `wider gap` line (derivation (i)), so $C$ falls below 0.4. Descent now lowers $z^2$, as a steeper layer 2 passes a wider gap on (derivation (iii)); layer 2 unsaturates slowly at first.\n\n**Stage 4. How the plateau ends, from step 4000:** the table and (a) to (c).\n"  # round 8 (04FP-04FR): the former main-path items 3 and 4 merged into stages 2 and 3, said once
     assert "timeline" in "".join(cells[at_keep - 1]["source"]) and "lesson_runs" not in "".join(cells[at_keep - 1]["source"])
-    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 286  # readers 04FP/04FQ: 266 -> 286, the closing details line; readers 04FN/04FO: 247 -> 266, item 3 split; readers 04FL/04FM, fault 1: 195 -> 247 (items 3 and 4 give their reasons inline; the optional "In short", which repeated them, cut: net +32 words)  # readers 04FH-04FK: 238 -> 195 (six items to four)  # readers 04FD/04FE: + 1 (the `wider gap` line measured, each dotted line by its step)  # r141 (fault 1): + 9 words, the 8a main path as a whole 349 -> 350 (the "Look at" and the layer-2 lead-in shortened)  # report 04EN, fault 1: + 12 words (u[k] named, the timeline pointed to); report 04EL, faults 1 and 4; report 04EK, fault 2: + 32 words; the answer, at most about 170 words after its title (04EH: + wrong order; 04EI: + why it speeds up)
+    assert len("".join(cells[cost_figure + 4]["source"]).split()[9:]) <= 165  # round 8 (readers 04FP/04FQ/04FR, fault 1; the structural cut): 286 -> 165 (161 words: items 1, 2, the observation item 3 and the pointer line); earlier: readers 04FP/04FQ: 266 -> 286; readers 04FN/04FO: 247 -> 266; readers 04FL/04FM: 195 -> 247; readers 04FH-04FK: 238 -> 195
     assert " 1600   3.09e-05    1.0e-06   3.01e-05  4.2e-07  -0.24  -0.84  3.06    1.06   0.0632              0.0230" in shown
     assert " 1800  -3.15e-05    1.1e-06  -3.24e-05  4.4e-07  -0.31  -0.81  3.06    1.06   0.0632              0.0230" in shown
     # report 04DQ, fault 6 (the lead's decision): the timeline marks A - B's sign change as the table's 1600 to 1800, as the story says
@@ -1563,7 +1567,7 @@ def test_round_sixteen_tie_against_saturation(shown, prose, case, thousand, pair
     # reader 04ER, fault 5: why both 1/2 A - B (part of C - 0.4) and A - B (its rate as the gap widens) appear
     assert "* $A - B$ (a table column): how fast $\\frac12 A - B$ changes as the gap widens; $A$ is under 1e-06 (the `A` column), so at the table's steps both have $-B$'s sign;" in letters  # reader 04FC, fault 3: plainly  # reader 04ES, fault 2
     # report 04DZ, fault 7: the u values at 1600 and 1800 are read under the table, not quoted in the main text before it prints
-    assert "The table: by 1800" not in letters and "**In short:**" not in text and text.count("switch sign together") == 1  # report 04FA, fault 2: said once; readers 04FL/04FM: in item 4
+    assert "The table: by 1800" not in letters and "**In short:**" not in text and "switch sign together" not in text and text.count("$C - 0.4$ changes sign with the `wider gap` line") == 1  # report 04FA, fault 2: said once; round 8 (04FP-04FR): in stage 3, not on the main path
     assert "(with equal rows, $p$ is exercise 2's shared row)" in letters  # report 04FA, fault 8
     assert "(-0.24, -0.84)" not in text and 3 * 0.24 < 0.84 and 3 * 0.31 > 0.81
     # report 04CR, fault 3: numbered steps; the unprinted b_2 / u split cut
@@ -1868,7 +1872,7 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
     # in the optional block at the section's end
     # round 8 (report 04DY, faults 1, 2 and 6): the picture after the layer-2 figure it reads; a sentence before the sigma' line
     # report 04EF (the lead's decision): 8a's main path ends with the plain answer; the stages and the numbers in one optional part
-    assert (text.index("its slight dip (right panel below)") < text.index("layer 2 from step 0 to 6000") < text.index("**Look at:** before step 100 the gap and slope rise briefly")
+    assert (text.index("its slight dip (right panel below)") < text.index("layer 2 from step 0 to 6000") < text.index("**Look at:** the small hook at the left edge of each panel")
             < text.index("**Why the cost sits near 0.4 until step 5232.**") < text.index("### Optional: the plateau, stage by stage") < text.index("| output | targets (observations")
             < text.index("* **Top panel:** $u[k]$.") < text.index("* **Axes:** thin dotted horizontal lines") < text.index("**Stage 1. Up to about step 100")
             < text.index("**Stage 4. How the plateau ends, from step 4000:**") < text.index("* **(a)** Section 2's rule") < text.index("#### The mechanism in numbers")
@@ -1878,7 +1882,7 @@ def test_round11_section_8_order_and_section_11_bottom_row(shown, prose, case, p
             < text.index("### 8b. After the plateau") < text.index("The cost is first below 0.01 at step 5660") < text.index("## 9."))
     cells = _read()["cells"]
     at = lambda s: next(i for i, c in enumerate(cells) if s in "".join(c["source"]))
-    assert (at("Next figure: layer 2 from step 0 to 6000") + 1 == at("plots.layer2_gap_and_z(") == at("**Look at:** before step 100 the gap and slope rise briefly") - 1 == at("**Why the cost sits near 0.4") - 2
+    assert (at("Next figure: layer 2 from step 0 to 6000") + 1 == at("plots.layer2_gap_and_z(") == at("**Look at:** the small hook at the left edge of each panel") - 1 == at("**Why the cost sits near 0.4") - 2
             == at("### Optional: the plateau, stage by stage") - 3 == at('print("u[1] first below 0 at step"') - 4 == at("* **Top panel:** $u[k]$.") - 5
             == at("plots.plateau_timeline(") - 6 == at("**Stage 1. Up to about step 100") - 7 == at('print("all ones, layers 0 to 2:') - 8 == at("* **(a)** Section 2's rule") - 9)
     # report 04ED, fault 4: the step-1000 sigma' cell under the fold that derives (iii)
@@ -1945,8 +1949,11 @@ def test_round11_report_04BN(shown, prose, case):
     assert "Row 0 grows: in section 2's rule" not in text and "Once the slope is near 0.21" not in text
     # report 04CF, fault 4: the top row's key, group by group (W_0's tied group is its columns: its two lines are its rows)
     # round 8 (report 04DY, fault 7; the lead's decision): the bullet split in two; the counts per panel are in the titles
-    assert ("* **Colour and style.** In every panel colour is the unit a weight goes to (column; black: all of them), line style the unit "
-            "it comes from (row: solid, dashed, dotted; top row: a line for all rows is solid); grey line in the top row: step 1500, where the bottom row stops. * **Top row: one line per tied group** of equal weights (titles count them). "
+    # report 04FQ, fault 5: section 6 names the tied unit whose first layer the 2-1-1-2 uses
+    assert "its first layer is any one of the three tied units, say unit $[0]$: $W_0[:, 0]$, $b_0[0]$:" in text and "any tied copy's" not in text
+    # report 04FQ, fault 4: colour and line style, one bullet each
+    assert ("* **Colour** = the column, the unit the weight goes to; black = all columns. * **Line style** = the row, the unit it comes from: solid, dashed, dotted; "
+            "in the top row a line standing for all rows is solid. * **Grey line** in the top row: step 1500, where the bottom row stops. * **Top row: one line per tied group** of equal weights (titles count them). "
             "$W_0$'s two lines are its rows ($x_1$ solid, $x_2$ dashed, close until about step 4500).") in text and "one solid line stands for" not in text
 
 
