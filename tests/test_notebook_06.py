@@ -272,20 +272,26 @@ def printed(X, Y):
         below += ((mh.symmetry.outputs_over_training(history, X, net.activation)[-1] - Y) ** 2).sum() < 0.39
     out["control"] = (f"control, sigmoid (lecun) with 2 hidden layers of {width}, lr 0.1: SSE at step 800 below 0.39 in "
                       f"{below} of 5 starts")
-    def need(nets):  # point 2's bound, a second way: the forward pass written out, the last hidden layer's rows' gap
+    def merge(nets):  # rms Delta a^l at the last hidden layer, a second way: the forward pass written out, median over the starts
         gaps = []
         for net in nets:
             a = X
             for W, b in zip(net.weights[:-1], net.biases[:-1]):  # up to the last hidden layer
                 a = 1 / (1 + np.exp(-(a @ W + b)))
             gaps.append(np.linalg.norm(a[0] - a[1]) / np.sqrt(a.shape[1]))
-        return f"{1.6 / (16 * np.median(gaps)):.2g}"
+        return np.median(gaps)
+
+    def need(nets):  # the optional part's bound 1.6 / (16 rms Delta a^l), from the same rows' gap
+        return f"{1.6 / (16 * merge(nets)):.2g}"
     # round 8 of r112 (reader 06DV, fault 1, lead's decision): the step-0 bound per depth printed beside the counts, from
     # the step-0 forward pass written out (no training); the deep network's from its untrained starts
-    count_line = lambda name, n, bound: f"{name:15s} {f'{n} of 5':26s} {bound:>15s}"
+    # round 8 of r186 (readers 06ET, 06ES, 06ER; brief fix 1): the main path's counts sit beside the rows' merge at the last
+    # hidden layer at step 0 (no derived quantity); the step-0 bound per depth is printed in the optional part ("bounds at 0")
+    count_line = lambda name, n, gap: f"{name:15s} {f'{n} of 5':26s}   {gap:.2g}"
+    bounds_0 = [("2 (control)", need(init.random_starts([2, width, width, 2], 5, "lecun")))]
     between = [f"sigmoid (lecun), hidden layers of {width}, lr 0.1, 5 starts each",
-               "hidden layers   SSE below 0.39 at step 800   bound at step 0",
-               count_line("2 (control)", below, need(init.random_starts([2, width, width, 2], 5, "lecun")))]
+               "hidden layers   SSE below 0.39 at step 800   rms Delta a^l at step 0, l the last hidden layer",
+               count_line("2 (control)", below, merge(init.random_starts([2, width, width, 2], 5, "lecun")))]
     for hidden in (3, 4):  # between the control and the deep network, a second way: mh.train per start
         count, nets, split = 0, init.random_starts([2] + [width] * hidden + [2], 5, "lecun"), []
         for net in nets:
@@ -298,7 +304,8 @@ def printed(X, Y):
             assert abs(sse - 0.39) > 0.004  # far from the threshold: the count is not a fact about rounding
             count += sse < 0.39
             split.append((gap, sse < 0.39))
-        between.append(count_line(str(hidden), count, f"{1.6 / (16 * np.median([g for g, _ in split])):.2g}"))
+        between.append(count_line(str(hidden), count, np.median([g for g, _ in split])))
+        bounds_0.append((str(hidden), f"{1.6 / (16 * np.median([g for g, _ in split])):.2g}"))
         if hidden == 3:  # round 8 of r90 (reader 06DP, fault 1, lead's decision): step 0 does not tell the leavers apart
             left = [g for g, went in sorted(split) if went]
             stayed = [g for g, went in sorted(split) if not went]
@@ -310,8 +317,11 @@ def printed(X, Y):
     # (nets: the 4-hidden-layer starts, trained to step 800 in place)
     late_4 = (f"4 hidden layers at step 800 (medians): largest |W_4| {np.median([np.abs(net.weights[4]).max() for net in nets]):.2g}, "
               f"the bound from rms Delta a^4 then {need(nets)}")
-    between.append(count_line("9 (deep)", deep_below, need(init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth))))
+    between.append(count_line("9 (deep)", deep_below, merge(init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth))))
+    bounds_0.append(("9 (deep)", need(init.random_starts(sizes, 5, "lecun", activation=["sigmoid"] * depth))))
     out["between"] = "\n".join(between)
+    out["bounds at 0"] = ("bound 1.6 / (16 rms Delta a^l) at step 0 (medians; l the last hidden layer), hidden layers "
+                          + ", ".join(f"{name}: {b}" for name, b in bounds_0))
     out["4 hidden at 800"] = late_4
     out["3 hidden split"] = split_3
     # round 18 (reader 06CA, fault 4): the 2-, 3- and 4-hidden-layer starts share the deep net's draws below the output,
@@ -480,7 +490,7 @@ def notebook():
 
 def test_every_printed_line_is_recomputed(computed, notebook):
     outputs, _ = notebook
-    assert len(computed) == 55  # round 8 of r154 (06ED, fault 4): the unused "first below 0.3" line cut; round 8 of r115 (06DY, fault 1): the deep rows at steps 0 and 800; round 8 of r111 (06DU, fault 3): notebook 04's plateau end (SSE below 0.3); reader 06DR fault 3: the SSE and delta^9 sums at steps 0, 10, 20; round 8 of r90 (06DP): the 3-hidden-layer split at step 0 and the second-order term at step 800; round 8 of r87 (06DO): the per-row last-layer line is the table's last column; round 8 of r85 (06DN): the stall seeds line cut; round 8 of r84 (06DM): the same-draws line cut; round 8 of r70 (06DI): the zero start's slopes and W_0 gradient lines cut; round 8 of 06DH: the W_8 step line; round 16 (06DC): five ReLU lines become one table; round 15 (06DB): the layers training kills; round 14 (06CY): all the misses at step 500; round 11 (06CW): the W_9 table replaces two keys, the misses at step 500 added; round 10 (06CV): the per-row last layer, one step of W_8, the fit shares; round 9 (06CU): the W_0 gradient line; round 44: the bound's two parts at steps 0 and 800; round 43: the change of Delta z^9; round 42: the stall test's seeds; round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
+    assert len(computed) == 56  # round 8 of r186 (brief fix 1): the step-0 bounds per depth, a line of the optional part; round 8 of r154 (06ED, fault 4): the unused "first below 0.3" line cut; round 8 of r115 (06DY, fault 1): the deep rows at steps 0 and 800; round 8 of r111 (06DU, fault 3): notebook 04's plateau end (SSE below 0.3); reader 06DR fault 3: the SSE and delta^9 sums at steps 0, 10, 20; round 8 of r90 (06DP): the 3-hidden-layer split at step 0 and the second-order term at step 800; round 8 of r87 (06DO): the per-row last-layer line is the table's last column; round 8 of r85 (06DN): the stall seeds line cut; round 8 of r84 (06DM): the same-draws line cut; round 8 of r70 (06DI): the zero start's slopes and W_0 gradient lines cut; round 8 of 06DH: the W_8 step line; round 16 (06DC): five ReLU lines become one table; round 15 (06DB): the layers training kills; round 14 (06CY): all the misses at step 500; round 11 (06CW): the W_9 table replaces two keys, the misses at step 500 added; round 10 (06CV): the per-row last layer, one step of W_8, the fit shares; round 9 (06CU): the W_0 gradient line; round 44: the bound's two parts at steps 0 and 800; round 43: the change of Delta z^9; round 42: the stall test's seeds; round 29: the 4-hidden-layer line at step 800 and the zero start's slopes; round 26: the plateau slopes line; round 22: the fit share cut again; round 21: the fit share back; round 20: the product line cut; round 8, eighth pass: the zero start's sigmoid-only lines, a key of their own; round 17: the fit share
     # round 18 (reader 06CA, faults 1, 2 and 4): the reach and fit-share lines cut, the same-draws check added
     # round 13 (reader 06BY, fault 1): the control's product line joined the 3- and 4-hidden-layer table ("between")
     missing = [line for line in computed.values() if line + "\n" not in outputs]
@@ -512,9 +522,14 @@ def test_the_printed_values_themselves(computed):
     # round 13 (reader 06BY, fault 1): the product for 3 and 4 hidden layers beside their counts, and for the deep net's
     # 5 starts (its rms Delta a^9, 5.2e-07): one sample per row
     # round 20 (reader 06CC, fault 1, lead's decision): the product cut; point 2's bound per depth instead
+    # round 8 of r186 (brief fix 1): beside the counts, the rows' merge at the last hidden layer at step 0 (the rows
+    # table's sigmoid entries at l = 2, 3, 4, 9: the same draws); the bounds move to the optional part's line
     assert [line.split() for line in computed["between"].splitlines()[2:]] == [
-        ["2", "(control)", "5", "of", "5", "5.8"], ["3", "3", "of", "5", "35"], ["4", "0", "of", "5", "1.4e+02"],
-        ["9", "(deep)", "0", "of", "5", "1.9e+05"]]
+        ["2", "(control)", "5", "of", "5", "0.017"], ["3", "3", "of", "5", "0.0029"], ["4", "0", "of", "5", "0.0007"],
+        ["9", "(deep)", "0", "of", "5", "5.2e-07"]] \
+        and [computed["rows apart"].splitlines()[2].split()[k] for k in (4, 5, 6, 11)] == ["0.017", "0.0029", "0.0007", "5.2e-07"]
+    assert computed["bounds at 0"] == ("bound 1.6 / (16 rms Delta a^l) at step 0 (medians; l the last hidden layer), hidden layers "
+                                       "2 (control): 5.8, 3: 35, 4: 1.4e+02, 9 (deep): 1.9e+05")
     assert computed["deep rows 800"] == "9 (deep), rms Delta a^9 (medians): step 0 5.2e-07, step 800 5.2e-07"
     assert computed["w8 step"].endswith("step 0 2.5e-08, step 10 1.9e-09, step 20 2.5e-10, step 800 2.5e-12")
     # round 8, ninth pass (reader 06BX, fault 3): the zero start's largest product at step 10, W_0's
@@ -722,7 +737,13 @@ def test_prose_quotes_the_numbers(computed, notebook):
         > prose.index("**Predict first.** Order the three activations")
     # reader 06EE (fault 6): the legend gives what the code computes, (row[0] / row[-2]) ** (1 / 8), and why it is the geometric mean
     # round 8 of r163 (reader 06EI, fault 5): the legend as (δ^1/δ^9)^{1/8} of the medians (δ^10 drops out), as the code computes
-    assert "| per layer | $(\\text{δ}^1/\\text{δ}^9)^{1/8}$, from the medians in columns δ^1 / δ^10 and δ^9 / δ^10 (δ^10 drops out): the geometric mean of the eight per-layer factors, layer 9 back to 1 (their product telescopes) |" in prose and "$(4.9 \\times 10^{-7}/0.082)^{1/8} \\approx 0.22$" in prose \
+    # round 8 of r186 (readers 06ES fault 2, 06ET fault 2): the cell short, the telescoping in two sentences under the table
+    # (formulas only: the predict-first's numbers come after its cell), and why the last step back is left out
+    assert "| per layer | $(\\text{δ}^1/\\text{δ}^9)^{1/8}$: the average factor per layer |" in prose \
+        and "| δ^9 / δ^10 | the same ratio, the last layer back | $\\delta^1/\\delta^9 = (\\delta^1/\\delta^{10})/(\\delta^9/\\delta^{10})$, from the columns' medians, " \
+            "is the shrinkage through the 8 steps 9 → 1. Its 8th root is their geometric mean, per layer; the last step, 10 → 9, is left out, " \
+            "as it shrinks more (section 2c)." in prose \
+        and not any(v in prose[prose.index("| per layer |"):prose.index("Order, most shrinking first")] for v in ("0.22", "0.82", "0.94", "4.9e-07")) and "$(4.9 \\times 10^{-7}/0.082)^{1/8} \\approx 0.22$" in prose \
         and round((4.9e-7 / 0.082) ** (1 / 8), 2) == 0.22 and "Σδ" not in prose
     assert "Yours is nearly −1 at $a = 0.001$, about 500 times SSE's −0.0020" in prose and "0.9990" not in prose \
         and round(0.9990 / 0.0020) == 500
@@ -766,7 +787,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # the answer to the intro's "which can fit?"
     # round 16 (06DC, fault 7): "96%" left this list: the ReLU table's share of the misses with a dead layer, quoted
     # round 8 of r160 (06EG fault 4): 0.0003 only as section 1's layer-3 difference (the true one, asserted above)
-    assert prose.count("0.0003") == 1 and "$\\Delta a^3$ about 0.0003 (the table's 0.981 and 0.980 are rounded)" in prose
+    assert prose.count("0.0003") == 1 and "| about 0.0003 (the table's 0.981 and 0.980 are rounded) |" in prose
     assert not any(cut in prose for cut in ("81%", "Tanh from a random start",
                                             "necessary", 'row "no"', "those not fitted"))
     # the zero start: W_1, b_1 get a gradient only after step 1, W_0, b_0 after step 2 (the printed steps 2 and 3)
@@ -809,7 +830,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     note = re.search(r"<details><summary>Optional: one row, or the rows' sum\?</summary>.*?</details>", prose).group()
     # round 8 of r113 (reader 06DW, faults 2 and 6, lead's decision): the note back in section 2, where one observation's
     # delta is first measured, with a bracket at the measurement; the order answered right after the table
-    assert "the same ratio, the last layer back | Order, most shrinking first: sigmoid, tanh, ReLU (δ^1 / δ^10 4.9e-07, 0.087, 0.22). " \
+    assert "as it shrinks more (section 2c). Order, most shrinking first: sigmoid, tanh, ReLU (δ^1 / δ^10 4.9e-07, 0.087, 0.22). " \
         "For the sigmoid, per layer is $(4.9" in prose \
         and "of one observation's $\\delta$ at step 0, cross-entropy. Medians over observations and starts:" in prose \
         and "optional box below" not in prose \
@@ -886,7 +907,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r84 (reader 06DM, fault 2, lead's decision): the chain numbered 1-2-3 inside an optional sketch, and
     # which step no output measures (rms Delta a^2 over the plateau stays unprinted: it dips first, an unanswered why)
     # round 8 of r113 (06DW, word budget): the sketch compacted, still numbered 1-2-3
-    larger = "<details><summary>Optional: why cross-entropy's plateau is shorter</summary> 1. **$W_2$'s step parts the outputs only to second order in $\\Delta a^2$.** On the plateau the rows' output deltas cancel, $\\delta^3[1] = -\\delta^3[0]$, so $\\partial C/\\partial W_2 = \\sum_i (a^2[i])^{\\mathsf T} \\delta^3[i] = (\\Delta a^2)^{\\mathsf T} \\delta^3[0]$, and a $W_2$ step changes $\\Delta z^3 = \\Delta a^2 W_2$ by $-\\eta\\,\\lVert \\Delta a^2 \\rVert^2 \\delta^3[0]$. 2. **So the plateau lasts until the parameters below $W_2$ part $a^2$'s rows.** 3. **Cross-entropy moves those more:** their gradients carry $\\delta^3 W_2^{\\mathsf T}$ (notebook 03, section 3), and its $\\delta^3$ is larger (your ratio). Point 3's outcome is not measured (no output follows $\\Delta a^2$). </details>"
+    larger = "<details><summary>Optional: why cross-entropy's plateau is shorter</summary> 1. **$W_2$'s step parts the outputs only to second order in $\\Delta a^2$.** On the plateau the rows' output deltas cancel, $\\delta^3[1] = -\\delta^3[0]$, so $\\partial C/\\partial W_2 = \\sum_i (a^2[i])^{\\mathsf T} \\delta^3[i] = (\\Delta a^2)^{\\mathsf T} \\delta^3[0]$, and a $W_2$ step changes $\\Delta z^3 = \\Delta a^2 W_2$ by $-\\eta\\,\\lVert \\Delta a^2 \\rVert^2 \\delta^3[0]$. 2. **So the plateau lasts until the parameters below $W_2$ part $a^2$'s rows.** 3. **Cross-entropy moves those more:** their gradients carry $\\delta^3 W_2^{\\mathsf T}$ (notebook 03, section 3), and its $\\delta^3$ is larger (your ratio). Point 3's outcome is not measured (no cell here tracks $\\Delta a^2$ over training). </details>"
     assert "A plateau remains: cross-entropy removes the output's slope, not the hidden ones (0.024 to 0.14, table \"step 0\"). " + larger in prose \
         and "so the rows part slowly" not in prose and "What moves $W_2$" not in prose
     # round 8 of r69 (reader 06DH, fault 3, lead's decision): the W_2 step derived, and what follows; no plateau ratio
@@ -980,16 +1001,18 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r110 (reader 06DT, fault 6): which layers all ones saturates, by the printed slopes (layer 1 only partly)
     slopes = [line.split()[-2:] for line in computed["rows at step 0"].splitlines()[1:4]]
     # round 8 of r115 (reader 06DY, fault 3): the definition of Delta a^l a sentence of its own, then the saturation numbers
+    # round 8 of r186 (reader 06ES, fault 3): the three layer lines as a 3-row table (layer, Delta z, slope, Delta a), numbers unchanged
     # round 8 of r116 (reader 06DZ, fault 2): two bullets, the definition, then the shrinking difference as numbers (the
     # differences of the printed values; round 8 of r160 (06EG fault 4): layer 3 says the true 0.0003, the table rounds)
     assert "* the rows' difference: $\\Delta a^l = a^l[0] - a^l[1]$ (notebook 04's $\\text{gap}(a^l)$; likewise $\\Delta z^l$); " \
         "* layers 2 and 3 are [saturated](NOTATION.md), layer 1 partly (slopes: table \"step 0\"). " \
         "To first order each layer multiplies $\\Delta z$ by its slope; every weight is 1, so $\\Delta z^1 = \\Delta x\\, W_0$ sums " \
         "the two entries of $\\Delta x = x[0] - x[1] = (0.5, 0.1)$, and $\\Delta z^{l+1} = 3\\,\\Delta a^l$, with $\\Delta a^l$ now one unit's entry (all three equal): " \
-        "* layer 1: $\\Delta z^1 = 0.6$, times 0.09 to 0.14: $\\Delta a^1$ = 0.900 − 0.832 = 0.068; " \
-        "* layer 2: $\\Delta z^2 = 3 \\times 0.068 \\approx 0.2$, times 0.024 to 0.029: $\\Delta a^2$ = 0.976 − 0.971 = 0.005; " \
-        "* layer 3: $\\Delta z^3 = 3 \\times 0.005 = 0.015$, times 0.019: $\\Delta a^3$ about 0.0003 (the table's 0.981 and 0.980 are rounded). " \
-        "So both observations get nearly the same output row;" in prose and "make every $z$ large" not in prose and "squeezing" not in prose \
+        "| layer $l$ | $\\Delta z^l$ | slope | $\\Delta a^l$ | |---|---|---|---| " \
+        "| 1 | 0.6 | 0.09 to 0.14 | 0.900 − 0.832 = 0.068 | " \
+        "| 2 | $3 \\times 0.068 \\approx 0.2$ | 0.024 to 0.029 | 0.976 − 0.971 = 0.005 | " \
+        "| 3 | $3 \\times 0.005 = 0.015$ | 0.019 | about 0.0003 (the table's 0.981 and 0.980 are rounded) | " \
+        "So both observations get nearly the same output row: * the best shared row" in prose and "make every $z$ large" not in prose and "squeezing" not in prose \
         and "the weights' sum" not in prose and 0.6 * 0.09 < 0.068 < 0.6 * 0.14 and 3 * 0.068 * 0.024 < 0.005 < 3 * 0.068 * 0.029 \
         and round(3 * 0.005 * 0.019, 4) == 0.0003 and 0.5 + 0.1 == 0.6 and (CASE.X[0] - CASE.X[1]).round(12).tolist() == [0.5, 0.1] and CASE.X[0].tolist() == [0.8, 0.4] and CASE.X[1].tolist() == [0.3, 0.3] \
         and slopes == [["0.09", "0.14"], ["0.024", "0.029"], ["0.019", "0.019"]]
@@ -1001,9 +1024,11 @@ def test_prose_quotes_the_numbers(computed, notebook):
     a_3 = 1 / (1 + np.exp(-(3 * a_2 + 1)))
     assert [round(float(a[0] - a[1]), 4) for a in (a_1, a_2, a_3)] == [0.0682, 0.0053, 0.0003]
     # readers 06EF (fault 3) and 06EE (fault 7): the point first, then one claim per bullet; why the column counts steps
-    assert 'The point: from random starts the plateau costs few steps, and SSE loses most steps in the last approach (medians 4826 against 314). * Near 0.4 (medians): SSE 197 steps, cross-entropy 85.5 (the middle two\'s mean), against all ones\' 4861 and 2478 (last line). * Every start begins at SSE 0.39 or above (line "the 20 starts at step 0"). * Likely why (not tested: random starts also differ from all ones by being untied): a less saturated start (smallest hidden slope, median 0.17, against all ones\' 0.024).' in prose and "each passes near 0.4" not in prose \
+    assert 'The point: from random starts the plateau costs few steps, and SSE loses most steps in the last approach (medians 4826 against 314). * Near 0.4 (medians): SSE 197 steps, cross-entropy 85.5 (the middle two\'s mean), against all ones\' 4861 and 2478. * No start begins below 0.39 (line "the 20 starts at step 0"), so every start\'s count is time it spent in the 0.4 band on its way to its fit. * Likely why (not tested: random starts also differ from all ones by being untied): a less saturated start (smallest hidden slope, median 0.17, against all ones\' 0.024).' in prose and "each passes near 0.4" not in prose \
         and "each last approach follows a plateau" not in prose and computed["random smallest slope"].startswith("the 20 starts at step 0: SSE below 0.39 in 0 of 20;") and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") \
-        and "Not tied" not in prose and "both costs at lr 0.5, SSE for 10000 steps, cross-entropy for 2000 (\"fitted\": within that limit). The last column counts the steps with SSE 0.39 to 0.41:" in prose and "A random start can begin" not in prose \
+        and "Not tied" not in prose and "both costs at lr 0.5, SSE for 10000 steps, cross-entropy for 2000 (\"fitted\": within that limit). The last column counts the steps with SSE 0.39 to 0.41 (a count, not to − from, as a start's SSE may enter the band more than once; for all ones the two agree, last line):" in prose \
+        and "20 of 20" in computed["random sse"] and "20 of 20" in computed["random cross_entropy"] \
+        and computed["all ones near"].endswith("sse 4861, cross_entropy 2478") and [computed[f"milestones {loss}"].split()[3] for loss in ("sse", "cross_entropy")] == ["4861", "2478"] and "A random start can begin" not in prose \
         and "its last approach is its whole run" not in prose \
         and "Unlike all ones" not in prose \
         and "As from all ones" not in prose and [computed[f"random {loss}"].split()[-1] for loss in ("sse", "cross_entropy")] == ["197", "85.5"] \
@@ -1040,42 +1065,59 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r170 (readers 06EM fault 1, 06EN faults 1-3): What to keep as three bullets naming the merged rows, W_8's
     # printed step-800 pace against rms Delta z^9 in the main text; why the control passes its bound; the bound's sentence plain;
     # cap 450 words (443: the control's sentence and W_8's printed pace)
+    # round 8 of r186 (readers 06ET, 06ES, 06ER; brief fixes 1 and 2): a structural cut. The main path keeps the rows
+    # table, the merge bullets, one paragraph (merged rows, the plateau, what parting would need), the counts beside
+    # the rows' merge at step 0 and one sentence on them, and What to keep in three bullets backed by main-path outputs
+    # only. The bound's derivation, the "despite a large step-0 bound" sentence and the bound's numbers move to the
+    # optional part, before (a). Cap 340 words (333; it was 475 with 456).
     main = prose[prose.index("## 3. Why the deep sigmoid"):prose.index("### Optional: the weights that would have to part the rows")]
+    bound_intro = ("**Bound at step 0.** "
+                   "Hold the lower layers fixed. How large must the last weight layer's largest |weight| be for output 2's two rows "
+                   "to differ by 0.4, the gap between its targets? Below it, the last layer's weights alone cannot do it. "
+                   "Output 2's targets are the closer pair (output 1's are 0.8 apart). A fit within 0.01 needs output 2's gap only at 0.38, so 0.4 is a round figure. With last hidden layer $l$ (16 units): "
+                   "1. A slope at most 1/4 gives exactly (mean value theorem, notebook 04) $|\\Delta a^{l+1}[k]| \\le "
+                   "|\\Delta z^{l+1}[k]|/4$, so output 2 needs $|\\Delta z^{l+1}[k]| \\ge 1.6$. 2. $|\\Delta z^{l+1}[k]| = |\\sum_j \\Delta a^l[j]\\, W_l[j, k]| "
+                   "\\le \\sum_j |\\Delta a^l[j]| \\max|W_l| \\le 16 \\operatorname{rms}\\,\\Delta a^l \\max|W_l|$, as a mean of sizes is at "
+                   "most their rms: $\\operatorname{rms}(v)^2 - \\operatorname{mean}(|v|)^2$ is the variance of the $|v_j|$, $\\ge 0$. "
+                   "3. Divide: $\\max|W_l| \\ge 1.6 / (16 \\operatorname{rms}\\,\\Delta a^l)$. ")
+    optional = prose[prose.index("### Optional: the weights that would have to part the rows"):prose.index("(a) **$W_9$ stops")]
     assert "## 3. Why the deep sigmoid network stalls Are the rows close at each layer" in prose \
-        and main.endswith("Starts can still get below 0.39 despite a large step-0 bound (the control's 5.8; 35 with three hidden layers, where 3 of 5 do): training moves their lower layers, so the bound falls (optional part). "
-                          "**What to keep: why the deep sigmoid network stalls** (within 800 steps): the merged rows. * the rows reaching the output layer "
-                          "are nearly equal ($\\operatorname{rms}\\,\\Delta a^9$ 5.2e-07, also at step 800), so both get the shared row: the plateau. "
-                          "Parting them needs enormous last-layer weights (bound: 1.9e+05) or lower layers that move; "
-                          "* their gradients carry $\\delta$, shrunk layer by layer (section 2a's table; the stall test's $W_0$); "
-                          "* $W_8$'s $\\delta^9$ is about 12 times smaller than $\\delta^{10}$ (0.082), but on the plateau "
-                          "the rows' deltas cancel, so a $W_8$ step barely parts the rows (numbers: optional (b)). With 2, 3 and 4 hidden layers 5, 3 and 0 of 5 starts have SSE below 0.39 at "
-                          "step 800 (5 to 8 not run). ") \
-        and computed["w8 step"].endswith("step 800 2.5e-12") and "bound 5.8 and 0.4" in computed["bound moves"] and "no last-layer weights can" not in prose and "the easier of the two" not in prose \
         and "(section 2a's rms slope). Tanh and ReLU keep their rows apart (0.034, 0.14 at $a^9$). " \
-            "**Bound at step 0.** " \
-            "Hold the lower layers fixed. How large must the last weight layer's largest |weight| be for output 2's two rows " \
-            "to differ by 0.4, the gap between its targets? Below it, the last layer's weights alone cannot do it. " \
-            "Output 2's targets are the closer pair (output 1's are 0.8 apart). A fit within 0.01 needs output 2's gap only at 0.38, so 0.4 is a round figure. With last hidden layer $l$ (16 units): " \
-            "1. A slope at most 1/4 gives exactly (mean value theorem, notebook 04) $|\\Delta a^{l+1}[k]| \\le " \
-            "|\\Delta z^{l+1}[k]|/4$, so output 2 needs $|\\Delta z^{l+1}[k]| \\ge 1.6$. 2. $|\\Delta z^{l+1}[k]| = |\\sum_j \\Delta a^l[j]\\, W_l[j, k]| " \
-            "\\le \\sum_j |\\Delta a^l[j]| \\max|W_l| \\le 16 \\operatorname{rms}\\,\\Delta a^l \\max|W_l|$, as a mean of sizes is at " \
-            "most their rms: $\\operatorname{rms}(v)^2 - \\operatorname{mean}(|v|)^2$ is the variance of the $|v_j|$, $\\ge 0$. " \
-            "3. Divide: $\\max|W_l| \\ge 1.6 / (16 \\operatorname{rms}\\,\\Delta a^l)$. " \
-            "The next table counts starts with SSE below 0.39 at step 800, trained like the stall test. Starts can still get below 0.39 despite" in main \
-        and "derived in the optional part" not in prose and "Cauchy" not in prose \
+            "At $a^9$ the rows are 5.2e-07 apart (rms), so both observations get nearly the same output row: the plateau. " \
+            "Parting them would need a huge last weight layer (optional part: a bound, about $2 \\times 10^5$) " \
+            "or lower layers that move, and their gradients carry a tiny $\\delta$ (section 2a's table: $\\delta^1$ is 4.9e-07 of $\\delta^{10}$). " \
+            "Next, by depth: starts with SSE below 0.39 at step 800 (trained like the stall test), and rms $\\Delta a^l$ " \
+            "at the last hidden layer at step 0: " in main \
+        and main.endswith("Within 800 steps, the more the rows have merged at the last hidden layer, the fewer starts get below 0.39: "
+                          "with 2, 3, 4 and 9 hidden layers, 5, 3, 0 and 0 of 5 (5 to 8 not run). "
+                          "**What to keep: why the deep sigmoid network stalls** (within 800 steps): "
+                          "* its rows have merged by the last hidden layer, so both observations get nearly the same output row: the plateau; "
+                          "* $\\delta$ shrinks layer by layer going back (section 2a), so the lower layers barely move "
+                          "($W_0$: over 1% by step 300 in 0 of 5) and the rows stay merged (5.2e-07 at step 800); "
+                          "* fewer layers merge the rows less, and more starts get below 0.39 (the table above). ") \
+        and round(1.6 / (16 * 5.2e-7), -5) == 2e5 and computed["depth sigmoid"].split()[2] == "4.9e-07" \
+        and "W_0 changed by over 1% by step 300 in 0 of 5" in computed["long sigmoid"] \
+        and "Bound at step 0" not in main and "1.9e+05" not in main and "5.8" not in main and "35" not in main \
+        and "W_8" not in main and "W_9" not in main and "optional (b)" not in main and "point 2" not in main \
+        and len(main.split()) < 340 and computed["deep rows 800"].endswith("step 800 5.2e-07") \
+        and optional.startswith("### Optional: the weights that would have to part the rows Nothing later needs this. " + bound_intro
+                                + "The bound at step 0 for the table's depths, then what training does to it: "
+                                "* **At step 0** the bound grows 4 to 6 times a layer (5.8, 35, 1.4e+02; the deep network's 1.9e+05). ") \
+        and optional.endswith("So starts can get below 0.39 despite a large step-0 bound (the control's 5.8; 35 with three hidden layers, where 3 of 5 do): "
+                              "the bound holds the lower layers fixed, and training moves them. Step 0 does not separate the 3-layer starts cleanly "
+                              "(0.0029 in a start not below 0.39 at step 800, 0.0025 in one below it). "
+                              "The stall test's 5 sigmoid starts at steps 0 and 800: ") \
+        and "derived in the optional part" not in prose and "Cauchy" not in prose and "that stayed" not in prose and "one that left" not in prose \
         and "(make them differ)" not in prose and "part the rows (" not in prose and min(np.abs(CASE.Y[0] - CASE.Y[1])) == 0.4 and 0.4 / (1 / 4) == 1.6 \
-        and "Neither happens" not in prose and "W_0 changed by over 1% by step 300 in 0 of 5" in computed["long sigmoid"] and "0.4 is round" not in prose \
-        and len(main.split()) < 475 and "point 2" not in main and main.count("W_8") == 2 and "W_9" not in main \
-        and round(1 / 0.082) == 12 and computed["depth sigmoid"].split()[-1] == "0.082" \
-        and "### Optional: the weights that would have to part the rows Nothing later needs this. The stall test's 5 sigmoid starts at steps 0 and 800:" in prose \
+        and "Neither happens" not in prose and "0.4 is round" not in prose \
         and round(0.4 - 2 * 0.01, 2) == 0.38 and "Counts, trained as in the stall test" not in prose and "as the targets need" not in prose \
-        and "one that left). *End of the optional part.* ## 4. The start" in prose and prose.count("*End of the optional part.*") == 1 \
-        and prose.index("### Optional: the weights") < prose.index("(a) **$W_9$ stops") < prose.index("## 4. The start") \
+        and "(the printout's last line). </details> *End of the optional part.* ## 4. The start" in prose and prose.count("*End of the optional part.*") == 1 \
+        and prose.index("### Optional: the weights") < prose.index("**Bound at step 0.**") < prose.index("(a) **$W_9$ stops") < prose.index("## 4. The start") \
         and '(line "' not in prose[prose.index("## 3. Why the deep sigmoid"):prose.index("## 4. The start")] \
         and prose.index("## 2. Depth") < prose.index("## 3. Why the deep sigmoid") < prose.index("## 4. The start") \
         < prose.index("## 5. The explorer") < prose.index("## Summary") and "**Why the sigmoid?**" not in prose
     assert [line.split()[-4] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
-        and computed["between"].splitlines()[-1].split()[-1] == "1.9e+05" and computed["rows apart"].splitlines()[2].endswith("5.2e-07")
+        and computed["bounds at 0"].endswith("9 (deep): 1.9e+05") and computed["rows apart"].splitlines()[2].endswith("5.2e-07")
     # round 8, ninth pass (reader 06BX, fault 7): the output rows at step 800 printed next to the column means
     assert "(a) **$W_9$ stops at the column means.** The output rows stay 7e-08 apart, at $Y$'s column means (last line). " \
         "$W_9$ moves early (stall test: 5 of 5 by step 300)" in prose \
@@ -1124,26 +1166,29 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r113 (reader 06DW, fault 1): the bound's definition and the second block in the optional part; the
     # pointer to the 3-hidden-layer split names the optional printout's last line
     # round 8 of r116 (reader 06DZ, fault 1): the bound's formula is in the main path; the optional part names it
-    assert "The **bound** at steps 0 and 800:" in prose and "Point (a)'s argument for any depth" not in prose \
+    # round 8 of r186 (brief fixes 1 to 3): the step-0 bounds printed in the optional part, above its bullets; "stayed" and
+    # "left" said as the printout says them
+    assert "The bound at step 0 for the table's depths, then what training does to it:" in prose and "Point (a)'s argument for any depth" not in prose \
         and "bound 1.6 / (16 rms Delta a^l)" in computed["bound moves"] and "$\\max|W_9| \\ge 1.6 / (16 \\times 5.2" in prose and "Read column \"per layer\"" not in prose \
         and "The bound rules out only" not in prose and "not explained here" not in prose \
-        and "* **At step 0** the bound grows 4 to 6 times a layer (5.8, 35, 1.4e+02). " \
+        and "* **At step 0** the bound grows 4 to 6 times a layer (5.8, 35, 1.4e+02; the deep network's 1.9e+05). " \
         "* **Training lowers it where the rows part** (control 5.8 to 0.4, tanh 3 to 0.09, ReLU 0.71 to 0.04). " \
         "* **It hardly lowers it where they do not** (4 hidden layers: 1.4e+02 to 1.2e+02, against $\\max|W_4|$ 0.51 at step 800). " \
-        "Step 0 does not separate the 3-layer starts cleanly (0.0029 in a start that stayed, 0.0025 in one that left)." in prose \
+        "So starts can get below 0.39 despite a large step-0 bound" in prose \
+        and "Step 0 does not separate the 3-layer starts cleanly (0.0029 in a start not below 0.39 at step 800, 0.0025 in one below it)." in prose \
         and computed["3 hidden split"].endswith("0.0025, 0.0036, 0.0052 in the starts below 0.39 at step 800, 0.0015, 0.0029 in the others") \
-        and notebook[0].index(computed["bound moves"]) < notebook[0].index(computed["4 hidden at 800"]) \
-        < notebook[0].index(computed["3 hidden split"] + "\n") < notebook[0].index(computed["zeros"] if "zeros" in computed else "sigmoid : fits") \
+        and notebook[0].index(computed["bounds at 0"] + "\n" + computed["bound moves"]) < notebook[0].index(computed["4 hidden at 800"]) \
+        < notebook[0].index(computed["3 hidden split"] + "\n") < notebook[0].index(computed["w9 table"]) < notebook[0].index(computed["zeros"] if "zeros" in computed else "sigmoid : fits") \
         and "(second block; 4 hidden layers" not in prose and "about 140" not in prose \
         and "4 hidden layers at step 800 (medians): largest |W_4| 0.51" in computed["4 hidden at 800"] \
         and all(f"bound {a} and {b}" in computed["bound moves"] for a, b in (("5.8", "0.4"), ("3", "0.09"), ("0.71", "0.04"))) \
         and computed["4 hidden at 800"].endswith("largest |W_4| 0.51, the bound from rms Delta a^4 then 1.2e+02") \
         and 4 < 34.5 / 5.88 < 6 and 4 < 142.9 / 34.5 < 6 and "In short" not in prose and "(section 2)" not in prose \
         and computed["rows apart"].splitlines()[2].split()[4:7] == ["0.017", "0.0029", "0.0007"] \
-        and [line.split()[-1] for line in computed["between"].splitlines()[2:]] == ["5.8", "35", "1.4e+02", "1.9e+05"] \
+        and computed["bounds at 0"].endswith("2 (control): 5.8, 3: 35, 4: 1.4e+02, 9 (deep): 1.9e+05") \
         and round(35 / 5.8, 1) == 6.0 and round(140 / 35, 1) == 4.0 \
         and "bound 5.8 and 0.4" in computed["bound moves"] and "yardstick" not in prose and "step-0 correlate" not in prose \
-        and "not measured)" not in prose.split("The **bound** at steps 0 and 800:")[1].split("##")[0] and "stall with" not in prose and "does not decide fitting" not in prose \
+        and "not measured)" not in prose.split("then what training does to it:")[1].split("##")[0] and "stall with" not in prose and "does not decide fitting" not in prose \
         and "no cut-off" not in prose \
         and "Depths 3 to 8" not in prose and "largest product" not in prose \
         and [line.split()[-4] for line in computed["between"].splitlines()[2:]] == ["5", "3", "0", "0"] \
@@ -1393,7 +1438,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # shown to be the second-order term, its ||Delta a^8||^2 printed (9.7e-11, about 1e-10)
     # round 8 of r110 (reader 06DT, fault 2, lead's decision): "What to keep" (2) a lower bound, with W_9's printed 0.72;
     # (3) what the lower layers would have to do, and only W_0 and W_8 examined (no claim about W_1 to W_7)
-    assert "The first-order pace starts tiny (0.1% of $\\Delta z^9$ per step at $\\eta=0.1$) and falls about tenfold every 10 steps as the outputs reach the column means (SSE 0.40 by step 10). Then it is second order: at step 800, 2.5e-12 is $\\lVert \\Delta a^8 \\rVert^2 \\operatorname{rms}\\,\\delta^9[0]$ with $\\lVert \\Delta a^8 \\rVert^2$ about $10^{-10}$ (the printout's last line). </details> The **bound** at steps 0 and 800:" in prose \
+    assert "The first-order pace starts tiny (0.1% of $\\Delta z^9$ per step at $\\eta=0.1$) and falls about tenfold every 10 steps as the outputs reach the column means (SSE 0.40 by step 10). Then it is second order: at step 800, 2.5e-12 is $\\lVert \\Delta a^8 \\rVert^2 \\operatorname{rms}\\,\\delta^9[0]$ with $\\lVert \\Delta a^8 \\rVert^2$ about $10^{-10}$ (the printout's last line). </details> *End of the optional part.*" in prose \
         and "tiny while the rows are this close" not in prose and computed["w8 second"].split(": ")[1].startswith("2.5e-12,") \
         and "The stall test's 5 sigmoid starts at steps 0 and 800:" in prose and "Look at rms dC/dW_9" not in prose and "its counts apply" not in prose and "10^{12}" not in prose and "Of order" not in prose \
         and paces == [2.5e-08, 1.9e-09, 2.5e-10, 2.5e-12] and all(5 < a / b < 20 for a, b in zip(paces, paces[1:3])) \
@@ -1405,7 +1450,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
         and "1.4% of its 2.2e-06. Two are examined here; $W_1$ to $W_7$ and the biases are not:" in prose \
         and "before the outputs settle" not in prose and "within about 20 steps" not in prose  # reader 06DQ fault 1
     assert "t_{ijk}" not in prose and "barely moves $\\Delta z^9$" not in prose and "terms' sizes" not in notebook[0] \
-        and prose.index("The next table counts starts with SSE below 0.39") < prose.index("(a) **$W_9$ stops at the column means.**") \
+        and prose.index("Next, by depth: starts with SSE below 0.39") < prose.index("(a) **$W_9$ stops at the column means.**") \
         < prose.index("* $W_8$: second order in") and notebook[0].index("SSE below 0.39 at step 800") \
         < notebook[0].index("rms Delta a^9") < notebook[0].index("one W_8 step's change")  # round 8 of r113 (06DW): counts in the main path
     # cut: the product estimate, its printed line and W_9's step-0 move (a reader could not rebuild them)
@@ -1460,7 +1505,9 @@ def test_prose_quotes_the_numbers(computed, notebook):
                                       "(b) **Within 800 steps no lower layer pulls the rows apart")]
     assert steps == sorted(steps) and prose.index("$\\Delta a^l = a^l[0] - a^l[1]$") < steps[0] \
         and "Delta W" not in prose and "\\Delta W" not in prose and "Why it stays" not in prose
-    assert "Its change alters $\\delta^3$, but $W_2$ stays 0" in prose and "open dot" not in prose
+    # round 8 of r186 (reader 06ER, fault 3): why W_2 stays 0 although delta^3 changes: its gradient (a^2)^T delta^3, a^2 = 0
+    assert "Its change alters $\\delta^3$, but $W_2$'s gradient $(a^2)^{\\mathsf T}\\delta^3$ stays 0 because $a^2 = 0$; so $W_2$, " \
+        "and with it every hidden gradient, stays 0 at every step." in prose and "open dot" not in prose
     assert "their slopes being near 1/4" not in prose
     # round 8, seventh pass (reader 06BV, fault 6): the dotted line is in the top panel, not the strip
     # round 15 (reader 06DB, word budget): the sentence on where "to" lies in figure 1 cut (the strip's labels give the steps)
@@ -1865,7 +1912,7 @@ def test_round_8_of_r141_runs_split_and_wording(notebook, computed):
     assert "* In the sigmoid network with 9 hidden layers (10 weight layers; LeCun) the rms slope" in prose and "10-layer" not in prose \
         and "9 hidden layers of 16 units, 2 sigmoid outputs (10 weight layers)" in prose
     assert [line.split()[-4] for line in computed["between"].splitlines()[2:5]] == ["5", "3", "0"] \
-        and "With 2, 3 and 4 hidden layers 5, 3 and 0 of 5 starts have SSE below 0.39 at step 800" in prose
+        and "with 2, 3, 4 and 9 hidden layers, 5, 3, 0 and 0 of 5 (5 to 8 not run)." in prose  # round 8 of r186: the depth table's sentence
 
 
 def test_start_284s_unit_3_is_live_at_steps_1_and_2():
@@ -1893,4 +1940,7 @@ def test_the_rotation_argument_states_its_sources(notebook):
     outputs, prose = notebook
     assert "He's draws are normal (notebook 05), and the bias has the weights' $s$ (printed above: 1 for $W_0$, fan-in 2), so the three " \
         "independent densities $\\propto e^{-v_k^2 / 2s^2}$ multiply to $\\propto e^{-\\lVert v \\rVert^2 / 2s^2}$" in prose \
-        and "for its weights and its biases alike: [1.0, 0.82, 0.82]" in outputs and "(not notebook 04's $u$, $v$)" not in prose
+        and "for its weights and its biases alike: [1.0, 0.82, 0.82]" in outputs
+    # round 8 of r186 (readers 06ET fault 7, 06ES fault 6, 06ER fault 5): the letters flagged as new where they are defined
+    assert prose.count("(new letters, not notebook 04's $u$, $v$)") == 1 \
+        and "with $u[i] = (x_1[i], x_2[i], 1)$ (new letters, not notebook 04's $u$, $v$). The angle" in prose
