@@ -620,25 +620,31 @@ def test_matched_bookkeeping(computed, notebook):
     # one table (start | must first | done by step | exits at step) ends the paragraph; which sign flips first is measured, said in 2b
     # round 8 (05EZ fault 2, 05EX fault 2, 05EY fault 2): the structural cut: "matched" and why leaving needs omega_1 matched as two bullets,
     # one sentence on what each start must do, the signs cell's prints folded ("2b printout"), the table, and one sentence: matched is needed, not enough
+    # this round (05FD, 05FE, 05FB faults 1): 2b answers first ("In short"), one bullet per obstacle, every number printed; the table,
+    # "matched", the omega_2 bullet and "Matched is needed, not enough" moved to the optional part's intro
     assert ("### 2b. Which constant start leaves first, and why "
+            "**In short:** $c = 0.5$ leaves first (step 2336). Each start first clears one obstacle: "
+            "* $c = 0$: every weight is 0, so both observations get the same outputs until $W_0$ and $W_1$ grow, slowly (largest entries 0.11, 0.065 at step 1500); it leaves at step 2981. "
+            "* Every $c > 0$: output 1's rows start in the wrong order (observation 2, target 1, gets the smaller output: $\\omega_1 > 0$ and gap($a^2$) $> 0$, 2a item 2), "
+            "which alone costs at least $2 \\cdot 0.4^2 = 0.32$, above the exit threshold 0.2; so $\\omega_1$ or gap($a^2$) must change sign first. "
+            "$c = 0.5$ flips $\\omega_1$ at step 389; $c = 0.25$ flips gap($a^2$) at step 900 (recorded every 100) and leaves at 2477, only 141 steps later (why it catches up is not measured). "
+            "* From $c = 0.5$ up, a larger $c$ flattens hidden layer 2 (the slopes below), slowing every step. "
+            "The next cell computes these steps; you need not follow its code (its printout is folded). "
+            "**Slopes at step 1000.** A unit is **saturated**") in prose and "| start |" not in prose and "no single step" not in prose
+    assert ("### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this. "
             "$\\omega_k$ is **matched** when it has the sign output $k$'s fit needs ($\\omega_1$ opposite to gap($a^2$), $\\omega_2$ the same; 2a, item 2). "
-            "* Leaving needs $\\omega_1$ matched: unmatched, output 1's rows are in the wrong order (observation 2, target 1, gets the smaller output), at best both 0.6, so output 1 alone costs at least "
-            "$2 \\cdot 0.4^2 = 0.32 > 0.2$, the exit threshold. "
-            "* $\\omega_2$ need not be: output 2 unmatched can cost just $2 \\cdot 0.2^2 = 0.08 < 0.2$. "
-            "Every $c > 0$ starts unmatched ($\omega_1 = c > 0$ and gap($a^2$) $> 0$ at step 0: 2b printout, first line), so $\\omega_1$ or gap($a^2$) must flip first; $c = 0$ must grow its weights first. You need not follow the next cell's code; its folded printout backs the table. "
-            "| start | must first | done by step | exits at step | |---|---|---|---| "
-            "| $c = 0$ | grow $W_0$, $W_1$ from 0 ($\omega_1$ matched from step 6) | no single step (largest 0.11, 0.065 at step 1500) | 2981 | "
-            "| $c = 0.25$ | flip gap($a^2$) | 900 (recorded every 100) | 2477 | "
-            "| $c = 0.5$ | flip $\\omega_1$ | 389 | 2336 | "
-            "Matched is needed, not enough: $c = 1$ is matched by step 900 (2b printout) but leaves at 5301. A unit is **saturated**") in prose
+            "Leaving needs $\\omega_1$ matched (2b's second bullet); $\\omega_2$ need not be: output 2 unmatched can cost just $2 \\cdot 0.2^2 = 0.08 < 0.2$. "
+            "Matched is needed, not enough: $c = 1$ is matched by step 900 (2b printout) but leaves at 5301. "
+            "Which of $\\omega_1$ and gap($a^2$) flips first, and when, is measured (2b's bullets), not derived; 2c's box ranks them by their pace at step 100. #### 2c.") in prose
+    assert "**matched**" not in prose[:prose.index("### Optional: the mechanisms")] and "2b's table" not in prose
     assert computed["c = 1 matched"] == "c = 1: omega_1 matched at every recorded step (every 100) from 900 to its exit at step 5301" and computed["c = 1.0"].endswith("5301")
-    assert ("Which of $\\omega_1$ and gap($a^2$) flips first, and when, is measured (2b's table), not derived; 2c's box ranks them by their pace at step 100."
+    assert ("Which of $\\omega_1$ and gap($a^2$) flips first, and when, is measured (2b's bullets), not derived; 2c's box ranks them by their pace at step 100."
             in prose[prose.index("### Optional: the mechanisms in detail"):prose.index("#### 2c.")])  # round 8 (05EY fault 2): moved to the optional part's intro
     assert "is measured here, not derived" not in prose and "You need not follow the next cell's code. | start |" not in prose
     # round 8 (05EY fault 2): "leaves only 141 steps after it", not "soon after"; why it catches up said plainly to be not measured
-    assert ("saturated from $c = 1$ (0.022). So $c = 0.5$ leaves first: it flips sooner than $c = 0.25$ (389 against 900). "
-            "$c = 0.25$ leaves only 141 steps after it (2477 against 2336); why it catches up is not measured here; one difference the printout shows is its steeper hidden layer 2 (0.23 against 0.15). "
-            "From $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step.") in prose and "(which: the optional 2c)" not in prose and "soon after" not in prose
+    # this round (05FD, 05FE, 05FB faults 1): no closing paragraph repeating the bullets; the slope line ends 2b's main path
+    assert ("Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022); $c = 0.25$'s is steeper than $c = 0.5$'s (0.23 against 0.15). "
+            "### Optional: the mechanisms") in prose and "So $c = 0.5$ leaves first" not in prose and "(which: the optional 2c)" not in prose and "soon after" not in prose
     assert computed["c = 0.25 after c = 0.5"] in notebook[0]
     assert all(f"c = {c:5.2f}: at step {e:5d}" in notebook[0] for c, e in ((0.0, 2981), (0.25, 2477), (0.5, 2336)))  # the table's exits, printed
     assert "c = 0, largest |entry| of W_0, W_1 at step 0: 0, 0 | 1500: 0.11, 0.065 | 2500: 0.52, 0.29" in notebook[0]  # the table's c = 0 row, printed
@@ -652,7 +658,7 @@ def test_matched_bookkeeping(computed, notebook):
             "With gap($a^2$) $< 0$ ($c = 0$ from step 6) both grow: already matched.") in prose
     assert prose.count("*End of the optional part.*") == 3 and prose.index("*End of the optional part.*") < prose.index("## 3. XOR")  # 05DU fault 9, 05DV fault 6
     assert 389 < 900 and 2336 < 2477 < 2773 < 2981  # c = 0.5's omega_1 flip before c = 0.25's gap flip, exits in that order; c = 0 last of 0 to 0.75
-    assert "only $\\omega_1$ unmatched" not in prose and prose.count("unmatched") == 3  # round 8 (05EZ fault 2): the two bullets' and "starts unmatched"  # round 8 (05EB fault 1): "omega_1 starts unmatched"; round 8 (05DY fault 3): output 2 unmatched, at best both rows at 0.2 (targets 0.4, 0): 0.08; round 8: "unmatched, output 1's rows are in the wrong order"
+    assert "only $\\omega_1$ unmatched" not in prose and prose.count("unmatched") == 1  # this round: only the optional intro's "output 2 unmatched" (2b says "in the wrong order")  # round 8 (05EZ fault 2): the two bullets' and "starts unmatched"  # round 8 (05EB fault 1): "omega_1 starts unmatched"; round 8 (05DY fault 3): output 2 unmatched, at best both rows at 0.2 (targets 0.4, 0): 0.08; round 8: "unmatched, output 1's rows are in the wrong order"
 
 
 def test_every_printed_line_is_recomputed(computed, notebook):
@@ -853,7 +859,7 @@ def test_the_curvature(computed, notebook):
     boxes = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "markdown" and any(f"<details><summary>{name}" in "".join(c["source"]) for name in ("2c derivation box:", "2d number box:", "Section 4 proof box:"))]  # 05DM (fault 2): each box named
     assert len(boxes) == 3 and "<details><summary>Optional" not in prose and "observed, not" not in prose.lower()  # report 05CJ: section 4's proof and 2b's pushes (the lead's decision); 05CW (faults 1, 3, 4): 2c's box
     folds = [c for c in json.loads(NOTEBOOK.read_text())["cells"] if c["cell_type"] == "code" and "with folded(" in "".join(c["source"])]
-    assert len(folds) == 5 and all("".join(o["data"]["text/html"]).startswith(("<details><summary>2b printout (backs the table; click to open)</summary>", "<details><summary>2c pace printout ", "<details><summary>2c growth printout ", "<details><summary>2d number printout ", "<details><summary>Section 4 proof printout ")) for c in folds for o in c["outputs"])  # round 8 (05EX fault 2): 2b's signs printout folded too, so the table follows its paragraph  # report 05DH (fault 1, the lead's decision): boxes and printouts the main text needs are named as part of the argument, not "Optional"; 2c's two-line printout unfolded  # 05CW: printouts collapsed; 05DG (fault 1): c = 0's weights into the box's second printout
+    assert len(folds) == 5 and all("".join(o["data"]["text/html"]).startswith(("<details><summary>2b printout (backs 2b's steps; click to open)</summary>", "<details><summary>2c pace printout ", "<details><summary>2c growth printout ", "<details><summary>2d number printout ", "<details><summary>Section 4 proof printout ")) for c in folds for o in c["outputs"])  # round 8 (05EX fault 2): 2b's signs printout folded too, so the table follows its paragraph  # report 05DH (fault 1, the lead's decision): boxes and printouts the main text needs are named as part of the argument, not "Optional"; 2c's two-line printout unfolded  # 05CW: printouts collapsed; 05DG (fault 1): c = 0's weights into the box's second printout
     assert "lr 16" not in prose and "lr 8" not in prose
 
 
@@ -963,7 +969,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert all(computed[f"plateau {c}"].startswith(f"c = {c:5.2f}, step 1000: loss 0.40 |") for c in plateau)
     assert all(f"{slopes[2]:.2g}" == "0.24" for slopes in plateau.values())  # the output units
     assert [f"{slopes[1]:.2g}" for slopes in plateau.values()] == ["0.25", "0.23", "0.15", "0.062", "0.022", "0.0079", "0.0029"]
-    assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in prose
+    assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022);" in prose
     # report 05AW: one worked step-0 number for c = 1: z^1 = 2.2, a^1 about 0.9, z^2 about 3.7, slope 0.024
     # report 05BR (fault 2): the step-0 computation back, derived and printed (05BJ had cut an unprinted one)
     assert ("Why: at step 0, observation 1's $z^1 = c\\,(0.8 + 0.4 + 1) = 2.2c$, while $z^2 = 3c\\,a^1 + c$ adds three inputs near 1; "
@@ -1032,7 +1038,7 @@ def test_saturation_as_the_page_defines_it(computed, notebook):
     assert "aim output 1 at 0.2 and 0.995 (not 1: $\\sigma^{-1}(1)$ is infinite; $\\sigma^{-1}(a) = \\ln\\frac{a}{1-a}$, the sigmoid's inverse)" in prose and "sigma^{-1}(q)" not in prose  # 05EJ fault 6: q is section 3's affine function  # report 05DQ (fault 5)
     # report 05DI (faults 1, 2): notebook 04's ten seeds are timed in its section 9; its aside in section 6 cited for the targets
     assert "Notebook 04, section 9 timed ten random starts" in prose and "section 10 timed" not in prose
-    assert "Notebook 04 (the aside in section 6) showed the question's targets are not blocked; here in equations." in prose and "Output 2 likewise (0.4, 0.005)." in prose
+    assert "Notebook 04 (section 6's aside) showed this; here in equations." in prose and "Output 2 likewise (0.4, 0.005)." in prose
     assert all(abs(aim - y) < 0.01 for aim, y in ((0.2, 0.2), (0.995, 1.0), (0.4, 0.4), (0.005, 0.0)))
     assert "A fit within any tolerance below 0.5 (the 0.1 below is one) needs $F$ above 0.5 at $(0,1)$ and $(1,0)$ and below 0.5 at $(0,0)$ and $(1,1)$" in prose
     exits = dict(zip(CONSTANTS.tolist(), computed["exits"]))
@@ -1411,6 +1417,15 @@ def test_the_map_stops_at_learning_rate_2(notebook):
     assert not np.array_equal(steps[4.0, False], steps[4.0, True])
 
 
+def test_4b_says_where_the_curvature_method_is(notebook):
+    """This round (05FD fault 4): 4b's pointer names the function and the next cell's comment, not the optional part."""
+    outputs, prose = notebook
+    assert ("(`init.untying_curvatures` returns the 20 untying curvatures, smallest first, from finite differences of the gradient, "
+            "as the next cell's comment says)") in prose and "how: the optional part" not in prose
+    assert "# H's column nu (an index into theta): (grad C(theta + 1e-5 e_nu) - grad C(theta - 1e-5 e_nu)) / 2e-5" in NOTEBOOK.read_text()
+    assert "curvatures returned per step: 20" in outputs  # the section 4 proof printout: 20 per step
+
+
 def test_the_curvature_sits_in_section_4_main_text():
     """Section 4: the linearisation, the 2 x 2 swap case and the curvature printout in the main text; the
     29-parameter proof (swaps, Q, the Rayleigh quotient) in one collapsed optional block (report 05BJ, fix 2)."""
@@ -1481,17 +1496,17 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     main = two_b.replace(box, "")
     # report 05CP (fault 2, the lead's decision): c = 0.25's "regrow" (no output behind it) and the pace projection cut; the exit order stays measured
     # report 05CX (fault 4, the lead's decision): a three-row summary before the figure, printed steps only (cell 23's exits, the figure cell's flips)
-    assert "| start | must first |" not in two_b and prose.index("| start | must first |") < prose.index("### 2c.")  # report 05DR (fault 1): the table moved to the main path
+    assert "| start | must first |" not in prose  # this round (05FD fault 1): the table cut, its numbers in 2b's bullets  # report 05DR (fault 1): the table moved to the main path
     # report 05DK (fault 2): the table summarises the figure and its printed lines (389, 900), so it follows them
     two_b_cells = {c["id"]: "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]}
-    assert "| start | must first | done by step | exits at step |" in two_b_cells["r115-2-slope-md"] and "| start |" not in two_b_cells["r10-2b-half-md"] and prose.count("| start |") == 1  # round 8 (05EM fault 2): one table after the signs cell, its "must first" column back
+    assert "**Slopes at step 1000.**" in two_b_cells["r115-2-slope-md"] and prose.count("| start |") == 0  # round 8 (05EM fault 2): one table after the signs cell, its "must first" column back
     assert (computed["c = 0 negative"] == "c = 0, to its exit at step 2981: gap(a^2) < 0 at every step from 6"
             and computed["c = 0.25 signs"].startswith("c = 0.25, to its exit at step 2477: omega_1 > 0 > omega_2") and computed["c = 0.25 signs"].endswith("gap(a^2) > 0 to 800, < 0 from 900")
             and computed["c = 0.5 turns"] == (389, 2101)
             and computed["c = 0 first non-zero"] == "c = 0, first non-zero at step: W_0 3, W_1 2, W_2 1")
     # report 05DN (fault 2, the lead's decision, as notebook 04): the main path ends with the table and two sentences; the why-items
     # go under an optional heading that nothing later needs (2c cites only the loop, stated under the table with its printed line)
-    assert ("After the first flip (2b's table), $\\omega_1$ and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
+    assert ("After the first flip (2b's bullets), $\\omega_1$ and gap($a^2$) come to widen each other (a loop; $c = 0.5$: $|\\omega_1|$ times gap($a^2$) grows 1.2- to 2.7-fold per 100 steps "
             "from step 681 to its exit; under the figure). "
             "**Why $\\omega_2$ falls and which sign flips first.** "  # round 8 (05EL fault 3): no second "Optional" inside the optional part
             # report 05DF (fault 1, the lead's decision): item 1 says why omega_2 falls (the two gradients, output 2's delta^3 > 0 in both rows, a^2 > 0)
@@ -1533,7 +1548,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     assert "For $\\omega_1 < 0$ the first term turns negative; once it outweighs the second, the push turns." in box
     assert computed["c = 0.5 lowest"] == 681 and computed["c = 0.5 signs"][0] < 681
     # report 05DF (fault 1, the lead's decision): item 2's W_2 and b_2 gradients (output 2's delta^3) in the main text; the pushes only in the box
-    assert "output $k$'s fit needs" not in main and "output $k$'s fit needs" in prose[:prose.index("### Optional: the mechanisms")] and main.count("\\partial") == 4  # round 8 (05EG, 05EH): matched defined at 2c's start (was 2b)  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
+    assert "output $k$'s fit needs" not in main and "output $k$'s fit needs" in prose[prose.index("### Optional: the mechanisms"):prose.index("#### 2c.")] and main.count("\\partial") == 4  # round 8 (05EG, 05EH): matched defined at 2c's start (was 2b)  # report 05DL (fault 1): matched per output k and "\\delta^3[r, 0]" not in main and "\\delta^3[0" not in main
     # report 05CK (fault 1, the lead's decision): the signs a fit needs (2a, item 2) in the main text; "match" defined there
     # report 05CM (fault 1): the subtraction written out, both outputs, with 2a's aims
     assert ("Output 2 likewise (0.4, 0.005). Subtracting each pair gives the signs a fit needs: "  # report 05DQ (fault 1, the lead's decision): in 2a, the main path
@@ -1543,7 +1558,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
             "3. In a tied network") in prose and prose.index("Subtracting each pair") < prose.index("### 2b.") < prose.index("### 2c.") and "The signs: subtract" not in prose
     # round 8 (05EA fault 2, 05EB fault 2): the skip note before 2b's code; 2c-only names moved to 2c's cell
     assert ("#### 2c. The sign race: $\\omega_1$, $\\omega_2$ and gap($a^2$) step by step "  # round 8 (05EK, 05EL fault 1): matched and the signs cell moved to 2b; 2c starts with the figure
-            "You need not follow the next cell's code. After the first flip (2b's table),") in prose and "### 2b. Which constant start leaves first, and why $\\omega_k$ is **matched**" in prose and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)
+            "You need not follow the next cell's code. After the first flip (2b's bullets),") in prose and "### 2b. Which constant start leaves first, and why **In short:**" in prose and "**matched**" not in box and "**Match**" not in prose  # report 05CP (fault 10)
     assert computed["c = 0.5 smallest difference"][0] > 0.009 and computed["c = 0.5 lowest"] == 681  # c = 0.5's a^2 difference stays > 0 to its exit
     for bare in ("the difference", "its difference", "'s difference", "matched difference"):  # report 05DK (fault 2): never a bare "difference" in 2b
         assert bare not in two_b, bare
@@ -1555,7 +1570,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BP (fault 1): c = 0.5's sign change shown (step 2101, its own printed line); still nothing on which job takes longer
     for text in ("yardstick", "2478", "0.013", "different things", "opposite in sign", "longer", "slower", "quicker", "faster"):
         assert text not in two_b, text
-    assert "$c = 0$'s weights and when each first moves:" not in two_b and "opposite to gap($a^2$)" not in two_b and "opposite to gap($a^2$)" in prose[:prose.index("### Optional: the mechanisms")]  # round 8 (05EG, 05EH): matched moved to 2c  # 05DQ: gap(a^2) defined in section 2's opening; 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
+    assert "$c = 0$'s weights and when each first moves:" not in two_b and "opposite to gap($a^2$)" not in two_b and "opposite to gap($a^2$)" in prose[prose.index("### Optional: the mechanisms"):prose.index("#### 2c.")]  # round 8 (05EG, 05EH): matched moved to 2c  # 05DQ: gap(a^2) defined in section 2's opening; 05DG (fault 1): that printout folded into the box's second  # 05CH: shortened for words; 05CK: the difference named
     # report 05CC (fault 1): c = 0's late exit from the printed factor and sizes: 0.021 (step 500) to 0.52 (step 2500) at 1.0015 per step
     # report 05CG (fault 2): k measured per matrix (both printed factors), 2100 set against the 2000 steps actually taken
     # report 05CI (fault 3a): why k is small, from item 2's factors (eta, delta^3, W_2's printed 0.39, two slopes); the 2100-step check cut for words
@@ -1716,7 +1731,7 @@ def test_the_cut_page_quotes_its_lines(computed, notebook):
     # report 05BW (fault 4): 2c's recap, each number printed in 2c
     # report 05CG (fault 4): the link from slope to exit, backed by 2c's printed product 0.022 x 0.19 = 0.0042 ("above")
     # report 05DL (word budget): "2c in short" cut; section 2's third bullet and the Key points say it, the slopes and exits are printed
-    assert "hidden layer 2 is flatter (2d)" not in prose and "From $c = 0.5$ up a larger $c$ flattens hidden layer 2, slowing every step." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
+    assert "hidden layer 2 is flatter (2d)" not in prose and "From $c = 0.5$ up, a larger $c$ flattens hidden layer 2 (the slopes below), slowing every step." in prose and "a larger $c$ flattens hidden layer 2 and leaves later or not within 15000 steps." in prose  # report 05CH (fault 7): softened to what is shown  # report 05BY (fault 1); 05CB (fault 4); 05CC: its mechanism sentence cut for words (2c says it above)
     assert [f"{computed[f'plateau slopes {c}'][1]:.2g}" for c in (1.0, 1.25, 1.5)] == ["0.022", "0.0079", "0.0029"]
     assert "* At learning rate 0.5 a LeCun-scale random start needs a median of 5162 steps;" in prose  # report 05BY (fault 7)
     assert "### 2d. Why does a larger $c$, from 0.5 up, stay longer on the plateau? $c = 1$'s sums at step 0:" in prose and "2d number box: c = 1's layer 2 (printouts below the box)" in prose  # 05CW (fault 4): the later printouts' lead-ins in 2c's box
@@ -1784,8 +1799,8 @@ def test_round6_fixes_quote_their_lines(computed, notebook):
 def test_report_05BG_fixes(computed, notebook):
     """Report 05BG: 2a's conclusion, rows not observations, section 4's curvature against its figure, the call."""
     _, prose = notebook
-    assert ("which is $0.6c$ at a constant start. So whenever $W_1[0, 0] \\ne 0$ and layer 1's sums differ (at a constant start: $c \\ne 0$; at $c = 0$, once $W_0$ and $W_1$ have grown, below), "
-            "some $W_2$ and $b_2$ fit both observations with the units still tied; whether descent finds them is section 2's measurement.") in prose and "a tied network can fit." not in prose  # round 8 (05EZ fault 6): exists, not "can fit"
+    assert ("which is $0.6c$ at a constant start. So whenever both hold ($c \\ne 0$ at a constant start, or $c = 0$ once $W_0$, $W_1$ have grown: 2b), "
+            "some $W_2$ and $b_2$ fit both observations with the units still tied; whether descent finds them, section 2 measures.") in prose and "a tied network can fit." not in prose  # round 8 (05EZ fault 6): exists, not "can fit"
     assert "so output 1 at row $r$ is" in prose and "output 1 at observation $r$" not in prose
     assert "here $s$ = 0.58 to 0.63" not in prose and "(printed in section 6)" not in prose  # report 05BI (fix 4): the numbers only after exercise 1
     assert "Sections 1, 2, 4, 5b and 6 read their many starts from **one call**" in prose  # report 05DA (fault 6)
@@ -1993,10 +2008,11 @@ def test_report_05CP_the_float64_floor(computed, notebook):
     assert np.nextafter(1.0, 0.0) == 1 - 2.0 ** -53 and np.nextafter(1.0, 2.0) == 1 + 2.0 ** -52  # the gap below 1 is half the gap above
     assert 1 - 2.0 ** -55 == 1 and 1 - 2.0 ** -53 != 1 and 1 + 2.0 ** -54 == 1  # a negative nudge under a quarter of 2.2e-16 rounds to 1
     # round 8 (05EZ fault 5, 05EX fault 4): why a quarter for negative nudges (the gap below 1, printed); why the one line: 4b's optional part
+    # this round (05FD fault 2, 05FE fault 1, 05FB fault 6): two plain sentences; the per-side detail in the cell's comment
     assert ("so the offset stays proportional to $\\varepsilon$: 4a's one line." in prose and "The curves lie on one line (why: 4b's optional part). A lower limit on $\\varepsilon$: "
-            "the next number above 1 is $1 + 2.2 \\times 10^{-16}$; just below 1 the gap is half as wide, $1.1 \\times 10^{-16}$ (first line below). "
-            "A nudge smaller than half the gap on its side rounds away: $1 + \\varepsilon\\xi$ is exactly 1 once $\\varepsilon\\xi$ is below $1.1 \\times 10^{-16}$ (half of $2.2 \\times 10^{-16}$) "
-            "for a positive nudge, or above $-0.55 \\times 10^{-16}$ (half of $1.1 \\times 10^{-16}$) for a negative one (the line tests $10^{-20}$) and the start is exactly tied (spread 0, section 2).") in prose  # round 8 (05EM fault 6): tied to the printed gap
+            "float64 numbers near 1 are about $10^{-16}$ apart (first line below). Once every $|\\varepsilon\\xi|$ is well below $10^{-16}$, each $1 + \\varepsilon\\xi$ rounds to exactly 1, "
+            "so all 29 parameters are exactly 1 and the start is exactly tied (spread 0, section 2).") in prose and "half the gap" not in prose
+    assert "# the floor for eps: a nudge below half the gap on its side (1.1e-16 above 1, 0.55e-16 below) rounds to 1" in NOTEBOOK.read_text()
     assert abs(np.nextafter(1.0, 2.0) - 1 - 2.2e-16) < 0.05e-16 and 1 + 1.0e-16 == 1 and 1 + 1.2e-16 != 1  # half the gap, 1.1e-16: where rounding to 1 stops (positive side)
     assert outputs.index("float64: 1 + 1e-20 == 1 is True") < outputs.index("ε      | below 0.2: min/med/max")  # the first line below
 
@@ -2064,7 +2080,7 @@ def test_section_2_optional_part(notebook):
     heading = "### Optional: the mechanisms in detail (2c: the sign race; 2d: saturation) Nothing later in the course needs this."  # reader 05DT (fault 1): names both parts  # report 05DP (word budget)
     assert prose.count(heading) == 1 and prose.index("### 2a.") < prose.index(heading) < prose.index("### 2c.") < prose.index("After the first flip") < prose.index("### 2d.")
     main_2 = prose[prose.index("## 2. Constant"):prose.index(heading)]
-    assert len(main_2.split()) <= 945  # this round (05FA/05FB/05FC: 'wrong order' said in 2b, why every c > 0 starts unmatched, the code-skip note, 2a's close): 875 -> 945 (943 words); round 8 (05EZ, 05EY, 05EX faults 2): 950 -> 875 (872 words), the structural cut of 2b: two bullets, the signs printout folded, "which flips first" to the optional intro; round 8 (05EY fault 2): 945 -> 950, "soon after c = 0.5 does"; round 8 (05ET, 05EU): 925 -> 945, c = 0.25 leaves soon after, likely its steeper layer 2; round 8 (05ER, 05ES fault 1): 910 -> 925, which starts the close compares; round 8 (05EQ faults 1, 5): 900 -> 910, why c = 0.5 leaves first (its first task ends soonest), 0.6 the targets' mean, 'tested'; round 8 (05EM fault 1, 05EN faults 1, 4): 825 -> 900, why leaving needs omega_1 matched moved in from 2c, every c > 0 unmatched, the table's "must first" column, which flips first measured; paid by cutting "Why this order" in the optional 2c; round 8 (05EK, 05EL fault 1): 770 -> 825, "matched" and 389, 900 and c = 0's weights quoted in 2b's conclusion; round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
+    assert len(main_2.split()) <= 826  # this round (05FD, 05FE, 05FB faults 1: 2b answer first, one list, the table and matched to the optional intro): 945 -> 826 (823 words, was 943); this round (05FA/05FB/05FC: 'wrong order' said in 2b, why every c > 0 starts unmatched, the code-skip note, 2a's close): 875 -> 945 (943 words); round 8 (05EZ, 05EY, 05EX faults 2): 950 -> 875 (872 words), the structural cut of 2b: two bullets, the signs printout folded, "which flips first" to the optional intro; round 8 (05EY fault 2): 945 -> 950, "soon after c = 0.5 does"; round 8 (05ET, 05EU): 925 -> 945, c = 0.25 leaves soon after, likely its steeper layer 2; round 8 (05ER, 05ES fault 1): 910 -> 925, which starts the close compares; round 8 (05EQ faults 1, 5): 900 -> 910, why c = 0.5 leaves first (its first task ends soonest), 0.6 the targets' mean, 'tested'; round 8 (05EM fault 1, 05EN faults 1, 4): 825 -> 900, why leaving needs omega_1 matched moved in from 2c, every c > 0 unmatched, the table's "must first" column, which flips first measured; paid by cutting "Why this order" in the optional 2c; round 8 (05EK, 05EL fault 1): 770 -> 825, "matched" and 389, 900 and c = 0's weights quoted in 2b's conclusion; round 8 (05EI faults 1, 2): 750 -> 770, section 2's definitions as a list, why both signs start positive; round 8 (05EG, 05EH): 850 -> 750, the structural cut (matched, the signs cell and Why this order moved to 2c); round 8 (05EC fault 3, 05ED fault 3): 845 -> 850, which sign changes; round 8 (05EB fault 1, 05EA faults 2, 5): 825 -> 845, step 0 signs, the skip note, "of the 9 starts"; round 8 (05DY faults 2, 3): 815 -> 825, why omega_2 need not be matched; round 8 (05DX fault 1): 800 -> 815, the "need not follow" note and the plain plateau definition; round 8 (05DU fault 4, 05DV fault 1): 790 -> 800, why an unmatched omega_1 blocks leaving; reader 05DT (fault 1): 770 -> 790, 2b's heading, "matched" and the 0.32 reason moved in; report 05DR (fault 1, the lead's decision): 700 -> 770, 2b's table moved in; was 1611 words with 2b and 2c in the main path; 05DP (faults 1, 2): the signs and the slope thresholds moved in
     # round 8 (05EM fault 1): "Why this order" cut: its item 1 is 2b's, items 2 and 3 the table's
     cells = {c["id"]: c for c in json.loads(NOTEBOOK.read_text())["cells"]}
     ids = list(cells)
@@ -2084,7 +2100,7 @@ def test_section_2_optional_part(notebook):
     # report 05DP (fault 2): the slope thresholds and the c-by-c slopes in the main path, so section 4's steep/saturated rest on them
     assert prose.index("### 2b.") < prose.index("A unit is **saturated** when its slope") < prose.index(heading) < prose.index("### 2c.")
     assert "slope a(1 - a) in hidden layers 1, 2 and output 1: 0.086, 0.022, 0.24" in main_out
-    assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022)." in main_2
+    assert "Output 1's slope is 0.24 in every run; hidden layer 2's falls as $c$ grows, saturated from $c = 1$ (0.022);" in main_2
     main_2 = main_2.replace("(the optional 2c's box ranks them by their pace at step 100)", "", 1)  # round 8 (05EN fault 1): a pointer, not evidence
     for cited in ("2c", "2d", "number box"):  # reader 05DT (fault 1): "matched" is now defined in the main path (2b)  # the main path before and after the optional part
         assert cited not in main_2, cited  # round 8 (05EK, 05EL fault 1): 2b no longer points to 2c
