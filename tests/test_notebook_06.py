@@ -1315,7 +1315,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # round 8 of r70 (reader 06DI, fault 1, lead's decision): the mechanism, its step-10/500 gradients and the equal-rows
     # clause cut (they raised whys the page does not answer); the measured phase lengths kept
     # round 8 of r84 (reader 06DM, fault 5, lead's decision): "Step 0's slopes bear on the plateau only" cut (no output backs it)
-    assert 'Its rows start equal: with $W_0 = 0$, $z^1 = b_0$ for both observations, so they part only as $W_0$ grows ($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): its plateau. Both phases are shorter than all ones\' (1090 and 330 steps against 2478 and 590). At step 0 every hidden slope is $\\sigma\'(0) = 1/4$, the largest (all ones: 0.024 to 0.14). ### ReLU from a random start' in prose and "bear on the plateau" not in prose \
+    assert 'Its rows start equal: with $W_0 = 0$, $z^1 = b_0$ for both observations, so they part only as $W_0$ grows ($\\operatorname{rms}\\,\\Delta a^2$ 5.6e-07 at step 10, 0.012 at step 1000): its plateau. Both phases are shorter than all ones\' (1090 and 330 steps against 2478 and 590). Likely why (not tested): at step 0 every hidden slope is $\\sigma\'(0) = 1/4$, the largest (all ones: 0.024 to 0.14). ### ReLU from a random start' in prose and "bear on the plateau" not in prose \
         and "close at step 10" not in prose and "likely cause" not in prose and "Likely reason" not in prose \
         and not any(cut in prose for cut in ("equal hidden rows too", "7 times it", "saturated 0.079", "a correlation")) \
         and "rms dC/dW_0 at steps" not in notebook[0] and "rms hidden slope a(1 - a) at step 1000" not in notebook[0] \
