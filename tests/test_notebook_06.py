@@ -1071,7 +1071,7 @@ def test_prose_quotes_the_numbers(computed, notebook):
     # table, the merge bullets, one paragraph (merged rows, the plateau, what parting would need), the counts beside
     # the rows' merge at step 0 and one sentence on them, and What to keep in three bullets backed by main-path outputs
     # only. The bound's derivation, the "despite a large step-0 bound" sentence and the bound's numbers move to the
-    # optional part, before (a). Cap 370 words (362: reader 06EV asked why the upper layers, with a larger delta, do not
+    # optional part, before (a). Cap 405 words (reader 06FB: the upper layers in two sentences, 396; 362: reader 06EV asked why the upper layers, with a larger delta, do not
     # part the rows, so the second bullet says the rows at a^9 stay merged and points to (b); it was 475 with 456).
     main = prose[prose.index("## 3. Why the deep sigmoid"):prose.index("### Optional: the weights that would have to part the rows")]
     bound_intro = ("**Bound at step 0.** "
@@ -1096,14 +1096,15 @@ def test_prose_quotes_the_numbers(computed, notebook):
                           "**What to keep: why the deep sigmoid network stalls** (within 800 steps): "
                           "* its rows have merged by the last hidden layer, so both observations get nearly the same output row: the plateau; "
                           "* $\\delta$ shrinks layer by layer going back (section 2a), so the lowest layers barely move "
-                          "($W_0$: over 1% by step 300 in 0 of 5); the rows at $a^9$ stay merged (5.2e-07 at steps 0 and 800, the table's last line; "
-                          "why the upper layers, with a larger $\\delta$, do not part them: optional part, (b)); "
+                          "($W_0$: over 1% by step 300 in 0 of 5); the rows at $a^9$ stay merged (5.2e-07 at steps 0 and 800, the table's last line). "
+                          "The upper layers get a larger $\\delta$ ($\\delta^9$ is 0.082 of $\\delta^{10}$, section 2a), but with the outputs at the column means "
+                          "the two rows' deltas cancel, so a step moves both rows alike and barely parts them (optional part, (b), works this out for one of them); "
                           "* fewer layers merge the rows less, and more starts get below 0.39 (the table above). ") \
         and round(1.6 / (16 * 5.2e-7), -5) == 2e5 and computed["depth sigmoid"].split()[2] == "4.9e-07" \
         and "W_0 changed by over 1% by step 300 in 0 of 5" in computed["long sigmoid"] \
         and "Bound at step 0" not in main and "1.9e+05" not in main and "5.8" not in main and "35" not in main \
         and "W_8" not in main and "W_9" not in main and "optional (b)" not in main and "point 2" not in main \
-        and len(main.split()) < 370 and computed["deep rows 800"].endswith("step 800 5.2e-07") \
+        and len(main.split()) < 405 and computed["deep rows 800"].endswith("step 800 5.2e-07") \
         and optional.startswith("### Optional: the weights that would have to part the rows Nothing later needs this. " + bound_intro
                                 + "The bound at step 0 for the table's depths, then what training does to it: "
                                 "* **At step 0** the bound grows 4 to 6 times a layer (5.8, 35, 1.4e+02; the deep network's 1.9e+05). ") \
