@@ -1247,7 +1247,7 @@ def test_section_8_steps_to_the_least_squares_slope(case, markdown, stored, nb):
     assert (r"from the constant start, how fast $c$ reaches $c^*$ ($|c - c^*| < 10^{-6}$): slowest, of the five $\rho$ "
             r"tried, at $\rho = 0.5$ (8b)." in intro) and "[steps]" not in intro
     # report 02DR fault 1 (the lead's decision): the Key point says what the main text shows, the why is the box's
-    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$ (8b: [steps], [behind]; why: 8b's box)."
+    assert (r"* From the constant start, $c$ reaches $c^*$ slowest at $\rho = 0.5$ of the five $\rho$ tried (8b: [steps], [behind]; why: 8b's box)."
             in markdown.split("## Key points")[1])  # 02CI fault 8
     assert "fits slowest" not in markdown
     assert "(observed)" not in markdown and "102 of 165" not in markdown and stretch["constant"][2] == 102
@@ -1649,7 +1649,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # 6b's gated cell prints r_1, r_2 at step 0 ([bound]) and their drift over every step ([kept]); 7b points back
     assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12\n" in stored
     # the text says exactly in algebra and, in float64, to below 1e-12 ([kept]), in 7b (the Key point: kept)
-    assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$, [kept], 6b);"
+    assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$ over the 500 steps, [kept], 6b);"
             in markdown)
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
     assert r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$" in markdown and "([kept], [bound], after the box)" not in markdown
@@ -1663,7 +1663,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # report 02DS fault 7 (the lead's decision): the bound is about W_0 alone; the W_1 gap keeps this run's spread higher,
     # at the training cell's printed smallest spread (0.4666676: "0.4667 or more" would be false by 3e-6)
     # report 02EB fault 6: "cannot tie", with what backs it in float64 ([kept], 500 steps)
-    assert (r"The random start cannot tie ($r_1 - r_2$ is kept: exactly in algebra, in float64 to $10^{-12}$, [kept]): its "
+    assert (r"The random start cannot tie ($r_1 - r_2$ is kept: exactly in algebra, in float64 to $10^{-12}$ over the 500 steps, [kept]): its "
             r"spread stays at least $|r_1 - r_2| = 0.0140$ (here the $W_1$ gap keeps it at $0.4666676$ or more within 500 steps)."  # 02DV fault 5
             in markdown.split("**Answer to the question.**")[1])
     assert "smallest 0.4666676, largest 1.0593224" in stored
@@ -2160,7 +2160,7 @@ def test_report_02DD_equal_c_the_saddles_and_the_gap_in_the_open(nb, markdown, s
             # report 02EB fault 3: why this start (the box's "only a start with u_1 = -sqrt(S) W_1[0, 0] goes in")
             # report 02EE fault 6: three short sentences
             r"A tied start picked on purpose is drawn into a saddle and is still there at step 500 ([into a saddle]). "
-            r"Of the tied starts, only those with $u_1 = -\sqrt{S}\,W_1[0,0]$ go in (optional box). Moved by $10^{-6}$, the same start "
+            r"Of the tied starts, only those with $u_1 = -\sqrt{S}\,W_1[0,0]$ go in, in exact arithmetic (optional box). Moved by $10^{-6}$, the same start "
             r"leaves ([leaves])." "\n\n"
             r"<details><summary>Optional: which tied starts go in</summary>" "\n\n"
             r"Tied units have $u_2 = u_1$, $W_1[1,0] = W_1[0,0]$, so $u_1$ "
