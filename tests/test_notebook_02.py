@@ -1333,7 +1333,12 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02DW fault 2 (the lead's decision): that sentence opens the optional box; the caption keeps "Look first" only
     # report 02DZ fault 4 (the lead's decision): where the box's checks print; "not ties" is now the Verdict's
     assert fold.startswith("<details><summary>Optional: rank 2, ties, the gap, crossings (open after your prediction)</summary>\n\n"
-                           "Its checks print under the next cell (folded).\n\n"
+                           "Its figure and checks print under the next cell (the checks folded).\n\n"
+                           # report 02EK fault 1, 02EI fault 1, 02EJ fault 2: the Verdict's run details (the W_1 gap's
+                           # 0.4667, the inset's 0.0150) moved here, beside the figure they read
+                           r"In this run the $W_1$ gap keeps the spread far above the bound: $0.4667$ at its lowest (step 17, "
+                           r"the figure's diamond; [spread = gap]); $W_0$'s pair differences alone come within about 0.001 of "
+                           r"the bound (inset: 0.0150 at step 17)." "\n\n"
                            r"Circles mark a pair's lines crossing, "
                            r"triangles mark $W_0[0,0]$, $W_0[1,0]$ at their lowest, and the dotted line marks step 27, where $W_1[0,0]$ "
                            r"turns positive: the triangles sit on it, as $W_0[:,0]$'s gradient has the factor $W_1[0,0]$ (*Dips*)."
@@ -1361,12 +1366,15 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02CZ fault 1: [crossings] and [dips] in the figure cell, right above the fold that cites them; the bound
     # cell, the tie box and the float64 box come before the figure's caption
     assert "[dips]" not in nb.cells[figure_at].source and "[crossings]" not in nb.cells[figure_at].source
-    assert "[spread = gap] random start" in nb.cells[figure_at].source
+    assert "[spread = gap] random start" not in nb.cells[figure_at].source  # report 02EK fault 1: in the box's cell
+    assert "[spread = gap] random start" in nb.cells[where + 1].source and "inset = ax.inset_axes(" in nb.cells[where + 1].source
+    assert "inset = ax.inset_axes(" not in nb.cells[figure_at].source
     # report 02DJ fault 1 (the lead's decision): r_1, r_2 and the bound, [kept], the figures, the verdict, then the box
     assert figure_at + 2 == where and nb.cells[figure_at + 1].source.startswith("<details><summary>Verdict (open after your prediction)")
     assert nb.cells[figure_at - 1].source == ("Look first: top row (constant start), is each pair one striped line (tied)? "
                                               "Bottom row (random start), do a pair's lines merge? "
-                                              "(Circles mark crossings: the pair changes order between two steps.)")  # report 02DX fault 7, 02DZ fault 2
+                                              "(Circles: a pair changes order between two steps; triangles and the dotted "
+                                              "line at step 27: the optional box below.)")  # report 02DX fault 7, 02DZ fault 2, 02EK fault 3, 02EI fault 4, 02EH fault 1
     assert "[bound]" in nb.cells[figure_at - 2].source and "[kept]" in nb.cells[figure_at - 2].source
     assert nb.cells[figure_at - 3].source.startswith("**Training keeps two numbers, $r_1$ and $r_2$.**")
     assert "gap by $-\\eta" not in paragraph  # report 02DD fault 2: in the main text, not in the fold
@@ -1393,9 +1401,8 @@ def test_section_6_why_the_W1_gap_stops_closing(case, trained, stored, markdown,
     # report 02EB fault 1: the Verdict in bullets, same facts
     assert (r"- The random start cannot tie: its spread stays at least $|r_1 - r_2| = 0.0140$ ([bound], above), a guarantee, "
             r"though $W_0[0,0]$, $W_0[0,1]$ (the question's $w_{111}$, $w_{211}$) change order between steps 18 and 19 (first "
-            r"figure)." "\n"
-            r"- In this run the $W_1$ gap keeps it far higher: $0.4667$ at its lowest (step 17, second figure; "
-            r"[spread = gap]).") in nb.cells[figure_at + 1].source
+            r"figure)." "\n</details>") in nb.cells[figure_at + 1].source  # report 02EK fault 1: two bullets; the run's details in the box
+    assert nb.cells[figure_at + 1].source.count("\n- ") == 2 and "second figure" not in markdown
     # report 02CC fault 3, 02CH fault 2: in the open, under the figure, what the spread is at every step ([crossings]
     # checks all 501 recorded steps), and that this is an observation for seed 0, not a rule
     # report 02CI fault 6: why, from printed numbers ([crossings]'s d_x1, d_x2 and the training printout's 0.6344618 at step 0)
@@ -1499,6 +1506,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
     """The cell after the prediction prints the bit-for-bit lines and [bound] only once predicted."""
     import contextlib
     import io
+    from unittest import mock
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and "[bound]" in c.source]
     for predicted in (False, True):
         out = io.StringIO()
@@ -1514,7 +1522,7 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
     assert "[bound]" not in source
     for predicted in (False, True):
         out = io.StringIO()
-        with contextlib.redirect_stdout(out):
+        with contextlib.redirect_stdout(out), mock.patch.object(plots, "show") as show:
             exec(source, {"folded": folded, "np": np, "mh": mh, "predicted": predicted, "s": np.array([A, 1 - A]),
                           "case": case, "rho": A, "mean_x2": np.mean(case.X.sum(axis=1) ** 2), **_box_fold_inputs(predicted),
                           "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
@@ -1522,7 +1530,11 @@ def test_section_6_the_answer_cell_prints_only_after_a_prediction(nb, case):
                               "tj,tj->t", np.einsum("p,tpj->tj", np.array([A, 1 - A]), _trained_history("random").weights[0]),
                               _trained_history("random").weights[1][:, :, 0]),
                           "history_random": None if not predicted else _trained_history("random")})
+        plots.plt.close("all")
+        assert show.call_count == (1 if predicted else 0)  # the spread with |r_1 - r_2| and its inset (6b's box)
         assert ("[gap]" in out.getvalue()) is predicted and ("write my_tie_prediction first" in out.getvalue()) is not predicted
+        # report 02EK fault 1, 02EI fault 1: the spread figure (inset) and [spread = gap] moved into 6b's box cell
+        assert ("[spread = gap] random start" in out.getvalue()) is predicted
 
 
 def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb, case):
@@ -1538,9 +1550,9 @@ def test_section_6_the_figure_cell_draws_only_after_a_prediction(nb, case):
                           "s": np.array([A, 1 - A]), "c_star": mh.least_squares_slope(case.X.sum(axis=1), case.Y),
                           "history_constant": _trained_history("constant"), "history_random": _trained_history("random")})
         plots.plt.close("all")
-        assert show.called is predicted and ("[spread = gap]" in out.getvalue()) is predicted
+        assert show.called is predicted and "[spread = gap]" not in out.getvalue()  # report 02EK/02EI fault 1: in 6b's box
         assert "[dips]" not in out.getvalue() and "[crossings]" not in out.getvalue()  # report 02DI fault 5: in the box's fold
-        assert show.call_count == (2 if predicted else 0)  # the six weights, then the spread with |r_1 - r_2| (6b)
+        assert show.call_count == (1 if predicted else 0)  # the six weights; the spread with |r_1 - r_2| moved to 6b's box
         assert ("write my_tie_prediction first" in out.getvalue()) is not predicted
 
 
@@ -1558,7 +1570,7 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     code = [c.source for c in between if c.cell_type == "code"]
     assert len(code) == 2 and all(re.search(r"^if predicted:", s, re.M) for s in code)
     assert "[bound]" in code[0] and "[kept]" in code[0] and "[rank 2]" not in code[0] and "[no tie]" not in code[0]
-    assert cells[box - 1].source == code[1] and "plots.tie_figure" in code[1] and "[spread = gap] random start" in code[1]
+    assert cells[box - 1].source == code[1] and "plots.tie_figure" in code[1] and "[spread = gap] random start" not in code[1]
     assert cells[box + 1].source.startswith("<details><summary>Optional: rank 2, ties, the gap, crossings (open after your prediction)")
     fold = cells[box + 2].source
     assert "[rank 2]" in fold and "[no tie]" in fold and re.search(r"^if predicted:", fold, re.M)
@@ -1594,10 +1606,12 @@ def test_section_6_the_tied_box_cell_prints_the_constant_start_only_after_a_pred
 def _box_fold_inputs(predicted):
     """What 6b's box fold takes from the figure cell above it (report 02DJ fault 1: one fold for the whole box)."""
     if not predicted:
-        return {"passes": None, "turn": None, "d_start": None, "W0_random": None}
+        return {"passes": None, "turn": None, "d_start": None, "W0_random": None, "W1_random": None, "spread": None,
+                "plots": plots, "plt": plots.plt}
     W0, W1 = _trained_history("random").weights
     return {"passes": [int(np.argmax(W0[:, p, 0] < W0[:, p, 1])) for p in (0, 1)], "turn": int(np.argmax(W1[:, 0, 0] > 0)),
-            "d_start": W0[0, :, 0] - W0[0, :, 1], "W0_random": W0}
+            "d_start": W0[0, :, 0] - W0[0, :, 1], "W0_random": W0, "W1_random": W1,
+            "spread": mh.unit_spread(_trained_history("random")), "plots": plots, "plt": plots.plt}
 
 
 def _trained_history(init):
@@ -1664,7 +1678,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # at the training cell's printed smallest spread (0.4666676: "0.4667 or more" would be false by 3e-6)
     # report 02EB fault 6: "cannot tie", with what backs it in float64 ([kept], 500 steps)
     assert (r"The random start cannot tie ($r_1 - r_2$ is kept: exactly in algebra, in float64 to $10^{-12}$ over the 500 steps, [kept]): its "
-            r"spread stays at least $|r_1 - r_2| = 0.0140$ (here the $W_1$ gap keeps it at $0.4666676$ or more within 500 steps)."  # 02DV fault 5
+            r"spread stays at least $|r_1 - r_2| = 0.0140$ (here the $W_1$ gap keeps it at $0.4666676$ or more within 500 steps: 6b's box)."  # report 02EK fault 1: the gap is read in 6b's box  # 02DV fault 5
             in markdown.split("**Answer to the question.**")[1])
     assert "smallest 0.4666676, largest 1.0593224" in stored
     assert "never change," not in markdown
@@ -2281,6 +2295,7 @@ def test_report_02DI_the_box_fold_prints_only_after_a_prediction(nb, case):
     """Report 02DI fault 5: the crossings box's one fold ([crossings], [dips], [smallest]) prints only once predicted."""
     import contextlib
     import io
+    from unittest import mock
     (source,) = [c.source for c in nb.cells if c.cell_type == "code" and 'print(f"[smallest]' in c.source]
     history = _trained_history("random")
     s = np.array([A, 1 - A])
@@ -2292,11 +2307,13 @@ def test_report_02DI_the_box_fold_prints_only_after_a_prediction(nb, case):
     gap = W1[:, 0, 0] - W1[:, 1, 0]
     for predicted in (False, True):
         out = io.StringIO()
-        with contextlib.redirect_stdout(out):
+        with contextlib.redirect_stdout(out), mock.patch.object(plots, "show"):  # the box cell draws the spread figure too
             exec(source, {"folded": folded, "np": np, "mh": mh, "predicted": predicted, "passes": passes, "turn": turn,
+                          "W1_random": W1, "spread": mh.unit_spread(history), "plots": plots, "plt": plots.plt,
                           "case": case, "rho": A, "s": s, "mean_x2": np.mean(case.X.sum(axis=1) ** 2),
                           "d_start": W0[0, :, 0] - W0[0, :, 1], "k": 17, "W0_random": W0, "c_random": c_random,
                           "c_star": c_star, "gap": gap, "history_random": history})
+        plots.plt.close("all")
         for tag in ("[crossings]", "[dips]", "[smallest]"):
             assert (tag in out.getvalue()) is predicted
         assert ("write my_tie_prediction first" in out.getvalue()) is not predicted
@@ -2387,8 +2404,10 @@ def test_report_02EA_floor_last_inset_sketch_epsilon_departures(nb, markdown, st
     assert int(d_max[12:25].argmin()) + 12 == 17 == int(d_max.argmin()) and f"{d_max[17]:.4f}" == "0.0150"
     assert f"{bound:.4f}" == "0.0140" and 0.0009 < d_max[17] - bound < 0.0011  # about 0.001 (0.00102)
     verdict = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("<details><summary>Verdict"))
-    assert ("[spread = gap]).\n"
-            r"- $W_0$'s pair differences alone come within about 0.001 of the bound (inset: 0.0150 at step 17)." "\n</details>") in verdict
+    box = next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("<details><summary>Optional: rank 2"))
+    assert "0.0150" not in verdict and "[spread = gap]" not in verdict  # report 02EK fault 1: in 6b's box, beside the figure
+    assert ("[spread = gap]); "
+            r"$W_0$'s pair differences alone come within about 0.001 of the bound (inset: 0.0150 at step 17)." "\n\n") in box
     assert "[smallest] step 17: d_x1 = +0.0150, d_x2 = -0.0116" in stored and "|r_1 - r_2| = 0.0140: True" in stored
     assert "ax.axhline(bound" in next(c.source for c in nb.cells if "inset = ax.inset_axes(" in c.source)
     assert (r"<details><summary>Optional: why $\rho = 0.5$ stays behind at every step (a first-order sketch; [behind] "
