@@ -1582,9 +1582,12 @@ def test_section_6_every_cell_between_the_prediction_and_its_box_is_gated(nb):
     # report 02DV fault 1 (the lead's decision): one worked line before item 1, the split rebuilding a real column; the
     # constant start's (every weight 0.5), as seed 0's r_1 is part of the answer (not before the Verdict)
     # report 02DW fault 1 (the lead's decision): that line ends item 1, after r_1, s_perp and the /S split are defined
-    worked = ("\n" r"   Check (constant start): $u_1 = 0.5$, $r_1 = 0.7 \cdot 0.5 - 0.3 \cdot 0.5 = 0.2$: $\big(0.5\,(0.3, 0.7) + "
-              r"0.2\,(0.7, -0.3)\big)/0.58 = (0.5, 0.5)$, its $W_0[:,0]$." "\n2. A step adds")
-    assert worked in cells[start + 2].source and "Constant start:" not in cells[start + 2].source
+    # readers 02EQ/02EM/02EN/02EI fault 1 (overrides 02DV/02DW's place): the proof needs only r_j and s_perp s^T = 0,
+    # so the /S split, "Why /S" and this line close the cell in an optional box after the three items
+    worked = ("\n\n" r"Check (constant start): $u_1 = 0.5$, $r_1 = 0.7 \cdot 0.5 - 0.3 \cdot 0.5 = 0.2$: $\big(0.5\,(0.3, 0.7) + "
+              r"0.2\,(0.7, -0.3)\big)/0.58 = (0.5, 0.5)$, its $W_0[:,0]$." "\n</details>")
+    assert cells[start + 2].source.endswith(worked) and "Constant start:" not in cells[start + 2].source
+    assert cells[start + 2].source.index("3. So $|r_1 - r_2|$") < cells[start + 2].source.index("<details><summary>Optional:")
     s_p, s_q, column = np.array([0.3, 0.7]), np.array([0.7, -0.3]), np.array([0.5, 0.5])
     assert (s_p @ column, s_q @ column, s_p @ s_p) == pytest.approx((0.5, 0.2, 0.58))
     assert (0.5 * s_p + 0.2 * s_q) / 0.58 == pytest.approx(column)
@@ -1666,7 +1669,8 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     assert (r"It never changes $r_1$ or $r_2$ (exactly in algebra; in float64 to below $10^{-12}$ over the 500 steps, [kept], 6b);"
             in markdown)
     # report 02BZ: 6b derives the kept dot product and cites [kept] only after its cell; 7b's claim is about this start only
-    assert r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$" in markdown and "([kept], [bound], after the box)" not in markdown
+    # readers 02EQ/02EM/02EN/02EI fault 1: s_perp defined with s_perp s^T = 0 worked out
+    assert r"Let $s_\perp = (1-\rho, -\rho)$, perpendicular to $s$ ($s_\perp s^\top" in markdown and "([kept], [bound], after the box)" not in markdown
     assert r"**Why training from this start cannot reach them.**" in markdown and "a start with their" not in markdown
     # report 02CS fault 3: the scope (X has rank 1) in the Key point and the Answer box
     # report 02CT fault 3: "not with independent inputs" cut (no output backs it); the reason (rank 1) kept
@@ -2018,7 +2022,8 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
             r"need not be kept ([rank 2]).") in markdown  # report 02DC fault 2: backed by a 20-step run on X of rank 2
     # report 02CY fault 3: the bound stated beside r_1, r_2, before the figure that calls it one
     # report 02DP fault 2 (the lead's decision): numbered steps 1-3 like 6a's (basis; a multiple of s^T; the average)
-    assert (r"3. $r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$ is a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
+    # readers 02EQ/02EM/02EN/02EI fault 1: the /S split moved to an optional box, so this is item 2 of 3
+    assert (r"2. $r_1 - r_2 = (1-\rho)\,d_{x_1} - \rho\,d_{x_2}$ is a weighted average of $d_{x_1}$ and $-d_{x_2}$, so "
             r"$|r_1 - r_2| \le \max(|d_{x_1}|, |d_{x_2}|) \le$ spread ([bound]).") in markdown
     assert markdown.index(r"\le$ spread ([bound]).") < markdown.index("Circles mark a pair's lines crossing")
     # report 02CZ fault 1 (the lead's decision): 6b's discussion opens with the result, in bold, citing [kept], [bound]
@@ -2029,17 +2034,23 @@ def test_report_02CW_independent_inputs_the_explorer_and_the_behind_figure(nb, m
     # report 02DZ fault 1 (the lead's decision): what they are for, first (no answer: the floor's value prints after
     # the prediction, and "never"/"cannot tie" stay out of the open text)
     # report 02EA fault 1 (the lead's decision): the bold lead, the definitions and items 1-3 first; the floor after item 3
+    # readers 02EQ/02EM/02EN/02EI fault 1 (overrides 02DX/02EA's layout): the main path is the bold lead, the sentence,
+    # s_perp with s_perp s^T = 0, the r_1, r_2 display, then items 1-3; the /S split in the optional box
     assert (r"**Training keeps two numbers, $r_1$ and $r_2$.**" "\n"
             r"They are what no step changes in $h_1$'s, $h_2$'s incoming "
-            r"weights: every step moves $W_0[:, j]$ along $s$." "\n"
-            r"Let $s_\perp = (1-\rho, -\rho)$: perpendicular to $s$, of the same squared length $S$.") in markdown
+            r"weights: every step moves $W_0[:, j]$ along $s$ (6a)." "\n"
+            r"Let $s_\perp = (1-\rho, -\rho)$, perpendicular to $s$ ($s_\perp s^\top = (1-\rho)\rho - \rho(1-\rho) = 0$), and" "\n"
+            r"$$r_1 = s_\perp W_0[:,0] = (1-\rho)\,W_0[0,0] - \rho\,W_0[1,0], \qquad r_2 = s_\perp W_0[:,1] .$$" "\n"
+            r"1. A step adds") in markdown
     # report 02DH fault 1 (the lead's decision): W_0[:, j] counts j from 0 and u_1, u_2, r_1, r_2 from 1 (like h_1, h_2),
     # so no u_j or r_j: the two columns written out (02DD fault 5: no r_{j+1} either)
-    assert (r"1. Each column of $W_0$ is a part along $s$ ($u_1$, $u_2$) plus a part along $s_\perp$:" "\n"
-            r"$$W_0[:,0] = \big(u_1\,s^\top + r_1\,s_\perp^\top\big)/S, \qquad W_0[:,1] = \big(u_2\,s^\top + r_2\,s_\perp^\top\big)/S,$$" "\n") in markdown
+    assert (r"<details><summary>Optional: $u_1$ and $r_1$ together give $W_0[:,0]$ ($u_2$ and $r_2$: $W_0[:,1]$)</summary>" "\n\n"
+            r"$s_\perp$ has the same squared length $S$ as $s$. "
+            r"Each column of $W_0$ is a part along $s$ ($u_1$, $u_2$) plus a part along $s_\perp$:" "\n"
+            r"$$W_0[:,0] = \big(u_1\,s^\top + r_1\,s_\perp^\top\big)/S, \qquad W_0[:,1] = \big(u_2\,s^\top + r_2\,s_\perp^\top\big)/S .$$" "\n") in markdown
     # report 02DR fault 2, 02DQ fault 4 (the lead's decision): the /S in a few words, with the check
-    assert ("\n" r"""   Why $/S$: $s\,s^\top = s_\perp s_\perp^\top = S$, $s\,s_\perp^\top = 0$ (check: $s\,W_0[:,0] = u_1$, """
-            r"""$s_\perp W_0[:,0] = r_1$).""" "\n   Check (constant start):") in markdown
+    assert ("\n" r"""Why $/S$: $s\,s^\top = s_\perp s_\perp^\top = S$, $s\,s_\perp^\top = 0$ (check: $s\,W_0[:,0] = u_1$, """
+            r"""$s_\perp W_0[:,0] = r_1$).""" "\n\nCheck (constant start):") in markdown
     # report 02DW fault 3 (the lead's decision): section 4 says once that column j of W_0 is h_{j+1}'s; report 02DX
     # fault 7: without u_{j+1}, used there before u_1, u_2 are defined (the u_1 formula pairs column 0 with u_1)
     assert "u_j" not in markdown and "r_j" not in markdown and "u_{j+1}" not in markdown and "r_{j+1}" not in markdown
@@ -2084,9 +2095,9 @@ def test_report_02DC_kept_exactly_rank_2_the_check_and_c_below_c_star(nb, markdo
     x_2's values reversed (X of rank 2) moves r_1; 8b's first-step check is not labelled optional; [K] prints c < c*."""
     # report 02DD fault 5: r_1 and r_2 written out, no r_{j+1}
     assert "r_{j+1}" not in markdown
-    assert (r"2. A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), so $r_1$ or $r_2$ changes by" "\n"
-            r"$$-\eta\,G\,W_1[j,0]\;s_\perp s^\top = -\eta\,G\,W_1[j,0]\,\big((1-\rho)\rho - \rho(1-\rho)\big) "
-            r"= 0,$$" "\nexactly, not only to first order ([kept]: drift below $10^{-12}$).\n") in markdown  # 02DV fault 6
+    # readers 02EQ/02EM/02EN/02EI fault 1: item 1 now; s_perp s^T = 0 is worked out where s_perp is defined
+    assert (r"1. A step adds $-\eta\,G\,W_1[j,0]\,s^\top$ to $W_0[:, j]$ (6a), so $r_1$ or $r_2$ changes by" "\n"
+            r"$$-\eta\,G\,W_1[j,0]\;s_\perp s^\top = 0,$$" "\nexactly, not only to first order ([kept]: drift below $10^{-12}$).\n") in markdown  # 02DV fault 6
     assert "[kept]  random start, r_1 and r_2: largest |r(t) - r(0)| over all 500 steps: below 1e-12" in stored
     assert markdown.index("6a. ") < markdown.index(r"s^\top$ to $W_0[:, j]$ (6a)")  # G and 6a's step come first
     # the run: 20 steps (milliseconds) from seed 0 with x_2's values reversed; r_1 moves by -0.0880, far from a rounding
@@ -2394,7 +2405,12 @@ def test_report_02EA_floor_last_inset_sketch_epsilon_departures(nb, markdown, st
     [behind]; section 5 uses notebook 01's eps = 3e-4 (a quadratic: no truncation error); d_x1, d_x2 and c_new in the list of departures."""
     block = next(c.source for c in nb.cells if c.cell_type == "markdown" and "**Training keeps two numbers" in c.source)
     assert block.startswith(r"**Training keeps two numbers, $r_1$ and $r_2$.**" "\n" "They are what no step changes")
-    assert block.endswith(r"\le$ spread ([bound])." "\n" r"4. So $|r_1 - r_2|$, a floor under the spread, stays fixed.")
+    # readers 02EQ/02EM/02EN/02EI fault 1: items 1-3 (the /S split in the optional box that ends the cell)
+    assert (r"\le$ spread ([bound])." "\n" r"3. So $|r_1 - r_2|$, a floor under the spread, stays fixed." "\n\n"
+            "<details><summary>Optional:") in block and block.endswith("its $W_0[:,0]$.\n</details>")
+    main_path = block.split("<details>")[0]
+    for gone in ("/S", "Check (constant start)", "4. ", "same squared length"):
+        assert gone not in main_path
     assert block.count("floor") == 1 and "(item 3)" not in markdown
     # the inset: W_0's pair differences at their closest to the bound, step 17 (the inset's title, [smallest], [bound])
     W0 = trained["random"][1].weights[0]  # (step, from, to)
