@@ -1682,7 +1682,7 @@ def test_section_8_the_shift_ratio_holds_at_every_step(case, stored, markdown):
     # at the training cell's printed smallest spread (0.4666676: "0.4667 or more" would be false by 3e-6)
     # report 02EB fault 6: "cannot tie", with what backs it in float64 ([kept], 500 steps)
     assert (r"The random start cannot tie ($r_1 - r_2$ is kept: exactly in algebra, in float64 to $10^{-12}$ over the 500 steps, [kept]): its "
-            r"spread stays at least $|r_1 - r_2| = 0.0140$ (here the $W_1$ gap keeps it at $0.4666676$ or more within 500 steps: 6b's box)."  # report 02EK fault 1: the gap is read in 6b's box  # 02DV fault 5
+            r"spread stays at least $|r_1 - r_2| = 0.0140$ (here the $W_1$ gap keeps it at $0.4666676$ or more within 500 steps: 6b's training printout)."  # report 02EK fault 1: the gap is read in 6b's box  # 02DV fault 5
             in markdown.split("**Answer to the question.**")[1])
     assert "smallest 0.4666676, largest 1.0593224" in stored
     assert "never change," not in markdown
@@ -2378,14 +2378,15 @@ def test_report_02DS_the_float64_fact_before_6b_prediction(nb, markdown):
     the Verdict states the fact; nothing before the prediction gives the random-start half away (no r_1, r_2, bound,
     0.0140 or 0.4667 there)."""
     cells = nb.cells
-    prompt = next(k for k, c in enumerate(cells) if "**Predict first.** Float64 rounds every operation;" in c.source)
+    prompt = next(k for k, c in enumerate(cells) if "**Predict first.** Float64 rounds every operation." in c.source)
     assert cells[prompt + 1].cell_type == "code" and "my_tie_prediction" in cells[prompt + 1].source
     text = cells[prompt].source
     # report 02DW fault 4 (the lead's decision): the prompt asks the float64 question; the student answers it; the
     # Verdict (after the outputs) states the fact
-    question = ("**Predict first.** Float64 rounds every operation; do two identical computations on identical inputs round "
-                "the same way? From the constant start,")
-    assert question in text and "A fact you need" not in markdown
+    # readers 02EJ/02EM/02EO/02ER: the question "do two identical computations ... round the same way?" answered the
+    # constant-start half itself; the prompt keeps only the fact that float64 rounds
+    question = "**Predict first.** Float64 rounds every operation. From the constant start,"
+    assert question in text and "A fact you need" not in markdown and "round the same way?" not in markdown
     before = "\n".join(c.source for c in cells[:prompt + 1] if c.cell_type == "markdown")
     for answer in ("r_1", "0.0140", "0.4667", "[bound]", "cannot tie", "never tie", "identical results", "give identical"):
         assert answer not in before
