@@ -136,3 +136,14 @@ def test_an_error_is_shown_not_raised(monkeypatch):
     explorer.depth.value = 4
     assert explorer.verdict.value.startswith("no verdict")
     assert "ZeroDivisionError" in explorer.figure.outputs[0]["text"]
+
+
+def test_the_saved_picture_notebook_06_describes():
+    """Notebook 06, section 5: the saved picture (the defaults, 2000 steps, as the notebook builds it) keeps its largest
+    error near 0.4 at every step after the first few, and W_0's bar is the shortest of the three."""
+    shown = stalls_explorer()  # the notebook's call: 2000 steps
+    assert shown.setting == ("sse", "sigmoid", "all ones", 1.0, 3) and shown.steps == 2000
+    run = shown.trained[shown.setting]
+    assert len(run.error) == 2001 and run.fit is None and run.diverged_at == -1
+    assert np.all(np.abs(run.error[20:] - 0.4) < 0.05)  # "stays near 0.4 for all 2000 steps"
+    assert run.norms[0] == run.norms.min() and run.norms[0] < run.norms[1] < run.norms[2]

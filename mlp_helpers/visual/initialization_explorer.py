@@ -24,7 +24,6 @@ of one figure drawn once (a bare ``Figure``, never pyplot); the image is put int
 widget by assigning its outputs (``widgets.show_image``), as the other explorers do.
 """
 
-
 import ipywidgets as ipw
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
